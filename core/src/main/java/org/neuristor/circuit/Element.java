@@ -95,6 +95,21 @@ public interface Element {
     return List.of();
   }
 
+  /**
+   * This element as ngspice netlist text: the instance line(s) and any {@code .model} lines it
+   * needs, or null if ngspice has no equivalent (the writer then emits a comment and a warning).
+   */
+  default SpiceCard toSpice() {
+    return null;
+  }
+
+  /** Netlist text of one element: instance lines and model lines. */
+  record SpiceCard(List<String> lines, List<String> models) {
+    public static SpiceCard of(String line) {
+      return new SpiceCard(List.of(line), List.of());
+    }
+  }
+
   /** Value of one of {@link #probes()} at solution x. */
   default double probe(String probe, double[] x, double t) {
     throw new IllegalArgumentException(name() + " has no probe " + probe);

@@ -214,4 +214,9 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
     double v = (p < 0 ? 0 : x[p]) - (n < 0 ? 0 : x[n]);
     return v * probe("", x, t);
   }
+
+  @Override
+  public SpiceCard toSpice() {
+    return SpiceCard.of(name + " " + nodes.get(0) + " " + nodes.get(1) + " " + (voltage ? "V=" : "I=") + text);
+  }
 }

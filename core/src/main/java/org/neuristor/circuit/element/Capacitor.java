@@ -30,4 +30,9 @@ public final class Capacitor extends TwoTerminal {
     double v = voltage(x);
     return 0.5 * farads * v * v;
   }
+
+  @Override
+  public SpiceCard toSpice() {
+    return SpiceCard.of(name + " " + nodeP + " " + nodeN + " " + Waveform.trimNumber(farads));
+  }
 }

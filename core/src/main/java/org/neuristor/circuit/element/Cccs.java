@@ -52,4 +52,9 @@ public final class Cccs implements Element {
     l.g(hp, gain);
     l.g(hn, -gain);
   }
+
+  @Override
+  public SpiceCard toSpice() {
+    return SpiceCard.of(name + " " + String.join(" ", nodes) + " " + control + " " + Waveform.trimNumber(gain));
+  }
 }

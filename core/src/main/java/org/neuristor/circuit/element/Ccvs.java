@@ -72,4 +72,9 @@ public final class Ccvs implements Element, Circuit.VoltageDefined {
   public double probe(String probe, double[] x, double t) {
     return x[b];
   }
+
+  @Override
+  public SpiceCard toSpice() {
+    return SpiceCard.of(name + " " + String.join(" ", nodes) + " " + control + " " + Waveform.trimNumber(ohms));
+  }
 }

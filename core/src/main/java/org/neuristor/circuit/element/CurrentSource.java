@@ -62,4 +62,9 @@ public final class CurrentSource extends TwoTerminal implements IndependentSourc
   public double deliveredPower(double[] x, double t) {
     return -power(x, t);
   }
+
+  @Override
+  public SpiceCard toSpice() {
+    return SpiceCard.of(name + " " + nodeP + " " + nodeN + " " + drive.described().toSpice());
+  }
 }

@@ -48,10 +48,12 @@ public final class Diode extends TwoTerminal {
   private int han;
   private int hna;
   private double vdLast;
+  private final Map<String, Double> modelParams;
 
   public Diode(String name, String anode, String cathode, Map<String, Double> model, double area) {
     super(name, anode, cathode);
     Map<String, Double> p = lower(model);
+    this.modelParams = new java.util.TreeMap<>(p);
     this.area = area;
     this.is = get(p, "is", 1e-14) * area;
     this.nVt = get(p, "n", 1.0) * VT_27C;
@@ -193,5 +195,14 @@ public final class Diode extends TwoTerminal {
     double id = is * (Math.exp(Math.min(vd / nVt, 700)) - 1) + gmin * vd;
     double pr = rs > 0 ? (vp - va) * (vp - va) / rs : 0;
     return vd * id + pr;
+  }
+
+  @Override
+  public SpiceCard toSpice() {
+    String model = name + "_d";
+    StringBuilder sb = new StringBuilder(".model " + model + " d (");
+    modelParams.forEach((k, v) -> sb.append(k).append('=').append(Waveform.trimNumber(v)).append(' '));
+    return new SpiceCard(List.of(name + " " + nodeP + " " + nodeN + " " + model
+        + (area != 1 ? " " + Waveform.trimNumber(area) : "")), List.of(sb.toString().trim() + ")"));
   }
 }

@@ -71,4 +71,9 @@ public final class Inductor extends TwoTerminal implements Circuit.VoltageDefine
   public double energy(double[] x) {
     return 0.5 * henries * x[b] * x[b];
   }
+
+  @Override
+  public SpiceCard toSpice() {
+    return SpiceCard.of(name + " " + nodeP + " " + nodeN + " " + Waveform.trimNumber(henries));
+  }
 }

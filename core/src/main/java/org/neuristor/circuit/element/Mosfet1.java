@@ -43,14 +43,20 @@ public final class Mosfet1 implements Element {
   private int b;
   private int[] h;
   private double vgsLast;
+  private final Map<String, Double> modelParams;
+  private final double lengthMeters;
+  private final double widthMeters;
   private double vdsLast;
 
   public Mosfet1(String name, String drain, String gate, String source, String bulk, boolean pChannel,
       Map<String, Double> model, double lengthMeters, double widthMeters) {
     this.name = name.toLowerCase(Locale.ROOT);
     this.nodes = List.of(drain, gate, source, bulk).stream().map(x -> x.toLowerCase(Locale.ROOT)).toList();
-    Map<String, Double> p = new java.util.HashMap<>();
+    Map<String, Double> p = new java.util.TreeMap<>();
     model.forEach((k, v) -> p.put(k.toLowerCase(Locale.ROOT), v));
+    this.modelParams = p;
+    this.lengthMeters = lengthMeters;
+    this.widthMeters = widthMeters;
     for (String k : p.keySet()) {
       if (!List.of("level", "vto", "vt0", "kp", "gamma", "phi", "lambda", "ld", "cgso", "cgdo", "cgbo", "is", "pb",
           "tnom").contains(k)) {
@@ -264,5 +270,15 @@ public final class Mosfet1 implements Element {
     }
     channel(vgs - vds, -vds, vbs - vds);
     return (vd - vs) * -type * eval[0];
+  }
+
+  @Override
+  public SpiceCard toSpice() {
+    String model = name + "_mod";
+    StringBuilder sb = new StringBuilder(".model " + model + (type < 0 ? " pmos (" : " nmos ("));
+    modelParams.forEach((k, v) -> sb.append(k).append('=').append(Waveform.trimNumber(v)).append(' '));
+    return new SpiceCard(List.of(name + " " + String.join(" ", nodes) + " " + model + " l="
+        + Waveform.trimNumber(lengthMeters) + " w=" + Waveform.trimNumber(widthMeters)),
+        List.of(sb.toString().trim() + ")"));
   }
 }

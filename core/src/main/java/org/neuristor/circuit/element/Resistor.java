@@ -32,4 +32,9 @@ public final class Resistor extends TwoTerminal {
     double v = voltage(x);
     return v * v * g;
   }
+
+  @Override
+  public SpiceCard toSpice() {
+    return SpiceCard.of(name + " " + nodeP + " " + nodeN + " " + Waveform.trimNumber(ohms));
+  }
 }

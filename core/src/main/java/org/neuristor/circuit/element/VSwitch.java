@@ -141,4 +141,12 @@ public final class VSwitch implements Element, Circuit.Terminals {
     double v = v(x, p) - v(x, n);
     return v * v * (on ? gOn : gOff);
   }
+
+  @Override
+  public SpiceCard toSpice() {
+    String model = name + "_sw";
+    return new SpiceCard(List.of(name + " " + String.join(" ", nodes) + " " + model + (initiallyOn ? " on" : "")),
+        List.of(".model " + model + " sw (vt=" + Waveform.trimNumber(vt) + " vh=" + Waveform.trimNumber(vh)
+            + " ron=" + Waveform.trimNumber(1 / gOn) + " roff=" + Waveform.trimNumber(1 / gOff) + ")"));
+  }
 }

@@ -60,4 +60,9 @@ public final class Vccs implements Element, Circuit.Terminals {
     l.g(h[2], -gm);
     l.g(h[3], gm);
   }
+
+  @Override
+  public SpiceCard toSpice() {
+    return SpiceCard.of(name + " " + String.join(" ", nodes) + " " + Waveform.trimNumber(gm));
+  }
 }

@@ -79,4 +79,9 @@ public final class Vcvs implements Element, Circuit.VoltageDefined, Circuit.Term
   public double probe(String probe, double[] x, double t) {
     return x[b];
   }
+
+  @Override
+  public SpiceCard toSpice() {
+    return SpiceCard.of(name + " " + String.join(" ", nodes) + " " + Waveform.trimNumber(gain));
+  }
 }
