@@ -12,6 +12,8 @@ public final class DenseLU implements LinearSolver {
   private final int[] perm;
   private final int[] offsets;
   private final double[] work;
+  private final double[] factored;
+  private boolean valid;
 
   public DenseLU(MatrixPattern pattern) {
     this.pattern = pattern;
@@ -20,6 +22,7 @@ public final class DenseLU implements LinearSolver {
     this.a = new double[n * n];
     this.perm = new int[n];
     this.work = new double[n];
+    this.factored = new double[pattern.size()];
     this.offsets = new int[pattern.size()];
     for (int h = 0; h < pattern.size(); h++) {
       offsets[h] = pattern.row(h) * n + pattern.col(h);
@@ -38,6 +41,10 @@ public final class DenseLU implements LinearSolver {
 
   @Override
   public void factor() {
+    if (valid && java.util.Arrays.equals(values, factored)) {
+      return; // same matrix as last time: reuse the factors
+    }
+    valid = false;
     java.util.Arrays.fill(a, 0.0);
     for (int h = 0; h < values.length; h++) {
       a[offsets[h]] += values[h];
@@ -84,6 +91,8 @@ public final class DenseLU implements LinearSolver {
         }
       }
     }
+    System.arraycopy(values, 0, factored, 0, values.length);
+    valid = true;
   }
 
   @Override

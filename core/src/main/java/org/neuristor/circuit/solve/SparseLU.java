@@ -9,9 +9,10 @@ import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
 
 /**
  * Sparse LU for large circuits (ladders, crossbars), backed by EJML's up-looking sparse LU with
- * partial pivoting. The compressed-column structure is built once from the {@link MatrixPattern};
- * after the first factorization the symbolic analysis is locked and reused, so each Newton
- * iteration only refills values and refactors numerically.
+ * partial pivoting. The compressed-column structure is built once from the {@link MatrixPattern}.
+ * EJML cannot lock the symbolic analysis of a pivoting LU, so each factorization is complete; a
+ * matrix identical to the last factored one (a linear circuit at a repeated step size) reuses the
+ * factors.
  */
 public final class SparseLU implements LinearSolver {
   private final int n;
@@ -21,13 +22,15 @@ public final class SparseLU implements LinearSolver {
   private final LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> solver;
   private final DMatrixRMaj rhs;
   private final DMatrixRMaj sol;
-  private boolean locked;
+  private final double[] factored;
+  private boolean valid;
 
   public SparseLU(MatrixPattern pattern) {
     this.n = pattern.dimension();
     int nz = pattern.size();
     this.values = new double[nz];
     this.position = new int[nz];
+    this.factored = new double[nz];
     Integer[] order = new Integer[nz];
     for (int h = 0; h < nz; h++) {
       order[h] = h;
@@ -66,6 +69,10 @@ public final class SparseLU implements LinearSolver {
 
   @Override
   public void factor() {
+    if (valid && java.util.Arrays.equals(values, factored)) {
+      return; // same matrix as last time (linear circuit, same step): reuse the factors
+    }
+    valid = false;
     double[] nzv = matrix.nz_values;
     for (int h = 0; h < values.length; h++) {
       nzv[position[h]] = values[h];
@@ -79,10 +86,8 @@ public final class SparseLU implements LinearSolver {
     if (!ok) {
       throw new SingularMatrixException(findEmptyPivot());
     }
-    if (!locked) {
-      solver.setStructureLocked(true);
-      locked = true;
-    }
+    System.arraycopy(values, 0, factored, 0, values.length);
+    valid = true;
   }
 
   private int findEmptyPivot() {
