@@ -313,12 +313,29 @@ public final class MnaSystem {
       double[] vals = solver.values();
       double[] gv = load.gv;
       double[] cv = load.cv;
+      boolean finite = true;
       if (dc) {
-        System.arraycopy(gv, 0, vals, 0, vals.length);
+        for (int h = 0; h < vals.length; h++) {
+          double v = gv[h];
+          vals[h] = v;
+          finite &= Double.isFinite(v);
+        }
       } else {
         for (int h = 0; h < vals.length; h++) {
-          vals[h] = gv[h] + a0 * cv[h];
+          double v = gv[h] + a0 * cv[h];
+          vals[h] = v;
+          finite &= Double.isFinite(v);
         }
+      }
+      if (!finite) {
+        // A device returned an infinite or undefined derivative: this iterate is unusable.
+        for (int h = 0; h < vals.length; h++) {
+          if (!Double.isFinite(vals[h])) {
+            worstUnknown = pattern.col(h);
+            break;
+          }
+        }
+        return -1;
       }
       double norm = 0.0;
       for (int i = 0; i < n; i++) {
