@@ -188,9 +188,22 @@ public final class TransientAnalysis {
     long steps = 0;
     int consecutiveFailures = 0;
     long lastProgress = 0;
+    double tAtCheck = 0;
 
     while (t < tstop * (1 - 1e-15) && tstop - t > hMin) {
-      if (++steps > maxSteps) {
+      if (++steps % 100_000 == 0) {
+        // Stagnation: if the last 10^5 steps project a total beyond the step limit, the solution
+        // chatters (e.g. a discontinuous device law); stop now with a clear error, not after hours.
+        double advanced = t - tAtCheck;
+        double projected = advanced > 0 ? (tstop - t) / advanced * 1e5 : Double.POSITIVE_INFINITY;
+        if (steps + projected > maxSteps) {
+          throw new ConvergenceException(String.format(java.util.Locale.ROOT,
+              "transient (time step too small: the last 100000 steps advanced %.3g s; finishing would take"
+                  + " %.2g steps)", advanced, projected), t, h, sys.worstName(), sys.residualHistory());
+        }
+        tAtCheck = t;
+      }
+      if (steps > maxSteps) {
         throw new ConvergenceException("transient (step limit " + maxSteps + " reached)", t, h,
             sys.worstName(), sys.residualHistory());
       }
