@@ -41,6 +41,11 @@ public final class MnaSystem {
   private final Load load;
   private final int[] diag;
   private final boolean[] dynamic;
+  private final boolean[] isNode;
+  private final int[] rows;
+  private final int[] cols;
+  private final double[] residualWeight;
+  private final Limiter[] limiters;
   final SimOptions options;
 
   // Newton work arrays
@@ -151,6 +156,25 @@ public final class MnaSystem {
     this.rhs = new double[n];
     this.xOld = new double[n];
     this.dynamic = new boolean[n];
+    this.rows = new int[pattern.size()];
+    this.cols = new int[pattern.size()];
+    for (int h = 0; h < rows.length; h++) {
+      rows[h] = pattern.row(h);
+      cols[h] = pattern.col(h);
+    }
+    this.isNode = new boolean[n];
+    this.residualWeight = new double[n];
+    for (int i = 0; i < n; i++) {
+      isNode[i] = kinds.get(i) == Kind.NODE;
+      residualWeight[i] = 1.0 / (isNode[i] ? 1e-9 : kinds.get(i) == Kind.BRANCH ? 1e-6 : absTol[i]);
+    }
+    List<Limiter> lims = new ArrayList<>();
+    for (Element e : elements) {
+      if (e instanceof Limiter l) {
+        lims.add(l);
+      }
+    }
+    this.limiters = lims.toArray(new Limiter[0]);
   }
 
   public Circuit circuit() {
@@ -251,6 +275,28 @@ public final class MnaSystem {
     return load.f;
   }
 
+  /**
+   * For a linear circuit, moves the last evaluation (f, q at the last Newton iterate) to
+   * {@code xNew} exactly with f += G dx, q += C dx, instead of loading every element again.
+   */
+  void advanceLinear(double[] xNew) {
+    double[] dx = rhs; // free after the solve
+    for (int i = 0; i < n; i++) {
+      dx[i] = xNew[i] - xOld[i];
+    }
+    double[] gv = load.gv;
+    double[] cv = load.cv;
+    double[] f = load.f;
+    double[] q = load.q;
+    for (int h = 0; h < rows.length; h++) {
+      double d = dx[cols[h]];
+      if (d != 0.0) {
+        f[rows[h]] += gv[h] * d;
+        q[rows[h]] += cv[h] * d;
+      }
+    }
+  }
+
   double[] q() {
     return load.q;
   }
@@ -338,21 +384,24 @@ public final class MnaSystem {
         return -1;
       }
       double norm = 0.0;
+      double[] f = load.f;
+      double[] q = load.q;
+      boolean holding = dc && hold != null;
       for (int i = 0; i < n; i++) {
-        double r = load.f[i];
+        double r = f[i];
         if (!dc) {
-          r += a0 * load.q[i] + qHist[i];
+          r += a0 * q[i] + qHist[i];
         }
-        if (gExtra > 0 && kinds.get(i) == Kind.NODE) {
+        if (gExtra > 0 && isNode[i]) {
           r += gExtra * x[i];
           vals[diag[i]] += gExtra;
         }
-        if (dc && hold != null && !Double.isNaN(hold[i])) {
+        if (holding && !Double.isNaN(hold[i])) {
           r += HOLD_CONDUCTANCE * (x[i] - hold[i]);
           vals[diag[i]] += HOLD_CONDUCTANCE;
         }
         rhs[i] = r;
-        double w = Math.abs(r) / (kinds.get(i) == Kind.NODE ? 1e-9 : kinds.get(i) == Kind.BRANCH ? 1e-6 : absTol[i]);
+        double w = Math.abs(r) * residualWeight[i];
         if (w > norm || Double.isNaN(w)) {
           norm = w;
         }
@@ -383,6 +432,7 @@ public final class MnaSystem {
       System.arraycopy(x, 0, xOld, 0, n);
       boolean converged = !load.limited;
       double worst = 0;
+      double reltol = options.reltol();
       for (int i = 0; i < n; i++) {
         double dx = rhs[i];
         double xi = x[i] - dx;
@@ -391,20 +441,18 @@ public final class MnaSystem {
           return -1;
         }
         x[i] = xi;
-        double tol = options.reltol() * Math.max(Math.abs(xi), Math.abs(xOld[i])) + absTol[i];
+        double tol = reltol * Math.max(Math.abs(xi), Math.abs(xOld[i])) + absTol[i];
         double ratio = Math.abs(dx) / tol;
         if (ratio > worst) {
           worst = ratio;
           worstUnknown = i;
         }
-        if (ratio > 1.0) {
-          converged = false;
-        }
       }
-      for (Element e : elements) {
-        if (e instanceof Limiter lim) {
-          lim.limitUpdate(x, xOld);
-        }
+      if (worst > 1.0) {
+        converged = false;
+      }
+      for (Limiter lim : limiters) {
+        lim.limitUpdate(x, xOld);
       }
       if (!nonlinear) {
         return iter;

@@ -102,6 +102,14 @@ public final class TransientAnalysis {
         : !Double.isNaN(o.maxStep()) ? o.maxStep() : Math.min(tstep, (tstop - tstart) / 50.0);
     double hMin = !Double.isNaN(o.hmin()) ? o.hmin() : Math.max(1e-21, 1e-12 * Math.min(tstep, hMax));
     int maxOrder = o.method().equals("euler") ? 1 : 2;
+    // Only elements that override the per-step hooks are called every step.
+    Element[] stepLimiters = overriding(els, "maxStep", double.class, double[].class);
+    Element[] acceptors = overriding(els, "accept", double[].class, double.class);
+    // Linear circuits without events: f and q at the solution follow from G and C exactly.
+    boolean linear = !sys.nonlinear();
+    for (Element e : els) {
+      linear &= !e.hasEvents();
+    }
     boolean trap = o.method().equals("trap");
     List<String> warnings = new ArrayList<>(sys.circuit().warnings());
 
@@ -209,7 +217,7 @@ public final class TransientAnalysis {
       }
       // Step size limits: maximum step, device hints, breakpoints.
       double hLimit = hMax;
-      for (Element e : els) {
+      for (Element e : stepLimiters) {
         double m = e.maxStep(t, hx[0]);
         if (m < hLimit) {
           hLimit = Math.max(m, hMin);
@@ -311,8 +319,12 @@ public final class TransientAnalysis {
       // Accept.
       consecutiveFailures = 0;
       accepted++;
-      sys.evaluate(xNew, tNew, false, 1.0);
-      sys.markDynamic();
+      if (linear) {
+        sys.advanceLinear(xNew);
+      } else {
+        sys.evaluate(xNew, tNew, false, 1.0);
+        sys.markDynamic();
+      }
       double[] fNow = sys.f();
       double[] qNow = sys.q();
       for (int i = 0; i < n; i++) {
@@ -339,7 +351,7 @@ public final class TransientAnalysis {
         energy[s] += 0.5 * (p + power[s]) * (t - tPrev);
         power[s] = p;
       }
-      for (Element e : els) {
+      for (Element e : acceptors) {
         e.accept(xNew, t);
       }
       if (t >= tstart * (1 - 1e-15)) {
@@ -389,6 +401,21 @@ public final class TransientAnalysis {
   }
 
   private double hNextCandidate;
+
+  /** Elements whose class overrides the given default method of {@link Element}. */
+  private static Element[] overriding(Element[] els, String method, Class<?>... params) {
+    List<Element> out = new ArrayList<>();
+    for (Element e : els) {
+      try {
+        if (e.getClass().getMethod(method, params).getDeclaringClass() != Element.class) {
+          out.add(e);
+        }
+      } catch (NoSuchMethodException ex) {
+        out.add(e);
+      }
+    }
+    return out.toArray(new Element[0]);
+  }
 
   private double[] collectBreakpoints(Element[] els, double hMin) {
     double[] buf = new double[16];
