@@ -83,8 +83,14 @@ final class NetlistReader {
         if (arg.isEmpty()) {
           throw new NetlistException(file, i + 1, col, ".include needs a file name");
         }
-        Path inc = baseDir == null ? Path.of(arg) : baseDir.resolve(arg);
-        Path norm = inc.toAbsolutePath().normalize();
+        Path inc;
+        Path norm;
+        try {
+          inc = baseDir == null ? Path.of(arg) : baseDir.resolve(arg);
+          norm = inc.toAbsolutePath().normalize();
+        } catch (RuntimeException e) {
+          throw new NetlistException(file, i + 1, col, "bad .include file name '" + arg + "'");
+        }
         if (active.contains(norm)) {
           throw new NetlistException(file, i + 1, col, "circular .include of " + arg);
         }
