@@ -49,7 +49,7 @@ import org.neuristor.expr.ExpressionException;
  * {@code .save}/{@code .print}, {@code .end}; {@code .control ... .endc} is skipped with a warning.
  * Elements R C L V I E G F H D M(level 1) S B, and N for Neuristor's compact devices (via
  * {@link DeviceFactory}). Subcircuit contents are flattened with ngspice's naming: element
- * {@code r1} of instance {@code x1} becomes {@code x1.r1}, internal node {@code n} becomes
+ * {@code r1} of instance {@code x1} becomes {@code r.x1.r1}, internal node {@code n} becomes
  * {@code x1.n}. Every user error is a {@link NetlistException} at {@code file:line:col}.
  */
 public final class CircuitCompiler {
@@ -411,6 +411,14 @@ public final class CircuitCompiler {
     return rest;
   }
 
+  /**
+   * ngspice's flattened element name: element {@code r1} of instance {@code x1} is {@code r.x1.r1}
+   * (the type letter stays first, so the name still says what the element is).
+   */
+  static String flatName(String prefix, String local) {
+    return prefix.isEmpty() ? local : local.charAt(0) + "." + prefix + local;
+  }
+
   private static String mapNode(String node, String prefix, Map<String, String> pinMap) {
     if (Circuit.isGround(node)) {
       return "0";
@@ -426,7 +434,7 @@ public final class CircuitCompiler {
 
   private Element element(char kind, SourceLine sl, List<Token> toks, String prefix, Map<String, String> pins,
       ParamScope scope, Map<String, Model> models) {
-    String name = prefix + toks.get(0).lower();
+    String name = flatName(prefix, toks.get(0).lower());
     Cursor c = new Cursor(sl, toks, name, scope);
     return switch (kind) {
       case 'r' -> {
@@ -458,7 +466,7 @@ public final class CircuitCompiler {
       }
       case 'f', 'h' -> {
         String[] n = c.nodes(2, "2 nodes, a controlling voltage source and a gain", prefix, pins);
-        String ctrl = prefix + c.word("controlling voltage source");
+        String ctrl = flatName(prefix, c.word("controlling voltage source"));
         double gain = c.value("gain");
         yield kind == 'f' ? new Cccs(name, n[0], n[1], ctrl, gain) : new Ccvs(name, n[0], n[1], ctrl, gain);
       }
@@ -591,7 +599,7 @@ public final class CircuitCompiler {
       for (BehavioralSource.Probe pr : local) {
         probes.add(pr.kind() == BehavioralSource.Probe.Kind.VOLTAGE
             ? BehavioralSource.Probe.voltage(mapNode(pr.a(), prefix, pins), mapNode(pr.b(), prefix, pins))
-            : BehavioralSource.Probe.current(prefix + pr.a()));
+            : BehavioralSource.Probe.current(flatName(prefix, pr.a())));
       }
       BehavioralSource.Function f = e.compile(scope::get, local);
       return new BehavioralSource(name, p, n, voltage, probes, f, "{" + t + "}");

@@ -79,7 +79,7 @@ class CircuitCompilerTest {
         x1 in 0 m div rb=2k
         .op
         """, "d.cir");
-    assertThat(c.circuit().elements()).extracting(e -> e.name()).contains("x1.r1", "x1.r2");
+    assertThat(c.circuit().elements()).extracting(e -> e.name()).contains("r.x1.r1", "r.x1.r2");
     Analysis.Outcome o = Simulation.run(c.circuit(), c.analyses().get(0), List.of("v(m)"), null);
     assertThat(o.trace().get("v(m)")[0]).isCloseTo(6.0, org.assertj.core.data.Offset.offset(1e-6));
   }
