@@ -40,11 +40,32 @@ public final class Plotter {
 
   /** Signals of a trace against its axis. */
   public static void lines(Path out, String title, String xLabel, String yLabel, Trace trace, List<String> signals) {
+    double[] x = trace.axis();
+    String label = xLabel;
+    if (trace.axisName().equals("time") && x.length > 0) {
+      // Show time in the unit that fits the run: s, ms, us or ns.
+      double span = Math.abs(x[x.length - 1]);
+      double[] scales = {1, 1e-3, 1e-6, 1e-9};
+      String[] units = {"s", "ms", "\u00b5s", "ns"};
+      int u = 0;
+      while (u < 3 && span < 1 * scales[u]) {
+        u++;
+      }
+      if (u > 0) {
+        double f = 1 / scales[u];
+        double[] xs = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+          xs[i] = x[i] * f;
+        }
+        x = xs;
+        label = "time (" + units[u] + ")";
+      }
+    }
     List<Series> s = new ArrayList<>();
     for (String n : signals) {
-      s.add(new Series(n, trace.axis(), trace.get(n), false));
+      s.add(new Series(n, x, trace.get(n), false));
     }
-    xy(out, title, xLabel, yLabel, s, false, false);
+    xy(out, title, label, yLabel, s, false, false);
   }
 
   /** Vertically stacked panels sharing the x axis, e.g. input, membrane and output of a neuron. */
