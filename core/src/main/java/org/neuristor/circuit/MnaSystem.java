@@ -44,6 +44,11 @@ public final class MnaSystem {
   private final boolean[] isNode;
   private final int[] rows;
   private final int[] cols;
+  /** Elements loaded at every evaluation (all but the linear constant ones). */
+  private final Element[] loaded;
+  private final int[] linH;
+  private final double[] linG;
+  private final double[] linC;
   private final double[] residualWeight;
   private final Limiter[] limiters;
   final SimOptions options;
@@ -168,6 +173,38 @@ public final class MnaSystem {
       isNode[i] = kinds.get(i) == Kind.NODE;
       residualWeight[i] = 1.0 / (isNode[i] ? 1e-9 : kinds.get(i) == Kind.BRANCH ? 1e-6 : absTol[i]);
     }
+    // Linear, source-free elements are assembled once: G and C values, applied as matvecs.
+    List<Element> other = new ArrayList<>();
+    Load lin = new Load(n, pattern.size());
+    lin.x = new double[n];
+    boolean anyLinear = false;
+    for (Element e : elements) {
+      if (e.linearConstant()) {
+        e.load(lin);
+        anyLinear = true;
+      } else {
+        other.add(e);
+      }
+    }
+    this.loaded = anyLinear ? other.toArray(new Element[0]) : elements;
+    int cnt = 0;
+    for (int h = 0; h < pattern.size(); h++) {
+      if (lin.gv[h] != 0 || lin.cv[h] != 0) {
+        cnt++;
+      }
+    }
+    this.linH = new int[cnt];
+    this.linG = new double[cnt];
+    this.linC = new double[cnt];
+    int k = 0;
+    for (int h = 0; h < pattern.size(); h++) {
+      if (lin.gv[h] != 0 || lin.cv[h] != 0) {
+        linH[k] = h;
+        linG[k] = lin.gv[h];
+        linC[k] = lin.cv[h];
+        k++;
+      }
+    }
     List<Limiter> lims = new ArrayList<>();
     for (Element e : elements) {
       if (e instanceof Limiter l) {
@@ -266,7 +303,21 @@ public final class MnaSystem {
     Arrays.fill(load.q, 0.0);
     Arrays.fill(load.gv, 0.0);
     Arrays.fill(load.cv, 0.0);
-    for (Element e : elements) {
+    double[] gv = load.gv;
+    double[] cv = load.cv;
+    double[] f = load.f;
+    double[] q = load.q;
+    for (int k = 0; k < linH.length; k++) {
+      int h = linH[k];
+      double g = linG[k];
+      double c = linC[k];
+      double xc = x[cols[h]];
+      gv[h] = g;
+      cv[h] = c;
+      f[rows[h]] += g * xc;
+      q[rows[h]] += c * xc;
+    }
+    for (Element e : loaded) {
       e.load(load);
     }
   }
