@@ -13,8 +13,8 @@ import org.neuristor.netlist.CircuitCompiler;
 /**
  * Side-by-side speed comparison with ngspice on the same netlists, in one run:
  * {@code java -jar bench/target/benchmarks.jar [--quick]}. For each case Neuristor compiles and
- * runs the netlist in-process (best of 3 after one warm-up run, which is reported as "cold"), and
- * ngspice runs it in batch mode (best of 3, process start included). Prints a table and the
+ * runs the netlist in-process (best of 5 after three warm-up runs; the first is reported as "cold"),
+ * and ngspice runs it in batch mode (best of 5, process start included). Prints a table and the
  * ngspice/Neuristor time ratio; {@code jmh ...} as first argument runs the JMH benchmarks instead.
  */
 public final class BenchMain {
@@ -50,12 +50,15 @@ public final class BenchMain {
     List<String[]> rows = new ArrayList<>();
     for (Map.Entry<String, String> c : cases.entrySet()) {
       double cold = runNeuristor(c.getValue());
+      for (int i = 0; i < 2; i++) {
+        runNeuristor(c.getValue()); // JIT warm-up
+      }
       double best = Double.POSITIVE_INFINITY;
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < 5; i++) {
         best = Math.min(best, runNeuristor(c.getValue()));
       }
       double ng = Double.POSITIVE_INFINITY;
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < 5; i++) {
         Optional<Double> t = NgspiceRunner.time(c.getValue(), 600);
         if (t.isEmpty()) {
           ng = Double.NaN;
