@@ -411,7 +411,8 @@ public final class MnaSystem {
       double[] gv = load.gv;
       double[] cv = load.cv;
       boolean finite = true;
-      if (dc) {
+      boolean withCharge = !dc || a0 != 0; // a0 != 0 in DC: pseudo-transient continuation
+      if (!withCharge) {
         for (int h = 0; h < vals.length; h++) {
           double v = gv[h];
           vals[h] = v;
@@ -440,7 +441,7 @@ public final class MnaSystem {
       boolean holding = dc && hold != null;
       for (int i = 0; i < n; i++) {
         double r = f[i];
-        if (!dc) {
+        if (withCharge) {
           r += a0 * q[i] + qHist[i];
         }
         if (gExtra > 0 && isNode[i]) {
