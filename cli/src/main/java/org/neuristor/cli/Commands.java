@@ -13,6 +13,8 @@ final class Commands {
   static List<Object> all() {
     List<Object> l = new ArrayList<>();
     l.add(new RunCommand());
+    l.add(new DeviceCommand());
+    l.add(new IvCommand());
     return l;
   }
 }

@@ -271,13 +271,23 @@ public final class Plotter {
   /** Drops non-finite and (for log axes) non-positive points; min/max decimation per pixel column. */
   static double[][] prepare(double[] x, double[] y, boolean logX, boolean logY, int pixels) {
     int n = x.length;
+    double floor = 0;
+    if (logY) {
+      // A log axis shows 12 decades below the largest value; the rest (currents near 0 V) is dropped.
+      for (double v : y) {
+        if (Double.isFinite(v)) {
+          floor = Math.max(floor, Math.abs(v));
+        }
+      }
+      floor *= 1e-12;
+    }
     double[] xs = new double[n];
     double[] ys = new double[n];
     int m = 0;
     for (int i = 0; i < n; i++) {
       double xv = x[i];
       double yv = logY ? Math.abs(y[i]) : y[i];
-      if (!Double.isFinite(xv) || !Double.isFinite(yv) || (logX && xv <= 0) || (logY && yv <= 0)) {
+      if (!Double.isFinite(xv) || !Double.isFinite(yv) || (logX && xv <= 0) || (logY && yv <= floor)) {
         continue;
       }
       xs[m] = xv;
