@@ -693,6 +693,14 @@ public final class CircuitCompiler {
             saves.add(s);
           }
         }
+        // Device states by name, e.g. n1.x (Neuristor's extension; ngspice ignores unknown vectors).
+        Matcher st = Pattern.compile("(?i)(?<=\\s)([a-z_][\\w]*\\.[\\w.]+)(?=\\s|$)").matcher(sl.text);
+        while (st.find()) {
+          String s = st.group(1).toLowerCase(Locale.ROOT);
+          if (!saves.contains(s)) {
+            saves.add(s);
+          }
+        }
         if (sl.text.toLowerCase(Locale.ROOT).matches(".*\\ball\\b.*") && !saves.contains("all")) {
           saves.add("all");
         }
