@@ -15,6 +15,7 @@ final class Commands {
     l.add(new RunCommand());
     l.add(new DeviceCommand());
     l.add(new IvCommand());
+    l.add(new NeuronCommand());
     return l;
   }
 }

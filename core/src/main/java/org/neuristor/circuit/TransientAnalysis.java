@@ -153,11 +153,21 @@ public final class TransientAnalysis {
       qdot[i] = -sys.f()[i];
     }
 
-    Signals signals = Signals.of(sys, save);
-    Trace.Builder tb = new Trace.Builder("time", signals.names());
-    double[] row = new double[signals.size()];
+    // "e(sources)": cumulative energy delivered by all independent sources (J), as a signal.
+    boolean energySignal = save.contains("e(sources)");
+    List<String> plain = new ArrayList<>(save);
+    plain.remove("e(sources)");
+    Signals signals = Signals.of(sys, plain);
+    List<String> names = new ArrayList<>(signals.names());
+    if (energySignal) {
+      names.add("e(sources)");
+    }
+    Trace.Builder tb = new Trace.Builder("time", names);
+    double[] row = new double[names.size()];
+    double[] sampled = new double[signals.size()];
     if (tstart <= 0) {
-      signals.sample(x, 0.0, row);
+      signals.sample(x, 0.0, sampled);
+      System.arraycopy(sampled, 0, row, 0, sampled.length);
       tb.addRow(0.0, row);
     }
 
@@ -355,7 +365,15 @@ public final class TransientAnalysis {
         e.accept(xNew, t);
       }
       if (t >= tstart * (1 - 1e-15)) {
-        signals.sample(xNew, t, row);
+        signals.sample(xNew, t, sampled);
+        System.arraycopy(sampled, 0, row, 0, sampled.length);
+        if (energySignal) {
+          double total = 0;
+          for (double e : energy) {
+            total += e;
+          }
+          row[row.length - 1] = total;
+        }
         tb.addRow(t, row);
       }
       if (progress != null && accepted - lastProgress >= 2000) {
