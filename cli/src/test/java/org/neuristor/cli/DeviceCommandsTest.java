@@ -3,32 +3,17 @@ package org.neuristor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuristor.io.Json;
-import picocli.CommandLine;
 
 class DeviceCommandsTest {
   @TempDir Path dir;
 
   String[] run(String... args) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true));
-      CommandLine cl = Main.commandLine();
-      cl.setErr(new PrintWriter(err, true));
-      int code = cl.execute(args);
-      return new String[] {String.valueOf(code), out.toString(), err.toString()};
-    } finally {
-      System.setOut(old);
-    }
+    CliHarness.Result r = CliHarness.run(args);
+    return new String[] {String.valueOf(r.code()), r.out(), r.err()};
   }
 
   @Test

@@ -2,10 +2,7 @@ package org.neuristor.device;
 
 import java.util.List;
 import java.util.Map;
-import org.neuristor.circuit.Allocator;
-import org.neuristor.circuit.Binder;
 import org.neuristor.circuit.Load;
-import org.neuristor.circuit.element.TwoTerminal;
 
 /**
  * Electro-thermal Mott memristor (NbO2, Pickett type; physics.md section 3.2): the device
@@ -35,7 +32,7 @@ import org.neuristor.circuit.element.TwoTerminal;
  * G. Medeiros-Ribeiro, R. S. Williams, Nat. Mater. 12, 114 (2013). The parameter values are
  * physics.md's defaults, chosen to match the published ~100 fJ / sub-ns switching.
  */
-public final class MottMemristor extends TwoTerminal {
+public final class MottMemristor extends StateDevice {
   static final double KB_EV = 8.617333262e-5;
 
   private final double tamb;
@@ -47,15 +44,9 @@ public final class MottMemristor extends TwoTerminal {
   private final double rth;
   private final double cth;
   private final double lh;
-  private int s;
-  private int hsp;
-  private int hsn;
-  private int hss;
-  private int hps;
-  private int hns;
 
   public MottMemristor(String name, String p, String n, Map<String, Double> v) {
-    super(name, p, n);
+    super(name, p, n, "t", 1e-3);
     this.tamb = v.get("tamb");
     this.tc = v.get("tc");
     this.w = v.get("w");
@@ -99,23 +90,8 @@ public final class MottMemristor extends TwoTerminal {
   }
 
   @Override
-  public boolean nonlinear() {
-    return true;
-  }
-
-  @Override
-  public void allocate(Allocator a) {
-    s = a.state(this, "t", 1e-3);
-  }
-
-  @Override
-  public void bind(org.neuristor.circuit.Binder b) {
-    super.bind(b);
-    hsp = b.entry(s, p);
-    hsn = b.entry(s, n);
-    hss = b.entry(s, s);
-    hps = b.entry(p, s);
-    hns = b.entry(n, s);
+  double conductanceAt(double t) {
+    return conductance(Math.max(t, 0.5 * tamb));
   }
 
   @Override
@@ -140,22 +116,6 @@ public final class MottMemristor extends TwoTerminal {
     l.g(hsp, -2 * v * g);
     l.g(hsn, 2 * v * g);
     l.g(hss, -(v * v * dg - 1 / rth));
-  }
-
-  @Override
-  public double power(double[] x, double time) {
-    double v = voltage(x);
-    return conductance(Math.max(x[s], 0.5 * tamb)) * v * v;
-  }
-
-  @Override
-  public List<String> probes() {
-    return List.of("i(" + name + ")");
-  }
-
-  @Override
-  public double probe(String probe, double[] x, double time) {
-    return conductance(Math.max(x[s], 0.5 * tamb)) * voltage(x);
   }
 
   static ModelType type() {

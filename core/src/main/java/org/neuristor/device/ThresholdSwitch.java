@@ -3,10 +3,7 @@ package org.neuristor.device;
 import java.util.List;
 import java.util.Map;
 import org.neuristor.ModelParameterException;
-import org.neuristor.circuit.Allocator;
-import org.neuristor.circuit.Binder;
 import org.neuristor.circuit.Load;
-import org.neuristor.circuit.element.TwoTerminal;
 
 /**
  * Generic volatile threshold switch "TS-A" (physics.md section 3.1): a smooth, Schmitt-gated
@@ -38,7 +35,7 @@ import org.neuristor.circuit.element.TwoTerminal;
  * Reference: the model is designed for this project (physics.md 3.1); anchors: M. D. Pickett and
  * R. S. Williams, Nanotechnology 23, 215202 (2012).
  */
-public final class ThresholdSwitch extends TwoTerminal {
+public final class ThresholdSwitch extends StateDevice {
   private final double vth;
   private final double vhold;
   private final double gOn;
@@ -48,15 +45,9 @@ public final class ThresholdSwitch extends TwoTerminal {
   private final double delta;
   private final double eps;
   private final double x0;
-  private int s;
-  private int hsp;
-  private int hsn;
-  private int hss;
-  private int hps;
-  private int hns;
 
   public ThresholdSwitch(String name, String p, String n, Map<String, Double> v) {
-    super(name, p, n);
+    super(name, p, n, "x", 1e-6);
     double th = v.get("vth");
     double hold = v.get("vhold");
     double d = v.get("delta");
@@ -103,23 +94,8 @@ public final class ThresholdSwitch extends TwoTerminal {
   }
 
   @Override
-  public boolean nonlinear() {
-    return true;
-  }
-
-  @Override
-  public void allocate(Allocator a) {
-    s = a.state(this, "x", 1e-6);
-  }
-
-  @Override
-  public void bind(Binder b) {
-    super.bind(b);
-    hsp = b.entry(s, p);
-    hsn = b.entry(s, n);
-    hss = b.entry(s, s);
-    hps = b.entry(p, s);
-    hns = b.entry(n, s);
+  double conductanceAt(double x) {
+    return gOff + x * (gOn - gOff);
   }
 
   @Override
@@ -164,24 +140,6 @@ public final class ThresholdSwitch extends TwoTerminal {
     l.g(hsp, -r[1]);
     l.g(hsn, r[1]);
     l.g(hss, -r[2]);
-  }
-
-  @Override
-  public double power(double[] xv, double t) {
-    double v = voltage(xv);
-    double x = xv[s];
-    return (gOff + x * (gOn - gOff)) * v * v;
-  }
-
-  @Override
-  public List<String> probes() {
-    return List.of("i(" + name + ")");
-  }
-
-  @Override
-  public double probe(String probe, double[] xv, double t) {
-    double v = voltage(xv);
-    return (gOff + xv[s] * (gOn - gOff)) * v;
   }
 
   /** The model type with its parameters and presets. */
