@@ -352,6 +352,33 @@ public final class MnaSystem {
     return load.q;
   }
 
+  private Load scratch;
+
+  /**
+   * Loads one element alone at x and copies its f and q contributions into the given arrays
+   * (length n), for per-element energy bookkeeping.
+   */
+  void loadElement(Element e, double[] x, double t, double[] fOut, double[] qOut) {
+    if (scratch == null) {
+      scratch = new Load(n, pattern.size());
+    }
+    scratch.x = x;
+    scratch.time = t;
+    scratch.dc = false;
+    scratch.sourceScale = 1.0;
+    scratch.firstIteration = false;
+    Arrays.fill(scratch.f, 0.0);
+    Arrays.fill(scratch.q, 0.0);
+    e.load(scratch);
+    System.arraycopy(scratch.f, 0, fOut, 0, n);
+    System.arraycopy(scratch.q, 0, qOut, 0, n);
+  }
+
+  /** Whether unknown i is a node voltage. */
+  boolean isNode(int i) {
+    return isNode[i];
+  }
+
   /** Marks dynamic unknowns from the C pattern at the current evaluation. */
   void markDynamic() {
     for (int h = 0; h < pattern.size(); h++) {
