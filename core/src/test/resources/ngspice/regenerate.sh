@@ -43,5 +43,7 @@ done
   $PY ngspice_csv.py events "$TMP/ts_1ts1c_bsource.full.raw" "v(x)" 0.5 rise 2
   echo "rlc_ringing v(c) peaks: upward crossings of 1 V:"
   $PY ngspice_csv.py events "$TMP/rlc_ringing.full.raw" "v(c)" 1.0 rise 0
+  echo "closed-form checks of the reference data:"
+  $PY ngspice_csv.py analytic
 } > measurements.txt
 cat measurements.txt
