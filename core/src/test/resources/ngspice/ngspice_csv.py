@@ -88,7 +88,7 @@ def analytic_checks():
     tc, vi = c * r1 * roff / (r1 + roff), vs * roff / (r1 + roff)
     td, vo = c * r1 * ron / (r1 + ron), vs * ron / (r1 + ron)
     ch, dis = tc * math.log((vi - 2) / (vi - 3)), td * math.log((3 - vo) / (2 - vo))
-    print(f"sw_relaxation: analytic charge {ch:.9g} s + discharge {dis:.9g} s = period {ch + dis:.9g} s")
+    print(f"sw_relaxation_45us: analytic charge {ch:.9g} s + discharge {dis:.9g} s = period {ch + dis:.9g} s")
     d = read_csv("sources_pwl_exp_sin.csv")
     def sin_src(t):
         return 0.5 + (1.5 * math.exp(-(t - 1e-6) * 1e5) * math.sin(2 * math.pi * (500e3 * (t - 1e-6) + 30 / 360))

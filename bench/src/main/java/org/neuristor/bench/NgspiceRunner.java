@@ -54,7 +54,7 @@ public final class NgspiceRunner {
   /**
    * Outcome of one ngspice run.
    *
-   * @param trace the saved vectors, empty when ngspice is missing or the run failed
+   * @param trace the saved vectors, empty when ngspice is missing, the run failed, or only timing was asked
    * @param failure one-line reason when {@code trace} is empty, otherwise the empty string
    * @param wallSeconds wall time of the ngspice process in seconds (NaN when it could not start)
    * @param analysisSeconds ngspice's own "Total analysis time" in seconds (NaN when not reported)
@@ -70,9 +70,9 @@ public final class NgspiceRunner {
       long timePoints,
       long iterations,
       String log) {
-    /** True when ngspice ran and produced a trace. */
+    /** True when ngspice ran the analysis to the end. */
     public boolean ok() {
-      return trace.isPresent();
+      return failure.isEmpty();
     }
   }
 
@@ -164,6 +164,51 @@ public final class NgspiceRunner {
    * @throws IOException when the temporary directory cannot be created or the netlist does not exist
    */
   public Result run(Path netlist) throws IOException {
+    return execute(netlist, true);
+  }
+
+  /**
+   * Runs ngspice on a netlist without writing or parsing its results (ngspice keeps them in memory, as an
+   * engine under test does), for timing. The returned result has no trace.
+   *
+   * @throws IOException when the temporary directory cannot be created or the netlist does not exist
+   */
+  public Result timeOnly(Path netlist) throws IOException {
+    return execute(netlist, false);
+  }
+
+  /**
+   * Wall time in seconds of an ngspice batch run of a netlist given as text ({@code ngspice} from PATH, results
+   * not written), or empty, with the reason printed to standard error, when ngspice is missing or fails.
+   */
+  public static Optional<Double> time(String netlist, long timeoutSeconds) {
+    NgspiceRunner r = new NgspiceRunner("ngspice", Duration.ofSeconds(timeoutSeconds), RawFormat.BINARY, false);
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("ngspice-bench");
+      Path cir = dir.resolve("run.cir");
+      Files.writeString(cir, netlist, StandardCharsets.UTF_8);
+      Result res = r.timeOnly(cir);
+      if (!res.ok()) {
+        System.err.println(res.failure());
+        return Optional.empty();
+      }
+      return Optional.of(res.wallSeconds());
+    } catch (IOException e) {
+      System.err.println("cannot run ngspice: " + e.getMessage());
+      return Optional.empty();
+    } finally {
+      if (dir != null) {
+        try {
+          deleteRecursively(dir);
+        } catch (IOException e) {
+          System.err.println("cannot delete " + dir + ": " + e.getMessage());
+        }
+      }
+    }
+  }
+
+  private Result execute(Path netlist, boolean write) throws IOException {
     Path abs = netlist.toAbsolutePath().normalize();
     if (!Files.isRegularFile(abs)) {
       throw new IOException("netlist not found: " + netlist);
@@ -178,8 +223,8 @@ public final class NgspiceRunner {
           + "source " + quote(abs.toString()) + "\n"
           + "run\n"
           + "rusage time traniter tranpoints\n"
-          + (linearize ? "linearize\n" : "")
-          + "write " + quote(raw.toString()) + "\n"
+          + (write && linearize ? "linearize\n" : "")
+          + (write ? "write " + quote(raw.toString()) + "\n" : "")
           + "quit\n.endc\n.end\n";
       Files.writeString(driver, driverText, StandardCharsets.UTF_8);
       ProcessBuilder pb = new ProcessBuilder(executable, "-b", driver.toString())
@@ -216,12 +261,12 @@ public final class NgspiceRunner {
       if (fm.find()) {
         return new Result(Optional.empty(), "ngspice failed: " + fm.group().trim(), wall, analysis, points, iters, log);
       }
-      if (proc.exitValue() != 0 || !Files.isRegularFile(raw)) {
+      if (proc.exitValue() != 0 || (write && !Files.isRegularFile(raw))) {
         return new Result(Optional.empty(), "ngspice exited with status " + proc.exitValue() + " and no output",
             wall, analysis, points, iters, log);
       }
-      Trace trace = readRaw(raw);
-      return new Result(Optional.of(trace), "", wall, analysis, points, iters, log);
+      Optional<Trace> trace = write ? Optional.of(readRaw(raw)) : Optional.empty();
+      return new Result(trace, "", wall, analysis, points, iters, log);
     } finally {
       deleteRecursively(tmp);
     }

@@ -102,6 +102,20 @@ class NgspiceRunnerTest {
   }
 
   @Test
+  void timingRunsWithoutTraceAndStaticTimeWorks() throws IOException {
+    NgspiceRunner r = NgspiceRunner.defaults().withTimeout(Duration.ofSeconds(60));
+    assumeTrue(r.version().isPresent(), "ngspice not installed");
+    String text = "rc\nV1 in 0 DC 1\nR1 in c 1k\nC1 c 0 1n\n.tran 10n 5u\n.end\n";
+    Path net = dir.resolve("rc2.cir");
+    Files.writeString(net, text);
+    NgspiceRunner.Result res = r.timeOnly(net);
+    assertThat(res.ok()).as(res.failure()).isTrue();
+    assertThat(res.trace()).isEmpty();
+    assertThat(res.timePoints()).isPositive();
+    assertThat(NgspiceRunner.time(text, 60)).get().satisfies(s -> assertThat(s).isPositive());
+  }
+
+  @Test
   void failedAnalysisGivesReasonNotTrace() throws IOException {
     NgspiceRunner r = NgspiceRunner.defaults().withTimeout(Duration.ofSeconds(60));
     assumeTrue(r.version().isPresent(), "ngspice not installed");

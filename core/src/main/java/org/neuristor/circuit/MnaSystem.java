@@ -1,0 +1,559 @@
+package org.neuristor.circuit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.neuristor.NeuristorException;
+import org.neuristor.circuit.solve.DenseLU;
+import org.neuristor.circuit.solve.LinearSolver;
+import org.neuristor.circuit.solve.MatrixPattern;
+import org.neuristor.circuit.solve.SingularMatrixException;
+import org.neuristor.circuit.solve.SparseLU;
+
+/**
+ * The assembled MNA system of a circuit: unknowns (nodes, branches, device states) with their
+ * names and tolerances, the matrix pattern, the linear solver and a damped Newton iteration that
+ * solves {@code a0*q(x) + qHist + f(x,t) = 0} (transient) or {@code f(x) = 0} (DC).
+ *
+ * <p>All work arrays are allocated once here; {@link #newton} allocates nothing in its loop.
+ */
+public final class MnaSystem {
+  /** Unknown kinds, for tolerances and names. */
+  public enum Kind { NODE, BRANCH, STATE }
+
+  /** Systems up to this size use the dense LU. */
+  public static final int DENSE_LIMIT = 60;
+
+  private final Circuit circuit;
+  private final Element[] elements;
+  private final boolean nonlinear;
+  private final int n;
+  private final List<String> names = new ArrayList<>();
+  private final List<Kind> kinds = new ArrayList<>();
+  private final double[] absTol;
+  private final Map<String, Integer> nodeIndex = new HashMap<>();
+  private final Map<String, Integer> branchIndex = new HashMap<>();
+  private final MatrixPattern pattern;
+  private final LinearSolver solver;
+  private final Load load;
+  private final int[] diag;
+  private final boolean[] dynamic;
+  private final boolean[] isNode;
+  private final int[] rows;
+  private final int[] cols;
+  /** Elements loaded at every evaluation (all but the linear constant ones). */
+  private final Element[] loaded;
+  private final int[] linH;
+  private final double[] linG;
+  private final double[] linC;
+  private final double[] residualWeight;
+  private final Limiter[] limiters;
+  final SimOptions options;
+
+  // Newton work arrays
+  private final double[] rhs;
+  private final double[] xOld;
+  private final double[] residualHistory = new double[64];
+  private int residualCount;
+  private int worstUnknown;
+  private int totalIterations;
+  private double gminStep;
+
+  public MnaSystem(Circuit circuit) {
+    this.circuit = circuit;
+    this.options = circuit.options();
+    this.elements = circuit.elements().toArray(new Element[0]);
+    boolean nl = false;
+    for (Element e : elements) {
+      nl |= e.nonlinear();
+      e.reset();
+    }
+    this.nonlinear = nl;
+    for (String node : circuit.nodeNames()) {
+      nodeIndex.put(node, names.size());
+      names.add("v(" + node + ")");
+      kinds.add(Kind.NODE);
+    }
+    List<Double> stateTol = new ArrayList<>();
+    Map<Integer, Double> tolByIndex = new HashMap<>();
+    Allocator alloc = new Allocator() {
+      @Override
+      public int branch(Element owner, String label) {
+        int i = names.size();
+        names.add(label == null || label.isEmpty() ? "i(" + owner.name() + ")" : "i(" + owner.name() + "#" + label + ")");
+        kinds.add(Kind.BRANCH);
+        branchIndex.putIfAbsent(owner.name(), i);
+        return i;
+      }
+
+      @Override
+      public int state(Element owner, String label, double tol) {
+        int i = names.size();
+        names.add(owner.name() + "." + label);
+        kinds.add(Kind.STATE);
+        tolByIndex.put(i, tol);
+        return i;
+      }
+
+      @Override
+      public int internalNode(Element owner, String label) {
+        int i = names.size();
+        names.add("v(" + owner.name() + "#" + label + ")");
+        kinds.add(Kind.NODE);
+        return i;
+      }
+    };
+    for (Element e : elements) {
+      e.allocate(alloc);
+    }
+    this.n = names.size();
+    this.absTol = new double[n];
+    for (int i = 0; i < n; i++) {
+      absTol[i] = switch (kinds.get(i)) {
+        case NODE -> options.vntol();
+        case BRANCH -> options.abstol();
+        case STATE -> tolByIndex.get(i);
+      };
+    }
+    this.pattern = new MatrixPattern(n);
+    Binder binder = new Binder() {
+      @Override
+      public int node(String name) {
+        if (Circuit.isGround(name)) {
+          return -1;
+        }
+        Integer i = nodeIndex.get(name);
+        if (i == null) {
+          throw NeuristorException.input("unknown node " + name);
+        }
+        return i;
+      }
+
+      @Override
+      public int branchOf(String elementName) {
+        Integer i = branchIndex.get(elementName.toLowerCase(Locale.ROOT));
+        if (i == null) {
+          throw NeuristorException.input("element " + elementName
+              + " is not a voltage source or inductor (its current cannot be referenced)");
+        }
+        return i;
+      }
+
+      @Override
+      public int entry(int row, int col) {
+        return pattern.entry(row, col);
+      }
+    };
+    for (Element e : elements) {
+      e.bind(binder);
+    }
+    pattern.freeze();
+    this.diag = new int[n];
+    for (int i = 0; i < n; i++) {
+      diag[i] = pattern.entry(i, i);
+    }
+    boolean dense = options.dense() != null ? options.dense() : n <= DENSE_LIMIT;
+    this.solver = dense ? new DenseLU(pattern) : new SparseLU(pattern);
+    this.load = new Load(n, pattern.size());
+    this.rhs = new double[n];
+    this.xOld = new double[n];
+    this.dynamic = new boolean[n];
+    this.rows = new int[pattern.size()];
+    this.cols = new int[pattern.size()];
+    for (int h = 0; h < rows.length; h++) {
+      rows[h] = pattern.row(h);
+      cols[h] = pattern.col(h);
+    }
+    this.isNode = new boolean[n];
+    this.residualWeight = new double[n];
+    for (int i = 0; i < n; i++) {
+      isNode[i] = kinds.get(i) == Kind.NODE;
+      residualWeight[i] = 1.0 / (isNode[i] ? 1e-9 : kinds.get(i) == Kind.BRANCH ? 1e-6 : absTol[i]);
+    }
+    // Linear, source-free elements are assembled once: G and C values, applied as matvecs.
+    List<Element> other = new ArrayList<>();
+    Load lin = new Load(n, pattern.size());
+    lin.x = new double[n];
+    boolean anyLinear = false;
+    for (Element e : elements) {
+      if (e.linearConstant()) {
+        e.load(lin);
+        anyLinear = true;
+      } else {
+        other.add(e);
+      }
+    }
+    this.loaded = anyLinear ? other.toArray(new Element[0]) : elements;
+    int cnt = 0;
+    for (int h = 0; h < pattern.size(); h++) {
+      if (lin.gv[h] != 0 || lin.cv[h] != 0) {
+        cnt++;
+      }
+    }
+    this.linH = new int[cnt];
+    this.linG = new double[cnt];
+    this.linC = new double[cnt];
+    int k = 0;
+    for (int h = 0; h < pattern.size(); h++) {
+      if (lin.gv[h] != 0 || lin.cv[h] != 0) {
+        linH[k] = h;
+        linG[k] = lin.gv[h];
+        linC[k] = lin.cv[h];
+        k++;
+      }
+    }
+    List<Limiter> lims = new ArrayList<>();
+    for (Element e : elements) {
+      if (e instanceof Limiter l) {
+        lims.add(l);
+      }
+    }
+    this.limiters = lims.toArray(new Limiter[0]);
+  }
+
+  public Circuit circuit() {
+    return circuit;
+  }
+
+  public Element[] elements() {
+    return elements;
+  }
+
+  /** Number of unknowns. */
+  public int size() {
+    return n;
+  }
+
+  public boolean nonlinear() {
+    return nonlinear;
+  }
+
+  /** Name of unknown i: {@code v(node)}, {@code i(v1)} or {@code element.state}. */
+  public String name(int i) {
+    return names.get(i);
+  }
+
+  public List<String> names() {
+    return List.copyOf(names);
+  }
+
+  public Kind kind(int i) {
+    return kinds.get(i);
+  }
+
+  public double absTol(int i) {
+    return absTol[i];
+  }
+
+  /** Index of a node, or -1 for ground; throws for unknown nodes. */
+  public int node(String name) {
+    String key = name.toLowerCase(Locale.ROOT);
+    if (Circuit.isGround(key)) {
+      return -1;
+    }
+    Integer i = nodeIndex.get(key);
+    if (i == null) {
+      throw NeuristorException.input("no node named " + name);
+    }
+    return i;
+  }
+
+  /** Index of an element's branch current, or -1 if it has none. */
+  public int branch(String element) {
+    Integer i = branchIndex.get(element.toLowerCase(Locale.ROOT));
+    return i == null ? -1 : i;
+  }
+
+  public String solverKind() {
+    return solver.kind();
+  }
+
+  public int totalIterations() {
+    return totalIterations;
+  }
+
+  /** Whether unknown i carries charge/flux/state (enters the truncation-error estimate). */
+  boolean dynamic(int i) {
+    return dynamic[i];
+  }
+
+  /** Initial guess: zeros plus devices' internal initial states. */
+  public double[] initialGuess() {
+    double[] x = new double[n];
+    for (Element e : elements) {
+      e.initialGuess(x);
+    }
+    return x;
+  }
+
+  /**
+   * Evaluates f and q (and G, C) at x. After the call {@link #f()} and {@link #q()} hold the
+   * values; used by the integrator to form histories and by energy bookkeeping.
+   */
+  void evaluate(double[] x, double t, boolean dc, double srcScale) {
+    load.x = x;
+    load.time = t;
+    load.dc = dc;
+    load.sourceScale = srcScale;
+    load.limited = false;
+    Arrays.fill(load.f, 0.0);
+    Arrays.fill(load.q, 0.0);
+    Arrays.fill(load.gv, 0.0);
+    Arrays.fill(load.cv, 0.0);
+    double[] gv = load.gv;
+    double[] cv = load.cv;
+    double[] f = load.f;
+    double[] q = load.q;
+    for (int k = 0; k < linH.length; k++) {
+      int h = linH[k];
+      double g = linG[k];
+      double c = linC[k];
+      double xc = x[cols[h]];
+      gv[h] = g;
+      cv[h] = c;
+      f[rows[h]] += g * xc;
+      q[rows[h]] += c * xc;
+    }
+    for (Element e : loaded) {
+      e.load(load);
+    }
+  }
+
+  double[] f() {
+    return load.f;
+  }
+
+  /**
+   * For a linear circuit, moves the last evaluation (f, q at the last Newton iterate) to
+   * {@code xNew} exactly with f += G dx, q += C dx, instead of loading every element again.
+   */
+  void advanceLinear(double[] xNew) {
+    double[] dx = rhs; // free after the solve
+    for (int i = 0; i < n; i++) {
+      dx[i] = xNew[i] - xOld[i];
+    }
+    double[] gv = load.gv;
+    double[] cv = load.cv;
+    double[] f = load.f;
+    double[] q = load.q;
+    for (int h = 0; h < rows.length; h++) {
+      double d = dx[cols[h]];
+      if (d != 0.0) {
+        f[rows[h]] += gv[h] * d;
+        q[rows[h]] += cv[h] * d;
+      }
+    }
+  }
+
+  double[] q() {
+    return load.q;
+  }
+
+  /** Marks dynamic unknowns from the C pattern at the current evaluation. */
+  void markDynamic() {
+    for (int h = 0; h < pattern.size(); h++) {
+      if (load.cv[h] != 0.0) {
+        dynamic[pattern.col(h)] = true;
+      }
+    }
+  }
+
+  /** Extra conductance to ground on every node during gmin stepping. */
+  void setGminStep(double g) {
+    this.gminStep = g;
+  }
+
+  /** Conductance that holds a node at its {@code .ic} value during the operating point. */
+  static final double HOLD_CONDUCTANCE = 1e4;
+
+  private double[] hold;
+
+  /** Node values to hold (NaN = free) in DC solves, or null; implements {@code .ic} without uic. */
+  void setHold(double[] values) {
+    this.hold = values;
+  }
+
+  /** Vector of .ic values by unknown (NaN where none), or null if the circuit has none. */
+  double[] initialConditionVector() {
+    if (circuit.initialConditions().isEmpty()) {
+      return null;
+    }
+    double[] v = new double[n];
+    Arrays.fill(v, Double.NaN);
+    for (Map.Entry<String, Double> e : circuit.initialConditions().entrySet()) {
+      int i = node(e.getKey());
+      if (i >= 0) {
+        v[i] = e.getValue();
+      }
+    }
+    return v;
+  }
+
+  /**
+   * Damped Newton-Raphson. Solves {@code a0*q(x) + qHist + f(x,t) = 0} (a0 = 0, qHist ignored in
+   * DC) starting from x (overwritten with the solution).
+   *
+   * @return iterations used, or -1 if not converged within maxIter (x then holds the last iterate)
+   */
+  int newton(double[] x, double t, boolean dc, double a0, double[] qHist, double srcScale, int maxIter) {
+    residualCount = 0;
+    double prevNorm = Double.POSITIVE_INFINITY;
+    int damping = 0;
+    double gExtra = options.gshunt() + gminStep;
+    for (int iter = 1; iter <= maxIter; iter++) {
+      load.firstIteration = iter == 1;
+      evaluate(x, t, dc, srcScale);
+      totalIterations++;
+      double[] vals = solver.values();
+      double[] gv = load.gv;
+      double[] cv = load.cv;
+      boolean finite = true;
+      boolean withCharge = !dc || a0 != 0; // a0 != 0 in DC: pseudo-transient continuation
+      if (!withCharge) {
+        for (int h = 0; h < vals.length; h++) {
+          double v = gv[h];
+          vals[h] = v;
+          finite &= Double.isFinite(v);
+        }
+      } else {
+        for (int h = 0; h < vals.length; h++) {
+          double v = gv[h] + a0 * cv[h];
+          vals[h] = v;
+          finite &= Double.isFinite(v);
+        }
+      }
+      if (!finite) {
+        // A device returned an infinite or undefined derivative: this iterate is unusable.
+        for (int h = 0; h < vals.length; h++) {
+          if (!Double.isFinite(vals[h])) {
+            worstUnknown = pattern.col(h);
+            break;
+          }
+        }
+        return -1;
+      }
+      double norm = 0.0;
+      double[] f = load.f;
+      double[] q = load.q;
+      boolean holding = dc && hold != null;
+      for (int i = 0; i < n; i++) {
+        double r = f[i];
+        if (withCharge) {
+          r += a0 * q[i] + qHist[i];
+        }
+        if (gExtra > 0 && isNode[i]) {
+          r += gExtra * x[i];
+          vals[diag[i]] += gExtra;
+        }
+        if (holding && !Double.isNaN(hold[i])) {
+          r += HOLD_CONDUCTANCE * (x[i] - hold[i]);
+          vals[diag[i]] += HOLD_CONDUCTANCE;
+        }
+        rhs[i] = r;
+        double w = Math.abs(r) * residualWeight[i];
+        if (w > norm || Double.isNaN(w)) {
+          norm = w;
+        }
+      }
+      if (residualCount < residualHistory.length) {
+        residualHistory[residualCount++] = norm;
+      }
+      if (Double.isNaN(norm)) {
+        worstUnknown = worstResidual();
+        return -1;
+      }
+      // Backtracking: if the residual grew a lot, step back half-way (at most 8 times in a row).
+      if (iter > 2 && norm > 1e3 * prevNorm && damping < 8 && nonlinear) {
+        damping++;
+        for (int i = 0; i < n; i++) {
+          x[i] = 0.5 * (x[i] + xOld[i]);
+        }
+        continue;
+      }
+      damping = 0;
+      prevNorm = norm;
+      try {
+        solver.factor();
+      } catch (SingularMatrixException e) {
+        throw new SingularCircuitException(e.unknown());
+      }
+      solver.solve(rhs);
+      System.arraycopy(x, 0, xOld, 0, n);
+      boolean converged = !load.limited;
+      double worst = 0;
+      double reltol = options.reltol();
+      for (int i = 0; i < n; i++) {
+        double dx = rhs[i];
+        double xi = x[i] - dx;
+        if (!Double.isFinite(xi)) {
+          worstUnknown = i;
+          return -1;
+        }
+        x[i] = xi;
+        double tol = reltol * Math.max(Math.abs(xi), Math.abs(xOld[i])) + absTol[i];
+        double ratio = Math.abs(dx) / tol;
+        if (ratio > worst) {
+          worst = ratio;
+          worstUnknown = i;
+        }
+      }
+      if (worst > 1.0) {
+        converged = false;
+      }
+      for (Limiter lim : limiters) {
+        lim.limitUpdate(x, xOld);
+      }
+      if (!nonlinear) {
+        return iter;
+      }
+      if (converged && iter > 1) {
+        return iter;
+      }
+    }
+    return -1;
+  }
+
+  private int worstResidual() {
+    int w = 0;
+    double max = -1;
+    for (int i = 0; i < n; i++) {
+      double a = Math.abs(rhs[i]);
+      if (Double.isNaN(a)) {
+        return i;
+      }
+      if (a > max) {
+        max = a;
+        w = i;
+      }
+    }
+    return w;
+  }
+
+  /** Unknown with the worst convergence ratio in the last Newton iteration. */
+  String worstName() {
+    return names.get(worstUnknown);
+  }
+
+  double[] residualHistory() {
+    return Arrays.copyOf(residualHistory, residualCount);
+  }
+
+  /** Elements that limit Newton updates across unknowns (e.g. a junction voltage). */
+  public interface Limiter {
+    /** Adjusts the proposed iterate x given the previous one. */
+    void limitUpdate(double[] x, double[] xPrevious);
+  }
+
+  /** A singular matrix that names the offending unknown (floating node, source loop). */
+  final class SingularCircuitException extends NeuristorException {
+    private static final long serialVersionUID = 1L;
+
+    SingularCircuitException(int unknown) {
+      super("singular matrix at " + names.get(Math.min(unknown, n - 1))
+          + ": the node has no DC path to ground or a loop of voltage sources/inductors fixes it twice", 2);
+    }
+  }
+}

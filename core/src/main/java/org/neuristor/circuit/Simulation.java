@@ -1,0 +1,50 @@
+package org.neuristor.circuit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neuristor.analysis.Trace;
+
+/**
+ * Runs a circuit's analyses in order and collects their traces and statistics; the one entry point
+ * the CLI, the neuron library and sweeps share.
+ */
+public final class Simulation {
+  private Simulation() {}
+
+  /** Runs one analysis on a fresh MNA system of the circuit. */
+  public static Analysis.Outcome run(Circuit circuit, Analysis a, List<String> save,
+      TransientAnalysis.Progress progress) {
+    long t0 = System.nanoTime();
+    MnaSystem sys = new MnaSystem(circuit);
+    if (a instanceof Analysis.Op) {
+      OperatingPoint.Result r = OperatingPoint.solve(sys);
+      Signals s = Signals.of(sys, save);
+      double[] row = new double[s.size()];
+      s.sample(r.x(), 0.0, row);
+      Trace.Builder tb = new Trace.Builder("op", s.names());
+      tb.addRow(0.0, row);
+      List<String> w = new ArrayList<>(circuit.warnings());
+      w.addAll(r.warnings());
+      return new Analysis.Outcome(a, tb.build(), 1, 0, r.iterations(), seconds(t0), Map.of(), w);
+    }
+    if (a instanceof Analysis.Dc dc) {
+      DcSweep.Result r = new DcSweep(dc.source(), dc.start(), dc.stop(), dc.step(), dc.upDown()).run(sys, save);
+      return new Analysis.Outcome(a, r.trace(), r.points(), 0, r.iterations(), seconds(t0), Map.of(),
+          circuit.warnings());
+    }
+    Analysis.Tran tr = (Analysis.Tran) a;
+    TransientAnalysis ta = new TransientAnalysis(tr.tstep(), tr.tstop(), tr.tstart(), tr.tmax(), tr.uic());
+    if (progress != null) {
+      ta.progress(progress);
+    }
+    TransientAnalysis.Result r = ta.run(sys, save);
+    return new Analysis.Outcome(a, r.trace(), r.accepted(), r.rejected(), r.iterations(), seconds(t0),
+        new LinkedHashMap<>(r.sourceEnergy()), r.warnings());
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+}

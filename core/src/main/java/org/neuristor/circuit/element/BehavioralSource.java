@@ -1,0 +1,222 @@
+package org.neuristor.circuit.element;
+
+import java.util.List;
+import java.util.Locale;
+import org.neuristor.circuit.Allocator;
+import org.neuristor.circuit.Binder;
+import org.neuristor.circuit.Circuit;
+import org.neuristor.circuit.Element;
+import org.neuristor.circuit.Load;
+
+/**
+ * ngspice's behavioural source {@code B}: a current ({@code I=expr}, flowing from p through the
+ * source to n) or a voltage ({@code V=expr}) given by an expression of node voltages, source
+ * currents and time. The expression supplies analytic derivatives with respect to its inputs, so
+ * Newton converges quadratically; users write their own device models this way (e.g. a memristor
+ * state integrated on a 1 F capacitor) and run the same netlist in ngspice.
+ */
+public final class BehavioralSource implements Element, Circuit.Terminals {
+
+  /** An input of the expression: V(a), V(a,b) or I(source). */
+  public record Probe(Kind kind, String a, String b) {
+    public enum Kind { VOLTAGE, CURRENT }
+
+    public static Probe voltage(String a) {
+      return new Probe(Kind.VOLTAGE, a.toLowerCase(Locale.ROOT), "0");
+    }
+
+    public static Probe voltage(String a, String b) {
+      return new Probe(Kind.VOLTAGE, a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT));
+    }
+
+    public static Probe current(String source) {
+      return new Probe(Kind.CURRENT, source.toLowerCase(Locale.ROOT), null);
+    }
+  }
+
+  /** The compiled expression: value and gradient with respect to the probe inputs. */
+  public interface Function {
+    /** Returns the value at {@code inputs} and time t; writes d value / d input_k into {@code gradient}. */
+    double valueAndGradient(double[] inputs, double time, double[] gradient);
+
+    /** The value only. */
+    default double value(double[] inputs, double time) {
+      return valueAndGradient(inputs, time, new double[inputs.length]);
+    }
+  }
+
+  private final String name;
+  private final List<String> nodes;
+  private final boolean voltage;
+  private final List<Probe> probes;
+  private final Function function;
+  private final String text;
+  private int p;
+  private int n;
+  private int br = -1;
+  private int[] ia;
+  private int[] ib;
+  private int[] hpa;
+  private int[] hpb;
+  private int[] hna;
+  private int[] hnb;
+  private int hpbr;
+  private int hnbr;
+  private int hbrp;
+  private int hbrn;
+  private final double[] in;
+  private final double[] grad;
+
+  /**
+   * @param voltage true for {@code V=}, false for {@code I=}
+   * @param text the expression text, kept for netlist writing
+   */
+  public BehavioralSource(String name, String p, String n, boolean voltage, List<Probe> probes, Function function,
+      String text) {
+    this.name = name.toLowerCase(Locale.ROOT);
+    this.nodes = List.of(p.toLowerCase(Locale.ROOT), n.toLowerCase(Locale.ROOT));
+    this.voltage = voltage;
+    this.probes = List.copyOf(probes);
+    this.function = function;
+    this.text = text;
+    this.in = new double[probes.size()];
+    this.grad = new double[probes.size()];
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public List<String> nodes() {
+    return nodes;
+  }
+
+  @Override
+  public int[][] conductingGroups() {
+    // The output pair conducts; probed nodes are only sensed.
+    return new int[][] {{0, 1}};
+  }
+
+  public boolean isVoltage() {
+    return voltage;
+  }
+
+  public String expression() {
+    return text;
+  }
+
+  @Override
+  public boolean nonlinear() {
+    return true;
+  }
+
+  @Override
+  public void allocate(Allocator a) {
+    if (voltage) {
+      br = a.branch(this, "");
+    }
+  }
+
+  @Override
+  public void bind(Binder b) {
+    p = b.node(nodes.get(0));
+    n = b.node(nodes.get(1));
+    int m = probes.size();
+    ia = new int[m];
+    ib = new int[m];
+    hpa = new int[m];
+    hpb = new int[m];
+    hna = new int[m];
+    hnb = new int[m];
+    int rowP = voltage ? br : p;
+    for (int k = 0; k < m; k++) {
+      Probe pr = probes.get(k);
+      if (pr.kind() == Probe.Kind.VOLTAGE) {
+        ia[k] = b.node(pr.a());
+        ib[k] = b.node(pr.b());
+      } else {
+        ia[k] = b.branchOf(pr.a());
+        ib[k] = -1;
+      }
+      if (voltage) {
+        hpa[k] = b.entry(br, ia[k]);
+        hpb[k] = b.entry(br, ib[k]);
+        hna[k] = -1;
+        hnb[k] = -1;
+      } else {
+        hpa[k] = b.entry(rowP, ia[k]);
+        hpb[k] = b.entry(rowP, ib[k]);
+        hna[k] = b.entry(n, ia[k]);
+        hnb[k] = b.entry(n, ib[k]);
+      }
+    }
+    if (voltage) {
+      hpbr = b.entry(p, br);
+      hnbr = b.entry(n, br);
+      hbrp = b.entry(br, p);
+      hbrn = b.entry(br, n);
+    }
+  }
+
+  private void inputs(double[] x) {
+    for (int k = 0; k < in.length; k++) {
+      in[k] = (ia[k] < 0 ? 0 : x[ia[k]]) - (ib[k] < 0 ? 0 : x[ib[k]]);
+    }
+  }
+
+  @Override
+  public void load(Load l) {
+    inputs(l.x());
+    double val = function.valueAndGradient(in, l.time(), grad);
+    if (voltage) {
+      double i = l.v(br);
+      l.f(p, i);
+      l.f(n, -i);
+      l.g(hpbr, 1);
+      l.g(hnbr, -1);
+      l.f(br, l.v(p) - l.v(n) - val);
+      l.g(hbrp, 1);
+      l.g(hbrn, -1);
+      for (int k = 0; k < in.length; k++) {
+        l.g(hpa[k], -grad[k]);
+        l.g(hpb[k], grad[k]);
+      }
+    } else {
+      l.f(p, val);
+      l.f(n, -val);
+      for (int k = 0; k < in.length; k++) {
+        l.g(hpa[k], grad[k]);
+        l.g(hpb[k], -grad[k]);
+        l.g(hna[k], -grad[k]);
+        l.g(hnb[k], grad[k]);
+      }
+    }
+  }
+
+  @Override
+  public List<String> probes() {
+    return voltage ? List.of("i(" + name + ")") : List.of("i(" + name + ")");
+  }
+
+  @Override
+  public double probe(String probe, double[] x, double t) {
+    if (voltage) {
+      return x[br];
+    }
+    inputs(x);
+    return function.valueAndGradient(in, t, grad);
+  }
+
+  @Override
+  public double power(double[] x, double t) {
+    double v = (p < 0 ? 0 : x[p]) - (n < 0 ? 0 : x[n]);
+    return v * probe("", x, t);
+  }
+
+  @Override
+  public SpiceCard toSpice() {
+    return SpiceCard.of(name + " " + nodes.get(0) + " " + nodes.get(1) + " " + (voltage ? "V=" : "I=") + text);
+  }
+}

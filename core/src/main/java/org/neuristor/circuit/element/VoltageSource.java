@@ -1,0 +1,117 @@
+package org.neuristor.circuit.element;
+
+import java.util.List;
+import java.util.function.DoubleConsumer;
+import org.neuristor.circuit.Allocator;
+import org.neuristor.circuit.Binder;
+import org.neuristor.circuit.Circuit;
+import org.neuristor.circuit.Load;
+
+/**
+ * Independent voltage source {@code v(p) - v(n) = V(t)}. Its branch current {@code i(vname)} flows
+ * from p through the source to n (ngspice's sign: negative while the source delivers power).
+ */
+public final class VoltageSource extends TwoTerminal implements IndependentSource, Circuit.VoltageDefined {
+  private final Drive drive;
+  private int b;
+  private int hpb;
+  private int hnb;
+  private int hbp;
+  private int hbn;
+
+  public VoltageSource(String name, String p, String n, Waveform w) {
+    super(name, p, n);
+    this.drive = new Drive(w);
+  }
+
+  /** A DC source. */
+  public VoltageSource(String name, String p, String n, double volts) {
+    this(name, p, n, new Waveform.Dc(volts));
+  }
+
+  @Override
+  public Waveform waveform() {
+    return drive.described();
+  }
+
+  @Override
+  public void sweepValue(double value) {
+    drive.sweep(value);
+  }
+
+  @Override
+  public double valueAt(double t, boolean dc) {
+    return drive.value(t, dc);
+  }
+
+  @Override
+  public void reset() {
+    drive.reset();
+  }
+
+  @Override
+  public void prepareTransient(double tstep, double tstop) {
+    drive.prepare(tstep, tstop);
+  }
+
+  @Override
+  public void allocate(Allocator a) {
+    b = a.branch(this, "");
+  }
+
+  @Override
+  public void bind(Binder binder) {
+    super.bind(binder);
+    hpb = binder.entry(p, b);
+    hnb = binder.entry(n, b);
+    hbp = binder.entry(b, p);
+    hbn = binder.entry(b, n);
+  }
+
+  @Override
+  public void load(Load l) {
+    double i = l.v(b);
+    l.f(p, i);
+    l.f(n, -i);
+    l.g(hpb, 1);
+    l.g(hnb, -1);
+    l.f(b, voltage(l) - l.sourceScale() * drive.value(l.time(), l.dc()));
+    l.g(hbp, 1);
+    l.g(hbn, -1);
+  }
+
+  @Override
+  public void breakpoints(double t0, double t1, DoubleConsumer sink) {
+    drive.breakpoints(t0, t1, sink);
+  }
+
+  @Override
+  public List<String> probes() {
+    return List.of("i(" + name + ")");
+  }
+
+  @Override
+  public double probe(String probe, double[] x, double t) {
+    return x[b];
+  }
+
+  /** Index of the branch-current unknown. */
+  public int branchIndex() {
+    return b;
+  }
+
+  @Override
+  public double power(double[] x, double t) {
+    return voltage(x) * x[b];
+  }
+
+  @Override
+  public double deliveredPower(double[] x, double t) {
+    return -power(x, t);
+  }
+
+  @Override
+  public SpiceCard toSpice() {
+    return SpiceCard.of(name + " " + nodeP + " " + nodeN + " " + drive.described().toSpice());
+  }
+}
