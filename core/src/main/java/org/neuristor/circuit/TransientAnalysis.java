@@ -152,6 +152,7 @@ public final class TransientAnalysis {
           }
         }
       }
+      consistentStart(sys, x, Math.min(tstep, hMax), warnings);
     } else {
       OperatingPoint.Result op = OperatingPoint.solve(sys);
       x = op.x();
@@ -502,6 +503,32 @@ public final class TransientAnalysis {
   }
 
   private double hNextCandidate;
+
+  /**
+   * With {@code uic}, makes the algebraic unknowns (source-driven nodes, branch currents) consistent
+   * with the initial charges and states, as ngspice's first time point is: one backward-Euler step so
+   * short that charges, fluxes and device states cannot move.
+   */
+  private static void consistentStart(MnaSystem sys, double[] x, double scale, List<String> warnings) {
+    int n = x.length;
+    double h = 1e-9 * scale;
+    sys.evaluate(x, 0.0, false, 1.0);
+    double[] qHist = new double[n];
+    double[] q = sys.q();
+    for (int i = 0; i < n; i++) {
+      qHist[i] = -q[i] / h;
+    }
+    double[] trial = x.clone();
+    try {
+      if (sys.newton(trial, 0.0, false, 1.0 / h, qHist, 1.0, 50) >= 0) {
+        System.arraycopy(trial, 0, x, 0, n);
+        return;
+      }
+    } catch (NeuristorException e) {
+      // fall through: keep the given initial values
+    }
+    warnings.add("uic: could not make the initial point consistent; starting from the given values");
+  }
 
   /** Elements whose class overrides the given default method of {@link Element}. */
   private static Element[] overriding(Element[] els, String method, Class<?>... params) {
