@@ -423,15 +423,21 @@ public final class CircuitCompiler {
     return switch (kind) {
       case 'r' -> {
         String[] n = c.nodes(2, "2 nodes and a resistance", prefix, pins);
-        yield new Resistor(name, n[0], n[1], c.valueOrKey("r", "resistance"));
+        double r = c.valueOrKey("r", "resistance");
+        c.end();
+        yield new Resistor(name, n[0], n[1], r);
       }
       case 'c' -> {
         String[] n = c.nodes(2, "2 nodes and a capacitance", prefix, pins);
-        yield new Capacitor(name, n[0], n[1], c.valueOrKey("c", "capacitance"));
+        double cap = c.valueOrKey("c", "capacitance");
+        c.end();
+        yield new Capacitor(name, n[0], n[1], cap);
       }
       case 'l' -> {
         String[] n = c.nodes(2, "2 nodes and an inductance", prefix, pins);
-        yield new Inductor(name, n[0], n[1], c.valueOrKey("l", "inductance"));
+        double ind = c.valueOrKey("l", "inductance");
+        c.end();
+        yield new Inductor(name, n[0], n[1], ind);
       }
       case 'v', 'i' -> {
         String[] n = c.nodes(2, "2 nodes and a source value", prefix, pins);
@@ -446,18 +452,21 @@ public final class CircuitCompiler {
         }
         String[] cn = c.nodes(2, "4 nodes and a gain", prefix, pins);
         double gain = c.value("gain");
+        c.end();
         yield kind == 'e' ? new Vcvs(name, n[0], n[1], cn[0], cn[1], gain) : new Vccs(name, n[0], n[1], cn[0], cn[1], gain);
       }
       case 'f', 'h' -> {
         String[] n = c.nodes(2, "2 nodes, a controlling voltage source and a gain", prefix, pins);
         String ctrl = flatName(prefix, c.word("controlling voltage source"));
         double gain = c.value("gain");
+        c.end();
         yield kind == 'f' ? new Cccs(name, n[0], n[1], ctrl, gain) : new Ccvs(name, n[0], n[1], ctrl, gain);
       }
       case 'd' -> {
         String[] n = c.nodes(2, "2 nodes and a model", prefix, pins);
         Model m = c.model(models, "d");
         double area = c.hasMore() && !c.peek().contains("=") ? c.value("area") : 1.0;
+        c.end();
         yield guarded(sl, () -> new Diode(name, n[0], n[1], numeric(m), area));
       }
       case 'm' -> {
@@ -479,6 +488,7 @@ public final class CircuitCompiler {
             throw c.errorAtPrevious("expected 'on' or 'off', got '" + w + "'");
           }
         }
+        c.end();
         boolean initiallyOn = on;
         yield guarded(sl, () -> new VSwitch(name, n[0], n[1], n[2], n[3], numeric(m), initiallyOn));
       }
@@ -729,6 +739,15 @@ public final class CircuitCompiler {
 
     String peek() {
       return toks.get(k).lower();
+    }
+
+    /** No tokens may remain on the line. */
+    void end() {
+      if (k < toks.size()) {
+        Token t = toks.get(k);
+        String hint = t.lower().startsWith("ic=") ? " (element ic= is not supported; use .ic v(node)=value)" : "";
+        throw sl.error(t.index(), "unexpected '" + t.text() + "' after the values of " + name + hint);
+      }
     }
 
     NetlistException errorAtPrevious(String msg) {
