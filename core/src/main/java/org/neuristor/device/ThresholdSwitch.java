@@ -1,0 +1,294 @@
+package org.neuristor.device;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.neuristor.circuit.Allocator;
+import org.neuristor.circuit.Binder;
+import org.neuristor.circuit.Load;
+import org.neuristor.circuit.element.TwoTerminal;
+
+/**
+ * Generic volatile threshold switch "TS-A" (Schmitt-gated smooth model, physics.md 3.1): a
+ * conductance gated by a filament/phase fraction x in [0, 1] that is an unknown of the circuit.
+ *
+ * <pre>
+ *   i       = G_off v + x (G_on - G_off) v                       (ohmic ON state, hold = 0)
+ *   i       = G_off v + x G_on h(|v|) sign(v),  h = s[sp((|v|-V_on)/s) - sp(-V_on/s)]   (hold = 1)
+ *   x_inf   = S((|v| - V_th + (V_th - V_hold) x) / delta)       S = logistic, sp = softplus, s = delta
+ *   tau     = tau_off + (tau_on(v) - tau_off) S((x_inf - x)/eps)
+ *   dx/dt   = (x_inf - x) / tau
+ *   tau_on(v) = tau_on exp(-(|v| - V_th)/v0)   if v0 > 0 (diffusive devices, 3.4b; exponent soft-capped at 20)
+ * </pre>
+ *
+ * The (V_th - V_hold) x term makes switching regenerative, so the device is bistable for
+ * V_hold < |v| < V_th. Quasi-static apparent thresholds are V_th - delta(1 + ln(dV/delta)) and
+ * V_hold + delta(1 + ln(dV/delta)). Sub-threshold conduction may add {@code i0 sinh(v/va)}
+ * (Poole-Frenkel-like, used by the OTS model). Cycle-to-cycle variability: after every
+ * With {@code observed = 1} the given V_th, V_hold are the apparent ones and the internal values
+ * are moved outwards by that shift. After every
+ * OFF-&gt;ON-&gt;OFF cycle (x above 0.9 then below 0.1, judged in {@link #accept}) V_th and V_hold are
+ * redrawn as N(mean, (c2c mean)^2), and the on-time is multiplied by (1 - sdelay) + sdelay Exp(1)
+ * (a stochastic switching delay, 3.4c).
+ *
+ * <p>Parameters: see {@link DeviceRegistry} type {@code ts} ({@code device describe ts}). Reference:
+ * physics.md 3.1 (model designed for this project); Pickett &amp; Williams, Nanotechnology 23, 215202 (2012).
+ */
+public class ThresholdSwitch extends TwoTerminal implements org.neuristor.circuit.MnaSystem.Limiter {
+  private final double baseVth;
+  private final double baseVhold;
+  private final double gOn;
+  private final double gOff;
+  private final double tauOn;
+  private final double tauOff;
+  private final double delta;
+  private final double eps;
+  private final boolean holdForm;
+  private final double vOn;
+  private final double v0;
+  private final double i0;
+  private final double va;
+  private final double cp;
+  private final double x0;
+  private final double c2c;
+  private final double sdelay;
+  private final long seed;
+  private SplittableRandom rng;
+  private double vth;
+  private double vhold;
+  private double delayFactor = 1.0;
+  private boolean wasOn;
+  private int cycles;
+  private final double[] work = new double[3];
+  private int s;
+  private int hss;
+  private int hsp;
+  private int hsn;
+  private int hps;
+  private int hns;
+
+  /** Builds the switch from a resolved parameter set (names as declared for type {@code ts}). */
+  public ThresholdSwitch(String name, List<String> nodes, Map<String, Double> p, long seed) {
+    super(name, nodes.get(0), nodes.get(1));
+    double th = p.get("vth");
+    double ho = p.get("vhold");
+    this.delta = p.get("delta");
+    if (p.getOrDefault("observed", 0.0) >= 0.5) {
+      // vth/vhold are the thresholds seen in a quasi-static sweep: move the internal ones outwards by
+      // the fold shift delta(1 + ln(dV/delta)), which itself depends on the internal dV (fixed point)
+      double dv = th - ho;
+      for (int k = 0; k < 4; k++) {
+        dv = (th - ho) + 2 * foldShift(dv, delta);
+      }
+      double shift = foldShift(dv, delta);
+      th += shift;
+      ho -= shift;
+    }
+    this.baseVth = th;
+    this.baseVhold = ho;
+    this.gOn = 1 / p.get("ron");
+    this.gOff = 1 / p.get("roff");
+    this.tauOn = p.get("ton");
+    this.tauOff = p.get("toff");
+    this.eps = p.get("eps");
+    this.holdForm = p.get("hold") >= 0.5;
+    this.vOn = p.get("von");
+    this.v0 = p.get("v0");
+    this.i0 = p.getOrDefault("i0", 0.0);
+    this.va = p.getOrDefault("va", 1.0);
+    this.cp = p.get("cp");
+    this.x0 = p.get("x0");
+    this.c2c = p.get("c2c");
+    this.sdelay = p.get("sdelay");
+    this.seed = seed;
+    reset();
+  }
+
+  /** Shift of the apparent quasi-static thresholds from the internal ones: delta (1 + ln(dV/delta)). */
+  public static double foldShift(double deltaVolts, double smoothingVolts) {
+    return smoothingVolts * (1 + Math.log(deltaVolts / smoothingVolts));
+  }
+
+  @Override
+  public void allocate(Allocator a) {
+    s = a.state(this, "x", 1e-6);
+  }
+
+  @Override
+  public void bind(Binder b) {
+    super.bind(b);
+    hss = b.entry(s, s);
+    hsp = b.entry(s, p);
+    hsn = b.entry(s, n);
+    hps = b.entry(p, s);
+    hns = b.entry(n, s);
+  }
+
+  @Override
+  public boolean nonlinear() {
+    return true;
+  }
+
+  @Override
+  public void reset() {
+    rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    vth = baseVth;
+    vhold = baseVhold;
+    delayFactor = sdelay > 0 ? drawDelay() : 1.0;
+    wasOn = false;
+    cycles = 0;
+  }
+
+  @Override
+  public void initialGuess(double[] x) {
+    x[s] = x0;
+  }
+
+  /** Device current and its partial derivatives {i, di/dv, di/dx}. */
+  final void current(double v, double x, double[] out) {
+    double sg = v >= 0 ? 1 : -1;
+    double a = Math.abs(v);
+    double i = gOff * v;
+    double di = gOff;
+    double dix;
+    if (i0 > 0) {
+      i += i0 * Smooth.sinh(v / va, 40);
+      di += i0 * Smooth.cosh(v / va, 40) / va;
+    }
+    if (holdForm) {
+      double h = delta * (Smooth.softplus((a - vOn) / delta) - Smooth.softplus(-vOn / delta));
+      i += x * gOn * h * sg;
+      di += x * gOn * Smooth.sig((a - vOn) / delta);
+      dix = gOn * h * sg;
+    } else {
+      i += x * (gOn - gOff) * v;
+      di += x * (gOn - gOff);
+      dix = (gOn - gOff) * v;
+    }
+    out[0] = i;
+    out[1] = di;
+    out[2] = dix;
+  }
+
+  /** State rate g = dx/dt and derivatives {g, dg/dx, dg/dv}. */
+  final void rate(double v, double x, double[] out) {
+    double sg = v >= 0 ? 1 : -1;
+    double a = Math.abs(v);
+    double dv = vth - vhold;
+    double sz = Smooth.sig((a - vth + dv * x) / delta);
+    double ds = sz * (1 - sz);
+    double dxiDx = ds * dv / delta;
+    double dxiDv = ds * sg / delta;
+    double u = sz - x;
+    double ton = tauOn * delayFactor;
+    double dtonDv = 0;
+    if (v0 > 0) {
+      double arg = -(a - vth) / v0;
+      double th = Math.tanh(arg / 20);
+      double m = Math.exp(20 * th);
+      ton *= m;
+      dtonDv = ton * (1 - th * th) * (-sg / v0);
+    }
+    double sb = Smooth.sig(u / eps);
+    double tau = tauOff + (ton - tauOff) * sb;
+    double g = u / tau;
+    double dgDu = 1 / tau - u * (ton - tauOff) * sb * (1 - sb) / eps / (tau * tau);
+    double dgDton = -u * sb / (tau * tau);
+    out[0] = g;
+    out[1] = dgDu * (dxiDx - 1);
+    out[2] = dgDu * dxiDv + dgDton * dtonDv;
+  }
+
+  @Override
+  public void load(Load l) {
+    double v = voltage(l);
+    double x = l.v(s);
+    double[] c = work;
+    current(v, x, c);
+    stampCurrent(l, c[0], c[1]);
+    l.g(hps, c[2]);
+    l.g(hns, -c[2]);
+    if (cp > 0) {
+      stampCharge(l, cp * v, cp);
+    }
+    rate(v, x, c);
+    l.q(s, x);
+    l.c(hss, 1.0);
+    l.f(s, -c[0]);
+    l.g(hss, -c[1]);
+    l.g(hsp, -c[2]);
+    l.g(hsn, c[2]);
+  }
+
+  /** Keeps Newton iterates of x inside [0, 1], where the gate equation has its roots. */
+  @Override
+  public void limitUpdate(double[] x, double[] xPrevious) {
+    x[s] = Math.min(Math.max(x[s], 0.0), 1.0);
+  }
+
+  @Override
+  public double maxStep(double t, double[] x) {
+    double xs = x[s];
+    // while the device is mid-transition the step must resolve tau_on (physics.md 6)
+    return xs > 0.01 && xs < 0.99 ? 0.2 * Math.min(tauOn * delayFactor, tauOff) : Double.POSITIVE_INFINITY;
+  }
+
+  @Override
+  public void accept(double[] x, double t) {
+    double xs = x[s];
+    if (xs > 0.9) {
+      wasOn = true;
+    } else if (wasOn && xs < 0.1) {
+      wasOn = false;
+      cycles++;
+      if (c2c > 0) {
+        double th = baseVth * (1 + c2c * gauss());
+        double ho = baseVhold * (1 + c2c * gauss());
+        vth = Math.max(th, 1e-6);
+        vhold = Math.min(Math.max(ho, 0), vth - 2 * delta);
+      }
+      if (sdelay > 0) {
+        delayFactor = drawDelay();
+      }
+    }
+  }
+
+  private double gauss() {
+    // Box-Muller from the device's own stream (bit-reproducible)
+    double u1 = 1 - rng.nextDouble();
+    double u2 = rng.nextDouble();
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+
+  private double drawDelay() {
+    return (1 - sdelay) + sdelay * -Math.log(1 - rng.nextDouble());
+  }
+
+  @Override
+  public double power(double[] x, double t) {
+    double v = voltage(x);
+    double[] c = new double[3]; // not a hot path: power is sampled per accepted point
+    current(v, x[s], c);
+    return v * c[0];
+  }
+
+  /** Completed OFF-&gt;ON-&gt;OFF cycles since the last reset. */
+  public int cycles() {
+    return cycles;
+  }
+
+  /** Threshold currently in force (V), redrawn per cycle when c2c &gt; 0. */
+  public double thresholdVolts() {
+    return vth;
+  }
+
+  /** Hold voltage currently in force (V). */
+  public double holdVolts() {
+    return vhold;
+  }
+
+  /** Index of the state unknown x. */
+  public int stateIndex() {
+    return s;
+  }
+}

@@ -1,0 +1,112 @@
+package org.neuristor.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.neuristor.circuit.Element;
+import org.neuristor.circuit.ElementHarness;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Contract every device model satisfies (each device test extends this class): the analytic
+ * Jacobians G = df/dx and C = dq/dx equal central finite differences at random seeded states and
+ * voltages; zero bias gives zero terminal current; the dissipated power v i is never negative.
+ */
+abstract class DeviceContractTest {
+
+  /** Model type name. */
+  abstract String type();
+
+  /** Parameters (may contain a preset). */
+  abstract Map<String, Object> params();
+
+  /** Largest terminal voltage magnitude to probe (V). */
+  abstract double voltageScale();
+
+  /** Range {lo, hi} of internal unknown k (0-based among the internal ones). */
+  abstract double[] stateRange(int k);
+
+  Element device() {
+    return DeviceRegistry.create(type(), "d1", List.of("a", "b"), params(), 7);
+  }
+
+  static LongStream seeds() {
+    return LongStream.range(0, 25);
+  }
+
+  private double[] randomPoint(ElementHarness h, SplittableRandom r, boolean zeroBias) {
+    double[] x = h.initial();
+    double vs = voltageScale();
+    // keep |v| away from 0 where |v| enters the models (their kink there is exp-small, not FD-resolvable)
+    double v = (0.02 + 0.98 * r.nextDouble()) * vs * (r.nextBoolean() ? 1 : -1);
+    double vb = (r.nextDouble() - 0.5) * vs;
+    x[0] = zeroBias ? vb : vb + v;
+    x[1] = vb;
+    for (int k = 2; k < h.size(); k++) {
+      double[] rg = stateRange(k - 2);
+      x[k] = rg[0] + (rg[1] - rg[0]) * r.nextDouble();
+    }
+    return x;
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void jacobianMatchesFiniteDifferences(long seed) {
+    Element e = device();
+    ElementHarness h = new ElementHarness(e);
+    SplittableRandom r = new SplittableRandom(seed);
+    double[] x = randomPoint(h, r, false);
+    int n = h.size();
+    double[][] base = h.eval(x, false);
+    for (int j = 0; j < n; j++) {
+      double scale = j < 2 ? voltageScale() : Math.max(Math.abs(stateRange(j - 2)[1]), 1e-12);
+      double step = 1e-7 * Math.max(Math.abs(x[j]), scale);
+      double[] xp = x.clone();
+      double[] xm = x.clone();
+      xp[j] += step;
+      xm[j] -= step;
+      double[][] ep = h.eval(xp, false);
+      double[][] em = h.eval(xm, false);
+      for (int i = 0; i < n; i++) {
+        for (int which = 0; which < 2; which++) {
+          double fd = (ep[which][i] - em[which][i]) / (2 * step);
+          double an = base[2 + which][i * n + j];
+          double rowScale = 0;
+          for (int c = 0; c < n; c++) {
+            rowScale = Math.max(rowScale, Math.abs(base[2 + which][i * n + c]));
+          }
+          assertThat(an)
+              .as("%s d%s[%d]/dx[%d] at %s", type(), which == 0 ? "f" : "q", i, j, java.util.Arrays.toString(x))
+              .isCloseTo(fd, org.assertj.core.data.Offset.offset(1e-5 * Math.max(Math.abs(fd), rowScale) + 1e-300));
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void zeroBiasGivesZeroCurrent(long seed) {
+    Element e = device();
+    ElementHarness h = new ElementHarness(e);
+    double[] x = randomPoint(h, new SplittableRandom(seed), true);
+    double[][] ev = h.eval(x, false);
+    assertThat(Math.abs(ev[0][0])).isLessThanOrEqualTo(1e-30);
+    assertThat(Math.abs(ev[0][1])).isLessThanOrEqualTo(1e-30);
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void dissipatedPowerIsNeverNegative(long seed) {
+    Element e = device();
+    ElementHarness h = new ElementHarness(e);
+    double[] x = randomPoint(h, new SplittableRandom(seed + 1000), false);
+    double[][] ev = h.eval(x, false);
+    double v = x[0] - x[1];
+    assertThat(v * ev[0][0]).isGreaterThanOrEqualTo(0.0);
+    assertThat(e.power(x, 0)).isGreaterThanOrEqualTo(0.0);
+  }
+}
