@@ -18,6 +18,7 @@ import org.neuristor.circuit.element.TwoTerminal;
  *   i     = v / R(w)
  * </pre>
  *
+ * In DC analyses the state is held at w0 (a non-volatile state has no DC equilibrium).
  * The windows (1-w) and w bound the state to [0, 1] by construction. k_on, k_off are in 1/s
  * (VTEAM's m/s divided by the device length D). Defaults: MemTorch's VTEAM set (R_off 1 kOhm,
  * R_on 50 Ohm, D 3 nm, k_on 10 m/s, k_off 5e-4 m/s, a_on 3, a_off 1, v_on -0.2 V, v_off 0.02 V).
@@ -109,6 +110,12 @@ public final class SynapticMemristor extends TwoTerminal {
     double diDw = -v * work[1] / (r * r);
     l.g(hps, diDw);
     l.g(hns, -diDw);
+    if (l.dc()) {
+      // a non-volatile state has no DC equilibrium of its own: operating points keep the programmed w0
+      l.f(s, w - w0);
+      l.g(hss, 1);
+      return;
+    }
     double zo = v / voff - 1;
     double a = S * Smooth.softplus(zo / S);
     double da = Smooth.sig(zo / S) / voff;
