@@ -18,7 +18,7 @@ import org.neuristor.circuit.element.TwoTerminal;
  *   x_inf   = S((|v| - V_th + (V_th - V_hold) x) / delta)       S = logistic, sp = softplus, s = delta
  *   tau     = tau_off + (tau_on(v) - tau_off) S((x_inf - x)/eps)
  *   dx/dt   = (x_inf - x) / tau
- *   tau_on(v) = tau_on exp(-(|v| - V_th)/v0)   if v0 > 0 (diffusive devices, 3.4b; exponent soft-capped at 20)
+ *   tau_on(v) = tau_on exp(-(|v| - V_th)/v0)   if v0 > 0 (diffusive devices, 3.4b; exponent soft-capped at +-8)
  * </pre>
  *
  * The (V_th - V_hold) x term makes switching regenerative, so the device is bistable for
@@ -184,8 +184,10 @@ public class ThresholdSwitch extends TwoTerminal implements org.neuristor.circui
     double dtonDv = 0;
     if (v0 > 0) {
       double arg = -(a - vth) / v0;
-      double th = Math.tanh(arg / 20);
-      double m = Math.exp(20 * th);
+      // acceleration/slow-down soft-capped at e^{+-8}: beyond that the model would ask for sub-attosecond or
+      // hour-long on-times, which is no longer physics and only stiffens the circuit
+      double th = Math.tanh(arg / 8);
+      double m = Math.exp(8 * th);
       ton *= m;
       dtonDv = ton * (1 - th * th) * (-sg / v0);
     }
