@@ -13,6 +13,9 @@ final class Commands {
   static List<Object> all() {
     List<Object> l = new ArrayList<>();
     l.add(new RunCommand());
+    l.add(new DeviceCommand());
+    l.add(new IvCommand());
+    l.add(new PulseCommand());
     return l;
   }
 }

@@ -43,6 +43,7 @@ class ThresholdSwitchTest extends DeviceContractTest {
     assertThat(pos.vholdVolts()).isCloseTo(0.61260, within(5e-4));
     assertThat(pos.ronOhm()).isCloseTo(1e3, within(20.0));
     assertThat(pos.roffOhm()).isCloseTo(1e6, within(2e4));
+    assertThat(pos.switched()).isTrue();
     // unipolar: the negative sweep mirrors the positive one
     assertThat(r.negative().vthVolts()).isCloseTo(0.98740, within(5e-4));
     assertThat(r.negative().vholdVolts()).isCloseTo(0.61260, within(5e-4));
@@ -59,6 +60,17 @@ class ThresholdSwitchTest extends DeviceContractTest {
         assertThat(b.returnedToHrs()).as(preset + " back to HRS").isTrue();
       }
     }
+  }
+
+  @Test
+  void pulseRelaxesWithTauOffLn2() {
+    // 2 V for 200 ns switches the nbox device fully on; at 0 V x decays as e^{-t/tau_off}: half-way after
+    // tau_off ln 2 = 69.3 ns
+    org.neuristor.device.characterize.PulseResponse.Result r = org.neuristor.device.characterize.PulseResponse.run(
+        "ts", Map.of("preset", "nbox"), 1, 2.0, 200e-9, 0, 500e-9);
+    assertThat(r.relaxationSeconds()).isCloseTo(100e-9 * Math.log(2), within(0.02 * 69.3e-9));
+    assertThat(r.delaySeconds()).isBetween(1e-9, 100e-9);
+    assertThat(r.switchingEnergyJoules()).isPositive();
   }
 
   @Test

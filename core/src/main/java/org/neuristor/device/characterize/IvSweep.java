@@ -195,8 +195,6 @@ public final class IvSweep {
         drop = k;
       }
     }
-    // a switching event is a conductance change of more than a factor 3 in one sample
-    boolean switched = jump >= 0 && drop >= 0 && best > Math.log(3) && worst < -Math.log(3);
     double vth = jump >= 0 ? Math.abs(v[jump]) : Double.NaN;
     double vhold = drop >= 0 ? Math.abs(v[drop]) : Double.NaN;
     List<Double> rons = new ArrayList<>();
@@ -231,6 +229,8 @@ public final class IvSweep {
         hrs &= Math.abs(v[k] / i[k]) > 0.5 * roff;
       }
     }
+    // switching = an ON branch at least 3x more conductive than the OFF branch
+    boolean switched = jump >= 0 && drop >= 0 && roff > 3 * ron;
     return new Branch(vth, vhold, ron, roff, vth - vhold, hrs && seen, switched);
   }
 }
