@@ -241,8 +241,8 @@ public final class DeviceRegistry {
         ParameterSpec.voltage("vhold", 0.6, 0, 100, "hold voltage ON->OFF (< vth)"),
         ParameterSpec.resistance("ron", 1e3, 1e-3, BIG, "ON resistance"),
         ParameterSpec.resistance("roff", 1e6, 1e-3, BIG, "OFF resistance"),
-        new ParameterSpec("ton", "s", 10e-9, 1e-15, 10, "switching-on time constant", Spread.NORMAL),
-        new ParameterSpec("toff", "s", 100e-9, 1e-15, 10, "relaxation time constant", Spread.NORMAL),
+        new ParameterSpec("tauon", "s", 10e-9, 1e-15, 10, "switching-on time constant", Spread.NORMAL),
+        new ParameterSpec("tauoff", "s", 100e-9, 1e-15, 10, "relaxation time constant", Spread.NORMAL),
         ParameterSpec.of("delta", "V", 2e-3, 1e-5, 1, "gate smoothing width"),
         ParameterSpec.of("eps", "-", 0.02, 1e-4, 0.5, "tau blend width"),
         ParameterSpec.of("observed", "-", 0, 0, 1, "1: vth/vhold are quasi-static apparent values (fold shift corrected)"),
@@ -271,8 +271,8 @@ public final class DeviceRegistry {
     m.put("vhold", vhold);
     m.put("ron", ron);
     m.put("roff", roff);
-    m.put("ton", ton);
-    m.put("toff", toff);
+    m.put("tauon", ton);
+    m.put("tauoff", toff);
     m.put("delta", delta);
     return m;
   }
@@ -298,12 +298,14 @@ public final class DeviceRegistry {
 
   private static ModelType ts() {
     Map<String, Map<String, Double>> presets = new LinkedHashMap<>();
-    presets.put("nbox", Map.copyOf(tsSet(1.0, 0.6, 1e3, 1e6, 10e-9, 100e-9, 2e-3)));
-    presets.put("vo2", Map.copyOf(tsSet(1.5, 0.9, 1e3, 50e3, 10e-9, 100e-9, 2e-3)));
+    // physics.md table 3.1 values are used as observed (quasi-static) thresholds; pickett is the internal
+    // set physics.md 4.2 computed with
+    presets.put("nbox", with(tsSet(1.0, 0.6, 1e3, 1e6, 10e-9, 100e-9, 2e-3), "observed", 1));
+    presets.put("vo2", with(tsSet(1.5, 0.9, 1e3, 50e3, 10e-9, 100e-9, 2e-3), "observed", 1));
     presets.put("ag", with(tsSet(0.4, 0.1, 5e3, 1e9, 1e-6, 100e-6, 1e-3), "observed", 1));
-    presets.put("ots", Map.copyOf(tsSet(2.0, 0.8, 1e3, 100e6, 5e-9, 50e-9, 5e-3)));
+    presets.put("ots", with(tsSet(2.0, 0.8, 1e3, 100e6, 5e-9, 50e-9, 5e-3), "observed", 1));
     presets.put("pickett", Map.copyOf(tsSet(1.15, 0.5, 10e3, 10e6, 5e-9, 20e-9, 2e-3)));
-    presets.put("yi", Map.copyOf(tsSet(1.5, 0.9, 1e3, 50e3, 10e-9, 100e-9, 2e-3)));
+    presets.put("yi", with(tsSet(1.5, 0.9, 1e3, 50e3, 10e-9, 100e-9, 2e-3), "observed", 1));
     return new ModelType("ts", "generic volatile threshold switch TS-A (Schmitt-gated, smooth)",
         "physics.md 3.1 [D]; Pickett & Williams, Nanotechnology 23, 215202 (2012)",
         tsSpecs(Map.of()), java.util.Collections.unmodifiableMap(presets), TS_CHECK, ThresholdSwitch::new);
@@ -314,7 +316,7 @@ public final class DeviceRegistry {
         "observed", 1);
     Map<String, Map<String, Double>> presets = new LinkedHashMap<>();
     presets.put("ag-sioxny", ag);
-    presets.put("ag-siox-fast", with(ag, "toff", 10e-6));
+    presets.put("ag-siox-fast", with(ag, "tauoff", 10e-6));
     return new ModelType("diffusive", "Ag diffusive memristor (TS-A with tau_on(v) and stochastic delay)",
         "Z. Wang et al., Nat. Mater. 16, 101 (2017); H. Jiang et al., Nat. Commun. 8, 882 (2017); physics.md 3.4",
         tsSpecs(ag), java.util.Collections.unmodifiableMap(presets), TS_CHECK, DiffusiveMemristor::new);
@@ -322,7 +324,7 @@ public final class DeviceRegistry {
 
   private static ModelType ots() {
     Map<String, Double> d = with(tsSet(2.0, 0.8, 1e3, 100e6, 5e-9, 50e-9, 5e-3), "von", 0.7, "i0", 1e-9,
-        "va", 0.3, "hold", 1);
+        "va", 0.3, "hold", 1, "observed", 1);
     Map<String, Map<String, Double>> presets = new LinkedHashMap<>();
     presets.put("gese", d);
     presets.put("gete", with(d, "vth", 1.2, "vhold", 0.6, "von", 0.5));

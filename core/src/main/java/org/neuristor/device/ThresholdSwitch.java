@@ -88,8 +88,8 @@ public class ThresholdSwitch extends TwoTerminal implements org.neuristor.circui
     this.baseVhold = ho;
     this.gOn = 1 / p.get("ron");
     this.gOff = 1 / p.get("roff");
-    this.tauOn = p.get("ton");
-    this.tauOff = p.get("toff");
+    this.tauOn = p.get("tauon");
+    this.tauOff = p.get("tauoff");
     this.eps = p.get("eps");
     this.holdForm = p.get("hold") >= 0.5;
     this.vOn = p.get("von");

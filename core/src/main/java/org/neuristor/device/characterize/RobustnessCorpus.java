@@ -108,8 +108,8 @@ public final class RobustnessCorpus {
         p.put("ron", ron);
         p.put("roff", ron * logU(r, 1e2, 1e6));
         double ton = logU(r, 1e-9, 1e-6);
-        p.put("ton", ton);
-        p.put("toff", ton * logU(r, 2, 100));
+        p.put("tauon", ton);
+        p.put("tauoff", ton * logU(r, 2, 100));
         p.put("delta", u(r, 1e-3, 5e-3));
         p.put("c2c", u(r, 0, 0.05));
         if (type.equals("diffusive")) {
@@ -124,7 +124,7 @@ public final class RobustnessCorpus {
         vin = vth * u(r, 0.5, 4);
         rin = logU(r, 1e3, 1e6);
         cap = logU(r, 1e-12, 1e-8);
-        tstop = Math.min(Math.max(20 * rin * cap, 50 * p.get("toff")), 1e-2);
+        tstop = Math.min(Math.max(20 * rin * cap, 50 * p.get("tauoff")), 1e-2);
       }
       case "mott" -> {
         p.put("ri0", logU(r, 5e3, 50e3));
