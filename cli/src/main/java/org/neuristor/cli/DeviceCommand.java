@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code neuristor device list|describe TYPE}: the device models, generated from their declarations. */
 @Command(name = "device", mixinStandardHelpOptions = true,
     description = "List device model types or describe one (parameters, units, defaults, ranges, presets).",
+    footer = {"", "Examples:", "  ./neuristor device list", "  ./neuristor device describe ts"},
     subcommands = {DeviceCommand.ListCommand.class, DeviceCommand.DescribeCommand.class})
 public final class DeviceCommand implements Callable<Integer> {
   @Override
