@@ -40,44 +40,47 @@ public final class Plotter {
 
   /** Signals of a trace against its axis. */
   public static void lines(Path out, String title, String xLabel, String yLabel, Trace trace, List<String> signals) {
-    double[] x = trace.axis();
-    String label = xLabel;
-    if (trace.axisName().equals("time") && x.length > 0) {
-      // Show time in the unit that fits the run: s, ms, us or ns.
-      double span = Math.abs(x[x.length - 1]);
-      double[] scales = {1, 1e-3, 1e-6, 1e-9};
-      String[] units = {"s", "ms", "\u00b5s", "ns"};
-      int u = 0;
-      while (u < 3 && span < 1 * scales[u]) {
-        u++;
-      }
-      if (u > 0) {
-        double f = 1 / scales[u];
-        double[] xs = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-          xs[i] = x[i] * f;
-        }
-        x = xs;
-        label = "time (" + units[u] + ")";
-      }
-    }
+    Object[] ax = timeAxis(trace, xLabel);
+    double[] x = (double[]) ax[0];
     List<Series> s = new ArrayList<>();
     for (String n : signals) {
       s.add(new Series(n, x, trace.get(n), false));
     }
-    xy(out, title, label, yLabel, s, false, false);
+    xy(out, title, (String) ax[1], yLabel, s, false, false);
+  }
+
+  /** The trace's axis, scaled to s, ms, us or ns when it is time, and its label. */
+  private static Object[] timeAxis(Trace trace, String label) {
+    double[] x = trace.axis();
+    if (!trace.axisName().equals("time") || x.length == 0) {
+      return new Object[] {x, label};
+    }
+    double span = Math.abs(x[x.length - 1]);
+    double[] scales = {1, 1e-3, 1e-6, 1e-9};
+    String[] units = {"s", "ms", "\u00b5s", "ns"};
+    int u = 0;
+    while (u < 3 && span < scales[u]) {
+      u++;
+    }
+    double f = 1 / scales[u];
+    double[] xs = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      xs[i] = x[i] * f;
+    }
+    return new Object[] {xs, "time (" + units[u] + ")"};
   }
 
   /** Vertically stacked panels sharing the x axis, e.g. input, membrane and output of a neuron. */
   public static void stacked(Path out, String title, Trace trace, List<List<String>> panels, List<String> yLabels) {
     List<BufferedImage> imgs = new ArrayList<>();
     int h = Math.max(220, HEIGHT / Math.max(1, panels.size()) + 60);
+    Object[] ax = timeAxis(trace, axisLabel(trace));
     for (int p = 0; p < panels.size(); p++) {
       List<Series> s = new ArrayList<>();
       for (String n : panels.get(p)) {
-        s.add(new Series(n, trace.axis(), trace.get(n), false));
+        s.add(new Series(n, (double[]) ax[0], trace.get(n), false));
       }
-      XYChart c = chart(p == 0 ? title : "", p == panels.size() - 1 ? axisLabel(trace) : "", yLabels.get(p), s,
+      XYChart c = chart(p == 0 ? title : "", p == panels.size() - 1 ? (String) ax[1] : "", yLabels.get(p), s,
           false, false, WIDTH, h);
       imgs.add(BitmapEncoder.getBufferedImage(c));
     }
@@ -271,13 +274,23 @@ public final class Plotter {
   /** Drops non-finite and (for log axes) non-positive points; min/max decimation per pixel column. */
   static double[][] prepare(double[] x, double[] y, boolean logX, boolean logY, int pixels) {
     int n = x.length;
+    double floor = 0;
+    if (logY) {
+      // A log axis shows 12 decades below the largest value; the rest (currents near 0 V) is dropped.
+      for (double v : y) {
+        if (Double.isFinite(v)) {
+          floor = Math.max(floor, Math.abs(v));
+        }
+      }
+      floor *= 1e-12;
+    }
     double[] xs = new double[n];
     double[] ys = new double[n];
     int m = 0;
     for (int i = 0; i < n; i++) {
       double xv = x[i];
       double yv = logY ? Math.abs(y[i]) : y[i];
-      if (!Double.isFinite(xv) || !Double.isFinite(yv) || (logX && xv <= 0) || (logY && yv <= 0)) {
+      if (!Double.isFinite(xv) || !Double.isFinite(yv) || (logX && xv <= 0) || (logY && yv <= floor)) {
         continue;
       }
       xs[m] = xv;

@@ -3,10 +3,6 @@ package org.neuristor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,21 +14,8 @@ import picocli.CommandLine;
 class RunCommandTest {
   @TempDir Path dir;
 
-  record Result(int code, String out, String err) {}
-
-  Result run(String... args) {
-    PrintStream oldOut = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true));
-      CommandLine cl = Main.commandLine();
-      cl.setErr(new PrintWriter(err, true));
-      int code = cl.execute(args);
-      return new Result(code, out.toString(), err.toString());
-    } finally {
-      System.setOut(oldOut);
-    }
+  static CliHarness.Result run(String... args) {
+    return CliHarness.run(args);
   }
 
   @Test
@@ -40,7 +23,7 @@ class RunCommandTest {
     Path net = dir.resolve("rc.cir");
     Files.writeString(net, "rc\nv1 in 0 pulse(0 1 0 1n 1n 1m 2m)\nr1 in out 1k\nc1 out 0 1u\n.tran 10u 2m\n.end\n");
     Path out = dir.resolve("out");
-    Result r = run("run", net.toString(), "--out", out.toString(), "--json");
+    CliHarness.Result r = run("run", net.toString(), "--out", out.toString(), "--json");
     assertThat(r.code()).isEqualTo(0);
     JsonNode j = Json.mapper().readTree(r.out());
     assertThat(j.get("analyses").get(0).get("steps_accepted").asLong()).isPositive();
@@ -53,7 +36,7 @@ class RunCommandTest {
   void badNetlistExitsTwoWithPosition() throws Exception {
     Path net = dir.resolve("bad.cir");
     Files.writeString(net, "bad\nv1 a 0 1\nq1 a 0 1k\n.op\n");
-    Result r = run("run", net.toString(), "--out", dir.resolve("o").toString());
+    CliHarness.Result r = run("run", net.toString(), "--out", dir.resolve("o").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("bad.cir:3:1:").doesNotContain("Exception");
     assertThat(dir.resolve("o")).doesNotExist();
@@ -64,7 +47,7 @@ class RunCommandTest {
     Path net = dir.resolve("relay.cir");
     Files.writeString(net, "relay\nc1 a 0 1n\nb1 a 0 I=V(a) > 0 ? 1m : -1m\n.ic v(a)=1\n.tran 1u 1m uic\n.end\n");
     Path out = dir.resolve("o");
-    Result r = run("run", net.toString(), "--out", out.toString());
+    CliHarness.Result r = run("run", net.toString(), "--out", out.toString());
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.err()).contains("time").contains("v(a)").doesNotContain("NaN");
     assertThat(!Files.exists(out) || Files.list(out).findAny().isEmpty()).isTrue();

@@ -352,6 +352,33 @@ public final class MnaSystem {
     return load.q;
   }
 
+  private Load scratch;
+
+  /**
+   * Loads one element alone at x and copies its f and q contributions into the given arrays
+   * (length n), for per-element energy bookkeeping.
+   */
+  void loadElement(Element e, double[] x, double t, double[] fOut, double[] qOut) {
+    if (scratch == null) {
+      scratch = new Load(n, pattern.size());
+    }
+    scratch.x = x;
+    scratch.time = t;
+    scratch.dc = false;
+    scratch.sourceScale = 1.0;
+    scratch.firstIteration = false;
+    Arrays.fill(scratch.f, 0.0);
+    Arrays.fill(scratch.q, 0.0);
+    e.load(scratch);
+    System.arraycopy(scratch.f, 0, fOut, 0, n);
+    System.arraycopy(scratch.q, 0, qOut, 0, n);
+  }
+
+  /** Whether unknown i is a node voltage. */
+  boolean isNode(int i) {
+    return isNode[i];
+  }
+
   /** Marks dynamic unknowns from the C pattern at the current evaluation. */
   void markDynamic() {
     for (int h = 0; h < pattern.size(); h++) {
@@ -411,7 +438,8 @@ public final class MnaSystem {
       double[] gv = load.gv;
       double[] cv = load.cv;
       boolean finite = true;
-      if (dc) {
+      boolean withCharge = !dc || a0 != 0; // a0 != 0 in DC: pseudo-transient continuation
+      if (!withCharge) {
         for (int h = 0; h < vals.length; h++) {
           double v = gv[h];
           vals[h] = v;
@@ -440,7 +468,7 @@ public final class MnaSystem {
       boolean holding = dc && hold != null;
       for (int i = 0; i < n; i++) {
         double r = f[i];
-        if (!dc) {
+        if (withCharge) {
           r += a0 * q[i] + qHist[i];
         }
         if (gExtra > 0 && isNode[i]) {

@@ -34,7 +34,7 @@ import org.neuristor.circuit.element.TwoTerminal;
  * <p>Parameters: see {@link DeviceRegistry} type {@code ts} ({@code device describe ts}). Reference:
  * physics.md 3.1 (model designed for this project); Pickett &amp; Williams, Nanotechnology 23, 215202 (2012).
  */
-public class ThresholdSwitch extends TwoTerminal implements org.neuristor.circuit.MnaSystem.Limiter {
+public class ThresholdSwitch extends TwoTerminal {
   private final double baseVth;
   private final double baseVhold;
   private final double gOn;
@@ -220,12 +220,6 @@ public class ThresholdSwitch extends TwoTerminal implements org.neuristor.circui
     l.g(hss, -c[1]);
     l.g(hsp, -c[2]);
     l.g(hsn, c[2]);
-  }
-
-  /** Keeps Newton iterates of x inside [0, 1], where the gate equation has its roots. */
-  @Override
-  public void limitUpdate(double[] x, double[] xPrevious) {
-    x[s] = Math.min(Math.max(x[s], 0.0), 1.0);
   }
 
   @Override

@@ -165,24 +165,8 @@ public final class CircuitCompiler {
       SourceLine sl = lines.get(i);
       String lower = sl.text.toLowerCase(Locale.ROOT);
       if (lower.startsWith(".subckt")) {
-        int depth = 1;
-        List<SourceLine> body = new ArrayList<>();
-        int j = i + 1;
-        for (; j < lines.size(); j++) {
-          String l = lines.get(j).text.toLowerCase(Locale.ROOT);
-          if (l.startsWith(".subckt")) {
-            depth++;
-          } else if (l.startsWith(".ends")) {
-            if (--depth == 0) {
-              break;
-            }
-          }
-          body.add(lines.get(j));
-        }
-        if (j >= lines.size()) {
-          throw sl.error(0, "unclosed .subckt: no matching .ends");
-        }
-        defineSubckt(sl, body);
+        int j = matchingEnds(lines, i);
+        defineSubckt(sl, lines.subList(i + 1, j));
         i = j;
       } else if (lower.startsWith(".ends")) {
         throw sl.error(0, ".ends without a .subckt");
@@ -210,6 +194,20 @@ public final class CircuitCompiler {
       }
     }
     return rest;
+  }
+
+  /** Index of the {@code .ends} closing the {@code .subckt} at {@code start} (nesting counted). */
+  private static int matchingEnds(List<SourceLine> lines, int start) {
+    int depth = 1;
+    for (int j = start + 1; j < lines.size(); j++) {
+      String l = lines.get(j).text.toLowerCase(Locale.ROOT);
+      if (l.startsWith(".subckt")) {
+        depth++;
+      } else if (l.startsWith(".ends") && --depth == 0) {
+        return j;
+      }
+    }
+    throw lines.get(start).error(0, "unclosed .subckt: no matching .ends");
   }
 
   private void defineSubckt(SourceLine sl, List<SourceLine> body) {
@@ -246,7 +244,7 @@ public final class CircuitCompiler {
     if (subckts.containsKey(name)) {
       throw sl.error(toks.get(1).index(), "subcircuit " + name + " is defined twice");
     }
-    subckts.put(name, new Subckt(name, pins, defaults, body, sl));
+    subckts.put(name, new Subckt(name, pins, defaults, List.copyOf(body), sl));
   }
 
   private Model parseModel(SourceLine sl, ParamScope scope) {
@@ -382,24 +380,10 @@ public final class CircuitCompiler {
     for (int i = 0; i < lines.size(); i++) {
       SourceLine sl = lines.get(i);
       if (sl.text.toLowerCase(Locale.ROOT).startsWith(".subckt")) {
-        int depth = 1;
-        List<SourceLine> body = new ArrayList<>();
-        int j = i + 1;
-        for (; j < lines.size(); j++) {
-          String l = lines.get(j).text.toLowerCase(Locale.ROOT);
-          if (l.startsWith(".subckt")) {
-            depth++;
-          } else if (l.startsWith(".ends") && --depth == 0) {
-            break;
-          }
-          body.add(lines.get(j));
-        }
-        if (j >= lines.size()) {
-          throw sl.error(0, "unclosed .subckt: no matching .ends");
-        }
+        int j = matchingEnds(lines, i);
         List<Token> t = NetlistReader.tokenize(sl);
         if (t.size() > 1 && !subckts.containsKey(t.get(1).lower())) {
-          defineSubckt(sl, body);
+          defineSubckt(sl, lines.subList(i + 1, j));
         }
         i = j;
       } else {
@@ -689,6 +673,14 @@ public final class CircuitCompiler {
         Matcher m = Pattern.compile("(?i)\\b([vi])\\(\\s*([^)]*?)\\s*\\)").matcher(sl.text);
         while (m.find()) {
           String s = (m.group(1) + "(" + m.group(2).replaceAll("\\s+", "") + ")").toLowerCase(Locale.ROOT);
+          if (!saves.contains(s)) {
+            saves.add(s);
+          }
+        }
+        // Device states by name, e.g. n1.x (Neuristor's extension; ngspice ignores unknown vectors).
+        Matcher st = Pattern.compile("(?i)(?<=\\s)([a-z_][\\w]*\\.[\\w.]+)(?=\\s|$)").matcher(sl.text);
+        while (st.find()) {
+          String s = st.group(1).toLowerCase(Locale.ROOT);
           if (!saves.contains(s)) {
             saves.add(s);
           }
