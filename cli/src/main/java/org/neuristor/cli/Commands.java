@@ -15,7 +15,7 @@ final class Commands {
     l.add(new RunCommand());
     l.add(new DeviceCommand());
     l.add(new IvCommand());
-    l.add(new NeuronCommand());
+    l.add(new PulseCommand());
     return l;
   }
 }

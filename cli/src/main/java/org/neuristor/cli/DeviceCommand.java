@@ -1,73 +1,92 @@
 package org.neuristor.cli;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuristor.device.DeviceRegistry;
 import org.neuristor.device.ModelType;
 import org.neuristor.device.ParameterSpec;
+import org.neuristor.io.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code neuristor device list|describe}: the device model types, generated from their declarations. */
+/** {@code neuristor device list|describe TYPE}: the device models, generated from their declarations. */
 @Command(name = "device", mixinStandardHelpOptions = true,
-    description = "List the device model types, or describe one with every parameter.",
-    subcommands = {DeviceCommand.ListTypes.class, DeviceCommand.Describe.class},
-    footer = {"", "Example:", "  ./neuristor device list", "  ./neuristor device describe ts"})
-public final class DeviceCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
+    description = "List device model types or describe one (parameters, units, defaults, ranges, presets).",
+    footer = {"", "Examples:", "  ./neuristor device list", "  ./neuristor device describe ts"},
+    subcommands = {DeviceCommand.ListCommand.class, DeviceCommand.DescribeCommand.class})
+public final class DeviceCommand implements Callable<Integer> {
   @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
+  public Integer call() {
+    new ListCommand().call();
+    return 0;
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the device model types and presets.",
-      footer = {"", "Example:", "  ./neuristor device list"})
-  static final class ListTypes implements Runnable {
-    @Override
-    public void run() {
-      for (ModelType t : DeviceRegistry.types()) {
-        System.out.printf(Locale.ROOT, "%-10s %s%n%-10s presets: %s%n", t.name(), t.description(), "",
-            String.join(", ", t.presets().keySet()));
-      }
-    }
-  }
-
-  @Command(name = "describe", mixinStandardHelpOptions = true,
-      description = "Print a model type's parameters (unit, default, range, description) and presets.",
-      footer = {"", "Example:", "  ./neuristor device describe mott"})
-  static final class Describe implements Callable<Integer> {
-    @Parameters(paramLabel = "TYPE", description = "model type, e.g. ts or mott")
-    String type;
+  /** {@code device list}. */
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the device model types and presets.")
+  static final class ListCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "print as JSON")
+    boolean json;
 
     @Override
     public Integer call() {
-      ModelType t = DeviceRegistry.type(type);
-      System.out.println(t.name() + ": " + t.description());
-      System.out.println("reference: " + t.reference());
-      System.out.println();
-      System.out.printf(Locale.ROOT, "%-10s %-6s %-12s %-26s %s%n", "parameter", "unit", "default", "range",
-          "description");
-      for (ParameterSpec p : t.parameters()) {
-        System.out.printf(Locale.ROOT, "%-10s %-6s %-12s %-26s %s%n", p.name(), p.unit(), g(p.defaultValue()),
-            "[" + g(p.min()) + ", " + g(p.max()) + "]", p.description());
+      List<Object> rows = new ArrayList<>();
+      for (ModelType t : DeviceRegistry.types()) {
+        if (json) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("type", t.type());
+          m.put("description", t.description());
+          m.put("presets", new ArrayList<>(t.presets().keySet()));
+          rows.add(m);
+        } else {
+          System.out.printf("%-10s %-70s presets: %s%n", t.type(), t.description(), String.join(", ", t.presets().keySet()));
+        }
       }
-      System.out.println();
-      System.out.println("presets:");
-      for (Map.Entry<String, Map<String, Double>> e : t.presets().entrySet()) {
-        StringBuilder sb = new StringBuilder();
-        new java.util.TreeMap<>(e.getValue()).forEach((k, v) -> sb.append(' ').append(k).append('=').append(g(v)));
-        System.out.println("  " + e.getKey() + ":" + sb);
+      if (json) {
+        System.out.println(Json.write(rows));
       }
-      System.out.println();
-      System.out.println("netlist use: N1 a b mydev   with   .model mydev " + t.name()
-          + " (preset=" + t.presets().keySet().iterator().next() + " param=value ... sigma_param=0.05)");
       return 0;
     }
+  }
 
-    private static String g(double v) {
-      return String.format(Locale.ROOT, "%.4g", v);
+  /** {@code device describe TYPE}. */
+  @Command(name = "describe", mixinStandardHelpOptions = true, description = "Describe one device model type.")
+  static final class DescribeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "TYPE", description = "model type, e.g. ts, mott, vo2")
+    String type;
+
+    @Option(names = "--json", description = "print as JSON")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      if (!json) {
+        System.out.println(DeviceRegistry.describe(type));
+        return 0;
+      }
+      ModelType t = DeviceRegistry.type(type);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("type", t.type());
+      m.put("description", t.description());
+      m.put("reference", t.reference());
+      List<Object> ps = new ArrayList<>();
+      for (ParameterSpec p : t.parameters()) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("name", p.name());
+        q.put("unit", p.unit());
+        q.put("default", p.defaultValue());
+        q.put("min", p.min());
+        q.put("max", p.max());
+        q.put("description", p.description());
+        ps.add(q);
+      }
+      m.put("parameters", ps);
+      m.put("presets", t.presets());
+      System.out.println(Json.write(m));
+      return 0;
     }
   }
 }

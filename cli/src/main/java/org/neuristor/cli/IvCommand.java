@@ -1,7 +1,5 @@
 package org.neuristor.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +8,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
 import org.neuristor.analysis.Trace;
-import org.neuristor.circuit.Analysis;
-import org.neuristor.circuit.Simulation;
 import org.neuristor.device.DeviceRegistry;
-import org.neuristor.device.IvSweep;
+import org.neuristor.device.characterize.IvSweep;
+import org.neuristor.expr.SpiceNumber;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.plot.Plotter;
 import picocli.CommandLine.Command;
@@ -22,128 +19,129 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code neuristor iv}: a quasi-static triangle I-V sweep of a device (as a parameter analyser
- * would run it), with the extracted thresholds and resistances per polarity.
+ * {@code neuristor iv MODEL --sweep triangle:amp=2,rate=1}: quasi-static triangle I-V sweep of a
+ * device (type, preset or type:preset), extraction of V_th, V_hold, R_on, R_off per polarity, and a
+ * Monte Carlo over sampled devices with {@code --devices N --seed S}.
  */
 @Command(name = "iv", mixinStandardHelpOptions = true,
-    description = {"Quasi-static I-V sweep of a device model: 0 -> +amp -> 0 -> -amp -> 0 through an optional",
-        "series (compliance) resistor; writes CSV and a log-current plot and prints V_th, V_hold, R_on, R_off",
-        "and the hysteresis window for each polarity."},
-    footer = {"", "Example:", "  ./neuristor iv ts --preset nbox --sweep triangle:amp=1.5,rate=1",
-        "  ./neuristor iv mott --preset nbo2 --compliance 2k --json",
-        "  ./neuristor iv ts --preset ag --devices 100 --seed 7 --param sigma_vth=0.05"})
+    description = {"Quasi-static I-V sweep of a device model; prints V_th, V_hold, R_on, R_off per polarity.",
+        "MODEL is a type (ts, mott, ...), a preset (nbox, ag, ...) or type:preset."},
+    footer = {"", "Examples:", "  ./neuristor iv nbox --sweep triangle:amp=1.5,rate=10",
+        "  ./neuristor iv ts:ag --devices 50 --seed 1 --json", "  ./neuristor iv mott --series 1k --sweep triangle:amp=2,rate=1e6"})
 public final class IvCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "MODEL", description = "type, preset or type:preset")
+  String model;
 
-  @Parameters(paramLabel = "TYPE", description = "device model type (see 'neuristor device list')")
-  String type;
-
-  @Option(names = "--preset", description = "named preset of the type")
-  String preset;
-
-  @Option(names = "--param", paramLabel = "k=v", split = ",", description = "parameter values (SPICE suffixes allowed)")
-  List<String> params = new ArrayList<>();
-
-  @Option(names = "--sweep", defaultValue = "triangle:amp=2,rate=1",
-      description = "triangle:amp=V,rate=V/s (default: ${DEFAULT-VALUE})")
+  @Option(names = "--sweep", paramLabel = "SPEC", defaultValue = "triangle",
+      description = "triangle[:amp=V,rate=V/s] (default amp = 1.5 vth or 2 V, rate = 10 amp V/s)")
   String sweep;
 
-  @Option(names = "--compliance", description = "series resistor in ohms limiting the ON current (e.g. 1k)")
+  @Option(names = "--compliance", paramLabel = "A", description = "current compliance, e.g. 1m")
   String compliance;
 
-  @Option(names = "--devices", defaultValue = "1", description = "Monte Carlo: number of sampled devices")
+  @Option(names = "--series", paramLabel = "OHM", description = "series resistor, e.g. 1k")
+  String series;
+
+  @Option(names = "--devices", defaultValue = "1", description = "number of sampled devices (Monte Carlo)")
   int devices;
 
-  @Option(names = "--seed", defaultValue = "1", description = "seed of the device-to-device draw")
+  @Option(names = "--seed", defaultValue = "1", description = "seed of the device sampling")
   long seed;
+
+  @Option(names = "--param", paramLabel = "K=V", description = "parameter override (repeatable)")
+  List<String> param = new ArrayList<>();
 
   @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    double amp = Double.NaN;
-    double rate = 1;
-    if (!sweep.toLowerCase(Locale.ROOT).startsWith("triangle:")) {
-      throw NeuristorException.input("--sweep must be triangle:amp=V,rate=V/s, got " + sweep);
+    DeviceRegistry.Selection sel = DeviceRegistry.lookup(model);
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (sel.preset() != null) {
+      params.put("preset", sel.preset());
     }
-    for (String kv : sweep.substring(9).split(",")) {
-      String[] p = kv.split("=", 2);
-      if (p.length != 2) {
-        throw NeuristorException.input("--sweep: expected key=value, got '" + kv + "'");
+    for (String kv : param) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        throw NeuristorException.input("--param needs key=value, got '" + kv + "'");
       }
-      double v = number(p[1], "--sweep " + p[0]);
-      switch (p[0].trim().toLowerCase(Locale.ROOT)) {
-        case "amp" -> amp = v;
-        case "rate" -> rate = v;
-        default -> throw NeuristorException.input("--sweep: unknown key '" + p[0] + "' (amp, rate)");
-      }
-    }
-    if (!(amp > 0) || !(rate > 0)) {
-      throw NeuristorException.input("--sweep needs amp > 0 and rate > 0");
+      params.put(kv.substring(0, eq).trim().toLowerCase(Locale.ROOT), kv.substring(eq + 1).trim());
     }
     if (devices < 1) {
       throw NeuristorException.input("--devices must be >= 1");
     }
-    Map<String, Object> p = new LinkedHashMap<>();
-    if (preset != null) {
-      p.put("preset", preset);
+    if (devices > 1) {
+      params.putIfAbsent("d2d_v", "0.05");
+      params.putIfAbsent("d2d_r", "0.2");
     }
-    for (String kv : params) {
-      String[] a = kv.split("=", 2);
-      if (a.length != 2) {
-        throw NeuristorException.input("--param expects name=value, got '" + kv + "'");
+    Map<String, Double> resolved = DeviceRegistry.resolve(sel.type().type(), params);
+    double vth = resolved.getOrDefault("vth", 1.0);
+    double amp = resolved.containsKey("vth") ? 1.5 * vth : 2.0;
+    double rate = Double.NaN;
+    String[] parts = sweep.split(":", 2);
+    if (!parts[0].equalsIgnoreCase("triangle")) {
+      throw NeuristorException.input("--sweep: only 'triangle' is supported, got '" + parts[0] + "'");
+    }
+    if (parts.length == 2) {
+      for (String kv : parts[1].split(",")) {
+        String[] p = kv.split("=", 2);
+        if (p.length != 2) {
+          throw NeuristorException.input("--sweep: expected key=value, got '" + kv + "'");
+        }
+        double v = SpiceNumber.parse(p[1].trim());
+        switch (p[0].trim().toLowerCase(Locale.ROOT)) {
+          case "amp" -> amp = v;
+          case "rate" -> rate = v;
+          default -> throw NeuristorException.input("--sweep: unknown key '" + p[0] + "' (amp, rate)");
+        }
       }
-      p.put(a[0].trim().toLowerCase(Locale.ROOT), number(a[1], "--param " + a[0]));
     }
-    double rs = compliance == null ? 0 : number(compliance, "--compliance");
-    DeviceRegistry.type(type); // clear error for unknown types before any work
+    if (Double.isNaN(rate)) {
+      rate = 10 * amp;
+    }
+    double rs = series == null ? 0 : SpiceNumber.parse(series);
+    double ic = compliance == null ? 0 : SpiceNumber.parse(compliance);
+    if (rs < 0 || ic < 0 || !(amp > 0) || !(rate > 0)) {
+      throw NeuristorException.input("amp, rate, --series and --compliance must be positive");
+    }
     List<IvSweep.Result> results = new ArrayList<>();
-    try (ProgressBar bar = devices > 1 ? new ProgressBar("iv", devices) : ProgressBar.quiet("iv", 1)) {
-      for (int k = 0; k < devices; k++) {
-        results.add(IvSweep.run(type, p, seed + k, amp, rate, rs));
-        bar.step();
-      }
+    for (int d = 0; d < devices; d++) {
+      results.add(IvSweep.triangle(DeviceRegistry.create(sel.type().type(), "dut", List.of("a", "0"), params, seed + d),
+          amp, rate, rs, ic, amp / 2000));
     }
     IvSweep.Result first = results.get(0);
-    String base = type + (preset == null ? "" : "-" + preset);
-    Path csv = output.file(base + ".iv.csv");
-    CsvWriter.write(csv, first.trace());
+    String base = "iv-" + model.replace(':', '-');
     Summary s = new Summary();
-    s.put("device", type + (preset == null ? "" : " (" + preset + ")"));
+    s.put("model", sel.type().type() + (sel.preset() == null ? "" : ":" + sel.preset()));
+    s.put("amp_V", amp);
+    s.put("rate_V_per_s", rate);
+    s.put("positive", branch(first.positive()));
+    s.put("negative", branch(first.negative()));
+    java.nio.file.Path csv = output.file(base + ".csv");
+    CsvWriter.write(csv, first.trace());
     s.put("csv", csv.toString());
-    for (IvSweep.Polarity pol : first.polarities()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("vth_V", pol.vth());
-      m.put("vhold_V", pol.vhold());
-      m.put("ron_ohm", pol.ron());
-      m.put("roff_ohm", pol.roff());
-      m.put("window_V", pol.vth() - pol.vhold());
-      s.put(pol.positive() ? "positive" : "negative", m);
-    }
     if (output.plot()) {
-      Path png = output.file(base + ".iv." + output.plotExt());
+      java.nio.file.Path png = output.file(base + "." + output.plotExt());
       Trace t = first.trace();
-      Plotter.xy(png, "I-V of " + s.asMap().get("device"), "device voltage (V)", "|current| (A)",
-          List.of(new Plotter.Series("i(dev)", t.get("v(dev)"), t.get("i(dev)"), false)), false, true);
+      Plotter.xy(png, "I-V " + model, "device voltage (V)", "|current| (A)",
+          List.of(new Plotter.Series("|i|", t.get("v"), t.get("i"), false)), false, true);
       s.put("plot", png.toString());
     }
     if (devices > 1) {
-      double[] vth = results.stream().mapToDouble(r -> r.polarities().get(0).vth()).toArray();
-      double[] vhold = results.stream().mapToDouble(r -> r.polarities().get(0).vhold()).toArray();
-      s.put("devices", devices);
-      s.put("vth_mean_V", mean(vth));
-      s.put("vth_sigma_V", sigma(vth));
-      s.put("vhold_mean_V", mean(vhold));
-      s.put("vhold_sigma_V", sigma(vhold));
-      List<List<Object>> rows = new ArrayList<>();
-      for (int k = 0; k < devices; k++) {
-        rows.add(List.of(k, vth[k], vhold[k]));
+      double[] vths = new double[devices];
+      double[] vholds = new double[devices];
+      for (int d = 0; d < devices; d++) {
+        vths[d] = results.get(d).positive().vthVolts();
+        vholds[d] = results.get(d).positive().vholdVolts();
       }
-      Path mc = output.file(base + ".mc.csv");
-      CsvWriter.writeTable(mc, List.of("device", "vth_V", "vhold_V"), rows);
-      s.put("mc_csv", mc.toString());
+      s.put("devices", devices);
+      s.put("vth_V_mean", mean(vths));
+      s.put("vth_V_sigma", sigma(vths));
+      s.put("vhold_V_mean", mean(vholds));
+      s.put("vhold_V_sigma", sigma(vholds));
       if (output.plot()) {
-        Path h = output.file(base + ".vth-hist." + output.plotExt());
-        Plotter.histogram(h, "V_th over " + devices + " devices", "V_th (V)", vth, Math.max(5, devices / 5));
+        java.nio.file.Path h = output.file(base + "-vth-hist." + output.plotExt());
+        Plotter.histogram(h, "V_th over " + devices + " devices", "V_th (V)", vths, Math.max(5, devices / 5));
         s.put("histogram", h.toString());
       }
     }
@@ -151,28 +149,44 @@ public final class IvCommand implements Callable<Integer> {
     return 0;
   }
 
-  static double mean(double[] a) {
-    double s = 0;
-    for (double v : a) {
-      s += v;
-    }
-    return s / a.length;
+  private static Map<String, Object> branch(IvSweep.Branch b) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("switched", b.switched());
+    m.put("vth_V", finite(b.vthVolts()));
+    m.put("vhold_V", finite(b.vholdVolts()));
+    m.put("ron_ohm", finite(b.ronOhm()));
+    m.put("roff_ohm", finite(b.roffOhm()));
+    m.put("window_V", finite(b.windowVolts()));
+    m.put("returned_to_hrs", b.returnedToHrs());
+    return m;
   }
 
-  static double sigma(double[] a) {
+  private static Object finite(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+
+  private static double mean(double[] a) {
+    double s = 0;
+    int n = 0;
+    for (double v : a) {
+      if (Double.isFinite(v)) {
+        s += v;
+        n++;
+      }
+    }
+    return n == 0 ? 0 : s / n;
+  }
+
+  private static double sigma(double[] a) {
     double m = mean(a);
     double s = 0;
+    int n = 0;
     for (double v : a) {
-      s += (v - m) * (v - m);
+      if (Double.isFinite(v)) {
+        s += (v - m) * (v - m);
+        n++;
+      }
     }
-    return a.length > 1 ? Math.sqrt(s / (a.length - 1)) : 0;
-  }
-
-  static double number(String s, String what) {
-    double v = org.neuristor.expr.SpiceNumber.parse(s.trim());
-    if (Double.isNaN(v)) {
-      throw NeuristorException.input(what + ": bad number '" + s + "'");
-    }
-    return v;
+    return n < 2 ? 0 : Math.sqrt(s / (n - 1));
   }
 }

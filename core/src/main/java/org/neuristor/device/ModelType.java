@@ -1,95 +1,38 @@
 package org.neuristor.device;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
-import org.neuristor.ModelParameterException;
+import java.util.function.Consumer;
 import org.neuristor.circuit.Element;
 
 /**
- * A device model type as netlists name it ({@code .model name <type> (...)}): its parameters,
- * named presets, reference and a factory. Resolving parameters applies, in order, the defaults,
- * the preset ({@code preset=name}), the given values, then device-to-device variability
- * ({@code sigma_<param>} relative spreads drawn from the seeded generator), and checks every value.
+ * Descriptor of one device model type as used in netlists ({@code .model m <type> (...)}): the
+ * declared parameters, named presets and the factory that builds an {@link Element}.
+ *
+ * @param type netlist type name (lower case), e.g. {@code ts}
+ * @param description one-line summary
+ * @param reference literature reference
+ * @param parameters declared parameters (defaults, units, ranges)
+ * @param presets named parameter sets (values override defaults; the user's values override presets)
+ * @param check cross-parameter validation on the resolved set (throws ModelParameterException)
+ * @param factory builds the element from a resolved, validated, variability-sampled parameter set
  */
-public record ModelType(String name, String description, String reference, List<ParameterSpec> parameters,
-    Map<String, Map<String, Double>> presets, Factory factory) {
+public record ModelType(String type, String description, String reference, List<ParameterSpec> parameters,
+    Map<String, Map<String, Double>> presets, Consumer<Map<String, Double>> check, Factory factory) {
 
-  /** Builds one device from resolved parameters. */
+  /** Builds an element from resolved parameters (all declared names present). */
   @FunctionalInterface
   public interface Factory {
-    Element create(String instance, List<String> nodes, Map<String, Double> params, SplittableRandom rng);
+    Element create(String instance, List<String> nodes, Map<String, Double> params, long seed);
   }
 
-  public ParameterSpec parameter(String n) {
+  /** The declared parameter of that name, or null. */
+  public ParameterSpec parameter(String name) {
     for (ParameterSpec p : parameters) {
-      if (p.name().equals(n)) {
+      if (p.name().equals(name)) {
         return p;
       }
     }
     return null;
-  }
-
-  /** Defaults, then preset, then given values, then variability; every value range-checked. */
-  public Map<String, Double> resolve(String instance, Map<String, Object> given, SplittableRandom rng) {
-    Map<String, Double> v = new LinkedHashMap<>();
-    for (ParameterSpec p : parameters) {
-      v.put(p.name(), p.defaultValue());
-    }
-    Object preset = given.get("preset");
-    if (preset != null) {
-      Map<String, Double> pv = presets.get(String.valueOf(preset).toLowerCase(Locale.ROOT));
-      if (pv == null) {
-        throw new ModelParameterException("preset", name + " " + instance + ": unknown preset '" + preset
-            + "'; presets: " + String.join(", ", presets.keySet()));
-      }
-      v.putAll(pv);
-    }
-    Map<String, Double> sigma = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : given.entrySet()) {
-      String k = e.getKey().toLowerCase(Locale.ROOT);
-      if (k.equals("preset")) {
-        continue;
-      }
-      if (!(e.getValue() instanceof Number num)) {
-        throw new ModelParameterException(k, name + " " + instance + ": parameter " + k + " must be a number, got '"
-            + e.getValue() + "'");
-      }
-      if (k.startsWith("sigma_")) {
-        String target = k.substring(6);
-        if (parameter(target) == null) {
-          throw new ModelParameterException(k, name + ": no parameter " + target + " to vary");
-        }
-        sigma.put(target, num.doubleValue());
-        continue;
-      }
-      if (parameter(k) == null) {
-        List<String> names = new ArrayList<>();
-        parameters.forEach(p -> names.add(p.name()));
-        throw new ModelParameterException(k, name + " " + instance + ": unknown parameter '" + k + "'; known: "
-            + String.join(" ", names));
-      }
-      v.put(k, num.doubleValue());
-    }
-    for (Map.Entry<String, Double> s : sigma.entrySet()) {
-      double base = v.get(s.getKey());
-      double z = gaussian(rng);
-      // Resistances (and other strictly positive scales) vary log-normally, the rest normally.
-      double val = s.getKey().startsWith("r") && base > 0 ? base * Math.exp(s.getValue() * z) : base * (1 + s.getValue() * z);
-      v.put(s.getKey(), val);
-    }
-    for (ParameterSpec p : parameters) {
-      p.check(name + " " + instance, v.get(p.name()));
-    }
-    return v;
-  }
-
-  static double gaussian(SplittableRandom r) {
-    double u1 = r.nextDouble();
-    double u2 = r.nextDouble();
-    return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
   }
 }

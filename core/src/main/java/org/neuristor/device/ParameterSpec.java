@@ -1,27 +1,41 @@
 package org.neuristor.device;
 
-import org.neuristor.ModelParameterException;
-
 /**
- * One model parameter, declared once: the netlist parser validates against it, and
- * {@code neuristor device describe} prints it.
+ * One model parameter declared as data: the netlist parser validates against it, {@code device
+ * describe} prints it and the model reads its value by name.
  *
- * @param name lower-case name as used in {@code .model} lines
+ * @param name lower-case netlist name
  * @param unit SI unit ("-" for dimensionless)
- * @param defaultValue value when not given
+ * @param defaultValue value used when neither a preset nor the user sets it
  * @param min smallest allowed value (inclusive)
  * @param max largest allowed value (inclusive)
- * @param description what it means
+ * @param description one-line meaning
+ * @param spread how device-to-device variability perturbs it
  */
 public record ParameterSpec(String name, String unit, double defaultValue, double min, double max,
-    String description) {
+    String description, Spread spread) {
 
-  /** Checks a value against the allowed range; throws naming the parameter and the range. */
-  public double check(String model, double value) {
-    if (!(value >= min && value <= max)) {
-      throw new ModelParameterException(name, model + ": parameter " + name + " = " + value + " " + unit
-          + " is outside the allowed range [" + min + ", " + max + "] " + unit);
-    }
-    return value;
+  /** Device-to-device spread kind: none, relative normal (voltages, times), log-normal (resistances). */
+  public enum Spread { NONE, NORMAL, LOGNORMAL }
+
+  public static ParameterSpec of(String name, String unit, double def, double min, double max, String description) {
+    return new ParameterSpec(name, unit, def, min, max, description, Spread.NONE);
+  }
+
+  public static ParameterSpec voltage(String name, double def, double min, double max, String description) {
+    return new ParameterSpec(name, "V", def, min, max, description, Spread.NORMAL);
+  }
+
+  public static ParameterSpec resistance(String name, double def, double min, double max, String description) {
+    return new ParameterSpec(name, "Ohm", def, min, max, description, Spread.LOGNORMAL);
+  }
+
+  /** Allowed range as text, e.g. {@code [1e-3, 1e3] V}. */
+  public String range() {
+    return "[" + fmt(min) + ", " + fmt(max) + "] " + unit;
+  }
+
+  static String fmt(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e6 ? String.valueOf((long) d) : String.valueOf(d);
   }
 }

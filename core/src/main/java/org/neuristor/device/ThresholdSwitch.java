@@ -2,100 +2,141 @@ package org.neuristor.device;
 
 import java.util.List;
 import java.util.Map;
-import org.neuristor.ModelParameterException;
+import java.util.SplittableRandom;
+import org.neuristor.circuit.Allocator;
+import org.neuristor.circuit.Binder;
 import org.neuristor.circuit.Load;
+import org.neuristor.circuit.element.TwoTerminal;
 
 /**
- * Generic volatile threshold switch "TS-A" (physics.md section 3.1): a smooth, Schmitt-gated
- * two-terminal switch with a state x in [0, 1] (0 = OFF, 1 = ON), integrated by the circuit engine.
+ * Generic volatile threshold switch "TS-A" (Schmitt-gated smooth model, physics.md 3.1): a
+ * conductance gated by a filament/phase fraction x in [0, 1] that is an unknown of the circuit.
  *
  * <pre>
- *   i        = G(x) v,                 G(x) = G_off + x (G_on - G_off)
- *   x_inf    = S((|v| - V_th + (V_th - V_hold) x) / delta),   S(z) = 1 / (1 + e^-z)
- *   tau      = tau_off + (tau_on - tau_off) S((x_inf - x) / eps)
- *   dx/dt    = (x_inf - x) / tau
+ *   i       = G_off v + x (G_on - G_off) v                       (ohmic ON state, hold = 0)
+ *   i       = G_off v + x G_on h(|v|) sign(v),  h = s[sp((|v|-V_on)/s) - sp(-V_on/s)]   (hold = 1)
+ *   x_inf   = S((|v| - V_th + (V_th - V_hold) x) / delta)       S = logistic, sp = softplus, s = delta
+ *   tau     = tau_off + (tau_on(v) - tau_off) S((x_inf - x)/eps)
+ *   dx/dt   = (x_inf - x) / tau
+ *   tau_on(v) = tau_on exp(-(|v| - V_th)/v0)   if v0 > 0 (diffusive devices, 3.4b; exponent soft-capped at +-8)
  * </pre>
  *
- * The {@code (V_th - V_hold) x} term makes switching regenerative: the effective threshold falls
- * from V_th to V_hold as the device turns on, which gives true bistability (hysteresis) between
- * V_hold and V_th and keeps series-resistor circuits from settling half-on. Unipolar in |v|.
- * Quasi-static apparent thresholds: {@code V_th - delta (1 + ln((V_th - V_hold)/delta))} and
- * {@code V_hold + delta (1 + ln(...))} (0.98740 / 0.61260 V for the default).
+ * The (V_th - V_hold) x term makes switching regenerative, so the device is bistable for
+ * V_hold < |v| < V_th. Quasi-static apparent thresholds are V_th - delta(1 + ln(dV/delta)) and
+ * V_hold + delta(1 + ln(dV/delta)). Sub-threshold conduction may add {@code i0 sinh(v/va)}
+ * (Poole-Frenkel-like, used by the OTS model). Cycle-to-cycle variability: after every
+ * With {@code observed = 1} the given V_th, V_hold are the apparent ones and the internal values
+ * are moved outwards by that shift. After every
+ * OFF-&gt;ON-&gt;OFF cycle (x above 0.9 then below 0.1, judged in {@link #accept}) V_th and V_hold are
+ * redrawn as N(mean, (c2c mean)^2), and the on-time is multiplied by (1 - sdelay) + sdelay Exp(1)
+ * (a stochastic switching delay, 3.4c).
  *
- * <table><caption>Parameters</caption>
- * <tr><th>name</th><th>unit</th><th>default (NbOx-like)</th></tr>
- * <tr><td>vth</td><td>V</td><td>1.0</td></tr><tr><td>vhold</td><td>V</td><td>0.6</td></tr>
- * <tr><td>ron</td><td>Ohm</td><td>1e3</td></tr><tr><td>roff</td><td>Ohm</td><td>1e6</td></tr>
- * <tr><td>tauon</td><td>s</td><td>10e-9</td></tr><tr><td>tauoff</td><td>s</td><td>100e-9</td></tr>
- * <tr><td>delta</td><td>V</td><td>2e-3</td></tr><tr><td>eps</td><td>-</td><td>0.02</td></tr>
- * </table>
- * Presets: nbox, vo2, ag, ots (physics.md table 3.1, given as observed thresholds) and pickett (the
- * neuristor set of section 4.2, given as internal parameters as physics.md computed with them).
- * Without a preset, vth and vhold are the internal parameters of the equations above.
- * Reference: the model is designed for this project (physics.md 3.1); anchors: M. D. Pickett and
- * R. S. Williams, Nanotechnology 23, 215202 (2012).
+ * <p>Parameters: see {@link DeviceRegistry} type {@code ts} ({@code device describe ts}). Reference:
+ * physics.md 3.1 (model designed for this project); Pickett &amp; Williams, Nanotechnology 23, 215202 (2012).
  */
-public final class ThresholdSwitch extends StateDevice {
-  private final double vth;
-  private final double vhold;
+public class ThresholdSwitch extends TwoTerminal {
+  private final double baseVth;
+  private final double baseVhold;
   private final double gOn;
   private final double gOff;
   private final double tauOn;
   private final double tauOff;
   private final double delta;
   private final double eps;
+  private final boolean holdForm;
+  private final double vOn;
+  private final double v0;
+  private final double i0;
+  private final double va;
+  private final double cp;
   private final double x0;
+  private final double c2c;
+  private final double sdelay;
+  private final long seed;
+  private SplittableRandom rng;
+  private double vth;
+  private double vhold;
+  private double delayFactor = 1.0;
+  private boolean wasOn;
+  private int cycles;
+  private final double[] work = new double[3];
+  private int s;
+  private int hss;
+  private int hsp;
+  private int hsn;
+  private int hps;
+  private int hns;
 
-  public ThresholdSwitch(String name, String p, String n, Map<String, Double> v) {
-    super(name, p, n, "x", 1e-6);
-    double th = v.get("vth");
-    double hold = v.get("vhold");
-    double d = v.get("delta");
-    if (v.get("observed") != 0 && th > hold) {
-      // vth/vhold are the observed quasi-static thresholds: widen the internal ones by the fold
-      // shift delta (1 + ln(dV/delta)), a fixed point in dV (physics.md 3.1).
-      double shift = d * (1 + Math.log((th - hold) / d));
-      for (int k = 0; k < 5; k++) {
-        shift = d * (1 + Math.log((th - hold + 2 * shift) / d));
+  /** Builds the switch from a resolved parameter set (names as declared for type {@code ts}). */
+  public ThresholdSwitch(String name, List<String> nodes, Map<String, Double> p, long seed) {
+    super(name, nodes.get(0), nodes.get(1));
+    double th = p.get("vth");
+    double ho = p.get("vhold");
+    this.delta = p.get("delta");
+    if (p.getOrDefault("observed", 0.0) >= 0.5) {
+      // vth/vhold are the thresholds seen in a quasi-static sweep: move the internal ones outwards by
+      // the fold shift delta(1 + ln(dV/delta)), which itself depends on the internal dV (fixed point)
+      double dv = th - ho;
+      for (int k = 0; k < 4; k++) {
+        dv = (th - ho) + 2 * foldShift(dv, delta);
       }
+      double shift = foldShift(dv, delta);
       th += shift;
-      hold -= shift;
+      ho -= shift;
     }
-    this.vth = th;
-    this.vhold = hold;
-    this.gOn = 1 / v.get("ron");
-    this.gOff = 1 / v.get("roff");
-    this.tauOn = v.get("tauon");
-    this.tauOff = v.get("tauoff");
-    this.delta = v.get("delta");
-    this.eps = v.get("eps");
-    this.x0 = v.get("x0");
-    if (!(vhold < vth)) {
-      throw new ModelParameterException("vhold", "threshold switch " + name + ": vhold (" + vhold
-          + " V) must be below vth (" + vth + " V)");
-    }
-    if (!(v.get("ron") < v.get("roff"))) {
-      throw new ModelParameterException("ron", "threshold switch " + name + ": ron must be below roff");
-    }
+    this.baseVth = th;
+    this.baseVhold = ho;
+    this.gOn = 1 / p.get("ron");
+    this.gOff = 1 / p.get("roff");
+    this.tauOn = p.get("tauon");
+    this.tauOff = p.get("tauoff");
+    this.eps = p.get("eps");
+    this.holdForm = p.get("hold") >= 0.5;
+    this.vOn = p.get("von");
+    this.v0 = p.get("v0");
+    this.i0 = p.getOrDefault("i0", 0.0);
+    this.va = p.getOrDefault("va", 1.0);
+    this.cp = p.get("cp");
+    this.x0 = p.get("x0");
+    this.c2c = p.get("c2c");
+    this.sdelay = p.get("sdelay");
+    this.seed = seed;
+    reset();
   }
 
-  static double sig(double z) {
-    return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-  }
-
-  /** Quasi-static apparent threshold voltage of the default smoothing (physics.md 3.1). */
-  public double apparentThreshold() {
-    return vth - delta * (1 + Math.log((vth - vhold) / delta));
-  }
-
-  /** Quasi-static apparent hold voltage. */
-  public double apparentHold() {
-    return vhold + delta * (1 + Math.log((vth - vhold) / delta));
+  /** Shift of the apparent quasi-static thresholds from the internal ones: delta (1 + ln(dV/delta)). */
+  public static double foldShift(double deltaVolts, double smoothingVolts) {
+    return smoothingVolts * (1 + Math.log(deltaVolts / smoothingVolts));
   }
 
   @Override
-  double conductanceAt(double x) {
-    return gOff + x * (gOn - gOff);
+  public void allocate(Allocator a) {
+    s = a.state(this, "x", 1e-6);
+  }
+
+  @Override
+  public void bind(Binder b) {
+    super.bind(b);
+    hss = b.entry(s, s);
+    hsp = b.entry(s, p);
+    hsn = b.entry(s, n);
+    hps = b.entry(p, s);
+    hns = b.entry(n, s);
+  }
+
+  @Override
+  public boolean nonlinear() {
+    return true;
+  }
+
+  @Override
+  public void reset() {
+    rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    vth = baseVth;
+    vhold = baseVhold;
+    delayFactor = sdelay > 0 ? drawDelay() : 1.0;
+    wasOn = false;
+    cycles = 0;
   }
 
   @Override
@@ -103,72 +144,147 @@ public final class ThresholdSwitch extends StateDevice {
     x[s] = x0;
   }
 
-  /** Fills {F, dF/dv, dF/dx} for dx/dt = F(v, x). */
-  void rate(double v, double x, double[] out) {
-    double sgn = v > 0 ? 1 : v < 0 ? -1 : 0;
-    double z = (Math.abs(v) - vth + (vth - vhold) * x) / delta;
-    double xi = sig(z);
-    double dS = xi * (1 - xi);
-    double dxiDv = dS * sgn / delta;
-    double dxiDx = dS * (vth - vhold) / delta;
-    double w = (xi - x) / eps;
-    double s2 = sig(w);
-    double dS2 = s2 * (1 - s2);
-    double tau = tauOff + (tauOn - tauOff) * s2;
-    double dtau = (tauOn - tauOff) * dS2 / eps; // d tau / d (xi - x)
-    double num = xi - x;
-    out[0] = num / tau;
-    out[1] = (dxiDv * tau - num * dtau * dxiDv) / (tau * tau);
-    out[2] = ((dxiDx - 1) * tau - num * dtau * (dxiDx - 1)) / (tau * tau);
+  /** Device current and its partial derivatives {i, di/dv, di/dx}. */
+  final void current(double v, double x, double[] out) {
+    double sg = v >= 0 ? 1 : -1;
+    double a = Math.abs(v);
+    double i = gOff * v;
+    double di = gOff;
+    double dix;
+    if (i0 > 0) {
+      i += i0 * Smooth.sinh(v / va, 40);
+      di += i0 * Smooth.cosh(v / va, 40) / va;
+    }
+    if (holdForm) {
+      double h = delta * (Smooth.softplus((a - vOn) / delta) - Smooth.softplus(-vOn / delta));
+      i += x * gOn * h * sg;
+      di += x * gOn * Smooth.sig((a - vOn) / delta);
+      dix = gOn * h * sg;
+    } else {
+      i += x * (gOn - gOff) * v;
+      di += x * (gOn - gOff);
+      dix = (gOn - gOff) * v;
+    }
+    out[0] = i;
+    out[1] = di;
+    out[2] = dix;
   }
 
-  private final double[] r = new double[3];
+  /** State rate g = dx/dt and derivatives {g, dg/dx, dg/dv}. */
+  final void rate(double v, double x, double[] out) {
+    double sg = v >= 0 ? 1 : -1;
+    double a = Math.abs(v);
+    double dv = vth - vhold;
+    double sz = Smooth.sig((a - vth + dv * x) / delta);
+    double ds = sz * (1 - sz);
+    double dxiDx = ds * dv / delta;
+    double dxiDv = ds * sg / delta;
+    double u = sz - x;
+    double ton = tauOn * delayFactor;
+    double dtonDv = 0;
+    if (v0 > 0) {
+      double arg = -(a - vth) / v0;
+      // acceleration/slow-down soft-capped at e^{+-8}: beyond that the model would ask for sub-attosecond or
+      // hour-long on-times, which is no longer physics and only stiffens the circuit
+      double th = Math.tanh(arg / 8);
+      double m = Math.exp(8 * th);
+      ton *= m;
+      dtonDv = ton * (1 - th * th) * (-sg / v0);
+    }
+    double sb = Smooth.sig(u / eps);
+    double tau = tauOff + (ton - tauOff) * sb;
+    double g = u / tau;
+    double dgDu = 1 / tau - u * (ton - tauOff) * sb * (1 - sb) / eps / (tau * tau);
+    double dgDton = -u * sb / (tau * tau);
+    out[0] = g;
+    out[1] = dgDu * (dxiDx - 1);
+    out[2] = dgDu * dxiDv + dgDton * dtonDv;
+  }
 
   @Override
   public void load(Load l) {
     double v = voltage(l);
     double x = l.v(s);
-    double g = gOff + x * (gOn - gOff);
-    stampCurrent(l, g * v, g);
-    double dIdx = (gOn - gOff) * v;
-    l.g(hps, dIdx);
-    l.g(hns, -dIdx);
-    rate(v, x, r);
+    double[] c = work;
+    current(v, x, c);
+    stampCurrent(l, c[0], c[1]);
+    l.g(hps, c[2]);
+    l.g(hns, -c[2]);
+    if (cp > 0) {
+      stampCharge(l, cp * v, cp);
+    }
+    rate(v, x, c);
     l.q(s, x);
     l.c(hss, 1.0);
-    l.f(s, -r[0]);
-    l.g(hsp, -r[1]);
-    l.g(hsn, r[1]);
-    l.g(hss, -r[2]);
+    l.f(s, -c[0]);
+    l.g(hss, -c[1]);
+    l.g(hsp, -c[2]);
+    l.g(hsn, c[2]);
   }
 
-  /** The model type with its parameters and presets. */
-  static ModelType type() {
-    List<ParameterSpec> ps = List.of(
-        new ParameterSpec("vth", "V", 1.0, 1e-3, 100, "threshold voltage (OFF to ON)"),
-        new ParameterSpec("vhold", "V", 0.6, 0, 100, "hold voltage (ON to OFF), below vth"),
-        new ParameterSpec("ron", "Ohm", 1e3, 1e-3, 1e12, "ON resistance"),
-        new ParameterSpec("roff", "Ohm", 1e6, 1e-3, 1e15, "OFF resistance"),
-        new ParameterSpec("tauon", "s", 10e-9, 1e-15, 1, "switching-on time constant"),
-        new ParameterSpec("tauoff", "s", 100e-9, 1e-15, 1, "relaxation (switching-off) time constant"),
-        new ParameterSpec("delta", "V", 2e-3, 1e-5, 1, "smoothing width of the threshold gate"),
-        new ParameterSpec("eps", "-", 0.02, 1e-4, 0.5, "blend width between tauon and tauoff"),
-        new ParameterSpec("x0", "-", 0, 0, 1, "initial state (0 = OFF)"),
-        new ParameterSpec("observed", "-", 0, 0, 1,
-            "1: vth and vhold are the observed quasi-static thresholds (the model widens its internal ones)"));
-    Map<String, Map<String, Double>> presets = new java.util.LinkedHashMap<>();
-    presets.put("nbox", Map.of("vth", 1.0, "vhold", 0.6, "ron", 1e3, "roff", 1e6, "tauon", 10e-9, "tauoff", 100e-9,
-        "delta", 2e-3, "observed", 1.0));
-    presets.put("vo2", Map.of("vth", 1.5, "vhold", 0.9, "ron", 1e3, "roff", 50e3, "tauon", 10e-9, "tauoff", 100e-9,
-        "delta", 2e-3, "observed", 1.0));
-    presets.put("ag", Map.of("vth", 0.4, "vhold", 0.1, "ron", 5e3, "roff", 1e9, "tauon", 1e-6, "tauoff", 100e-6,
-        "delta", 1e-3, "observed", 1.0));
-    presets.put("ots", Map.of("vth", 2.0, "vhold", 0.8, "ron", 1e3, "roff", 100e6, "tauon", 5e-9, "tauoff", 50e-9,
-        "delta", 5e-3, "observed", 1.0));
-    presets.put("pickett", Map.of("vth", 1.15, "vhold", 0.5, "ron", 10e3, "roff", 10e6, "tauon", 5e-9,
-        "tauoff", 20e-9, "delta", 2e-3));
-    return new ModelType("ts", "generic volatile threshold switch (TS-A, smooth Schmitt-gated state model)",
-        "physics.md 3.1 (designed for Neuristor); M. D. Pickett, R. S. Williams, Nanotechnology 23, 215202 (2012)",
-        ps, presets, (inst, nodes, v, rng) -> new ThresholdSwitch(inst, nodes.get(0), nodes.get(1), v));
+  @Override
+  public double maxStep(double t, double[] x) {
+    double xs = x[s];
+    // while the device is mid-transition the step must resolve tau_on (physics.md 6)
+    return xs > 0.01 && xs < 0.99 ? 0.2 * Math.min(tauOn * delayFactor, tauOff) : Double.POSITIVE_INFINITY;
+  }
+
+  @Override
+  public void accept(double[] x, double t) {
+    double xs = x[s];
+    if (xs > 0.9) {
+      wasOn = true;
+    } else if (wasOn && xs < 0.1) {
+      wasOn = false;
+      cycles++;
+      if (c2c > 0) {
+        double th = baseVth * (1 + c2c * gauss());
+        double ho = baseVhold * (1 + c2c * gauss());
+        vth = Math.max(th, 1e-6);
+        vhold = Math.min(Math.max(ho, 0), vth - 2 * delta);
+      }
+      if (sdelay > 0) {
+        delayFactor = drawDelay();
+      }
+    }
+  }
+
+  private double gauss() {
+    // Box-Muller from the device's own stream (bit-reproducible)
+    double u1 = 1 - rng.nextDouble();
+    double u2 = rng.nextDouble();
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+
+  private double drawDelay() {
+    return (1 - sdelay) + sdelay * -Math.log(1 - rng.nextDouble());
+  }
+
+  @Override
+  public double power(double[] x, double t) {
+    double v = voltage(x);
+    double[] c = new double[3]; // not a hot path: power is sampled per accepted point
+    current(v, x[s], c);
+    return v * c[0];
+  }
+
+  /** Completed OFF-&gt;ON-&gt;OFF cycles since the last reset. */
+  public int cycles() {
+    return cycles;
+  }
+
+  /** Threshold currently in force (V), redrawn per cycle when c2c &gt; 0. */
+  public double thresholdVolts() {
+    return vth;
+  }
+
+  /** Hold voltage currently in force (V). */
+  public double holdVolts() {
+    return vhold;
+  }
+
+  /** Index of the state unknown x. */
+  public int stateIndex() {
+    return s;
   }
 }

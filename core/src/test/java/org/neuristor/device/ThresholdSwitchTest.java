@@ -2,122 +2,115 @@ package org.neuristor.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.neuristor.ModelParameterException;
-import org.neuristor.analysis.Trace;
-import org.neuristor.circuit.Analysis;
-import org.neuristor.circuit.Element;
-import org.neuristor.circuit.Simulation;
-import org.neuristor.netlist.CircuitCompiler;
+import org.neuristor.device.characterize.IvSweep;
 
+/** TS-A: contract, physics.md T8 (apparent quasi-static thresholds), returns to HRS, parameter checks. */
 class ThresholdSwitchTest extends DeviceContractTest {
-
   @Override
-  Element device() {
-    return build("ts", Map.of());
+  String type() {
+    return "ts";
   }
 
   @Override
-  double voltageRange() {
+  Map<String, Object> params() {
+    return Map.of("preset", "nbox");
+  }
+
+  @Override
+  double voltageScale() {
     return 2.0;
   }
 
   @Override
-  double randomState(SplittableRandom r) {
-    return r.nextDouble();
-  }
-
-  /** Up/down DC sweep of a source directly across the device; returns {V_th,app, V_hold,app}. */
-  static double[] sweptThresholds(String preset, double top, double step) {
-    String net = "ts sweep\nv1 a 0 0\nn1 a 0 sw\n.model sw ts (" + (preset.isEmpty() ? "" : "preset=" + preset)
-        + ")\n.dc v1 0 " + top + " " + step + "\n.end\n";
-    CircuitCompiler.Compiled c = CircuitCompiler.compile(net, "sweep.cir");
-    Analysis.Dc dc = (Analysis.Dc) c.analyses().get(0);
-    Trace t = Simulation.run(c.circuit(), new Analysis.Dc(dc.source(), dc.start(), dc.stop(), dc.step(), true),
-        List.of("n1.x"), null).trace();
-    double[] v = t.axis();
-    double[] x = t.get("n1.x");
-    int topIdx = 0;
-    for (int i = 0; i < v.length; i++) {
-      if (Math.abs(v[i]) > Math.abs(v[topIdx])) {
-        topIdx = i;
-      }
-    }
-    double on = Double.NaN;
-    double off = Double.NaN;
-    for (int i = 1; i <= topIdx; i++) {
-      if (x[i - 1] < 0.5 && x[i] >= 0.5) {
-        on = v[i - 1]; // the last stable OFF point: the fold lies between v[i-1] and v[i]
-        break;
-      }
-    }
-    for (int i = topIdx + 1; i < v.length; i++) {
-      if (x[i - 1] >= 0.5 && x[i] < 0.5) {
-        off = v[i - 1];
-        break;
-      }
-    }
-    return new double[] {on, off, x[x.length - 1]};
+  double[] stateRange(int k) {
+    return new double[] {0, 1};
   }
 
   @Test
-  void quasiStaticThresholdsMatchTheAnalyticFolds() {
-    // physics.md T8: 0.98740 / 0.61260 V within 0.5 mV.
-    double[] th = sweptThresholds("", 1.2, 1e-4);
-    assertThat(th[0]).isCloseTo(0.98740, org.assertj.core.data.Offset.offset(5e-4));
-    assertThat(th[1]).isCloseTo(0.61260, org.assertj.core.data.Offset.offset(5e-4));
-    assertThat(th[2]).as("back in the high-resistance state").isLessThan(0.01);
+  void t8ApparentThresholdsOfTheQuasiStaticSweep() {
+    // physics.md 3.1 / T8: V_th,app = 0.98740 V, V_hold,app = 0.61260 V within 0.5 mV
+    // triangle at 1 V/s as in physics.md (which reports 0.98742 / 0.61258 V), 0.1 mV resolution
+    // defaults = internal V_th 1.0, V_hold 0.6, delta 2 mV (the nbox preset states these as observed values)
+    IvSweep.Result r = IvSweep.triangle(DeviceRegistry.create("ts", "d", List.of("a", "0"), Map.of(), 1),
+        1.2, 1.0, 0, 0, 1e-4);
+    IvSweep.Branch pos = r.positive();
+    assertThat(pos.vthVolts()).isCloseTo(0.98740, within(5e-4));
+    assertThat(pos.vholdVolts()).isCloseTo(0.61260, within(5e-4));
+    assertThat(pos.ronOhm()).isCloseTo(1e3, within(20.0));
+    assertThat(pos.roffOhm()).isCloseTo(1e6, within(2e4));
+    assertThat(pos.switched()).isTrue();
+    // unipolar: the negative sweep mirrors the positive one
+    assertThat(r.negative().vthVolts()).isCloseTo(0.98740, within(5e-4));
+    assertThat(r.negative().vholdVolts()).isCloseTo(0.61260, within(5e-4));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"nbox", "vo2", "ag", "ots", "pickett"})
-  void everyPresetSwitchesNearItsStatedThresholds(String preset) {
+  @Test
+  void everyPresetSwitchesNearItsStatedThresholdsAndReturnsToHrs() {
+    for (String preset : List.of("nbox", "vo2", "ag", "ots", "pickett", "yi")) {
+      Map<String, Double> p = DeviceRegistry.resolve("ts", Map.of("preset", preset));
+      IvSweep.Result r = IvSweep.transient_("ts", Map.of("preset", preset), 1.5 * p.get("vth"), 10.0 * p.get("vth"), 0);
+      for (IvSweep.Branch b : List.of(r.positive(), r.negative())) {
+        assertThat(b.vthVolts()).as(preset + " vth").isCloseTo(p.get("vth"), within(0.05 * p.get("vth")));
+        assertThat(b.vholdVolts()).as(preset + " vhold").isCloseTo(p.get("vhold"), within(0.05 * p.get("vhold")));
+        assertThat(b.returnedToHrs()).as(preset + " back to HRS").isTrue();
+      }
+    }
+  }
+
+  @Test
+  void pulseRelaxesWithTauOffLn2() {
+    // 2 V for 200 ns switches the nbox device fully on; at 0 V x decays as e^{-t/tau_off}: half-way after
+    // tau_off ln 2 = 69.3 ns
+    org.neuristor.device.characterize.PulseResponse.Result r = org.neuristor.device.characterize.PulseResponse.run(
+        "ts", Map.of("preset", "nbox"), 1, 2.0, 200e-9, 0, 500e-9);
+    assertThat(r.relaxationSeconds()).isCloseTo(100e-9 * Math.log(2), within(0.02 * 69.3e-9));
+    assertThat(r.delaySeconds()).isBetween(1e-9, 100e-9);
+    assertThat(r.switchingEnergyJoules()).isPositive();
+  }
+
+  @Test
+  void badParametersAreRefusedNamingTheParameterAndRange() {
+    assertThatThrownBy(() -> DeviceRegistry.create("ts", "n1", List.of("a", "0"), Map.of("vhold", 1.2), 1))
+        .isInstanceOf(ModelParameterException.class).hasMessageContaining("vhold").hasMessageContaining("vth");
+    assertThatThrownBy(() -> DeviceRegistry.create("ts", "n1", List.of("a", "0"), Map.of("ron", -5.0), 1))
+        .isInstanceOf(ModelParameterException.class).hasMessageContaining("ron").hasMessageContaining("[0.001,");
+    assertThatThrownBy(() -> DeviceRegistry.create("ts", "n1", List.of("a", "0"), Map.of("vtx", 1.0), 1))
+        .isInstanceOf(ModelParameterException.class).hasMessageContaining("vtx");
+    assertThatThrownBy(() -> DeviceRegistry.create("ts", "n1", List.of("a", "0"), Map.of("preset", "foo"), 1))
+        .isInstanceOf(ModelParameterException.class).hasMessageContaining("foo").hasMessageContaining("nbox");
+    assertThatThrownBy(() -> DeviceRegistry.create("nope", "n1", List.of("a", "0"), Map.of(), 1))
+        .isInstanceOf(ModelParameterException.class).hasMessageContaining("nope");
+    ModelParameterException e = org.junit.jupiter.api.Assertions.assertThrows(ModelParameterException.class,
+        () -> DeviceRegistry.resolve("mott", Map.of("rth", 0.0)));
+    assertThat(e.parameter()).isEqualTo("rth");
+  }
+
+  @Test
+  void deviceToDeviceSamplingIsSeededAndSpreads() {
+    Map<String, Object> p = Map.of("preset", "nbox", "d2d_v", 0.05, "d2d_r", 0.2);
     ModelType t = DeviceRegistry.type("ts");
-    Map<String, Double> p = t.resolve("n1", Map.of("preset", preset), new SplittableRandom(1));
-    ThresholdSwitch d = new ThresholdSwitch("n1", "a", "0", p);
-    double[] th = sweptThresholds(preset, p.get("vth") * 1.2, p.get("vth") / 2000);
-    assertThat(th[0]).isCloseTo(p.get("vth"), org.assertj.core.data.Percentage.withPercentage(5));
-    assertThat(th[1]).isCloseTo(p.get("vhold"), org.assertj.core.data.Percentage.withPercentage(5));
-    assertThat(th[0]).isCloseTo(d.apparentThreshold(), org.assertj.core.data.Offset.offset(p.get("vth") / 1000));
-    assertThat(th[1]).isCloseTo(d.apparentHold(), org.assertj.core.data.Offset.offset(p.get("vth") / 1000));
-    assertThat(th[2]).isLessThan(0.01);
-  }
-
-  @Test
-  void switchingIsUnipolar() {
-    double[] pos = sweptThresholds("", 1.2, 1e-3);
-    double[] neg = sweptThresholds("", -1.2, -1e-3);
-    assertThat(-neg[0]).isCloseTo(pos[0], org.assertj.core.data.Offset.offset(2e-3));
-    assertThat(-neg[1]).isCloseTo(pos[1], org.assertj.core.data.Offset.offset(2e-3));
-  }
-
-  @Test
-  void badParametersAreRefusedNamingTheParameter() {
-    assertThatThrownBy(() -> build("ts", Map.of("vth", 0.5, "vhold", 0.8)))
-        .isInstanceOfSatisfying(ModelParameterException.class, e -> assertThat(e.parameter()).isEqualTo("vhold"));
-    assertThatThrownBy(() -> build("ts", Map.of("ron", -5.0)))
-        .isInstanceOfSatisfying(ModelParameterException.class, e -> {
-          assertThat(e.parameter()).isEqualTo("ron");
-          assertThat(e.getMessage()).contains("allowed range");
-        });
-    assertThatThrownBy(() -> build("ts", Map.of("preset", "nosuch")))
-        .isInstanceOf(ModelParameterException.class).hasMessageContaining("nbox");
-  }
-
-  @Test
-  void deviceToDeviceSpreadIsSeeded() {
-    Map<String, Object> p = Map.of("preset", "nbox", "sigma_vth", 0.05);
-    ModelType t = DeviceRegistry.type("ts");
-    Map<String, Double> a = t.resolve("n1", p, new SplittableRandom(42));
-    Map<String, Double> b = t.resolve("n1", p, new SplittableRandom(42));
-    Map<String, Double> c = t.resolve("n1", p, new SplittableRandom(43));
+    Map<String, Double> a = DeviceRegistry.sample(t, DeviceRegistry.resolve("ts", p), 11);
+    Map<String, Double> b = DeviceRegistry.sample(t, DeviceRegistry.resolve("ts", p), 11);
+    Map<String, Double> c = DeviceRegistry.sample(t, DeviceRegistry.resolve("ts", p), 12);
     assertThat(a).isEqualTo(b);
     assertThat(a.get("vth")).isNotEqualTo(c.get("vth"));
+    double sum = 0;
+    double sum2 = 0;
+    int n = 2000;
+    for (int s = 0; s < n; s++) {
+      double v = DeviceRegistry.sample(t, DeviceRegistry.resolve("ts", p), s).get("vth");
+      sum += v;
+      sum2 += v * v;
+    }
+    double mean = sum / n;
+    double sd = Math.sqrt(sum2 / n - mean * mean);
+    assertThat(mean).isCloseTo(1.0, within(0.005));
+    assertThat(sd).isCloseTo(0.05, within(0.005));
   }
 }

@@ -1,0 +1,25 @@
+package org.neuristor.device;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Diffusive (Ag-based) volatile memristor, reduced circuit model (physics.md 3.4b/c): the TS-A
+ * gate of {@link ThresholdSwitch} with a voltage-dependent on-time and a stochastic delay.
+ *
+ * <pre>
+ *   tau_on(v) = tau_on exp(-(|v| - V_th)/V_0)                    faster switching at higher bias
+ *   per OFF-&gt;ON-&gt;OFF cycle: tau_on multiplied by (1 - sdelay) + sdelay Exp(1)
+ *                                                                (dead time + Poisson nucleation, mean kept)
+ *   tau_off   = relaxation time of the Ag bridge (10 us .. 1 ms)
+ * </pre>
+ *
+ * Defaults (Ag-diffusive-like, [D]): V_th 0.4 V, V_hold 0.1 V, R_on 5 kOhm, R_off 1 GOhm, tau_on 1 us,
+ * tau_off 100 us, delta 1 mV, V_0 0.05 V, sdelay 0.5. References: Z. Wang et al., Nat. Mater. 16, 101
+ * (2017); H. Jiang et al., Nat. Commun. 8, 882 (2017).
+ */
+public final class DiffusiveMemristor extends ThresholdSwitch {
+  public DiffusiveMemristor(String name, List<String> nodes, Map<String, Double> p, long seed) {
+    super(name, nodes, p, seed);
+  }
+}

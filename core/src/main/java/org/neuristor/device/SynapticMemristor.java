@@ -1,0 +1,143 @@
+package org.neuristor.device;
+
+import java.util.List;
+import java.util.Map;
+import org.neuristor.circuit.Allocator;
+import org.neuristor.circuit.Binder;
+import org.neuristor.circuit.Load;
+import org.neuristor.circuit.element.TwoTerminal;
+
+/**
+ * Non-volatile synaptic memristor, VTEAM-like threshold-type model (physics.md 3.8a) with a
+ * normalized state w in [0, 1] (0 = R_on, 1 = R_off, MemTorch's convention) as a circuit unknown.
+ *
+ * <pre>
+ *   dw/dt = k_off sp(v/v_off - 1)^a_off (1 - w)  -  k_on sp(v/v_on - 1)^a_on w      (v_on &lt; 0 &lt; v_off)
+ *   sp(z) = s ln(1 + e^(z/s)), s = 0.01                   smooth (z)_+ so the rate is C1 at the thresholds
+ *   R(w)  = R_on + (R_off - R_on) w   (iv = 0)      or     R_on exp(ln(R_off/R_on) w)   (iv = 1)
+ *   i     = v / R(w)
+ * </pre>
+ *
+ * In DC analyses the state is held at w0 (a non-volatile state has no DC equilibrium).
+ * The windows (1-w) and w bound the state to [0, 1] by construction. k_on, k_off are in 1/s
+ * (VTEAM's m/s divided by the device length D). Defaults: MemTorch's VTEAM set (R_off 1 kOhm,
+ * R_on 50 Ohm, D 3 nm, k_on 10 m/s, k_off 5e-4 m/s, a_on 3, a_off 1, v_on -0.2 V, v_off 0.02 V).
+ * Reference: S. Kvatinsky et al., IEEE Trans. Circuits Syst. II 62, 786 (2015).
+ */
+public final class SynapticMemristor extends TwoTerminal {
+  private static final double S = 0.01;
+  private final double ron;
+  private final double roff;
+  private final double von;
+  private final double voff;
+  private final double kon;
+  private final double koff;
+  private final double aon;
+  private final double aoff;
+  private final double w0;
+  private final boolean exponential;
+  private final double[] work = new double[2];
+  private int s;
+  private int hss;
+  private int hsp;
+  private int hsn;
+  private int hps;
+  private int hns;
+
+  public SynapticMemristor(String name, List<String> nodes, Map<String, Double> p, long seed) {
+    super(name, nodes.get(0), nodes.get(1));
+    ron = p.get("ron");
+    roff = p.get("roff");
+    von = p.get("von");
+    voff = p.get("voff");
+    kon = p.get("kon");
+    koff = p.get("koff");
+    aon = p.get("aon");
+    aoff = p.get("aoff");
+    w0 = p.get("w0");
+    exponential = p.get("iv") >= 0.5;
+  }
+
+  @Override
+  public void allocate(Allocator a) {
+    s = a.state(this, "w", 1e-6);
+  }
+
+  @Override
+  public void bind(Binder b) {
+    super.bind(b);
+    hss = b.entry(s, s);
+    hsp = b.entry(s, p);
+    hsn = b.entry(s, n);
+    hps = b.entry(p, s);
+    hns = b.entry(n, s);
+  }
+
+  @Override
+  public boolean nonlinear() {
+    return true;
+  }
+
+  @Override
+  public void initialGuess(double[] x) {
+    x[s] = w0;
+  }
+
+  /** R(w) and dR/dw into out. */
+  double resistance(double w, double[] out) {
+    if (exponential) {
+      double lam = Math.log(roff / ron);
+      double r = ron * Smooth.limexp(lam * w, 60);
+      out[0] = r;
+      out[1] = ron * lam * Smooth.dlimexp(lam * w, 60);
+    } else {
+      // keep R positive for trial iterates slightly outside [0, 1]
+      double r = ron + (roff - ron) * w;
+      out[0] = Math.max(r, 0.5 * ron);
+      out[1] = r > 0.5 * ron ? roff - ron : 0;
+    }
+    return out[0];
+  }
+
+  @Override
+  public void load(Load l) {
+    double v = voltage(l);
+    double w = l.v(s);
+    resistance(w, work);
+    double r = work[0];
+    double i = v / r;
+    stampCurrent(l, i, 1 / r);
+    double diDw = -v * work[1] / (r * r);
+    l.g(hps, diDw);
+    l.g(hns, -diDw);
+    if (l.dc()) {
+      // a non-volatile state has no DC equilibrium of its own: operating points keep the programmed w0
+      l.f(s, w - w0);
+      l.g(hss, 1);
+      return;
+    }
+    double zo = v / voff - 1;
+    double a = S * Smooth.softplus(zo / S);
+    double da = Smooth.sig(zo / S) / voff;
+    double zn = v / von - 1;
+    double b = S * Smooth.softplus(zn / S);
+    double db = Smooth.sig(zn / S) / von;
+    double pa = Math.pow(a, aoff);
+    double pb = Math.pow(b, aon);
+    double g = koff * pa * (1 - w) - kon * pb * w;
+    double dgDw = -koff * pa - kon * pb;
+    double dgDv = koff * aoff * Math.pow(a, aoff - 1) * da * (1 - w) - kon * aon * Math.pow(b, aon - 1) * db * w;
+    l.q(s, w);
+    l.c(hss, 1);
+    l.f(s, -g);
+    l.g(hss, -dgDw);
+    l.g(hsp, -dgDv);
+    l.g(hsn, dgDv);
+  }
+
+  @Override
+  public double power(double[] x, double t) {
+    double v = voltage(x);
+    return v * v / resistance(x[s], new double[2]);
+  }
+}

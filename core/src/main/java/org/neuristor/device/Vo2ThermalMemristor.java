@@ -1,0 +1,215 @@
+package org.neuristor.device;
+
+import java.util.List;
+import java.util.Map;
+import org.neuristor.circuit.Allocator;
+import org.neuristor.circuit.Binder;
+import org.neuristor.circuit.Load;
+import org.neuristor.circuit.element.TwoTerminal;
+
+/**
+ * VO2 thermal memristor with hysteretic R(T) and minor loops (physics.md 3.3), temperature T as
+ * a circuit unknown.
+ *
+ * <pre>
+ *   C_th dT/dt = v^2/R(T) - S_th (T - T_0)
+ *   R(T)       = R_0 exp(E_a/T) g(T) + R_m          (T smoothly clamped to [305, 370] K, E_a in K)
+ *   g(T)       = 1/2 + 1/2 tanh(beta (delta w/2 + T_c - (T + rev T_pr P((T - T_r)/T_pr))))
+ *   P(x)       = 1/2 (1 - sin(gamma x)) (1 + tanh(pi^2 - 2 pi x))
+ * </pre>
+ *
+ * delta = +1 on heating, -1 on cooling. At a reversal of the sign of dT (changes larger than
+ * 0.01 K), T_r, g_r = g(T_r) are stored, delta flips and T_pr = delta w/2 + T_c - atanh(2 g_r - 1)/beta - T_r,
+ * which keeps g continuous. This history logic runs only in {@link #accept} (once per accepted
+ * time point), never inside a Newton iteration; within an iteration R(T) is smooth.
+ *
+ * <p>Parameters (type {@code vo2}, preset {@code zhang2024} = defaults): w 7.19357064 K, tc 332.805839 K,
+ * beta 0.252796285 1/K, r0 5.35882879e-3 Ohm, ea 5220.47417 K, gamma 0.956269682, rm 1286.3 Ohm,
+ * cth 4.962776831e-11 J/K, sth 2.0558726e-4 W/K, t0 325 K.
+ * Reference: Y.-H. Zhang et al., Nat. Commun. (2024) and E. Qiu et al., Adv. Mater. (2024), model from
+ * the authors' code; R(T) hysteresis after de Almeida et al., Opt. Eng. (2002).
+ */
+public final class Vo2ThermalMemristor extends TwoTerminal {
+  private final double w;
+  private final double tc;
+  private final double beta;
+  private final double r0;
+  private final double ea;
+  private final double gamma;
+  private final double rm;
+  private final double cth;
+  private final double sth;
+  private final double tbase;
+  private final double tinit;
+  private double delta;
+  private double rev;
+  private double tr;
+  private double gr;
+  private double tpr;
+  private double tlast;
+  private final double[] work = new double[2];
+  private final double[] dclamp = new double[1];
+  private final double[] gwork = new double[2];
+  private int s;
+  private int hss;
+  private int hsp;
+  private int hsn;
+  private int hps;
+  private int hns;
+
+  public Vo2ThermalMemristor(String name, List<String> nodes, Map<String, Double> p, long seed) {
+    super(name, nodes.get(0), nodes.get(1));
+    w = p.get("w");
+    tc = p.get("tc");
+    beta = p.get("beta");
+    r0 = p.get("r0");
+    ea = p.get("ea");
+    gamma = p.get("gamma");
+    rm = p.get("rm");
+    cth = p.get("cth");
+    sth = p.get("sth");
+    tbase = p.get("t0");
+    double ti = p.get("tinit");
+    tinit = ti > 0 ? ti : tbase;
+    reset();
+  }
+
+  @Override
+  public void reset() {
+    // as the reference code: start on the heating branch just below the base temperature
+    delta = 1;
+    rev = 0;
+    tr = tbase - 0.1;
+    gr = gMajor(tr);
+    tpr = tprFunc();
+    tlast = tr;
+  }
+
+  private double gMajor(double t) {
+    return 0.5 + 0.5 * Math.tanh(beta * (delta * w / 2 + tc - t));
+  }
+
+  private double tprFunc() {
+    double a = Math.max(Math.min(2 * gr - 1, 1 - 1e-15), -1 + 1e-15);
+    return delta * w / 2 + tc - atanh(a) / beta - tr;
+  }
+
+  private static double atanh(double a) {
+    return 0.5 * Math.log((1 + a) / (1 - a));
+  }
+
+  /** g(T) and dg/dT with the current branch memory. */
+  double g(double t, double[] out) {
+    double tp = 0;
+    double dtp = 0;
+    if (rev != 0) {
+      double den = tpr + 1e-6;
+      double x = (t - tr) / den;
+      double sn = Math.sin(gamma * x);
+      double th = Math.tanh(Math.PI * Math.PI - 2 * Math.PI * x);
+      double pv = 0.5 * (1 - sn) * (1 + th);
+      double dp = 0.5 * (-gamma * Math.cos(gamma * x) * (1 + th) + (1 - sn) * (1 - th * th) * (-2 * Math.PI));
+      tp = tpr * pv;
+      dtp = tpr / den * dp;
+    }
+    double th = Math.tanh(beta * (delta * w / 2 + tc - (t + tp)));
+    out[0] = 0.5 + 0.5 * th;
+    out[1] = -0.5 * beta * (1 - th * th) * (1 + dtp);
+    return out[0];
+  }
+
+  /** Smooth clamp of T to [305, 370] K (width 0.01 K) and its derivative. */
+  private static double clamp(double t, double[] d) {
+    double s = 0.01;
+    double lo = Smooth.softplus((t - 305) / s) * s;
+    double hi = Smooth.softplus((t - 370) / s) * s;
+    d[0] = Smooth.sig((t - 305) / s) - Smooth.sig((t - 370) / s);
+    return 305 + lo - hi;
+  }
+
+  /** Resistance R(T) (Ohm); out = {R, dR/dT}. */
+  double resistance(double t, double[] out) {
+    double[] d = dclamp;
+    double tcl = clamp(t, d);
+    double[] gg = gwork;
+    g(tcl, gg);
+    double e = r0 * Math.exp(ea / tcl);
+    double r = e * gg[0] + rm;
+    out[0] = r;
+    out[1] = (e * gg[1] - e * gg[0] * ea / (tcl * tcl)) * d[0];
+    return r;
+  }
+
+  @Override
+  public void allocate(Allocator a) {
+    s = a.state(this, "t", 1e-3);
+  }
+
+  @Override
+  public void bind(Binder b) {
+    super.bind(b);
+    hss = b.entry(s, s);
+    hsp = b.entry(s, p);
+    hsn = b.entry(s, n);
+    hps = b.entry(p, s);
+    hns = b.entry(n, s);
+  }
+
+  @Override
+  public boolean nonlinear() {
+    return true;
+  }
+
+  @Override
+  public void initialGuess(double[] x) {
+    x[s] = tinit;
+  }
+
+  @Override
+  public void load(Load l) {
+    double v = voltage(l);
+    double t = l.v(s);
+    resistance(t, work);
+    double gc = 1 / work[0];
+    double dg = -work[1] * gc * gc;
+    stampCurrent(l, gc * v, gc);
+    l.g(hps, v * dg);
+    l.g(hns, -v * dg);
+    l.q(s, t);
+    l.c(hss, 1);
+    l.f(s, -(gc * v * v - sth * (t - tbase)) / cth);
+    l.g(hss, -(v * v * dg - sth) / cth);
+    l.g(hsp, -2 * gc * v / cth);
+    l.g(hsn, 2 * gc * v / cth);
+  }
+
+  @Override
+  public void accept(double[] x, double t) {
+    double[] d = new double[1];
+    double tcl = clamp(x[s], d);
+    double dt = tcl - tlast;
+    if (Math.abs(dt) > 0.01) {
+      double sgn = Math.signum(dt);
+      if (sgn != delta) {
+        double[] gg = new double[2];
+        gr = g(tcl, gg);
+        delta = sgn;
+        rev = 1;
+        tr = tcl;
+        tpr = tprFunc();
+      }
+      tlast = tcl;
+    }
+  }
+
+  @Override
+  public double power(double[] x, double t) {
+    double v = voltage(x);
+    return v * v / resistance(x[s], new double[2]);
+  }
+
+  /** Index of the temperature unknown. */
+  public int stateIndex() {
+    return s;
+  }
+}

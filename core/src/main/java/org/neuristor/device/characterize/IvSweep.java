@@ -1,0 +1,236 @@
+package org.neuristor.device.characterize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.neuristor.NeuristorException;
+import org.neuristor.analysis.Trace;
+import org.neuristor.circuit.Circuit;
+import org.neuristor.circuit.DcSweep;
+import org.neuristor.circuit.Element;
+import org.neuristor.circuit.MnaSystem;
+import org.neuristor.circuit.TransientAnalysis;
+import org.neuristor.circuit.element.Resistor;
+import org.neuristor.circuit.element.VoltageSource;
+import org.neuristor.circuit.element.Waveform;
+import org.neuristor.device.DeviceRegistry;
+
+/**
+ * Quasi-static I-V characterization of a two-terminal device driven by a voltage source through
+ * an optional series resistor and an optional current compliance: either a DC up/down sweep
+ * (continuation, so the hysteresis of bistable devices is kept) or a transient triangle
+ * 0 -&gt; +A -&gt; 0 -&gt; -A -&gt; 0 at a given ramp rate. Extracts, per polarity, V_th (device voltage
+ * just before the largest current jump on the rising ramp), V_hold (device voltage just before the
+ * largest current drop on the falling ramp), R_off (median v/i of the rising ramp below the jump
+ * with |v| above 10 % of V_th), R_on (median v/i on the ON branch) and the hysteresis window
+ * V_th - V_hold.
+ */
+public final class IvSweep {
+  private IvSweep() {}
+
+  /**
+   * Extracted figures of one polarity (magnitudes).
+   *
+   * @param vthVolts apparent threshold voltage across the device
+   * @param vholdVolts apparent hold voltage across the device
+   * @param ronOhm ON resistance (median v/i on the ON branch)
+   * @param roffOhm OFF resistance
+   * @param windowVolts V_th - V_hold
+   * @param returnedToHrs whether the device is back in its high-resistance state at the end of the ramp
+   * @param switched whether a threshold event was found at all
+   */
+  public record Branch(double vthVolts, double vholdVolts, double ronOhm, double roffOhm, double windowVolts,
+      boolean returnedToHrs, boolean switched) {}
+
+  /**
+   * Result of a sweep.
+   *
+   * @param trace columns {@code v} (device voltage, V), {@code i} (device current, A), {@code vs} (source)
+   *     against the sample index or time
+   */
+  public record Result(Trace trace, Branch positive, Branch negative) {}
+
+  private static Circuit circuit(Element device, Waveform w, double seriesOhm, double complianceAmps) {
+    Circuit.Builder b = Circuit.builder("iv sweep");
+    boolean direct = complianceAmps <= 0 && seriesOhm <= 0;
+    // with nothing in series the source drives the device terminal directly
+    b.add(new VoltageSource("vs", direct ? "a" : "in", "0", w));
+    String node = "in";
+    if (direct) {
+      b.add(device);
+      return b.build();
+    }
+    if (complianceAmps > 0) {
+      b.add(new ComplianceLimiter("ilim", node, "c", complianceAmps, 1.0));
+      node = "c";
+    }
+    if (seriesOhm > 0) {
+      b.add(new Resistor("rs", node, "a", seriesOhm));
+      node = "a";
+    } else if (!node.equals("in")) {
+      b.add(new Resistor("rs", node, "a", 1e-3));
+    }
+    b.add(device);
+    return b.build();
+  }
+
+  /** DC up/down sweeps to +amp and to -amp with the given voltage step. */
+  public static Result dc(String type, Map<String, ?> params, double amp, double step, double seriesOhm,
+      double complianceAmps) {
+    return dc(DeviceRegistry.create(type, "dut", List.of("a", "0"), params, 1), amp, step, seriesOhm, complianceAmps);
+  }
+
+  /** DC up/down sweeps of an already built device whose terminals are {@code a} and {@code 0}. */
+  public static Result dc(Element device, double amp, double step, double seriesOhm, double complianceAmps) {
+    MnaSystem sys = new MnaSystem(circuit(device, new Waveform.Dc(0), seriesOhm, complianceAmps));
+    List<String> save = List.of("v(a)", "i(vs)", src(seriesOhm, complianceAmps));
+    Trace up = new DcSweep("vs", 0, amp, step, true).run(sys, save).trace();
+    Trace down = new DcSweep("vs", 0, -amp, step, true).run(sys, save).trace();
+    double[] v = concat(up.get("v(a)"), down.get("v(a)"));
+    double[] i = negate(concat(up.get("i(vs)"), down.get("i(vs)")));
+    double[] vs = concat(up.get(src(seriesOhm, complianceAmps)), down.get(src(seriesOhm, complianceAmps)));
+    return extract(v, i, vs, index(v.length), "index");
+  }
+
+  /**
+   * Transient triangle sweep 0 -&gt; +amp -&gt; 0 -&gt; -amp -&gt; 0 with a resolution of amp/2000.
+   *
+   * @param rateVoltsPerSecond ramp rate (V/s); slow compared with the device time constants gives a quasi-static curve
+   */
+  public static Result transient_(String type, Map<String, ?> params, double amp, double rateVoltsPerSecond,
+      double seriesOhm) {
+    return triangle(DeviceRegistry.create(type, "dut", List.of("a", "0"), params, 1), amp, rateVoltsPerSecond,
+        seriesOhm, 0, amp / 2000);
+  }
+
+  /** Transient triangle sweep of a built device (terminals {@code a}, {@code 0}). */
+  public static Result triangle(Element device, double amp, double rateVoltsPerSecond, double seriesOhm,
+      double complianceAmps, double resolutionVolts) {
+    if (!(amp > 0) || !(rateVoltsPerSecond > 0)) {
+      throw NeuristorException.input("triangle sweep needs amp > 0 and rate > 0");
+    }
+    double q = amp / rateVoltsPerSecond;
+    Waveform w = new Waveform.Pwl(new double[] {0, q, 2 * q, 3 * q, 4 * q}, new double[] {0, amp, 0, -amp, 0});
+    MnaSystem sys = new MnaSystem(circuit(device, w, seriesOhm, complianceAmps));
+    double tstop = 4 * q;
+    // the source may move at most resolutionVolts per step, which sets the resolution of V_th, V_hold
+    double hmax = Math.min(resolutionVolts / rateVoltsPerSecond, tstop / 400);
+    TransientAnalysis.Result r = new TransientAnalysis(hmax, tstop, 0, hmax, false)
+        .run(sys, List.of("v(a)", "i(vs)", src(seriesOhm, complianceAmps)));
+    Trace t = r.trace();
+    return extract(t.get("v(a)"), negate(t.get("i(vs)")), t.get(src(seriesOhm, complianceAmps)), t.axis(), "time");
+  }
+
+  private static String src(double seriesOhm, double complianceAmps) {
+    return complianceAmps <= 0 && seriesOhm <= 0 ? "v(a)" : "v(in)";
+  }
+
+  private static double[] index(int n) {
+    double[] a = new double[n];
+    for (int k = 0; k < n; k++) {
+      a[k] = k;
+    }
+    return a;
+  }
+
+  private static double[] concat(double[] a, double[] b) {
+    double[] c = new double[a.length + b.length];
+    System.arraycopy(a, 0, c, 0, a.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
+  }
+
+  private static double[] negate(double[] a) {
+    double[] c = new double[a.length];
+    for (int k = 0; k < a.length; k++) {
+      c[k] = -a[k];
+    }
+    return c;
+  }
+
+  private static Result extract(double[] v, double[] i, double[] vs, double[] axis, String axisName) {
+    Trace trace = Trace.of(axisName, axis, new java.util.LinkedHashMap<>(Map.of("v", v, "i", i, "vs", vs)));
+    return new Result(trace, branch(v, i, vs, 1), branch(v, i, vs, -1));
+  }
+
+  /** Extraction on the samples where sign(v_source) = sign. */
+  static Branch branch(double[] v, double[] i, double[] vs, int sign) {
+    List<Integer> idx = new ArrayList<>();
+    for (int k = 0; k < v.length; k++) {
+      if (sign * vs[k] >= 0 && (idx.isEmpty() || idx.get(idx.size() - 1) == k - 1 || sign * vs[k] > 0)) {
+        if (sign * vs[k] > 0 || (k + 1 < v.length && sign * vs[k + 1] > 0) || (k > 0 && sign * vs[k - 1] > 0)) {
+          idx.add(k);
+        }
+      }
+    }
+    if (idx.size() < 4) {
+      return new Branch(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, false);
+    }
+    int peak = idx.get(0);
+    for (int k : idx) {
+      if (sign * vs[k] > sign * vs[peak]) {
+        peak = k;
+      }
+    }
+    int first = idx.get(0);
+    int last = idx.get(idx.size() - 1);
+    double floor = 1e-30;
+    int jump = -1;
+    double best = 0;
+    for (int k = first; k < peak; k++) {
+      double d = Math.log(Math.abs(i[k + 1]) + floor) - Math.log(Math.abs(i[k]) + floor)
+          - (Math.log(Math.abs(v[k + 1]) + floor) - Math.log(Math.abs(v[k]) + floor));
+      if (Math.abs(v[k]) > 0 && d > best) {
+        best = d;
+        jump = k;
+      }
+    }
+    int drop = -1;
+    double worst = 0;
+    for (int k = peak; k < last; k++) {
+      double d = Math.log(Math.abs(i[k + 1]) + floor) - Math.log(Math.abs(i[k]) + floor)
+          - (Math.log(Math.abs(v[k + 1]) + floor) - Math.log(Math.abs(v[k]) + floor));
+      if (Math.abs(v[k + 1]) > 0 && d < worst) {
+        worst = d;
+        drop = k;
+      }
+    }
+    double vth = jump >= 0 ? Math.abs(v[jump]) : Double.NaN;
+    double vhold = drop >= 0 ? Math.abs(v[drop]) : Double.NaN;
+    List<Double> rons = new ArrayList<>();
+    if (jump >= 0 && drop > jump) {
+      for (int k = jump + 1; k <= drop; k++) {
+        if (i[k] != 0) {
+          rons.add(Math.abs(v[k] / i[k]));
+        }
+      }
+    }
+    rons.sort(null);
+    double ron = rons.isEmpty() ? Double.NaN : rons.get(rons.size() / 2);
+    List<Double> roffs = new ArrayList<>();
+    int lim = jump >= 0 ? jump : peak;
+    double vmax = Math.abs(v[lim]);
+    for (int k = first; k <= lim; k++) {
+      if (Math.abs(v[k]) > 0.1 * vmax && i[k] != 0) {
+        roffs.add(Math.abs(v[k] / i[k]));
+      }
+    }
+    roffs.sort(null);
+    double roff = roffs.isEmpty() ? Double.NaN : roffs.get(roffs.size() / 2);
+    // back in HRS: on the falling ramp, once the source is below half the hold point, the
+    // resistance is OFF-like again
+    double vpk = drop >= 0 ? Math.abs(vs[drop]) : Math.abs(vs[peak]);
+    boolean hrs = true;
+    boolean seen = false;
+    for (int k = Math.max(drop, peak); k <= last; k++) {
+      double a = Math.abs(vs[k]);
+      if (a < 0.5 * vpk && a > 0.05 * vpk && i[k] != 0) {
+        seen = true;
+        hrs &= Math.abs(v[k] / i[k]) > 0.5 * roff;
+      }
+    }
+    // switching = an ON branch at least 3x more conductive than the OFF branch
+    boolean switched = jump >= 0 && drop >= 0 && roff > 3 * ron;
+    return new Branch(vth, vhold, ron, roff, vth - vhold, hrs && seen, switched);
+  }
+}
