@@ -16,6 +16,7 @@ final class Commands {
     l.add(new DeviceCommand());
     l.add(new IvCommand());
     l.add(new PulseCommand());
+    l.add(new NeuronCommand());
     return l;
   }
 }

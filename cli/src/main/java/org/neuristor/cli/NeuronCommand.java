@@ -90,7 +90,7 @@ public final class NeuronCommand implements Runnable {
         }
         p.put(a[0].trim().toLowerCase(Locale.ROOT), a[1].trim());
       }
-      double tstop = IvCommand.number(p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u")), "tstop");
+      double tstop = number(p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u")), "tstop");
       String source = stim == null ? null : stimulus(stim, tstop);
       CircuitCompiler.Compiled cc = CircuitCompiler.compile(c.netlist(p, source), c.name() + ".cir");
       List<String> saves = new ArrayList<>(cc.saves());
@@ -142,7 +142,7 @@ public final class NeuronCommand implements Runnable {
         if (a.length != 2) {
           throw NeuristorException.input("--stim: expected key=value, got '" + part + "'");
         }
-        kv.put(a[0].trim().toLowerCase(Locale.ROOT), IvCommand.number(a[1], "--stim " + a[0]));
+        kv.put(a[0].trim().toLowerCase(Locale.ROOT), number(a[1], "--stim " + a[0]));
       }
       double amp = kv.getOrDefault("amp", Double.NaN);
       if (Double.isNaN(amp)) {
@@ -187,5 +187,14 @@ public final class NeuronCommand implements Runnable {
           throw NeuristorException.input("--stim: unknown kind '" + kind + "' (dc, pulse, pwl, poisson)");
       }
     }
+  }
+
+  /** A SPICE number from a command-line value, or a user error naming the option. */
+  static double number(String s, String what) {
+    double v = org.neuristor.expr.SpiceNumber.parse(s.trim());
+    if (Double.isNaN(v)) {
+      throw NeuristorException.input(what + ": bad number '" + s + "'");
+    }
+    return v;
   }
 }

@@ -18,7 +18,7 @@ class DeviceCommandsTest {
 
   @Test
   void ivPrintsThresholdsPerPolarityAsJson() throws Exception {
-    String[] r = run("iv", "ts", "--preset", "nbox", "--sweep", "triangle:amp=1.5,rate=1", "--out", dir.toString(),
+    String[] r = run("iv", "ts:nbox", "--sweep", "triangle:amp=1.5,rate=1", "--out", dir.toString(),
         "--json", "--no-plot");
     assertThat(r[0]).isEqualTo("0");
     JsonNode j = Json.mapper().readTree(r[1]);
@@ -32,22 +32,22 @@ class DeviceCommandsTest {
 
   @Test
   void monteCarloIsReproducibleWithTheSameSeed() throws Exception {
-    String[] a = run("iv", "ts", "--preset", "ag", "--devices", "5", "--seed", "3", "--param", "sigma_vth=0.05",
+    String[] a = run("iv", "ts:ag", "--devices", "5", "--seed", "3", "--param", "d2d_v=0.05",
         "--sweep", "triangle:amp=0.6,rate=1", "--out", dir.resolve("a").toString(), "--json", "--no-plot");
-    String[] b = run("iv", "ts", "--preset", "ag", "--devices", "5", "--seed", "3", "--param", "sigma_vth=0.05",
+    String[] b = run("iv", "ts:ag", "--devices", "5", "--seed", "3", "--param", "d2d_v=0.05",
         "--sweep", "triangle:amp=0.6,rate=1", "--out", dir.resolve("a").toString(), "--json", "--no-plot");
-    assertThat(Json.mapper().readTree(a[1]).get("vth_sigma_V").asDouble()).isPositive()
-        .isEqualTo(Json.mapper().readTree(b[1]).get("vth_sigma_V").asDouble());
+    assertThat(Json.mapper().readTree(a[1]).get("vth_V_sigma").asDouble()).isPositive()
+        .isEqualTo(Json.mapper().readTree(b[1]).get("vth_V_sigma").asDouble());
   }
 
   @Test
   void badPresetAndUnknownTypeAreUserErrors() {
-    String[] r = run("iv", "ts", "--preset", "nosuch", "--out", dir.toString());
+    String[] r = run("iv", "ts:nosuch", "--out", dir.toString());
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[2]).contains("unknown preset").doesNotContain("Exception");
     r = run("device", "describe", "nosuch");
     assertThat(r[0]).isEqualTo("2");
-    assertThat(r[2]).contains("known: ts, mott");
+    assertThat(r[2]).contains("known: ts, diffusive, ots, mott, vo2");
   }
 
   @Test
