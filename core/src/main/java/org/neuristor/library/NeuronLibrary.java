@@ -15,6 +15,8 @@ public final class NeuronLibrary {
           "v(o)", "v(m)"),
       new NeuronCircuit("lif-ots", "1TS-1C LIF neuron with an ovonic threshold switch", "lif_ots.cir", "nts.x",
           "v(o)", "v(m)"),
+      new NeuronCircuit("wang", "Wang's neuro-transistor: diffusive memristor + capacitor as a MOSFET gate (physics.md 4.4)",
+          "wang.cir", "ndm.x", "v(o)", "v(g)"),
       new NeuronCircuit("pickett", "Pickett's NbO2 neuristor: two Mott channels with opposite bias (physics.md 4.2)",
           "pickett.cir", "nm2.x", "v(n2)", "v(n1)"));
 
