@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 /** {@code neuristor neuron list|show|run}: the library of memristive neuron circuits. */
 @Command(name = "neuron", mixinStandardHelpOptions = true,
     description = "The library of memristive neuron circuits: list, show the netlist, run with a stimulus.",
-    subcommands = {NeuronCommand.ListCircuits.class, NeuronCommand.Show.class, NeuronCommand.Run.class},
+    subcommands = {NeuronCommand.ListCircuits.class, NeuronCommand.Show.class, NeuronCommand.Run.class,
+        NeuronCommand.Fv.class},
     footer = {"", "Example:", "  ./neuristor neuron list", "  ./neuristor neuron run lif --stim dc:amp=3"})
 public final class NeuronCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -55,6 +56,72 @@ public final class NeuronCommand implements Runnable {
     @Override
     public void run() {
       System.out.print(NeuronLibrary.get(name).netlist());
+    }
+  }
+
+  @Command(name = "fi", mixinStandardHelpOptions = true,
+      description = {"f-V curve: firing rate against a constant input voltage (the circuit's vin), with the",
+          "rheobase; runs the inputs in parallel, writes CSV and a plot."},
+      footer = {"", "Example:", "  ./neuristor neuron fi lif --from 1 --to 4 --points 50"})
+  static final class Fv implements Callable<Integer> {
+    @Parameters(paramLabel = "NAME") String name;
+
+    @Option(names = "--from", defaultValue = "0", description = "lowest input (V)") String from;
+
+    @Option(names = "--to", required = true, description = "highest input (V)") String to;
+
+    @Option(names = "--points", defaultValue = "20", description = "number of inputs") int points;
+
+    @Option(names = "--param", paramLabel = "k=v", split = ",", description = "circuit parameters")
+    List<String> params = new ArrayList<>();
+
+    @Mixin OutputOptions output;
+
+    @Override
+    public Integer call() {
+      if (points < 2) {
+        throw NeuristorException.input("--points must be >= 2");
+      }
+      NeuronCircuit c = NeuronLibrary.get(name);
+      Map<String, String> p = new LinkedHashMap<>();
+      for (String kv : params) {
+        String[] a = kv.split("=", 2);
+        if (a.length != 2) {
+          throw NeuristorException.input("--param expects name=value, got '" + kv + "'");
+        }
+        p.put(a[0].trim().toLowerCase(Locale.ROOT), a[1].trim());
+      }
+      double lo = number(from, "--from");
+      double hi = number(to, "--to");
+      double[] v = new double[points];
+      for (int k = 0; k < points; k++) {
+        v[k] = lo + (hi - lo) * k / (points - 1);
+      }
+      long t0 = System.nanoTime();
+      org.neuristor.library.Protocols.FvCurve f = org.neuristor.library.Protocols.fv(c, v, p);
+      double wall = (System.nanoTime() - t0) / 1e9;
+      double[] rate = f.points().stream().mapToDouble(org.neuristor.library.Protocols.RatePoint::rateHz).toArray();
+      List<List<Object>> rows = new ArrayList<>();
+      for (int k = 0; k < points; k++) {
+        rows.add(List.of(v[k], rate[k], f.points().get(k).spikes()));
+      }
+      Path csv = output.file(c.name() + ".fi.csv");
+      CsvWriter.writeTable(csv, List.of("input_V", "rate_hz", "spikes"), rows);
+      Summary s = new Summary();
+      s.put("circuit", c.name());
+      s.put("rheobase_V", f.rheobase());
+      s.put("input_V", v);
+      s.put("rate_hz", rate);
+      s.put("csv", csv.toString());
+      s.put("wall_s", wall);
+      if (output.plot()) {
+        Path png = output.file(c.name() + ".fi." + output.plotExt());
+        Plotter.xy(png, "f-V curve of " + c.name(), "input (V)", "rate (Hz)",
+            List.of(new Plotter.Series("rate", v, rate, true)), false, false);
+        s.put("plot", png.toString());
+      }
+      s.print(System.out, output.json());
+      return 0;
     }
   }
 
