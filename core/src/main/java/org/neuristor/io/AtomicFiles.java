@@ -1,0 +1,85 @@
+package org.neuristor.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.neuristor.NeuristorException;
+
+/**
+ * All-or-nothing file output: content is written to a temporary file in the target's directory and
+ * then renamed over the target, so a reader (or a crashed run) never sees a half-written file.
+ *
+ * <p>The rename uses {@link StandardCopyOption#ATOMIC_MOVE}; on file systems that cannot do that
+ * it falls back to {@link StandardCopyOption#REPLACE_EXISTING}. Because the temporary file lives in
+ * the same directory, the rename never crosses a file-system boundary. On any failure the temporary
+ * file is deleted and the previous target (if any) is left untouched.
+ *
+ * <p>I/O failures are reported as {@link NeuristorException} with exit code 2 naming the file;
+ * exceptions thrown by the writer itself (e.g. a NeuristorException for a NaN value) propagate
+ * unchanged.
+ */
+public final class AtomicFiles {
+  private AtomicFiles() {}
+
+  /**
+   * Writes {@code target} atomically; parent directories are created.
+   *
+   * @param target final path of the file
+   * @param writer produces the content; the stream is buffered and closed by this method
+   * @return {@code target}
+   */
+  public static Path write(Path target, IoWriter writer) {
+    Path abs = target.toAbsolutePath();
+    Path dir = abs.getParent();
+    Path tmp = null;
+    try {
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+      tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        writer.write(out);
+      }
+      try {
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+      return target;
+    } catch (IOException e) {
+      throw new NeuristorException("cannot write " + target + ": " + describe(e), 2, e);
+    } catch (UncheckedIOException e) {
+      throw new NeuristorException("cannot write " + target + ": " + describe(e.getCause()), 2, e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // the original failure is the one worth reporting
+        }
+      }
+    }
+  }
+
+  /** Writes a string as UTF-8, atomically. */
+  public static Path writeString(Path target, String content) {
+    return write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Writes bytes atomically. */
+  public static Path writeBytes(Path target, byte[] content) {
+    return write(target, out -> out.write(content));
+  }
+
+  private static String describe(IOException e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
+  }
+}
