@@ -1,0 +1,81 @@
+package org.neuristor.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.neuristor.NeuristorException;
+import picocli.CommandLine.Option;
+
+/**
+ * The output options every Neuristor command shares; add to a command with {@code @Mixin
+ * OutputOptions output;}.
+ *
+ * <ul>
+ *   <li>{@code --out DIR} (default {@code out}): where CSV, JSON and plot files go;
+ *   <li>{@code --json}: print the summary as one JSON object on stdout (logs and progress go to
+ *       stderr regardless);
+ *   <li>{@code --plot} / {@code --no-plot} (default on): write plot images;
+ *   <li>{@code --plot-format png|svg} (default png).
+ * </ul>
+ */
+public final class OutputOptions {
+  /** Plot file formats. */
+  public enum PlotFormat {
+    png,
+    svg
+  }
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
+      description = "Output directory for CSV, JSON and plots (created if missing; default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("out");
+
+  @Option(names = "--json",
+      description = "Print the summary as one JSON object on stdout; logs and progress go to stderr.")
+  boolean json;
+
+  @Option(names = "--plot", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Write plots (default: on; --no-plot to skip).")
+  boolean plot = true;
+
+  @Option(names = "--plot-format", paramLabel = "FORMAT", defaultValue = "png",
+      description = "Plot file format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  PlotFormat plotFormat = PlotFormat.png;
+
+  /** The output directory, created if it does not exist. */
+  public Path outDir() {
+    try {
+      return Files.createDirectories(out);
+    } catch (IOException e) {
+      throw NeuristorException.input("cannot create output directory " + out + ": " + e.getMessage());
+    }
+  }
+
+  /** A file inside {@link #outDir()} (the directory is created). */
+  public Path file(String name) {
+    return outDir().resolve(name);
+  }
+
+  /** A plot file {@code base.png} or {@code base.svg} inside the output directory. */
+  public Path plotFile(String baseName) {
+    return file(baseName + plotExt());
+  }
+
+  public boolean json() {
+    return json;
+  }
+
+  public boolean plot() {
+    return plot;
+  }
+
+  /** {@code .png} or {@code .svg}, with the dot. */
+  public String plotExt() {
+    return "." + plotFormat.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** A progress bar on stderr, silent when {@code NEURISTOR_NO_PROGRESS} is set. */
+  public ProgressBar progress(String task, long total) {
+    return new ProgressBar(task, total);
+  }
+}

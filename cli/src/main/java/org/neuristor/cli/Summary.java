@@ -1,0 +1,150 @@
+package org.neuristor.cli;
+
+import java.io.PrintStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.neuristor.io.Json;
+
+/**
+ * The result summary a command prints when it finishes: an ordered list of key/value pairs, shown
+ * either as aligned {@code key: value} lines for people or as one JSON object for scripts ({@code
+ * --json}).
+ *
+ * <p>Values with a unit ({@link #put(String, double, String)}) print as {@code 12.3457 ms} in the
+ * human form (6 significant digits); in JSON they stay plain numbers under their key and the units
+ * are listed in an extra member {@code "units": {"key": "ms"}}. Nested values (lists, maps, {@code double[]}, records) are allowed. Not thread safe.
+ */
+public final class Summary {
+  private final Map<String, Object> values = new LinkedHashMap<>();
+  private final Map<String, String> units = new LinkedHashMap<>();
+
+  /** Adds or replaces a value; insertion order is kept (a replaced key keeps its position). */
+  public Summary put(String key, Object value) {
+    values.put(key, value);
+    units.remove(key);
+    return this;
+  }
+
+  /** Adds a number with its unit, e.g. {@code put("period", 7.07e-6, "s")}. */
+  public Summary put(String key, double value, String unit) {
+    values.put(key, value);
+    if (unit == null || unit.isEmpty()) {
+      units.remove(key);
+    } else {
+      units.put(key, unit);
+    }
+    return this;
+  }
+
+  /** The values in insertion order (unmodifiable view; units not included). */
+  public Map<String, Object> asMap() {
+    return Collections.unmodifiableMap(values);
+  }
+
+  /** The units given with {@link #put(String, double, String)}, by key. */
+  public Map<String, String> units() {
+    return Collections.unmodifiableMap(units);
+  }
+
+  /**
+   * Prints the summary. JSON form: one line {@code {"key":value,...,"units":{"key":"s"}}} (the
+   * {@code units} member only when some value has a unit and no value is itself called {@code
+   * units}). Human form: one aligned {@code key: value [unit]} line per entry.
+   */
+  public void print(PrintStream out, boolean json) {
+    if (json) {
+      out.println(toJson());
+    } else {
+      out.print(toText());
+    }
+    out.flush();
+  }
+
+  /** The JSON form, one line without a terminator. */
+  public String toJson() {
+    if (units.isEmpty() || values.containsKey("units")) {
+      return Json.write(values);
+    }
+    Map<String, Object> m = new LinkedHashMap<>(values);
+    m.put("units", units);
+    return Json.write(m);
+  }
+
+  /** The human form, one line per entry, each terminated by a newline. */
+  public String toText() {
+    int width = 0;
+    for (String k : values.keySet()) {
+      width = Math.max(width, k.length());
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      sb.append(e.getKey()).append(':');
+      for (int i = e.getKey().length(); i <= width; i++) {
+        sb.append(' ');
+      }
+      sb.append(format(e.getValue()));
+      String unit = units.get(e.getKey());
+      if (unit != null) {
+        sb.append(' ').append(unit);
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Human formatting: doubles with 6 significant digits, containers as compact JSON. */
+  static String format(Object v) {
+    if (v == null) {
+      return "-";
+    }
+    if (v instanceof Double || v instanceof Float) {
+      return number(((Number) v).doubleValue());
+    }
+    if (v instanceof Number || v instanceof Boolean || v instanceof CharSequence || v instanceof Enum) {
+      return v.toString();
+    }
+    if (v instanceof double[] a) {
+      StringBuilder sb = new StringBuilder("[");
+      for (int i = 0; i < a.length; i++) {
+        if (i > 0) {
+          sb.append(", ");
+        }
+        if (i == 20 && a.length > 21) {
+          sb.append("... (").append(a.length).append(" values)");
+          break;
+        }
+        sb.append(number(a[i]));
+      }
+      return sb.append(']').toString();
+    }
+    return Json.write(v);
+  }
+
+  /** 6 significant digits, trailing zeros dropped; plain notation for 1e-4 <= |v| < 1e6. */
+  static String number(double v) {
+    if (!Double.isFinite(v)) {
+      return Double.isNaN(v) ? "n/a" : (v > 0 ? "inf" : "-inf");
+    }
+    if (v == 0) {
+      return "0";
+    }
+    double a = Math.abs(v);
+    String s;
+    if (a >= 1e-4 && a < 1e6) {
+      s = new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    } else {
+      s = String.format(Locale.ROOT, "%.5e", v);
+      int e = s.indexOf('e');
+      String mant = s.substring(0, e);
+      if (mant.contains(".")) {
+        mant = mant.replaceAll("0+$", "").replaceAll("\\.$", "");
+      }
+      String exp = s.substring(e + 1);
+      int expValue = Integer.parseInt(exp);
+      s = mant + "e" + expValue;
+    }
+    return s;
+  }
+}
