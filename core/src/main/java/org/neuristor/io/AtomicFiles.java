@@ -28,13 +28,20 @@ public final class AtomicFiles {
   private AtomicFiles() {}
 
   /**
+   * Alias of {@link org.neuristor.io.IoWriter} so that callers may write either {@code IoWriter}
+   * or {@code AtomicFiles.IoWriter}.
+   */
+  @FunctionalInterface
+  public interface IoWriter extends org.neuristor.io.IoWriter {}
+
+  /**
    * Writes {@code target} atomically; parent directories are created.
    *
    * @param target final path of the file
    * @param writer produces the content; the stream is buffered and closed by this method
    * @return {@code target}
    */
-  public static Path write(Path target, IoWriter writer) {
+  public static Path write(Path target, org.neuristor.io.IoWriter writer) {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     Path tmp = null;
