@@ -25,9 +25,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -105,7 +105,7 @@ public final class Plotter {
     for (String s : signals) {
       series.add(new Series(s, trace.axis(), trace.get(s), false));
     }
-    XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, false, false, false);
+    XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, false, false);
     return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
   }
 
@@ -145,15 +145,14 @@ public final class Plotter {
       }
     }
     Prefix xp = Prefix.choose(xLabel, Math.max(Math.abs(lo), Math.abs(hi)));
-    XYChart[] charts = new XYChart[n];
+    Chart[] charts = new Chart[n];
     for (int i = 0; i < n; i++) {
       List<Series> series = new ArrayList<>();
       for (String s : panels.get(i)) {
         series.add(new Series(s, axis, trace.get(s), false));
       }
       boolean bottom = i == n - 1;
-      XYChart c = xyChart(WIDTH, heights[i], null, bottom ? xLabel : "", panelYLabels.get(i), series,
-          false, false, true);
+      Chart c = xyChart(WIDTH, heights[i], null, xLabel, panelYLabels.get(i), series, false, false);
       XYStyler st = c.getStyler();
       if (lo < hi) {
         st.setXAxisMin(lo * xp.factor);
@@ -165,6 +164,7 @@ public final class Plotter {
       }
       charts[i] = c;
     }
+    int[] shift = alignPlotAreas(charts, heights);
     final int th = titleHeight;
     final int height = total;
     return render(out, WIDTH, height, g -> {
@@ -175,12 +175,49 @@ public final class Plotter {
       int y = th;
       for (int i = 0; i < n; i++) {
         AffineTransform saved = g.getTransform();
-        g.translate(0, y);
-        charts[i].paint(g, WIDTH, heights[i]);
+        g.translate(shift[i], y);
+        charts[i].paint(g, WIDTH - shift[i], heights[i]);
         g.setTransform(saved);
         y += heights[i];
       }
     });
+  }
+
+  /**
+   * Horizontal shifts that give every stacked panel the same plot-area left edge. XChart sizes the
+   * y axis by its tick labels, so panels with narrower labels are painted further right and
+   * narrower (the right edge stays put); repeated because a narrower plot may pick other ticks.
+   */
+  private static int[] alignPlotAreas(Chart[] charts, int[] heights) {
+    int n = charts.length;
+    int[] shift = new int[n];
+    BufferedImage scratch = new BufferedImage(WIDTH, 1, BufferedImage.TYPE_INT_RGB);
+    for (int pass = 0; pass < 4; pass++) {
+      double[] left = new double[n];
+      double target = 0;
+      for (int i = 0; i < n; i++) {
+        Graphics2D g = scratch.createGraphics();
+        try {
+          charts[i].paint(g, WIDTH - shift[i], heights[i]);
+        } finally {
+          g.dispose();
+        }
+        left[i] = shift[i] + charts[i].plotBounds().getX();
+        target = Math.max(target, left[i]);
+      }
+      boolean aligned = true;
+      for (int i = 0; i < n; i++) {
+        int extra = (int) Math.round(target - left[i]);
+        if (extra != 0) {
+          aligned = false;
+          shift[i] += extra;
+        }
+      }
+      if (aligned) {
+        break;
+      }
+    }
+    return shift;
   }
 
   /**
@@ -189,7 +226,7 @@ public final class Plotter {
    */
   public static Path xy(Path out, String title, String xLabel, String yLabel, List<Series> series,
       boolean logX, boolean logY) {
-    XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, logX, logY, false);
+    XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, logX, logY);
     return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
   }
 
@@ -338,13 +375,15 @@ public final class Plotter {
     int h = titleH + Math.max(1, rows) * cellH;
     List<XYChart> charts = new ArrayList<>();
     for (Panel p : panels) {
-      XYChart c = xyChart(cellW, cellH, p.title(), p.xLabel(), p.yLabel(),
-          List.of(new Series(p.title(), p.x(), p.y(), false)), false, false, false);
+      Chart c = xyChart(cellW, cellH, p.title(), p.xLabel(), p.yLabel(),
+          List.of(new Series(p.title(), p.x(), p.y(), false)), false, false);
       XYStyler st = c.getStyler();
       st.setChartTitleFont(BASE.deriveFont(Font.BOLD, 13f));
       st.setAxisTitleFont(BASE.deriveFont(11f));
       st.setAxisTickLabelsFont(BASE.deriveFont(10f));
       st.setChartPadding(6);
+      st.setXAxisTickMarkSpacingHint(70);
+      st.setYAxisTickMarkSpacingHint(45);
       charts.add(c);
     }
     return render(out, w, h, g -> {
@@ -406,12 +445,23 @@ public final class Plotter {
   // ---------------------------------------------------------------------------------------------
   // XChart helpers
 
-  private static XYChart baseChart(int w, int h, String title, String xLabel, String yLabel) {
-    XYChart c = new XYChartBuilder().width(w).height(h)
-        .title(title == null ? "" : title)
-        .xAxisTitle(xLabel == null ? "" : xLabel)
-        .yAxisTitle(yLabel == null ? "" : yLabel)
-        .build();
+  /** An XYChart that exposes where it drew its plot area, for aligning stacked panels. */
+  static final class Chart extends XYChart {
+    Chart(int w, int h) {
+      super(w, h);
+    }
+
+    /** Plot-area bounds of the last paint, in chart coordinates. */
+    Rectangle2D plotBounds() {
+      return plot.getBounds();
+    }
+  }
+
+  private static Chart baseChart(int w, int h, String title, String xLabel, String yLabel) {
+    Chart c = new Chart(w, h);
+    c.setTitle(title == null ? "" : title);
+    c.setXAxisTitle(xLabel == null ? "" : xLabel);
+    c.setYAxisTitle(yLabel == null ? "" : yLabel);
     XYStyler s = c.getStyler();
     s.setChartBackgroundColor(Color.WHITE);
     s.setPlotBackgroundColor(Color.WHITE);
@@ -430,18 +480,18 @@ public final class Plotter {
     s.setXAxisTitleVisible(xLabel != null && !xLabel.isBlank());
     s.setYAxisTitleVisible(yLabel != null && !yLabel.isBlank());
     s.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
+    s.setYAxisLabelAlignment(AxesChartStyler.TextAlignment.Right);
+    s.setXAxisTickMarkSpacingHint(Math.max(60, w / 11));
+    s.setYAxisTickMarkSpacingHint(Math.max(40, h / 11));
     Function<Double, String> fmt = Plotter::tick;
     s.setXAxisTickLabelsFormattingFunction(fmt);
     s.setYAxisTickLabelsFormattingFunction(fmt);
     return c;
   }
 
-  /**
-   * Builds a styled chart. {@code alignedY} pads y tick labels to a fixed width in a monospaced
-   * font so that stacked panels have identical plot areas (XChart sizes the y axis by its labels).
-   */
-  static XYChart xyChart(int w, int h, String title, String xLabel, String yLabel,
-      List<Series> series, boolean logX, boolean logY, boolean alignedY) {
+  /** Builds a styled chart of the given series (cleaned, decimated and prefix-scaled). */
+  static Chart xyChart(int w, int h, String title, String xLabel, String yLabel,
+      List<Series> series, boolean logX, boolean logY) {
     double xMax = 0;
     double yMax = 0;
     for (Series s : series) {
@@ -450,19 +500,18 @@ public final class Plotter {
     }
     Prefix xp = logX ? Prefix.NONE : Prefix.choose(xLabel, xMax);
     Prefix yp = logY ? Prefix.NONE : Prefix.choose(yLabel, yMax);
-    XYChart c = baseChart(w, h, title, xp.label(xLabel), yp.label(yLabel));
+    Chart c = baseChart(w, h, title, xp.label(xLabel), yp.label(yLabel));
     XYStyler st = c.getStyler();
     st.setXAxisLogarithmic(logX);
     st.setYAxisLogarithmic(logY);
     if (logX) {
       st.setXAxisTickLabelsFormattingFunction(Plotter::tick);
     }
-    if (alignedY) {
-      st.setAxisTickLabelsFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
-      st.setYAxisTickLabelsFormattingFunction(v -> pad(tick(v), 8));
-    }
     int plotted = 0;
     java.util.Set<String> used = new java.util.HashSet<>();
+    double xLo = Double.POSITIVE_INFINITY;
+    double xHi = Double.NEGATIVE_INFINITY;
+    double firstY = Double.NaN;
     int plotColumns = Math.max(200, w - 120);
     for (int k = 0; k < series.size(); k++) {
       Series s = series.get(k);
@@ -474,7 +523,16 @@ public final class Plotter {
         continue;
       }
       String name = uniqueName(used, s.name() == null || s.name().isEmpty() ? "series " + (k + 1) : s.name());
-      XYSeries xs = c.addSeries(name, xp.apply(pts[0]), yp.apply(pts[1]));
+      double[] px = xp.apply(pts[0]);
+      double[] py = yp.apply(pts[1]);
+      for (double v : px) {
+        xLo = Math.min(xLo, v);
+        xHi = Math.max(xHi, v);
+      }
+      if (Double.isNaN(firstY)) {
+        firstY = py[0];
+      }
+      XYSeries xs = c.addSeries(name, px, py);
       xs.setLineColor(PALETTE[k % PALETTE.length]);
       xs.setMarkerColor(PALETTE[k % PALETTE.length]);
       xs.setLineWidth(1.5f);
@@ -485,6 +543,9 @@ public final class Plotter {
       }
       plotted++;
     }
+    if (plotted > 0 && !logX) {
+      addTickAnchor(c, xLo, xHi, firstY);
+    }
     if (plotted == 0) {
       // XChart cannot lay out axes without data; an invisible point keeps the frame and titles.
       XYSeries dummy = c.addSeries("no data", new double[] {1}, new double[] {1});
@@ -494,6 +555,23 @@ public final class Plotter {
     }
     st.setLegendVisible(plotted > 1);
     return c;
+  }
+
+  /**
+   * XChart picks x ticks among the data values when they are exactly equally spaced (as a fixed-step
+   * simulation's are), which crowds the axis with labels. A hidden, unevenly spaced three-point
+   * series inside the data range switches it back to its normal "nice number" ticks.
+   */
+  private static void addTickAnchor(XYChart c, double lo, double hi, double y) {
+    if (!(hi > lo)) {
+      return;
+    }
+    XYSeries a = c.addSeries("\u0000tick-anchor", new double[] {lo, lo + 0.3183 * (hi - lo), hi},
+        new double[] {y, y, y});
+    a.setMarker(SeriesMarkers.NONE);
+    a.setLineColor(new Color(0, 0, 0, 0));
+    a.setLineWidth(0f);
+    a.setShowInLegend(false);
   }
 
   private static String uniqueName(java.util.Set<String> used, String name) {
@@ -609,14 +687,6 @@ public final class Plotter {
     int e = s.indexOf('e');
     String mant = s.substring(0, e).replaceAll("0+$", "").replaceAll("\\.$", "");
     return mant + "e" + Integer.parseInt(s.substring(e + 1));
-  }
-
-  private static String pad(String s, int width) {
-    StringBuilder sb = new StringBuilder(width);
-    for (int i = s.length(); i < width; i++) {
-      sb.append(' ');
-    }
-    return sb.append(s).toString();
   }
 
   /**

@@ -19,6 +19,7 @@ import org.neuristor.analysis.Trace;
 
 class PlotterTest {
   @TempDir Path dir;
+  static final Path KEEP = System.getProperty("plot.keep") == null ? null : Path.of(System.getProperty("plot.keep"));
 
   @BeforeAll
   static void headless() {
@@ -40,6 +41,11 @@ class PlotterTest {
   }
 
   private static BufferedImage png(Path f) throws IOException {
+    if (KEEP != null) {
+      // -Dplot.keep=DIR keeps copies for looking at the style by eye
+      Files.createDirectories(KEEP);
+      Files.copy(f, KEEP.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
     assertThat(Files.size(f)).isPositive();
     BufferedImage img = ImageIO.read(f.toFile());
     assertThat(img).isNotNull();
