@@ -270,6 +270,7 @@ public final class Plotter {
     s.setMarker(SeriesMarkers.NONE);
     s.setLineColor(PALETTE[0]);
     s.setFillColor(new Color(0x1f, 0x77, 0xb4, 110));
+    addTickAnchor(chart, xs[0] * xp.factor, xs[xs.length - 1] * xp.factor, 0);
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setYAxisMin(0.0);
     return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));

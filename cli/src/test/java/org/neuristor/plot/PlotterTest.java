@@ -53,6 +53,10 @@ class PlotterTest {
   }
 
   private static void assertSvg(Path f) throws IOException {
+    if (KEEP != null) {
+      Files.createDirectories(KEEP);
+      Files.copy(f, KEEP.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
     String s = Files.readString(f, StandardCharsets.UTF_8);
     assertThat(s.startsWith("<svg") || s.startsWith("<?xml")).as("SVG header of " + f).isTrue();
     assertThat(s).contains("</svg>");
