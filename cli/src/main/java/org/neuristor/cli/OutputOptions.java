@@ -58,7 +58,7 @@ public final class OutputOptions {
 
   /** A plot file {@code base.png} or {@code base.svg} inside the output directory. */
   public Path plotFile(String baseName) {
-    return file(baseName + plotExt());
+    return file(baseName + "." + plotExt());
   }
 
   public boolean json() {
@@ -69,9 +69,9 @@ public final class OutputOptions {
     return plot;
   }
 
-  /** {@code .png} or {@code .svg}, with the dot. */
+  /** {@code png} or {@code svg}, without the dot: {@code output.file(base + "." + output.plotExt())}. */
   public String plotExt() {
-    return "." + plotFormat.name().toLowerCase(Locale.ROOT);
+    return plotFormat.name().toLowerCase(Locale.ROOT);
   }
 
   /** A progress bar on stderr, silent when {@code NEURISTOR_NO_PROGRESS} is set. */

@@ -13,8 +13,8 @@ import org.neuristor.io.Json;
  * --json}).
  *
  * <p>Values with a unit ({@link #put(String, double, String)}) print as {@code 12.3457 ms} in the
- * human form (6 significant digits); in JSON they stay plain numbers under their key and the units
- * are listed in an extra member {@code "units": {"key": "ms"}}. Nested values (lists, maps, {@code double[]}, records) are allowed. Not thread safe.
+ * human form (6 significant digits); in JSON they are plain numbers, so the unit belongs in the
+ * key name there ({@code rate_hz}, {@code width_s}), the project's convention. Nested values (lists, maps, {@code double[]}, records) are allowed. Not thread safe.
  */
 public final class Summary {
   private final Map<String, Object> values = new LinkedHashMap<>();
@@ -49,9 +49,9 @@ public final class Summary {
   }
 
   /**
-   * Prints the summary. JSON form: one line {@code {"key":value,...,"units":{"key":"s"}}} (the
-   * {@code units} member only when some value has a unit and no value is itself called {@code
-   * units}). Human form: one aligned {@code key: value [unit]} line per entry.
+   * Prints the summary. JSON form: one line {@code {"key":value,...}} (non-finite numbers as
+   * null). Human form: one aligned {@code key: value [unit]} line per entry; a list of maps (e.g.
+   * one entry per analysis) prints as an indented {@code - key: value} block under its key.
    */
   public void print(PrintStream out, boolean json) {
     if (json) {
@@ -64,12 +64,7 @@ public final class Summary {
 
   /** The JSON form, one line without a terminator. */
   public String toJson() {
-    if (units.isEmpty() || values.containsKey("units")) {
-      return Json.write(values);
-    }
-    Map<String, Object> m = new LinkedHashMap<>(values);
-    m.put("units", units);
-    return Json.write(m);
+    return Json.write(values);
   }
 
   /** The human form, one line per entry, each terminated by a newline. */
@@ -81,10 +76,11 @@ public final class Summary {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, Object> e : values.entrySet()) {
       sb.append(e.getKey()).append(':');
-      for (int i = e.getKey().length(); i <= width; i++) {
+      String text = format(e.getValue());
+      for (int i = e.getKey().length(); i <= width && !text.startsWith("\n"); i++) {
         sb.append(' ');
       }
-      sb.append(format(e.getValue()));
+      sb.append(text);
       String unit = units.get(e.getKey());
       if (unit != null) {
         sb.append(' ').append(unit);
@@ -94,7 +90,7 @@ public final class Summary {
     return sb.toString();
   }
 
-  /** Human formatting: doubles with 6 significant digits, containers as compact JSON. */
+  /** Human formatting: doubles with 6 significant digits, lists of maps as blocks, other containers as compact JSON. */
   static String format(Object v) {
     if (v == null) {
       return "-";
@@ -104,6 +100,21 @@ public final class Summary {
     }
     if (v instanceof Number || v instanceof Boolean || v instanceof CharSequence || v instanceof Enum) {
       return v.toString();
+    }
+    if (v instanceof Iterable<?> it && containsMap(it)) {
+      StringBuilder sb = new StringBuilder();
+      for (Object o : it) {
+        if (o instanceof Map<?, ?> m) {
+          String sep = "\n  - ";
+          for (Map.Entry<?, ?> e : m.entrySet()) {
+            sb.append(sep).append(e.getKey()).append(": ").append(format(e.getValue()));
+            sep = "\n    ";
+          }
+        } else {
+          sb.append("\n  - ").append(format(o));
+        }
+      }
+      return sb.toString();
     }
     if (v instanceof double[] a) {
       StringBuilder sb = new StringBuilder("[");
@@ -120,6 +131,15 @@ public final class Summary {
       return sb.append(']').toString();
     }
     return Json.write(v);
+  }
+
+  private static boolean containsMap(Iterable<?> it) {
+    for (Object o : it) {
+      if (o instanceof Map) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** 6 significant digits, trailing zeros dropped; plain notation for 1e-4 <= |v| < 1e6. */

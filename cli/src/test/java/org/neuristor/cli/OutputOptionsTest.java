@@ -30,7 +30,7 @@ class OutputOptionsTest {
     OutputOptions o = parse();
     assertThat(o.json()).isFalse();
     assertThat(o.plot()).isTrue();
-    assertThat(o.plotExt()).isEqualTo(".png");
+    assertThat(o.plotExt()).isEqualTo("png");
     assertThat(o.out).isEqualTo(Path.of("out"));
   }
 
@@ -40,9 +40,10 @@ class OutputOptionsTest {
     OutputOptions o = parse("--out", dir.toString(), "--json", "--no-plot", "--plot-format", "svg");
     assertThat(o.json()).isTrue();
     assertThat(o.plot()).isFalse();
-    assertThat(o.plotExt()).isEqualTo(".svg");
+    assertThat(o.plotExt()).isEqualTo("svg");
     assertThat(o.file("x.csv")).isEqualTo(dir.resolve("x.csv"));
     assertThat(Files.isDirectory(dir)).isTrue();
+    assertThat(o.plotFile("trace")).isEqualTo(dir.resolve("trace.svg"));
     assertThat(parse("--plot").plot()).isTrue();
   }
 }
