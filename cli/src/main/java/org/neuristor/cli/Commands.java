@@ -1,22 +1,21 @@
 package org.neuristor.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The list of top-level subcommands. Each team member adds their command here (one line), which
- * keeps {@link Main} free of merge conflicts.
+ * The top-level subcommands. Each capability adds its command here (one line), which keeps
+ * {@link Main} free of merge conflicts.
  */
 final class Commands {
   private Commands() {}
 
   static List<Object> all() {
-    return List.of(
-        // circuit engine
-        // devices
-        // neuron circuits
-        // biological models
-        // networks
-        // sweeps
-        );
+    List<Object> l = new ArrayList<>();
+    l.add(new RunCommand());
+    l.add(new DeviceCommand());
+    l.add(new IvCommand());
+    l.add(new NeuronCommand());
+    return l;
   }
 }

@@ -34,6 +34,14 @@ public interface Element {
   /** Adds this element's contributions to f, q, G and C at the point {@code l.x()}. */
   void load(Load l);
 
+  /**
+   * Whether the element is linear and source-free: its f and q are exactly G x and C x with
+   * constant G and C. The engine then assembles it once instead of loading it at every iteration.
+   */
+  default boolean linearConstant() {
+    return false;
+  }
+
   /** Whether the element is nonlinear (Newton needs more than one iteration). */
   default boolean nonlinear() {
     return false;

@@ -41,6 +41,16 @@ public final class MnaSystem {
   private final Load load;
   private final int[] diag;
   private final boolean[] dynamic;
+  private final boolean[] isNode;
+  private final int[] rows;
+  private final int[] cols;
+  /** Elements loaded at every evaluation (all but the linear constant ones). */
+  private final Element[] loaded;
+  private final int[] linH;
+  private final double[] linG;
+  private final double[] linC;
+  private final double[] residualWeight;
+  private final Limiter[] limiters;
   final SimOptions options;
 
   // Newton work arrays
@@ -151,6 +161,57 @@ public final class MnaSystem {
     this.rhs = new double[n];
     this.xOld = new double[n];
     this.dynamic = new boolean[n];
+    this.rows = new int[pattern.size()];
+    this.cols = new int[pattern.size()];
+    for (int h = 0; h < rows.length; h++) {
+      rows[h] = pattern.row(h);
+      cols[h] = pattern.col(h);
+    }
+    this.isNode = new boolean[n];
+    this.residualWeight = new double[n];
+    for (int i = 0; i < n; i++) {
+      isNode[i] = kinds.get(i) == Kind.NODE;
+      residualWeight[i] = 1.0 / (isNode[i] ? 1e-9 : kinds.get(i) == Kind.BRANCH ? 1e-6 : absTol[i]);
+    }
+    // Linear, source-free elements are assembled once: G and C values, applied as matvecs.
+    List<Element> other = new ArrayList<>();
+    Load lin = new Load(n, pattern.size());
+    lin.x = new double[n];
+    boolean anyLinear = false;
+    for (Element e : elements) {
+      if (e.linearConstant()) {
+        e.load(lin);
+        anyLinear = true;
+      } else {
+        other.add(e);
+      }
+    }
+    this.loaded = anyLinear ? other.toArray(new Element[0]) : elements;
+    int cnt = 0;
+    for (int h = 0; h < pattern.size(); h++) {
+      if (lin.gv[h] != 0 || lin.cv[h] != 0) {
+        cnt++;
+      }
+    }
+    this.linH = new int[cnt];
+    this.linG = new double[cnt];
+    this.linC = new double[cnt];
+    int k = 0;
+    for (int h = 0; h < pattern.size(); h++) {
+      if (lin.gv[h] != 0 || lin.cv[h] != 0) {
+        linH[k] = h;
+        linG[k] = lin.gv[h];
+        linC[k] = lin.cv[h];
+        k++;
+      }
+    }
+    List<Limiter> lims = new ArrayList<>();
+    for (Element e : elements) {
+      if (e instanceof Limiter l) {
+        lims.add(l);
+      }
+    }
+    this.limiters = lims.toArray(new Limiter[0]);
   }
 
   public Circuit circuit() {
@@ -242,7 +303,21 @@ public final class MnaSystem {
     Arrays.fill(load.q, 0.0);
     Arrays.fill(load.gv, 0.0);
     Arrays.fill(load.cv, 0.0);
-    for (Element e : elements) {
+    double[] gv = load.gv;
+    double[] cv = load.cv;
+    double[] f = load.f;
+    double[] q = load.q;
+    for (int k = 0; k < linH.length; k++) {
+      int h = linH[k];
+      double g = linG[k];
+      double c = linC[k];
+      double xc = x[cols[h]];
+      gv[h] = g;
+      cv[h] = c;
+      f[rows[h]] += g * xc;
+      q[rows[h]] += c * xc;
+    }
+    for (Element e : loaded) {
       e.load(load);
     }
   }
@@ -251,8 +326,57 @@ public final class MnaSystem {
     return load.f;
   }
 
+  /**
+   * For a linear circuit, moves the last evaluation (f, q at the last Newton iterate) to
+   * {@code xNew} exactly with f += G dx, q += C dx, instead of loading every element again.
+   */
+  void advanceLinear(double[] xNew) {
+    double[] dx = rhs; // free after the solve
+    for (int i = 0; i < n; i++) {
+      dx[i] = xNew[i] - xOld[i];
+    }
+    double[] gv = load.gv;
+    double[] cv = load.cv;
+    double[] f = load.f;
+    double[] q = load.q;
+    for (int h = 0; h < rows.length; h++) {
+      double d = dx[cols[h]];
+      if (d != 0.0) {
+        f[rows[h]] += gv[h] * d;
+        q[rows[h]] += cv[h] * d;
+      }
+    }
+  }
+
   double[] q() {
     return load.q;
+  }
+
+  private Load scratch;
+
+  /**
+   * Loads one element alone at x and copies its f and q contributions into the given arrays
+   * (length n), for per-element energy bookkeeping.
+   */
+  void loadElement(Element e, double[] x, double t, double[] fOut, double[] qOut) {
+    if (scratch == null) {
+      scratch = new Load(n, pattern.size());
+    }
+    scratch.x = x;
+    scratch.time = t;
+    scratch.dc = false;
+    scratch.sourceScale = 1.0;
+    scratch.firstIteration = false;
+    Arrays.fill(scratch.f, 0.0);
+    Arrays.fill(scratch.q, 0.0);
+    e.load(scratch);
+    System.arraycopy(scratch.f, 0, fOut, 0, n);
+    System.arraycopy(scratch.q, 0, qOut, 0, n);
+  }
+
+  /** Whether unknown i is a node voltage. */
+  boolean isNode(int i) {
+    return isNode[i];
   }
 
   /** Marks dynamic unknowns from the C pattern at the current evaluation. */
@@ -314,7 +438,8 @@ public final class MnaSystem {
       double[] gv = load.gv;
       double[] cv = load.cv;
       boolean finite = true;
-      if (dc) {
+      boolean withCharge = !dc || a0 != 0; // a0 != 0 in DC: pseudo-transient continuation
+      if (!withCharge) {
         for (int h = 0; h < vals.length; h++) {
           double v = gv[h];
           vals[h] = v;
@@ -338,21 +463,24 @@ public final class MnaSystem {
         return -1;
       }
       double norm = 0.0;
+      double[] f = load.f;
+      double[] q = load.q;
+      boolean holding = dc && hold != null;
       for (int i = 0; i < n; i++) {
-        double r = load.f[i];
-        if (!dc) {
-          r += a0 * load.q[i] + qHist[i];
+        double r = f[i];
+        if (withCharge) {
+          r += a0 * q[i] + qHist[i];
         }
-        if (gExtra > 0 && kinds.get(i) == Kind.NODE) {
+        if (gExtra > 0 && isNode[i]) {
           r += gExtra * x[i];
           vals[diag[i]] += gExtra;
         }
-        if (dc && hold != null && !Double.isNaN(hold[i])) {
+        if (holding && !Double.isNaN(hold[i])) {
           r += HOLD_CONDUCTANCE * (x[i] - hold[i]);
           vals[diag[i]] += HOLD_CONDUCTANCE;
         }
         rhs[i] = r;
-        double w = Math.abs(r) / (kinds.get(i) == Kind.NODE ? 1e-9 : kinds.get(i) == Kind.BRANCH ? 1e-6 : absTol[i]);
+        double w = Math.abs(r) * residualWeight[i];
         if (w > norm || Double.isNaN(w)) {
           norm = w;
         }
@@ -383,6 +511,7 @@ public final class MnaSystem {
       System.arraycopy(x, 0, xOld, 0, n);
       boolean converged = !load.limited;
       double worst = 0;
+      double reltol = options.reltol();
       for (int i = 0; i < n; i++) {
         double dx = rhs[i];
         double xi = x[i] - dx;
@@ -391,20 +520,18 @@ public final class MnaSystem {
           return -1;
         }
         x[i] = xi;
-        double tol = options.reltol() * Math.max(Math.abs(xi), Math.abs(xOld[i])) + absTol[i];
+        double tol = reltol * Math.max(Math.abs(xi), Math.abs(xOld[i])) + absTol[i];
         double ratio = Math.abs(dx) / tol;
         if (ratio > worst) {
           worst = ratio;
           worstUnknown = i;
         }
-        if (ratio > 1.0) {
-          converged = false;
-        }
       }
-      for (Element e : elements) {
-        if (e instanceof Limiter lim) {
-          lim.limitUpdate(x, xOld);
-        }
+      if (worst > 1.0) {
+        converged = false;
+      }
+      for (Limiter lim : limiters) {
+        lim.limitUpdate(x, xOld);
       }
       if (!nonlinear) {
         return iter;

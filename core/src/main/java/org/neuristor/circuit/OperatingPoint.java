@@ -54,6 +54,21 @@ public final class OperatingPoint {
     } catch (MnaSystem.SingularCircuitException e) {
       singular = e;
     }
+    // Pseudo-transient continuation: follow the circuit's own dynamics (charges and device
+    // states) with growing backward-Euler steps at the DC source values. This crosses the folds
+    // of bistable devices (a threshold switch past its threshold) where plain Newton cycles.
+    System.arraycopy(start, 0, x, 0, x.length);
+    if (pseudoTransient(sys, x, t)) {
+      double[] ptc = x.clone();
+      try {
+        if (sys.newton(x, t, true, 0, null, 1.0, o.itl1()) >= 0) {
+          return new Result(x, sys.totalIterations() - before, "pseudo-transient", warnings);
+        }
+      } catch (MnaSystem.SingularCircuitException e) {
+        singular = e;
+      }
+      System.arraycopy(ptc, 0, x, 0, x.length);
+    }
     // gmin stepping: a shunt on every node, reduced decade by decade.
     System.arraycopy(start, 0, x, 0, x.length);
     boolean ok = true;
@@ -129,6 +144,39 @@ public final class OperatingPoint {
     } finally {
       sys.setGminStep(0);
     }
+  }
+
+  /** Backward-Euler pseudo-time stepping from x toward a steady state; true if it got there. */
+  private static boolean pseudoTransient(MnaSystem sys, double[] x, double t) {
+    int n = x.length;
+    double[] qHist = new double[n];
+    double[] good = x.clone();
+    double h = 1e-12;
+    int failures = 0;
+    try {
+      while (h < 1e6 && failures < 30) {
+        sys.evaluate(good, t, true, 1.0);
+        double[] q = sys.q();
+        for (int i = 0; i < n; i++) {
+          qHist[i] = -q[i] / h;
+        }
+        System.arraycopy(good, 0, x, 0, n);
+        if (sys.newton(x, t, true, 1.0 / h, qHist, 1.0, 50) >= 0) {
+          System.arraycopy(x, 0, good, 0, n);
+          h *= 4;
+        } else {
+          h /= 8;
+          failures++;
+          if (h < 1e-18) {
+            return false;
+          }
+        }
+      }
+    } catch (MnaSystem.SingularCircuitException e) {
+      return false;
+    }
+    System.arraycopy(good, 0, x, 0, n);
+    return h >= 1e6;
   }
 
   /** Fires discrete events at a DC point and re-solves until no element switches (at most 20 rounds). */

@@ -70,6 +70,18 @@ public final class TransientAnalysis {
     return this;
   }
 
+  private boolean energyAccounting;
+
+  /**
+   * Also accounts the energy absorbed by every element (see {@link EnergyBalance}); exact (to the
+   * Newton tolerance) with the trapezoidal rule ({@code .options method=trap}), to the truncation
+   * error with BDF2.
+   */
+  public TransientAnalysis energyAccounting(boolean on) {
+    this.energyAccounting = on;
+    return this;
+  }
+
   /** Limit on accepted plus rejected steps before giving up (default 5e7). */
   public TransientAnalysis maxSteps(long n) {
     this.maxSteps = n;
@@ -88,7 +100,21 @@ public final class TransientAnalysis {
    * @param finalState the solution at tstop
    */
   public record Result(Trace trace, long accepted, long rejected, long newtonFailures, long iterations,
-      Map<String, Double> sourceEnergy, double[] finalState, List<String> warnings) {}
+      Map<String, Double> sourceEnergy, double[] finalState, List<String> warnings, EnergyBalance energy) {}
+
+  /**
+   * Energy bookkeeping of a run (J): energy delivered by the independent sources, absorbed by every
+   * other non-storing element (dissipation, including devices), and stored in capacitors and
+   * inductors; {@code byElement} is the energy absorbed by each element (negative for a source that
+   * delivers).
+   */
+  public record EnergyBalance(double delivered, double dissipated, double storedChange,
+      Map<String, Double> byElement) {
+    /** |delivered - dissipated - storedChange| / delivered. */
+    public double relativeError() {
+      return Math.abs(delivered - dissipated - storedChange) / Math.max(Math.abs(delivered), 1e-300);
+    }
+  }
 
   public Result run(MnaSystem sys, List<String> save) {
     SimOptions o = sys.options;
@@ -102,6 +128,14 @@ public final class TransientAnalysis {
         : !Double.isNaN(o.maxStep()) ? o.maxStep() : Math.min(tstep, (tstop - tstart) / 50.0);
     double hMin = !Double.isNaN(o.hmin()) ? o.hmin() : Math.max(1e-21, 1e-12 * Math.min(tstep, hMax));
     int maxOrder = o.method().equals("euler") ? 1 : 2;
+    // Only elements that override the per-step hooks are called every step.
+    Element[] stepLimiters = overriding(els, "maxStep", double.class, double[].class);
+    Element[] acceptors = overriding(els, "accept", double[].class, double.class);
+    // Linear circuits without events: f and q at the solution follow from G and C exactly.
+    boolean linear = !sys.nonlinear();
+    for (Element e : els) {
+      linear &= !e.hasEvents();
+    }
     boolean trap = o.method().equals("trap");
     List<String> warnings = new ArrayList<>(sys.circuit().warnings());
 
@@ -145,11 +179,21 @@ public final class TransientAnalysis {
       qdot[i] = -sys.f()[i];
     }
 
-    Signals signals = Signals.of(sys, save);
-    Trace.Builder tb = new Trace.Builder("time", signals.names());
-    double[] row = new double[signals.size()];
+    // "e(sources)": cumulative energy delivered by all independent sources (J), as a signal.
+    boolean energySignal = save.contains("e(sources)");
+    List<String> plain = new ArrayList<>(save);
+    plain.remove("e(sources)");
+    Signals signals = Signals.of(sys, plain);
+    List<String> names = new ArrayList<>(signals.names());
+    if (energySignal) {
+      names.add("e(sources)");
+    }
+    Trace.Builder tb = new Trace.Builder("time", names);
+    double[] row = new double[names.size()];
+    double[] sampled = new double[signals.size()];
     if (tstart <= 0) {
-      signals.sample(x, 0.0, row);
+      signals.sample(x, 0.0, sampled);
+      System.arraycopy(sampled, 0, row, 0, sampled.length);
       tb.addRow(0.0, row);
     }
 
@@ -165,6 +209,25 @@ public final class TransientAnalysis {
       power[k] = sources.get(k).deliveredPower(x, 0.0);
     }
 
+    // Energy bookkeeping (physics.md 4.0): each element's energy per step is the sum over nodes of
+    // the mid-step node voltage times the charge the element passed there, h/2 (i_n + i_n+1) + dq.
+    // Node potentials and these charges obey KVL and the trapezoidal KCL, so by Tellegen's theorem
+    // the sum over all elements vanishes exactly: sources = dissipation + stored energy, and for a
+    // linear capacitor the result is exactly the change of C v^2 / 2.
+    int ne = els.length;
+    double[][] elF = energyAccounting ? new double[ne][n] : null;
+    double[][] elQ = energyAccounting ? new double[ne][n] : null;
+    double[] elE = energyAccounting ? new double[ne] : null;
+    double[] fTmp = energyAccounting ? new double[n] : null;
+    double[] qTmp = energyAccounting ? new double[n] : null;
+    if (energyAccounting) {
+      if (n > 400) {
+        throw NeuristorException.input("energy accounting is available for circuits up to 400 unknowns");
+      }
+      for (int k = 0; k < ne; k++) {
+        sys.loadElement(els[k], x, 0.0, elF[k], elQ[k]);
+      }
+    }
     List<Element> eventEls = new ArrayList<>();
     for (Element e : els) {
       if (e.hasEvents()) {
@@ -188,15 +251,28 @@ public final class TransientAnalysis {
     long steps = 0;
     int consecutiveFailures = 0;
     long lastProgress = 0;
+    double tAtCheck = 0;
 
     while (t < tstop * (1 - 1e-15) && tstop - t > hMin) {
-      if (++steps > maxSteps) {
+      if (++steps % 100_000 == 0) {
+        // Stagnation: if the last 10^5 steps project a total beyond the step limit, the solution
+        // chatters (e.g. a discontinuous device law); stop now with a clear error, not after hours.
+        double advanced = t - tAtCheck;
+        double projected = advanced > 0 ? (tstop - t) / advanced * 1e5 : Double.POSITIVE_INFINITY;
+        if (steps + projected > maxSteps) {
+          throw new ConvergenceException(String.format(java.util.Locale.ROOT,
+              "transient (time step too small: the last 100000 steps advanced %.3g s; finishing would take"
+                  + " %.2g steps)", advanced, projected), t, h, sys.worstName(), sys.residualHistory());
+        }
+        tAtCheck = t;
+      }
+      if (steps > maxSteps) {
         throw new ConvergenceException("transient (step limit " + maxSteps + " reached)", t, h,
             sys.worstName(), sys.residualHistory());
       }
       // Step size limits: maximum step, device hints, breakpoints.
       double hLimit = hMax;
-      for (Element e : els) {
+      for (Element e : stepLimiters) {
         double m = e.maxStep(t, hx[0]);
         if (m < hLimit) {
           hLimit = Math.max(m, hMin);
@@ -298,8 +374,12 @@ public final class TransientAnalysis {
       // Accept.
       consecutiveFailures = 0;
       accepted++;
-      sys.evaluate(xNew, tNew, false, 1.0);
-      sys.markDynamic();
+      if (linear) {
+        sys.advanceLinear(xNew);
+      } else {
+        sys.evaluate(xNew, tNew, false, 1.0);
+        sys.markDynamic();
+      }
       double[] fNow = sys.f();
       double[] qNow = sys.q();
       for (int i = 0; i < n; i++) {
@@ -326,11 +406,37 @@ public final class TransientAnalysis {
         energy[s] += 0.5 * (p + power[s]) * (t - tPrev);
         power[s] = p;
       }
-      for (Element e : els) {
+      if (energyAccounting) {
+        double dt = t - tPrev;
+        for (int q = 0; q < ne; q++) {
+          sys.loadElement(els[q], xNew, t, fTmp, qTmp);
+          double e = 0;
+          for (int i = 0; i < n; i++) {
+            if (sys.isNode(i)) {
+              double charge = 0.5 * dt * (elF[q][i] + fTmp[i]) + (qTmp[i] - elQ[q][i]);
+              if (charge != 0) {
+                e += 0.5 * (hx[1][i] + xNew[i]) * charge;
+              }
+            }
+          }
+          elE[q] += e;
+          System.arraycopy(fTmp, 0, elF[q], 0, n);
+          System.arraycopy(qTmp, 0, elQ[q], 0, n);
+        }
+      }
+      for (Element e : acceptors) {
         e.accept(xNew, t);
       }
       if (t >= tstart * (1 - 1e-15)) {
-        signals.sample(xNew, t, row);
+        signals.sample(xNew, t, sampled);
+        System.arraycopy(sampled, 0, row, 0, sampled.length);
+        if (energySignal) {
+          double total = 0;
+          for (double e : energy) {
+            total += e;
+          }
+          row[row.length - 1] = total;
+        }
         tb.addRow(t, row);
       }
       if (progress != null && accepted - lastProgress >= 2000) {
@@ -371,11 +477,46 @@ public final class TransientAnalysis {
     for (int s = 0; s < sources.size(); s++) {
       en.put(sources.get(s).name(), energy[s]);
     }
+    EnergyBalance balance = null;
+    if (energyAccounting) {
+      Map<String, Double> by = new LinkedHashMap<>();
+      double delivered = 0;
+      double dissipated = 0;
+      double stored = 0;
+      for (int k = 0; k < ne; k++) {
+        Element e = els[k];
+        by.put(e.name(), elE[k]);
+        if (e instanceof IndependentSource) {
+          delivered -= elE[k];
+        } else if (e instanceof org.neuristor.circuit.element.Capacitor
+            || e instanceof org.neuristor.circuit.element.Inductor) {
+          stored += elE[k];
+        } else {
+          dissipated += elE[k];
+        }
+      }
+      balance = new EnergyBalance(delivered, dissipated, stored, by);
+    }
     return new Result(tb.build(), accepted, rejected, newtonFailures, sys.totalIterations() - itBefore, en,
-        hx[0].clone(), warnings);
+        hx[0].clone(), warnings, balance);
   }
 
   private double hNextCandidate;
+
+  /** Elements whose class overrides the given default method of {@link Element}. */
+  private static Element[] overriding(Element[] els, String method, Class<?>... params) {
+    List<Element> out = new ArrayList<>();
+    for (Element e : els) {
+      try {
+        if (e.getClass().getMethod(method, params).getDeclaringClass() != Element.class) {
+          out.add(e);
+        }
+      } catch (NoSuchMethodException ex) {
+        out.add(e);
+      }
+    }
+    return out.toArray(new Element[0]);
+  }
 
   private double[] collectBreakpoints(Element[] els, double hMin) {
     double[] buf = new double[16];

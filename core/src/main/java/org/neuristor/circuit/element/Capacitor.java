@@ -35,4 +35,9 @@ public final class Capacitor extends TwoTerminal {
   public SpiceCard toSpice() {
     return SpiceCard.of(name + " " + nodeP + " " + nodeN + " " + Waveform.trimNumber(farads));
   }
+
+  @Override
+  public boolean linearConstant() {
+    return true;
+  }
 }

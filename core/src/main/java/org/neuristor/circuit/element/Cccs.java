@@ -57,4 +57,9 @@ public final class Cccs implements Element {
   public SpiceCard toSpice() {
     return SpiceCard.of(name + " " + String.join(" ", nodes) + " " + control + " " + Waveform.trimNumber(gain));
   }
+
+  @Override
+  public boolean linearConstant() {
+    return true;
+  }
 }

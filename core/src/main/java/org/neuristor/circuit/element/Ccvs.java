@@ -77,4 +77,9 @@ public final class Ccvs implements Element, Circuit.VoltageDefined {
   public SpiceCard toSpice() {
     return SpiceCard.of(name + " " + String.join(" ", nodes) + " " + control + " " + Waveform.trimNumber(ohms));
   }
+
+  @Override
+  public boolean linearConstant() {
+    return true;
+  }
 }

@@ -76,4 +76,9 @@ public final class Inductor extends TwoTerminal implements Circuit.VoltageDefine
   public SpiceCard toSpice() {
     return SpiceCard.of(name + " " + nodeP + " " + nodeN + " " + Waveform.trimNumber(henries));
   }
+
+  @Override
+  public boolean linearConstant() {
+    return true;
+  }
 }

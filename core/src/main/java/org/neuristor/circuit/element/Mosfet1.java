@@ -231,11 +231,14 @@ public final class Mosfet1 implements Element {
     }
     l.f(d, cur);
     l.f(s, -cur);
-    double[] col = {dd, dg, ds, db};
-    for (int c = 0; c < 4; c++) {
-      l.g(h[c], col[c]);
-      l.g(h[4 + c], -col[c]);
-    }
+    l.g(h[0], dd);
+    l.g(h[1], dg);
+    l.g(h[2], ds);
+    l.g(h[3], db);
+    l.g(h[4], -dd);
+    l.g(h[5], -dg);
+    l.g(h[6], -ds);
+    l.g(h[7], -db);
     // Overlap capacitances (linear).
     cap(l, g, s, hgg, hgs, hsg, hss, cgs);
     cap(l, g, d, hgg, hgd, hdg, hdd, cgd);

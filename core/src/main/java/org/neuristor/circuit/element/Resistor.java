@@ -37,4 +37,9 @@ public final class Resistor extends TwoTerminal {
   public SpiceCard toSpice() {
     return SpiceCard.of(name + " " + nodeP + " " + nodeN + " " + Waveform.trimNumber(ohms));
   }
+
+  @Override
+  public boolean linearConstant() {
+    return true;
+  }
 }

@@ -65,4 +65,9 @@ public final class Vccs implements Element, Circuit.Terminals {
   public SpiceCard toSpice() {
     return SpiceCard.of(name + " " + String.join(" ", nodes) + " " + Waveform.trimNumber(gm));
   }
+
+  @Override
+  public boolean linearConstant() {
+    return true;
+  }
 }

@@ -84,4 +84,9 @@ public final class Vcvs implements Element, Circuit.VoltageDefined, Circuit.Term
   public SpiceCard toSpice() {
     return SpiceCard.of(name + " " + String.join(" ", nodes) + " " + Waveform.trimNumber(gain));
   }
+
+  @Override
+  public boolean linearConstant() {
+    return true;
+  }
 }

@@ -246,9 +246,10 @@ public sealed interface Waveform {
       return vo + va * Math.exp(-(t - d) * th) * Math.sin(2 * Math.PI * freq * (t - d) + ph);
     }
 
+    /** The value at t = 0, as ngspice's operating point uses it ({@code vo + va sin(phase)}). */
     @Override
     public double dcValue() {
-      return vo;
+      return value(0);
     }
 
     @Override

@@ -1,11 +1,8 @@
 package org.neuristor.circuit.solve;
 
 import java.util.Arrays;
-import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
-import org.ejml.interfaces.linsol.LinearSolverSparse;
-import org.ejml.sparse.FillReducing;
-import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
+import org.ejml.sparse.csc.decomposition.lu.LuUpLooking_DSCC;
 
 /**
  * Sparse LU for large circuits (ladders, crossbars), backed by EJML's up-looking sparse LU with
@@ -19,9 +16,8 @@ public final class SparseLU implements LinearSolver {
   private final double[] values;
   private final int[] position;
   private final DMatrixSparseCSC matrix;
-  private final LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> solver;
-  private final DMatrixRMaj rhs;
-  private final DMatrixRMaj sol;
+  private final LuUpLooking_DSCC lu = new LuUpLooking_DSCC(null);
+  private final double[] work;
   private final double[] factored;
   private boolean valid;
 
@@ -52,9 +48,7 @@ public final class SparseLU implements LinearSolver {
     }
     matrix.nz_length = nz;
     matrix.indicesSorted = true;
-    solver = LinearSolverFactory_DSCC.lu(FillReducing.NONE);
-    rhs = new DMatrixRMaj(n, 1);
-    sol = new DMatrixRMaj(n, 1);
+    work = new double[n];
   }
 
   @Override
@@ -79,7 +73,7 @@ public final class SparseLU implements LinearSolver {
     }
     boolean ok;
     try {
-      ok = solver.setA(matrix);
+      ok = lu.decompose(matrix) && !lu.isSingular();
     } catch (RuntimeException e) {
       ok = false;
     }
@@ -107,10 +101,44 @@ public final class SparseLU implements LinearSolver {
     return 0;
   }
 
+  /**
+   * Solves with the factors directly (dense right-hand side): P A = L U with L unit-diagonal
+   * (diagonal stored first in each column) and U's diagonal stored last in each column, as in
+   * CSparse's cs_lu, whose algorithm EJML's up-looking LU follows.
+   */
   @Override
   public void solve(double[] b) {
-    System.arraycopy(b, 0, rhs.data, 0, n);
-    solver.solve(rhs, sol);
-    System.arraycopy(sol.data, 0, b, 0, n);
+    int[] pinv = lu.getPinv();
+    DMatrixSparseCSC l = lu.getL();
+    DMatrixSparseCSC u = lu.getU();
+    double[] x = work;
+    for (int i = 0; i < n; i++) {
+      x[pinv[i]] = b[i];
+    }
+    int[] lp = l.col_idx;
+    int[] li = l.nz_rows;
+    double[] lx = l.nz_values;
+    for (int j = 0; j < n; j++) {
+      double xj = x[j] / lx[lp[j]];
+      x[j] = xj;
+      if (xj != 0.0) {
+        for (int p = lp[j] + 1; p < lp[j + 1]; p++) {
+          x[li[p]] -= lx[p] * xj;
+        }
+      }
+    }
+    int[] up = u.col_idx;
+    int[] ui = u.nz_rows;
+    double[] ux = u.nz_values;
+    for (int j = n - 1; j >= 0; j--) {
+      double xj = x[j] / ux[up[j + 1] - 1];
+      x[j] = xj;
+      if (xj != 0.0) {
+        for (int p = up[j]; p < up[j + 1] - 1; p++) {
+          x[ui[p]] -= ux[p] * xj;
+        }
+      }
+    }
+    System.arraycopy(x, 0, b, 0, n);
   }
 }

@@ -1,0 +1,94 @@
+package org.neuristor.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.neuristor.circuit.Analysis;
+import org.neuristor.circuit.Simulation;
+import org.neuristor.netlist.CircuitCompiler;
+
+/**
+ * Side-by-side speed comparison with ngspice on the same netlists, in one run:
+ * {@code java -jar bench/target/benchmarks.jar [--quick]}. For each case Neuristor compiles and
+ * runs the netlist in-process (best of 5 after three warm-up runs; the first is reported as "cold"),
+ * and ngspice runs it in batch mode (best of 5, process start included). Prints a table and the
+ * ngspice/Neuristor time ratio; {@code jmh ...} as first argument runs the JMH benchmarks instead.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  /** The relaxation oscillator of the foundation issue, for {@code periods} periods of 4.156 us. */
+  static String oscillator(int periods) {
+    return "relaxation oscillator (ngspice S switch)\nv1 in 0 5\nr1 in c 10k\nc1 c 0 1n\ns1 c d c 0 swm\n"
+        + "rd d 0 100\n.model swm sw (vt=2.5 vh=0.5 ron=1 roff=1e12)\n.ic v(c)=0\n"
+        + String.format(Locale.ROOT, ".tran 10n %.6gu uic\n", periods * 4.156) + ".save v(c)\n.end\n";
+  }
+
+  /** RC ladder with n sections (1 kOhm, 1 nF), 1 V step, 1 ms. */
+  static String ladder(int n) {
+    StringBuilder sb = new StringBuilder("RC ladder\nv1 n0 0 pwl(0 0 1n 1)\n");
+    for (int k = 1; k <= n; k++) {
+      sb.append("r").append(k).append(" n").append(k - 1).append(" n").append(k).append(" 1k\n");
+      sb.append("c").append(k).append(" n").append(k).append(" 0 1n\n");
+    }
+    return sb.append(".tran 1u 1m\n.save v(n").append(n).append(")\n.end\n").toString();
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("jmh")) {
+      String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+      org.openjdk.jmh.Main.main(rest);
+      return;
+    }
+    boolean quick = List.of(args).contains("--quick");
+    Map<String, String> cases = new LinkedHashMap<>();
+    cases.put(quick ? "oscillator 1,000 periods" : "oscillator 10,000 periods", oscillator(quick ? 1000 : 10_000));
+    cases.put("RC ladder 1,000 sections", ladder(1000));
+    List<String[]> rows = new ArrayList<>();
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      double cold = runNeuristor(c.getValue());
+      for (int i = 0; i < 2; i++) {
+        runNeuristor(c.getValue()); // JIT warm-up
+      }
+      double best = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < 5; i++) {
+        best = Math.min(best, runNeuristor(c.getValue()));
+      }
+      double ng = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < 5; i++) {
+        Optional<Double> t = NgspiceRunner.time(c.getValue(), 600);
+        if (t.isEmpty()) {
+          ng = Double.NaN;
+          break;
+        }
+        ng = Math.min(ng, t.get());
+      }
+      rows.add(new String[] {c.getKey(), fmt(cold), fmt(best), fmt(ng),
+          Double.isNaN(ng) ? "n/a" : String.format(Locale.ROOT, "%.2fx", ng / best)});
+      System.err.println("done: " + c.getKey());
+    }
+    System.out.printf(Locale.ROOT, "%-28s %12s %12s %12s %10s%n", "case", "neuristor", "neuristor", "ngspice",
+        "ratio");
+    System.out.printf(Locale.ROOT, "%-28s %12s %12s %12s %10s%n", "", "cold (s)", "warm (s)", "batch (s)",
+        "ng/warm");
+    for (String[] r : rows) {
+      System.out.printf(Locale.ROOT, "%-28s %12s %12s %12s %10s%n", (Object[]) r);
+    }
+  }
+
+  private static double runNeuristor(String netlist) {
+    long t0 = System.nanoTime();
+    CircuitCompiler.Compiled c = CircuitCompiler.compile(netlist, "bench.cir");
+    for (Analysis a : c.analyses()) {
+      Simulation.run(c.circuit(), a, c.saves(), null);
+    }
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  private static String fmt(double s) {
+    return Double.isNaN(s) ? "n/a" : String.format(Locale.ROOT, "%.3f", s);
+  }
+}

@@ -1,0 +1,52 @@
+package org.neuristor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuristor.io.Json;
+
+class NeuronCommandTest {
+  @TempDir Path dir;
+
+  String[] run(String... args) {
+    CliHarness.Result r = CliHarness.run(args);
+    return new String[] {String.valueOf(r.code()), r.out(), r.err()};
+  }
+
+  @Test
+  void runReportsSpikeFeaturesAsJson() throws Exception {
+    String[] r = run("neuron", "run", "lif", "--stim", "dc:amp=2", "--out", dir.toString(), "--json", "--no-plot");
+    assertThat(r[0]).isEqualTo("0");
+    JsonNode j = Json.mapper().readTree(r[1]);
+    assertThat(j.get("rate_hz").asDouble()).isCloseTo(141.4e3, org.assertj.core.data.Percentage.withPercentage(1));
+    assertThat(j.get("energy_per_spike_J").asDouble()).isCloseTo(0.84e-9,
+        org.assertj.core.data.Percentage.withPercentage(2));
+    assertThat(j.get("spike_times_s").size()).isGreaterThan(10);
+    assertThat(j.has("amplitude_V")).isTrue();
+    assertThat(j.has("width_s")).isTrue();
+  }
+
+  @Test
+  void poissonStimulusIsSeeded() throws Exception {
+    String[] a = run("neuron", "run", "pickett", "--stim", "poisson:rate=5meg,amp=0.35,width=60n,seed=4",
+        "--param", "tstop=2u", "--out", dir.toString(), "--json", "--no-plot");
+    String[] b = run("neuron", "run", "pickett", "--stim", "poisson:rate=5meg,amp=0.35,width=60n,seed=4",
+        "--param", "tstop=2u", "--out", dir.toString(), "--json", "--no-plot");
+    assertThat(a[0]).isEqualTo("0");
+    assertThat(Json.mapper().readTree(a[1]).get("spike_times_s"))
+        .isEqualTo(Json.mapper().readTree(b[1]).get("spike_times_s"));
+  }
+
+  @Test
+  void unknownParameterAndCircuitAreUserErrors() {
+    String[] r = run("neuron", "run", "lif", "--param", "bogus=1", "--out", dir.toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("no parameter 'bogus'");
+    r = run("neuron", "show", "nosuch");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("available: lif");
+  }
+}

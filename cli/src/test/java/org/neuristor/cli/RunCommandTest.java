@@ -1,0 +1,67 @@
+package org.neuristor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuristor.io.Json;
+import picocli.CommandLine;
+
+/** The run command as a user runs it: files written, JSON summary, exit codes for bad input. */
+class RunCommandTest {
+  @TempDir Path dir;
+
+  static CliHarness.Result run(String... args) {
+    return CliHarness.run(args);
+  }
+
+  @Test
+  void runsANetlistAndWritesCsvPlotAndJson() throws Exception {
+    Path net = dir.resolve("rc.cir");
+    Files.writeString(net, "rc\nv1 in 0 pulse(0 1 0 1n 1n 1m 2m)\nr1 in out 1k\nc1 out 0 1u\n.tran 10u 2m\n.end\n");
+    Path out = dir.resolve("out");
+    CliHarness.Result r = run("run", net.toString(), "--out", out.toString(), "--json");
+    assertThat(r.code()).isEqualTo(0);
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("analyses").get(0).get("steps_accepted").asLong()).isPositive();
+    Path csv = out.resolve("rc.tran.csv");
+    assertThat(Files.readAllLines(csv).get(0)).isEqualTo("time,v(in),v(out),i(v1)");
+    assertThat(out.resolve("rc.tran.png")).exists();
+  }
+
+  @Test
+  void badNetlistExitsTwoWithPosition() throws Exception {
+    Path net = dir.resolve("bad.cir");
+    Files.writeString(net, "bad\nv1 a 0 1\nq1 a 0 1k\n.op\n");
+    CliHarness.Result r = run("run", net.toString(), "--out", dir.resolve("o").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("bad.cir:3:1:").doesNotContain("Exception");
+    assertThat(dir.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void nonConvergenceExitsThreeWithoutPartialFiles() throws Exception {
+    Path net = dir.resolve("relay.cir");
+    Files.writeString(net, "relay\nc1 a 0 1n\nb1 a 0 I=V(a) > 0 ? 1m : -1m\n.ic v(a)=1\n.tran 1u 1m uic\n.end\n");
+    Path out = dir.resolve("o");
+    CliHarness.Result r = run("run", net.toString(), "--out", out.toString());
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).contains("time").contains("v(a)").doesNotContain("NaN");
+    assertThat(!Files.exists(out) || Files.list(out).findAny().isEmpty()).isTrue();
+  }
+
+  @Test
+  void everyCommandHasHelpWithAnExample() {
+    CommandLine cl = Main.commandLine();
+    for (String name : cl.getSubcommands().keySet()) {
+      if (name.equals("help")) {
+        continue;
+      }
+      String usage = cl.getSubcommands().get(name).getUsageMessage();
+      assertThat(usage).as(name).containsIgnoringCase("example");
+    }
+  }
+}

@@ -1,0 +1,406 @@
+package org.neuristor.expr;
+
+import java.util.Map;
+
+/** Builds compiled nodes for operators and functions, each with its analytic derivative. */
+final class Functions {
+  private Functions() {}
+
+  /** Value and derivative of a smooth unary function. */
+  private interface Unary {
+    double f(double x);
+
+    double df(double x);
+  }
+
+  private static final Map<String, Integer> ARITY = Map.ofEntries(
+      Map.entry("exp", 1), Map.entry("ln", 1), Map.entry("log", 1), Map.entry("log10", 1), Map.entry("sqrt", 1),
+      Map.entry("abs", 1), Map.entry("sin", 1), Map.entry("cos", 1), Map.entry("tan", 1), Map.entry("asin", 1),
+      Map.entry("acos", 1), Map.entry("atan", 1), Map.entry("sinh", 1), Map.entry("cosh", 1),
+      Map.entry("tanh", 1), Map.entry("u", 1), Map.entry("uramp", 1), Map.entry("sgn", 1),
+      Map.entry("floor", 1), Map.entry("ceil", 1), Map.entry("int", 1), Map.entry("atan2", 2),
+      Map.entry("pow", 2), Map.entry("pwr", 2), Map.entry("min", 2), Map.entry("max", 2),
+      Map.entry("limit", 3), Map.entry("if", 3));
+
+  static void checkArity(String name, int n, int offset) {
+    Integer a = ARITY.get(name);
+    if (a == null) {
+      throw new ExpressionException(offset, "unknown function '" + name + "'");
+    }
+    if (a != n && !((name.equals("min") || name.equals("max")) && n >= 2)) {
+      throw new ExpressionException(offset, name + "() takes " + a + " argument" + (a == 1 ? "" : "s") + ", got " + n);
+    }
+  }
+
+  static Node make(String op, Node[] c, int m, int offset) {
+    switch (op) {
+      case "+": return new Node(m) {
+        @Override
+        void eval(double[] in, double t) {
+          c[0].eval(in, t);
+          c[1].eval(in, t);
+          v = c[0].v + c[1].v;
+          for (int k = 0; k < m; k++) {
+            g[k] = c[0].g[k] + c[1].g[k];
+          }
+        }
+      };
+      case "-": return new Node(m) {
+        @Override
+        void eval(double[] in, double t) {
+          c[0].eval(in, t);
+          c[1].eval(in, t);
+          v = c[0].v - c[1].v;
+          for (int k = 0; k < m; k++) {
+            g[k] = c[0].g[k] - c[1].g[k];
+          }
+        }
+      };
+      case "*": return new Node(m) {
+        @Override
+        void eval(double[] in, double t) {
+          c[0].eval(in, t);
+          c[1].eval(in, t);
+          double a = c[0].v;
+          double b = c[1].v;
+          v = a * b;
+          for (int k = 0; k < m; k++) {
+            g[k] = c[0].g[k] * b + a * c[1].g[k];
+          }
+        }
+      };
+      case "/": return new Node(m) {
+        @Override
+        void eval(double[] in, double t) {
+          c[0].eval(in, t);
+          c[1].eval(in, t);
+          double a = c[0].v;
+          double b = c[1].v;
+          v = a / b;
+          for (int k = 0; k < m; k++) {
+            g[k] = (c[0].g[k] * b - a * c[1].g[k]) / (b * b);
+          }
+        }
+      };
+      case "neg": return new Node(m) {
+        @Override
+        void eval(double[] in, double t) {
+          c[0].eval(in, t);
+          v = -c[0].v;
+          for (int k = 0; k < m; k++) {
+            g[k] = -c[0].g[k];
+          }
+        }
+      };
+      case "pow": case "pwr": return new Node(m) {
+        @Override
+        void eval(double[] in, double t) {
+          c[0].eval(in, t);
+          c[1].eval(in, t);
+          double a = c[0].v;
+          double b = c[1].v;
+          boolean integer = b == Math.rint(b);
+          double base = a < 0 && !integer ? -a : a;
+          double sign = a < 0 && !integer ? -1 : 1;
+          v = Math.pow(base, b);
+          double dA = base == 0 ? (b == 1 ? 1 : 0) : b * Math.pow(base, b - 1) * sign;
+          double dB = base > 0 ? v * Math.log(base) : 0;
+          for (int k = 0; k < m; k++) {
+            g[k] = dA * c[0].g[k] + dB * c[1].g[k];
+          }
+        }
+      };
+      case "atan2": return new Node(m) {
+        @Override
+        void eval(double[] in, double t) {
+          c[0].eval(in, t);
+          c[1].eval(in, t);
+          double y = c[0].v;
+          double x = c[1].v;
+          v = Math.atan2(y, x);
+          double r2 = x * x + y * y;
+          for (int k = 0; k < m; k++) {
+            g[k] = r2 == 0 ? 0 : (x * c[0].g[k] - y * c[1].g[k]) / r2;
+          }
+        }
+      };
+      case "min": case "max": {
+        boolean isMin = op.equals("min");
+        return new Node(m) {
+          @Override
+          void eval(double[] in, double t) {
+            int best = 0;
+            c[0].eval(in, t);
+            for (int i = 1; i < c.length; i++) {
+              c[i].eval(in, t);
+              if (isMin ? c[i].v < c[best].v : c[i].v > c[best].v) {
+                best = i;
+              }
+            }
+            v = c[best].v;
+            System.arraycopy(c[best].g, 0, g, 0, m);
+          }
+        };
+      }
+      case "limit": return new Node(m) {
+        @Override
+        void eval(double[] in, double t) {
+          c[0].eval(in, t);
+          c[1].eval(in, t);
+          c[2].eval(in, t);
+          double x = c[0].v;
+          if (x < c[1].v) {
+            v = c[1].v;
+            System.arraycopy(c[1].g, 0, g, 0, m);
+          } else if (x > c[2].v) {
+            v = c[2].v;
+            System.arraycopy(c[2].g, 0, g, 0, m);
+          } else {
+            v = x;
+            System.arraycopy(c[0].g, 0, g, 0, m);
+          }
+        }
+      };
+      case "?:": case "if": return new Node(m) {
+        @Override
+        void eval(double[] in, double t) {
+          c[0].eval(in, t);
+          Node pick = c[0].v != 0 ? c[1] : c[2];
+          pick.eval(in, t);
+          v = pick.v;
+          System.arraycopy(pick.g, 0, g, 0, m);
+        }
+      };
+      case "==": case "!=": case "<": case "<=": case ">": case ">=": case "&&": case "||": return new Node(m) {
+        @Override
+        void eval(double[] in, double t) {
+          c[0].eval(in, t);
+          c[1].eval(in, t);
+          double a = c[0].v;
+          double b = c[1].v;
+          boolean r = switch (op) {
+            case "==" -> a == b;
+            case "!=" -> a != b;
+            case "<" -> a < b;
+            case "<=" -> a <= b;
+            case ">" -> a > b;
+            case ">=" -> a >= b;
+            case "&&" -> a != 0 && b != 0;
+            default -> a != 0 || b != 0;
+          };
+          v = r ? 1 : 0;
+        }
+      };
+      case "!": return new Node(m) {
+        @Override
+        void eval(double[] in, double t) {
+          c[0].eval(in, t);
+          v = c[0].v == 0 ? 1 : 0;
+        }
+      };
+      default:
+        return unary(op, c[0], m, offset);
+    }
+  }
+
+  private static Node unary(String op, Node a, int m, int offset) {
+    Unary f = switch (op) {
+      case "exp" -> new Unary() {
+        public double f(double x) {
+          return Math.exp(x);
+        }
+
+        public double df(double x) {
+          return Math.exp(x);
+        }
+      };
+      case "ln", "log" -> new Unary() {
+        public double f(double x) {
+          return Math.log(Math.abs(x));
+        }
+
+        public double df(double x) {
+          return 1 / x;
+        }
+      };
+      case "log10" -> new Unary() {
+        public double f(double x) {
+          return Math.log10(Math.abs(x));
+        }
+
+        public double df(double x) {
+          return 1 / (x * Math.log(10));
+        }
+      };
+      case "sqrt" -> new Unary() {
+        public double f(double x) {
+          return Math.sqrt(Math.abs(x));
+        }
+
+        public double df(double x) {
+          return Math.signum(x) * 0.5 / Math.sqrt(Math.abs(x));
+        }
+      };
+      case "abs" -> new Unary() {
+        public double f(double x) {
+          return Math.abs(x);
+        }
+
+        public double df(double x) {
+          return Math.signum(x);
+        }
+      };
+      case "sin" -> new Unary() {
+        public double f(double x) {
+          return Math.sin(x);
+        }
+
+        public double df(double x) {
+          return Math.cos(x);
+        }
+      };
+      case "cos" -> new Unary() {
+        public double f(double x) {
+          return Math.cos(x);
+        }
+
+        public double df(double x) {
+          return -Math.sin(x);
+        }
+      };
+      case "tan" -> new Unary() {
+        public double f(double x) {
+          return Math.tan(x);
+        }
+
+        public double df(double x) {
+          double c = Math.cos(x);
+          return 1 / (c * c);
+        }
+      };
+      case "asin" -> new Unary() {
+        public double f(double x) {
+          return Math.asin(x);
+        }
+
+        public double df(double x) {
+          return 1 / Math.sqrt(1 - x * x);
+        }
+      };
+      case "acos" -> new Unary() {
+        public double f(double x) {
+          return Math.acos(x);
+        }
+
+        public double df(double x) {
+          return -1 / Math.sqrt(1 - x * x);
+        }
+      };
+      case "atan" -> new Unary() {
+        public double f(double x) {
+          return Math.atan(x);
+        }
+
+        public double df(double x) {
+          return 1 / (1 + x * x);
+        }
+      };
+      case "sinh" -> new Unary() {
+        public double f(double x) {
+          return Math.sinh(x);
+        }
+
+        public double df(double x) {
+          return Math.cosh(x);
+        }
+      };
+      case "cosh" -> new Unary() {
+        public double f(double x) {
+          return Math.cosh(x);
+        }
+
+        public double df(double x) {
+          return Math.sinh(x);
+        }
+      };
+      case "tanh" -> new Unary() {
+        public double f(double x) {
+          return Math.tanh(x);
+        }
+
+        public double df(double x) {
+          double th = Math.tanh(x);
+          return 1 - th * th;
+        }
+      };
+      case "u" -> new Unary() {
+        public double f(double x) {
+          return x > 0 ? 1 : 0;
+        }
+
+        public double df(double x) {
+          return 0;
+        }
+      };
+      case "uramp" -> new Unary() {
+        public double f(double x) {
+          return x > 0 ? x : 0;
+        }
+
+        public double df(double x) {
+          return x > 0 ? 1 : 0;
+        }
+      };
+      case "sgn" -> new Unary() {
+        public double f(double x) {
+          return Math.signum(x);
+        }
+
+        public double df(double x) {
+          return 0;
+        }
+      };
+      case "floor" -> new Unary() {
+        public double f(double x) {
+          return Math.floor(x);
+        }
+
+        public double df(double x) {
+          return 0;
+        }
+      };
+      case "ceil" -> new Unary() {
+        public double f(double x) {
+          return Math.ceil(x);
+        }
+
+        public double df(double x) {
+          return 0;
+        }
+      };
+      case "int" -> new Unary() {
+        public double f(double x) {
+          return x < 0 ? Math.ceil(x) : Math.floor(x);
+        }
+
+        public double df(double x) {
+          return 0;
+        }
+      };
+      default -> throw new ExpressionException(offset, "unknown function '" + op + "'");
+    };
+    return new Node(m) {
+      @Override
+      void eval(double[] in, double t) {
+        a.eval(in, t);
+        double x = a.v;
+        v = f.f(x);
+        double d = f.df(x);
+        for (int k = 0; k < m; k++) {
+          double gk = a.g[k];
+          g[k] = gk == 0 ? 0 : d * gk;
+        }
+      }
+    };
+  }
+}

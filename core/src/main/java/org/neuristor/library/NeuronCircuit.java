@@ -1,0 +1,86 @@
+package org.neuristor.library;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.neuristor.NeuristorException;
+
+/**
+ * A neuron circuit of the library: a netlist resource with named {@code .param} values, its input
+ * source {@code vin} (between {@code in} and ground), the firing device's state and the output node.
+ *
+ * @param name short name used on the command line
+ * @param title one-line description
+ * @param resource netlist resource in this package
+ * @param spikeState device state whose upward 0.5 crossing marks a spike
+ * @param output output node voltage, e.g. {@code v(o)}
+ * @param membrane membrane node voltage
+ */
+public record NeuronCircuit(String name, String title, String resource, String spikeState, String output,
+    String membrane) {
+
+  /** The netlist text as shipped. */
+  public String netlist() {
+    try (InputStream in = NeuronCircuit.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing library resource " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The {@code .param} names and default values written in the netlist. */
+  public Map<String, String> parameters() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String line : netlist().split("\n")) {
+      if (line.toLowerCase(Locale.ROOT).startsWith(".param")) {
+        Matcher m = Pattern.compile("(\\w+)\\s*=\\s*(\\S+)").matcher(line);
+        while (m.find()) {
+          out.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The netlist with parameters overridden and, if given, the input source replaced.
+   *
+   * @param params name to value (SPICE syntax), each must be one of {@link #parameters()}
+   * @param inputSource a source specification such as {@code pulse(0 2 0 1n 1n 5u 10u)}, or null
+   */
+  public String netlist(Map<String, String> params, String inputSource) {
+    Map<String, String> known = parameters();
+    List<String> lines = new ArrayList<>(List.of(netlist().split("\n")));
+    StringBuilder extra = new StringBuilder();
+    for (Map.Entry<String, String> e : params.entrySet()) {
+      String k = e.getKey().toLowerCase(Locale.ROOT);
+      if (!known.containsKey(k)) {
+        throw NeuristorException.input("circuit " + name + " has no parameter '" + k + "'; parameters: "
+            + String.join(", ", known.keySet()));
+      }
+      extra.append(".param ").append(k).append('=').append(e.getValue()).append('\n');
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String line : lines) {
+      String l = line.trim().toLowerCase(Locale.ROOT);
+      if (inputSource != null && l.startsWith("vin ")) {
+        sb.append("vin in 0 ").append(inputSource).append('\n');
+        continue;
+      }
+      if (l.equals(".end")) {
+        sb.append(extra);
+      }
+      sb.append(line).append('\n');
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,35 @@
+package org.neuristor.library;
+
+import java.util.List;
+import java.util.Locale;
+import org.neuristor.NeuristorException;
+
+/** The canonical memristive neuron circuits of the review, as {@link NeuronCircuit}s. */
+public final class NeuronLibrary {
+  private NeuronLibrary() {}
+
+  private static final List<NeuronCircuit> ALL = List.of(
+      new NeuronCircuit("lif", "1TS-1C leaky integrate-and-fire neuron, NbOx-like threshold switch (physics.md 4.1)",
+          "lif.cir", "nts.x", "v(o)", "v(m)"),
+      new NeuronCircuit("lif-ag", "1TS-1C LIF neuron with an Ag diffusive threshold switch", "lif_ag.cir", "nts.x",
+          "v(o)", "v(m)"),
+      new NeuronCircuit("lif-ots", "1TS-1C LIF neuron with an ovonic threshold switch", "lif_ots.cir", "nts.x",
+          "v(o)", "v(m)"),
+      new NeuronCircuit("pickett", "Pickett's NbO2 neuristor: two Mott channels with opposite bias (physics.md 4.2)",
+          "pickett.cir", "nm2.x", "v(n2)", "v(n1)"));
+
+  public static List<NeuronCircuit> all() {
+    return ALL;
+  }
+
+  public static NeuronCircuit get(String name) {
+    String k = name.toLowerCase(Locale.ROOT);
+    for (NeuronCircuit c : ALL) {
+      if (c.name().equals(k)) {
+        return c;
+      }
+    }
+    throw NeuristorException.input("no neuron circuit '" + name + "'; available: "
+        + String.join(", ", ALL.stream().map(NeuronCircuit::name).toList()));
+  }
+}

@@ -1,0 +1,273 @@
+package org.neuristor.netlist;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.neuristor.NetlistException;
+
+/**
+ * Reads netlist text into logical lines: the title, comments ({@code *} lines, inline {@code ;}
+ * and {@code " $ "}), {@code +} continuations, {@code .include} (relative to the including file,
+ * cycles refused), {@code .control ... .endc} skipped with one warning, and {@code .end}.
+ */
+final class NetlistReader {
+  static final int MAX_INCLUDE_DEPTH = 32;
+  static final int MAX_LINES = 2_000_000;
+
+  final List<SourceLine> lines = new ArrayList<>();
+  final List<String> warnings = new ArrayList<>();
+  String title = "";
+  private boolean controlWarned;
+  private int physicalCount;
+
+  /** A physical line before continuation joining. */
+  private record Phys(String file, int line, String text) {}
+
+  void read(String text, String fileName, Path baseDir) {
+    List<Phys> phys = new ArrayList<>();
+    collect(text, fileName, baseDir, phys, new HashSet<>(), 0, true);
+    join(phys);
+  }
+
+  private void collect(String text, String file, Path baseDir, List<Phys> out, Set<Path> active, int depth,
+      boolean top) {
+    String[] raw = text.split("\r?\n|\r", -1);
+    boolean inControl = false;
+    for (int i = 0; i < raw.length; i++) {
+      if (++physicalCount > MAX_LINES) {
+        throw new NetlistException(file, i + 1, 1, "netlist has more than " + MAX_LINES + " lines");
+      }
+      String line = raw[i];
+      if (top && i == 0) {
+        title = line.trim();
+        continue;
+      }
+      String t = line.trim();
+      String lower = t.toLowerCase(Locale.ROOT);
+      if (inControl) {
+        if (lower.startsWith(".endc")) {
+          inControl = false;
+        }
+        continue;
+      }
+      if (lower.startsWith(".control")) {
+        inControl = true;
+        if (!controlWarned) {
+          warnings.add(file + ":" + (i + 1) + ": .control block skipped (ngspice interactive commands)");
+          controlWarned = true;
+        }
+        continue;
+      }
+      if (lower.equals(".end") || lower.startsWith(".end ")) {
+        if (top) {
+          break;
+        }
+        continue;
+      }
+      if (lower.startsWith(".include") || lower.startsWith(".inc ") || lower.startsWith(".lib ")) {
+        String arg = t.substring(t.indexOf(' ') < 0 ? t.length() : t.indexOf(' ')).trim();
+        if (lower.startsWith(".lib ")) {
+          String[] parts = arg.split("\\s+");
+          arg = parts[0];
+        }
+        if (arg.length() >= 2 && (arg.startsWith("\"") && arg.endsWith("\"") || arg.startsWith("'") && arg.endsWith("'"))) {
+          arg = arg.substring(1, arg.length() - 1);
+        }
+        int col = line.indexOf(t) + 1;
+        if (arg.isEmpty()) {
+          throw new NetlistException(file, i + 1, col, ".include needs a file name");
+        }
+        Path inc;
+        Path norm;
+        try {
+          inc = baseDir == null ? Path.of(arg) : baseDir.resolve(arg);
+          norm = inc.toAbsolutePath().normalize();
+        } catch (RuntimeException e) {
+          throw new NetlistException(file, i + 1, col, "bad .include file name '" + arg + "'");
+        }
+        if (active.contains(norm)) {
+          throw new NetlistException(file, i + 1, col, "circular .include of " + arg);
+        }
+        if (depth >= MAX_INCLUDE_DEPTH) {
+          throw new NetlistException(file, i + 1, col, ".include nested deeper than " + MAX_INCLUDE_DEPTH);
+        }
+        String content;
+        try {
+          content = Files.readString(norm, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+          throw new NetlistException(file, i + 1, col, "cannot read included file " + arg);
+        }
+        active.add(norm);
+        collect(content, inc.toString(), norm.getParent(), out, active, depth + 1, false);
+        active.remove(norm);
+        continue;
+      }
+      out.add(new Phys(file, i + 1, line));
+    }
+  }
+
+  private void join(List<Phys> phys) {
+    StringBuilder sb = null;
+    List<String> f = new ArrayList<>();
+    List<Integer> l = new ArrayList<>();
+    List<Integer> c = new ArrayList<>();
+    for (Phys p : phys) {
+      String s = stripComment(p.text());
+      String t = s.stripLeading();
+      if (t.isEmpty() || t.startsWith("*")) {
+        continue;
+      }
+      int lead = s.length() - t.length();
+      if (t.startsWith("+")) {
+        if (sb == null) {
+          throw new NetlistException(p.file(), p.line(), lead + 1, "continuation line '+' without a line to continue");
+        }
+        sb.append(' ');
+        f.add(p.file());
+        l.add(p.line());
+        c.add(lead + 1);
+        for (int k = 1; k < t.length(); k++) {
+          sb.append(t.charAt(k));
+          f.add(p.file());
+          l.add(p.line());
+          c.add(lead + k + 1);
+        }
+        continue;
+      }
+      flush(sb, f, l, c);
+      sb = new StringBuilder();
+      f.clear();
+      l.clear();
+      c.clear();
+      for (int k = 0; k < t.length(); k++) {
+        sb.append(t.charAt(k));
+        f.add(p.file());
+        l.add(p.line());
+        c.add(lead + k + 1);
+      }
+    }
+    flush(sb, f, l, c);
+  }
+
+  private void flush(StringBuilder sb, List<String> f, List<Integer> l, List<Integer> c) {
+    if (sb == null || sb.length() == 0) {
+      return;
+    }
+    String text = sb.toString().stripTrailing();
+    int n = text.length();
+    String[] fa = new String[n];
+    int[] la = new int[n];
+    int[] ca = new int[n];
+    for (int k = 0; k < n; k++) {
+      fa[k] = f.get(k);
+      la[k] = l.get(k);
+      ca[k] = c.get(k);
+    }
+    lines.add(new SourceLine(text, fa, la, ca));
+  }
+
+  /** Removes ngspice inline comments: {@code ;} anywhere, {@code $} after white space. */
+  static String stripComment(String s) {
+    boolean inBrace = false;
+    boolean inQuote = false;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == '{') {
+        inBrace = true;
+      } else if (ch == '}') {
+        inBrace = false;
+      } else if (ch == '\'') {
+        inQuote = !inQuote;
+      } else if (!inBrace && !inQuote) {
+        if (ch == ';') {
+          return s.substring(0, i);
+        }
+        if (ch == '$' && i > 0 && Character.isWhitespace(s.charAt(i - 1))) {
+          return s.substring(0, i);
+        }
+      }
+    }
+    return s;
+  }
+
+  /**
+   * Splits a logical line into tokens: white space, parentheses and commas separate (except
+   * inside {@code {...}} and {@code '...'}), and {@code key = value} becomes one token {@code key=value}.
+   */
+  static List<Token> tokenize(SourceLine sl) {
+    String s = sl.text;
+    List<Token> raw = new ArrayList<>();
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      char ch = s.charAt(i);
+      if (Character.isWhitespace(ch) || ch == '(' || ch == ')' || ch == ',') {
+        i++;
+        continue;
+      }
+      int start = i;
+      if (ch == '=') {
+        raw.add(new Token("=", i));
+        i++;
+        continue;
+      }
+      StringBuilder tok = new StringBuilder();
+      while (i < n) {
+        char c = s.charAt(i);
+        if (c == '{') {
+          int depth = 0;
+          int j = i;
+          for (; j < n; j++) {
+            if (s.charAt(j) == '{') {
+              depth++;
+            } else if (s.charAt(j) == '}' && --depth == 0) {
+              break;
+            }
+          }
+          if (j >= n) {
+            throw sl.error(i, "unclosed '{'");
+          }
+          tok.append(s, i, j + 1);
+          i = j + 1;
+          continue;
+        }
+        if (c == '\'') {
+          int j = s.indexOf('\'', i + 1);
+          if (j < 0) {
+            throw sl.error(i, "unclosed quote");
+          }
+          tok.append(s, i, j + 1);
+          i = j + 1;
+          continue;
+        }
+        if (Character.isWhitespace(c) || c == '(' || c == ')' || c == ',' || c == '=') {
+          break;
+        }
+        tok.append(c);
+        i++;
+      }
+      raw.add(new Token(tok.toString(), start));
+    }
+    List<Token> out = new ArrayList<>();
+    for (int k = 0; k < raw.size(); k++) {
+      Token t = raw.get(k);
+      if (t.text().equals("=")) {
+        if (out.isEmpty() || k + 1 >= raw.size() || raw.get(k + 1).text().equals("=")) {
+          throw sl.error(t.index(), "'=' needs a name before and a value after it");
+        }
+        Token key = out.remove(out.size() - 1);
+        Token val = raw.get(++k);
+        out.add(new Token(key.text() + "=" + val.text(), key.index()));
+      } else {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,96 @@
+package org.neuristor.netlist;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.neuristor.expr.Expression;
+import org.neuristor.expr.ExpressionException;
+
+/**
+ * Nested {@code .param} scopes (global, subcircuit, instance) with lazy evaluation and detection
+ * of circular definitions.
+ */
+final class ParamScope {
+  private final ParamScope parent;
+  private final Map<String, Def> defs = new LinkedHashMap<>();
+  private final Map<String, Double> values = new HashMap<>();
+  private final Deque<String> evaluating;
+
+  /** A definition and where it was written. */
+  record Def(String text, SourceLine line, int index, ParamScope evalScope) {}
+
+  ParamScope(ParamScope parent) {
+    this.parent = parent;
+    this.evaluating = parent == null ? new ArrayDeque<>() : parent.evaluating;
+  }
+
+  void define(String name, String text, SourceLine line, int index) {
+    defs.put(name, new Def(text, line, index, this));
+    values.remove(name);
+  }
+
+  /** Defines a value evaluated in another scope (instance parameters are evaluated in the caller's scope). */
+  void defineIn(String name, String text, SourceLine line, int index, ParamScope evalScope) {
+    defs.put(name, new Def(text, line, index, evalScope));
+    values.remove(name);
+  }
+
+  void set(String name, double value) {
+    values.put(name, value);
+  }
+
+  /** Value of a parameter, or null if no scope defines it. */
+  Double get(String name) {
+    Double v = values.get(name);
+    if (v != null) {
+      return v;
+    }
+    Def d = defs.get(name);
+    if (d != null) {
+      String key = System.identityHashCode(this) + ":" + name;
+      if (evaluating.contains(key)) {
+        StringBuilder cycle = new StringBuilder();
+        for (String k : evaluating) {
+          cycle.insert(0, k.substring(k.indexOf(':') + 1) + " -> ");
+        }
+        throw d.line().error(d.index(), "circular .param definition: " + cycle + name);
+      }
+      evaluating.push(key);
+      try {
+        double val = evaluate(d.text(), d.line(), d.index(), d.evalScope() == this ? this : d.evalScope());
+        values.put(name, val);
+        return val;
+      } finally {
+        evaluating.pop();
+      }
+    }
+    return parent == null ? null : parent.get(name);
+  }
+
+  /** Evaluates a value text ({@code {expr}}, {@code 'expr'}, a number or a parameter name). */
+  static double evaluate(String text, SourceLine line, int index, ParamScope scope) {
+    String t = text.trim();
+    int shift = 0;
+    if (t.length() >= 2 && (t.startsWith("{") && t.endsWith("}") || t.startsWith("'") && t.endsWith("'"))) {
+      t = t.substring(1, t.length() - 1);
+      shift = 1;
+    }
+    double n = org.neuristor.expr.SpiceNumber.parse(t);
+    if (!Double.isNaN(n)) {
+      return n;
+    }
+    try {
+      return Expression.parse(t).evaluate(scope::get);
+    } catch (ExpressionException e) {
+      int at = index + shift + e.offset();
+      String msg = e.getMessage();
+      if (shift == 0 && !t.isEmpty() && !Character.isLetter(t.charAt(0)) && !t.startsWith("(")) {
+        msg = "bad number '" + text + "'";
+        at = index;
+      }
+      throw line.error(at, msg);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.neuristor.netlist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.neuristor.NetlistException;
+import org.neuristor.circuit.Analysis;
+import org.neuristor.circuit.Simulation;
+import org.neuristor.circuit.element.VoltageSource;
+import org.neuristor.circuit.element.Waveform;
+
+class CircuitCompilerTest {
+
+  @Test
+  void rcNetlistMatchesClosedForm() {
+    String net = """
+        RC step response
+        * a comment
+        .param r=1k c={1u}  tau={r*c}
+        v1 in 0 pwl(0 0 1p 1)
+        r1 in out {r} ; inline comment
+        c1 out 0
+        + {c}
+        .tran {tau/100} {10*tau}
+        .save v(out)
+        .end
+        """;
+    CircuitCompiler.Compiled c = CircuitCompiler.compile(net, "rc.cir");
+    assertThat(c.analyses()).singleElement().isInstanceOf(Analysis.Tran.class);
+    assertThat(c.saves()).containsExactly("v(out)");
+    Analysis.Outcome o = Simulation.run(c.circuit(), c.analyses().get(0), c.saves(), null);
+    double[] t = o.trace().axis();
+    double[] v = o.trace().get("v(out)");
+    double worst = 0;
+    for (int i = 0; i < t.length; i++) {
+      if (t[i] > 2e-12) {
+        worst = Math.max(worst, Math.abs(v[i] - (1 - Math.exp(-(t[i] - 0.5e-12) / 1e-3))));
+      }
+    }
+    assertThat(worst).isLessThan(1e-4);
+  }
+
+  @Test
+  void sourcesParseWithNgspiceDefaults() {
+    CircuitCompiler.Compiled c = CircuitCompiler.compile("""
+        sources
+        v1 a 0 PULSE(0 5 1u 1n 1n 2u 5u)
+        v2 b 0 dc 1.5 ac 1
+        v3 c 0 sin(0 1 1k)
+        v4 d 0 exp(0 1 1u 1u)
+        v5 e 0 3
+        r1 a 0 1k
+        r2 b 0 1k
+        r3 c 0 1k
+        r4 d 0 1k
+        r5 e 0 1k
+        .op
+        """, "s.cir");
+    assertThat(((VoltageSource) c.circuit().element("v1")).waveform())
+        .isEqualTo(new Waveform.Pulse(0, 5, 1e-6, 1e-9, 1e-9, 2e-6, 5e-6, 0));
+    assertThat(((VoltageSource) c.circuit().element("v2")).waveform()).isEqualTo(new Waveform.Dc(1.5));
+    assertThat(((VoltageSource) c.circuit().element("v5")).waveform()).isEqualTo(new Waveform.Dc(3));
+  }
+
+  @Test
+  void subcircuitsFlattenWithParameters() {
+    CircuitCompiler.Compiled c = CircuitCompiler.compile("""
+        divider
+        .subckt div top bot mid params: ra=1k rb=1k
+        r1 top mid {ra}
+        r2 mid bot {rb}
+        .ends
+        v1 in 0 9
+        x1 in 0 m div rb=2k
+        .op
+        """, "d.cir");
+    assertThat(c.circuit().elements()).extracting(e -> e.name()).contains("r.x1.r1", "r.x1.r2");
+    Analysis.Outcome o = Simulation.run(c.circuit(), c.analyses().get(0), List.of("v(m)"), null);
+    assertThat(o.trace().get("v(m)")[0]).isCloseTo(6.0, org.assertj.core.data.Offset.offset(1e-6));
+  }
+
+  @Test
+  void includesResolveRelativeToTheFile() throws Exception {
+    Path f = Path.of(getClass().getResource("/org/neuristor/netlist/main.cir").toURI());
+    CircuitCompiler.Compiled c = CircuitCompiler.compile(f);
+    assertThat(c.circuit().elements()).extracting(e -> e.name()).contains("rinc");
+  }
+
+  @Test
+  void controlBlockIsSkippedWithOneWarning() {
+    CircuitCompiler.Compiled c = CircuitCompiler.compile("""
+        ctl
+        v1 a 0 1
+        r1 a 0 1k
+        .op
+        .control
+        run
+        plot v(a)
+        .endc
+        .control
+        print all
+        .endc
+        """, "c.cir");
+    assertThat(c.warnings()).filteredOn(w -> w.contains(".control")).hasSize(1);
+  }
+
+  @Test
+  void behaviouralSourceBuildsFromExpression() {
+    CircuitCompiler.Compiled c = CircuitCompiler.compile("""
+        b source
+        v1 a 0 2
+        r1 a b 1k
+        b1 b 0 I = 1m * tanh(V(b) / 0.5) + 0*time
+        .op
+        """, "b.cir");
+    double vb = Simulation.run(c.circuit(), c.analyses().get(0), List.of("v(b)"), null).trace().get("v(b)")[0];
+    // KCL: (2 - vb)/1k = 1m tanh(vb/0.5)
+    assertThat((2 - vb) / 1e3).isCloseTo(1e-3 * Math.tanh(vb / 0.5), org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "t\\nq1 a 0 1k\\n.op|2|1|unknown element type",
+      "t\\nr1 a\\n.op|2|4|r1 needs 2 nodes and a resistance",
+      "t\\nv1 a 0 1\\nr1 a 0 1x2\\n.op|3|8|bad value '1x2'",
+      "t\\nv1 a 0 1\\nd1 a 0 nomodel\\n.op|3|8|unknown model 'nomodel'",
+      "t\\n.subckt foo a b\\nr1 a b 1k\\n.op|2|1|unclosed .subckt",
+      "t\\n.param a={b+1} b={a*2}\\nv1 x 0 {a}\\nr1 x 0 1k\\n.op|2|10|circular .param",
+      "t\\nv1 a 0 1\\nx1 a 0 nosuch\\n.op|3|8|unknown subcircuit",
+      "t\\nv1 a 0 1\\nr1 a 0 1k\\n.ends|4|1|.ends without",
+      "t\\nv1 a 0 1\\nr1 a 0 1k\\nr1 a 0 2k\\n.op|4|1|duplicate element name r1",
+      "t\\nv1 a 0 1\\nr1 a 0 1k\\n.bogus|4|1|unknown control line",
+      "t\\nv1 a 0 1\\nb1 a 0 I=V(a)*(2\\n.op|3|16|missing ')'",
+  })
+  void errorsNameFileLineAndColumn(String text, int line, int col, String message) {
+    assertThatThrownBy(() -> CircuitCompiler.compile(text.replace("\\n", "\n"), "bad.cir"))
+        .isInstanceOfSatisfying(NetlistException.class, e -> {
+          assertThat(e.file()).isEqualTo("bad.cir");
+          assertThat(e.line()).isEqualTo(line);
+          assertThat(e.column()).isEqualTo(col);
+          assertThat(e.getMessage()).contains(message).startsWith("bad.cir:" + line + ":" + col + ": ");
+        });
+  }
+
+  @Test
+  void floatingNodeErrorNamesTheNode() {
+    assertThatThrownBy(() -> CircuitCompiler.compile("t\nv1 a 0 1\nr1 a 0 1k\nr2 b c 1k\n.op\n", "f.cir"))
+        .hasMessageContaining("floating").hasMessageContaining("b");
+  }
+}
