@@ -6,9 +6,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.neuristor.NeuristorException;
 
 /**
@@ -49,8 +51,22 @@ public final class AtomicFiles {
       if (dir != null) {
         Files.createDirectories(dir);
       }
-      tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+      OutputStream raw = null;
+      // Not Files.createTempFile: it creates mode 0600, which the rename would carry over to the
+      // result; a plain CREATE_NEW honours the user's umask like any other output file.
+      for (int attempt = 0; raw == null; attempt++) {
+        Path candidate = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
+            + Long.toHexString(System.nanoTime()) + "." + attempt + ".tmp");
+        try {
+          raw = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          tmp = candidate;
+        } catch (FileAlreadyExistsException e) {
+          if (attempt > 100) {
+            throw e;
+          }
+        }
+      }
+      try (OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
         writer.write(out);
       }
       try {

@@ -29,6 +29,18 @@ class AtomicFilesTest {
     assertThat(filesIn(target.getParent())).isEqualTo(1);
   }
 
+  /** The result must be readable like any file the user creates (umask), not 0600 like a temp file. */
+  @Test
+  void resultHasOrdinaryPermissions() throws IOException {
+    Path probe = dir.resolve("probe");
+    Files.newOutputStream(probe).close();
+    Path target = dir.resolve("perm.txt");
+    AtomicFiles.writeString(target, "x");
+    if (Files.getFileStore(target).supportsFileAttributeView("posix")) {
+      assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(probe));
+    }
+  }
+
   @Test
   void replacesExistingFile() throws IOException {
     Path target = dir.resolve("x.txt");
