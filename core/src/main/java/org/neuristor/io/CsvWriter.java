@@ -60,6 +60,7 @@ public final class CsvWriter {
       }
       sb.append('\n');
       w.append(sb);
+      char[] buf = new char[sb.capacity()];
       for (int i = 0; i < axis.length; i++) {
         sb.setLength(0);
         appendNumber(sb, axis[i]);
@@ -68,7 +69,13 @@ public final class CsvWriter {
           appendNumber(sb, c[i]);
         }
         sb.append('\n');
-        w.append(sb);
+        // Copy through a reused char buffer: Writer.append(CharSequence) would build a String per row.
+        int len = sb.length();
+        if (len > buf.length) {
+          buf = new char[2 * len];
+        }
+        sb.getChars(0, len, buf, 0);
+        w.write(buf, 0, len);
       }
       w.flush();
     });
