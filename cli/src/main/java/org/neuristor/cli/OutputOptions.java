@@ -1,41 +1,64 @@
 package org.neuristor.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import org.neuristor.NeuristorException;
 import picocli.CommandLine.Option;
 
-/** Output options shared by every command that writes files: {@code --out}, {@code --json}, plots. */
+/**
+ * The output options every Neuristor command shares; add to a command with {@code @Mixin
+ * OutputOptions output;}.
+ *
+ * <ul>
+ *   <li>{@code --out DIR} (default {@code out}): where CSV, JSON and plot files go;
+ *   <li>{@code --json}: print the summary as one JSON object on stdout (logs and progress go to
+ *       stderr regardless);
+ *   <li>{@code --plot} / {@code --no-plot} (default on): write plot images;
+ *   <li>{@code --plot-format png|svg} (default png).
+ * </ul>
+ */
 public final class OutputOptions {
+  /** Plot file formats. */
+  public enum PlotFormat {
+    png,
+    svg
+  }
 
-  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})",
-      defaultValue = "out")
-  Path out;
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
+      description = "Output directory for CSV, JSON and plots (created if missing; default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("out");
 
-  @Option(names = "--json", description = "print the summary as one JSON object on stdout (logs go to stderr)")
+  @Option(names = "--json",
+      description = "Print the summary as one JSON object on stdout; logs and progress go to stderr.")
   boolean json;
 
   @Option(names = "--plot", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "write plots (default: on; --no-plot to skip)")
+      description = "Write plots (default: on; --no-plot to skip).")
   boolean plot = true;
 
-  @Option(names = "--plot-format", paramLabel = "png|svg", defaultValue = "png",
-      description = "plot file format: png or svg (default: ${DEFAULT-VALUE})")
-  String plotFormat = "png";
+  @Option(names = "--plot-format", paramLabel = "FORMAT", defaultValue = "png",
+      description = "Plot file format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  PlotFormat plotFormat = PlotFormat.png;
 
-  /** The output folder, created if needed. */
+  /** The output directory, created if it does not exist. */
   public Path outDir() {
     try {
-      Files.createDirectories(out);
+      return Files.createDirectories(out);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create output folder " + out + ": " + e.getMessage(), e);
+      throw NeuristorException.input("cannot create output directory " + out + ": " + e.getMessage());
     }
-    return out;
   }
 
+  /** A file inside {@link #outDir()} (the directory is created). */
   public Path file(String name) {
     return outDir().resolve(name);
+  }
+
+  /** A plot file {@code base.png} or {@code base.svg} inside the output directory. */
+  public Path plotFile(String baseName) {
+    return file(baseName + "." + plotExt());
   }
 
   public boolean json() {
@@ -46,11 +69,13 @@ public final class OutputOptions {
     return plot;
   }
 
+  /** {@code png} or {@code svg}, without the dot: {@code output.file(base + "." + output.plotExt())}. */
   public String plotExt() {
-    String f = plotFormat.toLowerCase(java.util.Locale.ROOT);
-    if (!f.equals("png") && !f.equals("svg")) {
-      throw org.neuristor.NeuristorException.input("--plot-format must be png or svg, got " + plotFormat);
-    }
-    return f;
+    return plotFormat.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** A progress bar on stderr, silent when {@code NEURISTOR_NO_PROGRESS} is set. */
+  public ProgressBar progress(String task, long total) {
+    return new ProgressBar(task, total);
   }
 }

@@ -6,54 +6,103 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import org.neuristor.NeuristorException;
 
 /**
- * Writes files atomically: into a temporary file in the target's directory, then moved over the
- * target. A failing writer leaves neither a partial target nor the temporary file behind.
+ * All-or-nothing file output: content is written to a temporary file in the target's directory and
+ * then renamed over the target, so a reader (or a crashed run) never sees a half-written file.
+ *
+ * <p>The rename uses {@link StandardCopyOption#ATOMIC_MOVE}; on file systems that cannot do that
+ * it falls back to {@link StandardCopyOption#REPLACE_EXISTING}. Because the temporary file lives in
+ * the same directory, the rename never crosses a file-system boundary. On any failure the temporary
+ * file is deleted and the previous target (if any) is left untouched.
+ *
+ * <p>I/O failures are reported as {@link NeuristorException} with exit code 2 naming the file;
+ * exceptions thrown by the writer itself (e.g. a NeuristorException for a NaN value) propagate
+ * unchanged.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
 
-  /** Writes the content produced by {@code w}. */
+  /**
+   * Alias of {@link org.neuristor.io.IoWriter} so that callers may write either {@code IoWriter}
+   * or {@code AtomicFiles.IoWriter}.
+   */
   @FunctionalInterface
-  public interface IoWriter {
-    void write(OutputStream out) throws IOException;
-  }
+  public interface IoWriter extends org.neuristor.io.IoWriter {}
 
-  public static void write(Path target, IoWriter w) {
+  /**
+   * Writes {@code target} atomically; parent directories are created.
+   *
+   * @param target final path of the file
+   * @param writer produces the content; the stream is buffered and closed by this method
+   * @return {@code target}
+   */
+  public static Path write(Path target, org.neuristor.io.IoWriter writer) {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     Path tmp = null;
     try {
-      Files.createDirectories(dir);
-      tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-      try (OutputStream out = new BufferedOutputStream(
-          Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW), 1 << 16)) {
-        w.write(out);
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+      OutputStream raw = null;
+      // Not Files.createTempFile: it creates mode 0600, which the rename would carry over to the
+      // result; a plain CREATE_NEW honours the user's umask like any other output file.
+      for (int attempt = 0; raw == null; attempt++) {
+        Path candidate = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
+            + Long.toHexString(System.nanoTime()) + "." + attempt + ".tmp");
+        try {
+          raw = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          tmp = candidate;
+        } catch (FileAlreadyExistsException e) {
+          if (attempt > 100) {
+            throw e;
+          }
+        }
+      }
+      try (OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
+        writer.write(out);
       }
       try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
       }
       tmp = null;
+      return target;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new NeuristorException("cannot write " + target + ": " + describe(e), 2, e);
+    } catch (UncheckedIOException e) {
+      throw new NeuristorException("cannot write " + target + ": " + describe(e.getCause()), 2, e);
     } finally {
       if (tmp != null) {
         try {
           Files.deleteIfExists(tmp);
         } catch (IOException ignored) {
-          // best effort
+          // the original failure is the one worth reporting
         }
       }
     }
   }
 
-  public static void writeString(Path target, String content) {
-    write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+  /** Writes a string as UTF-8, atomically. */
+  public static Path writeString(Path target, String content) {
+    return write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Writes bytes atomically. */
+  public static Path writeBytes(Path target, byte[] content) {
+    return write(target, out -> out.write(content));
+  }
+
+  private static String describe(IOException e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
   }
 }

@@ -2,76 +2,119 @@ package org.neuristor.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
- * JSON output for {@code --json} summaries: records, maps, lists and arrays; non-finite doubles are
- * written as null so every consumer can parse the result.
+ * The JSON conventions of every Neuristor output: one shared, thread-safe Jackson {@link
+ * ObjectMapper} that serializes records, maps, lists and primitive arrays; writes non-finite doubles
+ * (NaN, ±Infinity) as {@code null} so the output is always valid JSON (RFC 8259 has no NaN); keeps
+ * map insertion order; and does not fail on empty beans.
  */
 public final class Json {
-  private static final ObjectMapper MAPPER = create();
+  private static final ObjectMapper MAPPER = build();
 
   private Json() {}
 
-  private static ObjectMapper create() {
-    ObjectMapper m = new ObjectMapper();
-    SimpleModule mod = new SimpleModule();
-    JsonSerializer<Double> dbl = new JsonSerializer<>() {
-      @Override
-      public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
-        if (v == null || !Double.isFinite(v)) {
-          g.writeNull();
-        } else {
-          g.writeNumber(v);
-        }
-      }
-    };
-    mod.addSerializer(Double.class, dbl);
-    mod.addSerializer(double.class, dbl);
-    mod.addSerializer(double[].class, new JsonSerializer<>() {
-      @Override
-      public void serialize(double[] a, JsonGenerator g, SerializerProvider p) throws IOException {
-        g.writeStartArray();
-        for (double v : a) {
-          if (Double.isFinite(v)) {
-            g.writeNumber(v);
-          } else {
-            g.writeNull();
-          }
-        }
-        g.writeEndArray();
-      }
-    });
-    m.registerModule(mod);
-    m.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-    return m;
-  }
-
-  /** The shared mapper (thread safe once configured). */
+  /** The shared mapper; configure nothing on it (it is shared across threads). */
   public static ObjectMapper mapper() {
     return MAPPER;
   }
 
-  /** One-line JSON. */
-  public static String write(Object o) {
+  /** Serializes {@code value} to a single-line JSON string. */
+  public static String write(Object value) {
     try {
-      return MAPPER.writeValueAsString(o);
+      return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot serialize " + value.getClass().getName() + ": " + e.getOriginalMessage(), e);
     }
   }
 
-  /** Indented JSON. */
-  public static String pretty(Object o) {
+  /** Serializes {@code value} to indented, human-readable JSON. */
+  public static String pretty(Object value) {
     try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o);
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot serialize " + value.getClass().getName() + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Writes {@code value} as pretty JSON (with a trailing newline) to {@code target}, atomically. */
+  public static Path writeFile(Path target, Object value) {
+    return AtomicFiles.writeString(target, pretty(value) + System.lineSeparator());
+  }
+
+  private static ObjectMapper build() {
+    SimpleModule m = new SimpleModule("neuristor-finite");
+    m.addSerializer(Double.class, new FiniteDouble());
+    m.addSerializer(Double.TYPE, new FiniteDouble());
+    m.addSerializer(Float.class, new FiniteFloat());
+    m.addSerializer(Float.TYPE, new FiniteFloat());
+    m.addSerializer(double[].class, new FiniteDoubleArray());
+    return JsonMapper.builder()
+        .addModule(m)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .build();
+  }
+
+  private static final class FiniteDouble extends StdSerializer<Double> {
+    private static final long serialVersionUID = 1L;
+
+    FiniteDouble() {
+      super(Double.class);
+    }
+
+    @Override
+    public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
+      if (Double.isFinite(v)) {
+        g.writeNumber(v);
+      } else {
+        g.writeNull();
+      }
+    }
+  }
+
+  private static final class FiniteFloat extends StdSerializer<Float> {
+    private static final long serialVersionUID = 1L;
+
+    FiniteFloat() {
+      super(Float.class);
+    }
+
+    @Override
+    public void serialize(Float v, JsonGenerator g, SerializerProvider p) throws IOException {
+      if (Float.isFinite(v)) {
+        g.writeNumber(v);
+      } else {
+        g.writeNull();
+      }
+    }
+  }
+
+  private static final class FiniteDoubleArray extends StdSerializer<double[]> {
+    private static final long serialVersionUID = 1L;
+
+    FiniteDoubleArray() {
+      super(double[].class);
+    }
+
+    @Override
+    public void serialize(double[] a, JsonGenerator g, SerializerProvider p) throws IOException {
+      g.writeStartArray(a, a.length);
+      for (double v : a) {
+        if (Double.isFinite(v)) {
+          g.writeNumber(v);
+        } else {
+          g.writeNull();
+        }
+      }
+      g.writeEndArray();
     }
   }
 }
