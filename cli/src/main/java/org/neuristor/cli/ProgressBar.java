@@ -39,7 +39,14 @@ public final class ProgressBar implements AutoCloseable {
   public ProgressBar(String task, long total) {
     this(task, total, System.err, System.console() != null,
         System.getenv("NEURISTOR_NO_PROGRESS") == null);
+    this.graceNanos = GRACE_NANOS;
   }
+
+  /** A user-facing bar stays silent for jobs that finish within this time. */
+  static final long GRACE_NANOS = 1_000_000_000L;
+
+  private long graceNanos;
+  private boolean printedAny;
 
   /** A bar writing to {@code out} in line mode (one line per 10%), for tests and log files. */
   public ProgressBar(String task, long total, PrintStream out) {
@@ -90,6 +97,10 @@ public final class ProgressBar implements AutoCloseable {
     if (!enabled) {
       return;
     }
+    if (graceNanos > 0 && clock.getAsLong() - startNanos < graceNanos) {
+      return; // short jobs print no progress at all
+    }
+    printedAny = true;
     if (interactive) {
       long now = clock.getAsLong();
       if (now - lastDrawNanos >= MIN_REDRAW_NANOS) {
@@ -122,7 +133,7 @@ public final class ProgressBar implements AutoCloseable {
       return;
     }
     closed = true;
-    if (!enabled) {
+    if (!enabled || (graceNanos > 0 && !printedAny)) {
       return;
     }
     long now = clock.getAsLong();
