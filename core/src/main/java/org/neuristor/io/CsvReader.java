@@ -122,6 +122,14 @@ public final class CsvReader {
   }
 
   /**
+   * {@link #readColumns(InputStream, String, List)} with {@code <stream>} as the name in error
+   * messages; the overload the output API promises to callers that have no file name.
+   */
+  public static Trace readColumns(InputStream in, List<String> names) {
+    return readColumns(in, "<stream>", names);
+  }
+
+  /**
    * Reads whitespace-separated numeric columns without a header, as written by ngspice's {@code
    * wrdata}. {@code names} names the axis first and then the signals. Two layouts are accepted:
    *

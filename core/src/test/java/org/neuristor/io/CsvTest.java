@@ -184,4 +184,15 @@ class CsvTest {
     assertThatThrownBy(() -> CsvReader.readColumns(text("0 1 2\n1 2\n"), "w.txt", List.of("time", "a", "b")))
         .hasMessage("w.txt:2:4: expected 3 columns like the first data line, found 2");
   }
+
+  /** The two-argument overload of the output API names the stream {@code <stream>} in errors. */
+  @Test
+  void readColumnsWithoutFileNameUsesStreamPlaceholder() {
+    Trace t = CsvReader.readColumns(text("0 1\n1e-6 3\n"), List.of("time", "v(out)"));
+    assertThat(t.axisName()).isEqualTo("time");
+    assertThat(t.get("v(out)")).containsExactly(1, 3);
+    assertThatThrownBy(() -> CsvReader.readColumns(text("0 x\n"), List.of("time", "v(out)")))
+        .isInstanceOf(NetlistException.class)
+        .hasMessageStartingWith("<stream>:1:");
+  }
 }
