@@ -87,6 +87,30 @@ public record Lif(double tauMs, double elMv, double thetaMv, double vResetMv, do
     }
   }
 
+  /**
+   * Clock-driven variant with the semantics of Brian2 and most network simulators: each step
+   * advances the membrane exactly over dt (unless refractory), then tests the threshold; a spike is
+   * stamped with the step's start time, the neuron resets and stays refractory while
+   * {@code t - t_spike < t_ref}. Writes true into {@code spiked[i]}. {@code tMs} is the step's start.
+   */
+  public void stepClockDriven(Population p, double tMs, double dtMs, double[] iNa, boolean[] spiked,
+      double[] lastSpikeMs) {
+    for (int i = 0; i < p.v.length; i++) {
+      spiked[i] = false;
+      if (tMs - lastSpikeMs[i] < tRefMs - 1e-9) {
+        continue;
+      }
+      double vinf = elMv + rMohm * iNa[i];
+      double vNew = vinf + (p.v[i] - vinf) * Math.exp(-dtMs / tauMs);
+      if (vNew >= thetaMv) {
+        spiked[i] = true;
+        lastSpikeMs[i] = tMs;
+        vNew = vResetMv;
+      }
+      p.v[i] = vNew;
+    }
+  }
+
   public Population population(int n) {
     return new Population(n);
   }
