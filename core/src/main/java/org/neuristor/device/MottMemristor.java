@@ -2,10 +2,7 @@ package org.neuristor.device;
 
 import java.util.List;
 import java.util.Map;
-import org.neuristor.circuit.Allocator;
-import org.neuristor.circuit.Binder;
 import org.neuristor.circuit.Load;
-import org.neuristor.circuit.element.TwoTerminal;
 
 /**
  * Electro-thermal Mott memristor (thermally driven insulator-metal transition, physics.md 3.2),
@@ -32,7 +29,7 @@ import org.neuristor.circuit.element.TwoTerminal;
  * <p>References: M. D. Pickett, R. S. Williams, Nanotechnology 23, 215202 (2012); M. D. Pickett,
  * G. Medeiros-Ribeiro, R. S. Williams, Nat. Mater. 12, 114 (2013) (the energy-balance form is ours).
  */
-public final class MottMemristor extends TwoTerminal {
+public final class MottMemristor extends OneStateDevice {
   static final double K_B_EV = 8.617333262e-5;
   private final double tamb;
   private final double tc;
@@ -45,15 +42,9 @@ public final class MottMemristor extends TwoTerminal {
   private final double lh;
   private final double t0;
   private final double[] work = new double[4];
-  private int s;
-  private int hss;
-  private int hsp;
-  private int hsn;
-  private int hps;
-  private int hns;
 
   public MottMemristor(String name, List<String> nodes, Map<String, Double> p, long seed) {
-    super(name, nodes.get(0), nodes.get(1));
+    super(name, nodes.get(0), nodes.get(1), "t", 1e-3);
     tamb = p.get("tamb");
     tc = p.get("tc");
     w = p.get("w");
@@ -65,26 +56,6 @@ public final class MottMemristor extends TwoTerminal {
     lh = p.get("lh");
     double ti = p.get("t0");
     t0 = ti > 0 ? ti : tamb;
-  }
-
-  @Override
-  public void allocate(Allocator a) {
-    s = a.state(this, "t", 1e-3);
-  }
-
-  @Override
-  public void bind(Binder b) {
-    super.bind(b);
-    hss = b.entry(s, s);
-    hsp = b.entry(s, p);
-    hsn = b.entry(s, n);
-    hps = b.entry(p, s);
-    hns = b.entry(n, s);
-  }
-
-  @Override
-  public boolean nonlinear() {
-    return true;
   }
 
   @Override

@@ -2,10 +2,7 @@ package org.neuristor.device;
 
 import java.util.List;
 import java.util.Map;
-import org.neuristor.circuit.Allocator;
-import org.neuristor.circuit.Binder;
 import org.neuristor.circuit.Load;
-import org.neuristor.circuit.element.TwoTerminal;
 
 /**
  * Non-volatile synaptic memristor, VTEAM-like threshold-type model (physics.md 3.8a) with a
@@ -24,7 +21,7 @@ import org.neuristor.circuit.element.TwoTerminal;
  * R_on 50 Ohm, D 3 nm, k_on 10 m/s, k_off 5e-4 m/s, a_on 3, a_off 1, v_on -0.2 V, v_off 0.02 V).
  * Reference: S. Kvatinsky et al., IEEE Trans. Circuits Syst. II 62, 786 (2015).
  */
-public final class SynapticMemristor extends TwoTerminal {
+public final class SynapticMemristor extends OneStateDevice {
   private static final double S = 0.01;
   private final double ron;
   private final double roff;
@@ -37,15 +34,9 @@ public final class SynapticMemristor extends TwoTerminal {
   private final double w0;
   private final boolean exponential;
   private final double[] work = new double[2];
-  private int s;
-  private int hss;
-  private int hsp;
-  private int hsn;
-  private int hps;
-  private int hns;
 
   public SynapticMemristor(String name, List<String> nodes, Map<String, Double> p, long seed) {
-    super(name, nodes.get(0), nodes.get(1));
+    super(name, nodes.get(0), nodes.get(1), "w", 1e-6);
     ron = p.get("ron");
     roff = p.get("roff");
     von = p.get("von");
@@ -56,26 +47,6 @@ public final class SynapticMemristor extends TwoTerminal {
     aoff = p.get("aoff");
     w0 = p.get("w0");
     exponential = p.get("iv") >= 0.5;
-  }
-
-  @Override
-  public void allocate(Allocator a) {
-    s = a.state(this, "w", 1e-6);
-  }
-
-  @Override
-  public void bind(Binder b) {
-    super.bind(b);
-    hss = b.entry(s, s);
-    hsp = b.entry(s, p);
-    hsn = b.entry(s, n);
-    hps = b.entry(p, s);
-    hns = b.entry(n, s);
-  }
-
-  @Override
-  public boolean nonlinear() {
-    return true;
   }
 
   @Override

@@ -3,10 +3,7 @@ package org.neuristor.device;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.neuristor.circuit.Allocator;
-import org.neuristor.circuit.Binder;
 import org.neuristor.circuit.Load;
-import org.neuristor.circuit.element.TwoTerminal;
 
 /**
  * Generic volatile threshold switch "TS-A" (Schmitt-gated smooth model, physics.md 3.1): a
@@ -34,7 +31,7 @@ import org.neuristor.circuit.element.TwoTerminal;
  * <p>Parameters: see {@link DeviceRegistry} type {@code ts} ({@code device describe ts}). Reference:
  * physics.md 3.1 (model designed for this project); Pickett &amp; Williams, Nanotechnology 23, 215202 (2012).
  */
-public class ThresholdSwitch extends TwoTerminal {
+public class ThresholdSwitch extends OneStateDevice {
   private final double baseVth;
   private final double baseVhold;
   private final double gOn;
@@ -60,16 +57,10 @@ public class ThresholdSwitch extends TwoTerminal {
   private boolean wasOn;
   private int cycles;
   private final double[] work = new double[3];
-  private int s;
-  private int hss;
-  private int hsp;
-  private int hsn;
-  private int hps;
-  private int hns;
 
   /** Builds the switch from a resolved parameter set (names as declared for type {@code ts}). */
   public ThresholdSwitch(String name, List<String> nodes, Map<String, Double> p, long seed) {
-    super(name, nodes.get(0), nodes.get(1));
+    super(name, nodes.get(0), nodes.get(1), "x", 1e-6);
     double th = p.get("vth");
     double ho = p.get("vhold");
     this.delta = p.get("delta");
@@ -107,26 +98,6 @@ public class ThresholdSwitch extends TwoTerminal {
   /** Shift of the apparent quasi-static thresholds from the internal ones: delta (1 + ln(dV/delta)). */
   public static double foldShift(double deltaVolts, double smoothingVolts) {
     return smoothingVolts * (1 + Math.log(deltaVolts / smoothingVolts));
-  }
-
-  @Override
-  public void allocate(Allocator a) {
-    s = a.state(this, "x", 1e-6);
-  }
-
-  @Override
-  public void bind(Binder b) {
-    super.bind(b);
-    hss = b.entry(s, s);
-    hsp = b.entry(s, p);
-    hsn = b.entry(s, n);
-    hps = b.entry(p, s);
-    hns = b.entry(n, s);
-  }
-
-  @Override
-  public boolean nonlinear() {
-    return true;
   }
 
   @Override

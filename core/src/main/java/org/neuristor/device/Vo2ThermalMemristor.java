@@ -2,10 +2,7 @@ package org.neuristor.device;
 
 import java.util.List;
 import java.util.Map;
-import org.neuristor.circuit.Allocator;
-import org.neuristor.circuit.Binder;
 import org.neuristor.circuit.Load;
-import org.neuristor.circuit.element.TwoTerminal;
 
 /**
  * VO2 thermal memristor with hysteretic R(T) and minor loops (physics.md 3.3), temperature T as
@@ -29,7 +26,7 @@ import org.neuristor.circuit.element.TwoTerminal;
  * Reference: Y.-H. Zhang et al., Nat. Commun. (2024) and E. Qiu et al., Adv. Mater. (2024), model from
  * the authors' code; R(T) hysteresis after de Almeida et al., Opt. Eng. (2002).
  */
-public final class Vo2ThermalMemristor extends TwoTerminal {
+public final class Vo2ThermalMemristor extends OneStateDevice {
   private final double w;
   private final double tc;
   private final double beta;
@@ -50,15 +47,9 @@ public final class Vo2ThermalMemristor extends TwoTerminal {
   private final double[] work = new double[2];
   private final double[] dclamp = new double[1];
   private final double[] gwork = new double[2];
-  private int s;
-  private int hss;
-  private int hsp;
-  private int hsn;
-  private int hps;
-  private int hns;
 
   public Vo2ThermalMemristor(String name, List<String> nodes, Map<String, Double> p, long seed) {
-    super(name, nodes.get(0), nodes.get(1));
+    super(name, nodes.get(0), nodes.get(1), "t", 1e-3);
     w = p.get("w");
     tc = p.get("tc");
     beta = p.get("beta");
@@ -138,26 +129,6 @@ public final class Vo2ThermalMemristor extends TwoTerminal {
     out[0] = r;
     out[1] = (e * gg[1] - e * gg[0] * ea / (tcl * tcl)) * d[0];
     return r;
-  }
-
-  @Override
-  public void allocate(Allocator a) {
-    s = a.state(this, "t", 1e-3);
-  }
-
-  @Override
-  public void bind(Binder b) {
-    super.bind(b);
-    hss = b.entry(s, s);
-    hsp = b.entry(s, p);
-    hsn = b.entry(s, n);
-    hps = b.entry(p, s);
-    hns = b.entry(n, s);
-  }
-
-  @Override
-  public boolean nonlinear() {
-    return true;
   }
 
   @Override
