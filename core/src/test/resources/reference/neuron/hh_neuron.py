@@ -14,6 +14,21 @@ h.load_file("stdrun.hoc")
 h.celsius = 6.3
 h.usetable_hh = 0
 
+def check_builtin_parameters():
+    """The built-in hh mechanism must carry physics.md 2.3's constants (only el differs: -54.3)."""
+    s = h.Section(name="check")
+    s.insert("hh")
+    seg = s(0.5)
+    assert abs(seg.hh.gnabar - 0.12) < 1e-12, seg.hh.gnabar
+    assert abs(seg.hh.gkbar - 0.036) < 1e-12, seg.hh.gkbar
+    assert abs(seg.hh.gl - 0.0003) < 1e-12, seg.hh.gl
+    assert abs(seg.hh.el - (-54.3)) < 1e-9, seg.hh.el
+    assert abs(seg.ena - 50.0) < 1e-9 and abs(seg.ek - (-77.0)) < 1e-9, (seg.ena, seg.ek)
+    assert abs(s.cm - 1.0) < 1e-12
+    h.delete_section(sec=s)
+
+check_builtin_parameters()
+
 def run(i_ua_cm2, tstop=100.0):
     soma = h.Section(name="soma")
     # a cylinder of 1000 um2 (1e-5 cm2): the current density is what matters
@@ -48,7 +63,7 @@ def run(i_ua_cm2, tstop=100.0):
 
 with open("hh_neuron_spikes.csv", "w") as f:
     f.write("i_ua_cm2,spike_ms\n")
-    for amp in (10.0, 20.0, 50.0):
+    for amp in (3.0, 7.0, 10.0, 20.0, 50.0, 100.0):
         for t in run(amp):
             f.write("%g,%.6f\n" % (amp, t))
 print(open("hh_neuron_spikes.csv").read())

@@ -1,0 +1,160 @@
+package org.neuristor.neuron;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.neuristor.ModelParameterException;
+
+/**
+ * A neuron model with all parameter values fixed and validated: one of the {@link ModelKind}s plus
+ * a value for each of its declared parameters (defaults unless overridden). Immutable; create
+ * populations with {@link #population}.
+ *
+ * <p>Validation (each failure is a {@link ModelParameterException} naming the parameter): every
+ * value inside its declared range (so a negative capacitance or a negative refractory period is
+ * refused), plus the cross-parameter conditions the dynamics need (threshold above reset for IF and
+ * LIF, V_peak above V_T for AdEx, v_peak above c for Izhikevich).
+ *
+ * @param kind the model
+ * @param values parameter values by name, in declaration order, in the declared units
+ */
+public record NeuronModel(ModelKind kind, Map<String, Double> values) {
+
+  public NeuronModel {
+    Map<String, Double> all = new LinkedHashMap<>();
+    for (ModelParameter p : kind.parameters()) {
+      all.put(p.name(), p.defaultValue());
+    }
+    for (Map.Entry<String, Double> e : values.entrySet()) {
+      ModelParameter p = kind.parameter(e.getKey());
+      all.put(p.name(), e.getValue());
+    }
+    for (ModelParameter p : kind.parameters()) {
+      p.check(kind.cliName(), all.get(p.name()));
+    }
+    values = Collections.unmodifiableMap(all);
+    crossCheck(kind, values);
+  }
+
+  /** The model with its default parameters. */
+  public static NeuronModel of(ModelKind kind) {
+    return new NeuronModel(kind, Map.of());
+  }
+
+  /** The model with the given overrides (names as declared). */
+  public static NeuronModel of(ModelKind kind, Map<String, Double> overrides) {
+    return new NeuronModel(kind, overrides);
+  }
+
+  /** A copy with one parameter changed. */
+  public NeuronModel with(String name, double value) {
+    Map<String, Double> m = new LinkedHashMap<>(values);
+    m.put(kind.parameter(name).name(), value);
+    return new NeuronModel(kind, m);
+  }
+
+  /** A copy with several parameters changed. */
+  public NeuronModel with(Map<String, Double> overrides) {
+    Map<String, Double> m = new LinkedHashMap<>(values);
+    for (Map.Entry<String, Double> e : overrides.entrySet()) {
+      m.put(kind.parameter(e.getKey()).name(), e.getValue());
+    }
+    return new NeuronModel(kind, m);
+  }
+
+  /** Value of a declared parameter in its declared unit. */
+  public double get(String name) {
+    Double v = values.get(name);
+    if (v == null) {
+      kind.parameter(name); // throws naming it
+    }
+    return v;
+  }
+
+  /**
+   * Checks a step size for a method; throws {@link ModelParameterException} for parameter
+   * {@code dt} (or {@code method}) when the method is not offered or dt exceeds its stable limit.
+   */
+  public void checkStep(Method method, double dtMs) {
+    if (!kind.methods().contains(method)) {
+      throw new ModelParameterException("method", String.format(Locale.ROOT, "%s: method %s is not available (use %s)",
+          kind.cliName(), method.cliName(), kind.methods().stream().map(Method::cliName).toList()));
+    }
+    if (!(dtMs > 0) || !Double.isFinite(dtMs)) {
+      throw new ModelParameterException("dt", kind.cliName() + ": time step must be > 0, got " + dtMs + " ms");
+    }
+    double max = kind.maxDtMs(method, this);
+    if (dtMs > max) {
+      throw new ModelParameterException("dt", String.format(Locale.ROOT,
+          "%s: time step dt = %s ms exceeds the stable limit %s ms of method %s", kind.cliName(),
+          ModelParameter.fmt(dtMs), ModelParameter.fmt(max), method.cliName()));
+    }
+  }
+
+  /**
+   * A population of {@code n} identical neurons at their initial state.
+   *
+   * @param n number of neurons (>= 1)
+   * @param dtMs time step (ms), checked against the method's stable limit
+   * @param method integration method (one of {@link ModelKind#methods()})
+   * @param noise noise sources ({@link Noise#NONE} for none)
+   * @param seed seed of the population's random stream
+   */
+  public Population population(int n, double dtMs, Method method, Noise noise, long seed) {
+    if (n < 1) {
+      throw new ModelParameterException("n", "population size must be >= 1, got " + n);
+    }
+    checkStep(method, dtMs);
+    if (noise.hasWhite() && kind != ModelKind.LIF) {
+      throw new ModelParameterException("noise", kind.cliName()
+          + ": white membrane noise is defined for the LIF only (use ou current noise)");
+    }
+    if (noise.hasEscape() && kind != ModelKind.LIF && kind != ModelKind.IF) {
+      throw new ModelParameterException("noise", kind.cliName()
+          + ": escape noise needs a threshold model (if, lif); this model generates spikes by its dynamics");
+    }
+    if ((noise.hasWhite() || noise.hasEscape()) && method == Method.EXACT && kind == ModelKind.LIF) {
+      // stochastic membrane/threshold: spikes are tested on the grid
+      method = Method.EXACT_GRID;
+    }
+    return switch (kind) {
+      case IF -> new IfPopulation(this, n, dtMs, noise, seed);
+      case LIF -> new LifPopulation(this, n, dtMs, method, noise, seed);
+      case HH -> new HhPopulation(this, n, dtMs, method, noise, seed);
+      case ADEX -> new AdExPopulation(this, n, dtMs, method, noise, seed);
+      case IZHIKEVICH -> new IzhikevichPopulation(this, n, dtMs, method, noise, seed);
+    };
+  }
+
+  /** A population with the default method and no noise. */
+  public Population population(int n, double dtMs) {
+    return population(n, dtMs, kind.defaultMethod(), Noise.NONE, 0);
+  }
+
+  private static void crossCheck(ModelKind kind, Map<String, Double> v) {
+    switch (kind) {
+      case IF, LIF -> {
+        if (!(v.get("v_th") > v.get("v_reset"))) {
+          throw new ModelParameterException("v_th", kind.cliName() + ": threshold v_th = " + v.get("v_th")
+              + " mV must lie above the reset v_reset = " + v.get("v_reset") + " mV");
+        }
+      }
+      case ADEX -> {
+        if (!(v.get("v_peak") > v.get("v_t"))) {
+          throw new ModelParameterException("v_peak", "adex: v_peak = " + v.get("v_peak")
+              + " mV must lie above v_t = " + v.get("v_t") + " mV");
+        }
+      }
+      case IZHIKEVICH -> {
+        if (!(v.get("v_peak") > v.get("c"))) {
+          throw new ModelParameterException("v_peak", "izhikevich: v_peak = " + v.get("v_peak")
+              + " mV must lie above the reset c = " + v.get("c") + " mV");
+        }
+      }
+      case HH -> {
+        // any positive conductances give a well-posed membrane
+      }
+    }
+  }
+}

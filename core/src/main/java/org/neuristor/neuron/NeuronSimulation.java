@@ -1,0 +1,152 @@
+package org.neuristor.neuron;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neuristor.ModelParameterException;
+import org.neuristor.analysis.Trace;
+
+/**
+ * Runs one neuron of a model under a stimulus and records a {@link Trace} in SI units: axis
+ * {@code time} (s), signals {@code v} (V), {@code i} (the stimulus; A, or A/m^2 for HH, or
+ * Izhikevich's dimensionless I) and the model's state variables ({@code w} in A, {@code u},
+ * {@code m}, {@code h}, {@code n}, ...). Row k is the state after step k (time k dt); in the step
+ * where a neuron fires, {@code v} shows the spike's peak (v_peak for AdEx and Izhikevich, as the
+ * author's figure draws 30 mV; v_th for IF and LIF) instead of the reset value, so plots show
+ * spikes; HH shows its real trajectory.
+ */
+public final class NeuronSimulation {
+  private NeuronSimulation() {}
+
+  /**
+   * The outcome of a single-neuron run.
+   *
+   * @param model the model and its parameters
+   * @param method integration method used
+   * @param dtMs time step (ms)
+   * @param trace recorded signals (SI)
+   * @param spikeTimesMs all spike times (ms)
+   * @param finalState state after the last step, SI values keyed {@code name_unit} ({@code v_V})
+   */
+  public record Result(NeuronModel model, Method method, double dtMs, Trace trace, double[] spikeTimesMs,
+      Map<String, Double> finalState) {
+
+    /** Spike times in seconds. */
+    public double[] spikeTimesSeconds() {
+      double[] s = new double[spikeTimesMs.length];
+      for (int k = 0; k < s.length; k++) {
+        s[k] = spikeTimesMs[k] * 1e-3;
+      }
+      return s;
+    }
+  }
+
+  /**
+   * Simulates {@code durationMs} (rounded to whole steps) recording every {@code recordEvery}-th
+   * step.
+   */
+  public static Result run(NeuronModel model, Stimulus stimulus, double durationMs, double dtMs, Method method,
+      Noise noise, long seed, int recordEvery) {
+    if (!(durationMs > 0) || !Double.isFinite(durationMs)) {
+      throw new ModelParameterException("duration", "duration must be > 0, got " + durationMs + " ms");
+    }
+    if (recordEvery < 1) {
+      throw new ModelParameterException("record", "record interval must be >= 1 step");
+    }
+    Population p = model.population(1, dtMs, method, noise, seed);
+    long steps = Math.round(durationMs / dtMs);
+    if (steps > 500_000_000L) {
+      throw new ModelParameterException("dt", "duration/dt = " + steps + " steps is too many for one run");
+    }
+    List<Population.StateVariable> vars = p.stateVariables();
+    List<String> names = new ArrayList<>();
+    names.add("v");
+    names.add("i");
+    for (Population.StateVariable sv : vars) {
+      if (!sv.name().equals("v")) {
+        names.add(sv.name());
+      }
+    }
+    double iToSi = model.kind().currentToSi();
+    double peak = switch (model.kind()) {
+      case IF, LIF -> model.get("v_th");
+      case ADEX, IZHIKEVICH -> model.get("v_peak");
+      case HH -> Double.NaN;
+    };
+    Trace.Builder tb = new Trace.Builder("time", names);
+    double[] row = new double[names.size()];
+    double i0 = stimulus.at(0);
+    fill(row, p, vars, i0 * iToSi, Double.NaN);
+    tb.addRow(0, row);
+    double[] spikes = new double[16];
+    int count = 0;
+    for (long k = 0; k < steps; k++) {
+      double t0 = k * dtMs;
+      double in = stimulus.at(t0);
+      if (!Double.isFinite(in)) {
+        throw new ModelParameterException("stim", "stimulus is not finite at t = " + t0 + " ms");
+      }
+      p.input[0] = in;
+      p.step();
+      boolean fired = p.spikeCount() > 0;
+      for (int s = 0; s < p.spikeCount(); s++) {
+        if (count == spikes.length) {
+          spikes = java.util.Arrays.copyOf(spikes, 2 * count);
+        }
+        spikes[count++] = p.spikeTimeMs(s);
+      }
+      if (!Double.isFinite(p.v[0])) {
+        throw new org.neuristor.NeuristorException(model.kind().cliName() + ": membrane potential diverged at t = "
+            + (t0 + dtMs) + " ms (reduce dt)", 3);
+      }
+      if ((k + 1) % recordEvery == 0 || k == steps - 1) {
+        fill(row, p, vars, in * iToSi, fired ? peak : Double.NaN);
+        tb.addRow((k + 1) * dtMs * 1e-3, row);
+      }
+    }
+    Map<String, Double> fin = new LinkedHashMap<>();
+    for (Population.StateVariable sv : vars) {
+      fin.put(sv.siUnit().equals("1") ? sv.name() : sv.name() + "_" + sv.siUnit().replace("/", "_per_"),
+          sv.values()[0] * sv.toSi());
+    }
+    return new Result(model, p.method(), dtMs, tb.build(), java.util.Arrays.copyOf(spikes, count), fin);
+  }
+
+  /** A noise-free run with the default method, recording every step. */
+  public static Result run(NeuronModel model, Stimulus stimulus, double durationMs, double dtMs) {
+    return run(model, stimulus, durationMs, dtMs, model.kind().defaultMethod(), Noise.NONE, 0, 1);
+  }
+
+  /** Spike times (ms) only, without recording a trace. */
+  public static double[] spikeTimesMs(NeuronModel model, Stimulus stimulus, double durationMs, double dtMs,
+      Method method) {
+    Population p = model.population(1, dtMs, method, Noise.NONE, 0);
+    long steps = Math.round(durationMs / dtMs);
+    double[] spikes = new double[16];
+    int count = 0;
+    for (long k = 0; k < steps; k++) {
+      p.input[0] = stimulus.at(k * dtMs);
+      p.step();
+      for (int s = 0; s < p.spikeCount(); s++) {
+        if (count == spikes.length) {
+          spikes = java.util.Arrays.copyOf(spikes, 2 * count);
+        }
+        spikes[count++] = p.spikeTimeMs(s);
+      }
+    }
+    return java.util.Arrays.copyOf(spikes, count);
+  }
+
+  private static void fill(double[] row, Population p, List<Population.StateVariable> vars, double iSi,
+      double spikePeakMv) {
+    row[0] = (Double.isNaN(spikePeakMv) ? p.v[0] : spikePeakMv) * 1e-3;
+    row[1] = iSi;
+    int k = 2;
+    for (Population.StateVariable sv : vars) {
+      if (!sv.name().equals("v")) {
+        row[k++] = sv.values()[0] * sv.toSi();
+      }
+    }
+  }
+}
