@@ -1,0 +1,90 @@
+package org.neuristor.analysis;
+
+import java.util.function.DoubleFunction;
+import java.util.function.DoublePredicate;
+
+/**
+ * Frequency-current (f-I) curve and rheobase of any neuron, model or circuit, given a function that
+ * returns the spike times for a constant input.
+ *
+ * <p>Rate at one input: the steady rate of the spikes after {@code skipBefore} (the first spikes of
+ * an adapting or bistable neuron are excluded): (n - 1)/(t_last - t_first) over the spikes in
+ * [skipBefore, window], 0 if fewer than {@code minSpikes} fall there. The rheobase is the smallest
+ * input with a nonzero steady rate, located by bisection between an input that does not fire
+ * repetitively and one that does.
+ *
+ * @param inputs input values (any unit, increasing)
+ * @param ratesHz steady rate at each input (per axis unit of the spike times; Hz for seconds)
+ * @param rheobase smallest input with repetitive firing (NaN if not bracketed)
+ */
+public record FiCurve(double[] inputs, double[] ratesHz, double rheobase) {
+
+  /** Steady rate of {@code spikeTimes} in [from, to] (0 with fewer than {@code minSpikes} spikes). */
+  public static double steadyRate(double[] spikeTimes, double from, double to, int minSpikes) {
+    int first = -1;
+    int last = -1;
+    int n = 0;
+    for (int k = 0; k < spikeTimes.length; k++) {
+      if (spikeTimes[k] >= from && spikeTimes[k] <= to) {
+        if (first < 0) {
+          first = k;
+        }
+        last = k;
+        n++;
+      }
+    }
+    if (n < Math.max(2, minSpikes)) {
+      return 0;
+    }
+    return (n - 1) / (spikeTimes[last] - spikeTimes[first]);
+  }
+
+  /**
+   * Measures the curve. {@code spikes} maps an input to spike times (same unit as {@code skipBefore}
+   * and {@code window}).
+   *
+   * @param inputs inputs to evaluate
+   * @param spikes simulation: input to spike times
+   * @param skipBefore spikes before this time are ignored
+   * @param window end of the counting window
+   * @param minSpikes spikes needed in the window to count as repetitive firing
+   * @param rheobaseTolerance bisection tolerance on the input (0: no bisection, the rheobase is the
+   *     first firing input of the list)
+   */
+  public static FiCurve measure(double[] inputs, DoubleFunction<double[]> spikes, double skipBefore, double window,
+      int minSpikes, double rheobaseTolerance) {
+    double[] rates = new double[inputs.length];
+    for (int k = 0; k < inputs.length; k++) {
+      rates[k] = steadyRate(spikes.apply(inputs[k]), skipBefore, window, minSpikes);
+    }
+    double rheo = Double.NaN;
+    for (int k = 0; k < inputs.length; k++) {
+      if (rates[k] > 0) {
+        if (k == 0 || rheobaseTolerance <= 0) {
+          rheo = inputs[k];
+        } else {
+          rheo = rheobase(x -> steadyRate(spikes.apply(x), skipBefore, window, minSpikes) > 0, inputs[k - 1], inputs[k],
+              rheobaseTolerance);
+        }
+        break;
+      }
+    }
+    return new FiCurve(inputs.clone(), rates, rheo);
+  }
+
+  /**
+   * Bisection for the threshold of a monotone predicate: {@code fires(lo)} false, {@code fires(hi)}
+   * true; returns the midpoint of the final bracket (width below {@code tolerance}).
+   */
+  public static double rheobase(DoublePredicate fires, double lo, double hi, double tolerance) {
+    while (hi - lo > tolerance) {
+      double mid = 0.5 * (lo + hi);
+      if (fires.test(mid)) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    return 0.5 * (lo + hi);
+  }
+}
