@@ -17,6 +17,8 @@ final class Commands {
     l.add(new IvCommand());
     l.add(new PulseCommand());
     l.add(new NeuronCommand());
+    l.add(new ModelCommand());
+    l.add(new PatternsCommand());
     return l;
   }
 }

@@ -47,6 +47,7 @@ import java.util.Locale;
  *       <ul>
  *         <li>>= 3 spikes continuing after a pulse for more than 5 pulse widths while the input is
  *             back at baseline (self-sustained firing): {@code BISTABILITY};
+ *         <li>a pulse containing >= 3 spikes: the step rules above, applied inside the pulse;
  *         <li>>= 3 equal pulses, some evoking a spike and some not: if every evoking pulse followed
  *             its predecessor more closely than every non-evoking one, {@code INTEGRATOR} (closer
  *             inputs sum); otherwise (a closer pair failed where a wider one fired) {@code RESONATOR};
@@ -318,6 +319,18 @@ public final class FiringPatternClassifier {
     if (evoking == null) {
       return null;
     }
+    int inside = count(spikes, evoking.start(), evoking.end());
+    if (inside >= 3) {
+      // a long pulse is a step that ends: analyse the train inside it
+      double[] in = new double[inside];
+      int j = 0;
+      for (double sp : spikes) {
+        if (sp >= evoking.start() && sp <= evoking.end()) {
+          in[j++] = sp;
+        }
+      }
+      return stepResponse(in, evoking.start(), evoking.end(), epochs);
+    }
     double first = lastIn(new double[] {firstIn(spikes, evoking.start(), tEnd)}, evoking.start(), tEnd);
     if (!evoking.open() && first - evoking.end() > 2 * evoking.width()) {
       return new Result(FiringPattern.SPIKE_LATENCY, String.format(Locale.ROOT,
@@ -339,15 +352,12 @@ public final class FiringPatternClassifier {
       return null;
     }
     double fin = v[v.length - 1];
-    double peak = Double.NEGATIVE_INFINITY;
-    int p = i;
-    for (int k = Math.max(0, i - 2); k < Math.min(v.length, i + 3); k++) {
-      if (v[k] > peak) {
-        peak = v[k];
-        p = k;
-      }
+    // the spike's peak: climb from the detection time while the membrane still rises
+    int p = Math.max(0, i - 1);
+    while (p + 1 < v.length && v[p + 1] >= v[p]) {
+      p++;
     }
-    double height = peak - fin;
+    double height = v[p] - fin;
     if (!(height > 0)) {
       return null;
     }

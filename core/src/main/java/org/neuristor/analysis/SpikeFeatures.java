@@ -68,6 +68,15 @@ public record SpikeFeatures(double[] spikeTimes, double rateHz, double[] isiSeco
     return train(sp, amp, width, stimulusOnset, shapes);
   }
 
+  /**
+   * Train features only (no shapes; amplitude and width NaN), from spike times a model reported
+   * itself, e.g. the exact threshold-crossing times of an integrate-and-fire kernel whose voltage
+   * trace has no spike shape.
+   */
+  public static SpikeFeatures fromSpikeTimes(double[] spikeTimes, double stimulusOnset) {
+    return train(spikeTimes.clone(), Double.NaN, Double.NaN, stimulusOnset, List.of());
+  }
+
   /** Circuit convention (physics.md 4.0): spikes from the device state, shapes from the output. */
   public static SpikeFeatures of(Trace t, String stateSignal, String outputSignal) {
     double[] sp = crossings(t, stateSignal, 0.5);

@@ -50,6 +50,15 @@ public record ModelParameter(String name, String unit, double defaultValue, doub
     if (Double.isInfinite(d)) {
       return d > 0 ? "inf" : "-inf";
     }
-    return d == Math.rint(d) && Math.abs(d) < 1e7 ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.6g", d);
+    if (d == Math.rint(d) && Math.abs(d) < 1e7) {
+      return String.valueOf((long) d);
+    }
+    double a = Math.abs(d);
+    if (a >= 1e-3 && a < 1e7) {
+      return new java.math.BigDecimal(d).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+    String e = String.format(Locale.ROOT, "%.5e", d);
+    String mant = e.substring(0, e.indexOf('e')).replaceAll("\\.?0+$", "");
+    return mant + "e" + Integer.parseInt(e.substring(e.indexOf('e') + 1));
   }
 }

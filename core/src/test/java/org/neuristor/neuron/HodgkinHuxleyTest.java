@@ -58,6 +58,16 @@ class HodgkinHuxleyTest {
     assertThat(rate).isCloseTo(hz, Percentage.withPercentage(0.5));
   }
 
+  @ParameterizedTest(name = "I = {0} uA/cm2")
+  @CsvSource({"80, 137.0", "100, 147.3", "150, 167.9"})
+  void t3RatesNearExcitationBlockCountedBelowZero(double amp, double hz) {
+    // physics.md's f at 80/100/150: the spikes there peak at -10/-20/-39 mV, so count crossings of -40 mV
+    double[] sp = NeuronSimulation.spikeTimesMs(HH.with("v_spike", -40), Stimulus.constant(amp), 400, 0.01,
+        Method.RK4);
+    double rate = 1000.0 * (sp.length - 3) / (sp[sp.length - 1] - sp[2]);
+    assertThat(rate).isCloseTo(hz, Percentage.withPercentage(0.5));
+  }
+
   @Test
   void t3FirstSpikePeak() {
     // physics.md: first spike peak +40.3 mV at I = 10

@@ -1,0 +1,120 @@
+package org.neuristor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.assertj.core.data.Offset;
+import org.assertj.core.data.Percentage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuristor.io.Json;
+
+class ModelCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void runWritesCsvPlotAndJsonWithSpikeTimesRateAndFinalState() throws Exception {
+    CliHarness.Result r = CliHarness.run("model", "run", "lif", "--stim", "step:amp=2,t0=10ms", "--duration",
+        "200ms", "--out", dir.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    // physics.md 2.2: 2 nA -> 63.04 Hz; first spike tau ln 4 after the onset, which is the first step
+    // start strictly after t0 = 10 ms (10.1 ms with dt = 0.1 ms)
+    assertThat(j.get("rate_hz").asDouble()).isCloseTo(63.04, Percentage.withPercentage(0.05));
+    assertThat(j.get("spike_times_s").get(0).asDouble()).isCloseTo(0.0101 + 0.010 * Math.log(4), Offset.offset(1e-12));
+    assertThat(j.get("final_state").get("v_V").isNumber()).isTrue();
+    assertThat(j.get("firing_pattern").asText()).isEqualTo("tonic spiking");
+    assertThat(Files.readAllLines(dir.resolve("lif.csv")).get(0)).contains("v").contains("i");
+    assertThat(Files.size(dir.resolve("lif.png"))).isGreaterThan(1000);
+  }
+
+  @Test
+  void hhRunReportsSpikeShape() throws Exception {
+    CliHarness.Result r = CliHarness.run("model", "run", "hh", "--stim", "step:amp=10", "--duration", "50ms",
+        "--out", dir.toString(), "--json", "--no-plot");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("first_spike_peak_V").asDouble()).isCloseTo(0.0403, Offset.offset(3e-4));
+    assertThat(j.get("final_state").has("m")).isTrue();
+  }
+
+  @Test
+  void noisyRunsReproduceWithTheSeed() throws Exception {
+    String[] args = {"model", "run", "lif", "--stim", "dc:amp=1.2", "--noise", "white:sigma=4", "--duration", "300ms",
+        "--seed", "5", "--out", dir.toString(), "--json", "--no-plot"};
+    JsonNode a = Json.mapper().readTree(CliHarness.run(args).out());
+    JsonNode b = Json.mapper().readTree(CliHarness.run(args).out());
+    assertThat(a.get("spike_times_s").size()).isGreaterThan(3);
+    assertThat(a.get("spike_times_s")).isEqualTo(b.get("spike_times_s"));
+  }
+
+  @Test
+  void modelFileAndParametersApply(@TempDir Path files) throws Exception {
+    Path f = files.resolve("burst.yaml");
+    Files.writeString(f, "model: adex\nparameters:\n  tau_w: 20\n  b: 500\n  v_r: -45.4\n");
+    CliHarness.Result r = CliHarness.run("model", "run", "--file", f.toString(), "--param", "a=4", "--stim",
+        "step:amp=1000,t0=10ms", "--duration", "300ms", "--out", dir.toString(), "--json", "--no-plot");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Json.mapper().readTree(r.out()).get("model").asText()).isEqualTo("adex");
+  }
+
+  @Test
+  void badParametersAreOneLineErrorsNamingTheParameter() {
+    CliHarness.Result r = CliHarness.run("model", "run", "adex", "--param", "c=-281", "--out", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("error: adex: parameter c = -281 pF is outside").doesNotContain("Exception");
+    r = CliHarness.run("model", "run", "lif", "--param", "t_ref=-1", "--out", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("t_ref");
+    r = CliHarness.run("model", "run", "hh", "--dt", "0.1ms", "--out", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("dt = 0.1 ms exceeds the stable limit 0.05 ms");
+    r = CliHarness.run("model", "run", "lif", "--stim", "step:t0=1ms", "--out", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("needs amp=");
+    r = CliHarness.run("model", "run", "squid", "--out", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown neuron model");
+  }
+
+  @Test
+  void fiOfHhFindsTheOnsetAndPrintsTheCurve() throws Exception {
+    CliHarness.Result r = CliHarness.run("model", "fi", "hh", "--from", "0", "--to", "50", "--points", "11",
+        "--tolerance", "0.02", "--out", dir.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    // physics.md: onset 6.26 uA/cm2 (2 s window) at ~52 Hz; f(10) = 68.3, f(50) = 117.0
+    assertThat(j.get("rheobase_uA_per_cm2").asDouble()).isCloseTo(6.26, Offset.offset(0.03));
+    assertThat(j.get("rate_at_rheobase_hz").asDouble()).isCloseTo(52, Offset.offset(3.0));
+    assertThat(j.get("rate_hz").get(2).asDouble()).isCloseTo(68.3, Percentage.withPercentage(0.5));
+    assertThat(j.get("rate_hz").get(10).asDouble()).isCloseTo(117.0, Percentage.withPercentage(0.5));
+    assertThat(Files.exists(dir.resolve("hh.fi.csv"))).isTrue();
+  }
+
+  @Test
+  void listDescribeAndHelp() {
+    CliHarness.Result r = CliHarness.run("model", "list");
+    assertThat(r.out()).contains("lif").contains("hh").contains("adex").contains("izhikevich").contains("if ");
+    r = CliHarness.run("model", "describe", "hh");
+    assertThat(r.out()).contains("g_na").contains("mS/cm2").contains("-54.387").contains("rk4");
+    for (String sub : new String[] {"list", "describe", "run", "fi"}) {
+      assertThat(CliHarness.run("model", sub, "--help").out()).contains("Example");
+    }
+    assertThat(CliHarness.run("model", "run", "--help").out()).contains("uA/cm2").contains("pA");
+  }
+
+  @Test
+  void patternsWritesGalleryAndTable() throws Exception {
+    CliHarness.Result r = CliHarness.run("patterns", "--out", dir.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("total").asInt()).isEqualTo(20);
+    assertThat(j.get("correct").asInt()).isGreaterThanOrEqualTo(18);
+    assertThat(j.get("patterns").get(0).get("expected").asText()).isEqualTo("tonic spiking");
+    assertThat(Files.readAllLines(dir.resolve("patterns.csv"))).hasSize(21);
+    assertThat(Files.size(dir.resolve("patterns.png"))).isGreaterThan(10_000);
+    assertThat(CliHarness.run("patterns", "--help").out()).contains("Example");
+  }
+}
