@@ -37,7 +37,14 @@ final class AdExPopulation extends Population {
   private final double b;
   private final double vr;
   private final double vPeak;
+  private final double invC;
+  private final double invDt;
+  private final double invTauW;
+  private final double glDt;
   public final double[] w;
+  /** Midpoint values of the RK2 step (scratch, allocated once). */
+  private final double[] vm;
+  private final double[] wm;
 
   AdExPopulation(NeuronModel p, int n, double dtMs, Method method, Noise noise, long seed) {
     super(p, n, dtMs, method, noise, seed);
@@ -51,46 +58,64 @@ final class AdExPopulation extends Population {
     b = p.get("b");
     vr = p.get("v_r");
     vPeak = p.get("v_peak");
+    invC = 1 / c;
+    invDt = 1 / dT;
+    invTauW = 1 / tauW;
+    glDt = gl * dT;
     w = new double[n];
+    vm = method == Method.RK2 ? new double[n] : null;
+    wm = method == Method.RK2 ? new double[n] : null;
     java.util.Arrays.fill(v, el);
   }
 
   private double dv(double vv, double ww, double in) {
-    double x = Math.min(vv, vPeak);
-    return (-gl * (x - el) + gl * dT * Math.exp(Math.min((x - vt) / dT, EXP_CLAMP)) - ww + in) / c;
+    double x = vv < vPeak ? vv : vPeak;
+    double arg = (x - vt) * invDt;
+    return (-gl * (x - el) + glDt * FastExp.exp(arg < EXP_CLAMP ? arg : EXP_CLAMP) - ww + in) * invC;
   }
 
   private double dw(double vv, double ww) {
-    return (a * (Math.min(vv, vPeak) - el) - ww) / tauW;
+    return (a * ((vv < vPeak ? vv : vPeak) - el) - ww) * invTauW;
   }
 
   @Override
   protected void advance(double t0) {
     final double dt = dtMs;
     final double hdt = 0.5 * dt;
-    final boolean rk2 = method == Method.RK2;
-    for (int i = 0; i < n; i++) {
-      final double in = drive(i);
-      final double v0 = v[i];
-      final double w0 = w[i];
-      double vNew;
-      double wNew;
-      if (rk2) {
-        double vm = v0 + hdt * dv(v0, w0, in);
-        double wm = w0 + hdt * dw(v0, w0);
-        vNew = v0 + dt * dv(vm, wm, in);
-        wNew = w0 + dt * dw(vm, wm);
-      } else {
-        vNew = v0 + dt * dv(v0, w0, in);
-        wNew = w0 + dt * dw(v0, w0);
+    final double[] vv = v;
+    final double[] ww = w;
+    if (method == Method.RK2) {
+      // two passes over the population, so the exponentials of different neurons overlap in the CPU
+      for (int i = 0; i < n; i++) {
+        double in = drive(i);
+        vm[i] = vv[i] + hdt * dv(vv[i], ww[i], in);
+        wm[i] = ww[i] + hdt * dw(vv[i], ww[i]);
       }
-      if (vNew >= vPeak) {
-        emit(i, t0 + dt);
-        vNew = vr;
-        wNew += b;
+      for (int i = 0; i < n; i++) {
+        double in = drive(i);
+        double vNew = vv[i] + dt * dv(vm[i], wm[i], in);
+        double wNew = ww[i] + dt * dw(vm[i], wm[i]);
+        if (vNew >= vPeak) {
+          emit(i, t0 + dt);
+          vNew = vr;
+          wNew += b;
+        }
+        vv[i] = vNew;
+        ww[i] = wNew;
       }
-      v[i] = vNew;
-      w[i] = wNew;
+    } else {
+      for (int i = 0; i < n; i++) {
+        double in = drive(i);
+        double vNew = vv[i] + dt * dv(vv[i], ww[i], in);
+        double wNew = ww[i] + dt * dw(vv[i], ww[i]);
+        if (vNew >= vPeak) {
+          emit(i, t0 + dt);
+          vNew = vr;
+          wNew += b;
+        }
+        vv[i] = vNew;
+        ww[i] = wNew;
+      }
     }
   }
 

@@ -154,10 +154,10 @@ final class HhPopulation extends Population {
       double gK = gk * n2 * n2;
       double g = gNa + gK + gl;
       double vinf = (in + gNa * ena + gK * ek + gl * el) / g;
-      double vNew = vinf + (v0 - vinf) * Math.exp(-dt * g / c);
-      m[i] = mi + (m0 - mi) * Math.exp(-pdt * sm);
-      h[i] = hi + (h0 - hi) * Math.exp(-pdt * sh);
-      nn[i] = ni + (n0 - ni) * Math.exp(-pdt * sn);
+      double vNew = vinf + (v0 - vinf) * FastExp.exp(-dt * g / c);
+      m[i] = mi + (m0 - mi) * FastExp.exp(-pdt * sm);
+      h[i] = hi + (h0 - hi) * FastExp.exp(-pdt * sh);
+      nn[i] = ni + (n0 - ni) * FastExp.exp(-pdt * sn);
       v[i] = vNew;
       if (v0 < vSpike && vNew >= vSpike) {
         emit(i, t0 + dt * (vSpike - v0) / (vNew - v0));

@@ -15,7 +15,9 @@ import java.util.List;
  *       crossing time {@code tau ln((V_0 - V_inf)/(theta - V_inf))} is solved exactly, the refractory
  *       clock runs on continuous time and the rest of the step is integrated after it: the firing
  *       rate equals the analytic {@code 1/(t_ref + tau ln(RI/(RI - (theta - V_reset))))} to
- *       rounding, for any dt.
+ *       rounding, for any dt. The step runs in three passes: the exact decay of every neuron
+ *       (straight-line code the JIT vectorizes), then the few neurons in their refractory period
+ *       (kept in a list), then a scan for threshold crossings, which are redone on continuous time.
  *   <li>{@link Method#EXACT_GRID}: the same exact update over whole steps, then the threshold test at
  *       the end of the step; the spike is stamped with the step's start time {@code t_s}, the neuron
  *       resets and is held while {@code t - t_s < t_ref} (round(t_ref/dt) - 1 steps). These are Brian2's semantics ({@code method=
@@ -36,6 +38,9 @@ final class LifPopulation extends Population {
   private final double decay;
   private final double whiteKick;
   private final double[] refLeft;
+  /** Neurons with refractory time left (exact method). */
+  private final int[] refIdx;
+  private int refCount;
 
   LifPopulation(NeuronModel m, int n, double dtMs, Method method, Noise noise, long seed) {
     super(m, n, dtMs, method, noise, seed);
@@ -48,6 +53,7 @@ final class LifPopulation extends Population {
     decay = Math.exp(-dtMs / tau);
     whiteKick = noise.whiteSigmaMv() * Math.sqrt(-Math.expm1(-2 * dtMs / tau));
     refLeft = new double[n];
+    refIdx = new int[n];
     java.util.Arrays.fill(v, el);
   }
 
@@ -61,20 +67,40 @@ final class LifPopulation extends Population {
   }
 
   private void advanceExact(double t0) {
-    final double dt = dtMs;
+    // pass 1, straight-line arithmetic the JIT vectorizes: every neuron decays exactly over the step
+    final double[] vv = v;
+    final double[] in = input;
+    if (ou == null) {
+      for (int i = 0; i < n; i++) {
+        double vinf = el + r * in[i];
+        vv[i] = vinf + (vv[i] - vinf) * decay;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        double vinf = el + r * (in[i] + ou[i]);
+        vv[i] = vinf + (vv[i] - vinf) * decay;
+      }
+    }
+    // pass 2: neurons held by their refractory period (a short list), redone on continuous time
+    int kept = 0;
+    for (int q = 0; q < refCount; q++) {
+      int i = refIdx[q];
+      vv[i] = eventStep(i, t0, vreset, el + r * drive(i), refLeft[i]);
+      if (refLeft[i] > 0) {
+        refIdx[kept++] = i;
+      }
+    }
+    refCount = kept;
+    // pass 3: threshold crossings; the start value is recovered from the decay
     for (int i = 0; i < n; i++) {
-      double vinf = el + r * drive(i);
-      double vi = v[i];
-      double ref = refLeft[i];
-      if (ref <= 0) {
-        // the common case: one exact decay over the whole step
-        double vEnd = vinf + (vi - vinf) * decay;
-        if (vEnd < vth) {
-          v[i] = vEnd;
-          continue;
+      if (vv[i] >= vth && refLeft[i] <= 0) {
+        double vinf = el + r * drive(i);
+        double v0 = vinf + (vv[i] - vinf) / decay;
+        vv[i] = eventStep(i, t0, v0, vinf, 0);
+        if (refLeft[i] > 0) {
+          refIdx[refCount++] = i;
         }
       }
-      v[i] = eventStep(i, t0, vi, vinf, ref);
     }
   }
 

@@ -33,7 +33,7 @@ class HodgkinHuxleyTest {
   void t4RateSingularitiesAreRemovableWithContinuousDerivative() {
     assertThat(HodgkinHuxley.am(-40)).isCloseTo(1.0, Offset.offset(1e-9));
     assertThat(HodgkinHuxley.an(-55)).isCloseTo(0.1, Offset.offset(1e-9));
-    // values approach the limit from both sides, through the series/direct switch at |x/y| = 1e-6
+    // values approach the limit from both sides
     for (double dx : new double[] {1e-12, 1e-9, 9.99e-6, 1.001e-5, 1e-4}) {
       assertThat(HodgkinHuxley.am(-40 + dx)).isCloseTo(1.0 + dx / 20, Offset.offset(1e-9));
       assertThat(HodgkinHuxley.am(-40 - dx)).isCloseTo(1.0 - dx / 20, Offset.offset(1e-9));
@@ -43,9 +43,15 @@ class HodgkinHuxleyTest {
     double h = 1e-4;
     assertThat((HodgkinHuxley.am(-40 + h) - HodgkinHuxley.am(-40 - h)) / (2 * h)).isCloseTo(0.05, Offset.offset(1e-8));
     assertThat((HodgkinHuxley.an(-55 + h) - HodgkinHuxley.an(-55 - h)) / (2 * h)).isCloseTo(0.005, Offset.offset(1e-9));
-    // and matches the derivative just outside the series region
-    double s1 = (HodgkinHuxley.am(-40 + 2e-5 + 1e-7) - HodgkinHuxley.am(-40 + 2e-5 - 1e-7)) / 2e-7;
-    assertThat(s1).isCloseTo(0.05, Offset.offset(1e-6));
+    // value and derivative are continuous across the series/direct switch at |x/y| = 0.01:
+    // d/dx vtrap(x, 10) = B'(x/10) with B(r) = r/(1 - e^-r), B'(0.01) = 1/2 + 0.01/6 - 1e-6/180
+    double bPrime = 0.5 + 0.01 / 6 - 1e-6 / 180;
+    for (double x : new double[] {0.1 - 1e-4, 0.1 + 1e-4}) {
+      double slope = (HodgkinHuxley.am(-40 + x + 1e-6) - HodgkinHuxley.am(-40 + x - 1e-6)) / 2e-6;
+      assertThat(slope).isCloseTo(0.1 * bPrime, Offset.offset(1e-6));
+    }
+    assertThat(HodgkinHuxley.vtrap(0.1 - 1e-15, 10)).isCloseTo(HodgkinHuxley.vtrap(0.1 + 1e-15, 10),
+        Offset.offset(1e-13));
   }
 
   @ParameterizedTest(name = "I = {0} uA/cm2, {2}")
