@@ -27,6 +27,7 @@ import java.util.List;
  */
 final class AdExPopulation extends Population {
   private static final double EXP_CLAMP = 50;
+  private static final int BLOCK = 1024;
   private final double c;
   private final double gl;
   private final double el;
@@ -63,8 +64,8 @@ final class AdExPopulation extends Population {
     invTauW = 1 / tauW;
     glDt = gl * dT;
     w = new double[n];
-    vm = method == Method.RK2 ? new double[n] : null;
-    wm = method == Method.RK2 ? new double[n] : null;
+    vm = method == Method.RK2 ? new double[Math.min(n, BLOCK)] : null;
+    wm = method == Method.RK2 ? new double[Math.min(n, BLOCK)] : null;
     java.util.Arrays.fill(v, el);
   }
 
@@ -85,23 +86,29 @@ final class AdExPopulation extends Population {
     final double[] vv = v;
     final double[] ww = w;
     if (method == Method.RK2) {
-      // two passes over the population, so the exponentials of different neurons overlap in the CPU
-      for (int i = 0; i < n; i++) {
-        double in = drive(i);
-        vm[i] = vv[i] + hdt * dv(vv[i], ww[i], in);
-        wm[i] = ww[i] + hdt * dw(vv[i], ww[i]);
-      }
-      for (int i = 0; i < n; i++) {
-        double in = drive(i);
-        double vNew = vv[i] + dt * dv(vm[i], wm[i], in);
-        double wNew = ww[i] + dt * dw(vm[i], wm[i]);
-        if (vNew >= vPeak) {
-          emit(i, t0 + dt);
-          vNew = vr;
-          wNew += b;
+      // two passes per block of neurons, so the exponentials of different neurons overlap in the
+      // CPU while the midpoint values stay in L1
+      for (int from = 0; from < n; from += BLOCK) {
+        final int len = Math.min(BLOCK, n - from);
+        for (int j = 0; j < len; j++) {
+          int i = from + j;
+          double in = drive(i);
+          vm[j] = vv[i] + hdt * dv(vv[i], ww[i], in);
+          wm[j] = ww[i] + hdt * dw(vv[i], ww[i]);
         }
-        vv[i] = vNew;
-        ww[i] = wNew;
+        for (int j = 0; j < len; j++) {
+          int i = from + j;
+          double in = drive(i);
+          double vNew = vv[i] + dt * dv(vm[j], wm[j], in);
+          double wNew = ww[i] + dt * dw(vm[j], wm[j]);
+          if (vNew >= vPeak) {
+            emit(i, t0 + dt);
+            vNew = vr;
+            wNew += b;
+          }
+          vv[i] = vNew;
+          ww[i] = wNew;
+        }
       }
     } else {
       for (int i = 0; i < n; i++) {

@@ -15,9 +15,9 @@ import java.util.List;
  *       crossing time {@code tau ln((V_0 - V_inf)/(theta - V_inf))} is solved exactly, the refractory
  *       clock runs on continuous time and the rest of the step is integrated after it: the firing
  *       rate equals the analytic {@code 1/(t_ref + tau ln(RI/(RI - (theta - V_reset))))} to
- *       rounding, for any dt. The step runs in three passes: the exact decay of every neuron
- *       (straight-line code the JIT vectorizes), then the few neurons in their refractory period
- *       (kept in a list), then a scan for threshold crossings, which are redone on continuous time.
+ *       rounding, for any dt. The step runs in blocks of 2048 neurons: the exact decay of the block
+ *       (straight-line code the JIT vectorizes), then a scan for threshold crossings, which are
+ *       redone on continuous time; finally the few neurons that were refractory (kept in a list).
  *   <li>{@link Method#EXACT_GRID}: the same exact update over whole steps, then the threshold test at
  *       the end of the step; the spike is stamped with the step's start time {@code t_s}, the neuron
  *       resets and is held while {@code t - t_s < t_ref} (round(t_ref/dt) - 1 steps). These are Brian2's semantics ({@code method=
@@ -66,42 +66,52 @@ final class LifPopulation extends Population {
     }
   }
 
+  /** Neurons per block: the block's membrane values stay in L1 between the decay and the scan. */
+  private static final int BLOCK = 2048;
+
   private void advanceExact(double t0) {
-    // pass 1, straight-line arithmetic the JIT vectorizes: every neuron decays exactly over the step
     final double[] vv = v;
     final double[] in = input;
-    if (ou == null) {
-      for (int i = 0; i < n; i++) {
-        double vinf = el + r * in[i];
-        vv[i] = vinf + (vv[i] - vinf) * decay;
+    final int oldCount = refCount;
+    for (int from = 0; from < n; from += BLOCK) {
+      final int to = Math.min(n, from + BLOCK);
+      // pass 1, straight-line arithmetic the JIT vectorizes: exact decay over the whole step
+      if (ou == null) {
+        for (int i = from; i < to; i++) {
+          double vinf = el + r * in[i];
+          vv[i] = vinf + (vv[i] - vinf) * decay;
+        }
+      } else {
+        for (int i = from; i < to; i++) {
+          double vinf = el + r * (in[i] + ou[i]);
+          vv[i] = vinf + (vv[i] - vinf) * decay;
+        }
       }
-    } else {
-      for (int i = 0; i < n; i++) {
-        double vinf = el + r * (in[i] + ou[i]);
-        vv[i] = vinf + (vv[i] - vinf) * decay;
+      // pass 2: threshold crossings, redone on continuous time from the recovered start value
+      for (int i = from; i < to; i++) {
+        if (vv[i] >= vth && refLeft[i] <= 0) {
+          double vinf = el + r * drive(i);
+          double v0 = vinf + (vv[i] - vinf) / decay;
+          vv[i] = eventStep(i, t0, v0, vinf, 0);
+          if (refLeft[i] > 0) {
+            refIdx[refCount++] = i; // appended after the neurons refractory before this step
+          }
+        }
       }
     }
-    // pass 2: neurons held by their refractory period (a short list), redone on continuous time
+    // pass 3: neurons that were refractory at the start of the step, redone on continuous time
     int kept = 0;
-    for (int q = 0; q < refCount; q++) {
+    for (int q = 0; q < oldCount; q++) {
       int i = refIdx[q];
       vv[i] = eventStep(i, t0, vreset, el + r * drive(i), refLeft[i]);
       if (refLeft[i] > 0) {
         refIdx[kept++] = i;
       }
     }
-    refCount = kept;
-    // pass 3: threshold crossings; the start value is recovered from the decay
-    for (int i = 0; i < n; i++) {
-      if (vv[i] >= vth && refLeft[i] <= 0) {
-        double vinf = el + r * drive(i);
-        double v0 = vinf + (vv[i] - vinf) / decay;
-        vv[i] = eventStep(i, t0, v0, vinf, 0);
-        if (refLeft[i] > 0) {
-          refIdx[refCount++] = i;
-        }
-      }
+    for (int q = oldCount; q < refCount; q++) {
+      refIdx[kept++] = refIdx[q];
     }
+    refCount = kept;
   }
 
   /** A step with a refractory end or threshold crossing inside it, on continuous time. */
