@@ -17,6 +17,7 @@ final class Commands {
     l.add(new IvCommand());
     l.add(new PulseCommand());
     l.add(new NeuronCommand());
+    l.add(new ModelCommand());
     return l;
   }
 }

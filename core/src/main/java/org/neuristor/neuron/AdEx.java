@@ -40,6 +40,21 @@ public record AdEx(double cPf, double glNs, double elMv, double vtMv, double del
     return (aNs * (v - elMv) - w) / tauWMs;
   }
 
+  /**
+   * One explicit-midpoint step from (v, w) with current i (pA); returns {v, w, 1 if a spike was
+   * emitted and the reset applied else 0}.
+   */
+  public double[] midpointStep(double v, double w, double iPa, double dtMs) {
+    double vm = v + 0.5 * dtMs * dv(v, w, iPa);
+    double wm = w + 0.5 * dtMs * dw(v, w);
+    double vNew = v + dtMs * dv(vm, wm, iPa);
+    double wNew = w + dtMs * dw(vm, wm);
+    if (vNew >= vPeakMv) {
+      return new double[] {vrMv, wNew + bPa, 1};
+    }
+    return new double[] {vNew, wNew, 0};
+  }
+
   /** Spike times (ms) for a constant current (pA) from V = E_L, w = 0. */
   public double[] spikeTimes(double iPa, double durationMs, double dtMs) {
     double v = elMv;
