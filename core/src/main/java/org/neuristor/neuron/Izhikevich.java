@@ -14,7 +14,8 @@ import java.util.function.DoubleUnaryOperator;
  * @param c reset voltage (mV)
  * @param d reset increment of u
  * @param variant "" for the standard model, "class1" for 0.04v^2+4.1v+108 (patterns G, L),
- *     "accommodation" for du = a b (v + 65) (pattern R)
+ *     "accommodation" for du = a b (v + 65) (pattern R), "euler" for plain forward Euler (u from the
+ *     previous v, as Brian2's {@code euler} method integrates it)
  */
 public record Izhikevich(double a, double b, double c, double d, String variant) {
 
@@ -27,6 +28,7 @@ public record Izhikevich(double a, double b, double c, double d, String variant)
     for (long i = 0; i <= steps; i++) {
       double t = i * tauMs;
       double iExt = stimulus.applyAsDouble(t);
+      double vPrev = v;
       if (variant.equals("class1")) {
         v = v + tauMs * (0.04 * v * v + 4.1 * v + 108 - u + iExt);
       } else {
@@ -34,6 +36,8 @@ public record Izhikevich(double a, double b, double c, double d, String variant)
       }
       if (variant.equals("accommodation")) {
         u = u + tauMs * a * (b * (v + 65));
+      } else if (variant.equals("euler")) {
+        u = u + tauMs * a * (b * vPrev - u);
       } else {
         u = u + tauMs * a * (b * v - u);
       }
