@@ -64,6 +64,9 @@ public final class PickettSearch {
           0.7 + 0.4 * rng.nextDouble(), 0.4 + 0.7 * rng.nextDouble()});
     }
     double[] best = cands.parallelStream().min((x, y) -> Double.compare(error(c, x), error(c, y))).orElseThrow();
+    for (int j = 0; j < best.length; j++) {
+      best[j] = Double.parseDouble(String.format(Locale.ROOT, "%.4g", best[j])); // as printed, then refined
+    }
     SplittableRandom local = new SplittableRandom(5);
     for (int round = 0; round < 6; round++) {
       double scale = round < 3 ? 0.3 : 0.1;
