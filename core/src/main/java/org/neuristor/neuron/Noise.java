@@ -68,4 +68,14 @@ public final class Noise {
   static double erf(double x) {
     return org.hipparchus.special.Erf.erf(x);
   }
+
+  /**
+   * Escape noise (stochastic threshold, physics.md 2.6 c): the probability of a spike within dt at
+   * membrane potential v is {@code 1 - exp(-rho0 exp((v - theta)/deltaU) dt)} (rates in 1/ms, mV).
+   */
+  public static boolean escape(double vMv, double thetaMv, double deltaUMv, double rho0PerMs, double dtMs,
+      SplittableRandom r) {
+    double hazard = rho0PerMs * Math.exp(Math.min((vMv - thetaMv) / deltaUMv, 50));
+    return r.nextDouble() < -Math.expm1(-hazard * dtMs);
+  }
 }

@@ -75,4 +75,20 @@ class NoiseTest {
     }
     assertThat(spikes / 100.0).isCloseTo(nu, Percentage.withPercentage(5));
   }
+
+  @Test
+  void escapeNoiseFiresAtTheHazardRate() {
+    // At v = theta the hazard is rho0 = 1/ms: over 1e6 steps of 0.01 ms, 1e4 * (1 - e^-0.01)/0.01 ~ 9950 spikes.
+    SplittableRandom r = new SplittableRandom(3);
+    int n = 0;
+    for (int k = 0; k < 1_000_000; k++) {
+      if (Noise.escape(-55, -55, 2, 1.0, 0.01, r)) {
+        n++;
+      }
+    }
+    double expected = 1_000_000 * -Math.expm1(-0.01);
+    assertThat((double) n).isCloseTo(expected, Percentage.withPercentage(3));
+    // far below threshold it practically never fires; the deterministic limit is recovered as deltaU -> 0
+    assertThat(Noise.escape(-70, -55, 0.01, 1.0, 0.01, r)).isFalse();
+  }
 }
