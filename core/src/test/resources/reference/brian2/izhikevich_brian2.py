@@ -3,7 +3,7 @@
 (all derivatives from the old state; Neuristor's Method.EULER), threshold 'v > 30', reset
 'v = c; u += d', spike stamped at the step's start, stimulus sampled at the step's start through a
 TimedArray. Cases: patterns A, C, E, F, N of Izhikevich (2004) with the protocols of figure1.m
-(their a, b, c, d, v0, tau, T and I(t)), and the 2003 cortical classes RS, IB, CH, FS with I = 10 for
+(their a, b, c, d, v0, tau, T and I(t)), and the 2003 cortical classes RS, IB, CH, FS, LTS with I = 10 for
 300 ms at dt = 0.1 ms from v = -65, u = b v. Numpy target. Writes izhikevich_brian2_spikes.csv.
 Run: /usr/bin/python3 izhikevich_brian2.py
 """
@@ -26,6 +26,7 @@ cases = [
     ("IB", 0.02, 0.2, -55, 4, -65, 0.1, 300, lambda t: 10.0),
     ("CH", 0.02, 0.2, -50, 2, -65, 0.1, 300, lambda t: 10.0),
     ("FS", 0.1, 0.2, -65, 2, -65, 0.1, 300, lambda t: 10.0),
+    ("LTS", 0.02, 0.25, -65, 2, -65, 0.1, 300, lambda t: 10.0),
 ]
 
 rows = []

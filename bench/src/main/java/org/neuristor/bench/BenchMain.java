@@ -70,6 +70,27 @@ public final class BenchMain {
           Double.isNaN(ng) ? "n/a" : String.format(Locale.ROOT, "%.2fx", ng / best)});
       System.err.println("done: " + c.getKey());
     }
+    // f-V curve of the 1TS-1C neuron over 50 input levels: the same B-source netlists; Neuristor runs
+    // them in parallel on all cores in-process, ngspice one batch process after another.
+    List<String> fv = fvNetlists(quick ? 10 : 50);
+    fv.parallelStream().forEach(BenchMain::runNeuristor); // warm-up
+    double bestFv = Double.POSITIVE_INFINITY;
+    for (int rep = 0; rep < 3; rep++) {
+      long t0 = System.nanoTime();
+      fv.parallelStream().forEach(BenchMain::runNeuristor);
+      bestFv = Math.min(bestFv, (System.nanoTime() - t0) / 1e9);
+    }
+    double ngFv = 0;
+    for (String net : fv) {
+      Optional<Double> t = NgspiceRunner.time(net, 600);
+      if (t.isEmpty()) {
+        ngFv = Double.NaN;
+        break;
+      }
+      ngFv += t.get();
+    }
+    rows.add(new String[] {"1TS-1C f-V, " + fv.size() + " levels", "", fmt(bestFv), fmt(ngFv),
+        Double.isNaN(ngFv) ? "n/a" : String.format(Locale.ROOT, "%.2fx", ngFv / bestFv)});
     System.out.printf(Locale.ROOT, "%-28s %12s %12s %12s %10s%n", "case", "neuristor", "neuristor", "ngspice",
         "ratio");
     System.out.printf(Locale.ROOT, "%-28s %12s %12s %12s %10s%n", "", "cold (s)", "warm (s)", "batch (s)",
@@ -77,6 +98,20 @@ public final class BenchMain {
     for (String[] r : rows) {
       System.out.printf(Locale.ROOT, "%-28s %12s %12s %12s %10s%n", (Object[]) r);
     }
+  }
+
+  /** The B-source 1TS-1C neuron of physics.md 4.1 at n input voltages from 1.2 to 4 V. */
+  static List<String> fvNetlists(int n) throws java.io.IOException {
+    String base;
+    try (java.io.InputStream in = BenchMain.class.getResourceAsStream("/bench/ts_1ts1c_bsource.cir")) {
+      base = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      double v = 1.2 + (4.0 - 1.2) * k / (n - 1);
+      out.add(base.replace("vin in 0 2", String.format(Locale.ROOT, "vin in 0 %.6f", v)));
+    }
+    return out;
   }
 
   private static double runNeuristor(String netlist) {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "neuron", mixinStandardHelpOptions = true,
     description = "The library of memristive neuron circuits: list, show the netlist, run with a stimulus.",
     subcommands = {NeuronCommand.ListCircuits.class, NeuronCommand.Show.class, NeuronCommand.Run.class,
-        NeuronCommand.Fv.class},
+        NeuronCommand.Fv.class, NeuronCommand.Compare.class},
     footer = {"", "Example:", "  ./neuristor neuron list", "  ./neuristor neuron run lif --stim dc:amp=3"})
 public final class NeuronCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -56,6 +56,88 @@ public final class NeuronCommand implements Runnable {
     @Override
     public void run() {
       System.out.print(NeuronLibrary.get(name).netlist());
+    }
+  }
+
+  @Command(name = "compare", mixinStandardHelpOptions = true,
+      description = {"Put a device neuron's f-V curve next to the biological LIF reference's f-I curve, each",
+          "normalized (input / rheobase, rate / rate at 3x rheobase) so the time scales (us vs ms) compare;",
+          "one table and one figure."},
+      footer = {"", "Example:", "  ./neuristor neuron compare lif --points 12"})
+  static final class Compare implements Callable<Integer> {
+    @Parameters(paramLabel = "NAME") String name;
+
+    @Option(names = "--points", defaultValue = "12", description = "inputs per curve (default 12)") int points;
+
+    @Option(names = "--max-input", defaultValue = "4", description = "largest device input (V, default 4)")
+    String maxInput;
+
+    @Mixin OutputOptions output;
+
+    @Override
+    public Integer call() {
+      if (points < 3) {
+        throw NeuristorException.input("--points must be >= 3");
+      }
+      NeuronCircuit c = NeuronLibrary.get(name);
+      double hi = number(maxInput, "--max-input");
+      double[] v = new double[points];
+      for (int k = 0; k < points; k++) {
+        v[k] = hi * (k + 1) / points;
+      }
+      org.neuristor.library.Protocols.FvCurve dev = org.neuristor.library.Protocols.fv(c, v, Map.of());
+      if (Double.isNaN(dev.rheobase())) {
+        throw NeuristorException.input(c.name() + " does not fire up to " + hi + " V; raise --max-input");
+      }
+      org.neuristor.neuron.NeuronModel lif = org.neuristor.neuron.NeuronModel.of(org.neuristor.neuron.ModelKind.LIF);
+      double lifRheo = org.neuristor.neuron.LifTheory.rheobaseNa(lif);
+      double devRef = rateAt(dev, 3 * dev.rheobase());
+      double lifRef = org.neuristor.neuron.LifTheory.rateHz(lif, 3 * lifRheo);
+      List<List<Object>> rows = new ArrayList<>();
+      double[] x = new double[points];
+      double[] yd = new double[points];
+      double[] yl = new double[points];
+      for (int k = 0; k < points; k++) {
+        double rel = v[k] / dev.rheobase();
+        x[k] = rel;
+        yd[k] = dev.points().get(k).rateHz() / devRef;
+        yl[k] = org.neuristor.neuron.LifTheory.rateHz(lif, rel * lifRheo) / lifRef;
+        rows.add(List.of(rel, dev.points().get(k).rateHz(), org.neuristor.neuron.LifTheory.rateHz(lif, rel * lifRheo),
+            yd[k], yl[k]));
+      }
+      Path csv = output.file(c.name() + ".compare.csv");
+      CsvWriter.writeTable(csv, List.of("input_over_rheobase", "device_rate_hz", "lif_rate_hz", "device_norm",
+          "lif_norm"), rows);
+      Summary s = new Summary();
+      s.put("circuit", c.name());
+      s.put("device_rheobase_V", dev.rheobase());
+      s.put("lif_rheobase_nA", lifRheo);
+      s.put("time_scale", lifRef / devRef);
+      s.put("input_over_rheobase", x);
+      s.put("device_rate_norm", yd);
+      s.put("lif_rate_norm", yl);
+      s.put("csv", csv.toString());
+      if (output.plot()) {
+        Path png = output.file(c.name() + ".compare." + output.plotExt());
+        Plotter.xy(png, c.name() + " vs biological LIF (normalized)", "input / rheobase",
+            "rate / rate at 3x rheobase", List.of(new Plotter.Series(c.name(), x, yd, true),
+                new Plotter.Series("LIF (tau 10 ms)", x, yl, true)), false, false);
+        s.put("plot", png.toString());
+      }
+      s.print(System.out, output.json());
+      return 0;
+    }
+
+    private static double rateAt(org.neuristor.library.Protocols.FvCurve f, double input) {
+      List<org.neuristor.library.Protocols.RatePoint> p = f.points();
+      for (int k = 1; k < p.size(); k++) {
+        if (p.get(k).input() >= input) {
+          org.neuristor.library.Protocols.RatePoint a = p.get(k - 1);
+          org.neuristor.library.Protocols.RatePoint b = p.get(k);
+          return a.rateHz() + (b.rateHz() - a.rateHz()) * (input - a.input()) / (b.input() - a.input());
+        }
+      }
+      return p.get(p.size() - 1).rateHz();
     }
   }
 

@@ -49,4 +49,19 @@ class NeuronCommandTest {
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[2]).contains("available: lif");
   }
+
+  @Test
+  void compareNormalizesTheDeviceNeuronAgainstTheLif() throws Exception {
+    String[] r = run("neuron", "compare", "lif", "--points", "8", "--out", dir.toString(), "--json", "--no-plot");
+    assertThat(r[0]).isEqualTo("0");
+    JsonNode j = Json.mapper().readTree(r[1]);
+    JsonNode dev = j.get("device_rate_norm");
+    JsonNode lif = j.get("lif_rate_norm");
+    // both curves are 0 below rheobase, reach 1 at 3x rheobase, and the 1TS-1C neuron tracks the LIF
+    assertThat(dev.get(dev.size() - 1).asDouble()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(dev.get(0).asDouble()).isEqualTo(0.0);
+    for (int k = 4; k < dev.size(); k++) {
+      assertThat(dev.get(k).asDouble()).isCloseTo(lif.get(k).asDouble(), org.assertj.core.data.Offset.offset(0.1));
+    }
+  }
 }

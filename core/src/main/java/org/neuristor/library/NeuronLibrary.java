@@ -18,7 +18,9 @@ public final class NeuronLibrary {
       new NeuronCircuit("wang", "Wang's neuro-transistor: diffusive memristor + capacitor as a MOSFET gate (physics.md 4.4)",
           "wang.cir", "ndm.x", "v(o)", "v(g)"),
       new NeuronCircuit("pickett", "Pickett's NbO2 neuristor: two Mott channels with opposite bias (physics.md 4.2)",
-          "pickett.cir", "nm2.x", "v(n2)", "v(n1)"));
+          "pickett.cir", "nm2.x", "v(n2)", "v(n1)"),
+      new NeuronCircuit("pickett2013", "Pickett's neuristor tuned to the published 0.33 V / 0.028 V responses",
+          "pickett2013.cir", "nm2.x", "v(n2)", "v(n1)"));
 
   public static List<NeuronCircuit> all() {
     return ALL;

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Izhikevich spike times against Brian2 2.5.1 with the same method ({@code euler}, our
  * {@link Method#EULER}) and dt (reference: src/test/resources/reference/brian2/izhikevich_brian2.py):
  * same spike count and every spike within 0.5 ms. Cases: patterns A, C, E, F, N with figure1.m's
- * protocols, and the cortical classes RS, IB, CH, FS at I = 10, dt 0.1 ms.
+ * protocols, and the cortical classes RS, IB, CH, FS, LTS at I = 10, dt 0.1 ms.
  */
 class IzhikevichBrian2PeerTest {
 
@@ -47,7 +47,7 @@ class IzhikevichBrian2PeerTest {
     Stream<Arguments> patterns = Stream.of("A", "C", "E", "F", "N").map(IzhikevichPatterns::get)
         .map(p -> Arguments.of(p.id(), p.model(), p.tauMs(), p.durationMs(), p.stimulus()));
     return Stream.concat(patterns, Stream.of(cortical("RS", 0.02, 0.2, -65, 8), cortical("IB", 0.02, 0.2, -55, 4),
-        cortical("CH", 0.02, 0.2, -50, 2), cortical("FS", 0.1, 0.2, -65, 2)));
+        cortical("CH", 0.02, 0.2, -50, 2), cortical("FS", 0.1, 0.2, -65, 2), cortical("LTS", 0.02, 0.25, -65, 2)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -34,6 +34,7 @@ class LifModelsTest {
     double exact = analyticLifRate(10, 2, 10 * iNa, 15);
     assertThat(rate(sp)).isCloseTo(exact, Percentage.withPercentage(1e-7));
     assertThat(rate(sp)).isCloseTo(hz, Percentage.withPercentage(0.5));
+    assertThat(LifTheory.rateHz(lif, iNa)).isCloseTo(exact, Percentage.withPercentage(1e-12));
     // first spike: tau ln(RI/(RI - 15)) from rest
     assertThat(sp[0]).isCloseTo(10 * Math.log(10 * iNa / (10 * iNa - 15)), Offset.offset(1e-9));
   }
