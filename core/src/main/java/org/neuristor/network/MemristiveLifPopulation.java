@@ -1,0 +1,182 @@
+package org.neuristor.network;
+
+import java.util.List;
+import org.neuristor.ModelParameterException;
+import org.neuristor.library.CompactLif;
+
+/**
+ * Population of memristive LIF neurons: the 1TS-1C neuron of physics.md 4.1 (threshold switch in
+ * parallel with the membrane capacitor, fed through R_in from V_in) in the compact form of
+ * {@link CompactLif}, which this class drives block by block (256 neurons a block, so chunks of
+ * the network step are independent):
+ *
+ * <pre>
+ *   C dV/dt = (V_in - V)/R_in + I_syn - G(x) v,   v = V/(1 + G(x) R_out)
+ *   dx/dt   = (x_inf(v, x) - x)/tau(x_inf, x)      (TS-A, physics.md 3.1)
+ *   I_syn   = sum_k g_k (E_k - V) + sum_m I_m;  CURRENT kernels dump a charge w (C) on C: V += w/C
+ * </pre>
+ *
+ * A spike is an upward crossing of x = 0.5. Time is device time (no rescaling): with the default
+ * nanoscale values below (physics.md 4.0 scaling, R x k, C / k) an ISI lasts microseconds, so
+ * networks of these neurons run with dt of order 10-100 ns. An optional clamp keeps V &gt;= 0 (a
+ * diode to ground): the TS-A device is unipolar, so a membrane driven negative by inhibitory
+ * (negative) crossbar currents would otherwise fire on |v|.
+ *
+ * <p>Energy per spike: physics.md 4.1 gives 0.84 nJ per spike at C = 1 nF (supply energy, V_in = 2
+ * V); by the R x k, C / k scaling law it scales with C, so this class reports
+ * {@code 0.84 nJ x C / 1 nF} unless told otherwise.
+ */
+public final class MemristiveLifPopulation extends Population {
+  /** Neurons per CompactLif block; network chunks are multiples of it. */
+  public static final int BLOCK = 256;
+
+  /**
+   * @param vThVolts TS-A threshold V_th (V)
+   * @param vHoldVolts TS-A hold voltage V_hold (V)
+   * @param rOnOhm TS ON resistance (Ohm)
+   * @param rOffOhm TS OFF resistance (Ohm)
+   * @param tauOnSeconds switching-on time (s)
+   * @param tauOffSeconds relaxation time (s)
+   * @param deltaVolts smoothing width (V)
+   * @param eps tau blend width
+   * @param rInOhm input resistor (Ohm)
+   * @param cFarads membrane capacitor (F)
+   * @param rOutOhm output sense resistor (Ohm)
+   * @param vInVolts bias voltage behind R_in (V)
+   * @param clampNonNegative clamp the membrane at 0 V
+   * @param energyPerSpikeJoules neuron energy per spike (J)
+   */
+  public record Params(double vThVolts, double vHoldVolts, double rOnOhm, double rOffOhm, double tauOnSeconds,
+      double tauOffSeconds, double deltaVolts, double eps, double rInOhm, double cFarads, double rOutOhm,
+      double vInVolts, boolean clampNonNegative, double energyPerSpikeJoules) {
+    public Params {
+      if (!(vThVolts > vHoldVolts) || !(vHoldVolts > 0)) {
+        throw new ModelParameterException("V_th", "memristive LIF: needs V_th > V_hold > 0");
+      }
+      if (!(rOnOhm > 0) || !(rOffOhm > rOnOhm) || !(rInOhm > 0) || !(cFarads > 0) || !(rOutOhm >= 0)) {
+        throw new ModelParameterException("R_on", "memristive LIF: needs 0 < R_on < R_off, R_in > 0, C > 0, R_out >= 0");
+      }
+      if (!(tauOnSeconds > 0) || !(tauOffSeconds > 0)) {
+        throw new ModelParameterException("tau_on", "memristive LIF: switching times must be > 0");
+      }
+    }
+
+    /**
+     * The physics.md 4.1 neuron (TS-A NbOx-like preset V_th 1.0, V_hold 0.6, R_on 1k, R_off 1M,
+     * tau_on 10 ns, tau_off 100 ns, delta 2 mV; R_in 20k, C 1 nF, R_out 100) with every resistance
+     * multiplied by k and C divided by k (physics.md 4.0: waveforms unchanged, energy / k), no
+     * bias (V_in = 0), so R_in acts as an extra leak to ground.
+     */
+    public static Params scaled(double k) {
+      double c = 1e-9 / k;
+      return new Params(1.0, 0.6, 1e3 * k, 1e6 * k, 10e-9, 100e-9, 2e-3, 0.02, 20e3 * k, c, 100 * k, 0.0, true,
+          0.84e-9 * c / 1e-9);
+    }
+
+    public Params withBias(double vIn, double rIn) {
+      return new Params(vThVolts, vHoldVolts, rOnOhm, rOffOhm, tauOnSeconds, tauOffSeconds, deltaVolts, eps, rIn,
+          cFarads, rOutOhm, vIn, clampNonNegative, energyPerSpikeJoules);
+    }
+  }
+
+  private final Params p;
+  private final CompactLif[] blocks;
+  private final double[][] vin;
+  private final double[][] isyn;
+  private final double[][] offset;
+
+  public MemristiveLifPopulation(String name, int size, Params p) {
+    super(name, size);
+    this.p = p;
+    int nb = (size + BLOCK - 1) / BLOCK;
+    blocks = new CompactLif[nb];
+    vin = new double[nb][];
+    isyn = new double[nb][];
+    offset = new double[nb][];
+    for (int b = 0; b < nb; b++) {
+      int n = Math.min(BLOCK, size - b * BLOCK);
+      blocks[b] = new CompactLif(n, p.vThVolts(), p.vHoldVolts(), p.rOnOhm(), p.rOffOhm(), p.tauOnSeconds(),
+          p.tauOffSeconds(), p.deltaVolts(), p.eps(), p.rInOhm(), p.cFarads(), p.rOutOhm());
+      vin[b] = new double[n];
+      isyn[b] = new double[n];
+      offset[b] = new double[n];
+      java.util.Arrays.fill(vin[b], p.vInVolts());
+    }
+  }
+
+  public Params params() {
+    return p;
+  }
+
+  @Override
+  public double energyPerSpikeJoules() {
+    return p.energyPerSpikeJoules();
+  }
+
+  @Override
+  public List<String> variables() {
+    return List.of("v", "x");
+  }
+
+  @Override
+  public double variable(String variable, int i) {
+    CompactLif b = blocks[i / BLOCK];
+    return variable.equals("x") ? b.x[i % BLOCK] : b.v[i % BLOCK];
+  }
+
+  /** Resets every membrane to 0 V and every switch to OFF (e.g. between presented samples). */
+  public void resetState() {
+    for (CompactLif b : blocks) {
+      java.util.Arrays.fill(b.v, 0);
+      java.util.Arrays.fill(b.x, 0);
+    }
+    for (Channel c : channels) {
+      java.util.Arrays.fill(c.state, 0);
+      if (c.ring != null) {
+        java.util.Arrays.fill(c.ring, 0);
+      }
+    }
+  }
+
+  @Override
+  protected void initialize(long seed, double dt) {
+    resetState();
+  }
+
+  @Override
+  protected int update(int from, int to, long step, double dt, int[] out) {
+    gatherSynapses(from, to, step, dt);
+    final boolean hasSyn = synG != null;
+    final double invC = 1 / p.cFarads();
+    int n = 0;
+    for (int b = from / BLOCK; b * BLOCK < to; b++) {
+      CompactLif cl = blocks[b];
+      double[] is = isyn[b];
+      int base = b * BLOCK;
+      int len = cl.size();
+      for (int j = 0; j < len; j++) {
+        double vj = cl.v[j];
+        if (hasSyn) {
+          int i = base + j;
+          vj += synJump[i] * invC;
+          if (p.clampNonNegative() && vj < 0) {
+            vj = 0;
+          }
+          cl.v[j] = vj;
+          is[j] = synGE[i] - synG[i] * vj + synI[i];
+        }
+      }
+      cl.step(dt, vin[b], hasSyn ? is : null, offset[b]);
+      double[] off = offset[b];
+      for (int j = 0; j < len; j++) {
+        if (p.clampNonNegative() && cl.v[j] < 0) {
+          cl.v[j] = 0;
+        }
+        if (off[j] == off[j]) {
+          out[n++] = base + j;
+        }
+      }
+    }
+    return n;
+  }
+}

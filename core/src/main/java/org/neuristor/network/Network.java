@@ -1,0 +1,452 @@
+package org.neuristor.network;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+import org.neuristor.NeuristorException;
+
+/**
+ * A clock-driven spiking network: populations (structure-of-arrays) connected by projections (CSR)
+ * that deliver spikes through per-delay ring buffers, stepped with a fixed dt.
+ *
+ * <p>One step n: every chunk of every population (in parallel when threads &gt; 1) first adds the
+ * spikes of step n-1 arriving through its incoming projections into its ring slots, then folds the
+ * slot of step n into its channels and integrates its neurons; then, serially, the chunks' spikes
+ * are concatenated per population in neuron order and monitors record. Nothing in a step allocates.
+ * Results are bit-for-bit identical for any thread count: random draws are counter-based (seed,
+ * population, neuron, step), and every floating-point sum has a fixed order (spike order, then
+ * synapse order) independent of the chunking.
+ */
+public final class Network {
+  private final double dt;
+  private final long seed;
+  private final int threads;
+  private final List<Population> populations;
+  private final List<Projection> projections;
+  private final List<SpikeMonitor> spikeMonitors;
+  private final List<StateMonitor> stateMonitors;
+  private final int[] taskPop;
+  private final int[] taskChunk;
+  private final int[] taskFrom;
+  private final int[] taskTo;
+  private final int[][] taskOut;
+  private final int[] taskCount;
+  private final ForkJoinPool pool;
+  private final StepAction root;
+  private long step;
+  private boolean initialized;
+
+  private Network(Builder b, int threads) {
+    this.dt = b.dt;
+    this.seed = b.seed;
+    this.threads = threads;
+    this.populations = List.copyOf(b.populations);
+    this.projections = new ArrayList<>();
+    this.spikeMonitors = new ArrayList<>();
+    this.stateMonitors = new ArrayList<>();
+    // chunking: one chunk per population on one thread; else chunks of >= 1024 neurons, ~4 per thread
+    long total = 0;
+    for (Population p : populations) {
+      total += p.size;
+    }
+    int chunkSize = threads == 1 ? Integer.MAX_VALUE
+        : (int) Math.max(1024, roundUp(total / (4L * threads), MemristiveLifPopulation.BLOCK));
+    List<int[]> tasks = new ArrayList<>();
+    Map<Population, int[]> starts = new LinkedHashMap<>();
+    for (Population p : populations) {
+      int k = threads == 1 ? 1 : (p.size + chunkSize - 1) / chunkSize;
+      int[] s = new int[k + 1];
+      for (int c = 0; c < k; c++) {
+        s[c] = c * (threads == 1 ? 0 : chunkSize);
+        tasks.add(new int[] {p.index, c, s[c], Math.min(p.size, (c + 1) * (threads == 1 ? p.size : chunkSize))});
+      }
+      s[k] = p.size;
+      starts.put(p, s);
+    }
+    int nt = tasks.size();
+    taskPop = new int[nt];
+    taskChunk = new int[nt];
+    taskFrom = new int[nt];
+    taskTo = new int[nt];
+    taskOut = new int[nt][];
+    taskCount = new int[nt];
+    for (int t = 0; t < nt; t++) {
+      int[] a = tasks.get(t);
+      taskPop[t] = a[0];
+      taskChunk[t] = a[1];
+      taskFrom[t] = a[2];
+      taskTo[t] = a[3];
+      taskOut[t] = new int[a[3] - a[2]];
+    }
+    this.starts = starts;
+    this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
+    this.root = threads > 1 ? new StepAction(0, nt) : null;
+  }
+
+  private final Map<Population, int[]> starts;
+
+  private static long roundUp(long v, int m) {
+    return (v + m - 1) / m * m;
+  }
+
+  /** Starts building a network with time step dt (s) and master seed. */
+  public static Builder builder(double dtSeconds, long seed) {
+    return new Builder(dtSeconds, seed);
+  }
+
+  public double dt() {
+    return dt;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** Worker threads used (1 = sequential). */
+  public int threads() {
+    return threads;
+  }
+
+  public List<Population> populations() {
+    return Collections.unmodifiableList(populations);
+  }
+
+  public List<Projection> projections() {
+    return Collections.unmodifiableList(projections);
+  }
+
+  public Population population(String name) {
+    for (Population p : populations) {
+      if (p.name.equals(name)) {
+        return p;
+      }
+    }
+    throw NeuristorException.input("no population named '" + name + "'");
+  }
+
+  public Projection projection(String name) {
+    for (Projection p : projections) {
+      if (p.name.equals(name)) {
+        return p;
+      }
+    }
+    throw NeuristorException.input("no projection named '" + name + "'");
+  }
+
+  public List<SpikeMonitor> spikeMonitors() {
+    return Collections.unmodifiableList(spikeMonitors);
+  }
+
+  public List<StateMonitor> stateMonitors() {
+    return Collections.unmodifiableList(stateMonitors);
+  }
+
+  /** Steps done so far. */
+  public long step() {
+    return step;
+  }
+
+  /** Simulated time so far (s). */
+  public double time() {
+    return step * dt;
+  }
+
+  /** Total synapses. */
+  public long synapses() {
+    long s = 0;
+    for (Projection p : projections) {
+      s += p.synapses();
+    }
+    return s;
+  }
+
+  /** Heap bytes of all synapse arrays. */
+  public long synapseBytes() {
+    long s = 0;
+    for (Projection p : projections) {
+      s += p.bytes();
+    }
+    return s;
+  }
+
+  private void initialize() {
+    for (Population p : populations) {
+      p.initialize(CounterRng.hash(seed, 0x5EEDL, p.index), dt);
+    }
+    initialized = true;
+  }
+
+  /** Runs for the given simulated time (rounded to whole steps). */
+  public void run(double seconds) {
+    runSteps(Math.round(seconds / dt), null);
+  }
+
+  /** Called after each step (for progress reporting); must not allocate to keep the loop clean. */
+  public interface StepListener {
+    void afterStep(long step);
+  }
+
+  /** Runs n steps. */
+  public void runSteps(long n, StepListener listener) {
+    if (!initialized) {
+      initialize();
+    }
+    for (StateMonitor m : stateMonitors) {
+      m.reserve(n);
+    }
+    for (long s = 0; s < n; s++) {
+      if (pool == null) {
+        for (int t = 0; t < taskPop.length; t++) {
+          runTask(t);
+        }
+      } else {
+        root.reinitialize();
+        pool.invoke(root);
+      }
+      collect();
+      step++;
+      if (listener != null) {
+        listener.afterStep(step);
+      }
+    }
+  }
+
+  private void runTask(int t) {
+    Population p = populations.get(taskPop[t]);
+    List<Projection> in = p.incoming;
+    for (int i = 0; i < in.size(); i++) {
+      in.get(i).deliver(step, taskChunk[t]);
+    }
+    taskCount[t] = p.update(taskFrom[t], taskTo[t], step, dt, taskOut[t]);
+  }
+
+  private void collect() {
+    int t = 0;
+    for (Population p : populations) {
+      int n = 0;
+      int[] sp = p.spikes;
+      long[] tot = p.spikeTotals;
+      while (t < taskPop.length && taskPop[t] == p.index) {
+        int[] o = taskOut[t];
+        for (int k = 0; k < taskCount[t]; k++) {
+          int i = o[k];
+          sp[n++] = i;
+          tot[i]++;
+        }
+        t++;
+      }
+      p.spikeCount = n;
+    }
+    for (SpikeMonitor m : spikeMonitors) {
+      m.record(step);
+    }
+    for (StateMonitor m : stateMonitors) {
+      m.sample(step, dt);
+    }
+  }
+
+  /** Shuts the worker pool down (the network can still run afterwards, sequentially). */
+  public void close() {
+    if (pool != null) {
+      pool.shutdown();
+    }
+  }
+
+  private final class StepAction extends RecursiveAction {
+    private static final long serialVersionUID = 1L;
+    private final int lo;
+    private final int hi;
+    private final StepAction left;
+    private final StepAction right;
+
+    StepAction(int lo, int hi) {
+      this.lo = lo;
+      this.hi = hi;
+      if (hi - lo > 1) {
+        int mid = (lo + hi) >>> 1;
+        left = new StepAction(lo, mid);
+        right = new StepAction(mid, hi);
+      } else {
+        left = null;
+        right = null;
+      }
+    }
+
+    @Override
+    protected void compute() {
+      if (left == null) {
+        runTask(lo);
+      } else {
+        left.reinitialize();
+        right.reinitialize();
+        invokeAll(left, right);
+      }
+    }
+  }
+
+  /** Per-population spike count and mean rate. */
+  public record PopulationStats(String name, int size, long spikes, double rateHz) {}
+
+  /** Spike counts and mean rates (Hz) over the time run so far. */
+  public List<PopulationStats> stats() {
+    List<PopulationStats> l = new ArrayList<>();
+    double t = time();
+    for (Population p : populations) {
+      long s = p.spikeTotal();
+      l.add(new PopulationStats(p.name, p.size, s, t > 0 ? s / (p.size * t) : 0));
+    }
+    return l;
+  }
+
+  /** Builds a network: add populations, connect them, add monitors, then {@link #build()}. */
+  public static final class Builder {
+    private final double dt;
+    private final long seed;
+    private int threads;
+    private final List<Population> populations = new ArrayList<>();
+    private final List<Object[]> connections = new ArrayList<>();
+    private final List<Object[]> monitors = new ArrayList<>();
+
+    Builder(double dt, long seed) {
+      if (!(dt > 0)) {
+        throw NeuristorException.input("time step dt must be > 0 s, got " + dt);
+      }
+      this.dt = dt;
+      this.seed = seed;
+    }
+
+    /** Worker threads; 0 (default) = automatic (all cores for networks of 20,000+ neurons, else 1). */
+    public Builder threads(int n) {
+      if (n < 0) {
+        throw NeuristorException.input("threads must be >= 0, got " + n);
+      }
+      this.threads = n;
+      return this;
+    }
+
+    public Builder add(Population p) {
+      for (Population q : populations) {
+        if (q.name.equals(p.name)) {
+          throw NeuristorException.input("population '" + p.name + "' defined twice");
+        }
+      }
+      p.index = populations.size();
+      populations.add(p);
+      return this;
+    }
+
+    private Population find(String name) {
+      for (Population p : populations) {
+        if (p.name.equals(name)) {
+          return p;
+        }
+      }
+      throw NeuristorException.input("no population named '" + name + "'");
+    }
+
+    /**
+     * Connects {@code pre} to channel {@code channel} of {@code post}.
+     *
+     * @param weight per-synapse weight in the channel's unit (V for CURRENT on a LIF, C for CURRENT
+     *     on a memristive neuron, A for EXPONENTIAL, S for CONDUCTANCE)
+     * @param delaySeconds per-synapse delay (s)
+     */
+    public Builder connect(String name, String pre, String post, String channel, Connector connector, Dist weight,
+        Dist delaySeconds) {
+      Population a = find(pre);
+      Population b = find(post);
+      if (!b.acceptsInput()) {
+        throw NeuristorException.input("projection '" + name + "': population '" + post
+            + "' is an input encoder and takes no synapses");
+      }
+      if (b.channel(channel) == null) {
+        throw NeuristorException.input("projection '" + name + "': population '" + post + "' has no channel '"
+            + channel + "' (has " + b.channels.stream().map(Channel::name).toList() + ")");
+      }
+      connections.add(new Object[] {name, a, b, b.channel(channel), connector, weight, delaySeconds});
+      return this;
+    }
+
+    public Builder monitorSpikes(String population) {
+      monitors.add(new Object[] {"spikes", find(population)});
+      return this;
+    }
+
+    public Builder monitorState(String population, String variable, int[] neurons, int every) {
+      Population p = find(population);
+      if (!p.variables().contains(variable)) {
+        throw NeuristorException.input("population '" + population + "' has no variable '" + variable + "' (has "
+            + p.variables() + ")");
+      }
+      for (int i : neurons) {
+        if (i < 0 || i >= p.size) {
+          throw NeuristorException.input("state monitor: neuron " + i + " outside population '" + population + "'");
+        }
+      }
+      monitors.add(new Object[] {"state", p, variable, neurons.clone(), every});
+      return this;
+    }
+
+    /** The memory estimate of what has been described so far. */
+    public MemoryEstimate estimate(int chunks) {
+      MemoryEstimate e = new MemoryEstimate();
+      for (Population p : populations) {
+        e.neurons(p.size, p.channels.size(), 2);
+      }
+      for (Object[] c : connections) {
+        Population a = (Population) c[1];
+        Population b = (Population) c[2];
+        Dist d = (Dist) c[6];
+        e.synapses(((Connector) c[4]).expectedSynapses(a.size, b.size, a == b), a.size, !d.isConstant(), chunks);
+      }
+      return e;
+    }
+
+    /** Checks memory, builds the synapses and ring buffers. */
+    public Network build() {
+      long total = 0;
+      for (Population p : populations) {
+        total += p.size;
+      }
+      int t = threads > 0 ? threads : total >= 20_000 ? Runtime.getRuntime().availableProcessors() : 1;
+      estimate(4 * t).check("network");
+      Network net = new Network(this, t);
+      long stream = 1;
+      for (Object[] c : connections) {
+        Population a = (Population) c[1];
+        Population b = (Population) c[2];
+        Projection pr = Projection.build((String) c[0], a, b, (Channel) c[3], (Connector) c[4], (Dist) c[5],
+            (Dist) c[6], seed, stream++, dt);
+        pr.chunk(net.starts.get(b));
+        b.incoming.add(pr);
+        net.projections.add(pr);
+      }
+      for (Population p : populations) {
+        for (Channel ch : p.channels) {
+          int maxD = 0;
+          for (Projection pr : p.incoming) {
+            if (pr.channel == ch) {
+              maxD = Math.max(maxD, pr.maxDelaySteps);
+            }
+          }
+          ch.allocateRing(maxD + 1, p.size, dt);
+        }
+        p.allocate(dt);
+      }
+      for (Object[] m : monitors) {
+        if (m[0].equals("spikes")) {
+          SpikeMonitor s = new SpikeMonitor((Population) m[1]);
+          s.setDt(dt);
+          net.spikeMonitors.add(s);
+        } else {
+          net.stateMonitors.add(new StateMonitor((Population) m[1], (String) m[2], (int[]) m[3], (Integer) m[4]));
+        }
+      }
+      return net;
+    }
+  }
+}

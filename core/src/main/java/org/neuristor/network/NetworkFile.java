@@ -1,0 +1,401 @@
+package org.neuristor.network;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.neuristor.NeuristorException;
+import org.neuristor.expr.SpiceNumber;
+import org.neuristor.network.LocatedTree.Node;
+
+/**
+ * Reads a network description (YAML, or JSON when the name ends in .json) into a
+ * {@link Network}. Numbers are SI, optionally with a SPICE suffix ({@code 200pF}, {@code 0.1ms},
+ * {@code -60mV}; beware that {@code F} alone means femto). Every error names the file, line and
+ * column. Layout (see examples/coba.yaml):
+ *
+ * <pre>
+ * name: coba            seed: 1          dt: 0.1ms        duration: 1s       threads: 0 (auto)
+ * populations:          # name -&gt; spec, in order
+ *   exc: {model: lif, size: 3200, C: 200pF, g_L: 10nS, E_L: -60mV, V_th: -50mV, V_reset: -60mV,
+ *         t_ref: 5ms, I_bias: 200pA, integrator: euler|exact, v_init: {normal: [-55mV, 5mV]},
+ *         channels: {exc: {kernel: conductance, tau: 5ms, E: 0V}, inh: {...}}}
+ *   cells: {model: memristive_lif, size: 10, scale: 1000, V_in: 0, ..., channels: {...}}
+ *   input: {model: poisson, size: 100, rate: 20Hz}      # or model: latency, t_max, period, value
+ * projections:
+ *   - {name: ee, from: exc, to: exc, channel: exc, connect: {fixed_probability: 0.02},
+ *      weight: 6nS | {uniform: [a, b]} | {normal: [m, s]}, delay: 0 | {uniform: [a, b]}}
+ *      # connect: all_to_all | one_to_one | {fixed_probability: p, allow_self: true}
+ *      #          | {list: [[pre, post], [pre, post, weight], [pre, post, weight, delay], ...]}
+ * monitors:
+ *   - {spikes: exc}
+ *   - {state: exc, variable: v, neurons: [0, 1, 2], every: 10}
+ * </pre>
+ */
+public final class NetworkFile {
+  /** A loaded network with the run length the file asks for. */
+  public record Loaded(String name, Network network, double durationSeconds) {}
+
+  private static final Set<String> TOP = Set.of("name", "seed", "dt", "duration", "threads", "populations",
+      "projections", "monitors");
+  private static final Set<String> LIF = Set.of("model", "size", "C", "g_L", "E_L", "V_th", "V_reset", "t_ref",
+      "I_bias", "integrator", "v_init", "channels");
+  private static final Set<String> MEM = Set.of("model", "size", "scale", "V_th", "V_hold", "R_on", "R_off", "tau_on",
+      "tau_off", "delta", "R_in", "C", "R_out", "V_in", "clamp", "energy_per_spike", "channels");
+  private static final Set<String> POISSON = Set.of("model", "size", "rate");
+  private static final Set<String> LATENCY = Set.of("model", "size", "t_max", "period", "value");
+  private static final Set<String> PROJ = Set.of("name", "from", "to", "channel", "connect", "weight", "delay");
+
+  private NetworkFile() {}
+
+  /** Loads a file; {@code threadsOverride} &gt; 0 replaces the file's thread count. */
+  public static Loaded load(Path path, int threadsOverride) {
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw NeuristorException.input("cannot read network file " + path + ": " + e.getMessage());
+    }
+    return parse(path.toString(), text, path.toString().toLowerCase(Locale.ROOT).endsWith(".json"), threadsOverride);
+  }
+
+  /** Parses network text; {@code file} is only used in messages. */
+  public static Loaded parse(String file, String text, boolean json, int threadsOverride) {
+    Node root = LocatedTree.parse(file, text, json);
+    checkKeys(root, TOP, "network file");
+    String name = root.get("name") == null ? "network" : root.get("name").text("name");
+    long seed = root.get("seed") == null ? 1 : (long) integer(root.get("seed"), "seed");
+    double dt = positive(root.require("dt", "network file"), "dt");
+    double duration = root.get("duration") == null ? 0 : number(root.get("duration"), "duration");
+    if (!(duration >= 0)) {
+      throw root.get("duration").error("duration must be >= 0 s");
+    }
+    int threads = threadsOverride > 0 ? threadsOverride
+        : root.get("threads") == null ? 0 : (int) integer(root.get("threads"), "threads");
+    Map<String, Node> pops = root.require("populations", "network file").asMap("populations");
+    if (pops.isEmpty()) {
+      throw root.get("populations").error("no populations");
+    }
+    List<Node> projs = root.get("projections") == null ? List.of() : root.get("projections").asList("projections");
+    List<Node> mons = root.get("monitors") == null ? List.of() : root.get("monitors").asList("monitors");
+
+    // pass 1: sizes, channels and expected synapses, checked against memory before allocating
+    MemoryEstimate est = new MemoryEstimate();
+    java.util.Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
+    long totalNeurons = 0;
+    for (Map.Entry<String, Node> e : pops.entrySet()) {
+      Node p = e.getValue();
+      p.asMap("population '" + e.getKey() + "'");
+      double size = integer(p.require("size", "population '" + e.getKey() + "'"), "size");
+      if (size < 1 || size > Integer.MAX_VALUE - 8) {
+        throw p.get("size").error("population size must be in 1 .. 2^31, got " + (long) size);
+      }
+      int nch = p.get("channels") == null ? 0 : p.get("channels").asMap("channels").size();
+      est.neurons((int) size, nch, 2);
+      sizes.put(e.getKey(), (int) size);
+      totalNeurons += (long) size;
+    }
+    int chunks = 4 * (threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+    for (Node pr : projs) {
+      pr.asMap("projection");
+      String from = pr.require("from", "projection").text("from");
+      String to = pr.require("to", "projection").text("to");
+      Integer a = sizes.get(from);
+      Integer b = sizes.get(to);
+      if (a == null) {
+        throw pr.get("from").error("no population named '" + from + "'");
+      }
+      if (b == null) {
+        throw pr.get("to").error("no population named '" + to + "'");
+      }
+      Connector c = connector(pr.require("connect", "projection"));
+      boolean perSynDelay = pr.get("delay") != null && pr.get("delay").isMap();
+      est.synapses(c.expectedSynapses(a, b, from.equals(to)), a, perSynDelay, chunks);
+    }
+    est.check(file + ": network '" + name + "'");
+
+    // pass 2: build
+    Network.Builder bld = Network.builder(dt, seed).threads(threads);
+    for (Map.Entry<String, Node> e : pops.entrySet()) {
+      bld.add(population(e.getKey(), e.getValue()));
+    }
+    int k = 0;
+    for (Node pr : projs) {
+      checkKeys(pr, PROJ, "projection");
+      String pname = pr.get("name") == null ? "projection" + k : pr.get("name").text("name");
+      k++;
+      String from = pr.get("from").text("from");
+      String to = pr.get("to").text("to");
+      String channel = pr.require("channel", "projection '" + pname + "'").text("channel");
+      Connector c = connector(pr.get("connect"));
+      Dist w = dist(pr.require("weight", "projection '" + pname + "'"), "weight");
+      Dist d = pr.get("delay") == null ? Dist.constant(0) : dist(pr.get("delay"), "delay");
+      try {
+        bld.connect(pname, from, to, channel, c, w, d);
+      } catch (NeuristorException ex) {
+        throw pr.error(ex.getMessage());
+      }
+    }
+    for (Node m : mons) {
+      m.asMap("monitor");
+      try {
+        if (m.get("spikes") != null) {
+          bld.monitorSpikes(m.get("spikes").text("spikes"));
+        } else if (m.get("state") != null) {
+          String pop = m.get("state").text("state");
+          String var = m.require("variable", "state monitor").text("variable");
+          List<Node> ns = m.require("neurons", "state monitor").asList("neurons");
+          int[] idx = new int[ns.size()];
+          for (int i = 0; i < idx.length; i++) {
+            idx[i] = (int) integer(ns.get(i), "neuron index");
+          }
+          int every = m.get("every") == null ? 1 : (int) integer(m.get("every"), "every");
+          bld.monitorState(pop, var, idx, every);
+        } else {
+          throw m.error("monitor must be {spikes: POP} or {state: POP, variable: v, neurons: [...]}");
+        }
+      } catch (org.neuristor.NetlistException ex) {
+        throw ex;
+      } catch (NeuristorException ex) {
+        throw m.error(ex.getMessage());
+      }
+    }
+    return new Loaded(name, bld.build(), duration);
+  }
+
+  private static Population population(String name, Node p) {
+    String where = "population '" + name + "'";
+    String model = p.require("model", where).text("model").toLowerCase(Locale.ROOT);
+    int size = (int) integer(p.get("size"), "size");
+    Population pop;
+    try {
+      switch (model) {
+        case "lif": {
+          checkKeys(p, LIF, where);
+          String integ = p.get("integrator") == null ? "exact" : p.get("integrator").text("integrator");
+          if (!integ.equals("euler") && !integ.equals("exact")) {
+            throw p.get("integrator").error("integrator must be euler or exact, got '" + integ + "'");
+          }
+          LifPopulation.Params lp = new LifPopulation.Params(positive(p.require("C", where), "C"),
+              positive(p.require("g_L", where), "g_L"), number(p.require("E_L", where), "E_L"),
+              number(p.require("V_th", where), "V_th"), number(p.require("V_reset", where), "V_reset"),
+              opt(p, "t_ref", 0), opt(p, "I_bias", 0), integ.equals("euler"));
+          pop = new LifPopulation(name, size, lp, vinit(p.get("v_init"), lp.eLeakVolts()));
+          break;
+        }
+        case "memristive_lif": {
+          checkKeys(p, MEM, where);
+          MemristiveLifPopulation.Params d = MemristiveLifPopulation.Params.scaled(opt(p, "scale", 1000));
+          double c = opt(p, "C", d.cFarads());
+          d = new MemristiveLifPopulation.Params(opt(p, "V_th", d.vThVolts()), opt(p, "V_hold", d.vHoldVolts()),
+              opt(p, "R_on", d.rOnOhm()), opt(p, "R_off", d.rOffOhm()), opt(p, "tau_on", d.tauOnSeconds()),
+              opt(p, "tau_off", d.tauOffSeconds()), opt(p, "delta", d.deltaVolts()), d.eps(), opt(p, "R_in", d.rInOhm()),
+              c, opt(p, "R_out", d.rOutOhm()), opt(p, "V_in", d.vInVolts()),
+              p.get("clamp") == null || Boolean.parseBoolean(p.get("clamp").text("clamp")),
+              opt(p, "energy_per_spike", 0.84e-9 * c / 1e-9));
+          pop = new MemristiveLifPopulation(name, size, d);
+          break;
+        }
+        case "poisson":
+          checkKeys(p, POISSON, where);
+          pop = new PoissonPopulation(name, size, number(p.require("rate", where), "rate"));
+          return pop;
+        case "latency": {
+          checkKeys(p, LATENCY, where);
+          LatencyPopulation l = new LatencyPopulation(name, size, positive(p.require("t_max", where), "t_max"),
+              positive(p.require("period", where), "period"));
+          java.util.Arrays.fill(l.values(), opt(p, "value", 1));
+          return l;
+        }
+        default:
+          throw p.get("model").error("unknown model '" + model + "' (lif, memristive_lif, poisson, latency)");
+      }
+    } catch (org.neuristor.NetlistException e) {
+      throw e;
+    } catch (NeuristorException e) {
+      throw p.error(where + ": " + e.getMessage());
+    }
+    if (p.get("channels") != null) {
+      for (Map.Entry<String, Node> ce : p.get("channels").asMap("channels").entrySet()) {
+        Node c = ce.getValue();
+        c.asMap("channel '" + ce.getKey() + "'");
+        checkKeys(c, Set.of("kernel", "tau", "E"), "channel '" + ce.getKey() + "'");
+        String k = c.require("kernel", "channel '" + ce.getKey() + "'").text("kernel").toLowerCase(Locale.ROOT);
+        Kernel kernel;
+        switch (k) {
+          case "current":
+            kernel = Kernel.CURRENT;
+            break;
+          case "exponential":
+            kernel = Kernel.EXPONENTIAL;
+            break;
+          case "conductance":
+            kernel = Kernel.CONDUCTANCE;
+            break;
+          default:
+            throw c.get("kernel").error("kernel must be current, exponential or conductance, got '" + k + "'");
+        }
+        double tau = kernel == Kernel.CURRENT ? 0 : positive(c.require("tau", "channel '" + ce.getKey() + "'"), "tau");
+        double e = kernel == Kernel.CONDUCTANCE ? number(c.require("E", "channel '" + ce.getKey() + "'"), "E") : 0;
+        pop.addChannel(ce.getKey(), kernel, tau, e);
+      }
+    }
+    return pop;
+  }
+
+  private static LifPopulation.Init vinit(Node n, double el) {
+    if (n == null) {
+      return LifPopulation.Init.constant(el);
+    }
+    if (n.isScalar()) {
+      return LifPopulation.Init.constant(number(n, "v_init"));
+    }
+    Map<String, Node> m = n.asMap("v_init");
+    if (m.size() != 1) {
+      throw n.error("v_init must be a value, {uniform: [a, b]} or {normal: [mean, sd]}");
+    }
+    Map.Entry<String, Node> e = m.entrySet().iterator().next();
+    double[] ab = pair(e.getValue(), "v_init " + e.getKey());
+    if (!e.getKey().equals("uniform") && !e.getKey().equals("normal")) {
+      throw n.error("v_init: unknown distribution '" + e.getKey() + "' (uniform, normal)");
+    }
+    return new LifPopulation.Init(e.getKey(), ab[0], ab[1]);
+  }
+
+  private static Dist dist(Node n, String what) {
+    if (n.isScalar()) {
+      return Dist.constant(number(n, what));
+    }
+    Map<String, Node> m = n.asMap(what);
+    if (m.size() != 1) {
+      throw n.error(what + " must be a value, {uniform: [a, b]} or {normal: [mean, sd]}");
+    }
+    Map.Entry<String, Node> e = m.entrySet().iterator().next();
+    if (!e.getKey().equals("uniform") && !e.getKey().equals("normal")) {
+      throw n.keyNode(e.getKey()).error(what + ": unknown distribution '" + e.getKey() + "' (uniform, normal)");
+    }
+    double[] ab = pair(e.getValue(), what);
+    return new Dist(e.getKey(), ab[0], ab[1]);
+  }
+
+  private static Connector connector(Node n) {
+    if (n.isScalar()) {
+      switch (n.scalar) {
+        case "all_to_all":
+          return new Connector.AllToAll(true);
+        case "one_to_one":
+          return new Connector.OneToOne();
+        default:
+          throw n.error("connect must be all_to_all, one_to_one, {fixed_probability: p} or {list: [...]}, got '"
+              + n.scalar + "'");
+      }
+    }
+    Map<String, Node> m = n.asMap("connect");
+    boolean self = m.get("allow_self") == null || Boolean.parseBoolean(m.get("allow_self").text("allow_self"));
+    if (m.get("fixed_probability") != null) {
+      double p = number(m.get("fixed_probability"), "fixed_probability");
+      if (!(p >= 0 && p <= 1)) {
+        throw m.get("fixed_probability").error("connection probability must be in [0, 1], got " + p);
+      }
+      return new Connector.FixedProbability(p, self);
+    }
+    if (m.get("all_to_all") != null) {
+      return new Connector.AllToAll(self);
+    }
+    if (m.get("list") != null) {
+      List<Node> l = m.get("list").asList("list");
+      int[] pre = new int[l.size()];
+      int[] post = new int[l.size()];
+      double[] w = null;
+      double[] d = null;
+      for (int i = 0; i < l.size(); i++) {
+        List<Node> t = l.get(i).asList("synapse");
+        if (t.size() < 2 || t.size() > 4) {
+          throw l.get(i).error("a synapse is [pre, post] or [pre, post, weight] or [pre, post, weight, delay]");
+        }
+        pre[i] = (int) integer(t.get(0), "pre index");
+        post[i] = (int) integer(t.get(1), "post index");
+        if (t.size() >= 3) {
+          if (w == null) {
+            if (i > 0) {
+              throw l.get(i).error("either every synapse of the list has a weight or none");
+            }
+            w = new double[l.size()];
+          }
+          w[i] = number(t.get(2), "weight");
+        } else if (w != null) {
+          throw l.get(i).error("either every synapse of the list has a weight or none");
+        }
+        if (t.size() == 4) {
+          if (d == null) {
+            if (i > 0) {
+              throw l.get(i).error("either every synapse of the list has a delay or none");
+            }
+            d = new double[l.size()];
+          }
+          d[i] = number(t.get(3), "delay");
+        } else if (d != null) {
+          throw l.get(i).error("either every synapse of the list has a delay or none");
+        }
+      }
+      return new Connector.Explicit(pre, post, w, d);
+    }
+    throw n.error("connect needs fixed_probability, all_to_all or list");
+  }
+
+  private static void checkKeys(Node n, Set<String> allowed, String where) {
+    for (String k : n.asMap(where).keySet()) {
+      if (!allowed.contains(k)) {
+        throw n.keyNode(k).error(where + ": unknown key '" + k + "' (allowed: "
+            + new java.util.TreeSet<>(allowed) + ")");
+      }
+    }
+  }
+
+  private static double[] pair(Node n, String what) {
+    List<Node> l = n.asList(what);
+    if (l.size() != 2) {
+      throw n.error(what + " needs two values [a, b]");
+    }
+    return new double[] {number(l.get(0), what), number(l.get(1), what)};
+  }
+
+  private static double opt(Node p, String key, double dflt) {
+    return p.get(key) == null ? dflt : number(p.get(key), key);
+  }
+
+  static double number(Node n, String what) {
+    String s = n.text(what).trim();
+    double v;
+    try {
+      v = Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      v = SpiceNumber.parse(s);
+    }
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      throw n.error(what + ": not a number: '" + s + "'");
+    }
+    return v;
+  }
+
+  private static double positive(Node n, String what) {
+    double v = number(n, what);
+    if (!(v > 0)) {
+      throw n.error(what + " must be > 0, got " + v);
+    }
+    return v;
+  }
+
+  private static double integer(Node n, String what) {
+    double v = number(n, what);
+    if (v != Math.rint(v)) {
+      throw n.error(what + " must be a whole number, got " + n.scalar);
+    }
+    return v;
+  }
+}

@@ -1,0 +1,88 @@
+package org.neuristor.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.neuristor.NeuristorException;
+import org.neuristor.NetlistException;
+
+/** Bad network files give file:line:col errors; huge networks are refused before allocation. */
+class NetworkFileTest {
+  static final String GOOD = String.join("\n",
+      "dt: 0.1ms",
+      "duration: 10ms",
+      "populations:",
+      "  in: {model: poisson, size: 20, rate: 100}",
+      "  n:",
+      "    model: lif",
+      "    size: 10",
+      "    C: 200pF",
+      "    g_L: 10nS",
+      "    E_L: -60mV",
+      "    V_th: -50mV",
+      "    V_reset: -60mV",
+      "    channels: {e: {kernel: exponential, tau: 5ms}}",
+      "projections:",
+      "  - {from: in, to: n, channel: e, connect: all_to_all, weight: 1nA}",
+      "monitors:",
+      "  - {spikes: n}",
+      "");
+
+  static Stream<Arguments> bad() {
+    return Stream.of(
+        Arguments.of(GOOD.replace("rate: 100", "rate: fast"), 4, "rate: not a number"),
+        Arguments.of(GOOD.replace("    C: 200pF", "    Cm: 200pF"), 8, "unknown key 'Cm'"),
+        Arguments.of(GOOD.replace("to: n,", "to: m,"), 15, "no population named 'm'"),
+        Arguments.of(GOOD.replace("channel: e,", "channel: x,"), 15, "has no channel 'x'"),
+        Arguments.of(GOOD.replace("kernel: exponential", "kernel: alpha"), 13, "kernel must be"),
+        Arguments.of(GOOD.replace("model: lif", "model: hh"), 6, "unknown model 'hh'"),
+        Arguments.of(GOOD.replace("dt: 0.1ms", "dt: -1"), 1, "dt must be > 0"),
+        Arguments.of(GOOD.replace("  - {spikes: n}", "  - {spikes: n"), 17, "syntax error"),
+        Arguments.of(GOOD.replace("connect: all_to_all", "connect: {fixed_probability: 2}"), 15, "probability"),
+        Arguments.of(GOOD.replace("size: 10", "size: 10.5"), 7, "whole number"),
+        Arguments.of(GOOD.replace("  - {spikes: n}", "  - {state: n, variable: w, neurons: [0]}"), 17,
+            "no variable 'w'"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("bad")
+  void badFilesNameTheLine(String text, int line, String message) {
+    assertThatThrownBy(() -> NetworkFile.parse("bad.yaml", text, false, 1))
+        .isInstanceOf(NetlistException.class)
+        .hasMessageStartingWith("bad.yaml:" + line + ":")
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void goodFileRuns() {
+    NetworkFile.Loaded l = NetworkFile.parse("good.yaml", GOOD, false, 1);
+    l.network().run(l.durationSeconds());
+    assertThat(l.network().synapses()).isEqualTo(200);
+    assertThat(l.network().stats().get(0).spikes()).isGreaterThan(0);
+  }
+
+  @Test
+  void jsonWorksToo() {
+    String json = "{\"dt\": 1e-4, \"populations\": {\"p\": {\"model\": \"poisson\", \"size\": 3, \"rate\": 10}},\n"
+        + " \"monitors\": [{\"spikes\": \"q\"}]}";
+    assertThatThrownBy(() -> NetworkFile.parse("n.json", json, true, 1))
+        .isInstanceOf(NetlistException.class).hasMessageStartingWith("n.json:2:").hasMessageContaining("'q'");
+  }
+
+  @Test
+  void tooLargeIsRefusedWithTheEstimate() {
+    String huge = GOOD.replace("size: 20", "size: 2000000").replace("size: 10", "size: 1000000");
+    long before = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    assertThatThrownBy(() -> NetworkFile.parse("huge.yaml", huge, false, 1))
+        .isInstanceOf(NeuristorException.class)
+        .hasMessageContaining("too large for memory")
+        .hasMessageContaining("2.000e+12 synapses");
+    long after = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    assertThat(after - before).as("nothing big was allocated").isLessThan(200L << 20);
+  }
+}
