@@ -19,6 +19,7 @@ final class Commands {
     l.add(new NeuronCommand());
     l.add(new ModelCommand());
     l.add(new PatternsCommand());
+    l.add(new NetworkCommand());
     return l;
   }
 }

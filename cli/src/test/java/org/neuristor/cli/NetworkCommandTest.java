@@ -1,0 +1,34 @@
+package org.neuristor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuristor.io.Json;
+
+class NetworkCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void runsTheCobaExampleAndReportsPopulations() throws Exception {
+    CliHarness.Result r = CliHarness.run("network", "run", "../examples/coba.yaml", "--json", "--out", dir.toString());
+    assertThat(r.code()).isEqualTo(0);
+    JsonNode pops = Json.mapper().readTree(r.out()).get("populations");
+    assertThat(pops.size()).isEqualTo(2);
+    assertThat(pops.get(0).get("name").asText()).isEqualTo("exc");
+    assertThat(pops.get(0).get("size").asInt()).isEqualTo(3200);
+    assertThat(pops.get(0).get("rate_hz").asDouble()).isBetween(15.0, 30.0);
+  }
+
+  @Test
+  void badNetworkFileNamesTheLine() throws Exception {
+    Path f = dir.resolve("bad.yaml");
+    Files.writeString(f, "name: bad\ndt: 0.1ms\npopulations:\n  - name: a\n    model: nosuch\n    size: 10\n");
+    CliHarness.Result r = CliHarness.run("network", "run", f.toString(), "--out", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("bad.yaml:").doesNotContain("Exception");
+  }
+}
