@@ -56,17 +56,7 @@ public final class IvCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DeviceRegistry.Selection sel = DeviceRegistry.lookup(model);
-    Map<String, Object> params = new LinkedHashMap<>();
-    if (sel.preset() != null) {
-      params.put("preset", sel.preset());
-    }
-    for (String kv : param) {
-      int eq = kv.indexOf('=');
-      if (eq <= 0) {
-        throw NeuristorException.input("--param needs key=value, got '" + kv + "'");
-      }
-      params.put(kv.substring(0, eq).trim().toLowerCase(Locale.ROOT), kv.substring(eq + 1).trim());
-    }
+    Map<String, Object> params = CliArgs.deviceParams(sel, param);
     if (devices < 1) {
       throw NeuristorException.input("--devices must be >= 1");
     }

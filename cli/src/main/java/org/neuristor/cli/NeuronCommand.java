@@ -80,7 +80,7 @@ public final class NeuronCommand implements Runnable {
         throw NeuristorException.input("--points must be >= 3");
       }
       NeuronCircuit c = NeuronLibrary.get(name);
-      double hi = number(maxInput, "--max-input");
+      double hi = CliArgs.number(maxInput, "--max-input");
       double[] v = new double[points];
       for (int k = 0; k < points; k++) {
         v[k] = hi * (k + 1) / points;
@@ -173,8 +173,8 @@ public final class NeuronCommand implements Runnable {
         }
         p.put(a[0].trim().toLowerCase(Locale.ROOT), a[1].trim());
       }
-      double lo = number(from, "--from");
-      double hi = number(to, "--to");
+      double lo = CliArgs.number(from, "--from");
+      double hi = CliArgs.number(to, "--to");
       double[] v = new double[points];
       for (int k = 0; k < points; k++) {
         v[k] = lo + (hi - lo) * k / (points - 1);
@@ -239,7 +239,7 @@ public final class NeuronCommand implements Runnable {
         }
         p.put(a[0].trim().toLowerCase(Locale.ROOT), a[1].trim());
       }
-      double tstop = number(p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u")), "tstop");
+      double tstop = CliArgs.number(p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u")), "tstop");
       String source = stim == null ? null : stimulus(stim, tstop);
       CircuitCompiler.Compiled cc = CircuitCompiler.compile(c.netlist(p, source), c.name() + ".cir");
       List<String> saves = new ArrayList<>(cc.saves());
@@ -291,7 +291,7 @@ public final class NeuronCommand implements Runnable {
         if (a.length != 2) {
           throw NeuristorException.input("--stim: expected key=value, got '" + part + "'");
         }
-        kv.put(a[0].trim().toLowerCase(Locale.ROOT), number(a[1], "--stim " + a[0]));
+        kv.put(a[0].trim().toLowerCase(Locale.ROOT), CliArgs.number(a[1], "--stim " + a[0]));
       }
       double amp = kv.getOrDefault("amp", Double.NaN);
       if (Double.isNaN(amp)) {
@@ -336,14 +336,5 @@ public final class NeuronCommand implements Runnable {
           throw NeuristorException.input("--stim: unknown kind '" + kind + "' (dc, pulse, pwl, poisson)");
       }
     }
-  }
-
-  /** A SPICE number from a command-line value, or a user error naming the option. */
-  static double number(String s, String what) {
-    double v = org.neuristor.expr.SpiceNumber.parse(s.trim());
-    if (Double.isNaN(v)) {
-      throw NeuristorException.input(what + ": bad number '" + s + "'");
-    }
-    return v;
   }
 }

@@ -53,30 +53,20 @@ public final class PulseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DeviceRegistry.Selection sel = DeviceRegistry.lookup(model);
-    Map<String, Object> params = new LinkedHashMap<>();
-    if (sel.preset() != null) {
-      params.put("preset", sel.preset());
-    }
-    for (String kv : param) {
-      int eq = kv.indexOf('=');
-      if (eq <= 0) {
-        throw NeuristorException.input("--param needs key=value, got '" + kv + "'");
-      }
-      params.put(kv.substring(0, eq).trim().toLowerCase(Locale.ROOT), kv.substring(eq + 1).trim());
-    }
+    Map<String, Object> params = CliArgs.deviceParams(sel, param);
     List<Double> list = new ArrayList<>();
     if (amp != null) {
-      list.add(SpiceNumber.parse(amp));
+      list.add(CliArgs.number(amp, "--amp"));
     }
     for (String a : amps) {
-      list.add(SpiceNumber.parse(a.trim()));
+      list.add(CliArgs.number(a, "--amps"));
     }
     if (list.isEmpty()) {
       throw NeuristorException.input("give --amp or --amps");
     }
-    double w = SpiceNumber.parse(width);
-    double rw = relax == null ? 5 * w : SpiceNumber.parse(relax);
-    double rs = series == null ? 0 : SpiceNumber.parse(series);
+    double w = CliArgs.number(width, "--width");
+    double rw = relax == null ? 5 * w : CliArgs.number(relax, "--relax");
+    double rs = series == null ? 0 : CliArgs.number(series, "--series");
     String base = "pulse-" + model.replace(':', '-');
     Summary s = new Summary();
     s.put("model", sel.type().type() + (sel.preset() == null ? "" : ":" + sel.preset()));

@@ -1,7 +1,6 @@
 package org.neuristor.circuit.element;
 
 import java.util.List;
-import java.util.function.DoubleConsumer;
 import org.neuristor.circuit.Allocator;
 import org.neuristor.circuit.Binder;
 import org.neuristor.circuit.Circuit;
@@ -11,8 +10,7 @@ import org.neuristor.circuit.Load;
  * Independent voltage source {@code v(p) - v(n) = V(t)}. Its branch current {@code i(vname)} flows
  * from p through the source to n (ngspice's sign: negative while the source delivers power).
  */
-public final class VoltageSource extends TwoTerminal implements IndependentSource, Circuit.VoltageDefined {
-  private final Drive drive;
+public final class VoltageSource extends DrivenSource implements Circuit.VoltageDefined {
   private int b;
   private int hpb;
   private int hnb;
@@ -20,38 +18,12 @@ public final class VoltageSource extends TwoTerminal implements IndependentSourc
   private int hbn;
 
   public VoltageSource(String name, String p, String n, Waveform w) {
-    super(name, p, n);
-    this.drive = new Drive(w);
+    super(name, p, n, w);
   }
 
   /** A DC source. */
   public VoltageSource(String name, String p, String n, double volts) {
     this(name, p, n, new Waveform.Dc(volts));
-  }
-
-  @Override
-  public Waveform waveform() {
-    return drive.described();
-  }
-
-  @Override
-  public void sweepValue(double value) {
-    drive.sweep(value);
-  }
-
-  @Override
-  public double valueAt(double t, boolean dc) {
-    return drive.value(t, dc);
-  }
-
-  @Override
-  public void reset() {
-    drive.reset();
-  }
-
-  @Override
-  public void prepareTransient(double tstep, double tstop) {
-    drive.prepare(tstep, tstop);
   }
 
   @Override
@@ -78,11 +50,6 @@ public final class VoltageSource extends TwoTerminal implements IndependentSourc
     l.f(b, voltage(l) - l.sourceScale() * drive.value(l.time(), l.dc()));
     l.g(hbp, 1);
     l.g(hbn, -1);
-  }
-
-  @Override
-  public void breakpoints(double t0, double t1, DoubleConsumer sink) {
-    drive.breakpoints(t0, t1, sink);
   }
 
   @Override

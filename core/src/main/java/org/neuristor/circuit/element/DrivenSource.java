@@ -1,0 +1,46 @@
+package org.neuristor.circuit.element;
+
+import java.util.function.DoubleConsumer;
+
+/**
+ * Base of the independent V and I sources: holds the {@link IndependentSource.Drive} (waveform,
+ * transient defaults, DC-sweep override) and forwards the source life-cycle calls to it.
+ */
+abstract class DrivenSource extends TwoTerminal implements IndependentSource {
+  protected final Drive drive;
+
+  DrivenSource(String name, String p, String n, Waveform w) {
+    super(name, p, n);
+    this.drive = new Drive(w);
+  }
+
+  @Override
+  public Waveform waveform() {
+    return drive.described();
+  }
+
+  @Override
+  public void sweepValue(double value) {
+    drive.sweep(value);
+  }
+
+  @Override
+  public double valueAt(double t, boolean dc) {
+    return drive.value(t, dc);
+  }
+
+  @Override
+  public void reset() {
+    drive.reset();
+  }
+
+  @Override
+  public void prepareTransient(double tstep, double tstop) {
+    drive.prepare(tstep, tstop);
+  }
+
+  @Override
+  public void breakpoints(double t0, double t1, DoubleConsumer sink) {
+    drive.breakpoints(t0, t1, sink);
+  }
+}
