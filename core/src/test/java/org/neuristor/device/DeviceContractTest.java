@@ -1,13 +1,21 @@
 package org.neuristor.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import org.neuristor.analysis.Trace;
+import org.neuristor.circuit.Circuit;
 import org.neuristor.circuit.Element;
 import org.neuristor.circuit.ElementHarness;
+import org.neuristor.circuit.MnaSystem;
+import org.neuristor.circuit.TransientAnalysis;
+import org.neuristor.circuit.element.VoltageSource;
+import org.neuristor.circuit.element.Waveform;
+import org.neuristor.device.characterize.IvSweep;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,8 +35,31 @@ abstract class DeviceContractTest {
   /** Largest terminal voltage magnitude to probe (V). */
   abstract double voltageScale();
 
-  /** Range {lo, hi} of internal unknown k (0-based among the internal ones). */
-  abstract double[] stateRange(int k);
+  /** Range {lo, hi} of internal unknown k (0-based among the internal ones); [0, 1] unless overridden. */
+  double[] stateRange(int k) {
+    return new double[] {0, 1};
+  }
+
+  /** Transient of a device driven directly by a PWL source; returns the trace with v(a) and its states. */
+  static Trace drive(String type, Map<String, Object> params, double[] t, double[] v, double tstop, double hmax,
+      List<String> save) {
+    Circuit c = Circuit.builder("drive")
+        .add(new VoltageSource("v1", "a", "0", new Waveform.Pwl(t, v)))
+        .add(DeviceRegistry.create(type, "d1", List.of("a", "0"), params, 1))
+        .build();
+    return new TransientAnalysis(hmax, tstop, 0, hmax, false).run(new MnaSystem(c), save).trace();
+  }
+
+  /** A triangular I-V sweep at {@code rate} V/s finds the preset's stated V_th and V_hold within 5%, both polarities. */
+  static void switchesNearStatedThresholds(String type, String preset, double rate) {
+    Map<String, Double> p = DeviceRegistry.resolve(type, Map.of("preset", preset));
+    IvSweep.Result r = IvSweep.transient_(type, Map.of("preset", preset), 1.5 * p.get("vth"), rate, 0);
+    for (IvSweep.Branch b : List.of(r.positive(), r.negative())) {
+      assertThat(b.vthVolts()).as(preset + " vth").isCloseTo(p.get("vth"), within(0.05 * p.get("vth")));
+      assertThat(b.vholdVolts()).as(preset + " vhold").isCloseTo(p.get("vhold"), within(0.05 * p.get("vhold")));
+      assertThat(b.returnedToHrs()).as(preset + " back to HRS").isTrue();
+    }
+  }
 
   Element device() {
     return DeviceRegistry.create(type(), "d1", List.of("a", "b"), params(), 7);

@@ -27,11 +27,6 @@ class ThresholdSwitchTest extends DeviceContractTest {
     return 2.0;
   }
 
-  @Override
-  double[] stateRange(int k) {
-    return new double[] {0, 1};
-  }
-
   @Test
   void t8ApparentThresholdsOfTheQuasiStaticSweep() {
     // physics.md 3.1 / T8: V_th,app = 0.98740 V, V_hold,app = 0.61260 V within 0.5 mV
