@@ -1,17 +1,14 @@
 package org.neuristor.expr;
 
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 /** Builds compiled nodes for operators and functions, each with its analytic derivative. */
 final class Functions {
   private Functions() {}
 
   /** Value and derivative of a smooth unary function. */
-  private interface Unary {
-    double f(double x);
-
-    double df(double x);
-  }
+  private record Unary(DoubleUnaryOperator f, DoubleUnaryOperator df) {}
 
   private static final Map<String, Integer> ARITY = Map.ofEntries(
       Map.entry("exp", 1), Map.entry("ln", 1), Map.entry("log", 1), Map.entry("log10", 1), Map.entry("sqrt", 1),
@@ -205,188 +202,36 @@ final class Functions {
 
   private static Node unary(String op, Node a, int m, int offset) {
     Unary f = switch (op) {
-      case "exp" -> new Unary() {
-        public double f(double x) {
-          return Math.exp(x);
-        }
-
-        public double df(double x) {
-          return Math.exp(x);
-        }
-      };
-      case "ln", "log" -> new Unary() {
-        public double f(double x) {
-          return Math.log(Math.abs(x));
-        }
-
-        public double df(double x) {
-          return 1 / x;
-        }
-      };
-      case "log10" -> new Unary() {
-        public double f(double x) {
-          return Math.log10(Math.abs(x));
-        }
-
-        public double df(double x) {
-          return 1 / (x * Math.log(10));
-        }
-      };
-      case "sqrt" -> new Unary() {
-        public double f(double x) {
-          return Math.sqrt(Math.abs(x));
-        }
-
-        public double df(double x) {
-          return Math.signum(x) * 0.5 / Math.sqrt(Math.abs(x));
-        }
-      };
-      case "abs" -> new Unary() {
-        public double f(double x) {
-          return Math.abs(x);
-        }
-
-        public double df(double x) {
-          return Math.signum(x);
-        }
-      };
-      case "sin" -> new Unary() {
-        public double f(double x) {
-          return Math.sin(x);
-        }
-
-        public double df(double x) {
-          return Math.cos(x);
-        }
-      };
-      case "cos" -> new Unary() {
-        public double f(double x) {
-          return Math.cos(x);
-        }
-
-        public double df(double x) {
-          return -Math.sin(x);
-        }
-      };
-      case "tan" -> new Unary() {
-        public double f(double x) {
-          return Math.tan(x);
-        }
-
-        public double df(double x) {
+      case "exp" -> new Unary(x -> Math.exp(x), x -> Math.exp(x));
+      case "ln", "log" -> new Unary(x -> Math.log(Math.abs(x)), x -> 1 / x);
+      case "log10" -> new Unary(x -> Math.log10(Math.abs(x)), x -> 1 / (x * Math.log(10)));
+      case "sqrt" -> new Unary(x -> Math.sqrt(Math.abs(x)), x -> Math.signum(x) * 0.5 / Math.sqrt(Math.abs(x)));
+      case "abs" -> new Unary(x -> Math.abs(x), x -> Math.signum(x));
+      case "sin" -> new Unary(x -> Math.sin(x), x -> Math.cos(x));
+      case "cos" -> new Unary(x -> Math.cos(x), x -> -Math.sin(x));
+      case "tan" -> new Unary(
+        x -> Math.tan(x),
+        x -> {
           double c = Math.cos(x);
           return 1 / (c * c);
-        }
-      };
-      case "asin" -> new Unary() {
-        public double f(double x) {
-          return Math.asin(x);
-        }
-
-        public double df(double x) {
-          return 1 / Math.sqrt(1 - x * x);
-        }
-      };
-      case "acos" -> new Unary() {
-        public double f(double x) {
-          return Math.acos(x);
-        }
-
-        public double df(double x) {
-          return -1 / Math.sqrt(1 - x * x);
-        }
-      };
-      case "atan" -> new Unary() {
-        public double f(double x) {
-          return Math.atan(x);
-        }
-
-        public double df(double x) {
-          return 1 / (1 + x * x);
-        }
-      };
-      case "sinh" -> new Unary() {
-        public double f(double x) {
-          return Math.sinh(x);
-        }
-
-        public double df(double x) {
-          return Math.cosh(x);
-        }
-      };
-      case "cosh" -> new Unary() {
-        public double f(double x) {
-          return Math.cosh(x);
-        }
-
-        public double df(double x) {
-          return Math.sinh(x);
-        }
-      };
-      case "tanh" -> new Unary() {
-        public double f(double x) {
-          return Math.tanh(x);
-        }
-
-        public double df(double x) {
+        });
+      case "asin" -> new Unary(x -> Math.asin(x), x -> 1 / Math.sqrt(1 - x * x));
+      case "acos" -> new Unary(x -> Math.acos(x), x -> -1 / Math.sqrt(1 - x * x));
+      case "atan" -> new Unary(x -> Math.atan(x), x -> 1 / (1 + x * x));
+      case "sinh" -> new Unary(x -> Math.sinh(x), x -> Math.cosh(x));
+      case "cosh" -> new Unary(x -> Math.cosh(x), x -> Math.sinh(x));
+      case "tanh" -> new Unary(
+        x -> Math.tanh(x),
+        x -> {
           double th = Math.tanh(x);
           return 1 - th * th;
-        }
-      };
-      case "u" -> new Unary() {
-        public double f(double x) {
-          return x > 0 ? 1 : 0;
-        }
-
-        public double df(double x) {
-          return 0;
-        }
-      };
-      case "uramp" -> new Unary() {
-        public double f(double x) {
-          return x > 0 ? x : 0;
-        }
-
-        public double df(double x) {
-          return x > 0 ? 1 : 0;
-        }
-      };
-      case "sgn" -> new Unary() {
-        public double f(double x) {
-          return Math.signum(x);
-        }
-
-        public double df(double x) {
-          return 0;
-        }
-      };
-      case "floor" -> new Unary() {
-        public double f(double x) {
-          return Math.floor(x);
-        }
-
-        public double df(double x) {
-          return 0;
-        }
-      };
-      case "ceil" -> new Unary() {
-        public double f(double x) {
-          return Math.ceil(x);
-        }
-
-        public double df(double x) {
-          return 0;
-        }
-      };
-      case "int" -> new Unary() {
-        public double f(double x) {
-          return x < 0 ? Math.ceil(x) : Math.floor(x);
-        }
-
-        public double df(double x) {
-          return 0;
-        }
-      };
+        });
+      case "u" -> new Unary(x -> x > 0 ? 1 : 0, x -> 0);
+      case "uramp" -> new Unary(x -> x > 0 ? x : 0, x -> x > 0 ? 1 : 0);
+      case "sgn" -> new Unary(x -> Math.signum(x), x -> 0);
+      case "floor" -> new Unary(x -> Math.floor(x), x -> 0);
+      case "ceil" -> new Unary(x -> Math.ceil(x), x -> 0);
+      case "int" -> new Unary(x -> x < 0 ? Math.ceil(x) : Math.floor(x), x -> 0);
       default -> throw new ExpressionException(offset, "unknown function '" + op + "'");
     };
     return new Node(m) {
@@ -394,8 +239,8 @@ final class Functions {
       void eval(double[] in, double t) {
         a.eval(in, t);
         double x = a.v;
-        v = f.f(x);
-        double d = f.df(x);
+        v = f.f().applyAsDouble(x);
+        double d = f.df().applyAsDouble(x);
         for (int k = 0; k < m; k++) {
           double gk = a.g[k];
           g[k] = gk == 0 ? 0 : d * gk;
