@@ -43,6 +43,10 @@ public final class BenchMain {
       org.openjdk.jmh.Main.main(rest);
       return;
     }
+    if (args.length > 0 && args[0].equals("solvers")) {
+      SolverBench.main(args);
+      return;
+    }
     boolean quick = List.of(args).contains("--quick");
     Map<String, String> cases = new LinkedHashMap<>();
     cases.put(quick ? "oscillator 1,000 periods" : "oscillator 10,000 periods", oscillator(quick ? 1000 : 10_000));

@@ -11,6 +11,7 @@ import org.neuristor.circuit.solve.DenseLU;
 import org.neuristor.circuit.solve.LinearSolver;
 import org.neuristor.circuit.solve.MatrixPattern;
 import org.neuristor.circuit.solve.SingularMatrixException;
+import org.neuristor.circuit.solve.RefactoringSparseLU;
 import org.neuristor.circuit.solve.SparseLU;
 
 /**
@@ -23,6 +24,16 @@ import org.neuristor.circuit.solve.SparseLU;
 public final class MnaSystem {
   /** Unknown kinds, for tolerances and names. */
   public enum Kind { NODE, BRANCH, STATE }
+
+  /**
+   * The sparse solver: our KLU-style LU with minimum-degree ordering and numeric refactorization, or
+   * EJML's up-looking LU when the system property {@code neuristor.sparse=ejml} asks for it (kept for
+   * the side-by-side benchmark).
+   */
+  static LinearSolver sparseSolver(MatrixPattern pattern) {
+    return "ejml".equals(System.getProperty("neuristor.sparse")) ? new SparseLU(pattern)
+        : new RefactoringSparseLU(pattern);
+  }
 
   /** Systems up to this size use the dense LU. */
   public static final int DENSE_LIMIT = 60;
@@ -156,7 +167,7 @@ public final class MnaSystem {
       diag[i] = pattern.entry(i, i);
     }
     boolean dense = options.dense() != null ? options.dense() : n <= DENSE_LIMIT;
-    this.solver = dense ? new DenseLU(pattern) : new SparseLU(pattern);
+    this.solver = dense ? new DenseLU(pattern) : sparseSolver(pattern);
     this.load = new Load(n, pattern.size());
     this.rhs = new double[n];
     this.xOld = new double[n];
