@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 command -v ngspice >/dev/null || { echo "ngspice not installed (apt-get install ngspice)" >&2; exit 1; }
 python3 gen_ladder.py 100 > rc_ladder100.cir
-for cir in ${CASES:-diode_rectifier mosfet_inverter sw_relaxation ts_1ts1c_bsource rlc_controlled rc_ladder100}; do
+python3 gen_mesh.py 30 > rc_mesh30.cir
+for cir in ${CASES:-diode_rectifier mosfet_inverter sw_relaxation ts_1ts1c_bsource rlc_controlled rc_ladder100 rc_mesh30}; do
   vecs=$(grep -i '^\.save' "$cir.cir" | sed 's/^\.save//I')
   tmp=$(mktemp -d)
   sed '/^\.end$/Id' "$cir.cir" > "$tmp/run.cir"

@@ -82,7 +82,7 @@ class NgspicePeerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"diode_rectifier", "mosfet_inverter", "rc_ladder100", "rlc_controlled"})
+  @CsvSource({"diode_rectifier", "mosfet_inverter", "rc_ladder100", "rc_mesh30", "rlc_controlled"})
   void waveformsAgreeWithNgspice(String name) throws Exception {
     Trace ref = reference(name);
     Trace ours = ours(name);
