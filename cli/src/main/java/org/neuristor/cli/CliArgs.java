@@ -27,6 +27,13 @@ final class CliArgs {
     if (sel.preset() != null) {
       params.put("preset", sel.preset());
     }
+    params.putAll(circuitParams(param));
+    return params;
+  }
+
+  /** {@code --param key=value} overrides, keys lower-cased, values as given (SPICE syntax). */
+  static Map<String, String> circuitParams(List<String> param) {
+    Map<String, String> params = new LinkedHashMap<>();
     for (String kv : param) {
       int eq = kv.indexOf('=');
       if (eq <= 0) {
@@ -35,5 +42,15 @@ final class CliArgs {
       params.put(kv.substring(0, eq).trim().toLowerCase(Locale.ROOT), kv.substring(eq + 1).trim());
     }
     return params;
+  }
+
+  /** A comma-separated list of SPICE numbers. */
+  static double[] numbers(String list, String what) {
+    String[] parts = list.split(",");
+    double[] out = new double[parts.length];
+    for (int k = 0; k < parts.length; k++) {
+      out[k] = number(parts[k], what);
+    }
+    return out;
   }
 }

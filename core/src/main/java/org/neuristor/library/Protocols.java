@@ -59,11 +59,9 @@ public final class Protocols {
       double[] gaps, Map<String, String> params) {
     PairedPulse[] out = new PairedPulse[gaps.length];
     IntStream.range(0, gaps.length).parallel().forEach(k -> {
-      double t1 = 10e-9;
-      double e = 1e-12;
-      double t2 = t1 + width + 2 * e + gaps[k];
-      String src = String.format(Locale.ROOT, "pwl(0 0 %s 0 %s %s %s %s %s 0 %s 0 %s %s %s %s %s 0)", t1, t1 + e,
-          amp, t1 + e + width, amp, t1 + 2 * e + width, t2, t2 + e, amp, t2 + e + width, amp, t2 + 2 * e + width);
+      double t1 = PULSE_START;
+      double t2 = t1 + width + 2 * EDGE + gaps[k];
+      String src = pulses(amp, width, t1, t2);
       Trace t = run(c, params, src);
       double[] sp = SpikeFeatures.crossings(t, stateSignal, 0.5);
       double[] y = t.get(c.output());
@@ -77,5 +75,64 @@ public final class Protocols {
       out[k] = new PairedPulse(gaps[k], sp.length, second);
     });
     return new ArrayList<>(List.of(out));
+  }
+
+  /** Start of the first stimulus pulse, and the rise/fall time of every pulse edge. */
+  static final double PULSE_START = 10e-9;
+  static final double EDGE = 1e-12;
+
+  /** A PWL source of rectangular pulses of one amplitude and width starting at the given times. */
+  static String pulses(double amp, double width, double... starts) {
+    StringBuilder sb = new StringBuilder("pwl(0 0");
+    for (double t : starts) {
+      sb.append(String.format(Locale.ROOT, " %s 0 %s %s %s %s %s 0", t, t + EDGE, amp, t + EDGE + width, amp,
+          t + 2 * EDGE + width));
+    }
+    return sb.append(')').toString();
+  }
+
+  /** Parameters with {@code tstop} stretched (when the circuit has it) to cover the pulse and as long again. */
+  private static Map<String, String> covering(NeuronCircuit c, Map<String, String> params, double pulseEnd) {
+    Map<String, String> p = new java.util.LinkedHashMap<>(params);
+    String ts = p.getOrDefault("tstop", c.parameters().get("tstop"));
+    if (ts != null) {
+      double tstop = org.neuristor.expr.SpiceNumber.parse(ts);
+      if (!(tstop >= 2 * pulseEnd)) {
+        p.put("tstop", String.format(Locale.ROOT, "%.9g", 2 * pulseEnd));
+      }
+    }
+    return p;
+  }
+
+  /**
+   * Strength-duration curve of a library circuit: single rectangular pulses on {@code vin}; a pulse
+   * fires when the circuit's spike state crosses 0.5. Thresholds to {@code relTol}.
+   */
+  public static org.neuristor.analysis.StrengthDuration strengthDuration(NeuronCircuit c, double[] durations,
+      double lo, double hi, double relTol, Map<String, String> params) {
+    return org.neuristor.analysis.StrengthDuration.measure((amp, d) -> {
+      Trace t = run(c, covering(c, params, PULSE_START + d), pulses(amp, d, PULSE_START));
+      return SpikeFeatures.crossings(t, c.spikeState(), 0.5).length > 0;
+    }, durations, lo, hi, relTol);
+  }
+
+  /**
+   * The all-or-nothing test of a library circuit: one pulse of each amplitude and the given width on
+   * {@code vin}; the response is the peak of the output above its value at t = 0. Amplitudes run in parallel.
+   */
+  public static org.neuristor.analysis.AllOrNothing allOrNothing(NeuronCircuit c, double[] amplitudes,
+      double width, Map<String, String> params) {
+    double[] resp = new double[amplitudes.length];
+    Map<String, String> p = covering(c, params, PULSE_START + width);
+    IntStream.range(0, amplitudes.length).parallel().forEach(k -> {
+      Trace t = run(c, p, pulses(amplitudes[k], width, PULSE_START));
+      double[] y = t.get(c.output());
+      double peak = 0;
+      for (double v : y) {
+        peak = Math.max(peak, Math.abs(v - y[0]));
+      }
+      resp[k] = peak;
+    });
+    return org.neuristor.analysis.AllOrNothing.of(amplitudes, resp);
   }
 }

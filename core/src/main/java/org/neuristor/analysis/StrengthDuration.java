@@ -1,0 +1,91 @@
+package org.neuristor.analysis;
+
+import java.util.stream.IntStream;
+import org.neuristor.NeuristorException;
+
+/**
+ * Strength-duration curve: for each pulse duration, the smallest pulse amplitude that elicits a
+ * spike (bisection between a silent and a firing amplitude), with the rheobase (the threshold of the
+ * longest pulse, which should be several membrane time constants long) and the chronaxie (the
+ * duration whose threshold is twice the rheobase, interpolated in log-duration).
+ *
+ * <p>For a leaky integrator with time constant tau the curve is A_th(d) = A_rh / (1 - exp(-d/tau)),
+ * whose chronaxie is tau ln 2 (Lapicque); the tests check this closed form.
+ *
+ * @param durations pulse durations (s), ascending
+ * @param thresholds threshold amplitude per duration (NaN where the highest amplitude did not fire)
+ * @param rheobase threshold of the longest duration
+ * @param chronaxie duration at twice the rheobase (NaN if not bracketed by the durations)
+ */
+public record StrengthDuration(double[] durations, double[] thresholds, double rheobase, double chronaxie) {
+
+  /** Whether a pulse of this amplitude and duration makes the neuron spike; must be thread-safe. */
+  @FunctionalInterface
+  public interface Probe {
+    boolean fires(double amplitude, double duration);
+  }
+
+  /**
+   * Measures the curve, durations in parallel.
+   *
+   * @param lo an amplitude that never fires
+   * @param hi the largest amplitude to try
+   * @param relTol bisection stops when the bracket is below relTol times its upper end
+   */
+  public static StrengthDuration measure(Probe probe, double[] durations, double lo, double hi, double relTol) {
+    if (durations.length == 0) {
+      throw NeuristorException.input("strength-duration: no durations");
+    }
+    for (int k = 0; k < durations.length; k++) {
+      if (!(durations[k] > 0) || (k > 0 && durations[k] <= durations[k - 1])) {
+        throw NeuristorException.input("strength-duration: durations must be positive and ascending");
+      }
+    }
+    if (!(hi > lo) || !(relTol > 0)) {
+      throw NeuristorException.input("strength-duration: need hi > lo and a positive tolerance");
+    }
+    double[] th = new double[durations.length];
+    IntStream.range(0, durations.length).parallel().forEach(k -> th[k] = threshold(probe, durations[k], lo, hi,
+        relTol));
+    double rheo = th[th.length - 1];
+    return new StrengthDuration(durations.clone(), th, rheo, chronaxie(durations, th, rheo));
+  }
+
+  static double threshold(Probe probe, double d, double lo, double hi, double relTol) {
+    if (!probe.fires(hi, d)) {
+      return Double.NaN;
+    }
+    if (probe.fires(lo, d)) {
+      throw NeuristorException.input("strength-duration: the lowest amplitude " + lo + " already fires at "
+          + d + " s; lower it");
+    }
+    double a = lo;
+    double b = hi;
+    while (b - a > relTol * Math.abs(b)) {
+      double m = 0.5 * (a + b);
+      if (probe.fires(m, d)) {
+        b = m;
+      } else {
+        a = m;
+      }
+    }
+    return 0.5 * (a + b);
+  }
+
+  /** Duration where the threshold falls to twice the rheobase, interpolated in log-duration. */
+  static double chronaxie(double[] d, double[] th, double rheo) {
+    double target = 2 * rheo;
+    for (int k = 1; k < d.length; k++) {
+      double a = th[k - 1];
+      double b = th[k];
+      if (Double.isFinite(b) && b <= target && (Double.isNaN(a) || a > target)) {
+        if (Double.isNaN(a)) {
+          return Double.NaN; // not bracketed: the shorter pulse did not fire at all
+        }
+        double f = (a - target) / (a - b);
+        return Math.exp(Math.log(d[k - 1]) + f * (Math.log(d[k]) - Math.log(d[k - 1])));
+      }
+    }
+    return Double.NaN;
+  }
+}
