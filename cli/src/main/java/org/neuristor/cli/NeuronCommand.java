@@ -166,14 +166,7 @@ public final class NeuronCommand implements Runnable {
         throw NeuristorException.input("--points must be >= 2");
       }
       NeuronCircuit c = NeuronLibrary.get(name);
-      Map<String, String> p = new LinkedHashMap<>();
-      for (String kv : params) {
-        String[] a = kv.split("=", 2);
-        if (a.length != 2) {
-          throw NeuristorException.input("--param expects name=value, got '" + kv + "'");
-        }
-        p.put(a[0].trim().toLowerCase(Locale.ROOT), a[1].trim());
-      }
+      Map<String, String> p = CliArgs.circuitParams(params);
       double lo = CliArgs.number(from, "--from");
       double hi = CliArgs.number(to, "--to");
       double[] v = new double[points];
@@ -232,14 +225,7 @@ public final class NeuronCommand implements Runnable {
     @Override
     public Integer call() {
       NeuronCircuit c = NeuronLibrary.get(name);
-      Map<String, String> p = new LinkedHashMap<>();
-      for (String kv : params) {
-        String[] a = kv.split("=", 2);
-        if (a.length != 2) {
-          throw NeuristorException.input("--param expects name=value, got '" + kv + "'");
-        }
-        p.put(a[0].trim().toLowerCase(Locale.ROOT), a[1].trim());
-      }
+      Map<String, String> p = CliArgs.circuitParams(params);
       double tstop = CliArgs.number(p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u")), "tstop");
       String source = stim == null ? null : stimulus(stim, tstop);
       CircuitCompiler.Compiled cc = CircuitCompiler.compile(c.netlist(p, source), c.name() + ".cir");
