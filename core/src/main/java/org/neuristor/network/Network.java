@@ -39,6 +39,7 @@ public final class Network {
   private final StepAction root;
   private long step;
   private boolean initialized;
+  private MemoryEstimate estimate;
 
   private Network(Builder b, int threads) {
     this.dt = b.dt;
@@ -162,6 +163,11 @@ public final class Network {
       s += p.synapses();
     }
     return s;
+  }
+
+  /** The up-front memory estimate the network was checked against before it was built. */
+  public MemoryEstimate memoryEstimate() {
+    return estimate;
   }
 
   /** Heap bytes of all synapse arrays. */
@@ -413,8 +419,10 @@ public final class Network {
         total += p.size;
       }
       int t = threads > 0 ? threads : total >= 20_000 ? Runtime.getRuntime().availableProcessors() : 1;
-      estimate(4 * t).check("network");
+      MemoryEstimate est = estimate(4 * t);
+      est.check("network");
       Network net = new Network(this, t);
+      net.estimate = est;
       long stream = 1;
       for (Object[] c : connections) {
         Population a = (Population) c[1];
