@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.neuristor.NeuristorException;
 
 /**
@@ -35,8 +35,6 @@ public final class Network {
   private final int[] taskTo;
   private final int[][] taskOut;
   private final int[] taskCount;
-  private final ForkJoinPool pool;
-  private final StepAction root;
   private long step;
   private boolean initialized;
   private MemoryEstimate estimate;
@@ -84,8 +82,6 @@ public final class Network {
       taskOut[t] = new int[a[3] - a[2]];
     }
     this.starts = starts;
-    this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
-    this.root = threads > 1 ? new StepAction(0, nt) : null;
   }
 
   private final Map<Population, int[]> starts;
@@ -196,7 +192,11 @@ public final class Network {
     void afterStep(long step);
   }
 
-  /** Runs n steps. */
+  /**
+   * Runs n steps. With threads &gt; 1, threads-1 workers are started for the call and stopped at its
+   * end (nothing outlives it); the caller works too. Steps are separated by a spin-then-park barrier
+   * rather than a fork/join per step, whose cost (tens of us) would dominate small steps.
+   */
   public void runSteps(long n, StepListener listener) {
     if (!initialized) {
       initialize();
@@ -204,19 +204,151 @@ public final class Network {
     for (StateMonitor m : stateMonitors) {
       m.reserve(n);
     }
-    for (long s = 0; s < n; s++) {
-      if (pool == null) {
+    if (threads == 1 || n == 0) {
+      for (long s = 0; s < n; s++) {
         for (int t = 0; t < taskPop.length; t++) {
           runTask(t);
         }
-      } else {
-        root.reinitialize();
-        pool.invoke(root);
+        finishStep(listener);
       }
-      collect();
-      step++;
-      if (listener != null) {
-        listener.afterStep(step);
+      return;
+    }
+    Workers w = new Workers(threads - 1);
+    try {
+      for (long s = 0; s < n; s++) {
+        w.step();
+        finishStep(listener);
+      }
+    } finally {
+      w.stop();
+    }
+  }
+
+  private void finishStep(StepListener listener) {
+    collect();
+    step++;
+    if (listener != null) {
+      listener.afterStep(step);
+    }
+  }
+
+  /**
+   * Worker threads for one runSteps call. Each step the caller resets the task dispenser, bumps the
+   * volatile epoch (publishing the last step's spikes), wakes parked workers and takes tasks itself
+   * until none is left, then waits for all of them to be done. Which thread runs which task does not
+   * matter for the results: tasks write disjoint neuron ranges, and each neuron's sums have a fixed order.
+   */
+  private final class Workers {
+    private static final int SPINS = 1 << 14;
+    private final Thread[] workers;
+    private final Worker[] state;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile long epoch;
+    private volatile boolean stopped;
+    private volatile Throwable failure;
+
+    private final class Worker implements Runnable {
+      volatile boolean parked;
+
+      @Override
+      public void run() {
+        long seen = 0;
+        while (true) {
+          long e;
+          int spins = 0;
+          while ((e = epoch) == seen) {
+            if (++spins < SPINS) {
+              Thread.onSpinWait();
+            } else {
+              parked = true;
+              if (epoch == seen) {
+                LockSupport.park(this);
+              }
+              parked = false;
+            }
+          }
+          seen = e;
+          if (stopped) {
+            return;
+          }
+          work();
+        }
+      }
+    }
+
+    Workers(int n) {
+      workers = new Thread[n];
+      state = new Worker[n];
+      for (int i = 0; i < n; i++) {
+        state[i] = new Worker();
+        workers[i] = new Thread(state[i], "neuristor-network-" + i);
+        workers[i].setDaemon(true);
+        workers[i].start();
+      }
+    }
+
+    private void work() {
+      int nt = taskPop.length;
+      int t;
+      while ((t = next.getAndIncrement()) < nt) {
+        try {
+          runTask(t);
+        } catch (Throwable e) {
+          failure = e;
+        }
+        done.incrementAndGet();
+      }
+    }
+
+    private void wake() {
+      for (int i = 0; i < workers.length; i++) {
+        if (state[i].parked) {
+          LockSupport.unpark(workers[i]);
+        }
+      }
+    }
+
+    void step() {
+      done.set(0); // before next: a worker still looping from the last step may take a task at once
+      next.set(0);
+      epoch = epoch + 1;
+      wake();
+      work();
+      int nt = taskPop.length;
+      int spins = 0;
+      while (done.get() < nt) {
+        if (++spins < SPINS) {
+          Thread.onSpinWait();
+        } else {
+          Thread.yield();
+        }
+      }
+      Throwable f = failure;
+      if (f != null) {
+        if (f instanceof RuntimeException r) {
+          throw r;
+        }
+        if (f instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(f);
+      }
+    }
+
+    void stop() {
+      stopped = true;
+      epoch = epoch + 1;
+      for (Thread t : workers) {
+        LockSupport.unpark(t);
+      }
+      for (Thread t : workers) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
     }
   }
@@ -255,43 +387,9 @@ public final class Network {
     }
   }
 
-  /** Shuts the worker pool down (the network can still run afterwards, sequentially). */
+  /** Kept for callers that release resources: worker threads live only inside {@link #runSteps}. */
   public void close() {
-    if (pool != null) {
-      pool.shutdown();
-    }
-  }
-
-  private final class StepAction extends RecursiveAction {
-    private static final long serialVersionUID = 1L;
-    private final int lo;
-    private final int hi;
-    private final StepAction left;
-    private final StepAction right;
-
-    StepAction(int lo, int hi) {
-      this.lo = lo;
-      this.hi = hi;
-      if (hi - lo > 1) {
-        int mid = (lo + hi) >>> 1;
-        left = new StepAction(lo, mid);
-        right = new StepAction(mid, hi);
-      } else {
-        left = null;
-        right = null;
-      }
-    }
-
-    @Override
-    protected void compute() {
-      if (left == null) {
-        runTask(lo);
-      } else {
-        left.reinitialize();
-        right.reinitialize();
-        invokeAll(left, right);
-      }
-    }
+    // nothing to release: runSteps stops its workers before it returns
   }
 
   /** Per-population spike count and mean rate. */
