@@ -60,7 +60,19 @@ public final class LifPopulation extends Population {
   private Init init;
   /** Membrane voltages (V). */
   final double[] v;
-  final int[] refLeft;
+  /** 1 when the neuron integrates this step, 0 while it is refractory (V frozen). */
+  private final double[] hold;
+  /** Last step of the refractory period of the last spike: may spike again in that step (Long.MIN_VALUE: never spiked). */
+  private final long[] refUntil;
+  /**
+   * Refractory neurons, a FIFO per chunk: chunk [from, to) keeps its entries in
+   * [2 from, 2 to) of these arrays (a neuron can be in it twice for one step), head and length at
+   * index from. Entries leave in spike order, so releasing costs O(released) per step.
+   */
+  private final int[] qNeuron;
+  private final long[] qUntil;
+  private final int[] qHead;
+  private final int[] qLen;
   private int refSteps;
   private double dtOverC;
 
@@ -69,7 +81,12 @@ public final class LifPopulation extends Population {
     this.p = p;
     this.init = init == null ? Init.constant(p.eLeakVolts()) : init;
     this.v = new double[size];
-    this.refLeft = new int[size];
+    this.hold = new double[size];
+    this.refUntil = new long[size];
+    this.qNeuron = new int[2 * size];
+    this.qUntil = new long[2 * size];
+    this.qHead = new int[size];
+    this.qLen = new int[size];
     this.eulerChannels = p.euler();
   }
 
@@ -109,47 +126,190 @@ public final class LifPopulation extends Population {
         default:
           v[i] = init.a();
       }
-      refLeft[i] = 0;
+      hold[i] = 1;
+      refUntil[i] = Long.MIN_VALUE;
+      qHead[i] = 0;
+      qLen[i] = 0;
     }
     refSteps = (int) Math.round(p.tRefSeconds() / dt);
     dtOverC = dt / p.cFarads();
   }
 
+  /**
+   * One step of neurons [from, to) in three passes: release the neurons whose refractory period
+   * ended (from the chunk's FIFO), integrate every membrane (refractory ones multiplied by a hold
+   * factor of 0, so the loop has no branch and the JIT vectorizes it; for the usual one or two
+   * zero-delay conductance/exponential channels the channel decay is fused into the same loop),
+   * then scan for threshold crossings. The network calls update with the same chunk ranges every step.
+   */
   @Override
   protected int update(int from, int to, long step, double dt, int[] out) {
-    gatherSynapses(from, to, step, dt);
-    final double gl = p.gLeakSiemens();
-    final double glEl = gl * p.eLeakVolts() + p.iBiasAmps();
+    release(from, to, step);
+    if (!fused(from, to, dt)) {
+      gatherSynapses(from, to, step, dt);
+      integrateGathered(from, to, dt);
+    }
+    return threshold(from, to, step, out);
+  }
+
+  private void release(int from, int to, long step) {
+    int len = qLen[from];
+    if (len == 0) {
+      return;
+    }
+    int cap = 2 * (to - from);
+    int h = qHead[from];
+    int base = 2 * from;
+    while (len > 0 && qUntil[base + h] < step) {
+      int i = qNeuron[base + h];
+      if (refUntil[i] < step) { // not re-queued by a spike at the end of its refractory period
+        hold[i] = 1;
+      }
+      h = h + 1 == cap ? 0 : h + 1;
+      len--;
+    }
+    qHead[from] = h;
+    qLen[from] = len;
+  }
+
+  private int threshold(int from, int to, long step, int[] out) {
     final double vth = p.vThresholdVolts();
     final double vr = p.vResetVolts();
-    final double c = p.cFarads();
-    final boolean hasSyn = synG != null;
+    final double[] vv = v;
     int n = 0;
     for (int i = from; i < to; i++) {
-      double vi = v[i];
-      double g = 0;
-      double ge = 0;
-      if (hasSyn) {
-        vi += synJump[i];
-        g = synG[i];
-        ge = synGE[i] + synI[i];
-      }
-      if (refLeft[i] > 0) {
-        refLeft[i]--;
-      } else if (p.euler()) {
-        vi += dtOverC * (glEl - gl * vi + ge - g * vi);
-      } else {
-        double gt = gl + g;
-        double vinf = (glEl + ge) / gt;
-        vi = vinf + (vi - vinf) * Math.exp(-dt * gt / c);
-      }
-      if (vi > vth && refLeft[i] == 0) {
-        vi = vr;
-        refLeft[i] = refSteps;
+      if (vv[i] > vth && refUntil[i] <= step) {
+        vv[i] = vr;
+        hold[i] = 0;
+        long until = step + refSteps;
+        refUntil[i] = until;
+        int cap = 2 * (to - from);
+        int at = qHead[from] + qLen[from];
+        at = at >= cap ? at - cap : at;
+        qNeuron[2 * from + at] = i;
+        qUntil[2 * from + at] = until;
+        qLen[from]++;
         out[n++] = i;
       }
-      v[i] = vi;
     }
     return n;
+  }
+
+  /** Integration with the scratch sums of {@link #gatherSynapses} (any channels). */
+  private void integrateGathered(int from, int to, double dt) {
+    final double gl = p.gLeakSiemens();
+    final double glEl = gl * p.eLeakVolts() + p.iBiasAmps();
+    final double k = dtOverC;
+    final double[] vv = v;
+    final double[] hd = hold;
+    if (synG == null) {
+      if (p.euler()) {
+        for (int i = from; i < to; i++) {
+          double vi = vv[i];
+          vv[i] = vi + hd[i] * (k * (glEl - gl * vi));
+        }
+      } else {
+        double vinf = glEl / gl;
+        double f = 1 - Math.exp(-dt * gl / p.cFarads());
+        for (int i = from; i < to; i++) {
+          double vi = vv[i];
+          vv[i] = vi + hd[i] * ((vinf - vi) * f);
+        }
+      }
+      return;
+    }
+    final double[] sg = synG;
+    final double[] sge = synGE;
+    final double[] si = synI;
+    final double[] sj = synJump;
+    if (p.euler()) {
+      for (int i = from; i < to; i++) {
+        double vi = vv[i] + sj[i];
+        vv[i] = vi + hd[i] * (k * (glEl - gl * vi + sge[i] + si[i] - sg[i] * vi));
+      }
+    } else {
+      final double c = p.cFarads();
+      for (int i = from; i < to; i++) {
+        double vi = vv[i] + sj[i];
+        double gt = gl + sg[i];
+        double vinf = (glEl + sge[i] + si[i]) / gt;
+        vv[i] = vi + hd[i] * ((vinf - vi) * (1 - Math.exp(-dt * gt / c)));
+      }
+    }
+  }
+
+  /**
+   * The fused path for one or two direct (zero-delay) conductance or exponential channels: reads each
+   * channel state once, integrates V, decays the state, all in one loop. Returns false when the
+   * channels do not fit it (then the general gather path runs).
+   */
+  private boolean fused(int from, int to, double dt) {
+    int nc = channels.size();
+    if (nc == 0 || nc > 2) {
+      return false;
+    }
+    Channel c0 = channels.get(0);
+    Channel c1 = nc == 2 ? channels.get(1) : c0;
+    if (!c0.direct() || !c1.direct()) {
+      return false;
+    }
+    // channel k contributes x_k * gk to the conductance and x_k * ek to (g E + I)
+    final double g0 = c0.kernel == Kernel.CONDUCTANCE ? 1 : 0;
+    final double e0 = c0.kernel == Kernel.CONDUCTANCE ? c0.reversalVolts : 1;
+    final double d0 = decay(c0, dt);
+    final double[] s0 = c0.state;
+    final double gl = p.gLeakSiemens();
+    final double glEl = gl * p.eLeakVolts() + p.iBiasAmps();
+    final double k = dtOverC;
+    final double[] vv = v;
+    final double[] hd = hold;
+    if (nc == 1) {
+      if (p.euler()) {
+        for (int i = from; i < to; i++) {
+          double x0 = s0[i];
+          double vi = vv[i];
+          vv[i] = vi + hd[i] * (k * (glEl - gl * vi + x0 * e0 - x0 * g0 * vi));
+          s0[i] = x0 * d0;
+        }
+      } else {
+        final double c = p.cFarads();
+        for (int i = from; i < to; i++) {
+          double x0 = s0[i];
+          double vi = vv[i];
+          double gt = gl + x0 * g0;
+          double vinf = (glEl + x0 * e0) / gt;
+          vv[i] = vi + hd[i] * ((vinf - vi) * (1 - Math.exp(-dt * gt / c)));
+          s0[i] = x0 * d0;
+        }
+      }
+      return true;
+    }
+    final double g1 = c1.kernel == Kernel.CONDUCTANCE ? 1 : 0;
+    final double e1 = c1.kernel == Kernel.CONDUCTANCE ? c1.reversalVolts : 1;
+    final double d1 = decay(c1, dt);
+    final double[] s1 = c1.state;
+    if (p.euler()) {
+      for (int i = from; i < to; i++) {
+        double x0 = s0[i];
+        double x1 = s1[i];
+        double vi = vv[i];
+        vv[i] = vi + hd[i] * (k * (glEl - gl * vi + (x0 * e0 + x1 * e1) - (x0 * g0 + x1 * g1) * vi));
+        s0[i] = x0 * d0;
+        s1[i] = x1 * d1;
+      }
+    } else {
+      final double c = p.cFarads();
+      for (int i = from; i < to; i++) {
+        double x0 = s0[i];
+        double x1 = s1[i];
+        double vi = vv[i];
+        double gt = gl + (x0 * g0 + x1 * g1);
+        double vinf = (glEl + (x0 * e0 + x1 * e1)) / gt;
+        vv[i] = vi + hd[i] * ((vinf - vi) * (1 - Math.exp(-dt * gt / c)));
+        s0[i] = x0 * d0;
+        s1[i] = x1 * d1;
+      }
+    }
+    return true;
   }
 }

@@ -534,12 +534,14 @@ public final class Network {
       for (Population p : populations) {
         for (Channel ch : p.channels) {
           int maxD = 0;
+          boolean zeroDelays = true;
           for (Projection pr : p.incoming) {
             if (pr.channel == ch) {
               maxD = Math.max(maxD, pr.maxDelaySteps);
+              zeroDelays &= pr.maxDelaySteps == 0;
             }
           }
-          ch.allocateRing(maxD + 1, p.size, dt);
+          ch.allocateRing(maxD + 1, p.size, dt, zeroDelays && ch.kernel != Kernel.CURRENT);
         }
         p.allocate(dt);
       }
