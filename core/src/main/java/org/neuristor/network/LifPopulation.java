@@ -17,8 +17,9 @@ import org.neuristor.ModelParameterException;
  * Integrators: {@code euler} (forward Euler for V and the channels, as Brian2's {@code euler}
  * method, used to match the Brian2 COBA benchmark) or {@code exact} (exponential Euler: V relaxes
  * exactly toward its frozen-conductance steady state over dt; channels decay exactly). Refractory
- * bookkeeping follows Brian2: after a spike in step s, V is frozen in steps s+1..s+n_ref
- * (n_ref = round(t_ref/dt)) and can spike again from step s+n_ref on.
+ * bookkeeping follows Brian2 ({@code timestep(t - lastspike, dt) >= timestep(t_ref, dt)}): after a
+ * spike in step s, V is frozen in steps s+1..s+n_ref-1 (n_ref = round(t_ref/dt)) and integrates, and
+ * may spike, again from step max(s+n_ref, s+1) on (reference/brian2/lif_refractory_brian2.py).
  */
 public final class LifPopulation extends Population {
   /**
@@ -62,18 +63,19 @@ public final class LifPopulation extends Population {
   final double[] v;
   /** 1 when the neuron integrates this step, 0 while it is refractory (V frozen). */
   private final double[] hold;
-  /** Last step of the refractory period of the last spike: may spike again in that step (Long.MIN_VALUE: never spiked). */
+  /** Last step in which the neuron is frozen after its last spike (Long.MIN_VALUE: never spiked). */
   private final long[] refUntil;
   /**
-   * Refractory neurons, a FIFO per chunk: chunk [from, to) keeps its entries in
-   * [2 from, 2 to) of these arrays (a neuron can be in it twice for one step), head and length at
-   * index from. Entries leave in spike order, so releasing costs O(released) per step.
+   * Refractory neurons, a FIFO per chunk: chunk [from, to) keeps its entries in [from, to) of these
+   * arrays, head and length at index from. Entries leave in spike order, so releasing costs
+   * O(released) per step.
    */
   private final int[] qNeuron;
   private final long[] qUntil;
   private final int[] qHead;
   private final int[] qLen;
-  private int refSteps;
+  /** Steps frozen after a spike: n_ref - 1 (at least 0), n_ref = round(t_ref / dt). */
+  private int frozenSteps;
   private double dtOverC;
 
   public LifPopulation(String name, int size, Params p, Init init) {
@@ -83,8 +85,8 @@ public final class LifPopulation extends Population {
     this.v = new double[size];
     this.hold = new double[size];
     this.refUntil = new long[size];
-    this.qNeuron = new int[2 * size];
-    this.qUntil = new long[2 * size];
+    this.qNeuron = new int[size];
+    this.qUntil = new long[size];
     this.qHead = new int[size];
     this.qLen = new int[size];
     this.eulerChannels = p.euler();
@@ -131,7 +133,7 @@ public final class LifPopulation extends Population {
       qHead[i] = 0;
       qLen[i] = 0;
     }
-    refSteps = (int) Math.round(p.tRefSeconds() / dt);
+    frozenSteps = Math.max(0, (int) Math.round(p.tRefSeconds() / dt) - 1);
     dtOverC = dt / p.cFarads();
   }
 
@@ -157,14 +159,11 @@ public final class LifPopulation extends Population {
     if (len == 0) {
       return;
     }
-    int cap = 2 * (to - from);
+    int cap = to - from;
     int h = qHead[from];
-    int base = 2 * from;
+    int base = from;
     while (len > 0 && qUntil[base + h] < step) {
-      int i = qNeuron[base + h];
-      if (refUntil[i] < step) { // not re-queued by a spike at the end of its refractory period
-        hold[i] = 1;
-      }
+      hold[qNeuron[base + h]] = 1;
       h = h + 1 == cap ? 0 : h + 1;
       len--;
     }
@@ -178,16 +177,16 @@ public final class LifPopulation extends Population {
     final double[] vv = v;
     int n = 0;
     for (int i = from; i < to; i++) {
-      if (vv[i] > vth && refUntil[i] <= step) {
+      if (vv[i] > vth && refUntil[i] < step) {
         vv[i] = vr;
         hold[i] = 0;
-        long until = step + refSteps;
+        long until = step + frozenSteps;
         refUntil[i] = until;
-        int cap = 2 * (to - from);
+        int cap = to - from;
         int at = qHead[from] + qLen[from];
         at = at >= cap ? at - cap : at;
-        qNeuron[2 * from + at] = i;
-        qUntil[2 * from + at] = until;
+        qNeuron[from + at] = i;
+        qUntil[from + at] = until;
         qLen[from]++;
         out[n++] = i;
       }
