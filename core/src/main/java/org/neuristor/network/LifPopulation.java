@@ -147,12 +147,23 @@ public final class LifPopulation extends Population {
   @Override
   protected int update(int from, int to, long step, double dt, int[] out) {
     release(from, to, step);
-    if (!fused(from, to, dt)) {
+    if (!fusable()) {
       gatherSynapses(from, to, step, dt);
       integrateGathered(from, to, dt);
+      return threshold(from, to, from, to, step, out, 0);
     }
-    return threshold(from, to, step, out);
+    // blocks of BLOCK neurons: the threshold scan reads V while it is still in L1
+    int n = 0;
+    for (int b = from; b < to; b += BLOCK) {
+      int e = Math.min(to, b + BLOCK);
+      fused(b, e, dt);
+      n = threshold(b, e, from, to, step, out, n);
+    }
+    return n;
   }
+
+  /** Neurons per block of the fused path (4 arrays x 512 x 8 B = 16 KiB, half an L1 cache). */
+  static final int BLOCK = 512;
 
   private void release(int from, int to, long step) {
     int len = qLen[from];
@@ -171,12 +182,12 @@ public final class LifPopulation extends Population {
     qLen[from] = len;
   }
 
-  private int threshold(int from, int to, long step, int[] out) {
+  /** Scans [from, to) for threshold crossings (queueing into the FIFO of the chunk this update serves). */
+  private int threshold(int lo, int hi, int from, int to, long step, int[] out, int n) {
     final double vth = p.vThresholdVolts();
     final double vr = p.vResetVolts();
     final double[] vv = v;
-    int n = 0;
-    for (int i = from; i < to; i++) {
+    for (int i = lo; i < hi; i++) {
       if (vv[i] > vth && refUntil[i] < step) {
         vv[i] = vr;
         hold[i] = 0;
@@ -239,19 +250,18 @@ public final class LifPopulation extends Population {
 
   /**
    * The fused path for one or two direct (zero-delay) conductance or exponential channels: reads each
-   * channel state once, integrates V, decays the state, all in one loop. Returns false when the
-   * channels do not fit it (then the general gather path runs).
+   * channel state once, integrates V, decays the state, all in one loop ({@link #fusable()}; else
+   * the general gather path runs).
    */
-  private boolean fused(int from, int to, double dt) {
+  private boolean fusable() {
     int nc = channels.size();
-    if (nc == 0 || nc > 2) {
-      return false;
-    }
+    return nc >= 1 && nc <= 2 && channels.get(0).direct() && channels.get(nc - 1).direct();
+  }
+
+  private void fused(int from, int to, double dt) {
+    int nc = channels.size();
     Channel c0 = channels.get(0);
-    Channel c1 = nc == 2 ? channels.get(1) : c0;
-    if (!c0.direct() || !c1.direct()) {
-      return false;
-    }
+    Channel c1 = channels.get(nc - 1);
     // channel k contributes x_k * gk to the conductance and x_k * ek to (g E + I)
     final double g0 = c0.kernel == Kernel.CONDUCTANCE ? 1 : 0;
     final double e0 = c0.kernel == Kernel.CONDUCTANCE ? c0.reversalVolts : 1;
@@ -281,7 +291,7 @@ public final class LifPopulation extends Population {
           s0[i] = x0 * d0;
         }
       }
-      return true;
+      return;
     }
     final double g1 = c1.kernel == Kernel.CONDUCTANCE ? 1 : 0;
     final double e1 = c1.kernel == Kernel.CONDUCTANCE ? c1.reversalVolts : 1;
@@ -309,6 +319,5 @@ public final class LifPopulation extends Population {
         s1[i] = x1 * d1;
       }
     }
-    return true;
   }
 }
