@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.neuristor.NeuristorException;
 
@@ -35,6 +34,8 @@ public final class Network {
   private final int[] taskTo;
   private final int[][] taskOut;
   private final int[] taskCount;
+  /** Tasks of each thread (thread 0 is the caller). */
+  private final int[][] threadTasks;
   private long step;
   private boolean initialized;
   private MemoryEstimate estimate;
@@ -47,23 +48,34 @@ public final class Network {
     this.projections = new ArrayList<>();
     this.spikeMonitors = new ArrayList<>();
     this.stateMonitors = new ArrayList<>();
-    // chunking: one chunk per population on one thread; else chunks of >= 1024 neurons, ~4 per thread
-    long total = 0;
-    for (Population p : populations) {
-      total += p.size;
-    }
-    int chunkSize = threads == 1 ? Integer.MAX_VALUE
-        : (int) Math.max(1024, roundUp(total / (4L * threads), MemristiveLifPopulation.BLOCK));
+    // chunking: one chunk per population on one thread; else every population of at least
+    // threads x 256 neurons in `threads` equal chunks (one per thread), smaller ones whole on the
+    // least loaded thread. Static
+    // assignment: a step costs one wake-up and one done flag per thread, no shared counters.
     List<int[]> tasks = new ArrayList<>();
     Map<Population, int[]> starts = new LinkedHashMap<>();
+    long[] load = new long[threads];
     for (Population p : populations) {
-      int k = threads == 1 ? 1 : (p.size + chunkSize - 1) / chunkSize;
+      // memristive populations step in blocks; elsewhere 16 neurons keep threads off each other's cache lines
+      int align = p instanceof MemristiveLifPopulation ? MemristiveLifPopulation.BLOCK : 16;
+      int k = threads > 1 && p.size >= threads * 256 ? threads : 1;
       int[] s = new int[k + 1];
-      for (int c = 0; c < k; c++) {
-        s[c] = c * (threads == 1 ? 0 : chunkSize);
-        tasks.add(new int[] {p.index, c, s[c], Math.min(p.size, (c + 1) * (threads == 1 ? p.size : chunkSize))});
+      for (int c = 1; c < k; c++) {
+        s[c] = (int) roundUp((long) c * p.size / k, align);
       }
       s[k] = p.size;
+      for (int c = 0; c < k; c++) {
+        int th = c;
+        if (k == 1) {
+          for (int w = 0; w < threads; w++) {
+            if (load[w] < load[th]) {
+              th = w;
+            }
+          }
+        }
+        load[th] += s[c + 1] - s[c];
+        tasks.add(new int[] {p.index, c, s[c], s[c + 1], th});
+      }
       starts.put(p, s);
     }
     int nt = tasks.size();
@@ -73,6 +85,15 @@ public final class Network {
     taskTo = new int[nt];
     taskOut = new int[nt][];
     taskCount = new int[nt];
+    int[] perThread = new int[threads];
+    for (int[] a : tasks) {
+      perThread[a[4]]++;
+    }
+    threadTasks = new int[threads][];
+    for (int w = 0; w < threads; w++) {
+      threadTasks[w] = new int[perThread[w]];
+      perThread[w] = 0;
+    }
     for (int t = 0; t < nt; t++) {
       int[] a = tasks.get(t);
       taskPop[t] = a[0];
@@ -80,6 +101,7 @@ public final class Network {
       taskFrom[t] = a[2];
       taskTo[t] = a[3];
       taskOut[t] = new int[a[3] - a[2]];
+      threadTasks[a[4]][perThread[a[4]]++] = t;
     }
     this.starts = starts;
   }
@@ -233,23 +255,27 @@ public final class Network {
   }
 
   /**
-   * Worker threads for one runSteps call. Each step the caller resets the task dispenser, bumps the
-   * volatile epoch (publishing the last step's spikes), wakes parked workers and takes tasks itself
-   * until none is left, then waits for all of them to be done. Which thread runs which task does not
-   * matter for the results: tasks write disjoint neuron ranges, and each neuron's sums have a fixed order.
+   * Worker threads for one runSteps call. Each step the caller bumps the volatile epoch (publishing
+   * the last step's spikes), wakes parked workers, runs thread 0's tasks, then waits until every
+   * worker has posted the epoch as done. Which thread runs which task does not matter for the
+   * results: tasks write disjoint neuron ranges, and each neuron's sums have a fixed order.
    */
   private final class Workers {
     private static final int SPINS = 1 << 14;
     private final Thread[] workers;
     private final Worker[] state;
-    private final AtomicInteger next = new AtomicInteger();
-    private final AtomicInteger done = new AtomicInteger();
     private volatile long epoch;
     private volatile boolean stopped;
     private volatile Throwable failure;
 
     private final class Worker implements Runnable {
+      final int[] tasks;
       volatile boolean parked;
+      volatile long doneEpoch;
+
+      Worker(int[] tasks) {
+        this.tasks = tasks;
+      }
 
       @Override
       public void run() {
@@ -272,7 +298,14 @@ public final class Network {
           if (stopped) {
             return;
           }
-          work();
+          try {
+            for (int t : tasks) {
+              runTask(t);
+            }
+          } catch (Throwable x) {
+            failure = x;
+          }
+          doneEpoch = e;
         }
       }
     }
@@ -281,47 +314,32 @@ public final class Network {
       workers = new Thread[n];
       state = new Worker[n];
       for (int i = 0; i < n; i++) {
-        state[i] = new Worker();
+        state[i] = new Worker(threadTasks[i + 1]);
         workers[i] = new Thread(state[i], "neuristor-network-" + i);
         workers[i].setDaemon(true);
         workers[i].start();
       }
     }
 
-    private void work() {
-      int nt = taskPop.length;
-      int t;
-      while ((t = next.getAndIncrement()) < nt) {
-        try {
-          runTask(t);
-        } catch (Throwable e) {
-          failure = e;
-        }
-        done.incrementAndGet();
-      }
-    }
-
-    private void wake() {
+    void step() {
+      long e = epoch + 1;
+      epoch = e;
       for (int i = 0; i < workers.length; i++) {
         if (state[i].parked) {
           LockSupport.unpark(workers[i]);
         }
       }
-    }
-
-    void step() {
-      done.set(0); // before next: a worker still looping from the last step may take a task at once
-      next.set(0);
-      epoch = epoch + 1;
-      wake();
-      work();
-      int nt = taskPop.length;
-      int spins = 0;
-      while (done.get() < nt) {
-        if (++spins < SPINS) {
-          Thread.onSpinWait();
-        } else {
-          Thread.yield();
+      for (int t : threadTasks[0]) {
+        runTask(t);
+      }
+      for (int i = 0; i < workers.length; i++) {
+        int spins = 0;
+        while (state[i].doneEpoch != e) {
+          if (++spins < SPINS) {
+            Thread.onSpinWait();
+          } else {
+            Thread.yield();
+          }
         }
       }
       Throwable f = failure;
@@ -345,7 +363,7 @@ public final class Network {
       for (Thread t : workers) {
         try {
           t.join();
-        } catch (InterruptedException e) {
+        } catch (InterruptedException x) {
           Thread.currentThread().interrupt();
           return;
         }

@@ -144,6 +144,35 @@ public final class Projection {
       for (int j = 0; j < nPre; j++) {
         rowPtr[j + 1] += rowPtr[j];
       }
+    } else if (c instanceof Connector.FixedProbability f && f.p() > 0 && f.p() < 1) {
+      // one pass straight into a growing buffer (the same draws as row(), which counts then fills)
+      double expected = f.p() * nPre * (double) nPost;
+      int[] buf = new int[(int) Math.min(Integer.MAX_VALUE - 8, expected + 6 * Math.sqrt(expected) + 16)];
+      int total = 0;
+      double lq = Math.log1p(-f.p());
+      for (int j = 0; j < nPre; j++) {
+        SplittableRandom r = new SplittableRandom(CounterRng.hash(seed, stream, j));
+        long i = -1;
+        while (true) {
+          double u = 1 - r.nextDouble();
+          i += 1 + (long) Math.floor(Math.log(u) / lq);
+          if (i >= nPost) {
+            break;
+          }
+          if (same && !f.allowSelf() && i == j) {
+            continue;
+          }
+          if (total == buf.length) {
+            if (total >= Integer.MAX_VALUE - 8) {
+              throw NeuristorException.input("projection '" + name + "': more than 2^31 synapses");
+            }
+            buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 8, buf.length + (buf.length >> 2) + 16L));
+          }
+          buf[total++] = (int) i;
+        }
+        rowPtr[j + 1] = total;
+      }
+      idx = total == buf.length ? buf : Arrays.copyOf(buf, total);
     } else {
       if (c instanceof Connector.OneToOne && nPre != nPost) {
         throw NeuristorException.input("projection '" + name + "': one_to_one needs equal sizes, got " + nPre
@@ -168,6 +197,10 @@ public final class Projection {
     short[] delay = constDelay ? null : new short[m];
     int delayConst = constDelay ? steps(delaySeconds.a(), dt, name) : 0;
     int maxD = delayConst;
+    if (explicitW == null && w.isConstant() && delay == null) {
+      Arrays.fill(weight, (float) w.a()); // nothing drawn: no generator per row
+      return new Projection(name, pre, post, channel, rowPtr, idx, weight, null, delayConst, maxD);
+    }
     for (int j = 0; j < nPre; j++) {
       SplittableRandom r = new SplittableRandom(CounterRng.hash(seed, stream | (1L << 40), j));
       for (int k = rowPtr[j]; k < rowPtr[j + 1]; k++) {
