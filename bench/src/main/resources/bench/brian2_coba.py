@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 """Brian2 side of Neuristor's network benchmark (bench module, NetworkComparison).
 
-Usage: /usr/bin/python3 brian2_coba.py N K_IN TARGET SEED DURATION_S [WORKDIR]
+Usage: /usr/bin/python3 brian2_coba.py N K_IN TARGET SEED DURATION_S [WORKDIR [THREADS]]
   N        neurons (80 % excitatory, 20 % inhibitory)
   K_IN     mean synaptic inputs per neuron: connect(p = K_IN / N); 80 is the COBA benchmark (4000 x 2 %)
   TARGET   cpp_standalone | cython | numpy
+  THREADS  cpp_standalone only: OpenMP threads (0, the default, is Brian2's single-threaded code)
 The Vogels-Abbott COBA network exactly as Brian2's COBA benchmark (and Neuristor's examples/coba*.yaml):
 taum 20 ms, taue 5 ms, taui 10 ms, Vt -50 mV, Vr = El = -60 mV, Erev 0 / -80 mV, I = 20 mV, refractory
 5 ms, we = 0.6, wi = 6.7 (units of the leak conductance), v0 ~ N(-55 mV, 5 mV), method 'euler', dt 0.1 ms.
@@ -30,10 +31,12 @@ from brian2 import (NeuronGroup, Synapses, SpikeMonitor, Network, ms, mV, defaul
 n_total, k_in, target, seed, duration = (int(sys.argv[1]), float(sys.argv[2]), sys.argv[3], int(sys.argv[4]),
                                          float(sys.argv[5]))
 workdir = sys.argv[6] if len(sys.argv) > 6 else "brian2_coba_standalone"
+threads = int(sys.argv[7]) if len(sys.argv) > 7 else 0
 standalone = target == "cpp_standalone"
 t_start = time.time()
 if standalone:
     set_device("cpp_standalone", directory=workdir, build_on_run=False)
+    prefs.devices.cpp_standalone.openmp_threads = threads
 else:
     prefs.codegen.target = target
 np.random.seed(seed)
@@ -83,6 +86,6 @@ else:
 total_s = time.time() - t_start
 spikes = int(mon.num_spikes)
 syn = int(len(Ce) + len(Ci))
-print(json.dumps(dict(n=n_total, k_in=k_in, target=target, seed=seed, duration_s=duration, build_s=build_s,
+print(json.dumps(dict(n=n_total, k_in=k_in, target=target, threads=threads, seed=seed, duration_s=duration, build_s=build_s,
                       binary_s=binary_s, run_s=run_s, total_s=total_s, spikes=spikes, synapses=syn,
                       rate_hz=spikes / n_total / duration)), flush=True)

@@ -67,27 +67,36 @@ public final class NetworkComparison {
           all.rateHz));
     }
     if (brian) {
-      JsonNode cpp = best(script, 4000, "cpp_standalone", 1, quick ? 1 : 3);
+      JsonNode cpp = best(script, 4000, "cpp_standalone", 1, quick ? 1 : 3, 0);
       if (cpp != null) {
         out.add(row("brian2 cpp_standalone: compile", Double.NaN, cpp.get("build_s").asDouble(), Double.NaN,
             Double.NaN, Double.NaN));
         out.add(row("brian2 cpp_standalone: binary", Double.NaN, Double.NaN, cpp.get("run_s").asDouble(),
             cpp.get("binary_s").asDouble(), cpp.get("rate_hz").asDouble()));
       }
-      brian(script, 4000, "cython", 1); // fills the Cython cache
-      JsonNode cy = best(script, 4000, "cython", 1, quick ? 1 : 3);
+      JsonNode omp = null;
+      if (cores > 1) {
+        omp = best(script, 4000, "cpp_standalone", 1, quick ? 1 : 3, cores);
+        if (omp != null) {
+          out.add(row("brian2 cpp_standalone, " + cores + " OpenMP thr", Double.NaN, Double.NaN,
+              omp.get("run_s").asDouble(), omp.get("binary_s").asDouble(), omp.get("rate_hz").asDouble()));
+        }
+      }
+      brian(script, 4000, "cython", 1, 0); // fills the Cython cache
+      JsonNode cy = best(script, 4000, "cython", 1, quick ? 1 : 3, 0);
       if (cy != null) {
         out.add(row("brian2 runtime (cython)", Double.NaN, cy.get("build_s").asDouble(), cy.get("run_s").asDouble(),
             cy.get("build_s").asDouble() + cy.get("run_s").asDouble(), cy.get("rate_hz").asDouble()));
       }
       if (cpp != null) {
-        out.add(String.format(Locale.ROOT, "speed-up vs cpp_standalone (1 thread): loop %.2fx, binary vs build+run %.2fx",
-            cpp.get("run_s").asDouble() / one.runS, cpp.get("binary_s").asDouble() / (one.buildS + one.runS)));
-        if (all != null) {
-          out.add(String.format(Locale.ROOT, "speed-up vs cpp_standalone (%d threads): loop %.2fx, binary vs build+run"
-              + " %.2fx", cores, cpp.get("run_s").asDouble() / all.runS,
-              cpp.get("binary_s").asDouble() / (all.buildS + all.runS)));
-        }
+        out.add(String.format(Locale.ROOT, "speed-up vs cpp_standalone (both 1 thread): loop %.2fx, binary vs"
+            + " build+run %.2fx", cpp.get("run_s").asDouble() / one.runS,
+            cpp.get("binary_s").asDouble() / (one.buildS + one.runS)));
+      }
+      if (omp != null && all != null) {
+        out.add(String.format(Locale.ROOT, "speed-up vs cpp_standalone (both %d threads): loop %.2fx, binary vs"
+            + " build+run %.2fx", cores, omp.get("run_s").asDouble() / all.runS,
+            omp.get("binary_s").asDouble() / (all.buildS + all.runS)));
       }
       if (cy != null) {
         out.add(String.format(Locale.ROOT, "speed-up vs runtime (1 thread): loop %.2fx, build+run %.2fx",
@@ -113,7 +122,7 @@ public final class NetworkComparison {
           System.err.println(out.get(out.size() - 1));
         }
         if (a.contains("--brian-scaling") && f > 0) {
-          JsonNode cpp = brian(script, sizes[f], "cpp_standalone", 1);
+          JsonNode cpp = brian(script, sizes[f], "cpp_standalone", 1, 0);
           if (cpp != null) {
             out.add(String.format(Locale.ROOT, "%-9d %7s %11d %11d %12s %9.2f %9.3f %9.3f (brian2 cpp_standalone;"
                 + " binary %.3f s)", sizes[f], "b2cpp", cpp.get("synapses").asLong(), cpp.get("spikes").asLong(), "",
@@ -206,10 +215,10 @@ public final class NetworkComparison {
   }
 
   /** Best (smallest loop time) of n Brian2 runs with different seeds would change the network: same seed. */
-  static JsonNode best(Path script, int n, String target, int seed, int reps) {
+  static JsonNode best(Path script, int n, String target, int seed, int reps, int threads) {
     JsonNode best = null;
     for (int r = 0; r < reps; r++) {
-      JsonNode j = brian(script, n, target, seed);
+      JsonNode j = brian(script, n, target, seed, threads);
       if (j != null && (best == null || j.get("run_s").asDouble() < best.get("run_s").asDouble())) {
         best = j;
       }
@@ -217,11 +226,11 @@ public final class NetworkComparison {
     return best;
   }
 
-  static JsonNode brian(Path script, int n, String target, int seed) {
+  static JsonNode brian(Path script, int n, String target, int seed, int threads) {
     try {
       Path work = Files.createTempDirectory("brian2-coba");
       ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", script.toString(), String.valueOf(n), "80", target,
-          String.valueOf(seed), "1.0", work.resolve("standalone").toString());
+          String.valueOf(seed), "1.0", work.resolve("standalone").toString(), String.valueOf(threads));
       pb.directory(work.toFile());
       pb.redirectErrorStream(true);
       Process pr = pb.start();
@@ -242,6 +251,7 @@ public final class NetworkComparison {
         return null;
       }
       System.err.println("brian2 " + target + " n=" + n + ": " + json);
+      deleteTree(work);
       return org.neuristor.io.Json.mapper().readTree(json);
     } catch (IOException e) {
       System.err.println("brian2 not available: " + e.getMessage());
@@ -249,6 +259,14 @@ public final class NetworkComparison {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> w = Files.walk(dir)) {
+      for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 
