@@ -109,16 +109,17 @@ public final class NetworkComparison {
     if (a.contains("--scaling")) {
       out.add("");
       out.add("Scaling: COBA-like, 80/20, ~80 inputs per neuron (p = 80/N), same weights, dt 0.1 ms, 1 s");
-      out.add(String.format(Locale.ROOT, "%-9s %7s %11s %11s %12s %9s %9s %9s %8s %8s %8s", "neurons", "threads",
-          "synapses", "spikes", "events", "rate (Hz)", "build (s)", "run (s)", "ns/event", "B/syn", "est B/syn"));
+      out.add(String.format(Locale.ROOT, "%-9s %7s %11s %11s %12s %9s %9s %9s %9s %8s %8s %8s %8s", "neurons",
+          "threads", "synapses", "spikes", "events", "rate (Hz)", "build (s)", "run (s)", "Mevents/s", "ns/event",
+          "B/syn", "arr B/syn", "est B/syn"));
       String[] files = {"coba.yaml", "coba-40k.yaml", "coba-400k.yaml"};
       int[] sizes = {4000, 40_000, 400_000};
       for (int f = 0; f < files.length; f++) {
         for (int t : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
           Ours o = ours(examples.resolve(files[f]), t, f == 0 ? reps : f == 1 ? 3 : 1);
-          out.add(String.format(Locale.ROOT, "%-9d %7d %11d %11d %12d %9.2f %9.3f %9.3f %8.2f %8.2f %8.2f",
-              sizes[f], t, o.synapses, o.spikes, o.events, o.rateHz, o.buildS, o.runS, 1e9 * o.runS / o.events,
-              o.heapBytesPerSynapse, o.estimateBytesPerSynapse));
+          out.add(String.format(Locale.ROOT, "%-9d %7d %11d %11d %12d %9.2f %9.3f %9.3f %9.1f %8.2f %8.2f %8.2f %8.2f",
+              sizes[f], t, o.synapses, o.spikes, o.events, o.rateHz, o.buildS, o.runS, o.events / o.runS / 1e6,
+              1e9 * o.runS / o.events, o.heapBytesPerSynapse, o.arrayBytesPerSynapse, o.estimateBytesPerSynapse));
           System.err.println(out.get(out.size() - 1));
         }
         if (a.contains("--brian-scaling") && f > 0) {
@@ -131,8 +132,9 @@ public final class NetworkComparison {
           }
         }
       }
-      out.add("(events = synaptic events delivered; B/syn = measured heap growth of the build per synapse,"
-          + " neurons included; est = MemoryEstimate)");
+      out.add("(events = synaptic events delivered; ns/event = run time / events, neuron updates included;"
+          + " B/syn = measured heap growth of the build per synapse, neurons included; arr = synapse arrays only;"
+          + " est = MemoryEstimate, checked before building)");
     }
     System.out.println();
     out.forEach(System.out::println);

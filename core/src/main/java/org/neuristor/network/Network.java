@@ -382,7 +382,8 @@ public final class Network {
 
   private void collect() {
     int t = 0;
-    for (Population p : populations) {
+    for (int pi = 0; pi < populations.size(); pi++) { // indexed loops: no iterator per step
+      Population p = populations.get(pi);
       int n = 0;
       int[] sp = p.spikes;
       long[] tot = p.spikeTotals;
@@ -397,11 +398,11 @@ public final class Network {
       }
       p.spikeCount = n;
     }
-    for (SpikeMonitor m : spikeMonitors) {
-      m.record(step);
+    for (int i = 0; i < spikeMonitors.size(); i++) {
+      spikeMonitors.get(i).record(step);
     }
-    for (StateMonitor m : stateMonitors) {
-      m.sample(step, dt);
+    for (int i = 0; i < stateMonitors.size(); i++) {
+      stateMonitors.get(i).sample(step, dt);
     }
   }
 
