@@ -53,7 +53,7 @@ public final class NetworkComparison {
     Path script = extractScript();
     List<String> out = new ArrayList<>();
     out.add(String.format(Locale.ROOT, "COBA 4,000 neurons, 80/20, p = 2%%, conductance synapses, dt 0.1 ms, 1 s"
-        + " (%d cores, %s)", cores, System.getProperty("java.vm.version")));
+        + " (%d cores, Java %s, load average at start %s)", cores, System.getProperty("java.vm.version"), loadAverage()));
     out.add(String.format(Locale.ROOT, "%-34s %9s %9s %9s %9s %9s", "engine", "cold (s)", "build (s)", "run (s)",
         "total (s)", "rate (Hz)"));
     Path coba = examples.resolve("coba.yaml");
@@ -108,6 +108,7 @@ public final class NetworkComparison {
         + " after 2 warm-ups; brian2 run = its own loop timing, binary = process wall time)");
     if (a.contains("--scaling")) {
       out.add("");
+      out.add("load average before scaling: " + loadAverage());
       out.add("Scaling: COBA-like, 80/20, ~80 inputs per neuron (p = 80/N), same weights, dt 0.1 ms, 1 s");
       out.add(String.format(Locale.ROOT, "%-9s %7s %11s %11s %12s %9s %9s %9s %9s %8s %8s %8s %8s", "neurons",
           "threads", "synapses", "spikes", "events", "rate (Hz)", "build (s)", "run (s)", "Mevents/s", "ns/event",
@@ -138,6 +139,15 @@ public final class NetworkComparison {
     }
     System.out.println();
     out.forEach(System.out::println);
+  }
+
+  /** The 1-minute load average (other processes share the cores and memory bandwidth). */
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      return "n/a";
+    }
   }
 
   private static String row(String name, double cold, double build, double run, double total, double rate) {
