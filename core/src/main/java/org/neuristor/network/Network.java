@@ -34,8 +34,12 @@ public final class Network {
   private final int[] taskTo;
   private final int[][] taskOut;
   private final int[] taskCount;
-  /** Tasks of each thread (thread 0 is the caller). */
+  /** Tasks of each thread (thread 0 is the caller), when not {@link #dynamic}. */
   private final int[][] threadTasks;
+  /** Whether threads claim tasks from a shared counter rather than run their own. */
+  private final boolean dynamic;
+  /** Networks from this many neurons on use dynamic task claiming. */
+  static final int DYNAMIC_MIN = 100_000;
   private long step;
   private boolean initialized;
   private MemoryEstimate estimate;
@@ -50,22 +54,29 @@ public final class Network {
     this.stateMonitors = new ArrayList<>();
     // chunking: one chunk per population on one thread; else every population of at least
     // threads x 256 neurons in `threads` equal chunks (one per thread), smaller ones whole on the
-    // least loaded thread. Static
-    // assignment: a step costs one wake-up and one done flag per thread, no shared counters.
+    // least loaded thread, and threads run their own chunks: a step costs one wake-up and one done
+    // flag per thread, no shared counter. Large networks (DYNAMIC_MIN neurons and more) cut their
+    // large populations into 4 chunks per thread that threads claim from a shared counter, so a
+    // thread delayed by the operating system delays one chunk, not half the step.
+    long total = 0;
+    for (Population p : populations) {
+      total += p.size;
+    }
+    dynamic = threads > 1 && total >= DYNAMIC_MIN;
     List<int[]> tasks = new ArrayList<>();
     Map<Population, int[]> starts = new LinkedHashMap<>();
     long[] load = new long[threads];
     for (Population p : populations) {
       // memristive populations step in blocks; elsewhere 16 neurons keep threads off each other's cache lines
       int align = p instanceof MemristiveLifPopulation ? MemristiveLifPopulation.BLOCK : 16;
-      int k = threads > 1 && p.size >= threads * 256 ? threads : 1;
+      int k = dynamic && p.size >= threads * 4 * 1024 ? threads * 4 : threads > 1 && p.size >= threads * 256 ? threads : 1;
       int[] s = new int[k + 1];
       for (int c = 1; c < k; c++) {
         s[c] = (int) roundUp((long) c * p.size / k, align);
       }
       s[k] = p.size;
       for (int c = 0; c < k; c++) {
-        int th = c;
+        int th = c % threads;
         if (k == 1) {
           for (int w = 0; w < threads; w++) {
             if (load[w] < load[th]) {
@@ -257,7 +268,8 @@ public final class Network {
   /**
    * Worker threads for one runSteps call. Each step the caller bumps the volatile epoch (publishing
    * the last step's spikes), wakes parked workers, runs thread 0's tasks, then waits until every
-   * worker has posted the epoch as done. Which thread runs which task does not matter for the
+   * worker has posted the epoch as done (dynamic mode: everyone claims tasks from a counter, and the
+   * caller waits for the count of finished tasks). Which thread runs which task does not matter for the
    * results: tasks write disjoint neuron ranges, and each neuron's sums have a fixed order.
    */
   private final class Workers {
@@ -267,6 +279,22 @@ public final class Network {
     private volatile long epoch;
     private volatile boolean stopped;
     private volatile Throwable failure;
+    private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Dynamic mode: claims and runs tasks until none is left. */
+    private void claim() {
+      int nt = taskPop.length;
+      int t;
+      while ((t = next.getAndIncrement()) < nt) {
+        try {
+          runTask(t);
+        } catch (Throwable x) {
+          failure = x;
+        }
+        done.incrementAndGet();
+      }
+    }
 
     private final class Worker implements Runnable {
       final int[] tasks;
@@ -298,12 +326,16 @@ public final class Network {
           if (stopped) {
             return;
           }
-          try {
-            for (int t : tasks) {
-              runTask(t);
+          if (dynamic) {
+            claim();
+          } else {
+            try {
+              for (int t : tasks) {
+                runTask(t);
+              }
+            } catch (Throwable x) {
+              failure = x;
             }
-          } catch (Throwable x) {
-            failure = x;
           }
           doneEpoch = e;
         }
@@ -322,6 +354,10 @@ public final class Network {
     }
 
     void step() {
+      if (dynamic) {
+        done.set(0); // before next: a worker still claiming from the last step may take a task at once
+        next.set(0);
+      }
       long e = epoch + 1;
       epoch = e;
       for (int i = 0; i < workers.length; i++) {
@@ -329,10 +365,23 @@ public final class Network {
           LockSupport.unpark(workers[i]);
         }
       }
-      for (int t : threadTasks[0]) {
-        runTask(t);
+      if (dynamic) {
+        claim();
+        int nt = taskPop.length;
+        int spins = 0;
+        while (done.get() < nt) {
+          if (++spins < SPINS) {
+            Thread.onSpinWait();
+          } else {
+            Thread.yield();
+          }
+        }
+      } else {
+        for (int t : threadTasks[0]) {
+          runTask(t);
+        }
       }
-      for (int i = 0; i < workers.length; i++) {
+      for (int i = 0; !dynamic && i < workers.length; i++) {
         int spins = 0;
         while (state[i].doneEpoch != e) {
           if (++spins < SPINS) {
