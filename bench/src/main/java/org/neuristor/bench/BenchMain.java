@@ -15,7 +15,8 @@ import org.neuristor.netlist.CircuitCompiler;
  * {@code java -jar bench/target/benchmarks.jar [--quick]}. For each case Neuristor compiles and
  * runs the netlist in-process (best of 5 after three warm-up runs; the first is reported as "cold"),
  * and ngspice runs it in batch mode (best of 5, process start included). Prints a table and the
- * ngspice/Neuristor time ratio; {@code jmh ...} as first argument runs the JMH benchmarks instead.
+ * ngspice/Neuristor time ratio; {@code jmh ...} as first argument runs the JMH benchmarks instead,
+ * {@code network ...} the spiking-network comparison with Brian2 ({@link NetworkComparison}).
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -45,6 +46,10 @@ public final class BenchMain {
     }
     if (args.length > 0 && args[0].equals("solvers")) {
       SolverBench.main(args);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("network")) {
+      NetworkComparison.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     boolean quick = List.of(args).contains("--quick");

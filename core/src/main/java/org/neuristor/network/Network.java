@@ -5,8 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.locks.LockSupport;
 import org.neuristor.NeuristorException;
 
 /**
@@ -35,10 +34,15 @@ public final class Network {
   private final int[] taskTo;
   private final int[][] taskOut;
   private final int[] taskCount;
-  private final ForkJoinPool pool;
-  private final StepAction root;
+  /** Tasks of each thread (thread 0 is the caller), when not {@link #dynamic}. */
+  private final int[][] threadTasks;
+  /** Whether threads claim tasks from a shared counter rather than run their own. */
+  private final boolean dynamic;
+  /** Networks from this many neurons on use dynamic task claiming. */
+  static final int DYNAMIC_MIN = 100_000;
   private long step;
   private boolean initialized;
+  private MemoryEstimate estimate;
 
   private Network(Builder b, int threads) {
     this.dt = b.dt;
@@ -48,23 +52,41 @@ public final class Network {
     this.projections = new ArrayList<>();
     this.spikeMonitors = new ArrayList<>();
     this.stateMonitors = new ArrayList<>();
-    // chunking: one chunk per population on one thread; else chunks of >= 1024 neurons, ~4 per thread
+    // chunking: one chunk per population on one thread; else every population of at least
+    // threads x 256 neurons in `threads` equal chunks (one per thread), smaller ones whole on the
+    // least loaded thread, and threads run their own chunks: a step costs one wake-up and one done
+    // flag per thread, no shared counter. Large networks (DYNAMIC_MIN neurons and more) cut their
+    // large populations into 4 chunks per thread that threads claim from a shared counter, so a
+    // thread delayed by the operating system delays one chunk, not half the step.
     long total = 0;
     for (Population p : populations) {
       total += p.size;
     }
-    int chunkSize = threads == 1 ? Integer.MAX_VALUE
-        : (int) Math.max(1024, roundUp(total / (4L * threads), MemristiveLifPopulation.BLOCK));
+    dynamic = threads > 1 && total >= DYNAMIC_MIN;
     List<int[]> tasks = new ArrayList<>();
     Map<Population, int[]> starts = new LinkedHashMap<>();
+    long[] load = new long[threads];
     for (Population p : populations) {
-      int k = threads == 1 ? 1 : (p.size + chunkSize - 1) / chunkSize;
+      // memristive populations step in blocks; elsewhere 16 neurons keep threads off each other's cache lines
+      int align = p instanceof MemristiveLifPopulation ? MemristiveLifPopulation.BLOCK : 16;
+      int k = dynamic && p.size >= threads * 4 * 1024 ? threads * 4 : threads > 1 && p.size >= threads * 256 ? threads : 1;
       int[] s = new int[k + 1];
-      for (int c = 0; c < k; c++) {
-        s[c] = c * (threads == 1 ? 0 : chunkSize);
-        tasks.add(new int[] {p.index, c, s[c], Math.min(p.size, (c + 1) * (threads == 1 ? p.size : chunkSize))});
+      for (int c = 1; c < k; c++) {
+        s[c] = (int) roundUp((long) c * p.size / k, align);
       }
       s[k] = p.size;
+      for (int c = 0; c < k; c++) {
+        int th = c % threads;
+        if (k == 1) {
+          for (int w = 0; w < threads; w++) {
+            if (load[w] < load[th]) {
+              th = w;
+            }
+          }
+        }
+        load[th] += s[c + 1] - s[c];
+        tasks.add(new int[] {p.index, c, s[c], s[c + 1], th});
+      }
       starts.put(p, s);
     }
     int nt = tasks.size();
@@ -74,6 +96,15 @@ public final class Network {
     taskTo = new int[nt];
     taskOut = new int[nt][];
     taskCount = new int[nt];
+    int[] perThread = new int[threads];
+    for (int[] a : tasks) {
+      perThread[a[4]]++;
+    }
+    threadTasks = new int[threads][];
+    for (int w = 0; w < threads; w++) {
+      threadTasks[w] = new int[perThread[w]];
+      perThread[w] = 0;
+    }
     for (int t = 0; t < nt; t++) {
       int[] a = tasks.get(t);
       taskPop[t] = a[0];
@@ -81,10 +112,9 @@ public final class Network {
       taskFrom[t] = a[2];
       taskTo[t] = a[3];
       taskOut[t] = new int[a[3] - a[2]];
+      threadTasks[a[4]][perThread[a[4]]++] = t;
     }
     this.starts = starts;
-    this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
-    this.root = threads > 1 ? new StepAction(0, nt) : null;
   }
 
   private final Map<Population, int[]> starts;
@@ -164,6 +194,11 @@ public final class Network {
     return s;
   }
 
+  /** The up-front memory estimate the network was checked against before it was built. */
+  public MemoryEstimate memoryEstimate() {
+    return estimate;
+  }
+
   /** Heap bytes of all synapse arrays. */
   public long synapseBytes() {
     long s = 0;
@@ -190,7 +225,11 @@ public final class Network {
     void afterStep(long step);
   }
 
-  /** Runs n steps. */
+  /**
+   * Runs n steps. With threads &gt; 1, threads-1 workers are started for the call and stopped at its
+   * end (nothing outlives it); the caller works too. Steps are separated by a spin-then-park barrier
+   * rather than a fork/join per step, whose cost (tens of us) would dominate small steps.
+   */
   public void runSteps(long n, StepListener listener) {
     if (!initialized) {
       initialize();
@@ -198,19 +237,185 @@ public final class Network {
     for (StateMonitor m : stateMonitors) {
       m.reserve(n);
     }
-    for (long s = 0; s < n; s++) {
-      if (pool == null) {
+    if (threads == 1 || n == 0) {
+      for (long s = 0; s < n; s++) {
         for (int t = 0; t < taskPop.length; t++) {
           runTask(t);
         }
-      } else {
-        root.reinitialize();
-        pool.invoke(root);
+        finishStep(listener);
       }
-      collect();
-      step++;
-      if (listener != null) {
-        listener.afterStep(step);
+      return;
+    }
+    Workers w = new Workers(threads - 1);
+    try {
+      for (long s = 0; s < n; s++) {
+        w.step();
+        finishStep(listener);
+      }
+    } finally {
+      w.stop();
+    }
+  }
+
+  private void finishStep(StepListener listener) {
+    collect();
+    step++;
+    if (listener != null) {
+      listener.afterStep(step);
+    }
+  }
+
+  /**
+   * Worker threads for one runSteps call. Each step the caller bumps the volatile epoch (publishing
+   * the last step's spikes), wakes parked workers, runs thread 0's tasks, then waits until every
+   * worker has posted the epoch as done (dynamic mode: everyone claims tasks from a counter, and the
+   * caller waits for the count of finished tasks). Which thread runs which task does not matter for the
+   * results: tasks write disjoint neuron ranges, and each neuron's sums have a fixed order.
+   */
+  private final class Workers {
+    private static final int SPINS = 1 << 14;
+    private final Thread[] workers;
+    private final Worker[] state;
+    private volatile long epoch;
+    private volatile boolean stopped;
+    private volatile Throwable failure;
+    private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Dynamic mode: claims and runs tasks until none is left. */
+    private void claim() {
+      int nt = taskPop.length;
+      int t;
+      while ((t = next.getAndIncrement()) < nt) {
+        try {
+          runTask(t);
+        } catch (Throwable x) {
+          failure = x;
+        }
+        done.incrementAndGet();
+      }
+    }
+
+    private final class Worker implements Runnable {
+      final int[] tasks;
+      volatile boolean parked;
+      volatile long doneEpoch;
+
+      Worker(int[] tasks) {
+        this.tasks = tasks;
+      }
+
+      @Override
+      public void run() {
+        long seen = 0;
+        while (true) {
+          long e;
+          int spins = 0;
+          while ((e = epoch) == seen) {
+            if (++spins < SPINS) {
+              Thread.onSpinWait();
+            } else {
+              parked = true;
+              if (epoch == seen) {
+                LockSupport.park(this);
+              }
+              parked = false;
+            }
+          }
+          seen = e;
+          if (stopped) {
+            return;
+          }
+          if (dynamic) {
+            claim();
+          } else {
+            try {
+              for (int t : tasks) {
+                runTask(t);
+              }
+            } catch (Throwable x) {
+              failure = x;
+            }
+          }
+          doneEpoch = e;
+        }
+      }
+    }
+
+    Workers(int n) {
+      workers = new Thread[n];
+      state = new Worker[n];
+      for (int i = 0; i < n; i++) {
+        state[i] = new Worker(threadTasks[i + 1]);
+        workers[i] = new Thread(state[i], "neuristor-network-" + i);
+        workers[i].setDaemon(true);
+        workers[i].start();
+      }
+    }
+
+    void step() {
+      if (dynamic) {
+        done.set(0); // before next: a worker still claiming from the last step may take a task at once
+        next.set(0);
+      }
+      long e = epoch + 1;
+      epoch = e;
+      for (int i = 0; i < workers.length; i++) {
+        if (state[i].parked) {
+          LockSupport.unpark(workers[i]);
+        }
+      }
+      if (dynamic) {
+        claim();
+        int nt = taskPop.length;
+        int spins = 0;
+        while (done.get() < nt) {
+          if (++spins < SPINS) {
+            Thread.onSpinWait();
+          } else {
+            Thread.yield();
+          }
+        }
+      } else {
+        for (int t : threadTasks[0]) {
+          runTask(t);
+        }
+      }
+      for (int i = 0; !dynamic && i < workers.length; i++) {
+        int spins = 0;
+        while (state[i].doneEpoch != e) {
+          if (++spins < SPINS) {
+            Thread.onSpinWait();
+          } else {
+            Thread.yield();
+          }
+        }
+      }
+      Throwable f = failure;
+      if (f != null) {
+        if (f instanceof RuntimeException r) {
+          throw r;
+        }
+        if (f instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(f);
+      }
+    }
+
+    void stop() {
+      stopped = true;
+      epoch = epoch + 1;
+      for (Thread t : workers) {
+        LockSupport.unpark(t);
+      }
+      for (Thread t : workers) {
+        try {
+          t.join();
+        } catch (InterruptedException x) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
     }
   }
@@ -226,7 +431,8 @@ public final class Network {
 
   private void collect() {
     int t = 0;
-    for (Population p : populations) {
+    for (int pi = 0; pi < populations.size(); pi++) { // indexed loops: no iterator per step
+      Population p = populations.get(pi);
       int n = 0;
       int[] sp = p.spikes;
       long[] tot = p.spikeTotals;
@@ -241,51 +447,17 @@ public final class Network {
       }
       p.spikeCount = n;
     }
-    for (SpikeMonitor m : spikeMonitors) {
-      m.record(step);
+    for (int i = 0; i < spikeMonitors.size(); i++) {
+      spikeMonitors.get(i).record(step);
     }
-    for (StateMonitor m : stateMonitors) {
-      m.sample(step, dt);
+    for (int i = 0; i < stateMonitors.size(); i++) {
+      stateMonitors.get(i).sample(step, dt);
     }
   }
 
-  /** Shuts the worker pool down (the network can still run afterwards, sequentially). */
+  /** Kept for callers that release resources: worker threads live only inside {@link #runSteps}. */
   public void close() {
-    if (pool != null) {
-      pool.shutdown();
-    }
-  }
-
-  private final class StepAction extends RecursiveAction {
-    private static final long serialVersionUID = 1L;
-    private final int lo;
-    private final int hi;
-    private final StepAction left;
-    private final StepAction right;
-
-    StepAction(int lo, int hi) {
-      this.lo = lo;
-      this.hi = hi;
-      if (hi - lo > 1) {
-        int mid = (lo + hi) >>> 1;
-        left = new StepAction(lo, mid);
-        right = new StepAction(mid, hi);
-      } else {
-        left = null;
-        right = null;
-      }
-    }
-
-    @Override
-    protected void compute() {
-      if (left == null) {
-        runTask(lo);
-      } else {
-        left.reinitialize();
-        right.reinitialize();
-        invokeAll(left, right);
-      }
-    }
+    // nothing to release: runSteps stops its workers before it returns
   }
 
   /** Per-population spike count and mean rate. */
@@ -413,8 +585,10 @@ public final class Network {
         total += p.size;
       }
       int t = threads > 0 ? threads : total >= 20_000 ? Runtime.getRuntime().availableProcessors() : 1;
-      estimate(4 * t).check("network");
+      MemoryEstimate est = estimate(4 * t);
+      est.check("network");
       Network net = new Network(this, t);
+      net.estimate = est;
       long stream = 1;
       for (Object[] c : connections) {
         Population a = (Population) c[1];
@@ -428,12 +602,14 @@ public final class Network {
       for (Population p : populations) {
         for (Channel ch : p.channels) {
           int maxD = 0;
+          boolean zeroDelays = true;
           for (Projection pr : p.incoming) {
             if (pr.channel == ch) {
               maxD = Math.max(maxD, pr.maxDelaySteps);
+              zeroDelays &= pr.maxDelaySteps == 0;
             }
           }
-          ch.allocateRing(maxD + 1, p.size, dt);
+          ch.allocateRing(maxD + 1, p.size, dt, zeroDelays && ch.kernel != Kernel.CURRENT);
         }
         p.allocate(dt);
       }

@@ -129,7 +129,7 @@ public abstract class Population {
       Channel ch = channels.get(c);
       double[] s = ch.state;
       double[] r = ch.ring;
-      int off = (int) (step % ch.slots) * size;
+      int off = r == null ? 0 : (int) (step % ch.slots) * size;
       switch (ch.kernel) {
         case CURRENT:
           for (int i = from; i < to; i++) {
@@ -140,7 +140,15 @@ public abstract class Population {
           }
           break;
         case EXPONENTIAL: {
-          double decay = eulerChannels ? 1 - dt / ch.tauSeconds : ch.decayExact;
+          double decay = decay(ch, dt);
+          if (r == null) {
+            for (int i = from; i < to; i++) {
+              double x = s[i];
+              synI[i] += x;
+              s[i] = x * decay;
+            }
+            break;
+          }
           for (int i = from; i < to; i++) {
             double x = s[i] + r[off + i];
             r[off + i] = 0;
@@ -150,8 +158,17 @@ public abstract class Population {
           break;
         }
         default: {
-          double decay = eulerChannels ? 1 - dt / ch.tauSeconds : ch.decayExact;
+          double decay = decay(ch, dt);
           double e = ch.reversalVolts;
+          if (r == null) {
+            for (int i = from; i < to; i++) {
+              double x = s[i];
+              synG[i] += x;
+              synGE[i] += x * e;
+              s[i] = x * decay;
+            }
+            break;
+          }
           for (int i = from; i < to; i++) {
             double x = s[i] + r[off + i];
             r[off + i] = 0;
@@ -162,6 +179,11 @@ public abstract class Population {
         }
       }
     }
+  }
+
+  /** Per-step decay factor of a decaying channel's state: forward Euler or exact. */
+  final double decay(Channel ch, double dt) {
+    return eulerChannels ? 1 - dt / ch.tauSeconds : ch.decayExact;
   }
 
   /** Number of spikes emitted in the last step. */
@@ -190,7 +212,8 @@ public abstract class Population {
 
   /** Approximate heap bytes per neuron of this model (for the up-front memory estimate). */
   public static long bytesPerNeuron(int channels, int slots) {
-    // state ~4 doubles, totals, spike buffer (x2 with chunk buffers), 4 scratch arrays, channels
-    return 4 * 8 + 8 + 8 + 4 * 8 + (long) channels * (8 + 8L * slots);
+    // state and refractory bookkeeping ~8 doubles, totals, spike buffer (x2 with chunk buffers),
+    // 4 scratch arrays, channels
+    return 8 * 8 + 8 + 8 + 4 * 8 + (long) channels * (8 + 8L * slots);
   }
 }

@@ -144,6 +144,35 @@ public final class Projection {
       for (int j = 0; j < nPre; j++) {
         rowPtr[j + 1] += rowPtr[j];
       }
+    } else if (c instanceof Connector.FixedProbability f && f.p() > 0 && f.p() < 1) {
+      // one pass straight into a growing buffer (the same draws as row(), which counts then fills)
+      double expected = f.p() * nPre * (double) nPost;
+      int[] buf = new int[(int) Math.min(Integer.MAX_VALUE - 8, expected + 6 * Math.sqrt(expected) + 16)];
+      int total = 0;
+      double lq = Math.log1p(-f.p());
+      for (int j = 0; j < nPre; j++) {
+        SplittableRandom r = new SplittableRandom(CounterRng.hash(seed, stream, j));
+        long i = -1;
+        while (true) {
+          double u = 1 - r.nextDouble();
+          i += 1 + (long) Math.floor(Math.log(u) / lq);
+          if (i >= nPost) {
+            break;
+          }
+          if (same && !f.allowSelf() && i == j) {
+            continue;
+          }
+          if (total == buf.length) {
+            if (total >= Integer.MAX_VALUE - 8) {
+              throw NeuristorException.input("projection '" + name + "': more than 2^31 synapses");
+            }
+            buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 8, buf.length + (buf.length >> 2) + 16L));
+          }
+          buf[total++] = (int) i;
+        }
+        rowPtr[j + 1] = total;
+      }
+      idx = total == buf.length ? buf : Arrays.copyOf(buf, total);
     } else {
       if (c instanceof Connector.OneToOne && nPre != nPost) {
         throw NeuristorException.input("projection '" + name + "': one_to_one needs equal sizes, got " + nPre
@@ -168,6 +197,10 @@ public final class Projection {
     short[] delay = constDelay ? null : new short[m];
     int delayConst = constDelay ? steps(delaySeconds.a(), dt, name) : 0;
     int maxD = delayConst;
+    if (explicitW == null && w.isConstant() && delay == null) {
+      Arrays.fill(weight, (float) w.a()); // nothing drawn: no generator per row
+      return new Projection(name, pre, post, channel, rowPtr, idx, weight, null, delayConst, maxD);
+    }
     for (int j = 0; j < nPre; j++) {
       SplittableRandom r = new SplittableRandom(CounterRng.hash(seed, stream | (1L << 40), j));
       for (int k = rowPtr[j]; k < rowPtr[j + 1]; k++) {
@@ -250,22 +283,39 @@ public final class Projection {
     }
   }
 
-  /** Adds the weights of the pre population's last spikes into chunk k's ring slots. */
+  /**
+   * Adds the weights of the pre population's last spikes into chunk k's ring slots (or, for a
+   * direct channel, into its state). The inner loop is a plain gather-add over one CSR row segment:
+   * no branch, no division per synapse.
+   */
   void deliver(long step, int k) {
     int[] sp = pre.spikes;
     int ns = pre.spikeCount;
     if (ns == 0) {
       return;
     }
-    double[] ring = channel.ring;
-    int slots = channel.slots;
-    int n = post.size;
     int k1 = chunks + 1;
     int[] cp = chunkPtr;
     int[] tgt = postIdx;
     float[] w = weight;
+    if (channel.ring == null) {
+      double[] st = channel.state;
+      for (int s = 0; s < ns; s++) {
+        int base = sp[s] * k1 + k;
+        int end = cp[base + 1];
+        for (int q = cp[base]; q < end; q++) {
+          st[tgt[q]] += w[q];
+        }
+      }
+      return;
+    }
+    double[] ring = channel.ring;
+    int slots = channel.slots;
+    int n = post.size;
+    int now = (int) (step % slots);
     if (delay == null) {
-      int off = (int) ((step + delayConst) % slots) * n;
+      int sl = now + delayConst;
+      int off = (sl >= slots ? sl - slots : sl) * n;
       for (int s = 0; s < ns; s++) {
         int base = sp[s] * k1 + k;
         int end = cp[base + 1];
@@ -279,7 +329,8 @@ public final class Projection {
         int base = sp[s] * k1 + k;
         int end = cp[base + 1];
         for (int q = cp[base]; q < end; q++) {
-          ring[(int) ((step + d[q]) % slots) * n + tgt[q]] += w[q];
+          int sl = now + d[q]; // < 2 slots: delays are < slots
+          ring[(sl >= slots ? sl - slots : sl) * n + tgt[q]] += w[q];
         }
       }
     }

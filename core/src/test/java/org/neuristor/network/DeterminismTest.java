@@ -65,6 +65,32 @@ class DeterminismTest {
   }
 
   @Test
+  void largeNetworkWithDynamicChunksIdenticalForOneTwoAndThreeThreads() {
+    // above Network.DYNAMIC_MIN neurons, threads claim chunks from a shared counter
+    List<List<long[]>> runs = new ArrayList<>();
+    for (int t : new int[] {1, 2, 3}) {
+      Network.Builder b = Network.builder(1e-4, 9).threads(t);
+      b.add(new PoissonPopulation("in", 5000, 40));
+      LifPopulation lif = new LifPopulation("lif", 100_000, new LifPopulation.Params(200e-12, 10e-9, -60e-3, -50e-3,
+          -60e-3, 2e-3, 150e-12, true), new LifPopulation.Init("uniform", -60e-3, -50e-3));
+      lif.addChannel("e", Kernel.CONDUCTANCE, 5e-3, 0);
+      lif.addChannel("i", Kernel.CONDUCTANCE, 10e-3, -80e-3);
+      b.add(lif);
+      b.connect("in_lif", "in", "lif", "e", new Connector.FixedProbability(0.002, true), Dist.constant(6e-9),
+          Dist.constant(0));
+      b.connect("lif_lif", "lif", "lif", "i", new Connector.FixedProbability(0.0002, false),
+          new Dist("uniform", 5e-9, 30e-9), Dist.constant(0));
+      b.monitorSpikes("lif");
+      Network net = b.build();
+      net.runSteps(60, null);
+      runs.add(spikes(net));
+    }
+    assertThat(runs.get(0).get(0).length).as("lif spikes").isGreaterThan(2000);
+    assertThat(runs.get(1).get(0)).isEqualTo(runs.get(0).get(0));
+    assertThat(runs.get(2).get(0)).isEqualTo(runs.get(0).get(0));
+  }
+
+  @Test
   void cobaIdenticalForOneAndTwoThreads() throws Exception {
     String text = CobaBrian2PeerTest.cobaText().replace("duration: 1s", "duration: 0.2s");
     List<List<long[]>> runs = new ArrayList<>();
