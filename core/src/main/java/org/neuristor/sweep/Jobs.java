@@ -45,10 +45,11 @@ public final class Jobs {
 
   /**
    * {@code neuron run CIRCUIT}: a library circuit with circuit {@code .param}s and device parameters
-   * ({@code vth} or {@code model.vth}); results are the spike features of {@code neuron run}.
+   * ({@code vth} or {@code model.vth}); results are the spike features of {@code neuron run} plus
+   * {@code phase}: 0 silent, 1 a single spike, 2 repetitive (tonic) spiking (two spikes or more).
    */
   public record NeuronJob(String circuit, String stim, Map<String, String> fixed) implements PointJob {
-    static final List<String> OUT = List.of("spikes", "rate_hz", "amplitude_V", "width_s", "latency_s",
+    static final List<String> OUT = List.of("spikes", "phase", "rate_hz", "amplitude_V", "width_s", "latency_s",
         "energy_per_spike_J");
 
     public NeuronJob {
@@ -86,7 +87,9 @@ public final class Jobs {
       Protocols.Measured m = Protocols.measure(c, p, source);
       SpikeFeatures f = m.features();
       Map<String, Double> r = new LinkedHashMap<>();
-      r.put("spikes", (double) f.spikeTimes().length);
+      int n = f.spikeTimes().length;
+      r.put("spikes", (double) n);
+      r.put("phase", (double) Math.min(n, 2));
       r.put("rate_hz", f.rateHz());
       r.put("amplitude_V", f.amplitudeVolts());
       r.put("width_s", f.widthSeconds());
