@@ -53,14 +53,32 @@ public record NeuronCircuit(String name, String title, String resource, String s
 
   /** The {@code .model} names of the netlist, in order. */
   public List<String> models() {
-    List<String> out = new ArrayList<>();
+    return new ArrayList<>(modelTypes().keySet());
+  }
+
+  /** {@code .model} name to device type, in order. */
+  private Map<String, String> modelTypes() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
     for (String line : netlist().split("\n")) {
-      String[] t = line.trim().split("\\s+");
-      if (t.length >= 2 && t[0].equalsIgnoreCase(".model")) {
-        out.add(t[1].toLowerCase(Locale.ROOT));
+      String[] t = line.trim().split("[\\s(]+");
+      if (t.length >= 3 && t[0].equalsIgnoreCase(".model")) {
+        out.put(t[1].toLowerCase(Locale.ROOT), t[2].toLowerCase(Locale.ROOT));
       }
     }
     return out;
+  }
+
+  /** The parameter names a model of this type accepts, or null when the device registry does not know it. */
+  private static java.util.Set<String> deviceKeys(String type) {
+    if (!org.neuristor.device.DeviceRegistry.has(type)) {
+      return null;
+    }
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    keys.add("preset");
+    for (org.neuristor.device.ParameterSpec p : org.neuristor.device.DeviceRegistry.type(type).parameters()) {
+      keys.add(p.name().toLowerCase(Locale.ROOT));
+    }
+    return keys;
   }
 
   /**
@@ -76,7 +94,7 @@ public record NeuronCircuit(String name, String title, String resource, String s
    */
   public String netlist(Map<String, String> params, String inputSource) {
     Map<String, String> known = parameters();
-    List<String> models = models();
+    Map<String, String> types = modelTypes();
     List<String> lines = new ArrayList<>(List.of(netlist().split("\n")));
     StringBuilder extra = new StringBuilder();
     Map<String, Map<String, String>> device = new java.util.LinkedHashMap<>();
@@ -89,13 +107,26 @@ public record NeuronCircuit(String name, String title, String resource, String s
       int dot = k.indexOf('.');
       String model = dot > 0 ? k.substring(0, dot) : null;
       String key = dot > 0 ? k.substring(dot + 1) : k;
-      if (models.isEmpty() || model != null && !models.contains(model) || key.isEmpty()
-          || !key.matches("[a-z_][a-z0-9_]*")) {
-        throw NeuristorException.input("circuit " + name + " has no parameter '" + k + "'; parameters: "
-            + String.join(", ", known.keySet()) + (models.isEmpty() ? "" : "; device parameters as KEY or MODEL.KEY, "
-            + "models: " + String.join(", ", models)));
+      List<String> targets = new ArrayList<>();
+      for (Map.Entry<String, String> m : types.entrySet()) {
+        java.util.Set<String> keys = deviceKeys(m.getValue());
+        if ((model == null || model.equals(m.getKey())) && (keys == null ? model != null : keys.contains(key))) {
+          targets.add(m.getKey());
+        }
       }
-      for (String m : model == null ? models : List.of(model)) {
+      if (targets.isEmpty() || !key.matches("[a-z_][a-z0-9_]*")) {
+        StringBuilder dev = new StringBuilder();
+        for (Map.Entry<String, String> m : types.entrySet()) {
+          java.util.Set<String> keys = deviceKeys(m.getValue());
+          if (keys != null) {
+            dev.append("; device parameters of ").append(m.getKey()).append(" (").append(m.getValue()).append("): ")
+                .append(String.join(", ", keys));
+          }
+        }
+        throw NeuristorException.input("circuit " + name + " has no parameter '" + k + "'; parameters: "
+            + String.join(", ", known.keySet()) + dev);
+      }
+      for (String m : targets) {
         device.computeIfAbsent(m, x -> new java.util.LinkedHashMap<>()).put(key, e.getValue());
       }
     }

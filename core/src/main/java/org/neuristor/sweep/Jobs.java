@@ -156,7 +156,7 @@ public final class Jobs {
       DeviceRegistry.Selection sel = DeviceRegistry.lookup(device);
       Map<String, Object> p = params(sel, values);
       Map<String, Double> resolved = DeviceRegistry.resolve(sel.type().type(), p);
-      double a = amp > 0 ? amp : resolved.containsKey("vth") ? 1.5 * resolved.get("vth") : 2.0;
+      double a = amp > 0 ? amp : IvSweep.defaultAmplitude(resolved);
       double r = rate > 0 ? rate : 10 * a;
       IvSweep.Result res = IvSweep.triangle(DeviceRegistry.create(sel.type().type(), "dut", List.of("a", "0"), p, seed),
           a, r, seriesOhm, complianceAmps, a / 2000);
