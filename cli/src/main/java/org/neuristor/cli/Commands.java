@@ -20,6 +20,7 @@ final class Commands {
     l.add(new ModelCommand());
     l.add(new PatternsCommand());
     l.add(new NetworkCommand());
+    l.add(new SweepCommand());
     return l;
   }
 }

@@ -65,8 +65,7 @@ public final class IvCommand implements Callable<Integer> {
       params.putIfAbsent("d2d_r", "0.2");
     }
     Map<String, Double> resolved = DeviceRegistry.resolve(sel.type().type(), params);
-    double vth = resolved.getOrDefault("vth", 1.0);
-    double amp = resolved.containsKey("vth") ? 1.5 * vth : 2.0;
+    double amp = IvSweep.defaultAmplitude(resolved);
     double rate = Double.NaN;
     String[] parts = sweep.split(":", 2);
     if (!parts[0].equalsIgnoreCase("triangle")) {

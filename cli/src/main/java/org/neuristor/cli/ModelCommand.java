@@ -20,6 +20,7 @@ import org.neuristor.neuron.Method;
 import org.neuristor.neuron.ModelFiles;
 import org.neuristor.neuron.ModelKind;
 import org.neuristor.neuron.ModelParameter;
+import org.neuristor.neuron.ModelRun;
 import org.neuristor.neuron.NeuronModel;
 import org.neuristor.neuron.NeuronSimulation;
 import org.neuristor.neuron.Noise;
@@ -257,30 +258,18 @@ public final class ModelCommand implements Runnable {
         stim = stim == null ? one : stim.plus(one);
       }
       if (stim == null) {
-        double amp = switch (k) {
-          case LIF -> 2;
-          case IF -> 1;
-          case HH -> 10;
-          case ADEX -> 1000;
-          case IZHIKEVICH -> 10;
-        };
-        stim = Stimulus.step(amp, 10, Double.POSITIVE_INFINITY);
+        stim = ModelRun.defaultStimulus(k);
       }
       Noise noise = Noise.NONE;
       for (String s : noises) {
         noise = noise.plus(s);
       }
-      m.checkStep(method, dt);
-      long steps = Math.round(durMs / dt);
-      int every = (int) Math.max(1, steps / 200_000);
-      NeuronSimulation.Result r = NeuronSimulation.run(m, stim, durMs, dt, method, noise, seed, every);
+      ModelRun run = ModelRun.run(m, stim, durMs, dt, method, noise, seed);
+      NeuronSimulation.Result r = run.result();
       Trace t = r.trace();
       double[] spikes = r.spikeTimesSeconds();
-      double onset = onset(t);
-      SpikeFeatures f = k == ModelKind.HH
-          ? SpikeFeatures.analyze(t, "v", new SpikeDetector(m.get("v_spike") * 1e-3, 0.01), onset)
-          : SpikeFeatures.fromSpikeTimes(spikes, onset);
-      FiringPatternClassifier.Result cls = FiringPatternClassifier.classify(t, "i", "v", spikes);
+      SpikeFeatures f = run.features();
+      FiringPatternClassifier.Result cls = run.pattern();
       String base = k.cliName();
       Path csv = output.file(base + ".csv");
       CsvWriter.write(csv, t);
@@ -327,17 +316,6 @@ public final class ModelCommand implements Runnable {
         s.put("plot", png.toString());
       }
       s.print(System.out, output.json());
-      return 0;
-    }
-
-    /** First time the stimulus leaves its initial value (0 if it never does). */
-    static double onset(Trace t) {
-      double[] i = t.get("i");
-      for (int k = 1; k < i.length; k++) {
-        if (i[k] != i[0]) {
-          return t.axis()[k - 1];
-        }
-      }
       return 0;
     }
   }

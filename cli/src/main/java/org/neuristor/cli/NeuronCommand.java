@@ -6,17 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
 import org.neuristor.analysis.SpikeFeatures;
 import org.neuristor.analysis.Trace;
-import org.neuristor.circuit.Analysis;
-import org.neuristor.circuit.Simulation;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.library.NeuronCircuit;
 import org.neuristor.library.NeuronLibrary;
-import org.neuristor.netlist.CircuitCompiler;
 import org.neuristor.plot.Plotter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -227,13 +223,10 @@ public final class NeuronCommand implements Runnable {
       NeuronCircuit c = NeuronLibrary.get(name);
       Map<String, String> p = CliArgs.circuitParams(params);
       double tstop = CliArgs.number(p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u")), "tstop");
-      String source = stim == null ? null : stimulus(stim, tstop);
-      CircuitCompiler.Compiled cc = CircuitCompiler.compile(c.netlist(p, source), c.name() + ".cir");
-      List<String> saves = new ArrayList<>(cc.saves());
-      saves.add("e(sources)");
-      Analysis.Outcome o = Simulation.run(cc.circuit(), cc.analyses().get(0), saves, null);
-      Trace t = o.trace();
-      SpikeFeatures f = SpikeFeatures.of(t, c.spikeState(), c.output());
+      String source = stim == null ? null : org.neuristor.library.Protocols.stimulus(stim, tstop);
+      org.neuristor.library.Protocols.Measured m = org.neuristor.library.Protocols.measure(c, p, source);
+      Trace t = m.trace();
+      SpikeFeatures f = m.features();
       Path csv = output.file(c.name() + ".csv");
       CsvWriter.write(csv, t);
       Summary s = new Summary();
@@ -245,16 +238,11 @@ public final class NeuronCommand implements Runnable {
       s.put("amplitude_V", f.amplitudeVolts());
       s.put("width_s", f.widthSeconds());
       s.put("latency_s", f.latencySeconds());
-      double[] sp = f.spikeTimes();
-      if (sp.length >= 3) {
-        // supply energy per spike over whole periods after the first spike (physics.md 4.0)
-        double e = t.at("e(sources)", sp[sp.length - 1]) - t.at("e(sources)", sp[0]);
-        s.put("energy_per_spike_J", e / (sp.length - 1));
-      } else if (sp.length > 0) {
-        s.put("energy_per_spike_J", t.get("e(sources)")[t.size() - 1] / sp.length);
+      if (f.spikeTimes().length > 0) {
+        s.put("energy_per_spike_J", m.energyPerSpikeJoules());
       }
-      s.put("steps", o.accepted());
-      s.put("wall_s", o.wallSeconds());
+      s.put("steps", m.steps());
+      s.put("wall_s", m.wallSeconds());
       if (output.plot()) {
         Path png = output.file(c.name() + "." + output.plotExt());
         List<List<String>> panels = List.of(List.of("v(in)"), List.of(c.membrane()), List.of(c.output()));
@@ -263,65 +251,6 @@ public final class NeuronCommand implements Runnable {
       }
       s.print(System.out, output.json());
       return 0;
-    }
-
-    static String stimulus(String spec, double tstop) {
-      int colon = spec.indexOf(':');
-      String kind = (colon < 0 ? spec : spec.substring(0, colon)).toLowerCase(Locale.ROOT);
-      String rest = colon < 0 ? "" : spec.substring(colon + 1);
-      if (kind.equals("pwl")) {
-        return "pwl(" + rest.replace(',', ' ') + ")";
-      }
-      Map<String, Double> kv = new LinkedHashMap<>();
-      for (String part : rest.isEmpty() ? new String[0] : rest.split(",")) {
-        String[] a = part.split("=", 2);
-        if (a.length != 2) {
-          throw NeuristorException.input("--stim: expected key=value, got '" + part + "'");
-        }
-        kv.put(a[0].trim().toLowerCase(Locale.ROOT), CliArgs.number(a[1], "--stim " + a[0]));
-      }
-      double amp = kv.getOrDefault("amp", Double.NaN);
-      if (Double.isNaN(amp)) {
-        throw NeuristorException.input("--stim " + kind + " needs amp=<volts>");
-      }
-      switch (kind) {
-        case "dc":
-          return Double.toString(amp);
-        case "pulse": {
-          double width = kv.getOrDefault("width", 100e-9);
-          double delay = kv.getOrDefault("delay", 0.0);
-          double period = kv.getOrDefault("period", 0.0);
-          double edge = Math.min(width / 100, 1e-9);
-          return period > 0 ? String.format(Locale.ROOT, "pulse(0 %s %s %s %s %s %s)", amp, delay, edge, edge, width,
-              period) : String.format(Locale.ROOT, "pulse(0 %s %s %s %s %s %s 1)", amp, delay, edge, edge, width,
-              2 * tstop);
-        }
-        case "poisson": {
-          double rate = kv.getOrDefault("rate", Double.NaN);
-          if (!(rate > 0)) {
-            throw NeuristorException.input("--stim poisson needs rate=<Hz> > 0");
-          }
-          double width = kv.getOrDefault("width", 50e-9);
-          SplittableRandom r = new SplittableRandom(kv.getOrDefault("seed", 1.0).longValue());
-          double edge = Math.min(width / 100, 1e-9);
-          StringBuilder sb = new StringBuilder("pwl(0 0");
-          double t = 0;
-          int n = 0;
-          while (true) {
-            t += -Math.log(1 - r.nextDouble()) / rate;
-            if (t + width + 2 * edge > tstop || n > 100_000) {
-              break;
-            }
-            sb.append(String.format(Locale.ROOT, " %s 0 %s %s %s %s %s 0", t, t + edge, amp, t + edge + width, amp,
-                t + 2 * edge + width));
-            t += width + 2 * edge;
-            n++;
-          }
-          return sb.append(')').toString();
-        }
-        default:
-          throw NeuristorException.input("--stim: unknown kind '" + kind + "' (dc, pulse, pwl, poisson)");
-      }
     }
   }
 }

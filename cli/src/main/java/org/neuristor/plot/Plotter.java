@@ -231,6 +231,25 @@ public final class Plotter {
   }
 
   /**
+   * Scatter plot (markers only, no connecting lines) of y against x, e.g. a Monte Carlo result
+   * against one sampled parameter; non-finite points are dropped.
+   */
+  public static Path scatter(Path out, String title, String xLabel, String yLabel, double[] x, double[] y) {
+    XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, List.of(new Series(yLabel, x, y, true)), false,
+        false);
+    for (XYSeries s : chart.getSeriesCollection()) {
+      if (s.getName().equals(yLabel)) {
+        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CIRCLE);
+      } else {
+        s.setMarker(SeriesMarkers.NONE); // the axis tick anchor
+      }
+    }
+    chart.getStyler().setMarkerSize(4);
+    return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
+  }
+
+  /**
    * Histogram of {@code values} (non-finite values ignored) in {@code bins} equal bins spanning
    * their range; the y axis is the count.
    */

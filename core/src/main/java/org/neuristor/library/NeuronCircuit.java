@@ -51,23 +51,84 @@ public record NeuronCircuit(String name, String title, String resource, String s
     return out;
   }
 
+  /** The {@code .model} names of the netlist, in order. */
+  public List<String> models() {
+    return new ArrayList<>(modelTypes().keySet());
+  }
+
+  /** {@code .model} name to device type, in order. */
+  private Map<String, String> modelTypes() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String line : netlist().split("\n")) {
+      String[] t = line.trim().split("[\\s(]+");
+      if (t.length >= 3 && t[0].equalsIgnoreCase(".model")) {
+        out.put(t[1].toLowerCase(Locale.ROOT), t[2].toLowerCase(Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
+  /** The parameter names a model of this type accepts, or null when the device registry does not know it. */
+  private static java.util.Set<String> deviceKeys(String type) {
+    if (!org.neuristor.device.DeviceRegistry.has(type)) {
+      return null;
+    }
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    keys.add("preset");
+    for (org.neuristor.device.ParameterSpec p : org.neuristor.device.DeviceRegistry.type(type).parameters()) {
+      keys.add(p.name().toLowerCase(Locale.ROOT));
+    }
+    return keys;
+  }
+
   /**
    * The netlist with parameters overridden and, if given, the input source replaced.
    *
-   * @param params name to value (SPICE syntax), each must be one of {@link #parameters()}
+   * <p>A name listed in {@link #parameters()} overrides that {@code .param}. Any other name is a
+   * device parameter: {@code model.key} sets {@code key} on that {@code .model} card, a bare
+   * {@code key} sets it on every {@code .model} card (e.g. {@code vth} of the threshold switch);
+   * the device model then validates it like any netlist model parameter.
+   *
+   * @param params name to value (SPICE syntax)
    * @param inputSource a source specification such as {@code pulse(0 2 0 1n 1n 5u 10u)}, or null
    */
   public String netlist(Map<String, String> params, String inputSource) {
     Map<String, String> known = parameters();
+    Map<String, String> types = modelTypes();
     List<String> lines = new ArrayList<>(List.of(netlist().split("\n")));
     StringBuilder extra = new StringBuilder();
+    Map<String, Map<String, String>> device = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, String> e : params.entrySet()) {
       String k = e.getKey().toLowerCase(Locale.ROOT);
-      if (!known.containsKey(k)) {
-        throw NeuristorException.input("circuit " + name + " has no parameter '" + k + "'; parameters: "
-            + String.join(", ", known.keySet()));
+      if (known.containsKey(k)) {
+        extra.append(".param ").append(k).append('=').append(e.getValue()).append('\n');
+        continue;
       }
-      extra.append(".param ").append(k).append('=').append(e.getValue()).append('\n');
+      int dot = k.indexOf('.');
+      String model = dot > 0 ? k.substring(0, dot) : null;
+      String key = dot > 0 ? k.substring(dot + 1) : k;
+      List<String> targets = new ArrayList<>();
+      for (Map.Entry<String, String> m : types.entrySet()) {
+        java.util.Set<String> keys = deviceKeys(m.getValue());
+        if ((model == null || model.equals(m.getKey())) && (keys == null ? model != null : keys.contains(key))) {
+          targets.add(m.getKey());
+        }
+      }
+      if (targets.isEmpty() || !key.matches("[a-z_][a-z0-9_]*")) {
+        StringBuilder dev = new StringBuilder();
+        for (Map.Entry<String, String> m : types.entrySet()) {
+          java.util.Set<String> keys = deviceKeys(m.getValue());
+          if (keys != null) {
+            dev.append("; device parameters of ").append(m.getKey()).append(" (").append(m.getValue()).append("): ")
+                .append(String.join(", ", keys));
+          }
+        }
+        throw NeuristorException.input("circuit " + name + " has no parameter '" + k + "'; parameters: "
+            + String.join(", ", known.keySet()) + dev);
+      }
+      for (String m : targets) {
+        device.computeIfAbsent(m, x -> new java.util.LinkedHashMap<>()).put(key, e.getValue());
+      }
     }
     StringBuilder sb = new StringBuilder();
     for (String line : lines) {
@@ -78,6 +139,15 @@ public record NeuronCircuit(String name, String title, String resource, String s
       }
       if (l.equals(".end")) {
         sb.append(extra);
+      }
+      String[] t = l.split("\\s+");
+      if (t.length >= 2 && t[0].equals(".model") && device.containsKey(t[1])) {
+        StringBuilder over = new StringBuilder();
+        for (Map.Entry<String, String> d : device.get(t[1]).entrySet()) {
+          over.append(' ').append(d.getKey()).append('=').append(d.getValue());
+        }
+        int close = line.lastIndexOf(')');
+        line = close >= 0 ? line.substring(0, close) + over + line.substring(close) : line + over;
       }
       sb.append(line).append('\n');
     }

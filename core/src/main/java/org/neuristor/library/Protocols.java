@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
+import org.neuristor.NeuristorException;
+import org.neuristor.expr.SpiceNumber;
 import java.util.stream.IntStream;
 import org.neuristor.analysis.SpikeFeatures;
 import org.neuristor.analysis.Trace;
@@ -46,6 +49,106 @@ public final class Protocols {
       }
     }
     return new FvCurve(List.of(pts), rheo);
+  }
+
+  /**
+   * One run of a circuit with its spike features and the supply energy per spike.
+   *
+   * @param energyPerSpikeJoules supply energy over whole periods after the first spike divided by the
+   *     periods (physics.md 4.0) when there are at least 3 spikes, else total energy / spikes; NaN
+   *     without spikes
+   */
+  public record Measured(Trace trace, SpikeFeatures features, double energyPerSpikeJoules, long steps,
+      double wallSeconds) {}
+
+  /**
+   * Runs the circuit with parameters (circuit {@code .param}s and device parameters, see
+   * {@link NeuronCircuit#netlist(Map, String)}) and an optional input source, recording the circuit's
+   * saves plus the supply energy, and measures spikes on the circuit's firing state and output.
+   */
+  public static Measured measure(NeuronCircuit c, Map<String, String> params, String input) {
+    CircuitCompiler.Compiled cc = CircuitCompiler.compile(c.netlist(params, input), c.name() + ".cir");
+    List<String> saves = new ArrayList<>(cc.saves());
+    saves.add("e(sources)");
+    org.neuristor.circuit.Analysis.Outcome o = Simulation.run(cc.circuit(), cc.analyses().get(0), saves, null);
+    Trace t = o.trace();
+    SpikeFeatures f = SpikeFeatures.of(t, c.spikeState(), c.output());
+    double[] sp = f.spikeTimes();
+    double e = Double.NaN;
+    if (sp.length >= 3) {
+      e = (t.at("e(sources)", sp[sp.length - 1]) - t.at("e(sources)", sp[0])) / (sp.length - 1);
+    } else if (sp.length > 0) {
+      e = t.get("e(sources)")[t.size() - 1] / sp.length;
+    }
+    return new Measured(t, f, e, o.accepted(), o.wallSeconds());
+  }
+
+  /**
+   * The input source for a stimulus specification: {@code dc:amp=V}, {@code pulse:amp=V,width=W,
+   * delay=D[,period=P]}, {@code pwl:t0,v0,t1,v1,...} or {@code poisson:rate=HZ,amp=V,width=W,seed=S};
+   * amplitudes in V, times in s, SPICE suffixes allowed; {@code tstop} bounds pulse trains.
+   */
+  public static String stimulus(String spec, double tstop) {
+    int colon = spec.indexOf(':');
+    String kind = (colon < 0 ? spec : spec.substring(0, colon)).toLowerCase(Locale.ROOT);
+    String rest = colon < 0 ? "" : spec.substring(colon + 1);
+    if (kind.equals("pwl")) {
+      return "pwl(" + rest.replace(',', ' ') + ")";
+    }
+    Map<String, Double> kv = new java.util.LinkedHashMap<>();
+    for (String part : rest.isEmpty() ? new String[0] : rest.split(",")) {
+      String[] a = part.split("=", 2);
+      if (a.length != 2) {
+        throw NeuristorException.input("--stim: expected key=value, got '" + part + "'");
+      }
+      double v = SpiceNumber.parse(a[1].trim());
+      if (Double.isNaN(v)) {
+        throw NeuristorException.input("--stim " + a[0] + ": bad number '" + a[1] + "'");
+      }
+      kv.put(a[0].trim().toLowerCase(Locale.ROOT), v);
+    }
+    double amp = kv.getOrDefault("amp", Double.NaN);
+    if (Double.isNaN(amp)) {
+      throw NeuristorException.input("--stim " + kind + " needs amp=<volts>");
+    }
+    switch (kind) {
+      case "dc":
+        return Double.toString(amp);
+      case "pulse": {
+        double width = kv.getOrDefault("width", 100e-9);
+        double delay = kv.getOrDefault("delay", 0.0);
+        double period = kv.getOrDefault("period", 0.0);
+        double edge = Math.min(width / 100, 1e-9);
+        return period > 0 ? String.format(Locale.ROOT, "pulse(0 %s %s %s %s %s %s)", amp, delay, edge, edge, width,
+            period) : String.format(Locale.ROOT, "pulse(0 %s %s %s %s %s %s 1)", amp, delay, edge, edge, width,
+            2 * tstop);
+      }
+      case "poisson": {
+        double rate = kv.getOrDefault("rate", Double.NaN);
+        if (!(rate > 0)) {
+          throw NeuristorException.input("--stim poisson needs rate=<Hz> > 0");
+        }
+        double width = kv.getOrDefault("width", 50e-9);
+        SplittableRandom r = new SplittableRandom(kv.getOrDefault("seed", 1.0).longValue());
+        double edge = Math.min(width / 100, 1e-9);
+        StringBuilder sb = new StringBuilder("pwl(0 0");
+        double t = 0;
+        int n = 0;
+        while (true) {
+          t += -Math.log(1 - r.nextDouble()) / rate;
+          if (t + width + 2 * edge > tstop || n > 100_000) {
+            break;
+          }
+          sb.append(String.format(Locale.ROOT, " %s 0 %s %s %s %s %s 0", t, t + edge, amp, t + edge + width, amp,
+              t + 2 * edge + width));
+          t += width + 2 * edge;
+          n++;
+        }
+        return sb.append(')').toString();
+      }
+      default:
+        throw NeuristorException.input("--stim: unknown kind '" + kind + "' (dc, pulse, pwl, poisson)");
+    }
   }
 
   /** Result of the paired-pulse protocol at one gap. */

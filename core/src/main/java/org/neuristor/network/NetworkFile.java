@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.neuristor.NeuristorException;
 import org.neuristor.expr.SpiceNumber;
-import org.neuristor.network.LocatedTree.Node;
+import org.neuristor.io.LocatedTree;
+import org.neuristor.io.LocatedTree.Node;
 
 /**
  * Reads a network description (YAML, or JSON when the name ends in .json) into a
@@ -66,7 +67,20 @@ public final class NetworkFile {
 
   /** Parses network text; {@code file} is only used in messages. */
   public static Loaded parse(String file, String text, boolean json, int threadsOverride) {
+    return parse(file, text, json, threadsOverride, Map.of());
+  }
+
+  /**
+   * Parses network text with values replaced at dotted paths before interpretation (e.g.
+   * {@code populations.exc.V_th -> -52mV}, {@code projections.0.weight -> 5nS}, {@code seed -> 3});
+   * a path that does not exist in the file is an error at the nearest location.
+   */
+  public static Loaded parse(String file, String text, boolean json, int threadsOverride,
+      Map<String, String> overrides) {
     Node root = LocatedTree.parse(file, text, json);
+    for (Map.Entry<String, String> o : overrides.entrySet()) {
+      root = root.withScalar(o.getKey(), o.getValue());
+    }
     checkKeys(root, TOP, "network file");
     String name = root.get("name") == null ? "network" : root.get("name").text("name");
     long seed = root.get("seed") == null ? 1 : (long) integer(root.get("seed"), "seed");

@@ -50,6 +50,11 @@ public final class IvSweep {
    */
   public record Result(Trace trace, Branch positive, Branch negative) {}
 
+  /** The default triangle amplitude of {@code iv}: 1.5 V_th, or 2 V for a device without a V_th. */
+  public static double defaultAmplitude(java.util.Map<String, Double> resolved) {
+    return resolved.containsKey("vth") ? 1.5 * resolved.get("vth") : 2.0;
+  }
+
   private static Circuit circuit(Element device, Waveform w, double seriesOhm, double complianceAmps) {
     Circuit.Builder b = Circuit.builder("iv sweep");
     boolean direct = complianceAmps <= 0 && seriesOhm <= 0;

@@ -1,4 +1,4 @@
-package org.neuristor.network;
+package org.neuristor.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -18,17 +18,17 @@ import org.neuristor.NetlistException;
  * semantic errors can be reported as {@code file:line:col: message}. Built from Jackson's
  * streaming parser (the databind tree keeps no locations).
  */
-final class LocatedTree {
+public final class LocatedTree {
   /** A map, list or scalar node. */
-  static final class Node {
-    final String file;
-    final int line;
-    final int col;
-    final Map<String, Node> map;
-    final Map<String, Node> keys;
-    final List<Node> list;
-    final String scalar;
-    final boolean isNull;
+  public static final class Node {
+    public final String file;
+    public final int line;
+    public final int col;
+    public final Map<String, Node> map;
+    public final Map<String, Node> keys;
+    public final List<Node> list;
+    public final String scalar;
+    public final boolean isNull;
 
     Node(String file, int line, int col, Map<String, Node> map, Map<String, Node> keys, List<Node> list,
         String scalar, boolean isNull) {
@@ -42,32 +42,32 @@ final class LocatedTree {
       this.isNull = isNull;
     }
 
-    NetlistException error(String msg) {
+    public NetlistException error(String msg) {
       return new NetlistException(file, line, col, msg);
     }
 
-    boolean isMap() {
+    public boolean isMap() {
       return map != null;
     }
 
-    boolean isList() {
+    public boolean isList() {
       return list != null;
     }
 
-    boolean isScalar() {
+    public boolean isScalar() {
       return scalar != null;
     }
 
-    Node get(String key) {
+    public Node get(String key) {
       return map == null ? null : map.get(key);
     }
 
     /** Location node of a key (for errors about the key itself). */
-    Node keyNode(String key) {
+    public Node keyNode(String key) {
       return keys.get(key);
     }
 
-    Node require(String key, String where) {
+    public Node require(String key, String where) {
       Node n = get(key);
       if (n == null) {
         throw error(where + ": missing '" + key + "'");
@@ -75,21 +75,66 @@ final class LocatedTree {
       return n;
     }
 
-    Map<String, Node> asMap(String what) {
+    public Map<String, Node> asMap(String what) {
       if (map == null) {
         throw error(what + " must be a mapping");
       }
       return map;
     }
 
-    List<Node> asList(String what) {
+    public List<Node> asList(String what) {
       if (list == null) {
         throw error(what + " must be a list");
       }
       return list;
     }
 
-    String text(String what) {
+    /**
+     * A copy of this tree in which the scalar at a dotted path (mapping keys, or list indices from 0)
+     * is replaced by {@code value}; the new scalar keeps the old one's location.
+     *
+     * @throws NetlistException at the deepest existing node when the path does not lead to a scalar
+     */
+    public Node withScalar(String dottedPath, String value) {
+      return replace(dottedPath.split("\\."), 0, dottedPath, value);
+    }
+
+    private Node replace(String[] path, int i, String full, String value) {
+      if (i == path.length) {
+        if (scalar == null) {
+          throw error("'" + full + "' is not a single value");
+        }
+        return new Node(file, line, col, null, null, null, value, false);
+      }
+      String k = path[i];
+      if (map != null) {
+        Node child = map.get(k);
+        if (child == null) {
+          throw error("no key '" + k + "' here (path '" + full + "'); keys: " + String.join(", ", map.keySet()));
+        }
+        Map<String, Node> m = new LinkedHashMap<>(map);
+        m.put(k, child.replace(path, i + 1, full, value));
+        return new Node(file, line, col, m, keys, null, null, false);
+      }
+      if (list != null) {
+        int idx;
+        try {
+          idx = Integer.parseInt(k);
+        } catch (NumberFormatException e) {
+          idx = -1;
+        }
+        if (idx < 0 || idx >= list.size()) {
+          throw error("no list index '" + k + "' here (path '" + full + "'); " + list.size() + " entries");
+        }
+        List<Node> l = new ArrayList<>(list);
+        l.set(idx, list.get(idx).replace(path, i + 1, full, value));
+        return new Node(file, line, col, null, null, l, null, false);
+      }
+      throw error("'" + String.join(".", java.util.Arrays.copyOf(path, i)) + "' is a single value, cannot descend "
+          + "into '" + k + "' (path '" + full + "')");
+    }
+
+    public String text(String what) {
       if (scalar == null) {
         throw error(what + " must be a single value");
       }
@@ -99,12 +144,12 @@ final class LocatedTree {
 
   private LocatedTree() {}
 
-  static Node parse(String file, String text, boolean json) {
+  public static Node parse(String file, String text, boolean json) {
     JsonFactory f = json ? new JsonFactory() : new YAMLFactory();
     try (JsonParser p = f.createParser(text)) {
       JsonToken t = p.nextToken();
       if (t == null) {
-        throw new NetlistException(file, 1, 1, "empty network file");
+        throw new NetlistException(file, 1, 1, "empty file");
       }
       Node n = read(file, p, t);
       return n;

@@ -1,0 +1,59 @@
+package org.neuristor.neuron;
+
+import org.neuristor.analysis.FiringPatternClassifier;
+import org.neuristor.analysis.SpikeDetector;
+import org.neuristor.analysis.SpikeFeatures;
+import org.neuristor.analysis.Trace;
+
+/**
+ * One run of a biological model under a stimulus with its spike features and firing-pattern label:
+ * what {@code model run} prints and what a sweep collects.
+ *
+ * @param result the simulation (trace, spike times, final state)
+ * @param features spike features (HH: detected on v at {@code v_spike}; others: from the spike times)
+ * @param pattern firing-pattern label and reason
+ */
+public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, FiringPatternClassifier.Result pattern) {
+
+  /** The default stimulus of {@code model run}: a step from 10 ms of a model-typical amplitude. */
+  public static Stimulus defaultStimulus(ModelKind k) {
+    double amp = switch (k) {
+      case LIF -> 2;
+      case IF -> 1;
+      case HH -> 10;
+      case ADEX -> 1000;
+      case IZHIKEVICH -> 10;
+    };
+    return Stimulus.step(amp, 10, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Runs {@code m} for {@code durMs} at step {@code dtMs}; the step is checked against the method's
+   * stability limit first. Traces are decimated to at most ~200,000 samples.
+   */
+  public static ModelRun run(NeuronModel m, Stimulus stim, double durMs, double dtMs, Method method, Noise noise,
+      long seed) {
+    m.checkStep(method, dtMs);
+    long steps = Math.round(durMs / dtMs);
+    int every = (int) Math.max(1, steps / 200_000);
+    NeuronSimulation.Result r = NeuronSimulation.run(m, stim, durMs, dtMs, method, noise, seed, every);
+    Trace t = r.trace();
+    double[] spikes = r.spikeTimesSeconds();
+    double onset = onset(t);
+    SpikeFeatures f = m.kind() == ModelKind.HH
+        ? SpikeFeatures.analyze(t, "v", new SpikeDetector(m.get("v_spike") * 1e-3, 0.01), onset)
+        : SpikeFeatures.fromSpikeTimes(spikes, onset);
+    return new ModelRun(r, f, FiringPatternClassifier.classify(t, "i", "v", spikes));
+  }
+
+  /** First time the stimulus leaves its initial value (0 if it never does). */
+  public static double onset(Trace t) {
+    double[] i = t.get("i");
+    for (int k = 1; k < i.length; k++) {
+      if (i[k] != i[0]) {
+        return t.axis()[k - 1];
+      }
+    }
+    return 0;
+  }
+}

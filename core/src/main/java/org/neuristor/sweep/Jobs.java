@@ -1,0 +1,412 @@
+package org.neuristor.sweep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.neuristor.NeuristorException;
+import org.neuristor.analysis.SpikeFeatures;
+import org.neuristor.analysis.Trace;
+import org.neuristor.circuit.Analysis;
+import org.neuristor.circuit.Simulation;
+import org.neuristor.device.DeviceRegistry;
+import org.neuristor.device.characterize.IvSweep;
+import org.neuristor.io.LocatedTree;
+import org.neuristor.library.NeuronCircuit;
+import org.neuristor.library.NeuronLibrary;
+import org.neuristor.library.Protocols;
+import org.neuristor.netlist.CircuitCompiler;
+import org.neuristor.network.Network;
+import org.neuristor.network.NetworkFile;
+import org.neuristor.neuron.Method;
+import org.neuristor.neuron.ModelKind;
+import org.neuristor.neuron.ModelRun;
+import org.neuristor.neuron.NeuronModel;
+import org.neuristor.neuron.Noise;
+import org.neuristor.neuron.Stimulus;
+
+/** The sweepable jobs: one per CLI simulation command, each calling the same core code as the command. */
+public final class Jobs {
+  private Jobs() {}
+
+  /** A number as SPICE text, exact to the last bit. */
+  static String spice(double v) {
+    return String.format(Locale.ROOT, "%.17g", v);
+  }
+
+  private static Map<String, String> spiceText(Map<String, String> fixed, Map<String, Double> params) {
+    Map<String, String> p = new LinkedHashMap<>(fixed);
+    for (Map.Entry<String, Double> e : params.entrySet()) {
+      p.put(e.getKey().toLowerCase(Locale.ROOT), spice(e.getValue()));
+    }
+    return p;
+  }
+
+  /**
+   * {@code neuron run CIRCUIT}: a library circuit with circuit {@code .param}s and device parameters
+   * ({@code vth} or {@code model.vth}); results are the spike features of {@code neuron run} plus
+   * {@code phase}: 0 silent, 1 a single spike, 2 repetitive (tonic) spiking (two spikes or more).
+   */
+  public record NeuronJob(String circuit, String stim, Map<String, String> fixed) implements PointJob {
+    static final List<String> OUT = List.of("spikes", "phase", "rate_hz", "amplitude_V", "width_s", "latency_s",
+        "energy_per_spike_J");
+
+    public NeuronJob {
+      NeuronLibrary.get(circuit);
+      fixed = Map.copyOf(fixed);
+    }
+
+    @Override
+    public String describe() {
+      return "neuron run " + circuit;
+    }
+
+    @Override
+    public List<String> outputs() {
+      return OUT;
+    }
+
+    @Override
+    public String checkParameter(String name) {
+      try {
+        NeuronLibrary.get(circuit).netlist(Map.of(name, "1"), null);
+        return null;
+      } catch (NeuristorException e) {
+        return e.getMessage();
+      }
+    }
+
+    @Override
+    public Map<String, Double> run(Map<String, Double> params, long seed) {
+      NeuronCircuit c = NeuronLibrary.get(circuit);
+      Map<String, String> p = spiceText(fixed, params);
+      String tstop = p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u"));
+      String source = stim == null ? null : Protocols.stimulus(stim,
+          org.neuristor.expr.SpiceNumber.parse(tstop));
+      Protocols.Measured m = Protocols.measure(c, p, source);
+      SpikeFeatures f = m.features();
+      Map<String, Double> r = new LinkedHashMap<>();
+      int n = f.spikeTimes().length;
+      r.put("spikes", (double) n);
+      r.put("phase", (double) Math.min(n, 2));
+      r.put("rate_hz", f.rateHz());
+      r.put("amplitude_V", f.amplitudeVolts());
+      r.put("width_s", f.widthSeconds());
+      r.put("latency_s", f.latencySeconds());
+      r.put("energy_per_spike_J", m.energyPerSpikeJoules());
+      return r;
+    }
+  }
+
+  /**
+   * {@code iv DEVICE}: quasi-static triangle sweep of a device (type, preset or type:preset); results
+   * are the positive-branch figures. The device's variability draws use the point seed.
+   */
+  public record IvJob(String device, double amp, double rate, double seriesOhm, double complianceAmps,
+      Map<String, String> fixed) implements PointJob {
+    static final List<String> OUT = List.of("switched", "vth_V", "vhold_V", "ron_ohm", "roff_ohm", "window_V",
+        "vth_neg_V", "vhold_neg_V");
+
+    public IvJob {
+      DeviceRegistry.lookup(device);
+      fixed = Map.copyOf(fixed);
+    }
+
+    @Override
+    public String describe() {
+      return "iv " + device;
+    }
+
+    @Override
+    public List<String> outputs() {
+      return OUT;
+    }
+
+    @Override
+    public String checkParameter(String name) {
+      try {
+        DeviceRegistry.Selection sel = DeviceRegistry.lookup(device);
+        Map<String, Object> p = params(sel, Map.of());
+        Map<String, Double> base = DeviceRegistry.resolve(sel.type().type(), p);
+        if (!base.containsKey(name.toLowerCase(Locale.ROOT))) {
+          return sel.type().type() + ": unknown parameter '" + name + "' (known: " + String.join(", ", base.keySet())
+              + ")";
+        }
+        return null;
+      } catch (NeuristorException e) {
+        return e.getMessage();
+      }
+    }
+
+    private Map<String, Object> params(DeviceRegistry.Selection sel, Map<String, Double> values) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      if (sel.preset() != null) {
+        p.put("preset", sel.preset());
+      }
+      p.putAll(fixed);
+      for (Map.Entry<String, Double> e : values.entrySet()) {
+        p.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+      }
+      return p;
+    }
+
+    @Override
+    public Map<String, Double> run(Map<String, Double> values, long seed) {
+      DeviceRegistry.Selection sel = DeviceRegistry.lookup(device);
+      Map<String, Object> p = params(sel, values);
+      Map<String, Double> resolved = DeviceRegistry.resolve(sel.type().type(), p);
+      double a = amp > 0 ? amp : IvSweep.defaultAmplitude(resolved);
+      double r = rate > 0 ? rate : 10 * a;
+      IvSweep.Result res = IvSweep.triangle(DeviceRegistry.create(sel.type().type(), "dut", List.of("a", "0"), p, seed),
+          a, r, seriesOhm, complianceAmps, a / 2000);
+      Map<String, Double> out = new LinkedHashMap<>();
+      out.put("switched", res.positive().switched() ? 1.0 : 0.0);
+      out.put("vth_V", res.positive().vthVolts());
+      out.put("vhold_V", res.positive().vholdVolts());
+      out.put("ron_ohm", res.positive().ronOhm());
+      out.put("roff_ohm", res.positive().roffOhm());
+      out.put("window_V", res.positive().windowVolts());
+      out.put("vth_neg_V", res.negative().vthVolts());
+      out.put("vhold_neg_V", res.negative().vholdVolts());
+      return out;
+    }
+  }
+
+  /**
+   * {@code model run MODEL}: a biological point neuron (parameters in the unit of {@code model
+   * describe}); the noise, if any, is seeded with the point seed.
+   */
+  public record ModelJob(String model, List<String> stims, double durationMs, double dtMs, String method,
+      List<String> noises) implements PointJob {
+    static final List<String> OUT = List.of("spikes", "rate_hz", "cv_isi", "latency_s");
+
+    public ModelJob {
+      ModelKind.parse(model);
+      stims = List.copyOf(stims);
+      noises = List.copyOf(noises);
+      for (String s : stims) {
+        Stimulus.parse(s);
+      }
+      Noise n = Noise.NONE;
+      for (String s : noises) {
+        n = n.plus(s);
+      }
+      if (method != null) {
+        Method.parse(method);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "model run " + model;
+    }
+
+    @Override
+    public List<String> outputs() {
+      return OUT;
+    }
+
+    @Override
+    public String checkParameter(String name) {
+      try {
+        NeuronModel.of(ModelKind.parse(model)).with(Map.of(name, NeuronModel.of(ModelKind.parse(model)).get(name)));
+        return null;
+      } catch (NeuristorException | IllegalArgumentException e) {
+        return e.getMessage();
+      }
+    }
+
+    @Override
+    public Map<String, Double> run(Map<String, Double> params, long seed) {
+      ModelKind k = ModelKind.parse(model);
+      NeuronModel m = NeuronModel.of(k).with(params);
+      Method meth = method == null ? k.defaultMethod() : Method.parse(method);
+      double dt = Double.isNaN(dtMs) ? k.defaultDtMs() : dtMs;
+      Stimulus stim = null;
+      for (String s : stims) {
+        Stimulus one = Stimulus.parse(s);
+        stim = stim == null ? one : stim.plus(one);
+      }
+      if (stim == null) {
+        stim = ModelRun.defaultStimulus(k);
+      }
+      Noise noise = Noise.NONE;
+      for (String s : noises) {
+        noise = noise.plus(s);
+      }
+      ModelRun r = ModelRun.run(m, stim, durationMs, dt, meth, noise, seed);
+      Map<String, Double> out = new LinkedHashMap<>();
+      out.put("spikes", (double) r.result().spikeTimesSeconds().length);
+      out.put("rate_hz", r.features().rateHz());
+      out.put("cv_isi", r.features().cv());
+      out.put("latency_s", r.features().latencySeconds());
+      return out;
+    }
+  }
+
+  /**
+   * {@code run NETLIST}: a netlist's first analysis with {@code .param} overrides; results are
+   * reductions of a saved signal: {@code max:S}, {@code min:S}, {@code final:S}, {@code mean:S}
+   * (sample mean), {@code spikes:S} (upward crossings of 0.5, for device states such as {@code n1.x})
+   * and {@code rate:S} (those crossings per second of the analysis span).
+   */
+  public record NetlistJob(String file, String text, Map<String, String> fixed, List<String> reductions)
+      implements PointJob {
+    static final List<String> KINDS = List.of("max", "min", "final", "mean", "spikes", "rate");
+
+    public NetlistJob {
+      fixed = Map.copyOf(fixed);
+      reductions = List.copyOf(reductions);
+    }
+
+    /** Why a result name is not a reduction, or null. */
+    static String checkReduction(String r) {
+      int c = r.indexOf(':');
+      if (c <= 0 || c == r.length() - 1 || !KINDS.contains(r.substring(0, c))) {
+        return "netlist results are KIND:SIGNAL with KIND one of " + String.join(", ", KINDS) + ", e.g. max:v(o)";
+      }
+      return null;
+    }
+
+    @Override
+    public String describe() {
+      return "run " + file;
+    }
+
+    @Override
+    public List<String> outputs() {
+      return reductions;
+    }
+
+    @Override
+    public String checkParameter(String name) {
+      return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? null : "'" + name + "' is not a .param name";
+    }
+
+    @Override
+    public Map<String, Double> run(Map<String, Double> params, long seed) {
+      StringBuilder extra = new StringBuilder();
+      for (Map.Entry<String, String> e : spiceText(fixed, params).entrySet()) {
+        extra.append(".param ").append(e.getKey()).append('=').append(e.getValue()).append('\n');
+      }
+      StringBuilder sb = new StringBuilder();
+      boolean ended = false;
+      for (String line : text.split("\n", -1)) {
+        if (!ended && line.trim().equalsIgnoreCase(".end")) {
+          sb.append(extra);
+          ended = true;
+        }
+        sb.append(line).append('\n');
+      }
+      if (!ended) {
+        sb.append(extra);
+      }
+      CircuitCompiler.Compiled cc = CircuitCompiler.compile(sb.toString(), file);
+      if (cc.analyses().isEmpty()) {
+        throw NeuristorException.input(file + ": no analysis (.op, .dc or .tran) in the netlist");
+      }
+      List<String> saves = new ArrayList<>(cc.saves());
+      for (String r : reductions) {
+        String sig = r.substring(r.indexOf(':') + 1);
+        if (!saves.isEmpty() && !saves.contains(sig)) {
+          saves.add(sig);
+        }
+      }
+      Analysis.Outcome o = Simulation.run(cc.circuit(), cc.analyses().get(0), saves, null);
+      Trace t = o.trace();
+      Map<String, Double> out = new LinkedHashMap<>();
+      for (String r : reductions) {
+        int c = r.indexOf(':');
+        String kind = r.substring(0, c);
+        String sig = r.substring(c + 1);
+        if (!t.has(sig)) {
+          throw NeuristorException.input(file + ": no signal '" + sig + "' (saved: " + String.join(", ", t.names())
+              + ")");
+        }
+        double[] y = t.get(sig);
+        double[] x = t.axis();
+        double v;
+        switch (kind) {
+          case "max" -> v = java.util.Arrays.stream(y).max().orElse(Double.NaN);
+          case "min" -> v = java.util.Arrays.stream(y).min().orElse(Double.NaN);
+          case "final" -> v = y.length == 0 ? Double.NaN : y[y.length - 1];
+          case "mean" -> v = java.util.Arrays.stream(y).average().orElse(Double.NaN);
+          case "spikes" -> v = SpikeFeatures.crossings(t, sig, 0.5).length;
+          default -> {
+            double span = x.length < 2 ? 0 : x[x.length - 1] - x[0];
+            v = span > 0 ? SpikeFeatures.crossings(t, sig, 0.5).length / span : Double.NaN;
+          }
+        }
+        out.put(r, v);
+      }
+      return out;
+    }
+  }
+
+  /**
+   * {@code network run FILE}: a network file with values replaced at dotted paths (the varied
+   * parameters and the fixed overrides, e.g. {@code populations.exc.V_th}); one thread per point.
+   * Results: {@code POP.rate_hz} and {@code POP.spikes} per population.
+   */
+  public record NetworkJob(String file, String text, Map<String, String> fixed, List<String> populations)
+      implements PointJob {
+    public NetworkJob {
+      fixed = Map.copyOf(fixed);
+      populations = List.copyOf(populations);
+    }
+
+    /** The population names of a network file's text. */
+    static List<String> populations(String file, String text) {
+      LocatedTree.Node root = LocatedTree.parse(file, text, file.toLowerCase(Locale.ROOT).endsWith(".json"));
+      LocatedTree.Node p = root.isMap() ? root.get("populations") : null;
+      return p == null || !p.isMap() ? List.of() : List.copyOf(p.map.keySet());
+    }
+
+    @Override
+    public String describe() {
+      return "network run " + file;
+    }
+
+    @Override
+    public List<String> outputs() {
+      List<String> o = new ArrayList<>();
+      for (String p : populations) {
+        o.add(p + ".rate_hz");
+        o.add(p + ".spikes");
+      }
+      return o;
+    }
+
+    @Override
+    public String checkParameter(String name) {
+      try {
+        LocatedTree.parse(file, text, file.toLowerCase(Locale.ROOT).endsWith(".json")).withScalar(name, "0");
+        return null;
+      } catch (NeuristorException e) {
+        return e.getMessage();
+      }
+    }
+
+    @Override
+    public Map<String, Double> run(Map<String, Double> params, long seed) {
+      Map<String, String> o = new LinkedHashMap<>(fixed);
+      for (Map.Entry<String, Double> e : params.entrySet()) {
+        o.put(e.getKey(), spice(e.getValue()));
+      }
+      NetworkFile.Loaded l = NetworkFile.parse(file, text, file.toLowerCase(Locale.ROOT).endsWith(".json"), 1, o);
+      Network net = l.network();
+      try {
+        net.runSteps(Math.round(l.durationSeconds() / net.dt()), null);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Network.PopulationStats s : net.stats()) {
+          out.put(s.name() + ".rate_hz", s.rateHz());
+          out.put(s.name() + ".spikes", (double) s.spikes());
+        }
+        return out;
+      } finally {
+        net.close();
+      }
+    }
+  }
+}

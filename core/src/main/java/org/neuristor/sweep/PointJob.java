@@ -1,0 +1,34 @@
+package org.neuristor.sweep;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One simulation of a sweep: parameter values in, named scalar results out. Implementations are
+ * immutable and thread-safe (every call builds its own circuit, model or network) and serializable,
+ * so the same job runs on local threads and on Spark executors.
+ */
+public interface PointJob extends Serializable {
+  /** Short description, e.g. {@code neuron lif}. */
+  String describe();
+
+  /** The result names this job can produce, in their natural order. */
+  List<String> outputs();
+
+  /**
+   * Checks that a parameter name is accepted (before any point runs).
+   *
+   * @return null if fine, else the reason it is not
+   */
+  String checkParameter(String name);
+
+  /**
+   * Runs one point.
+   *
+   * @param params values of the varied parameters (SI)
+   * @param seed seed of this point's own randomness (device sampling, noise), from (sweep seed, index)
+   * @return every result of {@link #outputs()} (NaN when undefined, e.g. energy per spike without spikes)
+   */
+  Map<String, Double> run(Map<String, Double> params, long seed);
+}

@@ -1,0 +1,74 @@
+package org.neuristor.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.assertj.core.data.Percentage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuristor.neuron.LifTheory;
+import org.neuristor.neuron.ModelKind;
+import org.neuristor.neuron.NeuronModel;
+
+/** Each job against a closed form, through a parsed spec and the local engine's point evaluation. */
+class JobsTest {
+  @TempDir Path dir;
+
+  @Test
+  void modelJobRateFollowsTheLifClosedForm() {
+    SweepSpec s = SweepSpecTest.parse("job: {type: model, model: lif, stim: 'dc:amp=2', duration: 1s}\n"
+        + "parameters:\n  tau_m: {list: [5, 10, 20]}\nresults: [rate_hz]\n");
+    for (int i = 0; i < s.size(); i++) {
+      PointResult r = PointResult.evaluate(s, i);
+      assertThat(r.ok()).as(r.error()).isTrue();
+      double expect = LifTheory.rateHz(NeuronModel.of(ModelKind.LIF).with("tau_m", r.params().get("tau_m")), 2);
+      assertThat(r.results().get("rate_hz")).isCloseTo(expect, Percentage.withPercentage(1));
+    }
+  }
+
+  @Test
+  void networkJobOverridesAValueOfTheFile() throws Exception {
+    Files.writeString(dir.resolve("one.yaml"), String.join("\n", "dt: 0.1ms", "duration: 1s", "populations:",
+        "  n: {model: lif, size: 4, C: 200pF, g_L: 10nS, E_L: -60mV, V_th: -50mV, V_reset: -60mV, t_ref: 2ms,"
+            + " I_bias: 0pA}", ""));
+    Files.writeString(dir.resolve("s.yaml"), "job: {type: network, file: one.yaml}\nparameters:\n"
+        + "  populations.n.I_bias: {list: [150p, 300p]}\nresults: [n.rate_hz]\n");
+    SweepSpec s = SweepSpec.load(dir.resolve("s.yaml"));
+    // tau = C/g_L = 20 ms, V_inf = E_L + I/g_L; ISI = t_ref + tau ln((V_inf - V_reset)/(V_inf - V_th))
+    for (int i = 0; i < 2; i++) {
+      PointResult r = PointResult.evaluate(s, i);
+      assertThat(r.ok()).as(r.error()).isTrue();
+      double rise = r.params().get("populations.n.I_bias") / 10e-9;
+      double isi = 2e-3 + 20e-3 * Math.log(rise / (rise - 10e-3));
+      assertThat(r.results().get("n.rate_hz")).isCloseTo(1 / isi, Percentage.withPercentage(2));
+    }
+  }
+
+  @Test
+  void netlistJobOverridesParams() throws Exception {
+    Files.writeString(dir.resolve("rc.cir"), String.join("\n", "rc charging", ".param r=1k", "v1 in 0 1",
+        "r1 in out {r}", "c1 out 0 1u", ".ic v(out)=0", ".tran 1u 1m uic", ".end", ""));
+    Files.writeString(dir.resolve("s.yaml"), "job: {type: run, netlist: rc.cir}\nparameters:\n  r: {list: [500, 2k]}\n"
+        + "results: ['final:v(out)', 'max:v(out)']\n");
+    SweepSpec s = SweepSpec.load(dir.resolve("s.yaml"));
+    for (int i = 0; i < 2; i++) {
+      PointResult r = PointResult.evaluate(s, i);
+      assertThat(r.ok()).as(r.error()).isTrue();
+      double expect = 1 - Math.exp(-1e-3 / (r.params().get("r") * 1e-6));
+      assertThat(r.results().get("final:v(out)")).isCloseTo(expect, Percentage.withPercentage(0.5));
+    }
+  }
+
+  @Test
+  void ivJobFindsTheThresholdItWasGiven() {
+    SweepSpec s = SweepSpecTest.parse("job: {type: iv, device: ts}\nparameters:\n  vth: {list: [0.8, 1.2]}\n"
+        + "results: [switched, vth_V]\n");
+    for (int i = 0; i < 2; i++) {
+      PointResult r = PointResult.evaluate(s, i);
+      assertThat(r.ok()).as(r.error()).isTrue();
+      assertThat(r.results().get("switched")).isEqualTo(1.0);
+      assertThat(r.results().get("vth_V")).isCloseTo(r.params().get("vth"), Percentage.withPercentage(3));
+    }
+  }
+}
