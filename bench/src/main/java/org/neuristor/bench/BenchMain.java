@@ -47,6 +47,10 @@ public final class BenchMain {
       SolverBench.main(args);
       return;
     }
+    if (args.length > 0 && args[0].equals("mc")) {
+      PickettMonteCarlo.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     boolean quick = List.of(args).contains("--quick");
     Map<String, String> cases = new LinkedHashMap<>();
     cases.put(quick ? "oscillator 1,000 periods" : "oscillator 10,000 periods", oscillator(quick ? 1000 : 10_000));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
+import org.neuristor.analysis.FiringPatternClassifier;
 import org.neuristor.analysis.SpikeFeatures;
 import org.neuristor.analysis.Trace;
 import org.neuristor.circuit.Analysis;
@@ -220,11 +221,20 @@ public final class NeuronCommand implements Runnable {
     @Option(names = "--stim", description = "input stimulus (default: the circuit's own)")
     String stim;
 
+    @Option(names = "--refractory", description = {"also measure the refractory period by the paired-pulse",
+        "protocol (needs a single --stim pulse): smallest gap after the first pulse that gives a second spike",
+        "of >= 90% amplitude (physics.md 4.0), by bisection"})
+    boolean refractory;
+
     @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
       NeuronCircuit c = NeuronLibrary.get(name);
+      if (refractory && (stim == null || !stim.toLowerCase(Locale.ROOT).startsWith("pulse:")
+          || stim.toLowerCase(Locale.ROOT).contains("period="))) {
+        throw NeuristorException.input("--refractory needs a single pulse stimulus, e.g. --stim pulse:amp=0.3,width=100n");
+      }
       Map<String, String> p = CliArgs.circuitParams(params);
       double tstop = CliArgs.number(p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u")), "tstop");
       String source = stim == null ? null : stimulus(stim, tstop);
@@ -245,6 +255,9 @@ public final class NeuronCommand implements Runnable {
       s.put("amplitude_V", f.amplitudeVolts());
       s.put("width_s", f.widthSeconds());
       s.put("latency_s", f.latencySeconds());
+      FiringPatternClassifier.Result fp = FiringPatternClassifier.classify(t, "v(in)", c.membrane(), f.spikeTimes());
+      s.put("firing_pattern", fp.pattern().label());
+      s.put("firing_pattern_reason", fp.reason());
       double[] sp = f.spikeTimes();
       if (sp.length >= 3) {
         // supply energy per spike over whole periods after the first spike (physics.md 4.0)
@@ -252,6 +265,14 @@ public final class NeuronCommand implements Runnable {
         s.put("energy_per_spike_J", e / (sp.length - 1));
       } else if (sp.length > 0) {
         s.put("energy_per_spike_J", t.get("e(sources)")[t.size() - 1] / sp.length);
+      }
+      if (refractory) {
+        double ref = refractoryPeriod(c, p, stim, f.amplitudeVolts());
+        if (!Double.isNaN(ref)) {
+          s.put("refractory_s", ref);
+        } else {
+          s.put("refractory_s", "not measured (no full second spike up to a gap of 20 pulse widths)");
+        }
       }
       s.put("steps", o.accepted());
       s.put("wall_s", o.wallSeconds());
@@ -263,6 +284,55 @@ public final class NeuronCommand implements Runnable {
       }
       s.print(System.out, output.json());
       return 0;
+    }
+
+    /**
+     * Relative refractory period by the paired-pulse protocol: the smallest gap (from the end of the
+     * first pulse to the start of the second) at which the second pulse gives a spike of at least 90%
+     * of the single-pulse amplitude; bisection to 1% of the pulse width. NaN if even 20 widths fail.
+     */
+    static double refractoryPeriod(NeuronCircuit c, Map<String, String> p, String spec, double amplitude) {
+      Map<String, Double> kv = pulseKeys(spec);
+      double amp = kv.getOrDefault("amp", Double.NaN);
+      double width = kv.getOrDefault("width", 100e-9);
+      double tstop = CliArgs.number(p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u")), "tstop");
+      java.util.function.DoublePredicate full = gap -> {
+        Map<String, String> q = new LinkedHashMap<>(p);
+        q.put("tstop", Double.toString(Math.max(tstop, 10e-9 + 2 * width + gap + 0.5 * tstop)));
+        // the neuristor's refractoriness is its "Na" channel M1 staying on (physics.md 4.2); M2 fires on
+        org.neuristor.library.Protocols.PairedPulse r = org.neuristor.library.Protocols.pairedPulse(c,
+            c.name().startsWith("pickett") ? "nm1.x" : c.spikeState(), amp, width, new double[] {gap}, q).get(0);
+        return r.spikes() >= 2 && r.secondAmplitude() >= 0.9 * Math.abs(amplitude);
+      };
+      double hi = 20 * width;
+      if (!full.test(hi)) {
+        return Double.NaN;
+      }
+      double lo = 0;
+      if (full.test(lo)) {
+        return 0;
+      }
+      while (hi - lo > 0.01 * width) {
+        double mid = 0.5 * (lo + hi);
+        if (full.test(mid)) {
+          hi = mid;
+        } else {
+          lo = mid;
+        }
+      }
+      return hi;
+    }
+
+    private static Map<String, Double> pulseKeys(String spec) {
+      Map<String, Double> kv = new LinkedHashMap<>();
+      String rest = spec.substring(spec.indexOf(':') + 1);
+      for (String part : rest.split(",")) {
+        String[] a = part.split("=", 2);
+        if (a.length == 2) {
+          kv.put(a[0].trim().toLowerCase(Locale.ROOT), CliArgs.number(a[1], "--stim " + a[0]));
+        }
+      }
+      return kv;
     }
 
     static String stimulus(String spec, double tstop) {

@@ -15,9 +15,9 @@ class CircuitPopulationTest {
   @Test
   void lifPopulationInANetworkFiresAsTheFullCircuitAcrossBlocksAndThreads() {
     NeuronCircuit lif = NeuronLibrary.get("lif");
-    double window = 100e-6;
+    double window = 60e-6;
     int full = 0;
-    for (double t : SpikeFeatures.crossings(Protocols.run(lif, Map.of("vin", "2", "tstop", "100u"), null),
+    for (double t : SpikeFeatures.crossings(Protocols.run(lif, Map.of("vin", "2", "tstop", "60u"), null),
         lif.spikeState(), 0.5)) {
       full += t < window - 1e-6 ? 1 : 0;
     }
