@@ -117,13 +117,25 @@ public final class PickettMonteCarlo {
       nets.subList(0, Math.min(n, 100)).parallelStream().forEach(PickettMonteCarlo::runNeuristor);
     }
     nets.subList(0, Math.min(n, 50)).forEach(PickettMonteCarlo::runNeuristor);
-    NgspiceRunner ng = NgspiceRunner.defaults();
-    boolean peer = ng.version().isPresent();
+    NgspiceRunner plain = NgspiceRunner.defaults();
+    boolean peer = plain.version().isPresent();
+    Path dir = Files.createTempDirectory("neuristor-mc");
+    // ngspice's process CPU time (user + system, start-up included) through /usr/bin/time when present:
+    // unlike wall time it does not depend on how loaded the machine is
+    Path cpuLog = dir.resolve("cpu.log");
+    Path wrapper = dir.resolve("ngspice-timed.sh");
+    boolean cpuTimed = peer && Files.isExecutable(Path.of("/usr/bin/time"));
+    if (cpuTimed) {
+      Files.writeString(wrapper, "#!/bin/sh\nexec /usr/bin/time -a -o '" + cpuLog + "' -f 'cpu %U %S' ngspice \"$@\"\n",
+          StandardCharsets.UTF_8);
+      wrapper.toFile().setExecutable(true);
+    }
+    NgspiceRunner ng = cpuTimed ? new NgspiceRunner(wrapper.toString(), java.time.Duration.ofMinutes(10),
+        NgspiceRunner.RawFormat.BINARY, false) : plain;
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "# Pickett neuristor Monte Carlo: %d devices, seed %d, %.0f%% spread on the"
         + " 6 TS-A parameters of each channel, 0.35 V step, 1 us; %d cores, load average at start %.1f%n", n, seed,
         100 * spread, cores, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-    Path dir = Files.createTempDirectory("neuristor-mc");
     double usAll = 0;
     double usOne = 0;
     double usOneCpu = 0;
@@ -196,17 +208,29 @@ public final class PickettMonteCarlo {
         n / usOneCpu));
     try {
       if (!peer) {
-        out.append("ngspice peer skipped: ").append(ng.unavailableReason().orElse("?")).append('\n');
+        out.append("ngspice peer skipped: ").append(plain.unavailableReason().orElse("?")).append('\n');
         return out.toString();
       }
       out.append(String.format(Locale.ROOT, "%-50s %10.3f %12.1f%n",
           "ngspice, " + cores + " batch processes at a time, wall", ngAll, n / ngAll));
       out.append(String.format(Locale.ROOT, "%-50s %10.3f %12.1f%n", "ngspice, sum of its own analysis times",
           ngAnalysis, n / ngAnalysis));
+      double ngCpu = Double.NaN;
+      if (cpuTimed && Files.isRegularFile(cpuLog)) {
+        ngCpu = 0;
+        for (String line : Files.readAllLines(cpuLog)) {
+          String[] f = line.trim().split("\\s+");
+          if (f.length == 3 && f[0].equals("cpu")) {
+            ngCpu += Double.parseDouble(f[1]) + Double.parseDouble(f[2]);
+          }
+        }
+        out.append(String.format(Locale.ROOT, "%-50s %10.3f %12.1f%n", "ngspice, process CPU time (user+sys)", ngCpu,
+            n / ngCpu));
+      }
       out.append(String.format(Locale.ROOT, "throughput ratio, all cores (ngspice wall / neuristor wall): %.2fx%n",
           ngAll / usAll));
-      out.append(String.format(Locale.ROOT, "throughput ratio, one core (ngspice analysis time / neuristor thread CPU,"
-          + " compile included): %.2fx%n", ngAnalysis / usOneCpu));
+      out.append(String.format(Locale.ROOT, "throughput ratio, one core (ngspice process CPU / neuristor thread CPU,"
+          + " compile included): %.2fx%n", ngCpu / usOneCpu));
       if (failed > 0) {
         out.append("ngspice runs failed: ").append(failed).append('\n');
       }

@@ -63,7 +63,9 @@ public final class NeuronCommand implements Runnable {
 
   @Command(name = "compare", mixinStandardHelpOptions = true,
       description = {"Put a device neuron's f-V curve next to the biological LIF reference's f-I curve, each",
-          "normalized (input / rheobase, rate / rate at 3x rheobase) so the time scales (us vs ms) compare;",
+          "normalized (input / rheobase, rate / rate at 3x rheobase, or at the device's fastest input when it is silent",
+          "there) so the time scales (us vs ms) compare; pickett is driven with a DC input, pickett2013 with",
+          "a train of its 42 ns pulses every 800 ns;",
           "one table and one figure."},
       footer = {"", "Example:", "  ./neuristor neuron compare lif --points 12"})
   static final class Compare implements Callable<Integer> {
@@ -71,7 +73,8 @@ public final class NeuronCommand implements Runnable {
 
     @Option(names = "--points", defaultValue = "12", description = "inputs per curve (default 12)") int points;
 
-    @Option(names = "--max-input", defaultValue = "4", description = "largest device input (V, default 4)")
+    @Option(names = "--max-input", description = {"largest device input (V; default 4, or 0.5 for the neuristors,",
+        "which are driven with a DC input here and stop firing (excitation block) above ~0.45 V)"})
     String maxInput;
 
     @Mixin OutputOptions output;
@@ -82,19 +85,35 @@ public final class NeuronCommand implements Runnable {
         throw NeuristorException.input("--points must be >= 3");
       }
       NeuronCircuit c = NeuronLibrary.get(name);
-      double hi = CliArgs.number(maxInput, "--max-input");
+      // the neuristors' own input is a single pulse: drive them with a DC input (tonic firing, physics.md 4.2)
+      // (pickett2013, tuned for single 42 ns pulses, does not fire tonically: a 42 ns pulse every 800 ns drives it)
+      boolean dcDrive = c.name().startsWith("pickett");
+      String drive = !dcDrive ? null : c.name().equals("pickett2013") ? "pulse(0 {vin} 10n 1p 1p {width} 800n)" : "{vin}";
+      double hi = maxInput != null ? CliArgs.number(maxInput, "--max-input") : dcDrive ? 0.5 : 4;
       double[] v = new double[points];
       for (int k = 0; k < points; k++) {
         v[k] = hi * (k + 1) / points;
       }
-      org.neuristor.library.Protocols.FvCurve dev = org.neuristor.library.Protocols.fv(c, v, Map.of());
+      org.neuristor.library.Protocols.FvCurve dev = org.neuristor.library.Protocols.fv(c, v,
+          c.name().equals("pickett2013") ? Map.of("tstop", "8u") : Map.of(), drive);
       if (Double.isNaN(dev.rheobase())) {
         throw NeuristorException.input(c.name() + " does not fire up to " + hi + " V; raise --max-input");
       }
       org.neuristor.neuron.NeuronModel lif = org.neuristor.neuron.NeuronModel.of(org.neuristor.neuron.ModelKind.LIF);
       double lifRheo = org.neuristor.neuron.LifTheory.rheobaseNa(lif);
-      double devRef = rateAt(dev, 3 * dev.rheobase());
-      double lifRef = org.neuristor.neuron.LifTheory.rateHz(lif, 3 * lifRheo);
+      // reference point: 3x rheobase (clamped to the curve), or, when the device is silent there (excitation
+      // block, or a circuit that stops resetting), the input of its highest rate
+      double refRel = Math.min(3, v[points - 1] / dev.rheobase());
+      double devRef = rateAt(dev, refRel * dev.rheobase());
+      if (!(devRef > 0)) {
+        for (org.neuristor.library.Protocols.RatePoint rp : dev.points()) {
+          if (rp.rateHz() > devRef || !(devRef > 0)) {
+            devRef = rp.rateHz();
+            refRel = rp.input() / dev.rheobase();
+          }
+        }
+      }
+      double lifRef = org.neuristor.neuron.LifTheory.rateHz(lif, (refRel > 1.05 ? refRel : 3) * lifRheo);
       List<List<Object>> rows = new ArrayList<>();
       double[] x = new double[points];
       double[] yd = new double[points];
@@ -114,6 +133,7 @@ public final class NeuronCommand implements Runnable {
       s.put("circuit", c.name());
       s.put("device_rheobase_V", dev.rheobase());
       s.put("lif_rheobase_nA", lifRheo);
+      s.put("reference_input_over_rheobase", refRel);
       s.put("time_scale", lifRef / devRef);
       s.put("input_over_rheobase", x);
       s.put("device_rate_norm", yd);
@@ -122,7 +142,7 @@ public final class NeuronCommand implements Runnable {
       if (output.plot()) {
         Path png = output.file(c.name() + ".compare." + output.plotExt());
         Plotter.xy(png, c.name() + " vs biological LIF (normalized)", "input / rheobase",
-            "rate / rate at 3x rheobase", List.of(new Plotter.Series(c.name(), x, yd, true),
+            "rate / rate at the reference input", List.of(new Plotter.Series(c.name(), x, yd, true),
                 new Plotter.Series("LIF (tau 10 ms)", x, yl, true)), false, false);
         s.put("plot", png.toString());
       }
