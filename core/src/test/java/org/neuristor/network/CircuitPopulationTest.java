@@ -23,10 +23,10 @@ class CircuitPopulationTest {
     }
     long[] counts = new long[2];
     for (int threads = 1; threads <= 2; threads++) {
-      CircuitPopulation pop = new CircuitPopulation("lif", 300, lif, Map.of("vin", "2"), null);
+      CircuitPopulation pop = new CircuitPopulation("lif", 260, lif, Map.of("vin", "2"), null);
       Network net = Network.builder(50e-9, 1).threads(threads).add(pop).build();
       net.run(window);
-      for (int i = 0; i < 300; i++) {
+      for (int i = 0; i < 260; i++) {
         assertThat(pop.spikeTotal(i)).as("neuron %d", i).isEqualTo(pop.spikeTotal(0));
       }
       counts[threads - 1] = pop.spikeTotal(0);
