@@ -52,11 +52,20 @@ public final class BenchMain {
       NetworkComparison.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    if (args.length > 0 && args[0].equals("mc")) {
+      PickettMonteCarlo.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    // "fv": only the 1TS-1C f-V case
     boolean quick = List.of(args).contains("--quick");
+    boolean fvOnly = args.length > 0 && args[0].equals("fv");
     Map<String, String> cases = new LinkedHashMap<>();
     cases.put(quick ? "oscillator 1,000 periods" : "oscillator 10,000 periods", oscillator(quick ? 1000 : 10_000));
     cases.put("RC ladder 1,000 sections", ladder(1000));
     List<String[]> rows = new ArrayList<>();
+    if (fvOnly) {
+      cases.clear();
+    }
     for (Map.Entry<String, String> c : cases.entrySet()) {
       double cold = runNeuristor(c.getValue());
       for (int i = 0; i < 2; i++) {
@@ -100,6 +109,20 @@ public final class BenchMain {
     }
     rows.add(new String[] {"1TS-1C f-V, " + fv.size() + " levels", "", fmt(bestFv), fmt(ngFv),
         Double.isNaN(ngFv) ? "n/a" : String.format(Locale.ROOT, "%.2fx", ngFv / bestFv)});
+    // the same with ngspice as one batch process per level, as many at a time as there are cores
+    double ngFvPar = Double.NaN;
+    if (!Double.isNaN(ngFv)) {
+      java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(
+          Runtime.getRuntime().availableProcessors());
+      long t0 = System.nanoTime();
+      boolean ok = pool.submit(() -> fv.parallelStream().allMatch(net -> NgspiceRunner.time(net, 600).isPresent()))
+          .get();
+      ngFvPar = ok ? (System.nanoTime() - t0) / 1e9 : Double.NaN;
+      pool.shutdown();
+    }
+    rows.add(new String[] {"  ngspice " + Runtime.getRuntime().availableProcessors() + " processes at a time", "",
+        fmt(bestFv), fmt(ngFvPar), Double.isNaN(ngFvPar) ? "n/a" : String.format(Locale.ROOT, "%.2fx",
+            ngFvPar / bestFv)});
     System.out.printf(Locale.ROOT, "%-28s %12s %12s %12s %10s%n", "case", "neuristor", "neuristor", "ngspice",
         "ratio");
     System.out.printf(Locale.ROOT, "%-28s %12s %12s %12s %10s%n", "", "cold (s)", "warm (s)", "batch (s)",

@@ -27,6 +27,55 @@ class NeuronCommandTest {
     assertThat(j.get("spike_times_s").size()).isGreaterThan(10);
     assertThat(j.has("amplitude_V")).isTrue();
     assertThat(j.has("width_s")).isTrue();
+    assertThat(j.get("firing_pattern").asText()).isEqualTo("tonic spiking");
+  }
+
+  @Test
+  void pulseTrainAndPwlStimuliDriveTheCircuit() throws Exception {
+    // 10 us pulses of 3 V every 20 us: every spike falls inside a pulse (the input is 0 between them)
+    String[] r = run("neuron", "run", "lif", "--stim", "pulse:amp=3,width=10u,delay=1u,period=20u", "--param",
+        "tstop=100u", "--out", dir.toString(), "--json", "--no-plot");
+    assertThat(r[0]).isEqualTo("0");
+    JsonNode sp = Json.mapper().readTree(r[1]).get("spike_times_s");
+    assertThat(sp.size()).isGreaterThanOrEqualTo(5);
+    for (JsonNode t : sp) {
+      double phase = (t.asDouble() - 1e-6) % 20e-6;
+      assertThat(phase).isBetween(0.0, 10.2e-6);
+    }
+    // a PWL ramp to 2 V: silent while the input is below the rheobase, then tonic at the 2 V ISI of 7.07 us
+    r = run("neuron", "run", "lif", "--stim", "pwl:0,0,20u,2,200u,2", "--param", "tstop=120u", "--out", dir.toString(),
+        "--json", "--no-plot");
+    assertThat(r[0]).isEqualTo("0");
+    JsonNode j = Json.mapper().readTree(r[1]);
+    assertThat(j.get("spike_times_s").get(0).asDouble()).isGreaterThan(10e-6);
+    assertThat(j.get("rate_hz").asDouble()).isCloseTo(1 / 7.07e-6, org.assertj.core.data.Percentage.withPercentage(2));
+  }
+
+  @Test
+  void refractoryPeriodOfTheNeuristorByPairedPulses() throws Exception {
+    // physics.md 4.2: with 0.3 V, 100 ns pulses, M1 fires again only for gaps >= 30 ns (not at 20 ns)
+    String[] r = run("neuron", "run", "pickett", "--stim", "pulse:amp=0.3,width=100n,delay=10n", "--refractory",
+        "--out", dir.toString(), "--json", "--no-plot");
+    assertThat(r[0]).isEqualTo("0");
+    assertThat(Json.mapper().readTree(r[1]).get("refractory_s").asDouble()).isBetween(20e-9, 30e-9);
+    r = run("neuron", "run", "pickett", "--stim", "dc:amp=0.3", "--refractory", "--out", dir.toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("--refractory needs a single pulse");
+  }
+
+  @Test
+  void compareShowsTheNeuristorsExcitationBlock() throws Exception {
+    String[] r = run("neuron", "compare", "pickett", "--points", "12", "--out", dir.toString(), "--json", "--no-plot");
+    assertThat(r[0]).isEqualTo("0");
+    JsonNode dev = Json.mapper().readTree(r[1]).get("device_rate_norm");
+    // silent below ~0.29 V, tonic in a band (physics.md 4.2: 118.5 ns ISI at 0.3 V), blocked at 0.5 V
+    assertThat(dev.get(0).asDouble()).isEqualTo(0.0);
+    assertThat(dev.get(dev.size() - 1).asDouble()).isEqualTo(0.0);
+    double max = 0;
+    for (JsonNode d : dev) {
+      max = Math.max(max, d.asDouble());
+    }
+    assertThat(max).isEqualTo(1.0);
   }
 
   @Test

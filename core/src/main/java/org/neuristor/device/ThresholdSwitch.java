@@ -254,6 +254,24 @@ public class ThresholdSwitch extends OneStateDevice {
     return vhold;
   }
 
+  /**
+   * The gate's parameters as used by the compact (population) forms of library circuits.
+   *
+   * @param vth internal threshold (V), after the {@code observed} shift
+   * @param vhold internal hold voltage (V)
+   * @param v0 voltage scale of tau_on(v), 0 = constant
+   * @param plain true when the device is the ohmic TS-A alone: no hold form, no sub-threshold sinh
+   *     current, no parallel capacitance, no cycle-to-cycle variation and no stochastic delay
+   */
+  public record Gate(double vth, double vhold, double ron, double roff, double tauOn, double tauOff, double delta,
+      double eps, double v0, double x0, boolean plain) {}
+
+  /** This device's gate parameters (the base, undrawn thresholds). */
+  public Gate gate() {
+    return new Gate(baseVth, baseVhold, 1 / gOn, 1 / gOff, tauOn, tauOff, delta, eps, v0, x0,
+        !holdForm && i0 == 0 && cp == 0 && c2c == 0 && sdelay == 0);
+  }
+
   /** Index of the state unknown x. */
   public int stateIndex() {
     return s;

@@ -1,5 +1,7 @@
 package org.neuristor.library;
 
+import java.util.List;
+
 /**
  * Compact form of the 1TS-1C leaky integrate-and-fire neuron (physics.md 4.1) as a population
  * kernel: the circuit's two state equations per neuron, in structure-of-arrays form, stepped with a
@@ -15,19 +17,13 @@ package org.neuristor.library;
  * linear in V), the switch state by exponential relaxation toward x_inf with the current tau, which
  * keeps x in [0, 1] for any step. A spike is an upward crossing of x = 0.5, interpolated in time.
  */
-public final class CompactLif {
+public final class CompactLif implements CompactNeuron {
   private final int n;
-  private final double vth;
-  private final double vhold;
-  private final double gOn;
-  private final double gOff;
-  private final double tauOn;
-  private final double tauOff;
-  private final double delta;
-  private final double eps;
+  private final TsGate gate;
   private final double rin;
   private final double cm;
   private final double rout;
+  private double dvMax = Double.POSITIVE_INFINITY;
   /** Membrane voltages (V). */
   public final double[] v;
   /** Switch states in [0, 1]. */
@@ -39,20 +35,19 @@ public final class CompactLif {
    */
   public CompactLif(int n, double vthVolts, double vholdVolts, double ronOhm, double roffOhm, double tauOnSeconds,
       double tauOffSeconds, double deltaVolts, double eps, double rinOhm, double cmFarads, double routOhm) {
+    this(n, new TsGate(vthVolts, vholdVolts, ronOhm, roffOhm, tauOnSeconds, tauOffSeconds, deltaVolts, eps, 0, 0),
+        rinOhm, cmFarads, routOhm);
+  }
+
+  CompactLif(int n, TsGate gate, double rinOhm, double cmFarads, double routOhm) {
     this.n = n;
-    this.vth = vthVolts;
-    this.vhold = vholdVolts;
-    this.gOn = 1 / ronOhm;
-    this.gOff = 1 / roffOhm;
-    this.tauOn = tauOnSeconds;
-    this.tauOff = tauOffSeconds;
-    this.delta = deltaVolts;
-    this.eps = eps;
+    this.gate = gate;
     this.rin = rinOhm;
     this.cm = cmFarads;
     this.rout = routOhm;
     this.v = new double[n];
     this.x = new double[n];
+    reset();
   }
 
   /** The library's default neuron (physics.md 4.1: NbOx-like TS-A, 20 kOhm, 1 nF, 100 Ohm). */
@@ -60,12 +55,40 @@ public final class CompactLif {
     return new CompactLif(n, 1.0, 0.6, 1e3, 1e6, 10e-9, 100e-9, 2e-3, 0.02, 20e3, 1e-9, 100);
   }
 
+  /**
+   * Turns on sub-stepping: within a step, each neuron takes sub-steps that change its membrane by
+   * at most {@code dvMaxVolts} and resolve tau while its switch moves (0.2 tau); without it (the
+   * default) a step is one exponential-Euler update, as the network's memristive LIF uses it.
+   */
+  public CompactLif adaptive(double dvMaxVolts) {
+    this.dvMax = dvMaxVolts;
+    return this;
+  }
+
+  @Override
   public int size() {
     return n;
   }
 
-  private static double sig(double z) {
-    return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+  @Override
+  public List<String> variables() {
+    return List.of("v", "x");
+  }
+
+  @Override
+  public double[] state(String variable) {
+    return variable.equals("x") ? x : v;
+  }
+
+  @Override
+  public double membraneCapacitance() {
+    return cm;
+  }
+
+  @Override
+  public void reset() {
+    java.util.Arrays.fill(v, 0);
+    java.util.Arrays.fill(x, gate.x0);
   }
 
   /**
@@ -73,22 +96,49 @@ public final class CompactLif {
    * {@code isyn[i]} (may be null); writes the interpolated spike time offset within the step
    * (0..dt) into {@code spikeOffset[i]}, or NaN when neuron i did not spike.
    */
+  @Override
   public void step(double dt, double[] vin, double[] isyn, double[] spikeOffset) {
+    final TsGate ts = gate;
+    final boolean adaptive = dvMax < Double.POSITIVE_INFINITY;
     for (int i = 0; i < n; i++) {
+      double vi = v[i];
       double xi = x[i];
-      double g = gOff + xi * (gOn - gOff);
-      double geff = g / (1 + g * rout);
-      // membrane: C dV/dt = (Vin - V)/Rin + I - geff V  ->  exact for frozen geff
-      double gt = 1 / rin + geff;
-      double vinf = (vin[i] / rin + (isyn == null ? 0 : isyn[i])) / gt;
-      double vNew = vinf + (v[i] - vinf) * Math.exp(-dt * gt / cm);
-      double dev = vNew / (1 + g * rout);
-      double xinf = sig((Math.abs(dev) - vth + (vth - vhold) * xi) / delta);
-      double tau = tauOff + (tauOn - tauOff) * sig((xinf - xi) / eps);
-      double xNew = xinf + (xi - xinf) * Math.exp(-dt / tau);
-      spikeOffset[i] = xi < 0.5 && xNew >= 0.5 ? dt * (0.5 - xi) / (xNew - xi) : Double.NaN;
-      v[i] = vNew;
-      x[i] = xNew;
+      double drive = vin[i] / rin + (isyn == null ? 0 : isyn[i]);
+      double spike = Double.NaN;
+      double t = 0;
+      while (t < dt) {
+        double h = dt - t;
+        double g = ts.g(xi);
+        double geff = g / (1 + g * rout);
+        // membrane: C dV/dt = (Vin - V)/Rin + I - geff V  ->  exact for frozen geff
+        double gt = 1 / rin + geff;
+        double vinf = drive / gt;
+        if (adaptive) {
+          double rate = Math.abs(vinf - vi) * gt / cm;
+          if (rate * h > dvMax) {
+            h = dvMax / rate;
+          }
+          double dev0 = vi / (1 + g * rout);
+          double xi0 = ts.xinf(dev0, xi);
+          if (TsGate.active(xi, xi0)) {
+            h = Math.min(h, TsGate.TAU_FRAC * ts.tau(dev0, xi, xi0));
+          }
+          if (dt - t - h < 1e-6 * dt) {
+            h = dt - t;
+          }
+        }
+        double vNew = vinf + (vi - vinf) * Math.exp(-h * gt / cm);
+        double xNew = ts.relax(xi, vNew / (1 + g * rout), h);
+        if (xi < 0.5 && xNew >= 0.5 && spike != spike) {
+          spike = t + h * (0.5 - xi) / (xNew - xi);
+        }
+        vi = vNew;
+        xi = xNew;
+        t += h;
+      }
+      spikeOffset[i] = spike;
+      v[i] = vi;
+      x[i] = xi;
     }
   }
 }

@@ -153,4 +153,12 @@ public record NeuronCircuit(String name, String title, String resource, String s
     }
     return sb.toString();
   }
+
+  /**
+   * The compact form of this circuit (its state equations as a population kernel of {@code n}
+   * neurons, architecture section 4) with the given parameter overrides; see {@link CompactForms}.
+   */
+  public CompactNeuron compact(int n, Map<String, String> params) {
+    return CompactForms.of(this, params, n);
+  }
 }

@@ -34,11 +34,19 @@ public final class Protocols {
 
   /** Firing rate against a constant input {@code vin} over the given values. */
   public static FvCurve fv(NeuronCircuit c, double[] inputs, Map<String, String> params) {
+    return fv(c, inputs, params, null);
+  }
+
+  /**
+   * As {@link #fv(NeuronCircuit, double[], Map)} with the input source replaced by {@code inputSource}
+   * (e.g. {@code "{vin}"}: a DC input at the parameter, for circuits whose own input is a pulse).
+   */
+  public static FvCurve fv(NeuronCircuit c, double[] inputs, Map<String, String> params, String inputSource) {
     RatePoint[] pts = new RatePoint[inputs.length];
     IntStream.range(0, inputs.length).parallel().forEach(k -> {
       Map<String, String> p = new java.util.LinkedHashMap<>(params);
       p.put("vin", String.format(Locale.ROOT, "%.9g", inputs[k]));
-      SpikeFeatures f = SpikeFeatures.of(run(c, p, null), c.spikeState(), c.output());
+      SpikeFeatures f = SpikeFeatures.of(run(c, p, inputSource), c.spikeState(), c.output());
       pts[k] = new RatePoint(inputs[k], f.rateHz(), f.spikeTimes().length);
     });
     double rheo = Double.NaN;
