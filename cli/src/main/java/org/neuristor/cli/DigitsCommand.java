@@ -69,7 +69,8 @@ final class DigitsCommand implements Callable<Integer> {
       description = "test on an evenly spaced subset of this many held-out digits (0: all)")
   int testSamples;
 
-  @Option(names = "--sweep", description = "levels, d2d or stuck: accuracy curve (CSV + plot)")
+  @Option(names = "--sweep", description = "levels, d2d, stuck or a comma list: accuracy curves (CSV + plot), "
+      + "each non-ideality alone on the --synapse device (ideal: linear, noise-free, quasi-continuous)")
   String sweep;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed of training, split, devices and spikes")
@@ -87,8 +88,13 @@ final class DigitsCommand implements Callable<Integer> {
     }
     int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     SynapseDevice.Params device = DigitsPipeline.device(synapse, levels, d2d, stuck, c2c);
-    if (sweep != null && !List.of("levels", "d2d", "stuck").contains(sweep)) {
-      throw NeuristorException.input("--sweep must be levels, d2d or stuck, got '" + sweep + "'");
+    if (sweep != null) {
+      for (String w : sweep.split(",")) {
+        if (!List.of("levels", "d2d", "stuck").contains(w)) {
+          throw NeuristorException.input("--sweep must be levels, d2d, stuck or a comma list of them, got '" + sweep
+              + "'");
+        }
+      }
     }
     Dataset.Split split = load();
     Dataset test = split.test();
@@ -109,7 +115,12 @@ final class DigitsCommand implements Callable<Integer> {
     double trainS = (System.nanoTime() - t0) / 1e9;
     CrossbarClassifier.Config cfg = CrossbarClassifier.Config.defaults().withSteps(steps).withReadNoise(readNoise);
     if (sweep != null) {
-      return sweep(t, test, cfg, nThreads, trainS);
+      Summary all = new Summary();
+      for (String w : sweep.split(",")) {
+        all.put(w, sweep(w, t, test, cfg, nThreads, trainS));
+      }
+      all.print(System.out, output.json());
+      return 0;
     }
     DigitsPipeline.Mapped m = DigitsPipeline.map(t, device, cfg, seed);
     long t1 = System.nanoTime();
@@ -199,7 +210,7 @@ final class DigitsCommand implements Callable<Integer> {
         "Crossbar weights (G+ - G-) of the first hidden neurons", ims, 6, caps);
   }
 
-  private Integer sweep(DigitsPipeline.Trained t, Dataset test, CrossbarClassifier.Config cfg, int nThreads,
+  private java.util.Map<String, Object> sweep(String sweep, DigitsPipeline.Trained t, Dataset test, CrossbarClassifier.Config cfg, int nThreads,
       double trainS) {
     double[] xs = switch (sweep) {
       case "levels" -> new double[] {2, 4, 8, 16, 32, 64, 97, 128, 256};
@@ -247,7 +258,6 @@ final class DigitsCommand implements Callable<Integer> {
     if (png != null) {
       s.put("plot", png.toString());
     }
-    s.print(System.out, output.json());
-    return 0;
+    return s.asMap();
   }
 }
