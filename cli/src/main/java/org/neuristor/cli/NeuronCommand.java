@@ -246,7 +246,7 @@ public final class NeuronCommand implements Runnable {
       saves.add("e(sources)");
       Analysis.Outcome o = Simulation.run(cc.circuit(), cc.analyses().get(0), saves, null);
       Trace t = o.trace();
-      SpikeFeatures f = SpikeFeatures.of(t, c.spikeState(), c.output());
+      SpikeFeatures f = c.features(t);
       Path csv = output.file(c.name() + ".csv");
       CsvWriter.write(csv, t);
       Summary s = new Summary();

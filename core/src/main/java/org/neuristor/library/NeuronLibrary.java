@@ -20,7 +20,9 @@ public final class NeuronLibrary {
       new NeuronCircuit("pickett", "Pickett's NbO2 neuristor: two Mott channels with opposite bias (physics.md 4.2)",
           "pickett.cir", "nm2.x", "v(n2)", "v(n1)"),
       new NeuronCircuit("pickett2013", "Pickett's neuristor tuned to the published 0.33 V / 0.028 V responses",
-          "pickett2013.cir", "nm2.x", "v(n2)", "v(n1)"));
+          "pickett2013.cir", "nm2.x", "v(n2)", "v(n1)"),
+      new NeuronCircuit("huang", "Huang's quasi-Hodgkin-Huxley neuron: two second-order protonic memristors (physics.md 4.5)",
+          "huang.cir", "nm2.w", "v(b)", "v(a)"));
 
   public static List<NeuronCircuit> all() {
     return ALL;

@@ -35,7 +35,7 @@ public final class Protocols {
     IntStream.range(0, inputs.length).parallel().forEach(k -> {
       Map<String, String> p = new java.util.LinkedHashMap<>(params);
       p.put("vin", String.format(Locale.ROOT, "%.9g", inputs[k]));
-      SpikeFeatures f = SpikeFeatures.of(run(c, p, null), c.spikeState(), c.output());
+      SpikeFeatures f = c.features(run(c, p, null));
       pts[k] = new RatePoint(inputs[k], f.rateHz(), f.spikeTimes().length);
     });
     double rheo = Double.NaN;
