@@ -65,7 +65,7 @@ public final class Protocols {
       String src = String.format(Locale.ROOT, "pwl(0 0 %s 0 %s %s %s %s %s 0 %s 0 %s %s %s %s %s 0)", t1, t1 + e,
           amp, t1 + e + width, amp, t1 + 2 * e + width, t2, t2 + e, amp, t2 + e + width, amp, t2 + 2 * e + width);
       Trace t = run(c, params, src);
-      double[] sp = SpikeFeatures.crossings(t, stateSignal, 0.5);
+      double[] sp = SpikeFeatures.crossings(t, stateSignal, stateSignal.equals(c.spikeState()) ? c.spikeLevel() : 0.5);
       double[] y = t.get(c.output());
       double[] a = t.axis();
       double second = 0;
