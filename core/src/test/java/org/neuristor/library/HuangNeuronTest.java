@@ -13,7 +13,7 @@ import org.neuristor.analysis.Trace;
  * values and device time constants were not retrieved (physics.md 8): the tests pin the described
  * behaviour (M1 integrates consecutive input pulses and leaks, M2 switches only when the membrane
  * v(a) is driven high often enough, the output is v(b)) and the diagnosis of the 1 mV output of
- * physics.md's default values (docs/huang.md). A spike is M2's state crossing w = 0.5.
+ * physics.md's default values (docs/neuron-library.md). A spike is M2's state crossing w = 0.5.
  */
 class HuangNeuronTest {
   static final NeuronCircuit H = NeuronLibrary.get("huang");
@@ -97,7 +97,7 @@ class HuangNeuronTest {
     // strongly superlinear onset: 2x the input gives > 8x the output
     assertThat(at.amplitudeVolts()).isGreaterThan(8 * low.amplitudeVolts());
     // but not all-or-nothing: the output keeps growing with the input (no regenerative element in this
-    // topology with the physics.md 3.6 device; docs/huang.md)
+    // topology with the physics.md 3.6 device; docs/neuron-library.md)
     assertThat(high.amplitudeVolts()).isGreaterThan(1.5 * at.amplitudeVolts());
   }
 }
