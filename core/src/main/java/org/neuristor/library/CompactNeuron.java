@@ -1,0 +1,64 @@
+package org.neuristor.library;
+
+import java.util.List;
+
+/**
+ * The compact form of a library circuit (architecture section 4): the circuit's state equations for
+ * N neurons as a population kernel in structure-of-arrays form, stepped with a time step chosen by
+ * the caller (a network's dt) and no allocation. Inside a step each neuron is sub-stepped where its
+ * switches are active, so the spike times do not depend on the caller's dt; a spike is the upward
+ * 0.5 crossing of the circuit's firing-device state, interpolated in time.
+ *
+ * <p>Input convention: {@code vin[i]} is the voltage of the circuit's input source {@code vin},
+ * held over the step, or, when {@link #rampsInput()}, reached at the end of the step by a linear
+ * ramp from the previous step's value (circuits that couple the input capacitively); {@code isyn[i]} an extra current (A) injected into the membrane node
+ * (may be null). Build one with {@link NeuronCircuit#compact}; {@link CompactForms} lists the
+ * circuits that have one.
+ */
+public interface CompactNeuron {
+  /** Number of neurons. */
+  int size();
+
+  /** Names of the state variables, the first being the membrane node voltage. */
+  List<String> variables();
+
+  /** The live state array of a variable (length {@link #size()}). */
+  double[] state(String variable);
+
+  /** Whether {@code vin} is ramped from the previous step's value (else held over the step). */
+  default boolean rampsInput() {
+    return false;
+  }
+
+  /** Membrane node voltages (the live array). */
+  default double[] membrane() {
+    return state(variables().get(0));
+  }
+
+  /** Capacitance at the membrane node (F): a charge q put on it moves the membrane by q / C. */
+  double membraneCapacitance();
+
+  /** Puts every neuron in the state the full circuit starts from (node voltages 0, devices at x0). */
+  void reset();
+
+  /**
+   * Advances every neuron by {@code dt}; writes into {@code spikeOffset[i]} the time of neuron i's
+   * spike within the step (0..dt], or NaN when it did not spike (one spike per neuron and step).
+   */
+  void step(double dt, double[] vin, double[] isyn, double[] spikeOffset);
+
+  /**
+   * Relaxes every neuron for {@code seconds} under a constant input, without reporting spikes: the
+   * rest state the full engine's operating point gives for a non-oscillating input.
+   */
+  default void settle(double vinVolts, double seconds) {
+    int n = size();
+    double[] vin = new double[n];
+    java.util.Arrays.fill(vin, vinVolts);
+    double[] off = new double[n];
+    int steps = 1000;
+    for (int k = 0; k < steps; k++) {
+      step(seconds / steps, vin, null, off);
+    }
+  }
+}
