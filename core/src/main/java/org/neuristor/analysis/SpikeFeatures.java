@@ -79,7 +79,12 @@ public record SpikeFeatures(double[] spikeTimes, double rateHz, double[] isiSeco
 
   /** Circuit convention (physics.md 4.0): spikes from the device state, shapes from the output. */
   public static SpikeFeatures of(Trace t, String stateSignal, String outputSignal) {
-    double[] sp = crossings(t, stateSignal, 0.5);
+    return of(t, stateSignal, outputSignal, 0.5);
+  }
+
+  /** As {@link #of(Trace, String, String)} with spikes at upward crossings of {@code level} by the state. */
+  public static SpikeFeatures of(Trace t, String stateSignal, String outputSignal, double level) {
+    double[] sp = crossings(t, stateSignal, level);
     double[] y = t.get(outputSignal);
     double[] a = t.axis();
     double rest = y[0];

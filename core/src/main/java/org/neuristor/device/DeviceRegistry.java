@@ -32,7 +32,7 @@ public final class DeviceRegistry {
 
   /** Lazily built after every static declaration below is initialized. */
   private static final class Holder {
-    static final List<ModelType> TYPES = List.of(ts(), diffusive(), ots(), mott(), vo2(), proton2(), synapse());
+    static final List<ModelType> TYPES = List.of(ts(), diffusive(), ots(), mott(), vo2(), proton2(), pcm(), synapse());
   }
 
   /** All registered model types, in a stable order. */
@@ -397,6 +397,30 @@ public final class DeviceRegistry {
             throw new ModelParameterException("gmax", "gmax = " + v.get("gmax") + " S must exceed gmin = " + v.get("gmin") + " S");
           }
         }, ProtonicMemristor::new);
+  }
+
+  private static ModelType pcm() {
+    List<ParameterSpec> l = new ArrayList<>(List.of(
+        ParameterSpec.of("gc", "S", 50e-6, 1e-15, 1e3, "crystalline read conductance G_c"),
+        ParameterSpec.of("lambda", "nm", 5, 1e-3, 1e3, "decay length of G with the amorphous thickness"),
+        ParameterSpec.of("ua0", "nm", 40, 0, 1e3, "mean amorphous thickness after a RESET"),
+        ParameterSpec.of("sigr", "nm", 2, 0, 1e3, "RESET (melt-quench) spread of u_a"),
+        ParameterSpec.of("uth", "nm", 5, 0, 1e3, "firing threshold thickness (G_th = G_c exp(-uth/lambda))"),
+        ParameterSpec.of("rate", "nm/s", 3e7, 0, 1e15, "crystal growth rate while the cell voltage exceeds vset"),
+        ParameterSpec.of("sigg", "-", 0.5 / 3, 0, 10, "relative per-pulse spread of the growth"),
+        ParameterSpec.voltage("vset", 1, 1e-3, 100, "crystallizing (SET) voltage threshold"),
+        ParameterSpec.voltage("dv", 0.01, 1e-6, 10, "smoothing width of the SET threshold"),
+        ParameterSpec.of("tout", "s", 50e-9, 1e-15, 1e3, "duration of the output spike"),
+        ParameterSpec.of("taus", "s", 1e-9, 1e-15, 1e3, "rise/fall time of the output spike"),
+        ParameterSpec.of("seed", "-", 0, 0, 9e15, "seed of the draws (0: from the netlist seed and name)")));
+    l.addAll(common());
+    return new ModelType("pcm", "stochastic phase-change integrate-and-fire cell with its RESET controller",
+        "T. Tuma et al., Nat. Nanotechnol. 11, 693 (2016); physics.md 3.7/4.6 [D]",
+        List.copyOf(l), Map.of("tuma2016", Map.of()), v -> {
+          if (v.get("uth") >= v.get("ua0")) {
+            throw new ModelParameterException("uth", "uth = " + v.get("uth") + " nm must be below ua0 = " + v.get("ua0") + " nm");
+          }
+        }, PhaseChangeCell::new);
   }
 
   private static ModelType synapse() {

@@ -156,8 +156,36 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
 
   @Override
   public void accept(double[] x, double t) {
+    commitTemperature(x[s]);
+  }
+
+  /** C_th (J/K). */
+  public double thermalCapacitance() {
+    return cth;
+  }
+
+  /** S_th (W/K). */
+  public double thermalConductance() {
+    return sth;
+  }
+
+  /** Base temperature T_0 (K). */
+  public double baseTemperature() {
+    return tbase;
+  }
+
+  /** Resistance (Ohm) at temperature {@code temperature} (K) with the current branch memory. */
+  public double resistanceAt(double temperature) {
+    return resistance(temperature, new double[2]);
+  }
+
+  /**
+   * Commits an accepted temperature to the branch memory (reversal detection, physics.md 3.3); what
+   * {@link #accept} does, for kernels that integrate the device outside the circuit engine.
+   */
+  public void commitTemperature(double temperature) {
     double[] d = new double[1];
-    double tcl = clamp(x[s], d);
+    double tcl = clamp(temperature, d);
     double dt = tcl - tlast;
     if (Math.abs(dt) > 0.01) {
       double sgn = Math.signum(dt);

@@ -22,7 +22,7 @@ public final class CompactForms {
   private CompactForms() {}
 
   /** Names of the library circuits that have a compact form. */
-  public static final List<String> SUPPORTED = List.of("lif", "lif-ag", "lif-ots", "wang", "pickett", "pickett2013");
+  public static final List<String> SUPPORTED = List.of("lif", "lif-ag", "lif-ots", "wang", "pickett", "pickett2013", "yi", "huang");
 
   /** Sub-step bound on node-voltage change, relative to the smallest smoothing width delta (0.1 delta). */
   private static final double DV_OVER_DELTA = 0.1;
@@ -35,6 +35,12 @@ public final class CompactForms {
   public static CompactNeuron of(NeuronCircuit c, Map<String, String> params, int n) {
     if (n < 1) {
       throw NeuristorException.input("compact " + c.name() + ": need at least one neuron, got " + n);
+    }
+    if (c.name().equals("yi")) {
+      return CompactYi.of(c, params, n);
+    }
+    if (c.name().equals("huang")) {
+      return CompactHuang.of(c, params, n);
     }
     Circuit k = compile(c, params).circuit();
     switch (c.name()) {

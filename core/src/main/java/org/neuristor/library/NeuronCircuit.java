@@ -21,9 +21,22 @@ import org.neuristor.NeuristorException;
  * @param spikeState device state whose upward 0.5 crossing marks a spike
  * @param output output node voltage, e.g. {@code v(o)}
  * @param membrane membrane node voltage
+ * @param spikeLevel level whose upward crossing by {@code spikeState} marks a spike (0.5 for a device
+ *     state in [0, 1]; e.g. a temperature in K for a thermal device)
  */
 public record NeuronCircuit(String name, String title, String resource, String spikeState, String output,
-    String membrane) {
+    String membrane, double spikeLevel) {
+
+  /** A circuit whose spikes are upward 0.5 crossings of {@code spikeState}. */
+  public NeuronCircuit(String name, String title, String resource, String spikeState, String output,
+      String membrane) {
+    this(name, title, resource, spikeState, output, membrane, 0.5);
+  }
+
+  /** Spike features of a run of this circuit (physics.md 4.0 circuit convention, at {@link #spikeLevel}). */
+  public org.neuristor.analysis.SpikeFeatures features(org.neuristor.analysis.Trace t) {
+    return org.neuristor.analysis.SpikeFeatures.of(t, spikeState, output, spikeLevel);
+  }
 
   /** The netlist text as shipped. */
   public String netlist() {
@@ -130,14 +143,23 @@ public record NeuronCircuit(String name, String title, String resource, String s
         device.computeIfAbsent(m, x -> new java.util.LinkedHashMap<>()).put(key, e.getValue());
       }
     }
+    // overrides go right after the last .param line, so that .model lines (evaluated where they
+    // stand) see them too
+    int lastParam = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).trim().toLowerCase(Locale.ROOT).startsWith(".param")) {
+        lastParam = i;
+      }
+    }
     StringBuilder sb = new StringBuilder();
-    for (String line : lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
       String l = line.trim().toLowerCase(Locale.ROOT);
       if (inputSource != null && l.startsWith("vin ")) {
         sb.append("vin in 0 ").append(inputSource).append('\n');
         continue;
       }
-      if (l.equals(".end")) {
+      if (lastParam < 0 && l.equals(".end")) {
         sb.append(extra);
       }
       String[] t = l.split("\\s+");
@@ -150,6 +172,9 @@ public record NeuronCircuit(String name, String title, String resource, String s
         line = close >= 0 ? line.substring(0, close) + over + line.substring(close) : line + over;
       }
       sb.append(line).append('\n');
+      if (i == lastParam) {
+        sb.append(extra);
+      }
     }
     return sb.toString();
   }

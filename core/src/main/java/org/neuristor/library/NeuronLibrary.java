@@ -20,7 +20,13 @@ public final class NeuronLibrary {
       new NeuronCircuit("pickett", "Pickett's NbO2 neuristor: two Mott channels with opposite bias (physics.md 4.2)",
           "pickett.cir", "nm2.x", "v(n2)", "v(n1)"),
       new NeuronCircuit("pickett2013", "Pickett's neuristor tuned to the published 0.33 V / 0.028 V responses",
-          "pickett2013.cir", "nm2.x", "v(n2)", "v(n1)"));
+          "pickett2013.cir", "nm2.x", "v(n2)", "v(n1)"),
+      new NeuronCircuit("yi", "Yi's VO2 active-memristor neuron: two oppositely biased VO2 thermal channels (physics.md 4.3)",
+          "yi.cir", "nx2.t", "v(n2)", "v(n1)", 350),
+      new NeuronCircuit("tuma", "Tuma's stochastic phase-change integrate-and-fire neuron, seeded (physics.md 3.7, 4.6)",
+          "tuma.cir", "ncell.s", "ncell.s", "v(o)"),
+      new NeuronCircuit("huang", "Huang's quasi-Hodgkin-Huxley neuron: two second-order protonic memristors (physics.md 4.5)",
+          "huang.cir", "nm2.w", "v(b)", "v(a)"));
 
   public static List<NeuronCircuit> all() {
     return ALL;

@@ -46,7 +46,7 @@ public final class Protocols {
     IntStream.range(0, inputs.length).parallel().forEach(k -> {
       Map<String, String> p = new java.util.LinkedHashMap<>(params);
       p.put("vin", String.format(Locale.ROOT, "%.9g", inputs[k]));
-      SpikeFeatures f = SpikeFeatures.of(run(c, p, inputSource), c.spikeState(), c.output());
+      SpikeFeatures f = c.features(run(c, p, inputSource));
       pts[k] = new RatePoint(inputs[k], f.rateHz(), f.spikeTimes().length);
     });
     double rheo = Double.NaN;
@@ -80,7 +80,7 @@ public final class Protocols {
     saves.add("e(sources)");
     org.neuristor.circuit.Analysis.Outcome o = Simulation.run(cc.circuit(), cc.analyses().get(0), saves, null);
     Trace t = o.trace();
-    SpikeFeatures f = SpikeFeatures.of(t, c.spikeState(), c.output());
+    SpikeFeatures f = c.features(t);
     double[] sp = f.spikeTimes();
     double e = Double.NaN;
     if (sp.length >= 3) {
@@ -174,7 +174,7 @@ public final class Protocols {
       double t2 = t1 + width + 2 * EDGE + gaps[k];
       String src = pulses(amp, width, t1, t2);
       Trace t = run(c, params, src);
-      double[] sp = SpikeFeatures.crossings(t, stateSignal, 0.5);
+      double[] sp = SpikeFeatures.crossings(t, stateSignal, stateSignal.equals(c.spikeState()) ? c.spikeLevel() : 0.5);
       double[] y = t.get(c.output());
       double[] a = t.axis();
       double second = 0;
@@ -223,7 +223,7 @@ public final class Protocols {
       double lo, double hi, double relTol, Map<String, String> params) {
     return org.neuristor.analysis.StrengthDuration.measure((amp, d) -> {
       Trace t = run(c, covering(c, params, PULSE_START + d), pulses(amp, d, PULSE_START));
-      return SpikeFeatures.crossings(t, c.spikeState(), 0.5).length > 0;
+      return SpikeFeatures.crossings(t, c.spikeState(), c.spikeLevel()).length > 0;
     }, durations, lo, hi, relTol);
   }
 

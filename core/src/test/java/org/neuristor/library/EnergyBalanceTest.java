@@ -20,7 +20,7 @@ import org.neuristor.netlist.CircuitCompiler;
 class EnergyBalanceTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"lif", "lif-ag", "lif-ots", "pickett"})
+  @ValueSource(strings = {"lif", "lif-ag", "lif-ots", "pickett", "yi", "huang", "tuma"})
   void sourcesEqualDissipationPlusStoredEnergy(String name) {
     NeuronCircuit c = NeuronLibrary.get(name);
     // The identity is exact up to the Newton tolerance, so the check tightens reltol below 1e-6.

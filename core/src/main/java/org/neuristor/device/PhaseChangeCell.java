@@ -1,0 +1,197 @@
+package org.neuristor.device;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.neuristor.circuit.Allocator;
+import org.neuristor.circuit.Binder;
+import org.neuristor.circuit.Load;
+import org.neuristor.circuit.element.TwoTerminal;
+
+/**
+ * Phase-change (doped GST) integrate-and-fire cell with a stochastic threshold (Tuma et al., Nat.
+ * Nanotechnol. 11, 693 (2016); model of physics.md 3.7/4.6 [D]), together with its small controller
+ * (read, RESET, output spike) so that it runs in a circuit.
+ *
+ * <pre>
+ *   u_a     = u_r - (p - p_r)                 amorphous thickness (nm); p = crystallized since t = 0
+ *   i       = G v,   G = G_c exp(-u_a/lambda)
+ *   dp/dt   = eta rate S((v - v_set)/dv)        crystallizing growth while v > v_set (0 after a RESET
+ *                                              until the pulse ends)
+ *   fire    when u_a = u_th (located in time):  p_r = p,  u_r = u_a0 + sigma_r xi   (melt-quench RESET)
+ *   eta     = max(0, 1 + sigg xi), redrawn at the end of every crystallizing pulse
+ *   ds/dt   = (flag - s)/tau_s,  flag = 1 for tout after a firing: the controller's output spike
+ * </pre>
+ *
+ * A pulse of width dt above v_set thus removes rate * dt * eta nm (physics.md: v_g dt = 3 nm,
+ * sigma_g = 0.5 nm per pulse, i.e. sigg = 1/6). The random draws (standard normal, {@link
+ * SplittableRandom#nextGaussian()}) come in a fixed order: u_r at start, eta of the first pulse,
+ * then per pulse its firing reset (if any) followed by the next pulse's eta; {@code
+ * org.neuristor.library.TumaNeuron} draws the same sequence, so the circuit and the event-driven
+ * form fire on the same pulses. States: {@code p} (nm), {@code s} (output spike, 0..1).
+ */
+public final class PhaseChangeCell extends TwoTerminal {
+  private final double gc;
+  private final double lambda;
+  private final double ua0;
+  private final double sigr;
+  private final double uth;
+  private final double rate;
+  private final double sigg;
+  private final double vset;
+  private final double dv;
+  private final double tout;
+  private final double taus;
+  private final long seed;
+  private SplittableRandom rng;
+  private double pr;
+  private double ur;
+  private double eta;
+  private boolean blocked;
+  private boolean above;
+  private double flag;
+  private double flagUntil;
+  private int fires;
+  private int sp;
+  private int ss;
+  private int hpp;
+  private int hpP;
+  private int hpN;
+  private int hPp;
+  private int hNp;
+  private int hss;
+
+  public PhaseChangeCell(String name, List<String> nodes, Map<String, Double> p, long seed) {
+    super(name, nodes.get(0), nodes.get(1));
+    gc = p.get("gc");
+    lambda = p.get("lambda");
+    ua0 = p.get("ua0");
+    sigr = p.get("sigr");
+    uth = p.get("uth");
+    rate = p.get("rate");
+    sigg = p.get("sigg");
+    vset = p.get("vset");
+    dv = p.get("dv");
+    tout = p.get("tout");
+    taus = p.get("taus");
+    double s = p.get("seed");
+    this.seed = s > 0 ? (long) s : seed;
+    reset();
+  }
+
+  @Override
+  public void reset() {
+    rng = new SplittableRandom(seed);
+    pr = 0;
+    ur = ua0 + sigr * rng.nextGaussian();
+    eta = Math.max(0, 1 + sigg * rng.nextGaussian());
+    blocked = false;
+    above = false;
+    flag = 0;
+    flagUntil = Double.NEGATIVE_INFINITY;
+    fires = 0;
+  }
+
+  @Override
+  public void allocate(Allocator a) {
+    sp = a.state(this, "p", 1e-3);
+    ss = a.state(this, "s", 1e-3);
+  }
+
+  @Override
+  public void bind(Binder b) {
+    super.bind(b);
+    hpp = b.entry(sp, sp);
+    hpP = b.entry(sp, p);
+    hpN = b.entry(sp, n);
+    hPp = b.entry(p, sp);
+    hNp = b.entry(n, sp);
+    hss = b.entry(ss, ss);
+  }
+
+  @Override
+  public boolean nonlinear() {
+    return true;
+  }
+
+  @Override
+  public void initialGuess(double[] x) {
+    x[sp] = 0;
+    x[ss] = 0;
+  }
+
+  private double conductance(double pv) {
+    double ua = ur - (pv - pr);
+    return gc * Math.exp(-ua / lambda);
+  }
+
+  @Override
+  public void load(Load l) {
+    double v = voltage(l);
+    double pv = l.v(sp);
+    double g = conductance(pv);
+    stampCurrent(l, g * v, g);
+    l.g(hPp, g / lambda * v);
+    l.g(hNp, -g / lambda * v);
+    double gate = Smooth.sig((v - vset) / dv);
+    double k = blocked ? 0 : eta * rate;
+    l.q(sp, pv);
+    l.c(hpp, 1);
+    l.f(sp, -k * gate);
+    double dgate = gate * (1 - gate) / dv;
+    l.g(hpP, -k * dgate);
+    l.g(hpN, k * dgate);
+    double sv = l.v(ss);
+    l.q(ss, sv);
+    l.c(hss, 1);
+    l.f(ss, -(flag - sv) / taus);
+    l.g(hss, 1 / taus);
+  }
+
+  @Override
+  public boolean hasEvents() {
+    return true;
+  }
+
+  @Override
+  public double eventFunction(double[] x, double t) {
+    return (x[sp] - pr) - (ur - uth);
+  }
+
+  @Override
+  public void fireEvent(double[] x, double t) {
+    pr = x[sp];
+    ur = ua0 + sigr * rng.nextGaussian();
+    blocked = true;
+    flag = 1;
+    flagUntil = t + tout;
+    fires++;
+  }
+
+  @Override
+  public void accept(double[] x, double t) {
+    double v = voltage(x);
+    if (v > vset) {
+      above = true;
+    } else if (above && v < vset - 4 * dv) {
+      // end of a crystallizing pulse: the next pulse's growth factor
+      above = false;
+      blocked = false;
+      eta = Math.max(0, 1 + sigg * rng.nextGaussian());
+    }
+    if (flag > 0 && t >= flagUntil) {
+      flag = 0;
+    }
+  }
+
+  @Override
+  public double power(double[] x, double t) {
+    double v = voltage(x);
+    return v * v * conductance(x[sp]);
+  }
+
+  /** Firings so far in the current analysis. */
+  public int fires() {
+    return fires;
+  }
+}

@@ -1,0 +1,187 @@
+package org.neuristor.library;
+
+import java.util.List;
+import java.util.Map;
+import org.neuristor.circuit.Circuit;
+import org.neuristor.circuit.Element;
+import org.neuristor.circuit.element.Resistor;
+import org.neuristor.netlist.CircuitCompiler;
+
+/**
+ * Compact form of Huang's quasi-HH neuron (library circuit {@code huang}, physics.md 4.5) as a
+ * population kernel: per neuron the states w, c of M1 and M2 (physics.md 3.6 model, the same
+ * smoothed window and |v| as {@link org.neuristor.device.ProtonicMemristor}); the nodes are resistive,
+ * so for frozen conductances v(a), v(b) follow exactly from
+ *
+ * <pre>
+ *   G1 (V_in - a) + I_syn = a/R2 + G2 (a - b),     G2 (a - b) = b/R3
+ * </pre>
+ *
+ * Each state equation is linear in its own state for frozen voltages (dw/dt = alpha - beta w,
+ * dc/dt = gamma - c/tau_c), so a sub-step advances c, then w, exactly by exponential relaxation;
+ * sub-steps are at most {@code hmax}. A spike is M2's w crossing 0.5 upward, interpolated.
+ */
+public final class CompactHuang implements CompactNeuron {
+  private static final double A = 1e-3;
+  private final int n;
+  private final double r2;
+  private final double r3;
+  private final double[][] p = new double[2][];
+  private final double hmax;
+  /** Membrane v(a) and output v(b) (V). */
+  public final double[] va;
+  public final double[] vb;
+  public final double[] w1;
+  public final double[] c1;
+  public final double[] w2;
+  public final double[] c2;
+
+  /**
+   * @param m1 M1's {gmin, gmax, v0, tauc, tauw, w0, kc, kw}; m2 likewise
+   * @param hmaxSeconds largest internal sub-step
+   */
+  public CompactHuang(int n, double[] m1, double[] m2, double r2Ohm, double r3Ohm, double hmaxSeconds) {
+    this.n = n;
+    this.p[0] = m1.clone();
+    this.p[1] = m2.clone();
+    this.r2 = r2Ohm;
+    this.r3 = r3Ohm;
+    this.hmax = hmaxSeconds;
+    va = new double[n];
+    vb = new double[n];
+    w1 = new double[n];
+    c1 = new double[n];
+    w2 = new double[n];
+    c2 = new double[n];
+    reset();
+  }
+
+  /** The compact form of the library circuit with parameter overrides (element values from its netlist). */
+  public static CompactHuang of(NeuronCircuit c, Map<String, String> params, int n) {
+    Circuit k = CircuitCompiler.compile(c.netlist(params, null), c.name() + ".cir").circuit();
+    return new CompactHuang(n, device(c, params, "1"), device(c, params, "2"), ohms(k, "r2"), ohms(k, "r3"), 1e-6);
+  }
+
+  private static double[] device(NeuronCircuit c, Map<String, String> params, String k) {
+    Map<String, String> d = new java.util.HashMap<>(c.parameters());
+    params.forEach((key, v) -> d.put(key.toLowerCase(java.util.Locale.ROOT), v));
+    String[] names = {"gmin", "gmax", "v0", "tauc", "tauw", null, "kc", "kw"};
+    double[] out = new double[8];
+    for (int i = 0; i < 8; i++) {
+      out[i] = names[i] == null ? 0 : org.neuristor.expr.SpiceNumber.parse(d.get(names[i] + k));
+    }
+    return out;
+  }
+
+  private static double ohms(Circuit k, String name) {
+    for (Element e : k.elements()) {
+      if (e instanceof Resistor r && e.name().equalsIgnoreCase(name)) {
+        return r.ohms();
+      }
+    }
+    throw new IllegalStateException("no resistor " + name);
+  }
+
+  @Override
+  public int size() {
+    return n;
+  }
+
+  @Override
+  public List<String> variables() {
+    return List.of("va", "vb", "w1", "c1", "w2", "c2");
+  }
+
+  @Override
+  public double[] state(String v) {
+    return switch (v) {
+      case "va" -> va;
+      case "vb" -> vb;
+      case "w1" -> w1;
+      case "c1" -> c1;
+      case "w2" -> w2;
+      case "c2" -> c2;
+      default -> throw new IllegalArgumentException("no variable " + v);
+    };
+  }
+
+  @Override
+  public double membraneCapacitance() {
+    return 0; // purely resistive nodes
+  }
+
+  @Override
+  public void reset() {
+    java.util.Arrays.fill(va, 0);
+    java.util.Arrays.fill(vb, 0);
+    java.util.Arrays.fill(w1, p[0][5]);
+    java.util.Arrays.fill(w2, p[1][5]);
+    java.util.Arrays.fill(c1, 0);
+    java.util.Arrays.fill(c2, 0);
+  }
+
+  private static double sig(double z) {
+    return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+  }
+
+  private static double sinh(double z) {
+    double a = Math.abs(z);
+    return a <= 40 ? Math.sinh(z) : Math.signum(z) * (Math.sinh(40) + Math.cosh(40) * (a - 40));
+  }
+
+  private void nodes(int i, double vin, double isyn) {
+    double g1 = p[0][0] + (p[0][1] - p[0][0]) * w1[i];
+    double g2 = p[1][0] + (p[1][1] - p[1][0]) * w2[i];
+    double g2b = g2 / (1 + g2 * r3);
+    double a = (g1 * vin + isyn) / (g1 + 1 / r2 + g2b);
+    va[i] = a;
+    vb[i] = a * g2 * r3 / (1 + g2 * r3);
+  }
+
+  /** Advances (w, c) of one device over h at device voltage v; returns the new w, stores c in cw[1]. */
+  private static double advance(double[] q, double v, double h, double w, double c, double[] cw) {
+    double gamma = q[6] * sinh((Math.sqrt(v * v + A * A) - A) / q[2]);
+    double cinf = gamma * q[3];
+    double cn = cinf + (c - cinf) * Math.exp(-h / q[3]);
+    double sh = sinh(v / q[2]);
+    double sv = sig(v / A);
+    double k = q[7] * cn * sh;
+    // dw/dt = k (sv + w (1 - 2 sv)) - (w - w0)/tauw = alpha - beta w
+    double alpha = k * sv + q[5] / q[4];
+    double beta = 1 / q[4] - k * (1 - 2 * sv);
+    double wn;
+    if (Math.abs(beta * h) < 1e-12) {
+      wn = w + alpha * h;
+    } else {
+      double winf = alpha / beta;
+      wn = winf + (w - winf) * Math.exp(-beta * h);
+    }
+    cw[1] = cn;
+    return wn;
+  }
+
+  @Override
+  public void step(double dt, double[] vin, double[] isyn, double[] spikeOffset) {
+    int m = Math.max(1, (int) Math.ceil(dt / hmax - 1e-9));
+    double h = dt / m;
+    double[] cw = new double[2];
+    for (int i = 0; i < n; i++) {
+      double is = isyn == null ? 0 : isyn[i];
+      spikeOffset[i] = Double.NaN;
+      for (int s = 0; s < m; s++) {
+        nodes(i, vin[i], is);
+        double v1 = vin[i] - va[i];
+        double v2 = va[i] - vb[i];
+        w1[i] = advance(p[0], v1, h, w1[i], c1[i], cw);
+        c1[i] = cw[1];
+        double old = w2[i];
+        w2[i] = advance(p[1], v2, h, w2[i], c2[i], cw);
+        c2[i] = cw[1];
+        if (old < 0.5 && w2[i] >= 0.5 && Double.isNaN(spikeOffset[i])) {
+          spikeOffset[i] = s * h + h * (0.5 - old) / (w2[i] - old);
+        }
+      }
+      nodes(i, vin[i], is);
+    }
+  }
+}
