@@ -252,18 +252,8 @@ public final class ModelCommand implements Runnable {
       Method method = mo.method(m);
       double dt = mo.dtMs(m);
       double durMs = seconds(duration, "--duration") * 1e3;
-      Stimulus stim = null;
-      for (String s : stims) {
-        Stimulus one = Stimulus.parse(s);
-        stim = stim == null ? one : stim.plus(one);
-      }
-      if (stim == null) {
-        stim = ModelRun.defaultStimulus(k);
-      }
-      Noise noise = Noise.NONE;
-      for (String s : noises) {
-        noise = noise.plus(s);
-      }
+      Stimulus stim = ModelRun.stimulus(stims, k);
+      Noise noise = ModelRun.noise(noises);
       ModelRun run = ModelRun.run(m, stim, durMs, dt, method, noise, seed);
       NeuronSimulation.Result r = run.result();
       Trace t = r.trace();

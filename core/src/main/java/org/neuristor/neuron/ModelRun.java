@@ -15,6 +15,25 @@ import org.neuristor.analysis.Trace;
  */
 public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, FiringPatternClassifier.Result pattern) {
 
+  /** The sum of the stimulus specs (see {@link Stimulus#parse}), or the default stimulus when there are none. */
+  public static Stimulus stimulus(java.util.List<String> specs, ModelKind k) {
+    Stimulus stim = null;
+    for (String s : specs) {
+      Stimulus one = Stimulus.parse(s);
+      stim = stim == null ? one : stim.plus(one);
+    }
+    return stim == null ? defaultStimulus(k) : stim;
+  }
+
+  /** The sum of the noise specs (see {@link Noise#plus}); none gives {@link Noise#NONE}. */
+  public static Noise noise(java.util.List<String> specs) {
+    Noise noise = Noise.NONE;
+    for (String s : specs) {
+      noise = noise.plus(s);
+    }
+    return noise;
+  }
+
   /** The default stimulus of {@code model run}: a step from 10 ms of a model-typical amplitude. */
   public static Stimulus defaultStimulus(ModelKind k) {
     double amp = switch (k) {

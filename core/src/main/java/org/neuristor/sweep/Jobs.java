@@ -223,18 +223,8 @@ public final class Jobs {
       NeuronModel m = NeuronModel.of(k).with(params);
       Method meth = method == null ? k.defaultMethod() : Method.parse(method);
       double dt = Double.isNaN(dtMs) ? k.defaultDtMs() : dtMs;
-      Stimulus stim = null;
-      for (String s : stims) {
-        Stimulus one = Stimulus.parse(s);
-        stim = stim == null ? one : stim.plus(one);
-      }
-      if (stim == null) {
-        stim = ModelRun.defaultStimulus(k);
-      }
-      Noise noise = Noise.NONE;
-      for (String s : noises) {
-        noise = noise.plus(s);
-      }
+      Stimulus stim = ModelRun.stimulus(stims, k);
+      Noise noise = ModelRun.noise(noises);
       ModelRun r = ModelRun.run(m, stim, durationMs, dt, meth, noise, seed);
       Map<String, Double> out = new LinkedHashMap<>();
       out.put("spikes", (double) r.result().spikeTimesSeconds().length);
