@@ -47,7 +47,7 @@ public final class MemoryEstimate {
     if (bytes() > 0.9 * avail) {
       throw NeuristorException.input(String.format(Locale.ROOT,
           "%s is too large for memory: needs about %s (%d neurons, %.4g synapses x 8 B = %s), %s of heap"
-              + " available; reduce its size or raise the heap (JAVA_OPTS=-Xmx...)",
+              + " available; reduce its size or raise the heap (NEURISTOR_JAVA_OPTS=-Xmx...)",
           what, human(bytes()), neurons, synapses, human(synapseBytes), human(avail)));
     }
   }
