@@ -77,13 +77,12 @@ public final class SynapseDevice {
   public SynapseDevice(Params p, long seed) {
     this.p = p;
     this.rng = new SplittableRandom(seed);
-    double range = p.gMaxSiemens() - p.gMinSiemens();
     double fLtp = 1 + p.sigmaD2D() * gauss();
     double fLtd = 1 + p.sigmaD2D() * gauss();
     this.aLtp = p.aLtp() * Math.max(fLtp, 0.05);
     this.aLtd = p.aLtd() * Math.max(fLtd, 0.05);
-    this.bLtp = range / (1 - Math.exp(-p.levelsLtp() / aLtp));
-    this.bLtd = range / (1 - Math.exp(-p.levelsLtd() / aLtd));
+    this.bLtp = curveB(p, aLtp, p.levelsLtp());
+    this.bLtd = curveB(p, aLtd, p.levelsLtd());
     double r = rng.nextDouble();
     this.stuck = r < p.pStuckOn() ? 1 : r < p.pStuckOn() + p.pStuckOff() ? -1 : 0;
     this.g = stuck == 1 ? p.gMaxSiemens() : p.gMinSiemens();
@@ -136,20 +135,30 @@ public final class SynapseDevice {
     if (stuck != 0) {
       return;
     }
-    double range = p.gMaxSiemens() - p.gMinSiemens();
     for (int k = 0; k < n; k++) {
-      double a = up ? aLtp : aLtd;
-      double b = up ? bLtp : bLtd;
-      // for LTD B < 0 and the ratio is <= 0; the curve inverse needs only 1 - ratio > 0
-      double frac = Math.min((g - p.gMinSiemens()) / b, 1 - 1e-15);
-      double pos = -a * Math.log(1 - frac);
-      pos = up ? Math.min(pos + 1, p.levelsLtp()) : Math.max(pos - 1, 0);
-      double next = b * (1 - Math.exp(-pos / a)) + p.gMinSiemens();
-      if (p.sigmaC2C() > 0) {
-        next += p.sigmaC2C() * range * gauss();
-      }
-      g = clip(next);
+      g = pulse(p, g, up ? aLtp : aLtd, up ? bLtp : bLtd, up, p.sigmaC2C() > 0 ? gauss() : 0);
     }
+  }
+
+  /**
+   * One programming pulse on a device of curve constants a, b (B from {@link #curveB}) at
+   * conductance g: invert the curve of the pulse's polarity, move P by +-1 (bounded by the level
+   * count), add the cycle-to-cycle term {@code sigma_C2C (G_max - G_min) z} with the given standard
+   * normal z, clip to [G_min, G_max]. Shared by this class and crossbar arrays.
+   */
+  public static double pulse(Params p, double g, double a, double b, boolean up, double z) {
+    double range = p.gMaxSiemens() - p.gMinSiemens();
+    // for LTD B < 0 and the ratio is <= 0; the curve inverse needs only 1 - ratio > 0
+    double frac = Math.min((g - p.gMinSiemens()) / b, 1 - 1e-15);
+    double pos = -a * Math.log(1 - frac);
+    pos = up ? Math.min(pos + 1, p.levelsLtp()) : Math.max(pos - 1, 0);
+    double next = b * (1 - Math.exp(-pos / a)) + p.gMinSiemens() + p.sigmaC2C() * range * z;
+    return Math.min(Math.max(next, p.gMinSiemens()), p.gMaxSiemens());
+  }
+
+  /** The curve's B for non-linearity constant a over the given number of levels. */
+  public static double curveB(Params p, double a, int levels) {
+    return (p.gMaxSiemens() - p.gMinSiemens()) / (1 - Math.exp(-levels / a));
   }
 
   private double clip(double v) {

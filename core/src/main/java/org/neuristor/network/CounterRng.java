@@ -25,4 +25,11 @@ public final class CounterRng {
   public static double uniform(long seed, long stream, long counter) {
     return (hash(seed, stream, counter) >>> 11) * 0x1.0p-53;
   }
+
+  /** Standard normal (Box-Muller on two counter-based uniforms). */
+  public static double normal(long seed, long stream, long counter) {
+    double u1 = 1 - uniform(seed, stream, 2 * counter);
+    double u2 = uniform(seed, stream, 2 * counter + 1);
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
 }

@@ -1,0 +1,253 @@
+package org.neuristor.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.neuristor.NeuristorException;
+import org.neuristor.data.Dataset;
+import org.neuristor.data.Datasets;
+import org.neuristor.data.Idx;
+import org.neuristor.device.SynapseDevice;
+import org.neuristor.io.CsvWriter;
+import org.neuristor.learn.Mlp;
+import org.neuristor.network.CrossbarClassifier;
+import org.neuristor.network.DigitsPipeline;
+import org.neuristor.plot.Plotter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code neuristor network digits}: digit recognition by memristive LIF neurons on crossbar synapses. */
+@Command(name = "digits", mixinStandardHelpOptions = true,
+    description = {"Train a rate network (784-H-10, ReLU, Adam), program it onto differential-pair crossbars of",
+        "synaptic memristors and classify the held-out digits by spiking memristive LIF neurons.",
+        "Prints accuracy, confusion matrix, spikes and energy per inference; writes weight images",
+        "(--json: accuracy, energy_per_inference_J, spikes_per_inference). --sweep levels|d2d|stuck",
+        "trains once and maps many times: accuracy against the non-ideality (CSV + plot)."},
+    footer = {"", "Examples:", "  ./neuristor network digits", "  ./neuristor network digits --synapse neurosim",
+        "  ./neuristor network digits --dataset digits --hidden 64",
+        "  ./neuristor network digits --sweep levels --test-samples 500"})
+final class DigitsCommand implements Callable<Integer> {
+  @Option(names = "--dataset", defaultValue = "mnist10k", description = "digits (8x8) or mnist10k (default)")
+  String dataset;
+
+  @Option(names = "--data", paramLabel = "PATH",
+      description = "MNIST IDX files instead of the shipped set: a *images-idx3-ubyte[.gz] file or a directory "
+          + "(with train-* and t10k-* files, those are the training and test sets)")
+  Path data;
+
+  @Option(names = "--synapse", defaultValue = "ideal", description = "ideal (default) or neurosim (Ag:a-Si, physics.md 3.8c)")
+  String synapse;
+
+  @Option(names = "--levels", defaultValue = "0", description = "conductance levels (0: the device's)")
+  int levels;
+
+  @Option(names = "--d2d", defaultValue = "-1", description = "device-to-device relative spread (e.g. 0.1)")
+  double d2d;
+
+  @Option(names = "--stuck", defaultValue = "-1", description = "fraction of stuck devices, half on, half off")
+  double stuck;
+
+  @Option(names = "--c2c", description = "cycle-to-cycle sigma per pulse (fraction of range)")
+  Double c2c;
+
+  @Option(names = "--read-noise", defaultValue = "0", description = "relative read noise per device and sample")
+  double readNoise;
+
+  @Option(names = "--hidden", defaultValue = "300", description = "hidden neurons (default 300)")
+  int hidden;
+
+  @Option(names = "--epochs", defaultValue = "10", description = "training epochs (default 10)")
+  int epochs;
+
+  @Option(names = "--steps", defaultValue = "300", description = "time steps of 100 ns per presented digit")
+  int steps;
+
+  @Option(names = "--test-samples", defaultValue = "0",
+      description = "test on an evenly spaced subset of this many held-out digits (0: all)")
+  int testSamples;
+
+  @Option(names = "--sweep", description = "levels, d2d or stuck: accuracy curve (CSV + plot)")
+  String sweep;
+
+  @Option(names = "--seed", defaultValue = "1", description = "seed of training, split, devices and spikes")
+  long seed;
+
+  @Option(names = "--threads", defaultValue = "0", description = "threads (0: all cores); results do not depend on it")
+  int threads;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    if (hidden < 1 || epochs < 0 || steps < 1 || testSamples < 0) {
+      throw NeuristorException.input("--hidden, --steps must be >= 1, --epochs, --test-samples >= 0");
+    }
+    int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    SynapseDevice.Params device = DigitsPipeline.device(synapse, levels, d2d, stuck, c2c);
+    if (sweep != null && !List.of("levels", "d2d", "stuck").contains(sweep)) {
+      throw NeuristorException.input("--sweep must be levels, d2d or stuck, got '" + sweep + "'");
+    }
+    Dataset.Split split = load();
+    Dataset test = split.test();
+    if (testSamples > 0 && testSamples < test.size()) {
+      int[] idx = new int[testSamples];
+      for (int i = 0; i < testSamples; i++) {
+        idx[i] = (int) ((long) i * test.size() / testSamples);
+      }
+      test = test.subset(idx, test.name());
+    }
+    boolean small = split.train().features() < 100;
+    Mlp.Options mo = new Mlp.Options(epochs, small ? 16 : 64, 1e-3, small ? 0 : 1, seed, nThreads);
+    long t0 = System.nanoTime();
+    DigitsPipeline.Trained t;
+    try (ProgressBar bar = output.progress("training", (long) epochs * split.train().size())) {
+      t = DigitsPipeline.train(split.train(), split.test(), hidden, mo, done -> bar.stepBy(done - bar.done()));
+    }
+    double trainS = (System.nanoTime() - t0) / 1e9;
+    CrossbarClassifier.Config cfg = CrossbarClassifier.Config.defaults().withSteps(steps).withReadNoise(readNoise);
+    if (sweep != null) {
+      return sweep(t, test, cfg, nThreads, trainS);
+    }
+    DigitsPipeline.Mapped m = DigitsPipeline.map(t, device, cfg, seed);
+    long t1 = System.nanoTime();
+    CrossbarClassifier.Result r;
+    try (ProgressBar bar = output.progress("inference", test.size())) {
+      r = m.classifier().run(test, seed, nThreads, done -> bar.stepBy(done - bar.done()));
+    }
+    double inferS = (System.nanoTime() - t1) / 1e9;
+    if (!output.json()) {
+      System.out.println(confusion(r.confusion()));
+    }
+    Path weights = null;
+    if (output.plot()) {
+      weights = weightImages(m, split.train().rows(), split.train().cols());
+    }
+    Summary s = new Summary();
+    s.put("dataset", split.train().name().replace("-train", ""));
+    s.put("train_samples", split.train().size());
+    s.put("test_samples", test.size());
+    s.put("synapse", device == null ? "ideal" : synapse);
+    s.put("float_accuracy", t.floatTestAccuracy());
+    s.put("accuracy", r.accuracy());
+    s.put("spikes_per_inference", r.spikesPerInference());
+    s.put("input_spikes_per_inference", r.inputSpikesPerInference());
+    s.put("energy_per_inference_J", r.energyPerInference(), "J");
+    s.put("read_energy_per_inference_J", r.readEnergyPerInference(), "J");
+    s.put("neuron_energy_per_inference_J", r.neuronEnergyPerInference(), "J");
+    s.put("programming_energy_J", m.programmingEnergyJoules(), "J");
+    s.put("programming_pulses", m.pulses());
+    s.put("t_read_s", List.of(r.tReadSeconds()[0], r.tReadSeconds()[1]));
+    s.put("training_s", trainS, "s");
+    s.put("inference_s", inferS, "s");
+    if (weights != null) {
+      s.put("weights_plot", weights.toString());
+    }
+    s.print(System.out, output.json());
+    return 0;
+  }
+
+  private Dataset.Split load() {
+    if (data != null) {
+      Dataset train = Idx.read(data, false);
+      if (java.nio.file.Files.isDirectory(data)) {
+        Dataset test = Idx.read(data, true);
+        if (!test.name().equals(train.name())) {
+          return new Dataset.Split(train, test);
+        }
+      }
+      return train.stratifiedSplit(0.2, seed);
+    }
+    return switch (dataset) {
+      case "mnist10k" -> Datasets.mnist10k().stratifiedSplit(0.2, seed);
+      case "digits" -> Datasets.digits().stratifiedSplit(0.3, seed);
+      default -> throw NeuristorException.input("--dataset must be digits or mnist10k, got '" + dataset + "'");
+    };
+  }
+
+  static String confusion(int[][] c) {
+    StringBuilder b = new StringBuilder("confusion (rows: true, columns: predicted)\n     ");
+    for (int k = 0; k < c.length; k++) {
+      b.append(String.format(Locale.ROOT, "%5d", k));
+    }
+    b.append('\n');
+    for (int i = 0; i < c.length; i++) {
+      b.append(String.format(Locale.ROOT, "%5d", i));
+      for (int k = 0; k < c.length; k++) {
+        b.append(String.format(Locale.ROOT, "%5d", c[i][k]));
+      }
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  private Path weightImages(DigitsPipeline.Mapped m, int rows, int cols) {
+    List<double[][]> ims = new ArrayList<>();
+    List<String> caps = new ArrayList<>();
+    int n = Math.min(36, m.c1().cols());
+    for (int j = 0; j < n; j++) {
+      double[][] im = new double[rows][cols];
+      for (int i = 0; i < rows * cols; i++) {
+        im[i / cols][i % cols] = m.c1().weight(i * m.c1().cols() + j);
+      }
+      ims.add(im);
+      caps.add("h" + j);
+    }
+    return Plotter.imageGrid(output.plotFile("digits_weights"),
+        "Crossbar weights (G+ - G-) of the first hidden neurons", ims, 6, caps);
+  }
+
+  private Integer sweep(DigitsPipeline.Trained t, Dataset test, CrossbarClassifier.Config cfg, int nThreads,
+      double trainS) {
+    double[] xs = switch (sweep) {
+      case "levels" -> new double[] {2, 4, 8, 16, 32, 64, 97, 128, 256};
+      case "d2d" -> new double[] {0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3};
+      default -> new double[] {0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1};
+    };
+    String base = synapse.equals("ideal") ? "ideal" : synapse;
+    List<List<?>> rows = new ArrayList<>();
+    double[] acc = new double[xs.length];
+    try (ProgressBar bar = output.progress("sweep " + sweep, xs.length)) {
+      for (int k = 0; k < xs.length; k++) {
+        int lv = sweep.equals("levels") ? (int) xs[k] : levels;
+        double dd = sweep.equals("d2d") ? xs[k] : d2d;
+        double st = sweep.equals("stuck") ? xs[k] : stuck;
+        SynapseDevice.Params dev = DigitsPipeline.device(base, lv, dd, st, c2c);
+        DigitsPipeline.Mapped m = DigitsPipeline.map(t, dev, cfg, seed);
+        CrossbarClassifier.Result r = m.classifier().run(test, seed, nThreads, null);
+        acc[k] = r.accuracy();
+        rows.add(List.of(xs[k], r.accuracy(), r.spikesPerInference(), r.energyPerInference()));
+        bar.step();
+      }
+    }
+    String label = switch (sweep) {
+      case "levels" -> "conductance levels";
+      case "d2d" -> "device-to-device spread (relative sigma)";
+      default -> "stuck devices (fraction, half on / half off)";
+    };
+    Path csv = CsvWriter.writeTable(output.file("digits_sweep_" + sweep + ".csv"),
+        List.of(sweep, "accuracy", "spikes_per_inference", "energy_per_inference_J"), rows);
+    Path png = null;
+    if (output.plot()) {
+      png = Plotter.xy(output.plotFile("digits_sweep_" + sweep),
+          "Spiking accuracy vs " + label + " (" + base + " synapse)", label, "accuracy",
+          List.of(new Plotter.Series("accuracy", xs, acc, true)), sweep.equals("levels"), false);
+    }
+    Summary s = new Summary();
+    s.put("sweep", sweep);
+    s.put("synapse", base);
+    s.put("float_accuracy", t.floatTestAccuracy());
+    s.put("test_samples", test.size());
+    s.put("x", xs);
+    s.put("accuracy", acc);
+    s.put("training_s", trainS, "s");
+    s.put("csv", csv.toString());
+    if (png != null) {
+      s.put("plot", png.toString());
+    }
+    s.print(System.out, output.json());
+    return 0;
+  }
+}

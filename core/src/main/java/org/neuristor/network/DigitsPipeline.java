@@ -1,0 +1,104 @@
+package org.neuristor.network;
+
+import java.util.function.IntConsumer;
+import org.neuristor.NeuristorException;
+import org.neuristor.data.Dataset;
+import org.neuristor.device.SynapseDevice;
+import org.neuristor.learn.Mlp;
+
+/**
+ * Digit recognition by a spiking network of memristive LIF neurons on crossbar synapses, by
+ * conversion: (1) train a bias-free rate network {@code in -> H (ReLU) -> 10} ({@link Mlp}); (2)
+ * program its weights into two differential-pair crossbars of a synapse device ({@link Crossbar}:
+ * levels, non-linear update, cycle-to-cycle noise, device-to-device spread, stuck devices); (3)
+ * classify by spiking ({@link CrossbarClassifier}). Training once and mapping many times gives the
+ * non-ideality curves.
+ */
+public final class DigitsPipeline {
+  private DigitsPipeline() {}
+
+  /** A trained float network with its normalization constants. */
+  public record Trained(Mlp mlp, double[] lambda, double w1max, double w2max, double floatTestAccuracy) {}
+
+  /** Trains the float network; lambda from the 99.9th percentile of activations on up to 2,000 training samples. */
+  public static Trained train(Dataset train, Dataset test, int hidden, Mlp.Options o, IntConsumer progress) {
+    Mlp m = new Mlp(train.features(), hidden, 10, o.seed());
+    m.train(train, o, progress);
+    double[] lambda = m.activationScales(train, 0.999, 2000);
+    return new Trained(m, lambda, maxAbs(m.w1), maxAbs(m.w2), m.accuracy(test));
+  }
+
+  static double maxAbs(double[] w) {
+    double m = 0;
+    for (double v : w) {
+      m = Math.max(m, Math.abs(v));
+    }
+    return m;
+  }
+
+  /**
+   * The NeuroSim Ag:a-Si device (physics.md 3.8c) with the level count, device-to-device spread
+   * and stuck fraction replaced when given (levels &lt;= 0, d2d or stuck &lt; 0 keep the preset). A
+   * new level count keeps the non-linearity (A / P_max constant); stuck devices are split evenly
+   * between stuck-on and stuck-off.
+   */
+  public static SynapseDevice.Params device(String synapse, int levels, double d2d, double stuck, Double c2c) {
+    SynapseDevice.Params p;
+    switch (synapse) {
+      case "ideal":
+        if (levels > 0 || d2d > 0 || stuck > 0) {
+          // ideal device with the asked non-idealities: linear update, no noise
+          p = new SynapseDevice.Params(3.0769e-9, 3.8462e-8, 1000, 1000, 1e9, -1e9, 0, 0, 0, 0);
+          if (levels <= 0) {
+            levels = 1000;
+          }
+        } else {
+          return null;
+        }
+        break;
+      case "neurosim":
+      case "neurosim_agsi":
+        p = SynapseDevice.Params.neurosimAgSi();
+        break;
+      default:
+        throw NeuristorException.input("unknown synapse '" + synapse + "' (ideal, neurosim)");
+    }
+    int lt = p.levelsLtp();
+    int ld = p.levelsLtd();
+    double altp = p.aLtp();
+    double altd = p.aLtd();
+    if (levels > 0) {
+      if (levels < 1 || levels > 100000) {
+        throw NeuristorException.input("--levels must be 1..100000, got " + levels);
+      }
+      altp = altp * levels / lt;
+      altd = altd * levels / ld;
+      lt = levels;
+      ld = levels;
+    }
+    double sd = d2d >= 0 ? d2d : p.sigmaD2D();
+    double so = stuck >= 0 ? stuck / 2 : p.pStuckOn();
+    double sf = stuck >= 0 ? stuck / 2 : p.pStuckOff();
+    if (sd > 1 || so + sf > 1) {
+      throw NeuristorException.input("--d2d must be <= 1 and --stuck <= 1");
+    }
+    return new SynapseDevice.Params(p.gMinSiemens(), p.gMaxSiemens(), lt, ld, altp, altd,
+        c2c != null ? c2c : p.sigmaC2C(), sd, so, sf);
+  }
+
+  /** A mapped network: its two crossbars and the classifier over them. */
+  public record Mapped(Crossbar c1, Crossbar c2, CrossbarClassifier classifier, double programmingEnergyJoules,
+      long pulses) {}
+
+  /** Programs the trained weights onto crossbars of the device (null: ideal) with the given seed. */
+  public static Mapped map(Trained t, SynapseDevice.Params device, CrossbarClassifier.Config cfg, long seed) {
+    Mlp m = t.mlp();
+    Crossbar c1 = new Crossbar(m.inputs(), m.hidden(), device, CounterRng.hash(seed, 31, 1));
+    Crossbar c2 = new Crossbar(m.hidden(), m.outputs(), device, CounterRng.hash(seed, 31, 2));
+    c1.program(m.w1, t.w1max());
+    c2.program(m.w2, t.w2max());
+    CrossbarClassifier cc = new CrossbarClassifier(c1, t.w1max(), c2, t.w2max(), t.lambda(), cfg);
+    return new Mapped(c1, c2, cc, c1.programmingEnergyJoules() + c2.programmingEnergyJoules(),
+        c1.pulses() + c2.pulses());
+  }
+}
