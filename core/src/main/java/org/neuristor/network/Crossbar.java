@@ -41,6 +41,7 @@ public final class Crossbar {
   private double programmingEnergy;
   private double writeVolts = 3.0;
   private double writeSeconds = 300e-6;
+  private int verifyIterations = 5;
 
   /**
    * @param device the device, or null for ideal conductances in [G_min, G_max] of the NeuroSim preset
@@ -114,6 +115,19 @@ public final class Crossbar {
   public Crossbar writePulse(double volts, double seconds) {
     this.writeVolts = volts;
     this.writeSeconds = seconds;
+    return this;
+  }
+
+  /**
+   * Write-verify iterations after the open-loop pulse train (default 5; 0: open loop): each
+   * iteration reads the device and, if it is more than half a nominal level step from its target,
+   * applies one pulse towards it (LTP if below, LTD if above), with its own cycle-to-cycle draw.
+   */
+  public Crossbar verifyIterations(int n) {
+    if (n < 0) {
+      throw NeuristorException.input("write-verify iterations must be >= 0, got " + n);
+    }
+    this.verifyIterations = n;
     return this;
   }
 
@@ -213,7 +227,24 @@ public final class Crossbar {
           }
         }
         pulse(dp, pulsesFor(u), true, 0);
+        verify(dp, gMin + u * (gMax - gMin));
+        verify(dn, gMin);
       }
+    }
+  }
+
+  /** Write-verify of device d towards target conductance (no-op for stuck devices or 0 iterations). */
+  private void verify(int d, double target) {
+    if (stuck[d] != 0) {
+      return;
+    }
+    double tol = 0.5 * (gMax - gMin) / device.levelsLtp();
+    for (int k = 1; k <= verifyIterations; k++) {
+      double err = g[d] - target;
+      if (Math.abs(err) <= tol) {
+        return;
+      }
+      pulse(d, 1, err < 0, k);
     }
   }
 
