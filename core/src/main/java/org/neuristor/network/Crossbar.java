@@ -120,8 +120,10 @@ public final class Crossbar {
 
   /**
    * Write-verify iterations after the open-loop pulse train (default 5; 0: open loop): each
-   * iteration reads the device and, if it is more than half a nominal level step from its target,
-   * applies one pulse towards it (LTP if below, LTD if above), with its own cycle-to-cycle draw.
+   * iteration reads the device and applies one pulse towards its target (LTP if below, LTD if
+   * above, with its own cycle-to-cycle draw) if the pulse's noise-free outcome is closer to the
+   * target than the present conductance and the device is more than one cycle-to-cycle sigma away
+   * from it; otherwise programming of that device stops.
    */
   public Crossbar verifyIterations(int n) {
     if (n < 0) {
@@ -238,13 +240,16 @@ public final class Crossbar {
     if (stuck[d] != 0) {
       return;
     }
-    double tol = 0.5 * (gMax - gMin) / device.levelsLtp();
+    // a read within one cycle-to-cycle sigma of the target is accepted (another pulse would add as much noise)
+    double tol = device.sigmaC2C() * (gMax - gMin);
     for (int k = 1; k <= verifyIterations; k++) {
       double err = g[d] - target;
-      if (Math.abs(err) <= tol) {
+      // a pulse towards the target is applied only if its nominal (noise-free) outcome is closer
+      boolean up = err < 0;
+      if (Math.abs(err) <= tol || Math.abs(pulseOn(d, up, 0) - target) >= Math.abs(err)) {
         return;
       }
-      pulse(d, 1, err < 0, k);
+      pulse(d, 1, up, k);
     }
   }
 
