@@ -53,6 +53,10 @@ final class DigitsCommand implements Callable<Integer> {
   @Option(names = "--c2c", description = "cycle-to-cycle sigma per pulse (fraction of range)")
   Double c2c;
 
+  @Option(names = "--write-verify", defaultValue = "5",
+      description = "write-verify iterations per device after the open-loop pulses (0: open loop)")
+  int writeVerify;
+
   @Option(names = "--read-noise", defaultValue = "0", description = "relative read noise per device and sample")
   double readNoise;
 
@@ -69,7 +73,8 @@ final class DigitsCommand implements Callable<Integer> {
       description = "test on an evenly spaced subset of this many held-out digits (0: all)")
   int testSamples;
 
-  @Option(names = "--sweep", description = "levels, d2d or stuck: accuracy curve (CSV + plot)")
+  @Option(names = "--sweep", description = "levels, d2d, stuck or a comma list: accuracy curves (CSV + plot), "
+      + "each non-ideality alone on the --synapse device (ideal: linear, noise-free, quasi-continuous)")
   String sweep;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed of training, devices and spikes (the held-out split is fixed)")
@@ -82,13 +87,18 @@ final class DigitsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (hidden < 1 || epochs < 0 || steps < 1 || testSamples < 0) {
-      throw NeuristorException.input("--hidden, --steps must be >= 1, --epochs, --test-samples >= 0");
+    if (hidden < 1 || epochs < 0 || steps < 1 || testSamples < 0 || writeVerify < 0) {
+      throw NeuristorException.input("--hidden, --steps must be >= 1, --epochs, --test-samples, --write-verify >= 0");
     }
     int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     SynapseDevice.Params device = DigitsPipeline.device(synapse, levels, d2d, stuck, c2c);
-    if (sweep != null && !List.of("levels", "d2d", "stuck").contains(sweep)) {
-      throw NeuristorException.input("--sweep must be levels, d2d or stuck, got '" + sweep + "'");
+    if (sweep != null) {
+      for (String w : sweep.split(",")) {
+        if (!List.of("levels", "d2d", "stuck").contains(w)) {
+          throw NeuristorException.input("--sweep must be levels, d2d, stuck or a comma list of them, got '" + sweep
+              + "'");
+        }
+      }
     }
     Dataset.Split split = load();
     Dataset test = split.test();
@@ -109,9 +119,14 @@ final class DigitsCommand implements Callable<Integer> {
     double trainS = (System.nanoTime() - t0) / 1e9;
     CrossbarClassifier.Config cfg = CrossbarClassifier.Config.defaults().withSteps(steps).withReadNoise(readNoise);
     if (sweep != null) {
-      return sweep(t, test, cfg, nThreads, trainS);
+      Summary all = new Summary();
+      for (String w : sweep.split(",")) {
+        all.put(w, sweep(w, t, test, cfg, nThreads, trainS));
+      }
+      all.print(System.out, output.json());
+      return 0;
     }
-    DigitsPipeline.Mapped m = DigitsPipeline.map(t, device, cfg, seed);
+    DigitsPipeline.Mapped m = DigitsPipeline.map(t, device, cfg, seed, writeVerify);
     long t1 = System.nanoTime();
     CrossbarClassifier.Result r;
     try (ProgressBar bar = output.progress("inference", test.size())) {
@@ -205,7 +220,7 @@ final class DigitsCommand implements Callable<Integer> {
         "Crossbar weights (G+ - G-) of the first hidden neurons", ims, 6, caps);
   }
 
-  private Integer sweep(DigitsPipeline.Trained t, Dataset test, CrossbarClassifier.Config cfg, int nThreads,
+  private java.util.Map<String, Object> sweep(String sweep, DigitsPipeline.Trained t, Dataset test, CrossbarClassifier.Config cfg, int nThreads,
       double trainS) {
     double[] xs = switch (sweep) {
       case "levels" -> new double[] {2, 4, 8, 16, 32, 64, 97, 128, 256};
@@ -221,7 +236,7 @@ final class DigitsCommand implements Callable<Integer> {
         double dd = sweep.equals("d2d") ? xs[k] : d2d;
         double st = sweep.equals("stuck") ? xs[k] : stuck;
         SynapseDevice.Params dev = DigitsPipeline.device(base, lv, dd, st, c2c);
-        DigitsPipeline.Mapped m = DigitsPipeline.map(t, dev, cfg, seed);
+        DigitsPipeline.Mapped m = DigitsPipeline.map(t, dev, cfg, seed, writeVerify);
         CrossbarClassifier.Result r = m.classifier().run(test, seed, nThreads, null);
         acc[k] = r.accuracy();
         rows.add(List.of(xs[k], r.accuracy(), r.spikesPerInference(), r.energyPerInference()));
@@ -253,7 +268,6 @@ final class DigitsCommand implements Callable<Integer> {
     if (png != null) {
       s.put("plot", png.toString());
     }
-    s.print(System.out, output.json());
-    return 0;
+    return s.asMap();
   }
 }

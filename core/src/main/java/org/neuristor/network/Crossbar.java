@@ -41,7 +41,7 @@ public final class Crossbar {
   private double programmingEnergy;
   private double writeVolts = 3.0;
   private double writeSeconds = 300e-6;
-  private int verifyIterations = 5;
+  private int verifyIterations = 0;
 
   /**
    * @param device the device, or null for ideal conductances in [G_min, G_max] of the NeuroSim preset
@@ -119,7 +119,7 @@ public final class Crossbar {
   }
 
   /**
-   * Write-verify iterations after the open-loop pulse train (default 5; 0: open loop): each
+   * Write-verify iterations after the open-loop pulse train (default 0: open loop; the digits pipeline uses 5): each
    * iteration reads the device and applies one pulse towards its target (LTP if below, LTD if
    * above, with its own cycle-to-cycle draw) if the pulse's noise-free outcome is closer to the
    * target than the present conductance and the device is more than one cycle-to-cycle sigma away
@@ -260,14 +260,15 @@ public final class Crossbar {
 
   /**
    * Writes {@code scale (G+ - G-)/(G_max - G_min)} of every cross-point into the projection's live
-   * weights (the projection must be all-to-all from a {@code rows}-neuron to a {@code cols}-neuron
-   * population, so its CSR order is the crossbar's row-major order). With {@code readNoise > 0} each
+   * weights, cross-point q to synapse q in CSR order (for an all-to-all projection from a
+   * {@code rows}-neuron to a {@code cols}-neuron population that is the crossbar's row-major order;
+   * a 1 x m crossbar holds one pair per synapse of any projection). With {@code readNoise > 0} each
    * device read is multiplied by (1 + readNoise z), z drawn from counter (seed, read, device).
    */
   public void writeTo(Projection p, double scale, double readNoise, long read) {
-    if (p.synapses() != rows * cols || p.pre().size() != rows || p.post().size() != cols) {
-      throw NeuristorException.input("projection '" + p.name() + "' is not an all-to-all " + rows + " x " + cols
-          + " projection");
+    if (p.synapses() != rows * cols) {
+      throw NeuristorException.input("projection '" + p.name() + "' has " + p.synapses() + " synapses, the crossbar "
+          + rows + " x " + cols + " cross-points");
     }
     float[] w = p.weights();
     double inv = scale / (gMax - gMin);

@@ -30,6 +30,8 @@ import org.neuristor.network.LocatedTree.Node;
  * projections:
  *   - {name: ee, from: exc, to: exc, channel: exc, connect: {fixed_probability: 0.02},
  *      weight: 6nS | {uniform: [a, b]} | {normal: [m, s]}, delay: 0 | {uniform: [a, b]}}
+ *      crossbar: {device: neurosim|ideal, w_max: 2e-14, levels: 97, d2d: 0.1, stuck: 0.01, c2c: 0.035,
+ *                 read_noise: 0, seed: 1}   # optional: weights become device conductances (see Crossbar)
  *      # connect: all_to_all | one_to_one | {fixed_probability: p, allow_self: true}
  *      #          | {list: [[pre, post], [pre, post, weight], [pre, post, weight, delay], ...]}
  * monitors:
@@ -49,7 +51,10 @@ public final class NetworkFile {
       "tau_off", "delta", "R_in", "C", "R_out", "V_in", "clamp", "energy_per_spike", "channels");
   private static final Set<String> POISSON = Set.of("model", "size", "rate");
   private static final Set<String> LATENCY = Set.of("model", "size", "t_max", "period", "value");
-  private static final Set<String> PROJ = Set.of("name", "from", "to", "channel", "connect", "weight", "delay");
+  private static final Set<String> PROJ = Set.of("name", "from", "to", "channel", "connect", "weight", "delay",
+      "crossbar");
+  private static final Set<String> XBAR = Set.of("device", "w_max", "levels", "d2d", "stuck", "c2c", "read_noise",
+      "seed");
 
   private NetworkFile() {}
 
@@ -125,6 +130,7 @@ public final class NetworkFile {
       bld.add(population(e.getKey(), e.getValue()));
     }
     int k = 0;
+    List<Object[]> crossbars = new java.util.ArrayList<>();
     for (Node pr : projs) {
       checkKeys(pr, PROJ, "projection");
       String pname = pr.get("name") == null ? "projection" + k : pr.get("name").text("name");
@@ -139,6 +145,9 @@ public final class NetworkFile {
         bld.connect(pname, from, to, channel, c, w, d);
       } catch (NeuristorException ex) {
         throw pr.error(ex.getMessage());
+      }
+      if (pr.get("crossbar") != null) {
+        crossbars.add(new Object[] {pname, pr.get("crossbar")});
       }
     }
     for (Node m : mons) {
@@ -165,7 +174,51 @@ public final class NetworkFile {
         throw m.error(ex.getMessage());
       }
     }
-    return new Loaded(name, bld.build(), duration);
+    Network net = bld.build();
+    for (Object[] cb : crossbars) {
+      crossbar(net.projection((String) cb[0]), (Node) cb[1], seed);
+    }
+    return new Loaded(name, net, duration);
+  }
+
+  /**
+   * Replaces a projection's drawn weights by what a crossbar of the given device stores: one
+   * differential pair per synapse (CSR order), programmed to w / w_max (w_max: the given full
+   * scale, else the largest |w|), read back as w_max (G+ - G-)/(G_max - G_min).
+   */
+  private static void crossbar(Projection p, Node x, long seed) {
+    x.asMap("crossbar");
+    checkKeys(x, XBAR, "crossbar");
+    String dev = x.get("device") == null ? "neurosim" : x.get("device").text("device");
+    int levels = x.get("levels") == null ? 0 : (int) integer(x.get("levels"), "levels");
+    double d2d = x.get("d2d") == null ? -1 : number(x.get("d2d"), "d2d");
+    double stuck = x.get("stuck") == null ? -1 : number(x.get("stuck"), "stuck");
+    Double c2c = x.get("c2c") == null ? null : number(x.get("c2c"), "c2c");
+    double readNoise = x.get("read_noise") == null ? 0 : number(x.get("read_noise"), "read_noise");
+    long xs = x.get("seed") == null ? CounterRng.hash(seed, 41, p.name().hashCode()) : (long) integer(x.get("seed"),
+        "seed");
+    org.neuristor.device.SynapseDevice.Params params;
+    try {
+      params = DigitsPipeline.device(dev, levels, d2d, stuck, c2c);
+    } catch (NeuristorException ex) {
+      throw x.error(ex.getMessage());
+    }
+    float[] w = p.weights();
+    double[] target = new double[w.length];
+    double wMax = 0;
+    for (int q = 0; q < w.length; q++) {
+      target[q] = w[q];
+      wMax = Math.max(wMax, Math.abs(w[q]));
+    }
+    if (x.get("w_max") != null) {
+      wMax = number(x.get("w_max"), "w_max");
+    }
+    if (!(wMax > 0) || w.length == 0) {
+      return;
+    }
+    Crossbar xb = new Crossbar(1, w.length, params, xs);
+    xb.program(target, wMax);
+    xb.writeTo(p, wMax, readNoise, 0);
   }
 
   private static Population population(String name, Node p) {
