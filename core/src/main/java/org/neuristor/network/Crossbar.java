@@ -41,6 +41,7 @@ public final class Crossbar {
   private double programmingEnergy;
   private double writeVolts = 3.0;
   private double writeSeconds = 300e-6;
+  private int verifyIterations = 0;
 
   /**
    * @param device the device, or null for ideal conductances in [G_min, G_max] of the NeuroSim preset
@@ -114,6 +115,21 @@ public final class Crossbar {
   public Crossbar writePulse(double volts, double seconds) {
     this.writeVolts = volts;
     this.writeSeconds = seconds;
+    return this;
+  }
+
+  /**
+   * Write-verify iterations after the open-loop pulse train (default 0: open loop; the digits pipeline uses 5): each
+   * iteration reads the device and applies one pulse towards its target (LTP if below, LTD if
+   * above, with its own cycle-to-cycle draw) if the pulse's noise-free outcome is closer to the
+   * target than the present conductance and the device is more than one cycle-to-cycle sigma away
+   * from it; otherwise programming of that device stops.
+   */
+  public Crossbar verifyIterations(int n) {
+    if (n < 0) {
+      throw NeuristorException.input("write-verify iterations must be >= 0, got " + n);
+    }
+    this.verifyIterations = n;
     return this;
   }
 
@@ -213,7 +229,27 @@ public final class Crossbar {
           }
         }
         pulse(dp, pulsesFor(u), true, 0);
+        verify(dp, gMin + u * (gMax - gMin));
+        verify(dn, gMin);
       }
+    }
+  }
+
+  /** Write-verify of device d towards target conductance (no-op for stuck devices or 0 iterations). */
+  private void verify(int d, double target) {
+    if (stuck[d] != 0) {
+      return;
+    }
+    // a read within one cycle-to-cycle sigma of the target is accepted (another pulse would add as much noise)
+    double tol = device.sigmaC2C() * (gMax - gMin);
+    for (int k = 1; k <= verifyIterations; k++) {
+      double err = g[d] - target;
+      // a pulse towards the target is applied only if its nominal (noise-free) outcome is closer
+      boolean up = err < 0;
+      if (Math.abs(err) <= tol || Math.abs(pulseOn(d, up, 0) - target) >= Math.abs(err)) {
+        return;
+      }
+      pulse(d, 1, up, k);
     }
   }
 

@@ -92,9 +92,19 @@ public final class DigitsPipeline {
 
   /** Programs the trained weights onto crossbars of the device (null: ideal) with the given seed. */
   public static Mapped map(Trained t, SynapseDevice.Params device, CrossbarClassifier.Config cfg, long seed) {
+    return map(t, device, cfg, seed, 5);
+  }
+
+  /** As {@link #map(Trained, SynapseDevice.Params, CrossbarClassifier.Config, long)} with the write-verify iterations. */
+  public static Mapped map(Trained t, SynapseDevice.Params device, CrossbarClassifier.Config cfg, long seed,
+      int verifyIterations) {
     Mlp m = t.mlp();
     Crossbar c1 = new Crossbar(m.inputs(), m.hidden(), device, CounterRng.hash(seed, 31, 1));
     Crossbar c2 = new Crossbar(m.hidden(), m.outputs(), device, CounterRng.hash(seed, 31, 2));
+    if (device != null) {
+      c1.verifyIterations(verifyIterations);
+      c2.verifyIterations(verifyIterations);
+    }
     c1.program(m.w1, t.w1max());
     c2.program(m.w2, t.w2max());
     CrossbarClassifier cc = new CrossbarClassifier(c1, t.w1max(), c2, t.w2max(), t.lambda(), cfg);
