@@ -55,26 +55,13 @@ final class NeuronProtocolCommands {
       StrengthDuration sd = Protocols.strengthDuration(c, w, CliArgs.number(min, "--min"),
           CliArgs.number(max, "--max"), CliArgs.number(tol, "--tol"), CliArgs.circuitParams(params));
       double wall = (System.nanoTime() - t0) / 1e9;
-      List<List<Object>> rows = new ArrayList<>();
-      for (int k = 0; k < w.length; k++) {
-        rows.add(List.of(w[k], sd.thresholds()[k]));
-      }
-      Path csv = output.file(c.name() + ".sd.csv");
-      CsvWriter.writeTable(csv, List.of("width_s", "threshold_V"), rows);
       Summary s = new Summary();
       s.put("circuit", c.name());
-      s.put("width_s", w);
-      s.put("threshold_V", sd.thresholds());
       s.put("rheobase_V", sd.rheobase());
       s.put("chronaxie_s", sd.chronaxie());
-      s.put("csv", csv.toString());
+      curve(output, s, c.name() + ".sd", "width_s", w, "threshold_V", sd.thresholds(),
+          "strength-duration curve of " + c.name(), "pulse width (s)", "threshold amplitude (V)", true);
       s.put("wall_s", wall);
-      if (output.plot()) {
-        Path png = output.file(c.name() + ".sd." + output.plotExt());
-        Plotter.xy(png, "strength-duration curve of " + c.name(), "pulse width (s)", "threshold amplitude (V)",
-            List.of(new Plotter.Series("threshold", w, sd.thresholds(), true)), true, true);
-        s.put("plot", png.toString());
-      }
       s.print(System.out, output.json());
       return 0;
     }
@@ -110,30 +97,39 @@ final class NeuronProtocolCommands {
       long t0 = System.nanoTime();
       AllOrNothing r = Protocols.allOrNothing(c, a, w, p);
       double wall = (System.nanoTime() - t0) / 1e9;
-      List<List<Object>> rows = new ArrayList<>();
-      for (int k = 0; k < a.length; k++) {
-        rows.add(List.of(a[k], r.responses()[k]));
-      }
-      Path csv = output.file(c.name() + ".aon.csv");
-      CsvWriter.writeTable(csv, List.of("amplitude_V", "response_V"), rows);
       Summary s = new Summary();
       s.put("circuit", c.name());
-      s.put("amplitude_V", a);
-      s.put("response_V", r.responses());
       s.put("threshold_V", r.threshold());
       s.put("largest_subthreshold_response_V", r.largestBelow());
       s.put("mean_spike_response_V", r.meanAbove());
       s.put("all_or_nothing", r.allOrNothing());
-      s.put("csv", csv.toString());
+      curve(output, s, c.name() + ".aon", "amplitude_V", a, "response_V", r.responses(),
+          "all-or-nothing test of " + c.name(), "pulse amplitude (V)", "response (V)", false);
       s.put("wall_s", wall);
-      if (output.plot()) {
-        Path png = output.file(c.name() + ".aon." + output.plotExt());
-        Plotter.xy(png, "all-or-nothing test of " + c.name(), "pulse amplitude (V)", "response (V)",
-            List.of(new Plotter.Series("response", a, r.responses(), true)), false, false);
-        s.put("plot", png.toString());
-      }
       s.print(System.out, output.json());
       return 0;
+    }
+  }
+
+  /**
+   * Writes a two-column curve as {@code base.csv} (NaN as an empty cell), puts both columns and the
+   * file into the summary, and plots it unless plots are off.
+   */
+  static void curve(OutputOptions output, Summary s, String base, String xName, double[] x, String yName, double[] y,
+      String title, String xLabel, String yLabel, boolean log) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (int k = 0; k < x.length; k++) {
+      rows.add(java.util.Arrays.asList(x[k], Double.isFinite(y[k]) ? y[k] : null));
+    }
+    Path csv = output.file(base + ".csv");
+    CsvWriter.writeTable(csv, List.of(xName, yName), rows);
+    s.put(xName, x);
+    s.put(yName, y);
+    s.put("csv", csv.toString());
+    if (output.plot()) {
+      Path png = output.file(base + "." + output.plotExt());
+      Plotter.xy(png, title, xLabel, yLabel, List.of(new Plotter.Series(yName, x, y, true)), log, log);
+      s.put("plot", png.toString());
     }
   }
 }
