@@ -103,4 +103,32 @@ public final class MatrixPattern {
   public boolean frozen() {
     return frozen;
   }
+
+  /**
+   * The compressed-column layout of the pattern: fills {@code colPtr} (n+1 entries) and
+   * {@code rowIdx} (one per entry, rows ascending within each column) and returns, per handle, its
+   * position in that layout.
+   */
+  public int[] compressedColumns(int[] colPtr, int[] rowIdx) {
+    Integer[] order = new Integer[size];
+    for (int h = 0; h < size; h++) {
+      order[h] = h;
+    }
+    Arrays.sort(order, (p, q) -> {
+      int c = Integer.compare(cols[p], cols[q]);
+      return c != 0 ? c : Integer.compare(rows[p], rows[q]);
+    });
+    Arrays.fill(colPtr, 0, n + 1, 0);
+    int[] position = new int[size];
+    for (int k = 0; k < size; k++) {
+      int h = order[k];
+      position[h] = k;
+      rowIdx[k] = rows[h];
+      colPtr[cols[h] + 1]++;
+    }
+    for (int c = 0; c < n; c++) {
+      colPtr[c + 1] += colPtr[c];
+    }
+    return position;
+  }
 }

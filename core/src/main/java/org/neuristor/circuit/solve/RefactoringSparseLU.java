@@ -61,18 +61,8 @@ public final class RefactoringSparseLU implements LinearSolver {
     ap = new int[n + 1];
     ai = new int[nz];
     ax = new double[nz];
-    for (int h = 0; h < nz; h++) {
-      ap[pattern.col(h) + 1]++;
-    }
-    for (int c = 0; c < n; c++) {
-      ap[c + 1] += ap[c];
-    }
-    int[] next = Arrays.copyOf(ap, n);
-    for (int h = 0; h < nz; h++) {
-      int k = next[pattern.col(h)]++;
-      ai[k] = pattern.row(h);
-      position[h] = k;
-    }
+    int[] pos = pattern.compressedColumns(ap, ai);
+    System.arraycopy(pos, 0, position, 0, nz);
     q = minimumDegreeOrder(n, ap, ai);
     pinv = new int[n];
     lp = new int[n + 1];

@@ -27,25 +27,9 @@ public final class SparseLU implements LinearSolver {
     this.values = new double[nz];
     this.position = new int[nz];
     this.factored = new double[nz];
-    Integer[] order = new Integer[nz];
-    for (int h = 0; h < nz; h++) {
-      order[h] = h;
-    }
-    Arrays.sort(order, (p, q) -> {
-      int c = Integer.compare(pattern.col(p), pattern.col(q));
-      return c != 0 ? c : Integer.compare(pattern.row(p), pattern.row(q));
-    });
     matrix = new DMatrixSparseCSC(n, n, nz);
-    int[] colIdx = matrix.col_idx;
-    for (int k = 0; k < nz; k++) {
-      int h = order[k];
-      position[h] = k;
-      matrix.nz_rows[k] = pattern.row(h);
-      colIdx[pattern.col(h) + 1]++;
-    }
-    for (int c = 0; c < n; c++) {
-      colIdx[c + 1] += colIdx[c];
-    }
+    int[] pos = pattern.compressedColumns(matrix.col_idx, matrix.nz_rows);
+    System.arraycopy(pos, 0, position, 0, nz);
     matrix.nz_length = nz;
     matrix.indicesSorted = true;
     work = new double[n];
