@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.neuristor.circuit.element.BehavioralSource;
@@ -76,28 +77,85 @@ public final class Expression {
     if (!probes().isEmpty()) {
       throw new ExpressionException(0, "V() and I() are only allowed in behavioural sources");
     }
-    Compiled c = new Compiled(root.compile(params, List.of()), 0);
+    Cse cse = new Cse(root);
+    Compiled c = new Compiled(root.compile(params, List.of(), cse), cse.pass);
     return c.value(new double[0], 0);
   }
 
   /** Compiles with parameters folded to constants and probes as indexed inputs (in {@code order}). */
   public BehavioralSource.Function compile(Function<String, Double> params, List<Probe> order) {
-    return new Compiled(root.compile(params, order), order.size());
+    Cse cse = new Cse(root);
+    return new Compiled(root.compile(params, order, cse), cse.pass);
   }
 
   /** The compiled, allocation-free evaluator. */
   private static final class Compiled implements BehavioralSource.Function {
     private final Node root;
+    private final long[] pass;
 
-    Compiled(Node root, int inputs) {
+    Compiled(Node root, long[] pass) {
       this.root = root;
+      this.pass = pass;
     }
 
     @Override
     public synchronized double valueAndGradient(double[] inputs, double time, double[] gradient) {
+      pass[0]++; // invalidates the shared subexpressions' values
       root.eval(inputs, time);
       System.arraycopy(root.g, 0, gradient, 0, gradient.length);
       return root.v;
+    }
+  }
+
+  /**
+   * Common-subexpression sharing for one compilation: operator subtrees that occur more than once
+   * (e.g. a gate function used in a current and in a time constant) compile to one {@link Shared} node,
+   * evaluated once per evaluation pass.
+   */
+  private static final class Cse {
+    final Map<String, Integer> counts = new java.util.HashMap<>();
+    final Map<String, Node> shared = new java.util.HashMap<>();
+    final long[] pass = new long[1];
+
+    Cse(Ast root) {
+      count(root);
+    }
+
+    private void count(Ast a) {
+      if (a instanceof Op op) {
+        if (counts.merge(op.key(), 1, Integer::sum) == 1) {
+          for (Ast c : op.args) {
+            count(c);
+          }
+        }
+      }
+    }
+
+    boolean repeated(Op op) {
+      return counts.getOrDefault(op.key(), 0) > 1;
+    }
+  }
+
+  /** A subexpression used more than once: evaluates its operand once per pass and caches value and gradient. */
+  private static final class Shared extends Node {
+    private final Node inner;
+    private final long[] pass;
+    private long seen = -1;
+
+    Shared(Node inner, long[] pass) {
+      super(inner.g.length);
+      this.inner = inner;
+      this.pass = pass;
+    }
+
+    @Override
+    void eval(double[] in, double t) {
+      if (seen != pass[0]) {
+        inner.eval(in, t);
+        v = inner.v;
+        System.arraycopy(inner.g, 0, g, 0, g.length);
+        seen = pass[0];
+      }
     }
   }
 
@@ -114,7 +172,10 @@ public final class Expression {
 
     abstract boolean usesTime();
 
-    abstract Node compile(Function<String, Double> params, List<Probe> order);
+    abstract Node compile(Function<String, Double> params, List<Probe> order, Cse cse);
+
+    /** Structural key: equal keys mean equal subexpressions (for common-subexpression sharing). */
+    abstract String key();
   }
 
   private static final class Num extends Ast {
@@ -134,7 +195,12 @@ public final class Expression {
     }
 
     @Override
-    Node compile(Function<String, Double> params, List<Probe> order) {
+    String key() {
+      return "#" + Double.doubleToLongBits(value);
+    }
+
+    @Override
+    Node compile(Function<String, Double> params, List<Probe> order, Cse cse) {
       return Node.constant(value, order.size());
     }
   }
@@ -160,7 +226,12 @@ public final class Expression {
     }
 
     @Override
-    Node compile(Function<String, Double> params, List<Probe> order) {
+    String key() {
+      return "$" + name;
+    }
+
+    @Override
+    Node compile(Function<String, Double> params, List<Probe> order, Cse cse) {
       int m = order.size();
       if (name.equals("time")) {
         return new Node(m) {
@@ -202,7 +273,12 @@ public final class Expression {
     }
 
     @Override
-    Node compile(Function<String, Double> params, List<Probe> order) {
+    String key() {
+      return "@" + probe;
+    }
+
+    @Override
+    Node compile(Function<String, Double> params, List<Probe> order, Cse cse) {
       int k = order.indexOf(probe);
       if (k < 0) {
         throw new ExpressionException(offset, "V()/I() not allowed here");
@@ -245,12 +321,30 @@ public final class Expression {
       return false;
     }
 
+    private String key;
+
     @Override
-    Node compile(Function<String, Double> params, List<Probe> order) {
+    String key() {
+      if (key == null) {
+        StringBuilder sb = new StringBuilder(op).append('(');
+        for (Ast a : args) {
+          sb.append(a.key()).append(',');
+        }
+        key = sb.append(')').toString();
+      }
+      return key;
+    }
+
+    @Override
+    Node compile(Function<String, Double> params, List<Probe> order, Cse cse) {
+      String k = cse.repeated(this) ? key() : null;
+      if (k != null && cse.shared.containsKey(k)) {
+        return cse.shared.get(k);
+      }
       Node[] c = new Node[args.length];
       boolean constant = true;
       for (int i = 0; i < args.length; i++) {
-        c[i] = args[i].compile(params, order);
+        c[i] = args[i].compile(params, order, cse);
         constant &= c[i].constant;
       }
       Node n = Functions.make(op, c, order.size(), offset);
@@ -260,6 +354,10 @@ public final class Expression {
           throw new ExpressionException(offset, "expression evaluates to " + n.v + " (" + op + ")");
         }
         return Node.constant(n.v, order.size());
+      }
+      if (k != null) {
+        n = new Shared(n, cse.pass);
+        cse.shared.put(k, n);
       }
       return n;
     }
