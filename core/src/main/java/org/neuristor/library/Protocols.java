@@ -147,8 +147,7 @@ public final class Protocols {
           if (t + width + 2 * edge > tstop || n > 100_000) {
             break;
           }
-          sb.append(String.format(Locale.ROOT, " %s 0 %s %s %s %s %s 0", t, t + edge, amp, t + edge + width, amp,
-              t + 2 * edge + width));
+          appendPulse(sb, t, edge, amp, width);
           t += width + 2 * edge;
           n++;
         }
@@ -196,10 +195,15 @@ public final class Protocols {
   static String pulses(double amp, double width, double... starts) {
     StringBuilder sb = new StringBuilder("pwl(0 0");
     for (double t : starts) {
-      sb.append(String.format(Locale.ROOT, " %s 0 %s %s %s %s %s 0", t, t + EDGE, amp, t + EDGE + width, amp,
-          t + 2 * EDGE + width));
+      appendPulse(sb, t, EDGE, amp, width);
     }
     return sb.append(')').toString();
+  }
+
+  /** Appends the four PWL corners of one rectangular pulse starting at t with the given edge time. */
+  private static void appendPulse(StringBuilder sb, double t, double edge, double amp, double width) {
+    sb.append(String.format(Locale.ROOT, " %s 0 %s %s %s %s %s 0", t, t + edge, amp, t + edge + width, amp,
+        t + 2 * edge + width));
   }
 
   /** Parameters with {@code tstop} stretched (when the circuit has it) to cover the pulse and as long again. */

@@ -154,8 +154,7 @@ public final class Projection {
         SplittableRandom r = new SplittableRandom(CounterRng.hash(seed, stream, j));
         long i = -1;
         while (true) {
-          double u = 1 - r.nextDouble();
-          i += 1 + (long) Math.floor(Math.log(u) / lq);
+          i = nextTarget(r, i, lq);
           if (i >= nPost) {
             break;
           }
@@ -247,8 +246,7 @@ public final class Projection {
       double lq = Math.log1p(-p);
       long i = -1;
       while (true) {
-        double u = 1 - r.nextDouble();
-        i += 1 + (long) Math.floor(Math.log(u) / lq);
+        i = nextTarget(r, i, lq);
         if (i >= nPost) {
           break;
         }
@@ -334,5 +332,14 @@ public final class Projection {
         }
       }
     }
+  }
+
+  /**
+   * Geometric skipping for fixed-probability connectivity: the target after {@code i}, the gap being
+   * Geometric(p) with {@code lq = log(1 - p)}; cost ~ number of synapses drawn.
+   */
+  private static long nextTarget(SplittableRandom r, long i, double lq) {
+    double u = 1 - r.nextDouble();
+    return i + 1 + (long) Math.floor(Math.log(u) / lq);
   }
 }
