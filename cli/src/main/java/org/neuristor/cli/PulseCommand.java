@@ -83,11 +83,17 @@ public final class PulseCommand implements Callable<Integer> {
       }
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("amp_V", list.get(k));
+      m.put("switched", r.switched());
+      m.put("conductance_ratio", finite(r.conductanceRatio()));
       m.put("delay_s", finite(r.delaySeconds()));
       m.put("relaxation_s", finite(r.relaxationSeconds()));
       m.put("switching_energy_J", finite(r.switchingEnergyJoules()));
+      if (r.reason() != null) {
+        m.put("reason", r.reason());
+      }
       rows.add(m);
-      table.add(List.of(list.get(k), r.delaySeconds(), r.relaxationSeconds(), r.switchingEnergyJoules()));
+      table.add(java.util.Arrays.asList(list.get(k), r.switched(), finite(r.delaySeconds()),
+          finite(r.relaxationSeconds()), finite(r.switchingEnergyJoules()), r.reason()));
       xs[k] = list.get(k);
       ys[k] = r.delaySeconds();
     }
@@ -97,7 +103,8 @@ public final class PulseCommand implements Callable<Integer> {
     s.put("csv", csv.toString());
     if (list.size() > 1) {
       java.nio.file.Path c2 = output.file(base + "-delay.csv");
-      CsvWriter.writeTable(c2, List.of("amp_V", "delay_s", "relaxation_s", "switching_energy_J"), table);
+      CsvWriter.writeTable(c2, List.of("amp_V", "switched", "delay_s", "relaxation_s", "switching_energy_J",
+          "reason"), table);
       s.put("delay_csv", c2.toString());
     }
     if (output.plot()) {
