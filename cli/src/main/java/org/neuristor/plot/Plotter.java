@@ -110,6 +110,81 @@ public final class Plotter {
   }
 
   /**
+   * The axis title of a signal by its SPICE name: {@code voltage (V)} for {@code v(...)}, {@code
+   * current (A)} for {@code i(...)}, {@code energy (J)} for {@code e(...)}, else the name itself (a
+   * device state such as {@code n1.x} or {@code n1.t}, whose unit depends on the device).
+   */
+  public static String quantity(String signal) {
+    String s = signal.toLowerCase(Locale.ROOT);
+    if (s.startsWith("v(")) {
+      return "voltage (V)";
+    }
+    if (s.startsWith("i(")) {
+      return "current (A)";
+    }
+    if (s.startsWith("e(")) {
+      return "energy (J)";
+    }
+    return "state " + signal;
+  }
+
+  /**
+   * Signals of a trace in stacked panels, one per quantity ({@link #quantity}): all voltages in one
+   * panel titled in V, all currents in one in A, each device state in its own, so that no axis mixes
+   * units; a legend names the lines where a panel has several.
+   */
+  public static Path signals(Path out, String title, Trace trace, List<String> names) {
+    java.util.Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+    for (String n : names) {
+      groups.computeIfAbsent(quantity(n), k -> new ArrayList<>()).add(n);
+    }
+    return stacked(out, title, trace, new ArrayList<>(groups.values()), new ArrayList<>(groups.keySet()));
+  }
+
+  /**
+   * A DC sweep that went up and back down ({@code .dc} with up/down): each signal is split at the
+   * turning point into an "up" and a "down" line, so hysteresis shows as two branches; one panel
+   * per quantity as in {@link #signals}, stacked.
+   */
+  public static Path upDown(Path out, String title, String xLabel, Trace trace, List<String> names) {
+    double[] x = trace.axis();
+    int turn = x.length - 1;
+    for (int k = 1; k < x.length - 1; k++) {
+      if ((x[k] - x[k - 1]) * (x[k + 1] - x[k]) < 0) {
+        turn = k;
+        break;
+      }
+    }
+    java.util.Map<String, List<Series>> groups = new java.util.LinkedHashMap<>();
+    for (String n : names) {
+      double[] y = trace.get(n);
+      List<Series> g = groups.computeIfAbsent(quantity(n), k -> new ArrayList<>());
+      g.add(new Series(n + " up", Arrays.copyOfRange(x, 0, turn + 1), Arrays.copyOfRange(y, 0, turn + 1), false));
+      if (turn < x.length - 1) {
+        g.add(new Series(n + " down", Arrays.copyOfRange(x, turn, x.length), Arrays.copyOfRange(y, turn, y.length),
+            false));
+      }
+    }
+    int n = groups.size();
+    int h = STACK_PANEL_HEIGHT * Math.max(2, n) + 45;
+    List<String> labels = new ArrayList<>(groups.keySet());
+    List<List<Series>> panels = new ArrayList<>(groups.values());
+    XYChart[] charts = new XYChart[n];
+    for (int i = 0; i < n; i++) {
+      charts[i] = xyChart(WIDTH, h / n, i == 0 ? title : null, xLabel, labels.get(i), panels.get(i), false, false);
+    }
+    return render(out, WIDTH, h, g -> {
+      fillWhite(g, WIDTH, h);
+      for (int i = 0; i < n; i++) {
+        AffineTransform saved = g.getTransform();
+        g.translate(0, i * (h / n));
+        charts[i].paint(g, WIDTH, h / n);
+        g.setTransform(saved);
+      }
+    });
+  }
+
+  /**
    * Vertically stacked panels sharing the x axis (same range, tick labels only on the bottom
    * panel), e.g. input current / membrane voltage / output of a neuron. {@code panels.get(i)} lists
    * the signals of panel i and {@code panelYLabels.get(i)} its y-axis title. The x title is the
@@ -246,6 +321,19 @@ public final class Plotter {
       }
     }
     chart.getStyler().setMarkerSize(4);
+    return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
+  }
+
+  /**
+   * Spike raster: one dot per spike (time, neuron index), one colour per series (population) with a
+   * legend naming them.
+   */
+  public static Path raster(Path out, String title, String xLabel, String yLabel, List<Series> series) {
+    XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, false, false);
+    for (XYSeries s : chart.getSeriesCollection()) {
+      s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+    }
+    chart.getStyler().setMarkerSize(2);
     return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
   }
 

@@ -110,7 +110,7 @@ public final class PulseResponse {
     double tstop = fallEnd + relaxWindow;
     // the step cap follows the pulse, not the window: a long window must not coarsen the delay
     double hmax = Math.min(width, relaxWindow) / 200;
-    Trace t = new TransientAnalysis(hmax, tstop, 0, hmax, false)
+    Trace t = new TransientAnalysis(hmax, tstop, 0, hmax, true)
         .run(sys, List.of("v(a)", "i(vs)", "v(" + drive + ")", state)).trace();
     double[] time = t.axis();
     double[] v = t.get("v(a)");
