@@ -18,14 +18,13 @@ import picocli.CommandLine.Parameters;
     description = "List the device model types or describe one: parameters, units, defaults, ranges, presets.",
     footer = {"", "Examples:", "  ./neuristor device list", "  ./neuristor device describe ts"},
     subcommands = {DeviceCommand.ListCommand.class, DeviceCommand.DescribeCommand.class})
-public final class DeviceCommand implements Callable<Integer> {
+@JsonKeys({"commands"})
+public final class DeviceCommand implements Runnable {
   @Mixin JsonOption json;
 
   @Override
-  public Integer call() {
-    ListCommand l = new ListCommand();
-    l.json = json;
-    return l.call();
+  public void run() {
+    json.usageOrCommands();
   }
 
   /** {@code device list}. */

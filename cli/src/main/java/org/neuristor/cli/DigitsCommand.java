@@ -52,11 +52,11 @@ final class DigitsCommand implements Callable<Integer> {
   int levels;
 
   @Option(names = "--d2d", paramLabel = "FRACTION",
-      description = "Device-to-device relative spread, e.g. 0.1 or 10% (default: the device's).")
+      description = "Device-to-device relative spread, e.g. 0.1 or 10%% (default: the device's).")
   Double d2d;
 
   @Option(names = "--stuck", paramLabel = "FRACTION",
-      description = "Fraction of stuck devices, half on and half off, e.g. 1% (default: the device's).")
+      description = "Fraction of stuck devices, half on and half off, e.g. 1%% (default: the device's).")
   Double stuck;
 
   @Option(names = "--c2c", paramLabel = "FRACTION",

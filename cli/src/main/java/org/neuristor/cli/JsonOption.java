@@ -37,6 +37,26 @@ public class JsonOption {
     s.print(out(), json);
   }
 
+  /**
+   * What a command group prints when run without a subcommand: its usage, or with {@code --json} the
+   * subcommands and their summaries as {@code {"commands": [{"name": ..., "summary": ...}]}}.
+   */
+  public void usageOrCommands() {
+    picocli.CommandLine cl = mixee.commandLine();
+    if (!json) {
+      cl.usage(out());
+      return;
+    }
+    java.util.List<Object> rows = new java.util.ArrayList<>();
+    for (java.util.Map.Entry<String, picocli.CommandLine> e : cl.getSubcommands().entrySet()) {
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("name", e.getKey());
+      m.put("summary", CliDocs.summary(e.getValue().getCommandSpec()));
+      rows.add(m);
+    }
+    print(new Summary().put("commands", rows));
+  }
+
   /** A warning line on standard error. */
   public void warn(String message) {
     err().println("warning: " + message);

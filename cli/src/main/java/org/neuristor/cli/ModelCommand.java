@@ -39,12 +39,13 @@ import picocli.CommandLine.Parameters;
         ModelCommand.Fi.class},
     footer = {"", "Examples:", "  ./neuristor model list", "  ./neuristor model describe adex",
         "  ./neuristor model run lif --stim step:amp=2,t0=10ms", "  ./neuristor model fi hh"})
+@JsonKeys({"commands"})
 public final class ModelCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin JsonOption json;
 
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    json.usageOrCommands();
   }
 
   static final String UNITS = "Stimulus amplitudes are in the model's current unit: nA (if, lif), pA (adex), "
@@ -358,9 +359,15 @@ public final class ModelCommand implements Runnable {
         description = "Simulated time per input (default: 2s for hh, as physics.md's onset window; 1s otherwise).")
     String duration;
 
-    @Option(names = {"--tol", "--tolerance"}, paramLabel = "CURRENT",
+    @Option(names = "--tol", paramLabel = "CURRENT",
         description = "Rheobase bisection tolerance in the model's current unit (default: 1/1000 of the range).")
     String tolerance;
+
+    /** The old spelling of {@code --tol}, kept working but not shown. */
+    @Option(names = "--tolerance", hidden = true, paramLabel = "CURRENT", description = "Old name of --tol.")
+    void oldTolerance(String v) {
+      tolerance = v;
+    }
 
     @Mixin OutputOptions output;
 

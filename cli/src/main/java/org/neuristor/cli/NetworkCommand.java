@@ -24,12 +24,13 @@ import picocli.CommandLine.Parameters;
         + "recognition on memristive crossbars.",
     subcommands = {NetworkCommand.Run.class, DigitsCommand.class},
     footer = {"", "Example:", "  ./neuristor network run examples/coba.yaml"})
+@JsonKeys({"commands"})
 public final class NetworkCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin JsonOption json;
 
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    json.usageOrCommands();
   }
 
   /** Largest {@code --threads} accepted (0 means all cores). */

@@ -32,12 +32,13 @@ import picocli.CommandLine.Parameters;
         NeuronCommand.Fv.class, NeuronCommand.Compare.class, NeuronProtocolCommands.StrengthDurationCommand.class,
         NeuronProtocolCommands.AllOrNothingCommand.class},
     footer = {"", "Examples:", "  ./neuristor neuron list", "  ./neuristor neuron run lif --stim dc:amp=3"})
+@JsonKeys({"commands"})
 public final class NeuronCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin JsonOption json;
 
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    json.usageOrCommands();
   }
 
   /** Options shared by the commands that run a library circuit: its parameters and the run length. */
@@ -249,7 +250,7 @@ public final class NeuronCommand implements Runnable {
     @Option(names = "--points", paramLabel = "N", defaultValue = "20",
         description = "Number of inputs (default: ${DEFAULT-VALUE}).") int points;
 
-    @Option(names = {"--tol", "--tolerance"}, paramLabel = "VOLTS",
+    @Option(names = "--tol", paramLabel = "VOLTS",
         description = "Rheobase bisection tolerance (default: 1/1000 of the range).")
     String tol;
 
@@ -340,7 +341,7 @@ public final class NeuronCommand implements Runnable {
     @Option(names = "--refractory",
         description = "Also measure the refractory period by the paired-pulse protocol (needs a single --stim pulse "
             + "that fires one spike): the smallest gap after the first pulse that gives a second spike of at least "
-            + "90% amplitude (physics.md 4.0), by bisection.")
+            + "90%% amplitude (physics.md 4.0), by bisection.")
     boolean refractory;
 
     @Mixin OutputOptions output;

@@ -45,7 +45,7 @@ final class NeuronProtocolCommands {
     @Option(names = "--max", required = true, paramLabel = "VOLTS", description = "The largest amplitude to try.")
     String max;
 
-    @Option(names = {"--tol", "--tolerance"}, defaultValue = "1e-3", paramLabel = "FRACTION",
+    @Option(names = "--tol", defaultValue = "1e-3", paramLabel = "FRACTION",
         description = "Relative tolerance of each threshold, at least 1e-12 (default: ${DEFAULT-VALUE}).")
     String tol;
 
