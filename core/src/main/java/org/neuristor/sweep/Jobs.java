@@ -114,8 +114,14 @@ public final class Jobs {
         "vth_neg_V", "vhold_neg_V");
 
     public IvJob {
-      DeviceRegistry.lookup(device);
+      DeviceRegistry.Selection sel = DeviceRegistry.lookup(device);
       fixed = Map.copyOf(fixed);
+      Map<String, Object> p = new LinkedHashMap<>();
+      if (sel.preset() != null) {
+        p.put("preset", sel.preset());
+      }
+      p.putAll(fixed);
+      DeviceRegistry.resolve(sel.type().type(), p); // the fixed parameters are checked before any point runs
     }
 
     @Override

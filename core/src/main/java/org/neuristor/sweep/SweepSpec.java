@@ -422,6 +422,11 @@ public final class SweepSpec implements Serializable {
       }
     } catch (org.neuristor.NetlistException e) {
       throw e;
+    } catch (org.neuristor.ModelParameterException e) {
+      // point at the fixed parameter the device refused, not at the job
+      Node ps = j.get("params");
+      Node at = ps != null && ps.isMap() && ps.get(e.parameter()) != null ? ps.keyNode(e.parameter()) : j;
+      throw at.error(e.getMessage());
     } catch (NeuristorException e) {
       throw j.error(e.getMessage());
     }
@@ -483,7 +488,7 @@ public final class SweepSpec implements Serializable {
     try {
       v = SpiceNumber.parse(s, unit);
     } catch (IllegalArgumentException e) {
-      throw n.error(what + ": " + e.getMessage());
+      throw n.error(what + ": bad number '" + s + "': " + e.getMessage());
     }
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       throw n.error(what + ": bad number '" + s + "'");
