@@ -259,7 +259,7 @@ final class DigitsCommand implements Callable<Integer> {
       caps.add("h" + j);
     }
     return Plotter.imageGrid(output.plotFile("digits_weights"),
-        "Crossbar weights (G+ - G-) of the first hidden neurons", ims, 6, caps);
+        "Crossbar weights (G+ - G-) of the first hidden neurons", ims, 6, caps, "weight / w_max (1)");
   }
 
   private java.util.Map<String, Object> sweep(String sweep, DigitsPipeline.Trained t, Dataset test, CrossbarClassifier.Config cfg, int nThreads,
