@@ -54,7 +54,7 @@ public final class SpiceNumber {
     if (low.equals("-inf") || low.equals("-infinity")) {
       return Double.NEGATIVE_INFINITY;
     }
-    int end = literalEnd(t);
+    int end = literalEnd(t, 0);
     if (end < 0) {
       throw new IllegalArgumentException("not a number: '" + t + "'" + expected(unit));
     }
@@ -69,9 +69,9 @@ public final class SpiceNumber {
     }
   }
 
-  /** Index after the decimal literal at the start of {@code s} (sign, digits, point, exponent), or -1. */
-  private static int literalEnd(String s) {
-    int i = 0;
+  /** Index after the decimal literal at {@code from} in {@code s} (sign, digits, point, exponent), or -1. */
+  private static int literalEnd(String s, int from) {
+    int i = from;
     int n = s.length();
     if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
       i++;
@@ -247,40 +247,11 @@ public final class SpiceNumber {
    * its suffix and any unit letters. Returns NaN if no digits start there.
    */
   public static double parsePrefix(String s, int from, int[] end) {
-    int i = from;
+    int start = from;
+    int i = literalEnd(s, from);
     int n = s.length();
-    int start = i;
-    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-      i++;
-    }
-    int digits = 0;
-    while (i < n && Character.isDigit(s.charAt(i))) {
-      i++;
-      digits++;
-    }
-    if (i < n && s.charAt(i) == '.') {
-      i++;
-      while (i < n && Character.isDigit(s.charAt(i))) {
-        i++;
-        digits++;
-      }
-    }
-    if (digits == 0) {
+    if (i < 0) {
       return Double.NaN;
-    }
-    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-      int j = i + 1;
-      if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
-        j++;
-      }
-      int ed = 0;
-      while (j < n && Character.isDigit(s.charAt(j))) {
-        j++;
-        ed++;
-      }
-      if (ed > 0) {
-        i = j;
-      }
     }
     String literal = s.substring(start, i);
     String rest = s.substring(i).toLowerCase(Locale.ROOT);

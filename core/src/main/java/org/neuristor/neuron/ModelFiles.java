@@ -96,10 +96,18 @@ public final class ModelFiles {
               values.put(kv.getKey(), kv.getValue().asDouble());
             } else if (kv.getValue().isTextual()) {
               // a value with its unit, e.g. 20ms or 0.02s for a parameter in ms
+              ModelParameter mp;
               try {
-                values.put(kv.getKey(), kind.parameter(kv.getKey()).parse(kv.getValue().asText()));
+                mp = kind.parameter(kv.getKey());
               } catch (ModelParameterException ex) {
                 throw new ModelParameterException(kv.getKey(), name + ": " + ex.getMessage());
+              }
+              try {
+                values.put(kv.getKey(), mp.parse(kv.getValue().asText()));
+              } catch (ModelParameterException ex) {
+                throw new ModelParameterException(kv.getKey(), name + ": parameter " + kv.getKey()
+                    + " must be a number, optionally with its unit " + mp.unit() + ", got '" + kv.getValue().asText()
+                    + "' (" + ex.getMessage() + ")");
               }
             } else {
               throw new ModelParameterException(kv.getKey(), name + ": parameter " + kv.getKey()
