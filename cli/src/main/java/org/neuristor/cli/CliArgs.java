@@ -1,6 +1,5 @@
 package org.neuristor.cli;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -159,7 +158,8 @@ final class CliArgs {
     cl.registerConverter(double.class, new Fraction());
   }
 
-  static List<String> orEmpty(List<String> l) {
-    return l == null ? new ArrayList<>() : l;
+  /** A measured value, or null (JSON null, an empty CSV cell) when it is not a finite number. */
+  static Double orNull(double v) {
+    return Double.isFinite(v) ? v : null;
   }
 }

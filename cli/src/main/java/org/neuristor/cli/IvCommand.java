@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
@@ -157,20 +156,16 @@ public final class IvCommand implements Callable<Integer> {
   private static Map<String, Object> branch(IvSweep.Branch b) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("switched", b.switched());
-    m.put("vth_V", finite(b.vthVolts()));
-    m.put("vhold_V", finite(b.vholdVolts()));
-    m.put("ron_ohm", finite(b.ronOhm()));
-    m.put("roff_ohm", finite(b.roffOhm()));
-    m.put("window_V", finite(b.windowVolts()));
+    m.put("vth_V", CliArgs.orNull(b.vthVolts()));
+    m.put("vhold_V", CliArgs.orNull(b.vholdVolts()));
+    m.put("ron_ohm", CliArgs.orNull(b.ronOhm()));
+    m.put("roff_ohm", CliArgs.orNull(b.roffOhm()));
+    m.put("window_V", CliArgs.orNull(b.windowVolts()));
     m.put("returned_to_hrs", b.switched() ? b.returnedToHrs() : null);
     if (b.reason() != null) {
       m.put("reason", b.reason());
     }
     return m;
-  }
-
-  static Object finite(double v) {
-    return Double.isFinite(v) ? v : null;
   }
 
   /** Mean of the values; null (not measured) when there are none. */
@@ -189,9 +184,5 @@ public final class IvCommand implements Callable<Integer> {
       s += (v - m) * (v - m);
     }
     return Math.sqrt(s / (a.size() - 1));
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

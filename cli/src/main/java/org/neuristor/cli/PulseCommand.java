@@ -95,14 +95,14 @@ public final class PulseCommand implements Callable<Integer> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("amp_V", a);
       m.put("switched", r.switched());
-      m.put("conductance_ratio", IvCommand.finite(r.conductanceRatio()));
-      m.put("delay_s", IvCommand.finite(r.delaySeconds()));
-      m.put("relaxation_s", IvCommand.finite(r.relaxationSeconds()));
-      m.put("switching_energy_J", IvCommand.finite(r.switchingEnergyJoules()));
+      m.put("conductance_ratio", CliArgs.orNull(r.conductanceRatio()));
+      m.put("delay_s", CliArgs.orNull(r.delaySeconds()));
+      m.put("relaxation_s", CliArgs.orNull(r.relaxationSeconds()));
+      m.put("switching_energy_J", CliArgs.orNull(r.switchingEnergyJoules()));
       m.put("reason", r.reason());
       rows.add(m);
-      table.add(Arrays.asList(a, r.switched(), IvCommand.finite(r.delaySeconds()),
-          IvCommand.finite(r.relaxationSeconds()), IvCommand.finite(r.switchingEnergyJoules()), r.reason()));
+      table.add(Arrays.asList(a, r.switched(), CliArgs.orNull(r.delaySeconds()),
+          CliArgs.orNull(r.relaxationSeconds()), CliArgs.orNull(r.switchingEnergyJoules()), r.reason()));
       if (Double.isFinite(r.delaySeconds())) {
         xs.add(a);
         ys.add(r.delaySeconds());
