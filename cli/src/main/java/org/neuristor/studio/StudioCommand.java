@@ -44,7 +44,8 @@ public final class StudioCommand implements Callable<Integer> {
   @Option(names = "--jobs", paramLabel = "N", description = "simulations run at the same time (default: cores, at most 4)")
   Integer jobs;
 
-  private volatile StudioServer running;
+  /** The running server (typed loosely so that loading this class never loads the server's). */
+  private volatile AutoCloseable running;
 
   @Override
   public Integer call() throws Exception {
@@ -68,37 +69,19 @@ public final class StudioCommand implements Callable<Integer> {
           + "URL with its token can run simulations and read the results in " + out.toAbsolutePath().normalize());
       err.flush();
     }
-    StudioServer.Config d = StudioServer.Config.defaults(out);
-    StudioServer s = StudioServer.start(new StudioServer.Config(h, port, out, jobs == null ? d.workers() : jobs,
-        d.maxBodyBytes(), null));
-    running = s;
-    Runtime.getRuntime().addShutdownHook(new Thread(s::close, "studio-stop"));
-    outw.println("Neuristor Studio is running; open this URL (Ctrl-C stops the studio):");
-    outw.println("  " + s.url());
-    outw.println("output folder: " + s.outputFolder());
-    outw.flush();
-    if (!noBrowser) {
-      openBrowser(s.url(), err);
-    }
-    s.join();
-    return 0;
+    return StudioServer.serve(h, port, out, jobs, outw, err, !noBrowser, s -> running = s);
   }
 
   /** Stops a running studio (for tests that run the command in a thread). */
-  void stop() {
-    StudioServer s = running;
+  void stop() throws Exception {
+    AutoCloseable s = running;
     if (s != null) {
       s.close();
     }
   }
 
-  /** The running server, once started (null before). */
-  StudioServer server() {
-    return running;
-  }
-
   /** Opens the URL with the desktop's opener when there is one; otherwise says to open it by hand. */
-  private static void openBrowser(String url, PrintWriter err) {
+  static void openBrowser(String url, PrintWriter err) {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     String[] cmd;
     if (os.contains("mac")) {

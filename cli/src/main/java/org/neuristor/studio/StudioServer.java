@@ -153,6 +153,29 @@ public final class StudioServer implements AutoCloseable {
     return s;
   }
 
+  /**
+   * {@code neuristor studio}: starts the server, prints the URL, opens a browser if asked, and
+   * blocks until the server stops.
+   *
+   * @param started receives the running server (to stop it from elsewhere)
+   */
+  static int serve(String host, int port, Path out, Integer jobs, java.io.PrintWriter outw, java.io.PrintWriter err,
+      boolean browser, java.util.function.Consumer<AutoCloseable> started) throws Exception {
+    Config d = Config.defaults(out);
+    StudioServer s = start(new Config(host, port, out, jobs == null ? d.workers() : jobs, d.maxBodyBytes(), null));
+    started.accept(s);
+    Runtime.getRuntime().addShutdownHook(new Thread(s::close, "studio-stop"));
+    outw.println("Neuristor Studio is running; open this URL (Ctrl-C stops the studio):");
+    outw.println("  " + s.url());
+    outw.println("output folder: " + s.outputFolder());
+    outw.flush();
+    if (browser) {
+      StudioCommand.openBrowser(s.url(), err);
+    }
+    s.join();
+    return 0;
+  }
+
   /** The URL to open, with the access token. */
   public String url() {
     String h = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
