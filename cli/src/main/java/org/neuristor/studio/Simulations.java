@@ -69,6 +69,15 @@ final class Simulations {
       m.put("type", t.type());
       m.put("title", t.description());
       m.put("presets", new ArrayList<>(t.presets().keySet()));
+      // each preset's resolved parameter values and default I-V amplitude, to start the page's fields
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (String preset : t.presets().keySet()) {
+        Map<String, Double> resolved = DeviceRegistry.resolve(t.type(), Map.of("preset", preset));
+        values.put(preset, Map.of("params", resolved, "iv_amp", IvSweep.defaultAmplitude(resolved)));
+      }
+      Map<String, Double> plain = DeviceRegistry.resolve(t.type(), Map.of());
+      values.put("", Map.of("params", plain, "iv_amp", IvSweep.defaultAmplitude(plain)));
+      m.put("values", values);
       List<Map<String, Object>> ps = new ArrayList<>();
       for (ParameterSpec p : t.parameters()) {
         ps.add(parameter(p.name(), p.unit(), p.defaultValue(), p.min(), p.max(), p.description()));
@@ -338,7 +347,7 @@ final class Simulations {
     String cmd = "./neuristor iv " + r.model() + " --sweep triangle:amp=" + num(amp) + ",rate=" + num(rate)
         + (rs > 0 ? " --series " + num(rs) : "") + deviceParamArgs(r.params()) + " --json";
     return new Output(new View("I-V of " + label(sel), List.of(new View.Panel("I-V", "device voltage (V)",
-        "|current| (A)", "points", false, true, List.of(View.Series.of("|i|", t.get("v"), absI)), marks, null)),
+        "|current| (A)", "line", false, true, List.of(View.Series.of("|i|", t.get("v"), absI)), marks, null)),
         v, cmd, modelCard(sel, r.params(), "triangle sweep " + num(amp) + " V at " + num(rate) + " V/s"
             + (rs > 0 ? " through " + num(rs) + " Ohm" : "")), "model card", "iv-" + r.model().replace(':', '-')
             + ".csv", List.of()), file -> CsvWriter.write(file, t));

@@ -224,13 +224,15 @@ class View {
     if (!tables.length) { box.textContent = p.label + ': no data'; return; }
     const data = tables.length === 1 ? tables[0] : uPlot.join(tables);
     const bars = p.kind === 'bars';
+    const xs = data[0];
+    const xRange = bars && xs.length > 1 ? [xs[0], xs[xs.length - 1] + (xs[1] - xs[0])] : null;
     const series = [{}];
     owner.forEach((k, i) => series.push({
       label: owner.indexOf(k) === i ? p.series[k].name : '',
       stroke: COLORS[k % COLORS.length],
       fill: bars ? COLORS[k % COLORS.length] + '88' : undefined,
       width: 1.5,
-      spanGaps: p.kind !== 'line',
+      spanGaps: p.kind !== 'line' || tables.length > 1,
       points: { show: p.kind === 'points', size: 5 },
       paths: bars ? uPlot.paths.bars({ size: [0.95, Infinity], align: 1 }) : undefined,
     }));
@@ -240,7 +242,8 @@ class View {
       title: undefined,
       legend: { show: p.series.length > 1 },
       cursor: { sync: { key: this.slot } },
-      scales: { x: { time: false, distr: p.logX ? 3 : 1 }, y: { distr: p.logY ? 3 : 1 } },
+      scales: { x: xRange ? { time: false, range: () => xRange } : { time: false, distr: p.logX ? 3 : 1 },
+        y: { distr: p.logY ? 3 : 1 } },
       axes: [
         { label: p.xLabel, values: axisValues, size: 40, labelSize: 18 },
         { label: p.yLabel, values: axisValues, size: 60, labelSize: 18 },
@@ -567,10 +570,6 @@ const device = {
     sel.onchange = () => this.pick(sel.value);
     document.getElementById('device-pulse').onclick = () => this.runPulse();
     document.getElementById('device-mc').onclick = () => this.runMc();
-    const sw = document.getElementById('device-sweep');
-    paramRow(sw, 'amp', '', t => this.runIv(t), { log: true });
-    paramRow(sw, 'rate', '', t => this.runIv(t), { log: true });
-    paramRow(sw, 'series', '0', t => this.runIv(t), { log: false, min: 0, max: 10000 });
     const pp = document.getElementById('device-pulse-params');
     paramRow(pp, 'p_amp', '2', null, { log: true });
     paramRow(pp, 'p_width', '200n', null, { log: true });
@@ -586,20 +585,29 @@ const device = {
     document.getElementById('device-model').value = model;
     const t = this.type();
     document.getElementById('device-title').textContent = t.title;
+    const vals = t.values[model.includes(':') ? model.split(':')[1] : ''] || t.values[''];
+    const sw = document.getElementById('device-sweep');
+    sw.replaceChildren();
+    paramRow(sw, 'amp', spice(vals.iv_amp), tt => this.runIv(tt), { log: true, unit: 'V' });
+    paramRow(sw, 'rate', spice(10 * vals.iv_amp), tt => this.runIv(tt), { log: true, unit: 'V/s' });
+    paramRow(sw, 'series', '0', tt => this.runIv(tt), { log: false, min: 0, max: 10000, unit: 'Ohm' });
     const box = document.getElementById('device-params');
     box.replaceChildren();
     this.defaults = {};
     for (const p of t.params) {
-      // presets set their own values: the fields start empty (= preset or default) unless typed
-      paramRow(box, p.name, '', tt => this.runIv(tt), { min: p.min, max: p.max, unit: p.unit, title: p.description });
+      const v = vals.params[p.name];
+      const text = v == null || !isFinite(v) ? '' : spice(v, 6);
+      this.defaults[p.name] = text;
+      paramRow(box, p.name, text, tt => this.runIv(tt), { min: p.min, max: p.max, unit: p.unit, title: p.description,
+        log: v > 0 && !(p.min < 0) });
     }
-    for (const i of document.querySelectorAll('#device-sweep input[type=text]')) if (i.name !== 'series') i.value = '';
     this.runIv();
   },
 
+  /** Parameters that differ from the preset's values (the CLI command names only those). */
   params() {
     const out = {};
-    for (const [k, x] of Object.entries(valuesOf(document.getElementById('device-params')))) if (x) out[k] = x;
+    for (const [k, x] of Object.entries(valuesOf(document.getElementById('device-params')))) if (x && x !== this.defaults[k]) out[k] = x;
     return out;
   },
 
