@@ -220,6 +220,23 @@ class StudioApiTest {
   }
 
   @Test
+  void aDigitsFolderOpensAsAReport() throws Exception {
+    Path d = Files.createDirectories(out.resolve("digits-run"));
+    // the file network digits writes (DigitsCommand): summary values and the confusion matrix
+    Files.writeString(d.resolve("digits.json"), "{\"accuracy\": 0.9, \"synapse\": \"ideal\", "
+        + "\"confusion\": [[5, 1], [0, 4]]}");
+    Files.writeString(d.resolve("digits_sweep_levels.csv"), "levels,accuracy\n2,0.5\n8,0.9\n");
+    JsonNode r = f.run("results", Map.of("path", "digits-run"));
+    assertThat(r.get("state").asText()).isEqualTo("done");
+    JsonNode v = r.get("view");
+    assertThat(v.get("values").get("accuracy").asDouble()).isEqualTo(0.9);
+    assertThat(v.get("panels").get(0).get("heat").get("z").toString()).isEqualTo("[[5.0,1.0],[0.0,4.0]]");
+    assertThat(v.get("panels").get(1).get("label").asText()).isEqualTo("digits_sweep_levels.csv");
+    JsonNode list = f.get("api/results").json().get("folders");
+    assertThat(list.toString()).contains("\"path\":\"digits-run\",\"kind\":\"digits\"");
+  }
+
+  @Test
   void devicesModelsAndProtocolsRunThroughTheApi() throws Exception {
     JsonNode iv = f.run("iv", Map.of("model", "ts:nbox"));
     assertThat(iv.get("state").asText()).isEqualTo("done");

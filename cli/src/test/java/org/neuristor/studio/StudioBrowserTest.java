@@ -182,6 +182,7 @@ class StudioBrowserTest {
     awaitRun("view-neuron-protocol", 0);
     assertThat(text("#view-neuron-protocol code.command")).startsWith("./neuristor neuron fi lif --from 0 --to 4");
     assertThat(value("view-neuron-protocol", "rheobase_V")).isNotEmpty();
+    js.executeScript("document.getElementById('view-neuron-protocol').scrollIntoView()");
     screenshot("studio-protocol");
   }
 
