@@ -13,6 +13,7 @@ import org.neuristor.analysis.StrengthDuration;
 import org.neuristor.analysis.Trace;
 import org.neuristor.circuit.Analysis;
 import org.neuristor.circuit.Simulation;
+import org.neuristor.cli.IvCommand;
 import org.neuristor.cli.NeuronCommand;
 import org.neuristor.device.DeviceRegistry;
 import org.neuristor.device.ModelType;
@@ -333,8 +334,8 @@ final class Simulations {
     v.put("model", label(sel));
     v.put("amp_V", amp);
     v.put("rate_V_per_s", rate);
-    v.put("positive", branch(res.positive()));
-    v.put("negative", branch(res.negative()));
+    v.put("positive", IvCommand.branch(res.positive()));
+    v.put("negative", IvCommand.branch(res.negative()));
     List<View.Marker> marks = new ArrayList<>();
     mark(marks, "V_th", res.positive().vthVolts());
     mark(marks, "V_hold", res.positive().vholdVolts());
@@ -408,10 +409,10 @@ final class Simulations {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("model", label(sel));
     v.put("devices", n);
-    v.put("vth_V_mean", mean(vth));
-    v.put("vth_V_sigma", sigma(vth));
-    v.put("vhold_V_mean", mean(vhold));
-    v.put("vhold_V_sigma", sigma(vhold));
+    v.put("vth_V_mean", IvCommand.mean(vth));
+    v.put("vth_V_sigma", IvCommand.sigma(vth));
+    v.put("vhold_V_mean", IvCommand.mean(vhold));
+    v.put("vhold_V_sigma", IvCommand.sigma(vhold));
     double[][] h = histogram(vth, Math.max(5, n / 5));
     List<List<Object>> rows = new ArrayList<>();
     for (int d = 0; d < n; d++) {
@@ -564,18 +565,6 @@ final class Simulations {
     return r.seed() == null ? 1 : r.seed();
   }
 
-  private static Map<String, Object> branch(IvSweep.Branch b) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("switched", b.switched());
-    m.put("vth_V", finite(b.vthVolts()));
-    m.put("vhold_V", finite(b.vholdVolts()));
-    m.put("ron_ohm", finite(b.ronOhm()));
-    m.put("roff_ohm", finite(b.roffOhm()));
-    m.put("window_V", finite(b.windowVolts()));
-    m.put("returned_to_hrs", b.returnedToHrs());
-    return m;
-  }
-
   private static void mark(List<View.Marker> marks, String label, double x) {
     if (Double.isFinite(x)) {
       marks.add(new View.Marker(label, x));
@@ -584,31 +573,6 @@ final class Simulations {
 
   private static Double finite(double v) {
     return Double.isFinite(v) ? v : null;
-  }
-
-  private static double mean(double[] a) {
-    double s = 0;
-    int n = 0;
-    for (double v : a) {
-      if (Double.isFinite(v)) {
-        s += v;
-        n++;
-      }
-    }
-    return n == 0 ? Double.NaN : s / n;
-  }
-
-  private static double sigma(double[] a) {
-    double m = mean(a);
-    double s = 0;
-    int n = 0;
-    for (double v : a) {
-      if (Double.isFinite(v)) {
-        s += (v - m) * (v - m);
-        n++;
-      }
-    }
-    return n < 2 ? Double.NaN : Math.sqrt(s / (n - 1));
   }
 
   /** Bin left edges and counts of the finite values (equal-width bins over their range). */
