@@ -210,8 +210,18 @@ final class Simulations {
     for (int k = 0; k < in.length; k++) {
       in[k] = r.from() + (r.to() - r.from()) * k / (in.length - 1);
     }
-    ctl.check();
-    Protocols.FvCurve f = Protocols.fv(c, in, p);
+    // in chunks of one point per core (each chunk runs in parallel), so that a cancel stops between chunks
+    List<Protocols.RatePoint> points = new ArrayList<>();
+    double rheobase = Double.NaN;
+    for (double[] chunk : chunks(in)) {
+      ctl.progress((double) points.size() / in.length);
+      Protocols.FvCurve part = Protocols.fv(c, chunk, p);
+      points.addAll(part.points());
+      if (Double.isNaN(rheobase)) {
+        rheobase = part.rheobase();
+      }
+    }
+    Protocols.FvCurve f = new Protocols.FvCurve(points, rheobase);
     double[] rate = f.points().stream().mapToDouble(Protocols.RatePoint::rateHz).toArray();
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("circuit", c.name());
@@ -266,8 +276,15 @@ final class Simulations {
     if (!(r.width() > 0)) {
       throw NeuristorException.input("--width must be positive");
     }
-    ctl.check();
-    AllOrNothing aon = Protocols.allOrNothing(c, a, r.width(), p);
+    double[] responses = new double[a.length];
+    int done = 0;
+    for (double[] chunk : chunks(a)) {
+      ctl.progress((double) done / a.length);
+      double[] part = Protocols.allOrNothing(c, chunk, r.width(), p).responses();
+      System.arraycopy(part, 0, responses, done, part.length);
+      done += part.length;
+    }
+    AllOrNothing aon = AllOrNothing.of(a, responses);
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("circuit", c.name());
     v.put("threshold_V", aon.threshold());
@@ -608,6 +625,22 @@ final class Simulations {
       rows.add(java.util.Arrays.asList(x[k], finite(y[k])));
     }
     return rows;
+  }
+
+  /**
+   * Consecutive pieces of one value per core, at least two each (the all-or-nothing analysis needs
+   * two); protocol inputs run in parallel within a piece, and a cancel stops between pieces.
+   */
+  private static List<double[]> chunks(double[] xs) {
+    int n = Math.max(2, Runtime.getRuntime().availableProcessors());
+    List<double[]> out = new ArrayList<>();
+    int k = 0;
+    while (k < xs.length) {
+      int end = xs.length - (k + n) == 1 ? xs.length : Math.min(xs.length, k + n);
+      out.add(java.util.Arrays.copyOfRange(xs, k, end));
+      k = end;
+    }
+    return out;
   }
 
   private static String blankToNull(String s) {

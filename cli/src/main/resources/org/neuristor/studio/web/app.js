@@ -183,7 +183,7 @@ class View {
     showNet.onclick = () => { net.hidden = !net.hidden; showNet.textContent = (net.hidden ? 'show ' : 'hide ') + v.netlistLabel; };
 
     const width = Math.max(300, this.el.clientWidth - 30);
-    for (const p of v.panels) this.panel(p, width);
+    for (const p of v.panels) this.panel(p, width, v.panels.length === 1 ? 300 : 170);
 
     const t = document.createElement('table');
     t.className = 'values';
@@ -210,7 +210,7 @@ class View {
     this.el.appendChild(net);
   }
 
-  panel(p, width) {
+  panel(p, width, height) {
     const box = document.createElement('div');
     box.className = 'panel';
     box.dataset.panel = p.label;
@@ -238,7 +238,7 @@ class View {
     }));
     const markers = p.markers || [];
     const opts = {
-      width, height: p.kind === 'line' ? 170 : 260,
+      width, height,
       title: undefined,
       legend: { show: p.series.length > 1 },
       cursor: { sync: { key: this.slot } },
