@@ -190,8 +190,8 @@ class StudioApiTest {
           .get("id").asText();
       assertThat(one.post("api/job/" + id2 + "/cancel", "{}").json().get("state").asText()).isEqualTo("cancelled");
       assertThat(one.run("neuron", Map.of("circuit", "lif")).get("state").asText()).isEqualTo("done");
-      // an f-V curve stops between its groups of inputs: 40 inputs of 5 ms each would take minutes
-      String fv = one.post("api/run/fv", Map.of("slot", "p", "circuit", "lif", "params", Map.of("tstop", "5m"),
+      // an f-V curve stops between its groups of inputs: 40 inputs of 2 ms each take far longer than this waits
+      String fv = one.post("api/run/fv", Map.of("slot", "p", "circuit", "lif", "params", Map.of("tstop", "2m"),
           "from", 1, "to", 4, "points", 40)).json().get("id").asText();
       Thread.sleep(300);
       long t1 = System.nanoTime();
