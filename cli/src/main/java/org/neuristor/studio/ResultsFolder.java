@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.neuristor.NeuristorException;
+import org.neuristor.sweep.PointResult;
 
 /**
  * The studio's output folder: the only place its endpoints read or write files. Paths from the
@@ -273,18 +274,18 @@ final class ResultsFolder {
     return s.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  /** A CSV file with a header (RFC 4180 quoting), cells as text. */
+  /** A CSV file with a header (RFC 4180 quoting, as the sweep log writes it), cells as text. */
   record Table(List<String> columns, List<List<String>> cells) {
     static Table read(Path f) throws IOException {
       List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
       if (lines.isEmpty()) {
         throw NeuristorException.input(f.getFileName() + " is empty");
       }
-      List<String> header = split(lines.get(0)).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+      List<String> header = PointResult.split(lines.get(0)).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
       List<List<String>> rows = new ArrayList<>();
       for (String l : lines.subList(1, lines.size())) {
         if (!l.isEmpty()) {
-          rows.add(split(l));
+          rows.add(PointResult.split(l));
         }
       }
       return new Table(header, rows);
@@ -311,34 +312,6 @@ final class ResultsFolder {
     long count(String column, java.util.function.Predicate<String> p) {
       int c = columns.indexOf(column);
       return c < 0 ? 0 : cells.stream().filter(r -> c < r.size() && p.test(r.get(c))).count();
-    }
-
-    static List<String> split(String line) {
-      List<String> out = new ArrayList<>();
-      StringBuilder sb = new StringBuilder();
-      boolean quoted = false;
-      for (int i = 0; i < line.length(); i++) {
-        char ch = line.charAt(i);
-        if (quoted) {
-          if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-            sb.append('"');
-            i++;
-          } else if (ch == '"') {
-            quoted = false;
-          } else {
-            sb.append(ch);
-          }
-        } else if (ch == '"') {
-          quoted = true;
-        } else if (ch == ',') {
-          out.add(sb.toString());
-          sb.setLength(0);
-        } else {
-          sb.append(ch);
-        }
-      }
-      out.add(sb.toString());
-      return out;
     }
   }
 }
