@@ -63,6 +63,25 @@ class StudioApiTest {
   }
 
   @Test
+  void theStimulusGoesIntoTheCommandAndTheModelFileRunsInTheCli() throws Exception {
+    String stim = "pulse:amp=0.3,width=100n,delay=10n";
+    JsonNode job = f.run("neuron", Map.of("circuit", "pickett", "stim", stim));
+    JsonNode v = job.get("view");
+    assertThat(v.get("command").asText()).isEqualTo("./neuristor neuron run pickett --stim " + stim + " --json");
+    JsonNode cli = StudioFixture.cli("neuron", "run", "pickett", "--stim", stim, "--json", "--no-plot", "--out",
+        out.resolve("cli").toString());
+    assertThat(v.get("values").get("amplitude_V").asDouble()).isEqualTo(cli.get("amplitude_V").asDouble());
+    // the model page's "show model file" text is a file that model run --file reads back
+    JsonNode model = f.run("model", Map.of("model", "adex", "params", Map.of("b", "500", "tau_w", "20")));
+    Path file = out.resolve("adex.yaml");
+    Files.writeString(file, model.get("view").get("netlist").asText());
+    JsonNode fromFile = StudioFixture.cli("model", "run", "--file", file.toString(), "--json", "--no-plot", "--out",
+        out.resolve("cli").toString());
+    assertThat(fromFile.get("spike_times_s")).isEqualTo(model.get("view").get("values").get("spike_times_s"));
+    assertThat(model.get("view").get("values").get("spikes").asInt()).isGreaterThan(0);
+  }
+
+  @Test
   void requestsWithoutTheTokenAreRefused() throws Exception {
     for (String p : List.of("", "app.js", "api/catalogue", "api/results", "api/file?path=x.png")) {
       StudioFixture.Reply r = f.send(HttpRequest.newBuilder(URI.create(f.base() + p)).GET());
