@@ -191,6 +191,25 @@ class StudioBrowserTest {
   }
 
   @Test
+  @Order(4)
+  void aPastedNetlistRunsAndABadOneShowsItsLine() {
+    open("neuron");
+    awaitRun("view-neuron", 0);
+    driver.findElement(By.cssSelector("#neuron-netlist-box summary")).click();
+    WebElement text = driver.findElement(By.id("neuron-netlist-text"));
+    js.executeScript("arguments[0].value = arguments[1]", text,
+        "rc charge\nv1 in 0 1\nr1 in out 1k\nc1 out 0 1u\n.tran 10u 5m\n.end\n");
+    driver.findElement(By.id("neuron-netlist-run")).click();
+    int done = awaitRun("view-neuron-protocol", 0);
+    assertThat(text("#view-neuron-protocol h2")).isEqualTo("rc charge");
+    assertThat(driver.findElements(By.cssSelector("#view-neuron-protocol .panel canvas"))).isNotEmpty();
+    js.executeScript("arguments[0].value = arguments[1]", text, "bad\nr1 a 0 oops\n.op\n.end\n");
+    driver.findElement(By.id("neuron-netlist-run")).click();
+    awaitRun("view-neuron-protocol", done);
+    assertThat(text("#view-neuron-protocol .error")).startsWith("error: /netlist.cir:2:").doesNotContain("\n");
+  }
+
+  @Test
   @Order(5)
   void devicePageShowsTheIvHysteresisWithThresholds() {
     open("device");
