@@ -248,8 +248,15 @@ final class Simulations {
     NeuronCircuit c = NeuronLibrary.get(r.circuit());
     Map<String, String> p = params(r.params());
     double[] w = numbers(r.widths(), "widths");
-    ctl.check();
-    StrengthDuration sd = Protocols.strengthDuration(c, w, 0, r.max(), 1e-3, p);
+    double[] th = new double[w.length];
+    int done = 0;
+    for (double[] chunk : chunks(w)) {
+      ctl.progress((double) done / w.length);
+      double[] part = Protocols.strengthDuration(c, chunk, 0, r.max(), 1e-3, p).thresholds();
+      System.arraycopy(part, 0, th, done, part.length);
+      done += part.length;
+    }
+    StrengthDuration sd = StrengthDuration.of(w, th);
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("circuit", c.name());
     v.put("rheobase_V", sd.rheobase());

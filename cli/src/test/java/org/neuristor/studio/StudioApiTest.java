@@ -279,6 +279,13 @@ class StudioApiTest {
     JsonNode aon = f.run("aon", Map.of("circuit", "pickett", "amps", "0.2,0.3", "width", 100e-9));
     assertThat(aon.get("view").get("command").asText()).isEqualTo(
         "./neuristor neuron aon pickett --amps 0.2,0.3 --width 1.0E-7 --json");
+    // strength-duration runs a few widths at a time (so it can be cancelled): same curve as the CLI
+    JsonNode sd = f.run("sd", Map.of("circuit", "lif", "params", Map.of("tstop", "30u"), "widths", "2u,10u",
+        "max", 20));
+    JsonNode cliSd = StudioFixture.cli("neuron", "sd", "lif", "--param", "tstop=30u", "--widths", "2u,10u", "--max",
+        "20", "--json", "--no-plot", "--out", out.resolve("cli").toString());
+    assertThat(sd.get("view").get("values").get("threshold_V")).isEqualTo(cliSd.get("threshold_V"));
+    assertThat(sd.get("view").get("values").get("chronaxie_s").asDouble()).isEqualTo(cliSd.get("chronaxie_s").asDouble());
     JsonNode bad = f.run("iv", Map.of("model", "ts:nosuchpreset"));
     assertThat(bad.get("error").asText()).startsWith("error: ");
   }
