@@ -108,7 +108,7 @@ public final class StudioServer implements AutoCloseable {
     }
     this.results = new ResultsFolder(config.out());
     this.downloads = results.root().resolve("studio");
-    this.jobs = new JobQueue(config.workers(), QUEUE, 256);
+    this.jobs = new JobQueue(config.workers(), QUEUE, 64);
     InetAddress addr = InetAddress.getByName(config.host());
     this.loopback = addr.isLoopbackAddress();
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -238,8 +238,13 @@ public final class StudioServer implements AutoCloseable {
     }
     if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
         token.getBytes(StandardCharsets.UTF_8))) {
-      reply(response, callback, 401, Map.of("error", "error: missing or wrong access token; open the URL that "
-          + "'neuristor studio' printed (it ends in ?token=...)"));
+      String msg = "error: missing or wrong access token; open the URL that 'neuristor studio' printed (it ends "
+          + "in ?token=...)";
+      if (path.startsWith("/api/")) {
+        reply(response, callback, 401, Map.of("error", msg));
+      } else {
+        send(response, callback, 401, "text/plain; charset=utf-8", (msg + "\n").getBytes(StandardCharsets.UTF_8));
+      }
       return;
     }
     if (fromQuery) {
