@@ -128,24 +128,20 @@ public final class IvCommand implements Callable<Integer> {
       s.put("plot", png.toString());
     }
     if (devices > 1) {
-      List<Double> vths = new ArrayList<>();
-      List<Double> vholds = new ArrayList<>();
-      for (IvSweep.Result r : results) {
-        if (r.positive().switched()) {
-          vths.add(r.positive().vthVolts());
-          vholds.add(r.positive().vholdVolts());
-        }
-      }
+      // V_th and V_hold are NaN for a device that did not switch: the statistics are over the switching ones
+      double[] vths = results.stream().mapToDouble(r -> r.positive().vthVolts()).toArray();
+      double[] vholds = results.stream().mapToDouble(r -> r.positive().vholdVolts()).toArray();
+      double[] switching = java.util.Arrays.stream(vths).filter(Double::isFinite).toArray();
       s.put("devices", devices);
-      s.put("switched_devices", vths.size());
+      s.put("switched_devices", switching.length);
       s.put("vth_V_mean", mean(vths));
       s.put("vth_V_sigma", sigma(vths));
       s.put("vhold_V_mean", mean(vholds));
       s.put("vhold_V_sigma", sigma(vholds));
-      if (output.plot() && !vths.isEmpty()) {
+      if (output.plot() && switching.length > 0) {
         Path h = output.file(base + "-vth-hist." + output.plotExt());
-        Plotter.histogram(h, "V_th over " + vths.size() + " switching devices", "V_th (V)",
-            vths.stream().mapToDouble(Double::doubleValue).toArray(), Math.max(5, devices / 5));
+        Plotter.histogram(h, "V_th over " + switching.length + " switching devices", "V_th (V)", switching,
+            Math.max(5, devices / 5));
         s.put("histogram", h.toString());
       }
     }
@@ -153,7 +149,8 @@ public final class IvCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static Map<String, Object> branch(IvSweep.Branch b) {
+  /** One polarity's extraction as the JSON object {@code iv --json} prints (null for what was not found). */
+  public static Map<String, Object> branch(IvSweep.Branch b) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("switched", b.switched());
     m.put("vth_V", CliArgs.orNull(b.vthVolts()));
@@ -168,21 +165,30 @@ public final class IvCommand implements Callable<Integer> {
     return m;
   }
 
-  /** Mean of the values; null (not measured) when there are none. */
-  private static Object mean(List<Double> a) {
-    return a.isEmpty() ? null : a.stream().mapToDouble(Double::doubleValue).average().getAsDouble();
+  /** Mean of the finite values; null (not measured) when there are none. */
+  public static Double mean(double[] a) {
+    double s = 0;
+    int n = 0;
+    for (double v : a) {
+      if (Double.isFinite(v)) {
+        s += v;
+        n++;
+      }
+    }
+    return n == 0 ? null : s / n;
   }
 
-  /** Sample standard deviation; null below two values. */
-  private static Object sigma(List<Double> a) {
-    if (a.size() < 2) {
-      return null;
-    }
-    double m = a.stream().mapToDouble(Double::doubleValue).average().getAsDouble();
+  /** Sample standard deviation of the finite values; null below two. */
+  public static Double sigma(double[] a) {
+    Double m = mean(a);
     double s = 0;
+    int n = 0;
     for (double v : a) {
-      s += (v - m) * (v - m);
+      if (Double.isFinite(v)) {
+        s += (v - m) * (v - m);
+        n++;
+      }
     }
-    return Math.sqrt(s / (a.size() - 1));
+    return n < 2 ? null : Math.sqrt(s / (n - 1));
   }
 }

@@ -330,7 +330,7 @@ public final class NeuronCommand implements Runnable {
   @JsonKeys({"circuit", "csv", "spikes", "spike_times_s", "rate_hz", "rate_reason", "amplitude_V", "width_s",
       "latency_s", "response_V", "firing_pattern", "firing_pattern_reason", "energy_per_spike_J", "refractory_s",
       "refractory_reason", "steps", "wall_s", "plot"})
-  static final class Run implements Callable<Integer> {
+  public static final class Run implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "A library circuit (see 'neuron list').") String name;
 
     @Mixin CircuitOptions circuit;

@@ -12,12 +12,12 @@ import picocli.CommandLine;
  * {@code getOut()}/{@code getErr()}), and whatever a command printed to {@code System.out} directly
  * ({@code stray}; it should print nothing there).
  */
-final class CliHarness {
+public final class CliHarness {
   private CliHarness() {}
 
-  record Result(int code, String out, String err, String stray) {}
+  public record Result(int code, String out, String err, String stray) {}
 
-  static synchronized Result run(String... args) {
+  public static synchronized Result run(String... args) {
     PrintStream old = System.out;
     ByteArrayOutputStream stray = new ByteArrayOutputStream();
     StringWriter out = new StringWriter();

@@ -23,9 +23,10 @@ import org.neuristor.NeuristorException;
  * @param meanAbove mean response at and above the threshold (NaN when there is no threshold)
  * @param allOrNothing whether the criterion above holds
  * @param reason why the threshold is NaN, or null
+ * @param spiked whether each stimulus made the neuron spike (null when not known)
  */
 public record AllOrNothing(double[] stimuli, double[] responses, double threshold, double largestBelow,
-    double meanAbove, boolean allOrNothing, String reason) {
+    double meanAbove, boolean allOrNothing, String reason, boolean[] spiked) {
 
   /** Largest relative deviation from their mean allowed among the supra-threshold responses. */
   public static final double PLATEAU_SPREAD = 0.25;
@@ -39,7 +40,7 @@ public record AllOrNothing(double[] stimuli, double[] responses, double threshol
         jump = k;
       }
     }
-    return at(stimuli, responses, jump);
+    return at(stimuli, responses, jump, null);
   }
 
   /**
@@ -58,14 +59,14 @@ public record AllOrNothing(double[] stimuli, double[] responses, double threshol
       }
     }
     if (first < 0) {
-      return none(stimuli, responses, String.format(Locale.ROOT,
+      return none(stimuli, responses, spiked, String.format(Locale.ROOT,
           "no threshold: no pulse up to %.4g made the circuit spike", stimuli[stimuli.length - 1]));
     }
     if (first == 0) {
-      return none(stimuli, responses, String.format(Locale.ROOT,
+      return none(stimuli, responses, spiked, String.format(Locale.ROOT,
           "no threshold: the lowest amplitude %.4g already spikes", stimuli[0]));
     }
-    return at(stimuli, responses, first);
+    return at(stimuli, responses, first, spiked);
   }
 
   private static void check(double[] stimuli, double[] responses) {
@@ -80,12 +81,13 @@ public record AllOrNothing(double[] stimuli, double[] responses, double threshol
     }
   }
 
-  private static AllOrNothing none(double[] stimuli, double[] responses, String reason) {
-    return new AllOrNothing(stimuli.clone(), responses.clone(), Double.NaN, Double.NaN, Double.NaN, false, reason);
+  private static AllOrNothing none(double[] stimuli, double[] responses, boolean[] spiked, String reason) {
+    return new AllOrNothing(stimuli.clone(), responses.clone(), Double.NaN, Double.NaN, Double.NaN, false, reason,
+        spiked.clone());
   }
 
   /** The criterion with the threshold between stimulus {@code jump - 1} and {@code jump}. */
-  private static AllOrNothing at(double[] stimuli, double[] responses, int jump) {
+  private static AllOrNothing at(double[] stimuli, double[] responses, int jump, boolean[] spiked) {
     int n = stimuli.length;
     double max = 0;
     for (double r : responses) {
@@ -107,6 +109,6 @@ public record AllOrNothing(double[] stimuli, double[] responses, double threshol
     double step = responses[jump] - responses[jump - 1];
     boolean aon = max > 0 && step >= 0.5 * max && plateau;
     return new AllOrNothing(stimuli.clone(), responses.clone(), 0.5 * (stimuli[jump - 1] + stimuli[jump]), below,
-        mean, aon, null);
+        mean, aon, null, spiked == null ? null : spiked.clone());
   }
 }

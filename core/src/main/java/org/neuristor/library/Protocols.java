@@ -30,7 +30,7 @@ public final class Protocols {
   /** Runs the circuit once with parameters and an optional input source; returns its trace. */
   public static Trace run(NeuronCircuit c, Map<String, String> params, String input) {
     CircuitCompiler.Compiled cc = compile(c, params, input);
-    return simulate(c, cc, cc.saves()).trace();
+    return simulate(c, cc, cc.saves(), null).trace();
   }
 
   /**
@@ -39,10 +39,10 @@ public final class Protocols {
    * {@link org.neuristor.circuit.TransientAnalysis}), which is reported as such (exit 2).
    */
   static org.neuristor.circuit.Analysis.Outcome simulate(NeuronCircuit c, CircuitCompiler.Compiled cc,
-      List<String> saves) {
+      List<String> saves, org.neuristor.circuit.TransientAnalysis.Progress progress) {
     org.neuristor.circuit.Analysis a = cc.analyses().get(0);
     try {
-      return Simulation.run(cc.circuit(), a, saves, null);
+      return Simulation.run(cc.circuit(), a, saves, progress);
     } catch (org.neuristor.ConvergenceException e) {
       if (a instanceof org.neuristor.circuit.Analysis.Tran tr) {
         double hmax = !Double.isNaN(tr.tmax()) ? tr.tmax() : !Double.isNaN(cc.circuit().options().maxStep())
@@ -177,10 +177,19 @@ public final class Protocols {
    * saves plus the supply energy, and measures spikes on the circuit's firing state and output.
    */
   public static Measured measure(NeuronCircuit c, Map<String, String> params, String input) {
+    return measure(c, params, input, null);
+  }
+
+  /**
+   * As {@link #measure(NeuronCircuit, Map, String)}, reporting simulated time to {@code progress}
+   * (null for none); an exception thrown by {@code progress} aborts the run (the studio cancels so).
+   */
+  public static Measured measure(NeuronCircuit c, Map<String, String> params, String input,
+      org.neuristor.circuit.TransientAnalysis.Progress progress) {
     CircuitCompiler.Compiled cc = compile(c, params, input);
     List<String> saves = new ArrayList<>(cc.saves());
     saves.add("e(sources)");
-    org.neuristor.circuit.Analysis.Outcome o = simulate(c, cc, saves);
+    org.neuristor.circuit.Analysis.Outcome o = simulate(c, cc, saves, progress);
     Trace t = o.trace();
     SpikeFeatures f = c.features(t);
     double[] sp = f.spikeTimes();
