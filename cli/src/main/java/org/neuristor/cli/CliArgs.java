@@ -14,11 +14,11 @@ import picocli.CommandLine;
  * everywhere ({@code 1k}, {@code 100n}, {@code 10%} for a fraction) and a unit after a number is
  * converted or refused, never read as a prefix.
  */
-final class CliArgs {
+public final class CliArgs {
   private CliArgs() {}
 
   /** A number in {@code unit} from a command-line value, or a user error naming the option. */
-  static double number(String s, String what, String unit) {
+  public static double number(String s, String what, String unit) {
     try {
       double v = SpiceNumber.parse(s, unit);
       if (Double.isNaN(v)) {

@@ -690,15 +690,7 @@ final class Simulations {
 
   /** A number in {@code unit} as the CLI reads it (SPICE suffixes, units converted or refused). */
   static double number(String s, String what, String unit) {
-    try {
-      double v = SpiceNumber.parse(s, unit);
-      if (Double.isNaN(v)) {
-        throw new IllegalArgumentException("not a number: '" + s + "'");
-      }
-      return v;
-    } catch (IllegalArgumentException e) {
-      throw NeuristorException.input(what + ": " + e.getMessage());
-    }
+    return org.neuristor.cli.CliArgs.number(s, what, unit);
   }
 
   private static double[] numbers(String list, String what, String unit) {
