@@ -77,14 +77,20 @@ public final class Expression {
     if (!probes().isEmpty()) {
       throw new ExpressionException(0, "V() and I() are only allowed in behavioural sources");
     }
-    return compile(params, List.of()).valueAndGradient(new double[0], 0, new double[0]);
+    return tape(params, List.of()).valueAndGradient(new double[0], 0, new double[0]);
   }
 
   /**
    * Compiles with parameters folded to constants and probes as indexed inputs (in {@code order}) into a
-   * {@link Tape}: value and gradient in one pass, each distinct subexpression computed once.
+   * {@link Tape} (value and gradient in one pass, each distinct subexpression computed once), translated to
+   * bytecode by {@link TapeCompiler}.
    */
   public BehavioralSource.Function compile(Function<String, Double> params, List<Probe> order) {
+    return TapeCompiler.compile(tape(params, order));
+  }
+
+  /** The interpreted tape (what {@link #compile} translates to bytecode). */
+  Tape tape(Function<String, Double> params, List<Probe> order) {
     Tape.Builder b = new Tape.Builder(order.size());
     int result = root.compile(params, order, b, new java.util.HashMap<>());
     return b.build(result);

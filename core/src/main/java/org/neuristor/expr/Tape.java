@@ -77,6 +77,36 @@ final class Tape implements BehavioralSource.Function {
     return code.length / WIDTH;
   }
 
+  int inputs() {
+    return m;
+  }
+
+  int timeSlot() {
+    return timeSlot;
+  }
+
+  int result() {
+    return result;
+  }
+
+  int slots() {
+    return val.length;
+  }
+
+  /** The instructions (not a copy: read only). */
+  int[] code() {
+    return code;
+  }
+
+  /** A copy of the slot values: the constants at their slots. */
+  double[] constants() {
+    return val.clone();
+  }
+
+  Functions.Unary[] unaryTable() {
+    return unary.clone();
+  }
+
   @Override
   public double valueAndGradient(double[] inputs, double time, double[] gradient) {
     System.arraycopy(inputs, 0, val, 0, m);
