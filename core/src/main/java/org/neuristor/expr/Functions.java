@@ -39,6 +39,16 @@ final class Functions {
     double derivative(double x, double y) {
       return derivative.applyAsDouble(x, y);
     }
+
+    /** The value as a function object (generated code calls it directly, one call site per function). */
+    DoubleUnaryOperator valueFunction() {
+      return value;
+    }
+
+    /** The derivative (x, y) -> f'(x) as a function object. */
+    DoubleBinaryOperator derivativeFunction() {
+      return derivative;
+    }
   }
 
   /** A function of several arguments: value and all partial derivatives together. */

@@ -6,6 +6,8 @@ import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
 import org.neuristor.circuit.element.BehavioralSource;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -32,7 +34,8 @@ final class TapeCompiler {
   private static final int MAX_CACHED = 512;
   private static final Map<String, MethodHandle> CLASSES = new ConcurrentHashMap<>();
   private static final String FUNCTION = "org/neuristor/circuit/element/BehavioralSource$Function";
-  private static final String UNARY = "org/neuristor/expr/Functions$Unary";
+  private static final String VALUE = "java/util/function/DoubleUnaryOperator";
+  private static final String DERIVATIVE = "java/util/function/DoubleBinaryOperator";
 
   /** The generated evaluator of {@code tape}, or the tape itself when it cannot be translated. */
   static BehavioralSource.Function compile(Tape tape) {
@@ -46,13 +49,21 @@ final class TapeCompiler {
         byte[] bytes = generate(tape);
         MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
         ctor = l.findConstructor(l.lookupClass(), MethodType.methodType(void.class, double[].class,
-            Functions.Unary[].class)).asType(MethodType.methodType(BehavioralSource.Function.class,
-                double[].class, Functions.Unary[].class));
+            DoubleUnaryOperator[].class, DoubleBinaryOperator[].class)).asType(MethodType.methodType(
+                BehavioralSource.Function.class, double[].class, DoubleUnaryOperator[].class,
+                DoubleBinaryOperator[].class));
         if (CLASSES.size() < MAX_CACHED) {
           CLASSES.putIfAbsent(key, ctor);
         }
       }
-      return (BehavioralSource.Function) ctor.invokeExact(tape.constants(), tape.unaryTable());
+      Functions.Unary[] u = tape.unaryTable();
+      DoubleUnaryOperator[] value = new DoubleUnaryOperator[u.length];
+      DoubleBinaryOperator[] derivative = new DoubleBinaryOperator[u.length];
+      for (int i = 0; i < u.length; i++) {
+        value[i] = u[i].valueFunction();
+        derivative[i] = u[i].derivativeFunction();
+      }
+      return (BehavioralSource.Function) ctor.invokeExact(tape.constants(), value, derivative);
     } catch (Throwable e) {
       return tape; // the interpreter computes the same values
     }
@@ -95,8 +106,9 @@ final class TapeCompiler {
     cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, "java/lang/Object",
         new String[] {FUNCTION});
     cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "k", "[D", null, null).visitEnd();
-    cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "u", "[L" + UNARY + ";", null, null).visitEnd();
-    MethodVisitor init = cw.visitMethod(0, "<init>", "([D[L" + UNARY + ";)V", null, null);
+    cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "v", "[L" + VALUE + ";", null, null).visitEnd();
+    cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "dv", "[L" + DERIVATIVE + ";", null, null).visitEnd();
+    MethodVisitor init = cw.visitMethod(0, "<init>", "([D[L" + VALUE + ";[L" + DERIVATIVE + ";)V", null, null);
     init.visitCode();
     init.visitVarInsn(Opcodes.ALOAD, 0);
     init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
@@ -105,7 +117,10 @@ final class TapeCompiler {
     init.visitFieldInsn(Opcodes.PUTFIELD, name, "k", "[D");
     init.visitVarInsn(Opcodes.ALOAD, 0);
     init.visitVarInsn(Opcodes.ALOAD, 2);
-    init.visitFieldInsn(Opcodes.PUTFIELD, name, "u", "[L" + UNARY + ";");
+    init.visitFieldInsn(Opcodes.PUTFIELD, name, "v", "[L" + VALUE + ";");
+    init.visitVarInsn(Opcodes.ALOAD, 0);
+    init.visitVarInsn(Opcodes.ALOAD, 3);
+    init.visitFieldInsn(Opcodes.PUTFIELD, name, "dv", "[L" + DERIVATIVE + ";");
     init.visitInsn(Opcodes.RETURN);
     init.visitMaxs(0, 0);
     init.visitEnd();
@@ -218,18 +233,21 @@ final class TapeCompiler {
         }
       }
       case Tape.UNARY -> {
-        // y = u[c].value(x); dy = u[c].derivative(x, y)
+        // y = v[c](x); dy = dv[c](x, y): a call site of its own per function, so the JIT inlines it
         mv.visitVarInsn(Opcodes.ALOAD, 0);
-        mv.visitFieldInsn(Opcodes.GETFIELD, name, "u", "[L" + UNARY + ";");
+        mv.visitFieldInsn(Opcodes.GETFIELD, name, "v", "[L" + VALUE + ";");
         push(mv, c);
         mv.visitInsn(Opcodes.AALOAD);
-        mv.visitInsn(Opcodes.DUP);
         mv.visitVarInsn(Opcodes.DLOAD, va);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, UNARY, "value", "(D)D", false);
+        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, VALUE, "applyAsDouble", "(D)D", true);
         mv.visitVarInsn(Opcodes.DSTORE, vd);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitFieldInsn(Opcodes.GETFIELD, name, "dv", "[L" + DERIVATIVE + ";");
+        push(mv, c);
+        mv.visitInsn(Opcodes.AALOAD);
         mv.visitVarInsn(Opcodes.DLOAD, va);
         mv.visitVarInsn(Opcodes.DLOAD, vd);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, UNARY, "derivative", "(DD)D", false);
+        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, DERIVATIVE, "applyAsDouble", "(DD)D", true);
         mv.visitVarInsn(Opcodes.DSTORE, scratch);
         for (int k = 0; k < m; k++) {
           // gk == 0 ? 0 : dy * gk
