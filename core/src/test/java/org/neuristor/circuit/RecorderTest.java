@@ -49,4 +49,14 @@ class RecorderTest {
       assertThat(Math.abs(v[k] - exact)).as("v(out) at %g", t[k]).isLessThan(2e-3);
     }
   }
+
+  /** e(sources) is recorded after the other signals: the delivered energy C V^2 at the end of the charge. */
+  @Test
+  void sourceEnergyIsRecordedNextToTheSignals() {
+    Trace t = new TransientAnalysis(TAU / 100, 10 * TAU).run(new MnaSystem(rc()), List.of("v(out)", "e(sources)"))
+        .trace();
+    assertThat(t.names()).containsExactly("v(out)", "e(sources)");
+    double[] e = t.get("e(sources)");
+    assertThat(e[e.length - 1]).isCloseTo(1e-9, org.assertj.core.data.Percentage.withPercentage(0.5));
+  }
 }
