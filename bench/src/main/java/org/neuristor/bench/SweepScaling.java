@@ -120,15 +120,6 @@ public final class SweepScaling {
         "-Djava.awt.headless=true", "-jar", "cli/target/neuristor.jar", "sweep", spec.toString(), "--out",
         out.toString(), "--no-plot"));
     cmd.addAll(extra);
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().put("NEURISTOR_NO_PROGRESS", "1");
-    long t0 = System.nanoTime();
-    int code = pb.start().waitFor();
-    double s = (System.nanoTime() - t0) / 1e9;
-    if (code != 0) {
-      throw new IllegalStateException(String.join(" ", cmd) + " failed with exit " + code);
-    }
-    return s;
+    return WholeProcess.time(cmd, null);
   }
 }
