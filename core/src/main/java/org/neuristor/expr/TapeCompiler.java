@@ -234,17 +234,11 @@ final class TapeCompiler {
       }
       case Tape.UNARY -> {
         // y = v[c](x); dy = dv[c](x, y): a call site of its own per function, so the JIT inlines it
-        mv.visitVarInsn(Opcodes.ALOAD, 0);
-        mv.visitFieldInsn(Opcodes.GETFIELD, name, "v", "[L" + VALUE + ";");
-        push(mv, c);
-        mv.visitInsn(Opcodes.AALOAD);
+        element(mv, name, "v", VALUE, c);
         mv.visitVarInsn(Opcodes.DLOAD, va);
         mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, VALUE, "applyAsDouble", "(D)D", true);
         mv.visitVarInsn(Opcodes.DSTORE, vd);
-        mv.visitVarInsn(Opcodes.ALOAD, 0);
-        mv.visitFieldInsn(Opcodes.GETFIELD, name, "dv", "[L" + DERIVATIVE + ";");
-        push(mv, c);
-        mv.visitInsn(Opcodes.AALOAD);
+        element(mv, name, "dv", DERIVATIVE, c);
         mv.visitVarInsn(Opcodes.DLOAD, va);
         mv.visitVarInsn(Opcodes.DLOAD, vd);
         mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, DERIVATIVE, "applyAsDouble", "(DD)D", true);
@@ -316,6 +310,14 @@ final class TapeCompiler {
         }
       }
     }
+  }
+
+  /** Pushes this.field[index] (an array of the given element type) on the stack. */
+  private static void element(MethodVisitor mv, String owner, String field, String type, int index) {
+    mv.visitVarInsn(Opcodes.ALOAD, 0);
+    mv.visitFieldInsn(Opcodes.GETFIELD, owner, field, "[L" + type + ";");
+    push(mv, index);
+    mv.visitInsn(Opcodes.AALOAD);
   }
 
   private static void binary(MethodVisitor mv, int x, int y, int ins, int out) {
