@@ -43,14 +43,17 @@ public final class SweepScaling {
       }
     }
     SweepSpec s = SweepSpec.load(spec);
-    int n = Math.min(points, s.size());
+    int requested = Math.min(points, s.size());
     int cores = Runtime.getRuntime().availableProcessors();
     // warm-up: JIT the whole simulation path (points from the far end of the spec, on 2 threads)
-    java.util.stream.IntStream.range(0, 40).parallel().forEach(i -> PointResult.evaluate(s, s.size() - 1 - i));
+    java.util.stream.IntStream.range(0, Math.min(40, s.size())).parallel()
+        .forEach(i -> PointResult.evaluate(s, s.size() - 1 - i));
     Path tmp = Files.createTempDirectory("sweep-bench");
     try {
-      SweepSpec sub = SweepSpec.parse(spec.toString(), s.text().replaceFirst("samples:\\s*\\d+", "samples: " + n),
-          spec.toAbsolutePath().getParent());
+      SweepSpec sub = SweepSpec.parse(spec.toString(), s.text().replaceFirst("samples:\\s*\\d+",
+          "samples: " + requested), spec.toAbsolutePath().getParent());
+      // a spec without random samples (a grid) keeps all its points: loop and engine both run them all
+      int n = sub.size();
       // alternate the two, best of 2 each, so JIT and machine noise do not favour either
       double loop = Double.POSITIVE_INFINITY;
       double engine = Double.POSITIVE_INFINITY;
