@@ -50,6 +50,11 @@ final class Recorder {
     this.nextGrid = tstart;
   }
 
+  /** Whether the recorded signals include {@code e(sources)}. */
+  boolean wantsSourceEnergy() {
+    return energySignal;
+  }
+
   /** Records the accepted point (t, x); {@code sourceEnergy} is the delivered energy so far. */
   void accepted(double[] x, double t, double sourceEnergy) {
     if (grid > 0) {

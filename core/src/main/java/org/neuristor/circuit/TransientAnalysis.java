@@ -396,7 +396,7 @@ public final class TransientAnalysis {
       for (Element e : acceptors) {
         e.accept(xNew, t);
       }
-      recorder.accepted(xNew, t, totalSourceEnergy());
+      recorder.accepted(xNew, t, recorder.wantsSourceEnergy() ? totalSourceEnergy() : 0);
       if (progress != null && accepted - lastProgress >= 2000) {
         lastProgress = accepted;
         progress.at(t, tstop);
