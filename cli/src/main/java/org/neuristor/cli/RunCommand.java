@@ -41,6 +41,14 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--updown", description = "run .dc sweeps forward then backward (shows hysteresis)")
   boolean upDown;
 
+  @Option(names = "--every", paramLabel = "N", defaultValue = "1",
+      description = "write every N-th accepted time point of a transient (and the last; default: all)")
+  int every = 1;
+
+  @Option(names = "--at-tstep", description = "write a transient on the grid of its .tran step, linearly "
+      + "interpolated between accepted points (ngspice's .options interp) instead of at every accepted point")
+  boolean atTstep;
+
   @Mixin OutputOptions output;
 
   @Override
@@ -72,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
             bar.stepBy(now - done[0]);
             done[0] = now;
           }
-        });
+        }, every, atTstep);
       }
       for (String w : o.warnings()) {
         System.err.println("warning: " + w);
