@@ -46,6 +46,14 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--updown", description = "Run .dc sweeps forward, then back (shows hysteresis).")
   boolean upDown;
 
+  @Option(names = "--every", paramLabel = "N", defaultValue = "1",
+      description = "write every N-th accepted time point of a transient (and the last; default: all)")
+  int every = 1;
+
+  @Option(names = "--at-tstep", description = "write a transient on the grid of its .tran step, linearly "
+      + "interpolated between accepted points (ngspice's .options interp) instead of at every accepted point")
+  boolean atTstep;
+
   @Mixin OutputOptions output;
 
   @Override
@@ -76,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
             bar.stepBy(now - done[0]);
             done[0] = now;
           }
-        });
+        }, every, atTstep);
       }
       for (String w : o.warnings()) {
         output.warn(w);
