@@ -47,11 +47,12 @@ public final class RunCommand implements Callable<Integer> {
   boolean upDown;
 
   @Option(names = "--every", paramLabel = "N", defaultValue = "1",
-      description = "write every N-th accepted time point of a transient (and the last; default: all)")
+      description = "Write every N-th accepted time point of a transient, and the last (default: ${DEFAULT-VALUE}, "
+          + "all).")
   int every = 1;
 
-  @Option(names = "--at-tstep", description = "write a transient on the grid of its .tran step, linearly "
-      + "interpolated between accepted points (ngspice's .options interp) instead of at every accepted point")
+  @Option(names = "--at-tstep", description = "Write a transient on the grid of its .tran step, linearly "
+      + "interpolated between accepted points (ngspice's .options interp), instead of at every accepted point.")
   boolean atTstep;
 
   @Mixin OutputOptions output;
@@ -64,6 +65,9 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (c.analyses().isEmpty()) {
       throw NeuristorException.input(netlist + ": no analysis (.op, .dc or .tran) in the netlist");
+    }
+    if (every < 1) {
+      throw NeuristorException.input("--every must be >= 1, got " + every);
     }
     output.outDir();
     List<String> saves = !save.isEmpty() ? save : c.saves();

@@ -268,6 +268,15 @@ class HonestNumbersTest {
   }
 
   @Test
+  void runRefusesAnEveryBelowOne() throws Exception {
+    Path net = dir.resolve("rc.cir");
+    Files.writeString(net, "rc\nv1 in 0 1\nr1 in out 1k\nc1 out 0 1u\n.tran 10u 1m\n.end\n");
+    CliHarness.Result r = run("run", net.toString(), "--every", "0");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--every must be >= 1");
+  }
+
+  @Test
   void neuronShowDoesNotClaimNgspiceRunsIt() {
     String help = CliHarness.run("neuron", "show", "--help").out().replaceAll("\\s+", " ");
     assertThat(help).doesNotContain("runs in ngspice").contains("ngspice does not know");
