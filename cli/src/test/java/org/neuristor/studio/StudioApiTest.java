@@ -221,6 +221,33 @@ class StudioApiTest {
   }
 
   @Test
+  void cancellingTheRefractoryProtocolStopsItsPairedPulseRuns() throws Exception {
+    try (StudioFixture one = new StudioFixture(out, 1)) {
+      // pickett over 20 us: the single pulse is one run, then up to 13 paired-pulse runs of 30 us each
+      // (about 20 times the single run's work) follow, which this test does not wait for
+      String id = one.post("api/run/refractory", Map.of("circuit", "pickett", "params", Map.of("tstop", "20u"),
+          "stim", "pulse:amp=0.3,width=100n,delay=10n")).json().get("id").asText();
+      long end = System.nanoTime() + 60_000_000_000L;
+      JsonNode j = one.get("api/job/" + id).json();
+      while (j.get("progress").asDouble() <= Simulations.SINGLE_PULSE_SHARE && j.get("state").asText().equals("running")
+          || j.get("state").asText().equals("queued")) {
+        assertThat(System.nanoTime()).as("the paired-pulse runs did not start").isLessThan(end);
+        Thread.sleep(10);
+        j = one.get("api/job/" + id).json();
+      }
+      assertThat(j.get("state").asText()).isEqualTo("running");
+      long t0 = System.nanoTime();
+      assertThat(one.post("api/job/" + id + "/cancel", "{}").json().get("state").asText()).isEqualTo("cancelled");
+      // the work really ended: its CPU time is recorded when it returns, and the one worker is free again
+      while (one.get("api/job/" + id).json().get("cpu_ms").isNull()
+          || one.get("api/status").json().get("running").asInt() > 0) {
+        assertThat((System.nanoTime() - t0) / 1e9).as("the refractory protocol went on after its cancel").isLessThan(3);
+        Thread.sleep(10);
+      }
+    }
+  }
+
+  @Test
   void twentyParallelRequestsKeepTheServerResponsive() throws Exception {
     List<CompletableFuture<java.net.http.HttpResponse<String>>> posts = new ArrayList<>();
     for (int k = 0; k < 20; k++) {
