@@ -99,7 +99,7 @@ final class NetlistReader {
         }
         String content;
         try {
-          content = Files.readString(norm, StandardCharsets.UTF_8);
+          content = decode(Files.readAllBytes(norm));
         } catch (IOException | RuntimeException e) {
           throw new NetlistException(file, i + 1, col, "cannot read included file " + arg);
         }
@@ -170,6 +170,34 @@ final class NetlistReader {
       ca[k] = c.get(k);
     }
     lines.add(new SourceLine(text, fa, la, ca));
+  }
+
+  /**
+   * Netlist bytes as text: UTF-8 where the bytes are valid UTF-8, else Latin-1 line by line (ngspice
+   * reads bytes, so a Latin-1 comment or micro sign must not make the file unreadable).
+   */
+  static String decode(byte[] bytes) {
+    java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    try {
+      return utf8.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      StringBuilder sb = new StringBuilder(bytes.length);
+      int start = 0;
+      for (int i = 0; i <= bytes.length; i++) {
+        if (i == bytes.length || bytes[i] == '\n') {
+          byte[] line = java.util.Arrays.copyOfRange(bytes, start, Math.min(i + 1, bytes.length));
+          try {
+            sb.append(utf8.reset().decode(java.nio.ByteBuffer.wrap(line)));
+          } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            sb.append(new String(line, StandardCharsets.ISO_8859_1));
+          }
+          start = i + 1;
+        }
+      }
+      return sb.toString();
+    }
   }
 
   /** Removes ngspice inline comments: {@code ;} anywhere, {@code $} after white space. */

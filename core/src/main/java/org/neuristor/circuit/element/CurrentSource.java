@@ -6,7 +6,12 @@ import org.neuristor.circuit.Load;
 public final class CurrentSource extends DrivenSource {
 
   public CurrentSource(String name, String p, String n, Waveform w) {
-    super(name, p, n, w);
+    this(name, p, n, Spec.of(w));
+  }
+
+  /** A source with an explicit DC value and AC excitation besides its waveform. */
+  public CurrentSource(String name, String p, String n, Spec spec) {
+    super(name, p, n, spec);
   }
 
   public CurrentSource(String name, String p, String n, double amps) {
@@ -32,6 +37,6 @@ public final class CurrentSource extends DrivenSource {
 
   @Override
   public SpiceCard toSpice() {
-    return SpiceCard.of(name + " " + nodeP + " " + nodeN + " " + drive.described().toSpice());
+    return card();
   }
 }

@@ -18,7 +18,12 @@ public final class VoltageSource extends DrivenSource implements Circuit.Voltage
   private int hbn;
 
   public VoltageSource(String name, String p, String n, Waveform w) {
-    super(name, p, n, w);
+    this(name, p, n, Spec.of(w));
+  }
+
+  /** A source with an explicit DC value and AC excitation besides its waveform. */
+  public VoltageSource(String name, String p, String n, Spec spec) {
+    super(name, p, n, spec);
   }
 
   /** A DC source. */
@@ -79,6 +84,6 @@ public final class VoltageSource extends DrivenSource implements Circuit.Voltage
 
   @Override
   public SpiceCard toSpice() {
-    return SpiceCard.of(name + " " + nodeP + " " + nodeN + " " + drive.described().toSpice());
+    return card();
   }
 }

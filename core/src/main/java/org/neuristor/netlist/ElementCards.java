@@ -1,0 +1,220 @@
+package org.neuristor.netlist;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.neuristor.circuit.Element;
+import org.neuristor.circuit.element.BehavioralSource;
+import org.neuristor.circuit.element.Capacitor;
+import org.neuristor.circuit.element.Cccs;
+import org.neuristor.circuit.element.Ccvs;
+import org.neuristor.circuit.element.CurrentSource;
+import org.neuristor.circuit.element.Diode;
+import org.neuristor.circuit.element.IndependentSource.Spec;
+import org.neuristor.circuit.element.Inductor;
+import org.neuristor.circuit.element.Mosfet1;
+import org.neuristor.circuit.element.Resistor;
+import org.neuristor.circuit.element.VSwitch;
+import org.neuristor.circuit.element.Vccs;
+import org.neuristor.circuit.element.Vcvs;
+import org.neuristor.circuit.element.VoltageSource;
+import org.neuristor.expr.Expression;
+import org.neuristor.expr.ExpressionException;
+
+/**
+ * The element cards: one parser per first letter of the instance name, in one table. Each parser
+ * reads its card with {@link Card} (nodes, values, model, key=value pairs) and builds the element;
+ * every error names the card's {@code file:line:col}.
+ */
+final class ElementCards {
+  private ElementCards() {}
+
+  /** Builds one element from its card. */
+  @FunctionalInterface
+  interface Parser {
+    Element parse(Card c, Expander x);
+  }
+
+  /** Element letters and their parsers ({@code X} instances are expanded by {@link Expander}). */
+  static final Map<Character, Parser> TABLE = table();
+
+  private static Map<Character, Parser> table() {
+    Map<Character, Parser> t = new LinkedHashMap<>();
+    t.put('r', ElementCards::resistor);
+    t.put('c', ElementCards::capacitor);
+    t.put('l', ElementCards::inductor);
+    t.put('v', ElementCards::source);
+    t.put('i', ElementCards::source);
+    t.put('e', ElementCards::voltageControlled);
+    t.put('g', ElementCards::voltageControlled);
+    t.put('f', ElementCards::currentControlled);
+    t.put('h', ElementCards::currentControlled);
+    t.put('d', ElementCards::diode);
+    t.put('m', ElementCards::mosfet);
+    t.put('s', ElementCards::vswitch);
+    t.put('b', ElementCards::behavioural);
+    t.put('n', (c, x) -> x.device(c));
+    return java.util.Collections.unmodifiableMap(t);
+  }
+
+  /** The supported letters, for the error on an unknown one. */
+  static String letters() {
+    StringBuilder sb = new StringBuilder();
+    for (char ch : TABLE.keySet()) {
+      sb.append(Character.toUpperCase(ch)).append(' ');
+    }
+    return sb.append('X').toString();
+  }
+
+  static Element parse(Card c, Expander x) {
+    Parser p = TABLE.get(c.kind());
+    if (p == null) {
+      throw c.error("unknown element type '" + c.toks.get(0).text().charAt(0) + "' in " + c.toks.get(0).text()
+          + " (supported: " + letters() + ")");
+    }
+    return p.parse(c, x);
+  }
+
+  private static Element resistor(Card c, Expander x) {
+    String[] n = c.nodes(2, "2 nodes and a resistance");
+    double r = c.valueOrKey("r", "resistance");
+    c.end();
+    return c.guarded(() -> new Resistor(c.name, n[0], n[1], r));
+  }
+
+  private static Element capacitor(Card c, Expander x) {
+    String[] n = c.nodes(2, "2 nodes and a capacitance");
+    double cap = c.valueOrKey("c", "capacitance");
+    c.end();
+    return c.guarded(() -> new Capacitor(c.name, n[0], n[1], cap));
+  }
+
+  private static Element inductor(Card c, Expander x) {
+    String[] n = c.nodes(2, "2 nodes and an inductance");
+    double ind = c.valueOrKey("l", "inductance");
+    c.end();
+    return c.guarded(() -> new Inductor(c.name, n[0], n[1], ind));
+  }
+
+  private static Element source(Card c, Expander x) {
+    String[] n = c.nodes(2, "2 nodes and a source value");
+    Spec s = SourceValues.parse(c, x.warnings());
+    return c.kind() == 'v' ? new VoltageSource(c.name, n[0], n[1], s) : new CurrentSource(c.name, n[0], n[1], s);
+  }
+
+  private static Element voltageControlled(Card c, Expander x) {
+    String[] n = c.nodes(2, "2 output nodes");
+    boolean e = c.kind() == 'e';
+    Matcher m = Pattern.compile("(?i)\\b(value|vol|cur)\\s*=").matcher(c.sl.text);
+    if (m.find()) {
+      String vt = c.sl.text.substring(m.end()).trim();
+      return behaviouralSource(c, x, n, e, vt, c.sl.text.indexOf(vt, m.end()));
+    }
+    String[] cn = c.nodes(2, "4 nodes and a gain");
+    double gain = c.value("gain");
+    c.end();
+    return e ? new Vcvs(c.name, n[0], n[1], cn[0], cn[1], gain) : new Vccs(c.name, n[0], n[1], cn[0], cn[1], gain);
+  }
+
+  private static Element currentControlled(Card c, Expander x) {
+    String[] n = c.nodes(2, "2 nodes, a controlling voltage source and a gain");
+    String ctrl = c.frame.element(c.word("controlling voltage source"));
+    double gain = c.value("gain");
+    c.end();
+    return c.kind() == 'f' ? new Cccs(c.name, n[0], n[1], ctrl, gain) : new Ccvs(c.name, n[0], n[1], ctrl, gain);
+  }
+
+  private static Element diode(Card c, Expander x) {
+    String[] n = c.nodes(2, "2 nodes and a model");
+    Model m = c.model("d");
+    Map<String, Double> inst = new LinkedHashMap<>();
+    if (c.nextIsValue()) {
+      inst.put("area", c.value("area"));
+    }
+    inst.putAll(c.instanceParameters("off"));
+    if (inst.containsKey("ic")) {
+      throw c.error(c.name + ": diode ic= is not supported (set the node voltages with .ic)");
+    }
+    return x.model(c, m, () -> new Diode(c.name, n[0], n[1], m.numeric(), inst, x.temperatures()));
+  }
+
+  private static Element mosfet(Card c, Expander x) {
+    String[] n = c.nodes(4, "4 nodes (d g s b) and a model");
+    Model m = c.model("nmos", "pmos");
+    Map<String, Double> kv = c.keyValues();
+    double l = kv.getOrDefault("l", 100e-6);
+    double w = kv.getOrDefault("w", 100e-6);
+    return c.guarded(() -> new Mosfet1(c.name, n[0], n[1], n[2], n[3], m.type().equals("pmos"), m.numeric(), l, w));
+  }
+
+  private static Element vswitch(Card c, Expander x) {
+    String[] n = c.nodes(4, "4 nodes and a model");
+    Model m = c.model("sw");
+    boolean on = false;
+    if (c.hasMore()) {
+      String w = c.word("on/off");
+      on = w.equals("on");
+      if (!on && !w.equals("off")) {
+        throw c.errorAtPrevious("expected 'on' or 'off', got '" + w + "'");
+      }
+    }
+    c.end();
+    boolean initiallyOn = on;
+    return c.guarded(() -> new VSwitch(c.name, n[0], n[1], n[2], n[3], m.numeric(), initiallyOn));
+  }
+
+  private static Element behavioural(Card c, Expander x) {
+    String[] n = c.nodes(2, "2 nodes and V=expression or I=expression");
+    Matcher mt = Pattern.compile("(?i)\\b([vi])\\s*=").matcher(c.sl.text);
+    int from = c.toks.get(Math.min(3, c.toks.size() - 1)).index();
+    if (!mt.find(Math.min(from, c.sl.text.length())) && !mt.find(0)) {
+      throw c.error(c.name + " needs V=expression or I=expression");
+    }
+    boolean voltage = mt.group(1).equalsIgnoreCase("v");
+    String rest = c.sl.text.substring(mt.end());
+    return behaviouralSource(c, x, n, voltage, rest.trim(), mt.end() + rest.length() - rest.stripLeading().length());
+  }
+
+  /** A B source (or E/G with VALUE=) from expression text at {@code index} of the card's line. */
+  static BehavioralSource behaviouralSource(Card c, Expander x, String[] n, boolean voltage, String text,
+      int index) {
+    String t = text.trim();
+    int shift = 0;
+    if (t.length() >= 2 && (t.startsWith("{") && t.endsWith("}") || t.startsWith("'") && t.endsWith("'"))) {
+      t = t.substring(1, t.length() - 1);
+      shift = 1;
+    }
+    try {
+      Expression e = Expression.parse(t);
+      List<BehavioralSource.Probe> probes = new ArrayList<>();
+      List<BehavioralSource.Probe> local = e.probes();
+      for (BehavioralSource.Probe pr : local) {
+        BehavioralSource.Probe flat = pr.kind() == BehavioralSource.Probe.Kind.VOLTAGE
+            ? BehavioralSource.Probe.voltage(c.frame.map(pr.a()), c.frame.map(pr.b()))
+            : BehavioralSource.Probe.current(c.frame.element(pr.a()));
+        probes.add(flat);
+        x.probeUse(flat, c.sl, index + shift + probeOffset(t, pr));
+      }
+      BehavioralSource.Function f = e.compile(c.params()::get, local);
+      return new BehavioralSource(c.name, n[0], n[1], voltage, probes, f, "{" + t + "}");
+    } catch (ExpressionException ex) {
+      throw c.sl.error(index + shift + ex.offset(), ex.getMessage());
+    }
+  }
+
+  /** Offset of a probe's first mention in expression text (for errors about its node or source). */
+  private static int probeOffset(String text, BehavioralSource.Probe p) {
+    String name = p.a();
+    Matcher m = Pattern.compile("(?i)\\b" + (p.kind() == BehavioralSource.Probe.Kind.VOLTAGE ? "v" : "i")
+        + "\\s*\\(\\s*(" + Pattern.quote(name) + ")\\s*[,)]").matcher(text);
+    return m.find() ? m.start(1) : 0;
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,404 @@
+package org.neuristor.netlist;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.neuristor.circuit.Circuit;
+import org.neuristor.circuit.Element;
+import org.neuristor.circuit.element.BehavioralSource;
+import org.neuristor.circuit.element.CurrentProbe;
+
+/**
+ * Flattens a netlist: collects the definitions of each scope ({@code .param}, {@code .model},
+ * {@code .subckt}), expands {@code X} instances recursively into their elements with ngspice's names
+ * (element {@code r1} of instance {@code x1} is {@code r.x1.r1}, internal node {@code n} is
+ * {@code x1.n}, {@code .global} nodes keep their name), and hands dot cards of the top level to
+ * {@link ControlCards}.
+ */
+final class Expander {
+  static final int MAX_DEPTH = 64;
+  static final int MAX_ELEMENTS = 1_000_000;
+
+  final List<Element> elements = new ArrayList<>();
+  final Map<Element, SourceLine> origin = new HashMap<>();
+  /** Where each node was first connected, for errors about nodes. */
+  final Map<String, ControlCards.Located> nodeOrigin = new LinkedHashMap<>();
+  /** Where each B-source input was first read, for errors about unknown nodes and sources. */
+  final Map<BehavioralSource.Probe, ControlCards.Located> probeUses = new LinkedHashMap<>();
+  private final Set<String> names = new HashSet<>();
+  private final Set<Model> notedModels = new HashSet<>();
+  private final Set<String> globals;
+  /** Requested current probes: element name -> terminal indices (0 = the element's current). */
+  private final Map<String, Map<Integer, String>> currentProbes;
+  private final ControlCards control;
+  private final CircuitCompiler.Devices devices;
+  private final List<String> warnings;
+  private final org.neuristor.circuit.element.Temperatures temperatures;
+
+  Expander(Set<String> globals, Map<String, Map<Integer, String>> currentProbes, ControlCards control,
+      CircuitCompiler.Devices devices, List<String> warnings, org.neuristor.circuit.element.Temperatures temperatures) {
+    this.temperatures = temperatures;
+    this.globals = globals;
+    this.currentProbes = currentProbes;
+    this.control = control;
+    this.devices = devices;
+    this.warnings = warnings;
+  }
+
+  List<String> warnings() {
+    return warnings;
+  }
+
+  org.neuristor.circuit.element.Temperatures temperatures() {
+    return temperatures;
+  }
+
+  /**
+   * Builds a model-based element: an error about a model parameter is reported at the parameter on
+   * the {@code .model} line, any other at the element's card; notes go to the warnings.
+   */
+  Element model(Card c, Model m, java.util.function.Supplier<Element> build) {
+    Element e;
+    try {
+      e = build.get();
+    } catch (org.neuristor.ModelParameterException ex) {
+      int at = m.line().text.toLowerCase(Locale.ROOT).indexOf(ex.parameter() + "=");
+      if (at < 0) {
+        at = m.line().text.toLowerCase(Locale.ROOT).indexOf(" " + ex.parameter() + " ") + 1;
+      }
+      throw at > 0 && !c.sl.text.toLowerCase(Locale.ROOT).contains(ex.parameter() + "=") ? m.line().error(at, ex.getMessage())
+          : c.sl.error(0, ex.getMessage());
+    } catch (org.neuristor.NetlistException ex) {
+      throw ex;
+    } catch (org.neuristor.NeuristorException ex) {
+      throw c.sl.error(0, ex.getMessage());
+    }
+    if (e instanceof org.neuristor.circuit.element.Annotated an && notedModels.add(m)) {
+      for (String note : an.notes()) {
+        warnings.add(c.sl.file(0) + ":" + c.sl.line(0) + ": " + note);
+      }
+    }
+    return e;
+  }
+
+  /** One level of expansion: the instance prefix ({@code x1.}), its pin map and its scope. */
+  final class Frame {
+    final String prefix;
+    final Map<String, String> pins;
+    private final Scope scope;
+
+    Frame(String prefix, Map<String, String> pins, Scope scope) {
+      this.prefix = prefix;
+      this.pins = pins;
+      this.scope = scope;
+    }
+
+    Scope scope() {
+      return scope;
+    }
+
+    /** The flattened name of a node written in this frame. */
+    String map(String node) {
+      String n = node.toLowerCase(Locale.ROOT);
+      if (Circuit.isGround(n)) {
+        return "0";
+      }
+      String m = pins.get(n);
+      if (m != null) {
+        return m;
+      }
+      return globals.contains(n) ? n : prefix + n;
+    }
+
+    /** The flattened name of an element written in this frame. */
+    String element(String local) {
+      return flatName(prefix, local.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The node an element's terminal connects to; where a current probe was requested on that
+     * terminal, a 0 V probe is inserted and the terminal moves to the probe's inner node.
+     */
+    String terminal(String elementName, int index, Token t, SourceLine sl) {
+      String node = map(t.lower());
+      nodeOrigin.putIfAbsent(node, new ControlCards.Located(sl, t.index()));
+      Map<Integer, String> req = currentProbes.get(elementName);
+      if (req == null || !req.containsKey(index)) {
+        return node;
+      }
+      String inner = elementName + "#" + index;
+      CurrentProbe p = new CurrentProbe(req.get(index), node, inner);
+      add(p, sl);
+      return inner;
+    }
+  }
+
+  /**
+   * Collects the definitions of one scope and returns its other lines (elements, instances and
+   * dot cards) in order.
+   */
+  List<SourceLine> define(List<SourceLine> lines, Scope scope, FunctionTable functions) {
+    List<SourceLine> rest = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      SourceLine sl = lines.get(i);
+      String lower = sl.text.toLowerCase(Locale.ROOT);
+      if (lower.startsWith(".subckt")) {
+        int j = matchingEnds(lines, i);
+        defineSubckt(sl, lines.subList(i + 1, j), scope);
+        i = j;
+      } else if (lower.startsWith(".ends")) {
+        throw sl.error(0, ".ends without a .subckt");
+      } else if (lower.startsWith(".param")) {
+        functions.params(sl, scope.params);
+      } else if (lower.startsWith(".model")) {
+        scope.defineModel(parseModel(sl, scope.params));
+      } else if (lower.startsWith(".func")) {
+        functions.func(sl);
+      } else if (lower.startsWith(".global")) {
+        continue; // collected before expansion
+      } else {
+        rest.add(sl);
+      }
+    }
+    return rest;
+  }
+
+  /** Index of the {@code .ends} closing the {@code .subckt} at {@code start} (nesting counted). */
+  private static int matchingEnds(List<SourceLine> lines, int start) {
+    int depth = 1;
+    for (int j = start + 1; j < lines.size(); j++) {
+      String l = lines.get(j).text.toLowerCase(Locale.ROOT);
+      if (l.startsWith(".subckt")) {
+        depth++;
+      } else if (l.startsWith(".ends") && --depth == 0) {
+        return j;
+      }
+    }
+    throw lines.get(start).error(0, "unclosed .subckt: no matching .ends");
+  }
+
+  private static void defineSubckt(SourceLine sl, List<SourceLine> body, Scope scope) {
+    List<Token> toks = NetlistReader.tokenize(sl);
+    if (toks.size() < 2) {
+      throw sl.error(0, ".subckt needs a name");
+    }
+    String name = toks.get(1).lower();
+    List<String> pins = new ArrayList<>();
+    Map<String, Token> defaults = new LinkedHashMap<>();
+    for (int k = 2; k < toks.size(); k++) {
+      Token t = toks.get(k);
+      String tl = t.lower();
+      if (tl.equals("params:")) {
+        continue;
+      }
+      if (tl.startsWith("params:")) {
+        tl = tl.substring(7);
+        t = new Token(t.text().substring(7), t.index() + 7);
+        if (tl.isEmpty()) {
+          continue;
+        }
+      }
+      int eq = tl.indexOf('=');
+      if (eq > 0) {
+        defaults.put(tl.substring(0, eq), new Token(t.text().substring(eq + 1), t.index() + eq + 1));
+      } else {
+        if (!defaults.isEmpty()) {
+          throw sl.error(t.index(), "subcircuit pin '" + t.text() + "' after its parameters");
+        }
+        pins.add(tl);
+      }
+    }
+    scope.defineSubckt(new Subckt(name, pins, defaults, List.copyOf(body), sl, scope), toks.get(1).index());
+  }
+
+  static Model parseModel(SourceLine sl, ParamScope scope) {
+    List<Token> toks = NetlistReader.tokenize(sl);
+    if (toks.size() < 3) {
+      throw sl.error(0, ".model needs a name and a type");
+    }
+    String name = toks.get(1).lower();
+    String type = toks.get(2).lower();
+    Map<String, Object> params = new LinkedHashMap<>();
+    for (int k = 3; k < toks.size(); k++) {
+      Token t = toks.get(k);
+      int eq = t.text().indexOf('=');
+      String key;
+      String val;
+      int at;
+      if (eq > 0) {
+        key = t.text().substring(0, eq).toLowerCase(Locale.ROOT);
+        val = t.text().substring(eq + 1);
+        at = t.index() + eq + 1;
+      } else if (k + 1 < toks.size() && !toks.get(k + 1).text().contains("=") && isName(t.text())) {
+        // ngspice also reads "name value" pairs without '=': nmos(level 1 kp 25u)
+        key = t.lower();
+        Token v = toks.get(++k);
+        val = v.text();
+        at = v.index();
+      } else {
+        throw sl.error(t.index(), "model parameter must be name=value, got '" + t.text() + "'");
+      }
+      double num = org.neuristor.expr.SpiceNumber.parse(val);
+      if (!Double.isNaN(num)) {
+        params.put(key, num);
+      } else if (val.startsWith("{") || val.startsWith("'") || scope.get(val.toLowerCase(Locale.ROOT)) != null
+          || val.startsWith("-") || val.startsWith("+") || val.startsWith(".") || val.startsWith("(")) {
+        params.put(key, ParamScope.evaluate(val, sl, at, scope));
+      } else {
+        params.put(key, val.toLowerCase(Locale.ROOT)); // e.g. preset=nbox
+      }
+    }
+    return new Model(name, type, params, sl);
+  }
+
+  private static boolean isName(String s) {
+    return !s.isEmpty() && (Character.isLetter(s.charAt(0)) || s.charAt(0) == '_');
+  }
+
+  // ------------------------------------------------------------------ expansion
+
+  void expand(List<SourceLine> lines, Frame frame, int depth, FunctionTable functions) {
+    for (SourceLine sl : lines) {
+      String lower = sl.text.toLowerCase(Locale.ROOT);
+      if (lower.startsWith(".")) {
+        if (!frame.prefix.isEmpty()) {
+          throw sl.error(0, "control line " + lower.split("\\s+")[0] + " is not allowed inside a .subckt");
+        }
+        control.apply(sl, frame.scope.params);
+        continue;
+      }
+      List<Token> toks = NetlistReader.tokenize(sl);
+      if (toks.isEmpty()) {
+        continue;
+      }
+      if (elements.size() >= MAX_ELEMENTS) {
+        throw sl.error(0, "more than " + MAX_ELEMENTS + " elements after flattening subcircuits");
+      }
+      char kind = Character.toLowerCase(toks.get(0).text().charAt(0));
+      if (kind == 'x') {
+        instantiate(sl, toks, frame, depth, functions);
+      } else {
+        Card card = new Card(sl, toks, frame.element(toks.get(0).lower()), frame);
+        add(ElementCards.parse(card, this), sl);
+      }
+    }
+  }
+
+  private void add(Element e, SourceLine sl) {
+    if (!names.add(e.name())) {
+      throw sl.error(0, "duplicate element name " + e.name());
+    }
+    elements.add(e);
+    origin.put(e, sl);
+  }
+
+  private void instantiate(SourceLine sl, List<Token> toks, Frame frame, int depth, FunctionTable functions) {
+    if (depth >= MAX_DEPTH) {
+      throw sl.error(0, "subcircuits nested deeper than " + MAX_DEPTH + " (recursive .subckt?)");
+    }
+    String inst = frame.prefix + toks.get(0).lower();
+    List<Token> nodes = new ArrayList<>();
+    Map<String, Token> given = new LinkedHashMap<>();
+    for (int k = 1; k < toks.size(); k++) {
+      Token t = toks.get(k);
+      String tl = t.lower();
+      if (tl.equals("params:")) {
+        continue;
+      }
+      int eq = tl.indexOf('=');
+      if (eq > 0) {
+        given.put(tl.startsWith("params:") ? tl.substring(7, eq) : tl.substring(0, eq),
+            new Token(t.text().substring(eq + 1), t.index() + eq + 1));
+      } else {
+        if (!given.isEmpty()) {
+          throw sl.error(t.index(), "node '" + t.text() + "' after instance parameters");
+        }
+        nodes.add(t);
+      }
+    }
+    if (nodes.isEmpty()) {
+      throw sl.error(0, inst + " needs nodes and a subcircuit name");
+    }
+    Token subTok = nodes.remove(nodes.size() - 1);
+    Subckt sub = frame.scope.subckt(subTok.lower());
+    if (sub == null) {
+      throw sl.error(subTok.index(), "unknown subcircuit '" + subTok.text() + "'");
+    }
+    if (nodes.size() != sub.pins().size()) {
+      throw sl.error(0, inst + " connects " + nodes.size() + " nodes but subcircuit " + sub.name() + " has "
+          + sub.pins().size() + " pins");
+    }
+    for (String k : given.keySet()) {
+      if (!sub.defaults().containsKey(k)) {
+        throw sl.error(given.get(k).index(), "subcircuit " + sub.name() + " has no parameter '" + k + "'");
+      }
+    }
+    Map<String, String> map = new HashMap<>();
+    for (int k = 0; k < nodes.size(); k++) {
+      String n = frame.map(nodes.get(k).lower());
+      nodeOrigin.putIfAbsent(n, new ControlCards.Located(sl, nodes.get(k).index()));
+      map.put(sub.pins().get(k), n);
+    }
+    ParamScope inner = new ParamScope(sub.definedIn().params);
+    for (Map.Entry<String, Token> d : sub.defaults().entrySet()) {
+      Token v = given.get(d.getKey());
+      if (v != null) {
+        inner.set(d.getKey(), ParamScope.evaluate(v.text(), sl, v.index(), frame.scope.params));
+      } else {
+        inner.define(d.getKey(), d.getValue().text(), sub.header(), d.getValue().index());
+      }
+    }
+    Scope body = new Scope(sub.definedIn(), inner);
+    List<SourceLine> rest = define(sub.body(), body, functions);
+    expand(rest, new Frame(inst + ".", map, body), depth + 1, functions);
+  }
+
+  /**
+   * ngspice's flattened element name: element {@code r1} of instance {@code x1} is {@code r.x1.r1}
+   * (the type letter stays first, so the name still says what the element is).
+   */
+  static String flatName(String prefix, String local) {
+    return prefix.isEmpty() ? local : local.charAt(0) + "." + prefix + local;
+  }
+
+  /** Remembers where a B source reads a node or source, for the check after expansion. */
+  void probeUse(BehavioralSource.Probe p, SourceLine sl, int index) {
+    probeUses.putIfAbsent(p, new ControlCards.Located(sl, index));
+  }
+
+  /** An {@code N} line: a compact device from a {@link DeviceFactory}. */
+  Element device(Card c) {
+    List<Token> toks = c.toks;
+    SourceLine sl = c.sl;
+    // N name node... model: the last bare word is the model.
+    int last = toks.size() - 1;
+    while (last > 0 && toks.get(last).text().contains("=")) {
+      last--;
+    }
+    if (last < 2) {
+      throw sl.error(0, c.name + " needs nodes and a model");
+    }
+    String[] nodes = c.nodes(last - 1, "nodes and a model");
+    Token mt = toks.get(last);
+    Model m = c.frame.scope().model(mt.lower());
+    if (m == null) {
+      throw sl.error(mt.index(), "unknown model '" + mt.text() + "'");
+    }
+    Map<String, Object> params = new LinkedHashMap<>(m.params());
+    for (int k = last + 1; k < toks.size(); k++) {
+      Token t = toks.get(k);
+      int eq = t.text().indexOf('=');
+      String key = t.text().substring(0, eq).toLowerCase(Locale.ROOT);
+      String val = t.text().substring(eq + 1);
+      double num = org.neuristor.expr.SpiceNumber.parse(val);
+      params.put(key, Double.isNaN(num) && !val.startsWith("{") ? val.toLowerCase(Locale.ROOT)
+          : ParamScope.evaluate(val, sl, t.index() + eq + 1, c.params()));
+    }
+    return devices.create(m, c.name, List.of(nodes), params);
+  }
+}
