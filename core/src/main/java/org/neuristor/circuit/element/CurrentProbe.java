@@ -15,11 +15,8 @@ import org.neuristor.circuit.Load;
  */
 public final class CurrentProbe extends TwoTerminal implements Circuit.VoltageDefined {
   private final String signal;
+  private final VoltageBranch branch = new VoltageBranch();
   private int b;
-  private int hpb;
-  private int hnb;
-  private int hbp;
-  private int hbn;
 
   /**
    * @param signal the saved signal's name, e.g. {@code i(r1)} or {@code i(m1:s)}
@@ -39,22 +36,12 @@ public final class CurrentProbe extends TwoTerminal implements Circuit.VoltageDe
   @Override
   public void bind(Binder binder) {
     super.bind(binder);
-    hpb = binder.entry(p, b);
-    hnb = binder.entry(n, b);
-    hbp = binder.entry(b, p);
-    hbn = binder.entry(b, n);
+    branch.bind(binder, p, n, b);
   }
 
   @Override
   public void load(Load l) {
-    double i = l.v(b);
-    l.f(p, i);
-    l.f(n, -i);
-    l.g(hpb, 1);
-    l.g(hnb, -1);
-    l.f(b, voltage(l));
-    l.g(hbp, 1);
-    l.g(hbn, -1);
+    branch.load(l, 0.0);
   }
 
   @Override
