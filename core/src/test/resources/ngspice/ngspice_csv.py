@@ -56,8 +56,8 @@ def read_raw(path):
             n = "v-sweep"  # DC sweep axis, named as ngspice's vector
         if n.endswith("#branch"):
             n = "i(" + n[: -len("#branch")] + ")"
-        if n == "v(all)":
-            continue  # 'write' of an operating-point plot repeats its first vector under this name
+        if n == "v(all)" or n in out or "real(" + n + ")" in out:
+            continue  # 'write' of an operating-point plot repeats its first vector as v(all); .probe repeats i(vsrc)
         if cplx and k > 0:
             out += ["real(" + n + ")", "imag(" + n + ")"]
             outcols += [[v[0] for v in cols[k]], [v[1] for v in cols[k]]]

@@ -43,7 +43,7 @@ for name in $NAMES; do
     ngspice "$TMP/$name.drv" < /dev/null > "$TMP/$name.log" 2>&1 || { cat "$TMP/$name.log"; exit 1; }
     for k in $kinds; do $PY ngspice_csv.py csv "$work/$k.raw" "decks/$name.$k.csv"; done
   fi
-  if grep -qiE 'error|too small|aborted|singular' "$TMP/$name.log"; then
+  if grep -qiE '^error|error:|too small|aborted|singular matrix' "$TMP/$name.log"; then
     cat "$TMP/$name.log"; echo "ngspice reported an error on $name" >&2; exit 1
   fi
   $PY ngspice_csv.py meas "$TMP/$name.log" "decks/$name.meas.txt"

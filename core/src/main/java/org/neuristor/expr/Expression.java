@@ -21,8 +21,10 @@ import org.neuristor.circuit.element.BehavioralSource.Probe;
  * braces, and the functions exp ln log log10 sqrt abs sin cos tan asin acos atan atan2 sinh cosh tanh
  * pow pwr min max limit u uramp sgn floor ceil int if.
  *
- * <p>Following ngspice's B source, {@code sqrt}, {@code ln} and {@code log} use the absolute value
- * of a negative argument, and {@code pow(x, y)} with negative x and non-integer y uses |x|.
+ * <p>Following ngspice's B source, {@code x**y}, {@code x^y} and {@code pow(x, y)} are |x|^y
+ * ({@code (-2)**3} is 8), {@code pwr(x, y)} is sign(x) |x|^y and {@code u(0)} is 0.5; {@code sqrt},
+ * {@code ln} and {@code log} use the absolute value of a negative argument (where ngspice stops with
+ * an error).
  * Derivatives of non-smooth functions take one-sided values (abs'(0) = 0, u' = 0; min/max follow
  * the active argument).
  */

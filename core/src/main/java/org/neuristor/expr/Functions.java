@@ -19,6 +19,24 @@ final class Functions {
       Map.entry("pow", 2), Map.entry("pwr", 2), Map.entry("min", 2), Map.entry("max", 2),
       Map.entry("limit", 3), Map.entry("if", 3));
 
+  /**
+   * ngspice's divisor: shifted away from zero by 1e-32 (gmin * 1e-20), so that x/0, ln(0)' and sqrt(0)'
+   * give huge finite numbers instead of infinities at the zero-volt start of a Newton iteration.
+   */
+  static double fudge(double b) {
+    return b >= 0 ? b + 1e-32 : b - 1e-32;
+  }
+
+  /** ngspice's exp: 1e99 beyond an argument of 227.9559242 instead of overflowing. */
+  static double exp(double x) {
+    return x > 227.9559242 ? 1e99 : Math.exp(x);
+  }
+
+  /** ngspice's logarithm at 0: -1e99 (it happens at the zero-volt start of an operating point). */
+  static double ln(double x) {
+    return x == 0 ? -1e99 : Math.log(Math.abs(x));
+  }
+
   static void checkArity(String name, int n, int offset) {
     Integer a = ARITY.get(name);
     if (a == null) {
@@ -72,7 +90,7 @@ final class Functions {
           c[0].eval(in, t);
           c[1].eval(in, t);
           double a = c[0].v;
-          double b = c[1].v;
+          double b = fudge(c[1].v);
           v = a / b;
           for (int k = 0; k < m; k++) {
             g[k] = (c[0].g[k] * b - a * c[1].g[k]) / (b * b);
@@ -89,24 +107,28 @@ final class Functions {
           }
         }
       };
-      case "pow": case "pwr": return new Node(m) {
-        @Override
-        void eval(double[] in, double t) {
-          c[0].eval(in, t);
-          c[1].eval(in, t);
-          double a = c[0].v;
-          double b = c[1].v;
-          boolean integer = b == Math.rint(b);
-          double base = a < 0 && !integer ? -a : a;
-          double sign = a < 0 && !integer ? -1 : 1;
-          v = Math.pow(base, b);
-          double dA = base == 0 ? (b == 1 ? 1 : 0) : b * Math.pow(base, b - 1) * sign;
-          double dB = base > 0 ? v * Math.log(base) : 0;
-          for (int k = 0; k < m; k++) {
-            g[k] = dA * c[0].g[k] + dB * c[1].g[k];
+      case "pow": case "pwr": {
+        // ngspice's B source: x**y, x^y and pow(x, y) are |x|^y; pwr(x, y) is sign(x) |x|^y.
+        boolean signed = op.equals("pwr");
+        return new Node(m) {
+          @Override
+          void eval(double[] in, double t) {
+            c[0].eval(in, t);
+            c[1].eval(in, t);
+            double a = c[0].v;
+            double b = c[1].v;
+            double base = Math.abs(a);
+            double sign = signed && a < 0 ? -1 : 1;
+            double mag = Math.pow(base, b);
+            v = sign * mag;
+            double dA = base == 0 ? (b == 1 ? 1 : 0) : b * Math.pow(base, b - 1) * (signed ? 1 : Math.signum(a));
+            double dB = base > 0 ? v * Math.log(base) : 0;
+            for (int k = 0; k < m; k++) {
+              g[k] = dA * c[0].g[k] + dB * c[1].g[k];
+            }
           }
-        }
-      };
+        };
+      }
       case "atan2": return new Node(m) {
         @Override
         void eval(double[] in, double t) {
@@ -202,10 +224,10 @@ final class Functions {
 
   private static Node unary(String op, Node a, int m, int offset) {
     Unary f = switch (op) {
-      case "exp" -> new Unary(x -> Math.exp(x), x -> Math.exp(x));
-      case "ln", "log" -> new Unary(x -> Math.log(Math.abs(x)), x -> 1 / x);
-      case "log10" -> new Unary(x -> Math.log10(Math.abs(x)), x -> 1 / (x * Math.log(10)));
-      case "sqrt" -> new Unary(x -> Math.sqrt(Math.abs(x)), x -> Math.signum(x) * 0.5 / Math.sqrt(Math.abs(x)));
+      case "exp" -> new Unary(Functions::exp, Functions::exp);
+      case "ln", "log" -> new Unary(Functions::ln, x -> 1 / fudge(x));
+      case "log10" -> new Unary(x -> x == 0 ? -1e99 : Math.log10(Math.abs(x)), x -> 1 / (fudge(x) * Math.log(10)));
+      case "sqrt" -> new Unary(x -> Math.sqrt(Math.abs(x)), x -> (x < 0 ? -0.5 : 0.5) / fudge(Math.sqrt(Math.abs(x))));
       case "abs" -> new Unary(x -> Math.abs(x), x -> Math.signum(x));
       case "sin" -> new Unary(x -> Math.sin(x), x -> Math.cos(x));
       case "cos" -> new Unary(x -> Math.cos(x), x -> -Math.sin(x));
@@ -226,7 +248,7 @@ final class Functions {
           double th = Math.tanh(x);
           return 1 - th * th;
         });
-      case "u" -> new Unary(x -> x > 0 ? 1 : 0, x -> 0);
+      case "u" -> new Unary(x -> x > 0 ? 1 : x < 0 ? 0 : 0.5, x -> 0); // ngspice: u(0) = 0.5
       case "uramp" -> new Unary(x -> x > 0 ? x : 0, x -> x > 0 ? 1 : 0);
       case "sgn" -> new Unary(x -> Math.signum(x), x -> 0);
       case "floor" -> new Unary(x -> Math.floor(x), x -> 0);

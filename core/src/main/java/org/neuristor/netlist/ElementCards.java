@@ -188,6 +188,7 @@ final class ElementCards {
       t = t.substring(1, t.length() - 1);
       shift = 1;
     }
+    t = unquote(t);
     try {
       Expression e = Expression.parse(t);
       List<BehavioralSource.Probe> probes = new ArrayList<>();
@@ -204,6 +205,25 @@ final class ElementCards {
     } catch (ExpressionException ex) {
       throw c.sl.error(index + shift + ex.offset(), ex.getMessage());
     }
+  }
+
+  /**
+   * ngspice reads a quoted part of an expression like a parenthesized one ({@code time < 'td' ? 0 : 1});
+   * the quotes become parentheses (same length, so error offsets stay right).
+   */
+  static String unquote(String t) {
+    if (t.indexOf('\'') < 0) {
+      return t;
+    }
+    StringBuilder sb = new StringBuilder(t);
+    boolean open = true;
+    for (int i = 0; i < sb.length(); i++) {
+      if (sb.charAt(i) == '\'') {
+        sb.setCharAt(i, open ? '(' : ')');
+        open = !open;
+      }
+    }
+    return sb.toString();
   }
 
   /** Offset of a probe's first mention in expression text (for errors about its node or source). */

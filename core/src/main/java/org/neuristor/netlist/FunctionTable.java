@@ -1,22 +1,118 @@
 package org.neuristor.netlist;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** {@code .param} cards and (later) user functions defined with {@code .func}. */
 final class FunctionTable {
 
+  /** One {@code name = value} (or {@code f(x, y) = body}) assignment of a card, with positions. */
+  record Assignment(String name, List<String> args, String value, int nameIndex, int valueIndex) {}
+
+  /**
+   * Splits the assignments of a {@code .param}-like card after {@code from}: each starts at a name
+   * (optionally with an argument list) followed by a single {@code =} at nesting depth 0, and its value
+   * runs to the next assignment, so values may hold spaces, commas and function calls
+   * ({@code .param a = max(1, 2) b = 3}).
+   */
+  static List<Assignment> assignments(SourceLine sl, int from) {
+    String s = sl.text;
+    List<int[]> starts = new ArrayList<>(); // {nameStart, nameEnd, argsEnd or -1, valueStart}
+    int depth = 0;
+    boolean quote = false;
+    int i = from;
+    while (i < s.length()) {
+      char ch = s.charAt(i);
+      if (ch == '\'') {
+        quote = !quote;
+        i++;
+        continue;
+      }
+      if (quote) {
+        i++;
+        continue;
+      }
+      if (ch == '(' || ch == '{') {
+        depth++;
+      } else if (ch == ')' || ch == '}') {
+        depth--;
+      }
+      boolean boundary = i == from || Character.isWhitespace(s.charAt(i - 1)) || s.charAt(i - 1) == ',';
+      if (depth == 0 && boundary && (Character.isLetter(ch) || ch == '_')) {
+        int j = i;
+        while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_' || s.charAt(j) == '.')) {
+          j++;
+        }
+        int nameEnd = j;
+        int argsEnd = -1;
+        int k = j;
+        while (k < s.length() && s.charAt(k) == ' ') {
+          k++;
+        }
+        if (k < s.length() && s.charAt(k) == '(') {
+          int close = s.indexOf(')', k);
+          if (close > 0 && s.substring(k + 1, close).matches("[\\w\\s,]*")) {
+            argsEnd = close + 1;
+            k = close + 1;
+            while (k < s.length() && s.charAt(k) == ' ') {
+              k++;
+            }
+          }
+        }
+        if (k < s.length() && s.charAt(k) == '=' && (k + 1 >= s.length() || s.charAt(k + 1) != '=')) {
+          starts.add(new int[] {i, nameEnd, argsEnd, k + 1});
+          i = k + 1;
+          continue;
+        }
+        i = Math.max(j, i + 1);
+        continue;
+      }
+      i++;
+    }
+    List<Assignment> out = new ArrayList<>();
+    for (int a = 0; a < starts.size(); a++) {
+      int[] st = starts.get(a);
+      int end = a + 1 < starts.size() ? starts.get(a + 1)[0] : s.length();
+      String raw = s.substring(st[3], end);
+      String value = raw.strip();
+      while (value.endsWith(",")) {
+        value = value.substring(0, value.length() - 1).strip();
+      }
+      int valueIndex = st[3] + (raw.length() - raw.stripLeading().length());
+      if (value.isEmpty()) {
+        throw sl.error(st[3] - 1, "'" + s.substring(st[0], st[1]) + " =' needs a value");
+      }
+      List<String> args = new ArrayList<>();
+      if (st[2] > 0) {
+        for (String x : s.substring(s.indexOf('(', st[1]) + 1, st[2] - 1).split(",")) {
+          if (!x.isBlank()) {
+            args.add(x.strip().toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      out.add(new Assignment(s.substring(st[0], st[1]).toLowerCase(Locale.ROOT), st[2] > 0 ? args : null, value,
+          st[0], valueIndex));
+    }
+    return out;
+  }
+
   /** A {@code .param name=value ...} card: defines each parameter in the scope. */
   void params(SourceLine sl, ParamScope scope) {
-    List<Token> toks = NetlistReader.tokenize(sl);
-    for (int k = 1; k < toks.size(); k++) {
-      Token t = toks.get(k);
-      int eq = t.text().indexOf('=');
-      if (eq <= 0) {
-        throw sl.error(t.index(), ".param needs name=value, got '" + t.text() + "'");
+    int from = sl.text.indexOf(' ');
+    List<Assignment> as = from < 0 ? List.of() : assignments(sl, from + 1);
+    if (as.isEmpty()) {
+      throw sl.error(Math.max(0, from + 1), ".param needs name=value");
+    }
+    String head = sl.text.substring(from + 1, as.get(0).nameIndex()).strip();
+    if (!head.isEmpty()) {
+      throw sl.error(from + 1, ".param needs name=value, got '" + head + "'");
+    }
+    for (Assignment a : as) {
+      if (a.args() != null) {
+        throw sl.error(a.nameIndex(), "user functions (.param " + a.name() + "(...)=) are not supported");
       }
-      scope.define(t.text().substring(0, eq).toLowerCase(Locale.ROOT), t.text().substring(eq + 1), sl,
-          t.index() + eq + 1);
+      scope.define(a.name(), a.value(), sl, a.valueIndex());
     }
   }
 
