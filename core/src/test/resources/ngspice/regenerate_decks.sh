@@ -3,9 +3,11 @@
 # ngspice's default tolerances unless the deck sets its own) with ngspice (batch, the version in
 # ngspice-version.txt). Usage: sh regenerate_decks.sh [NAME ...]   (needs ngspice and /usr/bin/python3)
 #
-# For a deck NAME.cir without a .control block, a driver sources it, runs it and writes every analysis
-# it has as NAME.<op|dc|tran|ac>.csv (ngspice's accepted points; complex .ac vectors as real()/imag()
-# columns); the .meas results ngspice prints go to NAME.meas.txt. A deck with a .control block runs as
+# For a deck NAME.cir without a .control block, a driver sources it, sets tight tolerances (reltol=1e-6
+# abstol=1e-12 vntol=1e-9 chgtol=1e-16, so that the reference is ngspice's converged answer, not its
+# default-tolerance error; '* ngspice-options: default' keeps the deck's own), runs it and writes every
+# analysis it has as NAME.<op|dc|tran|ac>.csv (ngspice's accepted points; complex .ac vectors as
+# real()/imag() columns); the .meas results ngspice prints go to NAME.meas.txt. A deck with a .control block runs as
 # it is, in an empty directory: every file the block writes is kept as NAME.out.<file>, the measurements
 # it prints as NAME.meas.txt. Decks marked '* expect-error:' need no reference (Neuristor must refuse them).
 set -eu
@@ -34,6 +36,7 @@ for name in $NAMES; do
       echo ".control"
       echo "set filetype=ascii"
       echo "source $deck"
+      grep -qi '^\* ngspice-options: *default' "$deck" || echo "option reltol=1e-6 abstol=1e-12 vntol=1e-9 chgtol=1e-16"
       echo "run"
       for k in $kinds; do echo "setplot ${k}1"; echo "write $work/$k.raw"; done
       echo "quit"

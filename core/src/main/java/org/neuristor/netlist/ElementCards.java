@@ -145,10 +145,14 @@ final class ElementCards {
   private static Element mosfet(Card c, Expander x) {
     String[] n = c.nodes(4, "4 nodes (d g s b) and a model");
     Model m = c.model("nmos", "pmos");
-    Map<String, Double> kv = c.keyValues();
-    double l = kv.getOrDefault("l", 100e-6);
-    double w = kv.getOrDefault("w", 100e-6);
-    return c.guarded(() -> new Mosfet1(c.name, n[0], n[1], n[2], n[3], m.type().equals("pmos"), m.numeric(), l, w));
+    Map<String, Double> inst = c.instanceParameters("off");
+    for (String k : List.of("ic", "icvds", "icvgs", "icvbs")) {
+      if (inst.containsKey(k)) {
+        throw c.error(c.name + ": MOSFET " + k + "= is not supported (set the node voltages with .ic)");
+      }
+    }
+    return x.model(c, m, () -> new Mosfet1(c.name, n[0], n[1], n[2], n[3], m.type().equals("pmos"), m.numeric(), inst,
+        x.temperatures()));
   }
 
   private static Element vswitch(Card c, Expander x) {
