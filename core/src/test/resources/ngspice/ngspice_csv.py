@@ -56,6 +56,7 @@ def read_raw(path):
             n = "v-sweep"  # DC sweep axis, named as ngspice's vector
         if n.endswith("#branch"):
             n = "i(" + n[: -len("#branch")] + ")"
+        n = n.replace("a$poly$", "")  # ngspice turns POLY sources into B sources named a$poly$<name>
         if n == "v(all)" or n in out or "real(" + n + ")" in out:
             continue  # 'write' of an operating-point plot repeats its first vector as v(all); .probe repeats i(vsrc)
         if cplx and k > 0:

@@ -114,14 +114,97 @@ final class ElementCards {
       String vt = c.sl.text.substring(m.end()).trim();
       return behaviouralSource(c, x, n, e, vt, c.sl.text.indexOf(vt, m.end()));
     }
+    if (c.hasMore() && c.peek().equals("poly")) {
+      return poly(c, x, n, e, true);
+    }
+    unsupportedForms(c);
     String[] cn = c.nodes(2, "4 nodes and a gain");
     double gain = c.value("gain");
     c.end();
     return e ? new Vcvs(c.name, n[0], n[1], cn[0], cn[1], gain) : new Vccs(c.name, n[0], n[1], cn[0], cn[1], gain);
   }
 
+  /** E/G/F/H forms ngspice knows and Neuristor does not: an error that names them. */
+  private static void unsupportedForms(Card c) {
+    if (!c.hasMore()) {
+      return;
+    }
+    String w = c.peek();
+    if (List.of("and", "or", "nand", "nor", "table", "laplace", "freq", "tf", "cheb").contains(w)) {
+      throw c.errorAt(c.token(), Character.toUpperCase(c.kind()) + " sources of the " + w.toUpperCase(Locale.ROOT)
+          + " form are not supported (supported: gain, POLY(n), VALUE={expression}; or write a B source)");
+    }
+  }
+
+  /**
+   * SPICE's polynomial controlled source {@code POLY(n)}: n controlling voltages (E, G: node pairs) or
+   * currents (F, H: voltage sources) and coefficients p0 p1 ... in SPICE's order (constant, linear
+   * terms, then products of non-decreasing variable indices by degree), built as a B source.
+   */
+  private static Element poly(Card c, Expander x, String[] out, boolean voltageOut, boolean voltageIn) {
+    Token at = c.token();
+    c.k++;
+    double dims = c.value("POLY dimension");
+    if (dims != Math.rint(dims) || dims < 1 || dims > 20) {
+      throw c.errorAtPrevious("POLY needs a dimension from 1 to 20, got " + dims);
+    }
+    int d = (int) dims;
+    List<String> vars = new ArrayList<>();
+    for (int i = 0; i < d; i++) {
+      if (voltageIn) {
+        Token a = c.token();
+        c.k++;
+        Token b = c.token();
+        c.k++;
+        vars.add("v(" + a.text() + "," + b.text() + ")");
+      } else {
+        vars.add("i(" + c.word("controlling voltage source") + ")");
+      }
+    }
+    List<Double> coef = new ArrayList<>();
+    while (c.hasMore()) {
+      coef.add(c.value("POLY coefficient"));
+    }
+    if (coef.isEmpty()) {
+      throw c.errorAt(at, "POLY(" + d + ") needs coefficients");
+    }
+    StringBuilder sb = new StringBuilder();
+    List<int[]> terms = new ArrayList<>();
+    terms.add(new int[0]);
+    for (int degree = 1; terms.size() < coef.size(); degree++) {
+      addTerms(terms, new int[degree], 0, 0, d);
+    }
+    for (int k = 0; k < coef.size(); k++) {
+      if (coef.get(k) == 0) {
+        continue;
+      }
+      sb.append(sb.length() == 0 ? "" : " + ").append('(').append(coef.get(k)).append(')');
+      for (int v : terms.get(k)) {
+        sb.append('*').append(vars.get(v));
+      }
+    }
+    String text = sb.length() == 0 ? "0" : sb.toString();
+    return behaviouralSource(c, x, out, voltageOut, text, at.index());
+  }
+
+  /** Appends the monomials of one degree: variable indices non-decreasing, in lexicographic order. */
+  private static void addTerms(List<int[]> terms, int[] cur, int pos, int from, int d) {
+    if (pos == cur.length) {
+      terms.add(cur.clone());
+      return;
+    }
+    for (int v = from; v < d; v++) {
+      cur[pos] = v;
+      addTerms(terms, cur, pos + 1, v, d);
+    }
+  }
+
   private static Element currentControlled(Card c, Expander x) {
     String[] n = c.nodes(2, "2 nodes, a controlling voltage source and a gain");
+    if (c.hasMore() && c.peek().equals("poly")) {
+      return poly(c, x, n, c.kind() == 'h', false);
+    }
+    unsupportedForms(c);
     String ctrl = c.frame.element(c.word("controlling voltage source"));
     double gain = c.value("gain");
     c.end();

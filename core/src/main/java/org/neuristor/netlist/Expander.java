@@ -144,10 +144,20 @@ final class Expander {
    */
   List<SourceLine> define(List<SourceLine> lines, Scope scope, FunctionTable functions) {
     List<SourceLine> rest = new ArrayList<>();
+    defineInto(lines, scope, functions, rest);
+    return rest;
+  }
+
+  private void defineInto(List<SourceLine> lines, Scope scope, FunctionTable functions, List<SourceLine> rest) {
     for (int i = 0; i < lines.size(); i++) {
       SourceLine sl = lines.get(i);
       String lower = sl.text.toLowerCase(Locale.ROOT);
-      if (lower.startsWith(".subckt")) {
+      if (lower.startsWith(".if") && (lower.length() == 3 || !Character.isLetter(lower.charAt(3)))) {
+        int end = conditional(lines, i, scope, functions, rest);
+        i = end;
+      } else if (lower.startsWith(".elseif") || lower.startsWith(".else") || lower.startsWith(".endif")) {
+        throw sl.error(0, lower.split("[\\s(]")[0] + " without .if");
+      } else if (lower.startsWith(".subckt")) {
         int j = matchingEnds(lines, i);
         defineSubckt(sl, lines.subList(i + 1, j), scope);
         i = j;
@@ -165,7 +175,57 @@ final class Expander {
         rest.add(sl);
       }
     }
-    return rest;
+  }
+
+  /**
+   * A {@code .if (cond) ... .elseif (cond) ... .else ... .endif} block starting at {@code start}: the
+   * first branch whose condition (a parameter expression, nonzero = true) holds is defined as if written
+   * in place. Returns the index of the {@code .endif}.
+   */
+  private int conditional(List<SourceLine> lines, int start, Scope scope, FunctionTable functions,
+      List<SourceLine> rest) {
+    List<Integer> heads = new ArrayList<>(List.of(start));
+    int depth = 0;
+    int end = -1;
+    for (int j = start + 1; j < lines.size() && end < 0; j++) {
+      String l = lines.get(j).text.toLowerCase(Locale.ROOT);
+      boolean isIf = l.startsWith(".if") && (l.length() == 3 || !Character.isLetter(l.charAt(3)));
+      if (isIf) {
+        depth++;
+      } else if (l.startsWith(".endif")) {
+        if (depth == 0) {
+          end = j;
+        } else {
+          depth--;
+        }
+      } else if (depth == 0 && (l.startsWith(".elseif") || l.startsWith(".else"))) {
+        heads.add(j);
+      }
+    }
+    if (end < 0) {
+      throw lines.get(start).error(0, ".if without .endif");
+    }
+    heads.add(end);
+    for (int h = 0; h + 1 < heads.size(); h++) {
+      SourceLine head = lines.get(heads.get(h));
+      String l = head.text.toLowerCase(Locale.ROOT);
+      boolean taken;
+      if (l.startsWith(".else") && !l.startsWith(".elseif")) {
+        taken = true;
+      } else {
+        int at = l.startsWith(".elseif") ? 7 : 3;
+        String cond = head.text.substring(at).trim();
+        if (cond.isEmpty()) {
+          throw head.error(at, l.substring(0, at) + " needs a condition");
+        }
+        taken = ParamScope.evaluate("{" + cond + "}", head, head.text.indexOf(cond) - 1, scope.params) != 0;
+      }
+      if (taken) {
+        defineInto(lines.subList(heads.get(h) + 1, heads.get(h + 1)), scope, functions, rest);
+        break;
+      }
+    }
+    return end;
   }
 
   /** Index of the {@code .ends} closing the {@code .subckt} at {@code start} (nesting counted). */

@@ -70,16 +70,27 @@ final class NetlistReader {
         }
         continue;
       }
+      if (lower.startsWith(".endl")) {
+        continue; // end of a .lib section read in full
+      }
       if (lower.startsWith(".include") || lower.startsWith(".inc ") || lower.startsWith(".lib ")) {
         String arg = t.substring(t.indexOf(' ') < 0 ? t.length() : t.indexOf(' ')).trim();
+        String section = null;
         if (lower.startsWith(".lib ")) {
           String[] parts = arg.split("\\s+");
           arg = parts[0];
+          section = parts.length > 1 ? parts[1].toLowerCase(Locale.ROOT) : null;
         }
         if (arg.length() >= 2 && (arg.startsWith("\"") && arg.endsWith("\"") || arg.startsWith("'") && arg.endsWith("'"))) {
           arg = arg.substring(1, arg.length() - 1);
         }
         int col = line.indexOf(t) + 1;
+        if (lower.startsWith(".lib ") && section == null && !arg.isEmpty()
+            && (baseDir == null ? !Files.isRegularFile(Path.of(arg)) : !Files.isRegularFile(baseDir.resolve(arg)))) {
+          // ".lib name" inside a library file opens a section: skip it unless it was asked for
+          i = endOfSection(raw, i, file);
+          continue;
+        }
         if (arg.isEmpty()) {
           throw new NetlistException(file, i + 1, col, ".include needs a file name");
         }
@@ -103,6 +114,9 @@ final class NetlistReader {
         } catch (IOException | RuntimeException e) {
           throw new NetlistException(file, i + 1, col, "cannot read included file " + arg);
         }
+        if (section != null) {
+          content = section(content, section, inc.toString(), file, i + 1, col);
+        }
         active.add(norm);
         collect(content, inc.toString(), norm.getParent(), out, active, depth + 1, false);
         active.remove(norm);
@@ -110,6 +124,46 @@ final class NetlistReader {
       }
       out.add(new Phys(file, i + 1, line));
     }
+  }
+
+  /** Index of the {@code .endl} that closes the {@code .lib} section opened at line {@code start}. */
+  private static int endOfSection(String[] raw, int start, String file) {
+    for (int j = start + 1; j < raw.length; j++) {
+      if (raw[j].trim().toLowerCase(Locale.ROOT).startsWith(".endl")) {
+        return j;
+      }
+    }
+    throw new NetlistException(file, start + 1, 1, ".lib section without .endl");
+  }
+
+  /**
+   * The text of one {@code .lib name} ... {@code .endl} section of a library file; the other lines
+   * become blank, so line numbers in errors stay those of the library file.
+   */
+  private static String section(String content, String name, String libFile, String file, int line, int col) {
+    String[] raw = content.split("\r?\n|\r", -1);
+    StringBuilder sb = new StringBuilder();
+    boolean found = false;
+    boolean in = false;
+    for (String r : raw) {
+      String t = r.trim().toLowerCase(Locale.ROOT);
+      if (!in && t.startsWith(".lib") && t.split("\\s+").length == 2 && t.split("\\s+")[1].equals(name)) {
+        in = true;
+        found = true;
+        sb.append('\n');
+        continue;
+      }
+      if (in && t.startsWith(".endl")) {
+        in = false;
+        sb.append('\n');
+        continue;
+      }
+      sb.append(in ? r : "").append('\n');
+    }
+    if (!found) {
+      throw new NetlistException(file, line, col, "library " + libFile + " has no section '" + name + "'");
+    }
+    return sb.toString();
   }
 
   private void join(List<Phys> phys) {
