@@ -2,29 +2,38 @@ package org.neuristor.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
 import org.neuristor.analysis.Trace;
 import org.neuristor.circuit.Analysis;
-import org.neuristor.circuit.Simulation;
+import org.neuristor.circuit.TransientAnalysis;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.netlist.CircuitCompiler;
+import org.neuristor.netlist.DeckRunner;
+import org.neuristor.netlist.control.Measurement;
 import org.neuristor.plot.Plotter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code neuristor run circuit.cir}: runs a netlist's analyses, writes CSV and plots, prints a summary. */
+/**
+ * {@code neuristor run circuit.cir}: runs a netlist's analyses (or its {@code .control} block), writes
+ * CSV and plots, the {@code .meas} results, and prints a summary.
+ */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the analyses (.op, .dc, .tran) of an ngspice-compatible netlist.",
-      "Writes one CSV per analysis (columns named as ngspice names them: time, v(out), i(v1)) and,",
-      "unless --no-plot, a plot of the saved signals; prints steps, Newton iterations and wall time."
+      "Run the analyses (.op, .dc, .tran) and measurements (.meas) of an ngspice-compatible netlist, or its "
+          + ".control block (run, tran, meas, let, print, wrdata, write, alter, foreach, ...).",
+      "Writes one CSV per analysis (columns named as ngspice names them: time, v(out), i(v1)), the measurements "
+          + "as NAME.meas.csv and, unless --no-plot, a plot of the saved signals; prints steps, Newton iterations, "
+          + "wall time and the measurements."
     },
     footer = {"", "Example:", "  ./neuristor run examples/relaxation.cir --out out/relax",
         "  ./neuristor run examples/1ts1c.cir --save 'v(m),v(o)' --json"})
@@ -49,37 +58,49 @@ public final class RunCommand implements Callable<Integer> {
     for (String w : c.warnings()) {
       System.err.println("warning: " + w);
     }
-    if (c.analyses().isEmpty()) {
-      throw NeuristorException.input(netlist + ": no analysis (.op, .dc or .tran) in the netlist");
+    if (c.analyses().isEmpty() && c.control().isEmpty()) {
+      throw NeuristorException.input(netlist + ": no analysis (.op, .dc or .tran) and no .control block in the netlist");
     }
     List<String> saves = !save.isEmpty() ? save : c.saves();
     String base = baseName(netlist);
-    Summary summary = new Summary();
-    summary.put("netlist", netlist.toString());
-    summary.put("unknowns", c.unknowns());
-    List<Object> runs = new ArrayList<>();
-    for (Analysis a : c.analyses()) {
-      if (upDown && a instanceof Analysis.Dc dc) {
-        a = new Analysis.Dc(dc.source(), dc.start(), dc.stop(), dc.step(), true);
-      }
-      String kind = a instanceof Analysis.Op ? "op" : a instanceof Analysis.Dc ? "dc" : "tran";
-      Analysis.Outcome o;
-      try (ProgressBar bar = a instanceof Analysis.Tran ? new ProgressBar("tran", 1000) : ProgressBar.quiet("op", 1)) {
+    List<ProgressBar> bars = new ArrayList<>();
+    DeckRunner.Listener listener = new DeckRunner.Listener() {
+      @Override
+      public TransientAnalysis.Progress starting(Analysis a) {
+        ProgressBar bar = a instanceof Analysis.Tran ? new ProgressBar("tran", 1000) : ProgressBar.quiet("op", 1);
+        bars.add(bar);
         long[] done = {0};
-        o = Simulation.run(c.circuit(), a, saves, (t, stop) -> {
+        return (t, stop) -> {
           long now = (long) (1000 * t / stop);
           if (now > done[0]) {
             bar.stepBy(now - done[0]);
             done[0] = now;
           }
-        });
+        };
       }
-      for (String w : o.warnings()) {
-        System.err.println("warning: " + w);
+
+      @Override
+      public void finished(Analysis a) {
+        bars.remove(bars.size() - 1).close();
       }
-      Path csv = output.file(base + "." + kind + ".csv");
-      CsvWriter.write(csv, o.trace());
-      java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+    };
+    DeckRunner.Result result = DeckRunner.run(c, new DeckRunner.Options(output.out, save, upDown, listener));
+    for (String w : result.warnings()) {
+      System.err.println("warning: " + w);
+    }
+    Summary summary = new Summary();
+    summary.put("netlist", netlist.toString());
+    summary.put("unknowns", c.unknowns());
+    List<Object> runs = new ArrayList<>();
+    for (DeckRunner.Run run : result.runs()) {
+      Analysis a = run.analysis();
+      Analysis.Outcome o = run.outcome();
+      String kind = DeckRunner.kind(a);
+      String file = run.plot().equals(kind + "1") ? kind : run.plot();
+      Trace tr = columns(o.trace(), saves);
+      Path csv = output.file(base + "." + file + ".csv");
+      CsvWriter.write(csv, tr);
+      Map<String, Object> r = new LinkedHashMap<>();
       r.put("analysis", kind);
       r.put("csv", csv.toString());
       r.put(a instanceof Analysis.Tran ? "steps_accepted" : "points", o.accepted());
@@ -92,16 +113,77 @@ public final class RunCommand implements Callable<Integer> {
         r.put("source_energy_J", o.sourceEnergy());
       }
       if (output.plot() && !(a instanceof Analysis.Op)) {
-        Path png = output.file(base + "." + kind + "." + output.plotExt());
-        Trace tr = o.trace();
+        Path png = output.file(base + "." + file + "." + output.plotExt());
         Plotter.lines(png, c.circuit().title() + " (" + kind + ")", axisLabel(tr), "value", tr, tr.names());
         r.put("plot", png.toString());
       }
       runs.add(r);
     }
     summary.put("analyses", runs);
+    if (!result.measurements().isEmpty()) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      Map<String, Object> failures = new LinkedHashMap<>();
+      List<List<?>> rows = new ArrayList<>();
+      for (Measurement m : result.measurements()) {
+        values.put(m.name(), m.value());
+        if (m.value() == null) {
+          failures.put(m.name(), m.failure());
+        }
+        rows.add(java.util.Arrays.asList(m.name(), m.analysis(), m.value(), m.details().get("at"),
+            m.details().get("trig"), m.details().get("targ"), m.details().get("from"), m.details().get("to"),
+            m.failure()));
+      }
+      Path mcsv = CsvWriter.writeTable(output.file(base + ".meas.csv"),
+          List.of("name", "analysis", "value", "at", "trig", "targ", "from", "to", "failure"), rows);
+      summary.put("measurements", values);
+      if (!failures.isEmpty()) {
+        summary.put("measurement_failures", failures);
+      }
+      summary.put("measurements_csv", mcsv.toString());
+    }
+    if (!result.files().isEmpty()) {
+      summary.put("files", result.files().stream().map(Path::toString).toList());
+    }
+    if (!result.output().isEmpty()) {
+      if (output.json()) {
+        summary.put("output", result.output());
+      } else {
+        for (String line : result.output()) {
+          System.out.println(line);
+        }
+      }
+    }
     summary.print(System.out, output.json());
     return 0;
+  }
+
+  /**
+   * The CSV columns: the requested signals in their order ({@code all}: every unknown), else node
+   * voltages and branch currents (no internal unknowns), as ngspice saves by default.
+   */
+  static Trace columns(Trace t, List<String> saves) {
+    List<String> order = new ArrayList<>();
+    if (saves.isEmpty()) {
+      for (String s : t.names()) {
+        if ((s.startsWith("v(") || s.startsWith("i(")) && !s.contains("#")) {
+          order.add(s);
+        }
+      }
+    } else {
+      for (String raw : saves) {
+        String s = raw.toLowerCase(Locale.ROOT).replace(" ", "");
+        if (s.equals("all")) {
+          t.names().stream().filter(n -> !order.contains(n)).forEach(order::add);
+        } else if (t.has(s) && !order.contains(s)) {
+          order.add(s);
+        }
+      }
+    }
+    Map<String, double[]> m = new LinkedHashMap<>();
+    for (String s : order) {
+      m.put(s, t.get(s));
+    }
+    return Trace.of(t.axisName(), t.axis(), m);
   }
 
   private static String axisLabel(Trace tr) {

@@ -173,7 +173,7 @@ final class Card {
       throw sl.error(t.index(), "model " + m.name() + " has type " + m.type() + ", " + name + " needs "
           + String.join(" or ", types));
     }
-    return m;
+    return frame.expander().altered(m);
   }
 
   /** Evaluates a value token in this card's parameter scope, with a positioned error. */

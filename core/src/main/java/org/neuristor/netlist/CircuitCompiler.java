@@ -34,9 +34,32 @@ import org.neuristor.circuit.element.Temperatures;
  */
 public final class CircuitCompiler {
 
-  /** The result: the circuit, its analyses, the signals to save, warnings and the unknown count. */
+  /**
+   * The result: the circuit, its analyses, the signals to save, warnings and the unknown count, plus the
+   * {@code .meas} cards, the lines of its {@code .control} blocks, the top-level parameters (for
+   * measurements and control expressions) and how to compile it again with changes (for the control
+   * commands {@code alter}, {@code altermod}, {@code alterparam} and {@code reset}).
+   */
   public record Compiled(Circuit circuit, List<Analysis> analyses, List<String> saves, List<String> warnings,
-      int unknowns) {}
+      int unknowns, List<MeasureCard> measures, List<ControlLine> control,
+      java.util.function.Function<String, Double> params, Source source) {}
+
+  /** The netlist text and where it came from, with the changes control commands made to it. */
+  public record Source(String text, String fileName, Path dir, List<DeviceFactory> factories, Overrides overrides) {
+    /** The same netlist with other changes. */
+    public Source with(Overrides o) {
+      return new Source(text, fileName, dir, factories, o);
+    }
+  }
+
+  /** Compiles a netlist again, e.g. after {@code alter} or {@code alterparam}. */
+  public static Compiled compile(Source source) {
+    CircuitCompiler c = new CircuitCompiler();
+    c.factories.clear();
+    c.factories.addAll(source.factories());
+    c.overrides = source.overrides();
+    return c.run(source.text(), source.fileName(), source.dir());
+  }
 
   /** Device factories found by ServiceLoader, looked up once (a class-path scan per compile cost ~1 ms). */
   private static final List<DeviceFactory> SERVICE_FACTORIES;
@@ -71,6 +94,7 @@ public final class CircuitCompiler {
   }
 
   private final List<DeviceFactory> factories = new ArrayList<>(SERVICE_FACTORIES);
+  private Overrides overrides = Overrides.NONE;
 
   private CircuitCompiler() {}
 
@@ -104,10 +128,11 @@ public final class CircuitCompiler {
     List<String> warnings = new ArrayList<>(reader.warnings);
     ControlCards control = new ControlCards(warnings);
     Expander x = new Expander(globals(reader.lines), currentProbes(reader.lines), control,
-        new Devices(factories, control), warnings, temperatures(reader.lines));
+        new Devices(factories, control), warnings, temperatures(reader.lines), overrides);
     FunctionTable functions = new FunctionTable();
     Scope top = new Scope(null, new ParamScope(null));
     List<SourceLine> rest = x.define(reader.lines, top, functions);
+    overrides.params().forEach((k, v) -> top.params.set(k, v));
     x.expand(rest, x.new Frame("", Map.of(), top), 0, functions);
     control.flushWarnings();
     checkProbes(x);
@@ -141,7 +166,9 @@ public final class CircuitCompiler {
       throw locate(e, x);
     }
     List<String> saves = checkedSaves(control, nodes, x, warnings);
-    return new Compiled(circuit, List.copyOf(control.analyses), saves, warnings, unknowns);
+    return new Compiled(circuit, List.copyOf(control.analyses), saves, warnings, unknowns, List.copyOf(control.measures),
+        List.copyOf(reader.control), top.params::get,
+        new Source(text, fileName, dir, List.copyOf(factories), overrides));
   }
 
   /**

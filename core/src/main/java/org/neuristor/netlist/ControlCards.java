@@ -20,6 +20,8 @@ import org.neuristor.circuit.SimOptions;
  */
 final class ControlCards {
   final List<Analysis> analyses = new ArrayList<>();
+  /** The {@code .meas} cards, checked for syntax, in order. */
+  final List<MeasureCard> measures = new ArrayList<>();
   /** Requested signals (lower case, ngspice names) with the line and column they were written at. */
   final Map<String, Located> saves = new LinkedHashMap<>();
   /** {@code .ic} node voltages by node name, with where each was written. */
@@ -52,9 +54,7 @@ final class ControlCards {
       Map.entry(".disto", "distortion analysis is not supported"),
       Map.entry(".nodeset", "initial guesses are not supported (the operating point starts from 0 V)"),
       Map.entry(".width", "output width has no meaning here"),
-      Map.entry(".ac", "small-signal .ac analysis is not supported"),
-      Map.entry(".meas", ".meas is not supported"),
-      Map.entry(".measure", ".meas is not supported"));
+      Map.entry(".ac", "small-signal .ac analysis is not supported"));
 
   ControlCards(List<String> warnings) {
     this.warnings = warnings;
@@ -72,6 +72,7 @@ final class ControlCards {
       case ".options", ".option", ".opt" -> options(sl, toks, scope);
       case ".save", ".print", ".probe", ".plot" -> save(sl);
       case ".global", ".title", ".temp" -> { } // read before expansion
+      case ".meas", ".measure" -> measure(sl, toks);
       default -> {
         String why = NOT_RUN.get(cmd);
         if (why == null) {
@@ -97,6 +98,16 @@ final class ControlCards {
       warnings.add(e.getValue() + (more > 0 ? " (and " + more + " more " + e.getKey() + " line" + (more > 1 ? "s" : "") + ")" : ""));
     }
     unsupportedFirst.clear();
+  }
+
+  /** A {@code .meas} card: read now (errors at its line), evaluated after the analyses run. */
+  private void measure(SourceLine sl, List<Token> toks) {
+    String text = toks.size() > 1 ? sl.text.substring(toks.get(1).index()) : "";
+    try {
+      measures.add(new MeasureCard(org.neuristor.netlist.control.Measure.parse(text), sl.file(0) + ":" + sl.line(0)));
+    } catch (org.neuristor.netlist.control.Measure.MeasureException e) {
+      throw sl.error(toks.size() > 1 ? toks.get(1).index() : 0, e.getMessage());
+    }
   }
 
   private void dc(SourceLine sl, List<Token> toks, ParamScope scope) {

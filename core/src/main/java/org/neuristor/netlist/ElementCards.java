@@ -81,28 +81,32 @@ final class ElementCards {
 
   private static Element resistor(Card c, Expander x) {
     String[] n = c.nodes(2, "2 nodes and a resistance");
-    double r = c.valueOrKey("r", "resistance");
+    double r = x.altered(c.name, c.valueOrKey("r", "resistance"));
     c.end();
     return c.guarded(() -> new Resistor(c.name, n[0], n[1], r));
   }
 
   private static Element capacitor(Card c, Expander x) {
     String[] n = c.nodes(2, "2 nodes and a capacitance");
-    double cap = c.valueOrKey("c", "capacitance");
+    double cap = x.altered(c.name, c.valueOrKey("c", "capacitance"));
     c.end();
     return c.guarded(() -> new Capacitor(c.name, n[0], n[1], cap));
   }
 
   private static Element inductor(Card c, Expander x) {
     String[] n = c.nodes(2, "2 nodes and an inductance");
-    double ind = c.valueOrKey("l", "inductance");
+    double ind = x.altered(c.name, c.valueOrKey("l", "inductance"));
     c.end();
     return c.guarded(() -> new Inductor(c.name, n[0], n[1], ind));
   }
 
   private static Element source(Card c, Expander x) {
     String[] n = c.nodes(2, "2 nodes and a source value");
-    Spec s = SourceValues.parse(c, x.warnings());
+    Spec parsed = SourceValues.parse(c, x.warnings());
+    double dc = x.altered(c.name, Double.NaN);
+    Spec s = Double.isNaN(dc) ? parsed : new Spec(parsed.waveform() instanceof org.neuristor.circuit.element.Waveform.Dc
+        ? new org.neuristor.circuit.element.Waveform.Dc(dc) : parsed.waveform(), dc, parsed.acMagnitude(),
+        parsed.acPhaseDegrees());
     return c.kind() == 'v' ? new VoltageSource(c.name, n[0], n[1], s) : new CurrentSource(c.name, n[0], n[1], s);
   }
 

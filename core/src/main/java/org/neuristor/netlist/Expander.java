@@ -39,10 +39,30 @@ final class Expander {
   private final CircuitCompiler.Devices devices;
   private final List<String> warnings;
   private final org.neuristor.circuit.element.Temperatures temperatures;
+  private final Overrides overrides;
+
+  /** A value changed by {@code alter}, or the value the card gives. */
+  double altered(String element, double value) {
+    Double v = overrides.elements().get(element);
+    return v == null ? value : v;
+  }
+
+  /** A model with the parameters {@code altermod} changed. */
+  Model altered(Model m) {
+    Map<String, Double> o = overrides.models().get(m.name());
+    if (o == null) {
+      return m;
+    }
+    Map<String, Object> p = new LinkedHashMap<>(m.params());
+    p.putAll(o);
+    return new Model(m.name(), m.type(), p, m.line());
+  }
 
   Expander(Set<String> globals, Map<String, Map<Integer, String>> currentProbes, ControlCards control,
-      CircuitCompiler.Devices devices, List<String> warnings, org.neuristor.circuit.element.Temperatures temperatures) {
+      CircuitCompiler.Devices devices, List<String> warnings, org.neuristor.circuit.element.Temperatures temperatures,
+      Overrides overrides) {
     this.temperatures = temperatures;
+    this.overrides = overrides;
     this.globals = globals;
     this.currentProbes = currentProbes;
     this.control = control;
@@ -100,6 +120,10 @@ final class Expander {
 
     Scope scope() {
       return scope;
+    }
+
+    Expander expander() {
+      return Expander.this;
     }
 
     /** The flattened name of a node written in this frame. */

@@ -13,8 +13,9 @@ import org.neuristor.NetlistException;
 
 /**
  * Reads netlist text into logical lines: the title, comments ({@code *} lines, inline {@code ;}
- * and {@code " $ "}), {@code +} continuations, {@code .include} (relative to the including file,
- * cycles refused), {@code .control ... .endc} skipped with one warning, and {@code .end}.
+ * and {@code " $ "}), {@code +} continuations, {@code .include} and {@code .lib file section}
+ * (relative to the including file, cycles refused), {@code .control ... .endc} blocks (kept as
+ * {@link ControlLine}s for the control interpreter), and {@code .end}.
  */
 final class NetlistReader {
   static final int MAX_INCLUDE_DEPTH = 32;
@@ -22,8 +23,9 @@ final class NetlistReader {
 
   final List<SourceLine> lines = new ArrayList<>();
   final List<String> warnings = new ArrayList<>();
+  /** The lines of the netlist's {@code .control ... .endc} blocks, in order. */
+  final List<ControlLine> control = new ArrayList<>();
   String title = "";
-  private boolean controlWarned;
   private int physicalCount;
 
   /** A physical line before continuation joining. */
@@ -53,15 +55,13 @@ final class NetlistReader {
       if (inControl) {
         if (lower.startsWith(".endc")) {
           inControl = false;
+        } else if (!t.isEmpty() && !t.startsWith("*")) {
+          control.add(new ControlLine(file, i + 1, line.indexOf(t) + 1, t));
         }
         continue;
       }
       if (lower.startsWith(".control")) {
         inControl = true;
-        if (!controlWarned) {
-          warnings.add(file + ":" + (i + 1) + ": .control block skipped (ngspice interactive commands)");
-          controlWarned = true;
-        }
         continue;
       }
       if (lower.equals(".end") || lower.startsWith(".end ")) {

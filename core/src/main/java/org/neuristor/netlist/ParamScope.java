@@ -21,9 +21,23 @@ final class ParamScope {
   /** A definition and where it was written. */
   record Def(String text, SourceLine line, int index, ParamScope evalScope) {}
 
+  private final java.util.function.Function<String, Double> fallback;
+
   ParamScope(ParamScope parent) {
     this.parent = parent;
     this.evaluating = parent == null ? new ArrayDeque<>() : parent.evaluating;
+    this.fallback = null;
+  }
+
+  private ParamScope(java.util.function.Function<String, Double> lookup) {
+    this.parent = null;
+    this.evaluating = new ArrayDeque<>();
+    this.fallback = lookup;
+  }
+
+  /** A scope that resolves names with a lookup (e.g. a compiled netlist's top-level parameters). */
+  static ParamScope over(java.util.function.Function<String, Double> lookup) {
+    return new ParamScope(lookup);
   }
 
   void define(String name, String text, SourceLine line, int index) {
@@ -66,7 +80,10 @@ final class ParamScope {
         evaluating.pop();
       }
     }
-    return parent == null ? null : parent.get(name);
+    if (parent == null) {
+      return fallback == null ? null : fallback.apply(name);
+    }
+    return parent.get(name);
   }
 
   /** Evaluates a value text ({@code {expr}}, {@code 'expr'}, a number or a parameter name). */

@@ -91,8 +91,9 @@ class CircuitCompilerTest {
     assertThat(c.circuit().elements()).extracting(e -> e.name()).contains("rinc");
   }
 
+  /** Issue 18: .control blocks run (they used to be skipped); plotting commands are skipped with one warning each. */
   @Test
-  void controlBlockIsSkippedWithOneWarning() {
+  void controlBlockRunsAndSkipsPlottingWithOneWarning() {
     CircuitCompiler.Compiled c = CircuitCompiler.compile("""
         ctl
         v1 a 0 1
@@ -101,12 +102,18 @@ class CircuitCompilerTest {
         .control
         run
         plot v(a)
+        plot i(v1)
         .endc
         .control
         print all
         .endc
         """, "c.cir");
-    assertThat(c.warnings()).filteredOn(w -> w.contains(".control")).hasSize(1);
+    assertThat(c.control()).extracting(ControlLine::text).containsExactly("run", "plot v(a)", "plot i(v1)", "print all");
+    DeckRunner.Result r = DeckRunner.run(c, DeckRunner.Options.defaults());
+    assertThat(r.runs()).hasSize(1);
+    assertThat(r.warnings()).filteredOn(w -> w.contains("plot skipped")).hasSize(1).first().asString()
+        .startsWith("c.cir:7: ");
+    assertThat(r.output()).contains("v(a) = 1.000000e+00", "i(v1) = -1.000000e-03");
   }
 
   @Test
