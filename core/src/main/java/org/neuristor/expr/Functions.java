@@ -17,7 +17,26 @@ final class Functions {
       Map.entry("tanh", 1), Map.entry("u", 1), Map.entry("uramp", 1), Map.entry("sgn", 1),
       Map.entry("floor", 1), Map.entry("ceil", 1), Map.entry("int", 1), Map.entry("atan2", 2),
       Map.entry("pow", 2), Map.entry("pwr", 2), Map.entry("min", 2), Map.entry("max", 2),
-      Map.entry("limit", 3), Map.entry("if", 3));
+      Map.entry("limit", 3), Map.entry("if", 3), Map.entry("asinh", 1), Map.entry("acosh", 1),
+      Map.entry("atanh", 1), Map.entry("arctan", 1), Map.entry("nint", 1), Map.entry("agauss", 3),
+      Map.entry("gauss", 3), Map.entry("aunif", 2), Map.entry("unif", 2));
+
+  /** The random functions: drawn once at parse time (see {@link Expression.Context}). */
+  static final java.util.Set<String> RANDOM = java.util.Set.of("agauss", "gauss", "aunif", "unif");
+
+  /**
+   * One draw, as ngspice defines them: {@code agauss(nom, abs, sigma)} = nom + abs/sigma N(0,1);
+   * {@code gauss(nom, rel, sigma)} = nom (1 + rel/sigma N(0,1)); {@code aunif(nom, abs)} uniform in
+   * nom +- abs; {@code unif(nom, rel)} uniform in nom (1 +- rel).
+   */
+  static double draw(String name, double[] a, java.util.random.RandomGenerator rng) {
+    return switch (name) {
+      case "agauss" -> a[0] + a[1] / a[2] * rng.nextGaussian();
+      case "gauss" -> a[0] * (1 + a[1] / a[2] * rng.nextGaussian());
+      case "aunif" -> a[0] + a[1] * (2 * rng.nextDouble() - 1);
+      default -> a[0] * (1 + a[1] * (2 * rng.nextDouble() - 1));
+    };
+  }
 
   /**
    * ngspice's divisor: shifted away from zero by 1e-32 (gmin * 1e-20), so that x/0, ln(0)' and sqrt(0)'
@@ -239,7 +258,11 @@ final class Functions {
         });
       case "asin" -> new Unary(x -> Math.asin(x), x -> 1 / Math.sqrt(1 - x * x));
       case "acos" -> new Unary(x -> Math.acos(x), x -> -1 / Math.sqrt(1 - x * x));
-      case "atan" -> new Unary(x -> Math.atan(x), x -> 1 / (1 + x * x));
+      case "atan", "arctan" -> new Unary(x -> Math.atan(x), x -> 1 / (1 + x * x));
+      case "asinh" -> new Unary(x -> Math.log(x + Math.sqrt(x * x + 1)), x -> 1 / Math.sqrt(x * x + 1));
+      case "acosh" -> new Unary(x -> Math.log(x + Math.sqrt(x * x - 1)), x -> 1 / Math.sqrt(x * x - 1));
+      case "atanh" -> new Unary(x -> 0.5 * Math.log((1 + x) / (1 - x)), x -> 1 / (1 - x * x));
+      case "nint" -> new Unary(Math::rint, x -> 0);
       case "sinh" -> new Unary(x -> Math.sinh(x), x -> Math.cosh(x));
       case "cosh" -> new Unary(x -> Math.cosh(x), x -> Math.sinh(x));
       case "tanh" -> new Unary(

@@ -127,10 +127,13 @@ public final class CircuitCompiler {
     reader.read(text, fileName, dir);
     List<String> warnings = new ArrayList<>(reader.warnings);
     ControlCards control = new ControlCards(warnings);
+    Temperatures temps = temperatures(reader.lines);
     Expander x = new Expander(globals(reader.lines), currentProbes(reader.lines), control,
-        new Devices(factories, control), warnings, temperatures(reader.lines), overrides);
+        new Devices(factories, control), warnings, temps, overrides);
     FunctionTable functions = new FunctionTable();
     Scope top = new Scope(null, new ParamScope(null));
+    top.params.random(new java.util.SplittableRandom(seed(reader.lines)));
+    top.params.set("temper", temps.circuitKelvin() - Temperatures.CELSIUS_TO_KELVIN);
     List<SourceLine> rest = x.define(reader.lines, top, functions);
     overrides.params().forEach((k, v) -> top.params.set(k, v));
     x.expand(rest, x.new Frame("", Map.of(), top), 0, functions);
@@ -209,6 +212,22 @@ public final class CircuitCompiler {
     }
     return new Temperatures(Double.isNaN(temp) ? 300.15 : temp + Temperatures.CELSIUS_TO_KELVIN,
         Double.isNaN(tnom) ? 300.15 : tnom + Temperatures.CELSIUS_TO_KELVIN);
+  }
+
+  /** The seed of the random functions: {@code .options seed=N}, else 1 (runs are reproducible). */
+  private static long seed(List<SourceLine> lines) {
+    long seed = 1;
+    for (SourceLine sl : lines) {
+      if (sl.text.toLowerCase(Locale.ROOT).startsWith(".opt")) {
+        for (Token t : NetlistReader.tokenize(sl)) {
+          if (t.lower().startsWith("seed=")) {
+            seed = (long) ControlCards.number(sl, new Token(t.text().substring(5), t.index() + 5), new ParamScope(null),
+                "seed");
+          }
+        }
+      }
+    }
+    return seed;
   }
 
   /** Node names made global by {@code .global} cards anywhere in the netlist. */

@@ -18,6 +18,7 @@ import org.neuristor.circuit.element.IndependentSource.Spec;
 import org.neuristor.circuit.element.Inductor;
 import org.neuristor.circuit.element.Mosfet1;
 import org.neuristor.circuit.element.Resistor;
+import org.neuristor.circuit.element.TimeDerivative;
 import org.neuristor.circuit.element.VSwitch;
 import org.neuristor.circuit.element.Vccs;
 import org.neuristor.circuit.element.Vcvs;
@@ -281,21 +282,38 @@ final class ElementCards {
     }
     t = unquote(t);
     try {
-      Expression e = Expression.parse(t);
-      List<BehavioralSource.Probe> probes = new ArrayList<>();
-      List<BehavioralSource.Probe> local = e.probes();
-      for (BehavioralSource.Probe pr : local) {
-        BehavioralSource.Probe flat = pr.kind() == BehavioralSource.Probe.Kind.VOLTAGE
-            ? BehavioralSource.Probe.voltage(c.frame.map(pr.a()), c.frame.map(pr.b()))
-            : BehavioralSource.Probe.current(c.frame.element(pr.a()));
-        probes.add(flat);
-        x.probeUse(flat, c.sl, index + shift + probeOffset(t, pr));
+      Expression e = Expression.parse(t, c.params().context());
+      for (Expression.Derivative d : e.derivatives()) {
+        List<BehavioralSource.Probe> local = d.body().probes();
+        x.add(new TimeDerivative(c.name + "#" + d.id(), flatProbes(c, x, local, t, index + shift),
+            d.body().compile(c.params()::get, local)), c.sl);
       }
+      List<BehavioralSource.Probe> local = e.probes();
+      List<BehavioralSource.Probe> probes = flatProbes(c, x, local, t, index + shift);
       BehavioralSource.Function f = e.compile(c.params()::get, local);
       return new BehavioralSource(c.name, n[0], n[1], voltage, probes, f, "{" + t + "}");
     } catch (ExpressionException ex) {
       throw c.sl.error(index + shift + ex.offset(), ex.getMessage());
     }
+  }
+
+  /** The probes of an expression with flattened node and element names ({@code ddt#k} names this card's derivatives). */
+  private static List<BehavioralSource.Probe> flatProbes(Card c, Expander x, List<BehavioralSource.Probe> local,
+      String text, int at) {
+    List<BehavioralSource.Probe> probes = new ArrayList<>();
+    for (BehavioralSource.Probe pr : local) {
+      BehavioralSource.Probe flat;
+      if (pr.kind() == BehavioralSource.Probe.Kind.VOLTAGE) {
+        flat = BehavioralSource.Probe.voltage(c.frame.map(pr.a()), c.frame.map(pr.b()));
+      } else if (pr.a().startsWith("ddt#")) {
+        flat = BehavioralSource.Probe.current(c.name + "#" + pr.a());
+      } else {
+        flat = BehavioralSource.Probe.current(c.frame.element(pr.a()));
+      }
+      probes.add(flat);
+      x.probeUse(flat, c.sl, at + probeOffset(text, pr));
+    }
+    return probes;
   }
 
   /**

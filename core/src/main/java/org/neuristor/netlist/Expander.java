@@ -192,7 +192,7 @@ final class Expander {
       } else if (lower.startsWith(".model")) {
         scope.defineModel(parseModel(sl, scope.params));
       } else if (lower.startsWith(".func")) {
-        functions.func(sl);
+        functions.func(sl, scope.params);
       } else if (lower.startsWith(".global")) {
         continue; // collected before expansion
       } else {
@@ -373,7 +373,7 @@ final class Expander {
     }
   }
 
-  private void add(Element e, SourceLine sl) {
+  void add(Element e, SourceLine sl) {
     if (!names.add(e.name())) {
       throw sl.error(0, "duplicate element name " + e.name());
     }

@@ -3,8 +3,12 @@ package org.neuristor.netlist;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.neuristor.expr.Expression;
 
-/** {@code .param} cards and (later) user functions defined with {@code .func}. */
+/**
+ * {@code .param} cards and user functions ({@code .func f(x, y) = {body}}, {@code .param f(x) = body}),
+ * defined in the scope they are written in; calls are inlined by the expression parser.
+ */
 final class FunctionTable {
 
   /** One {@code name = value} (or {@code f(x, y) = body}) assignment of a card, with positions. */
@@ -110,14 +114,40 @@ final class FunctionTable {
     }
     for (Assignment a : as) {
       if (a.args() != null) {
-        throw sl.error(a.nameIndex(), "user functions (.param " + a.name() + "(...)=) are not supported");
+        scope.defineFunction(new Expression.UserFunction(a.name(), a.args(), body(a.value())));
+      } else {
+        scope.define(a.name(), a.value(), sl, a.valueIndex());
       }
-      scope.define(a.name(), a.value(), sl, a.valueIndex());
     }
   }
 
-  /** A {@code .func} card. */
-  void func(SourceLine sl) {
-    throw sl.error(0, ".func is not supported; write the expression inline or as .param");
+  /** The body of a user function without its braces or quotes. */
+  private static String body(String v) {
+    String t = v.trim();
+    if (t.length() >= 2 && (t.startsWith("{") && t.endsWith("}") || t.startsWith("'") && t.endsWith("'"))) {
+      return t.substring(1, t.length() - 1);
+    }
+    return t;
+  }
+
+  private static final java.util.regex.Pattern FUNC = java.util.regex.Pattern.compile(
+      "(?i)^\\.func\\s+([a-z_][\\w]*)\\s*\\(([^)]*)\\)\\s*=?\\s*(.+)$");
+
+  /** A {@code .func name(a, b) = {body}} card (the '=' is optional, as in ngspice). */
+  void func(SourceLine sl, ParamScope scope) {
+    java.util.regex.Matcher m = FUNC.matcher(sl.text.trim());
+    if (!m.matches()) {
+      throw sl.error(0, ".func needs name(arguments) = {expression}");
+    }
+    List<String> args = new java.util.ArrayList<>();
+    for (String a : m.group(2).split(",")) {
+      if (!a.isBlank()) {
+        if (!a.trim().matches("[A-Za-z_]\\w*")) {
+          throw sl.error(sl.text.indexOf(a.trim()), ".func argument '" + a.trim() + "' is not a name");
+        }
+        args.add(a.trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    scope.defineFunction(new Expression.UserFunction(m.group(1).toLowerCase(Locale.ROOT), args, body(m.group(3))));
   }
 }

@@ -22,6 +22,48 @@ final class ParamScope {
   record Def(String text, SourceLine line, int index, ParamScope evalScope) {}
 
   private final java.util.function.Function<String, Double> fallback;
+  private final Map<String, Expression.UserFunction> functions = new HashMap<>();
+  private java.util.random.RandomGenerator random;
+
+  /** Defines a user function in this scope ({@code .func} or {@code .param f(x) = ...}). */
+  void defineFunction(Expression.UserFunction f) {
+    functions.put(f.name(), f);
+  }
+
+  /** Sets the seeded generator of agauss/gauss/aunif/unif (top-level scope). */
+  void random(java.util.random.RandomGenerator r) {
+    this.random = r;
+  }
+
+  /** What expressions in this scope may call: user functions up the scope chain, the random draws. */
+  Expression.Context context() {
+    return new Expression.Context() {
+      @Override
+      public Expression.UserFunction function(String name) {
+        for (ParamScope p = ParamScope.this; p != null; p = p.parent) {
+          Expression.UserFunction f = p.functions.get(name);
+          if (f != null) {
+            return f;
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public java.util.random.RandomGenerator random() {
+        ParamScope p = ParamScope.this;
+        while (p.parent != null) {
+          p = p.parent;
+        }
+        return p.random;
+      }
+
+      @Override
+      public Double param(String name) {
+        return get(name);
+      }
+    };
+  }
 
   ParamScope(ParamScope parent) {
     this.parent = parent;
@@ -99,7 +141,7 @@ final class ParamScope {
       return n;
     }
     try {
-      return Expression.parse(t).evaluate(scope::get);
+      return Expression.parse(t, scope.context()).evaluate(scope::get);
     } catch (ExpressionException e) {
       int at = index + shift + e.offset();
       String msg = e.getMessage();
