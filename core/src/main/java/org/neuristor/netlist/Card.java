@@ -52,8 +52,7 @@ final class Card {
   void end() {
     if (k < toks.size()) {
       Token t = toks.get(k);
-      String hint = t.lower().startsWith("ic=") ? " (element ic= is not supported; use .ic v(node)=value)" : "";
-      throw sl.error(t.index(), "unexpected '" + t.text() + "' after the values of " + name + hint);
+      throw sl.error(t.index(), "unexpected '" + t.text() + "' after the values of " + name);
     }
   }
 

@@ -9,15 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.neuristor.circuit.Element;
 import org.neuristor.circuit.element.BehavioralSource;
-import org.neuristor.circuit.element.Capacitor;
 import org.neuristor.circuit.element.Cccs;
 import org.neuristor.circuit.element.Ccvs;
 import org.neuristor.circuit.element.CurrentSource;
 import org.neuristor.circuit.element.Diode;
 import org.neuristor.circuit.element.IndependentSource.Spec;
-import org.neuristor.circuit.element.Inductor;
 import org.neuristor.circuit.element.Mosfet1;
-import org.neuristor.circuit.element.Resistor;
 import org.neuristor.circuit.element.TimeDerivative;
 import org.neuristor.circuit.element.VSwitch;
 import org.neuristor.circuit.element.Vccs;
@@ -45,9 +42,9 @@ final class ElementCards {
 
   private static Map<Character, Parser> table() {
     Map<Character, Parser> t = new LinkedHashMap<>();
-    t.put('r', ElementCards::resistor);
-    t.put('c', ElementCards::capacitor);
-    t.put('l', ElementCards::inductor);
+    t.put('r', Passives::parse);
+    t.put('c', Passives::parse);
+    t.put('l', Passives::parse);
     t.put('v', ElementCards::source);
     t.put('i', ElementCards::source);
     t.put('e', ElementCards::voltageControlled);
@@ -80,27 +77,6 @@ final class ElementCards {
     return p.parse(c, x);
   }
 
-  private static Element resistor(Card c, Expander x) {
-    String[] n = c.nodes(2, "2 nodes and a resistance");
-    double r = x.altered(c.name, c.valueOrKey("r", "resistance"));
-    c.end();
-    return c.guarded(() -> new Resistor(c.name, n[0], n[1], r));
-  }
-
-  private static Element capacitor(Card c, Expander x) {
-    String[] n = c.nodes(2, "2 nodes and a capacitance");
-    double cap = x.altered(c.name, c.valueOrKey("c", "capacitance"));
-    c.end();
-    return c.guarded(() -> new Capacitor(c.name, n[0], n[1], cap));
-  }
-
-  private static Element inductor(Card c, Expander x) {
-    String[] n = c.nodes(2, "2 nodes and an inductance");
-    double ind = x.altered(c.name, c.valueOrKey("l", "inductance"));
-    c.end();
-    return c.guarded(() -> new Inductor(c.name, n[0], n[1], ind));
-  }
-
   private static Element source(Card c, Expander x) {
     String[] n = c.nodes(2, "2 nodes and a source value");
     Spec parsed = SourceValues.parse(c, x.warnings());
@@ -127,6 +103,22 @@ final class ElementCards {
     double gain = c.value("gain");
     c.end();
     return e ? new Vcvs(c.name, n[0], n[1], cn[0], cn[1], gain) : new Vccs(c.name, n[0], n[1], cn[0], cn[1], gain);
+  }
+
+  /** The enclosing X instance's {@code m=} replaces a device's own {@code m} (as ngspice-39 does). */
+  static void multiply(Map<String, Double> inst, Card c) {
+    double m = c.frame.multiplier;
+    if (!Double.isNaN(m)) {
+      if (inst.containsKey("m") && inst.get("m") != m) {
+        c.frame.expander().notedOnce(c, c.name + ": m=" + trim(inst.get("m")) + " is replaced by the enclosing"
+            + " instance's m=" + trim(m) + " (as ngspice)");
+      }
+      inst.put("m", m);
+    }
+  }
+
+  static String trim(double v) {
+    return org.neuristor.circuit.element.Waveform.trimNumber(v);
   }
 
   /** E/G/F/H forms ngspice knows and Neuristor does not: an error that names them. */
@@ -224,6 +216,7 @@ final class ElementCards {
       inst.put("area", c.value("area"));
     }
     inst.putAll(c.instanceParameters("off"));
+    multiply(inst, c);
     if (inst.containsKey("ic")) {
       throw c.error(c.name + ": diode ic= is not supported (set the node voltages with .ic)");
     }
@@ -234,6 +227,7 @@ final class ElementCards {
     String[] n = c.nodes(4, "4 nodes (d g s b) and a model");
     Model m = c.model("nmos", "pmos");
     Map<String, Double> inst = c.instanceParameters("off");
+    multiply(inst, c);
     for (String k : List.of("ic", "icvds", "icvgs", "icvbs")) {
       if (inst.containsKey(k)) {
         throw c.error(c.name + ": MOSFET " + k + "= is not supported (set the node voltages with .ic)");

@@ -78,6 +78,31 @@ final class Expander {
     return temperatures;
   }
 
+  /** A model's numeric parameters read against a device's table: errors at the model's line, notes once. */
+  org.neuristor.circuit.element.ParamTable.Values modelValues(Card c, Model m,
+      org.neuristor.circuit.element.ParamTable table) {
+    try {
+      org.neuristor.circuit.element.ParamTable.Values v = table.read(m.numeric());
+      if (!v.ignored().isEmpty() && notedModels.add(m)) {
+        warnings.add(m.line().file(0) + ":" + m.line().line(0) + ": model " + m.name()
+            + ": parameters accepted without effect: " + String.join(", ", v.ignored()));
+      }
+      return v;
+    } catch (org.neuristor.ModelParameterException ex) {
+      int at = m.line().text.toLowerCase(Locale.ROOT).indexOf(ex.parameter());
+      throw m.line().error(Math.max(at, 0), ex.getMessage());
+    }
+  }
+
+  /** A note about a card, once per distinct message. */
+  void notedOnce(Card c, String message) {
+    if (notes.add(message)) {
+      warnings.add(c.sl.file(0) + ":" + c.sl.line(0) + ": " + message);
+    }
+  }
+
+  private final Set<String> notes = new HashSet<>();
+
   /**
    * Builds a model-based element: an error about a model parameter is reported at the parameter on
    * the {@code .model} line, any other at the element's card; notes go to the warnings.
@@ -106,16 +131,26 @@ final class Expander {
     return e;
   }
 
-  /** One level of expansion: the instance prefix ({@code x1.}), its pin map and its scope. */
+  /**
+   * One level of expansion: the instance prefix ({@code x1.}), its pin map, its scope and the
+   * {@code m=} of the outermost enclosing X instance that gives one (NaN if none). As in ngspice-39 that
+   * multiplier replaces the m of every device and X instance inside (it does not multiply them).
+   */
   final class Frame {
     final String prefix;
     final Map<String, String> pins;
     private final Scope scope;
+    final double multiplier;
 
     Frame(String prefix, Map<String, String> pins, Scope scope) {
+      this(prefix, pins, scope, Double.NaN);
+    }
+
+    Frame(String prefix, Map<String, String> pins, Scope scope, double multiplier) {
       this.prefix = prefix;
       this.pins = pins;
       this.scope = scope;
+      this.multiplier = multiplier;
     }
 
     Scope scope() {
@@ -417,6 +452,20 @@ final class Expander {
       throw sl.error(0, inst + " connects " + nodes.size() + " nodes but subcircuit " + sub.name() + " has "
           + sub.pins().size() + " pins");
     }
+    double mult = frame.multiplier;
+    if (given.containsKey("m") && !sub.defaults().containsKey("m")) {
+      Token mt = given.remove("m");
+      double m = ParamScope.evaluate(mt.text(), sl, mt.index(), frame.scope.params);
+      if (!(m > 0)) {
+        throw sl.error(mt.index(), inst + ": m must be > 0");
+      }
+      if (Double.isNaN(mult)) {
+        mult = m;
+      } else if (m != mult) {
+        warnings.add(sl.file(0) + ":" + sl.line(0) + ": " + inst + ": m=" + ElementCards.trim(m)
+            + " is replaced by the enclosing instance's m=" + ElementCards.trim(mult) + " (as ngspice)");
+      }
+    }
     for (String k : given.keySet()) {
       if (!sub.defaults().containsKey(k)) {
         throw sl.error(given.get(k).index(), "subcircuit " + sub.name() + " has no parameter '" + k + "'");
@@ -439,7 +488,7 @@ final class Expander {
     }
     Scope body = new Scope(sub.definedIn(), inner);
     List<SourceLine> rest = define(sub.body(), body, functions);
-    expand(rest, new Frame(inst + ".", map, body), depth + 1, functions);
+    expand(rest, new Frame(inst + ".", map, body, mult), depth + 1, functions);
   }
 
   /**

@@ -143,7 +143,8 @@ class CircuitCompilerTest {
       "t\\nv1 a 0 1\\nr1 a 0 1k\\nr1 a 0 2k\\n.op|4|1|duplicate element name r1",
       "t\\nv1 a 0 1\\nr1 a 0 1k\\n.bogus|4|1|unknown control line",
       "t\\nv1 a 0 1\\nb1 a 0 I=V(a)*(2\\n.op|3|16|missing ')'",
-      "t\\nv1 a 0 1\\nc1 a 0 1n ic=1\\n.op|3|11|element ic= is not supported",
+      // C and L accept ic= since issue 18 (used with uic); a resistor has none
+      "t\\nv1 a 0 1\\nr1 a 0 1k ic=1\\n.op|3|1|a resistor has no ic",
   })
   void errorsNameFileLineAndColumn(String text, int line, int col, String message) {
     assertThatThrownBy(() -> CircuitCompiler.compile(text.replace("\\n", "\n"), "bad.cir"))
