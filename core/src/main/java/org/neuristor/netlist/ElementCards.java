@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.neuristor.circuit.Element;
 import org.neuristor.circuit.element.BehavioralSource;
+import org.neuristor.circuit.element.Bjt;
 import org.neuristor.circuit.element.Cccs;
 import org.neuristor.circuit.element.Ccvs;
 import org.neuristor.circuit.element.CurrentSource;
@@ -53,6 +54,7 @@ final class ElementCards {
     t.put('h', ElementCards::currentControlled);
     t.put('d', ElementCards::diode);
     t.put('m', ElementCards::mosfet);
+    t.put('q', ElementCards::bjt);
     t.put('s', ElementCards::vswitch);
     t.put('b', ElementCards::behavioural);
     t.put('n', (c, x) -> x.device(c));
@@ -234,6 +236,31 @@ final class ElementCards {
       }
     }
     return x.model(c, m, () -> new Mosfet1(c.name, n[0], n[1], n[2], n[3], m.type().equals("pmos"), m.numeric(), inst,
+        x.temperatures()));
+  }
+
+  /** {@code q c b e [s] model [area] [areab= areac= m= temp= dtemp= off]}. */
+  private static Element bjt(Card c, Expander x) {
+    String[] n = c.nodes(3, "3 nodes (c b e), an optional substrate node and a model");
+    String sub = "0";
+    if (c.hasMore() && c.k + 1 < c.toks.size() && !c.toks.get(c.k + 1).text().contains("=")
+        && c.frame.scope().model(c.peek()) == null) {
+      sub = c.nodes(1, "a substrate node")[0];
+    }
+    Model m = c.model("npn", "pnp");
+    Map<String, Double> inst = new LinkedHashMap<>();
+    if (c.nextIsValue()) {
+      inst.put("area", c.value("area"));
+    }
+    inst.putAll(c.instanceParameters("off"));
+    multiply(inst, c);
+    for (String k : List.of("ic", "icvbe", "icvce")) {
+      if (inst.containsKey(k)) {
+        throw c.error(c.name + ": BJT " + k + "= is not supported (set the node voltages with .ic)");
+      }
+    }
+    String s = sub;
+    return x.model(c, m, () -> new Bjt(c.name, n[0], n[1], n[2], s, m.type().equals("pnp"), m.numeric(), inst,
         x.temperatures()));
   }
 
