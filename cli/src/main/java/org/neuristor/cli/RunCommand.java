@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the analyses (.op, .dc, .tran) and measurements (.meas) of an ngspice-compatible netlist, or its "
+      "Run the analyses (.op, .dc, .tran, .ac) and measurements (.meas) of an ngspice-compatible netlist, or its "
           + ".control block (run, tran, meas, let, print, wrdata, write, alter, foreach, ...).",
       "Writes one CSV per analysis (columns named as ngspice names them: time, v(out), i(v1)), the measurements "
           + "as NAME.meas.csv and, unless --no-plot, a plot of the saved signals; prints steps, Newton iterations, "
@@ -59,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
       System.err.println("warning: " + w);
     }
     if (c.analyses().isEmpty() && c.control().isEmpty()) {
-      throw NeuristorException.input(netlist + ": no analysis (.op, .dc or .tran) and no .control block in the netlist");
+      throw NeuristorException.input(netlist + ": no analysis (.op, .dc, .tran or .ac) and no .control block in the netlist");
     }
     List<String> saves = !save.isEmpty() ? save : c.saves();
     String base = baseName(netlist);
@@ -97,7 +97,7 @@ public final class RunCommand implements Callable<Integer> {
       Analysis.Outcome o = run.outcome();
       String kind = DeckRunner.kind(a);
       String file = run.plot().equals(kind + "1") ? kind : run.plot();
-      Trace tr = columns(o.trace(), saves);
+      Trace tr = columns(o.trace(), a instanceof Analysis.Ac ? acColumns(saves) : saves);
       Path csv = output.file(base + "." + file + ".csv");
       CsvWriter.write(csv, tr);
       Map<String, Object> r = new LinkedHashMap<>();
@@ -114,7 +114,17 @@ public final class RunCommand implements Callable<Integer> {
       }
       if (output.plot() && !(a instanceof Analysis.Op)) {
         Path png = output.file(base + "." + file + "." + output.plotExt());
-        Plotter.lines(png, c.circuit().title() + " (" + kind + ")", axisLabel(tr), "value", tr, tr.names());
+        if (a instanceof Analysis.Ac) {
+          List<Plotter.Series> db = new ArrayList<>();
+          for (String s : tr.names()) {
+            if (s.startsWith("vdb(") || s.startsWith("idb(")) {
+              db.add(new Plotter.Series(s, tr.axis(), tr.get(s), false));
+            }
+          }
+          Plotter.xy(png, c.circuit().title() + " (ac)", "frequency (Hz)", "magnitude (dB)", db, true, false);
+        } else {
+          Plotter.lines(png, c.circuit().title() + " (" + kind + ")", axisLabel(tr), "value", tr, tr.names());
+        }
         r.put("plot", png.toString());
       }
       runs.add(r);
@@ -157,6 +167,21 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The AC table's columns for requested signals: v(x) becomes vdb(x) and vp(x), i(x) idb(x) and ip(x). */
+  static List<String> acColumns(List<String> saves) {
+    List<String> out = new ArrayList<>();
+    for (String s : saves) {
+      String t = s.toLowerCase(Locale.ROOT).replace(" ", "");
+      if ((t.startsWith("v(") || t.startsWith("i(")) && t.endsWith(")")) {
+        out.add(t.charAt(0) + "db" + t.substring(1));
+        out.add(t.charAt(0) + "p" + t.substring(1));
+      } else {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
   /**
    * The CSV columns: the requested signals in their order ({@code all}: every unknown), else node
    * voltages and branch currents (no internal unknowns), as ngspice saves by default.
@@ -165,7 +190,7 @@ public final class RunCommand implements Callable<Integer> {
     List<String> order = new ArrayList<>();
     if (saves.isEmpty()) {
       for (String s : t.names()) {
-        if ((s.startsWith("v(") || s.startsWith("i(")) && !s.contains("#")) {
+        if (s.matches("(v|i|vdb|vp|idb|ip)\\(.*") && !s.contains("#")) {
           order.add(s);
         }
       }

@@ -137,6 +137,7 @@ public final class CircuitCompiler {
     List<SourceLine> rest = x.define(reader.lines, top, functions);
     overrides.params().forEach((k, v) -> top.params.set(k, v));
     x.expand(rest, x.new Frame("", Map.of(), top), 0, functions);
+    x.resolveCouplings();
     control.flushWarnings();
     checkProbes(x);
     Circuit.Builder b = Circuit.builder(reader.title.isEmpty() ? fileName : reader.title);

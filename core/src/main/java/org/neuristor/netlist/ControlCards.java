@@ -53,8 +53,7 @@ final class ControlCards {
       Map.entry(".pz", "pole-zero analysis is not supported"),
       Map.entry(".disto", "distortion analysis is not supported"),
       Map.entry(".nodeset", "initial guesses are not supported (the operating point starts from 0 V)"),
-      Map.entry(".width", "output width has no meaning here"),
-      Map.entry(".ac", "small-signal .ac analysis is not supported"));
+      Map.entry(".width", "output width has no meaning here"));
 
   ControlCards(List<String> warnings) {
     this.warnings = warnings;
@@ -68,6 +67,7 @@ final class ControlCards {
       case ".op" -> analyses.add(new Analysis.Op());
       case ".dc" -> dc(sl, toks, scope);
       case ".tran" -> tran(sl, toks, scope);
+      case ".ac" -> ac(sl, toks, scope);
       case ".ic" -> initialConditions(sl, scope);
       case ".options", ".option", ".opt" -> options(sl, toks, scope);
       case ".save", ".print", ".probe", ".plot" -> save(sl);
@@ -119,6 +119,29 @@ final class ControlCards {
     }
     analyses.add(new Analysis.Dc(toks.get(1).lower(), number(sl, toks.get(2), scope, "start"),
         number(sl, toks.get(3), scope, "stop"), number(sl, toks.get(4), scope, "step"), false));
+  }
+
+  private void ac(SourceLine sl, List<Token> toks, ParamScope scope) {
+    if (toks.size() != 5) {
+      throw sl.error(0, ".ac needs dec|oct|lin, points, fstart and fstop");
+    }
+    String sweep = toks.get(1).lower();
+    if (!List.of("dec", "oct", "lin").contains(sweep)) {
+      throw sl.error(toks.get(1).index(), ".ac sweep must be dec, oct or lin, got '" + toks.get(1).text() + "'");
+    }
+    double np = number(sl, toks.get(2), scope, "points");
+    double f1 = number(sl, toks.get(3), scope, "fstart");
+    double f2 = number(sl, toks.get(4), scope, "fstop");
+    if (!(np >= 1) || np != Math.rint(np) || np > 1e6) {
+      throw sl.error(toks.get(2).index(), ".ac needs a whole number of points >= 1, got " + np);
+    }
+    if (!(f1 >= 0) || !(f2 >= f1) || !Double.isFinite(f2) || (!sweep.equals("lin") && !(f1 > 0))) {
+      throw sl.error(toks.get(3).index(), ".ac needs 0 < fstart <= fstop (lin: 0 <= fstart)");
+    }
+    if (!sweep.equals("lin") && np * Math.log(f2 / f1) / Math.log(sweep.equals("dec") ? 10 : 2) > 1e7) {
+      throw sl.error(toks.get(2).index(), ".ac sweep has more than 10^7 points");
+    }
+    analyses.add(new Analysis.Ac(sweep, (int) np, f1, f2));
   }
 
   private void tran(SourceLine sl, List<Token> toks, ParamScope scope) {

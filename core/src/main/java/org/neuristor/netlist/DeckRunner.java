@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neuristor.analysis.Trace;
+import org.neuristor.circuit.AcAnalysis;
 import org.neuristor.circuit.Analysis;
+import org.neuristor.circuit.MnaSystem;
 import org.neuristor.circuit.Simulation;
 import org.neuristor.circuit.TransientAnalysis;
 import org.neuristor.netlist.control.Measurement;
@@ -137,11 +139,21 @@ public final class DeckRunner {
       save.add("all");
       save.addAll(options.saves().isEmpty() ? compiled.saves() : options.saves());
       TransientAnalysis.Progress progress = options.listener().starting(a);
-      Analysis.Outcome o = Simulation.run(compiled.circuit(), a, save, progress);
-      options.listener().finished(a);
       String kind = kind(a);
+      Analysis.Outcome o;
+      Plot p;
       int n = counters.merge(kind, 1, Integer::sum);
-      Plot p = plot(kind + n, kind, compiled.circuit().title(), o.trace());
+      if (a instanceof Analysis.Ac ac) {
+        long t0 = System.nanoTime();
+        AcAnalysis.Result r = AcAnalysis.run(new MnaSystem(compiled.circuit()), ac, save);
+        o = new Analysis.Outcome(a, Simulation.acTrace(r), r.frequencies().length, 0, r.iterations(),
+            (System.nanoTime() - t0) / 1e9, Map.of(), r.warnings());
+        p = acPlot(kind + n, compiled.circuit().title(), r);
+      } else {
+        o = Simulation.run(compiled.circuit(), a, save, progress);
+        p = plot(kind + n, kind, compiled.circuit().title(), o.trace());
+      }
+      options.listener().finished(a);
       plots.add(p);
       current = p;
       runs.add(new Run(p.name(), a, o));
@@ -154,9 +166,26 @@ public final class DeckRunner {
     }
   }
 
-  /** {@code op}, {@code dc} or {@code tran}. */
+  /** {@code op}, {@code dc}, {@code ac} or {@code tran}. */
   public static String kind(Analysis a) {
-    return a instanceof Analysis.Op ? "op" : a instanceof Analysis.Dc ? "dc" : "tran";
+    return a instanceof Analysis.Op ? "op" : a instanceof Analysis.Dc ? "dc" : a instanceof Analysis.Ac ? "ac" : "tran";
+  }
+
+  /** The complex plot of an AC analysis: the frequency scale and every signal as a complex vector. */
+  static Plot acPlot(String name, String title, AcAnalysis.Result r) {
+    Plot p = new Plot(name, "ac", title, "frequency");
+    p.add(Vec.real("frequency", r.frequencies()));
+    int nf = r.frequencies().length;
+    for (int k = 0; k < r.names().size(); k++) {
+      double[] re = new double[nf];
+      double[] im = new double[nf];
+      for (int f = 0; f < nf; f++) {
+        re[f] = r.re()[f][k];
+        im[f] = r.im()[f][k];
+      }
+      p.add(Vec.complex(r.names().get(k), re, im));
+    }
+    return p;
   }
 
   /** A plot of a real-valued trace; an operating point has no scale. */

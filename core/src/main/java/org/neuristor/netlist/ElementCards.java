@@ -55,6 +55,7 @@ final class ElementCards {
     t.put('d', ElementCards::diode);
     t.put('m', ElementCards::mosfet);
     t.put('q', ElementCards::bjt);
+    t.put('k', ElementCards::coupling);
     t.put('s', ElementCards::vswitch);
     t.put('b', ElementCards::behavioural);
     t.put('n', (c, x) -> x.device(c));
@@ -237,6 +238,28 @@ final class ElementCards {
     }
     return x.model(c, m, () -> new Mosfet1(c.name, n[0], n[1], n[2], n[3], m.type().equals("pmos"), m.numeric(), inst,
         x.temperatures()));
+  }
+
+  /** {@code k l1 l2 coupling}: the inductors may be written anywhere in the same subcircuit level. */
+  private static Element coupling(Card c, Expander x) {
+    if (c.toks.size() < 4) {
+      throw c.error(c.name + " needs two inductors and a coupling coefficient");
+    }
+    Token t1 = c.token();
+    String l1 = c.frame.element(c.word("first inductor"));
+    Token t2 = c.token();
+    String l2 = c.frame.element(c.word("second inductor"));
+    for (Token t : List.of(t1, t2)) {
+      if (Character.toLowerCase(t.text().charAt(0)) != 'l') {
+        throw c.errorAt(t, c.name + " couples inductors (L...), not " + t.text());
+      }
+    }
+    if (c.hasMore() && !c.nextIsValue() && !c.peek().startsWith("k=")) {
+      throw c.errorAt(c.token(), c.name + ": only two inductors per K card are supported (write one K per pair)");
+    }
+    double k = c.valueOrKey("k", "coupling coefficient");
+    c.end();
+    return x.deferCoupling(c, l1, l2, t1, t2, k);
   }
 
   /** {@code q c b e [s] model [area] [areab= areac= m= temp= dtemp= off]}. */

@@ -403,7 +403,10 @@ final class Expander {
         instantiate(sl, toks, frame, depth, functions);
       } else {
         Card card = new Card(sl, toks, frame.element(toks.get(0).lower()), frame);
-        add(ElementCards.parse(card, this), sl);
+        Element e = ElementCards.parse(card, this);
+        if (e != null) {
+          add(e, sl);
+        }
       }
     }
   }
@@ -497,6 +500,37 @@ final class Expander {
    */
   static String flatName(String prefix, String local) {
     return prefix.isEmpty() ? local : local.charAt(0) + "." + prefix + local;
+  }
+
+  /** A K card waiting for its inductors (which may come later in the netlist). */
+  record Coupling(Card card, String l1, String l2, Token t1, Token t2, double k) {}
+
+  final List<Coupling> couplings = new ArrayList<>();
+
+  /** Records a K card; {@link #resolveCouplings} builds it once every element exists. */
+  Element deferCoupling(Card c, String l1, String l2, Token t1, Token t2, double k) {
+    couplings.add(new Coupling(c, l1, l2, t1, t2, k));
+    return null;
+  }
+
+  /** Builds the K elements after expansion: the inductors must exist. */
+  void resolveCouplings() {
+    Map<String, Element> byName = new HashMap<>();
+    for (Element e : elements) {
+      byName.put(e.name(), e);
+    }
+    for (Coupling k : couplings) {
+      Element a = byName.get(k.l1());
+      Element b = byName.get(k.l2());
+      if (!(a instanceof org.neuristor.circuit.element.Inductor ia)) {
+        throw k.card().errorAt(k.t1(), "no inductor " + k.l1() + " for coupling " + k.card().name);
+      }
+      if (!(b instanceof org.neuristor.circuit.element.Inductor ib)) {
+        throw k.card().errorAt(k.t2(), "no inductor " + k.l2() + " for coupling " + k.card().name);
+      }
+      add(k.card().guarded(() -> new org.neuristor.circuit.element.MutualInductance(k.card().name, ia, ib, k.k())),
+          k.card().sl);
+    }
   }
 
   /** Remembers where a B source reads a node or source, for the check after expansion. */

@@ -117,9 +117,51 @@ class NgspiceDeckTest {
       double dt = kind.equals("tran") ? 1e-4 * (reference.axis()[reference.size() - 1] - reference.axis()[0]) : 0;
       compare(name + "." + kind, kind.equals("op"), reference, ours, s -> tolerance(text, s, tol), dt, compared);
     }
+    compareAc(name, text, tol, r, compared);
     compareMeasurements(name, text, r, compared);
     compareFiles(name, text, tol, compared);
     assertThat(compared).as(name + ": compared signals").isNotEmpty();
+  }
+
+  /**
+   * An AC reference ({@code NAME.ac.csv}: real(...) and imag(...) of every vector) against our complex
+   * plot: each part within the tolerance times the signal's largest magnitude over the sweep.
+   */
+  private void compareAc(String name, String text, double tol, DeckRunner.Result r, List<String> compared)
+      throws Exception {
+    Path ref = decks().resolve(name + ".ac.csv");
+    if (!Files.exists(ref)) {
+      return;
+    }
+    Trace want = CsvReader.read(ref);
+    org.neuristor.netlist.control.Plot plot = r.plots().stream().filter(p -> p.kind().equals("ac")).findFirst()
+        .orElseThrow(() -> new AssertionError(name + ": no .ac analysis"));
+    double[] f = plot.scale().re();
+    assertThat(f.length).as(name + " ac points").isEqualTo(want.size());
+    for (int i = 0; i < f.length; i++) {
+      assertThat(f[i]).as(name + " frequency " + i).isCloseTo(want.axis()[i], org.assertj.core.data.Offset.offset(1e-8 * f[i]));
+    }
+    for (String col : want.names()) {
+      if (!col.startsWith("real(")) {
+        continue;
+      }
+      String sig = col.substring(5, col.length() - 1);
+      double[] wr = want.get(col);
+      double[] wi = want.get("imag(" + sig + ")");
+      double scale = 1e-15;
+      for (int i = 0; i < wr.length; i++) {
+        scale = Math.max(scale, Math.hypot(wr[i], wi[i]));
+      }
+      org.neuristor.netlist.control.Vec ours = org.neuristor.netlist.control.VecExpr.parse(sig)
+          .evaluate(org.neuristor.netlist.control.VecExpr.scope(plot, n -> null));
+      double worst = 0;
+      for (int i = 0; i < wr.length; i++) {
+        worst = Math.max(worst, Math.max(Math.abs(ours.re(i) - wr[i]), Math.abs(ours.im(i) - wi[i])) / scale);
+      }
+      assertThat(worst).as(name + ".ac " + sig + " (worst error / peak magnitude)")
+          .isLessThanOrEqualTo(tolerance(text, sig, tol));
+      compared.add(sig);
+    }
   }
 
   private static final Pattern RESULT = Pattern.compile("^\\s*([A-Za-z_][\\w.]*)\\s*=\\s*([-+0-9.eE]+)(\\s|$)");

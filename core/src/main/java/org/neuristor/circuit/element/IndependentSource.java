@@ -18,6 +18,12 @@ public interface IndependentSource extends Element {
   /** Power delivered by the source to the circuit (W) at solution x. */
   double deliveredPower(double[] x, double t);
 
+  /**
+   * Adds this source's small-signal excitation (its {@code AC} magnitude and phase) to the right-hand
+   * side of {@code (G + j omega C) X = B}, real and imaginary parts.
+   */
+  default void acExcitation(double[] re, double[] im) {}
+
   /** The source's full value as written: transient function, explicit DC value and AC excitation. */
   Spec spec();
 

@@ -60,6 +60,13 @@ public final class VoltageSource extends DrivenSource implements Circuit.Voltage
   }
 
   @Override
+  public void acExcitation(double[] re, double[] im) {
+    double ph = Math.toRadians(drive.spec().acPhaseDegrees());
+    re[b] += drive.spec().acMagnitude() * Math.cos(ph);
+    im[b] += drive.spec().acMagnitude() * Math.sin(ph);
+  }
+
+  @Override
   public double power(double[] x, double t) {
     return voltage(x) * x[b];
   }

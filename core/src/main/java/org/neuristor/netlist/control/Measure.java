@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * Crossings are found on the sampled points and interpolated linearly, as in ngspice; interval
  * functions integrate with the trapezoidal rule and interpolate the window's ends. For an AC plot the
  * output variable's type letter picks the part of the complex value as ngspice does: {@code vdb} dB,
- * {@code vm} magnitude, {@code vp} phase in degrees, {@code vr}/{@code vi} real/imaginary; plain
+ * {@code vm} magnitude, {@code vp} phase in radians, {@code vr}/{@code vi} real/imaginary; plain
  * {@code v()} the real part. A measurement whose event never happens reports a failure, not a number.
  */
 public final class Measure {
@@ -232,7 +232,7 @@ public final class Measure {
       r[k] = switch (type) {
         case "m" -> Math.hypot(re, im);
         case "i" -> im;
-        case "p" -> Math.toDegrees(Math.atan2(im, re));
+        case "p" -> Math.atan2(im, re);
         case "db" -> 20 * Math.log10(Math.hypot(re, im));
         default -> re;
       };
