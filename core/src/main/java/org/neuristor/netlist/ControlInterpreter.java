@@ -378,32 +378,7 @@ final class ControlInterpreter {
 
   /** Splits arguments at white space outside parentheses, brackets and quotes. */
   static List<String> args(String text) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    int depth = 0;
-    boolean quote = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\'' || c == '"') {
-        quote = !quote;
-      } else if (!quote && "([{".indexOf(c) >= 0) {
-        depth++;
-      } else if (!quote && ")]}".indexOf(c) >= 0) {
-        depth--;
-      }
-      if (!quote && depth == 0 && Character.isWhitespace(c)) {
-        if (cur.length() > 0) {
-          out.add(cur.toString());
-          cur.setLength(0);
-        }
-      } else {
-        cur.append(c);
-      }
-    }
-    if (cur.length() > 0) {
-      out.add(cur.toString());
-    }
-    return out;
+    return org.neuristor.netlist.control.Words.split(text);
   }
 
   private void print(ControlLine cl, String arg) {

@@ -132,7 +132,7 @@ class CircuitCompilerTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "t\\nq1 a 0 1k\\n.op|2|1|unknown element type",
+      "t\\nj1 a 0 1k\\n.op|2|1|unknown element type", // q (BJT) is supported since issue 18
       "t\\nr1 a\\n.op|2|4|r1 needs 2 nodes and a resistance",
       "t\\nv1 a 0 1\\nr1 a 0 1x2\\n.op|3|8|bad value '1x2'",
       "t\\nv1 a 0 1\\nd1 a 0 nomodel\\n.op|3|8|unknown model 'nomodel'",

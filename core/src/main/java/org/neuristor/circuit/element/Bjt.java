@@ -169,7 +169,8 @@ public final class Bjt implements Element, Annotated {
   private int ci;
   private int bi;
   private int ei;
-  private final int[][] h = new int[7][7];
+  private final TerminalMatrix tm = new TerminalMatrix(7);
+  private final int[][] h = tm.h;
   private double vbeLast;
   private double vbcLast;
   private double vsubLast;
@@ -342,23 +343,9 @@ public final class Bjt implements Element, Annotated {
       ei = e;
     }
     int[] idx = {c, b, e, s, ci, bi, ei};
-    for (int r = 0; r < 7; r++) {
-      for (int k = 0; k < 7; k++) {
-        h[r][k] = -1;
-      }
-    }
-    int[][] pairs = {{C, CI}, {B, BI}, {E, EI}, {B, CI}, {CI, S}};
-    int[] core = {CI, BI, EI};
-    for (int r : core) {
-      for (int k : core) {
-        h[r][k] = bd.entry(idx[r], idx[k]);
-      }
-    }
-    for (int[] p : pairs) {
-      h[p[0]][p[0]] = bd.entry(idx[p[0]], idx[p[0]]);
-      h[p[0]][p[1]] = bd.entry(idx[p[0]], idx[p[1]]);
-      h[p[1]][p[0]] = bd.entry(idx[p[1]], idx[p[0]]);
-      h[p[1]][p[1]] = bd.entry(idx[p[1]], idx[p[1]]);
+    tm.couple(bd, idx, CI, BI, EI);
+    for (int[] p : new int[][] {{C, CI}, {B, BI}, {E, EI}, {B, CI}, {CI, S}}) {
+      tm.couple(bd, idx, p[0], p[1]);
     }
   }
 
@@ -373,39 +360,22 @@ public final class Bjt implements Element, Annotated {
     return i < 0 ? 0 : x[i];
   }
 
-  /** SPICE's junction current with the reverse-region cubic: {current, conductance}. */
-  private static void junction(double v, double isat, double vtn, double[] out) {
-    if (isat == 0) {
-      out[0] = 0;
-      out[1] = 0;
-    } else if (v >= -3 * vtn) {
-      double ev = Math.exp(Math.min(v / vtn, 700));
-      out[0] = isat * (ev - 1);
-      out[1] = isat * ev / vtn;
-    } else {
-      double arg = 3 * vtn / (v * Math.E);
-      arg = arg * arg * arg;
-      out[0] = -isat * (1 + arg);
-      out[1] = isat * 3 * arg / v;
-    }
-  }
-
   private final double[] jt = new double[2];
   /** Intrinsic results: cc (c'->e'), cb (into b'), derivatives w.r.t. vbe, vbc, qbe, qbc and theirs, gx. */
   private final double[] r = new double[16];
 
   /** Evaluates the intrinsic transistor at the normalized junction voltages. */
   private void intrinsic(double vbe, double vbc, boolean charges) {
-    junction(vbe, beSat, vtf, jt);
+    Junction.current(vbe, beSat, vtf, jt);
     double cbe = jt[0];
     double gbe = jt[1];
-    junction(vbe, beLeak, vte, jt);
+    Junction.current(vbe, beLeak, vte, jt);
     double cben = jt[0] + GMIN * vbe;
     double gben = jt[1] + GMIN;
-    junction(vbc, bcSat, vtr, jt);
+    Junction.current(vbc, bcSat, vtr, jt);
     double cbc = jt[0];
     double gbc = jt[1];
-    junction(vbc, bcLeak, vtc, jt);
+    Junction.current(vbc, bcLeak, vtc, jt);
     double cbcn = jt[0] + GMIN * vbc;
     double gbcn = jt[1] + GMIN;
     double q1 = 1 / (1 - invVaf * vbc - invVar * vbe);
@@ -533,7 +503,7 @@ public final class Bjt implements Element, Annotated {
     double cdsub;
     double gdsub;
     if (subSat > 0) {
-      junction(vsub, subSat, vts, jt);
+      Junction.current(vsub, subSat, vts, jt);
       cdsub = jt[0] + GMIN * vsub;
       gdsub = jt[1] + GMIN;
     } else {
@@ -544,7 +514,7 @@ public final class Bjt implements Element, Annotated {
     double isub = type * cdsub * m;
     l.f(s, isub);
     l.f(ci, -isub);
-    pair(l, S, CI, gdsub * m, false);
+    tm.pair(l, S, CI, gdsub * m, false);
     if (l.dc()) {
       return;
     }
@@ -567,7 +537,7 @@ public final class Bjt implements Element, Annotated {
       double q = type * Diode.depletionCharge(vbx, cjcExt, vjc, mjc, fc) * m;
       l.q(b, q);
       l.q(ci, -q);
-      pair(l, B, CI, Diode.depletionCap(vbx, cjcExt, vjc, mjc, fc) * m, true);
+      tm.pair(l, B, CI, Diode.depletionCap(vbx, cjcExt, vjc, mjc, fc) * m, true);
     }
     if (cjs > 0) {
       double qs;
@@ -581,7 +551,7 @@ public final class Bjt implements Element, Annotated {
       }
       l.q(s, type * qs * m);
       l.q(ci, -type * qs * m);
-      pair(l, S, CI, cs * m, true);
+      tm.pair(l, S, CI, cs * m, true);
     }
   }
 
@@ -607,22 +577,10 @@ public final class Bjt implements Element, Annotated {
     double i = g * (nv(x, idx[a]) - nv(x, idx[k]));
     l.f(idx[a], i);
     l.f(idx[k], -i);
-    pair(l, a, k, g, false);
+    tm.pair(l, a, k, g, false);
   }
 
-  private void pair(Load l, int a, int k, double g, boolean cap) {
-    if (cap) {
-      l.c(h[a][a], g);
-      l.c(h[a][k], -g);
-      l.c(h[k][a], -g);
-      l.c(h[k][k], g);
-    } else {
-      l.g(h[a][a], g);
-      l.g(h[a][k], -g);
-      l.g(h[k][a], -g);
-      l.g(h[k][k], g);
-    }
-  }
+
 
   @Override
   public double power(double[] x, double t) {

@@ -272,11 +272,11 @@ public final class Diode extends TwoTerminal implements Annotated {
   private void current(double vd) {
     double cd;
     double gd;
-    if (vd >= -3 * vte) {
-      double e = Math.exp(Math.min(vd / vte, 700));
-      cd = csat * (e - 1);
-      gd = csat * e / vte;
-      if (isr > 0) {
+    if (Double.isNaN(tBv) || vd >= -tBv) {
+      Junction.current(vd, csat, vte, iv);
+      cd = iv[0];
+      gd = iv[1];
+      if (isr > 0 && vd >= -3 * vte) {
         double er = Math.exp(Math.min(vd / vterec, 700));
         double t1 = Math.pow(1 - vd / vj, 2) + 0.005;
         double gen = Math.pow(t1, mj / 2);
@@ -286,31 +286,15 @@ public final class Diode extends TwoTerminal implements Annotated {
         cd += crec * gen;
         gd += grec * gen + crec * genVd;
       }
-    } else if (Double.isNaN(tBv) || vd >= -tBv) {
-      double arg = 3 * vte / (vd * Math.E);
-      arg = arg * arg * arg;
-      cd = -csat * (1 + arg);
-      gd = csat * 3 * arg / vd;
+      if (csatsw > 0) {
+        Junction.current(vd, csatsw, vtesw, iv);
+        cd += iv[0];
+        gd += iv[1];
+      }
     } else {
       double ev = Math.exp(Math.min(-(tBv + vd) / vtebrk, 700));
-      cd = -csat * ev;
-      gd = csat * ev / vtebrk;
-    }
-    if (csatsw > 0) {
-      if (vd >= -3 * vtesw) {
-        double e = Math.exp(Math.min(vd / vtesw, 700));
-        cd += csatsw * (e - 1);
-        gd += csatsw * e / vtesw;
-      } else if (Double.isNaN(tBv) || vd >= -tBv) {
-        double arg = 3 * vtesw / (vd * Math.E);
-        arg = arg * arg * arg;
-        cd += -csatsw * (1 + arg);
-        gd += csatsw * 3 * arg / vd;
-      } else {
-        double ev = Math.exp(Math.min(-(tBv + vd) / vtebrk, 700));
-        cd += -csatsw * ev;
-        gd += csatsw * ev / vtebrk;
-      }
+      cd = -(csat + csatsw) * ev;
+      gd = (csat + csatsw) * ev / vtebrk;
     }
     if (vd >= -3 * vte) {
       if (!Double.isNaN(ikf) && cd > 1e-18) {

@@ -111,7 +111,8 @@ public final class Mosfet1 implements Element, Annotated {
   private int b;
   private int dp;
   private int sp;
-  private final int[][] h = new int[6][6];
+  private final TerminalMatrix tm = new TerminalMatrix(6);
+  private final int[][] h = tm.h;
   // Newton limiting memory (normalized n-channel voltages of the last iteration)
   private double vgsL;
   private double vdsL;
@@ -298,27 +299,13 @@ public final class Mosfet1 implements Element, Annotated {
       sp = s;
     }
     int[] idx = {d, g, s, b, dp, sp};
-    for (int r = 0; r < 6; r++) {
-      for (int c = 0; c < 6; c++) {
-        h[r][c] = -1;
-      }
-    }
     // the intrinsic device couples d', g, s', b; the resistors d-d' and s-s'
-    int[] core = {1, 3, 4, 5};
-    for (int r : core) {
-      for (int c : core) {
-        h[r][c] = bd.entry(idx[r], idx[c]);
-      }
-    }
+    tm.couple(bd, idx, G, B, DP, SP);
     if (gd > 0) {
-      h[0][0] = bd.entry(d, d);
-      h[0][4] = bd.entry(d, dp);
-      h[4][0] = bd.entry(dp, d);
+      tm.couple(bd, idx, D, DP);
     }
     if (gs > 0) {
-      h[2][2] = bd.entry(s, s);
-      h[2][5] = bd.entry(s, sp);
-      h[5][2] = bd.entry(sp, s);
+      tm.couple(bd, idx, S, SP);
     }
   }
 
@@ -545,26 +532,20 @@ public final class Mosfet1 implements Element, Annotated {
     l.f(b, ibs + ibd);
     l.f(sp, -ibs);
     l.f(dp, -ibd);
-    pair(l, B, SP, gbs, false);
-    pair(l, B, DP, gbd, false);
+    tm.pair(l, B, SP, gbs, false);
+    tm.pair(l, B, DP, gbd, false);
     // series resistances
     if (gd > 0) {
       double i = gd * (nv(x, d) - nv(x, dp));
       l.f(d, i);
       l.f(dp, -i);
-      l.g(h[D][D], gd);
-      l.g(h[D][DP], -gd);
-      l.g(h[DP][D], -gd);
-      l.g(h[DP][DP], gd);
+      tm.pair(l, D, DP, gd, false);
     }
     if (gs > 0) {
       double i = gs * (nv(x, s) - nv(x, sp));
       l.f(s, i);
       l.f(sp, -i);
-      l.g(h[S][S], gs);
-      l.g(h[S][SP], -gs);
-      l.g(h[SP][S], -gs);
-      l.g(h[SP][SP], gs);
+      tm.pair(l, S, SP, gs, false);
     }
     if (l.dc()) {
       return;
@@ -655,26 +636,14 @@ public final class Mosfet1 implements Element, Annotated {
   }
 
   /** Conductance stamp between terminals a and c. */
-  private void pair(Load l, int a, int c, double gv, boolean cap) {
-    if (cap) {
-      l.c(h[a][a], gv);
-      l.c(h[a][c], -gv);
-      l.c(h[c][a], -gv);
-      l.c(h[c][c], gv);
-    } else {
-      l.g(h[a][a], gv);
-      l.g(h[a][c], -gv);
-      l.g(h[c][a], -gv);
-      l.g(h[c][c], gv);
-    }
-  }
+
 
   /** Charge q on terminal a (and -q on c) with capacitance dq/d(va - vc). */
   private void charge(Load l, int a, int c, double q, double cap) {
     int[] idx = {d, g, s, b, dp, sp};
     l.q(idx[a], q);
     l.q(idx[c], -q);
-    pair(l, a, c, cap, true);
+    tm.pair(l, a, c, cap, true);
   }
 
   @Override

@@ -92,31 +92,7 @@ public final class Measure {
    * braced text and parenthesized accessor arguments together.
    */
   static List<String> tokens(String text) {
-    List<String> raw = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    int depth = 0;
-    boolean quote = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\'') {
-        quote = !quote;
-      } else if (!quote && (c == '(' || c == '{')) {
-        depth++;
-      } else if (!quote && (c == ')' || c == '}')) {
-        depth--;
-      }
-      if (!quote && depth == 0 && Character.isWhitespace(c)) {
-        if (cur.length() > 0) {
-          raw.add(cur.toString());
-          cur.setLength(0);
-        }
-      } else {
-        cur.append(c);
-      }
-    }
-    if (cur.length() > 0) {
-      raw.add(cur.toString());
-    }
+    List<String> raw = Words.split(text);
     List<String> out = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
       String s = raw.get(i);
