@@ -50,6 +50,14 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--updown", description = "run .dc sweeps forward then backward (shows hysteresis)")
   boolean upDown;
 
+  @Option(names = "--every", paramLabel = "N", defaultValue = "1",
+      description = "write every N-th accepted time point of a transient (and the last; default: all)")
+  int every = 1;
+
+  @Option(names = "--at-tstep", description = "write a transient on the grid of its .tran step, linearly "
+      + "interpolated between accepted points (ngspice's .options interp) instead of at every accepted point")
+  boolean atTstep;
+
   @Mixin OutputOptions output;
 
   @Override
@@ -84,7 +92,8 @@ public final class RunCommand implements Callable<Integer> {
         bars.remove(bars.size() - 1).close();
       }
     };
-    DeckRunner.Result result = DeckRunner.run(c, new DeckRunner.Options(output.out, save, upDown, listener));
+    DeckRunner.Result result = DeckRunner.run(c, new DeckRunner.Options(output.out, save, upDown, every, atTstep,
+        listener));
     for (String w : result.warnings()) {
       System.err.println("warning: " + w);
     }

@@ -40,8 +40,16 @@ public final class DeckRunner {
    * @param directory where files the control block writes go (relative names resolve against it)
    * @param saves signals to record besides everything (empty: the deck's {@code .save} lines)
    * @param upDown run {@code .dc} sweeps forward then back
+   * @param every a transient records every {@code every}-th accepted point (1: all)
+   * @param atTstep a transient records the grid of its {@code .tran} step (interpolated, as ngspice's interp)
    */
-  public record Options(Path directory, List<String> saves, boolean upDown, Listener listener) {
+  public record Options(Path directory, List<String> saves, boolean upDown, int every, boolean atTstep,
+      Listener listener) {
+    /** Every accepted point. */
+    public Options(Path directory, List<String> saves, boolean upDown, Listener listener) {
+      this(directory, saves, upDown, 1, false, listener);
+    }
+
     public static Options defaults() {
       return new Options(Path.of(""), List.of(), false, new Listener() {});
     }
@@ -150,7 +158,7 @@ public final class DeckRunner {
             (System.nanoTime() - t0) / 1e9, Map.of(), r.warnings());
         p = acPlot(kind + n, compiled.circuit().title(), r);
       } else {
-        o = Simulation.run(compiled.circuit(), a, save, progress);
+        o = Simulation.run(compiled.circuit(), a, save, progress, options.every(), options.atTstep());
         p = plot(kind + n, kind, compiled.circuit().title(), o.trace());
       }
       options.listener().finished(a);
