@@ -31,31 +31,36 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run the analyses (.op, .dc, .tran, .ac) and measurements (.meas) of an ngspice-compatible netlist, or its "
           + ".control block (run, tran, meas, let, print, wrdata, write, alter, foreach, ...).",
-      "Writes one CSV per analysis (columns named as ngspice names them: time, v(out), i(v1)), the measurements "
-          + "as NAME.meas.csv and, unless --no-plot, a plot of the saved signals; prints steps, Newton iterations, "
-          + "wall time and the measurements."
+      "Writes one CSV per analysis, with columns named as ngspice names them (time, v(out), i(v1)), the "
+          + "measurements as NAME.meas.csv and, unless --no-plot, a plot of the saved signals, one panel per quantity "
+          + "(voltages, currents, device states). Prints steps, Newton iterations, wall time and the measurements. "
+          + "Files are written only when every analysis succeeded."
     },
-    footer = {"", "Example:", "  ./neuristor run examples/relaxation.cir --out out/relax",
-        "  ./neuristor run examples/1ts1c.cir --save 'v(m),v(o)' --json"})
+    footer = {"", "Examples:", "  ./neuristor run examples/relaxation.cir --out out/relax",
+        "  ./neuristor run examples/1ts1c.cir --save 'v(m),v(o)' --json",
+        "  ./neuristor run examples/hysteresis.cir --updown"})
+@JsonKeys({"netlist", "unknowns", "analyses", "measurements", "measurement_failures", "measurements_csv", "files",
+    "output"})
 public final class RunCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "NETLIST", description = "netlist file (.cir/.sp)")
+  @Parameters(index = "0", paramLabel = "NETLIST", description = "The netlist file (.cir, .sp).")
   Path netlist;
 
   @Option(names = "--save", split = ",", paramLabel = "SIGNAL",
-      description = "signals to record, e.g. v(out),i(v1),v(a,b) or 'all' (default: .save lines, else all node "
-          + "voltages and source currents)")
+      description = "Signals to record, e.g. v(out),i(v1),v(a,b) or all (default: the .save lines, else every node "
+          + "voltage and source current).")
   List<String> save = new ArrayList<>();
 
-  @Option(names = "--updown", description = "run .dc sweeps forward then backward (shows hysteresis)")
+  @Option(names = "--updown", description = "Run .dc sweeps forward, then back (shows hysteresis).")
   boolean upDown;
 
   @Option(names = "--every", paramLabel = "N", defaultValue = "1",
-      description = "write every N-th accepted time point of a transient (and the last; default: all)")
+      description = "Write every N-th accepted time point of a transient, and the last (default: ${DEFAULT-VALUE}, "
+          + "all).")
   int every = 1;
 
-  @Option(names = "--at-tstep", description = "write a transient on the grid of its .tran step, linearly "
-      + "interpolated between accepted points (ngspice's .options interp) instead of at every accepted point")
+  @Option(names = "--at-tstep", description = "Write a transient on the grid of its .tran step, linearly "
+      + "interpolated between accepted points (ngspice's .options interp), instead of at every accepted point.")
   boolean atTstep;
 
   @Mixin OutputOptions output;
@@ -64,11 +69,15 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     CircuitCompiler.Compiled c = CircuitCompiler.compile(netlist);
     for (String w : c.warnings()) {
-      System.err.println("warning: " + w);
+      output.warn(w);
     }
     if (c.analyses().isEmpty() && c.control().isEmpty()) {
       throw NeuristorException.input(netlist + ": no analysis (.op, .dc, .tran or .ac) and no .control block in the netlist");
     }
+    if (every < 1) {
+      throw NeuristorException.input("--every must be >= 1, got " + every);
+    }
+    output.outDir();
     List<String> saves = !save.isEmpty() ? save : c.saves();
     String base = baseName(netlist);
     List<ProgressBar> bars = new ArrayList<>();
@@ -95,7 +104,7 @@ public final class RunCommand implements Callable<Integer> {
     DeckRunner.Result result = DeckRunner.run(c, new DeckRunner.Options(output.out, save, upDown, every, atTstep,
         listener));
     for (String w : result.warnings()) {
-      System.err.println("warning: " + w);
+      output.warn(w);
     }
     Summary summary = new Summary();
     summary.put("netlist", netlist.toString());
@@ -132,7 +141,12 @@ public final class RunCommand implements Callable<Integer> {
           }
           Plotter.xy(png, c.circuit().title() + " (ac)", "frequency (Hz)", "magnitude (dB)", db, true, false);
         } else {
-          Plotter.lines(png, c.circuit().title() + " (" + kind + ")", axisLabel(tr), "value", tr, tr.names());
+          String title = c.circuit().title() + " (" + kind + ")";
+          if (a instanceof Analysis.Dc dc && dc.upDown()) {
+            Plotter.upDown(png, title, tr.axisName() + " (" + unitOfSource(dc.source()) + ")", tr, tr.names());
+          } else {
+            Plotter.signals(png, title, tr, tr.names());
+          }
         }
         r.put("plot", png.toString());
       }
@@ -168,11 +182,11 @@ public final class RunCommand implements Callable<Integer> {
         summary.put("output", result.output());
       } else {
         for (String line : result.output()) {
-          System.out.println(line);
+          output.out().println(line);
         }
       }
     }
-    summary.print(System.out, output.json());
+    output.print(summary);
     return 0;
   }
 
@@ -220,8 +234,9 @@ public final class RunCommand implements Callable<Integer> {
     return Trace.of(t.axisName(), t.axis(), m);
   }
 
-  private static String axisLabel(Trace tr) {
-    return tr.axisName().equals("time") ? "time (s)" : tr.axisName() + " (V or A)";
+  /** V for a voltage source, A for a current source (SPICE's first letter). */
+  private static String unitOfSource(String source) {
+    return source.toLowerCase(Locale.ROOT).startsWith("i") ? "A" : "V";
   }
 
   static String baseName(Path p) {
