@@ -151,9 +151,11 @@ class StudioApiTest {
     Path secret = Files.createTempFile("studio-include", ".inc");
     Files.writeString(secret, "rsecret a 0 1k\n");
     try {
-      for (String inc : List.of(secret.toString(), "../../../../../../" + secret, "\"" + secret + "\"",
-          "/etc/passwd", "../" + secret.getFileName())) {
-        String net = "include test\n.include " + inc + "\nv1 a 0 1\nr1 a 0 1k\n.op\n.end\n";
+      // .include, and .lib with a section (read the same way)
+      for (String inc : List.of(".include " + secret, ".include ../../../../../../" + secret, ".include \"" + secret
+          + "\"", ".include /etc/passwd", ".include ../" + secret.getFileName(), ".lib " + secret + " top",
+          ".lib /etc/passwd top")) {
+        String net = "include test\n" + inc + "\nv1 a 0 1\nr1 a 0 1k\n.op\n.end\n";
         JsonNode job = f.run("netlist", Map.of("files", Map.of("main.cir", net)));
         assertThat(job.get("state").asText()).as(inc).isEqualTo("failed");
         assertThat(job.get("error").asText()).as(inc).startsWith("error: /main.cir:2:")
