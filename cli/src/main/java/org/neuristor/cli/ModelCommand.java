@@ -343,14 +343,19 @@ public final class ModelCommand implements Runnable {
     @Override
     public Integer call() {
       NeuronModel given = mo.model(name);
-      // HH spikes above ~60 uA/cm2 peak below 0 mV (physics.md 2.3): count them at -40 mV unless set
-      NeuronModel m = given.kind() == ModelKind.HH && mo.params.stream().noneMatch(p -> p.trim().startsWith("v_spike"))
-          ? given.with("v_spike", -40) : given;
+      // the model's f-I defaults (HH: spikes counted at -40 mV, physics.md 2.3) unless the user set them
+      Map<String, Double> fiDefaults = new LinkedHashMap<>();
+      given.kind().descriptor().fiDefaults().forEach((key, value) -> {
+        if (mo.params.stream().noneMatch(p -> p.trim().startsWith(key))) {
+          fiDefaults.put(key, value);
+        }
+      });
+      NeuronModel m = given.with(fiDefaults);
       ModelKind k = m.kind();
       Method method = mo.method(m);
       double dt = mo.dtMs(m);
       m.checkStep(method, dt);
-      double durMs = duration == null ? (k == ModelKind.HH ? 2000 : 1000) : seconds(duration, "--duration") * 1e3;
+      double durMs = duration == null ? k.descriptor().fiDurationMs() : seconds(duration, "--duration") * 1e3;
       if (points < 2) {
         throw NeuristorException.input("--points must be >= 2");
       }
@@ -358,12 +363,7 @@ public final class ModelCommand implements Runnable {
         throw NeuristorException.input("--duration must be > 0");
       }
       double lo = from == null ? 0 : from;
-      double hi = to != null ? to : switch (k) {
-        case HH -> 150;
-        case LIF, IF -> 4;
-        case ADEX -> 2000;
-        case IZHIKEVICH -> 20;
-      };
+      double hi = to != null ? to : k.descriptor().fiMaxInput();
       if (!(hi > lo)) {
         throw NeuristorException.input("--to must exceed --from");
       }

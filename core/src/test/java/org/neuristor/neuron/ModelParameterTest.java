@@ -48,18 +48,18 @@ class ModelParameterTest {
       "adex, RK2, 1, 0.9366"})
   void stepAboveTheStableLimitIsRefusedAsDt(String model, Method method, double dt, String limit) {
     NeuronModel m = NeuronModel.of(ModelKind.parse(model));
-    assertRefused(() -> m.population(1, dt, method, Noise.NONE, 1), "dt", "stable limit " + limit);
+    assertRefused(() -> m.kernel(1, dt, method, Noise.NONE, 1), "dt", "stable limit " + limit);
     // just below the limit is accepted
-    m.population(1, m.kind().maxDtMs(method, m) * 0.999, method, Noise.NONE, 1);
+    m.kernel(1, m.kind().maxDtMs(method, m) * 0.999, method, Noise.NONE, 1);
   }
 
   @Test
   void methodMustBelongToTheModelAndNoiseToItsKind() {
-    assertRefused(() -> NeuronModel.of(ModelKind.HH).population(1, 0.01, Method.EXACT, Noise.NONE, 1), "method",
+    assertRefused(() -> NeuronModel.of(ModelKind.HH).kernel(1, 0.01, Method.EXACT, Noise.NONE, 1), "method",
         "not available");
-    assertRefused(() -> NeuronModel.of(ModelKind.HH).population(1, 0.01, Method.RK4, Noise.escape(1, 2), 1), "noise",
+    assertRefused(() -> NeuronModel.of(ModelKind.HH).kernel(1, 0.01, Method.RK4, Noise.escape(1, 2), 1), "noise",
         "escape");
-    assertRefused(() -> NeuronModel.of(ModelKind.ADEX).population(1, 0.01, Method.RK2, Noise.white(2), 1), "noise",
+    assertRefused(() -> NeuronModel.of(ModelKind.ADEX).kernel(1, 0.01, Method.RK2, Noise.white(2), 1), "noise",
         "white");
     assertRefused(() -> Noise.ou(-1, 5), "ou.sigma", ">= 0");
     assertRefused(() -> Noise.ou(1, 0), "ou.tau", "> 0");

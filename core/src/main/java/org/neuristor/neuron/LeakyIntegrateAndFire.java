@@ -1,0 +1,261 @@
+package org.neuristor.neuron;
+
+import static org.neuristor.neuron.ModelParameter.of;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Leaky integrate-and-fire model (physics.md 2.2; Gerstner et al., Neuronal Dynamics (Cambridge,
+ * 2014), ch. 1): {@code tau dV/dt = -(V - E_L) + R I}; at {@code V >= v_th} a spike,
+ * {@code V = v_reset}, clamped for {@code t_ref}.
+ *
+ * <table>
+ *   <caption>Parameters (model units; the kernel converts to SI)</caption>
+ *   <tr><th>name</th><th>unit</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>tau_m</td><td>ms</td><td>10</td><td>membrane time constant R C</td></tr>
+ *   <tr><td>e_l</td><td>mV</td><td>-70</td><td>resting potential, initial potential</td></tr>
+ *   <tr><td>v_th</td><td>mV</td><td>-55</td><td>threshold</td></tr>
+ *   <tr><td>v_reset</td><td>mV</td><td>-70</td><td>reset potential</td></tr>
+ *   <tr><td>t_ref</td><td>ms</td><td>2</td><td>absolute refractory period</td></tr>
+ *   <tr><td>r</td><td>MOhm</td><td>10</td><td>membrane resistance</td></tr>
+ * </table>
+ *
+ * <ul>
+ *   <li>{@link Method#EXACT}: between spikes {@code V(t) = V_inf + (V_0 - V_inf) e^{-t/tau}} with
+ *       {@code V_inf = E_L + R I} (input constant over the step), so a step is one multiplication by
+ *       the precomputed {@code e^{-dt/tau}}. When V would reach threshold inside the step the
+ *       crossing time {@code tau ln((V_0 - V_inf)/(theta - V_inf))} is solved exactly, the refractory
+ *       clock runs on continuous time and the rest of the step is integrated after it: the firing
+ *       rate equals the analytic {@code 1/(t_ref + tau ln(RI/(RI - (theta - V_reset))))} to
+ *       rounding, for any dt. The step runs in blocks of 2048 neurons: the exact decay of the block
+ *       (straight-line code the JIT vectorizes), then one scan that redoes, on continuous time, the
+ *       neurons that cross threshold or were refractory.
+ *   <li>{@link Method#EXACT_GRID}: the same exact update over whole steps, then the threshold test at
+ *       the end of the step; the spike is stamped with the step's start time {@code t_s}, the neuron
+ *       resets and is held while {@code t - t_s < t_ref} (round(t_ref/dt) - 1 steps). These are
+ *       Brian2's semantics ({@code method='exact'}, {@code refractory=t_ref}, {@code (unless
+ *       refractory)}).
+ * </ul>
+ *
+ * With white membrane noise ({@link Noise#whiteSigmaMv()}) V between spikes is an OU process and
+ * the grid step adds {@code sigma_V sqrt(1 - e^{-2 dt/tau}) xi} (exact in distribution); with escape
+ * noise the threshold test is the hazard of {@link Noise}. Both use the grid semantics.
+ */
+public final class LeakyIntegrateAndFire extends ModelDescriptor {
+
+  LeakyIntegrateAndFire() {
+    super("lif", "leaky integrate-and-fire: tau dV/dt = -(V - E_L) + R I, reset and refractory clamp",
+        "physics.md 2.2; Gerstner et al., Neuronal Dynamics (Cambridge, 2014), ch. 1", "nA", "A", 1e-9,
+        List.of(of("tau_m", "ms", 10, 1e-6, 1e6, "membrane time constant R C"),
+            of("e_l", "mV", -70, -200, 200, "resting (leak reversal) potential, initial potential"),
+            of("v_th", "mV", -55, -200, 200, "threshold theta"),
+            of("v_reset", "mV", -70, -200, 200, "reset potential"),
+            of("t_ref", "ms", 2, 0, 1e4, "absolute refractory period"),
+            of("r", "MOhm", 10, 1e-9, 1e9, "membrane resistance (physics.md default [D])")),
+        List.of(Method.EXACT, Method.EXACT_GRID), 0.1);
+  }
+
+  @Override
+  public double maxDtMs(Method method, NeuronModel m) {
+    return Double.POSITIVE_INFINITY; // exact: unconditionally stable
+  }
+
+  @Override
+  public void check(Map<String, Double> v) {
+    IntegrateAndFire.thresholdAboveReset(cliName(), v);
+  }
+
+  @Override
+  public double defaultStimulusAmplitude() {
+    return 2;
+  }
+
+  @Override
+  public double fiMaxInput() {
+    return 4;
+  }
+
+  @Override
+  public boolean acceptsWhiteNoise() {
+    return true;
+  }
+
+  @Override
+  public boolean acceptsEscapeNoise() {
+    return true;
+  }
+
+  @Override
+  public double spikeMarkMv(NeuronModel m) {
+    return m.get("v_th");
+  }
+
+  @Override
+  protected NeuronKernel kernel(NeuronModel m, int n, Method method, Noise noise) {
+    if ((noise.hasWhite() || noise.hasEscape()) && method == Method.EXACT) {
+      method = Method.EXACT_GRID; // stochastic membrane/threshold: spikes are tested on the grid
+    }
+    return new Kernel(m, n, method, noise);
+  }
+
+  /** SI kernel: s, V, Ohm, A. */
+  static final class Kernel extends PointNeuronKernel {
+    /** Neurons per block: the block's membrane values stay in L1 between the decay and the scan. */
+    private static final int BLOCK = 2048;
+    private final double tau;
+    private final double el;
+    private final double vth;
+    private final double vreset;
+    private final double tref;
+    private final double r;
+    private final double rho0;
+    private final double du;
+    private double decay;
+    private double whiteKick;
+    private final double[] refLeft;
+
+    Kernel(NeuronModel m, int n, Method method, Noise noise) {
+      super(m, n, method, noise);
+      tau = m.get("tau_m") * 1e-3;
+      el = m.get("e_l") * 1e-3;
+      vth = m.get("v_th") * 1e-3;
+      vreset = m.get("v_reset") * 1e-3;
+      tref = m.get("t_ref") * 1e-3;
+      r = m.get("r") * 1e6;
+      rho0 = noise.escapeRho0PerMs() * 1e3;
+      du = noise.escapeDeltaMv() * 1e-3;
+      refLeft = new double[n];
+    }
+
+    @Override
+    public double membraneCapacitance() {
+      return tau / r;
+    }
+
+    @Override
+    public boolean rangeSafe() {
+      return super.rangeSafe() && !noise.hasWhite() && !noise.hasEscape();
+    }
+
+    @Override
+    protected void prepare(double h) {
+      decay = Math.exp(-h / tau);
+      whiteKick = noise.whiteSigmaMv() * 1e-3 * Math.sqrt(-Math.expm1(-2 * h / tau));
+    }
+
+    @Override
+    protected void resetState() {
+      java.util.Arrays.fill(v, el);
+      java.util.Arrays.fill(refLeft, 0);
+    }
+
+    @Override
+    protected void addStates(List<StateVariable> out) {
+      out.add(new StateVariable("refractory_left", "s", refLeft));
+    }
+
+    @Override
+    protected void advance(int from, int to, double t0, double[] input, Spikes out) {
+      if (method == Method.EXACT) {
+        advanceExact(from, to, t0, input, out);
+      } else {
+        advanceGrid(from, to, t0, input, out);
+      }
+    }
+
+    private void advanceExact(int lo, int hi, double t0, double[] in, Spikes out) {
+      final double[] vv = v;
+      for (int from = lo; from < hi; from += BLOCK) {
+        final int to = Math.min(hi, from + BLOCK);
+        // pass 1, straight-line arithmetic the JIT vectorizes: exact decay over the whole step
+        if (ou == null) {
+          for (int i = from; i < to; i++) {
+            double vinf = el + r * in[i];
+            vv[i] = vinf + (vv[i] - vinf) * decay;
+          }
+        } else {
+          for (int i = from; i < to; i++) {
+            double vinf = el + r * (in[i] + ou[i]);
+            vv[i] = vinf + (vv[i] - vinf) * decay;
+          }
+        }
+        // pass 2, on continuous time: neurons refractory at the start of the step restart from the
+        // reset; threshold crossings are redone from the recovered start value
+        for (int i = from; i < to; i++) {
+          double ref = refLeft[i];
+          if (ref > 0) {
+            vv[i] = eventStep(i, t0, vreset, el + r * drive(in, i), ref, out);
+          } else if (vv[i] >= vth) {
+            double vinf = el + r * drive(in, i);
+            double v0 = vinf + (vv[i] - vinf) / decay;
+            vv[i] = eventStep(i, t0, v0, vinf, 0, out);
+          }
+        }
+      }
+    }
+
+    /** A step with a refractory end or threshold crossing inside it, on continuous time. */
+    private double eventStep(int i, double t0, double vi, double vinf, double ref, Spikes out) {
+      final double h = dt;
+      double t = 0;
+      if (ref > 0) {
+        double used = Math.min(ref, h);
+        refLeft[i] = ref - used;
+        t = used;
+        vi = vreset;
+      }
+      while (t < h) {
+        double left = h - t;
+        double vEnd = vinf + (vi - vinf) * Math.exp(-left / tau);
+        if (vEnd >= vth) {
+          double ts = vi >= vth ? t : t + tau * Math.log((vi - vinf) / (vth - vinf));
+          out.add(i, t0 + ts);
+          t = ts + tref;
+          vi = vreset;
+          if (t > h) {
+            refLeft[i] = t - h;
+          }
+          continue;
+        }
+        vi = vEnd;
+        t = h;
+      }
+      return vi;
+    }
+
+    private void advanceGrid(int from, int to, double t0, double[] in, Spikes out) {
+      final double h = dt;
+      final double half = 0.5 * h;
+      final boolean escape = noise.hasEscape();
+      final boolean white = whiteKick > 0;
+      for (int i = from; i < to; i++) {
+        if (refLeft[i] > 0) {
+          // refractory while t - t_spike < t_ref (t_spike = the spike's step start): as Brian2
+          refLeft[i] -= h;
+          if (refLeft[i] > half) {
+            continue;
+          }
+        }
+        double vinf = el + r * drive(in, i);
+        double vi = vinf + (v[i] - vinf) * decay;
+        if (white) {
+          vi += whiteKick * rng.nextGaussian();
+        }
+        boolean fire;
+        if (escape) {
+          double rho = rho0 * Math.exp((vi - vth) / du);
+          fire = rng.nextDouble() < -Math.expm1(-rho * h);
+        } else {
+          fire = vi >= vth;
+        }
+        if (fire) {
+          out.add(i, t0);
+          vi = vreset;
+          refLeft[i] = tref;
+        }
+        v[i] = vi;
+      }
+    }
+  }
+}
