@@ -81,17 +81,15 @@ public final class NeuronCommand implements Runnable {
         throw NeuristorException.input("--points must be >= 3");
       }
       NeuronCircuit c = NeuronLibrary.get(name);
-      // the neuristors' own input is a single pulse: drive them with a DC input (tonic firing, physics.md 4.2)
-      // (pickett2013, tuned for single 42 ns pulses, does not fire tonically: a 42 ns pulse every 800 ns drives it)
-      boolean dcDrive = c.name().startsWith("pickett");
-      String drive = !dcDrive ? null : c.name().equals("pickett2013") ? "pulse(0 {vin} 10n 1p 1p {width} 800n)" : "{vin}";
-      double hi = maxInput != null ? CliArgs.number(maxInput, "--max-input") : dcDrive ? 0.5 : 4;
+      // the circuit's declared tonic drive (the neuristors: DC or a pulse train instead of their single pulse)
+      NeuronCircuit.Drive drive = c.drive();
+      double hi = maxInput != null ? CliArgs.number(maxInput, "--max-input") : drive.maxInputVolts();
       double[] v = new double[points];
       for (int k = 0; k < points; k++) {
         v[k] = hi * (k + 1) / points;
       }
-      org.neuristor.library.Protocols.FvCurve dev = org.neuristor.library.Protocols.fv(c, v,
-          c.name().equals("pickett2013") ? Map.of("tstop", "8u") : Map.of(), drive);
+      org.neuristor.library.Protocols.FvCurve dev = org.neuristor.library.Protocols.fv(c, v, drive.params(),
+          drive.source());
       if (Double.isNaN(dev.rheobase())) {
         throw NeuristorException.input(c.name() + " does not fire up to " + hi + " V; raise --max-input");
       }
@@ -307,9 +305,9 @@ public final class NeuronCommand implements Runnable {
       java.util.function.DoublePredicate full = gap -> {
         Map<String, String> q = new LinkedHashMap<>(p);
         q.put("tstop", Double.toString(Math.max(tstop, 10e-9 + 2 * width + gap + 0.5 * tstop)));
-        // the neuristor's refractoriness is its "Na" channel M1 staying on (physics.md 4.2); M2 fires on
+        // the circuit's declared refractory criterion (the neuristors: the "Na" channel M1 staying on)
         org.neuristor.library.Protocols.PairedPulse r = org.neuristor.library.Protocols.pairedPulse(c,
-            c.name().startsWith("pickett") ? "nm1.x" : c.spikeState(), amp, width, new double[] {gap}, q).get(0);
+            c.refractoryState(), amp, width, new double[] {gap}, q).get(0);
         return r.spikes() >= 2 && r.secondAmplitude() >= 0.9 * Math.abs(amplitude);
       };
       double hi = 20 * width;

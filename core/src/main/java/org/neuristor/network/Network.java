@@ -67,9 +67,10 @@ public final class Network {
     Map<Population, int[]> starts = new LinkedHashMap<>();
     long[] load = new long[threads];
     for (Population p : populations) {
-      // memristive populations step in blocks; elsewhere 16 neurons keep threads off each other's cache lines
-      int align = p instanceof MemristiveLifPopulation ? MemristiveLifPopulation.BLOCK : 16;
-      int k = dynamic && p.size >= threads * 4 * 1024 ? threads * 4 : threads > 1 && p.size >= threads * 256 ? threads : 1;
+      // 16 neurons keep threads off each other's cache lines
+      int align = 16;
+      int k = !p.rangeSafe() ? 1
+          : dynamic && p.size >= threads * 4 * 1024 ? threads * 4 : threads > 1 && p.size >= threads * 256 ? threads : 1;
       int[] s = new int[k + 1];
       for (int c = 1; c < k; c++) {
         s[c] = (int) roundUp((long) c * p.size / k, align);
@@ -617,6 +618,8 @@ public final class Network {
           ch.allocateRing(maxD + 1, p.size, dt, zeroDelays && ch.kernel != Kernel.CURRENT);
         }
         p.allocate(dt);
+        int[] s = net.starts.get(p);
+        p.plan(java.util.Arrays.copyOf(s, s.length - 1));
       }
       for (Object[] m : monitors) {
         if (m[0].equals("spikes")) {
