@@ -176,7 +176,7 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
 
   /** Resistance (Ohm) at temperature {@code temperature} (K) with the current branch memory. */
   public double resistanceAt(double temperature) {
-    return resistance(temperature, new double[2]);
+    return resistance(temperature, work); // scratch: kernels call this per sub-step, allocation-free
   }
 
   /**
@@ -184,14 +184,12 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
    * {@link #accept} does, for kernels that integrate the device outside the circuit engine.
    */
   public void commitTemperature(double temperature) {
-    double[] d = new double[1];
-    double tcl = clamp(temperature, d);
+    double tcl = clamp(temperature, dclamp);
     double dt = tcl - tlast;
     if (Math.abs(dt) > 0.01) {
       double sgn = Math.signum(dt);
       if (sgn != delta) {
-        double[] gg = new double[2];
-        gr = g(tcl, gg);
+        gr = g(tcl, gwork);
         delta = sgn;
         rev = 1;
         tr = tcl;

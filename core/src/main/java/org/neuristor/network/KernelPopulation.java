@@ -35,6 +35,7 @@ public class KernelPopulation extends Population {
   private Spikes[] chunkSpikes = {new Spikes(16)};
   private double dt = Double.NaN;
   private long seed;
+  private LifPopulation.Init init;
 
   /**
    * @param kernel the neurons (not yet initialized: the network initializes it with its dt)
@@ -50,6 +51,15 @@ public class KernelPopulation extends Population {
     this.spikeTime = new double[size];
     this.vars = kernel.stateVariables();
     java.util.Arrays.fill(input, biasInput);
+  }
+
+  /**
+   * Draws the initial membrane potentials (V) after the kernel's own initial state: constant,
+   * uniform [a, b] or normal (mean a, sd b), seeded by the population's seed; returns this.
+   */
+  public KernelPopulation initialMembrane(LifPopulation.Init membrane) {
+    this.init = membrane;
+    return this;
   }
 
   /** The kernel (live). */
@@ -113,6 +123,9 @@ public class KernelPopulation extends Population {
    */
   public void resetState() {
     kernel.initialize(dt, seed);
+    if (init != null) {
+      init.draw(kernel.membrane(), new java.util.SplittableRandom(seed ^ 0x1D1DL));
+    }
     for (Channel c : channels) {
       java.util.Arrays.fill(c.state, 0);
       if (c.ring != null) {

@@ -50,6 +50,10 @@ public final class NetworkFile {
       "I_bias", "integrator", "v_init", "channels");
   private static final Set<String> MEM = Set.of("model", "size", "scale", "V_th", "V_hold", "R_on", "R_off", "tau_on",
       "tau_off", "delta", "R_in", "C", "R_out", "V_in", "clamp", "energy_per_spike", "channels");
+  private static final Set<String> KERNEL = Set.of("model", "size", "method", "parameters", "noise", "bias",
+      "v_init", "channels");
+  private static final Set<String> CIRCUIT = Set.of("circuit", "size", "parameters", "device", "source", "bias",
+      "energy_per_spike", "channels");
   private static final Set<String> POISSON = Set.of("model", "size", "rate");
   private static final Set<String> LATENCY = Set.of("model", "size", "t_max", "period", "value");
   private static final Set<String> PROJ = Set.of("name", "from", "to", "channel", "connect", "weight", "delay",
@@ -141,7 +145,7 @@ public final class NetworkFile {
     // pass 2: build
     Network.Builder bld = Network.builder(dt, seed).threads(threads);
     for (Map.Entry<String, Node> e : pops.entrySet()) {
-      bld.add(population(e.getKey(), e.getValue()));
+      bld.add(population(e.getKey(), e.getValue(), dt));
     }
     int k = 0;
     List<Object[]> crossbars = new java.util.ArrayList<>();
@@ -235,12 +239,23 @@ public final class NetworkFile {
     xb.writeTo(p, wMax, readNoise, 0);
   }
 
-  private static Population population(String name, Node p) {
+  private static Population population(String name, Node p, double dt) {
     String where = "population '" + name + "'";
-    String model = p.require("model", where).text("model").toLowerCase(Locale.ROOT);
     int size = (int) integer(p.get("size"), "size");
+    if (p.get("circuit") != null) {
+      if (p.get("model") != null) {
+        throw p.keyNode("model").error(where + ": give either model: or circuit:, not both");
+      }
+      return channels(circuitPopulation(name, size, p, where), p);
+    }
+    String model = p.require("model", where).text("model").toLowerCase(Locale.ROOT);
     Population pop;
     try {
+      if (!model.equals("lif") || LIF.stream().noneMatch(k -> !KERNEL.contains(k) && p.get(k) != null)) {
+        if (isKernelModel(model)) {
+          return channels(kernelPopulation(name, size, model, p, dt, where), p);
+        }
+      }
       switch (model) {
         case "lif": {
           checkKeys(p, LIF, where);
@@ -280,13 +295,131 @@ public final class NetworkFile {
           return l;
         }
         default:
-          throw p.get("model").error("unknown model '" + model + "' (lif, memristive_lif, poisson, latency)");
+          throw p.get("model").error("unknown model '" + model + "' (" + org.neuristor.neuron.ModelKind.names()
+              + ", memristive_lif, poisson, latency; or circuit: NAME)");
       }
     } catch (org.neuristor.NetlistException e) {
       throw e;
     } catch (NeuristorException e) {
       throw p.error(where + ": " + e.getMessage());
     }
+    return channels(pop, p);
+  }
+
+  private static boolean isKernelModel(String model) {
+    for (org.neuristor.neuron.ModelKind k : org.neuristor.neuron.ModelKind.values()) {
+      if (k.cliName().equals(model)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A biological model as a population: {@code model: hh}, {@code method:}, {@code parameters:} in
+   * the units of {@code model describe} (as in a model file), {@code noise:} terms as {@code model run
+   * --noise}, {@code bias:} a constant input in the kernel's SI input unit (A; A/m^2 for hh).
+   */
+  private static Population kernelPopulation(String name, int size, String model, Node p, double dt, String where) {
+    checkKeys(p, KERNEL, where);
+    org.neuristor.neuron.ModelKind kind = org.neuristor.neuron.ModelKind.parse(model);
+    Map<String, Double> values = new java.util.LinkedHashMap<>();
+    Map<String, Node> at = new java.util.HashMap<>();
+    if (p.get("parameters") != null) {
+      for (Map.Entry<String, Node> e : p.get("parameters").asMap("parameters").entrySet()) {
+        String s = e.getValue().text(e.getKey()).trim();
+        double v;
+        try {
+          v = Double.parseDouble(s);
+        } catch (NumberFormatException ex) {
+          throw e.getValue().error(where + ": parameter " + e.getKey() + " is a plain number in the unit of 'model "
+              + "describe " + kind.cliName() + "' (" + unitOf(kind, e.getKey(), e.getValue()) + "), got '" + s + "'");
+        }
+        values.put(e.getKey(), v);
+        at.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+      }
+    }
+    try {
+      org.neuristor.neuron.NeuronModel m = org.neuristor.neuron.NeuronModel.of(kind, values);
+      org.neuristor.neuron.Method method = p.get("method") == null ? kind.defaultMethod()
+          : org.neuristor.neuron.Method.parse(p.get("method").text("method"));
+      org.neuristor.neuron.Noise noise = org.neuristor.neuron.Noise.NONE;
+      if (p.get("noise") != null) {
+        List<Node> terms = p.get("noise").isList() ? p.get("noise").asList("noise") : List.of(p.get("noise"));
+        for (Node t : terms) {
+          noise = noise.plus(t.text("noise"));
+        }
+      }
+      org.neuristor.neuron.NeuronKernel k = m.uninitializedKernel(size, method, noise);
+      m.checkStep(method, dt * 1e3);
+      KernelPopulation pop = new KernelPopulation(name, k, opt(p, "bias", 0), 0);
+      return p.get("v_init") == null ? pop : pop.initialMembrane(vinit(p.get("v_init"), Double.NaN));
+    } catch (org.neuristor.ModelParameterException e) {
+      Node n = at.get(e.parameter());
+      if (n == null && p.get(e.parameter()) != null) {
+        n = p.get(e.parameter());
+      }
+      throw (n != null ? n : p).error(where + ": " + e.getMessage());
+    }
+  }
+
+  private static String unitOf(org.neuristor.neuron.ModelKind kind, String key, Node n) {
+    try {
+      return kind.parameter(key).unit();
+    } catch (org.neuristor.ModelParameterException e) {
+      throw n.error(e.getMessage());
+    }
+  }
+
+  /**
+   * A library circuit's compact form as a population: {@code circuit: pickett}, {@code parameters:}
+   * its {@code .param} values, {@code device:} device-model parameters ({@code key} on every
+   * {@code .model} card, {@code model.key} on one), {@code source:} a replacement input source
+   * ({@code dc 0.3}, {@code pulse(...)}, default the circuit's own), {@code bias:} a constant current
+   * (A) into the membrane node. Values in SPICE syntax.
+   */
+  private static Population circuitPopulation(String name, int size, Node p, String where) {
+    checkKeys(p, CIRCUIT, where);
+    org.neuristor.library.NeuronCircuit c;
+    try {
+      c = org.neuristor.library.NeuronLibrary.get(p.get("circuit").text("circuit"));
+    } catch (NeuristorException e) {
+      throw p.get("circuit").error(e.getMessage());
+    }
+    Map<String, String> params = new java.util.LinkedHashMap<>();
+    if (p.get("parameters") != null) {
+      for (Map.Entry<String, Node> e : p.get("parameters").asMap("parameters").entrySet()) {
+        if (!c.parameters().containsKey(e.getKey().toLowerCase(Locale.ROOT))) {
+          throw e.getValue().error(where + ": circuit " + c.name() + " has no parameter '" + e.getKey()
+              + "' (parameters: " + String.join(", ", c.parameters().keySet()) + "; device parameters go under device:)");
+        }
+        params.put(e.getKey(), e.getValue().text(e.getKey()));
+      }
+    }
+    if (p.get("device") != null) {
+      for (Map.Entry<String, Node> e : p.get("device").asMap("device").entrySet()) {
+        if (c.parameters().containsKey(e.getKey().toLowerCase(Locale.ROOT))) {
+          throw e.getValue().error(where + ": '" + e.getKey() + "' is a circuit parameter of " + c.name()
+              + "; give it under parameters:");
+        }
+        params.put(e.getKey(), e.getValue().text(e.getKey()));
+      }
+    }
+    try {
+      org.neuristor.library.CompactKernel k = c.compact(size, params);
+      if (p.get("source") != null) {
+        k.drive(org.neuristor.library.CompactForms.input(c, params, p.get("source").text("source")));
+      }
+      return new KernelPopulation(name, k, opt(p, "bias", 0), opt(p, "energy_per_spike", 0));
+    } catch (org.neuristor.NetlistException e) {
+      throw p.error(where + ": circuit " + c.name() + ": " + e.getMessage());
+    } catch (NeuristorException e) {
+      throw p.error(where + ": " + e.getMessage());
+    }
+  }
+
+  /** Adds the {@code channels:} of a population spec. */
+  private static Population channels(Population pop, Node p) {
     if (p.get("channels") != null) {
       for (Map.Entry<String, Node> ce : p.get("channels").asMap("channels").entrySet()) {
         Node c = ce.getValue();
