@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuristor.device.DeviceRegistry;
 import org.neuristor.device.ModelType;
-import org.neuristor.device.ParameterSpec;
+import org.neuristor.ParameterSpec;
 import org.neuristor.io.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

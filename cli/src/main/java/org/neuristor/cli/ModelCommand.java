@@ -19,7 +19,7 @@ import org.neuristor.io.CsvWriter;
 import org.neuristor.neuron.Method;
 import org.neuristor.neuron.ModelFiles;
 import org.neuristor.neuron.ModelKind;
-import org.neuristor.neuron.ModelParameter;
+import org.neuristor.ParameterSpec;
 import org.neuristor.neuron.ModelRun;
 import org.neuristor.neuron.NeuronModel;
 import org.neuristor.neuron.NeuronSimulation;
@@ -92,7 +92,7 @@ public final class ModelCommand implements Runnable {
         s.put("reference", k.reference());
         s.put("current_unit", k.currentUnit());
         List<Map<String, Object>> ps = new ArrayList<>();
-        for (ModelParameter p : k.parameters()) {
+        for (ParameterSpec p : k.parameters()) {
           Map<String, Object> e = new LinkedHashMap<>();
           e.put("name", p.name());
           e.put("unit", p.unit());
@@ -117,7 +117,7 @@ public final class ModelCommand implements Runnable {
       System.out.println();
       System.out.printf(Locale.ROOT, "%-9s %-10s %-10s %-24s %s%n", "parameter", "unit", "default", "range",
           "description");
-      for (ModelParameter p : k.parameters()) {
+      for (ParameterSpec p : k.parameters()) {
         System.out.printf(Locale.ROOT, "%-9s %-10s %-10s %-24s %s%n", p.name(), p.unit(),
             Double.isNaN(p.defaultValue()) ? "derived" : Summary.number(p.defaultValue()), p.range(), p.description());
       }

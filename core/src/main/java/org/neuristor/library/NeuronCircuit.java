@@ -1,5 +1,6 @@
 package org.neuristor.library;
 
+import org.neuristor.ParameterSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -151,7 +152,7 @@ public record NeuronCircuit(String name, String title, String resource, String s
     }
     java.util.Set<String> keys = new java.util.LinkedHashSet<>();
     keys.add("preset");
-    for (org.neuristor.device.ParameterSpec p : org.neuristor.device.DeviceRegistry.type(type).parameters()) {
+    for (org.neuristor.ParameterSpec p : org.neuristor.device.DeviceRegistry.type(type).parameters()) {
       keys.add(p.name().toLowerCase(Locale.ROOT));
     }
     return keys;

@@ -1,6 +1,6 @@
 package org.neuristor.neuron;
 
-import static org.neuristor.neuron.ModelParameter.of;
+import static org.neuristor.ParameterSpec.of;
 
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.neuristor.neuron;
 
+import org.neuristor.ParameterSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ public abstract class ModelDescriptor {
   private final String currentUnit;
   private final String currentSiUnit;
   private final double currentToSi;
-  private final List<ModelParameter> parameters;
+  private final List<ParameterSpec> parameters;
   private final List<Method> methods;
   private final double defaultDtMs;
 
@@ -38,7 +39,7 @@ public abstract class ModelDescriptor {
    * @param defaultDtMs default step (ms)
    */
   protected ModelDescriptor(String cliName, String title, String reference, String currentUnit, String currentSiUnit,
-      double currentToSi, List<ModelParameter> parameters, List<Method> methods, double defaultDtMs) {
+      double currentToSi, List<ParameterSpec> parameters, List<Method> methods, double defaultDtMs) {
     this.cliName = cliName;
     this.title = title;
     this.reference = reference;
@@ -74,7 +75,7 @@ public abstract class ModelDescriptor {
     return currentToSi;
   }
 
-  public final List<ModelParameter> parameters() {
+  public final List<ParameterSpec> parameters() {
     return parameters;
   }
 

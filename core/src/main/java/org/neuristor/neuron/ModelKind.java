@@ -1,5 +1,6 @@
 package org.neuristor.neuron;
 
+import org.neuristor.ParameterSpec;
 import java.util.List;
 import java.util.Locale;
 import org.neuristor.ModelParameterException;
@@ -67,7 +68,7 @@ public enum ModelKind {
   }
 
   /** Declared parameters, in the order they are documented. */
-  public List<ModelParameter> parameters() {
+  public List<ParameterSpec> parameters() {
     return descriptor.parameters();
   }
 
@@ -91,15 +92,15 @@ public enum ModelKind {
   }
 
   /** The declared parameter {@code name}, or a {@link ModelParameterException} listing the known ones. */
-  public ModelParameter parameter(String name) {
+  public ParameterSpec parameter(String name) {
     String k = name.trim().toLowerCase(Locale.ROOT);
-    for (ModelParameter p : parameters()) {
+    for (ParameterSpec p : parameters()) {
       if (p.name().equals(k)) {
         return p;
       }
     }
     throw new ModelParameterException(k, cliName() + ": unknown parameter '" + name + "'; known: "
-        + parameters().stream().map(ModelParameter::name).toList());
+        + parameters().stream().map(ParameterSpec::name).toList());
   }
 
   /** The command-line names of every model, comma-separated. */

@@ -1,5 +1,6 @@
 package org.neuristor.neuron;
 
+import org.neuristor.ParameterSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -23,14 +24,14 @@ public record NeuronModel(ModelKind kind, Map<String, Double> values) {
 
   public NeuronModel {
     Map<String, Double> all = new LinkedHashMap<>();
-    for (ModelParameter p : kind.parameters()) {
+    for (ParameterSpec p : kind.parameters()) {
       all.put(p.name(), p.defaultValue());
     }
     for (Map.Entry<String, Double> e : values.entrySet()) {
-      ModelParameter p = kind.parameter(e.getKey());
+      ParameterSpec p = kind.parameter(e.getKey());
       all.put(p.name(), e.getValue());
     }
-    for (ModelParameter p : kind.parameters()) {
+    for (ParameterSpec p : kind.parameters()) {
       p.check(kind.cliName(), all.get(p.name()));
     }
     values = Collections.unmodifiableMap(all);
@@ -88,7 +89,7 @@ public record NeuronModel(ModelKind kind, Map<String, Double> values) {
     if (dtMs > max) {
       throw new ModelParameterException("dt", String.format(Locale.ROOT,
           "%s: time step dt = %s ms exceeds the stable limit %s ms of method %s", kind.cliName(),
-          ModelParameter.fmt(dtMs), ModelParameter.fmt(max), method.cliName()));
+          ParameterSpec.fmt(dtMs), ParameterSpec.fmt(max), method.cliName()));
     }
   }
 

@@ -20,24 +20,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Contract every device model satisfies (each device test extends this class): the analytic
- * Jacobians G = df/dx and C = dq/dx equal central finite differences at random seeded states and
- * voltages; zero bias gives zero terminal current; the dissipated power v i is never negative.
+ * Contract every device model satisfies (each device test extends this class and names its type;
+ * where to probe comes from the type's declaration): the analytic Jacobians G = df/dx and C = dq/dx
+ * equal central finite differences at random seeded states and voltages; zero bias gives zero
+ * terminal current; the dissipated power v i is never negative.
  */
 abstract class DeviceContractTest {
 
-  /** Model type name. */
+  /** Model type name: the only thing a device's test must give. */
   abstract String type();
 
-  /** Parameters (may contain a preset). */
-  abstract Map<String, Object> params();
+  /** Parameters (may contain a preset): the type's declared probe ({@link ModelType#probe()}). */
+  Map<String, Object> params() {
+    return DeviceRegistry.type(type()).probe().params();
+  }
 
-  /** Largest terminal voltage magnitude to probe (V). */
-  abstract double voltageScale();
+  /** Largest terminal voltage magnitude to probe (V): the type's declared probe. */
+  double voltageScale() {
+    return DeviceRegistry.type(type()).probe().voltageScale();
+  }
 
-  /** Range {lo, hi} of internal unknown k (0-based among the internal ones); [0, 1] unless overridden. */
+  /** Range {lo, hi} of internal unknown k (0-based among the internal ones): the type's declared probe. */
   double[] stateRange(int k) {
-    return new double[] {0, 1};
+    return DeviceRegistry.type(type()).probe().stateRange(k);
   }
 
   /** Transient of a device driven directly by a PWL source; returns the trace with v(a) and its states. */

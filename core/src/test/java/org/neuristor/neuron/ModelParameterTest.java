@@ -1,5 +1,6 @@
 package org.neuristor.neuron;
 
+import org.neuristor.ParameterSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,7 +70,7 @@ class ModelParameterTest {
   void everyParameterIsDeclaredWithUnitRangeAndDescription() {
     for (ModelKind k : ModelKind.values()) {
       assertThat(k.parameters()).isNotEmpty();
-      for (ModelParameter p : k.parameters()) {
+      for (ParameterSpec p : k.parameters()) {
         assertThat(p.unit()).isNotBlank();
         assertThat(p.description()).isNotBlank();
         assertThat(p.min()).isLessThanOrEqualTo(p.max());
