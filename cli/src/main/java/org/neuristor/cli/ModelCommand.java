@@ -384,15 +384,7 @@ public final class ModelCommand implements Runnable {
         }, durMs / 2, durMs, 3, 0);
       }
       // refine the rheobase between the last silent and the first firing input
-      double rheo = grid.rheobase();
-      for (int j = 1; j < points; j++) {
-        if (grid.ratesHz()[j] > 0 && grid.ratesHz()[j - 1] == 0) {
-          rheo = FiCurve.rheobase(x -> FiCurve.steadyRate(sim.apply(x), durMs / 2, durMs, 3) > 0, in[j - 1], in[j],
-              tol);
-          break;
-        }
-      }
-      FiCurve c = new FiCurve(grid.inputs(), grid.ratesHz(), rheo);
+      FiCurve c = grid.refined(x -> FiCurve.steadyRate(sim.apply(x), durMs / 2, durMs, 3) > 0, tol);
       double[] hz = new double[points];
       List<List<Object>> rows = new ArrayList<>();
       for (int j = 0; j < points; j++) {
