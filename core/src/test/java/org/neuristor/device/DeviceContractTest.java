@@ -10,6 +10,7 @@ import java.util.stream.LongStream;
 import org.neuristor.analysis.Trace;
 import org.neuristor.circuit.Circuit;
 import org.neuristor.circuit.Element;
+import org.neuristor.circuit.ElementContract;
 import org.neuristor.circuit.ElementHarness;
 import org.neuristor.circuit.MnaSystem;
 import org.neuristor.circuit.TransientAnalysis;
@@ -96,31 +97,11 @@ abstract class DeviceContractTest {
     ElementHarness h = new ElementHarness(e);
     SplittableRandom r = new SplittableRandom(seed);
     double[] x = randomPoint(h, r, false);
-    int n = h.size();
-    double[][] base = h.eval(x, false);
-    for (int j = 0; j < n; j++) {
-      double scale = j < 2 ? voltageScale() : Math.max(Math.abs(stateRange(j - 2)[1]), 1e-12);
-      double step = 1e-7 * Math.max(Math.abs(x[j]), scale);
-      double[] xp = x.clone();
-      double[] xm = x.clone();
-      xp[j] += step;
-      xm[j] -= step;
-      double[][] ep = h.eval(xp, false);
-      double[][] em = h.eval(xm, false);
-      for (int i = 0; i < n; i++) {
-        for (int which = 0; which < 2; which++) {
-          double fd = (ep[which][i] - em[which][i]) / (2 * step);
-          double an = base[2 + which][i * n + j];
-          double rowScale = 0;
-          for (int c = 0; c < n; c++) {
-            rowScale = Math.max(rowScale, Math.abs(base[2 + which][i * n + c]));
-          }
-          assertThat(an)
-              .as("%s d%s[%d]/dx[%d] at %s", type(), which == 0 ? "f" : "q", i, j, java.util.Arrays.toString(x))
-              .isCloseTo(fd, org.assertj.core.data.Offset.offset(1e-5 * Math.max(Math.abs(fd), rowScale) + 1e-300));
-        }
-      }
+    double[] scales = new double[h.size()];
+    for (int j = 0; j < scales.length; j++) {
+      scales[j] = j < 2 ? voltageScale() : Math.max(Math.abs(stateRange(j - 2)[1]), 1e-12);
     }
+    ElementContract.jacobianMatchesFiniteDifferences(h, x, scales, type(), false);
   }
 
   @ParameterizedTest

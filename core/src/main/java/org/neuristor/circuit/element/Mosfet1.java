@@ -154,8 +154,11 @@ public final class Mosfet1 implements Element {
 
   /** n-channel drain current and derivatives (id, d/dvgs, d/dvds, d/dvbs) for vds >= 0. */
   private void channel(double vgs, double vds, double vbs) {
-    double sarg = vbs <= 0 ? Math.sqrt(phi - vbs) : Math.max(Math.sqrt(phi) - vbs / (2 * Math.sqrt(phi)), 1e-3);
-    double dsarg = vbs <= 0 ? -0.5 / Math.sqrt(phi - vbs) : -0.5 / Math.sqrt(phi);
+    // sqrt(phi - vbs), continued linearly for forward bulk bias and held at 1e-3 beyond (SPICE's
+    // level 1); the held part has zero slope (the element contract test found it reported -0.5/sqrt(phi))
+    double lin = Math.sqrt(phi) - vbs / (2 * Math.sqrt(phi));
+    double sarg = vbs <= 0 ? Math.sqrt(phi - vbs) : Math.max(lin, 1e-3);
+    double dsarg = vbs <= 0 ? -0.5 / Math.sqrt(phi - vbs) : lin > 1e-3 ? -0.5 / Math.sqrt(phi) : 0;
     double vth = vto + gamma * (sarg - Math.sqrt(phi));
     double dvthdvbs = gamma * dsarg;
     double vgst = vgs - vth;
