@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.neuristor.neuron.Method;
 import org.neuristor.neuron.ModelKind;
+import org.neuristor.neuron.NeuronKernel;
 import org.neuristor.neuron.NeuronModel;
 import org.neuristor.neuron.Noise;
-import org.neuristor.neuron.NeuronKernel;
 import org.neuristor.neuron.Spikes;
 
 /**

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuristor.network.Network;
-import org.neuristor.io.CsvWriter;
 import org.neuristor.network.NetworkFile;
 import org.neuristor.network.SpikeMonitor;
 import org.neuristor.plot.Plotter;

@@ -1,6 +1,5 @@
 package org.neuristor.device;
 
-import org.neuristor.ParameterSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +9,9 @@ import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.neuristor.ModelParameterException;
-import org.neuristor.circuit.Element;
 import org.neuristor.ParameterSpec.Spread;
+import org.neuristor.ParameterSpec;
+import org.neuristor.circuit.Element;
 import org.neuristor.netlist.DeviceFactory;
 
 /**

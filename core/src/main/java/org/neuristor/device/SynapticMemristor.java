@@ -1,9 +1,9 @@
 package org.neuristor.device;
 
-import org.neuristor.ParameterSpec;
-import org.neuristor.ModelParameterException;
 import java.util.List;
 import java.util.Map;
+import org.neuristor.ModelParameterException;
+import org.neuristor.ParameterSpec;
 import org.neuristor.circuit.Load;
 
 /**

@@ -1,10 +1,10 @@
 package org.neuristor.device;
 
-import org.neuristor.ParameterSpec;
-import org.neuristor.ModelParameterException;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.neuristor.ModelParameterException;
+import org.neuristor.ParameterSpec;
 import org.neuristor.circuit.Load;
 
 /**

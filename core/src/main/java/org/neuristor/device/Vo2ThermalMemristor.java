@@ -1,8 +1,8 @@
 package org.neuristor.device;
 
-import org.neuristor.ParameterSpec;
 import java.util.List;
 import java.util.Map;
+import org.neuristor.ParameterSpec;
 import org.neuristor.circuit.Load;
 
 /**

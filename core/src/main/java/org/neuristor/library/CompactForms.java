@@ -1,12 +1,11 @@
 package org.neuristor.library;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.neuristor.NeuristorException;
+import org.neuristor.circuit.Analysis;
 import org.neuristor.circuit.Circuit;
 import org.neuristor.circuit.Element;
-import org.neuristor.circuit.Analysis;
 import org.neuristor.circuit.element.Capacitor;
 import org.neuristor.circuit.element.IndependentSource;
 import org.neuristor.circuit.element.Resistor;

@@ -1,12 +1,12 @@
 package org.neuristor.library;
 
 import java.util.List;
-import org.neuristor.neuron.StateVariable;
 import java.util.Map;
 import org.neuristor.circuit.Circuit;
 import org.neuristor.circuit.Element;
 import org.neuristor.circuit.element.Resistor;
 import org.neuristor.netlist.CircuitCompiler;
+import org.neuristor.neuron.StateVariable;
 
 /**
  * Compact form of Huang's quasi-HH neuron (library circuit {@code huang}, physics.md 4.5) as a

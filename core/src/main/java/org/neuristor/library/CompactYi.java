@@ -1,7 +1,6 @@
 package org.neuristor.library;
 
 import java.util.List;
-import org.neuristor.neuron.StateVariable;
 import java.util.Map;
 import org.neuristor.circuit.Circuit;
 import org.neuristor.circuit.Element;
@@ -10,6 +9,7 @@ import org.neuristor.circuit.element.IndependentSource;
 import org.neuristor.circuit.element.Resistor;
 import org.neuristor.device.Vo2ThermalMemristor;
 import org.neuristor.netlist.CircuitCompiler;
+import org.neuristor.neuron.StateVariable;
 
 /**
  * Compact form of Yi's VO2 neuron (library circuit {@code yi}, physics.md 4.3) as a population

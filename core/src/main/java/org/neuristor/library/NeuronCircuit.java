@@ -1,6 +1,5 @@
 package org.neuristor.library;
 
-import org.neuristor.ParameterSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.neuristor.NeuristorException;
+import org.neuristor.ParameterSpec;
 
 /**
  * A neuron circuit of the library, everything about it declared in one place: a netlist resource

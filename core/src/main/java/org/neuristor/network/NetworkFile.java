@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.neuristor.NeuristorException;
 import org.neuristor.expr.SpiceNumber;
-import org.neuristor.io.LocatedTree;
 import org.neuristor.io.LocatedTree.Node;
+import org.neuristor.io.LocatedTree;
 
 /**
  * Reads a network description (YAML, or JSON when the name ends in .json) into a

@@ -1,8 +1,8 @@
 package org.neuristor.neuron;
 
-import org.neuristor.ParameterSpec;
 import java.util.List;
 import java.util.Map;
+import org.neuristor.ParameterSpec;
 
 /**
  * Everything about one biological neuron model, declared next to its equations (one model, one

@@ -1,9 +1,9 @@
 package org.neuristor.neuron;
 
-import org.neuristor.ParameterSpec;
 import java.util.List;
 import java.util.Locale;
 import org.neuristor.ModelParameterException;
+import org.neuristor.ParameterSpec;
 
 /**
  * The biological point-neuron models, one line each. Everything about a model (parameters as data,

@@ -1,11 +1,11 @@
 package org.neuristor.neuron;
 
-import org.neuristor.ParameterSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.neuristor.ModelParameterException;
+import org.neuristor.ParameterSpec;
 
 /**
  * A neuron model with all parameter values fixed and validated: one of the {@link ModelKind}s plus

@@ -16,3 +16,4 @@
  * firing-pattern protocols.
  */
 package org.neuristor.neuron;
+

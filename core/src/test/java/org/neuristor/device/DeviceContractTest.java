@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.neuristor.analysis.Trace;
 import org.neuristor.circuit.Circuit;
 import org.neuristor.circuit.Element;
@@ -17,8 +19,6 @@ import org.neuristor.circuit.TransientAnalysis;
 import org.neuristor.circuit.element.VoltageSource;
 import org.neuristor.circuit.element.Waveform;
 import org.neuristor.device.characterize.IvSweep;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Contract every device model satisfies (each device test extends this class and names its type;

@@ -1,6 +1,5 @@
 package org.neuristor.neuron;
 
-import org.neuristor.ParameterSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.neuristor.ModelParameterException;
+import org.neuristor.ParameterSpec;
 
 /** Parameter declarations, validation with errors naming the parameter, and model files. */
 class ModelParameterTest {
