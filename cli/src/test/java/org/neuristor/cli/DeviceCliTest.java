@@ -4,41 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuristor.io.Json;
-import picocli.CommandLine;
 
 /** The device, iv and pulse commands as a user runs them. */
 class DeviceCliTest {
   @TempDir Path dir;
 
-  record Result(int code, String out, String err) {}
-
-  Result run(String... args) {
-    PrintStream oldOut = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true));
-      CommandLine cl = Main.commandLine();
-      cl.setErr(new PrintWriter(err, true));
-      int code = cl.execute(args);
-      return new Result(code, out.toString(), err.toString());
-    } finally {
-      System.setOut(oldOut);
-    }
+  static CliHarness.Result run(String... args) {
+    return CliHarness.run(args);
   }
 
   @Test
   void ivPrintsTheExtractedFiguresPerPolarityAndWritesCsvAndPlot() throws Exception {
-    Result r = run("iv", "nbox", "--json", "--out", dir.toString());
+    CliHarness.Result r = run("iv", "nbox", "--json", "--out", dir.toString());
     assertThat(r.code()).isZero();
     JsonNode j = Json.mapper().readTree(r.out());
     for (String pol : new String[] {"positive", "negative"}) {
@@ -54,7 +36,7 @@ class DeviceCliTest {
 
   @Test
   void monteCarloReportsTheSpread() throws Exception {
-    Result r = run("iv", "ts:ag", "--devices", "8", "--seed", "4", "--json", "--no-plot", "--out", dir.toString());
+    CliHarness.Result r = run("iv", "ts:ag", "--devices", "8", "--seed", "4", "--json", "--no-plot", "--out", dir.toString());
     assertThat(r.code()).isZero();
     JsonNode j = Json.mapper().readTree(r.out());
     assertThat(j.get("vth_V_sigma").asDouble()).isGreaterThan(0.0);
@@ -63,12 +45,12 @@ class DeviceCliTest {
 
   @Test
   void describeIsGeneratedFromTheDeclarationsAndBadInputIsOneLine() {
-    Result d = run("device", "describe", "vo2");
+    CliHarness.Result d = run("device", "describe", "vo2");
     assertThat(d.code()).isZero();
     assertThat(d.out()).contains("beta").contains("zhang2024");
-    Result bad = run("iv", "nbox", "--param", "vhold=2", "--out", dir.toString());
+    CliHarness.Result bad = run("iv", "nbox", "--param", "vhold=2", "--out", dir.toString());
     assertThat(bad.code()).isEqualTo(2);
-    Result p = run("pulse", "nbox", "--amps", "1.5,2,3", "--width", "200n", "--json", "--no-plot", "--out", dir.toString());
+    CliHarness.Result p = run("pulse", "nbox", "--amps", "1.5,2,3", "--width", "200n", "--json", "--no-plot", "--out", dir.toString());
     assertThat(p.code()).isZero();
   }
 }
