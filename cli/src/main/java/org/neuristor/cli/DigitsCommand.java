@@ -3,6 +3,7 @@ package org.neuristor.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
@@ -160,6 +161,11 @@ final class DigitsCommand implements Callable<Integer> {
     if (weights != null) {
       s.put("weights_plot", weights.toString());
     }
+    // the run as a file too (with the confusion matrix), for reports such as the studio's Results page
+    Map<String, Object> file = new java.util.LinkedHashMap<>(s.asMap());
+    file.put("confusion", r.confusion());
+    Path json = org.neuristor.io.Json.writeFile(output.file("digits.json"), file);
+    s.put("summary_json", json.toString());
     s.print(System.out, output.json());
     return 0;
   }

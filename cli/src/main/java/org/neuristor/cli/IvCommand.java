@@ -138,7 +138,8 @@ public final class IvCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static Map<String, Object> branch(IvSweep.Branch b) {
+  /** One polarity's extraction as the JSON object {@code iv --json} prints (null for what was not found). */
+  public static Map<String, Object> branch(IvSweep.Branch b) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("switched", b.switched());
     m.put("vth_V", finite(b.vthVolts()));
@@ -154,7 +155,8 @@ public final class IvCommand implements Callable<Integer> {
     return Double.isFinite(v) ? v : null;
   }
 
-  private static double mean(double[] a) {
+  /** Mean of the finite values (0 if none). */
+  public static double mean(double[] a) {
     double s = 0;
     int n = 0;
     for (double v : a) {
@@ -166,7 +168,8 @@ public final class IvCommand implements Callable<Integer> {
     return n == 0 ? 0 : s / n;
   }
 
-  private static double sigma(double[] a) {
+  /** Sample standard deviation of the finite values (0 if fewer than 2). */
+  public static double sigma(double[] a) {
     double m = mean(a);
     double s = 0;
     int n = 0;

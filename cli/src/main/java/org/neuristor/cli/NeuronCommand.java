@@ -226,7 +226,7 @@ public final class NeuronCommand implements Runnable {
           "  poisson:rate=1meg,amp=0.3,width=50n,seed=1       Poisson spike train of pulses",
           "", "Example:", "  ./neuristor neuron run lif --stim dc:amp=3 --param tstop=50u",
           "  ./neuristor neuron run pickett --stim pulse:amp=0.3,width=100n,delay=10n --json"})
-  static final class Run implements Callable<Integer> {
+  public static final class Run implements Callable<Integer> {
     @Parameters(paramLabel = "NAME") String name;
 
     @Option(names = "--param", paramLabel = "k=v", split = ",", description = "circuit parameters (see 'show')")
@@ -297,7 +297,7 @@ public final class NeuronCommand implements Runnable {
      * first pulse to the start of the second) at which the second pulse gives a spike of at least 90%
      * of the single-pulse amplitude; bisection to 1% of the pulse width. NaN if even 20 widths fail.
      */
-    static double refractoryPeriod(NeuronCircuit c, Map<String, String> p, String spec, double amplitude) {
+    public static double refractoryPeriod(NeuronCircuit c, Map<String, String> p, String spec, double amplitude) {
       Map<String, Double> kv = pulseKeys(spec);
       double amp = kv.getOrDefault("amp", Double.NaN);
       double width = kv.getOrDefault("width", 100e-9);

@@ -626,7 +626,7 @@ public final class Plotter {
    * equal x intervals, the minimum and maximum y in their original order; the first and last points
    * are kept. Narrow extremes (spikes) therefore survive at any zoom-out.
    */
-  static double[][] decimate(double[] x, double[] y, int columns) {
+  public static double[][] decimate(double[] x, double[] y, int columns) {
     int n = x.length;
     if (n <= 2 * columns + 2) {
       return new double[][] {x.clone(), y.clone()};

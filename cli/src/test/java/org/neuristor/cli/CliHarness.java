@@ -7,12 +7,12 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the CLI in-process as a user would, capturing exit code, stdout and stderr. */
-final class CliHarness {
+public final class CliHarness {
   private CliHarness() {}
 
-  record Result(int code, String out, String err) {}
+  public record Result(int code, String out, String err) {}
 
-  static Result run(String... args) {
+  public static Result run(String... args) {
     PrintStream old = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StringWriter err = new StringWriter();

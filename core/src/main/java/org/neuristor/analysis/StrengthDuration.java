@@ -47,8 +47,19 @@ public record StrengthDuration(double[] durations, double[] thresholds, double r
     double[] th = new double[durations.length];
     IntStream.range(0, durations.length).parallel().forEach(k -> th[k] = threshold(probe, durations[k], lo, hi,
         relTol));
-    double rheo = th[th.length - 1];
-    return new StrengthDuration(durations.clone(), th, rheo, chronaxie(durations, th, rheo));
+    return of(durations, th);
+  }
+
+  /**
+   * The curve from thresholds measured elsewhere (e.g. a few durations at a time): the rheobase is
+   * the last threshold, the chronaxie is interpolated as in {@link #measure}.
+   */
+  public static StrengthDuration of(double[] durations, double[] thresholds) {
+    if (durations.length == 0 || thresholds.length != durations.length) {
+      throw NeuristorException.input("strength-duration: need one threshold per duration");
+    }
+    double rheo = thresholds[thresholds.length - 1];
+    return new StrengthDuration(durations.clone(), thresholds.clone(), rheo, chronaxie(durations, thresholds, rheo));
   }
 
   static double threshold(Probe probe, double d, double lo, double hi, double relTol) {

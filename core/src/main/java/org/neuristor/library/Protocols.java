@@ -73,10 +73,19 @@ public final class Protocols {
    * saves plus the supply energy, and measures spikes on the circuit's firing state and output.
    */
   public static Measured measure(NeuronCircuit c, Map<String, String> params, String input) {
+    return measure(c, params, input, null);
+  }
+
+  /**
+   * As {@link #measure(NeuronCircuit, Map, String)}, reporting simulated time to {@code progress}
+   * (null for none); an exception thrown by {@code progress} aborts the run (the studio cancels so).
+   */
+  public static Measured measure(NeuronCircuit c, Map<String, String> params, String input,
+      org.neuristor.circuit.TransientAnalysis.Progress progress) {
     CircuitCompiler.Compiled cc = CircuitCompiler.compile(c.netlist(params, input), c.name() + ".cir");
     List<String> saves = new ArrayList<>(cc.saves());
     saves.add("e(sources)");
-    org.neuristor.circuit.Analysis.Outcome o = Simulation.run(cc.circuit(), cc.analyses().get(0), saves, null);
+    org.neuristor.circuit.Analysis.Outcome o = Simulation.run(cc.circuit(), cc.analyses().get(0), saves, progress);
     Trace t = o.trace();
     SpikeFeatures f = c.features(t);
     double[] sp = f.spikeTimes();
