@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.neuristor.NeuristorException;
+import org.neuristor.ParameterSpec;
 import org.neuristor.analysis.AllOrNothing;
 import org.neuristor.analysis.FiringPatternClassifier;
 import org.neuristor.analysis.SpikeFeatures;
@@ -17,7 +18,6 @@ import org.neuristor.cli.IvCommand;
 import org.neuristor.cli.NeuronCommand;
 import org.neuristor.device.DeviceRegistry;
 import org.neuristor.device.ModelType;
-import org.neuristor.device.ParameterSpec;
 import org.neuristor.device.characterize.IvSweep;
 import org.neuristor.device.characterize.PulseResponse;
 import org.neuristor.expr.SpiceNumber;
@@ -26,9 +26,7 @@ import org.neuristor.library.NeuronCircuit;
 import org.neuristor.library.NeuronLibrary;
 import org.neuristor.library.Protocols;
 import org.neuristor.netlist.CircuitCompiler;
-import org.neuristor.neuron.Method;
 import org.neuristor.neuron.ModelKind;
-import org.neuristor.neuron.ModelParameter;
 import org.neuristor.neuron.ModelRun;
 import org.neuristor.neuron.NeuronModel;
 import org.neuristor.neuron.NeuronSimulation;
@@ -94,7 +92,7 @@ final class Simulations {
       m.put("current_unit", k.currentUnit());
       m.put("default_amp", ModelRun.defaultStimulus(k).at(1e9));
       List<Map<String, Object>> ps = new ArrayList<>();
-      for (ModelParameter p : k.parameters()) {
+      for (ParameterSpec p : k.parameters()) {
         ps.add(parameter(p.name(), p.unit(), p.defaultValue(), p.min(), p.max(), p.description()));
       }
       m.put("params", ps);
@@ -512,7 +510,7 @@ final class Simulations {
     cmd.append(" --duration ").append(Shell.quote(duration)).append(" --json");
     StringBuilder file = new StringBuilder("# ./neuristor model run --file this.yaml\nmodel: " + k.cliName()
         + "\nmethod: " + res.method().cliName() + "\nparameters:\n");
-    for (ModelParameter p : k.parameters()) {
+    for (ParameterSpec p : k.parameters()) {
       double x = m.get(p.name());
       if (!Double.isNaN(x)) {
         file.append("  ").append(p.name()).append(": ").append(num(x)).append("   # ").append(p.unit()).append('\n');
