@@ -79,7 +79,7 @@ final class Simulations {
       m.put("values", values);
       List<Map<String, Object>> ps = new ArrayList<>();
       for (ParameterSpec p : t.parameters()) {
-        ps.add(parameter(p.name(), p.unit(), p.defaultValue(), p.min(), p.max(), p.description()));
+        ps.add(parameter(p));
       }
       m.put("params", ps);
       devices.add(m);
@@ -93,7 +93,7 @@ final class Simulations {
       m.put("default_amp", ModelRun.defaultStimulus(k).at(1e9));
       List<Map<String, Object>> ps = new ArrayList<>();
       for (ParameterSpec p : k.parameters()) {
-        ps.add(parameter(p.name(), p.unit(), p.defaultValue(), p.min(), p.max(), p.description()));
+        ps.add(parameter(p));
       }
       m.put("params", ps);
       models.add(m);
@@ -103,6 +103,11 @@ final class Simulations {
     out.put("devices", devices);
     out.put("models", models);
     return out;
+  }
+
+  /** One declared parameter (device or neuron model: the same record) as the page shows it. */
+  private static Map<String, Object> parameter(ParameterSpec p) {
+    return parameter(p.name(), p.unit(), p.defaultValue(), p.min(), p.max(), p.description());
   }
 
   private static Map<String, Object> parameter(String name, String unit, double def, double min, double max,
