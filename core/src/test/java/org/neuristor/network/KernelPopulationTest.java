@@ -29,17 +29,9 @@ class KernelPopulationTest {
     return NetworkFile.parse("test.yaml", text, false, threads);
   }
 
+  /** Every monitored spike time of a population. */
   static double[] times(Network net, String population) {
-    for (SpikeMonitor m : net.spikeMonitors()) {
-      if (m.population().name().equals(population)) {
-        double[] t = new double[m.count()];
-        for (int k = 0; k < t.length; k++) {
-          t[k] = m.time(k);
-        }
-        return t;
-      }
-    }
-    throw new AssertionError("no monitor of " + population);
+    return neuron(net, population, -1);
   }
 
   @ParameterizedTest
@@ -136,13 +128,14 @@ class KernelPopulationTest {
     assertWithinOnePercent("yi", neuron(l.network(), "y", 1), full, 20);
   }
 
+  /** The monitored spike times of neuron i of a population (every neuron's for i = -1). */
   static double[] neuron(Network net, String population, int i) {
     for (SpikeMonitor m : net.spikeMonitors()) {
       if (m.population().name().equals(population)) {
         double[] t = new double[m.count()];
         int n = 0;
         for (int k = 0; k < m.count(); k++) {
-          if (m.neuron(k) == i) {
+          if (i < 0 || m.neuron(k) == i) {
             t[n++] = m.time(k);
           }
         }
