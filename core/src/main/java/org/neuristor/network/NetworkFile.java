@@ -52,8 +52,8 @@ public final class NetworkFile {
       "tau_off", "delta", "R_in", "C", "R_out", "V_in", "clamp", "energy_per_spike", "channels");
   private static final Set<String> KERNEL = Set.of("model", "size", "method", "parameters", "noise", "bias",
       "v_init", "channels");
-  private static final Set<String> CIRCUIT = Set.of("circuit", "size", "parameters", "device", "source", "bias",
-      "energy_per_spike", "channels");
+  private static final Set<String> CIRCUIT = Set.of("circuit", "size", "parameters", "device", "device_file",
+      "source", "bias", "energy_per_spike", "channels");
   private static final Set<String> POISSON = Set.of("model", "size", "rate");
   private static final Set<String> LATENCY = Set.of("model", "size", "t_max", "period", "value");
   private static final Set<String> PROJ = Set.of("name", "from", "to", "channel", "connect", "weight", "delay",
@@ -144,8 +144,9 @@ public final class NetworkFile {
 
     // pass 2: build
     Network.Builder bld = Network.builder(dt, seed).threads(threads);
+    Path dir = Path.of(file).toAbsolutePath().getParent();
     for (Map.Entry<String, Node> e : pops.entrySet()) {
-      bld.add(population(e.getKey(), e.getValue(), dt));
+      bld.add(population(e.getKey(), e.getValue(), dt, dir));
     }
     int k = 0;
     List<Object[]> crossbars = new java.util.ArrayList<>();
@@ -239,14 +240,14 @@ public final class NetworkFile {
     xb.writeTo(p, wMax, readNoise, 0);
   }
 
-  private static Population population(String name, Node p, double dt) {
+  private static Population population(String name, Node p, double dt, Path dir) {
     String where = "population '" + name + "'";
     int size = (int) integer(p.get("size"), "size");
     if (p.get("circuit") != null) {
       if (p.get("model") != null) {
         throw p.keyNode("model").error(where + ": give either model: or circuit:, not both");
       }
-      return channels(circuitPopulation(name, size, p, where), p);
+      return channels(circuitPopulation(name, size, p, where, dir), p);
     }
     String model = p.require("model", where).text("model").toLowerCase(Locale.ROOT);
     Population pop;
@@ -376,9 +377,11 @@ public final class NetworkFile {
    * its {@code .param} values, {@code device:} device-model parameters ({@code key} on every
    * {@code .model} card, {@code model.key} on one), {@code source:} a replacement input source
    * ({@code dc 0.3}, {@code pulse(...)}, default the circuit's own), {@code bias:} a constant current
-   * (A) into the membrane node. Values in SPICE syntax.
+   * (A) into the membrane node, {@code device_file:} a file of {@code .model} cards (e.g. a fitted
+   * device) applied to the circuit's devices of the same type before {@code device:}. Values in SPICE
+   * syntax; the file's path is relative to the network file.
    */
-  private static Population circuitPopulation(String name, int size, Node p, String where) {
+  private static Population circuitPopulation(String name, int size, Node p, String where, Path dir) {
     checkKeys(p, CIRCUIT, where);
     org.neuristor.library.NeuronCircuit c;
     try {
@@ -387,6 +390,17 @@ public final class NetworkFile {
       throw p.get("circuit").error(e.getMessage());
     }
     Map<String, String> params = new java.util.LinkedHashMap<>();
+    if (p.get("device_file") != null) {
+      Node f = p.get("device_file");
+      Path path = dir == null ? Path.of(f.text("device_file")) : dir.resolve(f.text("device_file"));
+      try {
+        params.putAll(c.deviceOverrides(Files.readString(path, StandardCharsets.UTF_8), path.toString()));
+      } catch (IOException e) {
+        throw f.error(where + ": cannot read device file " + path + ": " + e.getMessage());
+      } catch (NeuristorException e) {
+        throw f.error(where + ": " + e.getMessage());
+      }
+    }
     if (p.get("parameters") != null) {
       for (Map.Entry<String, Node> e : p.get("parameters").asMap("parameters").entrySet()) {
         if (!c.parameters().containsKey(e.getKey().toLowerCase(Locale.ROOT))) {

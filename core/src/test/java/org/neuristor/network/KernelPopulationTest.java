@@ -172,6 +172,25 @@ class KernelPopulationTest {
   }
 
   @Test
+  void aDeviceFileOfModelCardsActsLikeTheSameDeviceOverrides(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    // a fitted device as a file of .model cards (netlist syntax, continuation, comment) is applied to the
+    // circuit's devices of that type, exactly as the same values under device:
+    java.nio.file.Files.writeString(dir.resolve("fit.model"), "* fitted switch\n.model fit ts (vth=1.1\n+ vhold=0.62)\n");
+    String text = String.join("\n", "dt: 50ns", "duration: 40us", "populations:",
+        "  a: {circuit: lif, size: 1, parameters: {vin: 2}, device: {vth: 1.1, vhold: 0.62}}",
+        "  b: {circuit: lif, size: 1, parameters: {vin: 2}, device_file: fit.model}",
+        "monitors:", "  - {spikes: a}", "  - {spikes: b}", "");
+    NetworkFile.Loaded l = NetworkFile.parse(dir.resolve("net.yaml").toString(), text, false, 1);
+    l.network().run(l.durationSeconds());
+    assertThat(times(l.network(), "b")).isNotEmpty().containsExactly(times(l.network(), "a"));
+    java.nio.file.Files.writeString(dir.resolve("other.model"), ".model m mott (tc=900)\n");
+    assertThatThrownBy(() -> NetworkFile.parse(dir.resolve("net.yaml").toString(),
+        text.replace("fit.model", "other.model"), false, 1)).isInstanceOf(NetlistException.class)
+        .hasMessageContaining("no .model of a device type circuit lif uses (ts)");
+  }
+
+  @Test
   void badKernelPopulationsNameTheLine() {
     String ok = String.join("\n", "dt: 0.1ms", "populations:", "  n: {model: lif, size: 1, parameters: {v_th: -50}}",
         "  c: {circuit: pickett, size: 1, parameters: {vin: 0.2}, device: {vth: 1.1}}", "");
