@@ -14,12 +14,12 @@ import java.util.Map;
  * cut their large populations into 4 chunks per thread that threads claim from a shared counter, so
  * a thread delayed by the operating system delays one chunk, not half the step. A population that
  * is not range-safe (a kernel drawing random numbers in neuron order) is always one chunk. Chunk
- * starts are multiples of 16 neurons, which keeps threads off each other's cache lines.
+ * starts are multiples of the population's alignment (16 neurons, which keeps threads off each
+ * other's cache lines, or a kernel's block size); a small population may then get an empty chunk.
  */
 final class ChunkPlan {
   /** Networks from this many neurons on use dynamic task claiming. */
   static final int DYNAMIC_MIN = 100_000;
-  private static final int ALIGN = 16;
 
   /** Population index, chunk number, neuron range [from, to) of each task, in population order. */
   final int[] population;
@@ -43,9 +43,10 @@ final class ChunkPlan {
     for (Population p : populations) {
       int k = !p.rangeSafe() ? 1
           : dynamic && p.size >= threads * 4 * 1024 ? threads * 4 : threads > 1 && p.size >= threads * 256 ? threads : 1;
+      int align = p.chunkAlignment();
       int[] s = new int[k + 1];
       for (int c = 1; c < k; c++) {
-        s[c] = (int) (((long) c * p.size / k + ALIGN - 1) / ALIGN * ALIGN);
+        s[c] = (int) Math.min(p.size, ((long) c * p.size / k + align - 1) / align * align);
       }
       s[k] = p.size;
       for (int c = 0; c < k; c++) {

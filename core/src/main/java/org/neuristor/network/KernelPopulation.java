@@ -30,6 +30,8 @@ public class KernelPopulation extends Population {
   private final double energyPerSpike;
   private final double[] input;
   private final double[] spikeTime;
+  /** Step of each neuron's last spike (a second spike in the same step is an error). */
+  private final long[] firedIn;
   private final List<StateVariable> vars;
   private int[] chunkStarts = {0};
   private Spikes[] chunkSpikes = {new Spikes(16)};
@@ -49,6 +51,8 @@ public class KernelPopulation extends Population {
     this.energyPerSpike = energyPerSpikeJoules;
     this.input = new double[size];
     this.spikeTime = new double[size];
+    this.firedIn = new long[size];
+    java.util.Arrays.fill(firedIn, -1);
     this.vars = kernel.stateVariables();
     java.util.Arrays.fill(input, biasInput);
   }
@@ -94,6 +98,11 @@ public class KernelPopulation extends Population {
   @Override
   boolean rangeSafe() {
     return kernel.rangeSafe();
+  }
+
+  @Override
+  int chunkAlignment() {
+    return Math.max(16, kernel.rangeAlignment());
   }
 
   @Override
@@ -164,10 +173,11 @@ public class KernelPopulation extends Population {
     int n = s.count();
     for (int k = 0; k < n; k++) {
       int i = s.neuron(k);
-      if (k > 0 && i <= out[k - 1]) {
+      if (firedIn[i] == step) {
         throw new NeuristorException("population '" + name + "': neuron " + i + " fired twice within one step of "
             + dtSeconds + " s at t = " + t + " s (a network step carries one spike per neuron: reduce dt)", 2);
       }
+      firedIn[i] = step;
       out[k] = i;
       spikeTime[i] = s.time(k);
     }

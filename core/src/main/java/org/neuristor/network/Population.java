@@ -101,6 +101,11 @@ public abstract class Population {
     return true;
   }
 
+  /** Chunk starts are multiples of this (16 neurons keep threads off each other's cache lines). */
+  int chunkAlignment() {
+    return 16;
+  }
+
   /** The chunk starts the network will update this population with (ascending, first 0). */
   void plan(int[] starts) {}
 

@@ -29,8 +29,9 @@ import java.util.Map;
  *       clock runs on continuous time and the rest of the step is integrated after it: the firing
  *       rate equals the analytic {@code 1/(t_ref + tau ln(RI/(RI - (theta - V_reset))))} to
  *       rounding, for any dt. The step runs in blocks of 2048 neurons: the exact decay of the block
- *       (straight-line code the JIT vectorizes), then one scan that redoes, on continuous time, the
- *       neurons that cross threshold or were refractory.
+ *       (straight-line code the JIT vectorizes), then a scan for threshold crossings, which are
+ *       redone on continuous time; finally the block's few neurons that were refractory (kept in a
+ *       list per block).
  *   <li>{@link Method#EXACT_GRID}: the same exact update over whole steps, then the threshold test at
  *       the end of the step; the spike is stamped with the step's start time {@code t_s}, the neuron
  *       resets and is held while {@code t - t_s < t_ref} (round(t_ref/dt) - 1 steps). These are
@@ -101,7 +102,10 @@ public final class LeakyIntegrateAndFire extends ModelDescriptor {
 
   /** SI kernel: s, V, Ohm, A. */
   static final class Kernel extends PointNeuronKernel {
-    /** Neurons per block: the block's membrane values stay in L1 between the decay and the scan. */
+    /**
+     * Neurons per block: the block's membrane values stay in L1 between the decay and the scan, and
+     * each block keeps its own list of refractory neurons (so ranges start at block boundaries).
+     */
     private static final int BLOCK = 2048;
     private final double tau;
     private final double el;
@@ -114,6 +118,9 @@ public final class LeakyIntegrateAndFire extends ModelDescriptor {
     private double decay;
     private double whiteKick;
     private final double[] refLeft;
+    /** Refractory neurons (exact method): block b's list is refIdx[b BLOCK, b BLOCK + refCount[b]). */
+    private final int[] refIdx;
+    private final int[] refCount;
 
     Kernel(NeuronModel m, int n, Method method, Noise noise) {
       super(m, n, method, noise);
@@ -126,11 +133,18 @@ public final class LeakyIntegrateAndFire extends ModelDescriptor {
       rho0 = noise.escapeRho0PerMs() * 1e3;
       du = noise.escapeDeltaMv() * 1e-3;
       refLeft = new double[n];
+      refIdx = new int[n];
+      refCount = new int[(n + BLOCK - 1) / BLOCK];
     }
 
     @Override
     public double membraneCapacitance() {
       return tau / r;
+    }
+
+    @Override
+    public int rangeAlignment() {
+      return method == Method.EXACT ? BLOCK : 1;
     }
 
     @Override
@@ -148,6 +162,7 @@ public final class LeakyIntegrateAndFire extends ModelDescriptor {
     protected void resetState() {
       java.util.Arrays.fill(v, el);
       java.util.Arrays.fill(refLeft, 0);
+      java.util.Arrays.fill(refCount, 0);
     }
 
     @Override
@@ -166,32 +181,53 @@ public final class LeakyIntegrateAndFire extends ModelDescriptor {
 
     private void advanceExact(int lo, int hi, double t0, double[] in, Spikes out) {
       final double[] vv = v;
+      final double[] noise = ou;
+      // locals, so the decay loop is loop-invariant straight-line code the JIT vectorizes
+      final double dec = decay;
+      final double elv = el;
+      final double rr = r;
       for (int from = lo; from < hi; from += BLOCK) {
         final int to = Math.min(hi, from + BLOCK);
-        // pass 1, straight-line arithmetic the JIT vectorizes: exact decay over the whole step
-        if (ou == null) {
+        // pass 1: exact decay over the whole step
+        if (noise == null) {
           for (int i = from; i < to; i++) {
-            double vinf = el + r * in[i];
-            vv[i] = vinf + (vv[i] - vinf) * decay;
+            double vinf = elv + rr * in[i];
+            vv[i] = vinf + (vv[i] - vinf) * dec;
           }
         } else {
           for (int i = from; i < to; i++) {
-            double vinf = el + r * (in[i] + ou[i]);
-            vv[i] = vinf + (vv[i] - vinf) * decay;
+            double vinf = elv + rr * (in[i] + noise[i]);
+            vv[i] = vinf + (vv[i] - vinf) * dec;
           }
         }
-        // pass 2, on continuous time: neurons refractory at the start of the step restart from the
-        // reset; threshold crossings are redone from the recovered start value
+        // pass 2: threshold crossings, redone on continuous time from the recovered start value
+        final int b = from / BLOCK;
+        final int base = b * BLOCK;
+        final int oldCount = refCount[b];
+        int count = oldCount;
         for (int i = from; i < to; i++) {
-          double ref = refLeft[i];
-          if (ref > 0) {
-            vv[i] = eventStep(i, t0, vreset, el + r * drive(in, i), ref, out);
-          } else if (vv[i] >= vth) {
+          if (vv[i] >= vth && refLeft[i] <= 0) {
             double vinf = el + r * drive(in, i);
             double v0 = vinf + (vv[i] - vinf) / decay;
             vv[i] = eventStep(i, t0, v0, vinf, 0, out);
+            if (refLeft[i] > 0) {
+              refIdx[base + count++] = i; // appended after the block's neurons refractory before this step
+            }
           }
         }
+        // pass 3: the block's neurons refractory at the start of the step, redone on continuous time
+        int kept = 0;
+        for (int q = 0; q < oldCount; q++) {
+          int i = refIdx[base + q];
+          vv[i] = eventStep(i, t0, vreset, el + r * drive(in, i), refLeft[i], out);
+          if (refLeft[i] > 0) {
+            refIdx[base + kept++] = i;
+          }
+        }
+        for (int q = oldCount; q < count; q++) {
+          refIdx[base + kept++] = refIdx[base + q];
+        }
+        refCount[b] = kept;
       }
     }
 

@@ -19,7 +19,9 @@ import java.util.List;
  *       {@code t} to {@code t + dt} with {@code input[i]} (the external current of neuron i, held over
  *       the step) and adds each spike with its absolute time to {@code out}. It touches only those
  *       neurons and allocates nothing, so disjoint ranges may run on different threads when
- *       {@link #rangeSafe()}.
+ *       {@link #rangeSafe()}; {@code from} is a multiple of {@link #rangeAlignment()}. The order of
+ *       the spikes added depends only on the neurons' states, not on how the population is split
+ *       into aligned ranges.
  *   <li>{@link #stateVariables()} lists live SI arrays, the membrane potential first.
  * </ul>
  */
@@ -67,5 +69,13 @@ public interface NeuronKernel {
    */
   default boolean rangeSafe() {
     return true;
+  }
+
+  /**
+   * Ranges passed to {@link #step(int, int, double, double, double[], Spikes)} start at multiples of
+   * this (a kernel that keeps per-block bookkeeping asks for its block size); 1 = any range.
+   */
+  default int rangeAlignment() {
+    return 1;
   }
 }
