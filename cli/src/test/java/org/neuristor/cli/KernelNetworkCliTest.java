@@ -32,10 +32,10 @@ class KernelNetworkCliTest {
         dir.toString());
     assertThat(n.code()).isZero();
     List<Double> fromNetwork = new ArrayList<>();
-    List<String> lines = Files.readAllLines(dir.resolve("one.spikes.csv"));
-    assertThat(lines.get(0)).isEqualTo("population,neuron,time_s");
+    List<String> lines = Files.readAllLines(dir.resolve("one.n.spikes.csv"));
+    assertThat(lines.get(0)).isEqualTo("time_s,neuron");
     for (String line : lines.subList(1, lines.size())) {
-      fromNetwork.add(Double.parseDouble(line.split(",")[2]));
+      fromNetwork.add(Double.parseDouble(line.split(",")[0]));
     }
     List<Double> fromModelRun = new ArrayList<>();
     times.forEach(t -> fromModelRun.add(t.asDouble()));

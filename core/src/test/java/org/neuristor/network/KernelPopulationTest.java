@@ -195,8 +195,10 @@ class KernelPopulationTest {
     String ok = String.join("\n", "dt: 0.1ms", "populations:", "  n: {model: lif, size: 1, parameters: {v_th: -50}}",
         "  c: {circuit: pickett, size: 1, parameters: {vin: 0.2}, device: {vth: 1.1}}", "");
     load(ok, 1);
-    assertThatThrownBy(() -> load(ok.replace("v_th: -50", "v_th: -50mV"), 1)).isInstanceOf(NetlistException.class)
-        .hasMessageStartingWith("test.yaml:3:").hasMessageContaining("unit of 'model describe lif' (mV)");
+    // values in the unit of 'model describe lif' (mV) or with a unit, as in model files; a wrong unit is refused
+    load(ok.replace("v_th: -50", "v_th: -0.05V"), 1);
+    assertThatThrownBy(() -> load(ok.replace("v_th: -50", "v_th: -50ms"), 1)).isInstanceOf(NetlistException.class)
+        .hasMessageStartingWith("test.yaml:3:").hasMessageContaining("v_th").hasMessageContaining("mV");
     assertThatThrownBy(() -> load(ok.replace("v_th: -50", "v_th: 500"), 1)).isInstanceOf(NetlistException.class)
         .hasMessageStartingWith("test.yaml:3:").hasMessageContaining("v_th");
     assertThatThrownBy(() -> load(ok.replace("{vin: 0.2}", "{vth: 0.2}"), 1)).isInstanceOf(NetlistException.class)
