@@ -36,6 +36,16 @@ public final class CrossbarNetlist {
    */
   public static String write(String title, ArrayGeometry geo, double[] g, Selector selector, double[] rowVolts,
       double[] colVolts) {
+    return write(title, geo, g, selector, rowVolts, colVolts, null);
+  }
+
+  /**
+   * As {@link #write(String, ArrayGeometry, double[], Selector, double[], double[])} with the word
+   * lines of a 1T1R array given explicitly ({@code wordLine[i]}: transistors of row i on; null: the
+   * driven rows).
+   */
+  public static String write(String title, ArrayGeometry geo, double[] g, Selector selector, double[] rowVolts,
+      double[] colVolts, boolean[] wordLine) {
     int nr = geo.rows();
     int nc = geo.cols();
     if (g.length != nr * nc || rowVolts.length != nr || colVolts.length != nc) {
@@ -75,7 +85,7 @@ public final class CrossbarNetlist {
     }
     boolean model = false;
     for (int i = 0; i < nr; i++) {
-      boolean on = !Double.isNaN(rowVolts[i]);
+      boolean on = wordLine != null ? wordLine[i] : !Double.isNaN(rowVolts[i]);
       for (int j = 0; j < nc; j++) {
         int k = i * nc + j;
         if (!(g[k] > 0)) {

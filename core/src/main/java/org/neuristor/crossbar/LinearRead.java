@@ -186,18 +186,28 @@ public final class LinearRead {
     factored = true;
   }
 
-  /** In place: v := A_R^-1 v (every row wire). */
-  private void solveRows(double[] v) {
+  /** dst := A_R^-1 src (every row wire, Thomas algorithm); returns src . dst. */
+  private double solveRows(double[] src, double[] dst) {
+    double acc = 0;
     for (int i = 0; i < nr; i++) {
       int o = i * nc;
+      double prev = src[o];
+      dst[o] = prev;
       for (int j = 1; j < nc; j++) {
-        v[o + j] += wr * fR[o + j - 1] * v[o + j - 1];
+        prev = src[o + j] + wr * fR[o + j - 1] * prev;
+        dst[o + j] = prev;
       }
-      v[o + nc - 1] *= fR[o + nc - 1];
-      for (int j = nc - 2; j >= 0; j--) {
-        v[o + j] = (v[o + j] + wr * v[o + j + 1]) * fR[o + j];
+      int e = o + nc - 1;
+      prev *= fR[e];
+      dst[e] = prev;
+      acc += src[e] * prev;
+      for (int k = e - 1; k >= o; k--) {
+        prev = (dst[k] + wr * prev) * fR[k];
+        dst[k] = prev;
+        acc += src[k] * prev;
       }
     }
+    return acc;
   }
 
   /** In place: v := A_C^-1 v (every column wire, swept row by row so memory is read in order). */
@@ -220,34 +230,51 @@ public final class LinearRead {
     }
   }
 
-  /** y := S v = A_R v - G A_C^-1 G v; uses t. */
-  private void applySchur(double[] v, double[] y) {
-    for (int k = 0; k < n; k++) {
-      t[k] = g[k] * v[k];
+  /**
+   * p := z + beta p (skipped when z is null), then y := S p = A_R p - G A_C^-1 G p (uses t), in two
+   * sweeps over the array; returns p . y.
+   */
+  private double applySchur(double[] z, double beta, double[] pv, double[] y) {
+    for (int j = 0; j < nc; j++) {
+      double pj = z == null ? pv[j] : z[j] + beta * pv[j];
+      pv[j] = pj;
+      t[j] = g[j] * pj;
     }
-    solveColumns(t);
-    for (int i = 0; i < nr; i++) {
+    for (int i = 1; i < nr; i++) {
       int o = i * nc;
-      for (int j = 0; j < nc; j++) {
-        int k = o + j;
-        double a = dR[k] * v[k];
-        if (j > 0) {
-          a -= wr * v[k - 1];
-        }
-        if (j < nc - 1) {
-          a -= wr * v[k + 1];
-        }
-        y[k] = a - g[k] * t[k];
+      for (int k = o; k < o + nc; k++) {
+        double pk = z == null ? pv[k] : z[k] + beta * pv[k];
+        pv[k] = pk;
+        t[k] = g[k] * pk + wc * fC[k - nc] * t[k - nc];
       }
     }
-  }
-
-  private static double dot(double[] a, double[] b, int n) {
-    double s = 0;
-    for (int k = 0; k < n; k++) {
-      s += a[k] * b[k];
+    double acc = 0;
+    for (int i = nr - 1; i >= 0; i--) {
+      int o = i * nc;
+      if (i == nr - 1) {
+        for (int k = o; k < o + nc; k++) {
+          t[k] *= fC[k];
+        }
+      } else {
+        for (int k = o; k < o + nc; k++) {
+          t[k] = (t[k] + wc * t[k + nc]) * fC[k];
+        }
+      }
+      for (int j = 0; j < nc; j++) {
+        int k = o + j;
+        double a = dR[k] * pv[k];
+        if (j > 0) {
+          a -= wr * pv[k - 1];
+        }
+        if (j < nc - 1) {
+          a -= wr * pv[k + 1];
+        }
+        double yk = a - g[k] * t[k];
+        y[k] = yk;
+        acc += pv[k] * yk;
+      }
     }
-    return s;
+    return acc;
   }
 
   /**
@@ -299,36 +326,32 @@ public final class LinearRead {
     int it = 0;
     double rnorm = 0;
     if (scale > 0) {
-      applySchur(x, q);
+      applySchur(null, 0, x, q);
+      double rr = 0;
       for (int k = 0; k < n; k++) {
-        res[k] = bs[k] - q[k];
+        double v = bs[k] - q[k];
+        res[k] = v;
+        rr += v * v;
       }
-      rnorm = Math.sqrt(dot(res, res, n));
+      rnorm = Math.sqrt(rr);
       double rz = 0;
       while (rnorm > tolerance * scale) {
         if (it == maxIterations) {
           throw new NeuristorException("crossbar read: conjugate gradients did not reach a relative residual of "
               + tolerance + " in " + maxIterations + " iterations (reached " + rnorm / scale + ")", 3);
         }
-        System.arraycopy(res, 0, z, 0, n);
-        solveRows(z);
-        double rzNew = dot(res, z, n);
-        if (it == 0) {
-          System.arraycopy(z, 0, p, 0, n);
-        } else {
-          double beta = rzNew / rz;
-          for (int k = 0; k < n; k++) {
-            p[k] = z[k] + beta * p[k];
-          }
-        }
+        double rzNew = solveRows(res, z);
+        double pq = it == 0 ? applySchur(z, 0, p, q) : applySchur(z, rzNew / rz, p, q);
         rz = rzNew;
-        applySchur(p, q);
-        double alpha = rz / dot(p, q, n);
+        double alpha = rz / pq;
+        rr = 0;
         for (int k = 0; k < n; k++) {
           x[k] += alpha * p[k];
-          res[k] -= alpha * q[k];
+          double v = res[k] - alpha * q[k];
+          res[k] = v;
+          rr += v * v;
         }
-        rnorm = Math.sqrt(dot(res, res, n));
+        rnorm = Math.sqrt(rr);
         it++;
       }
     } else {
