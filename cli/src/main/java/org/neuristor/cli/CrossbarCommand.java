@@ -1,0 +1,286 @@
+package org.neuristor.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.neuristor.NeuristorException;
+import org.neuristor.crossbar.ArrayGeometry;
+import org.neuristor.crossbar.CrossbarNetlist;
+import org.neuristor.crossbar.IrDropStudy;
+import org.neuristor.crossbar.Selector;
+import org.neuristor.crossbar.SneakPath;
+import org.neuristor.io.AtomicFiles;
+import org.neuristor.io.CsvWriter;
+import org.neuristor.plot.Plotter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code neuristor network crossbar}: crossbar reads as circuits (IR drop, sneak paths, selectors). */
+@Command(name = "crossbar", mixinStandardHelpOptions = true,
+    description = {"Crossbar arrays as resistive circuits: wire resistance (IR drop), driver and sense resistance,",
+        "selectors (none, 1t1r, threshold switches). 'ir' compares the fast reads with the exact one against",
+        "wire resistance, 'sneak' gives the sneak-path read error against array size, 'netlist' writes a",
+        "read as a netlist for './neuristor run'."},
+    subcommands = {CrossbarCommand.Ir.class, CrossbarCommand.Sneak.class, CrossbarCommand.Netlist.class},
+    footer = {"", "Examples:", "  ./neuristor network crossbar ir", "  ./neuristor network crossbar sneak",
+        "  ./neuristor network crossbar netlist --rows 16 --cols 16 --file x16.cir && ./neuristor run x16.cir"})
+final class CrossbarCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** NeuroSim Ag:a-Si conductance range (physics.md 3.8c). */
+  static final double G_MIN = 3.0769e-9;
+  static final double G_MAX = 3.8462e-8;
+
+  @Command(name = "ir", mixinStandardHelpOptions = true,
+      description = {"IR drop: exact read (Schur-complement CG with line solves) against the first-order read and",
+          "the ideal product, for each wire resistance; conductances uniform in the NeuroSim Ag:a-Si range,",
+          "digit-like inputs (20 % of the rows at the read voltage). Writes crossbar_ir.csv and a plot",
+          "(--json: rows with wire_ohm, iterations, cpu_ms, first_order_max_error, ideal_max_error, ...)."},
+      footer = {"", "Example:", "  ./neuristor network crossbar ir --rows 784 --cols 600 --wire-r 0.1,1,10,100"})
+  static final class Ir implements Callable<Integer> {
+    @Option(names = "--rows", defaultValue = "784", description = "rows (default 784)") int rows;
+
+    @Option(names = "--cols", defaultValue = "600", description = "columns (default 600: 300 differential pairs)")
+    int cols;
+
+    @Option(names = "--wire-r", split = ",", defaultValue = "0.1,0.3,1,3,10,30,100,300,1000",
+        description = "wire resistances per cell segment (Ohm)") double[] wire;
+
+    @Option(names = "--driver-r", defaultValue = "0", description = "row driver resistance (Ohm)") double driver;
+
+    @Option(names = "--sense-r", defaultValue = "0", description = "sense amplifier resistance (Ohm)") double sense;
+
+    @Option(names = "--read-v", defaultValue = "0.5", description = "read voltage (V)") double readV;
+
+    @Option(names = "--reads", defaultValue = "30", description = "inputs per wire resistance") int reads;
+
+    @Option(names = "--seed", defaultValue = "1") long seed;
+
+    @Mixin OutputOptions output;
+
+    @Override
+    public Integer call() {
+      for (double w : wire) {
+        if (!(w > 0) || Double.isInfinite(w)) {
+          throw NeuristorException.input("--wire-r values must be finite and > 0, got " + w);
+        }
+      }
+      List<IrDropStudy.Row> res;
+      try (ProgressBar bar = output.progress("crossbar ir", wire.length)) {
+        res = IrDropStudy.run(rows, cols, G_MIN, G_MAX, readV, driver, sense, wire, reads, 10, seed, bar::step);
+      }
+      List<List<?>> table = new ArrayList<>();
+      List<Object> json = new ArrayList<>();
+      double[] fo = new double[res.size()];
+      double[] id = new double[res.size()];
+      for (int k = 0; k < res.size(); k++) {
+        IrDropStudy.Row r = res.get(k);
+        table.add(List.of(r.wireOhm(), r.iterations(), r.cpuMillis(), r.firstOrderMaxError(), r.firstOrderRmsError(),
+            r.idealMaxError(), r.idealRmsError()));
+        json.add(r);
+        fo[k] = r.firstOrderMaxError();
+        id[k] = r.idealMaxError();
+      }
+      Path csv = CsvWriter.writeTable(output.file("crossbar_ir.csv"), List.of("wire_ohm", "iterations", "cpu_ms",
+          "first_order_max_error", "first_order_rms_error", "ideal_max_error", "ideal_rms_error"), table);
+      Summary s = new Summary();
+      s.put("array", rows + " x " + cols);
+      s.put("conductance_S", List.of(G_MIN, G_MAX));
+      s.put("rows", json);
+      s.put("csv", csv.toString());
+      if (output.plot()) {
+        s.put("plot", Plotter.xy(output.plotFile("crossbar_ir"),
+            "Read error vs wire resistance (" + rows + " x " + cols + ", NeuroSim conductances)",
+            "wire resistance per segment (Ohm)", "max relative column-current error",
+            List.of(new Plotter.Series("first-order read (1 pass)", wire, fo, true),
+                new Plotter.Series("ideal product (no wires)", wire, id, true)), true, true).toString());
+      }
+      s.print(System.out, output.json());
+      return 0;
+    }
+  }
+
+  @Command(name = "sneak", mixinStandardHelpOptions = true,
+      description = {"Sneak-path read error of one cell against array size n (n x n): the selected cell (far corner)",
+          "in its high-resistance state, all others low-resistance; error = |I_column - I_cell| / I_cell with",
+          "I_cell the cell alone. 1R and 1T1R arrays are solved by the line solver, threshold-switch selectors",
+          "by the circuit engine (operating point). Writes crossbar_sneak.csv and a plot."},
+      footer = {"", "Example:", "  ./neuristor network crossbar sneak --sizes 2,4,8,16,32,64 --scheme floating"})
+  static final class Sneak implements Callable<Integer> {
+    @Option(names = "--sizes", split = ",", defaultValue = "2,4,8,16,32,64", description = "array sizes n")
+    int[] sizes;
+
+    @Option(names = "--selector", split = ",", defaultValue = "none,1t1r,ots",
+        description = "selectors: none, 1t1r[:OHMS], ots (ots/gese preset) or TYPE:PRESET") List<String> selectors;
+
+    @Option(names = "--scheme", defaultValue = "floating",
+        description = "unselected lines: floating, half (V/2) or third (V/3)") String scheme;
+
+    @Option(names = "--lrs", defaultValue = "10k", description = "low-resistance state (Ohm)") String lrs;
+
+    @Option(names = "--hrs", defaultValue = "100k", description = "high-resistance state (Ohm)") String hrs;
+
+    @Option(names = "--read-v", defaultValue = "0.5", description = "read voltage of 1R and 1T1R arrays (V)")
+    double readV;
+
+    @Option(names = "--read-v-switch", defaultValue = "3",
+        description = "read voltage with threshold-switch selectors: above the selector threshold (V)")
+    double readVSwitch;
+
+    @Option(names = "--wire-r", defaultValue = "1", description = "wire resistance per segment (Ohm)") double wire;
+
+    @Mixin OutputOptions output;
+
+    @Override
+    public Integer call() {
+      double rl = ohms(lrs, "--lrs");
+      double rh = ohms(hrs, "--hrs");
+      SneakPath.Scheme sch = SneakPath.Scheme.parse(scheme);
+      List<Selector> sels = new ArrayList<>();
+      for (String s : selectors) {
+        sels.add(Selector.parse(s));
+      }
+      for (int n : sizes) {
+        if (n < 1 || n > 4096) {
+          throw NeuristorException.input("--sizes must be 1..4096, got " + n);
+        }
+      }
+      List<List<?>> table = new ArrayList<>();
+      List<Plotter.Series> series = new ArrayList<>();
+      List<Object> json = new ArrayList<>();
+      try (ProgressBar bar = output.progress("sneak paths", (long) sizes.length * sels.size())) {
+        for (Selector sel : sels) {
+          double v = sel.nonlinear() ? readVSwitch : readV;
+          SneakPath.Config c = new SneakPath.Config(rl, rh, v, wire, 0, 0, sch);
+          double[] xs = new double[sizes.length];
+          double[] ys = new double[sizes.length];
+          for (int k = 0; k < sizes.length; k++) {
+            SneakPath.Point p = SneakPath.read(sizes[k], sel, c);
+            xs[k] = sizes[k];
+            ys[k] = p.relativeError();
+            table.add(List.of(sel.label(), sizes[k], v, p.columnAmps(), p.cellAmps(), p.relativeError()));
+            json.add(java.util.Map.of("selector", sel.label(), "size", sizes[k], "read_v", v, "column_A",
+                p.columnAmps(), "cell_A", p.cellAmps(), "relative_error", p.relativeError()));
+            bar.step();
+          }
+          series.add(new Plotter.Series(sel.label() + " (" + v + " V)", xs, ys, true));
+        }
+      }
+      Path csv = CsvWriter.writeTable(output.file("crossbar_sneak.csv"),
+          List.of("selector", "size", "read_v", "column_A", "cell_A", "relative_error"), table);
+      Summary s = new Summary();
+      s.put("scheme", sch.name().toLowerCase(java.util.Locale.ROOT));
+      s.put("lrs_ohm", rl);
+      s.put("hrs_ohm", rh);
+      s.put("wire_ohm", wire);
+      s.put("points", json);
+      s.put("csv", csv.toString());
+      if (output.plot()) {
+        s.put("plot", Plotter.xy(output.plotFile("crossbar_sneak"),
+            "Sneak-path read error (selected HRS, others LRS, " + s.asMap().get("scheme") + " lines)",
+            "array size n (n x n)", "relative read error", series, true, true).toString());
+      }
+      s.print(System.out, output.json());
+      return 0;
+    }
+  }
+
+  /** A resistance with an optional k / meg suffix (Ohm). */
+  static double ohms(String text, String option) {
+    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+    double mult = 1;
+    if (t.endsWith("meg")) {
+      mult = 1e6;
+      t = t.substring(0, t.length() - 3);
+    } else if (t.endsWith("k")) {
+      mult = 1e3;
+      t = t.substring(0, t.length() - 1);
+    }
+    try {
+      double v = Double.parseDouble(t) * mult;
+      if (!(v > 0) || Double.isInfinite(v)) {
+        throw NeuristorException.input(option + " must be a resistance > 0, got '" + text + "'");
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw NeuristorException.input(option + " must be a resistance in Ohm (e.g. 10k, 1meg), got '" + text + "'");
+    }
+  }
+
+  @Command(name = "netlist", mixinStandardHelpOptions = true,
+      description = {"Writes a crossbar read as a netlist (.op) that './neuristor run' (and ngspice, for 1R/1T1R)",
+          "solves: cells log-uniform between --lrs and --hrs, row voltages cycling 0.1..0.5 V, columns sensed at",
+          "0 V through 0 V sources vs<j> (i(vs<j>) is the column current). Prints the exact line-solver currents",
+          "for comparison (1R/1T1R)."},
+      footer = {"", "Example:", "  ./neuristor network crossbar netlist --rows 16 --cols 16 --file x16.cir"})
+  static final class Netlist implements Callable<Integer> {
+    @Option(names = "--rows", defaultValue = "16") int rows;
+
+    @Option(names = "--cols", defaultValue = "16") int cols;
+
+    @Option(names = "--wire-r", defaultValue = "2.5", description = "wire resistance per segment (Ohm)") double wire;
+
+    @Option(names = "--driver-r", defaultValue = "50") double driver;
+
+    @Option(names = "--sense-r", defaultValue = "20") double sense;
+
+    @Option(names = "--lrs", defaultValue = "10k") String lrs;
+
+    @Option(names = "--hrs", defaultValue = "100k") String hrs;
+
+    @Option(names = "--selector", defaultValue = "none", description = "none, 1t1r[:OHMS], ots or TYPE:PRESET")
+    String selector;
+
+    @Option(names = "--seed", defaultValue = "15") long seed;
+
+    @Option(names = "--file", required = true, description = "netlist file to write") Path file;
+
+    @Mixin OutputOptions output;
+
+    @Override
+    public Integer call() {
+      ArrayGeometry geo = new ArrayGeometry(rows, cols, wire, wire, driver, sense);
+      double rl = ohms(lrs, "--lrs");
+      double rh = ohms(hrs, "--hrs");
+      SplittableRandom r = new SplittableRandom(seed);
+      double[] g = new double[rows * cols];
+      for (int k = 0; k < g.length; k++) {
+        g[k] = 1 / (rl * Math.pow(rh / rl, r.nextDouble()));
+      }
+      double[] v = new double[rows];
+      for (int i = 0; i < rows; i++) {
+        v[i] = 0.1 + 0.4 * (i % 5) / 4.0;
+      }
+      Selector sel = Selector.parse(selector);
+      double[] u = new double[cols];
+      String text = CrossbarNetlist.write(rows + "x" + cols + " crossbar read (" + sel.label() + ")", geo, g, sel, v, u);
+      AtomicFiles.writeString(file, text);
+      Summary s = new Summary();
+      s.put("netlist", file.toString());
+      s.put("run", "./neuristor run " + file);
+      if (!sel.nonlinear() && !geo.ideal()) {
+        double[] gc = g.clone();
+        if (sel instanceof Selector.Transistor tr) {
+          for (int k = 0; k < gc.length; k++) {
+            gc[k] = 1 / (1 / gc[k] + tr.onOhm());
+          }
+        }
+        org.neuristor.crossbar.LinearRead lr = new org.neuristor.crossbar.LinearRead(geo).tolerance(1e-12);
+        lr.conductances(gc);
+        double[] out = new double[cols];
+        lr.read(v, u, out);
+        s.put("column_currents_A", out);
+      }
+      s.print(System.out, output.json());
+      return 0;
+    }
+  }
+}
