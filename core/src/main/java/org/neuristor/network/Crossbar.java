@@ -196,6 +196,22 @@ public final class Crossbar {
     pulses += n;
   }
 
+  /**
+   * One pulse (potentiating if up) on device d with the given standard-normal cycle-to-cycle draw z
+   * (the caller's random stream); returns the new conductance. Stuck devices only count the pulse.
+   */
+  public double pulseWith(int d, boolean up, double z) {
+    if (device == null) {
+      throw new IllegalStateException("an ideal crossbar has no pulses");
+    }
+    programmingEnergy += writeVolts * writeVolts * g[d] * writeSeconds;
+    pulses++;
+    if (stuck[d] == 0) {
+      g[d] = pulseOn(d, up, device.sigmaC2C() > 0 ? z : 0);
+    }
+    return g[d];
+  }
+
   /** Pulses to go from G_min to normalized level u in [0, 1] on the nominal LTP curve, rounded to an integer. */
   int pulsesFor(double u) {
     double a = device.aLtp();
