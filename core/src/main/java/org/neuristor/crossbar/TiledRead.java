@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
-import org.neuristor.network.CrossbarClassifier;
+import java.util.function.Consumer;
 
 /**
  * The conductance matrix a layer presents to its inputs when it is stored on square tiles of
@@ -59,8 +59,12 @@ public final class TiledRead {
   /** The effective matrix and per-row driver conductances. */
   public record Effective(double[] m, double[] driverConductance) {}
 
-  /** Effective conductances of a rows x cols array of cell conductances g (S, row-major). */
-  public static Effective of(double[] g, int rows, int cols, Config c, int threads) {
+  /**
+   * Effective conductances of a rows x cols array of cell conductances g (S, row-major); the
+   * per-row reads are independent tasks handed to {@code runner} (e.g. a thread pool; results do
+   * not depend on how they are run).
+   */
+  public static Effective of(double[] g, int rows, int cols, Config c, Consumer<List<Callable<Void>>> runner) {
     double[] cell = cellConductances(g, c);
     double[] m = new double[rows * cols];
     double[] drv = new double[rows];
@@ -92,7 +96,7 @@ public final class TiledRead {
         }
       }
     }
-    CrossbarClassifier.runAll(tasks, threads);
+    runner.accept(tasks);
     for (double[] part : drvPart) {
       for (int i = 0; i < rows; i++) {
         drv[i] += part[i];
