@@ -228,6 +228,11 @@ final class DigitsCommand implements Callable<Integer> {
   static final long SPLIT_SEED = 20150;
 
   private Dataset.Split load() {
+    return load(data, dataset);
+  }
+
+  /** The training and held-out sets: IDX files at {@code data}, or a shipped data set by name. */
+  static Dataset.Split load(Path data, String dataset) {
     if (data != null) {
       Dataset train = Idx.read(data, false);
       if (java.nio.file.Files.isDirectory(data)) {

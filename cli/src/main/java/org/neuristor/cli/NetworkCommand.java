@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code neuristor network run FILE}: runs a spiking network described in YAML or JSON. */
 @Command(name = "network", mixinStandardHelpOptions = true,
     description = "Spiking networks of (memristive) neurons described in YAML/JSON files.",
-    subcommands = {NetworkCommand.Run.class, DigitsCommand.class, CrossbarCommand.class},
+    subcommands = {NetworkCommand.Run.class, DigitsCommand.class, CrossbarCommand.class, StdpDigitsCommand.class},
     footer = {"", "Example:", "  ./neuristor network run examples/coba.yaml"})
 public final class NetworkCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,184 @@
+package org.neuristor.cli;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.neuristor.NeuristorException;
+import org.neuristor.data.Dataset;
+import org.neuristor.device.SynapseDevice;
+import org.neuristor.learn.StdpDigits;
+import org.neuristor.learn.StdpNetwork;
+import org.neuristor.network.DigitsPipeline;
+import org.neuristor.plot.Plotter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code neuristor network stdp-digits}: unsupervised STDP learning of digits (Diehl and Cook 2015). */
+@Command(name = "stdp-digits", mixinStandardHelpOptions = true,
+    description = {"Unsupervised learning of digits by STDP (Diehl and Cook, Front. Comput. Neurosci. 9, 99 (2015)):",
+        "Poisson inputs, excitatory neurons with adaptive thresholds and lateral inhibition, STDP on ideal or device",
+        "synapses (every change as programming pulses). After training, neurons are labelled by their responses to",
+        "the training digits; test digits are classified by the labelled neurons' mean response. Prints accuracy,",
+        "confusion, spikes and energy per inference, programming energy; writes the receptive fields as an image",
+        "(--json: accuracy, energy_per_inference_J, programming_energy_J, ...)."},
+    footer = {"", "Examples:", "  ./neuristor network stdp-digits --neurons 400",
+        "  ./neuristor network stdp-digits --neurons 400 --synapse neurosim",
+        "  ./neuristor network stdp-digits --neurons 100 --epochs 1 --train-samples 2000 --test-samples 500"})
+final class StdpDigitsCommand implements Callable<Integer> {
+  @Option(names = "--neurons", defaultValue = "400", description = "excitatory neurons (default 400)")
+  int neurons;
+
+  @Option(names = "--epochs", defaultValue = "3", description = "passes over the training digits (default 3)")
+  int epochs;
+
+  @Option(names = "--dataset", defaultValue = "mnist10k", description = "mnist10k (default) or digits (8x8)")
+  String dataset;
+
+  @Option(names = "--data", paramLabel = "PATH", description = "MNIST IDX files instead of the shipped set")
+  Path data;
+
+  @Option(names = "--synapse", defaultValue = "ideal",
+      description = "ideal (continuous weights) or neurosim (Ag:a-Si device, pulses)")
+  String synapse;
+
+  @Option(names = "--levels", defaultValue = "0", description = "conductance levels (0: the device's)")
+  int levels;
+
+  @Option(names = "--c2c", description = "cycle-to-cycle sigma per pulse (fraction of range)")
+  Double c2c;
+
+  @Option(names = "--train-samples", defaultValue = "0", description = "train on the first N training digits (0: all)")
+  int trainSamples;
+
+  @Option(names = "--test-samples", defaultValue = "0",
+      description = "test on an evenly spaced subset of this many held-out digits (0: all)")
+  int testSamples;
+
+  @Option(names = "--presentation", defaultValue = "0.35", description = "presentation time per digit (s)")
+  double presentation;
+
+  @Option(names = "--seed", defaultValue = "1", description = "seed of weights, spikes and pulses")
+  long seed;
+
+  @Option(names = "--threads", defaultValue = "0",
+      description = "threads for labelling and test (0: all cores); results do not depend on it")
+  int threads;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    if (neurons < 1 || epochs < 0 || trainSamples < 0 || testSamples < 0 || !(presentation > 0)) {
+      throw NeuristorException.input("--neurons must be >= 1, --presentation > 0, --epochs, --train-samples, "
+          + "--test-samples >= 0");
+    }
+    if (!synapse.equals("ideal") && !synapse.equals("neurosim")) {
+      throw NeuristorException.input("--synapse must be ideal or neurosim, got '" + synapse + "'");
+    }
+    int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    SynapseDevice.Params device = synapse.equals("ideal") && levels <= 0 ? null
+        : DigitsPipeline.device(synapse, levels, -1, -1, c2c);
+    output.outDir();
+    Dataset.Split split = DigitsCommand.load(data, dataset);
+    Dataset train = split.train();
+    if (trainSamples > 0 && trainSamples < train.size()) {
+      int[] idx = new int[trainSamples];
+      for (int i = 0; i < trainSamples; i++) {
+        idx[i] = (int) ((long) i * train.size() / trainSamples);
+      }
+      train = train.subset(idx, train.name());
+    }
+    Dataset test = split.test();
+    if (testSamples > 0 && testSamples < test.size()) {
+      int[] idx = new int[testSamples];
+      for (int i = 0; i < testSamples; i++) {
+        idx[i] = (int) ((long) i * test.size() / testSamples);
+      }
+      test = test.subset(idx, test.name());
+    }
+    StdpNetwork.Params params = StdpNetwork.Params.diehlCook(neurons).withPresentation(presentation);
+    long cpu0 = processCpuNanos();
+    StdpDigits.Result r;
+    try (ProgressBar trainBar = output.progress("STDP training", (long) epochs * train.size());
+        ProgressBar labelBar = output.progress("labelling", train.size());
+        ProgressBar testBar = output.progress("test", test.size())) {
+      r = StdpDigits.run(train, test, params, device, epochs, seed, nThreads, new StdpDigits.Progress() {
+        @Override
+        public void train(long done) {
+          trainBar.stepBy(done - trainBar.done());
+        }
+
+        @Override
+        public void label(long done) {
+          labelBar.stepBy(done - labelBar.done());
+        }
+
+        @Override
+        public void test(long done) {
+          testBar.stepBy(done - testBar.done());
+        }
+      });
+    }
+    double cpuS = (processCpuNanos() - cpu0) / 1e9;
+    if (!output.json()) {
+      System.out.println(DigitsCommand.confusion(r.confusion()));
+    }
+    Summary s = new Summary();
+    s.put("dataset", split.train().name().replace("-train", ""));
+    s.put("train_samples", train.size());
+    s.put("test_samples", test.size());
+    s.put("neurons", neurons);
+    s.put("epochs", epochs);
+    s.put("synapse", device == null ? "ideal" : synapse);
+    s.put("accuracy", r.accuracy());
+    s.put("unlabelled_neurons", (int) java.util.Arrays.stream(r.assignments()).filter(a -> a < 0).count());
+    s.put("input_spikes_per_inference", r.inputSpikesPerInference());
+    s.put("spikes_per_inference", r.excSpikesPerInference() + r.inhSpikesPerInference());
+    s.put("energy_per_inference_J", r.energyPerInference(), "J");
+    s.put("read_energy_per_inference_J", r.readEnergyPerInference(), "J");
+    s.put("neuron_energy_per_inference_J", r.neuronEnergyPerInference(), "J");
+    s.put("programming_energy_J", r.programmingEnergyJoules(), "J");
+    s.put("programming_pulses", r.programmingPulses());
+    s.put("learning_pulses", List.of(r.learningPulsesUp(), r.learningPulsesDown()));
+    s.put("train_presentations", r.trainPresentations());
+    s.put("training_s", r.trainSeconds(), "s");
+    s.put("labelling_s", r.labelSeconds(), "s");
+    s.put("test_s", r.testSeconds(), "s");
+    s.put("cpu_s", cpuS, "s");
+    if (output.plot()) {
+      s.put("receptive_fields_plot", receptiveFields(r, split.train().rows(), split.train().cols()).toString());
+    }
+    s.print(System.out, output.json());
+    return 0;
+  }
+
+  /** CPU time of the whole process (all threads), ns; -1 where the JVM cannot tell. */
+  static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+
+  private Path receptiveFields(StdpDigits.Result r, int rows, int cols) {
+    StdpNetwork net = r.network();
+    int n = net.neurons();
+    List<double[][]> ims = new ArrayList<>();
+    List<String> caps = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      double[][] im = new double[rows][cols];
+      for (int i = 0; i < rows * cols; i++) {
+        im[i / cols][i % cols] = net.weight(i, j);
+      }
+      ims.add(im);
+      caps.add(r.assignments()[j] < 0 ? "-" : Integer.toString(r.assignments()[j]));
+    }
+    int columns = (int) Math.ceil(Math.sqrt(n));
+    return Plotter.imageGrid(output.plotFile("stdp_receptive_fields"),
+        "Learned receptive fields (input weights) of the " + n + " excitatory neurons, with their labels", ims,
+        columns, caps);
+  }
+}
