@@ -113,10 +113,6 @@ final class DigitsCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  /** In-situ weight ranges s_1, s_2 of the two layers (W in [-s, s]). */
-  static final double RANGE1 = 0.25;
-  static final double RANGE2 = 0.5;
-
   /** Sweep kinds besides the mapping non-idealities. */
   static final List<String> SWEEPS = List.of("levels", "d2d", "stuck", "wire-r", "tile", "nl");
 
@@ -360,7 +356,8 @@ final class DigitsCommand implements Callable<Integer> {
 
   private InSituTraining.Options inSituOptions(Dataset trainSet, int nThreads) {
     boolean small = trainSet.features() < 100;
-    return new InSituTraining.Options(epochs, small ? 16 : 64, lr, small ? 0 : 1, RANGE1, RANGE2, seed, nThreads);
+    return InSituTraining.Options.withHeRanges(epochs, small ? 16 : 64, lr, small ? 0 : 1, trainSet.features(), hidden,
+        seed, nThreads);
   }
 
   /** {@code --train insitu}: SGD on the devices, then spiking inference on the trained crossbars. */
@@ -397,7 +394,7 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("train", "insitu");
     s.put("synapse", device == null ? "ideal (floating point)" : synapse + (levels > 0 ? ", " + levels + " levels" : ""));
     s.put("learning_rate", lr);
-    s.put("weight_ranges", List.of(RANGE1, RANGE2));
+    s.put("weight_ranges", List.of(o.range1(), o.range2()));
     s.put("epoch_accuracy", r.testAccuracy());
     s.put("float_accuracy", t.floatTestAccuracy());
     s.put("accuracy", res.accuracy());

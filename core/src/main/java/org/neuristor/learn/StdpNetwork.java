@@ -172,6 +172,9 @@ public final class StdpNetwork {
       gRange = 0;
     }
     normalize(true);
+    // the initial normalization is part of programming the initial weights, not of learning
+    updatePulsesUp = 0;
+    updatePulsesDown = 0;
   }
 
   public Params params() {
