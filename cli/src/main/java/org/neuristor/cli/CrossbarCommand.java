@@ -85,7 +85,15 @@ final class CrossbarCommand implements Runnable {
         IrDropStudy.Row r = res.get(k);
         table.add(List.of(r.wireOhm(), r.iterations(), r.cpuMillis(), r.firstOrderMaxError(), r.firstOrderRmsError(),
             r.idealMaxError(), r.idealRmsError()));
-        json.add(r);
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("wire_ohm", r.wireOhm());
+        m.put("iterations", r.iterations());
+        m.put("cpu_ms", r.cpuMillis());
+        m.put("first_order_max_error", r.firstOrderMaxError());
+        m.put("first_order_rms_error", r.firstOrderRmsError());
+        m.put("ideal_max_error", r.idealMaxError());
+        m.put("ideal_rms_error", r.idealRmsError());
+        json.add(m);
         fo[k] = r.firstOrderMaxError();
         id[k] = r.idealMaxError();
       }
@@ -167,8 +175,14 @@ final class CrossbarCommand implements Runnable {
             xs[k] = sizes[k];
             ys[k] = p.relativeError();
             table.add(List.of(sel.label(), sizes[k], v, p.columnAmps(), p.cellAmps(), p.relativeError()));
-            json.add(java.util.Map.of("selector", sel.label(), "size", sizes[k], "read_v", v, "column_A",
-                p.columnAmps(), "cell_A", p.cellAmps(), "relative_error", p.relativeError()));
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("selector", sel.label());
+            m.put("size", sizes[k]);
+            m.put("read_v", v);
+            m.put("column_A", p.columnAmps());
+            m.put("cell_A", p.cellAmps());
+            m.put("relative_error", p.relativeError());
+            json.add(m);
             bar.step();
           }
           series.add(new Plotter.Series(sel.label() + " (" + v + " V)", xs, ys, true));

@@ -59,7 +59,8 @@ public final class StdpNetwork {
    * @param maxRepeats repetitions at most
    * @param nuPre depression per pre spike (times x_post1)
    * @param nuPost potentiation per post spike (times x_pre x_post2)
-   * @param normTotal sum of each neuron's input weights after normalization
+   * @param normTotal sum of each neuron's input weights after normalization for 784 inputs (scaled in
+   *     proportion to the number of inputs)
    * @param normTolerance relative deviation of a weight sum that triggers normalization on a device
    * @param initialWeight weights start uniform in {@code (0.01 + U) initialWeight}
    * @param adaptive whether theta adapts during training
@@ -263,7 +264,7 @@ public final class StdpNetwork {
       if (!(sum[j] > 0)) {
         continue;
       }
-      double f = p.normTotal() / sum[j];
+      double f = p.normTotal() * nIn / 784.0 / sum[j];
       if (xb == null) {
         for (int i = 0; i < nIn; i++) {
           w[i * n + j] = Math.min(w[i * n + j] * f, W_MAX);
