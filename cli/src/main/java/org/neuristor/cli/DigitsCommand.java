@@ -152,14 +152,7 @@ final class DigitsCommand implements Callable<Integer> {
       }
     }
     Dataset.Split split = load();
-    Dataset test = split.test();
-    if (testSamples > 0 && testSamples < test.size()) {
-      int[] idx = new int[testSamples];
-      for (int i = 0; i < testSamples; i++) {
-        idx[i] = (int) ((long) i * test.size() / testSamples);
-      }
-      test = test.subset(idx, test.name());
-    }
+    Dataset test = split.test().evenly(testSamples);
     boolean small = split.train().features() < 100;
     Mlp.Options mo = new Mlp.Options(epochs, small ? 16 : 64, 1e-3, small ? 0 : 1, seed, nThreads);
     long t0 = System.nanoTime();
@@ -368,7 +361,7 @@ final class DigitsCommand implements Callable<Integer> {
     }
     SynapseDevice.Params device = DigitsPipeline.device(synapse, levels, d2d, stuck, c2c);
     Dataset.Split split = load();
-    Dataset test = subsetTest(split.test());
+    Dataset test = split.test().evenly(testSamples);
     InSituTraining.Options o = inSituOptions(split.train(), nThreads);
     long t0 = System.nanoTime();
     InSituTraining.Result r;
@@ -408,17 +401,6 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("inference_s", inferS, "s");
     s.print(System.out, output.json());
     return 0;
-  }
-
-  private Dataset subsetTest(Dataset test) {
-    if (testSamples > 0 && testSamples < test.size()) {
-      int[] idx = new int[testSamples];
-      for (int i = 0; i < testSamples; i++) {
-        idx[i] = (int) ((long) i * test.size() / testSamples);
-      }
-      return test.subset(idx, test.name());
-    }
-    return test;
   }
 
   /**

@@ -83,22 +83,8 @@ final class StdpDigitsCommand implements Callable<Integer> {
         : DigitsPipeline.device(synapse, levels, -1, -1, c2c);
     output.outDir();
     Dataset.Split split = DigitsCommand.load(data, dataset);
-    Dataset train = split.train();
-    if (trainSamples > 0 && trainSamples < train.size()) {
-      int[] idx = new int[trainSamples];
-      for (int i = 0; i < trainSamples; i++) {
-        idx[i] = (int) ((long) i * train.size() / trainSamples);
-      }
-      train = train.subset(idx, train.name());
-    }
-    Dataset test = split.test();
-    if (testSamples > 0 && testSamples < test.size()) {
-      int[] idx = new int[testSamples];
-      for (int i = 0; i < testSamples; i++) {
-        idx[i] = (int) ((long) i * test.size() / testSamples);
-      }
-      test = test.subset(idx, test.name());
-    }
+    Dataset train = split.train().evenly(trainSamples);
+    Dataset test = split.test().evenly(testSamples);
     StdpNetwork.Params params = StdpNetwork.Params.diehlCook(neurons).withPresentation(presentation);
     long cpu0 = processCpuNanos();
     StdpDigits.Result r;

@@ -148,15 +148,10 @@ public final class InSituTraining {
         continue;
       }
       for (int p = 0; p < k; p++) {
-        c.pulseWith(2 * q, up, noise ? gauss(rng) : 0);
+        c.pulseWith(2 * q, up, noise ? Crossbar.gauss(rng) : 0);
       }
       w[q] = 2 * range * c.weight(q);
     }
   }
 
-  private static double gauss(SplittableRandom r) {
-    double u1 = 1 - r.nextDouble();
-    double u2 = r.nextDouble();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-  }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.neuristor.data.Dataset;
 import org.neuristor.network.CounterRng;
+import org.neuristor.network.Crossbar;
 
 /**
  * A two-layer rate network {@code in -> hidden (ReLU) -> out}, without biases (so that it maps onto
@@ -47,18 +48,13 @@ public final class Mlp {
     double s1 = Math.sqrt(2.0 / nIn);
     double s2 = Math.sqrt(2.0 / nHid);
     for (int i = 0; i < w1.length; i++) {
-      w1[i] = s1 * gauss(r);
+      w1[i] = s1 * Crossbar.gauss(r);
     }
     for (int i = 0; i < w2.length; i++) {
-      w2[i] = s2 * gauss(r);
+      w2[i] = s2 * Crossbar.gauss(r);
     }
   }
 
-  private static double gauss(SplittableRandom r) {
-    double u1 = 1 - r.nextDouble();
-    double u2 = r.nextDouble();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-  }
 
   public int inputs() {
     return nIn;
@@ -173,13 +169,13 @@ public final class Mlp {
     void apply(double[] g1, double[] g2, int bs);
   }
 
-  /** Sample order of an epoch: a seeded Fisher-Yates shuffle. */
-  static int[] epochOrder(int n, long seed, int epoch) {
+  /** Sample order of an epoch: a Fisher-Yates shuffle seeded by (seed, stream, epoch). */
+  static int[] epochOrder(int n, long seed, long stream, int epoch) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    SplittableRandom r = new SplittableRandom(CounterRng.hash(seed, 1, epoch));
+    SplittableRandom r = new SplittableRandom(CounterRng.hash(seed, stream, epoch));
     for (int i = n - 1; i > 0; i--) {
       int j = r.nextInt(i + 1);
       int tmp = order[i];
@@ -209,7 +205,7 @@ public final class Mlp {
     int done = 0;
     try {
       for (int e = 0; e < o.epochs(); e++) {
-        int[] order = epochOrder(n, o.seed(), e);
+        int[] order = epochOrder(n, o.seed(), 1, e);
         double lossSum = 0;
         final int epoch = e;
         for (int start = 0; start < n; start += o.batch()) {

@@ -2,13 +2,11 @@ package org.neuristor.learn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.neuristor.data.Dataset;
 import org.neuristor.device.SynapseDevice;
-import org.neuristor.network.CounterRng;
 
 /**
  * Unsupervised digit recognition with {@link StdpNetwork} (Diehl and Cook 2015): train by STDP on
@@ -65,17 +63,7 @@ public final class StdpDigits {
     int nTrain = train.size();
     long done = 0;
     for (int e = 0; e < epochs; e++) {
-      int[] order = new int[nTrain];
-      for (int i = 0; i < nTrain; i++) {
-        order[i] = i;
-      }
-      SplittableRandom r = new SplittableRandom(CounterRng.hash(seed, 46, e));
-      for (int i = nTrain - 1; i > 0; i--) {
-        int j = r.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
+      int[] order = Mlp.epochOrder(nTrain, seed, 46, e);
       for (int k = 0; k < nTrain; k++) {
         net.learn(train.images()[order[k]]);
         done++;

@@ -234,7 +234,7 @@ public final class StdpNetwork {
     int d = 2 * q;
     double z = 0;
     for (int m = 0; m < k; m++) {
-      z = xb.device().sigmaC2C() > 0 ? gauss(learnRng) : 0;
+      z = xb.device().sigmaC2C() > 0 ? Crossbar.gauss(learnRng) : 0;
       xb.pulseWith(d, up, z);
     }
     if (up) {
@@ -245,11 +245,6 @@ public final class StdpNetwork {
     w[q] = xb.weight(q) * W_MAX;
   }
 
-  private static double gauss(SplittableRandom r) {
-    double u1 = 1 - r.nextDouble();
-    double u2 = r.nextDouble();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-  }
 
   /** Scales each neuron's weights to sum to normTotal (all neurons if force, else those off by the tolerance). */
   private void normalize(boolean force) {

@@ -84,7 +84,8 @@ public final class Crossbar {
     }
   }
 
-  static double gauss(SplittableRandom r) {
+  /** A standard normal draw (Box-Muller) from the stream: the project's one Gaussian for seeded device draws. */
+  public static double gauss(SplittableRandom r) {
     double u1 = 1 - r.nextDouble();
     double u2 = r.nextDouble();
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);

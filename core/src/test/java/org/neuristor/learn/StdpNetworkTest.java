@@ -16,16 +16,8 @@ class StdpNetworkTest {
   @BeforeAll
   static void load() {
     Dataset.Split s = Datasets.mnist10k().stratifiedSplit(0.2, 20150);
-    train = evenly(s.train(), 300);
-    test = evenly(s.test(), 100);
-  }
-
-  static Dataset evenly(Dataset d, int n) {
-    int[] idx = new int[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = (int) ((long) i * d.size() / n);
-    }
-    return d.subset(idx, d.name());
+    train = s.train().evenly(300);
+    test = s.test().evenly(100);
   }
 
   @Test
