@@ -280,7 +280,7 @@ final class DigitsCommand implements Callable<Integer> {
     double[] xs = switch (sweep) {
       case "levels" -> new double[] {2, 4, 8, 16, 32, 64, 97, 128, 256};
       case "d2d" -> new double[] {0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3};
-      case "wire-r" -> new double[] {0, 0.3, 1, 3, 10, 30, 100, 300};
+      case "wire-r" -> new double[] {0, 1, 3, 10, 30, 100, 300, 1000, 3000};
       case "tile" -> new double[] {64, 128, 256, 512, 1024};
       default -> new double[] {0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1};
     };
