@@ -20,19 +20,20 @@ import picocli.CommandLine.Option;
 
 /** {@code neuristor network crossbar}: crossbar reads as circuits (IR drop, sneak paths, selectors). */
 @Command(name = "crossbar", mixinStandardHelpOptions = true,
-    description = {"Crossbar arrays as resistive circuits: wire resistance (IR drop), driver and sense resistance,",
-        "selectors (none, 1t1r, threshold switches). 'ir' compares the fast reads with the exact one against",
-        "wire resistance, 'sneak' gives the sneak-path read error against array size, 'netlist' writes a",
-        "read as a netlist for './neuristor run'."},
+    description = {"Read crossbar arrays as resistive circuits: wire resistance (IR drop), driver and sense "
+        + "resistance, selectors (none, 1t1r, threshold switches).",
+        "'ir' compares the fast reads with the exact one against wire resistance, 'sneak' gives the sneak-path read "
+            + "error against array size, 'netlist' writes a read as a netlist for './neuristor run'."},
     subcommands = {CrossbarCommand.Ir.class, CrossbarCommand.Sneak.class, CrossbarCommand.Netlist.class},
     footer = {"", "Examples:", "  ./neuristor network crossbar ir", "  ./neuristor network crossbar sneak",
-        "  ./neuristor network crossbar netlist --rows 16 --cols 16 --file x16.cir && ./neuristor run x16.cir"})
+        "  ./neuristor network crossbar netlist --file x16.cir"})
+@JsonKeys({"commands"})
 final class CrossbarCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin JsonOption json;
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    json.usageOrCommands();
   }
 
   /** NeuroSim Ag:a-Si conductance range (physics.md 3.8c). */
@@ -40,42 +41,65 @@ final class CrossbarCommand implements Runnable {
   static final double G_MAX = 3.8462e-8;
 
   @Command(name = "ir", mixinStandardHelpOptions = true,
-      description = {"IR drop: exact read (Schur-complement CG with line solves) against the first-order read and",
-          "the ideal product, for each wire resistance; conductances uniform in the NeuroSim Ag:a-Si range,",
-          "digit-like inputs (20 % of the rows at the read voltage). Writes crossbar_ir.csv and a plot",
-          "(--json: rows with wire_ohm, iterations, cpu_ms, first_order_max_error, ideal_max_error, ...)."},
+      description = {"Compare the exact IR-drop read with the first-order read and the ideal product.",
+          "For each wire resistance: exact read (Schur-complement CG with line solves) against the first-order read "
+              + "and the ideal product; conductances uniform in the NeuroSim Ag:a-Si range, digit-like inputs (20 %% "
+              + "of the rows at the read voltage). Writes crossbar_ir.csv and a plot."},
       footer = {"", "Example:", "  ./neuristor network crossbar ir --rows 784 --cols 600 --wire-r 0.1,1,10,100"})
+  @JsonKeys({"array", "conductance_S", "rows", "csv", "plot"})
   static final class Ir implements Callable<Integer> {
-    @Option(names = "--rows", defaultValue = "784", description = "rows (default 784)") int rows;
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "784", description = "Rows (default: ${DEFAULT-VALUE}).")
+    int rows;
 
-    @Option(names = "--cols", defaultValue = "600", description = "columns (default 600: 300 differential pairs)")
+    @Option(names = "--cols", paramLabel = "N", defaultValue = "600",
+        description = "Columns (default: ${DEFAULT-VALUE}, 300 differential pairs).")
     int cols;
 
-    @Option(names = "--wire-r", split = ",", defaultValue = "0.1,0.3,1,3,10,30,100,300,1000",
-        description = "wire resistances per cell segment (Ohm)") double[] wire;
+    @Option(names = "--wire-r", paramLabel = "OHMS,...", defaultValue = "0.1,0.3,1,3,10,30,100,300,1000",
+        description = "Wire resistances per cell segment (default: ${DEFAULT-VALUE}).")
+    String wire;
 
-    @Option(names = "--driver-r", defaultValue = "0", description = "row driver resistance (Ohm)") double driver;
+    @Option(names = "--driver-r", paramLabel = "OHMS", defaultValue = "0",
+        description = "Row driver resistance (default: ${DEFAULT-VALUE}).")
+    String driver;
 
-    @Option(names = "--sense-r", defaultValue = "0", description = "sense amplifier resistance (Ohm)") double sense;
+    @Option(names = "--sense-r", paramLabel = "OHMS", defaultValue = "0",
+        description = "Sense amplifier resistance (default: ${DEFAULT-VALUE}).")
+    String sense;
 
-    @Option(names = "--read-v", defaultValue = "0.5", description = "read voltage (V)") double readV;
+    @Option(names = "--read-v", paramLabel = "VOLTS", defaultValue = "0.5",
+        description = "Read voltage (default: ${DEFAULT-VALUE}).")
+    String readV;
 
-    @Option(names = "--reads", defaultValue = "30", description = "inputs per wire resistance") int reads;
+    @Option(names = "--reads", paramLabel = "N", defaultValue = "30",
+        description = "Random inputs per wire resistance (default: ${DEFAULT-VALUE}).")
+    int reads;
 
-    @Option(names = "--seed", defaultValue = "1") long seed;
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+        description = "Seed of conductances and inputs (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
-      for (double w : wire) {
-        if (!(w > 0) || Double.isInfinite(w)) {
-          throw NeuristorException.input("--wire-r values must be finite and > 0, got " + w);
+      double[] wires = CliArgs.numbers(wire, "--wire-r", "Ohm");
+      for (double w : wires) {
+        if (!(w > 0)) {
+          throw NeuristorException.input("--wire-r values must be > 0, got " + w);
         }
       }
+      if (rows < 1 || cols < 1 || reads < 1) {
+        throw NeuristorException.input("--rows, --cols and --reads must be >= 1");
+      }
+      double driverOhm = CliArgs.nonNegative(driver, "--driver-r", "Ohm");
+      double senseOhm = CliArgs.nonNegative(sense, "--sense-r", "Ohm");
+      double readVolts = CliArgs.positive(readV, "--read-v", "V");
+      double[] wire = wires;
       List<IrDropStudy.Row> res;
       try (ProgressBar bar = output.progress("crossbar ir", wire.length)) {
-        res = IrDropStudy.run(rows, cols, G_MIN, G_MAX, readV, driver, sense, wire, reads, 10, seed, bar::step);
+        res = IrDropStudy.run(rows, cols, G_MIN, G_MAX, readVolts, driverOhm, senseOhm, wire, reads, 10, seed,
+            bar::step);
       }
       List<List<?>> table = new ArrayList<>();
       List<Object> json = new ArrayList<>();
@@ -111,46 +135,63 @@ final class CrossbarCommand implements Runnable {
             List.of(new Plotter.Series("first-order read (1 pass)", wire, fo, true),
                 new Plotter.Series("ideal product (no wires)", wire, id, true)), true, true).toString());
       }
-      s.print(System.out, output.json());
+      output.print(s);
       return 0;
     }
   }
 
   @Command(name = "sneak", mixinStandardHelpOptions = true,
-      description = {"Sneak-path read error of one cell against array size n (n x n): the selected cell (far corner)",
-          "in its high-resistance state, all others low-resistance; error = |I_column - I_cell| / I_cell with",
-          "I_cell the cell alone. 1R and 1T1R arrays are solved by the line solver, threshold-switch selectors",
-          "by the circuit engine (operating point). Writes crossbar_sneak.csv and a plot."},
-      footer = {"", "Example:", "  ./neuristor network crossbar sneak --sizes 2,4,8,16,32,64 --scheme floating"})
+      description = {"Compute the sneak-path read error of one cell against array size n (n x n).",
+          "The selected cell (far corner) is in its high-resistance state, all others low-resistance; error = "
+              + "|I_column - I_cell| / I_cell with I_cell the cell alone. 1R and 1T1R arrays are solved by the line "
+              + "solver, threshold-switch selectors by the circuit engine (operating point). Writes "
+              + "crossbar_sneak.csv and a plot."},
+      footer = {"", "Example:", "  ./neuristor network crossbar sneak --sizes 2,4,8,16,32,64 --scheme third"})
+  @JsonKeys({"scheme", "lrs_ohm", "hrs_ohm", "wire_ohm", "points", "csv", "plot"})
   static final class Sneak implements Callable<Integer> {
-    @Option(names = "--sizes", split = ",", defaultValue = "2,4,8,16,32,64", description = "array sizes n")
+    @Option(names = "--sizes", paramLabel = "N,...", split = ",", defaultValue = "2,4,8,16,32,64",
+        description = "Array sizes n (default: ${DEFAULT-VALUE}).")
     int[] sizes;
 
-    @Option(names = "--selector", split = ",", defaultValue = "none,1t1r,ots",
-        description = "selectors: none, 1t1r[:OHMS], ots (ots/gese preset) or TYPE:PRESET") List<String> selectors;
+    @Option(names = "--selector", paramLabel = "NAME,...", split = ",", defaultValue = "none,1t1r,ots",
+        description = "Selectors: none, 1t1r[:OHMS], ots (ots/gese preset) or TYPE:PRESET (default: "
+            + "${DEFAULT-VALUE}).")
+    List<String> selectors;
 
-    @Option(names = "--scheme", defaultValue = "floating",
-        description = "unselected lines: floating, half (V/2) or third (V/3)") String scheme;
+    @Option(names = "--scheme", paramLabel = "NAME", defaultValue = "floating",
+        description = "Unselected lines: floating, half (V/2) or third (V/3) (default: ${DEFAULT-VALUE}).")
+    String scheme;
 
-    @Option(names = "--lrs", defaultValue = "10k", description = "low-resistance state (Ohm)") String lrs;
+    @Option(names = "--lrs", paramLabel = "OHMS", defaultValue = "10k",
+        description = "Low-resistance state (default: ${DEFAULT-VALUE}).")
+    String lrs;
 
-    @Option(names = "--hrs", defaultValue = "100k", description = "high-resistance state (Ohm)") String hrs;
+    @Option(names = "--hrs", paramLabel = "OHMS", defaultValue = "100k",
+        description = "High-resistance state (default: ${DEFAULT-VALUE}).")
+    String hrs;
 
-    @Option(names = "--read-v", defaultValue = "0.5", description = "read voltage of 1R and 1T1R arrays (V)")
-    double readV;
+    @Option(names = "--read-v", paramLabel = "VOLTS", defaultValue = "0.5",
+        description = "Read voltage of 1R and 1T1R arrays (default: ${DEFAULT-VALUE}).")
+    String readV;
 
-    @Option(names = "--read-v-switch", defaultValue = "3",
-        description = "read voltage with threshold-switch selectors: above the selector threshold (V)")
-    double readVSwitch;
+    @Option(names = "--read-v-switch", paramLabel = "VOLTS", defaultValue = "3",
+        description = "Read voltage with threshold-switch selectors, above the selector threshold (default: "
+            + "${DEFAULT-VALUE}).")
+    String readVSwitch;
 
-    @Option(names = "--wire-r", defaultValue = "1", description = "wire resistance per segment (Ohm)") double wire;
+    @Option(names = "--wire-r", paramLabel = "OHMS", defaultValue = "1",
+        description = "Wire resistance per segment (default: ${DEFAULT-VALUE}).")
+    String wireR;
 
     @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
-      double rl = ohms(lrs, "--lrs");
-      double rh = ohms(hrs, "--hrs");
+      double rl = CliArgs.positive(lrs, "--lrs", "Ohm");
+      double rh = CliArgs.positive(hrs, "--hrs", "Ohm");
+      double readVolts = CliArgs.positive(readV, "--read-v", "V");
+      double switchVolts = CliArgs.positive(readVSwitch, "--read-v-switch", "V");
+      double wire = CliArgs.nonNegative(wireR, "--wire-r", "Ohm");
       SneakPath.Scheme sch = SneakPath.Scheme.parse(scheme);
       List<Selector> sels = new ArrayList<>();
       for (String s : selectors) {
@@ -166,7 +207,7 @@ final class CrossbarCommand implements Runnable {
       List<Object> json = new ArrayList<>();
       try (ProgressBar bar = output.progress("sneak paths", (long) sizes.length * sels.size())) {
         for (Selector sel : sels) {
-          double v = sel.nonlinear() ? readVSwitch : readV;
+          double v = sel.nonlinear() ? switchVolts : readVolts;
           SneakPath.Config c = new SneakPath.Config(rl, rh, v, wire, 0, 0, sch);
           double[] xs = new double[sizes.length];
           double[] ys = new double[sizes.length];
@@ -202,68 +243,71 @@ final class CrossbarCommand implements Runnable {
             "Sneak-path read error (selected HRS, others LRS, " + s.asMap().get("scheme") + " lines)",
             "array size n (n x n)", "relative read error", series, true, true).toString());
       }
-      s.print(System.out, output.json());
+      output.print(s);
       return 0;
     }
   }
 
-  /** A resistance with an optional k / meg suffix (Ohm). */
-  static double ohms(String text, String option) {
-    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-    double mult = 1;
-    if (t.endsWith("meg")) {
-      mult = 1e6;
-      t = t.substring(0, t.length() - 3);
-    } else if (t.endsWith("k")) {
-      mult = 1e3;
-      t = t.substring(0, t.length() - 1);
-    }
-    try {
-      double v = Double.parseDouble(t) * mult;
-      if (!(v > 0) || Double.isInfinite(v)) {
-        throw NeuristorException.input(option + " must be a resistance > 0, got '" + text + "'");
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw NeuristorException.input(option + " must be a resistance in Ohm (e.g. 10k, 1meg), got '" + text + "'");
-    }
-  }
-
   @Command(name = "netlist", mixinStandardHelpOptions = true,
-      description = {"Writes a crossbar read as a netlist (.op) that './neuristor run' (and ngspice, for 1R/1T1R)",
-          "solves: cells log-uniform between --lrs and --hrs, row voltages cycling 0.1..0.5 V, columns sensed at",
-          "0 V through 0 V sources vs<j> (i(vs<j>) is the column current). Prints the exact line-solver currents",
-          "for comparison (1R/1T1R)."},
-      footer = {"", "Example:", "  ./neuristor network crossbar netlist --rows 16 --cols 16 --file x16.cir"})
+      description = {"Write a crossbar read as a netlist (.op) that './neuristor run' (and ngspice, for 1R/1T1R) "
+          + "solves.",
+          "Cells log-uniform between --lrs and --hrs, row voltages cycling 0.1..0.5 V, columns sensed at 0 V through "
+              + "0 V sources vs<j> (i(vs<j>) is the column current). Prints the exact line-solver currents for "
+              + "comparison (1R/1T1R)."},
+      footer = {"", "Example (then: ./neuristor run x16.cir):",
+          "  ./neuristor network crossbar netlist --rows 16 --cols 16 --file x16.cir"})
+  @JsonKeys({"netlist", "run", "column_currents_A"})
   static final class Netlist implements Callable<Integer> {
-    @Option(names = "--rows", defaultValue = "16") int rows;
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "16", description = "Rows (default: ${DEFAULT-VALUE}).")
+    int rows;
 
-    @Option(names = "--cols", defaultValue = "16") int cols;
+    @Option(names = "--cols", paramLabel = "N", defaultValue = "16",
+        description = "Columns (default: ${DEFAULT-VALUE}).")
+    int cols;
 
-    @Option(names = "--wire-r", defaultValue = "2.5", description = "wire resistance per segment (Ohm)") double wire;
+    @Option(names = "--wire-r", paramLabel = "OHMS", defaultValue = "2.5",
+        description = "Wire resistance per segment (default: ${DEFAULT-VALUE}).")
+    String wire;
 
-    @Option(names = "--driver-r", defaultValue = "50") double driver;
+    @Option(names = "--driver-r", paramLabel = "OHMS", defaultValue = "50",
+        description = "Row driver resistance (default: ${DEFAULT-VALUE}).")
+    String driver;
 
-    @Option(names = "--sense-r", defaultValue = "20") double sense;
+    @Option(names = "--sense-r", paramLabel = "OHMS", defaultValue = "20",
+        description = "Sense resistance (default: ${DEFAULT-VALUE}).")
+    String sense;
 
-    @Option(names = "--lrs", defaultValue = "10k") String lrs;
+    @Option(names = "--lrs", paramLabel = "OHMS", defaultValue = "10k",
+        description = "Lowest cell resistance (default: ${DEFAULT-VALUE}).")
+    String lrs;
 
-    @Option(names = "--hrs", defaultValue = "100k") String hrs;
+    @Option(names = "--hrs", paramLabel = "OHMS", defaultValue = "100k",
+        description = "Highest cell resistance (default: ${DEFAULT-VALUE}).")
+    String hrs;
 
-    @Option(names = "--selector", defaultValue = "none", description = "none, 1t1r[:OHMS], ots or TYPE:PRESET")
+    @Option(names = "--selector", paramLabel = "NAME", defaultValue = "none",
+        description = "None, 1t1r[:OHMS], ots or TYPE:PRESET (default: ${DEFAULT-VALUE}).")
     String selector;
 
-    @Option(names = "--seed", defaultValue = "15") long seed;
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "15",
+        description = "Seed of the cell resistances (default: ${DEFAULT-VALUE}).")
+    long seed;
 
-    @Option(names = "--file", required = true, description = "netlist file to write") Path file;
+    @Option(names = "--file", paramLabel = "PATH", required = true, description = "Netlist file to write.")
+    Path file;
 
     @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
-      ArrayGeometry geo = new ArrayGeometry(rows, cols, wire, wire, driver, sense);
-      double rl = ohms(lrs, "--lrs");
-      double rh = ohms(hrs, "--hrs");
+      if (rows < 1 || cols < 1) {
+        throw NeuristorException.input("--rows and --cols must be >= 1");
+      }
+      double wireOhm = CliArgs.nonNegative(wire, "--wire-r", "Ohm");
+      ArrayGeometry geo = new ArrayGeometry(rows, cols, wireOhm, wireOhm, CliArgs.nonNegative(driver, "--driver-r",
+          "Ohm"), CliArgs.nonNegative(sense, "--sense-r", "Ohm"));
+      double rl = CliArgs.positive(lrs, "--lrs", "Ohm");
+      double rh = CliArgs.positive(hrs, "--hrs", "Ohm");
       SplittableRandom r = new SplittableRandom(seed);
       double[] g = new double[rows * cols];
       for (int k = 0; k < g.length; k++) {
@@ -293,7 +337,7 @@ final class CrossbarCommand implements Runnable {
         lr.read(v, u, out);
         s.put("column_currents_A", out);
       }
-      s.print(System.out, output.json());
+      output.print(s);
       return 0;
     }
   }

@@ -18,60 +18,74 @@ import picocli.CommandLine.Option;
 
 /** {@code neuristor network stdp-digits}: unsupervised STDP learning of digits (Diehl and Cook 2015). */
 @Command(name = "stdp-digits", mixinStandardHelpOptions = true,
-    description = {"Unsupervised learning of digits by STDP (Diehl and Cook, Front. Comput. Neurosci. 9, 99 (2015)):",
-        "Poisson inputs, excitatory neurons with adaptive thresholds and lateral inhibition, STDP on ideal or device",
-        "synapses (every change as programming pulses). After training, neurons are labelled by their responses to",
-        "the training digits; test digits are classified by the labelled neurons' mean response. Prints accuracy,",
-        "confusion, spikes and energy per inference, programming energy; writes the receptive fields as an image",
-        "(--json: accuracy, energy_per_inference_J, programming_energy_J, ...)."},
+    description = {"Learn digits without labels by STDP (Diehl and Cook, Front. Comput. Neurosci. 9, 99 (2015)).",
+        "Poisson inputs, excitatory neurons with adaptive thresholds and lateral inhibition, STDP on ideal or device "
+            + "synapses (every change as programming pulses). After training, neurons are labelled by their responses "
+            + "to the training digits; test digits are classified by the labelled neurons' mean response. Prints "
+            + "accuracy, confusion, spikes and energy per inference, programming energy; writes the receptive fields "
+            + "as an image."},
     footer = {"", "Examples:", "  ./neuristor network stdp-digits --neurons 400",
         "  ./neuristor network stdp-digits --neurons 400 --synapse neurosim",
-        "  ./neuristor network stdp-digits --neurons 100 --epochs 1 --train-samples 2000 --test-samples 500"})
+        "  ./neuristor network stdp-digits --neurons 100 --epochs 1 --train-samples 2k"})
+@JsonKeys({"dataset", "train_samples", "test_samples", "neurons", "epochs", "synapse", "accuracy",
+    "unlabelled_neurons", "input_spikes_per_inference", "spikes_per_inference", "energy_per_inference_J",
+    "read_energy_per_inference_J", "neuron_energy_per_inference_J", "programming_energy_J", "programming_pulses",
+    "learning_pulses", "train_presentations", "training_s", "labelling_s", "test_s", "cpu_s", "receptive_fields_plot"})
 final class StdpDigitsCommand implements Callable<Integer> {
-  @Option(names = "--neurons", defaultValue = "400", description = "excitatory neurons (default 400)")
+  @Option(names = "--neurons", paramLabel = "N", defaultValue = "400",
+      description = "Excitatory neurons (default: ${DEFAULT-VALUE}).")
   int neurons;
 
-  @Option(names = "--epochs", defaultValue = "3", description = "passes over the training digits (default 3)")
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "3",
+      description = "Passes over the training digits (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--dataset", defaultValue = "mnist10k", description = "mnist10k (default) or digits (8x8)")
+  @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist10k",
+      description = "mnist10k or digits (8x8) (default: ${DEFAULT-VALUE}).")
   String dataset;
 
-  @Option(names = "--data", paramLabel = "PATH", description = "MNIST IDX files instead of the shipped set")
+  @Option(names = "--data", paramLabel = "PATH",
+      description = "MNIST IDX files instead of the shipped set (a file or a directory, as in network digits).")
   Path data;
 
-  @Option(names = "--synapse", defaultValue = "ideal",
-      description = "ideal (continuous weights) or neurosim (Ag:a-Si device, pulses)")
+  @Option(names = "--synapse", paramLabel = "NAME", defaultValue = "ideal",
+      description = "ideal (continuous weights) or neurosim (Ag:a-Si device, pulses) (default: ${DEFAULT-VALUE}).")
   String synapse;
 
-  @Option(names = "--levels", defaultValue = "0", description = "conductance levels (0: the device's)")
+  @Option(names = "--levels", paramLabel = "N", defaultValue = "0",
+      description = "Conductance levels (0: the device's).")
   int levels;
 
-  @Option(names = "--c2c", description = "cycle-to-cycle sigma per pulse (fraction of range)")
+  @Option(names = "--c2c", paramLabel = "FRACTION",
+      description = "Cycle-to-cycle sigma per pulse, as a fraction of the range (default: the device's).")
   Double c2c;
 
-  @Option(names = "--train-samples", defaultValue = "0", description = "train on the first N training digits (0: all)")
+  @Option(names = "--train-samples", paramLabel = "N", defaultValue = "0",
+      description = "Train on an evenly spaced subset of this many training digits (0: all).")
   int trainSamples;
 
-  @Option(names = "--test-samples", defaultValue = "0",
-      description = "test on an evenly spaced subset of this many held-out digits (0: all)")
+  @Option(names = "--test-samples", paramLabel = "N", defaultValue = "0",
+      description = "Test on an evenly spaced subset of this many held-out digits (0: all).")
   int testSamples;
 
-  @Option(names = "--presentation", defaultValue = "0.35", description = "presentation time per digit (s)")
-  double presentation;
+  @Option(names = "--presentation", paramLabel = "SECONDS", defaultValue = "0.35",
+      description = "Presentation time per digit (default: ${DEFAULT-VALUE}).")
+  String presentation;
 
-  @Option(names = "--seed", defaultValue = "1", description = "seed of weights, spikes and pulses")
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+      description = "Seed of weights, spikes and pulses (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", defaultValue = "0",
-      description = "threads for labelling and test (0: all cores); results do not depend on it")
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+      description = "Threads for labelling and test (0: all cores); results do not depend on it.")
   int threads;
 
   @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    if (neurons < 1 || epochs < 0 || trainSamples < 0 || testSamples < 0 || !(presentation > 0)) {
+    double presentation = CliArgs.positive(this.presentation, "--presentation", "s");
+    if (neurons < 1 || epochs < 0 || trainSamples < 0 || testSamples < 0) {
       throw NeuristorException.input("--neurons must be >= 1, --presentation > 0, --epochs, --train-samples, "
           + "--test-samples >= 0");
     }
@@ -110,7 +124,7 @@ final class StdpDigitsCommand implements Callable<Integer> {
     }
     double cpuS = (processCpuNanos() - cpu0) / 1e9;
     if (!output.json()) {
-      System.out.println(DigitsCommand.confusion(r.confusion()));
+      output.out().println(DigitsCommand.confusion(r.confusion()));
     }
     Summary s = new Summary();
     s.put("dataset", split.train().name().replace("-train", ""));
@@ -137,7 +151,7 @@ final class StdpDigitsCommand implements Callable<Integer> {
     if (output.plot()) {
       s.put("receptive_fields_plot", receptiveFields(r, split.train().rows(), split.train().cols()).toString());
     }
-    s.print(System.out, output.json());
+    output.print(s);
     return 0;
   }
 

@@ -15,7 +15,7 @@ class StdpDigitsCommandTest {
 
   @Test
   void tinyStdpRunReportsAccuracyEnergyAndReceptiveFields() throws Exception {
-    CliHarness.Result r = CliHarness.run("network", "stdp-digits", "--neurons", "10", "--epochs", "1",
+    CliHarness.Result r = CliHarness.run("network", "stdp-digits", "--dataset", "digits", "--neurons", "10", "--epochs", "1",
         "--train-samples", "60", "--test-samples", "30", "--presentation", "0.1", "--synapse", "neurosim", "--json",
         "--out", dir.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(0);
