@@ -83,6 +83,7 @@ final class JobQueue implements AutoCloseable {
     private volatile int exitCode;
     private volatile long startedNanos;
     private volatile long endedNanos;
+    private volatile long cpuNanos = -1;
     private Runnable task;
 
     Job(String id, String slot) {
@@ -119,6 +120,14 @@ final class JobQueue implements AutoCloseable {
       }
       long end = endedNanos == 0 ? System.nanoTime() : endedNanos;
       return (end - startedNanos) / 1e6;
+    }
+
+    /**
+     * CPU time of the job's own thread while the work ran, in milliseconds (NaN before it ends or
+     * when it never ran). Protocol runs also use other threads (parallel inputs), which this omits.
+     */
+    double cpuMillis() {
+      return cpuNanos < 0 ? Double.NaN : cpuNanos / 1e6;
     }
 
     /** Sets the final state once; later calls (a cancelled run that ends afterwards) are ignored. */
@@ -226,8 +235,15 @@ final class JobQueue implements AutoCloseable {
     }
     job.startedNanos = System.nanoTime();
     job.state = State.running;
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu0 = cpu.getCurrentThreadCpuTime();
     try {
-      Output out = work.run(job.control);
+      Output out;
+      try {
+        out = work.run(job.control);
+      } finally {
+        job.cpuNanos = cpu0 < 0 ? -1 : cpu.getCurrentThreadCpuTime() - cpu0;
+      }
       if (job.control.cancelled) {
         job.end(State.cancelled, null, "cancelled", 0);
       } else {

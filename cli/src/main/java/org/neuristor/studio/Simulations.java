@@ -128,13 +128,18 @@ final class Simulations {
   record NeuronRequest(String circuit, Map<String, String> params, String stim) {}
 
   static Output neuron(NeuronRequest r, JobQueue.Control ctl) {
+    return neuron(r, ctl, 0, 1);
+  }
+
+  /** As {@link #neuron(NeuronRequest, JobQueue.Control)}, reporting progress from {@code from} to {@code to}. */
+  private static Output neuron(NeuronRequest r, JobQueue.Control ctl, double from, double to) {
     NeuronCircuit c = NeuronLibrary.get(r.circuit());
     Map<String, String> given = params(r.params());
     Map<String, String> p = Protocols.parameters(c, given);
     String stim = blankToNull(r.stim());
     double tstop = number(p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u")), "tstop");
     String source = stim == null ? null : Protocols.stimulus(stim, tstop);
-    Protocols.Measured m = Protocols.measure(c, p, source, (t, stop) -> ctl.progress(t / stop));
+    Protocols.Measured m = Protocols.measure(c, p, source, (t, stop) -> ctl.progress(from + (to - from) * t / stop));
     Trace t = m.trace();
     SpikeFeatures f = m.features();
     Map<String, Object> v = new LinkedHashMap<>();
@@ -234,7 +239,7 @@ final class Simulations {
     double[] rate = f.points().stream().mapToDouble(Protocols.RatePoint::rateHz).toArray();
     ctl.check();
     // as neuron fi: bisected between the last silent and the first firing input, none if the first already fires
-    double rheo = Protocols.rheobase(c, f, p, null, (r.to() - r.from()) / 1000);
+    double rheo = Protocols.rheobase(c, f, p, null, (r.to() - r.from()) / 1000, (t, stop) -> ctl.check());
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("circuit", c.name());
     v.put("rheobase_V", !points.isEmpty() && points.get(0).spikes() >= 2 ? null : rheo);
@@ -264,7 +269,8 @@ final class Simulations {
     int done = 0;
     for (double[] chunk : chunks(w)) {
       ctl.progress((double) done / w.length);
-      double[] part = Protocols.strengthDuration(c, chunk, 0, r.max(), 1e-3, p).thresholds();
+      double[] part = Protocols.strengthDuration(c, chunk, 0, r.max(), 1e-3, p, (t, stop) -> ctl.check())
+          .thresholds();
       System.arraycopy(part, 0, th, done, part.length);
       done += part.length;
     }
@@ -327,6 +333,9 @@ final class Simulations {
         file -> CsvWriter.writeTable(file, List.of("amplitude_V", "response_V"), column2(a, aon.responses())));
   }
 
+  /** Share of the refractory protocol's progress bar that the single pulse takes. */
+  static final double SINGLE_PULSE_SHARE = 0.1;
+
   /** Refractory period by the paired-pulse protocol: {@code neuron run NAME --stim pulse:... --refractory}. */
   static Output refractory(NeuronRequest r, JobQueue.Control ctl) {
     NeuronCircuit c = NeuronLibrary.get(r.circuit());
@@ -336,7 +345,8 @@ final class Simulations {
         || stim.toLowerCase(Locale.ROOT).contains("period=")) {
       throw NeuristorException.input("--refractory needs a single pulse stimulus, e.g. --stim pulse:amp=0.3,width=100n");
     }
-    Output single = neuron(r, ctl);
+    // progress: the single pulse to 10%, the paired pulses (up to 13 runs, each longer) the rest
+    Output single = neuron(r, ctl, 0, SINGLE_PULSE_SHARE);
     double response = ((Number) single.view().values().get("response_V")).doubleValue();
     int spikes = ((Number) single.view().values().get("spikes")).intValue();
     ctl.check();
@@ -346,7 +356,7 @@ final class Simulations {
     // as neuron run --refractory: the neuristors' refractoriness is their M1 channel staying on
     Protocols.Refractory ref = Protocols.refractoryPeriod(c, c.refractoryState(), p,
         pulse.getOrDefault("amp", Double.NaN), pulse.getOrDefault("width", 100e-9), spikes,
-        response, tstop);
+        response, tstop, (t, stop) -> ctl.progress(SINGLE_PULSE_SHARE + (1 - SINGLE_PULSE_SHARE) * t / stop));
     Map<String, Object> v = new LinkedHashMap<>(single.view().values());
     v.put("refractory_s", Double.isNaN(ref.seconds()) ? null : ref.seconds());
     if (ref.reason() != null) {

@@ -51,15 +51,17 @@ import org.neuristor.io.Json;
  * <p>API ({@code POST} bodies and answers are JSON):
  * <pre>
  * GET  /api/catalogue             circuits, devices, models and their parameters
- * POST /api/run/KIND              start a job (KIND: neuron, netlist, fv, sd, aon, refractory, iv,
+ * POST /api/run/KIND?wait=MS      start a job (KIND: neuron, netlist, fv, sd, aon, refractory, iv,
  *                                 pulse, mc, model, results); body: the request and an optional
- *                                 "slot" (a new job in a slot cancels the slot's previous job)
- * GET  /api/job/ID?wait=MS        the job (state, progress, server_ms, view or error), waiting up to MS
+ *                                 "slot" (a new job in a slot cancels the slot's previous job);
+ *                                 answers 202 with the job, once it ended or after MS (default 0)
+ * GET  /api/job/ID?wait=MS        the job (state, progress, server_ms, cpu_ms, view or error),
+ *                                 waiting up to MS for it to end
  * POST /api/job/ID/cancel         cancel it
  * GET  /api/job/ID/csv            its data as CSV (also written to OUT/studio/)
  * GET  /api/results               results folders inside the output folder
  * GET  /api/file?path=REL         a PNG or CSV file inside the output folder
- * GET  /api/status                jobs running and waiting
+ * GET  /api/status                jobs running and waiting, whether the warm-up still runs
  * </pre>
  */
 public final class StudioServer implements AutoCloseable {
@@ -94,6 +96,8 @@ public final class StudioServer implements AutoCloseable {
   private final Path downloads;
   private final boolean loopback;
   private final Map<String, byte[]> assets = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+  private volatile java.util.concurrent.CompletableFuture<Void> warmUp;
   private final ObjectReader reader = Json.mapper().reader()
       .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -177,11 +181,46 @@ public final class StudioServer implements AutoCloseable {
       outw.println("output folder: " + s.outputFolder());
     }
     outw.flush();
+    s.warmUp();
     if (browser) {
       StudioCommand.openBrowser(s.url(), err);
     }
     s.join();
     return 0;
+  }
+
+  /** Library-circuit runs of the warm-up: lif, then pickett, each with a different capacitance. */
+  static final int WARM_UP_RUNS = 32;
+
+  /**
+   * Compiles the simulator before the first slider moves: runs {@code lif} and {@code pickett} (as the
+   * neuron page does, result serialized to JSON) {@link #WARM_UP_RUNS} times on one low-priority
+   * background thread. A cold JVM spends about ten times the warm CPU time on each of the first
+   * 20-odd runs while the JIT compiles; {@code /api/status} reports {@code warming_up} until done.
+   * Stops early when the server closes; a failure only ends the warm-up.
+   */
+  public java.util.concurrent.CompletableFuture<Void> warmUp() {
+    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+    warmUp = done;
+    Thread t = new Thread(() -> {
+      JobQueue.Control control = new JobQueue.Control();
+      try {
+        for (int k = 0; k < WARM_UP_RUNS && !closed; k++) {
+          boolean lif = k < 3 * WARM_UP_RUNS / 4;
+          String c = lif ? "lif" : "pickett";
+          Map<String, String> p = Map.of(lif ? "cm" : "c2", Simulations.num(0.5 + 0.05 * k) + "n");
+          Json.write(Simulations.neuron(new Simulations.NeuronRequest(c, p, null), control).view());
+        }
+      } catch (RuntimeException e) {
+        // a warm-up only: the same run on the page reports its own error
+      } finally {
+        done.complete(null);
+      }
+    }, "studio-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+    return done;
   }
 
   /** The URL to open, with the access token. */
@@ -212,6 +251,7 @@ public final class StudioServer implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     jobs.close();
     try {
       server.stop();
@@ -268,7 +308,7 @@ public final class StudioServer implements AutoCloseable {
       if (body == null) {
         return;
       }
-      post(path, body, response, callback);
+      post(path, query, body, response, callback);
       return;
     }
     if (!method.equals("GET")) {
@@ -278,7 +318,8 @@ public final class StudioServer implements AutoCloseable {
     switch (path) {
       case "/api/catalogue" -> reply(response, callback, 200, Simulations.catalogue());
       case "/api/status" -> reply(response, callback, 200, Map.of("running", jobs.running(), "waiting",
-          jobs.waiting(), "workers", config.workers(), "output_folder", results.root().toString()));
+          jobs.waiting(), "workers", config.workers(), "output_folder", results.root().toString(), "warming_up",
+          warmUp != null && !warmUp.isDone()));
       case "/api/results" -> reply(response, callback, 200, Map.of("output_folder", results.root().toString(),
           "folders", results.list()));
       case "/api/file" -> file(query.getValue("path"), response, callback);
@@ -290,9 +331,7 @@ public final class StudioServer implements AutoCloseable {
           if (job == null) {
             reply(response, callback, 404, Map.of("error", "error: no such job " + p[3]));
           } else if (p.length == 4) {
-            long wait = Math.max(0, Math.min(30_000, parseLong(query.getValue("wait"), 0)));
-            job.finished.copy().completeOnTimeout(job, wait, TimeUnit.MILLISECONDS)
-                .thenAccept(j -> reply(response, callback, 200, describe(job)));
+            answerWhenDone(job, query, 200, response, callback);
           } else if (p.length == 5 && p[4].equals("csv")) {
             csv(job, response, callback);
           } else {
@@ -305,7 +344,7 @@ public final class StudioServer implements AutoCloseable {
     }
   }
 
-  private void post(String path, byte[] body, Response response, Callback callback) {
+  private void post(String path, Fields query, byte[] body, Response response, Callback callback) {
     String[] p = path.split("/");
     if (p.length == 5 && p[2].equals("job") && p[4].equals("cancel")) {
       JobQueue.Job job = jobs.get(p[3]);
@@ -352,7 +391,7 @@ public final class StudioServer implements AutoCloseable {
     }
     try {
       JobQueue.Job job = jobs.submit(slot, work);
-      reply(response, callback, 202, describe(job));
+      answerWhenDone(job, query, 202, response, callback);
     } catch (RejectedExecutionException e) {
       reply(response, callback, 503, Map.of("error", "error: " + e.getMessage()));
     }
@@ -413,6 +452,16 @@ public final class StudioServer implements AutoCloseable {
     return reader.treeToValue(json, type);
   }
 
+  /**
+   * Answers with the job once it has ended or after {@code ?wait=MS} (at most 30 s; none by default),
+   * whichever comes first, so that a short run needs no second request.
+   */
+  private void answerWhenDone(JobQueue.Job job, Fields query, int status, Response response, Callback callback) {
+    long wait = Math.max(0, Math.min(30_000, parseLong(query.getValue("wait"), 0)));
+    job.finished.copy().completeOnTimeout(job, wait, TimeUnit.MILLISECONDS)
+        .thenAccept(j -> reply(response, callback, status, describe(job)));
+  }
+
   private Map<String, Object> describe(JobQueue.Job job) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", job.id);
@@ -420,6 +469,8 @@ public final class StudioServer implements AutoCloseable {
     m.put("progress", job.control.fraction());
     m.put("server_ms", job.serverMillis());
     m.put("run_ms", job.runMillis());
+    double cpu = job.cpuMillis();
+    m.put("cpu_ms", Double.isNaN(cpu) ? null : cpu);
     if (job.state() == JobQueue.State.done) {
       m.put("view", job.output().view());
     } else if (job.state() == JobQueue.State.failed) {

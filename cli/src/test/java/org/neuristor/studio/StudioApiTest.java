@@ -151,9 +151,11 @@ class StudioApiTest {
     Path secret = Files.createTempFile("studio-include", ".inc");
     Files.writeString(secret, "rsecret a 0 1k\n");
     try {
-      for (String inc : List.of(secret.toString(), "../../../../../../" + secret, "\"" + secret + "\"",
-          "/etc/passwd", "../" + secret.getFileName())) {
-        String net = "include test\n.include " + inc + "\nv1 a 0 1\nr1 a 0 1k\n.op\n.end\n";
+      // .include, and .lib with a section (read the same way)
+      for (String inc : List.of(".include " + secret, ".include ../../../../../../" + secret, ".include \"" + secret
+          + "\"", ".include /etc/passwd", ".include ../" + secret.getFileName(), ".lib " + secret + " top",
+          ".lib /etc/passwd top")) {
+        String net = "include test\n" + inc + "\nv1 a 0 1\nr1 a 0 1k\n.op\n.end\n";
         JsonNode job = f.run("netlist", Map.of("files", Map.of("main.cir", net)));
         assertThat(job.get("state").asText()).as(inc).isEqualTo("failed");
         assertThat(job.get("error").asText()).as(inc).startsWith("error: /main.cir:2:")
@@ -217,6 +219,33 @@ class StudioApiTest {
       one.post("api/job/" + fv + "/cancel", "{}");
       assertThat(one.run("neuron", Map.of("circuit", "lif")).get("state").asText()).isEqualTo("done");
       assertThat((System.nanoTime() - t1) / 1e9).isLessThan(30);
+    }
+  }
+
+  @Test
+  void cancellingTheRefractoryProtocolStopsItsPairedPulseRuns() throws Exception {
+    try (StudioFixture one = new StudioFixture(out, 1)) {
+      // pickett over 20 us: the single pulse is one run, then up to 13 paired-pulse runs of 30 us each
+      // (about 20 times the single run's work) follow, which this test does not wait for
+      String id = one.post("api/run/refractory", Map.of("circuit", "pickett", "params", Map.of("tstop", "20u"),
+          "stim", "pulse:amp=0.3,width=100n,delay=10n")).json().get("id").asText();
+      long end = System.nanoTime() + 60_000_000_000L;
+      JsonNode j = one.get("api/job/" + id).json();
+      while (j.get("progress").asDouble() <= Simulations.SINGLE_PULSE_SHARE && j.get("state").asText().equals("running")
+          || j.get("state").asText().equals("queued")) {
+        assertThat(System.nanoTime()).as("the paired-pulse runs did not start").isLessThan(end);
+        Thread.sleep(10);
+        j = one.get("api/job/" + id).json();
+      }
+      assertThat(j.get("state").asText()).isEqualTo("running");
+      long t0 = System.nanoTime();
+      assertThat(one.post("api/job/" + id + "/cancel", "{}").json().get("state").asText()).isEqualTo("cancelled");
+      // the work really ended: its CPU time is recorded when it returns, and the one worker is free again
+      while (one.get("api/job/" + id).json().get("cpu_ms").isNull()
+          || one.get("api/status").json().get("running").asInt() > 0) {
+        assertThat((System.nanoTime() - t0) / 1e9).as("the refractory protocol went on after its cancel").isLessThan(3);
+        Thread.sleep(10);
+      }
     }
   }
 

@@ -29,8 +29,17 @@ public final class Protocols {
 
   /** Runs the circuit once with parameters and an optional input source; returns its trace. */
   public static Trace run(NeuronCircuit c, Map<String, String> params, String input) {
+    return run(c, params, input, null);
+  }
+
+  /**
+   * As {@link #run(NeuronCircuit, Map, String)}, reporting simulated time to {@code progress} (null for
+   * none); an exception thrown by {@code progress} aborts the run (the studio cancels so).
+   */
+  public static Trace run(NeuronCircuit c, Map<String, String> params, String input,
+      org.neuristor.circuit.TransientAnalysis.Progress progress) {
     CircuitCompiler.Compiled cc = compile(c, params, input);
-    return simulate(c, cc, cc.saves(), null).trace();
+    return simulate(c, cc, cc.saves(), progress).trace();
   }
 
   /**
@@ -143,6 +152,15 @@ public final class Protocols {
    */
   public static double rheobase(NeuronCircuit c, FvCurve curve, Map<String, String> params, String inputSource,
       double tolerance) {
+    return rheobase(c, curve, params, inputSource, tolerance, null);
+  }
+
+  /**
+   * As {@link #rheobase(NeuronCircuit, FvCurve, Map, String, double)}, passing {@code progress} to each
+   * run of the bisection (null for none); an exception thrown by it stops the bisection.
+   */
+  public static double rheobase(NeuronCircuit c, FvCurve curve, Map<String, String> params, String inputSource,
+      double tolerance, org.neuristor.circuit.TransientAnalysis.Progress progress) {
     List<RatePoint> p = curve.points();
     for (int k = 0; k < p.size(); k++) {
       if (p.get(k).spikes() >= 2) {
@@ -152,7 +170,7 @@ public final class Protocols {
         return org.neuristor.analysis.FiCurve.rheobase(x -> {
           Map<String, String> q = new java.util.LinkedHashMap<>(params);
           q.put("vin", String.format(Locale.ROOT, "%.17g", x));
-          return c.features(run(c, q, inputSource)).spikeTimes().length >= 2;
+          return c.features(run(c, q, inputSource, progress)).spikeTimes().length >= 2;
         }, p.get(k - 1).input(), p.get(k).input(), tolerance);
       }
     }
@@ -312,12 +330,17 @@ public final class Protocols {
    */
   public static List<PairedPulse> pairedPulse(NeuronCircuit c, String stateSignal, double amp, double width,
       double[] gaps, Map<String, String> params) {
+    return pairedPulse(c, stateSignal, amp, width, gaps, params, null);
+  }
+
+  private static List<PairedPulse> pairedPulse(NeuronCircuit c, String stateSignal, double amp, double width,
+      double[] gaps, Map<String, String> params, org.neuristor.circuit.TransientAnalysis.Progress progress) {
     PairedPulse[] out = new PairedPulse[gaps.length];
     IntStream.range(0, gaps.length).parallel().forEach(k -> {
       double t1 = PULSE_START;
       double t2 = t1 + width + 2 * EDGE + gaps[k];
       String src = pulses(amp, width, t1, t2);
-      Trace t = run(c, params, src);
+      Trace t = run(c, params, src, progress);
       double[] sp = SpikeFeatures.crossings(t, stateSignal, stateSignal.equals(c.spikeState()) ? c.spikeLevel() : 0.5);
       double[] y = t.get(c.output());
       double[] a = t.axis();
@@ -370,8 +393,19 @@ public final class Protocols {
    */
   public static org.neuristor.analysis.StrengthDuration strengthDuration(NeuronCircuit c, double[] durations,
       double lo, double hi, double relTol, Map<String, String> params) {
+    return strengthDuration(c, durations, lo, hi, relTol, params, null);
+  }
+
+  /**
+   * As {@link #strengthDuration(NeuronCircuit, double[], double, double, double, Map)}, passing
+   * {@code progress} to every run (null for none; called from several threads); an exception thrown by
+   * it stops the measurement.
+   */
+  public static org.neuristor.analysis.StrengthDuration strengthDuration(NeuronCircuit c, double[] durations,
+      double lo, double hi, double relTol, Map<String, String> params,
+      org.neuristor.circuit.TransientAnalysis.Progress progress) {
     return org.neuristor.analysis.StrengthDuration.measure((amp, d) -> {
-      Trace t = run(c, covering(c, params, PULSE_START + d), pulses(amp, d, PULSE_START));
+      Trace t = run(c, covering(c, params, PULSE_START + d), pulses(amp, d, PULSE_START), progress);
       return SpikeFeatures.crossings(t, c.spikeState(), c.spikeLevel()).length > 0;
     }, durations, lo, hi, relTol);
   }
@@ -424,6 +458,20 @@ public final class Protocols {
    */
   public static Refractory refractoryPeriod(NeuronCircuit c, String stateSignal, Map<String, String> params,
       double amp, double width, int singleSpikes, double singleAmplitude, double tstop) {
+    return refractoryPeriod(c, stateSignal, params, amp, width, singleSpikes, singleAmplitude, tstop, null);
+  }
+
+  /** Gap resolution of {@link #refractoryPeriod}, in pulse widths. */
+  static final double GAP_RESOLUTION_WIDTHS = 0.01;
+
+  /**
+   * As {@link #refractoryPeriod(NeuronCircuit, String, Map, double, double, int, double, double)},
+   * reporting {@code progress.at(paired-pulse runs done + fraction of the current run, most runs)}
+   * during every run (null for none); an exception thrown by {@code progress} stops the protocol.
+   */
+  public static Refractory refractoryPeriod(NeuronCircuit c, String stateSignal, Map<String, String> params,
+      double amp, double width, int singleSpikes, double singleAmplitude, double tstop,
+      org.neuristor.circuit.TransientAnalysis.Progress progress) {
     if (singleSpikes == 0) {
       return new Refractory(Double.NaN, "not measured: the single pulse does not fire");
     }
@@ -431,10 +479,16 @@ public final class Protocols {
       return new Refractory(Double.NaN, "not measured: the single pulse fires " + singleSpikes
           + " spikes, so the refractory period is shorter than the pulse; use a shorter pulse");
     }
+    // two end points, then the bisection to GAP_RESOLUTION_WIDTHS
+    int most = 2 + (int) Math.ceil(Math.log(MAX_GAP_WIDTHS / GAP_RESOLUTION_WIDTHS) / Math.log(2));
+    int[] runs = {0};
+    org.neuristor.circuit.TransientAnalysis.Progress each = progress == null ? null
+        : (t, stop) -> progress.at(Math.min(most, runs[0] + t / stop), most);
     java.util.function.DoublePredicate full = gap -> {
       Map<String, String> q = new java.util.LinkedHashMap<>(params);
       q.put("tstop", Double.toString(Math.max(tstop, PULSE_START + 2 * width + gap + 0.5 * tstop)));
-      PairedPulse r = pairedPulse(c, stateSignal, amp, width, new double[] {gap}, q).get(0);
+      PairedPulse r = pairedPulse(c, stateSignal, amp, width, new double[] {gap}, q, each).get(0);
+      runs[0]++;
       return r.spikes() >= 2 && r.secondAmplitude() >= 0.9 * Math.abs(singleAmplitude);
     };
     if (!full.test(MAX_GAP_WIDTHS * width)) {
@@ -445,7 +499,7 @@ public final class Protocols {
       return new Refractory(Double.NaN, "not measured: a second pulse right after the first (gap 0) already gives a "
           + "full spike, so the refractory period is below the time resolution");
     }
-    return new Refractory(org.neuristor.analysis.FiCurve.threshold(full, 0, MAX_GAP_WIDTHS * width, 0.01 * width, 0),
-        null);
+    return new Refractory(org.neuristor.analysis.FiCurve.threshold(full, 0, MAX_GAP_WIDTHS * width,
+        GAP_RESOLUTION_WIDTHS * width, 0), null);
   }
 }

@@ -69,12 +69,19 @@ class View {
   async run(kind, body, startedAt) {
     const seq = ++this.seq;
     const t0 = startedAt || performance.now();
+    this.job = null;
     this.busy(true, 0);
     let job;
     try {
-      job = await api('api/run/' + kind, Object.assign({ slot: this.slot }, body));
+      // a short run answers at once (no second request); a longer one is polled for its progress
+      job = await api('api/run/' + kind + '?wait=400', Object.assign({ slot: this.slot }, body));
     } catch (e) {
       if (seq === this.seq) { this.busy(false); this.error(e.message); }
+      return;
+    }
+    if (seq !== this.seq) {
+      // cancelled or superseded while the request was on its way: make sure this run stops too
+      if (job.state === 'queued' || job.state === 'running') api('api/job/' + job.id + '/cancel', {}).catch(() => {});
       return;
     }
     this.job = job.id;
@@ -93,6 +100,7 @@ class View {
     const clientMs = performance.now() - t0;
     this.el.dataset.serverMs = job.server_ms.toFixed(1);
     this.el.dataset.runMs = job.run_ms.toFixed(1);
+    this.el.dataset.cpuMs = job.cpu_ms == null ? '' : job.cpu_ms.toFixed(1);
     this.el.dataset.clientMs = clientMs.toFixed(1);
     if (job.state === 'done') {
       this.render(job.view, job.id, job.server_ms, clientMs);
