@@ -10,7 +10,7 @@ import org.neuristor.NeuristorException;
 import org.neuristor.data.Dataset;
 import org.neuristor.data.Datasets;
 import org.neuristor.data.Idx;
-import org.neuristor.device.SynapseDevice;
+import org.neuristor.device.PulseProgrammedSynapse;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.learn.Mlp;
 import org.neuristor.network.CrossbarClassifier;
@@ -117,7 +117,7 @@ final class DigitsCommand implements Callable<Integer> {
     fraction("--c2c", c2c, 1);
     fraction("--read-noise", readNoise, 1);
     int nThreads = NetworkCommand.threads(threads) > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    SynapseDevice.Params device = DigitsPipeline.device(synapse, levels, d2d(), stuck(), c2c);
+    PulseProgrammedSynapse.Params device = DigitsPipeline.device(synapse, levels, d2d(), stuck(), c2c);
     if (sweep != null) {
       for (String w : sweep.split(",")) {
         if (!List.of("levels", "d2d", "stuck").contains(w)) {
@@ -283,7 +283,7 @@ final class DigitsCommand implements Callable<Integer> {
         int lv = sweep.equals("levels") ? (int) xs[k] : levels;
         double dd = sweep.equals("d2d") ? xs[k] : d2d();
         double st = sweep.equals("stuck") ? xs[k] : stuck();
-        SynapseDevice.Params dev = DigitsPipeline.device(base, lv, dd, st, c2c);
+        PulseProgrammedSynapse.Params dev = DigitsPipeline.device(base, lv, dd, st, c2c);
         DigitsPipeline.Mapped m = DigitsPipeline.map(t, dev, cfg, seed, writeVerify);
         CrossbarClassifier.Result r = m.classifier().run(test, seed, nThreads, null);
         acc[k] = r.accuracy();
