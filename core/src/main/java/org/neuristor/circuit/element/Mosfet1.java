@@ -330,24 +330,20 @@ public final class Mosfet1 implements Element, Annotated {
   private final double[] ch = new double[6];
 
   private void channel(double vgs, double vds, double vbs) {
-    // sqrt(phi - vbs), continued linearly for forward bulk bias and held at 0 beyond, as SPICE's level
-    // 1; arg = -d(von)/d(vbs) of that very function (SPICE takes gamma / (2 sarg) on the linear part
-    // too, a Jacobian that the element contract test found off by up to 7% under forward bulk bias;
-    // the converged answer is the same, only Newton's steps differ)
     double sarg;
-    double arg;
     if (vbs <= 0) {
       sarg = Math.sqrt(phi - vbs);
-      arg = gamma / (sarg + sarg);
     } else {
-      double s0 = Math.sqrt(phi);
-      sarg = s0 - vbs / (s0 + s0);
-      arg = sarg <= 0 ? 0 : gamma / (s0 + s0);
-      sarg = Math.max(0, sarg);
+      sarg = Math.sqrt(phi);
+      sarg = Math.max(0, sarg - vbs / (sarg + sarg));
     }
     double von = vbi * type + gamma * sarg;
     double vgst = vgs - von;
     double vdsat = Math.max(vgst, 0);
+    // d(gamma sarg)/d(-vbs): ngspice-39 uses gamma/(2 sarg) in forward bulk bias too, which is not the
+    // slope of its own linear continuation there; the exact slope (gamma/(2 sqrt(phi)), 0 once clamped)
+    // gives the same solution with a consistent Jacobian (the element contract test checks it)
+    double arg = sarg <= 0 ? 0 : vbs <= 0 ? gamma / (sarg + sarg) : gamma / (2 * Math.sqrt(phi));
     double cd;
     double gm;
     double gds;
