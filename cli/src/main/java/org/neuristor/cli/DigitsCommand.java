@@ -12,7 +12,7 @@ import org.neuristor.data.Datasets;
 import org.neuristor.crossbar.Selector;
 import org.neuristor.crossbar.TiledRead;
 import org.neuristor.data.Idx;
-import org.neuristor.device.SynapseDevice;
+import org.neuristor.device.PulseProgrammedSynapse;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.learn.InSituTraining;
 import org.neuristor.learn.Mlp;
@@ -174,7 +174,7 @@ final class DigitsCommand implements Callable<Integer> {
     if (train.equals("insitu") && sweep == null) {
       return inSitu(readCfg, nThreads);
     }
-    SynapseDevice.Params device = DigitsPipeline.device(synapse, levels, d2d(), stuck(), c2c);
+    PulseProgrammedSynapse.Params device = DigitsPipeline.device(synapse, levels, d2d(), stuck(), c2c);
     if (sweep != null) {
       for (String w : sweep.split(",")) {
         if (!SWEEPS.contains(w)) {
@@ -348,7 +348,7 @@ final class DigitsCommand implements Callable<Integer> {
         int lv = sweep.equals("levels") ? (int) xs[k] : levels;
         double dd = sweep.equals("d2d") ? xs[k] : d2d();
         double st = sweep.equals("stuck") ? xs[k] : stuck();
-        SynapseDevice.Params dev = DigitsPipeline.device(base, lv, dd, st, c2c);
+        PulseProgrammedSynapse.Params dev = DigitsPipeline.device(base, lv, dd, st, c2c);
         DigitsPipeline.Mapped m = DigitsPipeline.map(t, dev, cfg, seed, writeVerify);
         TiledRead.Config pc = switch (sweep) {
           case "wire-r" -> new TiledRead.Config(rc.tile(), xs[k], rc.driverOhm(), rc.senseOhm(), rc.selector(),
@@ -409,7 +409,7 @@ final class DigitsCommand implements Callable<Integer> {
 
   /** {@code --train insitu}: SGD on the devices, then spiking inference on the trained crossbars. */
   private Integer inSitu(TiledRead.Config readCfg, int nThreads) {
-    SynapseDevice.Params device = DigitsPipeline.device(synapse, levels, d2d(), stuck(), c2c);
+    PulseProgrammedSynapse.Params device = DigitsPipeline.device(synapse, levels, d2d(), stuck(), c2c);
     output.outDir(); // a bad --out fails now, not after training
     Dataset.Split split = load();
     Dataset test = split.test().evenly(testSamples);
@@ -461,8 +461,8 @@ final class DigitsCommand implements Callable<Integer> {
   private java.util.Map<String, Object> sweepNl(DigitsPipeline.Trained offline, Dataset test,
       CrossbarClassifier.Config cfg, int nThreads, double trainS) {
     double[] xs = {0, 1, 2, 3, 4, 5, 6};
-    SynapseDevice.Params base = DigitsPipeline.device(synapse.equals("ideal") ? "neurosim" : synapse, levels, d2d(),
-        stuck(), c2c);
+    PulseProgrammedSynapse.Params base = DigitsPipeline.device(synapse.equals("ideal") ? "neurosim" : synapse,
+        levels, d2d(), stuck(), c2c);
     Dataset.Split split = load();
     InSituTraining.Options o = inSituOptions(split.train(), nThreads);
     double[] inSitu = new double[xs.length];
@@ -471,7 +471,7 @@ final class DigitsCommand implements Callable<Integer> {
     List<List<?>> rows = new ArrayList<>();
     try (ProgressBar bar = output.progress("sweep nl", xs.length)) {
       for (int k = 0; k < xs.length; k++) {
-        SynapseDevice.Params dev = DigitsPipeline.withNonlinearity(base, xs[k], xs[k]);
+        PulseProgrammedSynapse.Params dev = DigitsPipeline.withNonlinearity(base, xs[k], xs[k]);
         InSituTraining.Result r = InSituTraining.train(split.train(), split.test(), hidden, dev, o, null);
         DigitsPipeline.Trained t = DigitsPipeline.trainedInSitu(r, split.train(), split.test(), o);
         DigitsPipeline.Mapped mi = DigitsPipeline.mappedInSitu(r, t, cfg);

@@ -418,7 +418,7 @@ public final class ModelCommand implements Runnable {
       String rheoReason = null;
       if (Double.isNaN(rheo)) {
         rheoReason = "no input up to " + Summary.number(hi) + " " + unit + " fires repetitively; raise --to";
-      } else if (c.ratesHz()[0] > 0) {
+      } else if (c.rates()[0] > 0) {
         rheoReason = "the lowest input " + Summary.number(lo) + " " + unit + " already fires: the rheobase is at or "
             + "below it; lower --from";
         rheo = Double.NaN;
@@ -426,7 +426,7 @@ public final class ModelCommand implements Runnable {
       double[] hz = new double[points];
       List<List<Object>> rows = new ArrayList<>();
       for (int j = 0; j < points; j++) {
-        hz[j] = c.ratesHz()[j] * 1000;
+        hz[j] = c.rates()[j] * 1000; // spike times in ms: rates per ms
         rows.add(List.of(in[j], hz[j]));
       }
       String unitKey = unit.replace("/", "_per_");

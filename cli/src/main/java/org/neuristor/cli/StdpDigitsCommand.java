@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
 import org.neuristor.data.Dataset;
-import org.neuristor.device.SynapseDevice;
+import org.neuristor.device.PulseProgrammedSynapse;
 import org.neuristor.learn.StdpDigits;
 import org.neuristor.learn.StdpNetwork;
 import org.neuristor.network.DigitsPipeline;
@@ -93,7 +93,7 @@ final class StdpDigitsCommand implements Callable<Integer> {
       throw NeuristorException.input("--synapse must be ideal or neurosim, got '" + synapse + "'");
     }
     int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    SynapseDevice.Params device = synapse.equals("ideal") && levels <= 0 ? null
+    PulseProgrammedSynapse.Params device = synapse.equals("ideal") && levels <= 0 ? null
         : DigitsPipeline.device(synapse, levels, -1, -1, c2c);
     output.outDir();
     Dataset.Split split = DigitsCommand.load(data, dataset);

@@ -14,10 +14,11 @@ import java.util.function.DoublePredicate;
  * repetitively and one that does.
  *
  * @param inputs input values (any unit, increasing)
- * @param ratesHz steady rate at each input (per axis unit of the spike times; Hz for seconds)
+ * @param rates steady rate at each input, per unit of the spike times' axis (per ms for spike times in
+ *     ms, as the biological models give them: multiply by 1000 for Hz; Hz for spike times in s)
  * @param rheobase smallest input with repetitive firing (NaN if not bracketed)
  */
-public record FiCurve(double[] inputs, double[] ratesHz, double rheobase) {
+public record FiCurve(double[] inputs, double[] rates, double rheobase) {
 
   /** Steady rate of {@code spikeTimes} in [from, to] (0 with fewer than {@code minSpikes} spikes). */
   public static double steadyRate(double[] spikeTimes, double from, double to, int minSpikes) {
@@ -82,10 +83,10 @@ public record FiCurve(double[] inputs, double[] ratesHz, double rheobase) {
    */
   public FiCurve refined(DoublePredicate fires, double tolerance) {
     for (int k = 1; k < inputs.length; k++) {
-      if (ratesHz[k] > 0 && ratesHz[k - 1] == 0) {
-        return new FiCurve(inputs, ratesHz, rheobase(fires, inputs[k - 1], inputs[k], tolerance));
+      if (rates[k] > 0 && rates[k - 1] == 0) {
+        return new FiCurve(inputs, rates, rheobase(fires, inputs[k - 1], inputs[k], tolerance));
       }
-      if (ratesHz[k - 1] > 0) {
+      if (rates[k - 1] > 0) {
         break;
       }
     }

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import org.neuristor.NeuristorException;
 import org.neuristor.data.Dataset;
-import org.neuristor.device.SynapseDevice;
+import org.neuristor.device.PulseProgrammedSynapse;
 import org.neuristor.network.CounterRng;
 import org.neuristor.network.Crossbar;
 
@@ -79,7 +79,7 @@ public final class InSituTraining {
       double programmingEnergyJoules) {}
 
   /** Trains a network of {@code hidden} hidden neurons on the device (null: floating point). */
-  public static Result train(Dataset train, Dataset test, int hidden, SynapseDevice.Params device, Options o,
+  public static Result train(Dataset train, Dataset test, int hidden, PulseProgrammedSynapse.Params device, Options o,
       IntConsumer progress) {
     Mlp m = new Mlp(train.features(), hidden, train.classes() > 10 ? train.classes() : 10, o.seed());
     Crossbar c1 = new Crossbar(m.inputs(), m.hidden(), device, CounterRng.hash(o.seed(), 51, 1));
@@ -121,7 +121,7 @@ public final class InSituTraining {
 
   /** Applies dW = -step grad as pulses (device) or exactly with clipping (ideal); refreshes w. */
   private static void update(Crossbar c, double[] w, double[] grad, double step, double range, SplittableRandom rng) {
-    SynapseDevice.Params dev = c.device();
+    PulseProgrammedSynapse.Params dev = c.device();
     if (dev == null) {
       for (int q = 0; q < w.length; q++) {
         double v = Math.max(-range, Math.min(range, w[q] - step * grad[q]));

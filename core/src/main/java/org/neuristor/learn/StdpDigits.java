@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.neuristor.data.Dataset;
-import org.neuristor.device.SynapseDevice;
+import org.neuristor.device.PulseProgrammedSynapse;
 
 /**
  * Unsupervised digit recognition with {@link StdpNetwork} (Diehl and Cook 2015): train by STDP on
@@ -56,7 +56,7 @@ public final class StdpDigits {
    * @param device synapse device, or null for ideal weights
    * @param epochs passes over the training set
    */
-  public static Result run(Dataset train, Dataset test, StdpNetwork.Params params, SynapseDevice.Params device,
+  public static Result run(Dataset train, Dataset test, StdpNetwork.Params params, PulseProgrammedSynapse.Params device,
       int epochs, long seed, int threads, Progress progress) {
     long t0 = System.nanoTime();
     StdpNetwork net = new StdpNetwork(train.features(), params, device, seed);
@@ -147,8 +147,8 @@ public final class StdpDigits {
     int nIn = net.inputs();
     int n = net.neurons();
     double[] out = new double[nIn];
-    double gMin = SynapseDevice.Params.neurosimAgSi().gMinSiemens();
-    double gMax = SynapseDevice.Params.neurosimAgSi().gMaxSiemens();
+    double gMin = PulseProgrammedSynapse.Params.neurosimAgSi().gMinSiemens();
+    double gMax = PulseProgrammedSynapse.Params.neurosimAgSi().gMaxSiemens();
     for (int i = 0; i < nIn; i++) {
       double s = 0;
       if (net.crossbar() != null) {

@@ -3,7 +3,7 @@ package org.neuristor.learn;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.neuristor.NeuristorException;
-import org.neuristor.device.SynapseDevice;
+import org.neuristor.device.PulseProgrammedSynapse;
 import org.neuristor.network.CounterRng;
 import org.neuristor.network.Crossbar;
 
@@ -13,7 +13,7 @@ import org.neuristor.network.Crossbar;
  * conductance-based LIF neurons with adaptive thresholds, each driving one inhibitory neuron that
  * inhibits all other excitatory neurons (soft winner-take-all), and plastic input-to-excitatory
  * synapses learning by STDP, either ideal (continuous weights in [0, 1]) or stored on a crossbar
- * of {@link SynapseDevice}s where every weight change is applied as programming pulses.
+ * of {@link PulseProgrammedSynapse}s where every weight change is applied as programming pulses.
  *
  * <pre>
  *   excitatory:  tau_e dv/dt = (v_rest - v) + g_e (E_exc - v) + g_i (E_inh,e - v),   tau_e = 100 ms
@@ -148,7 +148,7 @@ public final class StdpNetwork {
    * stored on a crossbar of it (one device per synapse on G+, G- kept at G_min), programmed to the
    * initial weights by pulses (counted).
    */
-  public StdpNetwork(int inputs, Params params, SynapseDevice.Params device, long seed) {
+  public StdpNetwork(int inputs, Params params, PulseProgrammedSynapse.Params device, long seed) {
     this.p = params;
     this.nIn = inputs;
     this.n = params.neurons();

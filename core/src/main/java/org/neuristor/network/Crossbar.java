@@ -2,21 +2,21 @@ package org.neuristor.network;
 
 import java.util.SplittableRandom;
 import org.neuristor.NeuristorException;
-import org.neuristor.device.SynapseDevice;
+import org.neuristor.device.PulseProgrammedSynapse;
 
 /**
- * A crossbar of pulse-programmed synaptic memristors (physics.md 3.8c, {@link SynapseDevice}) in
+ * A crossbar of pulse-programmed synaptic memristors (physics.md 3.8c, {@link PulseProgrammedSynapse}) in
  * structure-of-arrays form: {@code rows x cols} cross-points, each a differential pair
  * {@code (G+, G-)} so that a signed weight is {@code W_ij = w_max (G+_ij - G-_ij)/(G_max - G_min)}
  * (physics.md 4.7). Non-idealities, all drawn from the seed:
  *
  * <ul>
  *   <li>levels and non-linear update: programming applies potentiation pulses from G_min through
- *       {@link SynapseDevice#pulse} (the count comes from the nominal curve, open loop), so a weight
+ *       {@link PulseProgrammedSynapse#pulse} (the count comes from the nominal curve, open loop), so a weight
  *       lands on one of {@code levelsLtp + 1} non-uniformly spaced conductances;
  *   <li>cycle-to-cycle noise: each pulse adds N(0, (sigma_C2C (G_max - G_min))^2);
  *   <li>device-to-device spread sigma: per device, A_LTP/A_LTD scaled by (1 + sigma z) (as in
- *       {@link SynapseDevice}) and the conductance range scaled by (1 + sigma z') (bounded to &gt; 5 %);
+ *       {@link PulseProgrammedSynapse}) and the conductance range scaled by (1 + sigma z') (bounded to &gt; 5 %);
  *   <li>stuck devices: with probabilities pStuckOn / pStuckOff a device sits at its G_max / G_min;
  *   <li>read noise: a read returns G (1 + sigma_read z), drawn per read by the caller's counter.
  * </ul>
@@ -27,7 +27,7 @@ import org.neuristor.device.SynapseDevice;
 public final class Crossbar {
   private final int rows;
   private final int cols;
-  private final SynapseDevice.Params device;
+  private final PulseProgrammedSynapse.Params device;
   private final double gMin;
   private final double gMax;
   /** G+ then G- of cross-point (i, j) at {@code 2 (i cols + j)} and {@code 2 (i cols + j) + 1}. */
@@ -47,7 +47,7 @@ public final class Crossbar {
    * @param device the device, or null for ideal conductances in [G_min, G_max] of the NeuroSim preset
    * @param seed seed of the device-to-device, stuck and programming draws
    */
-  public Crossbar(int rows, int cols, SynapseDevice.Params device, long seed) {
+  public Crossbar(int rows, int cols, PulseProgrammedSynapse.Params device, long seed) {
     if (rows <= 0 || cols <= 0) {
       throw NeuristorException.input("crossbar needs rows, cols >= 1, got " + rows + " x " + cols);
     }
@@ -55,7 +55,7 @@ public final class Crossbar {
     this.cols = cols;
     this.device = device;
     this.seed = seed;
-    SynapseDevice.Params ref = device != null ? device : SynapseDevice.Params.neurosimAgSi();
+    PulseProgrammedSynapse.Params ref = device != null ? device : PulseProgrammedSynapse.Params.neurosimAgSi();
     this.gMin = ref.gMinSiemens();
     this.gMax = ref.gMaxSiemens();
     int n = 2 * rows * cols;
@@ -100,7 +100,7 @@ public final class Crossbar {
   }
 
   /** The device, or null when ideal. */
-  public SynapseDevice.Params device() {
+  public PulseProgrammedSynapse.Params device() {
     return device;
   }
 
@@ -164,14 +164,17 @@ public final class Crossbar {
 
   private double scaledB(int d, boolean up) {
     double a = up ? aLtp[d] : aLtd[d];
-    return SynapseDevice.curveB(device, a, up ? device.levelsLtp() : device.levelsLtd()) * range[d];
+    return PulseProgrammedSynapse.curveB(device, a, up ? device.levelsLtp() : device.levelsLtd()) * range[d];
   }
 
-  /** Curve parameters of device d with its range scaling, as a {@link SynapseDevice.Params}-compatible pulse. */
+  /**
+   * Curve parameters of device d with its range scaling, as a {@link PulseProgrammedSynapse.Params}-compatible
+   * pulse.
+   */
   private double pulseOn(int d, boolean up, double z) {
     double a = up ? aLtp[d] : aLtd[d];
     double b = scaledB(d, up);
-    double gd = SynapseDevice.pulse(device, g[d], a, b, up, z);
+    double gd = PulseProgrammedSynapse.pulse(device, g[d], a, b, up, z);
     double top = gMin + (gMax - gMin) * range[d];
     return Math.min(gd, top);
   }
@@ -216,7 +219,7 @@ public final class Crossbar {
   /** Pulses to go from G_min to normalized level u in [0, 1] on the nominal LTP curve, rounded to an integer. */
   int pulsesFor(double u) {
     double a = device.aLtp();
-    double b = SynapseDevice.curveB(device, a, device.levelsLtp());
+    double b = PulseProgrammedSynapse.curveB(device, a, device.levelsLtp());
     double frac = Math.min(u * (gMax - gMin) / b, 1 - 1e-15);
     long p = Math.round(-a * Math.log(1 - frac));
     return (int) Math.max(0, Math.min(device.levelsLtp(), p));

@@ -5,7 +5,7 @@ import org.neuristor.NeuristorException;
 import org.neuristor.crossbar.TiledRead;
 import org.neuristor.learn.InSituTraining;
 import org.neuristor.data.Dataset;
-import org.neuristor.device.SynapseDevice;
+import org.neuristor.device.PulseProgrammedSynapse;
 import org.neuristor.learn.Mlp;
 
 /**
@@ -44,13 +44,13 @@ public final class DigitsPipeline {
    * new level count keeps the non-linearity (A / P_max constant); stuck devices are split evenly
    * between stuck-on and stuck-off.
    */
-  public static SynapseDevice.Params device(String synapse, int levels, double d2d, double stuck, Double c2c) {
-    SynapseDevice.Params p;
+  public static PulseProgrammedSynapse.Params device(String synapse, int levels, double d2d, double stuck, Double c2c) {
+    PulseProgrammedSynapse.Params p;
     switch (synapse) {
       case "ideal":
         if (levels > 0 || d2d > 0 || stuck > 0) {
           // ideal device with the asked non-idealities: linear update, no noise
-          p = new SynapseDevice.Params(3.0769e-9, 3.8462e-8, 1000, 1000, 1e9, -1e9, 0, 0, 0, 0);
+          p = new PulseProgrammedSynapse.Params(3.0769e-9, 3.8462e-8, 1000, 1000, 1e9, -1e9, 0, 0, 0, 0);
           if (levels <= 0) {
             levels = 1000;
           }
@@ -60,7 +60,7 @@ public final class DigitsPipeline {
         break;
       case "neurosim":
       case "neurosim_agsi":
-        p = SynapseDevice.Params.neurosimAgSi();
+        p = PulseProgrammedSynapse.Params.neurosimAgSi();
         break;
       default:
         throw NeuristorException.input("unknown synapse '" + synapse + "' (ideal, neurosim)");
@@ -84,7 +84,7 @@ public final class DigitsPipeline {
     if (sd > 1 || so + sf > 1) {
       throw NeuristorException.input("--d2d must be <= 1 and --stuck <= 1");
     }
-    return new SynapseDevice.Params(p.gMinSiemens(), p.gMaxSiemens(), lt, ld, altp, altd,
+    return new PulseProgrammedSynapse.Params(p.gMinSiemens(), p.gMaxSiemens(), lt, ld, altp, altd,
         c2c != null ? c2c : p.sigmaC2C(), sd, so, sf);
   }
 
@@ -93,12 +93,15 @@ public final class DigitsPipeline {
       long pulses) {}
 
   /** Programs the trained weights onto crossbars of the device (null: ideal) with the given seed. */
-  public static Mapped map(Trained t, SynapseDevice.Params device, CrossbarClassifier.Config cfg, long seed) {
+  public static Mapped map(Trained t, PulseProgrammedSynapse.Params device, CrossbarClassifier.Config cfg, long seed) {
     return map(t, device, cfg, seed, 5);
   }
 
-  /** As {@link #map(Trained, SynapseDevice.Params, CrossbarClassifier.Config, long)} with the write-verify iterations. */
-  public static Mapped map(Trained t, SynapseDevice.Params device, CrossbarClassifier.Config cfg, long seed,
+  /**
+   * As {@link #map(Trained, PulseProgrammedSynapse.Params, CrossbarClassifier.Config, long)} with the write-verify
+   * iterations.
+   */
+  public static Mapped map(Trained t, PulseProgrammedSynapse.Params device, CrossbarClassifier.Config cfg, long seed,
       int verifyIterations) {
     Mlp m = t.mlp();
     Crossbar c1 = new Crossbar(m.inputs(), m.hidden(), device, CounterRng.hash(seed, 31, 1));
@@ -169,8 +172,9 @@ public final class DigitsPipeline {
   }
 
   /** The device with LTP and LTD non-linearity labels replaced (NeuroSim's NL, A from its table). */
-  public static SynapseDevice.Params withNonlinearity(SynapseDevice.Params p, double nlLtp, double nlLtd) {
-    return new SynapseDevice.Params(p.gMinSiemens(), p.gMaxSiemens(), p.levelsLtp(), p.levelsLtd(),
+  public static PulseProgrammedSynapse.Params withNonlinearity(PulseProgrammedSynapse.Params p, double nlLtp,
+      double nlLtd) {
+    return new PulseProgrammedSynapse.Params(p.gMinSiemens(), p.gMaxSiemens(), p.levelsLtp(), p.levelsLtd(),
         normalizedA(nlLtp) * p.levelsLtp(), -normalizedA(nlLtd) * p.levelsLtd(), p.sigmaC2C(), p.sigmaD2D(),
         p.pStuckOn(), p.pStuckOff());
   }

@@ -291,7 +291,7 @@ public final class NetworkFile {
     double readNoise = x.get("read_noise") == null ? 0 : number(x.get("read_noise"), "read_noise");
     long xs = x.get("seed") == null ? CounterRng.hash(seed, 41, p.name().hashCode()) : (long) integer(x.get("seed"),
         "seed");
-    org.neuristor.device.SynapseDevice.Params params;
+    org.neuristor.device.PulseProgrammedSynapse.Params params;
     try {
       params = DigitsPipeline.device(dev, levels, d2d, stuck, c2c);
     } catch (NeuristorException ex) {

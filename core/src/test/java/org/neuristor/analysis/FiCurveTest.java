@@ -19,12 +19,12 @@ class FiCurveTest {
     double[] inputs = {1.0, 1.4, 1.6, 2.0, 3.0};
     FiCurve c = FiCurve.measure(inputs, i -> NeuronSimulation.spikeTimesMs(lif, Stimulus.constant(i), 1000, 0.1,
         Method.EXACT), 100, 1000, 3, 1e-4);
-    assertThat(c.ratesHz()[0]).isZero();
-    assertThat(c.ratesHz()[1]).isZero();
+    assertThat(c.rates()[0]).isZero();
+    assertThat(c.rates()[1]).isZero();
     // per ms -> Hz
-    assertThat(c.ratesHz()[2] * 1000).isCloseTo(33.64, Percentage.withPercentage(0.05));
-    assertThat(c.ratesHz()[3] * 1000).isCloseTo(63.04, Percentage.withPercentage(0.05));
-    assertThat(c.ratesHz()[4] * 1000).isCloseTo(111.97, Percentage.withPercentage(0.05));
+    assertThat(c.rates()[2] * 1000).isCloseTo(33.64, Percentage.withPercentage(0.05));
+    assertThat(c.rates()[3] * 1000).isCloseTo(63.04, Percentage.withPercentage(0.05));
+    assertThat(c.rates()[4] * 1000).isCloseTo(111.97, Percentage.withPercentage(0.05));
     // R I_rh = 15 mV -> 1.5 nA; repetitive firing within 1 s needs slightly more (ISI <= 450 ms)
     assertThat(c.rheobase()).isCloseTo(1.5, Offset.offset(0.002));
   }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neuristor.data.Dataset;
 import org.neuristor.data.Datasets;
-import org.neuristor.device.SynapseDevice;
+import org.neuristor.device.PulseProgrammedSynapse;
 import org.neuristor.network.DigitsPipeline;
 
 /**
@@ -24,7 +24,7 @@ class InSituTrainingTest {
     split = Datasets.digits().stratifiedSplit(0.3, 1);
   }
 
-  static InSituTraining.Result run(SynapseDevice.Params device, int threads) {
+  static InSituTraining.Result run(PulseProgrammedSynapse.Params device, int threads) {
     return InSituTraining.train(split.train(), split.test(), 32, device,
         new InSituTraining.Options(8, 16, 0.1, 0, 1.0, 1.0, 1, threads), null);
   }
@@ -37,7 +37,7 @@ class InSituTrainingTest {
   void linearDeviceLearnsLikeFloatingPointAndNeuroSimLess() {
     double fl = last(run(null, 1));
     InSituTraining.Result lin = run(DigitsPipeline.device("ideal", 97, -1, -1, null), 1);
-    double ns = last(run(SynapseDevice.Params.neurosimAgSi(), 1));
+    double ns = last(run(PulseProgrammedSynapse.Params.neurosimAgSi(), 1));
     assertThat(fl).isGreaterThan(0.92);
     assertThat(Math.abs(last(lin) - fl)).isLessThan(0.03);
     assertThat(ns).isGreaterThan(0.8).isLessThan(last(lin) - 0.03);
@@ -51,8 +51,8 @@ class InSituTrainingTest {
 
   @Test
   void sameSeedSameConductancesWhateverTheThreads() {
-    InSituTraining.Result a = run(SynapseDevice.Params.neurosimAgSi(), 1);
-    InSituTraining.Result b = run(SynapseDevice.Params.neurosimAgSi(), 3);
+    InSituTraining.Result a = run(PulseProgrammedSynapse.Params.neurosimAgSi(), 1);
+    InSituTraining.Result b = run(PulseProgrammedSynapse.Params.neurosimAgSi(), 3);
     assertThat(b.c1().conductances()).isEqualTo(a.c1().conductances());
     assertThat(b.c2().conductances()).isEqualTo(a.c2().conductances());
     assertThat(b.testAccuracy()).isEqualTo(a.testAccuracy());

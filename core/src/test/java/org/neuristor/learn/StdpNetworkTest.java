@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neuristor.data.Dataset;
 import org.neuristor.data.Datasets;
-import org.neuristor.device.SynapseDevice;
+import org.neuristor.device.PulseProgrammedSynapse;
 
 /** The Diehl and Cook network on a tiny budget: it learns, reproduces for any thread count, and a device learns by pulses. */
 class StdpNetworkTest {
@@ -43,7 +43,7 @@ class StdpNetworkTest {
   @Test
   void onADeviceEveryWeightChangeIsAPulse() {
     StdpNetwork.Params p = StdpNetwork.Params.diehlCook(10).withPresentation(0.1);
-    StdpNetwork net = new StdpNetwork(784, p, SynapseDevice.Params.neurosimAgSi(), 5);
+    StdpNetwork net = new StdpNetwork(784, p, PulseProgrammedSynapse.Params.neurosimAgSi(), 5);
     long afterProgramming = net.crossbar().pulses();
     assertThat(afterProgramming).isPositive();
     for (int k = 0; k < 20; k++) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.neuristor.NetlistException;
-import org.neuristor.device.SynapseDevice;
+import org.neuristor.device.PulseProgrammedSynapse;
 
 /** Crossbar synapses from a network file: drawn weights become device conductances. */
 class CrossbarFileTest {
@@ -26,7 +26,7 @@ class CrossbarFileTest {
     NetworkFile.Loaded l = NetworkFile.parse("x.yaml", FILE, false, 1);
     float[] w = l.network().projection("x").weights();
     assertThat(w).hasSize(1200);
-    SynapseDevice dev = new SynapseDevice(SynapseDevice.Params.neurosimAgSi(), 0);
+    PulseProgrammedSynapse dev = new PulseProgrammedSynapse(PulseProgrammedSynapse.Params.neurosimAgSi(), 0);
     double range = 3.8462e-8 - 3.0769e-9;
     TreeSet<Float> distinct = new TreeSet<>();
     for (float v : w) {

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.neuristor.device.SynapseDevice;
+import org.neuristor.device.PulseProgrammedSynapse;
 
 /** Crossbar non-idealities against their definitions (physics.md 3.8c, 4.7) and seed determinism. */
 class CrossbarNonIdealityTest {
-  static final SynapseDevice.Params NS = SynapseDevice.Params.neurosimAgSi();
+  static final PulseProgrammedSynapse.Params NS = PulseProgrammedSynapse.Params.neurosimAgSi();
 
-  static SynapseDevice.Params dev(int levels, double c2c, double d2d, double on, double off) {
-    return new SynapseDevice.Params(NS.gMinSiemens(), NS.gMaxSiemens(), levels, levels,
+  static PulseProgrammedSynapse.Params dev(int levels, double c2c, double d2d, double on, double off) {
+    return new PulseProgrammedSynapse.Params(NS.gMinSiemens(), NS.gMaxSiemens(), levels, levels,
         NS.aLtp() * levels / 97.0, NS.aLtd() * levels / 100.0, c2c, d2d, on, off);
   }
 
@@ -38,11 +38,11 @@ class CrossbarNonIdealityTest {
   @Test
   void noiselessDeviceLandsOnItsLevelsOfTheNonLinearCurve() {
     int levels = 8;
-    SynapseDevice.Params p = dev(levels, 0, 0, 0, 0);
+    PulseProgrammedSynapse.Params p = dev(levels, 0, 0, 0, 0);
     Crossbar c = new Crossbar(50, 40, p, 3).verifyIterations(0);
     c.program(ramp(2000), 1.0);
     double a = p.aLtp();
-    double b = SynapseDevice.curveB(p, a, levels);
+    double b = PulseProgrammedSynapse.curveB(p, a, levels);
     TreeSet<Long> seen = new TreeSet<>();
     double range = p.gMaxSiemens() - p.gMinSiemens();
     for (int q = 0; q < 2000; q++) {
@@ -83,7 +83,7 @@ class CrossbarNonIdealityTest {
   void stuckFractionsMatchTheirProbabilitiesAndPinConductances() {
     int rows = 100;
     int cols = 100;
-    SynapseDevice.Params p = dev(97, 0.035, 0, 0.03, 0.05);
+    PulseProgrammedSynapse.Params p = dev(97, 0.035, 0, 0.03, 0.05);
     Crossbar c = new Crossbar(rows, cols, p, 11);
     int n = 2 * rows * cols;
     int[] s = c.stuckCounts();
@@ -103,7 +103,7 @@ class CrossbarNonIdealityTest {
   @Test
   void deviceToDeviceSpreadHasTheAskedRelativeSigma() {
     double sigma = 0.2;
-    SynapseDevice.Params p = dev(97, 0, sigma, 0, 0);
+    PulseProgrammedSynapse.Params p = dev(97, 0, sigma, 0, 0);
     Crossbar c = new Crossbar(100, 100, p, 5);
     double[] w = new double[10000];
     java.util.Arrays.fill(w, 1.0); // every G+ programmed to full range: G_min + range_d (G_max - G_min)
@@ -146,7 +146,7 @@ class CrossbarNonIdealityTest {
 
   @Test
   void sameSeedSameConductancesBitForBitAndDifferentSeedDiffers() {
-    SynapseDevice.Params p = dev(97, 0.035, 0.1, 0.01, 0.01);
+    PulseProgrammedSynapse.Params p = dev(97, 0.035, 0.1, 0.01, 0.01);
     double[] w = ramp(3000);
     Crossbar a = new Crossbar(30, 100, p, 42);
     Crossbar b = new Crossbar(30, 100, p, 42);

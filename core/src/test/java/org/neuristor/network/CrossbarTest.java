@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.neuristor.device.SynapseDevice;
+import org.neuristor.device.PulseProgrammedSynapse;
 
 class CrossbarTest {
-  private static final SynapseDevice.Params NS = SynapseDevice.Params.neurosimAgSi();
+  private static final PulseProgrammedSynapse.Params NS = PulseProgrammedSynapse.Params.neurosimAgSi();
 
-  private static SynapseDevice.Params with(double c2c, double d2d, double on, double off) {
-    return new SynapseDevice.Params(NS.gMinSiemens(), NS.gMaxSiemens(), NS.levelsLtp(), NS.levelsLtd(), NS.aLtp(),
+  private static PulseProgrammedSynapse.Params with(double c2c, double d2d, double on, double off) {
+    return new PulseProgrammedSynapse.Params(NS.gMinSiemens(), NS.gMaxSiemens(), NS.levelsLtp(), NS.levelsLtd(), NS.aLtp(),
         NS.aLtd(), c2c, d2d, on, off);
   }
 
@@ -106,7 +106,7 @@ class CrossbarTest {
 
   @Test
   void sameSeedSameDevicesOtherSeedOtherDevices() {
-    SynapseDevice.Params p = with(0.035, 0.1, 0.01, 0.01);
+    PulseProgrammedSynapse.Params p = with(0.035, 0.1, 0.01, 0.01);
     double[] w = new double[40 * 30];
     for (int q = 0; q < w.length; q++) {
       w[q] = Math.sin(q);

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
-import org.neuristor.device.SynapseDevice;
+import org.neuristor.device.PulseProgrammedSynapse;
 
 class StdpTest {
-  private static final SynapseDevice.Params NS = SynapseDevice.Params.neurosimAgSi().withoutNoise();
+  private static final PulseProgrammedSynapse.Params NS = PulseProgrammedSynapse.Params.neurosimAgSi().withoutNoise();
   private static final double TAU = 20e-3;
   private static final double N_PLUS = 40;
   private static final double N_MINUS = 30;
 
   /** Conductance change of one synapse after a single pair at lag t_post - t_pre, from G0. */
-  private static double pair(double lag, double g0, SynapseDevice.Params p, long seed) {
+  private static double pair(double lag, double g0, PulseProgrammedSynapse.Params p, long seed) {
     Crossbar xb = new Crossbar(1, 1, p, seed);
     xb.conductances()[0] = g0;
     Stdp s = new Stdp(xb, TAU, TAU, N_PLUS, N_MINUS);
@@ -30,7 +30,7 @@ class StdpTest {
 
   @Test
   void preBeforePostPotentiatesAlongTheExponentialWindowThroughTheDevice() {
-    SynapseDevice dev = new SynapseDevice(NS, 0);
+    PulseProgrammedSynapse dev = new PulseProgrammedSynapse(NS, 0);
     for (double lag : new double[] {1e-3, 5e-3, 10e-3, 20e-3, 40e-3}) {
       // analytic: round(n+ exp(-lag/tau)) LTP pulses from G_min along G(P) = B(1 - e^-P/A) + G_min
       int n = (int) Math.round(N_PLUS * Math.exp(-lag / TAU));
@@ -44,7 +44,7 @@ class StdpTest {
 
   @Test
   void postBeforePreDepressesAlongTheExponentialWindowThroughTheDevice() {
-    SynapseDevice dev = new SynapseDevice(NS, 0);
+    PulseProgrammedSynapse dev = new PulseProgrammedSynapse(NS, 0);
     for (double lag : new double[] {-1e-3, -5e-3, -10e-3, -30e-3}) {
       int n = (int) Math.round(N_MINUS * Math.exp(lag / TAU));
       // from G_max (LTD coordinate P_max) n pulses back along the LTD curve
@@ -56,7 +56,7 @@ class StdpTest {
 
   @Test
   void cycleToCycleNoiseAveragesToTheNoiseFreeChange() {
-    SynapseDevice.Params noisy = SynapseDevice.Params.neurosimAgSi();
+    PulseProgrammedSynapse.Params noisy = PulseProgrammedSynapse.Params.neurosimAgSi();
     double g0 = NS.gMinSiemens() + 0.3 * (NS.gMaxSiemens() - NS.gMinSiemens());
     double clean = pair(5e-3, g0, NS, 1);
     int trials = 2000;

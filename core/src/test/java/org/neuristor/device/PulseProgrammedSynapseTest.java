@@ -6,17 +6,17 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /** NeuroSim pulse-programmed synapse (value model): physics.md T11, bounds, non-linearity, up/down symmetry. */
-class SynapseDeviceTest {
+class PulseProgrammedSynapseTest {
   @Test
   void t11FortyEightPulsesFromGminReach0p7270OfTheRange() {
-    SynapseDevice d = new SynapseDevice(SynapseDevice.Params.neurosimAgSi().withoutNoise(), 1);
+    PulseProgrammedSynapse d = new PulseProgrammedSynapse(PulseProgrammedSynapse.Params.neurosimAgSi().withoutNoise(), 1);
     d.potentiate(48);
     assertThat(d.normalized()).isCloseTo(0.7270, within(1e-4));
   }
 
   @Test
   void reachesBothBoundsAndStaysThere() {
-    SynapseDevice d = new SynapseDevice(SynapseDevice.Params.neurosimAgSi().withoutNoise(), 1);
+    PulseProgrammedSynapse d = new PulseProgrammedSynapse(PulseProgrammedSynapse.Params.neurosimAgSi().withoutNoise(), 1);
     assertThat(d.conductance()).isEqualTo(3.0769e-9);
     d.potentiate(97);
     assertThat(d.conductance()).isCloseTo(3.8462e-8, within(1e-15));
@@ -30,7 +30,7 @@ class SynapseDeviceTest {
 
   @Test
   void potentiationIsConcaveAndDepressionSteepNearGmax() {
-    SynapseDevice d = new SynapseDevice(SynapseDevice.Params.neurosimAgSi().withoutNoise(), 1);
+    PulseProgrammedSynapse d = new PulseProgrammedSynapse(PulseProgrammedSynapse.Params.neurosimAgSi().withoutNoise(), 1);
     d.potentiate(1);
     double first = d.normalized();
     d.potentiate(95);
@@ -46,7 +46,7 @@ class SynapseDeviceTest {
 
   @Test
   void nUpThenNDownReturnsNearTheStart() {
-    SynapseDevice d = new SynapseDevice(SynapseDevice.Params.neurosimAgSi().withoutNoise(), 3);
+    PulseProgrammedSynapse d = new PulseProgrammedSynapse(PulseProgrammedSynapse.Params.neurosimAgSi().withoutNoise(), 3);
     d.setConductance(0.5 * (3.0769e-9 + 3.8462e-8));
     double start = d.normalized();
     d.potentiate(10);
@@ -56,7 +56,7 @@ class SynapseDeviceTest {
     // (1.36 %), so N up / N down overshoots below the start by about 10 x (2.55 - 1.36) %
     assertThat(d.normalized()).isCloseTo(start - 0.119, within(0.02));
     // a nearly linear device (|A| >> levels) returns to the start
-    SynapseDevice lin = new SynapseDevice(new SynapseDevice.Params(1e-9, 1e-8, 100, 100, 1e5, -1e5, 0, 0, 0, 0), 1);
+    PulseProgrammedSynapse lin = new PulseProgrammedSynapse(new PulseProgrammedSynapse.Params(1e-9, 1e-8, 100, 100, 1e5, -1e5, 0, 0, 0, 0), 1);
     lin.setConductance(5e-9);
     double s0 = lin.normalized();
     lin.potentiate(10);
@@ -69,11 +69,11 @@ class SynapseDeviceTest {
     int n = 4000;
     double sum = 0;
     double sum2 = 0;
-    SynapseDevice ref = new SynapseDevice(SynapseDevice.Params.neurosimAgSi().withoutNoise(), 0);
+    PulseProgrammedSynapse ref = new PulseProgrammedSynapse(PulseProgrammedSynapse.Params.neurosimAgSi().withoutNoise(), 0);
     ref.setConductance(2e-8);
     ref.potentiate(1);
     for (int s = 0; s < n; s++) {
-      SynapseDevice d = new SynapseDevice(SynapseDevice.Params.neurosimAgSi(), s);
+      PulseProgrammedSynapse d = new PulseProgrammedSynapse(PulseProgrammedSynapse.Params.neurosimAgSi(), s);
       d.setConductance(2e-8);
       d.potentiate(1);
       double e = d.normalized() - ref.normalized();
@@ -82,8 +82,8 @@ class SynapseDeviceTest {
     }
     double sd = Math.sqrt(sum2 / n - (sum / n) * (sum / n));
     assertThat(sd).isCloseTo(0.035, within(0.002));
-    SynapseDevice a = new SynapseDevice(SynapseDevice.Params.neurosimAgSi(), 9);
-    SynapseDevice b = new SynapseDevice(SynapseDevice.Params.neurosimAgSi(), 9);
+    PulseProgrammedSynapse a = new PulseProgrammedSynapse(PulseProgrammedSynapse.Params.neurosimAgSi(), 9);
+    PulseProgrammedSynapse b = new PulseProgrammedSynapse(PulseProgrammedSynapse.Params.neurosimAgSi(), 9);
     a.potentiate(30);
     b.potentiate(30);
     assertThat(a.conductance()).isEqualTo(b.conductance());

@@ -16,10 +16,13 @@ import java.util.SplittableRandom;
  *   stuck devices: with probabilities pStuckOn / pStuckOff the device sits at G_max / G_min for ever
  * </pre>
  *
- * Mutable (one device's state), not thread-safe; every stochastic draw comes from its own seeded
+ * A value model, not a circuit element: the synaptic memristor as a netlist device (state equation,
+ * I-V law) is {@link SynapticMemristor} (type {@code synapse}).
+ *
+ * <p>Mutable (one device's state), not thread-safe; every stochastic draw comes from its own seeded
  * stream. Reference: P.-Y. Chen, X. Peng, S. Yu, IEEE TCAD 37, 3067 (2018); NeuroSim Cell.cpp.
  */
-public final class SynapseDevice {
+public final class PulseProgrammedSynapse {
 
   /**
    * Parameters of a synapse device.
@@ -74,7 +77,7 @@ public final class SynapseDevice {
   private double g;
 
   /** A device at G_min with its device-to-device draws taken from {@code seed}. */
-  public SynapseDevice(Params p, long seed) {
+  public PulseProgrammedSynapse(Params p, long seed) {
     this.p = p;
     this.rng = new SplittableRandom(seed);
     double fLtp = 1 + p.sigmaD2D() * gauss();
