@@ -124,8 +124,8 @@ final class DigitsCommand implements Callable<Integer> {
   String senseR;
 
   @Option(names = "--selector", paramLabel = "NAME", defaultValue = "none",
-      description = "Cell selector: none, 1t1r (15 kOhm on), 1t1r:OHMS, ots or TYPE:PRESET (threshold switch, "
-          + "linearized at the read voltage) (default: ${DEFAULT-VALUE}).")
+      description = "Cell selector: none, 1t1r (15 kOhm on), 1t1r:OHMS, ots or TYPE:PRESET[:NAME=VALUE...] "
+          + "(threshold switch, linearized at the read voltage) (default: ${DEFAULT-VALUE}).")
   String selector;
 
   @Option(names = "--train", paramLabel = "HOW", defaultValue = "offline",
