@@ -49,7 +49,8 @@ final class DigitsCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--synapse", paramLabel = "NAME", defaultValue = "ideal",
-      description = "ideal or neurosim (Ag:a-Si, physics.md 3.8c) (default: ${DEFAULT-VALUE}).")
+      description = "ideal, neurosim (Ag:a-Si, physics.md 3.8c) or FILE.json, a synapse fitted to measured curves by "
+          + "'fit synapse' (default: ${DEFAULT-VALUE}).")
   String synapse;
 
   @Option(names = "--levels", paramLabel = "N", defaultValue = "0",
