@@ -153,9 +153,10 @@ final class CrossbarCommand implements Runnable {
         description = "Array sizes n (default: ${DEFAULT-VALUE}).")
     int[] sizes;
 
-    @Option(names = "--selector", paramLabel = "NAME,...", split = ",", defaultValue = "none,1t1r,ots",
-        description = "Selectors: none, 1t1r[:OHMS], ots (ots/gese preset) or TYPE:PRESET (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--selector", paramLabel = "NAME,...", split = ",",
+        defaultValue = "none,1t1r,ots,ots:gese:ron=10k:roff=1g:i0=100p",
+        description = "Selectors: none, 1t1r[:OHMS], ots (ots/gese preset) or TYPE:PRESET[:NAME=VALUE...] with "
+            + "parameter values replacing the preset's (default: ${DEFAULT-VALUE}).")
     List<String> selectors;
 
     @Option(names = "--scheme", paramLabel = "NAME", defaultValue = "floating",
@@ -215,14 +216,19 @@ final class CrossbarCommand implements Runnable {
             SneakPath.Point p = SneakPath.read(sizes[k], sel, c);
             xs[k] = sizes[k];
             ys[k] = p.relativeError();
-            table.add(List.of(sel.label(), sizes[k], v, p.columnAmps(), p.cellAmps(), p.relativeError()));
+            table.add(java.util.Arrays.asList(sel.label(), sizes[k], v, p.columnAmps(), p.cellAmps(),
+                CliArgs.orNull(p.relativeError()), p.reason() == null ? "" : p.reason()));
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("selector", sel.label());
             m.put("size", sizes[k]);
             m.put("read_v", v);
             m.put("column_A", p.columnAmps());
             m.put("cell_A", p.cellAmps());
-            m.put("relative_error", p.relativeError());
+            m.put("relative_error", CliArgs.orNull(p.relativeError()));
+            if (p.reason() != null) {
+              m.put("relative_error_reason", p.reason());
+              output.warn(sel.label() + ", n = " + sizes[k] + ": no sneak-path error: " + p.reason());
+            }
             json.add(m);
             bar.step();
           }
@@ -230,7 +236,7 @@ final class CrossbarCommand implements Runnable {
         }
       }
       Path csv = CsvWriter.writeTable(output.file("crossbar_sneak.csv"),
-          List.of("selector", "size", "read_v", "column_A", "cell_A", "relative_error"), table);
+          List.of("selector", "size", "read_v", "column_A", "cell_A", "relative_error", "reason"), table);
       Summary s = new Summary();
       s.put("scheme", sch.name().toLowerCase(java.util.Locale.ROOT));
       s.put("lrs_ohm", rl);
@@ -286,7 +292,7 @@ final class CrossbarCommand implements Runnable {
     String hrs;
 
     @Option(names = "--selector", paramLabel = "NAME", defaultValue = "none",
-        description = "None, 1t1r[:OHMS], ots or TYPE:PRESET (default: ${DEFAULT-VALUE}).")
+        description = "None, 1t1r[:OHMS], ots or TYPE:PRESET[:NAME=VALUE...] (default: ${DEFAULT-VALUE}).")
     String selector;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "15",

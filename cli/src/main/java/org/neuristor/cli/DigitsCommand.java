@@ -49,7 +49,8 @@ final class DigitsCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--synapse", paramLabel = "NAME", defaultValue = "ideal",
-      description = "ideal or neurosim (Ag:a-Si, physics.md 3.8c) (default: ${DEFAULT-VALUE}).")
+      description = "ideal, neurosim (Ag:a-Si, physics.md 3.8c) or FILE.json, a synapse fitted to measured curves by "
+          + "'fit synapse' (default: ${DEFAULT-VALUE}).")
   String synapse;
 
   @Option(names = "--levels", paramLabel = "N", defaultValue = "0",
@@ -124,8 +125,8 @@ final class DigitsCommand implements Callable<Integer> {
   String senseR;
 
   @Option(names = "--selector", paramLabel = "NAME", defaultValue = "none",
-      description = "Cell selector: none, 1t1r (15 kOhm on), 1t1r:OHMS, ots or TYPE:PRESET (threshold switch, "
-          + "linearized at the read voltage) (default: ${DEFAULT-VALUE}).")
+      description = "Cell selector: none, 1t1r (15 kOhm on), 1t1r:OHMS, ots or TYPE:PRESET[:NAME=VALUE...] "
+          + "(threshold switch, linearized at the read voltage) (default: ${DEFAULT-VALUE}).")
   String selector;
 
   @Option(names = "--train", paramLabel = "HOW", defaultValue = "offline",

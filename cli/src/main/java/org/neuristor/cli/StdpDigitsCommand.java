@@ -49,7 +49,8 @@ final class StdpDigitsCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--synapse", paramLabel = "NAME", defaultValue = "ideal",
-      description = "ideal (continuous weights) or neurosim (Ag:a-Si device, pulses) (default: ${DEFAULT-VALUE}).")
+      description = "ideal (continuous weights), neurosim (Ag:a-Si device, pulses) or FILE.json, a synapse fitted by "
+          + "'fit synapse' (default: ${DEFAULT-VALUE}).")
   String synapse;
 
   @Option(names = "--levels", paramLabel = "N", defaultValue = "0",
@@ -89,8 +90,9 @@ final class StdpDigitsCommand implements Callable<Integer> {
       throw NeuristorException.input("--neurons must be >= 1, --presentation > 0, --epochs, --train-samples, "
           + "--test-samples >= 0");
     }
-    if (!synapse.equals("ideal") && !synapse.equals("neurosim")) {
-      throw NeuristorException.input("--synapse must be ideal or neurosim, got '" + synapse + "'");
+    if (!synapse.equals("ideal") && !synapse.equals("neurosim") && !synapse.endsWith(".json")) {
+      throw NeuristorException.input("--synapse must be ideal, neurosim or a fitted synapse FILE.json, got '"
+          + synapse + "'");
     }
     int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     PulseProgrammedSynapse.Params device = synapse.equals("ideal") && levels <= 0 ? null

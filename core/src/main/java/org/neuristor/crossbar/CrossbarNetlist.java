@@ -84,6 +84,9 @@ public final class CrossbarNetlist {
       }
     }
     boolean model = false;
+    boolean modelOn = false;
+    double vth = selector instanceof Selector.Switch sw0 ? sw0.thresholdVolts() : Double.NaN;
+    List<String> onStates = new ArrayList<>();
     for (int i = 0; i < nr; i++) {
       boolean on = wordLine != null ? wordLine[i] : !Double.isNaN(rowVolts[i]);
       for (int j = 0; j < nc; j++) {
@@ -103,9 +106,16 @@ public final class CrossbarNetlist {
             top = "m" + id;
           }
         } else if (selector instanceof Selector.Switch) {
-          b.append("ns").append(id).append(' ').append(top).append(" m").append(id).append(" sel\n");
+          // a cell biased at or above threshold starts with its selector on (see Selector.Switch.modelCardOn)
+          boolean switched = Math.abs(rowVolts[i] - colVolts[j]) >= vth; // false for NaN (floating)
+          b.append("ns").append(id).append(' ').append(top).append(" m").append(id).append(switched ? " selon\n"
+              : " sel\n");
           top = "m" + id;
           model = true;
+          modelOn |= switched;
+          if (switched) {
+            onStates.add("ns" + id + ".x");
+          }
         }
         b.append("rm").append(id).append(' ').append(top).append(" c").append(id).append(' ').append(num(1 / g[k]))
             .append('\n');
@@ -113,7 +123,10 @@ public final class CrossbarNetlist {
     }
     if (model) {
       Selector.Switch sw = (Selector.Switch) selector;
-      b.append(".model sel ").append(sw.type()).append(" (preset=").append(sw.preset()).append(")\n");
+      b.append(".model sel ").append(sw.type()).append(" (").append(sw.modelCard()).append(")\n");
+      if (modelOn) {
+        b.append(".model selon ").append(sw.type()).append(" (").append(sw.modelCardOn()).append(")\n");
+      }
     }
     b.append(".op\n.save");
     for (int j = 0; j < nc; j++) {
@@ -121,7 +134,58 @@ public final class CrossbarNetlist {
         b.append(" i(vs").append(j).append(')');
       }
     }
+    for (String x : onStates) {
+      b.append(' ').append(x);
+    }
     return b.append("\n.end\n").toString();
+  }
+
+  /**
+   * A solved read.
+   *
+   * @param columnAmps column currents into the sense amplifiers (NaN for floating columns)
+   * @param minOnState smallest state x of the selectors biased above threshold (1: fully on; NaN
+   *     when no cell is biased above threshold); below 0.5 the selected selectors did not stay on
+   *     (the cell cannot carry the selector's holding current) and the read is not a 1S1R read
+   */
+  public record Read(double[] columnAmps, double minOnState) {
+    /** Whether every selector biased above threshold is on (true when there is none). */
+    public boolean switchedOn() {
+      return Double.isNaN(minOnState) || minOnState >= 0.5;
+    }
+  }
+
+  /**
+   * As {@link #solve}, with the states of the selectors biased above threshold. A netlist with such
+   * cells is not solved by its {@code .op} but by letting it settle: a transient from the initial
+   * states ({@code uic}: switched cells on, the others off) over {@code settleSeconds}, the read
+   * being its last point. An S-shaped switch has, besides its ON and OFF states, an operating point
+   * pinned at the threshold that Newton can converge to from any initial guess; the circuit's own
+   * dynamics from the switched-on state reach the state a read pulse reaches.
+   *
+   * @param settleSeconds settling time (e.g. {@link Selector.Switch#settleSeconds()}); 0: {@code .op}
+   */
+  public static Read solveRead(String netlist, int cols, double settleSeconds) {
+    CircuitCompiler.Compiled c = CircuitCompiler.compile(netlist, "crossbar.cir");
+    List<String> saves = new ArrayList<>(c.saves());
+    boolean settle = settleSeconds > 0 && netlist.contains(" selon\n");
+    Analysis a = settle ? new Analysis.Tran(settleSeconds / 50, settleSeconds, 0, settleSeconds / 20, true)
+        : new Analysis.Op();
+    Trace tr = Simulation.run(c.circuit(), a, saves, null).trace();
+    int last = tr.size() - 1;
+    double[] out = new double[cols];
+    for (int j = 0; j < cols; j++) {
+      String name = "i(vs" + j + ")";
+      out[j] = tr.names().contains(name) ? tr.get(name)[last] : Double.NaN;
+    }
+    double min = Double.NaN;
+    for (String n : tr.names()) {
+      if (n.endsWith(".x")) {
+        double x = tr.get(n)[last];
+        min = Double.isNaN(min) ? x : Math.min(min, x);
+      }
+    }
+    return new Read(out, min);
   }
 
   /**
@@ -129,15 +193,7 @@ public final class CrossbarNetlist {
    * the circuit engine's operating point.
    */
   public static double[] solve(String netlist, int cols) {
-    CircuitCompiler.Compiled c = CircuitCompiler.compile(netlist, "crossbar.cir");
-    List<String> saves = new ArrayList<>(c.saves());
-    Trace tr = Simulation.run(c.circuit(), new Analysis.Op(), saves, null).trace();
-    double[] out = new double[cols];
-    for (int j = 0; j < cols; j++) {
-      String name = "i(vs" + j + ")";
-      out[j] = tr.names().contains(name) ? tr.get(name)[0] : Double.NaN;
-    }
-    return out;
+    return solveRead(netlist, cols, 0).columnAmps();
   }
 
   /** Writes and solves a read with the circuit engine (exact for every selector). */

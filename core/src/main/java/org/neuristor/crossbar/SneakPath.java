@@ -18,6 +18,12 @@ import org.neuristor.NeuristorException;
  * (unselected rows at V_read/3, unselected columns at 2 V_read/3: every unselected cell sees
  * V_read/3). Linear arrays are solved by {@link LinearRead}, arrays with threshold-switch selectors
  * by the circuit engine ({@link CrossbarNetlist}). A 1T1R array turns on the selected word line only.
+ *
+ * <p>With a threshold-switch selector the read is the state after the selected selector switched
+ * on: the read voltage must exceed its threshold and the selected cell must carry at least the
+ * selector's holding current (for the holding-voltage ON branch about (V_hold - V_on)/R_on);
+ * otherwise the switch cannot stay on and the operating point sits on the branch pinned at the
+ * threshold, which is no 1S1R read: the error is then not reported ({@link Point#reason}).
  */
 public final class SneakPath {
   private SneakPath() {}
@@ -57,21 +63,43 @@ public final class SneakPath {
    * @param size array size n (n x n)
    * @param columnAmps current sensed on the selected column
    * @param cellAmps current of the selected cell alone
-   * @param relativeError |I_column - I_cell| / I_cell
+   * @param relativeError |I_column - I_cell| / I_cell (NaN when not measured)
+   * @param reason why the error is not reported, or null
    */
-  public record Point(int size, double columnAmps, double cellAmps, double relativeError) {}
+  public record Point(int size, double columnAmps, double cellAmps, double relativeError, String reason) {}
 
   /** Reads the selected cell of an n x n array with the given selector. */
   public static Point read(int n, Selector selector, Config c) {
     if (n < 1) {
       throw NeuristorException.input("array size must be >= 1, got " + n);
     }
-    double cell = current(1, selector, c, 1 / c.hrsOhm());
-    double col = current(n, selector, c, 1 / c.lrsOhm());
-    return new Point(n, col, cell, Math.abs(col - cell) / Math.abs(cell));
+    CrossbarNetlist.Read cell = current(1, selector, c, 1 / c.hrsOhm());
+    CrossbarNetlist.Read col = current(n, selector, c, 1 / c.lrsOhm());
+    double ic = cell.columnAmps()[0];
+    double ia = col.columnAmps()[n - 1];
+    if (selector instanceof Selector.Switch sw) {
+      double vth = sw.thresholdVolts();
+      String why = null;
+      if (c.readVolts() < vth) {
+        why = String.format(java.util.Locale.ROOT, "read voltage %.3g V is below the selector threshold %.3g V",
+            c.readVolts(), vth);
+      } else if (!cell.switchedOn() || !col.switchedOn()) {
+        why = String.format(java.util.Locale.ROOT, "the selected selector does not stay on (state x = %.3g after "
+            + "%.3g s): the cell current %.3g A is below its holding current", Math.min(orOne(cell.minOnState()),
+                orOne(col.minOnState())), sw.settleSeconds(), Math.abs(ic));
+      }
+      if (why != null) {
+        return new Point(n, ia, ic, Double.NaN, why);
+      }
+    }
+    return new Point(n, ia, ic, Math.abs(ia - ic) / Math.abs(ic), null);
   }
 
-  private static double current(int n, Selector selector, Config c, double gOthers) {
+  private static double orOne(double x) {
+    return Double.isNaN(x) ? 1 : x;
+  }
+
+  private static CrossbarNetlist.Read current(int n, Selector selector, Config c, double gOthers) {
     ArrayGeometry geo = ArrayGeometry.of(n, n, c.wireOhm(), c.driverOhm(), c.senseOhm());
     double[] g = new double[n * n];
     Arrays.fill(g, gOthers);
@@ -101,7 +129,7 @@ public final class SneakPath {
       lr.conductances(g);
       double[] out = new double[n];
       lr.read(rows, cols, out);
-      return out[n - 1];
+      return new CrossbarNetlist.Read(out, Double.NaN);
     }
     if (selector instanceof Selector.Transistor tr && !geo.ideal()) {
       // only the selected word line is on: the other rows' cells are open, so the array is the
@@ -116,8 +144,9 @@ public final class SneakPath {
       lr.conductances(gt);
       double[] out = new double[n];
       lr.read(new double[] {v}, cols, out);
-      return out[n - 1];
+      return new CrossbarNetlist.Read(out, Double.NaN);
     }
-    return CrossbarNetlist.solve(CrossbarNetlist.write("sneak-path read", geo, g, selector, rows, cols, wordLine), n)[n - 1];
+    return CrossbarNetlist.solveRead(CrossbarNetlist.write("sneak-path read", geo, g, selector, rows, cols, wordLine),
+        n, selector instanceof Selector.Switch sw ? sw.settleSeconds() : 0);
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuristor.NeuristorException;
+import org.neuristor.device.SynapseDevice;
 import org.neuristor.data.Dataset;
 import org.neuristor.data.Datasets;
 import org.neuristor.learn.Mlp;
@@ -64,5 +67,40 @@ class DigitsPipelineTest {
     m2.train(split.train(), new Mlp.Options(2, 16, 1e-3, 1, 9, 3), null);
     assertThat(m2.w1).isEqualTo(m1.w1);
     assertThat(m2.w2).isEqualTo(m1.w2);
+  }
+
+  @TempDir java.nio.file.Path dir;
+
+  /** A synapse fitted by 'fit synapse' is a device: its curves' extremes, levels, A and c2c noise. */
+  @Test
+  void fittedSynapseJsonBecomesTheDevice() throws Exception {
+    java.nio.file.Path f = dir.resolve("gong.synapse.json");
+    java.nio.file.Files.writeString(f, "{\"levels_ltp\": 50, \"levels_ltd\": 40, \"a_ltp_pulses\": 12.5, "
+        + "\"a_ltd_pulses\": -8.0, \"g_start_ltp\": 1.1e-6, \"g_end_ltp\": 9.5e-6, \"g_start_ltd\": 9.8e-6, "
+        + "\"g_end_ltd\": 1.0e-6, \"sigma_c2c\": 0.01}");
+    SynapseDevice.Params p = DigitsPipeline.device(f.toString(), 0, -1, -1, null);
+    assertThat(p.gMinSiemens()).isEqualTo(1.0e-6);
+    assertThat(p.gMaxSiemens()).isEqualTo(9.8e-6);
+    assertThat(p.levelsLtp()).isEqualTo(50);
+    assertThat(p.levelsLtd()).isEqualTo(40);
+    assertThat(p.aLtp()).isEqualTo(12.5);
+    assertThat(p.aLtd()).isEqualTo(-8.0);
+    assertThat(p.sigmaC2C()).isEqualTo(0.01);
+    assertThat(p.sigmaD2D()).isZero();
+    // normalized data (arbitrary units, not all > 0): the shape on the NeuroSim conductance range
+    java.nio.file.Files.writeString(dir.resolve("norm.synapse.json"), java.nio.file.Files.readString(f)
+        .replace("1.0e-6", "-0.97"));
+    SynapseDevice.Params q = DigitsPipeline.device(dir.resolve("norm.synapse.json").toString(), 0, -1, -1, null);
+    assertThat(q.gMinSiemens()).isEqualTo(SynapseDevice.Params.neurosimAgSi().gMinSiemens());
+    assertThat(q.aLtd()).isEqualTo(-8.0);
+    // a linear fit (A null) is a linear device; a curve of the wrong shape or another file is a clear error
+    java.nio.file.Files.writeString(f, java.nio.file.Files.readString(f).replace("12.5", "null"));
+    assertThat(DigitsPipeline.device(f.toString(), 0, -1, -1, null).aLtp()).isEqualTo(1e9);
+    java.nio.file.Files.writeString(f, java.nio.file.Files.readString(f).replace("-8.0", "8.0"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DigitsPipeline.device(f.toString(), 0, -1, -1, null))
+        .isInstanceOf(NeuristorException.class).hasMessageContaining("A_LTD");
+    java.nio.file.Files.writeString(f, "{\"model\": \"ts\"}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DigitsPipeline.device(f.toString(), 0, -1, -1, null))
+        .hasMessageContaining("not a fitted synapse");
   }
 }
