@@ -104,7 +104,7 @@ public final class DigitsPipeline {
    * range) on the NeuroSim Ag:a-Si range, 3.08-38.5 nS (the range only scales the energies). No
    * device-to-device spread or stuck devices: a fit of one device's curves says nothing about them.
    */
-  public static SynapseDevice.Params fittedSynapse(java.nio.file.Path file) {
+  public static PulseProgrammedSynapse.Params fittedSynapse(java.nio.file.Path file) {
     com.fasterxml.jackson.databind.JsonNode j;
     try {
       j = org.neuristor.io.Json.mapper().readTree(file.toFile());
@@ -126,7 +126,7 @@ public final class DigitsPipeline {
     double gMin = Math.min(Math.min(g0, g1), Math.min(g2, g3));
     double gMax = Math.max(Math.max(g0, g1), Math.max(g2, g3));
     if (!(gMin > 0)) {
-      SynapseDevice.Params ns = SynapseDevice.Params.neurosimAgSi();
+      PulseProgrammedSynapse.Params ns = PulseProgrammedSynapse.Params.neurosimAgSi();
       gMin = ns.gMinSiemens();
       gMax = ns.gMaxSiemens();
     }
@@ -137,7 +137,7 @@ public final class DigitsPipeline {
           + "are not NeuroSim's shape (A_LTP > 0, A_LTD < 0: steepest at the start of each direction)");
     }
     try {
-      return new SynapseDevice.Params(gMin, gMax, j.get("levels_ltp").asInt(), j.get("levels_ltd").asInt(), aLtp,
+      return new PulseProgrammedSynapse.Params(gMin, gMax, j.get("levels_ltp").asInt(), j.get("levels_ltd").asInt(), aLtp,
           aLtd, j.get("sigma_c2c").asDouble(), 0, 0, 0);
     } catch (RuntimeException e) {
       throw NeuristorException.input(file + ": " + e.getMessage());

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuristor.NeuristorException;
-import org.neuristor.device.SynapseDevice;
+import org.neuristor.device.PulseProgrammedSynapse;
 import org.neuristor.data.Dataset;
 import org.neuristor.data.Datasets;
 import org.neuristor.learn.Mlp;
@@ -78,7 +78,7 @@ class DigitsPipelineTest {
     java.nio.file.Files.writeString(f, "{\"levels_ltp\": 50, \"levels_ltd\": 40, \"a_ltp_pulses\": 12.5, "
         + "\"a_ltd_pulses\": -8.0, \"g_start_ltp\": 1.1e-6, \"g_end_ltp\": 9.5e-6, \"g_start_ltd\": 9.8e-6, "
         + "\"g_end_ltd\": 1.0e-6, \"sigma_c2c\": 0.01}");
-    SynapseDevice.Params p = DigitsPipeline.device(f.toString(), 0, -1, -1, null);
+    PulseProgrammedSynapse.Params p = DigitsPipeline.device(f.toString(), 0, -1, -1, null);
     assertThat(p.gMinSiemens()).isEqualTo(1.0e-6);
     assertThat(p.gMaxSiemens()).isEqualTo(9.8e-6);
     assertThat(p.levelsLtp()).isEqualTo(50);
@@ -90,8 +90,8 @@ class DigitsPipelineTest {
     // normalized data (arbitrary units, not all > 0): the shape on the NeuroSim conductance range
     java.nio.file.Files.writeString(dir.resolve("norm.synapse.json"), java.nio.file.Files.readString(f)
         .replace("1.0e-6", "-0.97"));
-    SynapseDevice.Params q = DigitsPipeline.device(dir.resolve("norm.synapse.json").toString(), 0, -1, -1, null);
-    assertThat(q.gMinSiemens()).isEqualTo(SynapseDevice.Params.neurosimAgSi().gMinSiemens());
+    PulseProgrammedSynapse.Params q = DigitsPipeline.device(dir.resolve("norm.synapse.json").toString(), 0, -1, -1, null);
+    assertThat(q.gMinSiemens()).isEqualTo(PulseProgrammedSynapse.Params.neurosimAgSi().gMinSiemens());
     assertThat(q.aLtd()).isEqualTo(-8.0);
     // a linear fit (A null) is a linear device; a curve of the wrong shape or another file is a clear error
     java.nio.file.Files.writeString(f, java.nio.file.Files.readString(f).replace("12.5", "null"));
