@@ -96,6 +96,14 @@ final class Card {
     return number(toks.get(k++), what + " of " + name);
   }
 
+  /** A value in {@code unit}: a unit written after the number must fit it (see {@link WrittenUnits}). */
+  double value(String what, String unit) {
+    if (k < toks.size()) {
+      WrittenUnits.check(sl, toks.get(k), params(), unit, what + " of " + name);
+    }
+    return value(what);
+  }
+
   /** A value written bare or as {@code key=value}. */
   double valueOrKey(String key, String what) {
     if (k < toks.size() && toks.get(k).lower().startsWith(key + "=")) {

@@ -484,7 +484,9 @@ final class Expander {
     for (Map.Entry<String, Token> d : sub.defaults().entrySet()) {
       Token v = given.get(d.getKey());
       if (v != null) {
-        inner.set(d.getKey(), ParamScope.evaluate(v.text(), sl, v.index(), frame.scope.params));
+        double value = ParamScope.evaluate(v.text(), sl, v.index(), frame.scope.params);
+        inner.defineIn(d.getKey(), v.text(), sl, v.index(), frame.scope.params); // where it was written (units)
+        inner.set(d.getKey(), value);
       } else {
         inner.define(d.getKey(), d.getValue().text(), sub.header(), d.getValue().index());
       }
