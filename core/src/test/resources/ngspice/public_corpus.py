@@ -27,6 +27,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -50,10 +51,15 @@ def decks(root):
 
 
 def run(cmd, cwd, timeout):
+    """Runs cmd in its own process group; on timeout the whole group is killed."""
+    p = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         start_new_session=True)
     try:
-        p = subprocess.run(cmd, cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout)
-        return p.returncode, p.stdout.decode("latin-1"), p.stderr.decode("latin-1")
+        out, err = p.communicate(timeout=timeout)
+        return p.returncode, out.decode("latin-1"), err.decode("latin-1")
     except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.communicate()
         return None, "", "timeout"
 
 
@@ -190,6 +196,7 @@ def main(argv):
                 row["outcome"] = "skipped"
                 row["message"] = (ng_errors or ["timeout" if code is None else "exit %s" % code])[0][:200]
                 rows.append(row)
+                print("%-60s skipped (ngspice: %s)" % (rel, row["message"][:80]), flush=True)
                 continue
             ng_meas = meas(ng_log)
             plots = {} if control else ngspice_plots(ngdeck, work, a.timeout)
