@@ -72,6 +72,7 @@ final class ControlCards {
       case ".options", ".option", ".opt" -> options(sl, toks, scope);
       case ".save", ".print", ".probe", ".plot" -> save(sl);
       case ".global", ".title", ".temp" -> { } // read before expansion
+      case ".csparam" -> { } // defined as a .param during expansion
       case ".meas", ".measure" -> measure(sl, toks);
       default -> {
         String why = NOT_RUN.get(cmd);

@@ -222,8 +222,8 @@ final class Expander {
         i = j;
       } else if (lower.startsWith(".ends")) {
         throw sl.error(0, ".ends without a .subckt");
-      } else if (lower.startsWith(".param")) {
-        functions.params(sl, scope.params);
+      } else if (lower.startsWith(".param") || lower.startsWith(".csparam")) {
+        functions.params(sl, scope.params); // .csparam: a parameter the .control block sees too (as all do here)
       } else if (lower.startsWith(".model")) {
         scope.defineModel(parseModel(sl, scope.params));
       } else if (lower.startsWith(".func")) {

@@ -19,7 +19,9 @@ import org.neuristor.expr.SpiceNumber;
  *       resistance);
  *   <li>a unit symbol that ngspice reads as a scale factor: {@code 1F} on a capacitance is one femtofarad
  *       in ngspice and one farad in SI, {@code 1farad} is femto too;
- *   <li>{@code M} before a unit ({@code 1MOhm}, {@code 10MHz}): milli in SPICE, mega in SI.
+ *   <li>{@code M} before Ohm or Hz ({@code 1MOhm}, {@code 10MHz}): milli in SPICE, mega in SI (and mega
+ *       is what such a value usually means); before other units ({@code 0.1MA}, {@code 10MS} in decks
+ *       written all in capitals) M is read as milli, as every SPICE does.
  * </ul>
  * Letters that are no unit symbol (ngspice ignores them, {@code 3x}) and a bare {@code M} (milli in
  * every SPICE) are read as ngspice reads them.
@@ -87,7 +89,7 @@ final class WrittenUnits {
     String sym = UNITS.get(letters.toLowerCase(Locale.ROOT));
     if (sym == null) {
       String whole = UNITS.get((scale + letters).toLowerCase(Locale.ROOT));
-      if (whole != null && !scale.isEmpty() && (letters.isEmpty() ? scale.equals("F") : true)) {
+      if (whole != null && !scale.isEmpty() && (letters.isEmpty() ? scale.equals("F") : true) && !isZero(x)) {
         return "'" + x + "' is ambiguous: ngspice reads " + scale + " as the scale factor " + scaleName(scale)
             + " (" + x.substring(0, x.length() - scale.length() - letters.length()) + " " + scaleName(scale)
             + "), in SI it is the unit " + whole + "; write " + x.substring(0, x.length() - scale.length()
@@ -96,7 +98,7 @@ final class WrittenUnits {
       }
       return null; // not a unit: ngspice ignores the letters, and so do we
     }
-    if (scale.equals("M")) {
+    if (scale.equals("M") && (sym.equals("Ohm") || sym.equals("Hz")) && !isZero(x)) {
       String n = x.substring(0, x.length() - 1 - letters.length());
       return "'" + x + "' is ambiguous: M is milli in SPICE (ngspice reads " + n + "m" + sym + ") and mega in SI; write "
           + n + "m" + letters + " or " + n + "meg" + letters;
@@ -106,6 +108,12 @@ final class WrittenUnits {
           + "); ngspice would ignore it and read " + x.substring(0, x.length() - letters.length());
     }
     return null;
+  }
+
+  /** Whether the number written in {@code x} is zero (any scale factor or unit gives zero). */
+  private static boolean isZero(String x) {
+    String[] w = SpiceNumber.written(x);
+    return w != null && SpiceNumber.parse(x.substring(0, x.length() - w[0].length() - w[1].length())) == 0;
   }
 
   /** The text inside {@code {...}} or {@code '...'}, trimmed. */

@@ -218,4 +218,21 @@ class CircuitCompilerTest {
     assertThat(c.saves()).containsExactly("v(a)");
     assertThat(c.warnings()).anySatisfy(w -> assertThat(w).startsWith("s.cir:4:12: v(zz) not saved"));
   }
+
+  /** Public-deck corpus (ngspice examples): .csparam is a parameter; a deck without elements is an error at its file. */
+  @Test
+  void csparamIsAParameterAndAnEmptyDeckIsLocated() {
+    CircuitCompiler.Compiled c = CircuitCompiler.compile("t\n.csparam a=2\nv1 x 0 {a}\nr1 x 0 1k\n.op\n", "p.cir");
+    assertThat(c.params().apply("a")).isEqualTo(2.0);
+    assertThatThrownBy(() -> CircuitCompiler.compile("t\n.control\necho hi\n.endc\n", "e.cir"))
+        .hasMessageStartingWith("e.cir:1:1: the netlist has no elements");
+  }
+
+  /** Public-deck corpus: a $ between blanks starts a comment in a .control line, $name stays a variable. */
+  @Test
+  void controlLinesLoseTheirInlineComments() {
+    assertThat(NetlistReader.controlComment("setplot $scratch         $ make 'scratch' the active plot"))
+        .isEqualTo("setplot $scratch");
+    assertThat(NetlistReader.controlComment("echo $&x")).isEqualTo("echo $&x");
+  }
 }

@@ -15,7 +15,7 @@ class WrittenUnitsTest {
       "r1 a 0 10kohm|1e4", "r1 a 0 20k|2e4", "r1 a 0 1.5Meg|1.5e6", "r1 a 0 1MEG|1e6", "r1 a 0 2Ohms|2",
       "r1 a 0 3x|3", "r1 a 0 1m|1e-3", "r1 a 0 1M|1e-3", "r1 a 0 2\u03a9|2",
       "c1 a 0 1uF|1e-6", "c1 a 0 100pF|1e-10", "c1 a 0 1fF|1e-15", "c1 a 0 1f|1e-15",
-      "l1 a 0 1H|1", "l1 a 0 100nH|1e-7",
+      "l1 a 0 1H|1", "l1 a 0 100nH|1e-7", "c1 a 0 2MF|2e-3", "l1 a 0 3MH|3e-3",
   })
   void ngspiceFormsAreReadAsNgspiceReadsThem(String card, double expected) {
     CircuitCompiler.Compiled c = CircuitCompiler.compile("t\ni1 0 a 1m\n" + card + "\nr9 a 0 1k\n.op\n", "u.cir");
@@ -37,6 +37,7 @@ class WrittenUnitsTest {
       "t\\nv1 a 0 1\\nr1 a 0 1k\\nc1 a 0 1F\\n.op|4|8|ngspice reads F as the scale factor femto",
       "t\\nv1 a 0 1\\nr1 a 0 1k\\nc1 a 0 2farad\\n.op|4|8|ngspice reads f as the scale factor femto",
       "t\\nv1 a 0 5A\\nr1 a 0 1k\\n.op|2|8|A is not a unit of voltage",
+      "t\\nv1 a 0 pwl(0US 0MA 10US 0.1MA)\\nr1 a 0 1k\\n.tran 1u 10u|2|16|A is not a unit of voltage",
       "t\\ni1 0 a 2mV\\nr1 a 0 1k\\n.op|2|8|V is not a unit of current",
       "t\\nv1 a 0 pulse(0 1 1mV 1n 1n 1u 2u)\\nr1 a 0 1k\\n.tran 1n 4u|2|18|V is not a unit of time",
       "t\\nv1 a 0 sin(0 1 10MHz)\\nr1 a 0 1k\\n.tran 1n 4u|2|16|M is milli in SPICE",
