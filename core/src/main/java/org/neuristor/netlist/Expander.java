@@ -335,6 +335,13 @@ final class Expander {
     scope.defineSubckt(new Subckt(name, pins, defaults, List.copyOf(body), sl, scope), toks.get(1).index());
   }
 
+  /**
+   * ngspice model types whose cards are read strictly, with Neuristor's device types; cards of other types
+   * are read as far as they are name=value pairs.
+   */
+  private static final java.util.Set<String> SIMULATED_MODEL_TYPES = java.util.Set.of("r", "res", "c", "l", "d",
+      "nmos", "pmos", "npn", "pnp", "sw", "csw");
+
   static Model parseModel(SourceLine sl, ParamScope scope) {
     List<Token> toks = NetlistReader.tokenize(sl);
     if (toks.size() < 3) {
@@ -359,6 +366,8 @@ final class Expander {
         Token v = toks.get(++k);
         val = v.text();
         at = v.index();
+      } else if (!SIMULATED_MODEL_TYPES.contains(type) && !org.neuristor.device.DeviceRegistry.has(type)) {
+        break; // a model type Neuristor does not simulate (cpl, ltra, code models): an element using it is refused
       } else {
         throw sl.error(t.index(), "model parameter must be name=value, got '" + t.text() + "'");
       }

@@ -235,4 +235,15 @@ class CircuitCompilerTest {
         .isEqualTo("setplot $scratch");
     assertThat(NetlistReader.controlComment("echo $&x")).isEqualTo("echo $&x");
   }
+
+  /** Public-deck corpus: another model level is named as such; a card of a type not simulated does not stop a deck that does not use it. */
+  @Test
+  void otherLevelsAreNamedAndUnusedForeignModelsAreSkipped() {
+    assertThatThrownBy(() -> CircuitCompiler.compile(
+        "t\nv1 c 0 1\nv2 b 0 0.7\nq1 c b 0 qv\n.model qv npn level=9 delck=2\n.op\n", "q.cir"))
+        .hasMessageContaining("level 9 is not supported (only level 1)");
+    CircuitCompiler.Compiled c = CircuitCompiler.compile(
+        "t\nv1 a 0 1\nr1 a 0 1k\n.model pline cpl\n+r=0.03 0\n+ 0.03\n.op\n", "m.cir");
+    assertThat(c.unknowns()).isEqualTo(2);
+  }
 }
