@@ -242,6 +242,9 @@ class CircuitCompilerTest {
     assertThatThrownBy(() -> CircuitCompiler.compile(
         "t\nv1 c 0 1\nv2 b 0 0.7\nq1 c b 0 qv\n.model qv npn level=9 delck=2\n.op\n", "q.cir"))
         .hasMessageContaining("level 9 is not supported (only level 1)");
+    assertThatThrownBy(() -> CircuitCompiler.compile(
+        "t\nv1 c 0 1\nv2 b 0 0.7\nq1 c b 0 0 dt qg\n.model qg npn bf=100\n.op\n", "q.cir"))
+        .hasMessageStartingWith("q.cir:4:12: q1 has 1 more terminal before its model qg");
     CircuitCompiler.Compiled c = CircuitCompiler.compile(
         "t\nv1 a 0 1\nr1 a 0 1k\n.model pline cpl\n+r=0.03 0\n+ 0.03\n.op\n", "m.cir");
     assertThat(c.unknowns()).isEqualTo(2);
