@@ -254,6 +254,11 @@ class HonestNumbersTest {
     r = run("neuron", "run", "lif", "--param", "cm=1F");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("femto");
+    // lead's finding: a unit of another quantity was read as its number (rin=20kV ran with 20 kOhm)
+    r = run("neuron", "run", "lif", "--param", "rin=20kV");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("circuit lif with rin=20kV").contains("V is not a unit of resistance")
+        .doesNotContain("lif.cir");
   }
 
   @Test

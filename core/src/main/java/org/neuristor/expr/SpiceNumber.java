@@ -226,6 +226,36 @@ public final class SpiceNumber {
     };
   }
 
+  /** Length of ngspice's scale factor at the start of {@code rest} (lower case): 3 for meg/mil, 1 for f p n u µ m k g t, else 0. */
+  private static int scaleLength(String rest) {
+    if (rest.startsWith("meg") || rest.startsWith("mil")) {
+      return 3;
+    }
+    return !rest.isEmpty() && "fpnu\u00b5mkgt".indexOf(rest.charAt(0)) >= 0 ? 1 : 0;
+  }
+
+  /**
+   * How a number token is written, as ngspice reads it: {@code {scale, letters}}, the scale factor as
+   * written ({@code "k"}, {@code "Meg"}, {@code "M"}, {@code ""}) and the letters after it that ngspice
+   * ignores ({@code "ohm"} of {@code 10kohm}, {@code "V"} of {@code 5V}); null when the token is not a
+   * number followed by letters only.
+   */
+  public static String[] written(String token) {
+    String t = token.trim();
+    int i = literalEnd(t, 0);
+    if (i < 0) {
+      return null;
+    }
+    String rest = t.substring(i);
+    for (int k = 0; k < rest.length(); k++) {
+      if (!Character.isLetter(rest.charAt(k))) {
+        return null;
+      }
+    }
+    int skip = scaleLength(rest.toLowerCase(Locale.ROOT));
+    return new String[] {rest.substring(0, skip), rest.substring(skip)};
+  }
+
   /** Parses a whole token; returns NaN if it is not a number. */
   public static double parse(String token) {
     int[] end = {0};
@@ -256,25 +286,20 @@ public final class SpiceNumber {
     String literal = s.substring(start, i);
     String rest = s.substring(i).toLowerCase(Locale.ROOT);
     int exp10 = 0;
-    boolean mil = false;
-    int skip = 0;
+    boolean mil = rest.startsWith("mil");
+    int skip = scaleLength(rest);
     if (rest.startsWith("meg")) {
       exp10 = 6;
-      skip = 3;
-    } else if (rest.startsWith("mil")) {
-      mil = true;
-      skip = 3;
-    } else if (!rest.isEmpty()) {
+    } else if (skip == 1) {
       switch (rest.charAt(0)) {
-        case 'f' -> { exp10 = -15; skip = 1; }
-        case 'p' -> { exp10 = -12; skip = 1; }
-        case 'n' -> { exp10 = -9; skip = 1; }
-        case 'u', '\u00b5' -> { exp10 = -6; skip = 1; } // u or the micro sign, as ngspice reads it
-        case 'm' -> { exp10 = -3; skip = 1; }
-        case 'k' -> { exp10 = 3; skip = 1; }
-        case 'g' -> { exp10 = 9; skip = 1; }
-        case 't' -> { exp10 = 12; skip = 1; }
-        default -> { }
+        case 'f' -> exp10 = -15;
+        case 'p' -> exp10 = -12;
+        case 'n' -> exp10 = -9;
+        case 'u', '\u00b5' -> exp10 = -6; // u or the micro sign, as ngspice reads it
+        case 'm' -> exp10 = -3;
+        case 'k' -> exp10 = 3;
+        case 'g' -> exp10 = 9;
+        default -> exp10 = 12; // t
       }
     }
     i += skip;

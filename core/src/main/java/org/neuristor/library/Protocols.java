@@ -92,8 +92,9 @@ public final class Protocols {
    * .param} of the circuit or a device parameter of one of its models (see {@link
    * NeuronCircuit#netlist(Map, String)}); each value a number with an optional SPICE suffix or SI
    * unit ({@code 20k}, {@code 1nF}, {@code 100us}; see {@link SpiceNumber#parse(String, String)}), or
-   * a {@code {expression}}. Numbers come back as exact SI text, so the netlist never reads a unit as
-   * a prefix.
+   * a {@code {expression}}. A number comes back as written when the netlist reads it the same way (so
+   * that its unit is checked where the parameter is used: {@code rin=20kV} for a resistance is refused),
+   * else as exact SI text, so the netlist never reads a unit as a prefix.
    */
   public static Map<String, String> parameters(NeuronCircuit c, Map<String, String> given) {
     Map<String, String> out = new java.util.LinkedHashMap<>();
@@ -106,7 +107,10 @@ public final class Protocols {
         continue;
       }
       try {
-        out.put(k, String.format(Locale.ROOT, "%.17g", SpiceNumber.parse(v, SpiceNumber.ANY_UNIT)));
+        double si = SpiceNumber.parse(v, SpiceNumber.ANY_UNIT);
+        // as written when the netlist reads the same number (it then checks the unit against the quantity
+        // where the parameter is used, see netlist.WrittenUnits); else the exact SI number
+        out.put(k, si == SpiceNumber.parse(v) ? v : String.format(Locale.ROOT, "%.17g", si));
       } catch (IllegalArgumentException ex) {
         throw NeuristorException.input("circuit " + c.name() + ": parameter " + k + ": " + ex.getMessage());
       }

@@ -96,6 +96,14 @@ final class Card {
     return number(toks.get(k++), what + " of " + name);
   }
 
+  /** A value in {@code unit}: a unit written after the number must fit it (see {@link WrittenUnits}). */
+  double value(String what, String unit) {
+    if (k < toks.size()) {
+      WrittenUnits.check(sl, toks.get(k), params(), unit, what + " of " + name);
+    }
+    return value(what);
+  }
+
   /** A value written bare or as {@code key=value}. */
   double valueOrKey(String key, String what) {
     if (k < toks.size() && toks.get(k).lower().startsWith(key + "=")) {
@@ -166,6 +174,15 @@ final class Card {
     Token t = toks.get(k++);
     Model m = frame.scope().model(t.lower());
     if (m == null) {
+      for (int j = k; j < toks.size(); j++) {
+        Model later = frame.scope().model(toks.get(j).lower());
+        if (later != null && !toks.get(j).text().contains("=")) {
+          int extra = j - k + 1; // the token read as the model is a terminal too
+          throw sl.error(t.index(), name + " has " + extra + " more terminal" + (extra > 1 ? "s" : "") + " before its model "
+              + later.name() + " than Neuristor's " + later.type() + " takes: forms with more terminals (thermal node, "
+              + "SOI body) are not supported");
+        }
+      }
       throw sl.error(t.index(), "unknown model '" + t.text() + "'");
     }
     if (!List.of(types).contains(m.type())) {

@@ -158,6 +158,10 @@ public final class CircuitCompiler {
     } catch (NetlistException e) {
       throw e;
     } catch (NeuristorException e) {
+      if (e.getMessage().equals("the circuit has no elements")) {
+        throw new NetlistException(fileName, 1, 1, "the netlist has no elements" + (reader.control.isEmpty() ? ""
+            : " (a .control block without a circuit, e.g. a script of let/echo/loops only, is not run)"));
+      }
       throw locate(e, x);
     }
     warnings.addAll(circuit.warnings());

@@ -72,6 +72,7 @@ final class ControlCards {
       case ".options", ".option", ".opt" -> options(sl, toks, scope);
       case ".save", ".print", ".probe", ".plot" -> save(sl);
       case ".global", ".title", ".temp" -> { } // read before expansion
+      case ".csparam" -> { } // defined as a .param during expansion
       case ".meas", ".measure" -> measure(sl, toks);
       default -> {
         String why = NOT_RUN.get(cmd);
@@ -130,8 +131,8 @@ final class ControlCards {
       throw sl.error(toks.get(1).index(), ".ac sweep must be dec, oct or lin, got '" + toks.get(1).text() + "'");
     }
     double np = number(sl, toks.get(2), scope, "points");
-    double f1 = number(sl, toks.get(3), scope, "fstart");
-    double f2 = number(sl, toks.get(4), scope, "fstop");
+    double f1 = number(sl, toks.get(3), scope, "fstart", "Hz");
+    double f2 = number(sl, toks.get(4), scope, "fstop", "Hz");
     if (!(np >= 1) || np != Math.rint(np) || np > 1e6) {
       throw sl.error(toks.get(2).index(), ".ac needs a whole number of points >= 1, got " + np);
     }
@@ -157,10 +158,10 @@ final class ControlCards {
     if (vals.size() < 2 || vals.size() > 4) {
       throw sl.error(0, ".tran needs tstep tstop [tstart [tmax]] [uic]");
     }
-    double tstep = number(sl, vals.get(0), scope, "tstep");
-    double tstop = number(sl, vals.get(1), scope, "tstop");
-    double tstart = vals.size() > 2 ? number(sl, vals.get(2), scope, "tstart") : 0;
-    double tmax = vals.size() > 3 ? number(sl, vals.get(3), scope, "tmax") : Double.NaN;
+    double tstep = number(sl, vals.get(0), scope, "tstep", "s");
+    double tstop = number(sl, vals.get(1), scope, "tstop", "s");
+    double tstart = vals.size() > 2 ? number(sl, vals.get(2), scope, "tstart", "s") : 0;
+    double tmax = vals.size() > 3 ? number(sl, vals.get(3), scope, "tmax", "s") : Double.NaN;
     try {
       new org.neuristor.circuit.TransientAnalysis(tstep, tstop, tstart, tmax, uic);
     } catch (NeuristorException e) {
@@ -227,6 +228,15 @@ final class ControlCards {
     if (all.find()) {
       saves.putIfAbsent("all", new Located(sl, all.start()));
     }
+  }
+
+  /**
+   * Evaluates a value in {@code unit}: as {@link #number(SourceLine, Token, ParamScope, String)}, and a
+   * unit written after the number (or in the {@code .param} it names) must fit (see {@link WrittenUnits}).
+   */
+  static double number(SourceLine sl, Token t, ParamScope scope, String what, String unit) {
+    WrittenUnits.check(sl, t, scope, unit, what);
+    return number(sl, t, scope, what);
   }
 
   /** Evaluates a value token; an error names what the value is for, at the token. */

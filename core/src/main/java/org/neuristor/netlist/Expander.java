@@ -222,8 +222,8 @@ final class Expander {
         i = j;
       } else if (lower.startsWith(".ends")) {
         throw sl.error(0, ".ends without a .subckt");
-      } else if (lower.startsWith(".param")) {
-        functions.params(sl, scope.params);
+      } else if (lower.startsWith(".param") || lower.startsWith(".csparam")) {
+        functions.params(sl, scope.params); // .csparam: a parameter the .control block sees too (as all do here)
       } else if (lower.startsWith(".model")) {
         scope.defineModel(parseModel(sl, scope.params));
       } else if (lower.startsWith(".func")) {
@@ -335,6 +335,13 @@ final class Expander {
     scope.defineSubckt(new Subckt(name, pins, defaults, List.copyOf(body), sl, scope), toks.get(1).index());
   }
 
+  /**
+   * ngspice model types whose cards are read strictly, with Neuristor's device types; cards of other types
+   * are read as far as they are name=value pairs.
+   */
+  private static final java.util.Set<String> SIMULATED_MODEL_TYPES = java.util.Set.of("r", "res", "c", "l", "d",
+      "nmos", "pmos", "npn", "pnp", "sw", "csw");
+
   static Model parseModel(SourceLine sl, ParamScope scope) {
     List<Token> toks = NetlistReader.tokenize(sl);
     if (toks.size() < 3) {
@@ -359,6 +366,8 @@ final class Expander {
         Token v = toks.get(++k);
         val = v.text();
         at = v.index();
+      } else if (!SIMULATED_MODEL_TYPES.contains(type) && !org.neuristor.device.DeviceRegistry.has(type)) {
+        break; // a model type Neuristor does not simulate (cpl, ltra, code models): an element using it is refused
       } else {
         throw sl.error(t.index(), "model parameter must be name=value, got '" + t.text() + "'");
       }
@@ -484,7 +493,9 @@ final class Expander {
     for (Map.Entry<String, Token> d : sub.defaults().entrySet()) {
       Token v = given.get(d.getKey());
       if (v != null) {
-        inner.set(d.getKey(), ParamScope.evaluate(v.text(), sl, v.index(), frame.scope.params));
+        double value = ParamScope.evaluate(v.text(), sl, v.index(), frame.scope.params);
+        inner.defineIn(d.getKey(), v.text(), sl, v.index(), frame.scope.params); // where it was written (units)
+        inner.set(d.getKey(), value);
       } else {
         inner.define(d.getKey(), d.getValue().text(), sub.header(), d.getValue().index());
       }

@@ -56,7 +56,10 @@ final class NetlistReader {
         if (lower.startsWith(".endc")) {
           inControl = false;
         } else if (!t.isEmpty() && !t.startsWith("*")) {
-          control.add(new ControlLine(file, i + 1, line.indexOf(t) + 1, t));
+          String c = controlComment(t);
+          if (!c.isEmpty()) {
+            control.add(new ControlLine(file, i + 1, line.indexOf(t) + 1, c));
+          }
         }
         continue;
       }
@@ -252,6 +255,20 @@ final class NetlistReader {
       }
       return sb.toString();
     }
+  }
+
+  /**
+   * A control line without its inline comment: a {@code $} between white space (or at the end) starts one,
+   * as in ngspice ({@code setplot $scratch $ make it current}); {@code $name} is a variable.
+   */
+  static String controlComment(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      if (t.charAt(i) == '$' && (i == 0 || Character.isWhitespace(t.charAt(i - 1)))
+          && (i + 1 == t.length() || Character.isWhitespace(t.charAt(i + 1)))) {
+        return t.substring(0, i).trim();
+      }
+    }
+    return t;
   }
 
   /** Removes ngspice inline comments: {@code ;} anywhere, {@code $} after white space. */

@@ -93,6 +93,20 @@ final class ParamScope {
     values.remove(name);
   }
 
+  /** The definition a name resolves to (this scope, then its parents), or null (undefined or set as a value). */
+  Def definition(String name) {
+    for (ParamScope p = this; p != null; p = p.parent) {
+      Def d = p.defs.get(name);
+      if (d != null) {
+        return d;
+      }
+      if (p.values.containsKey(name)) {
+        return null;
+      }
+    }
+    return null;
+  }
+
   void set(String name, double value) {
     values.put(name, value);
   }

@@ -67,7 +67,7 @@ final class Passives {
         model = c.frame.expander().altered(m);
       }
     }
-    double value = c.hasMore() && !c.token().text().contains("=") ? c.value(what) : Double.NaN;
+    double value = c.hasMore() && !c.token().text().contains("=") ? c.value(what, kind == 'r' ? "Ohm" : kind == 'c' ? "F" : "H") : Double.NaN;
     Map<String, Double> inst = c.instanceParameters();
     for (String k : inst.keySet()) {
       if (!INSTANCE.contains(k)) {

@@ -21,6 +21,7 @@ final class SourceValues {
   private static final List<String> UNSUPPORTED = List.of("sffm", "am", "trnoise", "trrandom", "pat", "pwl_file");
 
   static Spec parse(Card c, List<String> warnings) {
+    String unit = c.kind() == 'i' ? "A" : "V";
     Waveform w = null;
     double dc = Double.NaN;
     double acMag = 0;
@@ -31,8 +32,10 @@ final class SourceValues {
       String tl = t.lower();
       if (tl.startsWith("dc=") || tl.startsWith("ac=")) {
         c.k++;
-        double v = c.number(new Token(t.text().substring(3), t.index() + 3), tl.substring(0, 2).toUpperCase(Locale.ROOT)
-            + " value of " + c.name);
+        Token vt = new Token(t.text().substring(3), t.index() + 3);
+        String what = tl.substring(0, 2).toUpperCase(Locale.ROOT) + " value of " + c.name;
+        WrittenUnits.check(c.sl, vt, c.params(), unit, what);
+        double v = c.number(vt, what);
         if (tl.startsWith("dc")) {
           dc = v;
         } else {
@@ -44,11 +47,11 @@ final class SourceValues {
         any = true;
       } else if (tl.equals("dc")) {
         c.k++;
-        dc = c.value("DC value");
+        dc = c.value("DC value", unit);
         any = true;
       } else if (tl.equals("ac")) {
         c.k++;
-        acMag = c.nextIsValue() ? c.value("AC magnitude") : 1.0;
+        acMag = c.nextIsValue() ? c.value("AC magnitude", unit) : 1.0;
         if (c.nextIsValue()) {
           acPhase = c.value("AC phase");
         }
@@ -60,14 +63,16 @@ final class SourceValues {
         }
         List<Double> v = new ArrayList<>();
         while (c.nextIsValue()) {
-          v.add(c.value(tl.toUpperCase(Locale.ROOT) + " parameter"));
+          String u = argumentUnit(tl, v.size(), unit);
+          String what = tl.toUpperCase(Locale.ROOT) + " parameter";
+          v.add(u == null ? c.value(what) : c.value(what, u));
         }
         w = build(c, tl, v, t);
         any = true;
       } else if (UNSUPPORTED.contains(tl)) {
         throw c.errorAt(t, tl.toUpperCase(Locale.ROOT) + " sources are not supported (supported: DC, AC, PULSE, PWL, SIN, EXP)");
       } else if (!any && c.isValue(t.text())) {
-        dc = c.value("value");
+        dc = c.value("value", unit);
         any = true;
       } else {
         throw c.errorAt(t, "unexpected '" + t.text() + "' in source " + c.name);
@@ -85,6 +90,19 @@ final class SourceValues {
     double ph = acPhase;
     Waveform wf = w;
     return c.guarded(() -> new Spec(wf, dcv, mag, ph));
+  }
+
+  /**
+   * The unit of argument {@code i} of a transient function ({@code unit}: V or A, the source's), or
+   * null where it has none to check (PULSE np, SIN theta and phase).
+   */
+  static String argumentUnit(String function, int i, String unit) {
+    return switch (function) {
+      case "pulse" -> i < 2 ? unit : i < 7 ? "s" : null;
+      case "sin" -> i < 2 ? unit : i == 2 ? "Hz" : i == 3 ? "s" : null;
+      case "exp" -> i < 2 ? unit : "s";
+      default -> i % 2 == 0 ? "s" : unit; // pwl: time, value pairs
+    };
   }
 
   private static Waveform build(Card c, String kind, List<Double> v, Token at) {

@@ -218,4 +218,35 @@ class CircuitCompilerTest {
     assertThat(c.saves()).containsExactly("v(a)");
     assertThat(c.warnings()).anySatisfy(w -> assertThat(w).startsWith("s.cir:4:12: v(zz) not saved"));
   }
+
+  /** Public-deck corpus (ngspice examples): .csparam is a parameter; a deck without elements is an error at its file. */
+  @Test
+  void csparamIsAParameterAndAnEmptyDeckIsLocated() {
+    CircuitCompiler.Compiled c = CircuitCompiler.compile("t\n.csparam a=2\nv1 x 0 {a}\nr1 x 0 1k\n.op\n", "p.cir");
+    assertThat(c.params().apply("a")).isEqualTo(2.0);
+    assertThatThrownBy(() -> CircuitCompiler.compile("t\n.control\necho hi\n.endc\n", "e.cir"))
+        .hasMessageStartingWith("e.cir:1:1: the netlist has no elements");
+  }
+
+  /** Public-deck corpus: a $ between blanks starts a comment in a .control line, $name stays a variable. */
+  @Test
+  void controlLinesLoseTheirInlineComments() {
+    assertThat(NetlistReader.controlComment("setplot $scratch         $ make 'scratch' the active plot"))
+        .isEqualTo("setplot $scratch");
+    assertThat(NetlistReader.controlComment("echo $&x")).isEqualTo("echo $&x");
+  }
+
+  /** Public-deck corpus: another model level is named as such; a card of a type not simulated does not stop a deck that does not use it. */
+  @Test
+  void otherLevelsAreNamedAndUnusedForeignModelsAreSkipped() {
+    assertThatThrownBy(() -> CircuitCompiler.compile(
+        "t\nv1 c 0 1\nv2 b 0 0.7\nq1 c b 0 qv\n.model qv npn level=9 delck=2\n.op\n", "q.cir"))
+        .hasMessageContaining("level 9 is not supported (only level 1)");
+    assertThatThrownBy(() -> CircuitCompiler.compile(
+        "t\nv1 c 0 1\nv2 b 0 0.7\nq1 c b 0 0 dt qg\n.model qg npn bf=100\n.op\n", "q.cir"))
+        .hasMessageStartingWith("q.cir:4:12: q1 has 1 more terminal before its model qg");
+    CircuitCompiler.Compiled c = CircuitCompiler.compile(
+        "t\nv1 a 0 1\nr1 a 0 1k\n.model pline cpl\n+r=0.03 0\n+ 0.03\n.op\n", "m.cir");
+    assertThat(c.unknowns()).isEqualTo(2);
+  }
 }

@@ -29,7 +29,8 @@ public interface IndependentSource extends Element {
 
   /**
    * A source value as ngspice reads it: the transient function, an explicit {@code DC} value (NaN when
-   * not written; DC analyses then use the function's value at t = 0, as ngspice does) and the small-signal
+   * not written; DC analyses then use the function's value at t = 0, as ngspice does; a transient starts
+   * from the function's value at t = 0 either way) and the small-signal
    * {@code AC} magnitude and phase (degrees) used by {@code .ac}.
    */
   record Spec(Waveform waveform, double dc, double acMagnitude, double acPhaseDegrees) {
@@ -72,6 +73,8 @@ public interface IndependentSource extends Element {
     private final Waveform described;
     private Waveform active;
     private double sweep = Double.NaN;
+    /** Prepared for a transient: its initial point uses the function at t = 0, not the explicit DC value. */
+    private boolean transient_;
 
     public Drive(Waveform w) {
       this(Spec.of(w));
@@ -94,19 +97,26 @@ public interface IndependentSource extends Element {
     public void reset() {
       active = described;
       sweep = Double.NaN;
+      transient_ = false;
     }
 
     public void prepare(double tstep, double tstop) {
       active = described.resolve(tstep, tstop);
+      transient_ = true;
     }
 
     public void sweep(double v) {
       sweep = v;
     }
 
+    /**
+     * The value at time {@code t}; {@code dc}: in a DC analysis (the sweep value, else the explicit DC
+     * value, else the function at t = 0) or at a transient's initial point (the function at t = 0: ngspice
+     * uses {@code DC 5 PULSE(0 ...)}'s 5 V for {@code .op} and 0 V to start {@code .tran}).
+     */
     public double value(double t, boolean dc) {
       if (dc) {
-        return Double.isNaN(sweep) ? (Double.isNaN(spec.dc()) ? active.dcValue() : spec.dc()) : sweep;
+        return !Double.isNaN(sweep) ? sweep : transient_ || Double.isNaN(spec.dc()) ? active.dcValue() : spec.dc();
       }
       return active.value(t);
     }

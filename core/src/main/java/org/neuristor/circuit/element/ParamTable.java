@@ -55,6 +55,14 @@ public final class ParamTable {
   public Values read(Map<String, Double> given) {
     Map<String, Double> v = new HashMap<>();
     List<String> ign = new ArrayList<>();
+    // another level is another model with other parameters: name the level, not its first unknown parameter
+    for (Map.Entry<String, Double> e : given.entrySet()) {
+      Param lv = byName.get("level");
+      if (e.getKey().equalsIgnoreCase("level") && lv != null && e.getValue() != lv.def()) {
+        throw new ModelParameterException("level", device + " model level " + Waveform.trimNumber(e.getValue())
+            + " is not supported (only level " + Waveform.trimNumber(lv.def()) + ")");
+      }
+    }
     for (Map.Entry<String, Double> e : given.entrySet()) {
       String k = e.getKey().toLowerCase(Locale.ROOT);
       Param p = byName.get(k);

@@ -464,6 +464,9 @@ public final class Measure {
     if (!(b >= a)) {
       return Measurement.failed(name, analysis, "empty interval FROM=" + a + " TO=" + b);
     }
+    if (!analysis.equals("tran") && List.of("avg", "rms", "integ", "integral").contains(kind)) {
+      return onGrid(x, y, a, b, f != null, to != null, plot);
+    }
     // the samples in [a, b], with interpolated ends
     List<double[]> pts = new ArrayList<>();
     pts.add(new double[] {a, interpolate(x, y, a)});
@@ -521,5 +524,97 @@ public final class Measure {
         return Measurement.ok(name, analysis, rms ? Math.sqrt(integral / (b - a)) : integral / (b - a), d, range(y));
       }
     }
+  }
+
+  /**
+   * AVG, RMS and INTEG on a swept grid (.ac, .dc), whose points are ngspice's own, computed by ngspice's
+   * rules (com_measure2.c) so that the numbers agree: AVG is the trapezoidal mean over the grid points inside
+   * FROM..TO (no interpolated ends); RMS and INTEG interpolate the ends and integrate y (RMS: y squared)
+   * with Simpson's 3/8 rule where three widths are equal, Simpson's 1/3 rule where two are, else the
+   * trapezoidal rule.
+   */
+  private Measurement onGrid(double[] x, double[] y, double a, double b, boolean hasFrom, boolean hasTo, Plot plot) {
+    Map<String, Double> d = new LinkedHashMap<>();
+    if (kind.equals("avg")) {
+      double sum = 0;
+      double span = 0;
+      int first = -1;
+      int last = -1;
+      for (int k = 0; k < x.length; k++) {
+        if (x[k] < a || x[k] > b) {
+          continue;
+        }
+        if (first >= 0) {
+          sum += 0.5 * (y[k] + y[last]) * (x[k] - x[last]);
+          span += x[k] - x[last];
+        } else {
+          first = k;
+        }
+        last = k;
+      }
+      if (first < 0 || span == 0) {
+        return Measurement.failed(name, analysis, "fewer than two points between FROM=" + a + " and TO=" + b);
+      }
+      d.put("from", x[first]);
+      d.put("to", x[last]);
+      return Measurement.ok(name, analysis, sum / span, d, range(y));
+    }
+    boolean rms = kind.equals("rms");
+    List<double[]> pts = new ArrayList<>();
+    for (int k = 0; k < x.length; k++) {
+      if (x[k] < a) {
+        continue;
+      }
+      double xv = x[k];
+      double yv = y[k];
+      if (hasTo && x[k] > b) {
+        if (!almostEqual(x[k], b) && k > 0) {
+          yv = y[k - 1] + (y[k] - y[k - 1]) * (b - x[k - 1]) / (x[k] - x[k - 1]);
+          xv = b;
+        }
+        pts.add(new double[] {xv, rms ? yv * yv : yv});
+        break;
+      }
+      if (pts.isEmpty() && hasFrom && k > 0 && !almostEqual(x[k], a)) {
+        yv = y[k - 1] + (y[k] - y[k - 1]) * (a - x[k - 1]) / (x[k] - x[k - 1]);
+        xv = a;
+      }
+      pts.add(new double[] {xv, rms ? yv * yv : yv});
+    }
+    if (pts.size() < 2) {
+      return Measurement.failed(name, analysis, "fewer than two points between FROM=" + a + " and TO=" + b);
+    }
+    int n = pts.size();
+    double[] w = new double[n + 1];
+    for (int i = 0; i < n - 1; i++) {
+      w[i] = pts.get(i + 1)[0] - pts.get(i)[0];
+    }
+    double sum = 0;
+    int i = 0;
+    while (i < n - 1) {
+      if (i + 2 < n && almostEqual(w[i], w[i + 1]) && almostEqual(w[i], w[i + 2]) && i + 3 < n) {
+        sum += 3 * w[i] * (pts.get(i)[1] + 3 * (pts.get(i + 1)[1] + pts.get(i + 2)[1]) + pts.get(i + 3)[1]) / 8;
+        i += 3;
+      } else if (i + 2 < n && almostEqual(w[i], w[i + 1])) {
+        sum += w[i] * (pts.get(i)[1] + 4 * pts.get(i + 1)[1] + pts.get(i + 2)[1]) / 3;
+        i += 2;
+      } else {
+        sum += w[i] * (pts.get(i)[1] + pts.get(i + 1)[1]) / 2;
+        i++;
+      }
+    }
+    double from = pts.get(0)[0];
+    double upto = pts.get(n - 1)[0];
+    d.put("from", from);
+    d.put("to", upto);
+    if (!rms) {
+      return Measurement.ok(name, analysis, sum, d, range(y) * (upto - from));
+    }
+    return Measurement.ok(name, analysis, Math.sqrt(sum / (upto - from)), d, range(y));
+  }
+
+  /** Within 100 units in the last place, as ngspice's AlmostEqualUlps(a, b, 100). */
+  private static boolean almostEqual(double p, double q) {
+    return p == q || Math.abs(p - q) <= 100 * Math.ulp(Math.max(Math.abs(p), Math.abs(q)));
   }
 }

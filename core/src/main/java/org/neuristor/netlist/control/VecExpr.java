@@ -51,7 +51,7 @@ public final class VecExpr {
 
   public static VecExpr parse(String text) {
     Parser p = new Parser(text);
-    Node n = p.or();
+    Node n = p.conditional();
     p.skip();
     if (p.pos < text.length()) {
       throw new VecException(p.pos, "unexpected '" + text.charAt(p.pos) + "' in expression");
@@ -411,6 +411,44 @@ public final class VecExpr {
       return false;
     }
 
+    /**
+     * {@code c ? a : b} (as in ngspice's .meas PARAM and B-source expressions): a scalar condition picks
+     * one side, a vector one picks element by element (a scalar side stands for every element).
+     */
+    Node conditional() {
+      Node c = or();
+      int at = pos;
+      if (!eat("?")) {
+        return c;
+      }
+      Node t = conditional();
+      if (!eat(":")) {
+        throw new VecException(pos, "missing ':' of '?' at " + at);
+      }
+      Node f = conditional();
+      return sc -> {
+        Vec cv = c.eval(sc);
+        if (cv.length() == 1) {
+          return cv.re(0) != 0 || cv.im(0) != 0 ? t.eval(sc) : f.eval(sc);
+        }
+        Vec tv = t.eval(sc);
+        Vec fv = f.eval(sc);
+        boolean cplx = tv.isComplex() || fv.isComplex();
+        double[] re = new double[cv.length()];
+        double[] im = new double[cv.length()];
+        for (int i = 0; i < re.length; i++) {
+          Vec pick = cv.re(i) != 0 || cv.im(i) != 0 ? tv : fv;
+          int j = pick.length() == 1 ? 0 : i;
+          if (j >= pick.length()) {
+            throw new VecException(at, "vectors of different lengths in '?:'");
+          }
+          re[i] = pick.re(j);
+          im[i] = pick.im(j);
+        }
+        return cplx ? Vec.complex("", re, im) : Vec.real("", re);
+      };
+    }
+
     Node or() {
       Node a = and();
       while (true) {
@@ -581,7 +619,7 @@ public final class VecExpr {
       char ch = s.charAt(pos);
       if (ch == '(' || ch == '{') {
         pos++;
-        Node a = or();
+        Node a = conditional();
         if (!eat(ch == '(' ? ")" : "}")) {
           throw new VecException(pos, "missing '" + (ch == '(' ? ")" : "}") + "'");
         }
@@ -629,7 +667,7 @@ public final class VecExpr {
           skip();
           if (!eat(")")) {
             do {
-              args.add(or());
+              args.add(conditional());
             } while (eat(","));
             if (!eat(")")) {
               throw new VecException(pos, "expected ',' or ')' in call of " + name);
