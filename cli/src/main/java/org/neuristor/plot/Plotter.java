@@ -382,6 +382,18 @@ public final class Plotter {
    * PNG and vector formats alike.
    */
   public static Path gallery(Path out, String title, List<Panel> panels, int columns) {
+    List<MultiPanel> m = new ArrayList<>();
+    for (Panel p : panels) {
+      m.add(new MultiPanel(p.title(), List.of(new Series(p.title(), p.x(), p.y(), false)), p.xLabel(), p.yLabel()));
+    }
+    return multiGallery(out, title, m, columns);
+  }
+
+  /** One small plot of a {@link #multiGallery} with several curves (no legend: say in the title what they are). */
+  public record MultiPanel(String title, List<Series> series, String xLabel, String yLabel) {}
+
+  /** As {@link #gallery} with several curves per panel, in palette order, without legends. */
+  public static Path multiGallery(Path out, String title, List<MultiPanel> panels, int columns) {
     if (columns < 1) {
       throw new IllegalArgumentException("columns must be >= 1, got " + columns);
     }
@@ -394,9 +406,8 @@ public final class Plotter {
     int w = cols * cellW;
     int h = titleH + Math.max(1, rows) * cellH;
     List<XYChart> charts = new ArrayList<>();
-    for (Panel p : panels) {
-      Chart c = xyChart(cellW, cellH, p.title(), p.xLabel(), p.yLabel(),
-          List.of(new Series(p.title(), p.x(), p.y(), false)), false, false);
+    for (MultiPanel p : panels) {
+      Chart c = xyChart(cellW, cellH, p.title(), p.xLabel(), p.yLabel(), p.series(), false, false);
       XYStyler st = c.getStyler();
       st.setChartTitleFont(BASE.deriveFont(Font.BOLD, 13f));
       st.setAxisTitleFont(BASE.deriveFont(11f));
@@ -404,6 +415,7 @@ public final class Plotter {
       st.setChartPadding(6);
       st.setXAxisTickMarkSpacingHint(70);
       st.setYAxisTickMarkSpacingHint(45);
+      st.setLegendVisible(false);
       charts.add(c);
     }
     return render(out, w, h, g -> {
@@ -416,6 +428,73 @@ public final class Plotter {
         g.translate((k % cols) * cellW, titleH + (k / cols) * cellH);
         charts.get(k).paint(g, cellW, cellH);
         g.setTransform(saved);
+      }
+    });
+  }
+
+  /**
+   * A table as a picture: one row per {@code rows} entry, one column per {@code columns} entry,
+   * each cell with a short text on a green ({@code ok}) or grey background, e.g. which behaviour
+   * (row) each circuit (column) shows.
+   */
+  public static Path matrix(Path out, String title, List<String> rows, List<String> columns, String[][] text,
+      boolean[][] ok) {
+    if (text.length != rows.size() || ok.length != rows.size()) {
+      throw new IllegalArgumentException("matrix: " + rows.size() + " rows but " + text.length + " text rows");
+    }
+    Font cellFont = BASE.deriveFont(11f);
+    Font headFont = BASE.deriveFont(Font.BOLD, 12f);
+    java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    Graphics2D pg = probe.createGraphics();
+    int rowHead = 0;
+    for (String r : rows) {
+      rowHead = Math.max(rowHead, pg.getFontMetrics(headFont).stringWidth(r));
+    }
+    int cellW = 0;
+    for (String c : columns) {
+      cellW = Math.max(cellW, pg.getFontMetrics(headFont).stringWidth(c));
+    }
+    for (String[] r : text) {
+      for (String t : r) {
+        cellW = Math.max(cellW, pg.getFontMetrics(cellFont).stringWidth(t == null ? "" : t));
+      }
+    }
+    int titleW = title == null ? 0 : pg.getFontMetrics(TITLE).stringWidth(title) + 40;
+    pg.dispose();
+    rowHead += 16;
+    cellW += 14;
+    int cellH = 22;
+    boolean hasTitle = title != null && !title.isBlank();
+    int titleH = hasTitle ? 40 : 0;
+    int headH = 26;
+    int w = Math.max(rowHead + columns.size() * cellW + 10, hasTitle ? titleW : 1);
+    int h = titleH + headH + rows.size() * cellH + 10;
+    final int rh = rowHead;
+    final int cw = cellW;
+    Color pass = new Color(0xb7e1b0);
+    Color fail = new Color(0xf0f0f0);
+    return render(out, w, h, g -> {
+      fillWhite(g, w, h);
+      if (hasTitle) {
+        drawCentered(g, title, TITLE, w / 2.0, 27);
+      }
+      g.setColor(Color.BLACK);
+      for (int j = 0; j < columns.size(); j++) {
+        drawCentered(g, columns.get(j), headFont, rh + (j + 0.5) * cw, titleH + headH - 8);
+      }
+      for (int i = 0; i < rows.size(); i++) {
+        int y0 = titleH + headH + i * cellH;
+        g.setColor(Color.BLACK);
+        g.setFont(headFont);
+        g.drawString(rows.get(i), 6, y0 + cellH - 7);
+        for (int j = 0; j < columns.size(); j++) {
+          int x0 = rh + j * cw;
+          g.setColor(ok[i][j] ? pass : fail);
+          g.fillRect(x0 + 1, y0 + 1, cw - 2, cellH - 2);
+          g.setColor(ok[i][j] ? Color.BLACK : new Color(0x707070));
+          String t = text[i][j] == null ? "" : text[i][j];
+          drawCentered(g, t, cellFont, x0 + cw / 2.0, y0 + cellH - 7);
+        }
       }
     });
   }

@@ -10,9 +10,10 @@ import org.neuristor.analysis.FiringPattern;
  * @param id letter: A..T in Izhikevich's order, then U, V, W
  * @param expected the label the firing-pattern classifier gives a neuron that shows the behaviour
  * @param protocol the stimulus in transferable units
+ * @param shape a short description of the stimulus ({@code "step 2 R"})
  * @param note what the stimulus does and why (from the protocol file)
  */
-public record Behaviour(String id, FiringPattern expected, Protocol protocol, String note) {
+public record Behaviour(String id, FiringPattern expected, Protocol protocol, String shape, String note) {
   /** The behaviour's name ({@code "tonic spiking"}). */
   public String name() {
     return expected.label();

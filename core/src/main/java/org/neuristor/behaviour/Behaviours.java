@@ -55,7 +55,7 @@ public final class Behaviours {
       double margin = b.has("margin") ? b.get("margin").asDouble() : 1;
       Pwl probe = b.has("probe") ? pwl(id, b.get("probe")) : null;
       out.add(new Behaviour(id, expected, new Protocol(b.get("duration").asDouble(), pwl(id, b.get("stimulus")), unit,
-          margin, probe), b.has("note") ? b.get("note").asText() : ""));
+          margin, probe), b.get("shape").asText(), b.has("note") ? b.get("note").asText() : ""));
     }
     return List.copyOf(out);
   }

@@ -22,7 +22,8 @@ public final class CompactForms {
   private CompactForms() {}
 
   /** Names of the library circuits that have a compact form. */
-  public static final List<String> SUPPORTED = List.of("lif", "lif-ag", "lif-ots", "wang", "pickett", "pickett2013", "yi", "huang");
+  public static final List<String> SUPPORTED = List.of("lif", "lif-ag", "lif-ots", "wang", "pickett", "pickett2013", "yi", "yi-phasic",
+      "yi-mixed", "huang");
 
   /** Sub-step bound on node-voltage change, relative to the smallest smoothing width delta (0.1 delta). */
   private static final double DV_OVER_DELTA = 0.1;
@@ -36,7 +37,7 @@ public final class CompactForms {
     if (n < 1) {
       throw NeuristorException.input("compact " + c.name() + ": need at least one neuron, got " + n);
     }
-    if (c.name().equals("yi")) {
+    if (c.name().startsWith("yi")) {
       return CompactYi.of(c, params, n);
     }
     if (c.name().equals("huang")) {
