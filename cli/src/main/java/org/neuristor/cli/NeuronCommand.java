@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
     description = "The library of memristive neuron circuits: list, show the netlist, run with a stimulus.",
     subcommands = {NeuronCommand.ListCircuits.class, NeuronCommand.Show.class, NeuronCommand.Run.class,
         NeuronCommand.Fv.class, NeuronCommand.Compare.class, NeuronProtocolCommands.StrengthDurationCommand.class,
-        NeuronProtocolCommands.AllOrNothingCommand.class, NeuronBehavioursCommand.class},
+        NeuronProtocolCommands.AllOrNothingCommand.class, NeuronBehavioursCommand.class,
+        NeuronEnergyCommand.class},
     footer = {"", "Example:", "  ./neuristor neuron list", "  ./neuristor neuron run lif --stim dc:amp=3"})
 public final class NeuronCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

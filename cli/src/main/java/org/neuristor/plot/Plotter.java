@@ -432,6 +432,83 @@ public final class Plotter {
     });
   }
 
+  /** One bar of {@link #logBars}: its label, its value and the group that colours it. */
+  public record Bar(String label, double value, int group) {}
+
+  /**
+   * Horizontal bars on a logarithmic axis, one row per bar (top to bottom), coloured by group, with
+   * a legend naming the groups; non-positive or non-finite values leave the row without a bar.
+   */
+  public static Path logBars(Path out, String title, String xLabel, List<Bar> bars, List<String> groups) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Bar b : bars) {
+      if (b.value() > 0 && Double.isFinite(b.value())) {
+        lo = Math.min(lo, b.value());
+        hi = Math.max(hi, b.value());
+      }
+    }
+    if (!(hi > 0)) {
+      lo = 1;
+      hi = 10;
+    }
+    int d0 = (int) Math.floor(Math.log10(lo));
+    int d1 = Math.max(d0 + 1, (int) Math.ceil(Math.log10(hi)));
+    Font labelFont = BASE.deriveFont(12f);
+    java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    Graphics2D pg = probe.createGraphics();
+    int labelW = 0;
+    for (Bar b : bars) {
+      labelW = Math.max(labelW, pg.getFontMetrics(labelFont).stringWidth(b.label()));
+    }
+    pg.dispose();
+    int left = labelW + 20;
+    int plotW = 560;
+    int rowH = 22;
+    int top = 50;
+    int legendH = 24 * ((groups.size() + 1) / 2) + 10;
+    int w = left + plotW + 30;
+    int h = top + bars.size() * rowH + 50 + legendH;
+    final int decades = d1 - d0;
+    return render(out, w, h, g -> {
+      fillWhite(g, w, h);
+      drawCentered(g, title, TITLE, w / 2.0, 28);
+      java.util.function.DoubleUnaryOperator xOf = v -> left + plotW * (Math.log10(v) - d0) / decades;
+      g.setFont(BASE.deriveFont(11f));
+      for (int d = d0; d <= d1; d++) {
+        int x = (int) Math.round(xOf.applyAsDouble(Math.pow(10, d)));
+        g.setColor(GRID);
+        g.drawLine(x, top - 4, x, top + bars.size() * rowH);
+        drawCentered(g, "1e" + d, BASE.deriveFont(11f), x, top + bars.size() * rowH + 16);
+      }
+      drawCentered(g, xLabel, BASE, left + plotW / 2.0, top + bars.size() * rowH + 36);
+      for (int i = 0; i < bars.size(); i++) {
+        Bar b = bars.get(i);
+        int y = top + i * rowH;
+        g.setColor(Color.BLACK);
+        g.setFont(labelFont);
+        g.drawString(b.label(), 8, y + rowH - 7);
+        if (b.value() > 0 && Double.isFinite(b.value())) {
+          int x1 = (int) Math.round(xOf.applyAsDouble(b.value()));
+          g.setColor(PALETTE[b.group() % PALETTE.length]);
+          g.fillRect(left, y + 4, Math.max(1, x1 - left), rowH - 8);
+        }
+      }
+      g.setColor(FRAME);
+      g.drawRect(left, top - 4, plotW, bars.size() * rowH + 4);
+      int ly = top + bars.size() * rowH + 50;
+      for (int k = 0; k < groups.size(); k++) {
+        int lx = 10 + (k % 2) * ((w - 20) / 2);
+        int yy = ly + (k / 2) * 24;
+        g.setColor(PALETTE[k % PALETTE.length]);
+        g.fillRect(lx, yy, 14, 14);
+        g.setColor(Color.BLACK);
+        g.setFont(BASE.deriveFont(12f));
+        g.drawString(groups.get(k), lx + 20, yy + 12);
+      }
+    });
+  }
+
   /**
    * A table as a picture: one row per {@code rows} entry, one column per {@code columns} entry,
    * each cell with a short text on a green ({@code ok}) or grey background, e.g. which behaviour

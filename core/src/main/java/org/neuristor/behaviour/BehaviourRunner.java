@@ -17,6 +17,9 @@ import org.neuristor.analysis.FiringPatternClassifier;
 public final class BehaviourRunner {
   private BehaviourRunner() {}
 
+  /** A calibrated protocol gives up when its probe does not fire at 2^7 = 128 times the rheobase. */
+  static final int MAX_DOUBLINGS = 7;
+
   /**
    * The outcome of one behaviour on one subject.
    *
@@ -69,7 +72,8 @@ public final class BehaviourRunner {
       if (p.unit() == Protocol.Unit.THRESHOLD) {
         Pwl probe = p.calibrated();
         double m = Scale.threshold(x -> subject.run(probe.scaled(tau, x * scale.rheobase()), duration).spikes().length > 0,
-            1, String.format(Locale.ROOT, "%s: no spike for behaviour %s up to a multiplier of ", subject.name(), b.id()));
+            1, MAX_DOUBLINGS, String.format(Locale.ROOT, "%s: no spike for behaviour %s up to a multiple (of R) of ",
+                subject.name(), b.id()));
         level = p.margin() * m * scale.rheobase();
       }
       Pwl stim = p.physical(tau, level);

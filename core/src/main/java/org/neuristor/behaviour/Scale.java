@@ -31,7 +31,8 @@ public record Scale(double rheobase, double timeScale, String unit) {
     double onset = 0.1 * w;
     java.util.function.DoubleFunction<Subject.Response> step = a -> s.run(new Pwl(new double[] {0, onset, onset, w},
         new double[] {0, 0, a, a}), w);
-    double r = threshold(a -> step.apply(a).spikes().length > 0, s.typicalInput(), s.name() + ": no spike for a step up to ");
+    double r = threshold(a -> step.apply(a).spikes().length > 0, s.typicalInput(), 10,
+        s.name() + ": no spike for a step up to ");
     double[] sp = step.apply(2 * r).spikes();
     if (sp.length == 0) {
       throw NeuristorException.input(String.format(Locale.ROOT, "%s: a step of 2 x rheobase (%.4g %s) does not fire",
@@ -41,11 +42,11 @@ public record Scale(double rheobase, double timeScale, String unit) {
   }
 
   /**
-   * Smallest positive multiplier that fires: from {@code start}, doubling until it fires or halving
-   * until it does not (at most 16 times), then bisection to {@link #PRECISION}; the value returned
-   * fires.
+   * Smallest positive multiplier that fires: from {@code start}, doubling (at most {@code doublings}
+   * times, else an error ending in the last value tried) until it fires or halving (at most 16
+   * times) until it does not, then bisection to {@link #PRECISION}; the value returned fires.
    */
-  static double threshold(java.util.function.DoublePredicate fires, double start, String failure) {
+  static double threshold(java.util.function.DoublePredicate fires, double start, int doublings, String failure) {
     double hi = start;
     double lo = 0;
     if (fires.test(hi)) {
@@ -63,7 +64,7 @@ public record Scale(double rheobase, double timeScale, String unit) {
       do {
         lo = hi;
         hi *= 2;
-        if (++k > 16) {
+        if (++k > doublings) {
           throw NeuristorException.input(failure + String.format(Locale.ROOT, "%.4g", hi));
         }
       } while (!fires.test(hi));

@@ -388,7 +388,9 @@ public final class DeviceRegistry {
         new ParameterSpec("tauw", "s", 50e-3, 1e-12, 1e3, "conductance relaxation time (slow)", Spread.NORMAL),
         ParameterSpec.of("w0", "-", 0, 0, 1, "resting conductance state"),
         ParameterSpec.of("kc", "1/s", 113, 0, 1e12, "proton generation rate"),
-        ParameterSpec.of("kw", "1/s", 7, 0, 1e12, "conductance drive rate")));
+        ParameterSpec.of("kw", "1/s", 7, 0, 1e12, "conductance drive rate"),
+        ParameterSpec.of("kfb", "-", 0, 0, 1e6, "autocatalytic gain: growth times exp(kfb w) (0: physics.md 3.6)"),
+        ParameterSpec.of("kcons", "-", 0, 0, 1e6, "mobile protons consumed per unit of conductance growth (0: physics.md 3.6)")));
     l.addAll(common());
     return new ModelType("proton2", "second-order protonic memristor (W/WO3/PEDOT:PSS), states w and c",
         "H.-M. Huang et al., Adv. Mater. 31, 1803849 (2019); physics.md 3.6 [D]",
