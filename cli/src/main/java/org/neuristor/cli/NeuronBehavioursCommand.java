@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
  * protocol written once in units of the neuron's rheobase and natural time scale
  * ({@code org.neuristor.behaviour}), each response labelled by the firing-pattern classifier.
  */
+@JsonKeys({"neurons", "csv", "plots"})
 @Command(name = "behaviours", mixinStandardHelpOptions = true,
     description = {"Run the 23 behaviour protocols (Izhikevich 2004's 20, all-or-nothing, refractory period, excitation",
         "block) on library circuits and label each response with the firing-pattern classifier. Each protocol is",
@@ -74,7 +75,7 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
         subjects.add(n);
       }
     }
-    Map<String, String> p = CliArgs.circuitParams(params);
+    Map<String, String> p = CliArgs.keyValues(params, "--param");
     if (!p.isEmpty() && subjects.size() > 1) {
       throw NeuristorException.input("--param needs a single circuit or model, got " + subjects.size());
     }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
  * maximum rate of library circuits, at their own scale and scaled to a 1 fF capacitor, next to the
  * CMOS neurons of physics.md section 5 ({@link SpikeEnergy}, {@link CmosReference}).
  */
+@JsonKeys({"circuits", "cmos", "nano_capacitance_F", "csv", "plot"})
 @Command(name = "energy", mixinStandardHelpOptions = true,
     description = {"Energy per spike of library circuits under their own stimulus (all sources, trapezoidal rule,",
         "checked by Tellegen's theorem: sources = dissipation + stored energy), static power at rest, the",
@@ -44,7 +45,7 @@ public final class NeuronEnergyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<NeuronCircuit> cs = names.isEmpty() ? NeuronLibrary.all() : names.stream().map(NeuronLibrary::get).toList();
-    Map<String, String> p = CliArgs.circuitParams(params);
+    Map<String, String> p = CliArgs.keyValues(params, "--param");
     if (!p.isEmpty() && cs.size() > 1) {
       throw NeuristorException.input("--param needs a single circuit, got " + cs.size());
     }
