@@ -105,7 +105,7 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
     List<String> plots = new ArrayList<>();
     for (Run r : runs) {
       if (!output.json()) {
-        printTable(r);
+        printTable(output.out(), r);
       }
       json.add(jsonOf(r));
       if (output.plot()) {
@@ -114,7 +114,7 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
     }
     if (runs.size() > 1) {
       if (!output.json()) {
-        printMatrix(runs, bs);
+        printMatrix(output.out(), runs, bs);
       }
       if (output.plot()) {
         plots.add(matrix(runs, bs).toString());
@@ -127,7 +127,7 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
     if (!plots.isEmpty()) {
       sum.put("plots", plots);
     }
-    sum.print(System.out, output.json());
+    output.print(sum);
     return 0;
   }
 
@@ -137,14 +137,14 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%s = %.4g %s", u == Protocol.Unit.RHEOBASE ? "R" : "unit", o.level(), s.unit());
   }
 
-  private static void printTable(Run r) {
+  private static void printTable(java.io.PrintWriter out, Run r) {
     Scale s = r.scale();
-    System.out.printf(Locale.ROOT, "%s: rheobase R = %.4g %s, time scale tau = %s, %d of %d behaviours%n",
+    out.printf(Locale.ROOT, "%s: rheobase R = %.4g %s, time scale tau = %s, %d of %d behaviours%n",
         r.subject().name(), s.rheobase(), s.unit(), seconds(s.timeScale()), r.passed(), r.outcomes().size());
-    System.out.printf(Locale.ROOT, "  %-2s %-29s %-27s %-22s %-29s %s%n", "id", "behaviour", "stimulus", "level",
+    out.printf(Locale.ROOT, "  %-2s %-29s %-27s %-22s %-29s %s%n", "id", "behaviour", "stimulus", "level",
         "label found", "pass");
     for (BehaviourRunner.Outcome o : r.outcomes()) {
-      System.out.printf(Locale.ROOT, "  %-2s %-29s %-27s %-22s %-29s %s%n", o.behaviour().id(), o.behaviour().name(),
+      out.printf(Locale.ROOT, "  %-2s %-29s %-27s %-22s %-29s %s%n", o.behaviour().id(), o.behaviour().name(),
           o.behaviour().shape(), level(o, s), o.error() != null ? "not run" : o.label().label(), o.pass() ? "yes" : "-");
     }
   }
@@ -167,27 +167,27 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
     return o.error() != null ? "not run" : o.label() == FiringPattern.QUIESCENT ? "silent" : o.label().label();
   }
 
-  private static void printMatrix(List<Run> runs, List<Behaviour> bs) {
+  private static void printMatrix(java.io.PrintWriter out, List<Run> runs, List<Behaviour> bs) {
     StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-33s", "behaviour"));
     for (Run r : runs) {
       head.append(String.format(Locale.ROOT, " %-12s", r.subject().name()));
     }
-    System.out.println();
-    System.out.println("behaviour matrix (yes: the classifier gives the behaviour's label; otherwise the label found)");
-    System.out.println(head);
+    out.println();
+    out.println("behaviour matrix (yes: the classifier gives the behaviour's label; otherwise the label found)");
+    out.println(head);
     for (int k = 0; k < bs.size(); k++) {
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-33s", bs.get(k).id() + " " + bs.get(k).name()));
       for (Run r : runs) {
         String c = cell(r.outcomes().get(k));
         line.append(String.format(Locale.ROOT, " %-12s", c.length() > 12 ? c.substring(0, 12) : c));
       }
-      System.out.println(line);
+      out.println(line);
     }
     StringBuilder tot = new StringBuilder(String.format(Locale.ROOT, "%-33s", "behaviours shown"));
     for (Run r : runs) {
       tot.append(String.format(Locale.ROOT, " %-12s", r.passed() + "/" + r.outcomes().size()));
     }
-    System.out.println(tot);
+    out.println(tot);
   }
 
   private static Map<String, Object> jsonOf(Run r) {

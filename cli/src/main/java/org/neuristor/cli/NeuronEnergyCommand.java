@@ -95,7 +95,7 @@ public final class NeuronEnergyCommand implements Callable<Integer> {
         "scaled_energy_per_spike_J", "scaling", "source"), rows);
     Summary s = new Summary();
     if (!output.json()) {
-      printTable(es);
+      printTable(output.out(), es);
     } else {
       s.put("circuits", json);
       s.put("cmos", cmos);
@@ -105,7 +105,7 @@ public final class NeuronEnergyCommand implements Callable<Integer> {
     if (output.plot()) {
       s.put("plot", plot(es).toString());
     }
-    s.print(System.out, output.json());
+    output.print(s);
     return 0;
   }
 
@@ -135,24 +135,24 @@ public final class NeuronEnergyCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%.3g %s", v, p[k]);
   }
 
-  private static void printTable(List<SpikeEnergy> es) {
-    System.out.printf(Locale.ROOT, "%-12s %-26s %11s %11s %11s %9s %11s %11s%n", "circuit", "devices", "E/spike",
+  private static void printTable(java.io.PrintWriter out, List<SpikeEnergy> es) {
+    out.printf(Locale.ROOT, "%-12s %-26s %11s %11s %11s %9s %11s %11s%n", "circuit", "devices", "E/spike",
         "static", "E dyn", "Tellegen", "max rate", "E at 1 fF");
     for (SpikeEnergy e : es) {
-      System.out.printf(Locale.ROOT, "%-12s %-26s %11s %11s %11s %9.1e %11s %11s%n", e.circuit(), e.deviceText(),
+      out.printf(Locale.ROOT, "%-12s %-26s %11s %11s %11s %9.1e %11s %11s%n", e.circuit(), e.deviceText(),
           joules(e.energyPerSpike()), e.staticPower() == 0 ? "0 W" : String.format(Locale.ROOT, "%.3g W",
               e.staticPower()), joules(e.dynamicEnergyPerSpike()), e.tellegenError(),
           Double.isFinite(e.maxRateHz()) ? String.format(Locale.ROOT, "%.3g Hz", e.maxRateHz()) : "no DC firing",
           joules(e.scaledEnergyPerSpike()));
     }
-    System.out.println();
-    System.out.println("CMOS (physics.md 5; tag V verified from the source, P quoted second-hand):");
+    out.println();
+    out.println("CMOS (physics.md 5; tag V verified from the source, P quoted second-hand):");
     for (CmosReference r : CmosReference.all()) {
-      System.out.printf(Locale.ROOT, "  %-40s %11s  %-36s [%s] %s%n", r.name(), joules(r.joules()), r.metric(), r.tag(),
+      out.printf(Locale.ROOT, "  %-40s %11s  %-36s [%s] %s%n", r.name(), joules(r.joules()), r.metric(), r.tag(),
           r.source());
     }
-    System.out.println();
-    System.out.println("E/spike: all sources under the circuit's own stimulus; E dyn: minus static power x time per "
+    out.println();
+    out.println("E/spike: all sources under the circuit's own stimulus; E dyn: minus static power x time per "
         + "spike; E at 1 fF: E dyn / k with R x k, C / k taking the largest capacitor to 1 fF (waveforms kept;"
         + " exact for the TS-A switch, an estimate for thermal, protonic and phase-change devices).");
   }
