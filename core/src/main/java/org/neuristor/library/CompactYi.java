@@ -9,6 +9,7 @@ import org.neuristor.circuit.element.IndependentSource;
 import org.neuristor.circuit.element.Resistor;
 import org.neuristor.device.Vo2ThermalMemristor;
 import org.neuristor.netlist.CircuitCompiler;
+import org.neuristor.neuron.StateVariable;
 
 /**
  * Compact form of Yi's VO2 neuron (library circuits {@code yi}, {@code yi-phasic}, {@code yi-mixed},
@@ -31,8 +32,7 @@ import org.neuristor.netlist.CircuitCompiler;
  * ({@link #rampsInput()}), so C_in dV_in/dt is a constant current over the step. A spike is T2
  * crossing 350 K upward, interpolated.
  */
-public final class CompactYi implements CompactNeuron {
-  private final int n;
+public final class CompactYi extends CompactKernel {
   private final double rin;
   private final double rs;
   private final double cin;
@@ -65,7 +65,7 @@ public final class CompactYi implements CompactNeuron {
    */
   public CompactYi(int n, Vo2ThermalMemristor[] x1, Vo2ThermalMemristor[] x2, double rin, double rs, double cin,
       double rl2, double rout, double c1, double c2, double vdc1, double vdc2, double hmaxSeconds) {
-    this.n = n;
+    super(n);
     this.x1 = x1;
     this.x2 = x2;
     this.rin = rin;
@@ -129,25 +129,19 @@ public final class CompactYi implements CompactNeuron {
   }
 
   @Override
-  public int size() {
-    return n;
+  protected List<StateVariable> declareStates() {
+    List<StateVariable> l = new java.util.ArrayList<>(List.of(new StateVariable("v1", "V", v1),
+        new StateVariable("v2", "V", v2), new StateVariable("t1", "K", t1), new StateVariable("t2", "K", t2)));
+    if (series) {
+      l.add(new StateVariable("vc", "V", vc));
+    }
+    return l;
   }
 
+  /** The RK4 stages live in shared scratch arrays: one range at a time. */
   @Override
-  public List<String> variables() {
-    return series ? List.of("v1", "v2", "t1", "t2", "vc") : List.of("v1", "v2", "t1", "t2");
-  }
-
-  @Override
-  public double[] state(String v) {
-    return switch (v) {
-      case "v1" -> v1;
-      case "v2" -> v2;
-      case "t1" -> t1;
-      case "t2" -> t2;
-      case "vc" -> vc;
-      default -> throw new IllegalArgumentException("no variable " + v);
-    };
+  public boolean rangeSafe() {
+    return false;
   }
 
   @Override
@@ -198,11 +192,11 @@ public final class CompactYi implements CompactNeuron {
   }
 
   @Override
-  public void step(double dt, double[] vin, double[] isyn, double[] spikeOffset) {
+  public void step(int from, int to, double dt, double[] vin, double[] isyn, double[] spikeOffset) {
     int m = Math.max(1, (int) Math.ceil(dt / hmax - 1e-9));
     double h = dt / m;
     boolean ramp = rampsInput();
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       double is = isyn == null ? 0 : isyn[i];
       double v0 = ramp ? lastVin[i] : vin[i];
       double dv = ramp ? (vin[i] - v0) / dt : 0;
