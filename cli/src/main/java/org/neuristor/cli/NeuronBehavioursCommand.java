@@ -32,34 +32,39 @@ import picocli.CommandLine.Parameters;
  */
 @JsonKeys({"neurons", "csv", "plots"})
 @Command(name = "behaviours", mixinStandardHelpOptions = true,
-    description = {"Run the 23 behaviour protocols (Izhikevich 2004's 20, all-or-nothing, refractory period, excitation",
-        "block) on library circuits and label each response with the firing-pattern classifier. Each protocol is",
-        "written once: times in units of the neuron's natural time scale tau (the latency of a 2 R step), levels in",
-        "units of its rheobase R (the smallest step that fires) or of a threshold calibrated by bisection.",
-        "Prints a table per circuit (and the behaviour matrix for several), writes behaviours.csv, a gallery",
-        "of the 23 responses per circuit and, for several circuits, behaviour-matrix.png."},
+    description = {"Run the 23 behaviour protocols of Yi et al. 2018 on library circuits or models and label each "
+        + "response with the firing-pattern classifier.",
+        "The protocols are Izhikevich 2004's 20 plus all-or-nothing, refractory period and excitation block, each "
+            + "written once: times in units of the neuron's natural time scale tau (the latency of a 2 R step), levels "
+            + "in units of its rheobase R (the smallest step that fires) or of a threshold calibrated by bisection.",
+        "Prints a table per circuit (and the behaviour matrix for several), writes behaviours.csv, a gallery of the "
+            + "23 responses per circuit and, for several circuits, behaviour-matrix.png; in a matrix, a circuit whose "
+            + "rheobase cannot be measured gets a row of reasons."},
     footer = {"", "Names: library circuits (neuron list), 'all' for every one of them, model:KIND (model:hh) or",
         "izhikevich:A..T (the neuron of one Izhikevich pattern).", "", "Examples:",
         "  ./neuristor neuron behaviours yi", "  ./neuristor neuron behaviours yi yi-phasic yi-mixed --out out/yi",
         "  ./neuristor neuron behaviours all --no-plot --json", "  ./neuristor neuron behaviours model:hh --only U,V,W"})
 public final class NeuronBehavioursCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "NAME", arity = "1..*", description = "circuits (or 'all'), model:KIND, izhikevich:ID")
+  @Parameters(paramLabel = "NAME", arity = "1..*", description = "Circuits (or 'all'), model:KIND, izhikevich:ID.")
   List<String> names;
 
-  @Option(names = "--only", paramLabel = "ID,...", split = ",", description = "behaviours to run (A..W; default all 23)")
+  @Option(names = "--only", paramLabel = "ID,...", split = ",", description = "Behaviours to run (A..W; default all 23).")
   List<String> only = new ArrayList<>();
 
   @Option(names = "--param", paramLabel = "k=v", split = ",",
-      description = "parameters of the (single) circuit or model")
+      description = "Parameters of the (single) circuit or model, e.g. cin=400p.")
   List<String> params = new ArrayList<>();
 
-  @Option(names = "--columns", defaultValue = "4", description = "gallery columns (default: ${DEFAULT-VALUE})")
+  @Option(names = "--columns", defaultValue = "4", description = "Gallery columns (default: ${DEFAULT-VALUE}).")
   int columns;
 
   @Mixin OutputOptions output;
 
-  /** The outcomes of one subject. */
-  record Run(Subject subject, Scale scale, List<BehaviourRunner.Outcome> outcomes) {
+  /**
+   * The outcomes of one subject; {@code failure} says why none was run (its scale could not be
+   * measured), null when they were.
+   */
+  record Run(Subject subject, Scale scale, List<BehaviourRunner.Outcome> outcomes, String failure) {
     long passed() {
       return outcomes.stream().filter(BehaviourRunner.Outcome::pass).count();
     }
@@ -84,9 +89,21 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
     List<Run> runs = new ArrayList<>();
     try (ProgressBar bar = output.progress("behaviours", (long) resolved.size() * (bs.size() + 1))) {
       for (Subject s : resolved) {
-        Scale scale = Scale.measure(s);
+        Scale scale;
+        try {
+          scale = Scale.measure(s);
+        } catch (NeuristorException e) {
+          if (resolved.size() == 1) {
+            throw e;
+          }
+          // in a matrix, a subject without a rheobase or time scale gets a row of "not run" with the reason
+          bar.stepBy(bs.size() + 1);
+          runs.add(new Run(s, new Scale(Double.NaN, Double.NaN, s.inputUnit()), bs.stream().map(b ->
+              new BehaviourRunner.Outcome(b, null, Double.NaN, null, null, e.getMessage())).toList(), e.getMessage()));
+          continue;
+        }
         bar.step();
-        runs.add(new Run(s, scale, BehaviourRunner.run(s, scale, bs, o -> bar.step())));
+        runs.add(new Run(s, scale, BehaviourRunner.run(s, scale, bs, o -> bar.step()), null));
       }
     }
     Path csv = output.file("behaviours.csv");
@@ -94,7 +111,8 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
     for (Run r : runs) {
       for (BehaviourRunner.Outcome o : r.outcomes()) {
         rows.add(java.util.Arrays.asList(r.subject().name(), o.behaviour().id(), o.behaviour().name(),
-            o.behaviour().shape(), o.level(), r.scale().unit(), r.scale().rheobase(), r.scale().timeScale(),
+            o.behaviour().shape(), finite(o.level()), r.scale().unit(), finite(r.scale().rheobase()),
+            finite(r.scale().timeScale()),
             o.label().label(), o.pass(), o.response() == null ? null : o.response().spikes().length, o.reason()));
       }
     }
@@ -108,7 +126,7 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
         printTable(output.out(), r);
       }
       json.add(jsonOf(r));
-      if (output.plot()) {
+      if (output.plot() && r.failure() == null) {
         plots.add(gallery(r).toString());
       }
     }
@@ -139,6 +157,10 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
 
   private static void printTable(java.io.PrintWriter out, Run r) {
     Scale s = r.scale();
+    if (r.failure() != null) {
+      out.printf(Locale.ROOT, "%s: not run: %s%n", r.subject().name(), r.failure());
+      return;
+    }
     out.printf(Locale.ROOT, "%s: rheobase R = %.4g %s, time scale tau = %s, %d of %d behaviours%n",
         r.subject().name(), s.rheobase(), s.unit(), seconds(s.timeScale()), r.passed(), r.outcomes().size());
     out.printf(Locale.ROOT, "  %-2s %-29s %-27s %-22s %-29s %s%n", "id", "behaviour", "stimulus", "level",
@@ -147,6 +169,10 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  %-2s %-29s %-27s %-22s %-29s %s%n", o.behaviour().id(), o.behaviour().name(),
           o.behaviour().shape(), level(o, s), o.error() != null ? "not run" : o.label().label(), o.pass() ? "yes" : "-");
     }
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
   }
 
   static String seconds(double s) {
@@ -193,9 +219,12 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
   private static Map<String, Object> jsonOf(Run r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", r.subject().name());
-    m.put("rheobase", r.scale().rheobase());
+    m.put("rheobase", r.failure() == null ? r.scale().rheobase() : null);
     m.put("unit", r.scale().unit());
-    m.put("time_scale_s", r.scale().timeScale());
+    m.put("time_scale_s", r.failure() == null ? r.scale().timeScale() : null);
+    if (r.failure() != null) {
+      m.put("reason", r.failure());
+    }
     m.put("passed", r.passed());
     List<Map<String, Object>> list = new ArrayList<>();
     for (BehaviourRunner.Outcome o : r.outcomes()) {
@@ -203,7 +232,7 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
       b.put("id", o.behaviour().id());
       b.put("behaviour", o.behaviour().name());
       b.put("stimulus", o.behaviour().shape());
-      b.put("level", o.level());
+      b.put("level", finite(o.level()));
       b.put("found", o.label().label());
       b.put("pass", o.pass());
       b.put("spikes", o.response() == null ? null : o.response().spikes().length);

@@ -27,17 +27,19 @@ import picocli.CommandLine.Parameters;
  */
 @JsonKeys({"circuits", "cmos", "nano_capacitance_F", "csv", "plot"})
 @Command(name = "energy", mixinStandardHelpOptions = true,
-    description = {"Energy per spike of library circuits under their own stimulus (all sources, trapezoidal rule,",
-        "checked by Tellegen's theorem: sources = dissipation + stored energy), static power at rest, the",
-        "dynamic energy above it, device count, the highest steady rate under DC inputs, and the dynamic",
-        "energy scaled to a 1 fF capacitor (R x k, C / k, energies / k), next to CMOS neurons and chips",
-        "(physics.md 5, with source and status tag). Writes energy.csv and a log-scale bar chart."},
+    description = {"Measure the energy per spike of library circuits and compare it with CMOS neurons.",
+        "Energy per spike under the circuit's own stimulus (all sources, trapezoidal rule, checked by Tellegen's "
+            + "theorem: sources = dissipation + stored energy), static power at rest, the dynamic energy above it, "
+            + "device count, the highest steady rate under DC inputs, and the dynamic energy scaled to a 1 fF "
+            + "capacitor (R x k, C / k, energies / k), next to CMOS neurons and chips (physics.md 5, with source and "
+            + "status tag).",
+        "Writes energy.csv and a log-scale bar chart (energy.png)."},
     footer = {"", "Examples:", "  ./neuristor neuron energy", "  ./neuristor neuron energy lif yi --json"})
 public final class NeuronEnergyCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "NAME", arity = "0..*", description = "library circuits (default: all)")
+  @Parameters(paramLabel = "NAME", arity = "0..*", description = "Library circuits (default: all).")
   List<String> names = new ArrayList<>();
 
-  @Option(names = "--param", paramLabel = "k=v", split = ",", description = "parameters of the (single) circuit")
+  @Option(names = "--param", paramLabel = "k=v", split = ",", description = "Parameters of the (single) circuit, e.g. rin=20k.")
   List<String> params = new ArrayList<>();
 
   @Mixin OutputOptions output;

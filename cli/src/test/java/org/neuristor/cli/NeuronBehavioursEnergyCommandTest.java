@@ -37,6 +37,22 @@ class NeuronBehavioursEnergyCommandTest {
   }
 
   @Test
+  void aSubjectWithoutScaleGetsARowOfReasonsInAMatrix() throws Exception {
+    // pickett stops firing above 0.5 V (excitation block): a step of 2 x its 0.26 V rheobase does not fire
+    CliHarness.Result r = CliHarness.run("neuron", "behaviours", "pickett", "izhikevich:A", "--only", "A", "--json",
+        "--no-plot", "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode p = Json.mapper().readTree(r.out()).get("neurons").get(0);
+    assertThat(p.get("rheobase").isNull()).isTrue();
+    assertThat(p.get("reason").asText()).contains("does not fire");
+    assertThat(p.get("behaviours").get(0).get("pass").asBoolean()).isFalse();
+    assertThat(Json.mapper().readTree(r.out()).get("neurons").get(1).get("passed").asInt()).isEqualTo(1);
+    // alone, the same subject is a user error
+    assertThat(CliHarness.run("neuron", "behaviours", "pickett", "--no-plot", "--out", dir.toString()).code())
+        .isEqualTo(2);
+  }
+
+  @Test
   void energyMeasuresTheCircuitAndListsCmosWithTags() throws Exception {
     CliHarness.Result r = CliHarness.run("neuron", "energy", "lif", "--json", "--out", dir.toString());
     assertThat(r.code()).as(r.err()).isZero();
