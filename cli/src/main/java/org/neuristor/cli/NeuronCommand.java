@@ -27,10 +27,12 @@ import picocli.CommandLine.Parameters;
 /** {@code neuristor neuron list|show|run|fi|compare|sd|aon}: the library of memristive neuron circuits. */
 @Command(name = "neuron", mixinStandardHelpOptions = true,
     description = "The library of memristive neuron circuits: list them, show a netlist, run one with a stimulus, "
-        + "measure its f-V curve, strength-duration curve and all-or-nothing response.",
+        + "measure its f-V curve, strength-duration curve and all-or-nothing response, its 23 behaviours and its "
+        + "energy per spike.",
     subcommands = {NeuronCommand.ListCircuits.class, NeuronCommand.Show.class, NeuronCommand.Run.class,
         NeuronCommand.Fv.class, NeuronCommand.Compare.class, NeuronProtocolCommands.StrengthDurationCommand.class,
-        NeuronProtocolCommands.AllOrNothingCommand.class},
+        NeuronProtocolCommands.AllOrNothingCommand.class, NeuronBehavioursCommand.class,
+        NeuronEnergyCommand.class},
     footer = {"", "Examples:", "  ./neuristor neuron list", "  ./neuristor neuron run lif --stim dc:amp=3"})
 @JsonKeys({"commands"})
 public final class NeuronCommand implements Runnable {

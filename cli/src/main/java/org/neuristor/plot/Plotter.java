@@ -536,6 +536,18 @@ public final class Plotter {
    * PNG and vector formats alike.
    */
   public static Path gallery(Path out, String title, List<Panel> panels, int columns) {
+    List<MultiPanel> m = new ArrayList<>();
+    for (Panel p : panels) {
+      m.add(new MultiPanel(p.title(), List.of(new Series(p.title(), p.x(), p.y(), false)), p.xLabel(), p.yLabel()));
+    }
+    return multiGallery(out, title, m, columns);
+  }
+
+  /** One small plot of a {@link #multiGallery} with several curves (no legend: say in the title what they are). */
+  public record MultiPanel(String title, List<Series> series, String xLabel, String yLabel) {}
+
+  /** As {@link #gallery} with several curves per panel, in palette order, without legends. */
+  public static Path multiGallery(Path out, String title, List<MultiPanel> panels, int columns) {
     if (columns < 1) {
       throw new IllegalArgumentException("columns must be >= 1, got " + columns);
     }
@@ -548,9 +560,8 @@ public final class Plotter {
     int w = cols * cellW;
     int h = titleH + Math.max(1, rows) * cellH;
     List<XYChart> charts = new ArrayList<>();
-    for (Panel p : panels) {
-      Chart c = xyChart(cellW, cellH, p.title(), p.xLabel(), p.yLabel(),
-          List.of(new Series(p.title(), p.x(), p.y(), false)), false, false);
+    for (MultiPanel p : panels) {
+      Chart c = xyChart(cellW, cellH, p.title(), p.xLabel(), p.yLabel(), p.series(), false, false);
       XYStyler st = c.getStyler();
       st.setChartTitleFont(BASE.deriveFont(Font.BOLD, 13f));
       st.setAxisTitleFont(BASE.deriveFont(11f));
@@ -558,6 +569,7 @@ public final class Plotter {
       st.setChartPadding(6);
       st.setXAxisTickMarkSpacingHint(70);
       st.setYAxisTickMarkSpacingHint(45);
+      st.setLegendVisible(false);
       charts.add(c);
     }
     return render(out, w, h, g -> {
@@ -570,6 +582,150 @@ public final class Plotter {
         g.translate((k % cols) * cellW, titleH + (k / cols) * cellH);
         charts.get(k).paint(g, cellW, cellH);
         g.setTransform(saved);
+      }
+    });
+  }
+
+  /** One bar of {@link #logBars}: its label, its value and the group that colours it. */
+  public record Bar(String label, double value, int group) {}
+
+  /**
+   * Horizontal bars on a logarithmic axis, one row per bar (top to bottom), coloured by group, with
+   * a legend naming the groups; non-positive or non-finite values leave the row without a bar.
+   */
+  public static Path logBars(Path out, String title, String xLabel, List<Bar> bars, List<String> groups) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Bar b : bars) {
+      if (b.value() > 0 && Double.isFinite(b.value())) {
+        lo = Math.min(lo, b.value());
+        hi = Math.max(hi, b.value());
+      }
+    }
+    if (!(hi > 0)) {
+      lo = 1;
+      hi = 10;
+    }
+    int d0 = (int) Math.floor(Math.log10(lo));
+    int d1 = Math.max(d0 + 1, (int) Math.ceil(Math.log10(hi)));
+    Font labelFont = BASE.deriveFont(12f);
+    java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    Graphics2D pg = probe.createGraphics();
+    int labelW = 0;
+    for (Bar b : bars) {
+      labelW = Math.max(labelW, pg.getFontMetrics(labelFont).stringWidth(b.label()));
+    }
+    pg.dispose();
+    int left = labelW + 20;
+    int plotW = 560;
+    int rowH = 22;
+    int top = 50;
+    int legendH = 24 * ((groups.size() + 1) / 2) + 10;
+    int w = left + plotW + 30;
+    int h = top + bars.size() * rowH + 50 + legendH;
+    final int decades = d1 - d0;
+    return render(out, w, h, g -> {
+      fillWhite(g, w, h);
+      drawCentered(g, title, TITLE, w / 2.0, 28);
+      java.util.function.DoubleUnaryOperator xOf = v -> left + plotW * (Math.log10(v) - d0) / decades;
+      g.setFont(BASE.deriveFont(11f));
+      for (int d = d0; d <= d1; d++) {
+        int x = (int) Math.round(xOf.applyAsDouble(Math.pow(10, d)));
+        g.setColor(GRID);
+        g.drawLine(x, top - 4, x, top + bars.size() * rowH);
+        drawCentered(g, "1e" + d, BASE.deriveFont(11f), x, top + bars.size() * rowH + 16);
+      }
+      drawCentered(g, xLabel, BASE, left + plotW / 2.0, top + bars.size() * rowH + 36);
+      for (int i = 0; i < bars.size(); i++) {
+        Bar b = bars.get(i);
+        int y = top + i * rowH;
+        g.setColor(Color.BLACK);
+        g.setFont(labelFont);
+        g.drawString(b.label(), 8, y + rowH - 7);
+        if (b.value() > 0 && Double.isFinite(b.value())) {
+          int x1 = (int) Math.round(xOf.applyAsDouble(b.value()));
+          g.setColor(PALETTE[b.group() % PALETTE.length]);
+          g.fillRect(left, y + 4, Math.max(1, x1 - left), rowH - 8);
+        }
+      }
+      g.setColor(FRAME);
+      g.drawRect(left, top - 4, plotW, bars.size() * rowH + 4);
+      int ly = top + bars.size() * rowH + 50;
+      for (int k = 0; k < groups.size(); k++) {
+        int lx = 10 + (k % 2) * ((w - 20) / 2);
+        int yy = ly + (k / 2) * 24;
+        g.setColor(PALETTE[k % PALETTE.length]);
+        g.fillRect(lx, yy, 14, 14);
+        g.setColor(Color.BLACK);
+        g.setFont(BASE.deriveFont(12f));
+        g.drawString(groups.get(k), lx + 20, yy + 12);
+      }
+    });
+  }
+
+  /**
+   * A table as a picture: one row per {@code rows} entry, one column per {@code columns} entry,
+   * each cell with a short text on a green ({@code ok}) or grey background, e.g. which behaviour
+   * (row) each circuit (column) shows.
+   */
+  public static Path matrix(Path out, String title, List<String> rows, List<String> columns, String[][] text,
+      boolean[][] ok) {
+    if (text.length != rows.size() || ok.length != rows.size()) {
+      throw new IllegalArgumentException("matrix: " + rows.size() + " rows but " + text.length + " text rows");
+    }
+    Font cellFont = BASE.deriveFont(11f);
+    Font headFont = BASE.deriveFont(Font.BOLD, 12f);
+    java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    Graphics2D pg = probe.createGraphics();
+    int rowHead = 0;
+    for (String r : rows) {
+      rowHead = Math.max(rowHead, pg.getFontMetrics(headFont).stringWidth(r));
+    }
+    int cellW = 0;
+    for (String c : columns) {
+      cellW = Math.max(cellW, pg.getFontMetrics(headFont).stringWidth(c));
+    }
+    for (String[] r : text) {
+      for (String t : r) {
+        cellW = Math.max(cellW, pg.getFontMetrics(cellFont).stringWidth(t == null ? "" : t));
+      }
+    }
+    int titleW = title == null ? 0 : pg.getFontMetrics(TITLE).stringWidth(title) + 40;
+    pg.dispose();
+    rowHead += 16;
+    cellW += 14;
+    int cellH = 22;
+    boolean hasTitle = title != null && !title.isBlank();
+    int titleH = hasTitle ? 40 : 0;
+    int headH = 26;
+    int w = Math.max(rowHead + columns.size() * cellW + 10, hasTitle ? titleW : 1);
+    int h = titleH + headH + rows.size() * cellH + 10;
+    final int rh = rowHead;
+    final int cw = cellW;
+    Color pass = new Color(0xb7e1b0);
+    Color fail = new Color(0xf0f0f0);
+    return render(out, w, h, g -> {
+      fillWhite(g, w, h);
+      if (hasTitle) {
+        drawCentered(g, title, TITLE, w / 2.0, 27);
+      }
+      g.setColor(Color.BLACK);
+      for (int j = 0; j < columns.size(); j++) {
+        drawCentered(g, columns.get(j), headFont, rh + (j + 0.5) * cw, titleH + headH - 8);
+      }
+      for (int i = 0; i < rows.size(); i++) {
+        int y0 = titleH + headH + i * cellH;
+        g.setColor(Color.BLACK);
+        g.setFont(headFont);
+        g.drawString(rows.get(i), 6, y0 + cellH - 7);
+        for (int j = 0; j < columns.size(); j++) {
+          int x0 = rh + j * cw;
+          g.setColor(ok[i][j] ? pass : fail);
+          g.fillRect(x0 + 1, y0 + 1, cw - 2, cellH - 2);
+          g.setColor(ok[i][j] ? Color.BLACK : new Color(0x707070));
+          String t = text[i][j] == null ? "" : text[i][j];
+          drawCentered(g, t, cellFont, x0 + cw / 2.0, y0 + cellH - 7);
+        }
       }
     });
   }

@@ -1,8 +1,10 @@
 package org.neuristor.analysis;
 
 /**
- * Firing-pattern classes of Izhikevich's catalogue (IEEE TNN 15, 1063 (2004), Fig. 1), plus
- * {@link #QUIESCENT} (no spike) and {@link #UNCLASSIFIED}. Labels are produced by
+ * Firing-pattern classes of Izhikevich's catalogue (IEEE TNN 15, 1063 (2004), Fig. 1), the three
+ * behaviours Yi et al. (Nat. Commun. 9, 4661 (2018)) add to them ({@link #ALL_OR_NOTHING},
+ * {@link #REFRACTORY_PERIOD}, {@link #EXCITATION_BLOCK}), plus {@link #QUIESCENT} (no spike) and
+ * {@link #UNCLASSIFIED}. Labels are produced by
  * {@link FiringPatternClassifier} from the spike times, the stimulus and (for two classes) the
  * membrane trace.
  */
@@ -27,6 +29,12 @@ public enum FiringPattern {
   ACCOMMODATION("accommodation"),
   INHIBITION_INDUCED_SPIKING("inhibition-induced spiking"),
   INHIBITION_INDUCED_BURSTING("inhibition-induced bursting"),
+  /** Yi et al. (2018)'s first added behaviour: pulses of rising amplitude give no spike or one full-size spike. */
+  ALL_OR_NOTHING("all-or-nothing"),
+  /** Second added behaviour: a pulse soon after a spike-evoking one fails, a later one fires. */
+  REFRACTORY_PERIOD("refractory period"),
+  /** Third added behaviour: firing stops while a rising input keeps rising. */
+  EXCITATION_BLOCK("excitation block"),
   QUIESCENT("quiescent"),
   UNCLASSIFIED("unclassified");
 

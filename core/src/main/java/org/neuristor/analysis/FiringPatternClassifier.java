@@ -24,7 +24,9 @@ import java.util.Locale;
  *       instantaneous-rate-versus-input relation of its ISIs linearly to zero rate (input I0) and
  *       compare with the input at the first spike, I1 (both relative to baseline):
  *       {@code (I1 - I0)/I1 < 2} means firing starts from a low rate ({@code CLASS_1_EXCITABLE}),
- *       otherwise it starts at a finite rate ({@code CLASS_2_EXCITABLE}).
+ *       otherwise it starts at a finite rate ({@code CLASS_2_EXCITABLE}). Before that, a rising ramp
+ *       whose firing stops while the input keeps rising (silence after the last spike longer than
+ *       3 of its ISIs and 20 % of the ramp, input still higher at the ramp's end): {@code EXCITATION_BLOCK}.
  *   <li>Spikes inside a hyperpolarizing epoch and nowhere else: {@code INHIBITION_INDUCED_BURSTING}
  *       if they form >= 2 bursts, else {@code INHIBITION_INDUCED_SPIKING}.
  *   <li>Only hyperpolarizing epochs, spikes after one ends: {@code REBOUND_BURST} (>= 2 spikes in the
@@ -47,6 +49,13 @@ import java.util.Locale;
  *       <ul>
  *         <li>>= 3 spikes continuing after a pulse for more than 5 pulse widths while the input is
  *             back at baseline (self-sustained firing): {@code BISTABILITY};
+ *         <li>with a membrane trace, >= 3 pulses of one width and rising amplitudes, each evoking
+ *             at most one spike, the lower ones none and at least two of the higher ones one: if the
+ *             peak responses jump from graded to a plateau of near-equal spikes at the same pulse
+ *             ({@link AllOrNothing}), {@code ALL_OR_NOTHING};
+ *         <li>>= 4 equal pulses, the first evoking a spike, where every pulse that fails follows the
+ *             last spike-evoking pulse more closely than every later pulse that fires (and at least
+ *             one of each): {@code REFRACTORY_PERIOD};
  *         <li>a pulse containing >= 3 spikes: the step rules above, applied inside the pulse;
  *         <li>>= 3 equal pulses, some evoking a spike and some not: if every evoking pulse followed
  *             its predecessor more closely than every non-evoking one, {@code INTEGRATOR} (closer
@@ -66,7 +75,11 @@ import java.util.Locale;
  * only below threshold); bistability needs the switching pulse in the record; class 1/2 needs a ramp
  * (with steps only, use {@link FiCurve} and look at the rate at the rheobase). The rules are
  * generic (features only, no knowledge of a protocol's name); their thresholds were chosen on
- * Izhikevich's 20 protocols, which is where they are validated.
+ * Izhikevich's 20 protocols, which is where they are validated. The three rules for the behaviours
+ * Yi et al. (Nat. Commun. 9, 4661 (2018)) add (all-or-nothing, refractory period, excitation
+ * block) only match stimuli none of the 20 protocols contains (pulses of rising amplitude, equal
+ * pulses whose first one fires, a ramp that outlasts the firing); they are validated on the
+ * Hodgkin-Huxley neuron.
  */
 public final class FiringPatternClassifier {
   /** Smallest rebound above the final level, as a fraction of the undershoot before it, that counts as an oscillation. */
@@ -197,6 +210,10 @@ public final class FiringPatternClassifier {
         }
       }
     }
+    Result block = excitationBlock(t, stim, spikes, ramps, epochs);
+    if (block != null) {
+      return block;
+    }
     Epoch best = null;
     int most = 0;
     for (Epoch r : ramps) {
@@ -287,6 +304,14 @@ public final class FiringPatternClassifier {
             e.width()), epochs);
       }
     }
+    Result aon = allOrNothing(t, v, spikes, pos, epochs, tEnd);
+    if (aon != null) {
+      return aon;
+    }
+    Result refractory = refractory(spikes, pos, epochs, tEnd);
+    if (refractory != null) {
+      return refractory;
+    }
     double amp = pos.get(0).amplitude();
     boolean equal = pos.stream().allMatch(e -> !e.open() && Math.abs(e.amplitude() - amp) <= 1e-6 * amp);
     if (pos.size() >= 3 && equal) {
@@ -347,6 +372,132 @@ public final class FiringPatternClassifier {
       return afterPotential(t, v, spikes[spikes.length - 1], epochs);
     }
     return null;
+  }
+
+  /**
+   * Excitation block: on a rising ramp, firing stops while the input keeps rising (the silence after
+   * the last spike lasts more than 3 of the ramp's ISIs and 20 % of the ramp, and the input at the
+   * ramp's end exceeds the input at the last spike).
+   */
+  private static Result excitationBlock(double[] t, double[] stim, double[] spikes, List<Epoch> ramps,
+      List<Epoch> epochs) {
+    for (Epoch r : ramps) {
+      if (r.sign() < 0) {
+        continue;
+      }
+      double[] in = inside(spikes, r.start(), r.end());
+      if (in.length < 2) {
+        continue;
+      }
+      double maxIsi = 0;
+      for (int k = 1; k < in.length; k++) {
+        maxIsi = Math.max(maxIsi, in[k] - in[k - 1]);
+      }
+      double last = in[in.length - 1];
+      double silence = r.end() - last;
+      double atLast = Trace.interpolate(t, stim, last);
+      double atEnd = Trace.interpolate(t, stim, r.open() ? r.end() : r.end() - 1e-6 * r.width());
+      double base = stim[0];
+      if (silence > 3 * maxIsi && silence > 0.2 * r.width() && atEnd - atLast > 0.05 * r.amplitude()) {
+        return new Result(FiringPattern.EXCITATION_BLOCK, String.format(Locale.ROOT,
+            "on a rising ramp, %d spikes from input %.3g up to %.3g, then silent while the input rises to %.3g",
+            in.length, Trace.interpolate(t, stim, in[0]) - base, atLast - base, atEnd - base), epochs);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * All-or-nothing: >= 3 pulses of one width and rising amplitudes (with a membrane trace), each
+   * evoking at most one spike; the ones that fire are the highest (at least two of them) and the
+   * peak responses above the pre-pulse level jump from graded to a plateau at that same pulse
+   * ({@link AllOrNothing#of}).
+   */
+  private static Result allOrNothing(double[] t, double[] v, double[] spikes, List<Epoch> pos, List<Epoch> epochs,
+      double tEnd) {
+    int n = pos.size();
+    if (v == null || n < 3) {
+      return null;
+    }
+    double width = pos.get(0).width();
+    double[] amps = new double[n];
+    double[] resp = new double[n];
+    int firstFired = -1;
+    for (int k = 0; k < n; k++) {
+      Epoch e = pos.get(k);
+      if (e.open() || e.ramp() || Math.abs(e.width() - width) > 0.02 * width
+          || k > 0 && !(e.amplitude() > amps[k - 1] * (1 + 1e-6))) {
+        return null;
+      }
+      amps[k] = e.amplitude();
+      double until = next(epochs, e, tEnd);
+      int c = count(spikes, e.start(), until);
+      if (c > 1 || c == 0 && firstFired >= 0) {
+        return null;
+      }
+      if (c == 1 && firstFired < 0) {
+        firstFired = k;
+      }
+      double v0 = Trace.interpolate(t, v, e.start());
+      double peak = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < t.length; i++) {
+        if (t[i] >= e.start() && t[i] <= until) {
+          peak = Math.max(peak, v[i]);
+        }
+      }
+      resp[k] = peak - v0;
+    }
+    if (firstFired < 1 || n - firstFired < 2) {
+      return null;
+    }
+    AllOrNothing a = AllOrNothing.of(amps, resp);
+    if (!a.allOrNothing() || a.threshold() < amps[firstFired - 1] || a.threshold() > amps[firstFired]) {
+      return null;
+    }
+    return new Result(FiringPattern.ALL_OR_NOTHING, String.format(Locale.ROOT,
+        "pulses up to %.3g evoke no spike (largest response %.3g), pulses from %.3g one spike each (mean %.3g)",
+        amps[firstFired - 1], a.largestBelow(), amps[firstFired], a.meanAbove()), epochs);
+  }
+
+  /**
+   * Refractory period: >= 4 equal pulses, the first evoking a spike; every pulse that fails starts
+   * closer to the end of the last spike-evoking pulse than every later pulse that fires, with at
+   * least one of each.
+   */
+  private static Result refractory(double[] spikes, List<Epoch> pos, List<Epoch> epochs, double tEnd) {
+    int n = pos.size();
+    if (n < 4) {
+      return null;
+    }
+    Epoch p0 = pos.get(0);
+    for (Epoch e : pos) {
+      if (e.open() || e.ramp() || Math.abs(e.amplitude() - p0.amplitude()) > 1e-6 * p0.amplitude()
+          || Math.abs(e.width() - p0.width()) > 0.02 * p0.width()) {
+        return null;
+      }
+    }
+    if (count(spikes, p0.start(), next(epochs, p0, tEnd)) == 0) {
+      return null;
+    }
+    double lastFiredEnd = p0.end();
+    double maxFailed = Double.NEGATIVE_INFINITY;
+    double minFired = Double.POSITIVE_INFINITY;
+    for (int k = 1; k < n; k++) {
+      Epoch e = pos.get(k);
+      double gap = e.start() - lastFiredEnd;
+      if (count(spikes, e.start(), next(epochs, e, tEnd)) > 0) {
+        minFired = Math.min(minFired, gap);
+        lastFiredEnd = e.end();
+      } else {
+        maxFailed = Math.max(maxFailed, gap);
+      }
+    }
+    if (Double.isInfinite(maxFailed) || Double.isInfinite(minFired) || !(maxFailed < minFired)) {
+      return null;
+    }
+    return new Result(FiringPattern.REFRACTORY_PERIOD, String.format(Locale.ROOT,
+        "equal pulses: a pulse %.3g or less after a spike-evoking one fails, one %.3g or more after it fires",
+        maxFailed, minFired), epochs);
   }
 
   /** Membrane after the last spike: DAP hump or damped oscillation around the final level. */
@@ -532,6 +683,17 @@ public final class FiringPatternClassifier {
       double start = i0 > 0 ? t[i0 - 1] : t[i0];
       double end = open ? t[n - 1] : t[i1 + 1];
       out.add(new Epoch(start, end, open, sign, amp, ramp));
+    }
+    return out;
+  }
+
+  private static double[] inside(double[] sp, double from, double to) {
+    double[] out = new double[count(sp, from, to)];
+    int j = 0;
+    for (double s : sp) {
+      if (s >= from && s <= to) {
+        out[j++] = s;
+      }
     }
     return out;
   }

@@ -534,6 +534,14 @@ public final class MnaSystem {
       try {
         solver.factor();
       } catch (SingularMatrixException e) {
+        if (!dc) {
+          // in a transient step the Jacobian includes the charges' a0 term: a singular one can be a
+          // step too long for a regenerative device (a0 ~ 1/h meeting one of its growth rates), so
+          // it counts as a failed Newton solve and the step is retried shorter; a circuit that stays
+          // singular ends as a non-convergence naming the unknown (regression: HuangNeuronTest)
+          worstUnknown = e.unknown();
+          return -1;
+        }
         throw new SingularCircuitException(e.unknown());
       }
       solver.solve(rhs);

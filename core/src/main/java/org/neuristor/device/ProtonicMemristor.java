@@ -15,14 +15,31 @@ import org.neuristor.circuit.element.TwoTerminal;
  *
  * <pre>
  *   i     = (G_min + (G_max - G_min) w) v
- *   dw/dt = k_w c sinh(v/V_0) win(w, v) - (w - w_0)/tau_w,   win = (1-w) S(v/1mV) + w (1 - S(v/1mV))
- *   dc/dt = k_c sinh(|v|_s/V_0) - c/tau_c,                   |v|_s = sqrt(v^2 + a^2) - a, a = 1 mV
+ *   g     = k_w c+ sinh(v/V_0) win(w, v) exp(k_fb w),   win = (1-w) S(v/1mV) + w (1 - S(v/1mV))
+ *   dw/dt = g - (w - w_0)/tau_w
+ *   dc/dt = k_c sinh(|v|_s/V_0) - c/tau_c - k_cons g S(v/1mV),   |v|_s = sqrt(v^2 + a^2) - a, a = 1 mV
  * </pre>
  *
  * The window blends (1-w) for potentiation and w for depression smoothly around v = 0 and the
  * smooth |v| keeps the model C1 (both deviate from the textbook form only within ~1 mV of zero);
  * sinh is continued linearly beyond an argument of 40.
- * Parameters ([D]): gmin 1e-6 S, gmax 1e-4 S, v0 0.3 V, tauc 1e-3 s, tauw 50e-3 s, w0 0, kc 113 1/s, kw 7 1/s.
+ * Parameters ([D]): gmin 1e-6 S, gmax 1e-4 S, v0 0.3 V, tauc 1e-3 s, tauw 50e-3 s, w0 0, kc 113 1/s, kw 7 1/s,
+ * kfb 0, kcons 0.
+ *
+ * <p>The last two extend physics.md 3.6 (both 0 by default, which is its model unchanged) so that a
+ * device can fire a spike of its own, as M2 of Huang's quasi-HH neuron must: {@code kfb} makes the
+ * conductance growth autocatalytic (a more conductive path draws the protons faster: the positive
+ * feedback of a regenerative, all-or-nothing switching; for k_fb &gt; 4 the growth nullcline c(w)
+ * folds, so for a fixed c the conductance has two stable states; exp is continued linearly beyond
+ * 40), {@code kcons} makes the growth consume the
+ * mobile protons while it grows (v &gt; 0; they are bound in the doped region), so a spike exhausts
+ * its own supply and ends,
+ * and the device stays refractory until c is regenerated (time scale tau_c). Without them the
+ * device only relaxes monotonically towards a state set by the voltage: it cannot switch
+ * regeneratively, and c facilitates rather than inactivates (docs/neuron-library.md).
+ * With k_cons &gt; 0 the growth uses c+ = (c + sqrt(c^2 + 1e-6))/2, a smooth positive part, so that a
+ * time step that overshoots the fast consumption below c = 0 cannot turn the growth around (with
+ * k_cons = 0, c+ = c exactly as in physics.md 3.6).
  * Reference: H.-M. Huang et al., Adv. Mater. 31, 1803849 (2019) (model form ours).
  */
 public final class ProtonicMemristor extends TwoTerminal {
@@ -39,7 +56,10 @@ public final class ProtonicMemristor extends TwoTerminal {
               ParameterSpec.Spread.NORMAL),
           ParameterSpec.of("w0", "-", 0, 0, 1, "resting conductance state"),
           ParameterSpec.of("kc", "1/s", 113, 0, 1e12, "proton generation rate"),
-          ParameterSpec.of("kw", "1/s", 7, 0, 1e12, "conductance drive rate"))),
+          ParameterSpec.of("kw", "1/s", 7, 0, 1e12, "conductance drive rate"),
+          ParameterSpec.of("kfb", "-", 0, 0, 1e6, "autocatalytic gain: growth times exp(kfb w) (0: physics.md 3.6)"),
+          ParameterSpec.of("kcons", "-", 0, 0, 1e6,
+              "mobile protons consumed per unit of conductance growth (0: physics.md 3.6)"))),
       Map.of("huang2019", Map.of()), v -> {
         if (v.get("gmax") <= v.get("gmin")) {
           throw new ModelParameterException("gmax", "gmax = " + v.get("gmax") + " S must exceed gmin = " + v.get("gmin") + " S");
@@ -62,6 +82,8 @@ public final class ProtonicMemristor extends TwoTerminal {
       });
 
   private static final double A = 1e-3;
+  /** Smoothing of the positive part c+ (used only with k_cons &gt; 0). */
+  private static final double CPOS = 1e-3;
   private final double gmin;
   private final double gmax;
   private final double v0;
@@ -70,6 +92,8 @@ public final class ProtonicMemristor extends TwoTerminal {
   private final double w0;
   private final double kc;
   private final double kw;
+  private final double kfb;
+  private final double kcons;
   private int sw;
   private int sc;
   private int hww;
@@ -79,6 +103,7 @@ public final class ProtonicMemristor extends TwoTerminal {
   private int hcc;
   private int hcp;
   private int hcn;
+  private int hcw;
   private int hpw;
   private int hnw;
 
@@ -92,6 +117,8 @@ public final class ProtonicMemristor extends TwoTerminal {
     w0 = p.get("w0");
     kc = p.get("kc");
     kw = p.get("kw");
+    kfb = p.getOrDefault("kfb", 0.0);
+    kcons = p.getOrDefault("kcons", 0.0);
   }
 
   @Override
@@ -110,6 +137,7 @@ public final class ProtonicMemristor extends TwoTerminal {
     hcc = b.entry(sc, sc);
     hcp = b.entry(sc, p);
     hcn = b.entry(sc, n);
+    hcw = kcons != 0 ? b.entry(sc, sw) : -1;
     hpw = b.entry(p, sw);
     hnw = b.entry(n, sw);
   }
@@ -141,24 +169,42 @@ public final class ProtonicMemristor extends TwoTerminal {
     double win = (1 - w) * sv + w * (1 - sv);
     double dwinDw = 1 - 2 * sv;
     double dwinDv = (1 - 2 * w) * dsv;
-    double fw = kw * c * sh * win - (w - w0) / tauw;
+    double fb = kfb == 0 ? 1 : Smooth.limexp(kfb * w, 40);
+    double dfb = kfb == 0 ? 0 : kfb * Smooth.dlimexp(kfb * w, 40);
+    // the supply c seen by the growth: c itself, or its smooth positive part when growth consumes it
+    double cp = c;
+    double dcp = 1;
+    if (kcons != 0) {
+      double root = Math.sqrt(c * c + CPOS * CPOS);
+      cp = 0.5 * (c + root);
+      dcp = 0.5 * (1 + c / root);
+    }
+    // growth g = kw c+ sh win fb and its partial derivatives
+    double growth = kw * cp * sh * win * fb;
+    double dgDw = kw * cp * sh * (dwinDw * fb + win * dfb);
+    double dgDc = kw * dcp * sh * win * fb;
+    double dgDv = kw * cp * fb * (ch * win + sh * dwinDv);
+    double fw = growth - (w - w0) / tauw;
     l.q(sw, w);
     l.c(hww, 1);
     l.f(sw, -fw);
-    l.g(hww, -(kw * c * sh * dwinDw - 1 / tauw));
-    l.g(hwc, -kw * sh * win);
-    double dfwDv = kw * c * (ch * win + sh * dwinDv);
-    l.g(hwp, -dfwDv);
-    l.g(hwn, dfwDv);
+    l.g(hww, -(dgDw - 1 / tauw));
+    l.g(hwc, -dgDc);
+    l.g(hwp, -dgDv);
+    l.g(hwn, dgDv);
     double r = Math.sqrt(v * v + A * A);
     double av = r - A;
     double dav = v / r;
-    double fc = kc * Smooth.sinh(av / v0, 40) - c / tauc;
-    double dfcDv = kc * Smooth.cosh(av / v0, 40) / v0 * dav;
+    // growth consumes protons (v > 0 only: the gate sv keeps depression from feeding c)
+    double fc = kc * Smooth.sinh(av / v0, 40) - c / tauc - kcons * growth * sv;
+    double dfcDv = kc * Smooth.cosh(av / v0, 40) / v0 * dav - kcons * (dgDv * sv + growth * dsv);
     l.q(sc, c);
     l.c(hcc, 1);
     l.f(sc, -fc);
-    l.g(hcc, 1 / tauc);
+    l.g(hcc, 1 / tauc + kcons * dgDc * sv);
+    if (hcw >= 0) {
+      l.g(hcw, kcons * dgDw * sv);
+    }
     l.g(hcp, -dfcDv);
     l.g(hcn, dfcDv);
   }

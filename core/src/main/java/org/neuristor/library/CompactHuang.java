@@ -18,9 +18,11 @@ import org.neuristor.neuron.StateVariable;
  *   G1 (V_in - a) + I_syn = a/R2 + G2 (a - b),     G2 (a - b) = b/R3
  * </pre>
  *
- * Each state equation is linear in its own state for frozen voltages (dw/dt = alpha - beta w,
- * dc/dt = gamma - c/tau_c), so a sub-step advances c, then w, exactly by exponential relaxation;
- * sub-steps are at most {@code hmax}. A spike is M2's w crossing 0.5 upward, interpolated.
+ * Each state equation is linear in its own state for frozen voltages and a frozen autocatalytic
+ * factor F = exp(k_fb w) (dw/dt = alpha - beta w, dc/dt = gamma - lambda c with lambda = 1/tau_c +
+ * k_cons k_w sinh(v/V_0) win F S(v/1mV)), so a sub-step advances c, then w, by exponential relaxation (exactly
+ * when k_fb = k_cons = 0, the physics.md 3.6 model); sub-steps are at most {@code hmax}. A spike is
+ * M2's w crossing 0.5 upward, interpolated.
  */
 public final class CompactHuang extends CompactKernel {
   private static final double A = 1e-3;
@@ -38,7 +40,7 @@ public final class CompactHuang extends CompactKernel {
   private final double[] scratch = new double[2];
 
   /**
-   * @param m1 M1's {gmin, gmax, v0, tauc, tauw, w0, kc, kw}; m2 likewise
+   * @param m1 M1's {gmin, gmax, v0, tauc, tauw, w0, kc, kw, kfb, kcons}; m2 likewise
    * @param hmaxSeconds largest internal sub-step
    */
   public CompactHuang(int n, double[] m1, double[] m2, double r2Ohm, double r3Ohm, double hmaxSeconds) {
@@ -66,10 +68,11 @@ public final class CompactHuang extends CompactKernel {
   private static double[] device(NeuronCircuit c, Map<String, String> params, String k) {
     Map<String, String> d = new java.util.HashMap<>(c.parameters());
     params.forEach((key, v) -> d.put(key.toLowerCase(java.util.Locale.ROOT), v));
-    String[] names = {"gmin", "gmax", "v0", "tauc", "tauw", null, "kc", "kw"};
-    double[] out = new double[8];
-    for (int i = 0; i < 8; i++) {
-      out[i] = names[i] == null ? 0 : org.neuristor.expr.SpiceNumber.parse(d.get(names[i] + k));
+    String[] names = {"gmin", "gmax", "v0", "tauc", "tauw", null, "kc", "kw", "kfb", "kcons"};
+    double[] out = new double[names.length];
+    for (int i = 0; i < names.length; i++) {
+      String v = names[i] == null ? null : d.get(names[i] + k);
+      out[i] = v == null ? 0 : org.neuristor.expr.SpiceNumber.parse(v);
     }
     return out;
   }
@@ -115,6 +118,11 @@ public final class CompactHuang extends CompactKernel {
     return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
   }
 
+  /** exp(z), continued linearly beyond z = 40 as the device does. */
+  private static double limexp(double z) {
+    return z <= 40 ? Math.exp(z) : Math.exp(40) * (1 + z - 40);
+  }
+
   private static double sinh(double z) {
     double a = Math.abs(z);
     return a <= 40 ? Math.sinh(z) : Math.signum(z) * (Math.sinh(40) + Math.cosh(40) * (a - 40));
@@ -132,11 +140,20 @@ public final class CompactHuang extends CompactKernel {
   /** Advances (w, c) of one device over h at device voltage v; returns the new w, stores c in cw[1]. */
   private static double advance(double[] q, double v, double h, double w, double c, double[] cw) {
     double gamma = q[6] * sinh((Math.sqrt(v * v + A * A) - A) / q[2]);
-    double cinf = gamma * q[3];
-    double cn = cinf + (c - cinf) * Math.exp(-h / q[3]);
     double sh = sinh(v / q[2]);
     double sv = sig(v / A);
-    double k = q[7] * cn * sh;
+    double fb = q.length > 8 && q[8] != 0 ? limexp(q[8] * w) : 1;
+    double cn;
+    if (q.length > 9 && q[9] != 0) {
+      // dc/dt = gamma - lambda c, the growth consuming protons at k_cons per unit of w
+      double lambda = 1 / q[3] + q[9] * q[7] * sh * (sv + w * (1 - 2 * sv)) * fb * sv;
+      cn = Math.abs(lambda * h) < 1e-12 ? c + (gamma - lambda * c) * h
+          : gamma / lambda + (c - gamma / lambda) * Math.exp(-lambda * h);
+    } else {
+      double cinf = gamma * q[3];
+      cn = cinf + (c - cinf) * Math.exp(-h / q[3]);
+    }
+    double k = q[7] * (q.length > 9 && q[9] != 0 ? 0.5 * (cn + Math.sqrt(cn * cn + 1e-6)) : cn) * sh * fb;
     // dw/dt = k (sv + w (1 - 2 sv)) - (w - w0)/tauw = alpha - beta w
     double alpha = k * sv + q[5] / q[4];
     double beta = 1 / q[4] - k * (1 - 2 * sv);

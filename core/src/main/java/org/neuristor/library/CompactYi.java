@@ -12,22 +12,30 @@ import org.neuristor.netlist.CircuitCompiler;
 import org.neuristor.neuron.StateVariable;
 
 /**
- * Compact form of Yi's VO2 neuron (library circuit {@code yi}, physics.md 4.3) as a population
- * kernel: per neuron the node voltages V1, V2 and the channel temperatures T1, T2,
+ * Compact form of Yi's VO2 neuron (library circuits {@code yi}, {@code yi-phasic}, {@code yi-mixed},
+ * physics.md 4.3) as a population kernel: per neuron the node voltages V1, V2, the channel
+ * temperatures T1, T2 and, with a series input capacitor, its voltage V_c,
  *
  * <pre>
- *   C1 dV1/dt   = (V_in - V1)/RL1 + I_syn - (V1 - V2)/RL2 - (V1 + V_dc1)/R(T1)
+ *   (C1 + C_in') dV1/dt = C_in' dV_in/dt + (V_in - V1)/R_in + i_c + I_syn - (V1 - V2)/RL2 - (V1 + V_dc1)/R(T1)
  *   C2 dV2/dt   = (V1 - V2)/RL2 - (V2 - V_dc2)/R(T2) - V2/R_out
  *   C_th dTk/dt = v_k^2/R(Tk) - S_th (Tk - T_0)
+ *   series input (yi-phasic):  i_c = (V_in - V_c - V1)/R_s,  C_in dV_c/dt = i_c
  * </pre>
  *
- * with R(T) and its hysteresis memory taken from one {@link Vo2ThermalMemristor} per channel and
- * neuron (the same code as the full circuit). Classical RK4 with sub-steps of at most {@code hmax};
- * the branch memory is committed after every sub-step, as the engine does after every accepted
- * step. A spike is T2 crossing 350 K upward, interpolated.
+ * where the input reaches n1 through R_in (tonic, mixed; infinite when absent), through C_in' = C_in
+ * directly (mixed) or through R_s and C_in in series (phasic); R_out is infinite when absent. R(T)
+ * and its hysteresis memory come from one {@link Vo2ThermalMemristor} per channel and neuron (the
+ * same code as the full circuit). Classical RK4 with sub-steps of at most {@code hmax}; the branch
+ * memory is committed after every sub-step, as the engine does after every accepted step. With an
+ * input capacitor the input ramps linearly over a step from the previous step's value
+ * ({@link #rampsInput()}), so C_in dV_in/dt is a constant current over the step. A spike is T2
+ * crossing 350 K upward, interpolated.
  */
 public final class CompactYi extends CompactKernel {
-  private final double rl1;
+  private final double rin;
+  private final double rs;
+  private final double cin;
   private final double rl2;
   private final double rout;
   private final double c1;
@@ -35,22 +43,34 @@ public final class CompactYi extends CompactKernel {
   private final double vdc1;
   private final double vdc2;
   private final double hmax;
+  private final boolean series;
   private final Vo2ThermalMemristor[] x1;
   private final Vo2ThermalMemristor[] x2;
   public final double[] v1;
   public final double[] v2;
   public final double[] t1;
   public final double[] t2;
-  private final double[] y = new double[4];
-  private final double[][] k = new double[4][4];
-  private final double[] tmp = new double[4];
+  /** Voltage across the series input capacitor (zero without one). */
+  public final double[] vc;
+  private final double[] lastVin;
+  private final double[] y = new double[5];
+  private final double[][] k = new double[4][5];
+  private final double[] tmp = new double[5];
 
-  public CompactYi(int n, Vo2ThermalMemristor[] x1, Vo2ThermalMemristor[] x2, double rl1, double rl2, double rout,
-      double c1, double c2, double vdc1, double vdc2, double hmaxSeconds) {
+  /**
+   * @param rin input resistance (Ohm; infinite: none)
+   * @param rs series resistance of the input capacitor (Ohm; 0: the capacitor joins the input to n1 directly)
+   * @param cin input capacitance (F; 0: none)
+   * @param rout output load (Ohm; infinite: none)
+   */
+  public CompactYi(int n, Vo2ThermalMemristor[] x1, Vo2ThermalMemristor[] x2, double rin, double rs, double cin,
+      double rl2, double rout, double c1, double c2, double vdc1, double vdc2, double hmaxSeconds) {
     super(n);
     this.x1 = x1;
     this.x2 = x2;
-    this.rl1 = rl1;
+    this.rin = rin;
+    this.rs = rs;
+    this.cin = cin;
     this.rl2 = rl2;
     this.rout = rout;
     this.c1 = c1;
@@ -58,10 +78,13 @@ public final class CompactYi extends CompactKernel {
     this.vdc1 = vdc1;
     this.vdc2 = vdc2;
     this.hmax = hmaxSeconds;
+    this.series = cin > 0 && rs > 0;
     v1 = new double[n];
     v2 = new double[n];
     t1 = new double[n];
     t2 = new double[n];
+    vc = new double[n];
+    lastVin = new double[n];
     reset();
   }
 
@@ -75,10 +98,25 @@ public final class CompactYi extends CompactKernel {
       a[i] = (Vo2ThermalMemristor) find(k, "nx1");
       b[i] = (Vo2ThermalMemristor) find(k, "nx2");
     }
-    return new CompactYi(n, a, b, ((Resistor) find(k, "rl1")).ohms(), ((Resistor) find(k, "rl2")).ohms(),
-        ((Resistor) find(k, "rout")).ohms(), ((Capacitor) find(k, "c1")).farads(), ((Capacitor) find(k, "c2")).farads(),
+    Element rin = optional(k, "rl1") != null ? optional(k, "rl1") : optional(k, "rin");
+    Element cin = optional(k, "cin");
+    Element rs = optional(k, "rs");
+    Element rout = optional(k, "rout");
+    return new CompactYi(n, a, b, rin == null ? Double.POSITIVE_INFINITY : ((Resistor) rin).ohms(),
+        rs == null ? 0 : ((Resistor) rs).ohms(), cin == null ? 0 : ((Capacitor) cin).farads(),
+        ((Resistor) find(k, "rl2")).ohms(), rout == null ? Double.POSITIVE_INFINITY : ((Resistor) rout).ohms(),
+        ((Capacitor) find(k, "c1")).farads(), ((Capacitor) find(k, "c2")).farads(),
         -((IndependentSource) find(k, "vdc1")).valueAt(0, true), ((IndependentSource) find(k, "vdc2")).valueAt(0, true),
         1e-9);
+  }
+
+  private static Element optional(Circuit k, String name) {
+    for (Element e : k.elements()) {
+      if (e.name().equalsIgnoreCase(name)) {
+        return e;
+      }
+    }
+    return null;
   }
 
   private static Element find(Circuit k, String name) {
@@ -92,8 +130,12 @@ public final class CompactYi extends CompactKernel {
 
   @Override
   protected List<StateVariable> declareStates() {
-    return List.of(new StateVariable("v1", "V", v1), new StateVariable("v2", "V", v2),
-        new StateVariable("t1", "K", t1), new StateVariable("t2", "K", t2));
+    List<StateVariable> l = new java.util.ArrayList<>(List.of(new StateVariable("v1", "V", v1),
+        new StateVariable("v2", "V", v2), new StateVariable("t1", "K", t1), new StateVariable("t2", "K", t2)));
+    if (series) {
+      l.add(new StateVariable("vc", "V", vc));
+    }
+    return l;
   }
 
   /** The RK4 stages live in shared scratch arrays: one range at a time. */
@@ -104,7 +146,12 @@ public final class CompactYi extends CompactKernel {
 
   @Override
   public double membraneCapacitance() {
-    return c1;
+    return series ? c1 : c1 + cin;
+  }
+
+  @Override
+  public boolean rampsInput() {
+    return cin > 0;
   }
 
   @Override
@@ -114,17 +161,31 @@ public final class CompactYi extends CompactKernel {
       x2[i].reset();
       v1[i] = 0;
       v2[i] = 0;
+      vc[i] = 0;
+      lastVin[i] = 0;
       t1[i] = x1[i].baseTemperature();
       t2[i] = x2[i].baseTemperature();
     }
   }
 
-  private void rhs(int i, double vin, double is, double[] s, double[] d) {
+  /** Derivatives at state s for input vin (V) changing at dvin (V/s). */
+  private void rhs(int i, double vin, double dvin, double is, double[] s, double[] d) {
     double r1 = x1[i].resistanceAt(s[2]);
     double r2 = x2[i].resistanceAt(s[3]);
     double d1 = s[0] + vdc1;
     double d2 = vdc2 - s[1];
-    d[0] = ((vin - s[0]) / rl1 + is - (s[0] - s[1]) / rl2 - d1 / r1) / c1;
+    double in = (vin - s[0]) / rin + is;
+    double cap = c1;
+    if (series) {
+      double ic = (vin - s[4] - s[0]) / rs;
+      in += ic;
+      d[4] = ic / cin;
+    } else {
+      in += cin * dvin;
+      cap += cin;
+      d[4] = 0;
+    }
+    d[0] = (in - (s[0] - s[1]) / rl2 - d1 / r1) / cap;
     d[1] = ((s[0] - s[1]) / rl2 + d2 / r2 - s[1] / rout) / c2;
     d[2] = (d1 * d1 / r1 - x1[i].thermalConductance() * (s[2] - x1[i].baseTemperature())) / x1[i].thermalCapacitance();
     d[3] = (d2 * d2 / r2 - x2[i].thermalConductance() * (s[3] - x2[i].baseTemperature())) / x2[i].thermalCapacitance();
@@ -134,38 +195,45 @@ public final class CompactYi extends CompactKernel {
   public void step(int from, int to, double dt, double[] vin, double[] isyn, double[] spikeOffset) {
     int m = Math.max(1, (int) Math.ceil(dt / hmax - 1e-9));
     double h = dt / m;
+    boolean ramp = rampsInput();
     for (int i = from; i < to; i++) {
       double is = isyn == null ? 0 : isyn[i];
+      double v0 = ramp ? lastVin[i] : vin[i];
+      double dv = ramp ? (vin[i] - v0) / dt : 0;
       spikeOffset[i] = Double.NaN;
       for (int s = 0; s < m; s++) {
+        double ta = s * h;
         y[0] = v1[i];
         y[1] = v2[i];
         y[2] = t1[i];
         y[3] = t2[i];
-        rhs(i, vin[i], is, y, k[0]);
-        for (int q = 0; q < 4; q++) {
+        y[4] = vc[i];
+        rhs(i, v0 + dv * ta, dv, is, y, k[0]);
+        for (int q = 0; q < 5; q++) {
           tmp[q] = y[q] + 0.5 * h * k[0][q];
         }
-        rhs(i, vin[i], is, tmp, k[1]);
-        for (int q = 0; q < 4; q++) {
+        rhs(i, v0 + dv * (ta + 0.5 * h), dv, is, tmp, k[1]);
+        for (int q = 0; q < 5; q++) {
           tmp[q] = y[q] + 0.5 * h * k[1][q];
         }
-        rhs(i, vin[i], is, tmp, k[2]);
-        for (int q = 0; q < 4; q++) {
+        rhs(i, v0 + dv * (ta + 0.5 * h), dv, is, tmp, k[2]);
+        for (int q = 0; q < 5; q++) {
           tmp[q] = y[q] + h * k[2][q];
         }
-        rhs(i, vin[i], is, tmp, k[3]);
+        rhs(i, v0 + dv * (ta + h), dv, is, tmp, k[3]);
         double old = t2[i];
         v1[i] = y[0] + h / 6 * (k[0][0] + 2 * k[1][0] + 2 * k[2][0] + k[3][0]);
         v2[i] = y[1] + h / 6 * (k[0][1] + 2 * k[1][1] + 2 * k[2][1] + k[3][1]);
         t1[i] = y[2] + h / 6 * (k[0][2] + 2 * k[1][2] + 2 * k[2][2] + k[3][2]);
         t2[i] = y[3] + h / 6 * (k[0][3] + 2 * k[1][3] + 2 * k[2][3] + k[3][3]);
+        vc[i] = y[4] + h / 6 * (k[0][4] + 2 * k[1][4] + 2 * k[2][4] + k[3][4]);
         x1[i].commitTemperature(t1[i]);
         x2[i].commitTemperature(t2[i]);
         if (old < 350 && t2[i] >= 350 && Double.isNaN(spikeOffset[i])) {
           spikeOffset[i] = s * h + h * (350 - old) / (t2[i] - old);
         }
       }
+      lastVin[i] = vin[i];
     }
   }
 }

@@ -35,6 +35,10 @@ public final class NeuronLibrary {
       // the full circuit starts from its operating point under the biases: the kernel relaxes 40 us first
       new NeuronCircuit("yi", "Yi's VO2 active-memristor neuron: two oppositely biased VO2 thermal channels (physics.md 4.3)",
           "yi.cir", "nx2.t", "v(n2)", "v(n1)", 350).withCompact(CompactYi::of, 40e-6),
+      new NeuronCircuit("yi-phasic", "Yi's VO2 neuron, phasic variant: capacitive input coupling (physics.md 4.3)",
+          "yi_phasic.cir", "nx2.t", "v(n2)", "v(n1)", 350).withCompact(CompactYi::of, 40e-6),
+      new NeuronCircuit("yi-mixed", "Yi's VO2 neuron, mixed-mode variant: resistive and capacitive input in parallel (physics.md 4.3)",
+          "yi_mixed.cir", "nx2.t", "v(n2)", "v(n1)", 350).withCompact(CompactYi::of, 40e-6),
       new NeuronCircuit("tuma", "Tuma's stochastic phase-change integrate-and-fire neuron, seeded (physics.md 3.7, 4.6)",
           "tuma.cir", "ncell.s", "ncell.s", "v(o)"),
       new NeuronCircuit("huang", "Huang's quasi-Hodgkin-Huxley neuron: two second-order protonic memristors (physics.md 4.5)",

@@ -1,0 +1,74 @@
+package org.neuristor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuristor.io.Json;
+
+/** {@code neuron behaviours} and {@code neuron energy} from the command line: output, files, errors. */
+class NeuronBehavioursEnergyCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void behavioursLabelsAProtocolAndWritesCsvAndGallery() throws Exception {
+    CliHarness.Result r = CliHarness.run("neuron", "behaviours", "izhikevich:A", "--only", "A", "--json", "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode n = Json.mapper().readTree(r.out()).get("neurons").get(0);
+    assertThat(n.get("name").asText()).isEqualTo("izhikevich:A");
+    // the tonic-spiking neuron of Izhikevich 2004 under the protocol transferred to its scale
+    assertThat(n.get("behaviours").get(0).get("found").asText()).isEqualTo("tonic spiking");
+    assertThat(n.get("passed").asInt()).isEqualTo(1);
+    assertThat(Files.readAllLines(dir.resolve("behaviours.csv"))).hasSize(2);
+    assertThat(dir.resolve("behaviours-izhikevich-A.png")).exists();
+  }
+
+  @Test
+  void badNamesAndParametersAreUserErrors() {
+    CliHarness.Result r = CliHarness.run("neuron", "behaviours", "nosuch", "--out", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no neuron circuit 'nosuch'");
+    r = CliHarness.run("neuron", "energy", "lif", "yi", "--param", "rin=1k", "--out", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--param needs a single circuit");
+  }
+
+  @Test
+  void aSubjectWithoutScaleGetsARowOfReasonsInAMatrix() throws Exception {
+    // pickett stops firing above 0.5 V (excitation block): a step of 2 x its 0.26 V rheobase does not fire
+    CliHarness.Result r = CliHarness.run("neuron", "behaviours", "pickett", "izhikevich:A", "--only", "A", "--json",
+        "--no-plot", "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode p = Json.mapper().readTree(r.out()).get("neurons").get(0);
+    assertThat(p.get("rheobase").isNull()).isTrue();
+    assertThat(p.get("reason").asText()).contains("does not fire");
+    assertThat(p.get("behaviours").get(0).get("pass").asBoolean()).isFalse();
+    assertThat(Json.mapper().readTree(r.out()).get("neurons").get(1).get("passed").asInt()).isEqualTo(1);
+    // alone, the same subject is a user error
+    assertThat(CliHarness.run("neuron", "behaviours", "pickett", "--no-plot", "--out", dir.toString()).code())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void energyMeasuresTheCircuitAndListsCmosWithTags() throws Exception {
+    CliHarness.Result r = CliHarness.run("neuron", "energy", "lif", "--json", "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    JsonNode c = j.get("circuits").get(0);
+    assertThat(c.get("tellegen_relative_error").asDouble()).isLessThan(1e-6);
+    assertThat(c.get("energy_per_spike_J").asDouble()).isBetween(0.8e-9, 0.9e-9);
+    // largest capacitor 1 nF -> 1 fF: k = 1e6
+    assertThat(c.get("scaled_energy_per_spike_J").asDouble() * 1e6)
+        .isCloseTo(c.get("dynamic_energy_per_spike_J").asDouble(), org.assertj.core.data.Percentage.withPercentage(1e-6));
+    assertThat(j.get("cmos").size()).isEqualTo(6);
+    for (JsonNode m : j.get("cmos")) {
+      assertThat(m.get("tag").asText()).isIn("V", "P");
+      assertThat(m.get("source").asText()).isNotBlank();
+    }
+    assertThat(Files.readAllLines(dir.resolve("energy.csv"))).hasSize(1 + 1 + 6);
+    assertThat(dir.resolve("energy.png")).exists();
+  }
+}

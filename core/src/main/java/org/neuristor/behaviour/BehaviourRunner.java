@@ -1,0 +1,88 @@
+package org.neuristor.behaviour;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.neuristor.NeuristorException;
+import org.neuristor.analysis.FiringPattern;
+import org.neuristor.analysis.FiringPatternClassifier;
+
+/**
+ * Runs behaviour protocols on a subject: measures its {@link Scale}, turns each protocol into a
+ * physical stimulus (calibrating thresholds where the protocol asks), runs it and labels the
+ * response with the unchanged {@link FiringPatternClassifier}. Behaviours run in parallel; each
+ * result depends only on the subject and the protocol.
+ */
+public final class BehaviourRunner {
+  private BehaviourRunner() {}
+
+  /** A calibrated protocol gives up when its probe does not fire at 2^7 = 128 times the rheobase. */
+  static final int MAX_DOUBLINGS = 7;
+
+  /**
+   * The outcome of one behaviour on one subject.
+   *
+   * @param behaviour the behaviour tested
+   * @param stimulus the physical stimulus applied (s, input unit)
+   * @param level the level unit used (input unit): R, or margin x calibrated threshold
+   * @param response the response (null when the protocol could not be applied)
+   * @param result the classifier's label and reason (null when not applied)
+   * @param error why the protocol could not be applied (null when it was)
+   */
+  public record Outcome(Behaviour behaviour, Pwl stimulus, double level, Subject.Response response,
+      FiringPatternClassifier.Result result, String error) {
+    /** The label found, or {@code UNCLASSIFIED} when the protocol could not be applied. */
+    public FiringPattern label() {
+      return result == null ? FiringPattern.UNCLASSIFIED : result.pattern();
+    }
+
+    /** Whether the classifier gave the behaviour's own label. */
+    public boolean pass() {
+      return result != null && result.pattern() == behaviour.expected();
+    }
+
+    /** The classifier's reason, or the error. */
+    public String reason() {
+      return result == null ? error : result.reason();
+    }
+  }
+
+  /** Runs {@code behaviours} on {@code subject} with its measured scale. */
+  public static List<Outcome> run(Subject subject, Scale scale, List<Behaviour> behaviours, Consumer<Outcome> done) {
+    Outcome[] out = new Outcome[behaviours.size()];
+    IntStream.range(0, out.length).parallel().forEach(k -> {
+      out[k] = one(subject, scale, behaviours.get(k));
+      if (done != null) {
+        synchronized (BehaviourRunner.class) {
+          done.accept(out[k]);
+        }
+      }
+    });
+    return List.of(out);
+  }
+
+  /** Runs one behaviour. */
+  public static Outcome one(Subject subject, Scale scale, Behaviour b) {
+    Protocol p = b.protocol();
+    double tau = scale.timeScale();
+    double duration = p.duration() * tau;
+    double level = scale.rheobase();
+    try {
+      if (p.unit() == Protocol.Unit.THRESHOLD) {
+        Pwl probe = p.calibrated();
+        double m = Scale.threshold(x -> subject.run(probe.scaled(tau, x * scale.rheobase()), duration).spikes().length > 0,
+            1, MAX_DOUBLINGS, String.format(Locale.ROOT, "%s: no spike for behaviour %s up to a multiple (of R) of ",
+                subject.name(), b.id()));
+        level = p.margin() * m * scale.rheobase();
+      }
+      Pwl stim = p.physical(tau, level);
+      Subject.Response r = subject.run(stim, duration);
+      FiringPatternClassifier.Result c = FiringPatternClassifier.classify(r.trace(), r.stimulus(), r.membrane(),
+          r.spikes());
+      return new Outcome(b, stim, level, r, c, null);
+    } catch (NeuristorException e) {
+      return new Outcome(b, p.physical(tau, level), level, null, null, e.getMessage());
+    }
+  }
+}
