@@ -14,7 +14,6 @@ import org.neuristor.analysis.Trace;
 import org.neuristor.circuit.Analysis;
 import org.neuristor.circuit.Simulation;
 import org.neuristor.cli.IvCommand;
-import org.neuristor.cli.NeuronCommand;
 import org.neuristor.device.DeviceRegistry;
 import org.neuristor.device.ModelType;
 import org.neuristor.device.ParameterSpec;
@@ -127,7 +126,8 @@ final class Simulations {
 
   static Output neuron(NeuronRequest r, JobQueue.Control ctl) {
     NeuronCircuit c = NeuronLibrary.get(r.circuit());
-    Map<String, String> p = params(r.params());
+    Map<String, String> given = params(r.params());
+    Map<String, String> p = Protocols.parameters(c, given);
     String stim = blankToNull(r.stim());
     double tstop = number(p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u")), "tstop");
     String source = stim == null ? null : Protocols.stimulus(stim, tstop);
@@ -136,12 +136,15 @@ final class Simulations {
     SpikeFeatures f = m.features();
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("circuit", c.name());
-    v.put("spikes", f.spikeTimes().length);
-    v.put("rate_hz", f.rateHz());
-    v.put("amplitude_V", f.amplitudeVolts());
-    v.put("width_s", f.widthSeconds());
+    int n = f.spikeTimes().length;
+    v.put("spikes", n);
+    // as neuron run: no rate from one spike, spike amplitude and width only with a spike
+    v.put("rate_hz", n == 1 ? null : f.rateHz());
+    v.put("amplitude_V", n > 0 ? f.amplitudeVolts() : null);
+    v.put("width_s", n > 0 ? f.widthSeconds() : null);
     v.put("latency_s", f.latencySeconds());
-    v.put("energy_per_spike_J", f.spikeTimes().length > 0 ? m.energyPerSpikeJoules() : null);
+    v.put("response_V", f.amplitudeVolts());
+    v.put("energy_per_spike_J", n > 0 ? m.energyPerSpikeJoules() : null);
     FiringPatternClassifier.Result fp = FiringPatternClassifier.classify(t, "v(in)", c.membrane(), f.spikeTimes());
     v.put("firing_pattern", fp.pattern().label());
     v.put("firing_pattern_reason", fp.reason());
@@ -153,12 +156,12 @@ final class Simulations {
         panel("membrane", t, c.membrane(), "membrane " + c.membrane() + " (V)"),
         panel("output", t, c.output(), "output " + c.output() + " (V)"));
     StringBuilder cmd = new StringBuilder("./neuristor neuron run " + c.name());
-    appendParams(cmd, p);
+    appendParams(cmd, given);
     if (stim != null) {
       cmd.append(" --stim ").append(Shell.quote(stim));
     }
     cmd.append(" --json");
-    return new Output(new View(c.title(), panels, v, cmd.toString(), c.netlist(p, source), "netlist",
+    return new Output(new View(c.title(), panels, v, cmd.toString(), c.netlist(given, source), "netlist",
         c.name() + ".csv", List.of()), file -> CsvWriter.write(file, t));
   }
 
@@ -202,7 +205,10 @@ final class Simulations {
 
   static Output fv(FvRequest r, JobQueue.Control ctl) {
     NeuronCircuit c = NeuronLibrary.get(r.circuit());
-    Map<String, String> p = params(r.params());
+    Map<String, String> p = Protocols.parameters(c, params(r.params()));
+    if (!(r.to() > r.from())) {
+      throw NeuristorException.input("--to must exceed --from, got " + r.from() + " and " + r.to() + " V");
+    }
     if (r.points() < 2 || r.points() > 200) {
       throw NeuristorException.input("points must be 2..200");
     }
@@ -223,9 +229,12 @@ final class Simulations {
     }
     Protocols.FvCurve f = new Protocols.FvCurve(points, rheobase);
     double[] rate = f.points().stream().mapToDouble(Protocols.RatePoint::rateHz).toArray();
+    ctl.check();
+    // as neuron fi: bisected between the last silent and the first firing input, none if the first already fires
+    double rheo = Protocols.rheobase(c, f, p, null, (r.to() - r.from()) / 1000);
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("circuit", c.name());
-    v.put("rheobase_V", f.rheobase());
+    v.put("rheobase_V", !points.isEmpty() && points.get(0).spikes() >= 2 ? null : rheo);
     v.put("input_V", in);
     v.put("rate_hz", rate);
     StringBuilder cmd = new StringBuilder("./neuristor neuron fi " + c.name() + " --from " + num(r.from()) + " --to "
@@ -246,8 +255,8 @@ final class Simulations {
 
   static Output strengthDuration(SdRequest r, JobQueue.Control ctl) {
     NeuronCircuit c = NeuronLibrary.get(r.circuit());
-    Map<String, String> p = params(r.params());
-    double[] w = numbers(r.widths(), "widths");
+    Map<String, String> p = Protocols.parameters(c, params(r.params()));
+    double[] w = numbers(r.widths(), "widths", "s");
     double[] th = new double[w.length];
     int done = 0;
     for (double[] chunk : chunks(w)) {
@@ -278,23 +287,28 @@ final class Simulations {
 
   static Output allOrNothing(AonRequest r, JobQueue.Control ctl) {
     NeuronCircuit c = NeuronLibrary.get(r.circuit());
-    Map<String, String> p = params(r.params());
-    double[] a = numbers(r.amps(), "amps");
+    Map<String, String> p = Protocols.parameters(c, params(r.params()));
+    double[] a = numbers(r.amps(), "amps", "V");
     if (!(r.width() > 0)) {
       throw NeuristorException.input("--width must be positive");
     }
     double[] responses = new double[a.length];
+    boolean[] spiked = new boolean[a.length];
     int done = 0;
     for (double[] chunk : chunks(a)) {
       ctl.progress((double) done / a.length);
-      double[] part = Protocols.allOrNothing(c, chunk, r.width(), p).responses();
-      System.arraycopy(part, 0, responses, done, part.length);
-      done += part.length;
+      AllOrNothing part = Protocols.allOrNothing(c, chunk, r.width(), p);
+      System.arraycopy(part.responses(), 0, responses, done, chunk.length);
+      System.arraycopy(part.spiked(), 0, spiked, done, chunk.length);
+      done += chunk.length;
     }
-    AllOrNothing aon = AllOrNothing.of(a, responses);
+    AllOrNothing aon = AllOrNothing.of(a, responses, spiked);
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("circuit", c.name());
     v.put("threshold_V", aon.threshold());
+    if (aon.reason() != null) {
+      v.put("threshold_reason", aon.reason());
+    }
     v.put("largest_subthreshold_response_V", aon.largestBelow());
     v.put("mean_spike_response_V", aon.meanAbove());
     v.put("all_or_nothing", aon.allOrNothing());
@@ -313,19 +327,28 @@ final class Simulations {
   /** Refractory period by the paired-pulse protocol: {@code neuron run NAME --stim pulse:... --refractory}. */
   static Output refractory(NeuronRequest r, JobQueue.Control ctl) {
     NeuronCircuit c = NeuronLibrary.get(r.circuit());
-    Map<String, String> p = params(r.params());
+    Map<String, String> p = Protocols.parameters(c, params(r.params()));
     String stim = blankToNull(r.stim());
     if (stim == null || !stim.toLowerCase(Locale.ROOT).startsWith("pulse:")
         || stim.toLowerCase(Locale.ROOT).contains("period=")) {
       throw NeuristorException.input("--refractory needs a single pulse stimulus, e.g. --stim pulse:amp=0.3,width=100n");
     }
     Output single = neuron(r, ctl);
-    double amp = ((Number) single.view().values().get("amplitude_V")).doubleValue();
+    double response = ((Number) single.view().values().get("response_V")).doubleValue();
+    int spikes = ((Number) single.view().values().get("spikes")).intValue();
     ctl.check();
-    double ref = NeuronCommand.Run.refractoryPeriod(c, p, stim, amp);
+    Map<String, Double> pulse = org.neuristor.neuron.Stimulus.keyValues(stim.substring(stim.indexOf(':') + 1),
+        "--stim pulse", Map.of("amp", "V", "width", "s", "t0", "s", "delay", "s"));
+    double tstop = number(p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u")), "tstop");
+    // as neuron run --refractory: the neuristors' refractoriness is their M1 channel staying on
+    Protocols.Refractory ref = Protocols.refractoryPeriod(c, c.name().startsWith("pickett") ? "nm1.x"
+        : c.spikeState(), p, pulse.getOrDefault("amp", Double.NaN), pulse.getOrDefault("width", 100e-9), spikes,
+        response, tstop);
     Map<String, Object> v = new LinkedHashMap<>(single.view().values());
-    v.put("refractory_s", Double.isNaN(ref)
-        ? "not measured (no full second spike up to a gap of 20 pulse widths)" : ref);
+    v.put("refractory_s", Double.isNaN(ref.seconds()) ? null : ref.seconds());
+    if (ref.reason() != null) {
+      v.put("refractory_reason", ref.reason());
+    }
     View s = single.view();
     return new Output(new View("refractory period of " + c.name(), s.panels(), v,
         s.command().replace(" --json", " --refractory --json"), s.netlist(), "netlist", s.csvName(), List.of()),
@@ -344,15 +367,19 @@ final class Simulations {
     DeviceRegistry.Selection sel = DeviceRegistry.lookup(r.model());
     Map<String, Object> params = deviceParams(sel, r.params());
     Map<String, Double> resolved = DeviceRegistry.resolve(sel.type().type(), params);
-    double amp = r.amp() != null ? r.amp() : IvSweep.defaultAmplitude(resolved);
-    double rate = r.rate() != null ? r.rate() : 10 * amp;
     double rs = r.series() == null ? 0 : r.series();
-    if (!(amp > 0) || !(rate > 0) || rs < 0) {
+    if (r.amp() != null && !(r.amp() > 0) || r.rate() != null && !(r.rate() > 0) || rs < 0) {
       throw NeuristorException.input("amp, rate, --series and --compliance must be positive");
     }
     ctl.check();
-    IvSweep.Result res = IvSweep.triangle(DeviceRegistry.create(sel.type().type(), "dut", List.of("a", "0"), params,
-        seedOf(r)), amp, rate, rs, 0, amp / 2000);
+    // as iv: without an amplitude the sweep doubles it until the device switches
+    java.util.function.Supplier<org.neuristor.circuit.Element> dev = () -> DeviceRegistry.create(sel.type().type(),
+        "dut", List.of("a", "0"), params, seedOf(r));
+    IvSweep.Result res = r.amp() != null
+        ? IvSweep.triangle(dev.get(), r.amp(), r.rate() != null ? r.rate() : 10 * r.amp(), rs, 0, r.amp() / 2000)
+        : IvSweep.findingThreshold(dev, IvSweep.defaultAmplitude(resolved), r.rate() != null ? r.rate() : 0, rs, 0);
+    double amp = res.amplitude();
+    double rate = r.rate() != null ? r.rate() : 10 * amp;
     Trace t = res.trace();
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("model", label(sel));
@@ -394,9 +421,13 @@ final class Simulations {
     v.put("model", label(sel));
     v.put("amp_V", r.amp());
     v.put("width_s", r.width());
+    v.put("switched", p.switched());
     v.put("delay_s", p.delaySeconds());
     v.put("relaxation_s", p.relaxationSeconds());
     v.put("switching_energy_J", p.switchingEnergyJoules());
+    if (p.reason() != null) {
+      v.put("reason", p.reason());
+    }
     List<View.Panel> panels = List.of(panel("voltage", t, "v", "device voltage (V)"),
         panel("current", t, "i", "device current (A)"), panel("state", t, "s", "device state s"));
     String cmd = "./neuristor pulse " + r.model() + " --amp " + num(r.amp()) + " --width " + num(r.width())
@@ -463,16 +494,15 @@ final class Simulations {
     Map<String, Double> over = new LinkedHashMap<>();
     Map<String, String> given = params(r.params());
     for (Map.Entry<String, String> e : given.entrySet()) {
-      double x = SpiceNumber.parse(e.getValue().trim());
-      if (Double.isNaN(x)) {
-        throw new org.neuristor.ModelParameterException(e.getKey(), "--param " + e.getKey() + ": bad number '"
-            + e.getValue() + "'");
+      try {
+        over.put(e.getKey(), k.parameter(e.getKey()).parse(e.getValue()));
+      } catch (org.neuristor.ModelParameterException ex) {
+        throw new org.neuristor.ModelParameterException(ex.parameter(), "--param: " + ex.getMessage());
       }
-      over.put(e.getKey(), x);
     }
     NeuronModel m = NeuronModel.of(k).with(over);
     String duration = r.duration() == null || r.duration().isBlank() ? "200ms" : r.duration().trim();
-    double durMs = number(duration, "--duration") * 1e3;
+    double durMs = number(duration, "--duration", "s") * 1e3;
     if (!(durMs > 0) || durMs > 100_000) {
       throw NeuristorException.input("--duration must be in (0, 100 s]");
     }
@@ -488,7 +518,7 @@ final class Simulations {
     v.put("model", k.cliName());
     v.put("method", res.method().cliName());
     v.put("spikes", res.spikeTimesSeconds().length);
-    v.put("rate_hz", f.rateHz());
+    v.put("rate_hz", res.spikeTimesSeconds().length == 1 ? null : f.rateHz());
     v.put("cv_isi", f.cv());
     v.put("latency_s", f.latencySeconds());
     v.put("firing_pattern", run.pattern().pattern().label());
@@ -655,21 +685,22 @@ final class Simulations {
   }
 
   static double number(String s, String what) {
-    double v = SpiceNumber.parse(s.trim());
-    if (Double.isNaN(v)) {
-      throw NeuristorException.input(what + ": bad number '" + s + "'");
-    }
-    return v;
+    return number(s, what, SpiceNumber.ANY_UNIT);
   }
 
-  private static double[] numbers(String list, String what) {
+  /** A number in {@code unit} as the CLI reads it (SPICE suffixes, units converted or refused). */
+  static double number(String s, String what, String unit) {
+    return org.neuristor.cli.CliArgs.number(s, what, unit);
+  }
+
+  private static double[] numbers(String list, String what, String unit) {
     if (list == null || list.isBlank()) {
       throw NeuristorException.input(what + ": give a comma-separated list");
     }
     String[] parts = list.split(",");
     double[] out = new double[parts.length];
     for (int k = 0; k < parts.length; k++) {
-      out[k] = number(parts[k], what);
+      out[k] = number(parts[k], what, unit);
     }
     return out;
   }

@@ -17,31 +17,38 @@ import picocli.CommandLine.Model.CommandSpec;
  * class holds only the options: the server ({@link StudioServer}, Jetty) is loaded when the command
  * runs, so other commands never load it.
  */
+@org.neuristor.cli.JsonKeys({"url", "output_folder"})
 @Command(name = "studio", mixinStandardHelpOptions = true,
-    description = {"Start Neuristor Studio: a local web page with live plots of the library neurons (sliders for",
-        "every parameter and the stimulus), devices (I-V, pulse response, Monte Carlo of V_th), the biological",
-        "models, and the sweep and digits results in the output folder. Prints a URL with a random access token",
-        "and opens the browser when there is one. Ctrl-C stops it."},
+    description = {"Start Neuristor Studio, a local web page to explore neurons, devices, models and results.",
+        "It has live plots of the library neurons (sliders for every parameter and the stimulus), devices (I-V, "
+            + "pulse response, Monte Carlo of V_th), the biological models, and the sweep and digits results in the "
+            + "output folder. Prints a URL with a random access token (with --json as {\"url\": ..., "
+            + "\"output_folder\": ...}) and opens the browser when there is one. Ctrl-C stops it."},
     footer = {"", "Examples:", "  ./neuristor studio", "  ./neuristor studio --no-browser --port 8600 --out out"})
 public final class StudioCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "0", description = "port to listen on (default: any free port)")
+  @picocli.CommandLine.Mixin org.neuristor.cli.JsonOption json;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+      description = "Port to listen on (default: any free port).")
   int port;
 
-  @Option(names = "--host", description = {"address to listen on (default 127.0.0.1, this machine only); another",
-      "address makes the studio reachable from the network (a warning is printed)"})
+  @Option(names = "--host", paramLabel = "ADDRESS",
+      description = "Address to listen on (default 127.0.0.1, this machine only); another address makes the studio "
+          + "reachable from the network (a warning is printed).")
   String host;
 
-  @Option(names = "--no-browser", description = "do not open a browser, only print the URL")
+  @Option(names = "--no-browser", description = "Do not open a browser, only print the URL.")
   boolean noBrowser;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
-      description = {"output folder: results shown on the Results page are read from it, CSV downloads are",
-          "written to DIR/studio; nothing outside it is read or written (default: ${DEFAULT-VALUE})"})
+      description = "Output folder: results shown on the Results page are read from it, CSV downloads are written "
+          + "to DIR/studio; nothing outside it is read or written (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "simulations run at the same time (default: cores, at most 4)")
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "Simulations run at the same time (default: cores, at most 4).")
   Integer jobs;
 
   /** The running server (typed loosely so that loading this class never loads the server's). */
@@ -69,7 +76,7 @@ public final class StudioCommand implements Callable<Integer> {
           + "URL with its token can run simulations and read the results in " + out.toAbsolutePath().normalize());
       err.flush();
     }
-    return StudioServer.serve(h, port, out, jobs, outw, err, !noBrowser, s -> running = s);
+    return StudioServer.serve(h, port, out, jobs, outw, err, !noBrowser, json.json(), s -> running = s);
   }
 
   /** Stops a running studio (for tests that run the command in a thread). */

@@ -160,14 +160,22 @@ public final class StudioServer implements AutoCloseable {
    * @param started receives the running server (to stop it from elsewhere)
    */
   static int serve(String host, int port, Path out, Integer jobs, java.io.PrintWriter outw, java.io.PrintWriter err,
-      boolean browser, java.util.function.Consumer<AutoCloseable> started) throws Exception {
+      boolean browser, boolean json, java.util.function.Consumer<AutoCloseable> started) throws Exception {
     Config d = Config.defaults(out);
     StudioServer s = start(new Config(host, port, out, jobs == null ? d.workers() : jobs, d.maxBodyBytes(), null));
     started.accept(s);
     Runtime.getRuntime().addShutdownHook(new Thread(s::close, "studio-stop"));
-    outw.println("Neuristor Studio is running; open this URL (Ctrl-C stops the studio):");
-    outw.println("  " + s.url());
-    outw.println("output folder: " + s.outputFolder());
+    if (json) {
+      // one JSON object, as every command prints with --json
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("url", s.url());
+      m.put("output_folder", s.outputFolder().toString());
+      outw.println(org.neuristor.io.Json.write(m));
+    } else {
+      outw.println("Neuristor Studio is running; open this URL (Ctrl-C stops the studio):");
+      outw.println("  " + s.url());
+      outw.println("output folder: " + s.outputFolder());
+    }
     outw.flush();
     if (browser) {
       StudioCommand.openBrowser(s.url(), err);
