@@ -79,7 +79,7 @@ class DenseLUTest {
     long repivoted = 0;
     int solved = 0;
     int generated = 0; // solutions from generated code (schedules too large for the JIT run as loops)
-    for (long seed = 1; seed <= 40; seed++) {
+    for (long seed = 1; seed <= 24; seed++) {
       SplittableRandom r = new SplittableRandom(seed);
       int nodes = 2 + r.nextInt(14);
       int sources = 1 + r.nextInt(3);
@@ -126,9 +126,9 @@ class DenseLUTest {
       }
       repivoted += compiled.pivotingFactorizations() - 1;
     }
-    assertThat(solved).isGreaterThan(800);
+    assertThat(solved).isGreaterThan(480);
     assertThat(generated).as("a good part of the schedules run as generated code").isGreaterThan(solved / 5);
-    assertThat(repivoted).as("value changes that move pivots were exercised").isGreaterThan(40);
+    assertThat(repivoted).as("value changes that move pivots were exercised").isGreaterThan(24);
   }
 
   /** An unchanged matrix reuses its factors; a changed one with the same pivots does not pivot again. */
