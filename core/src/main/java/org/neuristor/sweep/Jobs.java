@@ -152,7 +152,7 @@ public final class Jobs {
 
     @Override
     public String unit(String name) {
-      for (org.neuristor.device.ParameterSpec p : DeviceRegistry.lookup(device).type().parameters()) {
+      for (org.neuristor.ParameterSpec p : DeviceRegistry.lookup(device).type().parameters()) {
         if (p.name().equalsIgnoreCase(name)) {
           return p.unit();
         }

@@ -340,7 +340,10 @@ public final class Mosfet1 implements Element, Annotated {
     double von = vbi * type + gamma * sarg;
     double vgst = vgs - von;
     double vdsat = Math.max(vgst, 0);
-    double arg = sarg <= 0 ? 0 : gamma / (sarg + sarg);
+    // d(gamma sarg)/d(-vbs): ngspice-39 uses gamma/(2 sarg) in forward bulk bias too, which is not the
+    // slope of its own linear continuation there; the exact slope (gamma/(2 sqrt(phi)), 0 once clamped)
+    // gives the same solution with a consistent Jacobian (the element contract test checks it)
+    double arg = sarg <= 0 ? 0 : vbs <= 0 ? gamma / (sarg + sarg) : gamma / (2 * Math.sqrt(phi));
     double cd;
     double gm;
     double gds;
