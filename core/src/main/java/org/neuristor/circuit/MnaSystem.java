@@ -323,13 +323,24 @@ public final class MnaSystem {
    * values; used by the integrator to form histories and by energy bookkeeping.
    */
   void evaluate(double[] x, double t, boolean dc, double srcScale) {
-    prepare(x, t, dc, srcScale);
-    System.arraycopy(linGv, 0, load.gv, 0, linGv.length);
-    System.arraycopy(linCv, 0, load.cv, 0, linCv.length);
-    dirty = true;
+    loadElements(loaded, x, t, dc, srcScale);
     fStale = false;
+  }
+
+  /**
+   * Loads {@code elements} at x over the linear part: f = G_lin x, q = C_lin x, G and C start from the
+   * linear part (copied back only when they hold more, see {@link #dirty}), then each element adds its
+   * share. Nothing else is cleared.
+   */
+  private void loadElements(Element[] elements, double[] x, double t, boolean dc, double srcScale) {
+    prepare(x, t, dc, srcScale);
+    if (dirty) {
+      System.arraycopy(linGv, 0, load.gv, 0, linGv.length);
+      System.arraycopy(linCv, 0, load.cv, 0, linCv.length);
+    }
+    dirty = true;
     linearPart(x);
-    for (Element e : loaded) {
+    for (Element e : elements) {
       e.load(load);
     }
   }
@@ -359,24 +370,6 @@ public final class MnaSystem {
   }
 
   /**
-   * The load of one Newton iteration: like {@link #evaluate} but G and C already hold the linear part
-   * (the assembly in {@link #newton} puts it back after reading them), so nothing is cleared but f and q.
-   */
-  private void loadIterate(double[] x, double t, boolean dc, double srcScale) {
-    prepare(x, t, dc, srcScale);
-    if (dirty) {
-      System.arraycopy(linGv, 0, load.gv, 0, linGv.length);
-      System.arraycopy(linCv, 0, load.cv, 0, linCv.length);
-      dirty = false;
-    }
-    fStale = false;
-    linearPart(x);
-    for (Element e : loaded) {
-      e.load(load);
-    }
-  }
-
-  /**
    * The charges q at an accepted point x, for the integration history: the linear elements' C x plus
    * the loads of the elements that are not {@link Element#chargeFree()} (the others add nothing to q,
    * so q is the same as after {@link #evaluate}). f is not complete afterwards: {@link #fAt} evaluates
@@ -395,15 +388,8 @@ public final class MnaSystem {
       fStale = true;
       return;
     }
-    prepare(x, t, false, 1.0);
-    System.arraycopy(linGv, 0, load.gv, 0, linGv.length);
-    System.arraycopy(linCv, 0, load.cv, 0, linCv.length);
-    dirty = true;
+    loadElements(charged, x, t, false, 1.0);
     fStale = true;
-    linearPart(x);
-    for (Element e : charged) {
-      e.load(load);
-    }
     markDynamic();
   }
 
@@ -543,7 +529,7 @@ public final class MnaSystem {
     double gExtra = options.gshunt() + gminStep;
     for (int iter = 1; iter <= maxIter; iter++) {
       load.firstIteration = iter == 1;
-      loadIterate(x, t, dc, srcScale);
+      evaluate(x, t, dc, srcScale);
       totalIterations++;
       double[] vals = solver.values();
       boolean withCharge = !dc || a0 != 0; // a0 != 0 in DC: pseudo-transient continuation
@@ -650,8 +636,7 @@ public final class MnaSystem {
     double[] cv = load.cv;
     boolean finite = true;
     if (!nonlinear) {
-      // A linear circuit takes one iteration; advanceLinear reads G and C afterwards.
-      dirty = true;
+      // A linear circuit takes one iteration; advanceLinear reads G and C afterwards (they stay dirty).
       if (!withCharge) {
         for (int h = 0; h < vals.length; h++) {
           double v = gv[h];
@@ -686,6 +671,7 @@ public final class MnaSystem {
         finite &= Double.isFinite(v);
       }
     }
+    dirty = false; // G and C hold the linear part again
     return finite;
   }
 
