@@ -34,10 +34,22 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Builds the command tree; tests use it to run commands in-process. */
+  /** Builds the whole command tree; tests use it to run commands in-process. */
   public static CommandLine commandLine() {
+    return commandLine(Commands.all());
+  }
+
+  /**
+   * The command tree for {@code args}: when the first argument names a subcommand, only that one is
+   * built (a start-up cost); usage, help, suggestions for a mistyped command and no arguments get all.
+   */
+  static CommandLine commandLine(String[] args) {
+    return commandLine(Commands.reachable(args));
+  }
+
+  private static CommandLine commandLine(List<Class<?>> subcommands) {
     CommandLine cl = new CommandLine(new Main());
-    for (Object sub : Commands.all()) {
+    for (Class<?> sub : subcommands) {
       cl.addSubcommand(sub);
     }
     CliArgs.registerConverters(cl);
@@ -48,7 +60,7 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
-    int code = commandLine().execute(args);
+    int code = commandLine(args).execute(args);
     System.exit(code);
   }
 

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.neuristor.io.Json;
+import org.neuristor.io.JsonText;
 
 /**
  * The result summary a command prints when it finishes: an ordered list of key/value pairs, shown
@@ -74,7 +74,7 @@ public final class Summary {
 
   /** The JSON form, one line without a terminator. */
   public String toJson() {
-    return Json.write(values);
+    return JsonText.compact(values);
   }
 
   /** The human form, one line per entry, each terminated by a newline. */
@@ -140,7 +140,7 @@ public final class Summary {
       }
       return sb.append(']').toString();
     }
-    return Json.write(v);
+    return JsonText.compact(v);
   }
 
   private static boolean containsMap(Iterable<?> it) {

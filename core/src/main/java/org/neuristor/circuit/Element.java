@@ -42,6 +42,15 @@ public interface Element {
     return false;
   }
 
+  /**
+   * Whether {@link #load} adds nothing to q and C and changes nothing in the element (no memory between
+   * calls, e.g. no junction-voltage limiting). The engine then skips the element where it needs only
+   * the charges, at every accepted time point. The default, false, is always safe.
+   */
+  default boolean chargeFree() {
+    return false;
+  }
+
   /** Whether the element is nonlinear (Newton needs more than one iteration). */
   default boolean nonlinear() {
     return false;

@@ -60,6 +60,15 @@ public final class MnaSystem {
   private final int[] linH;
   private final double[] linG;
   private final double[] linC;
+  /** The linear part by handle: what G and C hold before the other elements add to them. */
+  private final double[] linGv;
+  private final double[] linCv;
+  /** Whether G and C hold more than the linear part (a full evaluation, or a linear circuit's Newton). */
+  private boolean dirty = true;
+  /** Whether f lacks the charge-free elements' contributions (after {@link #acceptCharges}). */
+  private boolean fStale;
+  /** Loaded elements that are not {@link Element#chargeFree()}: loaded again at accepted points. */
+  private final Element[] charged;
   private final double[] residualWeight;
   private final Limiter[] limiters;
   final SimOptions options;
@@ -223,6 +232,15 @@ public final class MnaSystem {
       }
     }
     this.limiters = lims.toArray(new Limiter[0]);
+    this.linGv = lin.gv.clone();
+    this.linCv = lin.cv.clone();
+    List<Element> withCharge = new ArrayList<>();
+    for (Element e : loaded) {
+      if (!e.chargeFree()) {
+        withCharge.add(e);
+      }
+    }
+    this.charged = withCharge.toArray(new Element[0]);
   }
 
   public Circuit circuit() {
@@ -305,32 +323,82 @@ public final class MnaSystem {
    * values; used by the integrator to form histories and by energy bookkeeping.
    */
   void evaluate(double[] x, double t, boolean dc, double srcScale) {
+    loadElements(loaded, x, t, dc, srcScale);
+    fStale = false;
+  }
+
+  /**
+   * Loads {@code elements} at x over the linear part: f = G_lin x, q = C_lin x, G and C start from the
+   * linear part (copied back only when they hold more, see {@link #dirty}), then each element adds its
+   * share. Nothing else is cleared.
+   */
+  private void loadElements(Element[] elements, double[] x, double t, boolean dc, double srcScale) {
+    prepare(x, t, dc, srcScale);
+    if (dirty) {
+      System.arraycopy(linGv, 0, load.gv, 0, linGv.length);
+      System.arraycopy(linCv, 0, load.cv, 0, linCv.length);
+    }
+    dirty = true;
+    linearPart(x);
+    for (Element e : elements) {
+      e.load(load);
+    }
+  }
+
+  private void prepare(double[] x, double t, boolean dc, double srcScale) {
     load.x = x;
     load.time = t;
     load.dc = dc;
     load.sourceScale = srcScale;
     load.limited = false;
-    Arrays.fill(load.f, 0.0);
-    Arrays.fill(load.q, 0.0);
-    Arrays.fill(load.gv, 0.0);
-    Arrays.fill(load.cv, 0.0);
-    double[] gv = load.gv;
-    double[] cv = load.cv;
+  }
+
+  /** f = G_lin x and q = C_lin x of the linear elements (f and q cleared first). */
+  private void linearPart(double[] x) {
     double[] f = load.f;
     double[] q = load.q;
+    for (int i = 0; i < n; i++) {
+      f[i] = 0.0;
+      q[i] = 0.0;
+    }
     for (int k = 0; k < linH.length; k++) {
       int h = linH[k];
-      double g = linG[k];
-      double c = linC[k];
       double xc = x[cols[h]];
-      gv[h] = g;
-      cv[h] = c;
-      f[rows[h]] += g * xc;
-      q[rows[h]] += c * xc;
+      f[rows[h]] += linG[k] * xc;
+      q[rows[h]] += linC[k] * xc;
     }
-    for (Element e : loaded) {
-      e.load(load);
+  }
+
+  /**
+   * The charges q at an accepted point x, for the integration history: the linear elements' C x plus
+   * the loads of the elements that are not {@link Element#chargeFree()} (the others add nothing to q,
+   * so q is the same as after {@link #evaluate}). f is not complete afterwards: {@link #fAt} evaluates
+   * again when it is needed.
+   */
+  void acceptCharges(double[] x, double t) {
+    if (charged.length == 0) {
+      double[] q = load.q;
+      for (int i = 0; i < n; i++) {
+        q[i] = 0.0;
+      }
+      for (int k = 0; k < linH.length; k++) {
+        int h = linH[k];
+        q[rows[h]] += linC[k] * x[cols[h]];
+      }
+      fStale = true;
+      return;
     }
+    loadElements(charged, x, t, false, 1.0);
+    fStale = true;
+    markDynamic();
+  }
+
+  /** f at the accepted point x after {@link #acceptCharges} or {@link #advanceLinear}. */
+  double[] fAt(double[] x, double t) {
+    if (fStale) {
+      evaluate(x, t, false, 1.0);
+    }
+    return load.f;
   }
 
   double[] f() {
@@ -464,23 +532,8 @@ public final class MnaSystem {
       evaluate(x, t, dc, srcScale);
       totalIterations++;
       double[] vals = solver.values();
-      double[] gv = load.gv;
-      double[] cv = load.cv;
-      boolean finite = true;
       boolean withCharge = !dc || a0 != 0; // a0 != 0 in DC: pseudo-transient continuation
-      if (!withCharge) {
-        for (int h = 0; h < vals.length; h++) {
-          double v = gv[h];
-          vals[h] = v;
-          finite &= Double.isFinite(v);
-        }
-      } else {
-        for (int h = 0; h < vals.length; h++) {
-          double v = gv[h] + a0 * cv[h];
-          vals[h] = v;
-          finite &= Double.isFinite(v);
-        }
-      }
+      boolean finite = assemble(vals, withCharge, a0);
       if (!finite) {
         // A device returned an infinite or undefined derivative: this iterate is unusable.
         for (int h = 0; h < vals.length; h++) {
@@ -578,6 +631,56 @@ public final class MnaSystem {
       }
     }
     return -1;
+  }
+
+  /**
+   * Writes the Newton matrix G + a0 C (G alone without charge) into the solver's values and, for a
+   * nonlinear circuit, puts the linear part back into G and C for the next load.
+   *
+   * @return whether every value is finite
+   */
+  private boolean assemble(double[] vals, boolean withCharge, double a0) {
+    double[] gv = load.gv;
+    double[] cv = load.cv;
+    boolean finite = true;
+    if (!nonlinear) {
+      // A linear circuit takes one iteration; advanceLinear reads G and C afterwards (they stay dirty).
+      if (!withCharge) {
+        for (int h = 0; h < vals.length; h++) {
+          double v = gv[h];
+          vals[h] = v;
+          finite &= Double.isFinite(v);
+        }
+      } else {
+        for (int h = 0; h < vals.length; h++) {
+          double v = gv[h] + a0 * cv[h];
+          vals[h] = v;
+          finite &= Double.isFinite(v);
+        }
+      }
+      return finite;
+    }
+    double[] lg = linGv;
+    double[] lc = linCv;
+    if (!withCharge) {
+      for (int h = 0; h < vals.length; h++) {
+        double v = gv[h];
+        gv[h] = lg[h];
+        cv[h] = lc[h];
+        vals[h] = v;
+        finite &= Double.isFinite(v);
+      }
+    } else {
+      for (int h = 0; h < vals.length; h++) {
+        double v = gv[h] + a0 * cv[h];
+        gv[h] = lg[h];
+        cv[h] = lc[h];
+        vals[h] = v;
+        finite &= Double.isFinite(v);
+      }
+    }
+    dirty = false; // G and C hold the linear part again
+    return finite;
   }
 
   private int worstResidual() {

@@ -379,8 +379,7 @@ public final class TransientAnalysis {
       if (linear) {
         sys.advanceLinear(xNew);
       } else {
-        sys.evaluate(xNew, tNew, false, 1.0);
-        sys.markDynamic();
+        sys.acceptCharges(xNew, tNew);
       }
       history.accept(tNew, xNew, sys.q(), a0);
       double tPrev = t;
@@ -409,7 +408,7 @@ public final class TransientAnalysis {
       if (landsOnBp || fired) {
         // Discontinuity: restart with a small first-order step and forget the history.
         order = 1;
-        history.restart(sys.f());
+        history.restart(sys.fAt(xNew, t));
         int next = nextBp + (landsOnBp ? 1 : 0);
         double gap = next < bps.length ? bps[next] - t : hMax;
         h = Math.max(hMin, Math.min(Math.min(hNextCandidate, 0.1 * gap), 1e-3 * Math.min(tstep, hMax)));

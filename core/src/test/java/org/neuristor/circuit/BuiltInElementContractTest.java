@@ -1,5 +1,7 @@
 package org.neuristor.circuit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -54,6 +56,7 @@ class BuiltInElementContractTest {
         new Case("B current source", card("b1 a b i=1m*tanh(v(a,b)/0.3)+0.2m*v(c)*v(c)-exp(v(c)/2)*1u", "", "b1", "a", "b", "c"), 1.5,
             false),
         new Case("B voltage source", card("b1 a b v=2*sin(v(c,b))+v(c)*v(c)", "", "b1", "a", "b", "c"), 1.5, false),
+        new Case("pulse voltage source", card("v1 a b pulse(0 1 1n 1n 1n 5n 20n)", "", "v1", "a", "b"), 1, false),
         new Case("compliance limiter", () -> new ComplianceLimiter("lim", "a", "b", 1e-3, 10), 1, true));
   }
 
@@ -95,5 +98,30 @@ class BuiltInElementContractTest {
     Element e = c.element().get();
     ElementHarness h = new ElementHarness(e);
     ElementContract.absorbsNonNegativePower(e, h, point(c, h, seed + 100), c.name());
+  }
+
+  /**
+   * An element that declares {@link Element#chargeFree()} (the engine then skips it where it needs only
+   * the charges, at accepted points) adds nothing to q and C and gives the same load twice in a row.
+   */
+  @ParameterizedTest(name = "{0} #{1}")
+  @MethodSource("cases")
+  void chargeFreeElementsAddNoChargeAndKeepNoMemory(Case c, long seed) {
+    Element e = c.element().get();
+    if (c.name().startsWith("B ") || c.name().endsWith("voltage source")) {
+      assertThat(e.chargeFree()).as(c.name()).isTrue(); // the declaration the engine relies on is exercised
+    }
+    if (!e.chargeFree()) {
+      return;
+    }
+    ElementHarness h = new ElementHarness(e);
+    double[] x = point(c, h, seed + 200);
+    double[][] first = h.eval(x, false, false);
+    double[][] again = h.eval(x, false, false);
+    assertThat(first[1]).as("%s q", c.name()).containsOnly(0.0);
+    assertThat(first[3]).as("%s C", c.name()).containsOnly(0.0);
+    for (int k = 0; k < 4; k++) {
+      assertThat(again[k]).as("%s same load twice", c.name()).containsExactly(first[k]);
+    }
   }
 }

@@ -113,6 +113,11 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
   }
 
   @Override
+  public boolean chargeFree() {
+    return true; // f and G only; the expression keeps no state
+  }
+
+  @Override
   public void allocate(Allocator a) {
     if (voltage) {
       br = a.branch(this, "");

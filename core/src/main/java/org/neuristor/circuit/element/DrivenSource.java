@@ -45,6 +45,11 @@ abstract class DrivenSource extends TwoTerminal implements IndependentSource {
   }
 
   @Override
+  public boolean chargeFree() {
+    return true; // f and G only, from a pure waveform
+  }
+
+  @Override
   public void prepareTransient(double tstep, double tstop) {
     drive.prepare(tstep, tstop);
   }

@@ -1,30 +1,60 @@
 package org.neuristor.circuit.solve;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * Dense LU factorization with partial pivoting, for the small systems of neuron circuits (5-50
- * unknowns). Row-major storage reused across calls; factor and solve allocate nothing.
+ * LU factorization with partial pivoting for the small systems of neuron circuits (5-60 unknowns),
+ * specialised to the fixed sparsity pattern: the first factorization pivots on a dense copy, which
+ * fixes the pivot order; its {@link EliminationSchedule} (fill-in, update lists, substitution lists)
+ * is computed once, and every later factorization runs the schedule on a compact array and only
+ * checks that partial pivoting would choose the same pivots on the new values. When it would not, the
+ * matrix is factored again with pivoting and the schedule of the new order is used (schedules are kept
+ * per pivot order, so a circuit that alternates between two orders builds each once). The factors
+ * equal those of dense elimination with partial pivoting bit for bit.
+ *
+ * <p>An unchanged matrix (same values as the last factorization) reuses its factors. Factor and solve
+ * allocate nothing once the schedules exist.
  */
 public final class DenseLU implements LinearSolver {
+  /** Schedules kept per pivot order; beyond this many the cache starts over. */
+  private static final int MAX_SCHEDULES = 32;
   private final int n;
   private final MatrixPattern pattern;
   private final double[] values;
-  private final double[] a;
-  private final int[] perm;
-  private final int[] offsets;
-  private final double[] work;
-  private final int[] cols;
   private final double[] factored;
+  private final double[] work;
+  private final Map<String, EliminationSchedule> schedules = new HashMap<>();
+  private EliminationSchedule schedule;
+  private double[] lu = new double[0];
+  /** Dense fallback (choosing the pivots): row-major copy, permutation and the choices made. */
+  private final double[] a;
+  private final int[] offsets;
+  private final int[] choices;
+  private final int[] cols;
+  private final int[] perm;
+  private boolean denseFactors;
   private boolean valid;
+  private final boolean compile;
+  private long refactorings;
 
   public DenseLU(MatrixPattern pattern) {
+    this(pattern, true);
+  }
+
+  /** @param compile run the schedules as generated code when they are small enough (false: loops only) */
+  DenseLU(MatrixPattern pattern, boolean compile) {
+    this.compile = compile;
     this.pattern = pattern;
     this.n = pattern.dimension();
     this.values = new double[pattern.size()];
-    this.a = new double[n * n];
-    this.perm = new int[n];
-    this.work = new double[n];
-    this.cols = new int[n];
     this.factored = new double[pattern.size()];
+    this.work = new double[n];
+    this.a = new double[n * n];
+    this.choices = new int[n];
+    this.perm = new int[n];
+    this.cols = new int[n];
     this.offsets = new int[pattern.size()];
     for (int h = 0; h < pattern.size(); h++) {
       offsets[h] = pattern.row(h) * n + pattern.col(h);
@@ -39,6 +69,11 @@ public final class DenseLU implements LinearSolver {
   @Override
   public String kind() {
     return "dense";
+  }
+
+  /** Factorizations that had to choose the pivots again (the first one included). */
+  long pivotingFactorizations() {
+    return refactorings;
   }
 
   @Override
@@ -58,7 +93,43 @@ public final class DenseLU implements LinearSolver {
       return; // same matrix as last time: reuse the factors
     }
     valid = false;
-    java.util.Arrays.fill(a, 0.0);
+    if (schedule != null && scheduled() < 0) {
+      denseFactors = false;
+      valid = true;
+      return;
+    }
+    choosePivots();
+    schedule = schedules.get(Arrays.toString(choices));
+    if (schedule == null) {
+      if (schedules.size() >= MAX_SCHEDULES) {
+        schedules.clear();
+      }
+      schedule = new EliminationSchedule(pattern, choices, compile);
+      schedules.put(Arrays.toString(choices), schedule);
+    }
+    if (lu.length < schedule.size) {
+      lu = new double[schedule.size];
+    }
+    // The schedule replays the elimination that chose these pivots, so it agrees; should overflow make
+    // it disagree, the dense factors serve this once.
+    denseFactors = scheduled() >= 0;
+    valid = true;
+  }
+
+  /** Runs the schedule on the values: -1 on success, k >= 0 if step k would pivot differently. */
+  private int scheduled() {
+    int r = schedule.factor(factored, lu);
+    if (r <= -2) {
+      throw new SingularMatrixException(-2 - r);
+    }
+    return r;
+  }
+
+  /** Dense Gaussian elimination with partial pivoting on a copy, recording the pivot choices. */
+  private void choosePivots() {
+    refactorings++;
+    double[] vs = factored;
+    Arrays.fill(a, 0.0);
     for (int h = 0; h < vs.length; h++) {
       a[offsets[h]] += vs[h];
     }
@@ -78,8 +149,9 @@ public final class DenseLU implements LinearSolver {
       if (!(max > 1e-300)) {
         throw new SingularMatrixException(k);
       }
+      choices[k] = p;
+      int rk = k * n;
       if (p != k) {
-        int rk = k * n;
         int rp = p * n;
         for (int j = 0; j < n; j++) {
           double t = a[rk + j];
@@ -90,9 +162,7 @@ public final class DenseLU implements LinearSolver {
         perm[k] = perm[p];
         perm[p] = t;
       }
-      double pivot = a[k * n + k];
-      int rk = k * n;
-      // MNA rows are sparse: update only the pivot row's nonzero columns (same result, fewer operations)
+      double pivot = a[rk + k];
       int nz = 0;
       for (int j = k + 1; j < n; j++) {
         if (a[rk + j] != 0.0) {
@@ -112,11 +182,14 @@ public final class DenseLU implements LinearSolver {
         }
       }
     }
-    valid = true;
   }
 
   @Override
   public void solve(double[] b) {
+    if (!denseFactors) {
+      schedule.solve(lu, b, work);
+      return;
+    }
     for (int i = 0; i < n; i++) {
       work[i] = b[perm[i]];
     }
@@ -139,8 +212,8 @@ public final class DenseLU implements LinearSolver {
     System.arraycopy(work, 0, b, 0, n);
   }
 
-  /** Unused by the solver but handy for tests. */
-  MatrixPattern pattern() {
-    return pattern;
+  /** Whether the current schedule runs as generated code (for tests). */
+  boolean compiled() {
+    return schedule != null && schedule.compiled();
   }
 }

@@ -1,0 +1,159 @@
+package org.neuristor.circuit.solve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dense LU runs a fixed elimination schedule (generated code or loops) and pivots again only when
+ * partial pivoting would choose differently: its solutions must equal those of plain dense elimination
+ * with partial pivoting bit for bit, through value changes that move the pivots.
+ */
+class DenseLUTest {
+
+  /** Plain dense Gaussian elimination with partial pivoting (first largest pivot wins); null if singular. */
+  static double[] reference(double[][] m, double[] rhs) {
+    int n = m.length;
+    double[] a = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(m[i], 0, a, i * n, n);
+    }
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    for (int k = 0; k < n; k++) {
+      int p = k;
+      double max = Math.abs(a[k * n + k]);
+      for (int i = k + 1; i < n; i++) {
+        if (Math.abs(a[i * n + k]) > max) {
+          max = Math.abs(a[i * n + k]);
+          p = i;
+        }
+      }
+      if (!(max > 1e-300)) {
+        return null;
+      }
+      for (int j = 0; j < n; j++) {
+        double t = a[k * n + j];
+        a[k * n + j] = a[p * n + j];
+        a[p * n + j] = t;
+      }
+      int t = perm[k];
+      perm[k] = perm[p];
+      perm[p] = t;
+      for (int i = k + 1; i < n; i++) {
+        double l = a[i * n + k];
+        if (l != 0.0) {
+          l /= a[k * n + k];
+          a[i * n + k] = l;
+          for (int j = k + 1; j < n; j++) {
+            if (a[k * n + j] != 0.0) {
+              a[i * n + j] -= l * a[k * n + j];
+            }
+          }
+        }
+      }
+    }
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      double s = rhs[perm[i]];
+      for (int j = 0; j < i; j++) {
+        s -= a[i * n + j] * w[j];
+      }
+      w[i] = s;
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      double s = w[i];
+      for (int j = i + 1; j < n; j++) {
+        s -= a[i * n + j] * w[j];
+      }
+      w[i] = s / a[i * n + i];
+    }
+    return w;
+  }
+
+  @Test
+  void scheduledFactorsEqualDensePartialPivotingBitForBit() {
+    long repivoted = 0;
+    int solved = 0;
+    int generated = 0; // solutions from generated code (schedules too large for the JIT run as loops)
+    for (long seed = 1; seed <= 24; seed++) {
+      SplittableRandom r = new SplittableRandom(seed);
+      int nodes = 2 + r.nextInt(14);
+      int sources = 1 + r.nextInt(3);
+      double[][] a = new double[nodes + sources][nodes + sources];
+      MatrixPattern p = LinearSolverTest.mna(r, nodes, sources, a);
+      DenseLU compiled = new DenseLU(p);
+      DenseLU loops = new DenseLU(p, false);
+      for (int round = 0; round < 12; round++) {
+        double[] b = new double[a.length];
+        for (int i = 0; i < b.length; i++) {
+          b[i] = r.nextDouble() - 0.5;
+        }
+        double[] expected = reference(a, b);
+        for (DenseLU lu : new DenseLU[] {compiled, loops}) {
+          LinearSolverTest.fill(lu, p, a);
+          double[] x = b.clone();
+          try {
+            lu.factor();
+          } catch (SingularMatrixException e) {
+            assertThat(expected).as("seed %d round %d: singular only if the reference is", seed, round).isNull();
+            continue;
+          }
+          assertThat(expected).isNotNull();
+          if (lu == loops) {
+            assertThat(lu.compiled()).isFalse();
+          } else if (lu.compiled()) {
+            generated++;
+          }
+          lu.solve(x);
+          for (int i = 0; i < x.length; i++) {
+            assertThat(Double.doubleToRawLongBits(x[i])).as("seed %d round %d x[%d]", seed, round, i)
+                .isEqualTo(Double.doubleToRawLongBits(expected[i]));
+          }
+          solved++;
+        }
+        // new values on the same pattern, some by orders of magnitude (moves pivots), some exact ties
+        for (double[] row : a) {
+          for (int j = 0; j < row.length; j++) {
+            if (row[j] != 0 && r.nextInt(4) == 0) {
+              row[j] = r.nextInt(8) == 0 ? Math.signum(row[j]) : row[j] * Math.pow(10, 4 * r.nextDouble() - 2);
+            }
+          }
+        }
+      }
+      repivoted += compiled.pivotingFactorizations() - 1;
+    }
+    assertThat(solved).isGreaterThan(480);
+    assertThat(generated).as("a good part of the schedules run as generated code").isGreaterThan(solved / 5);
+    assertThat(repivoted).as("value changes that move pivots were exercised").isGreaterThan(24);
+  }
+
+  /** An unchanged matrix reuses its factors; a changed one with the same pivots does not pivot again. */
+  @Test
+  void pivotsAreChosenOnlyWhenTheyMove() {
+    MatrixPattern p = new MatrixPattern(2);
+    for (int i = 0; i < 2; i++) {
+      for (int j = 0; j < 2; j++) {
+        p.entry(i, j);
+      }
+    }
+    p.freeze();
+    DenseLU lu = new DenseLU(p);
+    double[][][] steps = {{{4, 1}, {1, 3}}, {{4, 1}, {1, 3}}, {{5, 1}, {2, 3}}, {{1, 1}, {5, 3}}, {{1, 2}, {1, 3}}};
+    // third: same order; fourth: row 2 is larger; fifth: a tie goes to row 1, as plain partial pivoting does
+    long[] pivoting = {1, 1, 1, 2, 3};
+    for (int s = 0; s < steps.length; s++) {
+      double[][] a = steps[s];
+      LinearSolverTest.fill(lu, p, a);
+      lu.factor();
+      double[] b = {1, 2};
+      double[] expected = reference(a, b);
+      lu.solve(b);
+      assertThat(b).containsExactly(expected);
+      assertThat(lu.pivotingFactorizations()).as("step %d", s).isEqualTo(pivoting[s]);
+    }
+  }
+}
