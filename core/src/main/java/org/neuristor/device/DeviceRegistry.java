@@ -372,11 +372,29 @@ public final class DeviceRegistry {
         ParameterSpec.of("cth", "J/K", 49.62776831e-12, 1e-24, 1e-3, "thermal capacitance"),
         ParameterSpec.of("sth", "W/K", 0.20558726e-3, 1e-15, 1, "thermal conductance to the base"),
         ParameterSpec.of("t0", "K", 325, 200, 500, "base temperature"),
-        ParameterSpec.of("tinit", "K", 0, 0, 500, "initial temperature (0 = t0)")));
+        ParameterSpec.of("tinit", "K", 0, 0, 500, "initial temperature (0 = t0)"),
+        ParameterSpec.of("tmin", "K", 305, 1, 2000, "lower end of the temperature range of R(T)"),
+        ParameterSpec.of("tmax", "K", 370, 1, 2000, "upper end of the temperature range of R(T)"),
+        ParameterSpec.of("alpha", "1/K", 0, -0.1, 0.1, "temperature coefficient of the metallic resistance (about tc)"),
+        ParameterSpec.resistance("rs", 0, 0, BIG, "series contact resistance (does not heat the film)"),
+        ParameterSpec.of("cth2", "J/K", 0, 0, 10, "thermal capacitance of the substrate node (0 = none)"),
+        ParameterSpec.of("sth2", "W/K", 0, 0, 100, "thermal conductance substrate -> holder (or base)"),
+        ParameterSpec.of("cth3", "J/K", 0, 0, 10, "thermal capacitance of the holder node (0 = none)"),
+        ParameterSpec.of("sth3", "W/K", 0, 0, 100, "thermal conductance holder -> base")));
     l.addAll(common());
     return new ModelType("vo2", "VO2 thermal memristor with hysteretic R(T) and minor loops",
         "Y.-H. Zhang et al., Nat. Commun. (2024); E. Qiu et al., Adv. Mater. (2024) (authors' code); physics.md 3.3",
-        List.copyOf(l), Map.of("zhang2024", Map.of()), v -> {}, Vo2ThermalMemristor::new);
+        List.copyOf(l), Map.of("zhang2024", Map.of()), v -> {
+          if (v.get("tmax") <= v.get("tmin")) {
+            throw new ModelParameterException("tmax", "tmax = " + v.get("tmax") + " K must exceed tmin = " + v.get("tmin") + " K");
+          }
+          if (v.get("cth2") > 0 && !(v.get("sth2") > 0)) {
+            throw new ModelParameterException("sth2", "a substrate node (cth2 > 0) needs sth2 > 0");
+          }
+          if (v.get("cth3") > 0 && !(v.get("cth2") > 0 && v.get("sth3") > 0)) {
+            throw new ModelParameterException("cth3", "a holder node (cth3 > 0) needs cth2 > 0 and sth3 > 0");
+          }
+        }, Vo2ThermalMemristor::new);
   }
 
   private static ModelType proton2() {

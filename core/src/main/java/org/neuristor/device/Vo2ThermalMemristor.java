@@ -2,6 +2,8 @@ package org.neuristor.device;
 
 import java.util.List;
 import java.util.Map;
+import org.neuristor.circuit.Allocator;
+import org.neuristor.circuit.Binder;
 import org.neuristor.circuit.Load;
 
 /**
@@ -10,7 +12,7 @@ import org.neuristor.circuit.Load;
  *
  * <pre>
  *   C_th dT/dt = v^2/R(T) - S_th (T - T_0)
- *   R(T)       = R_0 exp(E_a/T) g(T) + R_m          (T smoothly clamped to [305, 370] K, E_a in K)
+ *   R(T)       = R_0 exp(E_a/T) g(T) + R_m          (T smoothly clamped to [tmin, tmax] = [305, 370] K, E_a in K)
  *   g(T)       = 1/2 + 1/2 tanh(beta (delta w/2 + T_c - (T + rev T_pr P((T - T_r)/T_pr))))
  *   P(x)       = 1/2 (1 - sin(gamma x)) (1 + tanh(pi^2 - 2 pi x))
  * </pre>
@@ -19,6 +21,20 @@ import org.neuristor.circuit.Load;
  * 0.01 K), T_r, g_r = g(T_r) are stored, delta flips and T_pr = delta w/2 + T_c - atanh(2 g_r - 1)/beta - T_r,
  * which keeps g continuous. This history logic runs only in {@link #accept} (once per accepted
  * time point), never inside a Newton iteration; within an iteration R(T) is smooth.
+ *
+ * <p>Extensions for measured films (each off by default, so the defaults are the model above):
+ *
+ * <pre>
+ *   R_m(T)     = R_m (1 + alpha (T - T_c))                   metallic domains with a temperature coefficient
+ *   i          = v / (R(T) + R_s),  P = i^2 R(T)              a series (contact) resistance that does not heat the film
+ *   C_th  dT/dt   = P - S_th (T - T_2)                        a thermal ladder: film T, substrate T_2, holder T_3
+ *   C_th2 dT_2/dt = S_th (T - T_2) - S_th2 (T_2 - T_3)        (cth2 = 0: T_2 = T_0; cth3 = 0: T_3 = T_0)
+ *   C_th3 dT_3/dt = S_th2 (T_2 - T_3) - S_th3 (T_3 - T_0)
+ * </pre>
+ *
+ * The ladder gives the film the millisecond-to-100-millisecond thermal tails of a film on a
+ * substrate (heat diffusing away), which one node cannot; {@code tmin}/{@code tmax} widen the range in
+ * which R(T) is evaluated (a DC sweep from room temperature or a hot metallic state).
  *
  * <p>Parameters (type {@code vo2}, preset {@code zhang2024} = defaults): w 7.19357064 K, tc 332.805839 K,
  * beta 0.252796285 1/K, r0 5.35882879e-3 Ohm, ea 5220.47417 K, gamma 0.956269682, rm 1286.3 Ohm,
@@ -38,6 +54,23 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
   private final double sth;
   private final double tbase;
   private final double tinit;
+  private final double tmin;
+  private final double tmax;
+  private final double alpha;
+  private final double rs;
+  private final double cth2;
+  private final double sth2;
+  private final double cth3;
+  private final double sth3;
+  /** Indices of the substrate and holder temperatures (-1 when absent) and their matrix handles. */
+  private int s2 = -1;
+  private int s3 = -1;
+  private int h12;
+  private int h21;
+  private int h22;
+  private int h23;
+  private int h32;
+  private int h33;
   private double delta;
   private double rev;
   private double tr;
@@ -62,7 +95,41 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
     tbase = p.get("t0");
     double ti = p.get("tinit");
     tinit = ti > 0 ? ti : tbase;
+    tmin = p.getOrDefault("tmin", 305.0);
+    tmax = p.getOrDefault("tmax", 370.0);
+    alpha = p.getOrDefault("alpha", 0.0);
+    rs = p.getOrDefault("rs", 0.0);
+    cth2 = p.getOrDefault("cth2", 0.0);
+    sth2 = p.getOrDefault("sth2", 0.0);
+    cth3 = cth2 > 0 ? p.getOrDefault("cth3", 0.0) : 0.0;
+    sth3 = p.getOrDefault("sth3", 0.0);
     reset();
+  }
+
+  @Override
+  public void allocate(Allocator a) {
+    super.allocate(a);
+    if (cth2 > 0) {
+      s2 = a.state(this, "t2", 1e-3);
+      if (cth3 > 0) {
+        s3 = a.state(this, "t3", 1e-3);
+      }
+    }
+  }
+
+  @Override
+  public void bind(Binder b) {
+    super.bind(b);
+    if (s2 >= 0) {
+      h12 = b.entry(s, s2);
+      h21 = b.entry(s2, s);
+      h22 = b.entry(s2, s2);
+      if (s3 >= 0) {
+        h23 = b.entry(s2, s3);
+        h32 = b.entry(s3, s2);
+        h33 = b.entry(s3, s3);
+      }
+    }
   }
 
   @Override
@@ -109,13 +176,13 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
     return out[0];
   }
 
-  /** Smooth clamp of T to [305, 370] K (width 0.01 K) and its derivative. */
-  private static double clamp(double t, double[] d) {
+  /** Smooth clamp of T to [tmin, tmax] (default [305, 370] K, width 0.01 K) and its derivative. */
+  private double clamp(double t, double[] d) {
     double s = 0.01;
-    double lo = Smooth.softplus((t - 305) / s) * s;
-    double hi = Smooth.softplus((t - 370) / s) * s;
-    d[0] = Smooth.sig((t - 305) / s) - Smooth.sig((t - 370) / s);
-    return 305 + lo - hi;
+    double lo = Smooth.softplus((t - tmin) / s) * s;
+    double hi = Smooth.softplus((t - tmax) / s) * s;
+    d[0] = Smooth.sig((t - tmin) / s) - Smooth.sig((t - tmax) / s);
+    return tmin + lo - hi;
   }
 
   /** Resistance R(T) (Ohm); out = {R, dR/dT}. */
@@ -125,15 +192,21 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
     double[] gg = gwork;
     g(tcl, gg);
     double e = r0 * Math.exp(ea / tcl);
-    double r = e * gg[0] + rm;
+    double r = e * gg[0] + rm * (1 + alpha * (tcl - tc));
     out[0] = r;
-    out[1] = (e * gg[1] - e * gg[0] * ea / (tcl * tcl)) * d[0];
+    out[1] = (e * gg[1] - e * gg[0] * ea / (tcl * tcl) + rm * alpha) * d[0];
     return r;
   }
 
   @Override
   public void initialGuess(double[] x) {
     x[s] = tinit;
+    if (s2 >= 0) {
+      x[s2] = tbase;
+    }
+    if (s3 >= 0) {
+      x[s3] = tbase;
+    }
   }
 
   @Override
@@ -141,17 +214,58 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
     double v = voltage(l);
     double t = l.v(s);
     resistance(t, work);
-    double gc = 1 / work[0];
-    double dg = -work[1] * gc * gc;
-    stampCurrent(l, gc * v, gc);
-    l.g(hps, v * dg);
-    l.g(hns, -v * dg);
-    l.q(s, t);
-    l.c(hss, 1);
-    l.f(s, -(gc * v * v - sth * (t - tbase)) / cth);
-    l.g(hss, -(v * v * dg - sth) / cth);
-    l.g(hsp, -2 * gc * v / cth);
-    l.g(hsn, 2 * gc * v / cth);
+    double sink = s2 >= 0 ? l.v(s2) : tbase;
+    if (rs == 0) {
+      double gc = 1 / work[0];
+      double dg = -work[1] * gc * gc;
+      stampCurrent(l, gc * v, gc);
+      l.g(hps, v * dg);
+      l.g(hns, -v * dg);
+      l.q(s, t);
+      l.c(hss, 1);
+      l.f(s, -(gc * v * v - sth * (t - sink)) / cth);
+      l.g(hss, -(v * v * dg - sth) / cth);
+      l.g(hsp, -2 * gc * v / cth);
+      l.g(hsn, 2 * gc * v / cth);
+    } else {
+      // i = v/(R + rs), heating P = i^2 R
+      double r = work[0];
+      double dr = work[1];
+      double tot = r + rs;
+      double gc = 1 / tot;
+      double dg = -dr * gc * gc;
+      stampCurrent(l, gc * v, gc);
+      l.g(hps, v * dg);
+      l.g(hns, -v * dg);
+      double pw = v * v * r * gc * gc;
+      double dpdt = v * v * dr * (rs - r) * gc * gc * gc;
+      double dpdv = 2 * v * r * gc * gc;
+      l.q(s, t);
+      l.c(hss, 1);
+      l.f(s, -(pw - sth * (t - sink)) / cth);
+      l.g(hss, -(dpdt - sth) / cth);
+      l.g(hsp, -dpdv / cth);
+      l.g(hsn, dpdv / cth);
+    }
+    if (s2 >= 0) {
+      l.g(h12, -sth / cth);
+      double t2 = l.v(s2);
+      double below = s3 >= 0 ? l.v(s3) : tbase;
+      l.q(s2, t2);
+      l.c(h22, 1);
+      l.f(s2, -(sth * (t - t2) - sth2 * (t2 - below)) / cth2);
+      l.g(h21, -sth / cth2);
+      l.g(h22, (sth + sth2) / cth2);
+      if (s3 >= 0) {
+        l.g(h23, -sth2 / cth2);
+        double t3 = l.v(s3);
+        l.q(s3, t3);
+        l.c(h33, 1);
+        l.f(s3, -(sth2 * (t2 - t3) - sth3 * (t3 - tbase)) / cth3);
+        l.g(h32, -sth2 / cth3);
+        l.g(h33, (sth2 + sth3) / cth3);
+      }
+    }
   }
 
   @Override
@@ -204,7 +318,7 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
   @Override
   public double power(double[] x, double t) {
     double v = voltage(x);
-    return v * v / resistance(x[s], new double[2]);
+    return v * v / (resistance(x[s], new double[2]) + rs);
   }
 
   /** Index of the temperature unknown. */
