@@ -380,11 +380,18 @@ public final class DeviceRegistry {
         ParameterSpec.of("cth2", "J/K", 0, 0, 10, "thermal capacitance of the substrate node (0 = none)"),
         ParameterSpec.of("sth2", "W/K", 0, 0, 100, "thermal conductance substrate -> holder (or base)"),
         ParameterSpec.of("cth3", "J/K", 0, 0, 10, "thermal capacitance of the holder node (0 = none)"),
-        ParameterSpec.of("sth3", "W/K", 0, 0, 100, "thermal conductance holder -> base")));
+        ParameterSpec.of("sth3", "W/K", 0, 0, 100, "thermal conductance holder -> base"),
+        ParameterSpec.of("rscale", "-", 1, 1e-6, 1e6, "resistance scale of another device of the film (r0, rm, rs)"),
+        ParameterSpec.of("tscale", "-", 1, 1e-6, 1e6, "thermal scale of another device of the film (every cth, sth)"),
+        ParameterSpec.of("domains", "-", 1, 1, 16, "parallel domains of the film (mixed phase), each with its temperature"),
+        ParameterSpec.of("tcspread", "K", 0, 0, 100, "spread (sigma) of the domains' transition centres around tc")));
     l.addAll(common());
     return new ModelType("vo2", "VO2 thermal memristor with hysteretic R(T) and minor loops",
         "Y.-H. Zhang et al., Nat. Commun. (2024); E. Qiu et al., Adv. Mater. (2024) (authors' code); physics.md 3.3",
         List.copyOf(l), Map.of("zhang2024", Map.of()), v -> {
+          if (v.get("domains") != Math.rint(v.get("domains"))) {
+            throw new ModelParameterException("domains", "domains = " + v.get("domains") + " must be a whole number");
+          }
           if (v.get("tmax") <= v.get("tmin")) {
             throw new ModelParameterException("tmax", "tmax = " + v.get("tmax") + " K must exceed tmin = " + v.get("tmin") + " K");
           }

@@ -25,14 +25,25 @@ import org.neuristor.circuit.Load;
  * <p>Extensions for measured films (each off by default, so the defaults are the model above):
  *
  * <pre>
- *   R_m(T)     = R_m (1 + alpha (T - T_c))                   metallic domains with a temperature coefficient
+ *   R_m(T)     = R_m exp(alpha (T - T_c))                    metallic domains with a temperature coefficient
  *   i          = v / (R(T) + R_s),  P = i^2 R(T)              a series (contact) resistance that does not heat the film
  *   C_th  dT/dt   = P - S_th (T - T_2)                        a thermal ladder: film T, substrate T_2, holder T_3
  *   C_th2 dT_2/dt = S_th (T - T_2) - S_th2 (T_2 - T_3)        (cth2 = 0: T_2 = T_0; cth3 = 0: T_3 = T_0)
  *   C_th3 dT_3/dt = S_th2 (T_2 - T_3) - S_th3 (T_3 - T_0)
  * </pre>
  *
- * The ladder gives the film the millisecond-to-100-millisecond thermal tails of a film on a
+ * A mixed-phase film: {@code domains} K parallel domains, each carrying 1/K of the film with its own
+ * temperature T_k and hysteresis memory, and its transition centre tc_k = tc + tcspread z_k (z_k the
+ * (k + 1/2)/K quantiles of a standard normal): R_k = K R(T_k; tc_k), C_k = C_th/K, S_k = S_th/K towards
+ * T_2 (or T_0). Domains switch one after another as the film heats, so the current of a film near its
+ * transition grows gradually where a single domain would switch all at once; they share the voltage
+ * (and the series resistance) and the substrate.
+ *
+ * <p>Two scale factors turn the film model into another device of the same film: {@code rscale}
+ * multiplies R_0, R_m and R_s (more squares between the electrodes) and {@code tscale} multiplies
+ * every C_th and S_th (a larger area on the substrate).
+ *
+ * <p>The ladder gives the film the millisecond-to-100-millisecond thermal tails of a film on a
  * substrate (heat diffusing away), which one node cannot; {@code tmin}/{@code tmax} widen the range in
  * which R(T) is evaluated (a DC sweep from room temperature or a hot metallic state).
  *
@@ -71,12 +82,28 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
   private int h23;
   private int h32;
   private int h33;
-  private double delta;
-  private double rev;
-  private double tr;
-  private double gr;
-  private double tpr;
-  private double tlast;
+  /** Number of parallel domains, their transition centres and extra temperature unknowns. */
+  private final int domains;
+  private final double[] tck;
+  private final int[] sd;
+  /** Branch memory per domain (physics.md 3.3). */
+  private final double[] delta;
+  private final double[] rev;
+  private final double[] tr;
+  private final double[] gr;
+  private final double[] tpr;
+  private final double[] tlast;
+  /** Matrix handles of the multi-domain stamp: [k][j] = (T_k, T_j), and T_k against p, n, T_2. */
+  private int[][] hTT;
+  private int[] hPT;
+  private int[] hNT;
+  private int[] hTP;
+  private int[] hTN;
+  private int[] hTS;
+  private int[] hST;
+  private double[] rk;
+  private double[] drk;
+  private double[] dgk;
   private final double[] work = new double[2];
   private final double[] dclamp = new double[1];
   private final double[] gwork = new double[2];
@@ -86,29 +113,51 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
     w = p.get("w");
     tc = p.get("tc");
     beta = p.get("beta");
-    r0 = p.get("r0");
+    double kr = p.getOrDefault("rscale", 1.0);
+    double kt = p.getOrDefault("tscale", 1.0);
+    r0 = p.get("r0") * kr;
     ea = p.get("ea");
     gamma = p.get("gamma");
-    rm = p.get("rm");
-    cth = p.get("cth");
-    sth = p.get("sth");
+    rm = p.get("rm") * kr;
+    cth = p.get("cth") * kt;
+    sth = p.get("sth") * kt;
     tbase = p.get("t0");
     double ti = p.get("tinit");
     tinit = ti > 0 ? ti : tbase;
     tmin = p.getOrDefault("tmin", 305.0);
     tmax = p.getOrDefault("tmax", 370.0);
     alpha = p.getOrDefault("alpha", 0.0);
-    rs = p.getOrDefault("rs", 0.0);
-    cth2 = p.getOrDefault("cth2", 0.0);
-    sth2 = p.getOrDefault("sth2", 0.0);
-    cth3 = cth2 > 0 ? p.getOrDefault("cth3", 0.0) : 0.0;
-    sth3 = p.getOrDefault("sth3", 0.0);
+    rs = p.getOrDefault("rs", 0.0) * kr;
+    cth2 = p.getOrDefault("cth2", 0.0) * kt;
+    sth2 = p.getOrDefault("sth2", 0.0) * kt;
+    cth3 = cth2 > 0 ? p.getOrDefault("cth3", 0.0) * kt : 0.0;
+    sth3 = p.getOrDefault("sth3", 0.0) * kt;
+    domains = (int) Math.round(p.getOrDefault("domains", 1.0));
+    double spread = p.getOrDefault("tcspread", 0.0);
+    tck = new double[domains];
+    org.hipparchus.distribution.continuous.NormalDistribution normal =
+        new org.hipparchus.distribution.continuous.NormalDistribution(0, 1);
+    for (int k = 0; k < domains; k++) {
+      double z = domains == 1 ? 0 : normal.inverseCumulativeProbability((k + 0.5) / domains);
+      tck[k] = tc + spread * z;
+    }
+    sd = new int[domains];
+    delta = new double[domains];
+    rev = new double[domains];
+    tr = new double[domains];
+    gr = new double[domains];
+    tpr = new double[domains];
+    tlast = new double[domains];
     reset();
   }
 
   @Override
   public void allocate(Allocator a) {
     super.allocate(a);
+    sd[0] = s;
+    for (int k = 1; k < domains; k++) {
+      sd[k] = a.state(this, "td" + k, 1e-3);
+    }
     if (cth2 > 0) {
       s2 = a.state(this, "t2", 1e-3);
       if (cth3 > 0) {
@@ -130,47 +179,74 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
         h33 = b.entry(s3, s3);
       }
     }
+    if (domains > 1) {
+      hTT = new int[domains][domains];
+      hPT = new int[domains];
+      hNT = new int[domains];
+      hTP = new int[domains];
+      hTN = new int[domains];
+      hTS = new int[domains];
+      hST = new int[domains];
+      for (int k = 0; k < domains; k++) {
+        for (int j = 0; j < domains; j++) {
+          hTT[k][j] = b.entry(sd[k], sd[j]);
+        }
+        hPT[k] = b.entry(p, sd[k]);
+        hNT[k] = b.entry(n, sd[k]);
+        hTP[k] = b.entry(sd[k], p);
+        hTN[k] = b.entry(sd[k], n);
+        if (s2 >= 0) {
+          hTS[k] = b.entry(sd[k], s2);
+          hST[k] = b.entry(s2, sd[k]);
+        }
+      }
+      rk = new double[domains];
+      drk = new double[domains];
+      dgk = new double[domains];
+    }
   }
 
   @Override
   public void reset() {
     // as the reference code: start on the heating branch just below the base temperature
-    delta = 1;
-    rev = 0;
-    tr = tbase - 0.1;
-    gr = gMajor(tr);
-    tpr = tprFunc();
-    tlast = tr;
+    for (int k = 0; k < domains; k++) {
+      delta[k] = 1;
+      rev[k] = 0;
+      tr[k] = tbase - 0.1;
+      gr[k] = gMajor(k, tr[k]);
+      tpr[k] = tprFunc(k);
+      tlast[k] = tr[k];
+    }
   }
 
-  private double gMajor(double t) {
-    return 0.5 + 0.5 * Math.tanh(beta * (delta * w / 2 + tc - t));
+  private double gMajor(int k, double t) {
+    return 0.5 + 0.5 * Math.tanh(beta * (delta[k] * w / 2 + tck[k] - t));
   }
 
-  private double tprFunc() {
-    double a = Math.max(Math.min(2 * gr - 1, 1 - 1e-15), -1 + 1e-15);
-    return delta * w / 2 + tc - atanh(a) / beta - tr;
+  private double tprFunc(int k) {
+    double a = Math.max(Math.min(2 * gr[k] - 1, 1 - 1e-15), -1 + 1e-15);
+    return delta[k] * w / 2 + tck[k] - atanh(a) / beta - tr[k];
   }
 
   private static double atanh(double a) {
     return 0.5 * Math.log((1 + a) / (1 - a));
   }
 
-  /** g(T) and dg/dT with the current branch memory. */
-  double g(double t, double[] out) {
+  /** g(T) and dg/dT of domain k with its branch memory. */
+  double g(int k, double t, double[] out) {
     double tp = 0;
     double dtp = 0;
-    if (rev != 0) {
-      double den = tpr + 1e-6;
-      double x = (t - tr) / den;
+    if (rev[k] != 0) {
+      double den = tpr[k] + 1e-6;
+      double x = (t - tr[k]) / den;
       double sn = Math.sin(gamma * x);
       double th = Math.tanh(Math.PI * Math.PI - 2 * Math.PI * x);
       double pv = 0.5 * (1 - sn) * (1 + th);
       double dp = 0.5 * (-gamma * Math.cos(gamma * x) * (1 + th) + (1 - sn) * (1 - th * th) * (-2 * Math.PI));
-      tp = tpr * pv;
-      dtp = tpr / den * dp;
+      tp = tpr[k] * pv;
+      dtp = tpr[k] / den * dp;
     }
-    double th = Math.tanh(beta * (delta * w / 2 + tc - (t + tp)));
+    double th = Math.tanh(beta * (delta[k] * w / 2 + tck[k] - (t + tp)));
     out[0] = 0.5 + 0.5 * th;
     out[1] = -0.5 * beta * (1 - th * th) * (1 + dtp);
     return out[0];
@@ -185,21 +261,98 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
     return tmin + lo - hi;
   }
 
-  /** Resistance R(T) (Ohm); out = {R, dR/dT}. */
+  /** Resistance R(T) (Ohm) of the whole film (domain 0 when there are several); out = {R, dR/dT}. */
   double resistance(double t, double[] out) {
+    return resistance(0, t, out);
+  }
+
+  /** Resistance (Ohm) of the film if it were all like domain k; out = {R, dR/dT}. */
+  double resistance(int k, double t, double[] out) {
     double[] d = dclamp;
     double tcl = clamp(t, d);
     double[] gg = gwork;
-    g(tcl, gg);
+    g(k, tcl, gg);
     double e = r0 * Math.exp(ea / tcl);
-    double r = e * gg[0] + rm * (1 + alpha * (tcl - tc));
+    double m = alpha == 0 ? rm : rm * Math.exp(alpha * (tcl - tc));
+    double r = e * gg[0] + m;
     out[0] = r;
-    out[1] = (e * gg[1] - e * gg[0] * ea / (tcl * tcl) + rm * alpha) * d[0];
+    out[1] = (e * gg[1] - e * gg[0] * ea / (tcl * tcl) + m * alpha) * d[0];
     return r;
+  }
+
+  /**
+   * Parallel domains: domain k carries 1/K of the film, R_k = K R(T_k; tc_k), C_k = C_th/K,
+   * S_k = S_th/K; the series resistance R_s carries the sum of the domain currents.
+   */
+  private void loadDomains(Load l) {
+    double v = voltage(l);
+    double g = 0;
+    for (int k = 0; k < domains; k++) {
+      resistance(k, l.v(sd[k]), work);
+      rk[k] = work[0] * domains;
+      drk[k] = work[1] * domains;
+      g += 1 / rk[k];
+      dgk[k] = -drk[k] / (rk[k] * rk[k]);
+    }
+    double den = 1 + rs * g;
+    double i = v * g / den;
+    stampCurrent(l, i, g / den);
+    double vf = v / den;
+    double ck = cth / domains;
+    double sk = sth / domains;
+    double sink = s2 >= 0 ? l.v(s2) : tbase;
+    for (int k = 0; k < domains; k++) {
+      double didt = v * dgk[k] / (den * den);
+      l.g(hPT[k], didt);
+      l.g(hNT[k], -didt);
+    }
+    for (int k = 0; k < domains; k++) {
+      double t = l.v(sd[k]);
+      double pk = vf * vf / rk[k];
+      l.q(sd[k], t);
+      l.c(hTT[k][k], 1);
+      l.f(sd[k], -(pk - sk * (t - sink)) / ck);
+      for (int j = 0; j < domains; j++) {
+        double dvf = -v * rs * dgk[j] / (den * den);
+        double dp = 2 * vf * dvf / rk[k] - (j == k ? vf * vf * drk[k] / (rk[k] * rk[k]) : 0);
+        l.g(hTT[k][j], -dp / ck + (j == k ? sk / ck : 0));
+      }
+      double dpdv = 2 * vf / den / rk[k];
+      l.g(hTP[k], -dpdv / ck);
+      l.g(hTN[k], dpdv / ck);
+      if (s2 >= 0) {
+        l.g(hTS[k], -sk / ck);
+      }
+    }
+    if (s2 >= 0) {
+      double t2 = l.v(s2);
+      double below = s3 >= 0 ? l.v(s3) : tbase;
+      double flow = 0;
+      for (int k = 0; k < domains; k++) {
+        flow += sk * (l.v(sd[k]) - t2);
+        l.g(hST[k], -sk / cth2);
+      }
+      l.q(s2, t2);
+      l.c(h22, 1);
+      l.f(s2, -(flow - sth2 * (t2 - below)) / cth2);
+      l.g(h22, (sth + sth2) / cth2);
+      if (s3 >= 0) {
+        l.g(h23, -sth2 / cth2);
+        double t3 = l.v(s3);
+        l.q(s3, t3);
+        l.c(h33, 1);
+        l.f(s3, -(sth2 * (t2 - t3) - sth3 * (t3 - tbase)) / cth3);
+        l.g(h32, -sth2 / cth3);
+        l.g(h33, (sth2 + sth3) / cth3);
+      }
+    }
   }
 
   @Override
   public void initialGuess(double[] x) {
+    for (int k = 0; k < domains; k++) {
+      x[sd[k]] = tinit;
+    }
     x[s] = tinit;
     if (s2 >= 0) {
       x[s2] = tbase;
@@ -211,6 +364,10 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
 
   @Override
   public void load(Load l) {
+    if (domains > 1) {
+      loadDomains(l);
+      return;
+    }
     double v = voltage(l);
     double t = l.v(s);
     resistance(t, work);
@@ -270,7 +427,9 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
 
   @Override
   public void accept(double[] x, double t) {
-    commitTemperature(x[s]);
+    for (int k = 0; k < domains; k++) {
+      commit(k, x[sd[k]]);
+    }
   }
 
   /** C_th (J/K). */
@@ -298,27 +457,39 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
    * {@link #accept} does, for kernels that integrate the device outside the circuit engine.
    */
   public void commitTemperature(double temperature) {
+    commit(0, temperature);
+  }
+
+  private void commit(int k, double temperature) {
     double[] d = new double[1];
     double tcl = clamp(temperature, d);
-    double dt = tcl - tlast;
+    double dt = tcl - tlast[k];
     if (Math.abs(dt) > 0.01) {
       double sgn = Math.signum(dt);
-      if (sgn != delta) {
+      if (sgn != delta[k]) {
         double[] gg = new double[2];
-        gr = g(tcl, gg);
-        delta = sgn;
-        rev = 1;
-        tr = tcl;
-        tpr = tprFunc();
+        gr[k] = g(k, tcl, gg);
+        delta[k] = sgn;
+        rev[k] = 1;
+        tr[k] = tcl;
+        tpr[k] = tprFunc(k);
       }
-      tlast = tcl;
+      tlast[k] = tcl;
     }
   }
 
   @Override
   public double power(double[] x, double t) {
     double v = voltage(x);
-    return v * v / (resistance(x[s], new double[2]) + rs);
+    if (domains == 1) {
+      return v * v / (resistance(x[s], new double[2]) + rs);
+    }
+    double g = 0;
+    double[] out = new double[2];
+    for (int k = 0; k < domains; k++) {
+      g += 1 / (resistance(k, x[sd[k]], out) * domains);
+    }
+    return v * v * g / (1 + rs * g);
   }
 
   /** Index of the temperature unknown. */
