@@ -21,6 +21,7 @@ final class Commands {
     l.add(new PatternsCommand());
     l.add(new NetworkCommand());
     l.add(new SweepCommand());
+    l.add(new FitCommand());
     return l;
   }
 }

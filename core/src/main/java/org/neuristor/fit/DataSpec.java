@@ -13,7 +13,7 @@ import org.neuristor.NeuristorException;
  * {@code 341.65K}), {@code series} (resistance between the source and the device, Ohm, SI prefix
  * allowed: {@code 1k}), {@code compliance} (current limit of a DC sweep, A), or any parameter of the
  * device type, which then holds for this file only. Any of them may be {@code fit}: fitted for this
- * file alone (e.g. the unrecorded stage temperature of a sweep).
+ * file alone (e.g. the unrecorded stage temperature of a sweep), or {@code fit(START)} to start there.
  *
  * @param kind protocol
  * @param file path as given
@@ -73,9 +73,16 @@ public record DataSpec(Kind kind, String file, Map<String, String> conditions) {
     return new DataSpec(kind, file, cond);
   }
 
-  /** Whether the condition is declared as fitted. */
+  /** Whether the condition is declared as fitted: {@code fit} or {@code fit(START)}. */
   public boolean fitted(String key) {
-    return FIT.equalsIgnoreCase(conditions.getOrDefault(key, ""));
+    String v = conditions.getOrDefault(key, "").toLowerCase(java.util.Locale.ROOT);
+    return v.equals(FIT) || (v.startsWith(FIT + "(") && v.endsWith(")"));
+  }
+
+  /** The starting value text of a condition written {@code fit(START)}, or null. */
+  public String fitStart(String key) {
+    String v = conditions.getOrDefault(key, "");
+    return fitted(key) && v.length() > FIT.length() + 2 ? v.substring(FIT.length() + 1, v.length() - 1) : null;
   }
 
   /** The text form, as parsed. */

@@ -56,10 +56,16 @@ public final class DeviceFitter {
    * @param polish candidates refined by LM
    * @param maxIterations LM iterations per candidate
    * @param global which global stage
+   * @param staged whether files with parameters of their own are fitted in stages (false: one LM
+   *     over everything from the starting values)
    */
-  public record Options(long seed, int screening, int polish, int maxIterations, Global global) {
+  public record Options(long seed, int screening, int polish, int maxIterations, Global global, boolean staged) {
+    public Options(long seed, int screening, int polish, int maxIterations, Global global) {
+      this(seed, screening, polish, maxIterations, global, true);
+    }
+
     public static Options defaults() {
-      return new Options(1, 48, 3, 60, Global.STARTS);
+      return new Options(1, 8, 1, 60, Global.STARTS, true);
     }
   }
 
@@ -117,7 +123,13 @@ public final class DeviceFitter {
     int nf = problem.files().size();
     double[] u;
     double[] candCosts;
-    if (!own.isEmpty() && own.size() < nf) {
+    if (!o.staged()) {
+      u = problem.normalize(problem.start());
+      Objective joint = new Objective(problem, pool);
+      u = levenbergMarquardt(joint, u, o.maxIterations(), (it, max) -> progress.update("joint", it, max));
+      add(counts, joint);
+      candCosts = new double[] {joint.cost(u)};
+    } else if (!own.isEmpty() && own.size() < nf) {
       u = problem.normalize(problem.start());
       List<Integer> rest = new ArrayList<>();
       for (int f = 0; f < nf; f++) {

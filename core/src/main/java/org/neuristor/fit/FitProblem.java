@@ -82,7 +82,8 @@ public final class FitProblem {
         switch (key) {
           case "series" -> {
             if (fit) {
-              free.add(new FreeParameter("series", f, 1e-2, 1e6, true, 10));
+              String st = m.spec().fitStart(key);
+              free.add(new FreeParameter("series", f, 1e-2, 1e6, true, st == null ? 10 : Quantity.si(st, "Ohm", what)));
             } else {
               fx.put("series", Quantity.si(c.getValue(), "Ohm", what));
             }
@@ -115,6 +116,10 @@ public final class FitProblem {
                     : new FreeParameter(name, f, spec.min() > 0 ? spec.min() : 1e-12, spec.max(), true, v > 0 ? v : 1);
               }
               double st = userFixed.containsKey(name) ? userFixed.get(name) : shared.start();
+              String given = m.spec().fitStart(key);
+              if (given != null) {
+                st = key.equals("ambient") ? Quantity.kelvin(given, what) : Quantity.si(given, spec.unit().equals("-") ? "" : spec.unit(), what);
+              }
               free.add(new FreeParameter(name, f, shared.lo(), shared.hi(), shared.log(), shared.start()).withStart(st));
             } else {
               double v = key.equals("ambient") ? Quantity.kelvin(c.getValue(), what)

@@ -1,0 +1,93 @@
+package org.neuristor.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.neuristor.NeuristorException;
+import org.neuristor.fit.DeviceFitter;
+import org.neuristor.fit.FitPlan;
+import org.neuristor.fit.FitProblem;
+import org.neuristor.fit.Measurement;
+import org.neuristor.fit.Metrics;
+import org.neuristor.fit.ModelCard;
+import org.neuristor.io.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code neuristor fit check MODEL.model --pulse FILE ...}: the metrics of {@code fit} for files a fit
+ * did not see (held-out data), measured vs model. A condition written {@code fit} (e.g. the unrecorded
+ * ambient of a sweep) is fitted for that file alone; the model's parameters are never changed.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = {"Compare a fitted model with measured files it was not fitted to (same metrics as fit).",
+        "--json prints {\"files\":[{\"file\":..., \"pulses\":[...], \"rms_rel_err\":...}, ...]}."},
+    footer = {"", "Example:",
+        "  ./neuristor fit check examples/models/vo2-galloni2024.model \\",
+        "      --pulse examples/data/vo2-galloni2024/pulses/5.5V_0.01s_68.5C.csv:ambient=68.5C --json"})
+public final class FitCheckCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "MODEL", description = "a .model card written by fit (or any .model file)")
+  Path model;
+
+  @Mixin FitData data;
+
+  @Option(names = "--threads", description = "worker threads (default: all cores)")
+  Integer threads;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    ModelCard card = ModelCard.read(model);
+    if (!FitPlan.types().contains(card.type())) {
+      throw NeuristorException.input(model + ": fit check compares types " + String.join(", ", FitPlan.types())
+          + "; this card is " + card.type());
+    }
+    List<Measurement> files = data.load(false);
+    if (files.isEmpty()) {
+      throw NeuristorException.input("fit check: give measured files with --iv or --pulse");
+    }
+    FitPlan plan = FitPlan.of(card.type(), null).withFree(List.of());
+    FitProblem problem = FitProblem.of(plan, card.resolved(), files);
+    double[] u = problem.start();
+    if (!problem.free().isEmpty()) {
+      int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+      try (StageBar bar = new StageBar(output)) {
+        u = DeviceFitter.fit(problem, new DeviceFitter.Options(1, 8, 1, 60, DeviceFitter.Global.STARTS), n, bar).u();
+      }
+    }
+    List<Object> out = new ArrayList<>();
+    Summary s = new Summary();
+    s.put("model", model.toString());
+    boolean writeFiles = output.plot();
+    for (int f = 0; f < files.size(); f++) {
+      double[] current;
+      try {
+        current = problem.simulate(u, f);
+      } catch (NeuristorException e) {
+        current = null;
+      }
+      Map<String, Object> m = Metrics.of(files.get(f), current);
+      m.put("conditions", problem.conditions(u, f));
+      out.add(m);
+      s.put("file " + files.get(f).name(), FitOutputs.brief(m));
+      if (writeFiles && current != null) {
+        FitOutputs.overlay(output, output.outDir(), card.name() + "-check", files.get(f), current, m);
+      }
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("model", model.toString());
+    json.put("files", out);
+    if (output.json()) {
+      System.out.println(Json.write(json));
+    } else {
+      s.print(System.out, false);
+    }
+    return 0;
+  }
+}
