@@ -70,7 +70,7 @@ final class FitOutputs {
       row.put("std_err", Double.isFinite(se) ? se : null);
       row.put("rel_std_err", Double.isFinite(se) && r.values()[j] != 0 ? Math.abs(se / r.values()[j]) : null);
       row.put("range", List.of(q.lo(), q.hi()));
-      row.put("at_range_end", Math.abs(q.coordinate(r.values()[j])) > 9);
+      row.put("at_range_end", q.atLimit(r.values()[j]));
       rows.add(row);
     }
     return rows;

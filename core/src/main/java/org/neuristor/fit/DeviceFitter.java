@@ -234,7 +234,7 @@ public final class DeviceFitter {
     return new Search(best, candCosts);
   }
 
-  /** Stratified samples of the unit cube mapped to unbounded coordinates, from the seed. */
+  /** Stratified samples of the unit cube mapped to coordinates, from the seed. */
   static List<double[]> latinHypercube(int n, int count, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     double[][] s = new double[count][n];
@@ -251,8 +251,7 @@ public final class DeviceFitter {
       }
       for (int k = 0; k < count; k++) {
         double x = (perm[k] + rng.nextDouble()) / count;
-        x = Math.min(Math.max(x, 1e-4), 1 - 1e-4);
-        s[k][j] = Math.log(x / (1 - x));
+        s[k][j] = Math.asin(2 * x - 1);
       }
     }
     return List.of(s);
@@ -318,13 +317,10 @@ public final class DeviceFitter {
     double[] lo = new double[n];
     double[] hi = new double[n];
     double[] sigma = new double[n];
-    Arrays.fill(lo, -9.2);
-    Arrays.fill(hi, 9.2);
-    Arrays.fill(sigma, 2.0);
+    Arrays.fill(lo, -Math.PI / 2);
+    Arrays.fill(hi, Math.PI / 2);
+    Arrays.fill(sigma, 0.5);
     double[] start = from.clone();
-    for (int j = 0; j < n; j++) {
-      start[j] = Math.min(Math.max(start[j], -9), 9);
-    }
     long[] count = {0};
     CMAESOptimizer cma = new CMAESOptimizer(o.screening(), 0, true, 0, 0, new Well19937c(o.seed()), false, null);
     var opt = cma.optimize(new MaxEval(Math.max(o.screening(), 20)), GoalType.MINIMIZE, new InitialGuess(start),

@@ -2,11 +2,12 @@ package org.neuristor.fit;
 
 /**
  * One fitted quantity: a device parameter shared by all files, or a condition of one file. The
- * optimizer works on an unbounded coordinate u and sees the parameter through a logistic map onto
- * its range, so no step can leave the range:
+ * optimizer works on an unbounded coordinate u and sees the parameter through a periodic map onto
+ * its range (MINUIT's transform for two-sided limits), so no step can leave the range and a step that
+ * runs into a limit can come back (a logistic map would flatten out there and trap it):
  *
  * <pre>
- *   s = 1 / (1 + exp(-u))
+ *   s = (1 + sin u) / 2
  *   p = lo + (hi - lo) s                            (linear)
  *   p = exp(ln lo + (ln hi - ln lo) s)              (log, for scale parameters spanning decades)
  * </pre>
@@ -38,15 +39,21 @@ public record FreeParameter(String name, int file, double lo, double hi, boolean
 
   /** Parameter value of the unbounded coordinate u. */
   public double value(double u) {
-    double s = sigmoid(u);
+    double s = fraction(u);
     return log ? Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * s) : lo + (hi - lo) * s;
   }
 
-  /** The unbounded coordinate of a value (values at the ends map to +-13.8). */
+  /** The coordinate of a value, in [-pi/2, pi/2]. */
   public double coordinate(double value) {
     double s = log ? (Math.log(value) - Math.log(lo)) / (Math.log(hi) - Math.log(lo)) : (value - lo) / (hi - lo);
-    s = Math.min(Math.max(s, 1e-6), 1 - 1e-6);
-    return Math.log(s / (1 - s));
+    s = Math.min(Math.max(s, 0), 1);
+    return Math.asin(2 * s - 1);
+  }
+
+  /** Whether a value sits at an end of the range (within 1e-6 of its span). */
+  public boolean atLimit(double value) {
+    double s = log ? (Math.log(value) - Math.log(lo)) / (Math.log(hi) - Math.log(lo)) : (value - lo) / (hi - lo);
+    return s < 1e-6 || s > 1 - 1e-6;
   }
 
   /**
@@ -54,8 +61,7 @@ public record FreeParameter(String name, int file, double lo, double hi, boolean
    * which standard errors are reported).
    */
   public double naturalSlope(double u) {
-    double s = sigmoid(u);
-    double ds = s * (1 - s);
+    double ds = 0.5 * Math.cos(u);
     return log ? (Math.log(hi) - Math.log(lo)) * ds : (hi - lo) * ds;
   }
 
@@ -64,7 +70,7 @@ public record FreeParameter(String name, int file, double lo, double hi, boolean
     return file < 0 ? name : name + "[" + files.get(file) + "]";
   }
 
-  private static double sigmoid(double u) {
-    return 1 / (1 + Math.exp(-u));
+  private static double fraction(double u) {
+    return 0.5 * (1 + Math.sin(u));
   }
 }

@@ -99,8 +99,8 @@ final class Normalizer {
 
   /** Bisection on x[j] so that the model's resistance of file f at the bias equals b.ohms(). */
   private static void match(FitProblem prob, double[] x, int j, int f, Bias b) {
-    double lo = -9;
-    double hi = 9;
+    double lo = -Math.PI / 2;
+    double hi = Math.PI / 2;
     Double rlo = model(prob, x, j, lo, f, b);
     Double rhi = model(prob, x, j, hi, f, b);
     if (rlo == null || rhi == null || (rlo - b.ohms()) * (rhi - b.ohms()) > 0) {

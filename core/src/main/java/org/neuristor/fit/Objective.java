@@ -168,7 +168,7 @@ public final class Objective {
     int nf = problem.files().size();
     double[] h = new double[n];
     for (int j = 0; j < n; j++) {
-      h[j] = 1e-4 * Math.max(1, Math.abs(u[j]));
+      h[j] = 1e-3 * Math.max(1, Math.abs(u[j]));
     }
     List<double[]> parts = parallel(n * nf, task -> {
       int j = task / nf;

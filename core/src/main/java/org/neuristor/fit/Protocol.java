@@ -87,8 +87,16 @@ public final class Protocol {
     return Math.abs(volts / t.get("i(vs)")[0]);
   }
 
+  /**
+   * Tolerances of the protocol simulations: tighter than the engine's defaults so that the
+   * simulated currents change smoothly with the parameters (an adaptive step sequence that changes
+   * with a small parameter step would otherwise put noise of the order of reltol into the
+   * finite-difference Jacobian).
+   */
+  static final org.neuristor.circuit.SimOptions OPTIONS = org.neuristor.circuit.SimOptions.DEFAULT.with("reltol", 1e-6);
+
   private static Circuit circuit(Element device, Waveform w, double seriesOhm, double complianceAmps) {
-    Circuit.Builder b = Circuit.builder("measurement");
+    Circuit.Builder b = Circuit.builder("measurement").options(OPTIONS);
     String node = seriesOhm > 0 || complianceAmps > 0 ? "in" : "a";
     b.add(new VoltageSource("vs", node, "0", w));
     if (complianceAmps > 0) {
