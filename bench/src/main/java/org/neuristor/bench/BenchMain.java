@@ -15,8 +15,10 @@ import org.neuristor.netlist.CircuitCompiler;
  * {@code java -jar bench/target/benchmarks.jar [--quick]}. For each case Neuristor compiles and
  * runs the netlist in-process (best of 5 after three warm-up runs; the first is reported as "cold"),
  * and ngspice runs it in batch mode (best of 5, process start included). Prints a table and the
- * ngspice/Neuristor time ratio; {@code jmh ...} as first argument runs the JMH benchmarks instead,
- * {@code network ...} the spiking-network comparison with Brian2 ({@link NetworkComparison}).
+ * ngspice/Neuristor time ratio, labelled as warm in-process against whole ngspice processes;
+ * {@code startup}, {@code single} and {@code fv [N]} compare whole processes of both tools instead
+ * ({@link WholeProcess}), {@code jmh ...} runs the JMH benchmarks, {@code network ...} the spiking-network
+ * comparison with Brian2 ({@link NetworkComparison}).
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -56,9 +58,13 @@ public final class BenchMain {
       PickettMonteCarlo.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
-    // "fv": only the 1TS-1C f-V case
+    if (args.length > 0 && List.of("startup", "single", "fv").contains(args[0])) {
+      WholeProcess.main(args); // whole processes of both tools, alternated
+      return;
+    }
+    // "fv-warm": only the in-process 1TS-1C f-V case
     boolean quick = List.of(args).contains("--quick");
-    boolean fvOnly = args.length > 0 && args[0].equals("fv");
+    boolean fvOnly = args.length > 0 && args[0].equals("fv-warm");
     Map<String, String> cases = new LinkedHashMap<>();
     cases.put(quick ? "oscillator 1,000 periods" : "oscillator 10,000 periods", oscillator(quick ? 1000 : 10_000));
     cases.put("RC ladder 1,000 sections", ladder(1000));
@@ -98,31 +104,17 @@ public final class BenchMain {
       fv.parallelStream().forEach(BenchMain::runNeuristor);
       bestFv = Math.min(bestFv, (System.nanoTime() - t0) / 1e9);
     }
-    double ngFv = 0;
-    for (String net : fv) {
-      Optional<Double> t = NgspiceRunner.time(net, 600);
-      if (t.isEmpty()) {
-        ngFv = Double.NaN;
-        break;
-      }
-      ngFv += t.get();
-    }
-    rows.add(new String[] {"1TS-1C f-V, " + fv.size() + " levels", "", fmt(bestFv), fmt(ngFv),
-        Double.isNaN(ngFv) ? "n/a" : String.format(Locale.ROOT, "%.2fx", ngFv / bestFv)});
-    // the same with ngspice as one batch process per level, as many at a time as there are cores
-    double ngFvPar = Double.NaN;
-    if (!Double.isNaN(ngFv)) {
-      java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(
-          Runtime.getRuntime().availableProcessors());
-      long t0 = System.nanoTime();
-      boolean ok = pool.submit(() -> fv.parallelStream().allMatch(net -> NgspiceRunner.time(net, 600).isPresent()))
-          .get();
-      ngFvPar = ok ? (System.nanoTime() - t0) / 1e9 : Double.NaN;
-      pool.shutdown();
-    }
-    rows.add(new String[] {"  ngspice " + Runtime.getRuntime().availableProcessors() + " processes at a time", "",
-        fmt(bestFv), fmt(ngFvPar), Double.isNaN(ngFvPar) ? "n/a" : String.format(Locale.ROOT, "%.2fx",
-            ngFvPar / bestFv)});
+    // ngspice as one batch process per level, as many at a time as there are cores (ours uses all cores too)
+    int cores = Runtime.getRuntime().availableProcessors();
+    double ngFvPar;
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(cores);
+    long t0 = System.nanoTime();
+    boolean ok = pool.submit(() -> fv.parallelStream().allMatch(net -> NgspiceRunner.time(net, 600).isPresent()))
+        .get();
+    ngFvPar = ok ? (System.nanoTime() - t0) / 1e9 : Double.NaN;
+    pool.shutdown();
+    rows.add(new String[] {"1TS-1C f-V, " + fv.size() + " levels*", "", fmt(bestFv), fmt(ngFvPar),
+        Double.isNaN(ngFvPar) ? "n/a" : String.format(Locale.ROOT, "%.2fx", ngFvPar / bestFv)});
     System.out.printf(Locale.ROOT, "%-28s %12s %12s %12s %10s%n", "case", "neuristor", "neuristor", "ngspice",
         "ratio");
     System.out.printf(Locale.ROOT, "%-28s %12s %12s %12s %10s%n", "", "cold (s)", "warm (s)", "batch (s)",
@@ -130,6 +122,10 @@ public final class BenchMain {
     for (String[] r : rows) {
       System.out.printf(Locale.ROOT, "%-28s %12s %12s %12s %10s%n", (Object[]) r);
     }
+    System.out.printf(Locale.ROOT, "load average %s. Neuristor figures are in-process (cold = first run in this JVM,"
+        + " warm = JIT-compiled), ngspice's whole batch processes.%n* both on %d cores: Neuristor in-process in"
+        + " parallel, ngspice as %d batch processes at a time. Whole-process comparisons: startup, single, fv.%n",
+        SweepScaling.loadAverage(), cores, cores);
   }
 
   /** The B-source 1TS-1C neuron of physics.md 4.1 at n input voltages from 1.2 to 4 V. */

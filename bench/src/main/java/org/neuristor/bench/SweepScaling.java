@@ -43,14 +43,17 @@ public final class SweepScaling {
       }
     }
     SweepSpec s = SweepSpec.load(spec);
-    int n = Math.min(points, s.size());
+    int requested = Math.min(points, s.size());
     int cores = Runtime.getRuntime().availableProcessors();
     // warm-up: JIT the whole simulation path (points from the far end of the spec, on 2 threads)
-    java.util.stream.IntStream.range(0, 40).parallel().forEach(i -> PointResult.evaluate(s, s.size() - 1 - i));
+    java.util.stream.IntStream.range(0, Math.min(40, s.size())).parallel()
+        .forEach(i -> PointResult.evaluate(s, s.size() - 1 - i));
     Path tmp = Files.createTempDirectory("sweep-bench");
     try {
-      SweepSpec sub = SweepSpec.parse(spec.toString(), s.text().replaceFirst("samples:\\s*\\d+", "samples: " + n),
-          spec.toAbsolutePath().getParent());
+      SweepSpec sub = SweepSpec.parse(spec.toString(), s.text().replaceFirst("samples:\\s*\\d+",
+          "samples: " + requested), spec.toAbsolutePath().getParent());
+      // a spec without random samples (a grid) keeps all its points: loop and engine both run them all
+      int n = sub.size();
       // alternate the two, best of 2 each, so JIT and machine noise do not favour either
       double loop = Double.POSITIVE_INFINITY;
       double engine = Double.POSITIVE_INFINITY;
@@ -120,15 +123,6 @@ public final class SweepScaling {
         "-Djava.awt.headless=true", "-jar", "cli/target/neuristor.jar", "sweep", spec.toString(), "--out",
         out.toString(), "--no-plot"));
     cmd.addAll(extra);
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().put("NEURISTOR_NO_PROGRESS", "1");
-    long t0 = System.nanoTime();
-    int code = pb.start().waitFor();
-    double s = (System.nanoTime() - t0) / 1e9;
-    if (code != 0) {
-      throw new IllegalStateException(String.join(" ", cmd) + " failed with exit " + code);
-    }
-    return s;
+    return WholeProcess.time(cmd, null);
   }
 }

@@ -22,6 +22,7 @@ final class Commands {
     l.add(new NetworkCommand());
     l.add(new SweepCommand());
     l.add(new FitCommand());
+    l.add(new org.neuristor.studio.StudioCommand());
     return l;
   }
 }

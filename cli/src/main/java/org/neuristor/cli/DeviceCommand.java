@@ -3,72 +3,81 @@ package org.neuristor.cli;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuristor.device.DeviceRegistry;
 import org.neuristor.device.ModelType;
 import org.neuristor.device.ParameterSpec;
-import org.neuristor.io.Json;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code neuristor device list|describe TYPE}: the device models, generated from their declarations. */
 @Command(name = "device", mixinStandardHelpOptions = true,
-    description = "List device model types or describe one (parameters, units, defaults, ranges, presets).",
+    description = "List the device model types or describe one: parameters, units, defaults, ranges, presets.",
     footer = {"", "Examples:", "  ./neuristor device list", "  ./neuristor device describe ts"},
     subcommands = {DeviceCommand.ListCommand.class, DeviceCommand.DescribeCommand.class})
-public final class DeviceCommand implements Callable<Integer> {
+@JsonKeys({"commands"})
+public final class DeviceCommand implements Runnable {
+  @Mixin JsonOption json;
+
   @Override
-  public Integer call() {
-    new ListCommand().call();
-    return 0;
+  public void run() {
+    json.usageOrCommands();
   }
 
   /** {@code device list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the device model types and presets.")
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "List the device model types and their presets.",
+      footer = {"", "Example:", "  ./neuristor device list --json"})
+  @JsonKeys({"types"})
   static final class ListCommand implements Callable<Integer> {
-    @Option(names = "--json", description = "print as JSON")
-    boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() {
       List<Object> rows = new ArrayList<>();
       for (ModelType t : DeviceRegistry.types()) {
-        if (json) {
+        if (json.json()) {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("type", t.type());
           m.put("description", t.description());
           m.put("presets", new ArrayList<>(t.presets().keySet()));
           rows.add(m);
         } else {
-          System.out.printf("%-10s %-70s presets: %s%n", t.type(), t.description(), String.join(", ", t.presets().keySet()));
+          json.out().printf(Locale.ROOT, "%-10s %-70s presets: %s%n", t.type(), t.description(),
+              String.join(", ", t.presets().keySet()));
         }
       }
-      if (json) {
-        System.out.println(Json.write(rows));
+      if (json.json()) {
+        json.print(new Summary().put("types", rows));
       }
+      json.out().flush();
       return 0;
     }
   }
 
   /** {@code device describe TYPE}. */
-  @Command(name = "describe", mixinStandardHelpOptions = true, description = "Describe one device model type.")
+  @Command(name = "describe", mixinStandardHelpOptions = true,
+      description = "Describe one device model type: every parameter with unit, default and range, and the presets.",
+      footer = {"", "Example:", "  ./neuristor device describe mott --json"})
+  @JsonKeys({"type", "description", "reference", "parameters", "presets"})
   static final class DescribeCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "TYPE", description = "model type, e.g. ts, mott, vo2")
+    @Parameters(index = "0", paramLabel = "TYPE", description = "A model type, e.g. ts, mott, vo2.")
     String type;
 
-    @Option(names = "--json", description = "print as JSON")
-    boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() {
-      if (!json) {
-        System.out.println(DeviceRegistry.describe(type));
+      if (!json.json()) {
+        json.out().println(DeviceRegistry.describe(type));
+        json.out().flush();
         return 0;
       }
       ModelType t = DeviceRegistry.type(type);
-      Map<String, Object> m = new LinkedHashMap<>();
+      Summary m = new Summary();
       m.put("type", t.type());
       m.put("description", t.description());
       m.put("reference", t.reference());
@@ -85,7 +94,7 @@ public final class DeviceCommand implements Callable<Integer> {
       }
       m.put("parameters", ps);
       m.put("presets", t.presets());
-      System.out.println(Json.write(m));
+      json.print(m);
       return 0;
     }
   }

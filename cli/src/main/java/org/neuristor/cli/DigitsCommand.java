@@ -3,6 +3,7 @@ package org.neuristor.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
@@ -20,67 +21,85 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code neuristor network digits}: digit recognition by memristive LIF neurons on crossbar synapses. */
+@JsonKeys({"dataset", "train_samples", "test_samples", "synapse", "float_accuracy", "accuracy",
+    "spikes_per_inference", "input_spikes_per_inference", "energy_per_inference_J", "read_energy_per_inference_J",
+    "neuron_energy_per_inference_J", "programming_energy_J", "programming_pulses", "t_read_s", "training_s",
+    "inference_s", "weights_plot", "levels", "d2d", "stuck"})
 @Command(name = "digits", mixinStandardHelpOptions = true,
-    description = {"Train a rate network (784-H-10, ReLU, Adam), program it onto differential-pair crossbars of",
-        "synaptic memristors and classify the held-out digits by spiking memristive LIF neurons.",
-        "Prints accuracy, confusion matrix, spikes and energy per inference; writes weight images",
-        "(--json: accuracy, energy_per_inference_J, spikes_per_inference). --sweep levels|d2d|stuck",
-        "trains once and maps many times: accuracy against the non-ideality (CSV + plot)."},
+    description = {"Recognize digits with spiking memristive neurons on memristive crossbars.",
+        "Trains a rate network (784-H-10, ReLU, Adam), programs it onto differential-pair crossbars of synaptic "
+            + "memristors and classifies the held-out digits by spiking memristive LIF neurons. Prints accuracy, "
+            + "confusion matrix, spikes and energy per inference, and writes weight images. --sweep levels, d2d or "
+            + "stuck trains once and maps many times: accuracy against the non-ideality (CSV and plot)."},
     footer = {"", "Examples:", "  ./neuristor network digits", "  ./neuristor network digits --synapse neurosim",
         "  ./neuristor network digits --dataset digits --hidden 64",
         "  ./neuristor network digits --sweep levels --test-samples 500"})
 final class DigitsCommand implements Callable<Integer> {
-  @Option(names = "--dataset", defaultValue = "mnist10k", description = "digits (8x8) or mnist10k (default)")
+  @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist10k",
+      description = "digits (8x8) or mnist10k (default: ${DEFAULT-VALUE}).")
   String dataset;
 
   @Option(names = "--data", paramLabel = "PATH",
       description = "MNIST IDX files instead of the shipped set: a *images-idx3-ubyte[.gz] file or a directory "
-          + "(with train-* and t10k-* files, those are the training and test sets)")
+          + "(with train-* and t10k-* files, those are the training and test sets).")
   Path data;
 
-  @Option(names = "--synapse", defaultValue = "ideal", description = "ideal (default) or neurosim (Ag:a-Si, physics.md 3.8c)")
+  @Option(names = "--synapse", paramLabel = "NAME", defaultValue = "ideal",
+      description = "ideal or neurosim (Ag:a-Si, physics.md 3.8c) (default: ${DEFAULT-VALUE}).")
   String synapse;
 
-  @Option(names = "--levels", defaultValue = "0", description = "conductance levels (0: the device's)")
+  @Option(names = "--levels", paramLabel = "N", defaultValue = "0",
+      description = "Conductance levels, at least 2 (0: the device's).")
   int levels;
 
-  @Option(names = "--d2d", defaultValue = "-1", description = "device-to-device relative spread (e.g. 0.1)")
-  double d2d;
+  @Option(names = "--d2d", paramLabel = "FRACTION",
+      description = "Device-to-device relative spread, e.g. 0.1 or 10%% (default: the device's).")
+  Double d2d;
 
-  @Option(names = "--stuck", defaultValue = "-1", description = "fraction of stuck devices, half on, half off")
-  double stuck;
+  @Option(names = "--stuck", paramLabel = "FRACTION",
+      description = "Fraction of stuck devices, half on and half off, e.g. 1%% (default: the device's).")
+  Double stuck;
 
-  @Option(names = "--c2c", description = "cycle-to-cycle sigma per pulse (fraction of range)")
+  @Option(names = "--c2c", paramLabel = "FRACTION",
+      description = "Cycle-to-cycle sigma per pulse, as a fraction of the range (default: the device's).")
   Double c2c;
 
-  @Option(names = "--write-verify", defaultValue = "5",
-      description = "write-verify iterations per device after the open-loop pulses (0: open loop)")
+  @Option(names = "--write-verify", paramLabel = "N", defaultValue = "5",
+      description = "Write-verify iterations per device after the open-loop pulses (0: open loop; default: "
+          + "${DEFAULT-VALUE}).")
   int writeVerify;
 
-  @Option(names = "--read-noise", defaultValue = "0", description = "relative read noise per device and sample")
+  @Option(names = "--read-noise", paramLabel = "FRACTION", defaultValue = "0",
+      description = "Relative read noise per device and sample (default: ${DEFAULT-VALUE}).")
   double readNoise;
 
-  @Option(names = "--hidden", defaultValue = "300", description = "hidden neurons (default 300)")
+  @Option(names = "--hidden", paramLabel = "N", defaultValue = "300",
+      description = "Hidden neurons (default: ${DEFAULT-VALUE}).")
   int hidden;
 
-  @Option(names = "--epochs", defaultValue = "10", description = "training epochs (default 10)")
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "10",
+      description = "Training epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--steps", defaultValue = "300", description = "time steps of 100 ns per presented digit")
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "300",
+      description = "Time steps of 100 ns per presented digit (default: ${DEFAULT-VALUE}).")
   int steps;
 
-  @Option(names = "--test-samples", defaultValue = "0",
-      description = "test on an evenly spaced subset of this many held-out digits (0: all)")
+  @Option(names = "--test-samples", paramLabel = "N", defaultValue = "0",
+      description = "Test on an evenly spaced subset of this many held-out digits (0: all).")
   int testSamples;
 
-  @Option(names = "--sweep", description = "levels, d2d, stuck or a comma list: accuracy curves (CSV + plot), "
-      + "each non-ideality alone on the --synapse device (ideal: linear, noise-free, quasi-continuous)")
+  @Option(names = "--sweep", paramLabel = "WHAT",
+      description = "levels, d2d, stuck or a comma list of them: accuracy curves (CSV and plot), each non-ideality "
+          + "alone on the --synapse device (ideal: linear, noise-free, quasi-continuous).")
   String sweep;
 
-  @Option(names = "--seed", defaultValue = "1", description = "seed of training, devices and spikes (the held-out split is fixed)")
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+      description = "Seed of training, devices and spikes; the held-out split is fixed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", defaultValue = "0", description = "threads (0: all cores); results do not depend on it")
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+      description = "Threads (0: all cores); results do not depend on it.")
   int threads;
 
   @Mixin OutputOptions output;
@@ -90,8 +109,15 @@ final class DigitsCommand implements Callable<Integer> {
     if (hidden < 1 || epochs < 0 || steps < 1 || testSamples < 0 || writeVerify < 0) {
       throw NeuristorException.input("--hidden, --steps must be >= 1, --epochs, --test-samples, --write-verify >= 0");
     }
-    int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    SynapseDevice.Params device = DigitsPipeline.device(synapse, levels, d2d, stuck, c2c);
+    if (levels == 1 || levels < 0) {
+      throw NeuristorException.input("--levels must be 0 (the device's) or at least 2, got " + levels);
+    }
+    fraction("--d2d", d2d, 2);
+    fraction("--stuck", stuck, 1);
+    fraction("--c2c", c2c, 1);
+    fraction("--read-noise", readNoise, 1);
+    int nThreads = NetworkCommand.threads(threads) > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    SynapseDevice.Params device = DigitsPipeline.device(synapse, levels, d2d(), stuck(), c2c);
     if (sweep != null) {
       for (String w : sweep.split(",")) {
         if (!List.of("levels", "d2d", "stuck").contains(w)) {
@@ -100,6 +126,7 @@ final class DigitsCommand implements Callable<Integer> {
         }
       }
     }
+    output.outDir(); // a bad --out fails now, not after training
     Dataset.Split split = load();
     Dataset test = split.test();
     if (testSamples > 0 && testSamples < test.size()) {
@@ -123,7 +150,7 @@ final class DigitsCommand implements Callable<Integer> {
       for (String w : sweep.split(",")) {
         all.put(w, sweep(w, t, test, cfg, nThreads, trainS));
       }
-      all.print(System.out, output.json());
+      output.print(all);
       return 0;
     }
     DigitsPipeline.Mapped m = DigitsPipeline.map(t, device, cfg, seed, writeVerify);
@@ -134,7 +161,7 @@ final class DigitsCommand implements Callable<Integer> {
     }
     double inferS = (System.nanoTime() - t1) / 1e9;
     if (!output.json()) {
-      System.out.println(confusion(r.confusion()));
+      output.out().println(confusion(r.confusion()));
     }
     Path weights = null;
     if (output.plot()) {
@@ -160,8 +187,29 @@ final class DigitsCommand implements Callable<Integer> {
     if (weights != null) {
       s.put("weights_plot", weights.toString());
     }
-    s.print(System.out, output.json());
+    // the run as a file too (with the confusion matrix), for reports such as the studio's Results page
+    Map<String, Object> file = new java.util.LinkedHashMap<>(s.asMap());
+    file.put("confusion", r.confusion());
+    Path json = org.neuristor.io.Json.writeFile(output.file("digits.json"), file);
+    s.put("summary_json", json.toString());
+    output.print(s);
     return 0;
+  }
+
+  /** A fraction option: absent, or in [0, max]. */
+  private static void fraction(String name, Double v, double max) {
+    if (v != null && !(v >= 0 && v <= max)) {
+      throw NeuristorException.input(name + " must be between 0 and " + max + ", got " + v);
+    }
+  }
+
+  /** The device's own d2d spread unless --d2d is given (-1 tells the pipeline "the device's"). */
+  private double d2d() {
+    return d2d == null ? -1 : d2d;
+  }
+
+  private double stuck() {
+    return stuck == null ? -1 : stuck;
   }
 
   /**
@@ -217,7 +265,7 @@ final class DigitsCommand implements Callable<Integer> {
       caps.add("h" + j);
     }
     return Plotter.imageGrid(output.plotFile("digits_weights"),
-        "Crossbar weights (G+ - G-) of the first hidden neurons", ims, 6, caps);
+        "Crossbar weights (G+ - G-) of the first hidden neurons", ims, 6, caps, "weight / w_max (1)");
   }
 
   private java.util.Map<String, Object> sweep(String sweep, DigitsPipeline.Trained t, Dataset test, CrossbarClassifier.Config cfg, int nThreads,
@@ -233,8 +281,8 @@ final class DigitsCommand implements Callable<Integer> {
     try (ProgressBar bar = output.progress("sweep " + sweep, xs.length)) {
       for (int k = 0; k < xs.length; k++) {
         int lv = sweep.equals("levels") ? (int) xs[k] : levels;
-        double dd = sweep.equals("d2d") ? xs[k] : d2d;
-        double st = sweep.equals("stuck") ? xs[k] : stuck;
+        double dd = sweep.equals("d2d") ? xs[k] : d2d();
+        double st = sweep.equals("stuck") ? xs[k] : stuck();
         SynapseDevice.Params dev = DigitsPipeline.device(base, lv, dd, st, c2c);
         DigitsPipeline.Mapped m = DigitsPipeline.map(t, dev, cfg, seed, writeVerify);
         CrossbarClassifier.Result r = m.classifier().run(test, seed, nThreads, null);

@@ -26,17 +26,19 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = {"Compare a fitted model with measured files it was not fitted to (same metrics as fit).",
-        "--json prints {\"files\":[{\"file\":..., \"pulses\":[...], \"rms_rel_err\":...}, ...]}."},
+        "--json prints {\"files\":[{\"file\":..., \"pulses\":[...], \"rms_rel_err\":...}, ...]}: per pulse the "
+        + "measured and model end-of-pulse current, read currents 1 ms and 20 ms after it and the sign of the "
+        + "current change; per sweep vth_V, vhold_V and r_low_bias_ohm."},
     footer = {"", "Example:",
-        "  ./neuristor fit check examples/models/vo2-galloni2024.model \\",
-        "      --pulse examples/data/vo2-galloni2024/pulses/5.5V_0.01s_68.5C.csv:ambient=68.5C --json"})
+        "  ./neuristor fit check vo2fit.model --pulse p6V.csv:ambient=68.5C --json"})
+@JsonKeys({"model", "files"})
 public final class FitCheckCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "MODEL", description = "a .model card written by fit (or any .model file)")
+  @Parameters(index = "0", paramLabel = "MODEL", description = "A .model card written by fit (or any .model file of a fit type).")
   Path model;
 
   @Mixin FitData data;
 
-  @Option(names = "--threads", description = "worker threads (default: all cores)")
+  @Option(names = "--threads", description = "Worker threads (default: all cores; results do not depend on it).")
   Integer threads;
 
   @Mixin OutputOptions output;
@@ -48,7 +50,7 @@ public final class FitCheckCommand implements Callable<Integer> {
       throw NeuristorException.input(model + ": fit check compares types " + String.join(", ", FitPlan.types())
           + "; this card is " + card.type());
     }
-    List<Measurement> files = data.load(false);
+    List<Measurement> files = data.load(false, output);
     if (files.isEmpty()) {
       throw NeuristorException.input("fit check: give measured files with --iv or --pulse");
     }
@@ -84,9 +86,10 @@ public final class FitCheckCommand implements Callable<Integer> {
     json.put("model", model.toString());
     json.put("files", out);
     if (output.json()) {
-      System.out.println(Json.write(json));
+      output.out().println(Json.write(json));
+      output.out().flush();
     } else {
-      s.print(System.out, false);
+      s.print(output.out(), false);
     }
     return 0;
   }

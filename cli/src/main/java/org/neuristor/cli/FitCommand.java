@@ -34,57 +34,59 @@ import picocli.CommandLine.Parameters;
  * the parameter table with standard errors and correlations, metrics per file, overlay plots.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
-    description = {"Fit a device model to measured data: DC sweeps (--iv), pulse transients (--pulse), or",
-        "synapse conductance-vs-pulse data (--pulses, type synapse). Writes DIR/NAME.model (a .model card",
-        "for netlists), NAME.fit.json, NAME.params.csv, overlay plots.",
-        "Conditions per file: FILE:ambient=68.5C,series=50,compliance=0.1, or any device parameter;",
-        "'fit' fits a condition for that file alone (ambient=fit). Temperatures in K unless written with C."},
+    description = {"Fit a device model to measured data: DC sweeps (--iv), pulse transients (--pulse), or synapse "
+        + "conductance-vs-pulse data (--pulses, type synapse).",
+        "Writes DIR/NAME.model (a .model card for netlists and every command that takes a device), NAME.fit.json, "
+        + "NAME.params.csv (values, standard errors, correlations) and overlay plots of measured vs model.",
+        "Conditions per file: FILE:ambient=68.5C,series=50,compliance=0.1, or any device parameter (then for that "
+        + "file only); 'fit' fits a condition for that file alone (ambient=fit). Temperatures are in K unless "
+        + "written with C. The whole VO2 walk-through is in docs/fitting.md."},
     footer = {"", "Examples:",
-        "  ./neuristor fit vo2 --iv examples/data/vo2-galloni2024/iv_dc_dual_sweep.csv:ambient=fit,rscale=fit,tscale=fit,beta=fit \\",
-        "      --pulse examples/data/vo2-galloni2024/pulses/4V_0.01s_68.5C.csv:ambient=68.5C \\",
-        "      --pulse examples/data/vo2-galloni2024/pulses/5V_0.01s_68.5C.csv:ambient=68.5C \\",
-        "      --pulse examples/data/vo2-galloni2024/pulses/6.5V_0.01s_68.5C.csv:ambient=68.5C --out out/vo2fit",
-        "  ./neuristor fit synapse --pulses examples/data/synapse-gong/gong_et_al.csv --out out/gong",
-        "  ./neuristor fit check out/vo2fit/vo2fit.model --pulse examples/data/vo2-galloni2024/pulses/5.5V_0.01s_68.5C.csv:ambient=68.5C"},
+        "  ./neuristor fit vo2 --iv sweep.csv:ambient=fit --pulse p5V.csv:ambient=68.5C",
+        "  ./neuristor fit ts --iv sweep.csv:series=1k --out out/tsfit --json",
+        "  ./neuristor fit synapse --pulses examples/data/synapse-gong/gong_et_al.csv",
+        "  ./neuristor fit check out/vo2fit.model --pulse p6V.csv:ambient=68.5C"},
     subcommands = {FitCheckCommand.class})
+@JsonKeys({"model", "type", "model_card", "evaluations", "simulations", "wall_s", "cost", "parameters", "files",
+    "fit_json", "params_csv", "plots"})
 public final class FitCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "TYPE",
-      description = "ts, mott, vo2, diffusive, ots or synapse (optionally type:preset)")
+      description = "ts, mott, vo2, diffusive, ots or synapse (optionally type:preset, the starting point).")
   String type;
 
   @Mixin FitData data;
 
-  @Option(names = "--name", paramLabel = "NAME", description = "model name (default: TYPE + 'fit')")
+  @Option(names = "--name", paramLabel = "NAME", description = "Model name (default: TYPE + 'fit').")
   String name;
 
-  @Option(names = "--fix", paramLabel = "K=V", split = ",", description = "hold parameters at these values")
+  @Option(names = "--fix", paramLabel = "K=V", split = ",", description = "Hold device parameters at these values (in their units).")
   List<String> fix = new ArrayList<>();
 
-  @Option(names = "--start", paramLabel = "K=V", split = ",", description = "start free parameters here")
+  @Option(names = "--start", paramLabel = "K=V", split = ",", description = "Start free parameters here (in their units).")
   List<String> start = new ArrayList<>();
 
-  @Option(names = "--range", paramLabel = "K=LO:HI", split = ",", description = "search range of a free parameter")
+  @Option(names = "--range", paramLabel = "K=LO:HI", split = ",", description = "Search range of a free parameter (in its unit).")
   List<String> range = new ArrayList<>();
 
-  @Option(names = "--seed", defaultValue = "1", description = "seed of the global stage (default ${DEFAULT-VALUE})")
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the global stage (default: ${DEFAULT-VALUE}); the same seed gives the same fit.")
   long seed;
 
-  @Option(names = "--starts", defaultValue = "8", description = "random candidates of the global stage (default ${DEFAULT-VALUE})")
+  @Option(names = "--starts", defaultValue = "8", description = "Random candidates of the global stage (default: ${DEFAULT-VALUE}).")
   int starts;
 
-  @Option(names = "--polish", defaultValue = "1", description = "best candidates refined by LM (default ${DEFAULT-VALUE})")
+  @Option(names = "--polish", defaultValue = "1", description = "Best candidates refined by Levenberg-Marquardt (default: ${DEFAULT-VALUE}).")
   int polish;
 
-  @Option(names = "--iterations", defaultValue = "60", description = "LM iterations per candidate (default ${DEFAULT-VALUE})")
+  @Option(names = "--iterations", defaultValue = "60", description = "Levenberg-Marquardt iterations per candidate (default: ${DEFAULT-VALUE}).")
   int iterations;
 
-  @Option(names = "--global", defaultValue = "starts", description = "global stage: starts (Latin hypercube) or cmaes")
+  @Option(names = "--global", defaultValue = "starts", description = "Global stage: starts (Latin hypercube) or cmaes (default: ${DEFAULT-VALUE}).")
   String global;
 
-  @Option(names = "--joint", description = "one LM over all parameters from their starts, instead of staging files that have conditions of their own")
+  @Option(names = "--joint", description = "One Levenberg-Marquardt run over all parameters from their starts, instead of staging files that have conditions of their own.")
   boolean joint;
 
-  @Option(names = "--threads", description = "worker threads (default: all cores; results do not depend on it)")
+  @Option(names = "--threads", description = "Worker threads (default: all cores; results do not depend on it).")
   Integer threads;
 
   @Mixin OutputOptions output;
@@ -103,7 +105,7 @@ public final class FitCommand implements Callable<Integer> {
       throw NeuristorException.input("fit: type '" + type + "' cannot be fitted (fit types: "
           + String.join(", ", FitPlan.types()) + ", synapse)");
     }
-    List<Measurement> files = data.load(false);
+    List<Measurement> files = data.load(false, output);
     if (files.isEmpty()) {
       throw NeuristorException.input("fit: give at least one measured file with --iv or --pulse");
     }
@@ -187,9 +189,10 @@ public final class FitCommand implements Callable<Integer> {
     s.put("json", jsonFile.toString());
     s.put("params_csv", csv.toString());
     if (output.json()) {
-      System.out.println(Json.write(json));
+      output.out().println(Json.write(json));
+      output.out().flush();
     } else {
-      s.print(System.out, false);
+      s.print(output.out(), false);
     }
     return 0;
   }
@@ -229,7 +232,8 @@ public final class FitCommand implements Callable<Integer> {
       FitOutputs.synapsePlot(output, dir, modelName, p.get(MeasuredData.Role.CONDUCTANCE), d.get(MeasuredData.Role.CONDUCTANCE), r);
     }
     if (output.json()) {
-      System.out.println(Json.write(json));
+      output.out().println(Json.write(json));
+      output.out().flush();
     } else {
       Summary s = new Summary();
       json.forEach((k, v) -> {
@@ -238,7 +242,7 @@ public final class FitCommand implements Callable<Integer> {
         }
       });
       s.put("json", jsonFile.toString());
-      s.print(System.out, false);
+      s.print(output.out(), false);
     }
     return 0;
   }
@@ -275,7 +279,9 @@ public final class FitCommand implements Callable<Integer> {
       if (b.length != 2) {
         throw NeuristorException.input("--range needs K=LO:HI, got '" + kv + "'");
       }
-      rg.put(a[0].trim().toLowerCase(Locale.ROOT), new double[] {CliArgs.number(b[0], "--range"), CliArgs.number(b[1], "--range")});
+      String key = a[0].trim().toLowerCase(Locale.ROOT);
+      String unit = unitOf(plan.type(), key);
+      rg.put(key, new double[] {CliArgs.number(b[0], "--range " + key, unit), CliArgs.number(b[1], "--range " + key, unit)});
     }
     List<FreeParameter> out = new ArrayList<>();
     for (FreeParameter p : free) {
@@ -312,9 +318,21 @@ public final class FitCommand implements Callable<Integer> {
       if (spec == null) {
         throw NeuristorException.input(option + ": " + type + " has no parameter '" + k + "'");
       }
-      out.put(k, CliArgs.number(kv.substring(eq + 1), option + " " + k));
+      out.put(k, CliArgs.number(kv.substring(eq + 1), option + " " + k, spec.unit()));
     }
     return out;
+  }
+
+  /** The declared unit of a device parameter or a fitted condition ("-" when unknown, checked later). */
+  private static String unitOf(String type, String key) {
+    if (key.equals("ambient")) {
+      return "K";
+    }
+    if (key.equals("series")) {
+      return "Ohm";
+    }
+    ParameterSpec spec = DeviceRegistry.type(type).parameter(key);
+    return spec == null ? "-" : spec.unit();
   }
 
   static String fmt(Map<String, Double> m) {

@@ -10,22 +10,22 @@ import picocli.CommandLine.Option;
 
 /** The measured files of {@code fit} and {@code fit check}: one option per protocol, and column names. */
 public final class FitData {
-  @Option(names = "--iv", paramLabel = "FILE[:COND]", description = "DC sweep (rows in sweep order): voltage and current columns")
+  @Option(names = "--iv", paramLabel = "FILE[:COND]", description = "DC sweep (rows in sweep order): voltage and current columns; conditions after a colon (repeatable).")
   List<String> iv = new ArrayList<>();
 
-  @Option(names = "--pulse", paramLabel = "FILE[:COND]", description = "transient: time, applied voltage and current columns")
+  @Option(names = "--pulse", paramLabel = "FILE[:COND]", description = "Transient: time, applied voltage (the stimulus) and current columns; conditions after a colon (repeatable).")
   List<String> pulse = new ArrayList<>();
 
   @Option(names = "--pulses", paramLabel = "FILE[:potentiation=COL,depression=COL]",
-      description = "synapse: conductance after each potentiation and depression pulse (default columns 1 and 2)")
+      description = "Synapse data: conductance after each potentiation and depression pulse (default: columns 1 and 2).")
   List<String> pulses = new ArrayList<>();
 
   @Option(names = "--columns", paramLabel = "t=NAME,v=NAME,i=NAME",
-      description = "column names (exact, substring or 1-based number) when 'time', 'volt', 'current' do not find them")
+      description = "Column names (exact, substring or 1-based number) when 'time', 'volt', 'current' do not find them.")
   String columns;
 
   /** Reads the --iv and --pulse files, in that order; with {@code allowPulses} false --pulses is refused. */
-  List<Measurement> load(boolean allowPulses) {
+  List<Measurement> load(boolean allowPulses, JsonOption output) {
     Map<MeasuredData.Role, String> cols = MeasuredData.parseColumns(columns);
     List<Measurement> out = new ArrayList<>();
     for (String s : iv) {
@@ -39,7 +39,7 @@ public final class FitData {
     }
     for (Measurement m : out) {
       for (String w : m.warnings()) {
-        System.err.println("warning: " + w);
+        output.warn(w);
       }
     }
     return out;

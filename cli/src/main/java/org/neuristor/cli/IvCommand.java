@@ -1,17 +1,18 @@
 package org.neuristor.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
 import org.neuristor.analysis.Trace;
+import org.neuristor.circuit.Element;
 import org.neuristor.device.DeviceRegistry;
 import org.neuristor.device.characterize.IvSweep;
-import org.neuristor.expr.SpiceNumber;
 import org.neuristor.io.CsvWriter;
+import org.neuristor.neuron.Stimulus;
 import org.neuristor.plot.Plotter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,137 +25,149 @@ import picocli.CommandLine.Parameters;
  * Monte Carlo over sampled devices with {@code --devices N --seed S}.
  */
 @Command(name = "iv", mixinStandardHelpOptions = true,
-    description = {"Quasi-static I-V sweep of a device model; prints V_th, V_hold, R_on, R_off per polarity.",
-        "MODEL is a type (ts, mott, ...), a preset (nbox, ag, ...) or type:preset."},
+    description = {"Sweep a device model quasi-statically and print V_th, V_hold, R_on, R_off per polarity.",
+        "MODEL is a type (ts, mott, ...), a preset (nbox, ag, ...) or type:preset. The sweep is a triangle "
+            + "0, +amp, 0, -amp, 0. Without amp it starts at 1.5 V_th (2 V for a device without a V_th parameter) "
+            + "and doubles the amplitude up to 64 V until the device switches. A polarity that does not switch "
+            + "reports R_off only: V_th, V_hold, R_on and the window are null, with the reason."},
     footer = {"", "Examples:", "  ./neuristor iv nbox --sweep triangle:amp=1.5,rate=10",
-        "  ./neuristor iv ts:ag --devices 50 --seed 1 --json", "  ./neuristor iv mott --series 1k --sweep triangle:amp=2,rate=1e6"})
+        "  ./neuristor iv ts:ag --devices 50 --seed 1 --json",
+        "  ./neuristor iv mott --series 1k --sweep triangle:amp=2,rate=1meg"})
+@JsonKeys({"model", "amp_V", "rate_V_per_s", "positive", "negative", "csv", "plot", "devices", "switched_devices",
+    "vth_V_mean", "vth_V_sigma", "vhold_V_mean", "vhold_V_sigma", "histogram"})
 public final class IvCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "MODEL", description = "type, preset or type:preset")
+  @Parameters(index = "0", paramLabel = "MODEL", description = "A device type, preset or type:preset, or a .model card file (e.g. written by fit).")
   String model;
 
   @Option(names = "--sweep", paramLabel = "SPEC", defaultValue = "triangle",
-      description = "triangle[:amp=V,rate=V/s] (default amp = 1.5 vth or 2 V, rate = 10 amp V/s)")
+      description = "triangle[:amp=VOLTS,rate=V/S] (default: amp found as above, rate 10 amp per second).")
   String sweep;
 
-  @Option(names = "--compliance", paramLabel = "A", description = "current compliance, e.g. 1m")
+  @Option(names = "--compliance", paramLabel = "AMPS", description = "Current compliance, e.g. 1m or 1mA.")
   String compliance;
 
-  @Option(names = "--series", paramLabel = "OHM", description = "series resistor, e.g. 1k")
+  @Option(names = "--series", paramLabel = "OHMS", description = "Series resistor, e.g. 1k.")
   String series;
 
-  @Option(names = "--devices", defaultValue = "1", description = "number of sampled devices (Monte Carlo)")
+  @Option(names = "--devices", paramLabel = "N", defaultValue = "1",
+      description = "Number of sampled devices, a Monte Carlo with d2d_v 0.05 and d2d_r 0.2 unless given "
+          + "(default: ${DEFAULT-VALUE}).")
   int devices;
 
-  @Option(names = "--seed", defaultValue = "1", description = "seed of the device sampling")
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+      description = "Seed of the device sampling (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--param", paramLabel = "K=V", description = "parameter override (repeatable)")
+  @Option(names = "--param", paramLabel = "K=V", split = ",",
+      description = "Device parameter override in its unit (see 'device describe'), e.g. ron=1k (repeatable).")
   List<String> param = new ArrayList<>();
 
   @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    DeviceRegistry.Selection sel = DeviceRegistry.lookup(model);
-    Map<String, Object> params = CliArgs.deviceParams(sel, param);
+    CliArgs.Device device = CliArgs.device(model, param);
+    DeviceRegistry.Selection sel = device.selection();
+    Map<String, Object> params = device.params();
     if (devices < 1) {
-      throw NeuristorException.input("--devices must be >= 1");
+      throw NeuristorException.input("--devices must be >= 1, got " + devices);
     }
     if (devices > 1) {
       params.putIfAbsent("d2d_v", "0.05");
       params.putIfAbsent("d2d_r", "0.2");
     }
     Map<String, Double> resolved = DeviceRegistry.resolve(sel.type().type(), params);
-    double amp = IvSweep.defaultAmplitude(resolved);
-    double rate = Double.NaN;
     String[] parts = sweep.split(":", 2);
-    if (!parts[0].equalsIgnoreCase("triangle")) {
+    if (!parts[0].trim().equalsIgnoreCase("triangle")) {
       throw NeuristorException.input("--sweep: only 'triangle' is supported, got '" + parts[0] + "'");
     }
-    if (parts.length == 2) {
-      for (String kv : parts[1].split(",")) {
-        String[] p = kv.split("=", 2);
-        if (p.length != 2) {
-          throw NeuristorException.input("--sweep: expected key=value, got '" + kv + "'");
-        }
-        double v = SpiceNumber.parse(p[1].trim());
-        switch (p[0].trim().toLowerCase(Locale.ROOT)) {
-          case "amp" -> amp = v;
-          case "rate" -> rate = v;
-          default -> throw NeuristorException.input("--sweep: unknown key '" + p[0] + "' (amp, rate)");
-        }
+    Map<String, Double> kv = Stimulus.keyValues(parts.length == 2 ? parts[1] : "", "--sweep triangle",
+        Map.of("amp", "V", "rate", "V/s"));
+    double amp = kv.getOrDefault("amp", Double.NaN);
+    double rate = kv.getOrDefault("rate", Double.NaN);
+    double rs = series == null ? 0 : CliArgs.nonNegative(series, "--series", "Ohm");
+    double ic = compliance == null ? 0 : CliArgs.nonNegative(compliance, "--compliance", "A");
+    if (kv.containsKey("amp") && !(amp > 0 && Double.isFinite(amp))
+        || kv.containsKey("rate") && !(rate > 0 && Double.isFinite(rate))) {
+      throw NeuristorException.input("--sweep: amp and rate must be positive and finite");
+    }
+    output.outDir();
+    List<IvSweep.Result> results = new ArrayList<>();
+    for (int d = 0; d < devices; d++) {
+      long s = seed + d;
+      java.util.function.Supplier<Element> dev = () -> DeviceRegistry.create(sel.type().type(), "dut",
+          List.of("a", "0"), params, s);
+      if (!Double.isNaN(amp)) {
+        results.add(IvSweep.triangle(dev.get(), amp, Double.isNaN(rate) ? 10 * amp : rate, rs, ic, amp / 2000));
+      } else {
+        // the first device finds the amplitude; the others are swept at it, so the Monte Carlo compares like with like
+        IvSweep.Result r = IvSweep.findingThreshold(dev, IvSweep.defaultAmplitude(resolved),
+            Double.isNaN(rate) ? 0 : rate, rs, ic);
+        amp = r.amplitude();
+        results.add(r);
       }
     }
     if (Double.isNaN(rate)) {
       rate = 10 * amp;
     }
-    double rs = series == null ? 0 : SpiceNumber.parse(series);
-    double ic = compliance == null ? 0 : SpiceNumber.parse(compliance);
-    if (rs < 0 || ic < 0 || !(amp > 0) || !(rate > 0)) {
-      throw NeuristorException.input("amp, rate, --series and --compliance must be positive");
-    }
-    List<IvSweep.Result> results = new ArrayList<>();
-    for (int d = 0; d < devices; d++) {
-      results.add(IvSweep.triangle(DeviceRegistry.create(sel.type().type(), "dut", List.of("a", "0"), params, seed + d),
-          amp, rate, rs, ic, amp / 2000));
-    }
     IvSweep.Result first = results.get(0);
-    String base = "iv-" + model.replace(':', '-');
+    String base = "iv-" + device.base();
     Summary s = new Summary();
-    s.put("model", sel.type().type() + (sel.preset() == null ? "" : ":" + sel.preset()));
+    s.put("model", device.label());
     s.put("amp_V", amp);
     s.put("rate_V_per_s", rate);
     s.put("positive", branch(first.positive()));
     s.put("negative", branch(first.negative()));
-    java.nio.file.Path csv = output.file(base + ".csv");
+    Path csv = output.file(base + ".csv");
     CsvWriter.write(csv, first.trace());
     s.put("csv", csv.toString());
     if (output.plot()) {
-      java.nio.file.Path png = output.file(base + "." + output.plotExt());
+      Path png = output.file(base + "." + output.plotExt());
       Trace t = first.trace();
-      Plotter.xy(png, "I-V " + model, "device voltage (V)", "|current| (A)",
-          List.of(new Plotter.Series("|i|", t.get("v"), t.get("i"), false)), false, true);
+      Plotter.xy(png, "I-V of " + model + " (triangle, " + Summary.number(amp) + " V)", "device voltage (V)",
+          "|current| (A)", List.of(new Plotter.Series("|i| against v", t.get("v"), t.get("i"), false)), false, true);
       s.put("plot", png.toString());
     }
     if (devices > 1) {
-      double[] vths = new double[devices];
-      double[] vholds = new double[devices];
-      for (int d = 0; d < devices; d++) {
-        vths[d] = results.get(d).positive().vthVolts();
-        vholds[d] = results.get(d).positive().vholdVolts();
-      }
+      // V_th and V_hold are NaN for a device that did not switch: the statistics are over the switching ones
+      double[] vths = results.stream().mapToDouble(r -> r.positive().vthVolts()).toArray();
+      double[] vholds = results.stream().mapToDouble(r -> r.positive().vholdVolts()).toArray();
+      double[] switching = java.util.Arrays.stream(vths).filter(Double::isFinite).toArray();
       s.put("devices", devices);
+      s.put("switched_devices", switching.length);
       s.put("vth_V_mean", mean(vths));
       s.put("vth_V_sigma", sigma(vths));
       s.put("vhold_V_mean", mean(vholds));
       s.put("vhold_V_sigma", sigma(vholds));
-      if (output.plot()) {
-        java.nio.file.Path h = output.file(base + "-vth-hist." + output.plotExt());
-        Plotter.histogram(h, "V_th over " + devices + " devices", "V_th (V)", vths, Math.max(5, devices / 5));
+      if (output.plot() && switching.length > 0) {
+        Path h = output.file(base + "-vth-hist." + output.plotExt());
+        Plotter.histogram(h, "V_th over " + switching.length + " switching devices", "V_th (V)", switching,
+            Math.max(5, devices / 5));
         s.put("histogram", h.toString());
       }
     }
-    s.print(System.out, output.json());
+    output.print(s);
     return 0;
   }
 
-  private static Map<String, Object> branch(IvSweep.Branch b) {
+  /** One polarity's extraction as the JSON object {@code iv --json} prints (null for what was not found). */
+  public static Map<String, Object> branch(IvSweep.Branch b) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("switched", b.switched());
-    m.put("vth_V", finite(b.vthVolts()));
-    m.put("vhold_V", finite(b.vholdVolts()));
-    m.put("ron_ohm", finite(b.ronOhm()));
-    m.put("roff_ohm", finite(b.roffOhm()));
-    m.put("window_V", finite(b.windowVolts()));
-    m.put("returned_to_hrs", b.returnedToHrs());
+    m.put("vth_V", CliArgs.orNull(b.vthVolts()));
+    m.put("vhold_V", CliArgs.orNull(b.vholdVolts()));
+    m.put("ron_ohm", CliArgs.orNull(b.ronOhm()));
+    m.put("roff_ohm", CliArgs.orNull(b.roffOhm()));
+    m.put("window_V", CliArgs.orNull(b.windowVolts()));
+    m.put("returned_to_hrs", b.switched() ? b.returnedToHrs() : null);
+    if (b.reason() != null) {
+      m.put("reason", b.reason());
+    }
     return m;
   }
 
-  private static Object finite(double v) {
-    return Double.isFinite(v) ? v : null;
-  }
-
-  private static double mean(double[] a) {
+  /** Mean of the finite values; null (not measured) when there are none. */
+  public static Double mean(double[] a) {
     double s = 0;
     int n = 0;
     for (double v : a) {
@@ -163,11 +176,12 @@ public final class IvCommand implements Callable<Integer> {
         n++;
       }
     }
-    return n == 0 ? 0 : s / n;
+    return n == 0 ? null : s / n;
   }
 
-  private static double sigma(double[] a) {
-    double m = mean(a);
+  /** Sample standard deviation of the finite values; null below two. */
+  public static Double sigma(double[] a) {
+    Double m = mean(a);
     double s = 0;
     int n = 0;
     for (double v : a) {
@@ -176,6 +190,6 @@ public final class IvCommand implements Callable<Integer> {
         n++;
       }
     }
-    return n < 2 ? 0 : Math.sqrt(s / (n - 1));
+    return n < 2 ? null : Math.sqrt(s / (n - 1));
   }
 }

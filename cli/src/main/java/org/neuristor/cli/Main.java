@@ -1,32 +1,37 @@
 package org.neuristor.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neuristor.NetlistException;
 import org.neuristor.NeuristorException;
+import org.neuristor.io.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * Entry point of the {@code neuristor} command. Subcommands are registered here; each is a small
  * picocli class over the Java API. User errors ({@link NeuristorException}) print one line and exit
- * with the exception's code (2 input, 3 numerical); picocli usage errors exit 2.
+ * with the exception's code (2 input, 3 numerical); picocli usage errors exit 2. With {@code --json}
+ * a failure also prints one JSON object on stdout: {@code {"error": {"message": ..., "file": ...,
+ * "line": ..., "column": ..., "exit": 2}}} (file, line and column null when the error has no location).
  */
 @Command(
     name = "neuristor",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = {
-      "Neuristor: spiking neurons built from volatile memristors, from the device to the network.",
-      ""
-    },
-    subcommands = {CommandLine.HelpCommand.class},
-    footer = {"", "Run 'neuristor COMMAND --help' for a command's options and an example."})
+    description = "Neuristor simulates spiking neurons built from volatile memristors, from the device to the network.",
+    subcommands = {HelpCommand.class},
+    footer = {"", "Run 'neuristor COMMAND --help' or 'neuristor help COMMAND [SUBCOMMAND]' for a command's options "
+        + "and examples."})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /** Builds the command tree; tests use it to run commands in-process. */
@@ -35,6 +40,7 @@ public final class Main implements Runnable {
     for (Object sub : Commands.all()) {
       cl.addSubcommand(sub);
     }
+    CliArgs.registerConverters(cl);
     cl.setExecutionExceptionHandler(Main::handleExecutionException);
     cl.setParameterExceptionHandler(Main::handleParameterException);
     return cl;
@@ -48,24 +54,28 @@ public final class Main implements Runnable {
 
   private static int handleExecutionException(
       Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
-    PrintWriter err = cl.getErr();
+    CommandLine.ParseResult leaf = parseResult;
+    while (leaf.hasSubcommand()) {
+      leaf = leaf.subcommand();
+    }
+    boolean json = leaf.hasMatchedOption("--json");
     Throwable t = ex;
     while (!(t instanceof NeuristorException) && t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
     if (t instanceof NeuristorException ne) {
-      err.println("error: " + ne.getMessage());
-      err.flush();
-      return ne.exitCode();
+      return fail(cl, json, ne.getMessage(), ne, ne.exitCode());
     }
     if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
-      err.println("error: " + ex.getMessage());
-      err.flush();
-      return 2;
+      return fail(cl, json, ex.getMessage(), null, 2);
     }
+    PrintWriter err = cl.getErr();
     err.println("internal error: " + ex);
     ex.printStackTrace(err);
     err.flush();
+    if (json) {
+      printJsonError(cl, "internal error: " + ex, null, 70);
+    }
     return 70;
   }
 
@@ -73,9 +83,38 @@ public final class Main implements Runnable {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
     err.println("error: " + ex.getMessage());
-    err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+    if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+      err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+    }
     err.flush();
+    if (List.of(args).contains("--json")) {
+      printJsonError(cl, ex.getMessage(), null, 2);
+    }
     return 2;
+  }
+
+  private static int fail(CommandLine cl, boolean json, String message, NeuristorException e, int code) {
+    PrintWriter err = cl.getErr();
+    err.println("error: " + message);
+    err.flush();
+    if (json) {
+      printJsonError(cl, message, e, code);
+    }
+    return code;
+  }
+
+  /** The JSON error object on stdout: message, file, line, column (null without a location) and the exit code. */
+  static void printJsonError(CommandLine cl, String message, NeuristorException e, int code) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    NetlistException located = e instanceof NetlistException n ? n : null;
+    m.put("message", located != null ? located.detail() : message);
+    m.put("file", located != null ? located.file() : null);
+    m.put("line", located != null ? located.line() : null);
+    m.put("column", located != null ? located.column() : null);
+    m.put("exit", code);
+    PrintWriter out = cl.getOut();
+    out.println(Json.write(Map.of("error", m)));
+    out.flush();
   }
 
   /** Version from the jar manifest, or "dev". */

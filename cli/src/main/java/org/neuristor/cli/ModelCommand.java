@@ -1,5 +1,6 @@
 package org.neuristor.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,6 @@ import org.neuristor.analysis.FiringPatternClassifier;
 import org.neuristor.analysis.SpikeDetector;
 import org.neuristor.analysis.SpikeFeatures;
 import org.neuristor.analysis.Trace;
-import org.neuristor.expr.SpiceNumber;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.neuron.Method;
 import org.neuristor.neuron.ModelFiles;
@@ -33,59 +33,71 @@ import picocli.CommandLine.Parameters;
 
 /** {@code neuristor model list|describe|run|fi}: the biological reference neuron models. */
 @Command(name = "model", mixinStandardHelpOptions = true,
-    description = "Biological point-neuron models (IF, LIF, Hodgkin-Huxley, AdEx, Izhikevich): list, describe, "
-        + "run with a stimulus, f-I curve.",
+    description = "The biological point-neuron models (IF, LIF, Hodgkin-Huxley, AdEx, Izhikevich): list and describe "
+        + "them, run one with a stimulus, measure its f-I curve.",
     subcommands = {ModelCommand.ListModels.class, ModelCommand.Describe.class, ModelCommand.Run.class,
         ModelCommand.Fi.class},
     footer = {"", "Examples:", "  ./neuristor model list", "  ./neuristor model describe adex",
         "  ./neuristor model run lif --stim step:amp=2,t0=10ms", "  ./neuristor model fi hh"})
+@JsonKeys({"commands"})
 public final class ModelCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin JsonOption json;
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    json.usageOrCommands();
   }
 
   static final String UNITS = "Stimulus amplitudes are in the model's current unit: nA (if, lif), pA (adex), "
-      + "uA/cm2 (hh), dimensionless I (izhikevich). Times are in seconds with SPICE suffixes (10ms, 50us).";
+      + "uA/cm2 (hh), dimensionless I (izhikevich), as a plain number or with the unit (2nA). Times are in seconds "
+      + "with SPICE suffixes or units (0.01, 10m, 10ms). Parameters are in the unit 'model describe' lists (tau_m=20 "
+      + "or tau_m=20ms; a bare suffix such as 20m is refused there as ambiguous).";
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per model.",
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the models, one line each.",
       footer = {"", "Example:", "  ./neuristor model list"})
+  @JsonKeys({"models"})
   static final class ListModels implements Runnable {
-    @Option(names = "--json", description = "Print one JSON object.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public void run() {
-      Summary s = new Summary();
+      List<Object> rows = new ArrayList<>();
       for (ModelKind k : ModelKind.values()) {
-        if (json) {
-          s.put(k.cliName(), Map.of("title", k.title(), "current_unit", k.currentUnit(),
-              "methods", k.methods().stream().map(Method::cliName).toList()));
+        if (json.json()) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("name", k.cliName());
+          m.put("title", k.title());
+          m.put("current_unit", k.currentUnit());
+          m.put("methods", k.methods().stream().map(Method::cliName).toList());
+          rows.add(m);
         } else {
-          System.out.printf(Locale.ROOT, "%-11s %-7s %-22s %s%n", k.cliName(), k.currentUnit(),
+          json.out().printf(Locale.ROOT, "%-11s %-7s %-22s %s%n", k.cliName(), k.currentUnit(),
               String.join(",", k.methods().stream().map(Method::cliName).toList()), k.title());
         }
       }
-      if (json) {
-        s.print(System.out, true);
+      if (json.json()) {
+        json.print(new Summary().put("models", rows));
       }
+      json.out().flush();
     }
   }
 
   @Command(name = "describe", mixinStandardHelpOptions = true,
-      description = "A model's equations, parameters (unit, default, range), methods and stable step limits.",
+      description = "Describe a model: its equations, parameters (unit, default, range), methods and stable step "
+          + "limits.",
       footer = {"", "Example:", "  ./neuristor model describe hh"})
+  @JsonKeys({"model", "title", "reference", "current_unit", "parameters", "methods"})
   static final class Describe implements Runnable {
-    @Parameters(paramLabel = "MODEL", description = "if, lif, hh, adex, izhikevich") String name;
+    @Parameters(paramLabel = "MODEL", description = "One of if, lif, hh, adex, izhikevich.") String name;
 
-    @Option(names = "--json", description = "Print one JSON object.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public void run() {
       ModelKind k = ModelKind.parse(name);
       NeuronModel m = NeuronModel.of(k);
-      if (json) {
+      PrintWriter out = json.out();
+      if (json.json()) {
         Summary s = new Summary();
         s.put("model", k.cliName());
         s.put("title", k.title());
@@ -108,46 +120,49 @@ public final class ModelCommand implements Runnable {
           methods.put(meth.cliName(), Map.of("max_dt_s", k.maxDtMs(meth, m) * 1e-3));
         }
         s.put("methods", methods);
-        s.print(System.out, true);
+        json.print(s);
         return;
       }
-      System.out.println(k.cliName() + ": " + k.title());
-      System.out.println("reference: " + k.reference());
-      System.out.println("input current unit: " + k.currentUnit());
-      System.out.println();
-      System.out.printf(Locale.ROOT, "%-9s %-10s %-10s %-24s %s%n", "parameter", "unit", "default", "range",
+      out.println(k.cliName() + ": " + k.title());
+      out.println("reference: " + k.reference());
+      out.println("input current unit: " + k.currentUnit());
+      out.println();
+      out.printf(Locale.ROOT, "%-9s %-10s %-10s %-24s %s%n", "parameter", "unit", "default", "range",
           "description");
       for (ModelParameter p : k.parameters()) {
-        System.out.printf(Locale.ROOT, "%-9s %-10s %-10s %-24s %s%n", p.name(), p.unit(),
+        out.printf(Locale.ROOT, "%-9s %-10s %-10s %-24s %s%n", p.name(), p.unit(),
             Double.isNaN(p.defaultValue()) ? "derived" : Summary.number(p.defaultValue()), p.range(), p.description());
       }
-      System.out.println();
-      System.out.println("methods (first is the default; dt limit for the default parameters):");
+      out.println();
+      out.println("methods (first is the default; dt limit for the default parameters):");
       for (Method meth : k.methods()) {
         double max = k.maxDtMs(meth, m);
-        System.out.printf(Locale.ROOT, "  %-13s dt <= %s%n", meth.cliName(),
+        out.printf(Locale.ROOT, "  %-13s dt <= %s%n", meth.cliName(),
             Double.isInfinite(max) ? "any (unconditionally stable)" : Summary.number(max) + " ms");
       }
-      System.out.printf(Locale.ROOT, "default dt: %s ms%n", Summary.number(k.defaultDtMs()));
+      out.printf(Locale.ROOT, "default dt: %s ms%n", Summary.number(k.defaultDtMs()));
+      out.flush();
     }
   }
 
   /** Options shared by run and fi: model selection, parameters, step and method. */
   static final class ModelOptions {
-    @Option(names = "--param", paramLabel = "k=v", split = ",",
-        description = "Parameter override in the unit of 'model describe' (repeatable).")
+    @Option(names = "--param", paramLabel = "K=V", split = ",",
+        description = "Parameter override in the unit 'model describe' lists, or with its unit: tau_m=20 or "
+            + "tau_m=20ms (repeatable).")
     List<String> params = new ArrayList<>();
 
     @Option(names = "--file", paramLabel = "FILE",
-        description = "Load the model from a YAML/JSON file (model:, method:, parameters:); --param still applies.")
+        description = "Load the model from a YAML or JSON file (model:, method:, parameters:); --param still applies.")
     Path file;
 
-    @Option(names = "--dt", paramLabel = "SECONDS", description = "Time step (default: the model's, see describe).")
+    @Option(names = "--dt", paramLabel = "SECONDS", description = "Time step, e.g. 0.1ms (default: the model's, "
+        + "see describe).")
     String dt;
 
     @Option(names = "--method", paramLabel = "METHOD",
         description = "Integration method: exact, exact-grid (lif), rk4, exp-euler (hh), rk2, euler (adex), "
-            + "author-euler, euler (izhikevich). Default: the model's first.")
+            + "author-euler, euler (izhikevich); default: the model's first.")
     String method;
 
     NeuronModel model(String name) {
@@ -168,16 +183,12 @@ public final class ModelCommand implements Runnable {
         m = NeuronModel.of(ModelKind.parse(name));
       }
       Map<String, Double> over = new LinkedHashMap<>();
-      for (String kv : params) {
-        String[] a = kv.split("=", 2);
-        if (a.length != 2) {
-          throw NeuristorException.input("--param expects name=value, got '" + kv + "'");
+      for (Map.Entry<String, String> kv : CliArgs.keyValues(params, "--param").entrySet()) {
+        try {
+          over.put(kv.getKey(), m.kind().parameter(kv.getKey()).parse(kv.getValue()));
+        } catch (ModelParameterException e) {
+          throw new ModelParameterException(e.parameter(), "--param: " + e.getMessage());
         }
-        double v = SpiceNumber.parse(a[1].trim());
-        if (Double.isNaN(v)) {
-          throw new ModelParameterException(a[0].trim(), "--param " + a[0].trim() + ": bad number '" + a[1] + "'");
-        }
-        over.put(a[0].trim(), v);
       }
       this.fileMethod = fromFile;
       return m.with(over);
@@ -193,39 +204,37 @@ public final class ModelCommand implements Runnable {
     }
 
     double dtMs(NeuronModel m) {
-      return dt == null ? m.kind().defaultDtMs() : seconds(dt, "--dt") * 1e3;
+      return dt == null ? m.kind().defaultDtMs() : CliArgs.positive(dt, "--dt", "s") * 1e3;
     }
-  }
-
-  static double seconds(String s, String what) {
-    double v = SpiceNumber.parse(s.trim());
-    if (Double.isNaN(v)) {
-      throw NeuristorException.input(what + ": bad number '" + s + "' (seconds, e.g. 100ms)");
-    }
-    return v;
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true,
-      description = {"Run one neuron under a stimulus; writes <model>.csv (time, v, i and the state variables, SI),",
-          "a stacked plot of stimulus and membrane, and prints spike features, the firing-pattern label and",
-          "the final state (--json keys: spike_times_s, rate_hz, final_state, ...)."},
+      description = {"Run one neuron model under a stimulus.",
+          "Writes <model>.csv (time, v, i and the state variables, SI), a stacked plot of stimulus and membrane, "
+              + "and prints spike features, the firing-pattern label and the final state."},
       footer = {"", UNITS, "",
           "Stimuli (repeat --stim to add them):",
-          "  step:amp=A[,t0=T0][,t1=T1]             A for T0 < t < T1 (default from 0, forever)",
-          "  pulse:amp=A,t0=T0,width=W[,period=P,count=N]",
-          "  ramp:to=A[,from=A0],t0=T0,t1=T1        linear from A0 to A, 0 outside",
+          "  step:amp=A[,t0=T0][,t1=T1]        A for T0 < t < T1 (default 0, forever)",
+          "  pulse:amp=A,width=W[,t0=T0][,period=P,count=N]",
+          "  ramp:to=A[,from=A0],t0=T0,t1=T1   linear from A0 to A, 0 outside",
           "  dc:amp=A",
+          "The start of a pulse is t0 (delay= is accepted too), as in 'neuron run'.",
           "Noise (repeat --noise to combine; seeded by --seed):",
-          "  ou:sigma=S,tau=T_ms[,mean=M]   Ornstein-Uhlenbeck current (model unit; tau in ms)",
-          "  white:sigma=S_mV               white membrane noise, stationary std (lif)",
-          "  escape:rho0=R_per_ms,du=D_mV   stochastic threshold (if, lif)",
+          "  ou:sigma=S,tau=T[,mean=M]    Ornstein-Uhlenbeck current (tau in ms)",
+          "  white:sigma=S                white membrane noise, std in mV (lif)",
+          "  escape:rho0=R,du=D           stochastic threshold, R per ms, D in mV",
           "", "Examples:",
           "  ./neuristor model run lif --stim step:amp=2,t0=10ms --duration 200ms",
-          "  ./neuristor model run hh --stim step:amp=10,t0=10ms,t1=90ms --duration 100ms --json",
-          "  ./neuristor model run adex --param b=500,tau_w=20,v_r=-45.4 --stim step:amp=1000,t0=10ms",
-          "  ./neuristor model run lif --stim dc:amp=1.2 --noise white:sigma=4 --seed 7 --duration 1s"})
+          "  ./neuristor model run hh --stim step:amp=10,t0=10ms,t1=90ms --json",
+          "  ./neuristor model run adex --param b=500,tau_w=20ms --stim dc:amp=1000",
+          "  ./neuristor model run lif --stim dc:amp=1.2 --noise white:sigma=4 --seed 7"})
+  @JsonKeys({"model", "method", "dt_s", "duration_s", "seed", "spikes", "spike_times_s", "rate_hz", "rate_reason",
+      "cv_isi", "latency_s", "first_spike_peak_V", "first_spike_amplitude_V", "first_spike_width_s",
+      "first_spike_rise_s", "first_spike_fall_s", "firing_pattern", "firing_pattern_reason", "final_state", "csv",
+      "plot"})
   static final class Run implements Callable<Integer> {
-    @Parameters(paramLabel = "MODEL", arity = "0..1", description = "if, lif, hh, adex, izhikevich") String name;
+    @Parameters(paramLabel = "MODEL", arity = "0..1", description = "One of if, lif, hh, adex, izhikevich.")
+    String name;
 
     @Mixin ModelOptions mo;
 
@@ -234,13 +243,14 @@ public final class ModelCommand implements Runnable {
     List<String> stims = new ArrayList<>();
 
     @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "200ms",
-        description = "Simulated time (default: ${DEFAULT-VALUE}).")
+        description = "Simulated time, e.g. 0.2 or 200ms (default: ${DEFAULT-VALUE}).")
     String duration;
 
     @Option(names = "--noise", paramLabel = "SPEC", description = "Noise term (repeatable), see below.")
     List<String> noises = new ArrayList<>();
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+        description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Mixin OutputOptions output;
@@ -251,9 +261,10 @@ public final class ModelCommand implements Runnable {
       ModelKind k = m.kind();
       Method method = mo.method(m);
       double dt = mo.dtMs(m);
-      double durMs = seconds(duration, "--duration") * 1e3;
+      double durMs = CliArgs.positive(duration, "--duration", "s") * 1e3;
       Stimulus stim = ModelRun.stimulus(stims, k);
-      Noise noise = ModelRun.noise(noises);
+      Noise noise = ModelRun.noise(noises, k);
+      output.outDir();
       ModelRun run = ModelRun.run(m, stim, durMs, dt, method, noise, seed);
       NeuronSimulation.Result r = run.result();
       Trace t = r.trace();
@@ -271,7 +282,12 @@ public final class ModelCommand implements Runnable {
       s.put("seed", seed);
       s.put("spikes", spikes.length);
       s.put("spike_times_s", spikes);
-      s.put("rate_hz", f.rateHz());
+      if (spikes.length == 1) {
+        s.put("rate_hz", null);
+        s.put("rate_reason", "one spike: no interval to measure a rate from");
+      } else {
+        s.put("rate_hz", f.rateHz());
+      }
       s.put("cv_isi", f.cv());
       s.put("latency_s", f.latencySeconds());
       if (!f.shapes().isEmpty()) {
@@ -305,38 +321,53 @@ public final class ModelCommand implements Runnable {
             labels);
         s.put("plot", png.toString());
       }
-      s.print(System.out, output.json());
+      output.print(s);
       return 0;
     }
   }
 
   @Command(name = "fi", mixinStandardHelpOptions = true,
-      description = {"f-I curve: steady firing rate against a constant input (from rest, counted over the second",
-          "half of --duration so transient spikes do not count), and the rheobase of repetitive firing by",
-          "bisection. Writes <model>.fi.csv and a plot; prints the table."},
-      footer = {"", UNITS, "", "hh: spikes are counted at v_spike = -40 mV here (unless --param v_spike=... is given):",
-          "above ~60 uA/cm2 the repetitive spikes peak below 0 mV.", "", "Examples:", "  ./neuristor model fi hh",
-          "  ./neuristor model fi lif --from 0 --to 4 --points 41 --json",
+      description = {"Measure the f-I curve: steady firing rate against a constant input, and the rheobase.",
+          "Each input runs from rest; spikes are counted over the second half of --duration, so transient spikes "
+              + "do not count. The rheobase of repetitive firing is found by bisection to --tol. Writes "
+              + "<model>.fi.csv and a plot, and prints the table."},
+      footer = {"", UNITS, "", "hh: spikes are counted at v_spike = -40 mV here (unless --param v_spike=... is "
+          + "given): above about 60 uA/cm2 the repetitive spikes peak below 0 mV.", "", "Examples:",
+          "  ./neuristor model fi hh",
+          "  ./neuristor model fi lif --from 0 --to 4nA --points 41 --json",
           "  ./neuristor model fi adex --from 0 --to 2000 --duration 2s"})
+  @JsonKeys({"model", "method", "input_unit", "rheobase_nA", "rheobase_pA", "rheobase_uA_per_cm2", "rheobase_1",
+      "rheobase_reason", "rate_at_rheobase_hz", "input_nA", "input_pA", "input_uA_per_cm2", "input_1", "rate_hz",
+      "csv", "wall_s", "plot"})
   static final class Fi implements Callable<Integer> {
-    @Parameters(paramLabel = "MODEL", arity = "0..1", description = "if, lif, hh, adex, izhikevich") String name;
+    @Parameters(paramLabel = "MODEL", arity = "0..1", description = "One of if, lif, hh, adex, izhikevich.")
+    String name;
 
     @Mixin ModelOptions mo;
 
-    @Option(names = "--from", description = "Lowest input (model unit; default 0).") Double from;
+    @Option(names = "--from", paramLabel = "CURRENT", description = "Lowest input in the model's current unit "
+        + "(default: 0).") String from;
 
-    @Option(names = "--to", description = "Highest input (model unit; default: 150 hh, 4 lif/if, 2000 adex, 20 "
-        + "izhikevich).") Double to;
+    @Option(names = "--to", paramLabel = "CURRENT", description = "Highest input in the model's current unit "
+        + "(default: 150 hh, 4 lif and if, 2000 adex, 20 izhikevich).") String to;
 
-    @Option(names = "--points", defaultValue = "31", description = "Number of inputs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--points", paramLabel = "N", defaultValue = "31",
+        description = "Number of inputs (default: ${DEFAULT-VALUE}).")
     int points;
 
     @Option(names = "--duration", paramLabel = "SECONDS",
         description = "Simulated time per input (default: 2s for hh, as physics.md's onset window; 1s otherwise).")
     String duration;
 
-    @Option(names = "--tolerance", description = "Rheobase bisection tolerance (model unit; default: 1/1000 of "
-        + "the range).") Double tolerance;
+    @Option(names = "--tol", paramLabel = "CURRENT",
+        description = "Rheobase bisection tolerance in the model's current unit (default: 1/1000 of the range).")
+    String tolerance;
+
+    /** The old spelling of {@code --tol}, kept working but not shown. */
+    @Option(names = "--tolerance", hidden = true, paramLabel = "CURRENT", description = "Old name of --tol.")
+    void oldTolerance(String v) {
+      tolerance = v;
+    }
 
     @Mixin OutputOptions output;
 
@@ -350,82 +381,85 @@ public final class ModelCommand implements Runnable {
       Method method = mo.method(m);
       double dt = mo.dtMs(m);
       m.checkStep(method, dt);
-      double durMs = duration == null ? (k == ModelKind.HH ? 2000 : 1000) : seconds(duration, "--duration") * 1e3;
+      double durMs = duration == null ? (k == ModelKind.HH ? 2000 : 1000)
+          : CliArgs.positive(duration, "--duration", "s") * 1e3;
       if (points < 2) {
         throw NeuristorException.input("--points must be >= 2");
       }
-      if (!(durMs > 0)) {
-        throw NeuristorException.input("--duration must be > 0");
-      }
-      double lo = from == null ? 0 : from;
-      double hi = to != null ? to : switch (k) {
+      String unit = k.currentUnit();
+      double lo = from == null ? 0 : CliArgs.finite(from, "--from", unit);
+      double hi = to != null ? CliArgs.finite(to, "--to", unit) : switch (k) {
         case HH -> 150;
         case LIF, IF -> 4;
         case ADEX -> 2000;
         case IZHIKEVICH -> 20;
       };
       if (!(hi > lo)) {
-        throw NeuristorException.input("--to must exceed --from");
+        throw NeuristorException.input("--to must exceed --from, got " + lo + " and " + hi + " " + unit);
       }
-      double tol = tolerance != null ? tolerance : (hi - lo) / 1000;
+      double tol = tolerance != null ? CliArgs.positive(tolerance, "--tol", unit) : (hi - lo) / 1000;
+      output.outDir();
       double[] in = new double[points];
       for (int j = 0; j < points; j++) {
         in[j] = lo + (hi - lo) * j / (points - 1);
       }
       long t0 = System.nanoTime();
-      java.util.function.DoubleFunction<double[]> sim = x -> NeuronSimulation.spikeTimesMs(m, Stimulus.constant(x),
-          durMs, dt, method);
-      FiCurve grid;
-      try (ProgressBar bar = output.progress("f-I " + k.cliName(), points)) {
-        grid = FiCurve.measure(in, x -> {
-          double[] sp = sim.apply(x);
+      FiCurve c;
+      long bisections = Math.min(FiCurve.MAX_BISECTIONS,
+          Math.max(0, (long) Math.ceil(Math.log((hi - lo) / (points - 1) / tol) / Math.log(2))));
+      try (ProgressBar bar = output.progress("f-I " + k.cliName(), points + bisections)) {
+        // the grid, then the rheobase by bisection between the last silent and the first firing input
+        c = FiCurve.measure(in, x -> {
+          double[] sp = NeuronSimulation.spikeTimesMs(m, Stimulus.constant(x), durMs, dt, method);
           bar.step();
           return sp;
-        }, durMs / 2, durMs, 3, 0);
+        }, durMs / 2, durMs, 3, tol);
       }
-      // refine the rheobase between the last silent and the first firing input
-      double rheo = grid.rheobase();
-      for (int j = 1; j < points; j++) {
-        if (grid.ratesHz()[j] > 0 && grid.ratesHz()[j - 1] == 0) {
-          rheo = FiCurve.rheobase(x -> FiCurve.steadyRate(sim.apply(x), durMs / 2, durMs, 3) > 0, in[j - 1], in[j],
-              tol);
-          break;
-        }
+      double rheo = c.rheobase();
+      String rheoReason = null;
+      if (Double.isNaN(rheo)) {
+        rheoReason = "no input up to " + Summary.number(hi) + " " + unit + " fires repetitively; raise --to";
+      } else if (c.ratesHz()[0] > 0) {
+        rheoReason = "the lowest input " + Summary.number(lo) + " " + unit + " already fires: the rheobase is at or "
+            + "below it; lower --from";
+        rheo = Double.NaN;
       }
-      FiCurve c = new FiCurve(grid.inputs(), grid.ratesHz(), rheo);
       double[] hz = new double[points];
       List<List<Object>> rows = new ArrayList<>();
       for (int j = 0; j < points; j++) {
         hz[j] = c.ratesHz()[j] * 1000;
         rows.add(List.of(in[j], hz[j]));
       }
-      String unitKey = k.currentUnit().replace("/", "_per_");
+      String unitKey = unit.replace("/", "_per_");
       Path csv = output.file(k.cliName() + ".fi.csv");
       CsvWriter.writeTable(csv, List.of("input_" + unitKey, "rate_hz"), rows);
       Summary s = new Summary();
       s.put("model", k.cliName());
       s.put("method", method.cliName());
-      s.put("input_unit", k.currentUnit());
-      s.put("rheobase_" + unitKey, c.rheobase());
-      s.put("rate_at_rheobase_hz", rateJustAbove(m, c.rheobase(), tol, durMs, dt, method));
+      s.put("input_unit", unit);
+      s.put("rheobase_" + unitKey, rheo);
+      if (rheoReason != null) {
+        s.put("rheobase_reason", rheoReason);
+      }
+      s.put("rate_at_rheobase_hz", rateJustAbove(m, rheo, tol, durMs, dt, method));
       s.put("input_" + unitKey, in);
       s.put("rate_hz", hz);
       s.put("csv", csv.toString());
       s.put("wall_s", (System.nanoTime() - t0) / 1e9);
       if (!output.json()) {
-        System.out.printf(Locale.ROOT, "%14s %12s%n", "input (" + k.currentUnit() + ")", "rate (Hz)");
+        output.out().printf(Locale.ROOT, "%14s %12s%n", "input (" + unit + ")", "rate (Hz)");
         for (int j = 0; j < points; j++) {
-          System.out.printf(Locale.ROOT, "%14s %12s%n", Summary.number(in[j]), Summary.number(hz[j]));
+          output.out().printf(Locale.ROOT, "%14s %12s%n", Summary.number(in[j]), Summary.number(hz[j]));
         }
       }
       if (output.plot()) {
         Path png = output.plotFile(k.cliName() + ".fi");
-        Plotter.xy(png, "f-I curve of " + k.cliName() + " (rheobase " + Summary.number(c.rheobase()) + " "
-            + k.currentUnit() + ")", "input (" + k.currentUnit() + ")", "rate (Hz)",
+        Plotter.xy(png, "f-I curve of " + k.cliName() + (Double.isNaN(rheo) ? "" : " (rheobase "
+            + Summary.number(rheo) + " " + unit + ")"), "input (" + unit + ")", "rate (Hz)",
             List.of(new Plotter.Series("steady rate", in, hz, true)), false, false);
         s.put("plot", png.toString());
       }
-      s.print(System.out, output.json());
+      output.print(s);
       return 0;
     }
 

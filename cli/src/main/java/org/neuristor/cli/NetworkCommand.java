@@ -6,8 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.neuristor.NeuristorException;
+import org.neuristor.io.CsvWriter;
 import org.neuristor.network.Network;
 import org.neuristor.network.NetworkFile;
+import org.neuristor.network.SpikeMonitor;
+import org.neuristor.network.StateMonitor;
+import org.neuristor.plot.Plotter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,58 +20,149 @@ import picocli.CommandLine.Parameters;
 
 /** {@code neuristor network run FILE}: runs a spiking network described in YAML or JSON. */
 @Command(name = "network", mixinStandardHelpOptions = true,
-    description = "Spiking networks of (memristive) neurons described in YAML/JSON files.",
+    description = "Run spiking networks of (memristive) neurons described in YAML or JSON files, and digit "
+        + "recognition on memristive crossbars.",
     subcommands = {NetworkCommand.Run.class, DigitsCommand.class},
     footer = {"", "Example:", "  ./neuristor network run examples/coba.yaml"})
+@JsonKeys({"commands"})
 public final class NetworkCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin JsonOption json;
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    json.usageOrCommands();
+  }
+
+  /** Largest {@code --threads} accepted (0 means all cores). */
+  static final int MAX_THREADS = 1024;
+
+  /** A {@code --threads} value checked: 0 (all cores) to {@link #MAX_THREADS}. */
+  static int threads(int threads) {
+    if (threads < 0 || threads > MAX_THREADS) {
+      throw NeuristorException.input("--threads must be between 0 (all cores) and " + MAX_THREADS + ", got "
+          + threads);
+    }
+    return threads;
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true,
-      description = {"Run a network file for its duration; prints spike counts and mean rates per population",
-          "(--json: populations with name, size, spikes, rate_hz)."},
+      description = {"Run a network file for its duration and print spike counts and mean rates per population.",
+          "The file's monitors are written to --out: each spike monitor as <name>.<population>.spikes.csv "
+              + "(time_s, neuron) with a raster plot, each state monitor as <name>.<population>.<variable>.csv "
+              + "with a plot."},
       footer = {"", "Example:", "  ./neuristor network run examples/coba.yaml --threads 2 --json"})
+  @JsonKeys({"network", "duration_s", "synapses", "populations", "files", "wall_s"})
   static final class Run implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "network file (.yaml, .yml or .json)") Path file;
+    @Parameters(paramLabel = "FILE", description = "The network file (.yaml, .yml or .json).") Path file;
 
-    @Option(names = "--threads", defaultValue = "0",
-        description = "worker threads (0: the file's setting or all cores); results do not depend on it")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+        description = "Worker threads (0: the file's setting or all cores); results do not depend on it.")
     int threads;
 
     @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
-      NetworkFile.Loaded l = NetworkFile.load(file, threads);
+      NetworkFile.Loaded l = NetworkFile.load(file, threads(threads));
       Network net = l.network();
-      long steps = Math.round(l.durationSeconds() / net.dt());
-      long t0 = System.nanoTime();
-      try (ProgressBar bar = new ProgressBar("network", steps)) {
-        net.runSteps(steps, step -> bar.step());
+      try {
+        output.outDir();
+        long steps = Math.round(l.durationSeconds() / net.dt());
+        long t0 = System.nanoTime();
+        try (ProgressBar bar = new ProgressBar("network", steps)) {
+          net.runSteps(steps, step -> bar.step());
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        List<Map<String, Object>> pops = new ArrayList<>();
+        for (Network.PopulationStats s : net.stats()) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("name", s.name());
+          m.put("size", s.size());
+          m.put("spikes", s.spikes());
+          m.put("rate_hz", s.rateHz());
+          pops.add(m);
+        }
+        Summary sum = new Summary();
+        sum.put("network", l.name());
+        sum.put("duration_s", l.durationSeconds());
+        sum.put("synapses", net.synapses());
+        sum.put("populations", pops);
+        sum.put("files", monitors(l, net));
+        sum.put("wall_s", wall);
+        output.print(sum);
+        return 0;
+      } finally {
+        net.close();
       }
-      double wall = (System.nanoTime() - t0) / 1e9;
-      List<Map<String, Object>> pops = new ArrayList<>();
-      for (Network.PopulationStats s : net.stats()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", s.name());
-        m.put("size", s.size());
-        m.put("spikes", s.spikes());
-        m.put("rate_hz", s.rateHz());
-        pops.add(m);
+    }
+
+    /** Writes every monitor of the file (CSV, and a plot unless --no-plot); returns the files written. */
+    private List<String> monitors(NetworkFile.Loaded l, Network net) {
+      List<String> files = new ArrayList<>();
+      String base = l.name();
+      List<Plotter.Series> raster = new ArrayList<>();
+      int offset = 0;
+      for (SpikeMonitor m : net.spikeMonitors()) {
+        String pop = m.population().name();
+        List<List<?>> rows = new ArrayList<>();
+        double[] t = new double[m.count()];
+        double[] n = new double[m.count()];
+        for (int k = 0; k < m.count(); k++) {
+          rows.add(List.of(m.time(k), m.neuron(k)));
+          t[k] = m.time(k);
+          n[k] = offset + m.neuron(k);
+        }
+        Path csv = CsvWriter.writeTable(output.file(base + "." + pop + ".spikes.csv"), List.of("time_s", "neuron"),
+            rows);
+        files.add(csv.toString());
+        raster.add(new Plotter.Series(pop + (offset > 0 ? " (from index " + offset + ")" : ""), t, n, true));
+        offset += m.population().size();
       }
-      Summary sum = new Summary();
-      sum.put("network", l.name());
-      sum.put("duration_s", l.durationSeconds());
-      sum.put("synapses", net.synapses());
-      sum.put("populations", pops);
-      sum.put("wall_s", wall);
-      sum.print(System.out, output.json());
-      net.close();
-      return 0;
+      if (output.plot() && !raster.isEmpty()) {
+        Path png = Plotter.raster(output.plotFile(base + ".raster"), "Spikes of " + base, "time (s)",
+            "neuron (populations stacked)", raster);
+        files.add(png.toString());
+      }
+      for (StateMonitor m : net.stateMonitors()) {
+        String pop = m.population().name();
+        int[] idx = m.neurons();
+        List<String> header = new ArrayList<>();
+        header.add("time_s");
+        for (int i : idx) {
+          header.add(m.variable() + "[" + i + "]");
+        }
+        List<List<?>> rows = new ArrayList<>();
+        double[] t = new double[m.count()];
+        double[][] y = new double[idx.length][m.count()];
+        for (int k = 0; k < m.count(); k++) {
+          List<Object> row = new ArrayList<>();
+          row.add(m.time(k));
+          t[k] = m.time(k);
+          for (int i = 0; i < idx.length; i++) {
+            row.add(m.value(i, k));
+            y[i][k] = m.value(i, k);
+          }
+          rows.add(row);
+        }
+        String name = base + "." + pop + "." + m.variable();
+        files.add(CsvWriter.writeTable(output.file(name + ".csv"), header, rows).toString());
+        if (output.plot()) {
+          List<Plotter.Series> series = new ArrayList<>();
+          for (int i = 0; i < idx.length; i++) {
+            series.add(new Plotter.Series(pop + " neuron " + idx[i], t, y[i], false));
+          }
+          files.add(Plotter.xy(output.plotFile(name), m.variable() + " of " + pop, "time (s)",
+              m.variable() + " (" + unit(m.variable()) + ")", series, false, false).toString());
+        }
+      }
+      return files;
+    }
+
+    /** The SI unit of a population variable by its name (v: V, g_*: S, i/I_*: A, else 1). */
+    private static String unit(String variable) {
+      String v = variable.toLowerCase(java.util.Locale.ROOT);
+      return v.startsWith("v") ? "V" : v.startsWith("g") ? "S" : v.startsWith("i") ? "A" : v.startsWith("x") ? "1"
+          : "SI";
     }
   }
 }

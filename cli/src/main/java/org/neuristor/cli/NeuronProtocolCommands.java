@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
 import org.neuristor.analysis.AllOrNothing;
+import org.neuristor.analysis.FiCurve;
 import org.neuristor.analysis.StrengthDuration;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.library.NeuronCircuit;
@@ -23,26 +24,33 @@ final class NeuronProtocolCommands {
   private NeuronProtocolCommands() {}
 
   @Command(name = "sd", mixinStandardHelpOptions = true,
-      description = {"Strength-duration curve: for each pulse width, the smallest pulse amplitude on vin that makes",
-          "the circuit spike (bisection), with rheobase and chronaxie; writes CSV and a log-log plot."},
+      description = {"Measure the strength-duration curve: the threshold pulse amplitude for each pulse width.",
+          "For each width, the smallest amplitude on vin that makes the circuit spike, by bisection between --min "
+              + "and --max; then the rheobase (threshold of the longest pulse) and the chronaxie (the width at "
+              + "twice the rheobase). A width that does not fire up to --max has no threshold (an empty cell). "
+              + "Writes CSV and a log-log plot."},
       footer = {"", "Example:", "  ./neuristor neuron sd lif --widths 2u,5u,10u,20u,50u,150u --max 20"})
+  @JsonKeys({"circuit", "rheobase_V", "chronaxie_s", "width_s", "threshold_V", "csv", "plot", "wall_s"})
   static final class StrengthDurationCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "NAME") String name;
+    @Parameters(paramLabel = "NAME", description = "A library circuit (see 'neuron list').") String name;
 
-    @Option(names = "--widths", required = true, paramLabel = "S,S,...",
-        description = "pulse widths, ascending; make the last several membrane time constants long")
+    @Option(names = "--widths", required = true, paramLabel = "SECONDS,...",
+        description = "Pulse widths, ascending; make the last several membrane time constants long.")
     String widths;
 
-    @Option(names = "--min", defaultValue = "0", paramLabel = "V", description = "an amplitude that never fires")
+    @Option(names = "--min", defaultValue = "0", paramLabel = "VOLTS",
+        description = "An amplitude that never fires (default: ${DEFAULT-VALUE} V).")
     String min;
 
-    @Option(names = "--max", required = true, paramLabel = "V", description = "largest amplitude to try")
+    @Option(names = "--max", required = true, paramLabel = "VOLTS", description = "The largest amplitude to try.")
     String max;
 
-    @Option(names = "--tol", defaultValue = "1e-3", description = "relative tolerance of each threshold")
+    @Option(names = "--tol", defaultValue = "1e-3", paramLabel = "FRACTION",
+        description = "Relative tolerance of each threshold, at least 1e-12 (default: ${DEFAULT-VALUE}).")
     String tol;
 
-    @Option(names = "--param", paramLabel = "k=v", split = ",", description = "circuit parameters (see 'show')")
+    @Option(names = "--param", paramLabel = "K=V", split = ",",
+        description = "A circuit .param or device parameter (see 'neuron show'), e.g. rin=20k (repeatable).")
     List<String> params = new ArrayList<>();
 
     @Mixin OutputOptions output;
@@ -50,10 +58,17 @@ final class NeuronProtocolCommands {
     @Override
     public Integer call() {
       NeuronCircuit c = NeuronLibrary.get(name);
-      double[] w = CliArgs.numbers(widths, "--widths");
+      double[] w = CliArgs.ascending(widths, "--widths", "s");
+      double relTol = CliArgs.positive(tol, "--tol", "1");
+      if (relTol < FiCurve.MIN_RELATIVE_TOLERANCE || relTol >= 1) {
+        throw NeuristorException.input("--tol must be in [" + FiCurve.MIN_RELATIVE_TOLERANCE + ", 1), got " + tol);
+      }
+      Map<String, String> p = Protocols.parameters(c, CliArgs.keyValues(params, "--param"));
+      double lo = CliArgs.finite(min, "--min", "V");
+      double hi = CliArgs.finite(max, "--max", "V");
+      output.outDir();
       long t0 = System.nanoTime();
-      StrengthDuration sd = Protocols.strengthDuration(c, w, CliArgs.number(min, "--min"),
-          CliArgs.number(max, "--max"), CliArgs.number(tol, "--tol"), CliArgs.circuitParams(params));
+      StrengthDuration sd = Protocols.strengthDuration(c, w, lo, hi, relTol, p);
       double wall = (System.nanoTime() - t0) / 1e9;
       Summary s = new Summary();
       s.put("circuit", c.name());
@@ -62,25 +77,31 @@ final class NeuronProtocolCommands {
       curve(output, s, c.name() + ".sd", "width_s", w, "threshold_V", sd.thresholds(),
           "strength-duration curve of " + c.name(), "pulse width (s)", "threshold amplitude (V)", true);
       s.put("wall_s", wall);
-      s.print(System.out, output.json());
+      output.print(s);
       return 0;
     }
   }
 
   @Command(name = "aon", mixinStandardHelpOptions = true,
-      description = {"All-or-nothing test: the output's peak response to one pulse of each amplitude; reports the",
-          "threshold and whether responses jump from graded to a plateau of full spikes."},
-      footer = {"", "Example:", "  ./neuristor neuron aon pickett --amps 0.2,0.22,0.24,0.26,0.28,0.3,0.32 --width 100n"})
+      description = {"Run the all-or-nothing test: the output's peak response to one pulse of each amplitude.",
+          "Reports the threshold (between the last amplitude that does not make the circuit spike and the first "
+              + "that does; null with the reason when none or the lowest already spikes) and whether the responses "
+              + "jump from graded to a plateau of full spikes there."},
+      footer = {"", "Example:",
+          "  ./neuristor neuron aon pickett --amps 0.2,0.24,0.28,0.32 --width 100n"})
+  @JsonKeys({"circuit", "threshold_V", "threshold_reason", "largest_subthreshold_response_V", "mean_spike_response_V",
+      "all_or_nothing", "amplitude_V", "response_V", "csv", "plot", "wall_s"})
   static final class AllOrNothingCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "NAME") String name;
+    @Parameters(paramLabel = "NAME", description = "A library circuit (see 'neuron list').") String name;
 
-    @Option(names = "--amps", required = true, paramLabel = "V,V,...", description = "pulse amplitudes, ascending")
+    @Option(names = "--amps", required = true, paramLabel = "VOLTS,...", description = "Pulse amplitudes, ascending.")
     String amps;
 
-    @Option(names = "--width", required = true, paramLabel = "S", description = "pulse width")
+    @Option(names = "--width", required = true, paramLabel = "SECONDS", description = "Pulse width.")
     String width;
 
-    @Option(names = "--param", paramLabel = "k=v", split = ",", description = "circuit parameters (see 'show')")
+    @Option(names = "--param", paramLabel = "K=V", split = ",",
+        description = "A circuit .param or device parameter (see 'neuron show'), e.g. rin=20k (repeatable).")
     List<String> params = new ArrayList<>();
 
     @Mixin OutputOptions output;
@@ -88,25 +109,26 @@ final class NeuronProtocolCommands {
     @Override
     public Integer call() {
       NeuronCircuit c = NeuronLibrary.get(name);
-      double[] a = CliArgs.numbers(amps, "--amps");
-      double w = CliArgs.number(width, "--width");
-      if (!(w > 0)) {
-        throw NeuristorException.input("--width must be positive");
-      }
-      Map<String, String> p = CliArgs.circuitParams(params);
+      double[] a = CliArgs.ascending(amps, "--amps", "V");
+      double w = CliArgs.positive(width, "--width", "s");
+      Map<String, String> p = Protocols.parameters(c, CliArgs.keyValues(params, "--param"));
+      output.outDir();
       long t0 = System.nanoTime();
       AllOrNothing r = Protocols.allOrNothing(c, a, w, p);
       double wall = (System.nanoTime() - t0) / 1e9;
       Summary s = new Summary();
       s.put("circuit", c.name());
       s.put("threshold_V", r.threshold());
+      if (r.reason() != null) {
+        s.put("threshold_reason", r.reason());
+      }
       s.put("largest_subthreshold_response_V", r.largestBelow());
       s.put("mean_spike_response_V", r.meanAbove());
       s.put("all_or_nothing", r.allOrNothing());
       curve(output, s, c.name() + ".aon", "amplitude_V", a, "response_V", r.responses(),
-          "all-or-nothing test of " + c.name(), "pulse amplitude (V)", "response (V)", false);
+          "all-or-nothing test of " + c.name(), "pulse amplitude (V)", "peak response (V)", false);
       s.put("wall_s", wall);
-      s.print(System.out, output.json());
+      output.print(s);
       return 0;
     }
   }

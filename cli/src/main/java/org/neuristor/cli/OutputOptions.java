@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  *   <li>{@code --plot-format png|svg} (default png).
  * </ul>
  */
-public final class OutputOptions {
+public final class OutputOptions extends JsonOption {
   /** Plot file formats. */
   public enum PlotFormat {
     png,
@@ -27,26 +27,29 @@ public final class OutputOptions {
   }
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
-      description = "Output directory for CSV, JSON and plots (created if missing; default: ${DEFAULT-VALUE}).")
+      description = "Output directory for CSV and plots, created if missing (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("out");
 
-  @Option(names = "--json",
-      description = "Print the summary as one JSON object on stdout; logs and progress go to stderr.")
-  boolean json;
-
   @Option(names = "--plot", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Write plots (default: on; --no-plot to skip).")
+      description = "Write plots (default: on; --no-plot skips them).")
   boolean plot = true;
 
   @Option(names = "--plot-format", paramLabel = "FORMAT", defaultValue = "png",
       description = "Plot file format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   PlotFormat plotFormat = PlotFormat.png;
 
-  /** The output directory, created if it does not exist. */
+  /**
+   * The output directory, created if it does not exist and checked to be writable; commands call it
+   * before long work, so that a bad {@code --out} fails at once and not after the run.
+   */
   public Path outDir() {
     try {
-      return Files.createDirectories(out);
-    } catch (IOException e) {
+      Path d = Files.createDirectories(out);
+      if (!Files.isWritable(d)) {
+        throw NeuristorException.input("cannot write to output directory " + out);
+      }
+      return d;
+    } catch (IOException | SecurityException e) {
       throw NeuristorException.input("cannot create output directory " + out + ": " + e.getMessage());
     }
   }
@@ -59,10 +62,6 @@ public final class OutputOptions {
   /** A plot file {@code base.png} or {@code base.svg} inside the output directory. */
   public Path plotFile(String baseName) {
     return file(baseName + "." + plotExt());
-  }
-
-  public boolean json() {
-    return json;
   }
 
   public boolean plot() {

@@ -22,23 +22,31 @@ import picocli.CommandLine.Option;
  * protocols of figure1.m, one gallery image and a table of expected versus classified pattern.
  */
 @Command(name = "patterns", mixinStandardHelpOptions = true,
-    description = {"Runs Izhikevich's 20 firing patterns (author's Euler scheme and protocols, physics.md 2.5),",
-        "writes one gallery image (20 panels of membrane potential) and patterns.csv: pattern, expected class,",
-        "class found by the firing-pattern classifier, spike count, the classifier's reason."},
+    description = {"Run Izhikevich's 20 firing patterns and classify each with the firing-pattern classifier.",
+        "Uses the author's Euler scheme and protocols (physics.md 2.5); writes one gallery image (20 panels of "
+            + "membrane potential) and patterns.csv: pattern, expected class, class found, spike count and the "
+            + "classifier's reason."},
     footer = {"", "Examples:", "  ./neuristor patterns", "  ./neuristor patterns --json --no-plot",
-        "  ./neuristor patterns --no-membrane   # classify from spikes and stimulus only"})
+        "  ./neuristor patterns --no-membrane"})
+@JsonKeys({"patterns", "correct", "total", "csv", "plot"})
 public final class PatternsCommand implements Callable<Integer> {
   @Option(names = "--no-membrane",
-      description = "Classify without the membrane trace (DAP and subthreshold oscillations need it).")
+      description = "Classify from spikes and stimulus only, without the membrane trace (DAP and subthreshold "
+          + "oscillations need it).")
   boolean noMembrane;
 
-  @Option(names = "--columns", defaultValue = "4", description = "Gallery columns (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--columns", paramLabel = "N", defaultValue = "4",
+      description = "Gallery columns (default: ${DEFAULT-VALUE}).")
   int columns;
 
   @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
+    if (columns < 1) {
+      throw org.neuristor.NeuristorException.input("--columns must be >= 1, got " + columns);
+    }
+    output.outDir();
     List<Plotter.Panel> panels = new ArrayList<>();
     List<List<Object>> rows = new ArrayList<>();
     List<Map<String, Object>> table = new ArrayList<>();
@@ -74,9 +82,9 @@ public final class PatternsCommand implements Callable<Integer> {
         rows);
     Summary s = new Summary();
     if (!output.json()) {
-      System.out.printf(Locale.ROOT, "%-3s %-30s %-30s %s%n", "id", "expected class", "class found", "spikes");
+      output.out().printf(Locale.ROOT, "%-3s %-30s %-30s %s%n", "id", "expected class", "class found", "spikes");
       for (List<Object> row : rows) {
-        System.out.printf(Locale.ROOT, "%-3s %-30s %-30s %s%s%n", row.get(0), row.get(2), row.get(3), row.get(5),
+        output.out().printf(Locale.ROOT, "%-3s %-30s %-30s %s%s%n", row.get(0), row.get(2), row.get(3), row.get(5),
             (Boolean) row.get(4) ? "" : "   <- differs");
       }
     } else {
@@ -91,7 +99,7 @@ public final class PatternsCommand implements Callable<Integer> {
           Math.max(1, columns));
       s.put("plot", img.toString());
     }
-    s.print(System.out, output.json());
+    output.print(s);
     return 0;
   }
 

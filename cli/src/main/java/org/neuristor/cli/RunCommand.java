@@ -2,8 +2,10 @@ package org.neuristor.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
 import org.neuristor.analysis.Trace;
@@ -23,23 +25,35 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Run the analyses (.op, .dc, .tran) of an ngspice-compatible netlist.",
-      "Writes one CSV per analysis (columns named as ngspice names them: time, v(out), i(v1)) and,",
-      "unless --no-plot, a plot of the saved signals; prints steps, Newton iterations and wall time."
+      "Writes one CSV per analysis, with columns named as ngspice names them (time, v(out), i(v1)), and unless "
+          + "--no-plot a plot of the saved signals, one panel per quantity (voltages, currents, device states). "
+          + "Prints steps, Newton iterations and wall time. Files are written only when every analysis succeeded."
     },
-    footer = {"", "Example:", "  ./neuristor run examples/relaxation.cir --out out/relax",
-        "  ./neuristor run examples/1ts1c.cir --save 'v(m),v(o)' --json"})
+    footer = {"", "Examples:", "  ./neuristor run examples/relaxation.cir --out out/relax",
+        "  ./neuristor run examples/1ts1c.cir --save 'v(m),v(o)' --json",
+        "  ./neuristor run examples/hysteresis.cir --updown"})
+@JsonKeys({"netlist", "unknowns", "analyses"})
 public final class RunCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "NETLIST", description = "netlist file (.cir/.sp)")
+  @Parameters(index = "0", paramLabel = "NETLIST", description = "The netlist file (.cir, .sp).")
   Path netlist;
 
   @Option(names = "--save", split = ",", paramLabel = "SIGNAL",
-      description = "signals to record, e.g. v(out),i(v1),v(a,b) or 'all' (default: .save lines, else all node "
-          + "voltages and source currents)")
+      description = "Signals to record, e.g. v(out),i(v1),v(a,b) or all (default: the .save lines, else every node "
+          + "voltage and source current).")
   List<String> save = new ArrayList<>();
 
-  @Option(names = "--updown", description = "run .dc sweeps forward then backward (shows hysteresis)")
+  @Option(names = "--updown", description = "Run .dc sweeps forward, then back (shows hysteresis).")
   boolean upDown;
+
+  @Option(names = "--every", paramLabel = "N", defaultValue = "1",
+      description = "Write every N-th accepted time point of a transient, and the last (default: ${DEFAULT-VALUE}, "
+          + "all).")
+  int every = 1;
+
+  @Option(names = "--at-tstep", description = "Write a transient on the grid of its .tran step, linearly "
+      + "interpolated between accepted points (ngspice's .options interp), instead of at every accepted point.")
+  boolean atTstep;
 
   @Mixin OutputOptions output;
 
@@ -47,22 +61,24 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     CircuitCompiler.Compiled c = CircuitCompiler.compile(netlist);
     for (String w : c.warnings()) {
-      System.err.println("warning: " + w);
+      output.warn(w);
     }
     if (c.analyses().isEmpty()) {
       throw NeuristorException.input(netlist + ": no analysis (.op, .dc or .tran) in the netlist");
     }
+    if (every < 1) {
+      throw NeuristorException.input("--every must be >= 1, got " + every);
+    }
+    output.outDir();
     List<String> saves = !save.isEmpty() ? save : c.saves();
     String base = baseName(netlist);
-    Summary summary = new Summary();
-    summary.put("netlist", netlist.toString());
-    summary.put("unknowns", c.unknowns());
-    List<Object> runs = new ArrayList<>();
+    // run every analysis first: a failing .tran after a good .op leaves no files behind
+    List<Analysis> analyses = new ArrayList<>();
+    List<Analysis.Outcome> outcomes = new ArrayList<>();
     for (Analysis a : c.analyses()) {
       if (upDown && a instanceof Analysis.Dc dc) {
         a = new Analysis.Dc(dc.source(), dc.start(), dc.stop(), dc.step(), true);
       }
-      String kind = a instanceof Analysis.Op ? "op" : a instanceof Analysis.Dc ? "dc" : "tran";
       Analysis.Outcome o;
       try (ProgressBar bar = a instanceof Analysis.Tran ? new ProgressBar("tran", 1000) : ProgressBar.quiet("op", 1)) {
         long[] done = {0};
@@ -72,14 +88,25 @@ public final class RunCommand implements Callable<Integer> {
             bar.stepBy(now - done[0]);
             done[0] = now;
           }
-        });
+        }, every, atTstep);
       }
       for (String w : o.warnings()) {
-        System.err.println("warning: " + w);
+        output.warn(w);
       }
+      analyses.add(a);
+      outcomes.add(o);
+    }
+    Summary summary = new Summary();
+    summary.put("netlist", netlist.toString());
+    summary.put("unknowns", c.unknowns());
+    List<Object> runs = new ArrayList<>();
+    for (int k = 0; k < analyses.size(); k++) {
+      Analysis a = analyses.get(k);
+      Analysis.Outcome o = outcomes.get(k);
+      String kind = a instanceof Analysis.Op ? "op" : a instanceof Analysis.Dc ? "dc" : "tran";
       Path csv = output.file(base + "." + kind + ".csv");
       CsvWriter.write(csv, o.trace());
-      java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+      Map<String, Object> r = new LinkedHashMap<>();
       r.put("analysis", kind);
       r.put("csv", csv.toString());
       r.put(a instanceof Analysis.Tran ? "steps_accepted" : "points", o.accepted());
@@ -94,18 +121,24 @@ public final class RunCommand implements Callable<Integer> {
       if (output.plot() && !(a instanceof Analysis.Op)) {
         Path png = output.file(base + "." + kind + "." + output.plotExt());
         Trace tr = o.trace();
-        Plotter.lines(png, c.circuit().title() + " (" + kind + ")", axisLabel(tr), "value", tr, tr.names());
+        String title = c.circuit().title() + " (" + kind + ")";
+        if (a instanceof Analysis.Dc dc && dc.upDown()) {
+          Plotter.upDown(png, title, tr.axisName() + " (" + unitOfSource(dc.source()) + ")", tr, tr.names());
+        } else {
+          Plotter.signals(png, title, tr, tr.names());
+        }
         r.put("plot", png.toString());
       }
       runs.add(r);
     }
     summary.put("analyses", runs);
-    summary.print(System.out, output.json());
+    output.print(summary);
     return 0;
   }
 
-  private static String axisLabel(Trace tr) {
-    return tr.axisName().equals("time") ? "time (s)" : tr.axisName() + " (V or A)";
+  /** V for a voltage source, A for a current source (SPICE's first letter). */
+  private static String unitOfSource(String source) {
+    return source.toLowerCase(Locale.ROOT).startsWith("i") ? "A" : "V";
   }
 
   static String baseName(Path p) {

@@ -62,6 +62,16 @@ public final class Summary {
     out.flush();
   }
 
+  /** As {@link #print(PrintStream, boolean)}, to a writer (picocli's {@code getOut()}). */
+  public void print(java.io.PrintWriter out, boolean json) {
+    if (json) {
+      out.println(toJson());
+    } else {
+      out.print(toText());
+    }
+    out.flush();
+  }
+
   /** The JSON form, one line without a terminator. */
   public String toJson() {
     return Json.write(values);

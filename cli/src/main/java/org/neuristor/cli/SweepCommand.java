@@ -16,37 +16,44 @@ import picocli.CommandLine.Parameters;
 
 /** {@code neuristor sweep spec.yaml}: parameter sweeps and Monte Carlo on all cores or on Spark. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-    description = {"Run a parameter sweep or Monte Carlo described in a YAML spec (job, varied parameters,",
-        "results; docs/sweep.md). One row per point (inputs, results, status, error, wall time) is appended",
-        "to DIR/<name>.csv as soon as the point is done; rerunning the same command resumes and skips finished",
-        "points; a failing point is recorded with its error. At the end: the CSV in point order, a Parquet",
-        "copy, and a plot of each result against each parameter (a heat map for a two-parameter grid)."},
+    description = {"Run a parameter sweep or Monte Carlo described in a YAML spec.",
+        "The spec names a job, the varied parameters and the results (docs/sweep.md); values take SPICE suffixes "
+            + "and the parameter's unit. One row per point (inputs, results, status, error, wall time) is appended "
+            + "to DIR/<name>.csv as soon as the point is done; rerunning the same command resumes and skips "
+            + "finished points; a failing point is recorded with its error. At the end: the CSV in point order, a "
+            + "Parquet copy, and a plot of each result against each parameter (a heat map for a two-parameter "
+            + "grid)."},
     footer = {"", "Examples:", "  ./neuristor sweep examples/sweep-lif-mc.yaml --out out/mc",
         "  ./neuristor sweep examples/sweep-pickett-phase.yaml --threads 2 --json",
-        "  ./neuristor sweep examples/sweep-lif-mc.yaml --engine spark --master 'local[2]'"})
+        "  ./neuristor sweep examples/sweep-lif-mc.yaml --engine spark"})
+@JsonKeys({"sweep", "job", "engine", "points", "resumed", "ran", "failed", "first_error", "csv", "parquet", "plots",
+    "wall_s"})
 public final class SweepCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "SPEC", description = "sweep spec (.yaml, .yml or .json)") Path specFile;
+  @Parameters(paramLabel = "SPEC", description = "The sweep spec (.yaml, .yml or .json).") Path specFile;
 
-  @Option(names = "--threads", defaultValue = "0",
-      description = "local worker threads (0: all cores); results do not depend on it")
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+      description = "Local worker threads (0: all cores); results do not depend on it.")
   int threads;
 
-  @Option(names = "--engine", defaultValue = "local",
-      description = "local (all cores of this machine) or spark (Apache Spark, see --master)")
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+      description = "local (all cores of this machine) or spark (Apache Spark, see --master) (default: "
+          + "${DEFAULT-VALUE}).")
   String engine;
 
-  @Option(names = "--master", defaultValue = "local[*]",
-      description = "Spark master URL for --engine spark (default: ${DEFAULT-VALUE}, embedded)")
+  @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
+      description = "Spark master URL for --engine spark, e.g. local[2] or spark://host:7077 (default: "
+          + "${DEFAULT-VALUE}, embedded).")
   String master;
 
   @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    SweepSpec spec = SweepSpec.load(specFile);
-    if (threads < 0) {
-      throw NeuristorException.input("--threads must be >= 0");
+    NetworkCommand.threads(threads);
+    if (!engine.equals("local") && !engine.equals("spark")) {
+      throw NeuristorException.input("--engine must be local or spark, got '" + engine + "'");
     }
+    SweepSpec spec = SweepSpec.load(specFile);
     Path dir = output.outDir();
     long t0 = System.nanoTime();
     int before;
@@ -99,7 +106,7 @@ public final class SweepCommand implements Callable<Integer> {
       s.put("plots", plots);
     }
     s.put("wall_s", (System.nanoTime() - t0) / 1e9);
-    s.print(System.out, output.json());
+    output.print(s);
     return 0;
   }
 }

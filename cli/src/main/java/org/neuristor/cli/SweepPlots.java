@@ -12,6 +12,10 @@ import org.neuristor.sweep.SweepSpec;
  * The figures of a finished sweep: with exactly two grid/list parameters, one heat map per result
  * (cells averaged over the samples); otherwise each result against each varied parameter (a line
  * for a grid parameter alone, a scatter for sampled ones). Failed points are left out (grey cells).
+ * Axis titles carry units (a parameter's declared unit, a result's from its name: {@code _hz},
+ * {@code _V}, {@code _s}, {@code _J}, {@code _ohm}); log-spaced parameters ({@code loggrid},
+ * {@code lognormal}) get a logarithmic axis (log10 of the value on a heat map); the neuron job's
+ * {@code phase} map names its categories.
  */
 final class SweepPlots {
   private SweepPlots() {}
@@ -46,7 +50,8 @@ final class SweepPlots {
           }
         }
         Path png = output.plotFile(spec.name() + "." + safe(r));
-        out.add(Plotter.heatmap(png, spec.name() + ": " + r, px.name(), py.name(), xs, ys, sum, r));
+        out.add(Plotter.heatmap(png, spec.name() + ": " + r, axis(spec, px), axis(spec, py), log(px, xs), log(py, ys),
+            sum, resultLabel(r), r.equals("phase") ? PHASES : java.util.Map.of()));
       }
       return out;
     }
@@ -64,14 +69,59 @@ final class SweepPlots {
         double[] y = pts.stream().mapToDouble(a -> a[1]).toArray();
         Path png = output.plotFile(spec.name() + "." + safe(r) + "-vs-" + safe(p.name()));
         String title = spec.name() + ": " + r + " vs " + p.name();
+        boolean logX = logarithmic(p);
         if (p.random() || ps.size() > 1) {
-          out.add(Plotter.scatter(png, title, p.name(), r, x, y));
+          out.add(Plotter.xy(png, title, label(spec, p), resultLabel(r), List.of(new Plotter.Series(r, x, y, true)),
+              logX, false, true));
         } else {
-          out.add(Plotter.xy(png, title, p.name(), r, List.of(new Plotter.Series(r, x, y, true)), false, false));
+          out.add(Plotter.xy(png, title, label(spec, p), resultLabel(r), List.of(new Plotter.Series(r, x, y, true)),
+              logX, false));
         }
       }
     }
     return out;
+  }
+
+  /** The names of the neuron job's phase values. */
+  static final java.util.Map<Double, String> PHASES = java.util.Map.of(0.0, "silent", 1.0, "single spike", 2.0,
+      "tonic");
+
+  static boolean logarithmic(Parameter p) {
+    return p instanceof Parameter.Values v && v.logarithmic() || p instanceof Parameter.LogNormal;
+  }
+
+  /** A parameter's axis title with its unit: {@code rin (SI)} where the job declares none. */
+  static String label(SweepSpec spec, Parameter p) {
+    String u;
+    try {
+      u = spec.job().unit(p.name());
+    } catch (RuntimeException e) {
+      u = org.neuristor.expr.SpiceNumber.ANY_UNIT;
+    }
+    if (u.equals(org.neuristor.expr.SpiceNumber.ANY_UNIT)) {
+      u = "SI";
+    }
+    return p.name() + (u.isEmpty() || u.equals("1") || u.equals("-") ? "" : " (" + u + ")");
+  }
+
+  /** Heat-map axis title: log10 of the value for a log-spaced parameter. */
+  static String axis(SweepSpec spec, Parameter.Values p) {
+    return p.logarithmic() ? "log10 " + label(spec, p) : label(spec, p);
+  }
+
+  static double[] log(Parameter.Values p, double[] v) {
+    return p.logarithmic() ? java.util.Arrays.stream(v).map(Math::log10).toArray() : v;
+  }
+
+  /** A result's axis title with the unit its name carries. */
+  static String resultLabel(String r) {
+    String[][] suffixes = {{"_hz", "Hz"}, {"_V", "V"}, {"_s", "s"}, {"_J", "J"}, {"_ohm", "Ohm"}, {"_A", "A"}};
+    for (String[] sx : suffixes) {
+      if (r.endsWith(sx[0])) {
+        return r + " (" + sx[1] + ")";
+      }
+    }
+    return r.equals("spikes") || r.endsWith(".spikes") ? r + " (count)" : r;
   }
 
   static String safe(String s) {

@@ -110,6 +110,81 @@ public final class Plotter {
   }
 
   /**
+   * The axis title of a signal by its SPICE name: {@code voltage (V)} for {@code v(...)}, {@code
+   * current (A)} for {@code i(...)}, {@code energy (J)} for {@code e(...)}, else the name itself (a
+   * device state such as {@code n1.x} or {@code n1.t}, whose unit depends on the device).
+   */
+  public static String quantity(String signal) {
+    String s = signal.toLowerCase(Locale.ROOT);
+    if (s.startsWith("v(")) {
+      return "voltage (V)";
+    }
+    if (s.startsWith("i(")) {
+      return "current (A)";
+    }
+    if (s.startsWith("e(")) {
+      return "energy (J)";
+    }
+    return "state " + signal;
+  }
+
+  /**
+   * Signals of a trace in stacked panels, one per quantity ({@link #quantity}): all voltages in one
+   * panel titled in V, all currents in one in A, each device state in its own, so that no axis mixes
+   * units; a legend names the lines where a panel has several.
+   */
+  public static Path signals(Path out, String title, Trace trace, List<String> names) {
+    java.util.Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+    for (String n : names) {
+      groups.computeIfAbsent(quantity(n), k -> new ArrayList<>()).add(n);
+    }
+    return stacked(out, title, trace, new ArrayList<>(groups.values()), new ArrayList<>(groups.keySet()));
+  }
+
+  /**
+   * A DC sweep that went up and back down ({@code .dc} with up/down): each signal is split at the
+   * turning point into an "up" and a "down" line, so hysteresis shows as two branches; one panel
+   * per quantity as in {@link #signals}, stacked.
+   */
+  public static Path upDown(Path out, String title, String xLabel, Trace trace, List<String> names) {
+    double[] x = trace.axis();
+    int turn = x.length - 1;
+    for (int k = 1; k < x.length - 1; k++) {
+      if ((x[k] - x[k - 1]) * (x[k + 1] - x[k]) < 0) {
+        turn = k;
+        break;
+      }
+    }
+    java.util.Map<String, List<Series>> groups = new java.util.LinkedHashMap<>();
+    for (String n : names) {
+      double[] y = trace.get(n);
+      List<Series> g = groups.computeIfAbsent(quantity(n), k -> new ArrayList<>());
+      g.add(new Series(n + " up", Arrays.copyOfRange(x, 0, turn + 1), Arrays.copyOfRange(y, 0, turn + 1), false));
+      if (turn < x.length - 1) {
+        g.add(new Series(n + " down", Arrays.copyOfRange(x, turn, x.length), Arrays.copyOfRange(y, turn, y.length),
+            false));
+      }
+    }
+    int n = groups.size();
+    int h = STACK_PANEL_HEIGHT * Math.max(2, n) + 45;
+    List<String> labels = new ArrayList<>(groups.keySet());
+    List<List<Series>> panels = new ArrayList<>(groups.values());
+    XYChart[] charts = new XYChart[n];
+    for (int i = 0; i < n; i++) {
+      charts[i] = xyChart(WIDTH, h / n, i == 0 ? title : null, xLabel, labels.get(i), panels.get(i), false, false);
+    }
+    return render(out, WIDTH, h, g -> {
+      fillWhite(g, WIDTH, h);
+      for (int i = 0; i < n; i++) {
+        AffineTransform saved = g.getTransform();
+        g.translate(0, i * (h / n));
+        charts[i].paint(g, WIDTH, h / n);
+        g.setTransform(saved);
+      }
+    });
+  }
+
+  /**
    * Vertically stacked panels sharing the x axis (same range, tick labels only on the bottom
    * panel), e.g. input current / membrane voltage / output of a neuron. {@code panels.get(i)} lists
    * the signals of panel i and {@code panelYLabels.get(i)} its y-axis title. The x title is the
@@ -226,7 +301,19 @@ public final class Plotter {
    */
   public static Path xy(Path out, String title, String xLabel, String yLabel, List<Series> series,
       boolean logX, boolean logY) {
+    return xy(out, title, xLabel, yLabel, series, logX, logY, false);
+  }
+
+  /** As {@link #xy(Path, String, String, String, List, boolean, boolean)}; {@code scatter} draws markers only. */
+  public static Path xy(Path out, String title, String xLabel, String yLabel, List<Series> series,
+      boolean logX, boolean logY, boolean scatter) {
     XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, logX, logY);
+    if (scatter) {
+      for (XYSeries s : chart.getSeriesCollection()) {
+        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+      }
+      chart.getStyler().setMarkerSize(4);
+    }
     return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
   }
 
@@ -246,6 +333,19 @@ public final class Plotter {
       }
     }
     chart.getStyler().setMarkerSize(4);
+    return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
+  }
+
+  /**
+   * Spike raster: one dot per spike (time, neuron index), one colour per series (population) with a
+   * legend naming them.
+   */
+  public static Path raster(Path out, String title, String xLabel, String yLabel, List<Series> series) {
+    XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, false, false);
+    for (XYSeries s : chart.getSeriesCollection()) {
+      s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+    }
+    chart.getStyler().setMarkerSize(2);
     return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
   }
 
@@ -303,6 +403,16 @@ public final class Plotter {
    */
   public static Path heatmap(Path out, String title, String xLabel, String yLabel, double[] xs,
       double[] ys, double[][] z, String zLabel) {
+    return heatmap(out, title, xLabel, yLabel, xs, ys, z, zLabel, java.util.Map.of());
+  }
+
+  /**
+   * As {@link #heatmap(Path, String, String, String, double[], double[], double[][], String)}, with
+   * names for the values of a categorical map (e.g. 0 silent, 1 single spike, 2 tonic), shown in its
+   * legend next to each colour.
+   */
+  public static Path heatmap(Path out, String title, String xLabel, String yLabel, double[] xs,
+      double[] ys, double[][] z, String zLabel, java.util.Map<Double, String> categoryNames) {
     if (xs.length == 0 || ys.length == 0) {
       throw new IllegalArgumentException("heatmap needs at least one x and one y value");
     }
@@ -317,7 +427,7 @@ public final class Plotter {
     }
     int w = 900;
     int h = 650;
-    HeatmapPainter p = new HeatmapPainter(title, xLabel, yLabel, xs, ys, z, zLabel);
+    HeatmapPainter p = new HeatmapPainter(title, xLabel, yLabel, xs, ys, z, zLabel, categoryNames);
     return render(out, w, h, g -> p.paint(g, w, h));
   }
 
@@ -328,6 +438,17 @@ public final class Plotter {
    */
   public static Path imageGrid(Path out, String title, List<double[][]> images, int columns,
       List<String> captions) {
+    return imageGrid(out, title, images, columns, captions, null);
+  }
+
+  /**
+   * As {@link #imageGrid(Path, String, List, int, List)}, but with {@code scaleLabel} (e.g. {@code
+   * weight (S)}) every image shares one symmetric range [-m, m] (m the largest magnitude of all),
+   * black to white, shown by a grey colour bar with ticks on the right; null keeps the per-image
+   * normalization (no common scale).
+   */
+  public static Path imageGrid(Path out, String title, List<double[][]> images, int columns,
+      List<String> captions, String scaleLabel) {
     if (columns < 1) {
       throw new IllegalArgumentException("columns must be >= 1, got " + columns);
     }
@@ -347,7 +468,20 @@ public final class Plotter {
     int rows = (images.size() + cols - 1) / cols;
     boolean hasTitle = title != null && !title.isBlank();
     int titleH = hasTitle ? 40 : 0;
-    int w = Math.max(cols * cellW, hasTitle ? 300 : 1);
+    double m = 0;
+    for (double[][] im : images) {
+      for (double[] row : im) {
+        for (double v : row) {
+          if (Double.isFinite(v)) {
+            m = Math.max(m, Math.abs(v));
+          }
+        }
+      }
+    }
+    final double range = m > 0 ? m : 1;
+    boolean bar = scaleLabel != null;
+    int barW = bar ? 140 : 0;
+    int w = Math.max(cols * cellW + barW, hasTitle ? 300 : 1);
     int h = titleH + Math.max(1, rows) * cellH;
     final int sc = scale;
     return render(out, w, h, g -> {
@@ -355,10 +489,30 @@ public final class Plotter {
       if (hasTitle) {
         drawCentered(g, title, TITLE, w / 2.0, 27);
       }
+      if (bar) {
+        int bx = cols * cellW + 20;
+        int top = titleH + pad + 20;
+        int bh = Math.max(60, h - top - 30);
+        for (int k = 0; k < bh; k++) {
+          int lvl = (int) Math.round(255 * (1 - (k + 0.5) / bh));
+          g.setColor(new Color(lvl, lvl, lvl));
+          g.fillRect(bx, top + k, 18, 1);
+        }
+        g.setColor(FRAME);
+        g.drawRect(bx, top, 18, bh);
+        g.setFont(BASE.deriveFont(11f));
+        g.setColor(Color.BLACK);
+        g.drawString(scaleLabel, bx - 10, top - 8);
+        for (double t : niceTicks(-range, range, 5)) {
+          int py = (int) Math.round(top + (range - t) / (2 * range) * bh);
+          g.drawLine(bx + 18, py, bx + 22, py);
+          g.drawString(tick(t), bx + 25, py + 4);
+        }
+      }
       for (int k = 0; k < images.size(); k++) {
         int x0 = (k % cols) * cellW + pad;
         int y0 = titleH + (k / cols) * cellH + pad;
-        BufferedImage img = grey(images.get(k));
+        BufferedImage img = bar ? grey(images.get(k), -range, range) : grey(images.get(k));
         Object old = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
             RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
@@ -626,7 +780,7 @@ public final class Plotter {
    * equal x intervals, the minimum and maximum y in their original order; the first and last points
    * are kept. Narrow extremes (spikes) therefore survive at any zoom-out.
    */
-  static double[][] decimate(double[] x, double[] y, int columns) {
+  public static double[][] decimate(double[] x, double[] y, int columns) {
     int n = x.length;
     if (n <= 2 * columns + 2) {
       return new double[][] {x.clone(), y.clone()};
@@ -778,8 +932,6 @@ public final class Plotter {
 
   /** A grey-scale image of {@code a[row][col]}, min black and max white; non-finite values red. */
   static BufferedImage grey(double[][] a) {
-    int rows = Math.max(1, a.length);
-    int cols = Math.max(1, a.length == 0 ? 1 : a[0].length);
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (double[] row : a) {
@@ -790,6 +942,13 @@ public final class Plotter {
         }
       }
     }
+    return grey(a, lo, hi);
+  }
+
+  /** Grey image of {@code a} with {@code lo} black and {@code hi} white; non-finite cells red. */
+  static BufferedImage grey(double[][] a, double lo, double hi) {
+    int rows = Math.max(1, a.length);
+    int cols = Math.max(1, a.length == 0 ? 1 : a[0].length);
     double span = hi > lo ? hi - lo : 1;
     BufferedImage img = new BufferedImage(cols, rows, BufferedImage.TYPE_INT_RGB);
     for (int r = 0; r < a.length; r++) {
@@ -797,7 +956,7 @@ public final class Plotter {
         double v = c < a[r].length ? a[r][c] : Double.NaN;
         int rgb;
         if (Double.isFinite(v)) {
-          int lvl = (int) Math.round(255 * (hi > lo ? (v - lo) / span : 0.5));
+          int lvl = (int) Math.round(255 * (hi > lo ? Math.max(0, Math.min(1, (v - lo) / span)) : 0.5));
           rgb = (lvl << 16) | (lvl << 8) | lvl;
         } else {
           rgb = 0xcc3333;
@@ -851,9 +1010,11 @@ public final class Plotter {
     private final double[] ys;
     private final double[][] z;
     private final String zLabel;
+    private final java.util.Map<Double, String> names;
 
     HeatmapPainter(String title, String xLabel, String yLabel, double[] xs, double[] ys,
-        double[][] z, String zLabel) {
+        double[][] z, String zLabel, java.util.Map<Double, String> names) {
+      this.names = names;
       this.title = title;
       this.xLabel = xLabel;
       this.yLabel = yLabel;
@@ -991,7 +1152,8 @@ public final class Plotter {
           g.setColor(FRAME);
           g.drawRect(bx, y, 18, 18);
           g.setColor(Color.BLACK);
-          g.drawString(tick(categories.get(k)), bx + 26, y + 14);
+          String name = names.get(categories.get(k));
+          g.drawString(name != null ? tick(categories.get(k)) + " " + name : tick(categories.get(k)), bx + 26, y + 14);
           y += 26;
         }
       } else {

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuristor.io.Json;
-import picocli.CommandLine;
 
 /** The device, iv and pulse commands as a user runs them. */
 class DeviceCliTest {
@@ -22,18 +17,8 @@ class DeviceCliTest {
   record Result(int code, String out, String err) {}
 
   Result run(String... args) {
-    PrintStream oldOut = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true));
-      CommandLine cl = Main.commandLine();
-      cl.setErr(new PrintWriter(err, true));
-      int code = cl.execute(args);
-      return new Result(code, out.toString(), err.toString());
-    } finally {
-      System.setOut(oldOut);
-    }
+    CliHarness.Result r = CliHarness.run(args);
+    return new Result(r.code(), r.out(), r.err());
   }
 
   @Test

@@ -72,12 +72,39 @@ public record FiCurve(double[] inputs, double[] ratesHz, double rheobase) {
     return new FiCurve(inputs.clone(), rates, rheo);
   }
 
+  /** Smallest bisection tolerance relative to the bracket's magnitude: below it, doubles run out of digits. */
+  public static final double MIN_RELATIVE_TOLERANCE = 1e-12;
+
+  /** Most bisection steps (a bracket shrinks 2^60-fold long before). */
+  public static final int MAX_BISECTIONS = 60;
+
   /**
    * Bisection for the threshold of a monotone predicate: {@code fires(lo)} false, {@code fires(hi)}
-   * true; returns the midpoint of the final bracket (width below {@code tolerance}).
+   * true; returns the midpoint of the final bracket (width below {@code tolerance}, which is floored
+   * at {@link #MIN_RELATIVE_TOLERANCE} of max(|lo|, |hi|); at most {@link #MAX_BISECTIONS} steps).
+   *
+   * @throws IllegalArgumentException if the tolerance is not a positive finite number or lo &gt;= hi
    */
   public static double rheobase(DoublePredicate fires, double lo, double hi, double tolerance) {
-    while (hi - lo > tolerance) {
+    if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+      throw new IllegalArgumentException("the bisection tolerance must be a positive number, got " + tolerance);
+    }
+    return threshold(fires, lo, hi, tolerance, MIN_RELATIVE_TOLERANCE);
+  }
+
+  /**
+   * The bisection shared by every threshold search (rheobase, strength-duration, f-V): {@code
+   * fires(lo)} false, {@code fires(hi)} true; stops when the bracket is narrower than max(absTol,
+   * relTol |hi|, {@link #MIN_RELATIVE_TOLERANCE} max(|lo|, |hi|)) or after {@link #MAX_BISECTIONS}
+   * steps, and returns its midpoint.
+   */
+  public static double threshold(DoublePredicate fires, double lo, double hi, double absTol, double relTol) {
+    if (!(hi > lo) || Double.isInfinite(hi) || Double.isInfinite(lo)) {
+      throw new IllegalArgumentException("the bisection needs finite lo < hi, got " + lo + " and " + hi);
+    }
+    double floor = MIN_RELATIVE_TOLERANCE * Math.max(Math.abs(lo), Math.abs(hi));
+    for (int step = 0; step < MAX_BISECTIONS && hi - lo > Math.max(floor, Math.max(absTol, relTol * Math.abs(hi)));
+        step++) {
       double mid = 0.5 * (lo + hi);
       if (fires.test(mid)) {
         hi = mid;

@@ -50,13 +50,14 @@ import java.util.Locale;
  *         <li>a pulse containing >= 3 spikes: the step rules above, applied inside the pulse;
  *         <li>>= 3 equal pulses, some evoking a spike and some not: if every evoking pulse followed
  *             its predecessor more closely than every non-evoking one, {@code INTEGRATOR} (closer
- *             inputs sum); otherwise (a closer pair failed where a wider one fired) {@code RESONATOR};
+ *             inputs sum); if a closer pair failed where a wider one fired, {@code RESONATOR}; when the
+ *             pulses that fired and failed came at the same interval (a periodic train) neither;
  *         <li>one evoking pulse whose first spike comes more than 2 pulse widths after the pulse
  *             ended: {@code SPIKE_LATENCY};
  *         <li>with a membrane trace, after the last spike: a depolarized hump above the final level
  *             by > 10 % of the spike height before any undershoot, {@code DEPOLARIZING_AFTER_POTENTIAL};
  *             an undershoot below and a rebound above the final level (each > 0.5 % of the spike
- *             height), {@code SUBTHRESHOLD_OSCILLATIONS}.
+ *             height, the rebound > 10 % of the undershoot), {@code SUBTHRESHOLD_OSCILLATIONS}.
  *       </ul>
  *   <li>Otherwise {@code UNCLASSIFIED}.
  * </ol>
@@ -68,6 +69,9 @@ import java.util.Locale;
  * Izhikevich's 20 protocols, which is where they are validated.
  */
 public final class FiringPatternClassifier {
+  /** Smallest rebound above the final level, as a fraction of the undershoot before it, that counts as an oscillation. */
+  static final double MIN_REBOUND = 0.1;
+
   private FiringPatternClassifier() {}
 
   /**
@@ -302,7 +306,10 @@ public final class FiringPatternClassifier {
         }
       }
       boolean firstFired = count(spikes, pos.get(0).start(), next(epochs, pos.get(0), tEnd)) > 0;
-      if (fired > 0 && failed > 0 && !firstFired) {
+      // the intervals must tell firing from failing: in a periodic train some pulses fire and some do not at
+      // one and the same interval (charge builds up), which is neither an integrator nor a resonator
+      boolean separated = Math.abs(maxFired - minFailed) > 1e-6 * Math.max(Math.abs(maxFired), Math.abs(minFailed));
+      if (fired > 0 && failed > 0 && !firstFired && separated) {
         boolean integrator = maxFired < minFailed;
         return new Result(integrator ? FiringPattern.INTEGRATOR : FiringPattern.RESONATOR, String.format(Locale.ROOT,
             "equal pulses: fired after intervals up to %.3g, failed after intervals from %.3g (%s)", maxFired,
@@ -373,9 +380,11 @@ public final class FiringPatternClassifier {
     // DAP: the first maximum after the post-spike minimum rises > 10 % of the height above the final
     // level, with no undershoot below the final level before it
     boolean undershoot = false;
+    double depth = 0;
     for (double[] e : ext) {
       if (e[2] < 0 && e[1] < fin - 0.005 * height) {
         undershoot = true;
+        depth = fin - e[1];
       }
       if (e[2] > 0) {
         if (!undershoot && e[1] - fin > 0.1 * height) {
@@ -383,10 +392,12 @@ public final class FiringPatternClassifier {
               "after the spike the membrane rises again to %.3g above its final level (%.0f %% of the spike)",
               e[1] - fin, 100 * (e[1] - fin) / height), epochs);
         }
-        if (undershoot && e[1] - fin > 0.005 * height) {
+        // an oscillation rebounds by a fair part of its undershoot; a tiny overshoot after a deep undershoot is an
+        // overdamped recovery (a single yi spike), not an oscillation
+        if (undershoot && e[1] - fin > 0.005 * height && e[1] - fin > MIN_REBOUND * depth) {
           return new Result(FiringPattern.SUBTHRESHOLD_OSCILLATIONS, String.format(Locale.ROOT,
-              "after the spike the membrane undershoots and rebounds %.3g above its final level (damped oscillation)",
-              e[1] - fin), epochs);
+              "after the spike the membrane undershoots %.3g below and rebounds %.3g above its final level (damped "
+                  + "oscillation)", depth, e[1] - fin), epochs);
         }
       }
     }

@@ -30,7 +30,8 @@ public record StrengthDuration(double[] durations, double[] thresholds, double r
    *
    * @param lo an amplitude that never fires
    * @param hi the largest amplitude to try
-   * @param relTol bisection stops when the bracket is below relTol times its upper end
+   * @param relTol bisection stops when the bracket is below relTol times its upper end; at least
+   *     {@link FiCurve#MIN_RELATIVE_TOLERANCE}, and at most {@link FiCurve#MAX_BISECTIONS} steps
    */
   public static StrengthDuration measure(Probe probe, double[] durations, double lo, double hi, double relTol) {
     if (durations.length == 0) {
@@ -41,14 +42,30 @@ public record StrengthDuration(double[] durations, double[] thresholds, double r
         throw NeuristorException.input("strength-duration: durations must be positive and ascending");
       }
     }
-    if (!(hi > lo) || !(relTol > 0)) {
-      throw NeuristorException.input("strength-duration: need hi > lo and a positive tolerance");
+    if (!(hi > lo) || Double.isInfinite(hi) || Double.isInfinite(lo)) {
+      throw NeuristorException.input("strength-duration: need finite amplitudes with max > min, got " + lo + " and "
+          + hi);
+    }
+    if (!(relTol >= FiCurve.MIN_RELATIVE_TOLERANCE) || !(relTol < 1)) {
+      throw NeuristorException.input("strength-duration: the relative tolerance must be in [" 
+          + FiCurve.MIN_RELATIVE_TOLERANCE + ", 1), got " + relTol);
     }
     double[] th = new double[durations.length];
     IntStream.range(0, durations.length).parallel().forEach(k -> th[k] = threshold(probe, durations[k], lo, hi,
         relTol));
-    double rheo = th[th.length - 1];
-    return new StrengthDuration(durations.clone(), th, rheo, chronaxie(durations, th, rheo));
+    return of(durations, th);
+  }
+
+  /**
+   * The curve from thresholds measured elsewhere (e.g. a few durations at a time): the rheobase is
+   * the last threshold, the chronaxie is interpolated as in {@link #measure}.
+   */
+  public static StrengthDuration of(double[] durations, double[] thresholds) {
+    if (durations.length == 0 || thresholds.length != durations.length) {
+      throw NeuristorException.input("strength-duration: need one threshold per duration");
+    }
+    double rheo = thresholds[thresholds.length - 1];
+    return new StrengthDuration(durations.clone(), thresholds.clone(), rheo, chronaxie(durations, thresholds, rheo));
   }
 
   static double threshold(Probe probe, double d, double lo, double hi, double relTol) {
@@ -59,17 +76,7 @@ public record StrengthDuration(double[] durations, double[] thresholds, double r
       throw NeuristorException.input("strength-duration: the lowest amplitude " + lo + " already fires at "
           + d + " s; lower it");
     }
-    double a = lo;
-    double b = hi;
-    while (b - a > relTol * Math.abs(b)) {
-      double m = 0.5 * (a + b);
-      if (probe.fires(m, d)) {
-        b = m;
-      } else {
-        a = m;
-      }
-    }
-    return 0.5 * (a + b);
+    return FiCurve.threshold(a -> probe.fires(a, d), lo, hi, 0, relTol);
   }
 
   /** Duration where the threshold falls to twice the rheobase, interpolated in log-duration. */

@@ -100,6 +100,7 @@ public final class OperatingPoint {
       sys.setGminStep(o.gmin());
       try {
         if (sys.newton(x, t, true, 0, null, 1.0, o.itl1()) >= 0) {
+          requireShuntIndependent(sys, x, t, 1.0);
           warnings.add("operating point needed a " + o.gmin() + " S shunt on every node"
               + (singular != null ? " (" + singular.getMessage() + ")" : ""));
           return new Result(x, sys.totalIterations() - before, "gmin " + o.gmin(), warnings);
@@ -137,12 +138,43 @@ public final class OperatingPoint {
         return new Result(x, sys.totalIterations() - before, "source stepping", warnings);
       }
       System.arraycopy(good, 0, x, 0, x.length);
+      sys.setGminStep(o.gmin());
+      requireShuntIndependent(sys, x, t, 1.0);
       warnings.add("operating point needed a " + o.gmin() + " S shunt on every node");
       return new Result(x, sys.totalIterations() - before, "source stepping + gmin", warnings);
     } catch (MnaSystem.SingularCircuitException e) {
       throw e;
     } finally {
       sys.setGminStep(0);
+    }
+  }
+
+  /**
+   * A solution found with the {@code gmin} shunt on every node (in place) must not depend on it: a
+   * node that only the shunt holds (a current source into a capacitor, a divider whose conductances
+   * cancel) gets v = I / gmin, 1e9 V for 1 mA. Such a circuit is singular, as ngspice says too; it
+   * is refused (exit 2) instead of reporting that voltage. The test: the solution with ten times the
+   * shunt; a node voltage that moves by more than 1% (and 1 uV) follows the shunt.
+   */
+  static void requireShuntIndependent(MnaSystem sys, double[] x, double t, double sourceScale) {
+    SimOptions o = sys.options;
+    double[] y = x.clone();
+    sys.setGminStep(10 * o.gmin());
+    boolean ok;
+    try {
+      ok = sys.newton(y, t, true, 0, null, sourceScale, o.itl1()) >= 0;
+    } catch (MnaSystem.SingularCircuitException e) {
+      ok = false;
+    } finally {
+      sys.setGminStep(o.gmin());
+    }
+    for (int i = 0; ok && i < x.length; i++) {
+      if (sys.kind(i) == MnaSystem.Kind.NODE && Math.abs(y[i] - x[i]) > Math.max(1e-6, 0.01 * Math.abs(x[i]))) {
+        throw NeuristorException.input(String.format(java.util.Locale.ROOT,
+            "singular circuit: %s is set only by the %.3g S convergence shunt (%.4g V; %.4g V with ten times the "
+                + "shunt): the node has no DC path that fixes its voltage (a current source into a capacitor, or "
+                + "conductances that cancel); ngspice refuses it too", sys.name(i), o.gmin(), x[i], y[i]));
+      }
     }
   }
 

@@ -131,9 +131,10 @@ public final class Signals {
     return names.size();
   }
 
-  /** Evaluates every signal into {@code out}. */
+  /** Evaluates every signal into the first {@link #size()} entries of {@code out}. */
   void sample(double[] x, double t, double[] out) {
-    for (int k = 0; k < out.length; k++) {
+    int n = extractors.size();
+    for (int k = 0; k < n; k++) {
       out[k] = extractors.get(k).value(x, t);
     }
   }

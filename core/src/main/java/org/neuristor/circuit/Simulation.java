@@ -13,9 +13,19 @@ import org.neuristor.analysis.Trace;
 public final class Simulation {
   private Simulation() {}
 
-  /** Runs one analysis on a fresh MNA system of the circuit. */
+  /** Runs one analysis on a fresh MNA system of the circuit, recording every accepted time point. */
   public static Analysis.Outcome run(Circuit circuit, Analysis a, List<String> save,
       TransientAnalysis.Progress progress) {
+    return run(circuit, a, save, progress, 1, false);
+  }
+
+  /**
+   * Runs one analysis on a fresh MNA system of the circuit; a transient records every {@code every}-th
+   * accepted time point, or, with {@code atTstep}, the uniform grid of its {@code .tran} step (linearly
+   * interpolated, as ngspice's {@code .options interp}).
+   */
+  public static Analysis.Outcome run(Circuit circuit, Analysis a, List<String> save,
+      TransientAnalysis.Progress progress, int every, boolean atTstep) {
     long t0 = System.nanoTime();
     MnaSystem sys = new MnaSystem(circuit);
     if (a instanceof Analysis.Op) {
@@ -38,6 +48,10 @@ public final class Simulation {
     TransientAnalysis ta = new TransientAnalysis(tr.tstep(), tr.tstop(), tr.tstart(), tr.tmax(), tr.uic());
     if (progress != null) {
       ta.progress(progress);
+    }
+    ta.every(every);
+    if (atTstep) {
+      ta.grid(tr.tstep());
     }
     TransientAnalysis.Result r = ta.run(sys, save);
     return new Analysis.Outcome(a, r.trace(), r.accepted(), r.rejected(), r.iterations(), seconds(t0),

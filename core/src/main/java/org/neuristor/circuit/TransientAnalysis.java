@@ -116,148 +116,176 @@ public final class TransientAnalysis {
     }
   }
 
-  public Result run(MnaSystem sys, List<String> save) {
-    SimOptions o = sys.options;
-    Element[] els = sys.elements();
-    for (Element e : els) {
-      e.reset();
-      e.prepareTransient(tstep, tstop);
-    }
-    int n = sys.size();
-    double hMax = !Double.isNaN(tmax) ? tmax
-        : !Double.isNaN(o.maxStep()) ? o.maxStep() : Math.min(tstep, (tstop - tstart) / 50.0);
-    double hMin = !Double.isNaN(o.hmin()) ? o.hmin() : Math.max(1e-21, 1e-12 * Math.min(tstep, hMax));
-    int maxOrder = o.method().equals("euler") ? 1 : 2;
-    // Only elements that override the per-step hooks are called every step.
-    Element[] stepLimiters = overriding(els, "maxStep", double.class, double[].class);
-    Element[] acceptors = overriding(els, "accept", double[].class, double.class);
-    // Linear circuits without events: f and q at the solution follow from G and C exactly.
-    boolean linear = !sys.nonlinear();
-    for (Element e : els) {
-      linear &= !e.hasEvents();
-    }
-    boolean trap = o.method().equals("trap");
-    List<String> warnings = new ArrayList<>(sys.circuit().warnings());
+  private int every = 1;
+  private double grid;
 
-    // Initial point.
-    double[] x;
-    int itBefore = sys.totalIterations();
-    if (uic) {
-      x = sys.initialGuess();
-      double[] ic = sys.initialConditionVector();
-      if (ic != null) {
-        for (int i = 0; i < n; i++) {
-          if (!Double.isNaN(ic[i])) {
-            x[i] = ic[i];
-          }
+  /**
+   * Records every n-th accepted time point (and the last) instead of all of them; n = 1 records all.
+   */
+  public TransientAnalysis every(int n) {
+    if (n < 1) {
+      throw NeuristorException.input("--every must be at least 1, got " + n);
+    }
+    this.every = n;
+    this.grid = 0;
+    return this;
+  }
+
+  /**
+   * Records on the uniform grid tstart + k dt (linear interpolation between accepted points, as ngspice's
+   * {@code .options interp}) instead of at the accepted points; dt = 0 goes back to accepted points.
+   */
+  public TransientAnalysis grid(double dt) {
+    if (!(dt >= 0) || !Double.isFinite(dt)) {
+      throw NeuristorException.input("output interval must be a positive time, got " + dt);
+    }
+    this.grid = dt;
+    return this;
+  }
+
+  /** Runs the analysis on {@code sys}, recording the signals {@code save} (empty: ngspice's defaults). */
+  public Result run(MnaSystem sys, List<String> save) {
+    return new Run(sys, save).execute();
+  }
+
+  /**
+   * The state of one run: the integrator loop split into its parts (step limits, one attempted step,
+   * acceptance), each a method the JIT compiles on its own. Everything a step changes lives here, so a
+   * {@link TransientAnalysis} can run on several systems at once.
+   */
+  private final class Run {
+    private final MnaSystem sys;
+    private final SimOptions o;
+    private final Element[] els;
+    private final int n;
+    private final double hMax;
+    private final double hMin;
+    private final int maxOrder;
+    private final Element[] stepLimiters;
+    private final Element[] acceptors;
+    private final boolean linear;
+    private final boolean trap;
+    private final List<String> warnings;
+    private final int itBefore;
+    private final double[] bps;
+    private final IntegrationHistory history;
+    private final Recorder recorder;
+    private final IndependentSource[] sources;
+    private final double[] energy;
+    private final double[] power;
+    private final EnergyLedger ledger;
+    private final EventLocator events;
+    private final double[] xNew;
+    private int nextBp;
+    private double t;
+    private double h;
+    private int order = 1;
+    private long accepted;
+    private long rejected;
+    private long newtonFailures;
+    private long steps;
+    private int consecutiveFailures;
+    private long lastProgress;
+    private double tAtCheck;
+    private double hLimit;
+    private double hNextCandidate;
+      Run(MnaSystem sys, List<String> save) {
+      this.sys = sys;
+      this.o = sys.options;
+      this.els = sys.elements();
+      for (Element e : els) {
+        e.reset();
+        e.prepareTransient(tstep, tstop);
+      }
+      this.n = sys.size();
+      this.hMax = !Double.isNaN(tmax) ? tmax
+          : !Double.isNaN(o.maxStep()) ? o.maxStep() : Math.min(tstep, (tstop - tstart) / 50.0);
+      this.hMin = !Double.isNaN(o.hmin()) ? o.hmin() : Math.max(1e-21, 1e-12 * Math.min(tstep, hMax));
+      this.maxOrder = o.method().equals("euler") ? 1 : 2;
+      // Only elements that override the per-step hooks are called every step.
+      this.stepLimiters = overriding(els, "maxStep", double.class, double[].class);
+      this.acceptors = overriding(els, "accept", double[].class, double.class);
+      // Linear circuits without events: f and q at the solution follow from G and C exactly.
+      boolean lin = !sys.nonlinear();
+      for (Element e : els) {
+        lin &= !e.hasEvents();
+      }
+      this.linear = lin;
+      this.trap = o.method().equals("trap");
+      this.warnings = new ArrayList<>(sys.circuit().warnings());
+      this.itBefore = sys.totalIterations();
+      double[] x = initialPoint();
+      for (Element e : els) {
+        e.accept(x, 0.0);
+      }
+      this.bps = collectBreakpoints(els, hMin);
+      this.history = new IntegrationHistory(n);
+      sys.evaluate(x, 0.0, false, 1.0);
+      sys.markDynamic();
+      history.start(0.0, x, sys.q(), sys.f());
+      List<IndependentSource> src = new ArrayList<>();
+      for (Element e : els) {
+        if (e instanceof IndependentSource s) {
+          src.add(s);
         }
       }
-      consistentStart(sys, x, Math.min(tstep, hMax), warnings);
-    } else {
+      this.sources = src.toArray(new IndependentSource[0]);
+      this.energy = new double[sources.length];
+      this.power = new double[sources.length];
+      for (int k = 0; k < sources.length; k++) {
+        power[k] = sources[k].deliveredPower(x, 0.0);
+      }
+      this.recorder = new Recorder(sys, save, tstart, every, grid);
+      recorder.accepted(x, 0.0, 0.0);
+      this.ledger = energyAccounting ? new EnergyLedger(sys, x) : null;
+      this.events = new EventLocator(els, Math.max(hMin * 10, 1e-9 * Math.min(tstep, hMax)));
+      events.reset(x, 0.0);
+      this.xNew = new double[n];
+      this.h = Math.min(hMax, tstep) * 1e-3;
+    }
+
+    private double[] initialPoint() {
+      if (uic) {
+        double[] x = sys.initialGuess();
+        double[] ic = sys.initialConditionVector();
+        if (ic != null) {
+          for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(ic[i])) {
+              x[i] = ic[i];
+            }
+          }
+        }
+        consistentStart(sys, x, Math.min(tstep, hMax), warnings);
+        return x;
+      }
       OperatingPoint.Result op = OperatingPoint.solve(sys);
-      x = op.x();
       warnings.addAll(op.warnings());
-    }
-    for (Element e : els) {
-      e.accept(x, 0.0);
+      return op.x();
     }
 
-    // Breakpoints.
-    double[] bps = collectBreakpoints(els, hMin);
-    int nextBp = 0;
-
-    // History (index 0 newest).
-    double[][] hx = new double[4][n];
-    double[][] hq = new double[4][n];
-    double[] ht = new double[4];
-    int hist = 1;
-    sys.evaluate(x, 0.0, false, 1.0);
-    sys.markDynamic();
-    System.arraycopy(x, 0, hx[0], 0, n);
-    System.arraycopy(sys.q(), 0, hq[0], 0, n);
-    double[] qdot = new double[n];
-    for (int i = 0; i < n; i++) {
-      qdot[i] = -sys.f()[i];
-    }
-
-    // "e(sources)": cumulative energy delivered by all independent sources (J), as a signal.
-    boolean energySignal = save.contains("e(sources)");
-    List<String> plain = new ArrayList<>(save);
-    plain.remove("e(sources)");
-    Signals signals = Signals.of(sys, plain);
-    List<String> names = new ArrayList<>(signals.names());
-    if (energySignal) {
-      names.add("e(sources)");
-    }
-    Trace.Builder tb = new Trace.Builder("time", names);
-    double[] row = new double[names.size()];
-    double[] sampled = new double[signals.size()];
-    if (tstart <= 0) {
-      signals.sample(x, 0.0, sampled);
-      System.arraycopy(sampled, 0, row, 0, sampled.length);
-      tb.addRow(0.0, row);
-    }
-
-    List<IndependentSource> sources = new ArrayList<>();
-    for (Element e : els) {
-      if (e instanceof IndependentSource s) {
-        sources.add(s);
+    Result execute() {
+      while (t < tstop * (1 - 1e-15) && tstop - t > hMin) {
+        guardProgress();
+        limitStep();
+        attempt();
       }
-    }
-    double[] energy = new double[sources.size()];
-    double[] power = new double[sources.size()];
-    for (int k = 0; k < sources.size(); k++) {
-      power[k] = sources.get(k).deliveredPower(x, 0.0);
+      if (progress != null) {
+        progress.at(tstop, tstop);
+      }
+      recorder.finish(history.newest(), t, totalSourceEnergy());
+      Map<String, Double> en = new LinkedHashMap<>();
+      for (int s = 0; s < sources.length; s++) {
+        en.put(sources[s].name(), energy[s]);
+      }
+      return new Result(recorder.build(), accepted, rejected, newtonFailures, sys.totalIterations() - itBefore, en,
+          history.newest().clone(), warnings, ledger == null ? null : ledger.balance());
     }
 
-    // Energy bookkeeping (physics.md 4.0): each element's energy per step is the sum over nodes of
-    // the mid-step node voltage times the charge the element passed there, h/2 (i_n + i_n+1) + dq.
-    // Node potentials and these charges obey KVL and the trapezoidal KCL, so by Tellegen's theorem
-    // the sum over all elements vanishes exactly: sources = dissipation + stored energy, and for a
-    // linear capacitor the result is exactly the change of C v^2 / 2.
-    int ne = els.length;
-    double[][] elF = energyAccounting ? new double[ne][n] : null;
-    double[][] elQ = energyAccounting ? new double[ne][n] : null;
-    double[] elE = energyAccounting ? new double[ne] : null;
-    double[] fTmp = energyAccounting ? new double[n] : null;
-    double[] qTmp = energyAccounting ? new double[n] : null;
-    if (energyAccounting) {
-      if (n > 400) {
-        throw NeuristorException.input("energy accounting is available for circuits up to 400 unknowns");
-      }
-      for (int k = 0; k < ne; k++) {
-        sys.loadElement(els[k], x, 0.0, elF[k], elQ[k]);
-      }
-    }
-    List<Element> eventEls = new ArrayList<>();
-    for (Element e : els) {
-      if (e.hasEvents()) {
-        eventEls.add(e);
-      }
-    }
-    double[] g0 = new double[eventEls.size()];
-    for (int k = 0; k < g0.length; k++) {
-      g0[k] = eventEls.get(k).eventFunction(x, 0.0);
-    }
-    double eventTol = Math.max(hMin * 10, 1e-9 * Math.min(tstep, hMax));
-
-    double[] xNew = new double[n];
-    double[] qHist = new double[n];
-    double t = 0.0;
-    double h = Math.min(hMax, tstep) * 1e-3;
-    int order = 1;
-    long accepted = 0;
-    long rejected = 0;
-    long newtonFailures = 0;
-    long steps = 0;
-    int consecutiveFailures = 0;
-    long lastProgress = 0;
-    double tAtCheck = 0;
-
-    while (t < tstop * (1 - 1e-15) && tstop - t > hMin) {
+    /** Stops a run that stagnates or exceeds the step limit with a clear error, not after hours. */
+    private void guardProgress() {
       if (++steps % 100_000 == 0) {
         // Stagnation: if the last 10^5 steps project a total beyond the step limit, the solution
-        // chatters (e.g. a discontinuous device law); stop now with a clear error, not after hours.
+        // chatters (e.g. a discontinuous device law).
         double advanced = t - tAtCheck;
         double projected = advanced > 0 ? (tstop - t) / advanced * 1e5 : Double.POSITIVE_INFINITY;
         if (steps + projected > maxSteps) {
@@ -271,15 +299,23 @@ public final class TransientAnalysis {
         throw new ConvergenceException("transient (step limit " + maxSteps + " reached)", t, h,
             sys.worstName(), sys.residualHistory());
       }
-      // Step size limits: maximum step, device hints, breakpoints.
-      double hLimit = hMax;
+    }
+
+    /** Step size limits: maximum step and device hints. */
+    private void limitStep() {
+      double lim = hMax;
       for (Element e : stepLimiters) {
-        double m = e.maxStep(t, hx[0]);
-        if (m < hLimit) {
-          hLimit = Math.max(m, hMin);
+        double m = e.maxStep(t, history.newest());
+        if (m < lim) {
+          lim = Math.max(m, hMin);
         }
       }
-      h = Math.min(h, hLimit);
+      hLimit = lim;
+      h = Math.min(h, lim);
+    }
+
+    /** One attempted step from t: lands on breakpoints, solves, checks the error and events, accepts. */
+    private void attempt() {
       while (nextBp < bps.length && bps[nextBp] <= t + hMin) {
         nextBp++;
       }
@@ -290,35 +326,13 @@ public final class TransientAnalysis {
       } else if (nextBp < bps.length && t + 1.5 * h > bps[nextBp]) {
         h = 0.5 * (bps[nextBp] - t); // avoid leaving a sliver before the breakpoint
       }
+      int hist = history.count();
       int k = Math.min(order, hist >= 3 ? maxOrder : 1);
       double tNew = landsOnBp ? bps[nextBp] : t + h;
-
-      // Integration coefficients.
-      double a0;
-      if (k == 1) {
-        a0 = 1.0 / h;
-        for (int i = 0; i < n; i++) {
-          qHist[i] = -hq[0][i] / h;
-        }
-      } else if (trap) {
-        a0 = 2.0 / h;
-        for (int i = 0; i < n; i++) {
-          qHist[i] = -a0 * hq[0][i] - qdot[i];
-        }
-      } else {
-        double w = h / (ht[0] - ht[1]);
-        a0 = (1 + 2 * w) / ((1 + w) * h);
-        double c1 = -(1 + w) / h;
-        double c2 = w * w / ((1 + w) * h);
-        for (int i = 0; i < n; i++) {
-          qHist[i] = c1 * hq[0][i] + c2 * hq[1][i];
-        }
-      }
-
+      double a0 = history.coefficients(k, h, trap);
       // Predictor: polynomial through the last min(hist, k+1) points.
-      predict(hx, ht, Math.min(hist, k + 1), tNew, xNew, n);
-
-      int it = sys.newton(xNew, tNew, false, a0, qHist, 1.0, o.itl4());
+      history.predict(Math.min(hist, k + 1), tNew, xNew);
+      int it = sys.newton(xNew, tNew, false, a0, history.qHist, 1.0, o.itl4());
       if (it < 0) {
         newtonFailures++;
         consecutiveFailures++;
@@ -327,12 +341,11 @@ public final class TransientAnalysis {
         if (h < hMin || consecutiveFailures > 200) {
           throw new ConvergenceException("transient", t, h * 8, sys.worstName(), sys.residualHistory());
         }
-        continue;
+        return;
       }
-
       // Truncation error estimate over dynamic unknowns.
       if (hist >= k + 1) {
-        double r = truncationRatio(sys, xNew, tNew, hx, ht, k, trap, o);
+        double r = history.truncationRatio(sys, xNew, tNew, k, trap, o);
         if (r > 1.0 && h > 2 * hMin) {
           rejected++;
           consecutiveFailures++;
@@ -341,38 +354,26 @@ public final class TransientAnalysis {
             throw new ConvergenceException("transient (time step too small)", t, h, sys.worstName(),
                 sys.residualHistory());
           }
-          continue;
+          return;
         }
         double fac = r == 0 ? 2.0 : Math.min(2.0, Math.max(0.5, 0.9 * Math.pow(r, -1.0 / (k + 1))));
         hNextCandidate = h * fac;
       } else {
         hNextCandidate = Math.min(2.0 * h, hLimit);
       }
-
       // Event location: land on the first switching instant of a hysteretic device.
-      int fired = -1;
-      double bestTheta = 2;
-      for (int e = 0; e < g0.length; e++) {
-        double g1 = eventEls.get(e).eventFunction(xNew, tNew);
-        if (g1 >= 0) {
-          double theta = g0[e] < 0 ? g0[e] / (g0[e] - g1) : 0;
-          if (theta < bestTheta) {
-            bestTheta = theta;
-            fired = e;
-          }
-        }
-      }
-      if (fired >= 0 && h * (1 - bestTheta) > eventTol) {
-        // Retry a step that ends just past the estimated crossing.
-        double hTry = bestTheta * h + 0.5 * eventTol;
-        if (hTry < h * 0.999) {
+      if (events.any()) {
+        double hTry = events.check(xNew, tNew, h);
+        if (!Double.isNaN(hTry)) {
           rejected++;
           h = Math.max(hTry, hMin);
-          continue;
+          return;
         }
       }
+      accept(tNew, a0, landsOnBp);
+    }
 
-      // Accept.
+    private void accept(double tNew, double a0, boolean landsOnBp) {
       consecutiveFailures = 0;
       accepted++;
       if (linear) {
@@ -381,128 +382,51 @@ public final class TransientAnalysis {
         sys.evaluate(xNew, tNew, false, 1.0);
         sys.markDynamic();
       }
-      double[] fNow = sys.f();
-      double[] qNow = sys.q();
-      for (int i = 0; i < n; i++) {
-        qdot[i] = a0 * qNow[i] + qHist[i];
-      }
-      // rotate history
-      double[] oldX = hx[3];
-      double[] oldQ = hq[3];
-      for (int s = 3; s > 0; s--) {
-        hx[s] = hx[s - 1];
-        hq[s] = hq[s - 1];
-        ht[s] = ht[s - 1];
-      }
-      hx[0] = oldX;
-      hq[0] = oldQ;
-      System.arraycopy(xNew, 0, hx[0], 0, n);
-      System.arraycopy(qNow, 0, hq[0], 0, n);
-      ht[0] = tNew;
-      hist = Math.min(hist + 1, 4);
+      history.accept(tNew, xNew, sys.q(), a0);
       double tPrev = t;
       t = tNew;
-      for (int s = 0; s < sources.size(); s++) {
-        double p = sources.get(s).deliveredPower(xNew, t);
+      for (int s = 0; s < sources.length; s++) {
+        double p = sources[s].deliveredPower(xNew, t);
         energy[s] += 0.5 * (p + power[s]) * (t - tPrev);
         power[s] = p;
       }
-      if (energyAccounting) {
-        double dt = t - tPrev;
-        for (int q = 0; q < ne; q++) {
-          sys.loadElement(els[q], xNew, t, fTmp, qTmp);
-          double e = 0;
-          for (int i = 0; i < n; i++) {
-            if (sys.isNode(i)) {
-              double charge = 0.5 * dt * (elF[q][i] + fTmp[i]) + (qTmp[i] - elQ[q][i]);
-              if (charge != 0) {
-                e += 0.5 * (hx[1][i] + xNew[i]) * charge;
-              }
-            }
-          }
-          elE[q] += e;
-          System.arraycopy(fTmp, 0, elF[q], 0, n);
-          System.arraycopy(qTmp, 0, elQ[q], 0, n);
-        }
+      if (ledger != null) {
+        ledger.step(history.previous(), xNew, tPrev, t);
       }
       for (Element e : acceptors) {
         e.accept(xNew, t);
       }
-      if (t >= tstart * (1 - 1e-15)) {
-        signals.sample(xNew, t, sampled);
-        System.arraycopy(sampled, 0, row, 0, sampled.length);
-        if (energySignal) {
-          double total = 0;
-          for (double e : energy) {
-            total += e;
-          }
-          row[row.length - 1] = total;
-        }
-        tb.addRow(t, row);
-      }
+      recorder.accepted(xNew, t, recorder.wantsSourceEnergy() ? totalSourceEnergy() : 0);
       if (progress != null && accepted - lastProgress >= 2000) {
         lastProgress = accepted;
         progress.at(t, tstop);
       }
-      boolean restart = landsOnBp;
-      if (fired >= 0) {
-        for (int e = 0; e < g0.length; e++) {
-          Element el = eventEls.get(e);
-          if (el.eventFunction(xNew, t) >= 0) {
-            el.fireEvent(xNew, t);
-          }
-        }
-        restart = true;
+      boolean fired = events.any() && events.fired();
+      if (fired) {
+        events.fire(xNew, t);
       }
-      for (int e = 0; e < g0.length; e++) {
-        g0[e] = eventEls.get(e).eventFunction(xNew, t);
-      }
-      if (restart) {
+      events.reset(xNew, t);
+      if (landsOnBp || fired) {
         // Discontinuity: restart with a small first-order step and forget the history.
         order = 1;
-        hist = 1;
-        for (int i = 0; i < n; i++) {
-          qdot[i] = -fNow[i];
-        }
-        double gap = nextBp + (landsOnBp ? 1 : 0) < bps.length ? bps[nextBp + (landsOnBp ? 1 : 0)] - t : hMax;
+        history.restart(sys.f());
+        int next = nextBp + (landsOnBp ? 1 : 0);
+        double gap = next < bps.length ? bps[next] - t : hMax;
         h = Math.max(hMin, Math.min(Math.min(hNextCandidate, 0.1 * gap), 1e-3 * Math.min(tstep, hMax)));
       } else {
         order = Math.min(order + 1, maxOrder);
         h = Math.min(hNextCandidate, hLimit);
       }
     }
-    if (progress != null) {
-      progress.at(tstop, tstop);
-    }
-    Map<String, Double> en = new LinkedHashMap<>();
-    for (int s = 0; s < sources.size(); s++) {
-      en.put(sources.get(s).name(), energy[s]);
-    }
-    EnergyBalance balance = null;
-    if (energyAccounting) {
-      Map<String, Double> by = new LinkedHashMap<>();
-      double delivered = 0;
-      double dissipated = 0;
-      double stored = 0;
-      for (int k = 0; k < ne; k++) {
-        Element e = els[k];
-        by.put(e.name(), elE[k]);
-        if (e instanceof IndependentSource) {
-          delivered -= elE[k];
-        } else if (e instanceof org.neuristor.circuit.element.Capacitor
-            || e instanceof org.neuristor.circuit.element.Inductor) {
-          stored += elE[k];
-        } else {
-          dissipated += elE[k];
-        }
-      }
-      balance = new EnergyBalance(delivered, dissipated, stored, by);
-    }
-    return new Result(tb.build(), accepted, rejected, newtonFailures, sys.totalIterations() - itBefore, en,
-        hx[0].clone(), warnings, balance);
-  }
 
-  private double hNextCandidate;
+    private double totalSourceEnergy() {
+      double total = 0;
+      for (double e : energy) {
+        total += e;
+      }
+      return total;
+    }
+  }
 
   /**
    * With {@code uic}, makes the algebraic unknowns (source-driven nodes, branch currents) consistent
@@ -570,75 +494,5 @@ public final class TransientAnalysis {
       }
     }
     return Arrays.copyOf(all, m);
-  }
-
-  /** Lagrange extrapolation through {@code points} history points to time t. */
-  private final double[] lagrange = new double[4];
-
-  private void predict(double[][] hx, double[] ht, int points, double t, double[] out, int n) {
-    if (points <= 1) {
-      System.arraycopy(hx[0], 0, out, 0, n);
-      return;
-    }
-    double[] w = lagrange;
-    for (int a = 0; a < points; a++) {
-      double c = 1;
-      for (int b = 0; b < points; b++) {
-        if (b != a) {
-          c *= (t - ht[b]) / (ht[a] - ht[b]);
-        }
-      }
-      w[a] = c;
-    }
-    for (int i = 0; i < n; i++) {
-      double s = 0;
-      for (int a = 0; a < points; a++) {
-        s += w[a] * hx[a][i];
-      }
-      out[i] = s;
-    }
-  }
-
-  /**
-   * max over dynamic unknowns of |LTE| / tolerance. LTE = C (k+1)! h^(k+1) DD_(k+1) with the divided
-   * difference over the new point and k+1 history points; C = 1/2 (BE), 2/9 (BDF2), 1/12 (trapezoidal).
-   */
-  private static double truncationRatio(MnaSystem sys, double[] xNew, double tNew, double[][] hx, double[] ht,
-      int k, boolean trap, SimOptions o) {
-    int n = xNew.length;
-    double h = tNew - ht[0];
-    double factor = k == 1 ? h * h : (trap ? 0.5 : 4.0 / 3.0) * h * h * h;
-    double worst = 0;
-    double t0 = tNew;
-    double t1 = ht[0];
-    double t2 = ht[1];
-    double t3 = k >= 2 ? ht[2] : 0;
-    for (int i = 0; i < n; i++) {
-      if (!sys.dynamic(i)) {
-        continue;
-      }
-      double x0 = xNew[i];
-      double x1 = hx[0][i];
-      double x2 = hx[1][i];
-      double d01 = (x0 - x1) / (t0 - t1);
-      double d12 = (x1 - x2) / (t1 - t2);
-      double d012 = (d01 - d12) / (t0 - t2);
-      double dd;
-      if (k == 1) {
-        dd = d012;
-      } else {
-        double x3 = hx[2][i];
-        double d23 = (x2 - x3) / (t2 - t3);
-        double d123 = (d12 - d23) / (t1 - t3);
-        dd = (d012 - d123) / (t0 - t3);
-      }
-      double err = Math.abs(factor * dd);
-      double tol = o.trtol() * (o.reltol() * Math.max(Math.abs(x0), Math.abs(x1)) + sys.absTol(i));
-      double r = err / tol;
-      if (r > worst) {
-        worst = r;
-      }
-    }
-    return worst;
   }
 }

@@ -139,9 +139,10 @@ public final class DeviceRegistry {
       return num.doubleValue();
     }
     try {
-      return Double.parseDouble(String.valueOf(v).trim());
-    } catch (NumberFormatException ex) {
-      throw new ModelParameterException(k, t.type() + ": parameter " + k + " needs a number, got '" + v + "'");
+      // a value as text: SPICE suffix or the parameter's unit (1k, 1kOhm, 10ns), see SpiceNumber
+      return org.neuristor.expr.SpiceNumber.parse(String.valueOf(v), t.parameter(k).unit());
+    } catch (IllegalArgumentException ex) {
+      throw new ModelParameterException(k, t.type() + ": parameter " + k + ": " + ex.getMessage());
     }
   }
 

@@ -77,86 +77,23 @@ public final class Expression {
     if (!probes().isEmpty()) {
       throw new ExpressionException(0, "V() and I() are only allowed in behavioural sources");
     }
-    Cse cse = new Cse(root);
-    Compiled c = new Compiled(root.compile(params, List.of(), cse), cse.pass);
-    return c.value(new double[0], 0);
-  }
-
-  /** Compiles with parameters folded to constants and probes as indexed inputs (in {@code order}). */
-  public BehavioralSource.Function compile(Function<String, Double> params, List<Probe> order) {
-    Cse cse = new Cse(root);
-    return new Compiled(root.compile(params, order, cse), cse.pass);
-  }
-
-  /** The compiled, allocation-free evaluator. */
-  private static final class Compiled implements BehavioralSource.Function {
-    private final Node root;
-    private final long[] pass;
-
-    Compiled(Node root, long[] pass) {
-      this.root = root;
-      this.pass = pass;
-    }
-
-    @Override
-    public synchronized double valueAndGradient(double[] inputs, double time, double[] gradient) {
-      pass[0]++; // invalidates the shared subexpressions' values
-      root.eval(inputs, time);
-      System.arraycopy(root.g, 0, gradient, 0, gradient.length);
-      return root.v;
-    }
+    return tape(params, List.of()).valueAndGradient(new double[0], 0, new double[0]);
   }
 
   /**
-   * Common-subexpression sharing for one compilation: operator subtrees that occur more than once
-   * (e.g. a gate function used in a current and in a time constant) compile to one {@link Shared} node,
-   * evaluated once per evaluation pass.
+   * Compiles with parameters folded to constants and probes as indexed inputs (in {@code order}) into a
+   * {@link Tape} (value and gradient in one pass, each distinct subexpression computed once), translated to
+   * bytecode by {@link TapeCompiler}.
    */
-  private static final class Cse {
-    final Map<String, Integer> counts = new java.util.HashMap<>();
-    final Map<String, Node> shared = new java.util.HashMap<>();
-    final long[] pass = new long[1];
-
-    Cse(Ast root) {
-      count(root);
-    }
-
-    private void count(Ast a) {
-      if (a instanceof Op op) {
-        if (counts.merge(op.key(), 1, Integer::sum) == 1) {
-          for (Ast c : op.args) {
-            count(c);
-          }
-        }
-      }
-    }
-
-    boolean repeated(Op op) {
-      return counts.getOrDefault(op.key(), 0) > 1;
-    }
+  public BehavioralSource.Function compile(Function<String, Double> params, List<Probe> order) {
+    return TapeCompiler.compile(tape(params, order));
   }
 
-  /** A subexpression used more than once: evaluates its operand once per pass and caches value and gradient. */
-  private static final class Shared extends Node {
-    private final Node inner;
-    private final long[] pass;
-    private long seen = -1;
-
-    Shared(Node inner, long[] pass) {
-      super(inner.g.length);
-      this.inner = inner;
-      this.pass = pass;
-    }
-
-    @Override
-    void eval(double[] in, double t) {
-      if (seen != pass[0]) {
-        inner.eval(in, t);
-        v = inner.v;
-        System.arraycopy(inner.g, 0, g, 0, g.length);
-        seen = pass[0];
-      }
-    }
+  /** The interpreted tape (what {@link #compile} translates to bytecode). */
+  Tape tape(Function<String, Double> params, List<Probe> order) {
+    Tape.Builder b = new Tape.Builder(order.size());
+    int result = root.compile(params, order, b, new java.util.HashMap<>());
+    return b.build(result);
   }
 
   // ---------------------------------------------------------------- AST
@@ -172,7 +109,8 @@ public final class Expression {
 
     abstract boolean usesTime();
 
-    abstract Node compile(Function<String, Double> params, List<Probe> order, Cse cse);
+    /** Emits this subexpression into the tape; returns its slot. {@code memo} maps keys to slots. */
+    abstract int compile(Function<String, Double> params, List<Probe> order, Tape.Builder b, Map<String, Integer> memo);
 
     /** Structural key: equal keys mean equal subexpressions (for common-subexpression sharing). */
     abstract String key();
@@ -200,8 +138,8 @@ public final class Expression {
     }
 
     @Override
-    Node compile(Function<String, Double> params, List<Probe> order, Cse cse) {
-      return Node.constant(value, order.size());
+    int compile(Function<String, Double> params, List<Probe> order, Tape.Builder b, Map<String, Integer> memo) {
+      return b.constant(value);
     }
   }
 
@@ -231,24 +169,18 @@ public final class Expression {
     }
 
     @Override
-    Node compile(Function<String, Double> params, List<Probe> order, Cse cse) {
-      int m = order.size();
+    int compile(Function<String, Double> params, List<Probe> order, Tape.Builder b, Map<String, Integer> memo) {
       if (name.equals("time")) {
-        return new Node(m) {
-          @Override
-          void eval(double[] in, double t) {
-            v = t;
-          }
-        };
+        return b.time();
       }
       Double val = params.apply(name);
       if (val == null) {
         if (name.equals("pi")) {
-          return Node.constant(Math.PI, m);
+          return b.constant(Math.PI);
         }
         throw new ExpressionException(offset, "unknown parameter '" + name + "'");
       }
-      return Node.constant(val, m);
+      return b.constant(val);
     }
   }
 
@@ -278,19 +210,12 @@ public final class Expression {
     }
 
     @Override
-    Node compile(Function<String, Double> params, List<Probe> order, Cse cse) {
+    int compile(Function<String, Double> params, List<Probe> order, Tape.Builder b, Map<String, Integer> memo) {
       int k = order.indexOf(probe);
       if (k < 0) {
         throw new ExpressionException(offset, "V()/I() not allowed here");
       }
-      Node n = new Node(order.size()) {
-        @Override
-        void eval(double[] in, double t) {
-          v = in[k];
-        }
-      };
-      n.g[k] = 1.0;
-      return n;
+      return b.input(k);
     }
   }
 
@@ -336,30 +261,44 @@ public final class Expression {
     }
 
     @Override
-    Node compile(Function<String, Double> params, List<Probe> order, Cse cse) {
-      String k = cse.repeated(this) ? key() : null;
-      if (k != null && cse.shared.containsKey(k)) {
-        return cse.shared.get(k);
+    int compile(Function<String, Double> params, List<Probe> order, Tape.Builder b, Map<String, Integer> memo) {
+      Integer known = memo.get(key());
+      if (known != null) {
+        return known; // the same subexpression again: one slot, computed once
       }
-      Node[] c = new Node[args.length];
-      boolean constant = true;
+      int[] c = new int[args.length];
       for (int i = 0; i < args.length; i++) {
-        c[i] = args[i].compile(params, order, cse);
-        constant &= c[i].constant;
+        c[i] = args[i].compile(params, order, b, memo);
       }
-      Node n = Functions.make(op, c, order.size(), offset);
-      if (constant) {
-        n.eval(new double[order.size()], 0);
-        if (!Double.isFinite(n.v)) {
-          throw new ExpressionException(offset, "expression evaluates to " + n.v + " (" + op + ")");
+      int slot = switch (op) {
+        case "+" -> b.op(Tape.ADD, c[0], c[1], 0);
+        case "-" -> b.op(Tape.SUB, c[0], c[1], 0);
+        case "*" -> b.op(Tape.MUL, c[0], c[1], 0);
+        case "/" -> b.op(Tape.DIV, c[0], c[1], 0);
+        case "neg" -> b.op(Tape.NEG, c[0], 0, 0);
+        case "!" -> b.op(Tape.NOT, c[0], 0, 0);
+        case "==" -> b.op(Tape.EQ, c[0], c[1], 0);
+        case "!=" -> b.op(Tape.NE, c[0], c[1], 0);
+        case "<" -> b.op(Tape.LT, c[0], c[1], 0);
+        case "<=" -> b.op(Tape.LE, c[0], c[1], 0);
+        case ">" -> b.op(Tape.GT, c[0], c[1], 0);
+        case ">=" -> b.op(Tape.GE, c[0], c[1], 0);
+        case "&&" -> b.op(Tape.AND, c[0], c[1], 0);
+        case "||" -> b.op(Tape.OR, c[0], c[1], 0);
+        case "?:", "if" -> b.op(Tape.SELECT, c[0], c[1], c[2]);
+        default -> {
+          Functions.Def f = Functions.lookup(op);
+          if (f == null) {
+            throw new ExpressionException(offset, "unknown function '" + op + "'");
+          }
+          yield f.unary() != null ? b.unary(f.unary(), c[0]) : b.nary(f.nary(), c);
         }
-        return Node.constant(n.v, order.size());
+      };
+      if (b.isConstant(slot) && !Double.isFinite(b.valueOf(slot))) {
+        throw new ExpressionException(offset, "expression evaluates to " + b.valueOf(slot) + " (" + op + ")");
       }
-      if (k != null) {
-        n = new Shared(n, cse.pass);
-        cse.shared.put(k, n);
-      }
-      return n;
+      memo.put(key(), slot);
+      return slot;
     }
   }
 

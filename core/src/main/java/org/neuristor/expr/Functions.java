@@ -1,251 +1,175 @@
 package org.neuristor.expr;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
-/** Builds compiled nodes for operators and functions, each with its analytic derivative. */
+/**
+ * The one table of the expression language's functions: name, number of arguments, value and analytic
+ * derivative, each function defined once here. The compiler ({@link Tape}) takes every function from this
+ * table; adding a function is one line.
+ *
+ * <p>A function of one argument gives its value y = f(x) and its derivative from x and y together, so that
+ * {@code exp}, {@code tanh} and the like are evaluated once per node ({@code exp' = y}, {@code tanh' = 1 - y^2}).
+ * A function of several arguments returns its value and writes every partial derivative in one call.
+ * Derivatives of non-smooth functions take one-sided values (abs'(0) = 0, u' = 0; min, max and limit follow
+ * the active argument). Elementary functions use {@link Math}, whose intrinsics the JIT compiles inline.
+ */
 final class Functions {
   private Functions() {}
 
-  /** Value and derivative of a smooth unary function. */
-  private record Unary(DoubleUnaryOperator f, DoubleUnaryOperator df) {}
+  /** A smooth-almost-everywhere function of one argument. */
+  static final class Unary {
+    final String name;
+    private final DoubleUnaryOperator value;
+    private final DoubleBinaryOperator derivative;
 
-  private static final Map<String, Integer> ARITY = Map.ofEntries(
-      Map.entry("exp", 1), Map.entry("ln", 1), Map.entry("log", 1), Map.entry("log10", 1), Map.entry("sqrt", 1),
-      Map.entry("abs", 1), Map.entry("sin", 1), Map.entry("cos", 1), Map.entry("tan", 1), Map.entry("asin", 1),
-      Map.entry("acos", 1), Map.entry("atan", 1), Map.entry("sinh", 1), Map.entry("cosh", 1),
-      Map.entry("tanh", 1), Map.entry("u", 1), Map.entry("uramp", 1), Map.entry("sgn", 1),
-      Map.entry("floor", 1), Map.entry("ceil", 1), Map.entry("int", 1), Map.entry("atan2", 2),
-      Map.entry("pow", 2), Map.entry("pwr", 2), Map.entry("min", 2), Map.entry("max", 2),
-      Map.entry("limit", 3), Map.entry("if", 3));
+    Unary(String name, DoubleUnaryOperator value, DoubleBinaryOperator derivative) {
+      this.name = name;
+      this.value = value;
+      this.derivative = derivative;
+    }
+
+    double value(double x) {
+      return value.applyAsDouble(x);
+    }
+
+    /** df/dx at x, given y = f(x). */
+    double derivative(double x, double y) {
+      return derivative.applyAsDouble(x, y);
+    }
+
+    /** The value as a function object (generated code calls it directly, one call site per function). */
+    DoubleUnaryOperator valueFunction() {
+      return value;
+    }
+
+    /** The derivative (x, y) -> f'(x) as a function object. */
+    DoubleBinaryOperator derivativeFunction() {
+      return derivative;
+    }
+  }
+
+  /** A function of several arguments: value and all partial derivatives together. */
+  @FunctionalInterface
+  interface Nary {
+    /** Returns f(a[0..n)) and writes d f / d a[i] into {@code partial[i]}. */
+    double apply(double[] a, int n, double[] partial);
+  }
+
+  /**
+   * One entry of the table.
+   *
+   * @param minArgs fewest arguments
+   * @param maxArgs most arguments ({@link Integer#MAX_VALUE} for variadic)
+   * @param unary the kernel of a one-argument function, else null
+   * @param nary the kernel of a function of several arguments, else null
+   */
+  record Def(String name, int minArgs, int maxArgs, Unary unary, Nary nary) {}
+
+  private static final Map<String, Def> TABLE = new LinkedHashMap<>();
+
+  private static void unary(String name, DoubleUnaryOperator f, DoubleBinaryOperator df) {
+    TABLE.put(name, new Def(name, 1, 1, new Unary(name, f, df), null));
+  }
+
+  private static void nary(String name, int min, int max, Nary f) {
+    TABLE.put(name, new Def(name, min, max, null, f));
+  }
+
+  private static final double LN10 = Math.log(10);
+
+  static {
+    unary("exp", Math::exp, (x, y) -> y);
+    unary("ln", x -> Math.log(Math.abs(x)), (x, y) -> 1 / x);
+    unary("log", x -> Math.log(Math.abs(x)), (x, y) -> 1 / x);
+    unary("log10", x -> Math.log10(Math.abs(x)), (x, y) -> 1 / (x * LN10));
+    unary("sqrt", x -> Math.sqrt(Math.abs(x)), (x, y) -> Math.signum(x) * 0.5 / y);
+    unary("abs", Math::abs, (x, y) -> Math.signum(x));
+    unary("sin", Math::sin, (x, y) -> Math.cos(x));
+    unary("cos", Math::cos, (x, y) -> -Math.sin(x));
+    unary("tan", Math::tan, (x, y) -> 1 + y * y);
+    unary("asin", Math::asin, (x, y) -> 1 / Math.sqrt(1 - x * x));
+    unary("acos", Math::acos, (x, y) -> -1 / Math.sqrt(1 - x * x));
+    unary("atan", Math::atan, (x, y) -> 1 / (1 + x * x));
+    unary("sinh", Math::sinh, (x, y) -> Math.cosh(x));
+    unary("cosh", Math::cosh, (x, y) -> Math.sinh(x));
+    unary("tanh", Math::tanh, (x, y) -> 1 - y * y);
+    unary("u", x -> x > 0 ? 1 : 0, (x, y) -> 0);
+    unary("uramp", x -> x > 0 ? x : 0, (x, y) -> x > 0 ? 1 : 0);
+    unary("sgn", Math::signum, (x, y) -> 0);
+    unary("floor", Math::floor, (x, y) -> 0);
+    unary("ceil", Math::ceil, (x, y) -> 0);
+    unary("int", x -> x < 0 ? Math.ceil(x) : Math.floor(x), (x, y) -> 0);
+    Nary pow = (a, n, d) -> {
+      double x = a[0];
+      double e = a[1];
+      // ngspice: a negative base with a non-integer exponent uses |base|
+      boolean integer = e == Math.rint(e);
+      double base = x < 0 && !integer ? -x : x;
+      double sign = x < 0 && !integer ? -1 : 1;
+      double v = Math.pow(base, e);
+      d[0] = base == 0 ? (e == 1 ? 1 : 0) : e * Math.pow(base, e - 1) * sign;
+      d[1] = base > 0 ? v * Math.log(base) : 0;
+      return v;
+    };
+    nary("pow", 2, 2, pow);
+    nary("pwr", 2, 2, pow);
+    nary("atan2", 2, 2, (a, n, d) -> {
+      double y = a[0];
+      double x = a[1];
+      double r2 = x * x + y * y;
+      d[0] = r2 == 0 ? 0 : x / r2;
+      d[1] = r2 == 0 ? 0 : -y / r2;
+      return Math.atan2(y, x);
+    });
+    nary("min", 2, Integer.MAX_VALUE, (a, n, d) -> pick(a, n, d, true));
+    nary("max", 2, Integer.MAX_VALUE, (a, n, d) -> pick(a, n, d, false));
+    nary("limit", 3, 3, (a, n, d) -> {
+      int k = a[0] < a[1] ? 1 : a[0] > a[2] ? 2 : 0;
+      d[0] = 0;
+      d[1] = 0;
+      d[2] = 0;
+      d[k] = 1;
+      return a[k];
+    });
+  }
+
+  /** min or max: the first extreme argument, whose derivative the result follows. */
+  private static double pick(double[] a, int n, double[] d, boolean min) {
+    int best = 0;
+    for (int i = 1; i < n; i++) {
+      if (min ? a[i] < a[best] : a[i] > a[best]) {
+        best = i;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      d[i] = i == best ? 1 : 0;
+    }
+    return a[best];
+  }
+
+  /** The function named {@code name} (lower case), or null; {@code if} is the ternary operator. */
+  static Def lookup(String name) {
+    return TABLE.get(name);
+  }
 
   static void checkArity(String name, int n, int offset) {
-    Integer a = ARITY.get(name);
-    if (a == null) {
+    if (name.equals("if")) {
+      if (n != 3) {
+        throw new ExpressionException(offset, "if() takes 3 arguments, got " + n);
+      }
+      return;
+    }
+    Def d = TABLE.get(name);
+    if (d == null) {
       throw new ExpressionException(offset, "unknown function '" + name + "'");
     }
-    if (a != n && !((name.equals("min") || name.equals("max")) && n >= 2)) {
-      throw new ExpressionException(offset, name + "() takes " + a + " argument" + (a == 1 ? "" : "s") + ", got " + n);
+    if (n < d.minArgs() || n > d.maxArgs()) {
+      int a = d.minArgs();
+      throw new ExpressionException(offset, name + "() takes " + a + (d.maxArgs() > a ? " or more" : "")
+          + " argument" + (a == 1 ? "" : "s") + ", got " + n);
     }
-  }
-
-  static Node make(String op, Node[] c, int m, int offset) {
-    switch (op) {
-      case "+": return new Node(m) {
-        @Override
-        void eval(double[] in, double t) {
-          c[0].eval(in, t);
-          c[1].eval(in, t);
-          v = c[0].v + c[1].v;
-          for (int k = 0; k < m; k++) {
-            g[k] = c[0].g[k] + c[1].g[k];
-          }
-        }
-      };
-      case "-": return new Node(m) {
-        @Override
-        void eval(double[] in, double t) {
-          c[0].eval(in, t);
-          c[1].eval(in, t);
-          v = c[0].v - c[1].v;
-          for (int k = 0; k < m; k++) {
-            g[k] = c[0].g[k] - c[1].g[k];
-          }
-        }
-      };
-      case "*": return new Node(m) {
-        @Override
-        void eval(double[] in, double t) {
-          c[0].eval(in, t);
-          c[1].eval(in, t);
-          double a = c[0].v;
-          double b = c[1].v;
-          v = a * b;
-          for (int k = 0; k < m; k++) {
-            g[k] = c[0].g[k] * b + a * c[1].g[k];
-          }
-        }
-      };
-      case "/": return new Node(m) {
-        @Override
-        void eval(double[] in, double t) {
-          c[0].eval(in, t);
-          c[1].eval(in, t);
-          double a = c[0].v;
-          double b = c[1].v;
-          v = a / b;
-          for (int k = 0; k < m; k++) {
-            g[k] = (c[0].g[k] * b - a * c[1].g[k]) / (b * b);
-          }
-        }
-      };
-      case "neg": return new Node(m) {
-        @Override
-        void eval(double[] in, double t) {
-          c[0].eval(in, t);
-          v = -c[0].v;
-          for (int k = 0; k < m; k++) {
-            g[k] = -c[0].g[k];
-          }
-        }
-      };
-      case "pow": case "pwr": return new Node(m) {
-        @Override
-        void eval(double[] in, double t) {
-          c[0].eval(in, t);
-          c[1].eval(in, t);
-          double a = c[0].v;
-          double b = c[1].v;
-          boolean integer = b == Math.rint(b);
-          double base = a < 0 && !integer ? -a : a;
-          double sign = a < 0 && !integer ? -1 : 1;
-          v = Math.pow(base, b);
-          double dA = base == 0 ? (b == 1 ? 1 : 0) : b * Math.pow(base, b - 1) * sign;
-          double dB = base > 0 ? v * Math.log(base) : 0;
-          for (int k = 0; k < m; k++) {
-            g[k] = dA * c[0].g[k] + dB * c[1].g[k];
-          }
-        }
-      };
-      case "atan2": return new Node(m) {
-        @Override
-        void eval(double[] in, double t) {
-          c[0].eval(in, t);
-          c[1].eval(in, t);
-          double y = c[0].v;
-          double x = c[1].v;
-          v = Math.atan2(y, x);
-          double r2 = x * x + y * y;
-          for (int k = 0; k < m; k++) {
-            g[k] = r2 == 0 ? 0 : (x * c[0].g[k] - y * c[1].g[k]) / r2;
-          }
-        }
-      };
-      case "min": case "max": {
-        boolean isMin = op.equals("min");
-        return new Node(m) {
-          @Override
-          void eval(double[] in, double t) {
-            int best = 0;
-            c[0].eval(in, t);
-            for (int i = 1; i < c.length; i++) {
-              c[i].eval(in, t);
-              if (isMin ? c[i].v < c[best].v : c[i].v > c[best].v) {
-                best = i;
-              }
-            }
-            v = c[best].v;
-            System.arraycopy(c[best].g, 0, g, 0, m);
-          }
-        };
-      }
-      case "limit": return new Node(m) {
-        @Override
-        void eval(double[] in, double t) {
-          c[0].eval(in, t);
-          c[1].eval(in, t);
-          c[2].eval(in, t);
-          double x = c[0].v;
-          if (x < c[1].v) {
-            v = c[1].v;
-            System.arraycopy(c[1].g, 0, g, 0, m);
-          } else if (x > c[2].v) {
-            v = c[2].v;
-            System.arraycopy(c[2].g, 0, g, 0, m);
-          } else {
-            v = x;
-            System.arraycopy(c[0].g, 0, g, 0, m);
-          }
-        }
-      };
-      case "?:": case "if": return new Node(m) {
-        @Override
-        void eval(double[] in, double t) {
-          c[0].eval(in, t);
-          Node pick = c[0].v != 0 ? c[1] : c[2];
-          pick.eval(in, t);
-          v = pick.v;
-          System.arraycopy(pick.g, 0, g, 0, m);
-        }
-      };
-      case "==": case "!=": case "<": case "<=": case ">": case ">=": case "&&": case "||": return new Node(m) {
-        @Override
-        void eval(double[] in, double t) {
-          c[0].eval(in, t);
-          c[1].eval(in, t);
-          double a = c[0].v;
-          double b = c[1].v;
-          boolean r = switch (op) {
-            case "==" -> a == b;
-            case "!=" -> a != b;
-            case "<" -> a < b;
-            case "<=" -> a <= b;
-            case ">" -> a > b;
-            case ">=" -> a >= b;
-            case "&&" -> a != 0 && b != 0;
-            default -> a != 0 || b != 0;
-          };
-          v = r ? 1 : 0;
-        }
-      };
-      case "!": return new Node(m) {
-        @Override
-        void eval(double[] in, double t) {
-          c[0].eval(in, t);
-          v = c[0].v == 0 ? 1 : 0;
-        }
-      };
-      default:
-        return unary(op, c[0], m, offset);
-    }
-  }
-
-  private static Node unary(String op, Node a, int m, int offset) {
-    Unary f = switch (op) {
-      case "exp" -> new Unary(x -> Math.exp(x), x -> Math.exp(x));
-      case "ln", "log" -> new Unary(x -> Math.log(Math.abs(x)), x -> 1 / x);
-      case "log10" -> new Unary(x -> Math.log10(Math.abs(x)), x -> 1 / (x * Math.log(10)));
-      case "sqrt" -> new Unary(x -> Math.sqrt(Math.abs(x)), x -> Math.signum(x) * 0.5 / Math.sqrt(Math.abs(x)));
-      case "abs" -> new Unary(x -> Math.abs(x), x -> Math.signum(x));
-      case "sin" -> new Unary(x -> Math.sin(x), x -> Math.cos(x));
-      case "cos" -> new Unary(x -> Math.cos(x), x -> -Math.sin(x));
-      case "tan" -> new Unary(
-        x -> Math.tan(x),
-        x -> {
-          double c = Math.cos(x);
-          return 1 / (c * c);
-        });
-      case "asin" -> new Unary(x -> Math.asin(x), x -> 1 / Math.sqrt(1 - x * x));
-      case "acos" -> new Unary(x -> Math.acos(x), x -> -1 / Math.sqrt(1 - x * x));
-      case "atan" -> new Unary(x -> Math.atan(x), x -> 1 / (1 + x * x));
-      case "sinh" -> new Unary(x -> Math.sinh(x), x -> Math.cosh(x));
-      case "cosh" -> new Unary(x -> Math.cosh(x), x -> Math.sinh(x));
-      case "tanh" -> new Unary(
-        x -> Math.tanh(x),
-        x -> {
-          double th = Math.tanh(x);
-          return 1 - th * th;
-        });
-      case "u" -> new Unary(x -> x > 0 ? 1 : 0, x -> 0);
-      case "uramp" -> new Unary(x -> x > 0 ? x : 0, x -> x > 0 ? 1 : 0);
-      case "sgn" -> new Unary(x -> Math.signum(x), x -> 0);
-      case "floor" -> new Unary(x -> Math.floor(x), x -> 0);
-      case "ceil" -> new Unary(x -> Math.ceil(x), x -> 0);
-      case "int" -> new Unary(x -> x < 0 ? Math.ceil(x) : Math.floor(x), x -> 0);
-      default -> throw new ExpressionException(offset, "unknown function '" + op + "'");
-    };
-    return new Node(m) {
-      @Override
-      void eval(double[] in, double t) {
-        a.eval(in, t);
-        double x = a.v;
-        v = f.f().applyAsDouble(x);
-        double d = f.df().applyAsDouble(x);
-        for (int k = 0; k < m; k++) {
-          double gk = a.g[k];
-          g[k] = gk == 0 ? 0 : d * gk;
-        }
-      }
-    };
   }
 }

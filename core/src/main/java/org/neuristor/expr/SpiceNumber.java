@@ -5,9 +5,226 @@ import java.util.Locale;
 /**
  * SPICE numbers: a decimal literal with an optional engineering suffix (f p n u m k meg g t mil,
  * case-insensitive) followed by ignored unit letters, as in {@code 10kohm}, {@code 1uF}, {@code 5ns}.
+ * That is how netlists read them ({@link #parse(String)}).
+ *
+ * <p>Values given on the command line, in YAML/JSON files and in sweep specs are read with
+ * {@link #parse(String, String)} against the unit the value is declared in, and the unit text is
+ * checked instead of ignored:
+ *
+ * <ul>
+ *   <li>a plain number is in the declared unit: {@code 20} for a parameter in ms is 20 ms;
+ *   <li>a unit, with or without an SI prefix, is converted to the declared unit or refused naming
+ *       it: {@code 20ms}, {@code 0.02s} and {@code 20000us} are all 20 for a parameter in ms,
+ *       {@code 20mV} there is an error; a unit is never read as a prefix ({@code 1F} is one farad,
+ *       {@code 300K} 300 kelvin);
+ *   <li>a bare SPICE suffix scales the number as in a netlist ({@code 1k}, {@code 10meg}, {@code 5n},
+ *       case-insensitive) when the declared unit has no prefix (V, s, Ohm, A, F, dimensionless);
+ *       for a unit that has one (mV, ms, nA, pF) it is refused as ambiguous ({@code 4n} for a current
+ *       in nA could be 4 nA or 4e-9 nA): give the unit;
+ *   <li>{@code M} alone is refused (milli in SPICE, mega elsewhere): write {@code m} or {@code meg};
+ *   <li>dimensionless values ({@code 1}, {@code -} or empty unit) also take a percentage, {@code 10%};
+ *   <li>{@code inf} and {@code -inf} are infinite (the caller checks ranges).
+ * </ul>
+ *
+ * The declared unit {@link #ANY_UNIT} is for values whose unit is not declared (a circuit's
+ * {@code .param}): suffixes scale, a known SI unit symbol after a suffix is accepted, and a bare
+ * letter that is both a unit and a suffix ({@code F}) is refused as ambiguous.
  */
 public final class SpiceNumber {
   private SpiceNumber() {}
+
+  /** The declared unit of a value whose unit is unknown (see the class comment). */
+  public static final String ANY_UNIT = "*";
+
+  /** Unit symbols accepted after a number whose unit is {@link #ANY_UNIT}. */
+  private static final java.util.Set<String> SI_SYMBOLS = java.util.Set.of("V", "A", "s", "F", "H", "Ohm", "Hz", "S",
+      "W", "J", "K", "C");
+
+  /**
+   * Parses a value given in (or convertible to) {@code unit}; see the class comment. Throws
+   * {@link IllegalArgumentException} with a one-line message that quotes the text and names the
+   * expected unit (callers add which option or key it was).
+   */
+  public static double parse(String text, String unit) {
+    String t = text == null ? "" : text.trim();
+    String low = t.toLowerCase(Locale.ROOT);
+    if (low.equals("inf") || low.equals("+inf") || low.equals("infinity")) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (low.equals("-inf") || low.equals("-infinity")) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    int end = literalEnd(t, 0);
+    if (end < 0) {
+      throw new IllegalArgumentException("not a number: '" + t + "'" + expected(unit));
+    }
+    String literal = t.substring(0, end);
+    String rest = t.substring(end).trim().replace('\u00b5', 'u').replace('\u03bc', 'u').replace("\u03a9", "Ohm");
+    int exp10 = rest.isEmpty() ? 0 : exponent(t, rest, unit == null ? "" : unit);
+    try {
+      return exp10 == 0 ? Double.parseDouble(literal)
+          : new java.math.BigDecimal(literal).scaleByPowerOfTen(exp10).doubleValue();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a number: '" + t + "'" + expected(unit));
+    }
+  }
+
+  /** Index after the decimal literal at {@code from} in {@code s} (sign, digits, point, exponent), or -1. */
+  private static int literalEnd(String s, int from) {
+    int i = from;
+    int n = s.length();
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && Character.isDigit(s.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && Character.isDigit(s.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return -1;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      int j = i + 1;
+      if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
+        j++;
+      }
+      int ed = 0;
+      while (j < n && Character.isDigit(s.charAt(j))) {
+        j++;
+        ed++;
+      }
+      if (ed > 0) {
+        i = j;
+      }
+    }
+    return i;
+  }
+
+  /** Power of ten that takes the number written with {@code rest} after it into {@code unit}. */
+  private static int exponent(String text, String rest, String unit) {
+    boolean any = unit.equals(ANY_UNIT);
+    boolean dimensionless = unit.isEmpty() || unit.equals("1") || unit.equals("-");
+    if (rest.equals("%") && (dimensionless || any)) {
+      return -2;
+    }
+    int dp = 0;
+    String base = null;
+    if (!any && !dimensionless) {
+      Integer p = declaredPrefix(unit);
+      dp = p == null ? 0 : p;
+      base = p == null ? unit : unit.substring(1);
+    }
+    boolean suffixLetter = rest.length() == 1 && "fpnumkgtFPNUMKGT".indexOf(rest.charAt(0)) >= 0;
+    // the unit alone; a single letter that is also a SPICE suffix is the unit only as written in the declared unit
+    if (base != null && baseMatches(rest, base)
+        && (!suffixLetter || rest.equals(base) && Character.isUpperCase(rest.charAt(0)))) {
+      return -dp;
+    }
+    if (any && SI_SYMBOLS.contains(rest) && !suffixLetter) {
+      return 0;
+    }
+    // an SI prefix and the unit
+    for (int len : new int[] {3, 1}) {
+      if (rest.length() > len) {
+        Integer p = len == 3 ? (rest.substring(0, 3).equalsIgnoreCase("meg") ? Integer.valueOf(6) : null)
+            : siPrefix(rest.substring(0, 1));
+        String b = rest.substring(len);
+        if (p != null && (base != null ? baseMatches(b, base) : any && SI_SYMBOLS.contains(normalized(b)))) {
+          return p - dp;
+        }
+      }
+    }
+    // a bare SPICE suffix
+    Integer s = spiceSuffix(rest);
+    if (rest.equals("M")) {
+      throw new IllegalArgumentException("'" + text + "': M is milli in SPICE and mega elsewhere; write m or meg");
+    }
+    if (any && rest.equals("F")) {
+      throw new IllegalArgumentException("'" + text + "': F is femto in SPICE and farad elsewhere; write f for femto "
+          + "or a plain number of farads");
+    }
+    if (s != null) {
+      if (dp != 0) {
+        throw new IllegalArgumentException("'" + text + "' is ambiguous for a value in " + unit + ": write the unit ("
+            + text.trim() + base + " or a value in " + base + "), or a plain number of " + unit);
+      }
+      return s;
+    }
+    throw new IllegalArgumentException("'" + text.trim() + "': wrong unit" + expected(unit));
+  }
+
+  /** The SI prefix of a declared unit (m of mV, M of MOhm), or null; a prefix is followed by a letter. */
+  private static Integer declaredPrefix(String unit) {
+    return unit.length() > 1 && Character.isLetter(unit.charAt(1)) ? siPrefix(unit.substring(0, 1)) : null;
+  }
+
+  private static String expected(String unit) {
+    if (unit == null || unit.isEmpty() || unit.equals("1") || unit.equals("-")) {
+      return " (a plain number; SPICE suffixes such as 1k and percentages such as 10% are allowed)";
+    }
+    if (unit.equals(ANY_UNIT)) {
+      return " (a number with an optional SPICE suffix such as 1k, 10n, 2meg)";
+    }
+    Integer p = declaredPrefix(unit);
+    String base = p == null ? unit : unit.substring(1);
+    return ", expected a value in " + unit + (p == null
+        ? " (a plain number, a SPICE suffix such as 2k or 5m, or the unit with an optional prefix, e.g. 2k" + base + ")"
+        : " (a plain number of " + unit + ", or the unit " + base + " with an optional prefix, e.g. 20" + unit + ")");
+  }
+
+  /** Same unit symbol: exact, or ignoring case except for s (second) against S (siemens). */
+  private static boolean baseMatches(String written, String declared) {
+    String w = normalized(written);
+    String d = normalized(declared);
+    if (w.equals(d)) {
+      return true;
+    }
+    return w.equalsIgnoreCase(d) && d.indexOf('s') < 0 && d.indexOf('S') < 0;
+  }
+
+  private static String normalized(String u) {
+    return u.equalsIgnoreCase("ohm") || u.equalsIgnoreCase("ohms") ? "Ohm" : u.equalsIgnoreCase("hz") ? "Hz" : u;
+  }
+
+  /** SI prefix exponent of one letter (case-sensitive: m milli, M mega; k and K kilo), or null. */
+  private static Integer siPrefix(String p) {
+    return switch (p) {
+      case "f" -> -15;
+      case "p" -> -12;
+      case "n" -> -9;
+      case "u" -> -6;
+      case "m" -> -3;
+      case "k", "K" -> 3;
+      case "M" -> 6;
+      case "G", "g" -> 9;
+      case "T", "t" -> 12;
+      default -> null;
+    };
+  }
+
+  /** Exponent of a whole SPICE suffix (f p n u m k meg g t, any case), or null. */
+  private static Integer spiceSuffix(String s) {
+    return switch (s.toLowerCase(Locale.ROOT)) {
+      case "f" -> -15;
+      case "p" -> -12;
+      case "n" -> -9;
+      case "u" -> -6;
+      case "m" -> -3;
+      case "k" -> 3;
+      case "meg" -> 6;
+      case "g" -> 9;
+      case "t" -> 12;
+      default -> null;
+    };
+  }
 
   /** Parses a whole token; returns NaN if it is not a number. */
   public static double parse(String token) {
@@ -30,40 +247,11 @@ public final class SpiceNumber {
    * its suffix and any unit letters. Returns NaN if no digits start there.
    */
   public static double parsePrefix(String s, int from, int[] end) {
-    int i = from;
+    int start = from;
+    int i = literalEnd(s, from);
     int n = s.length();
-    int start = i;
-    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-      i++;
-    }
-    int digits = 0;
-    while (i < n && Character.isDigit(s.charAt(i))) {
-      i++;
-      digits++;
-    }
-    if (i < n && s.charAt(i) == '.') {
-      i++;
-      while (i < n && Character.isDigit(s.charAt(i))) {
-        i++;
-        digits++;
-      }
-    }
-    if (digits == 0) {
+    if (i < 0) {
       return Double.NaN;
-    }
-    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-      int j = i + 1;
-      if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
-        j++;
-      }
-      int ed = 0;
-      while (j < n && Character.isDigit(s.charAt(j))) {
-        j++;
-        ed++;
-      }
-      if (ed > 0) {
-        i = j;
-      }
     }
     String literal = s.substring(start, i);
     String rest = s.substring(i).toLowerCase(Locale.ROOT);

@@ -1,12 +1,12 @@
 package org.neuristor.fit;
 
-import java.util.Locale;
 import org.neuristor.NeuristorException;
+import org.neuristor.expr.SpiceNumber;
 
 /**
- * Numbers with units in data conditions: a decimal number, an optional SI prefix (f p n u m k M G) and
- * an optional unit, which must be the expected one. Temperatures take {@code K} (default) or
- * {@code C}. Anything else is refused, never read as a SPICE suffix.
+ * Numbers with units in data conditions, read with the project's one number parser ({@link
+ * SpiceNumber#parse(String, String)}: a unit after the number is converted or refused, never read as a
+ * SPICE suffix). Temperatures take {@code K} (default) or {@code C} (degrees Celsius).
  */
 final class Quantity {
   private Quantity() {}
@@ -14,57 +14,28 @@ final class Quantity {
   /** A temperature in kelvin: {@code 341.65}, {@code 341.65K}, {@code 68.5C}. */
   static double kelvin(String text, String what) {
     String t = text.trim().replace("\u00B0", "");
-    if (t.endsWith("C") || t.endsWith("c")) {
-      return number(t.substring(0, t.length() - 1), what, text) + 273.15;
-    }
-    if (t.endsWith("K") || t.endsWith("k")) {
-      t = t.substring(0, t.length() - 1);
-    }
-    double v = number(t, what, text);
+    double v = t.endsWith("C") || t.endsWith("c") ? si(t.substring(0, t.length() - 1), "K", what, text) + 273.15
+        : si(t, "K", what, text);
     if (!(v > 0)) {
       throw NeuristorException.input(what + ": a temperature in kelvin must be positive, got '" + text + "'");
     }
     return v;
   }
 
-  /** A value of {@code unit} (e.g. {@code Ohm}, {@code A}) with an optional SI prefix: {@code 1k}, {@code 10mA}. */
+  /** A finite value in {@code unit} (e.g. {@code Ohm}, {@code A}): {@code 1k}, {@code 10mA}, {@code 1kOhm}. */
   static double si(String text, String unit, String what) {
-    String t = text.trim();
-    String lower = t.toLowerCase(Locale.ROOT);
-    String u = unit.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(u)) {
-      t = t.substring(0, t.length() - u.length());
-    } else if (unit.equals("Ohm") && t.endsWith("\u03A9")) {
-      t = t.substring(0, t.length() - 1);
-    }
-    double f = 1;
-    if (!t.isEmpty() && Character.isLetter(t.charAt(t.length() - 1))) {
-      f = switch (t.charAt(t.length() - 1)) {
-        case 'f' -> 1e-15;
-        case 'p' -> 1e-12;
-        case 'n' -> 1e-9;
-        case 'u', '\u00B5' -> 1e-6;
-        case 'm' -> 1e-3;
-        case 'k' -> 1e3;
-        case 'M' -> 1e6;
-        case 'G' -> 1e9;
-        default -> throw NeuristorException.input(what + ": '" + text + "' is not a number of " + unit
-            + " (an SI prefix f p n u m k M G and the unit are allowed)");
-      };
-      t = t.substring(0, t.length() - 1);
-    }
-    return number(t, what, text) * f;
+    return si(text, unit, what, text);
   }
 
-  private static double number(String t, String what, String text) {
+  private static double si(String t, String unit, String what, String text) {
     try {
-      double v = Double.parseDouble(t.trim());
+      double v = SpiceNumber.parse(t, unit);
       if (Double.isFinite(v)) {
         return v;
       }
-    } catch (NumberFormatException e) {
-      // reported below
+    } catch (IllegalArgumentException e) {
+      throw NeuristorException.input(what + ": " + e.getMessage());
     }
-    throw NeuristorException.input(what + ": '" + text + "' is not a number");
+    throw NeuristorException.input(what + ": '" + text + "' is not a finite number");
   }
 }

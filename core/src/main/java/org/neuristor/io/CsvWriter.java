@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import org.neuristor.NeuristorException;
 import org.neuristor.analysis.Trace;
 
@@ -15,9 +16,9 @@ import org.neuristor.analysis.Trace;
  * UTF-8), atomically via {@link AtomicFiles}.
  *
  * <p>A trace file has a header row naming the axis then the signals in ngspice style, e.g. {@code
- * time,v(out),i(v1)}, followed by one row per sample. Numbers are written with round-trip precision
- * ({@link Double#toString(double)} digits, so parsing gives back the identical double; integral
- * values below 2^53 are written without a fraction). Non-finite values are never written: a NaN or
+ * time,v(out),i(v1)}, followed by one row per sample. Numbers are written as the shortest decimal that
+ * parses back to the identical double ({@link #format(double)}; integral values below 2^53 without a
+ * fraction). Non-finite values are never written: a NaN or
  * infinity aborts the write with a {@link NeuristorException} (exit code 3, numerical) naming the
  * signal and axis value, and no file is produced.
  */
@@ -51,33 +52,31 @@ public final class CsvWriter {
       }
     }
     return AtomicFiles.write(target, out -> {
-      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-      StringBuilder sb = new StringBuilder(32 + 24 * (cols.length + 1));
+      StringBuilder sb = new StringBuilder(64);
       appendField(sb, trace.axisName());
       for (String n : names) {
         sb.append(',');
         appendField(sb, n);
       }
       sb.append('\n');
-      w.append(sb);
-      char[] buf = new char[sb.capacity()];
+      out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+      // Numbers are ASCII: rows go straight into a byte buffer (no char encoding, no String per row).
+      byte[] buf = new byte[1 << 16];
+      int pos = 0;
+      int rowMax = 26 * (cols.length + 1);
       for (int i = 0; i < axis.length; i++) {
-        sb.setLength(0);
-        appendNumber(sb, axis[i]);
+        if (pos + rowMax > buf.length) {
+          out.write(buf, 0, pos);
+          pos = 0;
+        }
+        pos = putNumber(buf, pos, axis[i]);
         for (double[] c : cols) {
-          sb.append(',');
-          appendNumber(sb, c[i]);
+          buf[pos++] = ',';
+          pos = putNumber(buf, pos, c[i]);
         }
-        sb.append('\n');
-        // Copy through a reused char buffer: Writer.append(CharSequence) would build a String per row.
-        int len = sb.length();
-        if (len > buf.length) {
-          buf = new char[2 * len];
-        }
-        sb.getChars(0, len, buf, 0);
-        w.write(buf, 0, len);
+        buf[pos++] = '\n';
       }
-      w.flush();
+      out.write(buf, 0, pos);
     });
   }
 
@@ -125,17 +124,51 @@ public final class CsvWriter {
     });
   }
 
-  /** Appends a finite double with round-trip precision; integral values get no fraction. */
-  static void appendNumber(StringBuilder sb, double v) {
+  /**
+   * The shortest decimal that parses back to exactly {@code v} (Schubfach, the algorithm of the JDK 19+
+   * {@code Double.toString}, via jackson-core's port); integral values below 2^53 get no fraction, and
+   * negative zero is {@code -0} so the round trip is bit exact.
+   */
+  static String format(double v) {
     if (v == Math.rint(v) && Math.abs(v) < EXACT_LONG) {
       if (v == 0 && Double.doubleToRawLongBits(v) != 0) {
-        sb.append("-0"); // keep the sign of negative zero so the round trip is bit exact
-      } else {
-        sb.append((long) v);
+        return "-0";
       }
-    } else {
-      sb.append(v);
+      return Long.toString((long) v);
     }
+    return DoubleToDecimal.toString(v);
+  }
+
+  /** Appends a finite double as {@link #format(double)} does. */
+  static void appendNumber(StringBuilder sb, double v) {
+    sb.append(format(v));
+  }
+
+  /** Writes {@link #format(double)} of v as ASCII into buf at pos; returns the new position. */
+  private static int putNumber(byte[] buf, int pos, double v) {
+    if (v == Math.rint(v) && Math.abs(v) < EXACT_LONG && Double.doubleToRawLongBits(v) != Long.MIN_VALUE) {
+      long l = (long) v;
+      if (l < 0) {
+        buf[pos++] = '-';
+        l = -l;
+      }
+      int start = pos;
+      do {
+        buf[pos++] = (byte) ('0' + (int) (l % 10));
+        l /= 10;
+      } while (l != 0);
+      for (int a = start, b = pos - 1; a < b; a++, b--) {
+        byte t = buf[a];
+        buf[a] = buf[b];
+        buf[b] = t;
+      }
+      return pos;
+    }
+    String s = format(v);
+    for (int k = 0; k < s.length(); k++) {
+      buf[pos++] = (byte) s.charAt(k);
+    }
+    return pos;
   }
 
   private static void appendCell(StringBuilder sb, Object cell) {

@@ -10,6 +10,7 @@ import org.neuristor.expr.SpiceNumber;
 import java.util.stream.IntStream;
 import org.neuristor.analysis.SpikeFeatures;
 import org.neuristor.analysis.Trace;
+import org.neuristor.neuron.Stimulus;
 import org.neuristor.circuit.Simulation;
 import org.neuristor.netlist.CircuitCompiler;
 
@@ -28,8 +29,80 @@ public final class Protocols {
 
   /** Runs the circuit once with parameters and an optional input source; returns its trace. */
   public static Trace run(NeuronCircuit c, Map<String, String> params, String input) {
-    CircuitCompiler.Compiled cc = CircuitCompiler.compile(c.netlist(params, input), c.name() + ".cir");
-    return Simulation.run(cc.circuit(), cc.analyses().get(0), cc.saves(), null).trace();
+    CircuitCompiler.Compiled cc = compile(c, params, input);
+    return simulate(c, cc, cc.saves(), null).trace();
+  }
+
+  /**
+   * Runs the compiled circuit's analysis. A run stopped while it still advanced at the circuit's
+   * largest step did not fail to converge: it needed more steps than one run may take (the budget of
+   * {@link org.neuristor.circuit.TransientAnalysis}), which is reported as such (exit 2).
+   */
+  static org.neuristor.circuit.Analysis.Outcome simulate(NeuronCircuit c, CircuitCompiler.Compiled cc,
+      List<String> saves, org.neuristor.circuit.TransientAnalysis.Progress progress) {
+    org.neuristor.circuit.Analysis a = cc.analyses().get(0);
+    try {
+      return Simulation.run(cc.circuit(), a, saves, progress);
+    } catch (org.neuristor.ConvergenceException e) {
+      if (a instanceof org.neuristor.circuit.Analysis.Tran tr) {
+        double hmax = !Double.isNaN(tr.tmax()) ? tr.tmax() : !Double.isNaN(cc.circuit().options().maxStep())
+            ? cc.circuit().options().maxStep() : Math.min(tr.tstep(), (tr.tstop() - tr.tstart()) / 50);
+        if (e.step() >= 0.01 * hmax) {
+          throw NeuristorException.input(String.format(Locale.ROOT, "circuit %s: a run of %.4g s needs more time "
+              + "steps than one run may take (stopped at %.4g s, still stepping at %.3g s, the circuit's largest step "
+              + "is %.3g s); shorten the run (--duration or --param tstop)", c.name(), tr.tstop(), e.time(), e.step(),
+              hmax));
+        }
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The library netlist with parameters and input compiled. An error inside the library's own file
+   * (a parameter value the device refuses, say) is reported against the circuit and the parameters
+   * the user gave, not against a line of a file the user never sees.
+   */
+  static CircuitCompiler.Compiled compile(NeuronCircuit c, Map<String, String> params, String input) {
+    try {
+      return CircuitCompiler.compile(c.netlist(params, input), c.name() + ".cir");
+    } catch (org.neuristor.NetlistException e) {
+      if (!e.file().equals(c.name() + ".cir")) {
+        throw e;
+      }
+      StringBuilder given = new StringBuilder();
+      for (Map.Entry<String, String> p : params.entrySet()) {
+        given.append(given.length() == 0 ? " with " : ", ").append(p.getKey()).append('=').append(p.getValue());
+      }
+      throw NeuristorException.input("circuit " + c.name() + given + ": " + e.detail());
+    }
+  }
+
+  /**
+   * Checks and normalizes parameter overrides of a library circuit: each name must be a {@code
+   * .param} of the circuit or a device parameter of one of its models (see {@link
+   * NeuronCircuit#netlist(Map, String)}); each value a number with an optional SPICE suffix or SI
+   * unit ({@code 20k}, {@code 1nF}, {@code 100us}; see {@link SpiceNumber#parse(String, String)}), or
+   * a {@code {expression}}. Numbers come back as exact SI text, so the netlist never reads a unit as
+   * a prefix.
+   */
+  public static Map<String, String> parameters(NeuronCircuit c, Map<String, String> given) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, String> e : given.entrySet()) {
+      String k = e.getKey().trim().toLowerCase(Locale.ROOT);
+      String v = e.getValue().trim();
+      c.netlist(Map.of(k, "1"), null); // throws naming the circuit's parameters when k is not one
+      if (v.startsWith("{") && v.endsWith("}")) {
+        out.put(k, v);
+        continue;
+      }
+      try {
+        out.put(k, String.format(Locale.ROOT, "%.17g", SpiceNumber.parse(v, SpiceNumber.ANY_UNIT)));
+      } catch (IllegalArgumentException ex) {
+        throw NeuristorException.input("circuit " + c.name() + ": parameter " + k + ": " + ex.getMessage());
+      }
+    }
+    return out;
   }
 
   /** Firing rate against a constant input {@code vin} over the given values. */
@@ -42,6 +115,11 @@ public final class Protocols {
    * (e.g. {@code "{vin}"}: a DC input at the parameter, for circuits whose own input is a pulse).
    */
   public static FvCurve fv(NeuronCircuit c, double[] inputs, Map<String, String> params, String inputSource) {
+    for (int k = 1; k < inputs.length; k++) {
+      if (!(inputs[k] > inputs[k - 1])) {
+        throw NeuristorException.input("f-V curve: the inputs must be ascending");
+      }
+    }
     RatePoint[] pts = new RatePoint[inputs.length];
     IntStream.range(0, inputs.length).parallel().forEach(k -> {
       Map<String, String> p = new java.util.LinkedHashMap<>(params);
@@ -60,6 +138,30 @@ public final class Protocols {
   }
 
   /**
+   * The rheobase of a measured f-V curve to {@code tolerance} (V): bisection between the largest silent
+   * input below the first firing one (two spikes or more, as {@link #fv}) and that one, with the
+   * same runs as the curve ({@link org.neuristor.analysis.FiCurve#threshold}). NaN when nothing fired;
+   * the first input itself when it already fires (the rheobase is then at or below it).
+   */
+  public static double rheobase(NeuronCircuit c, FvCurve curve, Map<String, String> params, String inputSource,
+      double tolerance) {
+    List<RatePoint> p = curve.points();
+    for (int k = 0; k < p.size(); k++) {
+      if (p.get(k).spikes() >= 2) {
+        if (k == 0) {
+          return p.get(0).input();
+        }
+        return org.neuristor.analysis.FiCurve.rheobase(x -> {
+          Map<String, String> q = new java.util.LinkedHashMap<>(params);
+          q.put("vin", String.format(Locale.ROOT, "%.17g", x));
+          return c.features(run(c, q, inputSource)).spikeTimes().length >= 2;
+        }, p.get(k - 1).input(), p.get(k).input(), tolerance);
+      }
+    }
+    return Double.NaN;
+  }
+
+  /**
    * One run of a circuit with its spike features and the supply energy per spike.
    *
    * @param energyPerSpikeJoules supply energy over whole periods after the first spike divided by the
@@ -75,10 +177,19 @@ public final class Protocols {
    * saves plus the supply energy, and measures spikes on the circuit's firing state and output.
    */
   public static Measured measure(NeuronCircuit c, Map<String, String> params, String input) {
-    CircuitCompiler.Compiled cc = CircuitCompiler.compile(c.netlist(params, input), c.name() + ".cir");
+    return measure(c, params, input, null);
+  }
+
+  /**
+   * As {@link #measure(NeuronCircuit, Map, String)}, reporting simulated time to {@code progress}
+   * (null for none); an exception thrown by {@code progress} aborts the run (the studio cancels so).
+   */
+  public static Measured measure(NeuronCircuit c, Map<String, String> params, String input,
+      org.neuristor.circuit.TransientAnalysis.Progress progress) {
+    CircuitCompiler.Compiled cc = compile(c, params, input);
     List<String> saves = new ArrayList<>(cc.saves());
     saves.add("e(sources)");
-    org.neuristor.circuit.Analysis.Outcome o = Simulation.run(cc.circuit(), cc.analyses().get(0), saves, null);
+    org.neuristor.circuit.Analysis.Outcome o = simulate(c, cc, saves, progress);
     Trace t = o.trace();
     SpikeFeatures f = c.features(t);
     double[] sp = f.spikeTimes();
@@ -92,70 +203,106 @@ public final class Protocols {
   }
 
   /**
-   * The input source for a stimulus specification: {@code dc:amp=V}, {@code pulse:amp=V,width=W,
-   * delay=D[,period=P]}, {@code pwl:t0,v0,t1,v1,...} or {@code poisson:rate=HZ,amp=V,width=W,seed=S};
-   * amplitudes in V, times in s, SPICE suffixes allowed; {@code tstop} bounds pulse trains.
+   * The input source for a stimulus specification: {@code dc:amp=V}, {@code pulse:amp=V,width=W
+   * [,t0=T][,period=P]} (one pulse from T, or a train with period P; {@code delay} is accepted for
+   * {@code t0}), {@code pwl:t0,v0,t1,v1,...} or {@code poisson:rate=HZ,amp=V,width=W[,seed=S]};
+   * amplitudes in V, times in s, as plain numbers, with SPICE suffixes or with the unit ({@code 10n},
+   * {@code 10ns}); {@code tstop} bounds pulse trains. Unknown keys, a width that is not positive, a
+   * period not longer than the width and PWL times that go back are errors.
    */
   public static String stimulus(String spec, double tstop) {
     int colon = spec.indexOf(':');
-    String kind = (colon < 0 ? spec : spec.substring(0, colon)).toLowerCase(Locale.ROOT);
+    String kind = (colon < 0 ? spec : spec.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
     String rest = colon < 0 ? "" : spec.substring(colon + 1);
     if (kind.equals("pwl")) {
-      return "pwl(" + rest.replace(',', ' ') + ")";
+      return pwl(rest);
     }
-    Map<String, Double> kv = new java.util.LinkedHashMap<>();
-    for (String part : rest.isEmpty() ? new String[0] : rest.split(",")) {
-      String[] a = part.split("=", 2);
-      if (a.length != 2) {
-        throw NeuristorException.input("--stim: expected key=value, got '" + part + "'");
-      }
-      double v = SpiceNumber.parse(a[1].trim());
-      if (Double.isNaN(v)) {
-        throw NeuristorException.input("--stim " + a[0] + ": bad number '" + a[1] + "'");
-      }
-      kv.put(a[0].trim().toLowerCase(Locale.ROOT), v);
+    Map<String, String> units = switch (kind) {
+      case "dc" -> Map.of("amp", "V");
+      case "pulse" -> Map.of("amp", "V", "width", "s", "t0", "s", "delay", "s", "period", "s");
+      case "poisson" -> Map.of("amp", "V", "width", "s", "rate", "Hz", "seed", "1");
+      default -> throw NeuristorException.input("--stim: unknown kind '" + kind + "' (dc, pulse, pwl, poisson)");
+    };
+    Map<String, Double> kv = Stimulus.keyValues(rest, "--stim " + kind, units);
+    if (kv.containsKey("delay") && kv.containsKey("t0")) {
+      throw NeuristorException.input("--stim pulse: give t0 or delay, not both");
     }
     double amp = kv.getOrDefault("amp", Double.NaN);
-    if (Double.isNaN(amp)) {
+    if (!Double.isFinite(amp)) {
       throw NeuristorException.input("--stim " + kind + " needs amp=<volts>");
     }
-    switch (kind) {
-      case "dc":
-        return Double.toString(amp);
-      case "pulse": {
-        double width = kv.getOrDefault("width", 100e-9);
-        double delay = kv.getOrDefault("delay", 0.0);
-        double period = kv.getOrDefault("period", 0.0);
-        double edge = Math.min(width / 100, 1e-9);
-        return period > 0 ? String.format(Locale.ROOT, "pulse(0 %s %s %s %s %s %s)", amp, delay, edge, edge, width,
-            period) : String.format(Locale.ROOT, "pulse(0 %s %s %s %s %s %s 1)", amp, delay, edge, edge, width,
-            2 * tstop);
-      }
-      case "poisson": {
-        double rate = kv.getOrDefault("rate", Double.NaN);
-        if (!(rate > 0)) {
-          throw NeuristorException.input("--stim poisson needs rate=<Hz> > 0");
-        }
-        double width = kv.getOrDefault("width", 50e-9);
-        SplittableRandom r = new SplittableRandom(kv.getOrDefault("seed", 1.0).longValue());
-        double edge = Math.min(width / 100, 1e-9);
-        StringBuilder sb = new StringBuilder("pwl(0 0");
-        double t = 0;
-        int n = 0;
-        while (true) {
-          t += -Math.log(1 - r.nextDouble()) / rate;
-          if (t + width + 2 * edge > tstop || n > 100_000) {
-            break;
-          }
-          appendPulse(sb, t, edge, amp, width);
-          t += width + 2 * edge;
-          n++;
-        }
-        return sb.append(')').toString();
-      }
-      default:
-        throw NeuristorException.input("--stim: unknown kind '" + kind + "' (dc, pulse, pwl, poisson)");
+    if (kind.equals("dc")) {
+      return Double.toString(amp);
     }
+    double width = kv.getOrDefault("width", kind.equals("poisson") ? 50e-9 : Double.NaN);
+    if (!(width > 0) || Double.isInfinite(width)) {
+      throw NeuristorException.input("--stim " + kind + " needs a finite width=<seconds> > 0");
+    }
+    double edge = Math.min(width / 100, 1e-9);
+    if (kind.equals("pulse")) {
+      double delay = kv.getOrDefault("t0", kv.getOrDefault("delay", 0.0));
+      double period = kv.getOrDefault("period", 0.0);
+      if (!(delay >= 0) || Double.isInfinite(delay)) {
+        throw NeuristorException.input("--stim pulse: t0 must be a finite time >= 0");
+      }
+      if (kv.containsKey("period") && !(period > width + 2 * edge) || Double.isInfinite(period)) {
+        throw NeuristorException.input("--stim pulse: period must exceed the width (" + width + " s), got " + period);
+      }
+      return period > 0 ? String.format(Locale.ROOT, "pulse(0 %s %s %s %s %s %s)", amp, delay, edge, edge, width,
+          period) : String.format(Locale.ROOT, "pulse(0 %s %s %s %s %s %s 1)", amp, delay, edge, edge, width,
+          2 * tstop);
+    }
+    double rate = kv.getOrDefault("rate", Double.NaN);
+    if (!(rate > 0) || Double.isInfinite(rate)) {
+      throw NeuristorException.input("--stim poisson needs rate=<Hz> > 0");
+    }
+    double seed = kv.getOrDefault("seed", 1.0);
+    if (seed != Math.rint(seed)) {
+      throw NeuristorException.input("--stim poisson: seed must be a whole number");
+    }
+    SplittableRandom r = new SplittableRandom((long) seed);
+    StringBuilder sb = new StringBuilder("pwl(0 0");
+    double t = 0;
+    int n = 0;
+    while (true) {
+      t += -Math.log(1 - r.nextDouble()) / rate;
+      if (t + width + 2 * edge > tstop || n > 100_000) {
+        break;
+      }
+      appendPulse(sb, t, edge, amp, width);
+      t += width + 2 * edge;
+      n++;
+    }
+    return sb.append(')').toString();
+  }
+
+  /** {@code pwl:t0,v0,t1,v1,...}: times in s (non-decreasing, from 0), values in V. */
+  private static String pwl(String rest) {
+    String[] parts = rest.isBlank() ? new String[0] : rest.split(",");
+    if (parts.length < 2 || parts.length % 2 != 0) {
+      throw NeuristorException.input("--stim pwl needs time,value pairs, e.g. pwl:0,0,1u,2,5u,2");
+    }
+    StringBuilder sb = new StringBuilder("pwl(");
+    double last = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < parts.length; k++) {
+      boolean time = k % 2 == 0;
+      double v;
+      try {
+        v = SpiceNumber.parse(parts[k], time ? "s" : "V");
+      } catch (IllegalArgumentException e) {
+        throw NeuristorException.input("--stim pwl: " + (time ? "time" : "value") + " " + (k / 2 + 1) + ": "
+            + e.getMessage());
+      }
+      if (!Double.isFinite(v) || time && (v < last || v < 0)) {
+        throw NeuristorException.input("--stim pwl: times must be finite, >= 0 and non-decreasing, got '"
+            + parts[k].trim() + "'");
+      }
+      if (time) {
+        last = v;
+      }
+      sb.append(k > 0 ? " " : "").append(String.format(Locale.ROOT, "%.17g", v));
+    }
+    return sb.append(')').toString();
   }
 
   /** Result of the paired-pulse protocol at one gap. */
@@ -238,6 +385,7 @@ public final class Protocols {
   public static org.neuristor.analysis.AllOrNothing allOrNothing(NeuronCircuit c, double[] amplitudes,
       double width, Map<String, String> params) {
     double[] resp = new double[amplitudes.length];
+    boolean[] spiked = new boolean[amplitudes.length];
     Map<String, String> p = covering(c, params, PULSE_START + width);
     IntStream.range(0, amplitudes.length).parallel().forEach(k -> {
       Trace t = run(c, p, pulses(amplitudes[k], width, PULSE_START));
@@ -247,7 +395,59 @@ public final class Protocols {
         peak = Math.max(peak, Math.abs(v - y[0]));
       }
       resp[k] = peak;
+      spiked[k] = SpikeFeatures.crossings(t, c.spikeState(), c.spikeLevel()).length > 0;
     });
-    return org.neuristor.analysis.AllOrNothing.of(amplitudes, resp);
+    return org.neuristor.analysis.AllOrNothing.of(amplitudes, resp, spiked);
+  }
+
+  /**
+   * A refractory period, or why there is none.
+   *
+   * @param seconds the smallest gap that gives a full second spike (NaN when not measured)
+   * @param reason why it was not measured, or null
+   */
+  public record Refractory(double seconds, String reason) {}
+
+  /** Gaps tried by {@link #refractoryPeriod}: up to this many pulse widths. */
+  static final double MAX_GAP_WIDTHS = 20;
+
+  /**
+   * Relative refractory period by the paired-pulse protocol (physics.md 4.0): the smallest gap (from
+   * the end of the first pulse to the start of the second) at which the second pulse gives a spike of
+   * at least 90% of the single-pulse amplitude; bisection to 1% of the pulse width. Only defined when
+   * the single pulse fires exactly one spike: a pulse that fires several is longer than the
+   * refractory period itself.
+   *
+   * @param stateSignal the state whose spikes are counted (the neuristors' refractoriness is their
+   *     "Na" channel M1 staying on, physics.md 4.2)
+   * @param singleSpikes spikes of the single pulse alone
+   * @param singleAmplitude response amplitude of the single pulse (V)
+   * @param tstop the run length of the single pulse
+   */
+  public static Refractory refractoryPeriod(NeuronCircuit c, String stateSignal, Map<String, String> params,
+      double amp, double width, int singleSpikes, double singleAmplitude, double tstop) {
+    if (singleSpikes == 0) {
+      return new Refractory(Double.NaN, "not measured: the single pulse does not fire");
+    }
+    if (singleSpikes > 1) {
+      return new Refractory(Double.NaN, "not measured: the single pulse fires " + singleSpikes
+          + " spikes, so the refractory period is shorter than the pulse; use a shorter pulse");
+    }
+    java.util.function.DoublePredicate full = gap -> {
+      Map<String, String> q = new java.util.LinkedHashMap<>(params);
+      q.put("tstop", Double.toString(Math.max(tstop, PULSE_START + 2 * width + gap + 0.5 * tstop)));
+      PairedPulse r = pairedPulse(c, stateSignal, amp, width, new double[] {gap}, q).get(0);
+      return r.spikes() >= 2 && r.secondAmplitude() >= 0.9 * Math.abs(singleAmplitude);
+    };
+    if (!full.test(MAX_GAP_WIDTHS * width)) {
+      return new Refractory(Double.NaN, "not measured: no full second spike up to a gap of " + (int) MAX_GAP_WIDTHS
+          + " pulse widths");
+    }
+    if (full.test(0)) {
+      return new Refractory(Double.NaN, "not measured: a second pulse right after the first (gap 0) already gives a "
+          + "full spike, so the refractory period is below the time resolution");
+    }
+    return new Refractory(org.neuristor.analysis.FiCurve.threshold(full, 0, MAX_GAP_WIDTHS * width, 0.01 * width, 0),
+        null);
   }
 }

@@ -16,9 +16,12 @@ import org.neuristor.io.LocatedTree.Node;
 
 /**
  * Reads a network description (YAML, or JSON when the name ends in .json) into a
- * {@link Network}. Numbers are SI, optionally with a SPICE suffix ({@code 200pF}, {@code 0.1ms},
- * {@code -60mV}; beware that {@code F} alone means femto). Every error names the file, line and
- * column. Layout (see examples/coba.yaml):
+ * {@link Network}. Numbers are SI, optionally with a SPICE suffix or a unit ({@code 200pF}, {@code
+ * 0.1ms}, {@code -60mV}, {@code 200p}); a unit must be the key's own (F for {@code C}, S for a
+ * conductance weight, ...) and is never read as a prefix ({@code 1F} is one farad), see {@link
+ * SpiceNumber#parse(String, String)}. Weights are in S for a conductance channel, A for an
+ * exponential current channel, and V (C for {@code memristive_lif}) for a delta current channel.
+ * Every error names the file, line and column. Layout (see examples/coba.yaml):
  *
  * <pre>
  * name: coba            seed: 1          dt: 0.1ms        duration: 1s       threads: 0 (auto)
@@ -58,6 +61,57 @@ public final class NetworkFile {
       "seed");
 
   private NetworkFile() {}
+
+  /** The unit of each numeric key (and of the error names used for list entries). */
+  private static final Map<String, String> UNITS = Map.ofEntries(Map.entry("seed", "1"), Map.entry("dt", "s"),
+      Map.entry("duration", "s"), Map.entry("threads", "1"), Map.entry("size", "1"), Map.entry("neuron index", "1"),
+      Map.entry("every", "1"), Map.entry("levels", "1"), Map.entry("d2d", "1"), Map.entry("stuck", "1"),
+      Map.entry("c2c", "1"), Map.entry("read_noise", "1"), Map.entry("C", "F"), Map.entry("g_L", "S"),
+      Map.entry("E_L", "V"), Map.entry("V_th", "V"), Map.entry("V_reset", "V"), Map.entry("t_ref", "s"),
+      Map.entry("I_bias", "A"), Map.entry("scale", "1"), Map.entry("V_hold", "V"), Map.entry("R_on", "Ohm"),
+      Map.entry("R_off", "Ohm"), Map.entry("tau_on", "s"), Map.entry("tau_off", "s"), Map.entry("delta", "V"),
+      Map.entry("R_in", "Ohm"), Map.entry("R_out", "Ohm"), Map.entry("V_in", "V"), Map.entry("energy_per_spike", "J"),
+      Map.entry("rate", "Hz"), Map.entry("t_max", "s"), Map.entry("period", "s"), Map.entry("value", "1"),
+      Map.entry("tau", "s"), Map.entry("E", "V"), Map.entry("v_init", "V"), Map.entry("delay", "s"),
+      Map.entry("fixed_probability", "1"), Map.entry("pre index", "1"), Map.entry("post index", "1"));
+
+  /**
+   * The unit of the value at a dotted path of a network file's text ({@code populations.exc.V_th} is
+   * in V, {@code projections.0.weight} in S for a conductance channel), or {@link
+   * SpiceNumber#ANY_UNIT} when the path names no numeric key.
+   */
+  public static String unit(String file, String text, String path) {
+    String[] seg = path.split("\\.");
+    String key = seg[seg.length - 1];
+    if ((key.equals("weight") || key.equals("w_max")) && seg.length >= 3 && seg[0].equals("projections")) {
+      Node root = LocatedTree.parse(file, text, file.toLowerCase(Locale.ROOT).endsWith(".json"));
+      try {
+        Node pr = root.get("projections").asList("projections").get(Integer.parseInt(seg[1]));
+        return weightUnit(root.get("populations").asMap("populations"), pr.get("to").text("to"),
+            pr.get("channel").text("channel"));
+      } catch (RuntimeException e) {
+        return SpiceNumber.ANY_UNIT; // the file's own error is reported when it is loaded
+      }
+    }
+    return UNITS.getOrDefault(key, SpiceNumber.ANY_UNIT);
+  }
+
+  /** The unit of a projection's weights: by the kernel of the target channel (see {@link Kernel}). */
+  private static String weightUnit(Map<String, Node> pops, String to, String channel) {
+    Node p = pops.get(to);
+    Node chs = p == null ? null : p.get("channels");
+    Node ch = chs == null || !chs.isMap() ? null : chs.get(channel);
+    Node k = ch == null || !ch.isMap() ? null : ch.get("kernel");
+    if (k == null || !k.isScalar()) {
+      return SpiceNumber.ANY_UNIT; // an error about the channel follows
+    }
+    return switch (k.scalar.toLowerCase(Locale.ROOT)) {
+      case "conductance" -> "S";
+      case "exponential" -> "A";
+      default -> p.get("model") != null && p.get("model").isScalar()
+          && p.get("model").scalar.equalsIgnoreCase("memristive_lif") ? "C" : "V";
+    };
+  }
 
   /** Loads a file; {@code threadsOverride} &gt; 0 replaces the file's thread count. */
   public static Loaded load(Path path, int threadsOverride) {
@@ -132,7 +186,8 @@ public final class NetworkFile {
       if (b == null) {
         throw pr.get("to").error("no population named '" + to + "'");
       }
-      Connector c = connector(pr.require("connect", "projection"));
+      String ch = pr.get("channel") == null ? "" : pr.get("channel").text("channel");
+      Connector c = connector(pr.require("connect", "projection"), weightUnit(pops, to, ch));
       boolean perSynDelay = pr.get("delay") != null && pr.get("delay").isMap();
       est.synapses(c.expectedSynapses(a, b, from.equals(to)), a, perSynDelay, chunks);
     }
@@ -152,16 +207,17 @@ public final class NetworkFile {
       String from = pr.get("from").text("from");
       String to = pr.get("to").text("to");
       String channel = pr.require("channel", "projection '" + pname + "'").text("channel");
-      Connector c = connector(pr.get("connect"));
-      Dist w = dist(pr.require("weight", "projection '" + pname + "'"), "weight");
-      Dist d = pr.get("delay") == null ? Dist.constant(0) : dist(pr.get("delay"), "delay");
+      String wu = weightUnit(pops, to, channel);
+      Connector c = connector(pr.get("connect"), wu);
+      Dist w = dist(pr.require("weight", "projection '" + pname + "'"), "weight", wu);
+      Dist d = pr.get("delay") == null ? Dist.constant(0) : dist(pr.get("delay"), "delay", "s");
       try {
         bld.connect(pname, from, to, channel, c, w, d);
       } catch (NeuristorException ex) {
         throw pr.error(ex.getMessage());
       }
       if (pr.get("crossbar") != null) {
-        crossbars.add(new Object[] {pname, pr.get("crossbar")});
+        crossbars.add(new Object[] {pname, pr.get("crossbar"), wu});
       }
     }
     for (Node m : mons) {
@@ -190,7 +246,7 @@ public final class NetworkFile {
     }
     Network net = bld.build();
     for (Object[] cb : crossbars) {
-      crossbar(net.projection((String) cb[0]), (Node) cb[1], seed);
+      crossbar(net.projection((String) cb[0]), (Node) cb[1], seed, (String) cb[2]);
     }
     return new Loaded(name, net, duration);
   }
@@ -200,7 +256,7 @@ public final class NetworkFile {
    * differential pair per synapse (CSR order), programmed to w / w_max (w_max: the given full
    * scale, else the largest |w|), read back as w_max (G+ - G-)/(G_max - G_min).
    */
-  private static void crossbar(Projection p, Node x, long seed) {
+  private static void crossbar(Projection p, Node x, long seed, String weightUnit) {
     x.asMap("crossbar");
     checkKeys(x, XBAR, "crossbar");
     String dev = x.get("device") == null ? "neurosim" : x.get("device").text("device");
@@ -225,7 +281,7 @@ public final class NetworkFile {
       wMax = Math.max(wMax, Math.abs(w[q]));
     }
     if (x.get("w_max") != null) {
-      wMax = number(x.get("w_max"), "w_max");
+      wMax = number(x.get("w_max"), "w_max", weightUnit);
     }
     if (!(wMax > 0) || w.length == 0) {
       return;
@@ -327,16 +383,16 @@ public final class NetworkFile {
       throw n.error("v_init must be a value, {uniform: [a, b]} or {normal: [mean, sd]}");
     }
     Map.Entry<String, Node> e = m.entrySet().iterator().next();
-    double[] ab = pair(e.getValue(), "v_init " + e.getKey());
+    double[] ab = pair(e.getValue(), "v_init " + e.getKey(), "V");
     if (!e.getKey().equals("uniform") && !e.getKey().equals("normal")) {
       throw n.error("v_init: unknown distribution '" + e.getKey() + "' (uniform, normal)");
     }
     return new LifPopulation.Init(e.getKey(), ab[0], ab[1]);
   }
 
-  private static Dist dist(Node n, String what) {
+  private static Dist dist(Node n, String what, String unit) {
     if (n.isScalar()) {
-      return Dist.constant(number(n, what));
+      return Dist.constant(number(n, what, unit));
     }
     Map<String, Node> m = n.asMap(what);
     if (m.size() != 1) {
@@ -346,11 +402,11 @@ public final class NetworkFile {
     if (!e.getKey().equals("uniform") && !e.getKey().equals("normal")) {
       throw n.keyNode(e.getKey()).error(what + ": unknown distribution '" + e.getKey() + "' (uniform, normal)");
     }
-    double[] ab = pair(e.getValue(), what);
+    double[] ab = pair(e.getValue(), what, unit);
     return new Dist(e.getKey(), ab[0], ab[1]);
   }
 
-  private static Connector connector(Node n) {
+  private static Connector connector(Node n, String weightUnit) {
     if (n.isScalar()) {
       switch (n.scalar) {
         case "all_to_all":
@@ -394,7 +450,7 @@ public final class NetworkFile {
             }
             w = new double[l.size()];
           }
-          w[i] = number(t.get(2), "weight");
+          w[i] = number(t.get(2), "weight", weightUnit);
         } else if (w != null) {
           throw l.get(i).error("either every synapse of the list has a weight or none");
         }
@@ -424,28 +480,38 @@ public final class NetworkFile {
     }
   }
 
-  private static double[] pair(Node n, String what) {
+  private static double[] pair(Node n, String what, String unit) {
     List<Node> l = n.asList(what);
     if (l.size() != 2) {
       throw n.error(what + " needs two values [a, b]");
     }
-    return new double[] {number(l.get(0), what), number(l.get(1), what)};
+    return new double[] {number(l.get(0), what, unit), number(l.get(1), what, unit)};
   }
 
   private static double opt(Node p, String key, double dflt) {
     return p.get(key) == null ? dflt : number(p.get(key), key);
   }
 
+  /** A number in the unit {@link #UNITS} declares for {@code what}. */
   static double number(Node n, String what) {
+    String unit = UNITS.get(what);
+    if (unit == null) {
+      throw new IllegalStateException("no unit declared for network key " + what);
+    }
+    return number(n, what, unit);
+  }
+
+  /** A number in {@code unit}: a wrong unit is an error at the value naming the expected unit. */
+  static double number(Node n, String what, String unit) {
     String s = n.text(what).trim();
     double v;
     try {
-      v = Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      v = SpiceNumber.parse(s);
+      v = SpiceNumber.parse(s, unit);
+    } catch (IllegalArgumentException e) {
+      throw n.error(what + ": " + e.getMessage());
     }
     if (Double.isNaN(v) || Double.isInfinite(v)) {
-      throw n.error(what + ": not a number: '" + s + "'");
+      throw n.error(what + ": not a finite number: '" + s + "'");
     }
     return v;
   }

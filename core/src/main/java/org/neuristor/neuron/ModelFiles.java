@@ -25,8 +25,9 @@ import org.neuristor.NeuristorException;
  *   b: 80.5              # pA
  * </pre>
  *
- * Unknown keys, unknown parameters, non-numeric values and values outside the declared ranges are
- * errors naming the file and the key.
+ * A value may carry its unit ({@code tau_m: 20ms} or {@code 0.02s} for a parameter in ms); a wrong
+ * unit, unknown keys, unknown parameters, non-numeric values and values outside the declared ranges
+ * are errors naming the file and the key.
  */
 public final class ModelFiles {
   private ModelFiles() {}
@@ -91,11 +92,27 @@ public final class ModelFiles {
           }
           for (Iterator<Map.Entry<String, JsonNode>> p = e.getValue().fields(); p.hasNext();) {
             Map.Entry<String, JsonNode> kv = p.next();
-            if (!kv.getValue().isNumber()) {
+            if (kv.getValue().isNumber()) {
+              values.put(kv.getKey(), kv.getValue().asDouble());
+            } else if (kv.getValue().isTextual()) {
+              // a value with its unit, e.g. 20ms or 0.02s for a parameter in ms
+              ModelParameter mp;
+              try {
+                mp = kind.parameter(kv.getKey());
+              } catch (ModelParameterException ex) {
+                throw new ModelParameterException(kv.getKey(), name + ": " + ex.getMessage());
+              }
+              try {
+                values.put(kv.getKey(), mp.parse(kv.getValue().asText()));
+              } catch (ModelParameterException ex) {
+                throw new ModelParameterException(kv.getKey(), name + ": parameter " + kv.getKey()
+                    + " must be a number, optionally with its unit " + mp.unit() + ", got '" + kv.getValue().asText()
+                    + "' (" + ex.getMessage() + ")");
+              }
+            } else {
               throw new ModelParameterException(kv.getKey(), name + ": parameter " + kv.getKey()
                   + " must be a number, got '" + kv.getValue().asText() + "'");
             }
-            values.put(kv.getKey(), kv.getValue().asDouble());
           }
         }
         default -> throw new ModelParameterException(e.getKey(), name + ": unknown key '" + e.getKey()

@@ -38,6 +38,19 @@ public record ModelParameter(String name, String unit, double defaultValue, doub
     }
   }
 
+  /**
+   * A value written as text ({@code 20}, {@code 20ms}, {@code 0.02s} for a parameter in ms; see
+   * {@link org.neuristor.expr.SpiceNumber#parse(String, String)}) in this parameter's unit; a wrong
+   * or ambiguous unit is a {@link ModelParameterException} naming the parameter and its unit.
+   */
+  public double parse(String text) {
+    try {
+      return org.neuristor.expr.SpiceNumber.parse(text, unit);
+    } catch (IllegalArgumentException e) {
+      throw new ModelParameterException(name, "parameter " + name + ": " + e.getMessage());
+    }
+  }
+
   /** Allowed range as text, e.g. {@code [0, 1e+03] ms}. */
   public String range() {
     return "[" + fmt(min) + ", " + fmt(max) + "] " + unit;

@@ -19,17 +19,17 @@ public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, F
   public static Stimulus stimulus(java.util.List<String> specs, ModelKind k) {
     Stimulus stim = null;
     for (String s : specs) {
-      Stimulus one = Stimulus.parse(s);
+      Stimulus one = Stimulus.parse(s, k.currentUnit());
       stim = stim == null ? one : stim.plus(one);
     }
     return stim == null ? defaultStimulus(k) : stim;
   }
 
   /** The sum of the noise specs (see {@link Noise#plus}); none gives {@link Noise#NONE}. */
-  public static Noise noise(java.util.List<String> specs) {
+  public static Noise noise(java.util.List<String> specs, ModelKind k) {
     Noise noise = Noise.NONE;
     for (String s : specs) {
-      noise = noise.plus(s);
+      noise = noise.plus(s, k.currentUnit());
     }
     return noise;
   }

@@ -103,12 +103,21 @@ public record Noise(double ouSigma, double ouTauMs, double ouMean, double whiteS
 
   /**
    * Parses one command-line noise term and adds it to this one: {@code ou:sigma=0.2,tau=5[,mean=0]},
-   * {@code white:sigma=4}, {@code escape:rho0=1,du=2} (units as in the record's description).
+   * {@code white:sigma=4}, {@code escape:rho0=1,du=2} (units as in the record's description: ou sigma
+   * and mean in the model's current unit {@code currentUnit}, tau in ms, white sigma and du in mV,
+   * rho0 per ms; a value may carry its unit, {@code tau=5ms}).
    */
-  public Noise plus(String spec) {
+  public Noise plus(String spec, String currentUnit) {
     int colon = spec.indexOf(':');
     String kind = (colon < 0 ? spec : spec.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
-    java.util.Map<String, Double> kv = Stimulus.keyValues(colon < 0 ? "" : spec.substring(colon + 1), "--noise " + kind);
+    java.util.Map<String, String> units = switch (kind) {
+      case "ou" -> java.util.Map.of("sigma", currentUnit, "tau", "ms", "mean", currentUnit);
+      case "white" -> java.util.Map.of("sigma", "mV");
+      case "escape" -> java.util.Map.of("rho0", "1/ms", "du", "mV");
+      default -> throw new ModelParameterException("noise", "--noise: unknown kind '" + kind + "' (ou, white, escape)");
+    };
+    java.util.Map<String, Double> kv = Stimulus.keyValues(colon < 0 ? "" : spec.substring(colon + 1), "--noise " + kind,
+        units);
     java.util.function.BiFunction<String, Double, Double> get = (k, d) -> {
       Double v = kv.remove(k);
       return v == null ? d : v;

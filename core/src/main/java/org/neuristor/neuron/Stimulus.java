@@ -66,8 +66,10 @@ public interface Stimulus {
   }
 
   /**
-   * Parses a command-line stimulus. Times are in seconds with optional SPICE suffixes ({@code 10ms},
-   * {@code 500us}); amplitudes are plain numbers in the model's current unit.
+   * Parses a command-line stimulus. Times are in seconds ({@code 0.01}, {@code 10ms}, {@code 500us});
+   * amplitudes are in the model's current unit {@code currentUnit}, as a plain number or with the
+   * unit ({@code 2}, {@code 2nA}, {@code 2000pA} for a model in nA). The start of a pulse is {@code
+   * t0}, as for steps and ramps ({@code delay} is accepted for it, the key of {@code neuron run}).
    *
    * <ul>
    *   <li>{@code step:amp=A[,t0=T0][,t1=T1]}: A for T0 &lt; t &lt; T1 (default 0 and forever);
@@ -76,45 +78,56 @@ public interface Stimulus {
    *   <li>{@code dc:amp=A}: constant.
    * </ul>
    */
-  static Stimulus parse(String spec) {
+  static Stimulus parse(String spec, String currentUnit) {
     int colon = spec.indexOf(':');
     String kind = (colon < 0 ? spec : spec.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
-    Map<String, Double> kv = keyValues(colon < 0 ? "" : spec.substring(colon + 1), "--stim " + kind);
-    Stimulus s = switch (kind) {
+    Map<String, String> units = switch (kind) {
+      case "dc" -> Map.of("amp", currentUnit);
+      case "step" -> Map.of("amp", currentUnit, "t0", "s", "t1", "s");
+      case "pulse" -> Map.of("amp", currentUnit, "t0", "s", "delay", "s", "width", "s", "period", "s", "count", "1");
+      case "ramp" -> Map.of("to", currentUnit, "from", currentUnit, "t0", "s", "t1", "s");
+      default -> throw new ModelParameterException("stim",
+          "--stim: unknown kind '" + kind + "' (step, pulse, ramp, dc)");
+    };
+    Map<String, Double> kv = keyValues(colon < 0 ? "" : spec.substring(colon + 1), "--stim " + kind, units);
+    if (kv.containsKey("delay")) {
+      if (kv.containsKey("t0")) {
+        throw new ModelParameterException("stim", "--stim pulse: give t0 or delay, not both");
+      }
+      kv.put("t0", kv.remove("delay"));
+    }
+    return switch (kind) {
       case "dc" -> constant(need(kv, "amp", kind));
       case "step" -> step(need(kv, "amp", kind), ms(kv.remove("t0"), 0), ms(kv.remove("t1"), Double.POSITIVE_INFINITY));
       case "pulse" -> {
         double amp = need(kv, "amp", kind);
         double t0 = ms(kv.remove("t0"), 0);
         double width = ms(kv.remove("width"), Double.NaN);
-        if (!(width > 0)) {
-          throw new ModelParameterException("stim", "--stim pulse needs width=<seconds> > 0");
+        if (!(width > 0) || Double.isInfinite(width)) {
+          throw new ModelParameterException("stim", "--stim pulse needs a finite width=<seconds> > 0");
         }
         double period = ms(kv.remove("period"), 0);
         Double count = kv.remove("count");
-        int n = count == null ? (period > 0 ? Integer.MAX_VALUE : 1) : (int) Math.round(count);
-        if (period > 0 && period <= width) {
+        if (count != null && !(count >= 1 && count == Math.rint(count))) {
+          throw new ModelParameterException("stim", "--stim pulse: count must be a whole number >= 1");
+        }
+        int n = count == null ? (period > 0 ? Integer.MAX_VALUE : 1) : (int) Math.min(Integer.MAX_VALUE, count);
+        if (period < 0 || period > 0 && period <= width) {
           throw new ModelParameterException("stim", "--stim pulse: period must exceed width");
         }
         yield pulses(amp, t0, width, period, n);
       }
-      case "ramp" -> {
+      default -> {
         double to = need(kv, "to", kind);
         Double from = kv.remove("from");
         double t0 = ms(kv.remove("t0"), 0);
         double t1 = ms(kv.remove("t1"), Double.NaN);
-        if (!(t1 > t0)) {
-          throw new ModelParameterException("stim", "--stim ramp needs t1 > t0 (seconds)");
+        if (!(t1 > t0) || Double.isInfinite(t1)) {
+          throw new ModelParameterException("stim", "--stim ramp needs a finite t1 > t0 (seconds)");
         }
         yield ramp(from == null ? 0 : from, to, t0, t1);
       }
-      default -> throw new ModelParameterException("stim",
-          "--stim: unknown kind '" + kind + "' (step, pulse, ramp, dc)");
     };
-    if (!kv.isEmpty()) {
-      throw new ModelParameterException("stim", "--stim " + kind + ": unknown key(s) " + kv.keySet());
-    }
-    return s;
   }
 
   private static double need(Map<String, Double> kv, String key, String kind) {
@@ -129,8 +142,12 @@ public interface Stimulus {
     return seconds == null ? defMs : seconds * 1e3;
   }
 
-  /** Parses {@code k=v,k=v} with SPICE numbers; errors name {@code what}. */
-  static Map<String, Double> keyValues(String text, String what) {
+  /**
+   * Parses {@code k=v,k=v}, each value in the unit {@code units} declares for its key (see {@link
+   * SpiceNumber#parse(String, String)}); an unknown key, a wrong unit or a repeated key is an error
+   * naming {@code what}.
+   */
+  public static Map<String, Double> keyValues(String text, String what, Map<String, String> units) {
     Map<String, Double> kv = new LinkedHashMap<>();
     if (text.isBlank()) {
       return kv;
@@ -140,12 +157,24 @@ public interface Stimulus {
       if (a.length != 2) {
         throw new ModelParameterException("stim", what + ": expected key=value, got '" + part + "'");
       }
-      String v = a[1].trim();
-      double d = v.equalsIgnoreCase("inf") ? Double.POSITIVE_INFINITY : SpiceNumber.parse(v);
-      if (Double.isNaN(d)) {
-        throw new ModelParameterException(a[0].trim(), what + ": bad number '" + v + "' for " + a[0].trim());
+      String key = a[0].trim().toLowerCase(Locale.ROOT);
+      String unit = units.get(key);
+      if (unit == null) {
+        throw new ModelParameterException(key, what + ": unknown key '" + key + "' (known: "
+            + String.join(", ", new java.util.TreeSet<>(units.keySet())) + ")");
       }
-      kv.put(a[0].trim().toLowerCase(Locale.ROOT), d);
+      double d;
+      try {
+        d = SpiceNumber.parse(a[1], unit);
+      } catch (IllegalArgumentException e) {
+        throw new ModelParameterException(key, what + ": " + key + ": " + e.getMessage());
+      }
+      if (Double.isNaN(d) || d == Double.NEGATIVE_INFINITY) {
+        throw new ModelParameterException(key, what + ": " + key + ": not a usable number '" + a[1].trim() + "'");
+      }
+      if (kv.put(key, d) != null) {
+        throw new ModelParameterException(key, what + ": " + key + " given twice");
+      }
     }
     return kv;
   }

@@ -50,10 +50,13 @@ public final class Jobs {
    */
   public record NeuronJob(String circuit, String stim, Map<String, String> fixed) implements PointJob {
     static final List<String> OUT = List.of("spikes", "phase", "rate_hz", "amplitude_V", "width_s", "latency_s",
-        "energy_per_spike_J");
+        "energy_per_spike_J", "response_V");
 
     public NeuronJob {
-      NeuronLibrary.get(circuit);
+      Protocols.parameters(NeuronLibrary.get(circuit), fixed); // values and names checked before any point runs
+      if (stim != null) {
+        Protocols.stimulus(stim, 1);
+      }
       fixed = Map.copyOf(fixed);
     }
 
@@ -80,7 +83,7 @@ public final class Jobs {
     @Override
     public Map<String, Double> run(Map<String, Double> params, long seed) {
       NeuronCircuit c = NeuronLibrary.get(circuit);
-      Map<String, String> p = spiceText(fixed, params);
+      Map<String, String> p = spiceText(Protocols.parameters(c, fixed), params);
       String tstop = p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u"));
       String source = stim == null ? null : Protocols.stimulus(stim,
           org.neuristor.expr.SpiceNumber.parse(tstop));
@@ -91,10 +94,12 @@ public final class Jobs {
       r.put("spikes", (double) n);
       r.put("phase", (double) Math.min(n, 2));
       r.put("rate_hz", f.rateHz());
-      r.put("amplitude_V", f.amplitudeVolts());
-      r.put("width_s", f.widthSeconds());
+      // a spike's amplitude and width only when there is a spike; the response is measured always
+      r.put("amplitude_V", n > 0 ? f.amplitudeVolts() : Double.NaN);
+      r.put("width_s", n > 0 ? f.widthSeconds() : Double.NaN);
       r.put("latency_s", f.latencySeconds());
       r.put("energy_per_spike_J", m.energyPerSpikeJoules());
+      r.put("response_V", f.amplitudeVolts());
       return r;
     }
   }
@@ -109,8 +114,14 @@ public final class Jobs {
         "vth_neg_V", "vhold_neg_V");
 
     public IvJob {
-      DeviceRegistry.lookup(device);
+      DeviceRegistry.Selection sel = DeviceRegistry.lookup(device);
       fixed = Map.copyOf(fixed);
+      Map<String, Object> p = new LinkedHashMap<>();
+      if (sel.preset() != null) {
+        p.put("preset", sel.preset());
+      }
+      p.putAll(fixed);
+      DeviceRegistry.resolve(sel.type().type(), p); // the fixed parameters are checked before any point runs
     }
 
     @Override
@@ -139,6 +150,16 @@ public final class Jobs {
       }
     }
 
+    @Override
+    public String unit(String name) {
+      for (org.neuristor.device.ParameterSpec p : DeviceRegistry.lookup(device).type().parameters()) {
+        if (p.name().equalsIgnoreCase(name)) {
+          return p.unit();
+        }
+      }
+      return org.neuristor.expr.SpiceNumber.ANY_UNIT;
+    }
+
     private Map<String, Object> params(DeviceRegistry.Selection sel, Map<String, Double> values) {
       Map<String, Object> p = new LinkedHashMap<>();
       if (sel.preset() != null) {
@@ -156,10 +177,11 @@ public final class Jobs {
       DeviceRegistry.Selection sel = DeviceRegistry.lookup(device);
       Map<String, Object> p = params(sel, values);
       Map<String, Double> resolved = DeviceRegistry.resolve(sel.type().type(), p);
-      double a = amp > 0 ? amp : IvSweep.defaultAmplitude(resolved);
-      double r = rate > 0 ? rate : 10 * a;
-      IvSweep.Result res = IvSweep.triangle(DeviceRegistry.create(sel.type().type(), "dut", List.of("a", "0"), p, seed),
-          a, r, seriesOhm, complianceAmps, a / 2000);
+      java.util.function.Supplier<org.neuristor.circuit.Element> dev =
+          () -> DeviceRegistry.create(sel.type().type(), "dut", List.of("a", "0"), p, seed);
+      IvSweep.Result res = amp > 0
+          ? IvSweep.triangle(dev.get(), amp, rate > 0 ? rate : 10 * amp, seriesOhm, complianceAmps, amp / 2000)
+          : IvSweep.findingThreshold(dev, IvSweep.defaultAmplitude(resolved), rate, seriesOhm, complianceAmps);
       Map<String, Double> out = new LinkedHashMap<>();
       out.put("switched", res.positive().switched() ? 1.0 : 0.0);
       out.put("vth_V", res.positive().vthVolts());
@@ -182,16 +204,11 @@ public final class Jobs {
     static final List<String> OUT = List.of("spikes", "rate_hz", "cv_isi", "latency_s");
 
     public ModelJob {
-      ModelKind.parse(model);
+      ModelKind kind = ModelKind.parse(model);
       stims = List.copyOf(stims);
       noises = List.copyOf(noises);
-      for (String s : stims) {
-        Stimulus.parse(s);
-      }
-      Noise n = Noise.NONE;
-      for (String s : noises) {
-        n = n.plus(s);
-      }
+      ModelRun.stimulus(stims, kind);
+      ModelRun.noise(noises, kind);
       if (method != null) {
         Method.parse(method);
       }
@@ -218,13 +235,18 @@ public final class Jobs {
     }
 
     @Override
+    public String unit(String name) {
+      return ModelKind.parse(model).parameter(name).unit();
+    }
+
+    @Override
     public Map<String, Double> run(Map<String, Double> params, long seed) {
       ModelKind k = ModelKind.parse(model);
       NeuronModel m = NeuronModel.of(k).with(params);
       Method meth = method == null ? k.defaultMethod() : Method.parse(method);
       double dt = Double.isNaN(dtMs) ? k.defaultDtMs() : dtMs;
       Stimulus stim = ModelRun.stimulus(stims, k);
-      Noise noise = ModelRun.noise(noises);
+      Noise noise = ModelRun.noise(noises, k);
       ModelRun r = ModelRun.run(m, stim, durationMs, dt, meth, noise, seed);
       Map<String, Double> out = new LinkedHashMap<>();
       out.put("spikes", (double) r.result().spikeTimesSeconds().length);
@@ -376,6 +398,11 @@ public final class Jobs {
       } catch (NeuristorException e) {
         return e.getMessage();
       }
+    }
+
+    @Override
+    public String unit(String name) {
+      return NetworkFile.unit(file, text, name);
     }
 
     @Override

@@ -24,6 +24,15 @@ public interface PointJob extends Serializable {
   String checkParameter(String name);
 
   /**
+   * The unit the values of parameter {@code name} are given in (see {@link
+   * org.neuristor.expr.SpiceNumber#parse(String, String)}); {@link
+   * org.neuristor.expr.SpiceNumber#ANY_UNIT} where the job does not declare one.
+   */
+  default String unit(String name) {
+    return org.neuristor.expr.SpiceNumber.ANY_UNIT;
+  }
+
+  /**
    * Runs one point.
    *
    * @param params values of the varied parameters (SI)

@@ -111,7 +111,8 @@ public record PointResult(int index, Map<String, Double> params, Map<String, Dou
     return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
   }
 
-  static List<String> split(String line) {
+  /** The cells of one CSV line as {@code ResultsLog} writes it (RFC 4180 quoting). */
+  public static List<String> split(String line) {
     List<String> out = new java.util.ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;

@@ -231,7 +231,7 @@ public final class SweepSpec implements Serializable {
       if (why != null) {
         throw ps.keyNode(e.getKey()).error("parameter '" + e.getKey() + "': " + why);
       }
-      Parameter p = parameter(e.getKey(), e.getValue());
+      Parameter p = parameter(e.getKey(), e.getValue(), job.unit(e.getKey()));
       random |= p.random();
       params.add(p);
     }
@@ -282,7 +282,7 @@ public final class SweepSpec implements Serializable {
     return s;
   }
 
-  private static Parameter parameter(String name, Node n) {
+  private static Parameter parameter(String name, Node n, String unit) {
     Map<String, Node> m = n.asMap("parameter '" + name + "'");
     if (m.size() != 1) {
       throw n.error("parameter '" + name + "' needs exactly one of " + String.join(", ", DISTS));
@@ -295,7 +295,9 @@ public final class SweepSpec implements Serializable {
     List<Node> args = v.asList(kind);
     double[] a = new double[args.size()];
     for (int i = 0; i < a.length; i++) {
-      a[i] = number(args.get(i), kind);
+      // a grid's point count is a plain number; every other value is in the parameter's unit
+      a[i] = number(args.get(i), kind, (kind.equals("grid") || kind.equals("loggrid")) && i == 2 ? "1"
+          : (kind.equals("normal") || kind.equals("lognormal")) && i == 1 ? sigmaUnit(kind, unit) : unit);
     }
     switch (kind) {
       case "list": {
@@ -382,17 +384,28 @@ public final class SweepSpec implements Serializable {
         case "neuron":
           return new Jobs.NeuronJob(j.require("circuit", "neuron job").text("circuit"), optText(j, "stim"),
               strings(j.get("params"), "params"));
-        case "iv":
-          return new Jobs.IvJob(j.require("device", "iv job").text("device"), optNumber(j, "amp", 0),
-              optNumber(j, "rate", 0), optNumber(j, "series", 0), optNumber(j, "compliance", 0),
-              strings(j.get("params"), "params"));
+        case "iv": {
+          String device = j.require("device", "iv job").text("device");
+          Map<String, String> params = new java.util.LinkedHashMap<>();
+          if (org.neuristor.fit.ModelCard.isFile(device)) {
+            // a .model card (e.g. written by fit): its type, with its values as fixed parameters
+            org.neuristor.fit.ModelCard card = org.neuristor.fit.ModelCard.read(dir == null ? Path.of(device)
+                : dir.resolve(device));
+            card.params().forEach((k, v) -> params.put(k, String.valueOf(v)));
+            device = card.type();
+          }
+          params.putAll(strings(j.get("params"), "params"));
+          return new Jobs.IvJob(device, optNumber(j, "amp", 0, "V"),
+              optNumber(j, "rate", 0, "V/s"), optNumber(j, "series", 0, "Ohm"), optNumber(j, "compliance", 0, "A"),
+              params);
+        }
         case "model": {
           List<String> stims = listOrOne(j.get("stim"), "stim");
-          double dur = j.get("duration") == null ? 200e-3 : number(j.get("duration"), "duration");
+          double dur = j.get("duration") == null ? 200e-3 : number(j.get("duration"), "duration", "s");
           if (!(dur > 0)) {
             throw j.get("duration").error("duration must be > 0 s");
           }
-          double dt = j.get("dt") == null ? Double.NaN : number(j.get("dt"), "dt") * 1e3;
+          double dt = j.get("dt") == null ? Double.NaN : number(j.get("dt"), "dt", "s") * 1e3;
           return new Jobs.ModelJob(j.require("model", "model job").text("model"), stims, dur * 1e3, dt,
               optText(j, "method"), listOrOne(j.get("noise"), "noise"));
         }
@@ -420,6 +433,11 @@ public final class SweepSpec implements Serializable {
       }
     } catch (org.neuristor.NetlistException e) {
       throw e;
+    } catch (org.neuristor.ModelParameterException e) {
+      // point at the fixed parameter the device refused, not at the job
+      Node ps = j.get("params");
+      Node at = ps != null && ps.isMap() && ps.get(e.parameter()) != null ? ps.keyNode(e.parameter()) : j;
+      throw at.error(e.getMessage());
     } catch (NeuristorException e) {
       throw j.error(e.getMessage());
     }
@@ -437,8 +455,8 @@ public final class SweepSpec implements Serializable {
     return j.get(k) == null ? null : j.get(k).text(k);
   }
 
-  private static double optNumber(Node j, String k, double dflt) {
-    return j.get(k) == null ? dflt : number(j.get(k), k);
+  private static double optNumber(Node j, String k, double dflt, String unit) {
+    return j.get(k) == null ? dflt : number(j.get(k), k, unit);
   }
 
   private static List<String> listOrOne(Node n, String what) {
@@ -465,9 +483,24 @@ public final class SweepSpec implements Serializable {
     return m;
   }
 
+  /** The unit of a distribution's spread: the parameter's for normal, none (a log-sigma) for lognormal. */
+  private static String sigmaUnit(String kind, String unit) {
+    return kind.equals("lognormal") ? "1" : unit;
+  }
+
   static double number(Node n, String what) {
+    return number(n, what, SpiceNumber.ANY_UNIT);
+  }
+
+  /** A finite number in {@code unit}; a wrong unit is an error at the value naming the expected one. */
+  static double number(Node n, String what, String unit) {
     String s = n.text(what).trim();
-    double v = SpiceNumber.parse(s);
+    double v;
+    try {
+      v = SpiceNumber.parse(s, unit);
+    } catch (IllegalArgumentException e) {
+      throw n.error(what + ": bad number '" + s + "': " + e.getMessage());
+    }
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       throw n.error(what + ": bad number '" + s + "'");
     }
@@ -475,7 +508,7 @@ public final class SweepSpec implements Serializable {
   }
 
   private static long integer(Node n, String what) {
-    double v = number(n, what);
+    double v = number(n, what, "1");
     if (v != Math.rint(v) || Math.abs(v) > 9e15) {
       throw n.error(what + " must be a whole number, got '" + n.scalar + "'");
     }

@@ -28,4 +28,20 @@ class FiCurveTest {
     // R I_rh = 15 mV -> 1.5 nA; repetitive firing within 1 s needs slightly more (ISI <= 450 ms)
     assertThat(c.rheobase()).isCloseTo(1.5, Offset.offset(0.002));
   }
+
+  @Test
+  void bisectionHasAToleranceFloorAndAStepCap() {
+    // issue 17 item 5: a tolerance of 1e-300 (or 0) ran forever
+    int[] calls = {0};
+    double r = FiCurve.rheobase(x -> {
+      calls[0]++;
+      return x > 0.3;
+    }, 0, 1, 1e-300);
+    assertThat(r).isCloseTo(0.3, Offset.offset(1e-11));
+    assertThat(calls[0]).isLessThanOrEqualTo(FiCurve.MAX_BISECTIONS);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FiCurve.rheobase(x -> x > 0.3, 0, 1, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> StrengthDuration.measure((a, d) -> a > 1,
+        new double[] {1e-6}, 0, 2, 1e-300)).hasMessageContaining("relative tolerance");
+  }
 }

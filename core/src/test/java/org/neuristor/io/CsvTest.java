@@ -195,4 +195,16 @@ class CsvTest {
         .isInstanceOf(NetlistException.class)
         .hasMessageStartingWith("<stream>:1:");
   }
+
+  /** Numbers are the shortest decimals that round-trip (JDK 17's Double.toString gives 1.9999999999999998E23). */
+  @Test
+  void numbersAreTheShortestRoundTripDecimals() {
+    assertThat(CsvWriter.format(2e23)).isEqualTo("2.0E23");
+    assertThat(CsvWriter.format(8.41e21)).isEqualTo("8.41E21");
+    assertThat(CsvWriter.format(1e-5)).isEqualTo("1.0E-5");
+    assertThat(CsvWriter.format(0.002)).isEqualTo("0.002");
+    assertThat(CsvWriter.format(-3.0)).isEqualTo("-3");
+    assertThat(CsvWriter.format(-0.0)).isEqualTo("-0");
+    assertThat(CsvWriter.format(Double.MIN_VALUE)).isEqualTo("4.9E-324");
+  }
 }

@@ -46,7 +46,12 @@ class NetworkFileTest {
         Arguments.of(GOOD.replace("connect: all_to_all", "connect: {fixed_probability: 2}"), 15, "probability"),
         Arguments.of(GOOD.replace("size: 10", "size: 10.5"), 7, "whole number"),
         Arguments.of(GOOD.replace("  - {spikes: n}", "  - {state: n, variable: w, neurons: [0]}"), 17,
-            "no variable 'w'"));
+            "no variable 'w'"),
+        // issue 17 item 4: the unit text is checked (before: C became 0.2 F, the weight 6 A)
+        Arguments.of(GOOD.replace("C: 200pF", "C: 200mV"), 8, "expected a value in F"),
+        Arguments.of(GOOD.replace("weight: 1nA", "weight: 6xyz"), 15, "expected a value in A"),
+        Arguments.of(GOOD.replace("weight: 1nA", "weight: 1nS"), 15, "expected a value in A"),
+        Arguments.of(GOOD.replace("dt: 0.1ms", "dt: 0.1mV"), 1, "expected a value in s"));
   }
 
   @ParameterizedTest

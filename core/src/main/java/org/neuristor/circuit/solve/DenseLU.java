@@ -43,13 +43,24 @@ public final class DenseLU implements LinearSolver {
 
   @Override
   public void factor() {
-    if (valid && java.util.Arrays.equals(values, factored)) {
+    // One pass: compare with the factored matrix, copy, and know whether anything changed.
+    double[] vs = values;
+    double[] f = factored;
+    boolean same = valid;
+    for (int h = 0; h < vs.length; h++) {
+      double x = vs[h];
+      if (Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(f[h])) {
+        same = false;
+        f[h] = x;
+      }
+    }
+    if (same) {
       return; // same matrix as last time: reuse the factors
     }
     valid = false;
     java.util.Arrays.fill(a, 0.0);
-    for (int h = 0; h < values.length; h++) {
-      a[offsets[h]] += values[h];
+    for (int h = 0; h < vs.length; h++) {
+      a[offsets[h]] += vs[h];
     }
     for (int i = 0; i < n; i++) {
       perm[i] = i;
@@ -101,7 +112,6 @@ public final class DenseLU implements LinearSolver {
         }
       }
     }
-    System.arraycopy(values, 0, factored, 0, values.length);
     valid = true;
   }
 

@@ -37,10 +37,12 @@ public final class IvSweep {
    * @param roffOhm OFF resistance
    * @param windowVolts V_th - V_hold
    * @param returnedToHrs whether the device is back in its high-resistance state at the end of the ramp
-   * @param switched whether a threshold event was found at all
+   * @param switched whether the device switched: a current jump up on the rising ramp, one down on
+   *     the falling ramp, and an ON branch at least 3x more conductive than the OFF branch
+   * @param reason why V_th, V_hold, R_on and the window are NaN (no switch), or null
    */
   public record Branch(double vthVolts, double vholdVolts, double ronOhm, double roffOhm, double windowVolts,
-      boolean returnedToHrs, boolean switched) {}
+      boolean returnedToHrs, boolean switched, String reason) {}
 
   /**
    * Result of a sweep.
@@ -48,11 +50,44 @@ public final class IvSweep {
    * @param trace columns {@code v} (device voltage, V), {@code i} (device current, A), {@code vs} (source)
    *     against the sample index or time
    */
-  public record Result(Trace trace, Branch positive, Branch negative) {}
+  public record Result(Trace trace, Branch positive, Branch negative) {
+    /** The amplitude of the triangle (V). */
+    public double amplitude() {
+      double[] vs = trace.get("vs");
+      double m = 0;
+      for (double x : vs) {
+        m = Math.max(m, Math.abs(x));
+      }
+      return m;
+    }
+  }
 
   /** The default triangle amplitude of {@code iv}: 1.5 V_th, or 2 V for a device without a V_th. */
   public static double defaultAmplitude(java.util.Map<String, Double> resolved) {
     return resolved.containsKey("vth") ? 1.5 * resolved.get("vth") : 2.0;
+  }
+
+  /** Largest amplitude {@link #findingThreshold} tries (V). */
+  public static final double MAX_AUTO_AMPLITUDE = 64;
+
+  /**
+   * The sweep used when no amplitude is given: at {@link #defaultAmplitude}, then, while the device
+   * does not switch in either polarity, at twice the amplitude up to {@link #MAX_AUTO_AMPLITUDE}
+   * (a thermal device such as VO2 switches near 7 V, above the 2 V a device without a V_th starts
+   * at). The ramp rate is 10 amplitudes per second unless given ({@code rate > 0}).
+   *
+   * @param device builds a fresh device for each try
+   */
+  public static Result findingThreshold(java.util.function.Supplier<Element> device, double start, double rate,
+      double seriesOhm, double complianceAmps) {
+    double amp = start;
+    while (true) {
+      Result r = triangle(device.get(), amp, rate > 0 ? rate : 10 * amp, seriesOhm, complianceAmps, amp / 2000);
+      if (r.positive().switched() || r.negative().switched() || 2 * amp > MAX_AUTO_AMPLITUDE) {
+        return r;
+      }
+      amp *= 2;
+    }
   }
 
   private static Circuit circuit(Element device, Waveform w, double seriesOhm, double complianceAmps) {
@@ -120,7 +155,7 @@ public final class IvSweep {
     double tstop = 4 * q;
     // the source may move at most resolutionVolts per step, which sets the resolution of V_th, V_hold
     double hmax = Math.min(resolutionVolts / rateVoltsPerSecond, tstop / 400);
-    TransientAnalysis.Result r = new TransientAnalysis(hmax, tstop, 0, hmax, false)
+    TransientAnalysis.Result r = new TransientAnalysis(hmax, tstop, 0, hmax, true)
         .run(sys, List.of("v(a)", "i(vs)", src(seriesOhm, complianceAmps)));
     Trace t = r.trace();
     return extract(t.get("v(a)"), negate(t.get("i(vs)")), t.get(src(seriesOhm, complianceAmps)), t.axis(), "time");
@@ -154,7 +189,11 @@ public final class IvSweep {
   }
 
   private static Result extract(double[] v, double[] i, double[] vs, double[] axis, String axisName) {
-    Trace trace = Trace.of(axisName, axis, new java.util.LinkedHashMap<>(Map.of("v", v, "i", i, "vs", vs)));
+    Map<String, double[]> cols = new java.util.LinkedHashMap<>();
+    cols.put("v", v);
+    cols.put("i", i);
+    cols.put("vs", vs);
+    Trace trace = Trace.of(axisName, axis, cols);
     return new Result(trace, branch(v, i, vs, 1), branch(v, i, vs, -1));
   }
 
@@ -169,7 +208,8 @@ public final class IvSweep {
       }
     }
     if (idx.size() < 4) {
-      return new Branch(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, false);
+      return new Branch(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, false,
+          "no samples of this polarity");
     }
     int peak = idx.get(0);
     for (int k : idx) {
@@ -236,6 +276,25 @@ public final class IvSweep {
     }
     // switching = an ON branch at least 3x more conductive than the OFF branch
     boolean switched = jump >= 0 && drop >= 0 && roff > 3 * ron;
-    return new Branch(vth, vhold, ron, roff, vth - vhold, hrs && seen, switched);
+    if (!switched) {
+      // the OFF resistance is measured over the whole ramp; a threshold, a hold point and an ON branch are not
+      double roffAll = median(v, i, first, peak, 0.1 * Math.abs(v[peak]));
+      return new Branch(Double.NaN, Double.NaN, Double.NaN, roffAll, Double.NaN, true, false, String.format(
+          java.util.Locale.ROOT, "no switch up to %.4g V across the device (no ON branch 3x more conductive than the "
+              + "OFF branch); raise the amplitude", Math.abs(v[peak])));
+    }
+    return new Branch(vth, vhold, ron, roff, vth - vhold, hrs && seen, true, null);
+  }
+
+  /** Median |v/i| of samples first..last with |v| above {@code minVolts}; NaN if none. */
+  private static double median(double[] v, double[] i, int first, int last, double minVolts) {
+    List<Double> r = new ArrayList<>();
+    for (int k = first; k <= last; k++) {
+      if (Math.abs(v[k]) > minVolts && i[k] != 0) {
+        r.add(Math.abs(v[k] / i[k]));
+      }
+    }
+    r.sort(null);
+    return r.isEmpty() ? Double.NaN : r.get(r.size() / 2);
   }
 }

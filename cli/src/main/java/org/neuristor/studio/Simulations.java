@@ -1,0 +1,712 @@
+package org.neuristor.studio;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.neuristor.NeuristorException;
+import org.neuristor.analysis.AllOrNothing;
+import org.neuristor.analysis.FiringPatternClassifier;
+import org.neuristor.analysis.SpikeFeatures;
+import org.neuristor.analysis.StrengthDuration;
+import org.neuristor.analysis.Trace;
+import org.neuristor.circuit.Analysis;
+import org.neuristor.circuit.Simulation;
+import org.neuristor.cli.IvCommand;
+import org.neuristor.device.DeviceRegistry;
+import org.neuristor.device.ModelType;
+import org.neuristor.device.ParameterSpec;
+import org.neuristor.device.characterize.IvSweep;
+import org.neuristor.device.characterize.PulseResponse;
+import org.neuristor.expr.SpiceNumber;
+import org.neuristor.io.CsvWriter;
+import org.neuristor.library.NeuronCircuit;
+import org.neuristor.library.NeuronLibrary;
+import org.neuristor.library.Protocols;
+import org.neuristor.netlist.CircuitCompiler;
+import org.neuristor.neuron.Method;
+import org.neuristor.neuron.ModelKind;
+import org.neuristor.neuron.ModelParameter;
+import org.neuristor.neuron.ModelRun;
+import org.neuristor.neuron.NeuronModel;
+import org.neuristor.neuron.NeuronSimulation;
+import org.neuristor.neuron.Noise;
+import org.neuristor.neuron.Stimulus;
+import org.neuristor.plot.Plotter;
+
+/**
+ * The one place where the studio calls Neuristor's Java API: library neuron circuits
+ * ({@link Protocols}), uploaded netlists ({@link CircuitCompiler}), device characterization
+ * ({@link IvSweep}, {@link PulseResponse}) and the biological models ({@link ModelRun}). Each method
+ * returns what the page shows ({@link View}), the CLI command that reproduces it, and a CSV writer
+ * with the columns the CLI writes. Keep it thin: the numbers come from the same calls the CLI makes.
+ */
+final class Simulations {
+  /** Points per plotted series (min/max per column, so spikes survive; CSV has every point). */
+  static final int PLOT_COLUMNS = 1000;
+
+  private Simulations() {}
+
+  // ---------------------------------------------------------------------------------------------
+  // catalogue
+
+  /** Circuits, device types and biological models with their parameters, for the pages' menus. */
+  static Map<String, Object> catalogue() {
+    List<Map<String, Object>> circuits = new ArrayList<>();
+    for (NeuronCircuit c : NeuronLibrary.all()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", c.name());
+      m.put("title", c.title());
+      m.put("params", c.parameters());
+      m.put("membrane", c.membrane());
+      m.put("output", c.output());
+      circuits.add(m);
+    }
+    List<Map<String, Object>> devices = new ArrayList<>();
+    for (ModelType t : DeviceRegistry.types()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("type", t.type());
+      m.put("title", t.description());
+      m.put("presets", new ArrayList<>(t.presets().keySet()));
+      // each preset's resolved parameter values and default I-V amplitude, to start the page's fields
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (String preset : t.presets().keySet()) {
+        Map<String, Double> resolved = DeviceRegistry.resolve(t.type(), Map.of("preset", preset));
+        values.put(preset, Map.of("params", resolved, "iv_amp", IvSweep.defaultAmplitude(resolved)));
+      }
+      Map<String, Double> plain = DeviceRegistry.resolve(t.type(), Map.of());
+      values.put("", Map.of("params", plain, "iv_amp", IvSweep.defaultAmplitude(plain)));
+      m.put("values", values);
+      List<Map<String, Object>> ps = new ArrayList<>();
+      for (ParameterSpec p : t.parameters()) {
+        ps.add(parameter(p.name(), p.unit(), p.defaultValue(), p.min(), p.max(), p.description()));
+      }
+      m.put("params", ps);
+      devices.add(m);
+    }
+    List<Map<String, Object>> models = new ArrayList<>();
+    for (ModelKind k : ModelKind.values()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", k.cliName());
+      m.put("title", k.title());
+      m.put("current_unit", k.currentUnit());
+      m.put("default_amp", ModelRun.defaultStimulus(k).at(1e9));
+      List<Map<String, Object>> ps = new ArrayList<>();
+      for (ModelParameter p : k.parameters()) {
+        ps.add(parameter(p.name(), p.unit(), p.defaultValue(), p.min(), p.max(), p.description()));
+      }
+      m.put("params", ps);
+      models.add(m);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("circuits", circuits);
+    out.put("devices", devices);
+    out.put("models", models);
+    return out;
+  }
+
+  private static Map<String, Object> parameter(String name, String unit, double def, double min, double max,
+      String description) {
+    Map<String, Object> q = new LinkedHashMap<>();
+    q.put("name", name);
+    q.put("unit", unit);
+    q.put("default", def);
+    q.put("min", min);
+    q.put("max", max);
+    q.put("description", description);
+    return q;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // neuron circuits
+
+  /** A library circuit run: {@code neuron run NAME --param k=v ... [--stim SPEC]}. */
+  record NeuronRequest(String circuit, Map<String, String> params, String stim) {}
+
+  static Output neuron(NeuronRequest r, JobQueue.Control ctl) {
+    NeuronCircuit c = NeuronLibrary.get(r.circuit());
+    Map<String, String> given = params(r.params());
+    Map<String, String> p = Protocols.parameters(c, given);
+    String stim = blankToNull(r.stim());
+    double tstop = number(p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u")), "tstop");
+    String source = stim == null ? null : Protocols.stimulus(stim, tstop);
+    Protocols.Measured m = Protocols.measure(c, p, source, (t, stop) -> ctl.progress(t / stop));
+    Trace t = m.trace();
+    SpikeFeatures f = m.features();
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("circuit", c.name());
+    int n = f.spikeTimes().length;
+    v.put("spikes", n);
+    // as neuron run: no rate from one spike, spike amplitude and width only with a spike
+    v.put("rate_hz", n == 1 ? null : f.rateHz());
+    v.put("amplitude_V", n > 0 ? f.amplitudeVolts() : null);
+    v.put("width_s", n > 0 ? f.widthSeconds() : null);
+    v.put("latency_s", f.latencySeconds());
+    v.put("response_V", f.amplitudeVolts());
+    v.put("energy_per_spike_J", n > 0 ? m.energyPerSpikeJoules() : null);
+    FiringPatternClassifier.Result fp = FiringPatternClassifier.classify(t, "v(in)", c.membrane(), f.spikeTimes());
+    v.put("firing_pattern", fp.pattern().label());
+    v.put("firing_pattern_reason", fp.reason());
+    v.put("spike_times_s", f.spikeTimes());
+    v.put("steps", m.steps());
+    v.put("wall_s", m.wallSeconds());
+    List<View.Panel> panels = List.of(
+        panel("input", t, "v(in)", "input (V)"),
+        panel("membrane", t, c.membrane(), "membrane " + c.membrane() + " (V)"),
+        panel("output", t, c.output(), "output " + c.output() + " (V)"));
+    StringBuilder cmd = new StringBuilder("./neuristor neuron run " + c.name());
+    appendParams(cmd, given);
+    if (stim != null) {
+      cmd.append(" --stim ").append(Shell.quote(stim));
+    }
+    cmd.append(" --json");
+    return new Output(new View(c.title(), panels, v, cmd.toString(), c.netlist(given, source), "netlist",
+        c.name() + ".csv", List.of()), file -> CsvWriter.write(file, t));
+  }
+
+  /** An uploaded netlist: {@code run FILE}; {@code .include} reaches only the uploaded files. */
+  record NetlistRequest(Map<String, String> files, String main) {}
+
+  static Output netlist(NetlistRequest r, JobQueue.Control ctl) {
+    try (UploadSandbox box = UploadSandbox.of(r.files())) {
+      String main = r.main() == null ? box.names().get(0) : r.main();
+      CircuitCompiler.Compiled cc = CircuitCompiler.compile(box.path(main));
+      if (cc.analyses().isEmpty()) {
+        throw NeuristorException.input(main + ": no analysis (.tran, .dc or .op) to run");
+      }
+      Analysis.Outcome o = Simulation.run(cc.circuit(), cc.analyses().get(0), cc.saves(),
+          (t, stop) -> ctl.progress(t / stop));
+      Trace t = o.trace();
+      List<View.Panel> panels = new ArrayList<>();
+      for (String s : t.names()) {
+        if (panels.size() == 6) {
+          break;
+        }
+        panels.add(panel(s, t, s, s));
+      }
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("netlist", main);
+      v.put("analysis", t.axisName().equals("time") ? "tran" : t.axisName());
+      v.put("points", t.size());
+      v.put("signals", t.names());
+      v.put("steps_accepted", o.accepted());
+      v.put("steps_rejected", o.rejected());
+      v.put("warnings", o.warnings());
+      v.put("wall_s", o.wallSeconds());
+      String base = main.replaceAll("\\.[^.]*$", "");
+      return new Output(new View(cc.circuit().title(), panels, v, "./neuristor run " + Shell.quote(main) + " --json",
+          r.files().get(main), "netlist", base + ".csv", List.of()), file -> CsvWriter.write(file, t));
+    }
+  }
+
+  /** f-V curve: {@code neuron fi NAME --from A --to B --points N}. */
+  record FvRequest(String circuit, Map<String, String> params, double from, double to, int points) {}
+
+  static Output fv(FvRequest r, JobQueue.Control ctl) {
+    NeuronCircuit c = NeuronLibrary.get(r.circuit());
+    Map<String, String> p = Protocols.parameters(c, params(r.params()));
+    if (!(r.to() > r.from())) {
+      throw NeuristorException.input("--to must exceed --from, got " + r.from() + " and " + r.to() + " V");
+    }
+    if (r.points() < 2 || r.points() > 200) {
+      throw NeuristorException.input("points must be 2..200");
+    }
+    double[] in = new double[r.points()];
+    for (int k = 0; k < in.length; k++) {
+      in[k] = r.from() + (r.to() - r.from()) * k / (in.length - 1);
+    }
+    // in chunks of one point per core (each chunk runs in parallel), so that a cancel stops between chunks
+    List<Protocols.RatePoint> points = new ArrayList<>();
+    double rheobase = Double.NaN;
+    for (double[] chunk : chunks(in)) {
+      ctl.progress((double) points.size() / in.length);
+      Protocols.FvCurve part = Protocols.fv(c, chunk, p);
+      points.addAll(part.points());
+      if (Double.isNaN(rheobase)) {
+        rheobase = part.rheobase();
+      }
+    }
+    Protocols.FvCurve f = new Protocols.FvCurve(points, rheobase);
+    double[] rate = f.points().stream().mapToDouble(Protocols.RatePoint::rateHz).toArray();
+    ctl.check();
+    // as neuron fi: bisected between the last silent and the first firing input, none if the first already fires
+    double rheo = Protocols.rheobase(c, f, p, null, (r.to() - r.from()) / 1000);
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("circuit", c.name());
+    v.put("rheobase_V", !points.isEmpty() && points.get(0).spikes() >= 2 ? null : rheo);
+    v.put("input_V", in);
+    v.put("rate_hz", rate);
+    StringBuilder cmd = new StringBuilder("./neuristor neuron fi " + c.name() + " --from " + num(r.from()) + " --to "
+        + num(r.to()) + " --points " + r.points());
+    appendParams(cmd, p);
+    List<List<Object>> rows = new ArrayList<>();
+    for (int k = 0; k < in.length; k++) {
+      rows.add(List.of(in[k], rate[k], f.points().get(k).spikes()));
+    }
+    return new Output(new View("f-V curve of " + c.name(), List.of(new View.Panel("f-V", "input (V)", "rate (Hz)",
+        "points", false, false, List.of(View.Series.of("rate", in, rate)), List.of(), null)), v,
+        cmd.append(" --json").toString(), c.netlist(p, null), "netlist", c.name() + ".fi.csv", List.of()),
+        file -> CsvWriter.writeTable(file, List.of("input_V", "rate_hz", "spikes"), rows));
+  }
+
+  /** Strength-duration curve: {@code neuron sd NAME --widths ... --max V}. */
+  record SdRequest(String circuit, Map<String, String> params, String widths, double max) {}
+
+  static Output strengthDuration(SdRequest r, JobQueue.Control ctl) {
+    NeuronCircuit c = NeuronLibrary.get(r.circuit());
+    Map<String, String> p = Protocols.parameters(c, params(r.params()));
+    double[] w = numbers(r.widths(), "widths", "s");
+    double[] th = new double[w.length];
+    int done = 0;
+    for (double[] chunk : chunks(w)) {
+      ctl.progress((double) done / w.length);
+      double[] part = Protocols.strengthDuration(c, chunk, 0, r.max(), 1e-3, p).thresholds();
+      System.arraycopy(part, 0, th, done, part.length);
+      done += part.length;
+    }
+    StrengthDuration sd = StrengthDuration.of(w, th);
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("circuit", c.name());
+    v.put("rheobase_V", sd.rheobase());
+    v.put("chronaxie_s", sd.chronaxie());
+    v.put("width_s", w);
+    v.put("threshold_V", sd.thresholds());
+    StringBuilder cmd = new StringBuilder("./neuristor neuron sd " + c.name() + " --widths " + r.widths().replace(" ", "")
+        + " --max " + num(r.max()));
+    appendParams(cmd, p);
+    return new Output(new View("strength-duration curve of " + c.name(), List.of(new View.Panel("strength-duration",
+        "pulse width (s)", "threshold amplitude (V)", "points", true, true,
+        List.of(View.Series.of("threshold", w, sd.thresholds())), List.of(), null)), v,
+        cmd.append(" --json").toString(), c.netlist(p, null), "netlist", c.name() + ".sd.csv", List.of()),
+        file -> CsvWriter.writeTable(file, List.of("width_s", "threshold_V"), column2(w, sd.thresholds())));
+  }
+
+  /** All-or-nothing test: {@code neuron aon NAME --amps ... --width W}. */
+  record AonRequest(String circuit, Map<String, String> params, String amps, double width) {}
+
+  static Output allOrNothing(AonRequest r, JobQueue.Control ctl) {
+    NeuronCircuit c = NeuronLibrary.get(r.circuit());
+    Map<String, String> p = Protocols.parameters(c, params(r.params()));
+    double[] a = numbers(r.amps(), "amps", "V");
+    if (!(r.width() > 0)) {
+      throw NeuristorException.input("--width must be positive");
+    }
+    double[] responses = new double[a.length];
+    boolean[] spiked = new boolean[a.length];
+    int done = 0;
+    for (double[] chunk : chunks(a)) {
+      ctl.progress((double) done / a.length);
+      AllOrNothing part = Protocols.allOrNothing(c, chunk, r.width(), p);
+      System.arraycopy(part.responses(), 0, responses, done, chunk.length);
+      System.arraycopy(part.spiked(), 0, spiked, done, chunk.length);
+      done += chunk.length;
+    }
+    AllOrNothing aon = AllOrNothing.of(a, responses, spiked);
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("circuit", c.name());
+    v.put("threshold_V", aon.threshold());
+    if (aon.reason() != null) {
+      v.put("threshold_reason", aon.reason());
+    }
+    v.put("largest_subthreshold_response_V", aon.largestBelow());
+    v.put("mean_spike_response_V", aon.meanAbove());
+    v.put("all_or_nothing", aon.allOrNothing());
+    v.put("amplitude_V", a);
+    v.put("response_V", aon.responses());
+    StringBuilder cmd = new StringBuilder("./neuristor neuron aon " + c.name() + " --amps " + r.amps().replace(" ", "")
+        + " --width " + num(r.width()));
+    appendParams(cmd, p);
+    return new Output(new View("all-or-nothing test of " + c.name(), List.of(new View.Panel("all-or-nothing",
+        "pulse amplitude (V)", "response (V)", "points", false, false,
+        List.of(View.Series.of("response", a, aon.responses())), List.of(), null)), v,
+        cmd.append(" --json").toString(), c.netlist(p, null), "netlist", c.name() + ".aon.csv", List.of()),
+        file -> CsvWriter.writeTable(file, List.of("amplitude_V", "response_V"), column2(a, aon.responses())));
+  }
+
+  /** Refractory period by the paired-pulse protocol: {@code neuron run NAME --stim pulse:... --refractory}. */
+  static Output refractory(NeuronRequest r, JobQueue.Control ctl) {
+    NeuronCircuit c = NeuronLibrary.get(r.circuit());
+    Map<String, String> p = Protocols.parameters(c, params(r.params()));
+    String stim = blankToNull(r.stim());
+    if (stim == null || !stim.toLowerCase(Locale.ROOT).startsWith("pulse:")
+        || stim.toLowerCase(Locale.ROOT).contains("period=")) {
+      throw NeuristorException.input("--refractory needs a single pulse stimulus, e.g. --stim pulse:amp=0.3,width=100n");
+    }
+    Output single = neuron(r, ctl);
+    double response = ((Number) single.view().values().get("response_V")).doubleValue();
+    int spikes = ((Number) single.view().values().get("spikes")).intValue();
+    ctl.check();
+    Map<String, Double> pulse = org.neuristor.neuron.Stimulus.keyValues(stim.substring(stim.indexOf(':') + 1),
+        "--stim pulse", Map.of("amp", "V", "width", "s", "t0", "s", "delay", "s"));
+    double tstop = number(p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u")), "tstop");
+    // as neuron run --refractory: the neuristors' refractoriness is their M1 channel staying on
+    Protocols.Refractory ref = Protocols.refractoryPeriod(c, c.name().startsWith("pickett") ? "nm1.x"
+        : c.spikeState(), p, pulse.getOrDefault("amp", Double.NaN), pulse.getOrDefault("width", 100e-9), spikes,
+        response, tstop);
+    Map<String, Object> v = new LinkedHashMap<>(single.view().values());
+    v.put("refractory_s", Double.isNaN(ref.seconds()) ? null : ref.seconds());
+    if (ref.reason() != null) {
+      v.put("refractory_reason", ref.reason());
+    }
+    View s = single.view();
+    return new Output(new View("refractory period of " + c.name(), s.panels(), v,
+        s.command().replace(" --json", " --refractory --json"), s.netlist(), "netlist", s.csvName(), List.of()),
+        single.csv());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // devices
+
+  /** A device selection (type, preset or type:preset) with parameter overrides. */
+  record DeviceRequest(String model, Map<String, String> params, Double amp, Double rate, Double series,
+      Double width, Integer devices, Long seed) {}
+
+  /** I-V hysteresis: {@code iv MODEL --sweep triangle:amp=A,rate=R}. */
+  static Output iv(DeviceRequest r, JobQueue.Control ctl) {
+    DeviceRegistry.Selection sel = DeviceRegistry.lookup(r.model());
+    Map<String, Object> params = deviceParams(sel, r.params());
+    Map<String, Double> resolved = DeviceRegistry.resolve(sel.type().type(), params);
+    double rs = r.series() == null ? 0 : r.series();
+    if (r.amp() != null && !(r.amp() > 0) || r.rate() != null && !(r.rate() > 0) || rs < 0) {
+      throw NeuristorException.input("amp, rate, --series and --compliance must be positive");
+    }
+    ctl.check();
+    // as iv: without an amplitude the sweep doubles it until the device switches
+    java.util.function.Supplier<org.neuristor.circuit.Element> dev = () -> DeviceRegistry.create(sel.type().type(),
+        "dut", List.of("a", "0"), params, seedOf(r));
+    IvSweep.Result res = r.amp() != null
+        ? IvSweep.triangle(dev.get(), r.amp(), r.rate() != null ? r.rate() : 10 * r.amp(), rs, 0, r.amp() / 2000)
+        : IvSweep.findingThreshold(dev, IvSweep.defaultAmplitude(resolved), r.rate() != null ? r.rate() : 0, rs, 0);
+    double amp = res.amplitude();
+    double rate = r.rate() != null ? r.rate() : 10 * amp;
+    Trace t = res.trace();
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("model", label(sel));
+    v.put("amp_V", amp);
+    v.put("rate_V_per_s", rate);
+    v.put("positive", IvCommand.branch(res.positive()));
+    v.put("negative", IvCommand.branch(res.negative()));
+    List<View.Marker> marks = new ArrayList<>();
+    mark(marks, "V_th", res.positive().vthVolts());
+    mark(marks, "V_hold", res.positive().vholdVolts());
+    mark(marks, "-V_th", -res.negative().vthVolts());
+    mark(marks, "-V_hold", -res.negative().vholdVolts());
+    double[] absI = t.get("i").clone();
+    for (int k = 0; k < absI.length; k++) {
+      absI[k] = Math.abs(absI[k]);
+    }
+    String cmd = "./neuristor iv " + r.model() + " --sweep triangle:amp=" + num(amp) + ",rate=" + num(rate)
+        + (rs > 0 ? " --series " + num(rs) : "") + deviceParamArgs(r.params()) + " --json";
+    return new Output(new View("I-V of " + label(sel), List.of(new View.Panel("I-V", "device voltage (V)",
+        "|current| (A)", "line", false, true, List.of(View.Series.of("|i|", t.get("v"), absI)), marks, null)),
+        v, cmd, modelCard(sel, r.params(), "triangle sweep " + num(amp) + " V at " + num(rate) + " V/s"
+            + (rs > 0 ? " through " + num(rs) + " Ohm" : "")), "model card", "iv-" + r.model().replace(':', '-')
+            + ".csv", List.of()), file -> CsvWriter.write(file, t));
+  }
+
+  /** Pulse response: {@code pulse MODEL --amp A --width W}. */
+  static Output pulse(DeviceRequest r, JobQueue.Control ctl) {
+    DeviceRegistry.Selection sel = DeviceRegistry.lookup(r.model());
+    Map<String, Object> params = deviceParams(sel, r.params());
+    if (r.amp() == null || r.width() == null) {
+      throw NeuristorException.input("give --amp and --width");
+    }
+    double rs = r.series() == null ? 0 : r.series();
+    ctl.check();
+    PulseResponse.Result p = PulseResponse.run(sel.type().type(), params, seedOf(r), r.amp(), r.width(), rs,
+        5 * r.width());
+    Trace t = p.trace();
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("model", label(sel));
+    v.put("amp_V", r.amp());
+    v.put("width_s", r.width());
+    v.put("switched", p.switched());
+    v.put("delay_s", p.delaySeconds());
+    v.put("relaxation_s", p.relaxationSeconds());
+    v.put("switching_energy_J", p.switchingEnergyJoules());
+    if (p.reason() != null) {
+      v.put("reason", p.reason());
+    }
+    List<View.Panel> panels = List.of(panel("voltage", t, "v", "device voltage (V)"),
+        panel("current", t, "i", "device current (A)"), panel("state", t, "s", "device state s"));
+    String cmd = "./neuristor pulse " + r.model() + " --amp " + num(r.amp()) + " --width " + num(r.width())
+        + (rs > 0 ? " --series " + num(rs) : "") + deviceParamArgs(r.params()) + " --json";
+    return new Output(new View("pulse response of " + label(sel), panels, v, cmd, modelCard(sel, r.params(),
+        "one pulse of " + num(r.amp()) + " V for " + num(r.width()) + " s" + (rs > 0 ? " through " + num(rs)
+            + " Ohm" : "")), "model card", "pulse-" + r.model().replace(':', '-') + ".csv", List.of()),
+        file -> CsvWriter.write(file, t));
+  }
+
+  /** Monte Carlo of V_th over sampled devices: {@code iv MODEL --devices N --seed S}. */
+  static Output monteCarlo(DeviceRequest r, JobQueue.Control ctl) {
+    DeviceRegistry.Selection sel = DeviceRegistry.lookup(r.model());
+    Map<String, Object> params = deviceParams(sel, r.params());
+    int n = r.devices() == null ? 50 : r.devices();
+    if (n < 2 || n > 2000) {
+      throw NeuristorException.input("--devices must be 2..2000 here");
+    }
+    params.putIfAbsent("d2d_v", "0.05");
+    params.putIfAbsent("d2d_r", "0.2");
+    Map<String, Double> resolved = DeviceRegistry.resolve(sel.type().type(), params);
+    double amp = r.amp() != null ? r.amp() : IvSweep.defaultAmplitude(resolved);
+    double rate = r.rate() != null ? r.rate() : 10 * amp;
+    long seed = seedOf(r);
+    double[] vth = new double[n];
+    double[] vhold = new double[n];
+    for (int d = 0; d < n; d++) {
+      ctl.progress((double) d / n);
+      IvSweep.Result res = IvSweep.triangle(DeviceRegistry.create(sel.type().type(), "dut", List.of("a", "0"), params,
+          seed + d), amp, rate, 0, 0, amp / 2000);
+      vth[d] = res.positive().vthVolts();
+      vhold[d] = res.positive().vholdVolts();
+    }
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("model", label(sel));
+    v.put("devices", n);
+    v.put("vth_V_mean", IvCommand.mean(vth));
+    v.put("vth_V_sigma", IvCommand.sigma(vth));
+    v.put("vhold_V_mean", IvCommand.mean(vhold));
+    v.put("vhold_V_sigma", IvCommand.sigma(vhold));
+    double[][] h = histogram(vth, Math.max(5, n / 5));
+    List<List<Object>> rows = new ArrayList<>();
+    for (int d = 0; d < n; d++) {
+      rows.add(java.util.Arrays.asList(d, seed + d, finite(vth[d]), finite(vhold[d])));
+    }
+    String cmd = "./neuristor iv " + r.model() + " --devices " + n + " --seed " + seed + " --sweep triangle:amp="
+        + num(amp) + ",rate=" + num(rate) + deviceParamArgs(r.params()) + " --json";
+    return new Output(new View("V_th over " + n + " devices of " + label(sel), List.of(new View.Panel("V_th histogram",
+        "V_th (V)", "devices", "bars", false, false, List.of(View.Series.of("devices", h[0], h[1])), List.of(), null)),
+        v, cmd, modelCard(sel, r.params(), n + " devices, seeds " + seed + ".." + (seed + n - 1)
+            + ", device-to-device spread d2d_v=" + params.get("d2d_v") + " d2d_r=" + params.get("d2d_r")),
+        "model card", "iv-mc-" + r.model().replace(':', '-') + ".csv", List.of()),
+        file -> CsvWriter.writeTable(file, List.of("device", "seed", "vth_V", "vhold_V"), rows));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // biological models
+
+  /** A model run: {@code model run MODEL --param k=v --stim SPEC --duration T}. */
+  record ModelRequest(String model, Map<String, String> params, List<String> stim, String duration, Long seed) {}
+
+  static Output model(ModelRequest r, JobQueue.Control ctl) {
+    ModelKind k = ModelKind.parse(r.model());
+    Map<String, Double> over = new LinkedHashMap<>();
+    Map<String, String> given = params(r.params());
+    for (Map.Entry<String, String> e : given.entrySet()) {
+      try {
+        over.put(e.getKey(), k.parameter(e.getKey()).parse(e.getValue()));
+      } catch (org.neuristor.ModelParameterException ex) {
+        throw new org.neuristor.ModelParameterException(ex.parameter(), "--param: " + ex.getMessage());
+      }
+    }
+    NeuronModel m = NeuronModel.of(k).with(over);
+    String duration = r.duration() == null || r.duration().isBlank() ? "200ms" : r.duration().trim();
+    double durMs = number(duration, "--duration", "s") * 1e3;
+    if (!(durMs > 0) || durMs > 100_000) {
+      throw NeuristorException.input("--duration must be in (0, 100 s]");
+    }
+    List<String> stims = r.stim() == null ? List.of() : r.stim().stream().filter(s -> !s.isBlank()).toList();
+    Stimulus stim = ModelRun.stimulus(stims, k);
+    long seed = r.seed() == null ? 1 : r.seed();
+    ctl.check();
+    ModelRun run = ModelRun.run(m, stim, durMs, k.defaultDtMs(), k.defaultMethod(), Noise.NONE, seed);
+    NeuronSimulation.Result res = run.result();
+    Trace t = res.trace();
+    SpikeFeatures f = run.features();
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("model", k.cliName());
+    v.put("method", res.method().cliName());
+    v.put("spikes", res.spikeTimesSeconds().length);
+    v.put("rate_hz", res.spikeTimesSeconds().length == 1 ? null : f.rateHz());
+    v.put("cv_isi", f.cv());
+    v.put("latency_s", f.latencySeconds());
+    v.put("firing_pattern", run.pattern().pattern().label());
+    v.put("firing_pattern_reason", run.pattern().reason());
+    v.put("spike_times_s", res.spikeTimesSeconds());
+    List<View.Panel> panels = new ArrayList<>();
+    panels.add(panel("stimulus", t, "i", "stimulus (" + k.currentSiUnit() + ")"));
+    panels.add(panel("membrane", t, "v", "membrane (V)"));
+    if (t.has("w")) {
+      panels.add(panel("adaptation", t, "w", "adaptation w (A)"));
+    } else if (t.has("u")) {
+      panels.add(panel("recovery", t, "u", "recovery u"));
+    }
+    StringBuilder cmd = new StringBuilder("./neuristor model run " + k.cliName());
+    for (Map.Entry<String, String> e : given.entrySet()) {
+      cmd.append(" --param ").append(Shell.quote(e.getKey() + "=" + e.getValue()));
+    }
+    for (String s : stims) {
+      cmd.append(" --stim ").append(Shell.quote(s));
+    }
+    cmd.append(" --duration ").append(Shell.quote(duration)).append(" --json");
+    StringBuilder file = new StringBuilder("# ./neuristor model run --file this.yaml\nmodel: " + k.cliName()
+        + "\nmethod: " + res.method().cliName() + "\nparameters:\n");
+    for (ModelParameter p : k.parameters()) {
+      double x = m.get(p.name());
+      if (!Double.isNaN(x)) {
+        file.append("  ").append(p.name()).append(": ").append(num(x)).append("   # ").append(p.unit()).append('\n');
+      }
+    }
+    return new Output(new View(k.title() + ": " + run.pattern().pattern().label(), panels, v, cmd.toString(),
+        file.toString(), "model file", k.cliName() + ".csv", List.of()), out -> CsvWriter.write(out, t));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // helpers
+
+  /** One panel of one signal, min/max-decimated for the screen. */
+  static View.Panel panel(String label, Trace t, String signal, String yLabel) {
+    double[][] d = Plotter.decimate(t.axis(), t.get(signal), PLOT_COLUMNS);
+    String x = t.axisName().equals("time") ? "time (s)" : t.axisName();
+    return View.Panel.line(label, x, yLabel, List.of(View.Series.of(signal, d[0], d[1])));
+  }
+
+  private static Map<String, String> params(Map<String, String> given) {
+    Map<String, String> p = new LinkedHashMap<>();
+    if (given != null) {
+      for (Map.Entry<String, String> e : given.entrySet()) {
+        String k = e.getKey().trim().toLowerCase(Locale.ROOT);
+        String val = e.getValue() == null ? "" : e.getValue().trim();
+        if (k.isEmpty() || val.isEmpty()) {
+          throw NeuristorException.input("--param needs key=value, got '" + e.getKey() + "=" + val + "'");
+        }
+        p.put(k, val);
+      }
+    }
+    return p;
+  }
+
+  private static Map<String, Object> deviceParams(DeviceRegistry.Selection sel, Map<String, String> given) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (sel.preset() != null) {
+      params.put("preset", sel.preset());
+    }
+    params.putAll(params(given));
+    return params;
+  }
+
+  private static void appendParams(StringBuilder cmd, Map<String, String> p) {
+    for (Map.Entry<String, String> e : p.entrySet()) {
+      cmd.append(" --param ").append(Shell.quote(e.getKey() + "=" + e.getValue()));
+    }
+  }
+
+  private static String deviceParamArgs(Map<String, String> given) {
+    StringBuilder sb = new StringBuilder();
+    appendParams(sb, params(given));
+    return sb.toString();
+  }
+
+  private static String modelCard(DeviceRegistry.Selection sel, Map<String, String> given, String bench) {
+    StringBuilder sb = new StringBuilder("* test bench: " + bench + "\n* device line: N<name> n+ n- dut\n.model dut "
+        + sel.type().type() + " (");
+    List<String> kv = new ArrayList<>();
+    if (sel.preset() != null) {
+      kv.add("preset=" + sel.preset());
+    }
+    for (Map.Entry<String, String> e : params(given).entrySet()) {
+      kv.add(e.getKey() + "=" + e.getValue());
+    }
+    return sb.append(String.join(" ", kv)).append(")\n").toString();
+  }
+
+  private static String label(DeviceRegistry.Selection sel) {
+    return sel.type().type() + (sel.preset() == null ? "" : ":" + sel.preset());
+  }
+
+  private static long seedOf(DeviceRequest r) {
+    return r.seed() == null ? 1 : r.seed();
+  }
+
+  private static void mark(List<View.Marker> marks, String label, double x) {
+    if (Double.isFinite(x)) {
+      marks.add(new View.Marker(label, x));
+    }
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+
+  /** Bin left edges and counts of the finite values (equal-width bins over their range). */
+  static double[][] histogram(double[] values, int bins) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double v : values) {
+      if (Double.isFinite(v)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    if (!(hi >= lo)) {
+      return new double[][] {new double[0], new double[0]};
+    }
+    double w = hi > lo ? (hi - lo) / bins : Math.max(Math.abs(lo) * 1e-3, 1e-12);
+    double[] edges = new double[bins];
+    double[] counts = new double[bins];
+    for (int b = 0; b < bins; b++) {
+      edges[b] = lo + b * w;
+    }
+    for (double v : values) {
+      if (Double.isFinite(v)) {
+        counts[(int) Math.min(bins - 1, Math.floor((v - lo) / w))]++;
+      }
+    }
+    return new double[][] {edges, counts};
+  }
+
+  private static List<List<Object>> column2(double[] x, double[] y) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (int k = 0; k < x.length; k++) {
+      rows.add(java.util.Arrays.asList(x[k], finite(y[k])));
+    }
+    return rows;
+  }
+
+  /**
+   * Consecutive pieces of one value per core, at least two each (the all-or-nothing analysis needs
+   * two); protocol inputs run in parallel within a piece, and a cancel stops between pieces.
+   */
+  private static List<double[]> chunks(double[] xs) {
+    int n = Math.max(2, Runtime.getRuntime().availableProcessors());
+    List<double[]> out = new ArrayList<>();
+    int k = 0;
+    while (k < xs.length) {
+      int end = xs.length - (k + n) == 1 ? xs.length : Math.min(xs.length, k + n);
+      out.add(java.util.Arrays.copyOfRange(xs, k, end));
+      k = end;
+    }
+    return out;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  static double number(String s, String what) {
+    return number(s, what, SpiceNumber.ANY_UNIT);
+  }
+
+  /** A number in {@code unit} as the CLI reads it (SPICE suffixes, units converted or refused). */
+  static double number(String s, String what, String unit) {
+    return org.neuristor.cli.CliArgs.number(s, what, unit);
+  }
+
+  private static double[] numbers(String list, String what, String unit) {
+    if (list == null || list.isBlank()) {
+      throw NeuristorException.input(what + ": give a comma-separated list");
+    }
+    String[] parts = list.split(",");
+    double[] out = new double[parts.length];
+    for (int k = 0; k < parts.length; k++) {
+      out[k] = number(parts[k], what, unit);
+    }
+    return out;
+  }
+
+  /** A number as the CLI accepts it back (shortest round-trip form). */
+  static String num(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+}

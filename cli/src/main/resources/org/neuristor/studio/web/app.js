@@ -1,0 +1,746 @@
+// Neuristor Studio: pages over the studio's JSON API (see StudioServer). No framework; uPlot draws.
+'use strict';
+
+const TOKEN = new URLSearchParams(location.search).get('token') || '';
+const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b'];
+
+// ---------------------------------------------------------------------------------------------
+// numbers
+
+const PREFIXES = [[1e12, 't'], [1e9, 'g'], [1e6, 'meg'], [1e3, 'k'], [1, ''], [1e-3, 'm'], [1e-6, 'u'],
+  [1e-9, 'n'], [1e-12, 'p'], [1e-15, 'f']];
+
+/** A number in SPICE notation (1.5n, 20k, 1meg): what the CLI accepts back. */
+function spice(v, digits = 4) {
+  if (v == null || !isFinite(v)) return '';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  for (const [m, s] of PREFIXES) {
+    if (a >= m * 0.99999999) return String(+(v / m).toPrecision(digits)) + s;
+  }
+  return v.toPrecision(digits);
+}
+
+/** A number for tables: 6 significant digits. */
+function show(v) {
+  if (v == null) return '—';
+  if (typeof v === 'number') return isFinite(v) ? String(+v.toPrecision(6)) : '—';
+  if (Array.isArray(v)) {
+    const head = v.slice(0, 8).map(show).join(', ');
+    return '[' + head + (v.length > 8 ? ', … (' + v.length + ')' : '') + ']';
+  }
+  if (typeof v === 'object') return Object.entries(v).map(([k, x]) => k + ' ' + show(x)).join(', ');
+  return String(v);
+}
+
+function axisValues(u, vals) { return vals.map(v => spice(v, 3)); }
+
+// ---------------------------------------------------------------------------------------------
+// API
+
+async function api(path, body) {
+  const opts = { headers: { 'X-Neuristor-Token': TOKEN } };
+  if (body !== undefined) {
+    opts.method = 'POST';
+    opts.headers['Content-Type'] = 'application/json';
+    opts.body = typeof body === 'string' ? body : JSON.stringify(body);
+  }
+  const r = await fetch(path, opts);
+  let j;
+  try { j = await r.json(); } catch (e) { j = { error: 'error: HTTP ' + r.status }; }
+  if (!r.ok && r.status !== 202) throw new Error(j.error || ('error: HTTP ' + r.status));
+  return j;
+}
+
+// ---------------------------------------------------------------------------------------------
+// a view: one result area with its toolbar, plots, values, command and netlist
+
+class View {
+  constructor(id, slot) {
+    this.el = document.getElementById(id);
+    this.slot = slot;
+    this.seq = 0;         // runs started
+    this.rendered = 0;    // results shown
+    this.charts = [];
+    this.job = null;
+  }
+
+  /** Starts a run; a newer run in the same view supersedes it (the server cancels the older one). */
+  async run(kind, body, startedAt) {
+    const seq = ++this.seq;
+    const t0 = startedAt || performance.now();
+    this.busy(true, 0);
+    let job;
+    try {
+      job = await api('api/run/' + kind, Object.assign({ slot: this.slot }, body));
+    } catch (e) {
+      if (seq === this.seq) { this.busy(false); this.error(e.message); }
+      return;
+    }
+    this.job = job.id;
+    while (job.state === 'queued' || job.state === 'running') {
+      if (seq !== this.seq) return;
+      this.busy(true, job.progress);
+      try {
+        job = await api('api/job/' + job.id + '?wait=400');
+      } catch (e) {
+        if (seq === this.seq) { this.busy(false); this.error(e.message); }
+        return;
+      }
+    }
+    if (seq !== this.seq) return;
+    this.busy(false);
+    const clientMs = performance.now() - t0;
+    this.el.dataset.serverMs = job.server_ms.toFixed(1);
+    this.el.dataset.runMs = job.run_ms.toFixed(1);
+    this.el.dataset.clientMs = clientMs.toFixed(1);
+    if (job.state === 'done') {
+      this.render(job.view, job.id, job.server_ms, clientMs);
+    } else if (job.state === 'failed') {
+      this.error(job.error);
+    } else {
+      this.error('cancelled');
+    }
+    this.el.dataset.state = job.state;
+    this.el.dataset.done = String(++this.rendered);
+  }
+
+  cancel() {
+    if (this.job) api('api/job/' + this.job + '/cancel', {}).catch(() => {});
+    this.seq++;
+    this.busy(false);
+    this.error('cancelled');
+  }
+
+  busy(on, progress) {
+    let b = this.el.querySelector('.busy');
+    if (!on) { if (b) b.hidden = true; this.el.dataset.state = this.el.dataset.state === 'running' ? 'idle' : (this.el.dataset.state || 'idle'); return; }
+    this.el.dataset.state = 'running';
+    if (!b) {
+      b = document.createElement('div');
+      b.className = 'busy';
+      b.innerHTML = '<progress max="1"></progress><span>running…</span>';
+      const c = document.createElement('button');
+      c.textContent = 'cancel';
+      c.className = 'cancel';
+      c.onclick = () => this.cancel();
+      b.appendChild(c);
+      this.el.prepend(b);
+    }
+    b.hidden = false;
+    b.querySelector('progress').value = progress || 0;
+  }
+
+  error(msg) {
+    let e = this.el.querySelector('.error');
+    if (!e) {
+      e = document.createElement('div');
+      e.className = 'error';
+      e.setAttribute('role', 'alert');
+      this.el.prepend(e);
+    }
+    e.textContent = msg;
+    e.hidden = false;
+  }
+
+  render(v, jobId, serverMs, clientMs) {
+    for (const c of this.charts) c.destroy();
+    this.charts = [];
+    this.el.replaceChildren();
+    const h = document.createElement('h2');
+    h.textContent = v.title;
+    this.el.appendChild(h);
+
+    const bar = document.createElement('div');
+    bar.className = 'toolbar';
+    const csv = document.createElement('a');
+    csv.className = 'button download-csv';
+    csv.textContent = 'download CSV';
+    csv.href = 'api/job/' + jobId + '/csv';
+    csv.setAttribute('download', v.csvName);
+    const copy = document.createElement('button');
+    copy.className = 'copy-command';
+    copy.textContent = 'copy the CLI command';
+    const showNet = document.createElement('button');
+    showNet.className = 'show-netlist';
+    showNet.textContent = 'show ' + v.netlistLabel;
+    const timing = document.createElement('span');
+    timing.className = 'timing';
+    timing.textContent = 'server ' + serverMs.toFixed(0) + ' ms, page ' + clientMs.toFixed(0) + ' ms';
+    bar.append(csv, copy, showNet, timing);
+    this.el.appendChild(bar);
+
+    const cmd = document.createElement('code');
+    cmd.className = 'command';
+    cmd.textContent = v.command;
+    this.el.appendChild(cmd);
+    copy.onclick = () => copyText(v.command, copy);
+
+    const net = document.createElement('pre');
+    net.className = 'netlist';
+    net.textContent = v.netlist;
+    net.hidden = true;
+    showNet.onclick = () => { net.hidden = !net.hidden; showNet.textContent = (net.hidden ? 'show ' : 'hide ') + v.netlistLabel; };
+
+    const width = Math.max(300, this.el.clientWidth - 30);
+    for (const p of v.panels) this.panel(p, width, v.panels.length === 1 ? 300 : 170);
+
+    const t = document.createElement('table');
+    t.className = 'values';
+    for (const [k, x] of Object.entries(v.values)) {
+      const tr = t.insertRow();
+      tr.insertCell().textContent = k;
+      const td = tr.insertCell();
+      td.textContent = show(x);
+      td.dataset.key = k;
+      if (typeof x === 'number' || typeof x === 'string' || typeof x === 'boolean') td.dataset.value = String(x);
+    }
+    this.el.appendChild(t);
+    if (v.images && v.images.length) {
+      const d = document.createElement('div');
+      d.className = 'images';
+      for (const i of v.images) {
+        const img = document.createElement('img');
+        img.src = 'api/file?path=' + encodeURIComponent(i);
+        img.alt = i;
+        d.appendChild(img);
+      }
+      this.el.appendChild(d);
+    }
+    this.el.appendChild(net);
+  }
+
+  panel(p, width, height) {
+    const box = document.createElement('div');
+    box.className = 'panel';
+    box.dataset.panel = p.label;
+    this.el.appendChild(box);
+    if (p.kind === 'heatmap') { heatmap(box, p, width); return; }
+    const tables = [];
+    const owner = [];
+    p.series.forEach((s, k) => {
+      for (const run of monotonic(s.x, s.y, p.logX, p.logY)) { tables.push(run); owner.push(k); }
+    });
+    if (!tables.length) { box.textContent = p.label + ': no data'; return; }
+    const data = tables.length === 1 ? tables[0] : uPlot.join(tables);
+    const bars = p.kind === 'bars';
+    const xs = data[0];
+    const xRange = bars && xs.length > 1 ? [xs[0], xs[xs.length - 1] + (xs[1] - xs[0])] : null;
+    const series = [{}];
+    owner.forEach((k, i) => series.push({
+      label: owner.indexOf(k) === i ? p.series[k].name : '',
+      stroke: COLORS[k % COLORS.length],
+      fill: bars ? COLORS[k % COLORS.length] + '88' : undefined,
+      width: 1.5,
+      spanGaps: p.kind !== 'line' || tables.length > 1,
+      points: { show: p.kind === 'points', size: 5 },
+      paths: bars ? uPlot.paths.bars({ size: [0.95, Infinity], align: 1 }) : undefined,
+    }));
+    const markers = p.markers || [];
+    const opts = {
+      width, height,
+      title: undefined,
+      legend: { show: p.series.length > 1 },
+      cursor: { sync: { key: this.slot } },
+      scales: { x: xRange ? { time: false, range: () => xRange } : { time: false, distr: p.logX ? 3 : 1 },
+        y: { distr: p.logY ? 3 : 1 } },
+      axes: [
+        { label: p.xLabel, values: axisValues, size: 40, labelSize: 18 },
+        { label: p.yLabel, values: axisValues, size: 60, labelSize: 18 },
+      ],
+      series,
+      hooks: { draw: [u => drawMarkers(u, markers)] },
+    };
+    this.charts.push(new uPlot(opts, data, box));
+  }
+}
+
+/** Splits a series into runs of rising x (falling runs reversed), as uPlot needs sorted x. */
+function monotonic(x, y, logX, logY) {
+  const ok = i => y[i] != null && (!logX || x[i] > 0) && (!logY || y[i] > 0);
+  const runs = [];
+  let cur = null;
+  let dir = 0;
+  for (let i = 0; i < x.length; i++) {
+    const yi = ok(i) ? y[i] : null;
+    if (cur && cur[0].length) {
+      const d = Math.sign(x[i] - cur[0][cur[0].length - 1]);
+      if (d !== 0 && dir !== 0 && d !== dir) { runs.push([cur, dir]); cur = [[cur[0][cur[0].length - 1]], [cur[1][cur[1].length - 1]]]; dir = 0; }
+      if (d !== 0 && dir === 0) dir = d;
+      if (d === 0) continue;
+    }
+    if (!cur) cur = [[], []];
+    cur[0].push(x[i]);
+    cur[1].push(yi);
+  }
+  if (cur && cur[0].length) runs.push([cur, dir]);
+  return runs.map(([r, d]) => d < 0 ? [r[0].slice().reverse(), r[1].slice().reverse()] : r);
+}
+
+function drawMarkers(u, markers) {
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.strokeStyle = '#888';
+  ctx.fillStyle = '#444';
+  ctx.setLineDash([4, 4]);
+  ctx.font = (11 * devicePixelRatio) + 'px sans-serif';
+  for (const m of markers) {
+    const x = u.valToPos(m.x, 'x', true);
+    ctx.beginPath();
+    ctx.moveTo(x, u.bbox.top);
+    ctx.lineTo(x, u.bbox.top + u.bbox.height);
+    ctx.stroke();
+    ctx.fillText(m.label + ' ' + spice(m.x, 4) + 'V', x + 3, u.bbox.top + 12 * devicePixelRatio);
+  }
+  ctx.restore();
+}
+
+/** A heat map of p.heat (z[j][i] at x[i], y[j]) with a colour bar. */
+function heatmap(box, p, width) {
+  const h = p.heat;
+  const c = document.createElement('canvas');
+  c.className = 'heat';
+  const W = Math.min(width, 640), H = 360, L = 70, B = 40, R = 90, T = 20;
+  c.width = W; c.height = H;
+  box.appendChild(c);
+  const g = c.getContext('2d');
+  let lo = Infinity, hi = -Infinity;
+  for (const row of h.z) for (const v of row) if (v != null && isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  const cw = (W - L - R) / h.x.length, ch = (H - T - B) / h.y.length;
+  for (let j = 0; j < h.y.length; j++) {
+    for (let i = 0; i < h.x.length; i++) {
+      const v = h.z[j][i];
+      g.fillStyle = v == null || !isFinite(v) ? '#eee' : viridis(hi > lo ? (v - lo) / (hi - lo) : 0.5);
+      g.fillRect(L + i * cw, H - B - (j + 1) * ch, Math.ceil(cw), Math.ceil(ch));
+    }
+  }
+  g.fillStyle = '#222';
+  g.font = '11px sans-serif';
+  const step = n => Math.max(1, Math.ceil(n / 8));
+  for (let i = 0; i < h.x.length; i += step(h.x.length)) g.fillText(spice(h.x[i], 3), L + i * cw, H - B + 14);
+  for (let j = 0; j < h.y.length; j += step(h.y.length)) g.fillText(spice(h.y[j], 3), 4, H - B - j * ch - ch / 2 + 4);
+  g.fillText(p.xLabel, L + (W - L - R) / 2 - 20, H - 6);
+  g.save(); g.translate(12, T + (H - T - B) / 2 + 30); g.rotate(-Math.PI / 2); g.fillText(p.yLabel, 0, 0); g.restore();
+  for (let k = 0; k < 100; k++) {
+    g.fillStyle = viridis(k / 99);
+    g.fillRect(W - R + 20, H - B - (k + 1) * (H - T - B) / 100, 16, Math.ceil((H - T - B) / 100));
+  }
+  g.fillStyle = '#222';
+  g.fillText(spice(hi, 3), W - R + 40, T + 8);
+  g.fillText(spice(lo, 3), W - R + 40, H - B);
+  g.fillText(h.zLabel, W - R + 16, T - 6);
+}
+
+function viridis(t) {
+  const stops = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
+  const x = Math.max(0, Math.min(1, t)) * (stops.length - 1);
+  const i = Math.min(stops.length - 2, Math.floor(x)), f = x - i;
+  const c = stops[i].map((a, k) => Math.round(a + f * (stops[i + 1][k] - a)));
+  return 'rgb(' + c.join(',') + ')';
+}
+
+function copyText(text, button) {
+  const done = () => { const t = button.textContent; button.textContent = 'copied'; setTimeout(() => { button.textContent = t; }, 1200); };
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(text).then(done, () => fallbackCopy(text, done));
+  } else {
+    fallbackCopy(text, done);
+  }
+}
+
+function fallbackCopy(text, done) {
+  const ta = document.createElement('textarea');
+  ta.value = text;
+  document.body.appendChild(ta);
+  ta.select();
+  try { document.execCommand('copy'); } catch (e) { /* the command stays visible below the toolbar */ }
+  ta.remove();
+  done();
+}
+
+// ---------------------------------------------------------------------------------------------
+// parameter controls: a log slider around the default plus an exact text field
+
+/**
+ * A parameter row. onChange(startedAt) is called on every slider move and on Enter/blur in the field.
+ * opts: {min, max, log, unit, title}
+ */
+function paramRow(container, name, value, onChangeOrNull, opts = {}) {
+  const onChange = onChangeOrNull || (() => {});
+  const row = document.createElement('div');
+  row.className = 'param';
+  row.dataset.param = name;
+  const label = document.createElement('span');
+  label.textContent = name;
+  label.title = (opts.title || name) + (opts.unit ? ' (' + opts.unit + ')' : '');
+  const text = document.createElement('input');
+  text.type = 'text';
+  text.value = value;
+  text.name = name;
+  const num = parseSpice(value);
+  const slider = document.createElement('input');
+  slider.type = 'range';
+  slider.min = 0; slider.max = 1000; slider.step = 1;
+  let lo = opts.min, hi = opts.max;
+  const log = opts.log !== undefined ? opts.log : (num > 0);
+  if (isFinite(num)) {
+    if (!(lo !== undefined && isFinite(lo)) || (log && !(lo > 0))) lo = log ? num / 10 : (num === 0 ? -1 : num - 2 * Math.abs(num));
+    if (!(hi !== undefined && isFinite(hi))) hi = log ? num * 10 : (num === 0 ? 1 : num + 2 * Math.abs(num));
+    if (log) { lo = Math.max(lo, num / 100); hi = Math.min(hi, num * 100); }
+  }
+  const toPos = v => log ? 1000 * Math.log(v / lo) / Math.log(hi / lo) : 1000 * (v - lo) / (hi - lo);
+  const fromPos = p => log ? lo * Math.pow(hi / lo, p / 1000) : lo + (hi - lo) * p / 1000;
+  if (isFinite(num) && hi > lo) {
+    slider.value = Math.round(toPos(num));
+    slider.addEventListener('input', () => {
+      text.value = spice(fromPos(+slider.value));
+      onChange(performance.now());
+    });
+  } else {
+    slider.disabled = true;
+  }
+  text.addEventListener('keydown', e => { if (e.key === 'Enter') { text.blur(); } });
+  text.addEventListener('change', () => {
+    const v = parseSpice(text.value);
+    if (isFinite(v) && hi > lo) slider.value = Math.round(toPos(Math.min(hi, Math.max(lo, v))));
+    onChange(performance.now());
+  });
+  row.append(label, slider, text);
+  container.appendChild(row);
+  return text;
+}
+
+/** A plain text field row (lists, specs). */
+function fieldRow(container, name, value, onChange) {
+  const row = document.createElement('div');
+  row.className = 'param wide';
+  row.dataset.param = name;
+  const label = document.createElement('span');
+  label.textContent = name;
+  const text = document.createElement('input');
+  text.type = 'text';
+  text.value = value;
+  text.name = name;
+  if (onChange) text.addEventListener('change', () => onChange(performance.now()));
+  row.append(label, text);
+  container.appendChild(row);
+  return text;
+}
+
+const SUFFIX = { t: 1e12, g: 1e9, meg: 1e6, k: 1e3, m: 1e-3, u: 1e-6, n: 1e-9, p: 1e-12, f: 1e-15, mil: 25.4e-6 };
+function parseSpice(s) {
+  const m = /^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)(meg|mil|[tgkmunpf])?[a-z]*\s*$/i.exec(String(s));
+  if (!m) return NaN;
+  return parseFloat(m[1]) * (m[2] ? SUFFIX[m[2].toLowerCase()] : 1);
+}
+
+function valuesOf(container) {
+  const out = {};
+  for (const i of container.querySelectorAll('input[type=text]')) out[i.name] = i.value.trim();
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// pages
+
+let CATALOGUE = null;
+
+const neuron = {
+  view: new View('view-neuron', 'neuron'),
+  protocol: new View('view-neuron-protocol', 'neuron-protocol'),
+  defaults: {},
+
+  init() {
+    const sel = document.getElementById('neuron-circuit');
+    for (const c of CATALOGUE.circuits) sel.add(new Option(c.name + ' — ' + c.title.split(':')[0].split('(')[0], c.name));
+    sel.onchange = () => this.pick(sel.value);
+    document.getElementById('neuron-stim-kind').onchange = () => { this.stimFields(); this.run(); };
+    document.getElementById('neuron-fv').onclick = () => this.runProtocol('fv');
+    document.getElementById('neuron-sd').onclick = () => this.runProtocol('sd');
+    document.getElementById('neuron-aon').onclick = () => this.runProtocol('aon');
+    document.getElementById('neuron-refractory').onclick = () => this.runProtocol('refractory');
+    document.getElementById('neuron-netlist-run').onclick = () => this.runNetlist();
+    this.pick('lif');
+  },
+
+  circuit() { return CATALOGUE.circuits.find(c => c.name === document.getElementById('neuron-circuit').value); },
+
+  pick(name) {
+    document.getElementById('neuron-circuit').value = name;
+    const c = this.circuit();
+    document.getElementById('neuron-title').textContent = c.title;
+    const box = document.getElementById('neuron-params');
+    box.replaceChildren();
+    this.defaults = c.params;
+    for (const [k, v] of Object.entries(c.params)) paramRow(box, k, v, t => this.run(t));
+    document.getElementById('neuron-stim-kind').value = '';
+    this.stimFields();
+    this.protocolFields();
+    this.run();
+  },
+
+  stimFields() {
+    const kind = document.getElementById('neuron-stim-kind').value;
+    const box = document.getElementById('neuron-stim');
+    box.replaceChildren();
+    const p = this.defaults;
+    const vin = parseSpice(p.vin) || 1, tstop = parseSpice(p.tstop) || 1e-6;
+    const f = (k, v) => paramRow(box, k, v, t => this.run(t));
+    if (kind === 'dc') f('amp', spice(vin));
+    if (kind === 'pulse' || kind === 'train') { f('amp', spice(vin)); f('width', spice(tstop / 10)); f('delay', spice(tstop / 100)); }
+    if (kind === 'train') f('period', spice(tstop / 5));
+    if (kind === 'poisson') { f('rate', spice(10 / tstop)); f('amp', spice(vin)); f('width', spice(tstop / 50)); f('seed', '1'); }
+  },
+
+  stimSpec() {
+    const kind = document.getElementById('neuron-stim-kind').value;
+    if (!kind) return '';
+    const v = valuesOf(document.getElementById('neuron-stim'));
+    const name = kind === 'train' ? 'pulse' : kind;
+    return name + ':' + Object.entries(v).map(([k, x]) => k + '=' + x).join(',');
+  },
+
+  /** Parameters that differ from the circuit's defaults (the CLI command names only those). */
+  params() {
+    const v = valuesOf(document.getElementById('neuron-params'));
+    const out = {};
+    for (const [k, x] of Object.entries(v)) if (x !== this.defaults[k]) out[k] = x;
+    return out;
+  },
+
+  run(t) {
+    return this.view.run('neuron', { circuit: this.circuit().name, params: this.params(), stim: this.stimSpec() }, t);
+  },
+
+  protocolFields() {
+    const box = document.getElementById('neuron-protocol-params');
+    box.replaceChildren();
+    const p = this.defaults;
+    const vin = Math.abs(parseSpice(p.vin)) || 1, tstop = parseSpice(p.tstop) || 1e-6;
+    const w = parseSpice(p.width);
+    fieldRow(box, 'fv_from', '0');
+    fieldRow(box, 'fv_to', spice(2 * vin));
+    fieldRow(box, 'fv_points', '16');
+    fieldRow(box, 'sd_widths', [0.02, 0.05, 0.1, 0.2, 0.5, 1.5].map(f => spice(f * tstop)).join(','));
+    fieldRow(box, 'sd_max', spice(10 * vin));
+    fieldRow(box, 'aon_amps', [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.3].map(f => spice(f * vin)).join(','));
+    fieldRow(box, 'aon_width', spice(w > 0 ? w : tstop / 4));
+    fieldRow(box, 'ref_pulse', 'pulse:amp=' + spice(vin) + ',width=' + spice(w > 0 ? w : tstop / 20));
+  },
+
+  runProtocol(kind) {
+    const f = valuesOf(document.getElementById('neuron-protocol-params'));
+    const base = { circuit: this.circuit().name, params: this.params() };
+    if (kind === 'fv') Object.assign(base, { from: parseSpice(f.fv_from), to: parseSpice(f.fv_to), points: parseInt(f.fv_points, 10) });
+    if (kind === 'sd') Object.assign(base, { widths: f.sd_widths, max: parseSpice(f.sd_max) });
+    if (kind === 'aon') Object.assign(base, { amps: f.aon_amps, width: parseSpice(f.aon_width) });
+    if (kind === 'refractory') base.stim = f.ref_pulse;
+    return this.protocol.run(kind, base);
+  },
+
+  async runNetlist() {
+    const files = {};
+    let main = null;
+    const text = document.getElementById('neuron-netlist-text').value;
+    if (text.trim()) { files['netlist.cir'] = text; main = 'netlist.cir'; }
+    let total = text.length;
+    for (const f of document.getElementById('neuron-netlist-files').files) {
+      total += f.size;
+      if (total > 2 * 1048576) { this.protocol.error('error: upload too large: ' + (total / 1048576).toFixed(1) + ' MB (the studio accepts 2 MB per request)'); return; }
+      files[f.name] = await f.text();
+      if (!main && /\.(cir|sp|spice|net|txt)$/i.test(f.name)) main = f.name;
+    }
+    if (!Object.keys(files).length) { this.protocol.error('error: paste a netlist or choose a file'); return; }
+    return this.protocol.run('netlist', { files, main: main || Object.keys(files)[0] });
+  },
+};
+
+const device = {
+  iv: new View('view-device-iv', 'device-iv'),
+  pulseView: new View('view-device-pulse', 'device-pulse'),
+  mc: new View('view-device-mc', 'device-mc'),
+  defaults: {},
+
+  init() {
+    const sel = document.getElementById('device-model');
+    for (const d of CATALOGUE.devices) {
+      sel.add(new Option(d.type + ' (defaults)', d.type));
+      for (const p of d.presets) sel.add(new Option(d.type + ':' + p, d.type + ':' + p));
+    }
+    sel.onchange = () => this.pick(sel.value);
+    document.getElementById('device-pulse').onclick = () => this.runPulse();
+    document.getElementById('device-mc').onclick = () => this.runMc();
+    const pp = document.getElementById('device-pulse-params');
+    paramRow(pp, 'p_amp', '2', null, { log: true });
+    paramRow(pp, 'p_width', '200n', null, { log: true });
+    const mp = document.getElementById('device-mc-params');
+    fieldRow(mp, 'devices', '50');
+    fieldRow(mp, 'seed', '1');
+    this.pick('ts:nbox');
+  },
+
+  type() { return CATALOGUE.devices.find(d => d.type === document.getElementById('device-model').value.split(':')[0]); },
+
+  pick(model) {
+    document.getElementById('device-model').value = model;
+    const t = this.type();
+    document.getElementById('device-title').textContent = t.title;
+    const vals = t.values[model.includes(':') ? model.split(':')[1] : ''] || t.values[''];
+    const sw = document.getElementById('device-sweep');
+    sw.replaceChildren();
+    paramRow(sw, 'amp', spice(vals.iv_amp), tt => this.runIv(tt), { log: true, unit: 'V' });
+    paramRow(sw, 'rate', spice(10 * vals.iv_amp), tt => this.runIv(tt), { log: true, unit: 'V/s' });
+    paramRow(sw, 'series', '0', tt => this.runIv(tt), { log: false, min: 0, max: 10000, unit: 'Ohm' });
+    const box = document.getElementById('device-params');
+    box.replaceChildren();
+    this.defaults = {};
+    for (const p of t.params) {
+      const v = vals.params[p.name];
+      const text = v == null || !isFinite(v) ? '' : spice(v, 6);
+      this.defaults[p.name] = text;
+      paramRow(box, p.name, text, tt => this.runIv(tt), { min: p.min, max: p.max, unit: p.unit, title: p.description,
+        log: v > 0 && !(p.min < 0) });
+    }
+    this.runIv();
+  },
+
+  /** Parameters that differ from the preset's values (the CLI command names only those). */
+  params() {
+    const out = {};
+    for (const [k, x] of Object.entries(valuesOf(document.getElementById('device-params')))) if (x && x !== this.defaults[k]) out[k] = x;
+    return out;
+  },
+
+  sweep() {
+    const v = valuesOf(document.getElementById('device-sweep'));
+    const o = {};
+    if (v.amp) o.amp = parseSpice(v.amp);
+    if (v.rate) o.rate = parseSpice(v.rate);
+    if (v.series) o.series = parseSpice(v.series);
+    return o;
+  },
+
+  runIv(t) {
+    return this.iv.run('iv', Object.assign({ model: document.getElementById('device-model').value, params: this.params() }, this.sweep()), t);
+  },
+
+  runPulse() {
+    const v = valuesOf(document.getElementById('device-pulse-params'));
+    return this.pulseView.run('pulse', { model: document.getElementById('device-model').value, params: this.params(),
+      amp: parseSpice(v.p_amp), width: parseSpice(v.p_width), series: this.sweep().series });
+  },
+
+  runMc() {
+    const v = valuesOf(document.getElementById('device-mc-params'));
+    return this.mc.run('mc', Object.assign({ model: document.getElementById('device-model').value, params: this.params(),
+      devices: parseInt(v.devices, 10), seed: parseInt(v.seed, 10) }, this.sweep()));
+  },
+};
+
+const model = {
+  view: new View('view-model', 'model'),
+
+  init() {
+    const sel = document.getElementById('model-name');
+    for (const m of CATALOGUE.models) sel.add(new Option(m.name + ' — ' + m.title, m.name));
+    sel.onchange = () => this.pick(sel.value);
+    this.pick('lif');
+  },
+
+  info() { return CATALOGUE.models.find(m => m.name === document.getElementById('model-name').value); },
+
+  pick(name) {
+    document.getElementById('model-name').value = name;
+    const m = this.info();
+    document.getElementById('model-title').textContent = m.title + ' (input current in ' + m.current_unit + ')';
+    const s = document.getElementById('model-stim');
+    s.replaceChildren();
+    paramRow(s, 'amp', String(m.default_amp), t => this.run(t), { log: m.default_amp > 0, unit: m.current_unit });
+    paramRow(s, 't0', '10m', t => this.run(t), { log: false, min: 0, max: 0.1, unit: 's' });
+    paramRow(s, 'duration', '200m', t => this.run(t), { log: true, unit: 's' });
+    const box = document.getElementById('model-params');
+    box.replaceChildren();
+    this.defaults = {};
+    for (const p of m.params) {
+      if (p.default == null) continue;
+      const d = String(+p.default.toPrecision(6));
+      this.defaults[p.name] = d;
+      paramRow(box, p.name, d, t => this.run(t), { min: p.min, max: p.max, unit: p.unit, title: p.description, log: p.default > 0 && p.min >= 0 });
+    }
+    this.run();
+  },
+
+  run(t) {
+    const s = valuesOf(document.getElementById('model-stim'));
+    const params = {};
+    for (const [k, x] of Object.entries(valuesOf(document.getElementById('model-params')))) if (x !== this.defaults[k]) params[k] = x;
+    return this.view.run('model', { model: this.info().name, params, stim: ['step:amp=' + s.amp + ',t0=' + s.t0], duration: s.duration }, t);
+  },
+};
+
+const results = {
+  view: new View('view-results', 'results'),
+
+  init() {
+    document.getElementById('results-refresh').onclick = () => this.refresh();
+    this.refresh();
+  },
+
+  async refresh() {
+    const list = document.getElementById('results-list');
+    try {
+      const r = await api('api/results');
+      document.getElementById('results-root').textContent = r.output_folder;
+      list.replaceChildren();
+      for (const f of r.folders) {
+        const li = document.createElement('li');
+        const b = document.createElement('button');
+        b.textContent = f.path + '  (' + f.kind + ')';
+        b.dataset.path = f.path;
+        b.onclick = () => this.open(f.path);
+        li.appendChild(b);
+        list.appendChild(li);
+      }
+      if (!r.folders.length) list.innerHTML = '<li class="hint">no results yet</li>';
+    } catch (e) {
+      this.view.error(e.message);
+    }
+  },
+
+  open(path) { return this.view.run('results', { path }); },
+};
+
+const PAGES = { neuron, device, model, results };
+const started = {};
+
+function showPage(name) {
+  for (const p of document.querySelectorAll('.page')) p.hidden = p.id !== 'page-' + name;
+  for (const t of document.querySelectorAll('.tab')) t.classList.toggle('active', t.dataset.page === name);
+  if (!started[name]) { started[name] = true; PAGES[name].init(); }
+  if (location.hash !== '#' + name) history.replaceState(null, '', location.pathname + location.search + '#' + name);
+}
+
+async function main() {
+  try {
+    CATALOGUE = await api('api/catalogue');
+  } catch (e) {
+    const f = document.getElementById('fatal');
+    f.textContent = e.message;
+    f.hidden = false;
+    return;
+  }
+  for (const t of document.querySelectorAll('.tab')) t.onclick = () => showPage(t.dataset.page);
+  const first = location.hash.slice(1);
+  showPage(PAGES[first] ? first : 'neuron');
+  setInterval(async () => {
+    try {
+      const s = await api('api/status');
+      document.getElementById('server-status').textContent = s.running + ' running, ' + s.waiting + ' waiting';
+    } catch (e) {
+      document.getElementById('server-status').textContent = 'server not reachable';
+    }
+  }, 3000);
+}
+
+window.studio = { neuron, device, model, results, showPage };
+main();

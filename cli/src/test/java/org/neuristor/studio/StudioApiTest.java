@@ -1,0 +1,321 @@
+package org.neuristor.studio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The studio's HTTP API as the page uses it, with the JDK's HttpClient: results, errors, security, load. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StudioApiTest {
+  @TempDir static Path out;
+  StudioFixture f;
+
+  @BeforeAll
+  void start() throws Exception {
+    f = new StudioFixture(out, 2);
+  }
+
+  @AfterAll
+  void stop() {
+    f.close();
+  }
+
+  @Test
+  void lifRateEqualsTheCli() throws Exception {
+    JsonNode job = f.run("neuron", Map.of("circuit", "lif", "params", Map.of("cm", "2n")));
+    assertThat(job.get("state").asText()).isEqualTo("done");
+    JsonNode v = job.get("view");
+    JsonNode cli = StudioFixture.cli("neuron", "run", "lif", "--param", "cm=2n", "--json", "--no-plot", "--out",
+        out.resolve("cli").toString());
+    assertThat(v.get("values").get("rate_hz").asDouble()).isEqualTo(cli.get("rate_hz").asDouble());
+    assertThat(v.get("values").get("spikes").asInt()).isEqualTo(cli.get("spikes").asInt()).isGreaterThan(2);
+    assertThat(v.get("command").asText()).isEqualTo("./neuristor neuron run lif --param cm=2n --json");
+    assertThat(v.get("netlist").asText()).contains(".param cm=2n").contains(".tran");
+    assertThat(v.get("panels")).hasSize(3);
+    // the CSV download has the CLI's columns and is written inside the output folder
+    StudioFixture.Reply csv = f.get("api/job/" + job.get("id").asText() + "/csv");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.body()).startsWith("time,v(in),v(m),v(o)");
+    assertThat(out.resolve("studio/lif.csv")).exists();
+  }
+
+  @Test
+  void theStimulusGoesIntoTheCommandAndTheModelFileRunsInTheCli() throws Exception {
+    String stim = "pulse:amp=0.3,width=100n,delay=10n";
+    JsonNode job = f.run("neuron", Map.of("circuit", "pickett", "stim", stim));
+    JsonNode v = job.get("view");
+    assertThat(v.get("command").asText()).isEqualTo("./neuristor neuron run pickett --stim " + stim + " --json");
+    JsonNode cli = StudioFixture.cli("neuron", "run", "pickett", "--stim", stim, "--json", "--no-plot", "--out",
+        out.resolve("cli").toString());
+    assertThat(v.get("values").get("amplitude_V").asDouble()).isEqualTo(cli.get("amplitude_V").asDouble());
+    // the model page's "show model file" text is a file that model run --file reads back
+    JsonNode model = f.run("model", Map.of("model", "adex", "params", Map.of("b", "500", "tau_w", "20")));
+    Path file = out.resolve("adex.yaml");
+    Files.writeString(file, model.get("view").get("netlist").asText());
+    JsonNode fromFile = StudioFixture.cli("model", "run", "--file", file.toString(), "--json", "--no-plot", "--out",
+        out.resolve("cli").toString());
+    assertThat(fromFile.get("spike_times_s")).isEqualTo(model.get("view").get("values").get("spike_times_s"));
+    assertThat(model.get("view").get("values").get("spikes").asInt()).isGreaterThan(0);
+  }
+
+  @Test
+  void requestsWithoutTheTokenAreRefused() throws Exception {
+    for (String p : List.of("", "app.js", "api/catalogue", "api/results", "api/file?path=x.png")) {
+      StudioFixture.Reply r = f.send(HttpRequest.newBuilder(URI.create(f.base() + p)).GET());
+      assertThat(r.status()).as(p).isEqualTo(401);
+      assertThat(r.body()).contains("access token");
+      StudioFixture.Reply wrong = f.send(HttpRequest.newBuilder(URI.create(f.base() + p))
+          .header("X-Neuristor-Token", f.server.token() + "0").GET());
+      assertThat(wrong.status()).as(p).isEqualTo(401);
+    }
+    StudioFixture.Reply post = f.send(HttpRequest.newBuilder(URI.create(f.base() + "api/run/neuron"))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"circuit\":\"lif\"}")));
+    assertThat(post.status()).isEqualTo(401);
+    // the page opened with ?token= gets a cookie for its assets and downloads
+    StudioFixture.Reply page = f.send(HttpRequest.newBuilder(URI.create(f.server.url())).GET());
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("Neuristor Studio");
+  }
+
+  @Test
+  void aForeignHostHeaderIsRefused() throws Exception {
+    try (Socket s = new Socket("127.0.0.1", f.server.port())) {
+      OutputStream o = s.getOutputStream();
+      o.write(("GET /api/catalogue HTTP/1.1\r\nHost: attacker.example:" + f.server.port() + "\r\nX-Neuristor-Token: "
+          + f.server.token() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      o.flush();
+      String status = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+      assertThat(status).contains("403");
+    }
+  }
+
+  @Test
+  void pathsOutsideTheOutputFolderAreRefused() throws Exception {
+    Path outside = Files.createTempFile("studio-outside", ".csv");
+    Files.writeString(outside, "hidden,1\n");
+    Files.createDirectories(out.resolve("inner"));
+    Files.createSymbolicLink(out.resolve("inner/link.csv"), outside);
+    try {
+      for (String p : List.of("../" + outside.getFileName(), outside.toString(), "inner/../../x.csv", "inner/link.csv",
+          "%2e%2e/x.csv", "inner/%2e%2e/%2e%2e/x.csv")) {
+        StudioFixture.Reply r = f.get("api/file?path=" + p);
+        assertThat(r.status()).as(p).isEqualTo(403);
+        assertThat(r.body()).contains("outside the output folder").doesNotContain("hidden,1");
+      }
+      StudioFixture.Reply open = f.post("api/run/results", Map.of("path", "../.."));
+      assertThat(open.status()).isEqualTo(403);
+      // inside is fine
+      Files.writeString(out.resolve("inner/ok.csv"), "a,b\n1,2\n");
+      assertThat(f.get("api/file?path=inner/ok.csv").body()).isEqualTo("a,b\n1,2\n");
+    } finally {
+      Files.deleteIfExists(outside);
+    }
+  }
+
+  @Test
+  void aTenMegabyteUploadIsRefusedWithAMessage() throws Exception {
+    String big = "{\"files\":{\"big.cir\":\"" + "*".repeat(10 * 1024 * 1024) + "\"}}";
+    StudioFixture.Reply r = f.post("api/run/netlist", big);
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(r.json().get("error").asText()).startsWith("error: upload too large: 10.0 MB")
+        .contains("2 MB per request");
+    // the server still answers
+    assertThat(f.get("api/status").status()).isEqualTo(200);
+  }
+
+  @Test
+  void includeCannotReachOutsideTheUpload() throws Exception {
+    Path secret = Files.createTempFile("studio-include", ".inc");
+    Files.writeString(secret, "rsecret a 0 1k\n");
+    try {
+      for (String inc : List.of(secret.toString(), "../../../../../../" + secret, "\"" + secret + "\"",
+          "/etc/passwd", "../" + secret.getFileName())) {
+        String net = "include test\n.include " + inc + "\nv1 a 0 1\nr1 a 0 1k\n.op\n.end\n";
+        JsonNode job = f.run("netlist", Map.of("files", Map.of("main.cir", net)));
+        assertThat(job.get("state").asText()).as(inc).isEqualTo("failed");
+        assertThat(job.get("error").asText()).as(inc).startsWith("error: /main.cir:2:")
+            .contains("cannot read included file").doesNotContain("rsecret").doesNotContain("root:");
+      }
+      // an uploaded file can be included
+      JsonNode ok = f.run("netlist", Map.of("main", "main.cir", "files", Map.of(
+          "main.cir", "include test\n.include parts.inc\nv1 a 0 1\n.op\n.end\n", "parts.inc", "r1 a 0 1k\n")));
+      assertThat(ok.get("state").asText()).isEqualTo("done");
+      assertThat(ok.get("view").get("values").get("signals").toString()).contains("v(a)");
+    } finally {
+      Files.deleteIfExists(secret);
+    }
+  }
+
+  @Test
+  void errorsAreTheCliOneLineMessage() throws Exception {
+    JsonNode job = f.run("neuron", Map.of("circuit", "lif", "params", Map.of("cm", "abc")));
+    assertThat(job.get("state").asText()).isEqualTo("failed");
+    String msg = job.get("error").asText();
+    org.neuristor.cli.CliHarness.Result cli = org.neuristor.cli.CliHarness.run("neuron", "run", "lif", "--param",
+        "cm=abc", "--no-plot", "--out", out.resolve("cli").toString());
+    assertThat(cli.code()).isEqualTo(job.get("exit_code").asInt()).isEqualTo(2);
+    assertThat(msg).isEqualTo(cli.err().strip()).doesNotContain("\n").doesNotContain("Exception")
+        .doesNotContain("\tat ");
+    JsonNode unknown = f.run("neuron", Map.of("circuit", "nosuch"));
+    assertThat(unknown.get("error").asText()).startsWith("error: ").doesNotContain("Exception");
+    assertThat(f.post("api/run/neuron", "{not json").status()).isEqualTo(400);
+    assertThat(f.post("api/run/nosuchkind", "{}").status()).isEqualTo(404);
+  }
+
+  @Test
+  void aNewRunInTheSameSlotCancelsThePreviousOneAndFreesItsWorker() throws Exception {
+    try (StudioFixture one = new StudioFixture(out, 1)) {
+      // 50 ms of the 1TS-1C neuron: millions of steps, far longer than this test waits
+      JsonNode longJob = one.post("api/run/neuron", Map.of("slot", "s", "circuit", "lif", "params",
+          Map.of("tstop", "50m"))).json();
+      String id = longJob.get("id").asText();
+      long end = System.nanoTime() + 30_000_000_000L;
+      while (one.get("api/job/" + id + "?wait=200").json().get("progress").asDouble() == 0
+          && System.nanoTime() < end) {
+        Thread.sleep(20);
+      }
+      long t0 = System.nanoTime();
+      JsonNode quick = one.run("neuron", Map.of("slot", "s", "circuit", "lif"));
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      assertThat(one.get("api/job/" + id).json().get("state").asText()).isEqualTo("cancelled");
+      assertThat(quick.get("state").asText()).isEqualTo("done");
+      // one worker: the quick run could only start once the long simulation had really stopped
+      assertThat(seconds).isLessThan(15);
+      // explicit cancel of a running job
+      String id2 = one.post("api/run/neuron", Map.of("circuit", "lif", "params", Map.of("tstop", "50m"))).json()
+          .get("id").asText();
+      assertThat(one.post("api/job/" + id2 + "/cancel", "{}").json().get("state").asText()).isEqualTo("cancelled");
+      assertThat(one.run("neuron", Map.of("circuit", "lif")).get("state").asText()).isEqualTo("done");
+      // an f-V curve stops between its groups of inputs: 40 inputs of 2 ms each take far longer than this waits
+      String fv = one.post("api/run/fv", Map.of("slot", "p", "circuit", "lif", "params", Map.of("tstop", "2m"),
+          "from", 1, "to", 4, "points", 40)).json().get("id").asText();
+      Thread.sleep(300);
+      long t1 = System.nanoTime();
+      one.post("api/job/" + fv + "/cancel", "{}");
+      assertThat(one.run("neuron", Map.of("circuit", "lif")).get("state").asText()).isEqualTo("done");
+      assertThat((System.nanoTime() - t1) / 1e9).isLessThan(30);
+    }
+  }
+
+  @Test
+  void twentyParallelRequestsKeepTheServerResponsive() throws Exception {
+    List<CompletableFuture<java.net.http.HttpResponse<String>>> posts = new ArrayList<>();
+    for (int k = 0; k < 20; k++) {
+      String body = "{\"circuit\":\"lif\",\"params\":{\"cm\":\"" + (1 + k * 0.05) + "n\",\"tstop\":\"20u\"}}";
+      posts.add(f.http.sendAsync(HttpRequest.newBuilder(URI.create(f.base() + "api/run/neuron"))
+          .header("X-Neuristor-Token", f.server.token()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()));
+    }
+    long t0 = System.nanoTime();
+    assertThat(f.get("api/status").status()).isEqualTo(200);
+    assertThat((System.nanoTime() - t0) / 1e9).as("status answered while 20 runs queue").isLessThan(5);
+    int done = 0;
+    for (CompletableFuture<java.net.http.HttpResponse<String>> p : posts) {
+      java.net.http.HttpResponse<String> r = p.join();
+      assertThat(r.statusCode()).isIn(202, 503);
+      if (r.statusCode() == 202) {
+        JsonNode j = f.await(org.neuristor.io.Json.mapper().readTree(r.body()).get("id").asText());
+        assertThat(j.get("state").asText()).isEqualTo("done");
+        done++;
+      }
+    }
+    assertThat(done).isEqualTo(20);
+    assertThat(f.get("api/catalogue").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aDigitsFolderOpensAsAReport() throws Exception {
+    Path d = Files.createDirectories(out.resolve("digits-run"));
+    // the file network digits writes (DigitsCommand): summary values and the confusion matrix
+    Files.writeString(d.resolve("digits.json"), "{\"accuracy\": 0.9, \"synapse\": \"ideal\", "
+        + "\"confusion\": [[5, 1], [0, 4]]}");
+    Files.writeString(d.resolve("digits_sweep_levels.csv"), "levels,accuracy\n2,0.5\n8,0.9\n");
+    JsonNode r = f.run("results", Map.of("path", "digits-run"));
+    assertThat(r.get("state").asText()).isEqualTo("done");
+    JsonNode v = r.get("view");
+    assertThat(v.get("values").get("accuracy").asDouble()).isEqualTo(0.9);
+    assertThat(v.get("panels").get(0).get("heat").get("z").toString()).isEqualTo("[[5.0,1.0],[0.0,4.0]]");
+    assertThat(v.get("panels").get(1).get("label").asText()).isEqualTo("digits_sweep_levels.csv");
+    JsonNode list = f.get("api/results").json().get("folders");
+    assertThat(list.toString()).contains("\"path\":\"digits-run\",\"kind\":\"digits\"");
+  }
+
+  @Test
+  void devicesModelsAndProtocolsRunThroughTheApi() throws Exception {
+    JsonNode iv = f.run("iv", Map.of("model", "ts:nbox"));
+    assertThat(iv.get("state").asText()).isEqualTo("done");
+    JsonNode cli = StudioFixture.cli("iv", "ts:nbox", "--json", "--no-plot", "--out", out.resolve("cli").toString());
+    assertThat(iv.get("view").get("values").get("positive").get("vth_V").asDouble())
+        .isEqualTo(cli.get("positive").get("vth_V").asDouble());
+    assertThat(iv.get("view").get("panels").get(0).get("markers")).isNotEmpty();
+    JsonNode model = f.run("model", Map.of("model", "izhikevich"));
+    assertThat(model.get("view").get("values").get("firing_pattern").asText()).isNotEmpty();
+    JsonNode cliModel = StudioFixture.cli("model", "run", "izhikevich", "--json", "--no-plot", "--out",
+        out.resolve("cli").toString());
+    assertThat(model.get("view").get("values").get("rate_hz").asDouble()).isEqualTo(cliModel.get("rate_hz").asDouble());
+    JsonNode aon = f.run("aon", Map.of("circuit", "pickett", "amps", "0.2,0.3", "width", 100e-9));
+    assertThat(aon.get("view").get("command").asText()).isEqualTo(
+        "./neuristor neuron aon pickett --amps 0.2,0.3 --width 1.0E-7 --json");
+    // strength-duration runs a few widths at a time (so it can be cancelled): same curve as the CLI
+    JsonNode sd = f.run("sd", Map.of("circuit", "lif", "params", Map.of("tstop", "30u"), "widths", "2u,10u",
+        "max", 20));
+    JsonNode cliSd = StudioFixture.cli("neuron", "sd", "lif", "--param", "tstop=30u", "--widths", "2u,10u", "--max",
+        "20", "--json", "--no-plot", "--out", out.resolve("cli").toString());
+    assertThat(sd.get("view").get("values").get("threshold_V")).isEqualTo(cliSd.get("threshold_V"));
+    assertThat(sd.get("view").get("values").get("chronaxie_s").asDouble()).isEqualTo(cliSd.get("chronaxie_s").asDouble());
+    JsonNode bad = f.run("iv", Map.of("model", "ts:nosuchpreset"));
+    assertThat(bad.get("error").asText()).startsWith("error: ");
+  }
+
+  @Test
+  void theCommandPrintsAUrlWithARandomTokenAndWarnsAboutOtherHosts() throws Exception {
+    StudioCommand cmd = new StudioCommand();
+    CommandLine cl = new CommandLine(cmd);
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    cl.setOut(new PrintWriter(o, true));
+    cl.setErr(new PrintWriter(e, true));
+    Thread t = new Thread(() -> cl.execute("--no-browser", "--host", "0.0.0.0", "--port", "0", "--out",
+        out.toString()));
+    t.start();
+    try {
+      long end = System.nanoTime() + 30_000_000_000L;
+      while (!o.toString().contains("token=") && System.nanoTime() < end) {
+        Thread.sleep(20);
+      }
+      Matcher m = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/\\?token=([0-9a-f]{48})").matcher(o.toString());
+      assertThat(m.find()).as(o.toString()).isTrue();
+      assertThat(e.toString()).contains("warning: --host 0.0.0.0 makes the studio reachable from other machines");
+      StudioFixture.Reply page = f.send(HttpRequest.newBuilder(URI.create(m.group())).GET());
+      assertThat(page.status()).isEqualTo(200);
+      assertThat(m.group(2)).isNotEqualTo(f.server.token());
+    } finally {
+      cmd.stop();
+      t.join(10_000);
+    }
+    assertThat(t.isAlive()).isFalse();
+  }
+}

@@ -1,0 +1,313 @@
+package org.neuristor.studio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The studio's pages in a real browser: Selenium drives headless Debian Chromium through
+ * {@code /usr/bin/chromedriver} (given explicitly, so Selenium Manager never downloads anything).
+ * Skipped with a message when Chromium or its driver is missing ({@code apt-get install chromium
+ * chromium-driver}). Screenshots go to {@code target/studio-screenshots}, and to the folder named by
+ * {@code -Dstudio.screenshots=DIR} (docs/img for the README).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StudioBrowserTest {
+  static final String CHROMIUM = System.getProperty("studio.chromium", "/usr/bin/chromium");
+  static final String DRIVER = System.getProperty("studio.chromedriver", "/usr/bin/chromedriver");
+
+  @TempDir static Path out;
+  @TempDir static Path profile;
+  StudioFixture f;
+  WebDriver driver;
+  /** Kept so the logging level set in start() is not lost to garbage collection. */
+  static final java.util.logging.Logger DEVTOOLS = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+  JavascriptExecutor js;
+  final List<String> report = new ArrayList<>();
+
+  @BeforeAll
+  void start() throws Exception {
+    assumeTrue(new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute(),
+        "browser tests skipped: " + CHROMIUM + " or " + DRIVER + " is missing (Debian: apt-get install chromium "
+            + "chromium-driver); the API tests still run");
+    f = new StudioFixture(out, 2);
+    // Selenium warns that it has no CDP classes for this Chromium version; the tests use none
+    DEVTOOLS.setLevel(java.util.logging.Level.SEVERE);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+        .usingAnyFreePort().build();
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(CHROMIUM);
+    o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1400,1050");
+    driver = new ChromeDriver(service, o);
+    js = (JavascriptExecutor) driver;
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (f != null) {
+      f.close();
+    }
+    if (!report.isEmpty()) {
+      Path r = Path.of("target", "studio-timings.txt");
+      Files.createDirectories(r.getParent());
+      Files.write(r, report);
+      report.forEach(System.out::println);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void neuronPageShowsLifAndACmChangeGivesTheCliRate() throws Exception {
+    open("neuron");
+    int done = awaitRun("view-neuron", 0);
+    assertThat(driver.findElements(By.cssSelector("#view-neuron .panel canvas"))).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(text("#view-neuron h2")).contains("1TS-1C");
+    screenshot("studio-neuron");
+
+    setField("neuron-params", "cm", "2n");
+    done = awaitRun("view-neuron", done);
+    JsonNode cli = StudioFixture.cli("neuron", "run", "lif", "--param", "cm=2n", "--json", "--no-plot", "--out",
+        out.resolve("cli").toString());
+    assertThat(Double.parseDouble(value("view-neuron", "rate_hz"))).isEqualTo(cli.get("rate_hz").asDouble());
+    assertThat(Integer.parseInt(value("view-neuron", "spikes"))).isEqualTo(cli.get("spikes").asInt());
+    assertThat(text("#view-neuron code.command")).isEqualTo("./neuristor neuron run lif --param cm=2n --json");
+
+    // show netlist, copy command, download CSV
+    WebElement net = driver.findElement(By.cssSelector("#view-neuron pre.netlist"));
+    assertThat(net.isDisplayed()).isFalse();
+    driver.findElement(By.cssSelector("#view-neuron .show-netlist")).click();
+    assertThat(net.isDisplayed()).isTrue();
+    assertThat(net.getText()).contains(".param cm=2n").contains(".tran");
+    driver.findElement(By.cssSelector("#view-neuron .copy-command")).click();
+    driver.findElement(By.cssSelector("#view-neuron .download-csv")).click();
+    Path csv = out.resolve("studio/lif.csv");
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Files.exists(csv));
+    assertThat(Files.readAllLines(csv).get(0)).startsWith("time,v(in),v(m),v(o)");
+  }
+
+  @Test
+  @Order(2)
+  void sliderLatencyOfLifAndPickett() throws Exception {
+    open("neuron");
+    int done = awaitRun("view-neuron", 0);
+    report.add(latency("lif", "cm", done));
+    js.executeScript("studio.neuron.pick('pickett')");
+    done = awaitRun("view-neuron", done);
+    report.add(latency("pickett", "c2", done));
+    report.add(String.format(Locale.ROOT, "load average during the browser test: %.2f (%d cores)",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
+   * Moves a parameter's slider to 12 positions (after 2 warm-up moves), one at a time, waiting for
+   * each result; returns the median server time (request in to result ready) and page time
+   * (slider event to plot drawn).
+   */
+  private String latency(String circuit, String param, int done) {
+    double[] server = new double[12];
+    double[] page = new double[12];
+    for (int k = -2; k < 12; k++) {
+      moveSlider("neuron-params", param, 350 + 25 * (k + 2));
+      done = awaitRun("view-neuron", done);
+      assertThat(attr("view-neuron", "data-state")).isEqualTo("done");
+      if (k >= 0) {
+        server[k] = Double.parseDouble(attr("view-neuron", "data-server-ms"));
+        page[k] = Double.parseDouble(attr("view-neuron", "data-client-ms"));
+      }
+    }
+    Arrays.sort(server);
+    Arrays.sort(page);
+    String line = String.format(Locale.ROOT, "slider -> new data, %s (%s moved, 12 moves): server median %.1f ms "
+        + "(min %.1f, max %.1f); page median %.1f ms (slider event to plot drawn)", circuit, param,
+        (server[5] + server[6]) / 2, server[0], server[11], (page[5] + page[6]) / 2);
+    // a sanity bound only: the figures above are the measurement (the machine may be loaded)
+    assertThat(server[0]).as(line).isLessThan(5000);
+    return line;
+  }
+
+  @Test
+  @Order(3)
+  void anInvalidValueShowsTheCliMessageAndThePageStaysUsable() {
+    open("neuron");
+    int done = awaitRun("view-neuron", 0);
+    setField("neuron-params", "cm", "abc");
+    done = awaitRun("view-neuron", done);
+    WebElement err = driver.findElement(By.cssSelector("#view-neuron .error"));
+    assertThat(err.isDisplayed()).isTrue();
+    assertThat(err.getText()).startsWith("error: ").doesNotContain("Exception").doesNotContain("\n");
+    screenshot("studio-error");
+    setField("neuron-params", "cm", "1.5n");
+    awaitRun("view-neuron", done);
+    assertThat(attr("view-neuron", "data-state")).isEqualTo("done");
+    assertThat(driver.findElements(By.cssSelector("#view-neuron .error"))).isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void aProtocolRunsFromItsButton() {
+    open("neuron");
+    awaitRun("view-neuron", 0);
+    setField("neuron-protocol-params", "fv_points", "6");
+    driver.findElement(By.id("neuron-fv")).click();
+    awaitRun("view-neuron-protocol", 0);
+    assertThat(text("#view-neuron-protocol code.command")).startsWith("./neuristor neuron fi lif --from 0 --to 4");
+    assertThat(value("view-neuron-protocol", "rheobase_V")).isNotEmpty();
+    js.executeScript("document.getElementById('view-neuron-protocol').scrollIntoView()");
+    screenshot("studio-protocol");
+  }
+
+  @Test
+  @Order(4)
+  void aPastedNetlistRunsAndABadOneShowsItsLine() {
+    open("neuron");
+    awaitRun("view-neuron", 0);
+    driver.findElement(By.cssSelector("#neuron-netlist-box summary")).click();
+    WebElement text = driver.findElement(By.id("neuron-netlist-text"));
+    js.executeScript("arguments[0].value = arguments[1]", text,
+        "rc charge\nv1 in 0 1\nr1 in out 1k\nc1 out 0 1u\n.tran 10u 5m\n.end\n");
+    driver.findElement(By.id("neuron-netlist-run")).click();
+    int done = awaitRun("view-neuron-protocol", 0);
+    assertThat(text("#view-neuron-protocol h2")).isEqualTo("rc charge");
+    assertThat(driver.findElements(By.cssSelector("#view-neuron-protocol .panel canvas"))).isNotEmpty();
+    js.executeScript("arguments[0].value = arguments[1]", text, "bad\nr1 a 0 oops\n.op\n.end\n");
+    driver.findElement(By.id("neuron-netlist-run")).click();
+    awaitRun("view-neuron-protocol", done);
+    assertThat(text("#view-neuron-protocol .error")).startsWith("error: /netlist.cir:2:").doesNotContain("\n");
+  }
+
+  @Test
+  @Order(5)
+  void devicePageShowsTheIvHysteresisWithThresholds() {
+    open("device");
+    awaitRun("view-device-iv", 0);
+    assertThat(text("#view-device-iv h2")).contains("I-V of ts:nbox");
+    assertThat(driver.findElements(By.cssSelector("#view-device-iv canvas"))).isNotEmpty();
+    setField("device-mc-params", "devices", "12");
+    driver.findElement(By.id("device-mc")).click();
+    awaitRun("view-device-mc", 0);
+    assertThat(value("view-device-mc", "devices")).isEqualTo("12");
+    screenshot("studio-device");
+  }
+
+  @Test
+  @Order(6)
+  void modelPageShowsTheFiringPattern() {
+    open("model");
+    int done = awaitRun("view-model", 0);
+    js.executeScript("document.getElementById('model-name').value='izhikevich';"
+        + "document.getElementById('model-name').dispatchEvent(new Event('change'))");
+    awaitRun("view-model", done);
+    assertThat(value("view-model", "firing_pattern")).isNotEmpty();
+    screenshot("studio-model");
+  }
+
+  @Test
+  @Order(7)
+  void resultsPageOpensASweepFolder() throws Exception {
+    Path spec = out.resolve("grid.yaml");
+    Files.writeString(spec, "name: lif-grid\njob:\n  type: neuron\n  circuit: lif\n  params: {tstop: 40u}\n"
+        + "parameters:\n  cm: {grid: [0.5n, 1.5n, 4]}\n  vin: {grid: [2, 3, 3]}\nresults: [rate_hz, spikes]\n");
+    org.neuristor.cli.CliHarness.Result r = org.neuristor.cli.CliHarness.run("sweep", spec.toString(), "--out",
+        out.resolve("lif-grid").toString(), "--threads", "2");
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    open("results");
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(
+        By.cssSelector("#results-list button[data-path='lif-grid']")).isEmpty());
+    driver.findElement(By.cssSelector("#results-list button[data-path='lif-grid']")).click();
+    awaitRun("view-results", 0);
+    assertThat(driver.findElements(By.cssSelector("#view-results canvas.heat"))).hasSize(2);
+    assertThat(value("view-results", "points")).isEqualTo("12");
+    screenshot("studio-results");
+  }
+
+  // -------------------------------------------------------------------------------------------------
+
+  /** Loads a page afresh (a fragment-only change would not reload it). */
+  private void open(String page) {
+    driver.get("about:blank");
+    driver.get(f.server.url() + "#" + page);
+  }
+
+  /** Waits until the view has shown more results than {@code before}; returns the new count. */
+  private int awaitRun(String view, int before) {
+    new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> {
+      String s = d.findElement(By.id(view)).getAttribute("data-done");
+      return s != null && Integer.parseInt(s) > before;
+    });
+    return Integer.parseInt(attr(view, "data-done"));
+  }
+
+  private void setField(String box, String name, String value) {
+    WebElement in = driver.findElement(By.cssSelector("#" + box + " input[name='" + name + "']"));
+    // select all, type, Enter (the page leaves the field on Enter, which fires one change event)
+    in.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), value,
+        org.openqa.selenium.Keys.ENTER);
+  }
+
+  private void moveSlider(String box, String name, int position) {
+    WebElement s = driver.findElement(By.cssSelector("#" + box + " [data-param='" + name + "'] input[type=range]"));
+    js.executeScript("arguments[0].value=arguments[1]; arguments[0].dispatchEvent(new Event('input'))", s, position);
+  }
+
+  private String value(String view, String key) {
+    return driver.findElement(By.cssSelector("#" + view + " td[data-key='" + key + "']")).getAttribute("data-value");
+  }
+
+  private String attr(String id, String name) {
+    return driver.findElement(By.id(id)).getAttribute(name);
+  }
+
+  private String text(String css) {
+    return driver.findElement(By.cssSelector(css)).getText();
+  }
+
+  private void screenshot(String name) {
+    try {
+      byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+      Path dir = Path.of("target", "studio-screenshots");
+      Files.createDirectories(dir);
+      Files.write(dir.resolve(name + ".png"), png);
+      String docs = System.getProperty("studio.screenshots");
+      if (docs != null && !docs.isBlank()) {
+        Files.createDirectories(Path.of(docs));
+        Files.write(Path.of(docs, name + ".png"), png);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

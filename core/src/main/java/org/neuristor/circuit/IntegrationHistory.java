@@ -1,0 +1,193 @@
+package org.neuristor.circuit;
+
+/**
+ * The solution history of a transient run and what is computed from it: the integration coefficients of
+ * backward Euler, BDF2 (Gear-2, variable step) and the trapezoidal rule, the polynomial predictor and the
+ * local-truncation-error estimate.
+ *
+ * <p>A step from t_n to t_n+1 = t_n + h solves {@code a0 q(x_n+1) + qHist + f(x_n+1) = 0}:
+ * <ul>
+ *   <li>backward Euler: a0 = 1/h, qHist = -q_n / h;</li>
+ *   <li>trapezoidal: a0 = 2/h, qHist = -a0 q_n - qdot_n;</li>
+ *   <li>BDF2 with w = h / (t_n - t_n-1): a0 = (1+2w) / ((1+w) h), qHist = -(1+w)/h q_n + w^2/((1+w) h) q_n-1.</li>
+ * </ul>
+ * The truncation error is C (k+1)! h^(k+1) times the (k+1)-th divided difference over the new point and k+1
+ * history points, with C = 1/2 (BE), 2/9 (BDF2), 1/12 (trapezoidal) (Brayton, Gustavson, Hachtel 1972;
+ * ngspice's CKTterr). Index 0 of the history is the newest point. Not thread safe: one per run.
+ */
+final class IntegrationHistory {
+  private final int n;
+  private double[][] hx = new double[4][];
+  private double[][] hq = new double[4][];
+  private final double[] ht = new double[4];
+  private int count;
+  /** dq/dt at the newest point (trapezoidal rule). */
+  final double[] qdot;
+  /** The history term of the current step. */
+  final double[] qHist;
+  private final double[] lagrange = new double[4];
+
+  IntegrationHistory(int n) {
+    this.n = n;
+    for (int s = 0; s < 4; s++) {
+      hx[s] = new double[n];
+      hq[s] = new double[n];
+    }
+    this.qdot = new double[n];
+    this.qHist = new double[n];
+  }
+
+  /** Forgets everything but the newest point (after a discontinuity), with qdot = -f there. */
+  void restart(double[] f) {
+    count = 1;
+    for (int i = 0; i < n; i++) {
+      qdot[i] = -f[i];
+    }
+  }
+
+  /** Starts the history at (t, x, q) with qdot = -f. */
+  void start(double t, double[] x, double[] q, double[] f) {
+    System.arraycopy(x, 0, hx[0], 0, n);
+    System.arraycopy(q, 0, hq[0], 0, n);
+    ht[0] = t;
+    restart(f);
+  }
+
+  /** Points held (1 to 4). */
+  int count() {
+    return count;
+  }
+
+  /** The newest accepted solution. */
+  double[] newest() {
+    return hx[0];
+  }
+
+  /** The solution before the newest. */
+  double[] previous() {
+    return hx[1];
+  }
+
+  /**
+   * Sets {@link #qHist} for a step of size h and order k and returns a0.
+   *
+   * @param trap trapezoidal rule instead of BDF2 for k = 2
+   */
+  double coefficients(int k, double h, boolean trap) {
+    double[] q0 = hq[0];
+    if (k == 1) {
+      for (int i = 0; i < n; i++) {
+        qHist[i] = -q0[i] / h;
+      }
+      return 1.0 / h;
+    }
+    if (trap) {
+      double a0 = 2.0 / h;
+      for (int i = 0; i < n; i++) {
+        qHist[i] = -a0 * q0[i] - qdot[i];
+      }
+      return a0;
+    }
+    double[] q1 = hq[1];
+    double w = h / (ht[0] - ht[1]);
+    double a0 = (1 + 2 * w) / ((1 + w) * h);
+    double c1 = -(1 + w) / h;
+    double c2 = w * w / ((1 + w) * h);
+    for (int i = 0; i < n; i++) {
+      qHist[i] = c1 * q0[i] + c2 * q1[i];
+    }
+    return a0;
+  }
+
+  /** Lagrange extrapolation through the newest {@code points} history points to time t, into out. */
+  void predict(int points, double t, double[] out) {
+    if (points <= 1) {
+      System.arraycopy(hx[0], 0, out, 0, n);
+      return;
+    }
+    double[] w = lagrange;
+    for (int a = 0; a < points; a++) {
+      double c = 1;
+      for (int b = 0; b < points; b++) {
+        if (b != a) {
+          c *= (t - ht[b]) / (ht[a] - ht[b]);
+        }
+      }
+      w[a] = c;
+    }
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (int a = 0; a < points; a++) {
+        s += w[a] * hx[a][i];
+      }
+      out[i] = s;
+    }
+  }
+
+  /**
+   * Accepts (tNew, xNew, qNew) as the newest point: qdot = a0 q + qHist, then the history shifts by one.
+   */
+  void accept(double tNew, double[] xNew, double[] qNew, double a0) {
+    for (int i = 0; i < n; i++) {
+      qdot[i] = a0 * qNew[i] + qHist[i];
+    }
+    double[] oldX = hx[3];
+    double[] oldQ = hq[3];
+    for (int s = 3; s > 0; s--) {
+      hx[s] = hx[s - 1];
+      hq[s] = hq[s - 1];
+      ht[s] = ht[s - 1];
+    }
+    hx[0] = oldX;
+    hq[0] = oldQ;
+    System.arraycopy(xNew, 0, hx[0], 0, n);
+    System.arraycopy(qNew, 0, hq[0], 0, n);
+    ht[0] = tNew;
+    count = Math.min(count + 1, 4);
+  }
+
+  /**
+   * max over dynamic unknowns of |LTE| / tolerance for the step to (tNew, xNew) of order k.
+   */
+  double truncationRatio(MnaSystem sys, double[] xNew, double tNew, int k, boolean trap, SimOptions o) {
+    double h = tNew - ht[0];
+    double factor = k == 1 ? h * h : (trap ? 0.5 : 4.0 / 3.0) * h * h * h;
+    double worst = 0;
+    double t0 = tNew;
+    double t1 = ht[0];
+    double t2 = ht[1];
+    double t3 = k >= 2 ? ht[2] : 0;
+    double[] h0 = hx[0];
+    double[] h1 = hx[1];
+    double[] h2 = hx[2];
+    double trtol = o.trtol();
+    double reltol = o.reltol();
+    for (int i = 0; i < n; i++) {
+      if (!sys.dynamic(i)) {
+        continue;
+      }
+      double x0 = xNew[i];
+      double x1 = h0[i];
+      double x2 = h1[i];
+      double d01 = (x0 - x1) / (t0 - t1);
+      double d12 = (x1 - x2) / (t1 - t2);
+      double d012 = (d01 - d12) / (t0 - t2);
+      double dd;
+      if (k == 1) {
+        dd = d012;
+      } else {
+        double x3 = h2[i];
+        double d23 = (x2 - x3) / (t2 - t3);
+        double d123 = (d12 - d23) / (t1 - t3);
+        dd = (d012 - d123) / (t0 - t3);
+      }
+      double err = Math.abs(factor * dd);
+      double tol = trtol * (reltol * Math.max(Math.abs(x0), Math.abs(x1)) + sys.absTol(i));
+      double r = err / tol;
+      if (r > worst) {
+        worst = r;
+      }
+    }
+    return worst;
+  }
+}

@@ -1,0 +1,112 @@
+package org.neuristor.circuit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.neuristor.analysis.Trace;
+
+/**
+ * Records the saved signals of a transient run from {@code tstart} on: at every accepted time point
+ * (ngspice's default), at every n-th accepted point (and always the last), or on the uniform grid
+ * tstart + k dt, linearly interpolated between the accepted points around each grid time (as ngspice's
+ * {@code .options interp}). Optionally appends {@code e(sources)}, the energy delivered by the independent
+ * sources so far. Not thread safe: one per run.
+ */
+final class Recorder {
+  private final Signals signals;
+  private final boolean energySignal;
+  private final Trace.Builder tb;
+  private final double[] row;
+  private final double[] prevRow;
+  private final double[] out;
+  private final double tstart;
+  private final int every;
+  private final double grid;
+  private long seen;
+  private double nextGrid;
+  private long gridIndex;
+  private double prevT = Double.NaN;
+  private double lastT = Double.NaN;
+
+  /**
+   * @param every record every n-th accepted point (1 = all); ignored when {@code grid > 0}
+   * @param grid interval of the uniform output grid (s), or 0 for accepted points
+   */
+  Recorder(MnaSystem sys, List<String> save, double tstart, int every, double grid) {
+    this.energySignal = save.contains("e(sources)");
+    List<String> plain = new ArrayList<>(save);
+    plain.remove("e(sources)");
+    this.signals = Signals.of(sys, plain);
+    List<String> names = new ArrayList<>(signals.names());
+    if (energySignal) {
+      names.add("e(sources)");
+    }
+    this.tb = new Trace.Builder("time", names);
+    this.row = new double[names.size()];
+    this.prevRow = new double[names.size()];
+    this.out = new double[names.size()];
+    this.tstart = tstart;
+    this.every = Math.max(1, every);
+    this.grid = grid;
+    this.nextGrid = tstart;
+  }
+
+  /** Whether the recorded signals include {@code e(sources)}. */
+  boolean wantsSourceEnergy() {
+    return energySignal;
+  }
+
+  /** Records the accepted point (t, x); {@code sourceEnergy} is the delivered energy so far. */
+  void accepted(double[] x, double t, double sourceEnergy) {
+    if (grid > 0) {
+      sample(x, t, sourceEnergy);
+      onGrid(t);
+      System.arraycopy(row, 0, prevRow, 0, row.length);
+      prevT = t;
+      return;
+    }
+    if (t < tstart * (1 - 1e-15)) {
+      return;
+    }
+    if (seen++ % every == 0) {
+      sample(x, t, sourceEnergy);
+      tb.addRow(t, row);
+      lastT = t;
+    }
+  }
+
+  /** Records the final point if the every-n-th rule skipped it. */
+  void finish(double[] x, double t, double sourceEnergy) {
+    if (grid <= 0 && lastT != t && t >= tstart * (1 - 1e-15)) {
+      sample(x, t, sourceEnergy);
+      tb.addRow(t, row);
+    }
+  }
+
+  private void sample(double[] x, double t, double sourceEnergy) {
+    signals.sample(x, t, row);
+    if (energySignal) {
+      row[row.length - 1] = sourceEnergy;
+    }
+  }
+
+  private void onGrid(double t) {
+    double eps = 1e-9 * grid;
+    while (nextGrid <= t + eps) {
+      if (Double.isNaN(prevT) || nextGrid >= t - eps) {
+        tb.addRow(Double.isNaN(prevT) ? t : nextGrid, row);
+      } else {
+        double w = (nextGrid - prevT) / (t - prevT);
+        for (int k = 0; k < row.length; k++) {
+          out[k] = prevRow[k] + w * (row[k] - prevRow[k]);
+        }
+        tb.addRow(nextGrid, out);
+      }
+      gridIndex++;
+      nextGrid = tstart + gridIndex * grid;
+    }
+  }
+
+  Trace build() {
+    return tb.build();
+  }
+}

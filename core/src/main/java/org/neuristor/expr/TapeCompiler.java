@@ -1,0 +1,364 @@
+package org.neuristor.expr;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import org.neuristor.circuit.element.BehavioralSource;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Translates a {@link Tape} into JVM bytecode (with ASM): one straight-line method in which every slot's
+ * value and gradient components are local variables, so the JIT keeps them in registers and no instruction
+ * is dispatched at run time. The operations are exactly the tape's, in its order, so the results are
+ * bit-identical to the interpreter's. Constants are read from an array field, not baked into the code, so
+ * expressions of the same shape (a sweep changing {@code .param} values) share one generated class and one
+ * JIT compilation: classes are memoised by the tape's structure (a bounded, thread-safe cache of pure
+ * functions of that structure).
+ *
+ * <p>Tapes with functions of several arguments, or too large for the JIT's method size limit, stay with the
+ * interpreter ({@link #compile} returns the tape itself).
+ */
+final class TapeCompiler {
+  private TapeCompiler() {}
+
+  /** HotSpot does not compile methods above 8000 bytes of bytecode; stay well below. */
+  private static final int MAX_CODE_BYTES = 7000;
+  private static final int MAX_CACHED = 512;
+  private static final Map<String, MethodHandle> CLASSES = new ConcurrentHashMap<>();
+  private static final String FUNCTION = "org/neuristor/circuit/element/BehavioralSource$Function";
+  private static final String VALUE = "java/util/function/DoubleUnaryOperator";
+  private static final String DERIVATIVE = "java/util/function/DoubleBinaryOperator";
+
+  /** The generated evaluator of {@code tape}, or the tape itself when it cannot be translated. */
+  static BehavioralSource.Function compile(Tape tape) {
+    if (!translatable(tape)) {
+      return tape;
+    }
+    String key = key(tape);
+    MethodHandle ctor = CLASSES.get(key);
+    try {
+      if (ctor == null) {
+        byte[] bytes = generate(tape);
+        MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
+        ctor = l.findConstructor(l.lookupClass(), MethodType.methodType(void.class, double[].class,
+            DoubleUnaryOperator[].class, DoubleBinaryOperator[].class)).asType(MethodType.methodType(
+                BehavioralSource.Function.class, double[].class, DoubleUnaryOperator[].class,
+                DoubleBinaryOperator[].class));
+        if (CLASSES.size() < MAX_CACHED) {
+          CLASSES.putIfAbsent(key, ctor);
+        }
+      }
+      Functions.Unary[] u = tape.unaryTable();
+      DoubleUnaryOperator[] value = new DoubleUnaryOperator[u.length];
+      DoubleBinaryOperator[] derivative = new DoubleBinaryOperator[u.length];
+      for (int i = 0; i < u.length; i++) {
+        value[i] = u[i].valueFunction();
+        derivative[i] = u[i].derivativeFunction();
+      }
+      return (BehavioralSource.Function) ctor.invokeExact(tape.constants(), value, derivative);
+    } catch (Throwable e) {
+      return tape; // the interpreter computes the same values
+    }
+  }
+
+  private static boolean translatable(Tape t) {
+    int[] code = t.code();
+    long bytes = 64L + 12L * t.slots() * (t.inputs() + 1);
+    for (int pc = 0; pc < code.length; pc += Tape.WIDTH) {
+      if (code[pc] == Tape.NARY) {
+        return false;
+      }
+      bytes += 24L + 28L * t.inputs();
+    }
+    return bytes < MAX_CODE_BYTES && 6L + 2L * t.slots() * (t.inputs() + 1) < 60_000;
+  }
+
+  private static String key(Tape t) {
+    StringBuilder sb = new StringBuilder().append(t.inputs()).append('/').append(t.timeSlot()).append('/')
+        .append(t.result()).append('/').append(t.slots()).append('/').append(Arrays.toString(t.code()));
+    for (Functions.Unary u : t.unaryTable()) {
+      sb.append('/').append(u.name);
+    }
+    return sb.toString();
+  }
+
+  // locals: 0 this, 1 inputs, 2-3 time, 4 gradient, then per slot its value and m gradient components
+  private static int valueLocal(int slot, int m) {
+    return 5 + 2 * slot * (m + 1);
+  }
+
+  private static int gradLocal(int slot, int k, int m) {
+    return valueLocal(slot, m) + 2 * (k + 1);
+  }
+
+  private static byte[] generate(Tape t) {
+    int m = t.inputs();
+    String name = "org/neuristor/expr/GeneratedExpression";
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+    cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, "java/lang/Object",
+        new String[] {FUNCTION});
+    cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "k", "[D", null, null).visitEnd();
+    cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "v", "[L" + VALUE + ";", null, null).visitEnd();
+    cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "dv", "[L" + DERIVATIVE + ";", null, null).visitEnd();
+    MethodVisitor init = cw.visitMethod(0, "<init>", "([D[L" + VALUE + ";[L" + DERIVATIVE + ";)V", null, null);
+    init.visitCode();
+    init.visitVarInsn(Opcodes.ALOAD, 0);
+    init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    init.visitVarInsn(Opcodes.ALOAD, 0);
+    init.visitVarInsn(Opcodes.ALOAD, 1);
+    init.visitFieldInsn(Opcodes.PUTFIELD, name, "k", "[D");
+    init.visitVarInsn(Opcodes.ALOAD, 0);
+    init.visitVarInsn(Opcodes.ALOAD, 2);
+    init.visitFieldInsn(Opcodes.PUTFIELD, name, "v", "[L" + VALUE + ";");
+    init.visitVarInsn(Opcodes.ALOAD, 0);
+    init.visitVarInsn(Opcodes.ALOAD, 3);
+    init.visitFieldInsn(Opcodes.PUTFIELD, name, "dv", "[L" + DERIVATIVE + ";");
+    init.visitInsn(Opcodes.RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+
+    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "valueAndGradient", "([DD[D)D", null,
+        null);
+    mv.visitCode();
+    int[] code = t.code();
+    boolean[] written = new boolean[t.slots()];
+    for (int pc = 0; pc < code.length; pc += Tape.WIDTH) {
+      written[code[pc + 1]] = true;
+    }
+    // inputs, time and constants: values and (constant) gradients into locals
+    for (int s = 0; s < t.slots(); s++) {
+      if (written[s]) {
+        continue;
+      }
+      if (s < m) {
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        push(mv, s);
+        mv.visitInsn(Opcodes.DALOAD);
+      } else if (s == t.timeSlot()) {
+        mv.visitVarInsn(Opcodes.DLOAD, 2);
+      } else {
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitFieldInsn(Opcodes.GETFIELD, name, "k", "[D");
+        push(mv, s);
+        mv.visitInsn(Opcodes.DALOAD);
+      }
+      mv.visitVarInsn(Opcodes.DSTORE, valueLocal(s, m));
+      for (int k = 0; k < m; k++) {
+        mv.visitInsn(s == k ? Opcodes.DCONST_1 : Opcodes.DCONST_0);
+        mv.visitVarInsn(Opcodes.DSTORE, gradLocal(s, k, m));
+      }
+    }
+    int scratch = valueLocal(t.slots(), m); // two doubles of scratch after the slots
+    for (int pc = 0; pc < code.length; pc += Tape.WIDTH) {
+      emit(mv, name, code, pc, m, scratch);
+    }
+    int r = t.result();
+    for (int k = 0; k < m; k++) {
+      mv.visitVarInsn(Opcodes.ALOAD, 4);
+      push(mv, k);
+      mv.visitVarInsn(Opcodes.DLOAD, gradLocal(r, k, m));
+      mv.visitInsn(Opcodes.DASTORE);
+    }
+    mv.visitVarInsn(Opcodes.DLOAD, valueLocal(r, m));
+    mv.visitInsn(Opcodes.DRETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+    cw.visitEnd();
+    return cw.toByteArray();
+  }
+
+  private static void emit(MethodVisitor mv, String name, int[] code, int pc, int m, int scratch) {
+    int op = code[pc];
+    int d = code[pc + 1];
+    int a = code[pc + 2];
+    int b = code[pc + 3];
+    int c = code[pc + 4];
+    int vd = valueLocal(d, m);
+    int va = valueLocal(a, m);
+    int vb = valueLocal(b, m);
+    switch (op) {
+      case Tape.ADD, Tape.SUB -> {
+        int ins = op == Tape.ADD ? Opcodes.DADD : Opcodes.DSUB;
+        binary(mv, va, vb, ins, vd);
+        for (int k = 0; k < m; k++) {
+          binary(mv, gradLocal(a, k, m), gradLocal(b, k, m), ins, gradLocal(d, k, m));
+        }
+      }
+      case Tape.MUL -> {
+        // gradients first: they read the operands' values, and d may not alias a or b (slots are SSA)
+        binary(mv, va, vb, Opcodes.DMUL, vd);
+        for (int k = 0; k < m; k++) {
+          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(a, k, m));
+          mv.visitVarInsn(Opcodes.DLOAD, vb);
+          mv.visitInsn(Opcodes.DMUL);
+          mv.visitVarInsn(Opcodes.DLOAD, va);
+          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(b, k, m));
+          mv.visitInsn(Opcodes.DMUL);
+          mv.visitInsn(Opcodes.DADD);
+          mv.visitVarInsn(Opcodes.DSTORE, gradLocal(d, k, m));
+        }
+      }
+      case Tape.DIV -> {
+        binary(mv, va, vb, Opcodes.DDIV, vd);
+        binary(mv, vb, vb, Opcodes.DMUL, scratch); // yy
+        for (int k = 0; k < m; k++) {
+          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(a, k, m));
+          mv.visitVarInsn(Opcodes.DLOAD, vb);
+          mv.visitInsn(Opcodes.DMUL);
+          mv.visitVarInsn(Opcodes.DLOAD, va);
+          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(b, k, m));
+          mv.visitInsn(Opcodes.DMUL);
+          mv.visitInsn(Opcodes.DSUB);
+          mv.visitVarInsn(Opcodes.DLOAD, scratch);
+          mv.visitInsn(Opcodes.DDIV);
+          mv.visitVarInsn(Opcodes.DSTORE, gradLocal(d, k, m));
+        }
+      }
+      case Tape.NEG -> {
+        mv.visitVarInsn(Opcodes.DLOAD, va);
+        mv.visitInsn(Opcodes.DNEG);
+        mv.visitVarInsn(Opcodes.DSTORE, vd);
+        for (int k = 0; k < m; k++) {
+          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(a, k, m));
+          mv.visitInsn(Opcodes.DNEG);
+          mv.visitVarInsn(Opcodes.DSTORE, gradLocal(d, k, m));
+        }
+      }
+      case Tape.UNARY -> {
+        // y = v[c](x); dy = dv[c](x, y): a call site of its own per function, so the JIT inlines it
+        element(mv, name, "v", VALUE, c);
+        mv.visitVarInsn(Opcodes.DLOAD, va);
+        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, VALUE, "applyAsDouble", "(D)D", true);
+        mv.visitVarInsn(Opcodes.DSTORE, vd);
+        element(mv, name, "dv", DERIVATIVE, c);
+        mv.visitVarInsn(Opcodes.DLOAD, va);
+        mv.visitVarInsn(Opcodes.DLOAD, vd);
+        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, DERIVATIVE, "applyAsDouble", "(DD)D", true);
+        mv.visitVarInsn(Opcodes.DSTORE, scratch);
+        for (int k = 0; k < m; k++) {
+          // gk == 0 ? 0 : dy * gk
+          Label nonzero = new Label();
+          Label done = new Label();
+          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(a, k, m));
+          mv.visitInsn(Opcodes.DCONST_0);
+          mv.visitInsn(Opcodes.DCMPL);
+          mv.visitJumpInsn(Opcodes.IFNE, nonzero);
+          mv.visitInsn(Opcodes.DCONST_0);
+          mv.visitJumpInsn(Opcodes.GOTO, done);
+          mv.visitLabel(nonzero);
+          mv.visitVarInsn(Opcodes.DLOAD, scratch);
+          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(a, k, m));
+          mv.visitInsn(Opcodes.DMUL);
+          mv.visitLabel(done);
+          mv.visitVarInsn(Opcodes.DSTORE, gradLocal(d, k, m));
+        }
+      }
+      case Tape.SELECT -> {
+        Label other = new Label();
+        Label done = new Label();
+        mv.visitVarInsn(Opcodes.DLOAD, va);
+        mv.visitInsn(Opcodes.DCONST_0);
+        mv.visitInsn(Opcodes.DCMPL);
+        mv.visitJumpInsn(Opcodes.IFEQ, other);
+        copy(mv, b, d, m);
+        mv.visitJumpInsn(Opcodes.GOTO, done);
+        mv.visitLabel(other);
+        copy(mv, c, d, m);
+        mv.visitLabel(done);
+      }
+      default -> {
+        // comparisons and logic: 1 or 0, zero gradient
+        Label no = new Label();
+        Label done = new Label();
+        switch (op) {
+          case Tape.EQ -> compare(mv, va, vb, Opcodes.DCMPL, Opcodes.IFNE, no);
+          case Tape.NE -> compare(mv, va, vb, Opcodes.DCMPL, Opcodes.IFEQ, no);
+          case Tape.LT -> compare(mv, va, vb, Opcodes.DCMPG, Opcodes.IFGE, no);
+          case Tape.LE -> compare(mv, va, vb, Opcodes.DCMPG, Opcodes.IFGT, no);
+          case Tape.GT -> compare(mv, va, vb, Opcodes.DCMPL, Opcodes.IFLE, no);
+          case Tape.GE -> compare(mv, va, vb, Opcodes.DCMPL, Opcodes.IFLT, no);
+          case Tape.AND -> {
+            zeroTest(mv, va, Opcodes.IFEQ, no);
+            zeroTest(mv, vb, Opcodes.IFEQ, no);
+          }
+          case Tape.OR -> {
+            Label yes = new Label();
+            zeroTest(mv, va, Opcodes.IFNE, yes);
+            zeroTest(mv, vb, Opcodes.IFEQ, no);
+            mv.visitLabel(yes);
+          }
+          case Tape.NOT -> zeroTest(mv, va, Opcodes.IFNE, no);
+          default -> throw new IllegalStateException("bad opcode " + op);
+        }
+        mv.visitInsn(Opcodes.DCONST_1);
+        mv.visitJumpInsn(Opcodes.GOTO, done);
+        mv.visitLabel(no);
+        mv.visitInsn(Opcodes.DCONST_0);
+        mv.visitLabel(done);
+        mv.visitVarInsn(Opcodes.DSTORE, vd);
+        for (int k = 0; k < m; k++) {
+          mv.visitInsn(Opcodes.DCONST_0);
+          mv.visitVarInsn(Opcodes.DSTORE, gradLocal(d, k, m));
+        }
+      }
+    }
+  }
+
+  /** Pushes this.field[index] (an array of the given element type) on the stack. */
+  private static void element(MethodVisitor mv, String owner, String field, String type, int index) {
+    mv.visitVarInsn(Opcodes.ALOAD, 0);
+    mv.visitFieldInsn(Opcodes.GETFIELD, owner, field, "[L" + type + ";");
+    push(mv, index);
+    mv.visitInsn(Opcodes.AALOAD);
+  }
+
+  private static void binary(MethodVisitor mv, int x, int y, int ins, int out) {
+    mv.visitVarInsn(Opcodes.DLOAD, x);
+    mv.visitVarInsn(Opcodes.DLOAD, y);
+    mv.visitInsn(ins);
+    mv.visitVarInsn(Opcodes.DSTORE, out);
+  }
+
+  private static void compare(MethodVisitor mv, int x, int y, int cmp, int jumpIfFalse, Label no) {
+    mv.visitVarInsn(Opcodes.DLOAD, x);
+    mv.visitVarInsn(Opcodes.DLOAD, y);
+    mv.visitInsn(cmp);
+    mv.visitJumpInsn(jumpIfFalse, no);
+  }
+
+  private static void zeroTest(MethodVisitor mv, int x, int jump, Label target) {
+    mv.visitVarInsn(Opcodes.DLOAD, x);
+    mv.visitInsn(Opcodes.DCONST_0);
+    mv.visitInsn(Opcodes.DCMPL);
+    mv.visitJumpInsn(jump, target);
+  }
+
+  private static void copy(MethodVisitor mv, int from, int to, int m) {
+    mv.visitVarInsn(Opcodes.DLOAD, valueLocal(from, m));
+    mv.visitVarInsn(Opcodes.DSTORE, valueLocal(to, m));
+    for (int k = 0; k < m; k++) {
+      mv.visitVarInsn(Opcodes.DLOAD, gradLocal(from, k, m));
+      mv.visitVarInsn(Opcodes.DSTORE, gradLocal(to, k, m));
+    }
+  }
+
+  private static void push(MethodVisitor mv, int v) {
+    if (v <= 5) {
+      mv.visitInsn(Opcodes.ICONST_0 + v);
+    } else if (v <= Byte.MAX_VALUE) {
+      mv.visitIntInsn(Opcodes.BIPUSH, v);
+    } else if (v <= Short.MAX_VALUE) {
+      mv.visitIntInsn(Opcodes.SIPUSH, v);
+    } else {
+      mv.visitLdcInsn(v);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package org.neuristor.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.neuristor.NetlistException;
+
+/** Issue 17: sweep values are read in the varied parameter's unit, and errors point at what is wrong. */
+class SweepUnitsTest {
+  static SweepSpec parse(String text) {
+    return SweepSpec.parse("s.yaml", text, Path.of("."));
+  }
+
+  @Test
+  void modelJobValuesAreInTheParametersUnit() {
+    // before: 5ms and 20ms became 0.005 and 0.02 (ms) for tau_m
+    SweepSpec s = parse("job: {type: model, model: lif, duration: 200ms}\nparameters:\n  tau_m: {list: [5ms, 0.02s, 30]}\n");
+    assertThat(((Parameter.Values) s.parameters().get(0)).values()).containsExactly(5.0, 20.0, 30.0);
+    assertThatThrownBy(() -> parse("job: {type: model, model: lif}\nparameters:\n  tau_m: {list: [5mV]}\n"))
+        .isInstanceOf(NetlistException.class).hasMessageStartingWith("s.yaml:3:").hasMessageContaining("in ms");
+  }
+
+  @Test
+  void ivJobValuesAreInTheDeviceParametersUnit() {
+    SweepSpec s = parse("job: {type: iv, device: nbox}\nparameters:\n  ron: {list: [1k, 2kOhm]}\n");
+    assertThat(((Parameter.Values) s.parameters().get(0)).values()).containsExactly(1000.0, 2000.0);
+    assertThatThrownBy(() -> parse("job: {type: iv, device: nbox}\nparameters:\n  ron: {list: [2mV]}\n"))
+        .hasMessageContaining("expected a value in Ohm");
+  }
+
+  @Test
+  void aRefusedFixedParameterOfAnIvJobIsReportedAtItsLine() {
+    // before: "s.yaml:4:3: parameter 'ron': vhold = 2.0 V ...", the varied parameter's line
+    assertThatThrownBy(() -> parse("name: ivs\njob:\n  type: iv\n  device: nbox\n  params:\n    vhold: 2\n"
+        + "parameters:\n  ron: {list: [1k, 2k]}\n"))
+        .isInstanceOf(NetlistException.class).hasMessageStartingWith("s.yaml:6:").hasMessageContaining("vhold");
+  }
+
+  @Test
+  void networkJobValuesAreInTheKeysUnit() {
+    String net = "dt: 0.1ms\nduration: 10ms\npopulations:\n  n: {model: lif, size: 2, C: 200pF, g_L: 10nS, "
+        + "E_L: -60mV, V_th: -50mV, V_reset: -60mV}\n";
+    assertThat(org.neuristor.network.NetworkFile.unit("n.yaml", net, "populations.n.C")).isEqualTo("F");
+    assertThat(org.neuristor.network.NetworkFile.unit("n.yaml", net, "populations.n.V_th")).isEqualTo("V");
+  }
+}
