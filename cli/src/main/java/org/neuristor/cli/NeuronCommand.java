@@ -100,23 +100,35 @@ public final class NeuronCommand implements Runnable {
 
   @Command(name = "show", mixinStandardHelpOptions = true,
       description = {"Print a circuit's netlist.",
-          "The netlist is Neuristor's: its N lines are compact device models that ngspice does not know."},
-      footer = {"", "Example:", "  ./neuristor neuron show pickett > pickett.cir"})
-  @JsonKeys({"circuit", "title", "parameters", "netlist"})
+          "Neuristor's own form (default) uses N lines for compact device models, which ngspice does not know; "
+              + "--format ngspice writes every such device as a B-source subcircuit (see 'device export') so that "
+              + "ngspice runs the netlist unchanged (circuits of types ts, diffusive, ots, mott)."},
+      footer = {"", "Examples:", "  ./neuristor neuron show pickett > pickett.cir",
+          "  ./neuristor neuron show lif --format ngspice > lif.cir && ngspice lif.cir"})
+  @JsonKeys({"circuit", "title", "parameters", "format", "netlist"})
   static final class Show implements Runnable {
     @Parameters(paramLabel = "NAME", description = "A library circuit (see 'neuron list').") String name;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "neuristor",
+        description = "neuristor or ngspice (default: ${DEFAULT-VALUE}).")
+    String format;
 
     @Mixin JsonOption json;
 
     @Override
     public void run() {
       NeuronCircuit c = NeuronLibrary.get(name);
+      String text = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+        case "neuristor" -> c.netlist();
+        case "ngspice" -> org.neuristor.library.NgspiceNetlist.of(c, Map.of(), null);
+        default -> throw org.neuristor.NeuristorException.input("--format: neuristor or ngspice, got '" + format + "'");
+      };
       if (json.json()) {
         json.print(new Summary().put("circuit", c.name()).put("title", c.title()).put("parameters", c.parameters())
-            .put("netlist", c.netlist()));
+            .put("format", format.toLowerCase(java.util.Locale.ROOT)).put("netlist", text));
         return;
       }
-      json.out().print(c.netlist());
+      json.out().print(text);
       json.out().flush();
     }
   }
