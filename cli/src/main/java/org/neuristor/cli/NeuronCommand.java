@@ -52,9 +52,34 @@ public final class NeuronCommand implements Runnable {
         description = "Simulated time, e.g. 50u (the circuit's tstop; default: the circuit's own).")
     String duration;
 
-    /** The checked parameters, with {@code tstop} from {@code --duration}. */
+    @Option(names = "--device", paramLabel = "FILE.model",
+        description = "A .model card (e.g. written by fit) whose device replaces the circuit's device model of the same "
+            + "type, with all its parameters (--param still overrides); the circuit's bias is not changed.")
+    Path device;
+
+    /** The checked parameters, with {@code tstop} from {@code --duration} and the --device card's values. */
     Map<String, String> of(NeuronCircuit c) {
       Map<String, String> p = CliArgs.keyValues(params, "--param");
+      if (device != null) {
+        org.neuristor.fit.ModelCard card = org.neuristor.fit.ModelCard.read(device);
+        List<String> targets = new ArrayList<>();
+        c.modelTypes().forEach((model, type) -> {
+          if (type.equals(card.type())) {
+            targets.add(model);
+          }
+        });
+        if (targets.isEmpty()) {
+          throw NeuristorException.input("--device " + device + ": the card is a " + card.type() + " device; circuit "
+              + c.name() + " has no " + card.type() + " model (its models: " + c.modelTypes() + ")");
+        }
+        for (String model : targets) {
+          card.resolved().forEach((k, v) -> {
+            if (!p.containsKey(k) && !p.containsKey(model + "." + k)) {
+              p.put(model + "." + k, Double.toString(v));
+            }
+          });
+        }
+      }
       if (duration != null) {
         if (p.containsKey("tstop")) {
           throw NeuristorException.input("give --duration or --param tstop, not both");

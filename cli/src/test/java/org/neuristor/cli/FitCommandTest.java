@@ -78,6 +78,25 @@ class FitCommandTest {
   }
 
   @Test
+  void aCardReplacesTheCircuitsDeviceModelInNeuronRun() throws Exception {
+    Path card = dir.resolve("sw.model");
+    Files.writeString(card, ".model sw ts (vth=1.3 vhold=0.6 ron=1k roff=1meg tauon=10n tauoff=100n delta=2m eps=0.02)\n");
+    JsonNode withCard = Json.mapper().readTree(CliHarness.run("neuron", "run", "lif", "--device", card.toString(), "--json",
+        "--no-plot", "--out", dir.toString()).out());
+    JsonNode withParam = Json.mapper().readTree(CliHarness.run("neuron", "run", "lif", "--param", "vth=1.3", "--json",
+        "--no-plot", "--out", dir.toString()).out());
+    JsonNode plain = Json.mapper().readTree(CliHarness.run("neuron", "run", "lif", "--json", "--no-plot", "--out",
+        dir.toString()).out());
+    // lif's own device differs from the card only in vth: the card gives the same spikes as --param vth=1.3
+    assertThat(withCard.get("spike_times_s")).isEqualTo(withParam.get("spike_times_s"));
+    assertThat(withCard.get("spikes").asInt()).isLessThan(plain.get("spikes").asInt());
+    // a card of another type than the circuit's device: one line, exit 2
+    CliHarness.Result bad = CliHarness.run("neuron", "run", "lif", "--device", CARD, "--no-plot", "--out", dir.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err().strip()).contains("vo2").contains("circuit lif has no vo2 model").doesNotContain("\n");
+  }
+
+  @Test
   void theSynapseFitReproducesTheMeasuredPulseToPulseSpread() throws Exception {
     CliHarness.Result r = CliHarness.run("fit", "synapse", "--pulses", "../examples/data/synapse-gong/gong_et_al.csv",
         "--json", "--no-plot", "--out", dir.toString());

@@ -70,7 +70,7 @@ public record NeuronCircuit(String name, String title, String resource, String s
   }
 
   /** {@code .model} name to device type, in order. */
-  private Map<String, String> modelTypes() {
+  public Map<String, String> modelTypes() {
     Map<String, String> out = new java.util.LinkedHashMap<>();
     for (String line : netlist().split("\n")) {
       String[] t = line.trim().split("[\\s(]+");
