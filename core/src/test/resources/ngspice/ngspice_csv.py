@@ -2,24 +2,31 @@
 """Helpers for the ngspice reference data (run with /usr/bin/python3).
 
   ngspice_csv.py csv RAW CSV          ascii rawfile -> compact CSV (%.9g), ngspice names in lower case
+                                      (a complex plot, e.g. .ac, gives real(NAME) and imag(NAME) columns)
+  ngspice_csv.py meas LOG OUT         the 'name = value' lines ngspice prints for .meas/meas -> OUT
   ngspice_csv.py events RAW SIGNAL LEVEL DIR [SKIP]
                                       times where SIGNAL crosses LEVEL (DIR=rise|fall), linear
                                       interpolation between accepted points; prints count, first
                                       event, mean/min/max interval after discarding SKIP intervals
 """
+import re
 import sys
 
 
 def read_raw(path):
-    """Reads an ngspice ascii rawfile (first plot). Returns (names, columns)."""
-    with open(path) as f:
+    """Reads an ngspice ascii rawfile (first plot). Returns (names, columns); complex vectors give
+    two columns, real(NAME) and imag(NAME), and a complex scale (frequency) its real part."""
+    with open(path, encoding="latin-1") as f:  # the title may hold any byte of the netlist
         lines = f.read().splitlines()
     nvars = npts = None
     i = 0
     names = []
+    cplx = False
     while i < len(lines):
         line = lines[i]
-        if line.startswith("No. Variables:"):
+        if line.startswith("Flags:"):
+            cplx = "complex" in line
+        elif line.startswith("No. Variables:"):
             nvars = int(line.split(":")[1])
         elif line.startswith("No. Points:"):
             npts = int(line.split(":")[1])
@@ -38,18 +45,27 @@ def read_raw(path):
         if not line:
             continue
         parts = line.split()
-        values.append(float(parts[-1]))
+        values.append(tuple(float(x) for x in parts[-1].split(",")))
     if len(values) != nvars * npts:
         raise SystemExit(f"{path}: expected {nvars}x{npts} values, got {len(values)}")
     cols = [values[k::nvars] for k in range(nvars)]
     out = []
-    for n in names:
+    outcols = []
+    for k, n in enumerate(names):
         if n == "v(v-sweep)":
             n = "v-sweep"  # DC sweep axis, named as ngspice's vector
         if n.endswith("#branch"):
             n = "i(" + n[: -len("#branch")] + ")"
-        out.append(n)
-    return out, cols
+        n = n.replace("a$poly$", "")  # ngspice turns POLY sources into B sources named a$poly$<name>
+        if n == "v(all)" or n in out or "real(" + n + ")" in out:
+            continue  # 'write' of an operating-point plot repeats its first vector as v(all); .probe repeats i(vsrc)
+        if cplx and k > 0:
+            out += ["real(" + n + ")", "imag(" + n + ")"]
+            outcols += [[v[0] for v in cols[k]], [v[1] for v in cols[k]]]
+        else:
+            out.append(n)
+            outcols.append([v[0] for v in cols[k]])
+    return out, outcols
 
 
 def write_csv(names, cols, path):
@@ -73,6 +89,22 @@ def read_csv(path):
         names = f.readline().strip().split(",")
         rows = [list(map(float, line.split(","))) for line in f if line.strip()]
     return {n: [r[k] for r in rows] for k, n in enumerate(names)}
+
+
+def measurements(log_path, out_path):
+    """Copies the measurement results ngspice printed ('name = value', optionally followed by
+    'at=' or 'targ=/trig=') as 'name value' lines; a failed measurement gives 'name failed'."""
+    pat = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*=\s*([-+0-9.eE]+)(\s|$)")
+    fail = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*=\s*failed", re.I)
+    with open(log_path, errors="replace") as f, open(out_path, "w") as o:
+        for line in f:
+            m = pat.match(line)
+            if m:
+                o.write(f"{m.group(1).lower()} {float(m.group(2)):.9g}\n")
+                continue
+            m = fail.match(line)
+            if m:
+                o.write(f"{m.group(1).lower()} failed\n")
 
 
 def analytic_checks():
@@ -118,6 +150,8 @@ def main(argv):
         d = [b - a for a, b in zip(ev, ev[1:])][skip:]
         print(f"events={len(ev)} first={ev[0]:.9g} intervals_used={len(d)} "
               f"mean={sum(d)/len(d):.9g} min={min(d):.9g} max={max(d):.9g}")
+    elif argv[1] == "meas":
+        measurements(argv[2], argv[3])
     elif argv[1] == "analytic":
         analytic_checks()
     else:

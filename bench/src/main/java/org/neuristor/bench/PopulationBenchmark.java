@@ -3,9 +3,10 @@ package org.neuristor.bench;
 import java.util.concurrent.TimeUnit;
 import org.neuristor.neuron.Method;
 import org.neuristor.neuron.ModelKind;
+import org.neuristor.neuron.NeuronKernel;
 import org.neuristor.neuron.NeuronModel;
 import org.neuristor.neuron.Noise;
-import org.neuristor.neuron.Population;
+import org.neuristor.neuron.Spikes;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,7 +37,11 @@ public class PopulationBenchmark {
   @Param({"100000", "1000000"})
   public int n;
 
-  private Population pop;
+  private NeuronKernel pop;
+  private double[] input;
+  private final Spikes out = new Spikes(1024);
+  private double dtSeconds;
+  private long k;
 
   @Setup
   public void setup() {
@@ -48,18 +53,17 @@ public class PopulationBenchmark {
       default -> Method.RK4;
     };
     double dt = kind == ModelKind.HH ? 0.01 : 0.1;
-    pop = NeuronModel.of(kind).population(n, dt, method, Noise.NONE, 1);
-    double in = switch (kind) {
-      case LIF -> 2.0;
-      case ADEX -> 1000;
-      default -> 10;
-    };
-    java.util.Arrays.fill(pop.input, in);
+    pop = NeuronModel.of(kind).kernel(n, dt, method, Noise.NONE, 1);
+    dtSeconds = dt * 1e-3;
+    input = new double[n];
+    java.util.Arrays.fill(input, kind.descriptor().defaultStimulusAmplitude() * kind.currentToSi());
   }
 
   @Benchmark
   public int step() {
-    pop.step();
-    return pop.spikeCount();
+    out.clear();
+    pop.step(k * dtSeconds, dtSeconds, input, out);
+    k++;
+    return out.count();
   }
 }

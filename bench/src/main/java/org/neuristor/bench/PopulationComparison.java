@@ -13,9 +13,10 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.neuristor.neuron.Method;
 import org.neuristor.neuron.ModelKind;
+import org.neuristor.neuron.NeuronKernel;
 import org.neuristor.neuron.NeuronModel;
 import org.neuristor.neuron.Noise;
-import org.neuristor.neuron.Population;
+import org.neuristor.neuron.Spikes;
 
 /**
  * Population update cost of Neuristor against Brian2 in one run: {@code java -cp
@@ -72,15 +73,21 @@ public final class PopulationComparison {
 
   /** Best of three timed runs of {@code steps} steps, after a warm-up run; ns per neuron-step. */
   static double timeNeuristor(Case c, int n, int steps) {
-    Population p = NeuronModel.of(c.kind()).population(n, c.dtMs(), c.method(), Noise.NONE, 1);
-    java.util.Arrays.fill(p.input, c.input());
+    NeuronKernel p = NeuronModel.of(c.kind()).kernel(n, c.dtMs(), c.method(), Noise.NONE, 1);
+    double[] input = new double[n];
+    java.util.Arrays.fill(input, c.input() * c.kind().currentToSi());
+    double dt = c.dtMs() * 1e-3;
+    Spikes out = new Spikes(1024);
+    long k = 0;
     long spikes = 0;
     double best = Double.POSITIVE_INFINITY;
     for (int rep = 0; rep < 4; rep++) {
       long t0 = System.nanoTime();
-      for (int k = 0; k < steps; k++) {
-        p.step();
-        spikes += p.spikeCount();
+      for (int s = 0; s < steps; s++) {
+        out.clear();
+        p.step(k * dt, dt, input, out);
+        k++;
+        spikes += out.count();
       }
       double ns = (System.nanoTime() - t0) / ((double) n * steps);
       if (rep > 0) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
 import org.neuristor.device.DeviceRegistry;
-import org.neuristor.device.ParameterSpec;
+import org.neuristor.ParameterSpec;
 import org.neuristor.fit.DataSpec;
 import org.neuristor.fit.DeviceFitter;
 import org.neuristor.fit.FitPlan;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.neuristor.device.DeviceRegistry;
-import org.neuristor.device.ParameterSpec;
+import org.neuristor.ParameterSpec;
 import org.neuristor.fit.DeviceFitter;
 import org.neuristor.fit.FitProblem;
 import org.neuristor.fit.FreeParameter;

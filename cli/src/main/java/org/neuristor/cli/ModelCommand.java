@@ -10,16 +10,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuristor.ModelParameterException;
 import org.neuristor.NeuristorException;
+import org.neuristor.ParameterSpec;
 import org.neuristor.analysis.FiCurve;
 import org.neuristor.analysis.FiringPatternClassifier;
-import org.neuristor.analysis.SpikeDetector;
 import org.neuristor.analysis.SpikeFeatures;
 import org.neuristor.analysis.Trace;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.neuron.Method;
 import org.neuristor.neuron.ModelFiles;
 import org.neuristor.neuron.ModelKind;
-import org.neuristor.neuron.ModelParameter;
 import org.neuristor.neuron.ModelRun;
 import org.neuristor.neuron.NeuronModel;
 import org.neuristor.neuron.NeuronSimulation;
@@ -104,7 +103,7 @@ public final class ModelCommand implements Runnable {
         s.put("reference", k.reference());
         s.put("current_unit", k.currentUnit());
         List<Map<String, Object>> ps = new ArrayList<>();
-        for (ModelParameter p : k.parameters()) {
+        for (ParameterSpec p : k.parameters()) {
           Map<String, Object> e = new LinkedHashMap<>();
           e.put("name", p.name());
           e.put("unit", p.unit());
@@ -129,7 +128,7 @@ public final class ModelCommand implements Runnable {
       out.println();
       out.printf(Locale.ROOT, "%-9s %-10s %-10s %-24s %s%n", "parameter", "unit", "default", "range",
           "description");
-      for (ModelParameter p : k.parameters()) {
+      for (ParameterSpec p : k.parameters()) {
         out.printf(Locale.ROOT, "%-9s %-10s %-10s %-24s %s%n", p.name(), p.unit(),
             Double.isNaN(p.defaultValue()) ? "derived" : Summary.number(p.defaultValue()), p.range(), p.description());
       }
@@ -374,26 +373,26 @@ public final class ModelCommand implements Runnable {
     @Override
     public Integer call() {
       NeuronModel given = mo.model(name);
-      // HH spikes above ~60 uA/cm2 peak below 0 mV (physics.md 2.3): count them at -40 mV unless set
-      NeuronModel m = given.kind() == ModelKind.HH && mo.params.stream().noneMatch(p -> p.trim().startsWith("v_spike"))
-          ? given.with("v_spike", -40) : given;
+      // the model's f-I defaults (HH: spikes counted at -40 mV, physics.md 2.3) unless the user set them
+      Map<String, Double> fiDefaults = new LinkedHashMap<>();
+      given.kind().descriptor().fiDefaults().forEach((key, value) -> {
+        if (mo.params.stream().noneMatch(p -> p.trim().startsWith(key))) {
+          fiDefaults.put(key, value);
+        }
+      });
+      NeuronModel m = given.with(fiDefaults);
       ModelKind k = m.kind();
       Method method = mo.method(m);
       double dt = mo.dtMs(m);
       m.checkStep(method, dt);
-      double durMs = duration == null ? (k == ModelKind.HH ? 2000 : 1000)
+      double durMs = duration == null ? k.descriptor().fiDurationMs()
           : CliArgs.positive(duration, "--duration", "s") * 1e3;
       if (points < 2) {
         throw NeuristorException.input("--points must be >= 2");
       }
       String unit = k.currentUnit();
       double lo = from == null ? 0 : CliArgs.finite(from, "--from", unit);
-      double hi = to != null ? CliArgs.finite(to, "--to", unit) : switch (k) {
-        case HH -> 150;
-        case LIF, IF -> 4;
-        case ADEX -> 2000;
-        case IZHIKEVICH -> 20;
-      };
+      double hi = to != null ? CliArgs.finite(to, "--to", unit) : k.descriptor().fiMaxInput();
       if (!(hi > lo)) {
         throw NeuristorException.input("--to must exceed --from, got " + lo + " and " + hi + " " + unit);
       }

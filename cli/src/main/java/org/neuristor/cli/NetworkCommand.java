@@ -46,11 +46,14 @@ public final class NetworkCommand implements Runnable {
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true,
-      description = {"Run a network file for its duration and print spike counts and mean rates per population.",
+      description = {"Run a network file for its duration and print spike counts and mean rates per population (monitored ones also their first and last spike times).",
           "The file's monitors are written to --out: each spike monitor as <name>.<population>.spikes.csv "
               + "(time_s, neuron) with a raster plot, each state monitor as <name>.<population>.<variable>.csv "
               + "with a plot."},
-      footer = {"", "Example:", "  ./neuristor network run examples/coba.yaml --threads 2 --json"})
+      footer = {"", "Populations: model: lif|if|hh|adex|izhikevich, circuit: lif|pickett|yi|..., memristive_lif,",
+          "poisson, latency (docs/networks.md).", "", "Examples:",
+          "  ./neuristor network run examples/coba.yaml --threads 2 --json",
+          "  ./neuristor network run examples/synfire-pickett.yaml"})
   @JsonKeys({"network", "duration_s", "synapses", "populations", "files", "wall_s"})
   static final class Run implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The network file (.yaml, .yml or .json).") Path file;
@@ -80,6 +83,12 @@ public final class NetworkCommand implements Runnable {
           m.put("size", s.size());
           m.put("spikes", s.spikes());
           m.put("rate_hz", s.rateHz());
+          for (SpikeMonitor mon : net.spikeMonitors()) {
+            if (mon.population().name().equals(s.name()) && mon.count() > 0) {
+              m.put("first_spike_s", mon.time(0));
+              m.put("last_spike_s", mon.time(mon.count() - 1));
+            }
+          }
           pops.add(m);
         }
         Summary sum = new Summary();

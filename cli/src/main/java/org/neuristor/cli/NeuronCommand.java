@@ -61,24 +61,17 @@ public final class NeuronCommand implements Runnable {
     Map<String, String> of(NeuronCircuit c) {
       Map<String, String> p = CliArgs.keyValues(params, "--param");
       if (device != null) {
-        org.neuristor.fit.ModelCard card = org.neuristor.fit.ModelCard.read(device);
-        List<String> targets = new ArrayList<>();
-        c.modelTypes().forEach((model, type) -> {
-          if (type.equals(card.type())) {
-            targets.add(model);
+        String text;
+        try {
+          text = java.nio.file.Files.readString(device, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+          throw NeuristorException.input("--device: cannot read " + device + ": " + e.getMessage());
+        }
+        c.deviceOverrides(text, device.toString()).forEach((k, v) -> {
+          if (!p.containsKey(k) && !p.containsKey(k.substring(k.indexOf('.') + 1))) {
+            p.put(k, v);
           }
         });
-        if (targets.isEmpty()) {
-          throw NeuristorException.input("--device " + device + ": the card is a " + card.type() + " device; circuit "
-              + c.name() + " has no " + card.type() + " model (its models: " + c.modelTypes() + ")");
-        }
-        for (String model : targets) {
-          card.resolved().forEach((k, v) -> {
-            if (!p.containsKey(k) && !p.containsKey(model + "." + k)) {
-              p.put(model + "." + k, Double.toString(v));
-            }
-          });
-        }
       }
       if (duration != null) {
         if (p.containsKey("tstop")) {
@@ -188,24 +181,21 @@ public final class NeuronCommand implements Runnable {
       }
       NeuronCircuit c = NeuronLibrary.get(name);
       output.outDir();
-      // the neuristors' own input is a single pulse: drive them with a DC input (tonic firing, physics.md 4.2)
-      // (pickett2013, tuned for single 42 ns pulses, does not fire tonically: a 42 ns pulse every 800 ns drives it)
-      boolean dcDrive = c.name().startsWith("pickett");
-      String drive = !dcDrive ? null : c.name().equals("pickett2013") ? "pulse(0 {vin} 10n 1p 1p {width} 800n)" : "{vin}";
-      double hi = maxInput != null ? CliArgs.positive(maxInput, "--max-input", "V") : dcDrive ? 0.5 : 4;
+      // the circuit's declared tonic drive (the neuristors: DC or a pulse train instead of their single pulse)
+      NeuronCircuit.Drive drive = c.drive();
+      double hi = maxInput != null ? CliArgs.positive(maxInput, "--max-input", "V") : drive.maxInputVolts();
       double[] v = new double[points];
       for (int k = 0; k < points; k++) {
         v[k] = hi * (k + 1) / points;
       }
-      Map<String, String> params = c.name().equals("pickett2013") ? Map.of("tstop", "8u") : Map.of();
-      Protocols.FvCurve dev = Protocols.fv(c, v, params, drive);
+      Protocols.FvCurve dev = Protocols.fv(c, v, drive.params(), drive.source());
       if (Double.isNaN(dev.rheobase())) {
         throw NeuristorException.input(c.name() + " does not fire up to " + hi + " V; raise --max-input");
       }
       // the curves are normalized by the first input of the grid that fires (both curves on the same grid of
       // relative inputs); the rheobase itself is found by bisection and reported separately
       double rheo = dev.rheobase();
-      double refined = Protocols.rheobase(c, dev, params, drive, 1e-3 * hi);
+      double refined = Protocols.rheobase(c, dev, drive.params(), drive.source(), 1e-3 * hi);
       NeuronModel lif = NeuronModel.of(ModelKind.LIF);
       double lifRheo = LifTheory.rheobaseNa(lif);
       // reference point: 3x rheobase (clamped to the curve), or, when the device is silent there (excitation
@@ -418,8 +408,8 @@ public final class NeuronCommand implements Runnable {
       s.put("energy_per_spike_J", n > 0 ? m.energyPerSpikeJoules() : null);
       if (refractory) {
         // the neuristor's refractoriness is its "Na" channel M1 staying on (physics.md 4.2); M2 fires on
-        Protocols.Refractory ref = Protocols.refractoryPeriod(c, c.name().startsWith("pickett") ? "nm1.x"
-            : c.spikeState(), p, pulse.get("amp"), pulse.get("width"), n, f.amplitudeVolts(), tstop);
+        Protocols.Refractory ref = Protocols.refractoryPeriod(c, c.refractoryState(), p, pulse.get("amp"),
+            pulse.get("width"), n, f.amplitudeVolts(), tstop);
         s.put("refractory_s", ref.seconds());
         if (ref.reason() != null) {
           s.put("refractory_reason", ref.reason());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.neuristor.NeuristorException;
+import org.neuristor.ParameterSpec;
 import org.neuristor.analysis.AllOrNothing;
 import org.neuristor.analysis.FiringPatternClassifier;
 import org.neuristor.analysis.SpikeFeatures;
@@ -16,7 +17,6 @@ import org.neuristor.circuit.Simulation;
 import org.neuristor.cli.IvCommand;
 import org.neuristor.device.DeviceRegistry;
 import org.neuristor.device.ModelType;
-import org.neuristor.device.ParameterSpec;
 import org.neuristor.device.characterize.IvSweep;
 import org.neuristor.device.characterize.PulseResponse;
 import org.neuristor.expr.SpiceNumber;
@@ -25,9 +25,7 @@ import org.neuristor.library.NeuronCircuit;
 import org.neuristor.library.NeuronLibrary;
 import org.neuristor.library.Protocols;
 import org.neuristor.netlist.CircuitCompiler;
-import org.neuristor.neuron.Method;
 import org.neuristor.neuron.ModelKind;
-import org.neuristor.neuron.ModelParameter;
 import org.neuristor.neuron.ModelRun;
 import org.neuristor.neuron.NeuronModel;
 import org.neuristor.neuron.NeuronSimulation;
@@ -80,7 +78,7 @@ final class Simulations {
       m.put("values", values);
       List<Map<String, Object>> ps = new ArrayList<>();
       for (ParameterSpec p : t.parameters()) {
-        ps.add(parameter(p.name(), p.unit(), p.defaultValue(), p.min(), p.max(), p.description()));
+        ps.add(parameter(p));
       }
       m.put("params", ps);
       devices.add(m);
@@ -93,8 +91,8 @@ final class Simulations {
       m.put("current_unit", k.currentUnit());
       m.put("default_amp", ModelRun.defaultStimulus(k).at(1e9));
       List<Map<String, Object>> ps = new ArrayList<>();
-      for (ModelParameter p : k.parameters()) {
-        ps.add(parameter(p.name(), p.unit(), p.defaultValue(), p.min(), p.max(), p.description()));
+      for (ParameterSpec p : k.parameters()) {
+        ps.add(parameter(p));
       }
       m.put("params", ps);
       models.add(m);
@@ -104,6 +102,11 @@ final class Simulations {
     out.put("devices", devices);
     out.put("models", models);
     return out;
+  }
+
+  /** One declared parameter (device or neuron model: the same record) as the page shows it. */
+  private static Map<String, Object> parameter(ParameterSpec p) {
+    return parameter(p.name(), p.unit(), p.defaultValue(), p.min(), p.max(), p.description());
   }
 
   private static Map<String, Object> parameter(String name, String unit, double def, double min, double max,
@@ -341,8 +344,8 @@ final class Simulations {
         "--stim pulse", Map.of("amp", "V", "width", "s", "t0", "s", "delay", "s"));
     double tstop = number(p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u")), "tstop");
     // as neuron run --refractory: the neuristors' refractoriness is their M1 channel staying on
-    Protocols.Refractory ref = Protocols.refractoryPeriod(c, c.name().startsWith("pickett") ? "nm1.x"
-        : c.spikeState(), p, pulse.getOrDefault("amp", Double.NaN), pulse.getOrDefault("width", 100e-9), spikes,
+    Protocols.Refractory ref = Protocols.refractoryPeriod(c, c.refractoryState(), p,
+        pulse.getOrDefault("amp", Double.NaN), pulse.getOrDefault("width", 100e-9), spikes,
         response, tstop);
     Map<String, Object> v = new LinkedHashMap<>(single.view().values());
     v.put("refractory_s", Double.isNaN(ref.seconds()) ? null : ref.seconds());
@@ -542,7 +545,7 @@ final class Simulations {
     cmd.append(" --duration ").append(Shell.quote(duration)).append(" --json");
     StringBuilder file = new StringBuilder("# ./neuristor model run --file this.yaml\nmodel: " + k.cliName()
         + "\nmethod: " + res.method().cliName() + "\nparameters:\n");
-    for (ModelParameter p : k.parameters()) {
+    for (ParameterSpec p : k.parameters()) {
       double x = m.get(p.name());
       if (!Double.isNaN(x)) {
         file.append("  ").append(p.name()).append(": ").append(num(x)).append("   # ").append(p.unit()).append('\n');

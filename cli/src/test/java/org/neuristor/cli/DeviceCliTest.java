@@ -14,16 +14,13 @@ import org.neuristor.io.Json;
 class DeviceCliTest {
   @TempDir Path dir;
 
-  record Result(int code, String out, String err) {}
-
-  Result run(String... args) {
-    CliHarness.Result r = CliHarness.run(args);
-    return new Result(r.code(), r.out(), r.err());
+  static CliHarness.Result run(String... args) {
+    return CliHarness.run(args);
   }
 
   @Test
   void ivPrintsTheExtractedFiguresPerPolarityAndWritesCsvAndPlot() throws Exception {
-    Result r = run("iv", "nbox", "--json", "--out", dir.toString());
+    CliHarness.Result r = run("iv", "nbox", "--json", "--out", dir.toString());
     assertThat(r.code()).isZero();
     JsonNode j = Json.mapper().readTree(r.out());
     for (String pol : new String[] {"positive", "negative"}) {
@@ -39,7 +36,7 @@ class DeviceCliTest {
 
   @Test
   void monteCarloReportsTheSpread() throws Exception {
-    Result r = run("iv", "ts:ag", "--devices", "8", "--seed", "4", "--json", "--no-plot", "--out", dir.toString());
+    CliHarness.Result r = run("iv", "ts:ag", "--devices", "8", "--seed", "4", "--json", "--no-plot", "--out", dir.toString());
     assertThat(r.code()).isZero();
     JsonNode j = Json.mapper().readTree(r.out());
     assertThat(j.get("vth_V_sigma").asDouble()).isGreaterThan(0.0);
@@ -48,12 +45,12 @@ class DeviceCliTest {
 
   @Test
   void describeIsGeneratedFromTheDeclarationsAndBadInputIsOneLine() {
-    Result d = run("device", "describe", "vo2");
+    CliHarness.Result d = run("device", "describe", "vo2");
     assertThat(d.code()).isZero();
     assertThat(d.out()).contains("beta").contains("zhang2024");
-    Result bad = run("iv", "nbox", "--param", "vhold=2", "--out", dir.toString());
+    CliHarness.Result bad = run("iv", "nbox", "--param", "vhold=2", "--out", dir.toString());
     assertThat(bad.code()).isEqualTo(2);
-    Result p = run("pulse", "nbox", "--amps", "1.5,2,3", "--width", "200n", "--json", "--no-plot", "--out", dir.toString());
+    CliHarness.Result p = run("pulse", "nbox", "--amps", "1.5,2,3", "--width", "200n", "--json", "--no-plot", "--out", dir.toString());
     assertThat(p.code()).isZero();
   }
 }

@@ -93,7 +93,7 @@ class FitCommandTest {
     // a card of another type than the circuit's device: one line, exit 2
     CliHarness.Result bad = CliHarness.run("neuron", "run", "lif", "--device", CARD, "--no-plot", "--out", dir.toString());
     assertThat(bad.code()).isEqualTo(2);
-    assertThat(bad.err().strip()).contains("vo2").contains("circuit lif has no vo2 model").doesNotContain("\n");
+    assertThat(bad.err().strip()).contains("vo2").contains("no .model of a device type circuit lif uses (ts)").doesNotContain("\n");
   }
 
   @Test

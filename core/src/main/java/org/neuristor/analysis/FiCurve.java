@@ -57,19 +57,39 @@ public record FiCurve(double[] inputs, double[] ratesHz, double rheobase) {
     for (int k = 0; k < inputs.length; k++) {
       rates[k] = steadyRate(spikes.apply(inputs[k]), skipBefore, window, minSpikes);
     }
-    double rheo = Double.NaN;
+    FiCurve grid = new FiCurve(inputs.clone(), rates, firstFiring(inputs, rates));
+    return rheobaseTolerance <= 0 ? grid
+        : grid.refined(x -> steadyRate(spikes.apply(x), skipBefore, window, minSpikes) > 0, rheobaseTolerance);
+  }
+
+  /**
+   * The rheobase on a grid, the one definition every f-I and f-V curve uses: the first input whose
+   * rate is nonzero (NaN when none fires).
+   */
+  public static double firstFiring(double[] inputs, double[] rates) {
     for (int k = 0; k < inputs.length; k++) {
       if (rates[k] > 0) {
-        if (k == 0 || rheobaseTolerance <= 0) {
-          rheo = inputs[k];
-        } else {
-          rheo = rheobase(x -> steadyRate(spikes.apply(x), skipBefore, window, minSpikes) > 0, inputs[k - 1], inputs[k],
-              rheobaseTolerance);
-        }
+        return inputs[k];
+      }
+    }
+    return Double.NaN;
+  }
+
+  /**
+   * This curve with its rheobase located by bisection between the last silent input before the
+   * first firing one and that input ({@link #rheobase(DoublePredicate, double, double, double)}); as
+   * is when the first input already fires or none does.
+   */
+  public FiCurve refined(DoublePredicate fires, double tolerance) {
+    for (int k = 1; k < inputs.length; k++) {
+      if (ratesHz[k] > 0 && ratesHz[k - 1] == 0) {
+        return new FiCurve(inputs, ratesHz, rheobase(fires, inputs[k - 1], inputs[k], tolerance));
+      }
+      if (ratesHz[k - 1] > 0) {
         break;
       }
     }
-    return new FiCurve(inputs.clone(), rates, rheo);
+    return this;
   }
 
   /** Smallest bisection tolerance relative to the bracket's magnitude: below it, doubles run out of digits. */

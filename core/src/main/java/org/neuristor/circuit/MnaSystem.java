@@ -338,6 +338,24 @@ public final class MnaSystem {
   }
 
   /**
+   * The small-signal matrices at x for {@link AcAnalysis}: evaluates every element as in a transient
+   * (so capacitances are loaded) and copies G = df/dx and C = dq/dx per pattern entry.
+   *
+   * @return {rows, cols} of the pattern entries (G and C fill {@code g} and {@code c})
+   */
+  int[][] jacobians(double[] x, double[] g, double[] c) {
+    evaluate(x, 0.0, false, 1.0);
+    System.arraycopy(load.gv, 0, g, 0, g.length);
+    System.arraycopy(load.cv, 0, c, 0, c.length);
+    return new int[][] {rows.clone(), cols.clone()};
+  }
+
+  /** Number of matrix entries of the pattern. */
+  int entries() {
+    return pattern.size();
+  }
+
+  /**
    * For a linear circuit, moves the last evaluation (f, q at the last Newton iterate) to
    * {@code xNew} exactly with f += G dx, q += C dx, instead of loading every element again.
    */

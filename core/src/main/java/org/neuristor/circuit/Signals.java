@@ -88,7 +88,7 @@ public final class Signals {
         return (x, t) -> x[b];
       }
       for (Element e : sys.elements()) {
-        if (e.name().equals(el) && e.probes().contains(r)) {
+        if (e.probes().contains(r)) {
           return (x, t) -> e.probe(r, x, t);
         }
       }

@@ -19,6 +19,16 @@ import java.util.Map;
  * (2017); H. Jiang et al., Nat. Commun. 8, 882 (2017).
  */
 public final class DiffusiveMemristor extends ThresholdSwitch {
+  private static final Map<String, Double> AG = with(set(0.4, 0.1, 5e3, 1e9, 1e-6, 100e-6, 1e-3), "v0", 0.05,
+      "sdelay", 0.5, "observed", 1);
+
+  /** Declaration of the netlist type {@code diffusive}. */
+  public static final ModelType TYPE = ModelType.of("diffusive",
+      "Ag diffusive memristor (TS-A with tau_on(v) and stochastic delay)",
+      "Z. Wang et al., Nat. Mater. 16, 101 (2017); H. Jiang et al., Nat. Commun. 8, 882 (2017); physics.md 3.4",
+      specs(AG), presets(new Object[][] {{"ag-sioxny", AG}, {"ag-siox-fast", with(AG, "tauoff", 10e-6)}}), CHECK,
+      DiffusiveMemristor::new).withProbe(Map.of("preset", "ag-sioxny"), 1.0).withCorpus(corpus("diffusive"));
+
   public DiffusiveMemristor(String name, List<String> nodes, Map<String, Double> p, long seed) {
     super(name, nodes, p, seed);
   }

@@ -2,6 +2,8 @@ package org.neuristor.device;
 
 import java.util.List;
 import java.util.Map;
+import org.neuristor.ModelParameterException;
+import org.neuristor.ParameterSpec;
 import org.neuristor.circuit.Load;
 
 /**
@@ -30,6 +32,48 @@ import org.neuristor.circuit.Load;
  * G. Medeiros-Ribeiro, R. S. Williams, Nat. Mater. 12, 114 (2013) (the energy-balance form is ours).
  */
 public final class MottMemristor extends OneStateDevice {
+  /** Declaration of the netlist type {@code mott}. */
+  public static final ModelType TYPE = ModelType.of("mott",
+      "electro-thermal Mott memristor (Joule heating, Newton cooling, latent heat)",
+      "M. D. Pickett, R. S. Williams, Nanotechnology 23, 215202 (2012); Nat. Mater. 12, 114 (2013); physics.md 3.2",
+      ModelType.withVariability(List.of(
+          ParameterSpec.of("tamb", "K", 300, 1, 2000, "ambient temperature"),
+          ParameterSpec.of("tc", "K", 1070, 1, 3000, "insulator-metal transition temperature"),
+          ParameterSpec.of("w", "K", 5, 0.01, 500, "transition width"),
+          ParameterSpec.resistance("ri0", 20e3, 1e-3, 1e15, "insulating resistance at tamb"),
+          ParameterSpec.of("ea", "eV", 0.05, 0, 2, "activation energy of the insulating phase"),
+          ParameterSpec.resistance("rm", 400, 1e-3, 1e15, "fully metallic resistance"),
+          new ParameterSpec("rth", "K/W", 5e6, 1, 1e12, "thermal resistance to ambient", ParameterSpec.Spread.LOGNORMAL),
+          ParameterSpec.of("cth", "J/K", 1e-16, 1e-24, 1e-3, "thermal capacitance"),
+          ParameterSpec.of("lh", "J", 1e-14, 0, 1e-6, "latent heat of the channel"),
+          ParameterSpec.of("t0", "K", 0, 0, 3000, "initial temperature (0 = tamb)"))),
+      ThresholdSwitch.presets(new Object[][] {
+          {"nbo2", Map.of("tamb", 300.0, "tc", 1070.0, "w", 5.0, "ri0", 20e3, "ea", 0.05, "rm", 400.0, "rth", 5e6,
+              "cth", 1e-16, "lh", 1e-14)},
+          {"vo2", Map.of("tamb", 300.0, "tc", 340.0, "w", 2.0, "ri0", 50e3, "ea", 0.05, "rm", 1e3, "rth", 1e6,
+              "cth", 1e-16, "lh", 1e-15)}}),
+      v -> {
+        if (v.get("tc") <= v.get("tamb")) {
+          throw new ModelParameterException("tc", "tc = " + v.get("tc") + " K must exceed tamb = " + v.get("tamb") + " K");
+        }
+      }, MottMemristor::new)
+      .withProbe(Map.of("preset", "nbo2"), 1.5, new double[] {300, 1200})
+      .withCorpus(r -> {
+        // R_i0 5-50 kOhm, R_m 200-1000 Ohm, R_th 1-10 MK/W, C_th 30-300 aJ/K; V_in 0.3-3 V through
+        // 1-50 kOhm onto 10 fF-10 pF for 20 RC (20 ns to 10 us)
+        Map<String, Double> p = new java.util.LinkedHashMap<>();
+        p.put("ri0", ModelType.logU(r, 5e3, 50e3));
+        p.put("rm", ModelType.u(r, 200, 1000));
+        p.put("rth", ModelType.logU(r, 1e6, 1e7));
+        p.put("cth", ModelType.logU(r, 3e-17, 3e-16));
+        p.put("ea", ModelType.u(r, 0.02, 0.1));
+        p.put("w", ModelType.u(r, 2, 10));
+        double vin = ModelType.u(r, 0.3, 3);
+        double rin = ModelType.logU(r, 1e3, 50e3);
+        double cap = ModelType.logU(r, 1e-14, 1e-11);
+        return new ModelType.CorpusDraw(Map.copyOf(p), vin, rin, cap, Math.min(Math.max(20 * rin * cap, 20e-9), 1e-5));
+      });
+
   static final double K_B_EV = 8.617333262e-5;
   private final double tamb;
   private final double tc;

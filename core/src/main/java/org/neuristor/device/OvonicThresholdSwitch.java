@@ -19,6 +19,16 @@ import java.util.Map;
  * References: D. Ielmini, Phys. Rev. B 78, 035308 (2008); D. Adler et al., J. Appl. Phys. 51, 3289 (1980).
  */
 public final class OvonicThresholdSwitch extends ThresholdSwitch {
+  private static final Map<String, Double> GESE = with(set(2.0, 0.8, 1e3, 100e6, 5e-9, 50e-9, 5e-3), "von", 0.7,
+      "i0", 1e-9, "va", 0.3, "hold", 1, "observed", 1);
+
+  /** Declaration of the netlist type {@code ots}. */
+  public static final ModelType TYPE = ModelType.of("ots",
+      "ovonic threshold switch (sinh sub-threshold, holding-voltage ON branch)",
+      "D. Ielmini, Phys. Rev. B 78, 035308 (2008); physics.md 3.5", specs(GESE),
+      presets(new Object[][] {{"gese", GESE}, {"gete", with(GESE, "vth", 1.2, "vhold", 0.6, "von", 0.5)}}), CHECK,
+      OvonicThresholdSwitch::new).withProbe(Map.of("preset", "gese"), 3.0).withCorpus(corpus("ots"));
+
   public OvonicThresholdSwitch(String name, List<String> nodes, Map<String, Double> p, long seed) {
     super(name, nodes, withHold(p), seed);
   }

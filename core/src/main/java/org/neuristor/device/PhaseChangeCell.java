@@ -3,6 +3,8 @@ package org.neuristor.device;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.neuristor.ModelParameterException;
+import org.neuristor.ParameterSpec;
 import org.neuristor.circuit.Allocator;
 import org.neuristor.circuit.Binder;
 import org.neuristor.circuit.Load;
@@ -31,6 +33,53 @@ import org.neuristor.circuit.element.TwoTerminal;
  * form fire on the same pulses. States: {@code p} (nm), {@code s} (output spike, 0..1).
  */
 public final class PhaseChangeCell extends TwoTerminal {
+  /** Declaration of the netlist type {@code pcm}. */
+  public static final ModelType TYPE = ModelType.of("pcm",
+      "stochastic phase-change integrate-and-fire cell with its RESET controller",
+      "T. Tuma et al., Nat. Nanotechnol. 11, 693 (2016); physics.md 3.7/4.6 [D]",
+      ModelType.withVariability(List.of(
+          ParameterSpec.of("gc", "S", 50e-6, 1e-15, 1e3, "crystalline read conductance G_c"),
+          ParameterSpec.of("lambda", "nm", 5, 1e-3, 1e3, "decay length of G with the amorphous thickness"),
+          ParameterSpec.of("ua0", "nm", 40, 0, 1e3, "mean amorphous thickness after a RESET"),
+          ParameterSpec.of("sigr", "nm", 2, 0, 1e3, "RESET (melt-quench) spread of u_a"),
+          ParameterSpec.of("uth", "nm", 5, 0, 1e3, "firing threshold thickness (G_th = G_c exp(-uth/lambda))"),
+          ParameterSpec.of("rate", "nm/s", 3e7, 0, 1e15, "crystal growth rate while the cell voltage exceeds vset"),
+          ParameterSpec.of("sigg", "-", 0.5 / 3, 0, 10, "relative per-pulse spread of the growth"),
+          ParameterSpec.voltage("vset", 1, 1e-3, 100, "crystallizing (SET) voltage threshold"),
+          ParameterSpec.voltage("dv", 0.01, 1e-6, 10, "smoothing width of the SET threshold"),
+          ParameterSpec.of("tout", "s", 50e-9, 1e-15, 1e3, "duration of the output spike"),
+          ParameterSpec.of("taus", "s", 1e-9, 1e-15, 1e3, "rise/fall time of the output spike"),
+          ParameterSpec.of("seed", "-", 0, 0, 9e15, "seed of the draws (0: from the netlist seed and name)"))),
+      Map.of("tuma2016", Map.of()), v -> {
+        if (v.get("uth") >= v.get("ua0")) {
+          throw new ModelParameterException("uth", "uth = " + v.get("uth") + " nm must be below ua0 = " + v.get("ua0") + " nm");
+        }
+      }, PhaseChangeCell::new)
+      // up to just above v_set: where the SET gate saturates (gate -> 1) its slope is below what a
+      // finite difference of the ~k-sized residual resolves
+      .withProbe(Map.of("preset", "tuma2016"), 1.05, new double[] {0, 40}, new double[] {0, 1})
+      .withCorpus(r -> {
+        // u_a0 20-60 nm, u_th 2-10 nm, RESET spread 0-4 nm, growth 10-100 um/s with 0-30% spread,
+        // V_set 0.5-1.5 V, G_c 10-100 uS; V_in 1.2-3 V_set through 10-1000 Ohm onto 1-100 pF, for
+        // five times the time to crystallize u_a0 - u_th (0.1 us to 1 ms)
+        Map<String, Double> p = new java.util.LinkedHashMap<>();
+        double ua0 = ModelType.u(r, 20, 60);
+        p.put("ua0", ua0);
+        p.put("uth", ModelType.u(r, 2, 10));
+        p.put("sigr", ModelType.u(r, 0, 4));
+        double rate = ModelType.logU(r, 1e7, 1e8);
+        p.put("rate", rate);
+        p.put("sigg", ModelType.u(r, 0, 0.3));
+        double vset = ModelType.u(r, 0.5, 1.5);
+        p.put("vset", vset);
+        p.put("gc", ModelType.logU(r, 1e-5, 1e-4));
+        double vin = vset * ModelType.u(r, 1.2, 3);
+        double rin = ModelType.logU(r, 10, 1e3);
+        double cap = ModelType.logU(r, 1e-12, 1e-10);
+        double tstop = Math.min(Math.max(5 * (ua0 - p.get("uth")) / rate, 1e-7), 1e-3);
+        return new ModelType.CorpusDraw(Map.copyOf(p), vin, rin, cap, tstop);
+      });
+
   private final double gc;
   private final double lambda;
   private final double ua0;

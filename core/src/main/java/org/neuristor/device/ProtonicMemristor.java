@@ -2,6 +2,8 @@ package org.neuristor.device;
 
 import java.util.List;
 import java.util.Map;
+import org.neuristor.ModelParameterException;
+import org.neuristor.ParameterSpec;
 import org.neuristor.circuit.Allocator;
 import org.neuristor.circuit.Binder;
 import org.neuristor.circuit.Load;
@@ -24,6 +26,41 @@ import org.neuristor.circuit.element.TwoTerminal;
  * Reference: H.-M. Huang et al., Adv. Mater. 31, 1803849 (2019) (model form ours).
  */
 public final class ProtonicMemristor extends TwoTerminal {
+  /** Declaration of the netlist type {@code proton2}. */
+  public static final ModelType TYPE = ModelType.of("proton2",
+      "second-order protonic memristor (W/WO3/PEDOT:PSS), states w and c",
+      "H.-M. Huang et al., Adv. Mater. 31, 1803849 (2019); physics.md 3.6 [D]",
+      ModelType.withVariability(List.of(
+          new ParameterSpec("gmin", "S", 1e-6, 1e-15, 1e3, "minimum conductance", ParameterSpec.Spread.LOGNORMAL),
+          new ParameterSpec("gmax", "S", 1e-4, 1e-15, 1e3, "maximum conductance", ParameterSpec.Spread.LOGNORMAL),
+          ParameterSpec.voltage("v0", 0.3, 1e-3, 100, "voltage scale of the sinh drive"),
+          new ParameterSpec("tauc", "s", 1e-3, 1e-12, 1e3, "proton relaxation time (fast)", ParameterSpec.Spread.NORMAL),
+          new ParameterSpec("tauw", "s", 50e-3, 1e-12, 1e3, "conductance relaxation time (slow)",
+              ParameterSpec.Spread.NORMAL),
+          ParameterSpec.of("w0", "-", 0, 0, 1, "resting conductance state"),
+          ParameterSpec.of("kc", "1/s", 113, 0, 1e12, "proton generation rate"),
+          ParameterSpec.of("kw", "1/s", 7, 0, 1e12, "conductance drive rate"))),
+      Map.of("huang2019", Map.of()), v -> {
+        if (v.get("gmax") <= v.get("gmin")) {
+          throw new ModelParameterException("gmax", "gmax = " + v.get("gmax") + " S must exceed gmin = " + v.get("gmin") + " S");
+        }
+      }, ProtonicMemristor::new)
+      .withProbe(Map.of("preset", "huang2019"), 1.5, new double[] {0, 1}, new double[] {0, 3})
+      .withCorpus(r -> {
+        // G_min 0.1-10 uS, G_max 10-1000 G_min, V_0 0.2-0.5 V, tau_c 0.1-10 ms, tau_w 10 ms-1 s;
+        // V_in 0.2-2 V through 1k-1M onto 1 pF-10 nF for 20 ms
+        Map<String, Double> p = new java.util.LinkedHashMap<>();
+        p.put("gmin", ModelType.logU(r, 1e-7, 1e-5));
+        p.put("gmax", p.get("gmin") * ModelType.logU(r, 10, 1000));
+        p.put("v0", ModelType.u(r, 0.2, 0.5));
+        p.put("tauc", ModelType.logU(r, 1e-4, 1e-2));
+        p.put("tauw", ModelType.logU(r, 1e-2, 1));
+        double vin = ModelType.u(r, 0.2, 2);
+        double rin = ModelType.logU(r, 1e3, 1e6);
+        double cap = ModelType.logU(r, 1e-12, 1e-8);
+        return new ModelType.CorpusDraw(Map.copyOf(p), vin, rin, cap, 20e-3);
+      });
+
   private static final double A = 1e-3;
   private final double gmin;
   private final double gmax;

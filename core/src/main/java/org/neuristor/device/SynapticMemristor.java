@@ -2,6 +2,8 @@ package org.neuristor.device;
 
 import java.util.List;
 import java.util.Map;
+import org.neuristor.ModelParameterException;
+import org.neuristor.ParameterSpec;
 import org.neuristor.circuit.Load;
 
 /**
@@ -22,6 +24,41 @@ import org.neuristor.circuit.Load;
  * Reference: S. Kvatinsky et al., IEEE Trans. Circuits Syst. II 62, 786 (2015).
  */
 public final class SynapticMemristor extends OneStateDevice {
+  /** Declaration of the netlist type {@code synapse}. */
+  public static final ModelType TYPE = ModelType.of("synapse", "non-volatile VTEAM-like synaptic memristor",
+      "S. Kvatinsky et al., IEEE TCAS-II 62, 786 (2015); MemTorch VTEAM defaults; physics.md 3.8",
+      ModelType.withVariability(List.of(
+          ParameterSpec.resistance("ron", 50, 1e-3, 1e15, "low resistance (w = 0)"),
+          ParameterSpec.resistance("roff", 1e3, 1e-3, 1e15, "high resistance (w = 1)"),
+          ParameterSpec.of("von", "V", -0.2, -100, -1e-6, "SET threshold (negative)"),
+          ParameterSpec.of("voff", "V", 0.02, 1e-6, 100, "RESET threshold (positive)"),
+          ParameterSpec.of("kon", "1/s", 10 / 3e-9, 0, 1e15, "SET rate (VTEAM k_on / D)"),
+          ParameterSpec.of("koff", "1/s", 5e-4 / 3e-9, 0, 1e15, "RESET rate (VTEAM k_off / D)"),
+          ParameterSpec.of("aon", "-", 3, 1, 20, "SET exponent"),
+          ParameterSpec.of("aoff", "-", 1, 1, 20, "RESET exponent"),
+          ParameterSpec.of("w0", "-", 0, 0, 1, "initial state"),
+          ParameterSpec.of("iv", "-", 0, 0, 1, "I-V law: 0 linear, 1 exponential"))),
+      Map.of("memtorch", Map.of()), v -> {
+        if (v.get("roff") <= v.get("ron")) {
+          throw new ModelParameterException("roff", "roff = " + v.get("roff") + " Ohm must exceed ron = " + v.get("ron") + " Ohm");
+        }
+      }, SynapticMemristor::new)
+      .withProbe(Map.of("preset", "memtorch"), 0.5)
+      .withCorpus(r -> {
+        // R_on 50 Ohm-10 kOhm, R_off 10-1000 R_on, w0 in [0, 1], linear or exponential I-V; V_in
+        // -2..2 V through 10 Ohm-10 kOhm onto 0.1-100 pF for 1 us
+        Map<String, Double> p = new java.util.LinkedHashMap<>();
+        double ron = ModelType.logU(r, 50, 1e4);
+        p.put("ron", ron);
+        p.put("roff", ron * ModelType.logU(r, 10, 1e3));
+        p.put("w0", r.nextDouble());
+        p.put("iv", r.nextBoolean() ? 1.0 : 0.0);
+        double vin = ModelType.u(r, -2, 2);
+        double rin = ModelType.logU(r, 10, 1e4);
+        double cap = ModelType.logU(r, 1e-13, 1e-10);
+        return new ModelType.CorpusDraw(Map.copyOf(p), vin, rin, cap, 1e-6);
+      });
+
   private static final double S = 0.01;
   private final double ron;
   private final double roff;

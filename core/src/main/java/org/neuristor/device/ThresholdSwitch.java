@@ -3,6 +3,8 @@ package org.neuristor.device;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.neuristor.ModelParameterException;
+import org.neuristor.ParameterSpec;
 import org.neuristor.circuit.Load;
 
 /**
@@ -32,6 +34,140 @@ import org.neuristor.circuit.Load;
  * physics.md 3.1 (model designed for this project); Pickett &amp; Williams, Nanotechnology 23, 215202 (2012).
  */
 public class ThresholdSwitch extends OneStateDevice {
+  // ---------------------------------------------------------------- declaration (netlist type ts)
+
+  private static final double BIG = 1e15;
+
+  /**
+   * The TS-A parameters every threshold-switch type shares (ts, diffusive, ots), with the given
+   * defaults replacing the generic ones.
+   */
+  static List<ParameterSpec> specs(Map<String, Double> defaults) {
+    List<ParameterSpec> l = List.of(
+        ParameterSpec.voltage("vth", 1.0, 1e-3, 100, "threshold voltage OFF->ON"),
+        ParameterSpec.voltage("vhold", 0.6, 0, 100, "hold voltage ON->OFF (< vth)"),
+        ParameterSpec.resistance("ron", 1e3, 1e-3, BIG, "ON resistance"),
+        ParameterSpec.resistance("roff", 1e6, 1e-3, BIG, "OFF resistance"),
+        new ParameterSpec("tauon", "s", 10e-9, 1e-15, 10, "switching-on time constant", ParameterSpec.Spread.NORMAL),
+        new ParameterSpec("tauoff", "s", 100e-9, 1e-15, 10, "relaxation time constant", ParameterSpec.Spread.NORMAL),
+        ParameterSpec.of("delta", "V", 2e-3, 1e-5, 1, "gate smoothing width"),
+        ParameterSpec.of("eps", "-", 0.02, 1e-4, 0.5, "tau blend width"),
+        ParameterSpec.of("observed", "-", 0, 0, 1, "1: vth/vhold are quasi-static apparent values (fold shift corrected)"),
+        ParameterSpec.of("hold", "-", 0, 0, 1, "1: holding-voltage ON branch i = x (|v|-von)+/ron"),
+        ParameterSpec.of("von", "V", 0.5, 0, 100, "ON-state holding voltage (hold = 1)"),
+        ParameterSpec.of("v0", "V", 0, 0, 10, "voltage scale of tau_on(v) (0 = constant)"),
+        ParameterSpec.of("i0", "A", 0, 0, 1, "sub-threshold sinh current prefactor"),
+        ParameterSpec.of("va", "V", 0.3, 1e-3, 100, "sub-threshold sinh voltage scale"),
+        ParameterSpec.of("cp", "F", 0, 0, 1, "parallel device capacitance"),
+        ParameterSpec.of("x0", "-", 0, 0, 1, "initial state"),
+        ParameterSpec.of("c2c", "-", 0, 0, 0.5, "cycle-to-cycle relative sigma of vth, vhold"),
+        ParameterSpec.of("sdelay", "-", 0, 0, 1, "stochastic fraction of the on-delay (Exp)"));
+    List<ParameterSpec> out = new java.util.ArrayList<>();
+    for (ParameterSpec p : l) {
+      Double d = defaults.get(p.name());
+      out.add(d == null ? p : p.withDefault(d));
+    }
+    return ModelType.withVariability(out);
+  }
+
+  /** A TS-A parameter set: thresholds, resistances, switching times, smoothing width. */
+  static Map<String, Double> set(double vth, double vhold, double ron, double roff, double ton, double toff,
+      double delta) {
+    Map<String, Double> m = new java.util.LinkedHashMap<>();
+    m.put("vth", vth);
+    m.put("vhold", vhold);
+    m.put("ron", ron);
+    m.put("roff", roff);
+    m.put("tauon", ton);
+    m.put("tauoff", toff);
+    m.put("delta", delta);
+    return m;
+  }
+
+  /** {@code base} with name/value pairs added (an immutable copy). */
+  static Map<String, Double> with(Map<String, Double> base, Object... kv) {
+    Map<String, Double> m = new java.util.LinkedHashMap<>(base);
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], ((Number) kv[i + 1]).doubleValue());
+    }
+    return Map.copyOf(m);
+  }
+
+  /** vhold below vth, with room for the smoothing width on both sides. */
+  static final java.util.function.Consumer<Map<String, Double>> CHECK = v -> {
+    if (v.get("vhold") >= v.get("vth")) {
+      throw new ModelParameterException("vhold", "vhold = " + v.get("vhold") + " V must be below vth = "
+          + v.get("vth") + " V (allowed range [0, vth))");
+    }
+    if (v.get("vth") - v.get("vhold") < 2 * v.get("delta")) {
+      throw new ModelParameterException("delta", "delta = " + v.get("delta") + " V must be at most (vth - vhold)/2 = "
+          + (v.get("vth") - v.get("vhold")) / 2 + " V");
+    }
+  };
+
+  /**
+   * Corpus draws of a TS-A type: V_th 0.3-3 V, V_hold 10-80% of it, R_on 100 Ohm-10 kOhm, R_off
+   * 10^2-10^6 R_on, tau_on 1 ns-1 us, tau_off 2-100 tau_on, delta 1-5 mV, c2c up to 5%; for
+   * {@code diffusive} V_0 and sdelay, for {@code ots} the sinh leakage and V_on; V_in 0.5-4 V_th
+   * through 1k-1M onto 1 pF-10 nF for 20 RC or 50 tau_off (at most 10 ms).
+   */
+  static ModelType.Corpus corpus(String type) {
+    return r -> {
+      Map<String, Double> p = new java.util.LinkedHashMap<>();
+      double vth = ModelType.u(r, 0.3, 3);
+      p.put("vth", vth);
+      p.put("vhold", vth * ModelType.u(r, 0.1, 0.8));
+      double ron = ModelType.logU(r, 100, 1e4);
+      p.put("ron", ron);
+      p.put("roff", ron * ModelType.logU(r, 1e2, 1e6));
+      double ton = ModelType.logU(r, 1e-9, 1e-6);
+      p.put("tauon", ton);
+      p.put("tauoff", ton * ModelType.logU(r, 2, 100));
+      p.put("delta", ModelType.u(r, 1e-3, 5e-3));
+      p.put("c2c", ModelType.u(r, 0, 0.05));
+      if (type.equals("diffusive")) {
+        p.put("v0", ModelType.u(r, 0.03, 0.1));
+        p.put("sdelay", r.nextDouble());
+      }
+      if (type.equals("ots")) {
+        p.put("i0", ModelType.logU(r, 1e-12, 1e-8));
+        p.put("va", ModelType.u(r, 0.2, 0.5));
+        p.put("von", p.get("vhold") * ModelType.u(r, 0.3, 0.9));
+      }
+      double vin = vth * ModelType.u(r, 0.5, 4);
+      double rin = ModelType.logU(r, 1e3, 1e6);
+      double cap = ModelType.logU(r, 1e-12, 1e-8);
+      double tstop = Math.min(Math.max(20 * rin * cap, 50 * p.get("tauoff")), 1e-2);
+      return new ModelType.CorpusDraw(Map.copyOf(p), vin, rin, cap, tstop);
+    };
+  }
+
+  /**
+   * The generic volatile threshold switch: presets are physics.md table 3.1's values used as observed
+   * (quasi-static) thresholds; {@code pickett} is the internal set physics.md 4.2 computed with.
+   */
+  public static final ModelType TYPE = ModelType.of("ts",
+      "generic volatile threshold switch TS-A (Schmitt-gated, smooth)",
+      "physics.md 3.1 [D]; Pickett & Williams, Nanotechnology 23, 215202 (2012)", specs(Map.of()),
+      presets(new Object[][] {
+          {"nbox", with(set(1.0, 0.6, 1e3, 1e6, 10e-9, 100e-9, 2e-3), "observed", 1)},
+          {"vo2", with(set(1.5, 0.9, 1e3, 50e3, 10e-9, 100e-9, 2e-3), "observed", 1)},
+          {"ag", with(set(0.4, 0.1, 5e3, 1e9, 1e-6, 100e-6, 1e-3), "observed", 1)},
+          {"ots", with(set(2.0, 0.8, 1e3, 100e6, 5e-9, 50e-9, 5e-3), "observed", 1)},
+          {"pickett", Map.copyOf(set(1.15, 0.5, 10e3, 10e6, 5e-9, 20e-9, 2e-3))},
+          {"yi", with(set(1.5, 0.9, 1e3, 50e3, 10e-9, 100e-9, 2e-3), "observed", 1)}}),
+      CHECK, ThresholdSwitch::new).withProbe(Map.of("preset", "nbox"), 2.0).withCorpus(corpus("ts"));
+
+  /** Named presets in declaration order. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Map<String, Double>> presets(Object[][] named) {
+    Map<String, Map<String, Double>> m = new java.util.LinkedHashMap<>();
+    for (Object[] e : named) {
+      m.put((String) e[0], (Map<String, Double>) e[1]);
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   private final double baseVth;
   private final double baseVhold;
   private final double gOn;

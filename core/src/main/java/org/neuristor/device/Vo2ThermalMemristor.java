@@ -2,6 +2,8 @@ package org.neuristor.device;
 
 import java.util.List;
 import java.util.Map;
+import org.neuristor.ModelParameterException;
+import org.neuristor.ParameterSpec;
 import org.neuristor.circuit.Allocator;
 import org.neuristor.circuit.Binder;
 import org.neuristor.circuit.Load;
@@ -54,6 +56,61 @@ import org.neuristor.circuit.Load;
  * the authors' code; R(T) hysteresis after de Almeida et al., Opt. Eng. (2002).
  */
 public final class Vo2ThermalMemristor extends OneStateDevice {
+  /** Declaration of the netlist type {@code vo2}. */
+  public static final ModelType TYPE = ModelType.of("vo2", "VO2 thermal memristor with hysteretic R(T) and minor loops",
+      "Y.-H. Zhang et al., Nat. Commun. (2024); E. Qiu et al., Adv. Mater. (2024) (authors' code); physics.md 3.3",
+      ModelType.withVariability(List.of(
+          ParameterSpec.of("w", "K", 7.19357064, 0.01, 100, "hysteresis loop width"),
+          ParameterSpec.of("tc", "K", 332.805839, 200, 500, "loop centre temperature"),
+          ParameterSpec.of("beta", "1/K", 0.252796285, 1e-3, 100, "transition steepness"),
+          ParameterSpec.resistance("r0", 5.35882879e-3, 1e-12, 1e15, "Arrhenius prefactor"),
+          ParameterSpec.of("ea", "K", 5220.47417, 0, 1e5, "activation temperature"),
+          ParameterSpec.of("gamma", "-", 0.956269682, 0, 10, "minor-loop shape factor"),
+          ParameterSpec.resistance("rm", 262.5 * 4.90025335, 1e-3, 1e15, "metallic resistance floor"),
+          ParameterSpec.of("cth", "J/K", 49.62776831e-12, 1e-24, 1e-3, "thermal capacitance"),
+          ParameterSpec.of("sth", "W/K", 0.20558726e-3, 1e-15, 1, "thermal conductance to the base"),
+          ParameterSpec.of("t0", "K", 325, 200, 500, "base temperature"),
+          ParameterSpec.of("tinit", "K", 0, 0, 500, "initial temperature (0 = t0)"),
+          ParameterSpec.of("tmin", "K", 305, 1, 2000, "lower end of the temperature range of R(T)"),
+          ParameterSpec.of("tmax", "K", 370, 1, 2000, "upper end of the temperature range of R(T)"),
+          ParameterSpec.of("alpha", "1/K", 0, -0.1, 0.1, "temperature coefficient of the metallic resistance (about tc)"),
+          ParameterSpec.resistance("rs", 0, 0, 1e15, "series contact resistance (does not heat the film)"),
+          ParameterSpec.of("cth2", "J/K", 0, 0, 10, "thermal capacitance of the substrate node (0 = none)"),
+          ParameterSpec.of("sth2", "W/K", 0, 0, 100, "thermal conductance substrate -> holder (or base)"),
+          ParameterSpec.of("cth3", "J/K", 0, 0, 10, "thermal capacitance of the holder node (0 = none)"),
+          ParameterSpec.of("sth3", "W/K", 0, 0, 100, "thermal conductance holder -> base"),
+          ParameterSpec.of("rscale", "-", 1, 1e-6, 1e6, "resistance scale of another device of the film (r0, rm, rs)"),
+          ParameterSpec.of("tscale", "-", 1, 1e-6, 1e6, "thermal scale of another device of the film (every cth, sth)"),
+          ParameterSpec.of("domains", "-", 1, 1, 16, "parallel domains of the film (mixed phase), each with its temperature"),
+          ParameterSpec.of("tcspread", "K", 0, 0, 100, "spread (sigma) of the domains' transition centres around tc"))),
+      Map.of("zhang2024", Map.of()), v -> {
+        if (v.get("domains") != Math.rint(v.get("domains"))) {
+          throw new ModelParameterException("domains", "domains = " + v.get("domains") + " must be a whole number");
+        }
+        if (v.get("tmax") <= v.get("tmin")) {
+          throw new ModelParameterException("tmax", "tmax = " + v.get("tmax") + " K must exceed tmin = " + v.get("tmin") + " K");
+        }
+        if (v.get("cth2") > 0 && !(v.get("sth2") > 0)) {
+          throw new ModelParameterException("sth2", "a substrate node (cth2 > 0) needs sth2 > 0");
+        }
+        if (v.get("cth3") > 0 && !(v.get("cth2") > 0 && v.get("sth3") > 0)) {
+          throw new ModelParameterException("cth3", "a holder node (cth3 > 0) needs cth2 > 0 and sth3 > 0");
+        }
+      }, Vo2ThermalMemristor::new)
+      .withProbe(Map.of("preset", "zhang2024"), 10, new double[] {320, 365})
+      .withCorpus(r -> {
+        // C_th 0.5-2x, S_th +-20% of the fit, base 300-330 K; V_in 5-20 V through 3-30 kOhm onto
+        // 10-500 pF for 30 us
+        Map<String, Double> p = new java.util.LinkedHashMap<>();
+        p.put("cth", 49.62776831e-12 * ModelType.logU(r, 0.5, 2));
+        p.put("sth", 0.20558726e-3 * ModelType.u(r, 0.8, 1.2));
+        p.put("t0", ModelType.u(r, 300, 330));
+        double vin = ModelType.u(r, 5, 20);
+        double rin = ModelType.logU(r, 3e3, 30e3);
+        double cap = ModelType.logU(r, 10e-12, 500e-12);
+        return new ModelType.CorpusDraw(Map.copyOf(p), vin, rin, cap, 30e-6);
+      });
+
   private final double w;
   private final double tc;
   private final double beta;
@@ -449,7 +506,7 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
 
   /** Resistance (Ohm) at temperature {@code temperature} (K) with the current branch memory. */
   public double resistanceAt(double temperature) {
-    return resistance(temperature, new double[2]);
+    return resistance(temperature, work); // scratch: kernels call this per sub-step, allocation-free
   }
 
   /**
@@ -461,14 +518,12 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
   }
 
   private void commit(int k, double temperature) {
-    double[] d = new double[1];
-    double tcl = clamp(temperature, d);
+    double tcl = clamp(temperature, dclamp);
     double dt = tcl - tlast[k];
     if (Math.abs(dt) > 0.01) {
       double sgn = Math.signum(dt);
       if (sgn != delta[k]) {
-        double[] gg = new double[2];
-        gr[k] = g(k, tcl, gg);
+        gr[k] = g(k, tcl, gwork);
         delta[k] = sgn;
         rev[k] = 1;
         tr[k] = tcl;

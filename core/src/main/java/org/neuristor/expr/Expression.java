@@ -18,32 +18,97 @@ import org.neuristor.circuit.element.BehavioralSource.Probe;
  * {@code &&}; {@code == != < <= > >=}; {@code + -}; {@code * /}; unary {@code - + !}; power
  * {@code ^} or {@code **} (right associative); primaries: SPICE numbers with suffixes, parameter
  * names, {@code time}, {@code pi}, {@code V(a)}, {@code V(a,b)}, {@code I(vsource)}, parentheses and
- * braces, and the functions exp ln log log10 sqrt abs sin cos tan asin acos atan atan2 sinh cosh tanh
- * pow pwr min max limit u uramp sgn floor ceil int if.
+ * braces, and the functions exp ln log log10 sqrt abs sin cos tan asin acos atan (arctan) atan2 sinh
+ * cosh tanh asinh acosh atanh pow pwr min max limit u uramp sgn floor ceil int nint if, user functions,
+ * {@code ddt()} and the random draws agauss gauss aunif unif ({@link Context}).
  *
- * <p>Following ngspice's B source, {@code sqrt}, {@code ln} and {@code log} use the absolute value
- * of a negative argument, and {@code pow(x, y)} with negative x and non-integer y uses |x|.
+ * <p>Following ngspice's B source, {@code x**y}, {@code x^y} and {@code pow(x, y)} are |x|^y
+ * ({@code (-2)**3} is 8), {@code pwr(x, y)} is sign(x) |x|^y and {@code u(0)} is 0.5; a division by a
+ * non-constant divisor shifts it 1e-32 away from zero and {@code ln(0)} is -1e99, so that a Newton
+ * iteration starting at 0 V stays finite; {@code sqrt}, {@code ln} and {@code log} use the absolute value
+ * of a negative argument (where ngspice stops with an error).
  * Derivatives of non-smooth functions take one-sided values (abs'(0) = 0, u' = 0; min/max follow
  * the active argument).
  */
 public final class Expression {
   private final String text;
   private final Ast root;
+  private final List<Derivative> derivatives;
 
   private Expression(String text, Ast root) {
+    this(text, root, List.of());
+  }
+
+  private Expression(String text, Ast root, List<Derivative> derivatives) {
     this.text = text;
     this.root = root;
+    this.derivatives = derivatives;
+  }
+
+  /**
+   * A time derivative {@code ddt(body)} in a behavioural source: the parsed expression reads it as the
+   * current probe {@code I(id)}; the netlist compiler adds an element named {@code id} whose branch
+   * unknown is d/dt of {@code body} (0 in DC analyses).
+   */
+  public record Derivative(String id, Expression body) {}
+
+  /** The {@code ddt()} calls of this expression, in order (their ids are {@code ddt#1}, {@code ddt#2}, ...). */
+  public List<Derivative> derivatives() {
+    return derivatives;
+  }
+
+  /**
+   * A user function ({@code .func f(x, y) = {body}} or {@code .param f(x) = ...}): its parameter names
+   * and body text. Calls are inlined when an expression is parsed, so evaluators see only built-in
+   * operations.
+   */
+  public record UserFunction(String name, List<String> params, String body) {}
+
+  /**
+   * What an expression may call besides the built-ins: user functions, and the random draws of
+   * {@code agauss(nom, abs, sigma)}, {@code gauss(nom, rel, sigma)}, {@code aunif(nom, abs)} and
+   * {@code unif(nom, rel)}, which are drawn once when the expression is parsed (their arguments must
+   * be constant) from the netlist's seeded generator.
+   */
+  public interface Context {
+    /** The user function called {@code name} (lower case), or null. */
+    UserFunction function(String name);
+
+    /** The generator of the random functions, or null when none is available. */
+    java.util.random.RandomGenerator random();
+
+    /** A parameter's value for the arguments of the random functions, or null. */
+    default Double param(String name) {
+      return null;
+    }
+
+    Context NONE = new Context() {
+      @Override
+      public UserFunction function(String name) {
+        return null;
+      }
+
+      @Override
+      public java.util.random.RandomGenerator random() {
+        return null;
+      }
+    };
   }
 
   /** Parses an expression; throws {@link ExpressionException} with the offending offset. */
   public static Expression parse(String text) {
-    Parser p = new Parser(text);
+    return parse(text, Context.NONE);
+  }
+
+  /** Parses with user functions and random draws (see {@link Context}). */
+  public static Expression parse(String text, Context context) {
+    Parser p = new Parser(text, context, new java.util.ArrayDeque<>(), 0);
     Ast a = p.ternary();
     p.skip();
     if (p.pos < text.length()) {
       throw new ExpressionException(p.pos, "unexpected '" + text.charAt(p.pos) + "' in expression");
     }
-    return new Expression(text, a);
+    return new Expression(text, a, List.copyOf(p.derivatives));
   }
 
   public String text() {
@@ -114,6 +179,12 @@ public final class Expression {
 
     /** Structural key: equal keys mean equal subexpressions (for common-subexpression sharing). */
     abstract String key();
+
+    /** A copy with the named parameters replaced (user-function inlining); new nodes report {@code at}. */
+    abstract Ast substitute(java.util.Map<String, Ast> bind, int at);
+
+    /** Whether the expression reads no V()/I() and no time. */
+    abstract boolean probesFree();
   }
 
   private static final class Num extends Ast {
@@ -141,6 +212,16 @@ public final class Expression {
     int compile(Function<String, Double> params, List<Probe> order, Tape.Builder b, Map<String, Integer> memo) {
       return b.constant(value);
     }
+
+    @Override
+    Ast substitute(java.util.Map<String, Ast> bind, int at) {
+      return new Num(at, value);
+    }
+
+    @Override
+    boolean probesFree() {
+      return true;
+    }
   }
 
   private static final class Ident extends Ast {
@@ -166,6 +247,17 @@ public final class Expression {
     @Override
     String key() {
       return "$" + name;
+    }
+
+    @Override
+    Ast substitute(java.util.Map<String, Ast> bind, int at) {
+      Ast a = bind.get(name);
+      return a != null ? a : new Ident(at, name);
+    }
+
+    @Override
+    boolean probesFree() {
+      return !name.equals("time");
     }
 
     @Override
@@ -210,6 +302,16 @@ public final class Expression {
     }
 
     @Override
+    Ast substitute(java.util.Map<String, Ast> bind, int at) {
+      return new ProbeRef(at, probe);
+    }
+
+    @Override
+    boolean probesFree() {
+      return false;
+    }
+
+    @Override
     int compile(Function<String, Double> params, List<Probe> order, Tape.Builder b, Map<String, Integer> memo) {
       int k = order.indexOf(probe);
       if (k < 0) {
@@ -249,6 +351,25 @@ public final class Expression {
     private String key;
 
     @Override
+    Ast substitute(java.util.Map<String, Ast> bind, int at) {
+      Ast[] a = new Ast[args.length];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = args[i].substitute(bind, at);
+      }
+      return new Op(at, op, a);
+    }
+
+    @Override
+    boolean probesFree() {
+      for (Ast a : args) {
+        if (!a.probesFree()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
     String key() {
       if (key == null) {
         StringBuilder sb = new StringBuilder(op).append('(');
@@ -274,7 +395,7 @@ public final class Expression {
         case "+" -> b.op(Tape.ADD, c[0], c[1], 0);
         case "-" -> b.op(Tape.SUB, c[0], c[1], 0);
         case "*" -> b.op(Tape.MUL, c[0], c[1], 0);
-        case "/" -> b.op(Tape.DIV, c[0], c[1], 0);
+        case "/" -> b.op(Tape.DIV, c[0], b.isConstant(c[1]) ? c[1] : b.unary(Functions.DIVISOR, c[1]), 0);
         case "neg" -> b.op(Tape.NEG, c[0], 0, 0);
         case "!" -> b.op(Tape.NOT, c[0], 0, 0);
         case "==" -> b.op(Tape.EQ, c[0], c[1], 0);
@@ -308,8 +429,26 @@ public final class Expression {
     final String s;
     int pos;
 
-    Parser(String s) {
+    final Context context;
+    final java.util.Deque<String> calling;
+    final int base;
+    final List<Derivative> derivatives;
+
+    /** @param base offset of this text in the outermost expression (errors in inlined bodies point at the call) */
+    Parser(String s, Context context, java.util.Deque<String> calling, int base) {
       this.s = s;
+      this.context = context;
+      this.calling = calling;
+      this.base = base;
+      this.derivatives = new ArrayList<>();
+    }
+
+    private Parser(String s, Parser outer, int base) {
+      this.s = s;
+      this.context = outer.context;
+      this.calling = outer.calling;
+      this.base = base;
+      this.derivatives = outer.derivatives;
     }
 
     void skip() {
@@ -489,12 +628,81 @@ public final class Expression {
               throw new ExpressionException(pos, "expected ',' or ')' in call of " + name);
             }
           }
+          if (name.equals("ddt")) {
+            if (args.size() != 1) {
+              throw new ExpressionException(at, "ddt() takes 1 argument, got " + args.size());
+            }
+            String id = "ddt#" + (derivatives.size() + 1);
+            derivatives.add(new Derivative(id, new Expression("ddt", args.get(0))));
+            return new ProbeRef(at, Probe.current(id));
+          }
+          UserFunction uf = context.function(name);
+          if (uf != null) {
+            return inline(uf, args, at);
+          }
+          if (Functions.RANDOM.contains(name)) {
+            return random(name, args, at);
+          }
           Functions.checkArity(name, args.size(), at);
           return new Op(at, name, args.toArray(new Ast[0]));
         }
         return new Ident(at, name);
       }
       throw new ExpressionException(pos, "unexpected '" + ch + "' in expression");
+    }
+
+    /** A user function call: the body with each parameter replaced by the argument's expression. */
+    Ast inline(UserFunction uf, List<Ast> args, int at) {
+      if (args.size() != uf.params().size()) {
+        throw new ExpressionException(at, uf.name() + "() takes " + uf.params().size() + " argument"
+            + (uf.params().size() == 1 ? "" : "s") + ", got " + args.size());
+      }
+      if (calling.contains(uf.name()) || calling.size() > 64) {
+        throw new ExpressionException(at, "recursive user function " + uf.name() + "()");
+      }
+      calling.push(uf.name());
+      try {
+        Parser body = new Parser(uf.body(), this, at);
+        Ast a = body.ternary();
+        body.skip();
+        if (body.pos < uf.body().length()) {
+          throw new ExpressionException(at, "in " + uf.name() + "(): unexpected '" + uf.body().charAt(body.pos) + "'");
+        }
+        java.util.Map<String, Ast> bind = new java.util.HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+          bind.put(uf.params().get(i), args.get(i));
+        }
+        return a.substitute(bind, at);
+      } catch (ExpressionException e) {
+        if (e.offset() == at) {
+          throw e;
+        }
+        throw new ExpressionException(at, "in " + uf.name() + "(): " + e.getMessage());
+      } finally {
+        calling.pop();
+      }
+    }
+
+    /** A random draw, made once now: the arguments must be constant. */
+    Ast random(String name, List<Ast> args, int at) {
+      Functions.checkArity(name, args.size(), at);
+      java.util.random.RandomGenerator rng = context.random();
+      if (rng == null) {
+        throw new ExpressionException(at, name + "() needs a seeded netlist context (not available here)");
+      }
+      double[] a = new double[args.size()];
+      for (int i = 0; i < a.length; i++) {
+        if (!args.get(i).probesFree()) {
+          throw new ExpressionException(at, name + "() needs constant arguments (it is drawn once, not per time step)");
+        }
+        Tape.Builder b = new Tape.Builder(0);
+        int slot = args.get(i).compile(context::param, List.of(), b, new java.util.HashMap<>());
+        if (!b.isConstant(slot)) {
+          throw new ExpressionException(at, name + "() needs constant arguments (numbers and parameters)");
+        }
+        a[i] = b.valueOf(slot);
+      }
+      return new Num(at, Functions.draw(name, a, rng));
     }
 
     Ast probe(int at, String kind) {

@@ -80,12 +80,50 @@ final class Functions {
 
   private static final double LN10 = Math.log(10);
 
+  /**
+   * ngspice's divisor: shifted away from zero by 1e-32 (gmin * 1e-20), so that x/0, ln(0)' and sqrt(0)'
+   * give huge finite numbers instead of infinities at the zero-volt start of a Newton iteration.
+   */
+  static double fudge(double b) {
+    return b >= 0 ? b + 1e-32 : b - 1e-32;
+  }
+
+  /** The divisor of a division by a non-constant expression: {@link #fudge}, derivative 1. */
+  static final Unary DIVISOR = new Unary("divisor", Functions::fudge, (x, y) -> 1);
+
+  /** ngspice's exp: 1e99 beyond an argument of 227.9559242 instead of overflowing. */
+  static double exp(double x) {
+    return x > 227.9559242 ? 1e99 : Math.exp(x);
+  }
+
+  /** ngspice's logarithm at 0: -1e99 (it happens at the zero-volt start of an operating point). */
+  static double ln(double x) {
+    return x == 0 ? -1e99 : Math.log(Math.abs(x));
+  }
+
+  /** The random functions: drawn once at parse time (see {@link Expression.Context}). */
+  static final java.util.Set<String> RANDOM = java.util.Set.of("agauss", "gauss", "aunif", "unif");
+
+  /**
+   * One draw, as ngspice defines them: {@code agauss(nom, abs, sigma)} = nom + abs/sigma N(0,1);
+   * {@code gauss(nom, rel, sigma)} = nom (1 + rel/sigma N(0,1)); {@code aunif(nom, abs)} uniform in
+   * nom +- abs; {@code unif(nom, rel)} uniform in nom (1 +- rel).
+   */
+  static double draw(String name, double[] a, java.util.random.RandomGenerator rng) {
+    return switch (name) {
+      case "agauss" -> a[0] + a[1] / a[2] * rng.nextGaussian();
+      case "gauss" -> a[0] * (1 + a[1] / a[2] * rng.nextGaussian());
+      case "aunif" -> a[0] + a[1] * (2 * rng.nextDouble() - 1);
+      default -> a[0] * (1 + a[1] * (2 * rng.nextDouble() - 1));
+    };
+  }
+
   static {
-    unary("exp", Math::exp, (x, y) -> y);
-    unary("ln", x -> Math.log(Math.abs(x)), (x, y) -> 1 / x);
-    unary("log", x -> Math.log(Math.abs(x)), (x, y) -> 1 / x);
-    unary("log10", x -> Math.log10(Math.abs(x)), (x, y) -> 1 / (x * LN10));
-    unary("sqrt", x -> Math.sqrt(Math.abs(x)), (x, y) -> Math.signum(x) * 0.5 / y);
+    unary("exp", Functions::exp, (x, y) -> y);
+    unary("ln", Functions::ln, (x, y) -> 1 / fudge(x));
+    unary("log", Functions::ln, (x, y) -> 1 / fudge(x));
+    unary("log10", x -> x == 0 ? -1e99 : Math.log10(Math.abs(x)), (x, y) -> 1 / (fudge(x) * LN10));
+    unary("sqrt", x -> Math.sqrt(Math.abs(x)), (x, y) -> (x < 0 ? -0.5 : 0.5) / fudge(y));
     unary("abs", Math::abs, (x, y) -> Math.signum(x));
     unary("sin", Math::sin, (x, y) -> Math.cos(x));
     unary("cos", Math::cos, (x, y) -> -Math.sin(x));
@@ -93,29 +131,23 @@ final class Functions {
     unary("asin", Math::asin, (x, y) -> 1 / Math.sqrt(1 - x * x));
     unary("acos", Math::acos, (x, y) -> -1 / Math.sqrt(1 - x * x));
     unary("atan", Math::atan, (x, y) -> 1 / (1 + x * x));
+    unary("arctan", Math::atan, (x, y) -> 1 / (1 + x * x));
+    unary("asinh", x -> Math.log(x + Math.sqrt(x * x + 1)), (x, y) -> 1 / Math.sqrt(x * x + 1));
+    unary("acosh", x -> Math.log(x + Math.sqrt(x * x - 1)), (x, y) -> 1 / Math.sqrt(x * x - 1));
+    unary("atanh", x -> 0.5 * Math.log((1 + x) / (1 - x)), (x, y) -> 1 / (1 - x * x));
+    unary("nint", Math::rint, (x, y) -> 0);
     unary("sinh", Math::sinh, (x, y) -> Math.cosh(x));
     unary("cosh", Math::cosh, (x, y) -> Math.sinh(x));
     unary("tanh", Math::tanh, (x, y) -> 1 - y * y);
-    unary("u", x -> x > 0 ? 1 : 0, (x, y) -> 0);
+    unary("u", x -> x > 0 ? 1 : x < 0 ? 0 : 0.5, (x, y) -> 0); // ngspice: u(0) = 0.5
     unary("uramp", x -> x > 0 ? x : 0, (x, y) -> x > 0 ? 1 : 0);
     unary("sgn", Math::signum, (x, y) -> 0);
     unary("floor", Math::floor, (x, y) -> 0);
     unary("ceil", Math::ceil, (x, y) -> 0);
     unary("int", x -> x < 0 ? Math.ceil(x) : Math.floor(x), (x, y) -> 0);
-    Nary pow = (a, n, d) -> {
-      double x = a[0];
-      double e = a[1];
-      // ngspice: a negative base with a non-integer exponent uses |base|
-      boolean integer = e == Math.rint(e);
-      double base = x < 0 && !integer ? -x : x;
-      double sign = x < 0 && !integer ? -1 : 1;
-      double v = Math.pow(base, e);
-      d[0] = base == 0 ? (e == 1 ? 1 : 0) : e * Math.pow(base, e - 1) * sign;
-      d[1] = base > 0 ? v * Math.log(base) : 0;
-      return v;
-    };
-    nary("pow", 2, 2, pow);
-    nary("pwr", 2, 2, pow);
+    // ngspice's B source: x**y, x^y and pow(x, y) are |x|^y; pwr(x, y) is sign(x) |x|^y.
+    nary("pow", 2, 2, (a, n, d) -> power(a, d, false));
+    nary("pwr", 2, 2, (a, n, d) -> power(a, d, true));
     nary("atan2", 2, 2, (a, n, d) -> {
       double y = a[0];
       double x = a[1];
@@ -134,6 +166,18 @@ final class Functions {
       d[k] = 1;
       return a[k];
     });
+  }
+
+  /** |x|^y (or sign(x) |x|^y when {@code signed}) and its partial derivatives. */
+  private static double power(double[] a, double[] d, boolean signed) {
+    double x = a[0];
+    double e = a[1];
+    double base = Math.abs(x);
+    double mag = Math.pow(base, e);
+    double v = signed && x < 0 ? -mag : mag;
+    d[0] = base == 0 ? (e == 1 ? 1 : 0) : e * Math.pow(base, e - 1) * (signed ? 1 : Math.signum(x));
+    d[1] = base > 0 ? v * Math.log(base) : 0;
+    return v;
   }
 
   /** min or max: the first extreme argument, whose derivative the result follows. */
@@ -159,6 +203,13 @@ final class Functions {
     if (name.equals("if")) {
       if (n != 3) {
         throw new ExpressionException(offset, "if() takes 3 arguments, got " + n);
+      }
+      return;
+    }
+    if (RANDOM.contains(name)) {
+      int want = name.endsWith("gauss") ? 3 : 2;
+      if (n != want) {
+        throw new ExpressionException(offset, name + "() takes " + want + " arguments, got " + n);
       }
       return;
     }

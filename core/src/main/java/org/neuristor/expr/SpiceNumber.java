@@ -3,7 +3,7 @@ package org.neuristor.expr;
 import java.util.Locale;
 
 /**
- * SPICE numbers: a decimal literal with an optional engineering suffix (f p n u m k meg g t mil,
+ * SPICE numbers: a decimal literal with an optional engineering suffix (f p n u (or the micro sign) m k meg g t mil,
  * case-insensitive) followed by ignored unit letters, as in {@code 10kohm}, {@code 1uF}, {@code 5ns}.
  * That is how netlists read them ({@link #parse(String)}).
  *
@@ -269,7 +269,7 @@ public final class SpiceNumber {
         case 'f' -> { exp10 = -15; skip = 1; }
         case 'p' -> { exp10 = -12; skip = 1; }
         case 'n' -> { exp10 = -9; skip = 1; }
-        case 'u' -> { exp10 = -6; skip = 1; }
+        case 'u', '\u00b5' -> { exp10 = -6; skip = 1; } // u or the micro sign, as ngspice reads it
         case 'm' -> { exp10 = -3; skip = 1; }
         case 'k' -> { exp10 = 3; skip = 1; }
         case 'g' -> { exp10 = 9; skip = 1; }

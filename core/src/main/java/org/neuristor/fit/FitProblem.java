@@ -8,7 +8,7 @@ import java.util.Map;
 import org.neuristor.NeuristorException;
 import org.neuristor.device.DeviceRegistry;
 import org.neuristor.device.ModelType;
-import org.neuristor.device.ParameterSpec;
+import org.neuristor.ParameterSpec;
 
 /**
  * What is fitted to what: a device type with its fixed parameters, the measured files with their

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.neuristor.NetlistException;
 import org.neuristor.NeuristorException;
 import org.neuristor.device.DeviceRegistry;
-import org.neuristor.device.ParameterSpec;
+import org.neuristor.ParameterSpec;
 import org.neuristor.io.AtomicFiles;
 
 /**
@@ -114,26 +114,52 @@ public record ModelCard(String name, String type, Map<String, Double> params) {
 
   /** Parses the first {@code .model} card of a text. */
   public static ModelCard parse(String text, String file) {
+    List<ModelCard> all = parseAll(text, file);
+    if (all.isEmpty()) {
+      throw new NetlistException(file, Math.max(1, text.split("\r\n|\n|\r").length), 1,
+          "no .model card: expected '.model NAME TYPE (param=value ...)'");
+    }
+    return all.get(0);
+  }
+
+  /**
+   * Parses every {@code .model} card of a text ({@code +} continuation lines, {@code *} comments),
+   * each validated against its type's declarations; any other line is an error naming it. This is the
+   * one reader of model files: {@code fit check}, every command that takes a device, and a network
+   * file's {@code device_file:}.
+   */
+  public static List<ModelCard> parseAll(String text, String file) {
     String[] lines = text.split("\r\n|\n|\r");
+    List<ModelCard> out = new ArrayList<>();
     StringBuilder card = null;
     int at = 0;
-    for (int k = 0; k < lines.length; k++) {
-      String l = lines[k].strip();
-      if (card == null) {
-        if (l.toLowerCase(Locale.ROOT).startsWith(".model")) {
-          card = new StringBuilder(l);
-          at = k + 1;
-        }
-      } else if (l.startsWith("+")) {
+    for (int k = 0; k <= lines.length; k++) {
+      String l = k < lines.length ? lines[k].strip() : "";
+      if (card != null && l.startsWith("+")) {
         card.append(' ').append(l.substring(1));
-      } else if (!l.startsWith("*") && !l.isEmpty()) {
+        continue;
+      }
+      if (l.startsWith("*") || (l.isEmpty() && k < lines.length)) {
+        continue;
+      }
+      if (card != null) {
+        out.add(card(card.toString(), file, at));
+        card = null;
+      }
+      if (k == lines.length) {
         break;
       }
+      if (!l.toLowerCase(Locale.ROOT).startsWith(".model")) {
+        throw new NetlistException(file, k + 1, 1, "expected '.model NAME TYPE (param=value ...)', got '" + l + "'");
+      }
+      card = new StringBuilder(l);
+      at = k + 1;
     }
-    if (card == null) {
-      throw new NetlistException(file, Math.max(1, lines.length), 1, "no .model card: expected '.model NAME TYPE (param=value ...)'");
-    }
-    String c = card.toString().replace('(', ' ').replace(')', ' ').replaceAll("\\s*=\\s*", "=");
+    return out;
+  }
+
+  private static ModelCard card(String text, String file, int at) {
+    String c = text.replace('(', ' ').replace(')', ' ').replaceAll("\\s*=\\s*", "=");
     String[] tok = c.trim().split("\\s+");
     if (tok.length < 3) {
       throw new NetlistException(file, at, 1, ".model needs a name and a type");
@@ -143,28 +169,18 @@ public record ModelCard(String name, String type, Map<String, Double> params) {
       throw new NetlistException(file, at, 1, "model type '" + tok[2] + "' is not a Neuristor device type");
     }
     Map<String, Double> params = new LinkedHashMap<>();
-    List<String> bad = new ArrayList<>();
     for (int k = 3; k < tok.length; k++) {
       int eq = tok[k].indexOf('=');
       if (eq <= 0) {
-        bad.add(tok[k]);
-        continue;
+        throw new NetlistException(file, at, 1, "expected param=value, got '" + tok[k] + "'");
       }
       String key = tok[k].substring(0, eq).toLowerCase(Locale.ROOT);
       String val = tok[k].substring(eq + 1);
-      double v;
-      try {
-        v = Double.parseDouble(val);
-      } catch (NumberFormatException e) {
-        v = org.neuristor.expr.SpiceNumber.parse(val);
-      }
+      double v = org.neuristor.expr.SpiceNumber.parse(val);
       if (Double.isNaN(v)) {
         throw new NetlistException(file, at, 1, "parameter " + key + ": '" + val + "' is not a number");
       }
       params.put(key, v);
-    }
-    if (!bad.isEmpty()) {
-      throw new NetlistException(file, at, 1, "expected param=value, got '" + bad.get(0) + "'");
     }
     ModelCard m = new ModelCard(tok[1], type, params);
     try {

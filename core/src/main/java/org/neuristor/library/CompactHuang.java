@@ -6,6 +6,7 @@ import org.neuristor.circuit.Circuit;
 import org.neuristor.circuit.Element;
 import org.neuristor.circuit.element.Resistor;
 import org.neuristor.netlist.CircuitCompiler;
+import org.neuristor.neuron.StateVariable;
 
 /**
  * Compact form of Huang's quasi-HH neuron (library circuit {@code huang}, physics.md 4.5) as a
@@ -21,9 +22,8 @@ import org.neuristor.netlist.CircuitCompiler;
  * dc/dt = gamma - c/tau_c), so a sub-step advances c, then w, exactly by exponential relaxation;
  * sub-steps are at most {@code hmax}. A spike is M2's w crossing 0.5 upward, interpolated.
  */
-public final class CompactHuang implements CompactNeuron {
+public final class CompactHuang extends CompactKernel {
   private static final double A = 1e-3;
-  private final int n;
   private final double r2;
   private final double r3;
   private final double[][] p = new double[2][];
@@ -35,13 +35,14 @@ public final class CompactHuang implements CompactNeuron {
   public final double[] c1;
   public final double[] w2;
   public final double[] c2;
+  private final double[] scratch = new double[2];
 
   /**
    * @param m1 M1's {gmin, gmax, v0, tauc, tauw, w0, kc, kw}; m2 likewise
    * @param hmaxSeconds largest internal sub-step
    */
   public CompactHuang(int n, double[] m1, double[] m2, double r2Ohm, double r3Ohm, double hmaxSeconds) {
-    this.n = n;
+    super(n);
     this.p[0] = m1.clone();
     this.p[1] = m2.clone();
     this.r2 = r2Ohm;
@@ -83,26 +84,16 @@ public final class CompactHuang implements CompactNeuron {
   }
 
   @Override
-  public int size() {
-    return n;
+  protected List<StateVariable> declareStates() {
+    return List.of(new StateVariable("va", "V", va), new StateVariable("vb", "V", vb),
+        new StateVariable("w1", "1", w1), new StateVariable("c1", "1", c1), new StateVariable("w2", "1", w2),
+        new StateVariable("c2", "1", c2));
   }
 
+  /** The sub-step scratch is shared: one range at a time. */
   @Override
-  public List<String> variables() {
-    return List.of("va", "vb", "w1", "c1", "w2", "c2");
-  }
-
-  @Override
-  public double[] state(String v) {
-    return switch (v) {
-      case "va" -> va;
-      case "vb" -> vb;
-      case "w1" -> w1;
-      case "c1" -> c1;
-      case "w2" -> w2;
-      case "c2" -> c2;
-      default -> throw new IllegalArgumentException("no variable " + v);
-    };
+  public boolean rangeSafe() {
+    return false;
   }
 
   @Override
@@ -161,11 +152,11 @@ public final class CompactHuang implements CompactNeuron {
   }
 
   @Override
-  public void step(double dt, double[] vin, double[] isyn, double[] spikeOffset) {
+  public void step(int from, int to, double dt, double[] vin, double[] isyn, double[] spikeOffset) {
     int m = Math.max(1, (int) Math.ceil(dt / hmax - 1e-9));
     double h = dt / m;
-    double[] cw = new double[2];
-    for (int i = 0; i < n; i++) {
+    final double[] cw = scratch;
+    for (int i = from; i < to; i++) {
       double is = isyn == null ? 0 : isyn[i];
       spikeOffset[i] = Double.NaN;
       for (int s = 0; s < m; s++) {

@@ -1,6 +1,7 @@
 package org.neuristor.library;
 
 import java.util.List;
+import org.neuristor.neuron.StateVariable;
 
 /**
  * Compact form of the 1TS-1C leaky integrate-and-fire neuron (physics.md 4.1) as a population
@@ -17,13 +18,13 @@ import java.util.List;
  * linear in V), the switch state by exponential relaxation toward x_inf with the current tau, which
  * keeps x in [0, 1] for any step. A spike is an upward crossing of x = 0.5, interpolated in time.
  */
-public final class CompactLif implements CompactNeuron {
-  private final int n;
+public final class CompactLif extends CompactKernel {
   private final TsGate gate;
   private final double rin;
   private final double cm;
   private final double rout;
   private double dvMax = Double.POSITIVE_INFINITY;
+  private boolean clamp;
   /** Membrane voltages (V). */
   public final double[] v;
   /** Switch states in [0, 1]. */
@@ -40,7 +41,7 @@ public final class CompactLif implements CompactNeuron {
   }
 
   CompactLif(int n, TsGate gate, double rinOhm, double cmFarads, double routOhm) {
-    this.n = n;
+    super(n);
     this.gate = gate;
     this.rin = rinOhm;
     this.cm = cmFarads;
@@ -48,6 +49,17 @@ public final class CompactLif implements CompactNeuron {
     this.v = new double[n];
     this.x = new double[n];
     reset();
+  }
+
+  /**
+   * The compact form of a 1TS-1C library circuit ({@code lif}, {@code lif-ag}, {@code lif-ots}: switch
+   * {@code nts}, elements {@code rin}, {@code cm}, {@code rout}) with sub-stepping at 0.1 delta.
+   */
+  static CompactLif of(NeuronCircuit c, java.util.Map<String, String> params, int n) {
+    org.neuristor.circuit.Circuit k = CompactForms.compile(c, params);
+    TsGate g = CompactForms.gate(k, "nts", c);
+    return new CompactLif(n, g, CompactForms.ohms(k, "rin"), CompactForms.farads(k, "cm"), CompactForms.ohms(k, "rout"))
+        .adaptive(CompactForms.DV_OVER_DELTA * g.delta);
   }
 
   /** The library's default neuron (physics.md 4.1: NbOx-like TS-A, 20 kOhm, 1 nF, 100 Ohm). */
@@ -65,19 +77,23 @@ public final class CompactLif implements CompactNeuron {
     return this;
   }
 
-  @Override
-  public int size() {
-    return n;
+  /**
+   * Clamps the membrane at 0 V (a diode to ground): the TS-A device is unipolar, so a membrane
+   * driven negative by inhibitory currents would otherwise fire on |v|. Returns this.
+   */
+  public CompactLif clampNonNegative(boolean on) {
+    this.clamp = on;
+    return this;
   }
 
   @Override
-  public List<String> variables() {
-    return List.of("v", "x");
+  public double membraneFloor() {
+    return clamp ? 0 : Double.NEGATIVE_INFINITY;
   }
 
   @Override
-  public double[] state(String variable) {
-    return variable.equals("x") ? x : v;
+  protected List<StateVariable> declareStates() {
+    return List.of(new StateVariable("v", "V", v), new StateVariable("x", "1", x));
   }
 
   @Override
@@ -97,10 +113,10 @@ public final class CompactLif implements CompactNeuron {
    * (0..dt) into {@code spikeOffset[i]}, or NaN when neuron i did not spike.
    */
   @Override
-  public void step(double dt, double[] vin, double[] isyn, double[] spikeOffset) {
+  public void step(int from, int to, double dt, double[] vin, double[] isyn, double[] spikeOffset) {
     final TsGate ts = gate;
     final boolean adaptive = dvMax < Double.POSITIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       double vi = v[i];
       double xi = x[i];
       double drive = vin[i] / rin + (isyn == null ? 0 : isyn[i]);
@@ -137,7 +153,7 @@ public final class CompactLif implements CompactNeuron {
         t += h;
       }
       spikeOffset[i] = spike;
-      v[i] = vi;
+      v[i] = clamp && vi < 0 ? 0 : vi;
       x[i] = xi;
     }
   }

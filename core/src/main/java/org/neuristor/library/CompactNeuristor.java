@@ -1,6 +1,7 @@
 package org.neuristor.library;
 
 import java.util.List;
+import org.neuristor.neuron.StateVariable;
 
 /**
  * Compact form of Pickett's two-channel neuristor (physics.md 4.2): two capacitive nodes coupled
@@ -18,8 +19,7 @@ import java.util.List;
  * no node by more than {@code dvMax} and resolve tau while a switch moves. A spike is the upward
  * 0.5 crossing of x2 (the output channel), as in the full circuit.
  */
-public final class CompactNeuristor implements CompactNeuron {
-  private final int n;
+public final class CompactNeuristor extends CompactKernel {
   private final TsGate m1;
   private final TsGate m2;
   private final double rin;
@@ -39,7 +39,7 @@ public final class CompactNeuristor implements CompactNeuron {
 
   CompactNeuristor(int n, TsGate m1, TsGate m2, double rin, double rc, double rout, double c1, double c2,
       double vdc1, double vdc2, double dvMax) {
-    this.n = n;
+    super(n);
     this.m1 = m1;
     this.m2 = m2;
     this.rin = rin;
@@ -57,28 +57,25 @@ public final class CompactNeuristor implements CompactNeuron {
     reset();
   }
 
-  @Override
-  public int size() {
-    return n;
+  /**
+   * The compact form of a neuristor library circuit ({@code pickett}, {@code pickett2013}: channels
+   * {@code nm1}, {@code nm2}, elements {@code rl1}, {@code rl2}, {@code rout}, {@code c1}, {@code c2},
+   * biases {@code vdc1}, {@code vdc2}).
+   */
+  static CompactNeuristor of(NeuronCircuit c, java.util.Map<String, String> params, int n) {
+    org.neuristor.circuit.Circuit k = CompactForms.compile(c, params);
+    TsGate g1 = CompactForms.gate(k, "nm1", c);
+    TsGate g2 = CompactForms.gate(k, "nm2", c);
+    return new CompactNeuristor(n, g1, g2, CompactForms.ohms(k, "rl1"), CompactForms.ohms(k, "rl2"),
+        CompactForms.ohms(k, "rout"), CompactForms.farads(k, "c1"), CompactForms.farads(k, "c2"),
+        -CompactForms.source(k, "vdc1").valueAt(0, true), CompactForms.source(k, "vdc2").valueAt(0, true),
+        CompactForms.DV_OVER_DELTA * Math.min(g1.delta, g2.delta));
   }
 
   @Override
-  public List<String> variables() {
-    return List.of("v1", "v2", "x1", "x2");
-  }
-
-  @Override
-  public double[] state(String variable) {
-    switch (variable) {
-      case "v2":
-        return v2;
-      case "x1":
-        return x1;
-      case "x2":
-        return x2;
-      default:
-        return v1;
-    }
+  protected List<StateVariable> declareStates() {
+    return List.of(new StateVariable("v1", "V", v1), new StateVariable("v2", "V", v2),
+        new StateVariable("x1", "1", x1), new StateVariable("x2", "1", x2));
   }
 
   @Override
@@ -95,11 +92,11 @@ public final class CompactNeuristor implements CompactNeuron {
   }
 
   @Override
-  public void step(double dt, double[] vin, double[] isyn, double[] spikeOffset) {
+  public void step(int from, int to, double dt, double[] vin, double[] isyn, double[] spikeOffset) {
     final double gin = 1 / rin;
     final double gc = 1 / rc;
     final double go = 1 / rout;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       double a = v1[i];
       double b = v2[i];
       double y1 = x1[i];

@@ -12,8 +12,8 @@ import java.util.List;
  * <p>Input convention: {@code vin[i]} is the voltage of the circuit's input source {@code vin},
  * held over the step, or, when {@link #rampsInput()}, reached at the end of the step by a linear
  * ramp from the previous step's value (circuits that couple the input capacitively); {@code isyn[i]} an extra current (A) injected into the membrane node
- * (may be null). Build one with {@link NeuronCircuit#compact}; {@link CompactForms} lists the
- * circuits that have one.
+ * (may be null). Build one with {@link NeuronCircuit#compact}; every compact form is also a
+ * {@link org.neuristor.neuron.NeuronKernel} through {@link CompactKernel}.
  */
 public interface CompactNeuron {
   /** Number of neurons. */
@@ -46,6 +46,9 @@ public interface CompactNeuron {
    * spike within the step (0..dt], or NaN when it did not spike (one spike per neuron and step).
    */
   void step(double dt, double[] vin, double[] isyn, double[] spikeOffset);
+
+  /** As {@link #step(double, double[], double[], double[])} for neurons [from, to) only. */
+  void step(int from, int to, double dt, double[] vin, double[] isyn, double[] spikeOffset);
 
   /**
    * Relaxes every neuron for {@code seconds} under a constant input, without reporting spikes: the

@@ -1,6 +1,7 @@
 package org.neuristor.library;
 
 import java.util.List;
+import org.neuristor.neuron.StateVariable;
 
 /**
  * Compact form of Wang's neuro-transistor (physics.md 4.4): a diffusive memristor (TS-A gate with
@@ -19,8 +20,7 @@ import java.util.List;
  * {@code dvMax} and resolve tau while the switch moves. A spike is the upward 0.5 crossing of x
  * (the memristor turning on, which opens the transistor).
  */
-public final class CompactWang implements CompactNeuron {
-  private final int n;
+public final class CompactWang extends CompactKernel {
   private final TsGate dm;
   private final double cd;
   private final double cs;
@@ -33,7 +33,7 @@ public final class CompactWang implements CompactNeuron {
   private final double[] lastVin;
 
   CompactWang(int n, TsGate dm, double cd, double cs, double rleak, double dvMax) {
-    this.n = n;
+    super(n);
     this.dm = dm;
     this.cd = cd;
     this.cs = cs;
@@ -45,19 +45,17 @@ public final class CompactWang implements CompactNeuron {
     reset();
   }
 
-  @Override
-  public int size() {
-    return n;
+  /** The compact form of the {@code wang} library circuit (memristor {@code ndm}, {@code cdm}, {@code cs}, {@code rleak}). */
+  static CompactWang of(NeuronCircuit c, java.util.Map<String, String> params, int n) {
+    org.neuristor.circuit.Circuit k = CompactForms.compile(c, params);
+    TsGate g = CompactForms.gate(k, "ndm", c);
+    return new CompactWang(n, g, CompactForms.farads(k, "cdm"), CompactForms.farads(k, "cs"),
+        CompactForms.ohms(k, "rleak"), CompactForms.DV_OVER_DELTA * g.delta);
   }
 
   @Override
-  public List<String> variables() {
-    return List.of("vg", "x");
-  }
-
-  @Override
-  public double[] state(String variable) {
-    return variable.equals("x") ? x : vg;
+  protected List<StateVariable> declareStates() {
+    return List.of(new StateVariable("vg", "V", vg), new StateVariable("x", "1", x));
   }
 
   @Override
@@ -78,10 +76,10 @@ public final class CompactWang implements CompactNeuron {
   }
 
   @Override
-  public void step(double dt, double[] vin, double[] isyn, double[] spikeOffset) {
+  public void step(int from, int to, double dt, double[] vin, double[] isyn, double[] spikeOffset) {
     final double ct = cs + cd;
     final double gl = 1 / rleak;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       double u0 = lastVin[i];
       double slope = (vin[i] - u0) / dt;
       lastVin[i] = vin[i];

@@ -9,6 +9,7 @@ import org.neuristor.circuit.element.IndependentSource;
 import org.neuristor.circuit.element.Resistor;
 import org.neuristor.device.Vo2ThermalMemristor;
 import org.neuristor.netlist.CircuitCompiler;
+import org.neuristor.neuron.StateVariable;
 
 /**
  * Compact form of Yi's VO2 neuron (library circuit {@code yi}, physics.md 4.3) as a population
@@ -25,8 +26,7 @@ import org.neuristor.netlist.CircuitCompiler;
  * the branch memory is committed after every sub-step, as the engine does after every accepted
  * step. A spike is T2 crossing 350 K upward, interpolated.
  */
-public final class CompactYi implements CompactNeuron {
-  private final int n;
+public final class CompactYi extends CompactKernel {
   private final double rl1;
   private final double rl2;
   private final double rout;
@@ -47,7 +47,7 @@ public final class CompactYi implements CompactNeuron {
 
   public CompactYi(int n, Vo2ThermalMemristor[] x1, Vo2ThermalMemristor[] x2, double rl1, double rl2, double rout,
       double c1, double c2, double vdc1, double vdc2, double hmaxSeconds) {
-    this.n = n;
+    super(n);
     this.x1 = x1;
     this.x2 = x2;
     this.rl1 = rl1;
@@ -91,24 +91,15 @@ public final class CompactYi implements CompactNeuron {
   }
 
   @Override
-  public int size() {
-    return n;
+  protected List<StateVariable> declareStates() {
+    return List.of(new StateVariable("v1", "V", v1), new StateVariable("v2", "V", v2),
+        new StateVariable("t1", "K", t1), new StateVariable("t2", "K", t2));
   }
 
+  /** The RK4 stages live in shared scratch arrays: one range at a time. */
   @Override
-  public List<String> variables() {
-    return List.of("v1", "v2", "t1", "t2");
-  }
-
-  @Override
-  public double[] state(String v) {
-    return switch (v) {
-      case "v1" -> v1;
-      case "v2" -> v2;
-      case "t1" -> t1;
-      case "t2" -> t2;
-      default -> throw new IllegalArgumentException("no variable " + v);
-    };
+  public boolean rangeSafe() {
+    return false;
   }
 
   @Override
@@ -140,10 +131,10 @@ public final class CompactYi implements CompactNeuron {
   }
 
   @Override
-  public void step(double dt, double[] vin, double[] isyn, double[] spikeOffset) {
+  public void step(int from, int to, double dt, double[] vin, double[] isyn, double[] spikeOffset) {
     int m = Math.max(1, (int) Math.ceil(dt / hmax - 1e-9));
     double h = dt / m;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       double is = isyn == null ? 0 : isyn[i];
       spikeOffset[i] = Double.NaN;
       for (int s = 0; s < m; s++) {

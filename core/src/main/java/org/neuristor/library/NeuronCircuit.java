@@ -10,27 +10,91 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.neuristor.NeuristorException;
+import org.neuristor.ParameterSpec;
 
 /**
- * A neuron circuit of the library: a netlist resource with named {@code .param} values, its input
- * source {@code vin} (between {@code in} and ground), the firing device's state and the output node.
+ * A neuron circuit of the library, everything about it declared in one place: a netlist resource
+ * with named {@code .param} values, its input source {@code vin} (between {@code in} and ground),
+ * the firing device's state and the output node, and how the tools use it: its compact form (the
+ * state equations as a {@link CompactKernel}, for networks), the drive of its f-V curve and the
+ * largest input tried, and the state whose recovery defines its refractory period.
  *
  * @param name short name used on the command line
  * @param title one-line description
  * @param resource netlist resource in this package
- * @param spikeState device state whose upward 0.5 crossing marks a spike
+ * @param spikeState device state whose upward crossing of {@code spikeLevel} marks a spike
  * @param output output node voltage, e.g. {@code v(o)}
  * @param membrane membrane node voltage
  * @param spikeLevel level whose upward crossing by {@code spikeState} marks a spike (0.5 for a device
  *     state in [0, 1]; e.g. a temperature in K for a thermal device)
+ * @param compact how its compact form is built, or null when it has none
+ * @param drive the tonic drive of its f-V curve ({@code neuron fi}, {@code neuron compare})
+ * @param refractoryState state whose second full spike defines the paired-pulse refractory period
  */
 public record NeuronCircuit(String name, String title, String resource, String spikeState, String output,
-    String membrane, double spikeLevel) {
+    String membrane, double spikeLevel, Compact compact, Drive drive, String refractoryState) {
+
+  /** Builds a circuit's compact form for {@code n} neurons with parameter overrides. */
+  @FunctionalInterface
+  public interface CompactFactory {
+    CompactKernel create(NeuronCircuit circuit, Map<String, String> params, int n);
+  }
+
+  /**
+   * @param factory builds the kernel from the compiled netlist's values
+   * @param settleSeconds relaxation under the input at t = 0 when a kernel is initialized (0: the
+   *     circuit starts from zero node voltages, as its full transient does)
+   */
+  public record Compact(CompactFactory factory, double settleSeconds) {}
+
+  /**
+   * @param source input-source specification giving tonic firing ({@code {vin}} for a DC input; null
+   *     keeps the circuit's own source)
+   * @param params parameter overrides the drive needs (e.g. a longer {@code tstop})
+   * @param maxInputVolts largest input of a default f-V sweep (V)
+   */
+  public record Drive(String source, Map<String, String> params, double maxInputVolts) {
+    /** The circuit's own source, inputs up to 4 V. */
+    public static final Drive OWN = new Drive(null, Map.of(), 4);
+  }
 
   /** A circuit whose spikes are upward 0.5 crossings of {@code spikeState}. */
   public NeuronCircuit(String name, String title, String resource, String spikeState, String output,
       String membrane) {
     this(name, title, resource, spikeState, output, membrane, 0.5);
+  }
+
+  /** A circuit without a compact form, driven by its own source, refractory by its spike state. */
+  public NeuronCircuit(String name, String title, String resource, String spikeState, String output,
+      String membrane, double spikeLevel) {
+    this(name, title, resource, spikeState, output, membrane, spikeLevel, null, Drive.OWN, spikeState);
+  }
+
+  /** This circuit with a compact form. */
+  public NeuronCircuit withCompact(CompactFactory factory) {
+    return withCompact(factory, 0);
+  }
+
+  /** This circuit with a compact form that settles for {@code settleSeconds} when initialized. */
+  public NeuronCircuit withCompact(CompactFactory factory, double settleSeconds) {
+    return new NeuronCircuit(name, title, resource, spikeState, output, membrane, spikeLevel,
+        new Compact(factory, settleSeconds), drive, refractoryState);
+  }
+
+  /** This circuit with another f-V drive. */
+  public NeuronCircuit withDrive(String source, Map<String, String> params, double maxInputVolts) {
+    return new NeuronCircuit(name, title, resource, spikeState, output, membrane, spikeLevel, compact,
+        new Drive(source, Map.copyOf(params), maxInputVolts), refractoryState);
+  }
+
+  /** This circuit with another refractory criterion state. */
+  public NeuronCircuit withRefractoryState(String state) {
+    return new NeuronCircuit(name, title, resource, spikeState, output, membrane, spikeLevel, compact, drive, state);
+  }
+
+  /** Whether the circuit has a compact form. */
+  public boolean hasCompact() {
+    return compact != null;
   }
 
   /** Spike features of a run of this circuit (physics.md 4.0 circuit convention, at {@link #spikeLevel}). */
@@ -69,6 +133,35 @@ public record NeuronCircuit(String name, String title, String resource, String s
     return new ArrayList<>(modelTypes().keySet());
   }
 
+  /**
+   * Device overrides that apply the {@code .model} cards of a model file (e.g. a fitted device, read
+   * by {@link org.neuristor.fit.ModelCard#parseAll}: {@code .model NAME TYPE (key=value ...)},
+   * {@code +} continuations, {@code *} comments) to this circuit: each of the circuit's {@code .model}
+   * cards of the same type gets every parameter of the file's card, defaults included (so that a
+   * preset on the circuit's card cannot leak into the fitted device), as {@code model.key} overrides
+   * for {@link #netlist(Map, String)}.
+   *
+   * @param fileName used in error messages
+   */
+  public Map<String, String> deviceOverrides(String modelFileText, String fileName) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    Map<String, String> types = modelTypes();
+    boolean any = false;
+    for (org.neuristor.fit.ModelCard card : org.neuristor.fit.ModelCard.parseAll(modelFileText, fileName)) {
+      for (Map.Entry<String, String> t : types.entrySet()) {
+        if (t.getValue().equals(card.type())) {
+          any = true;
+          card.resolved().forEach((k, v) -> out.put(t.getKey() + "." + k, Double.toString(v)));
+        }
+      }
+    }
+    if (!any) {
+      throw NeuristorException.input(fileName + ": no .model of a device type circuit " + name + " uses ("
+          + String.join(", ", new java.util.LinkedHashSet<>(types.values())) + ")");
+    }
+    return out;
+  }
+
   /** {@code .model} name to device type, in order. */
   public Map<String, String> modelTypes() {
     Map<String, String> out = new java.util.LinkedHashMap<>();
@@ -88,7 +181,7 @@ public record NeuronCircuit(String name, String title, String resource, String s
     }
     java.util.Set<String> keys = new java.util.LinkedHashSet<>();
     keys.add("preset");
-    for (org.neuristor.device.ParameterSpec p : org.neuristor.device.DeviceRegistry.type(type).parameters()) {
+    for (org.neuristor.ParameterSpec p : org.neuristor.device.DeviceRegistry.type(type).parameters()) {
       keys.add(p.name().toLowerCase(Locale.ROOT));
     }
     return keys;
@@ -181,9 +274,19 @@ public record NeuronCircuit(String name, String title, String resource, String s
 
   /**
    * The compact form of this circuit (its state equations as a population kernel of {@code n}
-   * neurons, architecture section 4) with the given parameter overrides; see {@link CompactForms}.
+   * neurons, architecture section 4) with the given parameter overrides, its drive the circuit's own
+   * input source; see {@link CompactKernel}.
    */
-  public CompactNeuron compact(int n, Map<String, String> params) {
-    return CompactForms.of(this, params, n);
+  public CompactKernel compact(int n, Map<String, String> params) {
+    if (compact == null) {
+      throw NeuristorException.input("circuit " + name + " has no compact form (compact forms: "
+          + String.join(", ", NeuronLibrary.all().stream().filter(NeuronCircuit::hasCompact).map(NeuronCircuit::name)
+              .toList()) + ")");
+    }
+    if (n < 1) {
+      throw NeuristorException.input("compact " + name + ": need at least one neuron, got " + n);
+    }
+    return compact.factory().create(this, params, n).drive(CompactForms.input(this, params))
+        .settleOnInitialize(compact.settleSeconds());
   }
 }

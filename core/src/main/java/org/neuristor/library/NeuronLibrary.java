@@ -2,31 +2,43 @@ package org.neuristor.library;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.neuristor.NeuristorException;
 
 /** The canonical memristive neuron circuits of the review, as {@link NeuronCircuit}s. */
 public final class NeuronLibrary {
   private NeuronLibrary() {}
 
+  /**
+   * The neuristors' own input is a single pulse: their f-V curves use a DC input (tonic firing,
+   * physics.md 4.2) up to 0.5 V, above which they stop firing (excitation block); their
+   * refractoriness is the "Na" channel M1 staying on while M2 fires on (physics.md 4.2).
+   */
+  private static NeuronCircuit neuristor(NeuronCircuit c, String drive, Map<String, String> driveParams) {
+    return c.withCompact(CompactNeuristor::of).withDrive(drive, driveParams, 0.5).withRefractoryState("nm1.x");
+  }
+
   private static final List<NeuronCircuit> ALL = List.of(
       new NeuronCircuit("lif", "1TS-1C leaky integrate-and-fire neuron, NbOx-like threshold switch (physics.md 4.1)",
-          "lif.cir", "nts.x", "v(o)", "v(m)"),
+          "lif.cir", "nts.x", "v(o)", "v(m)").withCompact(CompactLif::of),
       new NeuronCircuit("lif-ag", "1TS-1C LIF neuron with an Ag diffusive threshold switch", "lif_ag.cir", "nts.x",
-          "v(o)", "v(m)"),
+          "v(o)", "v(m)").withCompact(CompactLif::of),
       new NeuronCircuit("lif-ots", "1TS-1C LIF neuron with an ovonic threshold switch", "lif_ots.cir", "nts.x",
-          "v(o)", "v(m)"),
+          "v(o)", "v(m)").withCompact(CompactLif::of),
       new NeuronCircuit("wang", "Wang's neuro-transistor: diffusive memristor + capacitor as a MOSFET gate (physics.md 4.4)",
-          "wang.cir", "ndm.x", "v(o)", "v(g)"),
-      new NeuronCircuit("pickett", "Pickett's NbO2 neuristor: two Mott channels with opposite bias (physics.md 4.2)",
-          "pickett.cir", "nm2.x", "v(n2)", "v(n1)"),
-      new NeuronCircuit("pickett2013", "Pickett's neuristor tuned to the published 0.33 V / 0.028 V responses",
-          "pickett2013.cir", "nm2.x", "v(n2)", "v(n1)"),
+          "wang.cir", "ndm.x", "v(o)", "v(g)").withCompact(CompactWang::of),
+      neuristor(new NeuronCircuit("pickett", "Pickett's NbO2 neuristor: two Mott channels with opposite bias (physics.md 4.2)",
+          "pickett.cir", "nm2.x", "v(n2)", "v(n1)"), "{vin}", Map.of()),
+      // tuned for single 42 ns pulses, it does not fire tonically: a 42 ns pulse every 800 ns drives it
+      neuristor(new NeuronCircuit("pickett2013", "Pickett's neuristor tuned to the published 0.33 V / 0.028 V responses",
+          "pickett2013.cir", "nm2.x", "v(n2)", "v(n1)"), "pulse(0 {vin} 10n 1p 1p {width} 800n)", Map.of("tstop", "8u")),
+      // the full circuit starts from its operating point under the biases: the kernel relaxes 40 us first
       new NeuronCircuit("yi", "Yi's VO2 active-memristor neuron: two oppositely biased VO2 thermal channels (physics.md 4.3)",
-          "yi.cir", "nx2.t", "v(n2)", "v(n1)", 350),
+          "yi.cir", "nx2.t", "v(n2)", "v(n1)", 350).withCompact(CompactYi::of, 40e-6),
       new NeuronCircuit("tuma", "Tuma's stochastic phase-change integrate-and-fire neuron, seeded (physics.md 3.7, 4.6)",
           "tuma.cir", "ncell.s", "ncell.s", "v(o)"),
       new NeuronCircuit("huang", "Huang's quasi-Hodgkin-Huxley neuron: two second-order protonic memristors (physics.md 4.5)",
-          "huang.cir", "nm2.w", "v(b)", "v(a)"));
+          "huang.cir", "nm2.w", "v(b)", "v(a)").withCompact(CompactHuang::of));
 
   public static List<NeuronCircuit> all() {
     return ALL;

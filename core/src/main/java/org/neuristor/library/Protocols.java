@@ -127,14 +127,12 @@ public final class Protocols {
       SpikeFeatures f = c.features(run(c, p, inputSource));
       pts[k] = new RatePoint(inputs[k], f.rateHz(), f.spikeTimes().length);
     });
-    double rheo = Double.NaN;
-    for (RatePoint r : pts) {
-      if (r.spikes() >= 2) {
-        rheo = r.input();
-        break;
-      }
+    // a rate needs two spikes, so the first nonzero rate is the first input with >= 2 spikes
+    double[] rates = new double[pts.length];
+    for (int k = 0; k < pts.length; k++) {
+      rates[k] = pts[k].rateHz();
     }
-    return new FvCurve(List.of(pts), rheo);
+    return new FvCurve(List.of(pts), org.neuristor.analysis.FiCurve.firstFiring(inputs, rates));
   }
 
   /**

@@ -13,8 +13,9 @@ import org.neuristor.NetlistException;
 
 /**
  * Reads netlist text into logical lines: the title, comments ({@code *} lines, inline {@code ;}
- * and {@code " $ "}), {@code +} continuations, {@code .include} (relative to the including file,
- * cycles refused), {@code .control ... .endc} skipped with one warning, and {@code .end}.
+ * and {@code " $ "}), {@code +} continuations, {@code .include} and {@code .lib file section}
+ * (relative to the including file, cycles refused), {@code .control ... .endc} blocks (kept as
+ * {@link ControlLine}s for the control interpreter), and {@code .end}.
  */
 final class NetlistReader {
   static final int MAX_INCLUDE_DEPTH = 32;
@@ -22,8 +23,9 @@ final class NetlistReader {
 
   final List<SourceLine> lines = new ArrayList<>();
   final List<String> warnings = new ArrayList<>();
+  /** The lines of the netlist's {@code .control ... .endc} blocks, in order. */
+  final List<ControlLine> control = new ArrayList<>();
   String title = "";
-  private boolean controlWarned;
   private int physicalCount;
 
   /** A physical line before continuation joining. */
@@ -53,15 +55,13 @@ final class NetlistReader {
       if (inControl) {
         if (lower.startsWith(".endc")) {
           inControl = false;
+        } else if (!t.isEmpty() && !t.startsWith("*")) {
+          control.add(new ControlLine(file, i + 1, line.indexOf(t) + 1, t));
         }
         continue;
       }
       if (lower.startsWith(".control")) {
         inControl = true;
-        if (!controlWarned) {
-          warnings.add(file + ":" + (i + 1) + ": .control block skipped (ngspice interactive commands)");
-          controlWarned = true;
-        }
         continue;
       }
       if (lower.equals(".end") || lower.startsWith(".end ")) {
@@ -70,16 +70,27 @@ final class NetlistReader {
         }
         continue;
       }
+      if (lower.startsWith(".endl")) {
+        continue; // end of a .lib section read in full
+      }
       if (lower.startsWith(".include") || lower.startsWith(".inc ") || lower.startsWith(".lib ")) {
         String arg = t.substring(t.indexOf(' ') < 0 ? t.length() : t.indexOf(' ')).trim();
+        String section = null;
         if (lower.startsWith(".lib ")) {
           String[] parts = arg.split("\\s+");
           arg = parts[0];
+          section = parts.length > 1 ? parts[1].toLowerCase(Locale.ROOT) : null;
         }
         if (arg.length() >= 2 && (arg.startsWith("\"") && arg.endsWith("\"") || arg.startsWith("'") && arg.endsWith("'"))) {
           arg = arg.substring(1, arg.length() - 1);
         }
         int col = line.indexOf(t) + 1;
+        if (lower.startsWith(".lib ") && section == null && !arg.isEmpty()
+            && (baseDir == null ? !Files.isRegularFile(Path.of(arg)) : !Files.isRegularFile(baseDir.resolve(arg)))) {
+          // ".lib name" inside a library file opens a section: skip it unless it was asked for
+          i = endOfSection(raw, i, file);
+          continue;
+        }
         if (arg.isEmpty()) {
           throw new NetlistException(file, i + 1, col, ".include needs a file name");
         }
@@ -99,9 +110,12 @@ final class NetlistReader {
         }
         String content;
         try {
-          content = Files.readString(norm, StandardCharsets.UTF_8);
+          content = decode(Files.readAllBytes(norm));
         } catch (IOException | RuntimeException e) {
           throw new NetlistException(file, i + 1, col, "cannot read included file " + arg);
+        }
+        if (section != null) {
+          content = section(content, section, inc.toString(), file, i + 1, col);
         }
         active.add(norm);
         collect(content, inc.toString(), norm.getParent(), out, active, depth + 1, false);
@@ -110,6 +124,46 @@ final class NetlistReader {
       }
       out.add(new Phys(file, i + 1, line));
     }
+  }
+
+  /** Index of the {@code .endl} that closes the {@code .lib} section opened at line {@code start}. */
+  private static int endOfSection(String[] raw, int start, String file) {
+    for (int j = start + 1; j < raw.length; j++) {
+      if (raw[j].trim().toLowerCase(Locale.ROOT).startsWith(".endl")) {
+        return j;
+      }
+    }
+    throw new NetlistException(file, start + 1, 1, ".lib section without .endl");
+  }
+
+  /**
+   * The text of one {@code .lib name} ... {@code .endl} section of a library file; the other lines
+   * become blank, so line numbers in errors stay those of the library file.
+   */
+  private static String section(String content, String name, String libFile, String file, int line, int col) {
+    String[] raw = content.split("\r?\n|\r", -1);
+    StringBuilder sb = new StringBuilder();
+    boolean found = false;
+    boolean in = false;
+    for (String r : raw) {
+      String t = r.trim().toLowerCase(Locale.ROOT);
+      if (!in && t.startsWith(".lib") && t.split("\\s+").length == 2 && t.split("\\s+")[1].equals(name)) {
+        in = true;
+        found = true;
+        sb.append('\n');
+        continue;
+      }
+      if (in && t.startsWith(".endl")) {
+        in = false;
+        sb.append('\n');
+        continue;
+      }
+      sb.append(in ? r : "").append('\n');
+    }
+    if (!found) {
+      throw new NetlistException(file, line, col, "library " + libFile + " has no section '" + name + "'");
+    }
+    return sb.toString();
   }
 
   private void join(List<Phys> phys) {
@@ -170,6 +224,34 @@ final class NetlistReader {
       ca[k] = c.get(k);
     }
     lines.add(new SourceLine(text, fa, la, ca));
+  }
+
+  /**
+   * Netlist bytes as text: UTF-8 where the bytes are valid UTF-8, else Latin-1 line by line (ngspice
+   * reads bytes, so a Latin-1 comment or micro sign must not make the file unreadable).
+   */
+  static String decode(byte[] bytes) {
+    java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    try {
+      return utf8.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      StringBuilder sb = new StringBuilder(bytes.length);
+      int start = 0;
+      for (int i = 0; i <= bytes.length; i++) {
+        if (i == bytes.length || bytes[i] == '\n') {
+          byte[] line = java.util.Arrays.copyOfRange(bytes, start, Math.min(i + 1, bytes.length));
+          try {
+            sb.append(utf8.reset().decode(java.nio.ByteBuffer.wrap(line)));
+          } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            sb.append(new String(line, StandardCharsets.ISO_8859_1));
+          }
+          start = i + 1;
+        }
+      }
+      return sb.toString();
+    }
   }
 
   /** Removes ngspice inline comments: {@code ;} anywhere, {@code $} after white space. */

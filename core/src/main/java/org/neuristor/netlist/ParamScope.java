@@ -21,9 +21,65 @@ final class ParamScope {
   /** A definition and where it was written. */
   record Def(String text, SourceLine line, int index, ParamScope evalScope) {}
 
+  private final java.util.function.Function<String, Double> fallback;
+  private final Map<String, Expression.UserFunction> functions = new HashMap<>();
+  private java.util.random.RandomGenerator random;
+
+  /** Defines a user function in this scope ({@code .func} or {@code .param f(x) = ...}). */
+  void defineFunction(Expression.UserFunction f) {
+    functions.put(f.name(), f);
+  }
+
+  /** Sets the seeded generator of agauss/gauss/aunif/unif (top-level scope). */
+  void random(java.util.random.RandomGenerator r) {
+    this.random = r;
+  }
+
+  /** What expressions in this scope may call: user functions up the scope chain, the random draws. */
+  Expression.Context context() {
+    return new Expression.Context() {
+      @Override
+      public Expression.UserFunction function(String name) {
+        for (ParamScope p = ParamScope.this; p != null; p = p.parent) {
+          Expression.UserFunction f = p.functions.get(name);
+          if (f != null) {
+            return f;
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public java.util.random.RandomGenerator random() {
+        ParamScope p = ParamScope.this;
+        while (p.parent != null) {
+          p = p.parent;
+        }
+        return p.random;
+      }
+
+      @Override
+      public Double param(String name) {
+        return get(name);
+      }
+    };
+  }
+
   ParamScope(ParamScope parent) {
     this.parent = parent;
     this.evaluating = parent == null ? new ArrayDeque<>() : parent.evaluating;
+    this.fallback = null;
+  }
+
+  private ParamScope(java.util.function.Function<String, Double> lookup) {
+    this.parent = null;
+    this.evaluating = new ArrayDeque<>();
+    this.fallback = lookup;
+  }
+
+  /** A scope that resolves names with a lookup (e.g. a compiled netlist's top-level parameters). */
+  static ParamScope over(java.util.function.Function<String, Double> lookup) {
+    return new ParamScope(lookup);
   }
 
   void define(String name, String text, SourceLine line, int index) {
@@ -66,7 +122,10 @@ final class ParamScope {
         evaluating.pop();
       }
     }
-    return parent == null ? null : parent.get(name);
+    if (parent == null) {
+      return fallback == null ? null : fallback.apply(name);
+    }
+    return parent.get(name);
   }
 
   /** Evaluates a value text ({@code {expr}}, {@code 'expr'}, a number or a parameter name). */
@@ -82,7 +141,7 @@ final class ParamScope {
       return n;
     }
     try {
-      return Expression.parse(t).evaluate(scope::get);
+      return Expression.parse(t, scope.context()).evaluate(scope::get);
     } catch (ExpressionException e) {
       int at = index + shift + e.offset();
       String msg = e.getMessage();

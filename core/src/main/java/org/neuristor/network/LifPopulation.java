@@ -55,6 +55,25 @@ public final class LifPopulation extends Population {
     public static Init constant(double v) {
       return new Init("constant", v, 0);
     }
+
+    /** Fills {@code v} with draws from {@code r}, in neuron order. */
+    void draw(double[] v, SplittableRandom r) {
+      for (int i = 0; i < v.length; i++) {
+        switch (kind) {
+          case "uniform":
+            v[i] = a + (b - a) * r.nextDouble();
+            break;
+          case "normal": {
+            double u1 = 1 - r.nextDouble();
+            double u2 = r.nextDouble();
+            v[i] = a + b * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+            break;
+          }
+          default:
+            v[i] = a;
+        }
+      }
+    }
   }
 
   private final Params p;
@@ -113,21 +132,8 @@ public final class LifPopulation extends Population {
 
   @Override
   protected void initialize(long seed, double dt) {
-    SplittableRandom r = new SplittableRandom(seed);
+    init.draw(v, new SplittableRandom(seed));
     for (int i = 0; i < size; i++) {
-      switch (init.kind()) {
-        case "uniform":
-          v[i] = init.a() + (init.b() - init.a()) * r.nextDouble();
-          break;
-        case "normal": {
-          double u1 = 1 - r.nextDouble();
-          double u2 = r.nextDouble();
-          v[i] = init.a() + init.b() * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-          break;
-        }
-        default:
-          v[i] = init.a();
-      }
       hold[i] = 1;
       refUntil[i] = Long.MIN_VALUE;
       qHead[i] = 0;

@@ -1,14 +1,12 @@
 package org.neuristor.network;
 
-import java.util.List;
 import org.neuristor.ModelParameterException;
 import org.neuristor.library.CompactLif;
 
 /**
  * Population of memristive LIF neurons: the 1TS-1C neuron of physics.md 4.1 (threshold switch in
  * parallel with the membrane capacitor, fed through R_in from V_in) in the compact form of
- * {@link CompactLif}, which this class drives block by block (256 neurons a block, so chunks of
- * the network step are independent):
+ * {@link CompactLif} (a {@link KernelPopulation} of that kernel, clamped and biased as below):
  *
  * <pre>
  *   C dV/dt = (V_in - V)/R_in + I_syn - G(x) v,   v = V/(1 + G(x) R_out)
@@ -26,10 +24,7 @@ import org.neuristor.library.CompactLif;
  * V); by the R x k, C / k scaling law it scales with C, so this class reports
  * {@code 0.84 nJ x C / 1 nF} unless told otherwise.
  */
-public final class MemristiveLifPopulation extends Population {
-  /** Neurons per CompactLif block; network chunks are multiples of it. */
-  public static final int BLOCK = 256;
-
+public final class MemristiveLifPopulation extends KernelPopulation {
   /**
    * @param vThVolts TS-A threshold V_th (V)
    * @param vHoldVolts TS-A hold voltage V_hold (V)
@@ -80,103 +75,15 @@ public final class MemristiveLifPopulation extends Population {
   }
 
   private final Params p;
-  private final CompactLif[] blocks;
-  private final double[][] vin;
-  private final double[][] isyn;
-  private final double[][] offset;
 
   public MemristiveLifPopulation(String name, int size, Params p) {
-    super(name, size);
+    super(name, new CompactLif(size, p.vThVolts(), p.vHoldVolts(), p.rOnOhm(), p.rOffOhm(), p.tauOnSeconds(),
+        p.tauOffSeconds(), p.deltaVolts(), p.eps(), p.rInOhm(), p.cFarads(), p.rOutOhm())
+        .clampNonNegative(p.clampNonNegative()).drive(t -> p.vInVolts()), 0, p.energyPerSpikeJoules());
     this.p = p;
-    int nb = (size + BLOCK - 1) / BLOCK;
-    blocks = new CompactLif[nb];
-    vin = new double[nb][];
-    isyn = new double[nb][];
-    offset = new double[nb][];
-    for (int b = 0; b < nb; b++) {
-      int n = Math.min(BLOCK, size - b * BLOCK);
-      blocks[b] = new CompactLif(n, p.vThVolts(), p.vHoldVolts(), p.rOnOhm(), p.rOffOhm(), p.tauOnSeconds(),
-          p.tauOffSeconds(), p.deltaVolts(), p.eps(), p.rInOhm(), p.cFarads(), p.rOutOhm());
-      vin[b] = new double[n];
-      isyn[b] = new double[n];
-      offset[b] = new double[n];
-      java.util.Arrays.fill(vin[b], p.vInVolts());
-    }
   }
 
   public Params params() {
     return p;
-  }
-
-  @Override
-  public double energyPerSpikeJoules() {
-    return p.energyPerSpikeJoules();
-  }
-
-  @Override
-  public List<String> variables() {
-    return List.of("v", "x");
-  }
-
-  @Override
-  public double variable(String variable, int i) {
-    CompactLif b = blocks[i / BLOCK];
-    return variable.equals("x") ? b.x[i % BLOCK] : b.v[i % BLOCK];
-  }
-
-  /** Resets every membrane to 0 V and every switch to OFF (e.g. between presented samples). */
-  public void resetState() {
-    for (CompactLif b : blocks) {
-      java.util.Arrays.fill(b.v, 0);
-      java.util.Arrays.fill(b.x, 0);
-    }
-    for (Channel c : channels) {
-      java.util.Arrays.fill(c.state, 0);
-      if (c.ring != null) {
-        java.util.Arrays.fill(c.ring, 0);
-      }
-    }
-  }
-
-  @Override
-  protected void initialize(long seed, double dt) {
-    resetState();
-  }
-
-  @Override
-  protected int update(int from, int to, long step, double dt, int[] out) {
-    gatherSynapses(from, to, step, dt);
-    final boolean hasSyn = synG != null;
-    final double invC = 1 / p.cFarads();
-    int n = 0;
-    for (int b = from / BLOCK; b * BLOCK < to; b++) {
-      CompactLif cl = blocks[b];
-      double[] is = isyn[b];
-      int base = b * BLOCK;
-      int len = cl.size();
-      for (int j = 0; j < len; j++) {
-        double vj = cl.v[j];
-        if (hasSyn) {
-          int i = base + j;
-          vj += synJump[i] * invC;
-          if (p.clampNonNegative() && vj < 0) {
-            vj = 0;
-          }
-          cl.v[j] = vj;
-          is[j] = synGE[i] - synG[i] * vj + synI[i];
-        }
-      }
-      cl.step(dt, vin[b], hasSyn ? is : null, offset[b]);
-      double[] off = offset[b];
-      for (int j = 0; j < len; j++) {
-        if (p.clampNonNegative() && cl.v[j] < 0) {
-          cl.v[j] = 0;
-        }
-        if (off[j] == off[j]) {
-          out[n++] = base + j;
-        }
-      }
-    }
-    return n;
   }
 }

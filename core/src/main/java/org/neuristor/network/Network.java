@@ -2,15 +2,14 @@ package org.neuristor.network;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.neuristor.NeuristorException;
 
 /**
  * A clock-driven spiking network: populations (structure-of-arrays) connected by projections (CSR)
- * that deliver spikes through per-delay ring buffers, stepped with a fixed dt.
+ * that deliver spikes through per-delay ring buffers, stepped with a fixed dt. This class is the
+ * container and the step; {@link ChunkPlan} decides which chunks of which population run on which
+ * thread, and {@link StepWorkers} runs them.
  *
  * <p>One step n: every chunk of every population (in parallel when threads &gt; 1) first adds the
  * spikes of step n-1 arriving through its incoming projections into its ring slots, then folds the
@@ -28,18 +27,10 @@ public final class Network {
   private final List<Projection> projections;
   private final List<SpikeMonitor> spikeMonitors;
   private final List<StateMonitor> stateMonitors;
-  private final int[] taskPop;
-  private final int[] taskChunk;
-  private final int[] taskFrom;
-  private final int[] taskTo;
+  /** Which chunk of which population each task updates, and which thread runs it. */
+  private final ChunkPlan plan;
   private final int[][] taskOut;
   private final int[] taskCount;
-  /** Tasks of each thread (thread 0 is the caller), when not {@link #dynamic}. */
-  private final int[][] threadTasks;
-  /** Whether threads claim tasks from a shared counter rather than run their own. */
-  private final boolean dynamic;
-  /** Networks from this many neurons on use dynamic task claiming. */
-  static final int DYNAMIC_MIN = 100_000;
   private long step;
   private boolean initialized;
   private MemoryEstimate estimate;
@@ -52,75 +43,12 @@ public final class Network {
     this.projections = new ArrayList<>();
     this.spikeMonitors = new ArrayList<>();
     this.stateMonitors = new ArrayList<>();
-    // chunking: one chunk per population on one thread; else every population of at least
-    // threads x 256 neurons in `threads` equal chunks (one per thread), smaller ones whole on the
-    // least loaded thread, and threads run their own chunks: a step costs one wake-up and one done
-    // flag per thread, no shared counter. Large networks (DYNAMIC_MIN neurons and more) cut their
-    // large populations into 4 chunks per thread that threads claim from a shared counter, so a
-    // thread delayed by the operating system delays one chunk, not half the step.
-    long total = 0;
-    for (Population p : populations) {
-      total += p.size;
+    this.plan = new ChunkPlan(populations, threads);
+    this.taskCount = new int[plan.tasks()];
+    this.taskOut = new int[plan.tasks()][];
+    for (int t = 0; t < plan.tasks(); t++) {
+      taskOut[t] = new int[plan.to[t] - plan.from[t]];
     }
-    dynamic = threads > 1 && total >= DYNAMIC_MIN;
-    List<int[]> tasks = new ArrayList<>();
-    Map<Population, int[]> starts = new LinkedHashMap<>();
-    long[] load = new long[threads];
-    for (Population p : populations) {
-      // memristive populations step in blocks; elsewhere 16 neurons keep threads off each other's cache lines
-      int align = p instanceof MemristiveLifPopulation ? MemristiveLifPopulation.BLOCK : 16;
-      int k = dynamic && p.size >= threads * 4 * 1024 ? threads * 4 : threads > 1 && p.size >= threads * 256 ? threads : 1;
-      int[] s = new int[k + 1];
-      for (int c = 1; c < k; c++) {
-        s[c] = (int) roundUp((long) c * p.size / k, align);
-      }
-      s[k] = p.size;
-      for (int c = 0; c < k; c++) {
-        int th = c % threads;
-        if (k == 1) {
-          for (int w = 0; w < threads; w++) {
-            if (load[w] < load[th]) {
-              th = w;
-            }
-          }
-        }
-        load[th] += s[c + 1] - s[c];
-        tasks.add(new int[] {p.index, c, s[c], s[c + 1], th});
-      }
-      starts.put(p, s);
-    }
-    int nt = tasks.size();
-    taskPop = new int[nt];
-    taskChunk = new int[nt];
-    taskFrom = new int[nt];
-    taskTo = new int[nt];
-    taskOut = new int[nt][];
-    taskCount = new int[nt];
-    int[] perThread = new int[threads];
-    for (int[] a : tasks) {
-      perThread[a[4]]++;
-    }
-    threadTasks = new int[threads][];
-    for (int w = 0; w < threads; w++) {
-      threadTasks[w] = new int[perThread[w]];
-      perThread[w] = 0;
-    }
-    for (int t = 0; t < nt; t++) {
-      int[] a = tasks.get(t);
-      taskPop[t] = a[0];
-      taskChunk[t] = a[1];
-      taskFrom[t] = a[2];
-      taskTo[t] = a[3];
-      taskOut[t] = new int[a[3] - a[2]];
-      threadTasks[a[4]][perThread[a[4]]++] = t;
-    }
-    this.starts = starts;
-  }
-
-  private final Map<Population, int[]> starts;
-
-  private static long roundUp(long v, int m) {
-    return (v + m - 1) / m * m;
   }
 
   /** Starts building a network with time step dt (s) and master seed. */
@@ -239,14 +167,14 @@ public final class Network {
     }
     if (threads == 1 || n == 0) {
       for (long s = 0; s < n; s++) {
-        for (int t = 0; t < taskPop.length; t++) {
+        for (int t = 0; t < plan.tasks(); t++) {
           runTask(t);
         }
         finishStep(listener);
       }
       return;
     }
-    Workers w = new Workers(threads - 1);
+    StepWorkers w = new StepWorkers(plan, this::runTask);
     try {
       for (long s = 0; s < n; s++) {
         w.step();
@@ -265,173 +193,13 @@ public final class Network {
     }
   }
 
-  /**
-   * Worker threads for one runSteps call. Each step the caller bumps the volatile epoch (publishing
-   * the last step's spikes), wakes parked workers, runs thread 0's tasks, then waits until every
-   * worker has posted the epoch as done (dynamic mode: everyone claims tasks from a counter, and the
-   * caller waits for the count of finished tasks). Which thread runs which task does not matter for the
-   * results: tasks write disjoint neuron ranges, and each neuron's sums have a fixed order.
-   */
-  private final class Workers {
-    /**
-     * Spins (~30-80 us) before a waiting thread yields or parks: longer than a balanced hand-over
-     * takes, short enough not to starve a descheduled partner on a busy host (with 2^14 spins, COBA
-     * on 2 threads took 25 s instead of 1.2 s with 20 runnable processes on 2 cores).
-     */
-    private static final int SPINS = 1 << 10;
-    private final Thread[] workers;
-    private final Worker[] state;
-    private volatile long epoch;
-    private volatile boolean stopped;
-    private volatile Throwable failure;
-    private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-
-    /** Dynamic mode: claims and runs tasks until none is left. */
-    private void claim() {
-      int nt = taskPop.length;
-      int t;
-      while ((t = next.getAndIncrement()) < nt) {
-        try {
-          runTask(t);
-        } catch (Throwable x) {
-          failure = x;
-        }
-        done.incrementAndGet();
-      }
-    }
-
-    private final class Worker implements Runnable {
-      final int[] tasks;
-      volatile boolean parked;
-      volatile long doneEpoch;
-
-      Worker(int[] tasks) {
-        this.tasks = tasks;
-      }
-
-      @Override
-      public void run() {
-        long seen = 0;
-        while (true) {
-          long e;
-          int spins = 0;
-          while ((e = epoch) == seen) {
-            if (++spins < SPINS) {
-              Thread.onSpinWait();
-            } else {
-              parked = true;
-              if (epoch == seen) {
-                LockSupport.park(this);
-              }
-              parked = false;
-            }
-          }
-          seen = e;
-          if (stopped) {
-            return;
-          }
-          if (dynamic) {
-            claim();
-          } else {
-            try {
-              for (int t : tasks) {
-                runTask(t);
-              }
-            } catch (Throwable x) {
-              failure = x;
-            }
-          }
-          doneEpoch = e;
-        }
-      }
-    }
-
-    Workers(int n) {
-      workers = new Thread[n];
-      state = new Worker[n];
-      for (int i = 0; i < n; i++) {
-        state[i] = new Worker(threadTasks[i + 1]);
-        workers[i] = new Thread(state[i], "neuristor-network-" + i);
-        workers[i].setDaemon(true);
-        workers[i].start();
-      }
-    }
-
-    void step() {
-      if (dynamic) {
-        done.set(0); // before next: a worker still claiming from the last step may take a task at once
-        next.set(0);
-      }
-      long e = epoch + 1;
-      epoch = e;
-      for (int i = 0; i < workers.length; i++) {
-        if (state[i].parked) {
-          LockSupport.unpark(workers[i]);
-        }
-      }
-      if (dynamic) {
-        claim();
-        int nt = taskPop.length;
-        int spins = 0;
-        while (done.get() < nt) {
-          if (++spins < SPINS) {
-            Thread.onSpinWait();
-          } else {
-            Thread.yield();
-          }
-        }
-      } else {
-        for (int t : threadTasks[0]) {
-          runTask(t);
-        }
-      }
-      for (int i = 0; !dynamic && i < workers.length; i++) {
-        int spins = 0;
-        while (state[i].doneEpoch != e) {
-          if (++spins < SPINS) {
-            Thread.onSpinWait();
-          } else {
-            Thread.yield();
-          }
-        }
-      }
-      Throwable f = failure;
-      if (f != null) {
-        if (f instanceof RuntimeException r) {
-          throw r;
-        }
-        if (f instanceof Error err) {
-          throw err;
-        }
-        throw new IllegalStateException(f);
-      }
-    }
-
-    void stop() {
-      stopped = true;
-      epoch = epoch + 1;
-      for (Thread t : workers) {
-        LockSupport.unpark(t);
-      }
-      for (Thread t : workers) {
-        try {
-          t.join();
-        } catch (InterruptedException x) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
-  }
-
   private void runTask(int t) {
-    Population p = populations.get(taskPop[t]);
+    Population p = populations.get(plan.population[t]);
     List<Projection> in = p.incoming;
     for (int i = 0; i < in.size(); i++) {
-      in.get(i).deliver(step, taskChunk[t]);
+      in.get(i).deliver(step, plan.chunk[t]);
     }
-    taskCount[t] = p.update(taskFrom[t], taskTo[t], step, dt, taskOut[t]);
+    taskCount[t] = p.update(plan.from[t], plan.to[t], step, dt, taskOut[t]);
   }
 
   private void collect() {
@@ -441,7 +209,7 @@ public final class Network {
       int n = 0;
       int[] sp = p.spikes;
       long[] tot = p.spikeTotals;
-      while (t < taskPop.length && taskPop[t] == p.index) {
+      while (t < plan.tasks() && plan.population[t] == p.index) {
         int[] o = taskOut[t];
         for (int k = 0; k < taskCount[t]; k++) {
           int i = o[k];
@@ -600,7 +368,7 @@ public final class Network {
         Population b = (Population) c[2];
         Projection pr = Projection.build((String) c[0], a, b, (Channel) c[3], (Connector) c[4], (Dist) c[5],
             (Dist) c[6], seed, stream++, dt);
-        pr.chunk(net.starts.get(b));
+        pr.chunk(net.plan.starts(b));
         b.incoming.add(pr);
         net.projections.add(pr);
       }
@@ -617,6 +385,8 @@ public final class Network {
           ch.allocateRing(maxD + 1, p.size, dt, zeroDelays && ch.kernel != Kernel.CURRENT);
         }
         p.allocate(dt);
+        int[] s = net.plan.starts(p);
+        p.plan(java.util.Arrays.copyOf(s, s.length - 1));
       }
       for (Object[] m : monitors) {
         if (m[0].equals("spikes")) {

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.neuristor.NeuristorException;
 import org.neuristor.expr.SpiceNumber;
-import org.neuristor.io.LocatedTree;
 import org.neuristor.io.LocatedTree.Node;
+import org.neuristor.io.LocatedTree;
 
 /**
  * Reads a network description (YAML, or JSON when the name ends in .json) into a
@@ -53,6 +53,10 @@ public final class NetworkFile {
       "I_bias", "integrator", "v_init", "channels");
   private static final Set<String> MEM = Set.of("model", "size", "scale", "V_th", "V_hold", "R_on", "R_off", "tau_on",
       "tau_off", "delta", "R_in", "C", "R_out", "V_in", "clamp", "energy_per_spike", "channels");
+  private static final Set<String> KERNEL = Set.of("model", "size", "method", "parameters", "noise", "bias",
+      "v_init", "channels");
+  private static final Set<String> CIRCUIT = Set.of("circuit", "size", "parameters", "device", "device_file",
+      "source", "bias", "energy_per_spike", "channels");
   private static final Set<String> POISSON = Set.of("model", "size", "rate");
   private static final Set<String> LATENCY = Set.of("model", "size", "t_max", "period", "value");
   private static final Set<String> PROJ = Set.of("name", "from", "to", "channel", "connect", "weight", "delay",
@@ -108,9 +112,28 @@ public final class NetworkFile {
     return switch (k.scalar.toLowerCase(Locale.ROOT)) {
       case "conductance" -> "S";
       case "exponential" -> "A";
-      default -> p.get("model") != null && p.get("model").isScalar()
-          && p.get("model").scalar.equalsIgnoreCase("memristive_lif") ? "C" : "V";
+      default -> chargeChannels(p) ? "C" : "V";
     };
+  }
+
+  /**
+   * Whether a population's {@code current} channels take charges (C): memristive_lif and every kernel
+   * population (a model of {@code model describe} or a circuit); the conductance LIF takes voltage jumps.
+   */
+  private static boolean chargeChannels(Node p) {
+    if (p.get("circuit") != null) {
+      return true;
+    }
+    if (p.get("model") == null || !p.get("model").isScalar()) {
+      return false;
+    }
+    String model = p.get("model").scalar.toLowerCase(Locale.ROOT);
+    return model.equals("memristive_lif") || isKernelModel(model) && !conductanceLif(model, p);
+  }
+
+  /** {@code model: lif} with the SI keys of the COBA benchmark's LIF (C, g_L, ...): the conductance LIF. */
+  private static boolean conductanceLif(String model, Node p) {
+    return model.equals("lif") && LIF.stream().anyMatch(k -> !KERNEL.contains(k) && p.get(k) != null);
   }
 
   /** Loads a file; {@code threadsOverride} &gt; 0 replaces the file's thread count. */
@@ -195,8 +218,9 @@ public final class NetworkFile {
 
     // pass 2: build
     Network.Builder bld = Network.builder(dt, seed).threads(threads);
+    Path dir = Path.of(file).toAbsolutePath().getParent();
     for (Map.Entry<String, Node> e : pops.entrySet()) {
-      bld.add(population(e.getKey(), e.getValue()));
+      bld.add(population(e.getKey(), e.getValue(), dt, dir));
     }
     int k = 0;
     List<Object[]> crossbars = new java.util.ArrayList<>();
@@ -291,12 +315,21 @@ public final class NetworkFile {
     xb.writeTo(p, wMax, readNoise, 0);
   }
 
-  private static Population population(String name, Node p) {
+  private static Population population(String name, Node p, double dt, Path dir) {
     String where = "population '" + name + "'";
-    String model = p.require("model", where).text("model").toLowerCase(Locale.ROOT);
     int size = (int) integer(p.get("size"), "size");
+    if (p.get("circuit") != null) {
+      if (p.get("model") != null) {
+        throw p.keyNode("model").error(where + ": give either model: or circuit:, not both");
+      }
+      return channels(circuitPopulation(name, size, p, where, dir), p);
+    }
+    String model = p.require("model", where).text("model").toLowerCase(Locale.ROOT);
     Population pop;
     try {
+      if (isKernelModel(model) && !conductanceLif(model, p)) {
+        return channels(kernelPopulation(name, size, model, p, dt, where), p);
+      }
       switch (model) {
         case "lif": {
           checkKeys(p, LIF, where);
@@ -336,13 +369,140 @@ public final class NetworkFile {
           return l;
         }
         default:
-          throw p.get("model").error("unknown model '" + model + "' (lif, memristive_lif, poisson, latency)");
+          throw p.get("model").error("unknown model '" + model + "' (" + org.neuristor.neuron.ModelKind.names()
+              + ", memristive_lif, poisson, latency; or circuit: NAME)");
       }
     } catch (org.neuristor.NetlistException e) {
       throw e;
     } catch (NeuristorException e) {
       throw p.error(where + ": " + e.getMessage());
     }
+    return channels(pop, p);
+  }
+
+  private static boolean isKernelModel(String model) {
+    for (org.neuristor.neuron.ModelKind k : org.neuristor.neuron.ModelKind.values()) {
+      if (k.cliName().equals(model)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A biological model as a population: {@code model: hh}, {@code method:}, {@code parameters:} in
+   * the units of {@code model describe} or with their unit (as in a model file), {@code noise:} terms as {@code model run
+   * --noise}, {@code bias:} a constant input in the kernel's SI input unit (A; A/m^2 for hh).
+   */
+  private static Population kernelPopulation(String name, int size, String model, Node p, double dt, String where) {
+    checkKeys(p, KERNEL, where);
+    org.neuristor.neuron.ModelKind kind = org.neuristor.neuron.ModelKind.parse(model);
+    Map<String, Double> values = new java.util.LinkedHashMap<>();
+    Map<String, Node> at = new java.util.HashMap<>();
+    if (p.get("parameters") != null) {
+      for (Map.Entry<String, Node> e : p.get("parameters").asMap("parameters").entrySet()) {
+        // a number in the unit of 'model describe', or with its unit (20ms, 0.02s for a parameter in ms)
+        double v = number(e.getValue(), where + ": parameter " + e.getKey(), unitOf(kind, e.getKey(), e.getValue()));
+        values.put(e.getKey(), v);
+        at.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+      }
+    }
+    try {
+      org.neuristor.neuron.NeuronModel m = org.neuristor.neuron.NeuronModel.of(kind, values);
+      org.neuristor.neuron.Method method = p.get("method") == null ? kind.defaultMethod()
+          : org.neuristor.neuron.Method.parse(p.get("method").text("method"));
+      org.neuristor.neuron.Noise noise = org.neuristor.neuron.Noise.NONE;
+      if (p.get("noise") != null) {
+        List<Node> terms = p.get("noise").isList() ? p.get("noise").asList("noise") : List.of(p.get("noise"));
+        for (Node t : terms) {
+          noise = noise.plus(t.text("noise"), kind.currentUnit());
+        }
+      }
+      org.neuristor.neuron.NeuronKernel k = m.uninitializedKernel(size, method, noise);
+      m.checkStep(method, dt * 1e3);
+      double bias = p.get("bias") == null ? 0 : number(p.get("bias"), "bias", kind.currentSiUnit());
+      KernelPopulation pop = new KernelPopulation(name, k, bias, 0);
+      return p.get("v_init") == null ? pop : pop.initialMembrane(vinit(p.get("v_init"), Double.NaN));
+    } catch (org.neuristor.ModelParameterException e) {
+      Node n = at.get(e.parameter());
+      if (n == null && p.get(e.parameter()) != null) {
+        n = p.get(e.parameter());
+      }
+      throw (n != null ? n : p).error(where + ": " + e.getMessage());
+    }
+  }
+
+  private static String unitOf(org.neuristor.neuron.ModelKind kind, String key, Node n) {
+    try {
+      return kind.parameter(key).unit();
+    } catch (org.neuristor.ModelParameterException e) {
+      throw n.error(e.getMessage());
+    }
+  }
+
+  /**
+   * A library circuit's compact form as a population: {@code circuit: pickett}, {@code parameters:}
+   * its {@code .param} values, {@code device:} device-model parameters ({@code key} on every
+   * {@code .model} card, {@code model.key} on one), {@code source:} a replacement input source
+   * ({@code dc 0.3}, {@code pulse(...)}, default the circuit's own), {@code bias:} a constant current
+   * (A) into the membrane node, {@code device_file:} a file of {@code .model} cards (e.g. a fitted
+   * device) applied to the circuit's devices of the same type before {@code device:}. Values in SPICE
+   * syntax; the file's path is relative to the network file.
+   */
+  private static Population circuitPopulation(String name, int size, Node p, String where, Path dir) {
+    checkKeys(p, CIRCUIT, where);
+    org.neuristor.library.NeuronCircuit c;
+    try {
+      c = org.neuristor.library.NeuronLibrary.get(p.get("circuit").text("circuit"));
+    } catch (NeuristorException e) {
+      throw p.get("circuit").error(e.getMessage());
+    }
+    Map<String, String> params = new java.util.LinkedHashMap<>();
+    if (p.get("device_file") != null) {
+      Node f = p.get("device_file");
+      Path path = dir == null ? Path.of(f.text("device_file")) : dir.resolve(f.text("device_file"));
+      try {
+        params.putAll(c.deviceOverrides(Files.readString(path, StandardCharsets.UTF_8), path.toString()));
+      } catch (IOException e) {
+        throw f.error(where + ": cannot read device file " + path + ": " + e.getMessage());
+      } catch (NeuristorException e) {
+        throw f.error(where + ": " + e.getMessage());
+      }
+    }
+    if (p.get("parameters") != null) {
+      for (Map.Entry<String, Node> e : p.get("parameters").asMap("parameters").entrySet()) {
+        if (!c.parameters().containsKey(e.getKey().toLowerCase(Locale.ROOT))) {
+          throw e.getValue().error(where + ": circuit " + c.name() + " has no parameter '" + e.getKey()
+              + "' (parameters: " + String.join(", ", c.parameters().keySet()) + "; device parameters go under device:)");
+        }
+        params.put(e.getKey(), e.getValue().text(e.getKey()));
+      }
+    }
+    if (p.get("device") != null) {
+      for (Map.Entry<String, Node> e : p.get("device").asMap("device").entrySet()) {
+        if (c.parameters().containsKey(e.getKey().toLowerCase(Locale.ROOT))) {
+          throw e.getValue().error(where + ": '" + e.getKey() + "' is a circuit parameter of " + c.name()
+              + "; give it under parameters:");
+        }
+        params.put(e.getKey(), e.getValue().text(e.getKey()));
+      }
+    }
+    try {
+      org.neuristor.library.CompactKernel k = c.compact(size, params);
+      if (p.get("source") != null) {
+        k.drive(org.neuristor.library.CompactForms.input(c, params, p.get("source").text("source")));
+      }
+      double bias = p.get("bias") == null ? 0 : number(p.get("bias"), "bias", "A");
+      return new KernelPopulation(name, k, bias, opt(p, "energy_per_spike", 0));
+    } catch (org.neuristor.NetlistException e) {
+      throw p.error(where + ": circuit " + c.name() + ": " + e.getMessage());
+    } catch (NeuristorException e) {
+      throw p.error(where + ": " + e.getMessage());
+    }
+  }
+
+  /** Adds the {@code channels:} of a population spec. */
+  private static Population channels(Population pop, Node p) {
     if (p.get("channels") != null) {
       for (Map.Entry<String, Node> ce : p.get("channels").asMap("channels").entrySet()) {
         Node c = ce.getValue();

@@ -93,6 +93,27 @@ public abstract class Population {
     return 0;
   }
 
+  /**
+   * Whether chunks of this population may be updated concurrently with results independent of the
+   * chunking (false: the network updates it as one chunk).
+   */
+  boolean rangeSafe() {
+    return true;
+  }
+
+  /** Chunk starts are multiples of this (16 neurons keep threads off each other's cache lines). */
+  int chunkAlignment() {
+    return 16;
+  }
+
+  /** The chunk starts the network will update this population with (ascending, first 0). */
+  void plan(int[] starts) {}
+
+  /** Time (s) of neuron i's spike in step {@code step}: the step's start unless the model knows better. */
+  double spikeTime(int neuron, long step, double dt) {
+    return step * dt;
+  }
+
   /** Puts the population in its initial state (seeded draws allowed). Called once before running. */
   protected abstract void initialize(long seed, double dt);
 

@@ -3,12 +3,14 @@ package org.neuristor.network;
 import java.util.Arrays;
 
 /**
- * Records every spike of a population as (step, neuron). Storage grows geometrically (amortised,
- * not per step); {@link #reserve} pre-sizes it.
+ * Records every spike of a population as (step, time, neuron); the time is the start of the step,
+ * or the time inside the step where the population's model places it (a {@link KernelPopulation}).
+ * Storage grows geometrically (amortised, not per step); {@link #reserve} pre-sizes it.
  */
 public final class SpikeMonitor {
   final Population population;
   private long[] steps = new long[1024];
+  private double[] times = new double[1024];
   private int[] neurons = new int[1024];
   private int count;
   private double dt;
@@ -29,6 +31,7 @@ public final class SpikeMonitor {
   public void reserve(int n) {
     if (n > steps.length) {
       steps = Arrays.copyOf(steps, n);
+      times = Arrays.copyOf(times, n);
       neurons = Arrays.copyOf(neurons, n);
     }
   }
@@ -42,8 +45,10 @@ public final class SpikeMonitor {
       reserve(Math.max(count + ns, steps.length * 2));
     }
     for (int s = 0; s < ns; s++) {
+      int i = population.spikes[s];
       steps[count] = step;
-      neurons[count++] = population.spikes[s];
+      times[count] = population.spikeTime(i, step, dt);
+      neurons[count++] = i;
     }
   }
 
@@ -56,9 +61,9 @@ public final class SpikeMonitor {
     return steps[k];
   }
 
-  /** Spike time of spike k (s): the start of its step. */
+  /** Spike time of spike k (s): the start of its step, or the model's time inside it. */
   public double time(int k) {
-    return steps[k] * dt;
+    return times[k];
   }
 
   public int neuron(int k) {

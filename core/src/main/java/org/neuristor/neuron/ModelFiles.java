@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.neuristor.ModelParameterException;
 import org.neuristor.NeuristorException;
+import org.neuristor.ParameterSpec;
 
 /**
  * Loads a neuron model from a small YAML or JSON file (JSON is valid YAML, both are read by the same
@@ -96,7 +97,7 @@ public final class ModelFiles {
               values.put(kv.getKey(), kv.getValue().asDouble());
             } else if (kv.getValue().isTextual()) {
               // a value with its unit, e.g. 20ms or 0.02s for a parameter in ms
-              ModelParameter mp;
+              ParameterSpec mp;
               try {
                 mp = kind.parameter(kv.getKey());
               } catch (ModelParameterException ex) {

@@ -36,14 +36,7 @@ public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, F
 
   /** The default stimulus of {@code model run}: a step from 10 ms of a model-typical amplitude. */
   public static Stimulus defaultStimulus(ModelKind k) {
-    double amp = switch (k) {
-      case LIF -> 2;
-      case IF -> 1;
-      case HH -> 10;
-      case ADEX -> 1000;
-      case IZHIKEVICH -> 10;
-    };
-    return Stimulus.step(amp, 10, Double.POSITIVE_INFINITY);
+    return Stimulus.step(k.descriptor().defaultStimulusAmplitude(), 10, Double.POSITIVE_INFINITY);
   }
 
   /**
@@ -59,8 +52,9 @@ public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, F
     Trace t = r.trace();
     double[] spikes = r.spikeTimesSeconds();
     double onset = onset(t);
-    SpikeFeatures f = m.kind() == ModelKind.HH
-        ? SpikeFeatures.analyze(t, "v", new SpikeDetector(m.get("v_spike") * 1e-3, 0.01), onset)
+    String level = m.kind().descriptor().spikeLevelParameter();
+    SpikeFeatures f = level != null
+        ? SpikeFeatures.analyze(t, "v", new SpikeDetector(m.get(level) * 1e-3, 0.01), onset)
         : SpikeFeatures.fromSpikeTimes(spikes, onset);
     return new ModelRun(r, f, FiringPatternClassifier.classify(t, "i", "v", spikes));
   }

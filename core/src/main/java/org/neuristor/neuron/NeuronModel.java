@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.neuristor.ModelParameterException;
+import org.neuristor.ParameterSpec;
 
 /**
  * A neuron model with all parameter values fixed and validated: one of the {@link ModelKind}s plus
  * a value for each of its declared parameters (defaults unless overridden). Immutable; create
- * populations with {@link #population}.
+ * kernels with {@link #kernel}.
  *
  * <p>Validation (each failure is a {@link ModelParameterException} naming the parameter): every
  * value inside its declared range (so a negative capacitance or a negative refractory period is
@@ -23,14 +24,14 @@ public record NeuronModel(ModelKind kind, Map<String, Double> values) {
 
   public NeuronModel {
     Map<String, Double> all = new LinkedHashMap<>();
-    for (ModelParameter p : kind.parameters()) {
+    for (ParameterSpec p : kind.parameters()) {
       all.put(p.name(), p.defaultValue());
     }
     for (Map.Entry<String, Double> e : values.entrySet()) {
-      ModelParameter p = kind.parameter(e.getKey());
+      ParameterSpec p = kind.parameter(e.getKey());
       all.put(p.name(), e.getValue());
     }
-    for (ModelParameter p : kind.parameters()) {
+    for (ParameterSpec p : kind.parameters()) {
       p.check(kind.cliName(), all.get(p.name()));
     }
     values = Collections.unmodifiableMap(all);
@@ -88,73 +89,57 @@ public record NeuronModel(ModelKind kind, Map<String, Double> values) {
     if (dtMs > max) {
       throw new ModelParameterException("dt", String.format(Locale.ROOT,
           "%s: time step dt = %s ms exceeds the stable limit %s ms of method %s", kind.cliName(),
-          ModelParameter.fmt(dtMs), ModelParameter.fmt(max), method.cliName()));
+          ParameterSpec.fmt(dtMs), ParameterSpec.fmt(max), method.cliName()));
     }
   }
 
   /**
-   * A population of {@code n} identical neurons at their initial state.
+   * A kernel of {@code n} identical neurons, initialized for steps of {@code dtMs} and at its
+   * initial state (SI inside; see {@link NeuronKernel}).
    *
    * @param n number of neurons (>= 1)
    * @param dtMs time step (ms), checked against the method's stable limit
    * @param method integration method (one of {@link ModelKind#methods()})
    * @param noise noise sources ({@link Noise#NONE} for none)
-   * @param seed seed of the population's random stream
+   * @param seed seed of the kernel's random stream
    */
-  public Population population(int n, double dtMs, Method method, Noise noise, long seed) {
+  public NeuronKernel kernel(int n, double dtMs, Method method, Noise noise, long seed) {
+    NeuronKernel k = uninitializedKernel(n, method, noise);
+    checkStep(method, dtMs);
+    k.initialize(dtMs * 1e-3, seed);
+    return k;
+  }
+
+  /**
+   * A kernel of {@code n} neurons whose step its owner sets with {@link NeuronKernel#initialize}
+   * (a network does, with its own dt); the method and noise are checked here.
+   */
+  public NeuronKernel uninitializedKernel(int n, Method method, Noise noise) {
     if (n < 1) {
       throw new ModelParameterException("n", "population size must be >= 1, got " + n);
     }
-    checkStep(method, dtMs);
-    if (noise.hasWhite() && kind != ModelKind.LIF) {
+    if (!kind.methods().contains(method)) {
+      throw new ModelParameterException("method", String.format(Locale.ROOT, "%s: method %s is not available (use %s)",
+          kind.cliName(), method.cliName(), kind.methods().stream().map(Method::cliName).toList()));
+    }
+    ModelDescriptor d = kind.descriptor();
+    if (noise.hasWhite() && !d.acceptsWhiteNoise()) {
       throw new ModelParameterException("noise", kind.cliName()
           + ": white membrane noise is defined for the LIF only (use ou current noise)");
     }
-    if (noise.hasEscape() && kind != ModelKind.LIF && kind != ModelKind.IF) {
+    if (noise.hasEscape() && !d.acceptsEscapeNoise()) {
       throw new ModelParameterException("noise", kind.cliName()
           + ": escape noise needs a threshold model (if, lif); this model generates spikes by its dynamics");
     }
-    if ((noise.hasWhite() || noise.hasEscape()) && method == Method.EXACT && kind == ModelKind.LIF) {
-      // stochastic membrane/threshold: spikes are tested on the grid
-      method = Method.EXACT_GRID;
-    }
-    return switch (kind) {
-      case IF -> new IfPopulation(this, n, dtMs, noise, seed);
-      case LIF -> new LifPopulation(this, n, dtMs, method, noise, seed);
-      case HH -> new HhPopulation(this, n, dtMs, method, noise, seed);
-      case ADEX -> new AdExPopulation(this, n, dtMs, method, noise, seed);
-      case IZHIKEVICH -> new IzhikevichPopulation(this, n, dtMs, method, noise, seed);
-    };
+    return d.kernel(this, n, method, noise);
   }
 
-  /** A population with the default method and no noise. */
-  public Population population(int n, double dtMs) {
-    return population(n, dtMs, kind.defaultMethod(), Noise.NONE, 0);
+  /** A kernel with the default method and no noise. */
+  public NeuronKernel kernel(int n, double dtMs) {
+    return kernel(n, dtMs, kind.defaultMethod(), Noise.NONE, 0);
   }
 
   private static void crossCheck(ModelKind kind, Map<String, Double> v) {
-    switch (kind) {
-      case IF, LIF -> {
-        if (!(v.get("v_th") > v.get("v_reset"))) {
-          throw new ModelParameterException("v_th", kind.cliName() + ": threshold v_th = " + v.get("v_th")
-              + " mV must lie above the reset v_reset = " + v.get("v_reset") + " mV");
-        }
-      }
-      case ADEX -> {
-        if (!(v.get("v_peak") > v.get("v_t"))) {
-          throw new ModelParameterException("v_peak", "adex: v_peak = " + v.get("v_peak")
-              + " mV must lie above v_t = " + v.get("v_t") + " mV");
-        }
-      }
-      case IZHIKEVICH -> {
-        if (!(v.get("v_peak") > v.get("c"))) {
-          throw new ModelParameterException("v_peak", "izhikevich: v_peak = " + v.get("v_peak")
-              + " mV must lie above the reset c = " + v.get("c") + " mV");
-        }
-      }
-      case HH -> {
-        // any positive conductances give a well-posed membrane
-      }
-    }
+    kind.descriptor().check(v);
   }
 }

@@ -26,17 +26,17 @@ public final class NeuronSimulation {
    * @param method integration method used
    * @param dtMs time step (ms)
    * @param trace recorded signals (SI)
-   * @param spikeTimesMs all spike times (ms)
+   * @param spikeTimesSeconds all spike times (s), as the kernel emitted them
    * @param finalState state after the last step, SI values keyed {@code name_unit} ({@code v_V})
    */
-  public record Result(NeuronModel model, Method method, double dtMs, Trace trace, double[] spikeTimesMs,
+  public record Result(NeuronModel model, Method method, double dtMs, Trace trace, double[] spikeTimesSeconds,
       Map<String, Double> finalState) {
 
-    /** Spike times in seconds. */
-    public double[] spikeTimesSeconds() {
-      double[] s = new double[spikeTimesMs.length];
+    /** Spike times in ms. */
+    public double[] spikeTimesMs() {
+      double[] s = new double[spikeTimesSeconds.length];
       for (int k = 0; k < s.length; k++) {
-        s[k] = spikeTimesMs[k] * 1e-3;
+        s[k] = spikeTimesSeconds[k] * 1e3;
       }
       return s;
     }
@@ -44,7 +44,8 @@ public final class NeuronSimulation {
 
   /**
    * Simulates {@code durationMs} (rounded to whole steps) recording every {@code recordEvery}-th
-   * step.
+   * step. The kernel runs in SI: step k starts at {@code k dt} seconds with the stimulus sampled
+   * there and converted to the kernel's input unit.
    */
   public static Result run(NeuronModel model, Stimulus stimulus, double durationMs, double dtMs, Method method,
       Noise noise, long seed, int recordEvery) {
@@ -54,31 +55,30 @@ public final class NeuronSimulation {
     if (recordEvery < 1) {
       throw new ModelParameterException("record", "record interval must be >= 1 step");
     }
-    Population p = model.population(1, dtMs, method, noise, seed);
+    NeuronKernel p = model.kernel(1, dtMs, method, noise, seed);
     long steps = Math.round(durationMs / dtMs);
     if (steps > 500_000_000L) {
       throw new ModelParameterException("dt", "duration/dt = " + steps + " steps is too many for one run");
     }
-    List<Population.StateVariable> vars = p.stateVariables();
+    List<StateVariable> vars = p.stateVariables();
     List<String> names = new ArrayList<>();
     names.add("v");
     names.add("i");
-    for (Population.StateVariable sv : vars) {
+    for (StateVariable sv : vars) {
       if (!sv.name().equals("v")) {
         names.add(sv.name());
       }
     }
     double iToSi = model.kind().currentToSi();
-    double peak = switch (model.kind()) {
-      case IF, LIF -> model.get("v_th");
-      case ADEX, IZHIKEVICH -> model.get("v_peak");
-      case HH -> Double.NaN;
-    };
+    double peak = model.kind().descriptor().spikeMarkMv(model);
     Trace.Builder tb = new Trace.Builder("time", names);
     double[] row = new double[names.size()];
     double i0 = stimulus.at(0);
     fill(row, p, vars, i0 * iToSi, Double.NaN);
     tb.addRow(0, row);
+    double dt = dtMs * 1e-3;
+    double[] input = new double[1];
+    Spikes out = new Spikes(16);
     double[] spikes = new double[16];
     int count = 0;
     for (long k = 0; k < steps; k++) {
@@ -87,30 +87,31 @@ public final class NeuronSimulation {
       if (!Double.isFinite(in)) {
         throw new ModelParameterException("stim", "stimulus is not finite at t = " + t0 + " ms");
       }
-      p.input[0] = in;
-      p.step();
-      boolean fired = p.spikeCount() > 0;
-      for (int s = 0; s < p.spikeCount(); s++) {
+      input[0] = in * iToSi;
+      out.clear();
+      p.step(k * dt, dt, input, out);
+      boolean fired = out.count() > 0;
+      for (int s = 0; s < out.count(); s++) {
         if (count == spikes.length) {
           spikes = java.util.Arrays.copyOf(spikes, 2 * count);
         }
-        spikes[count++] = p.spikeTimeMs(s);
+        spikes[count++] = out.time(s);
       }
-      if (!Double.isFinite(p.v[0])) {
+      if (!Double.isFinite(p.membrane()[0])) {
         throw new org.neuristor.NeuristorException(model.kind().cliName() + ": membrane potential diverged at t = "
             + (t0 + dtMs) + " ms (reduce dt)", 3);
       }
       if ((k + 1) % recordEvery == 0 || k == steps - 1) {
         fill(row, p, vars, in * iToSi, fired ? peak : Double.NaN);
-        tb.addRow((k + 1) * dtMs * 1e-3, row);
+        tb.addRow((k + 1) * dt, row);
       }
     }
     Map<String, Double> fin = new LinkedHashMap<>();
-    for (Population.StateVariable sv : vars) {
-      fin.put(sv.siUnit().equals("1") ? sv.name() : sv.name() + "_" + sv.siUnit().replace("/", "_per_"),
-          sv.values()[0] * sv.toSi());
+    for (StateVariable sv : vars) {
+      fin.put(sv.unit().equals("1") ? sv.name() : sv.name() + "_" + sv.unit().replace("/", "_per_"), sv.values()[0]);
     }
-    return new Result(model, p.method(), dtMs, tb.build(), java.util.Arrays.copyOf(spikes, count), fin);
+    Method used = p instanceof PointNeuronKernel pk ? pk.method() : method;
+    return new Result(model, used, dtMs, tb.build(), java.util.Arrays.copyOf(spikes, count), fin);
   }
 
   /** A noise-free run with the default method, recording every step. */
@@ -121,31 +122,35 @@ public final class NeuronSimulation {
   /** Spike times (ms) only, without recording a trace. */
   public static double[] spikeTimesMs(NeuronModel model, Stimulus stimulus, double durationMs, double dtMs,
       Method method) {
-    Population p = model.population(1, dtMs, method, Noise.NONE, 0);
+    NeuronKernel p = model.kernel(1, dtMs, method, Noise.NONE, 0);
     long steps = Math.round(durationMs / dtMs);
+    double dt = dtMs * 1e-3;
+    double toSi = model.kind().currentToSi();
+    double[] input = new double[1];
+    Spikes out = new Spikes(16);
     double[] spikes = new double[16];
     int count = 0;
     for (long k = 0; k < steps; k++) {
-      p.input[0] = stimulus.at(k * dtMs);
-      p.step();
-      for (int s = 0; s < p.spikeCount(); s++) {
+      input[0] = stimulus.at(k * dtMs) * toSi;
+      out.clear();
+      p.step(k * dt, dt, input, out);
+      for (int s = 0; s < out.count(); s++) {
         if (count == spikes.length) {
           spikes = java.util.Arrays.copyOf(spikes, 2 * count);
         }
-        spikes[count++] = p.spikeTimeMs(s);
+        spikes[count++] = out.time(s) * 1e3;
       }
     }
     return java.util.Arrays.copyOf(spikes, count);
   }
 
-  private static void fill(double[] row, Population p, List<Population.StateVariable> vars, double iSi,
-      double spikePeakMv) {
-    row[0] = (Double.isNaN(spikePeakMv) ? p.v[0] : spikePeakMv) * 1e-3;
+  private static void fill(double[] row, NeuronKernel p, List<StateVariable> vars, double iSi, double spikePeakMv) {
+    row[0] = Double.isNaN(spikePeakMv) ? p.membrane()[0] : spikePeakMv * 1e-3;
     row[1] = iSi;
     int k = 2;
-    for (Population.StateVariable sv : vars) {
+    for (StateVariable sv : vars) {
       if (!sv.name().equals("v")) {
-        row[k++] = sv.values()[0] * sv.toSi();
+        row[k++] = sv.values()[0];
       }
     }
   }

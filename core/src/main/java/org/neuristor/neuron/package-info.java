@@ -1,15 +1,19 @@
 /**
  * Biological point-neuron models (physics.md section 2): perfect and leaky integrate-and-fire,
  * Hodgkin-Huxley, adaptive exponential integrate-and-fire and Izhikevich's simple model, with
- * Ornstein-Uhlenbeck current noise, white membrane noise and escape noise.
+ * Ornstein-Uhlenbeck current noise, white membrane noise and escape noise, and the one neuron
+ * interface every model and every library circuit implements.
  *
- * <p>A model is a {@link org.neuristor.neuron.ModelKind} (parameters declared as data with unit,
- * default, range and description) plus validated values: {@link org.neuristor.neuron.NeuronModel},
- * loadable from YAML/JSON with {@link org.neuristor.neuron.ModelFiles}. Simulation happens in
- * {@link org.neuristor.neuron.Population}s: structure-of-arrays state advanced by one kernel per
- * model and method (LIF exact, HH RK4 or Rush-Larsen, AdEx RK2, Izhikevich's own Euler), seeded
- * per population, allocation-free per step. {@link org.neuristor.neuron.NeuronSimulation} runs a
- * single neuron into a {@link org.neuristor.analysis.Trace}; {@link
- * org.neuristor.neuron.IzhikevichPatterns} holds the 20 firing-pattern protocols.
+ * <p>{@link org.neuristor.neuron.NeuronKernel} is that interface: N neurons in structure-of-arrays
+ * form, advanced in SI units by {@code step(t, dt, input, spikes)}, allocation-free. Each model is
+ * one class that declares everything about it, a {@link org.neuristor.neuron.ModelDescriptor}
+ * (parameters as data with unit, default, range and description, methods and their step limits,
+ * defaults, the kernel); {@link org.neuristor.neuron.ModelKind} lists them, one line each. A
+ * {@link org.neuristor.neuron.NeuronModel} is a model with validated values, loadable from YAML/JSON
+ * with {@link org.neuristor.neuron.ModelFiles}. {@link org.neuristor.neuron.NeuronSimulation} runs a
+ * single neuron's kernel into a {@link org.neuristor.analysis.Trace}; networks wrap kernels in
+ * {@code network.KernelPopulation}; {@link org.neuristor.neuron.IzhikevichPatterns} holds the 20
+ * firing-pattern protocols.
  */
 package org.neuristor.neuron;
+

@@ -152,7 +152,7 @@ public final class Jobs {
 
     @Override
     public String unit(String name) {
-      for (org.neuristor.device.ParameterSpec p : DeviceRegistry.lookup(device).type().parameters()) {
+      for (org.neuristor.ParameterSpec p : DeviceRegistry.lookup(device).type().parameters()) {
         if (p.name().equalsIgnoreCase(name)) {
           return p.unit();
         }
@@ -260,12 +260,13 @@ public final class Jobs {
   /**
    * {@code run NETLIST}: a netlist's first analysis with {@code .param} overrides; results are
    * reductions of a saved signal: {@code max:S}, {@code min:S}, {@code final:S}, {@code mean:S}
-   * (sample mean), {@code spikes:S} (upward crossings of 0.5, for device states such as {@code n1.x})
-   * and {@code rate:S} (those crossings per second of the analysis span).
+   * (sample mean), {@code spikes:S} (upward crossings of 0.5, for device states such as {@code n1.x}),
+   * {@code rate:S} (those crossings per second of the analysis span) and {@code meas:NAME} (the netlist's
+   * {@code .meas} NAME, after all its analyses; empty when the measured event did not happen).
    */
   public record NetlistJob(String file, String text, Map<String, String> fixed, List<String> reductions)
       implements PointJob {
-    static final List<String> KINDS = List.of("max", "min", "final", "mean", "spikes", "rate");
+    static final List<String> KINDS = List.of("max", "min", "final", "mean", "spikes", "rate", "meas");
 
     public NetlistJob {
       fixed = Map.copyOf(fixed);
@@ -318,8 +319,18 @@ public final class Jobs {
       if (cc.analyses().isEmpty()) {
         throw NeuristorException.input(file + ": no analysis (.op, .dc or .tran) in the netlist");
       }
+      Map<String, Double> measured = new LinkedHashMap<>();
+      if (reductions.stream().anyMatch(r -> r.startsWith("meas:"))) {
+        for (org.neuristor.netlist.control.Measurement m
+            : org.neuristor.netlist.DeckRunner.run(cc, org.neuristor.netlist.DeckRunner.Options.defaults()).measurements()) {
+          measured.put(m.name(), m.value() == null ? Double.NaN : m.value());
+        }
+      }
       List<String> saves = new ArrayList<>(cc.saves());
       for (String r : reductions) {
+        if (r.startsWith("meas:")) {
+          continue;
+        }
         String sig = r.substring(r.indexOf(':') + 1);
         if (!saves.isEmpty() && !saves.contains(sig)) {
           saves.add(sig);
@@ -332,6 +343,14 @@ public final class Jobs {
         int c = r.indexOf(':');
         String kind = r.substring(0, c);
         String sig = r.substring(c + 1);
+        if (kind.equals("meas")) {
+          if (!measured.containsKey(sig.toLowerCase(java.util.Locale.ROOT))) {
+            throw NeuristorException.input(file + ": no .meas named '" + sig + "' (measured: "
+                + String.join(", ", measured.keySet()) + ")");
+          }
+          out.put(r, measured.get(sig.toLowerCase(java.util.Locale.ROOT)));
+          continue;
+        }
         if (!t.has(sig)) {
           throw NeuristorException.input(file + ": no signal '" + sig + "' (saved: " + String.join(", ", t.names())
               + ")");

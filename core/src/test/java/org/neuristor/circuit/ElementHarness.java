@@ -68,6 +68,15 @@ public final class ElementHarness {
 
   /** Evaluation at x: {f, q, G (row-major n*n), C (row-major)}. */
   public double[][] eval(double[] x, boolean dc) {
+    return eval(x, dc, false);
+  }
+
+  /**
+   * Evaluation at x as in the first Newton iteration of a solve when {@code firstIteration}: elements
+   * with junction limiting (diode, MOSFET) then evaluate x itself instead of a step limited against
+   * their previous evaluation.
+   */
+  public double[][] eval(double[] x, boolean dc, boolean firstIteration) {
     Arrays.fill(load.f, 0);
     Arrays.fill(load.q, 0);
     Arrays.fill(load.gv, 0);
@@ -75,7 +84,7 @@ public final class ElementHarness {
     load.x = x.clone();
     load.dc = dc;
     load.time = 0;
-    load.firstIteration = false;
+    load.firstIteration = firstIteration;
     element.load(load);
     return new double[][] {load.f.clone(), load.q.clone(), load.gv.clone(), load.cv.clone()};
   }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.neuristor.PeerReference;
 import org.neuristor.analysis.Trace;
 import org.neuristor.io.CsvReader;
 import org.neuristor.netlist.CircuitCompiler;
@@ -23,16 +24,14 @@ import org.neuristor.netlist.CircuitCompiler;
 class NgspicePeerTest {
 
   static Trace reference(String name) throws Exception {
-    try (InputStream in = NgspicePeerTest.class.getResourceAsStream("/ngspice/" + name + ".csv")) {
+    try (InputStream in = new java.io.ByteArrayInputStream(PeerReference.text("/ngspice/" + name + ".csv")
+        .getBytes(StandardCharsets.UTF_8))) {
       return CsvReader.read(in, name + ".csv");
     }
   }
 
   static Trace ours(String name) throws Exception {
-    String text;
-    try (InputStream in = NgspicePeerTest.class.getResourceAsStream("/ngspice/" + name + ".cir")) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    String text = PeerReference.text("/ngspice/" + name + ".cir");
     CircuitCompiler.Compiled c = CircuitCompiler.compile(text, name + ".cir");
     return Simulation.run(c.circuit(), c.analyses().get(0), c.saves(), null).trace();
   }

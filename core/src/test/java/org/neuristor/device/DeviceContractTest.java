@@ -7,37 +7,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.neuristor.analysis.Trace;
 import org.neuristor.circuit.Circuit;
 import org.neuristor.circuit.Element;
+import org.neuristor.circuit.ElementContract;
 import org.neuristor.circuit.ElementHarness;
 import org.neuristor.circuit.MnaSystem;
 import org.neuristor.circuit.TransientAnalysis;
 import org.neuristor.circuit.element.VoltageSource;
 import org.neuristor.circuit.element.Waveform;
 import org.neuristor.device.characterize.IvSweep;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Contract every device model satisfies (each device test extends this class): the analytic
- * Jacobians G = df/dx and C = dq/dx equal central finite differences at random seeded states and
- * voltages; zero bias gives zero terminal current; the dissipated power v i is never negative.
+ * Contract every device model satisfies (each device test extends this class and names its type;
+ * where to probe comes from the type's declaration): the analytic Jacobians G = df/dx and C = dq/dx
+ * equal central finite differences at random seeded states and voltages; zero bias gives zero
+ * terminal current; the dissipated power v i is never negative.
  */
 abstract class DeviceContractTest {
 
-  /** Model type name. */
+  /** Model type name: the only thing a device's test must give. */
   abstract String type();
 
-  /** Parameters (may contain a preset). */
-  abstract Map<String, Object> params();
+  /** Parameters (may contain a preset): the type's declared probe ({@link ModelType#probe()}). */
+  Map<String, Object> params() {
+    return DeviceRegistry.type(type()).probe().params();
+  }
 
-  /** Largest terminal voltage magnitude to probe (V). */
-  abstract double voltageScale();
+  /** Largest terminal voltage magnitude to probe (V): the type's declared probe. */
+  double voltageScale() {
+    return DeviceRegistry.type(type()).probe().voltageScale();
+  }
 
-  /** Range {lo, hi} of internal unknown k (0-based among the internal ones); [0, 1] unless overridden. */
+  /** Range {lo, hi} of internal unknown k (0-based among the internal ones): the type's declared probe. */
   double[] stateRange(int k) {
-    return new double[] {0, 1};
+    return DeviceRegistry.type(type()).probe().stateRange(k);
   }
 
   /** Transient of a device driven directly by a PWL source; returns the trace with v(a) and its states. */
@@ -91,31 +97,11 @@ abstract class DeviceContractTest {
     ElementHarness h = new ElementHarness(e);
     SplittableRandom r = new SplittableRandom(seed);
     double[] x = randomPoint(h, r, false);
-    int n = h.size();
-    double[][] base = h.eval(x, false);
-    for (int j = 0; j < n; j++) {
-      double scale = j < 2 ? voltageScale() : Math.max(Math.abs(stateRange(j - 2)[1]), 1e-12);
-      double step = 1e-7 * Math.max(Math.abs(x[j]), scale);
-      double[] xp = x.clone();
-      double[] xm = x.clone();
-      xp[j] += step;
-      xm[j] -= step;
-      double[][] ep = h.eval(xp, false);
-      double[][] em = h.eval(xm, false);
-      for (int i = 0; i < n; i++) {
-        for (int which = 0; which < 2; which++) {
-          double fd = (ep[which][i] - em[which][i]) / (2 * step);
-          double an = base[2 + which][i * n + j];
-          double rowScale = 0;
-          for (int c = 0; c < n; c++) {
-            rowScale = Math.max(rowScale, Math.abs(base[2 + which][i * n + c]));
-          }
-          assertThat(an)
-              .as("%s d%s[%d]/dx[%d] at %s", type(), which == 0 ? "f" : "q", i, j, java.util.Arrays.toString(x))
-              .isCloseTo(fd, org.assertj.core.data.Offset.offset(1e-5 * Math.max(Math.abs(fd), rowScale) + 1e-300));
-        }
-      }
+    double[] scales = new double[h.size()];
+    for (int j = 0; j < scales.length; j++) {
+      scales[j] = j < 2 ? voltageScale() : Math.max(Math.abs(stateRange(j - 2)[1]), 1e-12);
     }
+    ElementContract.jacobianMatchesFiniteDifferences(h, x, scales, type(), false);
   }
 
   @ParameterizedTest

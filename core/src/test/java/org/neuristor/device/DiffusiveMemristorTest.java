@@ -20,16 +20,6 @@ class DiffusiveMemristorTest extends DeviceContractTest {
     return "diffusive";
   }
 
-  @Override
-  Map<String, Object> params() {
-    return Map.of("preset", "ag-sioxny");
-  }
-
-  @Override
-  double voltageScale() {
-    return 1.0;
-  }
-
   @Test
   void everyPresetSwitchesNearItsStatedThresholdsAndReturnsToHrs() {
     for (String preset : List.of("ag-sioxny", "ag-siox-fast")) {

@@ -23,21 +23,6 @@ class MottMemristorTest extends DeviceContractTest {
     return "mott";
   }
 
-  @Override
-  Map<String, Object> params() {
-    return Map.of("preset", "nbo2");
-  }
-
-  @Override
-  double voltageScale() {
-    return 1.5;
-  }
-
-  @Override
-  double[] stateRange(int k) {
-    return new double[] {300, 1200};
-  }
-
   @Test
   void t9SCurveMaximumOfTheCurrentControlledSweep() {
     // physics.md 3.2 / T9: voltage maximum 0.859 V at 0.170 mA (1 %)

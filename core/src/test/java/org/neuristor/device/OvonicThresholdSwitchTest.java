@@ -15,16 +15,6 @@ class OvonicThresholdSwitchTest extends DeviceContractTest {
     return "ots";
   }
 
-  @Override
-  Map<String, Object> params() {
-    return Map.of("preset", "gese");
-  }
-
-  @Override
-  double voltageScale() {
-    return 3.0;
-  }
-
   @Test
   void everyPresetSwitchesNearItsStatedThresholdsAndReturnsToHrs() {
     for (String preset : List.of("gese", "gete")) {

@@ -14,21 +14,6 @@ class ProtonicMemristorTest extends DeviceContractTest {
     return "proton2";
   }
 
-  @Override
-  Map<String, Object> params() {
-    return Map.of("preset", "huang2019");
-  }
-
-  @Override
-  double voltageScale() {
-    return 1.5;
-  }
-
-  @Override
-  double[] stateRange(int k) {
-    return k == 0 ? new double[] {0, 1} : new double[] {0, 3};
-  }
-
   @Test
   void pairedPulseFacilitationAndVolatileDecay() {
     // two 1 V, 1 ms pulses 0.5 ms apart: the second raises w more (c has not decayed, tau_c = 1 ms)

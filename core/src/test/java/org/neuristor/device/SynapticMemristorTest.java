@@ -15,16 +15,6 @@ class SynapticMemristorTest extends DeviceContractTest {
     return "synapse";
   }
 
-  @Override
-  Map<String, Object> params() {
-    return Map.of("preset", "memtorch");
-  }
-
-  @Override
-  double voltageScale() {
-    return 0.5;
-  }
-
   @Test
   void setAndResetAreNonVolatileAndBounded() {
     // below-threshold reads do not move w; a negative pulse beyond v_on sets to w -> 0 (R_on), positive resets

@@ -17,16 +17,6 @@ class ThresholdSwitchTest extends DeviceContractTest {
     return "ts";
   }
 
-  @Override
-  Map<String, Object> params() {
-    return Map.of("preset", "nbox");
-  }
-
-  @Override
-  double voltageScale() {
-    return 2.0;
-  }
-
   @Test
   void t8ApparentThresholdsOfTheQuasiStaticSweep() {
     // physics.md 3.1 / T8: V_th,app = 0.98740 V, V_hold,app = 0.61260 V within 0.5 mV

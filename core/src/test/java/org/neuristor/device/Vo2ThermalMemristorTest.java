@@ -21,21 +21,6 @@ class Vo2ThermalMemristorTest extends DeviceContractTest {
     return "vo2";
   }
 
-  @Override
-  Map<String, Object> params() {
-    return Map.of("preset", "zhang2024");
-  }
-
-  @Override
-  double voltageScale() {
-    return 10;
-  }
-
-  @Override
-  double[] stateRange(int k) {
-    return new double[] {320, 365};
-  }
-
   @Test
   void resistanceMatchesTheCheckValuesOnTheHeatingBranch() {
     // physics.md 3.3 [C]: 51.84 kOhm @ 325 K, 16.01 kOhm @ 336.4 K, 4.77 kOhm @ 340 K, 1.286 kOhm @ 370 K

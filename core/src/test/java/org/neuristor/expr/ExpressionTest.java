@@ -45,7 +45,9 @@ class ExpressionTest {
       "limit(5, 0, 2) ; 2", "limit(-5, 0, 2) ; 0", "limit(1, 0, 2) ; 1", "u(1e-9) ; 1", "u(-1) ; 0",
       "uramp(-2) ; 0", "uramp(2) ; 2", "sgn(-3) ; -1", "sgn(0) ; 0", "floor(-1.5) ; -2", "ceil(-1.5) ; -1",
       "int(-1.5) ; -1", "int(1.5) ; 1", "if(1, 2, 3) ; 2", "if(0, 2, 3) ; 3",
-      "sqrt(-4) ; 2", "ln(-1) ; 0", "(-2)^3 ; -8", "EXP(0) ; 1"})
+      "sqrt(-4) ; 2", "ln(-1) ; 0", "EXP(0) ; 1",
+      // ngspice-39 (B source and .param): x^y, x**y and pow(x,y) are |x|^y, pwr keeps the sign, u(0) = 0.5
+      "(-2)^3 ; 8", "(-2)**3 ; 8", "pwr(-2, 3) ; -8", "u(0) ; 0.5", "ln(0) ; -1e99"})
   void functionValues(String text, double expected) {
     assertThat(eval(text)).isCloseTo(expected, within(1e-12));
   }

@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.neuristor.NeuristorException;
-import org.neuristor.analysis.SpikeFeatures;
 
 /**
  * Every library circuit's compact form against its full circuit (the transient engine on the
@@ -39,7 +38,7 @@ class CompactFormsTest {
   void compactAndFullCircuitSpikeTimesAgreeWithinOnePercentOverTwentySpikes(String name, Map<String, String> params,
       String source, double dt) {
     NeuronCircuit c = NeuronLibrary.get(name);
-    double[] full = SpikeFeatures.crossings(Protocols.run(c, params, source), c.spikeState(), 0.5);
+    double[] full = FullCircuits.spikeTimes(name, params, source);
     assertThat(full.length).as("full-circuit spikes").isGreaterThanOrEqualTo(20);
     double tstop = full[19] * 1.05;
 

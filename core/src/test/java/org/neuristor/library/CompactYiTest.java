@@ -17,7 +17,7 @@ class CompactYiTest {
     Map<String, String> p = Map.of("tstop", "72u");
     // rest at 0 V (operating point), then a 2 V step at 2 us: tonic firing
     String step = "pwl(0 0 2u 0 2.01u 2 1 2)";
-    double[] full = c.features(NeuronLibraryTest.run(c, p, step)).spikeTimes();
+    double[] full = FullCircuits.spikeTimes("yi", p, step);
     assertThat(full.length).isGreaterThanOrEqualTo(20);
     CompactYi k = CompactYi.of(c, p, 1);
     k.settle(0, 40e-6);

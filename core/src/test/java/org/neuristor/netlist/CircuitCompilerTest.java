@@ -91,8 +91,9 @@ class CircuitCompilerTest {
     assertThat(c.circuit().elements()).extracting(e -> e.name()).contains("rinc");
   }
 
+  /** Issue 18: .control blocks run (they used to be skipped); plotting commands are skipped with one warning each. */
   @Test
-  void controlBlockIsSkippedWithOneWarning() {
+  void controlBlockRunsAndSkipsPlottingWithOneWarning() {
     CircuitCompiler.Compiled c = CircuitCompiler.compile("""
         ctl
         v1 a 0 1
@@ -101,12 +102,18 @@ class CircuitCompilerTest {
         .control
         run
         plot v(a)
+        plot i(v1)
         .endc
         .control
         print all
         .endc
         """, "c.cir");
-    assertThat(c.warnings()).filteredOn(w -> w.contains(".control")).hasSize(1);
+    assertThat(c.control()).extracting(ControlLine::text).containsExactly("run", "plot v(a)", "plot i(v1)", "print all");
+    DeckRunner.Result r = DeckRunner.run(c, DeckRunner.Options.defaults());
+    assertThat(r.runs()).hasSize(1);
+    assertThat(r.warnings()).filteredOn(w -> w.contains("plot skipped")).hasSize(1).first().asString()
+        .startsWith("c.cir:7: ");
+    assertThat(r.output()).contains("v(a) = 1.000000e+00", "i(v1) = -1.000000e-03");
   }
 
   @Test
@@ -125,7 +132,7 @@ class CircuitCompilerTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "t\\nq1 a 0 1k\\n.op|2|1|unknown element type",
+      "t\\nj1 a 0 1k\\n.op|2|1|unknown element type", // q (BJT) is supported since issue 18
       "t\\nr1 a\\n.op|2|4|r1 needs 2 nodes and a resistance",
       "t\\nv1 a 0 1\\nr1 a 0 1x2\\n.op|3|8|bad value '1x2'",
       "t\\nv1 a 0 1\\nd1 a 0 nomodel\\n.op|3|8|unknown model 'nomodel'",
@@ -136,7 +143,8 @@ class CircuitCompilerTest {
       "t\\nv1 a 0 1\\nr1 a 0 1k\\nr1 a 0 2k\\n.op|4|1|duplicate element name r1",
       "t\\nv1 a 0 1\\nr1 a 0 1k\\n.bogus|4|1|unknown control line",
       "t\\nv1 a 0 1\\nb1 a 0 I=V(a)*(2\\n.op|3|16|missing ')'",
-      "t\\nv1 a 0 1\\nc1 a 0 1n ic=1\\n.op|3|11|element ic= is not supported",
+      // C and L accept ic= since issue 18 (used with uic); a resistor has none
+      "t\\nv1 a 0 1\\nr1 a 0 1k ic=1\\n.op|3|1|a resistor has no ic",
   })
   void errorsNameFileLineAndColumn(String text, int line, int col, String message) {
     assertThatThrownBy(() -> CircuitCompiler.compile(text.replace("\\n", "\n"), "bad.cir"))
@@ -152,5 +160,62 @@ class CircuitCompilerTest {
   void floatingNodeErrorNamesTheNode() {
     assertThatThrownBy(() -> CircuitCompiler.compile("t\nv1 a 0 1\nr1 a 0 1k\nr2 b c 1k\n.op\n", "f.cir"))
         .hasMessageContaining("floating").hasMessageContaining("b");
+  }
+
+  /** Issue 17/18: errors found after expansion still name file:line:col. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "t\\nv1 a 0 1\\nr1 a 0 1k\\nr2 b c 1k\\n.op|4|4|floating nodes b, c",
+      "t\\nv1 a 0 1\\nr1 a 0 0\\n.op|3|1|resistance must be finite and non-zero",
+      "t\\nv1 a 0 1\\nr1 a 0 1k\\nb1 c 0 v=2*V(zz)\\nr2 c 0 1k\\n.op|4|14|V(zz): no node zz",
+      "t\\nv1 a 0 1\\nr1 a 0 1k\\nb1 c 0 v=2*I(r1)\\nr2 c 0 1k\\n.op|4|14|r1 is none",
+      "t\\nv1 a 0 1\\nr1 a 0 1k\\n.ic v(q)=1\\n.tran 1u 10u|4|7|.ic names node q",
+      "t\\n.lib nosuch.lib fast\\nv1 a 0 1\\nr1 a 0 1k\\n.op|2|1|cannot read included file nosuch.lib",
+      "t\\n.param a=1\\n.if (a == 1)\\nv1 a 0 1\\n.op|3|1|.if without .endif",
+      "t\\nv1 a 0 1\\nr1 a 0 1k\\ne1 o 0 table v(a) 0 0 1 1\\nr2 o 0 1k\\n.op|4|8|TABLE form are not supported",
+  })
+  void errorsAfterExpansionNameFileLineAndColumn(String text, int line, int col, String message) {
+    errorsNameFileLineAndColumn(text, line, col, message);
+  }
+
+  /** Issue 17: a directive that is not run is warned about once, with the file and line of its first use. */
+  @Test
+  void unsupportedDirectivesWarnOncePerDirective() {
+    CircuitCompiler.Compiled c = CircuitCompiler.compile("""
+        w
+        v1 a 0 1
+        r1 a 0 1k
+        .four 1k v(a)
+        .noise v(a) v1 dec 10 1 1k
+        .four 2k v(a)
+        .options foo=1 reltol=1e-4 foo=2
+        .op
+        """, "w.cir");
+    assertThat(c.warnings()).filteredOn(w -> w.contains(".four")).singleElement().asString()
+        .startsWith("w.cir:4: .four ignored").contains("1 more .four line");
+    assertThat(c.warnings()).filteredOn(w -> w.contains(".noise")).hasSize(1);
+    assertThat(c.warnings()).filteredOn(w -> w.contains("option foo")).singleElement().asString().startsWith("w.cir:7:");
+  }
+
+  /** Issue 17: a Latin-1 byte in a comment no longer stops the file ("Input length = 1"). */
+  @Test
+  void latin1FilesAreRead() throws Exception {
+    Path f = java.nio.file.Files.createTempFile("latin1", ".cir");
+    try {
+      java.nio.file.Files.write(f, "caf\u00e9\n* r\u00e9sistance\nv1 a 0 1\nr1 a 0 2\u00b5\n.op\n"
+          .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      CircuitCompiler.Compiled c = CircuitCompiler.compile(f);
+      assertThat(((org.neuristor.circuit.element.Resistor) c.circuit().element("r1")).ohms()).isEqualTo(2e-6);
+    } finally {
+      java.nio.file.Files.delete(f);
+    }
+  }
+
+  /** Issue 17: .save of a node that does not exist is a warning with its position, the run goes on. */
+  @Test
+  void savingAMissingNodeWarnsWithItsPosition() {
+    CircuitCompiler.Compiled c = CircuitCompiler.compile("s\nv1 a 0 1\nr1 a 0 1k\n.save v(a) v(zz)\n.op\n", "s.cir");
+    assertThat(c.saves()).containsExactly("v(a)");
+    assertThat(c.warnings()).anySatisfy(w -> assertThat(w).startsWith("s.cir:4:12: v(zz) not saved"));
   }
 }

@@ -2,11 +2,11 @@ package org.neuristor.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neuristor.PeerReference;
 
 /**
  * The COBA example against Brian2 (reference/brian2/coba_brian2.py, Brian2 2.5.1, five seeds):
@@ -15,14 +15,12 @@ import org.junit.jupiter.api.Test;
  */
 class CobaBrian2PeerTest {
   static double brianMeanRate() throws Exception {
-    try (InputStream in = CobaBrian2PeerTest.class.getResourceAsStream("/reference/brian2/coba_brian2_rates.csv")) {
-      String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split("\n");
-      double s = 0;
-      for (int i = 1; i < lines.length; i++) {
-        s += Double.parseDouble(lines[i].split(",")[1]);
-      }
-      return s / (lines.length - 1);
+    List<Double> rates = PeerReference.column("/reference/brian2/coba_brian2_rates.csv", seed -> true, 1);
+    double s = 0;
+    for (double r : rates) {
+      s += r;
     }
+    return s / rates.size();
   }
 
   static String cobaText() throws Exception {

@@ -66,7 +66,7 @@ class DeterminismTest {
 
   @Test
   void largeNetworkWithDynamicChunksIdenticalForOneTwoAndThreeThreads() {
-    // above Network.DYNAMIC_MIN neurons, threads claim chunks from a shared counter
+    // above ChunkPlan.DYNAMIC_MIN neurons, threads claim chunks from a shared counter
     List<List<long[]>> runs = new ArrayList<>();
     for (int t : new int[] {1, 2, 3}) {
       Network.Builder b = Network.builder(1e-4, 9).threads(t);

@@ -2,11 +2,10 @@ package org.neuristor.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neuristor.PeerReference;
 
 /**
  * Refractory bookkeeping against Brian2 (reference/brian2/lif_refractory_brian2.py, Brian2 2.5.1):
@@ -16,13 +15,7 @@ import org.junit.jupiter.api.Test;
 class LifRefractoryBrian2Test {
   @Test
   void spikeStepsMatchBrian2() throws Exception {
-    List<String[]> rows = new ArrayList<>();
-    try (InputStream in = getClass().getResourceAsStream("/reference/brian2/lif_refractory_brian2.csv")) {
-      String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split("\n");
-      for (int i = 1; i < lines.length; i++) {
-        rows.add(lines[i].split(","));
-      }
-    }
+    List<String[]> rows = PeerReference.rows("/reference/brian2/lif_refractory_brian2.csv");
     for (double trefMs : new double[] {0, 0.1, 0.5, 2.0}) {
       List<Long> expected = new ArrayList<>();
       for (String[] r : rows) {

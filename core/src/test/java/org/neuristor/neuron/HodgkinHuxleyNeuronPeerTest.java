@@ -2,14 +2,10 @@ package org.neuristor.neuron;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import org.assertj.core.data.Offset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.neuristor.PeerReference;
 
 /**
  * Hodgkin-Huxley spike times against NEURON 8.2 (built-in hh mechanism, celsius 6.3, CVODE atol
@@ -21,20 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HodgkinHuxleyNeuronPeerTest {
 
   static List<Double> reference(double amp) throws Exception {
-    List<Double> out = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        HodgkinHuxleyNeuronPeerTest.class.getResourceAsStream("/reference/neuron/hh_neuron_spikes.csv"),
-        StandardCharsets.UTF_8))) {
-      r.readLine();
-      String line;
-      while ((line = r.readLine()) != null) {
-        String[] p = line.split(",");
-        if (Double.parseDouble(p[0]) == amp) {
-          out.add(Double.parseDouble(p[1]));
-        }
-      }
-    }
-    return out;
+    return PeerReference.valuesFor("/reference/neuron/hh_neuron_spikes.csv", amp);
   }
 
   static double maxGap(double amp, Method method, double dt) throws Exception {

@@ -2,16 +2,13 @@ package org.neuristor.neuron;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.neuristor.PeerReference;
 
 /**
  * Izhikevich spike times against Brian2 2.5.1 with the same method ({@code euler}, our
@@ -22,20 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IzhikevichBrian2PeerTest {
 
   static List<Double> reference(String name) throws Exception {
-    List<Double> out = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        IzhikevichBrian2PeerTest.class.getResourceAsStream("/reference/brian2/izhikevich_brian2_spikes.csv"),
-        StandardCharsets.UTF_8))) {
-      r.readLine();
-      String line;
-      while ((line = r.readLine()) != null) {
-        String[] p = line.split(",");
-        if (p[0].equals(name)) {
-          out.add(Double.parseDouble(p[1]));
-        }
-      }
-    }
-    return out;
+    return PeerReference.valuesFor("/reference/brian2/izhikevich_brian2_spikes.csv", name);
   }
 
   static Arguments cortical(String name, double a, double b, double c, double d) {

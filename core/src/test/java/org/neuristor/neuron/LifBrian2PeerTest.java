@@ -2,13 +2,10 @@ package org.neuristor.neuron;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.neuristor.PeerReference;
 
 /**
  * LIF spike times against Brian2 2.5.1 (method exact, dt 0.1 ms, numpy target; reference from
@@ -20,20 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LifBrian2PeerTest {
 
   static List<Double> reference(double amp) throws Exception {
-    List<Double> out = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        LifBrian2PeerTest.class.getResourceAsStream("/reference/brian2/lif_brian2_spikes.csv"),
-        StandardCharsets.UTF_8))) {
-      r.readLine();
-      String line;
-      while ((line = r.readLine()) != null) {
-        String[] p = line.split(",");
-        if (Double.parseDouble(p[0]) == amp) {
-          out.add(Double.parseDouble(p[1]));
-        }
-      }
-    }
-    return out;
+    return PeerReference.valuesFor("/reference/brian2/lif_brian2_spikes.csv", amp);
   }
 
   @ParameterizedTest(name = "I = {0} nA")

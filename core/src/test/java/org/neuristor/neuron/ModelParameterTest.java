@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.neuristor.ModelParameterException;
+import org.neuristor.ParameterSpec;
 
 /** Parameter declarations, validation with errors naming the parameter, and model files. */
 class ModelParameterTest {
@@ -48,18 +49,18 @@ class ModelParameterTest {
       "adex, RK2, 1, 0.9366"})
   void stepAboveTheStableLimitIsRefusedAsDt(String model, Method method, double dt, String limit) {
     NeuronModel m = NeuronModel.of(ModelKind.parse(model));
-    assertRefused(() -> m.population(1, dt, method, Noise.NONE, 1), "dt", "stable limit " + limit);
+    assertRefused(() -> m.kernel(1, dt, method, Noise.NONE, 1), "dt", "stable limit " + limit);
     // just below the limit is accepted
-    m.population(1, m.kind().maxDtMs(method, m) * 0.999, method, Noise.NONE, 1);
+    m.kernel(1, m.kind().maxDtMs(method, m) * 0.999, method, Noise.NONE, 1);
   }
 
   @Test
   void methodMustBelongToTheModelAndNoiseToItsKind() {
-    assertRefused(() -> NeuronModel.of(ModelKind.HH).population(1, 0.01, Method.EXACT, Noise.NONE, 1), "method",
+    assertRefused(() -> NeuronModel.of(ModelKind.HH).kernel(1, 0.01, Method.EXACT, Noise.NONE, 1), "method",
         "not available");
-    assertRefused(() -> NeuronModel.of(ModelKind.HH).population(1, 0.01, Method.RK4, Noise.escape(1, 2), 1), "noise",
+    assertRefused(() -> NeuronModel.of(ModelKind.HH).kernel(1, 0.01, Method.RK4, Noise.escape(1, 2), 1), "noise",
         "escape");
-    assertRefused(() -> NeuronModel.of(ModelKind.ADEX).population(1, 0.01, Method.RK2, Noise.white(2), 1), "noise",
+    assertRefused(() -> NeuronModel.of(ModelKind.ADEX).kernel(1, 0.01, Method.RK2, Noise.white(2), 1), "noise",
         "white");
     assertRefused(() -> Noise.ou(-1, 5), "ou.sigma", ">= 0");
     assertRefused(() -> Noise.ou(1, 0), "ou.tau", "> 0");
@@ -69,7 +70,7 @@ class ModelParameterTest {
   void everyParameterIsDeclaredWithUnitRangeAndDescription() {
     for (ModelKind k : ModelKind.values()) {
       assertThat(k.parameters()).isNotEmpty();
-      for (ModelParameter p : k.parameters()) {
+      for (ParameterSpec p : k.parameters()) {
         assertThat(p.unit()).isNotBlank();
         assertThat(p.description()).isNotBlank();
         assertThat(p.min()).isLessThanOrEqualTo(p.max());

@@ -12,8 +12,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** physics.md 2.6 and checklist T7: OU statistics, Siegert rate, mean first-passage time, escape noise. */
 class NoiseTest {
 
-  static double[] noiseState(Population p) {
-    return p.stateVariables().stream().filter(s -> s.name().equals("i_noise")).findFirst().orElseThrow().values();
+  /** The OU state in the model's current unit (the kernel holds it in SI). */
+  static double[] noiseState(NeuronKernel p, ModelKind kind) {
+    double[] si = p.stateVariables().stream().filter(s -> s.name().equals("i_noise")).findFirst().orElseThrow()
+        .values();
+    double[] out = new double[si.length];
+    for (int i = 0; i < si.length; i++) {
+      out[i] = si[i] / kind.currentToSi();
+    }
+    return out;
+  }
+
+  /** Steps a kernel by one step of {@code dtMs} (step number k), collecting its spikes into {@code out}. */
+  static void step(NeuronKernel p, double[] input, long k, double dtMs, Spikes out) {
+    out.clear();
+    p.step(k * (dtMs * 1e-3), dtMs * 1e-3, input, out);
   }
 
   @Test
@@ -24,14 +37,16 @@ class NoiseTest {
     double sigma = 0.5;
     double tau = 5;
     double mu = 0.3;
-    Population p = NeuronModel.of(ModelKind.IF, Map.of("c", 1e6)).population(n, 0.1, Method.EXACT,
+    NeuronKernel p = NeuronModel.of(ModelKind.IF, Map.of("c", 1e6)).kernel(n, 0.1, Method.EXACT,
         new Noise(sigma, tau, mu, 0, 0, 1), 42);
-    p.step();
-    double[] x0 = noiseState(p).clone();
+    double[] zero = new double[n];
+    Spikes out = new Spikes(16);
+    step(p, zero, 0, 0.1, out);
+    double[] x0 = noiseState(p, ModelKind.IF);
     for (int k = 0; k < 40; k++) {
-      p.step(); // lag 4 ms
+      step(p, zero, k + 1, 0.1, out); // lag 4 ms
     }
-    double[] x1 = noiseState(p);
+    double[] x1 = noiseState(p, ModelKind.IF);
     double m0 = 0;
     double m1 = 0;
     for (int i = 0; i < n; i++) {
@@ -70,8 +85,10 @@ class NoiseTest {
   /** Spike times of each neuron of a white-noise LIF population (ms), after a 100 ms transient. */
   static double[] isiStats(double muMv, double sigmaMv, int n, double durationMs, double dt, long seed) {
     NeuronModel lif = NeuronModel.of(ModelKind.LIF);
-    Population p = lif.population(n, dt, Method.EXACT_GRID, Noise.white(sigmaMv), seed);
-    java.util.Arrays.fill(p.input, muMv / lif.get("r"));
+    NeuronKernel p = lif.kernel(n, dt, Method.EXACT_GRID, Noise.white(sigmaMv), seed);
+    double[] input = new double[n];
+    java.util.Arrays.fill(input, muMv / lif.get("r") * ModelKind.LIF.currentToSi());
+    Spikes out = new Spikes(16);
     double[] last = new double[n];
     java.util.Arrays.fill(last, Double.NaN);
     double sum = 0;
@@ -80,10 +97,10 @@ class NoiseTest {
     long spikes = 0;
     long steps = Math.round(durationMs / dt);
     for (long k = 0; k < steps; k++) {
-      p.step();
-      for (int s = 0; s < p.spikeCount(); s++) {
-        int i = p.spikeNeuron(s);
-        double t = p.spikeTimeMs(s);
+      step(p, input, k, dt, out);
+      for (int s = 0; s < out.count(); s++) {
+        int i = out.neuron(s);
+        double t = out.time(s) * 1e3;
         if (t < 100) {
           last[i] = t;
           continue;
@@ -123,11 +140,13 @@ class NoiseTest {
     // V held at v_reset = theta - 5 mV (no input, huge C, no refractoriness): a Bernoulli process
     // with p = 1 - exp(-rho0 e^{-5/Delta_u} dt) per step
     NeuronModel m = NeuronModel.of(ModelKind.IF, Map.of("c", 1e6, "v_reset", -60.0, "t_ref", 0.0));
-    Population p = m.population(1000, 0.1, Method.EXACT, Noise.escape(1, 5), 3);
+    NeuronKernel p = m.kernel(1000, 0.1, Method.EXACT, Noise.escape(1, 5), 3);
+    double[] zero = new double[1000];
+    Spikes out = new Spikes(16);
     long spikes = 0;
     for (int k = 0; k < 1000; k++) {
-      p.step();
-      spikes += p.spikeCount();
+      step(p, zero, k, 0.1, out);
+      spikes += out.count();
     }
     double prob = -Math.expm1(-Math.exp(-1) * 0.1);
     assertThat(spikes / 1e6).isCloseTo(prob, Percentage.withPercentage(2));

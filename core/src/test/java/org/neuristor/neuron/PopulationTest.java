@@ -29,15 +29,20 @@ class PopulationTest {
   void eachNeuronOfAPopulationBehavesLikeASingleNeuron(ModelKind kind, Method method, double[] amps) {
     NeuronModel m = NeuronModel.of(kind);
     double dt = kind.defaultDtMs();
-    Population p = m.population(amps.length, dt, method, Noise.NONE, 0);
+    NeuronKernel p = m.kernel(amps.length, dt, method, Noise.NONE, 0);
     double[][] spikes = new double[amps.length][1000];
     int[] counts = new int[amps.length];
-    System.arraycopy(amps, 0, p.input, 0, amps.length);
+    double[] input = new double[amps.length];
+    for (int i = 0; i < amps.length; i++) {
+      input[i] = amps[i] * kind.currentToSi();
+    }
+    Spikes out = new Spikes(16);
     for (int k = 0; k < Math.round(200 / dt); k++) {
-      p.step();
-      for (int s = 0; s < p.spikeCount(); s++) {
-        int i = p.spikeNeuron(s);
-        spikes[i][counts[i]++] = p.spikeTimeMs(s);
+      out.clear();
+      p.step(k * (dt * 1e-3), dt * 1e-3, input, out);
+      for (int s = 0; s < out.count(); s++) {
+        int i = out.neuron(s);
+        spikes[i][counts[i]++] = out.time(s) * 1e3;
       }
     }
     for (int i = 0; i < amps.length; i++) {
@@ -52,17 +57,22 @@ class PopulationTest {
     com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     NeuronModel m = NeuronModel.of(kind);
     Noise noise = kind == ModelKind.ADEX ? Noise.ou(50, 5) : Noise.ou(0.5, 5);
-    Population p = m.population(1000, kind.defaultDtMs(), method, noise, 1);
+    NeuronKernel p = m.kernel(1000, kind.defaultDtMs(), method, noise, 1);
+    double[] input = new double[1000];
     for (int i = 0; i < 1000; i++) {
-      p.input[i] = amps[i % amps.length];
+      input[i] = amps[i % amps.length] * kind.currentToSi();
     }
+    double dt = kind.defaultDtMs() * 1e-3;
+    Spikes out = new Spikes(16);
     for (int k = 0; k < 3000; k++) {
-      p.step(); // warm up: JIT, and the spike buffer reaches its working size
+      out.clear();
+      p.step(k * dt, dt, input, out); // warm up: JIT, and the spike buffer reaches its working size
     }
     long id = Thread.currentThread().getId();
     long before = mx.getThreadAllocatedBytes(id);
-    for (int k = 0; k < 1000; k++) {
-      p.step();
+    for (int k = 3000; k < 4000; k++) {
+      out.clear();
+      p.step(k * dt, dt, input, out);
     }
     long allocated = mx.getThreadAllocatedBytes(id) - before;
     // one boxed double per step would already be 16 kB

@@ -60,6 +60,24 @@ class JobsTest {
     }
   }
 
+  /** Issue 18: .meas results are sweep results (meas:NAME); a measurement that fails is an empty cell. */
+  @Test
+  void netlistJobReportsMeasurements() throws Exception {
+    Files.writeString(dir.resolve("rc.cir"), String.join("\n", "rc", ".param r=1k", "v1 in 0 1",
+        "r1 in out {r}", "c1 out 0 1u", ".ic v(out)=0", ".tran 1u 3m uic", ".meas tran thalf when v(out)=0.5",
+        ".meas tran never when v(out)=2", ".end", ""));
+    Files.writeString(dir.resolve("s.yaml"), "job: {type: run, netlist: rc.cir}\nparameters:\n  r: {list: [500, 2k]}\n"
+        + "results: ['meas:thalf', 'meas:never']\n");
+    SweepSpec s = SweepSpec.load(dir.resolve("s.yaml"));
+    for (int i = 0; i < 2; i++) {
+      PointResult r = PointResult.evaluate(s, i);
+      assertThat(r.ok()).as(r.error()).isTrue();
+      assertThat(r.results().get("meas:thalf")).isCloseTo(r.params().get("r") * 1e-6 * Math.log(2),
+          Percentage.withPercentage(0.5));
+      assertThat(r.results().get("meas:never")).isNaN();
+    }
+  }
+
   @Test
   void ivJobFindsTheThresholdItWasGiven() {
     SweepSpec s = SweepSpecTest.parse("job: {type: iv, device: ts}\nparameters:\n  vth: {list: [0.8, 1.2]}\n"

@@ -9,14 +9,24 @@ import java.util.function.DoubleConsumer;
 abstract class DrivenSource extends TwoTerminal implements IndependentSource {
   protected final Drive drive;
 
-  DrivenSource(String name, String p, String n, Waveform w) {
+  DrivenSource(String name, String p, String n, Spec spec) {
     super(name, p, n);
-    this.drive = new Drive(w);
+    this.drive = new Drive(spec);
   }
 
   @Override
   public Waveform waveform() {
     return drive.described();
+  }
+
+  @Override
+  public Spec spec() {
+    return drive.spec();
+  }
+
+  /** Netlist text of this source. */
+  final SpiceCard card() {
+    return SpiceCard.of(name + " " + nodeP + " " + nodeN + " " + drive.spec().toSpice());
   }
 
   @Override

@@ -13,6 +13,7 @@ import org.neuristor.circuit.Load;
  */
 public final class Inductor extends TwoTerminal implements Circuit.VoltageDefined {
   private final double henries;
+  private final double ic;
   private int b;
   private int hpb;
   private int hnb;
@@ -21,7 +22,13 @@ public final class Inductor extends TwoTerminal implements Circuit.VoltageDefine
   private int hbb;
 
   public Inductor(String name, String p, String n, double henries) {
+    this(name, p, n, henries, Double.NaN);
+  }
+
+  /** @param ic initial current (A) used by a transient with {@code uic}; NaN for none */
+  public Inductor(String name, String p, String n, double henries, double ic) {
     super(name, p, n);
+    this.ic = ic;
     if (!(henries > 0) || !Double.isFinite(henries)) {
       throw NeuristorException.input("inductor " + name + ": inductance must be > 0, got " + henries);
     }
@@ -31,6 +38,23 @@ public final class Inductor extends TwoTerminal implements Circuit.VoltageDefine
   @Override
   public void allocate(Allocator a) {
     b = a.branch(this, "");
+  }
+
+  @Override
+  public void initialGuess(double[] x) {
+    if (!Double.isNaN(ic)) {
+      x[b] = ic;
+    }
+  }
+
+  /** Inductance (H). */
+  public double henries() {
+    return henries;
+  }
+
+  /** Index of the branch-current unknown. */
+  public int branchIndex() {
+    return b;
   }
 
   @Override
@@ -74,7 +98,8 @@ public final class Inductor extends TwoTerminal implements Circuit.VoltageDefine
 
   @Override
   public SpiceCard toSpice() {
-    return SpiceCard.of(name + " " + nodeP + " " + nodeN + " " + Waveform.trimNumber(henries));
+    return SpiceCard.of(name + " " + nodeP + " " + nodeN + " " + Waveform.trimNumber(henries)
+        + (Double.isNaN(ic) ? "" : " ic=" + Waveform.trimNumber(ic)));
   }
 
   @Override

@@ -7,6 +7,26 @@ package org.neuristor.circuit.element;
 public final class Junction {
   private Junction() {}
 
+  /**
+   * SPICE's junction current and conductance: {@code isat (exp(v/vtn) - 1)} forward, and below
+   * {@code -3 vtn} the reverse form {@code -isat (1 + (3 vtn / (e v))^3)}; writes {current, dI/dv}.
+   */
+  public static void current(double v, double isat, double vtn, double[] out) {
+    if (isat == 0) {
+      out[0] = 0;
+      out[1] = 0;
+    } else if (v >= -3 * vtn) {
+      double ev = Math.exp(Math.min(v / vtn, 700));
+      out[0] = isat * (ev - 1);
+      out[1] = isat * ev / vtn;
+    } else {
+      double arg = 3 * vtn / (v * Math.E);
+      arg = arg * arg * arg;
+      out[0] = -isat * (1 + arg);
+      out[1] = isat * 3 * arg / v;
+    }
+  }
+
   /** Critical voltage {@code vt ln(vt / (sqrt(2) is))} above which exponential steps are limited. */
   public static double criticalVoltage(double is, double vt) {
     return vt * Math.log(vt / (Math.sqrt(2) * is));

@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.neuristor.ModelParameterException;
-import org.neuristor.circuit.Binder;
-import org.neuristor.circuit.Circuit;
-import org.neuristor.circuit.Element;
 import org.neuristor.circuit.Load;
 
 /**
@@ -22,27 +19,16 @@ import org.neuristor.circuit.Load;
  * <p>Model parameters (model type {@code sw}): vt [V] 0, vh [V] 0 (must be >= 0), ron [Ohm] 1,
  * roff [Ohm] 1e12 (ngspice's 1/gmin).
  */
-public final class VSwitch implements Element, Circuit.Terminals {
-  private final String name;
-  private final List<String> nodes;
+public final class VSwitch extends FourTerminal {
   private final double vt;
   private final double vh;
   private final double gOn;
   private final double gOff;
   private final boolean initiallyOn;
   private boolean on;
-  private int p;
-  private int n;
-  private int cp;
-  private int cn;
-  private int hpp;
-  private int hpn;
-  private int hnp;
-  private int hnn;
 
   public VSwitch(String name, String p, String n, String cp, String cn, Map<String, Double> model, boolean on) {
-    this.name = name.toLowerCase(Locale.ROOT);
-    this.nodes = List.of(p, n, cp, cn).stream().map(x -> x.toLowerCase(Locale.ROOT)).toList();
+    super(name, p, n, cp, cn);
     Map<String, Double> m = new java.util.HashMap<>();
     model.forEach((k, v) -> m.put(k.toLowerCase(Locale.ROOT), v));
     for (String k : m.keySet()) {
@@ -68,33 +54,6 @@ public final class VSwitch implements Element, Circuit.Terminals {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public List<String> nodes() {
-    return nodes;
-  }
-
-  @Override
-  public int[][] conductingGroups() {
-    return new int[][] {{0, 1}, {2, 3}};
-  }
-
-  @Override
-  public void bind(Binder b) {
-    p = b.node(nodes.get(0));
-    n = b.node(nodes.get(1));
-    cp = b.node(nodes.get(2));
-    cn = b.node(nodes.get(3));
-    hpp = b.entry(p, p);
-    hpn = b.entry(p, n);
-    hnp = b.entry(n, p);
-    hnn = b.entry(n, n);
-  }
-
-  @Override
   public void reset() {
     on = initiallyOn;
   }
@@ -116,10 +75,6 @@ public final class VSwitch implements Element, Circuit.Terminals {
     l.g(hnn, g);
   }
 
-  private static double v(double[] x, int i) {
-    return i < 0 ? 0 : x[i];
-  }
-
   @Override
   public boolean hasEvents() {
     return true;
@@ -127,7 +82,7 @@ public final class VSwitch implements Element, Circuit.Terminals {
 
   @Override
   public double eventFunction(double[] x, double t) {
-    double vc = v(x, cp) - v(x, cn);
+    double vc = control(x);
     return on ? (vt - vh) - vc : vc - (vt + vh);
   }
 
@@ -138,14 +93,14 @@ public final class VSwitch implements Element, Circuit.Terminals {
 
   @Override
   public double power(double[] x, double t) {
-    double v = v(x, p) - v(x, n);
+    double v = output(x);
     return v * v * (on ? gOn : gOff);
   }
 
   @Override
   public SpiceCard toSpice() {
     String model = name + "_sw";
-    return new SpiceCard(List.of(name + " " + String.join(" ", nodes) + " " + model + (initiallyOn ? " on" : "")),
+    return new SpiceCard(List.of(card() + " " + model + (initiallyOn ? " on" : "")),
         List.of(".model " + model + " sw (vt=" + Waveform.trimNumber(vt) + " vh=" + Waveform.trimNumber(vh)
             + " ron=" + Waveform.trimNumber(1 / gOn) + " roff=" + Waveform.trimNumber(1 / gOff) + ")"));
   }

@@ -11,14 +11,16 @@ import org.neuristor.circuit.Load;
  * from p through the source to n (ngspice's sign: negative while the source delivers power).
  */
 public final class VoltageSource extends DrivenSource implements Circuit.VoltageDefined {
+  private final VoltageBranch branch = new VoltageBranch();
   private int b;
-  private int hpb;
-  private int hnb;
-  private int hbp;
-  private int hbn;
 
   public VoltageSource(String name, String p, String n, Waveform w) {
-    super(name, p, n, w);
+    this(name, p, n, Spec.of(w));
+  }
+
+  /** A source with an explicit DC value and AC excitation besides its waveform. */
+  public VoltageSource(String name, String p, String n, Spec spec) {
+    super(name, p, n, spec);
   }
 
   /** A DC source. */
@@ -34,22 +36,12 @@ public final class VoltageSource extends DrivenSource implements Circuit.Voltage
   @Override
   public void bind(Binder binder) {
     super.bind(binder);
-    hpb = binder.entry(p, b);
-    hnb = binder.entry(n, b);
-    hbp = binder.entry(b, p);
-    hbn = binder.entry(b, n);
+    branch.bind(binder, p, n, b);
   }
 
   @Override
   public void load(Load l) {
-    double i = l.v(b);
-    l.f(p, i);
-    l.f(n, -i);
-    l.g(hpb, 1);
-    l.g(hnb, -1);
-    l.f(b, voltage(l) - l.sourceScale() * drive.value(l.time(), l.dc()));
-    l.g(hbp, 1);
-    l.g(hbn, -1);
+    branch.load(l, l.sourceScale() * drive.value(l.time(), l.dc()));
   }
 
   @Override
@@ -68,6 +60,13 @@ public final class VoltageSource extends DrivenSource implements Circuit.Voltage
   }
 
   @Override
+  public void acExcitation(double[] re, double[] im) {
+    double ph = Math.toRadians(drive.spec().acPhaseDegrees());
+    re[b] += drive.spec().acMagnitude() * Math.cos(ph);
+    im[b] += drive.spec().acMagnitude() * Math.sin(ph);
+  }
+
+  @Override
   public double power(double[] x, double t) {
     return voltage(x) * x[b];
   }
@@ -79,6 +78,6 @@ public final class VoltageSource extends DrivenSource implements Circuit.Voltage
 
   @Override
   public SpiceCard toSpice() {
-    return SpiceCard.of(name + " " + nodeP + " " + nodeN + " " + drive.described().toSpice());
+    return card();
   }
 }

@@ -100,11 +100,13 @@ public sealed interface Waveform {
       double w = pw > 0 ? pw : Double.POSITIVE_INFINITY;
       double tt = t - delay;
       if (per > 0 && Double.isFinite(per)) {
-        double k = Math.floor(tt / per);
-        if (np > 0 && k >= np) {
+        if (np > 0 && tt > np * per) {
           return v1;
         }
-        tt -= k * per;
+        if (tt > per) {
+          // ngspice wraps only past a whole period: t = td + per still belongs to the first pulse.
+          tt -= per * Math.floor(tt / per);
+        }
       }
       if (tt < r) {
         return v1 + (v2 - v1) * tt / r;

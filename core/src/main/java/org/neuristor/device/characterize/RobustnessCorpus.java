@@ -1,7 +1,6 @@
 package org.neuristor.device.characterize;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,11 +14,12 @@ import org.neuristor.circuit.element.Resistor;
 import org.neuristor.circuit.element.VoltageSource;
 import org.neuristor.circuit.element.Waveform;
 import org.neuristor.device.DeviceRegistry;
+import org.neuristor.device.ModelType;
 
 /**
  * Seeded corpus of randomly parameterized 1TS-1C circuits (V_in -&gt; R_in -&gt; node m; C from m to
- * ground; the device from m to ground) over every device model, with parameters drawn from
- * physical ranges; each case also renders as a netlist ({@code N} line + {@code .model}) so other
+ * ground; the device from m to ground) over every registered device model, with parameters drawn
+ * from the physical ranges each type declares ({@link ModelType#corpus()}); each case also renders as a netlist ({@code N} line + {@code .model}) so other
  * simulators can be run on the same circuits. Used by the robustness test and the bench command.
  */
 public final class RobustnessCorpus {
@@ -73,104 +73,23 @@ public final class RobustnessCorpus {
   /** Outcome of one case. */
   public record Outcome(Case c, boolean ok, long accepted, long rejected, String error) {}
 
-  private static final String[] TYPES = {"ts", "diffusive", "ots", "mott", "vo2", "proton2", "synapse"};
-
-  /** The first n cases of the corpus generated from seed. */
+  /**
+   * The first n cases of the corpus generated from seed: case i uses the i-th registered device type
+   * in turn (every type, plug-ins included), its parameters and bench drawn by the type's own corpus
+   * recipe ({@link ModelType#corpus()}), DC or pulsed input at random.
+   */
   public static List<Case> cases(long seed, int n) {
+    List<ModelType> types = DeviceRegistry.types();
     SplittableRandom r = new SplittableRandom(seed);
     List<Case> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(next(i, TYPES[i % TYPES.length], r.split()));
+      ModelType t = types.get(i % types.size());
+      SplittableRandom ri = r.split();
+      ModelType.CorpusDraw d = t.corpus().draw(ri);
+      out.add(new Case(i, t.type(), d.params(), d.vinVolts(), d.rinOhm(), d.capFarads(), d.tstopSeconds(),
+          ri.nextBoolean()));
     }
     return out;
-  }
-
-  private static double logU(SplittableRandom r, double lo, double hi) {
-    return lo * Math.exp(r.nextDouble() * Math.log(hi / lo));
-  }
-
-  private static double u(SplittableRandom r, double lo, double hi) {
-    return lo + (hi - lo) * r.nextDouble();
-  }
-
-  private static Case next(int i, String type, SplittableRandom r) {
-    Map<String, Double> p = new LinkedHashMap<>();
-    double vin;
-    double rin;
-    double cap;
-    double tstop;
-    switch (type) {
-      case "ts", "diffusive", "ots" -> {
-        double vth = u(r, 0.3, 3);
-        p.put("vth", vth);
-        p.put("vhold", vth * u(r, 0.1, 0.8));
-        double ron = logU(r, 100, 1e4);
-        p.put("ron", ron);
-        p.put("roff", ron * logU(r, 1e2, 1e6));
-        double ton = logU(r, 1e-9, 1e-6);
-        p.put("tauon", ton);
-        p.put("tauoff", ton * logU(r, 2, 100));
-        p.put("delta", u(r, 1e-3, 5e-3));
-        p.put("c2c", u(r, 0, 0.05));
-        if (type.equals("diffusive")) {
-          p.put("v0", u(r, 0.03, 0.1));
-          p.put("sdelay", r.nextDouble());
-        }
-        if (type.equals("ots")) {
-          p.put("i0", logU(r, 1e-12, 1e-8));
-          p.put("va", u(r, 0.2, 0.5));
-          p.put("von", p.get("vhold") * u(r, 0.3, 0.9));
-        }
-        vin = vth * u(r, 0.5, 4);
-        rin = logU(r, 1e3, 1e6);
-        cap = logU(r, 1e-12, 1e-8);
-        tstop = Math.min(Math.max(20 * rin * cap, 50 * p.get("tauoff")), 1e-2);
-      }
-      case "mott" -> {
-        p.put("ri0", logU(r, 5e3, 50e3));
-        p.put("rm", u(r, 200, 1000));
-        p.put("rth", logU(r, 1e6, 1e7));
-        p.put("cth", logU(r, 3e-17, 3e-16));
-        p.put("ea", u(r, 0.02, 0.1));
-        p.put("w", u(r, 2, 10));
-        vin = u(r, 0.3, 3);
-        rin = logU(r, 1e3, 50e3);
-        cap = logU(r, 1e-14, 1e-11);
-        tstop = Math.min(Math.max(20 * rin * cap, 20e-9), 1e-5);
-      }
-      case "vo2" -> {
-        p.put("cth", 49.62776831e-12 * logU(r, 0.5, 2));
-        p.put("sth", 0.20558726e-3 * u(r, 0.8, 1.2));
-        p.put("t0", u(r, 300, 330));
-        vin = u(r, 5, 20);
-        rin = logU(r, 3e3, 30e3);
-        cap = logU(r, 10e-12, 500e-12);
-        tstop = 30e-6;
-      }
-      case "proton2" -> {
-        p.put("gmin", logU(r, 1e-7, 1e-5));
-        p.put("gmax", p.get("gmin") * logU(r, 10, 1000));
-        p.put("v0", u(r, 0.2, 0.5));
-        p.put("tauc", logU(r, 1e-4, 1e-2));
-        p.put("tauw", logU(r, 1e-2, 1));
-        vin = u(r, 0.2, 2);
-        rin = logU(r, 1e3, 1e6);
-        cap = logU(r, 1e-12, 1e-8);
-        tstop = 20e-3;
-      }
-      default -> {
-        double ron = logU(r, 50, 1e4);
-        p.put("ron", ron);
-        p.put("roff", ron * logU(r, 10, 1e3));
-        p.put("w0", r.nextDouble());
-        p.put("iv", r.nextBoolean() ? 1.0 : 0.0);
-        vin = u(r, -2, 2);
-        rin = logU(r, 10, 1e4);
-        cap = logU(r, 1e-13, 1e-10);
-        tstop = 1e-6;
-      }
-    }
-    return new Case(i, type, Map.copyOf(p), vin, rin, cap, tstop, r.nextBoolean());
   }
 
   /**
