@@ -13,7 +13,6 @@ import org.neuristor.fit.FitProblem;
 import org.neuristor.fit.Measurement;
 import org.neuristor.fit.Metrics;
 import org.neuristor.fit.ModelCard;
-import org.neuristor.io.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -85,12 +84,7 @@ public final class FitCheckCommand implements Callable<Integer> {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("model", model.toString());
     json.put("files", out);
-    if (output.json()) {
-      output.out().println(Json.write(json));
-      output.out().flush();
-    } else {
-      s.print(output.out(), false);
-    }
+    FitOutputs.print(output, json, s);
     return 0;
   }
 }

@@ -188,12 +188,7 @@ public final class FitCommand implements Callable<Integer> {
     s.put("wall_s", wall);
     s.put("json", jsonFile.toString());
     s.put("params_csv", csv.toString());
-    if (output.json()) {
-      output.out().println(Json.write(json));
-      output.out().flush();
-    } else {
-      s.print(output.out(), false);
-    }
+    FitOutputs.print(output, json, s);
     return 0;
   }
 

@@ -168,4 +168,14 @@ final class FitOutputs {
             new Plotter.Series("depression (measured)", x2, ltd, true), new Plotter.Series("potentiation (model)", x1, m1, false),
             new Plotter.Series("depression (model)", x2, m2, false)), false, false);
   }
+
+  /** The result: the JSON object with --json, else the summary (both through picocli's writer). */
+  static void print(OutputOptions output, java.util.Map<String, Object> json, Summary s) {
+    if (output.json()) {
+      output.out().println(org.neuristor.io.Json.write(json));
+    } else {
+      s.print(output.out(), false);
+    }
+    output.out().flush();
+  }
 }

@@ -394,13 +394,7 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
       l.f(s2, -(flow - sth2 * (t2 - below)) / cth2);
       l.g(h22, (sth + sth2) / cth2);
       if (s3 >= 0) {
-        l.g(h23, -sth2 / cth2);
-        double t3 = l.v(s3);
-        l.q(s3, t3);
-        l.c(h33, 1);
-        l.f(s3, -(sth2 * (t2 - t3) - sth3 * (t3 - tbase)) / cth3);
-        l.g(h32, -sth2 / cth3);
-        l.g(h33, (sth2 + sth3) / cth3);
+        stampHolder(l, t2);
       }
     }
   }
@@ -471,13 +465,7 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
       l.g(h21, -sth / cth2);
       l.g(h22, (sth + sth2) / cth2);
       if (s3 >= 0) {
-        l.g(h23, -sth2 / cth2);
-        double t3 = l.v(s3);
-        l.q(s3, t3);
-        l.c(h33, 1);
-        l.f(s3, -(sth2 * (t2 - t3) - sth3 * (t3 - tbase)) / cth3);
-        l.g(h32, -sth2 / cth3);
-        l.g(h33, (sth2 + sth3) / cth3);
+        stampHolder(l, t2);
       }
     }
   }
@@ -502,6 +490,17 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
   /** Base temperature T_0 (K). */
   public double baseTemperature() {
     return tbase;
+  }
+
+  /** The holder node T_3 of the ladder: C_th3 dT_3/dt = S_th2 (T_2 - T_3) - S_th3 (T_3 - T_0), and its coupling to T_2. */
+  private void stampHolder(Load l, double t2) {
+    l.g(h23, -sth2 / cth2);
+    double t3 = l.v(s3);
+    l.q(s3, t3);
+    l.c(h33, 1);
+    l.f(s3, -(sth2 * (t2 - t3) - sth3 * (t3 - tbase)) / cth3);
+    l.g(h32, -sth2 / cth3);
+    l.g(h33, (sth2 + sth3) / cth3);
   }
 
   /** Resistance (Ohm) at temperature {@code temperature} (K) with the current branch memory. */
