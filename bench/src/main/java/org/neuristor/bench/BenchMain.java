@@ -54,6 +54,10 @@ public final class BenchMain {
       NetworkComparison.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    if (args.length > 0 && args[0].equals("crossbar")) {
+      CrossbarReadBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     if (args.length > 0 && args[0].equals("mc")) {
       PickettMonteCarlo.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;

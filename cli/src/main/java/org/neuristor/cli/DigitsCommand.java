@@ -9,9 +9,12 @@ import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
 import org.neuristor.data.Dataset;
 import org.neuristor.data.Datasets;
+import org.neuristor.crossbar.Selector;
+import org.neuristor.crossbar.TiledRead;
 import org.neuristor.data.Idx;
 import org.neuristor.device.SynapseDevice;
 import org.neuristor.io.CsvWriter;
+import org.neuristor.learn.InSituTraining;
 import org.neuristor.learn.Mlp;
 import org.neuristor.network.CrossbarClassifier;
 import org.neuristor.network.DigitsPipeline;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Option;
 @JsonKeys({"dataset", "train_samples", "test_samples", "synapse", "float_accuracy", "accuracy",
     "spikes_per_inference", "input_spikes_per_inference", "energy_per_inference_J", "read_energy_per_inference_J",
     "neuron_energy_per_inference_J", "programming_energy_J", "programming_pulses", "t_read_s", "training_s",
-    "inference_s", "weights_plot", "levels", "d2d", "stuck"})
+    "inference_s", "weights_plot", "summary_json", "train", "learning_rate", "weight_ranges", "epoch_accuracy",
+    "wire_r_ohm", "tile", "selector", "levels", "d2d", "stuck", "wire_r", "nl"})
 @Command(name = "digits", mixinStandardHelpOptions = true,
     description = {"Recognize digits with spiking memristive neurons on memristive crossbars.",
         "Trains a rate network (784-H-10, ReLU, Adam), programs it onto differential-pair crossbars of synaptic "
@@ -102,10 +106,60 @@ final class DigitsCommand implements Callable<Integer> {
       description = "Threads (0: all cores); results do not depend on it.")
   int threads;
 
+  @Option(names = "--wire-r", paramLabel = "OHMS", defaultValue = "0",
+      description = "Wire resistance per cell segment (0: ideal wires); above 0 the read goes through the crossbar "
+          + "circuit (default: ${DEFAULT-VALUE}).")
+  String wireR;
+
+  @Option(names = "--tile", paramLabel = "N", defaultValue = "1024",
+      description = "Tile size: rows and columns per array (default: ${DEFAULT-VALUE}).")
+  int tile;
+
+  @Option(names = "--driver-r", paramLabel = "OHMS", defaultValue = "0",
+      description = "Row driver resistance (default: ${DEFAULT-VALUE}).")
+  String driverR;
+
+  @Option(names = "--sense-r", paramLabel = "OHMS", defaultValue = "0",
+      description = "Column sense resistance (default: ${DEFAULT-VALUE}).")
+  String senseR;
+
+  @Option(names = "--selector", paramLabel = "NAME", defaultValue = "none",
+      description = "Cell selector: none, 1t1r (15 kOhm on), 1t1r:OHMS, ots or TYPE:PRESET (threshold switch, "
+          + "linearized at the read voltage) (default: ${DEFAULT-VALUE}).")
+  String selector;
+
+  @Option(names = "--train", paramLabel = "HOW", defaultValue = "offline",
+      description = "offline (float training, then mapping) or insitu (SGD with every update as device pulses) "
+          + "(default: ${DEFAULT-VALUE}).")
+  String train;
+
+  @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.3",
+      description = "In-situ SGD learning rate (default: ${DEFAULT-VALUE}).")
+  double lr;
+
   @Mixin OutputOptions output;
+
+  /** Sweep kinds besides the mapping non-idealities. */
+  static final List<String> SWEEPS = List.of("levels", "d2d", "stuck", "wire-r", "tile", "nl");
+
+  TiledRead.Config readConfig() {
+    if (tile < 1) {
+      throw NeuristorException.input("--tile must be >= 1, got " + tile);
+    }
+    return new TiledRead.Config(tile, CliArgs.nonNegative(wireR, "--wire-r", "Ohm"),
+        CliArgs.nonNegative(driverR, "--driver-r", "Ohm"), CliArgs.nonNegative(senseR, "--sense-r", "Ohm"),
+        Selector.parse(selector), 0.5);
+  }
 
   @Override
   public Integer call() {
+    if (!List.of("offline", "insitu").contains(train)) {
+      throw NeuristorException.input("--train must be offline or insitu, got '" + train + "'");
+    }
+    if (!(lr > 0)) {
+      throw NeuristorException.input("--lr must be > 0, got " + lr);
+    }
+    TiledRead.Config readCfg = readConfig();
     if (hidden < 1 || epochs < 0 || steps < 1 || testSamples < 0 || writeVerify < 0) {
       throw NeuristorException.input("--hidden, --steps must be >= 1, --epochs, --test-samples, --write-verify >= 0");
     }
@@ -117,25 +171,21 @@ final class DigitsCommand implements Callable<Integer> {
     fraction("--c2c", c2c, 1);
     fraction("--read-noise", readNoise, 1);
     int nThreads = NetworkCommand.threads(threads) > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    if (train.equals("insitu") && sweep == null) {
+      return inSitu(readCfg, nThreads);
+    }
     SynapseDevice.Params device = DigitsPipeline.device(synapse, levels, d2d(), stuck(), c2c);
     if (sweep != null) {
       for (String w : sweep.split(",")) {
-        if (!List.of("levels", "d2d", "stuck").contains(w)) {
-          throw NeuristorException.input("--sweep must be levels, d2d, stuck or a comma list of them, got '" + sweep
-              + "'");
+        if (!SWEEPS.contains(w)) {
+          throw NeuristorException.input("--sweep must be levels, d2d, stuck, wire-r, tile, nl or a comma list of "
+              + "them, got '" + sweep + "'");
         }
       }
     }
     output.outDir(); // a bad --out fails now, not after training
     Dataset.Split split = load();
-    Dataset test = split.test();
-    if (testSamples > 0 && testSamples < test.size()) {
-      int[] idx = new int[testSamples];
-      for (int i = 0; i < testSamples; i++) {
-        idx[i] = (int) ((long) i * test.size() / testSamples);
-      }
-      test = test.subset(idx, test.name());
-    }
+    Dataset test = split.test().evenly(testSamples);
     boolean small = split.train().features() < 100;
     Mlp.Options mo = new Mlp.Options(epochs, small ? 16 : 64, 1e-3, small ? 0 : 1, seed, nThreads);
     long t0 = System.nanoTime();
@@ -148,12 +198,13 @@ final class DigitsCommand implements Callable<Integer> {
     if (sweep != null) {
       Summary all = new Summary();
       for (String w : sweep.split(",")) {
-        all.put(w, sweep(w, t, test, cfg, nThreads, trainS));
+        all.put(w.replace('-', '_'), sweep(w, t, test, cfg, nThreads, trainS));
       }
       output.print(all);
       return 0;
     }
     DigitsPipeline.Mapped m = DigitsPipeline.map(t, device, cfg, seed, writeVerify);
+    DigitsPipeline.readThrough(m, readCfg, nThreads);
     long t1 = System.nanoTime();
     CrossbarClassifier.Result r;
     try (ProgressBar bar = output.progress("inference", test.size())) {
@@ -182,6 +233,7 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("programming_energy_J", m.programmingEnergyJoules(), "J");
     s.put("programming_pulses", m.pulses());
     s.put("t_read_s", List.of(r.tReadSeconds()[0], r.tReadSeconds()[1]));
+    putRead(s, readCfg);
     s.put("training_s", trainS, "s");
     s.put("inference_s", inferS, "s");
     if (weights != null) {
@@ -219,6 +271,11 @@ final class DigitsCommand implements Callable<Integer> {
   static final long SPLIT_SEED = 20150;
 
   private Dataset.Split load() {
+    return load(data, dataset);
+  }
+
+  /** The training and held-out sets: IDX files at {@code data}, or a shipped data set by name. */
+  static Dataset.Split load(Path data, String dataset) {
     if (data != null) {
       Dataset train = Idx.read(data, false);
       if (java.nio.file.Files.isDirectory(data)) {
@@ -270,11 +327,19 @@ final class DigitsCommand implements Callable<Integer> {
 
   private java.util.Map<String, Object> sweep(String sweep, DigitsPipeline.Trained t, Dataset test, CrossbarClassifier.Config cfg, int nThreads,
       double trainS) {
+    if (sweep.equals("nl")) {
+      return sweepNl(t, test, cfg, nThreads, trainS);
+    }
+    TiledRead.Config rc = readConfig();
     double[] xs = switch (sweep) {
       case "levels" -> new double[] {2, 4, 8, 16, 32, 64, 97, 128, 256};
       case "d2d" -> new double[] {0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3};
+      case "wire-r" -> new double[] {0, 1, 3, 10, 30, 100, 300, 1000, 3000};
+      case "tile" -> new double[] {64, 128, 256, 512, 1024};
       default -> new double[] {0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1};
     };
+    // the tile curve needs wires; without --wire-r it uses 10 Ohm per segment
+    double tileWire = rc.wireOhm() > 0 ? rc.wireOhm() : 10;
     String base = synapse.equals("ideal") ? "ideal" : synapse;
     List<List<?>> rows = new ArrayList<>();
     double[] acc = new double[xs.length];
@@ -285,6 +350,14 @@ final class DigitsCommand implements Callable<Integer> {
         double st = sweep.equals("stuck") ? xs[k] : stuck();
         SynapseDevice.Params dev = DigitsPipeline.device(base, lv, dd, st, c2c);
         DigitsPipeline.Mapped m = DigitsPipeline.map(t, dev, cfg, seed, writeVerify);
+        TiledRead.Config pc = switch (sweep) {
+          case "wire-r" -> new TiledRead.Config(rc.tile(), xs[k], rc.driverOhm(), rc.senseOhm(), rc.selector(),
+              rc.readVolts());
+          case "tile" -> new TiledRead.Config((int) xs[k], tileWire, rc.driverOhm(), rc.senseOhm(), rc.selector(),
+              rc.readVolts());
+          default -> rc;
+        };
+        DigitsPipeline.readThrough(m, pc, nThreads);
         CrossbarClassifier.Result r = m.classifier().run(test, seed, nThreads, null);
         acc[k] = r.accuracy();
         rows.add(List.of(xs[k], r.accuracy(), r.spikesPerInference(), r.energyPerInference()));
@@ -294,6 +367,8 @@ final class DigitsCommand implements Callable<Integer> {
     String label = switch (sweep) {
       case "levels" -> "conductance levels";
       case "d2d" -> "device-to-device spread (relative sigma)";
+      case "wire-r" -> "wire resistance per cell segment (Ohm), tile " + Math.min(rc.tile(), 1024);
+      case "tile" -> "tile size (rows = columns), wire " + tileWire + " Ohm per segment";
       default -> "stuck devices (fraction, half on / half off)";
     };
     Path csv = CsvWriter.writeTable(output.file("digits_sweep_" + sweep + ".csv"),
@@ -302,7 +377,8 @@ final class DigitsCommand implements Callable<Integer> {
     if (output.plot()) {
       png = Plotter.xy(output.plotFile("digits_sweep_" + sweep),
           "Spiking accuracy vs " + label + " (" + base + " synapse)", label, "accuracy",
-          List.of(new Plotter.Series("accuracy", xs, acc, true)), sweep.equals("levels"), false);
+          List.of(new Plotter.Series("accuracy", xs, acc, true)), sweep.equals("levels") || sweep.equals("tile"),
+          false);
     }
     Summary s = new Summary();
     s.put("sweep", sweep);
@@ -315,6 +391,117 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("csv", csv.toString());
     if (png != null) {
       s.put("plot", png.toString());
+    }
+    return s.asMap();
+  }
+
+  private void putRead(Summary s, TiledRead.Config rc) {
+    s.put("wire_r_ohm", rc.wireOhm());
+    s.put("tile", rc.tile());
+    s.put("selector", rc.selector().label());
+  }
+
+  private InSituTraining.Options inSituOptions(Dataset trainSet, int nThreads) {
+    boolean small = trainSet.features() < 100;
+    return InSituTraining.Options.withHeRanges(epochs, small ? 16 : 64, lr, small ? 0 : 1, trainSet.features(), hidden,
+        seed, nThreads);
+  }
+
+  /** {@code --train insitu}: SGD on the devices, then spiking inference on the trained crossbars. */
+  private Integer inSitu(TiledRead.Config readCfg, int nThreads) {
+    SynapseDevice.Params device = DigitsPipeline.device(synapse, levels, d2d(), stuck(), c2c);
+    output.outDir(); // a bad --out fails now, not after training
+    Dataset.Split split = load();
+    Dataset test = split.test().evenly(testSamples);
+    InSituTraining.Options o = inSituOptions(split.train(), nThreads);
+    long t0 = System.nanoTime();
+    InSituTraining.Result r;
+    try (ProgressBar bar = output.progress("in-situ training", (long) epochs * split.train().size())) {
+      r = InSituTraining.train(split.train(), split.test(), hidden, device, o, done -> bar.stepBy(done - bar.done()));
+    }
+    double trainS = (System.nanoTime() - t0) / 1e9;
+    CrossbarClassifier.Config cfg = CrossbarClassifier.Config.defaults().withSteps(steps).withReadNoise(readNoise);
+    DigitsPipeline.Trained t = DigitsPipeline.trainedInSitu(r, split.train(), split.test(), o);
+    DigitsPipeline.Mapped m = DigitsPipeline.mappedInSitu(r, t, cfg);
+    DigitsPipeline.readThrough(m, readCfg, nThreads);
+    long t1 = System.nanoTime();
+    CrossbarClassifier.Result res;
+    try (ProgressBar bar = output.progress("inference", test.size())) {
+      res = m.classifier().run(test, seed, nThreads, done -> bar.stepBy(done - bar.done()));
+    }
+    double inferS = (System.nanoTime() - t1) / 1e9;
+    if (!output.json()) {
+      output.out().println(confusion(res.confusion()));
+    }
+    Summary s = new Summary();
+    s.put("dataset", split.train().name().replace("-train", ""));
+    s.put("train", "insitu");
+    s.put("synapse", device == null ? "ideal (floating point)" : synapse + (levels > 0 ? ", " + levels + " levels" : ""));
+    s.put("learning_rate", lr);
+    s.put("weight_ranges", List.of(o.range1(), o.range2()));
+    s.put("epoch_accuracy", r.testAccuracy());
+    s.put("float_accuracy", t.floatTestAccuracy());
+    s.put("accuracy", res.accuracy());
+    s.put("test_samples", test.size());
+    s.put("spikes_per_inference", res.spikesPerInference());
+    s.put("energy_per_inference_J", res.energyPerInference(), "J");
+    s.put("programming_energy_J", r.programmingEnergyJoules(), "J");
+    s.put("programming_pulses", r.programmingPulses());
+    putRead(s, readCfg);
+    s.put("training_s", trainS, "s");
+    s.put("inference_s", inferS, "s");
+    output.print(s);
+    return 0;
+  }
+
+  /**
+   * Accuracy against the non-linearity label NL of LTP and LTD (NeuroSim's table) on the --synapse
+   * device (neurosim: its levels and c2c noise): in-situ training and offline training plus mapping.
+   */
+  private java.util.Map<String, Object> sweepNl(DigitsPipeline.Trained offline, Dataset test,
+      CrossbarClassifier.Config cfg, int nThreads, double trainS) {
+    double[] xs = {0, 1, 2, 3, 4, 5, 6};
+    SynapseDevice.Params base = DigitsPipeline.device(synapse.equals("ideal") ? "neurosim" : synapse, levels, d2d(),
+        stuck(), c2c);
+    Dataset.Split split = load();
+    InSituTraining.Options o = inSituOptions(split.train(), nThreads);
+    double[] inSitu = new double[xs.length];
+    double[] inSituRead = new double[xs.length];
+    double[] mapped = new double[xs.length];
+    List<List<?>> rows = new ArrayList<>();
+    try (ProgressBar bar = output.progress("sweep nl", xs.length)) {
+      for (int k = 0; k < xs.length; k++) {
+        SynapseDevice.Params dev = DigitsPipeline.withNonlinearity(base, xs[k], xs[k]);
+        InSituTraining.Result r = InSituTraining.train(split.train(), split.test(), hidden, dev, o, null);
+        DigitsPipeline.Trained t = DigitsPipeline.trainedInSitu(r, split.train(), split.test(), o);
+        DigitsPipeline.Mapped mi = DigitsPipeline.mappedInSitu(r, t, cfg);
+        inSitu[k] = mi.classifier().run(test, seed, nThreads, null).accuracy();
+        inSituRead[k] = t.floatTestAccuracy();
+        DigitsPipeline.Mapped mo = DigitsPipeline.map(offline, dev, cfg, seed, writeVerify);
+        mapped[k] = mo.classifier().run(test, seed, nThreads, null).accuracy();
+        rows.add(List.of(xs[k], inSitu[k], inSituRead[k], mapped[k], r.programmingPulses()));
+        bar.step();
+      }
+    }
+    Path csv = CsvWriter.writeTable(output.file("digits_sweep_nl.csv"),
+        List.of("nl", "insitu_accuracy", "insitu_float_read_accuracy", "offline_mapped_accuracy", "insitu_pulses"),
+        rows);
+    Summary s = new Summary();
+    s.put("sweep", "nl");
+    s.put("device", base.toString());
+    s.put("float_accuracy", offline.floatTestAccuracy());
+    s.put("test_samples", test.size());
+    s.put("x", xs);
+    s.put("insitu_accuracy", inSitu);
+    s.put("insitu_float_read_accuracy", inSituRead);
+    s.put("offline_mapped_accuracy", mapped);
+    s.put("csv", csv.toString());
+    if (output.plot()) {
+      s.put("plot", Plotter.xy(output.plotFile("digits_sweep_nl"),
+          "Accuracy vs non-linearity NL (LTP = LTD), in-situ vs offline + mapping", "non-linearity label NL",
+          "accuracy", List.of(new Plotter.Series("in-situ, spiking", xs, inSitu, true),
+              new Plotter.Series("in-situ, rate network read from the devices", xs, inSituRead, true),
+              new Plotter.Series("offline + mapping, spiking", xs, mapped, true)), false, false).toString());
     }
     return s.asMap();
   }

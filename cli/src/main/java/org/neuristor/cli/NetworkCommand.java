@@ -20,9 +20,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code neuristor network run FILE}: runs a spiking network described in YAML or JSON. */
 @Command(name = "network", mixinStandardHelpOptions = true,
-    description = "Run spiking networks of (memristive) neurons described in YAML or JSON files, and digit "
-        + "recognition on memristive crossbars.",
-    subcommands = {NetworkCommand.Run.class, DigitsCommand.class},
+    description = "Run spiking networks of (memristive) neurons described in YAML or JSON files, digit "
+        + "recognition on memristive crossbars, crossbar reads as circuits and unsupervised STDP learning.",
+    subcommands = {NetworkCommand.Run.class, DigitsCommand.class, CrossbarCommand.class, StdpDigitsCommand.class},
     footer = {"", "Example:", "  ./neuristor network run examples/coba.yaml"})
 @JsonKeys({"commands"})
 public final class NetworkCommand implements Runnable {

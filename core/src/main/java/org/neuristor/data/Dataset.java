@@ -58,6 +58,21 @@ public record Dataset(String name, float[][] images, int[] labels, int rows, int
     return subset(idx, name);
   }
 
+  /**
+   * An evenly spaced subset of n samples (indices {@code floor(k size / n)}), or this set when n is
+   * 0 or not smaller than its size: a fixed, class-balanced-enough test subset that does not depend on any seed.
+   */
+  public Dataset evenly(int n) {
+    if (n <= 0 || n >= size()) {
+      return this;
+    }
+    int[] idx = new int[n];
+    for (int k = 0; k < n; k++) {
+      idx[k] = (int) ((long) k * size() / n);
+    }
+    return subset(idx, name);
+  }
+
   /** A train/test pair. */
   public record Split(Dataset train, Dataset test) {}
 

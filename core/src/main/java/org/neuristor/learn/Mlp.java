@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.neuristor.data.Dataset;
 import org.neuristor.network.CounterRng;
+import org.neuristor.network.Crossbar;
 
 /**
  * A two-layer rate network {@code in -> hidden (ReLU) -> out}, without biases (so that it maps onto
@@ -47,18 +48,13 @@ public final class Mlp {
     double s1 = Math.sqrt(2.0 / nIn);
     double s2 = Math.sqrt(2.0 / nHid);
     for (int i = 0; i < w1.length; i++) {
-      w1[i] = s1 * gauss(r);
+      w1[i] = s1 * Crossbar.gauss(r);
     }
     for (int i = 0; i < w2.length; i++) {
-      w2[i] = s2 * gauss(r);
+      w2[i] = s2 * Crossbar.gauss(r);
     }
   }
 
-  private static double gauss(SplittableRandom r) {
-    double u1 = 1 - r.nextDouble();
-    double u2 = r.nextDouble();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-  }
 
   public int inputs() {
     return nIn;
@@ -153,6 +149,48 @@ public final class Mlp {
    * Returns the mean training loss of each epoch.
    */
   public double[] train(Dataset d, Options o, IntConsumer progress) {
+    double[] m1 = new double[w1.length];
+    double[] v1 = new double[w1.length];
+    double[] m2 = new double[w2.length];
+    double[] v2 = new double[w2.length];
+    double b1 = 0.9;
+    double b2 = 0.999;
+    long[] t = {0};
+    return train(d, o, progress, (g1, g2, bs) -> {
+      t[0]++;
+      double lr = o.learningRate() * Math.sqrt(1 - Math.pow(b2, t[0])) / (1 - Math.pow(b1, t[0]));
+      adam(w1, g1, m1, v1, bs, lr, b1, b2);
+      adam(w2, g2, m2, v2, bs, lr, b1, b2);
+    });
+  }
+
+  /** What to do with the summed gradient of a mini-batch of bs samples. */
+  public interface Update {
+    void apply(double[] g1, double[] g2, int bs);
+  }
+
+  /** Sample order of an epoch: a Fisher-Yates shuffle seeded by (seed, stream, epoch). */
+  static int[] epochOrder(int n, long seed, long stream, int epoch) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    SplittableRandom r = new SplittableRandom(CounterRng.hash(seed, stream, epoch));
+    for (int i = n - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int tmp = order[i];
+      order[i] = order[j];
+      order[j] = tmp;
+    }
+    return order;
+  }
+
+  /**
+   * Mini-batch training with a given update rule: for every batch the gradient of the summed loss
+   * (computed in fixed shards, so independent of the thread count) is passed to {@code update},
+   * which changes {@link #w1} and {@link #w2}. Returns the mean loss of each epoch.
+   */
+  public double[] train(Dataset d, Options o, IntConsumer progress, Update update) {
     int n = d.size();
     int threads = Math.max(1, o.threads());
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
@@ -163,28 +201,11 @@ public final class Mlp {
     double[][] g1 = new double[SHARDS][w1.length];
     double[][] g2 = new double[SHARDS][w2.length];
     double[] lossShard = new double[SHARDS];
-    double[] m1 = new double[w1.length];
-    double[] v1 = new double[w1.length];
-    double[] m2 = new double[w2.length];
-    double[] v2 = new double[w2.length];
-    double b1 = 0.9;
-    double b2 = 0.999;
-    long t = 0;
     double[] losses = new double[o.epochs()];
     int done = 0;
     try {
       for (int e = 0; e < o.epochs(); e++) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-          order[i] = i;
-        }
-        SplittableRandom r = new SplittableRandom(CounterRng.hash(o.seed(), 1, e));
-        for (int i = n - 1; i > 0; i--) {
-          int j = r.nextInt(i + 1);
-          int tmp = order[i];
-          order[i] = order[j];
-          order[j] = tmp;
-        }
+        int[] order = epochOrder(n, o.seed(), 1, e);
         double lossSum = 0;
         final int epoch = e;
         for (int start = 0; start < n; start += o.batch()) {
@@ -207,10 +228,7 @@ public final class Mlp {
           for (int s = 0; s < SHARDS; s++) {
             lossSum += lossShard[s];
           }
-          t++;
-          double lr = o.learningRate() * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
-          adam(w1, g1[0], m1, v1, bs, lr, b1, b2);
-          adam(w2, g2[0], m2, v2, bs, lr, b1, b2);
+          update.apply(g1[0], g2[0], bs);
           done += bs;
           if (progress != null) {
             progress.accept(done);

@@ -84,7 +84,8 @@ public final class Crossbar {
     }
   }
 
-  static double gauss(SplittableRandom r) {
+  /** A standard normal draw (Box-Muller) from the stream: the project's one Gaussian for seeded device draws. */
+  public static double gauss(SplittableRandom r) {
     double u1 = 1 - r.nextDouble();
     double u2 = r.nextDouble();
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
@@ -196,6 +197,22 @@ public final class Crossbar {
     pulses += n;
   }
 
+  /**
+   * One pulse (potentiating if up) on device d with the given standard-normal cycle-to-cycle draw z
+   * (the caller's random stream); returns the new conductance. Stuck devices only count the pulse.
+   */
+  public double pulseWith(int d, boolean up, double z) {
+    if (device == null) {
+      throw new IllegalStateException("an ideal crossbar has no pulses");
+    }
+    programmingEnergy += writeVolts * writeVolts * g[d] * writeSeconds;
+    pulses++;
+    if (stuck[d] == 0) {
+      g[d] = pulseOn(d, up, device.sigmaC2C() > 0 ? z : 0);
+    }
+    return g[d];
+  }
+
   /** Pulses to go from G_min to normalized level u in [0, 1] on the nominal LTP curve, rounded to an integer. */
   int pulsesFor(double u) {
     double a = device.aLtp();
@@ -235,6 +252,47 @@ public final class Crossbar {
     }
   }
 
+  /**
+   * Programs signed weights around a reference (NeuroSim's one-device-per-weight scheme): every G-
+   * is programmed to the middle of the range (the reference) and every G+ to
+   * {@code G_ref + (w / wMax) (G_max - G_min) / 2}, so {@link #weight} is {@code w / (2 wMax)} in
+   * [-1/2, 1/2] and G+ alone can move the weight both ways. Ideal crossbars are set exactly; device
+   * crossbars by pulses from G_min with write-verify, as {@link #program}.
+   */
+  public void programReference(double[] w, double wMax) {
+    if (w.length != rows * cols) {
+      throw new IllegalArgumentException("weights " + w.length + " != " + rows + " x " + cols);
+    }
+    for (int q = 0; q < w.length; q++) {
+      double u = 0.5 + 0.5 * Math.max(-1, Math.min(1, w[q] / wMax));
+      int dp = 2 * q;
+      int dn = dp + 1;
+      if (device == null) {
+        g[dp] = gMin + u * (gMax - gMin);
+        g[dn] = gMin + 0.5 * (gMax - gMin);
+        continue;
+      }
+      for (int d : new int[] {dp, dn}) {
+        if (stuck[d] == 0) {
+          g[d] = gMin;
+        }
+      }
+      pulse(dp, pulsesFor(u), true, 0);
+      verify(dp, gMin + u * (gMax - gMin));
+      pulse(dn, pulsesFor(0.5), true, 0);
+      verify(dn, gMin + 0.5 * (gMax - gMin));
+    }
+  }
+
+  /** Sets the G+ of cross-point q of an ideal crossbar to the weight w/(2 wMax) around the reference (exact, clipped). */
+  public void setReferenceWeight(int q, double w, double wMax) {
+    if (device != null) {
+      throw new IllegalStateException("a device crossbar changes only by pulses");
+    }
+    double u = 0.5 + 0.5 * Math.max(-1, Math.min(1, w / wMax));
+    g[2 * q] = gMin + u * (gMax - gMin);
+  }
+
   /** Write-verify of device d towards target conductance (no-op for stuck devices or 0 iterations). */
   private void verify(int d, double target) {
     if (stuck[d] != 0) {
@@ -272,9 +330,10 @@ public final class Crossbar {
     }
     float[] w = p.weights();
     double inv = scale / (gMax - gMin);
+    double[] gr = gRead != null ? gRead : g;
     for (int q = 0; q < w.length; q++) {
-      double gp = g[2 * q];
-      double gn = g[2 * q + 1];
+      double gp = gr[2 * q];
+      double gn = gr[2 * q + 1];
       if (readNoise > 0) {
         gp *= 1 + readNoise * CounterRng.normal(seed ^ read, 17, 2L * q);
         gn *= 1 + readNoise * CounterRng.normal(seed ^ read, 17, 2L * q + 1);
@@ -283,8 +342,29 @@ public final class Crossbar {
     }
   }
 
+  private double[] gRead;
+  private double[] rowRead;
+
+  /**
+   * Conductances as the read circuit presents them (e.g. with wire resistance, from
+   * {@code org.neuristor.crossbar.TiledRead}): {@code perDevice} in the layout of
+   * {@link #conductances()} replaces the stored conductances in {@link #writeTo}, and
+   * {@code perRow} (S, the row driver's current per volt) replaces {@link #rowConductance}; null
+   * restores the ideal read. Programming is unaffected; call again after reprogramming.
+   */
+  public void readConductances(double[] perDevice, double[] perRow) {
+    if (perDevice != null && (perDevice.length != g.length || perRow.length != rows)) {
+      throw new IllegalArgumentException("read conductances must have " + g.length + " devices and " + rows + " rows");
+    }
+    this.gRead = perDevice;
+    this.rowRead = perDevice == null ? null : perRow;
+  }
+
   /** Sum over a row's 2 cols devices of G (S): the row's read conductance, for read energy. */
   public double rowConductance(int i) {
+    if (rowRead != null) {
+      return rowRead[i];
+    }
     double s = 0;
     for (int d = 2 * i * cols; d < 2 * (i + 1) * cols; d++) {
       s += g[d];

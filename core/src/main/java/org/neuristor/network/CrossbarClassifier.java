@@ -252,7 +252,8 @@ public final class CrossbarClassifier {
     }
   }
 
-  static void runAll(List<Callable<Void>> tasks, int threads) {
+  /** Runs the tasks in order on one thread, or on a pool of {@code threads} (results must not depend on it). */
+  public static void runAll(List<Callable<Void>> tasks, int threads) {
     int t = Math.max(1, threads);
     if (t == 1) {
       try {

@@ -2,6 +2,8 @@ package org.neuristor.network;
 
 import java.util.function.IntConsumer;
 import org.neuristor.NeuristorException;
+import org.neuristor.crossbar.TiledRead;
+import org.neuristor.learn.InSituTraining;
 import org.neuristor.data.Dataset;
 import org.neuristor.device.SynapseDevice;
 import org.neuristor.learn.Mlp;
@@ -110,5 +112,66 @@ public final class DigitsPipeline {
     CrossbarClassifier cc = new CrossbarClassifier(c1, t.w1max(), c2, t.w2max(), t.lambda(), cfg);
     return new Mapped(c1, c2, cc, c1.programmingEnergyJoules() + c2.programmingEnergyJoules(),
         c1.pulses() + c2.pulses());
+  }
+
+  /**
+   * Replaces both crossbars' read conductances by what the read circuit presents (wire, driver and
+   * sense resistance, tiles, selector; {@link TiledRead}); a no-op for the ideal configuration.
+   */
+  public static void readThrough(Mapped m, TiledRead.Config c, int threads) {
+    for (Crossbar x : new Crossbar[] {m.c1(), m.c2()}) {
+      if (c.isIdeal()) {
+        x.readConductances(null, null);
+        continue;
+      }
+      TiledRead.Effective e = TiledRead.of(x.conductances(), x.rows(), 2 * x.cols(), c,
+          tasks -> CrossbarClassifier.runAll(tasks, threads));
+      x.readConductances(e.m(), e.driverConductance());
+    }
+  }
+
+  /** Range of an in-situ trained layer: {@code W = 2 s (G+ - G_ref)/(G_max - G_min)} (see {@link InSituTraining}). */
+  public static Trained trainedInSitu(InSituTraining.Result r, Dataset train, Dataset test, InSituTraining.Options o) {
+    Mlp m = r.read();
+    double[] lambda = m.activationScales(train, 0.999, 2000);
+    return new Trained(m, lambda, 2 * o.range1(), 2 * o.range2(), m.accuracy(test));
+  }
+
+  /** The classifier over an in-situ trained network's own crossbars. */
+  public static Mapped mappedInSitu(InSituTraining.Result r, Trained t, CrossbarClassifier.Config cfg) {
+    CrossbarClassifier cc = new CrossbarClassifier(r.c1(), t.w1max(), r.c2(), t.w2max(), t.lambda(), cfg);
+    return new Mapped(r.c1(), r.c2(), cc, r.programmingEnergyJoules(), r.programmingPulses());
+  }
+
+  /**
+   * NeuroSim's table from non-linearity label NL to the normalized curve constant A / P_max
+   * (MLP+NeuroSim V3.0, documents/Nonlinearity-NormA.htm), at the labels used here; NL 0 is linear.
+   */
+  static final double[][] NL_TO_NORM_A = {{0.5, 2.5199}, {1, 1.2517}, {1.5, 0.8252}, {2, 0.609}, {2.4, 0.4992},
+      {2.5, 0.477}, {3, 0.3868}, {3.5, 0.3206}, {4, 0.2691}, {4.5, 0.2274}, {4.88, 0.2003}, {5, 0.1924},
+      {5.5, 0.1622}, {6, 0.1356}, {7, 0.0901}, {8, 0.0528}, {9, 0.0228}};
+
+  /** A / P_max of a non-linearity label (one of the tabulated labels, or 0 for a linear device). */
+  public static double normalizedA(double nl) {
+    if (nl == 0) {
+      return 1e7;
+    }
+    for (double[] row : NL_TO_NORM_A) {
+      if (Math.abs(row[0] - Math.abs(nl)) < 1e-9) {
+        return row[1];
+      }
+    }
+    StringBuilder known = new StringBuilder("0");
+    for (double[] row : NL_TO_NORM_A) {
+      known.append(", ").append(row[0]);
+    }
+    throw NeuristorException.input("non-linearity label " + nl + " is not tabulated (known: " + known + ")");
+  }
+
+  /** The device with LTP and LTD non-linearity labels replaced (NeuroSim's NL, A from its table). */
+  public static SynapseDevice.Params withNonlinearity(SynapseDevice.Params p, double nlLtp, double nlLtd) {
+    return new SynapseDevice.Params(p.gMinSiemens(), p.gMaxSiemens(), p.levelsLtp(), p.levelsLtd(),
+        normalizedA(nlLtp) * p.levelsLtp(), -normalizedA(nlLtd) * p.levelsLtd(), p.sigmaC2C(), p.sigmaD2D(),
+        p.pStuckOn(), p.pStuckOff());
   }
 }

@@ -1,0 +1,70 @@
+package org.neuristor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuristor.io.Json;
+
+/** {@code network crossbar ir|sneak|netlist} on tiny arrays, and {@code run} of a written netlist. */
+class CrossbarCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void irStudyWritesCsvAndPlot() throws Exception {
+    CliHarness.Result r = CliHarness.run("network", "crossbar", "ir", "--rows", "24", "--cols", "16", "--wire-r",
+        "1,100", "--reads", "3", "--json", "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    JsonNode rows = Json.mapper().readTree(r.out()).get("rows");
+    assertThat(rows.size()).isEqualTo(2);
+    // more wire resistance, larger error of the fast reads
+    assertThat(rows.get(1).get("ideal_max_error").asDouble()).isGreaterThan(rows.get(0).get("ideal_max_error").asDouble());
+    assertThat(Files.size(dir.resolve("crossbar_ir.csv"))).isPositive();
+    assertThat(Files.size(dir.resolve("crossbar_ir.png"))).isPositive();
+  }
+
+  @Test
+  void sneakPathsOfOneRAndOneTOneR() throws Exception {
+    CliHarness.Result r = CliHarness.run("network", "crossbar", "sneak", "--sizes", "2,8", "--selector", "none,1t1r",
+        "--json", "--no-plot", "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    JsonNode p = Json.mapper().readTree(r.out()).get("points");
+    assertThat(p.size()).isEqualTo(4);
+    assertThat(p.get(1).get("relative_error").asDouble()).isGreaterThan(p.get(0).get("relative_error").asDouble());
+    assertThat(p.get(3).get("relative_error").asDouble()).isLessThan(0.01);
+  }
+
+  @Test
+  void writtenNetlistRunsInTheEngineWithTheLineSolversCurrents() throws Exception {
+    Path cir = dir.resolve("x4.cir");
+    CliHarness.Result r = CliHarness.run("network", "crossbar", "netlist", "--rows", "4", "--cols", "3", "--file",
+        cir.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    JsonNode cur = Json.mapper().readTree(r.out()).get("column_currents_A");
+    CliHarness.Result run = CliHarness.run("run", cir.toString(), "--json", "--no-plot", "--out", dir.toString());
+    assertThat(run.code()).as(run.err()).isEqualTo(0);
+    java.util.List<String> lines = Files.readAllLines(dir.resolve("x4.op.csv"));
+    String[] head = lines.get(0).split(",");
+    String[] vals = lines.get(1).split(",");
+    for (int j = 0; j < 3; j++) {
+      int col = java.util.Arrays.asList(head).indexOf("i(vs" + j + ")");
+      double engine = Double.parseDouble(vals[col]);
+      assertThat(Math.abs(engine - cur.get(j).asDouble())).isLessThan(1e-6 * Math.abs(engine));
+    }
+  }
+
+  @Test
+  void badInputIsAOneLineError() throws Exception {
+    CliHarness.Result r = CliHarness.run("network", "crossbar", "sneak", "--selector", "diode", "--out", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("selector").doesNotContain("Exception");
+    CliHarness.Result w = CliHarness.run("network", "crossbar", "ir", "--wire-r", "-1", "--out", dir.toString());
+    assertThat(w.code()).isEqualTo(2);
+    CliHarness.Result h = CliHarness.run("network", "crossbar", "sneak", "--hrs", "10x", "--out", dir.toString());
+    assertThat(h.code()).isEqualTo(2);
+    assertThat(h.err()).contains("--hrs");
+  }
+}
