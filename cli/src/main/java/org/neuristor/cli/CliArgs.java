@@ -105,6 +105,35 @@ public final class CliArgs {
   }
 
   /**
+   * A device named on the command line: a type, preset or type:preset, or a {@code .model} card file
+   * (e.g. one written by {@code fit}), with {@code --param} overrides on top.
+   *
+   * @param selection the device type (preset null for a card)
+   * @param params preset or card values plus the overrides, for {@link org.neuristor.device.DeviceRegistry#resolve}
+   * @param label what outputs call it ({@code type:preset}, or the card's name and file)
+   * @param base a file-name-safe stem for output files
+   */
+  record Device(org.neuristor.device.DeviceRegistry.Selection selection, Map<String, Object> params, String label,
+      String base) {}
+
+  /** Resolves {@code spec} (type, preset, type:preset or a .model file) and the {@code --param} overrides. */
+  static Device device(String spec, List<String> param) {
+    if (org.neuristor.fit.ModelCard.isFile(spec)) {
+      java.nio.file.Path file = java.nio.file.Path.of(spec);
+      org.neuristor.fit.ModelCard card = org.neuristor.fit.ModelCard.read(file);
+      Map<String, Object> params = new LinkedHashMap<>(card.params());
+      params.putAll(keyValues(param, "--param"));
+      String stem = file.getFileName().toString().replaceFirst("(?i)\\.model$", "");
+      return new Device(new org.neuristor.device.DeviceRegistry.Selection(
+          org.neuristor.device.DeviceRegistry.type(card.type()), null), params, card.name() + " (" + card.type() + ", " + spec + ")",
+          stem);
+    }
+    org.neuristor.device.DeviceRegistry.Selection sel = org.neuristor.device.DeviceRegistry.lookup(spec);
+    return new Device(sel, deviceParams(sel, param), sel.type().type() + (sel.preset() == null ? "" : ":" + sel.preset()),
+        spec.replace(':', '-'));
+  }
+
+  /**
    * Integer options with SPICE suffixes ({@code --seed 1k}); registered for {@code int} and {@code
    * long} options of every command.
    */

@@ -23,6 +23,7 @@ final class Commands {
       PatternsCommand.class,
       NetworkCommand.class,
       SweepCommand.class,
+      FitCommand.class,
       org.neuristor.studio.StudioCommand.class);
 
   /** Every top-level subcommand, in the order the usage lists them. */

@@ -17,8 +17,9 @@ import picocli.CommandLine.Parameters;
 /** {@code neuristor device list|describe TYPE}: the device models, generated from their declarations. */
 @Command(name = "device", mixinStandardHelpOptions = true,
     description = "List the device model types or describe one: parameters, units, defaults, ranges, presets.",
-    footer = {"", "Examples:", "  ./neuristor device list", "  ./neuristor device describe ts"},
-    subcommands = {DeviceCommand.ListCommand.class, DeviceCommand.DescribeCommand.class})
+    footer = {"", "Examples:", "  ./neuristor device list", "  ./neuristor device describe ts",
+        "  ./neuristor device export ts:nbox --format ngspice > nbox.sub"},
+    subcommands = {DeviceCommand.ListCommand.class, DeviceCommand.DescribeCommand.class, DeviceCommand.ExportCommand.class})
 @JsonKeys({"commands"})
 public final class DeviceCommand implements Runnable {
   @Mixin JsonOption json;
@@ -55,6 +56,54 @@ public final class DeviceCommand implements Runnable {
         json.print(new Summary().put("types", rows));
       }
       json.out().flush();
+      return 0;
+    }
+  }
+
+  /** {@code device export MODEL --format ngspice}. */
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = {"Write a device model as an ngspice subcircuit of B sources with its state on a capacitor.",
+          "MODEL is a type, preset, type:preset or a .model card file (e.g. written by fit); types ts, diffusive, "
+              + "ots and mott (vo2 is refused: its hysteresis memory is not a function of the circuit state). "
+              + "Stochastic parts (c2c, sdelay) are not exported and are named in a comment."},
+      footer = {"", "Examples:", "  ./neuristor device export ts:nbox --format ngspice > nbox.sub",
+          "  ./neuristor device export mott:nbo2 --name nbo2 --json"})
+  @JsonKeys({"model", "type", "name", "format", "netlist"})
+  static final class ExportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A device type, preset or type:preset, or a .model card file.")
+    String model;
+
+    @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "ngspice",
+        description = "Output format: ngspice (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @picocli.CommandLine.Option(names = "--name", paramLabel = "NAME",
+        description = "Subcircuit name (default: the card's name, or the type and preset).")
+    String name;
+
+    @picocli.CommandLine.Option(names = "--param", paramLabel = "K=V", split = ",",
+        description = "Device parameter override in its unit, e.g. vth=1.2 (repeatable).")
+    List<String> param = new ArrayList<>();
+
+    @Mixin JsonOption json;
+
+    @Override
+    public Integer call() {
+      if (!format.equalsIgnoreCase("ngspice")) {
+        throw org.neuristor.NeuristorException.input("--format: only ngspice is supported, got '" + format + "'");
+      }
+      CliArgs.Device d = CliArgs.device(model, param);
+      String type = d.selection().type().type();
+      String sub = name != null ? name : d.base().replaceAll("[^A-Za-z0-9_]", "_");
+      String text = org.neuristor.device.SpiceExport.subcircuit(sub, type, d.params(),
+          List.of("Neuristor device " + d.label() + " as ngspice B sources (device export)"));
+      if (json.json()) {
+        json.print(new Summary().put("model", d.label()).put("type", type).put("name", sub).put("format", "ngspice")
+            .put("netlist", text));
+      } else {
+        json.out().print(text);
+        json.out().flush();
+      }
       return 0;
     }
   }

@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
 @JsonKeys({"model", "amp_V", "rate_V_per_s", "positive", "negative", "csv", "plot", "devices", "switched_devices",
     "vth_V_mean", "vth_V_sigma", "vhold_V_mean", "vhold_V_sigma", "histogram"})
 public final class IvCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "MODEL", description = "A device type, preset or type:preset.")
+  @Parameters(index = "0", paramLabel = "MODEL", description = "A device type, preset or type:preset, or a .model card file (e.g. written by fit).")
   String model;
 
   @Option(names = "--sweep", paramLabel = "SPEC", defaultValue = "triangle",
@@ -66,8 +66,9 @@ public final class IvCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DeviceRegistry.Selection sel = DeviceRegistry.lookup(model);
-    Map<String, Object> params = CliArgs.deviceParams(sel, param);
+    CliArgs.Device device = CliArgs.device(model, param);
+    DeviceRegistry.Selection sel = device.selection();
+    Map<String, Object> params = device.params();
     if (devices < 1) {
       throw NeuristorException.input("--devices must be >= 1, got " + devices);
     }
@@ -110,9 +111,9 @@ public final class IvCommand implements Callable<Integer> {
       rate = 10 * amp;
     }
     IvSweep.Result first = results.get(0);
-    String base = "iv-" + model.replace(':', '-');
+    String base = "iv-" + device.base();
     Summary s = new Summary();
-    s.put("model", sel.type().type() + (sel.preset() == null ? "" : ":" + sel.preset()));
+    s.put("model", device.label());
     s.put("amp_V", amp);
     s.put("rate_V_per_s", rate);
     s.put("positive", branch(first.positive()));

@@ -54,9 +54,27 @@ public final class NeuronCommand implements Runnable {
         description = "Simulated time, e.g. 50u (the circuit's tstop; default: the circuit's own).")
     String duration;
 
-    /** The checked parameters, with {@code tstop} from {@code --duration}. */
+    @Option(names = "--device", paramLabel = "FILE.model",
+        description = "A .model card (e.g. written by fit) whose device replaces the circuit's device model of the same "
+            + "type, with all its parameters (--param still overrides); the circuit's bias is not changed.")
+    Path device;
+
+    /** The checked parameters, with {@code tstop} from {@code --duration} and the --device card's values. */
     Map<String, String> of(NeuronCircuit c) {
       Map<String, String> p = CliArgs.keyValues(params, "--param");
+      if (device != null) {
+        String text;
+        try {
+          text = java.nio.file.Files.readString(device, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+          throw NeuristorException.input("--device: cannot read " + device + ": " + e.getMessage());
+        }
+        c.deviceOverrides(text, device.toString()).forEach((k, v) -> {
+          if (!p.containsKey(k) && !p.containsKey(k.substring(k.indexOf('.') + 1))) {
+            p.put(k, v);
+          }
+        });
+      }
       if (duration != null) {
         if (p.containsKey("tstop")) {
           throw NeuristorException.input("give --duration or --param tstop, not both");
@@ -102,23 +120,35 @@ public final class NeuronCommand implements Runnable {
 
   @Command(name = "show", mixinStandardHelpOptions = true,
       description = {"Print a circuit's netlist.",
-          "The netlist is Neuristor's: its N lines are compact device models that ngspice does not know."},
-      footer = {"", "Example:", "  ./neuristor neuron show pickett > pickett.cir"})
-  @JsonKeys({"circuit", "title", "parameters", "netlist"})
+          "Neuristor's own form (default) uses N lines for compact device models, which ngspice does not know; "
+              + "--format ngspice writes every such device as a B-source subcircuit (see 'device export') so that "
+              + "ngspice runs the netlist unchanged (circuits of types ts, diffusive, ots, mott)."},
+      footer = {"", "Examples:", "  ./neuristor neuron show pickett > pickett.cir",
+          "  ./neuristor neuron show lif --format ngspice > lif.cir && ngspice lif.cir"})
+  @JsonKeys({"circuit", "title", "parameters", "format", "netlist"})
   static final class Show implements Runnable {
     @Parameters(paramLabel = "NAME", description = "A library circuit (see 'neuron list').") String name;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "neuristor",
+        description = "neuristor or ngspice (default: ${DEFAULT-VALUE}).")
+    String format;
 
     @Mixin JsonOption json;
 
     @Override
     public void run() {
       NeuronCircuit c = NeuronLibrary.get(name);
+      String text = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+        case "neuristor" -> c.netlist();
+        case "ngspice" -> org.neuristor.library.NgspiceNetlist.of(c, Map.of(), null);
+        default -> throw org.neuristor.NeuristorException.input("--format: neuristor or ngspice, got '" + format + "'");
+      };
       if (json.json()) {
         json.print(new Summary().put("circuit", c.name()).put("title", c.title()).put("parameters", c.parameters())
-            .put("netlist", c.netlist()));
+            .put("format", format.toLowerCase(java.util.Locale.ROOT)).put("netlist", text));
         return;
       }
-      json.out().print(c.netlist());
+      json.out().print(text);
       json.out().flush();
     }
   }

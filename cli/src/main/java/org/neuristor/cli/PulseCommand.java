@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         "  ./neuristor pulse pcm --amp 1.5 --width 1u --json"})
 @JsonKeys({"model", "width_s", "pulses", "csv", "delay_csv", "plot"})
 public final class PulseCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "MODEL", description = "A device type, preset or type:preset.")
+  @Parameters(index = "0", paramLabel = "MODEL", description = "A device type, preset or type:preset, or a .model card file (e.g. written by fit).")
   String model;
 
   @Option(names = "--amp", paramLabel = "VOLTS", description = "Pulse amplitude.")
@@ -61,8 +61,9 @@ public final class PulseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DeviceRegistry.Selection sel = DeviceRegistry.lookup(model);
-    Map<String, Object> params = CliArgs.deviceParams(sel, param);
+    CliArgs.Device device = CliArgs.device(model, param);
+    DeviceRegistry.Selection sel = device.selection();
+    Map<String, Object> params = device.params();
     DeviceRegistry.resolve(sel.type().type(), params); // parameter errors before any run
     List<Double> list = new ArrayList<>();
     if (amp != null) {
@@ -78,9 +79,9 @@ public final class PulseCommand implements Callable<Integer> {
     double rw = relax == null ? 5 * w : CliArgs.positive(relax, "--relax", "s");
     double rs = series == null ? 0 : CliArgs.nonNegative(series, "--series", "Ohm");
     output.outDir();
-    String base = "pulse-" + model.replace(':', '-');
+    String base = "pulse-" + device.base();
     Summary s = new Summary();
-    s.put("model", sel.type().type() + (sel.preset() == null ? "" : ":" + sel.preset()));
+    s.put("model", device.label());
     s.put("width_s", w);
     List<Object> rows = new ArrayList<>();
     List<List<?>> table = new ArrayList<>();

@@ -18,6 +18,28 @@ public final class DcSweep {
   private final double stop;
   private final double step;
   private final boolean upDown;
+  private final double[] list;
+
+  /**
+   * A sweep through a given list of source values, in order (e.g. the rows of a measured sweep);
+   * each point starts from the previous one's solution like every sweep.
+   */
+  public DcSweep(String source, double[] values) {
+    if (values.length == 0) {
+      throw NeuristorException.input(".dc sweep needs at least one value");
+    }
+    for (double v : values) {
+      if (!Double.isFinite(v)) {
+        throw NeuristorException.input(".dc sweep values must be finite, got " + v);
+      }
+    }
+    this.source = source.toLowerCase(java.util.Locale.ROOT);
+    this.start = values[0];
+    this.stop = values[values.length - 1];
+    this.step = 0;
+    this.upDown = false;
+    this.list = values.clone();
+  }
 
   public DcSweep(String source, double start, double stop, double step, boolean upDown) {
     if (step == 0 || !Double.isFinite(step) || !Double.isFinite(start) || !Double.isFinite(stop)) {
@@ -31,6 +53,21 @@ public final class DcSweep {
     this.stop = stop;
     this.step = (stop >= start) == (step > 0) ? step : -step;
     this.upDown = upDown;
+    this.list = null;
+  }
+
+  private double[] values() {
+    int count = (int) Math.floor((stop - start) / step + 1e-9) + 1;
+    double[] values = new double[upDown ? 2 * count - 1 : count];
+    for (int k = 0; k < count; k++) {
+      values[k] = start + k * step;
+    }
+    if (upDown) {
+      for (int k = 1; k < count; k++) {
+        values[count - 1 + k] = values[count - 1 - k];
+      }
+    }
+    return values;
   }
 
   /** Result: the trace, and iteration totals. */
@@ -46,16 +83,7 @@ public final class DcSweep {
     Trace.Builder tb = new Trace.Builder(axis, signals.names());
     double[] row = new double[signals.size()];
     int before = sys.totalIterations();
-    int count = (int) Math.floor((stop - start) / step + 1e-9) + 1;
-    double[] values = new double[upDown ? 2 * count - 1 : count];
-    for (int k = 0; k < count; k++) {
-      values[k] = start + k * step;
-    }
-    if (upDown) {
-      for (int k = 1; k < count; k++) {
-        values[count - 1 + k] = values[count - 1 - k];
-      }
-    }
+    double[] values = list != null ? list : values();
     double[] x = null;
     try {
       for (double v : values) {

@@ -134,45 +134,24 @@ public record NeuronCircuit(String name, String title, String resource, String s
   }
 
   /**
-   * Device overrides that apply the {@code .model} cards of a model file (e.g. a fitted device, in
-   * netlist syntax: {@code .model NAME TYPE (key=value ...)}, {@code +} continuations, {@code *}
-   * comments) to this circuit: every key of a card is set on each of the circuit's {@code .model}
-   * cards of the same type, as {@code model.key} overrides for {@link #netlist(Map, String)}.
+   * Device overrides that apply the {@code .model} cards of a model file (e.g. a fitted device, read
+   * by {@link org.neuristor.fit.ModelCard#parseAll}: {@code .model NAME TYPE (key=value ...)},
+   * {@code +} continuations, {@code *} comments) to this circuit: each of the circuit's {@code .model}
+   * cards of the same type gets every parameter of the file's card, defaults included (so that a
+   * preset on the circuit's card cannot leak into the fitted device), as {@code model.key} overrides
+   * for {@link #netlist(Map, String)}.
    *
    * @param fileName used in error messages
    */
   public Map<String, String> deviceOverrides(String modelFileText, String fileName) {
-    StringBuilder joined = new StringBuilder();
-    for (String line : modelFileText.split("\n")) {
-      String t = line.trim();
-      if (t.startsWith("+")) {
-        joined.append(' ').append(t.substring(1));
-      } else if (!t.isEmpty() && !t.startsWith("*")) {
-        joined.append('\n').append(t);
-      }
-    }
     Map<String, String> out = new java.util.LinkedHashMap<>();
     Map<String, String> types = modelTypes();
     boolean any = false;
-    Pattern card = Pattern.compile("(?i)^\\.model\\s+(\\S+)\\s+([\\w-]+)\\s*\\(?([^)]*)\\)?\\s*$");
-    for (String line : joined.toString().split("\n")) {
-      if (line.isBlank()) {
-        continue;
-      }
-      Matcher m = card.matcher(line.trim());
-      if (!m.matches()) {
-        throw NeuristorException.input(fileName + ": expected '.model NAME TYPE (key=value ...)', got '" + line.trim()
-            + "'");
-      }
-      String type = m.group(2).toLowerCase(Locale.ROOT);
-      Matcher kv = Pattern.compile("(\\w+)\\s*=\\s*(\\S+)").matcher(m.group(3));
+    for (org.neuristor.fit.ModelCard card : org.neuristor.fit.ModelCard.parseAll(modelFileText, fileName)) {
       for (Map.Entry<String, String> t : types.entrySet()) {
-        if (t.getValue().equals(type)) {
+        if (t.getValue().equals(card.type())) {
           any = true;
-          kv.reset();
-          while (kv.find()) {
-            out.put(t.getKey() + "." + kv.group(1).toLowerCase(Locale.ROOT), kv.group(2));
-          }
+          card.resolved().forEach((k, v) -> out.put(t.getKey() + "." + k, Double.toString(v)));
         }
       }
     }
@@ -184,7 +163,7 @@ public record NeuronCircuit(String name, String title, String resource, String s
   }
 
   /** {@code .model} name to device type, in order. */
-  private Map<String, String> modelTypes() {
+  public Map<String, String> modelTypes() {
     Map<String, String> out = new java.util.LinkedHashMap<>();
     for (String line : netlist().split("\n")) {
       String[] t = line.trim().split("[\\s(]+");

@@ -384,10 +384,21 @@ public final class SweepSpec implements Serializable {
         case "neuron":
           return new Jobs.NeuronJob(j.require("circuit", "neuron job").text("circuit"), optText(j, "stim"),
               strings(j.get("params"), "params"));
-        case "iv":
-          return new Jobs.IvJob(j.require("device", "iv job").text("device"), optNumber(j, "amp", 0, "V"),
+        case "iv": {
+          String device = j.require("device", "iv job").text("device");
+          Map<String, String> params = new java.util.LinkedHashMap<>();
+          if (org.neuristor.fit.ModelCard.isFile(device)) {
+            // a .model card (e.g. written by fit): its type, with its values as fixed parameters
+            org.neuristor.fit.ModelCard card = org.neuristor.fit.ModelCard.read(dir == null ? Path.of(device)
+                : dir.resolve(device));
+            card.params().forEach((k, v) -> params.put(k, String.valueOf(v)));
+            device = card.type();
+          }
+          params.putAll(strings(j.get("params"), "params"));
+          return new Jobs.IvJob(device, optNumber(j, "amp", 0, "V"),
               optNumber(j, "rate", 0, "V/s"), optNumber(j, "series", 0, "Ohm"), optNumber(j, "compliance", 0, "A"),
-              strings(j.get("params"), "params"));
+              params);
+        }
         case "model": {
           List<String> stims = listOrOne(j.get("stim"), "stim");
           double dur = j.get("duration") == null ? 200e-3 : number(j.get("duration"), "duration", "s");

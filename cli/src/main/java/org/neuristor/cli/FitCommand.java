@@ -1,0 +1,338 @@
+package org.neuristor.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.neuristor.NeuristorException;
+import org.neuristor.device.DeviceRegistry;
+import org.neuristor.ParameterSpec;
+import org.neuristor.fit.DataSpec;
+import org.neuristor.fit.DeviceFitter;
+import org.neuristor.fit.FitPlan;
+import org.neuristor.fit.FitProblem;
+import org.neuristor.fit.FreeParameter;
+import org.neuristor.fit.IvFeatures;
+import org.neuristor.fit.Measurement;
+import org.neuristor.fit.Metrics;
+import org.neuristor.fit.ModelCard;
+import org.neuristor.fit.SynapseFit;
+import org.neuristor.io.AtomicFiles;
+import org.neuristor.io.Json;
+import org.neuristor.io.MeasuredData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code neuristor fit TYPE --iv FILE --pulse FILE ... --out DIR}: fits a device model to measured
+ * files (protocols simulated with the engine; see {@link DeviceFitter}) and writes the model card,
+ * the parameter table with standard errors and correlations, metrics per file, overlay plots.
+ */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+    description = {"Fit a device model to measured data: DC sweeps (--iv), pulse transients (--pulse), or synapse "
+        + "conductance-vs-pulse data (--pulses, type synapse).",
+        "Writes DIR/NAME.model (a .model card for netlists and every command that takes a device), NAME.fit.json, "
+        + "NAME.params.csv (values, standard errors, correlations) and overlay plots of measured vs model.",
+        "Conditions per file: FILE:ambient=68.5C,series=50,compliance=0.1, or any device parameter (then for that "
+        + "file only); 'fit' fits a condition for that file alone (ambient=fit). Temperatures are in K unless "
+        + "written with C. The whole VO2 walk-through is in docs/fitting.md."},
+    footer = {"", "Examples:",
+        "  ./neuristor fit vo2 --iv sweep.csv:ambient=fit --pulse p5V.csv:ambient=68.5C",
+        "  ./neuristor fit ts --iv sweep.csv:series=1k --out out/tsfit --json",
+        "  ./neuristor fit synapse --pulses examples/data/synapse-gong/gong_et_al.csv",
+        "  ./neuristor fit check out/vo2fit.model --pulse p6V.csv:ambient=68.5C"},
+    subcommands = {FitCheckCommand.class})
+@JsonKeys({"model", "type", "model_card", "evaluations", "simulations", "wall_s", "cost", "parameters", "files",
+    "fit_json", "params_csv", "plots"})
+public final class FitCommand implements Callable<Integer> {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "TYPE",
+      description = "ts, mott, vo2, diffusive, ots or synapse (optionally type:preset, the starting point).")
+  String type;
+
+  @Mixin FitData data;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "Model name (default: TYPE + 'fit').")
+  String name;
+
+  @Option(names = "--fix", paramLabel = "K=V", split = ",", description = "Hold device parameters at these values (in their units).")
+  List<String> fix = new ArrayList<>();
+
+  @Option(names = "--start", paramLabel = "K=V", split = ",", description = "Start free parameters here (in their units).")
+  List<String> start = new ArrayList<>();
+
+  @Option(names = "--range", paramLabel = "K=LO:HI", split = ",", description = "Search range of a free parameter (in its unit).")
+  List<String> range = new ArrayList<>();
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the global stage (default: ${DEFAULT-VALUE}); the same seed gives the same fit.")
+  long seed;
+
+  @Option(names = "--starts", defaultValue = "8", description = "Random candidates of the global stage (default: ${DEFAULT-VALUE}).")
+  int starts;
+
+  @Option(names = "--polish", defaultValue = "1", description = "Best candidates refined by Levenberg-Marquardt (default: ${DEFAULT-VALUE}).")
+  int polish;
+
+  @Option(names = "--iterations", defaultValue = "60", description = "Levenberg-Marquardt iterations per candidate (default: ${DEFAULT-VALUE}).")
+  int iterations;
+
+  @Option(names = "--global", defaultValue = "starts", description = "Global stage: starts (Latin hypercube) or cmaes (default: ${DEFAULT-VALUE}).")
+  String global;
+
+  @Option(names = "--joint", description = "One Levenberg-Marquardt run over all parameters from their starts, instead of staging files that have conditions of their own.")
+  boolean joint;
+
+  @Option(names = "--threads", description = "Worker threads (default: all cores; results do not depend on it).")
+  Integer threads;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    long t0 = System.nanoTime();
+    if (type == null) {
+      throw NeuristorException.input("fit: missing TYPE (" + String.join(", ", FitPlan.types()) + ", synapse) or 'check'");
+    }
+    String[] ts = type.toLowerCase(Locale.ROOT).split(":", 2);
+    if (ts[0].equals("synapse")) {
+      return synapse(t0);
+    }
+    if (!FitPlan.types().contains(ts[0])) {
+      throw NeuristorException.input("fit: type '" + type + "' cannot be fitted (fit types: "
+          + String.join(", ", FitPlan.types()) + ", synapse)");
+    }
+    List<Measurement> files = data.load(false, output);
+    if (files.isEmpty()) {
+      throw NeuristorException.input("fit: give at least one measured file with --iv or --pulse");
+    }
+    requireSwitching(files);
+    FitPlan plan = FitPlan.of(ts[0], ts.length > 1 ? ts[1] : null);
+    plan = plan.withFree(adjust(plan, plan.free()));
+    Map<String, Double> fixed = values(fix, "--fix", plan.type());
+    FitProblem problem = FitProblem.of(plan, fixed, files);
+    String modelName = name != null ? name : plan.type() + "fit";
+    int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (nThreads < 1) {
+      throw NeuristorException.input("--threads must be at least 1");
+    }
+    DeviceFitter.Global g = switch (global.toLowerCase(Locale.ROOT)) {
+      case "starts" -> DeviceFitter.Global.STARTS;
+      case "cmaes" -> DeviceFitter.Global.CMAES;
+      default -> throw NeuristorException.input("--global: starts or cmaes, got '" + global + "'");
+    };
+    if (starts < 0 || polish < 1 || iterations < 0) {
+      throw NeuristorException.input("--starts must be >= 0, --polish >= 1, --iterations >= 0");
+    }
+    Path dir = output.outDir();
+    DeviceFitter.Result r;
+    try (StageBar bar = new StageBar(output)) {
+      r = DeviceFitter.fit(problem, new DeviceFitter.Options(seed, starts, polish, iterations, g, !joint), nThreads, bar);
+    }
+    double wall = (System.nanoTime() - t0) / 1e9;
+    List<Map<String, Object>> metrics = new ArrayList<>();
+    for (int f = 0; f < files.size(); f++) {
+      double[] model;
+      try {
+        model = problem.simulate(r.u(), f);
+      } catch (NeuristorException e) {
+        model = null;
+      }
+      Map<String, Object> m = Metrics.of(files.get(f), model);
+      m.put("conditions", problem.conditions(r.u(), f));
+      metrics.add(m);
+      if (model != null) {
+        FitOutputs.overlay(output, dir, modelName, files.get(f), model, m);
+      }
+    }
+    ModelCard card = ModelCard.of(modelName, plan.type(), r.params());
+    List<String> comments = new ArrayList<>();
+    comments.add("Neuristor fitted model: " + plan.type() + ", " + String.format(Locale.ROOT, "cost %.6g, %d model evaluations, seed %d",
+        r.cost(), r.evaluations(), seed));
+    for (int f = 0; f < files.size(); f++) {
+      comments.add("data: " + files.get(f).spec().kind().option() + " " + files.get(f).spec() + "  fitted conditions "
+          + fmt(problem.conditions(r.u(), f)));
+    }
+    comments.add("use: .include this file, then N1 a b " + modelName);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("type", plan.type());
+    json.put("name", modelName);
+    json.put("parameters", FitOutputs.parameterRows(problem, r));
+    json.put("correlations", FitOutputs.correlations(problem, r));
+    json.put("files", metrics);
+    json.put("cost", r.cost());
+    json.put("residuals", r.residuals());
+    json.put("evaluations", r.evaluations());
+    json.put("simulations", r.simulations());
+    json.put("failed_simulations", r.failures());
+    json.put("seed", seed);
+    json.put("threads", nThreads);
+    json.put("wall_s", wall);
+    Path jsonFile = AtomicFiles.writeString(dir.resolve(modelName + ".fit.json"), Json.write(json) + "\n");
+    Path csv = FitOutputs.parameterCsv(dir.resolve(modelName + ".params.csv"), problem, r);
+    Path modelFile = card.write(dir.resolve(modelName + ".model"), comments);
+    Summary s = new Summary();
+    s.put("model", modelFile.toString());
+    s.put("type", plan.type());
+    for (Map<String, Object> row : FitOutputs.parameterRows(problem, r)) {
+      s.put(String.valueOf(row.get("label")), row.get("value") + (row.get("std_err") == null ? "" : " +- " + row.get("std_err")));
+    }
+    for (Map<String, Object> m : metrics) {
+      s.put("file " + Path.of(String.valueOf(m.get("file"))).getFileName(), FitOutputs.brief(m));
+    }
+    s.put("cost", r.cost());
+    s.put("evaluations", r.evaluations());
+    s.put("wall_s", wall);
+    s.put("json", jsonFile.toString());
+    s.put("params_csv", csv.toString());
+    FitOutputs.print(output, json, s);
+    return 0;
+  }
+
+  private Integer synapse(long t0) {
+    if (data.pulses == null || data.pulses.isEmpty()) {
+      throw NeuristorException.input("fit synapse: give the conductance-vs-pulse file with --pulses");
+    }
+    if (!data.iv.isEmpty() || !data.pulse.isEmpty()) {
+      throw NeuristorException.input("fit synapse takes --pulses files only");
+    }
+    if (data.pulses.size() > 1) {
+      throw NeuristorException.input("fit synapse: one --pulses file (potentiation and depression columns)");
+    }
+    DataSpec spec = DataSpec.parse(DataSpec.Kind.PULSES, data.pulses.get(0));
+    for (String k : spec.conditions().keySet()) {
+      if (!k.equals("potentiation") && !k.equals("depression")) {
+        throw NeuristorException.input("--pulses " + spec + ": unknown condition '" + k
+            + "' (potentiation=COLUMN, depression=COLUMN: names or 1-based numbers)");
+      }
+    }
+    String first = spec.conditions().getOrDefault("potentiation", "1");
+    MeasuredData p = MeasuredData.read(Path.of(spec.file()), Map.of(MeasuredData.Role.CONDUCTANCE, first), false,
+        MeasuredData.Role.CONDUCTANCE);
+    String second = spec.conditions().getOrDefault("depression", "2");
+    MeasuredData d = MeasuredData.read(Path.of(spec.file()), Map.of(MeasuredData.Role.CONDUCTANCE, second), false,
+        MeasuredData.Role.CONDUCTANCE);
+    SynapseFit.Result r = SynapseFit.fit(p.get(MeasuredData.Role.CONDUCTANCE), d.get(MeasuredData.Role.CONDUCTANCE), seed);
+    String modelName = name != null ? name : "synapsefit";
+    Path dir = output.outDir();
+    Map<String, Object> json = r.toJson();
+    json.put("file", spec.file());
+    json.put("seed", seed);
+    json.put("wall_s", (System.nanoTime() - t0) / 1e9);
+    Path jsonFile = AtomicFiles.writeString(dir.resolve(modelName + ".synapse.json"), Json.write(json) + "\n");
+    if (output.plot()) {
+      FitOutputs.synapsePlot(output, dir, modelName, p.get(MeasuredData.Role.CONDUCTANCE), d.get(MeasuredData.Role.CONDUCTANCE), r);
+    }
+    if (output.json()) {
+      output.out().println(Json.write(json));
+      output.out().flush();
+    } else {
+      Summary s = new Summary();
+      json.forEach((k, v) -> {
+        if (!(v instanceof Map)) {
+          s.put(k, v);
+        }
+      });
+      s.put("json", jsonFile.toString());
+      s.print(output.out(), false);
+    }
+    return 0;
+  }
+
+  /** A sweep that never switches cannot identify a switching model's threshold: refuse it. */
+  static void requireSwitching(List<Measurement> files) {
+    boolean any = false;
+    String none = null;
+    for (Measurement m : files) {
+      if (m.isTransient()) {
+        any = true;
+      } else {
+        IvFeatures.Step s = IvFeatures.rise(m.voltage(), m.current());
+        if (s.switched()) {
+          any = true;
+        } else if (none == null) {
+          none = String.format(Locale.ROOT, "%s: the sweep never switches (largest conductance step between rows x%.3g, a switch"
+              + " needs x%.0f), so a switching model's threshold and hold cannot be identified from it; add a sweep that"
+              + " switches or a pulse file, or fix them with --fix", m.spec().file(), s.factor(), IvFeatures.JUMP);
+        }
+      }
+    }
+    if (!any && none != null) {
+      throw NeuristorException.input(none);
+    }
+  }
+
+  private List<FreeParameter> adjust(FitPlan plan, List<FreeParameter> free) {
+    Map<String, Double> st = values(start, "--start", plan.type());
+    Map<String, double[]> rg = new LinkedHashMap<>();
+    for (String kv : range) {
+      String[] a = kv.split("=", 2);
+      String[] b = a.length == 2 ? a[1].split(":", 2) : new String[0];
+      if (b.length != 2) {
+        throw NeuristorException.input("--range needs K=LO:HI, got '" + kv + "'");
+      }
+      String key = a[0].trim().toLowerCase(Locale.ROOT);
+      String unit = unitOf(plan.type(), key);
+      rg.put(key, new double[] {CliArgs.number(b[0], "--range " + key, unit), CliArgs.number(b[1], "--range " + key, unit)});
+    }
+    List<FreeParameter> out = new ArrayList<>();
+    for (FreeParameter p : free) {
+      FreeParameter q = p;
+      if (rg.containsKey(p.name())) {
+        double[] lh = rg.remove(p.name());
+        if (!(lh[1] > lh[0])) {
+          throw NeuristorException.input("--range " + p.name() + ": HI must exceed LO");
+        }
+        q = q.withRange(lh[0], lh[1]);
+      }
+      if (st.containsKey(p.name())) {
+        q = q.withStart(st.remove(p.name()));
+      }
+      out.add(q);
+    }
+    if (!rg.isEmpty() || !st.isEmpty()) {
+      String k = !rg.isEmpty() ? rg.keySet().iterator().next() : st.keySet().iterator().next();
+      throw NeuristorException.input("'" + k + "' is not a free parameter of the " + plan.type() + " fit (free: "
+          + String.join(" ", free.stream().map(FreeParameter::name).toList()) + ")");
+    }
+    return out;
+  }
+
+  private static Map<String, Double> values(List<String> kvs, String option, String type) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (String kv : kvs) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        throw NeuristorException.input(option + " needs K=V, got '" + kv + "'");
+      }
+      String k = kv.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+      ParameterSpec spec = DeviceRegistry.type(type).parameter(k);
+      if (spec == null) {
+        throw NeuristorException.input(option + ": " + type + " has no parameter '" + k + "'");
+      }
+      out.put(k, CliArgs.number(kv.substring(eq + 1), option + " " + k, spec.unit()));
+    }
+    return out;
+  }
+
+  /** The declared unit of a device parameter or a fitted condition ("-" when unknown, checked later). */
+  private static String unitOf(String type, String key) {
+    if (key.equals("ambient")) {
+      return "K";
+    }
+    if (key.equals("series")) {
+      return "Ohm";
+    }
+    ParameterSpec spec = DeviceRegistry.type(type).parameter(key);
+    return spec == null ? "-" : spec.unit();
+  }
+
+  static String fmt(Map<String, Double> m) {
+    StringBuilder sb = new StringBuilder();
+    m.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(String.format(Locale.ROOT, "%.6g", v)));
+    return sb.length() == 0 ? "(none)" : sb.toString();
+  }
+}

@@ -1,0 +1,181 @@
+package org.neuristor.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.neuristor.device.DeviceRegistry;
+import org.neuristor.ParameterSpec;
+import org.neuristor.fit.DeviceFitter;
+import org.neuristor.fit.FitProblem;
+import org.neuristor.fit.FreeParameter;
+import org.neuristor.fit.Measurement;
+import org.neuristor.fit.SynapseFit;
+import org.neuristor.io.AtomicFiles;
+import org.neuristor.plot.Plotter;
+
+/** What {@code fit} and {@code fit check} write besides the summary: overlays, tables, row CSVs. */
+final class FitOutputs {
+  private FitOutputs() {}
+
+  /** Overlay plot and row CSV (measured and model current) of one file. */
+  static void overlay(OutputOptions output, Path dir, String model, Measurement m, double[] current, Map<String, Object> metrics) {
+    String base = model + "-" + m.name().replaceAll("\\.[A-Za-z]+$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+    StringBuilder csv = new StringBuilder(m.isTransient() ? "time_s,v_V,i_measured_A,i_model_A\n" : "row,v_V,i_measured_A,i_model_A\n");
+    for (int k = 0; k < m.rows(); k++) {
+      csv.append(m.isTransient() ? fmt(m.time()[k]) : String.valueOf(k)).append(',').append(fmt(m.voltage()[k])).append(',')
+          .append(fmt(m.current()[k])).append(',').append(fmt(current[k])).append('\n');
+    }
+    AtomicFiles.writeString(dir.resolve(base + ".csv"), csv.toString());
+    if (!output.plot()) {
+      return;
+    }
+    double rms = metrics.get("rms_rel_err") instanceof Double d ? d : Double.NaN;
+    String title = String.format(Locale.ROOT, "%s: %s (RMS relative error %.1f%%)", model, m.name(), 100 * rms);
+    if (m.isTransient()) {
+      double[] t = new double[m.rows()];
+      for (int k = 0; k < t.length; k++) {
+        t[k] = 1e3 * (m.time()[k] - m.time()[0]);
+      }
+      Plotter.xy(dir.resolve(base + "." + output.plotExt()), title, "time (ms)", "|current| (A)",
+          List.of(new Plotter.Series("measured", t, m.current(), true), new Plotter.Series("model", t, current, false)),
+          false, true);
+    } else {
+      Plotter.xy(dir.resolve(base + "." + output.plotExt()), title, "voltage (V)", "|current| (A)",
+          List.of(new Plotter.Series("measured", m.voltage(), m.current(), true),
+              new Plotter.Series("model", m.voltage(), current, false)), false, true);
+    }
+  }
+
+  private static String fmt(double d) {
+    return String.format(Locale.ROOT, "%.9g", d);
+  }
+
+  /** One row per free parameter: label, name, file, value, unit, standard error, relative error. */
+  static List<Map<String, Object>> parameterRows(FitProblem problem, DeviceFitter.Result r) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    List<String> files = problem.fileNames();
+    for (int j = 0; j < r.values().length; j++) {
+      FreeParameter q = problem.free().get(j);
+      ParameterSpec spec = DeviceRegistry.type(problem.type()).parameter(q.name());
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("label", q.label(files));
+      row.put("name", q.name());
+      row.put("file", q.file() < 0 ? null : files.get(q.file()));
+      row.put("value", r.values()[j]);
+      row.put("unit", spec != null ? spec.unit() : q.name().equals("series") ? "Ohm" : "-");
+      double se = r.standardErrors()[j];
+      row.put("std_err", Double.isFinite(se) ? se : null);
+      row.put("rel_std_err", Double.isFinite(se) && r.values()[j] != 0 ? Math.abs(se / r.values()[j]) : null);
+      row.put("range", List.of(q.lo(), q.hi()));
+      row.put("at_range_end", q.atLimit(r.values()[j]));
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /** Correlation matrix with its labels. */
+  static Map<String, Object> correlations(FitProblem problem, DeviceFitter.Result r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    List<String> labels = new ArrayList<>();
+    for (FreeParameter q : problem.free()) {
+      labels.add(q.label(problem.fileNames()));
+    }
+    m.put("labels", labels);
+    List<List<Object>> rows = new ArrayList<>();
+    for (double[] row : r.correlations()) {
+      List<Object> l = new ArrayList<>();
+      for (double c : row) {
+        l.add(Double.isFinite(c) ? Math.round(c * 1e4) / 1e4 : null);
+      }
+      rows.add(l);
+    }
+    m.put("matrix", rows);
+    return m;
+  }
+
+  static Path parameterCsv(Path file, FitProblem problem, DeviceFitter.Result r) {
+    StringBuilder sb = new StringBuilder("parameter,file,value,unit,std_err,rel_std_err\n");
+    for (Map<String, Object> row : parameterRows(problem, r)) {
+      sb.append(row.get("name")).append(',').append(row.get("file") == null ? "" : row.get("file")).append(',')
+          .append(row.get("value")).append(',').append(row.get("unit")).append(',')
+          .append(row.get("std_err") == null ? "" : row.get("std_err")).append(',')
+          .append(row.get("rel_std_err") == null ? "" : row.get("rel_std_err")).append('\n');
+    }
+    return AtomicFiles.writeString(file, sb.toString());
+  }
+
+  /** One line per file for the text summary. */
+  @SuppressWarnings("unchecked")
+  static String brief(Map<String, Object> m) {
+    StringBuilder sb = new StringBuilder();
+    if (m.get("error") != null) {
+      return String.valueOf(m.get("error"));
+    }
+    sb.append(String.format(Locale.ROOT, "rms %.1f%%", 100 * (Double) m.get("rms_rel_err")));
+    if (m.get("pulse_mean") instanceof Map<?, ?> pm) {
+      for (String k : new String[] {"end_of_pulse_current_A", "read_current_1ms_A", "read_current_20ms_A"}) {
+        Map<String, Object> q = (Map<String, Object>) pm.get(k);
+        sb.append(", ").append(k.replace("_current", "").replace("_A", "")).append(' ')
+            .append(pair(q.get("measured"), q.get("model"), q.get("rel_err")));
+      }
+      List<Object> pulses = (List<Object>) m.get("pulses");
+      StringBuilder signs = new StringBuilder();
+      for (Object p : pulses) {
+        Map<String, Object> s = (Map<String, Object>) ((Map<String, Object>) p).get("current_change_sign");
+        signs.append(signs.length() == 0 ? "" : " ").append(s.get("measured")).append('/').append(s.get("model"));
+      }
+      sb.append(", direction ").append(signs);
+    } else {
+      for (String k : new String[] {"vth_V", "vhold_V", "r_low_bias_ohm"}) {
+        Map<String, Object> q = (Map<String, Object>) m.get(k);
+        sb.append(", ").append(k).append(' ').append(pair(q.get("measured"), q.get("model"), q.get("rel_err")));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String pair(Object measured, Object model, Object relErr) {
+    return String.format(Locale.ROOT, "%s/%s%s", g(measured), g(model),
+        relErr instanceof Double d ? String.format(Locale.ROOT, " (%+.1f%%)", 100 * d) : "");
+  }
+
+  private static String g(Object o) {
+    return o instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : "n/a";
+  }
+
+  /** Measured conductance vs pulse with the fitted curves. */
+  static void synapsePlot(OutputOptions output, Path dir, String model, double[] ltp, double[] ltd, SynapseFit.Result r) {
+    int n = ltp.length;
+    double[] x1 = new double[n];
+    double[] m1 = new double[n];
+    for (int k = 0; k < n; k++) {
+      x1[k] = k + 1;
+      m1[k] = r.potentiation().at(k + 1);
+    }
+    int nd = ltd.length;
+    double[] x2 = new double[nd];
+    double[] m2 = new double[nd];
+    for (int k = 0; k < nd; k++) {
+      x2[k] = n + k + 1;
+      m2[k] = r.depression().at(k + 1);
+    }
+    Plotter.xy(dir.resolve(model + "." + output.plotExt()),
+        String.format(Locale.ROOT, "%s: NeuroSim fit (RMS %.1f%% of range)", model, 100 * r.rmsOfRange()), "pulse",
+        "conductance", List.of(new Plotter.Series("potentiation (measured)", x1, ltp, true),
+            new Plotter.Series("depression (measured)", x2, ltd, true), new Plotter.Series("potentiation (model)", x1, m1, false),
+            new Plotter.Series("depression (model)", x2, m2, false)), false, false);
+  }
+
+  /** The result: the JSON object with --json, else the summary (both through picocli's writer). */
+  static void print(OutputOptions output, java.util.Map<String, Object> json, Summary s) {
+    if (output.json()) {
+      output.out().println(org.neuristor.io.Json.write(json));
+    } else {
+      s.print(output.out(), false);
+    }
+    output.out().flush();
+  }
+}

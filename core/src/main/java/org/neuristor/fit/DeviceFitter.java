@@ -1,0 +1,383 @@
+package org.neuristor.fit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.SingularValueDecomposition;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.optim.InitialGuess;
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.SimpleBounds;
+import org.hipparchus.random.Well19937c;
+
+/**
+ * Fits a {@link FitProblem}: a seeded global stage, then Hipparchus' Levenberg-Marquardt from the
+ * best candidates, then standard errors and correlations from the Jacobian at the optimum.
+ *
+ * <ol>
+ *   <li>Global stage, {@link Global#STARTS} (default): the plan's start (preset values) and
+ *       {@code screening} Latin-hypercube samples of the free parameters' ranges (drawn from the seed)
+ *       are each simulated once; the {@code polish} best go on to LM. {@link Global#CMAES}: Hipparchus'
+ *       CMA-ES (seeded) on the same coordinates, then LM from its best point.
+ *   <li>Levenberg-Marquardt on the unbounded coordinates of {@link FreeParameter} (the ranges cannot
+ *       be left), forward-difference Jacobians with the columns simulated in parallel.
+ *   <li>Uncertainty: with J the Jacobian in natural coordinates (ln p for scale parameters, p otherwise)
+ *       and s^2 = cost / (m - n), the covariance is s^2 (J^T J)^-1 (pseudo-inverse: directions with
+ *       singular values below 1e-9 of the largest are reported as not identifiable); the standard
+ *       error of a scale parameter is p times that of ln p. These are formal errors: they assume
+ *       independent residuals, which model error breaks, so read them as sensitivities.
+ * </ol>
+ *
+ * Same seed, same result: every stage reduces in a fixed order, whatever the thread count.
+ */
+public final class DeviceFitter {
+  private DeviceFitter() {}
+
+  /** Global stages. */
+  public enum Global { STARTS, CMAES }
+
+  /**
+   * Options.
+   *
+   * @param seed seed of the global stage
+   * @param screening random candidates of the global stage (STARTS) or CMA-ES evaluations (CMAES)
+   * @param polish candidates refined by LM
+   * @param maxIterations LM iterations per candidate
+   * @param global which global stage
+   * @param staged whether files with parameters of their own are fitted in stages (false: one LM
+   *     over everything from the starting values)
+   */
+  public record Options(long seed, int screening, int polish, int maxIterations, Global global, boolean staged) {
+    public Options(long seed, int screening, int polish, int maxIterations, Global global) {
+      this(seed, screening, polish, maxIterations, global, true);
+    }
+
+    public static Options defaults() {
+      return new Options(1, 8, 1, 60, Global.STARTS, true);
+    }
+  }
+
+  /** Receives progress: a stage name, work done and total. */
+  @FunctionalInterface
+  public interface Progress {
+    void update(String stage, long done, long total);
+
+    Progress NONE = (s, d, t) -> {};
+  }
+
+  /**
+   * A fit.
+   *
+   * @param problem what was fitted
+   * @param u optimum in unbounded coordinates
+   * @param values values of the free parameters
+   * @param standardErrors their standard errors (NaN where not identifiable)
+   * @param correlations correlation matrix of the free parameters (NaN where not identifiable)
+   * @param cost sum of squared residuals at the optimum
+   * @param residuals number of residuals
+   * @param evaluations residual vectors computed (model evaluations)
+   * @param simulations protocol simulations (files x evaluations)
+   * @param failures simulations that failed and were penalised
+   * @param candidates cost of each LM-polished candidate, in the order tried
+   */
+  public record Result(FitProblem problem, double[] u, double[] values, double[] standardErrors, double[][] correlations,
+      double cost, int residuals, long evaluations, long simulations, long failures, double[] candidates) {
+
+    /** The fitted device parameters shared by all files. */
+    public Map<String, Double> params() {
+      return problem.sharedParams(u);
+    }
+  }
+
+  /** Fits on a pool of {@code threads} workers. */
+  public static Result fit(FitProblem problem, Options o, int threads, Progress progress) {
+    ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
+    try {
+      return fit(problem, o, pool, progress);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /**
+   * Fits on the given pool. A problem where some files have parameters of their own (e.g. the
+   * ambient and geometry of a sweep measured on another device) is fitted in three stages: the
+   * shared parameters on the other files; then each such file's own parameters with the shared ones
+   * held; then all together by LM from there.
+   */
+  public static Result fit(FitProblem problem, Options o, ForkJoinPool pool, Progress progress) {
+    long[] counts = new long[3];
+    List<Integer> own = problem.filesWithOwnParameters();
+    int nf = problem.files().size();
+    double[] u;
+    double[] candCosts;
+    if (!o.staged()) {
+      u = problem.normalize(problem.start());
+      Objective joint = new Objective(problem, pool);
+      u = levenbergMarquardt(joint, u, o.maxIterations(), (it, max) -> progress.update("joint", it, max));
+      add(counts, joint);
+      candCosts = new double[] {joint.cost(u)};
+    } else if (!own.isEmpty() && own.size() < nf) {
+      u = problem.normalize(problem.start());
+      List<Integer> rest = new ArrayList<>();
+      for (int f = 0; f < nf; f++) {
+        if (!own.contains(f)) {
+          rest.add(f);
+        }
+      }
+      FitProblem shared = problem.sharedStage(rest, u);
+      Search a = search(shared, o, pool, prefixed(progress, "shared "), counts);
+      u = problem.withShared(u, shared, a.u());
+      for (int f : own) {
+        FitProblem alone = problem.fileStage(f, u);
+        Options small = new Options(o.seed(), 16, 1, o.maxIterations(), Global.STARTS);
+        Search b = search(alone, small, pool, prefixed(progress, problem.fileNames().get(f) + " "), counts);
+        u = problem.withFile(u, f, alone, b.u());
+      }
+      Objective joint = new Objective(problem, pool);
+      u = levenbergMarquardt(joint, u, o.maxIterations(), (it, max) -> progress.update("joint", it, max));
+      add(counts, joint);
+      candCosts = a.candidates();
+    } else {
+      Search s = search(problem, o, pool, progress, counts);
+      u = s.u();
+      candCosts = s.candidates();
+    }
+    Objective obj = new Objective(problem, pool);
+    double[] r = obj.residuals(u);
+    double cost = 0;
+    for (double x : r) {
+      cost += x * x;
+    }
+    double[][] jac = obj.jacobian(u, r);
+    add(counts, obj);
+    int n = u.length;
+    double[] se = new double[n];
+    double[][] corr = new double[n][n];
+    uncertainty(problem, u, jac, cost, r.length, se, corr);
+    return new Result(problem, u, problem.values(u), se, corr, cost, r.length, counts[0], counts[1], counts[2], candCosts);
+  }
+
+  private static void add(long[] counts, Objective obj) {
+    counts[0] += obj.evaluations();
+    counts[1] += obj.simulations();
+    counts[2] += obj.failures();
+  }
+
+  private static Progress prefixed(Progress p, String prefix) {
+    return (s, d, t) -> p.update(prefix + s, d, t);
+  }
+
+  /** Best point of a global stage and LM, and the LM costs of the candidates tried. */
+  private record Search(double[] u, double[] candidates) {}
+
+  private static Search search(FitProblem problem, Options o, ForkJoinPool pool, Progress progress, long[] counts) {
+    Objective obj = new Objective(problem, pool);
+    int n = problem.free().size();
+    List<double[]> starts;
+    if (o.global() == Global.CMAES) {
+      starts = List.of(cmaes(obj, o, progress, problem.normalize(problem.start())));
+    } else {
+      List<double[]> raw = new ArrayList<>();
+      raw.add(problem.start());
+      raw.addAll(latinHypercube(n, o.screening(), o.seed()));
+      progress.update("global", 0, raw.size());
+      long[] done = {0};
+      double[][] cands = new double[raw.size()][];
+      List<Double> costs = obj.parallel(raw.size(), k -> {
+        double[] u = problem.normalize(raw.get(k));
+        cands[k] = u;
+        double c = obj.cost(u);
+        synchronized (done) {
+          progress.update("global", ++done[0], cands.length);
+        }
+        return c;
+      });
+      Integer[] order = new Integer[cands.length];
+      for (int k = 0; k < order.length; k++) {
+        order[k] = k;
+      }
+      Arrays.sort(order, Comparator.<Integer>comparingDouble(k -> Double.isNaN(costs.get(k)) ? Double.MAX_VALUE : costs.get(k))
+          .thenComparingInt(k -> k));
+      starts = new ArrayList<>();
+      for (int k = 0; k < Math.min(o.polish(), order.length); k++) {
+        starts.add(cands[order[k]]);
+      }
+    }
+    double[] best = null;
+    double bestCost = Double.POSITIVE_INFINITY;
+    double[] candCosts = new double[starts.size()];
+    for (int s = 0; s < starts.size(); s++) {
+      int ss = s;
+      double[] u = levenbergMarquardt(obj, starts.get(s), o.maxIterations(),
+          (it, max) -> progress.update("local " + (ss + 1) + "/" + starts.size(), it, max));
+      double c = obj.cost(u);
+      candCosts[s] = c;
+      if (c < bestCost) {
+        bestCost = c;
+        best = u;
+      }
+    }
+    add(counts, obj);
+    return new Search(best, candCosts);
+  }
+
+  /** Stratified samples of the unit cube mapped to coordinates, from the seed. */
+  static List<double[]> latinHypercube(int n, int count, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[][] s = new double[count][n];
+    for (int j = 0; j < n; j++) {
+      int[] perm = new int[count];
+      for (int k = 0; k < count; k++) {
+        perm[k] = k;
+      }
+      for (int k = count - 1; k > 0; k--) {
+        int q = rng.nextInt(k + 1);
+        int t = perm[k];
+        perm[k] = perm[q];
+        perm[q] = t;
+      }
+      for (int k = 0; k < count; k++) {
+        double x = (perm[k] + rng.nextDouble()) / count;
+        s[k][j] = Math.asin(2 * x - 1);
+      }
+    }
+    return List.of(s);
+  }
+
+  /** Progress of one LM run. */
+  interface Steps {
+    void step(long iteration, long max);
+  }
+
+  /** LM from u0; returns the best point seen (LM's optimum, or the best before it ran out of iterations). */
+  static double[] levenbergMarquardt(Objective obj, double[] u0, int maxIterations, Steps steps) {
+    int m = obj.size();
+    double[][] bestSeen = {u0.clone()};
+    double[] bestCost = {Double.POSITIVE_INFINITY};
+    double[][] lastU = {null};
+    double[][] lastR = {null};
+    long[] iterations = {0};
+    LeastSquaresProblem lsp = new LeastSquaresBuilder()
+        .start(u0)
+        .target(new double[m])
+        .model(u -> {
+          double[] r = obj.residuals(u);
+          double c = 0;
+          for (double x : r) {
+            c += x * x;
+          }
+          synchronized (bestSeen) {
+            if (c < bestCost[0]) {
+              bestCost[0] = c;
+              bestSeen[0] = u.clone();
+            }
+            lastU[0] = u.clone();
+            lastR[0] = r;
+          }
+          return r;
+        }, u -> {
+          double[] r;
+          synchronized (bestSeen) {
+            r = Arrays.equals(u, lastU[0]) ? lastR[0] : null;
+          }
+          if (r == null) {
+            r = obj.residuals(u);
+          }
+          steps.step(++iterations[0], maxIterations);
+          return obj.jacobian(u, r);
+        })
+        .lazyEvaluation(true)
+        .maxEvaluations(20 * maxIterations + 50)
+        .maxIterations(maxIterations)
+        .build();
+    try {
+      new LevenbergMarquardtOptimizer().withInitialStepBoundFactor(1).withCostRelativeTolerance(1e-6).withParameterRelativeTolerance(1e-6)
+          .withOrthoTolerance(1e-8).optimize(lsp);
+    } catch (MathIllegalStateException e) {
+      // iteration or evaluation budget exhausted: keep the best point seen
+    }
+    return bestSeen[0];
+  }
+
+  private static double[] cmaes(Objective obj, Options o, Progress progress, double[] from) {
+    int n = obj.problem().free().size();
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    double[] sigma = new double[n];
+    Arrays.fill(lo, -Math.PI / 2);
+    Arrays.fill(hi, Math.PI / 2);
+    Arrays.fill(sigma, 0.5);
+    double[] start = from.clone();
+    long[] count = {0};
+    CMAESOptimizer cma = new CMAESOptimizer(o.screening(), 0, true, 0, 0, new Well19937c(o.seed()), false, null);
+    var opt = cma.optimize(new MaxEval(Math.max(o.screening(), 20)), GoalType.MINIMIZE, new InitialGuess(start),
+        new SimpleBounds(lo, hi), new CMAESOptimizer.Sigma(sigma),
+        new CMAESOptimizer.PopulationSize(4 + (int) (3 * Math.log(n))),
+        new ObjectiveFunction(u -> {
+          progress.update("global (CMA-ES)", ++count[0], o.screening());
+          return obj.cost(u);
+        }));
+    return opt.getPoint();
+  }
+
+  private static void uncertainty(FitProblem problem, double[] u, double[][] jac, double cost, int m, double[] se,
+      double[][] corr) {
+    int n = u.length;
+    if (n == 0) {
+      return;
+    }
+    double[][] jn = new double[m][n];
+    for (int j = 0; j < n; j++) {
+      double slope = problem.free().get(j).naturalSlope(u[j]);
+      for (int k = 0; k < m; k++) {
+        jn[k][j] = jac[k][j] / slope;
+      }
+    }
+    RealMatrix jm = new Array2DRowRealMatrix(jn, false);
+    SingularValueDecomposition svd = new SingularValueDecomposition(jm);
+    double[] sv = svd.getSingularValues();
+    double s2 = cost / Math.max(1, m - n);
+    RealMatrix v = svd.getV();
+    double[][] cov = new double[n][n];
+    boolean[] weak = new boolean[n];
+    for (int q = 0; q < sv.length; q++) {
+      if (sv[q] <= 1e-9 * sv[0]) {
+        for (int j = 0; j < n; j++) {
+          if (Math.abs(v.getEntry(j, q)) > 1e-3) {
+            weak[j] = true;
+          }
+        }
+        continue;
+      }
+      double w = s2 / (sv[q] * sv[q]);
+      for (int a = 0; a < n; a++) {
+        for (int b = 0; b < n; b++) {
+          cov[a][b] += w * v.getEntry(a, q) * v.getEntry(b, q);
+        }
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      FreeParameter p = problem.free().get(j);
+      double sn = Math.sqrt(cov[j][j]);
+      se[j] = weak[j] ? Double.NaN : p.log() ? p.value(u[j]) * sn : sn;
+    }
+    for (int a = 0; a < n; a++) {
+      for (int b = 0; b < n; b++) {
+        corr[a][b] = weak[a] || weak[b] ? Double.NaN : cov[a][b] / Math.sqrt(cov[a][a] * cov[b][b]);
+      }
+    }
+  }
+}

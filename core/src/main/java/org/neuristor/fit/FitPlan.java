@@ -1,0 +1,143 @@
+package org.neuristor.fit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.neuristor.NeuristorException;
+import org.neuristor.device.DeviceRegistry;
+import org.neuristor.device.ModelType;
+
+/**
+ * What a fit of a device type varies by default: the free parameters with the ranges a global search
+ * may explore (narrower than the declared ranges, which only bound what is legal), the fixed settings
+ * the fit starts from, and the type's ambient-temperature parameter. Declared once here as data.
+ *
+ * @param type device type
+ * @param ambientParameter the parameter a file's {@code ambient} condition sets, or null
+ * @param scaleParameter the parameter that scales the low-bias resistance ({@link Normalizer}), or null
+ * @param base fixed settings on top of the type's defaults (preset, extensions switched on)
+ * @param free free parameters, ranges and starting values
+ */
+public record FitPlan(String type, String ambientParameter, String scaleParameter, Map<String, Object> base,
+    List<FreeParameter> free) {
+
+  public FitPlan {
+    base = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(base));
+    free = List.copyOf(free);
+  }
+
+  /** The types {@code fit} knows (threshold switches; {@code synapse} is fitted by {@link SynapseFit}). */
+  public static List<String> types() {
+    return List.of("ts", "mott", "vo2", "diffusive", "ots");
+  }
+
+  /** The plan of a type, optionally started from a preset's values. */
+  public static FitPlan of(String type, String preset) {
+    String t = type.toLowerCase(Locale.ROOT);
+    Map<String, Object> base = new LinkedHashMap<>();
+    if (preset != null) {
+      base.put("preset", preset);
+    }
+    List<FreeParameter> free = switch (t) {
+      case "ts", "diffusive", "ots" -> switchParams(t);
+      case "mott" -> List.of(
+          lin("tc", 300, 1500), log("w", 0.5, 100), log("ri0", 10, 1e9), log("ea", 1e-3, 1), log("rm", 1, 1e6),
+          log("rth", 1e2, 1e9), log("cth", 1e-18, 1e-6));
+      case "vo2" -> {
+        // a mixed-phase VO2 film on a substrate (see Vo2ThermalMemristor): eight domains, the
+        // three-node thermal ladder, a contact resistance; starts are those of a lateral film of
+        // about a square millimetre (r0 is then set from the data by the Normalizer)
+        base.put("tmin", 200.0);
+        base.put("tmax", 1000.0);
+        base.put("domains", 8.0);
+        yield List.of(
+            log("r0", 1e-9, 1e3), log("ea", 1000, 15000).withStart(6030), log("rm", 1, 1e4).withStart(116),
+            lin("tc", 300, 420).withStart(351), log("w", 0.5, 40).withStart(5.42), log("beta", 0.01, 2).withStart(0.154),
+            log("gamma", 0.05, 5).withStart(1.57), log("cth", 1e-9, 1e-2).withStart(3.51e-6), log("sth", 1e-5, 1).withStart(1.01e-2),
+            log("cth2", 1e-7, 1).withStart(1.15e-4), log("sth2", 1e-5, 1).withStart(1.50e-2),
+            log("cth3", 1e-6, 10).withStart(3.87e-4), log("sth3", 1e-5, 1).withStart(7.85e-3),
+            lin("tcspread", 0, 20).withStart(1.74), log("rs", 0.1, 1e4).withStart(17.1));
+      }
+      default -> throw NeuristorException.input("fit: type '" + type + "' cannot be fitted (fit types: "
+          + String.join(", ", types()) + ", synapse)");
+    };
+    String ambient = switch (t) {
+      case "vo2" -> "t0";
+      case "mott" -> "tamb";
+      default -> null;
+    };
+    String scale = switch (t) {
+      case "vo2" -> "r0";
+      case "mott" -> "ri0";
+      default -> "roff";
+    };
+    // a preset's values are the starts where they lie in the range (vo2: the film starts above)
+    ModelType mt = DeviceRegistry.type(t);
+    Map<String, Double> values = DeviceRegistry.resolve(t, base);
+    List<FreeParameter> started = new ArrayList<>();
+    for (FreeParameter p : free) {
+      if (mt.parameter(p.name()) == null) {
+        throw new IllegalStateException(t + " has no parameter " + p.name());
+      }
+      double v = values.get(p.name());
+      boolean usePreset = preset != null || !t.equals("vo2");
+      started.add(usePreset && v >= p.lo() && v <= p.hi() ? p.withStart(v) : p);
+    }
+    return new FitPlan(t, ambient, scale, base, started);
+  }
+
+  private static List<FreeParameter> switchParams(String t) {
+    List<FreeParameter> l = new ArrayList<>(List.of(log("vth", 1e-2, 100), log("vhold", 1e-3, 100), log("ron", 1e-1, 1e8),
+        log("roff", 10, 1e13), log("tauon", 1e-12, 1e-2), log("tauoff", 1e-12, 1)));
+    if (t.equals("ots")) {
+      l.add(log("von", 1e-2, 10));
+      l.add(log("i0", 1e-15, 1e-3));
+      l.add(log("va", 1e-2, 10));
+    }
+    if (t.equals("diffusive")) {
+      l.add(log("v0", 1e-3, 10));
+    }
+    return l;
+  }
+
+  private static FreeParameter log(String name, double lo, double hi) {
+    return new FreeParameter(name, -1, lo, hi, true, Math.sqrt(lo * hi));
+  }
+
+  private static FreeParameter lin(String name, double lo, double hi) {
+    return new FreeParameter(name, -1, lo, hi, false, 0.5 * (lo + hi));
+  }
+
+  /** Ranges of quantities that are only ever fitted per file (condition {@code name=fit}). */
+  private static final List<FreeParameter> FILE_ONLY = List.of(
+      new FreeParameter("rscale", -1, 1e-3, 1e3, true, 1), new FreeParameter("tscale", -1, 1e-3, 1e3, true, 1));
+
+  /** The range the plan gives a parameter (shared free ones, then per-file-only ones), or null. */
+  public FreeParameter range(String name) {
+    for (FreeParameter p : free) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    for (FreeParameter p : FILE_ONLY) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** The same plan with other free parameters. */
+  public FitPlan withFree(List<FreeParameter> other) {
+    return new FitPlan(type, ambientParameter, scaleParameter, base, other);
+  }
+
+  /** The same plan with more fixed settings. */
+  public FitPlan withBase(Map<String, ?> more) {
+    Map<String, Object> b = new LinkedHashMap<>(base);
+    b.putAll(more);
+    return new FitPlan(type, ambientParameter, scaleParameter, b, free);
+  }
+}

@@ -1,0 +1,99 @@
+package org.neuristor.fit;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.neuristor.NeuristorException;
+import org.neuristor.io.MeasuredData;
+import org.neuristor.io.MeasuredData.Role;
+
+/**
+ * One measured file of a device: the applied voltage and the current per row (and the time of a
+ * transient), in SI units, with the file's protocol and conditions.
+ *
+ * <p>Which rows are compared: every row whose applied voltage is at least 1 % of the file's largest
+ * |V| (near zero bias the current is instrument offset and says nothing about the device on a
+ * relative scale).
+ *
+ * @param spec the file, protocol and conditions as given
+ * @param time sample times (s) of a transient, null for a DC sweep
+ * @param voltage applied voltage (V) per row
+ * @param current measured current (A) per row
+ * @param lines file line of each row (for messages)
+ * @param warnings what the reader skipped
+ */
+public record Measurement(DataSpec spec, double[] time, double[] voltage, double[] current, int[] lines,
+    List<String> warnings) {
+
+  /** Reads a file for a protocol; {@code columns} are user column names by role (may be empty). */
+  public static Measurement read(DataSpec spec, Map<Role, String> columns) {
+    boolean transient_ = spec.kind() == DataSpec.Kind.PULSE;
+    MeasuredData d = transient_
+        ? MeasuredData.read(Path.of(spec.file()), columns, true, Role.TIME, Role.VOLTAGE, Role.CURRENT)
+        : MeasuredData.read(Path.of(spec.file()), columns, false, Role.VOLTAGE, Role.CURRENT);
+    int n = d.rows();
+    if (n < 3) {
+      throw NeuristorException.input(spec.file() + ": " + n + " numeric row(s); a " + spec.kind().option()
+          + " file needs at least 3");
+    }
+    int[] lines = new int[n];
+    for (int k = 0; k < n; k++) {
+      lines[k] = d.line(k);
+    }
+    Measurement m = new Measurement(spec, transient_ ? d.get(Role.TIME) : null, d.get(Role.VOLTAGE),
+        d.get(Role.CURRENT), lines, d.warnings());
+    if (m.maxAbsVoltage() == 0) {
+      throw NeuristorException.input(spec.file() + ": the voltage column '" + d.columnName(Role.VOLTAGE)
+          + "' is zero on every row; nothing was applied to the device");
+    }
+    return m;
+  }
+
+  /** A measurement from arrays (tests, synthetic data). */
+  public static Measurement of(DataSpec spec, double[] time, double[] voltage, double[] current) {
+    int[] lines = new int[voltage.length];
+    for (int k = 0; k < lines.length; k++) {
+      lines[k] = k + 1;
+    }
+    return new Measurement(spec, time, voltage, current, lines, List.of());
+  }
+
+  /** Short name for tables and plot files: the file name without directories. */
+  public String name() {
+    return Path.of(spec.file()).getFileName().toString();
+  }
+
+  public int rows() {
+    return voltage.length;
+  }
+
+  public boolean isTransient() {
+    return time != null;
+  }
+
+  public double maxAbsVoltage() {
+    double m = 0;
+    for (double v : voltage) {
+      m = Math.max(m, Math.abs(v));
+    }
+    return m;
+  }
+
+  /** Whether row k is compared (its |V| is at least 1 % of the largest). */
+  public boolean compared(int k) {
+    return Math.abs(voltage[k]) >= 0.01 * maxAbsVoltage();
+  }
+
+  /** Current floor of the log comparison: 1e-3 of the median |I| of the compared rows (A). */
+  public double currentFloor() {
+    double[] a = new double[rows()];
+    int n = 0;
+    for (int k = 0; k < rows(); k++) {
+      if (compared(k)) {
+        a[n++] = Math.abs(current[k]);
+      }
+    }
+    java.util.Arrays.sort(a, 0, n);
+    return Math.max(1e-3 * (n == 0 ? 0 : a[n / 2]), 1e-15);
+  }
+}

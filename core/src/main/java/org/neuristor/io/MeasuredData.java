@@ -1,0 +1,529 @@
+package org.neuristor.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.neuristor.NetlistException;
+import org.neuristor.NeuristorException;
+
+/**
+ * Measured data as instruments export it (source-measure units, parameter analysers, scopes,
+ * spreadsheets): the columns a fit needs, found by name, converted to SI units.
+ *
+ * <p>What is accepted:
+ *
+ * <ul>
+ *   <li>a block of instrument settings before the column row (Keithley, Keysight exports): the
+ *       header is the last non-blank text row before the first run of numeric rows; a file whose
+ *       first row is numeric has no header and its columns are {@code column 1}, {@code column 2}, ...
+ *   <li>a UTF-8 byte-order mark, CR-LF line ends, comma, semicolon or tab separators, RFC 4180
+ *       double quotes around names and numbers, blank rows (all cells empty);
+ *   <li>columns found case-insensitively by role: exact name, or a name given by the user
+ *       ({@code t=Time,v=SMU-1 Voltage}, exact first, then as a substring), or a default substring
+ *       ({@code time}, {@code volt}, {@code current}); the column order may differ between files;
+ *   <li>a unit in the header, in parentheses or brackets after the name ({@code Current (mA)},
+ *       {@code t [ms]}), with an SI prefix (f p n u µ m k M G); a column without a unit is taken as SI;
+ *   <li>empty cells: in a column that is not used they are ignored; a row with an empty cell in a
+ *       used column is skipped and counted in {@link #warnings()}.
+ * </ul>
+ *
+ * <p>Everything else is a one-line {@link NetlistException} {@code file:line:col: what was expected}
+ * (exit code 2): no numeric rows, a missing or ambiguous column, text in a used column, a unit that
+ * does not fit the role, a time column that does not increase.
+ */
+public final class MeasuredData {
+
+  /** What a column holds: its name in messages, default name fragments and the SI unit. */
+  public enum Role {
+    TIME("t", "time", "s", "time"),
+    VOLTAGE("v", "voltage", "V", "volt"),
+    CURRENT("i", "current", "A", "current"),
+    /** A conductance or any other pulse-response quantity (arbitrary units allowed). */
+    CONDUCTANCE("g", "conductance", "S", "conduct");
+
+    private final String key;
+    private final String label;
+    private final String unit;
+    private final String fragment;
+
+    Role(String key, String label, String unit, String fragment) {
+      this.key = key;
+      this.label = label;
+      this.unit = unit;
+      this.fragment = fragment;
+    }
+
+    /** The short key used in {@code --columns} ({@code t}, {@code v}, {@code i}, {@code g}). */
+    public String key() {
+      return key;
+    }
+
+    /** The SI unit. */
+    public String unit() {
+      return unit;
+    }
+
+    /** The role of a {@code --columns} key, or null. */
+    public static Role ofKey(String k) {
+      for (Role r : values()) {
+        if (r.key.equalsIgnoreCase(k) || r.label.equalsIgnoreCase(k)) {
+          return r;
+        }
+      }
+      return null;
+    }
+  }
+
+  private final String file;
+  private final List<String> header;
+  private final Map<Role, double[]> values;
+  private final Map<Role, String> columnNames;
+  private final int[] lines;
+  private final List<String> warnings;
+
+  private MeasuredData(String file, List<String> header, Map<Role, double[]> values, Map<Role, String> columnNames,
+      int[] lines, List<String> warnings) {
+    this.file = file;
+    this.header = header;
+    this.values = values;
+    this.columnNames = columnNames;
+    this.lines = lines;
+    this.warnings = warnings;
+  }
+
+  /** The file name as given. */
+  public String file() {
+    return file;
+  }
+
+  /** The header's column names (or {@code column 1} ... for a file without header). */
+  public List<String> header() {
+    return header;
+  }
+
+  /** Number of rows read. */
+  public int rows() {
+    return lines.length;
+  }
+
+  /** The values of a role in SI units (one per row). */
+  public double[] get(Role r) {
+    double[] v = values.get(r);
+    if (v == null) {
+      throw new IllegalArgumentException("role " + r + " was not requested");
+    }
+    return v;
+  }
+
+  /** Whether the role was read. */
+  public boolean has(Role r) {
+    return values.containsKey(r);
+  }
+
+  /** The header name of the column read for a role. */
+  public String columnName(Role r) {
+    return columnNames.get(r);
+  }
+
+  /** The 1-based file line of row {@code k}. */
+  public int line(int k) {
+    return lines[k];
+  }
+
+  /** Things that were skipped (rows with empty cells), one sentence each. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /**
+   * Parses {@code --columns} text {@code t=Time (s),v=SMU-1 Voltage,i=Current} (keys t, v, i, g or
+   * time, voltage, current, conductance; a value may also be a 1-based column number).
+   */
+  public static Map<Role, String> parseColumns(String spec) {
+    Map<Role, String> out = new LinkedHashMap<>();
+    if (spec == null || spec.isBlank()) {
+      return out;
+    }
+    for (String part : spec.split(",")) {
+      int eq = part.indexOf('=');
+      Role r = eq > 0 ? Role.ofKey(part.substring(0, eq).trim()) : null;
+      if (r == null || part.substring(eq + 1).isBlank()) {
+        throw NeuristorException.input("--columns: expected key=NAME with key t, v, i or g, got '" + part.trim() + "'");
+      }
+      out.put(r, part.substring(eq + 1).trim());
+    }
+    return out;
+  }
+
+  /**
+   * Reads the columns of {@code roles} from a file.
+   *
+   * @param names user column names by role (may be empty): exact header name (case-insensitive),
+   *     1-based column number, or a substring of one header name
+   * @param increasingTime whether a {@link Role#TIME} column must strictly increase
+   */
+  public static MeasuredData read(Path path, Map<Role, String> names, boolean increasingTime, Role... roles) {
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw NeuristorException.input("cannot read " + path + ": no such file");
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw NeuristorException.input(path + ": not a UTF-8 text file");
+    } catch (IOException e) {
+      throw NeuristorException.input("cannot read " + path + ": " + e.getMessage());
+    }
+    return parse(text, path.toString(), names, increasingTime, roles);
+  }
+
+  /** Reads from text; {@code file} names the source in messages. */
+  public static MeasuredData parse(String text, String file, Map<Role, String> names, boolean increasingTime,
+      Role... roles) {
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+    }
+    String[] raw = text.split("\r\n|\n|\r", -1);
+    char sep = separator(raw);
+    List<Row> rows = new ArrayList<>();
+    for (int k = 0; k < raw.length; k++) {
+      rows.add(Row.split(raw[k], sep, file, k + 1));
+    }
+    // the first numeric row that starts a run of at least two numeric rows (or the last one)
+    int first = -1;
+    for (int k = 0; k < rows.size(); k++) {
+      if (rows.get(k).numeric()) {
+        int next = k + 1;
+        while (next < rows.size() && rows.get(next).blank()) {
+          next++;
+        }
+        if (next >= rows.size() || rows.get(next).numeric()) {
+          first = k;
+          break;
+        }
+      }
+    }
+    if (first < 0) {
+      int last = rows.size();
+      while (last > 1 && rows.get(last - 1).blank()) {
+        last--;
+      }
+      throw new NetlistException(file, last, 1,
+          "no numeric rows: expected a header row naming the columns followed by rows of numbers");
+    }
+    int headerIdx = first - 1;
+    while (headerIdx >= 0 && rows.get(headerIdx).blank()) {
+      headerIdx--;
+    }
+    List<String> header = new ArrayList<>();
+    int headerLine;
+    if (headerIdx >= 0 && !rows.get(headerIdx).numeric()) {
+      header.addAll(rows.get(headerIdx).cells);
+      headerLine = headerIdx + 1;
+    } else {
+      headerLine = first + 1;
+      for (int c = 0; c < rows.get(first).cells.size(); c++) {
+        header.add("column " + (c + 1));
+      }
+    }
+    Map<Role, Integer> index = new LinkedHashMap<>();
+    Map<Role, Double> scale = new LinkedHashMap<>();
+    Map<Role, String> columnNames = new LinkedHashMap<>();
+    for (Role r : roles) {
+      int c = find(header, r, names.get(r), file, headerLine);
+      for (Map.Entry<Role, Integer> e : index.entrySet()) {
+        if (e.getValue() == c) {
+          throw new NetlistException(file, headerLine, 1, "column '" + header.get(c) + "' matches both " + e.getKey().label
+              + " and " + r.label + "; name them with --columns " + e.getKey().key + "=...," + r.key + "=...");
+        }
+      }
+      index.put(r, c);
+      columnNames.put(r, header.get(c));
+      scale.put(r, unitScale(header.get(c), r, file, headerLine));
+    }
+    List<double[]> data = new ArrayList<>();
+    List<Integer> lineNos = new ArrayList<>();
+    int skipped = 0;
+    int firstSkipped = 0;
+    for (int k = first; k < rows.size(); k++) {
+      Row row = rows.get(k);
+      if (row.blank()) {
+        continue;
+      }
+      double[] v = new double[roles.length];
+      boolean empty = false;
+      for (int q = 0; q < roles.length; q++) {
+        int c = index.get(roles[q]);
+        String cell = c < row.cells.size() ? row.cells.get(c) : "";
+        if (cell.isEmpty()) {
+          empty = true;
+          continue;
+        }
+        Double d = number(cell);
+        if (d == null) {
+          throw new NetlistException(file, k + 1, row.start(c), "column '" + header.get(c) + "' holds '" + cell
+              + "', expected a number (" + roles[q].label + ")");
+        }
+        v[q] = d * scale.get(roles[q]);
+      }
+      if (empty) {
+        if (skipped++ == 0) {
+          firstSkipped = k + 1;
+        }
+        continue;
+      }
+      data.add(v);
+      lineNos.add(k + 1);
+    }
+    if (data.isEmpty()) {
+      throw new NetlistException(file, first + 1, 1, "no row has numbers in all of the columns "
+          + String.join(", ", columnNames.values()));
+    }
+    List<String> warnings = new ArrayList<>();
+    if (skipped > 0) {
+      warnings.add(file + ": " + skipped + " row(s) with an empty cell in a used column skipped (first at line "
+          + firstSkipped + ")");
+    }
+    Map<Role, double[]> values = new LinkedHashMap<>();
+    int n = data.size();
+    for (int q = 0; q < roles.length; q++) {
+      double[] col = new double[n];
+      for (int k = 0; k < n; k++) {
+        col[k] = data.get(k)[q];
+      }
+      values.put(roles[q], col);
+    }
+    int[] lines = lineNos.stream().mapToInt(Integer::intValue).toArray();
+    double[] t = values.get(Role.TIME);
+    if (t != null && increasingTime) {
+      for (int k = 1; k < n; k++) {
+        if (!(t[k] > t[k - 1])) {
+          throw new NetlistException(file, lines[k], 1, "time column '" + columnNames.get(Role.TIME)
+              + "' does not increase (" + t[k - 1] + " s then " + t[k] + " s); expected one sample per row in time order");
+        }
+      }
+    }
+    return new MeasuredData(file, List.copyOf(header), values, columnNames, lines, List.copyOf(warnings));
+  }
+
+  private static char separator(String[] lines) {
+    int comma = 0;
+    int semi = 0;
+    int tab = 0;
+    int seen = 0;
+    for (String l : lines) {
+      if (l.isBlank()) {
+        continue;
+      }
+      comma += count(l, ',');
+      semi += count(l, ';');
+      tab += count(l, '\t');
+      if (++seen >= 200) {
+        break;
+      }
+    }
+    if (comma >= semi && comma >= tab / 2) {
+      return ',';
+    }
+    return semi >= tab ? ';' : '\t';
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    boolean quoted = false;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == '"') {
+        quoted = !quoted;
+      } else if (ch == c && !quoted) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static int find(List<String> header, Role r, String wanted, String file, int headerLine) {
+    String cols = "'" + String.join("', '", header) + "'";
+    if (wanted != null) {
+      String w = wanted.toLowerCase(Locale.ROOT);
+      if (w.matches("\\d+")) {
+        int c = Integer.parseInt(w) - 1;
+        if (c < 0 || c >= header.size()) {
+          throw new NetlistException(file, headerLine, 1, "no column " + wanted + " for " + r.label + " (the file has "
+              + header.size() + " columns)");
+        }
+        return c;
+      }
+      for (int c = 0; c < header.size(); c++) {
+        if (header.get(c).toLowerCase(Locale.ROOT).equals(w) || bare(header.get(c)).equals(w)) {
+          return c;
+        }
+      }
+      return unique(header, w, r, file, headerLine, "no column named '" + wanted + "' for " + r.label + "; columns: " + cols);
+    }
+    for (int c = 0; c < header.size(); c++) {
+      if (bare(header.get(c)).equals(r.key)) {
+        return c;
+      }
+    }
+    return unique(header, r.fragment, r, file, headerLine, "no " + r.label + " column: expected a column whose name contains '"
+        + r.fragment + "' (columns: " + cols + "); name it with --columns " + r.key + "=NAME");
+  }
+
+  private static int unique(List<String> header, String fragment, Role r, String file, int headerLine, String missing) {
+    int found = -1;
+    for (int c = 0; c < header.size(); c++) {
+      if (header.get(c).toLowerCase(Locale.ROOT).contains(fragment)) {
+        if (found >= 0) {
+          throw new NetlistException(file, headerLine, 1, "columns '" + header.get(found) + "' and '" + header.get(c)
+              + "' both match '" + fragment + "'; choose one with --columns " + r.key + "=NAME");
+        }
+        found = c;
+      }
+    }
+    if (found < 0) {
+      throw new NetlistException(file, headerLine, 1, missing);
+    }
+    return found;
+  }
+
+  private static final Pattern UNIT = Pattern.compile("^(.*?)\\s*[(\\[]\\s*([^()\\[\\]]*?)\\s*[)\\]]\\s*$");
+
+  /** A header name without its unit, lower case. */
+  private static String bare(String name) {
+    Matcher m = UNIT.matcher(name);
+    return (m.matches() ? m.group(1) : name).trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** The factor from the header's unit to SI for a role; 1 when the header has no unit. */
+  static double unitScale(String name, Role r, String file, int line) {
+    Matcher m = UNIT.matcher(name);
+    if (!m.matches()) {
+      return 1;
+    }
+    String u = m.group(2).replace('\u00B5', 'u').replace('\u03BC', 'u');
+    if (u.isEmpty()) {
+      return 1;
+    }
+    if (r == Role.CONDUCTANCE && (u.equals("a.u.") || u.equals("au") || u.equals("-") || u.equals("norm"))) {
+      return 1;
+    }
+    String base = r.unit;
+    if (u.equals(base) || (r == Role.TIME && u.equals("sec"))) {
+      return 1;
+    }
+    if (u.length() == base.length() + 1 && u.endsWith(base)) {
+      double f = switch (u.charAt(0)) {
+        case 'f' -> 1e-15;
+        case 'p' -> 1e-12;
+        case 'n' -> 1e-9;
+        case 'u' -> 1e-6;
+        case 'm' -> 1e-3;
+        case 'k' -> 1e3;
+        case 'M' -> 1e6;
+        case 'G' -> 1e9;
+        default -> Double.NaN;
+      };
+      if (!Double.isNaN(f)) {
+        return f;
+      }
+    }
+    throw new NetlistException(file, line, 1, "column '" + name + "' is in '" + m.group(2) + "', expected a "
+        + r.label + " unit (" + r.unit + " with an optional prefix f p n u m k M G)");
+  }
+
+  private static Double number(String s) {
+    try {
+      double d = Double.parseDouble(s);
+      return Double.isFinite(d) ? d : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** One split row: trimmed, unquoted cells and where each starts (1-based column). */
+  private record Row(List<String> cells, int[] starts) {
+    int start(int c) {
+      return c < starts.length ? starts[c] : 1;
+    }
+
+    boolean blank() {
+      for (String c : cells) {
+        if (!c.isEmpty()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** At least one cell, and every non-empty cell a number. */
+    boolean numeric() {
+      boolean any = false;
+      for (String c : cells) {
+        if (!c.isEmpty()) {
+          if (number(c) == null) {
+            return false;
+          }
+          any = true;
+        }
+      }
+      return any;
+    }
+
+    static Row split(String line, char sep, String file, int lineNo) {
+      List<String> cells = new ArrayList<>();
+      List<Integer> starts = new ArrayList<>();
+      StringBuilder cur = new StringBuilder();
+      int i = 0;
+      int len = line.length();
+      while (true) {
+        cur.setLength(0);
+        int start = i;
+        while (i < len && (line.charAt(i) == ' ' || (line.charAt(i) == '\t' && sep != '\t'))) {
+          i++;
+        }
+        if (i < len && line.charAt(i) == '"') {
+          i++;
+          while (true) {
+            if (i >= len) {
+              throw new NetlistException(file, lineNo, start + 1, "unterminated quoted cell");
+            }
+            char ch = line.charAt(i++);
+            if (ch == '"') {
+              if (i < len && line.charAt(i) == '"') {
+                cur.append('"');
+                i++;
+              } else {
+                break;
+              }
+            } else {
+              cur.append(ch);
+            }
+          }
+          while (i < len && line.charAt(i) != sep) {
+            i++; // text after the closing quote (spaces) is ignored
+          }
+        } else {
+          while (i < len && line.charAt(i) != sep) {
+            cur.append(line.charAt(i++));
+          }
+        }
+        cells.add(cur.toString().strip());
+        starts.add(start + 1);
+        if (i >= len) {
+          break;
+        }
+        i++;
+      }
+      return new Row(cells, starts.stream().mapToInt(Integer::intValue).toArray());
+    }
+  }
+}
