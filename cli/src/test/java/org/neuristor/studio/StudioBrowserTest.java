@@ -242,6 +242,7 @@ class StudioBrowserTest {
     assertThat(text("#view-device-iv code.command")).startsWith("./neuristor iv pasted.model --sweep");
     assertThat(driver.findElement(By.cssSelector("#device-params input[name='vth']")).getAttribute("value"))
         .isEqualTo("1.3");
+    screenshot("studio-device-card");
   }
 
   @Test
