@@ -20,6 +20,7 @@ import org.neuristor.device.ModelType;
 import org.neuristor.device.characterize.IvSweep;
 import org.neuristor.device.characterize.PulseResponse;
 import org.neuristor.expr.SpiceNumber;
+import org.neuristor.fit.ModelCard;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.library.NeuronCircuit;
 import org.neuristor.library.NeuronLibrary;
@@ -371,14 +372,63 @@ final class Simulations {
   // ---------------------------------------------------------------------------------------------
   // devices
 
-  /** A device selection (type, preset or type:preset) with parameter overrides. */
+  /**
+   * A device selection (type, preset or type:preset) with parameter overrides, or instead of the
+   * selection the text of a {@code .model} card (e.g. one written by {@code fit}) and its file name.
+   */
   record DeviceRequest(String model, Map<String, String> params, Double amp, Double rate, Double series,
-      Double width, Integer devices, Long seed) {}
+      Double width, Integer devices, Long seed, String card, String cardName) {}
+
+  /**
+   * The device under test of a request.
+   *
+   * @param params preset or card values with the request's overrides on top
+   * @param label what the page calls it
+   * @param spec what the CLI command names: the type/preset, or the card's file name
+   * @param card the uploaded card's text, or null
+   */
+  record Dut(DeviceRegistry.Selection sel, Map<String, Object> params, String label, String spec, String card) {}
+
+  /**
+   * A request's device: a type or preset from the menu, or an uploaded {@code .model} card, read as
+   * the CLI reads a card file ({@link ModelCard#parse}) but from the uploaded text: the studio never
+   * opens a path a request names (a model named like a file is just an unknown device type).
+   */
+  static Dut dut(DeviceRequest r) {
+    if (r.card() != null) {
+      String file = UploadSandbox.checkName(r.cardName() == null || r.cardName().isBlank() ? "fitted.model"
+          : r.cardName().trim());
+      ModelCard card = ModelCard.parse(r.card(), file);
+      Map<String, Object> params = new LinkedHashMap<>(card.params());
+      params.putAll(params(r.params()));
+      return new Dut(new DeviceRegistry.Selection(DeviceRegistry.type(card.type()), null), params,
+          card.name() + " (" + card.type() + ", " + file + ")", file, r.card());
+    }
+    if (r.model() == null || r.model().isBlank()) {
+      throw NeuristorException.input("give a device type or preset, or a .model card");
+    }
+    DeviceRegistry.Selection sel = DeviceRegistry.lookup(r.model().trim());
+    return new Dut(sel, deviceParams(sel, r.params()), label(sel), r.model().trim(), null);
+  }
+
+  /** The card's parameter values and the default I-V amplitude, for the page's fields. */
+  static Map<String, Object> card(DeviceRequest r) {
+    Dut d = dut(r);
+    Map<String, Double> resolved = DeviceRegistry.resolve(d.sel().type().type(), d.params());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("label", d.label());
+    out.put("type", d.sel().type().type());
+    out.put("file", d.spec());
+    out.put("params", resolved);
+    out.put("iv_amp", IvSweep.defaultAmplitude(resolved));
+    return out;
+  }
 
   /** I-V hysteresis: {@code iv MODEL --sweep triangle:amp=A,rate=R}. */
   static Output iv(DeviceRequest r, JobQueue.Control ctl) {
-    DeviceRegistry.Selection sel = DeviceRegistry.lookup(r.model());
-    Map<String, Object> params = deviceParams(sel, r.params());
+    Dut d = dut(r);
+    DeviceRegistry.Selection sel = d.sel();
+    Map<String, Object> params = d.params();
     Map<String, Double> resolved = DeviceRegistry.resolve(sel.type().type(), params);
     double rs = r.series() == null ? 0 : r.series();
     if (r.amp() != null && !(r.amp() > 0) || r.rate() != null && !(r.rate() > 0) || rs < 0) {
@@ -395,7 +445,7 @@ final class Simulations {
     double rate = r.rate() != null ? r.rate() : 10 * amp;
     Trace t = res.trace();
     Map<String, Object> v = new LinkedHashMap<>();
-    v.put("model", label(sel));
+    v.put("model", d.label());
     v.put("amp_V", amp);
     v.put("rate_V_per_s", rate);
     v.put("positive", IvCommand.branch(res.positive()));
@@ -409,19 +459,20 @@ final class Simulations {
     for (int k = 0; k < absI.length; k++) {
       absI[k] = Math.abs(absI[k]);
     }
-    String cmd = "./neuristor iv " + r.model() + " --sweep triangle:amp=" + num(amp) + ",rate=" + num(rate)
+    String cmd = "./neuristor iv " + Shell.quote(d.spec()) + " --sweep triangle:amp=" + num(amp) + ",rate=" + num(rate)
         + (rs > 0 ? " --series " + num(rs) : "") + deviceParamArgs(r.params()) + " --json";
-    return new Output(new View("I-V of " + label(sel), List.of(new View.Panel("I-V", "device voltage (V)",
+    return new Output(new View("I-V of " + d.label(), List.of(new View.Panel("I-V", "device voltage (V)",
         "|current| (A)", "line", false, true, List.of(View.Series.of("|i|", t.get("v"), absI)), marks, null)),
-        v, cmd, modelCard(sel, r.params(), "triangle sweep " + num(amp) + " V at " + num(rate) + " V/s"
-            + (rs > 0 ? " through " + num(rs) + " Ohm" : "")), "model card", "iv-" + r.model().replace(':', '-')
+        v, cmd, modelCard(d, r.params(), "triangle sweep " + num(amp) + " V at " + num(rate) + " V/s"
+            + (rs > 0 ? " through " + num(rs) + " Ohm" : "")), "model card", "iv-" + base(d)
             + ".csv", List.of()), file -> CsvWriter.write(file, t));
   }
 
   /** Pulse response: {@code pulse MODEL --amp A --width W}. */
   static Output pulse(DeviceRequest r, JobQueue.Control ctl) {
-    DeviceRegistry.Selection sel = DeviceRegistry.lookup(r.model());
-    Map<String, Object> params = deviceParams(sel, r.params());
+    Dut d = dut(r);
+    DeviceRegistry.Selection sel = d.sel();
+    Map<String, Object> params = d.params();
     if (r.amp() == null || r.width() == null) {
       throw NeuristorException.input("give --amp and --width");
     }
@@ -431,7 +482,7 @@ final class Simulations {
         5 * r.width());
     Trace t = p.trace();
     Map<String, Object> v = new LinkedHashMap<>();
-    v.put("model", label(sel));
+    v.put("model", d.label());
     v.put("amp_V", r.amp());
     v.put("width_s", r.width());
     v.put("switched", p.switched());
@@ -443,18 +494,19 @@ final class Simulations {
     }
     List<View.Panel> panels = List.of(panel("voltage", t, "v", "device voltage (V)"),
         panel("current", t, "i", "device current (A)"), panel("state", t, "s", "device state s"));
-    String cmd = "./neuristor pulse " + r.model() + " --amp " + num(r.amp()) + " --width " + num(r.width())
+    String cmd = "./neuristor pulse " + Shell.quote(d.spec()) + " --amp " + num(r.amp()) + " --width " + num(r.width())
         + (rs > 0 ? " --series " + num(rs) : "") + deviceParamArgs(r.params()) + " --json";
-    return new Output(new View("pulse response of " + label(sel), panels, v, cmd, modelCard(sel, r.params(),
+    return new Output(new View("pulse response of " + d.label(), panels, v, cmd, modelCard(d, r.params(),
         "one pulse of " + num(r.amp()) + " V for " + num(r.width()) + " s" + (rs > 0 ? " through " + num(rs)
-            + " Ohm" : "")), "model card", "pulse-" + r.model().replace(':', '-') + ".csv", List.of()),
+            + " Ohm" : "")), "model card", "pulse-" + base(d) + ".csv", List.of()),
         file -> CsvWriter.write(file, t));
   }
 
   /** Monte Carlo of V_th over sampled devices: {@code iv MODEL --devices N --seed S}. */
   static Output monteCarlo(DeviceRequest r, JobQueue.Control ctl) {
-    DeviceRegistry.Selection sel = DeviceRegistry.lookup(r.model());
-    Map<String, Object> params = deviceParams(sel, r.params());
+    Dut dut = dut(r);
+    DeviceRegistry.Selection sel = dut.sel();
+    Map<String, Object> params = dut.params();
     int n = r.devices() == null ? 50 : r.devices();
     if (n < 2 || n > 2000) {
       throw NeuristorException.input("--devices must be 2..2000 here");
@@ -475,7 +527,7 @@ final class Simulations {
       vhold[d] = res.positive().vholdVolts();
     }
     Map<String, Object> v = new LinkedHashMap<>();
-    v.put("model", label(sel));
+    v.put("model", dut.label());
     v.put("devices", n);
     v.put("vth_V_mean", IvCommand.mean(vth));
     v.put("vth_V_sigma", IvCommand.sigma(vth));
@@ -486,13 +538,13 @@ final class Simulations {
     for (int d = 0; d < n; d++) {
       rows.add(java.util.Arrays.asList(d, seed + d, finite(vth[d]), finite(vhold[d])));
     }
-    String cmd = "./neuristor iv " + r.model() + " --devices " + n + " --seed " + seed + " --sweep triangle:amp="
+    String cmd = "./neuristor iv " + Shell.quote(dut.spec()) + " --devices " + n + " --seed " + seed + " --sweep triangle:amp="
         + num(amp) + ",rate=" + num(rate) + deviceParamArgs(r.params()) + " --json";
-    return new Output(new View("V_th over " + n + " devices of " + label(sel), List.of(new View.Panel("V_th histogram",
+    return new Output(new View("V_th over " + n + " devices of " + dut.label(), List.of(new View.Panel("V_th histogram",
         "V_th (V)", "devices", "bars", false, false, List.of(View.Series.of("devices", h[0], h[1])), List.of(), null)),
-        v, cmd, modelCard(sel, r.params(), n + " devices, seeds " + seed + ".." + (seed + n - 1)
+        v, cmd, modelCard(dut, r.params(), n + " devices, seeds " + seed + ".." + (seed + n - 1)
             + ", device-to-device spread d2d_v=" + params.get("d2d_v") + " d2d_r=" + params.get("d2d_r")),
-        "model card", "iv-mc-" + r.model().replace(':', '-') + ".csv", List.of()),
+        "model card", "iv-mc-" + base(dut) + ".csv", List.of()),
         file -> CsvWriter.writeTable(file, List.of("device", "seed", "vth_V", "vhold_V"), rows));
   }
 
@@ -611,7 +663,16 @@ final class Simulations {
     return sb.toString();
   }
 
-  private static String modelCard(DeviceRegistry.Selection sel, Map<String, String> given, String bench) {
+  /** The device's model card: the uploaded card as it was, or one of the selection and overrides. */
+  private static String modelCard(Dut d, Map<String, String> given, String bench) {
+    if (d.card() != null) {
+      StringBuilder sb = new StringBuilder("* test bench: " + bench + "\n");
+      if (!params(given).isEmpty()) {
+        sb.append("* with --param ").append(params(given).toString().replaceAll("[{}]", "")).append('\n');
+      }
+      return sb.append(d.card().endsWith("\n") ? d.card() : d.card() + "\n").toString();
+    }
+    DeviceRegistry.Selection sel = d.sel();
     StringBuilder sb = new StringBuilder("* test bench: " + bench + "\n* device line: N<name> n+ n- dut\n.model dut "
         + sel.type().type() + " (");
     List<String> kv = new ArrayList<>();
@@ -622,6 +683,11 @@ final class Simulations {
       kv.add(e.getKey() + "=" + e.getValue());
     }
     return sb.append(String.join(" ", kv)).append(")\n").toString();
+  }
+
+  /** A file-name stem for the device's CSV. */
+  private static String base(Dut d) {
+    return (d.card() != null ? d.spec().replaceFirst("(?i)\\.model$", "") : d.spec()).replaceAll("[^A-Za-z0-9._-]", "-");
   }
 
   private static String label(DeviceRegistry.Selection sel) {

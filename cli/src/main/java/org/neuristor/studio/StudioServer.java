@@ -58,6 +58,8 @@ import org.neuristor.io.Json;
  * GET  /api/job/ID?wait=MS        the job (state, progress, server_ms, cpu_ms, view or error),
  *                                 waiting up to MS for it to end
  * POST /api/job/ID/cancel         cancel it
+ * POST /api/card                  an uploaded .model card's type and values ({"card": TEXT,
+ *                                 "cardName": FILE}); device runs take the same two fields
  * GET  /api/job/ID/csv            its data as CSV (also written to OUT/studio/)
  * GET  /api/results               results folders inside the output folder
  * GET  /api/file?path=REL         a PNG or CSV file inside the output folder
@@ -356,6 +358,10 @@ public final class StudioServer implements AutoCloseable {
       reply(response, callback, 200, describe(job));
       return;
     }
+    if (path.equals("/api/card")) {
+      card(body, response, callback);
+      return;
+    }
     if (p.length != 4 || !p[2].equals("run")) {
       reply(response, callback, 404, Map.of("error", "error: not found: " + path));
       return;
@@ -450,6 +456,27 @@ public final class StudioServer implements AutoCloseable {
 
   private <T> T read(JsonNode json, Class<T> type) throws IOException {
     return reader.treeToValue(json, type);
+  }
+
+  /** Reads an uploaded {@code .model} card (its text, never a path): its device type and values. */
+  private void card(byte[] body, Response response, Callback callback) {
+    Simulations.DeviceRequest r;
+    try {
+      r = reader.readValue(body, Simulations.DeviceRequest.class);
+    } catch (IOException e) {
+      reply(response, callback, 400, Map.of("error", "error: bad request: " + Errors.oneLine(e.getMessage())));
+      return;
+    }
+    if (r.card() == null) {
+      reply(response, callback, 400, Map.of("error", "error: bad request: no card"));
+      return;
+    }
+    try {
+      reply(response, callback, 200, Simulations.card(r));
+    } catch (RuntimeException e) {
+      Errors.Reported rep = Errors.report(e);
+      reply(response, callback, 400, Map.of("error", rep.message(), "exit_code", rep.exitCode()));
+    }
   }
 
   /**

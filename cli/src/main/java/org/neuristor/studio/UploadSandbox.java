@@ -44,9 +44,7 @@ final class UploadSandbox implements AutoCloseable {
       throw NeuristorException.input("at most " + MAX_FILES + " files per upload, got " + files.size());
     }
     for (String n : files.keySet()) {
-      if (!n.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-        throw NeuristorException.input("upload file name '" + n + "': use letters, digits, '.', '_' and '-' only");
-      }
+      checkName(n);
     }
     Path zip = null;
     FileSystem fs = null;
@@ -63,6 +61,17 @@ final class UploadSandbox implements AutoCloseable {
       close(fs, zip);
       throw NeuristorException.input("cannot hold the upload: " + e.getMessage());
     }
+  }
+
+  /**
+   * Refuses an uploaded file's name unless it is plain: letters, digits, {@code . _ -}, no folders
+   * (so that it can never name a path).
+   */
+  static String checkName(String n) {
+    if (n == null || !n.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+      throw NeuristorException.input("upload file name '" + n + "': use letters, digits, '.', '_' and '-' only");
+    }
+    return n;
   }
 
   List<String> names() {

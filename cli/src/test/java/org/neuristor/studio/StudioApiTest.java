@@ -222,6 +222,70 @@ class StudioApiTest {
     }
   }
 
+  /** A fitted card as {@code fit} writes one: comments, then the card with a continuation line. */
+  static final String CARD = "* fitted by hand for this test\n.model mydev ts (vth=1.3 vhold=0.5\n+ ron=2k)\n";
+
+  @Test
+  void aFittedModelCardRunsAsTheCliRunsItsFile() throws Exception {
+    Path file = out.resolve("cards/mydev.model");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, CARD);
+    JsonNode info = f.post("api/card", Map.of("card", CARD, "cardName", "mydev.model")).json();
+    assertThat(info.get("type").asText()).isEqualTo("ts");
+    assertThat(info.get("params").get("vth").asDouble()).isEqualTo(1.3);
+    assertThat(info.get("params").get("ron").asDouble()).isEqualTo(2000);
+    JsonNode iv = f.run("iv", Map.of("card", CARD, "cardName", "mydev.model", "amp", 2, "rate", 20));
+    assertThat(iv.get("state").asText()).as(iv.toString()).isEqualTo("done");
+    JsonNode cli = StudioFixture.cli("iv", file.toString(), "--sweep", "triangle:amp=2,rate=20", "--json", "--no-plot",
+        "--out", out.resolve("cli").toString());
+    JsonNode v = iv.get("view").get("values");
+    assertThat(v.get("positive").get("vth_V").asDouble()).isEqualTo(cli.get("positive").get("vth_V").asDouble());
+    assertThat(v.get("positive").get("vhold_V").asDouble()).isEqualTo(cli.get("positive").get("vhold_V").asDouble());
+    assertThat(iv.get("view").get("command").asText()).startsWith("./neuristor iv mydev.model --sweep triangle:amp=2");
+    assertThat(iv.get("view").get("netlist").asText()).contains(".model mydev ts (vth=1.3 vhold=0.5");
+    // an override on top of the card
+    JsonNode over = f.run("iv", Map.of("card", CARD, "cardName", "mydev.model", "amp", 2, "rate", 20, "params",
+        Map.of("vth", "1.1")));
+    JsonNode cliOver = StudioFixture.cli("iv", file.toString(), "--param", "vth=1.1", "--sweep",
+        "triangle:amp=2,rate=20", "--json", "--no-plot", "--out", out.resolve("cli").toString());
+    assertThat(over.get("view").get("values").get("positive").get("vth_V").asDouble())
+        .isEqualTo(cliOver.get("positive").get("vth_V").asDouble());
+    assertThat(f.run("pulse", Map.of("card", CARD, "amp", 2, "width", 2e-7)).get("state").asText()).isEqualTo("done");
+    assertThat(f.run("mc", Map.of("card", CARD, "devices", 4)).get("state").asText()).isEqualTo("done");
+    // a bad card: the reader's file:line message, in the check and in a run
+    StudioFixture.Reply bad = f.post("api/card", Map.of("card", ".model x nosuchtype (a=1)\n"));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("error").asText()).startsWith("error: fitted.model:1:").contains("nosuchtype");
+    assertThat(f.run("iv", Map.of("card", "no card here")).get("error").asText()).startsWith("error: fitted.model:");
+  }
+
+  @Test
+  void aDeviceRequestNeverReadsAFileItNames() throws Exception {
+    Path secret = Files.createTempFile("studio-secret", ".model");
+    Files.writeString(secret, ".model leaked ts (vth=1.77)\n");
+    try {
+      // the CLI reads a path ending in .model; the studio takes cards only as uploaded text
+      for (String model : List.of(secret.toString(), "../../../../../.." + secret, secret.getFileName().toString(),
+          "/etc/passwd")) {
+        for (String kind : List.of("iv", "pulse", "mc")) {
+          JsonNode j = f.run(kind, Map.of("model", model, "amp", 2, "width", 1e-7));
+          assertThat(j.get("state").asText()).as(kind + " " + model).isEqualTo("failed");
+          assertThat(j.get("error").asText()).as(kind + " " + model).doesNotContain("leaked").doesNotContain("1.77")
+              .doesNotContain("root:");
+        }
+      }
+      // a card's file name is a plain name, never a path
+      JsonNode j = f.run("iv", Map.of("card", CARD, "cardName", "../" + secret.getFileName()));
+      assertThat(j.get("error").asText()).startsWith("error: upload file name");
+      assertThat(f.post("api/card", Map.of("card", CARD, "cardName", secret.toString())).status()).isEqualTo(400);
+      // the token is needed here too
+      assertThat(f.send(java.net.http.HttpRequest.newBuilder(URI.create(f.base() + "api/card"))
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"card\":\"x\"}"))).status()).isEqualTo(401);
+    } finally {
+      Files.deleteIfExists(secret);
+    }
+  }
+
   @Test
   void cancellingTheRefractoryProtocolStopsItsPairedPulseRuns() throws Exception {
     try (StudioFixture one = new StudioFixture(out, 1)) {

@@ -232,6 +232,17 @@ class StudioBrowserTest {
     awaitRun("view-device-mc", 0);
     assertThat(value("view-device-mc", "devices")).isEqualTo("12");
     screenshot("studio-device");
+    // a fitted .model card, pasted: its I-V runs with the card's values, as 'iv FILE.model' does
+    int before = Integer.parseInt(attr("view-device-iv", "data-done"));
+    driver.findElement(By.cssSelector("#device-card-box summary")).click();
+    driver.findElement(By.id("device-card-text")).sendKeys(StudioApiTest.CARD);
+    driver.findElement(By.id("device-card-use")).click();
+    awaitRun("view-device-iv", before);
+    assertThat(text("#view-device-iv h2")).isEqualTo("I-V of mydev (ts, pasted.model)");
+    assertThat(text("#view-device-iv code.command")).startsWith("./neuristor iv pasted.model --sweep");
+    assertThat(driver.findElement(By.cssSelector("#device-params input[name='vth']")).getAttribute("value"))
+        .isEqualTo("1.3");
+    screenshot("studio-device-card");
   }
 
   @Test

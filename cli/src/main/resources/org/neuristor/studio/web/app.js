@@ -563,6 +563,9 @@ const neuron = {
   },
 };
 
+/** The device menu's value for an uploaded .model card. */
+const CARD = '@card';
+
 const device = {
   iv: new View('view-device-iv', 'device-iv'),
   pulseView: new View('view-device-pulse', 'device-pulse'),
@@ -576,6 +579,7 @@ const device = {
       for (const p of d.presets) sel.add(new Option(d.type + ':' + p, d.type + ':' + p));
     }
     sel.onchange = () => this.pick(sel.value);
+    document.getElementById('device-card-use').onclick = () => this.useCard();
     document.getElementById('device-pulse').onclick = () => this.runPulse();
     document.getElementById('device-mc').onclick = () => this.runMc();
     const pp = document.getElementById('device-pulse-params');
@@ -587,13 +591,51 @@ const device = {
     this.pick('ts:nbox');
   },
 
-  type() { return CATALOGUE.devices.find(d => d.type === document.getElementById('device-model').value.split(':')[0]); },
+  /** The selected device type (a fitted card's type when the card is selected). */
+  type() {
+    const m = document.getElementById('device-model').value;
+    const type = m === CARD ? this.card.info.type : m.split(':')[0];
+    return CATALOGUE.devices.find(d => d.type === type);
+  },
+
+  /** Reads the pasted or chosen .model card, checks it on the server and selects it. */
+  async useCard() {
+    const file = document.getElementById('device-card-file').files[0];
+    let text = document.getElementById('device-card-text').value;
+    let name = 'pasted.model';
+    if (file) {
+      if (file.size > 2 * 1048576) { this.iv.error('error: upload too large: ' + (file.size / 1048576).toFixed(1) + ' MB (the studio accepts 2 MB per request)'); return; }
+      text = await file.text();
+      name = file.name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[._-]+/, '') || 'fitted.model';
+    }
+    if (!text.trim()) { this.iv.error('error: paste a .model card or choose its file'); return; }
+    let info;
+    try {
+      info = await api('api/card', { card: text, cardName: name });
+    } catch (e) {
+      this.iv.error(e.message);
+      return;
+    }
+    this.card = { text, name, info };
+    const sel = document.getElementById('device-model');
+    let opt = [...sel.options].find(o => o.value === CARD);
+    if (!opt) { opt = new Option('', CARD); sel.add(opt, 0); }
+    opt.textContent = 'fitted: ' + info.label;
+    this.pick(CARD);
+  },
+
+  /** What every device run sends: the selection or the fitted card, and the changed parameters. */
+  device() {
+    const m = document.getElementById('device-model').value;
+    return m === CARD ? { card: this.card.text, cardName: this.card.name, params: this.params() }
+      : { model: m, params: this.params() };
+  },
 
   pick(model) {
     document.getElementById('device-model').value = model;
     const t = this.type();
-    document.getElementById('device-title').textContent = t.title;
-    const vals = t.values[model.includes(':') ? model.split(':')[1] : ''] || t.values[''];
+    document.getElementById('device-title').textContent = model === CARD ? this.card.info.label + ': ' + t.title : t.title;
+    const vals = model === CARD ? this.card.info : t.values[model.includes(':') ? model.split(':')[1] : ''] || t.values[''];
     const sw = document.getElementById('device-sweep');
     sw.replaceChildren();
     paramRow(sw, 'amp', spice(vals.iv_amp), tt => this.runIv(tt), { log: true, unit: 'V' });
@@ -629,19 +671,19 @@ const device = {
   },
 
   runIv(t) {
-    return this.iv.run('iv', Object.assign({ model: document.getElementById('device-model').value, params: this.params() }, this.sweep()), t);
+    return this.iv.run('iv', Object.assign(this.device(), this.sweep()), t);
   },
 
   runPulse() {
     const v = valuesOf(document.getElementById('device-pulse-params'));
-    return this.pulseView.run('pulse', { model: document.getElementById('device-model').value, params: this.params(),
-      amp: parseSpice(v.p_amp), width: parseSpice(v.p_width), series: this.sweep().series });
+    return this.pulseView.run('pulse', Object.assign(this.device(), { amp: parseSpice(v.p_amp), width: parseSpice(v.p_width),
+      series: this.sweep().series }));
   },
 
   runMc() {
     const v = valuesOf(document.getElementById('device-mc-params'));
-    return this.mc.run('mc', Object.assign({ model: document.getElementById('device-model').value, params: this.params(),
-      devices: parseInt(v.devices, 10), seed: parseInt(v.seed, 10) }, this.sweep()));
+    return this.mc.run('mc', Object.assign(this.device(), { devices: parseInt(v.devices, 10), seed: parseInt(v.seed, 10) },
+      this.sweep()));
   },
 };
 
