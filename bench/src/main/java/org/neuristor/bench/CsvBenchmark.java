@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 import org.neuristor.io.CsvReader;
 import org.neuristor.io.CsvWriter;
 import org.openjdk.jmh.annotations.Benchmark;

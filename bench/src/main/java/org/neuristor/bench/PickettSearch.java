@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 import org.neuristor.library.NeuronCircuit;
 import org.neuristor.library.NeuronLibrary;
 import org.neuristor.library.Protocols;

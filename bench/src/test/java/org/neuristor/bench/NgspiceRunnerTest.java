@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 
 class NgspiceRunnerTest {
 

@@ -7,17 +7,17 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
-import org.neuristor.data.Dataset;
-import org.neuristor.data.Datasets;
+import org.neuristor.digits.Dataset;
+import org.neuristor.digits.Datasets;
 import org.neuristor.crossbar.Selector;
 import org.neuristor.crossbar.TiledRead;
-import org.neuristor.data.Idx;
+import org.neuristor.digits.Idx;
 import org.neuristor.device.PulseProgrammedSynapse;
 import org.neuristor.io.CsvWriter;
-import org.neuristor.learn.InSituTraining;
-import org.neuristor.learn.Mlp;
+import org.neuristor.digits.InSituTraining;
+import org.neuristor.digits.Mlp;
 import org.neuristor.network.CrossbarClassifier;
-import org.neuristor.network.DigitsPipeline;
+import org.neuristor.digits.DigitsPipeline;
 import org.neuristor.plot.Plotter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -175,7 +175,7 @@ final class DigitsCommand implements Callable<Integer> {
     if (train.equals("insitu") && sweep == null) {
       return inSitu(readCfg, nThreads);
     }
-    PulseProgrammedSynapse.Params device = DigitsPipeline.device(synapse, levels, d2d(), stuck(), c2c);
+    PulseProgrammedSynapse.Params device = PulseProgrammedSynapse.device(synapse, levels, d2d(), stuck(), c2c);
     if (sweep != null) {
       for (String w : sweep.split(",")) {
         if (!SWEEPS.contains(w)) {
@@ -349,7 +349,7 @@ final class DigitsCommand implements Callable<Integer> {
         int lv = sweep.equals("levels") ? (int) xs[k] : levels;
         double dd = sweep.equals("d2d") ? xs[k] : d2d();
         double st = sweep.equals("stuck") ? xs[k] : stuck();
-        PulseProgrammedSynapse.Params dev = DigitsPipeline.device(base, lv, dd, st, c2c);
+        PulseProgrammedSynapse.Params dev = PulseProgrammedSynapse.device(base, lv, dd, st, c2c);
         DigitsPipeline.Mapped m = DigitsPipeline.map(t, dev, cfg, seed, writeVerify);
         TiledRead.Config pc = switch (sweep) {
           case "wire-r" -> new TiledRead.Config(rc.tile(), xs[k], rc.driverOhm(), rc.senseOhm(), rc.selector(),
@@ -410,7 +410,7 @@ final class DigitsCommand implements Callable<Integer> {
 
   /** {@code --train insitu}: SGD on the devices, then spiking inference on the trained crossbars. */
   private Integer inSitu(TiledRead.Config readCfg, int nThreads) {
-    PulseProgrammedSynapse.Params device = DigitsPipeline.device(synapse, levels, d2d(), stuck(), c2c);
+    PulseProgrammedSynapse.Params device = PulseProgrammedSynapse.device(synapse, levels, d2d(), stuck(), c2c);
     output.outDir(); // a bad --out fails now, not after training
     Dataset.Split split = load();
     Dataset test = split.test().evenly(testSamples);
@@ -462,7 +462,7 @@ final class DigitsCommand implements Callable<Integer> {
   private java.util.Map<String, Object> sweepNl(DigitsPipeline.Trained offline, Dataset test,
       CrossbarClassifier.Config cfg, int nThreads, double trainS) {
     double[] xs = {0, 1, 2, 3, 4, 5, 6};
-    PulseProgrammedSynapse.Params base = DigitsPipeline.device(synapse.equals("ideal") ? "neurosim" : synapse,
+    PulseProgrammedSynapse.Params base = PulseProgrammedSynapse.device(synapse.equals("ideal") ? "neurosim" : synapse,
         levels, d2d(), stuck(), c2c);
     Dataset.Split split = load();
     InSituTraining.Options o = inSituOptions(split.train(), nThreads);

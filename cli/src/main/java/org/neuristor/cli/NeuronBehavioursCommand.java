@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
-import org.neuristor.analysis.FiringPattern;
+import org.neuristor.measure.FiringPattern;
 import org.neuristor.behaviour.Behaviour;
 import org.neuristor.behaviour.BehaviourRunner;
 import org.neuristor.behaviour.Behaviours;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 import org.neuristor.circuit.Analysis;
 import org.neuristor.circuit.TransientAnalysis;
 import org.neuristor.io.CsvWriter;

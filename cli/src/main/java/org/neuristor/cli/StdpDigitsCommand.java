@@ -6,11 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
-import org.neuristor.data.Dataset;
+import org.neuristor.digits.Dataset;
 import org.neuristor.device.PulseProgrammedSynapse;
-import org.neuristor.learn.StdpDigits;
-import org.neuristor.learn.StdpNetwork;
-import org.neuristor.network.DigitsPipeline;
+import org.neuristor.digits.StdpDigits;
+import org.neuristor.digits.StdpNetwork;
 import org.neuristor.plot.Plotter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,7 +95,7 @@ final class StdpDigitsCommand implements Callable<Integer> {
     }
     int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     PulseProgrammedSynapse.Params device = synapse.equals("ideal") && levels <= 0 ? null
-        : DigitsPipeline.device(synapse, levels, -1, -1, c2c);
+        : PulseProgrammedSynapse.device(synapse, levels, -1, -1, c2c);
     output.outDir();
     Dataset.Split split = DigitsCommand.load(data, dataset);
     Dataset train = split.train().evenly(trainSamples);

@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 
 class PlotterTest {
   @TempDir Path dir;

@@ -1,6 +1,6 @@
 package org.neuristor.behaviour;
 
-import org.neuristor.analysis.FiringPattern;
+import org.neuristor.measure.FiringPattern;
 
 /**
  * One of the 23 neuro-computational behaviours of Yi et al. (Nat. Commun. 9, 4661 (2018)): the 20

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.neuristor.NeuristorException;
-import org.neuristor.analysis.FiringPattern;
-import org.neuristor.analysis.FiringPatternClassifier;
+import org.neuristor.measure.FiringPattern;
+import org.neuristor.measure.FiringPatternClassifier;
 
 /**
  * Runs behaviour protocols on a subject: measures its {@link Scale}, turns each protocol into a

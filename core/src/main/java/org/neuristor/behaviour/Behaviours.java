@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.neuristor.NeuristorException;
-import org.neuristor.analysis.FiringPattern;
+import org.neuristor.measure.FiringPattern;
 
 /**
  * The 23 behaviour protocols, read once from the data file {@code behaviours.yaml} in this package

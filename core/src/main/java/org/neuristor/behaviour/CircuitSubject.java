@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 import org.neuristor.circuit.Simulation;
 import org.neuristor.expr.SpiceNumber;
 import org.neuristor.library.NeuronCircuit;

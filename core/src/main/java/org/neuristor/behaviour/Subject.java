@@ -1,6 +1,6 @@
 package org.neuristor.behaviour;
 
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 
 /**
  * A neuron the behaviour protocols run on: a library circuit ({@link CircuitSubject}) or a

@@ -40,6 +40,6 @@ public sealed interface Analysis {
   record Tran(double tstep, double tstop, double tstart, double tmax, boolean uic) implements Analysis {}
 
   /** Outcome of one analysis. */
-  record Outcome(Analysis analysis, org.neuristor.analysis.Trace trace, long accepted, long rejected,
+  record Outcome(Analysis analysis, org.neuristor.measure.Trace trace, long accepted, long rejected,
       long iterations, double wallSeconds, java.util.Map<String, Double> sourceEnergy, List<String> warnings) {}
 }

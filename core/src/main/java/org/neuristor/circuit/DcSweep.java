@@ -2,7 +2,7 @@ package org.neuristor.circuit;
 
 import java.util.List;
 import org.neuristor.NeuristorException;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 import org.neuristor.circuit.element.IndependentSource;
 
 /**

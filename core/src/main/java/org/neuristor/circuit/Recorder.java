@@ -2,7 +2,7 @@ package org.neuristor.circuit;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 
 /**
  * Records the saved signals of a transient run from {@code tstart} on: at every accepted time point

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 
 /**
  * Runs a circuit's analyses in order and collects their traces and statistics; the one entry point

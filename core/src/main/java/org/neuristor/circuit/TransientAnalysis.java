@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.neuristor.ConvergenceException;
 import org.neuristor.NeuristorException;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 import org.neuristor.circuit.element.IndependentSource;
 
 /**

@@ -1,6 +1,7 @@
 package org.neuristor.device;
 
 import java.util.SplittableRandom;
+import org.neuristor.NeuristorException;
 
 /**
  * Pulse-programmed non-volatile synapse (NeuroSim model, physics.md 3.8c), a plain value model
@@ -171,5 +172,111 @@ public final class PulseProgrammedSynapse {
   /** The parameters. */
   public Params params() {
     return p;
+  }
+
+  /**
+   * The NeuroSim Ag:a-Si device (physics.md 3.8c), or a fitted synapse (a {@code .json} file written
+   * by {@code fit synapse}, see {@link #fittedSynapse}), with the level count, device-to-device spread
+   * and stuck fraction replaced when given (levels &lt;= 0, d2d or stuck &lt; 0 keep the preset). A
+   * new level count keeps the non-linearity (A / P_max constant); stuck devices are split evenly
+   * between stuck-on and stuck-off.
+   */
+  public static Params device(String synapse, int levels, double d2d, double stuck, Double c2c) {
+    Params p;
+    switch (synapse) {
+      case "ideal":
+        if (levels > 0 || d2d > 0 || stuck > 0) {
+          // ideal device with the asked non-idealities: linear update, no noise
+          p = new Params(3.0769e-9, 3.8462e-8, 1000, 1000, 1e9, -1e9, 0, 0, 0, 0);
+          if (levels <= 0) {
+            levels = 1000;
+          }
+        } else {
+          return null;
+        }
+        break;
+      case "neurosim":
+      case "neurosim_agsi":
+        p = Params.neurosimAgSi();
+        break;
+      default:
+        if (synapse.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+          p = fittedSynapse(java.nio.file.Path.of(synapse));
+          break;
+        }
+        throw NeuristorException.input("unknown synapse '" + synapse + "' (ideal, neurosim or a fitted synapse "
+            + "FILE.json from 'fit synapse')");
+    }
+    int lt = p.levelsLtp();
+    int ld = p.levelsLtd();
+    double altp = p.aLtp();
+    double altd = p.aLtd();
+    if (levels > 0) {
+      if (levels < 1 || levels > 100000) {
+        throw NeuristorException.input("--levels must be 1..100000, got " + levels);
+      }
+      altp = altp * levels / lt;
+      altd = altd * levels / ld;
+      lt = levels;
+      ld = levels;
+    }
+    double sd = d2d >= 0 ? d2d : p.sigmaD2D();
+    double so = stuck >= 0 ? stuck / 2 : p.pStuckOn();
+    double sf = stuck >= 0 ? stuck / 2 : p.pStuckOff();
+    if (sd > 1 || so + sf > 1) {
+      throw NeuristorException.input("--d2d must be <= 1 and --stuck <= 1");
+    }
+    return new Params(p.gMinSiemens(), p.gMaxSiemens(), lt, ld, altp, altd,
+        c2c != null ? c2c : p.sigmaC2C(), sd, so, sf);
+  }
+
+  /**
+   * A fitted synapse: the NeuroSim device parameters in the JSON file {@code fit synapse} writes
+   * ({@code levels_ltp}, {@code levels_ltd}, {@code a_ltp_pulses}, {@code a_ltd_pulses} (null:
+   * linear), {@code g_start_ltp}, {@code g_end_ltp}, {@code g_start_ltd}, {@code g_end_ltd} in S,
+   * {@code sigma_c2c} as a fraction of the range). G_min and G_max are the extremes of the two fitted
+   * curves when they are conductances (all &gt; 0); a fit of normalized data (arbitrary units, such as
+   * aihwkit's Gong et al. example) keeps its shape (levels, A in pulses, noise as a fraction of the
+   * range) on the NeuroSim Ag:a-Si range, 3.08-38.5 nS (the range only scales the energies). No
+   * device-to-device spread or stuck devices: a fit of one device's curves says nothing about them.
+   */
+  public static Params fittedSynapse(java.nio.file.Path file) {
+    com.fasterxml.jackson.databind.JsonNode j;
+    try {
+      j = org.neuristor.io.Json.mapper().readTree(file.toFile());
+    } catch (java.io.IOException e) {
+      throw NeuristorException.input("cannot read fitted synapse " + file + ": " + e.getMessage());
+    }
+    String[] keys = {"levels_ltp", "levels_ltd", "a_ltp_pulses", "a_ltd_pulses", "g_start_ltp", "g_end_ltp",
+        "g_start_ltd", "g_end_ltd", "sigma_c2c"};
+    for (String k : keys) {
+      if (j == null || !j.has(k)) {
+        throw NeuristorException.input(file + ": not a fitted synapse (no '" + k + "'; write one with "
+            + "'fit synapse --pulses FILE')");
+      }
+    }
+    double g0 = j.get("g_start_ltp").asDouble();
+    double g1 = j.get("g_end_ltp").asDouble();
+    double g2 = j.get("g_start_ltd").asDouble();
+    double g3 = j.get("g_end_ltd").asDouble();
+    double gMin = Math.min(Math.min(g0, g1), Math.min(g2, g3));
+    double gMax = Math.max(Math.max(g0, g1), Math.max(g2, g3));
+    if (!(gMin > 0)) {
+      Params ns = Params.neurosimAgSi();
+      gMin = ns.gMinSiemens();
+      gMax = ns.gMaxSiemens();
+    }
+    double aLtp = j.get("a_ltp_pulses").isNull() ? 1e9 : j.get("a_ltp_pulses").asDouble();
+    double aLtd = j.get("a_ltd_pulses").isNull() ? -1e9 : j.get("a_ltd_pulses").asDouble();
+    if (!(aLtp > 0) || !(aLtd < 0)) {
+      throw NeuristorException.input(file + ": the fitted curves (A_LTP " + aLtp + ", A_LTD " + aLtd + " pulses) "
+          + "are not NeuroSim's shape (A_LTP > 0, A_LTD < 0: steepest at the start of each direction)");
+    }
+    try {
+      return new Params(gMin, gMax, j.get("levels_ltp").asInt(), j.get("levels_ltd").asInt(), aLtp,
+          aLtd, j.get("sigma_c2c").asDouble(), 0, 0, 0);
+    } catch (RuntimeException e) {
+      throw NeuristorException.input(file + ": " + e.getMessage());
+    }
   }
 }

@@ -252,7 +252,7 @@ public final class Metrics {
   }
 
   static double interpolate(double[] x, double[] y, double at) {
-    return org.neuristor.analysis.Trace.interpolate(x, y, at);
+    return org.neuristor.measure.Trace.interpolate(x, y, at);
   }
 
   private static double mean(double[] a) {

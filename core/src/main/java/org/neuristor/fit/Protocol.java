@@ -3,7 +3,7 @@ package org.neuristor.fit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 import org.neuristor.circuit.Circuit;
 import org.neuristor.circuit.DcSweep;
 import org.neuristor.circuit.Element;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.neuristor.NetlistException;
 import org.neuristor.NeuristorException;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 
 /**
  * Reads numeric tables into {@link Trace}s.

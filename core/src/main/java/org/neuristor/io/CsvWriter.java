@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import org.neuristor.NeuristorException;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 
 /**
  * Writes traces and tables as comma-separated values (RFC 4180 quoting, {@code \n} line ends,

@@ -98,8 +98,8 @@ public record NeuronCircuit(String name, String title, String resource, String s
   }
 
   /** Spike features of a run of this circuit (physics.md 4.0 circuit convention, at {@link #spikeLevel}). */
-  public org.neuristor.analysis.SpikeFeatures features(org.neuristor.analysis.Trace t) {
-    return org.neuristor.analysis.SpikeFeatures.of(t, spikeState, output, spikeLevel);
+  public org.neuristor.measure.SpikeFeatures features(org.neuristor.measure.Trace t) {
+    return org.neuristor.measure.SpikeFeatures.of(t, spikeState, output, spikeLevel);
   }
 
   /** The netlist text as shipped. */

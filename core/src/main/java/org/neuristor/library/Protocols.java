@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 import org.neuristor.NeuristorException;
 import org.neuristor.expr.SpiceNumber;
 import java.util.stream.IntStream;
-import org.neuristor.analysis.SpikeFeatures;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.SpikeFeatures;
+import org.neuristor.measure.Trace;
 import org.neuristor.neuron.Stimulus;
 import org.neuristor.circuit.Simulation;
 import org.neuristor.netlist.CircuitCompiler;
@@ -145,13 +145,13 @@ public final class Protocols {
     for (int k = 0; k < pts.length; k++) {
       rates[k] = pts[k].rateHz();
     }
-    return new FvCurve(List.of(pts), org.neuristor.analysis.FiCurve.firstFiring(inputs, rates));
+    return new FvCurve(List.of(pts), org.neuristor.measure.FiCurve.firstFiring(inputs, rates));
   }
 
   /**
    * The rheobase of a measured f-V curve to {@code tolerance} (V): bisection between the largest silent
    * input below the first firing one (two spikes or more, as {@link #fv}) and that one, with the
-   * same runs as the curve ({@link org.neuristor.analysis.FiCurve#threshold}). NaN when nothing fired;
+   * same runs as the curve ({@link org.neuristor.measure.FiCurve#threshold}). NaN when nothing fired;
    * the first input itself when it already fires (the rheobase is then at or below it).
    */
   public static double rheobase(NeuronCircuit c, FvCurve curve, Map<String, String> params, String inputSource,
@@ -171,7 +171,7 @@ public final class Protocols {
         if (k == 0) {
           return p.get(0).input();
         }
-        return org.neuristor.analysis.FiCurve.rheobase(x -> {
+        return org.neuristor.measure.FiCurve.rheobase(x -> {
           Map<String, String> q = new java.util.LinkedHashMap<>(params);
           q.put("vin", String.format(Locale.ROOT, "%.17g", x));
           return c.features(run(c, q, inputSource, progress)).spikeTimes().length >= 2;
@@ -395,7 +395,7 @@ public final class Protocols {
    * Strength-duration curve of a library circuit: single rectangular pulses on {@code vin}; a pulse
    * fires when the circuit's spike state crosses 0.5. Thresholds to {@code relTol}.
    */
-  public static org.neuristor.analysis.StrengthDuration strengthDuration(NeuronCircuit c, double[] durations,
+  public static org.neuristor.measure.StrengthDuration strengthDuration(NeuronCircuit c, double[] durations,
       double lo, double hi, double relTol, Map<String, String> params) {
     return strengthDuration(c, durations, lo, hi, relTol, params, null);
   }
@@ -405,10 +405,10 @@ public final class Protocols {
    * {@code progress} to every run (null for none; called from several threads); an exception thrown by
    * it stops the measurement.
    */
-  public static org.neuristor.analysis.StrengthDuration strengthDuration(NeuronCircuit c, double[] durations,
+  public static org.neuristor.measure.StrengthDuration strengthDuration(NeuronCircuit c, double[] durations,
       double lo, double hi, double relTol, Map<String, String> params,
       org.neuristor.circuit.TransientAnalysis.Progress progress) {
-    return org.neuristor.analysis.StrengthDuration.measure((amp, d) -> {
+    return org.neuristor.measure.StrengthDuration.measure((amp, d) -> {
       Trace t = run(c, covering(c, params, PULSE_START + d), pulses(amp, d, PULSE_START), progress);
       return SpikeFeatures.crossings(t, c.spikeState(), c.spikeLevel()).length > 0;
     }, durations, lo, hi, relTol);
@@ -418,7 +418,7 @@ public final class Protocols {
    * The all-or-nothing test of a library circuit: one pulse of each amplitude and the given width on
    * {@code vin}; the response is the peak of the output above its value at t = 0. Amplitudes run in parallel.
    */
-  public static org.neuristor.analysis.AllOrNothing allOrNothing(NeuronCircuit c, double[] amplitudes,
+  public static org.neuristor.measure.AllOrNothing allOrNothing(NeuronCircuit c, double[] amplitudes,
       double width, Map<String, String> params) {
     double[] resp = new double[amplitudes.length];
     boolean[] spiked = new boolean[amplitudes.length];
@@ -433,7 +433,7 @@ public final class Protocols {
       resp[k] = peak;
       spiked[k] = SpikeFeatures.crossings(t, c.spikeState(), c.spikeLevel()).length > 0;
     });
-    return org.neuristor.analysis.AllOrNothing.of(amplitudes, resp, spiked);
+    return org.neuristor.measure.AllOrNothing.of(amplitudes, resp, spiked);
   }
 
   /**
@@ -503,7 +503,7 @@ public final class Protocols {
       return new Refractory(Double.NaN, "not measured: a second pulse right after the first (gap 0) already gives a "
           + "full spike, so the refractory period is below the time resolution");
     }
-    return new Refractory(org.neuristor.analysis.FiCurve.threshold(full, 0, MAX_GAP_WIDTHS * width,
+    return new Refractory(org.neuristor.measure.FiCurve.threshold(full, 0, MAX_GAP_WIDTHS * width,
         GAP_RESOLUTION_WIDTHS * width, 0), null);
   }
 }

@@ -638,7 +638,7 @@ final class ControlInterpreter {
       }
       double[] y = new double[n];
       for (int k = 0; k < n; k++) {
-        y[k] = org.neuristor.analysis.Trace.interpolate(t, v.re(), grid[k]);
+        y[k] = org.neuristor.measure.Trace.interpolate(t, v.re(), grid[k]);
       }
       q.add(Vec.real(v.name(), y));
     }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 import org.neuristor.circuit.AcAnalysis;
 import org.neuristor.circuit.Analysis;
 import org.neuristor.circuit.MnaSystem;

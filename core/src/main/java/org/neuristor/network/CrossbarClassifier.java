@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import org.neuristor.data.Dataset;
+import org.neuristor.digits.Dataset;
 
 /**
  * Inference by spiking on crossbar conductances: a Poisson input population (rate proportional to

@@ -293,7 +293,7 @@ public final class NetworkFile {
         "seed");
     org.neuristor.device.PulseProgrammedSynapse.Params params;
     try {
-      params = DigitsPipeline.device(dev, levels, d2d, stuck, c2c);
+      params = org.neuristor.device.PulseProgrammedSynapse.device(dev, levels, d2d, stuck, c2c);
     } catch (NeuristorException ex) {
       throw x.error(ex.getMessage());
     }

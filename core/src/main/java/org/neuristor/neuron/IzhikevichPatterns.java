@@ -2,7 +2,7 @@ package org.neuristor.neuron;
 
 import java.util.List;
 import java.util.Map;
-import org.neuristor.analysis.FiringPattern;
+import org.neuristor.measure.FiringPattern;
 
 /**
  * The 20 firing patterns of Izhikevich (IEEE TNN 15, 1063 (2004), Fig. 1) with the parameters and

@@ -1,9 +1,9 @@
 package org.neuristor.neuron;
 
-import org.neuristor.analysis.FiringPatternClassifier;
-import org.neuristor.analysis.SpikeDetector;
-import org.neuristor.analysis.SpikeFeatures;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.FiringPatternClassifier;
+import org.neuristor.measure.SpikeDetector;
+import org.neuristor.measure.SpikeFeatures;
+import org.neuristor.measure.Trace;
 
 /**
  * One run of a biological model under a stimulus with its spike features and firing-pattern label:

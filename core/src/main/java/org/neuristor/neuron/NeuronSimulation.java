@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neuristor.ModelParameterException;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 
 /**
  * Runs one neuron of a model under a stimulus and records a {@link Trace} in SI units: axis

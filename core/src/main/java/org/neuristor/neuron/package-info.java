@@ -11,7 +11,7 @@
  * defaults, the kernel); {@link org.neuristor.neuron.ModelKind} lists them, one line each. A
  * {@link org.neuristor.neuron.NeuronModel} is a model with validated values, loadable from YAML/JSON
  * with {@link org.neuristor.neuron.ModelFiles}. {@link org.neuristor.neuron.NeuronSimulation} runs a
- * single neuron's kernel into a {@link org.neuristor.analysis.Trace}; networks wrap kernels in
+ * single neuron's kernel into a {@link org.neuristor.measure.Trace}; networks wrap kernels in
  * {@code network.KernelPopulation}; {@link org.neuristor.neuron.IzhikevichPatterns} holds the 20
  * firing-pattern protocols.
  */

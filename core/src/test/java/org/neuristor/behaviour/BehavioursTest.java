@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neuristor.NeuristorException;
-import org.neuristor.analysis.FiringPattern;
+import org.neuristor.measure.FiringPattern;
 import org.neuristor.neuron.IzhikevichPatterns;
 
 /** The protocol file: 23 behaviours, Izhikevich's 20 in his order, then Yi's three; waveforms as written. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 
 /**
  * Differential tests against the extra ngspice references of {@code regenerate_extra.sh} (tight ngspice

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 import org.neuristor.circuit.Circuit;
 import org.neuristor.circuit.DcSweep;
 import org.neuristor.circuit.MnaSystem;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.neuristor.analysis.SpikeFeatures;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.SpikeFeatures;
+import org.neuristor.measure.Trace;
 
 /**
  * {@link ProtonicMemristor} with the two terms Neuristor adds to physics.md 3.6 (autocatalytic growth

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.neuristor.NetlistException;
 import org.neuristor.NeuristorException;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 
 class CsvTest {
   @TempDir Path dir;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.neuristor.analysis.SpikeFeatures;
+import org.neuristor.measure.SpikeFeatures;
 
 /** The compact (population) form of the 1TS-1C neuron against the full circuit, spike for spike. */
 class CompactLifTest {

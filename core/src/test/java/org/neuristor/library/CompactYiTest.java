@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.neuristor.analysis.SpikeFeatures;
+import org.neuristor.measure.SpikeFeatures;
 
 /** The compact form of Yi's VO2 neurons (three input couplings) against the full circuits: 20 spike times within 1%. */
 class CompactYiTest {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
-import org.neuristor.analysis.SpikeFeatures;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.SpikeFeatures;
+import org.neuristor.measure.Trace;
 
 /**
  * The published neuristor amplitudes (Pickett et al., Nat. Mater. 12, 114 (2013), via the review):

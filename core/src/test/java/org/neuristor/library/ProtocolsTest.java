@@ -48,7 +48,7 @@ class ProtocolsTest {
     double vthApp = 0.9874;
     double[] d = {2e-6, 5e-6, 10e-6, 13e-6, 15e-6, 20e-6, 50e-6, 150e-6};
     NeuronCircuit lif = NeuronLibrary.get("lif");
-    org.neuristor.analysis.StrengthDuration sd = Protocols.strengthDuration(lif, d, 0.5, 20, 1e-3, Map.of());
+    org.neuristor.measure.StrengthDuration sd = Protocols.strengthDuration(lif, d, 0.5, 20, 1e-3, Map.of());
     for (int k = 0; k < 6; k++) {
       double exact = vthApp * (rin + roff) / roff / (1 - Math.exp(-d[k] / tauC));
       assertThat(sd.thresholds()[k]).as("threshold at %s s", d[k]).isCloseTo(exact,
@@ -67,7 +67,7 @@ class ProtocolsTest {
   @Test
   void neuristorRespondsAllOrNothingToSinglePulses() {
     double[] amps = {0.20, 0.22, 0.24, 0.26, 0.28, 0.30, 0.32, 0.34};
-    org.neuristor.analysis.AllOrNothing r = Protocols.allOrNothing(NeuronLibrary.get("pickett"), amps, 100e-9,
+    org.neuristor.measure.AllOrNothing r = Protocols.allOrNothing(NeuronLibrary.get("pickett"), amps, 100e-9,
         Map.of("tstop", "500n"));
     assertThat(r.allOrNothing()).as("responses %s", java.util.Arrays.toString(r.responses())).isTrue();
     assertThat(r.threshold()).isBetween(0.26, 0.30);

@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 import org.assertj.core.data.Offset;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
-import org.neuristor.analysis.SpikeFeatures;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.SpikeFeatures;
+import org.neuristor.measure.Trace;
 
 /**
  * Tuma's stochastic phase-change neuron (physics.md 3.7, 4.6): the published mechanism with

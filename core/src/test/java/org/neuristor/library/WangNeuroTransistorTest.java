@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 
 /**
  * physics.md 4.4 (values [D], so the behaviour is pinned, not numbers): a sub-threshold input is only

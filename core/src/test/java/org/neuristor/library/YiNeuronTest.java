@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.neuristor.analysis.SpikeFeatures;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.SpikeFeatures;
+import org.neuristor.measure.Trace;
 
 /**
  * Yi's VO2 neuron (physics.md 4.3) built from the VO2 thermal model of physics.md 3.3. Yi 2018's

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neuristor.NetlistException;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 import org.neuristor.circuit.Simulation;
 
 /** .func/.param user functions, ddt() and the seeded random functions (issue 18). */

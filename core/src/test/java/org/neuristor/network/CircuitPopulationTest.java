@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.neuristor.analysis.SpikeFeatures;
+import org.neuristor.measure.SpikeFeatures;
 import org.neuristor.library.NeuronCircuit;
 import org.neuristor.library.NeuronLibrary;
 import org.neuristor.library.Protocols;

@@ -81,9 +81,9 @@ class ResultsLogTest {
     assertThat(text).contains("vth=1.2 ");
     org.neuristor.netlist.CircuitCompiler.Compiled cc = org.neuristor.netlist.CircuitCompiler.compile(
         text.replace("tstop=100u", "tstop=100u"), "lif.cir");
-    org.neuristor.analysis.Trace t = org.neuristor.circuit.Simulation.run(cc.circuit(), cc.analyses().get(0),
+    org.neuristor.measure.Trace t = org.neuristor.circuit.Simulation.run(cc.circuit(), cc.analyses().get(0),
         cc.saves(), null).trace();
-    double byHand = org.neuristor.analysis.SpikeFeatures.of(t, "nts.x", "v(o)").rateHz();
+    double byHand = org.neuristor.measure.SpikeFeatures.of(t, "nts.x", "v(o)").rateHz();
     assertThat(viaJob).isEqualTo(byHand);
     assertThat(viaJob).isLessThan(130e3);
     assertThat(Protocols.stimulus("dc:amp=2", 1e-6)).isEqualTo("2.0");

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.neuristor.NeuristorException;
-import org.neuristor.analysis.Trace;
+import org.neuristor.measure.Trace;
 import org.neuristor.circuit.Circuit;
 import org.neuristor.circuit.Element;
 import org.neuristor.circuit.MnaSystem;

@@ -1,0 +1,129 @@
+package org.neuristor.digits;
+
+import java.util.SplittableRandom;
+import org.neuristor.NeuristorException;
+
+/**
+ * A labelled image data set: pixel intensities scaled to [0, 1] (row-major, {@code rows x cols}
+ * per sample) and class labels 0..classes-1.
+ *
+ * @param name short name (for messages)
+ * @param images one float vector per sample, values in [0, 1]
+ * @param labels class of each sample
+ * @param rows image height
+ * @param cols image width
+ */
+public record Dataset(String name, float[][] images, int[] labels, int rows, int cols) {
+  public Dataset {
+    if (images.length != labels.length) {
+      throw NeuristorException.input(name + ": " + images.length + " images but " + labels.length + " labels");
+    }
+  }
+
+  public int size() {
+    return labels.length;
+  }
+
+  /** Pixels per image. */
+  public int features() {
+    return rows * cols;
+  }
+
+  /** Number of classes (largest label + 1). */
+  public int classes() {
+    int m = 0;
+    for (int l : labels) {
+      m = Math.max(m, l);
+    }
+    return m + 1;
+  }
+
+  /** The samples at the given indices, in that order. */
+  public Dataset subset(int[] idx, String newName) {
+    float[][] x = new float[idx.length][];
+    int[] y = new int[idx.length];
+    for (int k = 0; k < idx.length; k++) {
+      x[k] = images[idx[k]];
+      y[k] = labels[idx[k]];
+    }
+    return new Dataset(newName, x, y, rows, cols);
+  }
+
+  /** The first n samples. */
+  public Dataset head(int n) {
+    int[] idx = new int[Math.min(n, size())];
+    for (int k = 0; k < idx.length; k++) {
+      idx[k] = k;
+    }
+    return subset(idx, name);
+  }
+
+  /**
+   * An evenly spaced subset of n samples (indices {@code floor(k size / n)}), or this set when n is
+   * 0 or not smaller than its size: a fixed, class-balanced-enough test subset that does not depend on any seed.
+   */
+  public Dataset evenly(int n) {
+    if (n <= 0 || n >= size()) {
+      return this;
+    }
+    int[] idx = new int[n];
+    for (int k = 0; k < n; k++) {
+      idx[k] = (int) ((long) k * size() / n);
+    }
+    return subset(idx, name);
+  }
+
+  /** A train/test pair. */
+  public record Split(Dataset train, Dataset test) {}
+
+  /**
+   * Fixed, seeded, stratified split: the samples of each class are shuffled (Fisher-Yates with
+   * {@code SplittableRandom(seed)}, classes in ascending order) and the last
+   * {@code round(testFraction * n_class)} of each class go to the test set; both sets are then
+   * listed in ascending original index. Independent of anything but the data, the fraction and the seed.
+   */
+  public Split stratifiedSplit(double testFraction, long seed) {
+    int c = classes();
+    int[] count = new int[c];
+    for (int l : labels) {
+      count[l]++;
+    }
+    boolean[] isTest = new boolean[size()];
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int k = 0; k < c; k++) {
+      int[] members = new int[count[k]];
+      int m = 0;
+      for (int i = 0; i < size(); i++) {
+        if (labels[i] == k) {
+          members[m++] = i;
+        }
+      }
+      for (int i = m - 1; i > 0; i--) {
+        int j = r.nextInt(i + 1);
+        int t = members[i];
+        members[i] = members[j];
+        members[j] = t;
+      }
+      int nTest = (int) Math.round(testFraction * m);
+      for (int i = m - nTest; i < m; i++) {
+        isTest[members[i]] = true;
+      }
+    }
+    int nTest = 0;
+    for (boolean b : isTest) {
+      nTest += b ? 1 : 0;
+    }
+    int[] tr = new int[size() - nTest];
+    int[] te = new int[nTest];
+    int a = 0;
+    int b = 0;
+    for (int i = 0; i < size(); i++) {
+      if (isTest[i]) {
+        te[b++] = i;
+      } else {
+        tr[a++] = i;
+      }
+    }
+    return new Split(subset(tr, name + "-train"), subset(te, name + "-test"));
+  }
+}

@@ -1,0 +1,138 @@
+package org.neuristor.measure;
+
+import java.util.function.DoubleFunction;
+import java.util.function.DoublePredicate;
+
+/**
+ * Frequency-current (f-I) curve and rheobase of any neuron, model or circuit, given a function that
+ * returns the spike times for a constant input.
+ *
+ * <p>Rate at one input: the steady rate of the spikes after {@code skipBefore} (the first spikes of
+ * an adapting or bistable neuron are excluded): (n - 1)/(t_last - t_first) over the spikes in
+ * [skipBefore, window], 0 if fewer than {@code minSpikes} fall there. The rheobase is the smallest
+ * input with a nonzero steady rate, located by bisection between an input that does not fire
+ * repetitively and one that does.
+ *
+ * @param inputs input values (any unit, increasing)
+ * @param rates steady rate at each input, per unit of the spike times' axis (per ms for spike times in
+ *     ms, as the biological models give them: multiply by 1000 for Hz; Hz for spike times in s)
+ * @param rheobase smallest input with repetitive firing (NaN if not bracketed)
+ */
+public record FiCurve(double[] inputs, double[] rates, double rheobase) {
+
+  /** Steady rate of {@code spikeTimes} in [from, to] (0 with fewer than {@code minSpikes} spikes). */
+  public static double steadyRate(double[] spikeTimes, double from, double to, int minSpikes) {
+    int first = -1;
+    int last = -1;
+    int n = 0;
+    for (int k = 0; k < spikeTimes.length; k++) {
+      if (spikeTimes[k] >= from && spikeTimes[k] <= to) {
+        if (first < 0) {
+          first = k;
+        }
+        last = k;
+        n++;
+      }
+    }
+    if (n < Math.max(2, minSpikes)) {
+      return 0;
+    }
+    return (n - 1) / (spikeTimes[last] - spikeTimes[first]);
+  }
+
+  /**
+   * Measures the curve. {@code spikes} maps an input to spike times (same unit as {@code skipBefore}
+   * and {@code window}).
+   *
+   * @param inputs inputs to evaluate
+   * @param spikes simulation: input to spike times
+   * @param skipBefore spikes before this time are ignored
+   * @param window end of the counting window
+   * @param minSpikes spikes needed in the window to count as repetitive firing
+   * @param rheobaseTolerance bisection tolerance on the input (0: no bisection, the rheobase is the
+   *     first firing input of the list)
+   */
+  public static FiCurve measure(double[] inputs, DoubleFunction<double[]> spikes, double skipBefore, double window,
+      int minSpikes, double rheobaseTolerance) {
+    double[] rates = new double[inputs.length];
+    for (int k = 0; k < inputs.length; k++) {
+      rates[k] = steadyRate(spikes.apply(inputs[k]), skipBefore, window, minSpikes);
+    }
+    FiCurve grid = new FiCurve(inputs.clone(), rates, firstFiring(inputs, rates));
+    return rheobaseTolerance <= 0 ? grid
+        : grid.refined(x -> steadyRate(spikes.apply(x), skipBefore, window, minSpikes) > 0, rheobaseTolerance);
+  }
+
+  /**
+   * The rheobase on a grid, the one definition every f-I and f-V curve uses: the first input whose
+   * rate is nonzero (NaN when none fires).
+   */
+  public static double firstFiring(double[] inputs, double[] rates) {
+    for (int k = 0; k < inputs.length; k++) {
+      if (rates[k] > 0) {
+        return inputs[k];
+      }
+    }
+    return Double.NaN;
+  }
+
+  /**
+   * This curve with its rheobase located by bisection between the last silent input before the
+   * first firing one and that input ({@link #rheobase(DoublePredicate, double, double, double)}); as
+   * is when the first input already fires or none does.
+   */
+  public FiCurve refined(DoublePredicate fires, double tolerance) {
+    for (int k = 1; k < inputs.length; k++) {
+      if (rates[k] > 0 && rates[k - 1] == 0) {
+        return new FiCurve(inputs, rates, rheobase(fires, inputs[k - 1], inputs[k], tolerance));
+      }
+      if (rates[k - 1] > 0) {
+        break;
+      }
+    }
+    return this;
+  }
+
+  /** Smallest bisection tolerance relative to the bracket's magnitude: below it, doubles run out of digits. */
+  public static final double MIN_RELATIVE_TOLERANCE = 1e-12;
+
+  /** Most bisection steps (a bracket shrinks 2^60-fold long before). */
+  public static final int MAX_BISECTIONS = 60;
+
+  /**
+   * Bisection for the threshold of a monotone predicate: {@code fires(lo)} false, {@code fires(hi)}
+   * true; returns the midpoint of the final bracket (width below {@code tolerance}, which is floored
+   * at {@link #MIN_RELATIVE_TOLERANCE} of max(|lo|, |hi|); at most {@link #MAX_BISECTIONS} steps).
+   *
+   * @throws IllegalArgumentException if the tolerance is not a positive finite number or lo &gt;= hi
+   */
+  public static double rheobase(DoublePredicate fires, double lo, double hi, double tolerance) {
+    if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+      throw new IllegalArgumentException("the bisection tolerance must be a positive number, got " + tolerance);
+    }
+    return threshold(fires, lo, hi, tolerance, MIN_RELATIVE_TOLERANCE);
+  }
+
+  /**
+   * The bisection shared by every threshold search (rheobase, strength-duration, f-V): {@code
+   * fires(lo)} false, {@code fires(hi)} true; stops when the bracket is narrower than max(absTol,
+   * relTol |hi|, {@link #MIN_RELATIVE_TOLERANCE} max(|lo|, |hi|)) or after {@link #MAX_BISECTIONS}
+   * steps, and returns its midpoint.
+   */
+  public static double threshold(DoublePredicate fires, double lo, double hi, double absTol, double relTol) {
+    if (!(hi > lo) || Double.isInfinite(hi) || Double.isInfinite(lo)) {
+      throw new IllegalArgumentException("the bisection needs finite lo < hi, got " + lo + " and " + hi);
+    }
+    double floor = MIN_RELATIVE_TOLERANCE * Math.max(Math.abs(lo), Math.abs(hi));
+    for (int step = 0; step < MAX_BISECTIONS && hi - lo > Math.max(floor, Math.max(absTol, relTol * Math.abs(hi)));
+        step++) {
+      double mid = 0.5 * (lo + hi);
+      if (fires.test(mid)) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    return 0.5 * (lo + hi);
+  }
+}

@@ -1,0 +1,169 @@
+package org.neuristor.measure;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A sampled result: one independent variable (time in s, or a swept value) and any number of named
+ * signals sampled at the same points. Signal names follow ngspice's conventions ({@code v(out)},
+ * {@code i(v1)}), lower case.
+ *
+ * <p>Traces are built by appending rows ({@link Builder#add}) and are immutable once built. Every
+ * producer in Neuristor (circuit transient, DC sweep, neuron models, networks) returns a Trace, and
+ * every consumer (spike analysis, CSV, plots) reads one.
+ */
+public final class Trace {
+  private final String axisName;
+  private final double[] axis;
+  private final Map<String, double[]> signals;
+
+  private Trace(String axisName, double[] axis, Map<String, double[]> signals) {
+    this.axisName = axisName;
+    this.axis = axis;
+    this.signals = signals;
+  }
+
+  /** Builds a trace from arrays that are not copied; the caller must not modify them afterwards. */
+  public static Trace of(String axisName, double[] axis, Map<String, double[]> signals) {
+    Map<String, double[]> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, double[]> e : signals.entrySet()) {
+      if (e.getValue().length != axis.length) {
+        throw new IllegalArgumentException(
+            "signal " + e.getKey() + " has " + e.getValue().length + " samples, axis has " + axis.length);
+      }
+      copy.put(e.getKey(), e.getValue());
+    }
+    return new Trace(axisName, axis, Collections.unmodifiableMap(copy));
+  }
+
+  /** Name of the independent variable, e.g. {@code time} or {@code v-sweep}. */
+  public String axisName() {
+    return axisName;
+  }
+
+  /** The independent variable; do not modify. */
+  public double[] axis() {
+    return axis;
+  }
+
+  /** Number of sample points. */
+  public int size() {
+    return axis.length;
+  }
+
+  /** Signal names in insertion order. */
+  public List<String> names() {
+    return new ArrayList<>(signals.keySet());
+  }
+
+  public boolean has(String name) {
+    return signals.containsKey(name.toLowerCase());
+  }
+
+  /** The samples of a signal; do not modify. */
+  public double[] get(String name) {
+    double[] s = signals.get(name.toLowerCase());
+    if (s == null) {
+      throw new IllegalArgumentException("no signal '" + name + "' in trace; available: " + signals.keySet());
+    }
+    return s;
+  }
+
+  /** Linear interpolation of a signal at axis value {@code a} (clamped at the ends). */
+  public double at(String name, double a) {
+    return interpolate(axis, get(name), a);
+  }
+
+  /** Linear interpolation helper over monotone {@code xs}. */
+  public static double interpolate(double[] xs, double[] ys, double a) {
+    int n = xs.length;
+    if (n == 0) {
+      throw new IllegalArgumentException("empty trace");
+    }
+    if (a <= xs[0]) {
+      return ys[0];
+    }
+    if (a >= xs[n - 1]) {
+      return ys[n - 1];
+    }
+    int lo = 0;
+    int hi = n - 1;
+    while (hi - lo > 1) {
+      int mid = (lo + hi) >>> 1;
+      if (xs[mid] <= a) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    double span = xs[hi] - xs[lo];
+    if (span == 0) {
+      return ys[hi];
+    }
+    return ys[lo] + (ys[hi] - ys[lo]) * (a - xs[lo]) / span;
+  }
+
+  /** Incremental builder with amortized growth; not thread safe. */
+  public static final class Builder {
+    private final String axisName;
+    private final String[] names;
+    private double[] axis = new double[256];
+    private double[][] data;
+    private int n;
+
+    public Builder(String axisName, List<String> names) {
+      this.axisName = Objects.requireNonNull(axisName);
+      this.names = names.stream().map(String::toLowerCase).toArray(String[]::new);
+      this.data = new double[this.names.length][256];
+    }
+
+    /** Appends one row: the axis value and one value per signal, in the order of the names. */
+    public void add(double a, double... values) {
+      if (values.length != names.length) {
+        throw new IllegalArgumentException("expected " + names.length + " values, got " + values.length);
+      }
+      ensure();
+      axis[n] = a;
+      for (int k = 0; k < names.length; k++) {
+        data[k][n] = values[k];
+      }
+      n++;
+    }
+
+    /** Appends a row without varargs allocation: {@code values[k]} for each signal. */
+    public void addRow(double a, double[] values) {
+      ensure();
+      axis[n] = a;
+      for (int k = 0; k < names.length; k++) {
+        data[k][n] = values[k];
+      }
+      n++;
+    }
+
+    public int size() {
+      return n;
+    }
+
+    private void ensure() {
+      if (n == axis.length) {
+        int cap = axis.length * 2;
+        axis = java.util.Arrays.copyOf(axis, cap);
+        for (int k = 0; k < data.length; k++) {
+          data[k] = java.util.Arrays.copyOf(data[k], cap);
+        }
+      }
+    }
+
+    public Trace build() {
+      Map<String, double[]> m = new LinkedHashMap<>();
+      for (int k = 0; k < names.length; k++) {
+        m.put(names[k], java.util.Arrays.copyOf(data[k], n));
+      }
+      return Trace.of(axisName, java.util.Arrays.copyOf(axis, n), m);
+    }
+  }
+}
