@@ -37,7 +37,7 @@ final class NetlistReader {
     join(phys);
   }
 
-  private void collect(String text, String file, Path baseDir, List<Phys> out, Set<Path> active, int depth,
+  private void collect(String text, String file, Path baseDir, List<Phys> out, Set<String> active, int depth,
       boolean top) {
     String[] raw = text.split("\r?\n|\r", -1);
     boolean inControl = false;
@@ -105,7 +105,9 @@ final class NetlistReader {
         } catch (RuntimeException e) {
           throw new NetlistException(file, i + 1, col, "bad .include file name '" + arg + "'");
         }
-        if (active.contains(norm)) {
+        // a library section may read another section of its own file (ngspice): a cycle is the same file and section
+        String key = section == null ? norm.toString() : norm + "\u0000" + section;
+        if (active.contains(key)) {
           throw new NetlistException(file, i + 1, col, "circular .include of " + arg);
         }
         if (depth >= MAX_INCLUDE_DEPTH) {
@@ -120,9 +122,9 @@ final class NetlistReader {
         if (section != null) {
           content = section(content, section, inc.toString(), file, i + 1, col);
         }
-        active.add(norm);
+        active.add(key);
         collect(content, inc.toString(), norm.getParent(), out, active, depth + 1, false);
-        active.remove(norm);
+        active.remove(key);
         continue;
       }
       out.add(new Phys(file, i + 1, line));
