@@ -265,6 +265,17 @@ final class Expander {
       throw lines.get(start).error(0, ".if without .endif");
     }
     heads.add(end);
+    for (int j = start + 1; j < end; j++) {
+      SourceLine sl = lines.get(j);
+      String l = sl.text.toLowerCase(Locale.ROOT);
+      if (l.startsWith(".param") || l.startsWith(".csparam")) {
+        // ngspice-39 does not apply .if to .param lines (every branch's .param is read, the last one
+        // wins), so a deck written this way means one thing to its author and another to ngspice
+        throw sl.error(0, ".param inside .if/.else is not supported (ngspice-39 ignores the condition for "
+            + ".param lines and keeps the last definition); write the choice as one .param with a "
+            + "conditional expression, e.g. .param r = {sel == 1 ? 1k : 2k}");
+      }
+    }
     for (int h = 0; h + 1 < heads.size(); h++) {
       SourceLine head = lines.get(heads.get(h));
       String l = head.text.toLowerCase(Locale.ROOT);

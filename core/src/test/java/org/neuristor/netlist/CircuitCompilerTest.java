@@ -172,6 +172,7 @@ class CircuitCompilerTest {
       "t\\nv1 a 0 1\\nr1 a 0 1k\\n.ic v(q)=1\\n.tran 1u 10u|4|7|.ic names node q",
       "t\\n.lib nosuch.lib fast\\nv1 a 0 1\\nr1 a 0 1k\\n.op|2|1|cannot read included file nosuch.lib",
       "t\\n.param a=1\\n.if (a == 1)\\nv1 a 0 1\\n.op|3|1|.if without .endif",
+      "t\\n.param sel=1\\n.if (sel == 1)\\n.param r=1k\\n.else\\n.param r=1.5k\\n.endif\\nv1 a 0 1\\nr1 a 0 {r}\\n.op|4|1|.param inside .if/.else is not supported",
       "t\\nv1 a 0 1\\nr1 a 0 1k\\ne1 o 0 table v(a) 0 0 1 1\\nr2 o 0 1k\\n.op|4|8|TABLE form are not supported",
   })
   void errorsAfterExpansionNameFileLineAndColumn(String text, int line, int col, String message) {
