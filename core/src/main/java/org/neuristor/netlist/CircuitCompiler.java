@@ -115,6 +115,11 @@ public final class CircuitCompiler {
     return new CircuitCompiler().run(text, fileName, Path.of("").toAbsolutePath());
   }
 
+  /** Compiles netlist text read from a file in {@code dir}; {@code .include} paths are relative to {@code dir}. */
+  public static Compiled compile(String text, String fileName, Path dir) {
+    return new CircuitCompiler().run(text, fileName, dir);
+  }
+
   /** Compiles with extra device factories (in addition to those found by ServiceLoader). */
   public static Compiled compile(String text, String fileName, List<DeviceFactory> extra) {
     CircuitCompiler c = new CircuitCompiler();

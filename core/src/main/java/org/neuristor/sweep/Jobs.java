@@ -1,5 +1,6 @@
 package org.neuristor.sweep;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -315,7 +316,10 @@ public final class Jobs {
       if (!ended) {
         sb.append(extra);
       }
-      CircuitCompiler.Compiled cc = CircuitCompiler.compile(sb.toString(), file);
+      // .include paths are relative to the netlist's folder, as for ./neuristor run
+      Path netlist = Path.of(file);
+      Path dir = netlist.toAbsolutePath().getParent();
+      CircuitCompiler.Compiled cc = CircuitCompiler.compile(sb.toString(), netlist.getFileName().toString(), dir);
       if (cc.analyses().isEmpty()) {
         throw NeuristorException.input(file + ": no analysis (.op, .dc or .tran) in the netlist");
       }

@@ -412,7 +412,7 @@ public final class SweepSpec implements Serializable {
         case "run": {
           Node f = j.require("netlist", "run job");
           Path p = dir.resolve(f.text("netlist"));
-          return new Jobs.NetlistJob(p.getFileName().toString(), read(p, f), strings(j.get("params"), "params"),
+          return new Jobs.NetlistJob(p.toString(), read(p, f), strings(j.get("params"), "params"),
               List.of());
         }
         default: {

@@ -60,6 +60,24 @@ class JobsTest {
     }
   }
 
+  /** A netlist job's .include is read from the netlist's folder (as ./neuristor run does), not the working directory. */
+  @Test
+  void netlistJobIncludesRelativeToTheNetlist() throws Exception {
+    Files.createDirectories(dir.resolve("nets/models"));
+    Files.writeString(dir.resolve("nets/models/load.inc"), "r2 out 0 {r}\n");
+    Files.writeString(dir.resolve("nets/div.cir"), String.join("\n", "divider", ".param r=1k", "v1 in 0 1",
+        "r1 in out 1k", ".include models/load.inc", ".op", ".end", ""));
+    Files.writeString(dir.resolve("s.yaml"), "job: {type: run, netlist: nets/div.cir}\nparameters:\n  r: {list: [1k, 3k]}\n"
+        + "results: ['final:v(out)']\n");
+    SweepSpec s = SweepSpec.load(dir.resolve("s.yaml"));
+    for (int i = 0; i < 2; i++) {
+      PointResult r = PointResult.evaluate(s, i);
+      assertThat(r.ok()).as(r.error()).isTrue();
+      double rl = r.params().get("r");
+      assertThat(r.results().get("final:v(out)")).isCloseTo(rl / (rl + 1000), Percentage.withPercentage(0.01));
+    }
+  }
+
   /** Issue 18: .meas results are sweep results (meas:NAME); a measurement that fails is an empty cell. */
   @Test
   void netlistJobReportsMeasurements() throws Exception {
