@@ -2,6 +2,11 @@ package org.neuristor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -23,6 +28,19 @@ class CommandsTest {
     assertThat(Main.commandLine(new String[] {"--version"}).getSubcommands().keySet()).containsExactly("help");
     for (String[] args : new String[][] {{}, {"rnu"}}) {
       assertThat(Main.commandLine(args).getSubcommands().keySet()).isEqualTo(full.getSubcommands().keySet());
+    }
+  }
+
+  @Test
+  void versionFastPathPrintsWhatPicocliPrints() {
+    for (String flag : new String[] {"--version", "-V"}) {
+      StringWriter picocli = new StringWriter();
+      CommandLine cl = Main.commandLine(new String[] {flag});
+      cl.setOut(new PrintWriter(picocli));
+      assertThat(cl.execute(flag)).isZero();
+      ByteArrayOutputStream fast = new ByteArrayOutputStream();
+      Main.printVersion(new PrintStream(fast, true, StandardCharsets.UTF_8));
+      assertThat(fast.toString(StandardCharsets.UTF_8)).as(flag).isEqualTo(picocli.toString()).startsWith("neuristor ");
     }
   }
 }
