@@ -257,6 +257,31 @@ public final class CsvReader {
   }
 
   /** Splits a header line on commas, honouring RFC 4180 double quotes. */
+  /**
+   * Reads a quoted cell whose opening quote precedes {@code i} into {@code cur} ({@code ""} is one
+   * quote) and returns the index after the closing quote; a line that ends first is an error
+   * {@code unterminated} at column {@code start + 1}.
+   */
+  static int quoted(String line, int i, StringBuilder cur, String file, int lineNo, int start, String unterminated) {
+    int len = line.length();
+    while (true) {
+      if (i >= len) {
+        throw new NetlistException(file, lineNo, start + 1, unterminated);
+      }
+      char ch = line.charAt(i++);
+      if (ch == '"') {
+        if (i < len && line.charAt(i) == '"') {
+          cur.append('"');
+          i++;
+        } else {
+          return i;
+        }
+      } else {
+        cur.append(ch);
+      }
+    }
+  }
+
   private static List<String> parseHeader(String line, String file, int lineNo) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
@@ -266,23 +291,7 @@ public final class CsvReader {
       cur.setLength(0);
       int fieldStart = i;
       if (i < len && line.charAt(i) == '"') {
-        i++;
-        while (true) {
-          if (i >= len) {
-            throw new NetlistException(file, lineNo, fieldStart + 1, "unterminated quoted column name");
-          }
-          char ch = line.charAt(i++);
-          if (ch == '"') {
-            if (i < len && line.charAt(i) == '"') {
-              cur.append('"');
-              i++;
-            } else {
-              break;
-            }
-          } else {
-            cur.append(ch);
-          }
-        }
+        i = quoted(line, i + 1, cur, file, lineNo, fieldStart, "unterminated quoted column name");
         if (i < len && line.charAt(i) != ',') {
           throw new NetlistException(file, lineNo, i + 1, "unexpected character after quoted column name");
         }

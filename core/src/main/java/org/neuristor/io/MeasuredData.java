@@ -491,23 +491,7 @@ public final class MeasuredData {
           i++;
         }
         if (i < len && line.charAt(i) == '"') {
-          i++;
-          while (true) {
-            if (i >= len) {
-              throw new NetlistException(file, lineNo, start + 1, "unterminated quoted cell");
-            }
-            char ch = line.charAt(i++);
-            if (ch == '"') {
-              if (i < len && line.charAt(i) == '"') {
-                cur.append('"');
-                i++;
-              } else {
-                break;
-              }
-            } else {
-              cur.append(ch);
-            }
-          }
+          i = CsvReader.quoted(line, i + 1, cur, file, lineNo, start, "unterminated quoted cell");
           while (i < len && line.charAt(i) != sep) {
             i++; // text after the closing quote (spaces) is ignored
           }
