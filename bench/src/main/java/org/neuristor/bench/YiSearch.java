@@ -35,8 +35,9 @@ import org.neuristor.library.NeuronLibrary;
  * behaviour the first candidate (in order) that reaches it is reported as a {@code yi-behaviours.yaml}
  * entry, and later candidates no longer run its protocol.
  *
- * <p>Run: {@code java -cp bench/target/benchmarks.jar org.neuristor.bench.YiSearch [n] [seed] [IDS]}
- * (IDS: behaviour letters, default the ones the default-valued variants do not reach).
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar org.neuristor.bench.YiSearch [n] [seed] [IDS] [SPACE]}
+ * (IDS: behaviour letters, default the ones the default-valued variants do not reach; SPACE:
+ * {@code plain} (default) or {@code ladder}, see {@link Space}).
  */
 public final class YiSearch {
   private YiSearch() {}
@@ -78,7 +79,29 @@ public final class YiSearch {
   /** One candidate: variant and parameter overrides. */
   record Candidate(int index, String variant, Map<String, String> params) {}
 
+  /** The devices' static threshold (V) at rest without a substrate node (zhang2024 at t0 = 325 K). */
+  static final double VTH = 7.09;
+
+  /**
+   * The sampling spaces. {@code plain}: biases in [{@link #BIAS_LO}, {@link #BIAS_HI}] V, the
+   * substrate node on every second group of three candidates (cth2 = cth 10^U(1, 3), sth2 = sth
+   * 10^U(0.3, 1.5)). {@code ladder}: the substrate node on every candidate, wider (cth2 = cth
+   * 10^U(1, 3.5), sth2 = sth 10^U(-0.5, 1.5)), and the biases as a fraction U(0.945, 0.994) of the
+   * static threshold with the node: a static threshold scales as the square root of the film's total
+   * conductance to the base, V_th' = V_th sqrt(S / S_th) with 1/S = 1/S_th + 1/S_th2 (V^2/R(T) = S (T -
+   * T_0) at the same film temperature), so the biases keep their distance from it (the plain space
+   * biased most ladder candidates above it: they latched on at rest).
+   */
+  enum Space { PLAIN, LADDER }
+
   static Candidate sample(int index, SplittableRandom rng) {
+    return sample(index, rng, Space.PLAIN);
+  }
+
+  static Candidate sample(int index, SplittableRandom rng, Space space) {
+    if (space == Space.LADDER) {
+      return sampleLadder(index, rng);
+    }
     List<String> variants = new ArrayList<>(PASSIVES.keySet());
     String variant = variants.get(index % variants.size());
     Map<String, String> defaults = NeuronLibrary.get(variant).parameters();
@@ -95,6 +118,27 @@ public final class YiSearch {
       p.put("cth2", fmt(CTH * Math.pow(10, 1 + 2 * u1)));
       p.put("sth2", fmt(STH * Math.pow(10, 0.3 + 1.2 * u2)));
     }
+    return new Candidate(index, variant, p);
+  }
+
+  static Candidate sampleLadder(int index, SplittableRandom rng) {
+    List<String> variants = new ArrayList<>(PASSIVES.keySet());
+    String variant = variants.get(index % variants.size());
+    Map<String, String> defaults = NeuronLibrary.get(variant).parameters();
+    Map<String, String> p = new LinkedHashMap<>();
+    for (String k : PASSIVES.get(variant)) {
+      double x0 = SpiceNumber.parse(defaults.get(k));
+      p.put(k, fmt(x0 * Math.pow(SPAN, 2 * rng.nextDouble() - 1)));
+    }
+    double cth2 = CTH * Math.pow(10, 1 + 2.5 * rng.nextDouble());
+    double sth2 = STH * Math.pow(10, -0.5 + 2 * rng.nextDouble());
+    double vth = VTH * Math.sqrt(sth2 / (STH + sth2));
+    double lo = BIAS_LO / VTH;
+    double hi = BIAS_HI / VTH;
+    p.put("vdc1", String.format(Locale.ROOT, "%.3f", vth * (lo + (hi - lo) * rng.nextDouble())));
+    p.put("vdc2", String.format(Locale.ROOT, "%.3f", vth * (lo + (hi - lo) * rng.nextDouble())));
+    p.put("cth2", fmt(cth2));
+    p.put("sth2", fmt(sth2));
     return new Candidate(index, variant, p);
   }
 
@@ -120,6 +164,7 @@ public final class YiSearch {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 12;
     String ids = args.length > 2 ? args[2] : "B,C,E,F,G,J,L,M,N,Q,T";
+    Space space = args.length > 3 ? Space.valueOf(args[3].toUpperCase(Locale.ROOT)) : Space.PLAIN;
     List<Behaviour> bs = new ArrayList<>();
     for (String id : ids.split(",")) {
       bs.add(Behaviours.get(id.trim()));
@@ -127,7 +172,7 @@ public final class YiSearch {
     SplittableRandom rng = new SplittableRandom(seed);
     Map<String, Candidate> found = new TreeMap<>();
     for (int k = 0; k < n && !bs.isEmpty(); k++) {
-      Candidate c = sample(k, rng);
+      Candidate c = sample(k, rng, space);
       String line;
       try {
         TreeMap<String, String> l = labels(c, bs);
@@ -147,7 +192,8 @@ public final class YiSearch {
       bs.removeIf(b -> found.containsKey(b.id())); // a behaviour found is not searched further
     }
     System.out.println("found " + found.size() + " of " + bs.size() + ": " + found.keySet());
-    System.out.println("# yi-behaviours.yaml entries (search seed " + seed + ", " + n + " candidates)");
+    System.out.println("# yi-behaviours.yaml entries (search " + space.name().toLowerCase(Locale.ROOT) + ", seed "
+        + seed + ", " + n + " candidates)");
     found.forEach((id, c) -> System.out.printf(Locale.ROOT, "  - id: %s%n    variant: %s%n    candidate: %d%n"
         + "    params: %s%n", id, c.variant(), c.index(), c.params()));
   }
