@@ -37,7 +37,8 @@ import org.neuristor.library.NeuronLibrary;
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar org.neuristor.bench.YiSearch [n] [seed] [IDS] [SPACE]}
  * (IDS: behaviour letters, default the ones the default-valued variants do not reach; SPACE:
- * {@code plain} (default) or {@code ladder}, see {@link Space}).
+ * {@code plain} (default), {@code ladder} or {@code wide}, see {@link Space}); local rounds around a set:
+ * {@code YiSearch local VARIANT k=v,... IDS n seed} (see {@link #local}).
  */
 public final class YiSearch {
   private YiSearch() {}
@@ -62,6 +63,9 @@ public final class YiSearch {
 
   /** Sampling span of the passives: a factor of 3 either side of the netlist value. */
   static final double SPAN = 3;
+
+  /** Sampling span of the passives in the wide space. */
+  static final double WIDE_SPAN = 10;
 
   /**
    * Bias range (V): below the 7.09 V threshold of the devices at rest; a first run from 6.2 V spent
@@ -90,9 +94,11 @@ public final class YiSearch {
    * static threshold with the node: a static threshold scales as the square root of the film's total
    * conductance to the base, V_th' = V_th sqrt(S / S_th) with 1/S = 1/S_th + 1/S_th2 (V^2/R(T) = S (T -
    * T_0) at the same film temperature), so the biases keep their distance from it (the plain space
-   * biased most ladder candidates above it: they latched on at rest).
+   * biased most ladder candidates above it: they latched on at rest). {@code wide}: as plain without
+   * the substrate node, the passives within a factor {@link #WIDE_SPAN} (c1 much larger than c2 makes
+   * X1's slow relaxation gate X2's fast one: bursts).
    */
-  enum Space { PLAIN, LADDER }
+  enum Space { PLAIN, LADDER, WIDE }
 
   static Candidate sample(int index, SplittableRandom rng) {
     return sample(index, rng, Space.PLAIN);
@@ -102,19 +108,20 @@ public final class YiSearch {
     if (space == Space.LADDER) {
       return sampleLadder(index, rng);
     }
+    double span = space == Space.WIDE ? WIDE_SPAN : SPAN;
     List<String> variants = new ArrayList<>(PASSIVES.keySet());
     String variant = variants.get(index % variants.size());
     Map<String, String> defaults = NeuronLibrary.get(variant).parameters();
     Map<String, String> p = new LinkedHashMap<>();
     for (String k : PASSIVES.get(variant)) {
       double x0 = SpiceNumber.parse(defaults.get(k));
-      p.put(k, fmt(x0 * Math.pow(SPAN, 2 * rng.nextDouble() - 1)));
+      p.put(k, fmt(x0 * Math.pow(span, 2 * rng.nextDouble() - 1)));
     }
     p.put("vdc1", String.format(Locale.ROOT, "%.3f", BIAS_LO + (BIAS_HI - BIAS_LO) * rng.nextDouble()));
     p.put("vdc2", String.format(Locale.ROOT, "%.3f", BIAS_LO + (BIAS_HI - BIAS_LO) * rng.nextDouble()));
     double u1 = rng.nextDouble();
     double u2 = rng.nextDouble();
-    if ((index / variants.size()) % 2 == 1) {
+    if (space == Space.PLAIN && (index / variants.size()) % 2 == 1) {
       p.put("cth2", fmt(CTH * Math.pow(10, 1 + 2 * u1)));
       p.put("sth2", fmt(STH * Math.pow(10, 0.3 + 1.2 * u2)));
     }
@@ -160,7 +167,54 @@ public final class YiSearch {
     return out;
   }
 
+  /**
+   * A local candidate around {@code base}: each value times exp(U(-0.3, 0.3)), each bias plus
+   * U(-0.1, 0.1) V (the local rounds of a search that found a neighbouring behaviour).
+   */
+  static Candidate local(int index, String variant, Map<String, String> base, SplittableRandom rng) {
+    Map<String, String> p = new LinkedHashMap<>();
+    base.forEach((k, v) -> {
+      double x = SpiceNumber.parse(v);
+      double u = 2 * rng.nextDouble() - 1;
+      p.put(k, k.startsWith("vdc") ? String.format(Locale.ROOT, "%.3f", x + 0.1 * u) : fmt(x * Math.exp(0.3 * u)));
+    });
+    return new Candidate(index, variant, p);
+  }
+
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("local")) {
+      // local VARIANT k=v,k=v IDS n seed
+      Map<String, String> base = new LinkedHashMap<>();
+      for (String kv : args[2].split(",")) {
+        base.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+      }
+      List<Behaviour> bs = new ArrayList<>();
+      for (String id : args[3].split(",")) {
+        bs.add(Behaviours.get(id.trim()));
+      }
+      int n = Integer.parseInt(args[4]);
+      SplittableRandom rng = new SplittableRandom(Long.parseLong(args[5]));
+      for (int k = 0; k < n && !bs.isEmpty(); k++) {
+        Candidate c = local(k, args[1], base, rng);
+        String line;
+        try {
+          TreeMap<String, String> l = labels(c, bs);
+          line = "labels " + l;
+          l.forEach((id, v) -> {
+            if (v.equals("PASS")) {
+              System.out.printf(Locale.ROOT, "  - id: %s%n    variant: %s%n    origin: search local %s/%d%n"
+                  + "    params: %s%n", id, c.variant(), args[5], c.index(), c.params());
+            }
+          });
+          bs.removeIf(b -> "PASS".equals(l.get(b.id())));
+        } catch (RuntimeException e) {
+          line = "rejected: " + e.getMessage();
+        }
+        System.out.printf(Locale.ROOT, "candidate %d %s %s: %s%n", k, c.variant(), c.params(), line);
+        System.out.flush();
+      }
+      return;
+    }
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 12;
     String ids = args.length > 2 ? args[2] : "B,C,E,F,G,J,L,M,N,Q,T";
