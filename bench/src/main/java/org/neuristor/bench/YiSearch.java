@@ -108,15 +108,9 @@ public final class YiSearch {
     if (space == Space.LADDER) {
       return sampleLadder(index, rng);
     }
-    double span = space == Space.WIDE ? WIDE_SPAN : SPAN;
     List<String> variants = new ArrayList<>(PASSIVES.keySet());
     String variant = variants.get(index % variants.size());
-    Map<String, String> defaults = NeuronLibrary.get(variant).parameters();
-    Map<String, String> p = new LinkedHashMap<>();
-    for (String k : PASSIVES.get(variant)) {
-      double x0 = SpiceNumber.parse(defaults.get(k));
-      p.put(k, fmt(x0 * Math.pow(span, 2 * rng.nextDouble() - 1)));
-    }
+    Map<String, String> p = passives(variant, space == Space.WIDE ? WIDE_SPAN : SPAN, rng);
     p.put("vdc1", String.format(Locale.ROOT, "%.3f", BIAS_LO + (BIAS_HI - BIAS_LO) * rng.nextDouble()));
     p.put("vdc2", String.format(Locale.ROOT, "%.3f", BIAS_LO + (BIAS_HI - BIAS_LO) * rng.nextDouble()));
     double u1 = rng.nextDouble();
@@ -128,15 +122,21 @@ public final class YiSearch {
     return new Candidate(index, variant, p);
   }
 
-  static Candidate sampleLadder(int index, SplittableRandom rng) {
-    List<String> variants = new ArrayList<>(PASSIVES.keySet());
-    String variant = variants.get(index % variants.size());
+  /** The variant's five passives, log-uniform within a factor {@code span} of the netlist values. */
+  static Map<String, String> passives(String variant, double span, SplittableRandom rng) {
     Map<String, String> defaults = NeuronLibrary.get(variant).parameters();
     Map<String, String> p = new LinkedHashMap<>();
     for (String k : PASSIVES.get(variant)) {
       double x0 = SpiceNumber.parse(defaults.get(k));
-      p.put(k, fmt(x0 * Math.pow(SPAN, 2 * rng.nextDouble() - 1)));
+      p.put(k, fmt(x0 * Math.pow(span, 2 * rng.nextDouble() - 1)));
     }
+    return p;
+  }
+
+  static Candidate sampleLadder(int index, SplittableRandom rng) {
+    List<String> variants = new ArrayList<>(PASSIVES.keySet());
+    String variant = variants.get(index % variants.size());
+    Map<String, String> p = passives(variant, SPAN, rng);
     double cth2 = CTH * Math.pow(10, 1 + 2.5 * rng.nextDouble());
     double sth2 = STH * Math.pow(10, -0.5 + 2 * rng.nextDouble());
     double vth = VTH * Math.sqrt(sth2 / (STH + sth2));
