@@ -31,7 +31,10 @@ import org.neuristor.library.NeuronLibrary;
  * node (the {@code vo2} thermal ladder: {@code cth2} = cth x 10^U(1, 3), {@code sth2} = sth x
  * 10^U(0.3, 1.5)), the slow variable of the same devices. The devices are unchanged otherwise. A
  * candidate runs the behaviour protocols under test ({@code neuron behaviours}, unchanged classifier);
- * one that fires at rest, or whose rheobase is above {@link #MAX_RHEOBASE}, reaches nothing. For each
+ * one that fires at rest, or whose rheobase is above {@link #MAX_RHEOBASE}, reaches nothing, and a
+ * response that settles in another state than it began does not count
+ * ({@link BehaviourRunner.Outcome#returnsToRest}; the first runs accepted three such latches as J, L
+ * and Q). For each
  * behaviour the first candidate (in order) that reaches it is reported as a {@code yi-behaviours.yaml}
  * entry, and later candidates no longer run its protocol.
  *
@@ -162,10 +165,11 @@ public final class YiSearch {
       throw new IllegalArgumentException(String.format(Locale.ROOT, "rheobase %.3g V out of range", sc.rheobase()));
     }
     for (BehaviourRunner.Outcome o : BehaviourRunner.run(s, sc, bs, null)) {
-      out.put(o.behaviour().id(), o.pass() ? "PASS" : o.label().label());
+      out.put(o.behaviour().id(), !o.pass() ? o.label().label() : o.returnsToRest() ? "PASS" : "pass, but a new rest");
     }
     return out;
   }
+
 
   /**
    * A local candidate around {@code base}: each value times exp(U(-0.3, 0.3)), each bias plus

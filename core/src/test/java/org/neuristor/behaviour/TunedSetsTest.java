@@ -37,12 +37,24 @@ class TunedSetsTest {
 
   @Test
   void tunedSetsReachTheirBehaviourWithTheUnchangedClassifier() {
-    // one set of each kind: the phasic variant with a substrate node (B), the mixed one without (J), a rebound (M)
-    List<Behaviour> bs = List.of(Behaviours.get("B"), Behaviours.get("J"), Behaviours.get("M"));
+    // the phasic variant with a substrate node (B), the gated bursts of yi (C: c1 >> c2), a rebound (M)
+    List<Behaviour> bs = List.of(Behaviours.get("B"), Behaviours.get("C"), Behaviours.get("M"));
     for (TunedSets.Result r : TunedSets.run(YI, bs, null)) {
       assertThat(r.outcome().pass()).as(r.outcome().behaviour().id() + ": " + r.outcome().reason()).isTrue();
+      assertThat(r.outcome().returnsToRest()).isTrue();
       assertThat(r.scale().rheobase()).isBetween(0.05, 5.0);
     }
+  }
+
+  @Test
+  void aLatchIsLabelledButDoesNotReturnToRest() {
+    // regression: the first search kept this yi-mixed set for J; the pulse switches the circuit into another
+    // state (output 1.16 V -> 3.74 V), which the after-potential rule reads as a damped oscillation
+    Subject s = Subjects.of("yi-mixed", java.util.Map.of("rin", "4.08e+03", "cin", "1.43e-10", "rl2", "1.02e+04",
+        "c1", "1.41e-10", "c2", "5.92e-11", "vdc1", "7.014", "vdc2", "6.910"));
+    BehaviourRunner.Outcome o = BehaviourRunner.one(s, Scale.measure(s), Behaviours.get("J"));
+    assertThat(o.pass()).isTrue();
+    assertThat(o.returnsToRest()).isFalse();
   }
 
   @Test
