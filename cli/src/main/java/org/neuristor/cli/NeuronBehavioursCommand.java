@@ -147,7 +147,7 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
         rows.add(java.util.Arrays.asList(r.name(), o.behaviour().id(), o.behaviour().name(),
             o.behaviour().shape(), finite(o.level()), sc.unit(), finite(sc.rheobase()), finite(sc.timeScale()),
             o.label().label(), o.pass(), o.response() == null ? null : o.response().spikes().length, o.reason(),
-            set == null ? null : set.variant(), set == null ? null : set.changes()));
+            set == null ? null : set.variant(), set == null || set.variant() == null ? null : set.changes()));
       }
     }
     CsvWriter.writeTable(csv, List.of("neuron", "id", "behaviour", "stimulus", "level", "unit", "rheobase",
@@ -220,11 +220,11 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
       TunedSets.Result t = r.tuned().get(k);
       Scale s = r.scale(k);
       out.printf(Locale.ROOT, "  %-2s %-29s %-10s %-9s %-10s %-29s %-4s %s%n", o.behaviour().id(), o.behaviour().name(),
-          t.set() == null ? "-" : t.set().variant(),
+          t.set() == null || t.set().variant() == null ? "-" : t.set().variant(),
           Double.isFinite(s.rheobase()) ? String.format(Locale.ROOT, "%.3g V", s.rheobase()) : "-",
           Double.isFinite(s.timeScale()) ? seconds(s.timeScale()) : "-",
-          o.error() != null ? "not run" : o.label().label(), o.pass() ? "yes" : "-",
-          t.set() == null ? o.reason() : t.set().changes());
+          o.error() != null ? cell(o) : o.label().label(), o.pass() ? "yes" : "-",
+          t.set() == null || t.set().variant() == null ? o.reason() : t.set().changes());
     }
   }
 
@@ -247,7 +247,10 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
     if (o.pass()) {
       return "yes";
     }
-    return o.error() != null ? "not run" : o.label() == FiringPattern.QUIESCENT ? "silent" : o.label().label();
+    if (o.error() != null) {
+      return o.error().startsWith("not reached") ? "not reached" : "not run";
+    }
+    return o.label() == FiringPattern.QUIESCENT ? "silent" : o.label().label();
   }
 
   private static void printMatrix(java.io.PrintWriter out, List<Run> runs, List<Behaviour> bs) {
@@ -315,8 +318,9 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
       BehaviourRunner.Outcome o = r.outcomes().get(k);
       double tau = r.scale(k).timeScale();
       String title = "(" + o.behaviour().id() + ") " + o.behaviour().name()
-          + (r.tuned() != null && r.tuned().get(k).set() != null ? ", " + r.tuned().get(k).set().variant() : "")
-          + (o.pass() ? "" : " [" + (o.error() != null ? "not run" : o.label().label()) + "]");
+          + (r.tuned() != null && r.tuned().get(k).set() != null && r.tuned().get(k).set().variant() != null
+              ? ", " + r.tuned().get(k).set().variant() : "")
+          + (o.pass() ? "" : " [" + cell(o) + "]");
       if (o.response() == null) {
         panels.add(new Plotter.MultiPanel(title, List.of(), "t / tau", "output"));
         continue;

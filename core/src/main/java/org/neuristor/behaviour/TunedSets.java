@@ -34,9 +34,10 @@ public final class TunedSets {
    * One behaviour's circuit.
    *
    * @param id behaviour letter (A..W)
-   * @param variant library circuit of the family
+   * @param variant library circuit of the family (null: the behaviour is not reached, see origin)
    * @param params parameter overrides (empty: the circuit's own values)
-   * @param origin where the values come from (search seed and candidate, or "netlist values")
+   * @param origin where the values come from (search seed and candidate, or "netlist values"), or
+   *     for a behaviour not reached, why ({@code "not reached: ..."})
    */
   public record Set(String id, String variant, Map<String, String> params, String origin) {
     /** The behaviour. */
@@ -49,8 +50,11 @@ public final class TunedSets {
       return Subjects.of(variant, params);
     }
 
-    /** The overrides as {@code k=v, ...}, or {@code "netlist values"}. */
+    /** The overrides as {@code k=v, ...}, or {@code "netlist values"} (or "-" when not reached). */
     public String changes() {
+      if (variant == null) {
+        return "-";
+      }
       if (params.isEmpty()) {
         return "netlist values";
       }
@@ -94,6 +98,10 @@ public final class TunedSets {
     for (JsonNode s : root.get("sets")) {
       String id = s.get("id").asText();
       Behaviours.get(id);
+      if (!s.has("variant")) {
+        out.add(new Set(id, null, Map.of(), "not reached: " + s.get("reason").asText()));
+        continue;
+      }
       String variant = s.get("variant").asText();
       Map<String, String> known = NeuronLibrary.get(variant).parameters();
       Map<String, String> p = new LinkedHashMap<>();
@@ -120,9 +128,9 @@ public final class TunedSets {
     IntStream.range(0, out.length).parallel().forEach(k -> {
       Behaviour b = behaviours.get(k);
       Set set = sets.stream().filter(s -> s.id().equals(b.id())).findFirst().orElse(null);
-      if (set == null) {
-        out[k] = new Result(null, null, new BehaviourRunner.Outcome(b, null, Double.NaN, null, null,
-            "no tuned set for behaviour " + b.id()));
+      if (set == null || set.variant() == null) {
+        out[k] = new Result(set, null, new BehaviourRunner.Outcome(b, null, Double.NaN, null, null,
+            set == null ? "no tuned set for behaviour " + b.id() : set.origin()));
       } else {
         Subject s = set.subject();
         try {
