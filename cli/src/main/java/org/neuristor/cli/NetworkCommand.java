@@ -18,11 +18,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code neuristor network run FILE}: runs a spiking network described in YAML or JSON. */
+/**
+ * {@code neuristor network run FILE}: runs a spiking network described in YAML or JSON. Its subcommands
+ * (run, digits, crossbar, stdp-digits) are registered in {@link Commands}, so that a run builds only the
+ * one it names.
+ */
 @Command(name = "network", mixinStandardHelpOptions = true,
     description = "Run spiking networks of (memristive) neurons described in YAML or JSON files, digit "
         + "recognition on memristive crossbars, crossbar reads as circuits and unsupervised STDP learning.",
-    subcommands = {NetworkCommand.Run.class, DigitsCommand.class, CrossbarCommand.class, StdpDigitsCommand.class},
     footer = {"", "Example:", "  ./neuristor network run examples/coba.yaml"})
 @JsonKeys({"commands"})
 public final class NetworkCommand implements Runnable {
