@@ -50,11 +50,11 @@ final class ScheduleCompiler {
     } catch (Throwable e) {
       return null; // the interpreted schedule computes the same values
     }
-    if (KERNELS.size() < MAX_CACHED) {
-      EliminationSchedule.Kernel first = KERNELS.putIfAbsent(key, kernel);
-      return first != null ? first : kernel;
+    if (KERNELS.size() >= MAX_CACHED) {
+      KERNELS.clear(); // a long-lived process that met many structures starts over instead of caching no more
     }
-    return kernel;
+    EliminationSchedule.Kernel first = KERNELS.putIfAbsent(key, kernel);
+    return first != null ? first : kernel;
   }
 
   /** Everything the generated code is made of: two schedules with the same key generate the same class. */
