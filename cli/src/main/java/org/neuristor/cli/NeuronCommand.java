@@ -56,8 +56,15 @@ public final class NeuronCommand implements Runnable {
 
     @Option(names = "--device", paramLabel = "FILE.model",
         description = "A .model card (e.g. written by fit) whose device replaces the circuit's device model of the same "
-            + "type, with all its parameters (--param still overrides); the circuit's bias is not changed.")
+            + "type, with all its parameters (--param still overrides); the circuit's bias is not changed unless "
+            + "--rescale-bias is given.")
     Path device;
+
+    @Option(names = "--rescale-bias",
+        description = "With --device: scale the circuit's DC bias sources (not the input vin) by V_th(new device) / "
+            + "V_th(circuit's device), both from a quasi-static DC sweep of the device alone; refused where the "
+            + "circuit has no bias source or a device does not switch.")
+    boolean rescaleBias;
 
     /** The checked parameters, with {@code tstop} from {@code --duration} and the --device card's values. */
     Map<String, String> of(NeuronCircuit c) {
@@ -69,11 +76,25 @@ public final class NeuronCommand implements Runnable {
         } catch (java.io.IOException e) {
           throw NeuristorException.input("--device: cannot read " + device + ": " + e.getMessage());
         }
+        Map<String, String> given = Map.copyOf(p);
         c.deviceOverrides(text, device.toString()).forEach((k, v) -> {
           if (!p.containsKey(k) && !p.containsKey(k.substring(k.indexOf('.') + 1))) {
             p.put(k, v);
           }
         });
+        if (rescaleBias) {
+          org.neuristor.library.BiasRescale.Result r = org.neuristor.library.BiasRescale.of(c, text, device.toString(), given);
+          StringBuilder msg = new StringBuilder(String.format(Locale.ROOT,
+              "--rescale-bias: V_th %.4g V (circuit's device) -> %.4g V (%s), bias x%.4g:", r.originalVth(),
+              r.fittedVth(), device.getFileName(), r.factor()));
+          r.params().forEach((k, v) -> {
+            p.put(k, Double.toString(v));
+            msg.append(String.format(Locale.ROOT, " %s=%.4g V", k, v));
+          });
+          System.err.println(msg);
+        }
+      } else if (rescaleBias) {
+        throw NeuristorException.input("--rescale-bias needs --device FILE.model (the device whose threshold sets the bias)");
       }
       if (duration != null) {
         if (p.containsKey("tstop")) {
