@@ -66,6 +66,12 @@ public final class NeuronCommand implements Runnable {
             + "circuit has no bias source or a device does not switch.")
     boolean rescaleBias;
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    /** What --rescale-bias did (factor, thresholds, scaled rails), or null. */
+    Map<String, Object> rescaled;
+
     /** The checked parameters, with {@code tstop} from {@code --duration} and the --device card's values. */
     Map<String, String> of(NeuronCircuit c) {
       Map<String, String> p = CliArgs.keyValues(params, "--param");
@@ -91,7 +97,13 @@ public final class NeuronCommand implements Runnable {
             p.put(k, Double.toString(v));
             msg.append(String.format(Locale.ROOT, " %s=%.4g V", k, v));
           });
-          System.err.println(msg);
+          mixee.commandLine().getErr().println(msg);
+          mixee.commandLine().getErr().flush();
+          rescaled = new LinkedHashMap<>();
+          rescaled.put("factor", r.factor());
+          rescaled.put("vth_circuit_device_V", r.originalVth());
+          rescaled.put("vth_new_device_V", r.fittedVth());
+          rescaled.put("params_V", r.params());
         }
       } else if (rescaleBias) {
         throw NeuristorException.input("--rescale-bias needs --device FILE.model (the device whose threshold sets the bias)");
@@ -379,7 +391,7 @@ public final class NeuronCommand implements Runnable {
           "  ./neuristor neuron run pickett --stim pulse:amp=0.3,width=100n --refractory"})
   @JsonKeys({"circuit", "csv", "spikes", "spike_times_s", "rate_hz", "rate_reason", "amplitude_V", "width_s",
       "latency_s", "response_V", "firing_pattern", "firing_pattern_reason", "energy_per_spike_J", "refractory_s",
-      "refractory_reason", "steps", "wall_s", "plot"})
+      "refractory_reason", "steps", "wall_s", "plot", "bias_rescale"})
   public static final class Run implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "A library circuit (see 'neuron list').") String name;
 
@@ -415,6 +427,9 @@ public final class NeuronCommand implements Runnable {
       s.put("csv", csv.toString());
       s.put("spikes", n);
       s.put("spike_times_s", f.spikeTimes());
+      if (circuit.rescaled != null) {
+        s.put("bias_rescale", circuit.rescaled);
+      }
       if (n == 1) {
         s.put("rate_hz", null);
         s.put("rate_reason", "one spike: no interval to measure a rate from");
