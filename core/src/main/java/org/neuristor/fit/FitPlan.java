@@ -58,7 +58,8 @@ public record FitPlan(String type, String ambientParameter, String scaleParamete
             log("gamma", 0.05, 5).withStart(1.57), log("cth", 1e-9, 1e-2).withStart(3.51e-6), log("sth", 1e-5, 1).withStart(1.01e-2),
             log("cth2", 1e-7, 1).withStart(1.15e-4), log("sth2", 1e-5, 1).withStart(1.50e-2),
             log("cth3", 1e-6, 10).withStart(3.87e-4), log("sth3", 1e-5, 1).withStart(7.85e-3),
-            lin("tcspread", 0, 20).withStart(1.74), log("rs", 0.1, 1e4).withStart(17.1));
+            lin("tcspread", 0, 20).withStart(1.74), log("rs", 0.1, 1e4).withStart(17.1),
+            lin("alpha", -0.02, 0.05).withStart(0));
       }
       default -> throw NeuristorException.input("fit: type '" + type + "' cannot be fitted (fit types: "
           + String.join(", ", types()) + ", synapse)");
