@@ -47,8 +47,9 @@ public record FitPlan(String type, String ambientParameter, String scaleParamete
           log("rth", 1e2, 1e9), log("cth", 1e-18, 1e-6));
       case "vo2" -> {
         // a mixed-phase VO2 film on a substrate (see Vo2ThermalMemristor): eight domains, the
-        // three-node thermal ladder, a contact resistance; starts are those of a lateral film of
-        // about a square millimetre (r0 is then set from the data by the Normalizer)
+        // three-node thermal ladder, a contact resistance, the metallic temperature coefficient
+        // (started at 0, off); starts are those of a lateral film of about a square millimetre (r0 is
+        // then set from the data by the Normalizer)
         base.put("tmin", 200.0);
         base.put("tmax", 1000.0);
         base.put("domains", 8.0);

@@ -21,16 +21,18 @@ import org.neuristor.NeuristorException;
  * whatever its number of rows. psi is the soft-L1 (pseudo-Huber) loss: d for errors well below 10 %,
  * growing like sqrt(|d|) beyond, so that a stretch of a file the model cannot represent (a gradual
  * return of a film where a lumped model snaps back) does not drag every other file's fit. A DC
- * sweep that switches adds one row for its threshold (and one for its hold, if the sweep switches
+ * sweep that switches adds two rows for its threshold (and two for its hold, if the sweep switches
  * back):
  *
  * <pre>
- *   r_th = 3 (V_x,model / V_x,meas - 1),   V_x = {@link IvFeatures#crossing} of sqrt(i_k i_k+1)
+ *   r_th,j = 3 (V_x,model(i_j) / V_x,meas(i_j) - 1),   j = k, k+1,   V_x(i) = {@link IvFeatures#crossing} of level i
  * </pre>
  *
- * with i_k, i_k+1 the measured currents on both sides of the measured jump, so that a 3 % threshold
- * error weighs like a 10 % RMS current error over a whole file, and the threshold moves continuously
- * with the parameters (a jump between fixed sweep voltages would not). A sweep also adds one row for
+ * with i_k, i_k+1 the measured currents on both sides of the measured jump: the model must reach both
+ * at the measured voltage, i.e. jump there (a single level in the middle of the jump is also crossed by
+ * a model that rises gradually through it). A 3 % threshold error weighs like a 10 % RMS current error
+ * over a whole file, and the threshold moves continuously with the parameters (a jump between fixed
+ * sweep voltages would not). A sweep also adds one row for
  * its low-bias resistance ({@link IvFeatures#lowBiasResistance}),
  *
  * <pre>
