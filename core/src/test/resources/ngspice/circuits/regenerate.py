@@ -9,12 +9,17 @@ import os, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, *[".."] * 6))
-# circuit: its spike state in ngspice's names (NeuronLibrary's spikeState nts.x is v(xnts.s) there)
-CIRCUITS = {"lif": "v(xnts.s)", "lif-ag": "v(xnts.s)", "lif-ots": "v(xnts.s)", "wang": "v(xndm.s)",
-            "pickett": "v(xnm2.s)", "pickett2013": "v(xnm2.s)"}
+# circuit: its spike state in ngspice's names (NeuronLibrary's spikeState nts.x is v(xnts.x) there)
+CIRCUITS = {"lif": "v(xnts.x)", "lif-ag": "v(xnts.x)", "lif-ots": "v(xnts.x)", "wang": "v(xndm.x)",
+            "pickett": "v(xnm2.x)", "pickett2013": "v(xnm2.x)", "yi": "v(xnx2.t)", "yi-phasic": "v(xnx2.t)",
+            "yi-mixed": "v(xnx2.t)", "huang": "v(xnm2.w)", "tuma": "v(xncell.s)"}
+PARAMS = {"tuma": ["--param", "sigr=0,sigg=0"]}
+ONLY = sys.argv[1:]
 
 for name, state in CIRCUITS.items():
-    text = subprocess.run([os.path.join(ROOT, "neuristor"), "neuron", "show", name, "--format", "ngspice"],
+    if ONLY and name not in ONLY:
+        continue
+    text = subprocess.run([os.path.join(ROOT, "neuristor"), "neuron", "show", name, "--format", "ngspice", *PARAMS.get(name, [])],
                           check=True, capture_output=True, text=True).stdout
     open(os.path.join(HERE, name + ".cir"), "w").write(text)
     with tempfile.TemporaryDirectory() as tmp:

@@ -75,7 +75,7 @@ class NgspiceNetlistTest {
   void circuitsWithDevicesThatDoNotExportAreRefusedNamingTheDevice() {
     assertThatThrownBy(() -> NgspiceNetlist.of(NeuronLibrary.get("yi"), Map.of(), null))
         .isInstanceOf(NeuristorException.class).hasMessageContaining("vo2").hasMessageContaining("no ngspice export");
-    assertThat(NgspiceNetlist.signal("nts.x")).isEqualTo("v(xnts.s)");
+    assertThat(NgspiceNetlist.signal("nts.x", "ts")).isEqualTo("v(xnts.x)");
     assertThat(NgspiceNetlist.of(NeuronLibrary.get("lif"), Map.of(), null)).doesNotContainPattern("(?m)^n")
         .contains(".subckt tsw p n").contains("xnts m o tsw");
   }
