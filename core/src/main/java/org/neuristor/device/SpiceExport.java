@@ -52,6 +52,11 @@ public final class SpiceExport {
       "synapse", List.of("ron", "roff", "von", "voff", "kon", "koff", "aon", "aoff", "w0", "iv"),
       "pcm", List.of("gc", "lambda", "ua0", "sigr", "uth", "rate", "sigg", "vset", "dv", "tout", "taus", "seed"));
 
+  /** The parameters the export of a type writes (empty for the threshold switches, which export through their gate). */
+  static List<String> exported(String type) {
+    return EXPORTED.getOrDefault(type, List.of());
+  }
+
   /**
    * The node of the subcircuit that holds a native state (by its label, e.g. {@code x}, {@code t},
    * {@code w}): the label itself, except the pcm's thickness {@code p}, which is {@code pcr} (p is a pin).
