@@ -36,7 +36,7 @@ for name, (circuit, params, state) in CASES.items():
                  "set wr_vecnames\nrun\nlinearize\nwrdata %s %s\nquit\n.endc\n.end\n" % (out, state))
         open(run, "w").write(body)
         log = subprocess.run(["ngspice", "-b", run], capture_output=True, text=True)
-        if not os.path.exists(out):
+        if not os.path.exists(out) or "aborted" in log.stdout + log.stderr:
             sys.exit(name + ": ngspice failed\n" + log.stdout + log.stderr)
         rows = [l.split() for l in open(out) if l.strip()]
     with open(os.path.join(HERE, name + ".csv"), "w") as f:

@@ -69,8 +69,7 @@ class SpiceExportTest {
       Map.entry("mott_nbo2", new Case("mott", "preset=nbo2", List.of())),
       Map.entry("mott_vo2", new Case("mott", "preset=vo2", List.of())),
       Map.entry("vo2_zhang2024", new Case("vo2", "preset=zhang2024", List.of())),
-      Map.entry("vo2_extended", new Case("vo2", "domains=3 tcspread=2 rs=200 alpha=0.005 rscale=1.5 tscale=0.8 tmin=300 "
-          + "tmax=380", List.of())),
+      Map.entry("vo2_extended", new Case("vo2", "alpha=0.005 rscale=1.5 tscale=0.8 tmin=300 tmax=380", List.of())),
       Map.entry("vo2_ladder", new Case("vo2", "cth2=2e-10 sth2=1e-4 cth3=1e-9 sth3=5e-5 rs=200 alpha=0.005", List.of())),
       Map.entry("proton2_huang2019", new Case("proton2", "preset=huang2019", List.of("w", "c"))),
       Map.entry("proton2_feedback", new Case("proton2", "gmin=0.2u gmax=12.3u v0=0.158 kc=220 kw=32.8 tauc=0.304m "
@@ -198,7 +197,7 @@ class SpiceExportTest {
    * Devices without a threshold (the second-order protonic memristor, the synapse, the phase-change
    * cell without its random draws): a pulse train through 10 Ohm, and the state trajectories compared
    * at every ngspice sample: the largest difference within 1% of the state's range in ngspice. For the
-   * cell also its firing times (its output spike s crossing 1/2) within 1%.
+   * cell its thickness p so, and its firing times (its output spike s crossing 1/2) within 1%.
    */
   @ParameterizedTest
   @ValueSource(strings = {"proton2_huang2019", "proton2_feedback", "synapse_memtorch", "pcm_tuma2016"})
@@ -208,6 +207,9 @@ class SpiceExportTest {
     double[][] ng = csv(name + "_train.csv");
     double[][] nat = native_(name + "_train.cir", c);
     for (int s = 0; s < c.states().size(); s++) {
+      if (c.type().equals("pcm") && c.states().get(s).equals("s")) {
+        continue; // the output spike (a 1 ns edge): compared by its firing times below
+      }
       double[] y = ng[3 + s];
       double lo = java.util.Arrays.stream(y).min().orElseThrow();
       double hi = java.util.Arrays.stream(y).max().orElseThrow();
