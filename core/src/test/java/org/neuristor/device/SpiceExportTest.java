@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.neuristor.NeuristorException;
+import org.neuristor.measure.SpikeDetector;
 import org.neuristor.measure.Trace;
 import org.neuristor.circuit.Simulation;
 import org.neuristor.netlist.CircuitCompiler;
@@ -221,24 +222,14 @@ class SpiceExportTest {
       assertThat(worst / (hi - lo)).as(name + " " + c.states().get(s) + ": largest difference / range").isLessThan(0.01);
     }
     if (c.type().equals("pcm")) {
-      List<Double> fn = upCrossings(ng[0], ng[4], 0.5);
-      List<Double> fa = upCrossings(nat[0], nat[4], 0.5);
-      assertThat(fn).as("ngspice firings").hasSizeGreaterThanOrEqualTo(3);
-      assertThat(fa).as("native firings").hasSameSizeAs(fn);
-      for (int k = 0; k < fn.size(); k++) {
-        assertThat(fa.get(k)).as("firing " + (k + 1)).isCloseTo(fn.get(k), Percentage.withPercentage(1));
+      double[] fn = SpikeDetector.at(0.5).detect(ng[0], ng[4]);
+      double[] fa = SpikeDetector.at(0.5).detect(nat[0], nat[4]);
+      assertThat(fn.length).as("ngspice firings").isGreaterThanOrEqualTo(3);
+      assertThat(fa.length).as("native firings").isEqualTo(fn.length);
+      for (int k = 0; k < fn.length; k++) {
+        assertThat(fa[k]).as("firing " + (k + 1)).isCloseTo(fn[k], Percentage.withPercentage(1));
       }
     }
-  }
-
-  static List<Double> upCrossings(double[] t, double[] x, double level) {
-    List<Double> out = new ArrayList<>();
-    for (int k = 1; k < t.length; k++) {
-      if (x[k - 1] < level && x[k] >= level) {
-        out.add(t[k - 1] + (t[k] - t[k - 1]) * (level - x[k - 1]) / (x[k] - x[k - 1]));
-      }
-    }
-    return out;
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.neuristor.NeuristorException;
+import org.neuristor.measure.SpikeDetector;
 import org.neuristor.measure.Trace;
 import org.neuristor.circuit.Simulation;
 import org.neuristor.netlist.CircuitCompiler;
@@ -33,16 +33,6 @@ class NgspiceNetlistTest {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static List<Double> crossings(double[] t, double[] x, double level) {
-    List<Double> out = new ArrayList<>();
-    for (int k = 1; k < t.length; k++) {
-      if (x[k - 1] < level && x[k] >= level) {
-        out.add(t[k - 1] + (t[k] - t[k - 1]) * (level - x[k - 1]) / (x[k] - x[k - 1]));
-      }
-    }
-    return out;
   }
 
   /** A case: the library circuit and the --param values it was exported with (in their order). */
@@ -87,16 +77,16 @@ class NgspiceNetlistTest {
       t[i] = Double.parseDouble(f[0]);
       x[i] = Double.parseDouble(f[1]);
     }
-    List<Double> ng = crossings(t, x, c.spikeLevel());
+    double[] ng = SpikeDetector.at(c.spikeLevel()).detect(t, x);
     String text = k.values().isEmpty() ? c.netlist() : c.netlist(k.values(), null);
     CircuitCompiler.Compiled n = CircuitCompiler.compile(text, name + ".cir");
     Trace tr = Simulation.run(n.circuit(), n.analyses().get(0), List.of(c.spikeState()), null).trace();
-    List<Double> nat = crossings(tr.axis(), tr.get(c.spikeState()), c.spikeLevel());
-    assertThat(ng).as(name + " spikes in ngspice").isNotEmpty();
-    assertThat(nat.size()).as(name + " spike count").isEqualTo(ng.size());
-    int count = Math.min(10, ng.size());
+    double[] nat = SpikeDetector.at(c.spikeLevel()).detect(tr, c.spikeState());
+    assertThat(ng.length).as(name + " spikes in ngspice").isPositive();
+    assertThat(nat.length).as(name + " spike count").isEqualTo(ng.length);
+    int count = Math.min(10, ng.length);
     for (int i = 0; i < count; i++) {
-      assertThat(nat.get(i)).as(name + " spike " + (i + 1)).isCloseTo(ng.get(i),
+      assertThat(nat[i]).as(name + " spike " + (i + 1)).isCloseTo(ng[i],
           org.assertj.core.data.Percentage.withPercentage(1));
     }
   }
