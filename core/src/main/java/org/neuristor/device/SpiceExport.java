@@ -275,8 +275,8 @@ public final class SpiceExport {
     String sink = cth2 > 0 ? "V(t2)" : num(t0);
     StringBuilder sb = new StringBuilder();
     if (domains > 1) {
-      sb.append("* domains > 1: in our checks ngspice-39 stopped at the switching with 'timestep too small' (trapezoidal\n")
-          .append("* and gear): parallel domains on a negative-resistance branch share their current unstably\n");
+      sb.append("* domains > 1: in our checks ngspice-39 stopped at a fast switching with 'timestep too small'\n")
+          .append("* (trapezoidal and gear); one domain runs (docs/export.md)\n");
     }
     StringBuilder ic = new StringBuilder(".ic");
     StringBuilder nodeset = new StringBuilder(".nodeset");
