@@ -125,7 +125,7 @@ public final class NeuronCommand implements Runnable {
               + "ngspice runs the netlist unchanged (every library circuit; --param and --duration set its values)."},
       footer = {"", "Examples:", "  ./neuristor neuron show pickett > pickett.cir",
           "  ./neuristor neuron show lif --format ngspice > lif.cir && ngspice lif.cir",
-          "  ./neuristor neuron show yi --format ngspice --param width=40u --duration 40u > yi.cir"})
+          "  ./neuristor neuron show tuma --format ngspice --param sigr=0,sigg=0"})
   @JsonKeys({"circuit", "title", "parameters", "format", "netlist"})
   static final class Show implements Runnable {
     @Parameters(paramLabel = "NAME", description = "A library circuit (see 'neuron list').") String name;
