@@ -21,7 +21,9 @@ import org.neuristor.sweep.SweepSpec;
  * <ol>
  *   <li>In process, the first {@code N} points (default 200) as a plain single-threaded loop over
  *       {@link PointResult#evaluate}, then through {@link LocalEngine} with 2 threads (writing the
- *       crash-safe CSV); each after a warm-up of 2 x 2 cores points; prints points/s and the speed-up.
+ *       crash-safe CSV); each after a warm-up of 2 x 2 cores points; prints points/s, the speed-up, and the
+ *       loop thread's own CPU time and allocation per point (both independent of the machine's load).
+ *       {@code bench/sweeps/fv-20.yaml} and {@code fv-1000.yaml} are the issue's 20- and 1,000-point cases.
  *   <li>With {@code --spark}: the whole spec end to end as a user runs it, {@code neuristor sweep
  *       SPEC} (local engine, all cores) against {@code neuristor sweep SPEC --engine spark --master
  *       local[2]} (child JVM, Spark session start included), each in a fresh JVM with a fresh output
@@ -59,8 +61,14 @@ public final class SweepScaling {
       double engine = Double.POSITIVE_INFINITY;
       double loopCpu = 0;
       double engineCpu = 0;
+      double threadCpu = 0;
+      double allocated = 0;
+      com.sun.management.ThreadMXBean tm = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+          .getThreadMXBean();
       for (int rep = 0; rep < 2; rep++) {
         long c0 = cpuNanos();
+        long tc0 = tm.getCurrentThreadCpuTime();
+        long a0 = tm.getCurrentThreadAllocatedBytes();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
           PointResult.evaluate(sub, i);
@@ -69,6 +77,8 @@ public final class SweepScaling {
         if (w < loop) {
           loop = w;
           loopCpu = (cpuNanos() - c0) / 1e9;
+          threadCpu = (tm.getCurrentThreadCpuTime() - tc0) / 1e9;
+          allocated = tm.getCurrentThreadAllocatedBytes() - a0;
         }
         try (ResultsLog log = ResultsLog.open(tmp.resolve("engine" + rep), sub)) {
           long c1 = cpuNanos();
@@ -83,8 +93,9 @@ public final class SweepScaling {
       }
       System.out.printf(Locale.ROOT, "sweep %s, %d points, %d cores, load average %s%n", s.name(), n, cores,
           loadAverage());
-      System.out.printf(Locale.ROOT, "  single-threaded loop     %8.2f s  %7.2f points/s  process CPU %.1f ms/point%n",
-          loop, n / loop, 1e3 * loopCpu / n);
+      System.out.printf(Locale.ROOT, "  single-threaded loop     %8.2f s  %7.2f points/s  process CPU %.1f ms/point"
+          + "  (its thread: CPU %.1f ms/point, allocated %.2f MB/point)%n", loop, n / loop, 1e3 * loopCpu / n,
+          1e3 * threadCpu / n, allocated / 1e6 / n);
       System.out.printf(Locale.ROOT, "  local engine, 2 threads  %8.2f s  %7.2f points/s  process CPU %.1f ms/point"
           + "  speed-up %.2fx%n", engine, n / engine, 1e3 * engineCpu / n, loop / engine);
       if (spark) {

@@ -115,6 +115,26 @@ final class IntegrationHistory {
       }
       w[a] = c;
     }
+    double[] x0 = hx[0];
+    double[] x1 = hx[1];
+    if (points == 2) {
+      double w0 = w[0];
+      double w1 = w[1];
+      for (int i = 0; i < n; i++) {
+        out[i] = 0.0 + w0 * x0[i] + w1 * x1[i]; // the general loop's sum, in its order
+      }
+      return;
+    }
+    if (points == 3) {
+      double[] x2 = hx[2];
+      double w0 = w[0];
+      double w1 = w[1];
+      double w2 = w[2];
+      for (int i = 0; i < n; i++) {
+        out[i] = 0.0 + w0 * x0[i] + w1 * x1[i] + w2 * x2[i];
+      }
+      return;
+    }
     for (int i = 0; i < n; i++) {
       double s = 0;
       for (int a = 0; a < points; a++) {
@@ -162,10 +182,7 @@ final class IntegrationHistory {
     double[] h2 = hx[2];
     double trtol = o.trtol();
     double reltol = o.reltol();
-    for (int i = 0; i < n; i++) {
-      if (!sys.dynamic(i)) {
-        continue;
-      }
+    for (int i : sys.dynamicUnknowns()) {
       double x0 = xNew[i];
       double x1 = h0[i];
       double x2 = h1[i];

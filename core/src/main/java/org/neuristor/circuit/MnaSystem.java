@@ -52,12 +52,16 @@ public final class MnaSystem {
   private final Load load;
   private final int[] diag;
   private final boolean[] dynamic;
+  private int[] dynamicList = new int[0];
   private final boolean[] isNode;
   private final int[] rows;
   private final int[] cols;
   /** Elements loaded at every evaluation (all but the linear constant ones). */
   private final Element[] loaded;
   private final int[] linH;
+  /** Row and column of each linear entry (of {@link #linH}). */
+  private final int[] linRow;
+  private final int[] linCol;
   private final double[] linG;
   private final double[] linC;
   /** The linear part by handle: what G and C hold before the other elements add to them. */
@@ -216,10 +220,14 @@ public final class MnaSystem {
     this.linH = new int[cnt];
     this.linG = new double[cnt];
     this.linC = new double[cnt];
+    this.linRow = new int[cnt];
+    this.linCol = new int[cnt];
     int k = 0;
     for (int h = 0; h < pattern.size(); h++) {
       if (lin.gv[h] != 0 || lin.cv[h] != 0) {
         linH[k] = h;
+        linRow[k] = rows[h];
+        linCol[k] = cols[h];
         linG[k] = lin.gv[h];
         linC[k] = lin.cv[h];
         k++;
@@ -309,6 +317,11 @@ public final class MnaSystem {
     return dynamic[i];
   }
 
+  /** The dynamic unknowns in ascending order (see {@link #dynamic}); do not modify. */
+  int[] dynamicUnknowns() {
+    return dynamicList;
+  }
+
   /** Initial guess: zeros plus devices' internal initial states. */
   public double[] initialGuess() {
     double[] x = new double[n];
@@ -361,11 +374,15 @@ public final class MnaSystem {
       f[i] = 0.0;
       q[i] = 0.0;
     }
-    for (int k = 0; k < linH.length; k++) {
-      int h = linH[k];
-      double xc = x[cols[h]];
-      f[rows[h]] += linG[k] * xc;
-      q[rows[h]] += linC[k] * xc;
+    int[] lr = linRow;
+    int[] lcol = linCol;
+    double[] lg = linG;
+    double[] lc = linC;
+    for (int k = 0; k < lr.length; k++) {
+      double xc = x[lcol[k]];
+      int r = lr[k];
+      f[r] += lg[k] * xc;
+      q[r] += lc[k] * xc;
     }
   }
 
@@ -478,10 +495,26 @@ public final class MnaSystem {
 
   /** Marks dynamic unknowns from the C pattern at the current evaluation. */
   void markDynamic() {
+    boolean added = false;
     for (int h = 0; h < pattern.size(); h++) {
-      if (load.cv[h] != 0.0) {
-        dynamic[pattern.col(h)] = true;
+      if (load.cv[h] != 0.0 && !dynamic[cols[h]]) {
+        dynamic[cols[h]] = true;
+        added = true;
       }
+    }
+    if (added) {
+      int m = 0;
+      for (boolean d : dynamic) {
+        m += d ? 1 : 0;
+      }
+      int[] list = new int[m];
+      m = 0;
+      for (int i = 0; i < n; i++) {
+        if (dynamic[i]) {
+          list[m++] = i;
+        }
+      }
+      dynamicList = list;
     }
   }
 
@@ -548,23 +581,35 @@ public final class MnaSystem {
       double[] f = load.f;
       double[] q = load.q;
       boolean holding = dc && hold != null;
-      for (int i = 0; i < n; i++) {
-        double r = f[i];
-        if (withCharge) {
-          r += a0 * q[i] + qHist[i];
+      if (withCharge && !(gExtra > 0) && !holding) {
+        // a transient step's residual: the loop below without its branches, the same arithmetic
+        for (int i = 0; i < n; i++) {
+          double r = f[i] + (a0 * q[i] + qHist[i]);
+          rhs[i] = r;
+          double w = Math.abs(r) * residualWeight[i];
+          if (w > norm || Double.isNaN(w)) {
+            norm = w;
+          }
         }
-        if (gExtra > 0 && isNode[i]) {
-          r += gExtra * x[i];
-          vals[diag[i]] += gExtra;
-        }
-        if (holding && !Double.isNaN(hold[i])) {
-          r += HOLD_CONDUCTANCE * (x[i] - hold[i]);
-          vals[diag[i]] += HOLD_CONDUCTANCE;
-        }
-        rhs[i] = r;
-        double w = Math.abs(r) * residualWeight[i];
-        if (w > norm || Double.isNaN(w)) {
-          norm = w;
+      } else {
+        for (int i = 0; i < n; i++) {
+          double r = f[i];
+          if (withCharge) {
+            r += a0 * q[i] + qHist[i];
+          }
+          if (gExtra > 0 && isNode[i]) {
+            r += gExtra * x[i];
+            vals[diag[i]] += gExtra;
+          }
+          if (holding && !Double.isNaN(hold[i])) {
+            r += HOLD_CONDUCTANCE * (x[i] - hold[i]);
+            vals[diag[i]] += HOLD_CONDUCTANCE;
+          }
+          rhs[i] = r;
+          double w = Math.abs(r) * residualWeight[i];
+          if (w > norm || Double.isNaN(w)) {
+            norm = w;
+          }
         }
       }
       if (residualCount < residualHistory.length) {

@@ -52,9 +52,10 @@ final class TapeCompiler {
             DoubleUnaryOperator[].class, DoubleBinaryOperator[].class)).asType(MethodType.methodType(
                 BehavioralSource.Function.class, double[].class, DoubleUnaryOperator[].class,
                 DoubleBinaryOperator[].class));
-        if (CLASSES.size() < MAX_CACHED) {
-          CLASSES.putIfAbsent(key, ctor);
+        if (CLASSES.size() >= MAX_CACHED) {
+          CLASSES.clear(); // a long-lived process that met many shapes starts over instead of caching no more
         }
+        CLASSES.putIfAbsent(key, ctor);
       }
       Functions.Unary[] u = tape.unaryTable();
       DoubleUnaryOperator[] value = new DoubleUnaryOperator[u.length];

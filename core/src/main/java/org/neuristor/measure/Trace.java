@@ -107,18 +107,34 @@ public final class Trace {
     return ys[lo] + (ys[hi] - ys[lo]) * (a - xs[lo]) / span;
   }
 
-  /** Incremental builder with amortized growth; not thread safe. */
+  /**
+   * Incremental builder; not thread safe. Rows go into row-major chunks (the first of at most 256 rows,
+   * each next one twice as large up to about 128 kB or 16 rows, small enough for a thread-local
+   * allocation buffer), so appending never copies what is already stored and {@link #build} copies every
+   * value once, into arrays of the final length. (Doubling one array per signal copied each value about twice more, and a long run
+   * allocated arrays too large for the thread-local buffers.)
+   */
   public static final class Builder {
+    /** Values per chunk (axis and signals of a row are stored together). */
+    private static final int CHUNK_VALUES = 16_384;
+
     private final String axisName;
     private final String[] names;
-    private double[] axis = new double[256];
-    private double[][] data;
+    /** Values per row: the axis value and one per signal. */
+    private final int width;
+    /** Rows of the largest chunk. */
+    private final int maxRows;
+    private final List<double[]> chunks = new ArrayList<>();
+    private double[] chunk;
+    /** Index of the next value in {@link #chunk}. */
+    private int pos;
     private int n;
 
     public Builder(String axisName, List<String> names) {
       this.axisName = Objects.requireNonNull(axisName);
       this.names = names.stream().map(String::toLowerCase).toArray(String[]::new);
-      this.data = new double[this.names.length][256];
+      this.width = this.names.length + 1;
+      this.maxRows = Math.max(16, CHUNK_VALUES / width);
     }
 
     /** Appends one row: the axis value and one value per signal, in the order of the names. */
@@ -126,21 +142,25 @@ public final class Trace {
       if (values.length != names.length) {
         throw new IllegalArgumentException("expected " + names.length + " values, got " + values.length);
       }
-      ensure();
-      axis[n] = a;
-      for (int k = 0; k < names.length; k++) {
-        data[k][n] = values[k];
-      }
-      n++;
+      addRow(a, values);
     }
 
     /** Appends a row without varargs allocation: {@code values[k]} for each signal. */
     public void addRow(double a, double[] values) {
-      ensure();
-      axis[n] = a;
-      for (int k = 0; k < names.length; k++) {
-        data[k][n] = values[k];
+      double[] c = chunk;
+      int p = pos;
+      if (c == null || p == c.length) {
+        int rows = c == null ? Math.min(256, maxRows) : Math.min(maxRows, 2 * (c.length / width));
+        c = new double[rows * width];
+        chunks.add(c);
+        chunk = c;
+        p = 0;
       }
+      c[p] = a;
+      for (int k = 1; k < width; k++) {
+        c[p + k] = values[k - 1];
+      }
+      pos = p + width;
       n++;
     }
 
@@ -148,22 +168,25 @@ public final class Trace {
       return n;
     }
 
-    private void ensure() {
-      if (n == axis.length) {
-        int cap = axis.length * 2;
-        axis = java.util.Arrays.copyOf(axis, cap);
-        for (int k = 0; k < data.length; k++) {
-          data[k] = java.util.Arrays.copyOf(data[k], cap);
-        }
-      }
-    }
-
+    /** The trace of the rows added so far (the builder can go on appending). */
     public Trace build() {
+      double[][] cols = new double[width][n];
+      int row = 0;
+      for (double[] c : chunks) {
+        int rows = Math.min(c.length / width, n - row);
+        for (int k = 0; k < width; k++) {
+          double[] col = cols[k];
+          for (int r = 0, p = k; r < rows; r++, p += width) {
+            col[row + r] = c[p];
+          }
+        }
+        row += rows;
+      }
       Map<String, double[]> m = new LinkedHashMap<>();
       for (int k = 0; k < names.length; k++) {
-        m.put(names[k], java.util.Arrays.copyOf(data[k], n));
+        m.put(names[k], cols[k + 1]);
       }
-      return Trace.of(axisName, java.util.Arrays.copyOf(axis, n), m);
+      return Trace.of(axisName, cols[0], m);
     }
   }
 }

@@ -330,15 +330,17 @@ public final class Jobs {
           measured.put(m.name(), m.value() == null ? Double.NaN : m.value());
         }
       }
-      List<String> saves = new ArrayList<>(cc.saves());
+      // a point keeps only the signals its reductions read (a netlist's .save list names more); without a
+      // .save list every default signal is kept, so that a reduction naming none of them fails as it does in run
+      List<String> saves = new ArrayList<>();
       for (String r : reductions) {
-        if (r.startsWith("meas:")) {
-          continue;
-        }
         String sig = r.substring(r.indexOf(':') + 1);
-        if (!saves.isEmpty() && !saves.contains(sig)) {
+        if (!r.startsWith("meas:") && !saves.contains(sig)) {
           saves.add(sig);
         }
+      }
+      if (cc.saves().isEmpty() || saves.isEmpty()) {
+        saves = cc.saves();
       }
       Analysis.Outcome o = Simulation.run(cc.circuit(), cc.analyses().get(0), saves, null);
       Trace t = o.trace();

@@ -216,4 +216,9 @@ public final class DenseLU implements LinearSolver {
   boolean compiled() {
     return schedule != null && schedule.compiled();
   }
+
+  /** The generated code of the current schedule, or null (for tests). */
+  Object kernel() {
+    return schedule == null ? null : schedule.kernel();
+  }
 }

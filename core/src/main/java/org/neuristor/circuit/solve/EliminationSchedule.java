@@ -193,6 +193,11 @@ final class EliminationSchedule {
     return kernel != null;
   }
 
+  /** The generated code, or null. */
+  Kernel kernel() {
+    return kernel;
+  }
+
   /** The generated code of this schedule, or null (too large, or not asked for): then the loops below run it. */
   private final Kernel kernel;
 

@@ -1,6 +1,9 @@
 package org.neuristor.circuit.solve;
 
 import java.lang.invoke.MethodHandles;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -14,6 +17,12 @@ import org.objectweb.asm.Opcodes;
  * the results are bit-identical to {@link EliminationSchedule#factor} and {@link EliminationSchedule#solve}.
  * Schedules whose code would pass the JIT's method size limit stay interpreted ({@link #compile} returns
  * null).
+ *
+ * <p>The generated classes keep no state, so one instance serves every schedule of the same structure:
+ * kernels are memoised by the schedule's index lists (a bounded, thread-safe cache of pure functions of
+ * that structure). Every point of a sweep, and every run of a circuit in one process, then calls the same
+ * class: the JIT compiles it once and the call stays monomorphic, where a new class per run meant new
+ * JIT work per run and, from the third class on, a megamorphic call that cannot be inlined.
  */
 final class ScheduleCompiler {
   private ScheduleCompiler() {}
@@ -21,19 +30,41 @@ final class ScheduleCompiler {
   /** HotSpot does not compile methods above 8000 bytes of bytecode; stay below. */
   private static final int MAX_CODE_BYTES = 7000;
   private static final String KERNEL = "org/neuristor/circuit/solve/EliminationSchedule$Kernel";
+  private static final int MAX_CACHED = 256;
+  private static final Map<String, EliminationSchedule.Kernel> KERNELS = new ConcurrentHashMap<>();
 
   /** The compiled kernel of {@code s}, or null when it is too large or cannot be defined. */
   static EliminationSchedule.Kernel compile(EliminationSchedule s) {
     if (estimate(s) > MAX_CODE_BYTES || 3 + 2L * (s.size + 3) > 60_000) {
       return null;
     }
+    String key = key(s);
+    EliminationSchedule.Kernel kernel = KERNELS.get(key);
+    if (kernel != null) {
+      return kernel;
+    }
     try {
       MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(generate(s), true);
-      return (EliminationSchedule.Kernel) l.findConstructor(l.lookupClass(),
+      kernel = (EliminationSchedule.Kernel) l.findConstructor(l.lookupClass(),
           java.lang.invoke.MethodType.methodType(void.class)).invoke();
     } catch (Throwable e) {
       return null; // the interpreted schedule computes the same values
     }
+    if (KERNELS.size() >= MAX_CACHED) {
+      KERNELS.clear(); // a long-lived process that met many structures starts over instead of caching no more
+    }
+    EliminationSchedule.Kernel first = KERNELS.putIfAbsent(key, kernel);
+    return first != null ? first : kernel;
+  }
+
+  /** Everything the generated code is made of: two schedules with the same key generate the same class. */
+  private static String key(EliminationSchedule s) {
+    StringBuilder sb = new StringBuilder().append(s.n).append('/').append(s.handles).append('/').append(s.size);
+    for (int[] a : new int[][] {s.perm, s.pivot, s.candStart, s.candIdx, s.lStart, s.lIdx, s.tBase, s.tIdx,
+        s.uStart, s.uIdx, s.fStart, s.fIdx, s.fCol, s.bStart, s.bIdx, s.bCol}) {
+      sb.append('/').append(Arrays.toString(a));
+    }
+    return sb.append('/').append(Arrays.toString(s.candBefore)).toString();
   }
 
   /** Generous bytecode size of the larger of the two methods (wide local access, constant-pool indices). */

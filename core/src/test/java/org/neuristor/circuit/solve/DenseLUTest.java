@@ -156,4 +156,37 @@ class DenseLUTest {
       assertThat(lu.pivotingFactorizations()).as("step %d", s).isEqualTo(pivoting[s]);
     }
   }
+
+  /**
+   * Regression: every solver of the same structure (a sweep's points, repeated runs) got a new generated
+   * class, so the JIT compiled the kernel again for each point and the call became megamorphic.
+   */
+  @Test
+  void solversOfTheSameStructureShareOneGeneratedKernel() {
+    MatrixPattern p = new MatrixPattern(3);
+    int[][] nz = {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {1, 2}, {2, 1}, {2, 2}};
+    for (int[] e : nz) {
+      p.entry(e[0], e[1]);
+    }
+    p.freeze();
+    double[][] a = {{4, 1, 0}, {1, 5, 2}, {0, 2, 6}};
+    DenseLU first = new DenseLU(p);
+    DenseLU second = new DenseLU(p);
+    for (DenseLU lu : new DenseLU[] {first, second}) {
+      LinearSolverTest.fill(lu, p, a);
+      lu.factor();
+      double[] b = {1, 2, 3};
+      double[] expected = reference(a, b);
+      lu.solve(b);
+      assertThat(b).containsExactly(expected);
+    }
+    assertThat(first.compiled()).isTrue();
+    assertThat(second.kernel()).isSameAs(first.kernel());
+    // another pivot order is another structure, with its own kernel
+    double[][] swapped = {{1, 1, 0}, {5, 5, 2}, {0, 2, 6}};
+    DenseLU third = new DenseLU(p);
+    LinearSolverTest.fill(third, p, swapped);
+    third.factor();
+    assertThat(third.kernel()).isNotNull().isNotSameAs(first.kernel());
+  }
 }
