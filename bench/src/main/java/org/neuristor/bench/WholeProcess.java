@@ -75,6 +75,115 @@ public final class WholeProcess {
     }
   }
 
+  /** One case of the default table: a netlist run once ({@code levels == 0}) or an f-V sweep of it. */
+  record Case(String name, String netlist, int levels) {}
+
+  /**
+   * The default table ({@code java -jar bench/target/benchmarks.jar [--quick] [--runs R]}): for every case the
+   * whole-process times of both tools, alternated run by run (medians), their ratio, and next to them the warm
+   * in-process time of ours (JIT-compiled, no output; labelled warm, not a whole process). A single netlist is
+   * one {@code ./neuristor run} (CSV written, no plot) against {@code ngspice -b FILE -r RAW}; an f-V case is
+   * one {@code ./neuristor sweep} on all cores against one ngspice batch process per level, as many at a time
+   * as there are cores.
+   */
+  static void table(List<Case> cases, int runs) throws Exception {
+    Path launcher = Path.of("neuristor").toAbsolutePath();
+    if (!Files.isExecutable(launcher)) {
+      throw new IllegalStateException("run from the repository root (./neuristor not found)");
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    boolean peer = ngspiceAvailable();
+    Path tmp = Files.createTempDirectory("neuristor-whole");
+    List<String> lines = new ArrayList<>();
+    try {
+      for (Case c : cases) {
+        Path dir = Files.createDirectories(tmp.resolve("case" + lines.size()));
+        double[] a;
+        double[] b;
+        double warm;
+        if (c.levels() == 0) {
+          Path cir = dir.resolve("case.cir");
+          Files.writeString(cir, c.netlist());
+          List<String> ours = List.of(launcher.toString(), "run", cir.toString(), "--out", dir.resolve("out").toString(),
+              "--no-plot");
+          List<String> ng = List.of("ngspice", "-b", cir.toString(), "-r", dir.resolve("ng.raw").toString());
+          time(ours, null); // builds the jar if needed, fills the page cache
+          a = new double[runs];
+          b = new double[runs];
+          for (int r = 0; r < runs; r++) {
+            a[r] = time(ours, null);
+            b[r] = peer ? time(ng, dir.toFile()) : Double.NaN;
+          }
+          warm = warmSingle(c.netlist());
+        } else {
+          int pairs = c.levels() > 50 ? 1 : Math.max(1, runs / 2);
+          List<Path> ngNets = fvFiles(dir, c.netlist(), c.levels());
+          a = new double[pairs];
+          b = new double[pairs];
+          time(sweepCommand(launcher, dir, "warm-up"), null);
+          for (int r = 0; r < pairs; r++) {
+            a[r] = time(sweepCommand(launcher, dir, "sweep" + r), null);
+            b[r] = peer ? parallelNgspice(ngNets, cores) : Double.NaN;
+          }
+          warm = warmFv(c.netlist(), c.levels());
+        }
+        double ours = median(a);
+        double ng = median(b);
+        lines.add(String.format(Locale.ROOT, "%-30s %10.3f %10s %9s %12.3f", c.name() + (c.levels() > 0 ? "*" : ""),
+            ours, Double.isNaN(ng) ? "n/a" : String.format(Locale.ROOT, "%.3f", ng),
+            Double.isNaN(ng) ? "n/a" : String.format(Locale.ROOT, "%.2fx", ng / ours), warm));
+        System.err.println("done: " + c.name() + " (" + a.length + " pairs)");
+      }
+    } finally {
+      try (Stream<Path> w = Files.walk(tmp)) {
+        w.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    System.out.printf(Locale.ROOT, "%-30s %10s %10s %9s %12s%n", "case", "neuristor", "ngspice", "ratio", "neuristor");
+    System.out.printf(Locale.ROOT, "%-30s %10s %10s %9s %12s%n", "", "whole (s)", "whole (s)", "ng/ours",
+        "warm (s)**");
+    lines.forEach(System.out::println);
+    System.out.printf(Locale.ROOT, "load average %s; whole processes of both tools alternated run by run, medians of"
+        + " %d pairs (f-V: %d, over 50 levels: 1); single runs write their output (CSV / rawfile).%n"
+        + "* f-V: one ./neuristor sweep on %d cores vs one ngspice -b per level, %d at a time.%n"
+        + "** warm: in-process, JIT-compiled, no output (best of 5 after 5 warm-ups; f-V: all levels in parallel on"
+        + " %d cores, best of 3); not a whole process.%n", SweepScaling.loadAverage(), runs, Math.max(1, runs / 2),
+        cores, cores, cores);
+  }
+
+  /** {@code ./neuristor sweep} of the f-V spec in {@code dir}, results to {@code dir/name}. */
+  private static List<String> sweepCommand(Path launcher, Path dir, String name) {
+    return List.of(launcher.toString(), "sweep", dir.resolve("fv.yaml").toString(), "--out",
+        dir.resolve(name).toString(), "--no-plot");
+  }
+
+  /**
+   * Writes the f-V sweep of {@code netlist} (input levels 1.2-4 V on its line {@code vin in 0 V}) into {@code dir}: the
+   * spec {@code fv.yaml} with its netlist {@code fv.cir} for ours, and one netlist per level for ngspice
+   * (returned).
+   */
+  static List<Path> fvFiles(Path dir, String netlist, int levels) throws IOException {
+    String param = netlist.replaceAll(VIN, "vin in 0 {vin}").replace(".param vth=1", ".param vin=2 vth=1");
+    Files.writeString(dir.resolve("fv.cir"), param);
+    Files.writeString(dir.resolve("fv.yaml"), "name: fv\njob:\n  type: run\n  netlist: fv.cir\nparameters:\n"
+        + "  vin: {grid: [1.2, 4.0, " + levels + "]}\nresults: [rate:v(x)]\n");
+    List<Path> ngNets = new ArrayList<>();
+    for (int k = 0; k < levels; k++) {
+      Path p = dir.resolve("ng" + k + ".cir");
+      Files.writeString(p, netlist.replaceAll(VIN, String.format(Locale.ROOT, "vin in 0 %.6f", fvLevel(k, levels))));
+      ngNets.add(p);
+    }
+    return ngNets;
+  }
+
+  /** The input source line of the 1TS-1C netlists. */
+  private static final String VIN = "(?m)^vin in 0 \\S+$";
+
+  /** Input level k of n, 1.2 to 4 V. */
+  static double fvLevel(int k, int n) {
+    return 1.2 + (4.0 - 1.2) * k / Math.max(1, n - 1);
+  }
+
   private static void startup(Path launcher, int runs) throws Exception {
     double[] ours = new double[runs];
     for (int r = 0; r < runs + 1; r++) {
@@ -112,25 +221,12 @@ public final class WholeProcess {
     int cores = Runtime.getRuntime().availableProcessors();
     Path dir = tmp.resolve("fv");
     Files.createDirectories(dir);
-    String netlist = referenceNetlist(2.0).replace("vin in 0 2.000000", "vin in 0 {vin}")
-        .replace(".param vth=1", ".param vin=2 vth=1");
-    Files.writeString(dir.resolve("fv.cir"), netlist);
-    Files.writeString(dir.resolve("fv.yaml"), "name: fv\njob:\n  type: run\n  netlist: fv.cir\nparameters:\n"
-        + "  vin: {grid: [1.2, 4.0, " + levels + "]}\nresults: [rate:v(o)]\n");
-    List<Path> ngNets = new ArrayList<>();
-    for (int k = 0; k < levels; k++) {
-      double v = 1.2 + (4.0 - 1.2) * k / Math.max(1, levels - 1);
-      Path p = dir.resolve("ng" + k + ".cir");
-      Files.writeString(p, referenceNetlist(v));
-      ngNets.add(p);
-    }
+    List<Path> ngNets = fvFiles(dir, referenceNetlist(2.0), levels);
     boolean peer = ngspiceAvailable();
     double[] a = new double[runs];
     double[] b = new double[runs];
     for (int r = 0; r < runs; r++) {
-      Path out = tmp.resolve("sweep" + r);
-      a[r] = time(List.of(launcher.toString(), "sweep", dir.resolve("fv.yaml").toString(), "--out", out.toString(),
-          "--no-plot"), null);
+      a[r] = time(sweepCommand(launcher, dir, "sweep" + r), null);
       b[r] = peer ? parallelNgspice(ngNets, cores) : Double.NaN;
     }
     header(levels + "-level f-V sweep of the 1 ms netlist, " + cores + " cores");
@@ -160,19 +256,45 @@ public final class WholeProcess {
   }
 
   /** Best of 5 warm in-process runs of a netlist (after 5 warm-up runs), seconds. */
-  private static double warmSingle(String netlist) {
+  static double warmSingle(String netlist) {
     double best = Double.POSITIVE_INFINITY;
     for (int i = 0; i < 10; i++) {
-      long t0 = System.nanoTime();
-      org.neuristor.netlist.CircuitCompiler.Compiled c = org.neuristor.netlist.CircuitCompiler.compile(netlist,
-          "ref.cir");
-      org.neuristor.circuit.Simulation.run(c.circuit(), c.analyses().get(0), c.saves(), null);
-      double s = (System.nanoTime() - t0) / 1e9;
+      double s = simulate(netlist);
       if (i >= 5) {
         best = Math.min(best, s);
       }
     }
     return best;
+  }
+
+  /**
+   * Best of 3 warm in-process runs of all {@code levels} f-V netlists in parallel on all cores (after one
+   * warm-up round), seconds.
+   */
+  static double warmFv(String netlist, int levels) {
+    List<String> nets = new ArrayList<>();
+    for (int k = 0; k < levels; k++) {
+      nets.add(netlist.replaceAll(VIN, String.format(Locale.ROOT, "vin in 0 %.6f", fvLevel(k, levels))));
+    }
+    nets.parallelStream().forEach(WholeProcess::simulate);
+    double best = Double.POSITIVE_INFINITY;
+    for (int rep = 0; rep < 3; rep++) {
+      long t0 = System.nanoTime();
+      nets.parallelStream().forEach(WholeProcess::simulate);
+      best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+    }
+    return best;
+  }
+
+  /** Compiles and runs every analysis of a netlist in this JVM, no output; wall seconds. */
+  static double simulate(String netlist) {
+    long t0 = System.nanoTime();
+    org.neuristor.netlist.CircuitCompiler.Compiled c = org.neuristor.netlist.CircuitCompiler.compile(netlist,
+        "bench.cir");
+    for (org.neuristor.circuit.Analysis a : c.analyses()) {
+      org.neuristor.circuit.Simulation.run(c.circuit(), a, c.saves(), null);
+    }
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   private static boolean ngspiceAvailable() {

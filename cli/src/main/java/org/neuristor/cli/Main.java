@@ -36,7 +36,7 @@ public final class Main implements Runnable {
 
   /** Builds the whole command tree; tests use it to run commands in-process. */
   public static CommandLine commandLine() {
-    return commandLine(Commands.all());
+    return commandLine(Commands.all(), null);
   }
 
   /**
@@ -44,13 +44,24 @@ public final class Main implements Runnable {
    * built (a start-up cost); usage, help, suggestions for a mistyped command and no arguments get all.
    */
   static CommandLine commandLine(String[] args) {
-    return commandLine(Commands.reachable(args));
+    List<Class<?>> reachable = Commands.reachable(args);
+    return commandLine(reachable, reachable.size() == 1 ? args : null);
   }
 
-  private static CommandLine commandLine(List<Class<?>> subcommands) {
+  /** The tree of {@code subcommands}; their own subcommands as {@code args} reaches them (all if null). */
+  private static CommandLine commandLine(List<Class<?>> subcommands, String[] args) {
     CommandLine cl = new CommandLine(new Main());
     for (Class<?> sub : subcommands) {
-      cl.addSubcommand(sub);
+      List<Class<?>> children = Commands.children(sub, args);
+      if (children.isEmpty()) {
+        cl.addSubcommand(sub);
+      } else {
+        CommandLine parent = new CommandLine(sub);
+        for (Class<?> child : children) {
+          parent.addSubcommand(child);
+        }
+        cl.addSubcommand(parent);
+      }
     }
     CliArgs.registerConverters(cl);
     cl.setExecutionExceptionHandler(Main::handleExecutionException);

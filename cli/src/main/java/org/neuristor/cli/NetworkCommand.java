@@ -18,11 +18,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code neuristor network run FILE}: runs a spiking network described in YAML or JSON. */
+/**
+ * {@code neuristor network run FILE}: runs a spiking network described in YAML or JSON. Its subcommands
+ * (run, digits, crossbar, stdp-digits) are registered in {@link Commands}, so that a run builds only the
+ * one it names.
+ */
 @Command(name = "network", mixinStandardHelpOptions = true,
     description = "Run spiking networks of (memristive) neurons described in YAML or JSON files, digit "
         + "recognition on memristive crossbars, crossbar reads as circuits and unsupervised STDP learning.",
-    subcommands = {NetworkCommand.Run.class, DigitsCommand.class, CrossbarCommand.class, StdpDigitsCommand.class},
     footer = {"", "Example:", "  ./neuristor network run examples/coba.yaml"})
 @JsonKeys({"commands"})
 public final class NetworkCommand implements Runnable {
@@ -113,16 +116,17 @@ public final class NetworkCommand implements Runnable {
       int offset = 0;
       for (SpikeMonitor m : net.spikeMonitors()) {
         String pop = m.population().name();
-        List<List<?>> rows = new ArrayList<>();
         double[] t = new double[m.count()];
+        double[] neuron = new double[m.count()];
         double[] n = new double[m.count()];
         for (int k = 0; k < m.count(); k++) {
-          rows.add(List.of(m.time(k), m.neuron(k)));
           t[k] = m.time(k);
+          neuron[k] = m.neuron(k);
           n[k] = offset + m.neuron(k);
         }
-        Path csv = CsvWriter.writeTable(output.file(base + "." + pop + ".spikes.csv"), List.of("time_s", "neuron"),
-            rows);
+        // numeric columns straight to bytes: the same file as a table of boxed cells, without 2 boxes a spike
+        Path csv = CsvWriter.writeColumns(output.file(base + "." + pop + ".spikes.csv"), List.of("time_s", "neuron"),
+            t, neuron);
         files.add(csv.toString());
         raster.add(new Plotter.Series(pop + (offset > 0 ? " (from index " + offset + ")" : ""), t, n, true));
         offset += m.population().size();
@@ -140,21 +144,19 @@ public final class NetworkCommand implements Runnable {
         for (int i : idx) {
           header.add(m.variable() + "[" + i + "]");
         }
-        List<List<?>> rows = new ArrayList<>();
         double[] t = new double[m.count()];
         double[][] y = new double[idx.length][m.count()];
         for (int k = 0; k < m.count(); k++) {
-          List<Object> row = new ArrayList<>();
-          row.add(m.time(k));
           t[k] = m.time(k);
           for (int i = 0; i < idx.length; i++) {
-            row.add(m.value(i, k));
             y[i][k] = m.value(i, k);
           }
-          rows.add(row);
         }
+        double[][] columns = new double[idx.length + 1][];
+        columns[0] = t;
+        System.arraycopy(y, 0, columns, 1, idx.length);
         String name = base + "." + pop + "." + m.variable();
-        files.add(CsvWriter.writeTable(output.file(name + ".csv"), header, rows).toString());
+        files.add(CsvWriter.writeColumns(output.file(name + ".csv"), header, columns).toString());
         if (output.plot()) {
           List<Plotter.Series> series = new ArrayList<>();
           for (int i = 0; i < idx.length; i++) {

@@ -56,8 +56,21 @@ public final class NeuronCommand implements Runnable {
 
     @Option(names = "--device", paramLabel = "FILE.model",
         description = "A .model card (e.g. written by fit) whose device replaces the circuit's device model of the same "
-            + "type, with all its parameters (--param still overrides); the circuit's bias is not changed.")
+            + "type, with all its parameters (--param still overrides); the circuit's bias is not changed unless "
+            + "--rescale-bias is given.")
     Path device;
+
+    @Option(names = "--rescale-bias",
+        description = "With --device: scale the circuit's DC bias sources (not the input vin) by V_th(new device) / "
+            + "V_th(circuit's device), both from a quasi-static DC sweep of the device alone; refused where the "
+            + "circuit has no bias source or a device does not switch.")
+    boolean rescaleBias;
+
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    /** What --rescale-bias did (factor, thresholds, scaled rails), or null. */
+    Map<String, Object> rescaled;
 
     /** The checked parameters, with {@code tstop} from {@code --duration} and the --device card's values. */
     Map<String, String> of(NeuronCircuit c) {
@@ -69,11 +82,31 @@ public final class NeuronCommand implements Runnable {
         } catch (java.io.IOException e) {
           throw NeuristorException.input("--device: cannot read " + device + ": " + e.getMessage());
         }
+        Map<String, String> given = Map.copyOf(p);
         c.deviceOverrides(text, device.toString()).forEach((k, v) -> {
           if (!p.containsKey(k) && !p.containsKey(k.substring(k.indexOf('.') + 1))) {
             p.put(k, v);
           }
         });
+        if (rescaleBias) {
+          org.neuristor.library.BiasRescale.Result r = org.neuristor.library.BiasRescale.of(c, text, device.toString(), given);
+          StringBuilder msg = new StringBuilder(String.format(Locale.ROOT,
+              "--rescale-bias: V_th %.4g V (circuit's device) -> %.4g V (%s), bias x%.4g:", r.originalVth(),
+              r.fittedVth(), device.getFileName(), r.factor()));
+          r.params().forEach((k, v) -> {
+            p.put(k, Double.toString(v));
+            msg.append(String.format(Locale.ROOT, " %s=%.4g V", k, v));
+          });
+          mixee.commandLine().getErr().println(msg);
+          mixee.commandLine().getErr().flush();
+          rescaled = new LinkedHashMap<>();
+          rescaled.put("factor", r.factor());
+          rescaled.put("vth_circuit_device_V", r.originalVth());
+          rescaled.put("vth_new_device_V", r.fittedVth());
+          rescaled.put("params_V", r.params());
+        }
+      } else if (rescaleBias) {
+        throw NeuristorException.input("--rescale-bias needs --device FILE.model (the device whose threshold sets the bias)");
       }
       if (duration != null) {
         if (p.containsKey("tstop")) {
@@ -362,7 +395,7 @@ public final class NeuronCommand implements Runnable {
           "  ./neuristor neuron run pickett --stim pulse:amp=0.3,width=100n --refractory"})
   @JsonKeys({"circuit", "csv", "spikes", "spike_times_s", "rate_hz", "rate_reason", "amplitude_V", "width_s",
       "latency_s", "response_V", "firing_pattern", "firing_pattern_reason", "energy_per_spike_J", "refractory_s",
-      "refractory_reason", "steps", "wall_s", "plot"})
+      "refractory_reason", "steps", "wall_s", "plot", "bias_rescale"})
   public static final class Run implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "A library circuit (see 'neuron list').") String name;
 
@@ -398,6 +431,9 @@ public final class NeuronCommand implements Runnable {
       s.put("csv", csv.toString());
       s.put("spikes", n);
       s.put("spike_times_s", f.spikeTimes());
+      if (circuit.rescaled != null) {
+        s.put("bias_rescale", circuit.rescaled);
+      }
       if (n == 1) {
         s.put("rate_hz", null);
         s.put("rate_reason", "one spike: no interval to measure a rate from");

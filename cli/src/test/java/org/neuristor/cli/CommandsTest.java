@@ -32,6 +32,24 @@ class CommandsTest {
   }
 
   @Test
+  void onlyTheNamedNestedSubcommandIsBuilt() {
+    CommandLine full = Main.commandLine();
+    assertThat(full.getSubcommands().get("network").getSubcommands().keySet())
+        .containsExactly("run", "digits", "crossbar", "stdp-digits");
+    for (String name : full.getSubcommands().get("network").getSubcommands().keySet()) {
+      CommandLine one = Main.commandLine(new String[] {"network", name, "--help"});
+      assertThat(one.getSubcommands().get("network").getSubcommands().keySet()).as(name).containsExactly(name);
+      // the one built is the whole subtree (crossbar keeps its own subcommands)
+      assertThat(one.getSubcommands().get("network").getSubcommands().get(name).getSubcommands().keySet())
+          .isEqualTo(full.getSubcommands().get("network").getSubcommands().get(name).getSubcommands().keySet());
+    }
+    for (String[] args : new String[][] {{"network"}, {"network", "rnu"}, {"network", "--json"}}) {
+      assertThat(Main.commandLine(args).getSubcommands().get("network").getSubcommands().keySet())
+          .as(String.join(" ", args)).containsExactly("run", "digits", "crossbar", "stdp-digits");
+    }
+  }
+
+  @Test
   void versionFastPathPrintsWhatPicocliPrints() {
     for (String flag : new String[] {"--version", "-V"}) {
       StringWriter picocli = new StringWriter();

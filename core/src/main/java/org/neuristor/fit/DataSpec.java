@@ -13,7 +13,8 @@ import org.neuristor.NeuristorException;
  * {@code 341.65K}), {@code series} (resistance between the source and the device, Ohm, SI prefix
  * allowed: {@code 1k}), {@code compliance} (current limit of a DC sweep, A), or any parameter of the
  * device type, which then holds for this file only. Any of them may be {@code fit}: fitted for this
- * file alone (e.g. the unrecorded stage temperature of a sweep), or {@code fit(START)} to start there.
+ * file alone (e.g. the unrecorded stage temperature of a sweep), {@code fit(START)} to start there, or
+ * {@code fit(LO..HI)} to search only that range.
  *
  * @param kind protocol
  * @param file path as given
@@ -79,10 +80,31 @@ public record DataSpec(Kind kind, String file, Map<String, String> conditions) {
     return v.equals(FIT) || (v.startsWith(FIT + "(") && v.endsWith(")"));
   }
 
-  /** The starting value text of a condition written {@code fit(START)}, or null. */
+  /** The separator of a range in {@code fit(LO..HI)}. */
+  public static final String RANGE = "..";
+
+  /** The starting value text of a condition written {@code fit(START)}, or null (also for {@code fit(LO..HI)}). */
   public String fitStart(String key) {
+    String a = fitArgument(key);
+    return a == null || a.contains(RANGE) ? null : a;
+  }
+
+  /**
+   * The range of a condition written {@code fit(LO..HI)} (e.g. {@code ambient=fit(0C..100C)}: a stage
+   * temperature known to lie between 0 and 100 C), as the two texts, or null.
+   */
+  public String[] fitRange(String key) {
+    String a = fitArgument(key);
+    if (a == null || !a.contains(RANGE)) {
+      return null;
+    }
+    int k = a.indexOf(RANGE);
+    return new String[] {a.substring(0, k).trim(), a.substring(k + RANGE.length()).trim()};
+  }
+
+  private String fitArgument(String key) {
     String v = conditions.getOrDefault(key, "");
-    return fitted(key) && v.length() > FIT.length() + 2 ? v.substring(FIT.length() + 1, v.length() - 1) : null;
+    return fitted(key) && v.length() > FIT.length() + 2 ? v.substring(FIT.length() + 1, v.length() - 1).trim() : null;
   }
 
   /** The text form, as parsed. */

@@ -69,6 +69,14 @@ public final class DeviceFitter {
     }
   }
 
+  /**
+   * Global stage of a file's own parameters (a sweep's ambient, scales, metallic resistance): one
+   * file is cheap to simulate and its landscape is rugged (a threshold that moves in steps of the
+   * sweep), so it gets more starts and more of them refined than the shared stage.
+   */
+  static final int FILE_STARTS = 64;
+  static final int FILE_POLISH = 4;
+
   /** Receives progress: a stage name, work done and total. */
   @FunctionalInterface
   public interface Progress {
@@ -142,7 +150,7 @@ public final class DeviceFitter {
       u = problem.withShared(u, shared, a.u());
       for (int f : own) {
         FitProblem alone = problem.fileStage(f, u);
-        Options small = new Options(o.seed(), 16, 1, o.maxIterations(), Global.STARTS);
+        Options small = new Options(o.seed(), FILE_STARTS, FILE_POLISH, o.maxIterations(), Global.STARTS);
         Search b = search(alone, small, pool, prefixed(progress, problem.fileNames().get(f) + " "), counts);
         u = problem.withFile(u, f, alone, b.u());
       }

@@ -47,8 +47,9 @@ public record FitPlan(String type, String ambientParameter, String scaleParamete
           log("rth", 1e2, 1e9), log("cth", 1e-18, 1e-6));
       case "vo2" -> {
         // a mixed-phase VO2 film on a substrate (see Vo2ThermalMemristor): eight domains, the
-        // three-node thermal ladder, a contact resistance; starts are those of a lateral film of
-        // about a square millimetre (r0 is then set from the data by the Normalizer)
+        // three-node thermal ladder, a contact resistance, the metallic temperature coefficient
+        // (started at 0, off); starts are those of a lateral film of about a square millimetre (r0 is
+        // then set from the data by the Normalizer)
         base.put("tmin", 200.0);
         base.put("tmax", 1000.0);
         base.put("domains", 8.0);
@@ -58,7 +59,8 @@ public record FitPlan(String type, String ambientParameter, String scaleParamete
             log("gamma", 0.05, 5).withStart(1.57), log("cth", 1e-9, 1e-2).withStart(3.51e-6), log("sth", 1e-5, 1).withStart(1.01e-2),
             log("cth2", 1e-7, 1).withStart(1.15e-4), log("sth2", 1e-5, 1).withStart(1.50e-2),
             log("cth3", 1e-6, 10).withStart(3.87e-4), log("sth3", 1e-5, 1).withStart(7.85e-3),
-            lin("tcspread", 0, 20).withStart(1.74), log("rs", 0.1, 1e4).withStart(17.1));
+            lin("tcspread", 0, 20).withStart(1.74), log("rs", 0.1, 1e4).withStart(17.1),
+            lin("alpha", -0.02, 0.05).withStart(0));
       }
       default -> throw NeuristorException.input("fit: type '" + type + "' cannot be fitted (fit types: "
           + String.join(", ", types()) + ", synapse)");

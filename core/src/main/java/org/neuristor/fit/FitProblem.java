@@ -117,10 +117,24 @@ public final class FitProblem {
               }
               double st = userFixed.containsKey(name) ? userFixed.get(name) : shared.start();
               String given = m.spec().fitStart(key);
+              java.util.function.Function<String, Double> read = text -> key.equals("ambient") ? Quantity.kelvin(text, what)
+                  : Quantity.si(text, spec.unit().equals("-") ? "" : spec.unit(), what);
               if (given != null) {
-                st = key.equals("ambient") ? Quantity.kelvin(given, what) : Quantity.si(given, spec.unit().equals("-") ? "" : spec.unit(), what);
+                st = read.apply(given);
               }
-              free.add(new FreeParameter(name, f, shared.lo(), shared.hi(), shared.log(), shared.start()).withStart(st));
+              FreeParameter q = new FreeParameter(name, f, shared.lo(), shared.hi(), shared.log(), shared.start());
+              String[] range = m.spec().fitRange(key);
+              if (range != null) {
+                double lo = read.apply(range[0]);
+                double hi = read.apply(range[1]);
+                if (!(hi > lo) || lo < spec.min() || hi > spec.max() || (shared.log() && !(lo > 0))) {
+                  throw NeuristorException.input(what + ": fit(" + range[0] + DataSpec.RANGE + range[1]
+                      + ") needs LO < HI within the parameter's range " + spec.min() + " .. " + spec.max());
+                }
+                q = q.withRange(lo, hi);
+                st = shared.log() ? Math.sqrt(lo * hi) : 0.5 * (lo + hi);
+              }
+              free.add(q.withStart(st));
             } else {
               double v = key.equals("ambient") ? Quantity.kelvin(c.getValue(), what)
                   : Quantity.si(c.getValue(), spec.unit().equals("-") ? "" : spec.unit(), what);

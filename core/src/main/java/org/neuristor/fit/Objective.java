@@ -21,16 +21,27 @@ import org.neuristor.NeuristorException;
  * whatever its number of rows. psi is the soft-L1 (pseudo-Huber) loss: d for errors well below 10 %,
  * growing like sqrt(|d|) beyond, so that a stretch of a file the model cannot represent (a gradual
  * return of a film where a lumped model snaps back) does not drag every other file's fit. A DC
- * sweep that switches adds one row for its threshold (and one for its hold, if the sweep switches
+ * sweep that switches adds two rows for its threshold (and two for its hold, if the sweep switches
  * back):
  *
  * <pre>
- *   r_th = 3 (V_x,model / V_x,meas - 1),   V_x = {@link IvFeatures#crossing} of sqrt(i_k i_k+1)
+ *   r_th,j = 3 (V_x,model(i_j) / V_x,meas(i_j) - 1),   j = k, k+1,   V_x(i) = {@link IvFeatures#crossing} of level i
  * </pre>
  *
- * with i_k, i_k+1 the measured currents on both sides of the measured jump, so that a 3 % threshold
- * error weighs like a 10 % RMS current error over a whole file, and the threshold moves continuously
- * with the parameters (a jump between fixed sweep voltages would not). A transient with pulses adds
+ * with i_k, i_k+1 the measured currents on both sides of the measured jump: the model must reach both
+ * at the measured voltage, i.e. jump there (a single level in the middle of the jump is also crossed by
+ * a model that rises gradually through it). A 3 % threshold error weighs like a 10 % RMS current error
+ * over a whole file, and the threshold moves continuously with the parameters (a jump between fixed
+ * sweep voltages would not). A sweep also adds one row for
+ * its low-bias resistance ({@link IvFeatures#lowBiasResistance}),
+ *
+ * <pre>
+ *   r_R = 2 (R_model / R_meas - 1)
+ * </pre>
+ *
+ * so that a 5 % error there weighs like a 10 % RMS current error: the few rows below 10 % of the sweep's
+ * largest voltage, where the insulating resistance is read, are not outvoted by the hundreds of the
+ * metallic branch (as the pulse features below are not by the slow relaxation). A transient with pulses adds
  * the features {@link Metrics} reports, each pulse's end-of-pulse current and read currents 1 ms and
  * 20 ms after it, against the mean of the file's measured pulses (what a device that does not repeat
  * itself exactly can be fitted to):
@@ -50,6 +61,8 @@ import org.neuristor.NeuristorException;
 public final class Objective {
   /** Weight of a relative threshold error. */
   static final double THRESHOLD_WEIGHT = 3.0;
+  /** Weight of a relative error of a sweep's low-bias resistance. */
+  static final double RESISTANCE_WEIGHT = 2.0;
   /** Residual of a failed simulation, per unit file weight. */
   static final double FAILED = 10.0;
 
@@ -113,8 +126,9 @@ public final class Objective {
   }
 
   private static int thresholdRows(Measurement m) {
-    return (IvFeatures.rise(m.voltage(), m.current()).switched() ? 1 : 0)
-        + (IvFeatures.fall(m.voltage(), m.current()).switched() ? 1 : 0);
+    return (IvFeatures.rise(m.voltage(), m.current()).switched() ? 2 : 0)
+        + (IvFeatures.fall(m.voltage(), m.current()).switched() ? 2 : 0)
+        + (Double.isFinite(IvFeatures.lowBiasResistance(m.voltage(), m.current())) ? 1 : 0);
   }
 
   public FitProblem problem() {
@@ -258,11 +272,18 @@ public final class Objective {
       double[] v = m.voltage();
       IvFeatures.Step rise = IvFeatures.rise(v, meas);
       if (rise.switched()) {
-        out[q++] = threshold(v, meas, model, rise.row(), true);
+        out[q++] = threshold(v, meas, model, rise.row(), 0, true);
+        out[q++] = threshold(v, meas, model, rise.row(), 1, true);
       }
       IvFeatures.Step fall = IvFeatures.fall(v, meas);
       if (fall.switched()) {
-        out[q++] = threshold(v, meas, model, fall.row(), false);
+        out[q++] = threshold(v, meas, model, fall.row(), 0, false);
+        out[q++] = threshold(v, meas, model, fall.row(), 1, false);
+      }
+      double rMeas = IvFeatures.lowBiasResistance(v, meas);
+      if (Double.isFinite(rMeas)) {
+        double r = RESISTANCE_WEIGHT * (IvFeatures.lowBiasResistance(v, model) / rMeas - 1);
+        out[q++] = Double.isFinite(r) ? r : FAILED;
       }
     }
     return out;
@@ -276,8 +297,9 @@ public final class Objective {
     return Math.signum(d) * SOFT * Math.sqrt(2 * (Math.sqrt(1 + x * x) - 1));
   }
 
-  private static double threshold(double[] v, double[] meas, double[] model, int row, boolean up) {
-    double level = Math.sqrt(Math.abs(meas[row]) * Math.abs(meas[row + 1]));
+  /** The threshold row of the level on side {@code side} (0: before, 1: after) of the measured step at {@code row}. */
+  private static double threshold(double[] v, double[] meas, double[] model, int row, int side, boolean up) {
+    double level = Math.abs(meas[row + side]);
     double measured = IvFeatures.crossing(v, meas, level, up);
     double fitted = IvFeatures.crossing(v, model, level, up);
     double r = THRESHOLD_WEIGHT * (fitted / measured - 1);

@@ -61,8 +61,10 @@ public final class SynapseFit {
    * @param potentiation the potentiation curve
    * @param depression the depression curve
    * @param range max - min of all measured values
+   * @param trendRms RMS of the data about their own smoothed trend ({@link #trendRms}), both directions
+   *     together: the floor no smooth conductance-vs-pulse curve gets below
    */
-  public record Result(Curve potentiation, Curve depression, double range) {
+  public record Result(Curve potentiation, Curve depression, double range, double trendRms) {
     /** RMS error of both directions together, as a fraction of the range. */
     public double rmsOfRange() {
       int n = potentiation.pulses() + depression.pulses();
@@ -88,6 +90,7 @@ public final class SynapseFit {
       m.put("sigma_c2c", (potentiation.sigma() + depression.sigma()) / 2 / range);
       m.put("range", range);
       m.put("rms_err_of_range", rmsOfRange());
+      m.put("trend_rms_of_range", trendRms / range);
       m.put("potentiation", curveJson(potentiation, range));
       m.put("depression", curveJson(depression, range));
       return m;
@@ -110,6 +113,46 @@ public final class SynapseFit {
     }
   }
 
+  /** Half-width (pulses) of the centred window of {@link #trendRms}. */
+  static final int TREND_HALF_WIDTH = 25;
+
+  /**
+   * RMS of a pulse series about its own trend: at every pulse, the straight line fitted by least
+   * squares to the 2 x 25 + 1 pulses centred on it (fewer at the ends; a local linear smoother, which
+   * follows any straight stretch exactly, also at the ends). What is left is the pulse-to-pulse noise
+   * that a smooth conductance-vs-pulse curve cannot follow; a fitted curve's RMS error is judged
+   * against it.
+   */
+  public static double trendRms(double[] g) {
+    int n = g.length;
+    double[] s1 = new double[n + 1];
+    double[] sx = new double[n + 1];
+    double[] sxx = new double[n + 1];
+    double[] sy = new double[n + 1];
+    double[] sxy = new double[n + 1];
+    for (int k = 0; k < n; k++) {
+      s1[k + 1] = s1[k] + 1;
+      sx[k + 1] = sx[k] + k;
+      sxx[k + 1] = sxx[k] + (double) k * k;
+      sy[k + 1] = sy[k] + g[k];
+      sxy[k + 1] = sxy[k] + k * g[k];
+    }
+    double s = 0;
+    for (int k = 0; k < n; k++) {
+      int a = Math.max(0, k - TREND_HALF_WIDTH);
+      int b = Math.min(n, k + TREND_HALF_WIDTH + 1);
+      double m = s1[b] - s1[a];
+      double mx = (sx[b] - sx[a]) / m;
+      double my = (sy[b] - sy[a]) / m;
+      double vxx = (sxx[b] - sxx[a]) / m - mx * mx;
+      double vxy = (sxy[b] - sxy[a]) / m - mx * my;
+      double trend = my + (vxx > 0 ? vxy / vxx : 0) * (k - mx);
+      double d = g[k] - trend;
+      s += d * d;
+    }
+    return Math.sqrt(s / n);
+  }
+
   /** Fits potentiation and depression curves; the noise check runs with {@code seed}. */
   public static Result fit(double[] potentiation, double[] depression, long seed) {
     if (potentiation.length < 5 || depression.length < 5) {
@@ -127,7 +170,11 @@ public final class SynapseFit {
       throw NeuristorException.input("synapse data: every conductance is the same; nothing to fit");
     }
     SplittableRandom rng = new SplittableRandom(seed);
-    return new Result(direction(potentiation, rng.split()), direction(depression, rng.split()), hi - lo);
+    double tp = trendRms(potentiation);
+    double td = trendRms(depression);
+    double trend = Math.sqrt((tp * tp * potentiation.length + td * td * depression.length)
+        / (potentiation.length + depression.length));
+    return new Result(direction(potentiation, rng.split()), direction(depression, rng.split()), hi - lo, trend);
   }
 
   static double curve(double g0, double gn, double c, int n, double p) {

@@ -30,49 +30,86 @@ public final class CsvWriter {
   /** Writes {@code trace} to {@code target}: header {@code axis,signal...}, one row per sample. */
   public static Path write(Path target, Trace trace) {
     List<String> names = trace.names();
-    double[] axis = trace.axis();
-    double[][] cols = new double[names.size()][];
-    for (int k = 0; k < cols.length; k++) {
-      cols[k] = trace.get(names.get(k));
+    double[][] cols = new double[names.size() + 1][];
+    cols[0] = trace.axis();
+    for (int k = 0; k < names.size(); k++) {
+      cols[k + 1] = trace.get(names.get(k));
     }
     // Checked before writing anything so that the error names the first offending sample in time
     // order, and no temp file is created needlessly.
+    double[] axis = cols[0];
     for (int i = 0; i < axis.length; i++) {
       if (!Double.isFinite(axis[i])) {
         throw new NeuristorException(
             "cannot write " + target + ": axis " + trace.axisName() + " has non-finite value " + axis[i]
                 + " at row " + (i + 1), 3);
       }
-      for (int k = 0; k < cols.length; k++) {
+      for (int k = 1; k < cols.length; k++) {
         if (!Double.isFinite(cols[k][i])) {
           throw new NeuristorException(
-              "cannot write " + target + ": signal " + names.get(k) + " is " + cols[k][i] + " at "
+              "cannot write " + target + ": signal " + names.get(k - 1) + " is " + cols[k][i] + " at "
                   + trace.axisName() + "=" + axis[i], 3);
         }
       }
     }
+    List<String> header = new java.util.ArrayList<>(names.size() + 1);
+    header.add(trace.axisName());
+    header.addAll(names);
+    return writeNumbers(target, header, cols);
+  }
+
+  /**
+   * Writes numeric columns of equal length: the header row, then row i holds {@code columns[k][i]} of
+   * every column, written like trace values ({@link #format(double)}: an integral value has no
+   * fraction, so an int column stored as doubles reads as ints). The same bytes as
+   * {@link #writeTable} with those numbers as cells, without a boxed cell per number: for large tables
+   * such as spike lists.
+   *
+   * @throws NeuristorException (exit code 3) if a value is not finite
+   */
+  public static Path writeColumns(Path target, List<String> header, double[]... columns) {
+    for (int k = 0; k < columns.length; k++) {
+      if (columns[k].length != columns[0].length) {
+        throw new IllegalArgumentException("columns of different lengths: " + columns[k].length + " and "
+            + columns[0].length);
+      }
+      for (int i = 0; i < columns[k].length; i++) {
+        if (!Double.isFinite(columns[k][i])) {
+          String col = k < header.size() ? header.get(k) : "#" + (k + 1);
+          throw new NeuristorException(
+              "cannot write " + target + ": column " + col + " is " + columns[k][i] + " in row " + (i + 1), 3);
+        }
+      }
+    }
+    return writeNumbers(target, header, columns);
+  }
+
+  private static Path writeNumbers(Path target, List<String> header, double[][] cols) {
     return AtomicFiles.write(target, out -> {
       StringBuilder sb = new StringBuilder(64);
-      appendField(sb, trace.axisName());
-      for (String n : names) {
-        sb.append(',');
-        appendField(sb, n);
+      for (int c = 0; c < header.size(); c++) {
+        if (c > 0) {
+          sb.append(',');
+        }
+        appendField(sb, header.get(c));
       }
       sb.append('\n');
       out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
       // Numbers are ASCII: rows go straight into a byte buffer (no char encoding, no String per row).
       byte[] buf = new byte[1 << 16];
       int pos = 0;
-      int rowMax = 26 * (cols.length + 1);
-      for (int i = 0; i < axis.length; i++) {
+      int rowMax = 26 * cols.length + 1;
+      int rows = cols.length == 0 ? 0 : cols[0].length;
+      for (int i = 0; i < rows; i++) {
         if (pos + rowMax > buf.length) {
           out.write(buf, 0, pos);
           pos = 0;
         }
-        pos = putNumber(buf, pos, axis[i]);
-        for (double[] c : cols) {
-          buf[pos++] = ',';
-          pos = putNumber(buf, pos, c[i]);
+        for (int k = 0; k < cols.length; k++) {
+          if (k > 0) {
+            buf[pos++] = ',';
+          }
+          pos = putNumber(buf, pos, cols[k][i]);
         }
         buf[pos++] = '\n';
       }

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
  * operating point and is silent where the static analysis says it must be.
  *
  * <p>Static analysis of that card (its settled current-driven I-V): the voltage rises to a peak of about
- * 7.5 V at 9-10 mA, folds back to about 5.3 V at 30 mA and rises again. With a load rin, the circuit
+ * 7.2 V at 9-10 mA, folds back to about 4.8 V at 30 mA and rises again. With a load rin, the circuit
  * rests at the crossing of the load line {@code (vin - v)/rin} with that curve; a crossing on the rising
- * branch (vin below about 7.5 V + 10 mA * rin, i.e. 17.5 V at rin = 1 kOhm) is stable and the neuron is
+ * branch (vin below about 7.2 V + 10 mA * rin, i.e. 17 V at rin = 1 kOhm) is stable and the neuron is
  * silent. A crossing on the falling branch is unstable only when cm is large against the device's thermal
  * time over its negative resistance (the linearised condition cm > tau (1 + R/rin) / |dV/dI|), which is
  * why the operating point uses 500 uF.
@@ -38,7 +38,7 @@ class FittedVo2NeuronTest {
 
   @Test
   void spikesTonicallyAtTheDocumentedOperatingPoint() throws Exception {
-    // docs/fitting.md: vin = 20 V, rin = 1k, cm = 500 uF, rout = 50: 8 spikes in 3 s (period 0.37 s)
+    // docs/fitting.md: vin = 20 V, rin = 1k, cm = 500 uF, rout = 50: 7 spikes in 3 s (period 0.375 s)
     Map<String, Double> r = run("20");
     assertThat(r.get("spikes:v(o)")).isBetween(7.0, 9.0);
     assertThat(r.get("max:v(o)")).isGreaterThan(1.5);
@@ -46,7 +46,7 @@ class FittedVo2NeuronTest {
 
   @Test
   void staysSilentWhenTheLoadLineCrossesTheRisingBranch() throws Exception {
-    // 14 V through 1 kOhm: the load line meets the rising branch near 7.5 V, 6.5 mA: a stable rest
+    // 14 V through 1 kOhm: the load line meets the rising branch near 7.1 V, 7 mA: a stable rest
     Map<String, Double> r = run("14");
     assertThat(r.get("spikes:v(o)")).isEqualTo(0.0);
     assertThat(r.get("max:v(o)")).isLessThan(0.5);

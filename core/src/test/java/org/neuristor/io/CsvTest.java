@@ -120,6 +120,28 @@ class CsvTest {
   }
 
   @Test
+  void numericColumnsWriteTheSameBytesAsATableOfNumbers() throws IOException {
+    SplittableRandom r = new SplittableRandom(7);
+    int n = 5000;
+    double[] t = new double[n];
+    double[] neuron = new double[n];
+    List<List<?>> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      // spike-list-like values plus awkward ones: negative zero, large integral values, tiny and huge doubles
+      t[i] = i % 97 == 0 ? -0.0 : i % 89 == 0 ? 1e300 * r.nextDouble() : i % 83 == 0 ? 123456789012.0 : i * 1e-4;
+      int k = r.nextInt(-5, 4000);
+      neuron[i] = k;
+      rows.add(List.of(t[i], k));
+    }
+    Path a = CsvWriter.writeColumns(dir.resolve("a.csv"), List.of("time_s", "neuron"), t, neuron);
+    Path b = CsvWriter.writeTable(dir.resolve("b.csv"), List.of("time_s", "neuron"), rows);
+    assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+    assertThatThrownBy(() -> CsvWriter.writeColumns(dir.resolve("c.csv"), List.of("x"), new double[] {1, Double.NaN}))
+        .isInstanceOf(NeuristorException.class).hasMessageContaining("column x is NaN in row 2");
+    assertThat(dir.resolve("c.csv")).doesNotExist();
+  }
+
+  @Test
   void tableRefusesNaN() {
     assertThatThrownBy(() -> CsvWriter.writeTable(dir.resolve("t.csv"), List.of("k", "rate"),
             List.of(List.of("a", Double.NaN))))
