@@ -166,7 +166,7 @@ public final class WholeProcess {
     String param = netlist.replaceAll(VIN, "vin in 0 {vin}").replace(".param vth=1", ".param vin=2 vth=1");
     Files.writeString(dir.resolve("fv.cir"), param);
     Files.writeString(dir.resolve("fv.yaml"), "name: fv\njob:\n  type: run\n  netlist: fv.cir\nparameters:\n"
-        + "  vin: {grid: [1.2, 4.0, " + levels + "]}\nresults: [rate:v(o)]\n");
+        + "  vin: {grid: [1.2, 4.0, " + levels + "]}\nresults: [rate:v(x)]\n");
     List<Path> ngNets = new ArrayList<>();
     for (int k = 0; k < levels; k++) {
       Path p = dir.resolve("ng" + k + ".cir");

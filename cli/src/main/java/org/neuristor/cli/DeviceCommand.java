@@ -63,11 +63,14 @@ public final class DeviceCommand implements Runnable {
   /** {@code device export MODEL --format ngspice}. */
   @Command(name = "export", mixinStandardHelpOptions = true,
       description = {"Write a device model as an ngspice subcircuit of B sources with its state on a capacitor.",
-          "MODEL is a type, preset, type:preset or a .model card file (e.g. written by fit); types ts, diffusive, "
-              + "ots and mott (vo2 is refused: its hysteresis memory is not a function of the circuit state). "
-              + "Stochastic parts (c2c, sdelay) are not exported and are named in a comment."},
+          "MODEL is a type, preset, type:preset or a .model card file (e.g. written by fit); every type: ts, "
+              + "diffusive, ots, mott, vo2 (its hysteresis memory on capacitors), proton2, synapse, pcm (its controller "
+              + "as latches; only without its random draws, sigr=sigg=0). Cycle-to-cycle parts of the switches (c2c, "
+              + "sdelay) are exported at their mean and named in a comment; device-to-device variability (d2d_v, d2d_r) "
+              + "and parameters the export does not write are refused unless at their defaults."},
       footer = {"", "Examples:", "  ./neuristor device export ts:nbox --format ngspice > nbox.sub",
-          "  ./neuristor device export mott:nbo2 --name nbo2 --json"})
+          "  ./neuristor device export vo2 --name vo2 > vo2.sub",
+          "  ./neuristor device export pcm --param sigr=0,sigg=0 --json"})
   @JsonKeys({"model", "type", "name", "format", "netlist"})
   static final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A device type, preset or type:preset, or a .model card file.")

@@ -155,9 +155,10 @@ public final class NeuronCommand implements Runnable {
       description = {"Print a circuit's netlist.",
           "Neuristor's own form (default) uses N lines for compact device models, which ngspice does not know; "
               + "--format ngspice writes every such device as a B-source subcircuit (see 'device export') so that "
-              + "ngspice runs the netlist unchanged (circuits of types ts, diffusive, ots, mott)."},
+              + "ngspice runs the netlist unchanged (every library circuit; --param and --duration set its values)."},
       footer = {"", "Examples:", "  ./neuristor neuron show pickett > pickett.cir",
-          "  ./neuristor neuron show lif --format ngspice > lif.cir && ngspice lif.cir"})
+          "  ./neuristor neuron show lif --format ngspice > lif.cir && ngspice lif.cir",
+          "  ./neuristor neuron show tuma --format ngspice --param sigr=0,sigg=0"})
   @JsonKeys({"circuit", "title", "parameters", "format", "netlist"})
   static final class Show implements Runnable {
     @Parameters(paramLabel = "NAME", description = "A library circuit (see 'neuron list').") String name;
@@ -166,14 +167,17 @@ public final class NeuronCommand implements Runnable {
         description = "neuristor or ngspice (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Mixin CircuitOptions circuit;
+
     @Mixin JsonOption json;
 
     @Override
     public void run() {
       NeuronCircuit c = NeuronLibrary.get(name);
+      Map<String, String> p = circuit.of(c);
       String text = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-        case "neuristor" -> c.netlist();
-        case "ngspice" -> org.neuristor.library.NgspiceNetlist.of(c, Map.of(), null);
+        case "neuristor" -> p.isEmpty() ? c.netlist() : c.netlist(p, null);
+        case "ngspice" -> org.neuristor.library.NgspiceNetlist.of(c, p, null);
         default -> throw org.neuristor.NeuristorException.input("--format: neuristor or ngspice, got '" + format + "'");
       };
       if (json.json()) {

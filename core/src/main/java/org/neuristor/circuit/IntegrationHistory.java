@@ -160,8 +160,10 @@ final class IntegrationHistory {
     }
     hx[0] = oldX;
     hq[0] = oldQ;
-    System.arraycopy(xNew, 0, hx[0], 0, n);
-    System.arraycopy(qNew, 0, hq[0], 0, n);
+    for (int i = 0; i < n; i++) { // a loop, not arraycopy: n is small and a stub call costs more
+      oldX[i] = xNew[i];
+      oldQ[i] = qNew[i];
+    }
     ht[0] = tNew;
     count = Math.min(count + 1, 4);
   }

@@ -643,19 +643,20 @@ public final class MnaSystem {
         throw new SingularCircuitException(e.unknown());
       }
       solver.solve(rhs);
-      System.arraycopy(x, 0, xOld, 0, n);
       boolean converged = !load.limited;
       double worst = 0;
       double reltol = options.reltol();
       for (int i = 0; i < n; i++) {
         double dx = rhs[i];
-        double xi = x[i] - dx;
+        double xo = x[i];
+        xOld[i] = xo;
+        double xi = xo - dx;
         if (!Double.isFinite(xi)) {
           worstUnknown = i;
           return -1;
         }
         x[i] = xi;
-        double tol = reltol * Math.max(Math.abs(xi), Math.abs(xOld[i])) + absTol[i];
+        double tol = reltol * Math.max(Math.abs(xi), Math.abs(xo)) + absTol[i];
         double ratio = Math.abs(dx) / tol;
         if (ratio > worst) {
           worst = ratio;

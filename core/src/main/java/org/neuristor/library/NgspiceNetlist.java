@@ -15,7 +15,7 @@ import org.neuristor.expr.SpiceNumber;
  * A library circuit as a netlist ngspice runs unchanged: every {@code .model} of a Neuristor device
  * type becomes the B-source subcircuit of {@link SpiceExport}, every {@code N} instance of it an
  * {@code X} instance ({@code nts m o tsw} becomes {@code xnts m o tsw}), and a saved device state
- * ({@code nts.x}) the subcircuit's state node ({@code v(xnts.s)}). Everything else (sources,
+ * ({@code nts.x}) the subcircuit's state node of that name ({@code v(xnts.x)}). Everything else (sources,
  * passives, MOSFETs, {@code .param}, {@code .ic}, {@code .tran}) is already ngspice syntax.
  */
 public final class NgspiceNetlist {
@@ -69,6 +69,7 @@ public final class NgspiceNetlist {
       exported.put(model.toLowerCase(Locale.ROOT), type);
     }
     Map<String, String> instances = new LinkedHashMap<>();
+    Map<String, String> types = new LinkedHashMap<>(); // instance -> device type
     StringBuilder sb = new StringBuilder();
     String[] lines = text.split("\n");
     for (int i = 0; i < lines.length; i++) {
@@ -78,6 +79,7 @@ public final class NgspiceNetlist {
       if (i > 0 && t.length >= 4 && Character.toLowerCase(t[0].charAt(0)) == 'n'
           && exported.containsKey(t[3].toLowerCase(Locale.ROOT))) {
         instances.put(t[0].toLowerCase(Locale.ROOT), "x" + t[0]);
+        types.put(t[0].toLowerCase(Locale.ROOT), exported.get(t[3].toLowerCase(Locale.ROOT)));
         sb.append('x').append(l).append('\n');
         continue;
       }
@@ -92,7 +94,8 @@ public final class NgspiceNetlist {
         for (String tok : l.substring(5).trim().split("\\s+")) {
           int dot = tok.indexOf('.');
           String inst = dot > 0 ? tok.substring(0, dot).toLowerCase(Locale.ROOT) : null;
-          s.append(' ').append(inst != null && instances.containsKey(inst) ? "v(" + instances.get(inst) + ".s)" : tok);
+          s.append(' ').append(inst != null && instances.containsKey(inst) ? "v(" + instances.get(inst) + "."
+              + SpiceExport.stateNode(types.get(inst), tok.substring(dot + 1)) + ")" : tok);
         }
         sb.append(s).append('\n');
         continue;
@@ -102,10 +105,14 @@ public final class NgspiceNetlist {
     return sb.toString();
   }
 
-  /** The ngspice name of a saved signal of the native circuit ({@code nts.x} becomes {@code v(xnts.s)}). */
-  public static String signal(String nativeName) {
+  /**
+   * The ngspice name of a saved signal of the native circuit: a device state {@code nts.x} of a
+   * device of that type becomes {@code v(xnts.x)} (see {@link SpiceExport#stateNode}); other names are kept.
+   */
+  public static String signal(String nativeName, String type) {
     int dot = nativeName.indexOf('.');
     return dot > 0 && !nativeName.startsWith("v(") && !nativeName.startsWith("i(")
-        ? "v(x" + nativeName.substring(0, dot) + ".s)" : nativeName;
+        ? "v(x" + nativeName.substring(0, dot) + "." + SpiceExport.stateNode(type, nativeName.substring(dot + 1)) + ")"
+        : nativeName;
   }
 }
