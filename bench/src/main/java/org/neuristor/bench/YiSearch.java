@@ -6,128 +6,253 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.neuristor.behaviour.Behaviour;
 import org.neuristor.behaviour.BehaviourRunner;
 import org.neuristor.behaviour.Behaviours;
 import org.neuristor.behaviour.Scale;
 import org.neuristor.behaviour.Subject;
 import org.neuristor.behaviour.Subjects;
+import org.neuristor.expr.SpiceNumber;
+import org.neuristor.library.NeuronLibrary;
 
 /**
- * The search for the passive values of one Yi variant ({@code yi-phasic} or {@code yi-mixed}): seeded
- * random sampling, log-uniform over a factor {@link #SPAN} either side of the netlist's values, then
- * local perturbation around the best. Each candidate runs the 23 behaviour protocols
- * ({@code neuron behaviours}, unchanged classifier); the score is the number of behaviours reached by
- * the three Yi variants together (the other two at their shipped values), ties broken by the
- * candidate's own count; a candidate whose rheobase exceeds {@link #MAX_RHEOBASE} scores nothing.
- * Devices and biases stay as in {@code yi.cir}.
- * Run: {@code java -cp bench/target/benchmarks.jar org.neuristor.bench.YiSearch VARIANT [n] [rounds] [seed]}
- * (docs/behaviours.md gives the runs behind the shipped values).
+ * The seeded search for Yi's per-behaviour parameter sets ({@code yi-behaviours.yaml},
+ * docs/behaviours.md). Yi et al. (2018) measure each of the 23 behaviours on one of three circuits
+ * (tonic, phasic, mixed mode) with its own bias and component values (their Fig. 4: "see
+ * Supplementary Figs. 10-34", one figure per behaviour); this search does the same within our three
+ * variants' topologies.
+ *
+ * <p>Each candidate is one variant (in turn {@code yi}, {@code yi-phasic}, {@code yi-mixed}) with:
+ * its five passive elements log-uniform within a factor {@link #SPAN} of the netlist values; the two
+ * bias sources {@code vdc1}, {@code vdc2} uniform in [{@link #BIAS_LO}, {@link #BIAS_HI}] V (below
+ * the devices' 7.09 V threshold at rest); and, for every second candidate, the devices' substrate
+ * node (the {@code vo2} thermal ladder: {@code cth2} = cth x 10^U(1, 3), {@code sth2} = sth x
+ * 10^U(0.3, 1.5)), the slow variable of the same devices. The devices are unchanged otherwise. A
+ * candidate runs the behaviour protocols under test ({@code neuron behaviours}, unchanged classifier);
+ * one that fires at rest, or whose rheobase is above {@link #MAX_RHEOBASE}, reaches nothing, and a
+ * response that settles in another state than it began does not count
+ * ({@link BehaviourRunner.Outcome#returnsToRest}; the first runs accepted three such latches as J, L
+ * and Q). For each
+ * behaviour the first candidate (in order) that reaches it is reported as a {@code yi-behaviours.yaml}
+ * entry, and later candidates no longer run its protocol.
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar org.neuristor.bench.YiSearch [n] [seed] [IDS] [SPACE]}
+ * (IDS: behaviour letters, default the ones the default-valued variants do not reach; SPACE:
+ * {@code plain} (default), {@code ladder} or {@code wide}, see {@link Space}); local rounds around a set:
+ * {@code YiSearch local VARIANT k=v,... IDS n seed} (see {@link #local}).
  */
 public final class YiSearch {
   private YiSearch() {}
 
-  /** Varied parameters of each variant (its passive elements). */
-  static final Map<String, String[]> KEYS = Map.of("yi-phasic", new String[] {"rs", "cin", "rl2", "c1", "c2"},
-      "yi-mixed", new String[] {"rin", "cin", "rl2", "c1", "c2"});
+  /** The three variants and their five passive elements. */
+  static final Map<String, String[]> PASSIVES = new LinkedHashMap<>();
+
+  static {
+    PASSIVES.put("yi", new String[] {"rl1", "rl2", "rout", "c1", "c2"});
+    PASSIVES.put("yi-phasic", new String[] {"rs", "cin", "rl2", "c1", "c2"});
+    PASSIVES.put("yi-mixed", new String[] {"rin", "cin", "rl2", "c1", "c2"});
+  }
 
   /**
    * Largest acceptable rheobase (V): a candidate needing more input than this for a step to fire
-   * reaches nothing (the first run, without this bound, picked a 264 V rheobase; docs/behaviours.md).
+   * reaches nothing (an earlier unconstrained run picked a 264 V rheobase; docs/behaviours.md).
    */
   static final double MAX_RHEOBASE = 5;
 
-  /** Sampling span: a factor of 3 either side of the netlist value. */
+  /** Smallest acceptable rheobase (V): below it the candidate fires at (almost) no input. */
+  static final double MIN_RHEOBASE = 0.05;
+
+  /** Sampling span of the passives: a factor of 3 either side of the netlist value. */
   static final double SPAN = 3;
 
-  record Score(double[] x, int union, int own, TreeSet<String> passed) {}
+  /** Sampling span of the passives in the wide space. */
+  static final double WIDE_SPAN = 10;
 
-  static TreeSet<String> passed(String variant, Map<String, String> p) {
-    TreeSet<String> ids = new TreeSet<>();
-    try {
-      Subject s = Subjects.of(variant, p);
-      Scale sc = Scale.measure(s);
-      if (sc.rheobase() > MAX_RHEOBASE) {
-        return ids;
-      }
-      for (BehaviourRunner.Outcome o : BehaviourRunner.run(s, sc, Behaviours.all(), null)) {
-        if (o.pass()) {
-          ids.add(o.behaviour().id());
-        }
-      }
-    } catch (RuntimeException e) {
-      // a candidate that cannot be simulated or has no rheobase reaches nothing
-    }
-    return ids;
+  /**
+   * Bias range (V): below the 7.09 V threshold of the devices at rest; a first run from 6.2 V spent
+   * most candidates on rheobases above {@link #MAX_RHEOBASE}.
+   */
+  static final double BIAS_LO = 6.7;
+
+  static final double BIAS_HI = 7.05;
+
+  /** The zhang2024 device's film thermal capacitance (J/K) and conductance (W/K), the ladder's scale. */
+  static final double CTH = 49.62776831e-12;
+
+  static final double STH = 0.20558726e-3;
+
+  /** One candidate: variant and parameter overrides. */
+  record Candidate(int index, String variant, Map<String, String> params) {}
+
+  /** The devices' static threshold (V) at rest without a substrate node (zhang2024 at t0 = 325 K). */
+  static final double VTH = 7.09;
+
+  /**
+   * The sampling spaces. {@code plain}: biases in [{@link #BIAS_LO}, {@link #BIAS_HI}] V, the
+   * substrate node on every second group of three candidates (cth2 = cth 10^U(1, 3), sth2 = sth
+   * 10^U(0.3, 1.5)). {@code ladder}: the substrate node on every candidate, wider (cth2 = cth
+   * 10^U(1, 3.5), sth2 = sth 10^U(-0.5, 1.5)), and the biases as a fraction U(0.945, 0.994) of the
+   * static threshold with the node: a static threshold scales as the square root of the film's total
+   * conductance to the base, V_th' = V_th sqrt(S / S_th) with 1/S = 1/S_th + 1/S_th2 (V^2/R(T) = S (T -
+   * T_0) at the same film temperature), so the biases keep their distance from it (the plain space
+   * biased most ladder candidates above it: they latched on at rest). {@code wide}: as plain without
+   * the substrate node, the passives within a factor {@link #WIDE_SPAN} (c1 much larger than c2 makes
+   * X1's slow relaxation gate X2's fast one: bursts).
+   */
+  enum Space { PLAIN, LADDER, WIDE }
+
+  static Candidate sample(int index, SplittableRandom rng) {
+    return sample(index, rng, Space.PLAIN);
   }
 
-  static Map<String, String> params(String variant, double[] x) {
-    Map<String, String> m = new LinkedHashMap<>();
-    String[] k = KEYS.get(variant);
-    for (int j = 0; j < k.length; j++) {
-      m.put(k[j], String.format(Locale.ROOT, "%.3g", x[j]));
+  static Candidate sample(int index, SplittableRandom rng, Space space) {
+    if (space == Space.LADDER) {
+      return sampleLadder(index, rng);
     }
-    return m;
+    List<String> variants = new ArrayList<>(PASSIVES.keySet());
+    String variant = variants.get(index % variants.size());
+    Map<String, String> p = passives(variant, space == Space.WIDE ? WIDE_SPAN : SPAN, rng);
+    p.put("vdc1", String.format(Locale.ROOT, "%.3f", BIAS_LO + (BIAS_HI - BIAS_LO) * rng.nextDouble()));
+    p.put("vdc2", String.format(Locale.ROOT, "%.3f", BIAS_LO + (BIAS_HI - BIAS_LO) * rng.nextDouble()));
+    double u1 = rng.nextDouble();
+    double u2 = rng.nextDouble();
+    if (space == Space.PLAIN && (index / variants.size()) % 2 == 1) {
+      p.put("cth2", fmt(CTH * Math.pow(10, 1 + 2 * u1)));
+      p.put("sth2", fmt(STH * Math.pow(10, 0.3 + 1.2 * u2)));
+    }
+    return new Candidate(index, variant, p);
+  }
+
+  /** The variant's five passives, log-uniform within a factor {@code span} of the netlist values. */
+  static Map<String, String> passives(String variant, double span, SplittableRandom rng) {
+    Map<String, String> defaults = NeuronLibrary.get(variant).parameters();
+    Map<String, String> p = new LinkedHashMap<>();
+    for (String k : PASSIVES.get(variant)) {
+      double x0 = SpiceNumber.parse(defaults.get(k));
+      p.put(k, fmt(x0 * Math.pow(span, 2 * rng.nextDouble() - 1)));
+    }
+    return p;
+  }
+
+  static Candidate sampleLadder(int index, SplittableRandom rng) {
+    List<String> variants = new ArrayList<>(PASSIVES.keySet());
+    String variant = variants.get(index % variants.size());
+    Map<String, String> p = passives(variant, SPAN, rng);
+    double cth2 = CTH * Math.pow(10, 1 + 2.5 * rng.nextDouble());
+    double sth2 = STH * Math.pow(10, -0.5 + 2 * rng.nextDouble());
+    double vth = VTH * Math.sqrt(sth2 / (STH + sth2));
+    double lo = BIAS_LO / VTH;
+    double hi = BIAS_HI / VTH;
+    p.put("vdc1", String.format(Locale.ROOT, "%.3f", vth * (lo + (hi - lo) * rng.nextDouble())));
+    p.put("vdc2", String.format(Locale.ROOT, "%.3f", vth * (lo + (hi - lo) * rng.nextDouble())));
+    p.put("cth2", fmt(cth2));
+    p.put("sth2", fmt(sth2));
+    return new Candidate(index, variant, p);
+  }
+
+  static String fmt(double x) {
+    return String.format(Locale.ROOT, "%.3g", x);
+  }
+
+  /** The behaviours of {@code ids} that the candidate reaches, with the label found for each. */
+  static TreeMap<String, String> labels(Candidate c, List<Behaviour> bs) {
+    TreeMap<String, String> out = new TreeMap<>();
+    Subject s = Subjects.of(c.variant(), c.params());
+    Scale sc = Scale.measure(s);
+    if (sc.rheobase() > MAX_RHEOBASE || sc.rheobase() < MIN_RHEOBASE) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "rheobase %.3g V out of range", sc.rheobase()));
+    }
+    for (BehaviourRunner.Outcome o : BehaviourRunner.run(s, sc, bs, null)) {
+      out.put(o.behaviour().id(), !o.pass() ? o.label().label() : o.returnsToRest() ? "PASS" : "pass, but a new rest");
+    }
+    return out;
+  }
+
+
+  /**
+   * A local candidate around {@code base}: each value times exp(U(-0.3, 0.3)), each bias plus
+   * U(-0.1, 0.1) V (the local rounds of a search that found a neighbouring behaviour).
+   */
+  static Candidate local(int index, String variant, Map<String, String> base, SplittableRandom rng) {
+    Map<String, String> p = new LinkedHashMap<>();
+    base.forEach((k, v) -> {
+      double x = SpiceNumber.parse(v);
+      double u = 2 * rng.nextDouble() - 1;
+      p.put(k, k.startsWith("vdc") ? String.format(Locale.ROOT, "%.3f", x + 0.1 * u) : fmt(x * Math.exp(0.3 * u)));
+    });
+    return new Candidate(index, variant, p);
   }
 
   public static void main(String[] args) {
-    String variant = args.length > 0 ? args[0] : "yi-mixed";
-    int n = args.length > 1 ? Integer.parseInt(args[1]) : 12;
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-    long seed = args.length > 3 ? Long.parseLong(args[3]) : 11;
-    String[] keys = KEYS.get(variant);
-    if (keys == null) {
-      throw new IllegalArgumentException("variant must be one of " + KEYS.keySet());
-    }
-    TreeSet<String> others = new TreeSet<>();
-    for (String v : List.of("yi", "yi-phasic", "yi-mixed")) {
-      if (!v.equals(variant)) {
-        TreeSet<String> p = passed(v, Map.of());
-        System.out.println(v + " (shipped): " + p.size() + " " + p);
-        others.addAll(p);
+    if (args.length > 0 && args[0].equals("local")) {
+      // local VARIANT k=v,k=v IDS n seed
+      Map<String, String> base = new LinkedHashMap<>();
+      for (String kv : args[2].split(",")) {
+        base.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
       }
-    }
-    Map<String, String> defaults = org.neuristor.library.NeuronLibrary.get(variant).parameters();
-    double[] x0 = new double[keys.length];
-    for (int j = 0; j < keys.length; j++) {
-      x0[j] = org.neuristor.expr.SpiceNumber.parse(defaults.get(keys[j]));
-    }
-    Score best = score(variant, x0, others);
-    System.out.println("shipped " + describe(variant, best));
-    SplittableRandom rng = new SplittableRandom(seed);
-    for (int k = 0; k < n; k++) {
-      double[] x = new double[keys.length];
-      for (int j = 0; j < x.length; j++) {
-        x[j] = x0[j] * Math.pow(SPAN, 2 * rng.nextDouble() - 1);
+      List<Behaviour> bs = new ArrayList<>();
+      for (String id : args[3].split(",")) {
+        bs.add(Behaviours.get(id.trim()));
       }
-      best = better(best, score(variant, x, others), variant);
-    }
-    for (int r = 0; r < rounds; r++) {
-      for (int k = 0; k < 6; k++) {
-        double[] x = best.x().clone();
-        for (int j = 0; j < x.length; j++) {
-          x[j] *= Math.exp(0.3 * (2 * rng.nextDouble() - 1));
+      int n = Integer.parseInt(args[4]);
+      SplittableRandom rng = new SplittableRandom(Long.parseLong(args[5]));
+      for (int k = 0; k < n && !bs.isEmpty(); k++) {
+        Candidate c = local(k, args[1], base, rng);
+        String line;
+        try {
+          TreeMap<String, String> l = labels(c, bs);
+          line = "labels " + l;
+          l.forEach((id, v) -> {
+            if (v.equals("PASS")) {
+              System.out.printf(Locale.ROOT, "  - id: %s%n    variant: %s%n    origin: search local %s/%d%n"
+                  + "    params: %s%n", id, c.variant(), args[5], c.index(), c.params());
+            }
+          });
+          bs.removeIf(b -> "PASS".equals(l.get(b.id())));
+        } catch (RuntimeException e) {
+          line = "rejected: " + e.getMessage();
         }
-        best = better(best, score(variant, x, others), variant);
+        System.out.printf(Locale.ROOT, "candidate %d %s %s: %s%n", k, c.variant(), c.params(), line);
+        System.out.flush();
       }
-      System.out.println("round " + r + " best " + describe(variant, best));
+      return;
     }
-    System.out.println("best " + describe(variant, best));
-  }
-
-  static Score score(String variant, double[] x, TreeSet<String> others) {
-    TreeSet<String> p = passed(variant, params(variant, x));
-    TreeSet<String> u = new TreeSet<>(others);
-    u.addAll(p);
-    return new Score(x, u.size(), p.size(), p);
-  }
-
-  static Score better(Score best, Score s, String variant) {
-    System.out.println("  " + describe(variant, s));
-    return s.union() > best.union() || s.union() == best.union() && s.own() > best.own() ? s : best;
-  }
-
-  static String describe(String variant, Score s) {
-    return String.format(Locale.ROOT, "union %d own %d %s %s", s.union(), s.own(), s.passed(), params(variant, s.x()));
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+    long seed = args.length > 1 ? Long.parseLong(args[1]) : 12;
+    String ids = args.length > 2 ? args[2] : "B,C,E,F,G,J,L,M,N,Q,T";
+    Space space = args.length > 3 ? Space.valueOf(args[3].toUpperCase(Locale.ROOT)) : Space.PLAIN;
+    List<Behaviour> bs = new ArrayList<>();
+    for (String id : ids.split(",")) {
+      bs.add(Behaviours.get(id.trim()));
+    }
+    SplittableRandom rng = new SplittableRandom(seed);
+    Map<String, Candidate> found = new TreeMap<>();
+    for (int k = 0; k < n && !bs.isEmpty(); k++) {
+      Candidate c = sample(k, rng, space);
+      String line;
+      try {
+        TreeMap<String, String> l = labels(c, bs);
+        TreeSet<String> pass = new TreeSet<>();
+        l.forEach((id, v) -> {
+          if (v.equals("PASS")) {
+            pass.add(id);
+            found.putIfAbsent(id, c);
+          }
+        });
+        line = "pass " + pass + " labels " + l;
+      } catch (RuntimeException e) {
+        line = "rejected: " + e.getMessage();
+      }
+      System.out.printf(Locale.ROOT, "candidate %d %s %s: %s%n", k, c.variant(), c.params(), line);
+      System.out.flush();
+      bs.removeIf(b -> found.containsKey(b.id())); // a behaviour found is not searched further
+    }
+    System.out.println("found " + found.size() + " of " + bs.size() + ": " + found.keySet());
+    System.out.println("# yi-behaviours.yaml entries (search " + space.name().toLowerCase(Locale.ROOT) + ", seed "
+        + seed + ", " + n + " candidates)");
+    found.forEach((id, c) -> System.out.printf(Locale.ROOT, "  - id: %s%n    variant: %s%n    candidate: %d%n"
+        + "    params: %s%n", id, c.variant(), c.index(), c.params()));
   }
 }

@@ -16,6 +16,7 @@ import org.neuristor.behaviour.Protocol;
 import org.neuristor.behaviour.Scale;
 import org.neuristor.behaviour.Subject;
 import org.neuristor.behaviour.Subjects;
+import org.neuristor.behaviour.TunedSets;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.library.NeuronLibrary;
 import org.neuristor.plot.Plotter;
@@ -40,12 +41,15 @@ import picocli.CommandLine.Parameters;
         "Prints a table per circuit (and the behaviour matrix for several), writes behaviours.csv, a gallery of the "
             + "23 responses per circuit and, for several circuits, behaviour-matrix.png; in a matrix, a circuit whose "
             + "rheobase cannot be measured gets a row of reasons."},
-    footer = {"", "Names: library circuits (neuron list), 'all' for every one of them, model:KIND (model:hh) or",
-        "izhikevich:A..T (the neuron of one Izhikevich pattern).", "", "Examples:",
+    footer = {"", "Names: library circuits (neuron list), 'all' for every one of them, model:KIND (model:hh),",
+        "izhikevich:A..T (the neuron of one Izhikevich pattern) or yi-tuned (each behaviour on its own parameter set",
+        "of a Yi variant, as Yi et al. measured them; the sets are data, yi-behaviours.yaml).", "", "Examples:",
         "  ./neuristor neuron behaviours yi", "  ./neuristor neuron behaviours yi yi-phasic yi-mixed --out out/yi",
+        "  ./neuristor neuron behaviours yi-tuned",
         "  ./neuristor neuron behaviours all --no-plot --json", "  ./neuristor neuron behaviours model:hh --only U,V,W"})
 public final class NeuronBehavioursCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "NAME", arity = "1..*", description = "Circuits (or 'all'), model:KIND, izhikevich:ID.")
+  @Parameters(paramLabel = "NAME", arity = "1..*",
+      description = "Circuits (or 'all'), model:KIND, izhikevich:ID, yi-tuned.")
   List<String> names;
 
   @Option(names = "--only", paramLabel = "ID,...", split = ",", description = "Behaviours to run (A..W; default all 23).")
@@ -62,11 +66,22 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
 
   /**
    * The outcomes of one subject; {@code failure} says why none was run (its scale could not be
-   * measured), null when they were.
+   * measured), null when they were. A family's tuned sets ({@code yi-tuned}) are one run whose
+   * {@code tuned} list gives each behaviour's own circuit and scale (null for a plain subject).
    */
-  record Run(Subject subject, Scale scale, List<BehaviourRunner.Outcome> outcomes, String failure) {
+  record Run(String name, Scale scale, List<BehaviourRunner.Outcome> outcomes, String failure,
+      List<TunedSets.Result> tuned) {
     long passed() {
       return outcomes.stream().filter(BehaviourRunner.Outcome::pass).count();
+    }
+
+    /** The scale behaviour {@code k} ran at (its own for a tuned set). */
+    Scale scale(int k) {
+      if (tuned == null) {
+        return scale;
+      }
+      Scale s = tuned.get(k).scale();
+      return s == null ? new Scale(Double.NaN, Double.NaN, "V") : s;
     }
   }
 
@@ -85,10 +100,25 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
       throw NeuristorException.input("--param needs a single circuit or model, got " + subjects.size());
     }
     List<Behaviour> bs = only.isEmpty() ? Behaviours.all() : only.stream().map(Behaviours::get).toList();
-    List<Subject> resolved = subjects.stream().map(n -> Subjects.of(n, p)).toList();
+    if (!p.isEmpty() && subjects.stream().anyMatch(TunedSets::names)) {
+      throw NeuristorException.input("--param does not apply to tuned sets (each behaviour has its own values)");
+    }
+    // resolve every name first, so that a bad one fails before any simulation
+    List<Object> resolved = subjects.stream().map(n -> TunedSets.names(n) ? (Object) TunedSets.of(n)
+        : (Object) Subjects.of(n, p)).toList();
     List<Run> runs = new ArrayList<>();
     try (ProgressBar bar = output.progress("behaviours", (long) resolved.size() * (bs.size() + 1))) {
-      for (Subject s : resolved) {
+      for (int j = 0; j < resolved.size(); j++) {
+        if (resolved.get(j) instanceof List<?> sets) {
+          @SuppressWarnings("unchecked")
+          List<TunedSets.Set> ts = (List<TunedSets.Set>) sets;
+          bar.step();
+          List<TunedSets.Result> res = TunedSets.run(ts, bs, o -> bar.step());
+          runs.add(new Run(subjects.get(j).toLowerCase(Locale.ROOT), new Scale(Double.NaN, Double.NaN, "V"),
+              res.stream().map(TunedSets.Result::outcome).toList(), null, res));
+          continue;
+        }
+        Subject s = (Subject) resolved.get(j);
         Scale scale;
         try {
           scale = Scale.measure(s);
@@ -98,26 +128,30 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
           }
           // in a matrix, a subject without a rheobase or time scale gets a row of "not run" with the reason
           bar.stepBy(bs.size() + 1);
-          runs.add(new Run(s, new Scale(Double.NaN, Double.NaN, s.inputUnit()), bs.stream().map(b ->
-              new BehaviourRunner.Outcome(b, null, Double.NaN, null, null, e.getMessage())).toList(), e.getMessage()));
+          runs.add(new Run(s.name(), new Scale(Double.NaN, Double.NaN, s.inputUnit()), bs.stream().map(b ->
+              new BehaviourRunner.Outcome(b, null, Double.NaN, null, null, e.getMessage())).toList(), e.getMessage(),
+              null));
           continue;
         }
         bar.step();
-        runs.add(new Run(s, scale, BehaviourRunner.run(s, scale, bs, o -> bar.step()), null));
+        runs.add(new Run(s.name(), scale, BehaviourRunner.run(s, scale, bs, o -> bar.step()), null, null));
       }
     }
     Path csv = output.file("behaviours.csv");
     List<List<Object>> rows = new ArrayList<>();
     for (Run r : runs) {
-      for (BehaviourRunner.Outcome o : r.outcomes()) {
-        rows.add(java.util.Arrays.asList(r.subject().name(), o.behaviour().id(), o.behaviour().name(),
-            o.behaviour().shape(), finite(o.level()), r.scale().unit(), finite(r.scale().rheobase()),
-            finite(r.scale().timeScale()),
-            o.label().label(), o.pass(), o.response() == null ? null : o.response().spikes().length, o.reason()));
+      for (int k = 0; k < r.outcomes().size(); k++) {
+        BehaviourRunner.Outcome o = r.outcomes().get(k);
+        Scale sc = r.scale(k);
+        TunedSets.Set set = r.tuned() == null ? null : r.tuned().get(k).set();
+        rows.add(java.util.Arrays.asList(r.name(), o.behaviour().id(), o.behaviour().name(),
+            o.behaviour().shape(), finite(o.level()), sc.unit(), finite(sc.rheobase()), finite(sc.timeScale()),
+            o.label().label(), o.pass(), o.response() == null ? null : o.response().spikes().length, o.reason(),
+            set == null ? null : set.variant(), set == null || set.variant() == null ? null : set.changes()));
       }
     }
     CsvWriter.writeTable(csv, List.of("neuron", "id", "behaviour", "stimulus", "level", "unit", "rheobase",
-        "time_scale_s", "found", "pass", "spikes", "reason"), rows);
+        "time_scale_s", "found", "pass", "spikes", "reason", "variant", "values"), rows);
     Summary sum = new Summary();
     List<Map<String, Object>> json = new ArrayList<>();
     List<String> plots = new ArrayList<>();
@@ -156,18 +190,41 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
   }
 
   private static void printTable(java.io.PrintWriter out, Run r) {
+    if (r.tuned() != null) {
+      printTuned(out, r);
+      return;
+    }
     Scale s = r.scale();
     if (r.failure() != null) {
-      out.printf(Locale.ROOT, "%s: not run: %s%n", r.subject().name(), r.failure());
+      out.printf(Locale.ROOT, "%s: not run: %s%n", r.name(), r.failure());
       return;
     }
     out.printf(Locale.ROOT, "%s: rheobase R = %.4g %s, time scale tau = %s, %d of %d behaviours%n",
-        r.subject().name(), s.rheobase(), s.unit(), seconds(s.timeScale()), r.passed(), r.outcomes().size());
+        r.name(), s.rheobase(), s.unit(), seconds(s.timeScale()), r.passed(), r.outcomes().size());
     out.printf(Locale.ROOT, "  %-2s %-29s %-27s %-22s %-29s %s%n", "id", "behaviour", "stimulus", "level",
         "label found", "pass");
     for (BehaviourRunner.Outcome o : r.outcomes()) {
       out.printf(Locale.ROOT, "  %-2s %-29s %-27s %-22s %-29s %s%n", o.behaviour().id(), o.behaviour().name(),
           o.behaviour().shape(), level(o, s), o.error() != null ? "not run" : o.label().label(), o.pass() ? "yes" : "-");
+    }
+  }
+
+  /** The table of a family's tuned sets: each behaviour with its variant, values, scale and label. */
+  private static void printTuned(java.io.PrintWriter out, Run r) {
+    out.printf(Locale.ROOT, "%s: %d of %d behaviours, each on its own parameter set (variant and values changed)%n",
+        r.name(), r.passed(), r.outcomes().size());
+    out.printf(Locale.ROOT, "  %-2s %-29s %-10s %-9s %-10s %-29s %-4s %s%n", "id", "behaviour", "variant", "R",
+        "tau", "label found", "pass", "values");
+    for (int k = 0; k < r.outcomes().size(); k++) {
+      BehaviourRunner.Outcome o = r.outcomes().get(k);
+      TunedSets.Result t = r.tuned().get(k);
+      Scale s = r.scale(k);
+      out.printf(Locale.ROOT, "  %-2s %-29s %-10s %-9s %-10s %-29s %-4s %s%n", o.behaviour().id(), o.behaviour().name(),
+          t.set() == null || t.set().variant() == null ? "-" : t.set().variant(),
+          Double.isFinite(s.rheobase()) ? String.format(Locale.ROOT, "%.3g V", s.rheobase()) : "-",
+          Double.isFinite(s.timeScale()) ? seconds(s.timeScale()) : "-",
+          o.error() != null ? cell(o) : o.label().label(), o.pass() ? "yes" : "-",
+          t.set() == null || t.set().variant() == null ? o.reason() : t.set().changes());
     }
   }
 
@@ -190,13 +247,16 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
     if (o.pass()) {
       return "yes";
     }
-    return o.error() != null ? "not run" : o.label() == FiringPattern.QUIESCENT ? "silent" : o.label().label();
+    if (o.error() != null) {
+      return o.error().startsWith("not reached") ? "not reached" : "not run";
+    }
+    return o.label() == FiringPattern.QUIESCENT ? "silent" : o.label().label();
   }
 
   private static void printMatrix(java.io.PrintWriter out, List<Run> runs, List<Behaviour> bs) {
     StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-33s", "behaviour"));
     for (Run r : runs) {
-      head.append(String.format(Locale.ROOT, " %-12s", r.subject().name()));
+      head.append(String.format(Locale.ROOT, " %-12s", r.name()));
     }
     out.println();
     out.println("behaviour matrix (yes: the classifier gives the behaviour's label; otherwise the label found)");
@@ -218,7 +278,7 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
 
   private static Map<String, Object> jsonOf(Run r) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", r.subject().name());
+    m.put("name", r.name());
     m.put("rheobase", r.failure() == null ? r.scale().rheobase() : null);
     m.put("unit", r.scale().unit());
     m.put("time_scale_s", r.failure() == null ? r.scale().timeScale() : null);
@@ -227,8 +287,17 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
     }
     m.put("passed", r.passed());
     List<Map<String, Object>> list = new ArrayList<>();
-    for (BehaviourRunner.Outcome o : r.outcomes()) {
+    for (int k = 0; k < r.outcomes().size(); k++) {
+      BehaviourRunner.Outcome o = r.outcomes().get(k);
       Map<String, Object> b = new LinkedHashMap<>();
+      if (r.tuned() != null) {
+        TunedSets.Set set = r.tuned().get(k).set();
+        b.put("variant", set == null ? null : set.variant());
+        b.put("params", set == null ? null : set.params());
+        b.put("origin", set == null ? null : set.origin());
+        b.put("rheobase", finite(r.scale(k).rheobase()));
+        b.put("time_scale_s", finite(r.scale(k).timeScale()));
+      }
       b.put("id", o.behaviour().id());
       b.put("behaviour", o.behaviour().name());
       b.put("stimulus", o.behaviour().shape());
@@ -245,10 +314,13 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
 
   private Path gallery(Run r) {
     List<Plotter.MultiPanel> panels = new ArrayList<>();
-    double tau = r.scale().timeScale();
-    for (BehaviourRunner.Outcome o : r.outcomes()) {
+    for (int k = 0; k < r.outcomes().size(); k++) {
+      BehaviourRunner.Outcome o = r.outcomes().get(k);
+      double tau = r.scale(k).timeScale();
       String title = "(" + o.behaviour().id() + ") " + o.behaviour().name()
-          + (o.pass() ? "" : " [" + (o.error() != null ? "not run" : o.label().label()) + "]");
+          + (r.tuned() != null && r.tuned().get(k).set() != null && r.tuned().get(k).set().variant() != null
+              ? ", " + r.tuned().get(k).set().variant() : "")
+          + (o.pass() ? "" : " [" + cell(o) + "]");
       if (o.response() == null) {
         panels.add(new Plotter.MultiPanel(title, List.of(), "t / tau", "output"));
         continue;
@@ -279,16 +351,18 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
       panels.add(new Plotter.MultiPanel(title, List.of(new Plotter.Series("response", x, y, false),
           new Plotter.Series("stimulus", x, s, false)), "t / tau", yLabel));
     }
-    Path png = output.plotFile("behaviours-" + r.subject().name().replace(':', '-'));
-    return Plotter.multiGallery(png, String.format(Locale.ROOT,
-        "%s: %d of %d behaviours (response; stimulus scaled below; R = %.3g %s, tau = %s)", r.subject().name(),
-        r.passed(), r.outcomes().size(), r.scale().rheobase(), r.scale().unit(), seconds(r.scale().timeScale())), panels,
-        Math.max(1, columns));
+    Path png = output.plotFile("behaviours-" + r.name().replace(':', '-'));
+    String title = r.tuned() != null ? String.format(Locale.ROOT,
+        "%s: %d of %d behaviours, each on its own parameter set of its variant (response; stimulus scaled below)",
+        r.name(), r.passed(), r.outcomes().size()) : String.format(Locale.ROOT,
+        "%s: %d of %d behaviours (response; stimulus scaled below; R = %.3g %s, tau = %s)", r.name(),
+        r.passed(), r.outcomes().size(), r.scale().rheobase(), r.scale().unit(), seconds(r.scale().timeScale()));
+    return Plotter.multiGallery(png, title, panels, Math.max(1, columns));
   }
 
   private Path matrix(List<Run> runs, List<Behaviour> bs) {
     List<String> rows = bs.stream().map(b -> b.id() + "  " + b.name()).toList();
-    List<String> cols = runs.stream().map(r -> r.subject().name()).toList();
+    List<String> cols = runs.stream().map(Run::name).toList();
     String[][] text = new String[bs.size()][runs.size()];
     boolean[][] ok = new boolean[bs.size()][runs.size()];
     for (int j = 0; j < runs.size(); j++) {

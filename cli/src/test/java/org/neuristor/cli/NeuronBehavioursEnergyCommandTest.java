@@ -27,6 +27,25 @@ class NeuronBehavioursEnergyCommandTest {
   }
 
   @Test
+  void tunedSetsRunEachBehaviourOnItsOwnVariantAndValues() throws Exception {
+    CliHarness.Result r = CliHarness.run("neuron", "behaviours", "yi-tuned", "--only", "B", "--json", "--no-plot",
+        "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode n = Json.mapper().readTree(r.out()).get("neurons").get(0);
+    assertThat(n.get("name").asText()).isEqualTo("yi-tuned");
+    JsonNode b = n.get("behaviours").get(0);
+    // phasic spiking on the phasic variant with its own values (yi-behaviours.yaml)
+    assertThat(b.get("variant").asText()).isEqualTo("yi-phasic");
+    assertThat(b.get("params").get("cin").asText()).isNotEmpty();
+    assertThat(b.get("found").asText()).isEqualTo("phasic spiking");
+    assertThat(n.get("passed").asInt()).isEqualTo(1);
+    assertThat(Files.readAllLines(dir.resolve("behaviours.csv")).get(1)).contains("yi-phasic");
+    r = CliHarness.run("neuron", "behaviours", "yi-tuned", "--param", "c1=1n", "--out", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--param does not apply to tuned sets");
+  }
+
+  @Test
   void badNamesAndParametersAreUserErrors() {
     CliHarness.Result r = CliHarness.run("neuron", "behaviours", "nosuch", "--out", dir.toString());
     assertThat(r.code()).isEqualTo(2);

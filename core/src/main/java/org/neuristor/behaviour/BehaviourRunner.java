@@ -42,6 +42,30 @@ public final class BehaviourRunner {
       return result != null && result.pattern() == behaviour.expected();
     }
 
+    /**
+     * Whether the response ends where it began (within 10 % of the output's range) when the stimulus
+     * ends at its baseline: false for a response that settles in another state (a latch), which the
+     * classifier's after-potential and pulse rules read as if the final level were the rest. True for
+     * bistability (whose point is not to return), for stimuli that end away from their baseline and
+     * for outcomes without a response. Used by the searches for tuned sets ({@code bench/YiSearch});
+     * not a classifier rule.
+     */
+    public boolean returnsToRest() {
+      double[] st = stimulus == null ? null : stimulus.v();
+      if (response == null || st == null || behaviour.expected() == FiringPattern.BISTABILITY
+          || st[st.length - 1] != st[0]) {
+        return true;
+      }
+      double[] v = response.trace().get(response.membrane());
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (double x : v) {
+        lo = Math.min(lo, x);
+        hi = Math.max(hi, x);
+      }
+      return Math.abs(v[v.length - 1] - v[0]) <= 0.1 * (hi - lo);
+    }
+
     /** The classifier's reason, or the error. */
     public String reason() {
       return result == null ? error : result.reason();

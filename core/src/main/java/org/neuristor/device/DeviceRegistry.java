@@ -223,7 +223,7 @@ public final class DeviceRegistry {
     return out;
   }
 
-  private static double gauss(SplittableRandom rng) {
+  static double gauss(SplittableRandom rng) {
     double u1 = 1 - rng.nextDouble();
     double u2 = rng.nextDouble();
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);

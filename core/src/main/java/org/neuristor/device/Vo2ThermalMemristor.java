@@ -41,6 +41,13 @@ import org.neuristor.circuit.Load;
  * transition grows gradually where a single domain would switch all at once; they share the voltage
  * (and the series resistance) and the substrate.
  *
+ * <p>Cycle-to-cycle switching ({@code tcc2c} > 0, Yi et al., Nat. Commun. 9, 4661 (2018): the VO2
+ * neurons are "intrinsically stochastic"): at each reversal of the sign of dT, i.e. once per heating
+ * and once per cooling branch of a switching cycle, the domain's transition centre is redrawn as
+ * tc_k + tcc2c z with z from the device's own seeded stream; T_pr absorbs the change, so g stays
+ * continuous and only the temperature at which the next switch completes moves. The stream restarts
+ * at {@link #reset}, so a run reproduces bit for bit; tcc2c = 0 (default) draws nothing.
+ *
  * <p>Two scale factors turn the film model into another device of the same film: {@code rscale}
  * multiplies R_0, R_m and R_s (more squares between the electrodes) and {@code tscale} multiplies
  * every C_th and S_th (a larger area on the substrate).
@@ -82,7 +89,8 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
           ParameterSpec.of("rscale", "-", 1, 1e-6, 1e6, "resistance scale of another device of the film (r0, rm, rs)"),
           ParameterSpec.of("tscale", "-", 1, 1e-6, 1e6, "thermal scale of another device of the film (every cth, sth)"),
           ParameterSpec.of("domains", "-", 1, 1, 16, "parallel domains of the film (mixed phase), each with its temperature"),
-          ParameterSpec.of("tcspread", "K", 0, 0, 100, "spread (sigma) of the domains' transition centres around tc"))),
+          ParameterSpec.of("tcspread", "K", 0, 0, 100, "spread (sigma) of the domains' transition centres around tc"),
+          ParameterSpec.of("tcc2c", "K", 0, 0, 20, "cycle-to-cycle sigma of the transition centre, redrawn at each reversal"))),
       Map.of("zhang2024", Map.of()), v -> {
         if (v.get("domains") != Math.rint(v.get("domains"))) {
           throw new ModelParameterException("domains", "domains = " + v.get("domains") + " must be a whole number");
@@ -142,6 +150,11 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
   /** Number of parallel domains, their transition centres and extra temperature unknowns. */
   private final int domains;
   private final double[] tck;
+  /** Cycle-to-cycle switching: the domains' own centres, the sigma of the redraw (K), the seeded stream. */
+  private final double[] tck0;
+  private final double tcc2c;
+  private final long seed;
+  private java.util.SplittableRandom rng;
   private final int[] sd;
   /** Branch memory per domain (physics.md 3.3). */
   private final double[] delta;
@@ -198,6 +211,9 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
       double z = domains == 1 ? 0 : normal.inverseCumulativeProbability((k + 0.5) / domains);
       tck[k] = tc + spread * z;
     }
+    tck0 = tck.clone();
+    tcc2c = p.getOrDefault("tcc2c", 0.0);
+    this.seed = seed;
     sd = new int[domains];
     delta = new double[domains];
     rev = new double[domains];
@@ -266,7 +282,9 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
   @Override
   public void reset() {
     // as the reference code: start on the heating branch just below the base temperature
+    rng = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
     for (int k = 0; k < domains; k++) {
+      tck[k] = tck0[k];
       delta[k] = 1;
       rev[k] = 0;
       tr[k] = tbase - 0.1;
@@ -523,6 +541,10 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
       double sgn = Math.signum(dt);
       if (sgn != delta[k]) {
         gr[k] = g(k, tcl, gwork);
+        if (tcc2c > 0) {
+          // cycle-to-cycle switching: the next branch has its own centre; T_pr below keeps g continuous
+          tck[k] = tck0[k] + tcc2c * DeviceRegistry.gauss(rng);
+        }
         delta[k] = sgn;
         rev[k] = 1;
         tr[k] = tcl;

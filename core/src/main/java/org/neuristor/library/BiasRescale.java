@@ -145,6 +145,11 @@ public final class BiasRescale {
         if (eq > 0) {
           String key = tok[k].substring(0, eq);
           String val = tok[k].substring(eq + 1);
+          String ref = val.startsWith("{") && val.endsWith("}") ? val.substring(1, val.length() - 1) : null;
+          if (ref != null && c.parameters().containsKey(ref)) {
+            // a value given by the circuit's own .param (the Yi circuits' substrate node: cth2={cth2})
+            val = c.parameters().get(ref);
+          }
           p.put(key, key.equals("preset") ? val : org.neuristor.expr.SpiceNumber.parse(val));
         }
       }

@@ -1,0 +1,72 @@
+package org.neuristor.behaviour;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.neuristor.NeuristorException;
+
+/** Yi's per-behaviour parameter sets ({@code yi-behaviours.yaml}): the data, and sets that reach their behaviour. */
+class TunedSetsTest {
+  static final List<TunedSets.Set> YI = TunedSets.of("yi-tuned");
+
+  /** What a set may change: the passives of the three variants, the two biases, the substrate node. */
+  static final Set<String> FREE = Set.of("rl1", "rl2", "rout", "rs", "rin", "cin", "c1", "c2", "vdc1", "vdc2", "cth2",
+      "sth2");
+
+  @Test
+  void eachBehaviourHasAtMostOneSetOfAYiVariantThatChangesOnlyFreeValues() {
+    Set<String> ids = new HashSet<>();
+    String last = "";
+    for (TunedSets.Set s : YI) {
+      assertThat(ids.add(s.id())).as("one set per behaviour: " + s.id()).isTrue();
+      assertThat(s.id()).isGreaterThan(last);
+      last = s.id();
+      if (s.variant() == null) {
+        assertThat(s.origin()).as(s.id()).startsWith("not reached: ");
+        continue;
+      }
+      assertThat(s.variant()).isIn("yi", "yi-phasic", "yi-mixed");
+      assertThat(FREE).as(s.id()).containsAll(s.params().keySet());
+      assertThat(s.origin()).as(s.id()).matches(s.params().isEmpty() ? "netlist values" : "search (plain|ladder|wide|local) \\d+/\\d+");
+    }
+    // the shipped circuits' own behaviours keep their netlist values
+    for (String id : List.of("A", "D", "H", "I", "K", "O", "P", "R", "S", "U", "V", "W")) {
+      assertThat(YI.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow().params()).isEmpty();
+    }
+  }
+
+  @Test
+  void tunedSetsReachTheirBehaviourWithTheUnchangedClassifier() {
+    // the phasic variant with a substrate node (B), the gated bursts of yi (C: c1 >> c2), a rebound (M)
+    List<Behaviour> bs = List.of(Behaviours.get("B"), Behaviours.get("C"), Behaviours.get("M"));
+    for (TunedSets.Result r : TunedSets.run(YI, bs, null)) {
+      assertThat(r.outcome().pass()).as(r.outcome().behaviour().id() + ": " + r.outcome().reason()).isTrue();
+      assertThat(r.outcome().returnsToRest()).isTrue();
+      assertThat(r.scale().rheobase()).isBetween(0.05, 5.0);
+    }
+  }
+
+  @Test
+  void aLatchIsLabelledButDoesNotReturnToRest() {
+    // regression: the first search kept this yi-mixed set for J; the pulse switches the circuit into another
+    // state (output 1.16 V -> 3.74 V), which the after-potential rule reads as a damped oscillation
+    Subject s = Subjects.of("yi-mixed", java.util.Map.of("rin", "4.08e+03", "cin", "1.43e-10", "rl2", "1.02e+04",
+        "c1", "1.41e-10", "c2", "5.92e-11", "vdc1", "7.014", "vdc2", "6.910"));
+    BehaviourRunner.Outcome o = BehaviourRunner.one(s, Scale.measure(s), Behaviours.get("J"));
+    assertThat(o.pass()).isTrue();
+    assertThat(o.returnsToRest()).isFalse();
+  }
+
+  @Test
+  void unknownFamiliesAndMissingSetsAreReported() {
+    assertThatThrownBy(() -> TunedSets.of("nosuch-tuned")).isInstanceOf(NeuristorException.class)
+        .hasMessageContaining("no tuned behaviour sets for 'nosuch-tuned'");
+    TunedSets.Result r = TunedSets.run(List.of(), List.of(Behaviours.get("A")), null).get(0);
+    assertThat(r.outcome().pass()).isFalse();
+    assertThat(r.outcome().reason()).isEqualTo("no tuned set for behaviour A");
+  }
+}
