@@ -545,27 +545,49 @@ public final class StudioServer implements AutoCloseable {
     send(response, callback, 200, type, Files.readAllBytes(p));
   }
 
-  /** Reads a request body up to the limit; replies 413 and returns null beyond it. */
+  /**
+   * Reads a request body up to the limit; replies 413 and returns null beyond it. A refused body is still read and
+   * discarded up to {@link #DRAIN_LIMIT} before the reply, so that a client that sends the whole body before reading
+   * (browsers, java.net.http) receives the 413 and its message instead of a connection reset; beyond that the
+   * connection is closed at once.
+   */
   private byte[] body(Request request, Response response, Callback callback) throws IOException {
     long max = config.maxBodyBytes();
     long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
-    if (declared > max) {
-      tooLarge(declared, response, callback);
-      return null;
-    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream in = Request.asInputStream(request)) {
+      if (declared > max) {
+        if (declared <= DRAIN_LIMIT) {
+          drain(in, DRAIN_LIMIT);
+        }
+        tooLarge(declared, response, callback);
+        return null;
+      }
       byte[] buf = new byte[1 << 16];
       int n;
       while ((n = in.read(buf)) > 0) {
         out.write(buf, 0, n);
         if (out.size() > max) {
+          drain(in, DRAIN_LIMIT - out.size());
           tooLarge(-1, response, callback);
           return null;
         }
       }
     }
     return out.toByteArray();
+  }
+
+  /** Largest refused body read and discarded before the 413 reply (bytes). */
+  static final long DRAIN_LIMIT = 64L << 20;
+
+  /** Reads and discards at most {@code limit} bytes of {@code in}. */
+  private static void drain(InputStream in, long limit) throws IOException {
+    byte[] buf = new byte[1 << 16];
+    long left = limit;
+    int n;
+    while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+      left -= n;
+    }
   }
 
   private void tooLarge(long bytes, Response response, Callback callback) {
