@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.neuristor.NeuristorException;
 import org.neuristor.device.DeviceRegistry;
 import org.neuristor.device.characterize.IvSweep;
-import org.neuristor.fit.ModelCard;
 
 /**
  * Rescales a library circuit's bias to a device that replaces its own ({@code neuron run NAME
@@ -85,25 +84,17 @@ public final class BiasRescale {
     Map<String, Map<String, Object>> originals = originalModels(c);
     double original = Double.NaN;
     double fitted = Double.NaN;
-    for (ModelCard card : ModelCard.parseAll(modelFileText, fileName)) {
-      for (Map.Entry<String, String> t : types.entrySet()) {
-        if (!t.getValue().equals(card.type())) {
-          continue;
-        }
-        double vo = threshold(t.getValue(), DeviceRegistry.resolve(t.getValue(), originals.get(t.getKey())),
-            "circuit " + c.name() + "'s model " + t.getKey());
-        double vf = threshold(card.type(), card.resolved(), fileName + ": model " + card.name());
-        if (!Double.isNaN(original) && (Math.abs(vo / original - 1) > 1e-9 || Math.abs(vf / fitted - 1) > 1e-9)) {
-          throw NeuristorException.input("--rescale-bias: circuit " + c.name() + " replaces models of different "
-              + "thresholds, so one bias ratio does not fit them all");
-        }
-        original = vo;
-        fitted = vf;
+    for (NeuronCircuit.Replacement r : c.replacements(modelFileText, fileName)) {
+      String type = types.get(r.model());
+      double vo = threshold(type, DeviceRegistry.resolve(type, originals.get(r.model())),
+          "circuit " + c.name() + "'s model " + r.model());
+      double vf = threshold(type, r.card().resolved(), fileName + ": model " + r.card().name());
+      if (!Double.isNaN(original) && (Math.abs(vo / original - 1) > 1e-9 || Math.abs(vf / fitted - 1) > 1e-9)) {
+        throw NeuristorException.input("--rescale-bias: circuit " + c.name() + " replaces models of different "
+            + "thresholds, so one bias ratio does not fit them all");
       }
-    }
-    if (Double.isNaN(original)) {
-      throw NeuristorException.input(fileName + ": no .model of a device type circuit " + c.name() + " uses ("
-          + String.join(", ", new java.util.LinkedHashSet<>(types.values())) + ")");
+      original = vo;
+      fitted = vf;
     }
     double k = fitted / original;
     Map<String, Double> out = new LinkedHashMap<>();

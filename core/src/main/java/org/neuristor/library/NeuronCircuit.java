@@ -145,17 +145,37 @@ public record NeuronCircuit(String name, String title, String resource, String s
    */
   public Map<String, String> deviceOverrides(String modelFileText, String fileName) {
     Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (Replacement r : replacements(modelFileText, fileName)) {
+      r.card().resolved().forEach((k, v) -> out.put(r.model() + "." + k, Double.toString(v)));
+    }
+    return out;
+  }
+
+  /**
+   * A card of a model file that replaces one of this circuit's {@code .model} cards (same device type).
+   *
+   * @param model the circuit's {@code .model} name
+   * @param card the model file's card
+   */
+  public record Replacement(String model, org.neuristor.fit.ModelCard card) {}
+
+  /**
+   * Every pairing of a model file's card with a {@code .model} card of this circuit of the same type, in the
+   * file's order; an input error when the file has no card of a type this circuit uses.
+   *
+   * @param fileName used in error messages
+   */
+  public List<Replacement> replacements(String modelFileText, String fileName) {
+    List<Replacement> out = new ArrayList<>();
     Map<String, String> types = modelTypes();
-    boolean any = false;
     for (org.neuristor.fit.ModelCard card : org.neuristor.fit.ModelCard.parseAll(modelFileText, fileName)) {
       for (Map.Entry<String, String> t : types.entrySet()) {
         if (t.getValue().equals(card.type())) {
-          any = true;
-          card.resolved().forEach((k, v) -> out.put(t.getKey() + "." + k, Double.toString(v)));
+          out.add(new Replacement(t.getKey(), card));
         }
       }
     }
-    if (!any) {
+    if (out.isEmpty()) {
       throw NeuristorException.input(fileName + ": no .model of a device type circuit " + name + " uses ("
           + String.join(", ", new java.util.LinkedHashSet<>(types.values())) + ")");
     }
