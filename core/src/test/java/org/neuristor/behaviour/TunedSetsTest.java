@@ -62,6 +62,18 @@ class TunedSetsTest {
   }
 
   @Test
+  void aLatchThatKeepsOscillatingDoesNotReturnToRest() {
+    // regression: the near-threshold search (seed 41, candidate 48) labelled this yi set J: after the spike X1
+    // stays on and X2 oscillates below the 350 K spike level, a "rebound" of 4.6 V; the record's last sample
+    // fell near the start value, so only a settled tail tells it from a rest
+    Subject s = Subjects.of("yi", java.util.Map.of("rl1", "4.91e+03", "rl2", "1.83e+04", "rout", "4.38e+05",
+        "c1", "3.76e-10", "c2", "6.38e-11", "vdc1", "7.409", "vdc2", "7.079"));
+    BehaviourRunner.Outcome o = BehaviourRunner.one(s, new Scale(0.3008, 4.486e-6, "V"), Behaviours.get("J"));
+    assertThat(o.pass()).isTrue();
+    assertThat(o.returnsToRest()).isFalse();
+  }
+
+  @Test
   void unknownFamiliesAndMissingSetsAreReported() {
     assertThatThrownBy(() -> TunedSets.of("nosuch-tuned")).isInstanceOf(NeuristorException.class)
         .hasMessageContaining("no tuned behaviour sets for 'nosuch-tuned'");
