@@ -31,7 +31,7 @@ class TunedSetsTest {
       }
       assertThat(s.variant()).isIn("yi", "yi-phasic", "yi-mixed");
       assertThat(FREE).as(s.id()).containsAll(s.params().keySet());
-      assertThat(s.origin()).as(s.id()).matches(s.params().isEmpty() ? "netlist values" : "search (plain|ladder|wide|local) \\d+/\\d+");
+      assertThat(s.origin()).as(s.id()).matches(s.params().isEmpty() ? "netlist values" : "search (plain|ladder|wide|near|adapt|local) \\d+/\\d+");
     }
     // the shipped circuits' own behaviours keep their netlist values
     for (String id : List.of("A", "D", "H", "I", "K", "O", "P", "R", "S", "U", "V", "W")) {
