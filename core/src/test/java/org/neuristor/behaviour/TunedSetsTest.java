@@ -41,13 +41,31 @@ class TunedSetsTest {
 
   @Test
   void tunedSetsReachTheirBehaviourWithTheUnchangedClassifier() {
-    // the phasic variant with a substrate node (B), the gated bursts of yi (C: c1 >> c2), a rebound (M)
+    // the phasic variant with a substrate node (B), the gated bursts of yi (C: c1 >> c2), a rebound (M); L below
     List<Behaviour> bs = List.of(Behaviours.get("B"), Behaviours.get("C"), Behaviours.get("M"));
     for (TunedSets.Result r : TunedSets.run(YI, bs, null)) {
       assertThat(r.outcome().pass()).as(r.outcome().behaviour().id() + ": " + r.outcome().reason()).isTrue();
       assertThat(r.outcome().returnsToRest()).isTrue();
       assertThat(r.scale().rheobase()).isBetween(0.05, 5.0);
     }
+  }
+
+  @Test
+  void theIntegratorSetSumsPairsAndReturnsToRest() {
+    // L (search near 41/4): at the level the runner calibrates for this set (R = 1.438 V, tau = 3.941 us, the
+    // pair train's threshold 2.225 V x 1.01) each pair's second pulse fires and no lone pulse does; 3 % below
+    // the threshold nothing fires (the calibration itself takes 20 runs: neuron behaviours yi-tuned --only L)
+    TunedSets.Set l = YI.stream().filter(x -> x.id().equals("L")).findFirst().orElseThrow();
+    Behaviour b = Behaviours.get("L");
+    double tau = 3.941e-6;
+    Subject s = l.subject();
+    Pwl stim = b.protocol().physical(tau, 2.247);
+    Subject.Response r = s.run(stim, b.protocol().duration() * tau);
+    BehaviourRunner.Outcome o = new BehaviourRunner.Outcome(b, stim, 2.247, r, org.neuristor.measure
+        .FiringPatternClassifier.classify(r.trace(), r.stimulus(), r.membrane(), r.spikes()), null);
+    assertThat(o.pass()).as(o.reason()).isTrue();
+    assertThat(o.returnsToRest()).isTrue();
+    assertThat(s.run(b.protocol().physical(tau, 2.247 / 1.01 * 0.97), b.protocol().duration() * tau).spikes()).isEmpty();
   }
 
   @Test
