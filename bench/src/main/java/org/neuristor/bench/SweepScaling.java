@@ -84,7 +84,7 @@ public final class SweepScaling {
       System.out.printf(Locale.ROOT, "sweep %s, %d points, %d cores, load average %s (best wall of %d, alternated)%n",
           s.name(), n, cores, loadAverage(), reps);
       System.out.println("  CPU per point in ms: workers = the threads running points; JIT = compiler threads; GC = "
-          + "and VM threads (Linux)");
+          + "collector and VM threads (Linux)");
       for (Phase p : List.of(loop, one, two)) {
         System.out.printf(Locale.ROOT, "  %-30s %7.2f s %7.2f points/s  process %5.1f = workers %5.1f + JIT %5.1f"
             + " + GC %4.1f + other %4.1f  alloc %.2f MB/point%n", p.name, p.wall, n / p.wall, p.ms(p.process, n),
