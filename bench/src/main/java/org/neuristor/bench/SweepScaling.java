@@ -15,12 +15,13 @@ import org.neuristor.sweep.SweepSpec;
 
 /**
  * Sweep engine throughput: {@code java -cp bench/target/benchmarks.jar org.neuristor.bench.SweepScaling
- * [SPEC] [--points N] [--reps R] [--spark]} from the repository root (default spec: examples/sweep-lif-mc.yaml,
+ * [SPEC] [--points N] [--reps R] [--warmup W] [--spark]} from the repository root (default spec: examples/sweep-lif-mc.yaml,
  * about 0.1 s of simulation per point).
  *
  * <ol>
  *   <li>In process, the first {@code N} points (default 200) three ways, alternated, best wall of {@code --reps R}
- *       (default 2) each, after a warm-up of 40 points on 2 threads: a plain single-threaded loop over
+ *       (default 2) each, after a warm-up on 2 threads in rounds of 40 points until the JIT compiler threads take
+ *       under 5% of a round's CPU (at most {@code --warmup W} points, default 1000): a plain single-threaded loop over
  *       {@link PointResult#evaluate} (no CSV), {@link LocalEngine} on 1 thread and on 2 threads (both writing the
  *       crash-safe CSV, as {@code neuristor sweep --threads 1|2}). Prints points/s, the speed-up, and the CPU per
  *       point split into the threads that ran points, the JIT compiler threads and the garbage collector (read
@@ -40,21 +41,37 @@ public final class SweepScaling {
     Path spec = Path.of("examples/sweep-lif-mc.yaml");
     int points = 200;
     int reps = 2;
+    int warmup = 1000;
     boolean spark = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--points" -> points = Integer.parseInt(args[++i]);
         case "--spark" -> spark = true;
         case "--reps" -> reps = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         default -> spec = Path.of(args[i]);
       }
     }
     SweepSpec s = SweepSpec.load(spec);
     int requested = Math.min(points, s.size());
     int cores = Runtime.getRuntime().availableProcessors();
-    // warm-up: JIT the whole simulation path (points from the far end of the spec, on 2 threads)
-    java.util.stream.IntStream.range(0, Math.min(40, s.size())).parallel()
-        .forEach(i -> PointResult.evaluate(s, s.size() - 1 - i));
+    // warm-up until the JIT has settled: rounds of 40 points (from the far end of the spec, on 2 threads) until
+    // the compiler threads take under 5% of a round's CPU, at most `warmup` points. Points run their set-up code
+    // (netlist parsing, building the MNA system) once each, so the JIT keeps compiling it for hundreds of points;
+    // timed while it does, one thread gets the compiler's work done on the idle second core and two threads pay
+    // for it: that measures the JIT, not the engine
+    int warmed = 0;
+    double jitShare = 1;
+    while (warmed < warmup && jitShare > 0.05) {
+      java.util.Map<String, double[]> vm0 = vmThreads();
+      long c0 = cpuNanos();
+      int from = warmed;
+      java.util.stream.IntStream.range(0, 40).parallel()
+          .forEach(k -> PointResult.evaluate(s, s.size() - 1 - (from + k) % s.size()));
+      warmed += 40;
+      double cpu = (cpuNanos() - c0) / 1e9;
+      jitShare = cpu > 0 ? vmThreadsCpu(vm0, vmThreads())[0] / cpu : 0;
+    }
     Path tmp = Files.createTempDirectory("sweep-bench");
     try {
       SweepSpec sub = SweepSpec.parse(spec.toString(), s.text().replaceFirst("samples:\\s*\\d+",
@@ -81,8 +98,9 @@ public final class SweepScaling {
           });
         }
       }
-      System.out.printf(Locale.ROOT, "sweep %s, %d points, %d cores, load average %s (best wall of %d, alternated)%n",
-          s.name(), n, cores, loadAverage(), reps);
+      System.out.printf(Locale.ROOT, "sweep %s, %d points, %d cores, load average %s (best wall of %d, alternated;"
+          + " warm-up %d points, JIT %.0f%% of the last warm-up round's CPU)%n", s.name(), n, cores, loadAverage(), reps,
+          warmed, 100 * jitShare);
       System.out.println("  CPU per point in ms: workers = the threads running points; JIT = compiler threads; GC = "
           + "collector and VM threads (Linux)");
       for (Phase p : List.of(loop, one, two)) {
@@ -140,14 +158,14 @@ public final class SweepScaling {
       java.util.Map<Long, long[]> seen = new java.util.concurrent.ConcurrentHashMap<>();
       long self = Thread.currentThread().getId();
       long[] self0 = {tm.getCurrentThreadCpuTime(), tm.getCurrentThreadAllocatedBytes()};
-      double[] vm0 = vmThreadsCpu();
+      java.util.Map<String, double[]> vm0 = vmThreads();
       long c0 = cpuNanos();
       long t0 = System.nanoTime();
       body.run(x -> seen.put(Thread.currentThread().getId(), new long[] {tm.getCurrentThreadCpuTime(),
           tm.getCurrentThreadAllocatedBytes()}));
       double w = (System.nanoTime() - t0) / 1e9;
       double c = (cpuNanos() - c0) / 1e9;
-      double[] vm1 = vmThreadsCpu();
+      double[] vm = vmThreadsCpu(vm0, vmThreads());
       if (w >= wall) {
         return;
       }
@@ -161,8 +179,8 @@ public final class SweepScaling {
         workers += (e.getValue()[0] - (caller ? self0[0] : 0)) / 1e9;
         allocated += e.getValue()[1] - (caller ? self0[1] : 0);
       }
-      jit = vm1[0] - vm0[0];
-      gc = vm1[1] - vm0[1];
+      jit = vm[0];
+      gc = vm[1];
     }
 
     double ms(double seconds, int n) {
@@ -171,31 +189,43 @@ public final class SweepScaling {
   }
 
   /**
-   * CPU seconds so far of this JVM's JIT compiler threads and garbage collector threads, from
-   * {@code /proc/self/task/*} (Linux; zeros elsewhere). Compiler threads live as long as the JVM; a compiler
-   * thread that exited in between is missed.
+   * CPU seconds so far of this JVM's JIT compiler threads and garbage collector (and VM) threads, by thread id,
+   * from {@code /proc/self/task/*} (Linux; empty elsewhere).
    */
-  static double[] vmThreadsCpu() {
-    double[] out = new double[2];
+  static java.util.Map<String, double[]> vmThreads() {
+    java.util.Map<String, double[]> out = new java.util.HashMap<>();
     try (java.nio.file.DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
       for (Path t : tasks) {
         try {
           String comm = Files.readString(t.resolve("comm")).trim();
-          String[] stat = Files.readString(t.resolve("schedstat")).trim().split(" ");
-          double sec = Long.parseLong(stat[0]) / 1e9;
+          double sec = Long.parseLong(Files.readString(t.resolve("schedstat")).trim().split(" ")[0]) / 1e9;
           if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
-            out[0] += sec;
+            out.put(t.getFileName().toString(), new double[] {sec, 0});
           } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.startsWith("VM Thread")) {
-            out[1] += sec;
+            out.put(t.getFileName().toString(), new double[] {0, sec});
           }
         } catch (IOException | RuntimeException e) {
           // the thread ended while being read
         }
       }
     } catch (IOException | RuntimeException e) {
-      return new double[2];
+      return java.util.Map.of();
     }
     return out;
+  }
+
+  /**
+   * JIT and GC CPU seconds between two {@link #vmThreads} readings: threads started in between count from 0;
+   * a thread that ended in between (the JVM stops idle compiler threads) is missed.
+   */
+  static double[] vmThreadsCpu(java.util.Map<String, double[]> before, java.util.Map<String, double[]> after) {
+    double[] d = new double[2];
+    for (java.util.Map.Entry<String, double[]> e : after.entrySet()) {
+      double[] b = before.getOrDefault(e.getKey(), new double[2]);
+      d[0] += e.getValue()[0] - b[0];
+      d[1] += e.getValue()[1] - b[1];
+    }
+    return d;
   }
 
   /** CPU time of this JVM (all threads, JIT and GC included). */
