@@ -40,7 +40,8 @@ import org.neuristor.library.NeuronLibrary;
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar org.neuristor.bench.YiSearch [n] [seed] [IDS] [SPACE]}
  * (IDS: behaviour letters, default the ones the default-valued variants do not reach; SPACE:
- * {@code plain} (default), {@code ladder} or {@code wide}, see {@link Space}); local rounds around a set:
+ * {@code plain} (default), {@code ladder}, {@code wide}, {@code near} or {@code adapt}, see {@link Space}); local
+ * rounds around a set:
  * {@code YiSearch local VARIANT k=v,... IDS n seed} (see {@link #local}).
  */
 public final class YiSearch {
@@ -100,7 +101,9 @@ public final class YiSearch {
    * T_0) at the same film temperature), so the biases keep their distance from it (the plain space
    * biased most ladder candidates above it: they latched on at rest). {@code wide}: as plain without
    * the substrate node, the passives within a factor {@link #WIDE_SPAN} (c1 much larger than c2 makes
-   * X1's slow relaxation gate X2's fast one: bursts).
+   * X1's slow relaxation gate X2's fast one: bursts). {@code near}: as plain, the bias sources in
+   * [{@link #NEAR_LO}, {@link #NEAR_HI}] V. {@code adapt}: the {@code yi-adapt} circuit only (see
+   * {@link #ADAPT_VDC1_LO}).
    */
   enum Space { PLAIN, LADDER, WIDE, NEAR, ADAPT }
 
