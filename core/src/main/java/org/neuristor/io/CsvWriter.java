@@ -95,26 +95,91 @@ public final class CsvWriter {
       }
       sb.append('\n');
       out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-      // Numbers are ASCII: rows go straight into a byte buffer (no char encoding, no String per row).
-      byte[] buf = new byte[1 << 16];
-      int pos = 0;
-      int rowMax = 26 * cols.length + 1;
+      // Numbers are ASCII: rows go straight into byte buffers (no char encoding, no String per row).
       int rows = cols.length == 0 ? 0 : cols[0].length;
-      for (int i = 0; i < rows; i++) {
-        if (pos + rowMax > buf.length) {
-          out.write(buf, 0, pos);
-          pos = 0;
+      if (rows < PARALLEL_ROWS || Runtime.getRuntime().availableProcessors() < 2) {
+        byte[] buf = new byte[blockBytes(cols.length)];
+        for (int from = 0; from < rows; from += BLOCK_ROWS) {
+          out.write(buf, 0, formatRows(cols, from, Math.min(rows, from + BLOCK_ROWS), buf));
         }
-        for (int k = 0; k < cols.length; k++) {
-          if (k > 0) {
-            buf[pos++] = ',';
-          }
-          pos = putNumber(buf, pos, cols[k][i]);
-        }
-        buf[pos++] = '\n';
+        return;
       }
-      out.write(buf, 0, pos);
+      writeRowsInParallel(out, cols, rows);
     });
+  }
+
+  /** Rows formatted per block (the buffer of one block: {@link #blockBytes}). */
+  private static final int BLOCK_ROWS = 2048;
+  /** From this many rows on, a second thread formats every other block (the same bytes, in order). */
+  static final int PARALLEL_ROWS = 8 * BLOCK_ROWS;
+
+  /** Bytes a block of rows of {@code columns} numbers can take (a number takes at most 25 characters). */
+  private static int blockBytes(int columns) {
+    return BLOCK_ROWS * (26 * columns + 1);
+  }
+
+  /** Formats rows [from, to) into buf from 0 ({@code a,b,c\n} per row); returns the length. */
+  private static int formatRows(double[][] cols, int from, int to, byte[] buf) {
+    int pos = 0;
+    for (int i = from; i < to; i++) {
+      for (int k = 0; k < cols.length; k++) {
+        if (k > 0) {
+          buf[pos++] = ',';
+        }
+        pos = putNumber(buf, pos, cols[k][i]);
+      }
+      buf[pos++] = '\n';
+    }
+    return pos;
+  }
+
+  /** A block formatted by the helper thread, or what it failed with. */
+  private record Block(byte[] bytes, int length, Throwable failure) {}
+
+  /**
+   * Writes the rows with a helper thread formatting the odd blocks while this one formats and writes the even
+   * ones, then writes the helper's next block: the same bytes in the same order as one thread, in about half
+   * the wall time on two idle cores (formatting is most of the cost of writing a long trace). At most a few
+   * blocks wait in memory; the helper is a daemon and is interrupted if the write fails.
+   */
+  private static void writeRowsInParallel(java.io.OutputStream out, double[][] cols, int rows) throws IOException {
+    int blocks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
+    int size = blockBytes(cols.length);
+    java.util.concurrent.BlockingQueue<Block> ready = new java.util.concurrent.ArrayBlockingQueue<>(2);
+    Thread helper = new Thread(() -> {
+      try {
+        for (int b = 1; b < blocks; b += 2) {
+          byte[] buf = new byte[size];
+          int len = formatRows(cols, b * BLOCK_ROWS, Math.min(rows, (b + 1) * BLOCK_ROWS), buf);
+          ready.put(new Block(buf, len, null));
+        }
+      } catch (InterruptedException e) {
+        // the writer gave up
+      } catch (RuntimeException | Error e) {
+        ready.offer(new Block(null, 0, e));
+      }
+    }, "csv-format");
+    helper.setDaemon(true);
+    helper.start();
+    try {
+      byte[] buf = new byte[size];
+      for (int b = 0; b < blocks; b++) {
+        if (b % 2 == 0) {
+          out.write(buf, 0, formatRows(cols, b * BLOCK_ROWS, Math.min(rows, (b + 1) * BLOCK_ROWS), buf));
+        } else {
+          Block blk = ready.take();
+          if (blk.failure() != null) {
+            throw new IllegalStateException("formatting CSV rows failed", blk.failure());
+          }
+          out.write(blk.bytes(), 0, blk.length());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing CSV", e);
+    } finally {
+      helper.interrupt();
+    }
   }
 
   /**

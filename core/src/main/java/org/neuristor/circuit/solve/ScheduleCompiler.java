@@ -45,8 +45,8 @@ final class ScheduleCompiler {
     }
     try {
       MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(generate(s), true);
-      kernel = (EliminationSchedule.Kernel) l.findConstructor(l.lookupClass(),
-          java.lang.invoke.MethodType.methodType(void.class)).invoke();
+      // reflection, not a method handle: see TapeCompiler (no lambda forms spun in a cold process)
+      kernel = (EliminationSchedule.Kernel) l.lookupClass().getDeclaredConstructor().newInstance();
     } catch (Throwable e) {
       return null; // the interpreted schedule computes the same values
     }
