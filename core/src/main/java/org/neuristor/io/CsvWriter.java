@@ -38,7 +38,11 @@ public final class CsvWriter {
     // Checked before writing anything so that the error names the first offending sample in time
     // order, and no temp file is created needlessly.
     double[] axis = cols[0];
-    for (int i = 0; i < axis.length; i++) {
+    for (int from = 0; from < axis.length; from += CHECK_ROWS) {
+      int i = firstNonFinite(cols, from, Math.min(axis.length, from + CHECK_ROWS));
+      if (i < 0) {
+        continue;
+      }
       if (!Double.isFinite(axis[i])) {
         throw new NeuristorException(
             "cannot write " + target + ": axis " + trace.axisName() + " has non-finite value " + axis[i]
@@ -56,6 +60,24 @@ public final class CsvWriter {
     header.add(trace.axisName());
     header.addAll(names);
     return writeNumbers(target, header, cols);
+  }
+
+  /**
+   * Rows checked per call of {@link #firstNonFinite}: short calls, so that the JIT compiles it by its call count
+   * early in a long trace (one loop over all rows, called once, stays interpreted for most of the rows).
+   */
+  private static final int CHECK_ROWS = 64;
+
+  /** The first row in [from, to) holding a non-finite value in any column, or -1. */
+  private static int firstNonFinite(double[][] cols, int from, int to) {
+    for (int i = from; i < to; i++) {
+      for (double[] col : cols) {
+        if (!Double.isFinite(col[i])) {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 
   /**
@@ -122,14 +144,20 @@ public final class CsvWriter {
   private static int formatRows(double[][] cols, int from, int to, byte[] buf) {
     int pos = 0;
     for (int i = from; i < to; i++) {
-      for (int k = 0; k < cols.length; k++) {
-        if (k > 0) {
-          buf[pos++] = ',';
-        }
-        pos = putNumber(buf, pos, cols[k][i]);
-      }
-      buf[pos++] = '\n';
+      pos = formatRow(cols, i, buf, pos);
     }
+    return pos;
+  }
+
+  /** Formats row i at pos; a method of its own so that it is compiled by its call count early in a long trace. */
+  private static int formatRow(double[][] cols, int i, byte[] buf, int pos) {
+    for (int k = 0; k < cols.length; k++) {
+      if (k > 0) {
+        buf[pos++] = ',';
+      }
+      pos = putNumber(buf, pos, cols[k][i]);
+    }
+    buf[pos++] = '\n';
     return pos;
   }
 
