@@ -275,6 +275,7 @@ public final class CsvWriter {
   }
 
   /** Writes {@link #format(double)} of v as ASCII into buf at pos; returns the new position. */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for ASCII
   private static int putNumber(byte[] buf, int pos, double v) {
     if (v == Math.rint(v) && Math.abs(v) < EXACT_LONG && Double.doubleToRawLongBits(v) != Long.MIN_VALUE) {
       long l = (long) v;
@@ -295,10 +296,9 @@ public final class CsvWriter {
       return pos;
     }
     String s = format(v);
-    for (int k = 0; k < s.length(); k++) {
-      buf[pos++] = (byte) s.charAt(k);
-    }
-    return pos;
+    int len = s.length();
+    s.getBytes(0, len, buf, pos); // ASCII: the low byte of each char, one array copy
+    return pos + len;
   }
 
   private static void appendCell(StringBuilder sb, Object cell) {
