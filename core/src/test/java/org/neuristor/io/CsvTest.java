@@ -145,7 +145,7 @@ class CsvTest {
   void longTracesFormattedOnTwoThreadsWriteTheSameBytesAsATable() throws IOException {
     // beyond PARALLEL_ROWS a helper thread formats every other block of rows: same bytes, same order
     SplittableRandom r = new SplittableRandom(11);
-    int n = 2 * CsvWriter.PARALLEL_ROWS + 1234;
+    int n = CsvWriter.PARALLEL_ROWS + 2500;
     Trace.Builder tb = new Trace.Builder("time", List.of("v(a)", "v(b)"));
     List<List<?>> rows = new java.util.ArrayList<>();
     for (int i = 0; i < n; i++) {
