@@ -105,8 +105,10 @@ final class TapeCompiler {
   private static byte[] generate(Tape t) {
     int m = t.inputs();
     String name = "org/neuristor/expr/GeneratedExpression";
-    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-    cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, "java/lang/Object",
+    // Class file version 49 (Java 5): it needs no stack map frames, so ASM does not compute them (most of the
+    // generation time in a cold process, where ASM runs interpreted); the JVM verifies it by type inference.
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    cw.visit(Opcodes.V1_5, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, "java/lang/Object",
         new String[] {FUNCTION});
     cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "k", "[D", null, null).visitEnd();
     cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "v", "[L" + VALUE + ";", null, null).visitEnd();
