@@ -2,6 +2,7 @@ package org.neuristor.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,23 @@ public final class CsvWriter {
    * @throws NeuristorException (exit code 3) if a value is not finite
    */
   public static Path writeColumns(Path target, List<String> header, double[]... columns) {
+    checkColumns(target.toString(), header, columns);
+    return writeNumbers(target, header, columns);
+  }
+
+  /**
+   * Writes numeric columns to a stream, the same bytes as {@link #writeColumns(Path, List, double[]...)}
+   * writes to a file ({@code name} is used in the error message).
+   *
+   * @throws NeuristorException (exit code 3) if a value is not finite
+   */
+  public static void writeColumns(OutputStream out, String name, List<String> header, double[]... columns)
+      throws IOException {
+    checkColumns(name, header, columns);
+    putRows(out, header, columns);
+  }
+
+  private static void checkColumns(String target, List<String> header, double[][] columns) {
     for (int k = 0; k < columns.length; k++) {
       if (columns[k].length != columns[0].length) {
         throw new IllegalArgumentException("columns of different lengths: " + columns[k].length + " and "
@@ -81,40 +99,41 @@ public final class CsvWriter {
         }
       }
     }
-    return writeNumbers(target, header, columns);
   }
 
   private static Path writeNumbers(Path target, List<String> header, double[][] cols) {
-    return AtomicFiles.write(target, out -> {
-      StringBuilder sb = new StringBuilder(64);
-      for (int c = 0; c < header.size(); c++) {
-        if (c > 0) {
-          sb.append(',');
-        }
-        appendField(sb, header.get(c));
+    return AtomicFiles.write(target, out -> putRows(out, header, cols));
+  }
+
+  private static void putRows(OutputStream out, List<String> header, double[][] cols) throws IOException {
+    StringBuilder sb = new StringBuilder(64);
+    for (int c = 0; c < header.size(); c++) {
+      if (c > 0) {
+        sb.append(',');
       }
-      sb.append('\n');
-      out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-      // Numbers are ASCII: rows go straight into a byte buffer (no char encoding, no String per row).
-      byte[] buf = new byte[1 << 16];
-      int pos = 0;
-      int rowMax = 26 * cols.length + 1;
-      int rows = cols.length == 0 ? 0 : cols[0].length;
-      for (int i = 0; i < rows; i++) {
-        if (pos + rowMax > buf.length) {
-          out.write(buf, 0, pos);
-          pos = 0;
-        }
-        for (int k = 0; k < cols.length; k++) {
-          if (k > 0) {
-            buf[pos++] = ',';
-          }
-          pos = putNumber(buf, pos, cols[k][i]);
-        }
-        buf[pos++] = '\n';
+      appendField(sb, header.get(c));
+    }
+    sb.append('\n');
+    out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+    // Numbers are ASCII: rows go straight into a byte buffer (no char encoding, no String per row).
+    byte[] buf = new byte[1 << 16];
+    int pos = 0;
+    int rowMax = 26 * cols.length + 1;
+    int rows = cols.length == 0 ? 0 : cols[0].length;
+    for (int i = 0; i < rows; i++) {
+      if (pos + rowMax > buf.length) {
+        out.write(buf, 0, pos);
+        pos = 0;
       }
-      out.write(buf, 0, pos);
-    });
+      for (int k = 0; k < cols.length; k++) {
+        if (k > 0) {
+          buf[pos++] = ',';
+        }
+        pos = putNumber(buf, pos, cols[k][i]);
+      }
+      buf[pos++] = '\n';
+    }
+    out.write(buf, 0, pos);
   }
 
   /**
