@@ -172,7 +172,12 @@ public final class NetworkFile {
    * (their neuron indices may lie outside the smaller populations). It exercises the code of the real run
    * (same classes, same branches) at a fraction of its cost.
    */
-  static Loaded miniature(String file, String text, boolean json) {
+  static Loaded miniature(String file, Node miniatureTree) {
+    return build(file, miniatureTree, 1, true);
+  }
+
+  /** The tree of a network file with every population's size cut to {@link #miniatureSize}. */
+  static Node miniatureTree(String file, String text, boolean json) {
     Node root = LocatedTree.parse(file, text, json);
     Node pops = root.get("populations");
     if (pops != null && pops.isMap()) {
@@ -184,7 +189,7 @@ public final class NetworkFile {
         }
       }
     }
-    return build(file, root, 1, true);
+    return root;
   }
 
   /** Neurons of a population of {@code size} in a {@link #miniature}: a fiftieth, at least 16 (or all), at most 256. */

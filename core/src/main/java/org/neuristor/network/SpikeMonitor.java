@@ -9,9 +9,11 @@ import java.util.Arrays;
  */
 public final class SpikeMonitor {
   final Population population;
-  private long[] steps = new long[1024];
-  private double[] times = new double[1024];
-  private int[] neurons = new int[1024];
+  // small at first: a run's first steps then grow it, as the miniatures of WarmUp do, and the JIT compiles
+  // the growth branch instead of leaving it to a deoptimization in the real run
+  private long[] steps = new long[64];
+  private double[] times = new double[64];
+  private int[] neurons = new int[64];
   private int count;
   private double dt;
 

@@ -1,5 +1,6 @@
 package org.neuristor.network;
 
+import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.neuristor.io.CsvWriter;
+import org.neuristor.io.LocatedTree;
 
 /**
  * Runs a miniature of a network file ({@link NetworkFile#miniature}: every population cut to a fiftieth,
@@ -25,8 +27,10 @@ import org.neuristor.io.CsvWriter;
 public final class WarmUp implements AutoCloseable {
   /** Steps of the miniature between two looks at the stop flag. */
   static final int CHUNK = 100;
-  /** Most steps the miniature runs (fewer if its file asks for fewer). */
+  /** Most steps the miniatures run in all. */
   static final long MAX_STEPS = 20_000;
+  /** Steps of one miniature (fewer if its file asks for fewer); then a fresh one is built. */
+  static final long ROUND = 1_000;
   /** Times the miniature's spike list is formatted as CSV after its steps. */
   static final int CSV_ROUNDS = 10;
 
@@ -66,14 +70,28 @@ public final class WarmUp implements AutoCloseable {
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       String name = file.toString();
-      NetworkFile.Loaded mini = NetworkFile.miniature(name, text, name.toLowerCase(Locale.ROOT).endsWith(".json"));
-      Network net = mini.network();
-      long max = Math.min(MAX_STEPS, Math.round(mini.durationSeconds() / net.dt()));
-      while (!stop && steps < max) {
-        long n = Math.min(CHUNK, max - steps);
-        net.runSteps(n, null);
-        steps += n;
+      LocatedTree.Node tree = NetworkFile.miniatureTree(name, text, name.toLowerCase(Locale.ROOT).endsWith(".json"));
+      Network net = null;
+      while (!stop && steps < MAX_STEPS) {
+        // a fresh miniature every ROUND steps: the branches of a network's first steps (nobody refractory
+        // yet, monitors growing) are then also taken in profiled code, and the real run's first steps do
+        // not send the compiled kernels back to the interpreter
+        NetworkFile.Loaded mini = NetworkFile.miniature(name, tree);
+        net = mini.network();
+        long round = Math.min(ROUND, Math.round(mini.durationSeconds() / net.dt()));
+        if (round == 0) {
+          break;
+        }
+        for (long done = 0; done < round && !stop; done += CHUNK) {
+          net.runSteps(Math.min(CHUNK, round - done), null);
+          steps += Math.min(CHUNK, round - done);
+        }
       }
+      if (net == null) {
+        return;
+      }
+      // the CSV writer's stream is buffered as the files' streams are (AtomicFiles), so its calls see one class
+      OutputStream sink = new BufferedOutputStream(OutputStream.nullOutputStream(), 1 << 16);
       for (int r = 0; r < CSV_ROUNDS; r++) {
         for (SpikeMonitor m : net.spikeMonitors()) {
           double[] t = new double[m.count()];
@@ -82,7 +100,7 @@ public final class WarmUp implements AutoCloseable {
             t[k] = m.time(k);
             neuron[k] = m.neuron(k);
           }
-          CsvWriter.writeColumns(OutputStream.nullOutputStream(), "warm-up", List.of("time_s", "neuron"), t, neuron);
+          CsvWriter.writeColumns(sink, "warm-up", List.of("time_s", "neuron"), t, neuron);
         }
       }
     } catch (Exception | StackOverflowError e) {
