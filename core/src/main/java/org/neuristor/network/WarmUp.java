@@ -26,7 +26,7 @@ import org.neuristor.io.LocatedTree;
  */
 public final class WarmUp implements AutoCloseable {
   /** Steps of the miniature between two looks at the stop flag. */
-  static final int CHUNK = 100;
+  static final int CHUNK = 20;
   /** Most steps the miniatures run in all. */
   static final long MAX_STEPS = 20_000;
   /** Steps of one miniature (fewer if its file asks for fewer); then a fresh one is built. */
