@@ -5,15 +5,20 @@ import java.util.Arrays;
 /**
  * Records every spike of a population as (step, time, neuron); the time is the start of the step,
  * or the time inside the step where the population's model places it (a {@link KernelPopulation}).
- * Storage grows geometrically (amortised, not per step); {@link #reserve} pre-sizes it.
+ * Storage grows by blocks of 4,096 spikes (never copied); {@link #reserve} pre-sizes it.
  */
 public final class SpikeMonitor {
+  /** Spikes per storage block (2^12): storage grows by whole blocks and is never copied. */
+  static final int BLOCK_BITS = 12;
+  private static final int BLOCK = 1 << BLOCK_BITS;
+  private static final int MASK = BLOCK - 1;
+
   final Population population;
-  // small at first: a run's first steps then grow it, as the miniatures of WarmUp do, and the JIT compiles
-  // the growth branch instead of leaving it to a deoptimization in the real run
-  private long[] steps = new long[64];
-  private double[] times = new double[64];
-  private int[] neurons = new int[64];
+  private long[][] steps = new long[16][];
+  private double[][] times = new double[16][];
+  private int[][] neurons = new int[16][];
+  /** Blocks allocated. */
+  private int blocks;
   private int count;
   private double dt;
 
@@ -31,26 +36,41 @@ public final class SpikeMonitor {
 
   /** Makes room for n spikes. */
   public void reserve(int n) {
-    if (n > steps.length) {
-      steps = Arrays.copyOf(steps, n);
-      times = Arrays.copyOf(times, n);
-      neurons = Arrays.copyOf(neurons, n);
+    while ((long) blocks << BLOCK_BITS < n) {
+      addBlock();
     }
+  }
+
+  /**
+   * One more block. Growing by blocks rather than by doubling one array: a cold run's doublings (to 16k,
+   * then 32k spikes) cost several milliseconds of its loop each, copies and fresh memory at once.
+   */
+  private void addBlock() {
+    if (blocks == steps.length) {
+      steps = Arrays.copyOf(steps, 2 * blocks);
+      times = Arrays.copyOf(times, 2 * blocks);
+      neurons = Arrays.copyOf(neurons, 2 * blocks);
+    }
+    steps[blocks] = new long[BLOCK];
+    times[blocks] = new double[BLOCK];
+    neurons[blocks] = new int[BLOCK];
+    blocks++;
   }
 
   void record(long step) {
     int ns = population.spikeCount;
-    if (ns == 0) {
-      return;
-    }
-    if (count + ns > steps.length) {
-      reserve(Math.max(count + ns, steps.length * 2));
-    }
+    int[] sp = population.spikes;
     for (int s = 0; s < ns; s++) {
-      int i = population.spikes[s];
-      steps[count] = step;
-      times[count] = population.spikeTime(i, step, dt);
-      neurons[count++] = i;
+      int b = count >>> BLOCK_BITS;
+      if (b == blocks) {
+        addBlock();
+      }
+      int o = count & MASK;
+      int i = sp[s];
+      steps[b][o] = step;
+      times[b][o] = population.spikeTime(i, step, dt);
+      neurons[b][o] = i;
+      count++;
     }
   }
 
@@ -60,16 +80,16 @@ public final class SpikeMonitor {
 
   /** Step number of spike k. */
   public long step(int k) {
-    return steps[k];
+    return steps[k >>> BLOCK_BITS][k & MASK];
   }
 
   /** Spike time of spike k (s): the start of its step, or the model's time inside it. */
   public double time(int k) {
-    return times[k];
+    return times[k >>> BLOCK_BITS][k & MASK];
   }
 
   public int neuron(int k) {
-    return neurons[k];
+    return neurons[k >>> BLOCK_BITS][k & MASK];
   }
 
   public void clear() {
