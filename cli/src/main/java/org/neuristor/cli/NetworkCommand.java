@@ -149,17 +149,14 @@ public final class NetworkCommand implements Runnable {
       int offset = 0;
       for (SpikeMonitor m : net.spikeMonitors()) {
         String pop = m.population().name();
-        double[] t = new double[m.count()];
-        double[] neuron = new double[m.count()];
+        double[] t = m.times();
+        double[] neuron = m.neuronColumn();
         double[] n = new double[m.count()];
         for (int k = 0; k < m.count(); k++) {
-          t[k] = m.time(k);
-          neuron[k] = m.neuron(k);
-          n[k] = offset + m.neuron(k);
+          n[k] = offset + neuron[k];
         }
         // numeric columns straight to bytes: the same file as a table of boxed cells, without 2 boxes a spike
-        Path csv = CsvWriter.writeColumns(output.file(base + "." + pop + ".spikes.csv"), List.of("time_s", "neuron"),
-            t, neuron);
+        Path csv = CsvWriter.writeColumns(output.file(base + "." + pop + ".spikes.csv"), SpikeMonitor.HEADER, t, neuron);
         files.add(csv.toString());
         raster.add(new Plotter.Series(pop + (offset > 0 ? " (from index " + offset + ")" : ""), t, n, true));
         offset += m.population().size();

@@ -13,6 +13,9 @@ public final class SpikeMonitor {
   private static final int BLOCK = 1 << BLOCK_BITS;
   private static final int MASK = BLOCK - 1;
 
+  /** The header of a spike list written as CSV ({@link #times()}, {@link #neuronColumn()}). */
+  public static final java.util.List<String> HEADER = java.util.List.of("time_s", "neuron");
+
   final Population population;
   private long[][] steps = new long[16][];
   private double[][] times = new double[16][];
@@ -90,6 +93,24 @@ public final class SpikeMonitor {
 
   public int neuron(int k) {
     return neurons[k >>> BLOCK_BITS][k & MASK];
+  }
+
+  /** Every spike's time (s), in order: the time column of a spike list. */
+  public double[] times() {
+    double[] t = new double[count];
+    for (int k = 0; k < count; k++) {
+      t[k] = time(k);
+    }
+    return t;
+  }
+
+  /** Every spike's neuron index as a double, in order: the neuron column of a spike list. */
+  public double[] neuronColumn() {
+    double[] n = new double[count];
+    for (int k = 0; k < count; k++) {
+      n[k] = neuron(k);
+    }
+    return n;
   }
 
   public void clear() {

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.io.LocatedTree;
@@ -94,13 +93,7 @@ public final class WarmUp implements AutoCloseable {
       OutputStream sink = new BufferedOutputStream(OutputStream.nullOutputStream(), 1 << 16);
       for (int r = 0; r < CSV_ROUNDS; r++) {
         for (SpikeMonitor m : net.spikeMonitors()) {
-          double[] t = new double[m.count()];
-          double[] neuron = new double[m.count()];
-          for (int k = 0; k < m.count(); k++) {
-            t[k] = m.time(k);
-            neuron[k] = m.neuron(k);
-          }
-          CsvWriter.writeColumns(sink, "warm-up", List.of("time_s", "neuron"), t, neuron);
+          CsvWriter.writeColumns(sink, "warm-up", SpikeMonitor.HEADER, m.times(), m.neuronColumn());
         }
       }
     } catch (Exception | StackOverflowError e) {
