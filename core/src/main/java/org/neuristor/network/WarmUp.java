@@ -31,7 +31,7 @@ public final class WarmUp implements AutoCloseable {
   /** Steps of one miniature (fewer if its file asks for fewer); then a fresh one is built. */
   static final long ROUND = 1_000;
   /** Times the miniature's spike list is formatted as CSV after its steps. */
-  static final int CSV_ROUNDS = 10;
+  static final int CSV_ROUNDS = 40;
 
   private final Thread thread;
   private volatile boolean stop;
