@@ -78,8 +78,8 @@ public final class DeviceFitter {
   static final int FILE_POLISH = 4;
 
   /**
-   * Starts of the joint stage: the best point of the staged fit and the runners-up of the files' own
-   * stages (each with the other files at their best). A file's own stage ranks its candidates with the
+   * Starts of the joint stage: the best point of the staged fit, the plan's start with the files'
+   * own parameters fitted to it, and the runners-up of the files' own stages. A file's own stage ranks its candidates with the
    * shared parameters held at the other files' optimum; which of them leads to the best joint fit is
    * decided only jointly (the ranking of nearly equal candidates flips with last-bit differences of
    * the engine), so the best few are each refined jointly for {@link #JOINT_SCREEN} iterations and
@@ -170,10 +170,19 @@ public final class DeviceFitter {
         }
         u = problem.withFile(u, f, alone, b.u());
       }
-      // the staged optimum, then the runners-up (with the later files at their best where that
-      // file came later: a runner-up of file f keeps the files before f at the values f was fitted with)
+      // the staged optimum; the plan's start with the files' own parameters fitted to it (the shared
+      // stage fits the other files alone and may leave the region where these files can be met); then
+      // the runners-up (a runner-up of file f keeps the other files at the values f was fitted with)
       List<double[]> jointStarts = new ArrayList<>();
       jointStarts.add(u);
+      double[] fromStart = problem.normalize(problem.start());
+      for (int f : own) {
+        FitProblem alone = problem.fileStage(f, fromStart);
+        Options small = new Options(o.seed(), FILE_STARTS, FILE_POLISH, o.maxIterations(), Global.STARTS);
+        Search b = search(alone, small, pool, prefixed(progress, problem.fileNames().get(f) + " (plan start) "), counts);
+        fromStart = problem.withFile(fromStart, f, alone, b.u());
+      }
+      jointStarts.add(fromStart);
       for (double[] alt : alternatives) {
         if (jointStarts.size() < JOINT_STARTS) {
           jointStarts.add(alt);
