@@ -134,7 +134,8 @@ public final class DeviceFitter {
    * Fits on the given pool. A problem where some files have parameters of their own (e.g. the
    * ambient and geometry of a sweep measured on another device) is fitted in three stages: the
    * shared parameters on the other files; then each such file's own parameters with the shared ones
-   * held; then all together by LM from there.
+   * held; then all together by LM from {@link #JOINT_STARTS} starts (the staged optimum, the plan's
+   * start with the files' own parameters fitted to it, the runners-up of the files' own stages).
    */
   public static Result fit(FitProblem problem, Options o, ForkJoinPool pool, Progress progress) {
     long[] counts = new long[3];
