@@ -122,16 +122,18 @@ final class PointOrder {
   /** Records the cost (any consistent unit, e.g. seconds) of a finished point handed out by {@link #next}. */
   synchronized void finished(int index, double cost) {
     int pos = java.util.Arrays.binarySearch(indices, index);
-    if (pos < 0 || !(cost >= 0) || Double.isInfinite(cost)) {
+    if (pos < 0) {
       return;
     }
     int k = pos / per;
-    costSum[k] += cost;
-    costCount[k]++;
     running[k] = Math.max(0, running[k] - 1);
-    measured = true;
-    costsChanged = true;
     startsChanged = true;
+    if (cost >= 0 && !Double.isInfinite(cost)) {
+      costSum[k] += cost;
+      costCount[k]++;
+      measured = true;
+      costsChanged = true;
+    }
   }
 
   /** Fills {@link #estimate}: own mean, else interpolation between the nearest measured groups; 0 if none. */
