@@ -48,6 +48,23 @@ import org.neuristor.circuit.Load;
  * continuous and only the temperature at which the next switch completes moves. The stream restarts
  * at {@link #reset}, so a run reproduces bit for bit; tcc2c = 0 (default) draws nothing.
  *
+ * <p>Relaxation of the minor-loop memory ({@code trelax} > 0): write the domain's state as
+ * g = 1/2 + 1/2 tanh(beta (tc_k - T + m - s)) with m = delta w/2 - T_pr P(..) the loop offset of the
+ * memory above (+w/2 on the heating branch, -w/2 on the cooling branch, in between on a minor loop).
+ * The offset s (K, 0 after a reset) follows, at each accepted time point (step h),
+ *
+ * <pre>
+ *   ds/dt = (m - w/2 - s) / trelax        i.e.  s <- s* + (s - s*) exp(-h / trelax),  s* = m - w/2
+ * </pre>
+ *
+ * so that at constant temperature the effective offset m - s relaxes to +w/2: a domain left partly
+ * metallic inside the loop (supercooled metallic grains below their transition) returns towards
+ * the insulating heating branch, while a domain on the heating branch (m = w/2, s = 0) is unchanged.
+ * At a reversal the state with s is stored as g_r and s returns to 0, so the new minor curve starts
+ * from the relaxed state. Metastable metallic domains and their slow relaxation inside the hysteresis
+ * loop of VO2 films: J.-G. Ramirez et al., Phys. Rev. B 79, 235110 (2009); the DC sweep and
+ * {@link #commitTemperature} have no time, so they do not relax.
+ *
  * <p>Two scale factors turn the film model into another device of the same film: {@code rscale}
  * multiplies R_0, R_m and R_s (more squares between the electrodes) and {@code tscale} multiplies
  * every C_th and S_th (a larger area on the substrate).
@@ -90,7 +107,9 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
           ParameterSpec.of("tscale", "-", 1, 1e-6, 1e6, "thermal scale of another device of the film (every cth, sth)"),
           ParameterSpec.of("domains", "-", 1, 1, 16, "parallel domains of the film (mixed phase), each with its temperature"),
           ParameterSpec.of("tcspread", "K", 0, 0, 100, "spread (sigma) of the domains' transition centres around tc"),
-          ParameterSpec.of("tcc2c", "K", 0, 0, 20, "cycle-to-cycle sigma of the transition centre, redrawn at each reversal"))),
+          ParameterSpec.of("tcc2c", "K", 0, 0, 20, "cycle-to-cycle sigma of the transition centre, redrawn at each reversal"),
+          ParameterSpec.of("trelax", "s", 0, 0, 1e6,
+              "time constant of the minor-loop memory relaxing towards the heating (insulating) branch (0 = none)"))),
       Map.of("zhang2024", Map.of()), v -> {
         if (v.get("domains") != Math.rint(v.get("domains"))) {
           throw new ModelParameterException("domains", "domains = " + v.get("domains") + " must be a whole number");
@@ -153,6 +172,10 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
   /** Cycle-to-cycle switching: the domains' own centres, the sigma of the redraw (K), the seeded stream. */
   private final double[] tck0;
   private final double tcc2c;
+  /** Relaxation of the minor-loop memory: time constant (s, 0 = none), offsets (K), last accepted time. */
+  private final double trelax;
+  private final double[] soff;
+  private double tAccepted;
   private final long seed;
   private java.util.SplittableRandom rng;
   private final int[] sd;
@@ -213,6 +236,8 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
     }
     tck0 = tck.clone();
     tcc2c = p.getOrDefault("tcc2c", 0.0);
+    trelax = p.getOrDefault("trelax", 0.0);
+    soff = new double[domains];
     this.seed = seed;
     sd = new int[domains];
     delta = new double[domains];
@@ -283,8 +308,10 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
   public void reset() {
     // as the reference code: start on the heating branch just below the base temperature
     rng = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+    tAccepted = Double.NaN;
     for (int k = 0; k < domains; k++) {
       tck[k] = tck0[k];
+      soff[k] = 0;
       delta[k] = 1;
       rev[k] = 0;
       tr[k] = tbase - 0.1;
@@ -309,22 +336,28 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
 
   /** g(T) and dg/dT of domain k with its branch memory. */
   double g(int k, double t, double[] out) {
-    double tp = 0;
-    double dtp = 0;
-    if (rev[k] != 0) {
-      double den = tpr[k] + 1e-6;
-      double x = (t - tr[k]) / den;
-      double sn = Math.sin(gamma * x);
-      double th = Math.tanh(Math.PI * Math.PI - 2 * Math.PI * x);
-      double pv = 0.5 * (1 - sn) * (1 + th);
-      double dp = 0.5 * (-gamma * Math.cos(gamma * x) * (1 + th) + (1 - sn) * (1 - th * th) * (-2 * Math.PI));
-      tp = tpr[k] * pv;
-      dtp = tpr[k] / den * dp;
-    }
-    double th = Math.tanh(beta * (delta[k] * w / 2 + tck[k] - (t + tp)));
+    double tp = loopShift(k, t, out);
+    double dtp = out[1];
+    double th = Math.tanh(beta * (delta[k] * w / 2 + tck[k] - (t + tp) - soff[k]));
     out[0] = 0.5 + 0.5 * th;
     out[1] = -0.5 * beta * (1 - th * th) * (1 + dtp);
     return out[0];
+  }
+
+  /** The minor-loop shift T_pr P((T - T_r)/T_pr) of domain k (0 before its first reversal); d[1] = its dT derivative. */
+  private double loopShift(int k, double t, double[] d) {
+    d[1] = 0;
+    if (rev[k] == 0) {
+      return 0;
+    }
+    double den = tpr[k] + 1e-6;
+    double x = (t - tr[k]) / den;
+    double sn = Math.sin(gamma * x);
+    double th = Math.tanh(Math.PI * Math.PI - 2 * Math.PI * x);
+    double pv = 0.5 * (1 - sn) * (1 + th);
+    double dp = 0.5 * (-gamma * Math.cos(gamma * x) * (1 + th) + (1 - sn) * (1 - th * th) * (-2 * Math.PI));
+    d[1] = tpr[k] / den * dp;
+    return tpr[k] * pv;
   }
 
   /** Smooth clamp of T to [tmin, tmax] (default [305, 370] K, width 0.01 K) and its derivative. */
@@ -490,9 +523,22 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
 
   @Override
   public void accept(double[] x, double t) {
+    // the step since the last accepted time point (none at the first point of a run, nor in a DC sweep)
+    double h = t > tAccepted ? t - tAccepted : 0;
+    tAccepted = t;
     for (int k = 0; k < domains; k++) {
       commit(k, x[sd[k]]);
+      if (trelax > 0 && h > 0) {
+        relax(k, x[sd[k]], h);
+      }
     }
+  }
+
+  /** The minor-loop offset s of domain k relaxing over a step h at temperature T (class comment). */
+  private void relax(int k, double temperature, double h) {
+    double tcl = clamp(temperature, dclamp);
+    double target = delta[k] * w / 2 - loopShift(k, tcl, gwork) - w / 2;
+    soff[k] = target + (soff[k] - target) * Math.exp(-h / trelax);
   }
 
   /** C_th (J/K). */
@@ -545,6 +591,7 @@ public final class Vo2ThermalMemristor extends OneStateDevice {
           // cycle-to-cycle switching: the next branch has its own centre; T_pr below keeps g continuous
           tck[k] = tck0[k] + tcc2c * DeviceRegistry.gauss(rng);
         }
+        soff[k] = 0;
         delta[k] = sgn;
         rev[k] = 1;
         tr[k] = tcl;

@@ -47,7 +47,10 @@ public record DataSpec(Kind kind, String file, Map<String, String> conditions) {
   public static final String FIT = "fit";
 
   public DataSpec {
-    conditions = Map.copyOf(conditions);
+    // in the order written: a file's fitted conditions become free parameters in this order, and the
+    // seeded global stage assigns its samples by position (Map.copyOf's order changes from one JVM
+    // run to the next, which made the same command with the same seed fit differently)
+    conditions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
   }
 
   /** Parses {@code FILE[:k=v,...]}; a colon followed by no {@code =} is part of the file name. */

@@ -77,6 +77,17 @@ public final class DeviceFitter {
   static final int FILE_STARTS = 64;
   static final int FILE_POLISH = 4;
 
+  /**
+   * Starts of the joint stage: the best point of the staged fit, the plan's start with the files'
+   * own parameters fitted to it, and the runners-up of the files' own stages. A file's own stage ranks its candidates with the
+   * shared parameters held at the other files' optimum; which of them leads to the best joint fit is
+   * decided only jointly (the ranking of nearly equal candidates flips with last-bit differences of
+   * the engine), so the best few are each refined jointly for {@link #JOINT_SCREEN} iterations and
+   * the best of them (cost, then order) is refined to the end.
+   */
+  static final int JOINT_STARTS = 3;
+  static final int JOINT_SCREEN = 12;
+
   /** Receives progress: a stage name, work done and total. */
   @FunctionalInterface
   public interface Progress {
@@ -123,7 +134,8 @@ public final class DeviceFitter {
    * Fits on the given pool. A problem where some files have parameters of their own (e.g. the
    * ambient and geometry of a sweep measured on another device) is fitted in three stages: the
    * shared parameters on the other files; then each such file's own parameters with the shared ones
-   * held; then all together by LM from there.
+   * held; then all together by LM from {@link #JOINT_STARTS} starts (the staged optimum, the plan's
+   * start with the files' own parameters fitted to it, the runners-up of the files' own stages).
    */
   public static Result fit(FitProblem problem, Options o, ForkJoinPool pool, Progress progress) {
     long[] counts = new long[3];
@@ -148,14 +160,37 @@ public final class DeviceFitter {
       FitProblem shared = problem.sharedStage(rest, u);
       Search a = search(shared, o, pool, prefixed(progress, "shared "), counts);
       u = problem.withShared(u, shared, a.u());
+      List<double[]> alternatives = new ArrayList<>();
       for (int f : own) {
         FitProblem alone = problem.fileStage(f, u);
         Options small = new Options(o.seed(), FILE_STARTS, FILE_POLISH, o.maxIterations(), Global.STARTS);
         Search b = search(alone, small, pool, prefixed(progress, problem.fileNames().get(f) + " "), counts);
+        double[] base = u;
+        for (double[] runnerUp : b.ranked().subList(1, b.ranked().size())) {
+          alternatives.add(problem.withFile(base, f, alone, runnerUp));
+        }
         u = problem.withFile(u, f, alone, b.u());
       }
+      // the staged optimum; the plan's start with the files' own parameters fitted to it (the shared
+      // stage fits the other files alone and may leave the region where these files can be met); then
+      // the runners-up (a runner-up of file f keeps the other files at the values f was fitted with)
+      List<double[]> jointStarts = new ArrayList<>();
+      jointStarts.add(u);
+      double[] fromStart = problem.normalize(problem.start());
+      for (int f : own) {
+        FitProblem alone = problem.fileStage(f, fromStart);
+        Options small = new Options(o.seed(), FILE_STARTS, FILE_POLISH, o.maxIterations(), Global.STARTS);
+        Search b = search(alone, small, pool, prefixed(progress, problem.fileNames().get(f) + " (plan start) "), counts);
+        fromStart = problem.withFile(fromStart, f, alone, b.u());
+      }
+      jointStarts.add(fromStart);
+      for (double[] alt : alternatives) {
+        if (jointStarts.size() < JOINT_STARTS) {
+          jointStarts.add(alt);
+        }
+      }
       Objective joint = new Objective(problem, pool);
-      u = levenbergMarquardt(joint, u, o.maxIterations(), (it, max) -> progress.update("joint", it, max));
+      u = jointMultiStart(joint, jointStarts, o.maxIterations(), progress);
       add(counts, joint);
       candCosts = a.candidates();
     } else {
@@ -188,8 +223,33 @@ public final class DeviceFitter {
     return (s, d, t) -> p.update(prefix + s, d, t);
   }
 
-  /** Best point of a global stage and LM, and the LM costs of the candidates tried. */
-  private record Search(double[] u, double[] candidates) {}
+  /**
+   * Joint LM from several starts: each refined for {@link #JOINT_SCREEN} iterations, the best (cost,
+   * then order: deterministic) refined for the rest of the budget. One start: plain LM.
+   */
+  private static double[] jointMultiStart(Objective joint, List<double[]> starts, int maxIterations, Progress progress) {
+    if (starts.size() == 1 || maxIterations <= JOINT_SCREEN) {
+      return levenbergMarquardt(joint, starts.get(0), maxIterations, (it, max) -> progress.update("joint", it, max));
+    }
+    double[] best = null;
+    double bestCost = Double.POSITIVE_INFINITY;
+    for (int k = 0; k < starts.size(); k++) {
+      String stage = "joint " + (k + 1) + "/" + starts.size();
+      double[] v = levenbergMarquardt(joint, starts.get(k), JOINT_SCREEN, (it, max) -> progress.update(stage, it, max));
+      double c = joint.cost(v);
+      if (c < bestCost) {
+        bestCost = c;
+        best = v;
+      }
+    }
+    return levenbergMarquardt(joint, best, maxIterations - JOINT_SCREEN, (it, max) -> progress.update("joint", it, max));
+  }
+
+  /**
+   * Best point of a global stage and LM, the LM costs of the candidates tried, and the refined
+   * candidates from the best to the worst (cost, then order).
+   */
+  private record Search(double[] u, double[] candidates, List<double[]> ranked) {}
 
   private static Search search(FitProblem problem, Options o, ForkJoinPool pool, Progress progress, long[] counts) {
     Objective obj = new Objective(problem, pool);
@@ -224,22 +284,26 @@ public final class DeviceFitter {
         starts.add(cands[order[k]]);
       }
     }
-    double[] best = null;
-    double bestCost = Double.POSITIVE_INFINITY;
     double[] candCosts = new double[starts.size()];
+    double[][] refined = new double[starts.size()][];
     for (int s = 0; s < starts.size(); s++) {
       int ss = s;
-      double[] u = levenbergMarquardt(obj, starts.get(s), o.maxIterations(),
+      refined[s] = levenbergMarquardt(obj, starts.get(s), o.maxIterations(),
           (it, max) -> progress.update("local " + (ss + 1) + "/" + starts.size(), it, max));
-      double c = obj.cost(u);
-      candCosts[s] = c;
-      if (c < bestCost) {
-        bestCost = c;
-        best = u;
-      }
+      candCosts[s] = obj.cost(refined[s]);
+    }
+    Integer[] rank = new Integer[refined.length];
+    for (int k = 0; k < rank.length; k++) {
+      rank[k] = k;
+    }
+    Arrays.sort(rank, Comparator.<Integer>comparingDouble(k -> Double.isNaN(candCosts[k]) ? Double.MAX_VALUE : candCosts[k])
+        .thenComparingInt(k -> k));
+    List<double[]> ranked = new ArrayList<>();
+    for (int k : rank) {
+      ranked.add(refined[k]);
     }
     add(counts, obj);
-    return new Search(best, candCosts);
+    return new Search(ranked.get(0), candCosts, ranked);
   }
 
   /** Stratified samples of the unit cube mapped to coordinates, from the seed. */

@@ -17,6 +17,21 @@ class FitConditionsTest {
     return Measurement.of(DataSpec.parse(DataSpec.Kind.IV, "sweep.csv:" + conditions), null, v, i);
   }
 
+  /**
+   * Regression (round 5): a file's fitted conditions are free parameters in the order written, so the
+   * seeded global stage gives each the same samples in every run (they were in Map.copyOf's order,
+   * which changes from one JVM run to the next: the same command and seed fitted differently).
+   */
+  @Test
+  void fittedConditionsAreFreeParametersInTheOrderWritten() {
+    String written = "rscale=fit,ambient=fit(20C..100C),tscale=fit,rm=fit(50..200),beta=fit,w=fit,gamma=fit,ea=fit";
+    FitProblem p = FitProblem.of(FitPlan.of("vo2", null), Map.of(), List.of(sweep(written)));
+    List<String> own = p.free().stream().filter(q -> q.file() == 0).map(FreeParameter::name).toList();
+    assertThat(own).containsExactly("rscale", "t0", "tscale", "rm", "beta", "w", "gamma", "ea");
+    assertThat(DataSpec.parse(DataSpec.Kind.IV, "a.csv:" + written).conditions().keySet())
+        .containsExactly("rscale", "ambient", "tscale", "rm", "beta", "w", "gamma", "ea");
+  }
+
   @Test
   void aFittedConditionTakesItsRangeAndStartsInTheMiddle() {
     FitProblem p = FitProblem.of(FitPlan.of("vo2", null), Map.of(), List.of(sweep("ambient=fit(20C..100C),rm=fit(50..200)")));

@@ -29,11 +29,14 @@ class FitRecoveryTest {
   }
 
   static FitProblem problem() {
-    FitPlan plan = new FitPlan("vo2", "t0", null, Map.of("t0", 330.0), List.of(
+    return FitProblem.of(plan(), Map.of(), List.of(synthetic()));
+  }
+
+  static FitPlan plan() {
+    return new FitPlan("vo2", "t0", null, Map.of("t0", 330.0), List.of(
         new FreeParameter("cth", -1, 1e-10, 1e-6, true, 2.6e-8),
         new FreeParameter("sth", -1, 1e-5, 1e-2, true, 2.4e-4),
         new FreeParameter("ea", -1, 2000, 8000, false, 5400)));
-    return FitProblem.of(plan, Map.of(), List.of(synthetic()));
   }
 
   @Test
@@ -50,6 +53,27 @@ class FitRecoveryTest {
       assertThat(r.standardErrors()[j]).isFinite();
     }
     assertThat(r.correlations()[0][1]).isCloseTo(r.correlations()[1][0], within(1e-12));
+  }
+
+  /**
+   * The staged path: a second file of the same device at an ambient the fit must find (its own
+   * parameter), so the joint stage starts from the staged optimum and the runners-up of that file's
+   * own stage ({@link DeviceFitter#JOINT_STARTS}): the same for any thread count, and it finds 330 K.
+   */
+  @Test
+  void stagedFitWithAFileOfItsOwnIsTheSameForAnyThreadCount() {
+    Measurement a = synthetic();
+    Measurement b = Measurement.of(DataSpec.parse(DataSpec.Kind.PULSE, "synthetic2.csv:ambient=fit(310..350)"), a.time(), a.voltage(),
+        a.current());
+    FitPlan plan = plan();
+    DeviceFitter.Options o = new DeviceFitter.Options(3, 2, 1, DeviceFitter.JOINT_SCREEN + 4, DeviceFitter.Global.STARTS);
+    DeviceFitter.Result one = DeviceFitter.fit(FitProblem.of(plan, Map.of(), List.of(a, b)), o, 1, DeviceFitter.Progress.NONE);
+    DeviceFitter.Result two = DeviceFitter.fit(FitProblem.of(plan, Map.of(), List.of(a, b)), o, 3, DeviceFitter.Progress.NONE);
+    assertThat(two.values()).containsExactly(one.values());
+    assertThat(two.evaluations()).isEqualTo(one.evaluations());
+    int t0 = one.problem().free().size() - 1;
+    assertThat(one.problem().free().get(t0).name()).isEqualTo("t0");
+    assertThat(one.values()[t0]).isCloseTo(330.0, within(0.5));
   }
 
   @Test

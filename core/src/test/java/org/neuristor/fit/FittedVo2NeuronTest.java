@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * (examples/lif-vo2fit.cir, docs/fitting.md "A neuron from your fitted device") spikes at its documented
  * operating point and is silent where the static analysis says it must be.
  *
- * <p>Static analysis of that card (its settled current-driven I-V): the voltage rises to a peak of about
+ * <p>Static analysis of the round-4 card (the round-5 card switches higher and is silent up to 18 V at
+ * rin = 1 kOhm, measured by the f-V sweep in docs/fitting.md; its settled current-driven I-V): the voltage rises to a peak of about
  * 7.2 V at 9-10 mA, folds back to about 4.8 V at 30 mA and rises again. With a load rin, the circuit
  * rests at the crossing of the load line {@code (vin - v)/rin} with that curve; a crossing on the rising
  * branch (vin below about 7.2 V + 10 mA * rin, i.e. 17 V at rin = 1 kOhm) is stable and the neuron is
@@ -38,9 +39,10 @@ class FittedVo2NeuronTest {
 
   @Test
   void spikesTonicallyAtTheDocumentedOperatingPoint() throws Exception {
-    // docs/fitting.md: vin = 20 V, rin = 1k, cm = 500 uF, rout = 50: 7 spikes in 3 s (period 0.375 s)
+    // docs/fitting.md: vin = 20 V, rin = 1k, cm = 500 uF, rout = 50: tonic firing, i.e. it keeps firing
+    // (round-5 card: 5 spikes in 3 s, period 0.50 s; a neuron that fires once and rests would give 1)
     Map<String, Double> r = run("20");
-    assertThat(r.get("spikes:v(o)")).isBetween(7.0, 9.0);
+    assertThat(r.get("spikes:v(o)")).isBetween(4.0, 7.0);
     assertThat(r.get("max:v(o)")).isGreaterThan(1.5);
   }
 
