@@ -15,14 +15,18 @@ import org.neuristor.sweep.SweepSpec;
 
 /**
  * Sweep engine throughput: {@code java -cp bench/target/benchmarks.jar org.neuristor.bench.SweepScaling
- * [SPEC] [--points N] [--spark]} from the repository root (default spec: examples/sweep-lif-mc.yaml,
+ * [SPEC] [--points N] [--reps R] [--warmup W] [--spark]} from the repository root (default spec: examples/sweep-lif-mc.yaml,
  * about 0.1 s of simulation per point).
  *
  * <ol>
- *   <li>In process, the first {@code N} points (default 200) as a plain single-threaded loop over
- *       {@link PointResult#evaluate}, then through {@link LocalEngine} with 2 threads (writing the
- *       crash-safe CSV); each after a warm-up of 2 x 2 cores points; prints points/s, the speed-up, and the
- *       loop thread's own CPU time and allocation per point (both independent of the machine's load).
+ *   <li>In process, the first {@code N} points (default 200) three ways, alternated, best wall of {@code --reps R}
+ *       (default 2) each, after a warm-up on 2 threads in rounds of 40 points until the JIT compiler threads take
+ *       under 5% of a round's CPU (at most {@code --warmup W} points, default 1000): a plain single-threaded loop over
+ *       {@link PointResult#evaluate} (no CSV), {@link LocalEngine} on 1 thread and on 2 threads (both writing the
+ *       crash-safe CSV, as {@code neuristor sweep --threads 1|2}). Prints points/s, the speed-up, and the CPU per
+ *       point split into the threads that ran points, the JIT compiler threads and the garbage collector (read
+ *       per thread, so independent of the machine's load), and allocation per point. The ceiling printed last is
+ *       what 2 idle cores could give at those CPU costs: 2 x one thread's worker CPU / two threads' process CPU.
  *       {@code bench/sweeps/fv-20.yaml} and {@code fv-1000.yaml} are the issue's 20- and 1,000-point cases.
  *   <li>With {@code --spark}: the whole spec end to end as a user runs it, {@code neuristor sweep
  *       SPEC} (local engine, all cores) against {@code neuristor sweep SPEC --engine spark --master
@@ -36,68 +40,79 @@ public final class SweepScaling {
   public static void main(String[] args) throws Exception {
     Path spec = Path.of("examples/sweep-lif-mc.yaml");
     int points = 200;
+    int reps = 2;
+    int warmup = 1000;
     boolean spark = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--points" -> points = Integer.parseInt(args[++i]);
         case "--spark" -> spark = true;
+        case "--reps" -> reps = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         default -> spec = Path.of(args[i]);
       }
     }
     SweepSpec s = SweepSpec.load(spec);
     int requested = Math.min(points, s.size());
     int cores = Runtime.getRuntime().availableProcessors();
-    // warm-up: JIT the whole simulation path (points from the far end of the spec, on 2 threads)
-    java.util.stream.IntStream.range(0, Math.min(40, s.size())).parallel()
-        .forEach(i -> PointResult.evaluate(s, s.size() - 1 - i));
+    // warm-up until the JIT has settled: rounds of 40 points (from the far end of the spec, on 2 threads) until
+    // the compiler threads take under 5% of a round's CPU, at most `warmup` points. Points run their set-up code
+    // (netlist parsing, building the MNA system) once each, so the JIT keeps compiling it for hundreds of points;
+    // timed while it does, one thread gets the compiler's work done on the idle second core and two threads pay
+    // for it: that measures the JIT, not the engine
+    int warmed = 0;
+    double jitShare = 1;
+    while (warmed < warmup && jitShare > 0.05) {
+      java.util.Map<String, double[]> vm0 = vmThreads();
+      long c0 = cpuNanos();
+      int from = warmed;
+      java.util.stream.IntStream.range(0, 40).parallel()
+          .forEach(k -> PointResult.evaluate(s, s.size() - 1 - (from + k) % s.size()));
+      warmed += 40;
+      double cpu = (cpuNanos() - c0) / 1e9;
+      jitShare = cpu > 0 ? vmThreadsCpu(vm0, vmThreads())[0] / cpu : 0;
+    }
     Path tmp = Files.createTempDirectory("sweep-bench");
     try {
       SweepSpec sub = SweepSpec.parse(spec.toString(), s.text().replaceFirst("samples:\\s*\\d+",
           "samples: " + requested), spec.toAbsolutePath().getParent());
       // a spec without random samples (a grid) keeps all its points: loop and engine both run them all
       int n = sub.size();
-      // alternate the two, best of 2 each, so JIT and machine noise do not favour either
-      double loop = Double.POSITIVE_INFINITY;
-      double engine = Double.POSITIVE_INFINITY;
-      double loopCpu = 0;
-      double engineCpu = 0;
-      double threadCpu = 0;
-      double allocated = 0;
-      com.sun.management.ThreadMXBean tm = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
-          .getThreadMXBean();
-      for (int rep = 0; rep < 2; rep++) {
-        long c0 = cpuNanos();
-        long tc0 = tm.getCurrentThreadCpuTime();
-        long a0 = tm.getCurrentThreadAllocatedBytes();
-        long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-          PointResult.evaluate(sub, i);
-        }
-        double w = (System.nanoTime() - t0) / 1e9;
-        if (w < loop) {
-          loop = w;
-          loopCpu = (cpuNanos() - c0) / 1e9;
-          threadCpu = (tm.getCurrentThreadCpuTime() - tc0) / 1e9;
-          allocated = tm.getCurrentThreadAllocatedBytes() - a0;
-        }
-        try (ResultsLog log = ResultsLog.open(tmp.resolve("engine" + rep), sub)) {
-          long c1 = cpuNanos();
-          long t1 = System.nanoTime();
-          LocalEngine.run(sub, log, 2, null);
-          double e = (System.nanoTime() - t1) / 1e9;
-          if (e < engine) {
-            engine = e;
-            engineCpu = (cpuNanos() - c1) / 1e9;
+      // the three alternated, best wall of `reps` each, so that JIT and machine noise favour none
+      Phase loop = new Phase("single-threaded loop (no CSV)");
+      Phase one = new Phase("local engine, 1 thread");
+      Phase two = new Phase("local engine, 2 threads");
+      int[] runs = {0};
+      for (int rep = 0; rep < reps; rep++) {
+        loop.measure(n, perThread -> {
+          for (int i = 0; i < n; i++) {
+            PointResult.evaluate(sub, i);
           }
+          perThread.accept(null);
+        });
+        for (Phase e : List.of(one, two)) {
+          e.measure(n, perThread -> {
+            try (ResultsLog log = ResultsLog.open(tmp.resolve("engine" + runs[0]++), sub)) {
+              LocalEngine.run(sub, log, e == one ? 1 : 2, r -> perThread.accept(null));
+            }
+          });
         }
       }
-      System.out.printf(Locale.ROOT, "sweep %s, %d points, %d cores, load average %s%n", s.name(), n, cores,
-          loadAverage());
-      System.out.printf(Locale.ROOT, "  single-threaded loop     %8.2f s  %7.2f points/s  process CPU %.1f ms/point"
-          + "  (its thread: CPU %.1f ms/point, allocated %.2f MB/point)%n", loop, n / loop, 1e3 * loopCpu / n,
-          1e3 * threadCpu / n, allocated / 1e6 / n);
-      System.out.printf(Locale.ROOT, "  local engine, 2 threads  %8.2f s  %7.2f points/s  process CPU %.1f ms/point"
-          + "  speed-up %.2fx%n", engine, n / engine, 1e3 * engineCpu / n, loop / engine);
+      System.out.printf(Locale.ROOT, "sweep %s, %d points, %d cores, load average %s (best wall of %d, alternated;"
+          + " warm-up %d points, JIT %.0f%% of the last warm-up round's CPU)%n", s.name(), n, cores, loadAverage(), reps,
+          warmed, 100 * jitShare);
+      System.out.println("  CPU per point in ms: workers = the threads running points; JIT = compiler threads; GC = "
+          + "collector and VM threads (Linux)");
+      for (Phase p : List.of(loop, one, two)) {
+        System.out.printf(Locale.ROOT, "  %-30s %7.2f s %7.2f points/s  process %5.1f = workers %5.1f + JIT %5.1f"
+            + " + GC %4.1f + other %4.1f  alloc %.2f MB/point%n", p.name, p.wall, n / p.wall, p.ms(p.process, n),
+            p.ms(p.workers, n), p.ms(p.jit, n), p.ms(p.gc, n), p.ms(p.process - p.workers - p.jit - p.gc, n),
+            p.allocated / 1e6 / n);
+      }
+      System.out.printf(Locale.ROOT, "  speed-up, 2 threads: %.2fx the engine on 1 thread, %.2fx the plain loop%n",
+          one.wall / two.wall, loop.wall / two.wall);
+      System.out.printf(Locale.ROOT, "  on 2 idle cores at these CPU costs at most %.2fx (2 x one thread's worker CPU "
+          + "/ two threads' process CPU)%n", 2 * one.workers / two.process);
       if (spark) {
         double local = cli(tmp.resolve("cli-local"), spec, List.of());
         double sp = cli(tmp.resolve("cli-spark"), spec, List.of("--engine", "spark", "--master", "local[2]"));
@@ -112,6 +127,105 @@ public final class SweepScaling {
         w.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /**
+   * One way of running the points: the best wall time of its runs and, from that run, the process CPU split
+   * into the threads that ran points (each such thread's CPU and allocation read by itself after every point),
+   * the JIT compiler threads and the garbage collector threads.
+   */
+  static final class Phase {
+    final String name;
+    double wall = Double.POSITIVE_INFINITY;
+    double process;
+    double workers;
+    double jit;
+    double gc;
+    double allocated;
+
+    Phase(String name) {
+      this.name = name;
+    }
+
+    interface Body {
+      /** Runs the points; calls {@code perThread} on each worker thread after each point (and may at the end). */
+      void run(java.util.function.Consumer<Void> perThread) throws Exception;
+    }
+
+    void measure(int n, Body body) throws Exception {
+      com.sun.management.ThreadMXBean tm = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+          .getThreadMXBean();
+      java.util.Map<Long, long[]> seen = new java.util.concurrent.ConcurrentHashMap<>();
+      long self = Thread.currentThread().getId();
+      long[] self0 = {tm.getCurrentThreadCpuTime(), tm.getCurrentThreadAllocatedBytes()};
+      java.util.Map<String, double[]> vm0 = vmThreads();
+      long c0 = cpuNanos();
+      long t0 = System.nanoTime();
+      body.run(x -> seen.put(Thread.currentThread().getId(), new long[] {tm.getCurrentThreadCpuTime(),
+          tm.getCurrentThreadAllocatedBytes()}));
+      double w = (System.nanoTime() - t0) / 1e9;
+      double c = (cpuNanos() - c0) / 1e9;
+      double[] vm = vmThreadsCpu(vm0, vmThreads());
+      if (w >= wall) {
+        return;
+      }
+      wall = w;
+      process = c;
+      workers = 0;
+      allocated = 0;
+      for (java.util.Map.Entry<Long, long[]> e : seen.entrySet()) {
+        // the calling thread was running before; the engine's workers start at 0
+        boolean caller = e.getKey() == self;
+        workers += (e.getValue()[0] - (caller ? self0[0] : 0)) / 1e9;
+        allocated += e.getValue()[1] - (caller ? self0[1] : 0);
+      }
+      jit = vm[0];
+      gc = vm[1];
+    }
+
+    double ms(double seconds, int n) {
+      return 1e3 * seconds / n;
+    }
+  }
+
+  /**
+   * CPU seconds so far of this JVM's JIT compiler threads and garbage collector (and VM) threads, by thread id,
+   * from {@code /proc/self/task/*} (Linux; empty elsewhere).
+   */
+  static java.util.Map<String, double[]> vmThreads() {
+    java.util.Map<String, double[]> out = new java.util.HashMap<>();
+    try (java.nio.file.DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+      for (Path t : tasks) {
+        try {
+          String comm = Files.readString(t.resolve("comm")).trim();
+          double sec = Long.parseLong(Files.readString(t.resolve("schedstat")).trim().split(" ")[0]) / 1e9;
+          if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+            out.put(t.getFileName().toString(), new double[] {sec, 0});
+          } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.startsWith("VM Thread")) {
+            out.put(t.getFileName().toString(), new double[] {0, sec});
+          }
+        } catch (IOException | RuntimeException e) {
+          // the thread ended while being read
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return java.util.Map.of();
+    }
+    return out;
+  }
+
+  /**
+   * JIT and GC CPU seconds between two {@link #vmThreads} readings: threads started in between count from 0;
+   * a thread that ended in between (the JVM stops idle compiler threads) is missed.
+   */
+  static double[] vmThreadsCpu(java.util.Map<String, double[]> before, java.util.Map<String, double[]> after) {
+    double[] d = new double[2];
+    for (java.util.Map.Entry<String, double[]> e : after.entrySet()) {
+      double[] b = before.getOrDefault(e.getKey(), new double[2]);
+      d[0] += e.getValue()[0] - b[0];
+      d[1] += e.getValue()[1] - b[1];
+    }
+    return d;
   }
 
   /** CPU time of this JVM (all threads, JIT and GC included). */

@@ -582,11 +582,14 @@ public final class MnaSystem {
       double[] q = load.q;
       boolean holding = dc && hold != null;
       if (withCharge && !(gExtra > 0) && !holding) {
-        // a transient step's residual: the loop below without its branches, the same arithmetic
+        // a transient step's residual: the loop below without its branches, the same arithmetic (fields read
+        // into locals once: the client compiler of a cold run does not hoist them out of the loop)
+        double[] b = rhs;
+        double[] rw = residualWeight;
         for (int i = 0; i < n; i++) {
           double r = f[i] + (a0 * q[i] + qHist[i]);
-          rhs[i] = r;
-          double w = Math.abs(r) * residualWeight[i];
+          b[i] = r;
+          double w = Math.abs(r) * rw[i];
           if (w > norm || Double.isNaN(w)) {
             norm = w;
           }
@@ -646,23 +649,28 @@ public final class MnaSystem {
       boolean converged = !load.limited;
       double worst = 0;
       double reltol = options.reltol();
+      double[] b = rhs;
+      double[] xo0 = xOld;
+      double[] at = absTol;
+      int worstAt = worstUnknown;
       for (int i = 0; i < n; i++) {
-        double dx = rhs[i];
+        double dx = b[i];
         double xo = x[i];
-        xOld[i] = xo;
+        xo0[i] = xo;
         double xi = xo - dx;
         if (!Double.isFinite(xi)) {
           worstUnknown = i;
           return -1;
         }
         x[i] = xi;
-        double tol = reltol * Math.max(Math.abs(xi), Math.abs(xo)) + absTol[i];
+        double tol = reltol * Math.max(Math.abs(xi), Math.abs(xo)) + at[i];
         double ratio = Math.abs(dx) / tol;
         if (ratio > worst) {
           worst = ratio;
-          worstUnknown = i;
+          worstAt = i;
         }
       }
+      worstUnknown = worstAt;
       if (worst > 1.0) {
         converged = false;
       }

@@ -1,7 +1,7 @@
 package org.neuristor.expr;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
@@ -68,14 +68,18 @@ final class Functions {
    */
   record Def(String name, int minArgs, int maxArgs, Unary unary, Nary nary) {}
 
-  private static final Map<String, Def> TABLE = new LinkedHashMap<>();
+  /**
+   * The functions met so far. Each is defined when first looked up ({@link #define}): linking the lambdas of
+   * all the functions at once cost a cold single run several ms, and a netlist uses a few of them.
+   */
+  private static final Map<String, Def> TABLE = new ConcurrentHashMap<>();
 
-  private static void unary(String name, DoubleUnaryOperator f, DoubleBinaryOperator df) {
-    TABLE.put(name, new Def(name, 1, 1, new Unary(name, f, df), null));
+  private static Def unary(String name, DoubleUnaryOperator f, DoubleBinaryOperator df) {
+    return new Def(name, 1, 1, new Unary(name, f, df), null);
   }
 
-  private static void nary(String name, int min, int max, Nary f) {
-    TABLE.put(name, new Def(name, min, max, null, f));
+  private static Def nary(String name, int min, int max, Nary f) {
+    return new Def(name, min, max, null, f);
   }
 
   private static final double LN10 = Math.log(10);
@@ -118,54 +122,58 @@ final class Functions {
     };
   }
 
-  static {
-    unary("exp", Functions::exp, (x, y) -> y);
-    unary("ln", Functions::ln, (x, y) -> 1 / fudge(x));
-    unary("log", Functions::ln, (x, y) -> 1 / fudge(x));
-    unary("log10", x -> x == 0 ? -1e99 : Math.log10(Math.abs(x)), (x, y) -> 1 / (fudge(x) * LN10));
-    unary("sqrt", x -> Math.sqrt(Math.abs(x)), (x, y) -> (x < 0 ? -0.5 : 0.5) / fudge(y));
-    unary("abs", Math::abs, (x, y) -> Math.signum(x));
-    unary("sin", Math::sin, (x, y) -> Math.cos(x));
-    unary("cos", Math::cos, (x, y) -> -Math.sin(x));
-    unary("tan", Math::tan, (x, y) -> 1 + y * y);
-    unary("asin", Math::asin, (x, y) -> 1 / Math.sqrt(1 - x * x));
-    unary("acos", Math::acos, (x, y) -> -1 / Math.sqrt(1 - x * x));
-    unary("atan", Math::atan, (x, y) -> 1 / (1 + x * x));
-    unary("arctan", Math::atan, (x, y) -> 1 / (1 + x * x));
-    unary("asinh", x -> Math.log(x + Math.sqrt(x * x + 1)), (x, y) -> 1 / Math.sqrt(x * x + 1));
-    unary("acosh", x -> Math.log(x + Math.sqrt(x * x - 1)), (x, y) -> 1 / Math.sqrt(x * x - 1));
-    unary("atanh", x -> 0.5 * Math.log((1 + x) / (1 - x)), (x, y) -> 1 / (1 - x * x));
-    unary("nint", Math::rint, (x, y) -> 0);
-    unary("sinh", Math::sinh, (x, y) -> Math.cosh(x));
-    unary("cosh", Math::cosh, (x, y) -> Math.sinh(x));
-    unary("tanh", Math::tanh, (x, y) -> 1 - y * y);
-    unary("u", x -> x > 0 ? 1 : x < 0 ? 0 : 0.5, (x, y) -> 0); // ngspice: u(0) = 0.5
-    unary("uramp", x -> x > 0 ? x : 0, (x, y) -> x > 0 ? 1 : 0);
-    unary("sgn", Math::signum, (x, y) -> 0);
-    unary("floor", Math::floor, (x, y) -> 0);
-    unary("ceil", Math::ceil, (x, y) -> 0);
-    unary("int", x -> x < 0 ? Math.ceil(x) : Math.floor(x), (x, y) -> 0);
-    // ngspice's B source: x**y, x^y and pow(x, y) are |x|^y; pwr(x, y) is sign(x) |x|^y.
-    nary("pow", 2, 2, (a, n, d) -> power(a, d, false));
-    nary("pwr", 2, 2, (a, n, d) -> power(a, d, true));
-    nary("atan2", 2, 2, (a, n, d) -> {
-      double y = a[0];
-      double x = a[1];
-      double r2 = x * x + y * y;
-      d[0] = r2 == 0 ? 0 : x / r2;
-      d[1] = r2 == 0 ? 0 : -y / r2;
-      return Math.atan2(y, x);
-    });
-    nary("min", 2, Integer.MAX_VALUE, (a, n, d) -> pick(a, n, d, true));
-    nary("max", 2, Integer.MAX_VALUE, (a, n, d) -> pick(a, n, d, false));
-    nary("limit", 3, 3, (a, n, d) -> {
-      int k = a[0] < a[1] ? 1 : a[0] > a[2] ? 2 : 0;
-      d[0] = 0;
-      d[1] = 0;
-      d[2] = 0;
-      d[k] = 1;
-      return a[k];
-    });
+  /** The function named {@code name} (lower case), or null. */
+  private static Def define(String name) {
+    return switch (name) {
+      case "exp" -> unary("exp", Functions::exp, (x, y) -> y);
+      case "ln" -> unary("ln", Functions::ln, (x, y) -> 1 / fudge(x));
+      case "log" -> unary("log", Functions::ln, (x, y) -> 1 / fudge(x));
+      case "log10" -> unary("log10", x -> x == 0 ? -1e99 : Math.log10(Math.abs(x)), (x, y) -> 1 / (fudge(x) * LN10));
+      case "sqrt" -> unary("sqrt", x -> Math.sqrt(Math.abs(x)), (x, y) -> (x < 0 ? -0.5 : 0.5) / fudge(y));
+      case "abs" -> unary("abs", Math::abs, (x, y) -> Math.signum(x));
+      case "sin" -> unary("sin", Math::sin, (x, y) -> Math.cos(x));
+      case "cos" -> unary("cos", Math::cos, (x, y) -> -Math.sin(x));
+      case "tan" -> unary("tan", Math::tan, (x, y) -> 1 + y * y);
+      case "asin" -> unary("asin", Math::asin, (x, y) -> 1 / Math.sqrt(1 - x * x));
+      case "acos" -> unary("acos", Math::acos, (x, y) -> -1 / Math.sqrt(1 - x * x));
+      case "atan" -> unary("atan", Math::atan, (x, y) -> 1 / (1 + x * x));
+      case "arctan" -> unary("arctan", Math::atan, (x, y) -> 1 / (1 + x * x));
+      case "asinh" -> unary("asinh", x -> Math.log(x + Math.sqrt(x * x + 1)), (x, y) -> 1 / Math.sqrt(x * x + 1));
+      case "acosh" -> unary("acosh", x -> Math.log(x + Math.sqrt(x * x - 1)), (x, y) -> 1 / Math.sqrt(x * x - 1));
+      case "atanh" -> unary("atanh", x -> 0.5 * Math.log((1 + x) / (1 - x)), (x, y) -> 1 / (1 - x * x));
+      case "nint" -> unary("nint", Math::rint, (x, y) -> 0);
+      case "sinh" -> unary("sinh", Math::sinh, (x, y) -> Math.cosh(x));
+      case "cosh" -> unary("cosh", Math::cosh, (x, y) -> Math.sinh(x));
+      case "tanh" -> unary("tanh", Math::tanh, (x, y) -> 1 - y * y);
+      case "u" -> unary("u", x -> x > 0 ? 1 : x < 0 ? 0 : 0.5, (x, y) -> 0); // ngspice: u(0) = 0.5
+      case "uramp" -> unary("uramp", x -> x > 0 ? x : 0, (x, y) -> x > 0 ? 1 : 0);
+      case "sgn" -> unary("sgn", Math::signum, (x, y) -> 0);
+      case "floor" -> unary("floor", Math::floor, (x, y) -> 0);
+      case "ceil" -> unary("ceil", Math::ceil, (x, y) -> 0);
+      case "int" -> unary("int", x -> x < 0 ? Math.ceil(x) : Math.floor(x), (x, y) -> 0);
+      // ngspice's B source: x**y, x^y and pow(x, y) are |x|^y; pwr(x, y) is sign(x) |x|^y.
+      case "pow" -> nary("pow", 2, 2, (a, n, d) -> power(a, d, false));
+      case "pwr" -> nary("pwr", 2, 2, (a, n, d) -> power(a, d, true));
+      case "atan2" -> nary("atan2", 2, 2, (a, n, d) -> {
+        double y = a[0];
+        double x = a[1];
+        double r2 = x * x + y * y;
+        d[0] = r2 == 0 ? 0 : x / r2;
+        d[1] = r2 == 0 ? 0 : -y / r2;
+        return Math.atan2(y, x);
+      });
+      case "min" -> nary("min", 2, Integer.MAX_VALUE, (a, n, d) -> pick(a, n, d, true));
+      case "max" -> nary("max", 2, Integer.MAX_VALUE, (a, n, d) -> pick(a, n, d, false));
+      case "limit" -> nary("limit", 3, 3, (a, n, d) -> {
+        int k = a[0] < a[1] ? 1 : a[0] > a[2] ? 2 : 0;
+        d[0] = 0;
+        d[1] = 0;
+        d[2] = 0;
+        d[k] = 1;
+        return a[k];
+      });
+      default -> null;
+    };
   }
 
   /** |x|^y (or sign(x) |x|^y when {@code signed}) and its partial derivatives. */
@@ -196,7 +204,15 @@ final class Functions {
 
   /** The function named {@code name} (lower case), or null; {@code if} is the ternary operator. */
   static Def lookup(String name) {
-    return TABLE.get(name);
+    Def d = TABLE.get(name);
+    if (d == null) {
+      d = define(name);
+      if (d != null) {
+        Def first = TABLE.putIfAbsent(name, d);
+        d = first != null ? first : d;
+      }
+    }
+    return d;
   }
 
   static void checkArity(String name, int n, int offset) {
@@ -213,7 +229,7 @@ final class Functions {
       }
       return;
     }
-    Def d = TABLE.get(name);
+    Def d = lookup(name);
     if (d == null) {
       throw new ExpressionException(offset, "unknown function '" + name + "'");
     }

@@ -1,8 +1,7 @@
 package org.neuristor.expr;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +31,12 @@ final class TapeCompiler {
   /** HotSpot does not compile methods above 8000 bytes of bytecode; stay well below. */
   private static final int MAX_CODE_BYTES = 7000;
   private static final int MAX_CACHED = 512;
-  private static final Map<String, MethodHandle> CLASSES = new ConcurrentHashMap<>();
+  /**
+   * Constructors of the generated classes by tape shape. Called through reflection rather than a method
+   * handle: on JDK 17 a hidden class's constructor is called natively, while the first method-handle call of
+   * a process spins some 30 lambda-form classes (several ms of a cold single run).
+   */
+  private static final Map<String, Constructor<?>> CLASSES = new ConcurrentHashMap<>();
   private static final String FUNCTION = "org/neuristor/circuit/element/BehavioralSource$Function";
   private static final String VALUE = "java/util/function/DoubleUnaryOperator";
   private static final String DERIVATIVE = "java/util/function/DoubleBinaryOperator";
@@ -43,15 +47,13 @@ final class TapeCompiler {
       return tape;
     }
     String key = key(tape);
-    MethodHandle ctor = CLASSES.get(key);
+    Constructor<?> ctor = CLASSES.get(key);
     try {
       if (ctor == null) {
         byte[] bytes = generate(tape);
         MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
-        ctor = l.findConstructor(l.lookupClass(), MethodType.methodType(void.class, double[].class,
-            DoubleUnaryOperator[].class, DoubleBinaryOperator[].class)).asType(MethodType.methodType(
-                BehavioralSource.Function.class, double[].class, DoubleUnaryOperator[].class,
-                DoubleBinaryOperator[].class));
+        ctor = l.lookupClass().getDeclaredConstructor(double[].class, DoubleUnaryOperator[].class,
+            DoubleBinaryOperator[].class);
         if (CLASSES.size() >= MAX_CACHED) {
           CLASSES.clear(); // a long-lived process that met many shapes starts over instead of caching no more
         }
@@ -64,7 +66,7 @@ final class TapeCompiler {
         value[i] = u[i].valueFunction();
         derivative[i] = u[i].derivativeFunction();
       }
-      return (BehavioralSource.Function) ctor.invokeExact(tape.constants(), value, derivative);
+      return (BehavioralSource.Function) ctor.newInstance(tape.constants(), value, derivative);
     } catch (Throwable e) {
       return tape; // the interpreter computes the same values
     }
@@ -103,8 +105,10 @@ final class TapeCompiler {
   private static byte[] generate(Tape t) {
     int m = t.inputs();
     String name = "org/neuristor/expr/GeneratedExpression";
-    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-    cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, "java/lang/Object",
+    // Class file version 49 (Java 5): it needs no stack map frames, so ASM does not compute them (most of the
+    // generation time in a cold process, where ASM runs interpreted); the JVM verifies it by type inference.
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    cw.visit(Opcodes.V1_5, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, "java/lang/Object",
         new String[] {FUNCTION});
     cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "k", "[D", null, null).visitEnd();
     cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "v", "[L" + VALUE + ";", null, null).visitEnd();

@@ -108,11 +108,13 @@ public final class Trace {
   }
 
   /**
-   * Incremental builder; not thread safe. Rows go into row-major chunks (the first of at most 256 rows,
-   * each next one twice as large up to about 128 kB or 16 rows, small enough for a thread-local
-   * allocation buffer), so appending never copies what is already stored and {@link #build} copies every
-   * value once, into arrays of the final length. (Doubling one array per signal copied each value about twice more, and a long run
-   * allocated arrays too large for the thread-local buffers.)
+   * Incremental builder; not thread safe. Rows go into chunks (the first of at most 256 rows, each next one
+   * twice as large up to about 128 kB or 16 rows, small enough for a thread-local allocation buffer), so
+   * appending never copies what is already stored, and {@link #build} copies every value once, into arrays of
+   * the final length. (Doubling one array per signal copied each value about twice more, and a long run
+   * allocated arrays too large for the thread-local buffers.) A chunk holds its rows column by column, so
+   * {@link #build} copies each column of a chunk with one {@code System.arraycopy}: fast even before the JIT
+   * has compiled anything, as in a single short run.
    */
   public static final class Builder {
     /** Values per chunk (axis and signals of a row are stored together). */
@@ -125,9 +127,12 @@ public final class Trace {
     /** Rows of the largest chunk. */
     private final int maxRows;
     private final List<double[]> chunks = new ArrayList<>();
+    /** The chunk being filled: value k of its row r at {@code k * rows + r}. */
     private double[] chunk;
-    /** Index of the next value in {@link #chunk}. */
-    private int pos;
+    /** Rows the chunk being filled can take. */
+    private int rows;
+    /** Rows in the chunk being filled. */
+    private int used;
     private int n;
 
     public Builder(String axisName, List<String> names) {
@@ -148,19 +153,21 @@ public final class Trace {
     /** Appends a row without varargs allocation: {@code values[k]} for each signal. */
     public void addRow(double a, double[] values) {
       double[] c = chunk;
-      int p = pos;
-      if (c == null || p == c.length) {
-        int rows = c == null ? Math.min(256, maxRows) : Math.min(maxRows, 2 * (c.length / width));
-        c = new double[rows * width];
+      int r = used;
+      int m = rows;
+      if (c == null || r == m) {
+        m = c == null ? Math.min(256, maxRows) : Math.min(maxRows, 2 * m);
+        c = new double[m * width];
         chunks.add(c);
         chunk = c;
-        p = 0;
+        rows = m;
+        r = 0;
       }
-      c[p] = a;
-      for (int k = 1; k < width; k++) {
-        c[p + k] = values[k - 1];
+      c[r] = a;
+      for (int k = 1, p = m + r; k < width; k++, p += m) {
+        c[p] = values[k - 1];
       }
-      pos = p + width;
+      used = r + 1;
       n++;
     }
 
@@ -173,14 +180,12 @@ public final class Trace {
       double[][] cols = new double[width][n];
       int row = 0;
       for (double[] c : chunks) {
-        int rows = Math.min(c.length / width, n - row);
+        int cap = c.length / width;
+        int r = Math.min(cap, n - row);
         for (int k = 0; k < width; k++) {
-          double[] col = cols[k];
-          for (int r = 0, p = k; r < rows; r++, p += width) {
-            col[row + r] = c[p];
-          }
+          System.arraycopy(c, k * cap, cols[k], row, r);
         }
-        row += rows;
+        row += r;
       }
       Map<String, double[]> m = new LinkedHashMap<>();
       for (int k = 0; k < names.length; k++) {

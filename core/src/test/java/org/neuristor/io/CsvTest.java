@@ -142,6 +142,29 @@ class CsvTest {
   }
 
   @Test
+  void longTracesFormattedOnTwoThreadsWriteTheSameBytesAsATable() throws IOException {
+    // beyond PARALLEL_ROWS a helper thread formats every other block of rows: same bytes, same order
+    SplittableRandom r = new SplittableRandom(11);
+    int n = CsvWriter.PARALLEL_ROWS + 2500;
+    Trace.Builder tb = new Trace.Builder("time", List.of("v(a)", "v(b)"));
+    List<List<?>> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double a = i % 101 == 0 ? -0.0 : r.nextDouble() * 2 - 1;
+      double b = i % 7 == 0 ? i : 1e-9 * r.nextDouble();
+      tb.add(i * 1e-9, a, b);
+      rows.add(List.of(i * 1e-9, a, b));
+    }
+    Path a = CsvWriter.write(dir.resolve("long.csv"), tb.build());
+    Path b = CsvWriter.writeTable(dir.resolve("table.csv"), List.of("time", "v(a)", "v(b)"), rows);
+    assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+    // a bad value far into a long trace is still found before anything is written, naming its row
+    tb.add(n * 1e-9, 0.5, Double.NaN);
+    assertThatThrownBy(() -> CsvWriter.write(dir.resolve("bad.csv"), tb.build()))
+        .hasMessageContaining("signal v(b) is NaN at time=" + n * 1e-9);
+    assertThat(dir.resolve("bad.csv")).doesNotExist();
+  }
+
+  @Test
   void tableRefusesNaN() {
     assertThatThrownBy(() -> CsvWriter.writeTable(dir.resolve("t.csv"), List.of("k", "rate"),
             List.of(List.of("a", Double.NaN))))

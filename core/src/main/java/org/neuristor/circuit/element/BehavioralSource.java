@@ -32,6 +32,26 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
     public static Probe current(String source) {
       return new Probe(Kind.CURRENT, source.toLowerCase(Locale.ROOT), null);
     }
+
+    // equals, hashCode and toString written out (the same results as the record's): the generated ones
+    // bootstrap through method handles on first use (~30 classes spun, several ms of a cold single run, where
+    // probes are map keys and parts of expression keys while compiling)
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Probe p && kind == p.kind && java.util.Objects.equals(a, p.a)
+          && java.util.Objects.equals(b, p.b);
+    }
+
+    @Override
+    public int hashCode() {
+      return ((kind == null ? 0 : kind.ordinal() + 1) * 31 + java.util.Objects.hashCode(a)) * 31
+          + java.util.Objects.hashCode(b);
+    }
+
+    @Override
+    public String toString() {
+      return "Probe[kind=" + kind + ", a=" + a + ", b=" + b + "]";
+    }
   }
 
   /** The compiled expression: value and gradient with respect to the probe inputs. */

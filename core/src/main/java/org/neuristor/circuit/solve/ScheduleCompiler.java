@@ -45,8 +45,8 @@ final class ScheduleCompiler {
     }
     try {
       MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(generate(s), true);
-      kernel = (EliminationSchedule.Kernel) l.findConstructor(l.lookupClass(),
-          java.lang.invoke.MethodType.methodType(void.class)).invoke();
+      // reflection, not a method handle: see TapeCompiler (no lambda forms spun in a cold process)
+      kernel = (EliminationSchedule.Kernel) l.lookupClass().getDeclaredConstructor().newInstance();
     } catch (Throwable e) {
       return null; // the interpreted schedule computes the same values
     }
@@ -76,8 +76,10 @@ final class ScheduleCompiler {
 
   private static byte[] generate(EliminationSchedule s) {
     String name = "org/neuristor/circuit/solve/GeneratedElimination";
-    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-    cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, "java/lang/Object",
+    // Class file version 49 (Java 5): it needs no stack map frames, so ASM does not compute them (most of the
+    // generation time in a cold process, where ASM runs interpreted); the JVM verifies it by type inference.
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    cw.visit(Opcodes.V1_5, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, "java/lang/Object",
         new String[] {KERNEL});
     MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
     init.visitCode();
