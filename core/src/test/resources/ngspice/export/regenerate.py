@@ -85,7 +85,7 @@ def run_ngspice(cir, csv, vectors):
         text = open(os.path.join(HERE, cir)).read().replace(".end\n", "")
         text += ".options chgtol=1e-16\n.control\nset wr_singlescale\nset wr_vecnames\nrun\nlinearize\n"
         text += "wrdata %s %s\nquit\n.endc\n.end\n" % (out, " ".join(vectors))
-        run = os.path.join(HERE, "_run.cir")
+        run = os.path.join(HERE, "_run%d.cir" % os.getpid())
         open(run, "w").write(text)
         try:
             log = subprocess.run(["ngspice", "-b", run], capture_output=True, text=True, cwd=HERE)

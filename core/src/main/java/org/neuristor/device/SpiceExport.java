@@ -247,7 +247,10 @@ public final class SpiceExport {
    * inside each expression that uses it. Two earlier forms stopped with "timestep too small" once several
    * domains switched (the fitted 8-domain card in a LIF neuron): a node holding R_k, read as 1/V(r_k) (a
    * linearised iterate of R_k, which spans decades across the transition, crossed zero and v_f overflowed), and
-   * a node holding w_H (an iterate below 0 anti-damps dr/dt = K w_H (T - r) in the implicit step).
+   * a node holding w_H (an iterate below 0 anti-damps dr/dt = K w_H (T - r) in the implicit step). The argument
+   * x = (T_l - r_B)/(p_B + 1e-6) of P is held softly above -10 (exact for x > -5): a memory taken on the major
+   * cooling branch has p_H near -1e-6, where x reaches -1e11 and sin(gamma x) chatters in T (tp_B itself stays
+   * below 4 |p_B|), which stopped the round-5 refit of the fitted card in its LIF neuron.
    */
   private static String vo2(Map<String, Double> p) {
     double kr = p.get("rscale");
@@ -301,7 +304,12 @@ public final class SpiceExport {
       for (String b : List.of("h", "c")) {
         String r = "V(r" + b + sfx + ")";
         String pr = "V(p" + b + sfx + ")";
-        String x = "((" + tl + "-" + r + ")/(" + pr + "+1e-6))";
+        // x = (T - r)/(p + 1e-6), softly held above -10 (exact to e^-50 for x > -5): where the memory is nearly
+        // empty (p near -1e-6, as after a reversal on the major cooling branch) x runs to -1e11 and sin(gamma x)
+        // chatters in T, which stopped ngspice's Newton iteration (trouble with node tph); there tp = p P(x) is
+        // below 4 |p| ~ 4e-6 K either way
+        String xr = "((" + tl + "-" + r + ")/(" + pr + "+1e-6)+10)/0.1";
+        String x = "(-10+0.1*" + softplus(xr) + ")";
         sb.append("btp").append(b).append(sfx).append(" tp").append(b).append(sfx).append(" 0 V = ").append(pr)
             .append("*0.5*(1-sin(").append(num(gamma)).append("*").append(x).append("))*(1+tanh(")
             .append(num(Math.PI * Math.PI)).append("-").append(num(2 * Math.PI)).append("*").append(x).append("))\n");
