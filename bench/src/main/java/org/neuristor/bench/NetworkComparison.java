@@ -21,7 +21,7 @@ import org.neuristor.network.Projection;
 /**
  * The COBA network (Vogels-Abbott, 4,000 neurons, 1 s) against Brian2 in one run, and the scaling of
  * COBA-like networks to 40,000 and 400,000 neurons: {@code java -jar bench/target/benchmarks.jar
- * network [--quick] [--no-brian] [--scaling] [--brian-scaling] [--examples DIR]}.
+ * network [--quick] [--no-brian] [--no-cli | --cli-only] [--runs R] [--scaling] [--brian-scaling] [--examples DIR]}.
  *
  * <p>Neuristor: the example file is parsed, built and run in this JVM; the first build + run is
  * reported as "cold" (it includes JIT compilation), then the best of 5 after two warm-up runs, split
@@ -31,6 +31,11 @@ import org.neuristor.network.Projection;
  * the simulation loop) and the runtime (Cython) target (network construction and run(); run once
  * untimed first so that its compiled code is cached). Mean rates are printed side by side: the
  * networks are random draws of the same statistics, so rates agree statistically, not exactly.
+ *
+ * <p>Then, unless {@code --no-cli}: {@code ./neuristor network run examples/coba.yaml} as whole processes (run
+ * from the repository root), R times (default 5, 2 with {@code --quick}) alternated with Brian2 cpp_standalone:
+ * the loop each reports (ours: the {@code wall_s} of the command, a cold JVM) and the ratio of the two loops,
+ * pair by pair ({@link #commandLine}); {@code --cli-only} prints only that table.
  *
  * <p>{@code --scaling} runs examples/coba.yaml, coba-40k.yaml and coba-400k.yaml (each neuron keeps
  * ~80 inputs) and prints neurons, synapses, synaptic events (exact: sum over spikes of the
@@ -58,6 +63,16 @@ public final class NetworkComparison {
         "total (s)", "rate (Hz)"));
     Path coba = examples.resolve("coba.yaml");
     int reps = quick ? 3 : 5;
+    List<String> cli = new ArrayList<>();
+    if (!a.contains("--no-cli")) {
+      int pairs = a.contains("--runs") ? Integer.parseInt(a.get(a.indexOf("--runs") + 1)) : quick ? 2 : 5;
+      cli = commandLine(coba, script, brian, pairs);
+    }
+    if (a.contains("--cli-only")) {
+      System.out.println();
+      cli.forEach(System.out::println);
+      return;
+    }
     Ours one = ours(coba, 1, reps);
     out.add(row("neuristor, 1 thread", one.coldS, one.buildS, one.runS, one.buildS + one.runS, one.rateHz));
     Ours all = null;
@@ -139,6 +154,79 @@ public final class NetworkComparison {
     }
     System.out.println();
     out.forEach(System.out::println);
+    if (!cli.isEmpty()) {
+      System.out.println();
+      cli.forEach(System.out::println);
+    }
+  }
+
+  /**
+   * What a user sees: {@code ./neuristor network run coba.yaml --no-plot --json} as a whole process (its spike
+   * CSV files written), its own loop figure ({@code wall_s}, the cold simulation loop of that process), against
+   * Brian2 cpp_standalone's loop ({@code device._last_run_time}) and binary, the two alternated pair by pair;
+   * medians, and the median of the per-pair loop ratios.
+   */
+  static List<String> commandLine(Path coba, Path script, boolean brian, int pairs) throws Exception {
+    Path launcher = Path.of("neuristor").toAbsolutePath();
+    List<String> out = new ArrayList<>();
+    if (!Files.isExecutable(launcher)) {
+      out.add("whole process: ./neuristor not found (run from the repository root)");
+      return out;
+    }
+    Path dir = Files.createTempDirectory("neuristor-coba");
+    List<String> cmd = List.of(launcher.toString(), "network", "run", coba.toString(), "--no-plot", "--json", "--out",
+        dir.toString());
+    cliRun(cmd); // builds the jar and the start-up archive if needed; not counted
+    double[] whole = new double[pairs];
+    double[] loop = new double[pairs];
+    double[] bLoop = new double[pairs];
+    double[] bBinary = new double[pairs];
+    double[] ratio = new double[pairs];
+    int b = 0;
+    for (int r = 0; r < pairs; r++) {
+      double[] w = cliRun(cmd);
+      whole[r] = w[0];
+      loop[r] = w[1];
+      System.err.printf(Locale.ROOT, "network run (whole process) %d: %.3f s, loop %.3f s%n", r, w[0], w[1]);
+      JsonNode cpp = brian ? brian(script, 4000, "cpp_standalone", 1, 0) : null;
+      if (cpp != null) {
+        bLoop[b] = cpp.get("run_s").asDouble();
+        bBinary[b] = cpp.get("binary_s").asDouble();
+        ratio[b] = bLoop[b] / loop[r];
+        b++;
+      }
+    }
+    deleteTree(dir);
+    out.add(String.format(Locale.ROOT, "Whole process, as a user runs it (%d pairs alternated, medians; load average %s)",
+        pairs, loadAverage()));
+    out.add(String.format(Locale.ROOT, "%-52s %9s %9s", "", "loop (s)", "whole (s)"));
+    out.add(String.format(Locale.ROOT, "%-52s %9.3f %9.3f", "./neuristor network run coba.yaml --no-plot --json",
+        WholeProcess.median(loop), WholeProcess.median(whole)));
+    if (b > 0) {
+      out.add(String.format(Locale.ROOT, "%-52s %9.3f %9.3f", "brian2 cpp_standalone (loop; binary, no compile)",
+          WholeProcess.median(java.util.Arrays.copyOf(bLoop, b)), WholeProcess.median(java.util.Arrays.copyOf(bBinary, b))));
+      out.add(String.format(Locale.ROOT, "loop speed-up, ours cold from the command line vs brian2 cpp_standalone: %.2fx"
+          + " (median of pairs; asked: >= 2x)", WholeProcess.median(java.util.Arrays.copyOf(ratio, b))));
+    }
+    out.add(String.format(Locale.ROOT, "(our loop: the wall_s the command prints, a cold JVM; whole: process start to exit,"
+        + " spike CSV files written; asked: < 0.5 s)"));
+    return out;
+  }
+
+  /** One whole {@code network run} process: {wall seconds, the wall_s it reports}. */
+  private static double[] cliRun(List<String> cmd) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("NEURISTOR_NO_PROGRESS", "1");
+    long t0 = System.nanoTime();
+    Process p = pb.start();
+    byte[] stdout = p.getInputStream().readAllBytes();
+    int code = p.waitFor();
+    double wall = (System.nanoTime() - t0) / 1e9;
+    if (code != 0) {
+      throw new IllegalStateException(String.join(" ", cmd) + " failed with exit " + code);
+    }
+    JsonNode j = org.neuristor.io.Json.mapper().readTree(stdout);
+    return new double[] {wall, j.get("wall_s").asDouble()};
   }
 
   /** The 1-minute load average (other processes share the cores and memory bandwidth). */

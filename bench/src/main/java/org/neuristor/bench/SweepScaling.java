@@ -15,8 +15,8 @@ import org.neuristor.sweep.SweepSpec;
 
 /**
  * Sweep engine throughput: {@code java -cp bench/target/benchmarks.jar org.neuristor.bench.SweepScaling
- * [SPEC] [--points N] [--reps R] [--warmup W] [--spark]} from the repository root (default spec: examples/sweep-lif-mc.yaml,
- * about 0.1 s of simulation per point).
+ * [SPEC] [--points N] [--reps R] [--warmup W] [--spark]} from the repository root (default spec:
+ * examples/sweep-lif-mc.yaml, about 0.1 s of simulation per point).
  *
  * <ol>
  *   <li>In process, the first {@code N} points (default 200) three ways, alternated, best wall of {@code --reps R}
@@ -99,8 +99,8 @@ public final class SweepScaling {
         }
       }
       System.out.printf(Locale.ROOT, "sweep %s, %d points, %d cores, load average %s (best wall of %d, alternated;"
-          + " warm-up %d points, JIT %.0f%% of the last warm-up round's CPU)%n", s.name(), n, cores, loadAverage(), reps,
-          warmed, 100 * jitShare);
+          + " warm-up %d points, JIT %.0f%% of the last warm-up round's CPU)%n", s.name(), n, cores, loadAverage(),
+          reps, warmed, 100 * jitShare);
       System.out.println("  CPU per point in ms: workers = the threads running points; JIT = compiler threads; GC = "
           + "collector and VM threads (Linux)");
       for (Phase p : List.of(loop, one, two)) {

@@ -40,7 +40,8 @@ import org.neuristor.library.NeuronLibrary;
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar org.neuristor.bench.YiSearch [n] [seed] [IDS] [SPACE]}
  * (IDS: behaviour letters, default the ones the default-valued variants do not reach; SPACE:
- * {@code plain} (default), {@code ladder} or {@code wide}, see {@link Space}); local rounds around a set:
+ * {@code plain} (default), {@code ladder}, {@code wide}, {@code near} or {@code adapt}, see {@link Space}); local
+ * rounds around a set:
  * {@code YiSearch local VARIANT k=v,... IDS n seed} (see {@link #local}).
  */
 public final class YiSearch {
@@ -53,6 +54,7 @@ public final class YiSearch {
     PASSIVES.put("yi", new String[] {"rl1", "rl2", "rout", "c1", "c2"});
     PASSIVES.put("yi-phasic", new String[] {"rs", "cin", "rl2", "c1", "c2"});
     PASSIVES.put("yi-mixed", new String[] {"rin", "cin", "rl2", "c1", "c2"});
+    PASSIVES.put("yi-adapt", new String[] {"rin", "rb", "cb", "rl2", "c2"});
   }
 
   /**
@@ -99,9 +101,33 @@ public final class YiSearch {
    * T_0) at the same film temperature), so the biases keep their distance from it (the plain space
    * biased most ladder candidates above it: they latched on at rest). {@code wide}: as plain without
    * the substrate node, the passives within a factor {@link #WIDE_SPAN} (c1 much larger than c2 makes
-   * X1's slow relaxation gate X2's fast one: bursts).
+   * X1's slow relaxation gate X2's fast one: bursts). {@code near}: as plain, the bias sources in
+   * [{@link #NEAR_LO}, {@link #NEAR_HI}] V. {@code adapt}: the {@code yi-adapt} circuit only (see
+   * {@link #ADAPT_VDC1_LO}).
    */
-  enum Space { PLAIN, LADDER, WIDE }
+  enum Space { PLAIN, LADDER, WIDE, NEAR, ADAPT }
+
+  /** The variants the plain, ladder, wide and near spaces cycle through (in this order). */
+  static final List<String> CYCLED = List.of("yi", "yi-phasic", "yi-mixed");
+
+  /**
+   * The {@code adapt} space: {@code yi-adapt} only, its five passives within {@link #SPAN} of the
+   * netlist values, vdc1 in [{@link #ADAPT_VDC1_LO}, {@link #ADAPT_VDC1_HI}] V (X1's load resistor rb
+   * takes part of the source's voltage at rest) and vdc2 in [{@link #BIAS_LO}, {@link #BIAS_HI}] V.
+   */
+  static final double ADAPT_VDC1_LO = 7.0;
+
+  static final double ADAPT_VDC1_HI = 7.6;
+
+  /**
+   * Bias range of the {@code near} space (V): the sources above the devices' 7.09 V static threshold,
+   * so that the devices themselves sit just below it at rest (the netlists' dividers put about 0.4 V
+   * (X1) and 1.2 V (X2) of the source across the rest of the circuit); whether a candidate rests is
+   * decided by its rheobase ({@link #MIN_RHEOBASE}).
+   */
+  static final double NEAR_LO = 7.05;
+
+  static final double NEAR_HI = 7.45;
 
   static Candidate sample(int index, SplittableRandom rng) {
     return sample(index, rng, Space.PLAIN);
@@ -111,11 +137,15 @@ public final class YiSearch {
     if (space == Space.LADDER) {
       return sampleLadder(index, rng);
     }
-    List<String> variants = new ArrayList<>(PASSIVES.keySet());
+    List<String> variants = space == Space.ADAPT ? List.of("yi-adapt") : CYCLED;
     String variant = variants.get(index % variants.size());
     Map<String, String> p = passives(variant, space == Space.WIDE ? WIDE_SPAN : SPAN, rng);
-    p.put("vdc1", String.format(Locale.ROOT, "%.3f", BIAS_LO + (BIAS_HI - BIAS_LO) * rng.nextDouble()));
-    p.put("vdc2", String.format(Locale.ROOT, "%.3f", BIAS_LO + (BIAS_HI - BIAS_LO) * rng.nextDouble()));
+    double lo = space == Space.NEAR ? NEAR_LO : space == Space.ADAPT ? ADAPT_VDC1_LO : BIAS_LO;
+    double hi = space == Space.NEAR ? NEAR_HI : space == Space.ADAPT ? ADAPT_VDC1_HI : BIAS_HI;
+    p.put("vdc1", String.format(Locale.ROOT, "%.3f", lo + (hi - lo) * rng.nextDouble()));
+    lo = space == Space.NEAR ? NEAR_LO : BIAS_LO;
+    hi = space == Space.NEAR ? NEAR_HI : BIAS_HI;
+    p.put("vdc2", String.format(Locale.ROOT, "%.3f", lo + (hi - lo) * rng.nextDouble()));
     double u1 = rng.nextDouble();
     double u2 = rng.nextDouble();
     if (space == Space.PLAIN && (index / variants.size()) % 2 == 1) {
@@ -137,7 +167,7 @@ public final class YiSearch {
   }
 
   static Candidate sampleLadder(int index, SplittableRandom rng) {
-    List<String> variants = new ArrayList<>(PASSIVES.keySet());
+    List<String> variants = CYCLED;
     String variant = variants.get(index % variants.size());
     Map<String, String> p = passives(variant, SPAN, rng);
     double cth2 = CTH * Math.pow(10, 1 + 2.5 * rng.nextDouble());

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.neuristor.NetlistException;
 import org.neuristor.NeuristorException;
 import org.neuristor.io.Json;
+import org.neuristor.network.WarmUp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,6 +29,11 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private final WarmUp warmUp;
+
+  private Main(WarmUp warmUp) {
+    this.warmUp = warmUp;
+  }
 
   @Override
   public void run() {
@@ -36,7 +42,7 @@ public final class Main implements Runnable {
 
   /** Builds the whole command tree; tests use it to run commands in-process. */
   public static CommandLine commandLine() {
-    return commandLine(Commands.all(), null);
+    return tree(Commands.all(), null, new Main(null));
   }
 
   /**
@@ -44,13 +50,18 @@ public final class Main implements Runnable {
    * built (a start-up cost); usage, help, suggestions for a mistyped command and no arguments get all.
    */
   static CommandLine commandLine(String[] args) {
+    return commandLine(args, null);
+  }
+
+  /** As {@link #commandLine(String[])}, with the warm-up started for these arguments (null: none). */
+  static CommandLine commandLine(String[] args, WarmUp warmUp) {
     List<Class<?>> reachable = Commands.reachable(args);
-    return commandLine(reachable, reachable.size() == 1 ? args : null);
+    return tree(reachable, reachable.size() == 1 ? args : null, new Main(warmUp));
   }
 
   /** The tree of {@code subcommands}; their own subcommands as {@code args} reaches them (all if null). */
-  private static CommandLine commandLine(List<Class<?>> subcommands, String[] args) {
-    CommandLine cl = new CommandLine(new Main());
+  private static CommandLine tree(List<Class<?>> subcommands, String[] args, Main main) {
+    CommandLine cl = new CommandLine(main);
     for (Class<?> sub : subcommands) {
       List<Class<?>> children = Commands.children(sub, args);
       if (children.isEmpty()) {
@@ -77,8 +88,16 @@ public final class Main implements Runnable {
       System.exit(0);
     }
     System.setProperty("java.awt.headless", "true");
-    int code = commandLine(args).execute(args);
+    // network run: the JIT warms up on a miniature of the file while picocli builds its model (~0.1 s)
+    // and the network is built; the command stops it when its run starts (NetworkCommand.Run)
+    WarmUp warmUp = NetworkCommand.Run.warmUp(args);
+    int code = commandLine(args, warmUp).execute(args);
     System.exit(code);
+  }
+
+  /** The warm-up started for this command line, or null; commands reach it through the root's user object. */
+  WarmUp warmUp() {
+    return warmUp;
   }
 
   private static int handleExecutionException(

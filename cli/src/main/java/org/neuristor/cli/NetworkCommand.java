@@ -1,9 +1,12 @@
 package org.neuristor.cli;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
@@ -12,11 +15,14 @@ import org.neuristor.network.Network;
 import org.neuristor.network.NetworkFile;
 import org.neuristor.network.SpikeMonitor;
 import org.neuristor.network.StateMonitor;
+import org.neuristor.network.WarmUp;
 import org.neuristor.plot.Plotter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code neuristor network run FILE}: runs a spiking network described in YAML or JSON. Its subcommands
@@ -67,6 +73,30 @@ public final class NetworkCommand implements Runnable {
 
     @Mixin OutputOptions output;
 
+    @Spec CommandSpec spec;
+
+    /**
+     * For {@code network run FILE ...}: a {@link WarmUp} on FILE (the first argument after {@code run} that
+     * names a .yaml, .yml or .json file), started before picocli parses the command line; else null.
+     */
+    static WarmUp warmUp(String[] args) {
+      if (args.length < 3 || !args[0].equals("network") || !args[1].equals("run")) {
+        return null;
+      }
+      for (int i = 2; i < args.length; i++) {
+        String a = args[i].toLowerCase(Locale.ROOT);
+        if (!a.startsWith("-") && (a.endsWith(".yaml") || a.endsWith(".yml") || a.endsWith(".json"))) {
+          try {
+            Path p = Path.of(args[i]);
+            return Files.isRegularFile(p) ? WarmUp.start(p) : null;
+          } catch (InvalidPathException e) {
+            return null; // picocli reports it
+          }
+        }
+      }
+      return null;
+    }
+
     @Override
     public Integer call() {
       NetworkFile.Loaded l = NetworkFile.load(file, threads(threads));
@@ -74,6 +104,9 @@ public final class NetworkCommand implements Runnable {
       try {
         output.outDir();
         long steps = Math.round(l.durationSeconds() / net.dt());
+        if (spec.root().userObject() instanceof Main m && m.warmUp() != null) {
+          m.warmUp().close(); // the real run starts: the miniature's steps stop
+        }
         long t0 = System.nanoTime();
         try (ProgressBar bar = new ProgressBar("network", steps)) {
           net.runSteps(steps, step -> bar.step());
@@ -116,17 +149,14 @@ public final class NetworkCommand implements Runnable {
       int offset = 0;
       for (SpikeMonitor m : net.spikeMonitors()) {
         String pop = m.population().name();
-        double[] t = new double[m.count()];
-        double[] neuron = new double[m.count()];
+        double[] t = m.times();
+        double[] neuron = m.neuronColumn();
         double[] n = new double[m.count()];
         for (int k = 0; k < m.count(); k++) {
-          t[k] = m.time(k);
-          neuron[k] = m.neuron(k);
-          n[k] = offset + m.neuron(k);
+          n[k] = offset + neuron[k];
         }
         // numeric columns straight to bytes: the same file as a table of boxed cells, without 2 boxes a spike
-        Path csv = CsvWriter.writeColumns(output.file(base + "." + pop + ".spikes.csv"), List.of("time_s", "neuron"),
-            t, neuron);
+        Path csv = CsvWriter.writeColumns(output.file(base + "." + pop + ".spikes.csv"), SpikeMonitor.HEADER, t, neuron);
         files.add(csv.toString());
         raster.add(new Plotter.Series(pop + (offset > 0 ? " (from index " + offset + ")" : ""), t, n, true));
         offset += m.population().size();

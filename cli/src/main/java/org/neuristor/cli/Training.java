@@ -9,7 +9,7 @@ import java.util.List;
  * (JDK 24+, JEP 483/514/515): such a cache is recorded from a single training process, so the jobs it
  * should cover (a netlist run, a network run, a small sweep, help) have to run in the same process.
  * Command lines are separated by a lone {@code ::}; each runs as {@code neuristor ARGS} would (same
- * command tree built from its arguments), without exiting in between. Prints nothing of its own; the
+ * command tree built from its arguments, the same warm-up of a network run), without exiting in between. Prints nothing of its own; the
  * exit code is the first non-zero exit code of the command lines (0 if all succeeded).
  *
  * <p>Usage: {@code java -cp neuristor.jar org.neuristor.cli.Training run a.cir --no-plot :: --help}
@@ -36,7 +36,7 @@ public final class Training {
     System.setProperty("java.awt.headless", "true");
     int first = 0;
     for (String[] line : split(args)) {
-      int code = Main.commandLine(line).execute(line);
+      int code = Main.commandLine(line, NetworkCommand.Run.warmUp(line)).execute(line);
       if (first == 0) {
         first = code;
       }

@@ -31,4 +31,17 @@ class NetworkCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("bad.yaml:").doesNotContain("Exception");
   }
+
+  @Test
+  void aWarmUpStartsOnlyForNetworkRunOfAFile(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("net.yaml");
+    Files.writeString(f, "dt: 0.1ms\n");
+    org.neuristor.network.WarmUp w = NetworkCommand.Run.warmUp(new String[] {"network", "run", "--threads", "2", f.toString()});
+    assertThat(w).isNotNull();
+    w.close();
+    assertThat(NetworkCommand.Run.warmUp(new String[] {"network", "run", dir.resolve("none.yaml").toString()})).isNull();
+    assertThat(NetworkCommand.Run.warmUp(new String[] {"network", "digits", f.toString()})).isNull();
+    assertThat(NetworkCommand.Run.warmUp(new String[] {"run", f.toString()})).isNull();
+    assertThat(NetworkCommand.Run.warmUp(new String[] {"network", "run", "--out", dir.toString()})).isNull();
+  }
 }

@@ -43,12 +43,14 @@ public final class BehaviourRunner {
     }
 
     /**
-     * Whether the response ends where it began (within 10 % of the output's range) when the stimulus
-     * ends at its baseline: false for a response that settles in another state (a latch), which the
-     * classifier's after-potential and pulse rules read as if the final level were the rest. True for
-     * bistability (whose point is not to return), for stimuli that end away from their baseline and
-     * for outcomes without a response. Used by the searches for tuned sets ({@code bench/YiSearch});
-     * not a classifier rule.
+     * Whether the response ends where it began when the stimulus ends at its baseline: every sample of
+     * the last {@link #SETTLED_TAIL} of the record lies within 10 % of the output's range of its first
+     * value. False for a response that settles in another state (a latch), which the classifier's
+     * after-potential and pulse rules read as if the final level were the rest, and for one that keeps
+     * oscillating (a latch whose last sample happens to fall near the start). True for bistability
+     * (whose point is not to return), for stimuli that end away from their baseline and for outcomes
+     * without a response. Used by the searches for tuned sets ({@code bench/YiSearch}); not a
+     * classifier rule.
      */
     public boolean returnsToRest() {
       double[] st = stimulus == null ? null : stimulus.v();
@@ -63,8 +65,18 @@ public final class BehaviourRunner {
         lo = Math.min(lo, x);
         hi = Math.max(hi, x);
       }
-      return Math.abs(v[v.length - 1] - v[0]) <= 0.1 * (hi - lo);
+      double[] t = response.trace().axis();
+      double from = t[t.length - 1] - SETTLED_TAIL * (t[t.length - 1] - t[0]);
+      for (int i = v.length - 1; i >= 0 && t[i] >= from; i--) {
+        if (Math.abs(v[i] - v[0]) > 0.1 * (hi - lo)) {
+          return false;
+        }
+      }
+      return true;
     }
+
+    /** The part of the record (fraction of its length, at its end) that must lie at the rest level. */
+    public static final double SETTLED_TAIL = 0.05;
 
     /** The classifier's reason, or the error. */
     public String reason() {

@@ -2,6 +2,7 @@ package org.neuristor.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +91,23 @@ public final class CsvWriter {
    * @throws NeuristorException (exit code 3) if a value is not finite
    */
   public static Path writeColumns(Path target, List<String> header, double[]... columns) {
+    checkColumns(target.toString(), header, columns);
+    return writeNumbers(target, header, columns);
+  }
+
+  /**
+   * Writes numeric columns to a stream, the same bytes as {@link #writeColumns(Path, List, double[]...)}
+   * writes to a file ({@code name} is used in the error message).
+   *
+   * @throws NeuristorException (exit code 3) if a value is not finite
+   */
+  public static void writeColumns(OutputStream out, String name, List<String> header, double[]... columns)
+      throws IOException {
+    checkColumns(name, header, columns);
+    putRows(out, header, columns);
+  }
+
+  private static void checkColumns(String target, List<String> header, double[][] columns) {
     for (int k = 0; k < columns.length; k++) {
       if (columns[k].length != columns[0].length) {
         throw new IllegalArgumentException("columns of different lengths: " + columns[k].length + " and "
@@ -103,31 +121,32 @@ public final class CsvWriter {
         }
       }
     }
-    return writeNumbers(target, header, columns);
   }
 
   private static Path writeNumbers(Path target, List<String> header, double[][] cols) {
-    return AtomicFiles.write(target, out -> {
-      StringBuilder sb = new StringBuilder(64);
-      for (int c = 0; c < header.size(); c++) {
-        if (c > 0) {
-          sb.append(',');
-        }
-        appendField(sb, header.get(c));
+    return AtomicFiles.write(target, out -> putRows(out, header, cols));
+  }
+
+  private static void putRows(OutputStream out, List<String> header, double[][] cols) throws IOException {
+    StringBuilder sb = new StringBuilder(64);
+    for (int c = 0; c < header.size(); c++) {
+      if (c > 0) {
+        sb.append(',');
       }
-      sb.append('\n');
-      out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-      // Numbers are ASCII: rows go straight into byte buffers (no char encoding, no String per row).
-      int rows = cols.length == 0 ? 0 : cols[0].length;
-      if (rows < PARALLEL_ROWS || Runtime.getRuntime().availableProcessors() < 2) {
-        byte[] buf = new byte[blockBytes(cols.length)];
-        for (int from = 0; from < rows; from += BLOCK_ROWS) {
-          out.write(buf, 0, formatRows(cols, from, Math.min(rows, from + BLOCK_ROWS), buf));
-        }
-        return;
+      appendField(sb, header.get(c));
+    }
+    sb.append('\n');
+    out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+    // Numbers are ASCII: rows go straight into byte buffers (no char encoding, no String per row).
+    int rows = cols.length == 0 ? 0 : cols[0].length;
+    if (rows < PARALLEL_ROWS || Runtime.getRuntime().availableProcessors() < 2) {
+      byte[] buf = new byte[blockBytes(cols.length)];
+      for (int from = 0; from < rows; from += BLOCK_ROWS) {
+        out.write(buf, 0, formatRows(cols, from, Math.min(rows, from + BLOCK_ROWS), buf));
       }
-      writeRowsInParallel(out, cols, rows);
-    });
+      return;
+    }
+    writeRowsInParallel(out, cols, rows);
   }
 
   /** Rows formatted per block (the buffer of one block: {@link #blockBytes}). */

@@ -24,7 +24,16 @@ import org.neuristor.neuron.StateVariable;
  * </pre>
  *
  * where the input reaches n1 through R_in (tonic, mixed; infinite when absent), through C_in' = C_in
- * directly (mixed) or through R_s and C_in in series (phasic); R_out is infinite when absent. R(T)
+ * directly (mixed) or through R_s and C_in in series (phasic); R_out is infinite when absent. In the
+ * adapting variant ({@code yi-adapt}) X1 is biased through its load resistor R_b onto a reservoir
+ * capacitor C_b on its bias node x (no C1): V1 is then the algebraic node
+ *
+ * <pre>
+ *   V1 = (V_in/R_in + I_syn + V2/RL2 + V_x/R(T1)) / (1/R_in + 1/RL2 + 1/R(T1)),
+ *   C_b dV_x/dt = (V1 - V_x)/R(T1) - (V_x + V_dc1)/R_b,
+ * </pre>
+ *
+ * X1's voltage is V1 - V_x, and V_x takes the place of V_c (there is no input capacitor). R(T)
  * and its hysteresis memory come from one {@link Vo2ThermalMemristor} per channel and neuron (the
  * same code as the full circuit). Classical RK4 with sub-steps of at most {@code hmax}; the branch
  * memory is committed after every sub-step, as the engine does after every accepted step. With an
@@ -44,13 +53,17 @@ public final class CompactYi extends CompactKernel {
   private final double vdc2;
   private final double hmax;
   private final boolean series;
+  private final double rb;
+  private final double cb;
+  /** X1 biased through R_b onto the reservoir C_b ({@code yi-adapt}); V1 is algebraic, state 4 is V_x. */
+  private final boolean reservoir;
   private final Vo2ThermalMemristor[] x1;
   private final Vo2ThermalMemristor[] x2;
   public final double[] v1;
   public final double[] v2;
   public final double[] t1;
   public final double[] t2;
-  /** Voltage across the series input capacitor (zero without one). */
+  /** Voltage across the series input capacitor, or of X1's reservoir node (zero without either). */
   public final double[] vc;
   private final double[] lastVin;
   private final double[] y = new double[5];
@@ -65,7 +78,25 @@ public final class CompactYi extends CompactKernel {
    */
   public CompactYi(int n, Vo2ThermalMemristor[] x1, Vo2ThermalMemristor[] x2, double rin, double rs, double cin,
       double rl2, double rout, double c1, double c2, double vdc1, double vdc2, double hmaxSeconds) {
+    this(n, x1, x2, rin, rs, cin, rl2, rout, c1, c2, vdc1, vdc2, 0, 0, hmaxSeconds);
+  }
+
+  /**
+   * With X1's load resistor and reservoir ({@code yi-adapt}).
+   *
+   * @param rb X1's load resistor to its bias source (Ohm; with cb = 0: none)
+   * @param cb reservoir capacitor on X1's bias node (F; 0: none, X1 sits on its source)
+   */
+  public CompactYi(int n, Vo2ThermalMemristor[] x1, Vo2ThermalMemristor[] x2, double rin, double rs, double cin,
+      double rl2, double rout, double c1, double c2, double vdc1, double vdc2, double rb, double cb,
+      double hmaxSeconds) {
     super(n);
+    this.rb = rb;
+    this.cb = cb;
+    this.reservoir = cb > 0;
+    if (reservoir && (c1 > 0 || cin > 0 || !(rb > 0))) {
+      throw new IllegalArgumentException("a reservoir on X1's bias node needs rb > 0 and no c1 or input capacitor");
+    }
     this.x1 = x1;
     this.x2 = x2;
     this.rin = rin;
@@ -102,12 +133,14 @@ public final class CompactYi extends CompactKernel {
     Element cin = optional(k, "cin");
     Element rs = optional(k, "rs");
     Element rout = optional(k, "rout");
+    Element c1 = optional(k, "c1");
+    Element cb = optional(k, "cb");
     return new CompactYi(n, a, b, rin == null ? Double.POSITIVE_INFINITY : ((Resistor) rin).ohms(),
         rs == null ? 0 : ((Resistor) rs).ohms(), cin == null ? 0 : ((Capacitor) cin).farads(),
         ((Resistor) find(k, "rl2")).ohms(), rout == null ? Double.POSITIVE_INFINITY : ((Resistor) rout).ohms(),
-        ((Capacitor) find(k, "c1")).farads(), ((Capacitor) find(k, "c2")).farads(),
+        c1 == null ? 0 : ((Capacitor) c1).farads(), ((Capacitor) find(k, "c2")).farads(),
         -((IndependentSource) find(k, "vdc1")).valueAt(0, true), ((IndependentSource) find(k, "vdc2")).valueAt(0, true),
-        1e-9);
+        cb == null ? 0 : ((Resistor) find(k, "rb")).ohms(), cb == null ? 0 : ((Capacitor) cb).farads(), 1e-9);
   }
 
   private static Element optional(Circuit k, String name) {
@@ -134,6 +167,8 @@ public final class CompactYi extends CompactKernel {
         new StateVariable("v2", "V", v2), new StateVariable("t1", "K", t1), new StateVariable("t2", "K", t2)));
     if (series) {
       l.add(new StateVariable("vc", "V", vc));
+    } else if (reservoir) {
+      l.add(new StateVariable("vx", "V", vc));
     }
     return l;
   }
@@ -146,7 +181,8 @@ public final class CompactYi extends CompactKernel {
 
   @Override
   public double membraneCapacitance() {
-    return series ? c1 : c1 + cin;
+    // n1 of the adapting variant has no capacitor: a synaptic current charges X1's reservoir through X1
+    return reservoir ? cb : series ? c1 : c1 + cin;
   }
 
   @Override
@@ -161,7 +197,7 @@ public final class CompactYi extends CompactKernel {
       x2[i].reset();
       v1[i] = 0;
       v2[i] = 0;
-      vc[i] = 0;
+      vc[i] = reservoir ? -vdc1 : 0;
       lastVin[i] = 0;
       t1[i] = x1[i].baseTemperature();
       t2[i] = x2[i].baseTemperature();
@@ -172,11 +208,16 @@ public final class CompactYi extends CompactKernel {
   private void rhs(int i, double vin, double dvin, double is, double[] s, double[] d) {
     double r1 = x1[i].resistanceAt(s[2]);
     double r2 = x2[i].resistanceAt(s[3]);
-    double d1 = s[0] + vdc1;
+    if (reservoir) {
+      s[0] = (vin / rin + is + s[1] / rl2 + s[4] / r1) / (1 / rin + 1 / rl2 + 1 / r1);
+    }
+    double d1 = reservoir ? s[0] - s[4] : s[0] + vdc1;
     double d2 = vdc2 - s[1];
     double in = (vin - s[0]) / rin + is;
     double cap = c1;
-    if (series) {
+    if (reservoir) {
+      d[4] = (d1 / r1 - (s[4] + vdc1) / rb) / cb;
+    } else if (series) {
       double ic = (vin - s[4] - s[0]) / rs;
       in += ic;
       d[4] = ic / cin;
@@ -185,10 +226,14 @@ public final class CompactYi extends CompactKernel {
       cap += cin;
       d[4] = 0;
     }
-    d[0] = (in - (s[0] - s[1]) / rl2 - d1 / r1) / cap;
+    d[0] = reservoir ? 0 : (in - (s[0] - s[1]) / rl2 - d1 / r1) / cap;
     d[1] = ((s[0] - s[1]) / rl2 + d2 / r2 - s[1] / rout) / c2;
     d[2] = (d1 * d1 / r1 - x1[i].thermalConductance() * (s[2] - x1[i].baseTemperature())) / x1[i].thermalCapacitance();
     d[3] = (d2 * d2 / r2 - x2[i].thermalConductance() * (s[3] - x2[i].baseTemperature())) / x2[i].thermalCapacitance();
+  }
+
+  private static double vin(double v0, double dv, double t) {
+    return v0 + dv * t;
   }
 
   @Override
@@ -229,6 +274,10 @@ public final class CompactYi extends CompactKernel {
         vc[i] = y[4] + h / 6 * (k[0][4] + 2 * k[1][4] + 2 * k[2][4] + k[3][4]);
         x1[i].commitTemperature(t1[i]);
         x2[i].commitTemperature(t2[i]);
+        if (reservoir) {
+          v1[i] = (vin(v0, dv, ta + h) / rin + is + v2[i] / rl2 + vc[i] / x1[i].resistanceAt(t1[i]))
+              / (1 / rin + 1 / rl2 + 1 / x1[i].resistanceAt(t1[i]));
+        }
         if (old < 350 && t2[i] >= 350 && Double.isNaN(spikeOffset[i])) {
           spikeOffset[i] = s * h + h * (350 - old) / (t2[i] - old);
         }

@@ -39,6 +39,8 @@ public final class NeuronLibrary {
           "yi_phasic.cir", "nx2.t", "v(n2)", "v(n1)", 350).withCompact(CompactYi::of, 40e-6),
       new NeuronCircuit("yi-mixed", "Yi's VO2 neuron, mixed-mode variant: resistive and capacitive input in parallel (physics.md 4.3)",
           "yi_mixed.cir", "nx2.t", "v(n2)", "v(n1)", 350).withCompact(CompactYi::of, 40e-6),
+      new NeuronCircuit("yi-adapt", "Yi's VO2 neuron, adapting variant: X1 biased through a load resistor onto a reservoir capacitor (physics.md 4.3)",
+          "yi_adapt.cir", "nx2.t", "v(n2)", "v(n1)", 350).withCompact(CompactYi::of, 200e-6),
       new NeuronCircuit("tuma", "Tuma's stochastic phase-change integrate-and-fire neuron, seeded (physics.md 3.7, 4.6)",
           "tuma.cir", "ncell.s", "ncell.s", "v(o)"),
       new NeuronCircuit("huang", "Huang's quasi-Hodgkin-Huxley neuron: two second-order protonic memristors (physics.md 4.5)",

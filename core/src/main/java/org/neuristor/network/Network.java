@@ -167,10 +167,7 @@ public final class Network {
     }
     if (threads == 1 || n == 0) {
       for (long s = 0; s < n; s++) {
-        for (int t = 0; t < plan.tasks(); t++) {
-          runTask(t);
-        }
-        finishStep(listener);
+        step(listener);
       }
       return;
     }
@@ -183,6 +180,18 @@ public final class Network {
     } finally {
       w.stop();
     }
+  }
+
+  /**
+   * One step on the calling thread. A method of its own rather than the body of {@link #runSteps}'s loop:
+   * the JIT compiles a method after a few thousand calls, while a loop that runs once per step in a single
+   * call (10,000 steps) may stay interpreted to its end.
+   */
+  private void step(StepListener listener) {
+    for (int t = 0; t < plan.tasks(); t++) {
+      runTask(t);
+    }
+    finishStep(listener);
   }
 
   private void finishStep(StepListener listener) {

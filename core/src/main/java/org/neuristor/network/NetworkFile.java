@@ -163,6 +163,41 @@ public final class NetworkFile {
     for (Map.Entry<String, String> o : overrides.entrySet()) {
       root = root.withScalar(o.getKey(), o.getValue());
     }
+    return build(file, root, threadsOverride, false);
+  }
+
+  /**
+   * A miniature of a network file for {@link WarmUp}: the same populations, channels, projections and
+   * spike monitors, each population cut to {@link #miniatureSize} neurons, one thread, no state monitors
+   * (their neuron indices may lie outside the smaller populations). It exercises the code of the real run
+   * (same classes, same branches) at a fraction of its cost.
+   */
+  static Loaded miniature(String file, Node miniatureTree) {
+    return build(file, miniatureTree, 1, true);
+  }
+
+  /** The tree of a network file with every population's size cut to {@link #miniatureSize}. */
+  static Node miniatureTree(String file, String text, boolean json) {
+    Node root = LocatedTree.parse(file, text, json);
+    Node pops = root.get("populations");
+    if (pops != null && pops.isMap()) {
+      for (Map.Entry<String, Node> e : pops.asMap("populations").entrySet()) {
+        Node size = e.getValue().isMap() ? e.getValue().get("size") : null;
+        if (size != null && size.isScalar()) {
+          int n = (int) Math.min(Integer.MAX_VALUE, Math.max(1, integer(size, "size")));
+          root = root.withScalar("populations." + e.getKey() + ".size", Integer.toString(miniatureSize(n)));
+        }
+      }
+    }
+    return root;
+  }
+
+  /** Neurons of a population of {@code size} in a {@link #miniature}: a fiftieth, at least 16 (or all), at most 256. */
+  static int miniatureSize(int size) {
+    return Math.min(size, Math.max(16, Math.min(256, size / 50)));
+  }
+
+  private static Loaded build(String file, Node root, int threadsOverride, boolean miniature) {
     checkKeys(root, TOP, "network file");
     String name = root.get("name") == null ? "network" : root.get("name").text("name");
     long seed = root.get("seed") == null ? 1 : (long) integer(root.get("seed"), "seed");
@@ -249,6 +284,8 @@ public final class NetworkFile {
       try {
         if (m.get("spikes") != null) {
           bld.monitorSpikes(m.get("spikes").text("spikes"));
+        } else if (m.get("state") != null && miniature) {
+          continue;
         } else if (m.get("state") != null) {
           String pop = m.get("state").text("state");
           String var = m.require("variable", "state monitor").text("variable");

@@ -150,25 +150,21 @@ public final class Projection {
       int[] buf = new int[(int) Math.min(Integer.MAX_VALUE - 8, expected + 6 * Math.sqrt(expected) + 16)];
       int total = 0;
       double lq = Math.log1p(-f.p());
+      int skip = same && !f.allowSelf() ? -1 : Integer.MIN_VALUE;
       for (int j = 0; j < nPre; j++) {
-        SplittableRandom r = new SplittableRandom(CounterRng.hash(seed, stream, j));
-        long i = -1;
-        while (true) {
-          i = nextTarget(r, i, lq);
-          if (i >= nPost) {
-            break;
+        // one call per row (a small method the JIT compiles after a few thousand rows, rather than an
+        // on-stack compilation of this whole method while it runs)
+        int got = drawRow(new SplittableRandom(CounterRng.hash(seed, stream, j)), lq, nPost, skip == -1 ? j : skip,
+            buf, total);
+        while (got < 0) { // the buffer is full: grow it and draw the row again (same generator, same draws)
+          if (buf.length >= Integer.MAX_VALUE - 8) {
+            throw NeuristorException.input("projection '" + name + "': more than 2^31 synapses");
           }
-          if (same && !f.allowSelf() && i == j) {
-            continue;
-          }
-          if (total == buf.length) {
-            if (total >= Integer.MAX_VALUE - 8) {
-              throw NeuristorException.input("projection '" + name + "': more than 2^31 synapses");
-            }
-            buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 8, buf.length + (buf.length >> 2) + 16L));
-          }
-          buf[total++] = (int) i;
+          buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 8, buf.length + (buf.length >> 2) + 16L));
+          got = drawRow(new SplittableRandom(CounterRng.hash(seed, stream, j)), lq, nPost, skip == -1 ? j : skip,
+              buf, total);
         }
+        total = got;
         rowPtr[j + 1] = total;
       }
       idx = total == buf.length ? buf : Arrays.copyOf(buf, total);
@@ -331,6 +327,29 @@ public final class Projection {
           ring[(sl >= slots ? sl - slots : sl) * n + tgt[q]] += w[q];
         }
       }
+    }
+  }
+
+  /**
+   * One row of fixed-probability connectivity by geometric skipping: the targets below {@code nPost} except
+   * {@code self} (Integer.MIN_VALUE: none) into {@code buf} from {@code at}; returns the new end, or -1 if
+   * {@code buf} is too small (nothing is kept then: the caller grows it and draws the row again).
+   */
+  private static int drawRow(SplittableRandom r, double lq, int nPost, int self, int[] buf, int at) {
+    long i = -1;
+    int total = at;
+    while (true) {
+      i = nextTarget(r, i, lq);
+      if (i >= nPost) {
+        return total;
+      }
+      if (i == self) {
+        continue;
+      }
+      if (total == buf.length) {
+        return -1;
+      }
+      buf[total++] = (int) i;
     }
   }
 

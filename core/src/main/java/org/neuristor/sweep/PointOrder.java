@@ -9,10 +9,11 @@ import java.util.List;
  *
  * <p>This is Graham's longest-processing-time-first rule (R. L. Graham, "Bounds on multiprocessing
  * timing anomalies", SIAM J. Appl. Math. 17, 416-429, 1969): with {@code w} workers taking the next
- * point whenever they are free, the sweep ends at most {@code (4/3 - 1/(3w))} times the optimum, and the
- * idle time at the end is at most the cost of the cheapest point. Dispatching in index order instead
- * leaves the costliest point last when the cost grows along a grid axis (e.g. an f-V sweep: more spikes
- * at higher input).
+ * point whenever they are free and the costs known, the sweep ends at most {@code (4/3 - 1/(3w))} times
+ * the optimum, and a worker idles at the end at most as long as the cheapest point takes (index order:
+ * up to the costliest point). Here the costs are estimates, so these bounds hold approximately.
+ * Dispatching in index order instead leaves the costliest point last when the cost grows along a grid
+ * axis (e.g. an f-V sweep: more spikes at higher input).
  *
  * <p>Costs are not known in advance, so they are estimated from the points already finished, assuming
  * neighbouring indices cost about the same (true along a grid axis; for random samples the estimate is

@@ -1,0 +1,103 @@
+package org.neuristor.network;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.neuristor.io.CsvWriter;
+import org.neuristor.io.LocatedTree;
+
+/**
+ * Runs a miniature of a network file ({@link NetworkFile#miniature}: every population cut to a fiftieth,
+ * 16 to 256 neurons) on a background thread while the command line is parsed and the real network is
+ * built, so that the JIT has compiled the step kernels (integration, threshold, delivery, monitors) by the
+ * time the real run starts: a run of a few seconds otherwise spends its first thousands of steps in the
+ * interpreter and in profiling code. Then it formats the miniature's spikes as the CSV writer does, for the
+ * same reason.
+ *
+ * <p>The miniature is a separate network with its own arrays and random streams; nothing it does reaches the
+ * real run, whose results are bit-for-bit the same with or without it. Any error of the miniature (a file
+ * that does not parse, a list connection outside the smaller populations) ends the warm-up silently: the
+ * real load reports it. {@link #close()} stops the miniature's steps (within one chunk of {@link #CHUNK}
+ * steps); the thread is a daemon and never delays the end of the process.
+ */
+public final class WarmUp implements AutoCloseable {
+  /** Steps of the miniature between two looks at the stop flag. */
+  static final int CHUNK = 20;
+  /** Most steps the miniatures run in all. */
+  static final long MAX_STEPS = 20_000;
+  /** Steps of one miniature (fewer if its file asks for fewer); then a fresh one is built. */
+  static final long ROUND = 1_000;
+  /** Times the miniature's spike list is formatted as CSV after its steps. */
+  static final int CSV_ROUNDS = 40;
+
+  private final Thread thread;
+  private volatile boolean stop;
+  private volatile long steps;
+
+  private WarmUp(Path file) {
+    thread = new Thread(() -> run(file), "neuristor-warm-up");
+    thread.setDaemon(true);
+  }
+
+  /** Starts warming up on the network file at {@code file} (YAML, or JSON if it ends in .json); returns at once. */
+  public static WarmUp start(Path file) {
+    WarmUp w = new WarmUp(file);
+    w.thread.start();
+    return w;
+  }
+
+  /** Steps the miniature has run so far. */
+  public long steps() {
+    return steps;
+  }
+
+  /** Waits for the warm-up to end (for tests). */
+  void join() throws InterruptedException {
+    thread.join();
+  }
+
+  /** Stops the miniature's steps (the real run is about to start); returns at once. */
+  @Override
+  public void close() {
+    stop = true;
+  }
+
+  private void run(Path file) {
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String name = file.toString();
+      LocatedTree.Node tree = NetworkFile.miniatureTree(name, text, name.toLowerCase(Locale.ROOT).endsWith(".json"));
+      Network net = null;
+      while (!stop && steps < MAX_STEPS) {
+        // a fresh miniature every ROUND steps: the branches of a network's first steps (nobody refractory
+        // yet, monitors growing) are then also taken in profiled code, and the real run's first steps do
+        // not send the compiled kernels back to the interpreter
+        NetworkFile.Loaded mini = NetworkFile.miniature(name, tree);
+        net = mini.network();
+        long round = Math.min(ROUND, Math.round(mini.durationSeconds() / net.dt()));
+        if (round == 0) {
+          break;
+        }
+        for (long done = 0; done < round && !stop; done += CHUNK) {
+          net.runSteps(Math.min(CHUNK, round - done), null);
+          steps += Math.min(CHUNK, round - done);
+        }
+      }
+      if (net == null) {
+        return;
+      }
+      // the CSV writer's stream is buffered as the files' streams are (AtomicFiles), so its calls see one class
+      OutputStream sink = new BufferedOutputStream(OutputStream.nullOutputStream(), 1 << 16);
+      for (int r = 0; r < CSV_ROUNDS; r++) {
+        for (SpikeMonitor m : net.spikeMonitors()) {
+          CsvWriter.writeColumns(sink, "warm-up", SpikeMonitor.HEADER, m.times(), m.neuronColumn());
+        }
+      }
+    } catch (Exception | StackOverflowError e) {
+      // only a warm-up: the real load reports what is wrong with the file
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package org.neuristor.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JIT warm-up of network run: a miniature of the file beside the real run, which it must not change. */
+class WarmUpTest {
+  /** COBA at a tenth of its size (400 neurons), 0.2 s, with a state monitor. */
+  static final String COBA = String.join("\n",
+      "name: coba",
+      "seed: 3",
+      "dt: 0.1ms",
+      "duration: 0.2s",
+      "populations:",
+      "  exc: {model: lif, size: 3200, C: 200pF, g_L: 10nS, E_L: -60mV, V_th: -50mV, V_reset: -60mV, t_ref: 5ms,",
+      "        I_bias: 200pA, integrator: euler, v_init: {normal: [-55mV, 5mV]},",
+      "        channels: {exc: {kernel: conductance, tau: 5ms, E: 0mV}, inh: {kernel: conductance, tau: 10ms, E: -80mV}}}",
+      "  inh: {model: lif, size: 800, C: 200pF, g_L: 10nS, E_L: -60mV, V_th: -50mV, V_reset: -60mV, t_ref: 5ms,",
+      "        I_bias: 200pA, integrator: euler, v_init: {normal: [-55mV, 5mV]},",
+      "        channels: {exc: {kernel: conductance, tau: 5ms, E: 0mV}, inh: {kernel: conductance, tau: 10ms, E: -80mV}}}",
+      "projections:",
+      "  - {name: ee, from: exc, to: exc, channel: exc, connect: {fixed_probability: 0.002}, weight: 60nS}",
+      "  - {name: ei, from: exc, to: inh, channel: exc, connect: {fixed_probability: 0.002}, weight: 60nS}",
+      "  - {name: ie, from: inh, to: exc, channel: inh, connect: {fixed_probability: 0.002}, weight: 670nS}",
+      "  - {name: ii, from: inh, to: inh, channel: inh, connect: {fixed_probability: 0.002}, weight: 670nS}",
+      "monitors:",
+      "  - {spikes: exc}",
+      "  - {spikes: inh}",
+      "  - {state: exc, variable: v, neurons: [0, 3000]}",
+      "");
+
+  @Test
+  void miniatureCutsEveryPopulationAndDropsStateMonitors() {
+    Network mini = NetworkFile.miniature("f.yaml", NetworkFile.miniatureTree("f.yaml", COBA, false)).network();
+    assertThat(mini.populations()).extracting(Population::size).containsExactly(64, 16);
+    assertThat(mini.projections()).hasSize(4);
+    assertThat(mini.spikeMonitors()).hasSize(2);
+    assertThat(mini.stateMonitors()).isEmpty();
+    assertThat(mini.threads()).isEqualTo(1);
+    assertThat(NetworkFile.miniatureSize(10)).isEqualTo(10);
+    assertThat(NetworkFile.miniatureSize(100)).isEqualTo(16);
+    assertThat(NetworkFile.miniatureSize(3200)).isEqualTo(64);
+    assertThat(NetworkFile.miniatureSize(1_000_000)).isEqualTo(256);
+  }
+
+  @Test
+  void aRunIsBitIdenticalWithAWarmUpBesideIt(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("coba.yaml");
+    Files.writeString(file, COBA);
+    List<long[]> alone = run(file, null);
+    WarmUp w = WarmUp.start(file);
+    List<long[]> beside = run(file, w);
+    w.join();
+    assertThat(w.steps()).as("the miniature ran").isPositive();
+    assertThat(alone.get(0).length).as("exc spikes").isGreaterThan(1000);
+    for (int m = 0; m < alone.size(); m++) {
+      assertThat(beside.get(m)).isEqualTo(alone.get(m));
+    }
+  }
+
+  /** Runs the file, stopping the warm-up (if any) halfway: the miniature works during the first half. */
+  private static List<long[]> run(Path file, WarmUp w) {
+    NetworkFile.Loaded l = NetworkFile.load(file, 0);
+    Network net = l.network();
+    long steps = Math.round(l.durationSeconds() / net.dt());
+    net.runSteps(steps / 2, null);
+    if (w != null) {
+      w.close();
+    }
+    net.runSteps(steps - steps / 2, null);
+    return DeterminismTest.spikes(net);
+  }
+
+  @Test
+  void aFileThatDoesNotLoadEndsTheWarmUpQuietly(@TempDir Path dir) throws IOException, InterruptedException {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "dt: 0.1ms\npopulations: {a: {model: nothing, size: 10}}\n");
+    for (Path p : new Path[] {bad, dir.resolve("missing.yaml")}) {
+      WarmUp w = WarmUp.start(p);
+      w.join();
+      assertThat(w.steps()).isZero();
+    }
+  }
+}
