@@ -240,6 +240,17 @@ public final class SpiceExport {
    * from its extremum where the native takes it on the first accepted time point 0.01-0.02 K from
    * its last stored temperature, and the memories follow with the rate K = 1e3 S_th/C_th (a lag of
    * dT/dt / K, near zero at an extremum).
+   *
+   * <p>Written for ngspice's Newton iteration, which linearises every node: the nodes are the states (T_k, y_k,
+   * the memories), the clamp T_l and tp_B (smooth, bounded slopes) and the domain conductances
+   * G_k = 1/(K R(T_k; tc_k)), each evaluated in full so that it stays positive and bounded; w_H is written out
+   * inside each expression that uses it. Two earlier forms stopped with "timestep too small" once several
+   * domains switched (the fitted 8-domain card in a LIF neuron): a node holding R_k, read as 1/V(r_k) (a
+   * linearised iterate of R_k, which spans decades across the transition, crossed zero and v_f overflowed), and
+   * a node holding w_H (an iterate below 0 anti-damps dr/dt = K w_H (T - r) in the implicit step). The argument
+   * x = (T_l - r_B)/(p_B + 1e-6) of P is held softly above -10 (exact for x > -5): a memory taken on the major
+   * cooling branch has p_H near -1e-6, where x reaches -1e11 and sin(gamma x) chatters in T (tp_B itself stays
+   * below 4 |p_B|), which stopped the round-5 refit of the fitted card in its LIF neuron.
    */
   private static String vo2(Map<String, Double> p) {
     double kr = p.get("rscale");
@@ -274,10 +285,6 @@ public final class SpiceExport {
     double sk = sth / domains;
     String sink = cth2 > 0 ? "V(t2)" : num(t0);
     StringBuilder sb = new StringBuilder();
-    if (domains > 1) {
-      sb.append("* domains > 1: in our checks ngspice-39 stopped at a fast switching with 'timestep too small'\n")
-          .append("* (trapezoidal and gear); one domain runs (docs/export.md)\n");
-    }
     StringBuilder ic = new StringBuilder(".ic");
     StringBuilder nodeset = new StringBuilder(".nodeset");
     StringBuilder gsum = new StringBuilder();
@@ -287,17 +294,22 @@ public final class SpiceExport {
       String tk = k == 0 ? "t" : "td" + k;
       double tck = tc + spread * (domains == 1 ? 0 : normal.inverseCumulativeProbability((k + 0.5) / domains));
       String tl = "V(tl" + sfx + ")";
-      String wh = "V(wh" + sfx + ")";
+      // w_H is written out where it is used (never a node of its own): a node's linearised iterate leaves [0, 1], and
+      // with w_H < 0 the memory equations dr/dt = K w_H (T - r) are anti-damped in the Newton step
+      String wh = logistic("2*(" + tl + "-V(y" + sfx + "))/" + num(sd));
       sb.append("* domain ").append(k).append(": transition centre ").append(num(tck)).append(" K\n");
       sb.append("btl").append(sfx).append(" tl").append(sfx).append(" 0 V = ").append(num(tmin)).append("+0.01*")
           .append(softplus("(V(" + tk + ")-" + num(tmin) + ")/0.01")).append("-0.01*")
           .append(softplus("(V(" + tk + ")-" + num(tmax) + ")/0.01")).append('\n');
-      sb.append("bwh").append(sfx).append(" wh").append(sfx).append(" 0 V = ")
-          .append(logistic("2*(" + tl + "-V(y" + sfx + "))/" + num(sd))).append('\n');
       for (String b : List.of("h", "c")) {
         String r = "V(r" + b + sfx + ")";
         String pr = "V(p" + b + sfx + ")";
-        String x = "((" + tl + "-" + r + ")/(" + pr + "+1e-6))";
+        // x = (T - r)/(p + 1e-6), softly held above -10 (exact to e^-50 for x > -5): where the memory is nearly
+        // empty (p near -1e-6, as after a reversal on the major cooling branch) x runs to -1e11 and sin(gamma x)
+        // chatters in T, which stopped ngspice's Newton iteration (trouble with node tph); there tp = p P(x) is
+        // below 4 |p| ~ 4e-6 K either way
+        String xr = "((" + tl + "-" + r + ")/(" + pr + "+1e-6)+10)/0.1";
+        String x = "(-10+0.1*" + softplus(xr) + ")";
         sb.append("btp").append(b).append(sfx).append(" tp").append(b).append(sfx).append(" 0 V = ").append(pr)
             .append("*0.5*(1-sin(").append(num(gamma)).append("*").append(x).append("))*(1+tanh(")
             .append(num(Math.PI * Math.PI)).append("-").append(num(2 * Math.PI)).append("*").append(x).append("))\n");
@@ -305,15 +317,13 @@ public final class SpiceExport {
       String gh = "(0.5+0.5*tanh(" + num(beta) + "*(" + num(w / 2 + tck) + "-" + tl + "-V(tph" + sfx + "))))";
       String gc = "(0.5+0.5*tanh(" + num(beta) + "*(" + num(-w / 2 + tck) + "-" + tl + "-V(tpc" + sfx + "))))";
       String metal = alpha == 0 ? num(rm) : num(rm) + "*exp(" + num(alpha) + "*(" + tl + "-" + num(tc) + "))";
-      // R_k = K R(T_k; tc_k): the domain carries 1/K of the film
-      sb.append("br").append(sfx).append(" r").append(sfx).append(" 0 V = ").append(num(domains)).append("*(")
+      // G_k = 1/(K R(T_k; tc_k)): the domain carries 1/K of the film. The node holds the conductance, evaluated
+      // in full at each iterate (bounded: 0 < G_k < 1/(K R_m)); a node holding R_k, read as 1/V(r), let ngspice's
+      // linearised iterates of R_k cross zero when several domains switched together ('timestep too small').
+      sb.append("bg").append(sfx).append(" g").append(sfx).append(" 0 V = 1/(").append(num(domains)).append("*(")
           .append(num(r0)).append("*exp(").append(num(ea)).append("/").append(tl).append(")*(").append(wh).append("*")
-          .append(gh).append("+(1-").append(wh).append(")*").append(gc).append(")+").append(metal).append(")\n");
-      gsum.append(k == 0 ? "" : "+").append("1/V(r").append(sfx).append(")");
-      // heat balance of the domain: C_k dT_k/dt = v_f^2/R_k - S_k (T_k - sink)
-      sb.append("c").append(tk).append(' ').append(tk).append(" 0 1 ic=").append(num(tinit)).append('\n');
-      sb.append("b").append(tk).append(" 0 ").append(tk).append(" I = (V(vf)*V(vf)/V(r").append(sfx).append(")-")
-          .append(num(sk)).append("*(V(").append(tk).append(")-").append(sink).append("))/").append(num(ck)).append('\n');
+          .append(gh).append("+(1-").append(wh).append(")*").append(gc).append(")+").append(metal).append("))\n");
+      gsum.append(k == 0 ? "" : "+").append("V(g").append(sfx).append(")");
       // the play operator and the two branch memories
       String y = "V(y" + sfx + ")";
       sb.append("cy").append(sfx).append(" y").append(sfx).append(" 0 1 ic=").append(num(tlInit - h)).append('\n');
@@ -334,11 +344,19 @@ public final class SpiceExport {
           .append(" v(pc").append(sfx).append(")=").append(num(-w));
       nodeset.append(" v(").append(tk).append(")=").append(num(tinit));
     }
-    // the film current through the series resistance: i = v G/(1 + R_s G), G = sum 1/R_k; v_f across the film
+    // the film current through the series resistance: i = v G/(1 + R_s G), G = sum G_k; v_f = v/(1 + R_s G) across
+    // the film (max(G, 0) only guards a wild iterate: G > 0)
     String g = "(" + gsum + ")";
-    String den = rs == 0 ? "1" : "(1+" + num(rs) + "*" + g + ")";
-    sb.append("bvf vf 0 V = V(p,n)/").append(den).append('\n');
-    sb.append("bi p n I = V(vf)*").append(g).append('\n');
+    String vf = rs == 0 ? "V(p,n)" : "(V(p,n)/(1+" + num(rs) + "*max(" + g + ",0)))";
+    for (int k = 0; k < domains; k++) {
+      // heat balance of the domain: C_k dT_k/dt = v_f^2 G_k - S_k (T_k - sink)
+      String tk = k == 0 ? "t" : "td" + k;
+      sb.append("c").append(tk).append(' ').append(tk).append(" 0 1 ic=").append(num(tinit)).append('\n');
+      sb.append("b").append(tk).append(" 0 ").append(tk).append(" I = (").append(vf).append("*").append(vf).append("*V(g")
+          .append(k == 0 ? "" : Integer.toString(k)).append(")-").append(num(sk)).append("*(V(").append(tk).append(")-")
+          .append(sink).append("))/").append(num(ck)).append('\n');
+    }
+    sb.append("bi p n I = ").append(vf).append("*").append(g).append('\n');
     if (cth2 > 0) {
       String below = cth3 > 0 ? "V(t3)" : num(t0);
       StringBuilder flow = new StringBuilder();
