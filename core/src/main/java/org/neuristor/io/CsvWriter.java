@@ -127,8 +127,8 @@ public final class CsvWriter {
     return AtomicFiles.write(target, out -> putRows(out, header, cols));
   }
 
-  private static void putRows(OutputStream out, List<String> header, double[][] cols) throws IOException {
-    StringBuilder sb = new StringBuilder(64);
+  /** Appends the header row (fields quoted where needed) and its line end. */
+  private static void appendHeader(StringBuilder sb, List<String> header) {
     for (int c = 0; c < header.size(); c++) {
       if (c > 0) {
         sb.append(',');
@@ -136,6 +136,11 @@ public final class CsvWriter {
       appendField(sb, header.get(c));
     }
     sb.append('\n');
+  }
+
+  private static void putRows(OutputStream out, List<String> header, double[][] cols) throws IOException {
+    StringBuilder sb = new StringBuilder(64);
+    appendHeader(sb, header);
     out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
     // Numbers are ASCII: rows go straight into byte buffers (no char encoding, no String per row).
     int rows = cols.length == 0 ? 0 : cols[0].length;
@@ -250,13 +255,7 @@ public final class CsvWriter {
     return AtomicFiles.write(target, out -> {
       Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
       StringBuilder sb = new StringBuilder(256);
-      for (int c = 0; c < header.size(); c++) {
-        if (c > 0) {
-          sb.append(',');
-        }
-        appendField(sb, header.get(c));
-      }
-      sb.append('\n');
+      appendHeader(sb, header);
       w.append(sb);
       for (List<?> row : rows) {
         sb.setLength(0);
