@@ -19,7 +19,7 @@ CASES = {"lif": ("lif", None, "v(xnts.x)"), "lif-ag": ("lif-ag", None, "v(xnts.x
          "yi": ("yi", None, "v(xnx2.t)"), "yi-tonic": ("yi", "width=60u,tstop=60u", "v(xnx2.t)"),
          "yi-phasic": ("yi-phasic", None, "v(xnx2.t)"), "yi-mixed": ("yi-mixed", None, "v(xnx2.t)"),
          "yi-mixed-tonic": ("yi-mixed", "width=60u,tstop=60u", "v(xnx2.t)"),
-         "huang": ("huang", None, "v(xnm2.w)"), "tuma": ("tuma", "sigr=0,sigg=0", "v(xncell.s)")}
+         "yi-adapt": ("yi-adapt", None, "v(xnx2.t)"), "huang": ("huang", None, "v(xnm2.w)"), "tuma": ("tuma", "sigr=0,sigg=0", "v(xncell.s)")}
 ONLY = sys.argv[1:]
 
 for name, (circuit, params, state) in CASES.items():

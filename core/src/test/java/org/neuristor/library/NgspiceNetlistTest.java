@@ -59,11 +59,12 @@ class NgspiceNetlistTest {
       Map.entry("yi-tonic", new Case("yi", "width=60u,tstop=60u")), Map.entry("yi-phasic", new Case("yi-phasic", "")),
       Map.entry("yi-mixed", new Case("yi-mixed", "")),
       Map.entry("yi-mixed-tonic", new Case("yi-mixed", "width=60u,tstop=60u")),
+      Map.entry("yi-adapt", new Case("yi-adapt", "")),
       Map.entry("huang", new Case("huang", "")), Map.entry("tuma", new Case("tuma", "sigr=0,sigg=0")));
 
   @ParameterizedTest
   @ValueSource(strings = {"lif", "lif-ag", "lif-ots", "wang", "pickett", "pickett2013", "yi", "yi-tonic", "yi-phasic",
-      "yi-mixed", "yi-mixed-tonic", "huang", "tuma"})
+      "yi-mixed", "yi-mixed-tonic", "yi-adapt", "huang", "tuma"})
   void ngspiceOnTheExportedNetlistSpikesWhenNeuristorDoes(String name) {
     Case k = CASES.get(name);
     NeuronCircuit c = NeuronLibrary.get(k.circuit());
