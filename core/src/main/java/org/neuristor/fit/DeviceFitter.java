@@ -161,9 +161,9 @@ public final class DeviceFitter {
       Search a = search(shared, o, pool, prefixed(progress, "shared "), counts);
       u = problem.withShared(u, shared, a.u());
       List<double[]> alternatives = new ArrayList<>();
+      Options small = new Options(o.seed(), FILE_STARTS, FILE_POLISH, o.maxIterations(), Global.STARTS);
       for (int f : own) {
         FitProblem alone = problem.fileStage(f, u);
-        Options small = new Options(o.seed(), FILE_STARTS, FILE_POLISH, o.maxIterations(), Global.STARTS);
         Search b = search(alone, small, pool, prefixed(progress, problem.fileNames().get(f) + " "), counts);
         double[] base = u;
         for (double[] runnerUp : b.ranked().subList(1, b.ranked().size())) {
@@ -179,7 +179,6 @@ public final class DeviceFitter {
       double[] fromStart = problem.normalize(problem.start());
       for (int f : own) {
         FitProblem alone = problem.fileStage(f, fromStart);
-        Options small = new Options(o.seed(), FILE_STARTS, FILE_POLISH, o.maxIterations(), Global.STARTS);
         Search b = search(alone, small, pool, prefixed(progress, problem.fileNames().get(f) + " (plan start) "), counts);
         fromStart = problem.withFile(fromStart, f, alone, b.u());
       }
@@ -249,7 +248,12 @@ public final class DeviceFitter {
    * Best point of a global stage and LM, the LM costs of the candidates tried, and the refined
    * candidates from the best to the worst (cost, then order).
    */
-  private record Search(double[] u, double[] candidates, List<double[]> ranked) {}
+  private record Search(double[] candidates, List<double[]> ranked) {
+    /** The best point. */
+    double[] u() {
+      return ranked.get(0);
+    }
+  }
 
   private static Search search(FitProblem problem, Options o, ForkJoinPool pool, Progress progress, long[] counts) {
     Objective obj = new Objective(problem, pool);
@@ -303,7 +307,7 @@ public final class DeviceFitter {
       ranked.add(refined[k]);
     }
     add(counts, obj);
-    return new Search(ranked.get(0), candCosts, ranked);
+    return new Search(candCosts, ranked);
   }
 
   /** Stratified samples of the unit cube mapped to coordinates, from the seed. */

@@ -8,6 +8,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import org.neuristor.NeuristorException;
 import org.neuristor.measure.Trace;
@@ -194,10 +196,10 @@ public final class CsvWriter {
    * the wall time on two idle cores (formatting is most of the cost of writing a long trace). At most a few
    * blocks wait in memory; the helper is a daemon and is interrupted if the write fails.
    */
-  private static void writeRowsInParallel(java.io.OutputStream out, double[][] cols, int rows) throws IOException {
+  private static void writeRowsInParallel(OutputStream out, double[][] cols, int rows) throws IOException {
     int blocks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
     int size = blockBytes(cols.length);
-    java.util.concurrent.BlockingQueue<Block> ready = new java.util.concurrent.ArrayBlockingQueue<>(2);
+    BlockingQueue<Block> ready = new ArrayBlockingQueue<>(2);
     Thread helper = new Thread(() -> {
       try {
         for (int b = 1; b < blocks; b += 2) {

@@ -1,6 +1,7 @@
 package org.neuristor.sweep;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -38,7 +39,7 @@ public final class LocalEngine {
       return todo.size();
     }
     PointOrder order = new PointOrder(todo);
-    Throwable[] failure = new Throwable[1];
+    AtomicReference<Throwable> failure = new AtomicReference<>(); // the first failure; the others stop
     Thread[] workers = new Thread[Math.min(n, todo.size())];
     for (int w = 0; w < workers.length; w++) {
       workers[w] = new Thread(() -> {
@@ -47,11 +48,7 @@ public final class LocalEngine {
             order.finished(i, record(spec, log, i, onPoint).wallSeconds());
           }
         } catch (RuntimeException | Error e) {
-          synchronized (failure) {
-            if (failure[0] == null) {
-              failure[0] = e;
-            }
-          }
+          failure.compareAndSet(null, e);
         }
       }, "sweep-" + (w + 1));
       workers[w].setDaemon(true);
@@ -62,15 +59,11 @@ public final class LocalEngine {
         t.join();
       }
     } catch (InterruptedException e) {
-      synchronized (failure) {
-        if (failure[0] == null) {
-          failure[0] = e;
-        }
-      }
+      failure.compareAndSet(null, e);
       Thread.currentThread().interrupt();
       throw new IllegalStateException("sweep interrupted", e);
     }
-    Throwable c = failure[0];
+    Throwable c = failure.get();
     if (c != null) {
       throw c instanceof RuntimeException re ? re : new IllegalStateException(c);
     }
@@ -78,13 +71,8 @@ public final class LocalEngine {
   }
 
   /** The next point, or -1 when all are handed out or a worker failed (the others stop after their point). */
-  private static int next(PointOrder order, Throwable[] failure) {
-    synchronized (failure) {
-      if (failure[0] != null) {
-        return -1;
-      }
-    }
-    return order.next();
+  private static int next(PointOrder order, AtomicReference<Throwable> failure) {
+    return failure.get() != null ? -1 : order.next();
   }
 
   private static PointResult record(SweepSpec spec, ResultsLog log, int index, Consumer<PointResult> onPoint) {
