@@ -17,6 +17,7 @@ import org.neuristor.network.SpikeMonitor;
 import org.neuristor.network.StateMonitor;
 import org.neuristor.network.WarmUp;
 import org.neuristor.plot.Plotter;
+import org.neuristor.plot.SpikeRaster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -162,9 +163,14 @@ public final class NetworkCommand implements Runnable {
         offset += m.population().size();
       }
       if (output.plot() && !raster.isEmpty()) {
-        Path png = Plotter.raster(output.plotFile(base + ".raster"), "Spikes of " + base, "time (s)",
-            "neuron (populations stacked)", raster);
-        files.add(png.toString());
+        Path plot = output.plotFile(base + ".raster");
+        String title = "Spikes of " + base;
+        String yLabel = "neuron (populations stacked)";
+        // PNG: our own raster writer (no AWT; ~1 s of CPU less than XChart for COBA's 80,000 spikes); SVG: XChart
+        Path written = output.plotExt().equals("png")
+            ? SpikeRaster.write(plot, title, "time (s)", yLabel, raster, 0, l.durationSeconds(), -0.5, offset - 0.5)
+            : Plotter.raster(plot, title, "time (s)", yLabel, raster);
+        files.add(written.toString());
       }
       for (StateMonitor m : net.stateMonitors()) {
         String pop = m.population().name();

@@ -14,8 +14,6 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,17 +61,21 @@ public final class Plotter {
   static final int HEIGHT = 600;
   static final int STACK_PANEL_HEIGHT = 260;
 
-  private static final Color[] PALETTE = {
-    new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
-    new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
-    new Color(0xbcbd22), new Color(0x17becf)
-  };
-  private static final Color GRID = new Color(0xe6e6e6);
-  private static final Color FRAME = new Color(0x808080);
+  private static final Color[] PALETTE = colors(SpikeRaster.PALETTE);
+  private static final Color GRID = new Color(SpikeRaster.GRID);
+  private static final Color FRAME = new Color(SpikeRaster.FRAME);
   private static final Font BASE = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
 
   private Plotter() {}
+
+  private static Color[] colors(int[] rgb) {
+    Color[] c = new Color[rgb.length];
+    for (int i = 0; i < rgb.length; i++) {
+      c[i] = new Color(rgb[i]);
+    }
+    return c;
+  }
 
   /** One curve of an {@link #xy} plot; {@code markers} draws a marker at each point. */
   public record Series(String name, double[] x, double[] y, boolean markers) {
@@ -1006,17 +1008,7 @@ public final class Plotter {
 
   /** Tick label: up to 4 significant digits, plain for 1e-3 <= |v| < 1e5, else compact exponent. */
   static String tick(double v) {
-    if (v == 0 || !Double.isFinite(v)) {
-      return Double.isFinite(v) ? "0" : "";
-    }
-    double a = Math.abs(v);
-    if (a >= 1e-3 && a < 1e5) {
-      return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
-    }
-    String s = String.format(Locale.ROOT, "%.3e", v);
-    int e = s.indexOf('e');
-    String mant = s.substring(0, e).replaceAll("0+$", "").replaceAll("\\.$", "");
-    return mant + "e" + Integer.parseInt(s.substring(e + 1));
+    return Ticks.label(v);
   }
 
   /**

@@ -1,0 +1,158 @@
+package org.neuristor.plot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpikeRasterTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void headless() {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  private BufferedImage write(String title, List<Plotter.Series> series, double x1, double y1) throws IOException {
+    Path f = SpikeRaster.write(dir.resolve("r.png"), title, "time (s)", "neuron", series, 0, x1, -0.5, y1 - 0.5);
+    BufferedImage img = ImageIO.read(f.toFile()); // a PNG the JDK's decoder reads
+    assertThat(img).isNotNull();
+    assertThat(img.getWidth()).isEqualTo(Plotter.WIDTH);
+    assertThat(img.getHeight()).isEqualTo(Plotter.HEIGHT);
+    return img;
+  }
+
+  private static int rgb(BufferedImage img, int x, int y) {
+    return img.getRGB(x, y) & 0xffffff;
+  }
+
+  /** The plot frame: {left, top, right, bottom}, found as the grey lines through the image's middle. */
+  private static int[] frame(BufferedImage img) {
+    int midY = img.getHeight() / 2;
+    int midX = img.getWidth() / 2;
+    int left = -1;
+    int right = -1;
+    int top = -1;
+    int bottom = -1;
+    for (int x = 0; x < img.getWidth(); x++) {
+      if (rgb(img, x, midY) == SpikeRaster.FRAME) {
+        if (left < 0) {
+          left = x;
+        }
+        right = x;
+      }
+    }
+    for (int y = 0; y < img.getHeight(); y++) {
+      if (rgb(img, midX, y) == SpikeRaster.FRAME) {
+        if (top < 0) {
+          top = y;
+        }
+        bottom = y;
+      }
+    }
+    return new int[] {left, top, right, bottom};
+  }
+
+  private static int count(BufferedImage img, int colour, int x0, int y0, int x1, int y1) {
+    int n = 0;
+    for (int y = Math.max(0, y0); y <= Math.min(img.getHeight() - 1, y1); y++) {
+      for (int x = Math.max(0, x0); x <= Math.min(img.getWidth() - 1, x1); x++) {
+        if (rgb(img, x, y) == colour) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void everySpikeIsADotOfItsSeriesColourWhereItsTimeAndNeuronAre() throws IOException {
+    // a 10 x 10 grid of spikes, far apart: each one must show (Plotter.raster decimated rasters of more
+    // than 20,000 points to the lowest and highest neuron per pixel column)
+    double[] t = new double[100];
+    double[] n = new double[100];
+    for (int i = 0; i < 100; i++) {
+      t[i] = 0.05 + 0.1 * (i % 10);
+      n[i] = 5 + 10 * (i / 10);
+    }
+    BufferedImage img = write("grid", List.of(new Plotter.Series("exc", t, n, true)), 1.0, 100);
+    int[] f = frame(img);
+    assertThat(f[2] - f[0]).isGreaterThan(800);
+    assertThat(f[3] - f[1]).isGreaterThan(450);
+    int blue = SpikeRaster.PALETTE[0];
+    for (int i = 0; i < 100; i++) {
+      int x = (int) Math.round(f[0] + t[i] * (f[2] - f[0]));
+      int y = (int) Math.round(f[3] - (n[i] + 0.5) / 100 * (f[3] - f[1]));
+      assertThat(count(img, blue, x - 2, y - 2, x + 2, y + 2)).as("spike %d", i).isEqualTo(4);
+    }
+    assertThat(count(img, blue, 0, 0, img.getWidth() - 1, img.getHeight() - 1)).isEqualTo(400);
+  }
+
+  @Test
+  void axesCarryTitleTickLabelsAndAxisTitlesAndSeveralSeriesALegend() throws IOException {
+    double[] t = {0.1, 0.2};
+    double[] a = {1, 2};
+    double[] b = {30, 40};
+    BufferedImage img = write("Spikes of test", List.of(new Plotter.Series("exc", t, a, true),
+        new Plotter.Series("inh", t, b, true)), 1.0, 50);
+    int[] f = frame(img);
+    // title above the frame, tick labels and x title below it, tick labels and y title left of it
+    assertThat(darkPixels(img, 0, 0, img.getWidth() - 1, f[1] - 1)).isGreaterThan(50);
+    assertThat(darkPixels(img, f[0], f[3] + 2, f[2], img.getHeight() - 1)).isGreaterThan(200);
+    assertThat(darkPixels(img, 0, f[1], f[0] - 2, f[3])).isGreaterThan(200);
+    // the legend: a box of the grid colour with a square of each series' colour in the upper right corner
+    int legendRed = count(img, SpikeRaster.PALETTE[1], (f[0] + f[2]) / 2, f[1], f[2], f[1] + 60);
+    assertThat(legendRed).isEqualTo(64); // the 8 x 8 legend square; the inh spikes are lower down
+    assertThat(darkPixels(img, (f[0] + f[2]) / 2, f[1], f[2], f[1] + 60)).isGreaterThan(20);
+  }
+
+  @Test
+  void oneSeriesHasNoLegendAndNonFiniteOrOutOfRangePointsAreNotDrawn() throws IOException {
+    double[] t = {Double.NaN, 0.5, 2.0, -0.1, Double.POSITIVE_INFINITY};
+    double[] n = {1, Double.NaN, 1, 1, 1};
+    BufferedImage img = write("t", List.of(new Plotter.Series("exc", t, n, true)), 1.0, 10);
+    assertThat(count(img, SpikeRaster.PALETTE[0], 0, 0, img.getWidth() - 1, img.getHeight() - 1)).isZero();
+  }
+
+  @Test
+  void emptyRangesAreRefused() {
+    assertThatThrownBy(() -> SpikeRaster.write(dir.resolve("x.png"), "t", "x", "y", List.of(), 1, 1, 0, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SpikeRaster.write(dir.resolve("x.png"), "t", "x", "y", List.of(), 0, 1, 0, Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(dir.resolve("x.png")).doesNotExist();
+  }
+
+  @Test
+  void ticksAreNiceNumbersInsideTheRange() {
+    assertThat(Ticks.values(0, 1, 11)).containsExactly(0, 0.1, 0.2, 0.30000000000000004, 0.4, 0.5,
+        0.6000000000000001, 0.7000000000000001, 0.8, 0.9, 1.0);
+    assertThat(Ticks.values(-0.5, 3999.5, 9)).containsExactly(0, 500, 1000, 1500, 2000, 2500, 3000, 3500);
+    assertThat(Ticks.values(0, 1, 10)).containsExactly(0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0);
+    assertThat(Ticks.values(-1, 1, 5)).containsExactly(-1, -0.5, 0, 0.5, 1);
+    assertThat(Ticks.values(-1, 1, 4)).containsExactly(-1, 0, 1);
+    assertThat(Ticks.values(1, 1, 4)).isEmpty();
+    assertThat(Ticks.label(0.30000000000000004)).isEqualTo("0.3");
+    assertThat(Ticks.label(3500)).isEqualTo("3500");
+  }
+
+  private static int darkPixels(BufferedImage img, int x0, int y0, int x1, int y1) {
+    int n = 0;
+    for (int y = Math.max(0, y0); y <= Math.min(img.getHeight() - 1, y1); y++) {
+      for (int x = Math.max(0, x0); x <= Math.min(img.getWidth() - 1, x1); x++) {
+        int c = rgb(img, x, y);
+        if (((c >> 16) & 0xff) < 100 && ((c >> 8) & 0xff) < 100 && (c & 0xff) < 100) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+}
