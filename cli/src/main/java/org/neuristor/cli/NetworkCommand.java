@@ -147,30 +147,34 @@ public final class NetworkCommand implements Runnable {
       List<String> files = new ArrayList<>();
       String base = l.name();
       List<Plotter.Series> raster = new ArrayList<>();
+      List<SpikeMonitor> spikes = net.spikeMonitors();
+      double[][] times = new double[spikes.size()][];
+      double[][] neurons = new double[spikes.size()][];
       int offset = 0;
-      for (SpikeMonitor m : net.spikeMonitors()) {
+      for (int s = 0; s < spikes.size(); s++) {
+        SpikeMonitor m = spikes.get(s);
         String pop = m.population().name();
-        double[] t = m.times();
-        double[] neuron = m.neuronColumn();
+        times[s] = m.times();
+        neurons[s] = m.neuronColumn();
         double[] n = new double[m.count()];
         for (int k = 0; k < m.count(); k++) {
-          n[k] = offset + neuron[k];
+          n[k] = offset + neurons[s][k];
         }
-        // numeric columns straight to bytes: the same file as a table of boxed cells, without 2 boxes a spike
-        Path csv = CsvWriter.writeColumns(output.file(base + "." + pop + ".spikes.csv"), SpikeMonitor.HEADER, t, neuron);
-        files.add(csv.toString());
-        raster.add(new Plotter.Series(pop + (offset > 0 ? " (from index " + offset + ")" : ""), t, n, true));
+        raster.add(new Plotter.Series(pop + (offset > 0 ? " (from index " + offset + ")" : ""), times[s], n, true));
         offset += m.population().size();
       }
-      if (output.plot() && !raster.isEmpty()) {
-        Path plot = output.plotFile(base + ".raster");
-        String title = "Spikes of " + base;
-        String yLabel = "neuron (populations stacked)";
-        // PNG: our own raster writer (no AWT; ~1 s of CPU less than XChart for COBA's 80,000 spikes); SVG: XChart
-        Path written = output.plotExt().equals("png")
-            ? SpikeRaster.write(plot, title, "time (s)", yLabel, raster, 0, l.durationSeconds(), -0.5, offset - 0.5)
-            : Plotter.raster(plot, title, "time (s)", yLabel, raster);
-        files.add(written.toString());
+      // the raster is drawn on a thread of its own while this one writes the spike files (two cores: the
+      // files and the PNG take about the same time)
+      RasterJob plot = output.plot() && !raster.isEmpty()
+          ? new RasterJob(output.plotFile(base + ".raster"), "Spikes of " + base, raster, l.durationSeconds(), offset)
+          : null;
+      for (int s = 0; s < spikes.size(); s++) {
+        // numeric columns straight to bytes: the same file as a table of boxed cells, without 2 boxes a spike
+        files.add(CsvWriter.writeColumns(output.file(base + "." + spikes.get(s).population().name() + ".spikes.csv"),
+            SpikeMonitor.HEADER, times[s], neurons[s]).toString());
+      }
+      if (plot != null) {
+        files.add(plot.join().toString());
       }
       for (StateMonitor m : net.stateMonitors()) {
         String pop = m.population().name();
@@ -203,6 +207,58 @@ public final class NetworkCommand implements Runnable {
         }
       }
       return files;
+    }
+
+    /**
+     * The spike raster of a run, written on a thread of its own: PNG by {@link SpikeRaster} (our writer, no
+     * AWT: for COBA's 80,000 spikes ~1 s of CPU less than XChart), SVG by {@link Plotter#raster}.
+     */
+    private static final class RasterJob implements Runnable {
+      private static final String Y_LABEL = "neuron (populations stacked)";
+      private final Path file;
+      private final String title;
+      private final List<Plotter.Series> raster;
+      private final double duration;
+      private final int neurons;
+      private final Thread thread;
+      private volatile Path written;
+      private volatile RuntimeException failure;
+
+      RasterJob(Path file, String title, List<Plotter.Series> raster, double duration, int neurons) {
+        this.file = file;
+        this.title = title;
+        this.raster = raster;
+        this.duration = duration;
+        this.neurons = neurons;
+        thread = new Thread(this, "raster-plot"); // a class, not a lambda: no lambda class spun at start-up
+        thread.setDaemon(true);
+        thread.start();
+      }
+
+      @Override
+      public void run() {
+        try {
+          boolean png = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+          written = png ? SpikeRaster.write(file, title, "time (s)", Y_LABEL, raster, 0, duration, -0.5, neurons - 0.5)
+              : Plotter.raster(file, title, "time (s)", Y_LABEL, raster);
+        } catch (RuntimeException e) {
+          failure = e;
+        }
+      }
+
+      /** Waits for the file; rethrows what writing it failed with. */
+      Path join() {
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while writing the raster plot", e);
+        }
+        if (failure != null) {
+          throw failure;
+        }
+        return written;
+      }
     }
 
     /** The SI unit of a population variable by its name (v: V, g_*: S, i/I_*: A, else 1). */
