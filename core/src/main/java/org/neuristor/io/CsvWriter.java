@@ -169,18 +169,32 @@ public final class CsvWriter {
   /** Formats rows [from, to) into buf from 0 ({@code a,b,c\n} per row); returns the length. */
   private static int formatRows(double[][] cols, int from, int to, byte[] buf) {
     int pos = 0;
+    int prev = -1;
     for (int i = from; i < to; i++) {
-      pos = formatRow(cols, i, buf, pos);
+      int start = pos;
+      pos = formatRow(cols, i, buf, pos, prev);
+      prev = start;
     }
     return pos;
   }
 
-  /** Formats row i at pos; a method of its own so that it is compiled by its call count early in a long trace. */
-  private static int formatRow(double[][] cols, int i, byte[] buf, int pos) {
-    for (int k = 0; k < cols.length; k++) {
-      if (k > 0) {
-        buf[pos++] = ',';
+  /**
+   * Formats row i at pos (the row above starts at {@code prev}, -1 if it is not in buf); a method of its own so
+   * that it is compiled by its call count early in a long trace. A first cell equal bit for bit to the row
+   * above's is copied from it rather than formatted again: a spike list's time column repeats a step's time for
+   * every neuron that fired in it (COBA: 80,000 rows, 10,000 distinct times).
+   */
+  private static int formatRow(double[][] cols, int i, byte[] buf, int pos, int prev) {
+    double[] first = cols[0];
+    if (prev >= 0 && Double.doubleToRawLongBits(first[i]) == Double.doubleToRawLongBits(first[i - 1])) {
+      for (int p = prev; buf[p] != ',' && buf[p] != '\n'; p++) {
+        buf[pos++] = buf[p];
       }
+    } else {
+      pos = putNumber(buf, pos, first[i]);
+    }
+    for (int k = 1; k < cols.length; k++) {
+      buf[pos++] = ',';
       pos = putNumber(buf, pos, cols[k][i]);
     }
     buf[pos++] = '\n';

@@ -165,6 +165,34 @@ class CsvTest {
   }
 
   @Test
+  void repeatedFirstCellsAreCopiedAndWriteTheSameBytesAsATable() throws IOException {
+    // a first cell equal to the row above's is copied (spike lists repeat a step's time): runs of equal
+    // times across block boundaries and threads, 0.0 after -0.0 (equal as doubles, not as text), one column
+    SplittableRandom r = new SplittableRandom(13);
+    int n = CsvWriter.PARALLEL_ROWS + 3000;
+    double[] t = new double[n];
+    double[] neuron = new double[n];
+    List<List<?>> rows = new java.util.ArrayList<>();
+    List<List<?>> single = new java.util.ArrayList<>();
+    int step = 0;
+    for (int i = 0; i < n; i++) {
+      if (r.nextInt(4) == 0) {
+        step++;
+      }
+      t[i] = step % 50 == 7 ? (r.nextBoolean() ? -0.0 : 0.0) : step * 1e-4;
+      neuron[i] = r.nextInt(4000);
+      rows.add(List.of(t[i], (int) neuron[i]));
+      single.add(List.of(t[i]));
+    }
+    Path a = CsvWriter.writeColumns(dir.resolve("a.csv"), List.of("time_s", "neuron"), t, neuron);
+    Path b = CsvWriter.writeTable(dir.resolve("b.csv"), List.of("time_s", "neuron"), rows);
+    assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+    Path c = CsvWriter.writeColumns(dir.resolve("c.csv"), List.of("time_s"), t);
+    Path d = CsvWriter.writeTable(dir.resolve("d.csv"), List.of("time_s"), single);
+    assertThat(Files.readAllBytes(c)).isEqualTo(Files.readAllBytes(d));
+  }
+
+  @Test
   void tableRefusesNaN() {
     assertThatThrownBy(() -> CsvWriter.writeTable(dir.resolve("t.csv"), List.of("k", "rate"),
             List.of(List.of("a", Double.NaN))))
