@@ -343,7 +343,8 @@ public final class Plotter {
    * legend naming them.
    */
   public static Path raster(Path out, String title, String xLabel, String yLabel, List<Series> series) {
-    XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, false, false);
+    // not decimated: min/max per pixel column keeps a line's extremes but drops most of a raster's spikes
+    XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, false, false, false);
     for (XYSeries s : chart.getSeriesCollection()) {
       s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
     }
@@ -824,6 +825,12 @@ public final class Plotter {
   /** Builds a styled chart of the given series (cleaned, decimated and prefix-scaled). */
   static Chart xyChart(int w, int h, String title, String xLabel, String yLabel,
       List<Series> series, boolean logX, boolean logY) {
+    return xyChart(w, h, title, xLabel, yLabel, series, logX, logY, true);
+  }
+
+  /** As above; {@code decimate} false keeps every point (scatter plots such as spike rasters). */
+  static Chart xyChart(int w, int h, String title, String xLabel, String yLabel,
+      List<Series> series, boolean logX, boolean logY, boolean decimate) {
     double xMax = 0;
     double yMax = 0;
     for (Series s : series) {
@@ -848,7 +855,7 @@ public final class Plotter {
     for (int k = 0; k < series.size(); k++) {
       Series s = series.get(k);
       double[][] pts = clean(s.x(), s.y(), logX, logY);
-      if (pts[0].length > DECIMATE_ABOVE) {
+      if (decimate && pts[0].length > DECIMATE_ABOVE) {
         pts = decimate(pts[0], pts[1], plotColumns);
       }
       if (pts[0].length == 0) {

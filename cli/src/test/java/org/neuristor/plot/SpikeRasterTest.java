@@ -122,6 +122,23 @@ class SpikeRasterTest {
   }
 
   @Test
+  void anSvgRasterKeepsEverySpike() throws IOException {
+    // regression: Plotter.raster decimated more than 20,000 points to the lowest and highest neuron per pixel
+    // column (202 of these 25,000 spikes were drawn)
+    int n = Plotter.DECIMATE_ABOVE + 5000;
+    double[] t = new double[n];
+    double[] neuron = new double[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = (i / 250) * 0.01;
+      neuron[i] = i % 250;
+    }
+    Path f = Plotter.raster(dir.resolve("r.svg"), "r", "time (s)", "neuron", List.of(new Plotter.Series("exc", t, neuron,
+        true)));
+    String svg = java.nio.file.Files.readString(f);
+    assertThat(svg.split("<ellipse", -1).length - 1).isEqualTo(n);
+  }
+
+  @Test
   void emptyRangesAreRefused() {
     assertThatThrownBy(() -> SpikeRaster.write(dir.resolve("x.png"), "t", "x", "y", List.of(), 1, 1, 0, 1))
         .isInstanceOf(IllegalArgumentException.class);
