@@ -51,16 +51,7 @@ final class GlyphAtlas {
 
     /** Draws {@code text} with its pen starting at {@code x} on the baseline {@code y}. */
     void draw(RasterImage img, String text, int x, int y, int rgb) {
-      int pen = x;
-      for (int i = 0; i < text.length(); i++) {
-        Glyph g = glyph(text.charAt(i));
-        for (int r = 0; r < g.h; r++) {
-          for (int c = 0; c < g.w; c++) {
-            img.blend(pen + g.dx + c, y + g.dy + r, rgb, g.alpha[r * g.w + c] & 0xff);
-          }
-        }
-        pen += g.advance;
-      }
+      draw(img, text, x, y, rgb, false);
     }
 
     /**
@@ -68,16 +59,24 @@ final class GlyphAtlas {
      * {@code y} and moving up, on the vertical baseline {@code x}.
      */
     void drawUp(RasterImage img, String text, int x, int y, int rgb) {
-      int pen = y;
+      draw(img, text, x, y, rgb, true);
+    }
+
+    private void draw(RasterImage img, String text, int x, int y, int rgb, boolean up) {
+      int pen = up ? y : x;
       for (int i = 0; i < text.length(); i++) {
         Glyph g = glyph(text.charAt(i));
         for (int r = 0; r < g.h; r++) {
           for (int c = 0; c < g.w; c++) {
-            // glyph pixel (dx + c, dy + r) -> image (x + dy + r, pen - dx - c)
-            img.blend(x + g.dy + r, pen - g.dx - c, rgb, g.alpha[r * g.w + c] & 0xff);
+            int a = g.alpha[r * g.w + c] & 0xff;
+            if (up) { // glyph pixel (dx + c, dy + r) -> image (x + dy + r, pen - dx - c)
+              img.blend(x + g.dy + r, pen - g.dx - c, rgb, a);
+            } else {
+              img.blend(pen + g.dx + c, y + g.dy + r, rgb, a);
+            }
           }
         }
-        pen -= g.advance;
+        pen += up ? -g.advance : g.advance;
       }
     }
   }
