@@ -106,7 +106,7 @@ public final class NetworkCommand implements Runnable {
         output.outDir();
         long steps = Math.round(l.durationSeconds() / net.dt());
         if (spec.root().userObject() instanceof Main m && m.warmUp() != null) {
-          m.warmUp().close(); // the real run starts: the miniature's steps stop
+          m.warmUp().close(); // the real run starts: the miniature's steps and CSV rounds stop
         }
         long t0 = System.nanoTime();
         try (ProgressBar bar = new ProgressBar("network", steps)) {
