@@ -30,9 +30,11 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   private final WarmUp warmUp;
+  private final RunAhead runAhead;
 
-  private Main(WarmUp warmUp) {
+  private Main(WarmUp warmUp, RunAhead runAhead) {
     this.warmUp = warmUp;
+    this.runAhead = runAhead;
   }
 
   @Override
@@ -42,7 +44,7 @@ public final class Main implements Runnable {
 
   /** Builds the whole command tree; tests use it to run commands in-process. */
   public static CommandLine commandLine() {
-    return tree(Commands.all(), null, new Main(null));
+    return tree(Commands.all(), null, new Main(null, null));
   }
 
   /**
@@ -55,8 +57,31 @@ public final class Main implements Runnable {
 
   /** As {@link #commandLine(String[])}, with the warm-up started for these arguments (null: none). */
   static CommandLine commandLine(String[] args, WarmUp warmUp) {
+    return commandLine(args, warmUp, null);
+  }
+
+  /** As {@link #commandLine(String[], WarmUp)}, with the run-ahead started for these arguments (null: none). */
+  static CommandLine commandLine(String[] args, WarmUp warmUp, RunAhead runAhead) {
     List<Class<?>> reachable = Commands.reachable(args);
-    return tree(reachable, reachable.size() == 1 ? args : null, new Main(warmUp));
+    return tree(reachable, reachable.size() == 1 ? args : null, new Main(warmUp, runAhead));
+  }
+
+  /** Runs the command line {@code args} as the {@code neuristor} command does and returns its exit code. */
+  static int execute(String[] args) {
+    return started(args).execute(args);
+  }
+
+  /**
+   * The command tree for {@code args} as the {@code neuristor} command builds it, with what starts before picocli
+   * builds its model (~0.1 s of a cold start): a network run's warm-up, a netlist run's run-ahead.
+   */
+  static CommandLine started(String[] args) {
+    // network run: the JIT warms up on a miniature of the file while picocli builds its model and the network
+    // is built; the command stops it when its run starts (NetworkCommand.Run)
+    WarmUp warmUp = NetworkCommand.Run.warmUp(args);
+    // run: the netlist is compiled and run meanwhile (RunAhead; RunCommand takes the results if they are its own)
+    RunAhead runAhead = warmUp == null ? RunAhead.start(args) : null;
+    return commandLine(args, warmUp, runAhead);
   }
 
   /** The tree of {@code subcommands}; their own subcommands as {@code args} reaches them (all if null). */
@@ -88,16 +113,17 @@ public final class Main implements Runnable {
       System.exit(0);
     }
     System.setProperty("java.awt.headless", "true");
-    // network run: the JIT warms up on a miniature of the file while picocli builds its model (~0.1 s)
-    // and the network is built; the command stops it when its run starts (NetworkCommand.Run)
-    WarmUp warmUp = NetworkCommand.Run.warmUp(args);
-    int code = commandLine(args, warmUp).execute(args);
-    System.exit(code);
+    System.exit(execute(args));
   }
 
   /** The warm-up started for this command line, or null; commands reach it through the root's user object. */
   WarmUp warmUp() {
     return warmUp;
+  }
+
+  /** The run-ahead started for this command line, or null (see {@link RunAhead}). */
+  RunAhead runAhead() {
+    return runAhead;
   }
 
   private static int handleExecutionException(
