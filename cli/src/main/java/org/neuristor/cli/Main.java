@@ -76,11 +76,11 @@ public final class Main implements Runnable {
    * builds its model (~0.1 s of a cold start): a network run's warm-up, a netlist run's run-ahead.
    */
   static CommandLine started(String[] args) {
+    // run: the netlist is compiled and run meanwhile (RunAhead; RunCommand takes the results if they are its own)
+    RunAhead runAhead = RunAhead.start(args);
     // network run: the JIT warms up on a miniature of the file while picocli builds its model and the network
     // is built; the command stops it when its run starts (NetworkCommand.Run)
-    WarmUp warmUp = NetworkCommand.Run.warmUp(args);
-    // run: the netlist is compiled and run meanwhile (RunAhead; RunCommand takes the results if they are its own)
-    RunAhead runAhead = warmUp == null ? RunAhead.start(args) : null;
+    WarmUp warmUp = runAhead == null ? NetworkCommand.Run.warmUp(args) : null;
     return commandLine(args, warmUp, runAhead);
   }
 

@@ -87,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
     output.outDir();
     List<String> saves = !save.isEmpty() ? save : c.saves();
     String base = baseName(netlist);
-    RunAhead.Done done = ahead == null || !c.equals(ahead.compiledNetlist()) ? null
+    RunAhead.Done done = ahead == null || c != ahead.compiledNetlist() ? null
         : save.isEmpty() && !upDown && every == 1 && !atTstep ? ahead.result() : ahead.cancel();
     Recording recording;
     DeckRunner.Result result;
