@@ -29,8 +29,10 @@ public final class Simulation {
     return run(circuit, a, save, progress, every, atTstep, null);
   }
 
-  /** As {@link #run(Circuit, Analysis, List, TransientAnalysis.Progress, int, boolean)}; a transient also hands its
-   * recorded rows to {@code rows} as they are recorded (null: none). */
+  /**
+   * As {@link #run(Circuit, Analysis, List, TransientAnalysis.Progress, int, boolean)}; a transient also hands its
+   * recorded rows to {@code rows} as they are recorded (null: none).
+   */
   public static Analysis.Outcome run(Circuit circuit, Analysis a, List<String> save,
       TransientAnalysis.Progress progress, int every, boolean atTstep, Trace.Rows rows) {
     long t0 = System.nanoTime();
