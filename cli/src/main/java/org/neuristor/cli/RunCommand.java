@@ -251,8 +251,12 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Writes the CSV of {@code run}'s trace {@code tr} (its CSV columns) to {@code csv}. */
     void write(DeckRunner.Run run, Path csv, Trace tr) {
-      int k = streamed.indexOf(run.analysis());
-      if (k >= 0) {
+      // by identity: a record's equals would bootstrap method handles at run time (~30 classes spun)
+      int k = 0;
+      while (k < streamed.size() && streamed.get(k) != run.analysis()) {
+        k++;
+      }
+      if (k < streamed.size()) {
         streamed.set(k, null); // each stream serves once, in order
         streams.get(k).write(csv, tr);
       } else {
