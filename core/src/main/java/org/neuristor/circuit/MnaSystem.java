@@ -49,6 +49,10 @@ public final class MnaSystem {
   private final Map<String, Integer> branchIndex = new HashMap<>();
   private final MatrixPattern pattern;
   private final LinearSolver solver;
+  /** The solver when it is the dense LU of a nonlinear circuit (Newton's transient steps run fused), or null. */
+  private final DenseLU dense;
+  /** Worst convergence ratio and its unknown of a fused step. */
+  private final double[] stepOut = new double[2];
   private final Load load;
   private final int[] diag;
   private final boolean[] dynamic;
@@ -179,8 +183,9 @@ public final class MnaSystem {
     for (int i = 0; i < n; i++) {
       diag[i] = pattern.entry(i, i);
     }
-    boolean dense = options.dense() != null ? options.dense() : n <= DENSE_LIMIT;
-    this.solver = dense ? new DenseLU(pattern) : sparseSolver(pattern);
+    boolean useDense = options.dense() != null ? options.dense() : n <= DENSE_LIMIT;
+    this.solver = useDense ? new DenseLU(pattern) : sparseSolver(pattern);
+    this.dense = nonlinear && solver instanceof DenseLU d ? d : null;
     this.load = new Load(n, pattern.size());
     this.rhs = new double[n];
     this.xOld = new double[n];
@@ -566,21 +571,16 @@ public final class MnaSystem {
       totalIterations++;
       double[] vals = solver.values();
       boolean withCharge = !dc || a0 != 0; // a0 != 0 in DC: pseudo-transient continuation
-      boolean finite = assemble(vals, withCharge, a0);
-      if (!finite) {
-        // A device returned an infinite or undefined derivative: this iterate is unusable.
-        for (int h = 0; h < vals.length; h++) {
-          if (!Double.isFinite(vals[h])) {
-            worstUnknown = pattern.col(h);
-            break;
-          }
-        }
+      boolean holding = dc && hold != null;
+      // A transient step of a nonlinear circuit on the dense solver runs fused (see DenseLU.newtonStep): the
+      // residual first (it does not read the matrix), then matrix, factors, solve and update in generated code.
+      boolean fuse = dense != null && withCharge && !(gExtra > 0) && !holding;
+      if (!fuse && !assembleFinite(vals, withCharge, a0)) {
         return -1;
       }
       double norm = 0.0;
       double[] f = load.f;
       double[] q = load.q;
-      boolean holding = dc && hold != null;
       if (withCharge && !(gExtra > 0) && !holding) {
         // a transient step's residual: the loop below without its branches, the same arithmetic (fields read
         // into locals once: the client compiler of a cold run does not hoist them out of the loop)
@@ -615,6 +615,24 @@ public final class MnaSystem {
           }
         }
       }
+      boolean backtrack = iter > 2 && norm > 1e3 * prevNorm && damping < 8 && nonlinear;
+      int step = DenseLU.STEP_UNAVAILABLE;
+      if (fuse && !Double.isNaN(norm) && !backtrack) {
+        step = dense.newtonStep(load.gv, load.cv, linGv, linCv, a0, rhs, x, xOld, absTol, options.reltol(),
+            stepOut);
+      }
+      if (step == DenseLU.STEP_UNAVAILABLE) {
+        if (fuse && !assembleFinite(vals, true, a0)) {
+          return -1;
+        }
+        fuse = false;
+      } else {
+        dirty = false; // G and C hold the linear part again
+        if (step == DenseLU.STEP_NOT_FINITE) {
+          worstUnknown = firstNotFinite(vals);
+          return -1;
+        }
+      }
       if (residualCount < residualHistory.length) {
         residualHistory[residualCount++] = norm;
       }
@@ -623,7 +641,7 @@ public final class MnaSystem {
         return -1;
       }
       // Backtracking: if the residual grew a lot, step back half-way (at most 8 times in a row).
-      if (iter > 2 && norm > 1e3 * prevNorm && damping < 8 && nonlinear) {
+      if (backtrack) {
         damping++;
         for (int i = 0; i < n; i++) {
           x[i] = 0.5 * (x[i] + xOld[i]);
@@ -632,48 +650,37 @@ public final class MnaSystem {
       }
       damping = 0;
       prevNorm = norm;
-      try {
-        solver.factor();
-      } catch (SingularMatrixException e) {
-        if (!dc) {
-          // in a transient step the Jacobian includes the charges' a0 term: a singular one can be a
-          // step too long for a regenerative device (a0 ~ 1/h meeting one of its growth rates), so
-          // it counts as a failed Newton solve and the step is retried shorter; a circuit that stays
-          // singular ends as a non-convergence naming the unknown (regression: HuangNeuronTest)
-          worstUnknown = e.unknown();
+      double worst;
+      if (fuse && step != DenseLU.STEP_PIVOT) {
+        if (step >= 0) {
+          worstUnknown = step; // a non-finite update
           return -1;
         }
-        throw new SingularCircuitException(e.unknown());
-      }
-      solver.solve(rhs);
-      boolean converged = !load.limited;
-      double worst = 0;
-      double reltol = options.reltol();
-      double[] b = rhs;
-      double[] xo0 = xOld;
-      double[] at = absTol;
-      int worstAt = worstUnknown;
-      for (int i = 0; i < n; i++) {
-        double dx = b[i];
-        double xo = x[i];
-        xo0[i] = xo;
-        double xi = xo - dx;
-        if (!Double.isFinite(xi)) {
-          worstUnknown = i;
+        worst = stepOut[0];
+        if (stepOut[1] >= 0) {
+          worstUnknown = (int) stepOut[1];
+        }
+      } else {
+        try {
+          solver.factor();
+        } catch (SingularMatrixException e) {
+          if (!dc) {
+            // in a transient step the Jacobian includes the charges' a0 term: a singular one can be a
+            // step too long for a regenerative device (a0 ~ 1/h meeting one of its growth rates), so
+            // it counts as a failed Newton solve and the step is retried shorter; a circuit that stays
+            // singular ends as a non-convergence naming the unknown (regression: HuangNeuronTest)
+            worstUnknown = e.unknown();
+            return -1;
+          }
+          throw new SingularCircuitException(e.unknown());
+        }
+        solver.solve(rhs);
+        worst = update(x);
+        if (worst < 0) {
           return -1;
         }
-        x[i] = xi;
-        double tol = reltol * Math.max(Math.abs(xi), Math.abs(xo)) + at[i];
-        double ratio = Math.abs(dx) / tol;
-        if (ratio > worst) {
-          worst = ratio;
-          worstAt = i;
-        }
       }
-      worstUnknown = worstAt;
-      if (worst > 1.0) {
-        converged = false;
-      }
+      boolean converged = !load.limited && !(worst > 1.0);
       for (Limiter lim : limiters) {
         lim.limitUpdate(x, xOld);
       }
@@ -685,6 +692,60 @@ public final class MnaSystem {
       }
     }
     return -1;
+  }
+
+  /**
+   * x -= dx (dx in {@link #rhs}) with the old iterate kept in {@link #xOld}.
+   *
+   * @return the largest convergence ratio |dx| / (reltol max(|x|, |xOld|) + absTol), or -1 when an update is
+   *     not finite (then {@link #worstUnknown} names it)
+   */
+  private double update(double[] x) {
+    double worst = 0;
+    double reltol = options.reltol();
+    double[] b = rhs;
+    double[] xo0 = xOld;
+    double[] at = absTol;
+    int worstAt = worstUnknown;
+    for (int i = 0; i < n; i++) {
+      double dx = b[i];
+      double xo = x[i];
+      xo0[i] = xo;
+      double xi = xo - dx;
+      if (!Double.isFinite(xi)) {
+        worstUnknown = i;
+        return -1;
+      }
+      x[i] = xi;
+      double tol = reltol * Math.max(Math.abs(xi), Math.abs(xo)) + at[i];
+      double ratio = Math.abs(dx) / tol;
+      if (ratio > worst) {
+        worst = ratio;
+        worstAt = i;
+      }
+    }
+    worstUnknown = worstAt;
+    return worst;
+  }
+
+  /** {@link #assemble} that, when a value is not finite, names its unknown in {@link #worstUnknown}. */
+  private boolean assembleFinite(double[] vals, boolean withCharge, double a0) {
+    if (assemble(vals, withCharge, a0)) {
+      return true;
+    }
+    // A device returned an infinite or undefined derivative: this iterate is unusable.
+    worstUnknown = firstNotFinite(vals);
+    return false;
+  }
+
+  /** The column of the first matrix value that is not finite. */
+  private int firstNotFinite(double[] vals) {
+    for (int h = 0; h < vals.length; h++) {
+      if (!Double.isFinite(vals[h])) {
+        return pattern.col(h);
+      }
+    }
+    return worstUnknown;
   }
 
   /**

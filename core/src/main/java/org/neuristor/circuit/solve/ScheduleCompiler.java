@@ -90,6 +90,9 @@ final class ScheduleCompiler {
     init.visitEnd();
     factor(cw, s);
     solve(cw, s);
+    if (stepEstimate(s) <= MAX_CODE_BYTES) {
+      step(cw, s);
+    }
     cw.visitEnd();
     return cw.toByteArray();
   }
@@ -113,61 +116,7 @@ final class ScheduleCompiler {
       }
       mv.visitVarInsn(Opcodes.DSTORE, entry(e));
     }
-    for (int k = 0; k < s.n; k++) {
-      mv.visitVarInsn(Opcodes.DLOAD, entry(s.pivot[k]));
-      mv.visitVarInsn(Opcodes.DSTORE, 3);
-      mv.visitVarInsn(Opcodes.DLOAD, 3);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
-      mv.visitVarInsn(Opcodes.DSTORE, 5);
-      for (int c = s.candStart[k]; c < s.candStart[k + 1]; c++) {
-        // other row wins if |v| > |pivot| (or >= when it comes first): return k
-        Label keep = new Label();
-        mv.visitVarInsn(Opcodes.DLOAD, entry(s.candIdx[c]));
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
-        mv.visitVarInsn(Opcodes.DLOAD, 5);
-        mv.visitInsn(Opcodes.DCMPL); // NaN compares as "less": never wins, as in the interpreter
-        mv.visitJumpInsn(s.candBefore[c] ? Opcodes.IFLT : Opcodes.IFLE, keep);
-        push(mv, k);
-        mv.visitInsn(Opcodes.IRETURN);
-        mv.visitLabel(keep);
-      }
-      // !(|pivot| > 1e-300): singular, return -2 - k
-      Label regular = new Label();
-      mv.visitVarInsn(Opcodes.DLOAD, 5);
-      mv.visitLdcInsn(1e-300);
-      mv.visitInsn(Opcodes.DCMPL);
-      mv.visitJumpInsn(Opcodes.IFGT, regular);
-      push(mv, -2 - k);
-      mv.visitInsn(Opcodes.IRETURN);
-      mv.visitLabel(regular);
-      int u0 = s.uStart[k];
-      int nu = s.uStart[k + 1] - u0;
-      for (int e = s.lStart[k]; e < s.lStart[k + 1]; e++) {
-        int li = s.lIdx[e];
-        Label zero = new Label();
-        mv.visitVarInsn(Opcodes.DLOAD, entry(li));
-        mv.visitInsn(Opcodes.DCONST_0);
-        mv.visitInsn(Opcodes.DCMPL);
-        mv.visitJumpInsn(Opcodes.IFEQ, zero); // a zero multiplier changes nothing (NaN goes on, as != 0)
-        mv.visitVarInsn(Opcodes.DLOAD, entry(li));
-        mv.visitVarInsn(Opcodes.DLOAD, 3);
-        mv.visitInsn(Opcodes.DDIV);
-        mv.visitInsn(Opcodes.DUP2);
-        mv.visitVarInsn(Opcodes.DSTORE, entry(li));
-        mv.visitVarInsn(Opcodes.DSTORE, 7);
-        int t0 = s.tBase[e];
-        for (int q = 0; q < nu; q++) {
-          int t = entry(s.tIdx[t0 + q]);
-          mv.visitVarInsn(Opcodes.DLOAD, t);
-          mv.visitVarInsn(Opcodes.DLOAD, 7);
-          mv.visitVarInsn(Opcodes.DLOAD, entry(s.uIdx[u0 + q]));
-          mv.visitInsn(Opcodes.DMUL);
-          mv.visitInsn(Opcodes.DSUB);
-          mv.visitVarInsn(Opcodes.DSTORE, t);
-        }
-        mv.visitLabel(zero);
-      }
-    }
+    eliminate(mv, s, entry(0), 3, 5, 7, false);
     for (int e = 0; e < s.size; e++) {
       mv.visitVarInsn(Opcodes.ALOAD, 2);
       push(mv, e);
@@ -178,6 +127,70 @@ final class ScheduleCompiler {
     mv.visitInsn(Opcodes.IRETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+  }
+
+  /**
+   * The elimination of {@link #factor} on local variables: entry e at {@code base + 2e}, scratch locals for the
+   * pivot, its magnitude and the multiplier. A pivot that partial pivoting would not choose returns k (-2 - k
+   * when singular), or {@link DenseLU#STEP_PIVOT} in the fused step.
+   */
+  private static void eliminate(MethodVisitor mv, EliminationSchedule s, int base, int piv, int absPiv, int mult,
+      boolean fused) {
+    for (int k = 0; k < s.n; k++) {
+      mv.visitVarInsn(Opcodes.DLOAD, base + 2 * s.pivot[k]);
+      mv.visitVarInsn(Opcodes.DSTORE, piv);
+      mv.visitVarInsn(Opcodes.DLOAD, piv);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
+      mv.visitVarInsn(Opcodes.DSTORE, absPiv);
+      for (int c = s.candStart[k]; c < s.candStart[k + 1]; c++) {
+        // other row wins if |v| > |pivot| (or >= when it comes first): return k
+        Label keep = new Label();
+        mv.visitVarInsn(Opcodes.DLOAD, base + 2 * s.candIdx[c]);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
+        mv.visitVarInsn(Opcodes.DLOAD, absPiv);
+        mv.visitInsn(Opcodes.DCMPL); // NaN compares as "less": never wins, as in the interpreter
+        mv.visitJumpInsn(s.candBefore[c] ? Opcodes.IFLT : Opcodes.IFLE, keep);
+        push(mv, fused ? DenseLU.STEP_PIVOT : k);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitLabel(keep);
+      }
+      // !(|pivot| > 1e-300): singular, return -2 - k
+      Label regular = new Label();
+      mv.visitVarInsn(Opcodes.DLOAD, absPiv);
+      mv.visitLdcInsn(1e-300);
+      mv.visitInsn(Opcodes.DCMPL);
+      mv.visitJumpInsn(Opcodes.IFGT, regular);
+      push(mv, fused ? DenseLU.STEP_PIVOT : -2 - k);
+      mv.visitInsn(Opcodes.IRETURN);
+      mv.visitLabel(regular);
+      int u0 = s.uStart[k];
+      int nu = s.uStart[k + 1] - u0;
+      for (int e = s.lStart[k]; e < s.lStart[k + 1]; e++) {
+        int li = s.lIdx[e];
+        Label zero = new Label();
+        mv.visitVarInsn(Opcodes.DLOAD, base + 2 * li);
+        mv.visitInsn(Opcodes.DCONST_0);
+        mv.visitInsn(Opcodes.DCMPL);
+        mv.visitJumpInsn(Opcodes.IFEQ, zero); // a zero multiplier changes nothing (NaN goes on, as != 0)
+        mv.visitVarInsn(Opcodes.DLOAD, base + 2 * li);
+        mv.visitVarInsn(Opcodes.DLOAD, piv);
+        mv.visitInsn(Opcodes.DDIV);
+        mv.visitInsn(Opcodes.DUP2);
+        mv.visitVarInsn(Opcodes.DSTORE, base + 2 * li);
+        mv.visitVarInsn(Opcodes.DSTORE, mult);
+        int t0 = s.tBase[e];
+        for (int q = 0; q < nu; q++) {
+          int t = base + 2 * s.tIdx[t0 + q];
+          mv.visitVarInsn(Opcodes.DLOAD, t);
+          mv.visitVarInsn(Opcodes.DLOAD, mult);
+          mv.visitVarInsn(Opcodes.DLOAD, base + 2 * s.uIdx[u0 + q]);
+          mv.visitInsn(Opcodes.DMUL);
+          mv.visitInsn(Opcodes.DSUB);
+          mv.visitVarInsn(Opcodes.DSTORE, t);
+        }
+        mv.visitLabel(zero);
+      }
+    }
   }
 
   // solve locals: 0 this, 1 lu, 2 b, then w_i at 3 + 2i
@@ -213,6 +226,180 @@ final class ScheduleCompiler {
     mv.visitInsn(Opcodes.RETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+  }
+
+  /** Generous bytecode size of the fused Newton step. */
+  private static long stepEstimate(EliminationSchedule s) {
+    return 40L * s.handles + 8L * s.size + 24L * s.n + 20L * s.candIdx.length + 32L * s.lIdx.length
+        + 16L * s.tIdx.length + 20L * (s.fIdx.length + s.bIdx.length) + 90L * s.n;
+  }
+
+  // step locals: 0 this, 1 gv, 2 cv, 3 lg, 4 lc, 5 a0, 7 values, 8 b, 9 x, 10 xOld, 11 absTol, 12 reltol, 14 out,
+  // 15 pivot, 17 |pivot|, 19 multiplier, 21 NaN sum, 23 worst, 25 worst unknown (int), 26 xo, 28 xi, 30 dx,
+  // 32 tol, then entry e at 34 + 2e and the solution w_i after the entries
+  private static final int STEP_ENTRIES = 34;
+
+  /**
+   * The fused Newton step of {@link DenseLU#newtonStep}: matrix from G and C (values stored, G and C back to
+   * their linear parts), pivot checks and elimination as {@link #factor} but on local variables, substitution
+   * as {@link #solve}, and the update of x with its convergence ratio, each operation as in the Java code.
+   */
+  private static void step(ClassWriter cw, EliminationSchedule s) {
+    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "step",
+        "([D[D[D[DD[D[D[D[D[DD[D)I", null, null);
+    mv.visitCode();
+    int handles = s.handles;
+    int nan = 21;
+    mv.visitInsn(Opcodes.DCONST_0);
+    mv.visitVarInsn(Opcodes.DSTORE, nan);
+    for (int h = 0; h < handles; h++) {
+      int v = STEP_ENTRIES + 2 * h;
+      // v = gv[h] + a0 * cv[h]
+      mv.visitVarInsn(Opcodes.ALOAD, 1);
+      push(mv, h);
+      mv.visitInsn(Opcodes.DALOAD);
+      mv.visitVarInsn(Opcodes.DLOAD, 5);
+      mv.visitVarInsn(Opcodes.ALOAD, 2);
+      push(mv, h);
+      mv.visitInsn(Opcodes.DALOAD);
+      mv.visitInsn(Opcodes.DMUL);
+      mv.visitInsn(Opcodes.DADD);
+      mv.visitVarInsn(Opcodes.DSTORE, v);
+      // values[h] = v
+      mv.visitVarInsn(Opcodes.ALOAD, 7);
+      push(mv, h);
+      mv.visitVarInsn(Opcodes.DLOAD, v);
+      mv.visitInsn(Opcodes.DASTORE);
+      // nan += v - v (NaN exactly when some v is infinite or NaN)
+      mv.visitVarInsn(Opcodes.DLOAD, nan);
+      mv.visitVarInsn(Opcodes.DLOAD, v);
+      mv.visitVarInsn(Opcodes.DLOAD, v);
+      mv.visitInsn(Opcodes.DSUB);
+      mv.visitInsn(Opcodes.DADD);
+      mv.visitVarInsn(Opcodes.DSTORE, nan);
+      // gv[h] = lg[h]; cv[h] = lc[h]
+      for (int[] pair : new int[][] {{1, 3}, {2, 4}}) {
+        mv.visitVarInsn(Opcodes.ALOAD, pair[0]);
+        push(mv, h);
+        mv.visitVarInsn(Opcodes.ALOAD, pair[1]);
+        push(mv, h);
+        mv.visitInsn(Opcodes.DALOAD);
+        mv.visitInsn(Opcodes.DASTORE);
+      }
+    }
+    Label finite = new Label();
+    mv.visitVarInsn(Opcodes.DLOAD, nan);
+    mv.visitVarInsn(Opcodes.DLOAD, nan);
+    mv.visitInsn(Opcodes.DCMPL);
+    mv.visitJumpInsn(Opcodes.IFEQ, finite);
+    push(mv, DenseLU.STEP_NOT_FINITE);
+    mv.visitInsn(Opcodes.IRETURN);
+    mv.visitLabel(finite);
+    for (int e = handles; e < s.size; e++) {
+      mv.visitInsn(Opcodes.DCONST_0);
+      mv.visitVarInsn(Opcodes.DSTORE, STEP_ENTRIES + 2 * e);
+    }
+    eliminate(mv, s, STEP_ENTRIES, 15, 17, 19, true);
+    int w = STEP_ENTRIES + 2 * s.size;
+    for (int i = 0; i < s.n; i++) {
+      mv.visitVarInsn(Opcodes.ALOAD, 8);
+      push(mv, s.perm[i]);
+      mv.visitInsn(Opcodes.DALOAD);
+      for (int e = s.fStart[i]; e < s.fStart[i + 1]; e++) {
+        localProduct(mv, STEP_ENTRIES + 2 * s.fIdx[e], w + 2 * s.fCol[e]);
+      }
+      mv.visitVarInsn(Opcodes.DSTORE, w + 2 * i);
+    }
+    for (int i = s.n - 1; i >= 0; i--) {
+      mv.visitVarInsn(Opcodes.DLOAD, w + 2 * i);
+      for (int e = s.bStart[i]; e < s.bStart[i + 1]; e++) {
+        localProduct(mv, STEP_ENTRIES + 2 * s.bIdx[e], w + 2 * s.bCol[e]);
+      }
+      mv.visitVarInsn(Opcodes.DLOAD, STEP_ENTRIES + 2 * s.pivot[i]);
+      mv.visitInsn(Opcodes.DDIV);
+      mv.visitVarInsn(Opcodes.DSTORE, w + 2 * i);
+    }
+    // the update: worst = 0, worstAt = -1
+    mv.visitInsn(Opcodes.DCONST_0);
+    mv.visitVarInsn(Opcodes.DSTORE, 23);
+    mv.visitInsn(Opcodes.ICONST_M1);
+    mv.visitVarInsn(Opcodes.ISTORE, 25);
+    for (int i = 0; i < s.n; i++) {
+      // xo = x[i]; xOld[i] = xo; xi = xo - dx
+      mv.visitVarInsn(Opcodes.ALOAD, 9);
+      push(mv, i);
+      mv.visitInsn(Opcodes.DALOAD);
+      mv.visitVarInsn(Opcodes.DSTORE, 26);
+      mv.visitVarInsn(Opcodes.ALOAD, 10);
+      push(mv, i);
+      mv.visitVarInsn(Opcodes.DLOAD, 26);
+      mv.visitInsn(Opcodes.DASTORE);
+      mv.visitVarInsn(Opcodes.DLOAD, 26);
+      mv.visitVarInsn(Opcodes.DLOAD, w + 2 * i);
+      mv.visitInsn(Opcodes.DSUB);
+      mv.visitVarInsn(Opcodes.DSTORE, 28);
+      Label ok = new Label();
+      mv.visitVarInsn(Opcodes.DLOAD, 28);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "isFinite", "(D)Z", false);
+      mv.visitJumpInsn(Opcodes.IFNE, ok);
+      push(mv, i);
+      mv.visitInsn(Opcodes.IRETURN);
+      mv.visitLabel(ok);
+      mv.visitVarInsn(Opcodes.ALOAD, 9);
+      push(mv, i);
+      mv.visitVarInsn(Opcodes.DLOAD, 28);
+      mv.visitInsn(Opcodes.DASTORE);
+      // tol = reltol * max(|xi|, |xo|) + absTol[i]
+      mv.visitVarInsn(Opcodes.DLOAD, 12);
+      mv.visitVarInsn(Opcodes.DLOAD, 28);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
+      mv.visitVarInsn(Opcodes.DLOAD, 26);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "max", "(DD)D", false);
+      mv.visitInsn(Opcodes.DMUL);
+      mv.visitVarInsn(Opcodes.ALOAD, 11);
+      push(mv, i);
+      mv.visitInsn(Opcodes.DALOAD);
+      mv.visitInsn(Opcodes.DADD);
+      mv.visitVarInsn(Opcodes.DSTORE, 32);
+      // ratio = |dx| / tol; if (ratio > worst) { worst = ratio; worstAt = i }
+      Label notWorse = new Label();
+      mv.visitVarInsn(Opcodes.DLOAD, w + 2 * i);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
+      mv.visitVarInsn(Opcodes.DLOAD, 32);
+      mv.visitInsn(Opcodes.DDIV);
+      mv.visitVarInsn(Opcodes.DSTORE, 30);
+      mv.visitVarInsn(Opcodes.DLOAD, 30);
+      mv.visitVarInsn(Opcodes.DLOAD, 23);
+      mv.visitInsn(Opcodes.DCMPL);
+      mv.visitJumpInsn(Opcodes.IFLE, notWorse);
+      mv.visitVarInsn(Opcodes.DLOAD, 30);
+      mv.visitVarInsn(Opcodes.DSTORE, 23);
+      push(mv, i);
+      mv.visitVarInsn(Opcodes.ISTORE, 25);
+      mv.visitLabel(notWorse);
+    }
+    mv.visitVarInsn(Opcodes.ALOAD, 14);
+    mv.visitInsn(Opcodes.ICONST_0);
+    mv.visitVarInsn(Opcodes.DLOAD, 23);
+    mv.visitInsn(Opcodes.DASTORE);
+    mv.visitVarInsn(Opcodes.ALOAD, 14);
+    mv.visitInsn(Opcodes.ICONST_1);
+    mv.visitVarInsn(Opcodes.ILOAD, 25);
+    mv.visitInsn(Opcodes.I2D);
+    mv.visitInsn(Opcodes.DASTORE);
+    push(mv, DenseLU.STEP_DONE);
+    mv.visitInsn(Opcodes.IRETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /** Stack: s -> s - local[a] * local[b]. */
+  private static void localProduct(MethodVisitor mv, int a, int b) {
+    mv.visitVarInsn(Opcodes.DLOAD, a);
+    mv.visitVarInsn(Opcodes.DLOAD, b);
+    mv.visitInsn(Opcodes.DMUL);
+    mv.visitInsn(Opcodes.DSUB);
   }
 
   /** Stack: s -> s - lu[idx] * w_col. */
