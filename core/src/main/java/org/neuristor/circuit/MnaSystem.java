@@ -62,9 +62,11 @@ public final class MnaSystem {
   private final int[] cols;
   /** Elements loaded at every evaluation (all but the linear constant ones). */
   private final Element[] loaded;
-  private final int[] linH;
-  /** Row and column of each linear entry (of {@link #linH}). */
-  private final int[] linRow;
+  /**
+   * The linear entries (handles with a linear G or C value) by row: row r's entries are
+   * [linStart[r], linStart[r+1]), in handle order, with their column and G and C values.
+   */
+  private final int[] linStart;
   private final int[] linCol;
   private final double[] linG;
   private final double[] linC;
@@ -216,26 +218,25 @@ public final class MnaSystem {
       }
     }
     this.loaded = anyLinear ? other.toArray(new Element[0]) : elements;
-    int cnt = 0;
+    this.linStart = new int[n + 1];
     for (int h = 0; h < pattern.size(); h++) {
       if (lin.gv[h] != 0 || lin.cv[h] != 0) {
-        cnt++;
+        linStart[rows[h] + 1]++;
       }
     }
-    this.linH = new int[cnt];
-    this.linG = new double[cnt];
-    this.linC = new double[cnt];
-    this.linRow = new int[cnt];
-    this.linCol = new int[cnt];
-    int k = 0;
+    for (int r = 0; r < n; r++) {
+      linStart[r + 1] += linStart[r];
+    }
+    this.linCol = new int[linStart[n]];
+    this.linG = new double[linStart[n]];
+    this.linC = new double[linStart[n]];
+    int[] fill = Arrays.copyOf(linStart, n);
     for (int h = 0; h < pattern.size(); h++) {
       if (lin.gv[h] != 0 || lin.cv[h] != 0) {
-        linH[k] = h;
-        linRow[k] = rows[h];
+        int k = fill[rows[h]]++;
         linCol[k] = cols[h];
         linG[k] = lin.gv[h];
         linC[k] = lin.cv[h];
-        k++;
       }
     }
     List<Limiter> lims = new ArrayList<>();
@@ -371,23 +372,28 @@ public final class MnaSystem {
     load.limited = false;
   }
 
-  /** f = G_lin x and q = C_lin x of the linear elements (f and q cleared first). */
+  /**
+   * f = G_lin x and q = C_lin x of the linear elements, row by row: each sum starts at 0 and adds the row's
+   * entries in handle order (as clearing f and q and adding every entry in handle order would).
+   */
   private void linearPart(double[] x) {
     double[] f = load.f;
     double[] q = load.q;
-    for (int i = 0; i < n; i++) {
-      f[i] = 0.0;
-      q[i] = 0.0;
-    }
-    int[] lr = linRow;
+    int[] start = linStart;
     int[] lcol = linCol;
     double[] lg = linG;
     double[] lc = linC;
-    for (int k = 0; k < lr.length; k++) {
-      double xc = x[lcol[k]];
-      int r = lr[k];
-      f[r] += lg[k] * xc;
-      q[r] += lc[k] * xc;
+    int k = 0;
+    for (int r = 0; r < n; r++) {
+      double sf = 0.0;
+      double sq = 0.0;
+      for (int end = start[r + 1]; k < end; k++) {
+        double xc = x[lcol[k]];
+        sf += lg[k] * xc;
+        sq += lc[k] * xc;
+      }
+      f[r] = sf;
+      q[r] = sq;
     }
   }
 
@@ -400,12 +406,16 @@ public final class MnaSystem {
   void acceptCharges(double[] x, double t) {
     if (charged.length == 0) {
       double[] q = load.q;
-      for (int i = 0; i < n; i++) {
-        q[i] = 0.0;
-      }
-      for (int k = 0; k < linH.length; k++) {
-        int h = linH[k];
-        q[rows[h]] += linC[k] * x[cols[h]];
+      int[] start = linStart;
+      int[] lcol = linCol;
+      double[] lc = linC;
+      int k = 0;
+      for (int r = 0; r < n; r++) {
+        double sq = 0.0;
+        for (int end = start[r + 1]; k < end; k++) {
+          sq += lc[k] * x[lcol[k]];
+        }
+        q[r] = sq;
       }
       fStale = true;
       return;

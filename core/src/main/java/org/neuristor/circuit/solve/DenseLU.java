@@ -27,6 +27,8 @@ public final class DenseLU implements LinearSolver {
   private final double[] work;
   private final Map<String, EliminationSchedule> schedules = new HashMap<>();
   private EliminationSchedule schedule;
+  /** The last few schedules used, newest first (null after the last). */
+  private final EliminationSchedule[] recent = new EliminationSchedule[4];
   private double[] lu = new double[0];
   /** Dense fallback (choosing the pivots): row-major copy, permutation and the choices made. */
   private final double[] a;
@@ -98,6 +100,24 @@ public final class DenseLU implements LinearSolver {
       valid = true;
       return;
     }
+    // The orders met last, newest first: one whose pivot checks all pass on these values is the order partial
+    // pivoting chooses (the checks are its choices), so its factors are those of choosePivots and its schedule.
+    for (int r = 0; r < recent.length; r++) {
+      EliminationSchedule other = recent[r];
+      if (other == null) {
+        break;
+      }
+      if (other == schedule) {
+        continue;
+      }
+      schedule = other;
+      if (scheduled() < 0) {
+        used(other);
+        denseFactors = false;
+        valid = true;
+        return;
+      }
+    }
     choosePivots();
     schedule = schedules.get(Arrays.toString(choices));
     if (schedule == null) {
@@ -107,6 +127,7 @@ public final class DenseLU implements LinearSolver {
       schedule = new EliminationSchedule(pattern, choices, compile);
       schedules.put(Arrays.toString(choices), schedule);
     }
+    used(schedule);
     if (lu.length < schedule.size) {
       lu = new double[schedule.size];
     }
@@ -114,6 +135,19 @@ public final class DenseLU implements LinearSolver {
     // it disagree, the dense factors serve this once.
     denseFactors = scheduled() >= 0;
     valid = true;
+  }
+
+  /** Moves {@code s} to the front of {@link #recent}. */
+  private void used(EliminationSchedule s) {
+    int at = recent.length - 1;
+    for (int r = 0; r < recent.length; r++) {
+      if (recent[r] == s || recent[r] == null) {
+        at = r;
+        break;
+      }
+    }
+    System.arraycopy(recent, 0, recent, 1, at);
+    recent[0] = s;
   }
 
   /** Runs the schedule on the values: -1 on success, k >= 0 if step k would pivot differently. */
