@@ -51,8 +51,8 @@ public final class MnaSystem {
   private final LinearSolver solver;
   /** The solver when it is the dense LU of a nonlinear circuit (Newton's transient steps run fused), or null. */
   private final DenseLU dense;
-  /** Worst convergence ratio and its unknown of a fused step. */
-  private final double[] stepOut = new double[2];
+  /** Worst convergence ratio, its unknown and the residual norm of a fused step. */
+  private final double[] stepOut = new double[3];
   private final Load load;
   private final int[] diag;
   private final boolean[] dynamic;
@@ -582,110 +582,101 @@ public final class MnaSystem {
       double[] vals = solver.values();
       boolean withCharge = !dc || a0 != 0; // a0 != 0 in DC: pseudo-transient continuation
       boolean holding = dc && hold != null;
-      // A transient step of a nonlinear circuit on the dense solver runs fused (see DenseLU.newtonStep): the
-      // residual first (it does not read the matrix), then matrix, factors, solve and update in generated code.
-      boolean fuse = dense != null && withCharge && !(gExtra > 0) && !holding;
-      if (!fuse && !assembleFinite(vals, withCharge, a0)) {
-        return -1;
-      }
-      double norm = 0.0;
-      double[] f = load.f;
-      double[] q = load.q;
-      if (withCharge && !(gExtra > 0) && !holding) {
-        // a transient step's residual: the loop below without its branches, the same arithmetic (fields read
-        // into locals once: the client compiler of a cold run does not hoist them out of the loop)
-        double[] b = rhs;
-        double[] rw = residualWeight;
-        for (int i = 0; i < n; i++) {
-          double r = f[i] + (a0 * q[i] + qHist[i]);
-          b[i] = r;
-          double w = Math.abs(r) * rw[i];
-          if (w > norm || Double.isNaN(w)) {
-            norm = w;
-          }
-        }
-      } else {
-        for (int i = 0; i < n; i++) {
-          double r = f[i];
-          if (withCharge) {
-            r += a0 * q[i] + qHist[i];
-          }
-          if (gExtra > 0 && isNode[i]) {
-            r += gExtra * x[i];
-            vals[diag[i]] += gExtra;
-          }
-          if (holding && !Double.isNaN(hold[i])) {
-            r += HOLD_CONDUCTANCE * (x[i] - hold[i]);
-            vals[diag[i]] += HOLD_CONDUCTANCE;
-          }
-          rhs[i] = r;
-          double w = Math.abs(r) * residualWeight[i];
-          if (w > norm || Double.isNaN(w)) {
-            norm = w;
-          }
-        }
-      }
-      boolean backtrack = iter > 2 && norm > 1e3 * prevNorm && damping < 8 && nonlinear;
+      double worst;
+      // A transient step of a nonlinear circuit on the dense solver runs fused (DenseLU.newtonStep: the code below
+      // in generated form). A residual that is NaN or calls for backtracking goes the written-out way.
       int step = DenseLU.STEP_UNAVAILABLE;
-      if (fuse && !Double.isNaN(norm) && !backtrack) {
-        step = dense.newtonStep(load.gv, load.cv, linGv, linCv, a0, rhs, x, xOld, absTol, options.reltol(),
-            stepOut);
+      if (dense != null && withCharge && !(gExtra > 0) && !holding) {
+        double limit = iter > 2 && damping < 8 ? 1e3 * prevNorm : Double.POSITIVE_INFINITY;
+        step = dense.newtonStep(load.f, load.q, qHist, residualWeight, limit, load.gv, load.cv, linGv, linCv, a0,
+            rhs, x, xOld, absTol, options.reltol(), stepOut);
       }
-      if (step == DenseLU.STEP_UNAVAILABLE) {
-        if (fuse && !assembleFinite(vals, true, a0)) {
-          return -1;
-        }
-        fuse = false;
-      } else {
+      if (step != DenseLU.STEP_UNAVAILABLE && step != DenseLU.STEP_RESIDUAL) {
         dirty = false; // G and C hold the linear part again
         if (step == DenseLU.STEP_NOT_FINITE) {
           worstUnknown = firstNotFinite(vals);
           return -1;
         }
-      }
-      if (residualCount < residualHistory.length) {
-        residualHistory[residualCount++] = norm;
-      }
-      if (Double.isNaN(norm)) {
-        worstUnknown = worstResidual();
-        return -1;
-      }
-      // Backtracking: if the residual grew a lot, step back half-way (at most 8 times in a row).
-      if (backtrack) {
-        damping++;
-        for (int i = 0; i < n; i++) {
-          x[i] = 0.5 * (x[i] + xOld[i]);
+        double norm = stepOut[2];
+        if (residualCount < residualHistory.length) {
+          residualHistory[residualCount++] = norm;
         }
-        continue;
-      }
-      damping = 0;
-      prevNorm = norm;
-      double worst;
-      if (fuse && step != DenseLU.STEP_PIVOT) {
+        damping = 0;
+        prevNorm = norm;
         if (step >= 0) {
           worstUnknown = step; // a non-finite update
           return -1;
         }
-        worst = stepOut[0];
-        if (stepOut[1] >= 0) {
-          worstUnknown = (int) stepOut[1];
-        }
-      } else {
-        try {
-          solver.factor();
-        } catch (SingularMatrixException e) {
-          if (!dc) {
-            // in a transient step the Jacobian includes the charges' a0 term: a singular one can be a
-            // step too long for a regenerative device (a0 ~ 1/h meeting one of its growth rates), so
-            // it counts as a failed Newton solve and the step is retried shorter; a circuit that stays
-            // singular ends as a non-convergence naming the unknown (regression: HuangNeuronTest)
-            worstUnknown = e.unknown();
+        if (step == DenseLU.STEP_PIVOT) {
+          worst = factorAndUpdate(x, dc);
+          if (worst < 0) {
             return -1;
           }
-          throw new SingularCircuitException(e.unknown());
+        } else {
+          worst = stepOut[0];
+          if (stepOut[1] >= 0) {
+            worstUnknown = (int) stepOut[1];
+          }
         }
-        solver.solve(rhs);
-        worst = update(x);
+      } else {
+        if (!assembleFinite(vals, withCharge, a0)) {
+          return -1;
+        }
+        double norm = 0.0;
+        double[] f = load.f;
+        double[] q = load.q;
+        if (withCharge && !(gExtra > 0) && !holding) {
+          // a transient step's residual: the loop below without its branches, the same arithmetic (fields read
+          // into locals once: the client compiler of a cold run does not hoist them out of the loop)
+          double[] b = rhs;
+          double[] rw = residualWeight;
+          for (int i = 0; i < n; i++) {
+            double r = f[i] + (a0 * q[i] + qHist[i]);
+            b[i] = r;
+            double w = Math.abs(r) * rw[i];
+            if (w > norm || Double.isNaN(w)) {
+              norm = w;
+            }
+          }
+        } else {
+          for (int i = 0; i < n; i++) {
+            double r = f[i];
+            if (withCharge) {
+              r += a0 * q[i] + qHist[i];
+            }
+            if (gExtra > 0 && isNode[i]) {
+              r += gExtra * x[i];
+              vals[diag[i]] += gExtra;
+            }
+            if (holding && !Double.isNaN(hold[i])) {
+              r += HOLD_CONDUCTANCE * (x[i] - hold[i]);
+              vals[diag[i]] += HOLD_CONDUCTANCE;
+            }
+            rhs[i] = r;
+            double w = Math.abs(r) * residualWeight[i];
+            if (w > norm || Double.isNaN(w)) {
+              norm = w;
+            }
+          }
+        }
+        if (residualCount < residualHistory.length) {
+          residualHistory[residualCount++] = norm;
+        }
+        if (Double.isNaN(norm)) {
+          worstUnknown = worstResidual();
+          return -1;
+        }
+        // Backtracking: if the residual grew a lot, step back half-way (at most 8 times in a row).
+        if (iter > 2 && norm > 1e3 * prevNorm && damping < 8 && nonlinear) {
+          damping++;
+          for (int i = 0; i < n; i++) {
+            x[i] = 0.5 * (x[i] + xOld[i]);
+          }
+          continue;
+        }
+        damping = 0;
+        prevNorm = norm;
+        worst = factorAndUpdate(x, dc);
         if (worst < 0) {
           return -1;
         }
@@ -702,6 +693,30 @@ public final class MnaSystem {
       }
     }
     return -1;
+  }
+
+  /**
+   * Factors the matrix, solves for the Newton update with the residual in {@link #rhs} and applies it
+   * ({@link #update}).
+   *
+   * @return the largest convergence ratio, or -1 when the update failed ({@link #worstUnknown} names the unknown)
+   */
+  private double factorAndUpdate(double[] x, boolean dc) {
+    try {
+      solver.factor();
+    } catch (SingularMatrixException e) {
+      if (!dc) {
+        // in a transient step the Jacobian includes the charges' a0 term: a singular one can be a
+        // step too long for a regenerative device (a0 ~ 1/h meeting one of its growth rates), so
+        // it counts as a failed Newton solve and the step is retried shorter; a circuit that stays
+        // singular ends as a non-convergence naming the unknown (regression: HuangNeuronTest)
+        worstUnknown = e.unknown();
+        return -1;
+      }
+      throw new SingularCircuitException(e.unknown());
+    }
+    solver.solve(rhs);
+    return update(x);
   }
 
   /**

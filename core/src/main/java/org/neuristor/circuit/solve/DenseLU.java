@@ -246,40 +246,44 @@ public final class DenseLU implements LinearSolver {
     System.arraycopy(work, 0, b, 0, n);
   }
 
-  /** {@link #newtonStep}: the step is done; {@code out} holds the worst ratio and its unknown (or -1). */
+  /** {@link #newtonStep}: the step is done; {@code out} holds the worst ratio and its unknown (or -1), and the norm. */
   public static final int STEP_DONE = -1;
   /** {@link #newtonStep}: a matrix value is infinite or NaN; {@link #values} hold the matrix. */
   public static final int STEP_NOT_FINITE = -2;
   /**
    * {@link #newtonStep}: the current pivot order does not fit the new values (or a pivot is singular);
-   * {@link #values} hold the matrix and the right-hand side is unchanged: call {@link #factor} and
-   * {@link #solve}.
+   * {@link #values} hold the matrix and {@code b} the residual: call {@link #factor} and {@link #solve}.
    */
   public static final int STEP_PIVOT = -3;
   /** {@link #newtonStep}: no generated step for the current order; nothing was read or written. */
   public static final int STEP_UNAVAILABLE = -4;
+  /** {@link #newtonStep}: the residual norm is NaN or above the limit; only {@code b} and {@code out[2]} were written. */
+  public static final int STEP_RESIDUAL = -5;
 
   /**
-   * One transient Newton step fused into generated code of the current elimination schedule (Newton's
-   * matrix, factorization, solve and update with every value in a local variable): the same operations in
-   * the same order as writing {@code values[h] = gv[h] + a0 * cv[h]} (then G and C back to their linear
-   * parts {@code lg}, {@code lc}), {@link #factor}, {@link #solve} of {@code b} and the update
-   * {@code x -= dx} with the convergence ratio {@code |dx| / (reltol max(|x|, |xOld|) + absTol)}, so the
-   * results are bit-identical to those calls. The factors are not kept: a later {@link #factor} works as
-   * if this step had not happened.
+   * One transient Newton step fused into generated code of the current elimination schedule, with every value in
+   * a local variable. It performs the same operations in the same order as: the residual
+   * {@code b[i] = f[i] + (a0 q[i] + qHist[i])} and its norm {@code max |b[i]| rw[i]} (a NaN term wins); Newton's
+   * matrix {@code values[h] = gv[h] + a0 cv[h]}, then G and C back to their linear parts {@code lg}, {@code lc};
+   * {@link #factor}; {@link #solve} of b; and the update {@code x -= dx} with the convergence ratio
+   * {@code |dx| / (reltol max(|x|, |xOld|) + absTol)}. So the results are bit-identical to those steps written out.
+   * The factors are not kept: a later {@link #factor} works as if this step had not happened.
    *
-   * @param out receives the largest ratio (index 0) and its unknown (index 1, -1 when no ratio was above 0)
-   * @return {@link #STEP_DONE}; an unknown i >= 0 whose update is not finite (x and xOld hold the updates
-   *     of the unknowns before i, and xOld[i]); or {@link #STEP_NOT_FINITE}, {@link #STEP_PIVOT},
-   *     {@link #STEP_UNAVAILABLE}
+   * @param limit a norm above it returns {@link #STEP_RESIDUAL} before the matrix is touched (+Infinity: none)
+   * @param out receives the largest ratio (index 0), its unknown (index 1, -1 when no ratio was above 0) and the
+   *     residual norm (index 2)
+   * @return {@link #STEP_DONE}; an unknown i >= 0 whose update is not finite (x and xOld hold the updates of the
+   *     unknowns before i, and xOld[i]); or {@link #STEP_NOT_FINITE}, {@link #STEP_PIVOT}, {@link #STEP_UNAVAILABLE},
+   *     {@link #STEP_RESIDUAL}
    */
-  public int newtonStep(double[] gv, double[] cv, double[] lg, double[] lc, double a0, double[] b, double[] x,
-      double[] xOld, double[] absTol, double reltol, double[] out) {
+  public int newtonStep(double[] f, double[] q, double[] qHist, double[] rw, double limit, double[] gv, double[] cv,
+      double[] lg, double[] lc, double a0, double[] b, double[] x, double[] xOld, double[] absTol, double reltol,
+      double[] out) {
     EliminationSchedule.Kernel k = schedule == null ? null : schedule.kernel();
     if (k == null) {
       return STEP_UNAVAILABLE;
     }
-    return k.step(gv, cv, lg, lc, a0, values, b, x, xOld, absTol, reltol, out);
+    return k.step(f, q, qHist, rw, limit, gv, cv, lg, lc, a0, values, b, x, xOld, absTol, reltol, out);
   }
 
   /** Whether the current schedule runs as generated code (for tests). */

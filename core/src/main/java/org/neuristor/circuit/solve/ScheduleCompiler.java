@@ -231,42 +231,128 @@ final class ScheduleCompiler {
   /** Generous bytecode size of the fused Newton step. */
   private static long stepEstimate(EliminationSchedule s) {
     return 40L * s.handles + 8L * s.size + 24L * s.n + 20L * s.candIdx.length + 32L * s.lIdx.length
-        + 16L * s.tIdx.length + 20L * (s.fIdx.length + s.bIdx.length) + 90L * s.n;
+        + 16L * s.tIdx.length + 20L * (s.fIdx.length + s.bIdx.length) + 150L * s.n;
   }
 
-  // step locals: 0 this, 1 gv, 2 cv, 3 lg, 4 lc, 5 a0, 7 values, 8 b, 9 x, 10 xOld, 11 absTol, 12 reltol, 14 out,
-  // 15 pivot, 17 |pivot|, 19 multiplier, 21 NaN sum, 23 worst, 25 worst unknown (int), 26 xo, 28 xi, 30 dx,
-  // 32 tol, then entry e at 34 + 2e and the solution w_i after the entries
-  private static final int STEP_ENTRIES = 34;
+  // step locals: the parameters (0 this, 1 f, 2 q, 3 qHist, 4 rw, 5 limit, 7 gv, 8 cv, 9 lg, 10 lc, 11 a0, 13 values,
+  // 14 b, 15 x, 16 xOld, 17 absTol, 18 reltol, 20 out), then scratch, then entry e at STEP_ENTRIES + 2e and the
+  // solution w_i after the entries
+  private static final int F = 1;
+  private static final int Q = 2;
+  private static final int QHIST = 3;
+  private static final int RW = 4;
+  private static final int LIMIT = 5;
+  private static final int GV = 7;
+  private static final int CV = 8;
+  private static final int LG = 9;
+  private static final int LC = 10;
+  private static final int A0 = 11;
+  private static final int VALUES = 13;
+  private static final int B = 14;
+  private static final int X = 15;
+  private static final int XOLD = 16;
+  private static final int ABSTOL = 17;
+  private static final int RELTOL = 18;
+  private static final int OUT = 20;
+  private static final int PIVOT = 21;
+  private static final int ABS_PIVOT = 23;
+  private static final int MULTIPLIER = 25;
+  private static final int NAN = 27;
+  private static final int WORST = 29;
+  private static final int WORST_AT = 31;
+  private static final int XO = 32;
+  private static final int XI = 34;
+  private static final int RATIO = 36;
+  private static final int TOL = 38;
+  private static final int NORM = 40;
+  private static final int R = 42;
+  private static final int W = 44;
+  private static final int STEP_ENTRIES = 46;
 
   /**
-   * The fused Newton step of {@link DenseLU#newtonStep}: matrix from G and C (values stored, G and C back to
-   * their linear parts), pivot checks and elimination as {@link #factor} but on local variables, substitution
-   * as {@link #solve}, and the update of x with its convergence ratio, each operation as in the Java code.
+   * The fused Newton step of {@link DenseLU#newtonStep}: the residual and its norm, the matrix from G and C
+   * (values stored, G and C back to their linear parts), pivot checks and elimination as {@link #factor} but on
+   * local variables, substitution as {@link #solve}, and the update of x with its convergence ratio, each
+   * operation as in the Java code it replaces.
    */
   private static void step(ClassWriter cw, EliminationSchedule s) {
     MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "step",
-        "([D[D[D[DD[D[D[D[D[DD[D)I", null, null);
+        "([D[D[D[DD[D[D[D[DD[D[D[D[D[DD[D)I", null, null);
     mv.visitCode();
     int handles = s.handles;
-    int nan = 21;
+    // norm = 0; per row: r = f[i] + (a0 * q[i] + qHist[i]); b[i] = r; w = |r| * rw[i]; if (w > norm || w is NaN) norm = w
+    mv.visitInsn(Opcodes.DCONST_0);
+    mv.visitVarInsn(Opcodes.DSTORE, NORM);
+    for (int i = 0; i < s.n; i++) {
+      load(mv, F, i);
+      mv.visitVarInsn(Opcodes.DLOAD, A0);
+      load(mv, Q, i);
+      mv.visitInsn(Opcodes.DMUL);
+      load(mv, QHIST, i);
+      mv.visitInsn(Opcodes.DADD);
+      mv.visitInsn(Opcodes.DADD);
+      mv.visitVarInsn(Opcodes.DSTORE, R);
+      mv.visitVarInsn(Opcodes.ALOAD, B);
+      push(mv, i);
+      mv.visitVarInsn(Opcodes.DLOAD, R);
+      mv.visitInsn(Opcodes.DASTORE);
+      mv.visitVarInsn(Opcodes.DLOAD, R);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
+      load(mv, RW, i);
+      mv.visitInsn(Opcodes.DMUL);
+      mv.visitVarInsn(Opcodes.DSTORE, W);
+      Label set = new Label();
+      Label keep = new Label();
+      mv.visitVarInsn(Opcodes.DLOAD, W);
+      mv.visitVarInsn(Opcodes.DLOAD, NORM);
+      mv.visitInsn(Opcodes.DCMPL);
+      mv.visitJumpInsn(Opcodes.IFGT, set);
+      mv.visitVarInsn(Opcodes.DLOAD, W);
+      mv.visitVarInsn(Opcodes.DLOAD, W);
+      mv.visitInsn(Opcodes.DCMPL);
+      mv.visitJumpInsn(Opcodes.IFEQ, keep);
+      mv.visitLabel(set);
+      mv.visitVarInsn(Opcodes.DLOAD, W);
+      mv.visitVarInsn(Opcodes.DSTORE, NORM);
+      mv.visitLabel(keep);
+    }
+    // out[2] = norm; a NaN norm or one above the limit goes back to the caller untouched
+    mv.visitVarInsn(Opcodes.ALOAD, OUT);
+    mv.visitInsn(Opcodes.ICONST_2);
+    mv.visitVarInsn(Opcodes.DLOAD, NORM);
+    mv.visitInsn(Opcodes.DASTORE);
+    Label residualOut = new Label();
+    Label residualOk = new Label();
+    mv.visitVarInsn(Opcodes.DLOAD, NORM);
+    mv.visitVarInsn(Opcodes.DLOAD, NORM);
+    mv.visitInsn(Opcodes.DCMPL);
+    mv.visitJumpInsn(Opcodes.IFNE, residualOut);
+    mv.visitVarInsn(Opcodes.DLOAD, NORM);
+    mv.visitVarInsn(Opcodes.DLOAD, LIMIT);
+    mv.visitInsn(Opcodes.DCMPL);
+    mv.visitJumpInsn(Opcodes.IFLE, residualOk);
+    mv.visitLabel(residualOut);
+    push(mv, DenseLU.STEP_RESIDUAL);
+    mv.visitInsn(Opcodes.IRETURN);
+    mv.visitLabel(residualOk);
+    int nan = NAN;
     mv.visitInsn(Opcodes.DCONST_0);
     mv.visitVarInsn(Opcodes.DSTORE, nan);
     for (int h = 0; h < handles; h++) {
       int v = STEP_ENTRIES + 2 * h;
       // v = gv[h] + a0 * cv[h]
-      mv.visitVarInsn(Opcodes.ALOAD, 1);
+      mv.visitVarInsn(Opcodes.ALOAD, GV);
       push(mv, h);
       mv.visitInsn(Opcodes.DALOAD);
-      mv.visitVarInsn(Opcodes.DLOAD, 5);
-      mv.visitVarInsn(Opcodes.ALOAD, 2);
+      mv.visitVarInsn(Opcodes.DLOAD, A0);
+      mv.visitVarInsn(Opcodes.ALOAD, CV);
       push(mv, h);
       mv.visitInsn(Opcodes.DALOAD);
       mv.visitInsn(Opcodes.DMUL);
       mv.visitInsn(Opcodes.DADD);
       mv.visitVarInsn(Opcodes.DSTORE, v);
       // values[h] = v
-      mv.visitVarInsn(Opcodes.ALOAD, 7);
+      mv.visitVarInsn(Opcodes.ALOAD, VALUES);
       push(mv, h);
       mv.visitVarInsn(Opcodes.DLOAD, v);
       mv.visitInsn(Opcodes.DASTORE);
@@ -278,7 +364,7 @@ final class ScheduleCompiler {
       mv.visitInsn(Opcodes.DADD);
       mv.visitVarInsn(Opcodes.DSTORE, nan);
       // gv[h] = lg[h]; cv[h] = lc[h]
-      for (int[] pair : new int[][] {{1, 3}, {2, 4}}) {
+      for (int[] pair : new int[][] {{GV, LG}, {CV, LC}}) {
         mv.visitVarInsn(Opcodes.ALOAD, pair[0]);
         push(mv, h);
         mv.visitVarInsn(Opcodes.ALOAD, pair[1]);
@@ -299,10 +385,10 @@ final class ScheduleCompiler {
       mv.visitInsn(Opcodes.DCONST_0);
       mv.visitVarInsn(Opcodes.DSTORE, STEP_ENTRIES + 2 * e);
     }
-    eliminate(mv, s, STEP_ENTRIES, 15, 17, 19, true);
+    eliminate(mv, s, STEP_ENTRIES, PIVOT, ABS_PIVOT, MULTIPLIER, true);
     int w = STEP_ENTRIES + 2 * s.size;
     for (int i = 0; i < s.n; i++) {
-      mv.visitVarInsn(Opcodes.ALOAD, 8);
+      mv.visitVarInsn(Opcodes.ALOAD, B);
       push(mv, s.perm[i]);
       mv.visitInsn(Opcodes.DALOAD);
       for (int e = s.fStart[i]; e < s.fStart[i + 1]; e++) {
@@ -321,77 +407,84 @@ final class ScheduleCompiler {
     }
     // the update: worst = 0, worstAt = -1
     mv.visitInsn(Opcodes.DCONST_0);
-    mv.visitVarInsn(Opcodes.DSTORE, 23);
+    mv.visitVarInsn(Opcodes.DSTORE, WORST);
     mv.visitInsn(Opcodes.ICONST_M1);
-    mv.visitVarInsn(Opcodes.ISTORE, 25);
+    mv.visitVarInsn(Opcodes.ISTORE, WORST_AT);
     for (int i = 0; i < s.n; i++) {
       // xo = x[i]; xOld[i] = xo; xi = xo - dx
-      mv.visitVarInsn(Opcodes.ALOAD, 9);
+      mv.visitVarInsn(Opcodes.ALOAD, X);
       push(mv, i);
       mv.visitInsn(Opcodes.DALOAD);
-      mv.visitVarInsn(Opcodes.DSTORE, 26);
-      mv.visitVarInsn(Opcodes.ALOAD, 10);
+      mv.visitVarInsn(Opcodes.DSTORE, XO);
+      mv.visitVarInsn(Opcodes.ALOAD, XOLD);
       push(mv, i);
-      mv.visitVarInsn(Opcodes.DLOAD, 26);
+      mv.visitVarInsn(Opcodes.DLOAD, XO);
       mv.visitInsn(Opcodes.DASTORE);
-      mv.visitVarInsn(Opcodes.DLOAD, 26);
+      mv.visitVarInsn(Opcodes.DLOAD, XO);
       mv.visitVarInsn(Opcodes.DLOAD, w + 2 * i);
       mv.visitInsn(Opcodes.DSUB);
-      mv.visitVarInsn(Opcodes.DSTORE, 28);
+      mv.visitVarInsn(Opcodes.DSTORE, XI);
       Label ok = new Label();
-      mv.visitVarInsn(Opcodes.DLOAD, 28);
+      mv.visitVarInsn(Opcodes.DLOAD, XI);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "isFinite", "(D)Z", false);
       mv.visitJumpInsn(Opcodes.IFNE, ok);
       push(mv, i);
       mv.visitInsn(Opcodes.IRETURN);
       mv.visitLabel(ok);
-      mv.visitVarInsn(Opcodes.ALOAD, 9);
+      mv.visitVarInsn(Opcodes.ALOAD, X);
       push(mv, i);
-      mv.visitVarInsn(Opcodes.DLOAD, 28);
+      mv.visitVarInsn(Opcodes.DLOAD, XI);
       mv.visitInsn(Opcodes.DASTORE);
       // tol = reltol * max(|xi|, |xo|) + absTol[i]
-      mv.visitVarInsn(Opcodes.DLOAD, 12);
-      mv.visitVarInsn(Opcodes.DLOAD, 28);
+      mv.visitVarInsn(Opcodes.DLOAD, RELTOL);
+      mv.visitVarInsn(Opcodes.DLOAD, XI);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
-      mv.visitVarInsn(Opcodes.DLOAD, 26);
+      mv.visitVarInsn(Opcodes.DLOAD, XO);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "max", "(DD)D", false);
       mv.visitInsn(Opcodes.DMUL);
-      mv.visitVarInsn(Opcodes.ALOAD, 11);
+      mv.visitVarInsn(Opcodes.ALOAD, ABSTOL);
       push(mv, i);
       mv.visitInsn(Opcodes.DALOAD);
       mv.visitInsn(Opcodes.DADD);
-      mv.visitVarInsn(Opcodes.DSTORE, 32);
+      mv.visitVarInsn(Opcodes.DSTORE, TOL);
       // ratio = |dx| / tol; if (ratio > worst) { worst = ratio; worstAt = i }
       Label notWorse = new Label();
       mv.visitVarInsn(Opcodes.DLOAD, w + 2 * i);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
-      mv.visitVarInsn(Opcodes.DLOAD, 32);
+      mv.visitVarInsn(Opcodes.DLOAD, TOL);
       mv.visitInsn(Opcodes.DDIV);
-      mv.visitVarInsn(Opcodes.DSTORE, 30);
-      mv.visitVarInsn(Opcodes.DLOAD, 30);
-      mv.visitVarInsn(Opcodes.DLOAD, 23);
+      mv.visitVarInsn(Opcodes.DSTORE, RATIO);
+      mv.visitVarInsn(Opcodes.DLOAD, RATIO);
+      mv.visitVarInsn(Opcodes.DLOAD, WORST);
       mv.visitInsn(Opcodes.DCMPL);
       mv.visitJumpInsn(Opcodes.IFLE, notWorse);
-      mv.visitVarInsn(Opcodes.DLOAD, 30);
-      mv.visitVarInsn(Opcodes.DSTORE, 23);
+      mv.visitVarInsn(Opcodes.DLOAD, RATIO);
+      mv.visitVarInsn(Opcodes.DSTORE, WORST);
       push(mv, i);
-      mv.visitVarInsn(Opcodes.ISTORE, 25);
+      mv.visitVarInsn(Opcodes.ISTORE, WORST_AT);
       mv.visitLabel(notWorse);
     }
-    mv.visitVarInsn(Opcodes.ALOAD, 14);
+    mv.visitVarInsn(Opcodes.ALOAD, OUT);
     mv.visitInsn(Opcodes.ICONST_0);
-    mv.visitVarInsn(Opcodes.DLOAD, 23);
+    mv.visitVarInsn(Opcodes.DLOAD, WORST);
     mv.visitInsn(Opcodes.DASTORE);
-    mv.visitVarInsn(Opcodes.ALOAD, 14);
+    mv.visitVarInsn(Opcodes.ALOAD, OUT);
     mv.visitInsn(Opcodes.ICONST_1);
-    mv.visitVarInsn(Opcodes.ILOAD, 25);
+    mv.visitVarInsn(Opcodes.ILOAD, WORST_AT);
     mv.visitInsn(Opcodes.I2D);
     mv.visitInsn(Opcodes.DASTORE);
     push(mv, DenseLU.STEP_DONE);
     mv.visitInsn(Opcodes.IRETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+  }
+
+  /** Pushes array[index] (a double array in a local variable). */
+  private static void load(MethodVisitor mv, int array, int index) {
+    mv.visitVarInsn(Opcodes.ALOAD, array);
+    push(mv, index);
+    mv.visitInsn(Opcodes.DALOAD);
   }
 
   /** Stack: s -> s - local[a] * local[b]. */
