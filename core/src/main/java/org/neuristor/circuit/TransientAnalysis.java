@@ -221,7 +221,7 @@ public final class TransientAnalysis {
         e.accept(x, 0.0);
       }
       this.bps = collectBreakpoints(els, hMin);
-      this.history = new IntegrationHistory(n);
+      this.history = new IntegrationHistory(n, trap);
       sys.evaluate(x, 0.0, false, 1.0);
       sys.markDynamic();
       history.start(0.0, x, sys.q(), sys.f());
