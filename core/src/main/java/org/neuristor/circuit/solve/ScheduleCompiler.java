@@ -292,10 +292,7 @@ final class ScheduleCompiler {
       mv.visitInsn(Opcodes.DADD);
       mv.visitInsn(Opcodes.DADD);
       mv.visitVarInsn(Opcodes.DSTORE, R);
-      mv.visitVarInsn(Opcodes.ALOAD, B);
-      push(mv, i);
-      mv.visitVarInsn(Opcodes.DLOAD, R);
-      mv.visitInsn(Opcodes.DASTORE);
+      store(mv, B, i, R);
       mv.visitVarInsn(Opcodes.DLOAD, R);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
       load(mv, RW, i);
@@ -303,14 +300,8 @@ final class ScheduleCompiler {
       mv.visitVarInsn(Opcodes.DSTORE, W);
       Label set = new Label();
       Label keep = new Label();
-      mv.visitVarInsn(Opcodes.DLOAD, W);
-      mv.visitVarInsn(Opcodes.DLOAD, NORM);
-      mv.visitInsn(Opcodes.DCMPL);
-      mv.visitJumpInsn(Opcodes.IFGT, set);
-      mv.visitVarInsn(Opcodes.DLOAD, W);
-      mv.visitVarInsn(Opcodes.DLOAD, W);
-      mv.visitInsn(Opcodes.DCMPL);
-      mv.visitJumpInsn(Opcodes.IFEQ, keep);
+      compare(mv, W, NORM, Opcodes.IFGT, set);
+      compare(mv, W, W, Opcodes.IFEQ, keep);
       mv.visitLabel(set);
       mv.visitVarInsn(Opcodes.DLOAD, W);
       mv.visitVarInsn(Opcodes.DSTORE, NORM);
@@ -323,14 +314,8 @@ final class ScheduleCompiler {
     mv.visitInsn(Opcodes.DASTORE);
     Label residualOut = new Label();
     Label residualOk = new Label();
-    mv.visitVarInsn(Opcodes.DLOAD, NORM);
-    mv.visitVarInsn(Opcodes.DLOAD, NORM);
-    mv.visitInsn(Opcodes.DCMPL);
-    mv.visitJumpInsn(Opcodes.IFNE, residualOut);
-    mv.visitVarInsn(Opcodes.DLOAD, NORM);
-    mv.visitVarInsn(Opcodes.DLOAD, LIMIT);
-    mv.visitInsn(Opcodes.DCMPL);
-    mv.visitJumpInsn(Opcodes.IFLE, residualOk);
+    compare(mv, NORM, NORM, Opcodes.IFNE, residualOut);
+    compare(mv, NORM, LIMIT, Opcodes.IFLE, residualOk);
     mv.visitLabel(residualOut);
     push(mv, DenseLU.STEP_RESIDUAL);
     mv.visitInsn(Opcodes.IRETURN);
@@ -341,21 +326,14 @@ final class ScheduleCompiler {
     for (int h = 0; h < handles; h++) {
       int v = STEP_ENTRIES + 2 * h;
       // v = gv[h] + a0 * cv[h]
-      mv.visitVarInsn(Opcodes.ALOAD, GV);
-      push(mv, h);
-      mv.visitInsn(Opcodes.DALOAD);
+      load(mv, GV, h);
       mv.visitVarInsn(Opcodes.DLOAD, A0);
-      mv.visitVarInsn(Opcodes.ALOAD, CV);
-      push(mv, h);
-      mv.visitInsn(Opcodes.DALOAD);
+      load(mv, CV, h);
       mv.visitInsn(Opcodes.DMUL);
       mv.visitInsn(Opcodes.DADD);
       mv.visitVarInsn(Opcodes.DSTORE, v);
       // values[h] = v
-      mv.visitVarInsn(Opcodes.ALOAD, VALUES);
-      push(mv, h);
-      mv.visitVarInsn(Opcodes.DLOAD, v);
-      mv.visitInsn(Opcodes.DASTORE);
+      store(mv, VALUES, h, v);
       // nan += v - v (NaN exactly when some v is infinite or NaN)
       mv.visitVarInsn(Opcodes.DLOAD, nan);
       mv.visitVarInsn(Opcodes.DLOAD, v);
@@ -374,10 +352,7 @@ final class ScheduleCompiler {
       }
     }
     Label finite = new Label();
-    mv.visitVarInsn(Opcodes.DLOAD, nan);
-    mv.visitVarInsn(Opcodes.DLOAD, nan);
-    mv.visitInsn(Opcodes.DCMPL);
-    mv.visitJumpInsn(Opcodes.IFEQ, finite);
+    compare(mv, nan, nan, Opcodes.IFEQ, finite);
     push(mv, DenseLU.STEP_NOT_FINITE);
     mv.visitInsn(Opcodes.IRETURN);
     mv.visitLabel(finite);
@@ -412,14 +387,9 @@ final class ScheduleCompiler {
     mv.visitVarInsn(Opcodes.ISTORE, WORST_AT);
     for (int i = 0; i < s.n; i++) {
       // xo = x[i]; xOld[i] = xo; xi = xo - dx
-      mv.visitVarInsn(Opcodes.ALOAD, X);
-      push(mv, i);
-      mv.visitInsn(Opcodes.DALOAD);
+      load(mv, X, i);
       mv.visitVarInsn(Opcodes.DSTORE, XO);
-      mv.visitVarInsn(Opcodes.ALOAD, XOLD);
-      push(mv, i);
-      mv.visitVarInsn(Opcodes.DLOAD, XO);
-      mv.visitInsn(Opcodes.DASTORE);
+      store(mv, XOLD, i, XO);
       mv.visitVarInsn(Opcodes.DLOAD, XO);
       mv.visitVarInsn(Opcodes.DLOAD, w + 2 * i);
       mv.visitInsn(Opcodes.DSUB);
@@ -431,10 +401,7 @@ final class ScheduleCompiler {
       push(mv, i);
       mv.visitInsn(Opcodes.IRETURN);
       mv.visitLabel(ok);
-      mv.visitVarInsn(Opcodes.ALOAD, X);
-      push(mv, i);
-      mv.visitVarInsn(Opcodes.DLOAD, XI);
-      mv.visitInsn(Opcodes.DASTORE);
+      store(mv, X, i, XI);
       // tol = reltol * max(|xi|, |xo|) + absTol[i]
       mv.visitVarInsn(Opcodes.DLOAD, RELTOL);
       mv.visitVarInsn(Opcodes.DLOAD, XI);
@@ -443,9 +410,7 @@ final class ScheduleCompiler {
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "max", "(DD)D", false);
       mv.visitInsn(Opcodes.DMUL);
-      mv.visitVarInsn(Opcodes.ALOAD, ABSTOL);
-      push(mv, i);
-      mv.visitInsn(Opcodes.DALOAD);
+      load(mv, ABSTOL, i);
       mv.visitInsn(Opcodes.DADD);
       mv.visitVarInsn(Opcodes.DSTORE, TOL);
       // ratio = |dx| / tol; if (ratio > worst) { worst = ratio; worstAt = i }
@@ -455,10 +420,7 @@ final class ScheduleCompiler {
       mv.visitVarInsn(Opcodes.DLOAD, TOL);
       mv.visitInsn(Opcodes.DDIV);
       mv.visitVarInsn(Opcodes.DSTORE, RATIO);
-      mv.visitVarInsn(Opcodes.DLOAD, RATIO);
-      mv.visitVarInsn(Opcodes.DLOAD, WORST);
-      mv.visitInsn(Opcodes.DCMPL);
-      mv.visitJumpInsn(Opcodes.IFLE, notWorse);
+      compare(mv, RATIO, WORST, Opcodes.IFLE, notWorse);
       mv.visitVarInsn(Opcodes.DLOAD, RATIO);
       mv.visitVarInsn(Opcodes.DSTORE, WORST);
       push(mv, i);
@@ -478,6 +440,22 @@ final class ScheduleCompiler {
     mv.visitInsn(Opcodes.IRETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+  }
+
+  /** Jumps to {@code to} when {@code jump} holds for DCMPL of two double locals (NaN compares as less). */
+  private static void compare(MethodVisitor mv, int a, int b, int jump, Label to) {
+    mv.visitVarInsn(Opcodes.DLOAD, a);
+    mv.visitVarInsn(Opcodes.DLOAD, b);
+    mv.visitInsn(Opcodes.DCMPL);
+    mv.visitJumpInsn(jump, to);
+  }
+
+  /** array[index] = local (a double array and a double in local variables). */
+  private static void store(MethodVisitor mv, int array, int index, int local) {
+    mv.visitVarInsn(Opcodes.ALOAD, array);
+    push(mv, index);
+    mv.visitVarInsn(Opcodes.DLOAD, local);
+    mv.visitInsn(Opcodes.DASTORE);
   }
 
   /** Pushes array[index] (a double array in a local variable). */

@@ -131,16 +131,22 @@ class DenseLUTest {
     assertThat(repivoted).as("value changes that move pivots were exercised").isGreaterThan(24);
   }
 
-  /** An unchanged matrix reuses its factors; a changed one with the same pivots does not pivot again. */
-  @Test
-  void pivotsAreChosenOnlyWhenTheyMove() {
-    MatrixPattern p = new MatrixPattern(2);
-    for (int i = 0; i < 2; i++) {
-      for (int j = 0; j < 2; j++) {
+  /** The frozen pattern of a full n x n matrix. */
+  static MatrixPattern full(int n) {
+    MatrixPattern p = new MatrixPattern(n);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
         p.entry(i, j);
       }
     }
     p.freeze();
+    return p;
+  }
+
+  /** An unchanged matrix reuses its factors; a changed one with the same pivots does not pivot again. */
+  @Test
+  void pivotsAreChosenOnlyWhenTheyMove() {
+    MatrixPattern p = full(2);
     DenseLU lu = new DenseLU(p);
     double[][][] steps = {{{4, 1}, {1, 3}}, {{4, 1}, {1, 3}}, {{5, 1}, {2, 3}}, {{1, 1}, {5, 3}}, {{1, 2}, {1, 3}}};
     // third: same order; fourth: row 2 is larger; fifth: a tie goes to row 1, as plain partial pivoting does:
@@ -292,13 +298,7 @@ class DenseLUTest {
   /** A residual norm above the limit returns before the matrix, G and C are touched. */
   @Test
   void fusedNewtonStepLeavesTheMatrixAloneAboveTheResidualLimit() {
-    MatrixPattern p = new MatrixPattern(2);
-    for (int i = 0; i < 2; i++) {
-      for (int j = 0; j < 2; j++) {
-        p.entry(i, j);
-      }
-    }
-    p.freeze();
+    MatrixPattern p = full(2);
     DenseLU lu = new DenseLU(p);
     LinearSolverTest.fill(lu, p, new double[][] {{4, 1}, {1, 3}});
     lu.factor();
