@@ -18,6 +18,17 @@ public final class NeuronLibrary {
     return c.withCompact(CompactNeuristor::of).withDrive(drive, driveParams, 0.5).withRefractoryState("nm1.x");
   }
 
+  /** Spike level of the Yi circuits: X2's film temperature crossing 350 K upward (physics.md 4.3). */
+  private static final double YI_SPIKE_K = 350;
+
+  /**
+   * Re-arm margin of the Yi circuits (K): after a spike X2's film must cool below 345 K, a fifth of the way
+   * from the level down to the films' 325 K base temperature ({@code t0} of yi*.cir), as 0.1 is for a state
+   * in [0, 1] (0.5 level, rest 0). A film resting above 350 K that dips a kelvin below it and back has not
+   * fired; a spike heats it tens of kelvin above the level and it cools back towards the base.
+   */
+  private static final double YI_REARM_K = 0.2 * (YI_SPIKE_K - 325);
+
   private static final List<NeuronCircuit> ALL = List.of(
       new NeuronCircuit("lif", "1TS-1C leaky integrate-and-fire neuron, NbOx-like threshold switch (physics.md 4.1)",
           "lif.cir", "nts.x", "v(o)", "v(m)").withCompact(CompactLif::of),
@@ -34,13 +45,13 @@ public final class NeuronLibrary {
           "pickett2013.cir", "nm2.x", "v(n2)", "v(n1)"), "pulse(0 {vin} 10n 1p 1p {width} 800n)", Map.of("tstop", "8u")),
       // the full circuit starts from its operating point under the biases: the kernel relaxes 40 us first
       new NeuronCircuit("yi", "Yi's VO2 active-memristor neuron: two oppositely biased VO2 thermal channels (physics.md 4.3)",
-          "yi.cir", "nx2.t", "v(n2)", "v(n1)", 350).withCompact(CompactYi::of, 40e-6),
+          "yi.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 40e-6),
       new NeuronCircuit("yi-phasic", "Yi's VO2 neuron, phasic variant: capacitive input coupling (physics.md 4.3)",
-          "yi_phasic.cir", "nx2.t", "v(n2)", "v(n1)", 350).withCompact(CompactYi::of, 40e-6),
+          "yi_phasic.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 40e-6),
       new NeuronCircuit("yi-mixed", "Yi's VO2 neuron, mixed-mode variant: resistive and capacitive input in parallel (physics.md 4.3)",
-          "yi_mixed.cir", "nx2.t", "v(n2)", "v(n1)", 350).withCompact(CompactYi::of, 40e-6),
+          "yi_mixed.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 40e-6),
       new NeuronCircuit("yi-adapt", "Yi's VO2 neuron, adapting variant: X1 biased through a load resistor onto a reservoir capacitor (physics.md 4.3)",
-          "yi_adapt.cir", "nx2.t", "v(n2)", "v(n1)", 350).withCompact(CompactYi::of, 200e-6),
+          "yi_adapt.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 200e-6),
       new NeuronCircuit("tuma", "Tuma's stochastic phase-change integrate-and-fire neuron, seeded (physics.md 3.7, 4.6)",
           "tuma.cir", "ncell.s", "ncell.s", "v(o)"),
       new NeuronCircuit("huang", "Huang's quasi-Hodgkin-Huxley neuron: two second-order protonic memristors (physics.md 4.5)",

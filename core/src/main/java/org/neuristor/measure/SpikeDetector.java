@@ -10,7 +10,11 @@ import java.util.Arrays;
  * sample).
  *
  * <p>Usable for membrane potentials (HH: 0 mV, hysteresis a few mV), device states of circuit
- * neurons (0.5 with hysteresis 0.1), output voltages, or currents.
+ * neurons ({@link #deviceState()}: 0.5 with hysteresis 0.1), output voltages, or currents.
+ *
+ * <p>The re-arm margin is what makes a count honest: a signal that rests above the threshold (the
+ * detector starts disarmed there) and dips just below it and back has not fired again. Without
+ * hysteresis any dip re-arms the detector and the return counts as a spike.
  *
  * @param threshold crossing level (signal units)
  * @param hysteresis re-arm margin below the threshold (>= 0, signal units)
@@ -21,6 +25,22 @@ public record SpikeDetector(double threshold, double hysteresis) {
     if (!(hysteresis >= 0) || !Double.isFinite(threshold)) {
       throw new IllegalArgumentException("spike detector: need a finite threshold and hysteresis >= 0");
     }
+  }
+
+  /**
+   * Spike level of a device state in [0, 1] (physics.md 4.0): the middle of the range.
+   */
+  public static final double STATE_LEVEL = 0.5;
+
+  /**
+   * Re-arm margin of a device state in [0, 1]: after a spike the state must fall below 0.4 (a fifth of
+   * the way from the level back to the resting state 0) before the next crossing counts.
+   */
+  public static final double STATE_HYSTERESIS = 0.1;
+
+  /** The circuit convention for a device state in [0, 1]: level 0.5, re-armed below 0.4. */
+  public static SpikeDetector deviceState() {
+    return new SpikeDetector(STATE_LEVEL, STATE_HYSTERESIS);
   }
 
   /** A detector without hysteresis. */
