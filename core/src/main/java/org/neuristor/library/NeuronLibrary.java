@@ -18,6 +18,17 @@ public final class NeuronLibrary {
     return c.withCompact(CompactNeuristor::of).withDrive(drive, driveParams, 0.5).withRefractoryState("nm1.x");
   }
 
+  /**
+   * Spike level of the Wang circuit: the gate crossing the transistor's threshold V_T = 0.5 V ({@code vto} of
+   * wang.cir), where drain current starts, "V_g crossing V_T produces drain current (fire, with gain)"
+   * (physics.md 4.4). Not the memristor's state: at a pulse train it stays near 0.5 and crosses it at both edges
+   * of every pulse, the falling edge being the gate discharging through it, no firing.
+   */
+  private static final double WANG_VT = 0.5;
+
+  /** Re-arm margin of the Wang circuit (V): a fifth of the way from V_T down to the gate's rest at 0 V. */
+  private static final double WANG_REARM_V = 0.2 * WANG_VT;
+
   /** Spike level of the Yi circuits: X2's film temperature crossing 350 K upward (physics.md 4.3). */
   private static final double YI_SPIKE_K = 350;
 
@@ -37,7 +48,7 @@ public final class NeuronLibrary {
       new NeuronCircuit("lif-ots", "1TS-1C LIF neuron with an ovonic threshold switch", "lif_ots.cir", "nts.x",
           "v(o)", "v(m)").withCompact(CompactLif::of),
       new NeuronCircuit("wang", "Wang's neuro-transistor: diffusive memristor + capacitor as a MOSFET gate (physics.md 4.4)",
-          "wang.cir", "ndm.x", "v(o)", "v(g)").withCompact(CompactWang::of),
+          "wang.cir", "v(g)", "v(o)", "v(g)", WANG_VT, WANG_REARM_V).withCompact(CompactWang::of),
       neuristor(new NeuronCircuit("pickett", "Pickett's NbO2 neuristor: two Mott channels with opposite bias (physics.md 4.2)",
           "pickett.cir", "nm2.x", "v(n2)", "v(n1)"), "{vin}", Map.of()),
       // tuned for single 42 ns pulses, it does not fire tonically: a 42 ns pulse every 800 ns drives it
