@@ -48,4 +48,33 @@ class SpikeDetectorTest {
     double[] sp = new SpikeDetector(0.5, 0.1).detect(t, x);
     assertThat(sp).containsExactly(3.375);
   }
+
+  @Test
+  void aStateRestingAboveTheLevelThatDipsLessThanTheHysteresisIsNoSpike() {
+    // regression: a film resting at 353 K, above the 350 K spike level, dipped 0.9 K below it and came back; without
+    // hysteresis the dip re-armed the detector and the return counted as a spike
+    double[] t = {0, 1, 2, 3, 4, 5, 6};
+    double[] x = {353, 353, 351, 349.1, 351, 353, 353};
+    assertThat(SpikeDetector.at(350).detect(t, x)).hasSize(1);
+    assertThat(new SpikeDetector(350, 5).detect(t, x)).isEmpty();
+    // the same for a state in [0, 1] resting at 0.6 that dips to 0.45
+    double[] s = {0.6, 0.6, 0.45, 0.6, 0.6, 0.6, 0.6};
+    assertThat(SpikeDetector.at(0.5).detect(t, s)).hasSize(1);
+    assertThat(SpikeDetector.deviceState().detect(t, s)).isEmpty();
+  }
+
+  @Test
+  void aRealSpikeTrainKeepsItsInterpolatedTimesBitForBit() {
+    // spikes of a state in [0, 1] that rise to 1 and fall back to 0: the hysteresis removes nothing and moves nothing
+    int n = 20_001;
+    double[] t = new double[n];
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = i * 1e-3;
+      x[i] = Math.pow(Math.sin(Math.PI * t[i] / 2.7), 8);
+    }
+    double[] plain = SpikeDetector.at(0.5).detect(t, x);
+    assertThat(plain).hasSize(8);
+    assertThat(SpikeDetector.deviceState().detect(t, x)).containsExactly(plain);
+  }
 }
