@@ -30,9 +30,11 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   private final WarmUp warmUp;
+  private final RunAhead runAhead;
 
-  private Main(WarmUp warmUp) {
+  private Main(WarmUp warmUp, RunAhead runAhead) {
     this.warmUp = warmUp;
+    this.runAhead = runAhead;
   }
 
   @Override
@@ -40,9 +42,12 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** picocli's system property: built-in type converters of the classes it matches are not registered. */
+  static final String CONVERTERS_EXCLUDED = "picocli.converters.excludes";
+
   /** Builds the whole command tree; tests use it to run commands in-process. */
   public static CommandLine commandLine() {
-    return tree(Commands.all(), null, new Main(null));
+    return tree(Commands.all(), null, new Main(null, null));
   }
 
   /**
@@ -55,8 +60,38 @@ public final class Main implements Runnable {
 
   /** As {@link #commandLine(String[])}, with the warm-up started for these arguments (null: none). */
   static CommandLine commandLine(String[] args, WarmUp warmUp) {
+    return commandLine(args, warmUp, null);
+  }
+
+  /** As {@link #commandLine(String[], WarmUp)}, with the run-ahead started for these arguments (null: none). */
+  static CommandLine commandLine(String[] args, WarmUp warmUp, RunAhead runAhead) {
     List<Class<?>> reachable = Commands.reachable(args);
-    return tree(reachable, reachable.size() == 1 ? args : null, new Main(warmUp));
+    return tree(reachable, reachable.size() == 1 ? args : null, new Main(warmUp, runAhead));
+  }
+
+  /** Runs the command line {@code args} as the {@code neuristor} command does and returns its exit code. */
+  static int execute(String[] args) {
+    return started(args).execute(args);
+  }
+
+  /**
+   * The command tree for {@code args} as the {@code neuristor} command builds it, with what starts before picocli
+   * builds its model (~0.1 s of a cold start): a network run's warm-up, a netlist run's run-ahead.
+   */
+  static CommandLine started(String[] args) {
+    // picocli registers a converter for every java.time and java.sql type by reflection when it builds a model,
+    // which loads and initialises those classes (DateTimeFormatter's tables among them); no option here has
+    // such a type. Measured: the main thread's CPU to build and parse `run`'s model 0.87x (median of 18
+    // alternated JVM pairs, load 12-28).
+    if (System.getProperty(CONVERTERS_EXCLUDED) == null) {
+      System.setProperty(CONVERTERS_EXCLUDED, "java\\.(time|sql)\\..*");
+    }
+    // run: the netlist is compiled and run meanwhile (RunAhead; RunCommand takes the results if they are its own)
+    RunAhead runAhead = RunAhead.start(args);
+    // network run: the JIT warms up on a miniature of the file while picocli builds its model and the network
+    // is built; the command stops it when its run starts (NetworkCommand.Run)
+    WarmUp warmUp = runAhead == null ? NetworkCommand.Run.warmUp(args) : null;
+    return commandLine(args, warmUp, runAhead);
   }
 
   /** The tree of {@code subcommands}; their own subcommands as {@code args} reaches them (all if null). */
@@ -88,16 +123,17 @@ public final class Main implements Runnable {
       System.exit(0);
     }
     System.setProperty("java.awt.headless", "true");
-    // network run: the JIT warms up on a miniature of the file while picocli builds its model (~0.1 s)
-    // and the network is built; the command stops it when its run starts (NetworkCommand.Run)
-    WarmUp warmUp = NetworkCommand.Run.warmUp(args);
-    int code = commandLine(args, warmUp).execute(args);
-    System.exit(code);
+    System.exit(execute(args));
   }
 
   /** The warm-up started for this command line, or null; commands reach it through the root's user object. */
   WarmUp warmUp() {
     return warmUp;
+  }
+
+  /** The run-ahead started for this command line, or null (see {@link RunAhead}). */
+  RunAhead runAhead() {
+    return runAhead;
   }
 
   private static int handleExecutionException(

@@ -11,6 +11,7 @@ import org.neuristor.NeuristorException;
 import org.neuristor.measure.Trace;
 import org.neuristor.circuit.Analysis;
 import org.neuristor.circuit.TransientAnalysis;
+import org.neuristor.io.CsvStream;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.netlist.CircuitCompiler;
 import org.neuristor.netlist.DeckRunner;
@@ -67,7 +68,13 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CircuitCompiler.Compiled c = CircuitCompiler.compile(netlist);
+    RunAhead ahead = output.mixee.root().userObject() instanceof Main m ? m.runAhead() : null;
+    // the run-ahead (started before picocli parsed the command line) serves if it compiled this netlist and
+    // ran it with these options: no --save, --updown, --every or --at-tstep
+    CircuitCompiler.Compiled c = ahead != null ? ahead.compiled(netlist) : null;
+    if (c == null) {
+      c = CircuitCompiler.compile(netlist);
+    }
     for (String w : c.warnings()) {
       output.warn(w);
     }
@@ -80,29 +87,22 @@ public final class RunCommand implements Callable<Integer> {
     output.outDir();
     List<String> saves = !save.isEmpty() ? save : c.saves();
     String base = baseName(netlist);
-    List<ProgressBar> bars = new ArrayList<>();
-    DeckRunner.Listener listener = new DeckRunner.Listener() {
-      @Override
-      public TransientAnalysis.Progress starting(Analysis a) {
-        ProgressBar bar = a instanceof Analysis.Tran ? new ProgressBar("tran", 1000) : ProgressBar.quiet("op", 1);
-        bars.add(bar);
-        long[] done = {0};
-        return (t, stop) -> {
-          long now = (long) (1000 * t / stop);
-          if (now > done[0]) {
-            bar.stepBy(now - done[0]);
-            done[0] = now;
-          }
-        };
+    RunAhead.Done done = ahead == null || c != ahead.compiledNetlist() ? null
+        : save.isEmpty() && !upDown && every == 1 && !atTstep ? ahead.result() : ahead.cancel();
+    Recording recording;
+    DeckRunner.Result result;
+    if (done != null) {
+      recording = done.recording();
+      result = done.result();
+    } else {
+      recording = new Recording(saves, c.control().isEmpty());
+      try {
+        result = DeckRunner.run(c, new DeckRunner.Options(output.out, save, upDown, every, atTstep, recording));
+      } catch (RuntimeException | Error e) {
+        recording.cancel();
+        throw e;
       }
-
-      @Override
-      public void finished(Analysis a) {
-        bars.remove(bars.size() - 1).close();
-      }
-    };
-    DeckRunner.Result result = DeckRunner.run(c, new DeckRunner.Options(output.out, save, upDown, every, atTstep,
-        listener));
+    }
     for (String w : result.warnings()) {
       output.warn(w);
     }
@@ -117,7 +117,7 @@ public final class RunCommand implements Callable<Integer> {
       String file = run.plot().equals(kind + "1") ? kind : run.plot();
       Trace tr = columns(o.trace(), a instanceof Analysis.Ac ? acColumns(saves) : saves);
       Path csv = output.file(base + "." + file + ".csv");
-      CsvWriter.write(csv, tr);
+      recording.write(run, csv, tr);
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("analysis", kind);
       r.put("csv", csv.toString());
@@ -190,6 +190,87 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * What a run records besides its results: a progress bar per analysis and, for a netlist without a
+   * {@code .control} block, each transient's CSV formatted while it runs ({@link CsvStream}, the CSV columns of
+   * {@code saves}).
+   */
+  static final class Recording implements DeckRunner.Listener {
+    /** Formatted CSV text held at most per transient; a longer one is written from its trace at the end. */
+    private static final long STREAM_BYTES = 256L << 20;
+    private final List<String> saves;
+    private final boolean stream;
+    private final List<ProgressBar> bars = new ArrayList<>();
+    /** The CSV streams of the transients, in the order they ran. */
+    private final List<CsvStream> streams = new ArrayList<>();
+    private final List<Analysis> streamed = new ArrayList<>();
+    private volatile boolean cancelled;
+
+    /**
+     * @param saves the CSV columns ({@link #columnNames})
+     * @param stream format each transient's CSV while it runs; only for decks that run their analyses in order,
+     *     each once (no {@code .control} block)
+     */
+    Recording(List<String> saves, boolean stream) {
+      this.saves = saves;
+      this.stream = stream;
+    }
+
+    @Override
+    public TransientAnalysis.Progress starting(Analysis a) {
+      ProgressBar bar = a instanceof Analysis.Tran ? new ProgressBar("tran", 1000) : ProgressBar.quiet("op", 1);
+      bars.add(bar);
+      long[] done = {0};
+      return (t, stop) -> {
+        if (cancelled) {
+          throw new java.util.concurrent.CancellationException("run cancelled");
+        }
+        long now = (long) (1000 * t / stop);
+        if (now > done[0]) {
+          bar.stepBy(now - done[0]);
+          done[0] = now;
+        }
+      };
+    }
+
+    @Override
+    public Trace.Rows rows(Analysis a) {
+      if (!stream || !(a instanceof Analysis.Tran)) {
+        return null;
+      }
+      CsvStream s = new CsvStream(names -> columnNames(names, saves), STREAM_BYTES);
+      streams.add(s);
+      streamed.add(a);
+      return s;
+    }
+
+    @Override
+    public void finished(Analysis a) {
+      bars.remove(bars.size() - 1).close();
+    }
+
+    /** Writes the CSV of {@code run}'s trace {@code tr} (its CSV columns) to {@code csv}. */
+    void write(DeckRunner.Run run, Path csv, Trace tr) {
+      // by identity: a record's equals would bootstrap method handles at run time (~30 classes spun)
+      int k = 0;
+      while (k < streamed.size() && streamed.get(k) != run.analysis()) {
+        k++;
+      }
+      if (k < streamed.size()) {
+        streamed.set(k, null); // each stream serves once, in order
+        streams.get(k).write(csv, tr);
+      } else {
+        CsvWriter.write(csv, tr);
+      }
+    }
+
+    /** Stops the run at its next progress report and the CSV formatting (the results are not wanted). */
+    void cancel() {
+      cancelled = true;
+      streams.forEach(CsvStream::cancel);
+    }
+  }
+
   /** The AC table's columns for requested signals: v(x) becomes vdb(x) and vp(x), i(x) idb(x) and ip(x). */
   static List<String> acColumns(List<String> saves) {
     List<String> out = new ArrayList<>();
@@ -210,9 +291,18 @@ public final class RunCommand implements Callable<Integer> {
    * voltages and branch currents (no internal unknowns), as ngspice saves by default.
    */
   static Trace columns(Trace t, List<String> saves) {
+    Map<String, double[]> m = new LinkedHashMap<>();
+    for (String s : columnNames(t.names(), saves)) {
+      m.put(s, t.get(s));
+    }
+    return Trace.of(t.axisName(), t.axis(), m);
+  }
+
+  /** The names of the CSV columns ({@link #columns}) among the recorded signal names {@code names}. */
+  static List<String> columnNames(List<String> names, List<String> saves) {
     List<String> order = new ArrayList<>();
     if (saves.isEmpty()) {
-      for (String s : t.names()) {
+      for (String s : names) {
         if (s.matches("(v|i|vdb|vp|idb|ip)\\(.*") && !s.contains("#")) {
           order.add(s);
         }
@@ -221,17 +311,13 @@ public final class RunCommand implements Callable<Integer> {
       for (String raw : saves) {
         String s = raw.toLowerCase(Locale.ROOT).replace(" ", "");
         if (s.equals("all")) {
-          t.names().stream().filter(n -> !order.contains(n)).forEach(order::add);
-        } else if (t.has(s) && !order.contains(s)) {
+          names.stream().filter(n -> !order.contains(n)).forEach(order::add);
+        } else if (names.contains(s) && !order.contains(s)) {
           order.add(s);
         }
       }
     }
-    Map<String, double[]> m = new LinkedHashMap<>();
-    for (String s : order) {
-      m.put(s, t.get(s));
-    }
-    return Trace.of(t.axisName(), t.axis(), m);
+    return order;
   }
 
   /** V for a voltage source, A for a current source (SPICE's first letter). */

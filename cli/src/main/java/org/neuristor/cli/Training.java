@@ -36,7 +36,7 @@ public final class Training {
     System.setProperty("java.awt.headless", "true");
     int first = 0;
     for (String[] line : split(args)) {
-      int code = Main.commandLine(line, NetworkCommand.Run.warmUp(line)).execute(line);
+      int code = Main.execute(line);
       if (first == 0) {
         first = code;
       }

@@ -17,14 +17,27 @@ public final class CliHarness {
 
   public record Result(int code, String out, String err, String stray) {}
 
-  public static synchronized Result run(String... args) {
+  public static Result run(String... args) {
+    return run(Main::commandLine, args);
+  }
+
+  /**
+   * Runs {@code args} with the command tree the {@code neuristor} command builds for them, including what it
+   * starts before parsing them (a netlist run's run-ahead, a network run's warm-up).
+   */
+  public static Result runAsMain(String... args) {
+    return run(() -> Main.started(args), args);
+  }
+
+  /** Runs {@code args} on the command tree {@code tree} makes (after standard output is captured). */
+  private static synchronized Result run(java.util.function.Supplier<CommandLine> tree, String... args) {
     PrintStream old = System.out;
     ByteArrayOutputStream stray = new ByteArrayOutputStream();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     try {
       System.setOut(new PrintStream(stray, true, StandardCharsets.UTF_8));
-      CommandLine cl = Main.commandLine();
+      CommandLine cl = tree.get();
       cl.setOut(new PrintWriter(out, true));
       cl.setErr(new PrintWriter(err, true));
       int code = cl.execute(args);

@@ -30,8 +30,9 @@ final class Recorder {
   /**
    * @param every record every n-th accepted point (1 = all); ignored when {@code grid > 0}
    * @param grid interval of the uniform output grid (s), or 0 for accepted points
+   * @param rowsOut receives the recorded rows as they are recorded (null: none)
    */
-  Recorder(MnaSystem sys, List<String> save, double tstart, int every, double grid) {
+  Recorder(MnaSystem sys, List<String> save, double tstart, int every, double grid, Trace.Rows rowsOut) {
     this.energySignal = save.contains("e(sources)");
     List<String> plain = new ArrayList<>(save);
     plain.remove("e(sources)");
@@ -40,7 +41,7 @@ final class Recorder {
     if (energySignal) {
       names.add("e(sources)");
     }
-    this.tb = new Trace.Builder("time", names);
+    this.tb = new Trace.Builder("time", names, rowsOut);
     this.row = new double[names.size()];
     this.prevRow = new double[names.size()];
     this.out = new double[names.size()];

@@ -26,6 +26,15 @@ public final class Simulation {
    */
   public static Analysis.Outcome run(Circuit circuit, Analysis a, List<String> save,
       TransientAnalysis.Progress progress, int every, boolean atTstep) {
+    return run(circuit, a, save, progress, every, atTstep, null);
+  }
+
+  /**
+   * As {@link #run(Circuit, Analysis, List, TransientAnalysis.Progress, int, boolean)}; a transient also hands its
+   * recorded rows to {@code rows} as they are recorded (null: none).
+   */
+  public static Analysis.Outcome run(Circuit circuit, Analysis a, List<String> save,
+      TransientAnalysis.Progress progress, int every, boolean atTstep, Trace.Rows rows) {
     long t0 = System.nanoTime();
     MnaSystem sys = new MnaSystem(circuit);
     if (a instanceof Analysis.Op) {
@@ -55,6 +64,7 @@ public final class Simulation {
       ta.progress(progress);
     }
     ta.every(every);
+    ta.rows(rows);
     if (atTstep) {
       ta.grid(tr.tstep());
     }

@@ -143,6 +143,14 @@ public final class TransientAnalysis {
     return this;
   }
 
+  private Trace.Rows rowsOut;
+
+  /** Hands the recorded rows to {@code rows} as they are recorded (null: none), e.g. to write them meanwhile. */
+  public TransientAnalysis rows(Trace.Rows rows) {
+    this.rowsOut = rows;
+    return this;
+  }
+
   /** Runs the analysis on {@code sys}, recording the signals {@code save} (empty: ngspice's defaults). */
   public Result run(MnaSystem sys, List<String> save) {
     return new Run(sys, save).execute();
@@ -237,7 +245,7 @@ public final class TransientAnalysis {
       for (int k = 0; k < sources.length; k++) {
         power[k] = sources[k].deliveredPower(x, 0.0);
       }
-      this.recorder = new Recorder(sys, save, tstart, every, grid);
+      this.recorder = new Recorder(sys, save, tstart, every, grid, rowsOut);
       recorder.accepted(x, 0.0, 0.0);
       this.ledger = energyAccounting ? new EnergyLedger(sys, x) : null;
       this.events = new EventLocator(els, Math.max(hMin * 10, 1e-9 * Math.min(tstep, hMax)));

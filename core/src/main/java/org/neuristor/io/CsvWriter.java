@@ -130,7 +130,7 @@ public final class CsvWriter {
   }
 
   /** Appends the header row (fields quoted where needed) and its line end. */
-  private static void appendHeader(StringBuilder sb, List<String> header) {
+  static void appendHeader(StringBuilder sb, List<String> header) {
     for (int c = 0; c < header.size(); c++) {
       if (c > 0) {
         sb.append(',');
@@ -163,7 +163,12 @@ public final class CsvWriter {
 
   /** Bytes a block of rows of {@code columns} numbers can take (a number takes at most 25 characters). */
   private static int blockBytes(int columns) {
-    return BLOCK_ROWS * (26 * columns + 1);
+    return BLOCK_ROWS * rowBytes(columns);
+  }
+
+  /** Bytes a row of {@code columns} numbers can take. */
+  static int rowBytes(int columns) {
+    return 26 * columns + 1;
   }
 
   /** Formats rows [from, to) into buf from 0 ({@code a,b,c\n} per row); returns the length. */
@@ -182,6 +187,22 @@ public final class CsvWriter {
         buf[pos++] = ',';
       }
       pos = putNumber(buf, pos, cols[k][i]);
+    }
+    buf[pos++] = '\n';
+    return pos;
+  }
+
+  /**
+   * Formats row r of a block laid out as {@link Trace.Builder} stores rows (value k of row r at
+   * {@code block[k * stride + r]}): the values at offsets {@code at[0] * stride}, {@code at[1] * stride}, ... in that
+   * order, as {@link #formatRow(double[][], int, byte[], int)} formats a row of columns. Returns the new position.
+   */
+  static int formatRow(double[] block, int stride, int[] at, int r, byte[] buf, int pos) {
+    for (int k = 0; k < at.length; k++) {
+      if (k > 0) {
+        buf[pos++] = ',';
+      }
+      pos = putNumber(buf, pos, block[at[k] * stride + r]);
     }
     buf[pos++] = '\n';
     return pos;

@@ -108,6 +108,26 @@ public final class Trace {
   }
 
   /**
+   * Receives the rows of a trace while it is recorded ({@link Builder#Builder(String, List, Rows)}), in blocks of
+   * rows laid out as the builder stores them, on the recording thread: for example to format them for a file on
+   * another thread while the simulation goes on. A block's rows are never changed after they were handed over, so
+   * another thread may read them once it has received the block through a synchronising hand-off (a queue).
+   */
+  public interface Rows {
+    /** The axis name and the signal names (lower case), before any row. */
+    void start(String axisName, List<String> names);
+
+    /**
+     * Rows [from, to) of {@code block}: the axis value of row r at {@code block[r]}, signal k's at
+     * {@code block[(k + 1) * stride + r]}. Rows arrive in order, each once.
+     */
+    void rows(double[] block, int stride, int from, int to);
+
+    /** {@link Builder#build} was called with {@code size} rows recorded (all of them handed over). */
+    void built(int size);
+  }
+
+  /**
    * Incremental builder; not thread safe. Rows go into chunks (the first of at most 256 rows, each next one
    * twice as large up to about 128 kB or 16 rows, small enough for a thread-local allocation buffer), so
    * appending never copies what is already stored, and {@link #build} copies every value once, into arrays of
@@ -134,12 +154,28 @@ public final class Trace {
     /** Rows in the chunk being filled. */
     private int used;
     private int n;
+    /** Receives the rows as they are recorded, or null. */
+    private final Rows rowsOut;
+    /** Rows of the chunk being filled already handed to {@link #rowsOut}. */
+    private int handed;
 
     public Builder(String axisName, List<String> names) {
+      this(axisName, names, null);
+    }
+
+    /**
+     * A builder that also hands its rows to {@code rowsOut} (null: none) as they are recorded: each full chunk
+     * as it is completed, the rest at {@link #build}; see {@link Rows}.
+     */
+    public Builder(String axisName, List<String> names, Rows rowsOut) {
       this.axisName = Objects.requireNonNull(axisName);
       this.names = names.stream().map(String::toLowerCase).toArray(String[]::new);
       this.width = this.names.length + 1;
       this.maxRows = Math.max(16, CHUNK_VALUES / width);
+      this.rowsOut = rowsOut;
+      if (rowsOut != null) {
+        rowsOut.start(this.axisName, List.of(this.names));
+      }
     }
 
     /** Appends one row: the axis value and one value per signal, in the order of the names. */
@@ -156,6 +192,10 @@ public final class Trace {
       int r = used;
       int m = rows;
       if (c == null || r == m) {
+        if (c != null && rowsOut != null) {
+          rowsOut.rows(c, m, handed, m);
+        }
+        handed = 0;
         m = c == null ? Math.min(256, maxRows) : Math.min(maxRows, 2 * m);
         c = new double[m * width];
         chunks.add(c);
@@ -177,6 +217,13 @@ public final class Trace {
 
     /** The trace of the rows added so far (the builder can go on appending). */
     public Trace build() {
+      if (rowsOut != null) {
+        if (chunk != null && handed < used) {
+          rowsOut.rows(chunk, rows, handed, used);
+          handed = used;
+        }
+        rowsOut.built(n);
+      }
       double[][] cols = new double[width][n];
       int row = 0;
       for (double[] c : chunks) {

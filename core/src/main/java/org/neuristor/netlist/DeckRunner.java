@@ -32,6 +32,13 @@ public final class DeckRunner {
       return null;
     }
 
+    /**
+     * Where a transient about to run hands its recorded rows as they are recorded (see {@link Trace.Rows}), or null.
+     */
+    default Trace.Rows rows(Analysis a) {
+      return null;
+    }
+
     /** Called when an analysis has finished. */
     default void finished(Analysis a) {}
   }
@@ -158,7 +165,8 @@ public final class DeckRunner {
             (System.nanoTime() - t0) / 1e9, Map.of(), r.warnings());
         p = acPlot(kind + n, compiled.circuit().title(), r);
       } else {
-        o = Simulation.run(compiled.circuit(), a, save, progress, options.every(), options.atTstep());
+        o = Simulation.run(compiled.circuit(), a, save, progress, options.every(), options.atTstep(),
+            options.listener().rows(a));
         p = plot(kind + n, kind, compiled.circuit().title(), o.trace());
       }
       options.listener().finished(a);

@@ -15,14 +15,13 @@ import org.junit.jupiter.api.Test;
  * (examples/lif-vo2fit.cir, docs/fitting.md "A neuron from your fitted device") spikes at its documented
  * operating point and is silent where the static analysis says it must be.
  *
- * <p>Static analysis of the round-4 card (the round-5 card switches higher and is silent up to 18 V at
- * rin = 1 kOhm, measured by the f-V sweep in docs/fitting.md; its settled current-driven I-V): the voltage rises to a peak of about
- * 7.2 V at 9-10 mA, folds back to about 4.8 V at 30 mA and rises again. With a load rin, the circuit
+ * <p>Static analysis of the shipped card (round 6; its settled current-driven I-V, docs/fitting.md): the voltage
+ * rises to a peak of about 7.3 V at 11 mA, folds back to about 5.3 V at 35 mA and rises again. With a load rin, the circuit
  * rests at the crossing of the load line {@code (vin - v)/rin} with that curve; a crossing on the rising
- * branch (vin below about 7.2 V + 10 mA * rin, i.e. 17 V at rin = 1 kOhm) is stable and the neuron is
+ * branch (vin below about 7.3 V + 11 mA * rin, i.e. 18 V at rin = 1 kOhm) is stable and the neuron is
  * silent. A crossing on the falling branch is unstable only when cm is large against the device's thermal
  * time over its negative resistance (the linearised condition cm > tau (1 + R/rin) / |dV/dI|), which is
- * why the operating point uses 500 uF.
+ * why the operating point uses 1 mF (with this card's weaker fold-back, 500 uF fires twice and rests).
  */
 class FittedVo2NeuronTest {
   static final Path NETLIST = Path.of("..", "examples", "lif-vo2fit.cir");
@@ -39,8 +38,9 @@ class FittedVo2NeuronTest {
 
   @Test
   void spikesTonicallyAtTheDocumentedOperatingPoint() throws Exception {
-    // docs/fitting.md: vin = 20 V, rin = 1k, cm = 500 uF, rout = 50: tonic firing, i.e. it keeps firing
-    // (round-5 card: 5 spikes in 3 s, period 0.50 s; a neuron that fires once and rests would give 1)
+    // docs/fitting.md: vin = 20 V, rin = 1k, cm = 1 mF, rout = 50: tonic firing, i.e. it keeps firing
+    // (round-6 card: 4 spikes in 3 s at 0.74, 1.36, 2.05, 2.75 s, period 0.70 s; a neuron that fires once and
+    // rests would give 1)
     Map<String, Double> r = run("20");
     assertThat(r.get("spikes:v(o)")).isBetween(4.0, 7.0);
     assertThat(r.get("max:v(o)")).isGreaterThan(1.5);
@@ -48,7 +48,7 @@ class FittedVo2NeuronTest {
 
   @Test
   void staysSilentWhenTheLoadLineCrossesTheRisingBranch() throws Exception {
-    // 14 V through 1 kOhm: the load line meets the rising branch near 7.1 V, 7 mA: a stable rest
+    // 14 V through 1 kOhm: the load line meets the rising branch near 7.1 V, 7 mA: a stable rest (max v(o) 0.34 V)
     Map<String, Double> r = run("14");
     assertThat(r.get("spikes:v(o)")).isEqualTo(0.0);
     assertThat(r.get("max:v(o)")).isLessThan(0.5);

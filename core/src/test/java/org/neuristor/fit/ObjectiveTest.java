@@ -1,0 +1,81 @@
+package org.neuristor.fit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The residual rows of {@link Objective}: a transient's samples by least squares on the log scale
+ * (a large error is the shape of the switching and keeps its full weight), a DC sweep's by the
+ * soft-L1 loss.
+ */
+class ObjectiveTest {
+  /** The true parameters as the only start, so the model at the start is the data before they were changed. */
+  static FitPlan exact() {
+    return new FitPlan("vo2", "t0", null, Map.of("t0", 330.0), List.of(
+        new FreeParameter("cth", -1, 1e-10, 1e-6, true, 2e-8),
+        new FreeParameter("sth", -1, 1e-5, 1e-2, true, 3e-4),
+        new FreeParameter("ea", -1, 2000, 8000, false, 5000)));
+  }
+
+  /** Residuals at the true parameters of data whose current is the model's times {@code factor} on rows [from, to). */
+  static double[] residuals(Measurement exactData, int from, int to, double factor) {
+    double[] i = exactData.current().clone();
+    for (int k = from; k < to; k++) {
+      i[k] *= factor;
+    }
+    Measurement m = Measurement.of(exactData.spec(), exactData.time(), exactData.voltage(), i);
+    FitProblem p = FitProblem.of(exact(), Map.of(), List.of(m));
+    ForkJoinPool pool = new ForkJoinPool(1);
+    try {
+      return new Objective(p, pool).residuals(p.start());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void aTransientsSamplesKeepTheirFullLogErrorNotTheSoftLoss() {
+    Measurement data = FitRecoveryTest.synthetic();
+    double[] r = residuals(data, 30, 50, 1.3);
+    int n = 0;
+    for (int k = 0; k < data.rows(); k++) {
+      n += data.compared(k) ? 1 : 0;
+    }
+    assertThat(n).isEqualTo(data.rows());
+    double w = 1 / Math.sqrt(n);
+    double floor = data.currentFloor();
+    for (int k = 0; k < data.rows(); k++) {
+      double i = Math.abs(data.current()[k]);
+      double d = k >= 30 && k < 50 ? Math.log((i + floor) / (1.3 * i + floor)) : 0;
+      assertThat(r[k]).as("row %d", k).isCloseTo(w * d, within(1e-12));
+    }
+    // a 26 % log error: the soft loss would have counted it as 19 %
+    double d = Math.log(1 / 1.3);
+    assertThat(Objective.softL1(d) / d).isCloseTo(0.733, within(0.01));
+  }
+
+  @Test
+  void aSweepsSamplesUseTheSoftLoss() {
+    int n = 60;
+    double[] v = new double[n];
+    for (int k = 0; k < n; k++) {
+      v[k] = 0.1 + 0.05 * k;
+    }
+    Measurement shape = Measurement.of(new DataSpec(DataSpec.Kind.IV, "sweep.csv", Map.of()), null, v, new double[n]);
+    double[] i = Protocol.of(shape).simulate("vo2", org.neuristor.device.DeviceRegistry.resolve("vo2", FitRecoveryTest.TRUE), 0, 0);
+    Measurement data = Measurement.of(shape.spec(), null, v, i);
+    double[] r = residuals(data, 10, 20, 1.3);
+    double w = 1 / Math.sqrt(n);
+    double floor = data.currentFloor();
+    for (int k = 0; k < n; k++) {
+      double ik = Math.abs(data.current()[k]);
+      double d = k >= 10 && k < 20 ? Math.log((ik + floor) / (1.3 * ik + floor)) : 0;
+      assertThat(r[k]).as("row %d", k).isCloseTo(w * Objective.softL1(d), within(1e-12));
+    }
+  }
+}
