@@ -19,8 +19,9 @@ import org.neuristor.neuron.StateVariable;
  * frozen G(x), x relaxes exponentially; sub-steps bound the change of the device voltage by
  * {@code dvMax} and resolve tau while the switch moves. A spike is the gate's upward crossing of the
  * circuit's spike level (the transistor threshold V_T, where drain current starts), counted while armed; it
- * re-arms when the gate falls below the level minus the circuit's spike hysteresis ({@link
- * NeuronCircuit#spikeDetector()}).
+ * re-arms when the gate falls below the level minus the circuit's spike hysteresis. Unlike the full
+ * circuit's {@link NeuronCircuit#spikeDetector()} a kernel reports a spike in the step it crosses, so it does
+ * not wait for the gate to reach the level plus the hysteresis (at the library drive it reaches 1 V).
  */
 public final class CompactWang extends CompactKernel {
   private final TsGate dm;

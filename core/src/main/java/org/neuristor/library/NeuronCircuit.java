@@ -30,10 +30,11 @@ import org.neuristor.measure.Trace;
  * @param membrane membrane node voltage
  * @param spikeLevel level whose upward crossing by {@code spikeState} marks a spike (0.5 for a device
  *     state in [0, 1]; e.g. a temperature in K for a thermal device)
- * @param spikeHysteresis re-arm margin, in the state's unit: after a spike the next crossing counts only
- *     once the state has fallen below {@code spikeLevel - spikeHysteresis}, so a state resting above the
- *     level that dips just below it and back is no spike (0.1 for a state in [0, 1]; for a temperature a
- *     fifth of the way from the level down to the devices' base temperature)
+ * @param spikeHysteresis margin around the level, in the state's unit ({@link SpikeDetector}): a crossing
+ *     counts once the state goes on to {@code spikeLevel + spikeHysteresis}, and the next only after it has
+ *     fallen below {@code spikeLevel - spikeHysteresis}, so a state resting near the level that dips below it
+ *     and back is no spike (0.1 for a state in [0, 1]; for a temperature a fifth of the way from the level
+ *     down to the devices' base temperature)
  * @param compact how its compact form is built, or null when it has none
  * @param drive the tonic drive of its f-V curve ({@code neuron fi}, {@code neuron compare})
  * @param refractoryState state whose second full spike defines the paired-pulse refractory period
@@ -67,8 +68,8 @@ public record NeuronCircuit(String name, String title, String resource, String s
   }
 
   /**
-   * A circuit whose spike state is in [0, 1]: spikes are its upward 0.5 crossings, re-armed below 0.4
-   * ({@link SpikeDetector#deviceState()}).
+   * A circuit whose spike state is in [0, 1]: spikes are its upward 0.5 crossings, confirmed at 0.6 and
+   * re-armed below 0.4 ({@link SpikeDetector#deviceState()}).
    */
   public NeuronCircuit(String name, String title, String resource, String spikeState, String output,
       String membrane) {

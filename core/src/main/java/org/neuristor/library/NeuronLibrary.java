@@ -26,17 +26,17 @@ public final class NeuronLibrary {
    */
   private static final double WANG_VT = 0.5;
 
-  /** Re-arm margin of the Wang circuit (V): a fifth of the way from V_T down to the gate's rest at 0 V. */
+  /** Margin of the Wang circuit (V), a fifth of the way from V_T down to the gate's rest at 0 V. */
   private static final double WANG_REARM_V = 0.2 * WANG_VT;
 
   /** Spike level of the Yi circuits: X2's film temperature crossing 350 K upward (physics.md 4.3). */
   private static final double YI_SPIKE_K = 350;
 
   /**
-   * Re-arm margin of the Yi circuits (K): after a spike X2's film must cool below 345 K, a fifth of the way
-   * from the level down to the films' 325 K base temperature ({@code t0} of yi*.cir), as 0.1 is for a state
-   * in [0, 1] (0.5 level, rest 0). A film resting above 350 K that dips a kelvin below it and back has not
-   * fired; a spike heats it tens of kelvin above the level and it cools back towards the base.
+   * Margin of the Yi circuits (K), a fifth of the way from the level down to the films' 325 K base
+   * temperature ({@code t0} of yi*.cir), as 0.1 is for a state in [0, 1] (0.5 level, rest 0): a crossing
+   * counts once X2's film goes on to 355 K, and the next only after it has cooled below 345 K. A film resting
+   * above 350 K that dips below it and back has not fired; a spike heats it well past 355 K.
    */
   private static final double YI_REARM_K = 0.2 * (YI_SPIKE_K - 325);
 

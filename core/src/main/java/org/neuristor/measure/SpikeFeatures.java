@@ -18,8 +18,8 @@ import java.util.List;
  *
  * <p>Circuit convention ({@link #of(Trace, String, String)}, physics.md 4.0): spikes are upward
  * crossings of the spike level (0.5 for a device state in [0, 1]) by the firing device's state, each
- * counted only when the detector is armed, and it re-arms only after the state has fallen below level -
- * h ({@link SpikeDetector#deviceState()}: h = 0.1; a circuit declares its own level and h, see
+ * counted once the state goes on to level + h, and the next only after it has fallen below level - h
+ * ({@link SpikeDetector#deviceState()}: h = 0.1; a circuit declares its own level and h, see
  * {@code NeuronCircuit}); the amplitude is the largest |V_out - V_rest| (rest = first sample) and the
  * width the FWHM of that excursion.
  *
@@ -53,7 +53,7 @@ public record SpikeFeatures(double[] spikeTimes, double rateHz, double[] isiSeco
 
   /**
    * Spike times of a device state in [0, 1] ({@link SpikeDetector#deviceState()}: upward crossings of 0.5,
-   * re-armed below 0.4), linearly interpolated.
+   * confirmed at 0.6, re-armed below 0.4), linearly interpolated.
    */
   public static double[] crossings(Trace t, String signal) {
     return SpikeDetector.deviceState().detect(t, signal);

@@ -262,7 +262,7 @@ public final class Jobs {
    * {@code run NETLIST}: a netlist's first analysis with {@code .param} overrides; results are
    * reductions of a saved signal: {@code max:S}, {@code min:S}, {@code final:S}, {@code mean:S}
    * (sample mean), {@code spikes:S} (upward crossings of 0.5, for device states such as {@code n1.x},
-   * re-armed only after the state falls below 0.4: {@link SpikeFeatures#crossings(Trace, String)}),
+   * confirmed at 0.6, re-armed below 0.4: {@link SpikeFeatures#crossings(Trace, String)}),
    * {@code rate:S} (those crossings per second of the analysis span) and {@code meas:NAME} (the netlist's
    * {@code .meas} NAME, after all its analyses; empty when the measured event did not happen).
    */

@@ -64,6 +64,20 @@ class SpikeDetectorTest {
   }
 
   @Test
+  void aStateThatDipsClearlyBelowTheLevelAndRecoversToARestJustAboveItIsNoSpike() {
+    // regression, the same withdrawn set under the rebound protocol: after the hyperpolarizing pulse X2's film fell to
+    // 344.65 K (re-arming a detector that only re-arms) and warmed back to its 353.3 K rest through 350 K while the
+    // output fell from 5.02 to 4.65 V: a crossing counts only once the state goes on to level + h
+    double[] t = {0, 1, 2, 3, 4, 5, 6, 7};
+    double[] x = {353.3, 349.0, 344.65, 346.5, 349.4, 350.4, 352.5, 353.3};
+    assertThat(new SpikeDetector(350, 5).indices(new double[] {340, 351, 341})).isEmpty();
+    assertThat(new SpikeDetector(350, 5).detect(t, x)).isEmpty();
+    // a film that heats on through 355 K fired, timed at its 350 K crossing
+    double[] y = {353.3, 349.0, 344.65, 346.5, 349.4, 350.4, 356, 353.3};
+    assertThat(new SpikeDetector(350, 5).detect(t, y)).containsExactly(new double[] {4.6}, Offset.offset(1e-12));
+  }
+
+  @Test
   void aRealSpikeTrainKeepsItsInterpolatedTimesBitForBit() {
     // spikes of a state in [0, 1] that rise to 1 and fall back to 0: the hysteresis removes nothing and moves nothing
     int n = 20_001;
