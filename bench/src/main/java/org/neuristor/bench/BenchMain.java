@@ -14,6 +14,7 @@ import java.util.Locale;
  * in-process time of the JIT-compiled simulation ({@link WholeProcess#table}). Cases: the relaxation
  * oscillator, an RC ladder, the 1 ms B-source 1TS-1C neuron, its 10-level f-V sweep and (without
  * {@code --quick}) its 200-level f-V sweep. {@code fv-warm [N]} prints only the warm in-process f-V figure;
+ * {@code warm [CASE]} prints the warm in-process thread CPU of one netlist ({@link WarmRun});
  * {@code startup}, {@code single} and {@code fv [N]} compare one case ({@link WholeProcess}), {@code jmh ...}
  * runs the JMH benchmarks, {@code network ...} the spiking-network comparison with Brian2
  * ({@link NetworkComparison}).
@@ -58,6 +59,10 @@ public final class BenchMain {
     }
     if (args.length > 0 && args[0].equals("mc")) {
       PickettMonteCarlo.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("warm")) {
+      WarmRun.main(java.util.Arrays.copyOfRange(args, 1, args.length)); // thread CPU of warm in-process runs
       return;
     }
     if (args.length > 0 && List.of("startup", "single", "fv").contains(args[0])) {

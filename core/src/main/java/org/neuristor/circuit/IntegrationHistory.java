@@ -21,14 +21,17 @@ final class IntegrationHistory {
   private double[][] hq = new double[4][];
   private final double[] ht = new double[4];
   private int count;
-  /** dq/dt at the newest point (trapezoidal rule). */
+  /** dq/dt at the newest point (trapezoidal rule only: kept up to date only when {@link #trap}). */
   final double[] qdot;
+  /** Whether steps of order 2 use the trapezoidal rule, the only reader of {@link #qdot}. */
+  private final boolean trap;
   /** The history term of the current step. */
   final double[] qHist;
   private final double[] lagrange = new double[4];
 
-  IntegrationHistory(int n) {
+  IntegrationHistory(int n, boolean trap) {
     this.n = n;
+    this.trap = trap;
     for (int s = 0; s < 4; s++) {
       hx[s] = new double[n];
       hq[s] = new double[n];
@@ -148,8 +151,10 @@ final class IntegrationHistory {
    * Accepts (tNew, xNew, qNew) as the newest point: qdot = a0 q + qHist, then the history shifts by one.
    */
   void accept(double tNew, double[] xNew, double[] qNew, double a0) {
-    for (int i = 0; i < n; i++) {
-      qdot[i] = a0 * qNew[i] + qHist[i];
+    if (trap) {
+      for (int i = 0; i < n; i++) {
+        qdot[i] = a0 * qNew[i] + qHist[i];
+      }
     }
     double[] oldX = hx[3];
     double[] oldQ = hq[3];

@@ -49,6 +49,10 @@ public final class MnaSystem {
   private final Map<String, Integer> branchIndex = new HashMap<>();
   private final MatrixPattern pattern;
   private final LinearSolver solver;
+  /** The solver when it is the dense LU of a nonlinear circuit (Newton's transient steps run fused), or null. */
+  private final DenseLU dense;
+  /** Worst convergence ratio, its unknown and the residual norm of a fused step. */
+  private final double[] stepOut = new double[3];
   private final Load load;
   private final int[] diag;
   private final boolean[] dynamic;
@@ -58,9 +62,11 @@ public final class MnaSystem {
   private final int[] cols;
   /** Elements loaded at every evaluation (all but the linear constant ones). */
   private final Element[] loaded;
-  private final int[] linH;
-  /** Row and column of each linear entry (of {@link #linH}). */
-  private final int[] linRow;
+  /**
+   * The linear entries (handles with a linear G or C value) by row: row r's entries are
+   * [linStart[r], linStart[r+1]), in handle order, with their column and G and C values.
+   */
+  private final int[] linStart;
   private final int[] linCol;
   private final double[] linG;
   private final double[] linC;
@@ -179,8 +185,9 @@ public final class MnaSystem {
     for (int i = 0; i < n; i++) {
       diag[i] = pattern.entry(i, i);
     }
-    boolean dense = options.dense() != null ? options.dense() : n <= DENSE_LIMIT;
-    this.solver = dense ? new DenseLU(pattern) : sparseSolver(pattern);
+    boolean useDense = options.dense() != null ? options.dense() : n <= DENSE_LIMIT;
+    this.solver = useDense ? new DenseLU(pattern) : sparseSolver(pattern);
+    this.dense = nonlinear && solver instanceof DenseLU d ? d : null;
     this.load = new Load(n, pattern.size());
     this.rhs = new double[n];
     this.xOld = new double[n];
@@ -211,26 +218,25 @@ public final class MnaSystem {
       }
     }
     this.loaded = anyLinear ? other.toArray(new Element[0]) : elements;
-    int cnt = 0;
+    this.linStart = new int[n + 1];
     for (int h = 0; h < pattern.size(); h++) {
       if (lin.gv[h] != 0 || lin.cv[h] != 0) {
-        cnt++;
+        linStart[rows[h] + 1]++;
       }
     }
-    this.linH = new int[cnt];
-    this.linG = new double[cnt];
-    this.linC = new double[cnt];
-    this.linRow = new int[cnt];
-    this.linCol = new int[cnt];
-    int k = 0;
+    for (int r = 0; r < n; r++) {
+      linStart[r + 1] += linStart[r];
+    }
+    this.linCol = new int[linStart[n]];
+    this.linG = new double[linStart[n]];
+    this.linC = new double[linStart[n]];
+    int[] fill = Arrays.copyOf(linStart, n);
     for (int h = 0; h < pattern.size(); h++) {
       if (lin.gv[h] != 0 || lin.cv[h] != 0) {
-        linH[k] = h;
-        linRow[k] = rows[h];
+        int k = fill[rows[h]]++;
         linCol[k] = cols[h];
         linG[k] = lin.gv[h];
         linC[k] = lin.cv[h];
-        k++;
       }
     }
     List<Limiter> lims = new ArrayList<>();
@@ -366,23 +372,28 @@ public final class MnaSystem {
     load.limited = false;
   }
 
-  /** f = G_lin x and q = C_lin x of the linear elements (f and q cleared first). */
+  /**
+   * f = G_lin x and q = C_lin x of the linear elements, row by row: each sum starts at 0 and adds the row's
+   * entries in handle order (as clearing f and q and adding every entry in handle order would).
+   */
   private void linearPart(double[] x) {
     double[] f = load.f;
     double[] q = load.q;
-    for (int i = 0; i < n; i++) {
-      f[i] = 0.0;
-      q[i] = 0.0;
-    }
-    int[] lr = linRow;
+    int[] start = linStart;
     int[] lcol = linCol;
     double[] lg = linG;
     double[] lc = linC;
-    for (int k = 0; k < lr.length; k++) {
-      double xc = x[lcol[k]];
-      int r = lr[k];
-      f[r] += lg[k] * xc;
-      q[r] += lc[k] * xc;
+    int k = 0;
+    for (int r = 0; r < n; r++) {
+      double sf = 0.0;
+      double sq = 0.0;
+      for (int end = start[r + 1]; k < end; k++) {
+        double xc = x[lcol[k]];
+        sf += lg[k] * xc;
+        sq += lc[k] * xc;
+      }
+      f[r] = sf;
+      q[r] = sq;
     }
   }
 
@@ -395,12 +406,16 @@ public final class MnaSystem {
   void acceptCharges(double[] x, double t) {
     if (charged.length == 0) {
       double[] q = load.q;
-      for (int i = 0; i < n; i++) {
-        q[i] = 0.0;
-      }
-      for (int k = 0; k < linH.length; k++) {
-        int h = linH[k];
-        q[rows[h]] += linC[k] * x[cols[h]];
+      int[] start = linStart;
+      int[] lcol = linCol;
+      double[] lc = linC;
+      int k = 0;
+      for (int r = 0; r < n; r++) {
+        double sq = 0.0;
+        for (int end = start[r + 1]; k < end; k++) {
+          sq += lc[k] * x[lcol[k]];
+        }
+        q[r] = sq;
       }
       fStale = true;
       return;
@@ -566,114 +581,107 @@ public final class MnaSystem {
       totalIterations++;
       double[] vals = solver.values();
       boolean withCharge = !dc || a0 != 0; // a0 != 0 in DC: pseudo-transient continuation
-      boolean finite = assemble(vals, withCharge, a0);
-      if (!finite) {
-        // A device returned an infinite or undefined derivative: this iterate is unusable.
-        for (int h = 0; h < vals.length; h++) {
-          if (!Double.isFinite(vals[h])) {
-            worstUnknown = pattern.col(h);
-            break;
-          }
-        }
-        return -1;
-      }
-      double norm = 0.0;
-      double[] f = load.f;
-      double[] q = load.q;
       boolean holding = dc && hold != null;
-      if (withCharge && !(gExtra > 0) && !holding) {
-        // a transient step's residual: the loop below without its branches, the same arithmetic (fields read
-        // into locals once: the client compiler of a cold run does not hoist them out of the loop)
-        double[] b = rhs;
-        double[] rw = residualWeight;
-        for (int i = 0; i < n; i++) {
-          double r = f[i] + (a0 * q[i] + qHist[i]);
-          b[i] = r;
-          double w = Math.abs(r) * rw[i];
-          if (w > norm || Double.isNaN(w)) {
-            norm = w;
+      double worst;
+      // A transient step of a nonlinear circuit on the dense solver runs fused (DenseLU.newtonStep: the code below
+      // in generated form). A residual that is NaN or calls for backtracking goes the written-out way.
+      int step = DenseLU.STEP_UNAVAILABLE;
+      if (dense != null && withCharge && !(gExtra > 0) && !holding) {
+        double limit = iter > 2 && damping < 8 ? 1e3 * prevNorm : Double.POSITIVE_INFINITY;
+        step = dense.newtonStep(load.f, load.q, qHist, residualWeight, limit, load.gv, load.cv, linGv, linCv, a0,
+            rhs, x, xOld, absTol, options.reltol(), stepOut);
+      }
+      if (step != DenseLU.STEP_UNAVAILABLE && step != DenseLU.STEP_RESIDUAL) {
+        dirty = false; // G and C hold the linear part again
+        if (step == DenseLU.STEP_NOT_FINITE) {
+          worstUnknown = firstNotFinite(vals);
+          return -1;
+        }
+        double norm = stepOut[2];
+        if (residualCount < residualHistory.length) {
+          residualHistory[residualCount++] = norm;
+        }
+        damping = 0;
+        prevNorm = norm;
+        if (step >= 0) {
+          worstUnknown = step; // a non-finite update
+          return -1;
+        }
+        if (step == DenseLU.STEP_PIVOT) {
+          worst = factorAndUpdate(x, dc);
+          if (worst < 0) {
+            return -1;
+          }
+        } else {
+          worst = stepOut[0];
+          if (stepOut[1] >= 0) {
+            worstUnknown = (int) stepOut[1];
           }
         }
       } else {
-        for (int i = 0; i < n; i++) {
-          double r = f[i];
-          if (withCharge) {
-            r += a0 * q[i] + qHist[i];
-          }
-          if (gExtra > 0 && isNode[i]) {
-            r += gExtra * x[i];
-            vals[diag[i]] += gExtra;
-          }
-          if (holding && !Double.isNaN(hold[i])) {
-            r += HOLD_CONDUCTANCE * (x[i] - hold[i]);
-            vals[diag[i]] += HOLD_CONDUCTANCE;
-          }
-          rhs[i] = r;
-          double w = Math.abs(r) * residualWeight[i];
-          if (w > norm || Double.isNaN(w)) {
-            norm = w;
-          }
-        }
-      }
-      if (residualCount < residualHistory.length) {
-        residualHistory[residualCount++] = norm;
-      }
-      if (Double.isNaN(norm)) {
-        worstUnknown = worstResidual();
-        return -1;
-      }
-      // Backtracking: if the residual grew a lot, step back half-way (at most 8 times in a row).
-      if (iter > 2 && norm > 1e3 * prevNorm && damping < 8 && nonlinear) {
-        damping++;
-        for (int i = 0; i < n; i++) {
-          x[i] = 0.5 * (x[i] + xOld[i]);
-        }
-        continue;
-      }
-      damping = 0;
-      prevNorm = norm;
-      try {
-        solver.factor();
-      } catch (SingularMatrixException e) {
-        if (!dc) {
-          // in a transient step the Jacobian includes the charges' a0 term: a singular one can be a
-          // step too long for a regenerative device (a0 ~ 1/h meeting one of its growth rates), so
-          // it counts as a failed Newton solve and the step is retried shorter; a circuit that stays
-          // singular ends as a non-convergence naming the unknown (regression: HuangNeuronTest)
-          worstUnknown = e.unknown();
+        if (!assembleFinite(vals, withCharge, a0)) {
           return -1;
         }
-        throw new SingularCircuitException(e.unknown());
-      }
-      solver.solve(rhs);
-      boolean converged = !load.limited;
-      double worst = 0;
-      double reltol = options.reltol();
-      double[] b = rhs;
-      double[] xo0 = xOld;
-      double[] at = absTol;
-      int worstAt = worstUnknown;
-      for (int i = 0; i < n; i++) {
-        double dx = b[i];
-        double xo = x[i];
-        xo0[i] = xo;
-        double xi = xo - dx;
-        if (!Double.isFinite(xi)) {
-          worstUnknown = i;
+        double norm = 0.0;
+        double[] f = load.f;
+        double[] q = load.q;
+        if (withCharge && !(gExtra > 0) && !holding) {
+          // a transient step's residual: the loop below without its branches, the same arithmetic (fields read
+          // into locals once: the client compiler of a cold run does not hoist them out of the loop)
+          double[] b = rhs;
+          double[] rw = residualWeight;
+          for (int i = 0; i < n; i++) {
+            double r = f[i] + (a0 * q[i] + qHist[i]);
+            b[i] = r;
+            double w = Math.abs(r) * rw[i];
+            if (w > norm || Double.isNaN(w)) {
+              norm = w;
+            }
+          }
+        } else {
+          for (int i = 0; i < n; i++) {
+            double r = f[i];
+            if (withCharge) {
+              r += a0 * q[i] + qHist[i];
+            }
+            if (gExtra > 0 && isNode[i]) {
+              r += gExtra * x[i];
+              vals[diag[i]] += gExtra;
+            }
+            if (holding && !Double.isNaN(hold[i])) {
+              r += HOLD_CONDUCTANCE * (x[i] - hold[i]);
+              vals[diag[i]] += HOLD_CONDUCTANCE;
+            }
+            rhs[i] = r;
+            double w = Math.abs(r) * residualWeight[i];
+            if (w > norm || Double.isNaN(w)) {
+              norm = w;
+            }
+          }
+        }
+        if (residualCount < residualHistory.length) {
+          residualHistory[residualCount++] = norm;
+        }
+        if (Double.isNaN(norm)) {
+          worstUnknown = worstResidual();
           return -1;
         }
-        x[i] = xi;
-        double tol = reltol * Math.max(Math.abs(xi), Math.abs(xo)) + at[i];
-        double ratio = Math.abs(dx) / tol;
-        if (ratio > worst) {
-          worst = ratio;
-          worstAt = i;
+        // Backtracking: if the residual grew a lot, step back half-way (at most 8 times in a row).
+        if (iter > 2 && norm > 1e3 * prevNorm && damping < 8 && nonlinear) {
+          damping++;
+          for (int i = 0; i < n; i++) {
+            x[i] = 0.5 * (x[i] + xOld[i]);
+          }
+          continue;
+        }
+        damping = 0;
+        prevNorm = norm;
+        worst = factorAndUpdate(x, dc);
+        if (worst < 0) {
+          return -1;
         }
       }
-      worstUnknown = worstAt;
-      if (worst > 1.0) {
-        converged = false;
-      }
+      boolean converged = !load.limited && !(worst > 1.0);
       for (Limiter lim : limiters) {
         lim.limitUpdate(x, xOld);
       }
@@ -685,6 +693,84 @@ public final class MnaSystem {
       }
     }
     return -1;
+  }
+
+  /**
+   * Factors the matrix, solves for the Newton update with the residual in {@link #rhs} and applies it
+   * ({@link #update}).
+   *
+   * @return the largest convergence ratio, or -1 when the update failed ({@link #worstUnknown} names the unknown)
+   */
+  private double factorAndUpdate(double[] x, boolean dc) {
+    try {
+      solver.factor();
+    } catch (SingularMatrixException e) {
+      if (!dc) {
+        // in a transient step the Jacobian includes the charges' a0 term: a singular one can be a
+        // step too long for a regenerative device (a0 ~ 1/h meeting one of its growth rates), so
+        // it counts as a failed Newton solve and the step is retried shorter; a circuit that stays
+        // singular ends as a non-convergence naming the unknown (regression: HuangNeuronTest)
+        worstUnknown = e.unknown();
+        return -1;
+      }
+      throw new SingularCircuitException(e.unknown());
+    }
+    solver.solve(rhs);
+    return update(x);
+  }
+
+  /**
+   * x -= dx (dx in {@link #rhs}) with the old iterate kept in {@link #xOld}.
+   *
+   * @return the largest convergence ratio |dx| / (reltol max(|x|, |xOld|) + absTol), or -1 when an update is
+   *     not finite (then {@link #worstUnknown} names it)
+   */
+  private double update(double[] x) {
+    double worst = 0;
+    double reltol = options.reltol();
+    double[] b = rhs;
+    double[] xo0 = xOld;
+    double[] at = absTol;
+    int worstAt = worstUnknown;
+    for (int i = 0; i < n; i++) {
+      double dx = b[i];
+      double xo = x[i];
+      xo0[i] = xo;
+      double xi = xo - dx;
+      if (!Double.isFinite(xi)) {
+        worstUnknown = i;
+        return -1;
+      }
+      x[i] = xi;
+      double tol = reltol * Math.max(Math.abs(xi), Math.abs(xo)) + at[i];
+      double ratio = Math.abs(dx) / tol;
+      if (ratio > worst) {
+        worst = ratio;
+        worstAt = i;
+      }
+    }
+    worstUnknown = worstAt;
+    return worst;
+  }
+
+  /** {@link #assemble} that, when a value is not finite, names its unknown in {@link #worstUnknown}. */
+  private boolean assembleFinite(double[] vals, boolean withCharge, double a0) {
+    if (assemble(vals, withCharge, a0)) {
+      return true;
+    }
+    // A device returned an infinite or undefined derivative: this iterate is unusable.
+    worstUnknown = firstNotFinite(vals);
+    return false;
+  }
+
+  /** The column of the first matrix value that is not finite. */
+  private int firstNotFinite(double[] vals) {
+    for (int h = 0; h < vals.length; h++) {
+      if (!Double.isFinite(vals[h])) {
+        return pattern.col(h);
+      }
+    }
+    return worstUnknown;
   }
 
   /**

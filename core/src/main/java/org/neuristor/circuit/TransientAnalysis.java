@@ -229,7 +229,7 @@ public final class TransientAnalysis {
         e.accept(x, 0.0);
       }
       this.bps = collectBreakpoints(els, hMin);
-      this.history = new IntegrationHistory(n);
+      this.history = new IntegrationHistory(n, trap);
       sys.evaluate(x, 0.0, false, 1.0);
       sys.markDynamic();
       history.start(0.0, x, sys.q(), sys.f());
@@ -382,7 +382,7 @@ public final class TransientAnalysis {
           }
           return;
         }
-        double fac = r == 0 ? 2.0 : Math.min(2.0, Math.max(0.5, 0.9 * Math.pow(r, -1.0 / (k + 1))));
+        double fac = growth(r, k);
         hNextCandidate = h * fac;
       } else {
         hNextCandidate = Math.min(2.0 * h, hLimit);
@@ -451,6 +451,25 @@ public final class TransientAnalysis {
       }
       return total;
     }
+  }
+
+  /**
+   * Below these truncation ratios (orders 1 and 2) the growth factor of {@link #growth} is its cap 2:
+   * 0.9 r^(-1/(k+1)) >= 2 exactly when r <= 0.45^(k+1); the bounds stay 0.1% inside, far beyond the rounding of
+   * {@code Math.pow} (1 ulp, monotone), so the cap is certain without computing the power.
+   */
+  private static final double[] CAPPED_BELOW = {0.0, 0.999 * 0.45 * 0.45, 0.999 * 0.45 * 0.45 * 0.45};
+
+  /**
+   * The factor by which an accepted step of order k with truncation ratio r may grow:
+   * min(2, max(0.5, 0.9 r^(-1/(k+1)))), 2 at r = 0. Most steps of a slowly varying solution have a small ratio and
+   * get the cap without the power, which also takes the power's latency off the chain from one step to the next.
+   */
+  static double growth(double r, int k) {
+    if (r == 0 || (k < CAPPED_BELOW.length && r <= CAPPED_BELOW[k])) {
+      return 2.0;
+    }
+    return Math.min(2.0, Math.max(0.5, 0.9 * Math.pow(r, -1.0 / (k + 1))));
   }
 
   /**

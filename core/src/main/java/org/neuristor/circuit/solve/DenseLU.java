@@ -27,6 +27,8 @@ public final class DenseLU implements LinearSolver {
   private final double[] work;
   private final Map<String, EliminationSchedule> schedules = new HashMap<>();
   private EliminationSchedule schedule;
+  /** The last few schedules used, newest first (null after the last). */
+  private final EliminationSchedule[] recent = new EliminationSchedule[4];
   private double[] lu = new double[0];
   /** Dense fallback (choosing the pivots): row-major copy, permutation and the choices made. */
   private final double[] a;
@@ -98,6 +100,24 @@ public final class DenseLU implements LinearSolver {
       valid = true;
       return;
     }
+    // The orders met last, newest first: one whose pivot checks all pass on these values is the order partial
+    // pivoting chooses (the checks are its choices), so its factors are those of choosePivots and its schedule.
+    for (int r = 0; r < recent.length; r++) {
+      EliminationSchedule other = recent[r];
+      if (other == null) {
+        break;
+      }
+      if (other == schedule) {
+        continue;
+      }
+      schedule = other;
+      if (scheduled() < 0) {
+        used(other);
+        denseFactors = false;
+        valid = true;
+        return;
+      }
+    }
     choosePivots();
     schedule = schedules.get(Arrays.toString(choices));
     if (schedule == null) {
@@ -107,6 +127,7 @@ public final class DenseLU implements LinearSolver {
       schedule = new EliminationSchedule(pattern, choices, compile);
       schedules.put(Arrays.toString(choices), schedule);
     }
+    used(schedule);
     if (lu.length < schedule.size) {
       lu = new double[schedule.size];
     }
@@ -114,6 +135,19 @@ public final class DenseLU implements LinearSolver {
     // it disagree, the dense factors serve this once.
     denseFactors = scheduled() >= 0;
     valid = true;
+  }
+
+  /** Moves {@code s} to the front of {@link #recent}. */
+  private void used(EliminationSchedule s) {
+    int at = recent.length - 1;
+    for (int r = 0; r < recent.length; r++) {
+      if (recent[r] == s || recent[r] == null) {
+        at = r;
+        break;
+      }
+    }
+    System.arraycopy(recent, 0, recent, 1, at);
+    recent[0] = s;
   }
 
   /** Runs the schedule on the values: -1 on success, k >= 0 if step k would pivot differently. */
@@ -210,6 +244,46 @@ public final class DenseLU implements LinearSolver {
       work[i] = s / a[ri + i];
     }
     System.arraycopy(work, 0, b, 0, n);
+  }
+
+  /** {@link #newtonStep}: the step is done; {@code out} holds the worst ratio and its unknown (or -1), and the norm. */
+  public static final int STEP_DONE = -1;
+  /** {@link #newtonStep}: a matrix value is infinite or NaN; {@link #values} hold the matrix. */
+  public static final int STEP_NOT_FINITE = -2;
+  /**
+   * {@link #newtonStep}: the current pivot order does not fit the new values (or a pivot is singular);
+   * {@link #values} hold the matrix and {@code b} the residual: call {@link #factor} and {@link #solve}.
+   */
+  public static final int STEP_PIVOT = -3;
+  /** {@link #newtonStep}: no generated step for the current order; nothing was read or written. */
+  public static final int STEP_UNAVAILABLE = -4;
+  /** {@link #newtonStep}: the residual norm is NaN or above the limit; only {@code b} and {@code out[2]} were written. */
+  public static final int STEP_RESIDUAL = -5;
+
+  /**
+   * One transient Newton step fused into generated code of the current elimination schedule, with every value in
+   * a local variable. It performs the same operations in the same order as: the residual
+   * {@code b[i] = f[i] + (a0 q[i] + qHist[i])} and its norm {@code max |b[i]| rw[i]} (a NaN term wins); Newton's
+   * matrix {@code values[h] = gv[h] + a0 cv[h]}, then G and C back to their linear parts {@code lg}, {@code lc};
+   * {@link #factor}; {@link #solve} of b; and the update {@code x -= dx} with the convergence ratio
+   * {@code |dx| / (reltol max(|x|, |xOld|) + absTol)}. So the results are bit-identical to those steps written out.
+   * The factors are not kept: a later {@link #factor} works as if this step had not happened.
+   *
+   * @param limit a norm above it returns {@link #STEP_RESIDUAL} before the matrix is touched (+Infinity: none)
+   * @param out receives the largest ratio (index 0), its unknown (index 1, -1 when no ratio was above 0) and the
+   *     residual norm (index 2)
+   * @return {@link #STEP_DONE}; an unknown i >= 0 whose update is not finite (x and xOld hold the updates of the
+   *     unknowns before i, and xOld[i]); or {@link #STEP_NOT_FINITE}, {@link #STEP_PIVOT}, {@link #STEP_UNAVAILABLE},
+   *     {@link #STEP_RESIDUAL}
+   */
+  public int newtonStep(double[] f, double[] q, double[] qHist, double[] rw, double limit, double[] gv, double[] cv,
+      double[] lg, double[] lc, double a0, double[] b, double[] x, double[] xOld, double[] absTol, double reltol,
+      double[] out) {
+    EliminationSchedule.Kernel k = schedule == null ? null : schedule.kernel();
+    if (k == null) {
+      return STEP_UNAVAILABLE;
+    }
+    return k.step(f, q, qHist, rw, limit, gv, cv, lg, lc, a0, values, b, x, xOld, absTol, reltol, out);
   }
 
   /** Whether the current schedule runs as generated code (for tests). */

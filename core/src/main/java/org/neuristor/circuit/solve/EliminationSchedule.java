@@ -21,6 +21,16 @@ final class EliminationSchedule {
     int factor(double[] values, double[] lu);
 
     void solve(double[] lu, double[] b);
+
+    /**
+     * One fused transient Newton step, see {@link DenseLU#newtonStep}: {@link DenseLU#STEP_UNAVAILABLE} when
+     * the kernel was generated without it (then nothing was touched).
+     */
+    default int step(double[] f, double[] q, double[] qHist, double[] rw, double limit, double[] gv, double[] cv,
+        double[] lg, double[] lc, double a0, double[] values, double[] b, double[] x, double[] xOld, double[] absTol,
+        double reltol, double[] out) {
+      return DenseLU.STEP_UNAVAILABLE;
+    }
   }
 
   final int n;

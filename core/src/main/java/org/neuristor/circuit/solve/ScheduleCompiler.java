@@ -90,6 +90,9 @@ final class ScheduleCompiler {
     init.visitEnd();
     factor(cw, s);
     solve(cw, s);
+    if (stepEstimate(s) <= MAX_CODE_BYTES) {
+      step(cw, s);
+    }
     cw.visitEnd();
     return cw.toByteArray();
   }
@@ -113,61 +116,7 @@ final class ScheduleCompiler {
       }
       mv.visitVarInsn(Opcodes.DSTORE, entry(e));
     }
-    for (int k = 0; k < s.n; k++) {
-      mv.visitVarInsn(Opcodes.DLOAD, entry(s.pivot[k]));
-      mv.visitVarInsn(Opcodes.DSTORE, 3);
-      mv.visitVarInsn(Opcodes.DLOAD, 3);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
-      mv.visitVarInsn(Opcodes.DSTORE, 5);
-      for (int c = s.candStart[k]; c < s.candStart[k + 1]; c++) {
-        // other row wins if |v| > |pivot| (or >= when it comes first): return k
-        Label keep = new Label();
-        mv.visitVarInsn(Opcodes.DLOAD, entry(s.candIdx[c]));
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
-        mv.visitVarInsn(Opcodes.DLOAD, 5);
-        mv.visitInsn(Opcodes.DCMPL); // NaN compares as "less": never wins, as in the interpreter
-        mv.visitJumpInsn(s.candBefore[c] ? Opcodes.IFLT : Opcodes.IFLE, keep);
-        push(mv, k);
-        mv.visitInsn(Opcodes.IRETURN);
-        mv.visitLabel(keep);
-      }
-      // !(|pivot| > 1e-300): singular, return -2 - k
-      Label regular = new Label();
-      mv.visitVarInsn(Opcodes.DLOAD, 5);
-      mv.visitLdcInsn(1e-300);
-      mv.visitInsn(Opcodes.DCMPL);
-      mv.visitJumpInsn(Opcodes.IFGT, regular);
-      push(mv, -2 - k);
-      mv.visitInsn(Opcodes.IRETURN);
-      mv.visitLabel(regular);
-      int u0 = s.uStart[k];
-      int nu = s.uStart[k + 1] - u0;
-      for (int e = s.lStart[k]; e < s.lStart[k + 1]; e++) {
-        int li = s.lIdx[e];
-        Label zero = new Label();
-        mv.visitVarInsn(Opcodes.DLOAD, entry(li));
-        mv.visitInsn(Opcodes.DCONST_0);
-        mv.visitInsn(Opcodes.DCMPL);
-        mv.visitJumpInsn(Opcodes.IFEQ, zero); // a zero multiplier changes nothing (NaN goes on, as != 0)
-        mv.visitVarInsn(Opcodes.DLOAD, entry(li));
-        mv.visitVarInsn(Opcodes.DLOAD, 3);
-        mv.visitInsn(Opcodes.DDIV);
-        mv.visitInsn(Opcodes.DUP2);
-        mv.visitVarInsn(Opcodes.DSTORE, entry(li));
-        mv.visitVarInsn(Opcodes.DSTORE, 7);
-        int t0 = s.tBase[e];
-        for (int q = 0; q < nu; q++) {
-          int t = entry(s.tIdx[t0 + q]);
-          mv.visitVarInsn(Opcodes.DLOAD, t);
-          mv.visitVarInsn(Opcodes.DLOAD, 7);
-          mv.visitVarInsn(Opcodes.DLOAD, entry(s.uIdx[u0 + q]));
-          mv.visitInsn(Opcodes.DMUL);
-          mv.visitInsn(Opcodes.DSUB);
-          mv.visitVarInsn(Opcodes.DSTORE, t);
-        }
-        mv.visitLabel(zero);
-      }
-    }
+    eliminate(mv, s, entry(0), 3, 5, 7, false);
     for (int e = 0; e < s.size; e++) {
       mv.visitVarInsn(Opcodes.ALOAD, 2);
       push(mv, e);
@@ -178,6 +127,70 @@ final class ScheduleCompiler {
     mv.visitInsn(Opcodes.IRETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+  }
+
+  /**
+   * The elimination of {@link #factor} on local variables: entry e at {@code base + 2e}, scratch locals for the
+   * pivot, its magnitude and the multiplier. A pivot that partial pivoting would not choose returns k (-2 - k
+   * when singular), or {@link DenseLU#STEP_PIVOT} in the fused step.
+   */
+  private static void eliminate(MethodVisitor mv, EliminationSchedule s, int base, int piv, int absPiv, int mult,
+      boolean fused) {
+    for (int k = 0; k < s.n; k++) {
+      mv.visitVarInsn(Opcodes.DLOAD, base + 2 * s.pivot[k]);
+      mv.visitVarInsn(Opcodes.DSTORE, piv);
+      mv.visitVarInsn(Opcodes.DLOAD, piv);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
+      mv.visitVarInsn(Opcodes.DSTORE, absPiv);
+      for (int c = s.candStart[k]; c < s.candStart[k + 1]; c++) {
+        // other row wins if |v| > |pivot| (or >= when it comes first): return k
+        Label keep = new Label();
+        mv.visitVarInsn(Opcodes.DLOAD, base + 2 * s.candIdx[c]);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
+        mv.visitVarInsn(Opcodes.DLOAD, absPiv);
+        mv.visitInsn(Opcodes.DCMPL); // NaN compares as "less": never wins, as in the interpreter
+        mv.visitJumpInsn(s.candBefore[c] ? Opcodes.IFLT : Opcodes.IFLE, keep);
+        push(mv, fused ? DenseLU.STEP_PIVOT : k);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitLabel(keep);
+      }
+      // !(|pivot| > 1e-300): singular, return -2 - k
+      Label regular = new Label();
+      mv.visitVarInsn(Opcodes.DLOAD, absPiv);
+      mv.visitLdcInsn(1e-300);
+      mv.visitInsn(Opcodes.DCMPL);
+      mv.visitJumpInsn(Opcodes.IFGT, regular);
+      push(mv, fused ? DenseLU.STEP_PIVOT : -2 - k);
+      mv.visitInsn(Opcodes.IRETURN);
+      mv.visitLabel(regular);
+      int u0 = s.uStart[k];
+      int nu = s.uStart[k + 1] - u0;
+      for (int e = s.lStart[k]; e < s.lStart[k + 1]; e++) {
+        int li = s.lIdx[e];
+        Label zero = new Label();
+        mv.visitVarInsn(Opcodes.DLOAD, base + 2 * li);
+        mv.visitInsn(Opcodes.DCONST_0);
+        mv.visitInsn(Opcodes.DCMPL);
+        mv.visitJumpInsn(Opcodes.IFEQ, zero); // a zero multiplier changes nothing (NaN goes on, as != 0)
+        mv.visitVarInsn(Opcodes.DLOAD, base + 2 * li);
+        mv.visitVarInsn(Opcodes.DLOAD, piv);
+        mv.visitInsn(Opcodes.DDIV);
+        mv.visitInsn(Opcodes.DUP2);
+        mv.visitVarInsn(Opcodes.DSTORE, base + 2 * li);
+        mv.visitVarInsn(Opcodes.DSTORE, mult);
+        int t0 = s.tBase[e];
+        for (int q = 0; q < nu; q++) {
+          int t = base + 2 * s.tIdx[t0 + q];
+          mv.visitVarInsn(Opcodes.DLOAD, t);
+          mv.visitVarInsn(Opcodes.DLOAD, mult);
+          mv.visitVarInsn(Opcodes.DLOAD, base + 2 * s.uIdx[u0 + q]);
+          mv.visitInsn(Opcodes.DMUL);
+          mv.visitInsn(Opcodes.DSUB);
+          mv.visitVarInsn(Opcodes.DSTORE, t);
+        }
+        mv.visitLabel(zero);
+      }
+    }
   }
 
   // solve locals: 0 this, 1 lu, 2 b, then w_i at 3 + 2i
@@ -213,6 +226,251 @@ final class ScheduleCompiler {
     mv.visitInsn(Opcodes.RETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+  }
+
+  /** Generous bytecode size of the fused Newton step. */
+  private static long stepEstimate(EliminationSchedule s) {
+    return 40L * s.handles + 8L * s.size + 24L * s.n + 20L * s.candIdx.length + 32L * s.lIdx.length
+        + 16L * s.tIdx.length + 20L * (s.fIdx.length + s.bIdx.length) + 150L * s.n;
+  }
+
+  // step locals: the parameters (0 this, 1 f, 2 q, 3 qHist, 4 rw, 5 limit, 7 gv, 8 cv, 9 lg, 10 lc, 11 a0, 13 values,
+  // 14 b, 15 x, 16 xOld, 17 absTol, 18 reltol, 20 out), then scratch, then entry e at STEP_ENTRIES + 2e and the
+  // solution w_i after the entries
+  private static final int F = 1;
+  private static final int Q = 2;
+  private static final int QHIST = 3;
+  private static final int RW = 4;
+  private static final int LIMIT = 5;
+  private static final int GV = 7;
+  private static final int CV = 8;
+  private static final int LG = 9;
+  private static final int LC = 10;
+  private static final int A0 = 11;
+  private static final int VALUES = 13;
+  private static final int B = 14;
+  private static final int X = 15;
+  private static final int XOLD = 16;
+  private static final int ABSTOL = 17;
+  private static final int RELTOL = 18;
+  private static final int OUT = 20;
+  private static final int PIVOT = 21;
+  private static final int ABS_PIVOT = 23;
+  private static final int MULTIPLIER = 25;
+  private static final int NAN = 27;
+  private static final int WORST = 29;
+  private static final int WORST_AT = 31;
+  private static final int XO = 32;
+  private static final int XI = 34;
+  private static final int RATIO = 36;
+  private static final int TOL = 38;
+  private static final int NORM = 40;
+  private static final int R = 42;
+  private static final int W = 44;
+  private static final int STEP_ENTRIES = 46;
+
+  /**
+   * The fused Newton step of {@link DenseLU#newtonStep}: the residual and its norm, the matrix from G and C
+   * (values stored, G and C back to their linear parts), pivot checks and elimination as {@link #factor} but on
+   * local variables, substitution as {@link #solve}, and the update of x with its convergence ratio, each
+   * operation as in the Java code it replaces.
+   */
+  private static void step(ClassWriter cw, EliminationSchedule s) {
+    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "step",
+        "([D[D[D[DD[D[D[D[DD[D[D[D[D[DD[D)I", null, null);
+    mv.visitCode();
+    int handles = s.handles;
+    // norm = 0; per row: r = f[i] + (a0 * q[i] + qHist[i]); b[i] = r; w = |r| * rw[i]; if (w > norm || w is NaN) norm = w
+    mv.visitInsn(Opcodes.DCONST_0);
+    mv.visitVarInsn(Opcodes.DSTORE, NORM);
+    for (int i = 0; i < s.n; i++) {
+      load(mv, F, i);
+      mv.visitVarInsn(Opcodes.DLOAD, A0);
+      load(mv, Q, i);
+      mv.visitInsn(Opcodes.DMUL);
+      load(mv, QHIST, i);
+      mv.visitInsn(Opcodes.DADD);
+      mv.visitInsn(Opcodes.DADD);
+      mv.visitVarInsn(Opcodes.DSTORE, R);
+      store(mv, B, i, R);
+      mv.visitVarInsn(Opcodes.DLOAD, R);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
+      load(mv, RW, i);
+      mv.visitInsn(Opcodes.DMUL);
+      mv.visitVarInsn(Opcodes.DSTORE, W);
+      Label set = new Label();
+      Label keep = new Label();
+      compare(mv, W, NORM, Opcodes.IFGT, set);
+      compare(mv, W, W, Opcodes.IFEQ, keep);
+      mv.visitLabel(set);
+      mv.visitVarInsn(Opcodes.DLOAD, W);
+      mv.visitVarInsn(Opcodes.DSTORE, NORM);
+      mv.visitLabel(keep);
+    }
+    // out[2] = norm; a NaN norm or one above the limit goes back to the caller untouched
+    mv.visitVarInsn(Opcodes.ALOAD, OUT);
+    mv.visitInsn(Opcodes.ICONST_2);
+    mv.visitVarInsn(Opcodes.DLOAD, NORM);
+    mv.visitInsn(Opcodes.DASTORE);
+    Label residualOut = new Label();
+    Label residualOk = new Label();
+    compare(mv, NORM, NORM, Opcodes.IFNE, residualOut);
+    compare(mv, NORM, LIMIT, Opcodes.IFLE, residualOk);
+    mv.visitLabel(residualOut);
+    push(mv, DenseLU.STEP_RESIDUAL);
+    mv.visitInsn(Opcodes.IRETURN);
+    mv.visitLabel(residualOk);
+    int nan = NAN;
+    mv.visitInsn(Opcodes.DCONST_0);
+    mv.visitVarInsn(Opcodes.DSTORE, nan);
+    for (int h = 0; h < handles; h++) {
+      int v = STEP_ENTRIES + 2 * h;
+      // v = gv[h] + a0 * cv[h]
+      load(mv, GV, h);
+      mv.visitVarInsn(Opcodes.DLOAD, A0);
+      load(mv, CV, h);
+      mv.visitInsn(Opcodes.DMUL);
+      mv.visitInsn(Opcodes.DADD);
+      mv.visitVarInsn(Opcodes.DSTORE, v);
+      // values[h] = v
+      store(mv, VALUES, h, v);
+      // nan += v - v (NaN exactly when some v is infinite or NaN)
+      mv.visitVarInsn(Opcodes.DLOAD, nan);
+      mv.visitVarInsn(Opcodes.DLOAD, v);
+      mv.visitVarInsn(Opcodes.DLOAD, v);
+      mv.visitInsn(Opcodes.DSUB);
+      mv.visitInsn(Opcodes.DADD);
+      mv.visitVarInsn(Opcodes.DSTORE, nan);
+      // gv[h] = lg[h]; cv[h] = lc[h]
+      for (int[] pair : new int[][] {{GV, LG}, {CV, LC}}) {
+        mv.visitVarInsn(Opcodes.ALOAD, pair[0]);
+        push(mv, h);
+        mv.visitVarInsn(Opcodes.ALOAD, pair[1]);
+        push(mv, h);
+        mv.visitInsn(Opcodes.DALOAD);
+        mv.visitInsn(Opcodes.DASTORE);
+      }
+    }
+    Label finite = new Label();
+    compare(mv, nan, nan, Opcodes.IFEQ, finite);
+    push(mv, DenseLU.STEP_NOT_FINITE);
+    mv.visitInsn(Opcodes.IRETURN);
+    mv.visitLabel(finite);
+    for (int e = handles; e < s.size; e++) {
+      mv.visitInsn(Opcodes.DCONST_0);
+      mv.visitVarInsn(Opcodes.DSTORE, STEP_ENTRIES + 2 * e);
+    }
+    eliminate(mv, s, STEP_ENTRIES, PIVOT, ABS_PIVOT, MULTIPLIER, true);
+    int w = STEP_ENTRIES + 2 * s.size;
+    for (int i = 0; i < s.n; i++) {
+      mv.visitVarInsn(Opcodes.ALOAD, B);
+      push(mv, s.perm[i]);
+      mv.visitInsn(Opcodes.DALOAD);
+      for (int e = s.fStart[i]; e < s.fStart[i + 1]; e++) {
+        localProduct(mv, STEP_ENTRIES + 2 * s.fIdx[e], w + 2 * s.fCol[e]);
+      }
+      mv.visitVarInsn(Opcodes.DSTORE, w + 2 * i);
+    }
+    for (int i = s.n - 1; i >= 0; i--) {
+      mv.visitVarInsn(Opcodes.DLOAD, w + 2 * i);
+      for (int e = s.bStart[i]; e < s.bStart[i + 1]; e++) {
+        localProduct(mv, STEP_ENTRIES + 2 * s.bIdx[e], w + 2 * s.bCol[e]);
+      }
+      mv.visitVarInsn(Opcodes.DLOAD, STEP_ENTRIES + 2 * s.pivot[i]);
+      mv.visitInsn(Opcodes.DDIV);
+      mv.visitVarInsn(Opcodes.DSTORE, w + 2 * i);
+    }
+    // the update: worst = 0, worstAt = -1
+    mv.visitInsn(Opcodes.DCONST_0);
+    mv.visitVarInsn(Opcodes.DSTORE, WORST);
+    mv.visitInsn(Opcodes.ICONST_M1);
+    mv.visitVarInsn(Opcodes.ISTORE, WORST_AT);
+    for (int i = 0; i < s.n; i++) {
+      // xo = x[i]; xOld[i] = xo; xi = xo - dx
+      load(mv, X, i);
+      mv.visitVarInsn(Opcodes.DSTORE, XO);
+      store(mv, XOLD, i, XO);
+      mv.visitVarInsn(Opcodes.DLOAD, XO);
+      mv.visitVarInsn(Opcodes.DLOAD, w + 2 * i);
+      mv.visitInsn(Opcodes.DSUB);
+      mv.visitVarInsn(Opcodes.DSTORE, XI);
+      Label ok = new Label();
+      mv.visitVarInsn(Opcodes.DLOAD, XI);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "isFinite", "(D)Z", false);
+      mv.visitJumpInsn(Opcodes.IFNE, ok);
+      push(mv, i);
+      mv.visitInsn(Opcodes.IRETURN);
+      mv.visitLabel(ok);
+      store(mv, X, i, XI);
+      // tol = reltol * max(|xi|, |xo|) + absTol[i]
+      mv.visitVarInsn(Opcodes.DLOAD, RELTOL);
+      mv.visitVarInsn(Opcodes.DLOAD, XI);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
+      mv.visitVarInsn(Opcodes.DLOAD, XO);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "max", "(DD)D", false);
+      mv.visitInsn(Opcodes.DMUL);
+      load(mv, ABSTOL, i);
+      mv.visitInsn(Opcodes.DADD);
+      mv.visitVarInsn(Opcodes.DSTORE, TOL);
+      // ratio = |dx| / tol; if (ratio > worst) { worst = ratio; worstAt = i }
+      Label notWorse = new Label();
+      mv.visitVarInsn(Opcodes.DLOAD, w + 2 * i);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
+      mv.visitVarInsn(Opcodes.DLOAD, TOL);
+      mv.visitInsn(Opcodes.DDIV);
+      mv.visitVarInsn(Opcodes.DSTORE, RATIO);
+      compare(mv, RATIO, WORST, Opcodes.IFLE, notWorse);
+      mv.visitVarInsn(Opcodes.DLOAD, RATIO);
+      mv.visitVarInsn(Opcodes.DSTORE, WORST);
+      push(mv, i);
+      mv.visitVarInsn(Opcodes.ISTORE, WORST_AT);
+      mv.visitLabel(notWorse);
+    }
+    mv.visitVarInsn(Opcodes.ALOAD, OUT);
+    mv.visitInsn(Opcodes.ICONST_0);
+    mv.visitVarInsn(Opcodes.DLOAD, WORST);
+    mv.visitInsn(Opcodes.DASTORE);
+    mv.visitVarInsn(Opcodes.ALOAD, OUT);
+    mv.visitInsn(Opcodes.ICONST_1);
+    mv.visitVarInsn(Opcodes.ILOAD, WORST_AT);
+    mv.visitInsn(Opcodes.I2D);
+    mv.visitInsn(Opcodes.DASTORE);
+    push(mv, DenseLU.STEP_DONE);
+    mv.visitInsn(Opcodes.IRETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /** Jumps to {@code to} when {@code jump} holds for DCMPL of two double locals (NaN compares as less). */
+  private static void compare(MethodVisitor mv, int a, int b, int jump, Label to) {
+    mv.visitVarInsn(Opcodes.DLOAD, a);
+    mv.visitVarInsn(Opcodes.DLOAD, b);
+    mv.visitInsn(Opcodes.DCMPL);
+    mv.visitJumpInsn(jump, to);
+  }
+
+  /** array[index] = local (a double array and a double in local variables). */
+  private static void store(MethodVisitor mv, int array, int index, int local) {
+    mv.visitVarInsn(Opcodes.ALOAD, array);
+    push(mv, index);
+    mv.visitVarInsn(Opcodes.DLOAD, local);
+    mv.visitInsn(Opcodes.DASTORE);
+  }
+
+  /** Pushes array[index] (a double array in a local variable). */
+  private static void load(MethodVisitor mv, int array, int index) {
+    mv.visitVarInsn(Opcodes.ALOAD, array);
+    push(mv, index);
+    mv.visitInsn(Opcodes.DALOAD);
+  }
+
+  /** Stack: s -> s - local[a] * local[b]. */
+  private static void localProduct(MethodVisitor mv, int a, int b) {
+    mv.visitVarInsn(Opcodes.DLOAD, a);
+    mv.visitVarInsn(Opcodes.DLOAD, b);
+    mv.visitInsn(Opcodes.DMUL);
+    mv.visitInsn(Opcodes.DSUB);
   }
 
   /** Stack: s -> s - lu[idx] * w_col. */

@@ -131,20 +131,27 @@ class DenseLUTest {
     assertThat(repivoted).as("value changes that move pivots were exercised").isGreaterThan(24);
   }
 
-  /** An unchanged matrix reuses its factors; a changed one with the same pivots does not pivot again. */
-  @Test
-  void pivotsAreChosenOnlyWhenTheyMove() {
-    MatrixPattern p = new MatrixPattern(2);
-    for (int i = 0; i < 2; i++) {
-      for (int j = 0; j < 2; j++) {
+  /** The frozen pattern of a full n x n matrix. */
+  static MatrixPattern full(int n) {
+    MatrixPattern p = new MatrixPattern(n);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
         p.entry(i, j);
       }
     }
     p.freeze();
+    return p;
+  }
+
+  /** An unchanged matrix reuses its factors; a changed one with the same pivots does not pivot again. */
+  @Test
+  void pivotsAreChosenOnlyWhenTheyMove() {
+    MatrixPattern p = full(2);
     DenseLU lu = new DenseLU(p);
     double[][][] steps = {{{4, 1}, {1, 3}}, {{4, 1}, {1, 3}}, {{5, 1}, {2, 3}}, {{1, 1}, {5, 3}}, {{1, 2}, {1, 3}}};
-    // third: same order; fourth: row 2 is larger; fifth: a tie goes to row 1, as plain partial pivoting does
-    long[] pivoting = {1, 1, 1, 2, 3};
+    // third: same order; fourth: row 2 is larger; fifth: a tie goes to row 1, as plain partial pivoting does:
+    // the first order again, whose schedule passes its checks, so no pivots are chosen again
+    long[] pivoting = {1, 1, 1, 2, 2};
     for (int s = 0; s < steps.length; s++) {
       double[][] a = steps[s];
       LinearSolverTest.fill(lu, p, a);
@@ -155,6 +162,155 @@ class DenseLUTest {
       assertThat(b).containsExactly(expected);
       assertThat(lu.pivotingFactorizations()).as("step %d", s).isEqualTo(pivoting[s]);
     }
+  }
+
+  /**
+   * The fused Newton step (residual, matrix from G and C, factors, solve, update in generated code) gives bit for
+   * bit what the same steps written out give, through value changes that move the pivots (then it hands back
+   * to {@link DenseLU#factor}) and non-finite values.
+   */
+  @Test
+  void fusedNewtonStepEqualsTheStepsWrittenOut() {
+    SplittableRandom r = new SplittableRandom(13);
+    int done = 0;
+    int pivot = 0;
+    for (int trial = 0; trial < 60; trial++) {
+      int n = 2 + r.nextInt(7);
+      MatrixPattern p = new MatrixPattern(n);
+      for (int i = 0; i < n; i++) {
+        p.entry(i, i);
+        for (int j = 0; j < n; j++) {
+          if (i != j && r.nextInt(3) == 0) {
+            p.entry(i, j);
+          }
+        }
+      }
+      p.freeze();
+      int m = p.size();
+      DenseLU fused = new DenseLU(p);
+      DenseLU plain = new DenseLU(p);
+      double[] first = new double[m];
+      for (int h = 0; h < m; h++) {
+        first[h] = r.nextDouble() - 0.5 + (p.row(h) == p.col(h) ? 3 : 0);
+      }
+      for (DenseLU lu : new DenseLU[] {fused, plain}) {
+        System.arraycopy(first, 0, lu.values(), 0, m);
+        lu.factor(); // the current schedule
+      }
+      for (int step = 0; step < 8; step++) {
+        double[] gv = new double[m];
+        double[] cv = new double[m];
+        double[] lg = new double[m];
+        double[] lc = new double[m];
+        for (int h = 0; h < m; h++) {
+          gv[h] = (r.nextDouble() - 0.5) * Math.pow(10, 3 * r.nextDouble() - 1);
+          cv[h] = r.nextInt(3) == 0 ? 0.0 : r.nextDouble() * 1e-9;
+          lg[h] = r.nextDouble();
+          lc[h] = r.nextDouble() * 1e-9;
+        }
+        if (step == 7) {
+          gv[r.nextInt(m)] = Double.NaN;
+        }
+        double a0 = 1e9 * (1 + r.nextDouble());
+        double[] f = new double[n];
+        double[] q = new double[n];
+        double[] qHist = new double[n];
+        double[] rw = new double[n];
+        double[] x = new double[n];
+        double[] absTol = new double[n];
+        for (int i = 0; i < n; i++) {
+          f[i] = r.nextDouble() - 0.5;
+          q[i] = (r.nextDouble() - 0.5) * 1e-9;
+          qHist[i] = r.nextDouble() - 0.5;
+          rw[i] = 1e6;
+          x[i] = r.nextDouble();
+          absTol[i] = 1e-6;
+        }
+        double[] gvA = gv.clone();
+        double[] cvA = cv.clone();
+        double[] xA = x.clone();
+        double[] xOldA = new double[n];
+        double[] bA = new double[n];
+        double[] out = new double[3];
+        int code = fused.newtonStep(f, q, qHist, rw, Double.POSITIVE_INFINITY, gvA, cvA, lg, lc, a0, bA, xA, xOldA,
+            absTol, 1e-3, out);
+        // the steps written out
+        double[] b = new double[n];
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+          b[i] = f[i] + (a0 * q[i] + qHist[i]);
+          double w = Math.abs(b[i]) * rw[i];
+          if (w > norm || Double.isNaN(w)) {
+            norm = w;
+          }
+        }
+        boolean finite = true;
+        for (int h = 0; h < m; h++) {
+          plain.values()[h] = gv[h] + a0 * cv[h];
+          finite &= Double.isFinite(plain.values()[h]);
+        }
+        assertThat(gvA).containsExactly(lg);
+        assertThat(cvA).containsExactly(lc);
+        if (!finite) {
+          assertThat(code).isEqualTo(DenseLU.STEP_NOT_FINITE);
+          continue;
+        }
+        assertThat(bA).containsExactly(b);
+        assertThat(out[2]).isEqualTo(norm);
+        if (code == DenseLU.STEP_PIVOT) {
+          pivot++;
+          assertThat(fused.values()).containsExactly(plain.values());
+          assertThat(xA).containsExactly(x); // untouched: the caller factors and solves
+          fused.factor();
+          fused.solve(bA);
+        }
+        plain.factor();
+        plain.solve(b);
+        if (code == DenseLU.STEP_PIVOT) {
+          assertThat(bA).containsExactly(b);
+          continue;
+        }
+        assertThat(code).isEqualTo(DenseLU.STEP_DONE);
+        done++;
+        double worst = 0;
+        int worstAt = -1;
+        double[] xOld = new double[n];
+        for (int i = 0; i < n; i++) {
+          double xo = x[i];
+          xOld[i] = xo;
+          x[i] = xo - b[i];
+          double ratio = Math.abs(b[i]) / (1e-3 * Math.max(Math.abs(x[i]), Math.abs(xo)) + absTol[i]);
+          if (ratio > worst) {
+            worst = ratio;
+            worstAt = i;
+          }
+        }
+        assertThat(xA).containsExactly(x);
+        assertThat(xOldA).containsExactly(xOld);
+        assertThat(out[0]).isEqualTo(worst);
+        assertThat(out[1]).isEqualTo(worstAt);
+      }
+    }
+    assertThat(done).isGreaterThan(80);
+    assertThat(pivot).as("pivot changes handed back").isGreaterThan(10);
+  }
+
+  /** A residual norm above the limit returns before the matrix, G and C are touched. */
+  @Test
+  void fusedNewtonStepLeavesTheMatrixAloneAboveTheResidualLimit() {
+    MatrixPattern p = full(2);
+    DenseLU lu = new DenseLU(p);
+    LinearSolverTest.fill(lu, p, new double[][] {{4, 1}, {1, 3}});
+    lu.factor();
+    double[] gv = {1, 2, 3, 4};
+    double[] x = {1, 2};
+    double[] out = new double[3];
+    int code = lu.newtonStep(new double[] {1, 1}, new double[2], new double[2], new double[] {1, 1}, 0.5, gv,
+        new double[4], new double[4], new double[4], 1e9, new double[2], x, new double[2], new double[2], 1e-3, out);
+    assertThat(code).isEqualTo(DenseLU.STEP_RESIDUAL);
+    assertThat(out[2]).isEqualTo(1.0);
+    assertThat(gv).containsExactly(1, 2, 3, 4);
+    assertThat(x).containsExactly(1, 2);
   }
 
   /**
