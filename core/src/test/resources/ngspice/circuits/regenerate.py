@@ -14,7 +14,7 @@ ROOT = os.path.abspath(os.path.join(HERE, *[".."] * 6))
 # nts.x is v(xnts.x) there, a pcm's p is v(x<name>.pcr)). A tonic case holds the input long enough for 10 spikes;
 # tuma runs without its random draws (sigr=sigg=0), which a B source cannot make.
 CASES = {"lif": ("lif", None, "v(xnts.x)"), "lif-ag": ("lif-ag", None, "v(xnts.x)"),
-         "lif-ots": ("lif-ots", None, "v(xnts.x)"), "wang": ("wang", None, "v(xndm.x)"),
+         "lif-ots": ("lif-ots", None, "v(xnts.x)"), "wang": ("wang", None, "v(g)"),
          "pickett": ("pickett", None, "v(xnm2.x)"), "pickett2013": ("pickett2013", None, "v(xnm2.x)"),
          "yi": ("yi", None, "v(xnx2.t)"), "yi-tonic": ("yi", "width=60u,tstop=60u", "v(xnx2.t)"),
          "yi-phasic": ("yi-phasic", None, "v(xnx2.t)"), "yi-mixed": ("yi-mixed", None, "v(xnx2.t)"),

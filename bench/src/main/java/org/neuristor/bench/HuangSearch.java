@@ -71,7 +71,7 @@ public final class HuangSearch {
 
   /** The first spike of a run: the output from the start of its pulse to 1 ms after that pulse. */
   static SpikeShape firstSpike(Trace t, double period, double width) {
-    double[] sp = SpikeFeatures.crossings(t, "nm2.w", 0.5);
+    double[] sp = SpikeFeatures.crossings(t, "nm2.w");
     double t0 = 5e-3 + Math.floor((sp[0] - 5e-3) / period) * period;
     double[] a = t.axis();
     double[] y = t.get("v(b)");
@@ -92,12 +92,12 @@ public final class HuangSearch {
     try {
       double lo = 0.2;
       double hi = 4;
-      if (SpikeFeatures.crossings(run(c, p, hi), "nm2.w", 0.5).length == 0) {
+      if (SpikeFeatures.crossings(run(c, p, hi), "nm2.w").length == 0) {
         return new Score(x, 0, Double.NaN, 0, 0);
       }
       while (hi - lo > 0.005 * hi) {
         double mid = 0.5 * (lo + hi);
-        if (SpikeFeatures.crossings(run(c, p, mid), "nm2.w", 0.5).length > 0) {
+        if (SpikeFeatures.crossings(run(c, p, mid), "nm2.w").length > 0) {
           hi = mid;
         } else {
           lo = mid;

@@ -81,7 +81,7 @@ public final class PickettMonteCarlo {
 
   /** First-spike time and rate (spikes after the first over the time since it) from the x2 crossings. */
   static double[] features(Trace t) {
-    double[] s = SpikeFeatures.crossings(t, "v(x2)", 0.5);
+    double[] s = SpikeFeatures.crossings(t, "v(x2)");
     if (s.length < 2) {
       return new double[] {s.length == 1 ? s[0] : Double.NaN, 0};
     }

@@ -82,7 +82,9 @@ public final class ParameterDocs {
     for (NeuronCircuit c : NeuronLibrary.all()) {
       StringBuilder ps = new StringBuilder();
       c.parameters().forEach((k, v) -> ps.append(ps.length() == 0 ? "" : " ").append(k).append('=').append(v));
-      sb.append(row("`" + c.name() + "`", c.spikeState() + " up through " + ParameterSpec.fmt(c.spikeLevel()),
+      sb.append(row("`" + c.name() + "`", c.spikeState() + " up through " + ParameterSpec.fmt(c.spikeLevel()) + " on to "
+          + ParameterSpec.fmt(c.spikeLevel() + c.spikeHysteresis()) + ", re-armed below "
+          + ParameterSpec.fmt(c.spikeLevel() - c.spikeHysteresis()),
           c.hasCompact() ? (c.compact().settleSeconds() > 0 ? "yes (settles " + ParameterSpec.fmt(
               c.compact().settleSeconds() * 1e6) + " us first)" : "yes") : "no",
           (c.drive().source() == null ? "own source" : "`" + c.drive().source() + "`") + ", "

@@ -17,8 +17,11 @@ import org.neuristor.neuron.StateVariable;
  * capacitive coupling C_D dV_in/dt then acts as a constant current over the step, so edges are
  * as steep as the caller's dt resolves them). Between changes V_g is advanced exactly for
  * frozen G(x), x relaxes exponentially; sub-steps bound the change of the device voltage by
- * {@code dvMax} and resolve tau while the switch moves. A spike is the upward 0.5 crossing of x
- * (the memristor turning on, which opens the transistor).
+ * {@code dvMax} and resolve tau while the switch moves. A spike is the gate's upward crossing of the
+ * circuit's spike level (the transistor threshold V_T, where drain current starts), counted while armed; it
+ * re-arms when the gate falls below the level minus the circuit's spike hysteresis. Unlike the full
+ * circuit's {@link NeuronCircuit#spikeDetector()} a kernel reports a spike in the step it crosses, so it does
+ * not wait for the gate to reach the level plus the hysteresis (at the library drive it reaches 1 V).
  */
 public final class CompactWang extends CompactKernel {
   private final TsGate dm;
@@ -31,9 +34,15 @@ public final class CompactWang extends CompactKernel {
   /** Memristor states. */
   public final double[] x;
   private final double[] lastVin;
+  private final double level;
+  private final double rearm;
+  private final boolean[] armed;
 
-  CompactWang(int n, TsGate dm, double cd, double cs, double rleak, double dvMax) {
+  CompactWang(int n, TsGate dm, double cd, double cs, double rleak, double dvMax, double level, double hysteresis) {
     super(n);
+    this.level = level;
+    this.rearm = level - hysteresis;
+    armed = new boolean[n];
     this.dm = dm;
     this.cd = cd;
     this.cs = cs;
@@ -50,7 +59,7 @@ public final class CompactWang extends CompactKernel {
     org.neuristor.circuit.Circuit k = CompactForms.compile(c, params);
     TsGate g = CompactForms.gate(k, "ndm", c);
     return new CompactWang(n, g, CompactForms.farads(k, "cdm"), CompactForms.farads(k, "cs"),
-        CompactForms.ohms(k, "rleak"), CompactForms.DV_OVER_DELTA * g.delta);
+        CompactForms.ohms(k, "rleak"), CompactForms.DV_OVER_DELTA * g.delta, c.spikeLevel(), c.spikeHysteresis());
   }
 
   @Override
@@ -68,6 +77,7 @@ public final class CompactWang extends CompactKernel {
     java.util.Arrays.fill(vg, 0);
     java.util.Arrays.fill(lastVin, 0);
     java.util.Arrays.fill(x, dm.x0);
+    java.util.Arrays.fill(armed, true);
   }
 
   @Override
@@ -110,8 +120,13 @@ public final class CompactWang extends CompactKernel {
         inf = (g * um + inj) / gt;
         double na = inf + (a - inf) * Math.exp(-h * gt / ct);
         double ny = dm.relax(y, u0 + slope * (t + h) - na, h);
-        if (y < 0.5 && ny >= 0.5 && spike != spike) {
-          spike = t + h * (0.5 - y) / (ny - y);
+        if (armed[i] && a < level && na >= level) {
+          if (spike != spike) {
+            spike = t + h * (level - a) / (na - a);
+          }
+          armed[i] = false;
+        } else if (!armed[i] && na < rearm) {
+          armed[i] = true;
         }
         a = na;
         y = ny;

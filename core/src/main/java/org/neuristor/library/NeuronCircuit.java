@@ -11,6 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.neuristor.NeuristorException;
 import org.neuristor.ParameterSpec;
+import org.neuristor.measure.SpikeDetector;
+import org.neuristor.measure.SpikeFeatures;
+import org.neuristor.measure.Trace;
 
 /**
  * A neuron circuit of the library, everything about it declared in one place: a netlist resource
@@ -27,12 +30,18 @@ import org.neuristor.ParameterSpec;
  * @param membrane membrane node voltage
  * @param spikeLevel level whose upward crossing by {@code spikeState} marks a spike (0.5 for a device
  *     state in [0, 1]; e.g. a temperature in K for a thermal device)
+ * @param spikeHysteresis margin around the level, in the state's unit ({@link SpikeDetector}): a crossing
+ *     counts once the state goes on to {@code spikeLevel + spikeHysteresis}, and the next only after it has
+ *     fallen below {@code spikeLevel - spikeHysteresis}, so a state resting near the level that dips below it
+ *     and back is no spike (0.1 for a state in [0, 1]; for a temperature a fifth of the way from the level
+ *     down to the devices' base temperature)
  * @param compact how its compact form is built, or null when it has none
  * @param drive the tonic drive of its f-V curve ({@code neuron fi}, {@code neuron compare})
  * @param refractoryState state whose second full spike defines the paired-pulse refractory period
  */
 public record NeuronCircuit(String name, String title, String resource, String spikeState, String output,
-    String membrane, double spikeLevel, Compact compact, Drive drive, String refractoryState) {
+    String membrane, double spikeLevel, double spikeHysteresis, Compact compact, Drive drive,
+    String refractoryState) {
 
   /** Builds a circuit's compact form for {@code n} neurons with parameter overrides. */
   @FunctionalInterface
@@ -58,16 +67,21 @@ public record NeuronCircuit(String name, String title, String resource, String s
     public static final Drive OWN = new Drive(null, Map.of(), 4);
   }
 
-  /** A circuit whose spikes are upward 0.5 crossings of {@code spikeState}. */
+  /**
+   * A circuit whose spike state is in [0, 1]: spikes are its upward 0.5 crossings, confirmed at 0.6 and
+   * re-armed below 0.4 ({@link SpikeDetector#deviceState()}).
+   */
   public NeuronCircuit(String name, String title, String resource, String spikeState, String output,
       String membrane) {
-    this(name, title, resource, spikeState, output, membrane, 0.5);
+    this(name, title, resource, spikeState, output, membrane, SpikeDetector.STATE_LEVEL,
+        SpikeDetector.STATE_HYSTERESIS);
   }
 
   /** A circuit without a compact form, driven by its own source, refractory by its spike state. */
   public NeuronCircuit(String name, String title, String resource, String spikeState, String output,
-      String membrane, double spikeLevel) {
-    this(name, title, resource, spikeState, output, membrane, spikeLevel, null, Drive.OWN, spikeState);
+      String membrane, double spikeLevel, double spikeHysteresis) {
+    this(name, title, resource, spikeState, output, membrane, spikeLevel, spikeHysteresis, null, Drive.OWN,
+        spikeState);
   }
 
   /** This circuit with a compact form. */
@@ -77,19 +91,20 @@ public record NeuronCircuit(String name, String title, String resource, String s
 
   /** This circuit with a compact form that settles for {@code settleSeconds} when initialized. */
   public NeuronCircuit withCompact(CompactFactory factory, double settleSeconds) {
-    return new NeuronCircuit(name, title, resource, spikeState, output, membrane, spikeLevel,
+    return new NeuronCircuit(name, title, resource, spikeState, output, membrane, spikeLevel, spikeHysteresis,
         new Compact(factory, settleSeconds), drive, refractoryState);
   }
 
   /** This circuit with another f-V drive. */
   public NeuronCircuit withDrive(String source, Map<String, String> params, double maxInputVolts) {
-    return new NeuronCircuit(name, title, resource, spikeState, output, membrane, spikeLevel, compact,
-        new Drive(source, Map.copyOf(params), maxInputVolts), refractoryState);
+    return new NeuronCircuit(name, title, resource, spikeState, output, membrane, spikeLevel, spikeHysteresis,
+        compact, new Drive(source, Map.copyOf(params), maxInputVolts), refractoryState);
   }
 
   /** This circuit with another refractory criterion state. */
   public NeuronCircuit withRefractoryState(String state) {
-    return new NeuronCircuit(name, title, resource, spikeState, output, membrane, spikeLevel, compact, drive, state);
+    return new NeuronCircuit(name, title, resource, spikeState, output, membrane, spikeLevel, spikeHysteresis,
+        compact, drive, state);
   }
 
   /** Whether the circuit has a compact form. */
@@ -97,9 +112,19 @@ public record NeuronCircuit(String name, String title, String resource, String s
     return compact != null;
   }
 
-  /** Spike features of a run of this circuit (physics.md 4.0 circuit convention, at {@link #spikeLevel}). */
-  public org.neuristor.measure.SpikeFeatures features(org.neuristor.measure.Trace t) {
-    return org.neuristor.measure.SpikeFeatures.of(t, spikeState, output, spikeLevel);
+  /** This circuit's spike detector: upward crossings of {@link #spikeLevel}, re-armed {@link #spikeHysteresis} below it. */
+  public SpikeDetector spikeDetector() {
+    return new SpikeDetector(spikeLevel, spikeHysteresis);
+  }
+
+  /** Spike times of a run of this circuit: {@link #spikeDetector()} on {@link #spikeState}. */
+  public double[] spikes(Trace t) {
+    return spikeDetector().detect(t, spikeState);
+  }
+
+  /** Spike features of a run of this circuit (physics.md 4.0 circuit convention, {@link #spikeDetector()}). */
+  public SpikeFeatures features(Trace t) {
+    return SpikeFeatures.of(t, spikeState, output, spikeDetector());
   }
 
   /** The netlist text as shipped. */

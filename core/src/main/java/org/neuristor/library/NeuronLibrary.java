@@ -18,6 +18,28 @@ public final class NeuronLibrary {
     return c.withCompact(CompactNeuristor::of).withDrive(drive, driveParams, 0.5).withRefractoryState("nm1.x");
   }
 
+  /**
+   * Spike level of the Wang circuit: the gate crossing the transistor's threshold V_T = 0.5 V ({@code vto} of
+   * wang.cir), where drain current starts, "V_g crossing V_T produces drain current (fire, with gain)"
+   * (physics.md 4.4). Not the memristor's state: at a pulse train it stays near 0.5 and crosses it at both edges
+   * of every pulse, the falling edge being the gate discharging through it, no firing.
+   */
+  private static final double WANG_VT = 0.5;
+
+  /** Margin of the Wang circuit (V), a fifth of the way from V_T down to the gate's rest at 0 V. */
+  private static final double WANG_REARM_V = 0.2 * WANG_VT;
+
+  /** Spike level of the Yi circuits: X2's film temperature crossing 350 K upward (physics.md 4.3). */
+  private static final double YI_SPIKE_K = 350;
+
+  /**
+   * Margin of the Yi circuits (K), a fifth of the way from the level down to the films' 325 K base
+   * temperature ({@code t0} of yi*.cir), as 0.1 is for a state in [0, 1] (0.5 level, rest 0): a crossing
+   * counts once X2's film goes on to 355 K, and the next only after it has cooled below 345 K. A film resting
+   * above 350 K that dips below it and back has not fired; a spike heats it well past 355 K.
+   */
+  private static final double YI_REARM_K = 0.2 * (YI_SPIKE_K - 325);
+
   private static final List<NeuronCircuit> ALL = List.of(
       new NeuronCircuit("lif", "1TS-1C leaky integrate-and-fire neuron, NbOx-like threshold switch (physics.md 4.1)",
           "lif.cir", "nts.x", "v(o)", "v(m)").withCompact(CompactLif::of),
@@ -26,7 +48,7 @@ public final class NeuronLibrary {
       new NeuronCircuit("lif-ots", "1TS-1C LIF neuron with an ovonic threshold switch", "lif_ots.cir", "nts.x",
           "v(o)", "v(m)").withCompact(CompactLif::of),
       new NeuronCircuit("wang", "Wang's neuro-transistor: diffusive memristor + capacitor as a MOSFET gate (physics.md 4.4)",
-          "wang.cir", "ndm.x", "v(o)", "v(g)").withCompact(CompactWang::of),
+          "wang.cir", "v(g)", "v(o)", "v(g)", WANG_VT, WANG_REARM_V).withCompact(CompactWang::of),
       neuristor(new NeuronCircuit("pickett", "Pickett's NbO2 neuristor: two Mott channels with opposite bias (physics.md 4.2)",
           "pickett.cir", "nm2.x", "v(n2)", "v(n1)"), "{vin}", Map.of()),
       // tuned for single 42 ns pulses, it does not fire tonically: a 42 ns pulse every 800 ns drives it
@@ -34,13 +56,13 @@ public final class NeuronLibrary {
           "pickett2013.cir", "nm2.x", "v(n2)", "v(n1)"), "pulse(0 {vin} 10n 1p 1p {width} 800n)", Map.of("tstop", "8u")),
       // the full circuit starts from its operating point under the biases: the kernel relaxes 40 us first
       new NeuronCircuit("yi", "Yi's VO2 active-memristor neuron: two oppositely biased VO2 thermal channels (physics.md 4.3)",
-          "yi.cir", "nx2.t", "v(n2)", "v(n1)", 350).withCompact(CompactYi::of, 40e-6),
+          "yi.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 40e-6),
       new NeuronCircuit("yi-phasic", "Yi's VO2 neuron, phasic variant: capacitive input coupling (physics.md 4.3)",
-          "yi_phasic.cir", "nx2.t", "v(n2)", "v(n1)", 350).withCompact(CompactYi::of, 40e-6),
+          "yi_phasic.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 40e-6),
       new NeuronCircuit("yi-mixed", "Yi's VO2 neuron, mixed-mode variant: resistive and capacitive input in parallel (physics.md 4.3)",
-          "yi_mixed.cir", "nx2.t", "v(n2)", "v(n1)", 350).withCompact(CompactYi::of, 40e-6),
+          "yi_mixed.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 40e-6),
       new NeuronCircuit("yi-adapt", "Yi's VO2 neuron, adapting variant: X1 biased through a load resistor onto a reservoir capacitor (physics.md 4.3)",
-          "yi_adapt.cir", "nx2.t", "v(n2)", "v(n1)", 350).withCompact(CompactYi::of, 200e-6),
+          "yi_adapt.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 200e-6),
       new NeuronCircuit("tuma", "Tuma's stochastic phase-change integrate-and-fire neuron, seeded (physics.md 3.7, 4.6)",
           "tuma.cir", "ncell.s", "ncell.s", "v(o)"),
       new NeuronCircuit("huang", "Huang's quasi-Hodgkin-Huxley neuron: two second-order protonic memristors (physics.md 4.5)",

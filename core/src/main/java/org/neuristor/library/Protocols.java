@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.neuristor.NeuristorException;
 import org.neuristor.expr.SpiceNumber;
 import java.util.stream.IntStream;
+import org.neuristor.measure.SpikeDetector;
 import org.neuristor.measure.SpikeFeatures;
 import org.neuristor.measure.Trace;
 import org.neuristor.neuron.Stimulus;
@@ -345,7 +346,8 @@ public final class Protocols {
       double t2 = t1 + width + 2 * EDGE + gaps[k];
       String src = pulses(amp, width, t1, t2);
       Trace t = run(c, params, src, progress);
-      double[] sp = SpikeFeatures.crossings(t, stateSignal, stateSignal.equals(c.spikeState()) ? c.spikeLevel() : 0.5);
+      double[] sp = (stateSignal.equals(c.spikeState()) ? c.spikeDetector() : SpikeDetector.deviceState())
+          .detect(t, stateSignal);
       double[] y = t.get(c.output());
       double[] a = t.axis();
       double second = 0;
@@ -410,7 +412,7 @@ public final class Protocols {
       org.neuristor.circuit.TransientAnalysis.Progress progress) {
     return org.neuristor.measure.StrengthDuration.measure((amp, d) -> {
       Trace t = run(c, covering(c, params, PULSE_START + d), pulses(amp, d, PULSE_START), progress);
-      return SpikeFeatures.crossings(t, c.spikeState(), c.spikeLevel()).length > 0;
+      return c.spikes(t).length > 0;
     }, durations, lo, hi, relTol);
   }
 
@@ -431,7 +433,7 @@ public final class Protocols {
         peak = Math.max(peak, Math.abs(v - y[0]));
       }
       resp[k] = peak;
-      spiked[k] = SpikeFeatures.crossings(t, c.spikeState(), c.spikeLevel()).length > 0;
+      spiked[k] = c.spikes(t).length > 0;
     });
     return org.neuristor.measure.AllOrNothing.of(amplitudes, resp, spiked);
   }

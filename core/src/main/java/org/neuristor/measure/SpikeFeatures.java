@@ -16,9 +16,12 @@ import java.util.List;
  * spike's peak, or the trace start, and this peak), amplitude = peak - baseline, full width at half
  * amplitude, 10-90 % rise time and 90-10 % fall time, all linearly interpolated.
  *
- * <p>Circuit convention ({@link #of(Trace, String, String)}, physics.md 4.0): spikes are crossings of
- * 0.5 by the firing device's state; the amplitude is the largest |V_out - V_rest| (rest = first
- * sample) and the width the FWHM of that excursion.
+ * <p>Circuit convention ({@link #of(Trace, String, String)}, physics.md 4.0): spikes are upward
+ * crossings of the spike level (0.5 for a device state in [0, 1]) by the firing device's state, each
+ * counted once the state goes on to level + h, and the next only after it has fallen below level - h
+ * ({@link SpikeDetector#deviceState()}: h = 0.1; a circuit declares its own level and h, see
+ * {@code NeuronCircuit}); the amplitude is the largest |V_out - V_rest| (rest = first sample) and the
+ * width the FWHM of that excursion.
  *
  * @param spikeTimes spike times (s, or the trace's axis unit)
  * @param rateHz steady firing rate (per axis unit; Hz for seconds)
@@ -48,9 +51,12 @@ public record SpikeFeatures(double[] spikeTimes, double rateHz, double[] isiSeco
   public record SpikeShape(double time, double peakTime, double peak, double baseline, double amplitude,
       double width, double riseTime, double fallTime) {}
 
-  /** Upward crossings of {@code level} by {@code signal}, linearly interpolated (no hysteresis). */
-  public static double[] crossings(Trace t, String signal, double level) {
-    return SpikeDetector.at(level).detect(t, signal);
+  /**
+   * Spike times of a device state in [0, 1] ({@link SpikeDetector#deviceState()}: upward crossings of 0.5,
+   * confirmed at 0.6, re-armed below 0.4), linearly interpolated.
+   */
+  public static double[] crossings(Trace t, String signal) {
+    return SpikeDetector.deviceState().detect(t, signal);
   }
 
   /**
@@ -77,14 +83,17 @@ public record SpikeFeatures(double[] spikeTimes, double rateHz, double[] isiSeco
     return train(spikeTimes.clone(), Double.NaN, Double.NaN, stimulusOnset, List.of());
   }
 
-  /** Circuit convention (physics.md 4.0): spikes from the device state, shapes from the output. */
+  /**
+   * Circuit convention (physics.md 4.0): spikes from a device state in [0, 1] ({@link
+   * SpikeDetector#deviceState()}), shapes from the output.
+   */
   public static SpikeFeatures of(Trace t, String stateSignal, String outputSignal) {
-    return of(t, stateSignal, outputSignal, 0.5);
+    return of(t, stateSignal, outputSignal, SpikeDetector.deviceState());
   }
 
-  /** As {@link #of(Trace, String, String)} with spikes at upward crossings of {@code level} by the state. */
-  public static SpikeFeatures of(Trace t, String stateSignal, String outputSignal, double level) {
-    double[] sp = crossings(t, stateSignal, level);
+  /** As {@link #of(Trace, String, String)} with spikes detected on the state by {@code detector}. */
+  public static SpikeFeatures of(Trace t, String stateSignal, String outputSignal, SpikeDetector detector) {
+    double[] sp = detector.detect(t, stateSignal);
     double[] y = t.get(outputSignal);
     double[] a = t.axis();
     double rest = y[0];

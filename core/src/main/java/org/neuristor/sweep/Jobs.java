@@ -261,7 +261,8 @@ public final class Jobs {
   /**
    * {@code run NETLIST}: a netlist's first analysis with {@code .param} overrides; results are
    * reductions of a saved signal: {@code max:S}, {@code min:S}, {@code final:S}, {@code mean:S}
-   * (sample mean), {@code spikes:S} (upward crossings of 0.5, for device states such as {@code n1.x}),
+   * (sample mean), {@code spikes:S} (upward crossings of 0.5, for device states such as {@code n1.x},
+   * confirmed at 0.6, re-armed below 0.4: {@link SpikeFeatures#crossings(Trace, String)}),
    * {@code rate:S} (those crossings per second of the analysis span) and {@code meas:NAME} (the netlist's
    * {@code .meas} NAME, after all its analyses; empty when the measured event did not happen).
    */
@@ -369,10 +370,10 @@ public final class Jobs {
           case "min" -> v = java.util.Arrays.stream(y).min().orElse(Double.NaN);
           case "final" -> v = y.length == 0 ? Double.NaN : y[y.length - 1];
           case "mean" -> v = java.util.Arrays.stream(y).average().orElse(Double.NaN);
-          case "spikes" -> v = SpikeFeatures.crossings(t, sig, 0.5).length;
+          case "spikes" -> v = SpikeFeatures.crossings(t, sig).length;
           default -> {
             double span = x.length < 2 ? 0 : x[x.length - 1] - x[0];
-            v = span > 0 ? SpikeFeatures.crossings(t, sig, 0.5).length / span : Double.NaN;
+            v = span > 0 ? SpikeFeatures.crossings(t, sig).length / span : Double.NaN;
           }
         }
         out.put(r, v);

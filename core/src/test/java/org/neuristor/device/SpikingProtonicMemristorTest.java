@@ -45,13 +45,13 @@ class SpikingProtonicMemristorTest extends DeviceContractTest {
     double[] t = {0, 1e-6, 1};
     Trace low = drive("proton2", M2, t, new double[] {0, 0.5, 0.5}, 2e-3, 1e-6, List.of("d1.w", "d1.c"));
     Trace high = drive("proton2", M2, t, new double[] {0, 1.0, 1.0}, 2e-3, 1e-6, List.of("d1.w", "d1.c"));
-    assertThat(SpikeFeatures.crossings(low, "d1.w", 0.5)).isEmpty();
+    assertThat(SpikeFeatures.crossings(low, "d1.w")).isEmpty();
     double wlow = 0;
     for (double w : low.get("d1.w")) {
       wlow = Math.max(wlow, w);
     }
     assertThat(wlow).isLessThan(0.02);
-    double[] sp = SpikeFeatures.crossings(high, "d1.w", 0.5);
+    double[] sp = SpikeFeatures.crossings(high, "d1.w");
     assertThat(sp).isNotEmpty();
     double wmax = 0;
     for (double w : high.get("d1.w")) {

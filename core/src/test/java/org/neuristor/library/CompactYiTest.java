@@ -31,7 +31,7 @@ class CompactYiTest {
         p.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
       }
     }
-    double[] full = SpikeFeatures.crossings(Protocols.run(c, p, source), c.spikeState(), c.spikeLevel());
+    double[] full = c.spikes(Protocols.run(c, p, source));
     assertThat(full.length).as("full-circuit spikes").isGreaterThanOrEqualTo(20);
     java.util.function.DoubleUnaryOperator in = CompactForms.input(c, p, source);
     CompactYi k = CompactYi.of(c, p, 1);

@@ -111,7 +111,7 @@ class NeuronLibraryTest {
       max = Math.max(max, v - rest);
       min = Math.min(min, v - rest);
     }
-    assertThat(SpikeFeatures.crossings(t, "nm1.x", 0.5).length > 0).isEqualTo(fires);
+    assertThat(SpikeFeatures.crossings(t, "nm1.x").length > 0).isEqualTo(fires);
     assertThat(max * 1e3).isCloseTo(upMv, Percentage.withPercentage(2));
     if (fires) {
       assertThat(min * 1e3).isCloseTo(downMv, Percentage.withPercentage(2));
@@ -125,7 +125,7 @@ class NeuronLibraryTest {
     String net = n.netlist(Map.of("tstop", "2u"), "{vin}").replace(".tran 0.1n {tstop}", ".tran 0.1n {tstop} uic");
     CircuitCompiler.Compiled c = CircuitCompiler.compile(net, "dc.cir");
     Trace t = Simulation.run(c.circuit(), c.analyses().get(0), List.of("nm2.x"), null).trace();
-    double[] sp = SpikeFeatures.crossings(t, "nm2.x", 0.5);
+    double[] sp = SpikeFeatures.crossings(t, "nm2.x");
     assertThat(sp.length).isGreaterThan(10);
     double isi = (sp[sp.length - 1] - sp[2]) / (sp.length - 3);
     assertThat(isi).isCloseTo(118.5e-9, Percentage.withPercentage(2));

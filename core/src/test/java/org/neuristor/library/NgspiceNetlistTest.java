@@ -78,11 +78,11 @@ class NgspiceNetlistTest {
       t[i] = Double.parseDouble(f[0]);
       x[i] = Double.parseDouble(f[1]);
     }
-    double[] ng = SpikeDetector.at(c.spikeLevel()).detect(t, x);
+    double[] ng = c.spikeDetector().detect(t, x);
     String text = k.values().isEmpty() ? c.netlist() : c.netlist(k.values(), null);
     CircuitCompiler.Compiled n = CircuitCompiler.compile(text, name + ".cir");
     Trace tr = Simulation.run(n.circuit(), n.analyses().get(0), List.of(c.spikeState()), null).trace();
-    double[] nat = SpikeDetector.at(c.spikeLevel()).detect(tr, c.spikeState());
+    double[] nat = c.spikeDetector().detect(tr, c.spikeState());
     assertThat(ng.length).as(name + " spikes in ngspice").isPositive();
     assertThat(nat.length).as(name + " spike count").isEqualTo(ng.length);
     int count = Math.min(10, ng.length);

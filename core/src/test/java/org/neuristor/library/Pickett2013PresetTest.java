@@ -31,7 +31,7 @@ class Pickett2013PresetTest {
     Trace sub = Protocols.run(c, Map.of("vin", "0.2"), null);
     assertThat(peak(sup)).isCloseTo(0.33, Percentage.withPercentage(2));
     assertThat(peak(sub)).isCloseTo(0.028, Percentage.withPercentage(5));
-    assertThat(SpikeFeatures.crossings(sup, "nm1.x", 0.5)).isNotEmpty();
-    assertThat(SpikeFeatures.crossings(sub, "nm1.x", 0.5)).isEmpty();
+    assertThat(SpikeFeatures.crossings(sup, "nm1.x")).isNotEmpty();
+    assertThat(SpikeFeatures.crossings(sub, "nm1.x")).isEmpty();
   }
 }

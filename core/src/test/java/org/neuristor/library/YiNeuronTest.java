@@ -53,8 +53,8 @@ class YiNeuronTest {
   @Test
   void spikesInFourSteps() {
     Trace t = run(Map.of(), null);
-    double x1 = SpikeFeatures.crossings(t, "nx1.t", 350)[0];
-    double x2 = SpikeFeatures.crossings(t, "nx2.t", 350)[0];
+    double x1 = NeuronLibrary.get("yi").spikeDetector().detect(t, "nx1.t")[0];
+    double x2 = NeuronLibrary.get("yi").spikes(t)[0];
     assertThat(x1).isLessThan(x2);
     double[] a = t.axis();
     double[] n1 = t.get("v(n1)");

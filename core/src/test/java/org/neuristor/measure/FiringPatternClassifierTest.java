@@ -92,7 +92,7 @@ class FiringPatternClassifierTest {
         lif.netlist(Map.of("tstop", "150u"), "pulse(0 2 10u 1n 1n 1 2)"), "lif.cir");
     Analysis.Outcome o = Simulation.run(cc.circuit(), cc.analyses().get(0), cc.saves(), null);
     Trace t = o.trace();
-    double[] sp = SpikeFeatures.crossings(t, lif.spikeState(), 0.5);
+    double[] sp = lif.spikes(t);
     assertThat(sp.length).isGreaterThan(5);
     FiringPatternClassifier.Result r = FiringPatternClassifier.classify(t, "v(in)", lif.output(), sp);
     assertThat(r.pattern()).as(r.reason()).isEqualTo(FiringPattern.TONIC_SPIKING);

@@ -69,4 +69,22 @@ class SpikeFeaturesTest {
     assertThat(f.rateHz()).isCloseTo(68.3, Offset.offset(0.4));
     assertThat(f.spikeTimes()).containsExactly(r.spikeTimesSeconds(), Offset.offset(1e-12));
   }
+
+  @Test
+  void circuitConventionCountsACrossingOnlyAfterTheStateFellBelowLevelMinusH() {
+    // state: spike to 0.9, back to 0.45 (a notch, not below 0.4) and up again, down to 0, second spike; the output
+    // follows the state with 5 V per unit. Two spikes, the notch is not one.
+    double[] t = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+    double[] x = {0, 0.9, 0.45, 0.9, 0, 0, 0.9, 0, 0};
+    double[] v = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      v[i] = 5 * x[i];
+    }
+    Trace tr = Trace.of("time", t, Map.of("x", x, "v", v));
+    double[] expect = {0.5 / 0.9, 5 + 0.5 / 0.9};
+    assertThat(SpikeFeatures.of(tr, "x", "v").spikeTimes()).containsExactly(expect);
+    assertThat(SpikeFeatures.crossings(tr, "x")).containsExactly(expect);
+    assertThat(SpikeFeatures.of(tr, "x", "v", new SpikeDetector(350, 5)).spikeTimes()).isEmpty();
+    assertThat(SpikeDetector.at(0.5).detect(tr, "x")).hasSize(3);
+  }
 }

@@ -17,8 +17,7 @@ class CircuitPopulationTest {
     NeuronCircuit lif = NeuronLibrary.get("lif");
     double window = 60e-6;
     int full = 0;
-    for (double t : SpikeFeatures.crossings(Protocols.run(lif, Map.of("vin", "2", "tstop", "60u"), null),
-        lif.spikeState(), 0.5)) {
+    for (double t : lif.spikes(Protocols.run(lif, Map.of("vin", "2", "tstop", "60u"), null))) {
       full += t < window - 1e-6 ? 1 : 0;
     }
     long[] counts = new long[2];

@@ -60,6 +60,20 @@ class JobsTest {
     }
   }
 
+  @Test
+  void netlistJobSpikesReductionReArmsOnlyBelowTheHysteresis() throws Exception {
+    // a state in [0, 1] driven by a PWL source: up to 0.9, a notch to 0.45 and back (no spike: it never fell below
+    // 0.4), down to 0 and up again: two spikes, the notch not counted
+    Files.writeString(dir.resolve("x.cir"), String.join("\n", "notched state", "v1 x 0 pwl(0 0 1u 0.9 2u 0.45 3u 0.9 4u 0"
+        + " 5u 0 6u 0.9 7u 0)", "r1 x 0 1k", ".tran 10n 8u", ".end", ""));
+    Files.writeString(dir.resolve("s.yaml"), "job: {type: run, netlist: x.cir}\nparameters:\n  r: {list: [1]}\n"
+        + "results: ['spikes:v(x)', 'rate:v(x)']\n");
+    PointResult r = PointResult.evaluate(SweepSpec.load(dir.resolve("s.yaml")), 0);
+    assertThat(r.ok()).as(r.error()).isTrue();
+    assertThat(r.results().get("spikes:v(x)")).isEqualTo(2.0);
+    assertThat(r.results().get("rate:v(x)")).isCloseTo(2 / 8e-6, Percentage.withPercentage(0.01));
+  }
+
   /** A netlist job's .include is read from the netlist's folder (as ./neuristor run does), not the working directory. */
   @Test
   void netlistJobIncludesRelativeToTheNetlist() throws Exception {
