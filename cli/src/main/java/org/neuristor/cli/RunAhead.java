@@ -138,14 +138,13 @@ final class RunAhead {
     return served;
   }
 
-  /** Stops the run-ahead (its results are not wanted); returns null, as {@link #result} for nothing done. */
-  Done cancel() {
+  /** Stops the run-ahead (its results are not wanted). */
+  void cancel() {
     cancelled = true;
     RunCommand.Recording rec = recording;
     if (rec != null) {
       rec.cancel();
     }
-    return null;
   }
 
   private static void await(CountDownLatch latch) {

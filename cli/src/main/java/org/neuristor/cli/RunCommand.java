@@ -87,8 +87,14 @@ public final class RunCommand implements Callable<Integer> {
     output.outDir();
     List<String> saves = !save.isEmpty() ? save : c.saves();
     String base = baseName(netlist);
-    RunAhead.Done done = ahead == null || c != ahead.compiledNetlist() ? null
-        : save.isEmpty() && !upDown && every == 1 && !atTstep ? ahead.result() : ahead.cancel();
+    RunAhead.Done done = null;
+    if (ahead != null && c == ahead.compiledNetlist()) {
+      if (save.isEmpty() && !upDown && every == 1 && !atTstep) {
+        done = ahead.result();
+      } else {
+        ahead.cancel(); // the run-ahead ran with a plain run's options, not these
+      }
+    }
     Recording recording;
     DeckRunner.Result result;
     if (done != null) {

@@ -209,7 +209,7 @@ public final class CsvWriter {
   /**
    * Formats row r of a block laid out as {@link Trace.Builder} stores rows (value k of row r at
    * {@code block[k * stride + r]}): the values at offsets {@code at[0] * stride}, {@code at[1] * stride}, ... in that
-   * order, as {@link #formatRow(double[][], int, byte[], int)} formats a row of columns. Returns the new position.
+   * order, as {@link #formatRow(double[][], int, byte[], int, int)} formats a row of columns. Returns the new position.
    */
   static int formatRow(double[] block, int stride, int[] at, int r, byte[] buf, int pos) {
     for (int k = 0; k < at.length; k++) {
