@@ -3,6 +3,7 @@ package org.neuristor.library;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import org.neuristor.measure.SpikeDetector;
 import org.neuristor.neuron.NeuronKernel;
 import org.neuristor.neuron.Spikes;
 import org.neuristor.neuron.StateVariable;
@@ -15,23 +16,64 @@ import org.neuristor.neuron.StateVariable;
  * for every neuron, at the middle of the step, or at its end when the form {@link #rampsInput()};
  * the kernel's {@code input} is the extra current (A) into the membrane node, and each neuron's
  * spike time is the interpolated crossing the compact form reports.
+ *
+ * <p>Spikes follow the circuit's own rule, the one {@link NeuronCircuit#spikeDetector()} applies to a full
+ * circuit's trace: every neuron's firing state is fed, sub-step by sub-step, to a {@link SpikeDetector.Trigger},
+ * so a crossing of the spike level counts once the state goes on to the level plus the hysteresis, and the next
+ * only after it has fallen below the level minus the hysteresis. The spike is reported in the step that confirms
+ * it, timed at its level crossing (which may lie in an earlier step: a negative offset). A state resting near or
+ * above its level, or dipping below it and back, emits nothing.
  */
 public abstract class CompactKernel implements CompactNeuron, NeuronKernel {
   protected final int n;
+  /** The spike rule's state machine, one stream per neuron; fed by {@link #spike} at every sub-step. */
+  private final SpikeDetector.Trigger spikes;
   private final double[] vin;
   private final double[] offset;
   private DoubleUnaryOperator drive = t -> 0;
   private double settleSeconds;
   private List<StateVariable> vars;
 
-  protected CompactKernel(int n) {
+  /** @param rule the circuit's spike detector (level and hysteresis of the firing state) */
+  protected CompactKernel(int n, SpikeDetector rule) {
     this.n = n;
+    this.spikes = rule.trigger(n);
     this.vin = new double[n];
     this.offset = new double[n];
   }
 
   /** The state variables (SI), membrane node voltage first; arrays are live. */
   protected abstract List<StateVariable> declareStates();
+
+  /** Puts every neuron's state variables where the full circuit starts from. */
+  protected abstract void resetStates();
+
+  /** The live array of the firing state the spike rule watches (device state, film temperature, gate voltage). */
+  protected abstract double[] spikeState();
+
+  @Override
+  public final void reset() {
+    resetStates();
+    double[] s = spikeState();
+    for (int i = 0; i < n; i++) {
+      spikes.start(i, s[i]);
+    }
+  }
+
+  /**
+   * Feeds neuron i's firing state over a sub-step, from {@code x0} at {@code t0} (s after the step's start) to
+   * {@code x1} at {@code t0 + h}, to the spike rule; returns {@code spike} when it is already a time (the first
+   * spike of a step stands), else the time of the crossing this sub-step confirms, or NaN.
+   */
+  protected final double spike(int i, double spike, double t0, double h, double x0, double x1) {
+    double s = spikes.next(i, t0, h, x0, x1);
+    return spike == spike ? spike : s;
+  }
+
+  /** Ends neuron i's step of {@code dt}: a crossing still pending is timed from the next step's start. */
+  protected final void endStep(int i, double dt) {
+    spikes.shift(i, dt);
+  }
 
   @Override
   public final int size() {

@@ -1,6 +1,7 @@
 package org.neuristor.library;
 
 import java.util.List;
+import org.neuristor.measure.SpikeDetector;
 import org.neuristor.neuron.StateVariable;
 
 /**
@@ -16,7 +17,8 @@ import org.neuristor.neuron.StateVariable;
  *
  * Integration: the membrane is advanced exactly for frozen conductances (exponential Euler, it is
  * linear in V), the switch state by exponential relaxation toward x_inf with the current tau, which
- * keeps x in [0, 1] for any step. A spike is an upward crossing of x = 0.5, interpolated in time.
+ * keeps x in [0, 1] for any step. A spike is an upward crossing of x = 0.5, interpolated in time, under the
+ * circuit's spike rule ({@link CompactKernel}: confirmed at 0.6, re-armed below 0.4).
  */
 public final class CompactLif extends CompactKernel {
   private final TsGate gate;
@@ -37,11 +39,11 @@ public final class CompactLif extends CompactKernel {
   public CompactLif(int n, double vthVolts, double vholdVolts, double ronOhm, double roffOhm, double tauOnSeconds,
       double tauOffSeconds, double deltaVolts, double eps, double rinOhm, double cmFarads, double routOhm) {
     this(n, new TsGate(vthVolts, vholdVolts, ronOhm, roffOhm, tauOnSeconds, tauOffSeconds, deltaVolts, eps, 0, 0),
-        rinOhm, cmFarads, routOhm);
+        rinOhm, cmFarads, routOhm, SpikeDetector.deviceState());
   }
 
-  CompactLif(int n, TsGate gate, double rinOhm, double cmFarads, double routOhm) {
-    super(n);
+  CompactLif(int n, TsGate gate, double rinOhm, double cmFarads, double routOhm, SpikeDetector rule) {
+    super(n, rule);
     this.gate = gate;
     this.rin = rinOhm;
     this.cm = cmFarads;
@@ -58,7 +60,8 @@ public final class CompactLif extends CompactKernel {
   static CompactLif of(NeuronCircuit c, java.util.Map<String, String> params, int n) {
     org.neuristor.circuit.Circuit k = CompactForms.compile(c, params);
     TsGate g = CompactForms.gate(k, "nts", c);
-    return new CompactLif(n, g, CompactForms.ohms(k, "rin"), CompactForms.farads(k, "cm"), CompactForms.ohms(k, "rout"))
+    return new CompactLif(n, g, CompactForms.ohms(k, "rin"), CompactForms.farads(k, "cm"), CompactForms.ohms(k, "rout"),
+        c.spikeDetector())
         .adaptive(CompactForms.DV_OVER_DELTA * g.delta);
   }
 
@@ -102,7 +105,12 @@ public final class CompactLif extends CompactKernel {
   }
 
   @Override
-  public void reset() {
+  protected double[] spikeState() {
+    return x;
+  }
+
+  @Override
+  protected void resetStates() {
     java.util.Arrays.fill(v, 0);
     java.util.Arrays.fill(x, gate.x0);
   }
@@ -145,13 +153,12 @@ public final class CompactLif extends CompactKernel {
         }
         double vNew = vinf + (vi - vinf) * Math.exp(-h * gt / cm);
         double xNew = ts.relax(xi, vNew / (1 + g * rout), h);
-        if (xi < 0.5 && xNew >= 0.5 && spike != spike) {
-          spike = t + h * (0.5 - xi) / (xNew - xi);
-        }
+        spike = spike(i, spike, t, h, xi, xNew);
         vi = vNew;
         xi = xNew;
         t += h;
       }
+      endStep(i, dt);
       spikeOffset[i] = spike;
       v[i] = clamp && vi < 0 ? 0 : vi;
       x[i] = xi;

@@ -17,7 +17,8 @@ import org.neuristor.neuron.StateVariable;
  * is advanced exactly (closed-form matrix exponential; the eigenvalues of an RC network are real
  * and negative); the switch states then relax exponentially at the new voltages. Sub-steps change
  * no node by more than {@code dvMax} and resolve tau while a switch moves. A spike is the upward
- * 0.5 crossing of x2 (the output channel), as in the full circuit.
+ * 0.5 crossing of x2 (the output channel) under the circuit's spike rule ({@link CompactKernel}), as in the full
+ * circuit.
  */
 public final class CompactNeuristor extends CompactKernel {
   private final TsGate m1;
@@ -38,8 +39,8 @@ public final class CompactNeuristor extends CompactKernel {
   public final double[] x2;
 
   CompactNeuristor(int n, TsGate m1, TsGate m2, double rin, double rc, double rout, double c1, double c2,
-      double vdc1, double vdc2, double dvMax) {
-    super(n);
+      double vdc1, double vdc2, double dvMax, org.neuristor.measure.SpikeDetector rule) {
+    super(n, rule);
     this.m1 = m1;
     this.m2 = m2;
     this.rin = rin;
@@ -69,7 +70,7 @@ public final class CompactNeuristor extends CompactKernel {
     return new CompactNeuristor(n, g1, g2, CompactForms.ohms(k, "rl1"), CompactForms.ohms(k, "rl2"),
         CompactForms.ohms(k, "rout"), CompactForms.farads(k, "c1"), CompactForms.farads(k, "c2"),
         -CompactForms.source(k, "vdc1").valueAt(0, true), CompactForms.source(k, "vdc2").valueAt(0, true),
-        CompactForms.DV_OVER_DELTA * Math.min(g1.delta, g2.delta));
+        CompactForms.DV_OVER_DELTA * Math.min(g1.delta, g2.delta), c.spikeDetector());
   }
 
   @Override
@@ -84,7 +85,12 @@ public final class CompactNeuristor extends CompactKernel {
   }
 
   @Override
-  public void reset() {
+  protected double[] spikeState() {
+    return x2;
+  }
+
+  @Override
+  protected void resetStates() {
     java.util.Arrays.fill(v1, 0);
     java.util.Arrays.fill(v2, 0);
     java.util.Arrays.fill(x1, m1.x0);
@@ -150,15 +156,14 @@ public final class CompactNeuristor extends CompactKernel {
         double nb = inf2 + ch * u2 + sh * (a21 * u1 + (a22 - s) * u2);
         double ny1 = m1.relax(y1, na + vdc1, h);
         double ny2 = m2.relax(y2, nb - vdc2, h);
-        if (y2 < 0.5 && ny2 >= 0.5 && spike != spike) {
-          spike = t + h * (0.5 - y2) / (ny2 - y2);
-        }
+        spike = spike(i, spike, t, h, y2, ny2);
         a = na;
         b = nb;
         y1 = ny1;
         y2 = ny2;
         t += h;
       }
+      endStep(i, dt);
       spikeOffset[i] = spike;
       v1[i] = a;
       v2[i] = b;

@@ -6,8 +6,10 @@ import java.util.List;
  * The compact form of a library circuit (architecture section 4): the circuit's state equations for
  * N neurons as a population kernel in structure-of-arrays form, stepped with a time step chosen by
  * the caller (a network's dt) and no allocation. Inside a step each neuron is sub-stepped where its
- * switches are active, so the spike times do not depend on the caller's dt; a spike is the upward
- * 0.5 crossing of the circuit's firing-device state, interpolated in time.
+ * switches are active, so the spike times do not depend on the caller's dt; a spike is an upward
+ * crossing of the spike level by the circuit's firing state, interpolated in time, under the circuit's
+ * spike rule ({@link NeuronCircuit#spikeDetector()}: counted once the state goes on to the level plus
+ * the hysteresis, re-armed below the level minus it).
  *
  * <p>Input convention: {@code vin[i]} is the voltage of the circuit's input source {@code vin},
  * held over the step, or, when {@link #rampsInput()}, reached at the end of the step by a linear
@@ -42,8 +44,10 @@ public interface CompactNeuron {
   void reset();
 
   /**
-   * Advances every neuron by {@code dt}; writes into {@code spikeOffset[i]} the time of neuron i's
-   * spike within the step (0..dt], or NaN when it did not spike (one spike per neuron and step).
+   * Advances every neuron by {@code dt}; writes into {@code spikeOffset[i]} the time, from the step's
+   * start, of the level crossing of the spike this step confirmed (at most dt; negative when the state
+   * crossed the level in an earlier step and reached the level plus the hysteresis in this one), or NaN
+   * when no spike was confirmed (one spike per neuron and step).
    */
   void step(double dt, double[] vin, double[] isyn, double[] spikeOffset);
 

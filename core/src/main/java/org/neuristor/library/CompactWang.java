@@ -18,10 +18,9 @@ import org.neuristor.neuron.StateVariable;
  * as steep as the caller's dt resolves them). Between changes V_g is advanced exactly for
  * frozen G(x), x relaxes exponentially; sub-steps bound the change of the device voltage by
  * {@code dvMax} and resolve tau while the switch moves. A spike is the gate's upward crossing of the
- * circuit's spike level (the transistor threshold V_T, where drain current starts), counted while armed; it
- * re-arms when the gate falls below the level minus the circuit's spike hysteresis. Unlike the full
- * circuit's {@link NeuronCircuit#spikeDetector()} a kernel reports a spike in the step it crosses, so it does
- * not wait for the gate to reach the level plus the hysteresis (at the library drive it reaches 1 V).
+ * circuit's spike level (the transistor threshold V_T, where drain current starts) under the circuit's spike
+ * rule ({@link CompactKernel}): confirmed once the gate reaches the level plus the circuit's spike hysteresis,
+ * re-armed when it falls below the level minus it.
  */
 public final class CompactWang extends CompactKernel {
   private final TsGate dm;
@@ -34,15 +33,10 @@ public final class CompactWang extends CompactKernel {
   /** Memristor states. */
   public final double[] x;
   private final double[] lastVin;
-  private final double level;
-  private final double rearm;
-  private final boolean[] armed;
 
-  CompactWang(int n, TsGate dm, double cd, double cs, double rleak, double dvMax, double level, double hysteresis) {
-    super(n);
-    this.level = level;
-    this.rearm = level - hysteresis;
-    armed = new boolean[n];
+  CompactWang(int n, TsGate dm, double cd, double cs, double rleak, double dvMax,
+      org.neuristor.measure.SpikeDetector rule) {
+    super(n, rule);
     this.dm = dm;
     this.cd = cd;
     this.cs = cs;
@@ -59,7 +53,7 @@ public final class CompactWang extends CompactKernel {
     org.neuristor.circuit.Circuit k = CompactForms.compile(c, params);
     TsGate g = CompactForms.gate(k, "ndm", c);
     return new CompactWang(n, g, CompactForms.farads(k, "cdm"), CompactForms.farads(k, "cs"),
-        CompactForms.ohms(k, "rleak"), CompactForms.DV_OVER_DELTA * g.delta, c.spikeLevel(), c.spikeHysteresis());
+        CompactForms.ohms(k, "rleak"), CompactForms.DV_OVER_DELTA * g.delta, c.spikeDetector());
   }
 
   @Override
@@ -73,11 +67,15 @@ public final class CompactWang extends CompactKernel {
   }
 
   @Override
-  public void reset() {
+  protected double[] spikeState() {
+    return vg;
+  }
+
+  @Override
+  protected void resetStates() {
     java.util.Arrays.fill(vg, 0);
     java.util.Arrays.fill(lastVin, 0);
     java.util.Arrays.fill(x, dm.x0);
-    java.util.Arrays.fill(armed, true);
   }
 
   @Override
@@ -120,18 +118,12 @@ public final class CompactWang extends CompactKernel {
         inf = (g * um + inj) / gt;
         double na = inf + (a - inf) * Math.exp(-h * gt / ct);
         double ny = dm.relax(y, u0 + slope * (t + h) - na, h);
-        if (armed[i] && a < level && na >= level) {
-          if (spike != spike) {
-            spike = t + h * (level - a) / (na - a);
-          }
-          armed[i] = false;
-        } else if (!armed[i] && na < rearm) {
-          armed[i] = true;
-        }
+        spike = spike(i, spike, t, h, a, na);
         a = na;
         y = ny;
         t += h;
       }
+      endStep(i, dt);
       spikeOffset[i] = spike;
       vg[i] = a;
       x[i] = y;

@@ -39,7 +39,8 @@ import org.neuristor.neuron.StateVariable;
  * memory is committed after every sub-step, as the engine does after every accepted step. With an
  * input capacitor the input ramps linearly over a step from the previous step's value
  * ({@link #rampsInput()}), so C_in dV_in/dt is a constant current over the step. A spike is T2
- * crossing 350 K upward, interpolated.
+ * crossing the circuit's spike level (350 K) upward, interpolated, under its spike rule ({@link CompactKernel}:
+ * confirmed at 355 K, re-armed below 345 K).
  */
 public final class CompactYi extends CompactKernel {
   private final double rin;
@@ -75,22 +76,14 @@ public final class CompactYi extends CompactKernel {
    * @param rs series resistance of the input capacitor (Ohm; 0: the capacitor joins the input to n1 directly)
    * @param cin input capacitance (F; 0: none)
    * @param rout output load (Ohm; infinite: none)
-   */
-  public CompactYi(int n, Vo2ThermalMemristor[] x1, Vo2ThermalMemristor[] x2, double rin, double rs, double cin,
-      double rl2, double rout, double c1, double c2, double vdc1, double vdc2, double hmaxSeconds) {
-    this(n, x1, x2, rin, rs, cin, rl2, rout, c1, c2, vdc1, vdc2, 0, 0, hmaxSeconds);
-  }
-
-  /**
-   * With X1's load resistor and reservoir ({@code yi-adapt}).
-   *
-   * @param rb X1's load resistor to its bias source (Ohm; with cb = 0: none)
+   * @param rb X1's load resistor to its bias source (Ohm; with cb = 0: none; {@code yi-adapt})
    * @param cb reservoir capacitor on X1's bias node (F; 0: none, X1 sits on its source)
+   * @param rule spike detector of X2's film temperature (K)
    */
   public CompactYi(int n, Vo2ThermalMemristor[] x1, Vo2ThermalMemristor[] x2, double rin, double rs, double cin,
       double rl2, double rout, double c1, double c2, double vdc1, double vdc2, double rb, double cb,
-      double hmaxSeconds) {
-    super(n);
+      double hmaxSeconds, org.neuristor.measure.SpikeDetector rule) {
+    super(n, rule);
     this.rb = rb;
     this.cb = cb;
     this.reservoir = cb > 0;
@@ -140,7 +133,8 @@ public final class CompactYi extends CompactKernel {
         ((Resistor) find(k, "rl2")).ohms(), rout == null ? Double.POSITIVE_INFINITY : ((Resistor) rout).ohms(),
         c1 == null ? 0 : ((Capacitor) c1).farads(), ((Capacitor) find(k, "c2")).farads(),
         -((IndependentSource) find(k, "vdc1")).valueAt(0, true), ((IndependentSource) find(k, "vdc2")).valueAt(0, true),
-        cb == null ? 0 : ((Resistor) find(k, "rb")).ohms(), cb == null ? 0 : ((Capacitor) cb).farads(), 1e-9);
+        cb == null ? 0 : ((Resistor) find(k, "rb")).ohms(), cb == null ? 0 : ((Capacitor) cb).farads(), 1e-9,
+        c.spikeDetector());
   }
 
   private static Element optional(Circuit k, String name) {
@@ -191,7 +185,12 @@ public final class CompactYi extends CompactKernel {
   }
 
   @Override
-  public void reset() {
+  protected double[] spikeState() {
+    return t2;
+  }
+
+  @Override
+  protected void resetStates() {
     for (int i = 0; i < n; i++) {
       x1[i].reset();
       x2[i].reset();
@@ -278,10 +277,9 @@ public final class CompactYi extends CompactKernel {
           v1[i] = (vin(v0, dv, ta + h) / rin + is + v2[i] / rl2 + vc[i] / x1[i].resistanceAt(t1[i]))
               / (1 / rin + 1 / rl2 + 1 / x1[i].resistanceAt(t1[i]));
         }
-        if (old < 350 && t2[i] >= 350 && Double.isNaN(spikeOffset[i])) {
-          spikeOffset[i] = s * h + h * (350 - old) / (t2[i] - old);
-        }
+        spikeOffset[i] = spike(i, spikeOffset[i], s * h, h, old, t2[i]);
       }
+      endStep(i, dt);
       lastVin[i] = vin[i];
     }
   }

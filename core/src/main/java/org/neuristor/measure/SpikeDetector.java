@@ -61,14 +61,7 @@ public record SpikeDetector(double threshold, double hysteresis) {
 
   /** Crossing times for samples {@code x} at times {@code t} (non-finite samples never cross). */
   public double[] detect(double[] t, double[] x) {
-    int[] idx = indices(x);
-    double[] out = new double[idx.length];
-    for (int k = 0; k < idx.length; k++) {
-      int i = idx[k];
-      double span = x[i] - x[i - 1];
-      out[k] = span == 0 ? t[i] : t[i - 1] + (t[i] - t[i - 1]) * (threshold - x[i - 1]) / span;
-    }
-    return out;
+    return scan(t, x);
   }
 
   /**
@@ -77,28 +70,104 @@ public record SpikeDetector(double threshold, double hysteresis) {
    * (with zero hysteresis: every armed crossing).
    */
   public int[] indices(double[] x) {
-    int[] out = new int[16];
+    double[] at = scan(null, x);
+    int[] out = new int[at.length];
+    for (int k = 0; k < at.length; k++) {
+      out[k] = (int) at[k];
+    }
+    return out;
+  }
+
+  /** One stream through a {@link Trigger}: the crossing times, or with {@code t == null} the sample indices. */
+  private double[] scan(double[] t, double[] x) {
+    Trigger g = trigger(1);
+    g.start(0, x.length == 0 ? Double.NaN : x[0]);
+    double[] out = new double[16];
     int n = 0;
-    boolean armed = x.length == 0 || !(x[0] >= threshold);
-    int pending = -1;
     for (int i = 1; i < x.length; i++) {
-      if (armed) {
-        if (x[i - 1] < threshold && x[i] >= threshold) {
-          pending = i;
-          armed = false;
-        }
-      } else if (x[i] < threshold - hysteresis) {
-        armed = true;
-        pending = -1;
-      }
-      if (pending >= 0 && x[i] >= threshold + hysteresis) {
+      // with dt = 0 the interpolated time is the sample index itself, exactly
+      double s = t == null ? g.next(0, i, 0, x[i - 1], x[i]) : g.next(0, t[i - 1], t[i] - t[i - 1], x[i - 1], x[i]);
+      if (s == s) {
         if (n == out.length) {
           out = Arrays.copyOf(out, 2 * n);
         }
-        out[n++] = pending;
-        pending = -1;
+        out[n++] = s;
       }
     }
     return Arrays.copyOf(out, n);
+  }
+
+  /**
+   * This detector as a state machine over {@code n} streams fed one segment at a time: the rule {@link #detect}
+   * applies to a sampled signal, for signals that are never stored (every neuron of a compact kernel, fed at every
+   * sub-step).
+   */
+  public Trigger trigger(int n) {
+    return new Trigger(this, n);
+  }
+
+  /**
+   * The Schmitt trigger of a {@link SpikeDetector} over {@code n} independent streams, fed segment by segment: a
+   * stream is armed while its signal is below the threshold minus the hysteresis (or since it started below the
+   * threshold); an upward crossing of the threshold while armed disarms it and is held pending with its
+   * interpolated time; the pending crossing is reported by the segment that brings the signal to the threshold plus
+   * the hysteresis, and dropped when the signal falls below the threshold minus the hysteresis first (which re-arms
+   * the stream). So a segment reports at most one crossing, possibly one of an earlier segment: its time is the
+   * level crossing's, not the confirmation's. Allocation-free after construction; stream i's state is touched only
+   * by calls for stream i.
+   */
+  public static final class Trigger {
+    private final double level;
+    private final double confirm;
+    private final double rearm;
+    private final boolean[] armed;
+    private final double[] pending;
+
+    private Trigger(SpikeDetector d, int n) {
+      level = d.threshold;
+      confirm = d.threshold + d.hysteresis;
+      rearm = d.threshold - d.hysteresis;
+      armed = new boolean[n];
+      pending = new double[n];
+      Arrays.fill(armed, true);
+      Arrays.fill(pending, Double.NaN);
+    }
+
+    /** Starts stream i at value {@code x}: armed unless x is at or above the threshold, nothing pending. */
+    public void start(int i, double x) {
+      armed[i] = !(x >= level);
+      pending[i] = Double.NaN;
+    }
+
+    /**
+     * Feeds stream i's segment from {@code x0} at time {@code t0} to {@code x1} at {@code t0 + dt}; returns the
+     * time of the crossing this segment confirms, else NaN. A crossing in this segment is timed
+     * {@code t0 + dt (threshold - x0) / (x1 - x0)} (linear interpolation; non-finite samples never cross).
+     */
+    public double next(int i, double t0, double dt, double x0, double x1) {
+      if (armed[i]) {
+        if (x0 < level && x1 >= level) {
+          pending[i] = t0 + dt * (level - x0) / (x1 - x0);
+          armed[i] = false;
+        }
+      } else if (x1 < rearm) {
+        armed[i] = true;
+        pending[i] = Double.NaN;
+      }
+      double p = pending[i];
+      if (p == p && x1 >= confirm) {
+        pending[i] = Double.NaN;
+        return p;
+      }
+      return Double.NaN;
+    }
+
+    /**
+     * Moves stream i's time origin forward by {@code dt}: a pending crossing's time, for callers that time each step
+     * from its own start, becomes relative to the next step's start (negative).
+     */
+    public void shift(int i, double dt) {
+      pending[i] -= dt;
+    }
   }
 }
