@@ -1122,7 +1122,11 @@ public final class Plotter {
     return img;
   }
 
-  /** Nice tick values (1, 2, 5 x 10^k) covering [lo, hi] with about {@code target} ticks. */
+  /**
+   * Nice tick values (1, 2, 5 x 10^k) covering [lo, hi] with about {@code target} ticks. Not {@link Ticks#values}
+   * (at most N ticks): on half of all ranges that rule gives these heat-map axes and colour bars fewer ticks (0..10
+   * for 5: 0, 5, 10 instead of 0, 2, ..., 10), and this rule's exceeding N fits axes sized for about N.
+   */
   static double[] niceTicks(double lo, double hi, int target) {
     if (!(hi > lo)) {
       return new double[] {lo};

@@ -26,7 +26,9 @@ final class Ticks {
   /**
    * Tick values in [lo, hi]: multiples of a step of 1, 2 or 5 times a power of ten, the smallest such
    * step that gives at most {@code maxTicks} ticks (at least 2 are asked for). Values within a
-   * billionth of a step of zero are exactly 0. Empty if the range is not finite and increasing.
+   * billionth of a step of zero are exactly 0. Empty if the range is not finite and increasing. Not {@code
+   * Plotter.niceTicks} (about N ticks): the raster sizes N from the room per label, which that rule exceeds on
+   * about half of all ranges (labels would overlap).
    */
   static double[] values(double lo, double hi, int maxTicks) {
     if (!(hi > lo) || !Double.isFinite(lo) || !Double.isFinite(hi)) {

@@ -14,7 +14,8 @@ import org.neuristor.library.CompactLif;
  *   I_syn   = sum_k g_k (E_k - V) + sum_m I_m;  CURRENT kernels dump a charge w (C) on C: V += w/C
  * </pre>
  *
- * A spike is an upward crossing of x = 0.5. Time is device time (no rescaling): with the default
+ * A spike is an upward crossing of x = 0.5, confirmed at 0.6 and re-armed below 0.4 (the circuit rule, see
+ * {@link org.neuristor.library.CompactKernel}). Time is device time (no rescaling): with the default
  * nanoscale values below (physics.md 4.0 scaling, R x k, C / k) an ISI lasts microseconds, so
  * networks of these neurons run with dt of order 10-100 ns. An optional clamp keeps V &gt;= 0 (a
  * diode to ground): the TS-A device is unipolar, so a membrane driven negative by inhibitory
