@@ -45,7 +45,7 @@ import org.neuristor.library.NeuronLibrary;
  * (IDS: behaviour letters, default the ones the default-valued variants do not reach; SPACE:
  * {@code plain} (default), {@code ladder}, {@code wide}, {@code near} or {@code adapt}, see {@link Space}); local
  * rounds around a set:
- * {@code YiSearch local VARIANT k=v,... IDS n seed} (see {@link #local}).
+ * {@code YiSearch local VARIANT k=v,... IDS n seed [span]} (see {@link #local}).
  */
 public final class YiSearch {
   private YiSearch() {}
@@ -230,6 +230,9 @@ public final class YiSearch {
   }
 
 
+  /** Default spread of the local rounds: values times exp(U(-0.3, 0.3)), biases plus U(-0.1, 0.1) V. */
+  static final double LOCAL_SPAN = 0.3;
+
   /**
    * Largest height of the trough before a depolarizing after-potential's hump above the final level, as a
    * fraction of the spike's height: the output must have come at least halfway back from its spike.
@@ -276,19 +279,30 @@ public final class YiSearch {
    * search that found a neighbouring behaviour).
    */
   static Candidate local(int index, String variant, Map<String, String> base, SplittableRandom rng) {
+    return local(index, variant, base, rng, LOCAL_SPAN);
+  }
+
+  /**
+   * A local candidate with spread {@code span}: each value times exp(U(-span, span)), each bias plus
+   * U(-span/3, span/3) V ({@link #LOCAL_SPAN} gives {@link #local(int, String, Map, SplittableRandom)}). A
+   * narrow span (0.05: values within 5 %, biases within 17 mV) maps the neighbourhood of a hand probe that
+   * reaches a behaviour at the edge of a regime (round 7's F set).
+   */
+  static Candidate local(int index, String variant, Map<String, String> base, SplittableRandom rng, double span) {
     Map<String, String> p = new LinkedHashMap<>();
     base.forEach((k, v) -> {
       double x = SpiceNumber.parse(v);
       double u = 2 * rng.nextDouble() - 1;
       p.put(k, k.equals("t0") ? v // the base temperature is chosen, not searched
-          : k.startsWith("vdc") ? String.format(Locale.ROOT, "%.3f", x + 0.1 * u) : fmt(x * Math.exp(0.3 * u)));
+          : k.startsWith("vdc") ? String.format(Locale.ROOT, "%.3f", x + span / 3 * u) : fmt(x * Math.exp(span * u)));
     });
     return new Candidate(index, variant, p);
   }
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("local")) {
-      // local VARIANT k=v,k=v IDS n seed
+      // local VARIANT k=v,k=v IDS n seed [span]
+      double span = args.length > 6 ? Double.parseDouble(args[6]) : LOCAL_SPAN;
       Map<String, String> base = new LinkedHashMap<>();
       for (String kv : args[2].split(",")) {
         base.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
@@ -300,15 +314,16 @@ public final class YiSearch {
       int n = Integer.parseInt(args[4]);
       SplittableRandom rng = new SplittableRandom(Long.parseLong(args[5]));
       for (int k = 0; k < n && !bs.isEmpty(); k++) {
-        Candidate c = local(k, args[1], base, rng);
+        Candidate c = local(k, args[1], base, rng, span);
         String line;
         try {
           TreeMap<String, String> l = labels(c, bs);
           line = "labels " + l;
           l.forEach((id, v) -> {
             if (v.equals("PASS")) {
-              System.out.printf(Locale.ROOT, "  - id: %s%n    variant: %s%n    origin: search local %s/%d%n"
-                  + "    params: %s%n", id, c.variant(), args[5], c.index(), c.params());
+              System.out.printf(Locale.ROOT, "  - id: %s%n    variant: %s%n    origin: search local %s/%d%s%n"
+                  + "    params: %s%n", id, c.variant(), args[5], c.index(), args.length > 6 ? " span " + args[6] : "",
+                  c.params());
             }
           });
           bs.removeIf(b -> "PASS".equals(l.get(b.id())));
