@@ -64,6 +64,59 @@ class WarmUpTest {
     }
   }
 
+  @Test
+  void aNetworkLoadedAheadIsHandedOverOnceAndRunsBitIdentically(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("coba.yaml");
+    Files.writeString(file, COBA);
+    List<long[]> alone = run(file, null);
+    WarmUp w = WarmUp.startAhead(file);
+    w.join(); // steps, load ahead, CSV rounds: all done
+    NetworkFile.Loaded l = w.take(file, 0);
+    assertThat(l).as("loaded ahead").isNotNull();
+    assertThat(w.take(file, 0)).as("handed over once").isNull();
+    Network net = l.network();
+    net.runSteps(Math.round(l.durationSeconds() / net.dt()), null);
+    List<long[]> ahead = DeterminismTest.spikes(net);
+    for (int m = 0; m < alone.size(); m++) {
+      assertThat(ahead.get(m)).isEqualTo(alone.get(m));
+    }
+  }
+
+  @Test
+  void aThreadOverrideAnotherFileOrAPlainWarmUpGetNothingAhead(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("coba.yaml");
+    Files.writeString(file, COBA);
+    WarmUp w = WarmUp.startAhead(file);
+    w.join();
+    assertThat(w.take(file, 2)).isNull();
+    assertThat(w.take(file, 0)).as("the unused network was dropped").isNull();
+    WarmUp other = WarmUp.startAhead(file);
+    other.join();
+    assertThat(other.take(dir.resolve("other.yaml"), 0)).isNull();
+    WarmUp plain = WarmUp.start(file);
+    plain.join();
+    assertThat(plain.take(file, 0)).isNull();
+    WarmUp early = WarmUp.startAhead(file);
+    NetworkFile.Loaded l = early.take(file, 0); // before the miniature's steps end: the caller loads itself
+    early.close();
+    early.join();
+    assertThat(l == null || l.network().populations().size() == 2).isTrue();
+  }
+
+  @Test
+  void aLoadAheadThatFailsThrowsTheLoadsOwnError(@TempDir Path dir) throws Exception {
+    // the miniature drops state monitors, so it runs; the real load refuses the neuron index
+    Path file = dir.resolve("coba.yaml");
+    Files.writeString(file, COBA.replace("neurons: [0, 3000]", "neurons: [0, 5000]"));
+    Throwable direct = org.assertj.core.api.Assertions.catchThrowable(() -> NetworkFile.load(file, 0));
+    assertThat(direct).isNotNull();
+    WarmUp w = WarmUp.startAhead(file);
+    w.join();
+    assertThat(w.steps()).isPositive();
+    Throwable ahead = org.assertj.core.api.Assertions.catchThrowable(() -> w.take(file, 0));
+    assertThat(ahead).isInstanceOf(direct.getClass()).hasMessage(direct.getMessage());
+  }
+
   /** Runs the file, stopping the warm-up (if any) halfway: the miniature works during the first half. */
   private static List<long[]> run(Path file, WarmUp w) {
     NetworkFile.Loaded l = NetworkFile.load(file, 0);
