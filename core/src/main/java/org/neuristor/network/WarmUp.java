@@ -25,10 +25,10 @@ import org.neuristor.io.LocatedTree;
  * the thread is a daemon and never delays the end of the process.
  *
  * <p>Started with {@link #startAhead}, it also loads the real file ({@link NetworkFile#load} with no thread
- * override) once the miniature's steps are done, if the command has not asked for it yet: the real network is then
- * built while the command line is still being parsed, and {@link #take} hands it over (or the error its load
- * threw, unchanged). Loading after the miniature's steps, not before, keeps the warm-up's start where it was (a
- * load before the miniature made COBA's loop slower: the kernels reached the loop less compiled).
+ * override) once the miniature's steps and CSV rounds are done, if the command has not asked for it yet: the real
+ * network is then built while the command line is still being parsed, and {@link #take} hands it over (or the
+ * error its load threw, unchanged). Loading last, in the warm-up's slack, keeps the warm-up as it was (a load
+ * before the miniature made COBA's loop slower: net6, round 6).
  */
 public final class WarmUp implements AutoCloseable {
   /** Steps of the miniature between two looks at the stop flag. */
@@ -67,8 +67,8 @@ public final class WarmUp implements AutoCloseable {
   }
 
   /**
-   * As {@link #start}, and after the miniature's steps the real file is loaded ahead with no thread override,
-   * for {@link #take} (unless the command asked for it first).
+   * As {@link #start}, and after the miniature's steps and CSV rounds the real file is loaded ahead with no thread
+   * override, for {@link #take} (unless the command asked for it first).
    */
   public static WarmUp startAhead(Path file) {
     WarmUp w = new WarmUp(file, true);
@@ -191,9 +191,6 @@ public final class WarmUp implements AutoCloseable {
           steps += Math.min(CHUNK, round - done);
         }
       }
-      if (ahead) {
-        loadAhead();
-      }
       if (net == null) {
         return;
       }
@@ -206,6 +203,11 @@ public final class WarmUp implements AutoCloseable {
         for (SpikeMonitor m : net.spikeMonitors()) {
           CsvWriter.writeColumns(sink, "warm-up", SpikeMonitor.HEADER, m.times(), m.neuronColumn());
         }
+      }
+      // last, the real load, if the command has not asked for it yet: only in the warm-up's slack, so that it
+      // takes nothing from what the warm-up does without it
+      if (ahead) {
+        loadAhead();
       }
     } catch (Exception | StackOverflowError e) {
       // only a warm-up: the real load reports what is wrong with the file
