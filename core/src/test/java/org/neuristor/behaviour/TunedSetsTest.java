@@ -31,7 +31,7 @@ class TunedSetsTest {
       }
       assertThat(s.variant()).isIn("yi", "yi-phasic", "yi-mixed");
       assertThat(FREE).as(s.id()).containsAll(s.params().keySet());
-      assertThat(s.origin()).as(s.id()).matches(s.params().isEmpty() ? "netlist values" : "search (plain|ladder|wide|near|adapt|local) \\d+/\\d+");
+      assertThat(s.origin()).as(s.id()).matches(s.params().isEmpty() ? "netlist values" : "search (plain|ladder|wide|near|adapt|local) \\d+/\\d+( span [0-9.]+)?");
     }
     // the shipped circuits' own behaviours keep their netlist values
     for (String id : List.of("A", "D", "H", "I", "K", "O", "P", "R", "S", "U", "V", "W")) {
@@ -42,12 +42,42 @@ class TunedSetsTest {
   @Test
   void tunedSetsReachTheirBehaviourWithTheUnchangedClassifier() {
     // the phasic variant with a substrate node (B), the gated bursts of yi (C: c1 >> c2), a rebound (M: small c1 and
-    // cin, X1's source above the threshold, X2's well below it); L below
-    List<Behaviour> bs = List.of(Behaviours.get("B"), Behaviours.get("C"), Behaviours.get("M"));
+    // cin, X1's source above the threshold, X2's well below it), adaptation (F: the phasic variant's decaying drive
+    // on X1 with a large c1, X2's source well below the threshold); L below
+    List<Behaviour> bs = List.of(Behaviours.get("B"), Behaviours.get("C"), Behaviours.get("F"), Behaviours.get("M"));
     for (TunedSets.Result r : TunedSets.run(YI, bs, null)) {
       assertThat(r.outcome().pass()).as(r.outcome().behaviour().id() + ": " + r.outcome().reason()).isTrue();
       assertThat(r.outcome().returnsToRest()).isTrue();
       assertThat(r.scale().rheobase()).isBetween(0.05, 5.0);
+    }
+  }
+
+  @Test
+  void theAdaptationSetsIntervalsLengthenAsTheInputCapacitorCharges() {
+    // F (search local 73/0 span 0.05; R = 4.938 V, tau = 10.30 us): the 12 R step first holds X1 on (silent),
+    // then X2 fires while the drive through rs and cin decays, at intervals that lengthen 0.48 -> 1.54 tau as
+    // X1 falls back from being held on to firing once per cycle; every spike is a full one (the output above 4 V)
+    TunedSets.Set f = YI.stream().filter(x -> x.id().equals("F")).findFirst().orElseThrow();
+    Behaviour b = Behaviours.get("F");
+    double tau = 10.30e-6;
+    Pwl stim = b.protocol().physical(tau, 4.938);
+    Subject.Response r = f.subject().run(stim, b.protocol().duration() * tau);
+    double[] sp = r.spikes();
+    assertThat(sp).hasSizeGreaterThanOrEqualTo(6);
+    for (int k = 2; k < sp.length; k++) {
+      assertThat(sp[k] - sp[k - 1]).as("interval " + k).isGreaterThanOrEqualTo(0.98 * (sp[k - 1] - sp[k - 2]));
+    }
+    assertThat(sp[sp.length - 1] - sp[sp.length - 2]).isGreaterThan(2.5 * (sp[1] - sp[0]));
+    double[] t = r.trace().axis();
+    double[] v = r.trace().get(r.membrane());
+    for (double s : sp) {
+      double peak = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < t.length; i++) {
+        if (Math.abs(t[i] - s) < 0.2 * tau) {
+          peak = Math.max(peak, v[i]);
+        }
+      }
+      assertThat(peak).as("output at the spike at " + s).isGreaterThan(4);
     }
   }
 
