@@ -51,41 +51,44 @@ class WarmUpTest {
 
   @Test
   void aRunIsBitIdenticalWithAWarmUpBesideIt(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("coba.yaml");
-    Files.writeString(file, COBA);
+    Path file = cobaFile(dir);
     List<long[]> alone = run(file, null);
     WarmUp w = WarmUp.start(file);
     List<long[]> beside = run(file, w);
     w.join();
     assertThat(w.steps()).as("the miniature ran").isPositive();
     assertThat(alone.get(0).length).as("exc spikes").isGreaterThan(1000);
-    for (int m = 0; m < alone.size(); m++) {
-      assertThat(beside.get(m)).isEqualTo(alone.get(m));
+    assertSameSpikes(beside, alone);
+  }
+
+  private static Path cobaFile(Path dir) throws IOException {
+    return Files.writeString(dir.resolve("coba.yaml"), COBA);
+  }
+
+  private static void assertSameSpikes(List<long[]> actual, List<long[]> expected) {
+    assertThat(actual).hasSameSizeAs(expected);
+    for (int m = 0; m < expected.size(); m++) {
+      assertThat(actual.get(m)).isEqualTo(expected.get(m));
     }
   }
 
   @Test
   void aNetworkLoadedAheadIsHandedOverOnceAndRunsBitIdentically(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("coba.yaml");
-    Files.writeString(file, COBA);
+    Path file = cobaFile(dir);
     List<long[]> alone = run(file, null);
     WarmUp w = WarmUp.startAhead(file);
-    w.join(); // steps, load ahead, CSV rounds: all done
+    w.join(); // steps, CSV rounds, load ahead: all done
     NetworkFile.Loaded l = w.take(file, 0);
     assertThat(l).as("loaded ahead").isNotNull();
     assertThat(w.take(file, 0)).as("handed over once").isNull();
     Network net = l.network();
     net.runSteps(Math.round(l.durationSeconds() / net.dt()), null);
-    List<long[]> ahead = DeterminismTest.spikes(net);
-    for (int m = 0; m < alone.size(); m++) {
-      assertThat(ahead.get(m)).isEqualTo(alone.get(m));
-    }
+    assertSameSpikes(DeterminismTest.spikes(net), alone);
   }
 
   @Test
   void aThreadOverrideAnotherFileOrAPlainWarmUpGetNothingAhead(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("coba.yaml");
-    Files.writeString(file, COBA);
+    Path file = cobaFile(dir);
     WarmUp w = WarmUp.startAhead(file);
     w.join();
     assertThat(w.take(file, 2)).isNull();
