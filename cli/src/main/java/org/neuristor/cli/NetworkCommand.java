@@ -89,7 +89,7 @@ public final class NetworkCommand implements Runnable {
         if (!a.startsWith("-") && (a.endsWith(".yaml") || a.endsWith(".yml") || a.endsWith(".json"))) {
           try {
             Path p = Path.of(args[i]);
-            return Files.isRegularFile(p) ? WarmUp.startAhead(p) : null;
+            return Files.isRegularFile(p) ? WarmUp.start(p) : null;
           } catch (InvalidPathException e) {
             return null; // picocli reports it
           }
@@ -100,16 +100,13 @@ public final class NetworkCommand implements Runnable {
 
     @Override
     public Integer call() {
-      WarmUp warmUp = spec.root().userObject() instanceof Main m ? m.warmUp() : null;
-      // loaded ahead by the warm-up while picocli parsed (see WarmUp#take), else here
-      NetworkFile.Loaded ahead = warmUp != null ? warmUp.take(file, threads(threads)) : null;
-      NetworkFile.Loaded l = ahead != null ? ahead : NetworkFile.load(file, threads(threads));
+      NetworkFile.Loaded l = NetworkFile.load(file, threads(threads));
       Network net = l.network();
       try {
         output.outDir();
         long steps = Math.round(l.durationSeconds() / net.dt());
-        if (warmUp != null) {
-          warmUp.close(); // the real run starts: the miniature's steps and CSV rounds stop
+        if (spec.root().userObject() instanceof Main m && m.warmUp() != null) {
+          m.warmUp().close(); // the real run starts: the miniature's steps and CSV rounds stop
         }
         long t0 = System.nanoTime();
         try (ProgressBar bar = new ProgressBar("network", steps)) {

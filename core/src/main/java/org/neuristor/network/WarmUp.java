@@ -23,12 +23,6 @@ import org.neuristor.io.LocatedTree;
  * real load reports it. {@link #close()} stops the miniature's steps (within one chunk of {@link #CHUNK}
  * steps) and its CSV formatting (within one round), so that nothing of the warm-up runs beside the real loop;
  * the thread is a daemon and never delays the end of the process.
- *
- * <p>Started with {@link #startAhead}, it also loads the real file ({@link NetworkFile#load} with no thread
- * override) once the miniature's steps and CSV rounds are done, if the command has not asked for it yet: the real
- * network is then built while the command line is still being parsed, and {@link #take} hands it over (or the
- * error its load threw, unchanged). Loading last, in the warm-up's slack, keeps the warm-up as it was (a load
- * before the miniature made COBA's loop slower: net6, round 6).
  */
 public final class WarmUp implements AutoCloseable {
   /** Steps of the miniature between two looks at the stop flag. */
@@ -41,115 +35,19 @@ public final class WarmUp implements AutoCloseable {
   static final int CSV_ROUNDS = 40;
 
   private final Thread thread;
-  private final Path file;
-  private final boolean ahead;
   private volatile boolean stop;
   private volatile long steps;
-  /** The real load's state, guarded by {@code this}: see {@link #take}. */
-  private Ahead state = Ahead.NONE;
-  private NetworkFile.Loaded loaded;
-  private Throwable failure;
 
-  private enum Ahead { NONE, LOADING, DONE, TAKEN }
-
-  private WarmUp(Path file, boolean ahead) {
-    this.file = file;
-    this.ahead = ahead;
+  private WarmUp(Path file) {
     thread = new Thread(() -> run(file), "neuristor-warm-up");
     thread.setDaemon(true);
   }
 
   /** Starts warming up on the network file at {@code file} (YAML, or JSON if it ends in .json); returns at once. */
   public static WarmUp start(Path file) {
-    WarmUp w = new WarmUp(file, false);
+    WarmUp w = new WarmUp(file);
     w.thread.start();
     return w;
-  }
-
-  /**
-   * As {@link #start}, and after the miniature's steps and CSV rounds the real file is loaded ahead with no thread
-   * override, for {@link #take} (unless the command asked for it first).
-   */
-  public static WarmUp startAhead(Path file) {
-    WarmUp w = new WarmUp(file, true);
-    w.thread.start();
-    return w;
-  }
-
-  /**
-   * The network the command would get from {@code NetworkFile.load(file, threadsOverride)}, loaded ahead; null if
-   * there is none (not started with {@link #startAhead}, another file or a thread override, already taken, or the
-   * load not begun yet: then it never begins, and the caller loads the file itself). If the load ahead is under
-   * way, waits for it. A load that failed throws the same exception here. A network loaded ahead and not taken
-   * (another file, a thread override) is closed.
-   */
-  public NetworkFile.Loaded take(Path file, int threadsOverride) {
-    boolean same = ahead && threadsOverride == 0 && this.file.equals(file);
-    NetworkFile.Loaded l;
-    Throwable t;
-    synchronized (this) {
-      while (state == Ahead.LOADING) {
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          state = Ahead.TAKEN; // the load ahead closes what it built when it ends
-          return null;
-        }
-      }
-      Ahead was = state;
-      state = Ahead.TAKEN;
-      if (was != Ahead.DONE) {
-        return null;
-      }
-      l = loaded;
-      t = failure;
-      loaded = null;
-      failure = null;
-    }
-    if (!same) {
-      if (l != null) {
-        l.network().close();
-      }
-      return null;
-    }
-    if (t instanceof RuntimeException e) {
-      throw e;
-    }
-    if (t instanceof Error e) {
-      throw e;
-    }
-    return l;
-  }
-
-  /** On the warm-up thread: the real load, unless the command asked first. */
-  private void loadAhead() {
-    synchronized (this) {
-      if (state != Ahead.NONE) {
-        return;
-      }
-      state = Ahead.LOADING;
-    }
-    NetworkFile.Loaded l = null;
-    Throwable t = null;
-    try {
-      l = NetworkFile.load(file, 0);
-    } catch (RuntimeException | Error e) {
-      t = e;
-    }
-    boolean drop;
-    synchronized (this) {
-      drop = state == Ahead.TAKEN; // the command gave up waiting
-      if (!drop) {
-        loaded = l;
-        failure = t;
-        state = Ahead.DONE;
-      }
-      notifyAll();
-    }
-    if (drop && l != null) {
-      l.network().close();
-    }
   }
 
   /** Steps the miniature has run so far. */
@@ -203,11 +101,6 @@ public final class WarmUp implements AutoCloseable {
         for (SpikeMonitor m : net.spikeMonitors()) {
           CsvWriter.writeColumns(sink, "warm-up", SpikeMonitor.HEADER, m.times(), m.neuronColumn());
         }
-      }
-      // last, the real load, if the command has not asked for it yet: only in the warm-up's slack, so that it
-      // takes nothing from what the warm-up does without it
-      if (ahead) {
-        loadAhead();
       }
     } catch (Exception | StackOverflowError e) {
       // only a warm-up: the real load reports what is wrong with the file
