@@ -1,10 +1,12 @@
 package org.neuristor.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.neuristor.circuit.Analysis;
 import org.neuristor.circuit.Simulation;
@@ -51,8 +53,21 @@ final class WarmRun {
     Result r = measure(netlist, warmup, runs);
     System.out.printf(Locale.ROOT, "warm in-process, %s: thread CPU per run (compile + simulate, no output) best %.2f ms,"
         + " median %.2f ms of %d runs after %d warm-ups; %d accepted, %d rejected steps, %d Newton iterations"
-        + " (load average %s)%n", which, r.best() * 1e3, r.median() * 1e3, runs, warmup, r.accepted(), r.rejected(),
-        r.iterations(), SweepScaling.loadAverage());
+        + " (load average %s; %s)%n", which, r.best() * 1e3, r.median() * 1e3, runs, warmup, r.accepted(), r.rejected(),
+        r.iterations(), SweepScaling.loadAverage(), jvm());
+  }
+
+  /**
+   * The garbage collector in use and the JVM options given on the command line ("default JVM options" when none):
+   * the collector changes the figure (G1's write barriers, and the fresh pages a run's allocation touches).
+   */
+  static String jvm() {
+    StringBuilder gc = new StringBuilder();
+    for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+      gc.append(gc.length() == 0 ? "" : ", ").append(b.getName());
+    }
+    List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    return "collector " + gc + "; " + (options.isEmpty() ? "default JVM options" : "JVM options " + String.join(" ", options));
   }
 
   /** Thread CPU of compiling and running every analysis of {@code netlist}, best and median of runs after warm-ups. */

@@ -17,8 +17,14 @@ package org.neuristor.circuit;
  */
 final class IntegrationHistory {
   private final int n;
-  private double[][] hx = new double[4][];
-  private double[][] hq = new double[4][];
+  /**
+   * Solutions and charges of the history points in a ring: point s (0 = newest) in slot {@code (head + s) & 3}.
+   * Accepting a point moves {@link #head} instead of the arrays' references (a reference store costs the
+   * garbage collector's write barrier).
+   */
+  private final double[][] hx = new double[4][];
+  private final double[][] hq = new double[4][];
+  private int head;
   private final double[] ht = new double[4];
   private int count;
   /** dq/dt at the newest point (trapezoidal rule only: kept up to date only when {@link #trap}). */
@@ -50,8 +56,8 @@ final class IntegrationHistory {
 
   /** Starts the history at (t, x, q) with qdot = -f. */
   void start(double t, double[] x, double[] q, double[] f) {
-    System.arraycopy(x, 0, hx[0], 0, n);
-    System.arraycopy(q, 0, hq[0], 0, n);
+    System.arraycopy(x, 0, hx[head], 0, n);
+    System.arraycopy(q, 0, hq[head], 0, n);
     ht[0] = t;
     restart(f);
   }
@@ -63,12 +69,12 @@ final class IntegrationHistory {
 
   /** The newest accepted solution. */
   double[] newest() {
-    return hx[0];
+    return hx[head];
   }
 
   /** The solution before the newest. */
   double[] previous() {
-    return hx[1];
+    return hx[(head + 1) & 3];
   }
 
   /**
@@ -77,7 +83,7 @@ final class IntegrationHistory {
    * @param trap trapezoidal rule instead of BDF2 for k = 2
    */
   double coefficients(int k, double h, boolean trap) {
-    double[] q0 = hq[0];
+    double[] q0 = hq[head];
     if (k == 1) {
       for (int i = 0; i < n; i++) {
         qHist[i] = -q0[i] / h;
@@ -91,7 +97,7 @@ final class IntegrationHistory {
       }
       return a0;
     }
-    double[] q1 = hq[1];
+    double[] q1 = hq[(head + 1) & 3];
     double w = h / (ht[0] - ht[1]);
     double a0 = (1 + 2 * w) / ((1 + w) * h);
     double c1 = -(1 + w) / h;
@@ -105,7 +111,7 @@ final class IntegrationHistory {
   /** Lagrange extrapolation through the newest {@code points} history points to time t, into out. */
   void predict(int points, double t, double[] out) {
     if (points <= 1) {
-      System.arraycopy(hx[0], 0, out, 0, n);
+      System.arraycopy(hx[head], 0, out, 0, n);
       return;
     }
     double[] w = lagrange;
@@ -118,8 +124,8 @@ final class IntegrationHistory {
       }
       w[a] = c;
     }
-    double[] x0 = hx[0];
-    double[] x1 = hx[1];
+    double[] x0 = hx[head];
+    double[] x1 = hx[(head + 1) & 3];
     if (points == 2) {
       double w0 = w[0];
       double w1 = w[1];
@@ -129,7 +135,7 @@ final class IntegrationHistory {
       return;
     }
     if (points == 3) {
-      double[] x2 = hx[2];
+      double[] x2 = hx[(head + 2) & 3];
       double w0 = w[0];
       double w1 = w[1];
       double w2 = w[2];
@@ -141,7 +147,7 @@ final class IntegrationHistory {
     for (int i = 0; i < n; i++) {
       double s = 0;
       for (int a = 0; a < points; a++) {
-        s += w[a] * hx[a][i];
+        s += w[a] * hx[(head + a) & 3][i];
       }
       out[i] = s;
     }
@@ -156,15 +162,12 @@ final class IntegrationHistory {
         qdot[i] = a0 * qNew[i] + qHist[i];
       }
     }
-    double[] oldX = hx[3];
-    double[] oldQ = hq[3];
+    head = (head + 3) & 3; // the oldest slot becomes the newest
+    double[] oldX = hx[head];
+    double[] oldQ = hq[head];
     for (int s = 3; s > 0; s--) {
-      hx[s] = hx[s - 1];
-      hq[s] = hq[s - 1];
       ht[s] = ht[s - 1];
     }
-    hx[0] = oldX;
-    hq[0] = oldQ;
     for (int i = 0; i < n; i++) { // a loop, not arraycopy: n is small and a stub call costs more
       oldX[i] = xNew[i];
       oldQ[i] = qNew[i];
@@ -184,9 +187,9 @@ final class IntegrationHistory {
     double t1 = ht[0];
     double t2 = ht[1];
     double t3 = k >= 2 ? ht[2] : 0;
-    double[] h0 = hx[0];
-    double[] h1 = hx[1];
-    double[] h2 = hx[2];
+    double[] h0 = hx[head];
+    double[] h1 = hx[(head + 1) & 3];
+    double[] h2 = hx[(head + 2) & 3];
     double trtol = o.trtol();
     double reltol = o.reltol();
     for (int i : sys.dynamicUnknowns()) {

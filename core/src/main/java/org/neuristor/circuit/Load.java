@@ -78,6 +78,17 @@ public final class Load {
     }
   }
 
+  /**
+   * {@code g(at[j], sign[j] * value[of[j]])} for every j in order, without the checks for ground: every {@code at[j]}
+   * is an entry.
+   */
+  public void g(int[] at, double[] sign, int[] of, double[] value) {
+    double[] g = gv;
+    for (int j = 0; j < at.length; j++) {
+      g[at[j]] += sign[j] * value[of[j]];
+    }
+  }
+
   public void c(int handle, double value) {
     if (handle >= 0) {
       cv[handle] += value;

@@ -365,7 +365,9 @@ public final class MnaSystem {
   }
 
   private void prepare(double[] x, double t, boolean dc, double srcScale) {
-    load.x = x;
+    if (load.x != x) {
+      load.x = x; // stored only when it changes: a reference store costs the collector's write barrier
+    }
     load.time = t;
     load.dc = dc;
     load.sourceScale = srcScale;

@@ -21,7 +21,8 @@ final class Recorder {
   private final double tstart;
   private final int every;
   private final double grid;
-  private long seen;
+  /** Accepted points until the next one recorded (1: the next); counts down instead of a division per step. */
+  private int untilNext = 1;
   private double nextGrid;
   private long gridIndex;
   private double prevT = Double.NaN;
@@ -68,7 +69,8 @@ final class Recorder {
     if (t < tstart * (1 - 1e-15)) {
       return;
     }
-    if (seen++ % every == 0) {
+    if (--untilNext == 0) {
+      untilNext = every;
       sample(x, t, sourceEnergy);
       tb.addRow(t, row);
       lastT = t;

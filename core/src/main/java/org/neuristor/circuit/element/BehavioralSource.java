@@ -84,6 +84,13 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
   private int hnbr;
   private int hbrp;
   private int hbrn;
+  /**
+   * The gradient stamps of {@link #load} that land in the matrix, in the order written out in {@link #bind}: entry
+   * {@code stampAt[j]} gets {@code stampSign[j] * grad[stampOf[j]]} (a sign of 1 or -1: exact).
+   */
+  private int[] stampAt;
+  private int[] stampOf;
+  private double[] stampSign;
   private final double[] in;
   private final double[] grad;
 
@@ -177,6 +184,24 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
         hnb[k] = b.entry(n, ib[k]);
       }
     }
+    int[] at = new int[4 * m];
+    int[] of = new int[4 * m];
+    double[] sign = new double[4 * m];
+    int j = 0;
+    for (int k = 0; k < m; k++) {
+      int[] h = voltage ? new int[] {hpa[k], hpb[k]} : new int[] {hpa[k], hpb[k], hna[k], hnb[k]};
+      double[] sg = voltage ? new double[] {-1, 1} : new double[] {1, -1, -1, 1};
+      for (int s = 0; s < h.length; s++) {
+        if (h[s] >= 0) {
+          at[j] = h[s];
+          of[j] = k;
+          sign[j++] = sg[s];
+        }
+      }
+    }
+    stampAt = java.util.Arrays.copyOf(at, j);
+    stampOf = java.util.Arrays.copyOf(of, j);
+    stampSign = java.util.Arrays.copyOf(sign, j);
     if (voltage) {
       hpbr = b.entry(p, br);
       hnbr = b.entry(n, br);
@@ -204,20 +229,11 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
       l.f(br, l.v(p) - l.v(n) - val);
       l.g(hbrp, 1);
       l.g(hbrn, -1);
-      for (int k = 0; k < in.length; k++) {
-        l.g(hpa[k], -grad[k]);
-        l.g(hpb[k], grad[k]);
-      }
     } else {
       l.f(p, val);
       l.f(n, -val);
-      for (int k = 0; k < in.length; k++) {
-        l.g(hpa[k], grad[k]);
-        l.g(hpb[k], -grad[k]);
-        l.g(hna[k], -grad[k]);
-        l.g(hnb[k], grad[k]);
-      }
     }
+    l.g(stampAt, stampSign, stampOf, grad);
   }
 
   @Override

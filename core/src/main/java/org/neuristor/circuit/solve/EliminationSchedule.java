@@ -16,17 +16,21 @@ package org.neuristor.circuit.solve;
  * (ties go to the first row in the current order, as in the dense algorithm).
  */
 final class EliminationSchedule {
-  /** A schedule translated to straight-line code ({@link ScheduleCompiler}); same contract as the methods here. */
-  interface Kernel {
-    int factor(double[] values, double[] lu);
+  /**
+   * A schedule translated to straight-line code ({@link ScheduleCompiler}); same contract as the methods here. A
+   * class, not an interface: a circuit that moves between several pivot orders calls several generated classes
+   * from one call site, which then costs a virtual call (a table load) instead of an interface call (a search).
+   */
+  abstract static class Kernel {
+    public abstract int factor(double[] values, double[] lu);
 
-    void solve(double[] lu, double[] b);
+    public abstract void solve(double[] lu, double[] b);
 
     /**
      * One fused transient Newton step, see {@link DenseLU#newtonStep}: {@link DenseLU#STEP_UNAVAILABLE} when
      * the kernel was generated without it (then nothing was touched).
      */
-    default int step(double[] f, double[] q, double[] qHist, double[] rw, double limit, double[] gv, double[] cv,
+    public int step(double[] f, double[] q, double[] qHist, double[] rw, double limit, double[] gv, double[] cv,
         double[] lg, double[] lc, double a0, double[] values, double[] b, double[] x, double[] xOld, double[] absTol,
         double reltol, double[] out) {
       return DenseLU.STEP_UNAVAILABLE;
