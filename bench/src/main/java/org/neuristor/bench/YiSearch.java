@@ -244,10 +244,10 @@ public final class YiSearch {
    * the first minimum after the spike's peak (the classifier's walk: the peak climbed to from the last spike,
    * then the local extrema) lies at most {@link #MAX_DAP_TROUGH} of the spike's height above the final level.
    * The classifier takes the first maximum after that peak standing 10 % of the height above the final level;
-   * round 7's local search (seed 73, candidate 22) found a spike whose plateau dips to 82 % of its height and
-   * recovers to 87 % (X2's film cooling from 403 K to 335 K and re-heating to 337 K, the output at 8.4-8.9 V)
-   * before it falls and undershoots, which that rule reads as an after-potential. True for other labels and
-   * for outcomes without a response.
+   * round 7's local Q search (seed 73, candidate 22; not the F run of that seed) found a spike whose plateau
+   * dips to 82 % of its height and recovers to 87 % (X2's film cooling from 403 K to 335 K and re-heating to
+   * 337 K, the output at 8.4-8.9 V) before it falls and undershoots, which that rule reads as an
+   * after-potential. True for other labels and for outcomes without a response.
    */
   static boolean humpFollowsRepolarization(BehaviourRunner.Outcome o) {
     if (o.response() == null || o.label() != FiringPattern.DEPOLARIZING_AFTER_POTENTIAL) {

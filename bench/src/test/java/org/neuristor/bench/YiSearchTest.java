@@ -20,11 +20,12 @@ class YiSearchTest {
 
   @Test
   void aNotchInTheSpikeIsLabelledAnAfterPotentialButRefused() {
-    // regression: the local search (seed 73, candidate 22; yi at a 310 K base) labelled this set Q. After the
-    // spike's peak (10.05 V) X2's film cools from 403 K to 335 K and re-heats to 337 K while the output is still
-    // at 8.4-8.9 V: a notch in the spike, which the classifier's hump rule reads as an after-potential (87 % of
-    // the spike); the output then undershoots to 0.47 V against its 1.11 V rest. One run at the level the runner
-    // calibrates for it (R = 5.969 V, tau = 3.226 us, 2 x the pulse's threshold = 63.04 V)
+    // regression: round 7's local Q search (seed 73, candidate 22; yi at a 310 K base; not the F run of that
+    // seed) labelled this set Q. After the spike's peak (10.05 V) X2's film cools from 403 K to 335 K and
+    // re-heats to 337 K while the output is still at 8.4-8.9 V: a notch in the spike, which the classifier's hump
+    // rule reads as an after-potential (87 % of the spike); the output then undershoots to 0.47 V against its
+    // 1.11 V rest. One run at the level the runner calibrates for it (R = 5.969 V, tau = 3.226 us, 2 x the
+    // pulse's threshold = 63.04 V)
     Subject s = Subjects.of("yi", Map.of("t0", "310", "vdc1", "12.331", "vdc2", "12.556", "rl1", "3.53e+04", "rl2",
         "9.95e+03", "rout", "9.06e+05", "c1", "2.58e-10", "c2", "3.68e-11"));
     Behaviour q = Behaviours.get("Q");
