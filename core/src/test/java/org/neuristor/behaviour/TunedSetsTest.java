@@ -43,8 +43,10 @@ class TunedSetsTest {
   void tunedSetsReachTheirBehaviourWithTheUnchangedClassifier() {
     // the phasic variant with a substrate node (B), the gated bursts of yi (C: c1 >> c2), a rebound (M: small c1 and
     // cin, X1's source above the threshold, X2's well below it), adaptation (F: the phasic variant's decaying drive
-    // on X1 with a large c1, X2's source well below the threshold); L below
-    List<Behaviour> bs = List.of(Behaviours.get("B"), Behaviours.get("C"), Behaviours.get("F"), Behaviours.get("M"));
+    // on X1 with a large c1, X2's source well below the threshold), mixed mode (E: the mixed variant's input
+    // capacitor kicks X1 at the step's onset, rin keeps a steady drive); L below
+    List<Behaviour> bs = List.of(Behaviours.get("B"), Behaviours.get("C"), Behaviours.get("E"), Behaviours.get("F"),
+        Behaviours.get("M"));
     for (TunedSets.Result r : TunedSets.run(YI, bs, null)) {
       assertThat(r.outcome().pass()).as(r.outcome().behaviour().id() + ": " + r.outcome().reason()).isTrue();
       assertThat(r.outcome().returnsToRest()).isTrue();
@@ -68,6 +70,37 @@ class TunedSetsTest {
       assertThat(sp[k] - sp[k - 1]).as("interval " + k).isGreaterThanOrEqualTo(0.98 * (sp[k - 1] - sp[k - 2]));
     }
     assertThat(sp[sp.length - 1] - sp[sp.length - 2]).isGreaterThan(2.5 * (sp[1] - sp[0]));
+    double[] t = r.trace().axis();
+    double[] v = r.trace().get(r.membrane());
+    for (double s : sp) {
+      double peak = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < t.length; i++) {
+        if (Math.abs(t[i] - s) < 0.2 * tau) {
+          peak = Math.max(peak, v[i]);
+        }
+      }
+      assertThat(peak).as("output at the spike at " + s).isGreaterThan(4);
+    }
+  }
+
+  @Test
+  void theMixedModeSetFiresAnOnsetDoubletThenSingleSpikesAtSteadyIntervals() {
+    // E (search local 76/4 span 0.05; R = 0.8438 V, tau = 16.80 us): at the 3 R step's onset cin kicks n1 and X2
+    // fires twice in quick succession; then rin's steady drive lets X1 gate X2 once per cycle at a steady interval;
+    // every spike is a full one (the output above 4 V)
+    TunedSets.Set e = YI.stream().filter(x -> x.id().equals("E")).findFirst().orElseThrow();
+    Behaviour b = Behaviours.get("E");
+    double tau = 16.80e-6;
+    Pwl stim = b.protocol().physical(tau, 0.8438);
+    Subject.Response r = e.subject().run(stim, b.protocol().duration() * tau);
+    double[] sp = r.spikes();
+    assertThat(sp).hasSizeGreaterThanOrEqualTo(8);
+    double first = sp[1] - sp[0];
+    double later = sp[3] - sp[2];
+    assertThat(first).as("the onset doublet").isLessThan(later / 3);
+    for (int k = 3; k < sp.length; k++) {
+      assertThat(sp[k] - sp[k - 1]).as("interval " + k).isBetween(later / 1.05, later * 1.05);
+    }
     double[] t = r.trace().axis();
     double[] v = r.trace().get(r.membrane());
     for (double s : sp) {
