@@ -59,28 +59,11 @@ class TunedSetsTest {
     // F (search local 73/0 span 0.05; R = 4.938 V, tau = 10.30 us): the 12 R step first holds X1 on (silent),
     // then X2 fires while the drive through rs and cin decays, at intervals that lengthen 0.48 -> 1.54 tau as
     // X1 falls back from being held on to firing once per cycle; every spike is a full one (the output above 4 V)
-    TunedSets.Set f = YI.stream().filter(x -> x.id().equals("F")).findFirst().orElseThrow();
-    Behaviour b = Behaviours.get("F");
-    double tau = 10.30e-6;
-    Pwl stim = b.protocol().physical(tau, 4.938);
-    Subject.Response r = f.subject().run(stim, b.protocol().duration() * tau);
-    double[] sp = r.spikes();
-    assertThat(sp).hasSizeGreaterThanOrEqualTo(6);
+    double[] sp = fullSpikes("F", 10.30e-6, 4.938, 6);
     for (int k = 2; k < sp.length; k++) {
       assertThat(sp[k] - sp[k - 1]).as("interval " + k).isGreaterThanOrEqualTo(0.98 * (sp[k - 1] - sp[k - 2]));
     }
     assertThat(sp[sp.length - 1] - sp[sp.length - 2]).isGreaterThan(2.5 * (sp[1] - sp[0]));
-    double[] t = r.trace().axis();
-    double[] v = r.trace().get(r.membrane());
-    for (double s : sp) {
-      double peak = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < t.length; i++) {
-        if (Math.abs(t[i] - s) < 0.2 * tau) {
-          peak = Math.max(peak, v[i]);
-        }
-      }
-      assertThat(peak).as("output at the spike at " + s).isGreaterThan(4);
-    }
   }
 
   @Test
@@ -88,19 +71,26 @@ class TunedSetsTest {
     // E (search local 76/4 span 0.05; R = 0.8438 V, tau = 16.80 us): at the 3 R step's onset cin kicks n1 and X2
     // fires twice in quick succession; then rin's steady drive lets X1 gate X2 once per cycle at a steady interval;
     // every spike is a full one (the output above 4 V)
-    TunedSets.Set e = YI.stream().filter(x -> x.id().equals("E")).findFirst().orElseThrow();
-    Behaviour b = Behaviours.get("E");
-    double tau = 16.80e-6;
-    Pwl stim = b.protocol().physical(tau, 0.8438);
-    Subject.Response r = e.subject().run(stim, b.protocol().duration() * tau);
-    double[] sp = r.spikes();
-    assertThat(sp).hasSizeGreaterThanOrEqualTo(8);
+    double[] sp = fullSpikes("E", 16.80e-6, 0.8438, 8);
     double first = sp[1] - sp[0];
     double later = sp[3] - sp[2];
     assertThat(first).as("the onset doublet").isLessThan(later / 3);
     for (int k = 3; k < sp.length; k++) {
       assertThat(sp[k] - sp[k - 1]).as("interval " + k).isBetween(later / 1.05, later * 1.05);
     }
+  }
+
+  /**
+   * The spike times of behaviour {@code id}'s tuned set under its protocol at the given time scale and rheobase,
+   * checked to be at least {@code min} and each a full spike: the output within 0.2 tau of it rises above 4 V.
+   */
+  private static double[] fullSpikes(String id, double tau, double rheobase, int min) {
+    TunedSets.Set set = YI.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+    Behaviour b = Behaviours.get(id);
+    Pwl stim = b.protocol().physical(tau, rheobase);
+    Subject.Response r = set.subject().run(stim, b.protocol().duration() * tau);
+    double[] sp = r.spikes();
+    assertThat(sp).hasSizeGreaterThanOrEqualTo(min);
     double[] t = r.trace().axis();
     double[] v = r.trace().get(r.membrane());
     for (double s : sp) {
@@ -110,8 +100,9 @@ class TunedSetsTest {
           peak = Math.max(peak, v[i]);
         }
       }
-      assertThat(peak).as("output at the spike at " + s).isGreaterThan(4);
+      assertThat(peak).as(id + ": output at the spike at " + s).isGreaterThan(4);
     }
+    return sp;
   }
 
   @Test
