@@ -76,10 +76,6 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
   private int br = -1;
   private int[] ia;
   private int[] ib;
-  private int[] hpa;
-  private int[] hpb;
-  private int[] hna;
-  private int[] hnb;
   private int hpbr;
   private int hnbr;
   private int hbrp;
@@ -158,11 +154,14 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
     int m = probes.size();
     ia = new int[m];
     ib = new int[m];
-    hpa = new int[m];
-    hpb = new int[m];
-    hna = new int[m];
-    hnb = new int[m];
-    int rowP = voltage ? br : p;
+    // the gradient stamps, in the order they are added in load: per input k, on the row of p (the branch row
+    // for a voltage source) +grad[k] at input a and -grad[k] at input b, and on the row of n the opposite (for a
+    // voltage source the branch equation v(p) - v(n) - val = 0 takes -grad[k] at a); entries at ground are left out
+    int[] rows = voltage ? new int[] {br} : new int[] {p, n};
+    int[] at = new int[4 * m];
+    int[] of = new int[4 * m];
+    double[] sign = new double[4 * m];
+    int j = 0;
     for (int k = 0; k < m; k++) {
       Probe pr = probes.get(k);
       if (pr.kind() == Probe.Kind.VOLTAGE) {
@@ -172,30 +171,19 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
         ia[k] = b.branchOf(pr.a());
         ib[k] = -1;
       }
-      if (voltage) {
-        hpa[k] = b.entry(br, ia[k]);
-        hpb[k] = b.entry(br, ib[k]);
-        hna[k] = -1;
-        hnb[k] = -1;
-      } else {
-        hpa[k] = b.entry(rowP, ia[k]);
-        hpb[k] = b.entry(rowP, ib[k]);
-        hna[k] = b.entry(n, ia[k]);
-        hnb[k] = b.entry(n, ib[k]);
-      }
-    }
-    int[] at = new int[4 * m];
-    int[] of = new int[4 * m];
-    double[] sign = new double[4 * m];
-    int j = 0;
-    for (int k = 0; k < m; k++) {
-      int[] h = voltage ? new int[] {hpa[k], hpb[k]} : new int[] {hpa[k], hpb[k], hna[k], hnb[k]};
-      double[] sg = voltage ? new double[] {-1, 1} : new double[] {1, -1, -1, 1};
-      for (int s = 0; s < h.length; s++) {
-        if (h[s] >= 0) {
-          at[j] = h[s];
+      for (int r = 0; r < rows.length; r++) {
+        double s = voltage || r == 1 ? -1 : 1;
+        int ha = b.entry(rows[r], ia[k]);
+        int hb = b.entry(rows[r], ib[k]);
+        if (ha >= 0) {
+          at[j] = ha;
           of[j] = k;
-          sign[j++] = sg[s];
+          sign[j++] = s;
+        }
+        if (hb >= 0) {
+          at[j] = hb;
+          of[j] = k;
+          sign[j++] = -s;
         }
       }
     }
