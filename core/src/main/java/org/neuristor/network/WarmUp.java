@@ -27,8 +27,16 @@ import org.neuristor.io.LocatedTree;
 public final class WarmUp implements AutoCloseable {
   /** Steps of the miniature between two looks at the stop flag. */
   static final int CHUNK = 20;
-  /** Most steps the miniatures run in all. */
-  static final long MAX_STEPS = 20_000;
+  /**
+   * Most steps the miniatures run in all. Enough for the step kernels to be queued for C2 (they reach its
+   * thresholds within a few thousand steps; the last of them are compiled in the real loop's first
+   * milliseconds), and no more: the steps run on the second of two cores while the main thread parses the
+   * command line and loads the network, beside both JIT compilers. COBA's literal command (round 8, against
+   * 20,000 steps, alternated whole processes, both orders, load 2-3): 5,000 steps 0.94x the wall and 0.94-0.96x
+   * the CPU (20 pairs each order; its loop's wall_s median 1.06x); 10,000 steps 0.95-0.98x the wall (24 pairs),
+   * loop 0.84-1.02x; 2,000 steps 0.96-0.99x the wall, loop 1.12x.
+   */
+  static final long MAX_STEPS = 5_000;
   /** Steps of one miniature (fewer if its file asks for fewer); then a fresh one is built. */
   static final long ROUND = 1_000;
   /** Times the last miniature's spike list is formatted as CSV after the steps. */
