@@ -296,12 +296,15 @@ final class ScheduleCompiler {
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
       load(mv, RW, i);
       mv.visitInsn(Opcodes.DMUL);
-      // norm = Math.max(w, norm): the value of "if (w > norm || w is NaN) norm = w" (norm starts at +0 and never
-      // decreases, so it is never -0 or below 0; a NaN w wins in both, a NaN norm stays), without a data-dependent
-      // branch per row (an intrinsic; the written-out compare-and-jump left the predictor a guess per row)
-      mv.visitVarInsn(Opcodes.DLOAD, NORM);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "max", "(DD)D", false);
+      mv.visitVarInsn(Opcodes.DSTORE, W);
+      Label set = new Label();
+      Label keep = new Label();
+      compare(mv, W, NORM, Opcodes.IFGT, set);
+      compare(mv, W, W, Opcodes.IFEQ, keep);
+      mv.visitLabel(set);
+      mv.visitVarInsn(Opcodes.DLOAD, W);
       mv.visitVarInsn(Opcodes.DSTORE, NORM);
+      mv.visitLabel(keep);
     }
     // out[2] = norm; a NaN norm or one above the limit goes back to the caller untouched
     mv.visitVarInsn(Opcodes.ALOAD, OUT);
