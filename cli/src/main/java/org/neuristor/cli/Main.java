@@ -110,9 +110,27 @@ public final class Main implements Runnable {
       }
     }
     CliArgs.registerConverters(cl);
-    cl.setExecutionExceptionHandler(Main::handleExecutionException);
-    cl.setParameterExceptionHandler(Main::handleParameterException);
+    cl.setExecutionExceptionHandler(new Handlers());
+    cl.setParameterExceptionHandler(new Handlers());
     return cl;
+  }
+
+  /**
+   * The two error handlers as a class rather than method references: picocli's handler interfaces are Java 5
+   * class files, which the start-up archive cannot hold, so a lambda implementing them was spun at every start
+   * (bytecode generation in a cold JVM, on the main thread).
+   */
+  private static final class Handlers
+      implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+      return Main.handleExecutionException(ex, cl, parseResult);
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+      return Main.handleParameterException(ex, args);
+    }
   }
 
   public static void main(String[] args) {

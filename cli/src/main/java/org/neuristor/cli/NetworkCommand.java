@@ -146,32 +146,16 @@ public final class NetworkCommand implements Runnable {
     private List<String> monitors(NetworkFile.Loaded l, Network net) {
       List<String> files = new ArrayList<>();
       String base = l.name();
-      List<Plotter.Series> raster = new ArrayList<>();
       List<SpikeMonitor> spikes = net.spikeMonitors();
-      double[][] times = new double[spikes.size()][];
-      double[][] neurons = new double[spikes.size()][];
-      int offset = 0;
-      for (int s = 0; s < spikes.size(); s++) {
-        SpikeMonitor m = spikes.get(s);
-        String pop = m.population().name();
-        times[s] = m.times();
-        neurons[s] = m.neuronColumn();
-        double[] n = new double[m.count()];
-        for (int k = 0; k < m.count(); k++) {
-          n[k] = offset + neurons[s][k];
-        }
-        raster.add(new Plotter.Series(pop + (offset > 0 ? " (from index " + offset + ")" : ""), times[s], n, true));
-        offset += m.population().size();
-      }
-      // the raster is drawn on a thread of its own while this one writes the spike files (two cores: the
-      // files and the PNG take about the same time)
-      RasterJob plot = output.plot() && !raster.isEmpty()
-          ? new RasterJob(output.plotFile(base + ".raster"), "Spikes of " + base, raster, l.durationSeconds(), offset)
+      // the raster is drawn on a thread of its own, from its own copies of the spike lists, while this one
+      // writes the spike files (two cores: the files and the PNG take about the same time)
+      RasterJob plot = output.plot() && !spikes.isEmpty()
+          ? new RasterJob(output.plotFile(base + ".raster"), "Spikes of " + base, spikes, l.durationSeconds())
           : null;
-      for (int s = 0; s < spikes.size(); s++) {
+      for (SpikeMonitor m : spikes) {
         // numeric columns straight to bytes: the same file as a table of boxed cells, without 2 boxes a spike
-        files.add(CsvWriter.writeColumns(output.file(base + "." + spikes.get(s).population().name() + ".spikes.csv"),
-            SpikeMonitor.HEADER, times[s], neurons[s]).toString());
+        files.add(CsvWriter.writeColumns(output.file(base + "." + m.population().name() + ".spikes.csv"),
+            SpikeMonitor.HEADER, m.times(), m.neuronColumn()).toString());
       }
       if (plot != null) {
         files.add(plot.join().toString());
@@ -217,19 +201,18 @@ public final class NetworkCommand implements Runnable {
       private static final String Y_LABEL = "neuron (populations stacked)";
       private final Path file;
       private final String title;
-      private final List<Plotter.Series> raster;
+      private final List<SpikeMonitor> spikes;
       private final double duration;
-      private final int neurons;
       private final Thread thread;
       private volatile Path written;
       private volatile RuntimeException failure;
 
-      RasterJob(Path file, String title, List<Plotter.Series> raster, double duration, int neurons) {
+      /** Starts drawing the spikes of {@code spikes} (finished monitors: only read) into {@code file}. */
+      RasterJob(Path file, String title, List<SpikeMonitor> spikes, double duration) {
         this.file = file;
         this.title = title;
-        this.raster = raster;
+        this.spikes = spikes;
         this.duration = duration;
-        this.neurons = neurons;
         thread = new Thread(this, "raster-plot"); // a class, not a lambda: no lambda class spun at start-up
         thread.setDaemon(true);
         thread.start();
@@ -238,8 +221,20 @@ public final class NetworkCommand implements Runnable {
       @Override
       public void run() {
         try {
+          // one series per population, neurons stacked: population k's neuron i at the sizes before it plus i
+          List<Plotter.Series> raster = new ArrayList<>();
+          int offset = 0;
+          for (SpikeMonitor m : spikes) {
+            double[] n = new double[m.count()];
+            for (int k = 0; k < n.length; k++) {
+              n[k] = offset + m.neuron(k);
+            }
+            String pop = m.population().name();
+            raster.add(new Plotter.Series(pop + (offset > 0 ? " (from index " + offset + ")" : ""), m.times(), n, true));
+            offset += m.population().size();
+          }
           boolean png = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
-          written = png ? SpikeRaster.write(file, title, "time (s)", Y_LABEL, raster, 0, duration, -0.5, neurons - 0.5)
+          written = png ? SpikeRaster.write(file, title, "time (s)", Y_LABEL, raster, 0, duration, -0.5, offset - 0.5)
               : Plotter.raster(file, title, "time (s)", Y_LABEL, raster);
         } catch (RuntimeException e) {
           failure = e;

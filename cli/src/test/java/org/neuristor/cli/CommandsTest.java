@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -47,6 +49,19 @@ class CommandsTest {
       assertThat(Main.commandLine(args).getSubcommands().get("network").getSubcommands().keySet())
           .as(String.join(" ", args)).containsExactly("run", "digits", "crossbar", "stdp-digits");
     }
+  }
+
+  @Test
+  void listedNamesAreTheAnnotationsNames() {
+    assertThat(Commands.listed()).hasSize(Commands.all().size() + 4);
+    for (Commands.Sub sub : Commands.listed()) {
+      CommandLine.Command a = sub.type().getAnnotation(CommandLine.Command.class);
+      List<String> names = new ArrayList<>(List.of(a.name()));
+      names.addAll(List.of(a.aliases()));
+      assertThat(sub.names()).as(sub.type().getName()).isEqualTo(names);
+    }
+    assertThat(Commands.named("network")).isEqualTo(NetworkCommand.class);
+    assertThat(Commands.named("rnu")).isNull();
   }
 
   @Test

@@ -97,9 +97,10 @@ public final class SpikeMonitor {
 
   /** Every spike's time (s), in order: the time column of a spike list. */
   public double[] times() {
+    // block by block: after a cold run this is copied once, mostly in the interpreter (80,000 spikes of COBA)
     double[] t = new double[count];
-    for (int k = 0; k < count; k++) {
-      t[k] = time(k);
+    for (int b = 0, from = 0; from < count; b++, from += BLOCK) {
+      System.arraycopy(times[b], 0, t, from, Math.min(BLOCK, count - from));
     }
     return t;
   }
