@@ -89,6 +89,15 @@ public final class Load {
     }
   }
 
+  /**
+   * Loads a behavioural current source through {@link org.neuristor.circuit.element.BehavioralSource.Function#load}
+   * at this load's x and time into f and G.
+   */
+  public void behavioural(org.neuristor.circuit.element.BehavioralSource.Function fn, int p, int n, int[] ia,
+      int[] ib, int[] wiring, double[] in, double[] grad) {
+    fn.load(x, time, f, gv, p, n, ia, ib, wiring, in, grad);
+  }
+
   public void c(int handle, double value) {
     if (handle >= 0) {
       cv[handle] += value;

@@ -50,7 +50,8 @@ final class TapeCompiler {
     Constructor<?> ctor = CLASSES.get(key);
     try {
       if (ctor == null) {
-        byte[] bytes = generate(tape);
+        byte[] bytes = generate(tape, estimate(tape) + loadExtra(tape) < MAX_CODE_BYTES
+            && 20L + 2L * tape.slots() * (tape.inputs() + 1) < 60_000);
         MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
         ctor = l.lookupClass().getDeclaredConstructor(double[].class, DoubleUnaryOperator[].class,
             DoubleBinaryOperator[].class);
@@ -74,14 +75,22 @@ final class TapeCompiler {
 
   private static boolean translatable(Tape t) {
     int[] code = t.code();
-    long bytes = 64L + 12L * t.slots() * (t.inputs() + 1);
     for (int pc = 0; pc < code.length; pc += Tape.WIDTH) {
       if (code[pc] == Tape.NARY) {
         return false;
       }
-      bytes += 24L + 28L * t.inputs();
     }
-    return bytes < MAX_CODE_BYTES && 6L + 2L * t.slots() * (t.inputs() + 1) < 60_000;
+    return estimate(t) < MAX_CODE_BYTES && 6L + 2L * t.slots() * (t.inputs() + 1) < 60_000;
+  }
+
+  /** Generous bytecode size of valueAndGradient. */
+  private static long estimate(Tape t) {
+    return 64L + 12L * t.slots() * (t.inputs() + 1) + (24L + 28L * t.inputs()) * (t.code().length / Tape.WIDTH);
+  }
+
+  /** What {@code load} needs beyond {@link #estimate}: gathering the inputs, adding into f and G. */
+  private static long loadExtra(Tape t) {
+    return 64L + 140L * t.inputs();
   }
 
   private static String key(Tape t) {
@@ -93,17 +102,16 @@ final class TapeCompiler {
     return sb.toString();
   }
 
-  // locals: 0 this, 1 inputs, 2-3 time, 4 gradient, then per slot its value and m gradient components
-  private static int valueLocal(int slot, int m) {
-    return 5 + 2 * slot * (m + 1);
+  // the locals of a method from base on: per slot its value and m gradient components (see method)
+  private static int valueLocal(int base, int slot, int m) {
+    return base + 2 * slot * (m + 1);
   }
 
-  private static int gradLocal(int slot, int k, int m) {
-    return valueLocal(slot, m) + 2 * (k + 1);
+  private static int gradLocal(int base, int slot, int k, int m) {
+    return valueLocal(base, slot, m) + 2 * (k + 1);
   }
 
-  private static byte[] generate(Tape t) {
-    int m = t.inputs();
+  private static byte[] generate(Tape t, boolean withLoad) {
     String name = "org/neuristor/expr/GeneratedExpression";
     // Class file version 49 (Java 5): it needs no stack map frames, so ASM does not compute them (most of the
     // generation time in a cold process, where ASM runs interpreted); the JVM verifies it by type inference.
@@ -130,8 +138,36 @@ final class TapeCompiler {
     init.visitMaxs(0, 0);
     init.visitEnd();
 
-    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "valueAndGradient", "([DD[D)D", null,
-        null);
+    method(cw, name, t, false);
+    if (withLoad) {
+      method(cw, name, t, true);
+    }
+    cw.visitEnd();
+    return cw.toByteArray();
+  }
+
+  // locals of valueAndGradient: 0 this, 1 inputs, 2-3 time, 4 gradient, then the slots; of load: 0 this, 1 x, 2-3 time,
+  // 4 f, 5 gv, 6 p, 7 n, 8 ia, 9 ib, 10 wiring, 11 in, 12 grad, then the slots
+  private static final int LOAD_X = 1;
+  private static final int LOAD_F = 4;
+  private static final int LOAD_GV = 5;
+  private static final int LOAD_P = 6;
+  private static final int LOAD_N = 7;
+  private static final int LOAD_IA = 8;
+  private static final int LOAD_IB = 9;
+  private static final int LOAD_WIRING = 10;
+
+  /**
+   * {@code valueAndGradient}, or with {@code load} the method {@code load} of {@link BehavioralSource.Function}: the
+   * same evaluation with the inputs gathered from x and the result added into f and G, each operation as in the
+   * interface's default method (which the generated method replaces without the scratch arrays and loops).
+   */
+  private static void method(ClassWriter cw, String name, Tape t, boolean load) {
+    int m = t.inputs();
+    int base = load ? 13 : 5;
+    MethodVisitor mv = load
+        ? cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "load", "([DD[D[DII[I[I[I[D[D)D", null, null)
+        : cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "valueAndGradient", "([DD[D)D", null, null);
     mv.visitCode();
     int[] code = t.code();
     boolean[] written = new boolean[t.slots()];
@@ -143,7 +179,12 @@ final class TapeCompiler {
       if (written[s]) {
         continue;
       }
-      if (s < m) {
+      if (s < m && load) {
+        // (ia[s] < 0 ? 0 : x[ia[s]]) - (ib[s] < 0 ? 0 : x[ib[s]])
+        probe(mv, LOAD_IA, s);
+        probe(mv, LOAD_IB, s);
+        mv.visitInsn(Opcodes.DSUB);
+      } else if (s < m) {
         mv.visitVarInsn(Opcodes.ALOAD, 1);
         push(mv, s);
         mv.visitInsn(Opcodes.DALOAD);
@@ -155,76 +196,128 @@ final class TapeCompiler {
         push(mv, s);
         mv.visitInsn(Opcodes.DALOAD);
       }
-      mv.visitVarInsn(Opcodes.DSTORE, valueLocal(s, m));
+      mv.visitVarInsn(Opcodes.DSTORE, valueLocal(base, s, m));
       for (int k = 0; k < m; k++) {
         mv.visitInsn(s == k ? Opcodes.DCONST_1 : Opcodes.DCONST_0);
-        mv.visitVarInsn(Opcodes.DSTORE, gradLocal(s, k, m));
+        mv.visitVarInsn(Opcodes.DSTORE, gradLocal(base, s, k, m));
       }
     }
-    int scratch = valueLocal(t.slots(), m); // two doubles of scratch after the slots
+    int scratch = valueLocal(base, t.slots(), m); // two doubles of scratch after the slots
     for (int pc = 0; pc < code.length; pc += Tape.WIDTH) {
-      emit(mv, name, code, pc, m, scratch);
+      emit(mv, name, code, pc, m, scratch, base);
     }
     int r = t.result();
-    for (int k = 0; k < m; k++) {
-      mv.visitVarInsn(Opcodes.ALOAD, 4);
-      push(mv, k);
-      mv.visitVarInsn(Opcodes.DLOAD, gradLocal(r, k, m));
-      mv.visitInsn(Opcodes.DASTORE);
+    if (load) {
+      int h = scratch + 2; // an int after the scratch double
+      // f[p] += val; f[n] += -val (rows below 0 left out)
+      addInto(mv, LOAD_F, LOAD_P, valueLocal(base, r, m), false);
+      addInto(mv, LOAD_F, LOAD_N, valueLocal(base, r, m), true);
+      // per input k: G at wiring[4k..4k+3] += g_k, -g_k, -g_k, g_k (handles below 0 left out)
+      for (int k = 0; k < m; k++) {
+        for (int j = 0; j < 4; j++) {
+          mv.visitVarInsn(Opcodes.ALOAD, LOAD_WIRING);
+          push(mv, 4 * k + j);
+          mv.visitInsn(Opcodes.IALOAD);
+          mv.visitVarInsn(Opcodes.ISTORE, h);
+          addInto(mv, LOAD_GV, h, gradLocal(base, r, k, m), j == 1 || j == 2);
+        }
+      }
+    } else {
+      for (int k = 0; k < m; k++) {
+        mv.visitVarInsn(Opcodes.ALOAD, 4);
+        push(mv, k);
+        mv.visitVarInsn(Opcodes.DLOAD, gradLocal(base, r, k, m));
+        mv.visitInsn(Opcodes.DASTORE);
+      }
     }
-    mv.visitVarInsn(Opcodes.DLOAD, valueLocal(r, m));
+    mv.visitVarInsn(Opcodes.DLOAD, valueLocal(base, r, m));
     mv.visitInsn(Opcodes.DRETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
-    cw.visitEnd();
-    return cw.toByteArray();
   }
 
-  private static void emit(MethodVisitor mv, String name, int[] code, int pc, int m, int scratch) {
+  /** Pushes (index[s] < 0 ? 0 : x[index[s]]) with the index array in local {@code index}. */
+  private static void probe(MethodVisitor mv, int index, int s) {
+    Label ground = new Label();
+    Label done = new Label();
+    mv.visitVarInsn(Opcodes.ALOAD, index);
+    push(mv, s);
+    mv.visitInsn(Opcodes.IALOAD);
+    mv.visitJumpInsn(Opcodes.IFLT, ground);
+    mv.visitVarInsn(Opcodes.ALOAD, LOAD_X);
+    mv.visitVarInsn(Opcodes.ALOAD, index);
+    push(mv, s);
+    mv.visitInsn(Opcodes.IALOAD);
+    mv.visitInsn(Opcodes.DALOAD);
+    mv.visitJumpInsn(Opcodes.GOTO, done);
+    mv.visitLabel(ground);
+    mv.visitInsn(Opcodes.DCONST_0);
+    mv.visitLabel(done);
+  }
+
+  /** if (i >= 0) array[i] += (negate ? -value : value), with the index in int local {@code i}. */
+  private static void addInto(MethodVisitor mv, int array, int i, int value, boolean negate) {
+    Label skip = new Label();
+    mv.visitVarInsn(Opcodes.ILOAD, i);
+    mv.visitJumpInsn(Opcodes.IFLT, skip);
+    mv.visitVarInsn(Opcodes.ALOAD, array);
+    mv.visitVarInsn(Opcodes.ILOAD, i);
+    mv.visitInsn(Opcodes.DUP2);
+    mv.visitInsn(Opcodes.DALOAD);
+    mv.visitVarInsn(Opcodes.DLOAD, value);
+    if (negate) {
+      mv.visitInsn(Opcodes.DNEG);
+    }
+    mv.visitInsn(Opcodes.DADD);
+    mv.visitInsn(Opcodes.DASTORE);
+    mv.visitLabel(skip);
+  }
+
+  private static void emit(MethodVisitor mv, String name, int[] code, int pc, int m, int scratch, int base) {
     int op = code[pc];
     int d = code[pc + 1];
     int a = code[pc + 2];
     int b = code[pc + 3];
     int c = code[pc + 4];
-    int vd = valueLocal(d, m);
-    int va = valueLocal(a, m);
-    int vb = valueLocal(b, m);
+    int vd = valueLocal(base, d, m);
+    int va = valueLocal(base, a, m);
+    int vb = valueLocal(base, b, m);
     switch (op) {
       case Tape.ADD, Tape.SUB -> {
         int ins = op == Tape.ADD ? Opcodes.DADD : Opcodes.DSUB;
         binary(mv, va, vb, ins, vd);
         for (int k = 0; k < m; k++) {
-          binary(mv, gradLocal(a, k, m), gradLocal(b, k, m), ins, gradLocal(d, k, m));
+          binary(mv, gradLocal(base, a, k, m), gradLocal(base, b, k, m), ins, gradLocal(base, d, k, m));
         }
       }
       case Tape.MUL -> {
         // gradients first: they read the operands' values, and d may not alias a or b (slots are SSA)
         binary(mv, va, vb, Opcodes.DMUL, vd);
         for (int k = 0; k < m; k++) {
-          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(a, k, m));
+          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(base, a, k, m));
           mv.visitVarInsn(Opcodes.DLOAD, vb);
           mv.visitInsn(Opcodes.DMUL);
           mv.visitVarInsn(Opcodes.DLOAD, va);
-          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(b, k, m));
+          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(base, b, k, m));
           mv.visitInsn(Opcodes.DMUL);
           mv.visitInsn(Opcodes.DADD);
-          mv.visitVarInsn(Opcodes.DSTORE, gradLocal(d, k, m));
+          mv.visitVarInsn(Opcodes.DSTORE, gradLocal(base, d, k, m));
         }
       }
       case Tape.DIV -> {
         binary(mv, va, vb, Opcodes.DDIV, vd);
         binary(mv, vb, vb, Opcodes.DMUL, scratch); // yy
         for (int k = 0; k < m; k++) {
-          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(a, k, m));
+          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(base, a, k, m));
           mv.visitVarInsn(Opcodes.DLOAD, vb);
           mv.visitInsn(Opcodes.DMUL);
           mv.visitVarInsn(Opcodes.DLOAD, va);
-          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(b, k, m));
+          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(base, b, k, m));
           mv.visitInsn(Opcodes.DMUL);
           mv.visitInsn(Opcodes.DSUB);
           mv.visitVarInsn(Opcodes.DLOAD, scratch);
           mv.visitInsn(Opcodes.DDIV);
-          mv.visitVarInsn(Opcodes.DSTORE, gradLocal(d, k, m));
+          mv.visitVarInsn(Opcodes.DSTORE, gradLocal(base, d, k, m));
         }
       }
       case Tape.NEG -> {
@@ -232,9 +325,9 @@ final class TapeCompiler {
         mv.visitInsn(Opcodes.DNEG);
         mv.visitVarInsn(Opcodes.DSTORE, vd);
         for (int k = 0; k < m; k++) {
-          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(a, k, m));
+          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(base, a, k, m));
           mv.visitInsn(Opcodes.DNEG);
-          mv.visitVarInsn(Opcodes.DSTORE, gradLocal(d, k, m));
+          mv.visitVarInsn(Opcodes.DSTORE, gradLocal(base, d, k, m));
         }
       }
       case Tape.UNARY -> {
@@ -252,7 +345,7 @@ final class TapeCompiler {
           // gk == 0 ? 0 : dy * gk
           Label nonzero = new Label();
           Label done = new Label();
-          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(a, k, m));
+          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(base, a, k, m));
           mv.visitInsn(Opcodes.DCONST_0);
           mv.visitInsn(Opcodes.DCMPL);
           mv.visitJumpInsn(Opcodes.IFNE, nonzero);
@@ -260,10 +353,10 @@ final class TapeCompiler {
           mv.visitJumpInsn(Opcodes.GOTO, done);
           mv.visitLabel(nonzero);
           mv.visitVarInsn(Opcodes.DLOAD, scratch);
-          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(a, k, m));
+          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(base, a, k, m));
           mv.visitInsn(Opcodes.DMUL);
           mv.visitLabel(done);
-          mv.visitVarInsn(Opcodes.DSTORE, gradLocal(d, k, m));
+          mv.visitVarInsn(Opcodes.DSTORE, gradLocal(base, d, k, m));
         }
       }
       case Tape.SELECT -> {
@@ -273,10 +366,10 @@ final class TapeCompiler {
         mv.visitInsn(Opcodes.DCONST_0);
         mv.visitInsn(Opcodes.DCMPL);
         mv.visitJumpInsn(Opcodes.IFEQ, other);
-        copy(mv, b, d, m);
+        copy(mv, b, d, m, base);
         mv.visitJumpInsn(Opcodes.GOTO, done);
         mv.visitLabel(other);
-        copy(mv, c, d, m);
+        copy(mv, c, d, m, base);
         mv.visitLabel(done);
       }
       default -> {
@@ -311,7 +404,7 @@ final class TapeCompiler {
         mv.visitVarInsn(Opcodes.DSTORE, vd);
         for (int k = 0; k < m; k++) {
           mv.visitInsn(Opcodes.DCONST_0);
-          mv.visitVarInsn(Opcodes.DSTORE, gradLocal(d, k, m));
+          mv.visitVarInsn(Opcodes.DSTORE, gradLocal(base, d, k, m));
         }
       }
     }
@@ -346,12 +439,12 @@ final class TapeCompiler {
     mv.visitJumpInsn(jump, target);
   }
 
-  private static void copy(MethodVisitor mv, int from, int to, int m) {
-    mv.visitVarInsn(Opcodes.DLOAD, valueLocal(from, m));
-    mv.visitVarInsn(Opcodes.DSTORE, valueLocal(to, m));
+  private static void copy(MethodVisitor mv, int from, int to, int m, int base) {
+    mv.visitVarInsn(Opcodes.DLOAD, valueLocal(base, from, m));
+    mv.visitVarInsn(Opcodes.DSTORE, valueLocal(base, to, m));
     for (int k = 0; k < m; k++) {
-      mv.visitVarInsn(Opcodes.DLOAD, gradLocal(from, k, m));
-      mv.visitVarInsn(Opcodes.DSTORE, gradLocal(to, k, m));
+      mv.visitVarInsn(Opcodes.DLOAD, gradLocal(base, from, k, m));
+      mv.visitVarInsn(Opcodes.DSTORE, gradLocal(base, to, k, m));
     }
   }
 

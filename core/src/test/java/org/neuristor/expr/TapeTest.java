@@ -107,4 +107,61 @@ class TapeTest {
       }
     }
   }
+
+  @Test
+  void generatedLoadEqualsTheDefaultLoadBitForBit() throws Exception {
+    // the generated Function.load (inputs gathered from x, value into f, gradient into G) against the interface's
+    // default on the interpreted tape: wirings with ground rows and columns and two stamps on one handle (order)
+    Map<String, Double> p = Map.of("vth", 1.0, "dl", 2e-3, "eps", 0.02);
+    String[] exprs = {
+      "(1/(1+exp(-(abs(V(a))-vth+0.4*V(b))/dl)) - V(b)) / (1e-7 - 9e-8/(1+exp(-((1/(1+exp(-(abs(V(a))-vth"
+          + "+0.4*V(b))/dl)) - V(b))/eps))))",
+      "(1e-6 + V(b)*9.99e-4) * V(a)", "v(a) > v(b) ? tanh(v(a)*time) : -sqrt(v(b))", "v(a)*v(a)*v(b) - v(b)/v(a)"};
+    int[][] ia = {{0, 3}, {-1, 2}, {1, 1}};
+    int[][] ib = {{1, -1}, {0, -1}, {-1, 3}};
+    int[][] rows = {{2, -1}, {-1, 2}, {0, 3}};
+    int[][] wirings = {{0, 1, -1, -1, 2, -1, -1, -1}, {-1, -1, 3, 4, -1, -1, 5, -1}, {6, 6, 7, 8, 6, -1, 9, 6}};
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+    for (String e : exprs) {
+      Tape tape = Expression.parse(e).tape(p::get, List.of(VA, VB));
+      BehavioralSource.Function gen = TapeCompiler.compile(tape);
+      assertThat(gen).as(e).isNotInstanceOf(Tape.class);
+      assertThat(gen.getClass().getDeclaredMethod("load", double[].class, double.class, double[].class,
+          double[].class, int.class, int.class, int[].class, int[].class, int[].class, double[].class,
+          double[].class)).as(e).isNotNull();
+      for (int w = 0; w < wirings.length; w++) {
+        for (int i = 0; i < 100; i++) {
+          double[] x = new double[4];
+          for (int k = 0; k < 4; k++) {
+            x[k] = i % 10 == 0 ? (k % 2 == 0 ? 0.0 : -0.0) : rng.nextDouble(-2, 2);
+          }
+          double t = rng.nextDouble();
+          double[] f1 = new double[4];
+          double[] g1 = new double[10];
+          for (int k = 0; k < f1.length; k++) {
+            f1[k] = i % 3 == 0 ? -0.0 : rng.nextDouble(-1, 1);
+          }
+          for (int k = 0; k < g1.length; k++) {
+            g1[k] = i % 3 == 0 ? -0.0 : rng.nextDouble(-1, 1);
+          }
+          double[] f2 = f1.clone();
+          double[] g2 = g1.clone();
+          double v1 = tape.load(x, t, f1, g1, rows[w][0], rows[w][1], ia[w], ib[w], wirings[w], new double[2],
+              new double[2]);
+          double v2 = gen.load(x, t, f2, g2, rows[w][0], rows[w][1], ia[w], ib[w], wirings[w], new double[2],
+              new double[2]);
+          assertThat(Double.doubleToRawLongBits(v2)).as("%s wiring %d", e, w)
+              .isEqualTo(Double.doubleToRawLongBits(v1));
+          for (int k = 0; k < f1.length; k++) {
+            assertThat(Double.doubleToRawLongBits(f2[k])).as("%s wiring %d f[%d]", e, w, k)
+                .isEqualTo(Double.doubleToRawLongBits(f1[k]));
+          }
+          for (int k = 0; k < g1.length; k++) {
+            assertThat(Double.doubleToRawLongBits(g2[k])).as("%s wiring %d gv[%d]", e, w, k)
+                .isEqualTo(Double.doubleToRawLongBits(g1[k]));
+          }
+        }
+      }
+    }
+  }
 }

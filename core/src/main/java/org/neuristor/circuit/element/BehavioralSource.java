@@ -63,6 +63,39 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
     default double value(double[] inputs, double time) {
       return valueAndGradient(inputs, time, new double[inputs.length]);
     }
+
+    /**
+     * A current source's load at x: input k is {@code x[ia[k]] - x[ib[k]]} (an index below 0 reads 0); the value
+     * val goes into {@code f[p] += val}, {@code f[n] += -val} and the gradient g_k of input k into G at the handles
+     * {@code wiring[4k..4k+3]} as +g_k, -g_k, -g_k, +g_k (rows p, p, n, n at columns ia[k], ib[k], ia[k], ib[k]);
+     * rows and handles below 0 (ground) are left out. {@code in} and {@code grad} are scratch of the input count.
+     * Generated evaluators do the same operations in one method, without the scratch arrays and loops.
+     *
+     * @return val
+     */
+    default double load(double[] x, double time, double[] f, double[] gv, int p, int n, int[] ia, int[] ib,
+        int[] wiring, double[] in, double[] grad) {
+      for (int k = 0; k < in.length; k++) {
+        in[k] = (ia[k] < 0 ? 0 : x[ia[k]]) - (ib[k] < 0 ? 0 : x[ib[k]]);
+      }
+      double val = valueAndGradient(in, time, grad);
+      if (p >= 0) {
+        f[p] += val;
+      }
+      if (n >= 0) {
+        f[n] += -val;
+      }
+      for (int k = 0, j = 0; k < in.length; k++) {
+        double g = grad[k];
+        for (int e = 0; e < 4; e++, j++) {
+          int h = wiring[j];
+          if (h >= 0) {
+            gv[h] += e == 1 || e == 2 ? -g : g;
+          }
+        }
+      }
+      return val;
+    }
   }
 
   private final String name;
@@ -84,6 +117,8 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
    * The gradient stamps of {@link #load} that land in the matrix, in the order written out in {@link #bind}: entry
    * {@code stampAt[j]} gets {@code stampSign[j] * grad[stampOf[j]]} (a sign of 1 or -1: exact).
    */
+  /** A current source's stamps per input k at [4k, 4k+4): (p, a), (p, b), (n, a), (n, b), -1 at ground. */
+  private int[] wiring;
   private int[] stampAt;
   private int[] stampOf;
   private double[] stampSign;
@@ -187,6 +222,15 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
         }
       }
     }
+    if (!voltage) {
+      wiring = new int[4 * m];
+      for (int k = 0; k < m; k++) {
+        wiring[4 * k] = b.entry(p, ia[k]);
+        wiring[4 * k + 1] = b.entry(p, ib[k]);
+        wiring[4 * k + 2] = b.entry(n, ia[k]);
+        wiring[4 * k + 3] = b.entry(n, ib[k]);
+      }
+    }
     stampAt = java.util.Arrays.copyOf(at, j);
     stampOf = java.util.Arrays.copyOf(of, j);
     stampSign = java.util.Arrays.copyOf(sign, j);
@@ -206,6 +250,11 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
 
   @Override
   public void load(Load l) {
+    if (!voltage) {
+      // the steps below for a current source, in one generated method (Function.load)
+      l.behavioural(function, p, n, ia, ib, wiring, in, grad);
+      return;
+    }
     inputs(l.x());
     double val = function.valueAndGradient(in, l.time(), grad);
     if (voltage) {
