@@ -110,8 +110,9 @@ public final class Main implements Runnable {
       }
     }
     CliArgs.registerConverters(cl);
-    cl.setExecutionExceptionHandler(new Handlers());
-    cl.setParameterExceptionHandler(new Handlers());
+    Handlers handlers = new Handlers();
+    cl.setExecutionExceptionHandler(handlers);
+    cl.setParameterExceptionHandler(handlers);
     return cl;
   }
 

@@ -75,9 +75,7 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
      */
     default double load(double[] x, double time, double[] f, double[] gv, int p, int n, int[] ia, int[] ib,
         int[] wiring, double[] in, double[] grad) {
-      for (int k = 0; k < in.length; k++) {
-        in[k] = (ia[k] < 0 ? 0 : x[ia[k]]) - (ib[k] < 0 ? 0 : x[ib[k]]);
-      }
+      gather(x, ia, ib, in);
       double val = valueAndGradient(in, time, grad);
       if (p >= 0) {
         f[p] += val;
@@ -113,12 +111,12 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
   private int hnbr;
   private int hbrp;
   private int hbrn;
-  /**
-   * The gradient stamps of {@link #load} that land in the matrix, in the order written out in {@link #bind}: entry
-   * {@code stampAt[j]} gets {@code stampSign[j] * grad[stampOf[j]]} (a sign of 1 or -1: exact).
-   */
   /** A current source's stamps per input k at [4k, 4k+4): (p, a), (p, b), (n, a), (n, b), -1 at ground. */
   private int[] wiring;
+  /**
+   * A voltage source's gradient stamps that land in the matrix, in the order written out in {@link #bind}: entry
+   * {@code stampAt[j]} gets {@code stampSign[j] * grad[stampOf[j]]} (a sign of 1 or -1: exact).
+   */
   private int[] stampAt;
   private int[] stampOf;
   private double[] stampSign;
@@ -189,14 +187,6 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
     int m = probes.size();
     ia = new int[m];
     ib = new int[m];
-    // the gradient stamps, in the order they are added in load: per input k, on the row of p (the branch row
-    // for a voltage source) +grad[k] at input a and -grad[k] at input b, and on the row of n the opposite (for a
-    // voltage source the branch equation v(p) - v(n) - val = 0 takes -grad[k] at a); entries at ground are left out
-    int[] rows = voltage ? new int[] {br} : new int[] {p, n};
-    int[] at = new int[4 * m];
-    int[] of = new int[4 * m];
-    double[] sign = new double[4 * m];
-    int j = 0;
     for (int k = 0; k < m; k++) {
       Probe pr = probes.get(k);
       if (pr.kind() == Probe.Kind.VOLTAGE) {
@@ -206,23 +196,9 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
         ia[k] = b.branchOf(pr.a());
         ib[k] = -1;
       }
-      for (int r = 0; r < rows.length; r++) {
-        double s = voltage || r == 1 ? -1 : 1;
-        int ha = b.entry(rows[r], ia[k]);
-        int hb = b.entry(rows[r], ib[k]);
-        if (ha >= 0) {
-          at[j] = ha;
-          of[j] = k;
-          sign[j++] = s;
-        }
-        if (hb >= 0) {
-          at[j] = hb;
-          of[j] = k;
-          sign[j++] = -s;
-        }
-      }
     }
     if (!voltage) {
+      // per input k, on the row of p +grad[k] at input a and -grad[k] at input b, on the row of n the opposite
       wiring = new int[4 * m];
       for (int k = 0; k < m; k++) {
         wiring[4 * k] = b.entry(p, ia[k]);
@@ -230,47 +206,62 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
         wiring[4 * k + 2] = b.entry(n, ia[k]);
         wiring[4 * k + 3] = b.entry(n, ib[k]);
       }
+      return;
+    }
+    // the branch equation v(p) - v(n) - val = 0 takes -grad[k] at input a and +grad[k] at input b, in the order
+    // load adds them; entries at ground are left out
+    int[] at = new int[2 * m];
+    int[] of = new int[2 * m];
+    double[] sign = new double[2 * m];
+    int j = 0;
+    for (int k = 0; k < m; k++) {
+      int ha = b.entry(br, ia[k]);
+      int hb = b.entry(br, ib[k]);
+      if (ha >= 0) {
+        at[j] = ha;
+        of[j] = k;
+        sign[j++] = -1;
+      }
+      if (hb >= 0) {
+        at[j] = hb;
+        of[j] = k;
+        sign[j++] = 1;
+      }
     }
     stampAt = java.util.Arrays.copyOf(at, j);
     stampOf = java.util.Arrays.copyOf(of, j);
     stampSign = java.util.Arrays.copyOf(sign, j);
-    if (voltage) {
-      hpbr = b.entry(p, br);
-      hnbr = b.entry(n, br);
-      hbrp = b.entry(br, p);
-      hbrn = b.entry(br, n);
-    }
-  }
-
-  private void inputs(double[] x) {
-    for (int k = 0; k < in.length; k++) {
-      in[k] = (ia[k] < 0 ? 0 : x[ia[k]]) - (ib[k] < 0 ? 0 : x[ib[k]]);
-    }
+    hpbr = b.entry(p, br);
+    hnbr = b.entry(n, br);
+    hbrp = b.entry(br, p);
+    hbrn = b.entry(br, n);
   }
 
   @Override
   public void load(Load l) {
     if (!voltage) {
-      // the steps below for a current source, in one generated method (Function.load)
+      // a current source in one generated method (Function.load): inputs, value and gradient into f and G
       l.behavioural(function, p, n, ia, ib, wiring, in, grad);
       return;
     }
-    inputs(l.x());
+    gather(l.x(), ia, ib, in);
     double val = function.valueAndGradient(in, l.time(), grad);
-    if (voltage) {
-      double i = l.v(br);
-      l.f(p, i);
-      l.f(n, -i);
-      l.g(hpbr, 1);
-      l.g(hnbr, -1);
-      l.f(br, l.v(p) - l.v(n) - val);
-      l.g(hbrp, 1);
-      l.g(hbrn, -1);
-    } else {
-      l.f(p, val);
-      l.f(n, -val);
-    }
+    double i = l.v(br);
+    l.f(p, i);
+    l.f(n, -i);
+    l.g(hpbr, 1);
+    l.g(hnbr, -1);
+    l.f(br, l.v(p) - l.v(n) - val);
+    l.g(hbrp, 1);
+    l.g(hbrn, -1);
     l.g(stampAt, stampSign, stampOf, grad);
+  }
+
+  /** The inputs at x: input k is {@code x[ia[k]] - x[ib[k]]}, an index below 0 (ground) reading 0. */
+  private static void gather(double[] x, int[] ia, int[] ib, double[] in) {
+    for (int k = 0; k < in.length; k++) {
+      in[k] = (ia[k] < 0 ? 0 : x[ia[k]]) - (ib[k] < 0 ? 0 : x[ib[k]]);
+    }
   }
 
   @Override
@@ -283,7 +274,7 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
     if (voltage) {
       return x[br];
     }
-    inputs(x);
+    gather(x, ia, ib, in);
     return function.valueAndGradient(in, t, grad);
   }
 
