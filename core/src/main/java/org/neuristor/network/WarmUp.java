@@ -28,15 +28,18 @@ public final class WarmUp implements AutoCloseable {
   /** Steps of the miniature between two looks at the stop flag. */
   static final int CHUNK = 20;
   /**
-   * Most steps the miniatures run in all. Enough for the step kernels to be queued for C2 (they reach its
-   * thresholds within a few thousand steps; the last of them are compiled in the real loop's first
-   * milliseconds), and no more: the steps run on the second of two cores while the main thread parses the
-   * command line and loads the network, beside both JIT compilers. COBA's literal command (round 8, against
-   * 20,000 steps, alternated whole processes, both orders, load 2-3): 5,000 steps 0.94x the wall and 0.94-0.96x
-   * the CPU (20 pairs each order; its loop's wall_s median 1.06x); 10,000 steps 0.95-0.98x the wall (24 pairs),
-   * loop 0.84-1.02x; 2,000 steps 0.96-0.99x the wall, loop 1.12x.
+   * Most steps the miniatures run in all. Enough for every step kernel (integration, threshold scan, delivery,
+   * monitors, the step itself) to reach C2's thresholds on the miniature, so that the real loop starts on
+   * C2 code instead of queueing those compilations in its first milliseconds and running C1 code meanwhile;
+   * the steps after the kernels are compiled are cheap (COBA's 80-neuron miniature: warm-up thread CPU 114-137 ms
+   * with 20,000 steps against 99-109 ms with 5,000, 3 runs each, load 6). Round 8 cut this from 20,000 to 5,000 steps when the per-step methods were compiled
+   * with the listener test in them, which the miniature (no listener) never took; since the listener is
+   * called outside them ({@link Network#runSteps}), COBA's literal command against 5,000 steps (alternated
+   * whole processes, rotated order, load 4.7-7): loop wall_s median 0.69x, 0.84x and 0.83x in three calls
+   * (12, 16 and 12 runs each), whole process 0.98x, 0.91x and 1.04x; C2 compiling during the loop 22 vs
+   * 46 ms of CPU (10 runs each, load 6.7).
    */
-  static final long MAX_STEPS = 5_000;
+  static final long MAX_STEPS = 20_000;
   /** Steps of one miniature (fewer if its file asks for fewer); then a fresh one is built. */
   static final long ROUND = 1_000;
   /** Times the last miniature's spike list is formatted as CSV after the steps. */
