@@ -29,15 +29,16 @@ public final class WarmUp implements AutoCloseable {
   static final int CHUNK = 20;
   /**
    * Most steps the miniatures run in all. Enough for every step kernel (integration, threshold scan, delivery,
-   * monitors, the step itself) to reach C2's thresholds on the miniature, so that the real loop starts on
-   * C2 code instead of queueing those compilations in its first milliseconds and running C1 code meanwhile;
-   * the steps after the kernels are compiled are cheap (COBA's 80-neuron miniature: warm-up thread CPU 114-137 ms
-   * with 20,000 steps against 99-109 ms with 5,000, 3 runs each, load 6). Round 8 cut this from 20,000 to 5,000 steps when the per-step methods were compiled
-   * with the listener test in them, which the miniature (no listener) never took; since the listener is
-   * called outside them ({@link Network#runSteps}), COBA's literal command against 5,000 steps (alternated
-   * whole processes, rotated order, load 4.7-7): loop wall_s median 0.69x, 0.84x and 0.83x in three calls
-   * (12, 16 and 12 runs each), whole process 0.98x, 0.91x and 1.04x; C2 compiling during the loop 22 vs
-   * 46 ms of CPU (10 runs each, load 6.7).
+   * monitors, the step itself) to reach C2's thresholds on the miniature, so that the real loop starts on C2
+   * code. With 5,000 steps (round 8) only the integration and the scan did: compile logs of COBA's command
+   * show the task, update, delivery, collect and monitor kernels queued for C2 4-70 ms after the real loop
+   * started, which then ran their C1 code meanwhile, with C2 compiling beside it. Once compiled, the steps are
+   * cheap (COBA's 80-neuron miniature: warm-up thread CPU 114-137 ms with 20,000 steps, 99-109 ms with 5,000,
+   * 3 runs each, load 6). The step listener is called outside the per-step methods ({@link Network#runSteps}),
+   * so their code compiled on the miniature (no listener) serves the real run. COBA's literal command against
+   * 5,000 steps (alternated whole processes, rotated order, load 4.7-7): loop wall_s median 0.69x, 0.84x and
+   * 0.83x in three calls (12, 16 and 12 runs each), whole process 0.98x, 0.91x and 1.04x; C2 compiling during
+   * the loop 22 vs 46 ms of CPU (10 runs each, load 6.7).
    */
   static final long MAX_STEPS = 20_000;
   /** Steps of one miniature (fewer if its file asks for fewer); then a fresh one is built. */
