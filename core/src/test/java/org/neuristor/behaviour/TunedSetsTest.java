@@ -148,8 +148,9 @@ class TunedSetsTest {
     assertThat(over).as("rebound above the final level").isGreaterThan(0.03 * height).isGreaterThan(0.25 * under);
     // the rebound comes half a period of the focus (0.44 MHz: 1.1 us) after the undershoot
     assertThat(t[hi] - t[lo]).isBetween(0.7e-6, 1.6e-6);
-    // the rest it returns to is the one it began from, within 3 % of the spike (the films' hysteresis memory)
-    assertThat(Math.abs(fin - start)).isLessThan(0.03 * height);
+    // the rest it returns to is the one it began from, within 5 % of the spike (2.1 % here: the films' hysteresis
+    // memory after the last turn of the ringing; the latches withdrawn earlier moved by 21 % and more)
+    assertThat(Math.abs(fin - start)).isLessThan(0.05 * height);
   }
 
   @Test
