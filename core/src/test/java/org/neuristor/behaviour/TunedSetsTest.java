@@ -149,7 +149,7 @@ class TunedSetsTest {
     // the rebound comes half a period of the focus (0.44 MHz: 1.1 us) after the undershoot
     assertThat(t[hi] - t[lo]).isBetween(0.7e-6, 1.6e-6);
     // the rest it returns to is the one it began from, within 5 % of the spike (2.1 % here: the films' hysteresis
-    // memory after the last turn of the ringing; the latches withdrawn earlier moved by 21 % and more)
+    // memory after the last turn of the ringing; the latches withdrawn earlier moved by 21 % of the output's range and more)
     assertThat(Math.abs(fin - start)).isLessThan(0.05 * height);
   }
 
