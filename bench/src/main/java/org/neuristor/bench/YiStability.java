@@ -47,7 +47,8 @@ public final class YiStability {
   static final double TAU_TH = YiSearch.CTH / YiSearch.STH;
 
   /** A rest: the state, the eigenvalues, the films' loop gains. */
-  record Rest(double[] state, Complex[] eigenvalues, double kappa1, double kappa2, double residual) {
+  record Rest(double[] state, int[] states, RealMatrix jacobian, Complex[] eigenvalues, double kappa1, double kappa2,
+      double residual) {
     /** The least damped complex pair's |sigma| / omega, or infinity (a node). */
     double damping() {
       double best = Double.POSITIVE_INFINITY;
@@ -105,6 +106,11 @@ public final class YiStability {
    * state for {@code settle} seconds (steps of 10 ns), then Newton on the vector field.
    */
   static Rest rest(String variant, Map<String, String> params, double settle) {
+    return rest(settled(variant, params, settle));
+  }
+
+  /** The compact form of {@code variant} run at zero input for {@code settle} seconds from its start state. */
+  static CompactYi settled(String variant, Map<String, String> params, double settle) {
     CompactYi c = CompactYi.of(NeuronLibrary.get(variant), params, 1);
     double[] vin = {0};
     double[] off = {0};
@@ -112,6 +118,11 @@ public final class YiStability {
     for (int k = 0; k < steps; k++) {
       c.step(10e-9, vin, null, off);
     }
+    return c;
+  }
+
+  /** The rest near the compact form's present state (Newton; the films' hysteresis memory as it is). */
+  static Rest rest(CompactYi c) {
     // v_c is a state with a series input capacitor; the reservoir's v_x replaces v1, which is then algebraic
     int[] idx = c.variables().contains("vc") ? new int[] {0, 1, 2, 3, 4}
         : c.variables().contains("vx") ? new int[] {1, 2, 3, 4} : new int[] {0, 1, 2, 3};
@@ -143,7 +154,8 @@ public final class YiStability {
     Complex[] ev = new EigenDecompositionNonSymmetric(j).getEigenvalues();
     Arrays.sort(ev, (x, y) -> Double.compare(y.getReal(), x.getReal()));
     int t1 = idx[0] == 0 ? 2 : 1;
-    return new Rest(s.clone(), ev, 1 + TAU_TH * j.getEntry(t1, t1), 1 + TAU_TH * j.getEntry(t1 + 1, t1 + 1), res);
+    return new Rest(s.clone(), idx, j, ev, 1 + TAU_TH * j.getEntry(t1, t1), 1 + TAU_TH * j.getEntry(t1 + 1, t1 + 1),
+        res);
   }
 
   static RealMatrix jacobian(CompactYi c, double[] s, int[] idx) {
