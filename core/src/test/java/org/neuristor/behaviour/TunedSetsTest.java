@@ -128,20 +128,11 @@ class TunedSetsTest {
     double[] v = r.trace().get(r.membrane());
     double start = v[0];
     double fin = v[v.length - 1];
-    int p = 0;
-    for (int i = 0; i < v.length; i++) {
-      p = v[i] > v[p] ? i : p;
-    }
-    double height = v[p] - fin;
+    org.neuristor.Ringing ring = org.neuristor.Ringing.of(v);
+    int lo = ring.trough();
+    int hi = ring.rebound();
+    double height = v[ring.peak()] - fin;
     assertThat(height).as("a full spike").isGreaterThan(10);
-    int lo = p;
-    for (int i = p; i < v.length; i++) {
-      lo = v[i] < v[lo] ? i : lo;
-    }
-    int hi = lo;
-    for (int i = lo; i < v.length; i++) {
-      hi = v[i] > v[hi] ? i : hi;
-    }
     double under = fin - v[lo];
     double over = v[hi] - fin;
     assertThat(under).as("undershoot").isGreaterThan(0.1 * height);

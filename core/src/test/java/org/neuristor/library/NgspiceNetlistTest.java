@@ -35,6 +35,18 @@ class NgspiceNetlistTest {
     }
   }
 
+  /** The committed ngspice reference of a case: its time column and its spike state's column. */
+  static double[][] series(String name) {
+    List<String> lines = resource(name + ".csv").lines().skip(1).toList();
+    double[][] out = new double[2][lines.size()];
+    for (int i = 0; i < lines.size(); i++) {
+      String[] f = lines.get(i).split(",");
+      out[0][i] = Double.parseDouble(f[0]);
+      out[1][i] = Double.parseDouble(f[1]);
+    }
+    return out;
+  }
+
   /** A case: the library circuit and the --param values it was exported with (in their order). */
   record Case(String circuit, String params) {
     Map<String, String> values() {
@@ -77,15 +89,8 @@ class NgspiceNetlistTest {
     NeuronCircuit c = NeuronLibrary.get(k.circuit());
     // the committed netlist is what the command writes today
     assertThat(NgspiceNetlist.of(c, k.values(), null)).isEqualTo(resource(name + ".cir"));
-    List<String> lines = resource(name + ".csv").lines().skip(1).toList();
-    double[] t = new double[lines.size()];
-    double[] x = new double[lines.size()];
-    for (int i = 0; i < t.length; i++) {
-      String[] f = lines.get(i).split(",");
-      t[i] = Double.parseDouble(f[0]);
-      x[i] = Double.parseDouble(f[1]);
-    }
-    double[] ng = c.spikeDetector().detect(t, x);
+    double[][] ref = series(name);
+    double[] ng = c.spikeDetector().detect(ref[0], ref[1]);
     String text = k.values().isEmpty() ? c.netlist() : c.netlist(k.values(), null);
     CircuitCompiler.Compiled n = CircuitCompiler.compile(text, name + ".cir");
     Trace tr = Simulation.run(n.circuit(), n.analyses().get(0), List.of(c.spikeState()), null).trace();
@@ -106,18 +111,14 @@ class NgspiceNetlistTest {
     // at the output, in both simulators within 0.05 K and 0.05 us (measured: 6, 4 and 11 mK, 0.2 ns)
     Case k = CASES.get("yi-j");
     NeuronCircuit c = NeuronLibrary.get(k.circuit());
-    List<String> lines = resource("yi-j.csv").lines().skip(1).toList();
-    double[] t = new double[lines.size()];
-    double[] x = new double[lines.size()];
-    for (int i = 0; i < t.length; i++) {
-      String[] f = lines.get(i).split(",");
-      t[i] = Double.parseDouble(f[0]);
-      x[i] = Double.parseDouble(f[1]);
-    }
+    double[][] ref = series("yi-j");
+    double[] t = ref[0];
+    double[] x = ref[1];
     CircuitCompiler.Compiled n = CircuitCompiler.compile(c.netlist(k.values(), null), "yi-j.cir");
     Trace tr = Simulation.run(n.circuit(), n.analyses().get(0), List.of(c.spikeState()), null).trace();
-    double[][] ng = ringing(t, x);
-    double[][] nat = ringing(tr.axis(), tr.get(c.spikeState()));
+    double[][] ng = org.neuristor.Ringing.of(x).points(t, x);
+    double[] y = tr.get(c.spikeState());
+    double[][] nat = org.neuristor.Ringing.of(y).points(tr.axis(), y);
     // the spike's sharp peak (356.4 K in ngspice) depends on the sampling; its time does not
     assertThat(nat[0][0]).as("spike peak (s)").isCloseTo(ng[0][0], org.assertj.core.data.Offset.offset(0.1e-6));
     for (int e = 1; e < 3; e++) {
@@ -127,23 +128,6 @@ class NgspiceNetlistTest {
     assertThat(ng[1][1]).as("undershoot below the end").isLessThan(ng[3][1] - 10);
     assertThat(ng[2][1]).as("rebound above the end").isGreaterThan(ng[3][1] + 3);
     assertThat(nat[3][1]).as("end (K)").isCloseTo(ng[3][1], org.assertj.core.data.Offset.offset(0.05));
-  }
-
-  /** The spike's peak, the minimum after it, the maximum after that (time, value) and the final value. */
-  private static double[][] ringing(double[] t, double[] x) {
-    int p = 0;
-    for (int i = 0; i < x.length; i++) {
-      p = x[i] > x[p] ? i : p;
-    }
-    int lo = p;
-    for (int i = p; i < x.length; i++) {
-      lo = x[i] < x[lo] ? i : lo;
-    }
-    int hi = lo;
-    for (int i = lo; i < x.length; i++) {
-      hi = x[i] > x[hi] ? i : hi;
-    }
-    return new double[][] {{t[p], x[p]}, {t[lo], x[lo]}, {t[hi], x[hi]}, {t[t.length - 1], x[x.length - 1]}};
   }
 
   @Test
