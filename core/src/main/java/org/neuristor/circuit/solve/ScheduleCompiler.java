@@ -257,11 +257,11 @@ final class ScheduleCompiler {
   private static final int ABS_PIVOT = 23;
   private static final int MULTIPLIER = 25;
   private static final int NAN = 27;
-  private static final int WORST = 29;
-  private static final int WORST_AT = 31;
+  private static final int ABOVE = 29;
+  private static final int SOME = 31;
   private static final int XO = 32;
   private static final int XI = 34;
-  private static final int RATIO = 36;
+  private static final int DX = 36;
   private static final int TOL = 38;
   private static final int NORM = 40;
   private static final int R = 42;
@@ -271,8 +271,8 @@ final class ScheduleCompiler {
   /**
    * The fused Newton step of {@link DenseLU#newtonStep}: the residual and its norm, the matrix from G and C
    * (values stored, G and C back to their linear parts), pivot checks and elimination as {@link #factor} but on
-   * local variables, substitution as {@link #solve}, and the update of x with its convergence ratio, each
-   * operation as in the Java code it replaces.
+   * local variables, substitution as {@link #solve}, and the update of x with the operands of its convergence
+   * ratio, each operation as in the Java code it replaces.
    */
   private static void step(ClassWriter cw, EliminationSchedule s) {
     MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "step",
@@ -379,11 +379,11 @@ final class ScheduleCompiler {
       mv.visitInsn(Opcodes.DDIV);
       mv.visitVarInsn(Opcodes.DSTORE, w + 2 * i);
     }
-    // the update: worst = 0, worstAt = -1
-    mv.visitInsn(Opcodes.DCONST_0);
-    mv.visitVarInsn(Opcodes.DSTORE, WORST);
-    mv.visitInsn(Opcodes.ICONST_M1);
-    mv.visitVarInsn(Opcodes.ISTORE, WORST_AT);
+    // the update: above = 0 (some update beyond its tolerance), some = 0 (some update above 0 relative to it)
+    mv.visitInsn(Opcodes.ICONST_0);
+    mv.visitVarInsn(Opcodes.ISTORE, ABOVE);
+    mv.visitInsn(Opcodes.ICONST_0);
+    mv.visitVarInsn(Opcodes.ISTORE, SOME);
     for (int i = 0; i < s.n; i++) {
       // xo = x[i]; xOld[i] = xo; xi = xo - dx
       load(mv, X, i);
@@ -412,29 +412,39 @@ final class ScheduleCompiler {
       load(mv, ABSTOL, i);
       mv.visitInsn(Opcodes.DADD);
       mv.visitVarInsn(Opcodes.DSTORE, TOL);
-      // ratio = |dx| / tol; if (ratio > worst) { worst = ratio; worstAt = i }
-      Label notWorse = new Label();
+      // dx = |dx|; out[3 + 2i] = dx; out[4 + 2i] = tol (the ratio dx / tol is formed only when asked for)
       mv.visitVarInsn(Opcodes.DLOAD, w + 2 * i);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
+      mv.visitVarInsn(Opcodes.DSTORE, DX);
+      store(mv, OUT, 3 + 2 * i, DX);
+      store(mv, OUT, 4 + 2 * i, TOL);
+      // if (dx > tol) above = 1
+      Label notAbove = new Label();
+      compare(mv, DX, TOL, Opcodes.IFLE, notAbove);
+      mv.visitInsn(Opcodes.ICONST_1);
+      mv.visitVarInsn(Opcodes.ISTORE, ABOVE);
+      mv.visitLabel(notAbove);
+      // if (!((dx * 2^1000) * 2^75 <= tol)) some = 1: dx / tol rounds to 0 exactly when dx <= tol 2^-1075
+      Label zero = new Label();
+      mv.visitVarInsn(Opcodes.DLOAD, DX);
+      mv.visitLdcInsn(0x1p1000);
+      mv.visitInsn(Opcodes.DMUL);
+      mv.visitLdcInsn(0x1p75);
+      mv.visitInsn(Opcodes.DMUL);
       mv.visitVarInsn(Opcodes.DLOAD, TOL);
-      mv.visitInsn(Opcodes.DDIV);
-      mv.visitVarInsn(Opcodes.DSTORE, RATIO);
-      compare(mv, RATIO, WORST, Opcodes.IFLE, notWorse);
-      mv.visitVarInsn(Opcodes.DLOAD, RATIO);
-      mv.visitVarInsn(Opcodes.DSTORE, WORST);
-      push(mv, i);
-      mv.visitVarInsn(Opcodes.ISTORE, WORST_AT);
-      mv.visitLabel(notWorse);
+      mv.visitInsn(Opcodes.DCMPG); // NaN compares as "greater": counts as above 0, so the ratios are formed
+      mv.visitJumpInsn(Opcodes.IFLE, zero);
+      mv.visitInsn(Opcodes.ICONST_1);
+      mv.visitVarInsn(Opcodes.ISTORE, SOME);
+      mv.visitLabel(zero);
     }
-    mv.visitVarInsn(Opcodes.ALOAD, OUT);
-    mv.visitInsn(Opcodes.ICONST_0);
-    mv.visitVarInsn(Opcodes.DLOAD, WORST);
-    mv.visitInsn(Opcodes.DASTORE);
-    mv.visitVarInsn(Opcodes.ALOAD, OUT);
-    mv.visitInsn(Opcodes.ICONST_1);
-    mv.visitVarInsn(Opcodes.ILOAD, WORST_AT);
-    mv.visitInsn(Opcodes.I2D);
-    mv.visitInsn(Opcodes.DASTORE);
+    for (int[] flag : new int[][] {{0, ABOVE}, {1, SOME}}) {
+      mv.visitVarInsn(Opcodes.ALOAD, OUT);
+      push(mv, flag[0]);
+      mv.visitVarInsn(Opcodes.ILOAD, flag[1]);
+      mv.visitInsn(Opcodes.I2D);
+      mv.visitInsn(Opcodes.DASTORE);
+    }
     push(mv, DenseLU.STEP_DONE);
     mv.visitInsn(Opcodes.IRETURN);
     mv.visitMaxs(0, 0);

@@ -231,7 +231,7 @@ class DenseLUTest {
         double[] xA = x.clone();
         double[] xOldA = new double[n];
         double[] bA = new double[n];
-        double[] out = new double[3];
+        double[] out = new double[3 + 2 * n];
         int code = fused.newtonStep(f, q, qHist, rw, Double.POSITIVE_INFINITY, gvA, cvA, lg, lc, a0, bA, xA, xOldA,
             absTol, 1e-3, out);
         // the steps written out
@@ -287,12 +287,49 @@ class DenseLUTest {
         }
         assertThat(xA).containsExactly(x);
         assertThat(xOldA).containsExactly(xOld);
-        assertThat(out[0]).isEqualTo(worst);
-        assertThat(out[1]).isEqualTo(worstAt);
+        assertThat(DenseLU.worstRatio(out, n)).isEqualTo(worst);
+        assertThat(DenseLU.worstUnknown(out, n)).isEqualTo(worstAt);
+        assertThat(out[0]).isEqualTo(worst > 1.0 ? 1.0 : 0.0);
+        assertThat(out[1]).isEqualTo(worstAt >= 0 ? 1.0 : 0.0);
       }
     }
     assertThat(done).isGreaterThan(80);
     assertThat(pivot).as("pivot changes handed back").isGreaterThan(10);
+  }
+
+  /**
+   * The fused step's flags stand for the convergence ratio |dx| / tol without dividing: above 1 exactly when
+   * |dx| > tol, above 0 unless the quotient rounds to 0. With reltol 0 the tolerance is absTol and, on the matrix 1,
+   * the update is the residual f, so both are set exactly; the cases sit on the boundaries (equal operands, one ulp
+   * either side, quotients at half the smallest subnormal, overflow).
+   */
+  @Test
+  void fusedStepFlagsAgreeWithTheRatiosOnTheirBoundaries() {
+    double tiny = Double.MIN_VALUE;
+    double[][] cases = {{1e-6, 1e-6}, {Math.nextUp(1e-6), 1e-6}, {Math.nextDown(1e-6), 1e-6},
+        {Math.nextUp(1.999), 1.999}, {Math.nextDown(1.0), 1.0}, {0.0, 1e-6}, {tiny, 2.0}, {tiny, Math.nextDown(2.0)},
+        {tiny, 4.0}, {3 * tiny, 6.0}, {3 * tiny, Math.nextDown(6.0)}, {1e300, 1e-300}, {Double.MAX_VALUE, tiny},
+        {1e-310, 1e-310}, {Math.nextUp(1e-310), 1e-310}, {5.0, Double.POSITIVE_INFINITY}, {1e-300, 1e300}};
+    MatrixPattern p = full(1);
+    for (double[] c : cases) {
+      for (double sign : new double[] {1, -1}) {
+        double dx = sign * c[0];
+        DenseLU lu = new DenseLU(p);
+        lu.values()[0] = 1;
+        lu.factor();
+        double[] x = {0};
+        double[] out = new double[5];
+        int code = lu.newtonStep(new double[] {dx}, new double[1], new double[1], new double[] {1},
+            Double.POSITIVE_INFINITY, new double[] {1}, new double[1], new double[] {1}, new double[1], 1, new double[1],
+            x, new double[1], new double[] {c[1]}, 0, out);
+        assertThat(code).isEqualTo(DenseLU.STEP_DONE);
+        assertThat(x[0]).isEqualTo(-dx);
+        double ratio = Math.abs(dx) / c[1];
+        assertThat(DenseLU.worstRatio(out, 1)).isEqualTo(ratio);
+        assertThat(out[0]).as("above 1: %s / %s", dx, c[1]).isEqualTo(ratio > 1 ? 1.0 : 0.0);
+        assertThat(out[1]).as("above 0: %s / %s", dx, c[1]).isEqualTo(ratio > 0 ? 1.0 : 0.0);
+      }
+    }
   }
 
   /** A residual norm above the limit returns before the matrix, G and C are touched. */
