@@ -615,10 +615,14 @@ public final class MnaSystem {
             rhs, x, xOld, absTol, options.reltol(), out);
       }
       if (step != DenseLU.STEP_UNAVAILABLE && step != DenseLU.STEP_RESIDUAL) {
-        dirty = false; // G and C hold the linear part again
-        if (step == DenseLU.STEP_NOT_FINITE) {
-          worstIs(firstNotFinite(vals));
-          return -1;
+        if (step == DenseLU.STEP_NOT_FINITE || step == DenseLU.STEP_PIVOT) {
+          // handed back with G and C as loaded: the matrix into the solver's values (G and C back to their linear
+          // parts), the operations of the step's first pass; a value not finite names its unknown
+          if (!assembleFinite(vals, true, a0)) {
+            return -1;
+          }
+        } else {
+          dirty = false; // G and C hold the linear part again
         }
         double norm = out[2];
         if (residualCount < residualHistory.length) {

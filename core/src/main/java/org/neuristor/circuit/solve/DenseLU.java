@@ -251,11 +251,12 @@ public final class DenseLU implements LinearSolver {
    * is above 0 relative to it, the norm, and the operands of every convergence ratio (see {@link #worstRatio}).
    */
   public static final int STEP_DONE = -1;
-  /** {@link #newtonStep}: a matrix value is infinite or NaN; {@link #values} hold the matrix. */
+  /** {@link #newtonStep}: a matrix value is infinite or NaN; G and C are as they came (nothing else written but b). */
   public static final int STEP_NOT_FINITE = -2;
   /**
-   * {@link #newtonStep}: the current pivot order does not fit the new values (or a pivot is singular);
-   * {@link #values} hold the matrix and {@code b} the residual: call {@link #factor} and {@link #solve}.
+   * {@link #newtonStep}: the current pivot order does not fit the new values (or a pivot is singular); G and C are
+   * as they came and {@code b} holds the residual: form the matrix into {@link #values}, call {@link #factor} and
+   * {@link #solve}.
    */
   public static final int STEP_PIVOT = -3;
   /** {@link #newtonStep}: no generated step for the current order; nothing was read or written. */
@@ -267,7 +268,9 @@ public final class DenseLU implements LinearSolver {
    * One transient Newton step fused into generated code of the current elimination schedule, with every value in
    * a local variable. It performs the same operations in the same order as: the residual
    * {@code b[i] = f[i] + (a0 q[i] + qHist[i])} and its norm {@code max |b[i]| rw[i]} (a NaN term wins); Newton's
-   * matrix {@code values[h] = gv[h] + a0 cv[h]}, then G and C back to their linear parts {@code lg}, {@code lc};
+   * matrix {@code gv[h] + a0 cv[h]} (kept in local variables: {@link #values} is not written), then G and C back to
+   * their linear parts {@code lg}, {@code lc} (not when the matrix is handed back: {@link #STEP_NOT_FINITE},
+   * {@link #STEP_PIVOT});
    * {@link #factor}; {@link #solve} of b; and the update {@code x -= dx} with the operands of its convergence ratio
    * {@code |dx| / tol}, {@code tol = reltol max(|x|, |xOld|) + absTol}. So the results are bit-identical to those
    * steps written out. The factors are not kept: a later {@link #factor} works as if this step had not happened.
@@ -295,7 +298,7 @@ public final class DenseLU implements LinearSolver {
     if (k == null) {
       return STEP_UNAVAILABLE;
     }
-    return k.step(f, q, qHist, rw, limit, gv, cv, lg, lc, a0, values, b, x, xOld, absTol, reltol, out);
+    return k.step(f, q, qHist, rw, limit, gv, cv, lg, lc, a0, b, x, xOld, absTol, reltol, out);
   }
 
   /**

@@ -31,8 +31,8 @@ final class EliminationSchedule {
      * the kernel was generated without it (then nothing was touched).
      */
     public int step(double[] f, double[] q, double[] qHist, double[] rw, double limit, double[] gv, double[] cv,
-        double[] lg, double[] lc, double a0, double[] values, double[] b, double[] x, double[] xOld, double[] absTol,
-        double reltol, double[] out) {
+        double[] lg, double[] lc, double a0, double[] b, double[] x, double[] xOld, double[] absTol, double reltol,
+        double[] out) {
       return DenseLU.STEP_UNAVAILABLE;
     }
   }

@@ -115,7 +115,7 @@ final class ScheduleCompiler {
       }
       mv.visitVarInsn(Opcodes.DSTORE, entry(e));
     }
-    eliminate(mv, s, entry(0), 3, 5, 7, false);
+    eliminate(mv, s, entry(0), 3, 5, 7, null);
     for (int e = 0; e < s.size; e++) {
       mv.visitVarInsn(Opcodes.ALOAD, 2);
       push(mv, e);
@@ -134,7 +134,7 @@ final class ScheduleCompiler {
    * when singular), or {@link DenseLU#STEP_PIVOT} in the fused step.
    */
   private static void eliminate(MethodVisitor mv, EliminationSchedule s, int base, int piv, int absPiv, int mult,
-      boolean fused) {
+      Label handBack) {
     for (int k = 0; k < s.n; k++) {
       mv.visitVarInsn(Opcodes.DLOAD, base + 2 * s.pivot[k]);
       mv.visitVarInsn(Opcodes.DSTORE, piv);
@@ -149,8 +149,7 @@ final class ScheduleCompiler {
         mv.visitVarInsn(Opcodes.DLOAD, absPiv);
         mv.visitInsn(Opcodes.DCMPL); // NaN compares as "less": never wins, as in the interpreter
         mv.visitJumpInsn(s.candBefore[c] ? Opcodes.IFLT : Opcodes.IFLE, keep);
-        push(mv, fused ? DenseLU.STEP_PIVOT : k);
-        mv.visitInsn(Opcodes.IRETURN);
+        handBack(mv, handBack, k);
         mv.visitLabel(keep);
       }
       // !(|pivot| > 1e-300): singular, return -2 - k
@@ -159,8 +158,7 @@ final class ScheduleCompiler {
       mv.visitLdcInsn(1e-300);
       mv.visitInsn(Opcodes.DCMPL);
       mv.visitJumpInsn(Opcodes.IFGT, regular);
-      push(mv, fused ? DenseLU.STEP_PIVOT : -2 - k);
-      mv.visitInsn(Opcodes.IRETURN);
+      handBack(mv, handBack, -2 - k);
       mv.visitLabel(regular);
       int u0 = s.uStart[k];
       int nu = s.uStart[k + 1] - u0;
@@ -189,6 +187,16 @@ final class ScheduleCompiler {
         }
         mv.visitLabel(zero);
       }
+    }
+  }
+
+  /** Returns {@code code} from {@link #factor}, or jumps to the fused step's hand-back (not null). */
+  private static void handBack(MethodVisitor mv, Label handBack, int code) {
+    if (handBack != null) {
+      mv.visitJumpInsn(Opcodes.GOTO, handBack);
+    } else {
+      push(mv, code);
+      mv.visitInsn(Opcodes.IRETURN);
     }
   }
 
@@ -233,8 +241,8 @@ final class ScheduleCompiler {
         + 16L * s.tIdx.length + 20L * (s.fIdx.length + s.bIdx.length) + 150L * s.n;
   }
 
-  // step locals: the parameters (0 this, 1 f, 2 q, 3 qHist, 4 rw, 5 limit, 7 gv, 8 cv, 9 lg, 10 lc, 11 a0, 13 values,
-  // 14 b, 15 x, 16 xOld, 17 absTol, 18 reltol, 20 out), then scratch, then entry e at STEP_ENTRIES + 2e and the
+  // step locals: the parameters (0 this, 1 f, 2 q, 3 qHist, 4 rw, 5 limit, 7 gv, 8 cv, 9 lg, 10 lc, 11 a0, 13 b,
+  // 14 x, 15 xOld, 16 absTol, 17 reltol, 19 out), then scratch (from 21), then entry e at STEP_ENTRIES + 2e and the
   // solution w_i after the entries
   private static final int F = 1;
   private static final int Q = 2;
@@ -246,13 +254,12 @@ final class ScheduleCompiler {
   private static final int LG = 9;
   private static final int LC = 10;
   private static final int A0 = 11;
-  private static final int VALUES = 13;
-  private static final int B = 14;
-  private static final int X = 15;
-  private static final int XOLD = 16;
-  private static final int ABSTOL = 17;
-  private static final int RELTOL = 18;
-  private static final int OUT = 20;
+  private static final int B = 13;
+  private static final int X = 14;
+  private static final int XOLD = 15;
+  private static final int ABSTOL = 16;
+  private static final int RELTOL = 17;
+  private static final int OUT = 19;
   private static final int PIVOT = 21;
   private static final int ABS_PIVOT = 23;
   private static final int MULTIPLIER = 25;
@@ -269,14 +276,14 @@ final class ScheduleCompiler {
   private static final int STEP_ENTRIES = 46;
 
   /**
-   * The fused Newton step of {@link DenseLU#newtonStep}: the residual and its norm, the matrix from G and C
-   * (values stored, G and C back to their linear parts), pivot checks and elimination as {@link #factor} but on
-   * local variables, substitution as {@link #solve}, and the update of x with the operands of its convergence
-   * ratio, each operation as in the Java code it replaces.
+   * The fused Newton step of {@link DenseLU#newtonStep}: the residual and its norm, the matrix from G and C (in
+   * local variables only; G and C back to their linear parts once it is eliminated), pivot checks and elimination
+   * as {@link #factor} but on local variables, substitution as {@link #solve}, and the update of x with the operands
+   * of its convergence ratio, each operation as in the Java code it replaces.
    */
   private static void step(ClassWriter cw, EliminationSchedule s) {
     MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "step",
-        "([D[D[D[DD[D[D[D[DD[D[D[D[D[DD[D)I", null, null);
+        "([D[D[D[DD[D[D[D[DD[D[D[D[DD[D)I", null, null);
     mv.visitCode();
     int handles = s.handles;
     // norm = 0; per row: r = f[i] + (a0 * q[i] + qHist[i]); b[i] = r; w = |r| * rw[i]; if (w > norm || w is NaN) norm = w
@@ -331,8 +338,6 @@ final class ScheduleCompiler {
       mv.visitInsn(Opcodes.DMUL);
       mv.visitInsn(Opcodes.DADD);
       mv.visitVarInsn(Opcodes.DSTORE, v);
-      // values[h] = v
-      store(mv, VALUES, h, v);
       // nan += v - v (NaN exactly when some v is infinite or NaN)
       mv.visitVarInsn(Opcodes.DLOAD, nan);
       mv.visitVarInsn(Opcodes.DLOAD, v);
@@ -340,16 +345,8 @@ final class ScheduleCompiler {
       mv.visitInsn(Opcodes.DSUB);
       mv.visitInsn(Opcodes.DADD);
       mv.visitVarInsn(Opcodes.DSTORE, nan);
-      // gv[h] = lg[h]; cv[h] = lc[h]
-      for (int[] pair : new int[][] {{GV, LG}, {CV, LC}}) {
-        mv.visitVarInsn(Opcodes.ALOAD, pair[0]);
-        push(mv, h);
-        mv.visitVarInsn(Opcodes.ALOAD, pair[1]);
-        push(mv, h);
-        mv.visitInsn(Opcodes.DALOAD);
-        mv.visitInsn(Opcodes.DASTORE);
-      }
     }
+    // a value not finite: STEP_NOT_FINITE with G and C as they came (the caller forms the matrix from them)
     Label finite = new Label();
     compare(mv, nan, nan, Opcodes.IFEQ, finite);
     push(mv, DenseLU.STEP_NOT_FINITE);
@@ -359,7 +356,19 @@ final class ScheduleCompiler {
       mv.visitInsn(Opcodes.DCONST_0);
       mv.visitVarInsn(Opcodes.DSTORE, STEP_ENTRIES + 2 * e);
     }
-    eliminate(mv, s, STEP_ENTRIES, PIVOT, ABS_PIVOT, MULTIPLIER, true);
+    // a pivot the order would not choose: STEP_PIVOT, G and C again as they came
+    Label pivotMoved = new Label();
+    Label eliminated = new Label();
+    eliminate(mv, s, STEP_ENTRIES, PIVOT, ABS_PIVOT, MULTIPLIER, pivotMoved);
+    mv.visitJumpInsn(Opcodes.GOTO, eliminated);
+    mv.visitLabel(pivotMoved);
+    push(mv, DenseLU.STEP_PIVOT);
+    mv.visitInsn(Opcodes.IRETURN);
+    mv.visitLabel(eliminated);
+    // G and C back to their linear parts: gv[h] = lg[h]; cv[h] = lc[h]
+    for (int h = 0; h < handles; h++) {
+      restore(mv, h);
+    }
     int w = STEP_ENTRIES + 2 * s.size;
     for (int i = 0; i < s.n; i++) {
       mv.visitVarInsn(Opcodes.ALOAD, B);
@@ -449,6 +458,18 @@ final class ScheduleCompiler {
     mv.visitInsn(Opcodes.IRETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+  }
+
+  /** gv[h] = lg[h]; cv[h] = lc[h]. */
+  private static void restore(MethodVisitor mv, int h) {
+    for (int[] pair : new int[][] {{GV, LG}, {CV, LC}}) {
+      mv.visitVarInsn(Opcodes.ALOAD, pair[0]);
+      push(mv, h);
+      mv.visitVarInsn(Opcodes.ALOAD, pair[1]);
+      push(mv, h);
+      mv.visitInsn(Opcodes.DALOAD);
+      mv.visitInsn(Opcodes.DASTORE);
+    }
   }
 
   /** Jumps to {@code to} when {@code jump} holds for DCMPL of two double locals (NaN compares as less). */
