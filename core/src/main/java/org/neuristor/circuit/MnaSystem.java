@@ -2,6 +2,7 @@ package org.neuristor.circuit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -163,6 +164,11 @@ public final class MnaSystem {
       };
     }
     this.pattern = new MatrixPattern(n);
+    // the entries each element asks for: those of the elements loaded at every evaluation (all but the linear
+    // constant ones) are the only ones a load changes in G, and in C only those of elements that are not charge-free
+    BitSet loadedEntries = new BitSet();
+    BitSet chargedEntries = new BitSet();
+    Element[] binding = new Element[1];
     Binder binder = new Binder() {
       @Override
       public int node(String name) {
@@ -188,19 +194,32 @@ public final class MnaSystem {
 
       @Override
       public int entry(int row, int col) {
-        return pattern.entry(row, col);
+        int h = pattern.entry(row, col);
+        if (h >= 0 && !binding[0].linearConstant()) {
+          loadedEntries.set(h);
+          if (!binding[0].chargeFree()) {
+            chargedEntries.set(h);
+          }
+        }
+        return h;
       }
     };
     for (Element e : elements) {
+      binding[0] = e;
       e.bind(binder);
     }
     pattern.freeze();
+    boolean[][] restore = new boolean[2][pattern.size()];
+    for (int h = 0; h < pattern.size(); h++) {
+      restore[0][h] = loadedEntries.get(h);
+      restore[1][h] = chargedEntries.get(h);
+    }
     this.diag = new int[n];
     for (int i = 0; i < n; i++) {
       diag[i] = pattern.entry(i, i);
     }
     boolean useDense = options.dense() != null ? options.dense() : n <= DENSE_LIMIT;
-    this.solver = useDense ? new DenseLU(pattern) : sparseSolver(pattern);
+    this.solver = useDense ? new DenseLU(pattern, restore) : sparseSolver(pattern);
     this.dense = nonlinear && solver instanceof DenseLU d ? d : null;
     this.stepOut = new double[][] {new double[3 + 2 * n], new double[3 + 2 * n]};
     boolean positive = options.reltol() > 0;

@@ -39,15 +39,30 @@ public final class DenseLU implements LinearSolver {
   private boolean denseFactors;
   private boolean valid;
   private final boolean compile;
+  /** See {@link EliminationSchedule#restore}. */
+  private final boolean[][] restore;
   private long refactorings;
 
   public DenseLU(MatrixPattern pattern) {
-    this(pattern, true);
+    this(pattern, true, null);
+  }
+
+  /**
+   * A solver whose fused step ({@link #newtonStep}) puts back only the entries of G ({@code restore[0][h]}) and C
+   * ({@code restore[1][h]}) that a load can change: the others hold their linear parts throughout (null: all).
+   */
+  public DenseLU(MatrixPattern pattern, boolean[][] restore) {
+    this(pattern, true, restore);
   }
 
   /** @param compile run the schedules as generated code when they are small enough (false: loops only) */
   DenseLU(MatrixPattern pattern, boolean compile) {
+    this(pattern, compile, null);
+  }
+
+  private DenseLU(MatrixPattern pattern, boolean compile, boolean[][] restore) {
     this.compile = compile;
+    this.restore = restore;
     this.pattern = pattern;
     this.n = pattern.dimension();
     this.values = new double[pattern.size()];
@@ -124,7 +139,7 @@ public final class DenseLU implements LinearSolver {
       if (schedules.size() >= MAX_SCHEDULES) {
         schedules.clear();
       }
-      schedule = new EliminationSchedule(pattern, choices, compile);
+      schedule = new EliminationSchedule(pattern, choices, compile, restore);
       schedules.put(Arrays.toString(choices), schedule);
     }
     used(schedule);
@@ -269,8 +284,8 @@ public final class DenseLU implements LinearSolver {
    * a local variable. It performs the same operations in the same order as: the residual
    * {@code b[i] = f[i] + (a0 q[i] + qHist[i])} and its norm {@code max |b[i]| rw[i]} (a NaN term wins); Newton's
    * matrix {@code gv[h] + a0 cv[h]} (kept in local variables: {@link #values} is not written), then G and C back to
-   * their linear parts {@code lg}, {@code lc} (not when the matrix is handed back: {@link #STEP_NOT_FINITE},
-   * {@link #STEP_PIVOT});
+   * their linear parts {@code lg}, {@code lc} (the entries a load can change, see {@link #DenseLU(MatrixPattern,
+   * boolean[][])}; none when the matrix is handed back: {@link #STEP_NOT_FINITE}, {@link #STEP_PIVOT});
    * {@link #factor}; {@link #solve} of b; and the update {@code x -= dx} with the operands of its convergence ratio
    * {@code |dx| / tol}, {@code tol = reltol max(|x|, |xOld|) + absTol}. So the results are bit-identical to those
    * steps written out. The factors are not kept: a later {@link #factor} works as if this step had not happened.

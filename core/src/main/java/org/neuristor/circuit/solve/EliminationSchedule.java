@@ -70,11 +70,20 @@ final class EliminationSchedule {
   final int[] bCol;
 
   /**
+   * Which entries the fused step puts back to their linear parts after a load: {@code restore[0][h]} for G,
+   * {@code restore[1][h]} for C; null: every entry. An entry that no loaded element can stamp holds its linear part
+   * already.
+   */
+  final boolean[][] restore;
+
+  /**
    * @param choices the position chosen as pivot at each step by dense partial pivoting (positions in
    *     the row order current at that step, before its swap)
    * @param compile translate the schedule to bytecode ({@link ScheduleCompiler}) when it is small enough
+   * @param restore see {@link #restore}
    */
-  EliminationSchedule(MatrixPattern pattern, int[] choices, boolean compile) {
+  EliminationSchedule(MatrixPattern pattern, int[] choices, boolean compile, boolean[][] restore) {
+    this.restore = restore;
     this.n = pattern.dimension();
     this.handles = pattern.size();
     // Replay the swaps: rowAt[position] = original row.

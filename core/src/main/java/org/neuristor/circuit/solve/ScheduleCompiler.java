@@ -64,7 +64,11 @@ final class ScheduleCompiler {
         s.uStart, s.uIdx, s.fStart, s.fIdx, s.fCol, s.bStart, s.bIdx, s.bCol}) {
       sb.append('/').append(Arrays.toString(a));
     }
-    return sb.append('/').append(Arrays.toString(s.candBefore)).toString();
+    sb.append('/').append(Arrays.toString(s.candBefore));
+    if (s.restore != null) {
+      sb.append('/').append(Arrays.toString(s.restore[0])).append('/').append(Arrays.toString(s.restore[1]));
+    }
+    return sb.toString();
   }
 
   /** Generous bytecode size of the larger of the two methods (wide local access, constant-pool indices). */
@@ -365,9 +369,18 @@ final class ScheduleCompiler {
     push(mv, DenseLU.STEP_PIVOT);
     mv.visitInsn(Opcodes.IRETURN);
     mv.visitLabel(eliminated);
-    // G and C back to their linear parts: gv[h] = lg[h]; cv[h] = lc[h]
+    // G and C back to their linear parts: gv[h] = lg[h]; cv[h] = lc[h] (where a load can change them)
     for (int h = 0; h < handles; h++) {
-      restore(mv, h);
+      for (int gc = 0; gc < 2; gc++) {
+        if (s.restore == null || s.restore[gc][h]) {
+          mv.visitVarInsn(Opcodes.ALOAD, gc == 0 ? GV : CV);
+          push(mv, h);
+          mv.visitVarInsn(Opcodes.ALOAD, gc == 0 ? LG : LC);
+          push(mv, h);
+          mv.visitInsn(Opcodes.DALOAD);
+          mv.visitInsn(Opcodes.DASTORE);
+        }
+      }
     }
     int w = STEP_ENTRIES + 2 * s.size;
     for (int i = 0; i < s.n; i++) {
@@ -458,18 +471,6 @@ final class ScheduleCompiler {
     mv.visitInsn(Opcodes.IRETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
-  }
-
-  /** gv[h] = lg[h]; cv[h] = lc[h]. */
-  private static void restore(MethodVisitor mv, int h) {
-    for (int[] pair : new int[][] {{GV, LG}, {CV, LC}}) {
-      mv.visitVarInsn(Opcodes.ALOAD, pair[0]);
-      push(mv, h);
-      mv.visitVarInsn(Opcodes.ALOAD, pair[1]);
-      push(mv, h);
-      mv.visitInsn(Opcodes.DALOAD);
-      mv.visitInsn(Opcodes.DASTORE);
-    }
   }
 
   /** Jumps to {@code to} when {@code jump} holds for DCMPL of two double locals (NaN compares as less). */
