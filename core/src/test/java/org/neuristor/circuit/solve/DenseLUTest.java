@@ -337,6 +337,55 @@ class DenseLUTest {
     }
   }
 
+  /**
+   * With restore masks the fused step puts back only the marked entries of G and C and leaves the others as they
+   * came; everything else it computes is what the step without masks computes.
+   */
+  @Test
+  void fusedStepRestoresOnlyTheMarkedEntries() {
+    MatrixPattern p = full(3);
+    int m = p.size();
+    boolean[][] restore = new boolean[2][m];
+    for (int h = 0; h < m; h++) {
+      restore[0][h] = h % 3 != 1;
+      restore[1][h] = h % 4 == 0;
+    }
+    double[] gv = new double[m];
+    double[] cv = new double[m];
+    double[] lg = new double[m];
+    double[] lc = new double[m];
+    for (int h = 0; h < m; h++) {
+      gv[h] = (p.row(h) == p.col(h) ? 5 : 0) + 0.1 * h;
+      cv[h] = 1e-9 * (h + 1);
+      lg[h] = -h;
+      lc[h] = 2e-9 * h;
+    }
+    double[][] results = new double[2][];
+    for (int masked = 0; masked < 2; masked++) {
+      DenseLU lu = masked == 1 ? new DenseLU(p, restore) : new DenseLU(p);
+      for (int h = 0; h < m; h++) {
+        lu.values()[h] = gv[h] + 1e6 * cv[h];
+      }
+      lu.factor();
+      double[] g = gv.clone();
+      double[] c = cv.clone();
+      double[] x = {0.1, 0.2, 0.3};
+      double[] b = new double[3];
+      double[] out = new double[9];
+      int code = lu.newtonStep(new double[] {1, -2, 3}, new double[] {1e-9, 0, 2e-9}, new double[] {0.5, 0.25, 0},
+          new double[] {1, 1, 1}, Double.POSITIVE_INFINITY, g, c, lg, lc, 1e6, b, x, new double[3],
+          new double[] {1e-6, 1e-6, 1e-6}, 1e-3, out);
+      assertThat(code).isEqualTo(DenseLU.STEP_DONE);
+      for (int h = 0; h < m; h++) {
+        assertThat(g[h]).isEqualTo(masked == 0 || restore[0][h] ? lg[h] : gv[h]);
+        assertThat(c[h]).isEqualTo(masked == 0 || restore[1][h] ? lc[h] : cv[h]);
+      }
+      results[masked] = new double[] {x[0], x[1], x[2], b[0], b[1], b[2], out[0], out[1], out[2],
+          DenseLU.worstRatio(out, 3)};
+    }
+    assertThat(results[1]).containsExactly(results[0]);
+  }
+
   /** A residual norm above the limit returns before the matrix, G and C are touched. */
   @Test
   void fusedNewtonStepLeavesTheMatrixAloneAboveTheResidualLimit() {
