@@ -266,7 +266,7 @@ public final class DenseLU implements LinearSolver {
    * is above 0 relative to it, the norm, and the operands of every convergence ratio (see {@link #worstRatio}).
    */
   public static final int STEP_DONE = -1;
-  /** {@link #newtonStep}: a matrix value is infinite or NaN; G and C are as they came (nothing else written but b). */
+  /** {@link #newtonStep}: a matrix value is infinite or NaN; G and C are as they came (only {@code out[2]} written). */
   public static final int STEP_NOT_FINITE = -2;
   /**
    * {@link #newtonStep}: the current pivot order does not fit the new values (or a pivot is singular); G and C are
@@ -276,13 +276,14 @@ public final class DenseLU implements LinearSolver {
   public static final int STEP_PIVOT = -3;
   /** {@link #newtonStep}: no generated step for the current order; nothing was read or written. */
   public static final int STEP_UNAVAILABLE = -4;
-  /** {@link #newtonStep}: the residual norm is NaN or above the limit; only {@code b} and {@code out[2]} were written. */
+  /** {@link #newtonStep}: the residual norm is NaN or above the limit; only {@code out[2]} was written. */
   public static final int STEP_RESIDUAL = -5;
 
   /**
    * One transient Newton step fused into generated code of the current elimination schedule, with every value in
    * a local variable. It performs the same operations in the same order as: the residual
-   * {@code b[i] = f[i] + (a0 q[i] + qHist[i])} and its norm {@code max |b[i]| rw[i]} (a NaN term wins); Newton's
+   * {@code b[i] = f[i] + (a0 q[i] + qHist[i])} (written to b only for {@link #STEP_PIVOT}: the solution is not stored
+   * either) and its norm {@code max |b[i]| rw[i]} (a NaN term wins); Newton's
    * matrix {@code gv[h] + a0 cv[h]} (kept in local variables: {@link #values} is not written), then G and C back to
    * their linear parts {@code lg}, {@code lc} (the entries a load can change, see {@link #DenseLU(MatrixPattern,
    * boolean[][])}; none when the matrix is handed back: {@link #STEP_NOT_FINITE}, {@link #STEP_PIVOT});
@@ -293,8 +294,8 @@ public final class DenseLU implements LinearSolver {
    * <p>The ratios themselves (a division per unknown) are left to {@link #worstRatio} and {@link #worstUnknown}, for
    * when they are needed: with positive tolerances a Newton iteration only asks whether some ratio is above 1, and
    * the rounded quotient |dx| / tol is above 1 exactly when |dx| > tol (the next double above a positive tol exceeds
-   * tol (1 + 2^-53), so its quotient rounds to 1 + 2^-52 or more; |dx| <= tol gives a quotient of at most 1). It is 0 exactly when
-   * {@code |dx| <= tol 2^-1075} (round to nearest even: at most half the smallest subnormal rounds to 0), tested as
+   * tol (1 + 2^-53), so its quotient rounds to 1 + 2^-52 or more; |dx| <= tol gives a quotient of at most 1). It is 0
+   * exactly when {@code |dx| <= tol 2^-1075} (round to nearest even: at most half the smallest subnormal rounds to 0), tested as
    * {@code (|dx| 2^1000) 2^75 <= tol}, where scaling by a power of two is exact or overflows to infinity.
    *
    * @param limit a norm above it returns {@link #STEP_RESIDUAL} before the matrix is touched (+Infinity: none)

@@ -246,8 +246,8 @@ final class ScheduleCompiler {
   }
 
   // step locals: the parameters (0 this, 1 f, 2 q, 3 qHist, 4 rw, 5 limit, 7 gv, 8 cv, 9 lg, 10 lc, 11 a0, 13 b,
-  // 14 x, 15 xOld, 16 absTol, 17 reltol, 19 out), then scratch (from 21), then entry e at STEP_ENTRIES + 2e and the
-  // solution w_i after the entries
+  // 14 x, 15 xOld, 16 absTol, 17 reltol, 19 out), then scratch (from 21), then entry e at STEP_ENTRIES + 2e, the
+  // solution w_i after the entries and the residual r_i after the solution
   private static final int F = 1;
   private static final int Q = 2;
   private static final int QHIST = 3;
@@ -275,7 +275,6 @@ final class ScheduleCompiler {
   private static final int DX = 36;
   private static final int TOL = 38;
   private static final int NORM = 40;
-  private static final int R = 42;
   private static final int W = 44;
   private static final int STEP_ENTRIES = 46;
 
@@ -290,7 +289,10 @@ final class ScheduleCompiler {
         "([D[D[D[DD[D[D[D[DD[D[D[D[DD[D)I", null, null);
     mv.visitCode();
     int handles = s.handles;
-    // norm = 0; per row: r = f[i] + (a0 * q[i] + qHist[i]); b[i] = r; w = |r| * rw[i]; if (w > norm || w is NaN) norm = w
+    // norm = 0; per row: r_i = f[i] + (a0 * q[i] + qHist[i]) (a local, written to b only when handed back);
+    // w = |r_i| * rw[i]; if (w > norm || w is NaN) norm = w
+    int w = STEP_ENTRIES + 2 * s.size;
+    int r = w + 2 * s.n;
     mv.visitInsn(Opcodes.DCONST_0);
     mv.visitVarInsn(Opcodes.DSTORE, NORM);
     for (int i = 0; i < s.n; i++) {
@@ -301,9 +303,8 @@ final class ScheduleCompiler {
       load(mv, QHIST, i);
       mv.visitInsn(Opcodes.DADD);
       mv.visitInsn(Opcodes.DADD);
-      mv.visitVarInsn(Opcodes.DSTORE, R);
-      store(mv, B, i, R);
-      mv.visitVarInsn(Opcodes.DLOAD, R);
+      mv.visitVarInsn(Opcodes.DSTORE, r + 2 * i);
+      mv.visitVarInsn(Opcodes.DLOAD, r + 2 * i);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
       load(mv, RW, i);
       mv.visitInsn(Opcodes.DMUL);
@@ -366,6 +367,9 @@ final class ScheduleCompiler {
     eliminate(mv, s, STEP_ENTRIES, PIVOT, ABS_PIVOT, MULTIPLIER, pivotMoved);
     mv.visitJumpInsn(Opcodes.GOTO, eliminated);
     mv.visitLabel(pivotMoved);
+    for (int i = 0; i < s.n; i++) {
+      store(mv, B, i, r + 2 * i); // the residual, for the caller's solve
+    }
     push(mv, DenseLU.STEP_PIVOT);
     mv.visitInsn(Opcodes.IRETURN);
     mv.visitLabel(eliminated);
@@ -382,11 +386,8 @@ final class ScheduleCompiler {
         }
       }
     }
-    int w = STEP_ENTRIES + 2 * s.size;
     for (int i = 0; i < s.n; i++) {
-      mv.visitVarInsn(Opcodes.ALOAD, B);
-      push(mv, s.perm[i]);
-      mv.visitInsn(Opcodes.DALOAD);
+      mv.visitVarInsn(Opcodes.DLOAD, r + 2 * s.perm[i]);
       for (int e = s.fStart[i]; e < s.fStart[i + 1]; e++) {
         localProduct(mv, STEP_ENTRIES + 2 * s.fIdx[e], w + 2 * s.fCol[e]);
       }

@@ -257,7 +257,8 @@ class DenseLUTest {
           assertThat(code).isEqualTo(DenseLU.STEP_NOT_FINITE);
           continue;
         }
-        assertThat(bA).containsExactly(b);
+        // the residual reaches b only when the step is handed back for the caller's solve
+        assertThat(bA).containsExactly(code == DenseLU.STEP_PIVOT ? b : new double[n]);
         assertThat(out[2]).isEqualTo(norm);
         if (code == DenseLU.STEP_PIVOT) {
           pivot++;
