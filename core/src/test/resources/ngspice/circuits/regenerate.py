@@ -19,7 +19,10 @@ CASES = {"lif": ("lif", None, "v(xnts.x)"), "lif-ag": ("lif-ag", None, "v(xnts.x
          "yi": ("yi", None, "v(xnx2.t)"), "yi-tonic": ("yi", "width=60u,tstop=60u", "v(xnx2.t)"),
          "yi-phasic": ("yi-phasic", None, "v(xnx2.t)"), "yi-mixed": ("yi-mixed", None, "v(xnx2.t)"),
          "yi-mixed-tonic": ("yi-mixed", "width=60u,tstop=60u", "v(xnx2.t)"),
-         "yi-adapt": ("yi-adapt", None, "v(xnx2.t)"), "huang": ("huang", None, "v(xnm2.w)"), "tuma": ("tuma", "sigr=0,sigg=0", "v(xncell.s)")}
+         "yi-adapt": ("yi-adapt", None, "v(xnx2.t)"),
+         # yi-tuned's J set (subthreshold oscillations) under J's pulse (1.2 x threshold = 4.86 V for 0.5 tau from 2 tau)
+         "yi-j": ("yi", "t0=310,vdc1=10.543,vdc2=33.918,rl1=5.88e+03,rl2=1.37e+05,rout=1.71e+05,c1=1.69e-10,c2=1.88e-11,"
+                  "vin=4.8603515625,delay=8.595u,width=2.149u,tstop=40u", "v(xnx2.t)"), "huang": ("huang", None, "v(xnm2.w)"), "tuma": ("tuma", "sigr=0,sigg=0", "v(xncell.s)")}
 ONLY = sys.argv[1:]
 
 for name, (circuit, params, state) in CASES.items():

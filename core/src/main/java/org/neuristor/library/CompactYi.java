@@ -203,6 +203,16 @@ public final class CompactYi extends CompactKernel {
     }
   }
 
+  /**
+   * The time derivatives of neuron i's states (v1, v2, t1, t2, v_c: the order of {@link #declareStates()}
+   * with v_c last, 0 when the variant has none) at state s for a constant input vin (V), each film's R(T)
+   * on its present branch of the hysteresis memory: the vector field that a linearization about a rest
+   * differentiates (bench {@code YiStability}). s is not changed.
+   */
+  public void derivatives(int i, double vin, double[] s, double[] d) {
+    rhs(i, vin, 0, 0, s.clone(), d);
+  }
+
   /** Derivatives at state s for input vin (V) changing at dvin (V/s). */
   private void rhs(int i, double vin, double dvin, double is, double[] s, double[] d) {
     double r1 = x1[i].resistanceAt(s[2]);
