@@ -2,6 +2,7 @@ package org.neuristor.circuit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,8 +52,22 @@ public final class MnaSystem {
   private final LinearSolver solver;
   /** The solver when it is the dense LU of a nonlinear circuit (Newton's transient steps run fused), or null. */
   private final DenseLU dense;
-  /** Worst convergence ratio, its unknown and the residual norm of a fused step. */
-  private final double[] stepOut = new double[3];
+  /**
+   * What a fused step leaves (see {@link DenseLU#newtonStep}): two buffers, so that the one whose worst unknown is
+   * still to be named ({@link #pendingWorst}) stays while the next step writes the other ({@link #stepBuffer}).
+   */
+  private final double[][] stepOut;
+  private int stepBuffer;
+  /**
+   * The fused step whose worst unknown has not been named yet (the divisions of its ratios are left until
+   * {@link #worstUnknown()} is asked for), or null: {@link #worstUnknown} is current.
+   */
+  private double[] pendingWorst;
+  /**
+   * Whether every tolerance reltol max(|x|, |xOld|) + absTol is positive, so that a fused step's flags tell its
+   * ratios apart from 1 and 0 (see {@link DenseLU#newtonStep}); otherwise the ratios are formed at once.
+   */
+  private final boolean positiveTolerances;
   private final Load load;
   private final int[] diag;
   private final boolean[] dynamic;
@@ -149,6 +164,11 @@ public final class MnaSystem {
       };
     }
     this.pattern = new MatrixPattern(n);
+    // the entries each element asks for: those of the elements loaded at every evaluation (all but the linear
+    // constant ones) are the only ones a load changes in G, and in C only those of elements that are not charge-free
+    BitSet loadedEntries = new BitSet();
+    BitSet chargedEntries = new BitSet();
+    Element[] binding = new Element[1];
     Binder binder = new Binder() {
       @Override
       public int node(String name) {
@@ -174,20 +194,39 @@ public final class MnaSystem {
 
       @Override
       public int entry(int row, int col) {
-        return pattern.entry(row, col);
+        int h = pattern.entry(row, col);
+        if (h >= 0 && !binding[0].linearConstant()) {
+          loadedEntries.set(h);
+          if (!binding[0].chargeFree()) {
+            chargedEntries.set(h);
+          }
+        }
+        return h;
       }
     };
     for (Element e : elements) {
+      binding[0] = e;
       e.bind(binder);
     }
     pattern.freeze();
+    boolean[][] restore = new boolean[2][pattern.size()];
+    for (int h = 0; h < pattern.size(); h++) {
+      restore[0][h] = loadedEntries.get(h);
+      restore[1][h] = chargedEntries.get(h);
+    }
     this.diag = new int[n];
     for (int i = 0; i < n; i++) {
       diag[i] = pattern.entry(i, i);
     }
     boolean useDense = options.dense() != null ? options.dense() : n <= DENSE_LIMIT;
-    this.solver = useDense ? new DenseLU(pattern) : sparseSolver(pattern);
+    this.solver = useDense ? new DenseLU(pattern, restore) : sparseSolver(pattern);
     this.dense = nonlinear && solver instanceof DenseLU d ? d : null;
+    this.stepOut = new double[][] {new double[3 + 2 * n], new double[3 + 2 * n]};
+    boolean positive = options.reltol() > 0;
+    for (double t : absTol) {
+      positive &= t > 0;
+    }
+    this.positiveTolerances = positive;
     this.load = new Load(n, pattern.size());
     this.rhs = new double[n];
     this.xOld = new double[n];
@@ -585,28 +624,33 @@ public final class MnaSystem {
       boolean withCharge = !dc || a0 != 0; // a0 != 0 in DC: pseudo-transient continuation
       boolean holding = dc && hold != null;
       double worst;
+      double[] out = stepOut[stepBuffer];
       // A transient step of a nonlinear circuit on the dense solver runs fused (DenseLU.newtonStep: the code below
       // in generated form). A residual that is NaN or calls for backtracking goes the written-out way.
       int step = DenseLU.STEP_UNAVAILABLE;
       if (dense != null && withCharge && !(gExtra > 0) && !holding) {
         double limit = iter > 2 && damping < 8 ? 1e3 * prevNorm : Double.POSITIVE_INFINITY;
         step = dense.newtonStep(load.f, load.q, qHist, residualWeight, limit, load.gv, load.cv, linGv, linCv, a0,
-            rhs, x, xOld, absTol, options.reltol(), stepOut);
+            rhs, x, xOld, absTol, options.reltol(), out);
       }
       if (step != DenseLU.STEP_UNAVAILABLE && step != DenseLU.STEP_RESIDUAL) {
-        dirty = false; // G and C hold the linear part again
-        if (step == DenseLU.STEP_NOT_FINITE) {
-          worstUnknown = firstNotFinite(vals);
-          return -1;
+        if (step == DenseLU.STEP_NOT_FINITE || step == DenseLU.STEP_PIVOT) {
+          // handed back with G and C as loaded: the matrix into the solver's values (G and C back to their linear
+          // parts), the operations of the step's first pass; a value not finite names its unknown
+          if (!assembleFinite(vals, true, a0)) {
+            return -1;
+          }
+        } else {
+          dirty = false; // G and C hold the linear part again
         }
-        double norm = stepOut[2];
+        double norm = out[2];
         if (residualCount < residualHistory.length) {
           residualHistory[residualCount++] = norm;
         }
         damping = 0;
         prevNorm = norm;
         if (step >= 0) {
-          worstUnknown = step; // a non-finite update
+          worstIs(step); // a non-finite update
           return -1;
         }
         if (step == DenseLU.STEP_PIVOT) {
@@ -614,10 +658,18 @@ public final class MnaSystem {
           if (worst < 0) {
             return -1;
           }
+        } else if (positiveTolerances) {
+          worst = out[0] != 0 ? Double.POSITIVE_INFINITY : 0.0; // only whether some ratio is above 1 is used below
+          if (out[1] != 0) {
+            // this step names the worst unknown; its ratios are formed when the name is asked for
+            pendingWorst = out;
+            stepBuffer ^= 1;
+          }
         } else {
-          worst = stepOut[0];
-          if (stepOut[1] >= 0) {
-            worstUnknown = (int) stepOut[1];
+          worst = DenseLU.worstRatio(out, n);
+          int at = DenseLU.worstUnknown(out, n);
+          if (at >= 0) {
+            worstIs(at);
           }
         }
       } else {
@@ -665,7 +717,7 @@ public final class MnaSystem {
           residualHistory[residualCount++] = norm;
         }
         if (Double.isNaN(norm)) {
-          worstUnknown = worstResidual();
+          worstIs(worstResidual());
           return -1;
         }
         // Backtracking: if the residual grew a lot, step back half-way (at most 8 times in a row).
@@ -712,7 +764,7 @@ public final class MnaSystem {
         // step too long for a regenerative device (a0 ~ 1/h meeting one of its growth rates), so
         // it counts as a failed Newton solve and the step is retried shorter; a circuit that stays
         // singular ends as a non-convergence naming the unknown (regression: HuangNeuronTest)
-        worstUnknown = e.unknown();
+        worstIs(e.unknown());
         return -1;
       }
       throw new SingularCircuitException(e.unknown());
@@ -733,14 +785,14 @@ public final class MnaSystem {
     double[] b = rhs;
     double[] xo0 = xOld;
     double[] at = absTol;
-    int worstAt = worstUnknown;
+    int worstAt = worstUnknown();
     for (int i = 0; i < n; i++) {
       double dx = b[i];
       double xo = x[i];
       xo0[i] = xo;
       double xi = xo - dx;
       if (!Double.isFinite(xi)) {
-        worstUnknown = i;
+        worstIs(i);
         return -1;
       }
       x[i] = xi;
@@ -751,8 +803,26 @@ public final class MnaSystem {
         worstAt = i;
       }
     }
-    worstUnknown = worstAt;
+    worstIs(worstAt);
     return worst;
+  }
+
+  /** The unknown with the worst convergence ratio of the last update that named one (see {@link #pendingWorst}). */
+  private int worstUnknown() {
+    if (pendingWorst != null) {
+      int at = DenseLU.worstUnknown(pendingWorst, n);
+      if (at >= 0) {
+        worstUnknown = at;
+      }
+      pendingWorst = null;
+    }
+    return worstUnknown;
+  }
+
+  /** Names the worst unknown (a later name replaces an earlier one, including one still pending). */
+  private void worstIs(int i) {
+    pendingWorst = null;
+    worstUnknown = i;
   }
 
   /** {@link #assemble} that, when a value is not finite, names its unknown in {@link #worstUnknown}. */
@@ -761,7 +831,7 @@ public final class MnaSystem {
       return true;
     }
     // A device returned an infinite or undefined derivative: this iterate is unusable.
-    worstUnknown = firstNotFinite(vals);
+    worstIs(firstNotFinite(vals));
     return false;
   }
 
@@ -772,7 +842,7 @@ public final class MnaSystem {
         return pattern.col(h);
       }
     }
-    return worstUnknown;
+    return worstUnknown();
   }
 
   /**
@@ -843,7 +913,7 @@ public final class MnaSystem {
 
   /** Unknown with the worst convergence ratio in the last Newton iteration. */
   String worstName() {
-    return names.get(worstUnknown);
+    return names.get(worstUnknown());
   }
 
   double[] residualHistory() {

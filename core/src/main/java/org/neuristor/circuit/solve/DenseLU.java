@@ -39,15 +39,30 @@ public final class DenseLU implements LinearSolver {
   private boolean denseFactors;
   private boolean valid;
   private final boolean compile;
+  /** See {@link EliminationSchedule#restore}. */
+  private final boolean[][] restore;
   private long refactorings;
 
   public DenseLU(MatrixPattern pattern) {
-    this(pattern, true);
+    this(pattern, true, null);
+  }
+
+  /**
+   * A solver whose fused step ({@link #newtonStep}) puts back only the entries of G ({@code restore[0][h]}) and C
+   * ({@code restore[1][h]}) that a load can change: the others hold their linear parts throughout (null: all).
+   */
+  public DenseLU(MatrixPattern pattern, boolean[][] restore) {
+    this(pattern, true, restore);
   }
 
   /** @param compile run the schedules as generated code when they are small enough (false: loops only) */
   DenseLU(MatrixPattern pattern, boolean compile) {
+    this(pattern, compile, null);
+  }
+
+  private DenseLU(MatrixPattern pattern, boolean compile, boolean[][] restore) {
     this.compile = compile;
+    this.restore = restore;
     this.pattern = pattern;
     this.n = pattern.dimension();
     this.values = new double[pattern.size()];
@@ -124,7 +139,7 @@ public final class DenseLU implements LinearSolver {
       if (schedules.size() >= MAX_SCHEDULES) {
         schedules.clear();
       }
-      schedule = new EliminationSchedule(pattern, choices, compile);
+      schedule = new EliminationSchedule(pattern, choices, compile, restore);
       schedules.put(Arrays.toString(choices), schedule);
     }
     used(schedule);
@@ -246,32 +261,48 @@ public final class DenseLU implements LinearSolver {
     System.arraycopy(work, 0, b, 0, n);
   }
 
-  /** {@link #newtonStep}: the step is done; {@code out} holds the worst ratio and its unknown (or -1), and the norm. */
+  /**
+   * {@link #newtonStep}: the step is done; {@code out} holds whether an update is beyond its tolerance, whether one
+   * is above 0 relative to it, the norm, and the operands of every convergence ratio (see {@link #worstRatio}).
+   */
   public static final int STEP_DONE = -1;
-  /** {@link #newtonStep}: a matrix value is infinite or NaN; {@link #values} hold the matrix. */
+  /** {@link #newtonStep}: a matrix value is infinite or NaN; G and C are as they came (only {@code out[2]} written). */
   public static final int STEP_NOT_FINITE = -2;
   /**
-   * {@link #newtonStep}: the current pivot order does not fit the new values (or a pivot is singular);
-   * {@link #values} hold the matrix and {@code b} the residual: call {@link #factor} and {@link #solve}.
+   * {@link #newtonStep}: the current pivot order does not fit the new values (or a pivot is singular); G and C are
+   * as they came and {@code b} holds the residual: form the matrix into {@link #values}, call {@link #factor} and
+   * {@link #solve}.
    */
   public static final int STEP_PIVOT = -3;
   /** {@link #newtonStep}: no generated step for the current order; nothing was read or written. */
   public static final int STEP_UNAVAILABLE = -4;
-  /** {@link #newtonStep}: the residual norm is NaN or above the limit; only {@code b} and {@code out[2]} were written. */
+  /** {@link #newtonStep}: the residual norm is NaN or above the limit; only {@code out[2]} was written. */
   public static final int STEP_RESIDUAL = -5;
 
   /**
    * One transient Newton step fused into generated code of the current elimination schedule, with every value in
    * a local variable. It performs the same operations in the same order as: the residual
-   * {@code b[i] = f[i] + (a0 q[i] + qHist[i])} and its norm {@code max |b[i]| rw[i]} (a NaN term wins); Newton's
-   * matrix {@code values[h] = gv[h] + a0 cv[h]}, then G and C back to their linear parts {@code lg}, {@code lc};
-   * {@link #factor}; {@link #solve} of b; and the update {@code x -= dx} with the convergence ratio
-   * {@code |dx| / (reltol max(|x|, |xOld|) + absTol)}. So the results are bit-identical to those steps written out.
-   * The factors are not kept: a later {@link #factor} works as if this step had not happened.
+   * {@code b[i] = f[i] + (a0 q[i] + qHist[i])} (written to b only for {@link #STEP_PIVOT}: the solution is not stored
+   * either) and its norm {@code max |b[i]| rw[i]} (a NaN term wins); Newton's
+   * matrix {@code gv[h] + a0 cv[h]} (kept in local variables: {@link #values} is not written), then G and C back to
+   * their linear parts {@code lg}, {@code lc} (the entries a load can change, see {@link #DenseLU(MatrixPattern,
+   * boolean[][])}; none when the matrix is handed back: {@link #STEP_NOT_FINITE}, {@link #STEP_PIVOT});
+   * {@link #factor}; {@link #solve} of b; and the update {@code x -= dx} with the operands of its convergence ratio
+   * {@code |dx| / tol}, {@code tol = reltol max(|x|, |xOld|) + absTol}. So the results are bit-identical to those
+   * steps written out. The factors are not kept: a later {@link #factor} works as if this step had not happened.
+   *
+   * <p>The ratios themselves (a division per unknown) are left to {@link #worstRatio} and {@link #worstUnknown}, for
+   * when they are needed: with positive tolerances a Newton iteration only asks whether some ratio is above 1, and
+   * the rounded quotient |dx| / tol is above 1 exactly when |dx| > tol (the next double above a positive tol exceeds
+   * tol (1 + 2^-53), so its quotient rounds to 1 + 2^-52 or more; |dx| <= tol gives a quotient of at most 1). It is 0
+   * exactly when {@code |dx| <= tol 2^-1075} (round to nearest even: at most half the smallest subnormal rounds to 0), tested as
+   * {@code (|dx| 2^1000) 2^75 <= tol}, where scaling by a power of two is exact or overflows to infinity.
    *
    * @param limit a norm above it returns {@link #STEP_RESIDUAL} before the matrix is touched (+Infinity: none)
-   * @param out receives the largest ratio (index 0), its unknown (index 1, -1 when no ratio was above 0) and the
-   *     residual norm (index 2)
+   * @param out length at least 3 + 2n; receives 1 or 0 at index 0 (whether some |dx| > tol: for positive tolerances,
+   *     whether some ratio is above 1), 1 or 0 at index 1 (whether some ratio is above 0 for positive tolerances,
+   *     i.e. whether the update loop would name a worst unknown), the residual norm at index 2, and |dx| and tol of
+   *     unknown i at 3 + 2i and 4 + 2i
    * @return {@link #STEP_DONE}; an unknown i >= 0 whose update is not finite (x and xOld hold the updates of the
    *     unknowns before i, and xOld[i]); or {@link #STEP_NOT_FINITE}, {@link #STEP_PIVOT}, {@link #STEP_UNAVAILABLE},
    *     {@link #STEP_RESIDUAL}
@@ -283,7 +314,37 @@ public final class DenseLU implements LinearSolver {
     if (k == null) {
       return STEP_UNAVAILABLE;
     }
-    return k.step(f, q, qHist, rw, limit, gv, cv, lg, lc, a0, values, b, x, xOld, absTol, reltol, out);
+    return k.step(f, q, qHist, rw, limit, gv, cv, lg, lc, a0, b, x, xOld, absTol, reltol, out);
+  }
+
+  /**
+   * The largest convergence ratio {@code |dx| / tol} of a {@link #newtonStep} that returned {@link #STEP_DONE} for n
+   * unknowns, from the operands it left in {@code out}: 0 when no ratio is above 0. The same divisions and
+   * comparisons as the update loop that the step replaces.
+   */
+  public static double worstRatio(double[] out, int n) {
+    double worst = 0;
+    for (int i = 0; i < n; i++) {
+      double ratio = out[3 + 2 * i] / out[4 + 2 * i];
+      if (ratio > worst) {
+        worst = ratio;
+      }
+    }
+    return worst;
+  }
+
+  /** The unknown of {@link #worstRatio}: the first with the largest ratio, or -1 when no ratio is above 0. */
+  public static int worstUnknown(double[] out, int n) {
+    double worst = 0;
+    int at = -1;
+    for (int i = 0; i < n; i++) {
+      double ratio = out[3 + 2 * i] / out[4 + 2 * i];
+      if (ratio > worst) {
+        worst = ratio;
+        at = i;
+      }
+    }
+    return at;
   }
 
   /** Whether the current schedule runs as generated code (for tests). */

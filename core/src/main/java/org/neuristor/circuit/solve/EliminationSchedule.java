@@ -31,8 +31,8 @@ final class EliminationSchedule {
      * the kernel was generated without it (then nothing was touched).
      */
     public int step(double[] f, double[] q, double[] qHist, double[] rw, double limit, double[] gv, double[] cv,
-        double[] lg, double[] lc, double a0, double[] values, double[] b, double[] x, double[] xOld, double[] absTol,
-        double reltol, double[] out) {
+        double[] lg, double[] lc, double a0, double[] b, double[] x, double[] xOld, double[] absTol, double reltol,
+        double[] out) {
       return DenseLU.STEP_UNAVAILABLE;
     }
   }
@@ -70,11 +70,20 @@ final class EliminationSchedule {
   final int[] bCol;
 
   /**
+   * Which entries the fused step puts back to their linear parts after a load: {@code restore[0][h]} for G,
+   * {@code restore[1][h]} for C; null: every entry. An entry that no loaded element can stamp holds its linear part
+   * already.
+   */
+  final boolean[][] restore;
+
+  /**
    * @param choices the position chosen as pivot at each step by dense partial pivoting (positions in
    *     the row order current at that step, before its swap)
    * @param compile translate the schedule to bytecode ({@link ScheduleCompiler}) when it is small enough
+   * @param restore see {@link #restore}
    */
-  EliminationSchedule(MatrixPattern pattern, int[] choices, boolean compile) {
+  EliminationSchedule(MatrixPattern pattern, int[] choices, boolean compile, boolean[][] restore) {
+    this.restore = restore;
     this.n = pattern.dimension();
     this.handles = pattern.size();
     // Replay the swaps: rowAt[position] = original row.

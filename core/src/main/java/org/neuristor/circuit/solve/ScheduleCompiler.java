@@ -64,7 +64,11 @@ final class ScheduleCompiler {
         s.uStart, s.uIdx, s.fStart, s.fIdx, s.fCol, s.bStart, s.bIdx, s.bCol}) {
       sb.append('/').append(Arrays.toString(a));
     }
-    return sb.append('/').append(Arrays.toString(s.candBefore)).toString();
+    sb.append('/').append(Arrays.toString(s.candBefore));
+    if (s.restore != null) {
+      sb.append('/').append(Arrays.toString(s.restore[0])).append('/').append(Arrays.toString(s.restore[1]));
+    }
+    return sb.toString();
   }
 
   /** Generous bytecode size of the larger of the two methods (wide local access, constant-pool indices). */
@@ -115,7 +119,7 @@ final class ScheduleCompiler {
       }
       mv.visitVarInsn(Opcodes.DSTORE, entry(e));
     }
-    eliminate(mv, s, entry(0), 3, 5, 7, false);
+    eliminate(mv, s, entry(0), 3, 5, 7, null);
     for (int e = 0; e < s.size; e++) {
       mv.visitVarInsn(Opcodes.ALOAD, 2);
       push(mv, e);
@@ -134,7 +138,7 @@ final class ScheduleCompiler {
    * when singular), or {@link DenseLU#STEP_PIVOT} in the fused step.
    */
   private static void eliminate(MethodVisitor mv, EliminationSchedule s, int base, int piv, int absPiv, int mult,
-      boolean fused) {
+      Label handBack) {
     for (int k = 0; k < s.n; k++) {
       mv.visitVarInsn(Opcodes.DLOAD, base + 2 * s.pivot[k]);
       mv.visitVarInsn(Opcodes.DSTORE, piv);
@@ -149,8 +153,7 @@ final class ScheduleCompiler {
         mv.visitVarInsn(Opcodes.DLOAD, absPiv);
         mv.visitInsn(Opcodes.DCMPL); // NaN compares as "less": never wins, as in the interpreter
         mv.visitJumpInsn(s.candBefore[c] ? Opcodes.IFLT : Opcodes.IFLE, keep);
-        push(mv, fused ? DenseLU.STEP_PIVOT : k);
-        mv.visitInsn(Opcodes.IRETURN);
+        handBack(mv, handBack, k);
         mv.visitLabel(keep);
       }
       // !(|pivot| > 1e-300): singular, return -2 - k
@@ -159,8 +162,7 @@ final class ScheduleCompiler {
       mv.visitLdcInsn(1e-300);
       mv.visitInsn(Opcodes.DCMPL);
       mv.visitJumpInsn(Opcodes.IFGT, regular);
-      push(mv, fused ? DenseLU.STEP_PIVOT : -2 - k);
-      mv.visitInsn(Opcodes.IRETURN);
+      handBack(mv, handBack, -2 - k);
       mv.visitLabel(regular);
       int u0 = s.uStart[k];
       int nu = s.uStart[k + 1] - u0;
@@ -189,6 +191,16 @@ final class ScheduleCompiler {
         }
         mv.visitLabel(zero);
       }
+    }
+  }
+
+  /** Returns {@code code} from {@link #factor}, or jumps to the fused step's hand-back (not null). */
+  private static void handBack(MethodVisitor mv, Label handBack, int code) {
+    if (handBack != null) {
+      mv.visitJumpInsn(Opcodes.GOTO, handBack);
+    } else {
+      push(mv, code);
+      mv.visitInsn(Opcodes.IRETURN);
     }
   }
 
@@ -233,9 +245,9 @@ final class ScheduleCompiler {
         + 16L * s.tIdx.length + 20L * (s.fIdx.length + s.bIdx.length) + 150L * s.n;
   }
 
-  // step locals: the parameters (0 this, 1 f, 2 q, 3 qHist, 4 rw, 5 limit, 7 gv, 8 cv, 9 lg, 10 lc, 11 a0, 13 values,
-  // 14 b, 15 x, 16 xOld, 17 absTol, 18 reltol, 20 out), then scratch, then entry e at STEP_ENTRIES + 2e and the
-  // solution w_i after the entries
+  // step locals: the parameters (0 this, 1 f, 2 q, 3 qHist, 4 rw, 5 limit, 7 gv, 8 cv, 9 lg, 10 lc, 11 a0, 13 b,
+  // 14 x, 15 xOld, 16 absTol, 17 reltol, 19 out), then scratch (from 21), then entry e at STEP_ENTRIES + 2e, the
+  // solution w_i after the entries and the residual r_i after the solution
   private static final int F = 1;
   private static final int Q = 2;
   private static final int QHIST = 3;
@@ -246,40 +258,41 @@ final class ScheduleCompiler {
   private static final int LG = 9;
   private static final int LC = 10;
   private static final int A0 = 11;
-  private static final int VALUES = 13;
-  private static final int B = 14;
-  private static final int X = 15;
-  private static final int XOLD = 16;
-  private static final int ABSTOL = 17;
-  private static final int RELTOL = 18;
-  private static final int OUT = 20;
+  private static final int B = 13;
+  private static final int X = 14;
+  private static final int XOLD = 15;
+  private static final int ABSTOL = 16;
+  private static final int RELTOL = 17;
+  private static final int OUT = 19;
   private static final int PIVOT = 21;
   private static final int ABS_PIVOT = 23;
   private static final int MULTIPLIER = 25;
   private static final int NAN = 27;
-  private static final int WORST = 29;
-  private static final int WORST_AT = 31;
+  private static final int ABOVE = 29;
+  private static final int SOME = 31;
   private static final int XO = 32;
   private static final int XI = 34;
-  private static final int RATIO = 36;
+  private static final int DX = 36;
   private static final int TOL = 38;
   private static final int NORM = 40;
-  private static final int R = 42;
   private static final int W = 44;
   private static final int STEP_ENTRIES = 46;
 
   /**
-   * The fused Newton step of {@link DenseLU#newtonStep}: the residual and its norm, the matrix from G and C
-   * (values stored, G and C back to their linear parts), pivot checks and elimination as {@link #factor} but on
-   * local variables, substitution as {@link #solve}, and the update of x with its convergence ratio, each
-   * operation as in the Java code it replaces.
+   * The fused Newton step of {@link DenseLU#newtonStep}: the residual and its norm, the matrix from G and C (in
+   * local variables only; G and C back to their linear parts once it is eliminated), pivot checks and elimination
+   * as {@link #factor} but on local variables, substitution as {@link #solve}, and the update of x with the operands
+   * of its convergence ratio, each operation as in the Java code it replaces.
    */
   private static void step(ClassWriter cw, EliminationSchedule s) {
     MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "step",
-        "([D[D[D[DD[D[D[D[DD[D[D[D[D[DD[D)I", null, null);
+        "([D[D[D[DD[D[D[D[DD[D[D[D[DD[D)I", null, null);
     mv.visitCode();
     int handles = s.handles;
-    // norm = 0; per row: r = f[i] + (a0 * q[i] + qHist[i]); b[i] = r; w = |r| * rw[i]; if (w > norm || w is NaN) norm = w
+    // norm = 0; per row: r_i = f[i] + (a0 * q[i] + qHist[i]) (a local, written to b only when handed back);
+    // w = |r_i| * rw[i]; if (w > norm || w is NaN) norm = w
+    int w = STEP_ENTRIES + 2 * s.size;
+    int r = w + 2 * s.n;
     mv.visitInsn(Opcodes.DCONST_0);
     mv.visitVarInsn(Opcodes.DSTORE, NORM);
     for (int i = 0; i < s.n; i++) {
@@ -290,9 +303,8 @@ final class ScheduleCompiler {
       load(mv, QHIST, i);
       mv.visitInsn(Opcodes.DADD);
       mv.visitInsn(Opcodes.DADD);
-      mv.visitVarInsn(Opcodes.DSTORE, R);
-      store(mv, B, i, R);
-      mv.visitVarInsn(Opcodes.DLOAD, R);
+      mv.visitVarInsn(Opcodes.DSTORE, r + 2 * i);
+      mv.visitVarInsn(Opcodes.DLOAD, r + 2 * i);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
       load(mv, RW, i);
       mv.visitInsn(Opcodes.DMUL);
@@ -331,8 +343,6 @@ final class ScheduleCompiler {
       mv.visitInsn(Opcodes.DMUL);
       mv.visitInsn(Opcodes.DADD);
       mv.visitVarInsn(Opcodes.DSTORE, v);
-      // values[h] = v
-      store(mv, VALUES, h, v);
       // nan += v - v (NaN exactly when some v is infinite or NaN)
       mv.visitVarInsn(Opcodes.DLOAD, nan);
       mv.visitVarInsn(Opcodes.DLOAD, v);
@@ -340,16 +350,8 @@ final class ScheduleCompiler {
       mv.visitInsn(Opcodes.DSUB);
       mv.visitInsn(Opcodes.DADD);
       mv.visitVarInsn(Opcodes.DSTORE, nan);
-      // gv[h] = lg[h]; cv[h] = lc[h]
-      for (int[] pair : new int[][] {{GV, LG}, {CV, LC}}) {
-        mv.visitVarInsn(Opcodes.ALOAD, pair[0]);
-        push(mv, h);
-        mv.visitVarInsn(Opcodes.ALOAD, pair[1]);
-        push(mv, h);
-        mv.visitInsn(Opcodes.DALOAD);
-        mv.visitInsn(Opcodes.DASTORE);
-      }
     }
+    // a value not finite: STEP_NOT_FINITE with G and C as they came (the caller forms the matrix from them)
     Label finite = new Label();
     compare(mv, nan, nan, Opcodes.IFEQ, finite);
     push(mv, DenseLU.STEP_NOT_FINITE);
@@ -359,12 +361,33 @@ final class ScheduleCompiler {
       mv.visitInsn(Opcodes.DCONST_0);
       mv.visitVarInsn(Opcodes.DSTORE, STEP_ENTRIES + 2 * e);
     }
-    eliminate(mv, s, STEP_ENTRIES, PIVOT, ABS_PIVOT, MULTIPLIER, true);
-    int w = STEP_ENTRIES + 2 * s.size;
+    // a pivot the order would not choose: STEP_PIVOT, G and C again as they came
+    Label pivotMoved = new Label();
+    Label eliminated = new Label();
+    eliminate(mv, s, STEP_ENTRIES, PIVOT, ABS_PIVOT, MULTIPLIER, pivotMoved);
+    mv.visitJumpInsn(Opcodes.GOTO, eliminated);
+    mv.visitLabel(pivotMoved);
     for (int i = 0; i < s.n; i++) {
-      mv.visitVarInsn(Opcodes.ALOAD, B);
-      push(mv, s.perm[i]);
-      mv.visitInsn(Opcodes.DALOAD);
+      store(mv, B, i, r + 2 * i); // the residual, for the caller's solve
+    }
+    push(mv, DenseLU.STEP_PIVOT);
+    mv.visitInsn(Opcodes.IRETURN);
+    mv.visitLabel(eliminated);
+    // G and C back to their linear parts: gv[h] = lg[h]; cv[h] = lc[h] (where a load can change them)
+    for (int h = 0; h < handles; h++) {
+      for (int gc = 0; gc < 2; gc++) {
+        if (s.restore == null || s.restore[gc][h]) {
+          mv.visitVarInsn(Opcodes.ALOAD, gc == 0 ? GV : CV);
+          push(mv, h);
+          mv.visitVarInsn(Opcodes.ALOAD, gc == 0 ? LG : LC);
+          push(mv, h);
+          mv.visitInsn(Opcodes.DALOAD);
+          mv.visitInsn(Opcodes.DASTORE);
+        }
+      }
+    }
+    for (int i = 0; i < s.n; i++) {
+      mv.visitVarInsn(Opcodes.DLOAD, r + 2 * s.perm[i]);
       for (int e = s.fStart[i]; e < s.fStart[i + 1]; e++) {
         localProduct(mv, STEP_ENTRIES + 2 * s.fIdx[e], w + 2 * s.fCol[e]);
       }
@@ -379,11 +402,11 @@ final class ScheduleCompiler {
       mv.visitInsn(Opcodes.DDIV);
       mv.visitVarInsn(Opcodes.DSTORE, w + 2 * i);
     }
-    // the update: worst = 0, worstAt = -1
-    mv.visitInsn(Opcodes.DCONST_0);
-    mv.visitVarInsn(Opcodes.DSTORE, WORST);
-    mv.visitInsn(Opcodes.ICONST_M1);
-    mv.visitVarInsn(Opcodes.ISTORE, WORST_AT);
+    // the update: above = 0 (some update beyond its tolerance), some = 0 (some update above 0 relative to it)
+    mv.visitInsn(Opcodes.ICONST_0);
+    mv.visitVarInsn(Opcodes.ISTORE, ABOVE);
+    mv.visitInsn(Opcodes.ICONST_0);
+    mv.visitVarInsn(Opcodes.ISTORE, SOME);
     for (int i = 0; i < s.n; i++) {
       // xo = x[i]; xOld[i] = xo; xi = xo - dx
       load(mv, X, i);
@@ -412,29 +435,39 @@ final class ScheduleCompiler {
       load(mv, ABSTOL, i);
       mv.visitInsn(Opcodes.DADD);
       mv.visitVarInsn(Opcodes.DSTORE, TOL);
-      // ratio = |dx| / tol; if (ratio > worst) { worst = ratio; worstAt = i }
-      Label notWorse = new Label();
+      // dx = |dx|; out[3 + 2i] = dx; out[4 + 2i] = tol (the ratio dx / tol is formed only when asked for)
       mv.visitVarInsn(Opcodes.DLOAD, w + 2 * i);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
+      mv.visitVarInsn(Opcodes.DSTORE, DX);
+      store(mv, OUT, 3 + 2 * i, DX);
+      store(mv, OUT, 4 + 2 * i, TOL);
+      // if (dx > tol) above = 1
+      Label notAbove = new Label();
+      compare(mv, DX, TOL, Opcodes.IFLE, notAbove);
+      mv.visitInsn(Opcodes.ICONST_1);
+      mv.visitVarInsn(Opcodes.ISTORE, ABOVE);
+      mv.visitLabel(notAbove);
+      // if (!((dx * 2^1000) * 2^75 <= tol)) some = 1: dx / tol rounds to 0 exactly when dx <= tol 2^-1075
+      Label zero = new Label();
+      mv.visitVarInsn(Opcodes.DLOAD, DX);
+      mv.visitLdcInsn(0x1p1000);
+      mv.visitInsn(Opcodes.DMUL);
+      mv.visitLdcInsn(0x1p75);
+      mv.visitInsn(Opcodes.DMUL);
       mv.visitVarInsn(Opcodes.DLOAD, TOL);
-      mv.visitInsn(Opcodes.DDIV);
-      mv.visitVarInsn(Opcodes.DSTORE, RATIO);
-      compare(mv, RATIO, WORST, Opcodes.IFLE, notWorse);
-      mv.visitVarInsn(Opcodes.DLOAD, RATIO);
-      mv.visitVarInsn(Opcodes.DSTORE, WORST);
-      push(mv, i);
-      mv.visitVarInsn(Opcodes.ISTORE, WORST_AT);
-      mv.visitLabel(notWorse);
+      mv.visitInsn(Opcodes.DCMPG); // NaN compares as "greater": counts as above 0, so the ratios are formed
+      mv.visitJumpInsn(Opcodes.IFLE, zero);
+      mv.visitInsn(Opcodes.ICONST_1);
+      mv.visitVarInsn(Opcodes.ISTORE, SOME);
+      mv.visitLabel(zero);
     }
-    mv.visitVarInsn(Opcodes.ALOAD, OUT);
-    mv.visitInsn(Opcodes.ICONST_0);
-    mv.visitVarInsn(Opcodes.DLOAD, WORST);
-    mv.visitInsn(Opcodes.DASTORE);
-    mv.visitVarInsn(Opcodes.ALOAD, OUT);
-    mv.visitInsn(Opcodes.ICONST_1);
-    mv.visitVarInsn(Opcodes.ILOAD, WORST_AT);
-    mv.visitInsn(Opcodes.I2D);
-    mv.visitInsn(Opcodes.DASTORE);
+    for (int[] flag : new int[][] {{0, ABOVE}, {1, SOME}}) {
+      mv.visitVarInsn(Opcodes.ALOAD, OUT);
+      push(mv, flag[0]);
+      mv.visitVarInsn(Opcodes.ILOAD, flag[1]);
+      mv.visitInsn(Opcodes.I2D);
+      mv.visitInsn(Opcodes.DASTORE);
+    }
     push(mv, DenseLU.STEP_DONE);
     mv.visitInsn(Opcodes.IRETURN);
     mv.visitMaxs(0, 0);

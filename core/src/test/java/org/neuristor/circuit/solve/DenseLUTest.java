@@ -231,7 +231,7 @@ class DenseLUTest {
         double[] xA = x.clone();
         double[] xOldA = new double[n];
         double[] bA = new double[n];
-        double[] out = new double[3];
+        double[] out = new double[3 + 2 * n];
         int code = fused.newtonStep(f, q, qHist, rw, Double.POSITIVE_INFINITY, gvA, cvA, lg, lc, a0, bA, xA, xOldA,
             absTol, 1e-3, out);
         // the steps written out
@@ -249,16 +249,22 @@ class DenseLUTest {
           plain.values()[h] = gv[h] + a0 * cv[h];
           finite &= Double.isFinite(plain.values()[h]);
         }
-        assertThat(gvA).containsExactly(lg);
-        assertThat(cvA).containsExactly(lc);
+        boolean handedBack = code == DenseLU.STEP_NOT_FINITE || code == DenseLU.STEP_PIVOT;
+        // G and C back to their linear parts, or as they came when the matrix is handed back
+        assertThat(gvA).containsExactly(handedBack ? gv : lg);
+        assertThat(cvA).containsExactly(handedBack ? cv : lc);
         if (!finite) {
           assertThat(code).isEqualTo(DenseLU.STEP_NOT_FINITE);
           continue;
         }
-        assertThat(bA).containsExactly(b);
+        // the residual reaches b only when the step is handed back for the caller's solve
+        assertThat(bA).containsExactly(code == DenseLU.STEP_PIVOT ? b : new double[n]);
         assertThat(out[2]).isEqualTo(norm);
         if (code == DenseLU.STEP_PIVOT) {
           pivot++;
+          for (int h = 0; h < m; h++) {
+            fused.values()[h] = gvA[h] + a0 * cvA[h]; // the caller forms the matrix from G and C
+          }
           assertThat(fused.values()).containsExactly(plain.values());
           assertThat(xA).containsExactly(x); // untouched: the caller factors and solves
           fused.factor();
@@ -287,12 +293,98 @@ class DenseLUTest {
         }
         assertThat(xA).containsExactly(x);
         assertThat(xOldA).containsExactly(xOld);
-        assertThat(out[0]).isEqualTo(worst);
-        assertThat(out[1]).isEqualTo(worstAt);
+        assertThat(DenseLU.worstRatio(out, n)).isEqualTo(worst);
+        assertThat(DenseLU.worstUnknown(out, n)).isEqualTo(worstAt);
+        assertThat(out[0]).isEqualTo(worst > 1.0 ? 1.0 : 0.0);
+        assertThat(out[1]).isEqualTo(worstAt >= 0 ? 1.0 : 0.0);
       }
     }
     assertThat(done).isGreaterThan(80);
     assertThat(pivot).as("pivot changes handed back").isGreaterThan(10);
+  }
+
+  /**
+   * The fused step's flags stand for the convergence ratio |dx| / tol without dividing: above 1 exactly when
+   * |dx| > tol, above 0 unless the quotient rounds to 0. With reltol 0 the tolerance is absTol and, on the matrix 1,
+   * the update is the residual f, so both are set exactly; the cases sit on the boundaries (equal operands, one ulp
+   * either side, quotients at half the smallest subnormal, overflow).
+   */
+  @Test
+  void fusedStepFlagsAgreeWithTheRatiosOnTheirBoundaries() {
+    double tiny = Double.MIN_VALUE;
+    double[][] cases = {{1e-6, 1e-6}, {Math.nextUp(1e-6), 1e-6}, {Math.nextDown(1e-6), 1e-6},
+        {Math.nextUp(1.999), 1.999}, {Math.nextDown(1.0), 1.0}, {0.0, 1e-6}, {tiny, 2.0}, {tiny, Math.nextDown(2.0)},
+        {tiny, 4.0}, {3 * tiny, 6.0}, {3 * tiny, Math.nextDown(6.0)}, {1e300, 1e-300}, {Double.MAX_VALUE, tiny},
+        {1e-310, 1e-310}, {Math.nextUp(1e-310), 1e-310}, {5.0, Double.POSITIVE_INFINITY}, {1e-300, 1e300}};
+    MatrixPattern p = full(1);
+    for (double[] c : cases) {
+      for (double sign : new double[] {1, -1}) {
+        double dx = sign * c[0];
+        DenseLU lu = new DenseLU(p);
+        lu.values()[0] = 1;
+        lu.factor();
+        double[] x = {0};
+        double[] out = new double[5];
+        int code = lu.newtonStep(new double[] {dx}, new double[1], new double[1], new double[] {1},
+            Double.POSITIVE_INFINITY, new double[] {1}, new double[1], new double[] {1}, new double[1], 1, new double[1],
+            x, new double[1], new double[] {c[1]}, 0, out);
+        assertThat(code).isEqualTo(DenseLU.STEP_DONE);
+        assertThat(x[0]).isEqualTo(-dx);
+        double ratio = Math.abs(dx) / c[1];
+        assertThat(DenseLU.worstRatio(out, 1)).isEqualTo(ratio);
+        assertThat(out[0]).as("above 1: %s / %s", dx, c[1]).isEqualTo(ratio > 1 ? 1.0 : 0.0);
+        assertThat(out[1]).as("above 0: %s / %s", dx, c[1]).isEqualTo(ratio > 0 ? 1.0 : 0.0);
+      }
+    }
+  }
+
+  /**
+   * With restore masks the fused step puts back only the marked entries of G and C and leaves the others as they
+   * came; everything else it computes is what the step without masks computes.
+   */
+  @Test
+  void fusedStepRestoresOnlyTheMarkedEntries() {
+    MatrixPattern p = full(3);
+    int m = p.size();
+    boolean[][] restore = new boolean[2][m];
+    for (int h = 0; h < m; h++) {
+      restore[0][h] = h % 3 != 1;
+      restore[1][h] = h % 4 == 0;
+    }
+    double[] gv = new double[m];
+    double[] cv = new double[m];
+    double[] lg = new double[m];
+    double[] lc = new double[m];
+    for (int h = 0; h < m; h++) {
+      gv[h] = (p.row(h) == p.col(h) ? 5 : 0) + 0.1 * h;
+      cv[h] = 1e-9 * (h + 1);
+      lg[h] = -h;
+      lc[h] = 2e-9 * h;
+    }
+    double[][] results = new double[2][];
+    for (int masked = 0; masked < 2; masked++) {
+      DenseLU lu = masked == 1 ? new DenseLU(p, restore) : new DenseLU(p);
+      for (int h = 0; h < m; h++) {
+        lu.values()[h] = gv[h] + 1e6 * cv[h];
+      }
+      lu.factor();
+      double[] g = gv.clone();
+      double[] c = cv.clone();
+      double[] x = {0.1, 0.2, 0.3};
+      double[] b = new double[3];
+      double[] out = new double[9];
+      int code = lu.newtonStep(new double[] {1, -2, 3}, new double[] {1e-9, 0, 2e-9}, new double[] {0.5, 0.25, 0},
+          new double[] {1, 1, 1}, Double.POSITIVE_INFINITY, g, c, lg, lc, 1e6, b, x, new double[3],
+          new double[] {1e-6, 1e-6, 1e-6}, 1e-3, out);
+      assertThat(code).isEqualTo(DenseLU.STEP_DONE);
+      for (int h = 0; h < m; h++) {
+        assertThat(g[h]).isEqualTo(masked == 0 || restore[0][h] ? lg[h] : gv[h]);
+        assertThat(c[h]).isEqualTo(masked == 0 || restore[1][h] ? lc[h] : cv[h]);
+      }
+      results[masked] = new double[] {x[0], x[1], x[2], b[0], b[1], b[2], out[0], out[1], out[2],
+          DenseLU.worstRatio(out, 3)};
+    }
+    assertThat(results[1]).containsExactly(results[0]);
   }
 
   /** A residual norm above the limit returns before the matrix, G and C are touched. */
