@@ -125,6 +125,16 @@ public final class Trace {
 
     /** {@link Builder#build} was called with {@code size} rows recorded (all of them handed over). */
     void built(int size);
+
+    /**
+     * Whether the builder keeps the rows for its trace (the default). A consumer that reads every row as it comes
+     * and needs no trace (a sweep point's scalar results) returns false: the builder then keeps no rows, reuses one
+     * small block (read it during {@link #rows}: it is overwritten afterwards), and {@link Builder#build} gives a
+     * trace with the signal names and no samples. A long transient then allocates nothing per row.
+     */
+    default boolean keep() {
+      return true;
+    }
   }
 
   /**
@@ -149,6 +159,8 @@ public final class Trace {
     private final List<double[]> chunks = new ArrayList<>();
     /** The chunk being filled: value k of its row r at {@code k * rows + r}. */
     private double[] chunk;
+    /** False when the rows only go to {@link #rowsOut} ({@link Rows#keep()}): one chunk, reused. */
+    private final boolean keep;
     /** Rows the chunk being filled can take. */
     private int rows;
     /** Rows in the chunk being filled. */
@@ -173,6 +185,7 @@ public final class Trace {
       this.width = this.names.length + 1;
       this.maxRows = Math.max(16, CHUNK_VALUES / width);
       this.rowsOut = rowsOut;
+      this.keep = rowsOut == null || rowsOut.keep();
       if (rowsOut != null) {
         rowsOut.start(this.axisName, List.of(this.names));
       }
@@ -196,11 +209,15 @@ public final class Trace {
           rowsOut.rows(c, m, handed, m);
         }
         handed = 0;
-        m = c == null ? Math.min(256, maxRows) : Math.min(maxRows, 2 * m);
-        c = new double[m * width];
-        chunks.add(c);
-        chunk = c;
-        rows = m;
+        if (c == null || keep) {
+          m = c == null ? Math.min(256, maxRows) : Math.min(maxRows, 2 * m);
+          c = new double[m * width];
+          if (keep) {
+            chunks.add(c);
+          }
+          chunk = c;
+          rows = m;
+        }
         r = 0;
       }
       c[r] = a;
@@ -215,7 +232,10 @@ public final class Trace {
       return n;
     }
 
-    /** The trace of the rows added so far (the builder can go on appending). */
+    /**
+     * The trace of the rows added so far (the builder can go on appending); without kept rows ({@link Rows#keep()}
+     * false) the signal names and no samples.
+     */
     public Trace build() {
       if (rowsOut != null) {
         if (chunk != null && handed < used) {
@@ -223,6 +243,13 @@ public final class Trace {
           handed = used;
         }
         rowsOut.built(n);
+      }
+      if (!keep) {
+        Map<String, double[]> none = new LinkedHashMap<>();
+        for (String name : names) {
+          none.put(name, new double[0]);
+        }
+        return Trace.of(axisName, new double[0], none);
       }
       double[][] cols = new double[width][n];
       int row = 0;

@@ -343,40 +343,23 @@ public final class Jobs {
       if (cc.saves().isEmpty() || saves.isEmpty()) {
         saves = cc.saves();
       }
-      Analysis.Outcome o = Simulation.run(cc.circuit(), cc.analyses().get(0), saves, null);
-      Trace t = o.trace();
+      // the reductions read the rows as a transient records them: the point keeps no trace (SignalReductions)
+      List<String> reduced = reductions.stream().filter(r -> !r.startsWith("meas:")).toList();
+      SignalReductions streamed = new SignalReductions(reduced);
+      Analysis.Outcome o = Simulation.run(cc.circuit(), cc.analyses().get(0), saves, null, 1, false, streamed);
+      SignalReductions red = o.analysis() instanceof Analysis.Tran ? streamed : SignalReductions.of(reduced, o.trace());
       Map<String, Double> out = new LinkedHashMap<>();
       for (String r : reductions) {
-        int c = r.indexOf(':');
-        String kind = r.substring(0, c);
-        String sig = r.substring(c + 1);
-        if (kind.equals("meas")) {
+        String sig = r.substring(r.indexOf(':') + 1);
+        if (r.startsWith("meas:")) {
           if (!measured.containsKey(sig.toLowerCase(java.util.Locale.ROOT))) {
             throw NeuristorException.input(file + ": no .meas named '" + sig + "' (measured: "
                 + String.join(", ", measured.keySet()) + ")");
           }
           out.put(r, measured.get(sig.toLowerCase(java.util.Locale.ROOT)));
-          continue;
+        } else {
+          out.put(r, red.value(r, file));
         }
-        if (!t.has(sig)) {
-          throw NeuristorException.input(file + ": no signal '" + sig + "' (saved: " + String.join(", ", t.names())
-              + ")");
-        }
-        double[] y = t.get(sig);
-        double[] x = t.axis();
-        double v;
-        switch (kind) {
-          case "max" -> v = java.util.Arrays.stream(y).max().orElse(Double.NaN);
-          case "min" -> v = java.util.Arrays.stream(y).min().orElse(Double.NaN);
-          case "final" -> v = y.length == 0 ? Double.NaN : y[y.length - 1];
-          case "mean" -> v = java.util.Arrays.stream(y).average().orElse(Double.NaN);
-          case "spikes" -> v = SpikeFeatures.crossings(t, sig).length;
-          default -> {
-            double span = x.length < 2 ? 0 : x[x.length - 1] - x[0];
-            v = span > 0 ? SpikeFeatures.crossings(t, sig).length / span : Double.NaN;
-          }
-        }
-        out.put(r, v);
       }
       return out;
     }
