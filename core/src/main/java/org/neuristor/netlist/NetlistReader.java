@@ -18,6 +18,7 @@ import org.neuristor.NetlistException;
  * {@link ControlLine}s for the control interpreter), and {@code .end}.
  */
 final class NetlistReader {
+  private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\r?\n|\r");
   static final int MAX_INCLUDE_DEPTH = 32;
   static final int MAX_LINES = 2_000_000;
 
@@ -39,7 +40,7 @@ final class NetlistReader {
 
   private void collect(String text, String file, Path baseDir, List<Phys> out, Set<String> active, int depth,
       boolean top) {
-    String[] raw = text.split("\r?\n|\r", -1);
+    String[] raw = LINE_BREAK.split(text, -1);
     boolean inControl = false;
     for (int i = 0; i < raw.length; i++) {
       if (++physicalCount > MAX_LINES) {
@@ -146,7 +147,7 @@ final class NetlistReader {
    * become blank, so line numbers in errors stay those of the library file.
    */
   private static String section(String content, String name, String libFile, String file, int line, int col) {
-    String[] raw = content.split("\r?\n|\r", -1);
+    String[] raw = LINE_BREAK.split(content, -1);
     StringBuilder sb = new StringBuilder();
     boolean found = false;
     boolean in = false;
