@@ -173,10 +173,7 @@ final class NetlistReader {
   }
 
   private void join(List<Phys> phys) {
-    StringBuilder sb = null;
-    List<String> f = new ArrayList<>();
-    List<Integer> l = new ArrayList<>();
-    List<Integer> c = new ArrayList<>();
+    Logical sb = null;
     for (Phys p : phys) {
       String s = stripComment(p.text());
       String t = s.stripLeading();
@@ -188,48 +185,72 @@ final class NetlistReader {
         if (sb == null) {
           throw new NetlistException(p.file(), p.line(), lead + 1, "continuation line '+' without a line to continue");
         }
-        sb.append(' ');
-        f.add(p.file());
-        l.add(p.line());
-        c.add(lead + 1);
-        for (int k = 1; k < t.length(); k++) {
-          sb.append(t.charAt(k));
-          f.add(p.file());
-          l.add(p.line());
-          c.add(lead + k + 1);
-        }
+        sb.append(' ', p.file(), p.line(), lead + 1);
+        sb.append(t, 1, p.file(), p.line(), lead + 2);
         continue;
       }
-      flush(sb, f, l, c);
-      sb = new StringBuilder();
-      f.clear();
-      l.clear();
-      c.clear();
-      for (int k = 0; k < t.length(); k++) {
-        sb.append(t.charAt(k));
-        f.add(p.file());
-        l.add(p.line());
-        c.add(lead + k + 1);
-      }
+      flush(sb);
+      sb = new Logical(t.length());
+      sb.append(t, 0, p.file(), p.line(), lead + 1);
     }
-    flush(sb, f, l, c);
+    flush(sb);
   }
 
-  private void flush(StringBuilder sb, List<String> f, List<Integer> l, List<Integer> c) {
-    if (sb == null || sb.length() == 0) {
+  /** A logical line being joined: its text and, per character, the file, line and column it came from. */
+  private static final class Logical {
+    final StringBuilder text;
+    String[] file;
+    int[] line;
+    int[] col;
+
+    Logical(int capacity) {
+      int c = Math.max(16, capacity);
+      text = new StringBuilder(c);
+      file = new String[c];
+      line = new int[c];
+      col = new int[c];
+    }
+
+    private void room(int more) {
+      int need = text.length() + more;
+      if (need > file.length) {
+        int c = Math.max(need, 2 * file.length);
+        file = java.util.Arrays.copyOf(file, c);
+        line = java.util.Arrays.copyOf(line, c);
+        col = java.util.Arrays.copyOf(col, c);
+      }
+    }
+
+    void append(char ch, String f, int l, int c) {
+      room(1);
+      int k = text.length();
+      file[k] = f;
+      line[k] = l;
+      col[k] = c;
+      text.append(ch);
+    }
+
+    /** Characters {@code from..} of {@code t}; character {@code from} is in column {@code c}. */
+    void append(String t, int from, String f, int l, int c) {
+      room(t.length() - from);
+      int k = text.length();
+      for (int i = from; i < t.length(); i++, k++) {
+        file[k] = f;
+        line[k] = l;
+        col[k] = c + i - from;
+      }
+      text.append(t, from, t.length());
+    }
+  }
+
+  private void flush(Logical sb) {
+    if (sb == null || sb.text.length() == 0) {
       return;
     }
-    String text = sb.toString().stripTrailing();
+    String text = sb.text.toString().stripTrailing();
     int n = text.length();
-    String[] fa = new String[n];
-    int[] la = new int[n];
-    int[] ca = new int[n];
-    for (int k = 0; k < n; k++) {
-      fa[k] = f.get(k);
-      la[k] = l.get(k);
-      ca[k] = c.get(k);
-    }
-    lines.add(new SourceLine(text, fa, la, ca));
+    lines.add(new SourceLine(text, java.util.Arrays.copyOf(sb.file, n), java.util.Arrays.copyOf(sb.line, n),
+        java.util.Arrays.copyOf(sb.col, n)));
   }
 
   /**
