@@ -18,7 +18,6 @@ import org.neuristor.NetlistException;
  * {@link ControlLine}s for the control interpreter), and {@code .end}.
  */
 final class NetlistReader {
-  private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\r?\n|\r");
   static final int MAX_INCLUDE_DEPTH = 32;
   static final int MAX_LINES = 2_000_000;
 
@@ -40,7 +39,7 @@ final class NetlistReader {
 
   private void collect(String text, String file, Path baseDir, List<Phys> out, Set<String> active, int depth,
       boolean top) {
-    String[] raw = LINE_BREAK.split(text, -1);
+    String[] raw = lines(text);
     boolean inControl = false;
     for (int i = 0; i < raw.length; i++) {
       if (++physicalCount > MAX_LINES) {
@@ -147,7 +146,7 @@ final class NetlistReader {
    * become blank, so line numbers in errors stay those of the library file.
    */
   private static String section(String content, String name, String libFile, String file, int line, int col) {
-    String[] raw = LINE_BREAK.split(content, -1);
+    String[] raw = lines(content);
     StringBuilder sb = new StringBuilder();
     boolean found = false;
     boolean in = false;
@@ -170,6 +169,28 @@ final class NetlistReader {
       throw new NetlistException(file, line, col, "library " + libFile + " has no section '" + name + "'");
     }
     return sb.toString();
+  }
+
+  /**
+   * The physical lines of {@code text}: what {@code text.split("\\r?\\n|\\r", -1)} returns (CR LF, LF or CR
+   * ends a line; a trailing empty line is kept), without running a regular expression over every character.
+   */
+  static String[] lines(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        out.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    out.add(text.substring(start));
+    return out.toArray(new String[0]);
   }
 
   private void join(List<Phys> phys) {
