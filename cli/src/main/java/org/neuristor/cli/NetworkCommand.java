@@ -110,7 +110,9 @@ public final class NetworkCommand implements Runnable {
         }
         long t0 = System.nanoTime();
         try (ProgressBar bar = new ProgressBar("network", steps)) {
-          net.runSteps(steps, step -> bar.step());
+          Progress progress = new Progress(bar, net.step());
+          net.runSteps(steps, progress);
+          progress.report(net.step());
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         List<Map<String, Object>> pops = new ArrayList<>();
@@ -191,6 +193,39 @@ public final class NetworkCommand implements Runnable {
         }
       }
       return files;
+    }
+
+    /**
+     * Reports a run's steps to its progress bar every {@link #EVERY} steps rather than every step: a bar's
+     * {@code stepBy} is synchronized and reads the clock, and 10,000 calls of it cost ~1.4 ms in a fresh JVM
+     * (mostly before the JIT compiles it), about 3% of COBA's loop; the bar redraws at most 10 times a second,
+     * so 64 steps (a few ms of any network) change nothing it shows. A class, not a lambda: no lambda class
+     * spun at start-up.
+     */
+    private static final class Progress implements Network.StepListener {
+      static final long EVERY = 64;
+      private final ProgressBar bar;
+      private long reported;
+
+      Progress(ProgressBar bar, long start) {
+        this.bar = bar;
+        this.reported = start;
+      }
+
+      @Override
+      public void afterStep(long step) {
+        if ((step & (EVERY - 1)) == 0) {
+          report(step);
+        }
+      }
+
+      /** Reports the steps up to {@code step} not reported yet. */
+      void report(long step) {
+        if (step > reported) {
+          bar.stepBy(step - reported);
+          reported = step;
+        }
+      }
     }
 
     /**

@@ -167,7 +167,10 @@ public final class Network {
     }
     if (threads == 1 || n == 0) {
       for (long s = 0; s < n; s++) {
-        step(listener);
+        advance();
+        if (listener != null) {
+          listener.afterStep(step);
+        }
       }
       return;
     }
@@ -175,7 +178,10 @@ public final class Network {
     try {
       for (long s = 0; s < n; s++) {
         w.step();
-        finishStep(listener);
+        finishStep();
+        if (listener != null) {
+          listener.afterStep(step);
+        }
       }
     } finally {
       w.stop();
@@ -185,21 +191,21 @@ public final class Network {
   /**
    * One step on the calling thread. A method of its own rather than the body of {@link #runSteps}'s loop:
    * the JIT compiles a method after a few thousand calls, while a loop that runs once per step in a single
-   * call (10,000 steps) may stay interpreted to its end.
+   * call (10,000 steps) may stay interpreted to its end. The step listener is called by {@link #runSteps},
+   * not here: the JIT warm-up ({@link WarmUp}) steps its miniature without a listener and a command with
+   * one, so a listener test inside the step would be compiled from the miniature's profile as never taken
+   * and send the step's compiled code back to the interpreter at the real run's first step.
    */
-  private void step(StepListener listener) {
+  private void advance() {
     for (int t = 0; t < plan.tasks(); t++) {
       runTask(t);
     }
-    finishStep(listener);
+    finishStep();
   }
 
-  private void finishStep(StepListener listener) {
+  private void finishStep() {
     collect();
     step++;
-    if (listener != null) {
-      listener.afterStep(step);
-    }
   }
 
   private void runTask(int t) {

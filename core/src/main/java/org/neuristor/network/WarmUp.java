@@ -28,15 +28,19 @@ public final class WarmUp implements AutoCloseable {
   /** Steps of the miniature between two looks at the stop flag. */
   static final int CHUNK = 20;
   /**
-   * Most steps the miniatures run in all. Enough for the step kernels to be queued for C2 (they reach its
-   * thresholds within a few thousand steps; the last of them are compiled in the real loop's first
-   * milliseconds), and no more: the steps run on the second of two cores while the main thread parses the
-   * command line and loads the network, beside both JIT compilers. COBA's literal command (round 8, against
-   * 20,000 steps, alternated whole processes, both orders, load 2-3): 5,000 steps 0.94x the wall and 0.94-0.96x
-   * the CPU (20 pairs each order; its loop's wall_s median 1.06x); 10,000 steps 0.95-0.98x the wall (24 pairs),
-   * loop 0.84-1.02x; 2,000 steps 0.96-0.99x the wall, loop 1.12x.
+   * Most steps the miniatures run in all. Enough for every step kernel (integration, threshold scan, delivery,
+   * monitors, the step itself) to reach C2's thresholds on the miniature, so that the real loop starts on C2
+   * code. With 5,000 steps (round 8) only the integration and the scan did: compile logs of COBA's command
+   * show the task, update, delivery, collect and monitor kernels queued for C2 4-70 ms after the real loop
+   * started, which then ran their C1 code meanwhile, with C2 compiling beside it. Once compiled, the steps are
+   * cheap (COBA's 80-neuron miniature: warm-up thread CPU 114-137 ms with 20,000 steps, 99-109 ms with 5,000,
+   * 3 runs each, load 6). The step listener is called outside the per-step methods ({@link Network#runSteps}),
+   * so their code compiled on the miniature (no listener) serves the real run. COBA's literal command against
+   * 5,000 steps (alternated whole processes, rotated order, load 4.7-7): loop wall_s median 0.69x, 0.84x and
+   * 0.83x in three calls (12, 16 and 12 runs each), whole process 0.98x, 0.91x and 1.04x; C2 compiling during
+   * the loop 22 vs 46 ms of CPU (10 runs each, load 6.7).
    */
-  static final long MAX_STEPS = 5_000;
+  static final long MAX_STEPS = 20_000;
   /** Steps of one miniature (fewer if its file asks for fewer); then a fresh one is built. */
   static final long ROUND = 1_000;
   /** Times the last miniature's spike list is formatted as CSV after the steps. */

@@ -55,6 +55,12 @@ class WarmUpTest {
     Files.writeString(file, COBA);
     List<long[]> alone = run(file, null);
     WarmUp w = WarmUp.start(file);
+    // the real run starts once the miniature steps (under load the warm-up thread may not have run a step by
+    // the halfway stop: then nothing would have run beside the real run)
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (w.steps() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
     List<long[]> beside = run(file, w);
     w.join();
     assertThat(w.steps()).as("the miniature ran").isPositive();
