@@ -194,6 +194,7 @@ final class NetlistReader {
   }
 
   private void join(List<Phys> phys) {
+    Logical buffer = new Logical(256); // one buffer for every logical line: flush copies the line out
     Logical sb = null;
     for (Phys p : phys) {
       String s = stripComment(p.text());
@@ -211,7 +212,8 @@ final class NetlistReader {
         continue;
       }
       flush(sb);
-      sb = new Logical(t.length());
+      sb = buffer;
+      sb.text.setLength(0);
       sb.append(t, 0, p.file(), p.line(), lead + 1);
     }
     flush(sb);
@@ -361,7 +363,7 @@ final class NetlistReader {
         i++;
         continue;
       }
-      StringBuilder tok = new StringBuilder();
+      // A token is the contiguous text s[start, i): braces and quotes are taken whole, other characters one by one.
       while (i < n) {
         char c = s.charAt(i);
         if (c == '{') {
@@ -377,7 +379,6 @@ final class NetlistReader {
           if (j >= n) {
             throw sl.error(i, "unclosed '{'");
           }
-          tok.append(s, i, j + 1);
           i = j + 1;
           continue;
         }
@@ -386,17 +387,15 @@ final class NetlistReader {
           if (j < 0) {
             throw sl.error(i, "unclosed quote");
           }
-          tok.append(s, i, j + 1);
           i = j + 1;
           continue;
         }
         if (Character.isWhitespace(c) || c == '(' || c == ')' || c == ',' || c == '=') {
           break;
         }
-        tok.append(c);
         i++;
       }
-      raw.add(new Token(tok.toString(), start));
+      raw.add(new Token(s.substring(start, i), start));
     }
     List<Token> out = new ArrayList<>();
     for (int k = 0; k < raw.size(); k++) {
