@@ -213,8 +213,8 @@ public final class TransientAnalysis {
       this.hMin = !Double.isNaN(o.hmin()) ? o.hmin() : Math.max(1e-21, 1e-12 * Math.min(tstep, hMax));
       this.maxOrder = o.method().equals("euler") ? 1 : 2;
       // Only elements that override the per-step hooks are called every step.
-      this.stepLimiters = overriding(els, "maxStep", double.class, double[].class);
-      this.acceptors = overriding(els, "accept", double[].class, double.class);
+      this.stepLimiters = overriding(els, 0);
+      this.acceptors = overriding(els, 1);
       // Linear circuits without events: f and q at the solution follow from G and C exactly.
       boolean lin = !sys.nonlinear();
       for (Element e : els) {
@@ -499,18 +499,36 @@ public final class TransientAnalysis {
   }
 
   /** Elements whose class overrides the given default method of {@link Element}. */
-  private static Element[] overriding(Element[] els, String method, Class<?>... params) {
+  /**
+   * The elements whose class overrides {@code maxStep} (hook 0) or {@code accept} (hook 1). Found by
+   * reflection once per class: {@link #OVERRIDES} holds the answer per element class, so a run does not
+   * look methods up again.
+   */
+  private static Element[] overriding(Element[] els, int hook) {
     List<Element> out = new ArrayList<>();
     for (Element e : els) {
-      try {
-        if (e.getClass().getMethod(method, params).getDeclaringClass() != Element.class) {
-          out.add(e);
-        }
-      } catch (NoSuchMethodException ex) {
+      if (OVERRIDES.get(e.getClass())[hook]) {
         out.add(e);
       }
     }
     return out.toArray(new Element[0]);
+  }
+
+  /** Per element class: whether it overrides {@code maxStep(double, double[])} and {@code accept(double[], double)}. */
+  private static final ClassValue<boolean[]> OVERRIDES = new ClassValue<>() {
+    @Override
+    protected boolean[] computeValue(Class<?> type) {
+      return new boolean[] {overrides(type, "maxStep", double.class, double[].class),
+          overrides(type, "accept", double[].class, double.class)};
+    }
+  };
+
+  private static boolean overrides(Class<?> type, String method, Class<?>... params) {
+    try {
+      return type.getMethod(method, params).getDeclaringClass() != Element.class;
+    } catch (NoSuchMethodException ex) {
+      return true;
+    }
   }
 
   private double[] collectBreakpoints(Element[] els, double hMin) {

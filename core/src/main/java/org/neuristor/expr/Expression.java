@@ -157,8 +157,27 @@ public final class Expression {
   /** The interpreted tape (what {@link #compile} translates to bytecode). */
   Tape tape(Function<String, Double> params, List<Probe> order) {
     Tape.Builder b = new Tape.Builder(order.size());
-    int result = root.compile(params, order, b, new java.util.HashMap<>());
+    int result = root.compile(params, order, b, new Memo());
     return b.build(result);
+  }
+
+  /** One compilation's common subexpressions: structural keys and the slot computed for each. */
+  private static final class Memo {
+    /** Structural keys met so far, numbered in order: equal numbers mean structurally equal subexpressions. */
+    private final Map<String, Integer> ids = new java.util.HashMap<>();
+    /** The key of each operation node, computed once. */
+    final Map<Ast, String> keys = new java.util.IdentityHashMap<>();
+    final Map<String, Integer> slots = new java.util.HashMap<>();
+
+    /** The number of structural key {@code key} (a new one for a key not met before). */
+    int id(String key) {
+      Integer id = ids.get(key);
+      if (id == null) {
+        id = ids.size();
+        ids.put(key, id);
+      }
+      return id;
+    }
   }
 
   // ---------------------------------------------------------------- AST
@@ -175,10 +194,14 @@ public final class Expression {
     abstract boolean usesTime();
 
     /** Emits this subexpression into the tape; returns its slot. {@code memo} maps keys to slots. */
-    abstract int compile(Function<String, Double> params, List<Probe> order, Tape.Builder b, Map<String, Integer> memo);
+    abstract int compile(Function<String, Double> params, List<Probe> order, Tape.Builder b, Memo memo);
 
-    /** Structural key: equal keys mean equal subexpressions (for common-subexpression sharing). */
-    abstract String key();
+    /**
+     * Structural key: equal keys mean equal subexpressions (for common-subexpression sharing). An operation's key
+     * names its arguments by their numbers in {@code memo} (see {@link Memo#id}), so it is as long as the node
+     * itself, not its whole subtree.
+     */
+    abstract String key(Memo memo);
 
     /** A copy with the named parameters replaced (user-function inlining); new nodes report {@code at}. */
     abstract Ast substitute(java.util.Map<String, Ast> bind, int at);
@@ -204,12 +227,12 @@ public final class Expression {
     }
 
     @Override
-    String key() {
+    String key(Memo memo) {
       return "#" + Double.doubleToLongBits(value);
     }
 
     @Override
-    int compile(Function<String, Double> params, List<Probe> order, Tape.Builder b, Map<String, Integer> memo) {
+    int compile(Function<String, Double> params, List<Probe> order, Tape.Builder b, Memo memo) {
       return b.constant(value);
     }
 
@@ -245,7 +268,7 @@ public final class Expression {
     }
 
     @Override
-    String key() {
+    String key(Memo memo) {
       return "$" + name;
     }
 
@@ -261,7 +284,7 @@ public final class Expression {
     }
 
     @Override
-    int compile(Function<String, Double> params, List<Probe> order, Tape.Builder b, Map<String, Integer> memo) {
+    int compile(Function<String, Double> params, List<Probe> order, Tape.Builder b, Memo memo) {
       if (name.equals("time")) {
         return b.time();
       }
@@ -297,7 +320,7 @@ public final class Expression {
     }
 
     @Override
-    String key() {
+    String key(Memo memo) {
       return "@" + probe;
     }
 
@@ -312,7 +335,7 @@ public final class Expression {
     }
 
     @Override
-    int compile(Function<String, Double> params, List<Probe> order, Tape.Builder b, Map<String, Integer> memo) {
+    int compile(Function<String, Double> params, List<Probe> order, Tape.Builder b, Memo memo) {
       int k = order.indexOf(probe);
       if (k < 0) {
         throw new ExpressionException(offset, "V()/I() not allowed here");
@@ -348,8 +371,6 @@ public final class Expression {
       return false;
     }
 
-    private String key;
-
     @Override
     Ast substitute(java.util.Map<String, Ast> bind, int at) {
       Ast[] a = new Ast[args.length];
@@ -370,20 +391,23 @@ public final class Expression {
     }
 
     @Override
-    String key() {
+    String key(Memo memo) {
+      String key = memo.keys.get(this);
       if (key == null) {
         StringBuilder sb = new StringBuilder(op).append('(');
         for (Ast a : args) {
-          sb.append(a.key()).append(',');
+          sb.append(memo.id(a.key(memo))).append(',');
         }
         key = sb.append(')').toString();
+        memo.keys.put(this, key);
       }
       return key;
     }
 
     @Override
-    int compile(Function<String, Double> params, List<Probe> order, Tape.Builder b, Map<String, Integer> memo) {
-      Integer known = memo.get(key());
+    int compile(Function<String, Double> params, List<Probe> order, Tape.Builder b, Memo memo) {
+      String key = key(memo);
+      Integer known = memo.slots.get(key);
       if (known != null) {
         return known; // the same subexpression again: one slot, computed once
       }
@@ -418,7 +442,7 @@ public final class Expression {
       if (b.isConstant(slot) && !Double.isFinite(b.valueOf(slot))) {
         throw new ExpressionException(offset, "expression evaluates to " + b.valueOf(slot) + " (" + op + ")");
       }
-      memo.put(key(), slot);
+      memo.slots.put(key, slot);
       return slot;
     }
   }
@@ -696,7 +720,7 @@ public final class Expression {
           throw new ExpressionException(at, name + "() needs constant arguments (it is drawn once, not per time step)");
         }
         Tape.Builder b = new Tape.Builder(0);
-        int slot = args.get(i).compile(context::param, List.of(), b, new java.util.HashMap<>());
+        int slot = args.get(i).compile(context::param, List.of(), b, new Memo());
         if (!b.isConstant(slot)) {
           throw new ExpressionException(at, name + "() needs constant arguments (numbers and parameters)");
         }

@@ -265,9 +265,11 @@ public final class CircuitCompiler {
    * The element currents that output cards ask for and that need a 0 V probe: {@code i(r1)} (the
    * current into r1's first terminal) and {@code i(m1:s)} (into m1's source terminal).
    */
+  private static final Pattern CURRENT_PROBE = Pattern.compile("(?i)\\bi\\(\\s*([^),:\\s]+)\\s*(?::\\s*([a-z0-9]+)\\s*)?\\)");
+
   private static Map<String, Map<Integer, String>> currentProbes(List<SourceLine> lines) {
     Map<String, Map<Integer, String>> r = new HashMap<>();
-    Pattern p = Pattern.compile("(?i)\\bi\\(\\s*([^),:\\s]+)\\s*(?::\\s*([a-z0-9]+)\\s*)?\\)");
+    Pattern p = CURRENT_PROBE;
     for (SourceLine sl : lines) {
       String l = sl.text.toLowerCase(Locale.ROOT);
       if (!(l.startsWith(".save") || l.startsWith(".print") || l.startsWith(".probe") || l.startsWith(".plot")

@@ -170,8 +170,15 @@ final class ControlCards {
     analyses.add(new Analysis.Tran(tstep, tstop, tstart, tmax, uic));
   }
 
+  // The cards' patterns, compiled once (a netlist is compiled per run of a warm loop).
+  private static final Pattern IC = Pattern.compile("(?i)v\\(\\s*([^)\\s]+)\\s*\\)\\s*=\\s*(\\S+)");
+  private static final Pattern SAVE_PROBE = Pattern.compile("(?i)\\b([vi])\\(\\s*([^)]*?)\\s*\\)");
+  private static final Pattern SAVE_STATE = Pattern.compile("(?i)(?<=\\s)([a-z_][\\w]*\\.[\\w.]+)(?=\\s|$)");
+  private static final Pattern SAVE_ALL = Pattern.compile("(?i)(?<=\\s)all(?=\\s|$)");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private void initialConditions(SourceLine sl, ParamScope scope) {
-    Matcher m = Pattern.compile("(?i)v\\(\\s*([^)\\s]+)\\s*\\)\\s*=\\s*(\\S+)").matcher(sl.text);
+    Matcher m = IC.matcher(sl.text);
     boolean any = false;
     while (m.find()) {
       any = true;
@@ -214,17 +221,17 @@ final class ControlCards {
   }
 
   private void save(SourceLine sl) {
-    Matcher m = Pattern.compile("(?i)\\b([vi])\\(\\s*([^)]*?)\\s*\\)").matcher(sl.text);
+    Matcher m = SAVE_PROBE.matcher(sl.text);
     while (m.find()) {
-      String s = (m.group(1) + "(" + m.group(2).replaceAll("\\s+", "") + ")").toLowerCase(Locale.ROOT);
+      String s = (m.group(1) + "(" + SPACES.matcher(m.group(2)).replaceAll("") + ")").toLowerCase(Locale.ROOT);
       saves.putIfAbsent(s, new Located(sl, m.start()));
     }
     // Device states by name, e.g. n1.x (Neuristor's extension; ngspice ignores unknown vectors).
-    Matcher st = Pattern.compile("(?i)(?<=\\s)([a-z_][\\w]*\\.[\\w.]+)(?=\\s|$)").matcher(sl.text);
+    Matcher st = SAVE_STATE.matcher(sl.text);
     while (st.find()) {
       saves.putIfAbsent(st.group(1).toLowerCase(Locale.ROOT), new Located(sl, st.start()));
     }
-    Matcher all = Pattern.compile("(?i)(?<=\\s)all(?=\\s|$)").matcher(sl.text);
+    Matcher all = SAVE_ALL.matcher(sl.text);
     if (all.find()) {
       saves.putIfAbsent("all", new Located(sl, all.start()));
     }

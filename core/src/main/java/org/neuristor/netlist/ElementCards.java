@@ -90,10 +90,14 @@ final class ElementCards {
     return c.kind() == 'v' ? new VoltageSource(c.name, n[0], n[1], s) : new CurrentSource(c.name, n[0], n[1], s);
   }
 
+  // Patterns compiled once (a netlist is compiled per run of a warm loop).
+  private static final Pattern CONTROLLED_VALUE = Pattern.compile("(?i)\\b(value|vol|cur)\\s*=");
+  private static final Pattern BEHAVIOURAL_KIND = Pattern.compile("(?i)\\b([vi])\\s*=");
+
   private static Element voltageControlled(Card c, Expander x) {
     String[] n = c.nodes(2, "2 output nodes");
     boolean e = c.kind() == 'e';
-    Matcher m = Pattern.compile("(?i)\\b(value|vol|cur)\\s*=").matcher(c.sl.text);
+    Matcher m = CONTROLLED_VALUE.matcher(c.sl.text);
     if (m.find()) {
       String vt = c.sl.text.substring(m.end()).trim();
       return behaviouralSource(c, x, n, e, vt, c.sl.text.indexOf(vt, m.end()));
@@ -305,7 +309,7 @@ final class ElementCards {
 
   private static Element behavioural(Card c, Expander x) {
     String[] n = c.nodes(2, "2 nodes and V=expression or I=expression");
-    Matcher mt = Pattern.compile("(?i)\\b([vi])\\s*=").matcher(c.sl.text);
+    Matcher mt = BEHAVIOURAL_KIND.matcher(c.sl.text);
     int from = c.toks.get(Math.min(3, c.toks.size() - 1)).index();
     if (!mt.find(Math.min(from, c.sl.text.length())) && !mt.find(0)) {
       throw c.error(c.name + " needs V=expression or I=expression");
@@ -355,7 +359,9 @@ final class ElementCards {
         flat = BehavioralSource.Probe.current(c.frame.element(pr.a()));
       }
       probes.add(flat);
-      x.probeUse(flat, c.sl, at + probeOffset(text, pr));
+      if (!x.probeUses.containsKey(flat)) { // the first use is kept: find its offset only then
+        x.probeUse(flat, c.sl, at + probeOffset(text, pr));
+      }
     }
     return probes;
   }

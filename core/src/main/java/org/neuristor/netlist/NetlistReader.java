@@ -39,7 +39,7 @@ final class NetlistReader {
 
   private void collect(String text, String file, Path baseDir, List<Phys> out, Set<String> active, int depth,
       boolean top) {
-    String[] raw = text.split("\r?\n|\r", -1);
+    String[] raw = lines(text);
     boolean inControl = false;
     for (int i = 0; i < raw.length; i++) {
       if (++physicalCount > MAX_LINES) {
@@ -146,7 +146,7 @@ final class NetlistReader {
    * become blank, so line numbers in errors stay those of the library file.
    */
   private static String section(String content, String name, String libFile, String file, int line, int col) {
-    String[] raw = content.split("\r?\n|\r", -1);
+    String[] raw = lines(content);
     StringBuilder sb = new StringBuilder();
     boolean found = false;
     boolean in = false;
@@ -171,11 +171,31 @@ final class NetlistReader {
     return sb.toString();
   }
 
+  /**
+   * The physical lines of {@code text}: what {@code text.split("\\r?\\n|\\r", -1)} returns (CR LF, LF or CR
+   * ends a line; a trailing empty line is kept), without running a regular expression over every character.
+   */
+  static String[] lines(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        out.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    out.add(text.substring(start));
+    return out.toArray(new String[0]);
+  }
+
   private void join(List<Phys> phys) {
-    StringBuilder sb = null;
-    List<String> f = new ArrayList<>();
-    List<Integer> l = new ArrayList<>();
-    List<Integer> c = new ArrayList<>();
+    Logical buffer = new Logical(256); // one buffer for every logical line: flush copies the line out
+    Logical sb = null;
     for (Phys p : phys) {
       String s = stripComment(p.text());
       String t = s.stripLeading();
@@ -187,48 +207,73 @@ final class NetlistReader {
         if (sb == null) {
           throw new NetlistException(p.file(), p.line(), lead + 1, "continuation line '+' without a line to continue");
         }
-        sb.append(' ');
-        f.add(p.file());
-        l.add(p.line());
-        c.add(lead + 1);
-        for (int k = 1; k < t.length(); k++) {
-          sb.append(t.charAt(k));
-          f.add(p.file());
-          l.add(p.line());
-          c.add(lead + k + 1);
-        }
+        sb.append(' ', p.file(), p.line(), lead + 1);
+        sb.append(t, 1, p.file(), p.line(), lead + 2);
         continue;
       }
-      flush(sb, f, l, c);
-      sb = new StringBuilder();
-      f.clear();
-      l.clear();
-      c.clear();
-      for (int k = 0; k < t.length(); k++) {
-        sb.append(t.charAt(k));
-        f.add(p.file());
-        l.add(p.line());
-        c.add(lead + k + 1);
-      }
+      flush(sb);
+      sb = buffer;
+      sb.text.setLength(0);
+      sb.append(t, 0, p.file(), p.line(), lead + 1);
     }
-    flush(sb, f, l, c);
+    flush(sb);
   }
 
-  private void flush(StringBuilder sb, List<String> f, List<Integer> l, List<Integer> c) {
-    if (sb == null || sb.length() == 0) {
+  /** A logical line being joined: its text and, per character, the file, line and column it came from. */
+  private static final class Logical {
+    final StringBuilder text;
+    String[] file;
+    int[] line;
+    int[] col;
+
+    Logical(int capacity) {
+      int c = Math.max(16, capacity);
+      text = new StringBuilder(c);
+      file = new String[c];
+      line = new int[c];
+      col = new int[c];
+    }
+
+    private void room(int more) {
+      int need = text.length() + more;
+      if (need > file.length) {
+        int c = Math.max(need, 2 * file.length);
+        file = java.util.Arrays.copyOf(file, c);
+        line = java.util.Arrays.copyOf(line, c);
+        col = java.util.Arrays.copyOf(col, c);
+      }
+    }
+
+    void append(char ch, String f, int l, int c) {
+      room(1);
+      int k = text.length();
+      file[k] = f;
+      line[k] = l;
+      col[k] = c;
+      text.append(ch);
+    }
+
+    /** Characters {@code from..} of {@code t}; character {@code from} is in column {@code c}. */
+    void append(String t, int from, String f, int l, int c) {
+      room(t.length() - from);
+      int k = text.length();
+      for (int i = from; i < t.length(); i++, k++) {
+        file[k] = f;
+        line[k] = l;
+        col[k] = c + i - from;
+      }
+      text.append(t, from, t.length());
+    }
+  }
+
+  private void flush(Logical sb) {
+    if (sb == null || sb.text.length() == 0) {
       return;
     }
-    String text = sb.toString().stripTrailing();
+    String text = sb.text.toString().stripTrailing();
     int n = text.length();
-    String[] fa = new String[n];
-    int[] la = new int[n];
-    int[] ca = new int[n];
-    for (int k = 0; k < n; k++) {
-      fa[k] = f.get(k);
-      la[k] = l.get(k);
-      ca[k] = c.get(k);
-    }
-    lines.add(new SourceLine(text, fa, la, ca));
+    lines.add(new SourceLine(text, java.util.Arrays.copyOf(sb.file, n), java.util.Arrays.copyOf(sb.line, n),
+        java.util.Arrays.copyOf(sb.col, n)));
   }
 
   /**
@@ -318,7 +363,7 @@ final class NetlistReader {
         i++;
         continue;
       }
-      StringBuilder tok = new StringBuilder();
+      // A token is the contiguous text s[start, i): braces and quotes are taken whole, other characters one by one.
       while (i < n) {
         char c = s.charAt(i);
         if (c == '{') {
@@ -334,7 +379,6 @@ final class NetlistReader {
           if (j >= n) {
             throw sl.error(i, "unclosed '{'");
           }
-          tok.append(s, i, j + 1);
           i = j + 1;
           continue;
         }
@@ -343,17 +387,15 @@ final class NetlistReader {
           if (j < 0) {
             throw sl.error(i, "unclosed quote");
           }
-          tok.append(s, i, j + 1);
           i = j + 1;
           continue;
         }
         if (Character.isWhitespace(c) || c == '(' || c == ')' || c == ',' || c == '=') {
           break;
         }
-        tok.append(c);
         i++;
       }
-      raw.add(new Token(tok.toString(), start));
+      raw.add(new Token(s.substring(start, i), start));
     }
     List<Token> out = new ArrayList<>();
     for (int k = 0; k < raw.size(); k++) {

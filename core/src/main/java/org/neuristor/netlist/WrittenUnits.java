@@ -27,6 +27,7 @@ import org.neuristor.expr.SpiceNumber;
  * every SPICE) are read as ngspice reads them.
  */
 final class WrittenUnits {
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private WrittenUnits() {}
 
   /** Unit words to their symbol (lower case keys). */
@@ -54,7 +55,7 @@ final class WrittenUnits {
   static void check(SourceLine sl, Token t, ParamScope scope, String unit, String what) {
     String x = unquoted(t.text());
     ParamScope in = scope;
-    for (int hops = 0; hops < 8 && x.matches("[A-Za-z_][A-Za-z0-9_]*"); hops++) {
+    for (int hops = 0; hops < 8 && NAME.matcher(x).matches(); hops++) {
       ParamScope.Def d = in.definition(x.toLowerCase(Locale.ROOT));
       if (d == null) {
         return;
@@ -68,7 +69,7 @@ final class WrittenUnits {
       x = unquoted(d.text());
       in = d.evalScope();
     }
-    if (x.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+    if (NAME.matcher(x).matches()) {
       return;
     }
     String problem = problem(x, unit);

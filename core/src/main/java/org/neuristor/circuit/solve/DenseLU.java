@@ -139,7 +139,7 @@ public final class DenseLU implements LinearSolver {
       if (schedules.size() >= MAX_SCHEDULES) {
         schedules.clear();
       }
-      schedule = new EliminationSchedule(pattern, choices, compile, restore);
+      schedule = EliminationSchedule.of(pattern, choices, compile, restore);
       schedules.put(Arrays.toString(choices), schedule);
     }
     used(schedule);

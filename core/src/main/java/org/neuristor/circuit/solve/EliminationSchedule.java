@@ -76,6 +76,58 @@ final class EliminationSchedule {
    */
   final boolean[][] restore;
 
+  /** Schedules built so far; beyond this many the cache starts over. */
+  private static final int MAX_CACHED = 256;
+  private static final java.util.Map<Structure, EliminationSchedule> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Everything a schedule is a function of: the pattern's entries (row and column per handle, in handle order), the
+   * pivot choices, whether it is compiled and the restore masks.
+   */
+  private record Structure(int n, int[] entries, int[] choices, boolean compile, boolean[] restoreG,
+      boolean[] restoreC) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Structure s && n == s.n && compile == s.compile && java.util.Arrays.equals(entries, s.entries)
+          && java.util.Arrays.equals(choices, s.choices) && java.util.Arrays.equals(restoreG, s.restoreG)
+          && java.util.Arrays.equals(restoreC, s.restoreC);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = java.util.Arrays.hashCode(entries) * 31 + java.util.Arrays.hashCode(choices);
+      h = h * 31 + java.util.Arrays.hashCode(restoreG);
+      return (h * 31 + java.util.Arrays.hashCode(restoreC)) * 2 + (compile ? 1 : 0) + 17 * n;
+    }
+  }
+
+  /**
+   * The schedule of {@code pattern} under {@code choices}: built once per structure and shared (a schedule holds no
+   * state that a factorization changes, so circuits of one structure, e.g. every run of a warm loop or every point
+   * of a sweep, use the same one). A bounded, thread-safe cache of a pure function of its key.
+   */
+  static EliminationSchedule of(MatrixPattern pattern, int[] choices, boolean compile, boolean[][] restore) {
+    int[] entries = new int[2 * pattern.size()];
+    for (int h = 0; h < pattern.size(); h++) {
+      entries[2 * h] = pattern.row(h);
+      entries[2 * h + 1] = pattern.col(h);
+    }
+    Structure key = new Structure(pattern.dimension(), entries, choices.clone(), compile,
+        restore == null ? null : restore[0].clone(), restore == null ? null : restore[1].clone());
+    EliminationSchedule s = CACHE.get(key);
+    if (s != null) {
+      return s;
+    }
+    s = new EliminationSchedule(pattern, choices, compile,
+        restore == null ? null : new boolean[][] {key.restoreG(), key.restoreC()});
+    if (CACHE.size() >= MAX_CACHED) {
+      CACHE.clear();
+    }
+    EliminationSchedule first = CACHE.putIfAbsent(key, s);
+    return first != null ? first : s;
+  }
+
   /**
    * @param choices the position chosen as pivot at each step by dense partial pivoting (positions in
    *     the row order current at that step, before its swap)
