@@ -107,10 +107,8 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
   private int br = -1;
   private int[] ia;
   private int[] ib;
-  private int hpbr;
-  private int hnbr;
-  private int hbrp;
-  private int hbrn;
+  /** A voltage source's branch (the stamp every voltage-fixing element shares). */
+  private final VoltageBranch branch = new VoltageBranch();
   /** A current source's stamps per input k at [4k, 4k+4): (p, a), (p, b), (n, a), (n, b), -1 at ground. */
   private int[] wiring;
   /**
@@ -231,10 +229,7 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
     stampAt = java.util.Arrays.copyOf(at, j);
     stampOf = java.util.Arrays.copyOf(of, j);
     stampSign = java.util.Arrays.copyOf(sign, j);
-    hpbr = b.entry(p, br);
-    hnbr = b.entry(n, br);
-    hbrp = b.entry(br, p);
-    hbrn = b.entry(br, n);
+    branch.bind(b, p, n, br);
   }
 
   @Override
@@ -245,15 +240,7 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
       return;
     }
     gather(l.x(), ia, ib, in);
-    double val = function.valueAndGradient(in, l.time(), grad);
-    double i = l.v(br);
-    l.f(p, i);
-    l.f(n, -i);
-    l.g(hpbr, 1);
-    l.g(hnbr, -1);
-    l.f(br, l.v(p) - l.v(n) - val);
-    l.g(hbrp, 1);
-    l.g(hbrn, -1);
+    branch.load(l, function.valueAndGradient(in, l.time(), grad));
     l.g(stampAt, stampSign, stampOf, grad);
   }
 
@@ -266,7 +253,7 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
 
   @Override
   public List<String> probes() {
-    return voltage ? List.of("i(" + name + ")") : List.of("i(" + name + ")");
+    return List.of("i(" + name + ")");
   }
 
   @Override
