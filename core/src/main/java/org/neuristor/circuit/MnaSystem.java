@@ -666,8 +666,8 @@ public final class MnaSystem {
             stepBuffer ^= 1;
           }
         } else {
-          worst = DenseLU.worstRatio(out, n);
           int at = DenseLU.worstUnknown(out, n);
+          worst = DenseLU.ratio(out, at); // the divisions once: the worst unknown's ratio is the largest
           if (at >= 0) {
             worstIs(at);
           }

@@ -323,14 +323,12 @@ public final class DenseLU implements LinearSolver {
    * comparisons as the update loop that the step replaces.
    */
   public static double worstRatio(double[] out, int n) {
-    double worst = 0;
-    for (int i = 0; i < n; i++) {
-      double ratio = out[3 + 2 * i] / out[4 + 2 * i];
-      if (ratio > worst) {
-        worst = ratio;
-      }
-    }
-    return worst;
+    return ratio(out, worstUnknown(out, n));
+  }
+
+  /** Unknown i's convergence ratio {@code |dx| / tol} from the operands a {@link #newtonStep} left; 0 for i < 0. */
+  public static double ratio(double[] out, int i) {
+    return i < 0 ? 0 : out[3 + 2 * i] / out[4 + 2 * i];
   }
 
   /** The unknown of {@link #worstRatio}: the first with the largest ratio, or -1 when no ratio is above 0. */
