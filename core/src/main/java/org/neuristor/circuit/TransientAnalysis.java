@@ -498,7 +498,6 @@ public final class TransientAnalysis {
     warnings.add("uic: could not make the initial point consistent; starting from the given values");
   }
 
-  /** Elements whose class overrides the given default method of {@link Element}. */
   /**
    * The elements whose class overrides {@code maxStep} (hook 0) or {@code accept} (hook 1). Found by
    * reflection once per class: {@link #OVERRIDES} holds the answer per element class, so a run does not

@@ -261,22 +261,22 @@ public final class CircuitCompiler {
   /** Elements with a branch current of their own (no probe needed for {@code i(name)}). */
   private static final String BRANCH_LETTERS = "vlehb";
 
+  /** {@code i(name)} or {@code i(name:terminal)} in an output card. */
+  private static final Pattern CURRENT_PROBE = Pattern.compile("(?i)\\bi\\(\\s*([^),:\\s]+)\\s*(?::\\s*([a-z0-9]+)\\s*)?\\)");
+
   /**
    * The element currents that output cards ask for and that need a 0 V probe: {@code i(r1)} (the
    * current into r1's first terminal) and {@code i(m1:s)} (into m1's source terminal).
    */
-  private static final Pattern CURRENT_PROBE = Pattern.compile("(?i)\\bi\\(\\s*([^),:\\s]+)\\s*(?::\\s*([a-z0-9]+)\\s*)?\\)");
-
   private static Map<String, Map<Integer, String>> currentProbes(List<SourceLine> lines) {
     Map<String, Map<Integer, String>> r = new HashMap<>();
-    Pattern p = CURRENT_PROBE;
     for (SourceLine sl : lines) {
       String l = sl.text.toLowerCase(Locale.ROOT);
       if (!(l.startsWith(".save") || l.startsWith(".print") || l.startsWith(".probe") || l.startsWith(".plot")
           || l.startsWith(".meas"))) {
         continue;
       }
-      Matcher m = p.matcher(l);
+      Matcher m = CURRENT_PROBE.matcher(l);
       while (m.find()) {
         String el = m.group(1);
         String term = m.group(2);

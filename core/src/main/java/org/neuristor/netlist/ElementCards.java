@@ -359,9 +359,7 @@ final class ElementCards {
         flat = BehavioralSource.Probe.current(c.frame.element(pr.a()));
       }
       probes.add(flat);
-      if (!x.probeUses.containsKey(flat)) { // the first use is kept: find its offset only then
-        x.probeUse(flat, c.sl, at + probeOffset(text, pr));
-      }
+      x.probeUse(flat, c.sl, () -> at + probeOffset(text, pr));
     }
     return probes;
   }

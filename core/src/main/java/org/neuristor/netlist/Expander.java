@@ -555,9 +555,12 @@ final class Expander {
     }
   }
 
-  /** Remembers where a B source reads a node or source, for the check after expansion. */
-  void probeUse(BehavioralSource.Probe p, SourceLine sl, int index) {
-    probeUses.putIfAbsent(p, new ControlCards.Located(sl, index));
+  /**
+   * Remembers where a B source reads a node or source, for the check after expansion: the first use is kept, and
+   * its column ({@code index}, a search of the card's text) is found only for that one.
+   */
+  void probeUse(BehavioralSource.Probe p, SourceLine sl, java.util.function.IntSupplier index) {
+    probeUses.computeIfAbsent(p, k -> new ControlCards.Located(sl, index.getAsInt()));
   }
 
   /** An {@code N} line: a compact device from a {@link DeviceFactory}. */
