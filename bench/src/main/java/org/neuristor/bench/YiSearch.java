@@ -299,14 +299,22 @@ public final class YiSearch {
     return new Candidate(index, variant, p);
   }
 
+  /** {@code k=v,k=v,...} as an ordered map (empty for "" or "-"). */
+  static Map<String, String> params(String kvs) {
+    Map<String, String> m = new LinkedHashMap<>();
+    if (!kvs.isEmpty() && !kvs.equals("-")) {
+      for (String kv : kvs.split(",")) {
+        m.put(kv.substring(0, kv.indexOf('=')).trim(), kv.substring(kv.indexOf('=') + 1).trim());
+      }
+    }
+    return m;
+  }
+
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("local")) {
       // local VARIANT k=v,k=v IDS n seed [span]
       double span = args.length > 6 ? Double.parseDouble(args[6]) : LOCAL_SPAN;
-      Map<String, String> base = new LinkedHashMap<>();
-      for (String kv : args[2].split(",")) {
-        base.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
-      }
+      Map<String, String> base = params(args[2]);
       List<Behaviour> bs = new ArrayList<>();
       for (String id : args[3].split(",")) {
         bs.add(Behaviours.get(id.trim()));

@@ -49,28 +49,28 @@ public final class YiStability {
   /** A rest: the state, the eigenvalues, the films' loop gains. */
   record Rest(double[] state, int[] states, RealMatrix jacobian, Complex[] eigenvalues, double kappa1, double kappa2,
       double residual) {
-    /** The least damped complex pair's |sigma| / omega, or infinity (a node). */
-    double damping() {
-      double best = Double.POSITIVE_INFINITY;
+    /** The least damped complex pair's upper eigenvalue (positive imaginary part), or null (a node). */
+    Complex leastDamped() {
+      Complex best = null;
       for (Complex z : eigenvalues) {
-        if (z.getImaginary() > 1e-9 * Math.abs(z.getReal())) {
-          best = Math.min(best, -z.getReal() / z.getImaginary());
+        if (z.getImaginary() > 1e-9 * Math.abs(z.getReal())
+            && (best == null || -z.getReal() / z.getImaginary() < -best.getReal() / best.getImaginary())) {
+          best = z;
         }
       }
       return best;
     }
 
+    /** The least damped complex pair's |sigma| / omega, or infinity (a node). */
+    double damping() {
+      Complex z = leastDamped();
+      return z == null ? Double.POSITIVE_INFINITY : -z.getReal() / z.getImaginary();
+    }
+
     /** The least damped complex pair's frequency (Hz), or NaN. */
     double frequency() {
-      double best = Double.POSITIVE_INFINITY;
-      double f = Double.NaN;
-      for (Complex z : eigenvalues) {
-        if (z.getImaginary() > 1e-9 * Math.abs(z.getReal()) && -z.getReal() / z.getImaginary() < best) {
-          best = -z.getReal() / z.getImaginary();
-          f = z.getImaginary() / (2 * Math.PI);
-        }
-      }
-      return f;
+      Complex z = leastDamped();
+      return z == null ? Double.NaN : z.getImaginary() / (2 * Math.PI);
     }
 
     boolean stable() {
@@ -228,19 +228,9 @@ public final class YiStability {
     return b.toString();
   }
 
-  static Map<String, String> parse(String kvs) {
-    Map<String, String> m = new LinkedHashMap<>();
-    if (!kvs.isEmpty() && !kvs.equals("-")) {
-      for (String kv : kvs.split(",")) {
-        m.put(kv.substring(0, kv.indexOf('=')).trim(), kv.substring(kv.indexOf('=') + 1).trim());
-      }
-    }
-    return m;
-  }
-
   public static void main(String[] args) {
     String variant = args[1];
-    Map<String, String> base = parse(args[2]);
+    Map<String, String> base = YiSearch.params(args[2]);
     if (args[0].equals("rest")) {
       System.out.println(rest(variant, base, 200e-6));
       return;
@@ -266,7 +256,7 @@ public final class YiStability {
       }
       return;
     }
-    Map<String, String> ranges = parse(args[3]);
+    Map<String, String> ranges = YiSearch.params(args[3]);
     int n = Integer.parseInt(args[4]);
     SplittableRandom rng = new SplittableRandom(Long.parseLong(args[5]));
     List<Object[]> foci = new ArrayList<>();
