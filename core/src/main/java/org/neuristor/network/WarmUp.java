@@ -38,7 +38,9 @@ public final class WarmUp implements AutoCloseable {
    * so their code compiled on the miniature (no listener) serves the real run. COBA's literal command against
    * 5,000 steps (alternated whole processes, rotated order, load 4.7-7): loop wall_s median 0.69x, 0.84x and
    * 0.83x in three calls (12, 16 and 12 runs each), whole process 0.98x, 0.91x and 1.04x; C2 compiling during
-   * the loop 22 vs 46 ms of CPU (10 runs each, load 6.7).
+   * the loop 22 vs 46 ms of CPU (10 runs each, load 6.7). Quiet, against round 8's build (5,000 steps): loop
+   * 0.90-0.94x, whole process 1.02-1.07x (16 runs each, four calls): the extra steps cost start-up time; 10,000
+   * steps gave the loop 0.98x and the whole process 1.00-1.02x (README, speed).
    */
   static final long MAX_STEPS = 20_000;
   /** Steps of one miniature (fewer if its file asks for fewer); then a fresh one is built. */
