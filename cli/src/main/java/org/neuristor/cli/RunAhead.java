@@ -87,8 +87,8 @@ final class RunAhead {
         RunCommand.Recording rec = new RunCommand.Recording(c.saves(), true);
         recording = rec;
         if (!cancelled) {
-          done = new Done(DeckRunner.run(c, new DeckRunner.Options(Path.of(""), List.of(), false, 1, false, rec)),
-              rec);
+          done = new Done(
+              DeckRunner.run(c, new DeckRunner.Options(Path.of(""), List.of(), false, 1, false, rec, true)), rec);
         }
       }
     } catch (RuntimeException | Error e) {
