@@ -86,6 +86,9 @@ final class RunAhead {
       if (c != null && c.control().isEmpty() && !c.analyses().isEmpty()) {
         RunCommand.Recording rec = new RunCommand.Recording(c.saves(), true);
         recording = rec;
+        if (!cancelled && SparseWarmUp.serves(c)) {
+          SparseWarmUp.run();
+        }
         if (!cancelled) {
           done = new Done(
               DeckRunner.run(c, new DeckRunner.Options(Path.of(""), List.of(), false, 1, false, rec, true)), rec);
