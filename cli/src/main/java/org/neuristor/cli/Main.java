@@ -45,6 +45,9 @@ public final class Main implements Runnable {
   /** picocli's system property: built-in type converters of the classes it matches are not registered. */
   static final String CONVERTERS_EXCLUDED = "picocli.converters.excludes";
 
+  /** picocli's system property: no Groovy closures in annotations (see {@link #started}). */
+  static final String CLOSURES_DISABLED = "picocli.disable.closures";
+
   /** Builds the whole command tree; tests use it to run commands in-process. */
   public static CommandLine commandLine() {
     return tree(Commands.all(), null, new Main(null, null));
@@ -85,6 +88,12 @@ public final class Main implements Runnable {
     // alternated JVM pairs, load 12-28).
     if (System.getProperty(CONVERTERS_EXCLUDED) == null) {
       System.setProperty(CONVERTERS_EXCLUDED, "java\\.(time|sql)\\..*");
+    }
+    // picocli looks for Groovy's Closure class when it builds a model, a class-path search that opens the full jar
+    // (its ~10,500-entry directory read and the zip code run cold), which a start served by the start-up archive
+    // otherwise never reads; no annotation here holds a closure
+    if (System.getProperty(CLOSURES_DISABLED) == null) {
+      System.setProperty(CLOSURES_DISABLED, "true");
     }
     // run: the netlist is compiled and run meanwhile (RunAhead; RunCommand takes the results if they are its own)
     RunAhead runAhead = RunAhead.start(args);

@@ -86,9 +86,12 @@ final class RunAhead {
       if (c != null && c.control().isEmpty() && !c.analyses().isEmpty()) {
         RunCommand.Recording rec = new RunCommand.Recording(c.saves(), true);
         recording = rec;
+        if (!cancelled && SparseWarmUp.serves(c)) {
+          SparseWarmUp.run();
+        }
         if (!cancelled) {
-          done = new Done(DeckRunner.run(c, new DeckRunner.Options(Path.of(""), List.of(), false, 1, false, rec)),
-              rec);
+          done = new Done(
+              DeckRunner.run(c, new DeckRunner.Options(Path.of(""), List.of(), false, 1, false, rec, true)), rec);
         }
       }
     } catch (RuntimeException | Error e) {

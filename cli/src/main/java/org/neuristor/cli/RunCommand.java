@@ -103,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
     } else {
       recording = new Recording(saves, c.control().isEmpty());
       try {
-        result = DeckRunner.run(c, new DeckRunner.Options(output.out, save, upDown, every, atTstep, recording));
+        result = DeckRunner.run(c, new DeckRunner.Options(output.out, save, upDown, every, atTstep, recording, true));
       } catch (RuntimeException | Error e) {
         recording.cancel();
         throw e;

@@ -155,4 +155,25 @@ class RunAheadTest {
     assertThat(summary(with)).isEqualTo(summary(without));
     assertSameFiles(dir.resolve("a"), dir.resolve("b"));
   }
+  @Test
+  void aSparseTransientRunsAfterTheMiniatureWithTheSameResults() throws Exception {
+    StringBuilder sb = new StringBuilder("ladder\nv1 n0 0 pwl(0 0 1n 1)\n");
+    for (int k = 1; k <= 80; k++) {
+      sb.append("r").append(k).append(" n").append(k - 1).append(" n").append(k).append(" 1k\n");
+      sb.append("c").append(k).append(" n").append(k).append(" 0 1n\n");
+    }
+    Path net = dir.resolve("ladder.cir");
+    Files.writeString(net, sb.append(".tran 1u 200u\n.save v(n80) v(n40)\n.end\n").toString());
+    assertThat(SparseWarmUp.serves(org.neuristor.netlist.CircuitCompiler.compile(net))).isTrue();
+    assertThat(SparseWarmUp.serves(org.neuristor.netlist.CircuitCompiler.compile(rc()))).isFalse();
+    String[] args = {"run", net.toString(), "--no-plot", "--out", dir.resolve("a").toString()};
+    RunAhead ahead = RunAhead.start(args);
+    CliHarness.Result with = run(ahead, args);
+    assertThat(ahead.served()).isTrue();
+    CliHarness.Result without = run(null, "run", net.toString(), "--no-plot", "--out", dir.resolve("b").toString());
+    assertThat(with.code()).isEqualTo(0);
+    assertThat(summary(with)).isEqualTo(summary(without));
+    assertSameFiles(dir.resolve("a"), dir.resolve("b"));
+    assertThat(Files.readAllLines(dir.resolve("a").resolve("ladder.tran.csv")).get(0)).isEqualTo("time,v(n80),v(n40)");
+  }
 }

@@ -44,7 +44,10 @@ public final class CircuitCompiler {
       int unknowns, List<MeasureCard> measures, List<ControlLine> control,
       java.util.function.Function<String, Double> params, Source source) {}
 
-  /** The netlist text and where it came from, with the changes control commands made to it. */
+  /**
+   * The netlist text and where it came from, with the changes control commands made to it; {@code factories} are
+   * the device factories given besides those found by ServiceLoader.
+   */
   public record Source(String text, String fileName, Path dir, List<DeviceFactory> factories, Overrides overrides) {
     /** The same netlist with other changes. */
     public Source with(Overrides o) {
@@ -61,39 +64,49 @@ public final class CircuitCompiler {
     return c.run(source.text(), source.fileName(), source.dir());
   }
 
-  /** Device factories found by ServiceLoader, looked up once (a class-path scan per compile cost ~1 ms). */
-  private static final List<DeviceFactory> SERVICE_FACTORIES;
+  /**
+   * Device factories found by ServiceLoader, looked up once, when a netlist first creates an {@code N} device: the
+   * look-up reads every jar of the class path (a class-path scan per compile cost ~1 ms; the first opens the full
+   * jar, which a start served by the start-up archive otherwise never reads).
+   */
+  private static final class ServiceFactories {
+    static final List<DeviceFactory> ALL = load();
 
-  static {
-    List<DeviceFactory> l = new ArrayList<>();
-    for (DeviceFactory f : ServiceLoader.load(DeviceFactory.class)) {
-      l.add(f);
+    private static List<DeviceFactory> load() {
+      List<DeviceFactory> l = new ArrayList<>();
+      for (DeviceFactory f : ServiceLoader.load(DeviceFactory.class)) {
+        l.add(f);
+      }
+      return List.copyOf(l);
     }
-    SERVICE_FACTORIES = List.copyOf(l);
   }
 
   /** Creates {@code N} devices through the device factories, seeded per instance. */
   static final class Devices {
-    private final List<DeviceFactory> factories;
+    private final List<DeviceFactory> extra;
     private final ControlCards control;
 
-    Devices(List<DeviceFactory> factories, ControlCards control) {
-      this.factories = factories;
+    /** @param extra the factories asked after those found by ServiceLoader */
+    Devices(List<DeviceFactory> extra, ControlCards control) {
+      this.extra = extra;
       this.control = control;
     }
 
     Element create(Model m, String name, List<String> nodes, Map<String, Object> params) {
-      for (DeviceFactory f : factories) {
-        if (f.supports(m.type())) {
-          long s = control.seed * 0x9E3779B97F4A7C15L + name.hashCode();
-          return Card.guarded(m.line(), () -> f.create(m.type(), name, nodes, params, s));
+      for (List<DeviceFactory> factories : List.of(ServiceFactories.ALL, extra)) {
+        for (DeviceFactory f : factories) {
+          if (f.supports(m.type())) {
+            long s = control.seed * 0x9E3779B97F4A7C15L + name.hashCode();
+            return Card.guarded(m.line(), () -> f.create(m.type(), name, nodes, params, s));
+          }
         }
       }
       throw m.line().error(0, "unknown device model type '" + m.type() + "' (no device factory supports it)");
     }
   }
 
-  private final List<DeviceFactory> factories = new ArrayList<>(SERVICE_FACTORIES);
+  /** The device factories given besides those found by ServiceLoader. */
+  private final List<DeviceFactory> factories = new ArrayList<>();
   private Overrides overrides = Overrides.NONE;
 
   private CircuitCompiler() {}

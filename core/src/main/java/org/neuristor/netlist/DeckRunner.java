@@ -49,9 +49,18 @@ public final class DeckRunner {
    * @param upDown run {@code .dc} sweeps forward then back
    * @param every a transient records every {@code every}-th accepted point (1: all)
    * @param atTstep a transient records the grid of its {@code .tran} step (interpolated, as ngspice's interp)
+   * @param savedOnly a deck without a {@code .control} block and without {@code .meas} cards records only the
+   *     signals of {@code saves} (else of its {@code .save} lines, else ngspice's defaults: node voltages and
+   *     source currents) instead of every unknown besides them; its plots then hold only those
    */
   public record Options(Path directory, List<String> saves, boolean upDown, int every, boolean atTstep,
-      Listener listener) {
+      Listener listener, boolean savedOnly) {
+    /** Every unknown recorded (the plots hold every vector). */
+    public Options(Path directory, List<String> saves, boolean upDown, int every, boolean atTstep,
+        Listener listener) {
+      this(directory, saves, upDown, every, atTstep, listener, false);
+    }
+
     /** Every accepted point. */
     public Options(Path directory, List<String> saves, boolean upDown, Listener listener) {
       this(directory, saves, upDown, 1, false, listener);
@@ -150,8 +159,11 @@ public final class DeckRunner {
       if (options.upDown() && a instanceof Analysis.Dc dc) {
         a = new Analysis.Dc(dc.source(), dc.start(), dc.stop(), dc.step(), true);
       }
+      // every unknown, for what the .control block or a .meas card may read, unless nothing reads more than saves
       List<String> save = new ArrayList<>();
-      save.add("all");
+      if (!options.savedOnly() || !compiled.control().isEmpty() || !compiled.measures().isEmpty()) {
+        save.add("all");
+      }
       save.addAll(options.saves().isEmpty() ? compiled.saves() : options.saves());
       TransientAnalysis.Progress progress = options.listener().starting(a);
       String kind = kind(a);

@@ -93,6 +93,25 @@ class CircuitCompilerTest {
 
   /** Issue 18: .control blocks run (they used to be skipped); plotting commands are skipped with one warning each. */
   @Test
+  void savedOnlyRecordsTheSavedSignalsUnlessAMeasurementOrControlBlockMayReadOthers() {
+    String rc = "rc\nv1 in 0 pulse(0 1 0 1u 1u 1m 2m)\nr1 in out 1k\nc1 out 0 1u\n.tran 10u 1m\n.save v(out)\n";
+    java.util.function.BiFunction<String, Boolean, List<String>> vectors = (text, savedOnly) -> {
+      DeckRunner.Result r = DeckRunner.run(CircuitCompiler.compile(text, "rc.cir"),
+          new DeckRunner.Options(Path.of(""), List.of(), false, 1, false, new DeckRunner.Listener() {}, savedOnly));
+      return r.plots().get(0).vectors().stream().map(org.neuristor.netlist.control.Vec::name).toList();
+    };
+    assertThat(vectors.apply(rc + ".end\n", true)).containsExactly("time", "v(out)");
+    assertThat(vectors.apply(rc + ".end\n", false)).contains("v(in)", "i(v1)", "v(out)");
+    assertThat(vectors.apply(rc + ".meas tran m max v(in)\n.end\n", true)).contains("v(in)", "v(out)");
+    // the saved column holds the same values either way
+    DeckRunner.Result all = DeckRunner.run(CircuitCompiler.compile(rc + ".end\n", "rc.cir"), DeckRunner.Options.defaults());
+    DeckRunner.Result saved = DeckRunner.run(CircuitCompiler.compile(rc + ".end\n", "rc.cir"),
+        new DeckRunner.Options(Path.of(""), List.of(), false, 1, false, new DeckRunner.Listener() {}, true));
+    assertThat(saved.runs().get(0).outcome().trace().get("v(out)"))
+        .isEqualTo(all.runs().get(0).outcome().trace().get("v(out)"));
+  }
+
+  @Test
   void controlBlockRunsAndSkipsPlottingWithOneWarning() {
     CircuitCompiler.Compiled c = CircuitCompiler.compile("""
         ctl
