@@ -22,15 +22,22 @@ class HotLoopAllocationTest {
       net.runSteps(200, null); // warm-up: initialisation, JIT compilation of runSteps itself
     }
     long id = Thread.currentThread().getId();
-    long before = mx.getThreadAllocatedBytes(id);
-    net.runSteps(3000, null);
-    long allocated = mx.getThreadAllocatedBytes(id) - before;
+    // Three windows of 3,000 steps, the least counted: an allocation per step shows in every window (tens of
+    // kilobytes each), while a one-off event of the JVM's on this thread (it failed once in each of two suites
+    // run under load 12, 76 KB in one window; the same steps allocate 32 bytes per window interpreted, C1-only
+    // and C2-compiled) shows in one.
+    long allocated = Long.MAX_VALUE;
+    for (int w = 0; w < 3 && allocated >= 1024; w++) {
+      long before = mx.getThreadAllocatedBytes(id);
+      net.runSteps(3000, null);
+      allocated = Math.min(allocated, mx.getThreadAllocatedBytes(id) - before);
+    }
     long spikes = 0;
     for (Network.PopulationStats s : net.stats()) {
       spikes += s.spikes();
     }
     assertThat(spikes).as("the network is active").isGreaterThan(5000);
-    assertThat(allocated).as("bytes allocated by 3000 steps").isLessThan(1024);
+    assertThat(allocated).as("bytes allocated by 3000 steps (the least of up to three windows)").isLessThan(1024);
   }
 
   /**
