@@ -45,6 +45,9 @@ public final class Main implements Runnable {
   /** picocli's system property: built-in type converters of the classes it matches are not registered. */
   static final String CONVERTERS_EXCLUDED = "picocli.converters.excludes";
 
+  /** picocli's system property: {@code true} and it never looks for Groovy's closure class. */
+  static final String CLOSURES_DISABLED = "picocli.disable.closures";
+
   /** Builds the whole command tree; tests use it to run commands in-process. */
   public static CommandLine commandLine() {
     return tree(Commands.all(), null, new Main(null, null));
@@ -85,6 +88,13 @@ public final class Main implements Runnable {
     // alternated JVM pairs, load 12-28).
     if (System.getProperty(CONVERTERS_EXCLUDED) == null) {
       System.setProperty(CONVERTERS_EXCLUDED, "java\\.(time|sql)\\..*");
+    }
+    // picocli's default factory looks for Groovy's closure class by name when it is first used. The class is on no
+    // class path here, so the search reached the full jar behind the start jar and opened it: its ~10,500-entry
+    // central directory read on the main thread and the zip code JIT-compiled, at every start of every command
+    // (the start jar exists so that a start never opens it). No command of ours takes a Groovy closure.
+    if (System.getProperty(CLOSURES_DISABLED) == null) {
+      System.setProperty(CLOSURES_DISABLED, "true");
     }
     // run: the netlist is compiled and run meanwhile (RunAhead; RunCommand takes the results if they are its own)
     RunAhead runAhead = RunAhead.start(args);
