@@ -27,7 +27,7 @@ import org.neuristor.io.LocatedTree;
  * the thread is a daemon and never delays the end of the process.
  *
  * <p>Started with {@code loadAhead}, the warm-up also loads the real network ({@link NetworkFile#load} with the
- * file's own thread count) right after its steps, while the command line is still being parsed (on a cold start
+ * file's own thread count) after its steps and CSV rounds, while the command line is still being parsed (on a cold start
  * picocli takes longer than the miniature's steps): the command then takes it ({@link #loaded}) instead of loading
  * the file itself. The same call on another thread, so the same network. If the command asks before the load
  * started, it loads the file itself and the warm-up never does; if the load is under way, it waits for it; a file
@@ -157,7 +157,6 @@ public final class WarmUp implements AutoCloseable {
       if (net == null) {
         return;
       }
-      loadAhead();
       // then the last miniature's spikes through the CSV writer, so that writing the real spike files after the
       // run is compiled code too; stopped with the steps, so that nothing of the warm-up runs beside the real
       // loop (work on the other core slows it: COBA's loop took 2x the CPU with a larger miniature's CSV
@@ -168,6 +167,8 @@ public final class WarmUp implements AutoCloseable {
           CsvWriter.writeColumns(sink, "warm-up", SpikeMonitor.HEADER, m.times(), m.neuronColumn());
         }
       }
+      // last, so that the JIT state at the real loop's start is what the steps and CSV rounds leave (as without it)
+      loadAhead();
     } catch (Exception | StackOverflowError e) {
       // only a warm-up: the real load reports what is wrong with the file
     }

@@ -99,7 +99,7 @@ class WarmUpTest {
     Path file = dir.resolve("coba.yaml");
     Files.writeString(file, COBA);
     WarmUp w = WarmUp.start(file, true);
-    w.join(); // steps, then the load-ahead, then the CSV rounds
+    w.join(); // steps, CSV rounds, then the load-ahead
     assertThat(w.loaded(dir.resolve("other.yaml"), 0)).as("another file").isNull();
     assertThat(w.loaded(file, 2)).as("a thread override").isNull();
     NetworkFile.Loaded ahead = w.loaded(file, 0);
