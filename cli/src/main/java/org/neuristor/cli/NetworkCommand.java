@@ -78,18 +78,28 @@ public final class NetworkCommand implements Runnable {
 
     /**
      * For {@code network run FILE ...}: a {@link WarmUp} on FILE (the first argument after {@code run} that
-     * names a .yaml, .yml or .json file), started before picocli parses the command line; else null.
+     * names a .yaml, .yml or .json file), started before picocli parses the command line; else null. It also
+     * loads the network ahead ({@link WarmUp#loaded}) unless an option changes the load ({@code --threads}) or
+     * asks for help or the version (nothing would be loaded).
      */
     static WarmUp warmUp(String[] args) {
       if (args.length < 3 || !args[0].equals("network") || !args[1].equals("run")) {
         return null;
+      }
+      boolean loadAhead = true;
+      for (int i = 2; i < args.length; i++) {
+        for (String o : List.of("--threads", "-h", "--help", "-V", "--version")) {
+          if (args[i].startsWith(o)) {
+            loadAhead = false;
+          }
+        }
       }
       for (int i = 2; i < args.length; i++) {
         String a = args[i].toLowerCase(Locale.ROOT);
         if (!a.startsWith("-") && (a.endsWith(".yaml") || a.endsWith(".yml") || a.endsWith(".json"))) {
           try {
             Path p = Path.of(args[i]);
-            return Files.isRegularFile(p) ? WarmUp.start(p) : null;
+            return Files.isRegularFile(p) ? WarmUp.start(p, loadAhead) : null;
           } catch (InvalidPathException e) {
             return null; // picocli reports it
           }
@@ -100,13 +110,17 @@ public final class NetworkCommand implements Runnable {
 
     @Override
     public Integer call() {
-      NetworkFile.Loaded l = NetworkFile.load(file, threads(threads));
+      int threadsOverride = threads(threads);
+      WarmUp warmUp = spec.root().userObject() instanceof Main m ? m.warmUp() : null;
+      // the network loaded ahead by the warm-up (the same load on its thread), else loaded here
+      NetworkFile.Loaded ahead = warmUp != null ? warmUp.loaded(file, threadsOverride) : null;
+      NetworkFile.Loaded l = ahead != null ? ahead : NetworkFile.load(file, threadsOverride);
       Network net = l.network();
       try {
         output.outDir();
         long steps = Math.round(l.durationSeconds() / net.dt());
-        if (spec.root().userObject() instanceof Main m && m.warmUp() != null) {
-          m.warmUp().close(); // the real run starts: the miniature's steps and CSV rounds stop
+        if (warmUp != null) {
+          warmUp.close(); // the real run starts: the miniature's steps and CSV rounds stop
         }
         long t0 = System.nanoTime();
         try (ProgressBar bar = new ProgressBar("network", steps)) {

@@ -76,4 +76,11 @@ class CommandsTest {
       assertThat(fast.toString(StandardCharsets.UTF_8)).as(flag).isEqualTo(picocli.toString()).startsWith("neuristor ");
     }
   }
+
+  @Test
+  void startedCommandsNeverLookForGroovyClosures() {
+    // the search for groovy.lang.Closure would open the full jar behind the start jar at every start
+    Main.started(new String[] {"network", "run", "--help"});
+    assertThat(System.getProperty(Main.CLOSURES_DISABLED)).isEqualTo("true");
+  }
 }

@@ -44,4 +44,18 @@ class NetworkCommandTest {
     assertThat(NetworkCommand.Run.warmUp(new String[] {"run", f.toString()})).isNull();
     assertThat(NetworkCommand.Run.warmUp(new String[] {"network", "run", "--out", dir.toString()})).isNull();
   }
+
+  @Test
+  void theCommandAsStartedWritesTheSameSpikesAsWithoutItsWarmUp() throws Exception {
+    // as started, a warm-up runs beside the command and may load the network ahead (WarmUp.loaded)
+    Path plain = dir.resolve("plain");
+    Path started = dir.resolve("started");
+    assertThat(CliHarness.run("network", "run", "../examples/coba.yaml", "--no-plot", "--out", plain.toString()).code())
+        .isZero();
+    assertThat(CliHarness.runAsMain("network", "run", "../examples/coba.yaml", "--no-plot", "--out", started.toString())
+        .code()).isZero();
+    for (String f : new String[] {"coba.exc.spikes.csv", "coba.inh.spikes.csv"}) {
+      assertThat(Files.readAllBytes(started.resolve(f))).as(f).isEqualTo(Files.readAllBytes(plain.resolve(f)));
+    }
+  }
 }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.io.LocatedTree;
 
@@ -18,11 +20,18 @@ import org.neuristor.io.LocatedTree;
  * same reason.
  *
  * <p>The miniature is a separate network with its own arrays and random streams; nothing it does reaches the
- * real run, whose results are bit-for-bit the same with or without it. Any error of the miniature (a file
+ * real run, whose results are bit-for-bit the same with or without it (and with or without the load-ahead below). Any error of the miniature (a file
  * that does not parse, a list connection outside the smaller populations) ends the warm-up silently: the
  * real load reports it. {@link #close()} stops the miniature's steps (within one chunk of {@link #CHUNK}
  * steps) and its CSV formatting (within one round), so that nothing of the warm-up runs beside the real loop;
  * the thread is a daemon and never delays the end of the process.
+ *
+ * <p>Started with {@code loadAhead}, the warm-up also loads the real network ({@link NetworkFile#load} with the
+ * file's own thread count) after its steps and CSV rounds, while the command line is still being parsed (on a cold start
+ * picocli takes longer than the miniature's steps): the command then takes it ({@link #loaded}) instead of loading
+ * the file itself. The same call on another thread, so the same network. If the command asks before the load
+ * started, it loads the file itself and the warm-up never does; if the load is under way, it waits for it; a file
+ * that fails to load is loaded again by the command, which reports the error.
  */
 public final class WarmUp implements AutoCloseable {
   /** Steps of the miniature between two looks at the stop flag. */
@@ -48,20 +57,62 @@ public final class WarmUp implements AutoCloseable {
   /** Times the last miniature's spike list is formatted as CSV after the steps. */
   static final int CSV_ROUNDS = 40;
 
+  /** States of the load-ahead: not started; started (loading, or done when {@link #aheadDone} is); never to be done. */
+  private static final int AHEAD_FREE = 0;
+  private static final int AHEAD_LOADING = 1;
+  private static final int AHEAD_CLAIMED = 2;
+
   private final Thread thread;
+  private final Path file;
   private volatile boolean stop;
   private volatile long steps;
+  private final AtomicInteger ahead;
+  private final CountDownLatch aheadDone = new CountDownLatch(1);
+  /** The network loaded ahead (null if it failed); written before {@link #aheadDone} counts down. */
+  private NetworkFile.Loaded aheadLoaded;
 
-  private WarmUp(Path file) {
+  private WarmUp(Path file, boolean loadAhead) {
+    this.file = file;
+    this.ahead = new AtomicInteger(loadAhead ? AHEAD_FREE : AHEAD_CLAIMED);
     thread = new Thread(() -> run(file), "neuristor-warm-up");
     thread.setDaemon(true);
   }
 
   /** Starts warming up on the network file at {@code file} (YAML, or JSON if it ends in .json); returns at once. */
   public static WarmUp start(Path file) {
-    WarmUp w = new WarmUp(file);
+    return start(file, false);
+  }
+
+  /**
+   * As {@link #start(Path)}; with {@code loadAhead} the real network is also loaded after the miniature's steps
+   * (for a command that will load {@code file} with the file's own thread count: {@link #loaded}).
+   */
+  public static WarmUp start(Path file, boolean loadAhead) {
+    WarmUp w = new WarmUp(file, loadAhead);
     w.thread.start();
     return w;
+  }
+
+  /**
+   * The network of {@code file} as {@code NetworkFile.load(file, threadsOverride)} loads it, if the warm-up loaded
+   * it ahead (waits while it is loading), else null: then the caller loads it, and the warm-up never will. Null too
+   * for another file, a thread override, a load that failed (the caller's own load reports the error) or a second
+   * call.
+   */
+  public NetworkFile.Loaded loaded(Path file, int threadsOverride) {
+    boolean same = threadsOverride <= 0 && this.file.equals(file);
+    if (ahead.compareAndSet(AHEAD_FREE, AHEAD_CLAIMED) || ahead.get() == AHEAD_CLAIMED || !same) {
+      return null;
+    }
+    try {
+      aheadDone.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+    NetworkFile.Loaded l = aheadLoaded;
+    aheadLoaded = null; // handed over once
+    return l;
   }
 
   /** Steps the miniature has run so far. */
@@ -116,8 +167,24 @@ public final class WarmUp implements AutoCloseable {
           CsvWriter.writeColumns(sink, "warm-up", SpikeMonitor.HEADER, m.times(), m.neuronColumn());
         }
       }
+      // last, so that the JIT state at the real loop's start is what the steps and CSV rounds leave (as without it)
+      loadAhead();
     } catch (Exception | StackOverflowError e) {
       // only a warm-up: the real load reports what is wrong with the file
+    }
+  }
+
+  /** Loads the real network unless the command has claimed the load (see {@link #loaded}). */
+  private void loadAhead() {
+    if (!ahead.compareAndSet(AHEAD_FREE, AHEAD_LOADING)) {
+      return;
+    }
+    try {
+      aheadLoaded = NetworkFile.load(file, 0);
+    } catch (RuntimeException | StackOverflowError e) {
+      // the command loads the file again and reports the error
+    } finally {
+      aheadDone.countDown();
     }
   }
 }

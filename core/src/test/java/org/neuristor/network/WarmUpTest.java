@@ -93,4 +93,52 @@ class WarmUpTest {
       assertThat(w.steps()).isZero();
     }
   }
+
+  @Test
+  void theNetworkLoadedAheadIsTheOneTheCommandWouldLoad(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("coba.yaml");
+    Files.writeString(file, COBA);
+    WarmUp w = WarmUp.start(file, true);
+    w.join(); // steps, CSV rounds, then the load-ahead
+    assertThat(w.loaded(dir.resolve("other.yaml"), 0)).as("another file").isNull();
+    assertThat(w.loaded(file, 2)).as("a thread override").isNull();
+    NetworkFile.Loaded ahead = w.loaded(file, 0);
+    assertThat(ahead).isNotNull();
+    assertThat(w.loaded(file, 0)).as("handed over once").isNull();
+    NetworkFile.Loaded own = NetworkFile.load(file, 0);
+    assertThat(ahead.network().threads()).isEqualTo(own.network().threads());
+    assertThat(ahead.network().synapses()).isEqualTo(own.network().synapses());
+    List<long[]> a = runAll(ahead);
+    List<long[]> b = runAll(own);
+    assertThat(a.get(0).length).as("exc spikes").isGreaterThan(1000);
+    for (int m = 0; m < a.size(); m++) {
+      assertThat(a.get(m)).isEqualTo(b.get(m));
+    }
+  }
+
+  @Test
+  void withoutLoadAheadTheWarmUpNeverLoadsTheNetwork(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("coba.yaml");
+    Files.writeString(file, COBA);
+    WarmUp plain = WarmUp.start(file);
+    plain.join();
+    assertThat(plain.steps()).isPositive();
+    assertThat(plain.loaded(file, 0)).isNull();
+  }
+
+  @Test
+  void aFileThatDoesNotLoadIsNotLoadedAhead(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "dt: 0.1ms\npopulations: {a: {model: nothing, size: 10}}\n");
+    WarmUp w = WarmUp.start(bad, true);
+    w.join();
+    assertThat(w.loaded(bad, 0)).isNull();
+  }
+
+  /** Runs a loaded network for its duration; its spikes. */
+  private static List<long[]> runAll(NetworkFile.Loaded l) {
+    Network net = l.network();
+    net.runSteps(Math.round(l.durationSeconds() / net.dt()), null);
+    return DeterminismTest.spikes(net);
+  }
 }
