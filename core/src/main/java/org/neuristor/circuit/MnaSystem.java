@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.neuristor.NeuristorException;
 import org.neuristor.circuit.solve.DenseLU;
+import org.neuristor.circuit.solve.LinearPart;
 import org.neuristor.circuit.solve.LinearSolver;
 import org.neuristor.circuit.solve.MatrixPattern;
 import org.neuristor.circuit.solve.SingularMatrixException;

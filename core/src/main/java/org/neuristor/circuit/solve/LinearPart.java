@@ -1,4 +1,4 @@
-package org.neuristor.circuit;
+package org.neuristor.circuit.solve;
 
 import java.lang.invoke.MethodHandles;
 import java.util.Arrays;
@@ -19,12 +19,12 @@ import org.objectweb.asm.Opcodes;
  * The generated classes keep no state and read the values from the arrays passed in, so one instance serves every
  * circuit of the same structure (every point of a sweep): they are memoised by the structure.
  */
-abstract class LinearPart {
+public abstract class LinearPart {
   /** f = G x and q = C x into rows 0..n-1, G's values in {@code g} and C's in {@code c} by entry. */
-  abstract void apply(double[] x, double[] f, double[] q, double[] g, double[] c);
+  public abstract void apply(double[] x, double[] f, double[] q, double[] g, double[] c);
 
   /** q = C x alone. */
-  abstract void charges(double[] x, double[] q, double[] c);
+  public abstract void charges(double[] x, double[] q, double[] c);
 
   /** HotSpot does not compile methods above 8000 bytes of bytecode; stay below. */
   private static final int MAX_CODE_BYTES = 7000;
@@ -32,7 +32,7 @@ abstract class LinearPart {
   private static final Map<String, LinearPart> CACHE = new ConcurrentHashMap<>();
 
   /** The linear part of the structure ({@code start} of length n + 1, {@code col} of length start[n]). */
-  static LinearPart of(int[] start, int[] col) {
+  public static LinearPart of(int[] start, int[] col) {
     int n = start.length - 1;
     if (32L + 24L * n + 36L * col.length > MAX_CODE_BYTES) {
       return new Loops(start, col);
@@ -67,7 +67,7 @@ abstract class LinearPart {
     }
 
     @Override
-    void apply(double[] x, double[] f, double[] q, double[] g, double[] c) {
+    public void apply(double[] x, double[] f, double[] q, double[] g, double[] c) {
       int[] st = start;
       int[] lcol = col;
       int k = 0;
@@ -85,7 +85,7 @@ abstract class LinearPart {
     }
 
     @Override
-    void charges(double[] x, double[] q, double[] c) {
+    public void charges(double[] x, double[] q, double[] c) {
       int[] st = start;
       int[] lcol = col;
       int k = 0;
@@ -106,20 +106,10 @@ abstract class LinearPart {
   private static final int XC = 10;
 
   private static byte[] generate(int[] start, int[] col) {
-    String name = "org/neuristor/circuit/GeneratedLinearPart";
-    String parent = "org/neuristor/circuit/LinearPart";
-    // Class file version 49 (Java 5): no stack map frames to compute (see TapeCompiler)
-    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-    cw.visit(Opcodes.V1_5, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, parent, null);
-    MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
-    init.visitCode();
-    init.visitVarInsn(Opcodes.ALOAD, 0);
-    init.visitMethodInsn(Opcodes.INVOKESPECIAL, parent, "<init>", "()V", false);
-    init.visitInsn(Opcodes.RETURN);
-    init.visitMaxs(0, 0);
-    init.visitEnd();
+    ClassWriter cw = ScheduleCompiler.subclass("org/neuristor/circuit/solve/GeneratedLinearPart",
+        "org/neuristor/circuit/solve/LinearPart");
     for (boolean both : new boolean[] {true, false}) {
-      MethodVisitor mv = cw.visitMethod(0, both ? "apply" : "charges", both ? "([D[D[D[D[D)V" : "([D[D[D)V", null,
+      MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, both ? "apply" : "charges", both ? "([D[D[D[D[D)V" : "([D[D[D)V", null,
           null);
       mv.visitCode();
       int q = both ? 3 : 2;

@@ -1,4 +1,4 @@
-package org.neuristor.circuit;
+package org.neuristor.circuit.solve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
