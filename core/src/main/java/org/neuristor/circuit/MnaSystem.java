@@ -79,21 +79,12 @@ public final class MnaSystem {
   /** Elements loaded at every evaluation (all but the linear constant ones). */
   private final Element[] loaded;
   /**
-   * The linear entries (handles with a linear G or C value) by row: row r's entries are [linStart[r], linStart[r+1]),
-   * in handle order, with their column and G and C values; f = G_lin x and q = C_lin x are {@link #linear}'s.
+   * The linear entries (handles with a linear G or C value) by row, in handle order, with their G and C values:
+   * f = G_lin x and q = C_lin x are {@link #linear}'s.
    */
-  private final int[] linStart;
-  private final int[] linCol;
+  private final LinearPart linear;
   private final double[] linG;
   private final double[] linC;
-  /**
-   * The linear part: its loops for the first {@link #GENERATE_AFTER} evaluations, then its generated code (the same
-   * operations). A short run (an operating point, most tests, a brief transient) defines no class and gives the JIT
-   * no code to compile for it: that work would outweigh what a few hundred evaluations gain.
-   */
-  private LinearPart linear;
-  private static final int GENERATE_AFTER = 2048;
-  private int evaluations;
   /** The linear part by handle: what G and C hold before the other elements add to them. */
   private final double[] linGv;
   private final double[] linCv;
@@ -266,7 +257,7 @@ public final class MnaSystem {
       }
     }
     this.loaded = anyLinear ? other.toArray(new Element[0]) : elements;
-    this.linStart = new int[n + 1];
+    int[] linStart = new int[n + 1];
     for (int h = 0; h < pattern.size(); h++) {
       if (lin.gv[h] != 0 || lin.cv[h] != 0) {
         linStart[rows[h] + 1]++;
@@ -275,7 +266,7 @@ public final class MnaSystem {
     for (int r = 0; r < n; r++) {
       linStart[r + 1] += linStart[r];
     }
-    this.linCol = new int[linStart[n]];
+    int[] linCol = new int[linStart[n]];
     this.linG = new double[linStart[n]];
     this.linC = new double[linStart[n]];
     int[] fill = Arrays.copyOf(linStart, n);
@@ -287,7 +278,7 @@ public final class MnaSystem {
         linC[k] = lin.cv[h];
       }
     }
-    this.linear = LinearPart.loops(linStart, linCol);
+    this.linear = LinearPart.of(linStart, linCol);
     List<Limiter> lims = new ArrayList<>();
     for (Element e : elements) {
       if (e instanceof Limiter l) {
@@ -407,9 +398,6 @@ public final class MnaSystem {
       System.arraycopy(linCv, 0, load.cv, 0, linCv.length);
     }
     dirty = true;
-    if (++evaluations == GENERATE_AFTER) {
-      linear = LinearPart.of(linStart, linCol);
-    }
     linear.apply(x, load.f, load.q, linG, linC);
     for (Element e : elements) {
       e.load(load);

@@ -31,12 +31,7 @@ public abstract class LinearPart {
   private static final int MAX_CACHED = 256;
   private static final Map<String, LinearPart> CACHE = new ConcurrentHashMap<>();
 
-  /** The loops of the structure ({@code start} of length n + 1, {@code col} of length start[n]). */
-  public static LinearPart loops(int[] start, int[] col) {
-    return new Loops(start, col);
-  }
-
-  /** The generated code of the structure ({@code start} of length n + 1, {@code col} of length start[n]), or its loops. */
+  /** The linear part of the structure ({@code start} of length n + 1, {@code col} of length start[n]). */
   public static LinearPart of(int[] start, int[] col) {
     int n = start.length - 1;
     if (32L + 24L * n + 36L * col.length > MAX_CODE_BYTES) {
