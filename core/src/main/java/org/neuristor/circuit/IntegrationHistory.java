@@ -34,6 +34,19 @@ final class IntegrationHistory {
   /** The history term of the current step. */
   final double[] qHist;
   private final double[] lagrange = new double[4];
+  /**
+   * Divided differences of the dynamic unknowns (by their position j in {@link MnaSystem#dynamicUnknowns}) in two
+   * sets of 3n: set s holds at {@code 3ns + j} the first difference over the newest two points, at {@code 3ns + n + j}
+   * the one over the two before them and at {@code 3ns + 2n + j} the second difference over the newest three. Set
+   * {@link #diffSet} is carried (valid for {@link #carriedLength} unknowns, -1: none); {@link #truncationRatio} forms
+   * the other one over its new point, which becomes the carried set when the step is accepted. One array and an
+   * index, not references that change: a reference store costs the collector's write barrier.
+   */
+  private final double[] diff;
+  private int diffSet;
+  private int carriedLength = -1;
+  /** Unknowns of the set {@link #truncationRatio} formed for the step being attempted (-1: none). */
+  private int formedLength = -1;
 
   IntegrationHistory(int n, boolean trap) {
     this.n = n;
@@ -44,11 +57,13 @@ final class IntegrationHistory {
     }
     this.qdot = new double[n];
     this.qHist = new double[n];
+    this.diff = new double[6 * n];
   }
 
   /** Forgets everything but the newest point (after a discontinuity), with qdot = -f there. */
   void restart(double[] f) {
     count = 1;
+    carriedLength = -1;
     for (int i = 0; i < n; i++) {
       qdot[i] = -f[i];
     }
@@ -83,6 +98,7 @@ final class IntegrationHistory {
    * @param trap trapezoidal rule instead of BDF2 for k = 2
    */
   double coefficients(int k, double h, boolean trap) {
+    formedLength = -1; // a new attempt: nothing formed for it yet
     double[] q0 = hq[head];
     if (k == 1) {
       for (int i = 0; i < n; i++) {
@@ -108,10 +124,38 @@ final class IntegrationHistory {
     return a0;
   }
 
-  /** Lagrange extrapolation through the newest {@code points} history points to time t, into out. */
+  /**
+   * Lagrange extrapolation through the newest {@code points} history points to time t, into out: weight a is the
+   * product over b != a, in order, of (t - t_b) / (t_a - t_b) (for two and three points written out: a product that
+   * starts at 1 and multiplies by the first factor holds that factor exactly), out[i] the sum over a, in order, of
+   * weight a times x_a[i].
+   */
   void predict(int points, double t, double[] out) {
+    double[] x0 = hx[head];
     if (points <= 1) {
-      System.arraycopy(hx[head], 0, out, 0, n);
+      System.arraycopy(x0, 0, out, 0, n);
+      return;
+    }
+    double[] x1 = hx[(head + 1) & 3];
+    double t0 = ht[0];
+    double t1 = ht[1];
+    if (points == 2) {
+      double w0 = (t - t1) / (t0 - t1);
+      double w1 = (t - t0) / (t1 - t0);
+      for (int i = 0; i < n; i++) {
+        out[i] = 0.0 + w0 * x0[i] + w1 * x1[i]; // the general loop's sum, in its order
+      }
+      return;
+    }
+    if (points == 3) {
+      double[] x2 = hx[(head + 2) & 3];
+      double t2 = ht[2];
+      double w0 = (t - t1) / (t0 - t1) * ((t - t2) / (t0 - t2));
+      double w1 = (t - t0) / (t1 - t0) * ((t - t2) / (t1 - t2));
+      double w2 = (t - t0) / (t2 - t0) * ((t - t1) / (t2 - t1));
+      for (int i = 0; i < n; i++) {
+        out[i] = 0.0 + w0 * x0[i] + w1 * x1[i] + w2 * x2[i];
+      }
       return;
     }
     double[] w = lagrange;
@@ -123,26 +167,6 @@ final class IntegrationHistory {
         }
       }
       w[a] = c;
-    }
-    double[] x0 = hx[head];
-    double[] x1 = hx[(head + 1) & 3];
-    if (points == 2) {
-      double w0 = w[0];
-      double w1 = w[1];
-      for (int i = 0; i < n; i++) {
-        out[i] = 0.0 + w0 * x0[i] + w1 * x1[i]; // the general loop's sum, in its order
-      }
-      return;
-    }
-    if (points == 3) {
-      double[] x2 = hx[(head + 2) & 3];
-      double w0 = w[0];
-      double w1 = w[1];
-      double w2 = w[2];
-      for (int i = 0; i < n; i++) {
-        out[i] = 0.0 + w0 * x0[i] + w1 * x1[i] + w2 * x2[i];
-      }
-      return;
     }
     for (int i = 0; i < n; i++) {
       double s = 0;
@@ -174,10 +198,17 @@ final class IntegrationHistory {
     }
     ht[0] = tNew;
     count = Math.min(count + 1, 4);
+    // the differences formed over the accepted point are over the newest points now
+    carriedLength = formedLength;
+    formedLength = -1;
+    diffSet ^= 1;
   }
 
   /**
-   * max over dynamic unknowns of |LTE| / tolerance for the step to (tNew, xNew) of order k.
+   * max over dynamic unknowns of |LTE| / tolerance for the step to (tNew, xNew) of order k. The divided differences
+   * over history points alone, (x1 - x2) / (t1 - t2), (x2 - x3) / (t2 - t3) and the second one over x1, x2, x3, are
+   * those the previous step formed over its new point, when it formed them and was accepted (see {@link #diff}): the
+   * same operands, so the same values, taken instead of divided again.
    */
   double truncationRatio(MnaSystem sys, double[] xNew, double tNew, int k, boolean trap, SimOptions o) {
     double h = tNew - ht[0];
@@ -192,22 +223,31 @@ final class IntegrationHistory {
     double[] h2 = hx[(head + 2) & 3];
     double trtol = o.trtol();
     double reltol = o.reltol();
-    for (int i : sys.dynamicUnknowns()) {
+    int[] dyn = sys.dynamicUnknowns();
+    int m = dyn.length;
+    // the carried differences serve when they were formed over the same unknowns (the list only grows)
+    boolean carried = carriedLength == m;
+    double[] d = diff;
+    int c = diffSet * 3 * n;
+    int p = (diffSet ^ 1) * 3 * n;
+    for (int j = 0; j < m; j++) {
+      int i = dyn[j];
       double x0 = xNew[i];
       double x1 = h0[i];
-      double x2 = h1[i];
       double d01 = (x0 - x1) / (t0 - t1);
-      double d12 = (x1 - x2) / (t1 - t2);
+      double d12 = carried ? d[c + j] : (x1 - h1[i]) / (t1 - t2);
       double d012 = (d01 - d12) / (t0 - t2);
       double dd;
       if (k == 1) {
         dd = d012;
       } else {
-        double x3 = h2[i];
-        double d23 = (x2 - x3) / (t2 - t3);
-        double d123 = (d12 - d23) / (t1 - t3);
+        double d23 = carried ? d[c + n + j] : (h1[i] - h2[i]) / (t2 - t3);
+        double d123 = carried ? d[c + 2 * n + j] : (d12 - d23) / (t1 - t3);
         dd = (d012 - d123) / (t0 - t3);
       }
+      d[p + j] = d01;
+      d[p + n + j] = d12;
+      d[p + 2 * n + j] = d012;
       double err = Math.abs(factor * dd);
       double tol = trtol * (reltol * Math.max(Math.abs(x0), Math.abs(x1)) + sys.absTol(i));
       double r = err / tol;
@@ -215,6 +255,7 @@ final class IntegrationHistory {
         worst = r;
       }
     }
+    formedLength = m;
     return worst;
   }
 }

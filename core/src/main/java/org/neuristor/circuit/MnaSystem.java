@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.neuristor.NeuristorException;
 import org.neuristor.circuit.solve.DenseLU;
+import org.neuristor.circuit.solve.LinearPart;
 import org.neuristor.circuit.solve.LinearSolver;
 import org.neuristor.circuit.solve.MatrixPattern;
 import org.neuristor.circuit.solve.SingularMatrixException;
@@ -78,11 +79,10 @@ public final class MnaSystem {
   /** Elements loaded at every evaluation (all but the linear constant ones). */
   private final Element[] loaded;
   /**
-   * The linear entries (handles with a linear G or C value) by row: row r's entries are
-   * [linStart[r], linStart[r+1]), in handle order, with their column and G and C values.
+   * The linear entries (handles with a linear G or C value) by row, in handle order, with their G and C values:
+   * f = G_lin x and q = C_lin x are {@link #linear}'s.
    */
-  private final int[] linStart;
-  private final int[] linCol;
+  private final LinearPart linear;
   private final double[] linG;
   private final double[] linC;
   /** The linear part by handle: what G and C hold before the other elements add to them. */
@@ -257,7 +257,7 @@ public final class MnaSystem {
       }
     }
     this.loaded = anyLinear ? other.toArray(new Element[0]) : elements;
-    this.linStart = new int[n + 1];
+    int[] linStart = new int[n + 1];
     for (int h = 0; h < pattern.size(); h++) {
       if (lin.gv[h] != 0 || lin.cv[h] != 0) {
         linStart[rows[h] + 1]++;
@@ -266,7 +266,7 @@ public final class MnaSystem {
     for (int r = 0; r < n; r++) {
       linStart[r + 1] += linStart[r];
     }
-    this.linCol = new int[linStart[n]];
+    int[] linCol = new int[linStart[n]];
     this.linG = new double[linStart[n]];
     this.linC = new double[linStart[n]];
     int[] fill = Arrays.copyOf(linStart, n);
@@ -278,6 +278,7 @@ public final class MnaSystem {
         linC[k] = lin.cv[h];
       }
     }
+    this.linear = LinearPart.of(linStart, linCol);
     List<Limiter> lims = new ArrayList<>();
     for (Element e : elements) {
       if (e instanceof Limiter l) {
@@ -397,7 +398,7 @@ public final class MnaSystem {
       System.arraycopy(linCv, 0, load.cv, 0, linCv.length);
     }
     dirty = true;
-    linearPart(x);
+    linear.apply(x, load.f, load.q, linG, linC);
     for (Element e : elements) {
       e.load(load);
     }
@@ -414,31 +415,6 @@ public final class MnaSystem {
   }
 
   /**
-   * f = G_lin x and q = C_lin x of the linear elements, row by row: each sum starts at 0 and adds the row's
-   * entries in handle order (as clearing f and q and adding every entry in handle order would).
-   */
-  private void linearPart(double[] x) {
-    double[] f = load.f;
-    double[] q = load.q;
-    int[] start = linStart;
-    int[] lcol = linCol;
-    double[] lg = linG;
-    double[] lc = linC;
-    int k = 0;
-    for (int r = 0; r < n; r++) {
-      double sf = 0.0;
-      double sq = 0.0;
-      for (int end = start[r + 1]; k < end; k++) {
-        double xc = x[lcol[k]];
-        sf += lg[k] * xc;
-        sq += lc[k] * xc;
-      }
-      f[r] = sf;
-      q[r] = sq;
-    }
-  }
-
-  /**
    * The charges q at an accepted point x, for the integration history: the linear elements' C x plus
    * the loads of the elements that are not {@link Element#chargeFree()} (the others add nothing to q,
    * so q is the same as after {@link #evaluate}). f is not complete afterwards: {@link #fAt} evaluates
@@ -446,18 +422,7 @@ public final class MnaSystem {
    */
   void acceptCharges(double[] x, double t) {
     if (charged.length == 0) {
-      double[] q = load.q;
-      int[] start = linStart;
-      int[] lcol = linCol;
-      double[] lc = linC;
-      int k = 0;
-      for (int r = 0; r < n; r++) {
-        double sq = 0.0;
-        for (int end = start[r + 1]; k < end; k++) {
-          sq += lc[k] * x[lcol[k]];
-        }
-        q[r] = sq;
-      }
+      linear.charges(x, load.q, linC);
       fStale = true;
       return;
     }

@@ -78,19 +78,27 @@ final class ScheduleCompiler {
     return Math.max(factor, solve);
   }
 
-  private static byte[] generate(EliminationSchedule s) {
-    String name = "org/neuristor/circuit/solve/GeneratedElimination";
-    // Class file version 49 (Java 5): it needs no stack map frames, so ASM does not compute them (most of the
-    // generation time in a cold process, where ASM runs interpreted); the JVM verifies it by type inference.
+  /**
+   * A class writer of a final class {@code name} that extends {@code parent} with a constructor without arguments
+   * (internal names), for a hidden class without state. Class file version 49 (Java 5): it needs no stack map frames,
+   * so ASM does not compute them (most of the generation time in a cold process, where ASM runs interpreted); the JVM
+   * verifies it by type inference.
+   */
+  static ClassWriter subclass(String name, String parent) {
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-    cw.visit(Opcodes.V1_5, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, KERNEL, null);
+    cw.visit(Opcodes.V1_5, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, parent, null);
     MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
     init.visitCode();
     init.visitVarInsn(Opcodes.ALOAD, 0);
-    init.visitMethodInsn(Opcodes.INVOKESPECIAL, KERNEL, "<init>", "()V", false);
+    init.visitMethodInsn(Opcodes.INVOKESPECIAL, parent, "<init>", "()V", false);
     init.visitInsn(Opcodes.RETURN);
     init.visitMaxs(0, 0);
     init.visitEnd();
+    return cw;
+  }
+
+  private static byte[] generate(EliminationSchedule s) {
+    ClassWriter cw = subclass("org/neuristor/circuit/solve/GeneratedElimination", KERNEL);
     factor(cw, s);
     solve(cw, s);
     if (stepEstimate(s) <= MAX_CODE_BYTES) {
