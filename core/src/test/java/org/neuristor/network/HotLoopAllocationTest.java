@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 class HotLoopAllocationTest {
   @Test
   void cobaStepsAllocateNothing() throws Exception {
-    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     String coba = CobaBrian2PeerTest.cobaText();
     String text = coba.substring(0, coba.indexOf("\nmonitors:") + 1); // no monitors: their storage grows
     NetworkFile.Loaded l = NetworkFile.parse("coba.yaml", text, false, 1);
@@ -21,23 +20,16 @@ class HotLoopAllocationTest {
     for (int k = 0; k < 20; k++) {
       net.runSteps(200, null); // warm-up: initialisation, JIT compilation of runSteps itself
     }
-    long id = Thread.currentThread().getId();
-    // Three windows of 3,000 steps, the least counted: an allocation per step shows in every window (tens of
-    // kilobytes each), while a one-off event of the JVM's on this thread (it failed once in each of two suites
-    // run under load 12, 76 KB in one window; the same steps allocate 32 bytes per window interpreted, C1-only
-    // and C2-compiled) shows in one.
-    long allocated = Long.MAX_VALUE;
-    for (int w = 0; w < 3 && allocated >= 1024; w++) {
-      long before = mx.getThreadAllocatedBytes(id);
-      net.runSteps(3000, null);
-      allocated = Math.min(allocated, mx.getThreadAllocatedBytes(id) - before);
-    }
+    // a one-off allocation of the JVM's on this thread (76 KB in one window, twice under load 12 or after the full
+    // suite's other tests; the same steps allocate 32 bytes a window interpreted, C1-only and C2-compiled) shows in
+    // one window, an allocation per step in all three
+    long allocated = leastAllocated(net, 3000);
     long spikes = 0;
     for (Network.PopulationStats s : net.stats()) {
       spikes += s.spikes();
     }
     assertThat(spikes).as("the network is active").isGreaterThan(5000);
-    assertThat(allocated).as("bytes allocated by 3000 steps (the least of up to three windows)").isLessThan(1024);
+    assertThat(allocated).as("bytes allocated by 3000 steps (the least of three windows)").isLessThan(1024);
   }
 
   /**
@@ -52,7 +44,6 @@ class HotLoopAllocationTest {
       "1e-8|{circuit: lif, size: 20, parameters: {vin: 2}, CH}|{circuit: pickett, size: 2, source: 'dc 0', CH}"
           + "|{circuit: wang, size: 4, CH}|{circuit: yi, size: 2, source: 'dc 2', CH}|{circuit: huang, size: 2, CH}"})
   void kernelPopulationStepsAllocateNothing(String spec) {
-    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     String[] parts = spec.split("\\|");
     StringBuilder text = new StringBuilder("dt: " + parts[0] + "\nseed: 5\npopulations:\n");
     text.append("  in: {model: poisson, size: 50, rate: ").append(parts[0].equals("1e-5") ? "500" : "2e7").append("}\n");
@@ -71,20 +62,29 @@ class HotLoopAllocationTest {
     for (int k = 0; k < 15; k++) {
       net.runSteps(200, null); // warm-up: initialisation, JIT, spike buffers at their working size
     }
-    // the best of three windows: a per-step allocation (16 B or more) shows in every window, while
-    // the JVM's own occasional few kB (JIT deoptimization under load, seen with the COBA test too) do not
-    long id = Thread.currentThread().getId();
-    long allocated = Long.MAX_VALUE;
-    for (int w = 0; w < 3; w++) {
-      long before = mx.getThreadAllocatedBytes(id);
-      net.runSteps(1000, null);
-      allocated = Math.min(allocated, mx.getThreadAllocatedBytes(id) - before);
-    }
+    long allocated = leastAllocated(net, 1000);
     long spikes = 0;
     for (Network.PopulationStats s : net.stats()) {
       spikes += s.name().equals("in") ? 0 : s.spikes();
     }
     assertThat(spikes).as("the populations are active").isGreaterThan(0);
     assertThat(allocated).as("bytes allocated by 1000 steps (best of three windows)").isLessThan(1024);
+  }
+
+  /**
+   * The least number of bytes this thread allocated in three windows of {@code steps} steps: an allocation per step
+   * (16 B or more) shows in every window, while the JVM's own occasional kilobytes (a deoptimization, a class first
+   * loaded, under load or after other tests) do not.
+   */
+  private static long leastAllocated(Network net, int steps) {
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    long least = Long.MAX_VALUE;
+    for (int w = 0; w < 3; w++) {
+      long before = mx.getThreadAllocatedBytes(id);
+      net.runSteps(steps, null);
+      least = Math.min(least, mx.getThreadAllocatedBytes(id) - before);
+    }
+    return least;
   }
 }
