@@ -3,7 +3,6 @@ package org.neuristor.cli;
 import org.neuristor.circuit.Analysis;
 import org.neuristor.circuit.Circuit;
 import org.neuristor.circuit.MnaSystem;
-import org.neuristor.circuit.SimOptions;
 import org.neuristor.circuit.Simulation;
 import org.neuristor.netlist.CircuitCompiler;
 
@@ -33,17 +32,14 @@ final class SparseWarmUp {
 
   /** Whether {@code c} runs a transient on the sparse solver (the only runs the miniature serves). */
   static boolean serves(CircuitCompiler.Compiled c) {
-    Boolean dense = c.circuit().options().dense();
-    boolean sparse = dense != null ? !dense : c.unknowns() > MnaSystem.DENSE_LIMIT;
-    return sparse && c.analyses().stream().anyMatch(a -> a instanceof Analysis.Tran);
+    return !MnaSystem.denseSolver(c.circuit().options(), c.unknowns())
+        && c.analyses().stream().anyMatch(a -> a instanceof Analysis.Tran);
   }
 
   /** Runs the miniature on the sparse solver (its result is dropped). */
   static void run() {
     CircuitCompiler.Compiled c = CircuitCompiler.compile(LADDER, "warm-up.cir");
-    SimOptions o = c.circuit().options();
-    Circuit sparse = c.circuit().withOptions(new SimOptions(o.reltol(), o.abstol(), o.vntol(), o.gmin(), o.gshunt(),
-        o.itl1(), o.itl4(), o.method(), o.trtol(), o.maxStep(), o.hmin(), false));
+    Circuit sparse = c.circuit().withOptions(c.circuit().options().withDense(false));
     Simulation.run(sparse, c.analyses().get(0), c.saves(), null);
   }
 }

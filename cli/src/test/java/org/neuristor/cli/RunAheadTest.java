@@ -155,6 +155,7 @@ class RunAheadTest {
     assertThat(summary(with)).isEqualTo(summary(without));
     assertSameFiles(dir.resolve("a"), dir.resolve("b"));
   }
+
   @Test
   void aSparseTransientRunsAfterTheMiniatureWithTheSameResults() throws Exception {
     StringBuilder sb = new StringBuilder("ladder\nv1 n0 0 pwl(0 0 1n 1)\n");

@@ -40,6 +40,11 @@ public final class MnaSystem {
   /** Systems up to this size use the dense LU. */
   public static final int DENSE_LIMIT = 60;
 
+  /** Whether a system of {@code unknowns} unknowns under {@code options} solves with the dense LU (else the sparse). */
+  public static boolean denseSolver(SimOptions options, int unknowns) {
+    return options.dense() != null ? options.dense() : unknowns <= DENSE_LIMIT;
+  }
+
   private final Circuit circuit;
   private final Element[] elements;
   private final boolean nonlinear;
@@ -218,8 +223,7 @@ public final class MnaSystem {
     for (int i = 0; i < n; i++) {
       diag[i] = pattern.entry(i, i);
     }
-    boolean useDense = options.dense() != null ? options.dense() : n <= DENSE_LIMIT;
-    this.solver = useDense ? new DenseLU(pattern, restore) : sparseSolver(pattern);
+    this.solver = denseSolver(options, n) ? new DenseLU(pattern, restore) : sparseSolver(pattern);
     this.dense = nonlinear && solver instanceof DenseLU d ? d : null;
     this.stepOut = new double[][] {new double[3 + 2 * n], new double[3 + 2 * n]};
     boolean positive = options.reltol() > 0;

@@ -95,6 +95,11 @@ public record SimOptions(
     }
   }
 
+  /** Returns a copy that forces the dense (true) or sparse (false) solver, or chooses by size (null). */
+  public SimOptions withDense(Boolean d) {
+    return new SimOptions(reltol, abstol, vntol, gmin, gshunt, itl1, itl4, method, trtol, maxStep, hmin, d);
+  }
+
   /** Names accepted by {@link #with}. */
   public static boolean known(String name) {
     return java.util.Set.of("reltol", "abstol", "vntol", "gmin", "gshunt", "rshunt", "itl1", "itl4", "method",

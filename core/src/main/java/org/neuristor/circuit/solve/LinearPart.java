@@ -1,6 +1,5 @@
 package org.neuristor.circuit.solve;
 
-import java.lang.invoke.MethodHandles;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +27,6 @@ public abstract class LinearPart {
 
   /** HotSpot does not compile methods above 8000 bytes of bytecode; stay below. */
   private static final int MAX_CODE_BYTES = 7000;
-  private static final int MAX_CACHED = 256;
   private static final Map<String, LinearPart> CACHE = new ConcurrentHashMap<>();
 
   /** The linear part of the structure ({@code start} of length n + 1, {@code col} of length start[n]). */
@@ -39,21 +37,10 @@ public abstract class LinearPart {
     }
     String key = Arrays.toString(start) + Arrays.toString(col);
     LinearPart p = CACHE.get(key);
-    if (p != null) {
-      return p;
+    if (p == null) {
+      p = ScheduleCompiler.define(CACHE, key, generate(start, col), LinearPart.class);
     }
-    try {
-      MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(generate(start, col), true);
-      // reflection, not a method handle: see TapeCompiler (no lambda forms spun in a cold process)
-      p = (LinearPart) l.lookupClass().getDeclaredConstructor().newInstance();
-    } catch (Throwable e) {
-      return new Loops(start, col); // the same operations in loops
-    }
-    if (CACHE.size() >= MAX_CACHED) {
-      CACHE.clear(); // a long-lived process that met many structures starts over instead of caching no more
-    }
-    LinearPart first = CACHE.putIfAbsent(key, p);
-    return first != null ? first : p;
+    return p != null ? p : new Loops(start, col); // the same operations in loops
   }
 
   /** The loops the generated code writes out. */
@@ -126,7 +113,7 @@ public abstract class LinearPart {
           if (both) {
             // xc = x[col[k]]; sf += g[k] * xc; sq += c[k] * xc
             mv.visitVarInsn(Opcodes.ALOAD, 1);
-            push(mv, col[k]);
+            ScheduleCompiler.push(mv, col[k]);
             mv.visitInsn(Opcodes.DALOAD);
             mv.visitVarInsn(Opcodes.DSTORE, XC);
             addProduct(mv, SF, 4, k, XC);
@@ -135,10 +122,10 @@ public abstract class LinearPart {
             // sq += c[k] * x[col[k]]
             mv.visitVarInsn(Opcodes.DLOAD, sq);
             mv.visitVarInsn(Opcodes.ALOAD, c);
-            push(mv, k);
+            ScheduleCompiler.push(mv, k);
             mv.visitInsn(Opcodes.DALOAD);
             mv.visitVarInsn(Opcodes.ALOAD, 1);
-            push(mv, col[k]);
+            ScheduleCompiler.push(mv, col[k]);
             mv.visitInsn(Opcodes.DALOAD);
             mv.visitInsn(Opcodes.DMUL);
             mv.visitInsn(Opcodes.DADD);
@@ -162,7 +149,7 @@ public abstract class LinearPart {
   private static void addProduct(MethodVisitor mv, int sum, int array, int k, int value) {
     mv.visitVarInsn(Opcodes.DLOAD, sum);
     mv.visitVarInsn(Opcodes.ALOAD, array);
-    push(mv, k);
+    ScheduleCompiler.push(mv, k);
     mv.visitInsn(Opcodes.DALOAD);
     mv.visitVarInsn(Opcodes.DLOAD, value);
     mv.visitInsn(Opcodes.DMUL);
@@ -173,18 +160,8 @@ public abstract class LinearPart {
   /** array[i] = value, with the array and the value in locals. */
   private static void store(MethodVisitor mv, int array, int i, int value) {
     mv.visitVarInsn(Opcodes.ALOAD, array);
-    push(mv, i);
+    ScheduleCompiler.push(mv, i);
     mv.visitVarInsn(Opcodes.DLOAD, value);
     mv.visitInsn(Opcodes.DASTORE);
-  }
-
-  private static void push(MethodVisitor mv, int v) {
-    if (v <= 5) {
-      mv.visitInsn(Opcodes.ICONST_0 + v);
-    } else if (v <= Short.MAX_VALUE) {
-      mv.visitIntInsn(Opcodes.SIPUSH, v);
-    } else {
-      mv.visitLdcInsn(v);
-    }
   }
 }

@@ -40,21 +40,30 @@ final class ScheduleCompiler {
     }
     String key = key(s);
     EliminationSchedule.Kernel kernel = KERNELS.get(key);
-    if (kernel != null) {
-      return kernel;
-    }
+    // null when it cannot be defined: the interpreted schedule computes the same values
+    return kernel != null ? kernel : define(KERNELS, key, generate(s), EliminationSchedule.Kernel.class);
+  }
+
+  /**
+   * The one instance of the stateless hidden class {@code bytes} defines (written with {@link #subclass}), put in
+   * {@code cache} under {@code key} (everything the generated code is made of) unless another thread put one first,
+   * which is then returned; null when the class cannot be defined. The cache is bounded: a long-lived process that
+   * met many structures starts over instead of caching no more.
+   */
+  static <T> T define(Map<String, T> cache, String key, byte[] bytes, Class<T> type) {
+    T instance;
     try {
-      MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(generate(s), true);
+      MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
       // reflection, not a method handle: see TapeCompiler (no lambda forms spun in a cold process)
-      kernel = (EliminationSchedule.Kernel) l.lookupClass().getDeclaredConstructor().newInstance();
+      instance = type.cast(l.lookupClass().getDeclaredConstructor().newInstance());
     } catch (Throwable e) {
-      return null; // the interpreted schedule computes the same values
+      return null;
     }
-    if (KERNELS.size() >= MAX_CACHED) {
-      KERNELS.clear(); // a long-lived process that met many structures starts over instead of caching no more
+    if (cache.size() >= MAX_CACHED) {
+      cache.clear();
     }
-    EliminationSchedule.Kernel first = KERNELS.putIfAbsent(key, kernel);
-    return first != null ? first : kernel;
+    T first = cache.putIfAbsent(key, instance);
+    return first != null ? first : instance;
   }
 
   /** Everything the generated code is made of: two schedules with the same key generate the same class. */
@@ -523,7 +532,8 @@ final class ScheduleCompiler {
     mv.visitInsn(Opcodes.DSUB);
   }
 
-  private static void push(MethodVisitor mv, int v) {
+  /** Pushes the int constant {@code v}. */
+  static void push(MethodVisitor mv, int v) {
     if (v >= -1 && v <= 5) {
       mv.visitInsn(Opcodes.ICONST_0 + v);
     } else {
