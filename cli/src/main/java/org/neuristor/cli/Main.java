@@ -74,7 +74,33 @@ public final class Main implements Runnable {
 
   /** Runs the command line {@code args} as the {@code neuristor} command does and returns its exit code. */
   static int execute(String[] args) {
-    return started(args).execute(args);
+    Start s = start(args);
+    // a plain network run is parsed without picocli's model (see NetworkCommand.Run.plain)
+    Integer code = s.warmUp() == null ? null : NetworkCommand.Run.plain(args, s.warmUp(), stdout(), stderr());
+    return code != null ? code : commandLine(args, s.warmUp(), s.runAhead()).execute(args);
+  }
+
+  /** Standard output as picocli's {@code getOut()} makes it (its encoding rule, buffered, flushed per line). */
+  static PrintWriter stdout() {
+    return writer(System.out, "sun.stdout.encoding");
+  }
+
+  /** Standard error as picocli's {@code getErr()} makes it. */
+  static PrintWriter stderr() {
+    return writer(System.err, "sun.stderr.encoding");
+  }
+
+  private static PrintWriter writer(java.io.OutputStream stream, String encodingProperty) {
+    String name = System.getProperty(encodingProperty);
+    java.nio.charset.Charset cs = java.nio.charset.Charset.defaultCharset();
+    if (name != null) {
+      try {
+        cs = java.nio.charset.Charset.forName(name.equalsIgnoreCase("cp65001") ? "UTF-8" : name);
+      } catch (RuntimeException e) {
+        // picocli falls back to the default charset too
+      }
+    }
+    return new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, cs)), true);
   }
 
   /**
@@ -82,6 +108,15 @@ public final class Main implements Runnable {
    * builds its model (~0.1 s of a cold start): a network run's warm-up, a netlist run's run-ahead.
    */
   static CommandLine started(String[] args) {
+    Start s = start(args);
+    return commandLine(args, s.warmUp(), s.runAhead());
+  }
+
+  /** What starts before the command line is parsed (either or neither). */
+  private record Start(WarmUp warmUp, RunAhead runAhead) {}
+
+  /** Sets picocli's start-up properties (below) and starts what {@code args} gets before parsing. */
+  private static Start start(String[] args) {
     // picocli registers a converter for every java.time and java.sql type by reflection when it builds a model,
     // which loads and initialises those classes (DateTimeFormatter's tables among them); no option here has
     // such a type. Measured: the main thread's CPU to build and parse `run`'s model 0.87x (median of 18
@@ -97,10 +132,9 @@ public final class Main implements Runnable {
     }
     // run: the netlist is compiled and run meanwhile (RunAhead; RunCommand takes the results if they are its own)
     RunAhead runAhead = RunAhead.start(args);
-    // network run: the JIT warms up on a miniature of the file while picocli builds its model and the network
+    // network run: the JIT warms up on a miniature of the file while the command line is parsed and the network
     // is built; the command stops it when its run starts (NetworkCommand.Run)
-    WarmUp warmUp = runAhead == null ? NetworkCommand.Run.warmUp(args) : null;
-    return commandLine(args, warmUp, runAhead);
+    return new Start(runAhead == null ? NetworkCommand.Run.warmUp(args) : null, runAhead);
   }
 
   /** The tree of {@code subcommands}; their own subcommands as {@code args} reaches them (all if null). */
@@ -170,23 +204,30 @@ public final class Main implements Runnable {
     while (leaf.hasSubcommand()) {
       leaf = leaf.subcommand();
     }
-    boolean json = leaf.hasMatchedOption("--json");
+    return failure(ex, leaf.hasMatchedOption("--json"), cl.getOut(), cl.getErr());
+  }
+
+  /**
+   * What a command's exception prints (on {@code err}, and as JSON on {@code out} with {@code json}) and the exit
+   * code: a user error its message and code, an I/O error its message and 2, anything else "internal error" with
+   * its stack trace and 70.
+   */
+  static int failure(Exception ex, boolean json, PrintWriter out, PrintWriter err) {
     Throwable t = ex;
     while (!(t instanceof NeuristorException) && t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
     if (t instanceof NeuristorException ne) {
-      return fail(cl, json, ne.getMessage(), ne, ne.exitCode());
+      return fail(out, err, json, ne.getMessage(), ne, ne.exitCode());
     }
     if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
-      return fail(cl, json, ex.getMessage(), null, 2);
+      return fail(out, err, json, ex.getMessage(), null, 2);
     }
-    PrintWriter err = cl.getErr();
     err.println("internal error: " + ex);
     ex.printStackTrace(err);
     err.flush();
     if (json) {
-      printJsonError(cl, "internal error: " + ex, null, 70);
+      printJsonError(out, "internal error: " + ex, null, 70);
     }
     return 70;
   }
@@ -200,23 +241,23 @@ public final class Main implements Runnable {
     }
     err.flush();
     if (List.of(args).contains("--json")) {
-      printJsonError(cl, ex.getMessage(), null, 2);
+      printJsonError(cl.getOut(), ex.getMessage(), null, 2);
     }
     return 2;
   }
 
-  private static int fail(CommandLine cl, boolean json, String message, NeuristorException e, int code) {
-    PrintWriter err = cl.getErr();
+  private static int fail(PrintWriter out, PrintWriter err, boolean json, String message, NeuristorException e,
+      int code) {
     err.println("error: " + message);
     err.flush();
     if (json) {
-      printJsonError(cl, message, e, code);
+      printJsonError(out, message, e, code);
     }
     return code;
   }
 
   /** The JSON error object on stdout: message, file, line, column (null without a location) and the exit code. */
-  static void printJsonError(CommandLine cl, String message, NeuristorException e, int code) {
+  static void printJsonError(PrintWriter out, String message, NeuristorException e, int code) {
     Map<String, Object> m = new LinkedHashMap<>();
     NetlistException located = e instanceof NetlistException n ? n : null;
     m.put("message", located != null ? located.detail() : message);
@@ -224,7 +265,6 @@ public final class Main implements Runnable {
     m.put("line", located != null ? located.line() : null);
     m.put("column", located != null ? located.column() : null);
     m.put("exit", code);
-    PrintWriter out = cl.getOut();
     out.println(Json.write(Map.of("error", m)));
     out.flush();
   }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuristor.io.Json;
+import picocli.CommandLine;
 
 class NetworkCommandTest {
   @TempDir Path dir;
@@ -57,5 +58,98 @@ class NetworkCommandTest {
     for (String f : new String[] {"coba.exc.spikes.csv", "coba.inh.spikes.csv"}) {
       assertThat(Files.readAllBytes(started.resolve(f))).as(f).isEqualTo(Files.readAllBytes(plain.resolve(f)));
     }
+  }
+
+  @Test
+  void aPlainRunIsParsedAsPicocliParsesIt() {
+    String f = "../examples/coba.yaml";
+    String[][] plain = {
+        {"network", "run", f},
+        {"network", "run", f, "--out", "o1", "--json"},
+        {"network", "run", "--no-plot", "--out=o2", f},
+        {"network", "run", "--plot", f, "--json", "--out", "a b"}};
+    for (String[] args : plain) {
+      NetworkCommand.Run mine = NetworkCommand.Run.parsePlain(args);
+      CommandLine.ParseResult pr = Main.commandLine(args).parseArgs(args);
+      NetworkCommand.Run theirs = (NetworkCommand.Run) pr.subcommand().subcommand().commandSpec().userObject();
+      assertThat(mine).as(String.join(" ", args)).isNotNull();
+      assertThat(mine.file).isEqualTo(theirs.file);
+      assertThat(mine.threads).isEqualTo(theirs.threads);
+      assertThat(mine.output.out).isEqualTo(theirs.output.out);
+      assertThat(mine.output.json()).isEqualTo(theirs.output.json());
+      assertThat(mine.output.plot()).isEqualTo(theirs.output.plot());
+      assertThat(mine.output.plotExt()).isEqualTo(theirs.output.plotExt());
+    }
+    String[][] notPlain = {
+        {"network", "run"},
+        {"network", "run", "--out", "o"},
+        {"network", "run", f, "--threads", "2"},
+        {"network", "run", f, "--help"},
+        {"network", "run", f, "-h"},
+        {"network", "run", f, "--plot-format", "svg"},
+        {"network", "run", f, "--out", "a", "--out", "b"},
+        {"network", "run", f, "--json", "--json"},
+        {"network", "run", f, "--plot", "--no-plot"},
+        {"network", "run", f, "--out"},
+        {"network", "run", f, "--out", "--json"},
+        {"network", "run", f, "--out="},
+        {"network", "run", f, f},
+        {"network", "run", "@args"},
+        {"network", "run", f, "--"},
+        {"network", "run", f, ""},
+        {"network", "digits", f},
+        {"run", f, "x"}};
+    for (String[] args : notPlain) {
+      assertThat(NetworkCommand.Run.parsePlain(args)).as(String.join(" ", args)).isNull();
+    }
+  }
+
+  @Test
+  void aPlainRunPrintsAndWritesWhatPicocliRunsDo() throws Exception {
+    Path viaPicocli = dir.resolve("picocli");
+    Path viaPlain = dir.resolve("plain");
+    for (boolean json : new boolean[] {false, true}) {
+      String[] a = {"network", "run", "../examples/coba.yaml", "--out", viaPicocli.toString()};
+      String[] b = {"network", "run", "../examples/coba.yaml", "--out", viaPlain.toString()};
+      if (json) {
+        a = java.util.Arrays.copyOf(a, a.length + 1);
+        a[a.length - 1] = "--json";
+        b = java.util.Arrays.copyOf(b, b.length + 1);
+        b[b.length - 1] = "--json";
+      }
+      CliHarness.Result r = CliHarness.run(a);
+      java.io.StringWriter out = new java.io.StringWriter();
+      java.io.StringWriter err = new java.io.StringWriter();
+      org.neuristor.network.WarmUp w = NetworkCommand.Run.warmUp(b);
+      Integer code = NetworkCommand.Run.plain(b, w, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+      assertThat(code).isEqualTo(r.code()).isZero();
+      assertThat(withoutWall(out.toString()).replace(viaPlain.toString(), "DIR"))
+          .isEqualTo(withoutWall(r.out()).replace(viaPicocli.toString(), "DIR"));
+    }
+    for (String f : new String[] {"coba.exc.spikes.csv", "coba.inh.spikes.csv", "coba.raster.png"}) {
+      assertThat(Files.readAllBytes(viaPlain.resolve(f))).as(f).isEqualTo(Files.readAllBytes(viaPicocli.resolve(f)));
+    }
+  }
+
+  @Test
+  void aPlainRunFailsAsPicocliRunsDo() throws Exception {
+    Path f = dir.resolve("bad.yaml");
+    Files.writeString(f, "name: bad\ndt: 0.1ms\npopulations:\n  - name: a\n    model: nosuch\n    size: 10\n");
+    for (String json : new String[] {"--no-plot", "--json"}) {
+      String[] args = {"network", "run", f.toString(), "--out", dir.resolve("o").toString(), json};
+      CliHarness.Result r = CliHarness.run(args);
+      java.io.StringWriter out = new java.io.StringWriter();
+      java.io.StringWriter err = new java.io.StringWriter();
+      Integer code = NetworkCommand.Run.plain(args, NetworkCommand.Run.warmUp(args), new java.io.PrintWriter(out, true),
+          new java.io.PrintWriter(err, true));
+      assertThat(code).isEqualTo(r.code()).isEqualTo(2);
+      assertThat(err.toString()).isEqualTo(r.err()).contains("bad.yaml:");
+      assertThat(out.toString()).isEqualTo(r.out());
+    }
+  }
+
+  /** Command output without its wall_s line or field (the only part that differs between two runs). */
+  private static String withoutWall(String s) {
+    return s.replaceAll("(?m)^wall_s:.*$", "").replaceAll(",\"wall_s\":[0-9.eE+-]+", "");
   }
 }

@@ -68,6 +68,8 @@ public final class WarmUp implements AutoCloseable {
   private volatile long steps;
   private final AtomicInteger ahead;
   private final CountDownLatch aheadDone = new CountDownLatch(1);
+  /** Counted down when the miniature's steps and CSV rounds have ended (done, stopped or failed). */
+  private final CountDownLatch warm = new CountDownLatch(1);
   /** The network loaded ahead (null if it failed); written before {@link #aheadDone} counts down. */
   private NetworkFile.Loaded aheadLoaded;
 
@@ -131,6 +133,31 @@ public final class WarmUp implements AutoCloseable {
     stop = true;
   }
 
+  /**
+   * Called just before the real run of {@code steps} steps of {@code net}: waits for the miniature's steps and CSV
+   * rounds to end if the real run is more work (steps times neurons) than what the miniature has left (its
+   * remaining steps times its neurons, {@link NetworkFile#miniatureSize}), so that the run starts on the code they
+   * compile; else stops them at once ({@link #close}). Either way nothing of the warm-up runs beside the real loop
+   * (the load-ahead has ended or was claimed by then). Without the wait a command line parsed faster than the
+   * miniature runs (NetworkCommand.Run.plain) would start COBA's loop on interpreted and C1 code.
+   */
+  public void beforeRun(Network net, long steps) {
+    long real = 0;
+    long mini = 0;
+    for (Population p : net.populations()) {
+      real += p.size;
+      mini += NetworkFile.miniatureSize(p.size);
+    }
+    if (steps > 0 && (double) steps * real > (double) Math.max(0, MAX_STEPS - this.steps) * mini) {
+      try {
+        warm.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    close();
+  }
+
   private void run(Path file) {
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -167,10 +194,13 @@ public final class WarmUp implements AutoCloseable {
           CsvWriter.writeColumns(sink, "warm-up", SpikeMonitor.HEADER, m.times(), m.neuronColumn());
         }
       }
+      warm.countDown();
       // last, so that the JIT state at the real loop's start is what the steps and CSV rounds leave (as without it)
       loadAhead();
     } catch (Exception | StackOverflowError e) {
       // only a warm-up: the real load reports what is wrong with the file
+    } finally {
+      warm.countDown();
     }
   }
 

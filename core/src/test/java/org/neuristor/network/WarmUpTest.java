@@ -141,4 +141,21 @@ class WarmUpTest {
     net.runSteps(Math.round(l.durationSeconds() / net.dt()), null);
     return DeterminismTest.spikes(net);
   }
+
+  @Test
+  void beforeALargerRunTheMiniatureEndsItsStepsAndBeforeASmallerOneItStops(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("coba.yaml");
+    Files.writeString(file, COBA);
+    Network real = NetworkFile.load(file, 0).network();
+    // the real run is more work than the whole miniature (4,000 neurons x 2,000 steps > 80 x 20,000): it waits
+    WarmUp w = WarmUp.start(file);
+    w.beforeRun(real, 2_000);
+    assertThat(w.steps()).isEqualTo(WarmUp.MAX_STEPS);
+    w.join();
+    // one step of the real network is less than the miniature has left: it stops at once (within a chunk)
+    WarmUp s = WarmUp.start(file);
+    s.beforeRun(real, 1);
+    s.join();
+    assertThat(s.steps()).isLessThan(WarmUp.MAX_STEPS);
+  }
 }
