@@ -217,13 +217,20 @@ public final class LifPopulation extends Population {
     qLen[from] = len;
   }
 
-  /** Scans [from, to) for threshold crossings (queueing into the FIFO of the chunk this update serves). */
+  /**
+   * Scans [lo, hi) for threshold crossings (queueing into the FIFO of the chunk [from, to) this update serves), in
+   * two loops: the scan writes the neurons above threshold into {@code out} after the spikes found so far (room
+   * enough: {@code out} holds a slot per neuron of the chunk), a loop small enough for the JIT to unroll (with the
+   * spike's bookkeeping inside, it ran one compare and two branches per neuron); then the candidates that are not
+   * refractory spike, in the same ascending order.
+   */
   private int threshold(int lo, int hi, int from, int to, long step, int[] out, int n) {
-    final double vth = p.vThresholdVolts();
-    final double vr = p.vResetVolts();
     final double[] vv = v;
-    for (int i = lo; i < hi; i++) {
-      if (vv[i] > vth && refUntil[i] < step) {
+    int c = above(vv, lo, hi, p.vThresholdVolts(), out, n);
+    final double vr = p.vResetVolts();
+    for (int k = n; k < c; k++) {
+      int i = out[k];
+      if (refUntil[i] < step) {
         vv[i] = vr;
         hold[i] = 0;
         long until = step + frozenSteps;
@@ -238,6 +245,16 @@ public final class LifPopulation extends Population {
       }
     }
     return n;
+  }
+
+  /** Writes the indices in [lo, hi) where {@code vv > vth} into {@code out} from {@code c} on; returns the new end. */
+  private static int above(double[] vv, int lo, int hi, double vth, int[] out, int c) {
+    for (int i = lo; i < hi; i++) {
+      if (vv[i] > vth) {
+        out[c++] = i;
+      }
+    }
+    return c;
   }
 
   /** Integration with the scratch sums of {@link #gatherSynapses} (any channels). */
