@@ -120,7 +120,7 @@ public abstract class Population {
   /**
    * Integrates neurons [from, to) over one step of length dt starting at step number {@code step};
    * writes the indices of neurons that spiked into {@code out} from position 0 in ascending order
-   * and returns how many.
+   * and returns how many ({@code out} has {@code to - from} slots; those past the count may serve as scratch).
    */
   protected abstract int update(int from, int to, long step, double dt, int[] out);
 

@@ -29,6 +29,12 @@ public final class Projection {
   final int maxDelaySteps;
   int[] chunkPtr;
   int chunks;
+  /**
+   * Whether every weight is {@code weight[0]} and stays so: a constant weight, and nobody has taken the live array
+   * ({@link #weights()}), whose holder may write into it. Delivery then adds that one value and reads no weight
+   * array, which halves the synapse bytes it streams (the same sums: the same float widened to double).
+   */
+  private boolean uniform;
 
   private Projection(String name, Population pre, Population post, Channel channel, int[] rowPtr, int[] postIdx,
       float[] weight, short[] delay, int delayConst, int maxDelaySteps) {
@@ -77,6 +83,7 @@ public final class Projection {
 
   /** Weight of each synapse, live: crossbars write device conductances (scaled) into it. */
   public float[] weights() {
+    uniform = false;
     return weight;
   }
 
@@ -194,7 +201,9 @@ public final class Projection {
     int maxD = delayConst;
     if (explicitW == null && w.isConstant() && delay == null) {
       fill(weight, (float) w.a()); // nothing drawn: no generator per row
-      return new Projection(name, pre, post, channel, rowPtr, idx, weight, null, delayConst, maxD);
+      Projection p = new Projection(name, pre, post, channel, rowPtr, idx, weight, null, delayConst, maxD);
+      p.uniform = m > 0;
+      return p;
     }
     for (int j = 0; j < nPre; j++) {
       SplittableRandom r = new SplittableRandom(CounterRng.hash(seed, stream | (1L << 40), j));
@@ -315,6 +324,17 @@ public final class Projection {
     float[] w = weight;
     if (channel.ring == null) {
       double[] st = channel.state;
+      if (uniform) {
+        double wu = w[0];
+        for (int s = 0; s < ns; s++) {
+          int base = sp[s] * k1 + k;
+          int end = cp[base + 1];
+          for (int q = cp[base]; q < end; q++) {
+            st[tgt[q]] += wu;
+          }
+        }
+        return;
+      }
       for (int s = 0; s < ns; s++) {
         int base = sp[s] * k1 + k;
         int end = cp[base + 1];
