@@ -32,6 +32,9 @@ public final class Network {
   private final int[][] taskOut;
   private final int[] taskCount;
   private long step;
+  /** Steps between two flushes of tiny channel states ({@link TinyStates}), and the step of the next one. */
+  private long flushEvery;
+  private long flushAt;
   private boolean initialized;
   private MemoryEstimate estimate;
 
@@ -205,7 +208,27 @@ public final class Network {
 
   private void finishStep() {
     collect();
+    if (step == flushAt) {
+      flushTinyStates();
+    }
     step++;
+  }
+
+  /**
+   * Zeroes the channel states below {@link TinyStates#BOUND} before they can decay into the subnormal doubles,
+   * which would slow every later step many times over ({@link TinyStates}); after steps 0, K, 2K, ... (step 0:
+   * so that the JIT warm-up's miniatures take this branch too). Membrane potentials and spikes are unchanged.
+   */
+  private void flushTinyStates() {
+    for (int i = 0; i < populations.size(); i++) {
+      TinyStates.flush(populations.get(i));
+    }
+    flushAt += flushEvery;
+  }
+
+  /** Turns the flush of tiny channel states off (for tests that compare against a run without it). */
+  void keepTinyStates() {
+    flushAt = -1;
   }
 
   private void runTask(int t) {
@@ -403,6 +426,7 @@ public final class Network {
         int[] s = net.plan.starts(p);
         p.plan(java.util.Arrays.copyOf(s, s.length - 1));
       }
+      net.flushEvery = TinyStates.period(net.populations, dt);
       for (Object[] m : monitors) {
         if (m[0].equals("spikes")) {
           SpikeMonitor s = new SpikeMonitor((Population) m[1]);
