@@ -32,9 +32,12 @@ public final class Network {
   private final int[][] taskOut;
   private final int[] taskCount;
   private long step;
-  /** Steps between two flushes of tiny channel states ({@link TinyStates}), and the step of the next one. */
+  /**
+   * Steps between two flushes of tiny channel states ({@link TinyStates}), and the step count after which the next
+   * one runs.
+   */
   private long flushEvery;
-  private long flushAt;
+  private long flushAt = 1;
   private boolean initialized;
   private MemoryEstimate estimate;
 
@@ -171,6 +174,9 @@ public final class Network {
     if (threads == 1 || n == 0) {
       for (long s = 0; s < n; s++) {
         advance();
+        if (step == flushAt) {
+          flushTinyStates();
+        }
         if (listener != null) {
           listener.afterStep(step);
         }
@@ -182,6 +188,9 @@ public final class Network {
       for (long s = 0; s < n; s++) {
         w.step();
         finishStep();
+        if (step == flushAt) {
+          flushTinyStates();
+        }
         if (listener != null) {
           listener.afterStep(step);
         }
@@ -208,16 +217,15 @@ public final class Network {
 
   private void finishStep() {
     collect();
-    if (step == flushAt) {
-      flushTinyStates();
-    }
     step++;
   }
 
   /**
    * Zeroes the channel states below {@link TinyStates#BOUND} before they can decay into the subnormal doubles,
    * which would slow every later step many times over ({@link TinyStates}); after steps 0, K, 2K, ... (step 0:
-   * so that the JIT warm-up's miniatures take this branch too). Membrane potentials and spikes are unchanged.
+   * so that the JIT warm-up's miniatures take this branch too). Called from {@link #runSteps}'s loops, not from the
+   * step itself ({@link #advance}), whose compiled code then stays as it was. Membrane potentials and spikes are
+   * unchanged.
    */
   private void flushTinyStates() {
     for (int i = 0; i < populations.size(); i++) {

@@ -142,6 +142,30 @@ class TinyStatesTest {
     }
   }
 
+  /** With two threads (the flush runs between the workers' steps) the same spikes and membranes as without it. */
+  @Test
+  void twoThreadsFlushAsOne() {
+    String text = network("euler", TWO, "20nS", "6nS", "67nS", "", "0pA")
+        + "monitors:\n  - {spikes: exc}\n  - {spikes: inh}\n";
+    Network flushed = NetworkFile.parse("quiet.yaml", text, false, 2).network();
+    Network kept = NetworkFile.parse("quiet.yaml", text, false, 1).network();
+    assertThat(flushed.threads()).isEqualTo(2);
+    kept.keepTinyStates();
+    flushed.runSteps(16_000, null);
+    kept.runSteps(16_000, null);
+    assertThat(Arrays.equals(membranes(flushed), membranes(kept))).as("membranes").isTrue();
+    for (int m = 0; m < 2; m++) {
+      SpikeMonitor a = flushed.spikeMonitors().get(m);
+      SpikeMonitor b = kept.spikeMonitors().get(m);
+      assertThat(a.count()).isEqualTo(b.count()).isGreaterThan(10);
+      for (int k = 0; k < a.count(); k++) {
+        assertThat(a.step(k) * 100_000L + a.neuron(k)).isEqualTo(b.step(k) * 100_000L + b.neuron(k));
+      }
+    }
+    assertThat(subnormal(kept)).isGreaterThan(100);
+    assertThat(subnormal(flushed)).isZero();
+  }
+
   /** Between two flushes no decay takes a state from the bound below the floor; the period is as long as allowed. */
   @Test
   void periodKeepsEveryStateAboveTheFloorBetweenFlushes() throws Exception {
