@@ -222,8 +222,8 @@ public final class Network {
 
   /**
    * Zeroes the channel states below {@link TinyStates#BOUND} before they can decay into the subnormal doubles,
-   * which would slow every later step many times over ({@link TinyStates}); after steps 0, K, 2K, ... (step 0:
-   * so that the JIT warm-up's miniatures take this branch too). Called from {@link #runSteps}'s loops, not from the
+   * which would slow every later step many times over ({@link TinyStates}); after the 1st, (K+1)th, (2K+1)th ...
+   * step (the first: so that the JIT warm-up's miniatures take this branch too). Called from {@link #runSteps}'s loops, not from the
    * step itself ({@link #advance}), whose compiled code then stays as it was. Membrane potentials and spikes are
    * unchanged.
    */

@@ -10,8 +10,9 @@ import java.util.List;
  * every step (0.98 for tau 5 ms at dt 0.1 ms). From 1 nS it reaches the subnormal range after ~34,000 steps, and
  * it never leaves it: once x is a few units of the last place of the subnormal range (x = k 2^-1074 with
  * (1 - d) k &lt; 1/2, k &lt; 25 for d = 0.98), {@code x * d} rounds back to x, so the state stays subnormal for the
- * rest of the run and every step that reads it pays the assist (a COBA network of 4,000 neurons that fell
- * silent: 4.6 us per step before, ~170 us per step after, on this Xeon). Java has no flush-to-zero mode.
+ * rest of the run and every step that reads it pays the assist (examples/coba-quiet.yaml, COBA fallen silent:
+ * 4.2-4.3 us of thread CPU per step while its states were normal, 104-109 us once they were subnormal, on an
+ * Intel Xeon; docs/network-performance.md). Java has no flush-to-zero mode.
  *
  * <p>The fix: every {@link #period} steps the network zeroes every channel state whose magnitude is below
  * {@link #BOUND} (2^-960, ~1.0e-289). Between two flushes a state above the bound is multiplied by at most
