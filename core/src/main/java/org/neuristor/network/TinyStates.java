@@ -28,8 +28,9 @@ import java.util.List;
  * that small, the increment they make is absorbed in V + dt/C * (...) unless |V| itself is below ~1e-250 V. So
  * V (and with it every spike) can differ only when V is within ~1e-250 V of 0 while the leak drive and every
  * other current cancel to below ~1e-273 A: a membrane at rest at exactly 0 V (E_L = 0 V and I_bias = 0, or
- * g_L E_L + I_bias = 0 exactly), whose own V then decays through the subnormals as well. With a nonzero resting
- * potential (every example and benchmark) it cannot happen. The states themselves read 0 where they were below
+ * g_L E_L + I_bias = 0 exactly; a memristive_lif with V_in = 0), whose own V then decays through the subnormals
+ * as well: a single-channel LIF with E_L = 0 differs from step ~137,000 of silence on, where |V| &lt; 1e-300 V. With a
+ * nonzero resting potential (every example and benchmark) it cannot happen. The states themselves read 0 where they were below
  * 2^-960 ({@link Channel#state()}).
  */
 final class TinyStates {
