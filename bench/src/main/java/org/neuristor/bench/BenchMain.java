@@ -61,6 +61,10 @@ public final class BenchMain {
       PickettMonteCarlo.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    if (args.length > 0 && args[0].equals("quiet")) {
+      QuietRun.main(java.util.Arrays.copyOfRange(args, 1, args.length)); // a long silent network run, per window
+      return;
+    }
     if (args.length > 0 && args[0].equals("warm")) {
       WarmRun.main(java.util.Arrays.copyOfRange(args, 1, args.length)); // thread CPU of warm in-process runs
       return;

@@ -64,7 +64,11 @@ public final class Channel {
     return reversalVolts;
   }
 
-  /** Per-neuron channel state (A or S; for CURRENT the jump applied in the last step). */
+  /**
+   * Per-neuron channel state (A or S; for CURRENT the jump applied in the last step). A decaying state reads 0 once
+   * it has fallen below 2^-960 (~1.0e-289): the network flushes those before they reach the subnormal doubles
+   * ({@link TinyStates}).
+   */
   public double[] state() {
     return state;
   }

@@ -32,6 +32,12 @@ public final class Network {
   private final int[][] taskOut;
   private final int[] taskCount;
   private long step;
+  /**
+   * Steps between two flushes of tiny channel states ({@link TinyStates}), and the step count after which the next
+   * one runs.
+   */
+  private long flushEvery;
+  private long flushAt = 1;
   private boolean initialized;
   private MemoryEstimate estimate;
 
@@ -168,6 +174,9 @@ public final class Network {
     if (threads == 1 || n == 0) {
       for (long s = 0; s < n; s++) {
         advance();
+        if (step == flushAt) {
+          flushTinyStates();
+        }
         if (listener != null) {
           listener.afterStep(step);
         }
@@ -179,6 +188,9 @@ public final class Network {
       for (long s = 0; s < n; s++) {
         w.step();
         finishStep();
+        if (step == flushAt) {
+          flushTinyStates();
+        }
         if (listener != null) {
           listener.afterStep(step);
         }
@@ -206,6 +218,25 @@ public final class Network {
   private void finishStep() {
     collect();
     step++;
+  }
+
+  /**
+   * Zeroes the channel states below {@link TinyStates#BOUND} before they can decay into the subnormal doubles,
+   * which would slow every later step many times over ({@link TinyStates}); after the 1st, (K+1)th, (2K+1)th ...
+   * step (the first: so that the JIT warm-up's miniatures take this branch too). Called from {@link #runSteps}'s loops, not from the
+   * step itself ({@link #advance}), whose compiled code then stays as it was. Membrane potentials and spikes are
+   * unchanged.
+   */
+  private void flushTinyStates() {
+    for (int i = 0; i < populations.size(); i++) {
+      TinyStates.flush(populations.get(i));
+    }
+    flushAt += flushEvery;
+  }
+
+  /** Turns the flush of tiny channel states off (for tests that compare against a run without it). */
+  void keepTinyStates() {
+    flushAt = -1;
   }
 
   private void runTask(int t) {
@@ -403,6 +434,7 @@ public final class Network {
         int[] s = net.plan.starts(p);
         p.plan(java.util.Arrays.copyOf(s, s.length - 1));
       }
+      net.flushEvery = TinyStates.period(net.populations, dt);
       for (Object[] m : monitors) {
         if (m[0].equals("spikes")) {
           SpikeMonitor s = new SpikeMonitor((Population) m[1]);
