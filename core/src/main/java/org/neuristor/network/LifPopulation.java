@@ -133,12 +133,12 @@ public final class LifPopulation extends Population {
   }
 
   /**
-   * V of neuron i: V_reset while it is refractory (the fused path's lazy reset leaves NaN in {@link #v} until the
-   * neuron is released), else its membrane voltage.
+   * V of neuron i: on the fused path V_reset while it is refractory (the lazy reset leaves NaN in {@link #v} until
+   * the neuron is released), else its membrane voltage.
    */
   @Override
   public double variable(String variable, int i) {
-    return lazyReset && refUntil[i] >= lastStep ? p.vResetVolts() : v[i];
+    return lazyReset && refUntil[i] >= lastStep && fusable() ? p.vResetVolts() : v[i];
   }
 
   /**
@@ -148,6 +148,9 @@ public final class LifPopulation extends Population {
   public double[] membrane() {
     if (lazyReset) {
       lazyReset = false;
+      if (!fusable()) {
+        return v; // the general path holds refractory neurons by a factor of 0 and never resets lazily
+      }
       final double vr = p.vResetVolts();
       for (int i = 0; i < size; i++) {
         if (refUntil[i] >= lastStep) {
