@@ -96,6 +96,18 @@ public final class LifPopulation extends Population {
   /** Steps frozen after a spike: n_ref - 1 (at least 0), n_ref = round(t_ref / dt). */
   private int frozenSteps;
   private double dtOverC;
+  /**
+   * Whether the fused path resets refractory membranes lazily: a spiking neuron's V becomes NaN, which the fused
+   * loop integrates to NaN and the threshold scan never finds above threshold, and is put back to V_reset once, when
+   * the neuron is released ({@link #release}), instead of after every step ({@link #freeze}).
+   * Off for good once the live array has been handed out ({@link #membrane()}), whose holder may read it any time.
+   */
+  private boolean lazyReset = true;
+  /**
+   * The last step updated (the chunk at 0 writes it; Long.MAX_VALUE before the first): the neurons with
+   * {@code refUntil >= lastStep} are refractory.
+   */
+  private long lastStep = Long.MAX_VALUE;
 
   public LifPopulation(String name, int size, Params p, Init init) {
     super(name, size);
@@ -120,13 +132,32 @@ public final class LifPopulation extends Population {
     return List.of("v");
   }
 
+  /**
+   * V of neuron i: on the fused path V_reset while it is refractory (the lazy reset leaves NaN in {@link #v} until
+   * the neuron is released), else its membrane voltage.
+   */
   @Override
   public double variable(String variable, int i) {
-    return v[i];
+    return lazyReset && refUntil[i] >= lastStep && fusable() ? p.vResetVolts() : v[i];
   }
 
-  /** Membrane voltages (V), live. */
+  /**
+   * Membrane voltages (V), live. Refractory neurons read V_reset in it from now on: their V is reset now and the
+   * population resets them after every step from here on (no lazy reset: the holder may read the array any time).
+   */
   public double[] membrane() {
+    if (lazyReset) {
+      lazyReset = false;
+      if (!fusable()) {
+        return v; // the general path holds refractory neurons by a factor of 0 and never resets lazily
+      }
+      final double vr = p.vResetVolts();
+      for (int i = 0; i < size; i++) {
+        if (refUntil[i] >= lastStep) {
+          v[i] = vr;
+        }
+      }
+    }
     return v;
   }
 
@@ -139,6 +170,7 @@ public final class LifPopulation extends Population {
       qHead[i] = 0;
       qLen[i] = 0;
     }
+    lastStep = Long.MAX_VALUE;
     frozenSteps = Math.max(0, (int) Math.round(p.tRefSeconds() / dt) - 1);
     dtOverC = dt / p.cFarads();
   }
@@ -148,35 +180,50 @@ public final class LifPopulation extends Population {
    * ended (from the chunk's FIFO), integrate every membrane (refractory ones multiplied by a hold
    * factor of 0, so the loop has no branch and the JIT vectorizes it; for the usual one or two
    * zero-delay conductance/exponential channels the channel decay is fused into the same loop, which
-   * integrates the refractory ones too and {@link #freeze}s them afterwards),
-   * then scan for threshold crossings. The network calls update with the same chunk ranges every step.
+   * integrates the refractory ones too: their V is NaN from their spike on (NaN integrates to NaN and is never
+   * above threshold), and release puts V_reset back into the V each one integrates from again (the lazy reset;
+   * once the live array is out, {@link #freeze} resets them after every step instead)), then scan for threshold
+   * crossings.
+   * The network calls update with the same chunk ranges every step.
    */
   @Override
   protected int update(int from, int to, long step, double dt, int[] out) {
-    release(from, to, step);
+    if (from == 0) {
+      lastStep = step;
+    }
     if (!fusable()) {
+      release(from, to, step, hold, 1);
       gatherSynapses(from, to, step, dt);
       integrateGathered(from, to, dt);
-      return threshold(from, to, from, to, step, out, 0);
+      return threshold(from, to, from, to, step, out, 0, p.vResetVolts(), true);
     }
+    boolean lazy = lazyReset;
+    final double vr = p.vResetVolts();
+    // the lazy reset: the released neurons' V (NaN while they were frozen) back to V_reset before they integrate
+    release(from, to, step, lazy ? v : null, vr);
     // blocks of BLOCK neurons: the threshold scan reads V while it is still in L1
     int n = 0;
     for (int b = from; b < to; b += BLOCK) {
       int e = Math.min(to, b + BLOCK);
       fused(b, e, dt);
-      n = threshold(b, e, from, to, step, out, n);
+      n = threshold(b, e, from, to, step, out, n, lazy ? Double.NaN : vr, false);
     }
-    freeze(from, to);
+    if (!lazy) {
+      freeze(from, to);
+    }
     return n;
   }
 
   /**
    * Puts V back to V_reset for every refractory neuron of the chunk (its FIFO: those that spiked in this step and
-   * those still frozen). The fused path integrates every membrane without a hold factor (one array less to stream
+   * those still frozen), after the fused path's step when the reset is not lazy ({@link #membrane()} handed the
+   * array out). The fused path integrates every membrane without a hold factor (one array less to stream
    * per neuron and step: the loop is bound by memory traffic) and the threshold scan skips the refractory neurons by
    * {@code refUntil}; their V, frozen at V_reset since their spike, is V_reset again after this: bit for bit what the
    * hold factor left, {@code V_reset + 0 * dV}, whenever dV is finite and V_reset is not -0.0 (whose sign
-   * {@code + 0 * dV} could flip). COBA: ~500 stores per step against 4,000 hold factors read.
+   * {@code + 0 * dV} could flip). COBA: ~500 stores per step. The lazy reset spares them: a neuron integrates from
+   * V_reset again after its refractory period either way, the scan finds neither a frozen V_reset nor a NaN above
+   * threshold, so the spikes are the same, and {@link #variable} reads V_reset for the refractory ones.
    */
   private void freeze(int from, int to) {
     int len = qLen[from];
@@ -200,7 +247,11 @@ public final class LifPopulation extends Population {
   /** Neurons per block of the fused path (4 arrays x 512 x 8 B = 16 KiB, half an L1 cache). */
   static final int BLOCK = 512;
 
-  private void release(int from, int to, long step) {
+  /**
+   * Takes the neurons whose refractory period ended before {@code step} off the chunk's FIFO, writing {@code x}
+   * into their entry of {@code a} (the gather path's hold factor 1, or the lazy reset's V_reset; null: nothing).
+   */
+  private void release(int from, int to, long step, double[] a, double x) {
     int len = qLen[from];
     if (len == 0) {
       return;
@@ -209,7 +260,9 @@ public final class LifPopulation extends Population {
     int h = qHead[from];
     int base = from;
     while (len > 0 && qUntil[base + h] < step) {
-      hold[qNeuron[base + h]] = 1;
+      if (a != null) {
+        a[qNeuron[base + h]] = x;
+      }
       h = h + 1 == cap ? 0 : h + 1;
       len--;
     }
@@ -218,21 +271,24 @@ public final class LifPopulation extends Population {
   }
 
   /**
-   * Scans [lo, hi) for threshold crossings (queueing into the FIFO of the chunk [from, to) this update serves), in
-   * two loops: the scan writes the neurons above threshold into {@code out} after the spikes found so far (room
+   * Scans [lo, hi) for threshold crossings (queueing into the FIFO of the chunk [from, to) this update serves; a
+   * spiking neuron's V becomes {@code vr}: V_reset, or NaN for the lazy reset), in two loops: the scan writes the
+   * neurons above threshold into {@code out} after the spikes found so far (room
    * enough: {@code out} holds a slot per neuron of the chunk), a loop small enough for the JIT to unroll (with the
    * spike's bookkeeping inside, it ran one compare and two branches per neuron); then the candidates that are not
    * refractory spike, in the same ascending order.
    */
-  private int threshold(int lo, int hi, int from, int to, long step, int[] out, int n) {
+  private int threshold(int lo, int hi, int from, int to, long step, int[] out, int n, double vr,
+      boolean holdFactors) {
     final double[] vv = v;
     int c = above(vv, lo, hi, p.vThresholdVolts(), out, n);
-    final double vr = p.vResetVolts();
     for (int k = n; k < c; k++) {
       int i = out[k];
       if (refUntil[i] < step) {
         vv[i] = vr;
-        hold[i] = 0;
+        if (holdFactors) {
+          hold[i] = 0;
+        }
         long until = step + frozenSteps;
         refUntil[i] = until;
         int cap = to - from;
