@@ -44,7 +44,12 @@ final class BrianStandalone implements AutoCloseable {
   private final Path spikesFile;
   private final Map<String, String> reference;
 
-  private BrianStandalone(JsonNode script, Path work) throws IOException {
+  /**
+   * A project the script compiled and ran: {@code script} its JSON line (binary_dir, binary_cmd, binary_env,
+   * spikes_file, spikes), {@code work} the directory deleted on {@link #close}; the results of the script's run,
+   * now in binary_dir/results, are the reference every {@link #run} must reproduce.
+   */
+  BrianStandalone(JsonNode script, Path work) throws IOException {
     this.script = script;
     this.work = work;
     dir = Path.of(script.get("binary_dir").asText());

@@ -27,7 +27,8 @@ import org.neuristor.network.Projection;
  * reported as "cold" (it includes JIT compilation), then the best of 5 after two warm-up runs, split
  * into build (parse, connect, allocate) and run (the simulation loop), on 1 thread and on all cores.
  * Brian2 ({@code brian2_coba.py}, same model, parameters, method, dt and duration): cpp_standalone
- * (code generation + compilation, once; then the best of 3 runs of the compiled binary ({@link BrianStandalone}):
+ * (code generation + compilation, once; then the best of 3 (1 with {@code --quick}) runs of the compiled binary
+ * ({@link BrianStandalone}):
  * the binary's process wall time and Brian2's own measurement of the simulation loop) and the runtime (Cython)
  * target (network construction and run(); run once untimed first so that its compiled code is cached). Mean
  * rates are printed side by side: the networks are random draws of the same statistics, so rates agree
@@ -69,6 +70,10 @@ public final class NetworkComparison {
     List<String> cli = new ArrayList<>();
     if (!a.contains("--no-cli")) {
       int pairs = a.contains("--runs") ? Integer.parseInt(a.get(a.indexOf("--runs") + 1)) : quick ? 2 : 5;
+      if (pairs < 1) {
+        System.err.println("network: --runs must be at least 1, got " + pairs);
+        System.exit(2);
+      }
       cli = commandLine(coba, script, brian, pairs);
     }
     if (a.contains("--cli-only")) {
