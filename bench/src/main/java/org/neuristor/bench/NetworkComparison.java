@@ -128,7 +128,7 @@ public final class NetworkComparison {
     }
     out.add("(cold = first build + run in a fresh JVM, JIT included; build/run = best of " + reps
         + " after 2 warm-ups; brian2 cpp_standalone: compiled once, then the run with the smallest loop of "
-        + (quick ? 1 : 3) + " runs of its binary, each with the same results byte for byte; run = its own loop"
+        + (quick ? 1 : 3) + " run(s) of its binary, each with the same results byte for byte; run = its own loop"
         + " timing, binary = process wall time)");
     if (a.contains("--scaling")) {
       out.add("");
@@ -151,7 +151,7 @@ public final class NetworkComparison {
           BrianBest cpp = brianBest(script, sizes[f], 0, f == 1 ? 3 : 1);
           if (cpp != null) {
             out.add(String.format(Locale.ROOT, "%-9d %7s %11d %11d %12s %9.2f %9.3f %9.3f (brian2 cpp_standalone;"
-                + " binary %.3f s, best loop of %d runs, compiled once)", sizes[f], "b2cpp",
+                + " binary %.3f s, best loop of %d run(s), compiled once)", sizes[f], "b2cpp",
                 cpp.script.get("synapses").asLong(), cpp.script.get("spikes").asLong(), "",
                 cpp.script.get("rate_hz").asDouble(), cpp.script.get("build_s").asDouble(), cpp.best.loopS(),
                 cpp.best.binaryS(), f == 1 ? 3 : 1));
