@@ -223,6 +223,7 @@ public final class NetworkComparison {
     List<String> noPlotCmd = List.of(launcher.toString(), "network", "run", coba.toString(), "--no-plot", "--json",
         "--out", dir.toString());
     cliRun(plotCmd); // builds the jar and the start-up archive if needed; not counted
+    String loadBefore = loadAverage(); // Brian2's compile (make -j) raises the 1-minute average that follows
     try (BrianStandalone b2 = brian ? BrianStandalone.compile(script, 4000, 0) : null) {
       if (b2 != null) {
         BrianStandalone.Run first = b2.run(); // the binary's first run without Python: not counted, as ours
@@ -263,8 +264,9 @@ public final class NetworkComparison {
         }
         System.err.println(log);
       }
-      out.add(String.format(Locale.ROOT, "Whole processes, as a user runs them: %d rounds, medians (load average at"
-          + " start %s, at end %s)", pairs, loadStart, loadAverage()));
+      out.add(String.format(Locale.ROOT, "Whole processes, as a user runs them: %d rounds, medians (load average %s"
+          + " before Brian2's compile, %s at the first round, %s at the end)", pairs, loadBefore, loadStart,
+          loadAverage()));
       out.add(String.format(Locale.ROOT, "%-52s %9s %9s", "", "loop (s)", "whole (s)"));
       out.add(String.format(Locale.ROOT, "%-52s %9.3f %9.3f", "./neuristor network run coba.yaml --json (raster PNG)",
           WholeProcess.median(loop), WholeProcess.median(whole)));
