@@ -265,8 +265,8 @@ public final class NetworkComparison {
         System.err.println(log);
       }
       out.add(String.format(Locale.ROOT, "Whole processes, as a user runs them: %d rounds, medians (load average %s"
-          + " before Brian2's compile, %s at the first round, %s at the end)", pairs, loadBefore, loadStart,
-          loadAverage()));
+          + " at the first round, %s at the end)", pairs, b2 != null ? loadBefore + " before Brian2's compile, "
+          + loadStart : loadStart, loadAverage()));
       out.add(String.format(Locale.ROOT, "%-52s %9s %9s", "", "loop (s)", "whole (s)"));
       out.add(String.format(Locale.ROOT, "%-52s %9.3f %9.3f", "./neuristor network run coba.yaml --json (raster PNG)",
           WholeProcess.median(loop), WholeProcess.median(whole)));
