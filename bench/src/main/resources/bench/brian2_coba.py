@@ -18,9 +18,19 @@ Prints one JSON line with:
               (device._last_run_time); runtime targets the wall time of run()
   total_s     what a user waits for, everything after the imports
   rate_hz     mean firing rate of all neurons, synapses, spikes
+  cpp_standalone only, to re-run the compiled binary without Python (NetworkComparison does, alternated with
+  Neuristor, instead of recompiling for every run):
+  binary_dir  the project directory (WORKDIR, absolute): the binary runs there and writes results/
+  binary_cmd  the command Brian2 runs there (prefs.devices.cpp_standalone.run_cmd_unix, "./main")
+  binary_env  the environment variables Brian2 sets for it (run_environment_variables, LD_BIND_NOW=1)
+  spikes_file the results file holding the SpikeMonitor's spike count (int32, native byte order), relative
+              to binary_dir; results/last_run_info.txt holds Brian2's loop time (device._last_run_time)
+  The seed and the initial voltages are compiled into the project (rk_seed in main.cpp, static_arrays/), so
+  every run of the binary repeats this run exactly: same connectivity, spikes and final state.
 Runtime targets cache their compiled code on disk (~/.cython): run once before timing.
 """
 import json
+import os
 import sys
 import time
 
@@ -77,15 +87,21 @@ if standalone:
     device.run(workdir, False, [])
     binary_s = time.time() - t1
     run_s = device._last_run_time
+    run_cmd = prefs.devices.cpp_standalone.run_cmd_unix
+    binary = dict(binary_dir=os.path.abspath(workdir), binary_cmd=[run_cmd] if isinstance(run_cmd, str) else run_cmd,
+                  binary_env={**prefs.devices.cpp_standalone.run_environment_variables,
+                              **device.run_environment_variables},
+                  spikes_file=device.get_array_filename(mon.variables["N"]))
 else:
     build_s = time.time() - t_start
     t0 = time.time()
     net.run(duration * 1000 * ms)
     run_s = time.time() - t0
     binary_s = None
+    binary = {}
 total_s = time.time() - t_start
 spikes = int(mon.num_spikes)
 syn = int(len(Ce) + len(Ci))
 print(json.dumps(dict(n=n_total, k_in=k_in, target=target, threads=threads, seed=seed, duration_s=duration, build_s=build_s,
                       binary_s=binary_s, run_s=run_s, total_s=total_s, spikes=spikes, synapses=syn,
-                      rate_hz=spikes / n_total / duration)), flush=True)
+                      rate_hz=spikes / n_total / duration, **binary)), flush=True)

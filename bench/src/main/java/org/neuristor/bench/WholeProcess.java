@@ -326,9 +326,20 @@ public final class WholeProcess {
   }
 
   static double median(double[] v) {
+    return quantile(v, 0.5);
+  }
+
+  /** The {@code q} quantile of {@code v} (0: min, 1: max), interpolated linearly between order statistics. */
+  static double quantile(double[] v, double q) {
+    if (v.length == 0 || !(q >= 0 && q <= 1)) {
+      throw new IllegalArgumentException("quantile " + q + " of " + v.length + " values");
+    }
     double[] s = v.clone();
     Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+    double p = q * (s.length - 1);
+    int lo = (int) Math.floor(p);
+    int hi = (int) Math.ceil(p);
+    return lo == hi ? s[lo] : s[lo] + (p - lo) * (s[hi] - s[lo]);
   }
 
   private static void header(String what) {
