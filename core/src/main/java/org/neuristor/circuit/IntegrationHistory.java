@@ -48,9 +48,25 @@ final class IntegrationHistory {
   /** Unknowns of the set {@link #truncationRatio} formed for the step being attempted (-1: none). */
   private int formedLength = -1;
 
+  /**
+   * Magnitudes below which accepted values are set to zero (of the same sign): 2^-960, about 1e-289, far below any
+   * tolerance, above the subnormal doubles (below 2^-1022). A node that decays exponentially toward exactly 0 V
+   * reaches the subnormals after some 709 time constants and stays there (x * 0.98 rounds back to x for the
+   * smallest); x86 computes with subnormal operands through a microcode assist, tens of times slower. Values at or
+   * above the bound are left as they are, so a run that never goes below it is bit for bit the same as without.
+   */
+  static final double TINY = 0x1p-960;
+  /** Whether {@link #accept} flushes values below {@link #TINY} to zero (off only for tests). */
+  private final boolean flush;
+
   IntegrationHistory(int n, boolean trap) {
+    this(n, trap, true);
+  }
+
+  IntegrationHistory(int n, boolean trap, boolean flush) {
     this.n = n;
     this.trap = trap;
+    this.flush = flush;
     for (int s = 0; s < 4; s++) {
       hx[s] = new double[n];
       hq[s] = new double[n];
@@ -185,6 +201,9 @@ final class IntegrationHistory {
       for (int i = 0; i < n; i++) {
         qdot[i] = a0 * qNew[i] + qHist[i];
       }
+      if (flush) {
+        flushTiny(qdot);
+      }
     }
     head = (head + 3) & 3; // the oldest slot becomes the newest
     double[] oldX = hx[head];
@@ -196,12 +215,30 @@ final class IntegrationHistory {
       oldX[i] = xNew[i];
       oldQ[i] = qNew[i];
     }
+    if (flush) {
+      flushTiny(oldQ); // xNew is flushed already (TransientAnalysis), q at it may still hold rounding residues
+    }
     ht[0] = tNew;
     count = Math.min(count + 1, 4);
     // the differences formed over the accepted point are over the newest points now
     carriedLength = formedLength;
     formedLength = -1;
     diffSet ^= 1;
+  }
+
+  /** Sets every value of {@code a} below {@link #TINY} in magnitude to zero of its sign (zeros stay as they are). */
+  static void flushTiny(double[] a) {
+    for (int i = 0; i < a.length; i++) {
+      double v = a[i];
+      if (Math.abs(v) < TINY) {
+        a[i] = Math.copySign(0.0, v);
+      }
+    }
+  }
+
+  /** Whether accepted values below {@link #TINY} are flushed to zero. */
+  boolean flushes() {
+    return flush;
   }
 
   /**
