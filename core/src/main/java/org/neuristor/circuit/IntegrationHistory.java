@@ -194,15 +194,19 @@ final class IntegrationHistory {
   }
 
   /**
-   * Accepts (tNew, xNew, qNew) as the newest point: qdot = a0 q + qHist, then the history shifts by one.
+   * Accepts (tNew, xNew, qNew) as the newest point: qdot = a0 q + qHist, then the history shifts by one. With the
+   * flush (the default), values of x, q and qdot below {@link #TINY} are set to zero, in xNew too.
    */
   void accept(double tNew, double[] xNew, double[] qNew, double a0) {
     if (trap) {
-      for (int i = 0; i < n; i++) {
-        qdot[i] = a0 * qNew[i] + qHist[i];
-      }
       if (flush) {
-        flushTiny(qdot);
+        for (int i = 0; i < n; i++) {
+          qdot[i] = zeroIfTiny(a0 * qNew[i] + qHist[i]);
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          qdot[i] = a0 * qNew[i] + qHist[i];
+        }
       }
     }
     head = (head + 3) & 3; // the oldest slot becomes the newest
@@ -211,12 +215,18 @@ final class IntegrationHistory {
     for (int s = 3; s > 0; s--) {
       ht[s] = ht[s - 1];
     }
-    for (int i = 0; i < n; i++) { // a loop, not arraycopy: n is small and a stub call costs more
-      oldX[i] = xNew[i];
-      oldQ[i] = qNew[i];
-    }
     if (flush) {
-      flushTiny(oldQ); // xNew is flushed already (TransientAnalysis), q at it may still hold rounding residues
+      for (int i = 0; i < n; i++) {
+        double x = zeroIfTiny(xNew[i]);
+        xNew[i] = x; // the accepted point as the trace, the devices and the energy bookkeeping see it
+        oldX[i] = x;
+        oldQ[i] = zeroIfTiny(qNew[i]);
+      }
+    } else {
+      for (int i = 0; i < n; i++) { // a loop, not arraycopy: n is small and a stub call costs more
+        oldX[i] = xNew[i];
+        oldQ[i] = qNew[i];
+      }
     }
     ht[0] = tNew;
     count = Math.min(count + 1, 4);
@@ -226,19 +236,9 @@ final class IntegrationHistory {
     diffSet ^= 1;
   }
 
-  /** Sets every value of {@code a} below {@link #TINY} in magnitude to zero of its sign (zeros stay as they are). */
-  static void flushTiny(double[] a) {
-    for (int i = 0; i < a.length; i++) {
-      double v = a[i];
-      if (Math.abs(v) < TINY) {
-        a[i] = Math.copySign(0.0, v);
-      }
-    }
-  }
-
-  /** Whether accepted values below {@link #TINY} are flushed to zero. */
-  boolean flushes() {
-    return flush;
+  /** v, or zero of v's sign when |v| is below {@link #TINY} (zeros stay as they are). */
+  static double zeroIfTiny(double v) {
+    return Math.abs(v) < TINY ? Math.copySign(0.0, v) : v;
   }
 
   /**

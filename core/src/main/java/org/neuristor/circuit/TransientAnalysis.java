@@ -413,16 +413,12 @@ public final class TransientAnalysis {
     private void accept(double tNew, double a0, boolean landsOnBp) {
       consecutiveFailures = 0;
       accepted++;
-      if (history.flushes()) {
-        // before anything reads the accepted point: the charges, the history, the devices and the trace see zeros
-        IntegrationHistory.flushTiny(xNew);
-      }
       if (linear) {
         sys.advanceLinear(xNew);
       } else {
         sys.acceptCharges(xNew, tNew);
       }
-      history.accept(tNew, xNew, sys.q(), a0);
+      history.accept(tNew, xNew, sys.q(), a0); // sets values of xNew below 2^-960 to zero
       double tPrev = t;
       t = tNew;
       for (int s = 0; s < sources.length; s++) {

@@ -94,17 +94,13 @@ class SubnormalFlushTest {
 
   @Test
   void theFlushKeepsZerosAndLargerValuesAsTheyAre() {
-    double[] a = {0.0, -0.0, IntegrationHistory.TINY, -IntegrationHistory.TINY, Math.nextDown(IntegrationHistory.TINY),
-        -Double.MIN_VALUE, Double.MIN_NORMAL, 1.0, -1e-300};
-    IntegrationHistory.flushTiny(a);
-    assertThat(Double.doubleToRawLongBits(a[0])).isEqualTo(Double.doubleToRawLongBits(0.0));
-    assertThat(Double.doubleToRawLongBits(a[1])).isEqualTo(Double.doubleToRawLongBits(-0.0));
-    assertThat(a[2]).isEqualTo(IntegrationHistory.TINY);
-    assertThat(a[3]).isEqualTo(-IntegrationHistory.TINY);
-    assertThat(Double.doubleToRawLongBits(a[4])).isEqualTo(Double.doubleToRawLongBits(0.0));
-    assertThat(Double.doubleToRawLongBits(a[5])).isEqualTo(Double.doubleToRawLongBits(-0.0));
-    assertThat(Double.doubleToRawLongBits(a[6])).isEqualTo(Double.doubleToRawLongBits(0.0));
-    assertThat(a[7]).isEqualTo(1.0);
-    assertThat(Double.doubleToRawLongBits(a[8])).isEqualTo(Double.doubleToRawLongBits(-0.0));
+    double tiny = IntegrationHistory.TINY;
+    double[] in = {0.0, -0.0, tiny, -tiny, Math.nextDown(tiny), -Double.MIN_VALUE, Double.MIN_NORMAL, 1.0, -1e-300,
+        Double.NaN, Double.NEGATIVE_INFINITY};
+    double[] out = {0.0, -0.0, tiny, -tiny, 0.0, -0.0, 0.0, 1.0, -0.0, Double.NaN, Double.NEGATIVE_INFINITY};
+    for (int i = 0; i < in.length; i++) {
+      assertThat(Double.doubleToRawLongBits(IntegrationHistory.zeroIfTiny(in[i]))).as("%s", in[i])
+          .isEqualTo(Double.doubleToRawLongBits(out[i]));
+    }
   }
 }
