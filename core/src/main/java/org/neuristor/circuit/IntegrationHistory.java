@@ -48,9 +48,25 @@ final class IntegrationHistory {
   /** Unknowns of the set {@link #truncationRatio} formed for the step being attempted (-1: none). */
   private int formedLength = -1;
 
+  /**
+   * Magnitudes below which accepted values are set to zero (of the same sign): 2^-960, about 1e-289, far below any
+   * tolerance, above the subnormal doubles (below 2^-1022). A node that decays exponentially toward exactly 0 V
+   * reaches the subnormals after some 709 time constants and stays there (x * 0.98 rounds back to x for the
+   * smallest); x86 computes with subnormal operands through a microcode assist, tens of times slower. Values at or
+   * above the bound are left as they are, so a run that never goes below it is bit for bit the same as without.
+   */
+  static final double TINY = 0x1p-960;
+  /** Whether {@link #accept} flushes values below {@link #TINY} to zero (off only for tests). */
+  private final boolean flush;
+
   IntegrationHistory(int n, boolean trap) {
+    this(n, trap, true);
+  }
+
+  IntegrationHistory(int n, boolean trap, boolean flush) {
     this.n = n;
     this.trap = trap;
+    this.flush = flush;
     for (int s = 0; s < 4; s++) {
       hx[s] = new double[n];
       hq[s] = new double[n];
@@ -178,12 +194,19 @@ final class IntegrationHistory {
   }
 
   /**
-   * Accepts (tNew, xNew, qNew) as the newest point: qdot = a0 q + qHist, then the history shifts by one.
+   * Accepts (tNew, xNew, qNew) as the newest point: qdot = a0 q + qHist, then the history shifts by one. With the
+   * flush (the default), values of x, q and qdot below {@link #TINY} are set to zero, in xNew too.
    */
   void accept(double tNew, double[] xNew, double[] qNew, double a0) {
     if (trap) {
-      for (int i = 0; i < n; i++) {
-        qdot[i] = a0 * qNew[i] + qHist[i];
+      if (flush) {
+        for (int i = 0; i < n; i++) {
+          qdot[i] = zeroIfTiny(a0 * qNew[i] + qHist[i]);
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          qdot[i] = a0 * qNew[i] + qHist[i];
+        }
       }
     }
     head = (head + 3) & 3; // the oldest slot becomes the newest
@@ -192,9 +215,18 @@ final class IntegrationHistory {
     for (int s = 3; s > 0; s--) {
       ht[s] = ht[s - 1];
     }
-    for (int i = 0; i < n; i++) { // a loop, not arraycopy: n is small and a stub call costs more
-      oldX[i] = xNew[i];
-      oldQ[i] = qNew[i];
+    if (flush) {
+      for (int i = 0; i < n; i++) {
+        double x = zeroIfTiny(xNew[i]);
+        xNew[i] = x; // the accepted point as the trace, the devices and the energy bookkeeping see it
+        oldX[i] = x;
+        oldQ[i] = zeroIfTiny(qNew[i]);
+      }
+    } else {
+      for (int i = 0; i < n; i++) { // a loop, not arraycopy: n is small and a stub call costs more
+        oldX[i] = xNew[i];
+        oldQ[i] = qNew[i];
+      }
     }
     ht[0] = tNew;
     count = Math.min(count + 1, 4);
@@ -202,6 +234,11 @@ final class IntegrationHistory {
     carriedLength = formedLength;
     formedLength = -1;
     diffSet ^= 1;
+  }
+
+  /** v, or zero of v's sign when |v| is below {@link #TINY} (zeros stay as they are). */
+  static double zeroIfTiny(double v) {
+    return Math.abs(v) < TINY ? Math.copySign(0.0, v) : v;
   }
 
   /**

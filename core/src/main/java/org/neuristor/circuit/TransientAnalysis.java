@@ -65,6 +65,17 @@ public final class TransientAnalysis {
     this(tstep, tstop, 0, Double.NaN, false);
   }
 
+  private boolean flushTiny = true;
+
+  /**
+   * Whether accepted solutions, charges and history values below {@link IntegrationHistory#TINY} (2^-960) in
+   * magnitude are set to zero (default: yes); off only to compare against in tests.
+   */
+  TransientAnalysis flushTiny(boolean on) {
+    this.flushTiny = on;
+    return this;
+  }
+
   public TransientAnalysis progress(Progress p) {
     this.progress = p;
     return this;
@@ -229,7 +240,7 @@ public final class TransientAnalysis {
         e.accept(x, 0.0);
       }
       this.bps = collectBreakpoints(els, hMin);
-      this.history = new IntegrationHistory(n, trap);
+      this.history = new IntegrationHistory(n, trap, flushTiny);
       sys.evaluate(x, 0.0, false, 1.0);
       sys.markDynamic();
       history.start(0.0, x, sys.q(), sys.f());
@@ -407,7 +418,7 @@ public final class TransientAnalysis {
       } else {
         sys.acceptCharges(xNew, tNew);
       }
-      history.accept(tNew, xNew, sys.q(), a0);
+      history.accept(tNew, xNew, sys.q(), a0); // sets values of xNew below 2^-960 to zero
       double tPrev = t;
       t = tNew;
       for (int s = 0; s < sources.length; s++) {
