@@ -56,8 +56,8 @@ final class IntegrationHistory {
    * above the bound are left as they are, so a run that never goes below it is bit for bit the same as without.
    */
   static final double TINY = 0x1p-960;
-  /** Whether {@link #accept} flushes values below {@link #TINY} to zero (off only for tests). */
-  private final boolean flush;
+  /** Magnitudes below which {@link #accept} sets values to zero: {@link #TINY}, or 0 (nothing) for tests. */
+  private final double tiny;
 
   IntegrationHistory(int n, boolean trap) {
     this(n, trap, true);
@@ -66,7 +66,7 @@ final class IntegrationHistory {
   IntegrationHistory(int n, boolean trap, boolean flush) {
     this.n = n;
     this.trap = trap;
-    this.flush = flush;
+    this.tiny = flush ? TINY : 0;
     for (int s = 0; s < 4; s++) {
       hx[s] = new double[n];
       hq[s] = new double[n];
@@ -198,15 +198,10 @@ final class IntegrationHistory {
    * flush (the default), values of x, q and qdot below {@link #TINY} are set to zero, in xNew too.
    */
   void accept(double tNew, double[] xNew, double[] qNew, double a0) {
+    final double b = tiny;
     if (trap) {
-      if (flush) {
-        for (int i = 0; i < n; i++) {
-          qdot[i] = zeroIfTiny(a0 * qNew[i] + qHist[i]);
-        }
-      } else {
-        for (int i = 0; i < n; i++) {
-          qdot[i] = a0 * qNew[i] + qHist[i];
-        }
+      for (int i = 0; i < n; i++) {
+        qdot[i] = zeroBelow(a0 * qNew[i] + qHist[i], b);
       }
     }
     head = (head + 3) & 3; // the oldest slot becomes the newest
@@ -215,18 +210,11 @@ final class IntegrationHistory {
     for (int s = 3; s > 0; s--) {
       ht[s] = ht[s - 1];
     }
-    if (flush) {
-      for (int i = 0; i < n; i++) {
-        double x = zeroIfTiny(xNew[i]);
-        xNew[i] = x; // the accepted point as the trace, the devices and the energy bookkeeping see it
-        oldX[i] = x;
-        oldQ[i] = zeroIfTiny(qNew[i]);
-      }
-    } else {
-      for (int i = 0; i < n; i++) { // a loop, not arraycopy: n is small and a stub call costs more
-        oldX[i] = xNew[i];
-        oldQ[i] = qNew[i];
-      }
+    for (int i = 0; i < n; i++) { // a loop, not arraycopy: n is small and a stub call costs more
+      double x = zeroBelow(xNew[i], b);
+      xNew[i] = x; // the accepted point as the trace, the devices and the energy bookkeeping see it
+      oldX[i] = x;
+      oldQ[i] = zeroBelow(qNew[i], b);
     }
     ht[0] = tNew;
     count = Math.min(count + 1, 4);
@@ -238,7 +226,12 @@ final class IntegrationHistory {
 
   /** v, or zero of v's sign when |v| is below {@link #TINY} (zeros stay as they are). */
   static double zeroIfTiny(double v) {
-    return Math.abs(v) < TINY ? Math.copySign(0.0, v) : v;
+    return zeroBelow(v, TINY);
+  }
+
+  /** v, or zero of v's sign when |v| is below {@code bound} (v itself, bit for bit, for a bound of 0). */
+  private static double zeroBelow(double v, double bound) {
+    return Math.abs(v) < bound ? Math.copySign(0.0, v) : v;
   }
 
   /**
