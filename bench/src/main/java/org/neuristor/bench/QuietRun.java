@@ -67,16 +67,10 @@ final class QuietRun {
     }
     int n = med.length;
     int third = Math.max(1, n / 3);
-    double early = median(Arrays.copyOfRange(med, 1, Math.min(n, 1 + third)));
-    double late = median(Arrays.copyOfRange(med, n - third, n));
+    double early = WholeProcess.median(Arrays.copyOfRange(med, 1, Math.min(n, 1 + third)));
+    double late = WholeProcess.median(Arrays.copyOfRange(med, n - third, n));
     System.out.printf(Locale.ROOT, "  last %d windows / windows 2-%d: %.2fx; subnormal channel states at the end: %d;"
         + " loop total %.3f s%n", third, 1 + third, late / early, subnormal, Arrays.stream(med).sum() * window / 1e6);
-  }
-
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 
   private static long subnormalStates(Network net) {
