@@ -90,7 +90,9 @@ public final class Signals {
         int a = sys.node(parts[0]);
         return a < 0 ? GROUND : a;
       }
-      return COMPUTED;
+      if (parts.length == 2) {
+        return COMPUTED; // a difference
+      }
     }
     if (r.startsWith("i(") && r.endsWith(")")) {
       int b = sys.branch(r.substring(2, r.length() - 1));
