@@ -19,6 +19,13 @@ final class Recorder {
   private final double[] prevRow;
   private final double[] out;
   private final double tstart;
+  /** Times below this are before {@link #tstart} (tstart less a relative 1e-15), not recorded. */
+  private final double from;
+  /**
+   * The unknown each recorded signal reads (see {@link Signals#picks}), or null when some signal is computed
+   * otherwise or {@code e(sources)} is recorded: a row then goes through {@link #row}.
+   */
+  private final int[] picks;
   private final int every;
   private final double grid;
   /** Accepted points until the next one recorded (1: the next); counts down instead of a division per step. */
@@ -47,6 +54,8 @@ final class Recorder {
     this.prevRow = new double[names.size()];
     this.out = new double[names.size()];
     this.tstart = tstart;
+    this.from = tstart * (1 - 1e-15);
+    this.picks = energySignal ? null : signals.picks();
     this.every = Math.max(1, every);
     this.grid = grid;
     this.nextGrid = tstart;
@@ -66,22 +75,30 @@ final class Recorder {
       prevT = t;
       return;
     }
-    if (t < tstart * (1 - 1e-15)) {
+    if (t < from) {
       return;
     }
     if (--untilNext == 0) {
       untilNext = every;
+      record(x, t, sourceEnergy);
+      lastT = t;
+    }
+  }
+
+  /** Appends the row of the signals at (x, t). */
+  private void record(double[] x, double t, double sourceEnergy) {
+    if (picks != null) {
+      tb.addPicked(t, x, picks);
+    } else {
       sample(x, t, sourceEnergy);
       tb.addRow(t, row);
-      lastT = t;
     }
   }
 
   /** Records the final point if the every-n-th rule skipped it. */
   void finish(double[] x, double t, double sourceEnergy) {
-    if (grid <= 0 && lastT != t && t >= tstart * (1 - 1e-15)) {
-      sample(x, t, sourceEnergy);
-      tb.addRow(t, row);
+    if (grid <= 0 && lastT != t && t >= from) {
+      record(x, t, sourceEnergy);
     }
   }
 

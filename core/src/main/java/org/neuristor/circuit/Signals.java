@@ -13,6 +13,15 @@ import org.neuristor.NeuristorException;
 public final class Signals {
   private final List<String> names = new ArrayList<>();
   private final List<Extractor> extractors = new ArrayList<>();
+  /**
+   * Per signal, the unknown it is (its value x[i]), {@link #GROUND} for v(0), or {@link #COMPUTED} for a signal that
+   * is not one unknown's value (a difference, a probe).
+   */
+  private int[] picks = new int[0];
+  private static final int GROUND = -1;
+  private static final int COMPUTED = -2;
+  /** Whether every signal is an unknown's value or 0 (no {@link #COMPUTED} one): {@link #sample} then reads x directly. */
+  private boolean plain = true;
 
   @FunctionalInterface
   interface Extractor {
@@ -31,8 +40,7 @@ public final class Signals {
       String nm = sys.name(i);
       if ((sys.kind(i) == MnaSystem.Kind.NODE && !nm.contains("#")) || (sys.kind(i) == MnaSystem.Kind.BRANCH
           && !nm.contains("#"))) {
-        int k = i;
-        s.add(nm, (x, t) -> x[k]);
+        s.add(nm, i);
       }
     }
     return s;
@@ -42,8 +50,7 @@ public final class Signals {
   public static Signals all(MnaSystem sys) {
     Signals s = new Signals();
     for (int i = 0; i < sys.size(); i++) {
-      int k = i;
-      s.add(sys.name(i), (x, t) -> x[k]);
+      s.add(sys.name(i), i);
     }
     return s;
   }
@@ -57,24 +64,52 @@ public final class Signals {
     for (String raw : requested) {
       String r = raw.trim().toLowerCase(Locale.ROOT).replace(" ", "");
       if (r.equals("all")) {
-        Signals a = all(sys);
-        s.names.addAll(a.names);
-        s.extractors.addAll(a.extractors);
+        for (int i = 0; i < sys.size(); i++) {
+          s.add(sys.name(i), i);
+        }
         continue;
       }
-      s.add(r, resolve(sys, r));
+      int pick = pick(sys, r);
+      if (pick != COMPUTED) {
+        s.add(r, pick);
+      } else {
+        s.add(r, resolve(sys, r));
+      }
     }
     return s;
   }
 
-  private static Extractor resolve(MnaSystem sys, String r) {
+  /**
+   * The unknown whose value signal r is ({@link #GROUND} for a node voltage of ground), or {@link #COMPUTED} when r
+   * is anything else ({@link #resolve} then makes its extractor, or names the error).
+   */
+  private static int pick(MnaSystem sys, String r) {
     if (r.startsWith("v(") && r.endsWith(")")) {
-      String inner = r.substring(2, r.length() - 1);
-      String[] parts = inner.split(",");
+      String[] parts = r.substring(2, r.length() - 1).split(",");
       if (parts.length == 1) {
         int a = sys.node(parts[0]);
-        return (x, t) -> a < 0 ? 0 : x[a];
+        return a < 0 ? GROUND : a;
       }
+      if (parts.length == 2) {
+        return COMPUTED; // a difference
+      }
+    }
+    if (r.startsWith("i(") && r.endsWith(")")) {
+      int b = sys.branch(r.substring(2, r.length() - 1));
+      return b >= 0 ? b : COMPUTED;
+    }
+    for (int i = 0; i < sys.size(); i++) {
+      if (sys.name(i).equals(r)) {
+        return i;
+      }
+    }
+    return COMPUTED;
+  }
+
+  /** The extractor of a signal that {@link #pick} found to be {@link #COMPUTED}, or the user error naming it. */
+  private static Extractor resolve(MnaSystem sys, String r) {
+    if (r.startsWith("v(") && r.endsWith(")")) {
+      String[] parts = r.substring(2, r.length() - 1).split(",");
       if (parts.length == 2) {
         int a = sys.node(parts[0]);
         int b = sys.node(parts[1]);
@@ -82,23 +117,13 @@ public final class Signals {
       }
     }
     if (r.startsWith("i(") && r.endsWith(")")) {
-      String el = r.substring(2, r.length() - 1);
-      int b = sys.branch(el);
-      if (b >= 0) {
-        return (x, t) -> x[b];
-      }
       for (Element e : sys.elements()) {
         if (e.probes().contains(r)) {
           return (x, t) -> e.probe(r, x, t);
         }
       }
-      throw NeuristorException.input("cannot save " + r + ": " + el + " has no branch current");
-    }
-    for (int i = 0; i < sys.size(); i++) {
-      if (sys.name(i).equals(r)) {
-        int k = i;
-        return (x, t) -> x[k];
-      }
+      throw NeuristorException.input("cannot save " + r + ": " + r.substring(2, r.length() - 1)
+          + " has no branch current");
     }
     for (Element e : sys.elements()) {
       if (e.probes().contains(r)) {
@@ -119,8 +144,28 @@ public final class Signals {
   }
 
   private void add(String name, Extractor e) {
+    add(name, COMPUTED, e);
+  }
+
+  /** Adds a signal that is the value of unknown {@code pick} (or 0 for {@link #GROUND}). */
+  private void add(String name, int pick) {
+    add(name, pick, pick == GROUND ? (x, t) -> 0 : (x, t) -> x[pick]);
+  }
+
+  private void add(String name, int pick, Extractor e) {
     names.add(name);
     extractors.add(e);
+    picks = java.util.Arrays.copyOf(picks, picks.length + 1);
+    picks[picks.length - 1] = pick;
+    plain &= pick != COMPUTED;
+  }
+
+  /**
+   * The unknown each signal is the value of (-1 for ground's voltage, which is 0), or null when some signal is
+   * computed otherwise: then {@link #sample} is the way to read them.
+   */
+  int[] picks() {
+    return plain ? picks.clone() : null;
   }
 
   public List<String> names() {
@@ -133,6 +178,13 @@ public final class Signals {
 
   /** Evaluates every signal into the first {@link #size()} entries of {@code out}. */
   void sample(double[] x, double t, double[] out) {
+    if (plain) {
+      int[] p = picks;
+      for (int k = 0; k < p.length; k++) {
+        out[k] = p[k] < 0 ? 0 : x[p[k]];
+      }
+      return;
+    }
     int n = extractors.size();
     for (int k = 0; k < n; k++) {
       out[k] = extractors.get(k).value(x, t);

@@ -181,6 +181,8 @@ public final class TransientAnalysis {
     private final int n;
     private final double hMax;
     private final double hMin;
+    /** Times from which tstop counts as reached: tstop less a relative 1e-15. */
+    private final double end = tstop * (1 - 1e-15);
     private final int maxOrder;
     private final Element[] stepLimiters;
     private final Element[] acceptors;
@@ -308,7 +310,7 @@ public final class TransientAnalysis {
      */
     private boolean advance() {
       for (int s = 0; s < BATCH; s++) {
-        if (!(t < tstop * (1 - 1e-15) && tstop - t > hMin)) {
+        if (!(t < end && tstop - t > hMin)) {
           return false;
         }
         guardProgress();

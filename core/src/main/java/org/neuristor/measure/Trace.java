@@ -201,6 +201,32 @@ public final class Trace {
 
     /** Appends a row without varargs allocation: {@code values[k]} for each signal. */
     public void addRow(double a, double[] values) {
+      int r = nextRow();
+      double[] c = chunk;
+      int m = rows;
+      c[r] = a;
+      for (int k = 1, p = m + r; k < width; k++, p += m) {
+        c[p] = values[k - 1];
+      }
+    }
+
+    /**
+     * Appends the row of {@code x[picks[k]]} for each signal k (0 where {@code picks[k]} is negative): what
+     * {@link #addRow(double, double[])} appends for those values, without copying them into a row first.
+     */
+    public void addPicked(double a, double[] x, int[] picks) {
+      int r = nextRow();
+      double[] c = chunk;
+      int m = rows;
+      c[r] = a;
+      for (int k = 1, p = m + r; k < width; k++, p += m) {
+        int i = picks[k - 1];
+        c[p] = i < 0 ? 0 : x[i];
+      }
+    }
+
+    /** Counts a new row and returns its place in {@link #chunk} (a new chunk when the one being filled is full). */
+    private int nextRow() {
       double[] c = chunk;
       int r = used;
       int m = rows;
@@ -220,12 +246,9 @@ public final class Trace {
         }
         r = 0;
       }
-      c[r] = a;
-      for (int k = 1, p = m + r; k < width; k++, p += m) {
-        c[p] = values[k - 1];
-      }
       used = r + 1;
       n++;
+      return r;
     }
 
     public int size() {

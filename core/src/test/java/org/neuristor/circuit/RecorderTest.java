@@ -59,4 +59,29 @@ class RecorderTest {
     double[] e = t.get("e(sources)");
     assertThat(e[e.length - 1]).isCloseTo(1e-9, org.assertj.core.data.Percentage.withPercentage(0.5));
   }
+
+  /**
+   * Signals that are an unknown's value (v(node), v(0), i(source)) are copied from the solution by index when every
+   * recorded signal is one; with a difference among them every signal goes through its extractor. Both give the
+   * same values bit for bit.
+   */
+  @Test
+  void signalsCopiedByIndexEqualTheExtractedOnes() {
+    List<String> plain = List.of("v(out)", "v(0)", "i(v1)", "v(in)");
+    Trace picked = new TransientAnalysis(TAU / 100, 5 * TAU).run(new MnaSystem(rc()), plain).trace();
+    Trace extracted = new TransientAnalysis(TAU / 100, 5 * TAU).run(new MnaSystem(rc()),
+        List.of("v(out)", "v(0)", "i(v1)", "v(in)", "v(in,out)")).trace();
+    assertThat(picked.axis()).isEqualTo(extracted.axis());
+    for (String s : plain) {
+      assertThat(picked.get(s)).as(s).isEqualTo(extracted.get(s));
+    }
+    assertThat(picked.get("v(0)")).containsOnly(0.0);
+    assertThat(java.util.Arrays.stream(picked.get("i(v1)")).anyMatch(v -> v != 0)).isTrue();
+    double[] in = extracted.get("v(in)");
+    double[] out = extracted.get("v(out)");
+    double[] diff = extracted.get("v(in,out)");
+    for (int k = 0; k < diff.length; k++) {
+      assertThat(diff[k]).isEqualTo(in[k] - out[k]);
+    }
+  }
 }
