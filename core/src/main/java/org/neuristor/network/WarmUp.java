@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.io.LocatedTree;
@@ -21,8 +20,8 @@ import org.neuristor.io.LocatedTree;
  * 16 to 256 neurons) on a background thread while the command line is parsed and the real network is
  * built, so that the JIT has compiled the step kernels (integration, threshold, delivery, monitors) by the
  * time the real run starts: a run of a few seconds otherwise spends its first thousands of steps in the
- * interpreter and in profiling code. It also formats a finished miniature's spikes as the CSV writer does, for
- * the same reason (shared with the command's thread while that waits, {@link #beforeRun}).
+ * interpreter and in profiling code. Then it formats the miniature's spikes as the CSV writer does, for the
+ * same reason.
  *
  * <p>The miniature is a separate network with its own arrays and random streams; nothing it does reaches the
  * real run, whose results are bit-for-bit the same with or without it (and with or without the load-ahead below). Any error of the miniature (a file
@@ -59,7 +58,7 @@ public final class WarmUp implements AutoCloseable {
   static final long MAX_STEPS = 20_000;
   /** Steps of one miniature (fewer if its file asks for fewer); then a fresh one is built. */
   static final long ROUND = 1_000;
-  /** Times a finished miniature's spike list is formatted as CSV. */
+  /** Times the last miniature's spike list is formatted as CSV after the steps. */
   static final int CSV_ROUNDS = 40;
   /** Most the command's thread waits, after the miniature, for the JIT's compiler threads to go idle. */
   static final long JIT_WAIT_MILLIS = 100;
@@ -79,14 +78,8 @@ public final class WarmUp implements AutoCloseable {
   private volatile long steps;
   private final AtomicInteger ahead;
   private final CountDownLatch aheadDone = new CountDownLatch(1);
-  /** Counted down when the miniature's steps have ended (done, stopped or failed). */
-  private final CountDownLatch stepsDone = new CountDownLatch(1);
-  /** Counted down when the warm-up thread's steps and CSV rounds have ended (done, stopped or failed). */
+  /** Counted down when the miniature's steps and CSV rounds have ended (done, stopped or failed). */
   private final CountDownLatch warm = new CountDownLatch(1);
-  /** The last miniature whose steps are done (its spike monitors are only read from then on); null before. */
-  private volatile Network formatted;
-  /** CSV rounds claimed so far, by the warm-up thread or by the command's thread in {@link #beforeRun}. */
-  private final AtomicInteger csvRounds = new AtomicInteger();
   /** The network loaded ahead (null if it failed); written before {@link #aheadDone} counts down. */
   private NetworkFile.Loaded aheadLoaded;
 
@@ -156,11 +149,10 @@ public final class WarmUp implements AutoCloseable {
    * remaining steps times its neurons, {@link NetworkFile#miniatureSize}), so that the run starts on the code they
    * compile; else stops them at once ({@link #close}). Either way nothing of the warm-up runs beside the real loop
    * (the load-ahead has ended or was claimed by then). Without the wait a command line parsed faster than the
-   * miniature runs (NetworkCommand.Run.plain) would start COBA's loop on interpreted and C1 code. While it waits for
-   * the steps, this thread takes the CSV rounds (which the warm-up thread ran after the steps, with this thread
-   * idle): the steps end as before, the rounds no longer after them. Then it waits for the JIT's compiler threads
-   * to go idle ({@link #awaitJitIdle}), at most {@link #JIT_WAIT_MILLIS}: the kernels queued for C2 last are then
-   * installed when the loop starts.
+   * miniature runs (NetworkCommand.Run.plain) would start COBA's loop on interpreted and C1 code. After the wait it
+   * also waits for the JIT's compiler threads to go idle ({@link #awaitJitIdle}, at most {@link #JIT_WAIT_MILLIS}):
+   * the kernels the miniature queued for C2 last are then installed when the loop starts, not compiled beside it
+   * while it runs their C1 code.
    */
   public void beforeRun(Network net, long steps) {
     long real = 0;
@@ -171,26 +163,10 @@ public final class WarmUp implements AutoCloseable {
     }
     if (steps > 0 && (double) steps * real > (double) Math.max(0, MAX_STEPS - this.steps) * mini) {
       try {
-        // the CSV rounds on this thread while the miniature steps (it would only wait), then the rest on both
-        OutputStream sink = sink();
-        while (stepsDone.getCount() > 0) {
-          Network m = formatted;
-          if (m == null) {
-            stepsDone.await(1, TimeUnit.MILLISECONDS); // no miniature has finished its steps yet
-          } else if (!formatRound(m, sink)) {
-            stepsDone.await();
-          }
-        }
-        Network m = formatted;
-        while (m != null && formatRound(m, sink)) {
-          // rounds left after the steps: shared with the warm-up thread
-        }
         warm.await();
-        awaitJitIdle();
+        if (!Boolean.getBoolean("nojitidle")) awaitJitIdle();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (IOException | RuntimeException e) {
-        // only a warm-up
       }
     }
     close();
@@ -212,7 +188,7 @@ public final class WarmUp implements AutoCloseable {
     for (File t : tasks) {
       try {
         String name = Files.readString(t.toPath().resolve("comm"), StandardCharsets.UTF_8);
-        if (name.startsWith("C2 CompilerThre") || name.startsWith("C1 CompilerThre")) {
+        if (name.startsWith("C2 CompilerThre") || (!Boolean.getBoolean("noc1") && name.startsWith("C1 CompilerThre"))) {
           compilers.add(t.toPath().resolve("schedstat"));
         }
       } catch (IOException e) {
@@ -222,7 +198,7 @@ public final class WarmUp implements AutoCloseable {
     if (compilers.isEmpty()) {
       return;
     }
-    long end = System.nanoTime() + JIT_WAIT_MILLIS * 1_000_000L;
+    long end = System.nanoTime() + Long.getLong("jitcap", JIT_WAIT_MILLIS) * 1_000_000L;
     long last = cpuNanos(compilers);
     for (int idle = 0; idle < JIT_IDLE_POLLS && System.nanoTime() < end; ) {
       Thread.sleep(1);
@@ -246,27 +222,13 @@ public final class WarmUp implements AutoCloseable {
     return sum;
   }
 
-  /** A buffered stream to nowhere, buffered as the spike files' streams are (AtomicFiles): one class at the calls. */
-  private static OutputStream sink() {
-    return new BufferedOutputStream(OutputStream.nullOutputStream(), 1 << 16);
-  }
-
-  /** Formats the spike lists of {@code mini} (a finished miniature) as CSV if a round is left to claim; false if none. */
-  private boolean formatRound(Network mini, OutputStream sink) throws IOException {
-    if (stop || csvRounds.getAndIncrement() >= CSV_ROUNDS) {
-      return false;
-    }
-    for (SpikeMonitor m : mini.spikeMonitors()) {
-      CsvWriter.writeColumns(sink, "warm-up", SpikeMonitor.HEADER, m.times(), m.neuronColumn());
-    }
-    return true;
-  }
-
   private void run(Path file) {
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       String name = file.toString();
       LocatedTree.Node tree = NetworkFile.miniatureTree(name, text, name.toLowerCase(Locale.ROOT).endsWith(".json"));
+      // the CSV writer's stream is buffered as the files' streams are (AtomicFiles), so its calls see one class
+      OutputStream sink = new BufferedOutputStream(OutputStream.nullOutputStream(), 1 << 16);
       Network net = null;
       while (!stop && steps < MAX_STEPS) {
         // a fresh miniature every ROUND steps: the branches of a network's first steps (nobody refractory
@@ -278,26 +240,23 @@ public final class WarmUp implements AutoCloseable {
         if (round == 0) {
           break;
         }
-        long done = 0;
-        for (; done < round && !stop; done += CHUNK) {
+        for (long done = 0; done < round && !stop; done += CHUNK) {
           net.runSteps(Math.min(CHUNK, round - done), null);
           steps += Math.min(CHUNK, round - done);
         }
-        if (done >= round) {
-          formatted = net; // its steps are done: the CSV rounds may read its spikes from now on
-        }
       }
-      stepsDone.countDown();
-      // then a finished miniature's spikes through the CSV writer, so that writing the real spike files after the
-      // run is compiled code too; the command's thread takes rounds too while it waits for the steps (beforeRun);
-      // stopped with the steps, so that nothing of the warm-up runs beside the real loop (work on the other core
-      // slows it: COBA's loop took 2x the CPU with a larger miniature's CSV rounds running beside it; with this
-      // stop, 16 alternated processes at load 12-14: loop wall_s median 0.158 s vs 0.247 s, loop thread CPU 64 vs
-      // 67 ms)
-      Network m = formatted;
-      OutputStream sink = sink();
-      while (m != null && formatRound(m, sink)) {
-        // the rounds the command's thread has not claimed (it claims them while it waits in beforeRun)
+      if (net == null) {
+        return;
+      }
+      // then the last miniature's spikes through the CSV writer, so that writing the real spike files after the
+      // run is compiled code too; stopped with the steps, so that nothing of the warm-up runs beside the real
+      // loop (work on the other core slows it: COBA's loop took 2x the CPU with a larger miniature's CSV
+      // rounds running beside it; with this stop, 16 alternated processes at load 12-14: loop wall_s median
+      // 0.158 s vs 0.247 s, loop thread CPU 64 vs 67 ms)
+      for (int r = 0; r < CSV_ROUNDS && !stop; r++) {
+        for (SpikeMonitor m : net.spikeMonitors()) {
+          CsvWriter.writeColumns(sink, "warm-up", SpikeMonitor.HEADER, m.times(), m.neuronColumn());
+        }
       }
       warm.countDown();
       // last, so that the JIT state at the real loop's start is what the steps and CSV rounds leave (as without it)
@@ -305,7 +264,6 @@ public final class WarmUp implements AutoCloseable {
     } catch (Exception | StackOverflowError e) {
       // only a warm-up: the real load reports what is wrong with the file
     } finally {
-      stepsDone.countDown();
       warm.countDown();
     }
   }
