@@ -164,7 +164,7 @@ public final class WarmUp implements AutoCloseable {
     if (steps > 0 && (double) steps * real > (double) Math.max(0, MAX_STEPS - this.steps) * mini) {
       try {
         warm.await();
-        if (!Boolean.getBoolean("nojitidle")) awaitJitIdle();
+        awaitJitIdle();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -180,25 +180,11 @@ public final class WarmUp implements AutoCloseable {
    * HotSpot's "C1/C2 CompilerThread"s); elsewhere (no such files) it returns at once.
    */
   static void awaitJitIdle() throws InterruptedException {
-    File[] tasks = new File("/proc/self/task").listFiles();
-    if (tasks == null) {
-      return;
-    }
-    List<Path> compilers = new ArrayList<>();
-    for (File t : tasks) {
-      try {
-        String name = Files.readString(t.toPath().resolve("comm"), StandardCharsets.UTF_8);
-        if (name.startsWith("C2 CompilerThre") || (!Boolean.getBoolean("noc1") && name.startsWith("C1 CompilerThre"))) {
-          compilers.add(t.toPath().resolve("schedstat"));
-        }
-      } catch (IOException e) {
-        // a thread that has ended
-      }
-    }
+    List<Path> compilers = compilerThreads();
     if (compilers.isEmpty()) {
       return;
     }
-    long end = System.nanoTime() + Long.getLong("jitcap", JIT_WAIT_MILLIS) * 1_000_000L;
+    long end = System.nanoTime() + JIT_WAIT_MILLIS * 1_000_000L;
     long last = cpuNanos(compilers);
     for (int idle = 0; idle < JIT_IDLE_POLLS && System.nanoTime() < end; ) {
       Thread.sleep(1);
@@ -206,6 +192,23 @@ public final class WarmUp implements AutoCloseable {
       idle = now - last < JIT_BUSY_NANOS ? idle + 1 : 0;
       last = now;
     }
+  }
+
+  /** The schedstat files of this JVM's compiler threads (Linux, HotSpot's thread names); empty elsewhere. */
+  static List<Path> compilerThreads() {
+    List<Path> compilers = new ArrayList<>();
+    File[] tasks = new File("/proc/self/task").listFiles();
+    for (File t : tasks == null ? new File[0] : tasks) {
+      try {
+        String name = Files.readString(t.toPath().resolve("comm"), StandardCharsets.UTF_8);
+        if (name.startsWith("C2 CompilerThre") || name.startsWith("C1 CompilerThre")) {
+          compilers.add(t.toPath().resolve("schedstat"));
+        }
+      } catch (IOException e) {
+        // a thread that has ended
+      }
+    }
+    return compilers;
   }
 
   /** The CPU time of the given threads (the first field of their schedstat files; a thread that ended counts 0). */
