@@ -161,7 +161,8 @@ class WarmUpTest {
 
   @Test
   void theWaitForAnIdleJitFindsTheCompilerThreadsAndEndsWithinItsBound() throws Exception {
-    if (Files.isDirectory(Path.of("/proc/self/task")) && (System.getProperty("java.vm.name").contains("HotSpot") || System.getProperty("java.vm.name").contains("Server VM"))) {
+    String vm = System.getProperty("java.vm.name");
+    if (Files.isDirectory(Path.of("/proc/self/task")) && (vm.contains("HotSpot") || vm.contains("Server VM"))) {
       List<Path> compilers = WarmUp.compilerThreads();
       assertThat(compilers).as("C1 and C2 compiler threads").isNotEmpty();
       assertThat(Files.readString(compilers.get(0)).split(" ")[0]).as("CPU nanoseconds").containsOnlyDigits();
