@@ -1,10 +1,14 @@
 package org.neuristor.network;
 
 import java.io.BufferedOutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +60,12 @@ public final class WarmUp implements AutoCloseable {
   static final long ROUND = 1_000;
   /** Times the last miniature's spike list is formatted as CSV after the steps. */
   static final int CSV_ROUNDS = 40;
+  /** Most the command's thread waits, after the miniature, for the JIT's compiler threads to go idle. */
+  static final long JIT_WAIT_MILLIS = 100;
+  /** Polls of 1 ms in a row with the compiler threads idle that end that wait. */
+  static final int JIT_IDLE_POLLS = 2;
+  /** Compiler threads' CPU time within one poll below which they count as idle. */
+  static final long JIT_BUSY_NANOS = 200_000;
 
   /** States of the load-ahead: not started; started (loading, or done when {@link #aheadDone} is); never to be done. */
   private static final int AHEAD_FREE = 0;
@@ -139,7 +149,10 @@ public final class WarmUp implements AutoCloseable {
    * remaining steps times its neurons, {@link NetworkFile#miniatureSize}), so that the run starts on the code they
    * compile; else stops them at once ({@link #close}). Either way nothing of the warm-up runs beside the real loop
    * (the load-ahead has ended or was claimed by then). Without the wait a command line parsed faster than the
-   * miniature runs (NetworkCommand.Run.plain) would start COBA's loop on interpreted and C1 code.
+   * miniature runs (NetworkCommand.Run.plain) would start COBA's loop on interpreted and C1 code. After the wait it
+   * also waits for the JIT's compiler threads to go idle ({@link #awaitJitIdle}, at most {@link #JIT_WAIT_MILLIS}):
+   * the kernels the miniature queued for C2 last are then installed when the loop starts, not compiled beside it
+   * while it runs their C1 code.
    */
   public void beforeRun(Network net, long steps) {
     long real = 0;
@@ -151,11 +164,65 @@ public final class WarmUp implements AutoCloseable {
     if (steps > 0 && (double) steps * real > (double) Math.max(0, MAX_STEPS - this.steps) * mini) {
       try {
         warm.await();
+        awaitJitIdle();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
     close();
+  }
+
+  /**
+   * Waits (at most {@link #JIT_WAIT_MILLIS}) until the JIT's compiler threads have been idle for {@link #JIT_IDLE_POLLS}
+   * polls of 1 ms in a row (less than {@link #JIT_BUSY_NANOS} of their CPU time per poll), so that the kernels the
+   * miniature queued for C2 last are compiled and installed before the real loop starts rather than compiled beside
+   * it while it runs their C1 code. Read from Linux's per-thread CPU times ({@code /proc/self/task/<id>/schedstat} of
+   * HotSpot's "C1/C2 CompilerThread"s); elsewhere (no such files) it returns at once.
+   */
+  static void awaitJitIdle() throws InterruptedException {
+    List<Path> compilers = compilerThreads();
+    if (compilers.isEmpty()) {
+      return;
+    }
+    long end = System.nanoTime() + JIT_WAIT_MILLIS * 1_000_000L;
+    long last = cpuNanos(compilers);
+    for (int idle = 0; idle < JIT_IDLE_POLLS && System.nanoTime() < end; ) {
+      Thread.sleep(1);
+      long now = cpuNanos(compilers);
+      idle = now - last < JIT_BUSY_NANOS ? idle + 1 : 0;
+      last = now;
+    }
+  }
+
+  /** The schedstat files of this JVM's compiler threads (Linux, HotSpot's thread names); empty elsewhere. */
+  static List<Path> compilerThreads() {
+    List<Path> compilers = new ArrayList<>();
+    File[] tasks = new File("/proc/self/task").listFiles();
+    for (File t : tasks == null ? new File[0] : tasks) {
+      try {
+        String name = Files.readString(t.toPath().resolve("comm"), StandardCharsets.UTF_8);
+        if (name.startsWith("C2 CompilerThre") || name.startsWith("C1 CompilerThre")) {
+          compilers.add(t.toPath().resolve("schedstat"));
+        }
+      } catch (IOException e) {
+        // a thread that has ended
+      }
+    }
+    return compilers;
+  }
+
+  /** The CPU time of the given threads (the first field of their schedstat files; a thread that ended counts 0). */
+  private static long cpuNanos(List<Path> schedstats) {
+    long sum = 0;
+    for (Path p : schedstats) {
+      try {
+        String s = Files.readString(p, StandardCharsets.UTF_8);
+        sum += Long.parseLong(s.substring(0, s.indexOf(' ')));
+      } catch (IOException | RuntimeException e) {
+        // ended, or not the format expected: counts as idle
+      }
+    }
+    return sum;
   }
 
   private void run(Path file) {

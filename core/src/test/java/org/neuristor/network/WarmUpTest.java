@@ -158,4 +158,17 @@ class WarmUpTest {
     s.join();
     assertThat(s.steps()).isLessThan(WarmUp.MAX_STEPS);
   }
+
+  @Test
+  void theWaitForAnIdleJitFindsTheCompilerThreadsAndEndsWithinItsBound() throws Exception {
+    String vm = System.getProperty("java.vm.name");
+    if (Files.isDirectory(Path.of("/proc/self/task")) && (vm.contains("HotSpot") || vm.contains("Server VM"))) {
+      List<Path> compilers = WarmUp.compilerThreads();
+      assertThat(compilers).as("C1 and C2 compiler threads").isNotEmpty();
+      assertThat(Files.readString(compilers.get(0)).split(" ")[0]).as("CPU nanoseconds").containsOnlyDigits();
+    }
+    long t0 = System.nanoTime();
+    WarmUp.awaitJitIdle();
+    assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(WarmUp.JIT_WAIT_MILLIS + 2_000);
+  }
 }
