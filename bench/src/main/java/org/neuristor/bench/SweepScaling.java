@@ -149,15 +149,7 @@ public final class SweepScaling {
       for (int r = 0; r < rounds; r++) {
         int[] these = block[r % block.length];
         for (int t : roundOrder(r)) {
-          Path dir = tmp.resolve("round" + r + "-" + t);
-          try (ResultsLog log = ResultsLog.open(dir, sub)) {
-            java.util.Set<Integer> mine = java.util.Arrays.stream(these).boxed().collect(
-                java.util.stream.Collectors.toSet());
-            for (PointResult row : rows) {
-              if (!mine.contains(row.index())) {
-                log.appendLine(row.index(), row.csvLine(sub));
-              }
-            }
+          try (ResultsLog log = openBlock(tmp.resolve("round" + r + "-" + t), sub, rows, these)) {
             (t == 1 ? pairedOne : pairedTwo).measure(perThread ->
                 LocalEngine.run(sub, log, t, x -> perThread.accept(null)));
           }
@@ -288,6 +280,22 @@ public final class SweepScaling {
     List<Double> walls() {
       return runs.stream().map(Run::wall).toList();
     }
+  }
+
+  /**
+   * The results log of a sweep resumed in a fresh folder {@code dir} with every row of {@code rows} already recorded
+   * except those of {@code points}: the engine then runs just those points, as {@code neuristor sweep} runs the
+   * pending points of a folder.
+   */
+  static ResultsLog openBlock(Path dir, SweepSpec spec, List<PointResult> rows, int[] points) {
+    java.util.Set<Integer> mine = java.util.Arrays.stream(points).boxed().collect(java.util.stream.Collectors.toSet());
+    ResultsLog log = ResultsLog.open(dir, spec);
+    for (PointResult row : rows) {
+      if (!mine.contains(row.index())) {
+        log.appendLine(row.index(), row.csvLine(spec));
+      }
+    }
+    return log;
   }
 
   /** "2.01x 1.95x": each whole-sweep repetition's 1-thread wall over its 2-thread wall. */
