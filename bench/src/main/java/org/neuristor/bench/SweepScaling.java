@@ -65,6 +65,7 @@ public final class SweepScaling {
     int round = 40;
     int pairs = 20;
     boolean detail = false;
+    double settled = JIT_SETTLED;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--points" -> points = Integer.parseInt(args[++i]);
@@ -74,6 +75,7 @@ public final class SweepScaling {
         case "--round" -> round = Integer.parseInt(args[++i]);
         case "--pairs" -> pairs = Integer.parseInt(args[++i]);
         case "--detail" -> detail = true;
+        case "--settled" -> settled = Double.parseDouble(args[++i]) / 100;
         default -> spec = Path.of(args[i]);
       }
     }
@@ -91,7 +93,7 @@ public final class SweepScaling {
     // for it: that measures the JIT, not the engine
     int warmed = 0;
     double jitShare = 1;
-    while (warmed < warmup && jitShare > JIT_SETTLED) {
+    while (warmed < warmup && jitShare > settled) {
       java.util.Map<String, double[]> vm0 = vmThreads();
       long c0 = cpuNanos();
       int from = warmed;
@@ -100,6 +102,9 @@ public final class SweepScaling {
       warmed += 40;
       double cpu = (cpuNanos() - c0) / 1e9;
       jitShare = cpu > 0 ? vmThreadsCpu(vm0, vmThreads())[0] / cpu : 0;
+      if (detail) {
+        System.out.printf(Locale.ROOT, "    warm-up %d points: JIT %.1f%% of the round's CPU%n", warmed, 100 * jitShare);
+      }
     }
     Path tmp = Files.createTempDirectory("sweep-bench");
     try {
@@ -146,9 +151,21 @@ public final class SweepScaling {
       int rounds = rounds(pairs, block.length);
       Phase pairedOne = new Phase("1 thread");
       Phase pairedTwo = new Phase("2 threads");
+      int probeReps = HostProbe.calibrate(0.03);
+      List<HostProbe.Result> probes = new ArrayList<>();
       for (int r = 0; r < rounds; r++) {
         int[] these = block[r % block.length];
         for (int t : roundOrder(r)) {
+          if (t == roundOrder(r)[1]) {
+            // between the round's two runs: the host's own 2-thread speed-up at this moment
+            probes.add(HostProbe.measure(probeReps));
+            if (detail) {
+              HostProbe.Result p = probes.get(r);
+              System.out.printf(Locale.ROOT, "    round %d, host probe: %.1f ms on 1 thread, %.1f ms on 2 (CPU %.1f and "
+                  + "%.1f ms per thread): %.2fx%n", r, 1e3 * p.wall1(), 1e3 * p.wall2(), 1e3 * p.cpu1(), 1e3 * p.cpu2(),
+                  p.speedUp());
+            }
+          }
           try (ResultsLog log = openBlock(tmp.resolve("round" + r + "-" + t), sub, rows, these)) {
             (t == 1 ? pairedOne : pairedTwo).measure(perThread ->
                 LocalEngine.run(sub, log, t, x -> perThread.accept(null)));
@@ -189,7 +206,7 @@ public final class SweepScaling {
           loop.best.wall / b2.wall, pairRatios(one.runs, two.runs));
       System.out.printf(Locale.ROOT, "  on 2 idle cores at these CPU costs at most %.2fx (2 x one thread's worker CPU "
           + "/ two threads' process CPU)%n", 2 * one.best.workers / b2.process);
-      printRounds(pairedOne.runs, pairedTwo.runs, block, rounds);
+      printRounds(pairedOne.runs, pairedTwo.runs, probes, block, rounds);
       if (spark) {
         double local = cli(tmp.resolve("cli-local"), spec, List.of());
         double sp = cli(tmp.resolve("cli-spark"), spec, List.of("--engine", "spark", "--master", "local[2]"));
@@ -298,6 +315,9 @@ public final class SweepScaling {
     return log;
   }
 
+  /** A round is quiet when other processes used less than this share of one core during its two runs. */
+  static final double QUIET = 0.05;
+
   /** "2.01x 1.95x": each whole-sweep repetition's 1-thread wall over its 2-thread wall. */
   static String pairRatios(List<Run> one, List<Run> two) {
     StringBuilder sb = new StringBuilder();
@@ -308,7 +328,7 @@ public final class SweepScaling {
   }
 
   /** Prints the paired rounds' figures: per-round ratios with their spread, CPU, waiting and the machine. */
-  static void printRounds(List<Run> one, List<Run> two, int[][] block, int rounds) {
+  static void printRounds(List<Run> one, List<Run> two, List<HostProbe.Result> probes, int[][] block, int rounds) {
     int k = block[0].length;
     double[] ratio = new double[rounds];
     double[] cpu1 = new double[rounds];
@@ -329,6 +349,18 @@ public final class SweepScaling {
       wait1[r] = ms(a.runQueue, m);
       wait2[r] = ms(b.runQueue, m);
     }
+    double[] probe = probes.stream().mapToDouble(HostProbe.Result::speedUp).toArray();
+    double[] probeCpu = probes.stream().mapToDouble(p -> 100 * (p.cpu2() / p.cpu1() - 1)).toArray();
+    double[] relative = new double[rounds];
+    List<Integer> quiet = new ArrayList<>();
+    for (int r = 0; r < rounds; r++) {
+      relative[r] = ratio[r] / probe[r];
+      Run a = one.get(r);
+      Run b = two.get(r);
+      if ((a.others + b.others) / (a.wall + b.wall) < QUIET) {
+        quiet.add(r);
+      }
+    }
     double wall1 = sum(one, Run::wall);
     double wall2 = sum(two, Run::wall);
     System.out.printf(Locale.ROOT, "paired rounds: the engine on 1 thread and on 2 threads over the same %s points, back "
@@ -347,6 +379,20 @@ public final class SweepScaling {
         + "during the 2-thread runs; other processes' CPU %.2f s and %.2f s (in %.2f s and %.2f s of wall on 2 "
         + "cores)%n", sum(one, Run::steal), sum(two, Run::steal), sum(one, Run::others), sum(two, Run::others), wall1,
         wall2);
+    System.out.printf(Locale.ROOT, "  host probe between each round's two runs (a compute loop on private data, no JVM "
+        + "work, on 1 thread and then on 2 at once: what this machine gives two threads that share nothing): speed-up %s;"
+        + " a loop's CPU on 2 threads against 1: %s%n", spread(probe, "%.2fx"), spread(probeCpu, "%+.1f%%"));
+    System.out.printf(Locale.ROOT, "  the engine's speed-up over the probe's in the same round: %s%n",
+        spread(relative, "%.2f"));
+    if (quiet.isEmpty()) {
+      System.out.printf(Locale.ROOT, "  no round had other processes under %.0f%% of a core%n", 100 * QUIET);
+    } else {
+      double[] q = quiet.stream().mapToDouble(r -> ratio[r]).toArray();
+      double[] qp = quiet.stream().mapToDouble(r -> probe[r]).toArray();
+      System.out.printf(Locale.ROOT, "  the %d round%s in which other processes used under %.0f%% of a core: speed-up "
+          + "%s; host probe %s%n", quiet.size(), quiet.size() == 1 ? "" : "s", 100 * QUIET, spread(q, "%.2fx"),
+          spread(qp, "%.2fx"));
+    }
   }
 
   /** Milliseconds per point. */

@@ -98,6 +98,18 @@ class SweepScalingTest {
   }
 
   @Test
+  void theHostProbeDoesTheSameWorkOnEachThread() throws Exception {
+    double[] a = new double[HostProbe.N * HostProbe.N];
+    double once = HostProbe.work(1, a, HostProbe.matrix());
+    assertThat(once).isGreaterThan(0);
+    assertThat(HostProbe.work(3, a, HostProbe.matrix())).isEqualTo(3 * once);
+    HostProbe.Result r = HostProbe.measure(50);
+    assertThat(r.wall1()).isGreaterThan(0);
+    assertThat(r.wall2()).isGreaterThan(0);
+    assertThat(r.speedUp()).isEqualTo(2 * r.wall1() / r.wall2());
+  }
+
+  @Test
   void aBlockIsASweepResumedWithTheOtherRowsAlreadyRecorded(@TempDir Path tmp) {
     SweepSpec spec = SweepSpec.parse("s.yaml", "name: b\njob: {type: neuron, circuit: lif, params: {tstop: 20u}}\n"
         + "parameters:\n  rin: {grid: [10k, 30k, 6]}\nresults: [spikes]\n", Path.of("."));
@@ -119,15 +131,18 @@ class SweepScalingTest {
     List<SweepScaling.Run> one = new ArrayList<>();
     List<SweepScaling.Run> two = new ArrayList<>();
     double[] w2 = {1, 1.25, 0.8};
-    for (double w : w2) {
-      one.add(new SweepScaling.Run(2, 1.0, 0.9, 0.05, 0, 0, 0, 0.01, 0, 0.5));
-      two.add(new SweepScaling.Run(w, 1.0, 0.95, 0.05, 0, 0, 0, 0.2, 0.01, 0.2));
+    List<HostProbe.Result> probes = new ArrayList<>();
+    for (int r = 0; r < 3; r++) {
+      // other processes: 0.5 + 0.2 s in the first round's 3 s (23% of a core), then 0.05 + 0.05 s (under 5%)
+      one.add(new SweepScaling.Run(2, 1.0, 0.9, 0.05, 0, 0, 0, 0.01, 0, r == 0 ? 0.5 : 0.05));
+      two.add(new SweepScaling.Run(w2[r], 1.0, 0.95, 0.05, 0, 0, 0, 0.2, 0.01, r == 0 ? 0.2 : 0.05));
+      probes.add(new HostProbe.Result(0.03, 0.03 * 2 / (2.0 - r * 0.1), 0.03, 0.03 * (1 + r * 0.1)));
     }
     PrintStream out = System.out;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
     try {
-      SweepScaling.printRounds(one, two, SweepScaling.blocks(20, 40), 3);
+      SweepScaling.printRounds(one, two, probes, SweepScaling.blocks(20, 40), 3);
     } finally {
       System.setOut(out);
     }
@@ -138,5 +153,10 @@ class SweepScalingTest {
     assertThat(text).contains("2 threads against 1 in the same round: median +5.6%");
     assertThat(text).contains("at most (2 x one thread's worker CPU / two threads' process CPU): median 1.80x");
     assertThat(text).contains("steal 0.00 s during the 1-thread runs and 0.03 s during the 2-thread runs");
+    // probes 2.0x, 1.9x, 1.8x; the engine's over the probe's: 1.0, 0.84, 1.39
+    assertThat(text).contains("speed-up median 1.90x (quartiles 1.85x to 1.95x, range 1.80x to 2.00x); a loop's CPU on "
+        + "2 threads against 1: median +10.0%");
+    assertThat(text).contains("the engine's speed-up over the probe's in the same round: median 1.00 (");
+    assertThat(text).contains("the 2 rounds in which other processes used under 5% of a core: speed-up median 2.05x");
   }
 }
