@@ -61,17 +61,14 @@ final class HostProbe {
     return m;
   }
 
-  /** The number of factorisations that take one thread about {@code seconds} (after warming the loop up). */
+  /** The number of factorisations that take one thread about {@code seconds} of CPU (after warming the loop up). */
   static int calibrate(double seconds) throws InterruptedException {
-    int reps = 100;
-    for (int i = 0; i < 12; i++) {
-      double t = run(reps, 1)[0];
-      if (t >= seconds / 2 && i >= 6) {
-        return Math.max(1, (int) (reps * seconds / t));
-      }
-      reps = t < seconds / 8 ? reps * 4 : Math.max(1, (int) (reps * seconds / Math.max(t, 1e-6)));
+    int reps = 1000;
+    for (int i = 0; i < 10; i++) {
+      run(reps, 1);
     }
-    return reps;
+    double cpu = run(reps, 1)[1];
+    return Math.max(1, (int) Math.round(reps * seconds / Math.max(cpu, 1e-6)));
   }
 
   /** One thread's loop, then two threads' at once. */

@@ -20,8 +20,9 @@ import org.neuristor.sweep.SweepSpec;
  *
  * <ol>
  *   <li>In process, the first {@code N} points (default 200) three ways, alternated, best wall of {@code --reps R}
- *       (default 2) each, after a warm-up on 2 threads in rounds of 40 points until the JIT compiler threads take
- *       under 2% of a round's CPU (at most {@code --warmup W} points, default 2000) and, for up to 200 points, one
+ *       (default 2) each, after a warm-up through the engine on 2 threads in rounds of 40 points until the JIT
+ *       compiler threads take under 2% of a round's CPU ({@code --settled PCT}) in 3 rounds in a row (at most
+ *       {@code --warmup W} points, default 2000) and, for up to 200 points, one
  *       untimed run of the engine on 1 and 2 threads: a plain single-threaded loop over
  *       {@link PointResult#evaluate} (no CSV), {@link LocalEngine} on 1 thread and on 2 threads (both writing the
  *       crash-safe CSV, as {@code neuristor sweep --threads 1|2}). Prints points/s, the speed-up, and the CPU per
@@ -56,6 +57,12 @@ public final class SweepScaling {
    */
   static final double JIT_SETTLED = 0.02;
 
+  /**
+   * The warm-up ends after this many rounds in a row under {@link #JIT_SETTLED}: one such round (the bound until round
+   * 12) was often followed by timed runs with 1-12 ms of JIT per 40 ms point (fv-20, load under 1).
+   */
+  static final int SETTLED_ROUNDS = 3;
+
   public static void main(String[] args) throws Exception {
     Path spec = Path.of("examples/sweep-lif-mc.yaml");
     int points = 200;
@@ -86,27 +93,36 @@ public final class SweepScaling {
     SweepSpec s = SweepSpec.load(spec);
     int requested = Math.min(points, s.size());
     int cores = Runtime.getRuntime().availableProcessors();
-    // warm-up until the JIT has settled: rounds of 40 points (from the far end of the spec, on 2 threads) until
-    // the compiler threads take under 5% of a round's CPU, at most `warmup` points. Points run their set-up code
-    // (netlist parsing, building the MNA system) once each, so the JIT keeps compiling it for hundreds of points;
-    // timed while it does, one thread gets the compiler's work done on the idle second core and two threads pay
-    // for it: that measures the JIT, not the engine
+    // warm-up until the JIT has settled: rounds of up to 40 points (from the far end of the spec) through the
+    // engine on 2 threads, writing a CSV as the timed runs do, until the compiler threads take under `settled` of
+    // the CPU in SETTLED_ROUNDS rounds in a row, at most `warmup` points. Points run their set-up code (netlist
+    // parsing, building the MNA system) once each, so the JIT keeps compiling it for hundreds of points; timed while
+    // it does, one thread gets the compiler's work done on the idle second core and two threads pay for it: that
+    // measures the JIT, not the engine
+    Path tmp = Files.createTempDirectory("sweep-bench");
     int warmed = 0;
     double jitShare = 1;
-    while (warmed < warmup && jitShare > settled) {
+    int calm = 0;
+    List<PointResult> placeholders = java.util.stream.IntStream.range(0, s.size())
+        .mapToObj(i -> new PointResult(i, java.util.Map.of(), java.util.Map.of(), "not in this warm-up round", 0))
+        .toList();
+    for (int w = 0; warmed < warmup && calm < SETTLED_ROUNDS; w++) {
+      int from = warmed;
+      int[] these = java.util.stream.IntStream.range(0, Math.min(40, s.size()))
+          .map(k -> s.size() - 1 - (from + k) % s.size()).toArray();
       java.util.Map<String, double[]> vm0 = vmThreads();
       long c0 = cpuNanos();
-      int from = warmed;
-      java.util.stream.IntStream.range(0, 40).parallel()
-          .forEach(k -> PointResult.evaluate(s, s.size() - 1 - (from + k) % s.size()));
-      warmed += 40;
+      try (ResultsLog log = openBlock(tmp.resolve("warm-up" + w), s, placeholders, these)) {
+        LocalEngine.run(s, log, 2, null);
+      }
+      warmed += these.length;
       double cpu = (cpuNanos() - c0) / 1e9;
       jitShare = cpu > 0 ? vmThreadsCpu(vm0, vmThreads())[0] / cpu : 0;
+      calm = jitShare < settled ? calm + 1 : 0;
       if (detail) {
         System.out.printf(Locale.ROOT, "    warm-up %d points: JIT %.1f%% of the round's CPU%n", warmed, 100 * jitShare);
       }
     }
-    Path tmp = Files.createTempDirectory("sweep-bench");
     try {
       SweepSpec sub = SweepSpec.parse(spec.toString(), s.text().replaceFirst("samples:\\s*\\d+",
           "samples: " + requested), spec.toAbsolutePath().getParent());
@@ -181,8 +197,9 @@ public final class SweepScaling {
         }
       }
       System.out.printf(Locale.ROOT, "sweep %s, %d points, %d cores, load average %s after the whole-sweep runs, %s "
-          + "after the paired rounds (warm-up %d points, JIT %.0f%% of the last warm-up round's CPU)%n", s.name(), n,
-          cores, loadAfterPhases, loadAverage(), warmed, 100 * jitShare);
+          + "after the paired rounds (warm-up %d points, JIT %.1f%% of the last warm-up round's CPU, %s)%n", s.name(), n,
+          cores, loadAfterPhases, loadAverage(), warmed, 100 * jitShare, calm >= SETTLED_ROUNDS ? "settled: under "
+          + 100 * settled + "% in " + SETTLED_ROUNDS + " rounds in a row" : "not settled: --warmup reached");
       System.out.printf(Locale.ROOT, "whole sweep, the three alternated, best wall of %d each (the figure printed "
           + "before round 13):%n", reps);
       System.out.println("  CPU per point in ms: workers = the threads running points; JIT = compiler threads; GC = "
