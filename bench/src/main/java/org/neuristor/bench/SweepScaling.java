@@ -157,6 +157,11 @@ public final class SweepScaling {
             }
           });
         }
+        if (detail) {
+          for (Phase p : List.of(loop, one, two)) {
+            System.out.println(detailLine("whole sweep " + rep + ", " + p.name, p.runs.get(rep), n));
+          }
+        }
       }
       String loadAfterPhases = loadAverage();
       // paired rounds: the engine on 1 and on 2 threads back to back over the same block of points, alternating
@@ -187,12 +192,9 @@ public final class SweepScaling {
                 LocalEngine.run(sub, log, t, x -> perThread.accept(null)));
           }
           if (detail) {
-            Run x = (t == 1 ? pairedOne : pairedTwo).runs.get(r);
-            System.out.printf(Locale.ROOT, "    round %d, points %d-%d, %d thread%s: %.3f s, workers %.1f ms/point, "
-                + "JIT %.1f, process %.1f, run queue %.1f, steal %.2f s, others %.2f s%n", r, these[0],
-                these[these.length - 1], t, t == 1 ? "" : "s", x.wall, ms(x.workers, these.length),
-                ms(x.jit, these.length), ms(x.process, these.length), ms(x.runQueue, these.length), x.steal,
-                x.others);
+            System.out.println(detailLine(String.format(Locale.ROOT, "round %d, points %d-%d, %d thread%s", r, these[0],
+                these[these.length - 1], t, t == 1 ? "" : "s"), (t == 1 ? pairedOne : pairedTwo).runs.get(r),
+                these.length));
           }
         }
       }
@@ -410,6 +412,13 @@ public final class SweepScaling {
           + "%s; host probe %s%n", quiet.size(), quiet.size() == 1 ? "" : "s", 100 * QUIET, spread(q, "%.2fx"),
           spread(qp, "%.2fx"));
     }
+  }
+
+  /** One run's line for {@code --detail}: wall, then per point the workers' CPU, JIT, process CPU and run queue. */
+  static String detailLine(String what, Run x, int points) {
+    return String.format(Locale.ROOT, "    %s: %.3f s, workers %.1f ms/point, JIT %.1f, process %.1f, run queue %.1f, "
+        + "steal %.2f s, others %.2f s", what, x.wall, ms(x.workers, points), ms(x.jit, points), ms(x.process, points),
+        ms(x.runQueue, points), x.steal, x.others);
   }
 
   /** Milliseconds per point. */

@@ -159,4 +159,11 @@ class SweepScalingTest {
     assertThat(text).contains("the engine's speed-up over the probe's in the same round: median 1.00 (");
     assertThat(text).contains("the 2 rounds in which other processes used under 5% of a core: speed-up median 2.05x");
   }
+
+  @Test
+  void aDetailLineGivesPerPointFigures() {
+    SweepScaling.Run r = new SweepScaling.Run(0.8, 0.84, 0.8, 0.04, 0, 0, 0, 0.02, 0.01, 0.5);
+    assertThat(SweepScaling.detailLine("round 3, points 0-19, 1 thread", r, 20)).isEqualTo("    round 3, points 0-19, 1 "
+        + "thread: 0.800 s, workers 40.0 ms/point, JIT 2.0, process 42.0, run queue 1.0, steal 0.01 s, others 0.50 s");
+  }
 }
