@@ -401,6 +401,8 @@ public final class SweepScaling {
     System.out.printf(Locale.ROOT, "  host probe between each round's two runs (a compute loop on private data, no JVM "
         + "work, on 1 thread and then on 2 at once: what this machine gives two threads that share nothing): speed-up %s;"
         + " a loop's CPU on 2 threads against 1: %s%n", spread(probe, "%.2fx"), spread(probeCpu, "%+.1f%%"));
+    System.out.printf(Locale.ROOT, "  the probe's loop on 1 thread, CPU ms (the same work every round, so this is the host's"
+        + " speed): %s%n", spread(probes.stream().mapToDouble(p -> 1e3 * p.cpu1()).toArray(), "%.1f"));
     System.out.printf(Locale.ROOT, "  the engine's speed-up over the probe's in the same round: %s%n",
         spread(relative, "%.2f"));
     if (quiet.isEmpty()) {

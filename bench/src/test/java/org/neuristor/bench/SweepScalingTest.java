@@ -157,6 +157,8 @@ class SweepScalingTest {
     assertThat(text).contains("speed-up median 1.90x (quartiles 1.85x to 1.95x, range 1.80x to 2.00x); a loop's CPU on "
         + "2 threads against 1: median +10.0%");
     assertThat(text).contains("the engine's speed-up over the probe's in the same round: median 1.00 (");
+    assertThat(text).contains("(the same work every round, so this is the host's speed): median 30.0 (quartiles 30.0 to "
+        + "30.0, range 30.0 to 30.0)");
     assertThat(text).contains("the 2 rounds in which other processes used under 5% of a core: speed-up median 2.05x");
   }
 
