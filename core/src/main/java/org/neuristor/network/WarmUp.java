@@ -58,14 +58,8 @@ public final class WarmUp implements AutoCloseable {
   static final long MAX_STEPS = 20_000;
   /** Steps of one miniature (fewer if its file asks for fewer); then a fresh one is built. */
   static final long ROUND = 1_000;
-  /** Most times the last miniature's spike list is formatted as CSV after the steps. */
+  /** Times the last miniature's spike list is formatted as CSV after the steps. */
   static final int CSV_ROUNDS = 40;
-  /**
-   * Rows after which those CSV rounds end (the round under way is finished): about COBA's 40 rounds with populations of
-   * at least 16 neurons (415 spikes a round). Populations of at least {@link NetworkFile#MINIATURE_MIN} give COBA's
-   * miniature 541 spikes a round, and 40 rounds of them cost the warm-up thread ~30% more CPU than the JIT needs.
-   */
-  static final int CSV_ROWS = 16_000;
   /** Most the command's thread waits, after the miniature, for the JIT's compiler threads to go idle. */
   static final long JIT_WAIT_MILLIS = 100;
   /** Polls of 1 ms in a row with the compiler threads idle that end that wait. */
@@ -262,10 +256,9 @@ public final class WarmUp implements AutoCloseable {
       // loop (work on the other core slows it: COBA's loop took 2x the CPU with a larger miniature's CSV
       // rounds running beside it; with this stop, 16 alternated processes at load 12-14: loop wall_s median
       // 0.158 s vs 0.247 s, loop thread CPU 64 vs 67 ms)
-      for (int r = 0, rows = 0; r < CSV_ROUNDS && rows < CSV_ROWS && !stop; r++) {
+      for (int r = 0; r < CSV_ROUNDS && !stop; r++) {
         for (SpikeMonitor m : net.spikeMonitors()) {
           CsvWriter.writeColumns(sink, "warm-up", SpikeMonitor.HEADER, m.times(), m.neuronColumn());
-          rows += m.count();
         }
       }
       warm.countDown();
