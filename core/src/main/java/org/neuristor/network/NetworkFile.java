@@ -192,24 +192,10 @@ public final class NetworkFile {
     return root;
   }
 
-  /**
-   * Neurons of a population of {@code size} in a {@link #miniature}: a fiftieth, at least {@link #MINIATURE_MIN} (or
-   * all), at most 256.
-   */
+  /** Neurons of a population of {@code size} in a {@link #miniature}: a fiftieth, at least 16 (or all), at most 256. */
   static int miniatureSize(int size) {
-    return Math.min(size, Math.max(MINIATURE_MIN, Math.min(256, size / 50)));
+    return Math.min(size, Math.max(16, Math.min(256, size / 50)));
   }
-
-  /**
-   * Fewest neurons of a miniature's population (unless the population has fewer). C2 unrolls a loop no further than
-   * its profiled trip count, and the kernels' loops over a population's neurons (integration, threshold scan) are
-   * profiled on the miniature: on AVX-512 their vectorized main loops unroll to 64 neurons when the profile says more
-   * than 64 per call. With 16 (COBA's miniature: 64 and 16 neurons, 40 per call) the real run (blocks of 512 neurons,
-   * 444 per call) ran code unrolled half as far, and COBA's 10,000 steps took ~7% more thread CPU than with code
-   * compiled from the real network. 80 keeps every call above 64; the C2 code of the integration is then the same size
-   * as the real network's (compile logs).
-   */
-  static final int MINIATURE_MIN = 80;
 
   private static Loaded build(String file, Node root, int threadsOverride, boolean miniature) {
     checkKeys(root, TOP, "network file");

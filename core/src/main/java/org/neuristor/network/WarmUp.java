@@ -17,7 +17,7 @@ import org.neuristor.io.LocatedTree;
 
 /**
  * Runs a miniature of a network file ({@link NetworkFile#miniature}: every population cut to a fiftieth,
- * 80 to 256 neurons) on a background thread while the command line is parsed and the real network is
+ * 16 to 256 neurons) on a background thread while the command line is parsed and the real network is
  * built, so that the JIT has compiled the step kernels (integration, threshold, delivery, monitors) by the
  * time the real run starts: a run of a few seconds otherwise spends its first thousands of steps in the
  * interpreter and in profiling code. Then it formats the miniature's spikes as the CSV writer does, for the

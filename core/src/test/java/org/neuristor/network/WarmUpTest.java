@@ -38,15 +38,14 @@ class WarmUpTest {
   @Test
   void miniatureCutsEveryPopulationAndDropsStateMonitors() {
     Network mini = NetworkFile.miniature("f.yaml", NetworkFile.miniatureTree("f.yaml", COBA, false)).network();
-    assertThat(mini.populations()).extracting(Population::size).containsExactly(80, 80);
+    assertThat(mini.populations()).extracting(Population::size).containsExactly(64, 16);
     assertThat(mini.projections()).hasSize(4);
     assertThat(mini.spikeMonitors()).hasSize(2);
     assertThat(mini.stateMonitors()).isEmpty();
     assertThat(mini.threads()).isEqualTo(1);
     assertThat(NetworkFile.miniatureSize(10)).isEqualTo(10);
-    assertThat(NetworkFile.miniatureSize(100)).isEqualTo(80);
-    assertThat(NetworkFile.miniatureSize(3200)).isEqualTo(80);
-    assertThat(NetworkFile.miniatureSize(10_000)).isEqualTo(200);
+    assertThat(NetworkFile.miniatureSize(100)).isEqualTo(16);
+    assertThat(NetworkFile.miniatureSize(3200)).isEqualTo(64);
     assertThat(NetworkFile.miniatureSize(1_000_000)).isEqualTo(256);
   }
 
