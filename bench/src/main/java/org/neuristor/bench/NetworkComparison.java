@@ -62,7 +62,8 @@ public final class NetworkComparison {
     Path script = extractScript();
     List<String> out = new ArrayList<>();
     out.add(String.format(Locale.ROOT, "COBA 4,000 neurons, 80/20, p = 2%%, conductance synapses, dt 0.1 ms, 1 s"
-        + " (%d cores, Java %s, load average at start %s)", cores, System.getProperty("java.vm.version"), loadAverage()));
+        + " (%d cores, Java %s, load average at start %s)", cores, System.getProperty("java.vm.version"),
+        SweepScaling.loadAverage()));
     out.add(String.format(Locale.ROOT, "%-34s %9s %9s %9s %9s %9s", "engine", "cold (s)", "build (s)", "run (s)",
         "total (s)", "rate (Hz)"));
     Path coba = examples.resolve("coba.yaml");
@@ -132,7 +133,7 @@ public final class NetworkComparison {
         + " timing, binary = process wall time)");
     if (a.contains("--scaling")) {
       out.add("");
-      out.add("load average before scaling: " + loadAverage());
+      out.add("load average before scaling: " + SweepScaling.loadAverage());
       out.add("Scaling: COBA-like, 80/20, ~80 inputs per neuron (p = 80/N), same weights, dt 0.1 ms, 1 s");
       out.add(String.format(Locale.ROOT, "%-9s %7s %11s %11s %12s %9s %9s %9s %9s %8s %8s %8s %8s", "neurons",
           "threads", "synapses", "spikes", "events", "rate (Hz)", "build (s)", "run (s)", "Mevents/s", "ns/event",
@@ -223,14 +224,15 @@ public final class NetworkComparison {
     List<String> noPlotCmd = List.of(launcher.toString(), "network", "run", coba.toString(), "--no-plot", "--json",
         "--out", dir.toString());
     cliRun(plotCmd); // builds the jar and the start-up archive if needed; not counted
-    String loadBefore = loadAverage(); // Brian2's compile (make -j) raises the 1-minute average that follows
+    // Brian2's compile (make -j) raises the 1-minute average that follows
+    String loadBefore = SweepScaling.loadAverage();
     try (BrianStandalone b2 = brian ? BrianStandalone.compile(script, 4000, 0) : null) {
       if (b2 != null) {
         BrianStandalone.Run first = b2.run(); // the binary's first run without Python: not counted, as ours
         System.err.printf(Locale.ROOT, "brian2 binary, untimed first re-run: loop %.3f s, binary %.3f s%n",
             first.loopS(), first.binaryS());
       }
-      String loadStart = loadAverage();
+      String loadStart = SweepScaling.loadAverage();
       double[] whole = new double[pairs];
       double[] loop = new double[pairs];
       double[] wholeNoPlot = new double[pairs];
@@ -266,7 +268,7 @@ public final class NetworkComparison {
       }
       out.add(String.format(Locale.ROOT, "Whole processes, as a user runs them: %d rounds, medians (load average %s"
           + " at the first round, %s at the end)", pairs, b2 != null ? loadBefore + " before Brian2's compile, "
-          + loadStart : loadStart, loadAverage()));
+          + loadStart : loadStart, SweepScaling.loadAverage()));
       out.add(String.format(Locale.ROOT, "%-52s %9s %9s", "", "loop (s)", "whole (s)"));
       out.add(String.format(Locale.ROOT, "%-52s %9.3f %9.3f", "./neuristor network run coba.yaml --json (raster PNG)",
           WholeProcess.median(loop), WholeProcess.median(whole)));
@@ -319,15 +321,6 @@ public final class NetworkComparison {
     }
     JsonNode j = org.neuristor.io.Json.mapper().readTree(stdout);
     return new double[] {wall, j.get("wall_s").asDouble()};
-  }
-
-  /** The 1-minute load average (other processes share the cores and memory bandwidth). */
-  static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-    } catch (IOException | RuntimeException e) {
-      return "n/a";
-    }
   }
 
   private static String row(String name, double cold, double build, double run, double total, double rate) {
