@@ -244,6 +244,9 @@ public final class LifPopulation extends Population {
     }
   }
 
+  static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+      && !"0".equals(System.getProperty("neuristor.vector"));
+
   /** Neurons per block of the fused path (4 arrays x 512 x 8 B = 16 KiB, half an L1 cache). */
   static final int BLOCK = 512;
 
@@ -305,6 +308,9 @@ public final class LifPopulation extends Population {
 
   /** Writes the indices in [lo, hi) where {@code vv > vth} into {@code out} from {@code c} on; returns the new end. */
   private static int above(double[] vv, int lo, int hi, double vth, int[] out, int c) {
+    if (VECTOR) {
+      return VectorScan.above(vv, lo, hi, vth, out, c);
+    }
     for (int i = lo; i < hi; i++) {
       if (vv[i] > vth) {
         out[c++] = i;
