@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's choice of the vector API module for {@code network run}: {@code --add-modules
- * jdk.incubator.vector} from 4e8 LIF neuron-steps on (sizes x duration / dt, read from the YAML file), never for
- * other commands, NEURISTOR_VECTOR=0|1 overriding. The real {@code ./neuristor} runs in a scratch copy of the project
+ * jdk.incubator.vector} from 4e8 LIF neuron-steps per thread on (sizes x duration / dt / threads, read from the YAML
+ * file and --threads), never for other commands, NEURISTOR_VECTOR=0|1 overriding. The real {@code ./neuristor} runs in a scratch copy of the project
  * (an empty jar newer than every source, so it builds nothing) with NEURISTOR_JAVA a script that prints its arguments.
  */
 class LauncherVectorTest {
@@ -65,10 +65,10 @@ class LauncherVectorTest {
     return f;
   }
 
-  /** A network of LIF populations of these sizes (block style), duration and dt as written. */
+  /** A network of LIF populations of these sizes (block style), duration and dt as written, on one thread. */
   private static String lif(String dt, String duration, String... sizes) {
     StringBuilder b = new StringBuilder("name: t\n# sizes below\ndt: " + dt + "\nduration: " + duration
-        + "\npopulations:\n");
+        + "\nthreads: 1\npopulations:\n");
     for (int i = 0; i < sizes.length; i++) {
       b.append("  p").append(i).append(":   # population ").append(i).append("\n    model: lif\n    size: ")
           .append(sizes[i]).append("\n    channels:\n      exc: {kernel: conductance, tau: 5ms, E: 0mV}\n");
@@ -77,11 +77,17 @@ class LauncherVectorTest {
   }
 
   @Test
-  void theExamplesFromFourHundredMillionNeuronStepsOn() throws Exception {
+  void theExamplesFromFourHundredMillionNeuronStepsPerThreadOn() throws Exception {
     assertThat(javaArgs(Map.of(), "network", "run", example("coba.yaml"), "--json")).doesNotContain(VECTOR);
-    assertThat(javaArgs(Map.of(), "network", "run", example("coba-40k.yaml"))).contains(VECTOR);
+    assertThat(javaArgs(Map.of(), "network", "run", example("coba-quiet.yaml"), "--json")).contains(VECTOR);
+    assertThat(javaArgs(Map.of(), "network", "run", example("coba-quiet.yaml"), "--threads=2")).doesNotContain(VECTOR);
+    assertThat(javaArgs(Map.of(), "network", "run", "--threads", "1", example("coba-40k.yaml"))).contains(VECTOR);
+    assertThat(javaArgs(Map.of(), "network", "run", example("coba-40k.yaml"), "--threads", "2"))
+        .doesNotContain(VECTOR);
     assertThat(javaArgs(Map.of(), "network", "run", "--threads", "2", "--out", "x", example("coba-400k.yaml")))
         .contains(VECTOR);
+    assertThat(javaArgs(Map.of(), "network", "run", "--threads", "16", example("coba-400k.yaml")))
+        .doesNotContain(VECTOR);
     assertThat(javaArgs(Map.of(), "network", "run", example("synfire-pickett.yaml"))).doesNotContain(VECTOR);
     assertThat(javaArgs(Map.of(), "network", "run", example("coba-adex.yaml"))).doesNotContain(VECTOR);
   }
@@ -104,11 +110,18 @@ class LauncherVectorTest {
         .doesNotContain(VECTOR);
     assertThat(javaArgs(Map.of(), "network", "run", file("g.yaml", lif("0.1ms", "10s", "4000")).toString()))
         .contains(VECTOR);
+    // per thread: the file's threads, which --threads overrides
+    String two = lif("0.1ms", "1s", "80000").replace("threads: 1", "threads: 2");
+    assertThat(javaArgs(Map.of(), "network", "run", file("h.yaml", two).toString())).contains(VECTOR);
+    assertThat(javaArgs(Map.of(), "network", "run", file("i.yaml", two.replace("80000", "79998")).toString()))
+        .doesNotContain(VECTOR);
+    assertThat(javaArgs(Map.of(), "network", "run", "--threads", "3", file("j.yaml", two).toString()))
+        .doesNotContain(VECTOR);
   }
 
   @Test
   void onlyLifPopulationsCount() throws Exception {
-    String flow = "dt: 0.1ms\nduration: 1s\npopulations:\n  a: {model: adex, size: 400000}\n"
+    String flow = "dt: 0.1ms\nduration: 1s\nthreads: 1\npopulations:\n  a: {model: adex, size: 400000}\n"
         + "  b: {model: lif, size: 30000, channels: {x: {kernel: exponential, tau: 5ms}}}\n"
         + "  c: {model: poisson, size: 100000, rate: 5}\nprojections: []\n";
     assertThat(javaArgs(Map.of(), "network", "run", file("flow.yaml", flow).toString())).doesNotContain(VECTOR);
