@@ -2,7 +2,6 @@ package org.neuristor.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,28 +54,6 @@ class LifVectorPathTest {
     return net;
   }
 
-  private static List<Long> spikes(Network net) {
-    List<Long> l = new ArrayList<>();
-    for (SpikeMonitor m : net.spikeMonitors()) {
-      l.add(-1L);
-      for (int k = 0; k < m.count(); k++) {
-        l.add(m.step(k) * 1_000_000 + m.neuron(k));
-      }
-    }
-    return l;
-  }
-
-  private static long[] traceBits(StateMonitor s) {
-    int n = s.neurons().length;
-    long[] b = new long[n * s.count()];
-    for (int k = 0; k < s.count(); k++) {
-      for (int i = 0; i < n; i++) {
-        b[k * n + i] = Double.doubleToRawLongBits(s.value(i, k));
-      }
-    }
-    return b;
-  }
-
   @ParameterizedTest
   @CsvSource({"euler, 2, '', 1, false", "euler, 2, '', 2, false", "euler, 2, '', 1, true", "exact, 2, '', 1, false",
       "euler, 1, '', 1, false", "exact, 1, '', 2, false", "euler, 2, ', delay: 1ms', 1, false",
@@ -88,10 +65,11 @@ class LifVectorPathTest {
     Network scalar = build(text, threads, false, resetEveryStep);
     vec.runSteps(2000, null);
     scalar.runSteps(2000, null);
-    List<Long> s = spikes(scalar);
+    List<Long> s = LifLazyResetTest.spikes(scalar);
     assertThat(s.size()).as("the network spikes").isGreaterThan(500);
-    assertThat(spikes(vec)).isEqualTo(s);
-    assertThat(traceBits(vec.stateMonitors().get(0))).isEqualTo(traceBits(scalar.stateMonitors().get(0)));
+    assertThat(LifLazyResetTest.spikes(vec)).isEqualTo(s);
+    assertThat(LifLazyResetTest.traceBits(vec.stateMonitors().get(0)))
+        .isEqualTo(LifLazyResetTest.traceBits(scalar.stateMonitors().get(0)));
     for (int p = 0; p < 2; p++) {
       double[] a = ((LifPopulation) vec.populations().get(p)).v;
       double[] b = ((LifPopulation) scalar.populations().get(p)).v;
