@@ -201,12 +201,17 @@ public final class LifPopulation extends Population {
     final double vr = p.vResetVolts();
     // the lazy reset: the released neurons' V (NaN while they were frozen) back to V_reset before they integrate
     release(from, to, step, lazy ? v : null, vr);
-    // blocks of BLOCK neurons: the threshold scan reads V while it is still in L1
     int n = 0;
-    for (int b = from; b < to; b += BLOCK) {
-      int e = Math.min(to, b + BLOCK);
-      fused(b, e, dt);
-      n = threshold(b, e, from, to, step, out, n, lazy ? Double.NaN : vr, false);
+    if (vector && p.euler() && channels.size() == 2) {
+      // the vector API: the fused loop and the threshold scan in one pass over the chunk
+      n = spikes(from, to, step, out, 0, fused(from, to, dt, out), lazy ? Double.NaN : vr, false);
+    } else {
+      // blocks of BLOCK neurons: the threshold scan reads V while it is still in L1
+      for (int b = from; b < to; b += BLOCK) {
+        int e = Math.min(to, b + BLOCK);
+        fused(b, e, dt, null);
+        n = threshold(b, e, from, to, step, out, n, lazy ? Double.NaN : vr, false);
+      }
     }
     if (!lazy) {
       freeze(from, to);
@@ -244,6 +249,17 @@ public final class LifPopulation extends Population {
     }
   }
 
+  /**
+   * Whether the kernels run on the JDK's vector API ({@link VectorScan}): when the incubating module
+   * jdk.incubator.vector is resolved (the launcher adds it for large networks: {@code --add-modules
+   * jdk.incubator.vector}) and {@code -Dneuristor.vector=0} is not given. Otherwise VectorScan is never loaded. The
+   * results are the same bit for bit either way.
+   */
+  static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+      && !"0".equals(System.getProperty("neuristor.vector"));
+  /** This population's choice ({@link #VECTOR}; tests set it to compare both paths in one JVM). */
+  boolean vector = VECTOR;
+
   /** Neurons per block of the fused path (4 arrays x 512 x 8 B = 16 KiB, half an L1 cache). */
   static final int BLOCK = 512;
 
@@ -280,8 +296,12 @@ public final class LifPopulation extends Population {
    */
   private int threshold(int lo, int hi, int from, int to, long step, int[] out, int n, double vr,
       boolean holdFactors) {
+    return spikes(from, to, step, out, n, above(v, lo, hi, p.vThresholdVolts(), out, n), vr, holdFactors);
+  }
+
+  /** The candidates {@code out[n..c)} that are not refractory spike (see {@link #threshold}); returns the new end. */
+  private int spikes(int from, int to, long step, int[] out, int n, int c, double vr, boolean holdFactors) {
     final double[] vv = v;
-    int c = above(vv, lo, hi, p.vThresholdVolts(), out, n);
     for (int k = n; k < c; k++) {
       int i = out[k];
       if (refUntil[i] < step) {
@@ -304,7 +324,12 @@ public final class LifPopulation extends Population {
   }
 
   /** Writes the indices in [lo, hi) where {@code vv > vth} into {@code out} from {@code c} on; returns the new end. */
-  private static int above(double[] vv, int lo, int hi, double vth, int[] out, int c) {
+  private int above(double[] vv, int lo, int hi, double vth, int[] out, int c) {
+    return vector ? VectorScan.above(vv, lo, hi, vth, out, c) : scan(vv, lo, hi, vth, out, c);
+  }
+
+  /** The scalar threshold scan: {@link #above} without the vector API. */
+  static int scan(double[] vv, int lo, int hi, double vth, int[] out, int c) {
     for (int i = lo; i < hi; i++) {
       if (vv[i] > vth) {
         out[c++] = i;
@@ -366,7 +391,11 @@ public final class LifPopulation extends Population {
     return nc >= 1 && nc <= 2 && channels.get(0).direct() && channels.get(nc - 1).direct();
   }
 
-  private void fused(int from, int to, double dt) {
+  /**
+   * Integrates [from, to) and decays its channels. With {@code out} (the vector API, two channels, forward Euler
+   * only) the threshold scan runs in the same pass and the candidates' end in {@code out} is returned, else -1.
+   */
+  private int fused(int from, int to, double dt, int[] out) {
     int nc = channels.size();
     Channel c0 = channels.get(0);
     Channel c1 = channels.get(nc - 1);
@@ -398,21 +427,18 @@ public final class LifPopulation extends Population {
           s0[i] = x0 * d0;
         }
       }
-      return;
+      return -1;
     }
     final double g1 = c1.kernel == Kernel.CONDUCTANCE ? 1 : 0;
     final double e1 = c1.kernel == Kernel.CONDUCTANCE ? c1.reversalVolts : 1;
     final double d1 = decay(c1, dt);
     final double[] s1 = c1.state;
     if (p.euler()) {
-      for (int i = from; i < to; i++) {
-        double x0 = s0[i];
-        double x1 = s1[i];
-        double vi = vv[i];
-        vv[i] = vi + k * (glEl - gl * vi + (x0 * e0 + x1 * e1) - (x0 * g0 + x1 * g1) * vi);
-        s0[i] = x0 * d0;
-        s1[i] = x1 * d1;
+      if (out != null) {
+        return VectorScan.fusedEuler2(vv, s0, s1, from, to, k, glEl, gl, e0, g0, d0, e1, g1, d1, p.vThresholdVolts(),
+            out, 0);
       }
+      euler2(vv, s0, s1, from, to, k, glEl, gl, e0, g0, d0, e1, g1, d1);
     } else {
       final double c = p.cFarads();
       for (int i = from; i < to; i++) {
@@ -425,6 +451,23 @@ public final class LifPopulation extends Population {
         s0[i] = x0 * d0;
         s1[i] = x1 * d1;
       }
+    }
+    return -1;
+  }
+
+  /**
+   * The fused loop for two channels, forward Euler: {@code V + k (glEl - gl V + (x0 e0 + x1 e1) - (x0 g0 + x1 g1) V)}
+   * (k = dt/C; channel k's state x_k adds x_k g_k to the conductance and x_k e_k to g E + I), then the states decayed.
+   */
+  static void euler2(double[] vv, double[] s0, double[] s1, int from, int to, double k, double glEl, double gl,
+      double e0, double g0, double d0, double e1, double g1, double d1) {
+    for (int i = from; i < to; i++) {
+      double x0 = s0[i];
+      double x1 = s1[i];
+      double vi = vv[i];
+      vv[i] = vi + k * (glEl - gl * vi + (x0 * e0 + x1 * e1) - (x0 * g0 + x1 * g1) * vi);
+      s0[i] = x0 * d0;
+      s1[i] = x1 * d1;
     }
   }
 }

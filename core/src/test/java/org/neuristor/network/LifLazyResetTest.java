@@ -50,7 +50,7 @@ class LifLazyResetTest {
     return net;
   }
 
-  private static List<Long> spikes(Network net) {
+  static List<Long> spikes(Network net) {
     List<Long> l = new ArrayList<>();
     for (SpikeMonitor m : net.spikeMonitors()) {
       l.add(-1L);
@@ -61,7 +61,7 @@ class LifLazyResetTest {
     return l;
   }
 
-  private static long[] traceBits(StateMonitor s) {
+  static long[] traceBits(StateMonitor s) {
     int n = s.neurons().length;
     long[] b = new long[n * s.count()];
     for (int k = 0; k < s.count(); k++) {
