@@ -12,6 +12,7 @@ import org.neuristor.sweep.LocalEngine;
 import org.neuristor.sweep.PointResult;
 import org.neuristor.sweep.ResultsLog;
 import org.neuristor.sweep.SweepSpec;
+import org.neuristor.util.ThreadCpu;
 
 /**
  * Sweep engine throughput: {@code java -cp bench/target/benchmarks.jar org.neuristor.bench.SweepScaling
@@ -540,24 +541,20 @@ public final class SweepScaling {
    */
   static java.util.Map<String, double[]> vmThreads() {
     java.util.Map<String, double[]> out = new java.util.HashMap<>();
-    try (java.nio.file.DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
-      for (Path t : tasks) {
-        try {
-          String comm = Files.readString(t.resolve("comm")).trim();
-          double sec = Long.parseLong(Files.readString(t.resolve("schedstat")).trim().split(" ")[0]) / 1e9;
-          if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
-            out.put(t.getFileName().toString(), new double[] {sec, 0});
-          } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.startsWith("VM Thread")) {
-            out.put(t.getFileName().toString(), new double[] {0, sec});
-          }
-        } catch (IOException | RuntimeException e) {
-          // the thread ended while being read
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return java.util.Map.of();
-    }
+    ThreadCpu.threads(ThreadCpu::compiler).forEach((id, p) -> put(out, id, p, 0));
+    ThreadCpu.threads(c -> c.startsWith("GC Thread") || c.startsWith("G1 ") || c.startsWith("VM Thread"))
+        .forEach((id, p) -> put(out, id, p, 1));
     return out;
+  }
+
+  /** Puts thread {@code id}'s CPU seconds into slot {@code k} (0 JIT, 1 GC and VM) unless it has ended. */
+  private static void put(java.util.Map<String, double[]> out, String id, Path schedstat, int k) {
+    long ns = ThreadCpu.nanos(schedstat);
+    if (ns >= 0) {
+      double[] v = new double[2];
+      v[k] = ns / 1e9;
+      out.put(id, v);
+    }
   }
 
   /**

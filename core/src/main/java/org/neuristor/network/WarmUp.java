@@ -1,8 +1,6 @@
 package org.neuristor.network;
 
 import java.io.BufferedOutputStream;
-import java.io.File;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.io.LocatedTree;
+import org.neuristor.util.ThreadCpu;
 
 /**
  * Runs a miniature of a network file ({@link NetworkFile#miniature}: every population cut to a fiftieth,
@@ -194,33 +193,16 @@ public final class WarmUp implements AutoCloseable {
     }
   }
 
-  /** The schedstat files of this JVM's compiler threads (Linux, HotSpot's thread names); empty elsewhere. */
+  /** The schedstat files of this JVM's compiler threads ({@link ThreadCpu}); empty off Linux. */
   static List<Path> compilerThreads() {
-    List<Path> compilers = new ArrayList<>();
-    File[] tasks = new File("/proc/self/task").listFiles();
-    for (File t : tasks == null ? new File[0] : tasks) {
-      try {
-        String name = Files.readString(t.toPath().resolve("comm"), StandardCharsets.UTF_8);
-        if (name.startsWith("C2 CompilerThre") || name.startsWith("C1 CompilerThre")) {
-          compilers.add(t.toPath().resolve("schedstat"));
-        }
-      } catch (IOException e) {
-        // a thread that has ended
-      }
-    }
-    return compilers;
+    return new ArrayList<>(ThreadCpu.threads(ThreadCpu::compiler).values());
   }
 
-  /** The CPU time of the given threads (the first field of their schedstat files; a thread that ended counts 0). */
+  /** The CPU time of the given threads (a thread that ended counts 0). */
   private static long cpuNanos(List<Path> schedstats) {
     long sum = 0;
     for (Path p : schedstats) {
-      try {
-        String s = Files.readString(p, StandardCharsets.UTF_8);
-        sum += Long.parseLong(s.substring(0, s.indexOf(' ')));
-      } catch (IOException | RuntimeException e) {
-        // ended, or not the format expected: counts as idle
-      }
+      sum += Math.max(0, ThreadCpu.nanos(p));
     }
     return sum;
   }
