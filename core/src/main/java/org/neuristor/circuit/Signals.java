@@ -14,10 +14,10 @@ public final class Signals {
   private final List<String> names = new ArrayList<>();
   private final List<Extractor> extractors = new ArrayList<>();
   /**
-   * Per signal, the unknown it is (its value x[i]), {@link #GROUND} for v(0), or {@link #COMPUTED} for a signal that
-   * is not one unknown's value (a difference, a probe).
+   * Per signal (the first {@link #size()} entries), the unknown it is (its value x[i]), {@link #GROUND} for v(0), or
+   * {@link #COMPUTED} for a signal that is not one unknown's value (a difference, a probe).
    */
-  private int[] picks = new int[0];
+  private int[] picks = new int[8];
   private static final int GROUND = -1;
   private static final int COMPUTED = -2;
   /** Whether every signal is an unknown's value or 0 (no {@link #COMPUTED} one): {@link #sample} then reads x directly. */
@@ -155,8 +155,11 @@ public final class Signals {
   private void add(String name, int pick, Extractor e) {
     names.add(name);
     extractors.add(e);
-    picks = java.util.Arrays.copyOf(picks, picks.length + 1);
-    picks[picks.length - 1] = pick;
+    int k = names.size() - 1;
+    if (k == picks.length) {
+      picks = java.util.Arrays.copyOf(picks, 2 * k); // doubling: Signals.all of a large circuit adds one per unknown
+    }
+    picks[k] = pick;
     plain &= pick != COMPUTED;
   }
 
@@ -165,7 +168,7 @@ public final class Signals {
    * computed otherwise: then {@link #sample} is the way to read them.
    */
   int[] picks() {
-    return plain ? picks.clone() : null;
+    return plain ? java.util.Arrays.copyOf(picks, names.size()) : null;
   }
 
   public List<String> names() {
@@ -180,7 +183,7 @@ public final class Signals {
   void sample(double[] x, double t, double[] out) {
     if (plain) {
       int[] p = picks;
-      for (int k = 0; k < p.length; k++) {
+      for (int k = 0, n = names.size(); k < n; k++) {
         out[k] = p[k] < 0 ? 0 : x[p[k]];
       }
       return;
