@@ -55,6 +55,13 @@ class LauncherVectorTest {
     return List.of(out.split("\n"));
   }
 
+  @Test
+  void theLauncherCountsThreadsFromTheSameNetworkSizeAsTheNetwork() throws IOException {
+    // the shell cannot call Network.build: its copy of the bound must be Network's
+    assertThat(Files.readString(Path.of("..", "neuristor")))
+        .contains("\"$all\" -ge " + org.neuristor.network.Network.PARALLEL_FROM_NEURONS + " ");
+  }
+
   private String example(String name) {
     return Path.of("..", "examples", name).toAbsolutePath().toString();
   }

@@ -20,6 +20,11 @@ import org.neuristor.NeuristorException;
  * synapse order) independent of the chunking.
  */
 public final class Network {
+  /**
+   * Neurons in all from which a network without a thread count runs on every available processor (one thread below;
+   * the launcher's choice of the vector API mirrors this: LauncherVectorTest checks that it reads the same bound).
+   */
+  public static final int PARALLEL_FROM_NEURONS = 20_000;
   private final double dt;
   private final long seed;
   private final int threads;
@@ -403,7 +408,7 @@ public final class Network {
       for (Population p : populations) {
         total += p.size;
       }
-      int t = threads > 0 ? threads : total >= 20_000 ? Runtime.getRuntime().availableProcessors() : 1;
+      int t = threads > 0 ? threads : total >= PARALLEL_FROM_NEURONS ? Runtime.getRuntime().availableProcessors() : 1;
       MemoryEstimate est = estimate(4 * t);
       est.check("network");
       Network net = new Network(this, t);
