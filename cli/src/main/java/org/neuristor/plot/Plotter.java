@@ -107,6 +107,9 @@ public final class Plotter {
     for (String s : signals) {
       series.add(new Series(s, trace.axis(), trace.get(s), false));
     }
+    if (png(out)) {
+      return LinePlot.write(out, new LinePlot.Panel(title, xLabel, yLabel, series));
+    }
     XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, false, false);
     return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
   }
@@ -171,6 +174,15 @@ public final class Plotter {
     int h = STACK_PANEL_HEIGHT * Math.max(2, n) + 45;
     List<String> labels = new ArrayList<>(groups.keySet());
     List<List<Series>> panels = new ArrayList<>(groups.values());
+    if (png(out)) {
+      List<LinePlot.Panel> ps = new ArrayList<>();
+      int[] heights = new int[n];
+      for (int i = 0; i < n; i++) {
+        ps.add(new LinePlot.Panel(i == 0 ? title : null, xLabel, labels.get(i), panels.get(i)));
+        heights[i] = h / n;
+      }
+      return LinePlot.write(out, WIDTH, h, null, 0, ps, heights);
+    }
     XYChart[] charts = new XYChart[n];
     for (int i = 0; i < n; i++) {
       charts[i] = xyChart(WIDTH, h / n, i == 0 ? title : null, xLabel, labels.get(i), panels.get(i), false, false);
@@ -220,6 +232,22 @@ public final class Plotter {
         lo = Math.min(lo, a);
         hi = Math.max(hi, a);
       }
+    }
+    if (png(out)) {
+      List<LinePlot.Panel> ps = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        List<Series> series = new ArrayList<>();
+        for (String s : panels.get(i)) {
+          series.add(new Series(s, axis, trace.get(s), false));
+        }
+        LinePlot.Panel p = new LinePlot.Panel(null, xLabel, panelYLabels.get(i), series);
+        p.xLo = lo;
+        p.xHi = hi;
+        p.xLabels = i == n - 1;
+        p.below = LinePlot.BELOW_AXIS + (p.xLabels ? xAxisExtra : 0); // equal plot areas; the last's labels in the extra
+        ps.add(p);
+      }
+      return LinePlot.write(out, WIDTH, total, title, titleHeight, ps, heights);
     }
     Prefix xp = Prefix.choose(xLabel, Math.max(Math.abs(lo), Math.abs(hi)));
     Chart[] charts = new Chart[n];
@@ -309,6 +337,13 @@ public final class Plotter {
   /** As {@link #xy(Path, String, String, String, List, boolean, boolean)}; {@code scatter} draws markers only. */
   public static Path xy(Path out, String title, String xLabel, String yLabel, List<Series> series,
       boolean logX, boolean logY, boolean scatter) {
+    if (png(out)) {
+      LinePlot.Panel p = new LinePlot.Panel(title, xLabel, yLabel, series);
+      p.logX = logX;
+      p.logY = logY;
+      p.scatter = scatter;
+      return LinePlot.write(out, p);
+    }
     XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, logX, logY);
     if (scatter) {
       for (XYSeries s : chart.getSeriesCollection()) {
@@ -324,6 +359,11 @@ public final class Plotter {
    * against one sampled parameter; non-finite points are dropped.
    */
   public static Path scatter(Path out, String title, String xLabel, String yLabel, double[] x, double[] y) {
+    if (png(out)) {
+      LinePlot.Panel p = new LinePlot.Panel(title, xLabel, yLabel, List.of(new Series(yLabel, x, y, true)));
+      p.scatter = true;
+      return LinePlot.write(out, p);
+    }
     XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, List.of(new Series(yLabel, x, y, true)), false,
         false);
     for (XYSeries s : chart.getSeriesCollection()) {
@@ -742,11 +782,20 @@ public final class Plotter {
     void paint(Graphics2D g);
   }
 
+  /** The vector format {@code out}'s extension asks for ({@code svg}, {@code pdf}, {@code eps}), else null: PNG. */
+  private static String vectorFormat(Path out) {
+    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".svg") ? "svg" : name.endsWith(".pdf") ? "pdf" : name.endsWith(".eps") ? "eps" : null;
+  }
+
+  /** Whether {@code out} is written as PNG (no vector extension): the x-y kinds then draw with {@link LinePlot}. */
+  static boolean png(Path out) {
+    return vectorFormat(out) == null;
+  }
+
   /** Writes the picture in the format given by {@code out}'s extension, atomically. */
   static Path render(Path out, int width, int height, Painter painter) {
-    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-    String vector = name.endsWith(".svg") ? "svg" : name.endsWith(".pdf") ? "pdf"
-        : name.endsWith(".eps") ? "eps" : null;
+    String vector = vectorFormat(out);
     if (vector != null) {
       VectorGraphics2D g = new VectorGraphics2D();
       try {
@@ -913,7 +962,7 @@ public final class Plotter {
     a.setShowInLegend(false);
   }
 
-  private static String uniqueName(java.util.Set<String> used, String name) {
+  static String uniqueName(java.util.Set<String> used, String name) {
     String n = name;
     int i = 2;
     while (!used.add(n)) {
