@@ -336,7 +336,7 @@ final class LinePlot {
       for (int k = 0; k < curves.size(); k++) {
         Curve c = curves.get(k);
         int baseline = by0 + pad + k * line + f.ascent;
-        double cy = baseline - f.ascent / 2.0 + 0.5;
+        double cy = baseline - f.ascent / 2 + 0.5; // a pixel row's centre: the sample is crisp
         if (c.line) {
           ink.segment(bx0 + pad, cy, bx0 + pad + sample, cy, LINE_WIDTH / 2);
         }
