@@ -398,27 +398,46 @@ final class LinePlot {
             l.set(k, Ticks.label(Math.pow(10, t.get(k))));
           }
         }
+        if (t.size() < 2) { // not two of 1..9 times a power of ten in range: nice values as on a linear axis
+          t.clear();
+          l.clear();
+          for (double v : nice(Math.pow(10, lo), Math.pow(10, hi), space, hint, face)) {
+            t.add(Math.log10(v));
+            l.add(Ticks.label(v));
+          }
+        }
         ticks = t.stream().mapToDouble(Double::doubleValue).toArray();
         labels = l.toArray(new String[0]);
       } else {
-        double[] v = null;
-        String[] s = null;
-        for (int h = hint; h < hint + 5 * 200; h += 5) {
-          v = linear(lo, hi, space, h);
-          s = new String[v.length];
-          int widest = 0;
-          for (int k = 0; k < v.length; k++) {
-            s[k] = Ticks.label(v[k]);
-            widest = Math.max(widest, face == null ? 10 : face.width(s[k]));
-          }
-          double apart = v.length > 1 ? (v[1] - v[0]) / (hi - lo) * space : space;
-          if (widest * 1.1 < apart && new HashSet<>(java.util.Arrays.asList(s)).size() == s.length) {
-            break;
-          }
+        ticks = nice(lo, hi, space, hint, face);
+        labels = new String[ticks.length];
+        for (int k = 0; k < ticks.length; k++) {
+          labels[k] = Ticks.label(ticks[k]);
         }
-        ticks = v;
-        labels = s;
       }
+    }
+
+    /**
+     * {@link #linear} ticks of [lo, hi] over {@code space} pixels, the hint grown by 5 until the labels differ and
+     * (with a {@code face}: an x axis) the widest label and a tenth fit between two ticks.
+     */
+    private static double[] nice(double lo, double hi, double space, int hint, GlyphAtlas.Face face) {
+      double[] v = {lo};
+      for (int h = hint; h < hint + 5 * 200; h += 5) {
+        v = linear(lo, hi, space, h);
+        Set<String> s = new HashSet<>();
+        int widest = 0;
+        for (double t : v) {
+          String label = Ticks.label(t);
+          s.add(label);
+          widest = Math.max(widest, face == null ? 10 : face.width(label));
+        }
+        double apart = v.length > 1 ? (v[1] - v[0]) / (hi - lo) * space : space;
+        if (widest * 1.1 < apart && s.size() == v.length) {
+          break;
+        }
+      }
+      return v;
     }
 
     /** XChart's linear tick values: multiples of the step (hi - lo) / space * hint rounded to 1, 2, 5 or 10. */
