@@ -141,8 +141,8 @@ final class LinePlot {
       double xMax = 0;
       double yMax = 0;
       for (Plotter.Series s : p.series) {
-        xMax = Math.max(xMax, maxAbs(s.x()));
-        yMax = Math.max(yMax, maxAbs(s.y()));
+        xMax = Math.max(xMax, Plotter.maxAbs(s.x()));
+        yMax = Math.max(yMax, Plotter.maxAbs(s.y()));
       }
       Plotter.Prefix xp = p.logX ? Plotter.Prefix.NONE : Plotter.Prefix.choose(p.xLabel, xMax);
       Plotter.Prefix yp = p.logY ? Plotter.Prefix.NONE : Plotter.Prefix.choose(p.yLabel, yMax);
@@ -552,16 +552,6 @@ final class LinePlot {
         r[1] = Math.max(r[1], a);
       }
     }
-  }
-
-  private static double maxAbs(double[] a) {
-    double m = 0;
-    for (double v : a) {
-      if (Double.isFinite(v)) {
-        m = Math.max(m, Math.abs(v));
-      }
-    }
-    return m;
   }
 
   private static boolean blank(String s) {

@@ -1,6 +1,9 @@
 package org.neuristor.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.neuristor.plot.Pixels.count;
+import static org.neuristor.plot.Pixels.dark;
+import static org.neuristor.plot.Pixels.rgb;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -33,8 +36,9 @@ class LinePlotTest {
     return img;
   }
 
-  private static int rgb(BufferedImage img, int x, int y) {
-    return img.getRGB(x, y) & 0xffffff;
+  /** Pixels painted by data (neither white background nor grid) in the rectangle. */
+  private static int ink(BufferedImage img, int x0, int y0, int x1, int y1) {
+    return Pixels.count(img, c -> c != 0xffffff && c != SpikeRaster.GRID, x0, y0, x1, y1);
   }
 
   /** Columns that have the frame colour on every row of [y0, y1]: the frame's sides and the y axis line. */
@@ -86,45 +90,6 @@ class LinePlotTest {
   private static int row(int[] f, double y, double y0, double y1) {
     double m = (1 - LinePlot.CONTENT) / 2 * (f[3] - f[1]);
     return (int) Math.floor(f[3] + 0.5 - m - (y - y0) / (y1 - y0) * (f[3] - f[1] - 2 * m));
-  }
-
-  private static int count(BufferedImage img, int colour, int x0, int y0, int x1, int y1) {
-    int n = 0;
-    for (int y = Math.max(0, y0); y <= Math.min(img.getHeight() - 1, y1); y++) {
-      for (int x = Math.max(0, x0); x <= Math.min(img.getWidth() - 1, x1); x++) {
-        if (rgb(img, x, y) == colour) {
-          n++;
-        }
-      }
-    }
-    return n;
-  }
-
-  /** Pixels painted by data (neither white background nor grid) in the rectangle. */
-  private static int ink(BufferedImage img, int x0, int y0, int x1, int y1) {
-    int n = 0;
-    for (int y = Math.max(0, y0); y <= Math.min(img.getHeight() - 1, y1); y++) {
-      for (int x = Math.max(0, x0); x <= Math.min(img.getWidth() - 1, x1); x++) {
-        int c = rgb(img, x, y);
-        if (c != 0xffffff && c != SpikeRaster.GRID) {
-          n++;
-        }
-      }
-    }
-    return n;
-  }
-
-  private static int dark(BufferedImage img, int x0, int y0, int x1, int y1) {
-    int n = 0;
-    for (int y = Math.max(0, y0); y <= Math.min(img.getHeight() - 1, y1); y++) {
-      for (int x = Math.max(0, x0); x <= Math.min(img.getWidth() - 1, x1); x++) {
-        int c = rgb(img, x, y);
-        if (((c >> 16) & 0xff) < 100 && ((c >> 8) & 0xff) < 100 && (c & 0xff) < 100) {
-          n++;
-        }
-      }
-    }
-    return n;
   }
 
   private Path xy(String name, List<Plotter.Series> series, boolean logY) {
