@@ -187,7 +187,17 @@ final class LinePlot {
       bottom = y0 + chartHeight - 1 - below;
       double ySpace = CONTENT * (bottom - top);
       int yHint = ySpace < 160 ? 20 : Math.max(40, chartHeight / 11);
-      yAxis = new Axis(p.logY, yr[0], yr[1], ySpace, yHint, null);
+      boolean twoLevels = !p.logY && !curves.isEmpty() && yr[1] > yr[0];
+      for (Curve c : curves) {
+        twoLevels = twoLevels && levels(c.y, yr);
+      }
+      if (twoLevels) {
+        // XChart's ticks for data taking equally spaced values are those values: for two levels (a step stimulus, a
+        // pulse train) the two levels only
+        yAxis = new Axis(yr[0], yr[1]);
+      } else {
+        yAxis = new Axis(p.logY, yr[0], yr[1], ySpace, yHint, null);
+      }
       int labels = 0;
       for (String s : yAxis.labels) {
         if (s != null) {
@@ -440,6 +450,15 @@ final class LinePlot {
       return v;
     }
 
+    /** A linear axis over [lo, hi] with ticks at lo and hi only. */
+    Axis(double lo, double hi) {
+      this.log = false;
+      this.lo = lo;
+      this.hi = hi;
+      ticks = new double[] {lo, hi};
+      labels = new String[] {Ticks.label(lo), Ticks.label(hi)};
+    }
+
     /** XChart's linear tick values: multiples of the step (hi - lo) / space * hint rounded to 1, 2, 5 or 10. */
     static double[] linear(double lo, double hi, double space, int hint) {
       if (!(hi > lo) || !(space > 0)) {
@@ -543,6 +562,16 @@ final class LinePlot {
       i = j;
     }
     return new double[][] {java.util.Arrays.copyOf(ox, m), java.util.Arrays.copyOf(oy, m)};
+  }
+
+  /** Whether every value of v (NaN aside) is r[0] or r[1]. */
+  private static boolean levels(double[] v, double[] r) {
+    for (double a : v) {
+      if (!Double.isNaN(a) && a != r[0] && a != r[1]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void range(double[] v, double[] r) {

@@ -163,6 +163,29 @@ class LinePlotTest {
     assertThat(dark(img, expected.get(0) + 20, axis + 4, expected.get(1) - 20, axis + 20)).isZero();
   }
 
+  /** Rows of the y axis' tick marks (left of the axis line, which is 4 px left of the frame). */
+  private static List<Integer> yTickRows(BufferedImage img, int[] f) {
+    List<Integer> marks = new ArrayList<>();
+    for (int y = f[1]; y <= f[3]; y++) {
+      if (rgb(img, f[0] - 4 - 2, y) == SpikeRaster.FRAME) {
+        marks.add(y);
+      }
+    }
+    return marks;
+  }
+
+  @Test
+  void dataOfTwoLevelsAreTickedAtThoseLevelsAsXChartDid() throws IOException {
+    double[] x = {0, 0.1, 0.1, 1};
+    BufferedImage step = read(xy("step.png", List.of(new Plotter.Series("s", x, new double[] {0, 0, 2, 2}, false)),
+        false));
+    int[] f = frame(step);
+    assertThat(yTickRows(step, f)).containsExactly(row(f, 2, 0, 2), row(f, 0, 0, 2));
+    BufferedImage ramp = read(xy("ramp.png", List.of(new Plotter.Series("s", x, new double[] {0, 0, 1, 2}, false)),
+        false));
+    assertThat(yTickRows(ramp, frame(ramp))).hasSizeGreaterThan(4); // 0, 0.2, ..., 2 or so
+  }
+
   @Test
   void aLegendOnlyWithSeveralSeries() throws IOException {
     double[] x = {0, 1};
@@ -199,13 +222,7 @@ class LinePlotTest {
     BufferedImage img = read(xy("log.png", List.of(new Plotter.Series("s", new double[] {0, 1},
         new double[] {-1e-3, 10}, false)), true));
     int[] f = frame(img);
-    int tickColumn = f[0] - 4 - 2; // the y axis line is 4 px left of the frame, its tick marks left of it
-    List<Integer> marks = new ArrayList<>();
-    for (int y = f[1]; y <= f[3]; y++) {
-      if (rgb(img, tickColumn, y) == SpikeRaster.FRAME) {
-        marks.add(y);
-      }
-    }
+    List<Integer> marks = yTickRows(img, f);
     assertThat(marks).hasSize(5); // 1e-3, 1e-2, 0.1, 1, 10: labelled decades (2..9 are grid lines only)
     for (int k = 0; k < 5; k++) {
       assertThat(marks.get(4 - k)).isEqualTo(row(f, k, 0, 4)); // log10(y) + 3 spans [0, 4]
