@@ -282,6 +282,9 @@ final class LinePlot {
       img.fill(ax, top, ax + 1, bottom + 1, SpikeRaster.FRAME);
       img.fill(left, ay, right + 1, ay + 1, SpikeRaster.FRAME);
       GlyphAtlas.Face f = font.small;
+      // a label that would touch the one drawn before it is left out (its tick mark stays): on a log axis spanning
+      // less than two decades every tick is labelled
+      int free = Integer.MAX_VALUE; // the y axis goes upwards: the lowest row the next label may use
       for (int k = 0; k < yAxis.ticks.length; k++) {
         String s = yAxis.labels[k];
         int y = yAxis.pixel(yAxis.ticks[k]);
@@ -289,8 +292,13 @@ final class LinePlot {
           continue;
         }
         img.fill(ax - TICK, y, ax, y + 1, SpikeRaster.FRAME);
-        f.draw(img, s, ax - TICK - LABEL_GAP - f.width(s), y + f.ascent / 2 - 1, TEXT);
+        int baseline = y + f.ascent / 2 - 1;
+        if (baseline < free) {
+          f.draw(img, s, ax - TICK - LABEL_GAP - f.width(s), baseline, TEXT);
+          free = baseline - f.ascent - 2;
+        }
       }
+      free = Integer.MIN_VALUE; // the first column the next x label may use
       for (int k = 0; k < xAxis.ticks.length; k++) {
         String s = xAxis.labels[k];
         int x = xAxis.pixel(xAxis.ticks[k]);
@@ -298,8 +306,10 @@ final class LinePlot {
           continue;
         }
         img.fill(x, ay + 1, x + 1, ay + 1 + TICK, SpikeRaster.FRAME);
-        if (p.xLabels) {
-          f.draw(img, s, x - f.width(s) / 2, ay + TICK + LABEL_GAP + f.ascent, TEXT);
+        int x0 = x - f.width(s) / 2;
+        if (p.xLabels && x0 >= free) {
+          f.draw(img, s, x0, ay + TICK + LABEL_GAP + f.ascent, TEXT);
+          free = x0 + f.width(s) + 4;
         }
       }
     }
