@@ -204,35 +204,10 @@ final class Java2dPlots {
     return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
   }
 
-  static Path histogram(Path out, String title, String xLabel, double[] values, int bins) {
-    if (bins < 1) {
-      throw new IllegalArgumentException("bins must be >= 1, got " + bins);
-    }
-    double[] v = Arrays.stream(values).filter(Double::isFinite).toArray();
-    double lo = v.length == 0 ? 0 : Arrays.stream(v).min().getAsDouble();
-    double hi = v.length == 0 ? 1 : Arrays.stream(v).max().getAsDouble();
-    if (hi == lo) {
-      double half = lo == 0 ? 0.5 : Math.abs(lo) * 0.05;
-      lo -= half;
-      hi += half;
-    }
-    long[] counts = new long[bins];
-    double width = (hi - lo) / bins;
-    for (double x : v) {
-      int b = (int) ((x - lo) / width);
-      counts[Math.min(Math.max(b, 0), bins - 1)]++;
-    }
-    // Step outline: (left edge, count) and (right edge, count) per bin, closed to zero at the ends.
-    double[] xs = new double[2 * bins + 2];
-    double[] ys = new double[2 * bins + 2];
-    xs[0] = lo;
-    for (int b = 0; b < bins; b++) {
-      xs[2 * b + 1] = lo + b * width;
-      xs[2 * b + 2] = lo + (b + 1) * width;
-      ys[2 * b + 1] = counts[b];
-      ys[2 * b + 2] = counts[b];
-    }
-    xs[2 * bins + 1] = hi;
+  /** The histogram's step outline {@code xs}, {@code ys} (from the lowest to the highest edge) as an XChart area. */
+  static Path histogram(Path out, String title, String xLabel, double[] xs, double[] ys) {
+    double lo = xs[0];
+    double hi = xs[xs.length - 1];
     Prefix xp = Prefix.choose(xLabel, Math.max(Math.abs(lo), Math.abs(hi)));
     XYChart chart = baseChart(WIDTH, HEIGHT, title, xp.label(), "count");
     XYSeries s = chart.addSeries("count", xp.apply(xs), ys);

@@ -32,6 +32,8 @@ final class LinePlot {
   static final int MARKER = 6;
   /** Marker diameter in pixels of scatter plots. */
   static final int SCATTER_MARKER = 4;
+  /** Opacity (0-255) of a filled area (XChart's histogram fill). */
+  static final int AREA_ALPHA = 110;
   private static final int TEXT = 0x000000;
   private static final int PAD = 10;
   /** Frame to axis line, tick mark length, tick mark to label. */
@@ -52,6 +54,8 @@ final class LinePlot {
     boolean logY;
     /** Markers only (no lines), {@link #SCATTER_MARKER} wide, for every series. */
     boolean scatter;
+    /** The area between each line and y = 0 filled in its colour, light (a histogram); no legend; y starts at 0. */
+    boolean area;
     /** False: the x tick labels and the x title are left out (upper panels of a stack). */
     boolean xLabels = true;
     /** The x range in data units (NaN: the data's). */
@@ -110,7 +114,7 @@ final class LinePlot {
   // One panel
 
   /** One series ready to draw: coordinates on the axes' scale (prefixed or log10), NaN where the line breaks. */
-  private record Curve(String name, int rgb, double[] x, double[] y, boolean line, boolean markers) {}
+  private record Curve(String name, int rgb, double[] x, double[] y, boolean line, boolean markers, boolean area) {}
 
   /** One panel's data, axes and pixel layout. */
   private static final class Layout {
@@ -169,11 +173,14 @@ final class LinePlot {
         range(cy, yr);
         String name = Plotter.uniqueName(used, s.name() == null || s.name().isEmpty() ? "series " + (k + 1) : s.name());
         int rgb = SpikeRaster.PALETTE[k % SpikeRaster.PALETTE.length];
-        curves.add(new Curve(name, rgb, cx, cy, !p.scatter, p.scatter || s.markers()));
+        curves.add(new Curve(name, rgb, cx, cy, !p.scatter, p.scatter || s.markers(), p.area));
       }
       if (curves.isEmpty()) { // as XChart's placeholder point (1, 1): the frame, titles and one tick per axis
         xr[0] = xr[1] = p.logX ? 0 : 1; // log10(1) on a log axis
         yr[0] = yr[1] = p.logY ? 0 : 1;
+      }
+      if (p.area && !p.logY) {
+        yr[0] = Math.min(yr[0], 0);
       }
       if (!p.logX && p.xHi > p.xLo && Double.isFinite(p.xHi - p.xLo)) {
         xr[0] = p.xLo * xp.factor();
@@ -219,6 +226,9 @@ final class LinePlot {
       grid(img);
       Coverage ink = new Coverage(left + 1, top + 1, right - 1, bottom - 1);
       for (Curve c : curves) {
+        if (c.area) {
+          area(img, c);
+        }
         if (c.line) {
           polyline(ink, c);
         }
@@ -234,7 +244,7 @@ final class LinePlot {
       }
       img.outline(left, top, right, bottom, SpikeRaster.FRAME);
       axes(img);
-      if (curves.size() > 1) {
+      if (curves.size() > 1 && !p.area) {
         legend(img, ink);
       }
       if (!blank(p.title)) {
@@ -310,6 +320,31 @@ final class LinePlot {
         if (p.xLabels && x0 >= free) {
           f.draw(img, s, x0, ay + TICK + LABEL_GAP + f.ascent, TEXT);
           free = x0 + f.width(s) + 4;
+        }
+      }
+    }
+
+    /**
+     * The area between a curve and y = 0, in its colour at {@link #AREA_ALPHA}: per pixel column, the rows between the
+     * curve (interpolated at the column's centre) and the zero line; segments running leftwards add nothing.
+     */
+    private void area(RasterImage img, Curve c) {
+      double zero = yAxis.map(0);
+      for (int i = 1; i < c.x.length; i++) {
+        if (Double.isNaN(c.x[i - 1]) || Double.isNaN(c.x[i])) {
+          continue;
+        }
+        double xa = xAxis.map(c.x[i - 1]);
+        double xb = xAxis.map(c.x[i]);
+        double ya = yAxis.map(c.y[i - 1]);
+        double yb = yAxis.map(c.y[i]);
+        for (int col = Math.max(left + 1, (int) Math.ceil(xa - 0.5)); col + 0.5 < xb && col < right; col++) {
+          double y = ya + (col + 0.5 - xa) / (xb - xa) * (yb - ya);
+          int r0 = Math.max(top + 1, (int) Math.round(Math.min(y, zero)));
+          int r1 = Math.min(bottom - 1, (int) Math.round(Math.max(y, zero)) - 1);
+          for (int row = r0; row <= r1; row++) {
+            img.blend(col, row, c.rgb, AREA_ALPHA);
+          }
         }
       }
     }
@@ -426,7 +461,10 @@ final class LinePlot {
             l.add(Ticks.label(v));
           }
         }
-        ticks = t.stream().mapToDouble(Double::doubleValue).toArray();
+        ticks = new double[t.size()]; // a loop, not a stream: no lambda to spin up in a cold JVM
+        for (int k = 0; k < ticks.length; k++) {
+          ticks[k] = t.get(k);
+        }
         labels = l.toArray(new String[0]);
       } else {
         ticks = nice(lo, hi, space, hint, face);

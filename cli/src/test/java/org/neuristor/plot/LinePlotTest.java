@@ -317,4 +317,23 @@ class LinePlotTest {
     int r0 = row(f, 0, 0, 1);
     assertThat(count(img, blue, c0 - 1, r0 - 1, c0 + 1, r0 + 1)).isPositive();
   }
+
+  @Test
+  void aHistogramFillsItsBarsLightlyFromZero() throws IOException {
+    // bins [1, 1.5) and [1.5, 2]: counts 3 and 1
+    BufferedImage img = read(Plotter.histogram(dir.resolve("h.png"), "h", "x", new double[] {1, 1, 1, 2}, 2));
+    int[] f = frame(img);
+    int fill = 0;
+    for (int k = 16; k >= 0; k -= 8) { // the series colour at LinePlot.AREA_ALPHA over white, rounded to nearest
+      int c = SpikeRaster.PALETTE[0] >> k & 0xff;
+      fill = fill << 8 | 255 + Math.floorDiv((c - 255) * LinePlot.AREA_ALPHA + 127, 255);
+    }
+    int first = column(f, 1.23, 1, 2); // off the grid lines
+    int second = column(f, 1.77, 1, 2);
+    assertThat(rgb(img, first, row(f, 1.3, 0, 3))).isEqualTo(fill);
+    assertThat(rgb(img, first, row(f, 2.7, 0, 3))).isEqualTo(fill);
+    assertThat(rgb(img, second, row(f, 0.7, 0, 3))).isEqualTo(fill);
+    assertThat(ink(img, second, row(f, 2.5, 0, 3) - 2, second, row(f, 1.5, 0, 3))).isZero(); // above the lower bar
+    assertThat(ink(img, first, f[1] + 1, first, row(f, 3, 0, 3) - 3)).isZero(); // above the higher bar
+  }
 }
