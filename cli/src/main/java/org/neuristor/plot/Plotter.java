@@ -124,7 +124,11 @@ public final class Plotter {
     java.util.Map<String, List<Series>> groups = new java.util.LinkedHashMap<>();
     for (String n : names) {
       double[] y = trace.get(n);
-      List<Series> g = groups.computeIfAbsent(quantity(n), k -> new ArrayList<>());
+      List<Series> g = groups.get(quantity(n)); // not computeIfAbsent: its lambda is a class the start-up archive lacks
+      if (g == null) {
+        g = new ArrayList<>();
+        groups.put(quantity(n), g);
+      }
       g.add(new Series(n + " up", Arrays.copyOfRange(x, 0, turn + 1), Arrays.copyOfRange(y, 0, turn + 1), false));
       if (turn < x.length - 1) {
         g.add(new Series(n + " down", Arrays.copyOfRange(x, turn, x.length), Arrays.copyOfRange(y, turn, y.length),
