@@ -62,7 +62,8 @@ final class RasterImage {
     for (int k = 0; k < 3; k++) {
       int src = (rgb >>> (16 - 8 * k)) & 0xff;
       int dst = data[i + k] & 0xff;
-      data[i + k] = (byte) (dst + ((src - dst) * alpha + 127) / 255);
+      // rounded to nearest for both signs (a truncating / drew full coverage of a darker colour one step light)
+      data[i + k] = (byte) (dst + Math.floorDiv((src - dst) * alpha + 127, 255));
     }
   }
 

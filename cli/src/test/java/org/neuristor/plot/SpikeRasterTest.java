@@ -2,6 +2,9 @@ package org.neuristor.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.neuristor.plot.Pixels.count;
+import static org.neuristor.plot.Pixels.dark;
+import static org.neuristor.plot.Pixels.rgb;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -29,10 +32,6 @@ class SpikeRasterTest {
     return img;
   }
 
-  private static int rgb(BufferedImage img, int x, int y) {
-    return img.getRGB(x, y) & 0xffffff;
-  }
-
   /** The plot frame: {left, top, right, bottom}, found as the grey lines through the image's middle. */
   private static int[] frame(BufferedImage img) {
     int midY = img.getHeight() / 2;
@@ -58,18 +57,6 @@ class SpikeRasterTest {
       }
     }
     return new int[] {left, top, right, bottom};
-  }
-
-  private static int count(BufferedImage img, int colour, int x0, int y0, int x1, int y1) {
-    int n = 0;
-    for (int y = Math.max(0, y0); y <= Math.min(img.getHeight() - 1, y1); y++) {
-      for (int x = Math.max(0, x0); x <= Math.min(img.getWidth() - 1, x1); x++) {
-        if (rgb(img, x, y) == colour) {
-          n++;
-        }
-      }
-    }
-    return n;
   }
 
   @Test
@@ -104,13 +91,13 @@ class SpikeRasterTest {
         new Plotter.Series("inh", t, b, true)), 1.0, 50);
     int[] f = frame(img);
     // title above the frame, tick labels and x title below it, tick labels and y title left of it
-    assertThat(darkPixels(img, 0, 0, img.getWidth() - 1, f[1] - 1)).isGreaterThan(50);
-    assertThat(darkPixels(img, f[0], f[3] + 2, f[2], img.getHeight() - 1)).isGreaterThan(200);
-    assertThat(darkPixels(img, 0, f[1], f[0] - 2, f[3])).isGreaterThan(200);
+    assertThat(dark(img, 0, 0, img.getWidth() - 1, f[1] - 1)).isGreaterThan(50);
+    assertThat(dark(img, f[0], f[3] + 2, f[2], img.getHeight() - 1)).isGreaterThan(200);
+    assertThat(dark(img, 0, f[1], f[0] - 2, f[3])).isGreaterThan(200);
     // the legend: a box of the grid colour with a square of each series' colour in the upper right corner
     int legendRed = count(img, SpikeRaster.PALETTE[1], (f[0] + f[2]) / 2, f[1], f[2], f[1] + 60);
     assertThat(legendRed).isEqualTo(64); // the 8 x 8 legend square; the inh spikes are lower down
-    assertThat(darkPixels(img, (f[0] + f[2]) / 2, f[1], f[2], f[1] + 60)).isGreaterThan(20);
+    assertThat(dark(img, (f[0] + f[2]) / 2, f[1], f[2], f[1] + 60)).isGreaterThan(20);
   }
 
   @Test
@@ -158,18 +145,5 @@ class SpikeRasterTest {
     assertThat(Ticks.values(1, 1, 4)).isEmpty();
     assertThat(Ticks.label(0.30000000000000004)).isEqualTo("0.3");
     assertThat(Ticks.label(3500)).isEqualTo("3500");
-  }
-
-  private static int darkPixels(BufferedImage img, int x0, int y0, int x1, int y1) {
-    int n = 0;
-    for (int y = Math.max(0, y0); y <= Math.min(img.getHeight() - 1, y1); y++) {
-      for (int x = Math.max(0, x0); x <= Math.min(img.getWidth() - 1, x1); x++) {
-        int c = rgb(img, x, y);
-        if (((c >> 16) & 0xff) < 100 && ((c >> 8) & 0xff) < 100 && (c & 0xff) < 100) {
-          n++;
-        }
-      }
-    }
-    return n;
   }
 }

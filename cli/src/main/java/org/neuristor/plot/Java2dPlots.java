@@ -1,0 +1,968 @@
+package org.neuristor.plot;
+
+import static org.neuristor.plot.Plotter.DECIMATE_ABOVE;
+import static org.neuristor.plot.Plotter.HEIGHT;
+import static org.neuristor.plot.Plotter.WIDTH;
+import static org.neuristor.plot.Plotter.clean;
+import static org.neuristor.plot.Plotter.decimate;
+import static org.neuristor.plot.Plotter.maxAbs;
+import static org.neuristor.plot.Plotter.niceTicks;
+import static org.neuristor.plot.Plotter.tick;
+import static org.neuristor.plot.Plotter.uniqueName;
+
+import de.erichseifert.vectorgraphics2d.Document;
+import de.erichseifert.vectorgraphics2d.Processor;
+import de.erichseifert.vectorgraphics2d.Processors;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Function;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.neuristor.plot.Plotter.Bar;
+import org.neuristor.plot.Plotter.MultiPanel;
+import org.neuristor.plot.Plotter.Panel;
+import org.neuristor.plot.Plotter.Prefix;
+import org.neuristor.plot.Plotter.Series;
+import org.neuristor.io.AtomicFiles;
+
+/**
+ * The Java2D side of {@link Plotter}: every plot kind painted on a {@link Graphics2D} through XChart, for the vector
+ * formats (SVG via VectorGraphics2D, PDF, EPS) and for the PNGs of the kinds {@link LinePlot} does not draw
+ * (histogram, heat map, image grid, gallery, log bars, matrix, and the spike raster's SVG). A class of its own so
+ * that a PNG of the x-y family loads no AWT or XChart class.
+ */
+final class Java2dPlots {
+  private Java2dPlots() {}
+  /**
+   * The Java2D style, in a class of its own: creating a {@link Color} starts AWT's toolkit, which a PNG of the x-y
+   * family ({@link LinePlot}) never needs.
+   */
+  private static final class Awt {
+    static final Color[] PALETTE = colors(SpikeRaster.PALETTE);
+    static final Color GRID = new Color(SpikeRaster.GRID);
+    static final Color FRAME = new Color(SpikeRaster.FRAME);
+    static final Font BASE = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+  }
+
+  private static Color[] colors(int[] rgb) {
+    Color[] c = new Color[rgb.length];
+    for (int i = 0; i < rgb.length; i++) {
+      c[i] = new Color(rgb[i]);
+    }
+    return c;
+  }
+
+  static Path lines(Path out, String title, String xLabel, String yLabel, List<Series> series) {
+    XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, false, false);
+    return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
+  }
+
+  static Path upDown(Path out, String title, String xLabel, int h, List<String> labels, List<List<Series>> panels) {
+    int n = panels.size();
+    XYChart[] charts = new XYChart[n];
+    for (int i = 0; i < n; i++) {
+      charts[i] = xyChart(WIDTH, h / n, i == 0 ? title : null, xLabel, labels.get(i), panels.get(i), false, false);
+    }
+    return render(out, WIDTH, h, g -> {
+      fillWhite(g, WIDTH, h);
+      for (int i = 0; i < n; i++) {
+        AffineTransform saved = g.getTransform();
+        g.translate(0, i * (h / n));
+        charts[i].paint(g, WIDTH, h / n);
+        g.setTransform(saved);
+      }
+    });
+  }
+
+  static Path stacked(Path out, String title, String xLabel, List<List<Series>> panels, List<String> panelYLabels,
+      int titleHeight, int[] heights, int total, double lo, double hi) {
+    int n = panels.size();
+    Prefix xp = Prefix.choose(xLabel, Math.max(Math.abs(lo), Math.abs(hi)));
+    Chart[] charts = new Chart[n];
+    for (int i = 0; i < n; i++) {
+      boolean bottom = i == n - 1;
+      Chart c = xyChart(WIDTH, heights[i], null, xLabel, panelYLabels.get(i), panels.get(i), false, false);
+      XYStyler st = c.getStyler();
+      if (lo < hi) {
+        st.setXAxisMin(lo * xp.factor());
+        st.setXAxisMax(hi * xp.factor());
+      }
+      if (!bottom) {
+        st.setXAxisTitleVisible(false);
+        st.setXAxisTickLabelsFormattingFunction(v -> " ");
+      }
+      charts[i] = c;
+    }
+    int[] shift = alignPlotAreas(charts, heights);
+    return render(out, WIDTH, total, g -> {
+      fillWhite(g, WIDTH, total);
+      if (title != null && !title.isBlank()) {
+        drawCentered(g, title, Awt.TITLE, WIDTH / 2.0, 27);
+      }
+      int y = titleHeight;
+      for (int i = 0; i < n; i++) {
+        AffineTransform saved = g.getTransform();
+        g.translate(shift[i], y);
+        charts[i].paint(g, WIDTH - shift[i], heights[i]);
+        g.setTransform(saved);
+        y += heights[i];
+      }
+    });
+  }
+
+  /**
+   * Horizontal shifts that give every stacked panel the same plot-area left edge. XChart sizes the
+   * y axis by its tick labels, so panels with narrower labels are painted further right and
+   * narrower (the right edge stays put); repeated because a narrower plot may pick other ticks.
+   */
+  private static int[] alignPlotAreas(Chart[] charts, int[] heights) {
+    int n = charts.length;
+    int[] shift = new int[n];
+    BufferedImage scratch = new BufferedImage(WIDTH, 1, BufferedImage.TYPE_INT_RGB);
+    for (int pass = 0; pass < 4; pass++) {
+      double[] left = new double[n];
+      double target = 0;
+      for (int i = 0; i < n; i++) {
+        Graphics2D g = scratch.createGraphics();
+        try {
+          charts[i].paint(g, WIDTH - shift[i], heights[i]);
+        } finally {
+          g.dispose();
+        }
+        left[i] = shift[i] + charts[i].plotBounds().getX();
+        target = Math.max(target, left[i]);
+      }
+      boolean aligned = true;
+      for (int i = 0; i < n; i++) {
+        int extra = (int) Math.round(target - left[i]);
+        if (extra != 0) {
+          aligned = false;
+          shift[i] += extra;
+        }
+      }
+      if (aligned) {
+        break;
+      }
+    }
+    return shift;
+  }
+
+  static Path xy(Path out, String title, String xLabel, String yLabel, List<Series> series, boolean logX,
+      boolean logY, boolean scatter) {
+    XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, logX, logY);
+    if (scatter) {
+      for (XYSeries s : chart.getSeriesCollection()) {
+        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+      }
+      chart.getStyler().setMarkerSize(4);
+    }
+    return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
+  }
+
+  static Path scatter(Path out, String title, String xLabel, String yLabel, Series series) {
+    XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, List.of(series), false, false);
+    for (XYSeries s : chart.getSeriesCollection()) {
+      if (s.getName().equals(yLabel)) {
+        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CIRCLE);
+      } else {
+        s.setMarker(SeriesMarkers.NONE); // the axis tick anchor
+      }
+    }
+    chart.getStyler().setMarkerSize(4);
+    return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
+  }
+
+  static Path raster(Path out, String title, String xLabel, String yLabel, List<Series> series) {
+    // not decimated: min/max per pixel column keeps a line's extremes but drops most of a raster's spikes
+    XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, false, false, false);
+    for (XYSeries s : chart.getSeriesCollection()) {
+      s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+    }
+    chart.getStyler().setMarkerSize(2);
+    return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
+  }
+
+  /** The histogram's step outline {@code xs}, {@code ys} (from the lowest to the highest edge) as an XChart area. */
+  static Path histogram(Path out, String title, String xLabel, double[] xs, double[] ys) {
+    double lo = xs[0];
+    double hi = xs[xs.length - 1];
+    Prefix xp = Prefix.choose(xLabel, Math.max(Math.abs(lo), Math.abs(hi)));
+    XYChart chart = baseChart(WIDTH, HEIGHT, title, xp.label(), "count");
+    XYSeries s = chart.addSeries("count", xp.apply(xs), ys);
+    s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Area);
+    s.setMarker(SeriesMarkers.NONE);
+    s.setLineColor(Awt.PALETTE[0]);
+    s.setFillColor(new Color(0x1f, 0x77, 0xb4, 110));
+    addTickAnchor(chart, xs[0] * xp.factor(), xs[xs.length - 1] * xp.factor(), 0);
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setYAxisMin(0.0);
+    return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
+  }
+
+  static Path heatmap(Path out, String title, String xLabel, String yLabel, double[] xs,
+      double[] ys, double[][] z, String zLabel) {
+    return heatmap(out, title, xLabel, yLabel, xs, ys, z, zLabel, java.util.Map.of());
+  }
+
+  static Path heatmap(Path out, String title, String xLabel, String yLabel, double[] xs,
+      double[] ys, double[][] z, String zLabel, java.util.Map<Double, String> categoryNames) {
+    if (xs.length == 0 || ys.length == 0) {
+      throw new IllegalArgumentException("heatmap needs at least one x and one y value");
+    }
+    if (z.length != ys.length) {
+      throw new IllegalArgumentException("z has " + z.length + " rows but ys has " + ys.length);
+    }
+    for (int iy = 0; iy < z.length; iy++) {
+      if (z[iy].length != xs.length) {
+        throw new IllegalArgumentException(
+            "z row " + iy + " has " + z[iy].length + " values but xs has " + xs.length);
+      }
+    }
+    int w = 900;
+    int h = 650;
+    HeatmapPainter p = new HeatmapPainter(title, xLabel, yLabel, xs, ys, z, zLabel, categoryNames);
+    return render(out, w, h, g -> p.paint(g, w, h));
+  }
+
+  static Path imageGrid(Path out, String title, List<double[][]> images, int columns,
+      List<String> captions) {
+    return imageGrid(out, title, images, columns, captions, null);
+  }
+
+  static Path imageGrid(Path out, String title, List<double[][]> images, int columns,
+      List<String> captions, String scaleLabel) {
+    if (columns < 1) {
+      throw new IllegalArgumentException("columns must be >= 1, got " + columns);
+    }
+    int maxRows = 1;
+    int maxCols = 1;
+    for (double[][] im : images) {
+      maxRows = Math.max(maxRows, im.length);
+      maxCols = Math.max(maxCols, im.length == 0 ? 0 : im[0].length);
+    }
+    int scale = Math.max(1, 112 / Math.max(maxRows, maxCols));
+    boolean anyCaption = captions.stream().anyMatch(c -> c != null && !c.isEmpty());
+    int pad = 8;
+    int captionH = anyCaption ? 18 : 0;
+    int cellW = maxCols * scale + 2 * pad;
+    int cellH = maxRows * scale + 2 * pad + captionH;
+    int cols = Math.min(columns, Math.max(1, images.size()));
+    int rows = (images.size() + cols - 1) / cols;
+    boolean hasTitle = title != null && !title.isBlank();
+    int titleH = hasTitle ? 40 : 0;
+    double m = 0;
+    for (double[][] im : images) {
+      for (double[] row : im) {
+        for (double v : row) {
+          if (Double.isFinite(v)) {
+            m = Math.max(m, Math.abs(v));
+          }
+        }
+      }
+    }
+    final double range = m > 0 ? m : 1;
+    boolean bar = scaleLabel != null;
+    int barW = bar ? 140 : 0;
+    int w = Math.max(cols * cellW + barW, hasTitle ? 300 : 1);
+    int h = titleH + Math.max(1, rows) * cellH;
+    final int sc = scale;
+    return render(out, w, h, g -> {
+      fillWhite(g, w, h);
+      if (hasTitle) {
+        drawCentered(g, title, Awt.TITLE, w / 2.0, 27);
+      }
+      if (bar) {
+        int bx = cols * cellW + 20;
+        int top = titleH + pad + 20;
+        int bh = Math.max(60, h - top - 30);
+        for (int k = 0; k < bh; k++) {
+          int lvl = (int) Math.round(255 * (1 - (k + 0.5) / bh));
+          g.setColor(new Color(lvl, lvl, lvl));
+          g.fillRect(bx, top + k, 18, 1);
+        }
+        g.setColor(Awt.FRAME);
+        g.drawRect(bx, top, 18, bh);
+        g.setFont(Awt.BASE.deriveFont(11f));
+        g.setColor(Color.BLACK);
+        g.drawString(scaleLabel, bx - 10, top - 8);
+        for (double t : niceTicks(-range, range, 5)) {
+          int py = (int) Math.round(top + (range - t) / (2 * range) * bh);
+          g.drawLine(bx + 18, py, bx + 22, py);
+          g.drawString(tick(t), bx + 25, py + 4);
+        }
+      }
+      for (int k = 0; k < images.size(); k++) {
+        int x0 = (k % cols) * cellW + pad;
+        int y0 = titleH + (k / cols) * cellH + pad;
+        BufferedImage img = bar ? grey(images.get(k), -range, range) : grey(images.get(k));
+        Object old = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
+            RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(img, x0, y0, img.getWidth() * sc, img.getHeight() * sc, null);
+        if (old != null) {
+          g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, old);
+        }
+        g.setColor(Awt.FRAME);
+        g.drawRect(x0 - 1, y0 - 1, img.getWidth() * sc + 1, img.getHeight() * sc + 1);
+        if (k < captions.size() && captions.get(k) != null && !captions.get(k).isEmpty()) {
+          drawCentered(g, captions.get(k), Awt.BASE.deriveFont(11f), x0 + maxColsPx(img, sc) / 2.0,
+              y0 + img.getHeight() * sc + 14);
+        }
+      }
+    });
+  }
+
+  static Path gallery(Path out, String title, List<Panel> panels, int columns) {
+    List<MultiPanel> m = new ArrayList<>();
+    for (Panel p : panels) {
+      m.add(new MultiPanel(p.title(), List.of(new Series(p.title(), p.x(), p.y(), false)), p.xLabel(), p.yLabel()));
+    }
+    return multiGallery(out, title, m, columns);
+  }
+
+  static Path multiGallery(Path out, String title, List<MultiPanel> panels, int columns) {
+    if (columns < 1) {
+      throw new IllegalArgumentException("columns must be >= 1, got " + columns);
+    }
+    int cols = Math.min(columns, Math.max(1, panels.size()));
+    int rows = (panels.size() + cols - 1) / cols;
+    int cellW = cols <= 2 ? 500 : cols == 3 ? 420 : 340;
+    int cellH = (int) (cellW * 0.68);
+    boolean hasTitle = title != null && !title.isBlank();
+    int titleH = hasTitle ? 44 : 0;
+    int w = cols * cellW;
+    int h = titleH + Math.max(1, rows) * cellH;
+    List<XYChart> charts = new ArrayList<>();
+    for (MultiPanel p : panels) {
+      Chart c = xyChart(cellW, cellH, p.title(), p.xLabel(), p.yLabel(), p.series(), false, false);
+      XYStyler st = c.getStyler();
+      st.setChartTitleFont(Awt.BASE.deriveFont(Font.BOLD, 13f));
+      st.setAxisTitleFont(Awt.BASE.deriveFont(11f));
+      st.setAxisTickLabelsFont(Awt.BASE.deriveFont(10f));
+      st.setChartPadding(6);
+      st.setXAxisTickMarkSpacingHint(70);
+      st.setYAxisTickMarkSpacingHint(45);
+      st.setLegendVisible(false);
+      charts.add(c);
+    }
+    return render(out, w, h, g -> {
+      fillWhite(g, w, h);
+      if (hasTitle) {
+        drawCentered(g, title, Awt.TITLE.deriveFont(18f), w / 2.0, 29);
+      }
+      for (int k = 0; k < charts.size(); k++) {
+        AffineTransform saved = g.getTransform();
+        g.translate((k % cols) * cellW, titleH + (k / cols) * cellH);
+        charts.get(k).paint(g, cellW, cellH);
+        g.setTransform(saved);
+      }
+    });
+  }
+
+  static Path logBars(Path out, String title, String xLabel, List<Bar> bars, List<String> groups) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Bar b : bars) {
+      if (b.value() > 0 && Double.isFinite(b.value())) {
+        lo = Math.min(lo, b.value());
+        hi = Math.max(hi, b.value());
+      }
+    }
+    if (!(hi > 0)) {
+      lo = 1;
+      hi = 10;
+    }
+    int d0 = (int) Math.floor(Math.log10(lo));
+    int d1 = Math.max(d0 + 1, (int) Math.ceil(Math.log10(hi)));
+    Font labelFont = Awt.BASE.deriveFont(12f);
+    java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    Graphics2D pg = probe.createGraphics();
+    int labelW = 0;
+    for (Bar b : bars) {
+      labelW = Math.max(labelW, pg.getFontMetrics(labelFont).stringWidth(b.label()));
+    }
+    pg.dispose();
+    int left = labelW + 20;
+    int plotW = 560;
+    int rowH = 22;
+    int top = 50;
+    int legendH = 24 * ((groups.size() + 1) / 2) + 10;
+    int w = left + plotW + 30;
+    int h = top + bars.size() * rowH + 50 + legendH;
+    final int decades = d1 - d0;
+    return render(out, w, h, g -> {
+      fillWhite(g, w, h);
+      drawCentered(g, title, Awt.TITLE, w / 2.0, 28);
+      java.util.function.DoubleUnaryOperator xOf = v -> left + plotW * (Math.log10(v) - d0) / decades;
+      g.setFont(Awt.BASE.deriveFont(11f));
+      for (int d = d0; d <= d1; d++) {
+        int x = (int) Math.round(xOf.applyAsDouble(Math.pow(10, d)));
+        g.setColor(Awt.GRID);
+        g.drawLine(x, top - 4, x, top + bars.size() * rowH);
+        drawCentered(g, "1e" + d, Awt.BASE.deriveFont(11f), x, top + bars.size() * rowH + 16);
+      }
+      drawCentered(g, xLabel, Awt.BASE, left + plotW / 2.0, top + bars.size() * rowH + 36);
+      for (int i = 0; i < bars.size(); i++) {
+        Bar b = bars.get(i);
+        int y = top + i * rowH;
+        g.setColor(Color.BLACK);
+        g.setFont(labelFont);
+        g.drawString(b.label(), 8, y + rowH - 7);
+        if (b.value() > 0 && Double.isFinite(b.value())) {
+          int x1 = (int) Math.round(xOf.applyAsDouble(b.value()));
+          g.setColor(Awt.PALETTE[b.group() % Awt.PALETTE.length]);
+          g.fillRect(left, y + 4, Math.max(1, x1 - left), rowH - 8);
+        }
+      }
+      g.setColor(Awt.FRAME);
+      g.drawRect(left, top - 4, plotW, bars.size() * rowH + 4);
+      int ly = top + bars.size() * rowH + 50;
+      for (int k = 0; k < groups.size(); k++) {
+        int lx = 10 + (k % 2) * ((w - 20) / 2);
+        int yy = ly + (k / 2) * 24;
+        g.setColor(Awt.PALETTE[k % Awt.PALETTE.length]);
+        g.fillRect(lx, yy, 14, 14);
+        g.setColor(Color.BLACK);
+        g.setFont(Awt.BASE.deriveFont(12f));
+        g.drawString(groups.get(k), lx + 20, yy + 12);
+      }
+    });
+  }
+
+  static Path matrix(Path out, String title, List<String> rows, List<String> columns, String[][] text,
+      boolean[][] ok) {
+    if (text.length != rows.size() || ok.length != rows.size()) {
+      throw new IllegalArgumentException("matrix: " + rows.size() + " rows but " + text.length + " text rows");
+    }
+    Font cellFont = Awt.BASE.deriveFont(11f);
+    Font headFont = Awt.BASE.deriveFont(Font.BOLD, 12f);
+    java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    Graphics2D pg = probe.createGraphics();
+    int rowHead = 0;
+    for (String r : rows) {
+      rowHead = Math.max(rowHead, pg.getFontMetrics(headFont).stringWidth(r));
+    }
+    int cellW = 0;
+    for (String c : columns) {
+      cellW = Math.max(cellW, pg.getFontMetrics(headFont).stringWidth(c));
+    }
+    for (String[] r : text) {
+      for (String t : r) {
+        cellW = Math.max(cellW, pg.getFontMetrics(cellFont).stringWidth(t == null ? "" : t));
+      }
+    }
+    int titleW = title == null ? 0 : pg.getFontMetrics(Awt.TITLE).stringWidth(title) + 40;
+    pg.dispose();
+    rowHead += 16;
+    cellW += 14;
+    int cellH = 22;
+    boolean hasTitle = title != null && !title.isBlank();
+    int titleH = hasTitle ? 40 : 0;
+    int headH = 26;
+    int w = Math.max(rowHead + columns.size() * cellW + 10, hasTitle ? titleW : 1);
+    int h = titleH + headH + rows.size() * cellH + 10;
+    final int rh = rowHead;
+    final int cw = cellW;
+    Color pass = new Color(0xb7e1b0);
+    Color fail = new Color(0xf0f0f0);
+    return render(out, w, h, g -> {
+      fillWhite(g, w, h);
+      if (hasTitle) {
+        drawCentered(g, title, Awt.TITLE, w / 2.0, 27);
+      }
+      g.setColor(Color.BLACK);
+      for (int j = 0; j < columns.size(); j++) {
+        drawCentered(g, columns.get(j), headFont, rh + (j + 0.5) * cw, titleH + headH - 8);
+      }
+      for (int i = 0; i < rows.size(); i++) {
+        int y0 = titleH + headH + i * cellH;
+        g.setColor(Color.BLACK);
+        g.setFont(headFont);
+        g.drawString(rows.get(i), 6, y0 + cellH - 7);
+        for (int j = 0; j < columns.size(); j++) {
+          int x0 = rh + j * cw;
+          g.setColor(ok[i][j] ? pass : fail);
+          g.fillRect(x0 + 1, y0 + 1, cw - 2, cellH - 2);
+          g.setColor(ok[i][j] ? Color.BLACK : new Color(0x707070));
+          String t = text[i][j] == null ? "" : text[i][j];
+          drawCentered(g, t, cellFont, x0 + cw / 2.0, y0 + cellH - 7);
+        }
+      }
+    });
+  }
+
+  // Output
+
+  /** Paints a picture on a Graphics2D of the given size. */
+  @FunctionalInterface
+  interface Painter {
+    void paint(Graphics2D g);
+  }
+
+  /** Writes the picture in the format given by {@code out}'s extension, atomically. */
+  static Path render(Path out, int width, int height, Painter painter) {
+    String vector = Plotter.vectorFormat(out);
+    if (vector != null) {
+      VectorGraphics2D g = new VectorGraphics2D();
+      try {
+        painter.paint(g);
+      } finally {
+        g.dispose();
+      }
+      Processor proc = Processors.get(vector);
+      Document doc = proc.getDocument(g.getCommands(), new PageSize(0, 0, width, height));
+      return AtomicFiles.write(out, doc::writeTo);
+    }
+    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      fillWhite(g, width, height);
+      painter.paint(g);
+    } finally {
+      g.dispose();
+    }
+    return AtomicFiles.write(out, o -> {
+      if (!ImageIO.write(img, "png", o)) {
+        throw new java.io.IOException("no PNG writer available");
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // XChart helpers
+
+  /** An XYChart that exposes where it drew its plot area, for aligning stacked panels. */
+  static final class Chart extends XYChart {
+    Chart(int w, int h) {
+      super(w, h);
+    }
+
+    /** Plot-area bounds of the last paint, in chart coordinates. */
+    Rectangle2D plotBounds() {
+      return plot.getBounds();
+    }
+  }
+
+  private static Chart baseChart(int w, int h, String title, String xLabel, String yLabel) {
+    Chart c = new Chart(w, h);
+    c.setTitle(title == null ? "" : title);
+    c.setXAxisTitle(xLabel == null ? "" : xLabel);
+    c.setYAxisTitle(yLabel == null ? "" : yLabel);
+    XYStyler s = c.getStyler();
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setPlotBackgroundColor(Color.WHITE);
+    s.setPlotBorderColor(Awt.FRAME);
+    s.setPlotGridLinesColor(Awt.GRID);
+    s.setChartTitleBoxVisible(false);
+    s.setChartTitleVisible(title != null && !title.isBlank());
+    s.setChartTitleFont(Awt.TITLE);
+    s.setAxisTitleFont(Awt.BASE);
+    s.setAxisTickLabelsFont(Awt.BASE.deriveFont(12f));
+    s.setLegendFont(Awt.BASE.deriveFont(12f));
+    s.setLegendBorderColor(Awt.GRID);
+    s.setLegendPosition(LegendPosition.InsideNE);
+    s.setSeriesColors(Awt.PALETTE);
+    s.setMarkerSize(6);
+    s.setXAxisTitleVisible(xLabel != null && !xLabel.isBlank());
+    s.setYAxisTitleVisible(yLabel != null && !yLabel.isBlank());
+    s.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
+    s.setYAxisLabelAlignment(AxesChartStyler.TextAlignment.Right);
+    s.setXAxisTickMarkSpacingHint(Math.max(60, w / 11));
+    s.setYAxisTickMarkSpacingHint(Math.max(40, h / 11));
+    Function<Double, String> fmt = Plotter::tick;
+    s.setXAxisTickLabelsFormattingFunction(fmt);
+    s.setYAxisTickLabelsFormattingFunction(fmt);
+    return c;
+  }
+
+  /** Builds a styled chart of the given series (cleaned, decimated and prefix-scaled). */
+  static Chart xyChart(int w, int h, String title, String xLabel, String yLabel,
+      List<Series> series, boolean logX, boolean logY) {
+    return xyChart(w, h, title, xLabel, yLabel, series, logX, logY, true);
+  }
+
+  /** As above; {@code decimate} false keeps every point (scatter plots such as spike rasters). */
+  static Chart xyChart(int w, int h, String title, String xLabel, String yLabel,
+      List<Series> series, boolean logX, boolean logY, boolean decimate) {
+    double xMax = 0;
+    double yMax = 0;
+    for (Series s : series) {
+      xMax = Math.max(xMax, maxAbs(s.x()));
+      yMax = Math.max(yMax, maxAbs(s.y()));
+    }
+    Prefix xp = logX ? Prefix.NONE : Prefix.choose(xLabel, xMax);
+    Prefix yp = logY ? Prefix.NONE : Prefix.choose(yLabel, yMax);
+    Chart c = baseChart(w, h, title, xp.label(xLabel), yp.label(yLabel));
+    XYStyler st = c.getStyler();
+    st.setXAxisLogarithmic(logX);
+    st.setYAxisLogarithmic(logY);
+    if (logX) {
+      st.setXAxisTickLabelsFormattingFunction(Plotter::tick);
+    }
+    int plotted = 0;
+    java.util.Set<String> used = new java.util.HashSet<>();
+    double xLo = Double.POSITIVE_INFINITY;
+    double xHi = Double.NEGATIVE_INFINITY;
+    double firstY = Double.NaN;
+    int plotColumns = Math.max(200, w - 120);
+    for (int k = 0; k < series.size(); k++) {
+      Series s = series.get(k);
+      double[][] pts = clean(s.x(), s.y(), logX, logY);
+      if (decimate && pts[0].length > DECIMATE_ABOVE) {
+        pts = decimate(pts[0], pts[1], plotColumns);
+      }
+      if (pts[0].length == 0) {
+        continue;
+      }
+      String name = uniqueName(used, s.name() == null || s.name().isEmpty() ? "series " + (k + 1) : s.name());
+      double[] px = xp.apply(pts[0]);
+      double[] py = yp.apply(pts[1]);
+      for (double v : px) {
+        xLo = Math.min(xLo, v);
+        xHi = Math.max(xHi, v);
+      }
+      if (Double.isNaN(firstY)) {
+        firstY = py[0];
+      }
+      XYSeries xs = c.addSeries(name, px, py);
+      xs.setLineColor(Awt.PALETTE[k % Awt.PALETTE.length]);
+      xs.setMarkerColor(Awt.PALETTE[k % Awt.PALETTE.length]);
+      xs.setLineWidth(1.5f);
+      if (s.markers()) {
+        xs.setMarker(SeriesMarkers.CIRCLE);
+      } else {
+        xs.setMarker(SeriesMarkers.NONE);
+      }
+      plotted++;
+    }
+    if (plotted > 0 && !logX) {
+      addTickAnchor(c, xLo, xHi, firstY);
+    }
+    if (plotted == 0) {
+      // XChart cannot lay out axes without data; an invisible point keeps the frame and titles.
+      XYSeries dummy = c.addSeries("no data", new double[] {1}, new double[] {1});
+      dummy.setMarker(SeriesMarkers.NONE);
+      dummy.setLineColor(new Color(0, 0, 0, 0));
+      dummy.setShowInLegend(false);
+    }
+    st.setLegendVisible(plotted > 1);
+    return c;
+  }
+
+  /**
+   * XChart picks x ticks among the data values when they are exactly equally spaced (as a fixed-step
+   * simulation's are), which crowds the axis with labels. A hidden, unevenly spaced three-point
+   * series inside the data range switches it back to its normal "nice number" ticks.
+   */
+  private static void addTickAnchor(XYChart c, double lo, double hi, double y) {
+    if (!(hi > lo)) {
+      return;
+    }
+    XYSeries a = c.addSeries("\u0000tick-anchor", new double[] {lo, lo + 0.3183 * (hi - lo), hi},
+        new double[] {y, y, y});
+    a.setMarker(SeriesMarkers.NONE);
+    a.setLineColor(new Color(0, 0, 0, 0));
+    a.setLineWidth(0f);
+    a.setShowInLegend(false);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Java2D helpers
+
+  private static void fillWhite(Graphics2D g, int w, int h) {
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, w, h);
+  }
+
+  static void drawCentered(Graphics2D g, String text, Font font, double cx, double baseline) {
+    g.setFont(font);
+    g.setColor(Color.BLACK);
+    FontMetrics fm = g.getFontMetrics();
+    g.drawString(text, (float) (cx - fm.stringWidth(text) / 2.0), (float) baseline);
+  }
+
+  private static int maxColsPx(BufferedImage img, int scale) {
+    return img.getWidth() * scale;
+  }
+
+  /** A grey-scale image of {@code a[row][col]}, min black and max white; non-finite values red. */
+  static BufferedImage grey(double[][] a) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double[] row : a) {
+      for (double v : row) {
+        if (Double.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+    return grey(a, lo, hi);
+  }
+
+  /** Grey image of {@code a} with {@code lo} black and {@code hi} white; non-finite cells red. */
+  static BufferedImage grey(double[][] a, double lo, double hi) {
+    int rows = Math.max(1, a.length);
+    int cols = Math.max(1, a.length == 0 ? 1 : a[0].length);
+    double span = hi > lo ? hi - lo : 1;
+    BufferedImage img = new BufferedImage(cols, rows, BufferedImage.TYPE_INT_RGB);
+    for (int r = 0; r < a.length; r++) {
+      for (int c = 0; c < cols; c++) {
+        double v = c < a[r].length ? a[r][c] : Double.NaN;
+        int rgb;
+        if (Double.isFinite(v)) {
+          int lvl = (int) Math.round(255 * (hi > lo ? Math.max(0, Math.min(1, (v - lo) / span)) : 0.5));
+          rgb = (lvl << 16) | (lvl << 8) | lvl;
+        } else {
+          rgb = 0xcc3333;
+        }
+        img.setRGB(c, r, rgb);
+      }
+    }
+    return img;
+  }
+
+  /** Perceptually ordered colour map (viridis-like), {@code t} in [0, 1]. */
+  static Color colormap(double t) {
+    final int[][] anchors = {
+      {0x44, 0x01, 0x54}, {0x47, 0x2c, 0x7a}, {0x3b, 0x51, 0x8b}, {0x2c, 0x71, 0x8e},
+      {0x21, 0x90, 0x8d}, {0x27, 0xad, 0x81}, {0x5c, 0xc8, 0x63}, {0xaa, 0xdc, 0x32}, {0xfd, 0xe7, 0x25}
+    };
+    double u = Math.max(0, Math.min(1, t)) * (anchors.length - 1);
+    int i = Math.min(anchors.length - 2, (int) u);
+    double f = u - i;
+    int[] a = anchors[i];
+    int[] b = anchors[i + 1];
+    return new Color(
+        (int) Math.round(a[0] + f * (b[0] - a[0])),
+        (int) Math.round(a[1] + f * (b[1] - a[1])),
+        (int) Math.round(a[2] + f * (b[2] - a[2])));
+  }
+
+  /** Java2D heat map with axes and a colour bar (or a categorical legend). */
+  private static final class HeatmapPainter {
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final double[] xs;
+    private final double[] ys;
+    private final double[][] z;
+    private final String zLabel;
+    private final java.util.Map<Double, String> names;
+
+    HeatmapPainter(String title, String xLabel, String yLabel, double[] xs, double[] ys,
+        double[][] z, String zLabel, java.util.Map<Double, String> names) {
+      this.names = names;
+      this.title = title;
+      this.xLabel = xLabel;
+      this.yLabel = yLabel;
+      this.xs = xs;
+      this.ys = ys;
+      this.z = z;
+      this.zLabel = zLabel;
+    }
+
+    /** Cell edges: midpoints between centres, half a spacing beyond the ends. */
+    private static double[] edges(double[] c) {
+      int n = c.length;
+      double[] e = new double[n + 1];
+      if (n == 1) {
+        double half = c[0] == 0 ? 0.5 : Math.abs(c[0]) * 0.5;
+        e[0] = c[0] - half;
+        e[1] = c[0] + half;
+        return e;
+      }
+      for (int i = 1; i < n; i++) {
+        e[i] = 0.5 * (c[i - 1] + c[i]);
+      }
+      e[0] = c[0] - (e[1] - c[0]);
+      e[n] = c[n - 1] + (c[n - 1] - e[n - 1]);
+      return e;
+    }
+
+    void paint(Graphics2D g, int w, int h) {
+      fillWhite(g, w, h);
+      boolean hasTitle = title != null && !title.isBlank();
+      int top = hasTitle ? 50 : 20;
+      int left = 95;
+      int right = 170;
+      int bottom = 70;
+      int pw = w - left - right;
+      int ph = h - top - bottom;
+      if (hasTitle) {
+        drawCentered(g, title, Awt.TITLE, left + pw / 2.0, 30);
+      }
+      double[] ex = edges(xs);
+      double[] ey = edges(ys);
+      double x0 = Math.min(ex[0], ex[ex.length - 1]);
+      double x1 = Math.max(ex[0], ex[ex.length - 1]);
+      double y0 = Math.min(ey[0], ey[ey.length - 1]);
+      double y1 = Math.max(ey[0], ey[ey.length - 1]);
+      Prefix xp = Prefix.choose(xLabel, Math.max(Math.abs(x0), Math.abs(x1)));
+      Prefix yp = Prefix.choose(yLabel, Math.max(Math.abs(y0), Math.abs(y1)));
+
+      double zlo = Double.POSITIVE_INFINITY;
+      double zhi = Double.NEGATIVE_INFINITY;
+      TreeSet<Double> distinct = new TreeSet<>();
+      boolean integral = true;
+      for (double[] row : z) {
+        for (double v : row) {
+          if (Double.isFinite(v)) {
+            zlo = Math.min(zlo, v);
+            zhi = Math.max(zhi, v);
+            integral &= v == Math.rint(v);
+            if (distinct.size() <= 10) {
+              distinct.add(v);
+            }
+          }
+        }
+      }
+      boolean categorical = integral && !distinct.isEmpty() && distinct.size() <= 10;
+      List<Double> categories = new ArrayList<>(distinct);
+      double zspan = zhi > zlo ? zhi - zlo : 1;
+
+      for (int iy = 0; iy < ys.length; iy++) {
+        for (int ix = 0; ix < xs.length; ix++) {
+          double v = z[iy][ix];
+          Color col;
+          if (!Double.isFinite(v)) {
+            col = new Color(0xd0d0d0);
+          } else if (categorical) {
+            col = Awt.PALETTE[categories.indexOf(v) % Awt.PALETTE.length];
+          } else {
+            col = colormap((v - zlo) / zspan);
+          }
+          double px0 = left + (ex[ix] - x0) / (x1 - x0) * pw;
+          double px1 = left + (ex[ix + 1] - x0) / (x1 - x0) * pw;
+          double py0 = top + ph - (ey[iy] - y0) / (y1 - y0) * ph;
+          double py1 = top + ph - (ey[iy + 1] - y0) / (y1 - y0) * ph;
+          g.setColor(col);
+          // Half a pixel of overlap hides anti-aliasing seams between neighbouring cells.
+          g.fill(new Rectangle2D.Double(Math.min(px0, px1) - 0.25, Math.min(py0, py1) - 0.25,
+              Math.abs(px1 - px0) + 0.5, Math.abs(py1 - py0) + 0.5));
+        }
+      }
+      g.setColor(Awt.FRAME);
+      g.setStroke(new BasicStroke(1f));
+      g.drawRect(left, top, pw, ph);
+
+      Font tickFont = Awt.BASE.deriveFont(12f);
+      g.setFont(tickFont);
+      FontMetrics fm = g.getFontMetrics();
+      for (double t : niceTicks(x0 * xp.factor(), x1 * xp.factor(), 7)) {
+        double px = left + (t / xp.factor() - x0) / (x1 - x0) * pw;
+        g.setColor(Awt.FRAME);
+        g.drawLine((int) Math.round(px), top + ph, (int) Math.round(px), top + ph + 5);
+        g.setColor(Color.BLACK);
+        String s = tick(t);
+        g.drawString(s, (float) (px - fm.stringWidth(s) / 2.0), top + ph + 8 + fm.getAscent());
+      }
+      int maxTickW = 0;
+      for (double t : niceTicks(y0 * yp.factor(), y1 * yp.factor(), 6)) {
+        double py = top + ph - (t / yp.factor() - y0) / (y1 - y0) * ph;
+        g.setColor(Awt.FRAME);
+        g.drawLine(left - 5, (int) Math.round(py), left, (int) Math.round(py));
+        g.setColor(Color.BLACK);
+        String s = tick(t);
+        maxTickW = Math.max(maxTickW, fm.stringWidth(s));
+        g.drawString(s, left - 8 - fm.stringWidth(s), (float) (py + fm.getAscent() / 2.0 - 1));
+      }
+      if (xLabel != null && !xLabel.isBlank()) {
+        drawCentered(g, xp.label(xLabel), Awt.BASE, left + pw / 2.0, top + ph + 48);
+      }
+      if (yLabel != null && !yLabel.isBlank()) {
+        drawRotated(g, yp.label(yLabel), Awt.BASE, left - 16 - maxTickW, top + ph / 2.0);
+      }
+
+      int bx = left + pw + 25;
+      if (categorical) {
+        g.setFont(Awt.BASE);
+        FontMetrics lm = g.getFontMetrics();
+        int y = top + 10;
+        if (zLabel != null && !zLabel.isBlank()) {
+          g.setColor(Color.BLACK);
+          g.drawString(zLabel, bx, y + lm.getAscent());
+          y += 26;
+        }
+        for (int k = 0; k < categories.size(); k++) {
+          g.setColor(Awt.PALETTE[k % Awt.PALETTE.length]);
+          g.fillRect(bx, y, 18, 18);
+          g.setColor(Awt.FRAME);
+          g.drawRect(bx, y, 18, 18);
+          g.setColor(Color.BLACK);
+          String name = names.get(categories.get(k));
+          g.drawString(name != null ? tick(categories.get(k)) + " " + name : tick(categories.get(k)), bx + 26, y + 14);
+          y += 26;
+        }
+      } else {
+        int bw = 20;
+        int steps = 128;
+        for (int k = 0; k < steps; k++) {
+          g.setColor(colormap((k + 0.5) / steps));
+          double yk0 = top + ph - (double) (k + 1) / steps * ph;
+          g.fill(new Rectangle2D.Double(bx, yk0 - 0.25, bw, (double) ph / steps + 0.5));
+        }
+        g.setColor(Awt.FRAME);
+        g.drawRect(bx, top, bw, ph);
+        g.setFont(tickFont);
+        int maxW = 0;
+        double lo = zlo;
+        double hi = zhi > zlo ? zhi : zlo + 1;
+        if (!Double.isFinite(lo)) {
+          lo = 0;
+          hi = 1;
+        }
+        for (double t : niceTicks(lo, hi, 6)) {
+          double py = top + ph - (t - lo) / (hi - lo) * ph;
+          g.setColor(Awt.FRAME);
+          g.drawLine(bx + bw, (int) Math.round(py), bx + bw + 4, (int) Math.round(py));
+          g.setColor(Color.BLACK);
+          String s = tick(t);
+          maxW = Math.max(maxW, fm.stringWidth(s));
+          g.drawString(s, bx + bw + 7, (float) (py + fm.getAscent() / 2.0 - 1));
+        }
+        if (zLabel != null && !zLabel.isBlank()) {
+          drawRotated(g, zLabel, Awt.BASE, bx + bw + 14 + maxW + g.getFontMetrics(Awt.BASE).getAscent(),
+              top + ph / 2.0);
+        }
+      }
+    }
+  }
+
+  /** Draws text rotated 90° counter-clockwise, centred vertically on {@code cy}, right edge at x. */
+  private static void drawRotated(Graphics2D g, String text, Font font, double x, double cy) {
+    AffineTransform saved = g.getTransform();
+    g.setFont(font);
+    g.setColor(Color.BLACK);
+    FontMetrics fm = g.getFontMetrics();
+    g.translate(x, cy);
+    g.rotate(-Math.PI / 2);
+    g.drawString(text, (float) (-fm.stringWidth(text) / 2.0), 0f);
+    g.setTransform(saved);
+  }
+
+}

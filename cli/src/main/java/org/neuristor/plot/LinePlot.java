@@ -1,0 +1,759 @@
+package org.neuristor.plot;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.neuristor.io.AtomicFiles;
+
+/**
+ * {@link Plotter}'s x-y family ({@code lines}, {@code signals} / {@code stacked}, {@code upDown}, {@code xy}, {@code
+ * scatter}) drawn straight into PNG bytes ({@link RasterImage}) without AWT, XChart or {@code ImageIO}: in a fresh
+ * JVM, Java2D's pipeline, fonts and PNG encoder load and run interpreted and cost more than the simulation behind the
+ * plot. The look follows the XChart style Plotter gives the vector formats: white background, dashed light grid,
+ * grey frame with an axis line and tick marks outside it, the data spanning the middle {@value #CONTENT} of the plot
+ * area, XChart's tick rule (steps of 1, 2 or 5 times a power of ten sized by a tick spacing hint; decades with
+ * unlabelled grid lines at 2..9 on log axes), text in DejaVu Sans ({@link GlyphAtlas}), a legend in the upper right
+ * corner only when a panel has more than one series, lines {@value #LINE_WIDTH} px wide and anti-aliased (pixel
+ * coverage of the stroke, the largest over a series' segments, so joints are not painted twice), filled circle
+ * markers.
+ *
+ * <p>A non-finite point (and, on a log axis, a value with no logarithm) breaks the line: a gap, never a line to
+ * zero. A series with more than {@link Plotter#DECIMATE_ABOVE} points has each unbroken run reduced to the
+ * minimum and maximum per pixel column ({@link Plotter#decimate}), so a 1-ns spike in a 10-ms run still shows.
+ */
+final class LinePlot {
+  /** Width of a line in pixels (XChart's stroke of the same series). */
+  static final double LINE_WIDTH = 1.5;
+  /** Share of the plot area's width and height the data span (XChart's plot content size). */
+  static final double CONTENT = 0.92;
+  /** Marker diameter in pixels of line plots (scatter plots: {@link #SCATTER_MARKER}). */
+  static final int MARKER = 6;
+  /** Marker diameter in pixels of scatter plots. */
+  static final int SCATTER_MARKER = 4;
+  /** Opacity (0-255) of a filled area (XChart's histogram fill). */
+  static final int AREA_ALPHA = 110;
+  private static final int TEXT = 0x000000;
+  private static final int PAD = 10;
+  /** Frame to axis line, tick mark length, tick mark to label. */
+  private static final int AXIS_GAP = 4;
+  private static final int TICK = 3;
+  private static final int LABEL_GAP = 3;
+  private static final int DASH = 4;
+  /** Pixels below a plot area that shows no x labels: padding, the axis line and its tick marks. */
+  static final int BELOW_AXIS = PAD + AXIS_GAP + TICK + 1;
+
+  /** One pair of axes with its series. Fields other than the constructor's are options with defaults. */
+  static final class Panel {
+    final String title;
+    final String xLabel;
+    final String yLabel;
+    final List<Plotter.Series> series;
+    boolean logX;
+    boolean logY;
+    /** Markers only (no lines), {@link #SCATTER_MARKER} wide, for every series. */
+    boolean scatter;
+    /** The area between each line and y = 0 filled in its colour, light (a histogram); no legend; y starts at 0. */
+    boolean area;
+    /** False: the x tick labels and the x title are left out (upper panels of a stack). */
+    boolean xLabels = true;
+    /** The x range in data units (NaN: the data's). */
+    double xLo = Double.NaN;
+    double xHi = Double.NaN;
+    /** Pixels reserved below the plot area (negative: what the x labels need). */
+    int below = -1;
+
+    Panel(String title, String xLabel, String yLabel, List<Plotter.Series> series) {
+      this.title = title;
+      this.xLabel = xLabel;
+      this.yLabel = yLabel;
+      this.series = series;
+    }
+  }
+
+  private LinePlot() {}
+
+  /** Writes one panel filling a {@link Plotter#WIDTH} x {@link Plotter#HEIGHT} PNG, atomically. */
+  static Path write(Path out, Panel panel) {
+    return write(out, Plotter.WIDTH, Plotter.HEIGHT, null, 0, List.of(panel), new int[] {Plotter.HEIGHT});
+  }
+
+  /** Writes panels stacked top to bottom (panel i {@code heights[i]} high) under a title band, atomically. */
+  static Path write(Path out, int w, int h, String title, int titleBand, List<Panel> panels, int[] heights) {
+    RasterImage img = render(w, h, title, titleBand, panels, heights);
+    return AtomicFiles.write(out, img::writePng);
+  }
+
+  /**
+   * Draws panels stacked top to bottom, panel i {@code heights[i]} pixels high, below a band of {@code titleBand}
+   * pixels holding {@code title}; every panel's plot area has the same left edge (the widest y tick labels decide).
+   */
+  static RasterImage render(int w, int h, String title, int titleBand, List<Panel> panels, int[] heights) {
+    GlyphAtlas font = GlyphAtlas.load();
+    RasterImage img = new RasterImage(w, h);
+    int n = panels.size();
+    Layout[] layouts = new Layout[n];
+    int y = titleBand;
+    int left = 0;
+    for (int i = 0; i < n; i++) {
+      layouts[i] = new Layout(font, panels.get(i), w, y, heights[i]);
+      left = Math.max(left, layouts[i].minLeft);
+      y += heights[i];
+    }
+    for (Layout l : layouts) {
+      l.draw(img, left);
+    }
+    if (title != null && !title.isBlank()) {
+      font.bold.draw(img, title, w / 2 - font.bold.width(title) / 2, titleBand / 2 + font.bold.ascent / 2, TEXT);
+    }
+    return img;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // One panel
+
+  /** One series ready to draw: coordinates on the axes' scale (prefixed or log10), NaN where the line breaks. */
+  private record Curve(String name, int rgb, double[] x, double[] y, boolean line, boolean markers, boolean area) {}
+
+  /** One panel's data, axes and pixel layout. */
+  private static final class Layout {
+    private final GlyphAtlas font;
+    private final Panel p;
+    private final int w;
+    private final int y0;
+    private final int chartHeight;
+    private final String xTitle;
+    private final String yTitle;
+    private final List<Curve> curves = new ArrayList<>();
+    private final int top;
+    private final int bottom;
+    private final Axis yAxis;
+    private final double xLo;
+    private final double xHi;
+    private final int minLeft;
+    private int left;
+    private int right;
+    private Axis xAxis;
+
+    Layout(GlyphAtlas font, Panel p, int w, int y0, int chartHeight) {
+      this.font = font;
+      this.p = p;
+      this.w = w;
+      this.y0 = y0;
+      this.chartHeight = chartHeight;
+      double xMax = 0;
+      double yMax = 0;
+      for (Plotter.Series s : p.series) {
+        xMax = Math.max(xMax, Plotter.maxAbs(s.x()));
+        yMax = Math.max(yMax, Plotter.maxAbs(s.y()));
+      }
+      Plotter.Prefix xp = p.logX ? Plotter.Prefix.NONE : Plotter.Prefix.choose(p.xLabel, xMax);
+      Plotter.Prefix yp = p.logY ? Plotter.Prefix.NONE : Plotter.Prefix.choose(p.yLabel, yMax);
+      xTitle = xp.label(p.xLabel);
+      yTitle = yp.label(p.yLabel);
+      int columns = Math.max(200, w - 120);
+      Set<String> used = new HashSet<>();
+      double[] xr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+      double[] yr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+      for (int k = 0; k < p.series.size(); k++) {
+        Plotter.Series s = p.series.get(k);
+        double[] cx = scale(s.x(), p.logX, xp.factor(), false);
+        double[] cy = scale(s.y(), p.logY, yp.factor(), true);
+        int valid = breakGaps(cx, cy);
+        if (valid == 0) {
+          continue;
+        }
+        if (valid > Plotter.DECIMATE_ABOVE) {
+          double[][] d = decimateRuns(cx, cy, columns);
+          cx = d[0];
+          cy = d[1];
+        }
+        range(cx, xr);
+        range(cy, yr);
+        String name = Plotter.uniqueName(used, s.name() == null || s.name().isEmpty() ? "series " + (k + 1) : s.name());
+        int rgb = SpikeRaster.PALETTE[k % SpikeRaster.PALETTE.length];
+        curves.add(new Curve(name, rgb, cx, cy, !p.scatter, p.scatter || s.markers(), p.area));
+      }
+      if (curves.isEmpty()) { // as XChart's placeholder point (1, 1): the frame, titles and one tick per axis
+        xr[0] = xr[1] = p.logX ? 0 : 1; // log10(1) on a log axis
+        yr[0] = yr[1] = p.logY ? 0 : 1;
+      }
+      if (p.area && !p.logY) {
+        yr[0] = Math.min(yr[0], 0);
+      }
+      if (!p.logX && p.xHi > p.xLo && Double.isFinite(p.xHi - p.xLo)) {
+        xr[0] = p.xLo * xp.factor();
+        xr[1] = p.xHi * xp.factor();
+      }
+      boolean hasTitle = p.title != null && !p.title.isBlank();
+      top = y0 + PAD + (hasTitle ? font.bold.height() + PAD : 0);
+      int below = p.below >= 0 ? p.below
+          : PAD + (p.xLabels ? AXIS_GAP + TICK + LABEL_GAP + font.small.height() + (blank(xTitle) ? 0
+              : 6 + font.regular.height()) : AXIS_GAP + TICK + 1);
+      bottom = y0 + chartHeight - 1 - below;
+      double ySpace = CONTENT * (bottom - top);
+      int yHint = ySpace < 160 ? 20 : Math.max(40, chartHeight / 11);
+      boolean twoLevels = !p.logY && !curves.isEmpty() && yr[1] > yr[0];
+      for (Curve c : curves) {
+        twoLevels = twoLevels && levels(c.y, yr);
+      }
+      if (twoLevels) {
+        // XChart's ticks for data taking equally spaced values are those values: for two levels (a step stimulus, a
+        // pulse train) the two levels only
+        yAxis = new Axis(yr[0], yr[1]);
+      } else {
+        yAxis = new Axis(p.logY, yr[0], yr[1], ySpace, yHint, null);
+      }
+      int labels = 0;
+      for (String s : yAxis.labels) {
+        if (s != null) {
+          labels = Math.max(labels, font.small.width(s));
+        }
+      }
+      xLo = xr[0];
+      xHi = xr[1];
+      minLeft = PAD + (blank(yTitle) ? 0 : font.regular.height() + 8) + labels + LABEL_GAP + TICK + AXIS_GAP;
+    }
+
+    /** Lays the panel out with its plot area's left edge at {@code left} and draws it. */
+    void draw(RasterImage img, int left) {
+      this.left = left;
+      this.right = w - 1 - PAD;
+      xAxis = new Axis(p.logX, xLo, xHi, CONTENT * (right - left), Math.max(60, w / 11), font.small);
+      xAxis.place(left + 0.5, right + 0.5);
+      yAxis.place(bottom + 0.5, top + 0.5);
+      grid(img);
+      Coverage ink = new Coverage(left + 1, top + 1, right - 1, bottom - 1);
+      for (Curve c : curves) {
+        if (c.area) {
+          area(img, c);
+        }
+        if (c.line) {
+          polyline(ink, c);
+        }
+        if (c.markers) {
+          double r = (p.scatter ? SCATTER_MARKER : MARKER) / 2.0;
+          for (int i = 0; i < c.x.length; i++) {
+            if (!Double.isNaN(c.x[i])) {
+              ink.disc(xAxis.map(c.x[i]), yAxis.map(c.y[i]), r);
+            }
+          }
+        }
+        ink.paint(img, c.rgb);
+      }
+      img.outline(left, top, right, bottom, SpikeRaster.FRAME);
+      axes(img);
+      if (curves.size() > 1 && !p.area) {
+        legend(img, ink);
+      }
+      if (!blank(p.title)) {
+        font.bold.draw(img, p.title, (left + right) / 2 - font.bold.width(p.title) / 2, y0 + PAD + font.bold.ascent,
+            TEXT);
+      }
+      if (!blank(yTitle)) {
+        font.regular.drawUp(img, yTitle, PAD + font.regular.ascent, (top + bottom) / 2 + font.regular.width(yTitle) / 2,
+            TEXT);
+      }
+      if (p.xLabels && !blank(xTitle)) {
+        font.regular.draw(img, xTitle, (left + right) / 2 - font.regular.width(xTitle) / 2,
+            bottom + AXIS_GAP + TICK + LABEL_GAP + font.small.height() + 6 + font.regular.ascent, TEXT);
+      }
+    }
+
+    /** Dashed grid lines at every tick (log axes: also the unlabelled ones). */
+    private void grid(RasterImage img) {
+      for (double v : xAxis.ticks) {
+        int x = xAxis.pixel(v);
+        if (x > left && x < right) {
+          for (int y = top + 1; y < bottom; y++) {
+            if (((y - top - 1) / DASH & 1) == 0) {
+              img.set(x, y, SpikeRaster.GRID);
+            }
+          }
+        }
+      }
+      for (double v : yAxis.ticks) {
+        int y = yAxis.pixel(v);
+        if (y > top && y < bottom) {
+          for (int x = left + 1; x < right; x++) {
+            if (((x - left - 1) / DASH & 1) == 0) {
+              img.set(x, y, SpikeRaster.GRID);
+            }
+          }
+        }
+      }
+    }
+
+    /** Axis lines outside the frame, tick marks at the labelled ticks, tick labels. */
+    private void axes(RasterImage img) {
+      int ax = left - AXIS_GAP;
+      int ay = bottom + AXIS_GAP;
+      img.fill(ax, top, ax + 1, bottom + 1, SpikeRaster.FRAME);
+      img.fill(left, ay, right + 1, ay + 1, SpikeRaster.FRAME);
+      GlyphAtlas.Face f = font.small;
+      // a label that would touch the one drawn before it is left out (its tick mark stays): on a log axis spanning
+      // less than two decades every tick is labelled
+      int free = Integer.MAX_VALUE; // the y axis goes upwards: the lowest row the next label may use
+      for (int k = 0; k < yAxis.ticks.length; k++) {
+        String s = yAxis.labels[k];
+        int y = yAxis.pixel(yAxis.ticks[k]);
+        if (s == null || y < top || y > bottom) {
+          continue;
+        }
+        img.fill(ax - TICK, y, ax, y + 1, SpikeRaster.FRAME);
+        int baseline = y + f.ascent / 2 - 1;
+        if (baseline < free) {
+          f.draw(img, s, ax - TICK - LABEL_GAP - f.width(s), baseline, TEXT);
+          free = baseline - f.ascent - 2;
+        }
+      }
+      free = Integer.MIN_VALUE; // the first column the next x label may use
+      for (int k = 0; k < xAxis.ticks.length; k++) {
+        String s = xAxis.labels[k];
+        int x = xAxis.pixel(xAxis.ticks[k]);
+        if (s == null || x < left || x > right) {
+          continue;
+        }
+        img.fill(x, ay + 1, x + 1, ay + 1 + TICK, SpikeRaster.FRAME);
+        int x0 = x - f.width(s) / 2;
+        if (p.xLabels && x0 >= free) {
+          f.draw(img, s, x0, ay + TICK + LABEL_GAP + f.ascent, TEXT);
+          free = x0 + f.width(s) + 4;
+        }
+      }
+    }
+
+    /**
+     * The area between a curve and y = 0, in its colour at {@link #AREA_ALPHA}: per pixel column, the rows between the
+     * curve (interpolated at the column's centre) and the zero line; segments running leftwards add nothing.
+     */
+    private void area(RasterImage img, Curve c) {
+      double zero = yAxis.map(0);
+      for (int i = 1; i < c.x.length; i++) {
+        if (Double.isNaN(c.x[i - 1]) || Double.isNaN(c.x[i])) {
+          continue;
+        }
+        double xa = xAxis.map(c.x[i - 1]);
+        double xb = xAxis.map(c.x[i]);
+        double ya = yAxis.map(c.y[i - 1]);
+        double yb = yAxis.map(c.y[i]);
+        for (int col = Math.max(left + 1, (int) Math.ceil(xa - 0.5)); col + 0.5 < xb && col < right; col++) {
+          double y = ya + (col + 0.5 - xa) / (xb - xa) * (yb - ya);
+          int r0 = Math.max(top + 1, (int) Math.round(Math.min(y, zero)));
+          int r1 = Math.min(bottom - 1, (int) Math.round(Math.max(y, zero)) - 1);
+          for (int row = r0; row <= r1; row++) {
+            img.blend(col, row, c.rgb, AREA_ALPHA);
+          }
+        }
+      }
+    }
+
+    /** The line of a curve, broken at NaN. */
+    private void polyline(Coverage ink, Curve c) {
+      double hw = LINE_WIDTH / 2;
+      double px = Double.NaN;
+      double py = Double.NaN;
+      for (int i = 0; i < c.x.length; i++) {
+        if (Double.isNaN(c.x[i])) {
+          px = Double.NaN;
+          continue;
+        }
+        double qx = xAxis.map(c.x[i]);
+        double qy = yAxis.map(c.y[i]);
+        if (Double.isNaN(px)) {
+          ink.segment(qx, qy, qx, qy, hw); // a point between two gaps still shows
+        } else {
+          ink.segment(px, py, qx, qy, hw);
+        }
+        px = qx;
+        py = qy;
+      }
+    }
+
+    /** A box in the plot's upper right corner: per series a line (and a marker) of its colour and its name. */
+    private void legend(RasterImage img, Coverage ink) {
+      GlyphAtlas.Face f = font.small;
+      int pad = 6;
+      int sample = 20;
+      int line = f.height() + 4;
+      int textWidth = 0;
+      for (Curve c : curves) {
+        textWidth = Math.max(textWidth, f.width(c.name));
+      }
+      int boxW = pad + sample + 6 + textWidth + pad;
+      int boxH = pad + curves.size() * line - 4 + pad;
+      int bx1 = right - 6;
+      int bx0 = bx1 - boxW;
+      int by0 = top + 6;
+      img.fill(bx0, by0, bx1 + 1, by0 + boxH + 1, 0xffffff);
+      img.outline(bx0, by0, bx1, by0 + boxH, SpikeRaster.GRID);
+      for (int k = 0; k < curves.size(); k++) {
+        Curve c = curves.get(k);
+        int baseline = by0 + pad + k * line + f.ascent;
+        double cy = baseline - f.ascent / 2 + 0.5; // a pixel row's centre: the sample is crisp
+        if (c.line) {
+          ink.segment(bx0 + pad, cy, bx0 + pad + sample, cy, LINE_WIDTH / 2);
+        }
+        if (c.markers) {
+          ink.disc(bx0 + pad + sample / 2.0, cy, (p.scatter ? SCATTER_MARKER : MARKER) / 2.0);
+        }
+        ink.paint(img, c.rgb);
+        f.draw(img, c.name, bx0 + pad + sample + 6, baseline, TEXT);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Axes
+
+  /**
+   * One axis: its range in plotted units (prefixed values, or log10 of the values on a log axis), its ticks and
+   * labels, and its mapping to pixel coordinates (pixel i spans [i, i + 1)).
+   */
+  static final class Axis {
+    final boolean log;
+    final double lo;
+    final double hi;
+    final double[] ticks;
+    /** Label per tick; null: a grid line without label (2..9 times a decade). */
+    final String[] labels;
+    private double a;
+    private double b;
+
+    /**
+     * Ticks as XChart chooses them: with {@code space} pixels for the data and about one tick per {@code hint}
+     * pixels, a step of 1, 2 or 5 times a power of ten, the hint grown by 5 pixels until the labels differ and, on
+     * an x axis ({@code face} not null), the widest label plus a tenth fits between two ticks; a constant axis has
+     * one tick, in the middle.
+     */
+    Axis(boolean log, double lo, double hi, double space, int hint, GlyphAtlas.Face face) {
+      this.log = log;
+      this.lo = lo;
+      this.hi = hi;
+      if (!(hi > lo)) {
+        ticks = new double[] {lo};
+        labels = new String[] {Ticks.label(log ? Math.pow(10, lo) : lo)};
+      } else if (log) {
+        List<Double> t = new ArrayList<>();
+        List<String> l = new ArrayList<>();
+        int decades = 0;
+        for (int d = (int) Math.floor(lo); d <= (int) Math.ceil(hi); d++) {
+          for (int m = 1; m <= 9; m++) {
+            double v = d + Math.log10(m);
+            if (v >= lo - 1e-9 && v <= hi + 1e-9) {
+              t.add(v);
+              l.add(m == 1 ? Ticks.label(Math.pow(10, d)) : null);
+              decades += m == 1 ? 1 : 0;
+            }
+          }
+        }
+        if (decades < 2) { // less than a labelled decade in range: label every tick
+          for (int k = 0; k < t.size(); k++) {
+            l.set(k, Ticks.label(Math.pow(10, t.get(k))));
+          }
+        }
+        if (t.size() < 2) { // not two of 1..9 times a power of ten in range: nice values as on a linear axis
+          t.clear();
+          l.clear();
+          for (double v : nice(Math.pow(10, lo), Math.pow(10, hi), space, hint, face)) {
+            t.add(Math.log10(v));
+            l.add(Ticks.label(v));
+          }
+        }
+        ticks = new double[t.size()]; // a loop, not a stream: no lambda to spin up in a cold JVM
+        for (int k = 0; k < ticks.length; k++) {
+          ticks[k] = t.get(k);
+        }
+        labels = l.toArray(new String[0]);
+      } else {
+        ticks = nice(lo, hi, space, hint, face);
+        labels = new String[ticks.length];
+        for (int k = 0; k < ticks.length; k++) {
+          labels[k] = Ticks.label(ticks[k]);
+        }
+      }
+    }
+
+    /**
+     * {@link #linear} ticks of [lo, hi] over {@code space} pixels, the hint grown by 5 until the labels differ and
+     * (with a {@code face}: an x axis) the widest label and a tenth fit between two ticks.
+     */
+    private static double[] nice(double lo, double hi, double space, int hint, GlyphAtlas.Face face) {
+      double[] v = {lo};
+      for (int h = hint; h < hint + 5 * 200; h += 5) {
+        v = linear(lo, hi, space, h);
+        Set<String> s = new HashSet<>();
+        int widest = 0;
+        for (double t : v) {
+          String label = Ticks.label(t);
+          s.add(label);
+          widest = Math.max(widest, face == null ? 10 : face.width(label));
+        }
+        double apart = v.length > 1 ? (v[1] - v[0]) / (hi - lo) * space : space;
+        if (widest * 1.1 < apart && s.size() == v.length) {
+          break;
+        }
+      }
+      return v;
+    }
+
+    /** A linear axis over [lo, hi] with ticks at lo and hi only. */
+    Axis(double lo, double hi) {
+      this.log = false;
+      this.lo = lo;
+      this.hi = hi;
+      ticks = new double[] {lo, hi};
+      labels = new String[] {Ticks.label(lo), Ticks.label(hi)};
+    }
+
+    /** XChart's linear tick values: multiples of the step (hi - lo) / space * hint rounded to 1, 2, 5 or 10. */
+    static double[] linear(double lo, double hi, double space, int hint) {
+      if (!(hi > lo) || !(space > 0)) {
+        return new double[] {lo};
+      }
+      double raw = (hi - lo) / space * hint;
+      double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+      double f = raw / mag;
+      if (f >= 10) {
+        f /= 10;
+        mag *= 10;
+      }
+      double step = (f > 7.5 ? 10 : f > 3.5 ? 5 : f > 1.5 ? 2 : 1) * mag;
+      long first = (long) Math.ceil(lo / step - 1e-9);
+      long last = (long) Math.floor(hi / step + 1e-9);
+      double[] v = new double[(int) Math.max(0, Math.min(1000, last - first + 1))];
+      for (int i = 0; i < v.length; i++) {
+        double t = (first + i) * step;
+        v[i] = Math.abs(t) < step * 1e-9 ? 0 : t;
+      }
+      return v;
+    }
+
+    /** Maps the data range to the middle {@link #CONTENT} of [from, to] (pixel coordinates, either direction). */
+    void place(double from, double to) {
+      double margin = (1 - CONTENT) / 2 * (to - from);
+      a = from + margin;
+      b = to - margin;
+    }
+
+    /** The pixel coordinate of v (plotted units). */
+    double map(double v) {
+      return hi > lo ? a + (v - lo) * (b - a) / (hi - lo) : (a + b) / 2;
+    }
+
+    /** The pixel (row or column) holding v. */
+    int pixel(double v) {
+      return (int) Math.floor(map(v));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Data
+
+  /**
+   * The values on the axis' scale: times {@code factor}, or log10 on a log axis (of |v| for y, as log y plots the
+   * magnitude); non-finite results (and log of 0 or, for x, of a negative) are NaN.
+   */
+  private static double[] scale(double[] v, boolean log, double factor, boolean magnitude) {
+    double[] r = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      double s = log ? Math.log10(magnitude ? Math.abs(v[i]) : v[i]) : v[i] * factor;
+      r[i] = Double.isFinite(s) ? s : Double.NaN;
+    }
+    return r;
+  }
+
+  /** Sets x and y to NaN where either is; returns the points left. */
+  private static int breakGaps(double[] x, double[] y) {
+    int n = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isNaN(x[i]) || Double.isNaN(y[i])) {
+        x[i] = Double.NaN;
+        y[i] = Double.NaN;
+      } else {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Each run between gaps reduced to min/max per column ({@link Plotter#decimate}); gaps stay one NaN. */
+  private static double[][] decimateRuns(double[] x, double[] y, int columns) {
+    double[] ox = new double[Math.min(x.length, 4 * columns + 8)];
+    double[] oy = new double[ox.length];
+    int m = 0;
+    int i = 0;
+    while (i < x.length) {
+      if (Double.isNaN(x[i])) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < x.length && !Double.isNaN(x[j])) {
+        j++;
+      }
+      double[][] d = Plotter.decimate(java.util.Arrays.copyOfRange(x, i, j), java.util.Arrays.copyOfRange(y, i, j),
+          columns);
+      if (m + d[0].length + 1 > ox.length) {
+        int cap = Math.max(2 * ox.length, m + d[0].length + 1);
+        ox = java.util.Arrays.copyOf(ox, cap);
+        oy = java.util.Arrays.copyOf(oy, cap);
+      }
+      if (m > 0) {
+        ox[m] = Double.NaN;
+        oy[m++] = Double.NaN;
+      }
+      System.arraycopy(d[0], 0, ox, m, d[0].length);
+      System.arraycopy(d[1], 0, oy, m, d[1].length);
+      m += d[0].length;
+      i = j;
+    }
+    return new double[][] {java.util.Arrays.copyOf(ox, m), java.util.Arrays.copyOf(oy, m)};
+  }
+
+  /** Whether every value of v (NaN aside) is r[0] or r[1]. */
+  private static boolean levels(double[] v, double[] r) {
+    for (double a : v) {
+      if (!Double.isNaN(a) && a != r[0] && a != r[1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void range(double[] v, double[] r) {
+    for (double a : v) {
+      if (!Double.isNaN(a)) {
+        r[0] = Math.min(r[0], a);
+        r[1] = Math.max(r[1], a);
+      }
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Anti-aliased ink
+
+  /**
+   * Coverage (0-255) of one colour's shapes over a clip rectangle, kept as the largest coverage any shape gives a
+   * pixel, then painted over the image in one pass: where a line's segments meet, or a marker sits on its line, the
+   * pixel is painted once, as one stroke would be.
+   */
+  static final class Coverage {
+    private final int x0;
+    private final int y0;
+    private final int x1;
+    private final int y1;
+    private final int stride;
+    private final byte[] cov;
+    private int minX;
+    private int minY;
+    private int maxX;
+    private int maxY;
+
+    /** Clip rectangle [x0, x1] x [y0, y1], corners included. */
+    Coverage(int x0, int y0, int x1, int y1) {
+      this.x0 = x0;
+      this.y0 = y0;
+      this.x1 = Math.max(x0, x1);
+      this.y1 = Math.max(y0, y1);
+      this.stride = this.x1 - x0 + 1;
+      this.cov = new byte[stride * (this.y1 - y0 + 1)];
+      clean();
+    }
+
+    private void clean() {
+      minX = Integer.MAX_VALUE;
+      minY = Integer.MAX_VALUE;
+      maxX = Integer.MIN_VALUE;
+      maxY = Integer.MIN_VALUE;
+    }
+
+    /**
+     * A segment from (ax, ay) to (bx, by) with round ends, {@code hw} wide on either side of its centre line:
+     * a pixel's coverage is hw + 1/2 minus the distance of its centre from the segment, clamped to [0, 1].
+     */
+    void segment(double ax, double ay, double bx, double by, double hw) {
+      double r = hw + 0.5;
+      double dx = bx - ax;
+      double dy = by - ay;
+      double len2 = dx * dx + dy * dy;
+      int c0 = Math.max(x0, (int) Math.floor(Math.min(ax, bx) - r));
+      int c1 = Math.min(x1, (int) Math.floor(Math.max(ax, bx) + r));
+      for (int i = c0; i <= c1; i++) {
+        double cx = i + 0.5;
+        // the part of the segment within r of this column's centre: its y extent, widened by r
+        double ya;
+        double yb;
+        if (Math.abs(dx) < 1e-12) {
+          ya = ay;
+          yb = by;
+        } else {
+          double t0 = Math.max(0, Math.min(1, (cx - r - ax) / dx));
+          double t1 = Math.max(0, Math.min(1, (cx + r - ax) / dx));
+          ya = ay + t0 * dy;
+          yb = ay + t1 * dy;
+        }
+        int r0 = Math.max(y0, (int) Math.floor(Math.min(ya, yb) - r));
+        int r1 = Math.min(y1, (int) Math.floor(Math.max(ya, yb) + r));
+        for (int j = r0; j <= r1; j++) {
+          double cy = j + 0.5;
+          double t = len2 > 0 ? Math.max(0, Math.min(1, ((cx - ax) * dx + (cy - ay) * dy) / len2)) : 0;
+          double ex = cx - ax - t * dx;
+          double ey = cy - ay - t * dy;
+          put(i, j, r - Math.sqrt(ex * ex + ey * ey));
+        }
+      }
+    }
+
+    /** A filled disc of radius {@code rad} centred on (cx, cy). */
+    void disc(double cx, double cy, double rad) {
+      double r = rad + 0.5;
+      int c0 = Math.max(x0, (int) Math.floor(cx - r));
+      int c1 = Math.min(x1, (int) Math.floor(cx + r));
+      int r0 = Math.max(y0, (int) Math.floor(cy - r));
+      int r1 = Math.min(y1, (int) Math.floor(cy + r));
+      for (int j = r0; j <= r1; j++) {
+        for (int i = c0; i <= c1; i++) {
+          double ex = i + 0.5 - cx;
+          double ey = j + 0.5 - cy;
+          put(i, j, r - Math.sqrt(ex * ex + ey * ey));
+        }
+      }
+    }
+
+    private void put(int i, int j, double coverage) {
+      if (!(coverage > 0)) {
+        return;
+      }
+      int c = coverage >= 1 ? 255 : (int) Math.round(coverage * 255);
+      int k = (j - y0) * stride + (i - x0);
+      if (c > (cov[k] & 0xff)) {
+        cov[k] = (byte) c;
+      }
+      minX = Math.min(minX, i);
+      maxX = Math.max(maxX, i);
+      minY = Math.min(minY, j);
+      maxY = Math.max(maxY, j);
+    }
+
+    /** Paints {@code rgb} over the image with the coverage gathered so far, then clears it. */
+    void paint(RasterImage img, int rgb) {
+      for (int j = minY; j <= maxY; j++) {
+        int row = (j - y0) * stride - x0;
+        for (int i = minX; i <= maxX; i++) {
+          int c = cov[row + i] & 0xff;
+          if (c != 0) {
+            img.blend(i, j, rgb, c);
+            cov[row + i] = 0;
+          }
+        }
+      }
+      clean();
+    }
+  }
+}
