@@ -382,20 +382,9 @@ final class Java2dPlots {
   }
 
   static Path logBars(Path out, String title, String xLabel, List<Bar> bars, List<String> groups) {
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (Bar b : bars) {
-      if (b.value() > 0 && Double.isFinite(b.value())) {
-        lo = Math.min(lo, b.value());
-        hi = Math.max(hi, b.value());
-      }
-    }
-    if (!(hi > 0)) {
-      lo = 1;
-      hi = 10;
-    }
-    int d0 = (int) Math.floor(Math.log10(lo));
-    int d1 = Math.max(d0 + 1, (int) Math.ceil(Math.log10(hi)));
+    int[] span = LogBarPlot.decades(bars);
+    int d0 = span[0];
+    int d1 = span[1];
     Font labelFont = Awt.BASE.deriveFont(12f);
     java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
     Graphics2D pg = probe.createGraphics();
@@ -405,12 +394,11 @@ final class Java2dPlots {
     }
     pg.dispose();
     int left = labelW + 20;
-    int plotW = 560;
-    int rowH = 22;
-    int top = 50;
-    int legendH = 24 * ((groups.size() + 1) / 2) + 10;
+    int plotW = LogBarPlot.PLOT_WIDTH;
+    int rowH = LogBarPlot.ROW;
+    int top = LogBarPlot.TOP;
     int w = left + plotW + 30;
-    int h = top + bars.size() * rowH + 50 + legendH;
+    int h = LogBarPlot.height(bars.size(), groups.size());
     final int decades = d1 - d0;
     return render(out, w, h, g -> {
       fillWhite(g, w, h);
@@ -430,7 +418,7 @@ final class Java2dPlots {
         g.setColor(Color.BLACK);
         g.setFont(labelFont);
         g.drawString(b.label(), 8, y + rowH - 7);
-        if (b.value() > 0 && Double.isFinite(b.value())) {
+        if (LogBarPlot.drawn(b)) {
           int x1 = (int) Math.round(xOf.applyAsDouble(b.value()));
           g.setColor(Awt.PALETTE[b.group() % Awt.PALETTE.length]);
           g.fillRect(left, y + 4, Math.max(1, x1 - left), rowH - 8);
@@ -441,7 +429,7 @@ final class Java2dPlots {
       int ly = top + bars.size() * rowH + 50;
       for (int k = 0; k < groups.size(); k++) {
         int lx = 10 + (k % 2) * ((w - 20) / 2);
-        int yy = ly + (k / 2) * 24;
+        int yy = ly + (k / 2) * LogBarPlot.LEGEND_ROW;
         g.setColor(Awt.PALETTE[k % Awt.PALETTE.length]);
         g.fillRect(lx, yy, 14, 14);
         g.setColor(Color.BLACK);

@@ -34,7 +34,7 @@ final class LinePlot {
   static final int SCATTER_MARKER = 4;
   /** Opacity (0-255) of a filled area (XChart's histogram fill). */
   static final int AREA_ALPHA = 110;
-  private static final int TEXT = 0x000000;
+  private static final int TEXT = AxisText.TEXT;
   private static final int PAD = 10;
   /** Frame to axis line, tick mark length, tick mark to label. */
   private static final int AXIS_GAP = 4;
@@ -105,7 +105,7 @@ final class LinePlot {
       l.draw(img, left);
     }
     if (title != null && !title.isBlank()) {
-      font.bold.draw(img, title, w / 2 - font.bold.width(title) / 2, titleBand / 2 + font.bold.ascent / 2, TEXT);
+      AxisText.centred(img, font.bold, title, w / 2, titleBand / 2 + font.bold.ascent / 2);
     }
     return img;
   }
@@ -248,16 +248,14 @@ final class LinePlot {
         legend(img, ink);
       }
       if (!blank(p.title)) {
-        font.bold.draw(img, p.title, (left + right) / 2 - font.bold.width(p.title) / 2, y0 + PAD + font.bold.ascent,
-            TEXT);
+        AxisText.centred(img, font.bold, p.title, (left + right) / 2, y0 + PAD + font.bold.ascent);
       }
       if (!blank(yTitle)) {
-        font.regular.drawUp(img, yTitle, PAD + font.regular.ascent, (top + bottom) / 2 + font.regular.width(yTitle) / 2,
-            TEXT);
+        AxisText.upCentred(img, font.regular, yTitle, PAD + font.regular.ascent, (top + bottom) / 2);
       }
       if (p.xLabels && !blank(xTitle)) {
-        font.regular.draw(img, xTitle, (left + right) / 2 - font.regular.width(xTitle) / 2,
-            bottom + AXIS_GAP + TICK + LABEL_GAP + font.small.height() + 6 + font.regular.ascent, TEXT);
+        AxisText.centred(img, font.regular, xTitle, (left + right) / 2,
+            bottom + AXIS_GAP + TICK + LABEL_GAP + font.small.height() + 6 + font.regular.ascent);
       }
     }
 
@@ -292,36 +290,9 @@ final class LinePlot {
       img.fill(ax, top, ax + 1, bottom + 1, SpikeRaster.FRAME);
       img.fill(left, ay, right + 1, ay + 1, SpikeRaster.FRAME);
       GlyphAtlas.Face f = font.small;
-      // a label that would touch the one drawn before it is left out (its tick mark stays): on a log axis spanning
-      // less than two decades every tick is labelled
-      int free = Integer.MAX_VALUE; // the y axis goes upwards: the lowest row the next label may use
-      for (int k = 0; k < yAxis.ticks.length; k++) {
-        String s = yAxis.labels[k];
-        int y = yAxis.pixel(yAxis.ticks[k]);
-        if (s == null || y < top || y > bottom) {
-          continue;
-        }
-        img.fill(ax - TICK, y, ax, y + 1, SpikeRaster.FRAME);
-        int baseline = y + f.ascent / 2 - 1;
-        if (baseline < free) {
-          f.draw(img, s, ax - TICK - LABEL_GAP - f.width(s), baseline, TEXT);
-          free = baseline - f.ascent - 2;
-        }
-      }
-      free = Integer.MIN_VALUE; // the first column the next x label may use
-      for (int k = 0; k < xAxis.ticks.length; k++) {
-        String s = xAxis.labels[k];
-        int x = xAxis.pixel(xAxis.ticks[k]);
-        if (s == null || x < left || x > right) {
-          continue;
-        }
-        img.fill(x, ay + 1, x + 1, ay + 1 + TICK, SpikeRaster.FRAME);
-        int x0 = x - f.width(s) / 2;
-        if (p.xLabels && x0 >= free) {
-          f.draw(img, s, x0, ay + TICK + LABEL_GAP + f.ascent, TEXT);
-          free = x0 + f.width(s) + 4;
-        }
-      }
+      AxisText.yTicks(img, f, yAxis.pixels(), yAxis.labels, top, bottom, ax - TICK, ax, ax - TICK - LABEL_GAP, false);
+      AxisText.xTicks(img, f, xAxis.pixels(), xAxis.labels, left, right, ay + 1, ay + 1 + TICK,
+          ay + TICK + LABEL_GAP + f.ascent, p.xLabels);
     }
 
     /**
@@ -545,6 +516,15 @@ final class LinePlot {
     /** The pixel (row or column) holding v. */
     int pixel(double v) {
       return (int) Math.floor(map(v));
+    }
+
+    /** The pixel of every tick. */
+    int[] pixels() {
+      int[] r = new int[ticks.length];
+      for (int k = 0; k < r.length; k++) {
+        r[k] = pixel(ticks[k]);
+      }
+      return r;
     }
   }
 

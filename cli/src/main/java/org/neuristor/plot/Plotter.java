@@ -361,6 +361,9 @@ public final class Plotter {
    * a legend naming the groups; non-positive or non-finite values leave the row without a bar.
    */
   public static Path logBars(Path out, String title, String xLabel, List<Bar> bars, List<String> groups) {
+    if (png(out)) {
+      return LogBarPlot.write(out, title, xLabel, bars, groups);
+    }
     return Java2dPlots.logBars(out, title, xLabel, bars, groups);
   }
 

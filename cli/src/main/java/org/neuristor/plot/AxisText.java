@@ -1,0 +1,74 @@
+package org.neuristor.plot;
+
+/**
+ * Text and tick marks of the AWT-free plots ({@link LinePlot}, {@link HeatMap}, {@link LogBarPlot}) drawn into a
+ * {@link RasterImage}: centred and upward titles, and tick marks with their labels along a side of a plot area. A
+ * label that would touch the one drawn before it is left out (its tick mark stays): on a log axis spanning less
+ * than two decades every tick is labelled.
+ */
+final class AxisText {
+  static final int TEXT = 0x000000;
+
+  private AxisText() {}
+
+  /** {@code text} centred on column {@code cx}, on the baseline {@code baseline}. */
+  static void centred(RasterImage img, GlyphAtlas.Face f, String text, int cx, int baseline) {
+    f.draw(img, text, cx - f.width(text) / 2, baseline, TEXT);
+  }
+
+  /** {@code text} reading upwards on the vertical baseline {@code x}, centred on row {@code cy}. */
+  static void upCentred(RasterImage img, GlyphAtlas.Face f, String text, int x, int cy) {
+    f.drawUp(img, text, x, cy + f.width(text) / 2, TEXT);
+  }
+
+  /**
+   * Ticks along a vertical side, in increasing value (rows going up): tick k's mark fills columns [markFrom, markTo)
+   * of row {@code rows[k]} and its label is vertically centred on that row, ending at column {@code labelAt}, or with
+   * {@code labelsRight} starting there. Ticks without a label (null) or outside rows [top, bottom] are skipped.
+   * Returns the width of the widest label drawn.
+   */
+  static int yTicks(RasterImage img, GlyphAtlas.Face f, int[] rows, String[] labels, int top, int bottom,
+      int markFrom, int markTo, int labelAt, boolean labelsRight) {
+    int widest = 0;
+    int free = Integer.MAX_VALUE; // the axis goes upwards: the lowest row the next label may use
+    for (int k = 0; k < rows.length; k++) {
+      String s = labels[k];
+      int y = rows[k];
+      if (s == null || y < top || y > bottom) {
+        continue;
+      }
+      img.fill(markFrom, y, markTo, y + 1, SpikeRaster.FRAME);
+      int baseline = y + f.ascent / 2 - 1;
+      if (baseline < free) {
+        int w = f.width(s);
+        f.draw(img, s, labelsRight ? labelAt : labelAt - w, baseline, TEXT);
+        free = baseline - f.ascent - 2;
+        widest = Math.max(widest, w);
+      }
+    }
+    return widest;
+  }
+
+  /**
+   * Ticks along a horizontal side, in increasing value: tick k's mark fills rows [markFrom, markTo) of column {@code
+   * cols[k]} and, with {@code withLabels}, its label is centred on that column on the baseline {@code baseline}.
+   * Ticks without a label (null) or outside columns [left, right] are skipped.
+   */
+  static void xTicks(RasterImage img, GlyphAtlas.Face f, int[] cols, String[] labels, int left, int right,
+      int markFrom, int markTo, int baseline, boolean withLabels) {
+    int free = Integer.MIN_VALUE; // the first column the next label may use
+    for (int k = 0; k < cols.length; k++) {
+      String s = labels[k];
+      int x = cols[k];
+      if (s == null || x < left || x > right) {
+        continue;
+      }
+      img.fill(x, markFrom, x + 1, markTo, SpikeRaster.FRAME);
+      int x0 = x - f.width(s) / 2;
+      if (withLabels && x0 >= free) {
+        f.draw(img, s, x0, baseline, TEXT);
+        free = x0 + f.width(s) + 4;
+      }
+    }
+  }
+}
