@@ -11,9 +11,9 @@ final class AxisText {
 
   private AxisText() {}
 
-  /** {@code text} centred on column {@code cx}, on the baseline {@code baseline}. */
-  static void centred(RasterImage img, GlyphAtlas.Face f, String text, int cx, int baseline) {
-    f.draw(img, text, cx - f.width(text) / 2, baseline, TEXT);
+  /** {@code text} centred on {@code cx} (its start rounded half up, as Java2D places it), on the baseline. */
+  static void centred(RasterImage img, GlyphAtlas.Face f, String text, double cx, int baseline) {
+    f.draw(img, text, (int) Math.floor(cx - f.width(text) / 2.0 + 0.5), baseline, TEXT);
   }
 
   /** {@code text} reading upwards on the vertical baseline {@code x}, centred on row {@code cy}. */

@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
@@ -222,26 +221,10 @@ final class Java2dPlots {
   }
 
   static Path heatmap(Path out, String title, String xLabel, String yLabel, double[] xs,
-      double[] ys, double[][] z, String zLabel) {
-    return heatmap(out, title, xLabel, yLabel, xs, ys, z, zLabel, java.util.Map.of());
-  }
-
-  static Path heatmap(Path out, String title, String xLabel, String yLabel, double[] xs,
       double[] ys, double[][] z, String zLabel, java.util.Map<Double, String> categoryNames) {
-    if (xs.length == 0 || ys.length == 0) {
-      throw new IllegalArgumentException("heatmap needs at least one x and one y value");
-    }
-    if (z.length != ys.length) {
-      throw new IllegalArgumentException("z has " + z.length + " rows but ys has " + ys.length);
-    }
-    for (int iy = 0; iy < z.length; iy++) {
-      if (z[iy].length != xs.length) {
-        throw new IllegalArgumentException(
-            "z row " + iy + " has " + z[iy].length + " values but xs has " + xs.length);
-      }
-    }
-    int w = 900;
-    int h = 650;
+    HeatMap.check(xs, ys, z);
+    int w = HeatMap.WIDTH;
+    int h = HeatMap.HEIGHT;
     HeatmapPainter p = new HeatmapPainter(title, xLabel, yLabel, xs, ys, z, zLabel, categoryNames);
     return render(out, w, h, g -> p.paint(g, w, h));
   }
@@ -734,21 +717,9 @@ final class Java2dPlots {
     return img;
   }
 
-  /** Perceptually ordered colour map (viridis-like), {@code t} in [0, 1]. */
+  /** {@link HeatMap#colormap} as a Java2D colour. */
   static Color colormap(double t) {
-    final int[][] anchors = {
-      {0x44, 0x01, 0x54}, {0x47, 0x2c, 0x7a}, {0x3b, 0x51, 0x8b}, {0x2c, 0x71, 0x8e},
-      {0x21, 0x90, 0x8d}, {0x27, 0xad, 0x81}, {0x5c, 0xc8, 0x63}, {0xaa, 0xdc, 0x32}, {0xfd, 0xe7, 0x25}
-    };
-    double u = Math.max(0, Math.min(1, t)) * (anchors.length - 1);
-    int i = Math.min(anchors.length - 2, (int) u);
-    double f = u - i;
-    int[] a = anchors[i];
-    int[] b = anchors[i + 1];
-    return new Color(
-        (int) Math.round(a[0] + f * (b[0] - a[0])),
-        (int) Math.round(a[1] + f * (b[1] - a[1])),
-        (int) Math.round(a[2] + f * (b[2] - a[2])));
+    return new Color(HeatMap.colormap(t));
   }
 
   /** Java2D heat map with axes and a colour bar (or a categorical legend). */
@@ -774,38 +745,20 @@ final class Java2dPlots {
       this.zLabel = zLabel;
     }
 
-    /** Cell edges: midpoints between centres, half a spacing beyond the ends. */
-    private static double[] edges(double[] c) {
-      int n = c.length;
-      double[] e = new double[n + 1];
-      if (n == 1) {
-        double half = c[0] == 0 ? 0.5 : Math.abs(c[0]) * 0.5;
-        e[0] = c[0] - half;
-        e[1] = c[0] + half;
-        return e;
-      }
-      for (int i = 1; i < n; i++) {
-        e[i] = 0.5 * (c[i - 1] + c[i]);
-      }
-      e[0] = c[0] - (e[1] - c[0]);
-      e[n] = c[n - 1] + (c[n - 1] - e[n - 1]);
-      return e;
-    }
-
     void paint(Graphics2D g, int w, int h) {
       fillWhite(g, w, h);
       boolean hasTitle = title != null && !title.isBlank();
       int top = hasTitle ? 50 : 20;
-      int left = 95;
-      int right = 170;
-      int bottom = 70;
+      int left = HeatMap.LEFT;
+      int right = HeatMap.RIGHT;
+      int bottom = HeatMap.BOTTOM;
       int pw = w - left - right;
       int ph = h - top - bottom;
       if (hasTitle) {
         drawCentered(g, title, Awt.TITLE, left + pw / 2.0, 30);
       }
-      double[] ex = edges(xs);
-      double[] ey = edges(ys);
+      double[] ex = HeatMap.edges(xs);
+      double[] ey = HeatMap.edges(ys);
       double x0 = Math.min(ex[0], ex[ex.length - 1]);
       double x1 = Math.max(ex[0], ex[ex.length - 1]);
       double y0 = Math.min(ey[0], ey[ey.length - 1]);
@@ -813,37 +766,12 @@ final class Java2dPlots {
       Prefix xp = Prefix.choose(xLabel, Math.max(Math.abs(x0), Math.abs(x1)));
       Prefix yp = Prefix.choose(yLabel, Math.max(Math.abs(y0), Math.abs(y1)));
 
-      double zlo = Double.POSITIVE_INFINITY;
-      double zhi = Double.NEGATIVE_INFINITY;
-      TreeSet<Double> distinct = new TreeSet<>();
-      boolean integral = true;
-      for (double[] row : z) {
-        for (double v : row) {
-          if (Double.isFinite(v)) {
-            zlo = Math.min(zlo, v);
-            zhi = Math.max(zhi, v);
-            integral &= v == Math.rint(v);
-            if (distinct.size() <= 10) {
-              distinct.add(v);
-            }
-          }
-        }
-      }
-      boolean categorical = integral && !distinct.isEmpty() && distinct.size() <= 10;
-      List<Double> categories = new ArrayList<>(distinct);
-      double zspan = zhi > zlo ? zhi - zlo : 1;
-
+      HeatMap.Values values = HeatMap.Values.of(z);
+      boolean categorical = values.categorical();
+      List<Double> categories = values.categories();
       for (int iy = 0; iy < ys.length; iy++) {
         for (int ix = 0; ix < xs.length; ix++) {
-          double v = z[iy][ix];
-          Color col;
-          if (!Double.isFinite(v)) {
-            col = new Color(0xd0d0d0);
-          } else if (categorical) {
-            col = Awt.PALETTE[categories.indexOf(v) % Awt.PALETTE.length];
-          } else {
-            col = colormap((v - zlo) / zspan);
-          }
+          Color col = new Color(values.rgb(z[iy][ix]));
           double px0 = left + (ex[ix] - x0) / (x1 - x0) * pw;
           double px1 = left + (ex[ix + 1] - x0) / (x1 - x0) * pw;
           double py0 = top + ph - (ey[iy] - y0) / (y1 - y0) * ph;
@@ -902,13 +830,12 @@ final class Java2dPlots {
           g.setColor(Awt.FRAME);
           g.drawRect(bx, y, 18, 18);
           g.setColor(Color.BLACK);
-          String name = names.get(categories.get(k));
-          g.drawString(name != null ? tick(categories.get(k)) + " " + name : tick(categories.get(k)), bx + 26, y + 14);
+          g.drawString(HeatMap.Values.legend(categories.get(k), names), bx + 26, y + 14);
           y += 26;
         }
       } else {
         int bw = 20;
-        int steps = 128;
+        int steps = HeatMap.BAR_STEPS;
         for (int k = 0; k < steps; k++) {
           g.setColor(colormap((k + 0.5) / steps));
           double yk0 = top + ph - (double) (k + 1) / steps * ph;
@@ -918,12 +845,9 @@ final class Java2dPlots {
         g.drawRect(bx, top, bw, ph);
         g.setFont(tickFont);
         int maxW = 0;
-        double lo = zlo;
-        double hi = zhi > zlo ? zhi : zlo + 1;
-        if (!Double.isFinite(lo)) {
-          lo = 0;
-          hi = 1;
-        }
+        double[] range = values.barRange();
+        double lo = range[0];
+        double hi = range[1];
         for (double t : niceTicks(lo, hi, 6)) {
           double py = top + ph - (t - lo) / (hi - lo) * ph;
           g.setColor(Awt.FRAME);

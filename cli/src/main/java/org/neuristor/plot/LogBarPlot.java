@@ -72,7 +72,7 @@ final class LogBarPlot {
     int bottom = TOP + bars.size() * ROW;
     RasterImage img = new RasterImage(w, h);
     if (title != null) {
-      AxisText.centred(img, font.bold, title, w / 2, 28);
+      AxisText.centred(img, font.bold, title, w / 2.0, 28);
     }
     int[] cols = new int[decades + 1];
     String[] labels = new String[decades + 1];
@@ -83,7 +83,7 @@ final class LogBarPlot {
     }
     AxisText.xTicks(img, label, cols, labels, left, left + PLOT_WIDTH, bottom, bottom, bottom + 16, true);
     if (xLabel != null) {
-      AxisText.centred(img, font.regular, xLabel, left + PLOT_WIDTH / 2, bottom + 36);
+      AxisText.centred(img, font.regular, xLabel, left + PLOT_WIDTH / 2.0, bottom + 36);
     }
     for (int i = 0; i < bars.size(); i++) {
       Bar b = bars.get(i);

@@ -302,7 +302,7 @@ public final class Plotter {
    */
   public static Path heatmap(Path out, String title, String xLabel, String yLabel, double[] xs,
       double[] ys, double[][] z, String zLabel) {
-    return Java2dPlots.heatmap(out, title, xLabel, yLabel, xs, ys, z, zLabel);
+    return heatmap(out, title, xLabel, yLabel, xs, ys, z, zLabel, java.util.Map.of());
   }
 
   /**
@@ -312,6 +312,9 @@ public final class Plotter {
    */
   public static Path heatmap(Path out, String title, String xLabel, String yLabel, double[] xs,
       double[] ys, double[][] z, String zLabel, java.util.Map<Double, String> categoryNames) {
+    if (png(out)) {
+      return HeatMap.write(out, title, xLabel, yLabel, xs, ys, z, zLabel, categoryNames);
+    }
     return Java2dPlots.heatmap(out, title, xLabel, yLabel, xs, ys, z, zLabel, categoryNames);
   }
 
