@@ -29,6 +29,13 @@ final class AxisText {
    */
   static int yTicks(RasterImage img, GlyphAtlas.Face f, int[] rows, String[] labels, int top, int bottom,
       int markFrom, int markTo, int labelAt, boolean labelsRight) {
+    return yTicks(img, f, rows, labels, top, bottom, markFrom, markTo, labelAt, labelsRight, SpikeRaster.FRAME);
+  }
+
+  /** As {@link #yTicks(RasterImage, GlyphAtlas.Face, int[], String[], int, int, int, int, int, boolean)}, the marks in
+   * colour {@code markRgb}. */
+  static int yTicks(RasterImage img, GlyphAtlas.Face f, int[] rows, String[] labels, int top, int bottom,
+      int markFrom, int markTo, int labelAt, boolean labelsRight, int markRgb) {
     int widest = 0;
     int free = Integer.MAX_VALUE; // the axis goes upwards: the lowest row the next label may use
     for (int k = 0; k < rows.length; k++) {
@@ -37,7 +44,7 @@ final class AxisText {
       if (s == null || y < top || y > bottom) {
         continue;
       }
-      img.fill(markFrom, y, markTo, y + 1, SpikeRaster.FRAME);
+      img.fill(markFrom, y, markTo, y + 1, markRgb);
       int baseline = y + f.ascent / 2 - 1;
       if (baseline < free) {
         int w = f.width(s);

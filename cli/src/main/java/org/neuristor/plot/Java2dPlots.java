@@ -229,59 +229,27 @@ final class Java2dPlots {
     return render(out, w, h, g -> p.paint(g, w, h));
   }
 
-  static Path imageGrid(Path out, String title, List<double[][]> images, int columns,
-      List<String> captions) {
-    return imageGrid(out, title, images, columns, captions, null);
-  }
 
   static Path imageGrid(Path out, String title, List<double[][]> images, int columns,
       List<String> captions, String scaleLabel) {
-    if (columns < 1) {
-      throw new IllegalArgumentException("columns must be >= 1, got " + columns);
-    }
-    int maxRows = 1;
-    int maxCols = 1;
-    for (double[][] im : images) {
-      maxRows = Math.max(maxRows, im.length);
-      maxCols = Math.max(maxCols, im.length == 0 ? 0 : im[0].length);
-    }
-    int scale = Math.max(1, 112 / Math.max(maxRows, maxCols));
-    boolean anyCaption = captions.stream().anyMatch(c -> c != null && !c.isEmpty());
-    int pad = 8;
-    int captionH = anyCaption ? 18 : 0;
-    int cellW = maxCols * scale + 2 * pad;
-    int cellH = maxRows * scale + 2 * pad + captionH;
-    int cols = Math.min(columns, Math.max(1, images.size()));
-    int rows = (images.size() + cols - 1) / cols;
-    boolean hasTitle = title != null && !title.isBlank();
-    int titleH = hasTitle ? 40 : 0;
-    double m = 0;
-    for (double[][] im : images) {
-      for (double[] row : im) {
-        for (double v : row) {
-          if (Double.isFinite(v)) {
-            m = Math.max(m, Math.abs(v));
-          }
-        }
-      }
-    }
-    final double range = m > 0 ? m : 1;
-    boolean bar = scaleLabel != null;
-    int barW = bar ? 140 : 0;
-    int w = Math.max(cols * cellW + barW, hasTitle ? 300 : 1);
-    int h = titleH + Math.max(1, rows) * cellH;
-    final int sc = scale;
+    ImageGridPlot.Layout l = new ImageGridPlot.Layout(title, images, columns, captions, scaleLabel);
+    int w = l.w;
+    int h = l.h;
+    boolean hasTitle = l.hasTitle;
+    boolean bar = l.bar;
+    double range = l.range;
+    int sc = l.scale;
     return render(out, w, h, g -> {
       fillWhite(g, w, h);
       if (hasTitle) {
         drawCentered(g, title, Awt.TITLE, w / 2.0, 27);
       }
       if (bar) {
-        int bx = cols * cellW + 20;
-        int top = titleH + pad + 20;
-        int bh = Math.max(60, h - top - 30);
+        int bx = l.barX();
+        int top = l.barTop();
+        int bh = l.barHeight();
         for (int k = 0; k < bh; k++) {
-          int lvl = (int) Math.round(255 * (1 - (k + 0.5) / bh));
+          int lvl = l.barLevel(k);
           g.setColor(new Color(lvl, lvl, lvl));
           g.fillRect(bx, top + k, 18, 1);
         }
@@ -297,8 +265,8 @@ final class Java2dPlots {
         }
       }
       for (int k = 0; k < images.size(); k++) {
-        int x0 = (k % cols) * cellW + pad;
-        int y0 = titleH + (k / cols) * cellH + pad;
+        int x0 = l.imageX(k);
+        int y0 = l.imageY(k);
         BufferedImage img = bar ? grey(images.get(k), -range, range) : grey(images.get(k));
         Object old = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
@@ -682,36 +650,18 @@ final class Java2dPlots {
 
   /** A grey-scale image of {@code a[row][col]}, min black and max white; non-finite values red. */
   static BufferedImage grey(double[][] a) {
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (double[] row : a) {
-      for (double v : row) {
-        if (Double.isFinite(v)) {
-          lo = Math.min(lo, v);
-          hi = Math.max(hi, v);
-        }
-      }
-    }
-    return grey(a, lo, hi);
+    double[] r = ImageGridPlot.range(a);
+    return grey(a, r[0], r[1]);
   }
 
   /** Grey image of {@code a} with {@code lo} black and {@code hi} white; non-finite cells red. */
   static BufferedImage grey(double[][] a, double lo, double hi) {
     int rows = Math.max(1, a.length);
     int cols = Math.max(1, a.length == 0 ? 1 : a[0].length);
-    double span = hi > lo ? hi - lo : 1;
     BufferedImage img = new BufferedImage(cols, rows, BufferedImage.TYPE_INT_RGB);
     for (int r = 0; r < a.length; r++) {
       for (int c = 0; c < cols; c++) {
-        double v = c < a[r].length ? a[r][c] : Double.NaN;
-        int rgb;
-        if (Double.isFinite(v)) {
-          int lvl = (int) Math.round(255 * (hi > lo ? Math.max(0, Math.min(1, (v - lo) / span)) : 0.5));
-          rgb = (lvl << 16) | (lvl << 8) | lvl;
-        } else {
-          rgb = 0xcc3333;
-        }
-        img.setRGB(c, r, rgb);
+        img.setRGB(c, r, ImageGridPlot.grey(a, r, c, lo, hi));
       }
     }
     return img;

@@ -325,7 +325,7 @@ public final class Plotter {
    */
   public static Path imageGrid(Path out, String title, List<double[][]> images, int columns,
       List<String> captions) {
-    return Java2dPlots.imageGrid(out, title, images, columns, captions);
+    return imageGrid(out, title, images, columns, captions, null);
   }
 
   /**
@@ -336,6 +336,9 @@ public final class Plotter {
    */
   public static Path imageGrid(Path out, String title, List<double[][]> images, int columns,
       List<String> captions, String scaleLabel) {
+    if (png(out)) {
+      return ImageGridPlot.write(out, title, images, columns, captions, scaleLabel);
+    }
     return Java2dPlots.imageGrid(out, title, images, columns, captions, scaleLabel);
   }
 
