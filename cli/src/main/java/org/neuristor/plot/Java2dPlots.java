@@ -47,7 +47,7 @@ import org.neuristor.io.AtomicFiles;
 /**
  * The Java2D side of {@link Plotter}: every plot kind painted on a {@link Graphics2D} through XChart, for the vector
  * formats (SVG via VectorGraphics2D, PDF, EPS) and for the PNGs of the kinds {@link LinePlot} does not draw
- * (histogram, heat map, image grid, gallery, log bars, matrix, and the spike raster's SVG). A class of its own so
+ * (gallery, matrix, and the spike raster's SVG; heat map, image grid and log bars have their own). A class of its own so
  * that a PNG of the x-y family loads no AWT or XChart class.
  */
 final class Java2dPlots {
