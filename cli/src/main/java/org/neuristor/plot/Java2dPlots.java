@@ -335,46 +335,38 @@ final class Java2dPlots {
   }
 
   static Path gallery(Path out, String title, List<Panel> panels, int columns) {
-    List<MultiPanel> m = new ArrayList<>();
-    for (Panel p : panels) {
-      m.add(new MultiPanel(p.title(), List.of(new Series(p.title(), p.x(), p.y(), false)), p.xLabel(), p.yLabel()));
-    }
-    return multiGallery(out, title, m, columns);
+    return multiGallery(out, title, Gallery.multi(panels), columns);
   }
 
   static Path multiGallery(Path out, String title, List<MultiPanel> panels, int columns) {
-    if (columns < 1) {
-      throw new IllegalArgumentException("columns must be >= 1, got " + columns);
-    }
-    int cols = Math.min(columns, Math.max(1, panels.size()));
-    int rows = (panels.size() + cols - 1) / cols;
-    int cellW = cols <= 2 ? 500 : cols == 3 ? 420 : 340;
-    int cellH = (int) (cellW * 0.68);
-    boolean hasTitle = title != null && !title.isBlank();
-    int titleH = hasTitle ? 44 : 0;
-    int w = cols * cellW;
-    int h = titleH + Math.max(1, rows) * cellH;
+    Gallery.Grid grid = Gallery.Grid.of(title, panels.size(), columns);
+    int cellW = grid.cellW();
+    int cellH = grid.cellH();
+    boolean hasTitle = grid.titleH() > 0;
+    int w = grid.w();
+    int h = grid.h();
     List<XYChart> charts = new ArrayList<>();
     for (MultiPanel p : panels) {
       Chart c = xyChart(cellW, cellH, p.title(), p.xLabel(), p.yLabel(), p.series(), false, false);
       XYStyler st = c.getStyler();
-      st.setChartTitleFont(Awt.BASE.deriveFont(Font.BOLD, 13f));
-      st.setAxisTitleFont(Awt.BASE.deriveFont(11f));
-      st.setAxisTickLabelsFont(Awt.BASE.deriveFont(10f));
-      st.setChartPadding(6);
-      st.setXAxisTickMarkSpacingHint(70);
-      st.setYAxisTickMarkSpacingHint(45);
+      LinePlot.Style gs = Gallery.STYLE;
+      st.setChartTitleFont(Awt.BASE.deriveFont(Font.BOLD, gs.titleSize()));
+      st.setAxisTitleFont(Awt.BASE.deriveFont((float) gs.axisTitleSize()));
+      st.setAxisTickLabelsFont(Awt.BASE.deriveFont((float) gs.tickSize()));
+      st.setChartPadding(gs.pad());
+      st.setXAxisTickMarkSpacingHint(gs.xHint());
+      st.setYAxisTickMarkSpacingHint(gs.yHint());
       st.setLegendVisible(false);
       charts.add(c);
     }
     return render(out, w, h, g -> {
       fillWhite(g, w, h);
       if (hasTitle) {
-        drawCentered(g, title, Awt.TITLE.deriveFont(18f), w / 2.0, 29);
+        drawCentered(g, title, Awt.TITLE.deriveFont((float) Gallery.TITLE_SIZE), w / 2.0, Gallery.TITLE_BASELINE);
       }
       for (int k = 0; k < charts.size(); k++) {
         AffineTransform saved = g.getTransform();
-        g.translate((k % cols) * cellW, titleH + (k / cols) * cellH);
+        g.translate(grid.x(k), grid.y(k));
         charts.get(k).paint(g, cellW, cellH);
         g.setTransform(saved);
       }

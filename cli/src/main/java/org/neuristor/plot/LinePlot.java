@@ -35,6 +35,7 @@ final class LinePlot {
   /** Opacity (0-255) of a filled area (XChart's histogram fill). */
   static final int AREA_ALPHA = 110;
   private static final int TEXT = 0x000000;
+  /** Chart padding of the big plots (XChart's default); a {@link Style} may set another. */
   private static final int PAD = 10;
   /** Frame to axis line, tick mark length, tick mark to label. */
   private static final int AXIS_GAP = 4;
@@ -43,6 +44,20 @@ final class LinePlot {
   private static final int DASH = 4;
   /** Pixels below a plot area that shows no x labels: padding, the axis line and its tick marks. */
   static final int BELOW_AXIS = PAD + AXIS_GAP + TICK + 1;
+
+  /**
+   * Fonts (pixel sizes of DejaVu Sans in the {@link GlyphAtlas}), chart padding, where a title goes (its baseline and
+   * the plot area's top, from the panel's top) and tick spacing hints of a panel (a hint of 0: XChart's default, from
+   * the plot's size).
+   */
+  record Style(int tickSize, int axisTitleSize, int titleSize, int pad, int titleBaseline, int titledTop, int xHint,
+      int yHint) {
+    /**
+     * The big plots: 12 px tick labels and legend, 13 px axis titles, 16 px bold title (baseline at padding + ascent,
+     * plot area a padding below the title's line), padding 10.
+     */
+    static final Style PLOT = new Style(12, 13, 16, PAD, PAD + 15, PAD + 19 + PAD, 0, 0);
+  }
 
   /** One pair of axes with its series. Fields other than the constructor's are options with defaults. */
   static final class Panel {
@@ -63,6 +78,9 @@ final class LinePlot {
     double xHi = Double.NaN;
     /** Pixels reserved below the plot area (negative: what the x labels need). */
     int below = -1;
+    /** False: no legend even with several series. */
+    boolean legend = true;
+    Style style = Style.PLOT;
 
     Panel(String title, String xLabel, String yLabel, List<Plotter.Series> series) {
       this.title = title;
@@ -118,8 +136,12 @@ final class LinePlot {
 
   /** One panel's data, axes and pixel layout. */
   private static final class Layout {
-    private final GlyphAtlas font;
     private final Panel p;
+    /** Faces of tick labels (and the legend), axis titles, the title; the chart padding. */
+    private final GlyphAtlas.Face tf;
+    private final GlyphAtlas.Face af;
+    private final GlyphAtlas.Face hf;
+    private final int pad;
     private final int w;
     private final int y0;
     private final int chartHeight;
@@ -137,8 +159,11 @@ final class LinePlot {
     private Axis xAxis;
 
     Layout(GlyphAtlas font, Panel p, int w, int y0, int chartHeight) {
-      this.font = font;
       this.p = p;
+      this.tf = font.face(p.style.tickSize(), false);
+      this.af = font.face(p.style.axisTitleSize(), false);
+      this.hf = font.face(p.style.titleSize(), true);
+      this.pad = p.style.pad();
       this.w = w;
       this.y0 = y0;
       this.chartHeight = chartHeight;
@@ -187,13 +212,14 @@ final class LinePlot {
         xr[1] = p.xHi * xp.factor();
       }
       boolean hasTitle = p.title != null && !p.title.isBlank();
-      top = y0 + PAD + (hasTitle ? font.bold.height() + PAD : 0);
+      top = y0 + (hasTitle ? p.style.titledTop() : pad);
       int below = p.below >= 0 ? p.below
-          : PAD + (p.xLabels ? AXIS_GAP + TICK + LABEL_GAP + font.small.height() + (blank(xTitle) ? 0
-              : 6 + font.regular.height()) : AXIS_GAP + TICK + 1);
+          : pad + (p.xLabels ? AXIS_GAP + TICK + LABEL_GAP + tf.height() + (blank(xTitle) ? 0
+              : 6 + af.height()) : AXIS_GAP + TICK + 1);
       bottom = y0 + chartHeight - 1 - below;
       double ySpace = CONTENT * (bottom - top);
-      int yHint = ySpace < 160 ? 20 : Math.max(40, chartHeight / 11);
+      // XChart's first hint is its setting; for a y axis under 160 px, 25 ("squeeze some more ticks in")
+      int yHint = ySpace < 160 ? 25 : p.style.yHint() > 0 ? p.style.yHint() : Math.max(40, chartHeight / 11);
       boolean twoLevels = !p.logY && !curves.isEmpty() && yr[1] > yr[0];
       for (Curve c : curves) {
         twoLevels = twoLevels && levels(c.y, yr);
@@ -208,19 +234,20 @@ final class LinePlot {
       int labels = 0;
       for (String s : yAxis.labels) {
         if (s != null) {
-          labels = Math.max(labels, font.small.width(s));
+          labels = Math.max(labels, tf.width(s));
         }
       }
       xLo = xr[0];
       xHi = xr[1];
-      minLeft = PAD + (blank(yTitle) ? 0 : font.regular.height() + 8) + labels + LABEL_GAP + TICK + AXIS_GAP;
+      minLeft = pad + (blank(yTitle) ? 0 : af.height() + 8) + labels + LABEL_GAP + TICK + AXIS_GAP;
     }
 
     /** Lays the panel out with its plot area's left edge at {@code left} and draws it. */
     void draw(RasterImage img, int left) {
       this.left = left;
-      this.right = w - 1 - PAD;
-      xAxis = new Axis(p.logX, xLo, xHi, CONTENT * (right - left), Math.max(60, w / 11), font.small);
+      this.right = w - 1 - pad;
+      xAxis = new Axis(p.logX, xLo, xHi, CONTENT * (right - left), p.style.xHint() > 0 ? p.style.xHint()
+          : Math.max(60, w / 11), tf);
       xAxis.place(left + 0.5, right + 0.5);
       yAxis.place(bottom + 0.5, top + 0.5);
       grid(img);
@@ -244,20 +271,18 @@ final class LinePlot {
       }
       img.outline(left, top, right, bottom, SpikeRaster.FRAME);
       axes(img);
-      if (curves.size() > 1 && !p.area) {
+      if (curves.size() > 1 && !p.area && p.legend) {
         legend(img, ink);
       }
       if (!blank(p.title)) {
-        font.bold.draw(img, p.title, (left + right) / 2 - font.bold.width(p.title) / 2, y0 + PAD + font.bold.ascent,
-            TEXT);
+        hf.draw(img, p.title, (left + right) / 2 - hf.width(p.title) / 2, y0 + p.style.titleBaseline(), TEXT);
       }
       if (!blank(yTitle)) {
-        font.regular.drawUp(img, yTitle, PAD + font.regular.ascent, (top + bottom) / 2 + font.regular.width(yTitle) / 2,
-            TEXT);
+        af.drawUp(img, yTitle, pad + af.ascent, (top + bottom) / 2 + af.width(yTitle) / 2, TEXT);
       }
       if (p.xLabels && !blank(xTitle)) {
-        font.regular.draw(img, xTitle, (left + right) / 2 - font.regular.width(xTitle) / 2,
-            bottom + AXIS_GAP + TICK + LABEL_GAP + font.small.height() + 6 + font.regular.ascent, TEXT);
+        af.draw(img, xTitle, (left + right) / 2 - af.width(xTitle) / 2,
+            bottom + AXIS_GAP + TICK + LABEL_GAP + tf.height() + 6 + af.ascent, TEXT);
       }
     }
 
@@ -291,7 +316,7 @@ final class LinePlot {
       int ay = bottom + AXIS_GAP;
       img.fill(ax, top, ax + 1, bottom + 1, SpikeRaster.FRAME);
       img.fill(left, ay, right + 1, ay + 1, SpikeRaster.FRAME);
-      GlyphAtlas.Face f = font.small;
+      GlyphAtlas.Face f = tf;
       // a label that would touch the one drawn before it is left out (its tick mark stays): on a log axis spanning
       // less than two decades every tick is labelled
       int free = Integer.MAX_VALUE; // the y axis goes upwards: the lowest row the next label may use
@@ -373,16 +398,16 @@ final class LinePlot {
 
     /** A box in the plot's upper right corner: per series a line (and a marker) of its colour and its name. */
     private void legend(RasterImage img, Coverage ink) {
-      GlyphAtlas.Face f = font.small;
-      int pad = 6;
+      GlyphAtlas.Face f = tf;
+      int inset = 6;
       int sample = 20;
       int line = f.height() + 4;
       int textWidth = 0;
       for (Curve c : curves) {
         textWidth = Math.max(textWidth, f.width(c.name));
       }
-      int boxW = pad + sample + 6 + textWidth + pad;
-      int boxH = pad + curves.size() * line - 4 + pad;
+      int boxW = inset + sample + 6 + textWidth + inset;
+      int boxH = inset + curves.size() * line - 4 + inset;
       int bx1 = right - 6;
       int bx0 = bx1 - boxW;
       int by0 = top + 6;
@@ -390,16 +415,16 @@ final class LinePlot {
       img.outline(bx0, by0, bx1, by0 + boxH, SpikeRaster.GRID);
       for (int k = 0; k < curves.size(); k++) {
         Curve c = curves.get(k);
-        int baseline = by0 + pad + k * line + f.ascent;
+        int baseline = by0 + inset + k * line + f.ascent;
         double cy = baseline - f.ascent / 2 + 0.5; // a pixel row's centre: the sample is crisp
         if (c.line) {
-          ink.segment(bx0 + pad, cy, bx0 + pad + sample, cy, LINE_WIDTH / 2);
+          ink.segment(bx0 + inset, cy, bx0 + inset + sample, cy, LINE_WIDTH / 2);
         }
         if (c.markers) {
-          ink.disc(bx0 + pad + sample / 2.0, cy, (p.scatter ? SCATTER_MARKER : MARKER) / 2.0);
+          ink.disc(bx0 + inset + sample / 2.0, cy, (p.scatter ? SCATTER_MARKER : MARKER) / 2.0);
         }
         ink.paint(img, c.rgb);
-        f.draw(img, c.name, bx0 + pad + sample + 6, baseline, TEXT);
+        f.draw(img, c.name, bx0 + inset + sample + 6, baseline, TEXT);
       }
     }
   }

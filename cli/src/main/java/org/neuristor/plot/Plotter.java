@@ -342,6 +342,9 @@ public final class Plotter {
    * PNG and vector formats alike.
    */
   public static Path gallery(Path out, String title, List<Panel> panels, int columns) {
+    if (png(out)) {
+      return Gallery.write(out, title, Gallery.multi(panels), columns);
+    }
     return Java2dPlots.gallery(out, title, panels, columns);
   }
 
@@ -350,6 +353,9 @@ public final class Plotter {
 
   /** As {@link #gallery} with several curves per panel, in palette order, without legends. */
   public static Path multiGallery(Path out, String title, List<MultiPanel> panels, int columns) {
+    if (png(out)) {
+      return Gallery.write(out, title, panels, columns);
+    }
     return Java2dPlots.multiGallery(out, title, panels, columns);
   }
 

@@ -83,6 +83,18 @@ final class RasterImage {
     }
   }
 
+  /** Copies {@code src} into this image with its top left corner at (x, y) (clipped). */
+  void paste(RasterImage src, int x, int y) {
+    int a = Math.max(0, x);
+    int b = Math.min(width, x + src.width);
+    if (a >= b) {
+      return;
+    }
+    for (int row = Math.max(0, y); row < Math.min(height, y + src.height); row++) {
+      System.arraycopy(src.data, (row - y) * src.stride + 1 + 3 * (a - x), data, row * stride + 1 + 3 * a, 3 * (b - a));
+    }
+  }
+
   /** The outline of the rectangle with corners (x0, y0) and (x1, y1), both included, one pixel wide. */
   void outline(int x0, int y0, int x1, int y1, int rgb) {
     fill(x0, y0, x1 + 1, y0 + 1, rgb);
