@@ -532,7 +532,11 @@ final class LinePlot {
       labels = new String[] {Ticks.label(lo), Ticks.label(hi)};
     }
 
-    /** XChart's linear tick values: multiples of the step (hi - lo) / space * hint rounded to 1, 2, 5 or 10. */
+    /**
+     * XChart's linear tick values: multiples of the step (hi - lo) / space * hint rounded to 1, 2, 5 or 10, in [lo,
+     * hi] give or take a millionth of a pixel (XChart's tolerance: an axis whose data end a hair below 80 has its tick
+     * at 80) or a billionth of a step.
+     */
     static double[] linear(double lo, double hi, double space, int hint) {
       if (!(hi > lo) || !(space > 0)) {
         return new double[] {lo};
@@ -545,8 +549,9 @@ final class LinePlot {
         mag *= 10;
       }
       double step = (f > 7.5 ? 10 : f > 3.5 ? 5 : f > 1.5 ? 2 : 1) * mag;
-      long first = (long) Math.ceil(lo / step - 1e-9);
-      long last = (long) Math.floor(hi / step + 1e-9);
+      double tol = Math.max(1e-9, 1e-6 * (hi - lo) / space / step);
+      long first = (long) Math.ceil(lo / step - tol);
+      long last = (long) Math.floor(hi / step + tol);
       double[] v = new double[(int) Math.max(0, Math.min(1000, last - first + 1))];
       for (int i = 0; i < v.length; i++) {
         double t = (first + i) * step;
