@@ -3,7 +3,6 @@ package org.neuristor.plot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.neuristor.io.AtomicFiles;
 
 /**
  * The PNG of {@link Plotter#gallery} and {@link Plotter#multiGallery} (a grid of small line plots, e.g. {@code
@@ -69,7 +68,7 @@ final class Gallery {
   /** Writes the gallery's PNG, atomically. */
   static Path write(Path out, String title, List<Plotter.MultiPanel> panels, int columns) {
     RasterImage img = render(title, panels, columns);
-    return AtomicFiles.write(out, img::writePng);
+    return img.write(out);
   }
 
   static RasterImage render(String title, List<Plotter.MultiPanel> panels, int columns) {

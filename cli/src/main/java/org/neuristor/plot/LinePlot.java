@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.neuristor.io.AtomicFiles;
 
 /**
  * {@link Plotter}'s x-y family ({@code lines}, {@code signals} / {@code stacked}, {@code upDown}, {@code xy}, {@code
@@ -100,7 +99,7 @@ final class LinePlot {
   /** Writes panels stacked top to bottom (panel i {@code heights[i]} high) under a title band, atomically. */
   static Path write(Path out, int w, int h, String title, int titleBand, List<Panel> panels, int[] heights) {
     RasterImage img = render(w, h, title, titleBand, panels, heights);
-    return AtomicFiles.write(out, img::writePng);
+    return img.write(out);
   }
 
   /**
