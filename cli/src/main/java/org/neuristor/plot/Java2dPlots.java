@@ -445,61 +445,58 @@ final class Java2dPlots {
 
   static Path matrix(Path out, String title, List<String> rows, List<String> columns, String[][] text,
       boolean[][] ok) {
-    if (text.length != rows.size() || ok.length != rows.size()) {
-      throw new IllegalArgumentException("matrix: " + rows.size() + " rows but " + text.length + " text rows");
-    }
-    Font cellFont = Awt.BASE.deriveFont(11f);
-    Font headFont = Awt.BASE.deriveFont(Font.BOLD, 12f);
+    Font cellFont = Awt.BASE.deriveFont((float) Matrix.CELL_SIZE);
+    Font headFont = Awt.BASE.deriveFont(Font.BOLD, Matrix.HEAD_SIZE);
     java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
     Graphics2D pg = probe.createGraphics();
-    int rowHead = 0;
-    for (String r : rows) {
-      rowHead = Math.max(rowHead, pg.getFontMetrics(headFont).stringWidth(r));
-    }
-    int cellW = 0;
-    for (String c : columns) {
-      cellW = Math.max(cellW, pg.getFontMetrics(headFont).stringWidth(c));
-    }
-    for (String[] r : text) {
-      for (String t : r) {
-        cellW = Math.max(cellW, pg.getFontMetrics(cellFont).stringWidth(t == null ? "" : t));
+    FontMetrics cellFm = pg.getFontMetrics(cellFont);
+    FontMetrics headFm = pg.getFontMetrics(headFont);
+    FontMetrics titleFm = pg.getFontMetrics(Awt.TITLE);
+    Matrix.Geometry geo = Matrix.Geometry.of(title, rows, columns, text, ok, new Matrix.Widths() {
+      @Override
+      public int cell(String s) {
+        return cellFm.stringWidth(s);
       }
-    }
-    int titleW = title == null ? 0 : pg.getFontMetrics(Awt.TITLE).stringWidth(title) + 40;
+
+      @Override
+      public int head(String s) {
+        return headFm.stringWidth(s);
+      }
+
+      @Override
+      public int title(String s) {
+        return titleFm.stringWidth(s);
+      }
+    });
     pg.dispose();
-    rowHead += 16;
-    cellW += 14;
-    int cellH = 22;
-    boolean hasTitle = title != null && !title.isBlank();
-    int titleH = hasTitle ? 40 : 0;
-    int headH = 26;
-    int w = Math.max(rowHead + columns.size() * cellW + 10, hasTitle ? titleW : 1);
-    int h = titleH + headH + rows.size() * cellH + 10;
-    final int rh = rowHead;
-    final int cw = cellW;
-    Color pass = new Color(0xb7e1b0);
-    Color fail = new Color(0xf0f0f0);
+    int cellH = Matrix.CELL_H;
+    boolean hasTitle = geo.titleH() > 0;
+    int w = geo.w();
+    int h = geo.h();
+    final int cw = geo.cellW();
+    Color pass = new Color(Matrix.PASS);
+    Color fail = new Color(Matrix.FAIL);
     return render(out, w, h, g -> {
       fillWhite(g, w, h);
       if (hasTitle) {
-        drawCentered(g, title, Awt.TITLE, w / 2.0, 27);
+        drawCentered(g, title, Awt.TITLE, w / 2.0, Matrix.TITLE_BASELINE);
       }
       g.setColor(Color.BLACK);
       for (int j = 0; j < columns.size(); j++) {
-        drawCentered(g, columns.get(j), headFont, rh + (j + 0.5) * cw, titleH + headH - 8);
+        drawCentered(g, columns.get(j), headFont, geo.x(j) + 0.5 * cw, geo.titleH() + Matrix.HEAD_H - 8);
       }
       for (int i = 0; i < rows.size(); i++) {
-        int y0 = titleH + headH + i * cellH;
+        int y0 = geo.y(i);
         g.setColor(Color.BLACK);
         g.setFont(headFont);
-        g.drawString(rows.get(i), 6, y0 + cellH - 7);
+        g.drawString(rows.get(i), 6, y0 + cellH - Matrix.TEXT_RAISE);
         for (int j = 0; j < columns.size(); j++) {
-          int x0 = rh + j * cw;
+          int x0 = geo.x(j);
           g.setColor(ok[i][j] ? pass : fail);
           g.fillRect(x0 + 1, y0 + 1, cw - 2, cellH - 2);
           g.setColor(ok[i][j] ? Color.BLACK : new Color(0x707070));
           String t = text[i][j] == null ? "" : text[i][j];
-          drawCentered(g, t, cellFont, x0 + cw / 2.0, y0 + cellH - 7);
+          drawCentered(g, t, cellFont, x0 + cw / 2.0, y0 + cellH - Matrix.TEXT_RAISE);
         }
       }
     });

@@ -377,6 +377,9 @@ public final class Plotter {
    */
   public static Path matrix(Path out, String title, List<String> rows, List<String> columns, String[][] text,
       boolean[][] ok) {
+    if (png(out)) {
+      return Matrix.write(out, title, rows, columns, text, ok);
+    }
     return Java2dPlots.matrix(out, title, rows, columns, text, ok);
   }
 
