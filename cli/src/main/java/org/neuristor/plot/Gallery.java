@@ -15,9 +15,15 @@ import java.util.List;
 final class Gallery {
   /**
    * The cells' look: XChart's styler settings of a gallery panel, and where XChart put the 13 px bold title (its
-   * baseline 5 px, its box's padding, below the padding 6 and the text's 12 px height; the plot area another 5 below).
+   * baseline 5 px, its box's padding, below the padding 6 and the text's 12 px height; the plot area another 5 below)
+   * and the x title (5 px below the tick labels' line).
    */
-  static final LinePlot.Style STYLE = new LinePlot.Style(10, 11, 13, 6, 6 + 5 + 12, 6 + 5 + 12 + 5, 70, 45);
+  static final LinePlot.Style STYLE = new LinePlot.Style(10, 11, 13, 6, 6 + 5 + 12, 6 + 5 + 12 + 5, 5, 70, 45);
+  /**
+   * Pixels below a cell's plot area: XChart's x axis band (padding, tick marks, tick labels and x title, measured by
+   * the text's ink, not its line height, hence 4 px less than the line heights would give).
+   */
+  static final int BELOW = 45;
   /** Pixel size of the gallery's (bold) title. */
   static final int TITLE_SIZE = 18;
   /** Baseline of the gallery's title. */
@@ -78,6 +84,7 @@ final class Gallery {
       Plotter.MultiPanel mp = panels.get(k);
       LinePlot.Panel p = new LinePlot.Panel(mp.title(), mp.xLabel(), mp.yLabel(), mp.series());
       p.style = STYLE;
+      p.below = BELOW;
       p.legend = false;
       img.paste(LinePlot.render(g.cellW(), g.cellH(), null, 0, List.of(p), new int[] {g.cellH()}), g.x(k), g.y(k));
     }

@@ -46,16 +46,16 @@ final class LinePlot {
 
   /**
    * Fonts (pixel sizes of DejaVu Sans in the {@link GlyphAtlas}), chart padding, where a title goes (its baseline and
-   * the plot area's top, from the panel's top) and tick spacing hints of a panel (a hint of 0: XChart's default, from
-   * the plot's size).
+   * the plot area's top, from the panel's top), the gap between the x tick labels' line and the x title's line, and
+   * tick spacing hints of a panel (a hint of 0: XChart's default, from the plot's size).
    */
-  record Style(int tickSize, int axisTitleSize, int titleSize, int pad, int titleBaseline, int titledTop, int xHint,
-      int yHint) {
+  record Style(int tickSize, int axisTitleSize, int titleSize, int pad, int titleBaseline, int titledTop,
+      int xTitleGap, int xHint, int yHint) {
     /**
      * The big plots: 12 px tick labels and legend, 13 px axis titles, 16 px bold title (baseline at padding + ascent,
      * plot area a padding below the title's line), padding 10.
      */
-    static final Style PLOT = new Style(12, 13, 16, PAD, PAD + 15, PAD + 19 + PAD, 0, 0);
+    static final Style PLOT = new Style(12, 13, 16, PAD, PAD + 15, PAD + 19 + PAD, 6, 0, 0);
   }
 
   /** One pair of axes with its series. Fields other than the constructor's are options with defaults. */
@@ -214,7 +214,7 @@ final class LinePlot {
       top = y0 + (hasTitle ? p.style.titledTop() : pad);
       int below = p.below >= 0 ? p.below
           : pad + (p.xLabels ? AXIS_GAP + TICK + LABEL_GAP + tf.height() + (blank(xTitle) ? 0
-              : 6 + af.height()) : AXIS_GAP + TICK + 1);
+              : p.style.xTitleGap() + af.height()) : AXIS_GAP + TICK + 1);
       bottom = y0 + chartHeight - 1 - below;
       double ySpace = CONTENT * (bottom - top);
       // XChart's first hint is its setting; for a y axis under 160 px, 25 ("squeeze some more ticks in")
@@ -281,7 +281,7 @@ final class LinePlot {
       }
       if (p.xLabels && !blank(xTitle)) {
         af.draw(img, xTitle, (left + right) / 2 - af.width(xTitle) / 2,
-            bottom + AXIS_GAP + TICK + LABEL_GAP + tf.height() + 6 + af.ascent, TEXT);
+            bottom + AXIS_GAP + TICK + LABEL_GAP + tf.height() + p.style.xTitleGap() + af.ascent, TEXT);
       }
     }
 
