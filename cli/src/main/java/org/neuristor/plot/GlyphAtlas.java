@@ -1,15 +1,16 @@
 package org.neuristor.plot;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Anti-aliased text from pre-rendered glyph bitmaps ({@code glyphs.bin}, DejaVu Sans at 12 and 13 px
- * and 16 px bold, written by the test-side {@code GlyphAtlasGenerator}), drawn into a {@link
+ * Anti-aliased text from pre-rendered glyph bitmaps ({@code glyphs.bin}, DejaVu Sans at 10, 11, 12 and 13 px and
+ * bold at 12, 13, 16 and 18 px, written by the test-side {@code GlyphAtlasGenerator}), drawn into a {@link
  * RasterImage} without AWT: loading the JDK's font machinery costs more than a whole spike raster.
  * Characters missing from the atlas are drawn as {@code ?}.
  */
@@ -83,53 +84,103 @@ final class GlyphAtlas {
 
   private record Glyph(int advance, int dx, int dy, int w, int h, byte[] alpha) {}
 
+  /** The atlas file's bytes; faces are decoded from them when first asked for. */
+  private final byte[] data;
+  /** Per face of the file, in file order: bold, pixel size, offset of its header. */
+  private final boolean[] boldAt;
+  private final int[] sizeAt;
+  private final int[] offsetAt;
+  private final Face[] decoded;
+  /** DejaVu Sans 12 px: tick labels and legends of the big plots. */
   final Face small;
+  /** DejaVu Sans 13 px: axis titles of the big plots. */
   final Face regular;
+  /** DejaVu Sans Bold 16 px: titles of the big plots. */
   final Face bold;
 
-  private GlyphAtlas(Face small, Face regular, Face bold) {
-    this.small = small;
-    this.regular = regular;
-    this.bold = bold;
+  private static GlyphAtlas shared;
+
+  private GlyphAtlas(byte[] data) {
+    this.data = data;
+    ByteBuffer b = ByteBuffer.wrap(data);
+    byte[] magic = new byte[4];
+    b.get(magic);
+    if (!"NGA1".equals(new String(magic, StandardCharsets.US_ASCII))) {
+      throw new IllegalStateException("glyphs.bin: not a glyph atlas");
+    }
+    int fonts = b.getInt();
+    boldAt = new boolean[fonts];
+    sizeAt = new int[fonts];
+    offsetAt = new int[fonts];
+    decoded = new Face[fonts];
+    for (int f = 0; f < fonts; f++) { // walk the glyph headers to find where the next face starts
+      offsetAt[f] = b.position();
+      boldAt[f] = b.get() != 0;
+      sizeAt[f] = b.getInt();
+      b.position(b.position() + 8); // ascent, descent
+      int n = b.getInt();
+      for (int k = 0; k < n; k++) {
+        b.position(b.position() + 4 + 3 * 2); // code point, advance, dx, dy
+        int w = b.getShort();
+        int h = b.getShort();
+        b.position(b.position() + w * h);
+      }
+    }
+    small = face(12, false);
+    regular = face(13, false);
+    bold = face(16, true);
   }
 
-  /** The atlas shipped in the jar (12 px, 13 px and 16 px bold). */
-  static GlyphAtlas load() {
-    try (InputStream in = GlyphAtlas.class.getResourceAsStream("glyphs.bin")) {
-      if (in == null) {
-        throw new IllegalStateException("glyphs.bin missing from the class path");
-      }
-      DataInputStream d = new DataInputStream(new java.io.BufferedInputStream(in));
-      byte[] magic = new byte[4];
-      d.readFully(magic);
-      if (!"NGA1".equals(new String(magic, java.nio.charset.StandardCharsets.US_ASCII))) {
-        throw new IllegalStateException("glyphs.bin: not a glyph atlas");
-      }
-      int fonts = d.readInt();
-      Face[] faces = new Face[fonts];
-      for (int f = 0; f < fonts; f++) {
-        d.readByte(); // bold flag: the order of the faces says which is which
-        int size = d.readInt();
-        int ascent = d.readInt();
-        int descent = d.readInt();
-        int n = d.readInt();
-        Map<Integer, Glyph> glyphs = new HashMap<>(2 * n);
-        for (int k = 0; k < n; k++) {
-          int cp = d.readInt();
-          int advance = d.readShort();
-          int dx = d.readShort();
-          int dy = d.readShort();
-          int w = d.readShort();
-          int h = d.readShort();
-          byte[] alpha = new byte[w * h];
-          d.readFully(alpha);
-          glyphs.put(cp, new Glyph(advance, dx, dy, w, h, alpha));
+  /**
+   * The atlas shipped in the jar: DejaVu Sans 10, 11, 12 and 13 px and DejaVu Sans Bold 12, 13, 16 and 18 px
+   * (read once per JVM; a face is decoded when first asked for).
+   */
+  static synchronized GlyphAtlas load() {
+    if (shared == null) {
+      try (InputStream in = GlyphAtlas.class.getResourceAsStream("glyphs.bin")) {
+        if (in == null) {
+          throw new IllegalStateException("glyphs.bin missing from the class path");
         }
-        faces[f] = new Face(size, ascent, descent, glyphs);
+        shared = new GlyphAtlas(in.readAllBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      return new GlyphAtlas(faces[0], faces[1], faces[2]);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    return shared;
+  }
+
+  /** The face of {@code size} pixels, bold or plain; an error if the atlas lacks it (GlyphAtlasGenerator makes it). */
+  synchronized Face face(int size, boolean isBold) {
+    for (int f = 0; f < decoded.length; f++) {
+      if (sizeAt[f] == size && boldAt[f] == isBold) {
+        if (decoded[f] == null) {
+          decoded[f] = decode(offsetAt[f]);
+        }
+        return decoded[f];
+      }
+    }
+    throw new IllegalStateException("glyphs.bin has no " + (isBold ? "bold " : "") + size + " px face");
+  }
+
+  private Face decode(int offset) {
+    ByteBuffer b = ByteBuffer.wrap(data);
+    b.position(offset + 1);
+    int size = b.getInt();
+    int ascent = b.getInt();
+    int descent = b.getInt();
+    int n = b.getInt();
+    Map<Integer, Glyph> glyphs = new HashMap<>(2 * n);
+    for (int k = 0; k < n; k++) {
+      int cp = b.getInt();
+      int advance = b.getShort();
+      int dx = b.getShort();
+      int dy = b.getShort();
+      int w = b.getShort();
+      int h = b.getShort();
+      byte[] alpha = new byte[w * h];
+      b.get(alpha);
+      glyphs.put(cp, new Glyph(advance, dx, dy, w, h, alpha));
+    }
+    return new Face(size, ascent, descent, glyphs);
   }
 }

@@ -286,46 +286,38 @@ final class Java2dPlots {
   }
 
   static Path gallery(Path out, String title, List<Panel> panels, int columns) {
-    List<MultiPanel> m = new ArrayList<>();
-    for (Panel p : panels) {
-      m.add(new MultiPanel(p.title(), List.of(new Series(p.title(), p.x(), p.y(), false)), p.xLabel(), p.yLabel()));
-    }
-    return multiGallery(out, title, m, columns);
+    return multiGallery(out, title, Gallery.multi(panels), columns);
   }
 
   static Path multiGallery(Path out, String title, List<MultiPanel> panels, int columns) {
-    if (columns < 1) {
-      throw new IllegalArgumentException("columns must be >= 1, got " + columns);
-    }
-    int cols = Math.min(columns, Math.max(1, panels.size()));
-    int rows = (panels.size() + cols - 1) / cols;
-    int cellW = cols <= 2 ? 500 : cols == 3 ? 420 : 340;
-    int cellH = (int) (cellW * 0.68);
-    boolean hasTitle = title != null && !title.isBlank();
-    int titleH = hasTitle ? 44 : 0;
-    int w = cols * cellW;
-    int h = titleH + Math.max(1, rows) * cellH;
+    Gallery.Grid grid = Gallery.Grid.of(title, panels.size(), columns);
+    int cellW = grid.cellW();
+    int cellH = grid.cellH();
+    boolean hasTitle = grid.titleH() > 0;
+    int w = grid.w();
+    int h = grid.h();
     List<XYChart> charts = new ArrayList<>();
     for (MultiPanel p : panels) {
       Chart c = xyChart(cellW, cellH, p.title(), p.xLabel(), p.yLabel(), p.series(), false, false);
       XYStyler st = c.getStyler();
-      st.setChartTitleFont(Awt.BASE.deriveFont(Font.BOLD, 13f));
-      st.setAxisTitleFont(Awt.BASE.deriveFont(11f));
-      st.setAxisTickLabelsFont(Awt.BASE.deriveFont(10f));
-      st.setChartPadding(6);
-      st.setXAxisTickMarkSpacingHint(70);
-      st.setYAxisTickMarkSpacingHint(45);
+      LinePlot.Style gs = Gallery.STYLE;
+      st.setChartTitleFont(Awt.BASE.deriveFont(Font.BOLD, gs.titleSize()));
+      st.setAxisTitleFont(Awt.BASE.deriveFont((float) gs.axisTitleSize()));
+      st.setAxisTickLabelsFont(Awt.BASE.deriveFont((float) gs.tickSize()));
+      st.setChartPadding(gs.pad());
+      st.setXAxisTickMarkSpacingHint(gs.xHint());
+      st.setYAxisTickMarkSpacingHint(gs.yHint());
       st.setLegendVisible(false);
       charts.add(c);
     }
     return render(out, w, h, g -> {
       fillWhite(g, w, h);
       if (hasTitle) {
-        drawCentered(g, title, Awt.TITLE.deriveFont(18f), w / 2.0, 29);
+        drawCentered(g, title, Awt.TITLE.deriveFont((float) Gallery.TITLE_SIZE), w / 2.0, Gallery.TITLE_BASELINE);
       }
       for (int k = 0; k < charts.size(); k++) {
         AffineTransform saved = g.getTransform();
-        g.translate((k % cols) * cellW, titleH + (k / cols) * cellH);
+        g.translate(grid.x(k), grid.y(k));
         charts.get(k).paint(g, cellW, cellH);
         g.setTransform(saved);
       }
@@ -392,61 +384,58 @@ final class Java2dPlots {
 
   static Path matrix(Path out, String title, List<String> rows, List<String> columns, String[][] text,
       boolean[][] ok) {
-    if (text.length != rows.size() || ok.length != rows.size()) {
-      throw new IllegalArgumentException("matrix: " + rows.size() + " rows but " + text.length + " text rows");
-    }
-    Font cellFont = Awt.BASE.deriveFont(11f);
-    Font headFont = Awt.BASE.deriveFont(Font.BOLD, 12f);
+    Font cellFont = Awt.BASE.deriveFont((float) Matrix.CELL_SIZE);
+    Font headFont = Awt.BASE.deriveFont(Font.BOLD, Matrix.HEAD_SIZE);
     java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
     Graphics2D pg = probe.createGraphics();
-    int rowHead = 0;
-    for (String r : rows) {
-      rowHead = Math.max(rowHead, pg.getFontMetrics(headFont).stringWidth(r));
-    }
-    int cellW = 0;
-    for (String c : columns) {
-      cellW = Math.max(cellW, pg.getFontMetrics(headFont).stringWidth(c));
-    }
-    for (String[] r : text) {
-      for (String t : r) {
-        cellW = Math.max(cellW, pg.getFontMetrics(cellFont).stringWidth(t == null ? "" : t));
+    FontMetrics cellFm = pg.getFontMetrics(cellFont);
+    FontMetrics headFm = pg.getFontMetrics(headFont);
+    FontMetrics titleFm = pg.getFontMetrics(Awt.TITLE);
+    Matrix.Geometry geo = Matrix.Geometry.of(title, rows, columns, text, ok, new Matrix.Widths() {
+      @Override
+      public int cell(String s) {
+        return cellFm.stringWidth(s);
       }
-    }
-    int titleW = title == null ? 0 : pg.getFontMetrics(Awt.TITLE).stringWidth(title) + 40;
+
+      @Override
+      public int head(String s) {
+        return headFm.stringWidth(s);
+      }
+
+      @Override
+      public int title(String s) {
+        return titleFm.stringWidth(s);
+      }
+    });
     pg.dispose();
-    rowHead += 16;
-    cellW += 14;
-    int cellH = 22;
-    boolean hasTitle = title != null && !title.isBlank();
-    int titleH = hasTitle ? 40 : 0;
-    int headH = 26;
-    int w = Math.max(rowHead + columns.size() * cellW + 10, hasTitle ? titleW : 1);
-    int h = titleH + headH + rows.size() * cellH + 10;
-    final int rh = rowHead;
-    final int cw = cellW;
-    Color pass = new Color(0xb7e1b0);
-    Color fail = new Color(0xf0f0f0);
+    int cellH = Matrix.CELL_H;
+    boolean hasTitle = geo.titleH() > 0;
+    int w = geo.w();
+    int h = geo.h();
+    final int cw = geo.cellW();
+    Color pass = new Color(Matrix.PASS);
+    Color fail = new Color(Matrix.FAIL);
     return render(out, w, h, g -> {
       fillWhite(g, w, h);
       if (hasTitle) {
-        drawCentered(g, title, Awt.TITLE, w / 2.0, 27);
+        drawCentered(g, title, Awt.TITLE, w / 2.0, Matrix.TITLE_BASELINE);
       }
       g.setColor(Color.BLACK);
       for (int j = 0; j < columns.size(); j++) {
-        drawCentered(g, columns.get(j), headFont, rh + (j + 0.5) * cw, titleH + headH - 8);
+        drawCentered(g, columns.get(j), headFont, geo.x(j) + 0.5 * cw, geo.titleH() + Matrix.HEAD_H - 8);
       }
       for (int i = 0; i < rows.size(); i++) {
-        int y0 = titleH + headH + i * cellH;
+        int y0 = geo.y(i);
         g.setColor(Color.BLACK);
         g.setFont(headFont);
-        g.drawString(rows.get(i), 6, y0 + cellH - 7);
+        g.drawString(rows.get(i), 6, y0 + cellH - Matrix.TEXT_RAISE);
         for (int j = 0; j < columns.size(); j++) {
-          int x0 = rh + j * cw;
+          int x0 = geo.x(j);
           g.setColor(ok[i][j] ? pass : fail);
           g.fillRect(x0 + 1, y0 + 1, cw - 2, cellH - 2);
           g.setColor(ok[i][j] ? Color.BLACK : new Color(0x707070));
           String t = text[i][j] == null ? "" : text[i][j];
-          drawCentered(g, t, cellFont, x0 + cw / 2.0, y0 + cellH - 7);
+          drawCentered(g, t, cellFont, x0 + cw / 2.0, y0 + cellH - Matrix.TEXT_RAISE);
         }
       }
     });

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.neuristor.io.AtomicFiles;
 
 /**
  * {@link Plotter}'s x-y family ({@code lines}, {@code signals} / {@code stacked}, {@code upDown}, {@code xy}, {@code
@@ -35,6 +34,7 @@ final class LinePlot {
   /** Opacity (0-255) of a filled area (XChart's histogram fill). */
   static final int AREA_ALPHA = 110;
   private static final int TEXT = AxisText.TEXT;
+  /** Chart padding of the big plots (XChart's default); a {@link Style} may set another. */
   private static final int PAD = 10;
   /** Frame to axis line, tick mark length, tick mark to label. */
   private static final int AXIS_GAP = 4;
@@ -43,6 +43,20 @@ final class LinePlot {
   private static final int DASH = 4;
   /** Pixels below a plot area that shows no x labels: padding, the axis line and its tick marks. */
   static final int BELOW_AXIS = PAD + AXIS_GAP + TICK + 1;
+
+  /**
+   * Fonts (pixel sizes of DejaVu Sans in the {@link GlyphAtlas}), chart padding, where a title goes (its baseline and
+   * the plot area's top, from the panel's top), the gap between the x tick labels' line and the x title's line, and
+   * tick spacing hints of a panel (a hint of 0: XChart's default, from the plot's size).
+   */
+  record Style(int tickSize, int axisTitleSize, int titleSize, int pad, int titleBaseline, int titledTop,
+      int xTitleGap, int xHint, int yHint) {
+    /**
+     * The big plots: 12 px tick labels and legend, 13 px axis titles, 16 px bold title (baseline at padding + ascent,
+     * plot area a padding below the title's line), padding 10.
+     */
+    static final Style PLOT = new Style(12, 13, 16, PAD, PAD + 15, PAD + 19 + PAD, 6, 0, 0);
+  }
 
   /** One pair of axes with its series. Fields other than the constructor's are options with defaults. */
   static final class Panel {
@@ -63,6 +77,9 @@ final class LinePlot {
     double xHi = Double.NaN;
     /** Pixels reserved below the plot area (negative: what the x labels need). */
     int below = -1;
+    /** False: no legend even with several series. */
+    boolean legend = true;
+    Style style = Style.PLOT;
 
     Panel(String title, String xLabel, String yLabel, List<Plotter.Series> series) {
       this.title = title;
@@ -82,7 +99,7 @@ final class LinePlot {
   /** Writes panels stacked top to bottom (panel i {@code heights[i]} high) under a title band, atomically. */
   static Path write(Path out, int w, int h, String title, int titleBand, List<Panel> panels, int[] heights) {
     RasterImage img = render(w, h, title, titleBand, panels, heights);
-    return AtomicFiles.write(out, img::writePng);
+    return img.write(out);
   }
 
   /**
@@ -118,8 +135,12 @@ final class LinePlot {
 
   /** One panel's data, axes and pixel layout. */
   private static final class Layout {
-    private final GlyphAtlas font;
     private final Panel p;
+    /** Faces of tick labels (and the legend), axis titles, the title; the chart padding. */
+    private final GlyphAtlas.Face tf;
+    private final GlyphAtlas.Face af;
+    private final GlyphAtlas.Face hf;
+    private final int pad;
     private final int w;
     private final int y0;
     private final int chartHeight;
@@ -137,8 +158,11 @@ final class LinePlot {
     private Axis xAxis;
 
     Layout(GlyphAtlas font, Panel p, int w, int y0, int chartHeight) {
-      this.font = font;
       this.p = p;
+      this.tf = font.face(p.style.tickSize(), false);
+      this.af = font.face(p.style.axisTitleSize(), false);
+      this.hf = font.face(p.style.titleSize(), true);
+      this.pad = p.style.pad();
       this.w = w;
       this.y0 = y0;
       this.chartHeight = chartHeight;
@@ -187,13 +211,14 @@ final class LinePlot {
         xr[1] = p.xHi * xp.factor();
       }
       boolean hasTitle = p.title != null && !p.title.isBlank();
-      top = y0 + PAD + (hasTitle ? font.bold.height() + PAD : 0);
+      top = y0 + (hasTitle ? p.style.titledTop() : pad);
       int below = p.below >= 0 ? p.below
-          : PAD + (p.xLabels ? AXIS_GAP + TICK + LABEL_GAP + font.small.height() + (blank(xTitle) ? 0
-              : 6 + font.regular.height()) : AXIS_GAP + TICK + 1);
+          : pad + (p.xLabels ? AXIS_GAP + TICK + LABEL_GAP + tf.height() + (blank(xTitle) ? 0
+              : p.style.xTitleGap() + af.height()) : AXIS_GAP + TICK + 1);
       bottom = y0 + chartHeight - 1 - below;
       double ySpace = CONTENT * (bottom - top);
-      int yHint = ySpace < 160 ? 20 : Math.max(40, chartHeight / 11);
+      // XChart's first hint is its setting; for a y axis under 160 px, 25 ("squeeze some more ticks in")
+      int yHint = ySpace < 160 ? 25 : p.style.yHint() > 0 ? p.style.yHint() : Math.max(40, chartHeight / 11);
       boolean twoLevels = !p.logY && !curves.isEmpty() && yr[1] > yr[0];
       for (Curve c : curves) {
         twoLevels = twoLevels && levels(c.y, yr);
@@ -208,19 +233,20 @@ final class LinePlot {
       int labels = 0;
       for (String s : yAxis.labels) {
         if (s != null) {
-          labels = Math.max(labels, font.small.width(s));
+          labels = Math.max(labels, tf.width(s));
         }
       }
       xLo = xr[0];
       xHi = xr[1];
-      minLeft = PAD + (blank(yTitle) ? 0 : font.regular.height() + 8) + labels + LABEL_GAP + TICK + AXIS_GAP;
+      minLeft = pad + (blank(yTitle) ? 0 : af.height() + 8) + labels + LABEL_GAP + TICK + AXIS_GAP;
     }
 
     /** Lays the panel out with its plot area's left edge at {@code left} and draws it. */
     void draw(RasterImage img, int left) {
       this.left = left;
-      this.right = w - 1 - PAD;
-      xAxis = new Axis(p.logX, xLo, xHi, CONTENT * (right - left), Math.max(60, w / 11), font.small);
+      this.right = w - 1 - pad;
+      xAxis = new Axis(p.logX, xLo, xHi, CONTENT * (right - left), p.style.xHint() > 0 ? p.style.xHint()
+          : Math.max(60, w / 11), tf);
       xAxis.place(left + 0.5, right + 0.5);
       yAxis.place(bottom + 0.5, top + 0.5);
       grid(img);
@@ -244,18 +270,18 @@ final class LinePlot {
       }
       img.outline(left, top, right, bottom, SpikeRaster.FRAME);
       axes(img);
-      if (curves.size() > 1 && !p.area) {
+      if (curves.size() > 1 && !p.area && p.legend) {
         legend(img, ink);
       }
       if (!blank(p.title)) {
-        AxisText.centred(img, font.bold, p.title, (left + right) / 2, y0 + PAD + font.bold.ascent);
+        AxisText.centred(img, hf, p.title, (left + right) / 2, y0 + p.style.titleBaseline());
       }
       if (!blank(yTitle)) {
-        AxisText.upCentred(img, font.regular, yTitle, PAD + font.regular.ascent, (top + bottom) / 2);
+        AxisText.upCentred(img, af, yTitle, pad + af.ascent, (top + bottom) / 2);
       }
       if (p.xLabels && !blank(xTitle)) {
-        AxisText.centred(img, font.regular, xTitle, (left + right) / 2,
-            bottom + AXIS_GAP + TICK + LABEL_GAP + font.small.height() + 6 + font.regular.ascent);
+        AxisText.centred(img, af, xTitle, (left + right) / 2,
+            bottom + AXIS_GAP + TICK + LABEL_GAP + tf.height() + p.style.xTitleGap() + af.ascent);
       }
     }
 
@@ -289,7 +315,7 @@ final class LinePlot {
       int ay = bottom + AXIS_GAP;
       img.fill(ax, top, ax + 1, bottom + 1, SpikeRaster.FRAME);
       img.fill(left, ay, right + 1, ay + 1, SpikeRaster.FRAME);
-      GlyphAtlas.Face f = font.small;
+      GlyphAtlas.Face f = tf;
       AxisText.yTicks(img, f, yAxis.pixels(), yAxis.labels, top, bottom, ax - TICK, ax, ax - TICK - LABEL_GAP, false);
       AxisText.xTicks(img, f, xAxis.pixels(), xAxis.labels, left, right, ay + 1, ay + 1 + TICK,
           ay + TICK + LABEL_GAP + f.ascent, p.xLabels);
@@ -344,16 +370,16 @@ final class LinePlot {
 
     /** A box in the plot's upper right corner: per series a line (and a marker) of its colour and its name. */
     private void legend(RasterImage img, Coverage ink) {
-      GlyphAtlas.Face f = font.small;
-      int pad = 6;
+      GlyphAtlas.Face f = tf;
+      int inset = 6;
       int sample = 20;
       int line = f.height() + 4;
       int textWidth = 0;
       for (Curve c : curves) {
         textWidth = Math.max(textWidth, f.width(c.name));
       }
-      int boxW = pad + sample + 6 + textWidth + pad;
-      int boxH = pad + curves.size() * line - 4 + pad;
+      int boxW = inset + sample + 6 + textWidth + inset;
+      int boxH = inset + curves.size() * line - 4 + inset;
       int bx1 = right - 6;
       int bx0 = bx1 - boxW;
       int by0 = top + 6;
@@ -361,16 +387,16 @@ final class LinePlot {
       img.outline(bx0, by0, bx1, by0 + boxH, SpikeRaster.GRID);
       for (int k = 0; k < curves.size(); k++) {
         Curve c = curves.get(k);
-        int baseline = by0 + pad + k * line + f.ascent;
+        int baseline = by0 + inset + k * line + f.ascent;
         double cy = baseline - f.ascent / 2 + 0.5; // a pixel row's centre: the sample is crisp
         if (c.line) {
-          ink.segment(bx0 + pad, cy, bx0 + pad + sample, cy, LINE_WIDTH / 2);
+          ink.segment(bx0 + inset, cy, bx0 + inset + sample, cy, LINE_WIDTH / 2);
         }
         if (c.markers) {
-          ink.disc(bx0 + pad + sample / 2.0, cy, (p.scatter ? SCATTER_MARKER : MARKER) / 2.0);
+          ink.disc(bx0 + inset + sample / 2.0, cy, (p.scatter ? SCATTER_MARKER : MARKER) / 2.0);
         }
         ink.paint(img, c.rgb);
-        f.draw(img, c.name, bx0 + pad + sample + 6, baseline, TEXT);
+        f.draw(img, c.name, bx0 + inset + sample + 6, baseline, TEXT);
       }
     }
   }
@@ -478,7 +504,11 @@ final class LinePlot {
       labels = new String[] {Ticks.label(lo), Ticks.label(hi)};
     }
 
-    /** XChart's linear tick values: multiples of the step (hi - lo) / space * hint rounded to 1, 2, 5 or 10. */
+    /**
+     * XChart's linear tick values: multiples of the step (hi - lo) / space * hint rounded to 1, 2, 5 or 10, in [lo,
+     * hi] give or take a millionth of a pixel (XChart's tolerance: an axis whose data end a hair below 80 has its tick
+     * at 80) or a billionth of a step.
+     */
     static double[] linear(double lo, double hi, double space, int hint) {
       if (!(hi > lo) || !(space > 0)) {
         return new double[] {lo};
@@ -491,8 +521,9 @@ final class LinePlot {
         mag *= 10;
       }
       double step = (f > 7.5 ? 10 : f > 3.5 ? 5 : f > 1.5 ? 2 : 1) * mag;
-      long first = (long) Math.ceil(lo / step - 1e-9);
-      long last = (long) Math.floor(hi / step + 1e-9);
+      double tol = Math.max(1e-9, 1e-6 * (hi - lo) / space / step);
+      long first = (long) Math.ceil(lo / step - tol);
+      long last = (long) Math.floor(hi / step + tol);
       double[] v = new double[(int) Math.max(0, Math.min(1000, last - first + 1))];
       for (int i = 0; i < v.length; i++) {
         double t = (first + i) * step;

@@ -348,6 +348,9 @@ public final class Plotter {
    * PNG and vector formats alike.
    */
   public static Path gallery(Path out, String title, List<Panel> panels, int columns) {
+    if (png(out)) {
+      return Gallery.write(out, title, Gallery.multi(panels), columns);
+    }
     return Java2dPlots.gallery(out, title, panels, columns);
   }
 
@@ -356,6 +359,9 @@ public final class Plotter {
 
   /** As {@link #gallery} with several curves per panel, in palette order, without legends. */
   public static Path multiGallery(Path out, String title, List<MultiPanel> panels, int columns) {
+    if (png(out)) {
+      return Gallery.write(out, title, panels, columns);
+    }
     return Java2dPlots.multiGallery(out, title, panels, columns);
   }
 
@@ -380,6 +386,9 @@ public final class Plotter {
    */
   public static Path matrix(Path out, String title, List<String> rows, List<String> columns, String[][] text,
       boolean[][] ok) {
+    if (png(out)) {
+      return Matrix.write(out, title, rows, columns, text, ok);
+    }
     return Java2dPlots.matrix(out, title, rows, columns, text, ok);
   }
 

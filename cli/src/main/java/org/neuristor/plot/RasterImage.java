@@ -3,9 +3,11 @@ package org.neuristor.plot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import org.neuristor.io.AtomicFiles;
 
 /**
  * An RGB image held as the bytes of a PNG's image data (each row a filter byte 0 and then R, G, B per
@@ -83,12 +85,32 @@ final class RasterImage {
     }
   }
 
+  /** Copies {@code src} into this image with its top left corner at (x, y) (clipped). */
+  void paste(RasterImage src, int x, int y) {
+    int a = Math.max(0, x);
+    int b = Math.min(width, x + src.width);
+    if (a >= b) {
+      return;
+    }
+    for (int row = Math.max(0, y); row < Math.min(height, y + src.height); row++) {
+      System.arraycopy(src.data, (row - y) * src.stride + 1 + 3 * (a - x), data, row * stride + 1 + 3 * a, 3 * (b - a));
+    }
+  }
+
   /** The outline of the rectangle with corners (x0, y0) and (x1, y1), both included, one pixel wide. */
   void outline(int x0, int y0, int x1, int y1, int rgb) {
     fill(x0, y0, x1 + 1, y0 + 1, rgb);
     fill(x0, y1, x1 + 1, y1 + 1, rgb);
     fill(x0, y0, x0 + 1, y1 + 1, rgb);
     fill(x1, y0, x1 + 1, y1 + 1, rgb);
+  }
+
+  /**
+   * Writes the image as a PNG file, atomically. One call site for every AWT-free plot: its method reference is a
+   * class the start-up archive holds once the launcher's training run has drawn any of them.
+   */
+  Path write(Path out) {
+    return AtomicFiles.write(out, this::writePng);
   }
 
   /** The image as a PNG file's bytes. */

@@ -3,7 +3,6 @@ package org.neuristor.plot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.neuristor.io.AtomicFiles;
 
 /**
  * A spike raster written straight to PNG without AWT, XChart or {@code ImageIO}: one 2 x 2 pixel dot
@@ -63,7 +62,7 @@ public final class SpikeRaster {
           + xMax + "], y [" + yMin + ", " + yMax + "]");
     }
     RasterImage img = render(title, xLabel, yLabel, series, xMin, xMax, yMin, yMax);
-    return AtomicFiles.write(out, img::writePng);
+    return img.write(out);
   }
 
   static RasterImage render(String title, String xLabel, String yLabel, List<Plotter.Series> series,

@@ -16,8 +16,10 @@ import java.nio.file.Path;
  * bitmaps {@link GlyphAtlas} draws text with (so that {@link RasterPng} needs neither AWT nor a font
  * at run time). Renders DejaVu Sans (the JDK's {@code SansSerif} on most Linux systems; Bitstream Vera
  * licence, see {@code glyphs.txt} next to the atlas) at the sizes and styles of {@link Plotter}'s
- * tick and legend font (12 px plain), axis title font (13 px plain) and title font (16 px bold), for printable ASCII and the few
- * non-ASCII characters of unit labels.
+ * tick and legend font (12 px plain), axis title font (13 px plain) and title font (16 px bold) (these three first,
+ * in this order), then the smaller faces of the galleries' panels and the matrix (10 and 11 px plain, 12 and 13 px
+ * bold) and a gallery's title (18 px bold), for printable ASCII, the few non-ASCII characters of unit labels and the
+ * matrix's check mark.
  *
  * <p>Run from the repository root after {@code mvn -B -q -pl cli -am test-compile}:
  * <pre>java -Djava.awt.headless=true -cp cli/target/test-classes:cli/target/classes \
@@ -31,13 +33,13 @@ import java.nio.file.Path;
 public final class GlyphAtlasGenerator {
   private GlyphAtlasGenerator() {}
 
-  /** Characters in the atlas: printable ASCII and µ, Ω, °, ², −. */
+  /** Characters in the atlas: printable ASCII and µ, Ω, °, ², −, ✓. */
   static String characters() {
     StringBuilder sb = new StringBuilder();
     for (char c = 32; c < 127; c++) {
       sb.append(c);
     }
-    return sb.append("\u00b5\u03a9\u00b0\u00b2\u2212").toString();
+    return sb.append("\u00b5\u03a9\u00b0\u00b2\u2212\u2713").toString();
   }
 
   public static void main(String[] args) throws IOException {
@@ -48,10 +50,18 @@ public final class GlyphAtlasGenerator {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
     out.writeBytes("NGA1");
-    out.writeInt(3);
-    write(out, new Font("DejaVu Sans", Font.PLAIN, 12));
-    write(out, new Font("DejaVu Sans", Font.PLAIN, 13));
-    write(out, new Font("DejaVu Sans", Font.BOLD, 16));
+    Font[] fonts = {
+        new Font("DejaVu Sans", Font.PLAIN, 12), new Font("DejaVu Sans", Font.PLAIN, 13),
+        new Font("DejaVu Sans", Font.BOLD, 16), new Font("DejaVu Sans", Font.PLAIN, 10),
+        new Font("DejaVu Sans", Font.PLAIN, 11), new Font("DejaVu Sans", Font.BOLD, 12),
+        new Font("DejaVu Sans", Font.BOLD, 13), new Font("DejaVu Sans", Font.BOLD, 18)};
+    out.writeInt(fonts.length);
+    for (Font f : fonts) {
+      if (!f.getFamily(java.util.Locale.ROOT).startsWith("DejaVu Sans")) { // Java substitutes a font it lacks
+        throw new IllegalStateException("DejaVu Sans is not installed (got " + f.getFamily(java.util.Locale.ROOT) + ")");
+      }
+      write(out, f);
+    }
     out.flush();
     Files.write(Path.of(args[0]), bytes.toByteArray());
   }
