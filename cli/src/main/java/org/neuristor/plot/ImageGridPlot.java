@@ -133,7 +133,7 @@ final class ImageGridPlot {
       String scaleLabel) {
     Layout l = new Layout(title, images, columns, captions, scaleLabel);
     GlyphAtlas font = GlyphAtlas.load();
-    GlyphAtlas.Face small = font.small;
+    GlyphAtlas.Face small = font.face(11, false); // the Java2D drawing's 11 px captions and bar labels
     RasterImage img = new RasterImage(l.w, l.h);
     if (l.hasTitle) {
       AxisText.centred(img, font.bold, title, l.w / 2.0, 27);

@@ -81,7 +81,8 @@ final class LogBarPlot {
       labels[k] = "1e" + (d0 + k);
       img.fill(cols[k], TOP - 4, cols[k] + 1, bottom + 1, SpikeRaster.GRID);
     }
-    AxisText.xTicks(img, label, cols, labels, left, left + PLOT_WIDTH, bottom, bottom, bottom + 16, true);
+    // the decade labels at 11 px, as the Java2D drawing has them (bar and legend labels 12 px)
+    AxisText.xTicks(img, font.face(11, false), cols, labels, left, left + PLOT_WIDTH, bottom, bottom, bottom + 16, true);
     if (xLabel != null) {
       AxisText.centred(img, font.regular, xLabel, left + PLOT_WIDTH / 2.0, bottom + 36);
     }
