@@ -33,4 +33,20 @@ final class Pixels {
   static int dark(BufferedImage img, int x0, int y0, int x1, int y1) {
     return count(img, c -> ((c >> 16) & 0xff) < 100 && ((c >> 8) & 0xff) < 100 && (c & 0xff) < 100, x0, y0, x1, y1);
   }
+
+  /** Whether {@code f} draws {@code text} other than its fallback glyph {@code ?} (a 20 x 20 image of each). */
+  static boolean notFallback(GlyphAtlas.Face f, String text) {
+    RasterImage drawn = new RasterImage(20, 20);
+    RasterImage q = new RasterImage(20, 20);
+    f.draw(drawn, text, 2, 15, 0);
+    f.draw(q, "?", 2, 15, 0);
+    for (int y = 0; y < 20; y++) {
+      for (int x = 0; x < 20; x++) {
+        if (drawn.rgb(x, y) != q.rgb(x, y)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 }
