@@ -104,7 +104,9 @@ class LinePlotTest {
     assertThat(img.getHeight()).isEqualTo(Plotter.HEIGHT);
     int[] f = frame(img);
     int y = row(f, 5, 0, 10);
-    for (double x : new double[] {0.1, 0.3, 0.5, 0.7}) {
+    // not at x = 0.5, where the ramp crosses the flat line: there the colour depends on where the two strokes fall in
+    // the pixel (the gallery helper found the check passing there only by the line centre's position)
+    for (double x : new double[] {0.1, 0.3, 0.7, 0.9}) {
       int c = column(f, x, 0, 1);
       int px = rgb(img, c, y); // the line 1.5 px wide through this row covers at least three quarters of it
       assertThat(px >> 16 & 0xff).as("x %s", x).isGreaterThan(200); // red of 0xd62728 over white
