@@ -1,8 +1,8 @@
 package org.neuristor.plot;
 
 /**
- * Text and tick marks of the AWT-free plots ({@link LinePlot}, {@link HeatMap}, {@link LogBarPlot}) drawn into a
- * {@link RasterImage}: centred and upward titles, and tick marks with their labels along a side of a plot area. A
+ * Text and tick marks of the AWT-free plots ({@link LinePlot}, {@link Gallery}, {@link Matrix}, {@link HeatMap},
+ * {@link LogBarPlot}, {@link ImageGridPlot}) drawn into a {@link RasterImage}: centred and upward titles, and tick marks with their labels along a side of a plot area. A
  * label that would touch the one drawn before it is left out (its tick mark stays): on a log axis spanning less
  * than two decades every tick is labelled.
  */

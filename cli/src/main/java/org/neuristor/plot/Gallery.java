@@ -28,7 +28,6 @@ final class Gallery {
   static final int TITLE_SIZE = 18;
   /** Baseline of the gallery's title. */
   static final int TITLE_BASELINE = 29;
-  private static final int TEXT = 0x000000;
 
   private Gallery() {}
 
@@ -90,7 +89,7 @@ final class Gallery {
     }
     if (g.titleH() > 0) {
       GlyphAtlas.Face f = GlyphAtlas.load().face(TITLE_SIZE, true);
-      f.draw(img, title, g.w() / 2 - f.width(title) / 2, TITLE_BASELINE, TEXT);
+      AxisText.centred(img, f, title, g.w() / 2, TITLE_BASELINE);
     }
     return img;
   }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.neuristor.io.AtomicFiles;
 
 /**
  * The PNG of {@link Plotter#heatmap} drawn straight into a {@link RasterImage} (no AWT), in the layout of the vector
@@ -138,7 +137,7 @@ final class HeatMap {
       String zLabel, Map<Double, String> names) {
     check(xs, ys, z);
     RasterImage img = render(title, xLabel, yLabel, xs, ys, z, zLabel, names);
-    return AtomicFiles.write(out, img::writePng);
+    return img.write(out);
   }
 
   static RasterImage render(String title, String xLabel, String yLabel, double[] xs, double[] ys, double[][] z,
@@ -182,19 +181,17 @@ final class HeatMap {
     GlyphAtlas.Face tickFace = font.small;
     double[] xt = Plotter.niceTicks(x0 * xp.factor(), x1 * xp.factor(), 7);
     int[] xCols = new int[xt.length];
-    String[] xLabels = new String[xt.length];
+    String[] xLabels = Ticks.labels(xt);
     for (int k = 0; k < xt.length; k++) {
       xCols[k] = (int) Math.round(LEFT + (xt[k] / xp.factor() - x0) / (x1 - x0) * pw);
-      xLabels[k] = Ticks.label(xt[k]);
     }
     AxisText.xTicks(img, tickFace, xCols, xLabels, LEFT, LEFT + pw, bottom, bottom + 6,
         bottom + 8 + tickFace.ascent, true);
     double[] yt = Plotter.niceTicks(y0 * yp.factor(), y1 * yp.factor(), 6);
     int[] yRows = new int[yt.length];
-    String[] yLabels = new String[yt.length];
+    String[] yLabels = Ticks.labels(yt);
     for (int k = 0; k < yt.length; k++) {
       yRows[k] = (int) Math.round(bottom - (yt[k] / yp.factor() - y0) / (y1 - y0) * ph);
-      yLabels[k] = Ticks.label(yt[k]);
     }
     int widest = AxisText.yTicks(img, tickFace, yRows, yLabels, top, bottom, LEFT - 5, LEFT + 1, LEFT - 8, false);
     if (!blank(xLabel)) {
@@ -228,10 +225,9 @@ final class HeatMap {
       double[] range = values.barRange();
       double[] zt = Plotter.niceTicks(range[0], range[1], 6);
       int[] zRows = new int[zt.length];
-      String[] zLabels = new String[zt.length];
+      String[] zLabels = Ticks.labels(zt);
       for (int k = 0; k < zt.length; k++) {
         zRows[k] = (int) Math.round(bottom - (zt[k] - range[0]) / (range[1] - range[0]) * ph);
-        zLabels[k] = Ticks.label(zt[k]);
       }
       int maxW = AxisText.yTicks(img, tickFace, zRows, zLabels, top, bottom, bx + BAR_WIDTH, bx + BAR_WIDTH + 5,
           bx + BAR_WIDTH + 7, true);

@@ -2,7 +2,6 @@ package org.neuristor.plot;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.neuristor.io.AtomicFiles;
 
 /**
  * The PNG of {@link Plotter#imageGrid} drawn straight into a {@link RasterImage} (no AWT), in the layout of the vector
@@ -126,7 +125,7 @@ final class ImageGridPlot {
   static Path write(Path out, String title, List<double[][]> images, int columns, List<String> captions,
       String scaleLabel) {
     RasterImage img = render(title, images, columns, captions, scaleLabel);
-    return AtomicFiles.write(out, img::writePng);
+    return img.write(out);
   }
 
   static RasterImage render(String title, List<double[][]> images, int columns, List<String> captions,
@@ -150,10 +149,9 @@ final class ImageGridPlot {
       small.draw(img, scaleLabel, bx - 10, top - 8, AxisText.TEXT);
       double[] ticks = Plotter.niceTicks(-l.range, l.range, 5);
       int[] rows = new int[ticks.length];
-      String[] labels = new String[ticks.length];
+      String[] labels = Ticks.labels(ticks);
       for (int k = 0; k < ticks.length; k++) { // ascending values: rows going up, as AxisText expects
         rows[k] = (int) Math.round(top + (l.range - ticks[k]) / (2 * l.range) * bh);
-        labels[k] = Ticks.label(ticks[k]);
       }
       AxisText.yTicks(img, small, rows, labels, top, top + bh, bx + 18, bx + 23, bx + 25, true, AxisText.TEXT);
     }

@@ -315,10 +315,9 @@ final class LinePlot {
       int ay = bottom + AXIS_GAP;
       img.fill(ax, top, ax + 1, bottom + 1, SpikeRaster.FRAME);
       img.fill(left, ay, right + 1, ay + 1, SpikeRaster.FRAME);
-      GlyphAtlas.Face f = tf;
-      AxisText.yTicks(img, f, yAxis.pixels(), yAxis.labels, top, bottom, ax - TICK, ax, ax - TICK - LABEL_GAP, false);
-      AxisText.xTicks(img, f, xAxis.pixels(), xAxis.labels, left, right, ay + 1, ay + 1 + TICK,
-          ay + TICK + LABEL_GAP + f.ascent, p.xLabels);
+      AxisText.yTicks(img, tf, yAxis.pixels(), yAxis.labels, top, bottom, ax - TICK, ax, ax - TICK - LABEL_GAP, false);
+      AxisText.xTicks(img, tf, xAxis.pixels(), xAxis.labels, left, right, ay + 1, ay + 1 + TICK,
+          ay + TICK + LABEL_GAP + tf.ascent, p.xLabels);
     }
 
     /**
@@ -465,10 +464,7 @@ final class LinePlot {
         labels = l.toArray(new String[0]);
       } else {
         ticks = nice(lo, hi, space, hint, face);
-        labels = new String[ticks.length];
-        for (int k = 0; k < ticks.length; k++) {
-          labels[k] = Ticks.label(ticks[k]);
-        }
+        labels = Ticks.labels(ticks);
       }
     }
 
@@ -521,15 +517,7 @@ final class LinePlot {
         mag *= 10;
       }
       double step = (f > 7.5 ? 10 : f > 3.5 ? 5 : f > 1.5 ? 2 : 1) * mag;
-      double tol = Math.max(1e-9, 1e-6 * (hi - lo) / space / step);
-      long first = (long) Math.ceil(lo / step - tol);
-      long last = (long) Math.floor(hi / step + tol);
-      double[] v = new double[(int) Math.max(0, Math.min(1000, last - first + 1))];
-      for (int i = 0; i < v.length; i++) {
-        double t = (first + i) * step;
-        v[i] = Math.abs(t) < step * 1e-9 ? 0 : t;
-      }
-      return v;
+      return Ticks.multiples(lo, hi, step, Math.max(1e-9, 1e-6 * (hi - lo) / space / step), 1000);
     }
 
     /** Maps the data range to the middle {@link #CONTENT} of [from, to] (pixel coordinates, either direction). */

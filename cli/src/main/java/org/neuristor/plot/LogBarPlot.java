@@ -2,7 +2,6 @@ package org.neuristor.plot;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.neuristor.io.AtomicFiles;
 import org.neuristor.plot.Plotter.Bar;
 
 /**
@@ -53,7 +52,7 @@ final class LogBarPlot {
 
   static Path write(Path out, String title, String xLabel, List<Bar> bars, List<String> groups) {
     RasterImage img = render(title, xLabel, bars, groups);
-    return AtomicFiles.write(out, img::writePng);
+    return img.write(out);
   }
 
   static RasterImage render(String title, String xLabel, List<Bar> bars, List<String> groups) {

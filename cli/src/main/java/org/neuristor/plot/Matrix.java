@@ -107,28 +107,23 @@ final class Matrix {
     });
     RasterImage img = new RasterImage(g.w(), g.h());
     if (g.titleH() > 0) {
-      centred(img, big, title, g.w() / 2.0, TITLE_BASELINE, 0x000000);
+      AxisText.centred(img, big, title, g.w() / 2.0, TITLE_BASELINE);
     }
     for (int j = 0; j < columns.size(); j++) {
-      centred(img, head, columns.get(j), g.x(j) + g.cellW() / 2.0, g.titleH() + HEAD_H - 8, 0x000000);
+      AxisText.centred(img, head, columns.get(j), g.x(j) + g.cellW() / 2.0, g.titleH() + HEAD_H - 8);
     }
     for (int i = 0; i < rows.size(); i++) {
       int y0 = g.y(i);
-      head.draw(img, rows.get(i), 6, y0 + CELL_H - TEXT_RAISE, 0x000000);
+      head.draw(img, rows.get(i), 6, y0 + CELL_H - TEXT_RAISE, AxisText.TEXT);
       for (int j = 0; j < columns.size(); j++) {
         int x0 = g.x(j);
         img.fill(x0 + 1, y0 + 1, x0 + g.cellW() - 1, y0 + CELL_H - 1, ok[i][j] ? PASS : FAIL);
         String t = text[i][j] == null ? "" : text[i][j];
         // black on both backgrounds, as the Java2D matrix draws it (its grey for failing cells is overridden by
         // drawCentered's black)
-        centred(img, cell, t, x0 + g.cellW() / 2.0, y0 + CELL_H - TEXT_RAISE, 0x000000);
+        AxisText.centred(img, cell, t, x0 + g.cellW() / 2.0, y0 + CELL_H - TEXT_RAISE);
       }
     }
     return img;
-  }
-
-  /** Text centred on {@code cx} (its pen starts at the nearest pixel to cx minus half its width), on a baseline. */
-  private static void centred(RasterImage img, GlyphAtlas.Face f, String s, double cx, int baseline, int rgb) {
-    f.draw(img, s, (int) Math.round(cx - f.width(s) / 2.0), baseline, rgb);
   }
 }

@@ -23,7 +23,7 @@ public final class SpikeRaster {
   static final int GRID = 0xe6e6e6;
   /** Plot frame and tick marks. */
   static final int FRAME = 0x808080;
-  private static final int TEXT = 0x000000;
+  private static final int TEXT = AxisText.TEXT;
   /** Spikes drawn per call of the dot loop: small calls get the loop compiled early in a cold JVM. */
   private static final int BATCH = 32;
 
@@ -122,15 +122,13 @@ public final class SpikeRaster {
       r.legend(font.small, names, colours);
     }
     if (hasXTitle) {
-      font.regular.draw(img, xTitle, (left + right) / 2 - font.regular.width(xTitle) / 2, h - 1 - 10
-          - font.regular.descent, TEXT);
+      AxisText.centred(img, font.regular, xTitle, (left + right) / 2, h - 1 - 10 - font.regular.descent);
     }
     if (hasYTitle) {
-      font.regular.drawUp(img, yTitle, 10 + font.regular.ascent, (top + bottom) / 2 + font.regular.width(yTitle) / 2,
-          TEXT);
+      AxisText.upCentred(img, font.regular, yTitle, 10 + font.regular.ascent, (top + bottom) / 2);
     }
     if (hasTitle) {
-      font.bold.draw(img, title, w / 2 - font.bold.width(title) / 2, 10 + font.bold.ascent, TEXT);
+      AxisText.centred(img, font.bold, title, w / 2, 10 + font.bold.ascent);
     }
     return img;
   }

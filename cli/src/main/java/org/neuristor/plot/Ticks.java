@@ -44,13 +44,30 @@ final class Ticks {
         break;
       }
     }
-    long first = (long) Math.ceil(lo / step - 1e-9);
-    long last = (long) Math.floor(hi / step + 1e-9);
-    double[] v = new double[(int) Math.max(0, last - first + 1)];
+    return multiples(lo, hi, step, 1e-9, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The multiples of {@code step} in [lo, hi], each end widened by {@code tol} steps, at most {@code cap} of them from
+   * the low end; values within a billionth of a step of zero are exactly 0.
+   */
+  static double[] multiples(double lo, double hi, double step, double tol, int cap) {
+    long first = (long) Math.ceil(lo / step - tol);
+    long last = (long) Math.floor(hi / step + tol);
+    double[] v = new double[(int) Math.max(0, Math.min(cap, last - first + 1))];
     for (int i = 0; i < v.length; i++) {
       double t = (first + i) * step;
       v[i] = Math.abs(t) < step * 1e-9 ? 0 : t;
     }
     return v;
+  }
+
+  /** The label ({@link #label}) of every value. */
+  static String[] labels(double[] values) {
+    String[] l = new String[values.length];
+    for (int k = 0; k < l.length; k++) {
+      l[k] = label(values[k]);
+    }
+    return l;
   }
 }
