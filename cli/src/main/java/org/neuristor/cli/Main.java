@@ -75,8 +75,14 @@ public final class Main implements Runnable {
   /** Runs the command line {@code args} as the {@code neuristor} command does and returns its exit code. */
   static int execute(String[] args) {
     Start s = start(args);
-    // a plain network run is parsed without picocli's model (see NetworkCommand.Run.plain)
-    Integer code = s.warmUp() == null ? null : NetworkCommand.Run.plain(args, s.warmUp(), stdout(), stderr());
+    PrintWriter out = stdout();
+    PrintWriter err = stderr();
+    // a plain network run is parsed without picocli's model (see NetworkCommand.Run.plain), and so is the success
+    // case of every command CommandTable serves (QuickStart); picocli parses everything else
+    Integer code = s.warmUp() == null ? null : NetworkCommand.Run.plain(args, s.warmUp(), out, err);
+    if (code == null) {
+      code = QuickStart.execute(args, new Main(s.warmUp(), s.runAhead()), out, err);
+    }
     return code != null ? code : commandLine(args, s.warmUp(), s.runAhead()).execute(args);
   }
 

@@ -21,10 +21,8 @@ import org.neuristor.plot.Plotter;
 import org.neuristor.plot.SpikeRaster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code neuristor network run FILE}: runs a spiking network described in YAML or JSON. Its subcommands
@@ -74,8 +72,6 @@ public final class NetworkCommand implements Runnable {
     int threads;
 
     @Mixin OutputOptions output;
-
-    @Spec CommandSpec spec;
 
     /**
      * For {@code network run FILE ...}: a {@link WarmUp} on FILE (the first argument after {@code run} that
@@ -175,7 +171,7 @@ public final class NetworkCommand implements Runnable {
 
     @Override
     public Integer call() {
-      return run(spec.root().userObject() instanceof Main m ? m.warmUp() : null, output.out());
+      return run(output.main() != null ? output.main().warmUp() : null, output.out());
     }
 
     /** The run, with the warm-up started for it (null: none); the summary printed on {@code out}. */
