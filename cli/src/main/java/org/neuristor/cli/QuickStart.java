@@ -117,11 +117,13 @@ final class QuickStart {
     while (at > 0 && (c = CommandTable.of(String.join(" ", java.util.Arrays.asList(args).subList(0, at)))) == null) {
       at--;
     }
-    if (c == null) {
-      return null;
-    }
+    return c == null ? null : parse(c, args, at, started);
+  }
+
+  /** {@code args} from index {@code at} on parsed for command {@code c} (tests give a changed {@code c}). */
+  static Parsed parse(Cmd c, String[] args, int at, Started started) {
     try {
-      return parse(c, args, at, started);
+      return fields(c, args, at, started);
     } catch (Decline e) {
       return null;
     } catch (ReflectiveOperationException e) {
@@ -138,7 +140,7 @@ final class QuickStart {
     }
   }
 
-  private static Parsed parse(Cmd c, String[] args, int at, Started started)
+  private static Parsed fields(Cmd c, String[] args, int at, Started started)
       throws Decline, ReflectiveOperationException {
     Opt[] opts = c.options();
     // the values given: per option, a flag's value, a single value or the list of values (split)

@@ -31,6 +31,8 @@ public final class CliHarness {
 
   /** Runs {@code args} on the command tree {@code tree} makes (after standard output is captured). */
   private static synchronized Result run(java.util.function.Supplier<CommandLine> tree, String... args) {
+    // the fast path (what the neuristor command runs first) must set what picocli sets, or decline
+    QuickStartCheck.check(args);
     PrintStream old = System.out;
     ByteArrayOutputStream stray = new ByteArrayOutputStream();
     StringWriter out = new StringWriter();
