@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuristor.io.Json;
-import picocli.CommandLine;
 
 class NetworkCommandTest {
   @TempDir Path dir;
@@ -109,7 +108,7 @@ class NetworkCommandTest {
         b = java.util.Arrays.copyOf(b, b.length + 1);
         b[b.length - 1] = "--json";
       }
-      CliHarness.Result r = CliHarness.run(a);
+      CliHarness.Result r = CliHarness.picocli(a);
       java.io.StringWriter out = new java.io.StringWriter();
       java.io.StringWriter err = new java.io.StringWriter();
       Integer code = quick(b, out, err);
@@ -128,7 +127,7 @@ class NetworkCommandTest {
     Files.writeString(f, "name: bad\ndt: 0.1ms\npopulations:\n  - name: a\n    model: nosuch\n    size: 10\n");
     for (String json : new String[] {"--no-plot", "--json"}) {
       String[] args = {"network", "run", f.toString(), "--out", dir.resolve("o").toString(), json};
-      CliHarness.Result r = CliHarness.run(args);
+      CliHarness.Result r = CliHarness.picocli(args);
       java.io.StringWriter out = new java.io.StringWriter();
       java.io.StringWriter err = new java.io.StringWriter();
       Integer code = quick(args, out, err);

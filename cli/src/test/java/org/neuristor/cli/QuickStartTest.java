@@ -178,7 +178,7 @@ class QuickStartTest {
         "iv nosuch --out " + out, "run missing.cir --json", "device describe nosuch --json",
         "pulse ts --out " + out + " --json"}) {
       String[] args = line.split(" ");
-      CliHarness.Result picocli = CliHarness.run(args);
+      CliHarness.Result picocli = CliHarness.picocli(args);
       CliHarness.Result main = viaMain(args);
       assertThat(main.code()).as(line).isEqualTo(picocli.code());
       assertThat(main.out()).as(line).isEqualTo(picocli.out());
@@ -187,7 +187,7 @@ class QuickStartTest {
     // a success: the same exit code and, but for the wall time, the same JSON
     String[] args = {"model", "run", "lif", "--no-plot", "--json", "--out", out};
     assertThat(QuickStart.parse(args, null)).isNotNull();
-    CliHarness.Result picocli = CliHarness.run(args);
+    CliHarness.Result picocli = CliHarness.picocli(args);
     CliHarness.Result main = viaMain(args);
     assertThat(main.code()).isZero().isEqualTo(picocli.code());
     assertThat(main.out().replaceAll("\"wall_s\":[0-9.eE-]+", "")).isEqualTo(
