@@ -24,190 +24,115 @@ final class CommandTable {
   static Cmd of(String path) {
     switch (path) {
       case "run":
-        return new Cmd(RunCommand.class, new String[] {"output"}, new Opt[] {
+        return new Cmd(RunCommand.class, new String[] {"output"}, options(new Opt[] {
             new Opt(new String[] {"--save"}, null, null, "save", LIST, String.class, ",", null, false, false),
             new Opt(new String[] {"--updown"}, null, null, "upDown", FLAG, boolean.class, null, null, false, true),
             new Opt(new String[] {"--every"}, null, null, "every", SINGLE, int.class, null, "1", false, false),
-            new Opt(new String[] {"--at-tstep"}, null, null, "atTstep", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+            new Opt(new String[] {"--at-tstep"}, null, null, "atTstep", FLAG, boolean.class, null, null, false, true)}, ofOutputOptions("output")),
             new Pos(null, "netlist", java.nio.file.Path.class, false, 1, null));
       case "device list":
-        return new Cmd(DeviceCommand.ListCommand.class, new String[] {"json"}, new Opt[] {
-            new Opt(new String[] {"--json"}, null, "json", "json", FLAG, boolean.class, null, null, false, true)},
+        return new Cmd(DeviceCommand.ListCommand.class, new String[] {"json"}, options(new Opt[] {}, ofJsonOption("json")),
             null);
       case "device describe":
-        return new Cmd(DeviceCommand.DescribeCommand.class, new String[] {"json"}, new Opt[] {
-            new Opt(new String[] {"--json"}, null, "json", "json", FLAG, boolean.class, null, null, false, true)},
+        return new Cmd(DeviceCommand.DescribeCommand.class, new String[] {"json"}, options(new Opt[] {}, ofJsonOption("json")),
             new Pos(null, "type", String.class, false, 1, null));
       case "device export":
-        return new Cmd(DeviceCommand.ExportCommand.class, new String[] {"json"}, new Opt[] {
+        return new Cmd(DeviceCommand.ExportCommand.class, new String[] {"json"}, options(new Opt[] {
             new Opt(new String[] {"--format"}, null, null, "format", SINGLE, String.class, null, "ngspice", false, false),
             new Opt(new String[] {"--name"}, null, null, "name", SINGLE, String.class, null, null, false, false),
-            new Opt(new String[] {"--param"}, null, null, "param", LIST, String.class, ",", null, false, false),
-            new Opt(new String[] {"--json"}, null, "json", "json", FLAG, boolean.class, null, null, false, true)},
+            new Opt(new String[] {"--param"}, null, null, "param", LIST, String.class, ",", null, false, false)}, ofJsonOption("json")),
             new Pos(null, "model", String.class, false, 1, null));
       case "iv":
-        return new Cmd(IvCommand.class, new String[] {"output"}, new Opt[] {
+        return new Cmd(IvCommand.class, new String[] {"output"}, options(new Opt[] {
             new Opt(new String[] {"--sweep"}, null, null, "sweep", SINGLE, String.class, null, "triangle", false, false),
             new Opt(new String[] {"--compliance"}, null, null, "compliance", SINGLE, String.class, null, null, false, false),
             new Opt(new String[] {"--series"}, null, null, "series", SINGLE, String.class, null, null, false, false),
             new Opt(new String[] {"--devices"}, null, null, "devices", SINGLE, int.class, null, "1", false, false),
             new Opt(new String[] {"--seed"}, null, null, "seed", SINGLE, long.class, null, "1", false, false),
-            new Opt(new String[] {"--param"}, null, null, "param", LIST, String.class, ",", null, false, false),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+            new Opt(new String[] {"--param"}, null, null, "param", LIST, String.class, ",", null, false, false)}, ofOutputOptions("output")),
             new Pos(null, "model", String.class, false, 1, null));
       case "pulse":
-        return new Cmd(PulseCommand.class, new String[] {"output"}, new Opt[] {
+        return new Cmd(PulseCommand.class, new String[] {"output"}, options(new Opt[] {
             new Opt(new String[] {"--amp"}, null, null, "amp", SINGLE, String.class, null, null, false, false),
             new Opt(new String[] {"--amps"}, null, null, "amps", LIST, String.class, ",", null, false, false),
             new Opt(new String[] {"--width"}, null, null, "width", SINGLE, String.class, null, null, true, false),
             new Opt(new String[] {"--relax"}, null, null, "relax", SINGLE, String.class, null, null, false, false),
             new Opt(new String[] {"--series"}, null, null, "series", SINGLE, String.class, null, null, false, false),
             new Opt(new String[] {"--seed"}, null, null, "seed", SINGLE, long.class, null, "1", false, false),
-            new Opt(new String[] {"--param"}, null, null, "param", LIST, String.class, ",", null, false, false),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+            new Opt(new String[] {"--param"}, null, null, "param", LIST, String.class, ",", null, false, false)}, ofOutputOptions("output")),
             new Pos(null, "model", String.class, false, 1, null));
       case "neuron list":
-        return new Cmd(NeuronCommand.ListCircuits.class, new String[] {"json"}, new Opt[] {
-            new Opt(new String[] {"--json"}, null, "json", "json", FLAG, boolean.class, null, null, false, true)},
+        return new Cmd(NeuronCommand.ListCircuits.class, new String[] {"json"}, options(new Opt[] {}, ofJsonOption("json")),
             null);
       case "neuron show":
-        return new Cmd(NeuronCommand.Show.class, new String[] {"circuit", "json"}, new Opt[] {
-            new Opt(new String[] {"--format"}, null, null, "format", SINGLE, String.class, null, "neuristor", false, false),
-            new Opt(new String[] {"--param"}, null, "circuit", "params", LIST, String.class, ",", null, false, false),
-            new Opt(new String[] {"--duration"}, null, "circuit", "duration", SINGLE, String.class, null, null, false, false),
-            new Opt(new String[] {"--device"}, null, "circuit", "device", SINGLE, java.nio.file.Path.class, null, null, false, false),
-            new Opt(new String[] {"--rescale-bias"}, null, "circuit", "rescaleBias", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--json"}, null, "json", "json", FLAG, boolean.class, null, null, false, true)},
+        return new Cmd(NeuronCommand.Show.class, new String[] {"circuit", "json"}, options(new Opt[] {
+            new Opt(new String[] {"--format"}, null, null, "format", SINGLE, String.class, null, "neuristor", false, false)}, ofNeuronCommandCircuitOptions("circuit"), ofJsonOption("json")),
             new Pos(null, "name", String.class, false, 1, null));
       case "neuron run":
-        return new Cmd(NeuronCommand.Run.class, new String[] {"circuit", "output"}, new Opt[] {
-            new Opt(new String[] {"--param"}, null, "circuit", "params", LIST, String.class, ",", null, false, false),
-            new Opt(new String[] {"--duration"}, null, "circuit", "duration", SINGLE, String.class, null, null, false, false),
-            new Opt(new String[] {"--device"}, null, "circuit", "device", SINGLE, java.nio.file.Path.class, null, null, false, false),
-            new Opt(new String[] {"--rescale-bias"}, null, "circuit", "rescaleBias", FLAG, boolean.class, null, null, false, true),
+        return new Cmd(NeuronCommand.Run.class, new String[] {"circuit", "output"}, options(new Opt[] {
             new Opt(new String[] {"--stim"}, null, null, "stim", SINGLE, String.class, null, null, false, false),
-            new Opt(new String[] {"--refractory"}, null, null, "refractory", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+            new Opt(new String[] {"--refractory"}, null, null, "refractory", FLAG, boolean.class, null, null, false, true)}, ofNeuronCommandCircuitOptions("circuit"), ofOutputOptions("output")),
             new Pos(null, "name", String.class, false, 1, null));
       case "neuron fi":
-        return new Cmd(NeuronCommand.Fv.class, new String[] {"circuit", "output"}, new Opt[] {
+        return new Cmd(NeuronCommand.Fv.class, new String[] {"circuit", "output"}, options(new Opt[] {
             new Opt(new String[] {"--from"}, null, null, "from", SINGLE, String.class, null, "0", false, false),
             new Opt(new String[] {"--to"}, null, null, "to", SINGLE, String.class, null, null, true, false),
             new Opt(new String[] {"--points"}, null, null, "points", SINGLE, int.class, null, "20", false, false),
-            new Opt(new String[] {"--tol"}, null, null, "tol", SINGLE, String.class, null, null, false, false),
-            new Opt(new String[] {"--param"}, null, "circuit", "params", LIST, String.class, ",", null, false, false),
-            new Opt(new String[] {"--duration"}, null, "circuit", "duration", SINGLE, String.class, null, null, false, false),
-            new Opt(new String[] {"--device"}, null, "circuit", "device", SINGLE, java.nio.file.Path.class, null, null, false, false),
-            new Opt(new String[] {"--rescale-bias"}, null, "circuit", "rescaleBias", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+            new Opt(new String[] {"--tol"}, null, null, "tol", SINGLE, String.class, null, null, false, false)}, ofNeuronCommandCircuitOptions("circuit"), ofOutputOptions("output")),
             new Pos(null, "name", String.class, false, 1, null));
       case "neuron compare":
-        return new Cmd(NeuronCommand.Compare.class, new String[] {"output"}, new Opt[] {
+        return new Cmd(NeuronCommand.Compare.class, new String[] {"output"}, options(new Opt[] {
             new Opt(new String[] {"--points"}, null, null, "points", SINGLE, int.class, null, "12", false, false),
-            new Opt(new String[] {"--max-input"}, null, null, "maxInput", SINGLE, String.class, null, null, false, false),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+            new Opt(new String[] {"--max-input"}, null, null, "maxInput", SINGLE, String.class, null, null, false, false)}, ofOutputOptions("output")),
             new Pos(null, "name", String.class, false, 1, null));
       case "neuron sd":
-        return new Cmd(NeuronProtocolCommands.StrengthDurationCommand.class, new String[] {"output"}, new Opt[] {
+        return new Cmd(NeuronProtocolCommands.StrengthDurationCommand.class, new String[] {"output"}, options(new Opt[] {
             new Opt(new String[] {"--widths"}, null, null, "widths", SINGLE, String.class, null, null, true, false),
             new Opt(new String[] {"--min"}, null, null, "min", SINGLE, String.class, null, "0", false, false),
             new Opt(new String[] {"--max"}, null, null, "max", SINGLE, String.class, null, null, true, false),
             new Opt(new String[] {"--tol"}, null, null, "tol", SINGLE, String.class, null, "1e-3", false, false),
-            new Opt(new String[] {"--param"}, null, null, "params", LIST, String.class, ",", null, false, false),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+            new Opt(new String[] {"--param"}, null, null, "params", LIST, String.class, ",", null, false, false)}, ofOutputOptions("output")),
             new Pos(null, "name", String.class, false, 1, null));
       case "neuron aon":
-        return new Cmd(NeuronProtocolCommands.AllOrNothingCommand.class, new String[] {"output"}, new Opt[] {
+        return new Cmd(NeuronProtocolCommands.AllOrNothingCommand.class, new String[] {"output"}, options(new Opt[] {
             new Opt(new String[] {"--amps"}, null, null, "amps", SINGLE, String.class, null, null, true, false),
             new Opt(new String[] {"--width"}, null, null, "width", SINGLE, String.class, null, null, true, false),
-            new Opt(new String[] {"--param"}, null, null, "params", LIST, String.class, ",", null, false, false),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+            new Opt(new String[] {"--param"}, null, null, "params", LIST, String.class, ",", null, false, false)}, ofOutputOptions("output")),
             new Pos(null, "name", String.class, false, 1, null));
       case "neuron behaviours":
-        return new Cmd(NeuronBehavioursCommand.class, new String[] {"output"}, new Opt[] {
+        return new Cmd(NeuronBehavioursCommand.class, new String[] {"output"}, options(new Opt[] {
             new Opt(new String[] {"--only"}, null, null, "only", LIST, String.class, ",", null, false, false),
             new Opt(new String[] {"--param"}, null, null, "params", LIST, String.class, ",", null, false, false),
-            new Opt(new String[] {"--columns"}, null, null, "columns", SINGLE, int.class, null, "4", false, false),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+            new Opt(new String[] {"--columns"}, null, null, "columns", SINGLE, int.class, null, "4", false, false)}, ofOutputOptions("output")),
             new Pos(null, "names", String.class, true, 1, null));
       case "neuron energy":
-        return new Cmd(NeuronEnergyCommand.class, new String[] {"output"}, new Opt[] {
-            new Opt(new String[] {"--param"}, null, null, "params", LIST, String.class, ",", null, false, false),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+        return new Cmd(NeuronEnergyCommand.class, new String[] {"output"}, options(new Opt[] {
+            new Opt(new String[] {"--param"}, null, null, "params", LIST, String.class, ",", null, false, false)}, ofOutputOptions("output")),
             new Pos(null, "names", String.class, true, 0, null));
       case "model list":
-        return new Cmd(ModelCommand.ListModels.class, new String[] {"json"}, new Opt[] {
-            new Opt(new String[] {"--json"}, null, "json", "json", FLAG, boolean.class, null, null, false, true)},
+        return new Cmd(ModelCommand.ListModels.class, new String[] {"json"}, options(new Opt[] {}, ofJsonOption("json")),
             null);
       case "model describe":
-        return new Cmd(ModelCommand.Describe.class, new String[] {"json"}, new Opt[] {
-            new Opt(new String[] {"--json"}, null, "json", "json", FLAG, boolean.class, null, null, false, true)},
+        return new Cmd(ModelCommand.Describe.class, new String[] {"json"}, options(new Opt[] {}, ofJsonOption("json")),
             new Pos(null, "name", String.class, false, 1, null));
       case "model run":
-        return new Cmd(ModelCommand.Run.class, new String[] {"mo", "output"}, new Opt[] {
-            new Opt(new String[] {"--param"}, null, "mo", "params", LIST, String.class, ",", null, false, false),
-            new Opt(new String[] {"--file"}, null, "mo", "file", SINGLE, java.nio.file.Path.class, null, null, false, false),
-            new Opt(new String[] {"--dt"}, null, "mo", "dt", SINGLE, String.class, null, null, false, false),
-            new Opt(new String[] {"--method"}, null, "mo", "method", SINGLE, String.class, null, null, false, false),
+        return new Cmd(ModelCommand.Run.class, new String[] {"mo", "output"}, options(new Opt[] {
             new Opt(new String[] {"--stim"}, null, null, "stims", LIST, String.class, null, null, false, false),
             new Opt(new String[] {"--duration"}, null, null, "duration", SINGLE, String.class, null, "200ms", false, false),
             new Opt(new String[] {"--noise"}, null, null, "noises", LIST, String.class, null, null, false, false),
-            new Opt(new String[] {"--seed"}, null, null, "seed", SINGLE, long.class, null, "1", false, false),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+            new Opt(new String[] {"--seed"}, null, null, "seed", SINGLE, long.class, null, "1", false, false)}, ofModelCommandModelOptions("mo"), ofOutputOptions("output")),
             new Pos(null, "name", String.class, false, 0, null));
       case "patterns":
-        return new Cmd(PatternsCommand.class, new String[] {"output"}, new Opt[] {
+        return new Cmd(PatternsCommand.class, new String[] {"output"}, options(new Opt[] {
             new Opt(new String[] {"--no-membrane"}, null, null, "noMembrane", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--columns"}, null, null, "columns", SINGLE, int.class, null, "4", false, false),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+            new Opt(new String[] {"--columns"}, null, null, "columns", SINGLE, int.class, null, "4", false, false)}, ofOutputOptions("output")),
             null);
       case "network run":
-        return new Cmd(NetworkCommand.Run.class, new String[] {"output"}, new Opt[] {
-            new Opt(new String[] {"--threads"}, null, null, "threads", SINGLE, int.class, null, "0", false, false),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+        return new Cmd(NetworkCommand.Run.class, new String[] {"output"}, options(new Opt[] {
+            new Opt(new String[] {"--threads"}, null, null, "threads", SINGLE, int.class, null, "0", false, false)}, ofOutputOptions("output")),
             new Pos(null, "file", java.nio.file.Path.class, false, 1, null));
       case "network digits":
-        return new Cmd(DigitsCommand.class, new String[] {"output"}, new Opt[] {
+        return new Cmd(DigitsCommand.class, new String[] {"output"}, options(new Opt[] {
             new Opt(new String[] {"--dataset"}, null, null, "dataset", SINGLE, String.class, null, "mnist10k", false, false),
             new Opt(new String[] {"--data"}, null, null, "data", SINGLE, java.nio.file.Path.class, null, null, false, false),
             new Opt(new String[] {"--synapse"}, null, null, "synapse", SINGLE, String.class, null, "ideal", false, false),
@@ -230,14 +155,10 @@ final class CommandTable {
             new Opt(new String[] {"--sense-r"}, null, null, "senseR", SINGLE, String.class, null, "0", false, false),
             new Opt(new String[] {"--selector"}, null, null, "selector", SINGLE, String.class, null, "none", false, false),
             new Opt(new String[] {"--train"}, null, null, "train", SINGLE, String.class, null, "offline", false, false),
-            new Opt(new String[] {"--lr"}, null, null, "lr", SINGLE, double.class, null, "0.3", false, false),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+            new Opt(new String[] {"--lr"}, null, null, "lr", SINGLE, double.class, null, "0.3", false, false)}, ofOutputOptions("output")),
             null);
       case "network crossbar ir":
-        return new Cmd(CrossbarCommand.Ir.class, new String[] {"output"}, new Opt[] {
+        return new Cmd(CrossbarCommand.Ir.class, new String[] {"output"}, options(new Opt[] {
             new Opt(new String[] {"--rows"}, null, null, "rows", SINGLE, int.class, null, "784", false, false),
             new Opt(new String[] {"--cols"}, null, null, "cols", SINGLE, int.class, null, "600", false, false),
             new Opt(new String[] {"--wire-r"}, null, null, "wire", SINGLE, String.class, null, "0.1,0.3,1,3,10,30,100,300,1000", false, false),
@@ -245,14 +166,10 @@ final class CommandTable {
             new Opt(new String[] {"--sense-r"}, null, null, "sense", SINGLE, String.class, null, "0", false, false),
             new Opt(new String[] {"--read-v"}, null, null, "readV", SINGLE, String.class, null, "0.5", false, false),
             new Opt(new String[] {"--reads"}, null, null, "reads", SINGLE, int.class, null, "30", false, false),
-            new Opt(new String[] {"--seed"}, null, null, "seed", SINGLE, long.class, null, "1", false, false),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+            new Opt(new String[] {"--seed"}, null, null, "seed", SINGLE, long.class, null, "1", false, false)}, ofOutputOptions("output")),
             null);
       case "network crossbar netlist":
-        return new Cmd(CrossbarCommand.Netlist.class, new String[] {"output"}, new Opt[] {
+        return new Cmd(CrossbarCommand.Netlist.class, new String[] {"output"}, options(new Opt[] {
             new Opt(new String[] {"--rows"}, null, null, "rows", SINGLE, int.class, null, "16", false, false),
             new Opt(new String[] {"--cols"}, null, null, "cols", SINGLE, int.class, null, "16", false, false),
             new Opt(new String[] {"--wire-r"}, null, null, "wire", SINGLE, String.class, null, "2.5", false, false),
@@ -262,14 +179,10 @@ final class CommandTable {
             new Opt(new String[] {"--hrs"}, null, null, "hrs", SINGLE, String.class, null, "100k", false, false),
             new Opt(new String[] {"--selector"}, null, null, "selector", SINGLE, String.class, null, "none", false, false),
             new Opt(new String[] {"--seed"}, null, null, "seed", SINGLE, long.class, null, "15", false, false),
-            new Opt(new String[] {"--file"}, null, null, "file", SINGLE, java.nio.file.Path.class, null, null, true, false),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+            new Opt(new String[] {"--file"}, null, null, "file", SINGLE, java.nio.file.Path.class, null, null, true, false)}, ofOutputOptions("output")),
             null);
       case "network stdp-digits":
-        return new Cmd(StdpDigitsCommand.class, new String[] {"output"}, new Opt[] {
+        return new Cmd(StdpDigitsCommand.class, new String[] {"output"}, options(new Opt[] {
             new Opt(new String[] {"--neurons"}, null, null, "neurons", SINGLE, int.class, null, "400", false, false),
             new Opt(new String[] {"--epochs"}, null, null, "epochs", SINGLE, int.class, null, "3", false, false),
             new Opt(new String[] {"--dataset"}, null, null, "dataset", SINGLE, String.class, null, "mnist10k", false, false),
@@ -281,38 +194,80 @@ final class CommandTable {
             new Opt(new String[] {"--test-samples"}, null, null, "testSamples", SINGLE, int.class, null, "0", false, false),
             new Opt(new String[] {"--presentation"}, null, null, "presentation", SINGLE, String.class, null, "0.35", false, false),
             new Opt(new String[] {"--seed"}, null, null, "seed", SINGLE, long.class, null, "1", false, false),
-            new Opt(new String[] {"--threads"}, null, null, "threads", SINGLE, int.class, null, "0", false, false),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+            new Opt(new String[] {"--threads"}, null, null, "threads", SINGLE, int.class, null, "0", false, false)}, ofOutputOptions("output")),
             null);
       case "sweep":
-        return new Cmd(SweepCommand.class, new String[] {"output"}, new Opt[] {
+        return new Cmd(SweepCommand.class, new String[] {"output"}, options(new Opt[] {
             new Opt(new String[] {"--threads"}, null, null, "threads", SINGLE, int.class, null, "0", false, false),
             new Opt(new String[] {"--engine"}, null, null, "engine", SINGLE, String.class, null, "local", false, false),
-            new Opt(new String[] {"--master"}, null, null, "master", SINGLE, String.class, null, "local[*]", false, false),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+            new Opt(new String[] {"--master"}, null, null, "master", SINGLE, String.class, null, "local[*]", false, false)}, ofOutputOptions("output")),
             new Pos(null, "specFile", java.nio.file.Path.class, false, 1, null));
       case "fit check":
-        return new Cmd(FitCheckCommand.class, new String[] {"data", "output"}, new Opt[] {
-            new Opt(new String[] {"--iv"}, null, "data", "iv", LIST, String.class, null, null, false, false),
-            new Opt(new String[] {"--pulse"}, null, "data", "pulse", LIST, String.class, null, null, false, false),
-            new Opt(new String[] {"--pulses"}, null, "data", "pulses", LIST, String.class, null, null, false, false),
-            new Opt(new String[] {"--columns"}, null, "data", "columns", SINGLE, String.class, null, null, false, false),
-            new Opt(new String[] {"--threads"}, null, null, "threads", SINGLE, Integer.class, null, null, false, false),
-            new Opt(new String[] {"--json"}, null, "output", "json", FLAG, boolean.class, null, null, false, true),
-            new Opt(new String[] {"--out"}, null, "output", "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
-            new Opt(new String[] {"--plot"}, "--no-plot", "output", "plot", FLAG, boolean.class, null, "true", false, true),
-            new Opt(new String[] {"--plot-format"}, null, "output", "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)},
+        return new Cmd(FitCheckCommand.class, new String[] {"data", "output"}, options(new Opt[] {
+            new Opt(new String[] {"--threads"}, null, null, "threads", SINGLE, Integer.class, null, null, false, false)}, ofFitData("data"), ofOutputOptions("output")),
             new Pos(null, "model", java.nio.file.Path.class, false, 1, null));
       default:
         return null;
     }
   }
+
+  /** {@code own} followed by the options of each mixin. */
+  private static Opt[] options(Opt[] own, Opt[]... mixins) {
+    int n = own.length;
+    for (Opt[] m : mixins) {
+      n += m.length;
+    }
+    Opt[] all = java.util.Arrays.copyOf(own, n);
+    n = own.length;
+    for (Opt[] m : mixins) {
+      System.arraycopy(m, 0, all, n, m.length);
+      n += m.length;
+    }
+    return all;
+  }
+
+  /** The options of mixin {@code FitData}, held by the command's field {@code mixin}. */
+  private static Opt[] ofFitData(String mixin) {
+    return new Opt[] {
+        new Opt(new String[] {"--iv"}, null, mixin, "iv", LIST, String.class, null, null, false, false),
+        new Opt(new String[] {"--pulse"}, null, mixin, "pulse", LIST, String.class, null, null, false, false),
+        new Opt(new String[] {"--pulses"}, null, mixin, "pulses", LIST, String.class, null, null, false, false),
+        new Opt(new String[] {"--columns"}, null, mixin, "columns", SINGLE, String.class, null, null, false, false)};
+  }
+
+  /** The options of mixin {@code JsonOption}, held by the command's field {@code mixin}. */
+  private static Opt[] ofJsonOption(String mixin) {
+    return new Opt[] {
+        new Opt(new String[] {"--json"}, null, mixin, "json", FLAG, boolean.class, null, null, false, true)};
+  }
+
+  /** The options of mixin {@code ModelCommand.ModelOptions}, held by the command's field {@code mixin}. */
+  private static Opt[] ofModelCommandModelOptions(String mixin) {
+    return new Opt[] {
+        new Opt(new String[] {"--param"}, null, mixin, "params", LIST, String.class, ",", null, false, false),
+        new Opt(new String[] {"--file"}, null, mixin, "file", SINGLE, java.nio.file.Path.class, null, null, false, false),
+        new Opt(new String[] {"--dt"}, null, mixin, "dt", SINGLE, String.class, null, null, false, false),
+        new Opt(new String[] {"--method"}, null, mixin, "method", SINGLE, String.class, null, null, false, false)};
+  }
+
+  /** The options of mixin {@code NeuronCommand.CircuitOptions}, held by the command's field {@code mixin}. */
+  private static Opt[] ofNeuronCommandCircuitOptions(String mixin) {
+    return new Opt[] {
+        new Opt(new String[] {"--param"}, null, mixin, "params", LIST, String.class, ",", null, false, false),
+        new Opt(new String[] {"--duration"}, null, mixin, "duration", SINGLE, String.class, null, null, false, false),
+        new Opt(new String[] {"--device"}, null, mixin, "device", SINGLE, java.nio.file.Path.class, null, null, false, false),
+        new Opt(new String[] {"--rescale-bias"}, null, mixin, "rescaleBias", FLAG, boolean.class, null, null, false, true)};
+  }
+
+  /** The options of mixin {@code OutputOptions}, held by the command's field {@code mixin}. */
+  private static Opt[] ofOutputOptions(String mixin) {
+    return new Opt[] {
+        new Opt(new String[] {"--json"}, null, mixin, "json", FLAG, boolean.class, null, null, false, true),
+        new Opt(new String[] {"--out"}, null, mixin, "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
+        new Opt(new String[] {"--plot"}, "--no-plot", mixin, "plot", FLAG, boolean.class, null, "true", false, true),
+        new Opt(new String[] {"--plot-format"}, null, mixin, "plotFormat", SINGLE, OutputOptions.PlotFormat.class, null, "png", false, false)};
+  }
+
   // Not served (picocli parses them):
   //   help: the help command
   //   device: a command group (prints its usage or subcommands)

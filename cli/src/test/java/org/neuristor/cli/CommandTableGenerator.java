@@ -40,11 +40,12 @@ public final class CommandTableGenerator {
   static String source() {
     StringBuilder served = new StringBuilder();
     StringBuilder declined = new StringBuilder();
+    Map<String, String> mixinMethods = new java.util.TreeMap<>();
     for (CommandLine cl : commands(Main.commandLine())) {
       CommandSpec spec = cl.getCommandSpec();
       String path = spec.qualifiedName(" ").substring("neuristor ".length());
       try {
-        String entry = entry(cl);
+        String entry = entry(cl, mixinMethods);
         served.append("      case \"").append(path).append("\":\n        return ").append(entry).append(";\n");
       } catch (Unsupported e) {
         declined.append("  //   ").append(path).append(": ").append(e.getMessage()).append('\n');
@@ -75,8 +76,23 @@ public final class CommandTableGenerator {
         + "      default:\n"
         + "        return null;\n"
         + "    }\n"
+        + "  }\n\n"
+        + "  /** {@code own} followed by the options of each mixin. */\n"
+        + "  private static Opt[] options(Opt[] own, Opt[]... mixins) {\n"
+        + "    int n = own.length;\n"
+        + "    for (Opt[] m : mixins) {\n"
+        + "      n += m.length;\n"
+        + "    }\n"
+        + "    Opt[] all = java.util.Arrays.copyOf(own, n);\n"
+        + "    n = own.length;\n"
+        + "    for (Opt[] m : mixins) {\n"
+        + "      System.arraycopy(m, 0, all, n, m.length);\n"
+        + "      n += m.length;\n"
+        + "    }\n"
+        + "    return all;\n"
         + "  }\n"
-        + "  // Not served (picocli parses them):\n"
+        + String.join("", mixinMethods.values())
+        + "\n  // Not served (picocli parses them):\n"
         + declined
         + "}\n";
   }
@@ -110,7 +126,11 @@ public final class CommandTableGenerator {
     }
   }
 
-  private static String entry(CommandLine cl) throws Unsupported {
+  /**
+   * The {@code Cmd} expression of a command; the options of its mixins come from one method per mixin class, put
+   * into {@code mixinMethods} (by name).
+   */
+  private static String entry(CommandLine cl, Map<String, String> mixinMethods) throws Unsupported {
     CommandSpec spec = cl.getCommandSpec();
     Object command = spec.userObject();
     if (!cl.getSubcommands().isEmpty()) {
@@ -136,16 +156,39 @@ public final class CommandTableGenerator {
     for (int k = 0; k < mixins.size(); k++) {
       b.append(k > 0 ? ", " : "").append('"').append(mixins.get(k).getName()).append('"');
     }
-    b.append("}, new Opt[] {");
+    b.append("}, options(new Opt[] {");
+    Map<String, List<String>> byMixin = new java.util.LinkedHashMap<>();
     boolean first = true;
     for (OptionSpec o : spec.options()) {
       if (o.usageHelp() || o.versionHelp()) {
         continue; // -h, --help, -V, --version: unknown to the table, so they decline
       }
-      b.append(first ? "\n            " : ",\n            ").append(option(spec, o, type, mixins));
-      first = false;
+      String mixin = mixin(field(o.userObject(), o.longestName()), type, mixins, o.longestName());
+      String text = option(spec, o, mixin == null ? "null" : "mixin");
+      if (mixin == null) {
+        b.append(first ? "\n            " : ",\n            ").append(text);
+        first = false;
+      } else {
+        byMixin.computeIfAbsent(mixin, k -> new ArrayList<>()).add(text);
+      }
     }
-    b.append("},\n            ");
+    b.append("}");
+    for (Map.Entry<String, List<String>> e : byMixin.entrySet()) {
+      Class<?> c = null;
+      for (Field m : mixins) {
+        c = m.getName().equals(e.getKey()) ? m.getType() : c;
+      }
+      String name = "of" + literal(c).replace(".class", "").replace(".", "");
+      String method = "\n  /** The options of mixin {@code " + literal(c).replace(".class", "") + "}, held by the command's field "
+          + "{@code mixin}. */\n  private static Opt[] " + name + "(String mixin) {\n    return new Opt[] {\n        "
+          + String.join(",\n        ", e.getValue()) + "};\n  }\n";
+      String before = mixinMethods.putIfAbsent(name, method);
+      if (before != null && !before.equals(method)) {
+        throw new IllegalStateException("mixin " + c.getName() + " has other options in another command");
+      }
+      b.append(", ").append(name).append("(\"").append(e.getKey()).append("\")");
+    }
+    b.append("),\n            ");
     List<PositionalParamSpec> ps = spec.positionalParameters();
     if (ps.size() > 1) {
       throw new Unsupported("more than one positional parameter");
@@ -197,10 +240,10 @@ public final class CommandTableGenerator {
     }
   }
 
-  private static String option(CommandSpec spec, OptionSpec o, Class<?> type, List<Field> mixins) throws Unsupported {
+  /** An option's {@code Opt} expression; {@code mixin}: the Java expression of its mixin field's name. */
+  private static String option(CommandSpec spec, OptionSpec o, String mixin) throws Unsupported {
     String name = o.longestName();
     Field f = field(o.userObject(), name);
-    String mixin = mixin(f, type, mixins, name);
     common(o, name);
     String negated = null;
     for (Map.Entry<String, OptionSpec> e : spec.negatedOptionsMap().entrySet()) {
@@ -255,7 +298,7 @@ public final class CommandTableGenerator {
     if (o.required() && dv != null) {
       throw new Unsupported(name + ": required with a default");
     }
-    return "new Opt(new String[] {" + strings(o.names()) + "}, " + str(negated) + ", " + str(mixin) + ", "
+    return "new Opt(new String[] {" + strings(o.names()) + "}, " + str(negated) + ", " + mixin + ", "
         + str(f.getName()) + ", " + how + ", " + literal(element) + ", " + str(split.isEmpty() ? null : split) + ", "
         + str(dv) + ", " + o.required() + ", " + given + ")";
   }
