@@ -14,6 +14,12 @@ import picocli.CommandLine.Spec;
 public class JsonOption {
   @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
+  /**
+   * What runs the command when picocli does not ({@link QuickStart}): the command's streams and the {@link Main}
+   * that started it (null when picocli runs it: then {@link #mixee} serves).
+   */
+  QuickStart.Started started;
+
   @Option(names = "--json", description = "Print the result as one JSON object on stdout (an error as "
       + "{\"error\": {...}}); logs and progress go to stderr.")
   boolean json;
@@ -24,12 +30,23 @@ public class JsonOption {
 
   /** Standard output of the running command line. */
   public PrintWriter out() {
-    return mixee.commandLine().getOut();
+    return started != null ? started.out() : mixee.commandLine().getOut();
   }
 
   /** Standard error of the running command line (warnings, notes). */
   public PrintWriter err() {
-    return mixee.commandLine().getErr();
+    return started != null ? started.err() : mixee.commandLine().getErr();
+  }
+
+  /**
+   * The {@link Main} that runs this command (with what it started before parsing: a netlist run's run-ahead, a
+   * network run's warm-up), or null when the command line was built otherwise (tests, embedding code).
+   */
+  Main main() {
+    if (started != null) {
+      return started.main();
+    }
+    return mixee.root().userObject() instanceof Main m ? m : null;
   }
 
   /** Prints the summary on standard output, as JSON with {@code --json}. */

@@ -32,7 +32,8 @@ public final class Main implements Runnable {
   private final WarmUp warmUp;
   private final RunAhead runAhead;
 
-  private Main(WarmUp warmUp, RunAhead runAhead) {
+  /** A root command with what was started for its command line (either may be null). */
+  Main(WarmUp warmUp, RunAhead runAhead) {
     this.warmUp = warmUp;
     this.runAhead = runAhead;
   }
@@ -75,8 +76,9 @@ public final class Main implements Runnable {
   /** Runs the command line {@code args} as the {@code neuristor} command does and returns its exit code. */
   static int execute(String[] args) {
     Start s = start(args);
-    // a plain network run is parsed without picocli's model (see NetworkCommand.Run.plain)
-    Integer code = s.warmUp() == null ? null : NetworkCommand.Run.plain(args, s.warmUp(), stdout(), stderr());
+    // the success case of every command CommandTable serves runs without picocli's model (QuickStart); picocli
+    // parses everything else
+    Integer code = QuickStart.execute(args, new Main(s.warmUp(), s.runAhead()), stdout(), stderr());
     return code != null ? code : commandLine(args, s.warmUp(), s.runAhead()).execute(args);
   }
 

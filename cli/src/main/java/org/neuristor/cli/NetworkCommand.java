@@ -21,10 +21,8 @@ import org.neuristor.plot.Plotter;
 import org.neuristor.plot.SpikeRaster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code neuristor network run FILE}: runs a spiking network described in YAML or JSON. Its subcommands
@@ -75,8 +73,6 @@ public final class NetworkCommand implements Runnable {
 
     @Mixin OutputOptions output;
 
-    @Spec CommandSpec spec;
-
     /**
      * For {@code network run FILE ...}: a {@link WarmUp} on FILE (the first argument after {@code run} that
      * names a .yaml, .yml or .json file), started before picocli parses the command line; else null. It also
@@ -109,73 +105,9 @@ public final class NetworkCommand implements Runnable {
       return null;
     }
 
-    /**
-     * Runs a plain {@code network run FILE} (what {@link #warmUp} started a warm-up for) without picocli's model,
-     * whose build is ~0.1 s of a cold start's main-thread CPU on two cores shared with the warm-up and the JIT: FILE
-     * and at most one each of {@code --out DIR} (or {@code --out=DIR}), {@code --json} and {@code --plot} or {@code
-     * --no-plot}, in any order, as picocli would set them. Returns the exit code (errors print as picocli's handler
-     * prints them, {@link Main#failure}), or null for any other command line, which picocli then parses: other
-     * options, help, a repeated option, an argument file ({@code @...}), an option-like or empty value, or picocli
-     * settings in system properties.
-     */
-    static Integer plain(String[] args, WarmUp warmUp, PrintWriter out, PrintWriter err) {
-      Run r = parsePlain(args);
-      if (r == null) {
-        return null;
-      }
-      try {
-        return r.run(warmUp, out);
-      } catch (Exception e) {
-        return Main.failure(e, r.output.json(), out, err);
-      }
-    }
-
-    /** The command {@link #plain} runs for {@code args}, its fields set as picocli sets them; null if not plain. */
-    static Run parsePlain(String[] args) {
-      if (args.length < 3 || !args[0].equals("network") || !args[1].equals("run")) {
-        return null;
-      }
-      for (String p : System.getProperties().stringPropertyNames()) {
-        if (p.startsWith("picocli.") && !p.equals(Main.CONVERTERS_EXCLUDED) && !p.equals(Main.CLOSURES_DISABLED)) {
-          return null;
-        }
-      }
-      Run r = new Run();
-      r.output = new OutputOptions();
-      boolean outSeen = false;
-      boolean plotSeen = false;
-      try {
-        for (int i = 2; i < args.length; i++) {
-          String a = args[i];
-          if (a.isEmpty() || a.startsWith("@")) {
-            return null;
-          } else if (a.equals("--json") && !r.output.json) {
-            r.output.json = true;
-          } else if ((a.equals("--plot") || a.equals("--no-plot")) && !plotSeen) {
-            plotSeen = true;
-            r.output.plot = a.equals("--plot");
-          } else if ((a.equals("--out") || a.startsWith("--out=")) && !outSeen) {
-            String dir = a.equals("--out") ? (i + 1 < args.length ? args[++i] : "") : a.substring("--out=".length());
-            if (dir.isEmpty() || dir.startsWith("-") || dir.startsWith("@")) {
-              return null;
-            }
-            outSeen = true;
-            r.output.out = Path.of(dir);
-          } else if (!a.startsWith("-") && r.file == null) {
-            r.file = Path.of(a);
-          } else {
-            return null;
-          }
-        }
-      } catch (InvalidPathException e) {
-        return null; // picocli reports it
-      }
-      return r.file == null ? null : r;
-    }
-
     @Override
     public Integer call() {
-      return run(spec.root().userObject() instanceof Main m ? m.warmUp() : null, output.out());
+      return run(output.main() != null ? output.main().warmUp() : null, output.out());
     }
 
     /** The run, with the warm-up started for it (null: none); the summary printed on {@code out}. */

@@ -66,14 +66,14 @@ public final class NeuronCommand implements Runnable {
             + "circuit has no bias source or a device does not switch.")
     boolean rescaleBias;
 
-    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
-    picocli.CommandLine.Model.CommandSpec mixee;
-
     /** What --rescale-bias did (factor, thresholds, scaled rails), or null. */
     Map<String, Object> rescaled;
 
-    /** The checked parameters, with {@code tstop} from {@code --duration} and the --device card's values. */
-    Map<String, String> of(NeuronCircuit c) {
+    /**
+     * The checked parameters, with {@code tstop} from {@code --duration} and the --device card's values; what
+     * --rescale-bias did is printed on {@code err}.
+     */
+    Map<String, String> of(NeuronCircuit c, java.io.PrintWriter err) {
       Map<String, String> p = CliArgs.keyValues(params, "--param");
       if (device != null) {
         String text;
@@ -97,8 +97,8 @@ public final class NeuronCommand implements Runnable {
             p.put(k, Double.toString(v));
             msg.append(String.format(Locale.ROOT, " %s=%.4g V", k, v));
           });
-          mixee.commandLine().getErr().println(msg);
-          mixee.commandLine().getErr().flush();
+          err.println(msg);
+          err.flush();
           rescaled = new LinkedHashMap<>();
           rescaled.put("factor", r.factor());
           rescaled.put("vth_circuit_device_V", r.originalVth());
@@ -174,7 +174,7 @@ public final class NeuronCommand implements Runnable {
     @Override
     public void run() {
       NeuronCircuit c = NeuronLibrary.get(name);
-      Map<String, String> p = circuit.of(c);
+      Map<String, String> p = circuit.of(c, json.err());
       String text = switch (format.toLowerCase(java.util.Locale.ROOT)) {
         case "neuristor" -> p.isEmpty() ? c.netlist() : c.netlist(p, null);
         case "ngspice" -> org.neuristor.library.NgspiceNetlist.of(c, p, null);
@@ -330,7 +330,7 @@ public final class NeuronCommand implements Runnable {
         throw NeuristorException.input("--points must be >= 2");
       }
       NeuronCircuit c = NeuronLibrary.get(name);
-      Map<String, String> p = circuit.of(c);
+      Map<String, String> p = circuit.of(c, output.err());
       double lo = CliArgs.finite(from, "--from", "V");
       double hi = CliArgs.finite(to, "--to", "V");
       if (!(hi > lo)) {
@@ -415,7 +415,7 @@ public final class NeuronCommand implements Runnable {
     @Override
     public Integer call() {
       NeuronCircuit c = NeuronLibrary.get(name);
-      Map<String, String> p = circuit.of(c);
+      Map<String, String> p = circuit.of(c, output.err());
       double tstop = CircuitOptions.tstop(c, p);
       String source = stim == null ? null : Protocols.stimulus(stim, tstop);
       Map<String, Double> pulse = refractory ? singlePulse(stim) : null;

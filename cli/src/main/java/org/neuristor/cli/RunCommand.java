@@ -68,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunAhead ahead = output.mixee.root().userObject() instanceof Main m ? m.runAhead() : null;
+    RunAhead ahead = output.main() != null ? output.main().runAhead() : null;
     // the run-ahead (started before picocli parsed the command line) serves if it compiled this netlist and
     // ran it with these options: no --save, --updown, --every or --at-tstep
     CircuitCompiler.Compiled c = ahead != null ? ahead.compiled(netlist) : null;

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuristor.io.Json;
-import picocli.CommandLine;
 
 class NetworkCommandTest {
   @TempDir Path dir;
@@ -67,26 +66,17 @@ class NetworkCommandTest {
         {"network", "run", f},
         {"network", "run", f, "--out", "o1", "--json"},
         {"network", "run", "--no-plot", "--out=o2", f},
-        {"network", "run", "--plot", f, "--json", "--out", "a b"}};
+        {"network", "run", "--plot", f, "--json", "--out", "a b"},
+        {"network", "run", f, "--threads", "2"},
+        {"network", "run", f, "--plot-format", "svg"}};
     for (String[] args : plain) {
-      NetworkCommand.Run mine = NetworkCommand.Run.parsePlain(args);
-      CommandLine.ParseResult pr = Main.commandLine(args).parseArgs(args);
-      NetworkCommand.Run theirs = (NetworkCommand.Run) pr.subcommand().subcommand().commandSpec().userObject();
-      assertThat(mine).as(String.join(" ", args)).isNotNull();
-      assertThat(mine.file).isEqualTo(theirs.file);
-      assertThat(mine.threads).isEqualTo(theirs.threads);
-      assertThat(mine.output.out).isEqualTo(theirs.output.out);
-      assertThat(mine.output.json()).isEqualTo(theirs.output.json());
-      assertThat(mine.output.plot()).isEqualTo(theirs.output.plot());
-      assertThat(mine.output.plotExt()).isEqualTo(theirs.output.plotExt());
+      assertThat(QuickStartCheck.check(args)).as(String.join(" ", args)).isTrue();
     }
     String[][] notPlain = {
         {"network", "run"},
         {"network", "run", "--out", "o"},
-        {"network", "run", f, "--threads", "2"},
         {"network", "run", f, "--help"},
         {"network", "run", f, "-h"},
-        {"network", "run", f, "--plot-format", "svg"},
         {"network", "run", f, "--out", "a", "--out", "b"},
         {"network", "run", f, "--json", "--json"},
         {"network", "run", f, "--plot", "--no-plot"},
@@ -97,10 +87,11 @@ class NetworkCommandTest {
         {"network", "run", "@args"},
         {"network", "run", f, "--"},
         {"network", "run", f, ""},
+        {"network", "run", f, "--threads", "-1"},
         {"network", "digits", f},
         {"run", f, "x"}};
     for (String[] args : notPlain) {
-      assertThat(NetworkCommand.Run.parsePlain(args)).as(String.join(" ", args)).isNull();
+      assertThat(QuickStart.parse(args, null)).as(String.join(" ", args)).isNull();
     }
   }
 
@@ -117,11 +108,10 @@ class NetworkCommandTest {
         b = java.util.Arrays.copyOf(b, b.length + 1);
         b[b.length - 1] = "--json";
       }
-      CliHarness.Result r = CliHarness.run(a);
+      CliHarness.Result r = CliHarness.picocli(a);
       java.io.StringWriter out = new java.io.StringWriter();
       java.io.StringWriter err = new java.io.StringWriter();
-      org.neuristor.network.WarmUp w = NetworkCommand.Run.warmUp(b);
-      Integer code = NetworkCommand.Run.plain(b, w, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+      Integer code = quick(b, out, err);
       assertThat(code).isEqualTo(r.code()).isZero();
       assertThat(withoutWall(out.toString()).replace(viaPlain.toString(), "DIR"))
           .isEqualTo(withoutWall(r.out()).replace(viaPicocli.toString(), "DIR"));
@@ -137,15 +127,22 @@ class NetworkCommandTest {
     Files.writeString(f, "name: bad\ndt: 0.1ms\npopulations:\n  - name: a\n    model: nosuch\n    size: 10\n");
     for (String json : new String[] {"--no-plot", "--json"}) {
       String[] args = {"network", "run", f.toString(), "--out", dir.resolve("o").toString(), json};
-      CliHarness.Result r = CliHarness.run(args);
+      CliHarness.Result r = CliHarness.picocli(args);
       java.io.StringWriter out = new java.io.StringWriter();
       java.io.StringWriter err = new java.io.StringWriter();
-      Integer code = NetworkCommand.Run.plain(args, NetworkCommand.Run.warmUp(args), new java.io.PrintWriter(out, true),
-          new java.io.PrintWriter(err, true));
+      Integer code = quick(args, out, err);
       assertThat(code).isEqualTo(r.code()).isEqualTo(2);
       assertThat(err.toString()).isEqualTo(r.err()).contains("bad.yaml:");
       assertThat(out.toString()).isEqualTo(r.out());
     }
+  }
+
+  /** {@code args} run by QuickStart as the neuristor command runs them: with the warm-up started for them. */
+  private static Integer quick(String[] args, java.io.StringWriter out, java.io.StringWriter err) {
+    org.neuristor.network.WarmUp w = NetworkCommand.Run.warmUp(args);
+    assertThat(w).isNotNull();
+    return QuickStart.execute(args, new Main(w, null), new java.io.PrintWriter(out, true),
+        new java.io.PrintWriter(err, true));
   }
 
   /** Command output without its wall_s line or field (the only part that differs between two runs). */
