@@ -4,7 +4,6 @@ import static org.neuristor.ParameterSpec.of;
 
 import java.util.List;
 import java.util.Map;
-import org.neuristor.ModelParameterException;
 
 /**
  * Adaptive exponential integrate-and-fire model (Brette and Gerstner, J. Neurophysiol. 94, 3637
@@ -55,10 +54,7 @@ public final class AdaptiveExponential extends ModelDescriptor {
 
   @Override
   public void check(Map<String, Double> v) {
-    if (!(v.get("v_peak") > v.get("v_t"))) {
-      throw new ModelParameterException("v_peak", "adex: v_peak = " + v.get("v_peak")
-          + " mV must lie above v_t = " + v.get("v_t") + " mV");
-    }
+    requireAbove(v, "v_peak", "v_t");
   }
 
   @Override
@@ -154,36 +150,27 @@ public final class AdaptiveExponential extends ModelDescriptor {
       final double hdt = 0.5 * h;
       final double[] vv = v;
       final double[] ww = w;
-      if (method == Method.RK2) {
-        // two passes per block of neurons, so the exponentials of different neurons overlap in the
-        // CPU while the midpoint values stay in L1
-        for (int from = lo; from < hi; from += BLOCK) {
-          final int len = Math.min(BLOCK, hi - from);
+      final boolean rk2 = method == Method.RK2;
+      // the step's slopes: at the midpoint (RK2; a first pass per block of neurons fills vm and wm, so the
+      // exponentials of different neurons overlap in the CPU while the midpoint values stay in L1) or at
+      // the old state (Euler)
+      final double[] sv = rk2 ? vm : vv;
+      final double[] sw = rk2 ? wm : ww;
+      for (int from = lo; from < hi; from += BLOCK) {
+        final int len = Math.min(BLOCK, hi - from);
+        if (rk2) {
           for (int j = 0; j < len; j++) {
             int i = from + j;
             double in = drive(input, i);
             vm[i] = vv[i] + hdt * dv(vv[i], ww[i], in);
             wm[i] = ww[i] + hdt * dw(vv[i], ww[i]);
           }
-          for (int j = 0; j < len; j++) {
-            int i = from + j;
-            double in = drive(input, i);
-            double vNew = vv[i] + h * dv(vm[i], wm[i], in);
-            double wNew = ww[i] + h * dw(vm[i], wm[i]);
-            if (vNew >= vPeak) {
-              out.add(i, t0 + h);
-              vNew = vr;
-              wNew += b;
-            }
-            vv[i] = vNew;
-            ww[i] = wNew;
-          }
         }
-      } else {
-        for (int i = lo; i < hi; i++) {
+        for (int j = 0; j < len; j++) {
+          int i = from + j;
           double in = drive(input, i);
-          double vNew = vv[i] + h * dv(vv[i], ww[i], in);
-          double wNew = ww[i] + h * dw(vv[i], ww[i]);
+          double vNew = vv[i] + h * dv(sv[i], sw[i], in);
+          double wNew = ww[i] + h * dw(sv[i], sw[i]);
           if (vNew >= vPeak) {
             out.add(i, t0 + h);
             vNew = vr;
