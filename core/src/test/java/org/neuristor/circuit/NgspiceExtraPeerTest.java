@@ -37,4 +37,5 @@ class NgspiceExtraPeerTest {
   @CsvSource({"sw_relaxation_45us, v(c), 2.5", "ts_1ts1c_tanh, v(x), 0.5"})
   void oscillatorPeriodAndFirstCycleAgreeWithNgspice(String name, String sig, double level) throws Exception {
     NgspicePeerTest.oscillatorAgrees(name, sig, level);
-  }}
+   }
+}
