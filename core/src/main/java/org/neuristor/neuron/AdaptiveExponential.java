@@ -150,27 +150,36 @@ public final class AdaptiveExponential extends ModelDescriptor {
       final double hdt = 0.5 * h;
       final double[] vv = v;
       final double[] ww = w;
-      final boolean rk2 = method == Method.RK2;
-      // the step's slopes: at the midpoint (RK2; a first pass per block of neurons fills vm and wm, so the
-      // exponentials of different neurons overlap in the CPU while the midpoint values stay in L1) or at
-      // the old state (Euler)
-      final double[] sv = rk2 ? vm : vv;
-      final double[] sw = rk2 ? wm : ww;
-      for (int from = lo; from < hi; from += BLOCK) {
-        final int len = Math.min(BLOCK, hi - from);
-        if (rk2) {
+      if (method == Method.RK2) {
+        // two passes per block of neurons, so the exponentials of different neurons overlap in the
+        // CPU while the midpoint values stay in L1
+        for (int from = lo; from < hi; from += BLOCK) {
+          final int len = Math.min(BLOCK, hi - from);
           for (int j = 0; j < len; j++) {
             int i = from + j;
             double in = drive(input, i);
             vm[i] = vv[i] + hdt * dv(vv[i], ww[i], in);
             wm[i] = ww[i] + hdt * dw(vv[i], ww[i]);
           }
+          for (int j = 0; j < len; j++) {
+            int i = from + j;
+            double in = drive(input, i);
+            double vNew = vv[i] + h * dv(vm[i], wm[i], in);
+            double wNew = ww[i] + h * dw(vm[i], wm[i]);
+            if (vNew >= vPeak) {
+              out.add(i, t0 + h);
+              vNew = vr;
+              wNew += b;
+            }
+            vv[i] = vNew;
+            ww[i] = wNew;
+          }
         }
-        for (int j = 0; j < len; j++) {
-          int i = from + j;
+      } else {
+        for (int i = lo; i < hi; i++) {
           double in = drive(input, i);
-          double vNew = vv[i] + h * dv(sv[i], sw[i], in);
-          double wNew = ww[i] + h * dw(sv[i], sw[i]);
+          double vNew = vv[i] + h * dv(vv[i], ww[i], in);
+          double wNew = ww[i] + h * dw(vv[i], ww[i]);
           if (vNew >= vPeak) {
             out.add(i, t0 + h);
             vNew = vr;
