@@ -430,20 +430,6 @@ public final class Mosfet1 implements Element, Annotated {
 
   private final double[] half = new double[3];
 
-  private final double[] bj = new double[2];
-
-  /** A bulk junction (SPICE's MOS1 form, gmin included) at v with saturation current isat: {current, conductance}. */
-  private void bulkJunction(double v, double isat, double[] out) {
-    if (v <= -3 * vt) {
-      out[1] = GMIN;
-      out[0] = GMIN * v - isat;
-    } else {
-      double e = Math.exp(Math.min(700, v / vt));
-      out[1] = isat * e / vt + GMIN;
-      out[0] = isat * (e - 1) + GMIN * v;
-    }
-  }
-
   /** A node voltage at x (0 for ground). */
   private static double nv(double[] x, int i) {
     return i < 0 ? 0 : x[i];
@@ -492,12 +478,28 @@ public final class Mosfet1 implements Element, Annotated {
     double dvds = vdsT - vds;
     double dvbs = vbsT - vbs;
     // bulk junctions (normalized currents from bulk into source / drain)
-    bulkJunction(vbs, sourceSat, bj);
-    double gbs = bj[1];
-    double cbs = bj[0] + gbs * dvbs;
-    bulkJunction(vbd, drainSat, bj);
-    double gbd = bj[1];
-    double cbd = bj[0] + gbd * (dvbs - dvds);
+    double gbs;
+    double cbs;
+    if (vbs <= -3 * vt) {
+      gbs = GMIN;
+      cbs = GMIN * vbs - sourceSat;
+    } else {
+      double e = Math.exp(Math.min(700, vbs / vt));
+      gbs = sourceSat * e / vt + GMIN;
+      cbs = sourceSat * (e - 1) + GMIN * vbs;
+    }
+    double gbd;
+    double cbd;
+    if (vbd <= -3 * vt) {
+      gbd = GMIN;
+      cbd = GMIN * vbd - drainSat;
+    } else {
+      double e = Math.exp(Math.min(700, vbd / vt));
+      gbd = drainSat * e / vt + GMIN;
+      cbd = drainSat * (e - 1) + GMIN * vbd;
+    }
+    cbs += gbs * dvbs;
+    cbd += gbd * (dvbs - dvds);
     // channel
     int mode = vds >= 0 ? 1 : -1;
     double idn;   // normalized channel current d' -> s'
