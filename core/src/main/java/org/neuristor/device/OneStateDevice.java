@@ -5,9 +5,10 @@ import org.neuristor.circuit.Binder;
 import org.neuristor.circuit.element.TwoTerminal;
 
 /**
- * Base of two-terminal devices with one internal state s (filament fraction, temperature,
+ * Base of two-terminal devices with an internal state s (filament fraction, temperature,
  * conductance state): allocates s with its tolerance and the five matrix handles that couple it to
- * the terminals, so each device class only writes its equations.
+ * the terminals, so each device class only writes its equations. A device with further states
+ * allocates them after s ({@link PhaseChangeCell}: its output spike).
  */
 abstract class OneStateDevice extends TwoTerminal {
   private final String stateLabel;

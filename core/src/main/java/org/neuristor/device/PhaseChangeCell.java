@@ -8,7 +8,6 @@ import org.neuristor.ParameterSpec;
 import org.neuristor.circuit.Allocator;
 import org.neuristor.circuit.Binder;
 import org.neuristor.circuit.Load;
-import org.neuristor.circuit.element.TwoTerminal;
 
 /**
  * Phase-change (doped GST) integrate-and-fire cell with a stochastic threshold (Tuma et al., Nat.
@@ -32,7 +31,7 @@ import org.neuristor.circuit.element.TwoTerminal;
  * org.neuristor.library.TumaNeuron} draws the same sequence, so the circuit and the event-driven
  * form fire on the same pulses. States: {@code p} (nm), {@code s} (output spike, 0..1).
  */
-public final class PhaseChangeCell extends TwoTerminal {
+public final class PhaseChangeCell extends OneStateDevice {
   /** Declaration of the netlist type {@code pcm}. */
   public static final ModelType TYPE = ModelType.of("pcm",
       "stochastic phase-change integrate-and-fire cell with its RESET controller",
@@ -101,17 +100,12 @@ public final class PhaseChangeCell extends TwoTerminal {
   private double flag;
   private double flagUntil;
   private int fires;
-  private int sp;
-  private int ss;
-  private int hpp;
-  private int hpP;
-  private int hpN;
-  private int hPp;
-  private int hNp;
-  private int hss;
+  /** The output spike's state (the base class's state s is p). */
+  private int out;
+  private int hout;
 
   public PhaseChangeCell(String name, List<String> nodes, Map<String, Double> p, long seed) {
-    super(name, nodes.get(0), nodes.get(1));
+    super(name, nodes.get(0), nodes.get(1), "p", 1e-3);
     gc = p.get("gc");
     lambda = p.get("lambda");
     ua0 = p.get("ua0");
@@ -123,8 +117,8 @@ public final class PhaseChangeCell extends TwoTerminal {
     dv = p.get("dv");
     tout = p.get("tout");
     taus = p.get("taus");
-    double s = p.get("seed");
-    this.seed = s > 0 ? (long) s : seed;
+    double given = p.get("seed");
+    this.seed = given > 0 ? (long) given : seed;
     reset();
   }
 
@@ -143,30 +137,20 @@ public final class PhaseChangeCell extends TwoTerminal {
 
   @Override
   public void allocate(Allocator a) {
-    sp = a.state(this, "p", 1e-3);
-    ss = a.state(this, "s", 1e-3);
+    super.allocate(a);
+    out = a.state(this, "s", 1e-3);
   }
 
   @Override
   public void bind(Binder b) {
     super.bind(b);
-    hpp = b.entry(sp, sp);
-    hpP = b.entry(sp, p);
-    hpN = b.entry(sp, n);
-    hPp = b.entry(p, sp);
-    hNp = b.entry(n, sp);
-    hss = b.entry(ss, ss);
-  }
-
-  @Override
-  public boolean nonlinear() {
-    return true;
+    hout = b.entry(out, out);
   }
 
   @Override
   public void initialGuess(double[] x) {
-    x[sp] = 0;
-    x[ss] = 0;
+    x[s] = 0;
+    x[out] = 0;
   }
 
   private double conductance(double pv) {
@@ -177,24 +161,24 @@ public final class PhaseChangeCell extends TwoTerminal {
   @Override
   public void load(Load l) {
     double v = voltage(l);
-    double pv = l.v(sp);
+    double pv = l.v(s);
     double g = conductance(pv);
     stampCurrent(l, g * v, g);
-    l.g(hPp, g / lambda * v);
-    l.g(hNp, -g / lambda * v);
+    l.g(hps, g / lambda * v);
+    l.g(hns, -g / lambda * v);
     double gate = Smooth.sig((v - vset) / dv);
     double k = blocked ? 0 : eta * rate;
-    l.q(sp, pv);
-    l.c(hpp, 1);
-    l.f(sp, -k * gate);
-    double dgate = gate * (1 - gate) / dv;
-    l.g(hpP, -k * dgate);
-    l.g(hpN, k * dgate);
-    double sv = l.v(ss);
-    l.q(ss, sv);
+    l.q(s, pv);
     l.c(hss, 1);
-    l.f(ss, -(flag - sv) / taus);
-    l.g(hss, 1 / taus);
+    l.f(s, -k * gate);
+    double dgate = gate * (1 - gate) / dv;
+    l.g(hsp, -k * dgate);
+    l.g(hsn, k * dgate);
+    double sv = l.v(out);
+    l.q(out, sv);
+    l.c(hout, 1);
+    l.f(out, -(flag - sv) / taus);
+    l.g(hout, 1 / taus);
   }
 
   @Override
@@ -204,12 +188,12 @@ public final class PhaseChangeCell extends TwoTerminal {
 
   @Override
   public double eventFunction(double[] x, double t) {
-    return (x[sp] - pr) - (ur - uth);
+    return (x[s] - pr) - (ur - uth);
   }
 
   @Override
   public void fireEvent(double[] x, double t) {
-    pr = x[sp];
+    pr = x[s];
     ur = ua0 + sigr * rng.nextGaussian();
     blocked = true;
     flag = 1;
@@ -236,7 +220,7 @@ public final class PhaseChangeCell extends TwoTerminal {
   @Override
   public double power(double[] x, double t) {
     double v = voltage(x);
-    return v * v * conductance(x[sp]);
+    return v * v * conductance(x[s]);
   }
 
   /** Firings so far in the current analysis. */

@@ -5,13 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.neuristor.network.CounterRng;
 import org.neuristor.network.Crossbar;
+import org.neuristor.util.Tasks;
 
 /**
  * A two-layer rate network {@code in -> hidden (ReLU) -> out}, without biases (so that it maps onto
@@ -192,11 +190,7 @@ public final class Mlp {
   public double[] train(Dataset d, Options o, IntConsumer progress, Update update) {
     int n = d.size();
     int threads = Math.max(1, o.threads());
-    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "mlp-train");
-      t.setDaemon(true);
-      return t;
-    }) : null;
+    ExecutorService pool = threads > 1 ? Tasks.daemonPool(threads, "mlp-train") : null;
     double[][] g1 = new double[SHARDS][w1.length];
     double[][] g2 = new double[SHARDS][w2.length];
     double[] lossShard = new double[SHARDS];
@@ -219,7 +213,7 @@ public final class Mlp {
               return null;
             });
           }
-          run(pool, tasks);
+          Tasks.run(pool, tasks);
           for (int s = 1; s < SHARDS; s++) {
             add(g1[0], g1[s]);
             add(g2[0], g2[s]);
@@ -241,27 +235,6 @@ public final class Mlp {
       }
     }
     return losses;
-  }
-
-  private static void run(ExecutorService pool, List<Callable<Void>> tasks) {
-    try {
-      if (pool == null) {
-        for (Callable<Void> c : tasks) {
-          c.call();
-        }
-      } else {
-        for (Future<Void> f : pool.invokeAll(tasks)) {
-          f.get();
-        }
-      }
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (Exception e) {
-      throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
-    }
   }
 
   private static void add(double[] a, double[] b) {

@@ -294,13 +294,7 @@ final class TapeCompiler {
         // gradients first: they read the operands' values, and d may not alias a or b (slots are SSA)
         binary(mv, va, vb, Opcodes.DMUL, vd);
         for (int k = 0; k < m; k++) {
-          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(base, a, k, m));
-          mv.visitVarInsn(Opcodes.DLOAD, vb);
-          mv.visitInsn(Opcodes.DMUL);
-          mv.visitVarInsn(Opcodes.DLOAD, va);
-          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(base, b, k, m));
-          mv.visitInsn(Opcodes.DMUL);
-          mv.visitInsn(Opcodes.DADD);
+          productRule(mv, gradLocal(base, a, k, m), vb, va, gradLocal(base, b, k, m), Opcodes.DADD);
           mv.visitVarInsn(Opcodes.DSTORE, gradLocal(base, d, k, m));
         }
       }
@@ -308,13 +302,7 @@ final class TapeCompiler {
         binary(mv, va, vb, Opcodes.DDIV, vd);
         binary(mv, vb, vb, Opcodes.DMUL, scratch); // yy
         for (int k = 0; k < m; k++) {
-          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(base, a, k, m));
-          mv.visitVarInsn(Opcodes.DLOAD, vb);
-          mv.visitInsn(Opcodes.DMUL);
-          mv.visitVarInsn(Opcodes.DLOAD, va);
-          mv.visitVarInsn(Opcodes.DLOAD, gradLocal(base, b, k, m));
-          mv.visitInsn(Opcodes.DMUL);
-          mv.visitInsn(Opcodes.DSUB);
+          productRule(mv, gradLocal(base, a, k, m), vb, va, gradLocal(base, b, k, m), Opcodes.DSUB);
           mv.visitVarInsn(Opcodes.DLOAD, scratch);
           mv.visitInsn(Opcodes.DDIV);
           mv.visitVarInsn(Opcodes.DSTORE, gradLocal(base, d, k, m));
@@ -423,6 +411,17 @@ final class TapeCompiler {
     mv.visitVarInsn(Opcodes.DLOAD, y);
     mv.visitInsn(ins);
     mv.visitVarInsn(Opcodes.DSTORE, out);
+  }
+
+  /** Pushes {@code ga * vb OP va * gb} (OP: DADD for a product's gradient, DSUB for a quotient's numerator). */
+  private static void productRule(MethodVisitor mv, int ga, int vb, int va, int gb, int op) {
+    mv.visitVarInsn(Opcodes.DLOAD, ga);
+    mv.visitVarInsn(Opcodes.DLOAD, vb);
+    mv.visitInsn(Opcodes.DMUL);
+    mv.visitVarInsn(Opcodes.DLOAD, va);
+    mv.visitVarInsn(Opcodes.DLOAD, gb);
+    mv.visitInsn(Opcodes.DMUL);
+    mv.visitInsn(op);
   }
 
   private static void compare(MethodVisitor mv, int x, int y, int cmp, int jumpIfFalse, Label no) {

@@ -271,12 +271,16 @@ public final class SynapseFit {
     return d;
   }
 
-  private static double std(double[] a) {
+  private static double mean(double[] a) {
     double m = 0;
     for (double v : a) {
       m += v;
     }
-    m /= a.length;
+    return m / a.length;
+  }
+
+  private static double std(double[] a) {
+    double m = mean(a);
     double s = 0;
     for (double v : a) {
       s += (v - m) * (v - m);
@@ -285,11 +289,7 @@ public final class SynapseFit {
   }
 
   private static double lag1(double[] d) {
-    double m = 0;
-    for (double v : d) {
-      m += v;
-    }
-    m /= d.length;
+    double m = mean(d);
     double num = 0;
     double den = 0;
     for (int k = 0; k < d.length; k++) {

@@ -3,6 +3,7 @@ package org.neuristor.io;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -29,17 +30,17 @@ public final class Json {
 
   /** Serializes {@code value} to a single-line JSON string. */
   public static String write(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot serialize " + value.getClass().getName() + ": " + e.getOriginalMessage(), e);
-    }
+    return text(MAPPER.writer(), value);
   }
 
   /** Serializes {@code value} to indented, human-readable JSON. */
   public static String pretty(Object value) {
+    return text(MAPPER.writerWithDefaultPrettyPrinter(), value);
+  }
+
+  private static String text(ObjectWriter w, Object value) {
     try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+      return w.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot serialize " + value.getClass().getName() + ": " + e.getOriginalMessage(), e);
     }
@@ -52,10 +53,11 @@ public final class Json {
 
   private static ObjectMapper build() {
     SimpleModule m = new SimpleModule("neuristor-finite");
-    m.addSerializer(Double.class, new FiniteDouble());
-    m.addSerializer(Double.TYPE, new FiniteDouble());
-    m.addSerializer(Float.class, new FiniteFloat());
-    m.addSerializer(Float.TYPE, new FiniteFloat());
+    FiniteNumber number = new FiniteNumber();
+    m.addSerializer(Double.class, number);
+    m.addSerializer(Double.TYPE, number);
+    m.addSerializer(Float.class, number);
+    m.addSerializer(Float.TYPE, number);
     m.addSerializer(double[].class, new FiniteDoubleArray());
     return JsonMapper.builder()
         .addModule(m)
@@ -63,36 +65,29 @@ public final class Json {
         .build();
   }
 
-  private static final class FiniteDouble extends StdSerializer<Double> {
-    private static final long serialVersionUID = 1L;
-
-    FiniteDouble() {
-      super(Double.class);
-    }
-
-    @Override
-    public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
-      if (Double.isFinite(v)) {
-        g.writeNumber(v);
-      } else {
-        g.writeNull();
-      }
+  /** Writes v, or null when it is not finite (NaN, ±Infinity). */
+  private static void finite(JsonGenerator g, double v) throws IOException {
+    if (Double.isFinite(v)) {
+      g.writeNumber(v);
+    } else {
+      g.writeNull();
     }
   }
 
-  private static final class FiniteFloat extends StdSerializer<Float> {
+  /** Doubles and floats (boxed or primitive), a float written as a float. */
+  private static final class FiniteNumber extends StdSerializer<Number> {
     private static final long serialVersionUID = 1L;
 
-    FiniteFloat() {
-      super(Float.class);
+    FiniteNumber() {
+      super(Number.class);
     }
 
     @Override
-    public void serialize(Float v, JsonGenerator g, SerializerProvider p) throws IOException {
-      if (Float.isFinite(v)) {
-        g.writeNumber(v);
+    public void serialize(Number v, JsonGenerator g, SerializerProvider p) throws IOException {
+      if (v instanceof Float f && Float.isFinite(f)) {
+        g.writeNumber(f.floatValue());
       } else {
-        g.writeNull();
+        finite(g, v.doubleValue());
       }
     }
   }
@@ -108,11 +103,7 @@ public final class Json {
     public void serialize(double[] a, JsonGenerator g, SerializerProvider p) throws IOException {
       g.writeStartArray(a, a.length);
       for (double v : a) {
-        if (Double.isFinite(v)) {
-          g.writeNumber(v);
-        } else {
-          g.writeNull();
-        }
+        finite(g, v);
       }
       g.writeEndArray();
     }

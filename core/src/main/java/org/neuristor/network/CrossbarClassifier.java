@@ -3,13 +3,11 @@ package org.neuristor.network;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.neuristor.digits.Dataset;
+import org.neuristor.util.Tasks;
 
 /**
  * Inference by spiking on crossbar conductances: a Poisson input population (rate proportional to
@@ -256,31 +254,12 @@ public final class CrossbarClassifier {
   public static void runAll(List<Callable<Void>> tasks, int threads) {
     int t = Math.max(1, threads);
     if (t == 1) {
-      try {
-        for (Callable<Void> c : tasks) {
-          c.call();
-        }
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
+      Tasks.run(null, tasks);
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-      Thread th = new Thread(r, "crossbar-infer");
-      th.setDaemon(true);
-      return th;
-    });
+    ExecutorService pool = Tasks.daemonPool(t, "crossbar-infer");
     try {
-      for (Future<Void> f : pool.invokeAll(tasks)) {
-        f.get();
-      }
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      Tasks.run(pool, tasks);
     } finally {
       pool.shutdownNow();
     }

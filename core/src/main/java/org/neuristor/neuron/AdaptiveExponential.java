@@ -4,7 +4,6 @@ import static org.neuristor.ParameterSpec.of;
 
 import java.util.List;
 import java.util.Map;
-import org.neuristor.ModelParameterException;
 
 /**
  * Adaptive exponential integrate-and-fire model (Brette and Gerstner, J. Neurophysiol. 94, 3637
@@ -55,10 +54,7 @@ public final class AdaptiveExponential extends ModelDescriptor {
 
   @Override
   public void check(Map<String, Double> v) {
-    if (!(v.get("v_peak") > v.get("v_t"))) {
-      throw new ModelParameterException("v_peak", "adex: v_peak = " + v.get("v_peak")
-          + " mV must lie above v_t = " + v.get("v_t") + " mV");
-    }
+    requireAbove(v, "v_peak", "v_t");
   }
 
   @Override

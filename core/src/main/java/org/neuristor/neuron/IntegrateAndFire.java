@@ -4,7 +4,6 @@ import static org.neuristor.ParameterSpec.of;
 
 import java.util.List;
 import java.util.Map;
-import org.neuristor.ModelParameterException;
 
 /**
  * Perfect integrate-and-fire model (physics.md 2.1; Lapicque (1907) as in Gerstner et al.,
@@ -44,14 +43,7 @@ public final class IntegrateAndFire extends ModelDescriptor {
 
   @Override
   public void check(Map<String, Double> v) {
-    thresholdAboveReset(cliName(), v);
-  }
-
-  static void thresholdAboveReset(String model, Map<String, Double> v) {
-    if (!(v.get("v_th") > v.get("v_reset"))) {
-      throw new ModelParameterException("v_th", model + ": threshold v_th = " + v.get("v_th")
-          + " mV must lie above the reset v_reset = " + v.get("v_reset") + " mV");
-    }
+    requireAbove(v, "threshold v_th", "the reset v_reset");
   }
 
   @Override

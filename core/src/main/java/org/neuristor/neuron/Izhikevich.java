@@ -4,7 +4,6 @@ import static org.neuristor.ParameterSpec.of;
 
 import java.util.List;
 import java.util.Map;
-import org.neuristor.ModelParameterException;
 
 /**
  * Izhikevich's simple model (IEEE TNN 14, 1569 (2003); 15, 1063 (2004); physics.md 2.5) in its
@@ -59,10 +58,7 @@ public final class Izhikevich extends ModelDescriptor {
 
   @Override
   public void check(Map<String, Double> v) {
-    if (!(v.get("v_peak") > v.get("c"))) {
-      throw new ModelParameterException("v_peak", "izhikevich: v_peak = " + v.get("v_peak")
-          + " mV must lie above the reset c = " + v.get("c") + " mV");
-    }
+    requireAbove(v, "v_peak", "the reset c");
   }
 
   @Override

@@ -64,7 +64,7 @@ public final class LeakyIntegrateAndFire extends ModelDescriptor {
 
   @Override
   public void check(Map<String, Double> v) {
-    IntegrateAndFire.thresholdAboveReset(cliName(), v);
+    requireAbove(v, "threshold v_th", "the reset v_reset");
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.neuristor.neuron;
 
 import java.util.List;
 import java.util.Map;
+import org.neuristor.ModelParameterException;
 import org.neuristor.ParameterSpec;
 
 /**
@@ -92,6 +93,20 @@ public abstract class ModelDescriptor {
 
   /** Cross-parameter conditions the dynamics need; throws {@code ModelParameterException}. */
   public void check(Map<String, Double> values) {}
+
+  /**
+   * The check every spiking model makes: the parameter (mV) named last in {@code upper} must lie
+   * above the one named last in {@code lower}, else "MODEL: UPPER = x mV must lie above LOWER = y mV"
+   * (e.g. {@code requireAbove(v, "threshold v_th", "the reset v_reset")}).
+   */
+  protected final void requireAbove(Map<String, Double> v, String upper, String lower) {
+    String hi = upper.substring(upper.lastIndexOf(' ') + 1);
+    String lo = lower.substring(lower.lastIndexOf(' ') + 1);
+    if (!(v.get(hi) > v.get(lo))) {
+      throw new ModelParameterException(hi, cliName + ": " + upper + " = " + v.get(hi)
+          + " mV must lie above " + lower + " = " + v.get(lo) + " mV");
+    }
+  }
 
   /** Amplitude (model current unit) of the default stimulus of {@code model run}: a step from 10 ms. */
   public abstract double defaultStimulusAmplitude();

@@ -36,6 +36,18 @@ public final class Jobs {
     return String.format(Locale.ROOT, "%.17g", v);
   }
 
+  /**
+   * What {@link PointJob#checkParameter} returns for a check that tries the name: the check's own answer
+   * (null: fine), or the message of the error it raised.
+   */
+  private static String problem(java.util.function.Supplier<String> check) {
+    try {
+      return check.get();
+    } catch (NeuristorException | IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
   private static Map<String, String> spiceText(Map<String, String> fixed, Map<String, Double> params) {
     Map<String, String> p = new LinkedHashMap<>(fixed);
     for (Map.Entry<String, Double> e : params.entrySet()) {
@@ -73,12 +85,10 @@ public final class Jobs {
 
     @Override
     public String checkParameter(String name) {
-      try {
+      return problem(() -> {
         NeuronLibrary.get(circuit).netlist(Map.of(name, "1"), null);
         return null;
-      } catch (NeuristorException e) {
-        return e.getMessage();
-      }
+      });
     }
 
     @Override
@@ -117,12 +127,8 @@ public final class Jobs {
     public IvJob {
       DeviceRegistry.Selection sel = DeviceRegistry.lookup(device);
       fixed = Map.copyOf(fixed);
-      Map<String, Object> p = new LinkedHashMap<>();
-      if (sel.preset() != null) {
-        p.put("preset", sel.preset());
-      }
-      p.putAll(fixed);
-      DeviceRegistry.resolve(sel.type().type(), p); // the fixed parameters are checked before any point runs
+      // the fixed parameters are checked before any point runs
+      DeviceRegistry.resolve(sel.type().type(), params(sel, fixed, Map.of()));
     }
 
     @Override
@@ -137,18 +143,15 @@ public final class Jobs {
 
     @Override
     public String checkParameter(String name) {
-      try {
+      return problem(() -> {
         DeviceRegistry.Selection sel = DeviceRegistry.lookup(device);
-        Map<String, Object> p = params(sel, Map.of());
-        Map<String, Double> base = DeviceRegistry.resolve(sel.type().type(), p);
+        Map<String, Double> base = DeviceRegistry.resolve(sel.type().type(), params(sel, fixed, Map.of()));
         if (!base.containsKey(name.toLowerCase(Locale.ROOT))) {
           return sel.type().type() + ": unknown parameter '" + name + "' (known: " + String.join(", ", base.keySet())
               + ")";
         }
         return null;
-      } catch (NeuristorException e) {
-        return e.getMessage();
-      }
+      });
     }
 
     @Override
@@ -161,7 +164,9 @@ public final class Jobs {
       return org.neuristor.expr.SpiceNumber.ANY_UNIT;
     }
 
-    private Map<String, Object> params(DeviceRegistry.Selection sel, Map<String, Double> values) {
+    /** The device's parameters: its preset, the fixed values, then the point's values. */
+    private static Map<String, Object> params(DeviceRegistry.Selection sel, Map<String, String> fixed,
+        Map<String, Double> values) {
       Map<String, Object> p = new LinkedHashMap<>();
       if (sel.preset() != null) {
         p.put("preset", sel.preset());
@@ -176,7 +181,7 @@ public final class Jobs {
     @Override
     public Map<String, Double> run(Map<String, Double> values, long seed) {
       DeviceRegistry.Selection sel = DeviceRegistry.lookup(device);
-      Map<String, Object> p = params(sel, values);
+      Map<String, Object> p = params(sel, fixed, values);
       Map<String, Double> resolved = DeviceRegistry.resolve(sel.type().type(), p);
       java.util.function.Supplier<org.neuristor.circuit.Element> dev =
           () -> DeviceRegistry.create(sel.type().type(), "dut", List.of("a", "0"), p, seed);
@@ -227,12 +232,10 @@ public final class Jobs {
 
     @Override
     public String checkParameter(String name) {
-      try {
+      return problem(() -> {
         NeuronModel.of(ModelKind.parse(model)).with(Map.of(name, NeuronModel.of(ModelKind.parse(model)).get(name)));
         return null;
-      } catch (NeuristorException | IllegalArgumentException e) {
-        return e.getMessage();
-      }
+      });
     }
 
     @Override
@@ -401,12 +404,10 @@ public final class Jobs {
 
     @Override
     public String checkParameter(String name) {
-      try {
+      return problem(() -> {
         LocatedTree.parse(file, text, file.toLowerCase(Locale.ROOT).endsWith(".json")).withScalar(name, "0");
         return null;
-      } catch (NeuristorException e) {
-        return e.getMessage();
-      }
+      });
     }
 
     @Override

@@ -18,6 +18,12 @@ public final class ElementContract {
    */
   public static void jacobianMatchesFiniteDifferences(ElementHarness h, double[] x, double[] scales, String what,
       boolean firstIteration) {
+    jacobianMatchesFiniteDifferences(h, x, scales, what, firstIteration, 1e-5);
+  }
+
+  /** As above, within {@code rel} (instead of 1e-5) of the larger of the difference and the row's largest entry. */
+  public static void jacobianMatchesFiniteDifferences(ElementHarness h, double[] x, double[] scales, String what,
+      boolean firstIteration, double rel) {
     int n = h.size();
     double[][] base = h.eval(x, false, firstIteration);
     for (int j = 0; j < n; j++) {
@@ -38,7 +44,7 @@ public final class ElementContract {
           }
           assertThat(an)
               .as("%s d%s[%d]/dx[%d] at %s", what, which == 0 ? "f" : "q", i, j, java.util.Arrays.toString(x))
-              .isCloseTo(fd, org.assertj.core.data.Offset.offset(1e-5 * Math.max(Math.abs(fd), rowScale) + 1e-300));
+              .isCloseTo(fd, org.assertj.core.data.Offset.offset(rel * Math.max(Math.abs(fd), rowScale) + 1e-300));
         }
       }
     }

@@ -2,7 +2,6 @@ package org.neuristor.circuit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.neuristor.measure.Trace;
@@ -37,18 +36,6 @@ class NgspiceExtraPeerTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"sw_relaxation_45us, v(c), 2.5", "ts_1ts1c_tanh, v(x), 0.5"})
   void oscillatorPeriodAndFirstCycleAgreeWithNgspice(String name, String sig, double level) throws Exception {
-    Trace ref = NgspicePeerTest.reference(name);
-    Trace ours = NgspicePeerTest.ours(name);
-    List<Double> r = SwitchOscillatorTest.risingCrossings(ref, sig, level);
-    List<Double> o = SwitchOscillatorTest.risingCrossings(ours, sig, level);
-    assertThat(o.size()).isGreaterThan(5);
-    double pr = (r.get(r.size() - 1) - r.get(1)) / (r.size() - 2);
-    double po = (o.get(o.size() - 1) - o.get(1)) / (o.size() - 2);
-    assertThat(Math.abs(po - pr) / pr).as("period").isLessThan(0.01);
-    double printStep = ref.axis()[1] - ref.axis()[0];
-    for (String s : ref.names()) {
-      assertThat(NgspicePeerTest.worstError(ref, ours, s, 0, r.get(1) * 0.98, printStep))
-          .as(name + " first cycle " + s).isLessThan(0.005);
-    }
-  }
+    NgspicePeerTest.oscillatorAgrees(name, sig, level);
+   }
 }

@@ -93,6 +93,14 @@ class NgspicePeerTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"sw_relaxation, v(c), 2.5", "ts_1ts1c_bsource, v(x), 0.5"})
   void oscillatorPeriodAndFirstCycleAgreeWithNgspice(String name, String sig, double level) throws Exception {
+    oscillatorAgrees(name, sig, level);
+  }
+
+  /**
+   * The oscillator's mean period (rising crossings of {@code level} on {@code sig}, from the second) within 1 %
+   * of ngspice's, and every signal of its first cycle within 0.5 % of full scale.
+   */
+  static void oscillatorAgrees(String name, String sig, double level) throws Exception {
     Trace ref = reference(name);
     Trace ours = ours(name);
     List<Double> r = SwitchOscillatorTest.risingCrossings(ref, sig, level);
@@ -101,8 +109,8 @@ class NgspicePeerTest {
     double pr = (r.get(r.size() - 1) - r.get(1)) / (r.size() - 2);
     double po = (o.get(o.size() - 1) - o.get(1)) / (o.size() - 2);
     assertThat(Math.abs(po - pr) / pr).as("period").isLessThan(0.01);
+    double printStep = ref.axis()[1] - ref.axis()[0];
     for (String s : ref.names()) {
-      double printStep = ref.axis()[1] - ref.axis()[0];
       assertThat(worstError(ref, ours, s, 0, r.get(1) * 0.98, printStep)).as(name + " first cycle " + s)
           .isLessThan(0.005);
     }

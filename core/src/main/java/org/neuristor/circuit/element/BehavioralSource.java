@@ -183,18 +183,9 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
     p = b.node(nodes.get(0));
     n = b.node(nodes.get(1));
     int m = probes.size();
-    ia = new int[m];
-    ib = new int[m];
-    for (int k = 0; k < m; k++) {
-      Probe pr = probes.get(k);
-      if (pr.kind() == Probe.Kind.VOLTAGE) {
-        ia[k] = b.node(pr.a());
-        ib[k] = b.node(pr.b());
-      } else {
-        ia[k] = b.branchOf(pr.a());
-        ib[k] = -1;
-      }
-    }
+    int[][] io = inputs(b, probes);
+    ia = io[0];
+    ib = io[1];
     if (!voltage) {
       // per input k, on the row of p +grad[k] at input a and -grad[k] at input b, on the row of n the opposite
       wiring = new int[4 * m];
@@ -244,8 +235,29 @@ public final class BehavioralSource implements Element, Circuit.Terminals {
     l.g(stampAt, stampSign, stampOf, grad);
   }
 
+  /**
+   * The unknowns the probes read, {ia, ib}: input k is {@code x[ia[k]] - x[ib[k]]}, for V(a,b) the two
+   * nodes, for I(source) its branch current and -1 (ground).
+   */
+  static int[][] inputs(Binder b, List<Probe> probes) {
+    int m = probes.size();
+    int[] ia = new int[m];
+    int[] ib = new int[m];
+    for (int k = 0; k < m; k++) {
+      Probe pr = probes.get(k);
+      if (pr.kind() == Probe.Kind.VOLTAGE) {
+        ia[k] = b.node(pr.a());
+        ib[k] = b.node(pr.b());
+      } else {
+        ia[k] = b.branchOf(pr.a());
+        ib[k] = -1;
+      }
+    }
+    return new int[][] {ia, ib};
+  }
+
   /** The inputs at x: input k is {@code x[ia[k]] - x[ib[k]]}, an index below 0 (ground) reading 0. */
-  private static void gather(double[] x, int[] ia, int[] ib, double[] in) {
+  static void gather(double[] x, int[] ia, int[] ib, double[] in) {
     for (int k = 0; k < in.length; k++) {
       in[k] = (ia[k] < 0 ? 0 : x[ia[k]]) - (ib[k] < 0 ? 0 : x[ib[k]]);
     }

@@ -598,9 +598,8 @@ public final class Bjt implements Element, Annotated {
   @Override
   public SpiceCard toSpice() {
     String model = name + "_q";
-    StringBuilder sb = new StringBuilder(".model " + model + (type < 0 ? " pnp (" : " npn ("));
-    modelParams.forEach((k, v) -> sb.append(k).append('=').append(Waveform.trimNumber(v)).append(' '));
     return new SpiceCard(List.of(name + " " + String.join(" ", nodes) + " " + model
-        + (m != 1 ? " m=" + Waveform.trimNumber(m) : "")), List.of(sb.toString().trim() + ")"));
+        + (m != 1 ? " m=" + Waveform.trimNumber(m) : "")),
+        List.of(ParamTable.modelLine(model, type < 0 ? "pnp" : "npn", modelParams)));
   }
 }

@@ -32,27 +32,8 @@ public final class CurrentSource extends DrivenSource {
 
   @Override
   public void acExcitation(double[] re, double[] im) {
-    double ph = Math.toRadians(drive.spec().acPhaseDegrees());
-    double ar = drive.spec().acMagnitude() * Math.cos(ph);
-    double ai = drive.spec().acMagnitude() * Math.sin(ph);
     // f(p) += I, f(n) -= I moves to the right-hand side with the opposite sign
-    if (p >= 0) {
-      re[p] -= ar;
-      im[p] -= ai;
-    }
-    if (n >= 0) {
-      re[n] += ar;
-      im[n] += ai;
-    }
-  }
-
-  @Override
-  public double deliveredPower(double[] x, double t) {
-    return -power(x, t);
-  }
-
-  @Override
-  public SpiceCard toSpice() {
-    return card();
+    addAc(re, im, p, -1);
+    addAc(re, im, n, 1);
   }
 }

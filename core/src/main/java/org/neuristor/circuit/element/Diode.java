@@ -410,9 +410,7 @@ public final class Diode extends TwoTerminal implements Annotated {
   @Override
   public SpiceCard toSpice() {
     String model = name + "_d";
-    StringBuilder sb = new StringBuilder(".model " + model + " d (");
-    modelParams.forEach((k, v) -> sb.append(k).append('=').append(Waveform.trimNumber(v)).append(' '));
     return new SpiceCard(List.of(name + " " + nodeP + " " + nodeN + " " + model
-        + (area != 1 ? " " + Waveform.trimNumber(area) : "")), List.of(sb.toString().trim() + ")"));
+        + (area != 1 ? " " + Waveform.trimNumber(area) : "")), List.of(ParamTable.modelLine(model, "d", modelParams)));
   }
 }

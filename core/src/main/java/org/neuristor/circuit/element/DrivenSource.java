@@ -24,9 +24,23 @@ abstract class DrivenSource extends TwoTerminal implements IndependentSource {
     return drive.spec();
   }
 
-  /** Netlist text of this source. */
-  final SpiceCard card() {
+  @Override
+  public final SpiceCard toSpice() {
     return SpiceCard.of(name + " " + nodeP + " " + nodeN + " " + drive.spec().toSpice());
+  }
+
+  @Override
+  public final double deliveredPower(double[] x, double t) {
+    return -power(x, t);
+  }
+
+  /** Adds sign times the AC excitation's phasor (magnitude, phase) at row of the right-hand side; none at ground. */
+  protected final void addAc(double[] re, double[] im, int row, double sign) {
+    if (row >= 0) {
+      double ph = Math.toRadians(drive.spec().acPhaseDegrees());
+      re[row] += sign * (drive.spec().acMagnitude() * Math.cos(ph));
+      im[row] += sign * (drive.spec().acMagnitude() * Math.sin(ph));
+    }
   }
 
   @Override

@@ -670,10 +670,8 @@ public final class Mosfet1 implements Element, Annotated {
   @Override
   public SpiceCard toSpice() {
     String model = name + "_mod";
-    StringBuilder sb = new StringBuilder(".model " + model + (type < 0 ? " pmos (" : " nmos ("));
-    modelParams.forEach((k, v) -> sb.append(k).append('=').append(Waveform.trimNumber(v)).append(' '));
     return new SpiceCard(List.of(name + " " + String.join(" ", nodes) + " " + model + " l="
         + Waveform.trimNumber(lengthMeters) + " w=" + Waveform.trimNumber(widthMeters)),
-        List.of(sb.toString().trim() + ")"));
+        List.of(ParamTable.modelLine(model, type < 0 ? "pmos" : "nmos", modelParams)));
   }
 }

@@ -28,6 +28,13 @@ public final class ParamTable {
     this.device = device;
   }
 
+  /** The {@code .model} line a device writes for its netlist: {@code .model NAME KIND (k=v ...)}. */
+  static String modelLine(String model, String kind, Map<String, Double> values) {
+    StringBuilder sb = new StringBuilder(".model " + model + " " + kind + " (");
+    values.forEach((k, v) -> sb.append(k).append('=').append(Waveform.trimNumber(v)).append(' '));
+    return sb.toString().trim() + ")";
+  }
+
   /** Declares a parameter and its aliases. */
   public ParamTable add(String name, double def, String unit, String doc, String... aliases) {
     Param p = new Param(name, def, unit, doc, List.of(aliases));

@@ -76,19 +76,12 @@ public final class TimeDerivative implements Element, Circuit.Terminals {
   @Override
   public void bind(Binder b) {
     int m = probes.size();
-    ia = new int[m];
-    ib = new int[m];
+    int[][] io = BehavioralSource.inputs(b, probes);
+    ia = io[0];
+    ib = io[1];
     hya = new int[m];
     hyb = new int[m];
     for (int k = 0; k < m; k++) {
-      BehavioralSource.Probe p = probes.get(k);
-      if (p.kind() == BehavioralSource.Probe.Kind.VOLTAGE) {
-        ia[k] = b.node(p.a());
-        ib[k] = b.node(p.b());
-      } else {
-        ia[k] = b.branchOf(p.a());
-        ib[k] = -1;
-      }
       hya[k] = b.entry(y, ia[k]);
       hyb[k] = b.entry(y, ib[k]);
     }
@@ -97,10 +90,7 @@ public final class TimeDerivative implements Element, Circuit.Terminals {
 
   @Override
   public void load(Load l) {
-    double[] x = l.x();
-    for (int k = 0; k < in.length; k++) {
-      in[k] = (ia[k] < 0 ? 0 : x[ia[k]]) - (ib[k] < 0 ? 0 : x[ib[k]]);
-    }
+    BehavioralSource.gather(l.x(), ia, ib, in);
     double v = h.valueAndGradient(in, l.time(), grad);
     l.f(y, l.v(y));
     l.g(hyy, 1);

@@ -61,23 +61,11 @@ public final class VoltageSource extends DrivenSource implements Circuit.Voltage
 
   @Override
   public void acExcitation(double[] re, double[] im) {
-    double ph = Math.toRadians(drive.spec().acPhaseDegrees());
-    re[b] += drive.spec().acMagnitude() * Math.cos(ph);
-    im[b] += drive.spec().acMagnitude() * Math.sin(ph);
+    addAc(re, im, b, 1);
   }
 
   @Override
   public double power(double[] x, double t) {
     return voltage(x) * x[b];
-  }
-
-  @Override
-  public double deliveredPower(double[] x, double t) {
-    return -power(x, t);
-  }
-
-  @Override
-  public SpiceCard toSpice() {
-    return card();
   }
 }
