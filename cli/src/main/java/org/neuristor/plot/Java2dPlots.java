@@ -433,9 +433,9 @@ final class Java2dPlots {
           int x0 = geo.x(j);
           g.setColor(ok[i][j] ? pass : fail);
           g.fillRect(x0 + 1, y0 + 1, cw - 2, cellH - 2);
-          g.setColor(ok[i][j] ? Color.BLACK : new Color(0x707070));
           String t = text[i][j] == null ? "" : text[i][j];
-          drawCentered(g, t, cellFont, x0 + cw / 2.0, y0 + cellH - Matrix.TEXT_RAISE);
+          drawCentered(g, t, cellFont, x0 + cw / 2.0, y0 + cellH - Matrix.TEXT_RAISE,
+              new Color(Matrix.textRgb(ok[i][j])));
         }
       }
     });
@@ -627,8 +627,13 @@ final class Java2dPlots {
   }
 
   static void drawCentered(Graphics2D g, String text, Font font, double cx, double baseline) {
+    drawCentered(g, text, font, cx, baseline, Color.BLACK);
+  }
+
+  /** As {@link #drawCentered(Graphics2D, String, Font, double, double)}, in {@code colour}. */
+  static void drawCentered(Graphics2D g, String text, Font font, double cx, double baseline, Color colour) {
     g.setFont(font);
-    g.setColor(Color.BLACK);
+    g.setColor(colour);
     FontMetrics fm = g.getFontMetrics();
     g.drawString(text, (float) (cx - fm.stringWidth(text) / 2.0), (float) baseline);
   }
