@@ -56,7 +56,7 @@ final class Java2dPlots {
    * The Java2D style, in a class of its own: creating a {@link Color} starts AWT's toolkit, which a PNG of the x-y
    * family ({@link LinePlot}) never needs.
    */
-  private static final class Awt {
+  static final class Awt {
     static final Color[] PALETTE = colors(SpikeRaster.PALETTE);
     static final Color GRID = new Color(SpikeRaster.GRID);
     static final Color FRAME = new Color(SpikeRaster.FRAME);
@@ -232,7 +232,8 @@ final class Java2dPlots {
 
   static Path imageGrid(Path out, String title, List<double[][]> images, int columns,
       List<String> captions, String scaleLabel) {
-    ImageGridPlot.Layout l = new ImageGridPlot.Layout(title, images, columns, captions, scaleLabel);
+    ImageGridPlot.Layout l = new ImageGridPlot.Layout(title, images, columns, captions, scaleLabel,
+        t -> width(Awt.TITLE, t));
     int w = l.w;
     int h = l.h;
     boolean hasTitle = l.hasTitle;
@@ -624,6 +625,17 @@ final class Java2dPlots {
   private static void fillWhite(Graphics2D g, int w, int h) {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, w, h);
+  }
+
+  /** Width in pixels of {@code text} in {@code font}, as an image's Graphics2D measures it. */
+  static int width(Font font, String text) {
+    BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = probe.createGraphics();
+    try {
+      return g.getFontMetrics(font).stringWidth(text);
+    } finally {
+      g.dispose();
+    }
   }
 
   static void drawCentered(Graphics2D g, String text, Font font, double cx, double baseline) {
