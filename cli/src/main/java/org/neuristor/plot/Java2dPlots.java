@@ -195,7 +195,8 @@ final class Java2dPlots {
 
   static Path raster(Path out, String title, String xLabel, String yLabel, List<Series> series) {
     // not decimated: min/max per pixel column keeps a line's extremes but drops most of a raster's spikes
-    XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, false, false, false);
+    Chart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, false, false, false);
+    chart.legendAvoidsData = false; // upper right, as SpikeRaster draws the PNG
     for (XYSeries s : chart.getSeriesCollection()) {
       s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
     }
@@ -484,10 +485,68 @@ final class Java2dPlots {
   // ---------------------------------------------------------------------------------------------
   // XChart helpers
 
-  /** An XYChart that exposes where it drew its plot area, for aligning stacked panels. */
+  /**
+   * An XYChart that exposes where it drew its plot area, for aligning stacked panels, and that puts its legend in the
+   * inside corner with the least data ({@link LegendCorner}, the PNG's rule) before it paints at a new size.
+   */
   static final class Chart extends XYChart {
+    /** XChart's gap between an inside legend and the plot area's sides (its Legend_.LEGEND_MARGIN). */
+    private static final int LEGEND_MARGIN = 6;
+    /** False: the legend stays where the styler puts it. */
+    boolean legendAvoidsData = true;
+    private int placedW = -1;
+    private int placedH = -1;
+
     Chart(int w, int h) {
       super(w, h);
+    }
+
+    @Override
+    public void paint(Graphics2D g, int width, int height) {
+      if (legendAvoidsData && getStyler().isLegendVisible() && (width != placedW || height != placedH)) {
+        placedW = width;
+        placedH = height;
+        placeLegend(width, height);
+      }
+      super.paint(g, width, height);
+    }
+
+    /** Paints the chart twice on scratch images: with its legend upper right (its size), then without (the data). */
+    private void placeLegend(int width, int height) {
+      XYStyler s = getStyler();
+      s.setLegendPosition(LegendPosition.InsideNE);
+      scratch(width, height);
+      Rectangle2D lb = legend.getBounds(); // its size (XChart keeps the offsets apart)
+      s.setLegendVisible(false);
+      BufferedImage data = scratch(width, height);
+      s.setLegendVisible(true);
+      Rectangle2D pb = plot.getBounds();
+      int left = (int) Math.round(pb.getX());
+      int top = (int) Math.round(pb.getY());
+      int right = (int) Math.round(pb.getMaxX());
+      int bottom = (int) Math.round(pb.getMaxY());
+      int boxW = (int) Math.round(lb.getWidth());
+      int boxH = (int) Math.round(lb.getHeight());
+      LegendCorner c = LegendCorner.choose((x, y) -> data.getRGB(x, y) & 0xffffff, left, top,
+          Math.min(right, width - 1), Math.min(bottom, height - 1), boxW, boxH, LEGEND_MARGIN, LEGEND_MARGIN);
+      s.setLegendPosition(switch (c) {
+        case NE -> LegendPosition.InsideNE;
+        case NW -> LegendPosition.InsideNW;
+        case SE -> LegendPosition.InsideSE;
+        case SW -> LegendPosition.InsideSW;
+      });
+    }
+
+    private BufferedImage scratch(int width, int height) {
+      BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = img.createGraphics();
+      try {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        super.paint(g, width, height);
+      } finally {
+        g.dispose();
+      }
+      return img;
     }
 
     /** Plot-area bounds of the last paint, in chart coordinates. */

@@ -13,8 +13,9 @@ import java.util.Set;
  * plot. The look follows the XChart style Plotter gives the vector formats: white background, dashed light grid,
  * grey frame with an axis line and tick marks outside it, the data spanning the middle {@value #CONTENT} of the plot
  * area, XChart's tick rule (steps of 1, 2 or 5 times a power of ten sized by a tick spacing hint; decades with
- * unlabelled grid lines at 2..9 on log axes), text in DejaVu Sans ({@link GlyphAtlas}), a legend in the upper right
- * corner only when a panel has more than one series, lines {@value #LINE_WIDTH} px wide and anti-aliased (pixel
+ * unlabelled grid lines at 2..9 on log axes), text in DejaVu Sans ({@link GlyphAtlas}), a legend only when a panel
+ * has more than one series, in the upper right corner or, when data lie there, the corner with the least data ({@link
+ * LegendCorner}), lines {@value #LINE_WIDTH} px wide and anti-aliased (pixel
  * coverage of the stroke, the largest over a series' segments, so joints are not painted twice), filled circle
  * markers.
  *
@@ -367,7 +368,10 @@ final class LinePlot {
       }
     }
 
-    /** A box in the plot's upper right corner: per series a line (and a marker) of its colour and its name. */
+    /**
+     * A box in the plot's upper right corner, or in the corner with the least data ({@link LegendCorner}): per series a
+     * line (and a marker) of its colour and its name.
+     */
     private void legend(RasterImage img, Coverage ink) {
       GlyphAtlas.Face f = tf;
       int inset = 6;
@@ -379,9 +383,11 @@ final class LinePlot {
       }
       int boxW = inset + sample + 6 + textWidth + inset;
       int boxH = inset + curves.size() * line - 4 + inset;
-      int bx1 = right - 6;
-      int bx0 = bx1 - boxW;
-      int by0 = top + 6;
+      int margin = 6; // from the plot area's sides
+      LegendCorner corner = LegendCorner.choose(img::rgb, left, top, right, bottom, boxW, boxH, margin, margin);
+      int bx0 = corner.x0(left, right, boxW, margin);
+      int bx1 = bx0 + boxW;
+      int by0 = corner.y0(top, bottom, boxH, margin);
       img.fill(bx0, by0, bx1 + 1, by0 + boxH + 1, 0xffffff);
       img.outline(bx0, by0, bx1, by0 + boxH, SpikeRaster.GRID);
       for (int k = 0; k < curves.size(); k++) {

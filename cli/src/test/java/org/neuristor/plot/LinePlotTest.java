@@ -206,6 +206,44 @@ class LinePlotTest {
     assertThat(dark(one, (f[0] + f[2]) / 2, f[1] + 1, f[2] - 1, f[1] + 80)).isZero();
   }
 
+  @Test
+  void aLegendMovesToAFreeCornerWhenTheUpperRightHoldsData() throws IOException {
+    double[] x = {0, 1};
+    // rising lines end in the upper right corner; the upper left is free
+    List<Plotter.Series> rising = List.of(new Plotter.Series("alpha", x, new double[] {0, 1}, false),
+        new Plotter.Series("beta", x, new double[] {0, 0.9}, false));
+    BufferedImage img = read(xy("rise.png", rising, false));
+    int[] f = frame(img);
+    int mid = (f[0] + f[2]) / 2;
+    // the legend's box (a solid run of the grid colour) upper left, none upper right
+    assertThat(longestGridRun(img, f[0] + 1, f[1] + 1, mid, f[1] + 80)).isGreaterThan(30);
+    assertThat(longestGridRun(img, mid, f[1] + 1, f[2] - 1, f[1] + 80)).isLessThan(10);
+    assertThat(dark(img, f[0] + 1, f[1] + 1, mid, f[1] + 80)).isPositive(); // the names
+    assertThat(dark(img, mid, f[1] + 1, f[2] - 1, f[1] + 80)).isZero();
+    // the first line's end (1, 1) stays visible in the upper right
+    int c = column(f, 1, 0, 1);
+    int r = row(f, 1, 0, 1);
+    assertThat(count(img, c2 -> c2 != 0xffffff && c2 != SpikeRaster.GRID, c - 3, r - 2, c, r + 2)).isPositive();
+    assertThat(count(img, SpikeRaster.PALETTE[0], c - 20, r - 4, c, r + 12)).isPositive();
+    // the SVG (XChart) takes the same corner: its legend box starts in the left half, and upper right for falling lines
+    assertThat(legendBoxX(Plotter.xy(dir.resolve("rise.svg"), "title", "x", "y", rising, false, false)))
+        .isLessThan(Plotter.WIDTH / 2.0);
+    List<Plotter.Series> falling = List.of(new Plotter.Series("alpha", x, new double[] {1, 0}, false),
+        new Plotter.Series("beta", x, new double[] {0.9, 0}, false));
+    assertThat(legendBoxX(Plotter.xy(dir.resolve("fall.svg"), "title", "x", "y", falling, false, false)))
+        .isGreaterThan(Plotter.WIDTH / 2.0);
+  }
+
+  /** The left edge of an XChart SVG's legend box: the one rectangle outlined in the grid colour (grid lines are paths). */
+  private static double legendBoxX(Path svg) throws IOException {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "<rect [^>]*stroke:rgb\\(230,230,230\\)[^>]*x=\"([-0-9.]+)\"").matcher(java.nio.file.Files.readString(svg));
+    assertThat(m.find()).as("the legend box").isTrue();
+    double x = Double.parseDouble(m.group(1));
+    assertThat(m.find()).as("one legend box").isFalse();
+    return x;
+  }
+
   private static int longestGridRun(BufferedImage img, int x0, int y0, int x1, int y1) {
     int best = 0;
     for (int y = y0; y <= y1; y++) {
