@@ -21,6 +21,18 @@ final class AxisText {
     f.draw(img, text, (int) Math.floor(cx - f.width(text) / 2.0 + 0.5), baseline, rgb);
   }
 
+  /**
+   * As {@link #centred(RasterImage, GlyphAtlas.Face, String, double, int)}, moved sideways as little as needed to lie
+   * in columns [lo, hi]; a text wider than that starts at {@code lo}.
+   */
+  static void centredWithin(RasterImage img, GlyphAtlas.Face f, String text, double cx, int baseline, int lo,
+      int hi) {
+    int w = f.width(text);
+    int x = (int) Math.floor(cx - w / 2.0 + 0.5);
+    x = Math.max(lo, Math.min(x, hi + 1 - w));
+    f.draw(img, text, x, baseline, TEXT);
+  }
+
   /** {@code text} reading upwards on the vertical baseline {@code x}, centred on row {@code cy}. */
   static void upCentred(RasterImage img, GlyphAtlas.Face f, String text, int x, int cy) {
     f.drawUp(img, text, x, cy + f.width(text) / 2, TEXT);

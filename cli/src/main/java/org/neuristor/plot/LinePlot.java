@@ -275,7 +275,8 @@ final class LinePlot {
         legend(img, ink);
       }
       if (!blank(p.title)) {
-        AxisText.centred(img, hf, p.title, (left + right) / 2, y0 + p.style.titleBaseline());
+        // centred over the plot area, moved left when that would cut it at the panel's edge (a gallery cell's title)
+        AxisText.centredWithin(img, hf, p.title, (left + right) / 2, y0 + p.style.titleBaseline(), pad, w - 1 - pad);
       }
       if (!blank(yTitle)) {
         AxisText.upCentred(img, af, yTitle, pad + af.ascent, (top + bottom) / 2);
