@@ -229,7 +229,7 @@ final class LinePlot {
         // pulse train) the two levels only
         yAxis = new Axis(yr[0], yr[1]);
       } else {
-        yAxis = new Axis(p.logY, yr[0], yr[1], ySpace, yHint, null);
+        yAxis = new Axis(p.logY, yr[0], yr[1], ySpace, yHint, null, tf.ascent + 4);
       }
       int labels = 0;
       for (String s : yAxis.labels) {
@@ -247,7 +247,7 @@ final class LinePlot {
       this.left = left;
       this.right = w - 1 - pad;
       xAxis = new Axis(p.logX, xLo, xHi, CONTENT * (right - left), p.style.xHint() > 0 ? p.style.xHint()
-          : Math.max(60, w / 11), tf);
+          : Math.max(60, w / 11), tf, 0);
       xAxis.place(left + 0.5, right + 0.5);
       yAxis.place(bottom + 0.5, top + 0.5);
       grid(img);
@@ -428,9 +428,11 @@ final class LinePlot {
      * Ticks as XChart chooses them: with {@code space} pixels for the data and about one tick per {@code hint}
      * pixels, a step of 1, 2 or 5 times a power of ten, the hint grown by 5 pixels until the labels differ and, on
      * an x axis ({@code face} not null), the widest label plus a tenth fits between two ticks; a constant axis has
-     * one tick, in the middle.
+     * one tick, in the middle. On a log axis whose decades are too close for a label each ({@code yLabelSpan} pixels
+     * apart on a y axis, the widest label plus 5 on an x axis), every 2nd, 5th, 10th, ... decade is labelled, the
+     * same ones throughout, and the unlabelled lines at 2..9 are left out.
      */
-    Axis(boolean log, double lo, double hi, double space, int hint, GlyphAtlas.Face face) {
+    Axis(boolean log, double lo, double hi, double space, int hint, GlyphAtlas.Face face, int yLabelSpan) {
       this.log = log;
       this.lo = lo;
       this.hi = hi;
@@ -455,6 +457,8 @@ final class LinePlot {
           for (int k = 0; k < t.size(); k++) {
             l.set(k, Ticks.label(Math.pow(10, t.get(k))));
           }
+        } else {
+          thinDecades(t, l, space / (hi - lo), face, yLabelSpan);
         }
         if (t.size() < 2) { // not two of 1..9 times a power of ten in range: nice values as on a linear axis
           t.clear();
@@ -472,6 +476,38 @@ final class LinePlot {
       } else {
         ticks = nice(lo, hi, space, hint, face);
         labels = Ticks.labels(ticks);
+      }
+    }
+
+    /**
+     * Keeps a label on every k-th decade only (k = 1, 2, 5, 10, 20, ...: the first whose labels are far enough apart
+     * at {@code perDecade} pixels a decade) and, when k > 1, drops the 2..9 lines: otherwise the labels that fit
+     * alternate irregularly (1e-12 and 1e-13 both labelled, then every other decade) and the lines grey the plot.
+     */
+    private static void thinDecades(List<Double> t, List<String> l, double perDecade, GlyphAtlas.Face face,
+        int yLabelSpan) {
+      int need = yLabelSpan;
+      if (face != null) {
+        need = 0;
+        for (String s : l) {
+          need = Math.max(need, s == null ? 0 : face.width(s) + 5);
+        }
+      }
+      int k = 1;
+      for (int i = 0; k * perDecade < need && i < 30; i++) {
+        k = (i % 3 == 1 ? 5 * k / 2 : 2 * k); // 2, 5, 10, 20, 50, 100, ...
+      }
+      if (k == 1) {
+        return;
+      }
+      for (int i = t.size() - 1; i >= 0; i--) {
+        long d = Math.round(t.get(i));
+        if (l.get(i) == null || Math.abs(t.get(i) - d) > 1e-9) {
+          t.remove(i);
+          l.remove(i);
+        } else if (Math.floorMod(d, (long) k) != 0) {
+          l.set(i, null); // an unlabelled decade line
+        }
       }
     }
 

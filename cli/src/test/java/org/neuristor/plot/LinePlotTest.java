@@ -177,6 +177,30 @@ class LinePlotTest {
   }
 
   @Test
+  void aLogAxisOfManyDecadesLabelsEveryKthDecadeRegularly() throws IOException {
+    // |y| from 1e-35 to 1e-3 (iv mott's current): 32 decades in about 440 px, too close for a label each
+    BufferedImage img = read(xy("decades.png", List.of(new Plotter.Series("s", new double[] {0, 1},
+        new double[] {1e-35, 1e-3}, false)), true));
+    int[] f = frame(img);
+    List<Integer> marks = yTickRows(img, f);
+    assertThat(marks).hasSizeGreaterThan(5);
+    int gap = marks.get(1) - marks.get(0);
+    for (int i = 1; i < marks.size(); i++) {
+      assertThat(marks.get(i) - marks.get(i - 1)).as("gap %d", i).isBetween(gap - 1, gap + 1);
+    }
+    for (int y : marks) { // each tick mark has its label left of it
+      assertThat(dark(img, 0, y - 3, f[0] - 8, y + 3)).as("label at row %d", y).isPositive();
+    }
+    // between two labelled decades only the unlabelled decade's grid line, no lines at 2..9 (a row of a horizontal
+    // grid line is a quarter or more grid colour; other rows only cross the vertical lines)
+    int lines = 0;
+    for (int y = marks.get(0) + 1; y < marks.get(1); y++) {
+      lines += count(img, SpikeRaster.GRID, f[0] + 1, y, f[2] - 1, y) > (f[2] - f[0]) / 4 ? 1 : 0;
+    }
+    assertThat(lines).isEqualTo(1);
+  }
+
+  @Test
   void dataOfTwoLevelsAreTickedAtThoseLevelsAsXChartDid() throws IOException {
     double[] x = {0, 0.1, 0.1, 1};
     BufferedImage step = read(xy("step.png", List.of(new Plotter.Series("s", x, new double[] {0, 0, 2, 2}, false)),
