@@ -71,6 +71,8 @@ final class LinePlot {
     boolean scatter;
     /** The area between each line and y = 0 filled in its colour, light (a histogram); no legend; y starts at 0. */
     boolean area;
+    /** The y axis counts (a histogram): only whole numbers are labelled, a fractional tick is a grid line only. */
+    boolean wholeY;
     /** False: the x tick labels and the x title are left out (upper panels of a stack). */
     boolean xLabels = true;
     /** The x range in data units (NaN: the data's). */
@@ -230,6 +232,13 @@ final class LinePlot {
         yAxis = new Axis(yr[0], yr[1]);
       } else {
         yAxis = new Axis(p.logY, yr[0], yr[1], ySpace, yHint, null, tf.ascent + 4);
+      }
+      if (p.wholeY) {
+        for (int k = 0; k < yAxis.ticks.length; k++) {
+          if (yAxis.ticks[k] != Math.rint(yAxis.ticks[k])) {
+            yAxis.labels[k] = null;
+          }
+        }
       }
       int labels = 0;
       for (String s : yAxis.labels) {

@@ -372,6 +372,19 @@ class LinePlotTest {
   }
 
   @Test
+  void aHistogramLabelsWholeCountsOnly() throws IOException {
+    // five values in three bins: counts 2, 1, 2; the tick rule steps the count axis by 0.2
+    BufferedImage img = read(Plotter.histogram(dir.resolve("c.png"), "h", "x", new double[] {1, 1.1, 2, 3, 2.9}, 3));
+    int[] f = frame(img);
+    // tick marks (each with its label) at 0, 1 and 2 only
+    assertThat(yTickRows(img, f)).containsExactly(row(f, 2, 0, 2), row(f, 1, 0, 2), row(f, 0, 0, 2));
+    for (int y : yTickRows(img, f)) {
+      assertThat(dark(img, 0, y - 3, f[0] - 8, y + 3)).as("label at row %d", y).isPositive();
+    }
+    assertThat(dark(img, 0, row(f, 1.5, 0, 2) - 3, f[0] - 8, row(f, 1.5, 0, 2) + 3)).isZero(); // no 1.4, 1.6
+  }
+
+  @Test
   void aHistogramFillsItsBarsLightlyFromZero() throws IOException {
     // bins [1, 1.5) and [1.5, 2]: counts 3 and 1
     BufferedImage img = read(Plotter.histogram(dir.resolve("h.png"), "h", "x", new double[] {1, 1, 1, 2}, 2));
