@@ -511,15 +511,21 @@ final class Java2dPlots {
       super.paint(g, width, height);
     }
 
-    /** Paints the chart twice on scratch images: with its legend upper right (its size), then without (the data). */
+    /**
+     * Paints the chart once without its legend into a recorder that marks the pixels its data cover (no raster:
+     * Java2D's raster pipeline would cost a cold JVM about 0.4 s), then asks XChart the legend's size.
+     */
     private void placeLegend(int width, int height) {
       XYStyler s = getStyler();
-      s.setLegendPosition(LegendPosition.InsideNE);
-      scratch(width, height);
-      Rectangle2D lb = legend.getBounds(); // its size (XChart keeps the offsets apart)
       s.setLegendVisible(false);
-      BufferedImage data = scratch(width, height);
-      s.setLegendVisible(true);
+      Ink data = new Ink(width, height);
+      try {
+        super.paint(data, width, height);
+      } finally {
+        data.dispose();
+        s.setLegendVisible(true);
+      }
+      Rectangle2D lb = legend.getBounds(); // its size from the series' names (XChart keeps the offsets apart)
       Rectangle2D pb = plot.getBounds();
       int left = (int) Math.round(pb.getX());
       int top = (int) Math.round(pb.getY());
@@ -527,8 +533,8 @@ final class Java2dPlots {
       int bottom = (int) Math.round(pb.getMaxY());
       int boxW = (int) Math.round(lb.getWidth());
       int boxH = (int) Math.round(lb.getHeight());
-      LegendCorner c = LegendCorner.choose((x, y) -> data.getRGB(x, y) & 0xffffff, left, top,
-          Math.min(right, width - 1), Math.min(bottom, height - 1), boxW, boxH, LEGEND_MARGIN, LEGEND_MARGIN);
+      LegendCorner c = LegendCorner.choose(data::rgb, left, top, Math.min(right, width - 1),
+          Math.min(bottom, height - 1), boxW, boxH, LEGEND_MARGIN, LEGEND_MARGIN);
       s.setLegendPosition(switch (c) {
         case NE -> LegendPosition.InsideNE;
         case NW -> LegendPosition.InsideNW;
@@ -537,21 +543,86 @@ final class Java2dPlots {
       });
     }
 
-    private BufferedImage scratch(int width, int height) {
-      BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-      Graphics2D g = img.createGraphics();
-      try {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        super.paint(g, width, height);
-      } finally {
-        g.dispose();
-      }
-      return img;
-    }
-
     /** Plot-area bounds of the last paint, in chart coordinates. */
     Rectangle2D plotBounds() {
       return plot.getBounds();
+    }
+  }
+
+  /**
+   * A Graphics2D that keeps nothing but the pixels covered by what is drawn in a data colour ({@link LegendCorner#ink}):
+   * a stroked shape marks the pixels along its (flattened) path, a filled one its bounds (a marker, a glyph).
+   * {@code create()} clones it, so what a copy draws lands in the same pixels.
+   */
+  private static final class Ink extends VectorGraphics2D {
+    private final boolean[] covered;
+    private final int w;
+    private final int h;
+
+    Ink(int w, int h) {
+      this.w = w;
+      this.h = h;
+      this.covered = new boolean[w * h];
+    }
+
+    /** 0 (black) where data are drawn, else white. */
+    int rgb(int x, int y) {
+      return x >= 0 && y >= 0 && x < w && y < h && covered[y * w + x] ? 0 : 0xffffff;
+    }
+
+    private boolean data() {
+      Color c = getColor();
+      return c != null && c.getAlpha() > 0 && LegendCorner.ink(c.getRGB() & 0xffffff);
+    }
+
+    private void mark(double x, double y) {
+      int px = (int) Math.floor(x);
+      int py = (int) Math.floor(y);
+      if (px >= 0 && py >= 0 && px < w && py < h) {
+        covered[py * w + px] = true;
+      }
+    }
+
+    @Override
+    public void draw(java.awt.Shape shape) {
+      if (!data()) {
+        return;
+      }
+      double[] c = new double[6];
+      double x0 = 0;
+      double y0 = 0;
+      double sx = 0;
+      double sy = 0;
+      for (java.awt.geom.PathIterator it = shape.getPathIterator(getTransform(), 0.25); !it.isDone(); it.next()) {
+        int type = it.currentSegment(c);
+        double x1 = type == java.awt.geom.PathIterator.SEG_CLOSE ? sx : c[0];
+        double y1 = type == java.awt.geom.PathIterator.SEG_CLOSE ? sy : c[1];
+        if (type == java.awt.geom.PathIterator.SEG_MOVETO) {
+          sx = x1;
+          sy = y1;
+          mark(x1, y1);
+        } else {
+          int steps = (int) Math.ceil(2 * Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0)));
+          for (int k = 1; k <= steps; k++) {
+            mark(x0 + (x1 - x0) * k / steps, y0 + (y1 - y0) * k / steps);
+          }
+        }
+        x0 = x1;
+        y0 = y1;
+      }
+    }
+
+    @Override
+    public void fill(java.awt.Shape shape) {
+      if (!data()) {
+        return;
+      }
+      Rectangle2D b = getTransform().createTransformedShape(shape).getBounds2D();
+      for (int y = (int) Math.floor(b.getMinY()); y < b.getMaxY(); y++) {
+        for (int x = (int) Math.floor(b.getMinX()); x < b.getMaxX(); x++) {
+          mark(x, y);
+        }
+      }
     }
   }
 
