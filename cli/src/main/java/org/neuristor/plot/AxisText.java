@@ -13,7 +13,24 @@ final class AxisText {
 
   /** {@code text} centred on {@code cx} (its start rounded half up, as Java2D places it), on the baseline. */
   static void centred(RasterImage img, GlyphAtlas.Face f, String text, double cx, int baseline) {
-    f.draw(img, text, (int) Math.floor(cx - f.width(text) / 2.0 + 0.5), baseline, TEXT);
+    centred(img, f, text, cx, baseline, TEXT);
+  }
+
+  /** As {@link #centred(RasterImage, GlyphAtlas.Face, String, double, int)}, in colour {@code rgb}. */
+  static void centred(RasterImage img, GlyphAtlas.Face f, String text, double cx, int baseline, int rgb) {
+    f.draw(img, text, (int) Math.floor(cx - f.width(text) / 2.0 + 0.5), baseline, rgb);
+  }
+
+  /**
+   * As {@link #centred(RasterImage, GlyphAtlas.Face, String, double, int)}, moved sideways as little as needed to lie
+   * in columns [lo, hi]; a text wider than that starts at {@code lo}.
+   */
+  static void centredWithin(RasterImage img, GlyphAtlas.Face f, String text, double cx, int baseline, int lo,
+      int hi) {
+    int w = f.width(text);
+    int x = (int) Math.floor(cx - w / 2.0 + 0.5);
+    x = Math.max(lo, Math.min(x, hi + 1 - w));
+    f.draw(img, text, x, baseline, TEXT);
   }
 
   /** {@code text} reading upwards on the vertical baseline {@code x}, centred on row {@code cy}. */

@@ -2,12 +2,13 @@ package org.neuristor.plot;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * The PNG of {@link Plotter#imageGrid} drawn straight into a {@link RasterImage} (no AWT), in the layout of the vector
  * formats' {@code Java2dPlots.imageGrid}: each grey-scale image scaled up by a whole factor (nearest neighbour) to
  * about 112 px, framed, in a grid of cells with its caption under it, and with a common scale a grey bar ticked on the
- * right.
+ * right. The image is at least 300 px wide and as wide as the title plus 40 px, the grid (and bar) centred in it.
  */
 final class ImageGridPlot {
   /** Cell padding around an image. */
@@ -17,7 +18,7 @@ final class ImageGridPlot {
 
   private ImageGridPlot() {}
 
-  /** Sizes of an image grid, shared by both renderers. */
+  /** Sizes of an image grid, shared by both renderers (each measuring the title in its own font). */
   static final class Layout {
     final int scale;
     final int cellW;
@@ -30,8 +31,11 @@ final class ImageGridPlot {
     final boolean bar;
     final int w;
     final int h;
+    /** Left edge of the grid: the grid and bar are centred when the image is wider than them. */
+    final int left;
 
-    Layout(String title, List<double[][]> images, int columns, List<String> captions, String scaleLabel) {
+    Layout(String title, List<double[][]> images, int columns, List<String> captions, String scaleLabel,
+        ToIntFunction<String> titleWidth) {
       if (columns < 1) {
         throw new IllegalArgumentException("columns must be >= 1, got " + columns);
       }
@@ -62,13 +66,15 @@ final class ImageGridPlot {
       titleH = hasTitle ? 40 : 0;
       range = m > 0 ? m : 1;
       bar = scaleLabel != null;
-      w = Math.max(cols * cellW + (bar ? 140 : 0), hasTitle ? 300 : 1);
+      int content = cols * cellW + (bar ? 140 : 0);
+      w = Math.max(content, hasTitle ? Math.max(300, titleWidth.applyAsInt(title) + 40) : 1);
+      left = (w - content) / 2;
       h = titleH + Math.max(1, rows) * cellH;
     }
 
     /** Left edge of the grey bar, its top, its height. */
     int barX() {
-      return cols * cellW + 20;
+      return left + cols * cellW + 20;
     }
 
     int barTop() {
@@ -86,7 +92,7 @@ final class ImageGridPlot {
 
     /** Upper left corner of image k. */
     int imageX(int k) {
-      return (k % cols) * cellW + PAD;
+      return left + (k % cols) * cellW + PAD;
     }
 
     int imageY(int k) {
@@ -130,8 +136,8 @@ final class ImageGridPlot {
 
   static RasterImage render(String title, List<double[][]> images, int columns, List<String> captions,
       String scaleLabel) {
-    Layout l = new Layout(title, images, columns, captions, scaleLabel);
     GlyphAtlas font = GlyphAtlas.load();
+    Layout l = new Layout(title, images, columns, captions, scaleLabel, font.bold::width);
     GlyphAtlas.Face small = font.face(11, false); // the Java2D drawing's 11 px captions and bar labels
     RasterImage img = new RasterImage(l.w, l.h);
     if (l.hasTitle) {

@@ -56,7 +56,7 @@ final class Java2dPlots {
    * The Java2D style, in a class of its own: creating a {@link Color} starts AWT's toolkit, which a PNG of the x-y
    * family ({@link LinePlot}) never needs.
    */
-  private static final class Awt {
+  static final class Awt {
     static final Color[] PALETTE = colors(SpikeRaster.PALETTE);
     static final Color GRID = new Color(SpikeRaster.GRID);
     static final Color FRAME = new Color(SpikeRaster.FRAME);
@@ -195,7 +195,8 @@ final class Java2dPlots {
 
   static Path raster(Path out, String title, String xLabel, String yLabel, List<Series> series) {
     // not decimated: min/max per pixel column keeps a line's extremes but drops most of a raster's spikes
-    XYChart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, false, false, false);
+    Chart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, false, false, false);
+    chart.legendAvoidsData = false; // upper right, as SpikeRaster draws the PNG
     for (XYSeries s : chart.getSeriesCollection()) {
       s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
     }
@@ -232,7 +233,8 @@ final class Java2dPlots {
 
   static Path imageGrid(Path out, String title, List<double[][]> images, int columns,
       List<String> captions, String scaleLabel) {
-    ImageGridPlot.Layout l = new ImageGridPlot.Layout(title, images, columns, captions, scaleLabel);
+    ImageGridPlot.Layout l = new ImageGridPlot.Layout(title, images, columns, captions, scaleLabel,
+        t -> width(Awt.TITLE, t));
     int w = l.w;
     int h = l.h;
     boolean hasTitle = l.hasTitle;
@@ -433,9 +435,9 @@ final class Java2dPlots {
           int x0 = geo.x(j);
           g.setColor(ok[i][j] ? pass : fail);
           g.fillRect(x0 + 1, y0 + 1, cw - 2, cellH - 2);
-          g.setColor(ok[i][j] ? Color.BLACK : new Color(0x707070));
           String t = text[i][j] == null ? "" : text[i][j];
-          drawCentered(g, t, cellFont, x0 + cw / 2.0, y0 + cellH - Matrix.TEXT_RAISE);
+          drawCentered(g, t, cellFont, x0 + cw / 2.0, y0 + cellH - Matrix.TEXT_RAISE,
+              new Color(Matrix.textRgb(ok[i][j])));
         }
       }
     });
@@ -483,15 +485,144 @@ final class Java2dPlots {
   // ---------------------------------------------------------------------------------------------
   // XChart helpers
 
-  /** An XYChart that exposes where it drew its plot area, for aligning stacked panels. */
+  /**
+   * An XYChart that exposes where it drew its plot area, for aligning stacked panels, and that puts its legend in the
+   * inside corner with the least data ({@link LegendCorner}, the PNG's rule) before it paints at a new size.
+   */
   static final class Chart extends XYChart {
+    /** XChart's gap between an inside legend and the plot area's sides (its Legend_.LEGEND_MARGIN). */
+    private static final int LEGEND_MARGIN = 6;
+    /** False: the legend stays where the styler puts it. */
+    boolean legendAvoidsData = true;
+    private int placedW = -1;
+    private int placedH = -1;
+
     Chart(int w, int h) {
       super(w, h);
+    }
+
+    @Override
+    public void paint(Graphics2D g, int width, int height) {
+      if (legendAvoidsData && getStyler().isLegendVisible() && (width != placedW || height != placedH)) {
+        placedW = width;
+        placedH = height;
+        placeLegend(width, height);
+      }
+      super.paint(g, width, height);
+    }
+
+    /**
+     * Paints the chart once without its legend into a recorder that marks the pixels its data cover (no raster:
+     * Java2D's raster pipeline would cost a cold JVM about 0.4 s), then asks XChart the legend's size.
+     */
+    private void placeLegend(int width, int height) {
+      XYStyler s = getStyler();
+      s.setLegendVisible(false);
+      Ink data = new Ink(width, height);
+      try {
+        super.paint(data, width, height);
+      } finally {
+        data.dispose();
+        s.setLegendVisible(true);
+      }
+      Rectangle2D lb = legend.getBounds(); // its size from the series' names (XChart keeps the offsets apart)
+      Rectangle2D pb = plot.getBounds();
+      int left = (int) Math.round(pb.getX());
+      int top = (int) Math.round(pb.getY());
+      int right = (int) Math.round(pb.getMaxX());
+      int bottom = (int) Math.round(pb.getMaxY());
+      int boxW = (int) Math.round(lb.getWidth());
+      int boxH = (int) Math.round(lb.getHeight());
+      LegendCorner c = LegendCorner.choose(data::rgb, left, top, Math.min(right, width - 1),
+          Math.min(bottom, height - 1), boxW, boxH, LEGEND_MARGIN, LEGEND_MARGIN);
+      s.setLegendPosition(switch (c) {
+        case NE -> LegendPosition.InsideNE;
+        case NW -> LegendPosition.InsideNW;
+        case SE -> LegendPosition.InsideSE;
+        case SW -> LegendPosition.InsideSW;
+      });
     }
 
     /** Plot-area bounds of the last paint, in chart coordinates. */
     Rectangle2D plotBounds() {
       return plot.getBounds();
+    }
+  }
+
+  /**
+   * A Graphics2D that keeps nothing but the pixels covered by what is drawn in a data colour ({@link LegendCorner#ink}):
+   * a stroked shape marks the pixels along its (flattened) path, a filled one its bounds (a marker, a glyph).
+   * {@code create()} clones it, so what a copy draws lands in the same pixels.
+   */
+  private static final class Ink extends VectorGraphics2D {
+    private final boolean[] covered;
+    private final int w;
+    private final int h;
+
+    Ink(int w, int h) {
+      this.w = w;
+      this.h = h;
+      this.covered = new boolean[w * h];
+    }
+
+    /** 0 (black) where data are drawn, else white. */
+    int rgb(int x, int y) {
+      return x >= 0 && y >= 0 && x < w && y < h && covered[y * w + x] ? 0 : 0xffffff;
+    }
+
+    private boolean data() {
+      Color c = getColor();
+      return c != null && c.getAlpha() > 0 && LegendCorner.ink(c.getRGB() & 0xffffff);
+    }
+
+    private void mark(double x, double y) {
+      int px = (int) Math.floor(x);
+      int py = (int) Math.floor(y);
+      if (px >= 0 && py >= 0 && px < w && py < h) {
+        covered[py * w + px] = true;
+      }
+    }
+
+    @Override
+    public void draw(java.awt.Shape shape) {
+      if (!data()) {
+        return;
+      }
+      double[] c = new double[6];
+      double x0 = 0;
+      double y0 = 0;
+      double sx = 0;
+      double sy = 0;
+      for (java.awt.geom.PathIterator it = shape.getPathIterator(getTransform(), 0.25); !it.isDone(); it.next()) {
+        int type = it.currentSegment(c);
+        double x1 = type == java.awt.geom.PathIterator.SEG_CLOSE ? sx : c[0];
+        double y1 = type == java.awt.geom.PathIterator.SEG_CLOSE ? sy : c[1];
+        if (type == java.awt.geom.PathIterator.SEG_MOVETO) {
+          sx = x1;
+          sy = y1;
+          mark(x1, y1);
+        } else {
+          int steps = (int) Math.ceil(2 * Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0)));
+          for (int k = 1; k <= steps; k++) {
+            mark(x0 + (x1 - x0) * k / steps, y0 + (y1 - y0) * k / steps);
+          }
+        }
+        x0 = x1;
+        y0 = y1;
+      }
+    }
+
+    @Override
+    public void fill(java.awt.Shape shape) {
+      if (!data()) {
+        return;
+      }
+      Rectangle2D b = getTransform().createTransformedShape(shape).getBounds2D();
+      for (int y = (int) Math.floor(b.getMinY()); y < b.getMaxY(); y++) {
+        for (int x = (int) Math.floor(b.getMinX()); x < b.getMaxX(); x++) {
+          mark(x, y);
+        }
+      }
     }
   }
 
@@ -626,9 +757,25 @@ final class Java2dPlots {
     g.fillRect(0, 0, w, h);
   }
 
+  /** Width in pixels of {@code text} in {@code font}, as an image's Graphics2D measures it. */
+  static int width(Font font, String text) {
+    BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = probe.createGraphics();
+    try {
+      return g.getFontMetrics(font).stringWidth(text);
+    } finally {
+      g.dispose();
+    }
+  }
+
   static void drawCentered(Graphics2D g, String text, Font font, double cx, double baseline) {
+    drawCentered(g, text, font, cx, baseline, Color.BLACK);
+  }
+
+  /** As {@link #drawCentered(Graphics2D, String, Font, double, double)}, in {@code colour}. */
+  static void drawCentered(Graphics2D g, String text, Font font, double cx, double baseline, Color colour) {
     g.setFont(font);
-    g.setColor(Color.BLACK);
+    g.setColor(colour);
     FontMetrics fm = g.getFontMetrics();
     g.drawString(text, (float) (cx - fm.stringWidth(text) / 2.0), (float) baseline);
   }

@@ -13,8 +13,9 @@ import java.util.Set;
  * plot. The look follows the XChart style Plotter gives the vector formats: white background, dashed light grid,
  * grey frame with an axis line and tick marks outside it, the data spanning the middle {@value #CONTENT} of the plot
  * area, XChart's tick rule (steps of 1, 2 or 5 times a power of ten sized by a tick spacing hint; decades with
- * unlabelled grid lines at 2..9 on log axes), text in DejaVu Sans ({@link GlyphAtlas}), a legend in the upper right
- * corner only when a panel has more than one series, lines {@value #LINE_WIDTH} px wide and anti-aliased (pixel
+ * unlabelled grid lines at 2..9 on log axes), text in DejaVu Sans ({@link GlyphAtlas}), a legend only when a panel
+ * has more than one series, in the upper right corner or, when data lie there, the corner with the least data ({@link
+ * LegendCorner}), lines {@value #LINE_WIDTH} px wide and anti-aliased (pixel
  * coverage of the stroke, the largest over a series' segments, so joints are not painted twice), filled circle
  * markers.
  *
@@ -70,6 +71,8 @@ final class LinePlot {
     boolean scatter;
     /** The area between each line and y = 0 filled in its colour, light (a histogram); no legend; y starts at 0. */
     boolean area;
+    /** The y axis counts (a histogram): only whole numbers are labelled, a fractional tick is a grid line only. */
+    boolean wholeY;
     /** False: the x tick labels and the x title are left out (upper panels of a stack). */
     boolean xLabels = true;
     /** The x range in data units (NaN: the data's). */
@@ -228,7 +231,14 @@ final class LinePlot {
         // pulse train) the two levels only
         yAxis = new Axis(yr[0], yr[1]);
       } else {
-        yAxis = new Axis(p.logY, yr[0], yr[1], ySpace, yHint, null);
+        yAxis = new Axis(p.logY, yr[0], yr[1], ySpace, yHint, null, tf.ascent + 4);
+      }
+      if (p.wholeY) {
+        for (int k = 0; k < yAxis.ticks.length; k++) {
+          if (yAxis.ticks[k] != Math.rint(yAxis.ticks[k])) {
+            yAxis.labels[k] = null;
+          }
+        }
       }
       int labels = 0;
       for (String s : yAxis.labels) {
@@ -246,7 +256,7 @@ final class LinePlot {
       this.left = left;
       this.right = w - 1 - pad;
       xAxis = new Axis(p.logX, xLo, xHi, CONTENT * (right - left), p.style.xHint() > 0 ? p.style.xHint()
-          : Math.max(60, w / 11), tf);
+          : Math.max(60, w / 11), tf, 0);
       xAxis.place(left + 0.5, right + 0.5);
       yAxis.place(bottom + 0.5, top + 0.5);
       grid(img);
@@ -274,7 +284,8 @@ final class LinePlot {
         legend(img, ink);
       }
       if (!blank(p.title)) {
-        AxisText.centred(img, hf, p.title, (left + right) / 2, y0 + p.style.titleBaseline());
+        // centred over the plot area, moved left when that would cut it at the panel's edge (a gallery cell's title)
+        AxisText.centredWithin(img, hf, p.title, (left + right) / 2, y0 + p.style.titleBaseline(), pad, w - 1 - pad);
       }
       if (!blank(yTitle)) {
         AxisText.upCentred(img, af, yTitle, pad + af.ascent, (top + bottom) / 2);
@@ -367,7 +378,10 @@ final class LinePlot {
       }
     }
 
-    /** A box in the plot's upper right corner: per series a line (and a marker) of its colour and its name. */
+    /**
+     * A box in the plot's upper right corner, or in the corner with the least data ({@link LegendCorner}): per series a
+     * line (and a marker) of its colour and its name.
+     */
     private void legend(RasterImage img, Coverage ink) {
       GlyphAtlas.Face f = tf;
       int inset = 6;
@@ -379,9 +393,11 @@ final class LinePlot {
       }
       int boxW = inset + sample + 6 + textWidth + inset;
       int boxH = inset + curves.size() * line - 4 + inset;
-      int bx1 = right - 6;
-      int bx0 = bx1 - boxW;
-      int by0 = top + 6;
+      int margin = 6; // from the plot area's sides
+      LegendCorner corner = LegendCorner.choose(img::rgb, left, top, right, bottom, boxW, boxH, margin, margin);
+      int bx0 = corner.x0(left, right, boxW, margin);
+      int bx1 = bx0 + boxW;
+      int by0 = corner.y0(top, bottom, boxH, margin);
       img.fill(bx0, by0, bx1 + 1, by0 + boxH + 1, 0xffffff);
       img.outline(bx0, by0, bx1, by0 + boxH, SpikeRaster.GRID);
       for (int k = 0; k < curves.size(); k++) {
@@ -421,9 +437,11 @@ final class LinePlot {
      * Ticks as XChart chooses them: with {@code space} pixels for the data and about one tick per {@code hint}
      * pixels, a step of 1, 2 or 5 times a power of ten, the hint grown by 5 pixels until the labels differ and, on
      * an x axis ({@code face} not null), the widest label plus a tenth fits between two ticks; a constant axis has
-     * one tick, in the middle.
+     * one tick, in the middle. On a log axis whose decades are too close for a label each ({@code yLabelSpan} pixels
+     * apart on a y axis, the widest label plus 5 on an x axis), every 2nd, 5th, 10th, ... decade is labelled, the
+     * same ones throughout, and the unlabelled lines at 2..9 are left out.
      */
-    Axis(boolean log, double lo, double hi, double space, int hint, GlyphAtlas.Face face) {
+    Axis(boolean log, double lo, double hi, double space, int hint, GlyphAtlas.Face face, int yLabelSpan) {
       this.log = log;
       this.lo = lo;
       this.hi = hi;
@@ -448,6 +466,8 @@ final class LinePlot {
           for (int k = 0; k < t.size(); k++) {
             l.set(k, Ticks.label(Math.pow(10, t.get(k))));
           }
+        } else {
+          thinDecades(t, l, space / (hi - lo), face, yLabelSpan);
         }
         if (t.size() < 2) { // not two of 1..9 times a power of ten in range: nice values as on a linear axis
           t.clear();
@@ -465,6 +485,38 @@ final class LinePlot {
       } else {
         ticks = nice(lo, hi, space, hint, face);
         labels = Ticks.labels(ticks);
+      }
+    }
+
+    /**
+     * Keeps a label on every k-th decade only (k = 1, 2, 5, 10, 20, ...: the first whose labels are far enough apart
+     * at {@code perDecade} pixels a decade) and, when k > 1, drops the 2..9 lines: otherwise the labels that fit
+     * alternate irregularly (1e-12 and 1e-13 both labelled, then every other decade) and the lines grey the plot.
+     */
+    private static void thinDecades(List<Double> t, List<String> l, double perDecade, GlyphAtlas.Face face,
+        int yLabelSpan) {
+      int need = yLabelSpan;
+      if (face != null) {
+        need = 0;
+        for (String s : l) {
+          need = Math.max(need, s == null ? 0 : face.width(s) + 5);
+        }
+      }
+      int k = 1;
+      for (int i = 0; k * perDecade < need && i < 30; i++) {
+        k = (i % 3 == 1 ? 5 * k / 2 : 2 * k); // 2, 5, 10, 20, 50, 100, ...
+      }
+      if (k == 1) {
+        return;
+      }
+      for (int i = t.size() - 1; i >= 0; i--) {
+        long d = Math.round(t.get(i));
+        if (l.get(i) == null || Math.abs(t.get(i) - d) > 1e-9) {
+          t.remove(i);
+          l.remove(i);
+        } else if (Math.floorMod(d, (long) k) != 0) {
+          l.set(i, null); // an unlabelled decade line
+        }
       }
     }
 

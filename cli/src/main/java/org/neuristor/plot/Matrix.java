@@ -5,14 +5,17 @@ import java.util.List;
 
 /**
  * The PNG of {@link Plotter#matrix} (a table as a picture, e.g. which behaviour each circuit shows), drawn without
- * AWT: row heads in 12 px bold on the left, column heads in 12 px bold above, cells of 11 px black text on green
- * (pass) or light grey, the title in 16 px bold. The vector formats keep Java2D ({@link Java2dPlots#matrix}), laid out by the
+ * AWT: row heads in 12 px bold on the left, column heads in 12 px bold above, cells of 11 px text, black on green
+ * (pass) or grey on light grey (fail), the title in 16 px bold. The vector formats keep Java2D ({@link Java2dPlots#matrix}), laid out by the
  * same {@link Geometry}.
  */
 final class Matrix {
   /** Background of a cell that passes, and of one that does not. */
   static final int PASS = 0xb7e1b0;
   static final int FAIL = 0xf0f0f0;
+  /** Text of a cell that passes, and of one that does not (grey: what a circuit shows instead reads as secondary). */
+  static final int PASS_TEXT = 0x000000;
+  static final int FAIL_TEXT = 0x707070;
   /** Pixel sizes of the cells' text (plain), the heads (bold) and the title (bold). */
   static final int CELL_SIZE = 11;
   static final int HEAD_SIZE = 12;
@@ -24,6 +27,11 @@ final class Matrix {
   static final int TEXT_RAISE = 7;
 
   private Matrix() {}
+
+  /** The colour of a cell's text, for both renderers: {@link #PASS_TEXT} or {@link #FAIL_TEXT}. */
+  static int textRgb(boolean ok) {
+    return ok ? PASS_TEXT : FAIL_TEXT;
+  }
 
   /** Width in pixels of a text in one of the three fonts (cell, head, title). */
   interface Widths {
@@ -119,9 +127,7 @@ final class Matrix {
         int x0 = g.x(j);
         img.fill(x0 + 1, y0 + 1, x0 + g.cellW() - 1, y0 + CELL_H - 1, ok[i][j] ? PASS : FAIL);
         String t = text[i][j] == null ? "" : text[i][j];
-        // black on both backgrounds, as the Java2D matrix draws it (its grey for failing cells is overridden by
-        // drawCentered's black)
-        AxisText.centred(img, cell, t, x0 + g.cellW() / 2.0, y0 + CELL_H - TEXT_RAISE);
+        AxisText.centred(img, cell, t, x0 + g.cellW() / 2.0, y0 + CELL_H - TEXT_RAISE, textRgb(ok[i][j]));
       }
     }
     return img;

@@ -289,6 +289,7 @@ public final class Plotter {
     if (png(out)) {
       LinePlot.Panel p = new LinePlot.Panel(title, xLabel, "count", List.of(new Series("count", xs, ys, false)));
       p.area = true;
+      p.wholeY = true;
       return LinePlot.write(out, p);
     }
     return Java2dPlots.histogram(out, title, xLabel, xs, ys);

@@ -25,7 +25,24 @@ class StdpDigitsCommandTest {
     assertThat(j.get("energy_per_inference_J").asDouble()).isPositive();
     assertThat(j.get("programming_energy_J").asDouble()).isPositive();
     assertThat(j.get("learning_pulses").get(0).asLong()).isPositive();
-    assertThat(Files.size(dir.resolve("stdp_receptive_fields.png"))).isPositive();
+    // the receptive fields' whole title is in the image: no ink of the title band on the image's edge columns
+    java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(dir.resolve("stdp_receptive_fields.png").toFile());
+    int w = img.getWidth();
+    int inkLeft = 0;
+    int inkRight = 0;
+    int ink = 0;
+    for (int y = 0; y < 40; y++) { // the title band
+      for (int x = 0; x < w; x++) {
+        if ((img.getRGB(x, y) & 0xffffff) != 0xffffff) {
+          ink++;
+          inkLeft += x < 3 ? 1 : 0;
+          inkRight += x >= w - 3 ? 1 : 0;
+        }
+      }
+    }
+    assertThat(ink).as("title ink").isPositive();
+    assertThat(inkLeft).as("title ink at the left edge").isZero();
+    assertThat(inkRight).as("title ink at the right edge").isZero();
   }
 
   @Test

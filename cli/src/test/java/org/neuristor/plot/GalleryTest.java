@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The AWT-free PNG of {@link Plotter#gallery} and {@link Plotter#multiGallery} ({@link Gallery}), checked on the
  * decoded image: cells where the grid puts them, each with its own plot frame found from the pixels, data on the rows
- * the documented mapping gives (the middle {@link LinePlot#CONTENT} of the frame), titles cut at their cell, no legend,
+ * the documented mapping gives (the middle {@link LinePlot#CONTENT} of the frame), titles moved left to fit their cell or, wider than it, cut at its edge, no legend,
  * text smaller than in the big plots.
  */
 class GalleryTest {
@@ -208,6 +208,31 @@ class GalleryTest {
     assertThat(dark(img, 500, 0, 999, f[1] - 1)).isZero();
     assertThat(dark(img, 0, 0, 499, frame(img, 0, 0, 500)[1] - 1)).isPositive();
     assertThat(dark(img, 490, 0, 499, frame(img, 0, 0, 500)[1] - 1)).as("the title runs to the edge").isPositive();
+  }
+
+  @Test
+  void aTitleThatFitsItsCellButNotRightOfThePlotsCentreMovesLeft() throws IOException {
+    // behaviours' panel title in a 340 px cell: narrower than the cell, wider than twice the room right of the plot
+    // area's centre
+    String t = "(J) subthreshold oscillations [unclassified]";
+    GlyphAtlas.Face f = GlyphAtlas.load().face(Gallery.STYLE.titleSize(), true);
+    int pad = Gallery.STYLE.pad();
+    assertThat(f.width(t)).isLessThan(340 - 2 * pad);
+    BufferedImage img = read(Plotter.gallery(dir.resolve("j.png"), null,
+        List.of(step(t), step("(B) b"), step("(C) c"), step("(D) d")), 4));
+    int[] fr = frame(img, 0, 0, 340);
+    assertThat(f.width(t) / 2).isGreaterThan(339 - pad - (fr[0] + fr[2]) / 2); // centred, it would cross the edge
+    int first = -1;
+    int last = -1;
+    for (int x = 0; x < 340; x++) {
+      if (dark(img, x, 0, x, fr[1] - 1) > 0) {
+        last = x;
+        first = first < 0 ? x : first;
+      }
+    }
+    assertThat(last).as("the title's last column").isLessThanOrEqualTo(339 - pad);
+    assertThat(first).as("the title's first column").isGreaterThanOrEqualTo(pad);
+    assertThat(last - first + 1).isGreaterThan(f.width(t) - 4); // all of it (a glyph's ink is inside its advance)
   }
 
   @Test

@@ -177,6 +177,30 @@ class LinePlotTest {
   }
 
   @Test
+  void aLogAxisOfManyDecadesLabelsEveryKthDecadeRegularly() throws IOException {
+    // |y| from 1e-35 to 1e-3 (iv mott's current): 32 decades in about 440 px, too close for a label each
+    BufferedImage img = read(xy("decades.png", List.of(new Plotter.Series("s", new double[] {0, 1},
+        new double[] {1e-35, 1e-3}, false)), true));
+    int[] f = frame(img);
+    List<Integer> marks = yTickRows(img, f);
+    assertThat(marks).hasSizeGreaterThan(5);
+    int gap = marks.get(1) - marks.get(0);
+    for (int i = 1; i < marks.size(); i++) {
+      assertThat(marks.get(i) - marks.get(i - 1)).as("gap %d", i).isBetween(gap - 1, gap + 1);
+    }
+    for (int y : marks) { // each tick mark has its label left of it
+      assertThat(dark(img, 0, y - 3, f[0] - 8, y + 3)).as("label at row %d", y).isPositive();
+    }
+    // between two labelled decades only the unlabelled decade's grid line, no lines at 2..9 (a row of a horizontal
+    // grid line is a quarter or more grid colour; other rows only cross the vertical lines)
+    int lines = 0;
+    for (int y = marks.get(0) + 1; y < marks.get(1); y++) {
+      lines += count(img, SpikeRaster.GRID, f[0] + 1, y, f[2] - 1, y) > (f[2] - f[0]) / 4 ? 1 : 0;
+    }
+    assertThat(lines).isEqualTo(1);
+  }
+
+  @Test
   void dataOfTwoLevelsAreTickedAtThoseLevelsAsXChartDid() throws IOException {
     double[] x = {0, 0.1, 0.1, 1};
     BufferedImage step = read(xy("step.png", List.of(new Plotter.Series("s", x, new double[] {0, 0, 2, 2}, false)),
@@ -204,6 +228,44 @@ class LinePlotTest {
     assertThat(ink(one, (f[0] + f[2]) / 2, f[1] + 1, f[2] - 1, f[1] + 80)).isZero();
     assertThat(dark(two, (f[0] + f[2]) / 2, f[1], f[2], f[1] + 80)).isPositive();
     assertThat(dark(one, (f[0] + f[2]) / 2, f[1] + 1, f[2] - 1, f[1] + 80)).isZero();
+  }
+
+  @Test
+  void aLegendMovesToAFreeCornerWhenTheUpperRightHoldsData() throws IOException {
+    double[] x = {0, 1};
+    // rising lines end in the upper right corner; the upper left is free
+    List<Plotter.Series> rising = List.of(new Plotter.Series("alpha", x, new double[] {0, 1}, false),
+        new Plotter.Series("beta", x, new double[] {0, 0.9}, false));
+    BufferedImage img = read(xy("rise.png", rising, false));
+    int[] f = frame(img);
+    int mid = (f[0] + f[2]) / 2;
+    // the legend's box (a solid run of the grid colour) upper left, none upper right
+    assertThat(longestGridRun(img, f[0] + 1, f[1] + 1, mid, f[1] + 80)).isGreaterThan(30);
+    assertThat(longestGridRun(img, mid, f[1] + 1, f[2] - 1, f[1] + 80)).isLessThan(10);
+    assertThat(dark(img, f[0] + 1, f[1] + 1, mid, f[1] + 80)).isPositive(); // the names
+    assertThat(dark(img, mid, f[1] + 1, f[2] - 1, f[1] + 80)).isZero();
+    // the first line's end (1, 1) stays visible in the upper right
+    int c = column(f, 1, 0, 1);
+    int r = row(f, 1, 0, 1);
+    assertThat(count(img, c2 -> c2 != 0xffffff && c2 != SpikeRaster.GRID, c - 3, r - 2, c, r + 2)).isPositive();
+    assertThat(count(img, SpikeRaster.PALETTE[0], c - 20, r - 4, c, r + 12)).isPositive();
+    // the SVG (XChart) takes the same corner: its legend box starts in the left half, and upper right for falling lines
+    assertThat(legendBoxX(Plotter.xy(dir.resolve("rise.svg"), "title", "x", "y", rising, false, false)))
+        .isLessThan(Plotter.WIDTH / 2.0);
+    List<Plotter.Series> falling = List.of(new Plotter.Series("alpha", x, new double[] {1, 0}, false),
+        new Plotter.Series("beta", x, new double[] {0.9, 0}, false));
+    assertThat(legendBoxX(Plotter.xy(dir.resolve("fall.svg"), "title", "x", "y", falling, false, false)))
+        .isGreaterThan(Plotter.WIDTH / 2.0);
+  }
+
+  /** The left edge of an XChart SVG's legend box: the one rectangle outlined in the grid colour (grid lines are paths). */
+  private static double legendBoxX(Path svg) throws IOException {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "<rect [^>]*stroke:rgb\\(230,230,230\\)[^>]*x=\"([-0-9.]+)\"").matcher(java.nio.file.Files.readString(svg));
+    assertThat(m.find()).as("the legend box").isTrue();
+    double x = Double.parseDouble(m.group(1));
+    assertThat(m.find()).as("one legend box").isFalse();
+    return x;
   }
 
   private static int longestGridRun(BufferedImage img, int x0, int y0, int x1, int y1) {
@@ -307,6 +369,19 @@ class LinePlotTest {
     int c0 = column(f, 0, 0, 1);
     int r0 = row(f, 0, 0, 1);
     assertThat(count(img, blue, c0 - 1, r0 - 1, c0 + 1, r0 + 1)).isPositive();
+  }
+
+  @Test
+  void aHistogramLabelsWholeCountsOnly() throws IOException {
+    // five values in three bins: counts 2, 1, 2; the tick rule steps the count axis by 0.2
+    BufferedImage img = read(Plotter.histogram(dir.resolve("c.png"), "h", "x", new double[] {1, 1.1, 2, 3, 2.9}, 3));
+    int[] f = frame(img);
+    // tick marks (each with its label) at 0, 1 and 2 only
+    assertThat(yTickRows(img, f)).containsExactly(row(f, 2, 0, 2), row(f, 1, 0, 2), row(f, 0, 0, 2));
+    for (int y : yTickRows(img, f)) {
+      assertThat(dark(img, 0, y - 3, f[0] - 8, y + 3)).as("label at row %d", y).isPositive();
+    }
+    assertThat(dark(img, 0, row(f, 1.5, 0, 2) - 3, f[0] - 8, row(f, 1.5, 0, 2) + 3)).isZero(); // no 1.4, 1.6
   }
 
   @Test

@@ -73,10 +73,13 @@ class MatrixTest {
     assertThat(Pixels.rgb(img, x0 + cellW + 2, y0 + cellH + 2)).isEqualTo(Matrix.PASS);
     // a white 1-pixel gap between cells
     assertThat(Pixels.rgb(img, x0 + cellW, y0 + 5)).isEqualTo(0xffffff);
-    // the widest text (inhibition-induced spiking) fits its cell: no dark pixel on the cell's border columns
-    assertThat(dark(img, x0 + 1, y0 + cellH + 1, x0 + 1, y0 + 2 * cellH - 2)).isZero();
-    assertThat(dark(img, x0 + cellW - 1, y0 + cellH + 1, x0 + cellW - 1, y0 + 2 * cellH - 2)).isZero();
-    assertThat(dark(img, x0 + 2, y0 + cellH + 1, x0 + cellW - 2, y0 + 2 * cellH - 2)).isPositive();
+    // the widest text (inhibition-induced spiking, grey on grey) fits its cell: its first fill column is all
+    // background, the white gap after it all white, and its ink lies between
+    assertThat(count(img, Matrix.FAIL, x0 + 1, y0 + cellH + 1, x0 + 1, y0 + 2 * cellH - 2)).isEqualTo(cellH - 2);
+    assertThat(count(img, 0xffffff, x0 + cellW - 1, y0 + cellH + 1, x0 + cellW - 1, y0 + 2 * cellH - 2))
+        .isEqualTo(cellH - 2);
+    assertThat(count(img, c -> c != Matrix.FAIL, x0 + 2, y0 + cellH + 1, x0 + cellW - 2, y0 + 2 * cellH - 2))
+        .isPositive();
     // the check mark is a glyph, not a '?': its ink sits in the middle of its cell, narrower than a '?' box would be
     int ink = count(img, c -> c != Matrix.PASS && c != 0xffffff, x0 + 1, y0 + 1, x0 + cellW - 2, y0 + cellH - 2);
     assertThat(ink).isPositive();
@@ -85,6 +88,66 @@ class MatrixTest {
     assertThat(dark(img, x0, y0 - Matrix.HEAD_H, x0 + cellW - 1, y0 - 1)).isPositive();
     // the title band above
     assertThat(dark(img, 0, 0, img.getWidth() - 1, 39)).isPositive();
+  }
+
+  /** The darkest pixel (smallest channel sum) of the rectangle [x0, x1] x [y0, y1]. */
+  private static int darkest(BufferedImage img, int x0, int y0, int x1, int y1) {
+    int best = 0xffffff;
+    for (int y = y0; y <= y1; y++) {
+      for (int x = x0; x <= x1; x++) {
+        int c = Pixels.rgb(img, x, y);
+        if (sum(c) < sum(best)) {
+          best = c;
+        }
+      }
+    }
+    return best;
+  }
+
+  private static int sum(int c) {
+    return ((c >> 16) & 0xff) + ((c >> 8) & 0xff) + (c & 0xff);
+  }
+
+  @Test
+  void aFailingCellsTextIsGreyAndAPassingCellsBlack() throws IOException {
+    BufferedImage img = matrix("c.png", "t");
+    int[] green = box(img, Matrix.PASS);
+    int cellW = (green[2] - green[0] + 3) / 2;
+    int cellH = (green[3] - green[1] + 3) / 2;
+    int x0 = green[0] - 1;
+    int y0 = green[1] - 1;
+    // inside each cell's fill: (0, 0) passes (the check mark), (0, 1) fails (tonic spiking), (1, 0) fails
+    int pass = darkest(img, x0 + 1, y0 + 1, x0 + cellW - 2, y0 + cellH - 2);
+    int fail = darkest(img, x0 + cellW + 1, y0 + 1, x0 + 2 * cellW - 2, y0 + cellH - 2);
+    int fail2 = darkest(img, x0 + 1, y0 + cellH + 1, x0 + cellW - 2, y0 + 2 * cellH - 2);
+    // a glyph's fully covered pixels take the text colour exactly, the rest blend towards the background; the
+    // 11 px check mark has no fully covered pixel, but black blended on green is far darker than grey text can be
+    assertThat(Matrix.PASS_TEXT).isZero();
+    assertThat(pass >> 16).as("passing cell's text, red").isLessThan(0x20);
+    assertThat((pass >> 8) & 0xff).as("passing cell's text, green").isLessThan(0x20);
+    assertThat(pass & 0xff).as("passing cell's text, blue").isLessThan(0x20);
+    assertThat(fail).as("failing cell's text").isEqualTo(Matrix.FAIL_TEXT);
+    assertThat(fail2).as("failing cell's text").isEqualTo(Matrix.FAIL_TEXT);
+    // the row and column heads stay black
+    assertThat(darkest(img, 0, y0 + 1, x0 - 1, y0 + cellH - 2)).isEqualTo(AxisText.TEXT);
+  }
+
+  @Test
+  void theSvgDrawsTheSameTextColours() throws IOException {
+    String svg = Files.readString(Plotter.matrix(dir.resolve("c.svg"), "t", ROWS, COLS, TEXT, OK));
+    // the cells' texts, in the cell font (11 px), in drawing order (row by row): colour and text
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "<text style=\"fill:rgb\\((\\d+),(\\d+),(\\d+)\\);[^\"]*font-size:" + Matrix.CELL_SIZE + "px;[^\"]*\"[^>]*>([^<]*)<")
+        .matcher(svg);
+    List<String> cells = new java.util.ArrayList<>();
+    while (m.find()) {
+      int rgb = Integer.parseInt(m.group(1)) << 16 | Integer.parseInt(m.group(2)) << 8 | Integer.parseInt(m.group(3));
+      cells.add(String.format("%06x %s", rgb, m.group(4)));
+    }
+    assertThat(cells).containsExactly(
+        String.format("%06x %s", Matrix.PASS_TEXT, TEXT[0][0]), String.format("%06x %s", Matrix.FAIL_TEXT, TEXT[0][1]),
+        String.format("%06x %s", Matrix.FAIL_TEXT, TEXT[1][0]), String.format("%06x %s", Matrix.PASS_TEXT, TEXT[1][1]));
+    assertThat(Matrix.FAIL_TEXT).isEqualTo(0x707070);
   }
 
   @Test
