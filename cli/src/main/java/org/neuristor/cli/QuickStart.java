@@ -111,9 +111,13 @@ final class QuickStart {
         return null;
       }
     }
-    // the longest command path the arguments start with (picocli matches subcommand names first)
+    // the longest command path the arguments start with (picocli matches subcommand names first), one name per
+    // argument: "model run" in one argument names no command to picocli
     Cmd c = null;
-    int at = Math.min(3, args.length);
+    int at = 0;
+    while (at < Math.min(3, args.length) && args[at].indexOf(' ') < 0) {
+      at++;
+    }
     while (at > 0 && (c = CommandTable.of(String.join(" ", java.util.Arrays.asList(args).subList(0, at)))) == null) {
       at--;
     }

@@ -142,6 +142,18 @@ class QuickStartTest {
     }
   }
 
+  /**
+   * Adversarial lines (found by review): QuickStart must decline, or parse them as picocli does. A command path
+   * given in one argument ({@code "model run" lif}, a shell quoting slip) is no command path to picocli.
+   */
+  @Test
+  void adversarialLinesDeclineOrParseAsPicocli() {
+    for (String[] args : new String[][] {{"model run", "lif"}, {"neuron run", "lif"}, {"network crossbar", "ir"},
+        {"network", "crossbar ir"}, {"model run lif"}}) {
+      assertThat(QuickStartCheck.check(args)).as(String.join("|", args)).isFalse();
+    }
+  }
+
   /** The comparison catches a wrong default, a wrong flag value and a missing split (the table changed here). */
   @Test
   void theComparisonFailsWhenTheTableIsWrong() {
