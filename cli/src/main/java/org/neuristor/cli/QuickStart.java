@@ -107,7 +107,9 @@ final class QuickStart {
    */
   static Parsed parse(String[] args, Started started) {
     for (String p : System.getProperties().stringPropertyNames()) {
-      if (p.startsWith("picocli.") && !p.equals(Main.CONVERTERS_EXCLUDED) && !p.equals(Main.CLOSURES_DISABLED)) {
+      // Main's own exclusion of converters is harmless; another (java.nio, say) takes converters picocli needs
+      if (p.startsWith("picocli.") && !p.equals(Main.CLOSURES_DISABLED) && !(p.equals(Main.CONVERTERS_EXCLUDED)
+          && System.getProperty(p).equals(Main.CONVERTERS_EXCLUDED_DEFAULT))) {
         return null;
       }
     }

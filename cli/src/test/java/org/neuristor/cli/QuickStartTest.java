@@ -154,6 +154,29 @@ class QuickStartTest {
     }
   }
 
+  /**
+   * A picocli converter exclusion other than Main's own ({@code -Dpicocli.converters.excludes=java\\.nio\\..*}
+   * in NEURISTOR_JAVA_OPTS) takes the Path converter: picocli then refuses every line with a Path, so QuickStart
+   * must decline; with Main's own value it serves as before.
+   */
+  @Test
+  void aConverterExclusionOtherThanMainsDeclines() {
+    String old = System.getProperty(Main.CONVERTERS_EXCLUDED);
+    try {
+      System.setProperty(Main.CONVERTERS_EXCLUDED, "java\\.nio\\..*");
+      assertThat(QuickStartCheck.check("model", "run", "lif")).isFalse();
+      assertThat(QuickStartCheck.check("network", "run", "x.yaml")).isFalse();
+      System.setProperty(Main.CONVERTERS_EXCLUDED, Main.CONVERTERS_EXCLUDED_DEFAULT);
+      assertThat(QuickStartCheck.check("model", "run", "lif")).isTrue();
+    } finally {
+      if (old == null) {
+        System.clearProperty(Main.CONVERTERS_EXCLUDED);
+      } else {
+        System.setProperty(Main.CONVERTERS_EXCLUDED, old);
+      }
+    }
+  }
+
   /** The comparison catches a wrong default, a wrong flag value and a missing split (the table changed here). */
   @Test
   void theComparisonFailsWhenTheTableIsWrong() {
