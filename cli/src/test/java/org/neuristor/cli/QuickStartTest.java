@@ -177,6 +177,35 @@ class QuickStartTest {
     }
   }
 
+  /** A command whose constructor counts its instances (for the test below). */
+  static final class Counted implements Runnable {
+    static int made;
+    String x;
+
+    Counted() {
+      made++;
+    }
+
+    @Override
+    public void run() {}
+  }
+
+  /**
+   * A line QuickStart declines makes no command or mixin (their constructors would run twice, once more under
+   * picocli): a missing required option, a positional too many.
+   */
+  @Test
+  void aLineThatDeclinesMakesNoCommand() {
+    QuickStart.Cmd c = new QuickStart.Cmd(Counted.class, new String[0], new QuickStart.Opt[] {new QuickStart.Opt(
+        new String[] {"--x"}, null, null, "x", QuickStart.How.SINGLE, String.class, null, null, true, false)}, null);
+    Counted.made = 0;
+    assertThat(QuickStart.parse(c, new String[] {"c"}, 1, null)).isNull();
+    assertThat(QuickStart.parse(c, new String[] {"c", "--x", "1", "extra"}, 1, null)).isNull();
+    assertThat(Counted.made).isZero();
+    assertThat(QuickStart.parse(c, new String[] {"c", "--x", "1"}, 1, null)).isNotNull();
+    assertThat(Counted.made).isEqualTo(1);
+  }
+
   /** The comparison catches a wrong default, a wrong flag value and a missing split (the table changed here). */
   @Test
   void theComparisonFailsWhenTheTableIsWrong() {
