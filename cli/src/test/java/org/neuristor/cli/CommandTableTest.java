@@ -70,6 +70,18 @@ class CommandTableTest {
         .isInstanceOf(CommandTableGenerator.Unsupported.class).hasMessageContaining("exit code");
     assertThatThrownBy(() -> CommandTableGenerator.entry(new CommandLine(new ExitsOnSuccess()), new TreeMap<>()))
         .isInstanceOf(CommandTableGenerator.Unsupported.class).hasMessageContaining("exit code");
+    CommandLine group = new CommandLine(new Group()).addSubcommand(new Plain());
+    assertThat(CommandTableGenerator.entry(group.getSubcommands().get("plain"), new TreeMap<>())).contains("Plain");
+    group.getCommandSpec().subcommandsRepeatable(true);
+    assertThatThrownBy(() -> CommandTableGenerator.entry(group.getSubcommands().get("plain"), new TreeMap<>()))
+        .isInstanceOf(CommandTableGenerator.Unsupported.class).hasMessageContaining("repeatable");
+  }
+
+  /** A command group. */
+  @CommandLine.Command(name = "group")
+  static final class Group implements Runnable {
+    @Override
+    public void run() {}
   }
 
   /** The control: a plain command with a base class's option is served. */
