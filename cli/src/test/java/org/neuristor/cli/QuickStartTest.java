@@ -152,6 +152,23 @@ class QuickStartTest {
         {"network", "crossbar ir"}, {"model run lif"}}) {
       assertThat(QuickStartCheck.check(args)).as(String.join("|", args)).isFalse();
     }
+    // accepted or declined, but never otherwise than picocli (QuickStartCheck throws then): values that name
+    // commands, hold the separator or look like variables, flags followed by a boolean word, odd numbers
+    int accepted = 0;
+    String[][] lines = {{"model", "run", "lif", "--stim", "run"}, {"model", "run", "list"}, {"run", "device"},
+        {"network", "run", "digits"}, {"model", "run", "lif", "--out", "help"}, {"model", "run", "lif", "--out==x"},
+        {"model", "run", "lif", "--out=a=b"}, {"model", "run", "lif", "--stim=dc:amp=3"},
+        {"model", "run", "--no-plot", "false"}, {"neuron", "energy", "--json", "true"},
+        {"run", "x.cir", "--updown", "true"}, {"model", "run", " "}, {"model", "run", "lif", "--param", " , "},
+        {"model", "run", "lif", "--param", "x=${env:HOME}"}, {"model", "run", "${sys:x}"},
+        {"iv", "ts", "--seed", " 3"}, {"iv", "ts", "--devices", "2g"}, {"iv", "ts", "--seed", "9e18"},
+        {"network", "digits", "--lr", "1e309"}, {"network", "digits", "--lr", "NaN"},
+        {"model", "run", "lif", "--seed", "1_000"}, {"model", "run", "lif", "--plot-format", "Png"},
+        {"model", "run", "lif", "--stim", "\u2014x"}, {"model", "run", "\u00e9t\u00e9"}};
+    for (String[] args : lines) {
+      accepted += QuickStartCheck.check(args) ? 1 : 0;
+    }
+    assertThat(accepted).isGreaterThan(lines.length / 2);
   }
 
   /**
