@@ -46,6 +46,9 @@ public final class Main implements Runnable {
   /** picocli's system property: built-in type converters of the classes it matches are not registered. */
   static final String CONVERTERS_EXCLUDED = "picocli.converters.excludes";
 
+  /** What {@link #start} sets {@link #CONVERTERS_EXCLUDED} to unless it is set already. */
+  static final String CONVERTERS_EXCLUDED_DEFAULT = "java\\.(time|sql)\\..*";
+
   /** picocli's system property: no Groovy closures in annotations (see {@link #started}). */
   static final String CLOSURES_DISABLED = "picocli.disable.closures";
 
@@ -124,7 +127,7 @@ public final class Main implements Runnable {
     // such a type. Measured: the main thread's CPU to build and parse `run`'s model 0.87x (median of 18
     // alternated JVM pairs, load 12-28).
     if (System.getProperty(CONVERTERS_EXCLUDED) == null) {
-      System.setProperty(CONVERTERS_EXCLUDED, "java\\.(time|sql)\\..*");
+      System.setProperty(CONVERTERS_EXCLUDED, CONVERTERS_EXCLUDED_DEFAULT);
     }
     // picocli looks for Groovy's Closure class when it builds a model, a class-path search that opens the full jar
     // (its ~10,500-entry directory read and the zip code run cold), which a start served by the start-up archive

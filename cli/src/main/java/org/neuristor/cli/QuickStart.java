@@ -107,13 +107,19 @@ final class QuickStart {
    */
   static Parsed parse(String[] args, Started started) {
     for (String p : System.getProperties().stringPropertyNames()) {
-      if (p.startsWith("picocli.") && !p.equals(Main.CONVERTERS_EXCLUDED) && !p.equals(Main.CLOSURES_DISABLED)) {
+      // Main's own exclusion of converters is harmless; another (java.nio, say) takes converters picocli needs
+      if (p.startsWith("picocli.") && !p.equals(Main.CLOSURES_DISABLED) && !(p.equals(Main.CONVERTERS_EXCLUDED)
+          && System.getProperty(p).equals(Main.CONVERTERS_EXCLUDED_DEFAULT))) {
         return null;
       }
     }
-    // the longest command path the arguments start with (picocli matches subcommand names first)
+    // the longest command path the arguments start with (picocli matches subcommand names first), one name per
+    // argument: "model run" in one argument names no command to picocli
     Cmd c = null;
-    int at = Math.min(3, args.length);
+    int at = 0;
+    while (at < Math.min(3, args.length) && args[at].indexOf(' ') < 0) {
+      at++;
+    }
     while (at > 0 && (c = CommandTable.of(String.join(" ", java.util.Arrays.asList(args).subList(0, at)))) == null) {
       at--;
     }
@@ -194,6 +200,37 @@ final class QuickStart {
         values[k] = list;
       }
     }
+    // everything that can decline before the command and its mixins are made (no constructor runs for a line
+    // picocli then parses): missing required options and positionals, too many positionals, defaults converted
+    boolean json = false;
+    for (int k = 0; k < opts.length; k++) {
+      Opt o = opts[k];
+      if (values[k] == null) {
+        if (o.required()) {
+          throw new Decline();
+        }
+        if (o.defaultValue() != null) {
+          values[k] = o.how() == How.FLAG ? flag(o.defaultValue())
+              : o.how() == How.SINGLE ? convert(o.type(), o.defaultValue())
+              : convertAll(o.type(), split(o.defaultValue(), o.split()));
+        }
+      } else if (o.names()[0].equals("--json")) {
+        json = true;
+      }
+    }
+    Pos p = c.positional();
+    if (p == null ? !positional.isEmpty() : positional.size() < p.min() || !p.list() && positional.size() > 1) {
+      throw new Decline();
+    }
+    Object pv = null;
+    if (p != null) {
+      if (positional.isEmpty()) {
+        pv = p.defaultValue() == null ? null
+            : p.list() ? convertAll(p.type(), List.of(p.defaultValue())) : convert(p.type(), p.defaultValue());
+      } else {
+        pv = p.list() ? convertAll(p.type(), positional) : convert(p.type(), positional.get(0));
+      }
+    }
     Object command = newInstance(c.type());
     Object[] mixins = new Object[c.mixins().length];
     for (int m = 0; m < mixins.length; m++) {
@@ -208,39 +245,13 @@ final class QuickStart {
       }
       mixins[m] = mixin;
     }
-    boolean json = false;
     for (int k = 0; k < opts.length; k++) {
-      Opt o = opts[k];
-      Object v = values[k];
-      if (v == null) {
-        if (o.required()) {
-          throw new Decline();
-        }
-        if (o.defaultValue() == null) {
-          continue;
-        }
-        v = o.how() == How.FLAG ? flag(o.defaultValue()) : o.how() == How.SINGLE ? convert(o.type(), o.defaultValue())
-            : convertAll(o.type(), split(o.defaultValue(), o.split()));
-      } else if (o.names()[0].equals("--json")) {
-        json = true;
+      if (values[k] != null) {
+        set(c, command, mixins, opts[k].mixin(), opts[k].field(), values[k]);
       }
-      set(c, command, mixins, o.mixin(), o.field(), v);
     }
-    Pos p = c.positional();
-    if (p == null ? !positional.isEmpty() : positional.size() < p.min() || !p.list() && positional.size() > 1) {
-      throw new Decline();
-    }
-    if (p != null) {
-      Object v;
-      if (positional.isEmpty()) {
-        v = p.defaultValue() == null ? null
-            : p.list() ? convertAll(p.type(), List.of(p.defaultValue())) : convert(p.type(), p.defaultValue());
-      } else {
-        v = p.list() ? convertAll(p.type(), positional) : convert(p.type(), positional.get(0));
-      }
-      if (v != null) {
-        set(c, command, mixins, p.mixin(), p.field(), v);
-      }
+    if (pv != null) {
+      set(c, command, mixins, p.mixin(), p.field(), pv);
     }
     return new Parsed(command, json);
   }

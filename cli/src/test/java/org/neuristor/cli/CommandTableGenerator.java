@@ -118,7 +118,7 @@ public final class CommandTableGenerator {
   }
 
   /** Why a command is not served. */
-  private static final class Unsupported extends Exception {
+  static final class Unsupported extends Exception {
     private static final long serialVersionUID = 1L;
 
     Unsupported(String why) {
@@ -130,7 +130,7 @@ public final class CommandTableGenerator {
    * The {@code Cmd} expression of a command; the options of its mixins come from one method per mixin class, put
    * into {@code mixinMethods} (by name).
    */
-  private static String entry(CommandLine cl, Map<String, String> mixinMethods) throws Unsupported {
+  static String entry(CommandLine cl, Map<String, String> mixinMethods) throws Unsupported {
     CommandSpec spec = cl.getCommandSpec();
     Object command = spec.userObject();
     if (!cl.getSubcommands().isEmpty()) {
@@ -140,6 +140,14 @@ public final class CommandTableGenerator {
       throw new Unsupported("the help command");
     }
     Class<?> type = command.getClass();
+    if (command instanceof CommandLine.IExitCodeGenerator || spec.exitCodeOnSuccess() != 0) {
+      throw new Unsupported("an exit code not call()'s (IExitCodeGenerator or exitCodeOnSuccess)");
+    }
+    for (CommandSpec up = spec.parent(); up != null; up = up.parent()) {
+      if (up.subcommandsRepeatable()) {
+        throw new Unsupported("repeatable subcommands (a positional may name a sibling command)");
+      }
+    }
     parser(spec.parser());
     if (!spec.argGroups().isEmpty() || !spec.unmatchedArgsBindings().isEmpty() || spec.defaultValueProvider() != null) {
       throw new Unsupported("argument groups, unmatched arguments or a default provider");
@@ -164,6 +172,7 @@ public final class CommandTableGenerator {
         continue; // -h, --help, -V, --version: unknown to the table, so they decline
       }
       String mixin = mixin(field(o.userObject(), o.longestName()), type, mixins, o.longestName());
+      unshadowed(holder(command, mixins, mixin), field(o.userObject(), o.longestName()), o.longestName());
       String text = option(spec, o, mixin == null ? "null" : "mixin");
       if (mixin == null) {
         b.append(first ? "\n            " : ",\n            ").append(text);
@@ -192,6 +201,10 @@ public final class CommandTableGenerator {
     List<PositionalParamSpec> ps = spec.positionalParameters();
     if (ps.size() > 1) {
       throw new Unsupported("more than one positional parameter");
+    }
+    if (!ps.isEmpty()) {
+      Field f = field(ps.get(0).userObject(), ps.get(0).paramLabel());
+      unshadowed(holder(command, mixins, mixin(f, type, mixins, ps.get(0).paramLabel())), f, ps.get(0).paramLabel());
     }
     b.append(ps.isEmpty() ? "null" : positional(ps.get(0), type, mixins)).append(')');
     return b.toString();
@@ -367,6 +380,38 @@ public final class CommandTableGenerator {
       throw new Unsupported(name + ": not an annotated field");
     }
     return f;
+  }
+
+  /** The object that holds an argument's field: the command, or the instance in its {@code @Mixin} field {@code mixin}. */
+  private static Object holder(Object command, List<Field> mixins, String mixin) {
+    for (Field m : mixins) {
+      if (m.getName().equals(mixin)) {
+        try {
+          m.setAccessible(true);
+          return m.get(command);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return command;
+  }
+
+  /**
+   * Checks that {@code f} is the field QuickStart finds by name in its holder's class (it looks from that class up to
+   * its superclasses): a field of that name declared lower down would be set instead of the annotated one.
+   */
+  private static void unshadowed(Object holder, Field f, String name) throws Unsupported {
+    for (Class<?> t = holder.getClass(); t != null; t = t.getSuperclass()) {
+      for (Field g : t.getDeclaredFields()) {
+        if (g.getName().equals(f.getName())) {
+          if (!g.equals(f)) {
+            throw new Unsupported(name + ": field " + f.getName() + " shadowed in " + t.getSimpleName());
+          }
+          return;
+        }
+      }
+    }
   }
 
   /** The {@code @Mixin} field of the command holding {@code f}, null if the command's own. */

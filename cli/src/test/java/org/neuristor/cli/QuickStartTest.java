@@ -142,6 +142,87 @@ class QuickStartTest {
     }
   }
 
+  /**
+   * Adversarial lines (found by review): QuickStart must decline, or parse them as picocli does. A command path
+   * given in one argument ({@code "model run" lif}, a shell quoting slip) is no command path to picocli.
+   */
+  @Test
+  void adversarialLinesDeclineOrParseAsPicocli() {
+    for (String[] args : new String[][] {{"model run", "lif"}, {"neuron run", "lif"}, {"network crossbar", "ir"},
+        {"network", "crossbar ir"}, {"model run lif"}}) {
+      assertThat(QuickStartCheck.check(args)).as(String.join("|", args)).isFalse();
+    }
+    // accepted or declined, but never otherwise than picocli (QuickStartCheck throws then): values that name
+    // commands, hold the separator or look like variables, flags followed by a boolean word, odd numbers
+    int accepted = 0;
+    String[][] lines = {{"model", "run", "lif", "--stim", "run"}, {"model", "run", "list"}, {"run", "device"},
+        {"network", "run", "digits"}, {"model", "run", "lif", "--out", "help"}, {"model", "run", "lif", "--out==x"},
+        {"model", "run", "lif", "--out=a=b"}, {"model", "run", "lif", "--stim=dc:amp=3"},
+        {"model", "run", "--no-plot", "false"}, {"neuron", "energy", "--json", "true"},
+        {"run", "x.cir", "--updown", "true"}, {"model", "run", " "}, {"model", "run", "lif", "--param", " , "},
+        {"model", "run", "lif", "--param", "x=${env:HOME}"}, {"model", "run", "${sys:x}"},
+        {"iv", "ts", "--seed", " 3"}, {"iv", "ts", "--devices", "2g"}, {"iv", "ts", "--seed", "9e18"},
+        {"network", "digits", "--lr", "1e309"}, {"network", "digits", "--lr", "NaN"},
+        {"model", "run", "lif", "--seed", "1_000"}, {"model", "run", "lif", "--plot-format", "Png"},
+        {"model", "run", "lif", "--stim", "\u2014x"}, {"model", "run", "\u00e9t\u00e9"}};
+    for (String[] args : lines) {
+      accepted += QuickStartCheck.check(args) ? 1 : 0;
+    }
+    assertThat(accepted).isGreaterThan(lines.length / 2);
+  }
+
+  /**
+   * A picocli converter exclusion other than Main's own ({@code -Dpicocli.converters.excludes=java\\.nio\\..*}
+   * in NEURISTOR_JAVA_OPTS) takes the Path converter: picocli then refuses every line with a Path, so QuickStart
+   * must decline; with Main's own value it serves as before.
+   */
+  @Test
+  void aConverterExclusionOtherThanMainsDeclines() {
+    String old = System.getProperty(Main.CONVERTERS_EXCLUDED);
+    try {
+      System.setProperty(Main.CONVERTERS_EXCLUDED, "java\\.nio\\..*");
+      assertThat(QuickStartCheck.check("model", "run", "lif")).isFalse();
+      assertThat(QuickStartCheck.check("network", "run", "x.yaml")).isFalse();
+      System.setProperty(Main.CONVERTERS_EXCLUDED, Main.CONVERTERS_EXCLUDED_DEFAULT);
+      assertThat(QuickStartCheck.check("model", "run", "lif")).isTrue();
+    } finally {
+      if (old == null) {
+        System.clearProperty(Main.CONVERTERS_EXCLUDED);
+      } else {
+        System.setProperty(Main.CONVERTERS_EXCLUDED, old);
+      }
+    }
+  }
+
+  /** A command whose constructor counts its instances (for the test below). */
+  static final class Counted implements Runnable {
+    static int made;
+    String x;
+
+    Counted() {
+      made++;
+    }
+
+    @Override
+    public void run() {}
+  }
+
+  /**
+   * A line QuickStart declines makes no command or mixin (their constructors would run twice, once more under
+   * picocli): a missing required option, a positional too many.
+   */
+  @Test
+  void aLineThatDeclinesMakesNoCommand() {
+    QuickStart.Cmd c = new QuickStart.Cmd(Counted.class, new String[0], new QuickStart.Opt[] {new QuickStart.Opt(
+        new String[] {"--x"}, null, null, "x", QuickStart.How.SINGLE, String.class, null, null, true, false)}, null);
+    Counted.made = 0;
+    assertThat(QuickStart.parse(c, new String[] {"c"}, 1, null)).isNull();
+    assertThat(QuickStart.parse(c, new String[] {"c", "--x", "1", "extra"}, 1, null)).isNull();
+    assertThat(Counted.made).isZero();
+    assertThat(QuickStart.parse(c, new String[] {"c", "--x", "1"}, 1, null)).isNotNull();
+    assertThat(Counted.made).isEqualTo(1);
+  }
+
   /** The comparison catches a wrong default, a wrong flag value and a missing split (the table changed here). */
   @Test
   void theComparisonFailsWhenTheTableIsWrong() {
