@@ -39,7 +39,22 @@ public final class BenchMain {
     return sb.append(".tran 1u 1m\n.save v(n").append(n).append(")\n.end\n").toString();
   }
 
+  /** What {@code java -jar benchmarks.jar --help} prints. */
+  static final String USAGE = String.join("\n",
+      "usage: java -jar bench/target/benchmarks.jar [CASE] [OPTIONS]   (from the repository root)",
+      "  (no case) [--quick] [--runs R]  every circuit case: whole processes of ./neuristor and ngspice, alternated,",
+      "                                   the warm in-process figure next to each (--quick: no 200-level f-V)",
+      "  single | startup | fv [N]        one case: a run of the 1 ms netlist, --version, an N-level f-V sweep",
+      "  warm [CASE]                      warm in-process thread CPU of a netlist (reference, oscillator, ladder, FILE)",
+      "  fv-warm [N]                      the warm in-process N-level f-V sweep only",
+      "  network [--cli-only] [--runs R]  COBA against Brian2 cpp_standalone (docs/network-performance.md)",
+      "  crossbar ... | mc ... | quiet ... | solvers ... | jmh ...   the other benches (see docs/speed-history.md)");
+
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
+      System.out.println(USAGE);
+      return;
+    }
     if (args.length > 0 && args[0].equals("jmh")) {
       String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
       org.openjdk.jmh.Main.main(rest);
@@ -72,6 +87,14 @@ public final class BenchMain {
     if (args.length > 0 && List.of("startup", "single", "fv").contains(args[0])) {
       WholeProcess.main(args); // whole processes of both tools, alternated
       return;
+    }
+    for (int i = args.length > 0 && args[0].equals("fv-warm") ? 1 : 0; i < args.length; i++) {
+      boolean ok = args[i].equals("--quick") || args[i].equals("--runs") && i + 1 < args.length
+          && args[++i].matches("\\d+") || i == 1 && args[0].equals("fv-warm") && args[i].matches("\\d+");
+      if (!ok) {
+        System.err.println("benchmarks: unknown argument '" + args[i] + "'\n" + USAGE);
+        System.exit(2);
+      }
     }
     boolean quick = List.of(args).contains("--quick");
     int runs = List.of(args).contains("--runs") ? Integer.parseInt(args[List.of(args).indexOf("--runs") + 1])
