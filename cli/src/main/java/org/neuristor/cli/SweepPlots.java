@@ -100,9 +100,12 @@ final class SweepPlots {
 
   private static void warnEmpty(OutputOptions output, List<String> results) {
     if (!results.isEmpty()) {
-      output.warn("no plot of " + String.join(", ", results) + ": no point gave a finite value");
+      output.noPlot(String.join(", ", results), NO_FINITE);
     }
   }
+
+  /** Why a result gets no plot. */
+  static final String NO_FINITE = "no point gave a finite value";
 
   /** The names of the neuron job's phase values. */
   static final java.util.Map<Double, String> PHASES = java.util.Map.of(0.0, "silent", 1.0, "single spike", 2.0,
