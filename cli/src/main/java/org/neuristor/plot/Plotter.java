@@ -545,6 +545,26 @@ public final class Plotter {
       return r;
     }
 
+    /**
+     * The prefix of an x ({@code x} true) or y axis of these series: on a linear axis by the largest |value|; on a
+     * log axis (plotted: x > 0, |y| > 0) by the largest value when all lie within three decades, else none (a
+     * prefix for labels of 1e-12 to 1 would suit only some of them).
+     */
+    static Prefix axis(String axisLabel, List<Series> series, boolean x, boolean log) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = 0;
+      for (Series s : series) {
+        for (double v : x ? s.x() : s.y()) {
+          double a = log && x ? v : Math.abs(v);
+          if (Double.isFinite(a) && (a > 0 || !log)) {
+            lo = Math.min(lo, a);
+            hi = Math.max(hi, a);
+          }
+        }
+      }
+      return log && !(hi <= 1000 * lo) ? NONE : choose(axisLabel, hi);
+    }
+
     static Prefix choose(String axisLabel, double maxAbs) {
       if (axisLabel == null || !axisLabel.endsWith(")") || !(maxAbs > 0) || !Double.isFinite(maxAbs)) {
         return new Prefix(1, axisLabel);
