@@ -565,8 +565,10 @@ public final class Plotter {
       return log && !(hi <= 1000 * lo) ? NONE : choose(axisLabel, hi);
     }
 
+    /** A prefix by the largest |value|; none for an axis of exponents ({@code log10 rin (Ohm)}: 3.7..4.8). */
     static Prefix choose(String axisLabel, double maxAbs) {
-      if (axisLabel == null || !axisLabel.endsWith(")") || !(maxAbs > 0) || !Double.isFinite(maxAbs)) {
+      if (axisLabel == null || !axisLabel.endsWith(")") || axisLabel.startsWith("log10 ") || !(maxAbs > 0)
+          || !Double.isFinite(maxAbs)) {
         return new Prefix(1, axisLabel);
       }
       int open = axisLabel.lastIndexOf('(');

@@ -55,6 +55,15 @@ class LogAxisPrefixTest {
         .isEqualTo("current (nA)");
   }
 
+  @Test
+  void anAxisOfExponentsTakesNoPrefix() {
+    // a sweep heat map's log-grid axis "log10 vth (V)" over 0.5..2 V shows -0.3..0.3: before, "log10 vth (mV)" and
+    // the exponents times 1000
+    assertThat(Plotter.Prefix.choose("log10 vth (V)", 0.35).label("log10 vth (V)")).isEqualTo("log10 vth (V)");
+    assertThat(Plotter.Prefix.choose("log10 vth (V)", 0.35).factor()).isEqualTo(1);
+    assertThat(Plotter.Prefix.choose("vth (V)", 0.35).label("vth (V)")).isEqualTo("vth (mV)");
+  }
+
   private BufferedImage draw(String name, String xLabel, double[] x, String yLabel, double[] y, boolean logX,
       boolean logY) throws Exception {
     Path out = dir.resolve(name + ".png");
