@@ -306,7 +306,7 @@ public final class ModelCommand implements Runnable {
         List<List<String>> panels = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         panels.add(List.of("i"));
-        labels.add("stimulus (" + k.currentSiUnit() + ")");
+        labels.add("stimulus (" + Plotter.unitText(k.currentSiUnit()) + ")");
         panels.add(List.of("v"));
         labels.add("membrane (V)");
         if (t.has("w")) {
@@ -454,7 +454,8 @@ public final class ModelCommand implements Runnable {
       if (output.plot()) {
         Path png = output.plotFile(k.cliName() + ".fi");
         Plotter.xy(png, "f-I curve of " + k.cliName() + (Double.isNaN(rheo) ? "" : " (rheobase "
-            + Summary.number(rheo) + " " + unit + ")"), "input (" + unit + ")", "rate (Hz)",
+            + Summary.number(rheo) + " " + Plotter.unitText(unit) + ")"), "input (" + Plotter.unitText(unit) + ")",
+            "rate (Hz)",
             List.of(new Plotter.Series("steady rate", in, hz, true)), false, false);
         s.put("plot", png.toString());
       }

@@ -232,6 +232,12 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
     return Double.isFinite(v) ? v : null;
   }
 
+  /** The scale in a figure's title: {@code R = 2.25 µA/cm², tau = 11.49 µs} (the terminal keeps uA/cm2, us). */
+  static String scaleText(double rheobase, String unit, double tau) {
+    return String.format(Locale.ROOT, "R = %.3g %s, tau = %s", rheobase, Plotter.unitText(unit),
+        Plotter.unitText(seconds(tau)));
+  }
+
   static String seconds(double s) {
     String[] p = {"s", "ms", "us", "ns", "ps"};
     int k = 0;
@@ -355,8 +361,8 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
     String title = r.tuned() != null ? String.format(Locale.ROOT,
         "%s: %d of %d behaviours, each on its own parameter set of its variant (response; stimulus scaled below)",
         r.name(), r.passed(), r.outcomes().size()) : String.format(Locale.ROOT,
-        "%s: %d of %d behaviours (response; stimulus scaled below; R = %.3g %s, tau = %s)", r.name(),
-        r.passed(), r.outcomes().size(), r.scale().rheobase(), r.scale().unit(), seconds(r.scale().timeScale()));
+        "%s: %d of %d behaviours (response; stimulus scaled below; %s)", r.name(), r.passed(), r.outcomes().size(),
+        scaleText(r.scale().rheobase(), r.scale().unit(), r.scale().timeScale()));
     return Plotter.multiGallery(png, title, panels, Math.max(1, columns));
   }
 

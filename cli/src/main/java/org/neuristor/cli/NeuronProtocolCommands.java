@@ -148,7 +148,13 @@ final class NeuronProtocolCommands {
     s.put(xName, x);
     s.put(yName, y);
     s.put("csv", csv.toString());
-    if (output.plot()) {
+    boolean any = false;
+    for (int k = 0; k < x.length; k++) {
+      any |= Double.isFinite(y[k]) && (!log || x[k] > 0 && y[k] != 0);
+    }
+    if (output.plot() && !any) {
+      output.noPlot(yName, SweepPlots.NO_FINITE);
+    } else if (output.plot()) {
       Path png = output.file(base + "." + output.plotExt());
       Plotter.xy(png, title, xLabel, yLabel, List.of(new Plotter.Series(yName, x, y, true)), log, log);
       s.put("plot", png.toString());

@@ -73,6 +73,14 @@ public final class OutputOptions extends JsonOption {
     return plotFormat.name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * Says on stderr, in one line, that the plot of {@code what} was not written because there is nothing to show
+   * ({@code why}): a measurement never plots what did not happen.
+   */
+  public void noPlot(String what, String why) {
+    warn("no plot of " + what + ": " + why);
+  }
+
   /** A progress bar on stderr, silent when {@code NEURISTOR_NO_PROGRESS} is set. */
   public ProgressBar progress(String task, long total) {
     return new ProgressBar(task, total);

@@ -119,7 +119,9 @@ public final class PulseCommand implements Callable<Integer> {
           table);
       s.put("delay_csv", c2.toString());
     }
-    if (output.plot()) {
+    if (output.plot() && list.size() > 1 && xs.isEmpty()) {
+      output.noPlot("delay_s", "no pulse switched");
+    } else if (output.plot()) {
       Path png = output.file(base + "." + output.plotExt());
       if (list.size() > 1) {
         Plotter.xy(png, "Switching delay against amplitude (" + xs.size() + " of " + list.size() + " pulses switched)",

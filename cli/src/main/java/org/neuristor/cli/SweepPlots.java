@@ -15,13 +15,15 @@ import org.neuristor.sweep.SweepSpec;
  * Axis titles carry units (a parameter's declared unit, a result's from its name: {@code _hz},
  * {@code _V}, {@code _s}, {@code _J}, {@code _ohm}); log-spaced parameters ({@code loggrid},
  * {@code lognormal}) get a logarithmic axis (log10 of the value on a heat map); the neuron job's
- * {@code phase} map names its categories.
+ * {@code phase} map names its categories. A result no point gave a finite value of gets no figure (an empty plot
+ * would show what did not happen): one warning line names those left out.
  */
 final class SweepPlots {
   private SweepPlots() {}
 
   static List<Path> write(SweepSpec spec, List<PointResult> rows, OutputOptions output) {
     List<Path> out = new ArrayList<>();
+    List<String> empty = new ArrayList<>();
     List<Parameter> ps = spec.parameters();
     List<Parameter.Values> grid = ps.stream().filter(p -> p instanceof Parameter.Values)
         .map(p -> (Parameter.Values) p).toList();
@@ -33,6 +35,7 @@ final class SweepPlots {
       for (String r : spec.results()) {
         double[][] sum = new double[ys.length][xs.length];
         int[][] n = new int[ys.length][xs.length];
+        boolean any = false;
         for (PointResult row : rows) {
           double v = row.ok() ? row.results().getOrDefault(r, Double.NaN) : Double.NaN;
           if (Double.isFinite(v)) {
@@ -41,6 +44,7 @@ final class SweepPlots {
             if (ix >= 0 && iy >= 0) {
               sum[iy][ix] += v;
               n[iy][ix]++;
+              any = true;
             }
           }
         }
@@ -49,10 +53,15 @@ final class SweepPlots {
             sum[iy][ix] = n[iy][ix] == 0 ? Double.NaN : sum[iy][ix] / n[iy][ix];
           }
         }
+        if (!any) {
+          empty.add(r);
+          continue;
+        }
         Path png = output.plotFile(spec.name() + "." + safe(r));
         out.add(Plotter.heatmap(png, spec.name() + ": " + r, axis(spec, px), axis(spec, py), log(px, xs), log(py, ys),
             sum, resultLabel(r), r.equals("phase") ? PHASES : java.util.Map.of()));
       }
+      warnEmpty(output, empty);
       return out;
     }
     for (String r : spec.results()) {
@@ -63,6 +72,12 @@ final class SweepPlots {
           if (Double.isFinite(v)) {
             pts.add(new double[] {row.params().get(p.name()), v});
           }
+        }
+        if (pts.isEmpty()) {
+          if (!empty.contains(r)) {
+            empty.add(r);
+          }
+          continue;
         }
         pts.sort((a, b) -> Double.compare(a[0], b[0]));
         double[] x = pts.stream().mapToDouble(a -> a[0]).toArray();
@@ -79,8 +94,18 @@ final class SweepPlots {
         }
       }
     }
+    warnEmpty(output, empty);
     return out;
   }
+
+  private static void warnEmpty(OutputOptions output, List<String> results) {
+    if (!results.isEmpty()) {
+      output.noPlot(String.join(", ", results), NO_FINITE);
+    }
+  }
+
+  /** Why a result gets no plot. */
+  static final String NO_FINITE = "no point gave a finite value";
 
   /** The names of the neuron job's phase values. */
   static final java.util.Map<Double, String> PHASES = java.util.Map.of(0.0, "silent", 1.0, "single spike", 2.0,
@@ -90,18 +115,19 @@ final class SweepPlots {
     return p instanceof Parameter.Values v && v.logarithmic() || p instanceof Parameter.LogNormal;
   }
 
-  /** A parameter's axis title with its unit: {@code rin (SI)} where the job declares none. */
+  /**
+   * A parameter's axis title with its unit ({@link SweepSpec#unit}: the job's, else the one the spec writes after
+   * the values); the bare name where neither gives one ({@code cm} for {@code cm: {list: [1n, 2n]}}).
+   */
   static String label(SweepSpec spec, Parameter p) {
     String u;
     try {
-      u = spec.job().unit(p.name());
+      u = spec.unit(p.name());
     } catch (RuntimeException e) {
       u = org.neuristor.expr.SpiceNumber.ANY_UNIT;
     }
-    if (u.equals(org.neuristor.expr.SpiceNumber.ANY_UNIT)) {
-      u = "SI";
-    }
-    return p.name() + (u.isEmpty() || u.equals("1") || u.equals("-") ? "" : " (" + u + ")");
+    boolean none = u.isEmpty() || u.equals("1") || u.equals("-") || u.equals(org.neuristor.expr.SpiceNumber.ANY_UNIT);
+    return p.name() + (none ? "" : " (" + u + ")");
   }
 
   /** Heat-map axis title: log10 of the value for a log-spaced parameter. */

@@ -667,14 +667,8 @@ final class Java2dPlots {
   /** As above; {@code decimate} false keeps every point (scatter plots such as spike rasters). */
   static Chart xyChart(int w, int h, String title, String xLabel, String yLabel,
       List<Series> series, boolean logX, boolean logY, boolean decimate) {
-    double xMax = 0;
-    double yMax = 0;
-    for (Series s : series) {
-      xMax = Math.max(xMax, maxAbs(s.x()));
-      yMax = Math.max(yMax, maxAbs(s.y()));
-    }
-    Prefix xp = logX ? Prefix.NONE : Prefix.choose(xLabel, xMax);
-    Prefix yp = logY ? Prefix.NONE : Prefix.choose(yLabel, yMax);
+    Prefix xp = Prefix.axis(xLabel, series, true, logX);
+    Prefix yp = Prefix.axis(yLabel, series, false, logY);
     Chart c = baseChart(w, h, title, xp.label(xLabel), yp.label(yLabel));
     XYStyler st = c.getStyler();
     st.setXAxisLogarithmic(logX);

@@ -169,14 +169,8 @@ final class LinePlot {
       this.w = w;
       this.y0 = y0;
       this.chartHeight = chartHeight;
-      double xMax = 0;
-      double yMax = 0;
-      for (Plotter.Series s : p.series) {
-        xMax = Math.max(xMax, Plotter.maxAbs(s.x()));
-        yMax = Math.max(yMax, Plotter.maxAbs(s.y()));
-      }
-      Plotter.Prefix xp = p.logX ? Plotter.Prefix.NONE : Plotter.Prefix.choose(p.xLabel, xMax);
-      Plotter.Prefix yp = p.logY ? Plotter.Prefix.NONE : Plotter.Prefix.choose(p.yLabel, yMax);
+      Plotter.Prefix xp = Plotter.Prefix.axis(p.xLabel, p.series, true, p.logX);
+      Plotter.Prefix yp = Plotter.Prefix.axis(p.yLabel, p.series, false, p.logY);
       xTitle = xp.label(p.xLabel);
       yTitle = yp.label(p.yLabel);
       int columns = Math.max(200, w - 120);
@@ -609,7 +603,7 @@ final class LinePlot {
   private static double[] scale(double[] v, boolean log, double factor, boolean magnitude) {
     double[] r = new double[v.length];
     for (int i = 0; i < v.length; i++) {
-      double s = log ? Math.log10(magnitude ? Math.abs(v[i]) : v[i]) : v[i] * factor;
+      double s = log ? Math.log10((magnitude ? Math.abs(v[i]) : v[i]) * factor) : v[i] * factor;
       r[i] = Double.isFinite(s) ? s : Double.NaN;
     }
     return r;

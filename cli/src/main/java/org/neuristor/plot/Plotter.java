@@ -505,6 +505,16 @@ public final class Plotter {
   // ---------------------------------------------------------------------------------------------
   // Formatting
 
+  /**
+   * Unit text as a figure shows it: micro as µ and a square as ² ({@code 11.49 us}: {@code 11.49 µs},
+   * {@code uA/cm2}: {@code µA/cm²}, {@code A/m^2}: {@code A/m²}); CSV headers, JSON and terminal text keep the ASCII
+   * form that users parse. Give it the unit (or a value and its unit), not a whole title with names in it.
+   */
+  public static String unitText(String unit) {
+    return unit.replaceAll("(?<![A-Za-z0-9])u(?=[A-Za-z])", "\u00b5").replaceAll("(?<=[A-Za-z])\\^?2(?![0-9])",
+        "\u00b2");
+  }
+
   /** Tick label: up to 4 significant digits, plain for 1e-3 <= |v| < 1e5, else compact exponent. */
   static String tick(double v) {
     return Ticks.label(v);
@@ -535,8 +545,30 @@ public final class Plotter {
       return r;
     }
 
+    /**
+     * The prefix of an x ({@code x} true) or y axis of these series: on a linear axis by the largest |value|; on a
+     * log axis (plotted: x > 0, |y| > 0) by the largest value when all lie within three decades, else none (a
+     * prefix for labels of 1e-12 to 1 would suit only some of them).
+     */
+    static Prefix axis(String axisLabel, List<Series> series, boolean x, boolean log) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = 0;
+      for (Series s : series) {
+        for (double v : x ? s.x() : s.y()) {
+          double a = log && x ? v : Math.abs(v);
+          if (Double.isFinite(a) && (a > 0 || !log)) {
+            lo = Math.min(lo, a);
+            hi = Math.max(hi, a);
+          }
+        }
+      }
+      return log && !(hi <= 1000 * lo) ? NONE : choose(axisLabel, hi);
+    }
+
+    /** A prefix by the largest |value|; none for an axis of exponents ({@code log10 rin (Ohm)}: 3.7..4.8). */
     static Prefix choose(String axisLabel, double maxAbs) {
-      if (axisLabel == null || !axisLabel.endsWith(")") || !(maxAbs > 0) || !Double.isFinite(maxAbs)) {
+      if (axisLabel == null || !axisLabel.endsWith(")") || axisLabel.startsWith("log10 ") || !(maxAbs > 0)
+          || !Double.isFinite(maxAbs)) {
         return new Prefix(1, axisLabel);
       }
       int open = axisLabel.lastIndexOf('(');

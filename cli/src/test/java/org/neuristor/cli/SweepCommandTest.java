@@ -159,4 +159,61 @@ class SweepCommandTest {
     assertThat(r.err()).contains("bad.yaml:3:9: unknown distribution 'nromal'").doesNotContain("Exception");
     assertThat(dir.resolve("o")).doesNotExist();
   }
+
+  /** A netlist whose .include is missing: every point of a sweep over it fails. */
+  Path missingInclude() throws Exception {
+    Path cir = dir.resolve("inc.cir");
+    Files.writeString(cir, "* missing include\n.include nothere.lib\n.param r=1k c=1p\nV1 a 0 1\nR1 a 0 {r}\n"
+        + "C1 a 0 {c}\n.tran 1n 10n\n.end\n");
+    return cir;
+  }
+
+  @Test
+  void aSweepWhoseEveryPointFailedWritesNoPlot() throws Exception {
+    // before: one empty plot per result and parameter (a lone "1" tick per axis) and "plots" in the summary
+    missingInclude();
+    Path spec = dir.resolve("inc.yaml");
+    Files.writeString(spec, "name: inc\njob: {type: run, netlist: inc.cir}\nparameters:\n  r: {list: [1k, 2k]}\n"
+        + "results: [\"max:v(a)\", \"final:v(a)\"]\n");
+    Path out = dir.resolve("o");
+    CliHarness.Result r = CliHarness.run("sweep", spec.toString(), "--out", out.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("failed").asInt()).isEqualTo(2);
+    assertThat(j.has("plots")).isFalse();
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(f -> f.endsWith(".png"));
+    }
+    assertThat(r.err().lines().filter(l -> l.startsWith("warning: no plot of ")))
+        .containsExactly("warning: no plot of max:v(a), final:v(a): no point gave a finite value");
+  }
+
+  @Test
+  void aHeatMapOfNoFiniteCellIsNotWrittenAndTheOthersAre() throws Exception {
+    // before: g.spikes.png and an all-grey g.energy_per_spike_J.png (no point spiked)
+    Path spec = dir.resolve("g.yaml");
+    Files.writeString(spec, "name: g\njob: {type: neuron, circuit: lif, params: {tstop: 2u, vin: 0}}\nparameters:\n"
+        + "  vth: {list: [1.0, 1.1]}\n  rin: {list: [20k, 40k]}\nresults: [spikes, energy_per_spike_J]\n");
+    CliHarness.Result r = CliHarness.run("sweep", spec.toString(), "--out", dir.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("failed").asInt()).isZero();
+    assertThat(j.get("plots")).hasSize(1);
+    assertThat(j.get("plots").get(0).asText()).endsWith("g.spikes.png");
+    assertThat(dir.resolve("g.energy_per_spike_J.png")).doesNotExist();
+    assertThat(r.err()).contains("warning: no plot of energy_per_spike_J: no point gave a finite value");
+  }
+
+  @Test
+  void axisTitlesCarryTheUnitTheSpecWritesAndNoInventedOne() throws Exception {
+    // before: "cm (SI)" and "vth (SI)"
+    SweepSpec s = SweepSpec.parse("s.yaml", "job: {type: neuron, circuit: lif}\nparameters:\n"
+        + "  cm: {list: [1nF, 2nF]}\n  vth: {list: [1, 1.1]}\n  rin: {loggrid: [5k, 60k, 3]}\n", Path.of("."));
+    assertThat(SweepPlots.label(s, s.parameters().get(0))).isEqualTo("cm (F)");
+    assertThat(SweepPlots.label(s, s.parameters().get(1))).isEqualTo("vth");
+    assertThat(SweepPlots.axis(s, (org.neuristor.sweep.Parameter.Values) s.parameters().get(2))).isEqualTo("log10 rin");
+    SweepSpec iv = SweepSpec.parse("s.yaml", "job: {type: iv, device: nbox}\nparameters:\n  ron: {list: [1k, 2k]}\n",
+        Path.of("."));
+    assertThat(SweepPlots.label(iv, iv.parameters().get(0))).isEqualTo("ron (Ohm)");
+  }
 }

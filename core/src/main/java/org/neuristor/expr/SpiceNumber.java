@@ -69,6 +69,34 @@ public final class SpiceNumber {
     }
   }
 
+  /**
+   * The SI unit symbol written after a value read as {@link #ANY_UNIT} ({@code F} of {@code 1nF}, {@code Ohm} of
+   * {@code 10kohm}), or null where none is written ({@code 1n}, {@code 20k}, {@code 3}) or the text is no such value.
+   */
+  public static String writtenUnit(String text) {
+    String t = text == null ? "" : text.trim();
+    int end = literalEnd(t, 0);
+    if (end < 0) {
+      return null;
+    }
+    String rest = t.substring(end).trim().replace('\u00b5', 'u').replace('\u03bc', 'u').replace("\u03a9", "Ohm");
+    boolean suffixLetter = rest.length() == 1 && "fpnumkgtFPNUMKGT".indexOf(rest.charAt(0)) >= 0;
+    if (SI_SYMBOLS.contains(rest) && !suffixLetter) {
+      return rest;
+    }
+    for (int len : new int[] {3, 1}) {
+      if (rest.length() > len) {
+        Integer p = len == 3 ? (rest.substring(0, 3).equalsIgnoreCase("meg") ? Integer.valueOf(6) : null)
+            : siPrefix(rest.substring(0, 1));
+        String b = normalized(rest.substring(len));
+        if (p != null && SI_SYMBOLS.contains(b)) {
+          return b;
+        }
+      }
+    }
+    return null;
+  }
+
   /** Index after the decimal literal at {@code from} in {@code s} (sign, digits, point, exponent), or -1. */
   private static int literalEnd(String s, int from) {
     int i = from;

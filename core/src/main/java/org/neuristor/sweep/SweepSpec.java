@@ -50,10 +50,20 @@ public final class SweepSpec implements Serializable {
   private final List<Parameter> parameters;
   private final List<String> results;
   private final String text;
+  private final Map<String, String> units;
   private transient volatile int[][] lhsOrder;
 
   public SweepSpec(String name, long seed, int samples, PointJob job, List<Parameter> parameters,
       List<String> results, String text) {
+    this(name, seed, samples, job, parameters, results, text, Map.of());
+  }
+
+  /**
+   * As {@link #SweepSpec(String, long, int, PointJob, List, List, String)}, with the units the spec writes for
+   * parameters whose job declares none ({@link #unit}).
+   */
+  public SweepSpec(String name, long seed, int samples, PointJob job, List<Parameter> parameters,
+      List<String> results, String text, Map<String, String> units) {
     this.name = name;
     this.seed = seed;
     this.samples = samples;
@@ -61,6 +71,16 @@ public final class SweepSpec implements Serializable {
     this.parameters = List.copyOf(parameters);
     this.results = List.copyOf(results);
     this.text = text;
+    this.units = Map.copyOf(units);
+  }
+
+  /**
+   * The unit of parameter {@code name}: the job's ({@link PointJob#unit}) where it declares one, else the one unit
+   * symbol the spec writes after its values ({@code cm: {list: [1nF, 2nF]}}: F), else {@link SpiceNumber#ANY_UNIT}.
+   */
+  public String unit(String name) {
+    String u = job.unit(name);
+    return u.equals(SpiceNumber.ANY_UNIT) ? units.getOrDefault(name, u) : u;
   }
 
   public String name() {
@@ -225,6 +245,7 @@ public final class SweepSpec implements Serializable {
     PointJob job = job(root.require("job", "sweep spec"), dir);
     Node ps = root.require("parameters", "sweep spec");
     List<Parameter> params = new ArrayList<>();
+    Map<String, String> units = new LinkedHashMap<>();
     boolean random = false;
     for (Map.Entry<String, Node> e : ps.asMap("parameters").entrySet()) {
       String why = job.checkParameter(e.getKey());
@@ -232,6 +253,12 @@ public final class SweepSpec implements Serializable {
         throw ps.keyNode(e.getKey()).error("parameter '" + e.getKey() + "': " + why);
       }
       Parameter p = parameter(e.getKey(), e.getValue(), job.unit(e.getKey()));
+      if (job.unit(e.getKey()).equals(SpiceNumber.ANY_UNIT)) {
+        String w = writtenUnit(e.getValue());
+        if (w != null) {
+          units.put(e.getKey(), w);
+        }
+      }
       random |= p.random();
       params.add(p);
     }
@@ -275,11 +302,31 @@ public final class SweepSpec implements Serializable {
         job = new Jobs.NetlistJob(nj.file(), nj.text(), nj.fixed(), results);
       }
     }
-    SweepSpec s = new SweepSpec(name, seed, samples, job, params, results, text);
+    SweepSpec s = new SweepSpec(name, seed, samples, job, params, results, text, units);
     if ((long) s.size() > 50_000_000L || s.size() <= 0) {
       throw root.error("too many points");
     }
     return s;
+  }
+
+  /**
+   * The one SI unit symbol written after the values of a parameter whose job declares no unit (its grid point
+   * count and log-normal spread, plain numbers, left out), or null where none or several are written.
+   */
+  private static String writtenUnit(Node n) {
+    Set<String> seen = new LinkedHashSet<>();
+    for (Map.Entry<String, Node> d : n.asMap("parameter").entrySet()) {
+      List<Node> args = d.getValue().asList(d.getKey());
+      for (int i = 0; i < args.size(); i++) {
+        boolean plain = (d.getKey().equals("grid") || d.getKey().equals("loggrid")) && i == 2
+            || d.getKey().equals("lognormal") && i == 1;
+        String w = plain ? null : SpiceNumber.writtenUnit(args.get(i).text(d.getKey()));
+        if (w != null) {
+          seen.add(w);
+        }
+      }
+    }
+    return seen.size() == 1 ? seen.iterator().next() : null;
   }
 
   private static Parameter parameter(String name, Node n, String unit) {

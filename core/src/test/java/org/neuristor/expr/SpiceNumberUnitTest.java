@@ -70,4 +70,18 @@ class SpiceNumberUnitTest {
     assertThatThrownBy(() -> SpiceNumber.parse("1F", SpiceNumber.ANY_UNIT)).hasMessageContaining("femto");
     assertThatThrownBy(() -> SpiceNumber.parse("1xyz", SpiceNumber.ANY_UNIT)).hasMessageContaining("wrong unit");
   }
+
+  @Test
+  void theUnitWrittenAfterAValueOfUndeclaredUnit() {
+    assertThat(SpiceNumber.writtenUnit("1nF")).isEqualTo("F");
+    assertThat(SpiceNumber.writtenUnit("10kohm")).isEqualTo("Ohm");
+    assertThat(SpiceNumber.writtenUnit("2megHz")).isEqualTo("Hz");
+    assertThat(SpiceNumber.writtenUnit("3 V")).isEqualTo("V");
+    assertThat(SpiceNumber.writtenUnit("5\u00b5s")).isEqualTo("s");
+    assertThat(SpiceNumber.writtenUnit("1n")).isNull();
+    assertThat(SpiceNumber.writtenUnit("20k")).isNull();
+    assertThat(SpiceNumber.writtenUnit("3")).isNull();
+    assertThat(SpiceNumber.writtenUnit("1F")).isNull(); // femto or farad: refused by parse
+    assertThat(SpiceNumber.writtenUnit("x")).isNull();
+  }
 }

@@ -45,4 +45,18 @@ class SweepUnitsTest {
     assertThat(org.neuristor.network.NetworkFile.unit("n.yaml", net, "populations.n.C")).isEqualTo("F");
     assertThat(org.neuristor.network.NetworkFile.unit("n.yaml", net, "populations.n.V_th")).isEqualTo("V");
   }
+
+  @Test
+  void aCircuitParamsUnitIsTheOneTheSpecWrites() {
+    // before: no unit for a circuit .param (the axis title said "cm (SI)")
+    String job = "job: {type: neuron, circuit: lif}\nparameters:\n";
+    assertThat(parse(job + "  cm: {list: [1nF, 2n]}\n").unit("cm")).isEqualTo("F");
+    assertThat(parse("samples: 2\n" + job + "  cm: {lognormal: [1nF, 0.1]}\n").unit("cm")).isEqualTo("F");
+    assertThat(parse(job + "  rin: {loggrid: [5kohm, 60k, 3]}\n").unit("rin")).isEqualTo("Ohm");
+    assertThat(parse(job + "  cm: {list: [1n, 2n]}\n").unit("cm")).isEqualTo(org.neuristor.expr.SpiceNumber.ANY_UNIT);
+    assertThat(parse(job + "  cm: {list: [1nF, 2nV]}\n").unit("cm")).isEqualTo(org.neuristor.expr.SpiceNumber.ANY_UNIT);
+    // a unit the job declares wins over what is written (2kOhm for a parameter in Ohm)
+    assertThat(parse("job: {type: model, model: lif}\nparameters:\n  tau_m: {list: [0.02s]}\n").unit("tau_m"))
+        .isEqualTo("ms");
+  }
 }
