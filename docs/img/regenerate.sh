@@ -129,7 +129,7 @@ fi
 # README, docs/sweep.md
 if want slow sweep-pickett-phase.png; then
   x $N sweep examples/sweep-pickett-phase.yaml --out "$T/phase"
-  put "$T/phase/sweep-pickett-phase.png" sweep-pickett-phase.png
+  put "$T/phase/pickett-phase.phase.png" sweep-pickett-phase.png
 fi
 # README, docs/behaviours.md: every library circuit (about 11 min)
 if want slow behaviour-matrix.png; then
