@@ -11,14 +11,15 @@
 # folder and copies the PNG to its docs/img name; the temporary folder is removed at the end.
 #
 # Needs: the built ./neuristor; the studio block needs Debian's chromium and chromium-driver (as .ci/run
-# installs them). Times measured on the 2-core machine, loaded (load average 3-5):
-#   cheap (about 2.5 min together): run, iv, neuron run x 8, neuron compare, patterns, network run  < 1 s each;
-#     neuron energy 5 s; crossbar ir 27 s; crossbar sneak (floating, V/3) about 1 min each;
-#     run/sweep of lif-vo2fit and fit check a few s to 1 min
-#   slow: neuron behaviours yi... (yi variants and tuned sets) a few min; sweep-pickett-phase (256 points)
-#     a few min; neuron behaviours all about 11 min; network digits --sweep: 4 runs of 2-10 min each;
-#     stdp-digits --neurons 400: 2 runs of about 2 min CPU each (17-26 min wall when loaded);
-#     fit vo2 about 3 min; studio screenshots (browser tests) about 2 min.
+# installs them). Wall times measured in round 16 on the 2-core machine at load average 3-8:
+#   cheap (about 4 min together): run, iv, neuron run x 8, neuron compare, patterns, network run, fit check
+#     under 1 s each; neuron energy 5 s; run of lif-vo2fit 1 s, its f-V sweep 26 s; crossbar ir 27 s;
+#     crossbar sneak 35 s (floating) and 69 s (V/3)
+#   slow: neuron behaviours yi... (yi variants and tuned sets) 61 s; sweep-pickett-phase 24 s;
+#     neuron behaviours all 84 s; network digits --sweep: 4 runs, MIN each; stdp-digits --neurons 400:
+#     2 runs of about 2 min CPU each (17-26 min wall measured when the machine was heavily loaded);
+#     fit vo2 about 3 min (not run in round 16); studio screenshots (browser tests, not run in round 16)
+#     a few minutes.
 set -euo pipefail
 
 cheap=0
