@@ -119,24 +119,24 @@ if want fitting/vo2fit-check-5.5V.png; then
   put "$T/fchk/vo2fit-check-5.5V_0.01s_68.5C.png" fitting/vo2fit-check-5.5V.png
 fi
 
-# ---- slow ----
 # README "23 behaviours", docs/behaviours.md: the yi galleries and the yi matrix
-if want slow behaviours-yi.png behaviours-yi-phasic.png behaviours-yi-mixed.png behaviours-yi-tuned.png \
+if want behaviours-yi.png behaviours-yi-phasic.png behaviours-yi-mixed.png behaviours-yi-tuned.png \
     behaviour-matrix-yi.png; then
   x $N neuron behaviours yi yi-phasic yi-mixed yi-adapt yi-tuned --out "$T/beh"
   for c in yi yi-phasic yi-mixed yi-tuned; do put "$T/beh/behaviours-$c.png" "behaviours-$c.png"; done
   put "$T/beh/behaviour-matrix.png" behaviour-matrix-yi.png
 fi
 # README, docs/sweep.md
-if want slow sweep-pickett-phase.png; then
+if want sweep-pickett-phase.png; then
   x $N sweep examples/sweep-pickett-phase.yaml --out "$T/phase"
   put "$T/phase/pickett-phase.phase.png" sweep-pickett-phase.png
 fi
-# README, docs/behaviours.md: every library circuit (about 11 min)
-if want slow behaviour-matrix.png; then
+# README, docs/behaviours.md: every library circuit
+if want behaviour-matrix.png; then
   x $N neuron behaviours all --out "$T/all"
   put "$T/all/behaviour-matrix.png" behaviour-matrix.png
 fi
+# ---- slow (skipped by --cheap) ----
 # docs/digits.md "Non-ideality curves", "The same on the NeuroSim preset", "IR drop and tiles", non-linearity
 if want slow digits_sweep_levels.png digits_sweep_d2d.png digits_sweep_stuck.png; then
   x $N network digits --sweep levels,d2d,stuck --test-samples 500 --out "$T/dsw"
