@@ -10,16 +10,17 @@
 # file names match it; --cheap skips the blocks marked slow. Each block runs its command into a temporary
 # folder and copies the PNG to its docs/img name; the temporary folder is removed at the end.
 #
-# Needs: the built ./neuristor; the studio block needs Debian's chromium and chromium-driver (as .ci/run
-# installs them). Wall times measured in round 16 on the 2-core machine at load average 3-8:
-#   cheap (about 4 min together): run, iv, neuron run x 8, neuron compare, patterns, network run, fit check
+# Needs: the built ./neuristor; the stdp blocks /usr/bin/python3 with Pillow (Debian python3-pil); the studio block
+# needs Debian's chromium and chromium-driver (as .ci/run installs them). Wall times measured in round 16 on the
+# 2-core machine at load average 3-8:
+#   cheap (about 7 min together): run, iv, neuron run x 8, neuron compare, patterns, network run, fit check
 #     under 1 s each; neuron energy 5 s; run of lif-vo2fit 1 s, its f-V sweep 26 s; crossbar ir 27 s;
-#     crossbar sneak 35 s (floating) and 69 s (V/3)
-#   slow: neuron behaviours yi... (yi variants and tuned sets) 61 s; sweep-pickett-phase 24 s;
-#     neuron behaviours all 84 s; network digits --sweep: 4 runs, MIN each; stdp-digits --neurons 400:
-#     2 runs of about 2 min CPU each (17-26 min wall measured when the machine was heavily loaded);
-#     fit vo2 about 3 min (not run in round 16); studio screenshots (browser tests, not run in round 16)
-#     a few minutes.
+#     crossbar sneak 35 s (floating) and 69 s (V/3); neuron behaviours yi... 61 s; sweep-pickett-phase 24 s;
+#     neuron behaviours all 84 s
+#   slow: network digits --sweep: levels,d2d,stuck 195 s, the same on neurosim 98 s, wire-r about 5 min,
+#     tile (at 300 Ohm) 141 s, nl 310 s; stdp-digits --neurons 400: 186 s (ideal; the neurosim run not timed in round 16);
+#     fit vo2 about 3 min (not run in round 16); studio screenshots (the Studio browser tests, about 2 min of
+#     the cli tests; not run for the images in round 16).
 set -euo pipefail
 
 cheap=0
@@ -160,13 +161,25 @@ if want slow digits_sweep_nl.png; then
   put "$T/dsnl/digits_sweep_nl.png" digits_sweep_nl.png
 fi
 # README "Crossbars", docs/digits.md "Unsupervised STDP"
+# the docs show the title and first 5 of the 20 rows of fields at half size (/usr/bin/python3 with Pillow does the crop)
+first_rows() {
+  /usr/bin/python3 - "$1" "$2" <<'PY'
+import sys
+from PIL import Image
+im = Image.open(sys.argv[1]); w, h = im.size; title = 40
+im = im.crop((0, 0, w, title + 5 * (h - title) // 20))
+im.resize((im.width // 2, im.height // 2), Image.LANCZOS).save(sys.argv[2])
+PY
+}
 if want slow stdp_receptive_fields.png; then
   x $N network stdp-digits --neurons 400 --out "$T/stdp"
-  put "$T/stdp/stdp_receptive_fields.png" stdp_receptive_fields.png
+  first_rows "$T/stdp/stdp_receptive_fields.png" docs/img/stdp_receptive_fields.png
+  echo docs/img/stdp_receptive_fields.png
 fi
 if want slow stdp_receptive_fields_neurosim.png; then
   x $N network stdp-digits --neurons 400 --synapse neurosim --out "$T/stdpn"
-  put "$T/stdpn/stdp_receptive_fields.png" stdp_receptive_fields_neurosim.png
+  first_rows "$T/stdpn/stdp_receptive_fields.png" docs/img/stdp_receptive_fields_neurosim.png
+  echo docs/img/stdp_receptive_fields_neurosim.png
 fi
 # docs/fitting.md "2. Fit": the overlays of the shipped fit (--threads 1 gives the same card as 2 threads)
 if want slow fitting/vo2fit-iv.png fitting/vo2fit-6.5V.png; then
