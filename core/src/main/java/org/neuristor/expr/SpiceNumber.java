@@ -59,7 +59,7 @@ public final class SpiceNumber {
       throw new IllegalArgumentException("not a number: '" + t + "'" + expected(unit));
     }
     String literal = t.substring(0, end);
-    String rest = t.substring(end).trim().replace('\u00b5', 'u').replace('\u03bc', 'u').replace("\u03a9", "Ohm");
+    String rest = unitPart(t, end);
     int exp10 = rest.isEmpty() ? 0 : exponent(t, rest, unit == null ? "" : unit);
     try {
       return exp10 == 0 ? Double.parseDouble(literal)
@@ -79,22 +79,47 @@ public final class SpiceNumber {
     if (end < 0) {
       return null;
     }
-    String rest = t.substring(end).trim().replace('\u00b5', 'u').replace('\u03bc', 'u').replace("\u03a9", "Ohm");
-    boolean suffixLetter = rest.length() == 1 && "fpnumkgtFPNUMKGT".indexOf(rest.charAt(0)) >= 0;
-    if (SI_SYMBOLS.contains(rest) && !suffixLetter) {
-      return rest;
+    Symbol u = anyUnitSymbol(unitPart(t, end));
+    return u == null ? null : u.unit();
+  }
+
+  /** The text after the literal ending at {@code end}: trimmed, micro signs as u, the ohm sign as Ohm. */
+  private static String unitPart(String t, int end) {
+    return t.substring(end).trim().replace('\u00b5', 'u').replace('\u03bc', 'u').replace("\u03a9", "Ohm");
+  }
+
+  /** An SI unit symbol written after a number and the power of ten of its prefix ({@code nF}: F, -9). */
+  private record Symbol(String unit, int exp10) {}
+
+  /**
+   * What {@code rest} (the text after a number whose unit is {@link #ANY_UNIT}) writes: a known SI unit symbol alone
+   * (not a letter that is also a SPICE suffix, such as F) or after an SI prefix or meg; null otherwise.
+   */
+  private static Symbol anyUnitSymbol(String rest) {
+    if (SI_SYMBOLS.contains(rest) && !suffixLetter(rest)) {
+      return new Symbol(rest, 0);
     }
     for (int len : new int[] {3, 1}) {
       if (rest.length() > len) {
-        Integer p = len == 3 ? (rest.substring(0, 3).equalsIgnoreCase("meg") ? Integer.valueOf(6) : null)
-            : siPrefix(rest.substring(0, 1));
+        Integer p = prefixOf(rest, len);
         String b = normalized(rest.substring(len));
         if (p != null && SI_SYMBOLS.contains(b)) {
-          return b;
+          return new Symbol(b, p);
         }
       }
     }
     return null;
+  }
+
+  /** Whether {@code rest} is one letter that is also a SPICE suffix (f p n u m k g t, any case; F: femto or farad). */
+  private static boolean suffixLetter(String rest) {
+    return rest.length() == 1 && "fpnumkgtFPNUMKGT".indexOf(rest.charAt(0)) >= 0;
+  }
+
+  /** The exponent of the prefix that takes the first {@code len} letters of {@code rest} (3: meg; 1: f..T), or null. */
+  private static Integer prefixOf(String rest, int len) {
+    return len == 3 ? (rest.substring(0, 3).equalsIgnoreCase("meg") ? Integer.valueOf(6) : null)
+        : siPrefix(rest.substring(0, 1));
   }
 
   /** Index after the decimal literal at {@code from} in {@code s} (sign, digits, point, exponent), or -1. */
@@ -150,22 +175,23 @@ public final class SpiceNumber {
       dp = p == null ? 0 : p;
       base = p == null ? unit : unit.substring(1);
     }
-    boolean suffixLetter = rest.length() == 1 && "fpnumkgtFPNUMKGT".indexOf(rest.charAt(0)) >= 0;
     // the unit alone; a single letter that is also a SPICE suffix is the unit only as written in the declared unit
     if (base != null && baseMatches(rest, base)
-        && (!suffixLetter || rest.equals(base) && Character.isUpperCase(rest.charAt(0)))) {
+        && (!suffixLetter(rest) || rest.equals(base) && Character.isUpperCase(rest.charAt(0)))) {
       return -dp;
     }
-    if (any && SI_SYMBOLS.contains(rest) && !suffixLetter) {
-      return 0;
+    if (any) {
+      // a unit symbol, alone or after a prefix
+      Symbol u = anyUnitSymbol(rest);
+      if (u != null) {
+        return u.exp10();
+      }
     }
-    // an SI prefix and the unit
+    // an SI prefix and the declared unit
     for (int len : new int[] {3, 1}) {
-      if (rest.length() > len) {
-        Integer p = len == 3 ? (rest.substring(0, 3).equalsIgnoreCase("meg") ? Integer.valueOf(6) : null)
-            : siPrefix(rest.substring(0, 1));
-        String b = rest.substring(len);
-        if (p != null && (base != null ? baseMatches(b, base) : any && SI_SYMBOLS.contains(normalized(b)))) {
+      if (base != null && rest.length() > len) {
+        Integer p = prefixOf(rest, len);
+        if (p != null && baseMatches(rest.substring(len), base)) {
           return p - dp;
         }
       }

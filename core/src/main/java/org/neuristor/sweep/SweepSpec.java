@@ -252,8 +252,9 @@ public final class SweepSpec implements Serializable {
       if (why != null) {
         throw ps.keyNode(e.getKey()).error("parameter '" + e.getKey() + "': " + why);
       }
-      Parameter p = parameter(e.getKey(), e.getValue(), job.unit(e.getKey()));
-      if (job.unit(e.getKey()).equals(SpiceNumber.ANY_UNIT)) {
+      String declared = job.unit(e.getKey());
+      Parameter p = parameter(e.getKey(), e.getValue(), declared);
+      if (declared.equals(SpiceNumber.ANY_UNIT)) {
         String w = writtenUnit(e.getValue());
         if (w != null) {
           units.put(e.getKey(), w);
