@@ -194,9 +194,9 @@ public final class NeuronCommand implements Runnable {
       description = {"Put a device neuron's f-V curve next to the biological LIF reference's f-I curve.",
           "Both are normalized so that their time scales (us against ms) compare: input / the first input of the "
               + "grid that fires (normalized_by_V; the rheobase found by bisection is device_rheobase_V), rate / rate "
-              + "at 3 times that input, or at the device's fastest input when it is silent there. pickett is driven with "
-              + "a DC input, pickett2013 with a train of its 42 ns pulses every 800 ns. Writes one table and one "
-              + "figure."},
+              + "at 3 times that input, or at the device's fastest input when it is silent there. pickett, yi and yi-mixed are "
+              + "driven with a DC input, pickett2013 with a train of its 42 ns pulses every 800 ns. Writes one table and "
+              + "one figure."},
       footer = {"", "Example:", "  ./neuristor neuron compare lif --points 12"})
   @JsonKeys({"circuit", "device_rheobase_V", "normalized_by_V", "lif_rheobase_nA", "reference_input_over_rheobase",
       "time_scale", "input_over_rheobase", "device_rate_norm", "lif_rate_norm", "csv", "plot"})
@@ -227,14 +227,14 @@ public final class NeuronCommand implements Runnable {
       for (int k = 0; k < points; k++) {
         v[k] = hi * (k + 1) / points;
       }
-      Protocols.FvCurve dev = Protocols.fv(c, v, drive.params(), drive.source());
+      Protocols.FvCurve dev = Protocols.fv(c, v, Map.of());
       if (Double.isNaN(dev.rheobase())) {
         throw NeuristorException.input(c.name() + " does not fire up to " + hi + " V; raise --max-input");
       }
       // the curves are normalized by the first input of the grid that fires (both curves on the same grid of
       // relative inputs); the rheobase itself is found by bisection and reported separately
       double rheo = dev.rheobase();
-      double refined = Protocols.rheobase(c, dev, drive.params(), drive.source(), 1e-3 * hi);
+      double refined = Protocols.rheobase(c, dev, Map.of(), 1e-3 * hi, null);
       NeuronModel lif = NeuronModel.of(ModelKind.LIF);
       double lifRheo = LifTheory.rheobaseNa(lif);
       // reference point: 3x rheobase (clamped to the curve), or, when the device is silent there (excitation
@@ -300,9 +300,12 @@ public final class NeuronCommand implements Runnable {
   }
 
   @Command(name = "fi", mixinStandardHelpOptions = true,
-      description = {"Measure the f-V curve: firing rate against a constant input voltage (the circuit's vin).",
-          "Runs the inputs in parallel, then finds the rheobase (the smallest input that fires repetitively) by "
-              + "bisection between the last silent and the first firing input, to --tol. Writes CSV and a plot."},
+      description = {"Measure the f-V curve: firing rate against the input voltage (the circuit's vin).",
+          "The input is the circuit's f-V drive, as in 'neuron compare': a constant vin for lif, lif-ag, lif-ots, "
+              + "pickett, yi and yi-mixed, a train of its 42 ns pulses every 800 ns for pickett2013, the circuit's own "
+              + "source for the others (docs/parameters.md). Runs the inputs in parallel, then finds the rheobase (the "
+              + "smallest input that fires repetitively) by bisection between the last silent and the first firing "
+              + "input, to --tol. Writes CSV and a plot."},
       footer = {"", "Example:", "  ./neuristor neuron fi lif --from 1 --to 4 --points 50"})
   @JsonKeys({"circuit", "rheobase_V", "rheobase_reason", "input_V", "rate_hz", "csv", "wall_s", "plot"})
   static final class Fv implements Callable<Integer> {
@@ -344,7 +347,7 @@ public final class NeuronCommand implements Runnable {
       }
       long t0 = System.nanoTime();
       Protocols.FvCurve f = Protocols.fv(c, v, p);
-      double rheo = Protocols.rheobase(c, f, p, null, tolerance);
+      double rheo = Protocols.rheobase(c, f, p, tolerance, null);
       double wall = (System.nanoTime() - t0) / 1e9;
       double[] rate = f.points().stream().mapToDouble(Protocols.RatePoint::rateHz).toArray();
       List<List<Object>> rows = new ArrayList<>();

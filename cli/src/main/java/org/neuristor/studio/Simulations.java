@@ -240,7 +240,7 @@ final class Simulations {
     double[] rate = f.points().stream().mapToDouble(Protocols.RatePoint::rateHz).toArray();
     ctl.check();
     // as neuron fi: bisected between the last silent and the first firing input, none if the first already fires
-    double rheo = Protocols.rheobase(c, f, p, null, (r.to() - r.from()) / 1000, (t, stop) -> ctl.check());
+    double rheo = Protocols.rheobase(c, f, p, (r.to() - r.from()) / 1000, (t, stop) -> ctl.check());
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("circuit", c.name());
     v.put("rheobase_V", !points.isEmpty() && points.get(0).spikes() >= 2 ? null : rheo);

@@ -31,6 +31,23 @@ class NeuronCommandTest {
   }
 
   @Test
+  void fvCurveDrivesYiWithTheConstantInputItFiresTonicallyUnder() throws Exception {
+    // yi's own source is one 3 us pulse; 'neuron fi' ran it and found yi silent at 2 V (one spike, no rate), where
+    // 'neuron run yi --stim dc:amp=2' fires at 0.32 MHz. fi and compare now use the circuit's f-V drive, a DC vin.
+    String[] r = run("neuron", "fi", "yi", "--from", "1", "--to", "3", "--points", "3", "--out", dir.toString(),
+        "--json", "--no-plot");
+    assertThat(r[0]).isEqualTo("0");
+    JsonNode j = Json.mapper().readTree(r[1]);
+    assertThat(j.get("rate_hz").get(0).asDouble()).isZero();
+    assertThat(j.get("rate_hz").get(1).asDouble()).isCloseTo(0.3155e6, org.assertj.core.data.Percentage.withPercentage(2));
+    assertThat(j.get("rheobase_V").asDouble()).isBetween(1.0, 2.0);
+    // yi-mixed, silent under its own 3 us pulse up to 4 V, fires tonically under a constant input
+    r = run("neuron", "compare", "yi-mixed", "--out", dir.toString(), "--json", "--no-plot");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(Json.mapper().readTree(r[1]).get("device_rheobase_V").asDouble()).isBetween(1.0, 4.0);
+  }
+
+  @Test
   void pulseTrainAndPwlStimuliDriveTheCircuit() throws Exception {
     // 10 us pulses of 3 V every 20 us: every spike falls inside a pulse (the input is 0 between them)
     String[] r = run("neuron", "run", "lif", "--stim", "pulse:amp=3,width=10u,delay=1u,period=20u", "--param",

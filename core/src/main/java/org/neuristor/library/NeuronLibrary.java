@@ -40,6 +40,13 @@ public final class NeuronLibrary {
    */
   private static final double YI_REARM_K = 0.2 * (YI_SPIKE_K - 325);
 
+  /**
+   * f-V drive of yi and yi-mixed: a constant input, under which both fire tonically (yi 0.32 MHz at 2 V); their
+   * own source is one 3 us pulse. yi-phasic (capacitive input) and yi-adapt (it stops) do not fire tonically
+   * under a constant input and keep their own source.
+   */
+  private static final String YI_DC_DRIVE = "{vin}";
+
   private static final List<NeuronCircuit> ALL = List.of(
       new NeuronCircuit("lif", "1TS-1C leaky integrate-and-fire neuron, NbOx-like threshold switch (physics.md 4.1)",
           "lif.cir", "nts.x", "v(o)", "v(m)").withCompact(CompactLif::of),
@@ -56,11 +63,13 @@ public final class NeuronLibrary {
           "pickett2013.cir", "nm2.x", "v(n2)", "v(n1)"), "pulse(0 {vin} 10n 1p 1p {width} 800n)", Map.of("tstop", "8u")),
       // the full circuit starts from its operating point under the biases: the kernel relaxes 40 us first
       new NeuronCircuit("yi", "Yi's VO2 active-memristor neuron: two oppositely biased VO2 thermal channels (physics.md 4.3)",
-          "yi.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 40e-6),
+          "yi.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 40e-6)
+          .withDrive(YI_DC_DRIVE, Map.of(), 4),
       new NeuronCircuit("yi-phasic", "Yi's VO2 neuron, phasic variant: capacitive input coupling (physics.md 4.3)",
           "yi_phasic.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 40e-6),
       new NeuronCircuit("yi-mixed", "Yi's VO2 neuron, mixed-mode variant: resistive and capacitive input in parallel (physics.md 4.3)",
-          "yi_mixed.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 40e-6),
+          "yi_mixed.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 40e-6)
+          .withDrive(YI_DC_DRIVE, Map.of(), 4),
       new NeuronCircuit("yi-adapt", "Yi's VO2 neuron, adapting variant: X1 biased through a load resistor onto a reservoir capacitor (physics.md 4.3)",
           "yi_adapt.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 200e-6),
       new NeuronCircuit("tuma", "Tuma's stochastic phase-change integrate-and-fire neuron, seeded (physics.md 3.7, 4.6)",

@@ -119,9 +119,30 @@ public final class Protocols {
     return out;
   }
 
-  /** Firing rate against a constant input {@code vin} over the given values. */
+  /**
+   * Firing rate against the input {@code vin} over the given values, driven by the circuit's declared f-V
+   * drive ({@link NeuronCircuit#drive()}: a constant {@code vin} for the 1TS-1C, neuristor and two of the Yi
+   * circuits, a pulse train for pickett2013, the circuit's own source otherwise), with {@code params} over the
+   * drive's own parameters. What {@code neuron fi}, {@code neuron compare} and Studio's f-V curve run.
+   */
   public static FvCurve fv(NeuronCircuit c, double[] inputs, Map<String, String> params) {
-    return fv(c, inputs, params, null);
+    return fv(c, inputs, driveParameters(c, params), c.drive().source());
+  }
+
+  /**
+   * The rheobase of a curve from {@link #fv(NeuronCircuit, double[], Map)}, with the same drive: see
+   * {@link #rheobase(NeuronCircuit, FvCurve, Map, String, double, org.neuristor.circuit.TransientAnalysis.Progress)}.
+   */
+  public static double rheobase(NeuronCircuit c, FvCurve curve, Map<String, String> params, double tolerance,
+      org.neuristor.circuit.TransientAnalysis.Progress progress) {
+    return rheobase(c, curve, driveParameters(c, params), c.drive().source(), tolerance, progress);
+  }
+
+  /** The circuit's f-V drive parameters with {@code params} over them. */
+  private static Map<String, String> driveParameters(NeuronCircuit c, Map<String, String> params) {
+    Map<String, String> p = new java.util.LinkedHashMap<>(c.drive().params());
+    p.putAll(params);
+    return p;
   }
 
   /**
