@@ -80,7 +80,7 @@ public final class NeuronCommand implements Runnable {
         try {
           text = java.nio.file.Files.readString(device, java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
-          throw NeuristorException.input("--device: cannot read " + device + ": " + e.getMessage());
+          throw NeuristorException.input("--device: cannot read " + device + ": " + NeuristorException.why(e));
         }
         Map<String, String> given = Map.copyOf(p);
         c.deviceOverrides(text, device.toString()).forEach((k, v) -> {

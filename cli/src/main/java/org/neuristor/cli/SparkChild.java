@@ -34,7 +34,7 @@ final class SparkChild {
     try {
       cp = Files.readString(cpFile, StandardCharsets.UTF_8).trim();
     } catch (IOException e) {
-      throw NeuristorException.input("cannot read " + cpFile + ": " + e.getMessage());
+      throw NeuristorException.cannotRead("", cpFile, e);
     }
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -63,6 +63,25 @@ class RunCommandTest {
   }
 
   @Test
+  void missingFilesAreNamedWithTheReason() throws Exception {
+    // the JDK's message of a missing file is its path alone: "cannot read netlist x.cir: x.cir" said nothing
+    Path missing = dir.resolve("nothere.cir");
+    CliHarness.Result r = run("run", missing.toString(), "--out", dir.resolve("o").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("error: cannot read netlist " + missing + ": no such file");
+    r = run("run", dir.toString(), "--out", dir.resolve("o").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("error: cannot read netlist " + dir + ": is a directory");
+    r = run("neuron", "run", "lif", "--device", missing.toString(), "--out", dir.resolve("o").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("error: --device: cannot read " + missing + ": no such file");
+    r = run("sweep", dir.resolve("nothere.yaml").toString(), "--out", dir.resolve("o").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("cannot read sweep spec " + dir.resolve("nothere.yaml") + ": no such file");
+    assertThat(dir.resolve("o")).doesNotExist();
+  }
+
+  @Test
   void badNetlistExitsTwoWithPosition() throws Exception {
     Path net = dir.resolve("bad.cir");
     Files.writeString(net, "bad\nv1 a 0 1\nj1 a 0 1k\n.op\n"); // q is a BJT since issue 18; j (JFET) is not supported

@@ -245,7 +245,7 @@ public final class PulseProgrammedSynapse {
     try {
       j = org.neuristor.io.Json.mapper().readTree(file.toFile());
     } catch (java.io.IOException e) {
-      throw NeuristorException.input("cannot read fitted synapse " + file + ": " + e.getMessage());
+      throw NeuristorException.cannotRead("fitted synapse", file, e);
     }
     String[] keys = {"levels_ltp", "levels_ltd", "a_ltp_pulses", "a_ltd_pulses", "g_start_ltp", "g_end_ltp",
         "g_start_ltd", "g_end_ltd", "sigma_c2c"};

@@ -58,7 +58,7 @@ public final class Idx {
     } catch (EOFException e) {
       throw NeuristorException.input(where + ": IDX file is truncated");
     } catch (IOException e) {
-      throw NeuristorException.input(where + ": cannot read IDX file: " + e.getMessage());
+      throw NeuristorException.input(where + ": cannot read IDX file: " + NeuristorException.why(e));
     }
   }
 
@@ -86,7 +86,7 @@ public final class Idx {
     } catch (EOFException e) {
       throw NeuristorException.input(where + ": IDX file is truncated");
     } catch (IOException e) {
-      throw NeuristorException.input(where + ": cannot read IDX file: " + e.getMessage());
+      throw NeuristorException.input(where + ": cannot read IDX file: " + NeuristorException.why(e));
     }
   }
 

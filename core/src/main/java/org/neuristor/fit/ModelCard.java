@@ -3,7 +3,6 @@ package org.neuristor.fit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,10 +103,8 @@ public record ModelCard(String name, String type, Map<String, Double> params) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw NeuristorException.input("cannot read " + file + ": no such file");
     } catch (IOException e) {
-      throw NeuristorException.input("cannot read " + file + ": " + e.getMessage());
+      throw NeuristorException.cannotRead("", file, e);
     }
     return parse(text, file.toString());
   }

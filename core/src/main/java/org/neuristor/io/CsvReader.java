@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,10 +34,8 @@ public final class CsvReader {
   public static Trace read(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString());
-    } catch (NoSuchFileException e) {
-      throw NeuristorException.input("cannot read " + file + ": no such file");
     } catch (IOException e) {
-      throw NeuristorException.input("cannot read " + file + ": " + e.getMessage());
+      throw NeuristorException.cannotRead("", file, e);
     }
   }
 

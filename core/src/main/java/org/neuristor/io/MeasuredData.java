@@ -3,7 +3,6 @@ package org.neuristor.io;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -175,12 +174,10 @@ public final class MeasuredData {
     String text;
     try {
       text = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw NeuristorException.input("cannot read " + path + ": no such file");
     } catch (java.nio.charset.MalformedInputException e) {
       throw NeuristorException.input(path + ": not a UTF-8 text file");
     } catch (IOException e) {
-      throw NeuristorException.input("cannot read " + path + ": " + e.getMessage());
+      throw NeuristorException.cannotRead("", path, e);
     }
     return parse(text, path.toString(), names, increasingTime, roles);
   }

@@ -116,7 +116,9 @@ public final class CircuitCompiler {
     String text;
     try {
       text = NetlistReader.decode(Files.readAllBytes(file));
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      throw NeuristorException.cannotRead("netlist", file, e);
+    } catch (RuntimeException e) {
       throw NeuristorException.input("cannot read netlist " + file + ": " + e.getMessage());
     }
     Path dir = file.toAbsolutePath().getParent();

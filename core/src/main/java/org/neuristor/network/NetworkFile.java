@@ -142,7 +142,7 @@ public final class NetworkFile {
     try {
       text = Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw NeuristorException.input("cannot read network file " + path + ": " + e.getMessage());
+      throw NeuristorException.cannotRead("network file", path, e);
     }
     return parse(path.toString(), text, path.toString().toLowerCase(Locale.ROOT).endsWith(".json"), threadsOverride);
   }
@@ -501,7 +501,7 @@ public final class NetworkFile {
       try {
         params.putAll(c.deviceOverrides(Files.readString(path, StandardCharsets.UTF_8), path.toString()));
       } catch (IOException e) {
-        throw f.error(where + ": cannot read device file " + path + ": " + e.getMessage());
+        throw f.error(where + ": cannot read device file " + path + ": " + NeuristorException.why(e));
       } catch (NeuristorException e) {
         throw f.error(where + ": " + e.getMessage());
       }

@@ -46,7 +46,7 @@ public final class ModelFiles {
     try {
       text = Files.readString(file);
     } catch (IOException e) {
-      throw NeuristorException.input(file + ": cannot read model file: " + e.getMessage());
+      throw NeuristorException.cannotRead("model file", file, e);
     }
     return parse(text, file.toString());
   }

@@ -153,7 +153,7 @@ public final class ResultsLog implements AutoCloseable {
       out.sort(Comparator.comparingInt(PointResult::index));
       return out;
     } catch (IOException e) {
-      throw NeuristorException.input("cannot read " + csv + ": " + e.getMessage());
+      throw NeuristorException.cannotRead("", csv, e);
     }
   }
 

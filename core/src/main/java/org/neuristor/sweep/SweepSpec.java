@@ -222,7 +222,7 @@ public final class SweepSpec implements Serializable {
     try {
       text = Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw NeuristorException.input("cannot read sweep spec " + path + ": " + e.getMessage());
+      throw NeuristorException.cannotRead("sweep spec", path, e);
     }
     Path dir = path.toAbsolutePath().getParent();
     return parse(path.toString(), text, dir);
@@ -495,7 +495,7 @@ public final class SweepSpec implements Serializable {
     try {
       return Files.readString(p, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw at.error("cannot read " + p + ": " + e.getMessage());
+      throw at.error("cannot read " + p + ": " + NeuristorException.why(e));
     }
   }
 
