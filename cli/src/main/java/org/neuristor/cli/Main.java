@@ -240,15 +240,68 @@ public final class Main implements Runnable {
   private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println("error: " + ex.getMessage());
-    if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+    String message = ex.getMessage();
+    String command = unknownCommand(ex);
+    if (command != null) {
+      // picocli says "Unmatched arguments from index 1: 'rn', 'lif'" and may suggest an unrelated command
+      message = "unknown command '" + command + "' of " + cl.getCommandSpec().qualifiedName() + " (commands: "
+          + String.join(", ", cl.getSubcommands().keySet()) + ")";
+    }
+    err.println("error: " + message);
+    if (command != null) {
+      List<String> near = cl.getSubcommands().keySet().stream().filter(n -> near(command, n)).toList();
+      if (!near.isEmpty()) {
+        err.println("Did you mean: " + String.join(" or ", near.stream().map(n -> cl.getCommandSpec().qualifiedName()
+            + " " + n).toList()) + "?");
+      }
+    }
+    if (command != null || !CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
       err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
     }
     err.flush();
     if (List.of(args).contains("--json")) {
-      printJsonError(cl.getOut(), ex.getMessage(), null, 2);
+      printJsonError(cl.getOut(), message, null, 2);
     }
     return 2;
+  }
+
+  /**
+   * The word given where a command with subcommands (and no arguments of its own) expects one of them, when it is
+   * none of them; null for any other parse error.
+   */
+  private static String unknownCommand(CommandLine.ParameterException ex) {
+    CommandLine cl = ex.getCommandLine();
+    if (ex instanceof CommandLine.UnmatchedArgumentException u && !cl.getSubcommands().isEmpty()
+        && cl.getCommandSpec().positionalParameters().isEmpty() && !u.getUnmatched().isEmpty()
+        && !u.getUnmatched().get(0).startsWith("-")) {
+      return u.getUnmatched().get(0);
+    }
+    return null;
+  }
+
+  /**
+   * Whether a typed word is near a command name: within 1 edit (2 for names of 5 letters or more) by insertions,
+   * deletions, substitutions and swaps of neighbours ({@code rn} -> run, {@code nueron} -> neuron).
+   */
+  static boolean near(String typed, String name) {
+    String a = typed.toLowerCase(java.util.Locale.ROOT);
+    int n = a.length();
+    int m = name.length();
+    int[][] d = new int[n + 1][m + 1];
+    for (int i = 0; i <= n; i++) {
+      for (int j = 0; j <= m; j++) {
+        if (i == 0 || j == 0) {
+          d[i][j] = i + j;
+          continue;
+        }
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
+            d[i - 1][j - 1] + (a.charAt(i - 1) == name.charAt(j - 1) ? 0 : 1));
+        if (i > 1 && j > 1 && a.charAt(i - 1) == name.charAt(j - 2) && a.charAt(i - 2) == name.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[n][m] <= (name.length() >= 5 ? 2 : 1);
   }
 
   private static int fail(PrintWriter out, PrintWriter err, boolean json, String message, NeuristorException e,

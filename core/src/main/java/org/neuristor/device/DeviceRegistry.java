@@ -72,7 +72,14 @@ public final class DeviceRegistry {
         return t;
       }
     }
-    throw new ModelParameterException("type", "unknown device type '" + name + "' (known: " + typeNames() + ")");
+    String hint = "";
+    for (ModelType t : Holder.TYPES) {
+      if (t.presets().containsKey(k)) {
+        hint = "; '" + k + "' is a preset of " + t.type() + " (" + t.type() + ":" + k + ")";
+        break;
+      }
+    }
+    throw new ModelParameterException("type", "unknown device type '" + name + "' (known: " + typeNames() + ")" + hint);
   }
 
   /** Whether a type of that name exists. */
@@ -81,7 +88,8 @@ public final class DeviceRegistry {
     return Holder.TYPES.stream().anyMatch(t -> t.type().equals(k));
   }
 
-  private static String typeNames() {
+  /** The registered type names, comma-separated, for messages. */
+  public static String typeNames() {
     return String.join(", ", Holder.TYPES.stream().map(ModelType::type).toList());
   }
 
@@ -112,7 +120,9 @@ public final class DeviceRegistry {
         return new Selection(t, k);
       }
     }
-    throw new ModelParameterException("type", "unknown device type or preset '" + spec + "' (types: " + typeNames() + ")");
+    throw new ModelParameterException("type", "unknown device type or preset '" + spec + "' (types: " + typeNames()
+        + "; presets: " + String.join(", ", Holder.TYPES.stream().flatMap(t -> t.presets().keySet().stream())
+            .distinct().toList()) + ")");
   }
 
   /**

@@ -101,7 +101,8 @@ public final class CircuitCompiler {
           }
         }
       }
-      throw m.line().error(0, "unknown device model type '" + m.type() + "' (no device factory supports it)");
+      throw m.line().error(0, "unknown device model type '" + m.type() + "' (no device factory supports it; known: "
+          + org.neuristor.device.DeviceRegistry.typeNames() + ")");
     }
   }
 
