@@ -263,6 +263,10 @@ public final class ModelCommand implements Runnable {
       double durMs = CliArgs.positive(duration, "--duration", "s") * 1e3;
       Stimulus stim = ModelRun.stimulus(stims, k);
       Noise noise = ModelRun.noise(noises, k);
+      if (!stims.isEmpty() && ModelRun.zeroThroughout(stim, durMs, dt)) {
+        output.err().println("warning: --stim is 0 over the whole run (0 to " + Summary.number(durMs * 1e-3)
+            + " s): times are in seconds unless a unit is written (t0=10 is 10 s; 10 ms is t0=10ms)");
+      }
       output.outDir();
       ModelRun run = ModelRun.run(m, stim, durMs, dt, method, noise, seed);
       NeuronSimulation.Result r = run.result();

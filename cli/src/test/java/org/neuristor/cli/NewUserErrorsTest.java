@@ -35,6 +35,25 @@ class NewUserErrorsTest {
   }
 
   @Test
+  void aStimulusTimeWithoutItsUnitThatNeverStartsIsNamed() {
+    // t0=10 is 10 s (times are in seconds): the step of a 100 ms run never began and the run said only "quiescent"
+    CliHarness.Result r = CliHarness.run("model", "run", "hh", "--stim", "step:amp=10,t0=10", "--duration", "100ms",
+        "--out", dir.toString(), "--no-plot");
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).contains("warning: --stim is 0 over the whole run (0 to 0.1 s)").contains("t0=10ms");
+    r = CliHarness.run("model", "run", "hh", "--stim", "step:amp=10,t0=10ms", "--duration", "100ms", "--out",
+        dir.toString(), "--no-plot");
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).doesNotContain("warning");
+    // the same mistake on a circuit: its pulse would start after the run's end
+    r = CliHarness.run("neuron", "run", "pickett", "--stim", "pulse:amp=0.3,width=100n,t0=10", "--out",
+        dir.toString(), "--no-plot");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("error: --stim pulse: t0 = 10 s is not before the end of the run (4e-7 s), "
+        + "so the circuit would get no input; times are in seconds unless a unit or suffix is written (10n, 10ns)");
+  }
+
+  @Test
   void aPresetWhereATypeGoesAndAMisspeltPresetNameTheRightOnes() throws Exception {
     CliHarness.Result r = CliHarness.run("device", "describe", "nbox");
     assertThat(r.code()).isEqualTo(2);

@@ -287,6 +287,12 @@ public final class Protocols {
       if (!(delay >= 0) || Double.isInfinite(delay)) {
         throw NeuristorException.input("--stim pulse: t0 must be a finite time >= 0");
       }
+      if (delay >= tstop) {
+        // t0=10 read as 10 s where 10 ns was meant: the run would end before its input began
+        throw NeuristorException.input(String.format(Locale.ROOT, "--stim pulse: t0 = %s s is not before the end of "
+            + "the run (%s s), so the circuit would get no input; times are in seconds unless a unit or suffix is "
+            + "written (10n, 10ns)", org.neuristor.ParameterSpec.fmt(delay), org.neuristor.ParameterSpec.fmt(tstop)));
+      }
       if (kv.containsKey("period") && !(period > width + 2 * edge) || Double.isInfinite(period)) {
         throw NeuristorException.input("--stim pulse: period must exceed the width (" + width + " s), got " + period);
       }

@@ -25,6 +25,21 @@ public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, F
     return stim == null ? defaultStimulus(k) : stim;
   }
 
+  /**
+   * Whether {@code stim} is 0 at every step of a run of {@code durMs} at {@code dtMs} (sampled at most 1,000,000
+   * times): a stimulus given in seconds where milliseconds were meant ({@code t0=10} is 10 s) never starts.
+   */
+  public static boolean zeroThroughout(Stimulus stim, double durMs, double dtMs) {
+    long steps = Math.round(durMs / dtMs);
+    long every = Math.max(1, steps / 1_000_000);
+    for (long k = 0; k <= steps; k += every) {
+      if (stim.at(k * dtMs) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The sum of the noise specs (see {@link Noise#plus}); none gives {@link Noise#NONE}. */
   public static Noise noise(java.util.List<String> specs, ModelKind k) {
     Noise noise = Noise.NONE;
