@@ -230,7 +230,8 @@ public final class SpiceNumber {
     Integer p = declaredPrefix(unit);
     String base = p == null ? unit : unit.substring(1);
     return ", expected a value in " + unit + (p == null
-        ? " (a plain number, a SPICE suffix such as 2k or 5m, or the unit with an optional prefix, e.g. 2k" + base + ")"
+        ? " (a plain number, a SPICE suffix such as 2k or 5m, or the unit with an optional prefix, e.g. "
+            + (base.equals("s") ? "5ms" : "2k" + base) + ")"
         : " (a plain number of " + unit + ", or the unit " + base + " with an optional prefix, e.g. 20" + unit + ")");
   }
 

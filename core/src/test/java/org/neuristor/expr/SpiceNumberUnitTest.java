@@ -72,6 +72,14 @@ class SpiceNumberUnitTest {
   }
 
   @Test
+  void aWrongUnitsMessageShowsAPrefixedUnitAUserWouldWrite() {
+    // "e.g. 2ks" (kiloseconds) was the example for every time option (--width 2V, --duration 50V)
+    assertThatThrownBy(() -> SpiceNumber.parse("2V", "s")).hasMessageContaining("e.g. 5ms)")
+        .hasMessageNotContaining("2ks");
+    assertThatThrownBy(() -> SpiceNumber.parse("1kV", "Ohm")).hasMessageContaining("e.g. 2kOhm)");
+  }
+
+  @Test
   void theUnitWrittenAfterAValueOfUndeclaredUnit() {
     assertThat(SpiceNumber.writtenUnit("1nF")).isEqualTo("F");
     assertThat(SpiceNumber.writtenUnit("10kohm")).isEqualTo("Ohm");
