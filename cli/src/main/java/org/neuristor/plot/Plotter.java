@@ -506,13 +506,14 @@ public final class Plotter {
   // Formatting
 
   /**
-   * Unit text as a figure shows it: micro as µ and a square as ² ({@code 11.49 us}: {@code 11.49 µs},
-   * {@code uA/cm2}: {@code µA/cm²}, {@code A/m^2}: {@code A/m²}); CSV headers, JSON and terminal text keep the ASCII
-   * form that users parse. Give it the unit (or a value and its unit), not a whole title with names in it.
+   * Unit text as a figure shows it: micro as µ, a square as ² and a cube as ³ ({@code 11.49 us}: {@code 11.49 µs},
+   * {@code uA/cm2}: {@code µA/cm²}, {@code A/m^2}: {@code A/m²}, {@code 1/cm^3}: {@code 1/cm³}, the unit of a MOSFET's
+   * substrate doping {@code nsub}); CSV headers, JSON and terminal text keep the ASCII form that users parse. Give it
+   * the unit (or a value and its unit), not a whole title with names in it.
    */
   public static String unitText(String unit) {
     return unit.replaceAll("(?<![A-Za-z0-9])u(?=[A-Za-z])", "\u00b5").replaceAll("(?<=[A-Za-z])\\^?2(?![0-9])",
-        "\u00b2");
+        "\u00b2").replaceAll("(?<=[A-Za-z])\\^?3(?![0-9])", "\u00b3");
   }
 
   /** Tick label: up to 4 significant digits, plain for 1e-3 <= |v| < 1e5, else compact exponent. */
