@@ -494,8 +494,21 @@ final class Java2dPlots {
     private static final int LEGEND_MARGIN = 6;
     /** False: the legend stays where the styler puts it. */
     boolean legendAvoidsData = true;
+    /**
+     * Log axes whose ticks this chart draws itself, chosen by the PNG's rule ({@link LinePlot.Axis}: every k-th decade
+     * labelled and no lines at 2..9 where decades are close, linear-style ticks on an axis spanning less than a factor
+     * of 3): XChart's log ticks label decades only, all of them, and none on an axis without a decade in range.
+     */
+    boolean ownLogX;
+    boolean ownLogY;
+    private OwnTicks xTicks;
+    private OwnTicks yTicks;
+    /** The chart's and the plot area's background colours, painted by {@link #paint} when it draws a log axis. */
+    private final Color[] background = new Color[2];
     private int placedW = -1;
     private int placedH = -1;
+    private int ticksW = -1;
+    private int ticksH = -1;
 
     Chart(int w, int h) {
       super(w, h);
@@ -503,12 +516,128 @@ final class Java2dPlots {
 
     @Override
     public void paint(Graphics2D g, int width, int height) {
+      if ((ownLogX || ownLogY) && (width != ticksW || height != ticksH)) {
+        ticksW = width;
+        ticksH = height;
+        layOutLogTicks(width, height);
+      }
       if (legendAvoidsData && getStyler().isLegendVisible() && (width != placedW || height != placedH)) {
         placedW = width;
         placedH = height;
         placeLegend(width, height);
       }
+      if (xTicks != null || yTicks != null) {
+        // the backgrounds and the grid under XChart's drawing, whose backgrounds are transparent here
+        g.setColor(background[0]);
+        g.fill(new Rectangle2D.Double(0, 0, width, height));
+        g.setColor(background[1]);
+        g.fill(plotBounds());
+        if (xTicks != null) {
+          xTicks.paint(g, this, true, true);
+        }
+        if (yTicks != null) {
+          yTicks.paint(g, this, false, true);
+        }
+      }
       super.paint(g, width, height);
+      if (xTicks != null) {
+        xTicks.paint(g, this, true, false);
+      }
+      if (yTicks != null) {
+        yTicks.paint(g, this, false, false);
+      }
+    }
+
+    /**
+     * Chooses the ticks of the log axes by {@link LinePlot.Axis} for the plot area XChart lays out, and hides XChart's
+     * own ticks there: its labels (stand-ins of the widest of ours, so that XChart reserves their room), tick marks
+     * and grid lines are painted transparent, after a recording paint in marker colours has shown where XChart puts
+     * them (the labels' column or row, the axis line). Repeated until the widest label stays the same (at most 3).
+     */
+    private void layOutLogTicks(int width, int height) {
+      XYStyler s = getStyler();
+      Font font = s.getAxisTickLabelsFont();
+      BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+      Graphics2D pg = probe.createGraphics();
+      FontMetrics fm = pg.getFontMetrics(font);
+      pg.dispose();
+      Color xMarks = s.getXAxisTickMarksColor();
+      Color yMarks = s.getYAxisTickMarksColor();
+      double[] xr = logRange(true);
+      double[] yr = logRange(false);
+      String[] wide = {null, null};
+      for (int pass = 0; pass < 3; pass++) {
+        String wx = wide[0];
+        String wy = wide[1];
+        if (ownLogX) {
+          s.setXAxisTickLabelsFormattingFunction(v -> wx == null ? Plotter.tick(v) : wx);
+          s.setXAxisTickLabelsColor(Marks.X_LABELS);
+          s.setXAxisTickMarksColor(Marks.X_MARKS);
+          s.setPlotGridVerticalLinesVisible(false);
+        }
+        if (ownLogY) {
+          s.setYAxisTickLabelsFormattingFunction(v -> wy == null ? Plotter.tick(v) : wy);
+          s.setYAxisTickLabelsColor(Marks.Y_LABELS);
+          s.setYAxisTickMarksColor(Marks.Y_MARKS);
+          s.setPlotGridHorizontalLinesVisible(false);
+        }
+        Marks m = new Marks();
+        try {
+          super.paint(m, width, height);
+        } finally {
+          m.dispose();
+        }
+        Rectangle2D pb = plot.getBounds();
+        boolean same = true;
+        if (ownLogX && xr != null) {
+          LinePlot.Axis a = new LinePlot.Axis(true, xr[0], xr[1], s.getPlotContentSize() * pb.getWidth(),
+              s.getXAxisTickMarkSpacingHint(), fm::stringWidth, 0);
+          xTicks = new OwnTicks(a, m.box(Marks.X_LABELS), m.box(Marks.X_MARKS), font, xMarks);
+          same &= xTicks.widest(fm).equals(wide[0]);
+          wide[0] = xTicks.widest(fm);
+        }
+        if (ownLogY && yr != null) {
+          double space = s.getPlotContentSize() * pb.getHeight();
+          LinePlot.Axis a = new LinePlot.Axis(true, yr[0], yr[1], space,
+              LinePlot.yHint(space, s.getYAxisTickMarkSpacingHint()), null, fm.getAscent() + 4);
+          yTicks = new OwnTicks(a, m.box(Marks.Y_LABELS), m.box(Marks.Y_MARKS), font, yMarks);
+          same &= yTicks.widest(fm).equals(wide[1]);
+          wide[1] = yTicks.widest(fm);
+        }
+        if (same) {
+          break;
+        }
+      }
+      Color none = new Color(0, 0, 0, 0);
+      if (xTicks != null || yTicks != null) {
+        background[0] = s.getChartBackgroundColor();
+        background[1] = s.getPlotBackgroundColor();
+        s.setChartBackgroundColor(none);
+        s.setPlotBackgroundColor(none);
+      }
+      if (ownLogX) {
+        s.setXAxisTickLabelsColor(none);
+        s.setXAxisTickMarksColor(none);
+      }
+      if (ownLogY) {
+        s.setYAxisTickLabelsColor(none);
+        s.setYAxisTickMarksColor(none);
+      }
+    }
+
+    /** log10 of the smallest and largest positive x (or y) of the series, as XChart's log axis spans them; null: none. */
+    private double[] logRange(boolean x) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (XYSeries s : getSeriesCollection()) {
+        double a = x ? s.getXMin() : s.getYMin();
+        double b = x ? s.getXMax() : s.getYMax();
+        if (a > 0 && b >= a) {
+          lo = Math.min(lo, Math.log10(a));
+          hi = Math.max(hi, Math.log10(b));
+        }
+      }
+      return lo <= hi ? new double[] {lo, hi} : null;
     }
 
     /**
@@ -546,6 +675,131 @@ final class Java2dPlots {
     /** Plot-area bounds of the last paint, in chart coordinates. */
     Rectangle2D plotBounds() {
       return plot.getBounds();
+    }
+  }
+
+  /**
+   * One log axis of a {@link Chart} drawn by the chart itself: grid lines at every tick of {@link LinePlot.Axis}, tick
+   * marks and labels at its labelled ones, the axis line; placed where XChart's recording paint put its own (the x
+   * labels' row, the y labels' right edge, the marks and the axis line).
+   */
+  private static final class OwnTicks {
+    private final LinePlot.Axis axis;
+    private final Rectangle2D labels;
+    private final Rectangle2D marks;
+    private final Font font;
+    private final Color markColour;
+
+    OwnTicks(LinePlot.Axis axis, Rectangle2D labels, Rectangle2D marks, Font font, Color markColour) {
+      this.axis = axis;
+      this.labels = labels;
+      this.marks = marks;
+      this.font = font;
+      this.markColour = markColour;
+    }
+
+    /** The widest label (XChart's stand-in for every one of its own). */
+    String widest(FontMetrics fm) {
+      String w = "";
+      for (String l : axis.labels) {
+        if (l != null && fm.stringWidth(l) > fm.stringWidth(w)) {
+          w = l;
+        }
+      }
+      return w;
+    }
+
+    /** Paints the grid lines ({@code grid}) or the tick marks, labels and axis line of the x ({@code x}) or y axis. */
+    void paint(Graphics2D g, Chart c, boolean x, boolean grid) {
+      Rectangle2D pb = c.plotBounds();
+      XYStyler s = c.getStyler();
+      java.awt.Stroke saved = g.getStroke();
+      for (int k = 0; k < axis.ticks.length; k++) {
+        double v = Math.pow(10, axis.ticks[k]);
+        double p = x ? c.getScreenXFromChart(v) : c.getScreenYFromChart(v);
+        double lo = x ? pb.getMinX() : pb.getMinY();
+        double hi = x ? pb.getMaxX() : pb.getMaxY();
+        if (!(p > lo && p < hi)) {
+          continue;
+        }
+        if (grid) {
+          g.setStroke(s.getPlotGridLinesStroke());
+          g.setColor(s.getPlotGridLinesColor());
+          g.draw(x ? new java.awt.geom.Line2D.Double(p, pb.getMinY(), p, pb.getMaxY())
+              : new java.awt.geom.Line2D.Double(pb.getMinX(), p, pb.getMaxX(), p));
+          continue;
+        }
+        String label = axis.labels[k];
+        if (label == null) {
+          continue;
+        }
+        g.setStroke(s.getAxisTickMarksStroke());
+        g.setColor(markColour);
+        if (marks != null) {
+          g.draw(x ? new java.awt.geom.Line2D.Double(p, marks.getMinY(), p, marks.getMaxY())
+              : new java.awt.geom.Line2D.Double(marks.getMinX(), p, marks.getMaxX(), p));
+        }
+        java.awt.font.TextLayout t = new java.awt.font.TextLayout(label, font, g.getFontRenderContext());
+        java.awt.Shape outline = t.getOutline(null);
+        Rectangle2D b = outline.getBounds2D();
+        double tx;
+        double ty;
+        if (x) { // centred on the tick, the ink centred on XChart's labels' row
+          tx = p - b.getWidth() / 2 - b.getX();
+          ty = (labels != null ? labels.getCenterY() : pb.getMaxY() + 16) - b.getCenterY();
+        } else { // ending at XChart's labels' right edge, the ink centred on the tick
+          tx = (labels != null ? labels.getMaxX() : pb.getMinX() - 8) - b.getMaxX();
+          ty = p - b.getCenterY();
+        }
+        AffineTransform at = g.getTransform();
+        g.translate(tx, ty);
+        g.setColor(Color.BLACK);
+        g.fill(outline);
+        g.setTransform(at);
+      }
+      if (marks != null && !grid) { // the axis line, which XChart draws in its tick marks' colour
+        g.setStroke(s.getAxisTickMarksStroke());
+        g.setColor(markColour);
+        g.draw(x ? new java.awt.geom.Line2D.Double(marks.getMinX(), marks.getMinY(), marks.getMaxX(), marks.getMinY())
+            : new java.awt.geom.Line2D.Double(marks.getMaxX(), marks.getMinY(), marks.getMaxX(), marks.getMaxY()));
+      }
+      g.setStroke(saved);
+    }
+  }
+
+  /**
+   * A Graphics2D that records, per marker colour, the bounds of what is drawn in it (XChart's log-axis labels and tick
+   * marks, painted in these colours to find where they go); {@code create()} clones it, sharing the record.
+   */
+  private static final class Marks extends VectorGraphics2D {
+    static final Color X_LABELS = new Color(0x010203);
+    static final Color X_MARKS = new Color(0x010204);
+    static final Color Y_LABELS = new Color(0x010205);
+    static final Color Y_MARKS = new Color(0x010206);
+    private final java.util.Map<Integer, Rectangle2D> boxes = new java.util.HashMap<>();
+
+    /** The bounds of everything drawn in {@code c}; null if nothing was. */
+    Rectangle2D box(Color c) {
+      return boxes.get(c.getRGB());
+    }
+
+    private void record(java.awt.Shape shape) {
+      Color c = getColor();
+      if (c == null || !(c.equals(X_LABELS) || c.equals(X_MARKS) || c.equals(Y_LABELS) || c.equals(Y_MARKS))) {
+        return;
+      }
+      Rectangle2D b = getTransform().createTransformedShape(shape).getBounds2D();
+      boxes.merge(c.getRGB(), b, (u, v) -> u.createUnion(v));
+    }
+
+    @Override
+    public void draw(java.awt.Shape shape) {
+      record(shape);
+    }
+
+    @Override
+    public void fill(java.awt.Shape shape) {
+      record(shape);
     }
   }
 
@@ -673,9 +927,8 @@ final class Java2dPlots {
     XYStyler st = c.getStyler();
     st.setXAxisLogarithmic(logX);
     st.setYAxisLogarithmic(logY);
-    if (logX) {
-      st.setXAxisTickLabelsFormattingFunction(Plotter::tick);
-    }
+    c.ownLogX = logX;
+    c.ownLogY = logY;
     int plotted = 0;
     java.util.Set<String> used = new java.util.HashSet<>();
     double xLo = Double.POSITIVE_INFINITY;
