@@ -310,6 +310,7 @@ final class Java2dPlots {
       st.setXAxisTickMarkSpacingHint(gs.xHint());
       st.setYAxisTickMarkSpacingHint(gs.yHint());
       st.setLegendVisible(false);
+      c.titleWithinChart = true;
       charts.add(c);
     }
     return render(out, w, h, g -> {
@@ -501,6 +502,11 @@ final class Java2dPlots {
      */
     boolean ownLogX;
     boolean ownLogY;
+    /**
+     * A title that would cross the chart's right edge (centred over the plot area, as XChart puts it) moves left to fit
+     * (a gallery cell's, as {@link Gallery} draws the PNG; {@link AxisText#within}); XChart's own is then transparent.
+     */
+    boolean titleWithinChart;
     private OwnTicks xTicks;
     private OwnTicks yTicks;
     /** The chart's and the plot area's background colours, painted by {@link #paint} when it draws a log axis. */
@@ -539,7 +545,33 @@ final class Java2dPlots {
           yTicks.paint(g, this, false, true);
         }
       }
-      super.paint(g, width, height);
+      XYStyler st = getStyler();
+      boolean ownTitle = titleWithinChart && st.isChartTitleVisible() && !getTitle().isEmpty();
+      Color titleColour = st.getChartTitleFontColor();
+      if (ownTitle) {
+        st.setChartTitleFontColor(new Color(0, 0, 0, 0));
+      }
+      try {
+        super.paint(g, width, height);
+      } finally {
+        st.setChartTitleFontColor(titleColour);
+      }
+      if (ownTitle) {
+        // XChart's place (its ChartTitle: the ink's box centred over the plot area, baseline below padding, ink
+        // height and title padding), moved by the PNG's rule to lie within the chart's padding
+        java.awt.font.TextLayout t = new java.awt.font.TextLayout(getTitle(), st.getChartTitleFont(),
+            new java.awt.font.FontRenderContext(null, true, false));
+        java.awt.Shape outline = t.getOutline(null);
+        Rectangle2D b = outline.getBounds2D();
+        Rectangle2D pb = plotBounds();
+        double x = pb.getX() + (pb.getWidth() - b.getWidth()) / 2.0;
+        double ink = AxisText.within(x + b.getX(), b.getWidth(), st.getChartPadding(), width - 1 - st.getChartPadding());
+        AffineTransform saved = g.getTransform();
+        g.translate(ink - b.getX(), st.getChartPadding() + b.getHeight() + st.getChartTitlePadding());
+        g.setColor(titleColour);
+        g.fill(outline);
+        g.setTransform(saved);
+      }
       if (xTicks != null) {
         xTicks.paint(g, this, true, false);
       }
