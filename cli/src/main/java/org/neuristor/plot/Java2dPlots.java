@@ -193,15 +193,69 @@ final class Java2dPlots {
     return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
   }
 
+  /**
+   * The raster as XChart draws it, its title and legend by {@link SpikeRaster}'s layout: the title centred on top, the
+   * legend in a strip above the plot area ({@link SpikeRaster.Strip}), never over spikes.
+   */
   static Path raster(Path out, String title, String xLabel, String yLabel, List<Series> series) {
     // not decimated: min/max per pixel column keeps a line's extremes but drops most of a raster's spikes
     Chart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, false, false, false);
-    chart.legendAvoidsData = false; // upper right, as SpikeRaster draws the PNG
+    chart.legendAvoidsData = false;
+    List<String> names = new ArrayList<>();
+    List<Color> colours = new ArrayList<>();
     for (XYSeries s : chart.getSeriesCollection()) {
       s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+      if (s.isShowInLegend()) {
+        names.add(s.getName());
+        colours.add(s.getMarkerColor());
+      }
     }
-    chart.getStyler().setMarkerSize(2);
-    return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
+    XYStyler st = chart.getStyler();
+    st.setMarkerSize(2);
+    st.setLegendVisible(false);
+    boolean hasTitle = title != null && !title.isBlank();
+    st.setChartTitleVisible(false);
+    Font font = st.getLegendFont();
+    BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    Graphics2D pg = probe.createGraphics();
+    FontMetrics fm = pg.getFontMetrics(font);
+    FontMetrics tm = pg.getFontMetrics(Awt.TITLE);
+    pg.dispose();
+    int pad = st.getChartPadding();
+    int[] widths = new int[names.size()];
+    for (int k = 0; k < widths.length; k++) {
+      widths[k] = fm.stringWidth(names.get(k));
+    }
+    SpikeRaster.Strip strip = names.size() > 1 ? SpikeRaster.Strip.of(widths, WIDTH - 2 * pad) : null;
+    int line = fm.getHeight() + 2;
+    int stripTop = pad + (hasTitle ? tm.getHeight() + pad : 0);
+    int top = stripTop + (strip == null ? 0 : strip.rows * line + 6) - pad; // XChart pads its plot area's top
+    return render(out, WIDTH, HEIGHT, g -> {
+      fillWhite(g, WIDTH, HEIGHT);
+      AffineTransform saved = g.getTransform();
+      g.translate(0, top);
+      chart.paint(g, WIDTH, HEIGHT - top);
+      g.setTransform(saved);
+      if (hasTitle) {
+        drawCentered(g, title, Awt.TITLE, WIDTH / 2.0, pad + tm.getAscent());
+      }
+      if (strip != null) {
+        double right = chart.plotBounds().getMaxX();
+        for (int k = 0; k < names.size(); k++) {
+          int baseline = stripTop + strip.row[k] * line + fm.getAscent();
+          double x = right + strip.x[k];
+          g.setColor(colours.get(k));
+          g.fill(new Rectangle2D.Double(x, baseline - fm.getAscent() / 2.0 - 3, SpikeRaster.Strip.SWATCH,
+              SpikeRaster.Strip.SWATCH));
+          // as outlines, as XChart draws its text: an SVG viewer's own font would not match the measured widths
+          java.awt.Shape text = new java.awt.font.TextLayout(names.get(k), font, g.getFontRenderContext())
+              .getOutline(AffineTransform.getTranslateInstance(x + SpikeRaster.Strip.SWATCH + SpikeRaster.Strip.GAP,
+                  baseline));
+          g.setColor(Color.BLACK);
+          g.fill(text);
+        }
+      }
+    });
   }
 
   /** The histogram's step outline {@code xs}, {@code ys} (from the lowest to the highest edge) as an XChart area. */
