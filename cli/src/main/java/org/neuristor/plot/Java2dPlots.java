@@ -656,13 +656,13 @@ final class Java2dPlots {
         String wx = wide[0];
         String wy = wide[1];
         if (ownLogX) {
-          s.setXAxisTickLabelsFormattingFunction(v -> wx == null ? Plotter.tick(v) : wx);
+          s.setXAxisTickLabelsFormattingFunction(standIn(wx, xr));
           s.setXAxisTickLabelsColor(Marks.X_LABELS);
           s.setXAxisTickMarksColor(Marks.X_MARKS);
           s.setPlotGridVerticalLinesVisible(false);
         }
         if (ownLogY) {
-          s.setYAxisTickLabelsFormattingFunction(v -> wy == null ? Plotter.tick(v) : wy);
+          s.setYAxisTickLabelsFormattingFunction(standIn(wy, yr));
           s.setYAxisTickLabelsColor(Marks.Y_LABELS);
           s.setYAxisTickMarksColor(Marks.Y_MARKS);
           s.setPlotGridHorizontalLinesVisible(false);
@@ -711,16 +711,35 @@ final class Java2dPlots {
       }
     }
 
-    /** log10 of the smallest and largest positive x (or y) of the series, as XChart's log axis spans them; null: none. */
+    /**
+     * XChart's labels of an axis whose ticks the chart draws: {@code wide} (the widest of ours, null: XChart's own
+     * label) for every value, but a text as wide with another digit at the axis' end {@code range[1]}, since XChart
+     * makes no ticks at all where its end labels read alike (taken for a format that chops decimals).
+     */
+    private static Function<Double, String> standIn(String wide, double[] range) {
+      if (wide == null) {
+        return Plotter::tick;
+      }
+      int d = 0;
+      while (d < wide.length() && !Character.isDigit(wide.charAt(d))) {
+        d++;
+      }
+      String alt = d == wide.length() ? wide + " "
+          : wide.substring(0, d) + (wide.charAt(d) == '1' ? '2' : '1') + wide.substring(d + 1);
+      double end = range == null ? Double.NaN : range[1];
+      return v -> v == end ? alt : wide;
+    }
+
+    /** The range of x (or y) of the series, log10 of the values on a log axis ({@link #xyChart}); null: none. */
     private double[] logRange(boolean x) {
       double lo = Double.POSITIVE_INFINITY;
       double hi = Double.NEGATIVE_INFINITY;
       for (XYSeries s : getSeriesCollection()) {
         double a = x ? s.getXMin() : s.getYMin();
         double b = x ? s.getXMax() : s.getYMax();
-        if (a > 0 && b >= a) {
-          lo = Math.min(lo, Math.log10(a));
-          hi = Math.max(hi, Math.log10(b));
+        if (b >= a) {
+          lo = Math.min(lo, a);
+          hi = Math.max(hi, b);
         }
       }
       return lo <= hi ? new double[] {lo, hi} : null;
@@ -801,7 +820,7 @@ final class Java2dPlots {
       XYStyler s = c.getStyler();
       java.awt.Stroke saved = g.getStroke();
       for (int k = 0; k < axis.ticks.length; k++) {
-        double v = Math.pow(10, axis.ticks[k]);
+        double v = axis.ticks[k]; // log10 of the value, as the chart's data
         double p = x ? c.getScreenXFromChart(v) : c.getScreenYFromChart(v);
         double lo = x ? pb.getMinX() : pb.getMinY();
         double hi = x ? pb.getMaxX() : pb.getMaxY();
@@ -1011,8 +1030,8 @@ final class Java2dPlots {
     Prefix yp = Prefix.axis(yLabel, series, false, logY);
     Chart c = baseChart(w, h, title, xp.label(xLabel), yp.label(yLabel));
     XYStyler st = c.getStyler();
-    st.setXAxisLogarithmic(logX);
-    st.setYAxisLogarithmic(logY);
+    // a log axis is a linear XChart axis of log10 of the values (the same places), its ticks drawn by the chart itself
+    // (ownLogX, ownLogY): XChart's log ticks label decades only, and none where no decade is in range
     c.ownLogX = logX;
     c.ownLogY = logY;
     int plotted = 0;
@@ -1031,8 +1050,8 @@ final class Java2dPlots {
         continue;
       }
       String name = uniqueName(used, s.name() == null || s.name().isEmpty() ? "series " + (k + 1) : s.name());
-      double[] px = xp.apply(pts[0]);
-      double[] py = yp.apply(pts[1]);
+      double[] px = logX ? log10(xp.apply(pts[0])) : xp.apply(pts[0]);
+      double[] py = logY ? log10(yp.apply(pts[1])) : yp.apply(pts[1]);
       for (double v : px) {
         xLo = Math.min(xLo, v);
         xHi = Math.max(xHi, v);
@@ -1063,6 +1082,15 @@ final class Java2dPlots {
     }
     st.setLegendVisible(plotted > 1);
     return c;
+  }
+
+  /** log10 of every value (positive: {@link Plotter#clean} dropped the others). */
+  private static double[] log10(double[] v) {
+    double[] r = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      r[i] = Math.log10(v[i]);
+    }
+    return r;
   }
 
   /**
