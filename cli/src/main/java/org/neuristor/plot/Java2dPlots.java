@@ -197,14 +197,24 @@ final class Java2dPlots {
    * The raster as XChart draws it, its title and legend by {@link SpikeRaster}'s layout: the title centred on top, the
    * legend in a strip above the plot area ({@link SpikeRaster.Strip}), never over spikes.
    */
-  static Path raster(Path out, String title, String xLabel, String yLabel, List<Series> series) {
+  static Path raster(Path out, String title, String xLabel, String yLabel, List<Series> series, double[] range) {
+    List<Series> all = series;
+    String corners = "\u0000range";
+    if (range != null) { // two hidden points at the range's corners: the axes span it and take its prefix
+      all = new ArrayList<>(series);
+      all.add(new Series(corners, new double[] {range[0], range[1]}, new double[] {range[2], range[3]}, false));
+    }
     // not decimated: min/max per pixel column keeps a line's extremes but drops most of a raster's spikes
-    Chart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, false, false, false);
+    Chart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, all, false, false, false);
     chart.legendAvoidsData = false;
     List<String> names = new ArrayList<>();
     List<Color> colours = new ArrayList<>();
     for (XYSeries s : chart.getSeriesCollection()) {
       s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+      if (s.getName().equals(corners)) {
+        s.setMarker(SeriesMarkers.NONE);
+        s.setShowInLegend(false);
+      }
       if (s.isShowInLegend()) {
         names.add(s.getName());
         colours.add(s.getMarkerColor());

@@ -250,7 +250,17 @@ public final class Plotter {
    * legend naming them.
    */
   public static Path raster(Path out, String title, String xLabel, String yLabel, List<Series> series) {
-    return Java2dPlots.raster(out, title, xLabel, yLabel, series);
+    return Java2dPlots.raster(out, title, xLabel, yLabel, series, null);
+  }
+
+  /**
+   * As {@link #raster(Path, String, String, String, List)}, the axes spanning at least [xMin, xMax] x [yMin, yMax]
+   * (the run's duration and neurons, as {@link SpikeRaster} draws the PNG) and prefixed by them: a run of 1 s whose
+   * last spike is at 0.9999 s reads in s, as its PNG does, not in ms.
+   */
+  public static Path raster(Path out, String title, String xLabel, String yLabel, List<Series> series, double xMin,
+      double xMax, double yMin, double yMax) {
+    return Java2dPlots.raster(out, title, xLabel, yLabel, series, new double[] {xMin, xMax, yMin, yMax});
   }
 
   /**

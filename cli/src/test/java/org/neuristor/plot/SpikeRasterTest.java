@@ -183,6 +183,33 @@ class SpikeRasterTest {
   }
 
   @Test
+  void anSvgRasterSpansTheRunAsThePngDoes() throws IOException {
+    // network run writes the SVG with the run's duration and neurons, as the PNG: before, its axes spanned the spikes
+    // only (a run of 1 s whose last spike came at 0.9999 s read in ms; its PNG in s)
+    double[] t = {0.1, 0.2};
+    double[] n = {1, 2};
+    String svg = java.nio.file.Files.readString(Plotter.raster(dir.resolve("span.svg"), "r", "time (s)", "neuron",
+        List.of(new Plotter.Series("exc", t, n, true)), 0, 1, -0.5, 9.5));
+    java.util.regex.Matcher frame = java.util.regex.Pattern.compile(
+        "<rect height=\"[0-9.]+\" style=\"fill:none;stroke:rgb\\(128,128,128\\)[^\"]*\" width=\"([0-9.]+)\" x=\"([0-9.]+)\"")
+        .matcher(svg);
+    assertThat(frame.find()).isTrue();
+    double w = Double.parseDouble(frame.group(1));
+    double left = Double.parseDouble(frame.group(2));
+    java.util.regex.Matcher dot = java.util.regex.Pattern.compile("<ellipse cx=\"([0-9.]+)\"").matcher(svg);
+    double first = Double.POSITIVE_INFINITY;
+    int dots = 0;
+    while (dot.find()) {
+      first = Math.min(first, Double.parseDouble(dot.group(1)));
+      dots++;
+    }
+    assertThat(dots).isEqualTo(2); // the range's hidden corners draw nothing
+    // t = 0.1 of [0, 1], the data in the middle 92 % of the frame: 0.04 + 0.092 of its width (spanning the spikes
+    // only, the first would be at 0.04)
+    assertThat((first - left) / w).isCloseTo(0.04 + 0.92 * 0.1, org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  @Test
   void emptyRangesAreRefused() {
     assertThatThrownBy(() -> SpikeRaster.write(dir.resolve("x.png"), "t", "x", "y", List.of(), 1, 1, 0, 1))
         .isInstanceOf(IllegalArgumentException.class);
