@@ -285,7 +285,7 @@ public final class NetworkCommand implements Runnable {
           }
           boolean png = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
           written = png ? SpikeRaster.write(file, title, "time (s)", Y_LABEL, raster, 0, duration, -0.5, offset - 0.5)
-              : Plotter.raster(file, title, "time (s)", Y_LABEL, raster);
+              : Plotter.raster(file, title, "time (s)", Y_LABEL, raster, 0, duration, -0.5, offset - 0.5);
         } catch (RuntimeException e) {
           failure = e;
         }

@@ -117,7 +117,8 @@ final class SweepPlots {
 
   /**
    * A parameter's axis title with its unit ({@link SweepSpec#unit}: the job's, else the one the spec writes after
-   * the values); the bare name where neither gives one ({@code cm} for {@code cm: {list: [1n, 2n]}}).
+   * the values) as figure text ({@link Plotter#unitText}: {@code i_ext (µA/cm²)}); the bare name where
+   * neither gives one ({@code cm} for {@code cm: {list: [1n, 2n]}}).
    */
   static String label(SweepSpec spec, Parameter p) {
     String u;
@@ -127,7 +128,7 @@ final class SweepPlots {
       u = org.neuristor.expr.SpiceNumber.ANY_UNIT;
     }
     boolean none = u.isEmpty() || u.equals("1") || u.equals("-") || u.equals(org.neuristor.expr.SpiceNumber.ANY_UNIT);
-    return p.name() + (none ? "" : " (" + u + ")");
+    return p.name() + (none ? "" : " (" + Plotter.unitText(u) + ")");
   }
 
   /** Heat-map axis title: log10 of the value for a log-spaced parameter. */

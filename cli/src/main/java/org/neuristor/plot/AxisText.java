@@ -28,9 +28,16 @@ final class AxisText {
   static void centredWithin(RasterImage img, GlyphAtlas.Face f, String text, double cx, int baseline, int lo,
       int hi) {
     int w = f.width(text);
-    int x = (int) Math.floor(cx - w / 2.0 + 0.5);
-    x = Math.max(lo, Math.min(x, hi + 1 - w));
-    f.draw(img, text, x, baseline, TEXT);
+    f.draw(img, text, (int) within(Math.floor(cx - w / 2.0 + 0.5), w, lo, hi), baseline, TEXT);
+  }
+
+  /**
+   * The start of a text {@code w} wide starting at {@code x}, moved as little as needed to lie in columns [lo, hi];
+   * {@code lo} for a text wider than that. The rule of a gallery panel's title in both renderers ({@link LinePlot},
+   * {@link Java2dPlots.Chart}).
+   */
+  static double within(double x, double w, double lo, double hi) {
+    return Math.max(lo, Math.min(x, hi + 1 - w));
   }
 
   /** {@code text} reading upwards on the vertical baseline {@code x}, centred on row {@code cy}. */

@@ -15,8 +15,8 @@ import java.util.Map;
  * Characters missing from the atlas are drawn as {@code ?}.
  */
 final class GlyphAtlas {
-  /** One font of the atlas. */
-  static final class Face {
+  /** One font of the atlas; as a {@code ToIntFunction}, the width of a text ({@link #width}). */
+  static final class Face implements java.util.function.ToIntFunction<String> {
     final int size;
     final int ascent;
     final int descent;
@@ -43,6 +43,11 @@ final class GlyphAtlas {
         w += glyph(text.charAt(i)).advance;
       }
       return w;
+    }
+
+    @Override
+    public int applyAsInt(String text) {
+      return width(text);
     }
 
     /** Height of a line: ascent plus descent. */

@@ -193,15 +193,79 @@ final class Java2dPlots {
     return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
   }
 
-  static Path raster(Path out, String title, String xLabel, String yLabel, List<Series> series) {
+  /**
+   * The raster as XChart draws it, its title and legend by {@link SpikeRaster}'s layout: the title centred on top, the
+   * legend in a strip above the plot area ({@link SpikeRaster.Strip}), never over spikes.
+   */
+  static Path raster(Path out, String title, String xLabel, String yLabel, List<Series> series, double[] range) {
+    List<Series> all = series;
+    String corners = "\u0000range";
+    if (range != null) { // two hidden points at the range's corners: the axes span it and take its prefix
+      all = new ArrayList<>(series);
+      all.add(new Series(corners, new double[] {range[0], range[1]}, new double[] {range[2], range[3]}, false));
+    }
     // not decimated: min/max per pixel column keeps a line's extremes but drops most of a raster's spikes
-    Chart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, series, false, false, false);
-    chart.legendAvoidsData = false; // upper right, as SpikeRaster draws the PNG
+    Chart chart = xyChart(WIDTH, HEIGHT, title, xLabel, yLabel, all, false, false, false);
+    chart.legendAvoidsData = false;
+    List<String> names = new ArrayList<>();
+    List<Color> colours = new ArrayList<>();
     for (XYSeries s : chart.getSeriesCollection()) {
       s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+      if (s.getName().equals(corners)) {
+        s.setMarker(SeriesMarkers.NONE);
+        s.setShowInLegend(false);
+      }
+      if (s.isShowInLegend()) {
+        names.add(s.getName());
+        colours.add(s.getMarkerColor());
+      }
     }
-    chart.getStyler().setMarkerSize(2);
-    return render(out, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
+    XYStyler st = chart.getStyler();
+    st.setMarkerSize(2);
+    st.setLegendVisible(false);
+    boolean hasTitle = title != null && !title.isBlank();
+    st.setChartTitleVisible(false);
+    Font font = st.getLegendFont();
+    BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    Graphics2D pg = probe.createGraphics();
+    FontMetrics fm = pg.getFontMetrics(font);
+    FontMetrics tm = pg.getFontMetrics(Awt.TITLE);
+    pg.dispose();
+    int pad = st.getChartPadding();
+    int[] widths = new int[names.size()];
+    for (int k = 0; k < widths.length; k++) {
+      widths[k] = fm.stringWidth(names.get(k));
+    }
+    SpikeRaster.Strip strip = names.size() > 1 ? SpikeRaster.Strip.of(widths, WIDTH - 2 * pad) : null;
+    int line = fm.getHeight() + 2;
+    int stripTop = pad + (hasTitle ? tm.getHeight() + pad : 0);
+    int top = stripTop + (strip == null ? 0 : strip.rows * line + 6) - pad; // XChart pads its plot area's top
+    return render(out, WIDTH, HEIGHT, g -> {
+      fillWhite(g, WIDTH, HEIGHT);
+      AffineTransform saved = g.getTransform();
+      g.translate(0, top);
+      chart.paint(g, WIDTH, HEIGHT - top);
+      g.setTransform(saved);
+      if (hasTitle) {
+        drawCentered(g, title, Awt.TITLE, WIDTH / 2.0, pad + tm.getAscent());
+      }
+      if (strip != null) {
+        double right = chart.plotBounds().getMaxX();
+        for (int k = 0; k < names.size(); k++) {
+          int baseline = stripTop + strip.row[k] * line + fm.getAscent();
+          double x = right + strip.x[k];
+          g.setColor(colours.get(k));
+          g.fill(new Rectangle2D.Double(x, baseline - fm.getAscent() / 2.0 - 3, SpikeRaster.Strip.SWATCH,
+              SpikeRaster.Strip.SWATCH));
+          // as outlines, as XChart draws its text: an SVG viewer's own font would not match the measured widths
+          java.awt.Shape text = new java.awt.font.TextLayout(names.get(k), font, g.getFontRenderContext())
+              .getOutline(AffineTransform.getTranslateInstance(x + SpikeRaster.Strip.SWATCH + SpikeRaster.Strip.GAP,
+                  baseline));
+          g.setColor(Color.BLACK);
+          g.fill(text);
+        }
+      }
+    });
   }
 
   /** The histogram's step outline {@code xs}, {@code ys} (from the lowest to the highest edge) as an XChart area. */
@@ -310,6 +374,7 @@ final class Java2dPlots {
       st.setXAxisTickMarkSpacingHint(gs.xHint());
       st.setYAxisTickMarkSpacingHint(gs.yHint());
       st.setLegendVisible(false);
+      c.titleWithinChart = true;
       charts.add(c);
     }
     return render(out, w, h, g -> {
@@ -494,8 +559,26 @@ final class Java2dPlots {
     private static final int LEGEND_MARGIN = 6;
     /** False: the legend stays where the styler puts it. */
     boolean legendAvoidsData = true;
+    /**
+     * Log axes whose ticks this chart draws itself, chosen by the PNG's rule ({@link LinePlot.Axis}: every k-th decade
+     * labelled and no lines at 2..9 where decades are close, linear-style ticks on an axis spanning less than a factor
+     * of 3): XChart's log ticks label decades only, all of them, and none on an axis without a decade in range.
+     */
+    boolean ownLogX;
+    boolean ownLogY;
+    /**
+     * A title that would cross the chart's right edge (centred over the plot area, as XChart puts it) moves left to fit
+     * (a gallery cell's, as {@link Gallery} draws the PNG; {@link AxisText#within}); XChart's own is then transparent.
+     */
+    boolean titleWithinChart;
+    private OwnTicks xTicks;
+    private OwnTicks yTicks;
+    /** The chart's and the plot area's background colours, painted by {@link #paint} when it draws a log axis. */
+    private final Color[] background = new Color[2];
     private int placedW = -1;
     private int placedH = -1;
+    private int ticksW = -1;
+    private int ticksH = -1;
 
     Chart(int w, int h) {
       super(w, h);
@@ -503,12 +586,173 @@ final class Java2dPlots {
 
     @Override
     public void paint(Graphics2D g, int width, int height) {
+      if ((ownLogX || ownLogY) && (width != ticksW || height != ticksH)) {
+        ticksW = width;
+        ticksH = height;
+        layOutLogTicks(width, height);
+      }
       if (legendAvoidsData && getStyler().isLegendVisible() && (width != placedW || height != placedH)) {
         placedW = width;
         placedH = height;
         placeLegend(width, height);
       }
-      super.paint(g, width, height);
+      if (xTicks != null || yTicks != null) {
+        // the backgrounds and the grid under XChart's drawing, whose backgrounds are transparent here
+        g.setColor(background[0]);
+        g.fill(new Rectangle2D.Double(0, 0, width, height));
+        g.setColor(background[1]);
+        g.fill(plotBounds());
+        if (xTicks != null) {
+          xTicks.paint(g, this, true, true);
+        }
+        if (yTicks != null) {
+          yTicks.paint(g, this, false, true);
+        }
+      }
+      XYStyler st = getStyler();
+      boolean ownTitle = titleWithinChart && st.isChartTitleVisible() && !getTitle().isEmpty();
+      Color titleColour = st.getChartTitleFontColor();
+      if (ownTitle) {
+        st.setChartTitleFontColor(new Color(0, 0, 0, 0));
+      }
+      try {
+        super.paint(g, width, height);
+      } finally {
+        st.setChartTitleFontColor(titleColour);
+      }
+      if (ownTitle) {
+        // XChart's place (its ChartTitle: the ink's box centred over the plot area, baseline below padding, ink
+        // height and title padding), moved by the PNG's rule to lie within the chart's padding
+        java.awt.font.TextLayout t = new java.awt.font.TextLayout(getTitle(), st.getChartTitleFont(),
+            new java.awt.font.FontRenderContext(null, true, false));
+        java.awt.Shape outline = t.getOutline(null);
+        Rectangle2D b = outline.getBounds2D();
+        Rectangle2D pb = plotBounds();
+        double x = pb.getX() + (pb.getWidth() - b.getWidth()) / 2.0;
+        double ink = AxisText.within(x + b.getX(), b.getWidth(), st.getChartPadding(), width - 1 - st.getChartPadding());
+        AffineTransform saved = g.getTransform();
+        g.translate(ink - b.getX(), st.getChartPadding() + b.getHeight() + st.getChartTitlePadding());
+        g.setColor(titleColour);
+        g.fill(outline);
+        g.setTransform(saved);
+      }
+      if (xTicks != null) {
+        xTicks.paint(g, this, true, false);
+      }
+      if (yTicks != null) {
+        yTicks.paint(g, this, false, false);
+      }
+    }
+
+    /**
+     * Chooses the ticks of the log axes by {@link LinePlot.Axis} for the plot area XChart lays out, and hides XChart's
+     * own ticks there: its labels (stand-ins of the widest of ours, so that XChart reserves their room), tick marks
+     * and grid lines are painted transparent, after a recording paint in marker colours has shown where XChart puts
+     * them (the labels' column or row, the axis line). Repeated until the widest label stays the same (at most 3).
+     */
+    private void layOutLogTicks(int width, int height) {
+      XYStyler s = getStyler();
+      Font font = s.getAxisTickLabelsFont();
+      BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+      Graphics2D pg = probe.createGraphics();
+      FontMetrics fm = pg.getFontMetrics(font);
+      pg.dispose();
+      Color xMarks = s.getXAxisTickMarksColor();
+      Color yMarks = s.getYAxisTickMarksColor();
+      double[] xr = logRange(true);
+      double[] yr = logRange(false);
+      String[] wide = {null, null};
+      for (int pass = 0; pass < 3; pass++) {
+        String wx = wide[0];
+        String wy = wide[1];
+        if (ownLogX) {
+          s.setXAxisTickLabelsFormattingFunction(standIn(wx, xr));
+          s.setXAxisTickLabelsColor(Marks.X_LABELS);
+          s.setXAxisTickMarksColor(Marks.X_MARKS);
+          s.setPlotGridVerticalLinesVisible(false);
+        }
+        if (ownLogY) {
+          s.setYAxisTickLabelsFormattingFunction(standIn(wy, yr));
+          s.setYAxisTickLabelsColor(Marks.Y_LABELS);
+          s.setYAxisTickMarksColor(Marks.Y_MARKS);
+          s.setPlotGridHorizontalLinesVisible(false);
+        }
+        Marks m = new Marks();
+        try {
+          super.paint(m, width, height);
+        } finally {
+          m.dispose();
+        }
+        Rectangle2D pb = plot.getBounds();
+        boolean same = true;
+        if (ownLogX && xr != null) {
+          LinePlot.Axis a = new LinePlot.Axis(true, xr[0], xr[1], s.getPlotContentSize() * pb.getWidth(),
+              s.getXAxisTickMarkSpacingHint(), fm::stringWidth, 0);
+          xTicks = new OwnTicks(a, m.box(Marks.X_LABELS), m.box(Marks.X_MARKS), font, xMarks);
+          same &= xTicks.widest(fm).equals(wide[0]);
+          wide[0] = xTicks.widest(fm);
+        }
+        if (ownLogY && yr != null) {
+          double space = s.getPlotContentSize() * pb.getHeight();
+          LinePlot.Axis a = new LinePlot.Axis(true, yr[0], yr[1], space,
+              LinePlot.yHint(space, s.getYAxisTickMarkSpacingHint()), null, fm.getAscent() + 4);
+          yTicks = new OwnTicks(a, m.box(Marks.Y_LABELS), m.box(Marks.Y_MARKS), font, yMarks);
+          same &= yTicks.widest(fm).equals(wide[1]);
+          wide[1] = yTicks.widest(fm);
+        }
+        if (same) {
+          break;
+        }
+      }
+      Color none = new Color(0, 0, 0, 0);
+      if (xTicks != null || yTicks != null) {
+        background[0] = s.getChartBackgroundColor();
+        background[1] = s.getPlotBackgroundColor();
+        s.setChartBackgroundColor(none);
+        s.setPlotBackgroundColor(none);
+      }
+      if (ownLogX) {
+        s.setXAxisTickLabelsColor(none);
+        s.setXAxisTickMarksColor(none);
+      }
+      if (ownLogY) {
+        s.setYAxisTickLabelsColor(none);
+        s.setYAxisTickMarksColor(none);
+      }
+    }
+
+    /**
+     * XChart's labels of an axis whose ticks the chart draws: {@code wide} (the widest of ours, null: XChart's own
+     * label) for every value, but a text as wide with another digit at the axis' end {@code range[1]}, since XChart
+     * makes no ticks at all where its end labels read alike (taken for a format that chops decimals).
+     */
+    private static Function<Double, String> standIn(String wide, double[] range) {
+      if (wide == null) {
+        return Plotter::tick;
+      }
+      int d = 0;
+      while (d < wide.length() && !Character.isDigit(wide.charAt(d))) {
+        d++;
+      }
+      String alt = d == wide.length() ? wide + " "
+          : wide.substring(0, d) + (wide.charAt(d) == '1' ? '2' : '1') + wide.substring(d + 1);
+      double end = range == null ? Double.NaN : range[1];
+      return v -> v == end ? alt : wide;
+    }
+
+    /** The range of x (or y) of the series, log10 of the values on a log axis ({@link #xyChart}); null: none. */
+    private double[] logRange(boolean x) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (XYSeries s : getSeriesCollection()) {
+        double a = x ? s.getXMin() : s.getYMin();
+        double b = x ? s.getXMax() : s.getYMax();
+        if (b >= a) {
+          lo = Math.min(lo, a);
+          hi = Math.max(hi, b);
+        }
+      }
+      return lo <= hi ? new double[] {lo, hi} : null;
     }
 
     /**
@@ -546,6 +790,131 @@ final class Java2dPlots {
     /** Plot-area bounds of the last paint, in chart coordinates. */
     Rectangle2D plotBounds() {
       return plot.getBounds();
+    }
+  }
+
+  /**
+   * One log axis of a {@link Chart} drawn by the chart itself: grid lines at every tick of {@link LinePlot.Axis}, tick
+   * marks and labels at its labelled ones, the axis line; placed where XChart's recording paint put its own (the x
+   * labels' row, the y labels' right edge, the marks and the axis line).
+   */
+  private static final class OwnTicks {
+    private final LinePlot.Axis axis;
+    private final Rectangle2D labels;
+    private final Rectangle2D marks;
+    private final Font font;
+    private final Color markColour;
+
+    OwnTicks(LinePlot.Axis axis, Rectangle2D labels, Rectangle2D marks, Font font, Color markColour) {
+      this.axis = axis;
+      this.labels = labels;
+      this.marks = marks;
+      this.font = font;
+      this.markColour = markColour;
+    }
+
+    /** The widest label (XChart's stand-in for every one of its own). */
+    String widest(FontMetrics fm) {
+      String w = "";
+      for (String l : axis.labels) {
+        if (l != null && fm.stringWidth(l) > fm.stringWidth(w)) {
+          w = l;
+        }
+      }
+      return w;
+    }
+
+    /** Paints the grid lines ({@code grid}) or the tick marks, labels and axis line of the x ({@code x}) or y axis. */
+    void paint(Graphics2D g, Chart c, boolean x, boolean grid) {
+      Rectangle2D pb = c.plotBounds();
+      XYStyler s = c.getStyler();
+      java.awt.Stroke saved = g.getStroke();
+      for (int k = 0; k < axis.ticks.length; k++) {
+        double v = axis.ticks[k]; // log10 of the value, as the chart's data
+        double p = x ? c.getScreenXFromChart(v) : c.getScreenYFromChart(v);
+        double lo = x ? pb.getMinX() : pb.getMinY();
+        double hi = x ? pb.getMaxX() : pb.getMaxY();
+        if (!(p > lo && p < hi)) {
+          continue;
+        }
+        if (grid) {
+          g.setStroke(s.getPlotGridLinesStroke());
+          g.setColor(s.getPlotGridLinesColor());
+          g.draw(x ? new java.awt.geom.Line2D.Double(p, pb.getMinY(), p, pb.getMaxY())
+              : new java.awt.geom.Line2D.Double(pb.getMinX(), p, pb.getMaxX(), p));
+          continue;
+        }
+        String label = axis.labels[k];
+        if (label == null) {
+          continue;
+        }
+        g.setStroke(s.getAxisTickMarksStroke());
+        g.setColor(markColour);
+        if (marks != null) {
+          g.draw(x ? new java.awt.geom.Line2D.Double(p, marks.getMinY(), p, marks.getMaxY())
+              : new java.awt.geom.Line2D.Double(marks.getMinX(), p, marks.getMaxX(), p));
+        }
+        java.awt.font.TextLayout t = new java.awt.font.TextLayout(label, font, g.getFontRenderContext());
+        java.awt.Shape outline = t.getOutline(null);
+        Rectangle2D b = outline.getBounds2D();
+        double tx;
+        double ty;
+        if (x) { // centred on the tick, the ink centred on XChart's labels' row
+          tx = p - b.getWidth() / 2 - b.getX();
+          ty = (labels != null ? labels.getCenterY() : pb.getMaxY() + 16) - b.getCenterY();
+        } else { // ending at XChart's labels' right edge, the ink centred on the tick
+          tx = (labels != null ? labels.getMaxX() : pb.getMinX() - 8) - b.getMaxX();
+          ty = p - b.getCenterY();
+        }
+        AffineTransform at = g.getTransform();
+        g.translate(tx, ty);
+        g.setColor(Color.BLACK);
+        g.fill(outline);
+        g.setTransform(at);
+      }
+      if (marks != null && !grid) { // the axis line, which XChart draws in its tick marks' colour
+        g.setStroke(s.getAxisTickMarksStroke());
+        g.setColor(markColour);
+        g.draw(x ? new java.awt.geom.Line2D.Double(marks.getMinX(), marks.getMinY(), marks.getMaxX(), marks.getMinY())
+            : new java.awt.geom.Line2D.Double(marks.getMaxX(), marks.getMinY(), marks.getMaxX(), marks.getMaxY()));
+      }
+      g.setStroke(saved);
+    }
+  }
+
+  /**
+   * A Graphics2D that records, per marker colour, the bounds of what is drawn in it (XChart's log-axis labels and tick
+   * marks, painted in these colours to find where they go); {@code create()} clones it, sharing the record.
+   */
+  private static final class Marks extends VectorGraphics2D {
+    static final Color X_LABELS = new Color(0x010203);
+    static final Color X_MARKS = new Color(0x010204);
+    static final Color Y_LABELS = new Color(0x010205);
+    static final Color Y_MARKS = new Color(0x010206);
+    private final java.util.Map<Integer, Rectangle2D> boxes = new java.util.HashMap<>();
+
+    /** The bounds of everything drawn in {@code c}; null if nothing was. */
+    Rectangle2D box(Color c) {
+      return boxes.get(c.getRGB());
+    }
+
+    private void record(java.awt.Shape shape) {
+      Color c = getColor();
+      if (c == null || !(c.equals(X_LABELS) || c.equals(X_MARKS) || c.equals(Y_LABELS) || c.equals(Y_MARKS))) {
+        return;
+      }
+      Rectangle2D b = getTransform().createTransformedShape(shape).getBounds2D();
+      boxes.merge(c.getRGB(), b, (u, v) -> u.createUnion(v));
+    }
+
+    @Override
+    public void draw(java.awt.Shape shape) {
+      record(shape);
+    }
+
+    @Override
+    public void fill(java.awt.Shape shape) {
+      record(shape);
     }
   }
 
@@ -671,11 +1040,10 @@ final class Java2dPlots {
     Prefix yp = Prefix.axis(yLabel, series, false, logY);
     Chart c = baseChart(w, h, title, xp.label(xLabel), yp.label(yLabel));
     XYStyler st = c.getStyler();
-    st.setXAxisLogarithmic(logX);
-    st.setYAxisLogarithmic(logY);
-    if (logX) {
-      st.setXAxisTickLabelsFormattingFunction(Plotter::tick);
-    }
+    // a log axis is a linear XChart axis of log10 of the values (the same places), its ticks drawn by the chart itself
+    // (ownLogX, ownLogY): XChart's log ticks label decades only, and none where no decade is in range
+    c.ownLogX = logX;
+    c.ownLogY = logY;
     int plotted = 0;
     java.util.Set<String> used = new java.util.HashSet<>();
     double xLo = Double.POSITIVE_INFINITY;
@@ -692,8 +1060,8 @@ final class Java2dPlots {
         continue;
       }
       String name = uniqueName(used, s.name() == null || s.name().isEmpty() ? "series " + (k + 1) : s.name());
-      double[] px = xp.apply(pts[0]);
-      double[] py = yp.apply(pts[1]);
+      double[] px = logX ? log10(xp.apply(pts[0])) : xp.apply(pts[0]);
+      double[] py = logY ? log10(yp.apply(pts[1])) : yp.apply(pts[1]);
       for (double v : px) {
         xLo = Math.min(xLo, v);
         xHi = Math.max(xHi, v);
@@ -724,6 +1092,15 @@ final class Java2dPlots {
     }
     st.setLegendVisible(plotted > 1);
     return c;
+  }
+
+  /** log10 of every value (positive: {@link Plotter#clean} dropped the others). */
+  private static double[] log10(double[] v) {
+    double[] r = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      r[i] = Math.log10(v[i]);
+    }
+    return r;
   }
 
   /**

@@ -94,6 +94,11 @@ final class LinePlot {
 
   private LinePlot() {}
 
+  /** XChart's tick spacing hint of a y axis: its setting, or 25 for an axis under 160 px ("squeeze some more ticks in"). */
+  static int yHint(double space, int hint) {
+    return space < 160 ? 25 : hint;
+  }
+
   /** Writes one panel filling a {@link Plotter#WIDTH} x {@link Plotter#HEIGHT} PNG, atomically. */
   static Path write(Path out, Panel panel) {
     return write(out, Plotter.WIDTH, Plotter.HEIGHT, null, 0, List.of(panel), new int[] {Plotter.HEIGHT});
@@ -214,8 +219,7 @@ final class LinePlot {
               : p.style.xTitleGap() + af.height()) : AXIS_GAP + TICK + 1);
       bottom = y0 + chartHeight - 1 - below;
       double ySpace = CONTENT * (bottom - top);
-      // XChart's first hint is its setting; for a y axis under 160 px, 25 ("squeeze some more ticks in")
-      int yHint = ySpace < 160 ? 25 : p.style.yHint() > 0 ? p.style.yHint() : Math.max(40, chartHeight / 11);
+      int yHint = yHint(ySpace, p.style.yHint() > 0 ? p.style.yHint() : Math.max(40, chartHeight / 11));
       boolean twoLevels = !p.logY && !curves.isEmpty() && yr[1] > yr[0];
       for (Curve c : curves) {
         twoLevels = twoLevels && levels(c.y, yr);
@@ -422,6 +426,11 @@ final class LinePlot {
     final double lo;
     final double hi;
     final double[] ticks;
+    /**
+     * log10 of the largest factor a log axis may span and still take linear-style ticks: over a factor of 3 their
+     * spacing on the log scale varies at most threefold, wider ones would crowd the high end and leave the low end bare.
+     */
+    static final double NARROW_LOG = Math.log10(3);
     /** Label per tick; null: a grid line without label (2..9 times a decade). */
     final String[] labels;
     private double a;
@@ -430,12 +439,17 @@ final class LinePlot {
     /**
      * Ticks as XChart chooses them: with {@code space} pixels for the data and about one tick per {@code hint}
      * pixels, a step of 1, 2 or 5 times a power of ten, the hint grown by 5 pixels until the labels differ and, on
-     * an x axis ({@code face} not null), the widest label plus a tenth fits between two ticks; a constant axis has
-     * one tick, in the middle. On a log axis whose decades are too close for a label each ({@code yLabelSpan} pixels
-     * apart on a y axis, the widest label plus 5 on an x axis), every 2nd, 5th, 10th, ... decade is labelled, the
-     * same ones throughout, and the unlabelled lines at 2..9 are left out.
+     * an x axis ({@code width} not null: a label's width in pixels), the widest label plus a tenth fits between two
+     * ticks; a constant axis has one tick, in the middle. On a log axis whose decades are too close for a label each
+     * ({@code yLabelSpan} pixels apart on a y axis, the widest label plus 5 on an x axis), every 2nd, 5th, 10th, ...
+     * decade is labelled, the same ones throughout, and the unlabelled lines at 2..9 are left out. A log axis with
+     * fewer than two decades in range labels each of its 1..9 times a power of ten; one spanning less than a factor
+     * of 3 ({@link #NARROW_LOG}) takes linear-style ticks instead (steps of 1, 2 or 5 times a power of ten, spaced for their labels where the
+     * log scale puts them closest, at the high end) when those label more values: 0.8 to 1.3 reads 0.8, 0.9, 1,
+     * 1.1, 1.2, 1.3, not 0.9 and 1 bunched at one end.
      */
-    Axis(boolean log, double lo, double hi, double space, int hint, GlyphAtlas.Face face, int yLabelSpan) {
+    Axis(boolean log, double lo, double hi, double space, int hint, java.util.function.ToIntFunction<String> width,
+        int yLabelSpan) {
       this.log = log;
       this.lo = lo;
       this.hi = hi;
@@ -461,14 +475,16 @@ final class LinePlot {
             l.set(k, Ticks.label(Math.pow(10, t.get(k))));
           }
         } else {
-          thinDecades(t, l, space / (hi - lo), face, yLabelSpan);
+          thinDecades(t, l, space / (hi - lo), width, yLabelSpan);
         }
-        if (t.size() < 2) { // not two of 1..9 times a power of ten in range: nice values as on a linear axis
+        double[] v = t.size() < 2 || hi - lo < NARROW_LOG ? logNice(lo, hi, space, hint, width, yLabelSpan)
+            : new double[0];
+        if (v.length > t.size()) { // linear-style ticks label more values of a narrow axis
           t.clear();
           l.clear();
-          for (double v : nice(Math.pow(10, lo), Math.pow(10, hi), space, hint, face)) {
-            t.add(Math.log10(v));
-            l.add(Ticks.label(v));
+          for (double x : v) {
+            t.add(Math.log10(x));
+            l.add(Ticks.label(x));
           }
         }
         ticks = new double[t.size()]; // a loop, not a stream: no lambda to spin up in a cold JVM
@@ -477,7 +493,7 @@ final class LinePlot {
         }
         labels = l.toArray(new String[0]);
       } else {
-        ticks = nice(lo, hi, space, hint, face);
+        ticks = nice(lo, hi, space, hint, width);
         labels = Ticks.labels(ticks);
       }
     }
@@ -487,13 +503,13 @@ final class LinePlot {
      * at {@code perDecade} pixels a decade) and, when k > 1, drops the 2..9 lines: otherwise the labels that fit
      * alternate irregularly (1e-12 and 1e-13 both labelled, then every other decade) and the lines grey the plot.
      */
-    private static void thinDecades(List<Double> t, List<String> l, double perDecade, GlyphAtlas.Face face,
-        int yLabelSpan) {
+    private static void thinDecades(List<Double> t, List<String> l, double perDecade,
+        java.util.function.ToIntFunction<String> width, int yLabelSpan) {
       int need = yLabelSpan;
-      if (face != null) {
+      if (width != null) {
         need = 0;
         for (String s : l) {
-          need = Math.max(need, s == null ? 0 : face.width(s) + 5);
+          need = Math.max(need, s == null ? 0 : width.applyAsInt(s) + 5);
         }
       }
       int k = 1;
@@ -515,10 +531,41 @@ final class LinePlot {
     }
 
     /**
-     * {@link #linear} ticks of [lo, hi] over {@code space} pixels, the hint grown by 5 until the labels differ and
-     * (with a {@code face}: an x axis) the widest label and a tenth fit between two ticks.
+     * {@link #linear} ticks of the values 10^lo..10^hi of a log axis of {@code space} pixels, the hint grown by 5
+     * until the labels differ and every two neighbours, where the log scale puts them, are far enough apart for their
+     * labels: half of each and 4 pixels on an x axis ({@code width} not null), {@code yLabelSpan} on a y axis.
      */
-    private static double[] nice(double lo, double hi, double space, int hint, GlyphAtlas.Face face) {
+    private static double[] logNice(double lo, double hi, double space, int hint,
+        java.util.function.ToIntFunction<String> width, int yLabelSpan) {
+      double vlo = Math.pow(10, lo);
+      double vhi = Math.pow(10, hi);
+      double[] v = {vlo};
+      for (int h = hint; h < hint + 5 * 200; h += 5) {
+        v = linear(vlo, vhi, space, h);
+        Set<String> s = new HashSet<>();
+        boolean apart = true;
+        for (int k = 0; k < v.length; k++) {
+          String label = Ticks.label(v[k]);
+          s.add(label);
+          if (k > 0) { // x: half of each label and a gap of 4, as AxisText.xTicks leaves
+            double need = width == null ? yLabelSpan
+                : (width.applyAsInt(Ticks.label(v[k - 1])) + width.applyAsInt(label)) / 2.0 + 4;
+            apart &= (Math.log10(v[k]) - Math.log10(v[k - 1])) / (hi - lo) * space > need;
+          }
+        }
+        if (apart && s.size() == v.length) {
+          break;
+        }
+      }
+      return v;
+    }
+
+    /**
+     * {@link #linear} ticks of [lo, hi] over {@code space} pixels, the hint grown by 5 until the labels differ and
+     * (with a {@code width}: an x axis) the widest label and a tenth fit between two ticks.
+     */
+    private static double[] nice(double lo, double hi, double space, int hint,
+        java.util.function.ToIntFunction<String> width) {
       double[] v = {lo};
       for (int h = hint; h < hint + 5 * 200; h += 5) {
         v = linear(lo, hi, space, h);
@@ -527,7 +574,7 @@ final class LinePlot {
         for (double t : v) {
           String label = Ticks.label(t);
           s.add(label);
-          widest = Math.max(widest, face == null ? 10 : face.width(label));
+          widest = Math.max(widest, width == null ? 10 : width.applyAsInt(label));
         }
         double apart = v.length > 1 ? (v[1] - v[0]) / (hi - lo) * space : space;
         if (widest * 1.1 < apart && s.size() == v.length) {

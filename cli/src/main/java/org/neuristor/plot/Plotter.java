@@ -250,7 +250,17 @@ public final class Plotter {
    * legend naming them.
    */
   public static Path raster(Path out, String title, String xLabel, String yLabel, List<Series> series) {
-    return Java2dPlots.raster(out, title, xLabel, yLabel, series);
+    return Java2dPlots.raster(out, title, xLabel, yLabel, series, null);
+  }
+
+  /**
+   * As {@link #raster(Path, String, String, String, List)}, the axes spanning at least [xMin, xMax] x [yMin, yMax]
+   * (the run's duration and neurons, as {@link SpikeRaster} draws the PNG) and prefixed by them: a run of 1 s whose
+   * last spike is at 0.9999 s reads in s, as its PNG does, not in ms.
+   */
+  public static Path raster(Path out, String title, String xLabel, String yLabel, List<Series> series, double xMin,
+      double xMax, double yMin, double yMax) {
+    return Java2dPlots.raster(out, title, xLabel, yLabel, series, new double[] {xMin, xMax, yMin, yMax});
   }
 
   /**
@@ -506,13 +516,14 @@ public final class Plotter {
   // Formatting
 
   /**
-   * Unit text as a figure shows it: micro as µ and a square as ² ({@code 11.49 us}: {@code 11.49 µs},
-   * {@code uA/cm2}: {@code µA/cm²}, {@code A/m^2}: {@code A/m²}); CSV headers, JSON and terminal text keep the ASCII
-   * form that users parse. Give it the unit (or a value and its unit), not a whole title with names in it.
+   * Unit text as a figure shows it: micro as µ, a square as ² and a cube as ³ ({@code 11.49 us}: {@code 11.49 µs},
+   * {@code uA/cm2}: {@code µA/cm²}, {@code A/m^2}: {@code A/m²}, {@code 1/cm^3}: {@code 1/cm³}, the unit of a MOSFET's
+   * substrate doping {@code nsub}); CSV headers, JSON and terminal text keep the ASCII form that users parse. Give it
+   * the unit (or a value and its unit), not a whole title with names in it.
    */
   public static String unitText(String unit) {
     return unit.replaceAll("(?<![A-Za-z0-9])u(?=[A-Za-z])", "\u00b5").replaceAll("(?<=[A-Za-z])\\^?2(?![0-9])",
-        "\u00b2");
+        "\u00b2").replaceAll("(?<=[A-Za-z])\\^?3(?![0-9])", "\u00b3");
   }
 
   /** Tick label: up to 4 significant digits, plain for 1e-3 <= |v| < 1e5, else compact exponent. */

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A spike raster written straight to PNG without AWT, XChart or {@code ImageIO}: one 2 x 2 pixel dot
- * per spike (time, neuron), one colour per series with a legend naming them when there are several,
+ * per spike (time, neuron), one colour per series with a legend naming them when there are several (in a strip
+ * above the plot area, never over spikes: {@link Strip}),
  * grid lines at "nice" ticks, tick labels, axis titles and a title in anti-aliased DejaVu Sans
  * ({@link GlyphAtlas}). The style follows {@link Plotter} (1000 x 600, white, light grid, grey frame,
  * the same palette, engineering prefixes on SI axis titles). Made for large rasters: {@link
@@ -80,7 +81,26 @@ public final class SpikeRaster {
     boolean hasXTitle = xTitle != null && !xTitle.isBlank();
     boolean hasYTitle = yTitle != null && !yTitle.isBlank();
 
-    int top = 10 + (hasTitle ? font.bold.height() + 10 : 0);
+    // the legend (several series with spikes in range) in a strip above the plot area: a raster is dense, an inside
+    // corner would cover spikes (COBA's is full everywhere)
+    List<String> names = new ArrayList<>();
+    List<Integer> colours = new ArrayList<>();
+    for (int k = 0; k < series.size(); k++) {
+      Plotter.Series s = series.get(k);
+      if (anyInside(s.x(), s.y(), xMin, xMax, yMin, yMax)) {
+        names.add(s.name() == null || s.name().isEmpty() ? "series " + (k + 1) : s.name());
+        colours.add(PALETTE[k % PALETTE.length]);
+      }
+    }
+    int stripTop = 10 + (hasTitle ? font.bold.height() + 10 : 0);
+    int right = w - 1 - 20;
+    int[] widths = new int[names.size()];
+    for (int k = 0; k < widths.length; k++) {
+      widths[k] = font.small.width(names.get(k));
+    }
+    Strip strip = names.size() > 1 ? Strip.of(widths, right - 10) : null;
+    int line = font.small.height() + 2;
+    int top = stripTop + (strip == null ? 0 : strip.rows * line + 6);
     int bottom = h - 1 - (10 + 4 + font.small.height() + (hasXTitle ? 6 + font.regular.height() : 0));
     double[] yTicks = Ticks.values(yMin * sy, yMax * sy, Math.max(2, (bottom - top) / Math.max(40, h / 11)));
     int yLabelWidth = 0;
@@ -88,7 +108,6 @@ public final class SpikeRaster {
       yLabelWidth = Math.max(yLabelWidth, font.small.width(Ticks.label(v)));
     }
     int left = 10 + (hasYTitle ? font.regular.height() + 8 : 0) + yLabelWidth + 4 + 4;
-    int right = w - 1 - 20;
     double[] xTicks = Ticks.values(xMin * sx, xMax * sx, Math.max(2, (right - left) / Math.max(60, w / 11)));
 
     RasterImage img = new RasterImage(w, h);
@@ -107,19 +126,19 @@ public final class SpikeRaster {
       String s = Ticks.label(v);
       font.small.draw(img, s, left - 4 - 4 - font.small.width(s), y + font.small.ascent / 2 - 1, TEXT);
     }
-    List<String> names = new ArrayList<>();
-    List<Integer> colours = new ArrayList<>();
     for (int k = 0; k < series.size(); k++) {
       Plotter.Series s = series.get(k);
-      int rgb = PALETTE[k % PALETTE.length];
-      if (r.drawSeries(s.x(), s.y(), sx, sy, rgb) > 0) {
-        names.add(s.name() == null || s.name().isEmpty() ? "series " + (k + 1) : s.name());
-        colours.add(rgb);
-      }
+      r.drawSeries(s.x(), s.y(), sx, sy, PALETTE[k % PALETTE.length]);
     }
     img.outline(left, top, right, bottom, FRAME);
-    if (names.size() > 1) {
-      r.legend(font.small, names, colours);
+    if (strip != null) {
+      for (int k = 0; k < names.size(); k++) {
+        int baseline = stripTop + strip.row[k] * line + font.small.ascent;
+        int cy = baseline - font.small.ascent / 2 + 1;
+        int x = right + strip.x[k];
+        img.fill(x, cy - 4, x + Strip.SWATCH, cy + 4, colours.get(k));
+        font.small.draw(img, names.get(k), x + Strip.SWATCH + Strip.GAP, baseline, TEXT);
+      }
     }
     if (hasXTitle) {
       AxisText.centred(img, font.regular, xTitle, (left + right) / 2, h - 1 - 10 - font.regular.descent);
@@ -168,26 +187,60 @@ public final class SpikeRaster {
     return drawn;
   }
 
-  /** A legend box in the plot's upper right corner: a dot of the series' colour and its name per line. */
-  private void legend(GlyphAtlas.Face f, List<String> names, List<Integer> colours) {
-    int pad = 6;
-    int line = f.height() + 2;
-    int textWidth = 0;
-    for (String n : names) {
-      textWidth = Math.max(textWidth, f.width(n));
+  /** Whether some point of the series lies inside the axes (finite, in [xMin, xMax] x [yMin, yMax]). */
+  private static boolean anyInside(double[] x, double[] y, double xMin, double xMax, double yMin, double yMax) {
+    for (int i = 0; i < x.length; i++) {
+      if (x[i] >= xMin && x[i] <= xMax && y[i] >= yMin && y[i] <= yMax) {
+        return true;
+      }
     }
-    int boxW = pad + 8 + 6 + textWidth + pad;
-    int boxH = pad + names.size() * line - 2 + pad;
-    int bx1 = right - 8;
-    int bx0 = bx1 - boxW;
-    int by0 = top + 8;
-    img.fill(bx0, by0, bx1 + 1, by0 + boxH + 1, 0xffffff);
-    img.outline(bx0, by0, bx1, by0 + boxH, GRID);
-    for (int k = 0; k < names.size(); k++) {
-      int baseline = by0 + pad + k * line + f.ascent;
-      int cy = baseline - f.ascent / 2 + 1;
-      img.fill(bx0 + pad, cy - 4, bx0 + pad + 8, cy + 4, colours.get(k));
-      f.draw(img, names.get(k), bx0 + pad + 8 + 6, baseline, TEXT);
+    return false;
+  }
+
+  /**
+   * Where the entries of a raster's legend go in the strip above its plot area (both renderers: this class and {@link
+   * Java2dPlots#raster}): each entry a {@value #SWATCH} px square of the series' colour, {@value #GAP} px, its name,
+   * {@value #SPACE} px to the next; in the given order, in as few rows as fit {@code avail} pixels, each row ending
+   * at the plot area's right edge. Entry k starts {@code x[k]} pixels from that edge (negative) on row {@code row[k]}.
+   */
+  static final class Strip {
+    static final int SWATCH = 8;
+    static final int GAP = 6;
+    static final int SPACE = 16;
+    final int[] x;
+    final int[] row;
+    final int rows;
+
+    private Strip(int[] x, int[] row, int rows) {
+      this.x = x;
+      this.row = row;
+      this.rows = rows;
+    }
+
+    /** The strip of entries whose names are {@code widths[k]} pixels wide. */
+    static Strip of(int[] widths, int avail) {
+      int n = widths.length;
+      int[] x = new int[n];
+      int[] row = new int[n];
+      int rows = 0;
+      int first = 0;
+      while (first < n) {
+        int end = first;
+        int used = 0;
+        do { // at least one entry a row, however wide
+          used += (end > first ? SPACE : 0) + SWATCH + GAP + widths[end];
+          end++;
+        } while (end < n && used + SPACE + SWATCH + GAP + widths[end] <= avail);
+        int at = -used;
+        for (int k = first; k < end; k++) {
+          x[k] = at;
+          row[k] = rows;
+          at += SWATCH + GAP + widths[k] + SPACE;
+        }
+        rows++;
+        first = end;
+      }
+      return new Strip(x, row, rows);
     }
   }
 }

@@ -32,7 +32,10 @@ class PlotUnitGlyphsTest {
     assertThat(Plotter.unitText("11.49 us")).isEqualTo("11.49 \u00b5s");
     assertThat(Plotter.unitText("A/m2")).isEqualTo("A/m\u00b2");
     assertThat(Plotter.unitText("A/m^2")).isEqualTo("A/m\u00b2");
-    for (String same : List.of("V", "nA", "ms", "1", "Ohm", "pA", "A/m20")) {
+    // a cube: the unit of a MOSFET's substrate doping nsub (1/cm^3), a volume or a density
+    assertThat(Plotter.unitText("1/cm^3")).isEqualTo("1/cm\u00b3");
+    assertThat(Plotter.unitText("kg/m3")).isEqualTo("kg/m\u00b3");
+    for (String same : List.of("V", "nA", "ms", "1", "Ohm", "pA", "A/m20", "A/m30", "3")) {
       assertThat(Plotter.unitText(same)).isEqualTo(same);
     }
   }
@@ -66,6 +69,23 @@ class PlotUnitGlyphsTest {
     BufferedImage ascii = draw(dir.resolve("ascii.png"), "uA/cm2", rheo, in, hz);
     assertThat(differing(glyphs, ascii)).as("the two titles differ in the image").isGreaterThan(50);
     assertThat(differing(png, glyphs)).as("pixels differing from the µA/cm² drawing").isZero();
+  }
+
+  @Test
+  void aCubeIsDrawnFromTheGlyphAtlasNotAsAQuestionMark() throws Exception {
+    // before: ³ was missing from the atlas and drawn as its fallback, '?'
+    double[] x = {1e15, 2e15, 3e15};
+    double[] y = {1, 2, 3};
+    BufferedImage cube = axisTitle(dir.resolve("cube.png"), "nsub (1/cm\u00b3)", x, y);
+    BufferedImage question = axisTitle(dir.resolve("question.png"), "nsub (1/cm?)", x, y);
+    BufferedImage none = axisTitle(dir.resolve("none.png"), "nsub (1/cm)", x, y);
+    assertThat(differing(cube, question)).as("³ drawn unlike ?").isGreaterThan(10);
+    assertThat(differing(cube, none)).as("³ drawn at all").isGreaterThan(10);
+  }
+
+  private static BufferedImage axisTitle(Path out, String xTitle, double[] x, double[] y) throws Exception {
+    Plotter.xy(out, "t", xTitle, "y (1)", List.of(new Plotter.Series("s", x, y, true)), false, false);
+    return ImageIO.read(out.toFile());
   }
 
   private static BufferedImage draw(Path out, String unit, double rheo, double[] in, double[] hz) throws Exception {

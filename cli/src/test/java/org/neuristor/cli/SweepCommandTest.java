@@ -215,5 +215,9 @@ class SweepCommandTest {
     SweepSpec iv = SweepSpec.parse("s.yaml", "job: {type: iv, device: nbox}\nparameters:\n  ron: {list: [1k, 2k]}\n",
         Path.of("."));
     assertThat(SweepPlots.label(iv, iv.parameters().get(0))).isEqualTo("ron (Ohm)");
+    // a model's parameter in figure text (Plotter.unitText), as the other figures show it; before: "g_na (mS/cm2)"
+    SweepSpec hh = SweepSpec.parse("s.yaml", "job: {type: model, model: hh}\nparameters:\n  g_na: {list: [100, 120]}\n",
+        Path.of("."));
+    assertThat(SweepPlots.label(hh, hh.parameters().get(0))).isEqualTo("g_na (mS/cm\u00b2)");
   }
 }

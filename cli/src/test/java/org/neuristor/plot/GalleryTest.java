@@ -236,6 +236,36 @@ class GalleryTest {
   }
 
   @Test
+  void theSvgMovesSuchATitleLeftByTheSameRule() throws IOException {
+    // the same gallery as SVG (XChart): before, the title stayed centred over the plot area and crossed the cell's
+    // right edge into the next cell
+    String t = "(J) subthreshold oscillations [unclassified]";
+    String svg = java.nio.file.Files.readString(Plotter.gallery(dir.resolve("j.svg"), null,
+        List.of(step(t), step("(B) b"), step("(C) c"), step("(D) d")), 4));
+    java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, Gallery.STYLE.titleSize());
+    java.awt.geom.Rectangle2D ink = new java.awt.font.TextLayout(t, font,
+        new java.awt.font.FontRenderContext(null, true, false)).getOutline(null).getBounds2D();
+    int pad = Gallery.STYLE.pad();
+    assertThat(ink.getWidth()).isLessThan(340 - 2 * pad);
+    // the topmost text of the first cell is its title: a group translated to where its outline starts
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "<g transform=\"translate\\(([-0-9.E]+) ([-0-9.E]+)\\)\">\\s*<path d=\"[^\"]*\" style=\"fill:rgb\\(0,0,0\\);stroke:none;\"")
+        .matcher(svg);
+    double tx = Double.NaN;
+    double ty = Double.POSITIVE_INFINITY;
+    while (m.find()) {
+      double x = Double.parseDouble(m.group(1));
+      double y = Double.parseDouble(m.group(2));
+      if (x < 340 && y < ty) {
+        tx = x;
+        ty = y;
+      }
+    }
+    assertThat(tx + ink.getMaxX()).as("the title's right end").isLessThanOrEqualTo(340 - pad + 1e-6); // columns up to 339 - pad
+    assertThat(tx + ink.getMinX()).as("the title's left end").isGreaterThanOrEqualTo(pad - 1e-6);
+  }
+
+  @Test
   void multiGalleryDrawsEveryCurveInPaletteOrderWithoutALegend() throws IOException {
     double[] t = {0, 1, 2, 3, 4};
     List<Plotter.Series> s = List.of(new Plotter.Series("response", t, new double[] {1, 1, 1, 1, 1}, false),

@@ -33,13 +33,13 @@ import java.nio.file.Path;
 public final class GlyphAtlasGenerator {
   private GlyphAtlasGenerator() {}
 
-  /** Characters in the atlas: printable ASCII and µ, Ω, °, ², −, ✓. */
+  /** Characters in the atlas: printable ASCII and µ, Ω, °, ², ³, −, ✓. */
   static String characters() {
     StringBuilder sb = new StringBuilder();
     for (char c = 32; c < 127; c++) {
       sb.append(c);
     }
-    return sb.append("\u00b5\u03a9\u00b0\u00b2\u2212\u2713").toString();
+    return sb.append("\u00b5\u03a9\u00b0\u00b2\u00b3\u2212\u2713").toString();
   }
 
   public static void main(String[] args) throws IOException {

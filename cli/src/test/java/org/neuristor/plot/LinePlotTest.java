@@ -201,6 +201,42 @@ class LinePlotTest {
   }
 
   @Test
+  void aNarrowLogAxisGetsLinearStyleTicksSpreadOverIt() throws IOException {
+    // cm of lif-mc's Monte Carlo sweep (log-normal, 10 %): 0.81 to 1.3 nF on a log x axis; before: only 0.9 and 1
+    // labelled, bunched at the left; now 0.85, 0.9, ... 1.3 (or every 0.1), spread over the whole axis
+    Path p = Plotter.xy(dir.resolve("narrow.png"), "title", "cm (F)", "y", List.of(new Plotter.Series("s",
+        new double[] {0.81e-9, 1e-9, 1.3e-9}, new double[] {1, 2, 3}, true)), true, false, true);
+    BufferedImage img = read(p);
+    int[] f = frame(img);
+    int axis = f[3] + 4;
+    List<Integer> marks = new ArrayList<>();
+    for (int x = f[0]; x <= f[2]; x++) {
+      if (rgb(img, x, axis + 2) == SpikeRaster.FRAME) {
+        marks.add(x);
+      }
+    }
+    assertThat(marks).hasSizeGreaterThanOrEqualTo(5);
+    // from the left fifth of the axis to its right fifth (before: the last, 1, at the middle)
+    assertThat(marks.get(0)).isLessThan(f[0] + (f[2] - f[0]) / 5);
+    assertThat(marks.get(marks.size() - 1)).isGreaterThan(f[2] - (f[2] - f[0]) / 5);
+    // at log-spaced places of equally stepped values: the gaps shrink from left to right, by the ratio of the ends
+    double ratio = (double) (marks.get(1) - marks.get(0)) / (marks.get(marks.size() - 1) - marks.get(marks.size() - 2));
+    assertThat(ratio).isBetween(1.2, 2.0);
+    for (int i = 0; i < marks.size(); i++) { // each mark labelled, no two labels touching
+      int c = marks.get(i);
+      assertThat(dark(img, c - 6, axis + 6, c + 6, axis + 18)).as("label at %d", c).isPositive();
+      if (i > 0) {
+        int mid = (marks.get(i - 1) + c) / 2;
+        assertThat(dark(img, mid, axis + 4, mid, axis + 20)).as("gap between labels at %d", mid).isZero();
+      }
+    }
+    // a log axis over a factor of 3 or more keeps its 1..9 ticks: 0.2 to 0.9 reads 0.2, 0.3, ..., 0.9
+    LinePlot.Axis wide = new LinePlot.Axis(true, Math.log10(0.2), Math.log10(0.9), 800, 90,
+        GlyphAtlas.load().face(12, false), 0);
+    assertThat(wide.labels).containsExactly("0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9");
+  }
+
+  @Test
   void dataOfTwoLevelsAreTickedAtThoseLevelsAsXChartDid() throws IOException {
     double[] x = {0, 0.1, 0.1, 1};
     BufferedImage step = read(xy("step.png", List.of(new Plotter.Series("s", x, new double[] {0, 0, 2, 2}, false)),

@@ -94,10 +94,67 @@ class SpikeRasterTest {
     assertThat(dark(img, 0, 0, img.getWidth() - 1, f[1] - 1)).isGreaterThan(50);
     assertThat(dark(img, f[0], f[3] + 2, f[2], img.getHeight() - 1)).isGreaterThan(200);
     assertThat(dark(img, 0, f[1], f[0] - 2, f[3])).isGreaterThan(200);
-    // the legend: a box of the grid colour with a square of each series' colour in the upper right corner
-    int legendRed = count(img, SpikeRaster.PALETTE[1], (f[0] + f[2]) / 2, f[1], f[2], f[1] + 60);
-    assertThat(legendRed).isEqualTo(64); // the 8 x 8 legend square; the inh spikes are lower down
-    assertThat(dark(img, (f[0] + f[2]) / 2, f[1], f[2], f[1] + 60)).isGreaterThan(20);
+    // the legend: a square of each series' colour and its name in a strip above the frame, at its right end (before:
+    // a box inside the plot area's upper right corner, over the spikes of a dense raster)
+    int legendRed = count(img, SpikeRaster.PALETTE[1], (f[0] + f[2]) / 2, 0, f[2], f[1] - 1);
+    assertThat(legendRed).isEqualTo(64); // the 8 x 8 legend square
+    assertThat(count(img, SpikeRaster.PALETTE[0], (f[0] + f[2]) / 2, 0, f[2], f[1] - 1)).isEqualTo(64);
+    // inside the frame only the two inh spikes (2 x 2 each)
+    assertThat(count(img, SpikeRaster.PALETTE[1], f[0], f[1], f[2], f[3])).isEqualTo(8);
+    // the names between the title and the frame, in the right half
+    int titleBottom = 10 + GlyphAtlas.load().bold.height();
+    assertThat(dark(img, (f[0] + f[2]) / 2, titleBottom + 2, f[2], f[1] - 1)).isGreaterThan(20);
+  }
+
+  @Test
+  void theLegendOfADenseRasterCoversNoSpike() throws IOException {
+    // spikes everywhere, as COBA's raster: a 40 x 20 grid of exc spikes and one of inh above it; every one must show
+    int nx = 40;
+    double[] t = new double[nx * 20];
+    double[] a = new double[nx * 20];
+    double[] b = new double[nx * 20];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = (i % nx + 0.5) / nx;
+      a[i] = 2.5 + 5 * (i / nx);
+      b[i] = 102.5 + 5 * (i / nx);
+    }
+    BufferedImage img = write("Spikes of dense", List.of(new Plotter.Series("exc", t, a, true),
+        new Plotter.Series("inh (from index 100)", t, b, true)), 1.0, 200);
+    int[] f = frame(img);
+    for (int i = 0; i < t.length; i++) {
+      int x = (int) Math.round(f[0] + t[i] * (f[2] - f[0]));
+      for (double[] n : new double[][] {a, b}) {
+        int y = (int) Math.round(f[3] - (n[i] + 0.5) / 200 * (f[3] - f[1]));
+        int rgb = n == a ? SpikeRaster.PALETTE[0] : SpikeRaster.PALETTE[1];
+        assertThat(count(img, rgb, x - 2, y - 2, x + 2, y + 2)).as("spike %d at %d, %d", i, x, y).isEqualTo(4);
+      }
+    }
+  }
+
+  @Test
+  void theSvgRastersLegendIsAboveThePlotAreaToo() throws IOException {
+    double[] t = {0.1, 0.2, 0.9};
+    double[] a = {1, 2, 3};
+    double[] b = {30, 40, 49};
+    String svg = java.nio.file.Files.readString(Plotter.raster(dir.resolve("l.svg"), "Spikes", "time (s)", "neuron",
+        List.of(new Plotter.Series("exc", t, a, true), new Plotter.Series("inh", t, b, true))));
+    // the chart is painted below the title and the legend's strip, translated down
+    java.util.regex.Matcher shift = java.util.regex.Pattern.compile("<g transform=\"translate\\(0 ([0-9.]+)\\)\">")
+        .matcher(svg);
+    assertThat(shift.find()).isTrue();
+    double down = Double.parseDouble(shift.group(1));
+    java.util.regex.Matcher frame = java.util.regex.Pattern.compile(
+        "<rect height=\"[0-9.]+\" style=\"fill:none;stroke:rgb\\(128,128,128\\)[^\"]*\" width=\"[0-9.]+\" x=\"[0-9.]+\" y=\"([0-9.]+)\"")
+        .matcher(svg);
+    assertThat(frame.find()).isTrue();
+    double top = down + Double.parseDouble(frame.group(1));
+    for (String colour : new String[] {"31,119,180", "214,39,40"}) {
+      java.util.regex.Matcher sq = java.util.regex.Pattern.compile("<rect height=\"8\" style=\"fill:rgb\\(" + colour
+          + "\\);stroke:none;\" width=\"8\" x=\"([0-9.]+)\" y=\"([0-9.]+)\"").matcher(svg);
+      assertThat(sq.find()).as("the legend square of %s", colour).isTrue();
+      assertThat(Double.parseDouble(sq.group(2)) + 8).as("its bottom").isLessThanOrEqualTo(top);
+      assertThat(Double.parseDouble(sq.group(1))).as("in the right half").isGreaterThan(500);
+    }
   }
 
   @Test
@@ -123,6 +180,33 @@ class SpikeRasterTest {
         true)));
     String svg = java.nio.file.Files.readString(f);
     assertThat(svg.split("<ellipse", -1).length - 1).isEqualTo(n);
+  }
+
+  @Test
+  void anSvgRasterSpansTheRunAsThePngDoes() throws IOException {
+    // network run writes the SVG with the run's duration and neurons, as the PNG: before, its axes spanned the spikes
+    // only (a run of 1 s whose last spike came at 0.9999 s read in ms; its PNG in s)
+    double[] t = {0.1, 0.2};
+    double[] n = {1, 2};
+    String svg = java.nio.file.Files.readString(Plotter.raster(dir.resolve("span.svg"), "r", "time (s)", "neuron",
+        List.of(new Plotter.Series("exc", t, n, true)), 0, 1, -0.5, 9.5));
+    java.util.regex.Matcher frame = java.util.regex.Pattern.compile(
+        "<rect height=\"[0-9.]+\" style=\"fill:none;stroke:rgb\\(128,128,128\\)[^\"]*\" width=\"([0-9.]+)\" x=\"([0-9.]+)\"")
+        .matcher(svg);
+    assertThat(frame.find()).isTrue();
+    double w = Double.parseDouble(frame.group(1));
+    double left = Double.parseDouble(frame.group(2));
+    java.util.regex.Matcher dot = java.util.regex.Pattern.compile("<ellipse cx=\"([0-9.]+)\"").matcher(svg);
+    double first = Double.POSITIVE_INFINITY;
+    int dots = 0;
+    while (dot.find()) {
+      first = Math.min(first, Double.parseDouble(dot.group(1)));
+      dots++;
+    }
+    assertThat(dots).isEqualTo(2); // the range's hidden corners draw nothing
+    // t = 0.1 of [0, 1], the data in the middle 92 % of the frame: 0.04 + 0.092 of its width (spanning the spikes
+    // only, the first would be at 0.04)
+    assertThat((first - left) / w).isCloseTo(0.04 + 0.92 * 0.1, org.assertj.core.data.Offset.offset(0.01));
   }
 
   @Test
