@@ -301,7 +301,7 @@ public final class ModelCommand implements Runnable {
         s.put("first_spike_rise_s", sh.riseTime());
         s.put("first_spike_fall_s", sh.fallTime());
       }
-      s.put("firing_pattern", cls.pattern().label());
+      s.put("firing_pattern", cls.label());
       s.put("firing_pattern_reason", cls.reason());
       s.put("final_state", r.finalState());
       s.put("csv", csv.toString());
@@ -320,7 +320,8 @@ public final class ModelCommand implements Runnable {
           panels.add(List.of("u"));
           labels.add("recovery u");
         }
-        Plotter.stacked(png, k.cliName() + ": " + spikes.length + " spikes, " + cls.pattern().label(), t, panels,
+        Plotter.stacked(png, k.cliName() + ": " + spikes.length + " spikes"
+            + (cls.pattern() == null ? "" : ", " + cls.label()), t, panels,
             labels);
         s.put("plot", png.toString());
       }

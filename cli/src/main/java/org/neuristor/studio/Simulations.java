@@ -154,8 +154,8 @@ final class Simulations {
     v.put("latency_s", f.latencySeconds());
     v.put("response_V", f.amplitudeVolts());
     v.put("energy_per_spike_J", n > 0 ? m.energyPerSpikeJoules() : null);
-    FiringPatternClassifier.Result fp = FiringPatternClassifier.classify(t, "v(in)", c.membrane(), f.spikeTimes());
-    v.put("firing_pattern", fp.pattern().label());
+    FiringPatternClassifier.Result fp = Protocols.firingPattern(c, t, stim, f.spikeTimes());
+    v.put("firing_pattern", fp.label());
     v.put("firing_pattern_reason", fp.reason());
     v.put("spike_times_s", f.spikeTimes());
     v.put("steps", m.steps());
@@ -586,7 +586,7 @@ final class Simulations {
     v.put("rate_hz", res.spikeTimesSeconds().length == 1 ? null : f.rateHz());
     v.put("cv_isi", f.cv());
     v.put("latency_s", f.latencySeconds());
-    v.put("firing_pattern", run.pattern().pattern().label());
+    v.put("firing_pattern", run.pattern().label());
     v.put("firing_pattern_reason", run.pattern().reason());
     v.put("spike_times_s", res.spikeTimesSeconds());
     List<View.Panel> panels = new ArrayList<>();
@@ -613,7 +613,7 @@ final class Simulations {
         file.append("  ").append(p.name()).append(": ").append(num(x)).append("   # ").append(p.unit()).append('\n');
       }
     }
-    return new Output(new View(k.title() + ": " + run.pattern().pattern().label(), panels, v, cmd.toString(),
+    return new Output(new View(k.title() + (run.pattern().pattern() == null ? "" : ": " + run.pattern().label()), panels, v, cmd.toString(),
         file.toString(), "model file", k.cliName() + ".csv", List.of()), out -> CsvWriter.write(out, t));
   }
 

@@ -11,7 +11,8 @@ import org.neuristor.measure.Trace;
  *
  * @param result the simulation (trace, spike times, final state)
  * @param features spike features (HH: detected on v at {@code v_spike}; others: from the spike times)
- * @param pattern firing-pattern label and reason
+ * @param pattern firing-pattern label and reason (no label under noise or a periodic pulse train, see
+ *     {@link FiringPatternClassifier#classifyRun})
  */
 public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, FiringPatternClassifier.Result pattern) {
 
@@ -71,7 +72,8 @@ public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, F
     SpikeFeatures f = level != null
         ? SpikeFeatures.analyze(t, "v", new SpikeDetector(m.get(level) * 1e-3, 0.01), onset)
         : SpikeFeatures.fromSpikeTimes(spikes, onset);
-    return new ModelRun(r, f, FiringPatternClassifier.classify(t, "i", "v", spikes));
+    return new ModelRun(r, f, FiringPatternClassifier.classifyRun(t, "i", "v", spikes,
+        noise.isNone() ? null : "the run has a noise term, a random input"));
   }
 
   /** First time the stimulus leaves its initial value (0 if it never does). */
