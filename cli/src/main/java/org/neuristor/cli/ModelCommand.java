@@ -310,7 +310,7 @@ public final class ModelCommand implements Runnable {
         List<List<String>> panels = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         panels.add(List.of("i"));
-        labels.add("stimulus (" + Plotter.unitText(k.currentSiUnit()) + ")");
+        labels.add(Plotter.axisTitle("stimulus", k.currentUnit()));
         panels.add(List.of("v"));
         labels.add("membrane (V)");
         if (t.has("w")) {
@@ -321,7 +321,7 @@ public final class ModelCommand implements Runnable {
           labels.add("recovery u");
         }
         Plotter.stacked(png, k.cliName() + ": " + spikes.length + " spikes"
-            + (cls.pattern() == null ? "" : ", " + cls.label()), t, panels,
+            + (cls.pattern() == null ? "" : ", " + cls.label()), ModelRun.stimulusInModelUnit(t, k), panels,
             labels);
         s.put("plot", png.toString());
       }

@@ -590,7 +590,8 @@ final class Simulations {
     v.put("firing_pattern_reason", run.pattern().reason());
     v.put("spike_times_s", res.spikeTimesSeconds());
     List<View.Panel> panels = new ArrayList<>();
-    panels.add(panel("stimulus", t, "i", "stimulus (" + k.currentSiUnit() + ")"));
+    panels.add(panel("stimulus", ModelRun.stimulusInModelUnit(t, k), "i",
+        "stimulus" + (org.neuristor.expr.SpiceNumber.dimensionless(k.currentUnit()) ? "" : " (" + k.currentUnit() + ")")));
     panels.add(panel("membrane", t, "v", "membrane (V)"));
     if (t.has("w")) {
       panels.add(panel("adaptation", t, "w", "adaptation w (A)"));

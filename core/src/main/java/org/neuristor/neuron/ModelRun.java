@@ -76,6 +76,21 @@ public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, F
         noise.isNone() ? null : "the run has a noise term, a random input"));
   }
 
+  /**
+   * The run's trace with its stimulus {@code i} in the model's own current unit ({@link ModelKind#currentUnit}, what
+   * {@code --stim}, {@code model fi} and the default stimulus are written in: uA/cm2 for HH, not the kernel's A/m2),
+   * for plots; the trace itself and its CSV stay SI.
+   */
+  public static Trace stimulusInModelUnit(Trace t, ModelKind k) {
+    java.util.Map<String, double[]> signals = new java.util.LinkedHashMap<>();
+    double toSi = k.currentToSi();
+    for (String name : t.names()) {
+      double[] v = t.get(name);
+      signals.put(name, name.equals("i") ? java.util.Arrays.stream(v).map(x -> x / toSi).toArray() : v);
+    }
+    return Trace.of(t.axisName(), t.axis(), signals);
+  }
+
   /** First time the stimulus leaves its initial value (0 if it never does). */
   public static double onset(Trace t) {
     double[] i = t.get("i");
