@@ -201,7 +201,10 @@ final class Simulations {
       v.put("signals", t.names());
       v.put("steps_accepted", o.accepted());
       v.put("steps_rejected", o.rejected());
-      v.put("warnings", o.warnings());
+      // the compiler's warnings (with file and line), then what the analysis added
+      List<String> warnings = new ArrayList<>(cc.warnings());
+      o.warnings().stream().filter(w -> !cc.reported(w)).distinct().forEach(warnings::add);
+      v.put("warnings", warnings);
       v.put("wall_s", o.wallSeconds());
       String base = main.replaceAll("\\.[^.]*$", "");
       return new Output(new View(cc.circuit().title(), panels, v, "./neuristor run " + Shell.quote(main) + " --json",
