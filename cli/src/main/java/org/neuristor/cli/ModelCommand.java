@@ -301,7 +301,7 @@ public final class ModelCommand implements Runnable {
         s.put("first_spike_rise_s", sh.riseTime());
         s.put("first_spike_fall_s", sh.fallTime());
       }
-      s.put("firing_pattern", cls.pattern().label());
+      s.put("firing_pattern", cls.label());
       s.put("firing_pattern_reason", cls.reason());
       s.put("final_state", r.finalState());
       s.put("csv", csv.toString());
@@ -310,7 +310,7 @@ public final class ModelCommand implements Runnable {
         List<List<String>> panels = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         panels.add(List.of("i"));
-        labels.add("stimulus (" + Plotter.unitText(k.currentSiUnit()) + ")");
+        labels.add(Plotter.axisTitle("stimulus", k.currentUnit()));
         panels.add(List.of("v"));
         labels.add("membrane (V)");
         if (t.has("w")) {
@@ -320,7 +320,8 @@ public final class ModelCommand implements Runnable {
           panels.add(List.of("u"));
           labels.add("recovery u");
         }
-        Plotter.stacked(png, k.cliName() + ": " + spikes.length + " spikes, " + cls.pattern().label(), t, panels,
+        Plotter.stacked(png, k.cliName() + ": " + spikes.length + " spikes"
+            + (cls.pattern() == null ? "" : ", " + cls.label()), ModelRun.stimulusInModelUnit(t, k), panels,
             labels);
         s.put("plot", png.toString());
       }

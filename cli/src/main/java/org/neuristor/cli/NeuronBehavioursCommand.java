@@ -186,7 +186,8 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
   /** Level description: the level unit used for the protocol, in the subject's input unit. */
   static String level(BehaviourRunner.Outcome o, Scale s) {
     Protocol.Unit u = o.behaviour().protocol().unit();
-    return String.format(Locale.ROOT, "%s = %.4g %s", u == Protocol.Unit.RHEOBASE ? "R" : "unit", o.level(), s.unit());
+    return String.format(Locale.ROOT, "%s = %.4g%s", u == Protocol.Unit.RHEOBASE ? "R" : "unit", o.level(),
+        Plotter.unitAfter(s.unit()));
   }
 
   private static void printTable(java.io.PrintWriter out, Run r) {
@@ -199,8 +200,8 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%s: not run: %s%n", r.name(), r.failure());
       return;
     }
-    out.printf(Locale.ROOT, "%s: rheobase R = %.4g %s, time scale tau = %s, %d of %d behaviours%n",
-        r.name(), s.rheobase(), s.unit(), seconds(s.timeScale()), r.passed(), r.outcomes().size());
+    out.printf(Locale.ROOT, "%s: rheobase R = %.4g%s, time scale tau = %s, %d of %d behaviours%n",
+        r.name(), s.rheobase(), Plotter.unitAfter(s.unit()), seconds(s.timeScale()), r.passed(), r.outcomes().size());
     out.printf(Locale.ROOT, "  %-2s %-29s %-27s %-22s %-29s %s%n", "id", "behaviour", "stimulus", "level",
         "label found", "pass");
     for (BehaviourRunner.Outcome o : r.outcomes()) {
@@ -234,7 +235,7 @@ public final class NeuronBehavioursCommand implements Callable<Integer> {
 
   /** The scale in a figure's title: {@code R = 2.25 µA/cm², tau = 11.49 µs} (the terminal keeps uA/cm2, us). */
   static String scaleText(double rheobase, String unit, double tau) {
-    return String.format(Locale.ROOT, "R = %.3g %s, tau = %s", rheobase, Plotter.unitText(unit),
+    return String.format(Locale.ROOT, "R = %.3g%s, tau = %s", rheobase, Plotter.unitText(Plotter.unitAfter(unit)),
         Plotter.unitText(seconds(tau)));
   }
 

@@ -447,8 +447,8 @@ public final class NeuronCommand implements Runnable {
       s.put("width_s", n > 0 ? f.widthSeconds() : null);
       s.put("latency_s", f.latencySeconds());
       s.put("response_V", f.amplitudeVolts());
-      FiringPatternClassifier.Result fp = FiringPatternClassifier.classify(t, "v(in)", c.membrane(), f.spikeTimes());
-      s.put("firing_pattern", fp.pattern().label());
+      FiringPatternClassifier.Result fp = Protocols.firingPattern(c, t, stim, f.spikeTimes());
+      s.put("firing_pattern", fp.label());
       s.put("firing_pattern_reason", fp.reason());
       s.put("energy_per_spike_J", n > 0 ? m.energyPerSpikeJoules() : null);
       if (refractory) {

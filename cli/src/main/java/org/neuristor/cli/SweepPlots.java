@@ -127,8 +127,7 @@ final class SweepPlots {
     } catch (RuntimeException e) {
       u = org.neuristor.expr.SpiceNumber.ANY_UNIT;
     }
-    boolean none = u.isEmpty() || u.equals("1") || u.equals("-") || u.equals(org.neuristor.expr.SpiceNumber.ANY_UNIT);
-    return p.name() + (none ? "" : " (" + Plotter.unitText(u) + ")");
+    return u.equals(org.neuristor.expr.SpiceNumber.ANY_UNIT) ? p.name() : Plotter.axisTitle(p.name(), u);
   }
 
   /** Heat-map axis title: log10 of the value for a log-spaced parameter. */

@@ -526,6 +526,16 @@ public final class Plotter {
         "\u00b2").replaceAll("(?<=[A-Za-z])\\^?3(?![0-9])", "\u00b3");
   }
 
+  /** An axis title: {@code name (unit)} with the unit as {@link #unitText} shows it, the name alone for a dimensionless unit. */
+  public static String axisTitle(String name, String unit) {
+    return org.neuristor.expr.SpiceNumber.dimensionless(unit) ? name : name + " (" + unitText(unit) + ")";
+  }
+
+  /** A value's unit after it in text: {@code " " + unit}, or nothing for a dimensionless unit ({@code 1}, {@code -}). */
+  public static String unitAfter(String unit) {
+    return org.neuristor.expr.SpiceNumber.dimensionless(unit) ? "" : " " + unit;
+  }
+
   /** Tick label: up to 4 significant digits, plain for 1e-3 <= |v| < 1e5, else compact exponent. */
   static String tick(double v) {
     return Ticks.label(v);

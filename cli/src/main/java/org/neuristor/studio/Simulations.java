@@ -154,8 +154,8 @@ final class Simulations {
     v.put("latency_s", f.latencySeconds());
     v.put("response_V", f.amplitudeVolts());
     v.put("energy_per_spike_J", n > 0 ? m.energyPerSpikeJoules() : null);
-    FiringPatternClassifier.Result fp = FiringPatternClassifier.classify(t, "v(in)", c.membrane(), f.spikeTimes());
-    v.put("firing_pattern", fp.pattern().label());
+    FiringPatternClassifier.Result fp = Protocols.firingPattern(c, t, stim, f.spikeTimes());
+    v.put("firing_pattern", fp.label());
     v.put("firing_pattern_reason", fp.reason());
     v.put("spike_times_s", f.spikeTimes());
     v.put("steps", m.steps());
@@ -201,7 +201,10 @@ final class Simulations {
       v.put("signals", t.names());
       v.put("steps_accepted", o.accepted());
       v.put("steps_rejected", o.rejected());
-      v.put("warnings", o.warnings());
+      // the compiler's warnings (with file and line), then what the analysis added
+      List<String> warnings = new ArrayList<>(cc.warnings());
+      o.warnings().stream().filter(w -> !cc.reported(w)).distinct().forEach(warnings::add);
+      v.put("warnings", warnings);
       v.put("wall_s", o.wallSeconds());
       String base = main.replaceAll("\\.[^.]*$", "");
       return new Output(new View(cc.circuit().title(), panels, v, "./neuristor run " + Shell.quote(main) + " --json",
@@ -586,11 +589,12 @@ final class Simulations {
     v.put("rate_hz", res.spikeTimesSeconds().length == 1 ? null : f.rateHz());
     v.put("cv_isi", f.cv());
     v.put("latency_s", f.latencySeconds());
-    v.put("firing_pattern", run.pattern().pattern().label());
+    v.put("firing_pattern", run.pattern().label());
     v.put("firing_pattern_reason", run.pattern().reason());
     v.put("spike_times_s", res.spikeTimesSeconds());
     List<View.Panel> panels = new ArrayList<>();
-    panels.add(panel("stimulus", t, "i", "stimulus (" + k.currentSiUnit() + ")"));
+    panels.add(panel("stimulus", ModelRun.stimulusInModelUnit(t, k), "i",
+        "stimulus" + (org.neuristor.expr.SpiceNumber.dimensionless(k.currentUnit()) ? "" : " (" + k.currentUnit() + ")")));
     panels.add(panel("membrane", t, "v", "membrane (V)"));
     if (t.has("w")) {
       panels.add(panel("adaptation", t, "w", "adaptation w (A)"));
@@ -613,7 +617,7 @@ final class Simulations {
         file.append("  ").append(p.name()).append(": ").append(num(x)).append("   # ").append(p.unit()).append('\n');
       }
     }
-    return new Output(new View(k.title() + ": " + run.pattern().pattern().label(), panels, v, cmd.toString(),
+    return new Output(new View(k.title() + (run.pattern().pattern() == null ? "" : ": " + run.pattern().label()), panels, v, cmd.toString(),
         file.toString(), "model file", k.cliName() + ".csv", List.of()), out -> CsvWriter.write(out, t));
   }
 

@@ -149,16 +149,43 @@ class HonestNumbersTest {
 
   @Test
   void firingPatternReasonsDoNotContradictThemselves() throws Exception {
-    // a periodic train where some pulses fire: the interval does not decide, so neither integrator nor resonator
+    // a periodic train where some pulses fire: no protocol the classifier was made for, so no label at all
+    // (it used to be neither integrator nor resonator, but still a label)
     JsonNode j = json(run("neuron", "run", "lif", "--stim", "pulse:amp=3,width=600n,period=1u", "--duration", "40u",
         "--json"));
-    assertThat(j.get("firing_pattern").asText()).isNotIn("resonator", "integrator");
+    assertThat(j.get("firing_pattern").isNull()).isTrue();
+    assertThat(j.get("firing_pattern_reason").asText()).startsWith("the input is a periodic train of");
     // one yi spike with an overdamped recovery is not a subthreshold oscillation
     JsonNode y = json(run("neuron", "run", "yi", "--json"));
     assertThat(y.get("spikes").asInt()).isEqualTo(1);
     assertThat(y.get("firing_pattern").asText()).isNotEqualTo("subthreshold oscillations");
     assertThat(y.get("rate_hz").isNull()).isTrue();
     assertThat(y.get("rate_reason").asText()).contains("one spike");
+  }
+
+  @Test
+  void noFiringPatternUnderInputsTheClassifierIsNotMadeFor() throws Exception {
+    // tuma's own input is a train of 300 pulses: it read "depolarizing after-potential" (25 spikes)
+    JsonNode train = json(run("neuron", "run", "tuma", "--json"));
+    assertThat(train.get("spikes").asInt()).isGreaterThan(1);
+    assertThat(train.get("firing_pattern").isNull()).isTrue();
+    assertThat(train.get("firing_pattern_reason").asText()).startsWith("the input is a periodic train of 300 equal");
+    // a Poisson train read "resonator"
+    JsonNode poisson = json(run("neuron", "run", "tuma", "--stim", "poisson:rate=1meg,amp=1.5,width=100n,seed=1",
+        "--json"));
+    assertThat(poisson.get("spikes").asInt()).isGreaterThan(1);
+    assertThat(poisson.get("firing_pattern").isNull()).isTrue();
+    assertThat(poisson.get("firing_pattern_reason").asText()).startsWith("the input is a Poisson pulse train");
+    // a noisy LIF read "tonic bursting"
+    JsonNode noisy = json(run("model", "run", "lif", "--noise", "white:sigma=4", "--json"));
+    assertThat(noisy.get("spikes").asInt()).isGreaterThan(1);
+    assertThat(noisy.get("firing_pattern").isNull()).isTrue();
+    assertThat(noisy.get("firing_pattern_reason").asText()).startsWith("the run has a noise term");
+    String text = run("model", "run", "lif", "--noise", "white:sigma=4").out();
+    assertThat(text).containsPattern("firing_pattern: +-\\n").contains("firing_pattern_reason: the run has a noise");
+    // the same LIF under its step without noise keeps its label
+    assertThat(json(run("model", "run", "lif", "--json")).get("firing_pattern").asText())
+        .isEqualTo("tonic spiking");
   }
 
   @Test

@@ -27,6 +27,22 @@ class NeuronBehavioursEnergyCommandTest {
   }
 
   @Test
+  void aDimensionlessRheobaseIsPrintedWithoutAUnit() throws Exception {
+    // Izhikevich's I is dimensionless: "R = 0.1978 1" read as a unit "1"
+    CliHarness.Result r = CliHarness.run("neuron", "behaviours", "izhikevich:K", "--only", "A,I", "--no-plot",
+        "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("rheobase R = 0.1978, time scale").containsPattern("R = 0\\.1978 +tonic spiking")
+        .containsPattern("unit = [0-9.]+ +spike latency").doesNotContainPattern("[0-9] 1[ ,]");
+    // the figure title too; a unit that is one keeps it
+    assertThat(NeuronBehavioursCommand.scaleText(0.1978, "1", 0.0155)).isEqualTo("R = 0.198, tau = 15.50 ms");
+    assertThat(NeuronBehavioursCommand.scaleText(2.25, "uA/cm2", 11.49e-6)).startsWith("R = 2.25 \u00b5A/cm\u00b2, tau");
+    r = CliHarness.run("neuron", "behaviours", "model:hh", "--only", "A", "--no-plot", "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).containsPattern("rheobase R = [0-9.]+ uA/cm2,");
+  }
+
+  @Test
   void tunedSetsRunEachBehaviourOnItsOwnVariantAndValues() throws Exception {
     CliHarness.Result r = CliHarness.run("neuron", "behaviours", "yi-tuned", "--only", "B", "--json", "--no-plot",
         "--out", dir.toString());

@@ -83,6 +83,15 @@ class PlotterTest {
   }
 
   @Test
+  void axisTitlesAndValuesShowNoUnitForADimensionlessQuantity() {
+    assertThat(Plotter.axisTitle("stimulus", "uA/cm2")).isEqualTo("stimulus (\u00b5A/cm\u00b2)");
+    assertThat(Plotter.axisTitle("stimulus", "1")).isEqualTo("stimulus");
+    assertThat(Plotter.axisTitle("gain", "-")).isEqualTo("gain");
+    assertThat(Plotter.unitAfter("nA")).isEqualTo(" nA");
+    assertThat(Plotter.unitAfter("1")).isEmpty();
+  }
+
+  @Test
   void stackedHasOnePanelHeightPerPanel() throws IOException {
     Trace t = neuronTrace(30_000);
     Path p = Plotter.stacked(dir.resolve("stack.png"), "1T1C neuron", t,

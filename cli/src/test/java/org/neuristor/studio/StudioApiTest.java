@@ -370,6 +370,17 @@ class StudioApiTest {
     assertThat(iv.get("view").get("panels").get(0).get("markers")).isNotEmpty();
     JsonNode model = f.run("model", Map.of("model", "izhikevich"));
     assertThat(model.get("view").get("values").get("firing_pattern").asText()).isNotEmpty();
+    // the stimulus in the unit it is given in: Izhikevich's dimensionless I has no unit, HH's 10 uA/cm2 step is
+    // not plotted as 0.1 A/m2
+    assertThat(model.get("view").get("panels").get(0).get("yLabel").asText()).isEqualTo("stimulus");
+    JsonNode hh = f.run("model", Map.of("model", "hh"));
+    JsonNode stim = hh.get("view").get("panels").get(0);
+    assertThat(stim.get("yLabel").asText()).isEqualTo("stimulus (uA/cm2)");
+    double top = 0;
+    for (JsonNode y : stim.get("series").get(0).get("y")) {
+      top = Math.max(top, y.asDouble());
+    }
+    assertThat(top).isEqualTo(10.0);
     JsonNode cliModel = StudioFixture.cli("model", "run", "izhikevich", "--json", "--no-plot", "--out",
         out.resolve("cli").toString());
     assertThat(model.get("view").get("values").get("rate_hz").asDouble()).isEqualTo(cliModel.get("rate_hz").asDouble());

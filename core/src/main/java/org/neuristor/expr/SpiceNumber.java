@@ -161,10 +161,15 @@ public final class SpiceNumber {
     return i;
   }
 
+  /** Whether a declared unit is that of a dimensionless value: empty, {@code 1} or {@code -} (null too). */
+  public static boolean dimensionless(String unit) {
+    return unit == null || unit.isEmpty() || unit.equals("1") || unit.equals("-");
+  }
+
   /** Power of ten that takes the number written with {@code rest} after it into {@code unit}. */
   private static int exponent(String text, String rest, String unit) {
     boolean any = unit.equals(ANY_UNIT);
-    boolean dimensionless = unit.isEmpty() || unit.equals("1") || unit.equals("-");
+    boolean dimensionless = dimensionless(unit);
     if (rest.equals("%") && (dimensionless || any)) {
       return -2;
     }
@@ -221,7 +226,7 @@ public final class SpiceNumber {
   }
 
   private static String expected(String unit) {
-    if (unit == null || unit.isEmpty() || unit.equals("1") || unit.equals("-")) {
+    if (dimensionless(unit)) {
       return " (a plain number; SPICE suffixes such as 1k and percentages such as 10% are allowed)";
     }
     if (unit.equals(ANY_UNIT)) {

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.neuristor.NeuristorException;
 import org.neuristor.expr.SpiceNumber;
 import java.util.stream.IntStream;
+import org.neuristor.measure.FiringPatternClassifier;
 import org.neuristor.measure.SpikeDetector;
 import org.neuristor.measure.SpikeFeatures;
 import org.neuristor.measure.Trace;
@@ -242,6 +243,17 @@ public final class Protocols {
       e = t.get("e(sources)")[t.size() - 1] / sp.length;
     }
     return new Measured(t, f, e, o.accepted(), o.wallSeconds());
+  }
+
+  /**
+   * The firing-pattern label of a run of {@code c} under the {@code --stim} spec (null: the circuit's own input),
+   * read on v(in) and the circuit's membrane; none, with the reason, under a Poisson train or a periodic pulse
+   * train (see {@link FiringPatternClassifier#classifyRun}).
+   */
+  public static FiringPatternClassifier.Result firingPattern(NeuronCircuit c, Trace t, String spec, double[] spikes) {
+    boolean poisson = spec != null && spec.trim().toLowerCase(Locale.ROOT).startsWith("poisson");
+    return FiringPatternClassifier.classifyRun(t, "v(in)", c.membrane(), spikes,
+        poisson ? "the input is a Poisson pulse train, a random input" : null);
   }
 
   /**

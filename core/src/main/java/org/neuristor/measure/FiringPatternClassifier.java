@@ -115,11 +115,62 @@ public final class FiringPatternClassifier {
   /**
    * A label with the rule that produced it.
    *
-   * @param pattern the class
-   * @param reason the features that decided it, in words
+   * @param pattern the class, or null where the input is not one the rules were made for ({@link #classifyRun})
+   * @param reason the features that decided it, in words (or why there is no class)
    * @param epochs the stimulus epochs found
    */
-  public record Result(FiringPattern pattern, String reason, List<Epoch> epochs) {}
+  public record Result(FiringPattern pattern, String reason, List<Epoch> epochs) {
+    /** The class's label, or null where there is none. */
+    public String label() {
+      return pattern == null ? null : pattern.label();
+    }
+  }
+
+  /**
+   * Labels the response of one run under an arbitrary input ({@code neuron run}, {@code model run}), or gives no
+   * label (pattern null) and says why where the input is not one the rules were made for: the rules read the
+   * deterministic steps, ramps, single pulses and pulse pairs of Izhikevich's and Yi's protocols, so a periodic
+   * train of equal pulses ({@link #notMadeFor}) or an input the caller knows to be random ({@code notMadeFor}: a
+   * Poisson train, a noise term) would get a label for features that are not there. A run with no spike is
+   * {@code QUIESCENT} under any input (that reads only the spike count).
+   *
+   * @param notMadeFor the caller's reason the input is not one the rules were made for, or null
+   */
+  public static Result classifyRun(Trace trace, String stimulusSignal, String membraneSignal, double[] spikeTimes,
+      String notMadeFor) {
+    Result r = classify(trace, stimulusSignal, membraneSignal, spikeTimes);
+    if (r.pattern() == FiringPattern.QUIESCENT) {
+      return r;
+    }
+    String why = notMadeFor != null ? notMadeFor : notMadeFor(r.epochs());
+    return why == null ? r : new Result(null, why + "; the firing-pattern rules are made for steps, ramps, single "
+        + "pulses and pulse pairs (Izhikevich's and Yi's protocols), so there is no label", r.epochs());
+  }
+
+  /**
+   * Why the rules were not made for a stimulus with these epochs, or null: three or more depolarizing pulses of
+   * one amplitude, each starting one interval (within 5 %) after the one before, are a periodic train, which
+   * none of the protocols contains (their pulse pairs come at different intervals, their equal-interval pulses
+   * at different amplitudes).
+   */
+  public static String notMadeFor(List<Epoch> epochs) {
+    List<Epoch> pos = epochs.stream().filter(e -> e.sign() > 0 && !e.ramp()).toList();
+    if (pos.size() < 3 || pos.size() != epochs.size()) {
+      return null;
+    }
+    double amp = pos.get(0).amplitude();
+    double period = (pos.get(pos.size() - 1).start() - pos.get(0).start()) / (pos.size() - 1);
+    for (int k = 0; k < pos.size(); k++) {
+      Epoch e = pos.get(k);
+      if (Math.abs(e.amplitude() - amp) > 1e-6 * amp) {
+        return null;
+      }
+      if (k > 0 && Math.abs(e.start() - pos.get(k - 1).start() - period) > 0.05 * period) {
+        return null;
+      }
+    }
+    return "the input is a periodic train of " + pos.size() + " equal pulses";
+  }
 
   /** Classifies from a trace: stimulus signal, optional membrane signal (null), spike times. */
   public static Result classify(Trace trace, String stimulusSignal, String membraneSignal, double[] spikeTimes) {

@@ -42,7 +42,15 @@ public final class CircuitCompiler {
    */
   public record Compiled(Circuit circuit, List<Analysis> analyses, List<String> saves, List<String> warnings,
       int unknowns, List<MeasureCard> measures, List<ControlLine> control,
-      java.util.function.Function<String, Double> params, Source source) {}
+      java.util.function.Function<String, Double> params, Source source) {
+    /**
+     * Whether a warning an analysis of this circuit gives was already reported by the compiler: its own, or one of
+     * the circuit's checks (which every analysis repeats, and which {@link #warnings} gives with file and line).
+     */
+    public boolean reported(String warning) {
+      return warnings.contains(warning) || circuit.warnings().contains(warning);
+    }
+  }
 
   /**
    * The netlist text and where it came from, with the changes control commands made to it; {@code factories} are
@@ -185,7 +193,11 @@ public final class CircuitCompiler {
       }
       throw locate(e, x);
     }
-    warnings.addAll(circuit.warnings());
+    for (String w : circuit.warnings()) {
+      // the circuit's own checks name a node; give the file and line of the element that connects it
+      ControlCards.Located at = nodeIn(w, x);
+      warnings.add(at == null ? w : at.where() + ": " + w);
+    }
     int unknowns;
     try {
       unknowns = new MnaSystem(circuit).size();
@@ -369,13 +381,13 @@ public final class CircuitCompiler {
         return en.getValue().error(0, msg);
       }
     }
+    ControlCards.Located at = nodeIn(msg, x);
+    return at != null ? at.error(msg) : e;
+  }
+
+  /** Where the first node a message names ({@code node X}, {@code nodes X, ...}) is first connected, or null. */
+  private static ControlCards.Located nodeIn(String msg, Expander x) {
     Matcher m = Pattern.compile("\\bnodes? ([^\\s,:]+)").matcher(msg);
-    if (m.find()) {
-      ControlCards.Located at = x.nodeOrigin.get(m.group(1));
-      if (at != null) {
-        return at.error(msg);
-      }
-    }
-    return e;
+    return m.find() ? x.nodeOrigin.get(m.group(1)) : null;
   }
 }

@@ -186,7 +186,7 @@ public final class DeckRunner {
       current = p;
       runs.add(new Run(p.name(), a, o));
       for (String w : o.warnings()) {
-        if (!warnings.contains(w) && !compiled.warnings().contains(w)) {
+        if (!warnings.contains(w) && !compiled.reported(w)) {
           warnings.add(w);
         }
       }

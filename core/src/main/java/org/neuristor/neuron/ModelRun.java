@@ -11,7 +11,8 @@ import org.neuristor.measure.Trace;
  *
  * @param result the simulation (trace, spike times, final state)
  * @param features spike features (HH: detected on v at {@code v_spike}; others: from the spike times)
- * @param pattern firing-pattern label and reason
+ * @param pattern firing-pattern label and reason (no label under noise or a periodic pulse train, see
+ *     {@link FiringPatternClassifier#classifyRun})
  */
 public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, FiringPatternClassifier.Result pattern) {
 
@@ -71,7 +72,23 @@ public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, F
     SpikeFeatures f = level != null
         ? SpikeFeatures.analyze(t, "v", new SpikeDetector(m.get(level) * 1e-3, 0.01), onset)
         : SpikeFeatures.fromSpikeTimes(spikes, onset);
-    return new ModelRun(r, f, FiringPatternClassifier.classify(t, "i", "v", spikes));
+    return new ModelRun(r, f, FiringPatternClassifier.classifyRun(t, "i", "v", spikes,
+        noise.isNone() ? null : "the run has a noise term, a random input"));
+  }
+
+  /**
+   * The run's trace with its stimulus {@code i} in the model's own current unit ({@link ModelKind#currentUnit}, what
+   * {@code --stim}, {@code model fi} and the default stimulus are written in: uA/cm2 for HH, not the kernel's A/m2),
+   * for plots; the trace itself and its CSV stay SI.
+   */
+  public static Trace stimulusInModelUnit(Trace t, ModelKind k) {
+    java.util.Map<String, double[]> signals = new java.util.LinkedHashMap<>();
+    double toSi = k.currentToSi();
+    for (String name : t.names()) {
+      double[] v = t.get(name);
+      signals.put(name, name.equals("i") ? java.util.Arrays.stream(v).map(x -> x / toSi).toArray() : v);
+    }
+    return Trace.of(t.axisName(), t.axis(), signals);
   }
 
   /** First time the stimulus leaves its initial value (0 if it never does). */

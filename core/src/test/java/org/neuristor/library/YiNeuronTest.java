@@ -115,4 +115,15 @@ class YiNeuronTest {
     assertThat(first).isGreaterThan(0);
     assertThat(gaps[first]).isLessThanOrEqualTo(4e-6);
   }
+
+  @Test
+  void isBistableBetweenTheStepAndTheConstantInputRheobase() {
+    // README / docs/behaviours.md: R (a step from rest) is 1.61 V, neuron fi's constant vin fires from 1.78 V;
+    // at 1.65 V a step from rest fires tonically, the same input on from t = 0 (its operating point) stays silent
+    Map<String, String> p = Map.of("tstop", "30u");
+    String step = Protocols.stimulus("pwl:0,0,3u,0,3.01u,1.65,30u,1.65", 30e-6);
+    String dc = Protocols.stimulus("dc:amp=1.65", 30e-6);
+    assertThat(YI.features(run(p, step)).spikeTimes()).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(YI.features(run(p, dc)).spikeTimes()).isEmpty();
+  }
 }

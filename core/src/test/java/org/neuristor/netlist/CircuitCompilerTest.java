@@ -239,6 +239,18 @@ class CircuitCompilerTest {
     assertThat(c.warnings()).anySatisfy(w -> assertThat(w).startsWith("s.cir:4:12: v(zz) not saved"));
   }
 
+  /** A node with one connection is warned about at the element that connects it, once, in and out of a subcircuit. */
+  @Test
+  void aNodeWithOneConnectionIsWarnedAboutAtItsElement() {
+    String text = "t\nv1 a 0 1\nr1 a b 1k\n.subckt s p\nr9 p q 1k\n.ends\nx1 a s\nr2 a 0 1k\n.tran 1n 10n\n";
+    CircuitCompiler.Compiled c = CircuitCompiler.compile(text, "one.cir");
+    assertThat(c.warnings()).filteredOn(w -> w.contains("only one connection"))
+        .containsExactly("one.cir:3:6: node b has only one connection", "one.cir:5:6: node x1.q has only one connection");
+    // the analysis repeats the circuit's checks: the run reports each warning once, located
+    DeckRunner.Result r = DeckRunner.run(c, DeckRunner.Options.defaults());
+    assertThat(r.warnings()).noneMatch(w -> w.contains("only one connection"));
+  }
+
   /** Public-deck corpus (ngspice examples): .csparam is a parameter; a deck without elements is an error at its file. */
   @Test
   void csparamIsAParameterAndAnEmptyDeckIsLocated() {
