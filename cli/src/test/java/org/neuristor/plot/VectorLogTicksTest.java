@@ -72,8 +72,9 @@ class VectorLogTicksTest {
       }
     }
     rows.sort(null);
-    // every 2nd decade of 1e-30 .. 10: 1e-30, 1e-28, ..., 1 (16 labels), evenly spaced
-    assertThat(rows).hasSize(16);
+    // every 2nd decade of 1e-30 .. 10, the axis widened to 100 so that both ends are labelled: 1e-30, 1e-28, ...,
+    // 1e2 (17 labels), evenly spaced
+    assertThat(rows).hasSize(17);
     double gap = rows.get(1) - rows.get(0);
     for (int k = 1; k < rows.size(); k++) {
       assertThat(rows.get(k) - rows.get(k - 1)).isCloseTo(gap, org.assertj.core.data.Offset.offset(1.0));
@@ -82,7 +83,7 @@ class VectorLogTicksTest {
     LinePlot.Axis png = new LinePlot.Axis(true, -30, 1, 0.92 * (f[3] - f[1]), 54, null,
         GlyphAtlas.load().face(12, false).ascent + 4);
     long labelled = java.util.Arrays.stream(png.labels).filter(java.util.Objects::nonNull).count();
-    assertThat(labelled).isEqualTo(16);
+    assertThat(labelled).isEqualTo(17);
   }
 
   @Test
@@ -102,5 +103,31 @@ class VectorLogTicksTest {
     assertThat(cols).hasSizeGreaterThanOrEqualTo(5);
     assertThat(cols.get(0)).isLessThan(f[0] + (f[2] - f[0]) / 5);
     assertThat(cols.get(cols.size() - 1)).isGreaterThan(f[2] - (f[2] - f[0]) / 5);
+  }
+
+  @Test
+  void theEndsOfTheDataDecadesAreLabelledAsInThePng() throws IOException {
+    // the fitted VO2 overlay's current, 2e-5 to 0.06 A: before, 1e-4, 0.001 and 0.01 labelled (the axis ended at the
+    // data); now the axis runs from 1e-5 to 0.1, each decade labelled, the end labels at the plot content's ends
+    int n = 200;
+    double[] v = new double[n];
+    double[] i = new double[n];
+    for (int k = 0; k < n; k++) {
+      v[k] = k / 10.0;
+      i[k] = 2e-5 * Math.pow(3000, k / (n - 1.0));
+    }
+    String svg = Files.readString(Plotter.xy(dir.resolve("fit.svg"), "t", "voltage (V)", "current (A)",
+        List.of(new Plotter.Series("i", v, i, false)), false, true));
+    double[] f = frame(svg);
+    List<Double> rows = new ArrayList<>();
+    for (double[] t : texts(svg)) {
+      if (t[0] > 25 && t[0] < f[0] && t[1] > f[1] && t[1] < f[3] + 10) {
+        rows.add(t[1]);
+      }
+    }
+    rows.sort(null);
+    assertThat(rows).hasSize(5); // 1e-1, 1e-2, 1e-3, 1e-4, 1e-5
+    double content = 0.92 * (f[3] - f[1]);
+    assertThat(rows.get(4) - rows.get(0)).isCloseTo(content, org.assertj.core.data.Offset.offset(2.0));
   }
 }
