@@ -660,7 +660,9 @@ final class Java2dPlots {
      * Chooses the ticks of the log axes by {@link LinePlot.Axis} for the plot area XChart lays out, and hides XChart's
      * own ticks there: its labels (stand-ins of the widest of ours, so that XChart reserves their room), tick marks
      * and grid lines are painted transparent, after a recording paint in marker colours has shown where XChart puts
-     * them (the labels' column or row, the axis line). Repeated until the widest label stays the same (at most 3).
+     * them (the labels' column or row, the axis line). XChart's axis range is set to the
+     * {@link LinePlot.Axis}' (widened to labelled ends). Repeated until the widest label and the range stay the same
+     * (at most 4).
      */
     private void layOutLogTicks(int width, int height) {
       XYStyler s = getStyler();

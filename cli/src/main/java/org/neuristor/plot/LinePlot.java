@@ -12,8 +12,8 @@ import java.util.Set;
  * JVM, Java2D's pipeline, fonts and PNG encoder load and run interpreted and cost more than the simulation behind the
  * plot. The look follows the XChart style Plotter gives the vector formats: white background, dashed light grid,
  * grey frame with an axis line and tick marks outside it, the data spanning the middle {@value #CONTENT} of the plot
- * area, XChart's tick rule (steps of 1, 2 or 5 times a power of ten sized by a tick spacing hint; decades with
- * unlabelled grid lines at 2..9 on log axes), text in DejaVu Sans ({@link GlyphAtlas}), a legend only when a panel
+ * area, XChart's tick rule (steps of 1, 2 or 5 times a power of ten sized by a tick spacing hint; log axes by {@link
+ * Axis}: labelled ends, decades or 1, 2, 5 times them, lighter minor lines), text in DejaVu Sans ({@link GlyphAtlas}), a legend only when a panel
  * has more than one series, in the upper right corner or, when data lie there, the corner with the least data ({@link
  * LegendCorner}), lines {@value #LINE_WIDTH} px wide and anti-aliased (pixel
  * coverage of the stroke, the largest over a series' segments, so joints are not painted twice), filled circle
@@ -460,11 +460,13 @@ final class LinePlot {
      * Ticks as XChart chooses them: with {@code space} pixels for the data and about one tick per {@code hint}
      * pixels, a step of 1, 2 or 5 times a power of ten, the hint grown by 5 pixels until the labels differ and, on
      * an x axis ({@code width} not null: a label's width in pixels), the widest label plus a tenth fits between two
-     * ticks; a constant axis has one tick, in the middle. On a log axis whose decades are too close for a label each
-     * ({@code yLabelSpan} pixels apart on a y axis, the widest label plus 5 on an x axis), every 2nd, 5th, 10th, ...
-     * decade is labelled, the same ones throughout, and the unlabelled lines at 2..9 are left out. A log axis with
-     * fewer than two decades in range labels each of its 1..9 times a power of ten; one spanning less than a factor
-     * of 3 ({@link #NARROW_LOG}) takes linear-style ticks instead (steps of 1, 2 or 5 times a power of ten, spaced for their labels where the
+     * ticks; a constant axis has one tick, in the middle. A log axis's range ({@link #lo}, {@link #hi}) is widened
+     * so that its ends are labelled values: one spanning {@link #WIDE_LOG} decades or more is labelled at decades
+     * ({@link #wideLog}; where they are too close for a label each, {@code yLabelSpan} pixels apart on a y axis, the
+     * widest label plus 5 on an x axis, every 2nd, 5th, 10th, ... decade from the low end, without the lines at
+     * 2..9), a narrower one at 1, 2 and 5 times a power of ten or, spanning less than a decade, at 1..9 times
+     * ({@link #mediumLog}); one label format per axis ({@link #oneFormat}). One spanning less than a factor
+     * of 3 ({@link #NARROW_LOG}) keeps its range and takes linear-style ticks instead (steps of 1, 2 or 5 times a power of ten, spaced for their labels where the
      * log scale puts them closest, at the high end) when those label more values: 0.8 to 1.3 reads 0.8, 0.9, 1,
      * 1.1, 1.2, 1.3, not 0.9 and 1 bunched at one end.
      */

@@ -52,18 +52,25 @@ class VectorLogTicksTest {
     return new double[] {x, y, x + w, y + h};
   }
 
-  @Test
-  void manyDecadesAreLabelledEveryKthDecadeAsInThePng() throws IOException {
-    // |y| from 1e-30 to 10 (iv mott's 32 decades of current): XChart labelled all 32 decades, 14 px apart
-    int n = 300;
+  /**
+   * The SVG of a current rising geometrically from {@code first} by a factor {@code ratio} over {@code n} points
+   * (voltage 0, 0.01, ... V) on a log y axis.
+   */
+  private String logCurrent(String name, int n, double first, double ratio) throws IOException {
     double[] v = new double[n];
     double[] i = new double[n];
     for (int k = 0; k < n; k++) {
       v[k] = k / 100.0;
-      i[k] = 1e-30 * Math.pow(10, 31.0 * k / (n - 1));
+      i[k] = first * Math.pow(ratio, k / (n - 1.0));
     }
-    String svg = Files.readString(Plotter.xy(dir.resolve("decades.svg"), "t", "voltage (V)", "current (A)",
+    return Files.readString(Plotter.xy(dir.resolve(name), "t", "voltage (V)", "current (A)",
         List.of(new Plotter.Series("i", v, i, false)), false, true));
+  }
+
+  @Test
+  void manyDecadesAreLabelledEveryKthDecadeAsInThePng() throws IOException {
+    // |y| from 1e-30 to 10 (iv mott's 32 decades of current): XChart labelled all 32 decades, 14 px apart
+    String svg = logCurrent("decades.svg", 300, 1e-30, 1e31);
     double[] f = frame(svg);
     List<Double> rows = new ArrayList<>();
     for (double[] t : texts(svg)) {
@@ -109,15 +116,7 @@ class VectorLogTicksTest {
   void theEndsOfTheDataDecadesAreLabelledAsInThePng() throws IOException {
     // the fitted VO2 overlay's current, 2e-5 to 0.06 A: before, 1e-4, 0.001 and 0.01 labelled (the axis ended at the
     // data); now the axis runs from 1e-5 to 0.1, each decade labelled, the end labels at the plot content's ends
-    int n = 200;
-    double[] v = new double[n];
-    double[] i = new double[n];
-    for (int k = 0; k < n; k++) {
-      v[k] = k / 10.0;
-      i[k] = 2e-5 * Math.pow(3000, k / (n - 1.0));
-    }
-    String svg = Files.readString(Plotter.xy(dir.resolve("fit.svg"), "t", "voltage (V)", "current (A)",
-        List.of(new Plotter.Series("i", v, i, false)), false, true));
+    String svg = logCurrent("fit.svg", 200, 2e-5, 3000);
     double[] f = frame(svg);
     List<Double> rows = new ArrayList<>();
     for (double[] t : texts(svg)) {
