@@ -141,6 +141,14 @@ final class LinePlot {
   /** One series ready to draw: coordinates on the axes' scale (prefixed or log10), NaN where the line breaks. */
   private record Curve(String name, int rgb, double[] x, double[] y, boolean line, boolean markers, boolean area) {}
 
+  /** Text widths in the atlas' faces (a class, not a lambda: nothing to spin up in a cold JVM). */
+  private record AtlasWidth(GlyphAtlas font) implements AxisText.TextWidth {
+    @Override
+    public double of(String text, int size, boolean bold) {
+      return font.face(size, bold).width(text);
+    }
+  }
+
   /** One panel's data, axes and pixel layout. */
   private static final class Layout {
     private final Panel p;
@@ -287,8 +295,7 @@ final class LinePlot {
         // centred over the plot area, moved left when that would cut it at the panel's edge (a gallery cell's title)
         // and in a smaller face, or two lines, when it is wider than the panel: never cut
         GlyphAtlas font = GlyphAtlas.load();
-        int[] face = AxisText.titleFace(p.title, p.style.titleSize(), w - 2 * pad,
-            (t, size, bold) -> font.face(size, bold).width(t));
+        int[] face = AxisText.titleFace(p.title, p.style.titleSize(), w - 2 * pad, new AtlasWidth(font));
         int baseline = y0 + p.style.titleBaseline();
         if (face[0] > 0) {
           AxisText.centredWithin(img, font.face(face[0], face[1] == 1), p.title, (left + right) / 2, baseline, pad,
