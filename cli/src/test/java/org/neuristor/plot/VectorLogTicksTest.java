@@ -67,18 +67,24 @@ class VectorLogTicksTest {
         List.of(new Plotter.Series("i", v, i, false)), false, true));
   }
 
+  /** The rows of the y tick labels (not the y title) of an SVG whose plot frame is {@code f}, top to bottom. */
+  private static List<Double> yLabelRows(String svg, double[] f) {
+    List<Double> rows = new ArrayList<>();
+    for (double[] t : texts(svg)) {
+      if (t[0] > 25 && t[0] < f[0] && t[1] > f[1] && t[1] < f[3] + 10) {
+        rows.add(t[1]);
+      }
+    }
+    rows.sort(null);
+    return rows;
+  }
+
   @Test
   void manyDecadesAreLabelledEveryKthDecadeAsInThePng() throws IOException {
     // |y| from 1e-30 to 10 (iv mott's 32 decades of current): XChart labelled all 32 decades, 14 px apart
     String svg = logCurrent("decades.svg", 300, 1e-30, 1e31);
     double[] f = frame(svg);
-    List<Double> rows = new ArrayList<>();
-    for (double[] t : texts(svg)) {
-      if (t[0] > 25 && t[0] < f[0] && t[1] > f[1] && t[1] < f[3] + 10) { // the y tick labels (not the y title)
-        rows.add(t[1]);
-      }
-    }
-    rows.sort(null);
+    List<Double> rows = yLabelRows(svg, f);
     // every 2nd decade of 1e-30 .. 10, the axis widened to 100 so that both ends are labelled: 1e-30, 1e-28, ...,
     // 1e2 (17 labels), evenly spaced
     assertThat(rows).hasSize(17);
@@ -118,13 +124,7 @@ class VectorLogTicksTest {
     // data); now the axis runs from 1e-5 to 0.1, each decade labelled, the end labels at the plot content's ends
     String svg = logCurrent("fit.svg", 200, 2e-5, 3000);
     double[] f = frame(svg);
-    List<Double> rows = new ArrayList<>();
-    for (double[] t : texts(svg)) {
-      if (t[0] > 25 && t[0] < f[0] && t[1] > f[1] && t[1] < f[3] + 10) {
-        rows.add(t[1]);
-      }
-    }
-    rows.sort(null);
+    List<Double> rows = yLabelRows(svg, f);
     assertThat(rows).hasSize(5); // 1e-1, 1e-2, 1e-3, 1e-4, 1e-5
     double content = 0.92 * (f[3] - f[1]);
     assertThat(rows.get(4) - rows.get(0)).isCloseTo(content, org.assertj.core.data.Offset.offset(2.0));
