@@ -40,6 +40,39 @@ final class AxisText {
     return Math.max(lo, Math.min(x, hi + 1 - w));
   }
 
+  /**
+   * The face a title {@code size} px bold takes to fit {@code room} pixels: its own, then bold 12 px, plain 12, 11 and
+   * 10 px (the sizes of the glyph atlas), the first in which {@code width} (of text, size, bold) is at most {@code
+   * room}: {size, 1 if bold}. None fitting: the plain 10 px face with a negative size ({@code -10, 0}), the title
+   * then wrapped in two lines ({@link #wrap}). The rule of both renderers ({@link LinePlot}, {@link
+   * Java2dPlots.Chart}): a title is never cut.
+   */
+  static int[] titleFace(String text, int size, int room, TextWidth width) {
+    int[][] faces = {{size, 1}, {12, 1}, {12, 0}, {11, 0}, {10, 0}};
+    for (int[] f : faces) {
+      if (f[0] <= size && width.of(text, f[0], f[1] == 1) <= room) {
+        return f;
+      }
+    }
+    return new int[] {-10, 0};
+  }
+
+  /** Width in pixels of a text in a face. */
+  interface TextWidth {
+    double of(String text, int size, boolean bold);
+  }
+
+  /** A title in two lines, split at the space nearest its middle (none: the text and an empty line). */
+  static String[] wrap(String text) {
+    int best = -1;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == ' ' && (best < 0 || Math.abs(2 * i - text.length()) < Math.abs(2 * best - text.length()))) {
+        best = i;
+      }
+    }
+    return best < 0 ? new String[] {text, ""} : new String[] {text.substring(0, best), text.substring(best + 1)};
+  }
+
   /** {@code text} reading upwards on the vertical baseline {@code x}, centred on row {@code cy}. */
   static void upCentred(RasterImage img, GlyphAtlas.Face f, String text, int x, int cy) {
     f.drawUp(img, text, x, cy + f.width(text) / 2, TEXT);

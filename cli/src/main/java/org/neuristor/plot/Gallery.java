@@ -9,7 +9,7 @@ import java.util.List;
  * patterns}' 20 firing patterns), drawn without AWT: each cell is a {@link LinePlot} panel in the gallery's smaller
  * {@link #STYLE} (10 px tick labels, 11 px axis titles, 13 px bold titles, padding 6, tick spacing hints 70 and 45
  * px, no legend), rendered at the cell's size and copied into it; a title centred over the plot area that would cross
- * the cell's right edge moves left to fit the cell, and only one wider than its cell is cut at the cell's edge; above the cells the gallery's title in 18 px bold. The vector formats keep XChart ({@link
+ * the cell's right edge moves left to fit the cell, one wider than its cell takes a smaller face or two lines ({@link AxisText#titleFace}), never cut; a panel without data has no ticks; above the cells the gallery's title in 18 px bold. The vector formats keep XChart ({@link
  * Java2dPlots#multiGallery}), with the same {@link Grid}.
  */
 final class Gallery {

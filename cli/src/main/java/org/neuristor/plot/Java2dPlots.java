@@ -622,19 +622,31 @@ final class Java2dPlots {
       }
       if (ownTitle) {
         // XChart's place (its ChartTitle: the ink's box centred over the plot area, baseline below padding, ink
-        // height and title padding), moved by the PNG's rule to lie within the chart's padding
-        java.awt.font.TextLayout t = new java.awt.font.TextLayout(getTitle(), st.getChartTitleFont(),
-            new java.awt.font.FontRenderContext(null, true, false));
-        java.awt.Shape outline = t.getOutline(null);
-        Rectangle2D b = outline.getBounds2D();
+        // height and title padding), moved by the PNG's rule to lie within the chart's padding, in a smaller face or
+        // two lines when wider than the chart (AxisText.titleFace)
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, false);
+        Font tf = st.getChartTitleFont();
+        int pad = st.getChartPadding();
+        java.awt.font.TextLayout full = new java.awt.font.TextLayout(getTitle(), tf, frc);
+        double baseline = pad + full.getOutline(null).getBounds2D().getHeight() + st.getChartTitlePadding();
+        int[] face = AxisText.titleFace(getTitle(), tf.getSize(), width - 2 * pad, (t, size, bold) ->
+            new java.awt.font.TextLayout(t, tf.deriveFont(bold ? Font.BOLD : Font.PLAIN, (float) size), frc)
+                .getOutline(null).getBounds2D().getWidth());
+        Font f = tf.deriveFont(face[1] == 1 ? Font.BOLD : Font.PLAIN, (float) Math.abs(face[0]));
+        String[] lines = face[0] > 0 ? new String[] {getTitle()} : AxisText.wrap(getTitle());
         Rectangle2D pb = plotBounds();
-        double x = pb.getX() + (pb.getWidth() - b.getWidth()) / 2.0;
-        double ink = AxisText.within(x + b.getX(), b.getWidth(), st.getChartPadding(), width - 1 - st.getChartPadding());
-        AffineTransform saved = g.getTransform();
-        g.translate(ink - b.getX(), st.getChartPadding() + b.getHeight() + st.getChartTitlePadding());
-        g.setColor(titleColour);
-        g.fill(outline);
-        g.setTransform(saved);
+        for (int i = 0; i < lines.length; i++) {
+          java.awt.Shape outline = new java.awt.font.TextLayout(lines[i].isEmpty() ? " " : lines[i], f, frc)
+              .getOutline(null);
+          Rectangle2D b = outline.getBounds2D();
+          double x = pb.getX() + (pb.getWidth() - b.getWidth()) / 2.0;
+          double ink = AxisText.within(x + b.getX(), b.getWidth(), pad, width - 1 - pad);
+          AffineTransform saved = g.getTransform();
+          g.translate(ink - b.getX(), baseline - (lines.length - 1 - i) * f.getSize2D() * 1.17);
+          g.setColor(titleColour);
+          g.fill(outline);
+          g.setTransform(saved);
+        }
       }
       if (xTicks != null) {
         xTicks.paint(g, this, true, false);
@@ -648,7 +660,9 @@ final class Java2dPlots {
      * Chooses the ticks of the log axes by {@link LinePlot.Axis} for the plot area XChart lays out, and hides XChart's
      * own ticks there: its labels (stand-ins of the widest of ours, so that XChart reserves their room), tick marks
      * and grid lines are painted transparent, after a recording paint in marker colours has shown where XChart puts
-     * them (the labels' column or row, the axis line). Repeated until the widest label stays the same (at most 3).
+     * them (the labels' column or row, the axis line). XChart's axis range is set to the
+     * {@link LinePlot.Axis}' (widened to labelled ends). Repeated until the widest label and the range stay the same
+     * (at most 4).
      */
     private void layOutLogTicks(int width, int height) {
       XYStyler s = getStyler();
@@ -662,17 +676,19 @@ final class Java2dPlots {
       double[] xr = logRange(true);
       double[] yr = logRange(false);
       String[] wide = {null, null};
-      for (int pass = 0; pass < 3; pass++) {
+      double[] xEnds = xr;
+      double[] yEnds = yr;
+      for (int pass = 0; pass < 4; pass++) {
         String wx = wide[0];
         String wy = wide[1];
         if (ownLogX) {
-          s.setXAxisTickLabelsFormattingFunction(standIn(wx, xr));
+          s.setXAxisTickLabelsFormattingFunction(standIn(wx, xEnds));
           s.setXAxisTickLabelsColor(Marks.X_LABELS);
           s.setXAxisTickMarksColor(Marks.X_MARKS);
           s.setPlotGridVerticalLinesVisible(false);
         }
         if (ownLogY) {
-          s.setYAxisTickLabelsFormattingFunction(standIn(wy, yr));
+          s.setYAxisTickLabelsFormattingFunction(standIn(wy, yEnds));
           s.setYAxisTickLabelsColor(Marks.Y_LABELS);
           s.setYAxisTickMarksColor(Marks.Y_MARKS);
           s.setPlotGridHorizontalLinesVisible(false);
@@ -689,16 +705,23 @@ final class Java2dPlots {
           LinePlot.Axis a = new LinePlot.Axis(true, xr[0], xr[1], s.getPlotContentSize() * pb.getWidth(),
               s.getXAxisTickMarkSpacingHint(), fm::stringWidth, 0);
           xTicks = new OwnTicks(a, m.box(Marks.X_LABELS), m.box(Marks.X_MARKS), font, xMarks);
-          same &= xTicks.widest(fm).equals(wide[0]);
+          same &= xTicks.widest(fm).equals(wide[0]) && sameRange(s.getXAxisMin(), s.getXAxisMax(), a);
           wide[0] = xTicks.widest(fm);
+          // the axis' range widened to labelled ends, as the PNG's (LinePlot.Axis)
+          s.setXAxisMin(a.lo);
+          s.setXAxisMax(a.hi);
+          xEnds = new double[] {a.lo, a.hi};
         }
         if (ownLogY && yr != null) {
           double space = s.getPlotContentSize() * pb.getHeight();
           LinePlot.Axis a = new LinePlot.Axis(true, yr[0], yr[1], space,
               LinePlot.yHint(space, s.getYAxisTickMarkSpacingHint()), null, fm.getAscent() + 4);
           yTicks = new OwnTicks(a, m.box(Marks.Y_LABELS), m.box(Marks.Y_MARKS), font, yMarks);
-          same &= yTicks.widest(fm).equals(wide[1]);
+          same &= yTicks.widest(fm).equals(wide[1]) && sameRange(s.getYAxisMin(), s.getYAxisMax(), a);
           wide[1] = yTicks.widest(fm);
+          s.setYAxisMin(a.lo);
+          s.setYAxisMax(a.hi);
+          yEnds = new double[] {a.lo, a.hi};
         }
         if (same) {
           break;
@@ -719,6 +742,11 @@ final class Java2dPlots {
         s.setYAxisTickLabelsColor(none);
         s.setYAxisTickMarksColor(none);
       }
+    }
+
+    /** Whether XChart's axis range (null: the data's) is already {@code a}'s. */
+    private static boolean sameRange(Double min, Double max, LinePlot.Axis a) {
+      return min != null && max != null && min == a.lo && max == a.hi;
     }
 
     /**
@@ -1089,6 +1117,12 @@ final class Java2dPlots {
       dummy.setMarker(SeriesMarkers.NONE);
       dummy.setLineColor(new Color(0, 0, 0, 0));
       dummy.setShowInLegend(false);
+      // nor ticks, labels or grid lines: a lone "1" of the invisible point would mean nothing (as the PNG)
+      c.ownLogX = false;
+      c.ownLogY = false;
+      st.setXAxisTicksVisible(false);
+      st.setYAxisTicksVisible(false);
+      st.setPlotGridLinesVisible(false);
     }
     st.setLegendVisible(plotted > 1);
     return c;

@@ -12,8 +12,8 @@ import java.util.Set;
  * JVM, Java2D's pipeline, fonts and PNG encoder load and run interpreted and cost more than the simulation behind the
  * plot. The look follows the XChart style Plotter gives the vector formats: white background, dashed light grid,
  * grey frame with an axis line and tick marks outside it, the data spanning the middle {@value #CONTENT} of the plot
- * area, XChart's tick rule (steps of 1, 2 or 5 times a power of ten sized by a tick spacing hint; decades with
- * unlabelled grid lines at 2..9 on log axes), text in DejaVu Sans ({@link GlyphAtlas}), a legend only when a panel
+ * area, XChart's tick rule (steps of 1, 2 or 5 times a power of ten sized by a tick spacing hint; log axes by {@link
+ * Axis}: labelled ends, decades or 1, 2, 5 times them, lighter minor lines), text in DejaVu Sans ({@link GlyphAtlas}), a legend only when a panel
  * has more than one series, in the upper right corner or, when data lie there, the corner with the least data ({@link
  * LegendCorner}), lines {@value #LINE_WIDTH} px wide and anti-aliased (pixel
  * coverage of the stroke, the largest over a series' segments, so joints are not painted twice), filled circle
@@ -141,6 +141,14 @@ final class LinePlot {
   /** One series ready to draw: coordinates on the axes' scale (prefixed or log10), NaN where the line breaks. */
   private record Curve(String name, int rgb, double[] x, double[] y, boolean line, boolean markers, boolean area) {}
 
+  /** Text widths in the atlas' faces (a class, not a lambda: nothing to spin up in a cold JVM). */
+  private record AtlasWidth(GlyphAtlas font) implements AxisText.TextWidth {
+    @Override
+    public double of(String text, int size, boolean bold) {
+      return font.face(size, bold).width(text);
+    }
+  }
+
   /** One panel's data, axes and pixel layout. */
   private static final class Layout {
     private final Panel p;
@@ -201,7 +209,7 @@ final class LinePlot {
         int rgb = SpikeRaster.PALETTE[k % SpikeRaster.PALETTE.length];
         curves.add(new Curve(name, rgb, cx, cy, !p.scatter, p.scatter || s.markers(), p.area));
       }
-      if (curves.isEmpty()) { // as XChart's placeholder point (1, 1): the frame, titles and one tick per axis
+      if (curves.isEmpty()) { // the frame and titles only: no ticks (a lone "1" would mean nothing)
         xr[0] = xr[1] = p.logX ? 0 : 1; // log10(1) on a log axis
         yr[0] = yr[1] = p.logY ? 0 : 1;
       }
@@ -224,7 +232,9 @@ final class LinePlot {
       for (Curve c : curves) {
         twoLevels = twoLevels && levels(c.y, yr);
       }
-      if (twoLevels) {
+      if (curves.isEmpty()) {
+        yAxis = Axis.bare(yr[0]);
+      } else if (twoLevels) {
         // XChart's ticks for data taking equally spaced values are those values: for two levels (a step stimulus, a
         // pulse train) the two levels only
         yAxis = new Axis(yr[0], yr[1]);
@@ -253,8 +263,8 @@ final class LinePlot {
     void draw(RasterImage img, int left) {
       this.left = left;
       this.right = w - 1 - pad;
-      xAxis = new Axis(p.logX, xLo, xHi, CONTENT * (right - left), p.style.xHint() > 0 ? p.style.xHint()
-          : Math.max(60, w / 11), tf, 0);
+      xAxis = curves.isEmpty() ? Axis.bare(xLo) : new Axis(p.logX, xLo, xHi, CONTENT * (right - left),
+          p.style.xHint() > 0 ? p.style.xHint() : Math.max(60, w / 11), tf, 0);
       xAxis.place(left + 0.5, right + 0.5);
       yAxis.place(bottom + 0.5, top + 0.5);
       grid(img);
@@ -283,7 +293,19 @@ final class LinePlot {
       }
       if (!blank(p.title)) {
         // centred over the plot area, moved left when that would cut it at the panel's edge (a gallery cell's title)
-        AxisText.centredWithin(img, hf, p.title, (left + right) / 2, y0 + p.style.titleBaseline(), pad, w - 1 - pad);
+        // and in a smaller face, or two lines, when it is wider than the panel: never cut
+        GlyphAtlas font = GlyphAtlas.load();
+        int[] face = AxisText.titleFace(p.title, p.style.titleSize(), w - 2 * pad, new AtlasWidth(font));
+        int baseline = y0 + p.style.titleBaseline();
+        if (face[0] > 0) {
+          AxisText.centredWithin(img, font.face(face[0], face[1] == 1), p.title, (left + right) / 2, baseline, pad,
+              w - 1 - pad);
+        } else {
+          GlyphAtlas.Face f = font.face(-face[0], false);
+          String[] lines = AxisText.wrap(p.title);
+          AxisText.centredWithin(img, f, lines[0], (left + right) / 2, baseline - f.height(), pad, w - 1 - pad);
+          AxisText.centredWithin(img, f, lines[1], (left + right) / 2, baseline, pad, w - 1 - pad);
+        }
       }
       if (!blank(yTitle)) {
         AxisText.upCentred(img, af, yTitle, pad + af.ascent, (top + bottom) / 2);
@@ -431,6 +453,11 @@ final class LinePlot {
      * spacing on the log scale varies at most threefold, wider ones would crowd the high end and leave the low end bare.
      */
     static final double NARROW_LOG = Math.log10(3);
+    /** Decades a log axis spans at least to be labelled at decades only ({@link #wideLog}). */
+    static final double WIDE_LOG = 2.5;
+    /** Pixels a decade needs for grid lines at 2..9, and at 2 and 5. */
+    static final double MINOR_ALL = 150;
+    static final double MINOR_25 = 40;
     /** Label per tick; null: a grid line without label (2..9 times a decade). */
     final String[] labels;
     private double a;
@@ -440,45 +467,55 @@ final class LinePlot {
      * Ticks as XChart chooses them: with {@code space} pixels for the data and about one tick per {@code hint}
      * pixels, a step of 1, 2 or 5 times a power of ten, the hint grown by 5 pixels until the labels differ and, on
      * an x axis ({@code width} not null: a label's width in pixels), the widest label plus a tenth fits between two
-     * ticks; a constant axis has one tick, in the middle. On a log axis whose decades are too close for a label each
-     * ({@code yLabelSpan} pixels apart on a y axis, the widest label plus 5 on an x axis), every 2nd, 5th, 10th, ...
-     * decade is labelled, the same ones throughout, and the unlabelled lines at 2..9 are left out. A log axis with
-     * fewer than two decades in range labels each of its 1..9 times a power of ten; one spanning less than a factor
-     * of 3 ({@link #NARROW_LOG}) takes linear-style ticks instead (steps of 1, 2 or 5 times a power of ten, spaced for their labels where the
+     * ticks; a constant axis has one tick, in the middle. A log axis's range ({@link #lo}, {@link #hi}) is widened
+     * so that its ends are labelled values: one spanning {@link #WIDE_LOG} decades or more is labelled at decades
+     * ({@link #wideLog}; where they are too close for a label each, {@code yLabelSpan} pixels apart on a y axis, the
+     * widest label plus 5 on an x axis, every 2nd, 5th, 10th, ... decade from the low end, without the lines at
+     * 2..9), a narrower one at 1, 2 and 5 times a power of ten or, spanning less than a decade, at 1..9 times
+     * ({@link #mediumLog}); one label format per axis ({@link #oneFormat}). One spanning less than a factor
+     * of 3 ({@link #NARROW_LOG}) keeps its range and takes linear-style ticks instead (steps of 1, 2 or 5 times a power of ten, spaced for their labels where the
      * log scale puts them closest, at the high end) when those label more values: 0.8 to 1.3 reads 0.8, 0.9, 1,
      * 1.1, 1.2, 1.3, not 0.9 and 1 bunched at one end.
      */
     Axis(boolean log, double lo, double hi, double space, int hint, java.util.function.ToIntFunction<String> width,
         int yLabelSpan) {
       this.log = log;
-      this.lo = lo;
-      this.hi = hi;
       if (!(hi > lo)) {
+        this.lo = lo;
+        this.hi = hi;
         ticks = new double[] {lo};
         labels = new String[] {Ticks.label(log ? Math.pow(10, lo) : lo)};
-      } else if (log) {
+      } else if (log && hi - lo >= NARROW_LOG) {
+        double[] r = new double[] {lo, hi};
         List<Double> t = new ArrayList<>();
         List<String> l = new ArrayList<>();
-        int decades = 0;
+        if (hi - lo >= WIDE_LOG) {
+          wideLog(r, space, width, yLabelSpan, t, l);
+        } else {
+          mediumLog(r, t, l);
+        }
+        this.lo = r[0];
+        this.hi = r[1];
+        ticks = new double[t.size()]; // a loop, not a stream: no lambda to spin up in a cold JVM
+        for (int k = 0; k < ticks.length; k++) {
+          ticks[k] = t.get(k);
+        }
+        labels = oneFormat(l.toArray(new String[0]), ticks);
+      } else if (log) {
+        this.lo = lo;
+        this.hi = hi;
+        List<Double> t = new ArrayList<>();
+        List<String> l = new ArrayList<>();
         for (int d = (int) Math.floor(lo); d <= (int) Math.ceil(hi); d++) {
           for (int m = 1; m <= 9; m++) {
             double v = d + Math.log10(m);
             if (v >= lo - 1e-9 && v <= hi + 1e-9) {
               t.add(v);
-              l.add(m == 1 ? Ticks.label(Math.pow(10, d)) : null);
-              decades += m == 1 ? 1 : 0;
+              l.add(Ticks.label(Math.pow(10, v)));
             }
           }
         }
-        if (decades < 2) { // less than a labelled decade in range: label every tick
-          for (int k = 0; k < t.size(); k++) {
-            l.set(k, Ticks.label(Math.pow(10, t.get(k))));
-          }
-        } else {
-          thinDecades(t, l, space / (hi - lo), width, yLabelSpan);
-        }
-        double[] v = t.size() < 2 || hi - lo < NARROW_LOG ? logNice(lo, hi, space, hint, width, yLabelSpan)
-            : new double[0];
+        double[] v = logNice(lo, hi, space, hint, width, yLabelSpan);
         if (v.length > t.size()) { // linear-style ticks label more values of a narrow axis
           t.clear();
           l.clear();
@@ -487,47 +524,119 @@ final class LinePlot {
             l.add(Ticks.label(x));
           }
         }
-        ticks = new double[t.size()]; // a loop, not a stream: no lambda to spin up in a cold JVM
+        ticks = new double[t.size()];
         for (int k = 0; k < ticks.length; k++) {
           ticks[k] = t.get(k);
         }
-        labels = l.toArray(new String[0]);
+        labels = oneFormat(l.toArray(new String[0]), ticks);
       } else {
+        this.lo = lo;
+        this.hi = hi;
         ticks = nice(lo, hi, space, hint, width);
         labels = Ticks.labels(ticks);
       }
     }
 
     /**
-     * Keeps a label on every k-th decade only (k = 1, 2, 5, 10, 20, ...: the first whose labels are far enough apart
-     * at {@code perDecade} pixels a decade) and, when k > 1, drops the 2..9 lines: otherwise the labels that fit
-     * alternate irregularly (1e-12 and 1e-13 both labelled, then every other decade) and the lines grey the plot.
+     * A log axis spanning {@link #WIDE_LOG} decades or more: widened to whole decades, then to every k-th (k = 1, 2,
+     * 5, 10, 20, ...: the first whose labels are far enough apart, {@code yLabelSpan} pixels on a y axis, the widest
+     * label plus 5 on an x axis), so that both ends are labelled decades; a label on every k-th decade from the low
+     * end. Unlabelled grid lines: at 2..9 where a decade has {@link #MINOR_ALL} pixels, at 2 and 5 where it has {@link
+     * #MINOR_25}, none where fewer or k > 1 (the lines would grey the plot).
      */
-    private static void thinDecades(List<Double> t, List<String> l, double perDecade,
-        java.util.function.ToIntFunction<String> width, int yLabelSpan) {
-      int need = yLabelSpan;
-      if (width != null) {
-        need = 0;
-        for (String s : l) {
-          need = Math.max(need, s == null ? 0 : width.applyAsInt(s) + 5);
-        }
-      }
+    private static void wideLog(double[] r, double space, java.util.function.ToIntFunction<String> width,
+        int yLabelSpan, List<Double> t, List<String> l) {
+      long d0 = (long) Math.floor(r[0] + 1e-9);
+      long d1 = (long) Math.ceil(r[1] - 1e-9);
       int k = 1;
-      for (int i = 0; k * perDecade < need && i < 30; i++) {
-        k = (i % 3 == 1 ? 5 * k / 2 : 2 * k); // 2, 5, 10, 20, 50, 100, ...
+      for (int pass = 0; pass < 3; pass++) {
+        long top = d0 + k * ((d1 - d0 + k - 1) / k);
+        int need = yLabelSpan;
+        if (width != null) {
+          need = 0;
+          for (long d = d0; d <= top; d += k) {
+            need = Math.max(need, width.applyAsInt(Ticks.label(Math.pow(10, d))) + 5);
+          }
+        }
+        double perDecade = space / (top - d0);
+        int next = 1;
+        for (int i = 0; next * perDecade < need && i < 30; i++) {
+          next = (i % 3 == 1 ? 5 * next / 2 : 2 * next); // 2, 5, 10, 20, 50, 100, ...
+        }
+        if (next == k) {
+          break;
+        }
+        k = next;
       }
-      if (k == 1) {
-        return;
-      }
-      for (int i = t.size() - 1; i >= 0; i--) {
-        long d = Math.round(t.get(i));
-        if (l.get(i) == null || Math.abs(t.get(i) - d) > 1e-9) {
-          t.remove(i);
-          l.remove(i);
-        } else if (Math.floorMod(d, (long) k) != 0) {
-          l.set(i, null); // an unlabelled decade line
+      long top = d0 + k * ((d1 - d0 + k - 1) / k);
+      r[0] = d0;
+      r[1] = top;
+      double perDecade = space / (top - d0);
+      int[] minor = k > 1 || perDecade < MINOR_25 ? new int[0]
+          : perDecade < MINOR_ALL ? new int[] {2, 5} : new int[] {2, 3, 4, 5, 6, 7, 8, 9};
+      for (long d = d0; d <= top; d++) {
+        t.add((double) d);
+        l.add((d - d0) % k == 0 ? Ticks.label(Math.pow(10, d)) : null);
+        for (int m : minor) {
+          if (d < top) {
+            t.add(d + Math.log10(m));
+            l.add(null);
+          }
         }
       }
+    }
+
+    /**
+     * A log axis spanning a factor of 3 to {@link #WIDE_LOG} decades: widened to the nearest labelled values, which
+     * are 1, 2 and 5 times a power of ten from a decade on (strength-duration widths 2 to 150 us: 2, 5, 10, 20, 50,
+     * 100, 200), else every 1..9 times (thresholds 1.14 to 10.4 V: 1, 2, ..., 10, 20); grid lines at 1..9.
+     */
+    private static void mediumLog(double[] r, List<Double> t, List<String> l) {
+      boolean oneTwoFive = r[1] - r[0] >= 1;
+      double lo = r[0];
+      double hi = r[1];
+      boolean topFound = false;
+      for (int d = (int) Math.floor(lo) - 1; d <= (int) Math.ceil(hi); d++) {
+        for (int m = 1; m <= 9; m++) {
+          double v = d + Math.log10(m);
+          boolean labelled = !oneTwoFive || m == 1 || m == 2 || m == 5;
+          if (labelled && v <= lo + 1e-9) {
+            r[0] = v;
+          }
+          if (labelled && v >= hi - 1e-9 && !topFound) {
+            r[1] = v;
+            topFound = true;
+          }
+        }
+      }
+      for (int d = (int) Math.floor(r[0] + 1e-9); d <= (int) Math.ceil(r[1] - 1e-9); d++) {
+        for (int m = 1; m <= 9; m++) {
+          double v = d + Math.log10(m);
+          if (v >= r[0] - 1e-9 && v <= r[1] + 1e-9) {
+            t.add(v);
+            l.add(!oneTwoFive || m == 1 || m == 2 || m == 5 ? Ticks.label(Math.pow(10, v)) : null);
+          }
+        }
+      }
+    }
+
+    /**
+     * One label format per log axis: when a label is written with an exponent (beyond 1e-3 .. 1e5), all are ({@code
+     * 1e-3}, {@code 1e-4}, not {@code 0.001}, {@code 1e-4}).
+     */
+    private static String[] oneFormat(String[] labels, double[] ticks) {
+      boolean exp = false;
+      for (String s : labels) {
+        exp |= s != null && s.contains("e");
+      }
+      if (exp) {
+        for (int k = 0; k < labels.length; k++) {
+          if (labels[k] != null) {
+            labels[k] = Ticks.exponent(Math.pow(10, ticks[k]));
+          }
+        }
+      }
+      return labels;
     }
 
     /**
@@ -586,11 +695,20 @@ final class LinePlot {
 
     /** A linear axis over [lo, hi] with ticks at lo and hi only. */
     Axis(double lo, double hi) {
+      this(lo, hi, new double[] {lo, hi}, new String[] {Ticks.label(lo), Ticks.label(hi)});
+    }
+
+    private Axis(double lo, double hi, double[] ticks, String[] labels) {
       this.log = false;
       this.lo = lo;
       this.hi = hi;
-      ticks = new double[] {lo, hi};
-      labels = new String[] {Ticks.label(lo), Ticks.label(hi)};
+      this.ticks = ticks;
+      this.labels = labels;
+    }
+
+    /** An axis of a panel without data: no ticks, grid lines or labels, {@code at} its middle. */
+    static Axis bare(double at) {
+      return new Axis(at, at, new double[0], new String[0]);
     }
 
     /**

@@ -17,6 +17,14 @@ final class Ticks {
     if (a >= 1e-3 && a < 1e5) {
       return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
+    return exponent(v);
+  }
+
+  /** {@code v} with up to 4 significant digits and a compact exponent: {@code 1e-3}, {@code 2.5e-5}, {@code 1e0}. */
+  static String exponent(double v) {
+    if (v == 0 || !Double.isFinite(v)) {
+      return Double.isFinite(v) ? "0" : "";
+    }
     String s = String.format(Locale.ROOT, "%.3e", v);
     int e = s.indexOf('e');
     String mant = s.substring(0, e).replaceAll("0+$", "").replaceAll("\\.$", "");

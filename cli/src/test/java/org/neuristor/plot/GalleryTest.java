@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The AWT-free PNG of {@link Plotter#gallery} and {@link Plotter#multiGallery} ({@link Gallery}), checked on the
  * decoded image: cells where the grid puts them, each with its own plot frame found from the pixels, data on the rows
- * the documented mapping gives (the middle {@link LinePlot#CONTENT} of the frame), titles moved left to fit their cell or, wider than it, cut at its edge, no legend,
+ * the documented mapping gives (the middle {@link LinePlot#CONTENT} of the frame), titles moved left to fit their cell or, wider than it, in a smaller face or two lines, never cut, no legend,
  * text smaller than in the big plots.
  */
 class GalleryTest {
@@ -199,15 +199,102 @@ class GalleryTest {
     }
   }
 
+  /** First and last column of dark pixels in columns [x0, x1], rows [y0, y1]: {first, last}, -1 if none. */
+  private static int[] inkColumns(BufferedImage img, int x0, int y0, int x1, int y1) {
+    int first = -1;
+    int last = -1;
+    for (int x = x0; x <= x1; x++) {
+      if (dark(img, x, y0, x, y1) > 0) {
+        last = x;
+        first = first < 0 ? x : first;
+      }
+    }
+    return new int[] {first, last};
+  }
+
   @Test
-  void aTitleWiderThanItsCellIsCutAtTheCellsEdge() throws IOException {
-    String wide = "(A) a title far wider than the three hundred and forty pixels of its cell";
+  void aTitleWiderThanItsCellIsWrappedInTwoSmallerLinesNeverCut() throws IOException {
+    // before: drawn in its 13 px bold face from the left padding and cut at the cell's edge
+    String wide = "(A) a title far wider than the five hundred pixels of its cell, even in the smallest face of all the faces that the glyph atlas holds";
+    int pad = Gallery.STYLE.pad();
+    assertThat(GlyphAtlas.load().face(10, false).width(wide)).isGreaterThan(500 - 2 * pad);
     BufferedImage img = read(Plotter.gallery(dir.resolve("w.png"), null, List.of(step(wide), step("")), 2));
     int[] f = frame(img, 500, 0, 500);
     // the second cell has no title: nothing dark above its frame, though the first cell's title would reach it
     assertThat(dark(img, 500, 0, 999, f[1] - 1)).isZero();
-    assertThat(dark(img, 0, 0, 499, frame(img, 0, 0, 500)[1] - 1)).isPositive();
-    assertThat(dark(img, 490, 0, 499, frame(img, 0, 0, 500)[1] - 1)).as("the title runs to the edge").isPositive();
+    int top = frame(img, 0, 0, 500)[1];
+    int[] cols = inkColumns(img, 0, 0, 499, top - 1);
+    assertThat(cols[0]).as("the title's first column").isGreaterThanOrEqualTo(pad);
+    assertThat(cols[1]).as("the title's last column").isLessThanOrEqualTo(499 - pad);
+    // two lines of text: two bands of dark rows above the frame, each holding about half of the title
+    int bands = 0;
+    boolean in = false;
+    for (int y = 0; y < top; y++) {
+      boolean d = dark(img, 0, y, 499, y) > 0;
+      bands += d && !in ? 1 : 0;
+      in = d;
+    }
+    assertThat(bands).isEqualTo(2);
+  }
+
+  @Test
+  void anEmptyPanelsTooWideTitleShrinksAndItShowsNoTicks() throws IOException {
+    // neuron behaviours yi-tuned: a behaviour not reached is an empty panel, its title too wide for a 340 px cell in
+    // 13 px bold; before, the title was cut at the cell's edge and each axis showed a lone "1" (XChart's placeholder)
+    String t = "(Q) depolarizing after-potential [not reached]";
+    int pad = Gallery.STYLE.pad();
+    GlyphAtlas font = GlyphAtlas.load();
+    assertThat(font.face(13, true).width(t)).isGreaterThan(340 - 2 * pad);
+    Plotter.Panel empty = new Plotter.Panel(t, new double[0], new double[0], "t / tau", "output");
+    BufferedImage img = read(Plotter.gallery(dir.resolve("q.png"), null,
+        List.of(empty, step("(B) b"), step("(C) c"), step("(D) d")), 4));
+    int[] fr = frame(img, 0, 0, 340);
+    int[] cols = inkColumns(img, 0, 0, 339, fr[1] - 1);
+    assertThat(cols[0]).as("the title's first column").isGreaterThanOrEqualTo(pad);
+    assertThat(cols[1]).as("the title's last column").isLessThanOrEqualTo(339 - pad);
+    // all of it, in one line of a smaller face (at least the 10 px one's width)
+    assertThat(cols[1] - cols[0] + 1).isGreaterThan(font.face(10, false).width(t) - 4);
+    // no tick labels: between the y title's column and the frame nothing dark; below the frame only the x title
+    int yTitleRight = pad + font.face(Gallery.STYLE.axisTitleSize(), false).height();
+    assertThat(dark(img, yTitleRight + 1, fr[1], fr[0] - 1, fr[3])).as("y tick labels").isZero();
+    int xTitleTop = fr[3] + 4 + 3 + 3 + font.face(10, false).height(); // axis gap, tick, label gap, tick labels
+    assertThat(dark(img, fr[0], fr[3] + 1, fr[2], xTitleTop - 1)).as("x tick labels").isZero();
+    // nor grid lines inside the frame
+    assertThat(count(img, SpikeRaster.GRID, fr[0] + 1, fr[1] + 1, fr[2] - 1, fr[3] - 1)).isZero();
+  }
+
+  @Test
+  void theSvgShrinksSuchATitleAndShowsNoTicksEither() throws IOException {
+    String t = "(Q) depolarizing after-potential [not reached]";
+    Plotter.Panel empty = new Plotter.Panel(t, new double[0], new double[0], "t / tau", "output");
+    String svg = java.nio.file.Files.readString(Plotter.gallery(dir.resolve("q.svg"), null,
+        List.of(empty, step("(B) b"), step("(C) c"), step("(D) d")), 4));
+    int pad = Gallery.STYLE.pad();
+    java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, false);
+    java.awt.Font bold = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13);
+    assertThat(new java.awt.font.TextLayout(t, bold, frc).getOutline(null).getBounds2D().getWidth())
+        .isGreaterThan(340 - 2 * pad);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "<g transform=\"translate\\(([-0-9.E]+) ([-0-9.E]+)\\)\">\\s*<path d=\"([^\"]*)\" style=\"fill:rgb\\(0,0,0\\);stroke:none;\"")
+        .matcher(svg);
+    List<double[]> first = new ArrayList<>();
+    double rightmost = Double.NEGATIVE_INFINITY;
+    while (m.find()) {
+      double x = Double.parseDouble(m.group(1));
+      double y = Double.parseDouble(m.group(2));
+      if (x < 340 && y < CELL_H) {
+        first.add(new double[] {x, y});
+        if (y < 30) { // the title's row: its outline's right end
+          java.util.regex.Matcher n = java.util.regex.Pattern.compile("[ML]\\s*([-0-9.E]+)[ ,]").matcher(m.group(3));
+          while (n.find()) {
+            rightmost = Math.max(rightmost, x + Double.parseDouble(n.group(1)));
+          }
+        }
+      }
+    }
+    // the first cell's black texts: its title and the two axis titles only (no "1" tick labels)
+    assertThat(first).hasSize(3);
+    assertThat(rightmost).as("the title's right end").isLessThanOrEqualTo(340 - pad + 1e-6);
   }
 
   @Test

@@ -237,6 +237,32 @@ class LinePlotTest {
   }
 
   @Test
+  void aLogAxisLabelsTheEndsOfItsDataInOneFormat() {
+    GlyphAtlas.Face f = GlyphAtlas.load().face(12, false);
+    int span = f.ascent + 4;
+    // the fitted VO2 overlay's current, 2e-5 to 0.06 A: before, 1e-4, 0.001, 0.01 (0.1 A and 1e-5 missing, two
+    // formats on one axis)
+    LinePlot.Axis fit = new LinePlot.Axis(true, Math.log10(2e-5), Math.log10(0.06), 430, 40, null, span);
+    assertThat(java.util.Arrays.stream(fit.labels).filter(java.util.Objects::nonNull))
+        .containsExactly("1e-5", "1e-4", "1e-3", "1e-2", "1e-1");
+    assertThat(fit.lo).isEqualTo(-5);
+    assertThat(fit.hi).isEqualTo(-1);
+    // iv ts: 1e-12 to 1.5e-3 A, every decade from 1e-12 to 1e-2 labelled, 43 px a decade: grid lines at 2 and 5 only
+    LinePlot.Axis iv = new LinePlot.Axis(true, -11.9, Math.log10(1.5e-3), 460, 40, null, span);
+    assertThat(iv.labels[0]).isEqualTo("1e-12");
+    assertThat(iv.labels[iv.labels.length - 1]).isEqualTo("1e-2");
+    assertThat(iv.ticks).hasSize(11 + 2 * 10);
+    // neuron sd lif: widths 2 to 150 us (before: only 10 and 100 labelled), thresholds 1.14 to 10.4 V (before: no
+    // label below 2)
+    LinePlot.Axis widths = new LinePlot.Axis(true, Math.log10(2), Math.log10(150), 850, 90, f, 0);
+    assertThat(java.util.Arrays.stream(widths.labels).filter(java.util.Objects::nonNull))
+        .containsExactly("2", "5", "10", "20", "50", "100", "200");
+    LinePlot.Axis volts = new LinePlot.Axis(true, Math.log10(1.14), Math.log10(10.4), 470, 54, null, span);
+    assertThat(volts.labels[0]).isEqualTo("1");
+    assertThat(volts.labels[volts.labels.length - 1]).isEqualTo("20");
+  }
+
+  @Test
   void dataOfTwoLevelsAreTickedAtThoseLevelsAsXChartDid() throws IOException {
     double[] x = {0, 0.1, 0.1, 1};
     BufferedImage step = read(xy("step.png", List.of(new Plotter.Series("s", x, new double[] {0, 0, 2, 2}, false)),

@@ -52,28 +52,42 @@ class VectorLogTicksTest {
     return new double[] {x, y, x + w, y + h};
   }
 
-  @Test
-  void manyDecadesAreLabelledEveryKthDecadeAsInThePng() throws IOException {
-    // |y| from 1e-30 to 10 (iv mott's 32 decades of current): XChart labelled all 32 decades, 14 px apart
-    int n = 300;
+  /**
+   * The SVG of a current rising geometrically from {@code first} by a factor {@code ratio} over {@code n} points
+   * (voltage 0, 0.01, ... V) on a log y axis.
+   */
+  private String logCurrent(String name, int n, double first, double ratio) throws IOException {
     double[] v = new double[n];
     double[] i = new double[n];
     for (int k = 0; k < n; k++) {
       v[k] = k / 100.0;
-      i[k] = 1e-30 * Math.pow(10, 31.0 * k / (n - 1));
+      i[k] = first * Math.pow(ratio, k / (n - 1.0));
     }
-    String svg = Files.readString(Plotter.xy(dir.resolve("decades.svg"), "t", "voltage (V)", "current (A)",
+    return Files.readString(Plotter.xy(dir.resolve(name), "t", "voltage (V)", "current (A)",
         List.of(new Plotter.Series("i", v, i, false)), false, true));
-    double[] f = frame(svg);
+  }
+
+  /** The rows of the y tick labels (not the y title) of an SVG whose plot frame is {@code f}, top to bottom. */
+  private static List<Double> yLabelRows(String svg, double[] f) {
     List<Double> rows = new ArrayList<>();
     for (double[] t : texts(svg)) {
-      if (t[0] > 25 && t[0] < f[0] && t[1] > f[1] && t[1] < f[3] + 10) { // the y tick labels (not the y title)
+      if (t[0] > 25 && t[0] < f[0] && t[1] > f[1] && t[1] < f[3] + 10) {
         rows.add(t[1]);
       }
     }
     rows.sort(null);
-    // every 2nd decade of 1e-30 .. 10: 1e-30, 1e-28, ..., 1 (16 labels), evenly spaced
-    assertThat(rows).hasSize(16);
+    return rows;
+  }
+
+  @Test
+  void manyDecadesAreLabelledEveryKthDecadeAsInThePng() throws IOException {
+    // |y| from 1e-30 to 10 (iv mott's 32 decades of current): XChart labelled all 32 decades, 14 px apart
+    String svg = logCurrent("decades.svg", 300, 1e-30, 1e31);
+    double[] f = frame(svg);
+    List<Double> rows = yLabelRows(svg, f);
+    // every 2nd decade of 1e-30 .. 10, the axis widened to 100 so that both ends are labelled: 1e-30, 1e-28, ...,
+    // 1e2 (17 labels), evenly spaced
+    assertThat(rows).hasSize(17);
     double gap = rows.get(1) - rows.get(0);
     for (int k = 1; k < rows.size(); k++) {
       assertThat(rows.get(k) - rows.get(k - 1)).isCloseTo(gap, org.assertj.core.data.Offset.offset(1.0));
@@ -82,7 +96,7 @@ class VectorLogTicksTest {
     LinePlot.Axis png = new LinePlot.Axis(true, -30, 1, 0.92 * (f[3] - f[1]), 54, null,
         GlyphAtlas.load().face(12, false).ascent + 4);
     long labelled = java.util.Arrays.stream(png.labels).filter(java.util.Objects::nonNull).count();
-    assertThat(labelled).isEqualTo(16);
+    assertThat(labelled).isEqualTo(17);
   }
 
   @Test
@@ -102,5 +116,17 @@ class VectorLogTicksTest {
     assertThat(cols).hasSizeGreaterThanOrEqualTo(5);
     assertThat(cols.get(0)).isLessThan(f[0] + (f[2] - f[0]) / 5);
     assertThat(cols.get(cols.size() - 1)).isGreaterThan(f[2] - (f[2] - f[0]) / 5);
+  }
+
+  @Test
+  void theEndsOfTheDataDecadesAreLabelledAsInThePng() throws IOException {
+    // the fitted VO2 overlay's current, 2e-5 to 0.06 A: before, 1e-4, 0.001 and 0.01 labelled (the axis ended at the
+    // data); now the axis runs from 1e-5 to 0.1, each decade labelled, the end labels at the plot content's ends
+    String svg = logCurrent("fit.svg", 200, 2e-5, 3000);
+    double[] f = frame(svg);
+    List<Double> rows = yLabelRows(svg, f);
+    assertThat(rows).hasSize(5); // 1e-1, 1e-2, 1e-3, 1e-4, 1e-5
+    double content = 0.92 * (f[3] - f[1]);
+    assertThat(rows.get(4) - rows.get(0)).isCloseTo(content, org.assertj.core.data.Offset.offset(2.0));
   }
 }
