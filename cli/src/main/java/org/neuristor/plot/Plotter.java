@@ -528,7 +528,15 @@ public final class Plotter {
 
   /** An axis title: {@code name (unit)} with the unit as {@link #unitText} shows it, the name alone for a dimensionless unit. */
   public static String axisTitle(String name, String unit) {
-    return org.neuristor.expr.SpiceNumber.dimensionless(unit) ? name : name + " (" + unitText(unit) + ")";
+    return org.neuristor.expr.SpiceNumber.dimensionless(unit) ? name : plainTitle(name, unitText(unit));
+  }
+
+  /**
+   * A title with its unit as written, in ASCII ({@code stimulus (uA/cm2)}; Studio's panels): {@code name (unit)}, the
+   * name alone for a dimensionless unit. {@link #axisTitle} is the same for figures, with the unit's glyphs.
+   */
+  public static String plainTitle(String name, String unit) {
+    return org.neuristor.expr.SpiceNumber.dimensionless(unit) ? name : name + " (" + unit + ")";
   }
 
   /** A value's unit after it in text: {@code " " + unit}, or nothing for a dimensionless unit ({@code 1}, {@code -}). */

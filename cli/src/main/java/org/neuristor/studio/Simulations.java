@@ -594,7 +594,7 @@ final class Simulations {
     v.put("spike_times_s", res.spikeTimesSeconds());
     List<View.Panel> panels = new ArrayList<>();
     panels.add(panel("stimulus", ModelRun.stimulusInModelUnit(t, k), "i",
-        "stimulus" + (org.neuristor.expr.SpiceNumber.dimensionless(k.currentUnit()) ? "" : " (" + k.currentUnit() + ")")));
+        Plotter.plainTitle("stimulus", k.currentUnit())));
     panels.add(panel("membrane", t, "v", "membrane (V)"));
     if (t.has("w")) {
       panels.add(panel("adaptation", t, "w", "adaptation w (A)"));

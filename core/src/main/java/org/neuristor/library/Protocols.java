@@ -251,9 +251,15 @@ public final class Protocols {
    * train (see {@link FiringPatternClassifier#classifyRun}).
    */
   public static FiringPatternClassifier.Result firingPattern(NeuronCircuit c, Trace t, String spec, double[] spikes) {
-    boolean poisson = spec != null && spec.trim().toLowerCase(Locale.ROOT).startsWith("poisson");
+    boolean poisson = spec != null && stimulusKind(spec).equals("poisson");
     return FiringPatternClassifier.classifyRun(t, "v(in)", c.membrane(), spikes,
         poisson ? "the input is a Poisson pulse train, a random input" : null);
+  }
+
+  /** The kind of a stimulus specification ({@link #stimulus}): the word before its colon, lower case. */
+  private static String stimulusKind(String spec) {
+    int colon = spec.indexOf(':');
+    return (colon < 0 ? spec : spec.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -266,7 +272,7 @@ public final class Protocols {
    */
   public static String stimulus(String spec, double tstop) {
     int colon = spec.indexOf(':');
-    String kind = (colon < 0 ? spec : spec.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
+    String kind = stimulusKind(spec);
     String rest = colon < 0 ? "" : spec.substring(colon + 1);
     if (kind.equals("pwl")) {
       return pwl(rest);
