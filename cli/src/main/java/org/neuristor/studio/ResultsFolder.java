@@ -39,7 +39,15 @@ final class ResultsFolder {
   private final Path root;
 
   ResultsFolder(Path root) throws IOException {
-    Files.createDirectories(root);
+    if (Files.exists(root) && !Files.isDirectory(root)) {
+      throw NeuristorException.input("--out " + root + " is a file, not a folder: give a folder (it is made if missing)");
+    }
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw NeuristorException.input("--out " + root + ": cannot make the output folder ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+    }
     this.root = root.toRealPath();
   }
 

@@ -224,8 +224,16 @@ class StudioBrowserTest {
   @Order(5)
   void devicePageShowsTheIvHysteresisWithThresholds() {
     open("device");
-    awaitRun("view-device-iv", 0);
+    int done = awaitRun("view-device-iv", 0);
     assertThat(text("#view-device-iv h2")).contains("I-V of ts:nbox");
+    // a sweep field that does not read is an error (it used to run the default amplitude under the typed text)
+    setField("device-sweep", "amp", "abc");
+    done = awaitRun("view-device-iv", done);
+    assertThat(attr("view-device-iv", "data-state")).isEqualTo("failed");
+    assertThat(text("#view-device-iv .error")).startsWith("error: amp: not a number: 'abc'");
+    setField("device-sweep", "amp", "1.5");
+    awaitRun("view-device-iv", done);
+    assertThat(attr("view-device-iv", "data-state")).isEqualTo("done");
     assertThat(driver.findElements(By.cssSelector("#view-device-iv canvas"))).isNotEmpty();
     setField("device-mc-params", "devices", "12");
     driver.findElement(By.id("device-mc")).click();
@@ -276,7 +284,45 @@ class StudioBrowserTest {
     screenshot("studio-results");
   }
 
+  @Test
+  @Order(8)
+  void twoTabsKeepTheirOwnRunsAndAReloadCancelsItsRun() throws Exception {
+    String first = driver.getWindowHandle();
+    open("neuron");
+    awaitRun("view-neuron", 0);
+    // tab A: a run of a few seconds
+    setField("neuron-params", "tstop", "30m");
+    String a = awaitJob("view-neuron");
+    // tab B opens the same page, whose first run goes to the same view: it must not cancel tab A's run
+    driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+    try {
+      open("neuron");
+      awaitRun("view-neuron", 0);
+      assertThat(f.await(a).get("state").asText()).as("tab A's run").isEqualTo("done");
+      // a reload (or a closed tab) cancels the page's running job: here an f-V curve, which the reloaded
+      // page does not start again, so nothing else would stop it
+      setField("neuron-params", "tstop", "5m");
+      setField("neuron-protocol-params", "fv_points", "20");
+      driver.findElement(By.id("neuron-fv")).click();
+      String fv = awaitJob("view-neuron-protocol");
+      driver.navigate().refresh();
+      assertThat(f.await(fv).get("state").asText()).as("the f-V run of the reloaded page").isEqualTo("cancelled");
+    } finally {
+      driver.close();
+      driver.switchTo().window(first);
+    }
+  }
+
   // -------------------------------------------------------------------------------------------------
+
+  /** Waits until the view's current run is on the server and running; returns its job id. */
+  private String awaitJob(String view) {
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+      WebElement v = d.findElement(By.id(view));
+      return v.getAttribute("data-job") != null && "running".equals(v.getAttribute("data-state"));
+    });
+    return attr(view, "data-job");
+  }
 
   /** Loads a page afresh (a fragment-only change would not reload it). */
   private void open(String page) {
