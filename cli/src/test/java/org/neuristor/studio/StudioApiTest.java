@@ -361,6 +361,30 @@ class StudioApiTest {
   }
 
   @Test
+  void aFolderWithUnreadableFilesShowsTheOthersAndSaysWhy() throws Exception {
+    Path d = Files.createDirectories(out.resolve("mixed-run"));
+    Files.writeString(d.resolve("a-rates.csv"), "input_V,rate_hz\n1,0\n2,150\n");
+    Files.writeString(d.resolve("b-empty.csv"), "");
+    Files.write(d.resolve("c-latin1.csv"), new byte[] {'x', ',', 'y', '\n', (byte) 0xe9, ',', '1', '\n'});
+    Files.writeString(d.resolve("d-broken.json"), "{\"accuracy\": ");
+    Files.writeString(d.resolve("e-list.json"), "[1, 2]");
+    // one unreadable file used to fail the whole folder ("error: b-empty.csv is empty")
+    JsonNode r = f.run("results", Map.of("path", "mixed-run"));
+    assertThat(r.get("state").asText()).as(r.toString()).isEqualTo("done");
+    JsonNode v = r.get("view");
+    assertThat(v.get("panels")).hasSize(1);
+    assertThat(v.get("panels").get(0).get("label").asText()).isEqualTo("a-rates.csv");
+    List<String> unread = new ArrayList<>();
+    v.get("values").get("unread_files").forEach(n -> unread.add(n.asText()));
+    assertThat(unread).hasSize(4);
+    assertThat(unread.get(0)).isEqualTo("b-empty.csv: is empty");
+    assertThat(unread.get(1)).isEqualTo("c-latin1.csv: not UTF-8 text");
+    assertThat(unread.get(2)).startsWith("d-broken.json: not valid JSON (");
+    assertThat(unread.get(3)).isEqualTo("e-list.json: not a JSON object");
+    assertThat(f.get("api/job/" + r.get("id").asText() + "/csv").body()).startsWith("input_V,rate_hz");
+  }
+
+  @Test
   void devicesModelsAndProtocolsRunThroughTheApi() throws Exception {
     JsonNode iv = f.run("iv", Map.of("model", "ts:nbox"));
     assertThat(iv.get("state").asText()).isEqualTo("done");
