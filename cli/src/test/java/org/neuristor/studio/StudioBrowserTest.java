@@ -180,11 +180,16 @@ class StudioBrowserTest {
     WebElement err = driver.findElement(By.cssSelector("#view-neuron .error"));
     assertThat(err.isDisplayed()).isTrue();
     assertThat(err.getText()).startsWith("error: ").doesNotContain("Exception").doesNotContain("\n");
+    // the plot and values kept below are the last good run's (cm = 1n), not the field's: the page says so
+    assertThat(attr("view-neuron", "class")).contains("stale");
+    assertThat(text("#view-neuron .stale-note")).startsWith("below: the last result that ran");
+    assertThat(driver.findElement(By.cssSelector("#view-neuron .panel")).getCssValue("opacity")).isEqualTo("0.45");
     screenshot("studio-error");
     setField("neuron-params", "cm", "1.5n");
     awaitRun("view-neuron", done);
     assertThat(attr("view-neuron", "data-state")).isEqualTo("done");
     assertThat(driver.findElements(By.cssSelector("#view-neuron .error"))).isEmpty();
+    assertThat(attr("view-neuron", "class")).doesNotContain("stale");
   }
 
   @Test

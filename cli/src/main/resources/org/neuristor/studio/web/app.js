@@ -168,12 +168,24 @@ class View {
     }
     e.textContent = msg;
     e.hidden = false;
+    // what stays below is the last good result, not the fields' values: say so and grey it out
+    if (this.el.querySelector('h2')) {
+      this.el.classList.add('stale');
+      let n = this.el.querySelector('.stale-note');
+      if (!n) {
+        n = document.createElement('div');
+        n.className = 'stale-note';
+        n.textContent = 'below: the last result that ran, not the values now in the fields';
+        e.after(n);
+      }
+    }
   }
 
   render(v, jobId, serverMs, clientMs) {
     for (const c of this.charts) c.destroy();
     this.charts = [];
     this.el.replaceChildren();
+    this.el.classList.remove('stale');
     const h = document.createElement('h2');
     h.textContent = v.title;
     this.el.appendChild(h);
