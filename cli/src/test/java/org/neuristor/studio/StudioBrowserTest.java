@@ -287,6 +287,17 @@ class StudioBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#view-results canvas.heat"))).hasSize(2);
     assertThat(value("view-results", "points")).isEqualTo("12");
     screenshot("studio-results");
+    // a folder of plain CSV files: each curve is named by its file (the plots had no name at all)
+    Path two = Files.createDirectories(out.resolve("two-files"));
+    Files.writeString(two.resolve("a-rates.csv"), "input_V,rate_hz\n1,0\n2,150\n3,300\n");
+    Files.writeString(two.resolve("b-energy.csv"), "input_V,energy_J\n1,1e-12\n2,2e-12\n");
+    driver.findElement(By.id("results-refresh")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(
+        By.cssSelector("#results-list button[data-path='two-files']")).isEmpty());
+    driver.findElement(By.cssSelector("#results-list button[data-path='two-files']")).click();
+    awaitRun("view-results", 1);
+    assertThat(driver.findElements(By.cssSelector("#view-results .panel .label")).stream().map(WebElement::getText)
+        .toList()).containsExactly("a-rates.csv", "b-energy.csv");
   }
 
   @Test

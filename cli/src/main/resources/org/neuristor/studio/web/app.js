@@ -254,6 +254,13 @@ class View {
     box.className = 'panel';
     box.dataset.panel = p.label;
     this.el.appendChild(box);
+    // a panel without a y label (a results folder's CSV files) is named by its label (the file name) above it
+    if (!p.yLabel && p.label) {
+      const name = document.createElement('div');
+      name.className = 'label';
+      name.textContent = p.label;
+      box.appendChild(name);
+    }
     if (p.kind === 'heatmap') { heatmap(box, p, width); return; }
     const tables = [];
     const owner = [];
@@ -285,7 +292,7 @@ class View {
         y: { distr: p.logY ? 3 : 1 } },
       axes: [
         { label: p.xLabel, values: axisValues, size: 40, labelSize: 18 },
-        { label: p.yLabel, values: axisValues, size: 60, labelSize: 18 },
+        { label: p.yLabel || (p.series.length === 1 ? p.series[0].name : ''), values: axisValues, size: 60, labelSize: 18 },
       ],
       series,
       hooks: { draw: [u => drawMarkers(u, markers)] },
