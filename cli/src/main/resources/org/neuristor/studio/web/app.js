@@ -363,7 +363,10 @@ function heatmap(box, p, width) {
   g.fillStyle = '#222';
   g.font = '11px sans-serif';
   const step = n => Math.max(1, Math.ceil(n / 8));
-  for (let i = 0; i < h.x.length; i += step(h.x.length)) g.fillText(spice(h.x[i], 3), L + i * cw, H - B + 14);
+  // each value under the middle of its cell (the cell is the grid point, not the interval from it)
+  g.textAlign = 'center';
+  for (let i = 0; i < h.x.length; i += step(h.x.length)) g.fillText(spice(h.x[i], 3), L + (i + 0.5) * cw, H - B + 14);
+  g.textAlign = 'start';
   for (let j = 0; j < h.y.length; j += step(h.y.length)) g.fillText(spice(h.y[j], 3), 4, H - B - j * ch - ch / 2 + 4);
   g.fillText(p.xLabel, L + (W - L - R) / 2 - 20, H - 6);
   g.save(); g.translate(12, T + (H - T - B) / 2 + 30); g.rotate(-Math.PI / 2); g.fillText(p.yLabel, 0, 0); g.restore();
