@@ -31,7 +31,7 @@ public final class CliArgs {
   }
 
   /** A finite number in {@code unit}. */
-  static double finite(String s, String what, String unit) {
+  public static double finite(String s, String what, String unit) {
     double v = number(s, what, unit);
     if (Double.isInfinite(v)) {
       throw NeuristorException.input(what + " must be finite, got '" + s + "'");
@@ -40,7 +40,7 @@ public final class CliArgs {
   }
 
   /** A finite number {@code > 0} in {@code unit}. */
-  static double positive(String s, String what, String unit) {
+  public static double positive(String s, String what, String unit) {
     double v = finite(s, what, unit);
     if (!(v > 0)) {
       throw NeuristorException.input(what + " must be > 0, got '" + s + "'");
@@ -49,7 +49,7 @@ public final class CliArgs {
   }
 
   /** A finite number {@code >= 0} in {@code unit}. */
-  static double nonNegative(String s, String what, String unit) {
+  public static double nonNegative(String s, String what, String unit) {
     double v = finite(s, what, unit);
     if (!(v >= 0)) {
       throw NeuristorException.input(what + " must be >= 0, got '" + s + "'");

@@ -39,7 +39,15 @@ final class ResultsFolder {
   private final Path root;
 
   ResultsFolder(Path root) throws IOException {
-    Files.createDirectories(root);
+    if (Files.exists(root) && !Files.isDirectory(root)) {
+      throw NeuristorException.input("--out " + root + " is a file, not a folder: give a folder (it is made if missing)");
+    }
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw NeuristorException.input("--out " + root + ": cannot make the output folder ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+    }
     this.root = root.toRealPath();
   }
 
@@ -195,35 +203,23 @@ final class ResultsFolder {
     try (Stream<Path> s = Files.list(d)) {
       files = s.filter(Files::isRegularFile).sorted().toList();
     }
+    // a file that does not read (empty, not UTF-8, broken JSON) is listed with its reason; the others still show
+    List<String> unread = new ArrayList<>();
     for (Path f : files) {
       String n = f.getFileName().toString();
-      if (n.endsWith(".json") && Files.size(f) < 1_000_000) {
-        JsonNode j = new ObjectMapper().readTree(f.toFile());
-        for (Iterator<Map.Entry<String, JsonNode>> it = j.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
-          if (e.getKey().equals("confusion") && e.getValue().isArray()) {
-            panels.add(confusion(e.getValue()));
-          } else if (e.getValue().isValueNode()) {
-            v.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : e.getValue().asText());
-          }
+      try {
+        first = show(f, n, panels, v, first);
+        if (n.endsWith(".json") && Files.size(f) < 1_000_000) {
+          spec = Files.readString(f, StandardCharsets.UTF_8);
         }
-        spec = Files.readString(f, StandardCharsets.UTF_8);
-      } else if (n.endsWith(".csv") && Files.size(f) < 20_000_000) {
-        Table t = Table.read(f);
-        if (t.columns().size() >= 2) {
-          double[] x = t.numbers(t.columns().get(0));
-          List<View.Series> ss = new ArrayList<>();
-          for (String c : t.columns().subList(1, Math.min(t.columns().size(), 5))) {
-            ss.add(View.Series.of(c, x, t.numbers(c)));
-          }
-          panels.add(new View.Panel(n, t.columns().get(0), "", "points", false, false, ss, List.of(), null));
-          if (first == null) {
-            first = f;
-          }
-        }
+      } catch (IOException | NeuristorException | java.io.UncheckedIOException e) {
+        unread.add(n + ": " + unreadable(n, e));
       }
     }
     v.put("files", files.stream().map(f -> f.getFileName().toString()).toList());
+    if (!unread.isEmpty()) {
+      v.put("unread_files", unread);
+    }
     Path csv = first;
     String cmd = digits ? "./neuristor network digits --out " + Shell.quote(relative(d)) + " --json"
         : "# files written by a neuristor command into " + relative(d);
@@ -235,6 +231,49 @@ final class ResultsFolder {
           }
           return copy(csv, file);
         });
+  }
+
+  /** Why a file of a folder could not be shown, in one line. */
+  private static String unreadable(String name, Exception e) {
+    if (e instanceof java.nio.charset.CharacterCodingException) {
+      return "not UTF-8 text";
+    }
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+      return "not valid JSON (" + Errors.oneLine(j.getOriginalMessage()) + ")";
+    }
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return Errors.oneLine(m.startsWith(name + " ") ? m.substring(name.length() + 1) : m);
+  }
+
+  /** Adds what one file of a folder shows (its values, or a panel of its curves); returns the first CSV shown. */
+  private static Path show(Path f, String n, List<View.Panel> panels, Map<String, Object> v, Path first)
+      throws IOException {
+    if (n.endsWith(".json") && Files.size(f) < 1_000_000) {
+      JsonNode j = new ObjectMapper().readTree(f.toFile());
+      if (j == null || !j.isObject()) {
+        throw NeuristorException.input("not a JSON object");
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = j.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getKey().equals("confusion") && e.getValue().isArray()) {
+          panels.add(confusion(e.getValue()));
+        } else if (e.getValue().isValueNode()) {
+          v.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : e.getValue().asText());
+        }
+      }
+    } else if (n.endsWith(".csv") && Files.size(f) < 20_000_000) {
+      Table t = Table.read(f);
+      if (t.columns().size() >= 2) {
+        double[] x = t.numbers(t.columns().get(0));
+        List<View.Series> ss = new ArrayList<>();
+        for (String c : t.columns().subList(1, Math.min(t.columns().size(), 5))) {
+          ss.add(View.Series.of(c, x, t.numbers(c)));
+        }
+        panels.add(new View.Panel(n, t.columns().get(0), "", "points", false, false, ss, List.of(), null));
+        return first == null ? f : first;
+      }
+    }
+    return first;
   }
 
   private static View.Panel confusion(JsonNode m) {

@@ -14,6 +14,7 @@ import org.neuristor.measure.StrengthDuration;
 import org.neuristor.measure.Trace;
 import org.neuristor.circuit.Analysis;
 import org.neuristor.circuit.Simulation;
+import org.neuristor.cli.CliArgs;
 import org.neuristor.cli.IvCommand;
 import org.neuristor.device.DeviceRegistry;
 import org.neuristor.device.ModelType;
@@ -213,20 +214,35 @@ final class Simulations {
   }
 
   /** f-V curve: {@code neuron fi NAME --from A --to B --points N}. */
-  record FvRequest(String circuit, Map<String, String> params, double from, double to, int points) {}
+  record FvRequest(String circuit, Map<String, String> params, String from, String to, String points) {
+    double fromVolts() {
+      return blankToNull(from) == null ? 0 : CliArgs.finite(from, "--from", "V");
+    }
+
+    double toVolts() {
+      return required(to, "--to", "V");
+    }
+
+    int pointCount() {
+      return (int) Math.min(Integer.MAX_VALUE, Math.max(Integer.MIN_VALUE, whole(points, "--points", 20)));
+    }
+  }
 
   static Output fv(FvRequest r, JobQueue.Control ctl) {
     NeuronCircuit c = NeuronLibrary.get(r.circuit());
     Map<String, String> p = Protocols.parameters(c, params(r.params()));
-    if (!(r.to() > r.from())) {
-      throw NeuristorException.input("--to must exceed --from, got " + r.from() + " and " + r.to() + " V");
+    double from = r.fromVolts();
+    double to = r.toVolts();
+    int n = r.pointCount();
+    if (!(to > from)) {
+      throw NeuristorException.input("--to must exceed --from, got " + num(from) + " and " + num(to) + " V");
     }
-    if (r.points() < 2 || r.points() > 200) {
-      throw NeuristorException.input("points must be 2..200");
+    if (n < 2 || n > 200) {
+      throw NeuristorException.input("--points must be 2..200 here, got " + n);
     }
-    double[] in = new double[r.points()];
+    double[] in = new double[n];
     for (int k = 0; k < in.length; k++) {
-      in[k] = r.from() + (r.to() - r.from()) * k / (in.length - 1);
+      in[k] = from + (to - from) * k / (in.length - 1);
     }
     // in chunks of one point per core (each chunk runs in parallel), so that a cancel stops between chunks
     List<Protocols.RatePoint> points = new ArrayList<>();
@@ -243,14 +259,14 @@ final class Simulations {
     double[] rate = f.points().stream().mapToDouble(Protocols.RatePoint::rateHz).toArray();
     ctl.check();
     // as neuron fi: bisected between the last silent and the first firing input, none if the first already fires
-    double rheo = Protocols.rheobase(c, f, p, (r.to() - r.from()) / 1000, (t, stop) -> ctl.check());
+    double rheo = Protocols.rheobase(c, f, p, (to - from) / 1000, (t, stop) -> ctl.check());
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("circuit", c.name());
     v.put("rheobase_V", !points.isEmpty() && points.get(0).spikes() >= 2 ? null : rheo);
     v.put("input_V", in);
     v.put("rate_hz", rate);
-    StringBuilder cmd = new StringBuilder("./neuristor neuron fi " + c.name() + " --from " + num(r.from()) + " --to "
-        + num(r.to()) + " --points " + r.points());
+    StringBuilder cmd = new StringBuilder("./neuristor neuron fi " + c.name() + " --from " + num(from) + " --to "
+        + num(to) + " --points " + n);
     appendParams(cmd, p);
     List<List<Object>> rows = new ArrayList<>();
     for (int k = 0; k < in.length; k++) {
@@ -263,17 +279,22 @@ final class Simulations {
   }
 
   /** Strength-duration curve: {@code neuron sd NAME --widths ... --max V}. */
-  record SdRequest(String circuit, Map<String, String> params, String widths, double max) {}
+  record SdRequest(String circuit, Map<String, String> params, String widths, String max) {
+    double maxVolts() {
+      return required(max, "--max", "V");
+    }
+  }
 
   static Output strengthDuration(SdRequest r, JobQueue.Control ctl) {
     NeuronCircuit c = NeuronLibrary.get(r.circuit());
     Map<String, String> p = Protocols.parameters(c, params(r.params()));
     double[] w = numbers(r.widths(), "widths", "s");
+    double max = r.maxVolts();
     double[] th = new double[w.length];
     int done = 0;
     for (double[] chunk : chunks(w)) {
       ctl.progress((double) done / w.length);
-      double[] part = Protocols.strengthDuration(c, chunk, 0, r.max(), 1e-3, p, (t, stop) -> ctl.check())
+      double[] part = Protocols.strengthDuration(c, chunk, 0, max, 1e-3, p, (t, stop) -> ctl.check())
           .thresholds();
       System.arraycopy(part, 0, th, done, part.length);
       done += part.length;
@@ -286,7 +307,7 @@ final class Simulations {
     v.put("width_s", w);
     v.put("threshold_V", sd.thresholds());
     StringBuilder cmd = new StringBuilder("./neuristor neuron sd " + c.name() + " --widths " + r.widths().replace(" ", "")
-        + " --max " + num(r.max()));
+        + " --max " + num(max));
     appendParams(cmd, p);
     return new Output(new View("strength-duration curve of " + c.name(), List.of(new View.Panel("strength-duration",
         "pulse width (s)", "threshold amplitude (V)", "points", true, true,
@@ -296,21 +317,26 @@ final class Simulations {
   }
 
   /** All-or-nothing test: {@code neuron aon NAME --amps ... --width W}. */
-  record AonRequest(String circuit, Map<String, String> params, String amps, double width) {}
+  record AonRequest(String circuit, Map<String, String> params, String amps, String width) {
+    double widthSeconds() {
+      if (blankToNull(width) == null) {
+        throw NeuristorException.input("--width: give a value");
+      }
+      return CliArgs.positive(width, "--width", "s");
+    }
+  }
 
   static Output allOrNothing(AonRequest r, JobQueue.Control ctl) {
     NeuronCircuit c = NeuronLibrary.get(r.circuit());
     Map<String, String> p = Protocols.parameters(c, params(r.params()));
     double[] a = numbers(r.amps(), "amps", "V");
-    if (!(r.width() > 0)) {
-      throw NeuristorException.input("--width must be positive");
-    }
+    double width = r.widthSeconds();
     double[] responses = new double[a.length];
     boolean[] spiked = new boolean[a.length];
     int done = 0;
     for (double[] chunk : chunks(a)) {
       ctl.progress((double) done / a.length);
-      AllOrNothing part = Protocols.allOrNothing(c, chunk, r.width(), p);
+      AllOrNothing part = Protocols.allOrNothing(c, chunk, width, p);
       System.arraycopy(part.responses(), 0, responses, done, chunk.length);
       System.arraycopy(part.spiked(), 0, spiked, done, chunk.length);
       done += chunk.length;
@@ -328,7 +354,7 @@ final class Simulations {
     v.put("amplitude_V", a);
     v.put("response_V", aon.responses());
     StringBuilder cmd = new StringBuilder("./neuristor neuron aon " + c.name() + " --amps " + r.amps().replace(" ", "")
-        + " --width " + num(r.width()));
+        + " --width " + num(width));
     appendParams(cmd, p);
     return new Output(new View("all-or-nothing test of " + c.name(), List.of(new View.Panel("all-or-nothing",
         "pulse amplitude (V)", "response (V)", "points", false, false,
@@ -379,8 +405,36 @@ final class Simulations {
    * A device selection (type, preset or type:preset) with parameter overrides, or instead of the
    * selection the text of a {@code .model} card (e.g. one written by {@code fit}) and its file name.
    */
-  record DeviceRequest(String model, Map<String, String> params, Double amp, Double rate, Double series,
-      Double width, Integer devices, Long seed, String card, String cardName) {}
+  record DeviceRequest(String model, Map<String, String> params, String amp, String rate, String series,
+      String width, String devices, String seed, String card, String cardName) {
+    /** The amplitude in V, or null when not given; {@code what} names it as the command does. */
+    Double ampVolts(String what) {
+      return blankToNull(amp) == null ? null : CliArgs.finite(amp, what, "V");
+    }
+
+    /** The sweep rate in V/s, or null when not given. */
+    Double rateVoltsPerSecond() {
+      return blankToNull(rate) == null ? null : CliArgs.finite(rate, "rate", "V/s");
+    }
+
+    /** The series resistance in Ohm (0 when not given). */
+    double seriesOhms() {
+      return blankToNull(series) == null ? 0 : CliArgs.nonNegative(series, "--series", "Ohm");
+    }
+
+    /** The pulse width in s, or null when not given. */
+    Double widthSeconds() {
+      return blankToNull(width) == null ? null : CliArgs.positive(width, "--width", "s");
+    }
+
+    int deviceCount() {
+      return (int) Math.min(Integer.MAX_VALUE, Math.max(Integer.MIN_VALUE, whole(devices, "--devices", 50)));
+    }
+
+    long seedValue() {
+      return whole(seed, "--seed", 1);
+    }
+  }
 
   /**
    * The device under test of a request.
@@ -433,19 +487,21 @@ final class Simulations {
     DeviceRegistry.Selection sel = d.sel();
     Map<String, Object> params = d.params();
     Map<String, Double> resolved = DeviceRegistry.resolve(sel.type().type(), params);
-    double rs = r.series() == null ? 0 : r.series();
-    if (r.amp() != null && !(r.amp() > 0) || r.rate() != null && !(r.rate() > 0) || rs < 0) {
-      throw NeuristorException.input("amp, rate, --series and --compliance must be positive");
+    double rs = r.seriesOhms();
+    Double a = r.ampVolts("amp");
+    Double rt = r.rateVoltsPerSecond();
+    if (a != null && !(a > 0) || rt != null && !(rt > 0)) {
+      throw NeuristorException.input("--sweep: amp and rate must be positive and finite");
     }
     ctl.check();
     // as iv: without an amplitude the sweep doubles it until the device switches
     java.util.function.Supplier<org.neuristor.circuit.Element> dev = () -> DeviceRegistry.create(sel.type().type(),
         "dut", List.of("a", "0"), params, seedOf(r));
-    IvSweep.Result res = r.amp() != null
-        ? IvSweep.triangle(dev.get(), r.amp(), r.rate() != null ? r.rate() : 10 * r.amp(), rs, 0, r.amp() / 2000)
-        : IvSweep.findingThreshold(dev, IvSweep.defaultAmplitude(resolved), r.rate() != null ? r.rate() : 0, rs, 0);
+    IvSweep.Result res = a != null
+        ? IvSweep.triangle(dev.get(), a, rt != null ? rt : 10 * a, rs, 0, a / 2000)
+        : IvSweep.findingThreshold(dev, IvSweep.defaultAmplitude(resolved), rt != null ? rt : 0, rs, 0);
     double amp = res.amplitude();
-    double rate = r.rate() != null ? r.rate() : 10 * amp;
+    double rate = rt != null ? rt : 10 * amp;
     Trace t = res.trace();
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("model", d.label());
@@ -476,18 +532,19 @@ final class Simulations {
     Dut d = dut(r);
     DeviceRegistry.Selection sel = d.sel();
     Map<String, Object> params = d.params();
-    if (r.amp() == null || r.width() == null) {
+    Double amp = r.ampVolts("--amp");
+    Double width = r.widthSeconds();
+    if (amp == null || width == null) {
       throw NeuristorException.input("give --amp and --width");
     }
-    double rs = r.series() == null ? 0 : r.series();
+    double rs = r.seriesOhms();
     ctl.check();
-    PulseResponse.Result p = PulseResponse.run(sel.type().type(), params, seedOf(r), r.amp(), r.width(), rs,
-        5 * r.width());
+    PulseResponse.Result p = PulseResponse.run(sel.type().type(), params, seedOf(r), amp, width, rs, 5 * width);
     Trace t = p.trace();
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("model", d.label());
-    v.put("amp_V", r.amp());
-    v.put("width_s", r.width());
+    v.put("amp_V", amp);
+    v.put("width_s", width);
     v.put("switched", p.switched());
     v.put("delay_s", p.delaySeconds());
     v.put("relaxation_s", p.relaxationSeconds());
@@ -497,10 +554,10 @@ final class Simulations {
     }
     List<View.Panel> panels = List.of(panel("voltage", t, "v", "device voltage (V)"),
         panel("current", t, "i", "device current (A)"), panel("state", t, "s", "device state s"));
-    String cmd = "./neuristor pulse " + Shell.quote(d.spec()) + " --amp " + num(r.amp()) + " --width " + num(r.width())
+    String cmd = "./neuristor pulse " + Shell.quote(d.spec()) + " --amp " + num(amp) + " --width " + num(width)
         + (rs > 0 ? " --series " + num(rs) : "") + deviceParamArgs(r.params()) + " --json";
     return new Output(new View("pulse response of " + d.label(), panels, v, cmd, modelCard(d, r.params(),
-        "one pulse of " + num(r.amp()) + " V for " + num(r.width()) + " s" + (rs > 0 ? " through " + num(rs)
+        "one pulse of " + num(amp) + " V for " + num(width) + " s" + (rs > 0 ? " through " + num(rs)
             + " Ohm" : "")), "model card", "pulse-" + base(d) + ".csv", List.of()),
         file -> CsvWriter.write(file, t));
   }
@@ -510,15 +567,20 @@ final class Simulations {
     Dut dut = dut(r);
     DeviceRegistry.Selection sel = dut.sel();
     Map<String, Object> params = dut.params();
-    int n = r.devices() == null ? 50 : r.devices();
+    int n = r.deviceCount();
     if (n < 2 || n > 2000) {
       throw NeuristorException.input("--devices must be 2..2000 here");
     }
     params.putIfAbsent("d2d_v", "0.05");
     params.putIfAbsent("d2d_r", "0.2");
     Map<String, Double> resolved = DeviceRegistry.resolve(sel.type().type(), params);
-    double amp = r.amp() != null ? r.amp() : IvSweep.defaultAmplitude(resolved);
-    double rate = r.rate() != null ? r.rate() : 10 * amp;
+    Double a = r.ampVolts("amp");
+    Double rt = r.rateVoltsPerSecond();
+    if (a != null && !(a > 0) || rt != null && !(rt > 0)) {
+      throw NeuristorException.input("--sweep: amp and rate must be positive and finite");
+    }
+    double amp = a != null ? a : IvSweep.defaultAmplitude(resolved);
+    double rate = rt != null ? rt : 10 * amp;
     long seed = seedOf(r);
     double[] vth = new double[n];
     double[] vhold = new double[n];
@@ -699,7 +761,28 @@ final class Simulations {
   }
 
   private static long seedOf(DeviceRequest r) {
-    return r.seed() == null ? 1 : r.seed();
+    return r.seedValue();
+  }
+
+  /** A required number of a request, read as the CLI reads the option {@code what}. */
+  static double required(String s, String what, String unit) {
+    if (blankToNull(s) == null) {
+      throw NeuristorException.input(what + ": give a value");
+    }
+    return CliArgs.finite(s, what, unit);
+  }
+
+  /** A whole number of a request (the default when not given), or a user error naming {@code what}. */
+  static long whole(String s, String what, long otherwise) {
+    String t = blankToNull(s);
+    if (t == null) {
+      return otherwise;
+    }
+    try {
+      return Long.parseLong(t);
+    } catch (NumberFormatException e) {
+      throw NeuristorException.input(what + ": not a whole number: '" + t + "'");
+    }
   }
 
   private static void mark(List<View.Marker> marks, String label, double x) {

@@ -154,7 +154,10 @@ public final class StudioServer implements AutoCloseable {
     } catch (IOException e) {
       s.close();
       throw NeuristorException.input("cannot listen on " + config.host() + ":" + config.port() + ": "
-          + e.getMessage());
+          + (e.getCause() instanceof java.net.BindException b && String.valueOf(b.getMessage()).contains("in use")
+              ? "the port is in use (another studio or program listens there); give another --port, or leave "
+                  + "--port out for any free port"
+              : e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")));
     }
     return s;
   }

@@ -361,6 +361,30 @@ class StudioApiTest {
   }
 
   @Test
+  void aFolderWithUnreadableFilesShowsTheOthersAndSaysWhy() throws Exception {
+    Path d = Files.createDirectories(out.resolve("mixed-run"));
+    Files.writeString(d.resolve("a-rates.csv"), "input_V,rate_hz\n1,0\n2,150\n");
+    Files.writeString(d.resolve("b-empty.csv"), "");
+    Files.write(d.resolve("c-latin1.csv"), new byte[] {'x', ',', 'y', '\n', (byte) 0xe9, ',', '1', '\n'});
+    Files.writeString(d.resolve("d-broken.json"), "{\"accuracy\": ");
+    Files.writeString(d.resolve("e-list.json"), "[1, 2]");
+    // one unreadable file used to fail the whole folder ("error: b-empty.csv is empty")
+    JsonNode r = f.run("results", Map.of("path", "mixed-run"));
+    assertThat(r.get("state").asText()).as(r.toString()).isEqualTo("done");
+    JsonNode v = r.get("view");
+    assertThat(v.get("panels")).hasSize(1);
+    assertThat(v.get("panels").get(0).get("label").asText()).isEqualTo("a-rates.csv");
+    List<String> unread = new ArrayList<>();
+    v.get("values").get("unread_files").forEach(n -> unread.add(n.asText()));
+    assertThat(unread).hasSize(4);
+    assertThat(unread.get(0)).isEqualTo("b-empty.csv: is empty");
+    assertThat(unread.get(1)).isEqualTo("c-latin1.csv: not UTF-8 text");
+    assertThat(unread.get(2)).startsWith("d-broken.json: not valid JSON (");
+    assertThat(unread.get(3)).isEqualTo("e-list.json: not a JSON object");
+    assertThat(f.get("api/job/" + r.get("id").asText() + "/csv").body()).startsWith("input_V,rate_hz");
+  }
+
+  @Test
   void devicesModelsAndProtocolsRunThroughTheApi() throws Exception {
     JsonNode iv = f.run("iv", Map.of("model", "ts:nbox"));
     assertThat(iv.get("state").asText()).isEqualTo("done");
@@ -396,6 +420,60 @@ class StudioApiTest {
     assertThat(sd.get("view").get("values").get("chronaxie_s").asDouble()).isEqualTo(cliSd.get("chronaxie_s").asDouble());
     JsonNode bad = f.run("iv", Map.of("model", "ts:nosuchpreset"));
     assertThat(bad.get("error").asText()).startsWith("error: ");
+  }
+
+  @Test
+  void typedNumbersAreReadAsTheCliReadsThemAndABadOneIsAnError() throws Exception {
+    // the page sends its fields as typed: 25u is what the CLI reads for --width 25u (2.5E-5; the page's own
+    // 25 * 1e-6 was 2.4999999999999998E-5), 200n is 2.0E-7 (not 2.0000000000000002E-7)
+    JsonNode aon = f.run("aon", Map.of("circuit", "lif", "amps", "1,2", "width", "25u"));
+    assertThat(aon.get("state").asText()).as(aon.toString()).isEqualTo("done");
+    assertThat(aon.get("view").get("command").asText())
+        .isEqualTo("./neuristor neuron aon lif --amps 1,2 --width 2.5E-5 --json");
+    JsonNode cliAon = StudioFixture.cli("neuron", "aon", "lif", "--amps", "1,2", "--width", "25u", "--json",
+        "--no-plot", "--out", out.resolve("cli").toString());
+    assertThat(aon.get("view").get("values").get("response_V")).isEqualTo(cliAon.get("response_V"));
+    JsonNode pulse = f.run("pulse", Map.of("model", "ts:nbox", "amp", "2", "width", "200n"));
+    assertThat(pulse.get("view").get("command").asText()).isEqualTo("./neuristor pulse ts:nbox --amp 2 --width 2.0E-7 --json");
+    JsonNode cliPulse = StudioFixture.cli("pulse", "ts:nbox", "--amp", "2", "--width", "200n", "--json", "--no-plot",
+        "--out", out.resolve("cli").toString());
+    assertThat(pulse.get("view").get("values").get("width_s")).isEqualTo(cliPulse.get("width_s"));
+    assertThat(pulse.get("view").get("values").get("delay_s")).isEqualTo(cliPulse.get("pulses").get(0).get("delay_s"));
+    JsonNode iv = f.run("iv", Map.of("model", "ts:nbox", "amp", "1.5", "rate", "15"));
+    assertThat(iv.get("view").get("command").asText()).startsWith("./neuristor iv ts:nbox --sweep triangle:amp=1.5,rate=15");
+    // a field that does not read fails with the option's name; it never runs with the default instead
+    Object[][] bad = {
+        {"iv", Map.of("model", "ts:nbox", "amp", "abc"), "error: amp: not a number: 'abc'"},
+        {"iv", Map.of("model", "ts:nbox", "series", "-5"), "error: --series must be >= 0, got '-5'"},
+        {"pulse", Map.of("model", "ts:nbox", "amp", "2", "width", "x"), "error: --width: not a number: 'x'"},
+        {"mc", Map.of("model", "ts:nbox", "devices", "abc"), "error: --devices: not a whole number: 'abc'"},
+        {"mc", Map.of("model", "ts:nbox", "seed", "1.5"), "error: --seed: not a whole number: '1.5'"},
+        {"fv", Map.of("circuit", "lif", "to", "4", "points", "x"), "error: --points: not a whole number: 'x'"},
+        {"fv", Map.of("circuit", "lif", "from", "1", "to", "nan"), "error: --to: not a number: 'nan'"},
+        {"sd", Map.of("circuit", "lif", "widths", "2u", "max", ""), "error: --max: give a value"},
+        {"aon", Map.of("circuit", "lif", "amps", "1", "width", "-1u"), "error: --width must be > 0, got '-1u'"},
+    };
+    for (Object[] b : bad) {
+      JsonNode j = f.run((String) b[0], b[1]);
+      assertThat(j.get("state").asText()).as(b[0] + " " + b[1]).isEqualTo("failed");
+      assertThat(j.get("error").asText()).as(b[0] + " " + b[1]).startsWith((String) b[2]).doesNotContain("\n");
+      assertThat(j.get("exit_code").asInt()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aPortInUseAndAnOutputFileGiveClearErrors() throws Exception {
+    org.neuristor.cli.CliHarness.Result busy = org.neuristor.cli.CliHarness.run("studio", "--no-browser", "--port",
+        String.valueOf(f.server.port()), "--out", out.toString());
+    assertThat(busy.code()).isEqualTo(2);
+    assertThat(busy.err()).contains("error: cannot listen on 127.0.0.1:" + f.server.port() + ": the port is in use")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+    Path file = out.resolve("not-a-folder.txt");
+    Files.writeString(file, "x");
+    org.neuristor.cli.CliHarness.Result notDir = org.neuristor.cli.CliHarness.run("studio", "--no-browser", "--out",
+        file.toString());
+    assertThat(notDir.code()).isEqualTo(2);
+    assertThat(notDir.err()).contains("error: --out " + file + " is a file, not a folder");
   }
 
   @Test

@@ -180,11 +180,16 @@ class StudioBrowserTest {
     WebElement err = driver.findElement(By.cssSelector("#view-neuron .error"));
     assertThat(err.isDisplayed()).isTrue();
     assertThat(err.getText()).startsWith("error: ").doesNotContain("Exception").doesNotContain("\n");
+    // the plot and values kept below are the last good run's (cm = 1n), not the field's: the page says so
+    assertThat(attr("view-neuron", "class")).contains("stale");
+    assertThat(text("#view-neuron .stale-note")).startsWith("below: the last result that ran");
+    assertThat(driver.findElement(By.cssSelector("#view-neuron .panel")).getCssValue("opacity")).isEqualTo("0.45");
     screenshot("studio-error");
     setField("neuron-params", "cm", "1.5n");
     awaitRun("view-neuron", done);
     assertThat(attr("view-neuron", "data-state")).isEqualTo("done");
     assertThat(driver.findElements(By.cssSelector("#view-neuron .error"))).isEmpty();
+    assertThat(attr("view-neuron", "class")).doesNotContain("stale");
   }
 
   @Test
@@ -224,8 +229,16 @@ class StudioBrowserTest {
   @Order(5)
   void devicePageShowsTheIvHysteresisWithThresholds() {
     open("device");
-    awaitRun("view-device-iv", 0);
+    int done = awaitRun("view-device-iv", 0);
     assertThat(text("#view-device-iv h2")).contains("I-V of ts:nbox");
+    // a sweep field that does not read is an error (it used to run the default amplitude under the typed text)
+    setField("device-sweep", "amp", "abc");
+    done = awaitRun("view-device-iv", done);
+    assertThat(attr("view-device-iv", "data-state")).isEqualTo("failed");
+    assertThat(text("#view-device-iv .error")).startsWith("error: amp: not a number: 'abc'");
+    setField("device-sweep", "amp", "1.5");
+    awaitRun("view-device-iv", done);
+    assertThat(attr("view-device-iv", "data-state")).isEqualTo("done");
     assertThat(driver.findElements(By.cssSelector("#view-device-iv canvas"))).isNotEmpty();
     setField("device-mc-params", "devices", "12");
     driver.findElement(By.id("device-mc")).click();
@@ -274,9 +287,58 @@ class StudioBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#view-results canvas.heat"))).hasSize(2);
     assertThat(value("view-results", "points")).isEqualTo("12");
     screenshot("studio-results");
+    // a folder of plain CSV files: each curve is named by its file (the plots had no name at all)
+    Path two = Files.createDirectories(out.resolve("two-files"));
+    Files.writeString(two.resolve("a-rates.csv"), "input_V,rate_hz\n1,0\n2,150\n3,300\n");
+    Files.writeString(two.resolve("b-energy.csv"), "input_V,energy_J\n1,1e-12\n2,2e-12\n");
+    driver.findElement(By.id("results-refresh")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(
+        By.cssSelector("#results-list button[data-path='two-files']")).isEmpty());
+    driver.findElement(By.cssSelector("#results-list button[data-path='two-files']")).click();
+    awaitRun("view-results", 1);
+    assertThat(driver.findElements(By.cssSelector("#view-results .panel .label")).stream().map(WebElement::getText)
+        .toList()).containsExactly("a-rates.csv", "b-energy.csv");
+  }
+
+  @Test
+  @Order(8)
+  void twoTabsKeepTheirOwnRunsAndAReloadCancelsItsRun() throws Exception {
+    String first = driver.getWindowHandle();
+    open("neuron");
+    awaitRun("view-neuron", 0);
+    // tab A: a run of a few seconds
+    setField("neuron-params", "tstop", "30m");
+    String a = awaitJob("view-neuron");
+    // tab B opens the same page, whose first run goes to the same view: it must not cancel tab A's run
+    driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+    try {
+      open("neuron");
+      awaitRun("view-neuron", 0);
+      assertThat(f.await(a).get("state").asText()).as("tab A's run").isEqualTo("done");
+      // a reload (or a closed tab) cancels the page's running job: here an f-V curve, which the reloaded
+      // page does not start again, so nothing else would stop it
+      setField("neuron-params", "tstop", "5m");
+      setField("neuron-protocol-params", "fv_points", "20");
+      driver.findElement(By.id("neuron-fv")).click();
+      String fv = awaitJob("view-neuron-protocol");
+      driver.navigate().refresh();
+      assertThat(f.await(fv).get("state").asText()).as("the f-V run of the reloaded page").isEqualTo("cancelled");
+    } finally {
+      driver.close();
+      driver.switchTo().window(first);
+    }
   }
 
   // -------------------------------------------------------------------------------------------------
+
+  /** Waits until the view's current run is on the server and running; returns its job id. */
+  private String awaitJob(String view) {
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+      WebElement v = d.findElement(By.id(view));
+      return v.getAttribute("data-job") != null && "running".equals(v.getAttribute("data-state"));
+    });
+    return attr(view, "data-job");
+  }
 
   /** Loads a page afresh (a fragment-only change would not reload it). */
   private void open(String page) {

@@ -2,6 +2,13 @@
 'use strict';
 
 const TOKEN = new URLSearchParams(location.search).get('token') || '';
+/**
+ * This page's own name for its slots: a run cancels the previous run of the same view in this tab only,
+ * never the run of the same view in another tab (or another browser on the same studio).
+ */
+const PAGE_ID = Array.from(crypto.getRandomValues(new Uint8Array(8)), b => b.toString(16).padStart(2, '0')).join('');
+/** Every view, so that leaving the page (reload, close) can cancel their runs. */
+const VIEWS = [];
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b'];
 
 // ---------------------------------------------------------------------------------------------
@@ -58,11 +65,12 @@ async function api(path, body) {
 class View {
   constructor(id, slot) {
     this.el = document.getElementById(id);
-    this.slot = slot;
+    this.slot = PAGE_ID + ':' + slot;
     this.seq = 0;         // runs started
     this.rendered = 0;    // results shown
     this.charts = [];
     this.job = null;
+    VIEWS.push(this);
   }
 
   /** Starts a run; a newer run in the same view supersedes it (the server cancels the older one). */
@@ -70,6 +78,7 @@ class View {
     const seq = ++this.seq;
     const t0 = startedAt || performance.now();
     this.job = null;
+    delete this.el.dataset.job;
     this.busy(true, 0);
     let job;
     try {
@@ -85,6 +94,7 @@ class View {
       return;
     }
     this.job = job.id;
+    this.el.dataset.job = job.id;
     while (job.state === 'queued' || job.state === 'running') {
       if (seq !== this.seq) return;
       this.busy(true, job.progress);
@@ -96,6 +106,7 @@ class View {
       }
     }
     if (seq !== this.seq) return;
+    this.job = null;
     this.busy(false);
     const clientMs = performance.now() - t0;
     this.el.dataset.serverMs = job.server_ms.toFixed(1);
@@ -111,6 +122,14 @@ class View {
     }
     this.el.dataset.state = job.state;
     this.el.dataset.done = String(++this.rendered);
+  }
+
+  /** Leaving the page: stops this view's run on the server (the request outlives the page). */
+  abandon() {
+    if (!this.job) return;
+    fetch('api/job/' + this.job + '/cancel', { method: 'POST', keepalive: true,
+      headers: { 'X-Neuristor-Token': TOKEN, 'Content-Type': 'application/json' }, body: '{}' }).catch(() => {});
+    this.job = null;
   }
 
   cancel() {
@@ -149,12 +168,24 @@ class View {
     }
     e.textContent = msg;
     e.hidden = false;
+    // what stays below is the last good result, not the fields' values: say so and grey it out
+    if (this.el.querySelector('h2')) {
+      this.el.classList.add('stale');
+      let n = this.el.querySelector('.stale-note');
+      if (!n) {
+        n = document.createElement('div');
+        n.className = 'stale-note';
+        n.textContent = 'below: the last result that ran, not the values now in the fields';
+        e.after(n);
+      }
+    }
   }
 
   render(v, jobId, serverMs, clientMs) {
     for (const c of this.charts) c.destroy();
     this.charts = [];
     this.el.replaceChildren();
+    this.el.classList.remove('stale');
     const h = document.createElement('h2');
     h.textContent = v.title;
     this.el.appendChild(h);
@@ -223,6 +254,13 @@ class View {
     box.className = 'panel';
     box.dataset.panel = p.label;
     this.el.appendChild(box);
+    // a panel without a y label (a results folder's CSV files) is named by its label (the file name) above it
+    if (!p.yLabel && p.label) {
+      const name = document.createElement('div');
+      name.className = 'label';
+      name.textContent = p.label;
+      box.appendChild(name);
+    }
     if (p.kind === 'heatmap') { heatmap(box, p, width); return; }
     const tables = [];
     const owner = [];
@@ -254,7 +292,7 @@ class View {
         y: { distr: p.logY ? 3 : 1 } },
       axes: [
         { label: p.xLabel, values: axisValues, size: 40, labelSize: 18 },
-        { label: p.yLabel, values: axisValues, size: 60, labelSize: 18 },
+        { label: p.yLabel || (p.series.length === 1 ? p.series[0].name : ''), values: axisValues, size: 60, labelSize: 18 },
       ],
       series,
       hooks: { draw: [u => drawMarkers(u, markers)] },
@@ -325,7 +363,10 @@ function heatmap(box, p, width) {
   g.fillStyle = '#222';
   g.font = '11px sans-serif';
   const step = n => Math.max(1, Math.ceil(n / 8));
-  for (let i = 0; i < h.x.length; i += step(h.x.length)) g.fillText(spice(h.x[i], 3), L + i * cw, H - B + 14);
+  // each value under the middle of its cell (the cell is the grid point, not the interval from it)
+  g.textAlign = 'center';
+  for (let i = 0; i < h.x.length; i += step(h.x.length)) g.fillText(spice(h.x[i], 3), L + (i + 0.5) * cw, H - B + 14);
+  g.textAlign = 'start';
   for (let j = 0; j < h.y.length; j += step(h.y.length)) g.fillText(spice(h.y[j], 3), 4, H - B - j * ch - ch / 2 + 4);
   g.fillText(p.xLabel, L + (W - L - R) / 2 - 20, H - 6);
   g.save(); g.translate(12, T + (H - T - B) / 2 + 30); g.rotate(-Math.PI / 2); g.fillText(p.yLabel, 0, 0); g.restore();
@@ -539,9 +580,10 @@ const neuron = {
   runProtocol(kind) {
     const f = valuesOf(document.getElementById('neuron-protocol-params'));
     const base = { circuit: this.circuit().name, params: this.params() };
-    if (kind === 'fv') Object.assign(base, { from: parseSpice(f.fv_from), to: parseSpice(f.fv_to), points: parseInt(f.fv_points, 10) });
-    if (kind === 'sd') Object.assign(base, { widths: f.sd_widths, max: parseSpice(f.sd_max) });
-    if (kind === 'aon') Object.assign(base, { amps: f.aon_amps, width: parseSpice(f.aon_width) });
+    // numbers go as typed: the server reads them as the CLI reads its options (same value, same message)
+    if (kind === 'fv') Object.assign(base, { from: f.fv_from, to: f.fv_to, points: f.fv_points });
+    if (kind === 'sd') Object.assign(base, { widths: f.sd_widths, max: f.sd_max });
+    if (kind === 'aon') Object.assign(base, { amps: f.aon_amps, width: f.aon_width });
     if (kind === 'refractory') base.stim = f.ref_pulse;
     return this.protocol.run(kind, base);
   },
@@ -661,12 +703,11 @@ const device = {
     return out;
   },
 
+  /** The sweep fields as typed (an empty one is left out: the CLI's default). */
   sweep() {
     const v = valuesOf(document.getElementById('device-sweep'));
     const o = {};
-    if (v.amp) o.amp = parseSpice(v.amp);
-    if (v.rate) o.rate = parseSpice(v.rate);
-    if (v.series) o.series = parseSpice(v.series);
+    for (const k of ['amp', 'rate', 'series']) if (v[k]) o[k] = v[k];
     return o;
   },
 
@@ -676,14 +717,13 @@ const device = {
 
   runPulse() {
     const v = valuesOf(document.getElementById('device-pulse-params'));
-    return this.pulseView.run('pulse', Object.assign(this.device(), { amp: parseSpice(v.p_amp), width: parseSpice(v.p_width),
+    return this.pulseView.run('pulse', Object.assign(this.device(), { amp: v.p_amp, width: v.p_width,
       series: this.sweep().series }));
   },
 
   runMc() {
     const v = valuesOf(document.getElementById('device-mc-params'));
-    return this.mc.run('mc', Object.assign(this.device(), { devices: parseInt(v.devices, 10), seed: parseInt(v.seed, 10) },
-      this.sweep()));
+    return this.mc.run('mc', Object.assign(this.device(), { devices: v.devices, seed: v.seed }, this.sweep()));
   },
 };
 
@@ -791,6 +831,9 @@ async function main() {
     }
   }, 3000);
 }
+
+// a reload or a closed tab cancels its runs, which would otherwise keep a worker busy to the end
+window.addEventListener('pagehide', () => { for (const v of VIEWS) v.abandon(); });
 
 window.studio = { neuron, device, model, results, showPage };
 main();
