@@ -164,6 +164,21 @@ class HonestNumbersTest {
   }
 
   @Test
+  void aPwlStimulusIsLabelledOnlyWhenItIsAStepAPulseOrARamp() throws Exception {
+    // a zigzag read "tonic spiking ... through a sustained step"
+    JsonNode zigzag = json(run("neuron", "run", "lif", "--stim", "pwl:0,0,10u,0,20u,3,30u,1.5,40u,3,50u,1.5,60u,3",
+        "--json"));
+    assertThat(zigzag.get("spikes").asInt()).isGreaterThan(1);
+    assertThat(zigzag.get("firing_pattern").isNull()).isTrue();
+    assertThat(zigzag.get("firing_pattern_reason").asText()).startsWith("the pwl input is an arbitrary waveform");
+    // a step and a ramp written as pwl keep the labels the rules give them
+    JsonNode step = json(run("neuron", "run", "lif", "--stim", "pwl:0,0,10u,0,10.01u,2", "--json"));
+    assertThat(step.get("firing_pattern").asText()).isEqualTo("tonic spiking");
+    JsonNode ramp = json(run("neuron", "run", "lif", "--stim", "pwl:0,0,10u,0,100u,4", "--json"));
+    assertThat(ramp.get("firing_pattern").asText()).isEqualTo("class 1 excitable");
+  }
+
+  @Test
   void noFiringPatternUnderInputsTheClassifierIsNotMadeFor() throws Exception {
     // tuma's own input is a train of 300 pulses: it read "depolarizing after-potential" (25 spikes)
     JsonNode train = json(run("neuron", "run", "tuma", "--json"));
