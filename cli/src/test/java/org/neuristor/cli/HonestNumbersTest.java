@@ -75,6 +75,10 @@ class HonestNumbersTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--tol");
     assertThat(run("model", "fi", "lif", "--tol", "-1", "--points", "3").code()).isEqualTo(2);
+    // the old name and the new one together: which one was meant is not clear
+    r = run("model", "fi", "lif", "--tol", "0.1", "--tolerance", "0.2", "--points", "3");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("give --tol or its old name --tolerance, not both").doesNotContain("Exception");
     r = run("neuron", "sd", "lif", "--widths", "5u", "--max", "20", "--tol", "1e-300");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--tol must be in");
