@@ -122,6 +122,15 @@ final class CommandTable {
             new Opt(new String[] {"--noise"}, null, null, "noises", LIST, String.class, null, null, false, false),
             new Opt(new String[] {"--seed"}, null, null, "seed", SINGLE, long.class, null, "1", false, false)}, ofModelCommandModelOptions("mo"), ofOutputOptions("output")),
             new Pos(null, "name", String.class, false, 0, null));
+      case "model fi":
+        return new Cmd(ModelCommand.Fi.class, new String[] {"mo", "output"}, options(new Opt[] {
+            new Opt(new String[] {"--from"}, null, null, "from", SINGLE, String.class, null, null, false, false),
+            new Opt(new String[] {"--to"}, null, null, "to", SINGLE, String.class, null, null, false, false),
+            new Opt(new String[] {"--points"}, null, null, "points", SINGLE, int.class, null, "31", false, false),
+            new Opt(new String[] {"--duration"}, null, null, "duration", SINGLE, String.class, null, null, false, false),
+            new Opt(new String[] {"--tol"}, null, null, "tolerance", SINGLE, String.class, null, null, false, false),
+            new Opt(new String[] {"--tolerance"}, null, null, "oldTolerance", SINGLE, String.class, null, null, false, false)}, ofModelCommandModelOptions("mo"), ofOutputOptions("output")),
+            new Pos(null, "name", String.class, false, 0, null));
       case "patterns":
         return new Cmd(PatternsCommand.class, new String[] {"output"}, options(new Opt[] {
             new Opt(new String[] {"--no-membrane"}, null, null, "noMembrane", FLAG, boolean.class, null, null, false, true),
@@ -168,6 +177,17 @@ final class CommandTable {
             new Opt(new String[] {"--reads"}, null, null, "reads", SINGLE, int.class, null, "30", false, false),
             new Opt(new String[] {"--seed"}, null, null, "seed", SINGLE, long.class, null, "1", false, false)}, ofOutputOptions("output")),
             null);
+      case "network crossbar sneak":
+        return new Cmd(CrossbarCommand.Sneak.class, new String[] {"output"}, options(new Opt[] {
+            new Opt(new String[] {"--sizes"}, null, null, "sizes", LIST, Integer.class, ",", "2,4,8,16,32,64", false, false),
+            new Opt(new String[] {"--selector"}, null, null, "selectors", LIST, String.class, ",", "none,1t1r,ots,ots:gese:ron=10k:roff=1g:i0=100p", false, false),
+            new Opt(new String[] {"--scheme"}, null, null, "scheme", SINGLE, String.class, null, "floating", false, false),
+            new Opt(new String[] {"--lrs"}, null, null, "lrs", SINGLE, String.class, null, "10k", false, false),
+            new Opt(new String[] {"--hrs"}, null, null, "hrs", SINGLE, String.class, null, "100k", false, false),
+            new Opt(new String[] {"--read-v"}, null, null, "readV", SINGLE, String.class, null, "0.5", false, false),
+            new Opt(new String[] {"--read-v-switch"}, null, null, "readVSwitch", SINGLE, String.class, null, "3", false, false),
+            new Opt(new String[] {"--wire-r"}, null, null, "wireR", SINGLE, String.class, null, "1", false, false)}, ofOutputOptions("output")),
+            null);
       case "network crossbar netlist":
         return new Cmd(CrossbarCommand.Netlist.class, new String[] {"output"}, options(new Opt[] {
             new Opt(new String[] {"--rows"}, null, null, "rows", SINGLE, int.class, null, "16", false, false),
@@ -206,6 +226,14 @@ final class CommandTable {
         return new Cmd(FitCheckCommand.class, new String[] {"data", "output"}, options(new Opt[] {
             new Opt(new String[] {"--threads"}, null, null, "threads", SINGLE, Integer.class, null, null, false, false)}, ofFitData("data"), ofOutputOptions("output")),
             new Pos(null, "model", java.nio.file.Path.class, false, 1, null));
+      case "studio":
+        return new Cmd(org.neuristor.studio.StudioCommand.class, new String[] {"json"}, options(new Opt[] {
+            new Opt(new String[] {"--port"}, null, null, "port", SINGLE, int.class, null, "0", false, false),
+            new Opt(new String[] {"--host"}, null, null, "host", SINGLE, String.class, null, null, false, false),
+            new Opt(new String[] {"--no-browser"}, null, null, "noBrowser", FLAG, boolean.class, null, null, false, true),
+            new Opt(new String[] {"--out"}, null, null, "out", SINGLE, java.nio.file.Path.class, null, "out", false, false),
+            new Opt(new String[] {"--jobs"}, null, null, "jobs", SINGLE, Integer.class, null, null, false, false)}, ofJsonOption("json")),
+            null);
       default:
         return null;
     }
@@ -273,10 +301,7 @@ final class CommandTable {
   //   device: a command group (prints its usage or subcommands)
   //   neuron: a command group (prints its usage or subcommands)
   //   model: a command group (prints its usage or subcommands)
-  //   model fi: annotated method Fi.oldTolerance
   //   network: a command group (prints its usage or subcommands)
   //   network crossbar: a command group (prints its usage or subcommands)
-  //   network crossbar sneak: --sizes: Optional, Map or array
   //   fit: a command group (prints its usage or subcommands)
-  //   studio: @Spec StudioCommand.spec (needs picocli's model)
 }

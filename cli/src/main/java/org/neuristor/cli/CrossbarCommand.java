@@ -151,7 +151,7 @@ final class CrossbarCommand implements Runnable {
   static final class Sneak implements Callable<Integer> {
     @Option(names = "--sizes", paramLabel = "N,...", split = ",", defaultValue = "2,4,8,16,32,64",
         description = "Array sizes n (default: ${DEFAULT-VALUE}).")
-    int[] sizes;
+    List<Integer> sizes;
 
     @Option(names = "--selector", paramLabel = "NAME,...", split = ",",
         defaultValue = "none,1t1r,ots,ots:gese:ron=10k:roff=1g:i0=100p",
@@ -206,28 +206,29 @@ final class CrossbarCommand implements Runnable {
       List<List<?>> table = new ArrayList<>();
       List<Plotter.Series> series = new ArrayList<>();
       List<Object> json = new ArrayList<>();
-      try (ProgressBar bar = output.progress("sneak paths", (long) sizes.length * sels.size())) {
+      try (ProgressBar bar = output.progress("sneak paths", (long) sizes.size() * sels.size())) {
         for (Selector sel : sels) {
           double v = sel.nonlinear() ? switchVolts : readVolts;
           SneakPath.Config c = new SneakPath.Config(rl, rh, v, wire, 0, 0, sch);
-          double[] xs = new double[sizes.length];
-          double[] ys = new double[sizes.length];
-          for (int k = 0; k < sizes.length; k++) {
-            SneakPath.Point p = SneakPath.read(sizes[k], sel, c);
-            xs[k] = sizes[k];
+          double[] xs = new double[sizes.size()];
+          double[] ys = new double[sizes.size()];
+          for (int k = 0; k < sizes.size(); k++) {
+            int n = sizes.get(k);
+            SneakPath.Point p = SneakPath.read(n, sel, c);
+            xs[k] = n;
             ys[k] = p.relativeError();
-            table.add(java.util.Arrays.asList(sel.label(), sizes[k], v, p.columnAmps(), p.cellAmps(),
+            table.add(java.util.Arrays.asList(sel.label(), n, v, p.columnAmps(), p.cellAmps(),
                 CliArgs.orNull(p.relativeError()), p.reason() == null ? "" : p.reason()));
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("selector", sel.label());
-            m.put("size", sizes[k]);
+            m.put("size", n);
             m.put("read_v", v);
             m.put("column_A", p.columnAmps());
             m.put("cell_A", p.cellAmps());
             m.put("relative_error", CliArgs.orNull(p.relativeError()));
             if (p.reason() != null) {
               m.put("relative_error_reason", p.reason());
-              output.warn(sel.label() + ", n = " + sizes[k] + ": no sneak-path error: " + p.reason());
+              output.warn(sel.label() + ", n = " + n + ": no sneak-path error: " + p.reason());
             }
             json.add(m);
             bar.step();

@@ -367,11 +367,12 @@ public final class ModelCommand implements Runnable {
         description = "Rheobase bisection tolerance in the model's current unit (default: 1/1000 of the range).")
     String tolerance;
 
-    /** The old spelling of {@code --tol}, kept working but not shown. */
+    /**
+     * The old spelling of {@code --tol}, kept working but not shown (a field, not a setter method, so that the
+     * launcher's quick start serves {@code model fi}).
+     */
     @Option(names = "--tolerance", hidden = true, paramLabel = "CURRENT", description = "Old name of --tol.")
-    void oldTolerance(String v) {
-      tolerance = v;
-    }
+    String oldTolerance;
 
     @Mixin OutputOptions output;
 
@@ -401,7 +402,11 @@ public final class ModelCommand implements Runnable {
       if (!(hi > lo)) {
         throw NeuristorException.input("--to must exceed --from, got " + lo + " and " + hi + " " + unit);
       }
-      double tol = tolerance != null ? CliArgs.positive(tolerance, "--tol", unit) : (hi - lo) / 1000;
+      if (tolerance != null && oldTolerance != null) {
+        throw NeuristorException.input("model fi: give --tol or its old name --tolerance, not both");
+      }
+      String tolGiven = tolerance != null ? tolerance : oldTolerance;
+      double tol = tolGiven != null ? CliArgs.positive(tolGiven, "--tol", unit) : (hi - lo) / 1000;
       output.outDir();
       double[] in = new double[points];
       for (int j = 0; j < points; j++) {

@@ -671,27 +671,19 @@ final class Java2dPlots {
       Graphics2D pg = probe.createGraphics();
       FontMetrics fm = pg.getFontMetrics(font);
       pg.dispose();
-      Color xMarks = s.getXAxisTickMarksColor();
-      Color yMarks = s.getYAxisTickMarksColor();
-      double[] xr = logRange(true);
-      double[] yr = logRange(false);
+      // per axis, x then y: whether this chart draws its ticks, XChart's tick-mark colour, the data's range, the
+      // widest of our labels (null: none yet), the ends XChart's stand-in labels mark, our ticks
+      boolean[] own = {ownLogX, ownLogY};
+      Color[] marks = {s.getXAxisTickMarksColor(), s.getYAxisTickMarksColor()};
+      double[][] range = {logRange(true), logRange(false)};
       String[] wide = {null, null};
-      double[] xEnds = xr;
-      double[] yEnds = yr;
+      double[][] ends = range.clone();
+      OwnTicks[] ticks = {xTicks, yTicks};
       for (int pass = 0; pass < 4; pass++) {
-        String wx = wide[0];
-        String wy = wide[1];
-        if (ownLogX) {
-          s.setXAxisTickLabelsFormattingFunction(standIn(wx, xEnds));
-          s.setXAxisTickLabelsColor(Marks.X_LABELS);
-          s.setXAxisTickMarksColor(Marks.X_MARKS);
-          s.setPlotGridVerticalLinesVisible(false);
-        }
-        if (ownLogY) {
-          s.setYAxisTickLabelsFormattingFunction(standIn(wy, yEnds));
-          s.setYAxisTickLabelsColor(Marks.Y_LABELS);
-          s.setYAxisTickMarksColor(Marks.Y_MARKS);
-          s.setPlotGridHorizontalLinesVisible(false);
+        for (int k = 0; k < 2; k++) {
+          if (own[k]) {
+            standInTicks(s, k == 0, standIn(wide[k], ends[k]));
+          }
         }
         Marks m = new Marks();
         try {
@@ -701,32 +693,37 @@ final class Java2dPlots {
         }
         Rectangle2D pb = plot.getBounds();
         boolean same = true;
-        if (ownLogX && xr != null) {
-          LinePlot.Axis a = new LinePlot.Axis(true, xr[0], xr[1], s.getPlotContentSize() * pb.getWidth(),
-              s.getXAxisTickMarkSpacingHint(), fm::stringWidth, 0);
-          xTicks = new OwnTicks(a, m.box(Marks.X_LABELS), m.box(Marks.X_MARKS), font, xMarks);
-          same &= xTicks.widest(fm).equals(wide[0]) && sameRange(s.getXAxisMin(), s.getXAxisMax(), a);
-          wide[0] = xTicks.widest(fm);
-          // the axis' range widened to labelled ends, as the PNG's (LinePlot.Axis)
-          s.setXAxisMin(a.lo);
-          s.setXAxisMax(a.hi);
-          xEnds = new double[] {a.lo, a.hi};
-        }
-        if (ownLogY && yr != null) {
-          double space = s.getPlotContentSize() * pb.getHeight();
-          LinePlot.Axis a = new LinePlot.Axis(true, yr[0], yr[1], space,
-              LinePlot.yHint(space, s.getYAxisTickMarkSpacingHint()), null, fm.getAscent() + 4);
-          yTicks = new OwnTicks(a, m.box(Marks.Y_LABELS), m.box(Marks.Y_MARKS), font, yMarks);
-          same &= yTicks.widest(fm).equals(wide[1]) && sameRange(s.getYAxisMin(), s.getYAxisMax(), a);
-          wide[1] = yTicks.widest(fm);
-          s.setYAxisMin(a.lo);
-          s.setYAxisMax(a.hi);
-          yEnds = new double[] {a.lo, a.hi};
+        for (int k = 0; k < 2; k++) {
+          if (own[k] && range[k] != null) {
+            boolean x = k == 0;
+            LinePlot.Axis a;
+            if (x) {
+              a = new LinePlot.Axis(true, range[k][0], range[k][1], s.getPlotContentSize() * pb.getWidth(),
+                  s.getXAxisTickMarkSpacingHint(), fm::stringWidth, 0);
+            } else {
+              double space = s.getPlotContentSize() * pb.getHeight();
+              a = new LinePlot.Axis(true, range[k][0], range[k][1], space,
+                  LinePlot.yHint(space, s.getYAxisTickMarkSpacingHint()), null, fm.getAscent() + 4);
+            }
+            ticks[k] = new OwnTicks(a, m.box(Marks.LABELS[k]), m.box(Marks.MARKS[k]), font, marks[k]);
+            same &= ticks[k].widest(fm).equals(wide[k])
+                && sameRange(x ? s.getXAxisMin() : s.getYAxisMin(), x ? s.getXAxisMax() : s.getYAxisMax(), a);
+            wide[k] = ticks[k].widest(fm);
+            // the axis' range widened to labelled ends, as the PNG's (LinePlot.Axis)
+            ends[k] = new double[] {a.lo, a.hi};
+            if (x) {
+              s.setXAxisMin(a.lo).setXAxisMax(a.hi);
+            } else {
+              s.setYAxisMin(a.lo).setYAxisMax(a.hi);
+            }
+          }
         }
         if (same) {
           break;
         }
       }
+      xTicks = ticks[0];
+      yTicks = ticks[1];
       Color none = new Color(0, 0, 0, 0);
       if (xTicks != null || yTicks != null) {
         background[0] = s.getChartBackgroundColor();
@@ -735,12 +732,24 @@ final class Java2dPlots {
         s.setPlotBackgroundColor(none);
       }
       if (ownLogX) {
-        s.setXAxisTickLabelsColor(none);
-        s.setXAxisTickMarksColor(none);
+        s.setXAxisTickLabelsColor(none).setXAxisTickMarksColor(none);
       }
       if (ownLogY) {
-        s.setYAxisTickLabelsColor(none);
-        s.setYAxisTickMarksColor(none);
+        s.setYAxisTickLabelsColor(none).setYAxisTickMarksColor(none);
+      }
+    }
+
+    /**
+     * XChart's ticks of axis x (or y) for a paint that shows where they go: {@code labels} as their labels, in the
+     * marker colours, without grid lines.
+     */
+    private static void standInTicks(XYStyler s, boolean x, Function<Double, String> labels) {
+      if (x) {
+        s.setXAxisTickLabelsFormattingFunction(labels).setXAxisTickLabelsColor(Marks.LABELS[0])
+            .setXAxisTickMarksColor(Marks.MARKS[0]).setPlotGridVerticalLinesVisible(false);
+      } else {
+        s.setYAxisTickLabelsFormattingFunction(labels).setYAxisTickLabelsColor(Marks.LABELS[1])
+            .setYAxisTickMarksColor(Marks.MARKS[1]).setPlotGridHorizontalLinesVisible(false);
       }
     }
 
@@ -915,10 +924,10 @@ final class Java2dPlots {
    * marks, painted in these colours to find where they go); {@code create()} clones it, sharing the record.
    */
   private static final class Marks extends VectorGraphics2D {
-    static final Color X_LABELS = new Color(0x010203);
-    static final Color X_MARKS = new Color(0x010204);
-    static final Color Y_LABELS = new Color(0x010205);
-    static final Color Y_MARKS = new Color(0x010206);
+    /** The marker colours of the tick labels of x and y. */
+    static final Color[] LABELS = {new Color(0x010203), new Color(0x010205)};
+    /** The marker colours of the tick marks of x and y. */
+    static final Color[] MARKS = {new Color(0x010204), new Color(0x010206)};
     private final java.util.Map<Integer, Rectangle2D> boxes = new java.util.HashMap<>();
 
     /** The bounds of everything drawn in {@code c}; null if nothing was. */
@@ -928,7 +937,7 @@ final class Java2dPlots {
 
     private void record(java.awt.Shape shape) {
       Color c = getColor();
-      if (c == null || !(c.equals(X_LABELS) || c.equals(X_MARKS) || c.equals(Y_LABELS) || c.equals(Y_MARKS))) {
+      if (c == null || !(c.equals(LABELS[0]) || c.equals(MARKS[0]) || c.equals(LABELS[1]) || c.equals(MARKS[1]))) {
         return;
       }
       Rectangle2D b = getTransform().createTransformedShape(shape).getBounds2D();

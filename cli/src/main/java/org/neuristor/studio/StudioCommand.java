@@ -9,8 +9,6 @@ import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code neuristor studio}: a local web page to explore neurons, devices, models and results. This
@@ -26,8 +24,6 @@ import picocli.CommandLine.Model.CommandSpec;
             + "\"output_folder\": ...}) and opens the browser when there is one. Ctrl-C stops it."},
     footer = {"", "Examples:", "  ./neuristor studio", "  ./neuristor studio --no-browser --port 8600 --out out"})
 public final class StudioCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
   @picocli.CommandLine.Mixin org.neuristor.cli.JsonOption json;
 
   @Option(names = "--port", paramLabel = "N", defaultValue = "0",
@@ -57,8 +53,8 @@ public final class StudioCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String h = host == null ? "127.0.0.1" : host.trim();
-    PrintWriter err = spec.commandLine().getErr();
-    PrintWriter outw = spec.commandLine().getOut();
+    PrintWriter err = json.err();
+    PrintWriter outw = json.out();
     if (port < 0 || port > 65535) {
       throw NeuristorException.input("--port must be 0..65535");
     }

@@ -75,6 +75,10 @@ class HonestNumbersTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--tol");
     assertThat(run("model", "fi", "lif", "--tol", "-1", "--points", "3").code()).isEqualTo(2);
+    // the old name and the new one together: which one was meant is not clear
+    r = run("model", "fi", "lif", "--tol", "0.1", "--tolerance", "0.2", "--points", "3");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("give --tol or its old name --tolerance, not both").doesNotContain("Exception");
     r = run("neuron", "sd", "lif", "--widths", "5u", "--max", "20", "--tol", "1e-300");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--tol must be in");
@@ -161,6 +165,21 @@ class HonestNumbersTest {
     assertThat(y.get("firing_pattern").asText()).isNotEqualTo("subthreshold oscillations");
     assertThat(y.get("rate_hz").isNull()).isTrue();
     assertThat(y.get("rate_reason").asText()).contains("one spike");
+  }
+
+  @Test
+  void aPwlStimulusIsLabelledOnlyWhenItIsAStepAPulseOrARamp() throws Exception {
+    // a zigzag read "tonic spiking ... through a sustained step"
+    JsonNode zigzag = json(run("neuron", "run", "lif", "--stim", "pwl:0,0,10u,0,20u,3,30u,1.5,40u,3,50u,1.5,60u,3",
+        "--json"));
+    assertThat(zigzag.get("spikes").asInt()).isGreaterThan(1);
+    assertThat(zigzag.get("firing_pattern").isNull()).isTrue();
+    assertThat(zigzag.get("firing_pattern_reason").asText()).startsWith("the pwl input is an arbitrary waveform");
+    // a step and a ramp written as pwl keep the labels the rules give them
+    JsonNode step = json(run("neuron", "run", "lif", "--stim", "pwl:0,0,10u,0,10.01u,2", "--json"));
+    assertThat(step.get("firing_pattern").asText()).isEqualTo("tonic spiking");
+    JsonNode ramp = json(run("neuron", "run", "lif", "--stim", "pwl:0,0,10u,0,100u,4", "--json"));
+    assertThat(ramp.get("firing_pattern").asText()).isEqualTo("class 1 excitable");
   }
 
   @Test

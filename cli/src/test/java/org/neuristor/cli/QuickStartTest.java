@@ -133,7 +133,9 @@ class QuickStartTest {
     for (String line : new String[] {"model run lif --no-plot", "neuron run lif --stim dc:amp=3", "iv ts",
         "device list", "patterns", "run ../examples/1ts1c-bsource.cir --no-plot",
         "network run ../examples/coba.yaml --threads 2 --json", "pulse ts --width 100n --amp 1.5",
-        "model run izhikevich --param a=0.02,b=0.2 --stim step:amp=10 --duration 100ms --out x --json"}) {
+        "model run izhikevich --param a=0.02,b=0.2 --stim step:amp=10 --duration 100ms --out x --json",
+        "model fi lif", "model fi hh --points 5 --tol 0.5 --json", "model fi lif --tolerance 0.01 --no-plot",
+        "network crossbar sneak --sizes 2,4 --sizes 8 --scheme third", "studio --no-browser --port 8600 --out out"}) {
       assertThat(QuickStartCheck.check(line.split(" "))).as(line).isTrue();
     }
     for (String line : new String[] {"model run lif --help", "-V", "model run lif --seed -1", "model run lif --out=",

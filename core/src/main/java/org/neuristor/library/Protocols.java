@@ -247,13 +247,22 @@ public final class Protocols {
 
   /**
    * The firing-pattern label of a run of {@code c} under the {@code --stim} spec (null: the circuit's own input),
-   * read on v(in) and the circuit's membrane; none, with the reason, under a Poisson train or a periodic pulse
-   * train (see {@link FiringPatternClassifier#classifyRun}).
+   * read on v(in) and the circuit's membrane; none, with the reason, under a Poisson train, a periodic pulse
+   * train or a pwl that is not made of steps, pulses and ramps (see {@link FiringPatternClassifier#classifyRun}
+   * and {@link FiringPatternClassifier#pwlNotMadeFor}).
    */
   public static FiringPatternClassifier.Result firingPattern(NeuronCircuit c, Trace t, String spec, double[] spikes) {
-    boolean poisson = spec != null && stimulusKind(spec).equals("poisson");
-    return FiringPatternClassifier.classifyRun(t, "v(in)", c.membrane(), spikes,
-        poisson ? "the input is a Poisson pulse train, a random input" : null);
+    String kind = spec == null ? "" : stimulusKind(spec);
+    String why = null;
+    if (kind.equals("poisson")) {
+      why = "the input is a Poisson pulse train, a random input";
+    } else if (kind.equals("pwl")) {
+      double[] tv = pwlPoints(spec.substring(spec.indexOf(':') + 1));
+      double[] times = IntStream.range(0, tv.length / 2).mapToDouble(k -> tv[2 * k]).toArray();
+      double[] values = IntStream.range(0, tv.length / 2).mapToDouble(k -> tv[2 * k + 1]).toArray();
+      why = FiringPatternClassifier.pwlNotMadeFor(times, values, t.axis()[t.size() - 1]);
+    }
+    return FiringPatternClassifier.classifyRun(t, "v(in)", c.membrane(), spikes, why);
   }
 
   /** The kind of a stimulus specification ({@link #stimulus}): the word before its colon, lower case. */
@@ -344,11 +353,21 @@ public final class Protocols {
 
   /** {@code pwl:t0,v0,t1,v1,...}: times in s (non-decreasing, from 0), values in V. */
   private static String pwl(String rest) {
+    double[] tv = pwlPoints(rest);
+    StringBuilder sb = new StringBuilder("pwl(");
+    for (int k = 0; k < tv.length; k++) {
+      sb.append(k > 0 ? " " : "").append(String.format(Locale.ROOT, "%.17g", tv[k]));
+    }
+    return sb.append(')').toString();
+  }
+
+  /** The points of {@code pwl:t0,v0,t1,v1,...} (after the colon), time and value alternating, checked. */
+  private static double[] pwlPoints(String rest) {
     String[] parts = rest.isBlank() ? new String[0] : rest.split(",");
     if (parts.length < 2 || parts.length % 2 != 0) {
       throw NeuristorException.input("--stim pwl needs time,value pairs, e.g. pwl:0,0,1u,2,5u,2");
     }
-    StringBuilder sb = new StringBuilder("pwl(");
+    double[] tv = new double[parts.length];
     double last = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < parts.length; k++) {
       boolean time = k % 2 == 0;
@@ -366,9 +385,9 @@ public final class Protocols {
       if (time) {
         last = v;
       }
-      sb.append(k > 0 ? " " : "").append(String.format(Locale.ROOT, "%.17g", v));
+      tv[k] = v;
     }
-    return sb.append(')').toString();
+    return tv;
   }
 
   /** Result of the paired-pulse protocol at one gap. */

@@ -172,6 +172,112 @@ public final class FiringPatternClassifier {
     return "the input is a periodic train of " + pos.size() + " equal pulses";
   }
 
+  /**
+   * Why the rules were not made for a piecewise-linear input through the points ({@code t[k]}, {@code v[k]}), or
+   * null. The input is read as it runs: up to {@code tEnd}, the record's end, holding its last value to there,
+   * and without the points that lie on a straight line between their neighbours. Each departure from the first
+   * value (the baseline) must then be one of the protocols' shapes:
+   * <ul>
+   *   <li>a plateau, as in a step or a pulse: one value held, each edge to it and from it taking at most a tenth
+   *       of the hold;
+   *   <li>a ramp: one straight line moving away from the baseline (from it, or from a level it jumped to in at
+   *       most a tenth of the ramp), then back in at most a tenth of the ramp, or to the end.
+   * </ul>
+   * Any other departure (a staircase, a ramp that levels off, a triangle, a sine drawn in segments, one that
+   * crosses the baseline) is an arbitrary waveform. Trains of plateaus are judged by {@link #notMadeFor(List)} on
+   * the record.
+   *
+   * @param t the points' times, non-decreasing
+   * @param v the values (the first one holds before {@code t[0]}, the last one after the last time)
+   * @param tEnd the record's end
+   */
+  public static String pwlNotMadeFor(double[] t, double[] v, double tEnd) {
+    double[] pt = new double[t.length + 1];
+    double[] pv = new double[t.length + 1];
+    int n = 0;
+    for (int k = 0; k < t.length && t[k] <= tEnd; k++) {
+      pt[n] = t[k];
+      pv[n++] = v[k];
+    }
+    if (n == 0) {
+      return null;
+    }
+    if (n < t.length && pt[n - 1] < tEnd) {
+      pv[n] = pv[n - 1] + (v[n] - pv[n - 1]) * (tEnd - pt[n - 1]) / (t[n] - pt[n - 1]);
+      pt[n++] = tEnd;
+    } else if (pt[n - 1] < tEnd) {
+      pv[n] = pv[n - 1];
+      pt[n++] = tEnd;
+    }
+    double base = pv[0];
+    double scale = 0;
+    for (int k = 0; k < n; k++) {
+      scale = Math.max(scale, Math.abs(pv[k] - base));
+    }
+    if (scale == 0) {
+      return null;
+    }
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+      pt[m] = pt[k];
+      pv[m++] = pv[k];
+      while (m >= 3 && between(pt, pv, m - 3, m - 2, m - 1, 1e-6 * scale)) {
+        pt[m - 2] = pt[m - 1];
+        pv[m - 2] = pv[m - 1];
+        m--;
+      }
+    }
+    for (int a = 1; a < m; a++) {
+      if (Math.abs(pv[a] - base) <= 1e-9 * scale) {
+        continue;
+      }
+      int c = a;
+      while (c + 1 < m && Math.abs(pv[c + 1] - base) > 1e-9 * scale) {
+        c++;
+      }
+      if (!plateauOrRamp(pt, pv, m, a, c, base, scale)) {
+        return "the pwl input is an arbitrary waveform: its departure from the baseline at "
+            + org.neuristor.ParameterSpec.fmt(pt[a - 1]) + " s is neither a plateau (a step or a pulse) nor one "
+            + "straight ramp";
+      }
+      a = c;
+    }
+    return null;
+  }
+
+  /** Whether point j lies on the straight line from point i to point k (points in time order). */
+  private static boolean between(double[] t, double[] v, int i, int j, int k, double tol) {
+    if (t[k] == t[i]) {
+      return v[j] >= Math.min(v[i], v[k]) && v[j] <= Math.max(v[i], v[k]);
+    }
+    return Math.abs(v[i] + (v[k] - v[i]) * (t[j] - t[i]) / (t[k] - t[i]) - v[j]) <= tol;
+  }
+
+  /**
+   * Whether the departure through points a..c (off {@code base}; a - 1 is on it, c + 1 too where c + 1 &lt; n) is a
+   * plateau or a ramp ({@link #pwlNotMadeFor}); the points are reduced, so a straight ramp is one point or two.
+   */
+  private static boolean plateauOrRamp(double[] t, double[] v, int n, int a, int c, double base, double scale) {
+    boolean plateau = c > a;
+    for (int k = a; k <= c; k++) {
+      if (Math.signum(v[k] - base) != Math.signum(v[a] - base)) {
+        return false;
+      }
+      plateau &= Math.abs(v[k] - v[a]) <= 1e-9 * scale;
+    }
+    double in = t[a] - t[a - 1];
+    double out = c + 1 < n ? t[c + 1] - t[c] : 0;
+    if (plateau) {
+      double hold = t[c] - t[a];
+      return in <= 0.1 * hold && out <= 0.1 * hold;
+    }
+    if (c == a) {
+      return out <= 0.1 * in;
+    }
+    double ramp = t[c] - t[a];
+    return c == a + 1 && Math.abs(v[c] - base) > Math.abs(v[a] - base) && in <= 0.1 * ramp && out <= 0.1 * ramp;
+  }
+
   /** Classifies from a trace: stimulus signal, optional membrane signal (null), spike times. */
   public static Result classify(Trace trace, String stimulusSignal, String membraneSignal, double[] spikeTimes) {
     return classify(trace.axis(), trace.get(stimulusSignal), membraneSignal == null ? null : trace.get(membraneSignal),

@@ -51,4 +51,57 @@ class RunLabelTest {
       assertThat(r[1].reason()).isEqualTo(r[0].reason());
     }
   }
+
+  static String pwl(double tEnd, double... tv) {
+    double[] t = new double[tv.length / 2];
+    double[] v = new double[tv.length / 2];
+    for (int k = 0; k < t.length; k++) {
+      t[k] = tv[2 * k];
+      v[k] = tv[2 * k + 1];
+    }
+    return FiringPatternClassifier.pwlNotMadeFor(t, v, tEnd);
+  }
+
+  @Test
+  void aPwlThatIsAStepAPulseOrARampIsMadeFor() {
+    assertThat(pwl(1, 0, 0)).isNull();
+    assertThat(pwl(1, 0, 0, 0.1, 0, 0.1, 2)).isNull(); // a step to the end
+    assertThat(pwl(1, 0, 0, 0.1, 0, 0.11, 2, 0.3, 2, 0.31, 0)).isNull(); // a pulse
+    assertThat(pwl(1, 0, 0, 0.1, 0, 0.11, -2, 0.3, -2, 0.31, 0, 0.5, 0, 0.505, 2, 0.6, 2, 0.605, 0)).isNull(); // pair
+    assertThat(pwl(1, 1, 1, 0.2, 1, 0.2, 0, 0.4, 0, 0.4, 1)).isNull(); // baseline 1, a hyperpolarizing pulse
+    assertThat(pwl(1, 0, 0, 0.01, 2, 0.01, 2, 0.5, 2)).isNull(); // a repeated point
+    assertThat(pwl(1, 0, 0, 0.1, 0, 1, 3)).isNull(); // a ramp to the end
+    assertThat(pwl(1, 0, 0, 0.1, 0, 0.2, 1, 0.3, 2, 0.4, 3, 0.4, 0)).isNull(); // a ramp in segments, then back
+    assertThat(pwl(1, 0, 0, 0.1, 0, 0.1, 1, 0.5, 5, 0.5, 0)).isNull(); // a ramp from a jump
+    assertThat(pwl(1, 0, 0, 0.1, 0, 0.4, -3, 0.41, 0)).isNull(); // a falling ramp with a fast edge back
+    // what comes after the record's end is not in the record
+    assertThat(pwl(0.5, 0, 0, 0.01, 2, 0.6, 2, 0.7, 5, 0.8, 1)).isNull();
+    assertThat(pwl(0.5, 0, 0, 0.1, 0, 0.7, 6)).isNull(); // a ramp cut by the end
+  }
+
+  @Test
+  void anArbitraryPwlIsNotMadeFor() {
+    for (double[] tv : new double[][] {
+        {0, 0, 0.1, 0, 0.1, 1, 0.2, 1, 0.2, 2, 0.3, 2}, // a staircase
+        {0, 0, 0.1, 0, 0.3, 2, 0.6, 2}, // a ramp that levels off (a step with a slow edge)
+        {0, 0, 0.1, 0, 0.5, 2}, // the same: the last value holds to the end
+        {0, 0, 0.1, 0, 0.3, 2, 0.6, 1, 0.9, 0}, // a triangle (its fall drawn through a point)
+        {0, 0, 0.1, 0, 0.1, 2, 0.5, 0}, // a jump that decays
+        {0, 0, 0.1, 0, 0.11, 2, 0.15, 2, 0.16, 0}, // a pulse whose edges are a fifth of it
+        {0, 0, 0.1, 1, 0.2, 0.5, 0.3, 1, 0.4, 0}, // a wiggle
+        {0, 0, 0.1, 1, 0.2, -1, 0.3, 0}, // through the baseline
+        {0, 0, 0.1, 1, 0.2, 3, 0.3, 4, 0.3, 0}}) { // two slopes
+      assertThat(pwl(1, tv)).as(java.util.Arrays.toString(tv)).startsWith("the pwl input is an arbitrary waveform");
+    }
+    // the second departure is the arbitrary one
+    assertThat(pwl(1, 0, 0, 0.1, 0, 0.11, 2, 0.3, 2, 0.31, 0, 0.5, 0, 0.6, 1, 0.7, 0.5, 0.8, 1, 0.9, 0))
+        .contains("baseline at 0.5 s");
+    // a sine drawn in 20 segments
+    double[] sine = new double[42];
+    for (int k = 0; k <= 20; k++) {
+      sine[2 * k] = k * 0.05;
+      sine[2 * k + 1] = Math.sin(2 * Math.PI * k / 10);
+    }
+    assertThat(pwl(1, sine)).startsWith("the pwl input is an arbitrary waveform");
+  }
 }
