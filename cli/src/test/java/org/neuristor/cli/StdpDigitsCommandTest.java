@@ -22,6 +22,8 @@ class StdpDigitsCommandTest {
     JsonNode j = Json.mapper().readTree(r.out());
     assertThat(j.get("accuracy").asDouble()).isBetween(0.0, 1.0);
     assertThat(j.get("test_samples").asInt()).isEqualTo(30);
+    double p = j.get("accuracy").asDouble();
+    assertThat(j.get("accuracy_standard_error").asDouble()).isEqualTo(Math.sqrt(p * (1 - p) / 30));
     assertThat(j.get("energy_per_inference_J").asDouble()).isPositive();
     assertThat(j.get("programming_energy_J").asDouble()).isPositive();
     assertThat(j.get("learning_pulses").get(0).asLong()).isPositive();
