@@ -161,9 +161,11 @@ final class DigitsCommand implements Callable<Integer> {
       throw NeuristorException.input("--lr must be > 0, got " + lr);
     }
     TiledRead.Config readCfg = readConfig();
-    if (hidden < 1 || epochs < 0 || steps < 1 || testSamples < 0 || writeVerify < 0) {
-      throw NeuristorException.input("--hidden, --steps must be >= 1, --epochs, --test-samples, --write-verify >= 0");
-    }
+    CliArgs.atLeast(hidden, 1, "--hidden");
+    CliArgs.atLeast(steps, 1, "--steps");
+    CliArgs.atLeast(epochs, 0, "--epochs");
+    CliArgs.atLeast(testSamples, 0, "--test-samples");
+    CliArgs.atLeast(writeVerify, 0, "--write-verify");
     if (levels == 1 || levels < 0) {
       throw NeuristorException.input("--levels must be 0 (the device's) or at least 2, got " + levels);
     }

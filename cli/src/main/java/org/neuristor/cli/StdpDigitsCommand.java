@@ -85,10 +85,10 @@ final class StdpDigitsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     double presentation = CliArgs.positive(this.presentation, "--presentation", "s");
-    if (neurons < 1 || epochs < 0 || trainSamples < 0 || testSamples < 0) {
-      throw NeuristorException.input("--neurons must be >= 1, --presentation > 0, --epochs, --train-samples, "
-          + "--test-samples >= 0");
-    }
+    CliArgs.atLeast(neurons, 1, "--neurons");
+    CliArgs.atLeast(epochs, 0, "--epochs");
+    CliArgs.atLeast(trainSamples, 0, "--train-samples");
+    CliArgs.atLeast(testSamples, 0, "--test-samples");
     if (!synapse.equals("ideal") && !synapse.equals("neurosim") && !synapse.endsWith(".json")) {
       throw NeuristorException.input("--synapse must be ideal, neurosim or a fitted synapse FILE.json, got '"
           + synapse + "'");

@@ -75,5 +75,9 @@ class DigitsCommandTest {
         dir.toString());
     assertThat(d.code()).isEqualTo(2);
     assertThat(d.err()).doesNotContain("Exception");
+    // a bad count names its option and value (it used to list five options at once)
+    CliHarness.Result t = CliHarness.run("network", "digits", "--test-samples", "-1", "--out", dir.toString());
+    assertThat(t.code()).isEqualTo(2);
+    assertThat(t.err()).contains("--test-samples must be >= 0, got -1").doesNotContain("--hidden");
   }
 }
