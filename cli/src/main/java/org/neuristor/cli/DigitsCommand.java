@@ -380,22 +380,27 @@ final class DigitsCommand implements Callable<Integer> {
     };
     Path csv = CsvWriter.writeTable(output.file("digits_sweep_" + sweep + ".csv"),
         List.of(sweep, "accuracy", "spikes_per_inference", "energy_per_inference_J"), rows);
-    // binomial standard error of each point over the test digits: the band a curve's bumps must leave to mean anything
-    double[] se = new double[xs.length];
-    double[] lo = new double[xs.length];
-    double[] hi = new double[xs.length];
-    for (int k = 0; k < xs.length; k++) {
+    // binomial standard error of each point over the test digits: the band a curve's bumps must leave to mean
+    // anything, drawn as one closed outline (upper bound left to right, lower bound back)
+    int n = xs.length;
+    double[] se = new double[n];
+    double[] bandX = new double[2 * n + 1];
+    double[] bandY = new double[2 * n + 1];
+    for (int k = 0; k < n; k++) {
       se[k] = Dataset.standardError(acc[k], test.size());
-      lo[k] = acc[k] - se[k];
-      hi[k] = acc[k] + se[k];
+      bandX[k] = xs[k];
+      bandY[k] = acc[k] + se[k];
+      bandX[2 * n - 1 - k] = xs[k];
+      bandY[2 * n - 1 - k] = acc[k] - se[k];
     }
+    bandX[2 * n] = bandX[0];
+    bandY[2 * n] = bandY[0];
     Path png = null;
     if (output.plot()) {
       png = Plotter.xy(output.plotFile("digits_sweep_" + sweep),
           "Spiking accuracy vs " + label + " (" + base + " synapse, " + test.size() + " test digits)", label,
           "accuracy", List.of(new Plotter.Series("accuracy", xs, acc, true),
-              new Plotter.Series("- 1 standard error", xs, lo, false),
-              new Plotter.Series("+ 1 standard error", xs, hi, false)),
+              new Plotter.Series("accuracy +- 1 standard error", bandX, bandY, false)),
           sweep.equals("levels") || sweep.equals("tile"), false);
     }
     Summary s = new Summary();
