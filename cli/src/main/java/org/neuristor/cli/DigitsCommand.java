@@ -469,7 +469,10 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("accuracy_standard_error", res.accuracyStandardError());
     s.put("test_samples", test.size());
     s.put("spikes_per_inference", res.spikesPerInference());
+    s.put("input_spikes_per_inference", res.inputSpikesPerInference());
     s.put("energy_per_inference_J", res.energyPerInference(), "J");
+    s.put("read_energy_per_inference_J", res.readEnergyPerInference(), "J");
+    s.put("neuron_energy_per_inference_J", res.neuronEnergyPerInference(), "J");
     s.put("programming_energy_J", r.programmingEnergyJoules(), "J");
     s.put("programming_pulses", r.programmingPulses());
     putRead(s, readCfg);

@@ -72,6 +72,10 @@ class StdpDigitsCommandTest {
     JsonNode k = Json.mapper().readTree(s.out());
     assertThat(k.get("train").asText()).isEqualTo("insitu");
     assertThat(k.get("programming_pulses").asLong()).isPositive();
+    // the energy per inference with its parts, as the offline path reports it
+    assertThat(k.get("energy_per_inference_J").asDouble()).isEqualTo(k.get("read_energy_per_inference_J").asDouble()
+        + k.get("neuron_energy_per_inference_J").asDouble());
+    assertThat(k.get("input_spikes_per_inference").asDouble()).isPositive();
     CliHarness.Result bad = CliHarness.run("network", "digits", "--train", "online", "--out", dir.toString());
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--train");
