@@ -48,6 +48,13 @@ public final class CliArgs {
     return v;
   }
 
+  /** A count option that must be at least {@code min}: a one-line error naming the option and the value. */
+  static void atLeast(long v, long min, String what) {
+    if (v < min) {
+      throw NeuristorException.input(what + " must be >= " + min + ", got " + v);
+    }
+  }
+
   /** A finite number {@code >= 0} in {@code unit}. */
   public static double nonNegative(String s, String what, String unit) {
     double v = finite(s, what, unit);

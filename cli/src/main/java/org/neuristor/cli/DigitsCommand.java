@@ -25,10 +25,10 @@ import picocli.CommandLine.Option;
 
 /** {@code neuristor network digits}: digit recognition by memristive LIF neurons on crossbar synapses. */
 @JsonKeys({"dataset", "train_samples", "test_samples", "synapse", "float_accuracy", "accuracy",
-    "spikes_per_inference", "input_spikes_per_inference", "energy_per_inference_J", "read_energy_per_inference_J",
+    "accuracy_standard_error", "spikes_per_inference", "input_spikes_per_inference", "energy_per_inference_J", "read_energy_per_inference_J",
     "neuron_energy_per_inference_J", "programming_energy_J", "programming_pulses", "t_read_s", "training_s",
     "inference_s", "weights_plot", "summary_json", "train", "learning_rate", "weight_ranges", "epoch_accuracy",
-    "wire_r_ohm", "tile", "selector", "levels", "d2d", "stuck", "wire_r", "nl"})
+    "wire_r_ohm", "tile", "selector", "levels", "d2d", "stuck", "read_noise", "wire_r", "nl"})
 @Command(name = "digits", mixinStandardHelpOptions = true,
     description = {"Recognize digits with spiking memristive neurons on memristive crossbars.",
         "Trains a rate network (784-H-10, ReLU, Adam), programs it onto differential-pair crossbars of synaptic "
@@ -95,8 +95,8 @@ final class DigitsCommand implements Callable<Integer> {
   int testSamples;
 
   @Option(names = "--sweep", paramLabel = "WHAT",
-      description = "levels, d2d, stuck or a comma list of them: accuracy curves (CSV and plot), each non-ideality "
-          + "alone on the --synapse device (ideal: linear, noise-free, quasi-continuous).")
+      description = "levels, d2d, stuck, read-noise, wire-r, tile, nl or a comma list of them: accuracy curves (CSV "
+          + "and plot), each non-ideality alone on the --synapse device (ideal: linear, noise-free, quasi-continuous).")
   String sweep;
 
   @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
@@ -141,7 +141,7 @@ final class DigitsCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
 
   /** Sweep kinds besides the mapping non-idealities. */
-  static final List<String> SWEEPS = List.of("levels", "d2d", "stuck", "wire-r", "tile", "nl");
+  static final List<String> SWEEPS = List.of("levels", "d2d", "stuck", "read-noise", "wire-r", "tile", "nl");
 
   TiledRead.Config readConfig() {
     if (tile < 1) {
@@ -161,9 +161,11 @@ final class DigitsCommand implements Callable<Integer> {
       throw NeuristorException.input("--lr must be > 0, got " + lr);
     }
     TiledRead.Config readCfg = readConfig();
-    if (hidden < 1 || epochs < 0 || steps < 1 || testSamples < 0 || writeVerify < 0) {
-      throw NeuristorException.input("--hidden, --steps must be >= 1, --epochs, --test-samples, --write-verify >= 0");
-    }
+    CliArgs.atLeast(hidden, 1, "--hidden");
+    CliArgs.atLeast(steps, 1, "--steps");
+    CliArgs.atLeast(epochs, 0, "--epochs");
+    CliArgs.atLeast(testSamples, 0, "--test-samples");
+    CliArgs.atLeast(writeVerify, 0, "--write-verify");
     if (levels == 1 || levels < 0) {
       throw NeuristorException.input("--levels must be 0 (the device's) or at least 2, got " + levels);
     }
@@ -179,7 +181,7 @@ final class DigitsCommand implements Callable<Integer> {
     if (sweep != null) {
       for (String w : sweep.split(",")) {
         if (!SWEEPS.contains(w)) {
-          throw NeuristorException.input("--sweep must be levels, d2d, stuck, wire-r, tile, nl or a comma list of "
+          throw NeuristorException.input("--sweep must be " + String.join(", ", SWEEPS) + " or a comma list of "
               + "them, got '" + sweep + "'");
         }
       }
@@ -226,6 +228,7 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("synapse", device == null ? "ideal" : synapse);
     s.put("float_accuracy", t.floatTestAccuracy());
     s.put("accuracy", r.accuracy());
+    s.put("accuracy_standard_error", r.accuracyStandardError());
     s.put("spikes_per_inference", r.spikesPerInference());
     s.put("input_spikes_per_inference", r.inputSpikesPerInference());
     s.put("energy_per_inference_J", r.energyPerInference(), "J");
@@ -335,6 +338,7 @@ final class DigitsCommand implements Callable<Integer> {
     double[] xs = switch (sweep) {
       case "levels" -> new double[] {2, 4, 8, 16, 32, 64, 97, 128, 256};
       case "d2d" -> new double[] {0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3};
+      case "read-noise" -> new double[] {0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3};
       case "wire-r" -> new double[] {0, 1, 3, 10, 30, 100, 300, 1000, 3000};
       case "tile" -> new double[] {64, 128, 256, 512, 1024};
       default -> new double[] {0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1};
@@ -350,7 +354,8 @@ final class DigitsCommand implements Callable<Integer> {
         double dd = sweep.equals("d2d") ? xs[k] : d2d();
         double st = sweep.equals("stuck") ? xs[k] : stuck();
         PulseProgrammedSynapse.Params dev = PulseProgrammedSynapse.device(base, lv, dd, st, c2c);
-        DigitsPipeline.Mapped m = DigitsPipeline.map(t, dev, cfg, seed, writeVerify);
+        CrossbarClassifier.Config pcfg = sweep.equals("read-noise") ? cfg.withReadNoise(xs[k]) : cfg;
+        DigitsPipeline.Mapped m = DigitsPipeline.map(t, dev, pcfg, seed, writeVerify);
         TiledRead.Config pc = switch (sweep) {
           case "wire-r" -> new TiledRead.Config(rc.tile(), xs[k], rc.driverOhm(), rc.senseOhm(), rc.selector(),
               rc.readVolts());
@@ -368,18 +373,35 @@ final class DigitsCommand implements Callable<Integer> {
     String label = switch (sweep) {
       case "levels" -> "conductance levels";
       case "d2d" -> "device-to-device spread (relative sigma)";
+      case "read-noise" -> "read noise (relative sigma per device and digit)";
       case "wire-r" -> "wire resistance per cell segment (Ohm), tile " + Math.min(rc.tile(), 1024);
       case "tile" -> "tile size (rows = columns), wire " + tileWire + " Ohm per segment";
       default -> "stuck devices (fraction, half on / half off)";
     };
     Path csv = CsvWriter.writeTable(output.file("digits_sweep_" + sweep + ".csv"),
         List.of(sweep, "accuracy", "spikes_per_inference", "energy_per_inference_J"), rows);
+    // binomial standard error of each point over the test digits: the band a curve's bumps must leave to mean
+    // anything, drawn as one closed outline (upper bound left to right, lower bound back)
+    int n = xs.length;
+    double[] se = new double[n];
+    double[] bandX = new double[2 * n + 1];
+    double[] bandY = new double[2 * n + 1];
+    for (int k = 0; k < n; k++) {
+      se[k] = Dataset.standardError(acc[k], test.size());
+      bandX[k] = xs[k];
+      bandY[k] = acc[k] + se[k];
+      bandX[2 * n - 1 - k] = xs[k];
+      bandY[2 * n - 1 - k] = acc[k] - se[k];
+    }
+    bandX[2 * n] = bandX[0];
+    bandY[2 * n] = bandY[0];
     Path png = null;
     if (output.plot()) {
       png = Plotter.xy(output.plotFile("digits_sweep_" + sweep),
-          "Spiking accuracy vs " + label + " (" + base + " synapse)", label, "accuracy",
-          List.of(new Plotter.Series("accuracy", xs, acc, true)), sweep.equals("levels") || sweep.equals("tile"),
-          false);
+          "Spiking accuracy vs " + label + " (" + base + " synapse, " + test.size() + " test digits)", label,
+          "accuracy", List.of(new Plotter.Series("accuracy", xs, acc, true),
+              new Plotter.Series("accuracy +- 1 standard error", bandX, bandY, false)),
+          sweep.equals("levels") || sweep.equals("tile"), false);
     }
     Summary s = new Summary();
     s.put("sweep", sweep);
@@ -388,6 +410,7 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("test_samples", test.size());
     s.put("x", xs);
     s.put("accuracy", acc);
+    s.put("accuracy_standard_error", se);
     s.put("training_s", trainS, "s");
     s.put("csv", csv.toString());
     if (png != null) {
@@ -443,9 +466,13 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("epoch_accuracy", r.testAccuracy());
     s.put("float_accuracy", t.floatTestAccuracy());
     s.put("accuracy", res.accuracy());
+    s.put("accuracy_standard_error", res.accuracyStandardError());
     s.put("test_samples", test.size());
     s.put("spikes_per_inference", res.spikesPerInference());
+    s.put("input_spikes_per_inference", res.inputSpikesPerInference());
     s.put("energy_per_inference_J", res.energyPerInference(), "J");
+    s.put("read_energy_per_inference_J", res.readEnergyPerInference(), "J");
+    s.put("neuron_energy_per_inference_J", res.neuronEnergyPerInference(), "J");
     s.put("programming_energy_J", r.programmingEnergyJoules(), "J");
     s.put("programming_pulses", r.programmingPulses());
     putRead(s, readCfg);

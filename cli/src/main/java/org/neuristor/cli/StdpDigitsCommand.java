@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         "  ./neuristor network stdp-digits --neurons 400 --synapse neurosim",
         "  ./neuristor network stdp-digits --neurons 100 --epochs 1 --train-samples 2k"})
 @JsonKeys({"dataset", "train_samples", "test_samples", "neurons", "epochs", "synapse", "accuracy",
-    "unlabelled_neurons", "input_spikes_per_inference", "spikes_per_inference", "energy_per_inference_J",
+    "accuracy_standard_error", "unlabelled_neurons", "input_spikes_per_inference", "spikes_per_inference", "energy_per_inference_J",
     "read_energy_per_inference_J", "neuron_energy_per_inference_J", "programming_energy_J", "programming_pulses",
     "learning_pulses", "train_presentations", "training_s", "labelling_s", "test_s", "cpu_s", "receptive_fields_plot"})
 final class StdpDigitsCommand implements Callable<Integer> {
@@ -85,10 +85,10 @@ final class StdpDigitsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     double presentation = CliArgs.positive(this.presentation, "--presentation", "s");
-    if (neurons < 1 || epochs < 0 || trainSamples < 0 || testSamples < 0) {
-      throw NeuristorException.input("--neurons must be >= 1, --presentation > 0, --epochs, --train-samples, "
-          + "--test-samples >= 0");
-    }
+    CliArgs.atLeast(neurons, 1, "--neurons");
+    CliArgs.atLeast(epochs, 0, "--epochs");
+    CliArgs.atLeast(trainSamples, 0, "--train-samples");
+    CliArgs.atLeast(testSamples, 0, "--test-samples");
     if (!synapse.equals("ideal") && !synapse.equals("neurosim") && !synapse.endsWith(".json")) {
       throw NeuristorException.input("--synapse must be ideal, neurosim or a fitted synapse FILE.json, got '"
           + synapse + "'");
@@ -135,6 +135,7 @@ final class StdpDigitsCommand implements Callable<Integer> {
     s.put("epochs", epochs);
     s.put("synapse", device == null ? "ideal" : synapse);
     s.put("accuracy", r.accuracy());
+    s.put("accuracy_standard_error", r.accuracyStandardError());
     s.put("unlabelled_neurons", (int) java.util.Arrays.stream(r.assignments()).filter(a -> a < 0).count());
     s.put("input_spikes_per_inference", r.inputSpikesPerInference());
     s.put("spikes_per_inference", r.excSpikesPerInference() + r.inhSpikesPerInference());

@@ -22,6 +22,8 @@ class StdpDigitsCommandTest {
     JsonNode j = Json.mapper().readTree(r.out());
     assertThat(j.get("accuracy").asDouble()).isBetween(0.0, 1.0);
     assertThat(j.get("test_samples").asInt()).isEqualTo(30);
+    double p = j.get("accuracy").asDouble();
+    assertThat(j.get("accuracy_standard_error").asDouble()).isEqualTo(Math.sqrt(p * (1 - p) / 30));
     assertThat(j.get("energy_per_inference_J").asDouble()).isPositive();
     assertThat(j.get("programming_energy_J").asDouble()).isPositive();
     assertThat(j.get("learning_pulses").get(0).asLong()).isPositive();
@@ -70,6 +72,10 @@ class StdpDigitsCommandTest {
     JsonNode k = Json.mapper().readTree(s.out());
     assertThat(k.get("train").asText()).isEqualTo("insitu");
     assertThat(k.get("programming_pulses").asLong()).isPositive();
+    // the energy per inference with its parts, as the offline path reports it
+    assertThat(k.get("energy_per_inference_J").asDouble()).isEqualTo(k.get("read_energy_per_inference_J").asDouble()
+        + k.get("neuron_energy_per_inference_J").asDouble());
+    assertThat(k.get("input_spikes_per_inference").asDouble()).isPositive();
     CliHarness.Result bad = CliHarness.run("network", "digits", "--train", "online", "--out", dir.toString());
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--train");

@@ -177,7 +177,9 @@ public final class PulseProgrammedSynapse {
   /**
    * The NeuroSim Ag:a-Si device (physics.md 3.8c), or a fitted synapse (a {@code .json} file written
    * by {@code fit synapse}, see {@link #fittedSynapse}), with the level count, device-to-device spread
-   * and stuck fraction replaced when given (levels &lt;= 0, d2d or stuck &lt; 0 keep the preset). A
+   * and stuck fraction replaced when given (levels &lt;= 0, d2d or stuck &lt; 0 keep the preset). {@code ideal}
+   * is null (exact continuous conductances) unless a non-ideality is asked (levels, d2d, stuck or c2c above 0):
+   * then a linear, otherwise noise-free device with 1,000 levels unless given. A
    * new level count keeps the non-linearity (A / P_max constant); stuck devices are split evenly
    * between stuck-on and stuck-off.
    */
@@ -185,8 +187,8 @@ public final class PulseProgrammedSynapse {
     Params p;
     switch (synapse) {
       case "ideal":
-        if (levels > 0 || d2d > 0 || stuck > 0) {
-          // ideal device with the asked non-idealities: linear update, no noise
+        if (levels > 0 || d2d > 0 || stuck > 0 || c2c != null && c2c > 0) {
+          // ideal device with the asked non-idealities: linear update, noise only if asked (--c2c)
           p = new Params(3.0769e-9, 3.8462e-8, 1000, 1000, 1e9, -1e9, 0, 0, 0, 0);
           if (levels <= 0) {
             levels = 1000;

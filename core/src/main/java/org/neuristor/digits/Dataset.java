@@ -24,6 +24,17 @@ public record Dataset(String name, float[][] images, int[] labels, int rows, int
     return labels.length;
   }
 
+  /**
+   * Binomial standard error {@code sqrt(p (1 - p) / n)} of an accuracy p measured on n independent test
+   * samples: how far the same classifier's accuracy moves between test sets of that size (not between seeds).
+   */
+  public static double standardError(double accuracy, int samples) {
+    if (samples < 1) {
+      return Double.NaN;
+    }
+    return Math.sqrt(accuracy * (1 - accuracy) / samples);
+  }
+
   /** Pixels per image. */
   public int features() {
     return rows * cols;

@@ -38,6 +38,11 @@ public final class StdpDigits {
     public double energyPerInference() {
       return readEnergyPerInference + neuronEnergyPerInference;
     }
+
+    /** Binomial standard error of {@link #accuracy} over the test digits ({@link Dataset#standardError}). */
+    public double accuracyStandardError() {
+      return Dataset.standardError(accuracy, predicted.length);
+    }
   }
 
   /** Progress phases: training presentations, labelling and test responses. */

@@ -83,7 +83,12 @@ public final class CrossbarClassifier {
   public record Result(int[] predicted, int[][] confusion, double accuracy, double spikesPerInference,
       double hiddenSpikesPerInference, double outputSpikesPerInference, double inputSpikesPerInference,
       double readEnergyPerInference, double neuronEnergyPerInference, double energyPerInference,
-      double[] tReadSeconds) {}
+      double[] tReadSeconds) {
+    /** Binomial standard error of {@link #accuracy} over the classified samples ({@link Dataset#standardError}). */
+    public double accuracyStandardError() {
+      return Dataset.standardError(accuracy, predicted.length);
+    }
+  }
 
   private final Crossbar c1;
   private final Crossbar c2;

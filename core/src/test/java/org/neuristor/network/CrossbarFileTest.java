@@ -44,6 +44,32 @@ class CrossbarFileTest {
     assertThat(l.network().population("n").spikeTotal()).isPositive();
   }
 
+  /**
+   * The shipped example (examples/crossbar.yaml) is a network that keeps firing: every neuron spikes
+   * repeatedly and until the end of the run. A 1TS-1C neuron whose mean input current exceeds the
+   * threshold switch's holding current (V_hold / R_on = 0.6 V / 500 MOhm = 1.2 nA at scale 5e5)
+   * fires once and then stays on (x = 1, membrane above V_th): the example's first weights (1 fC per
+   * input spike, 12.5 nA on average) did that, 21 spikes in the first 0.53 us of 50 us.
+   */
+  @Test
+  void theShippedExampleKeepsFiring() {
+    java.nio.file.Path file = java.nio.file.Path.of("..", "examples", "crossbar.yaml");
+    NetworkFile.Loaded l = NetworkFile.load(file, 1);
+    Network net = l.network();
+    Population n = net.population("n");
+    int steps = (int) Math.round(50e-6 / 50e-9);
+    net.runSteps(steps * 3 / 4, null);
+    long[] early = new long[n.size()];
+    for (int i = 0; i < early.length; i++) {
+      early[i] = n.spikeTotal(i);
+    }
+    net.runSteps(steps - steps * 3 / 4, null);
+    for (int i = 0; i < n.size(); i++) {
+      assertThat(n.spikeTotal(i)).as("spikes of neuron %d in 50 us", i).isGreaterThanOrEqualTo(5);
+      assertThat(n.spikeTotal(i) - early[i]).as("spikes of neuron %d in the last quarter", i).isPositive();
+    }
+  }
+
   @Test
   void badCrossbarSettingsNameTheLine() {
     assertThatThrownBy(() -> NetworkFile.parse("x.yaml", FILE.replace("c2c: 0", "cc: 0"), false, 1))

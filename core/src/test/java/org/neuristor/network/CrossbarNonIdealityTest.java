@@ -25,6 +25,23 @@ class CrossbarNonIdealityTest {
     return w;
   }
 
+  /**
+   * {@code --synapse ideal --c2c 0.3} is the linear ideal device with that noise; it used to return the exact ideal
+   * crossbar (null), so the option was silently ignored unless --levels, --d2d or --stuck came with it.
+   */
+  @Test
+  void idealSynapseTakesTheAskedCycleToCycleNoise() {
+    PulseProgrammedSynapse.Params p = PulseProgrammedSynapse.device("ideal", 0, -1, -1, 0.3);
+    assertTrue(p != null, "ideal with c2c 0.3 is a device");
+    assertEquals(0.3, p.sigmaC2C());
+    assertEquals(1000, p.levelsLtp());
+    assertEquals(0.0, p.sigmaD2D());
+    assertEquals(0.0, p.pStuckOn() + p.pStuckOff());
+    assertEquals(PulseProgrammedSynapse.device("ideal", 1000, -1, -1, 0.3), p);
+    assertTrue(PulseProgrammedSynapse.device("ideal", 0, -1, -1, null) == null);
+    assertTrue(PulseProgrammedSynapse.device("ideal", 0, -1, -1, 0.0) == null);
+  }
+
   @Test
   void idealCrossbarReproducesWeightsExactly() {
     Crossbar c = new Crossbar(10, 20, null, 1);
