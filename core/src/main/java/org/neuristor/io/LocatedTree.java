@@ -140,6 +140,31 @@ public final class LocatedTree {
       }
       return scalar;
     }
+
+    /**
+     * A name that becomes part of output file names: letters, digits, '.', '_' or '-', not starting with '.'
+     * (an empty name, a path or a hidden file would be written where the user does not look).
+     */
+    public String fileStem(String what) {
+      String t = text(what);
+      if (!t.matches("[A-Za-z0-9_-][A-Za-z0-9_.-]*")) {
+        throw error(what + " must be letters, digits, '.', '_' or '-', not starting with '.' (it names the output "
+            + "files), got '" + t + "'");
+      }
+      return t;
+    }
+
+    /** A yes/no value: true or false (also yes/no, on/off, any case); any other word is an error, never false. */
+    public boolean bool(String what) {
+      switch (text(what).toLowerCase(java.util.Locale.ROOT)) {
+        case "true", "yes", "on":
+          return true;
+        case "false", "no", "off":
+          return false;
+        default:
+          throw error(what + " must be true or false, got '" + scalar + "'");
+      }
+    }
   }
 
   private LocatedTree() {}
