@@ -55,6 +55,13 @@ class ModelParameterTest {
   }
 
   @Test
+  void tooManyStepsAreCountedNotSaturated() {
+    // a dt of 1e-300 s said "duration/dt = 9223372036854775807 steps" (the long's ceiling)
+    assertRefused(() -> NeuronSimulation.run(NeuronModel.of(ModelKind.LIF), Stimulus.constant(1.0), 50, 1e-297),
+        "dt", "duration/dt = 5.00e+298 steps is too many for one run (at most 5e8)");
+  }
+
+  @Test
   void methodMustBelongToTheModelAndNoiseToItsKind() {
     assertRefused(() -> NeuronModel.of(ModelKind.HH).kernel(1, 0.01, Method.EXACT, Noise.NONE, 1), "method",
         "not available");
