@@ -171,7 +171,10 @@ public final class LocatedTree {
 
   public static Node parse(String file, String text, boolean json) {
     JsonFactory f = json ? new JsonFactory() : new YAMLFactory();
-    try (JsonParser p = f.createParser(text)) {
+    // a UTF-8 byte-order mark (Windows editors write one): the YAML reader skips it, the JSON reader did not
+    // ("syntax error: Unexpected character ('\uFEFF' (code 65279))" at 1:1)
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    try (JsonParser p = f.createParser(body)) {
       JsonToken t = p.nextToken();
       if (t == null) {
         throw new NetlistException(file, 1, 1, "empty file");

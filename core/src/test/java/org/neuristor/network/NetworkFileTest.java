@@ -91,6 +91,16 @@ class NetworkFileTest {
   }
 
   @Test
+  void aJsonFileWithAByteOrderMarkIsRead() {
+    // was "n.json:1:1: syntax error: Unexpected character ('\uFEFF' (code 65279 / 0xfeff))"; YAML skipped it
+    String json = "\uFEFF{\"dt\": 1e-4, \"populations\": {\"p\": {\"model\": \"poisson\", \"size\": 3, \"rate\": 10}},\r\n"
+        + " \"monitors\": [{\"spikes\": \"q\"}]}";
+    assertThatThrownBy(() -> NetworkFile.parse("n.json", json, true, 1))
+        .isInstanceOf(NetlistException.class).hasMessageStartingWith("n.json:2:").hasMessageContaining("'q'");
+    assertThat(NetworkFile.parse("n.json", json.replace("\"q\"", "\"p\""), true, 1).network()).isNotNull();
+  }
+
+  @Test
   void tooLargeIsRefusedWithTheEstimate() {
     String huge = GOOD.replace("size: 20", "size: 2000000").replace("size: 10", "size: 1000000");
     long before = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
