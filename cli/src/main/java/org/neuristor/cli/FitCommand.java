@@ -215,7 +215,13 @@ public final class FitCommand implements Callable<Integer> {
     String second = spec.conditions().getOrDefault("depression", "2");
     MeasuredData d = MeasuredData.read(Path.of(spec.file()), Map.of(MeasuredData.Role.CONDUCTANCE, second), false,
         MeasuredData.Role.CONDUCTANCE);
-    SynapseFit.Result r = SynapseFit.fit(p.get(MeasuredData.Role.CONDUCTANCE), d.get(MeasuredData.Role.CONDUCTANCE), seed);
+    SynapseFit.Result r;
+    try {
+      r = SynapseFit.fit(p.get(MeasuredData.Role.CONDUCTANCE), d.get(MeasuredData.Role.CONDUCTANCE), seed);
+    } catch (NeuristorException e) {
+      // what is wrong with the data, said of the file
+      throw new NeuristorException(spec.file() + ": " + e.getMessage(), e.exitCode(), e);
+    }
     String modelName = name != null ? name : "synapsefit";
     Path dir = output.outDir();
     Map<String, Object> json = r.toJson();

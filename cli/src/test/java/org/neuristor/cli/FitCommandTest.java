@@ -183,6 +183,17 @@ class FitCommandTest {
   }
 
   @Test
+  void tooFewSynapsePulsesAreSaidOfTheFile() throws Exception {
+    // was "error: synapse data need at least 5 pulses in each direction", without the file
+    Path f = Files.writeString(dir.resolve("few.csv"), "-0.8,0.7\n-0.9,0.8\n-0.7,0.6\n");
+    CliHarness.Result r = CliHarness.run("fit", "synapse", "--pulses", f.toString(), "--no-plot", "--out",
+        dir.resolve("out").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("error: " + f + ": synapse data need at least 5 pulses in each direction");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
   void dataThatCannotIdentifyTheModelIsRefusedWithoutAPartialModelFile() throws Exception {
     // a sweep that never switches, fitted with a switching model
     Path flat = dir.resolve("flat.csv");

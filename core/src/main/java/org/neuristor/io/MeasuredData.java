@@ -220,6 +220,15 @@ public final class MeasuredData {
     while (headerIdx >= 0 && rows.get(headerIdx).blank()) {
       headerIdx--;
     }
+    // rows of numbers above the header row: that "header" is a data row with a cell that is not a number (nan, a
+    // typo), and the rows above it were dropped without a word
+    for (int k = 0; k < headerIdx; k++) {
+      if (rows.get(k).numeric()) {
+        throw new NetlistException(file, headerIdx + 1, 1, "row '" + raw[headerIdx].strip() + "' between rows of "
+            + "numbers (line " + (k + 1) + " and line " + (first + 1) + ") has a cell that is not a number; expected "
+            + "a header row naming the columns followed by rows of numbers");
+      }
+    }
     List<String> header = new ArrayList<>();
     int headerLine;
     if (headerIdx >= 0 && !rows.get(headerIdx).numeric()) {
