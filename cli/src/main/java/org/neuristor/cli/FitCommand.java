@@ -22,6 +22,7 @@ import org.neuristor.fit.ModelCard;
 import org.neuristor.fit.SynapseFit;
 import org.neuristor.io.AtomicFiles;
 import org.neuristor.io.Json;
+import org.neuristor.io.LocatedTree;
 import org.neuristor.io.MeasuredData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,6 +97,10 @@ public final class FitCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     if (type == null) {
       throw NeuristorException.input("fit: missing TYPE (" + String.join(", ", FitPlan.types()) + ", synapse) or 'check'");
+    }
+    if (name != null && !LocatedTree.isFileStem(name)) {
+      // --name ../x wrote the model card outside --out, --name '' hidden files
+      throw NeuristorException.input("--name " + LocatedTree.FILE_STEM_RULE + ", got '" + name + "'");
     }
     String[] ts = type.toLowerCase(Locale.ROOT).split(":", 2);
     if (ts[0].equals("synapse")) {
@@ -295,7 +300,13 @@ public final class FitCommand implements Callable<Integer> {
         q = q.withRange(lh[0], lh[1]);
       }
       if (st.containsKey(p.name())) {
-        q = q.withStart(st.remove(p.name()));
+        double v = st.remove(p.name());
+        if (!(v >= q.lo() && v <= q.hi())) {
+          // it was moved to the nearest end of the range without a word
+          throw NeuristorException.input("--start " + p.name() + " = " + ParameterSpec.fmt(v) + " is outside its "
+              + "search range [" + ParameterSpec.fmt(q.lo()) + ", " + ParameterSpec.fmt(q.hi()) + "] (set it with --range)");
+        }
+        q = q.withStart(v);
       }
       out.add(q);
     }

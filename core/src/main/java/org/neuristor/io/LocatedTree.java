@@ -141,15 +141,11 @@ public final class LocatedTree {
       return scalar;
     }
 
-    /**
-     * A name that becomes part of output file names: letters, digits, '.', '_' or '-', not starting with '.'
-     * (an empty name, a path or a hidden file would be written where the user does not look).
-     */
+    /** A name that becomes part of output file names ({@link #isFileStem}). */
     public String fileStem(String what) {
       String t = text(what);
-      if (!t.matches("[A-Za-z0-9_-][A-Za-z0-9_.-]*")) {
-        throw error(what + " must be letters, digits, '.', '_' or '-', not starting with '.' (it names the output "
-            + "files), got '" + t + "'");
+      if (!isFileStem(t)) {
+        throw error(what + " " + FILE_STEM_RULE + ", got '" + t + "'");
       }
       return t;
     }
@@ -165,6 +161,18 @@ public final class LocatedTree {
           throw error(what + " must be true or false, got '" + scalar + "'");
       }
     }
+  }
+
+  /** What a name that names output files must be (see {@link #isFileStem}), as error messages say it. */
+  public static final String FILE_STEM_RULE =
+      "must be letters, digits, '.', '_' or '-', not starting with '.' (it names the output files)";
+
+  /**
+   * Whether {@code name} can start output file names: letters, digits, '.', '_' or '-', not starting with '.' (an
+   * empty name, a path or a hidden file would be written where the user does not look).
+   */
+  public static boolean isFileStem(String name) {
+    return name.matches("[A-Za-z0-9_-][A-Za-z0-9_.-]*");
   }
 
   private LocatedTree() {}
