@@ -213,8 +213,12 @@ public final class MeasuredData {
       while (last > 1 && rows.get(last - 1).blank()) {
         last--;
       }
+      java.util.Optional<String> comma = java.util.Arrays.stream(raw).map(DECIMAL_COMMA::matcher)
+          .filter(Matcher::find).map(m -> m.group(1)).findFirst();
       throw new NetlistException(file, last, 1,
-          "no numeric rows: expected a header row naming the columns followed by rows of numbers");
+          "no numeric rows: expected a header row naming the columns followed by rows of numbers"
+          + comma.map(c -> " (numbers such as '" + c + "' are written with a decimal comma: save the file with a "
+              + "decimal point)").orElse(""));
     }
     int headerIdx = first - 1;
     while (headerIdx >= 0 && rows.get(headerIdx).blank()) {
@@ -319,6 +323,10 @@ public final class MeasuredData {
     }
     return new MeasuredData(file, List.copyOf(header), values, columnNames, lines, List.copyOf(warnings));
   }
+
+  /** A cell holding a number with a decimal comma ({@code 3,99} between semicolons or tabs, as European exports). */
+  private static final Pattern DECIMAL_COMMA =
+      Pattern.compile("(?:^|[;\\t])\\s*\"?(-?\\d+,\\d+(?:[eE][-+]?\\d+)?)\"?\\s*(?=[;\\t]|$)");
 
   private static char separator(String[] lines) {
     int comma = 0;

@@ -97,4 +97,16 @@ class MeasuredDataTest {
         Map.of(), true, TVI);
     assertThat(d.get(Role.CURRENT)).containsExactly(2.0, 3.0);
   }
+
+  @Test
+  void decimalCommasAreNamedInTheError() {
+    // a European spreadsheet export: "no numeric rows" alone did not say why
+    assertThatThrownBy(() -> MeasuredData.parse("Zeit (s);Spannung (V);Strom (A)\n0;1,5;0,002\n0,1;1,6;0,003\n",
+        "eu.csv", Map.of(), true, TVI)).isInstanceOf(NetlistException.class)
+        .hasMessage("eu.csv:3:1: no numeric rows: expected a header row naming the columns followed by rows of numbers "
+            + "(numbers such as '1,5' are written with a decimal comma: save the file with a decimal point)");
+    // a comma-separated file of text has no such hint
+    assertThatThrownBy(() -> MeasuredData.parse("time,voltage,current\nx,y,z\n", "a.csv", Map.of(), true, TVI))
+        .hasMessageEndingWith("followed by rows of numbers");
+  }
 }
