@@ -183,6 +183,21 @@ class FitCommandTest {
   }
 
   @Test
+  void twoDataFilesOfTheSameNameAreRefused() throws Exception {
+    // a/p.csv and b/p.csv: the second's overlay plot and row CSV replaced the first's, exit 0
+    Path a = Files.createDirectories(dir.resolve("a")).resolve("p.csv");
+    Path b = Files.createDirectories(dir.resolve("b")).resolve("p.csv");
+    Files.copy(Path.of(DATA + "pulses/4V_0.01s_68.5C.csv"), a);
+    Files.copy(Path.of(DATA + "pulses/5V_0.01s_68.5C.csv"), b);
+    CliHarness.Result r = CliHarness.run("fit", "check", "../examples/models/vo2-galloni2024.model", "--pulse",
+        a + ":ambient=68.5C", "--pulse", b + ":ambient=68.5C", "--no-plot", "--out", dir.resolve("out").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("error: data files " + a + " and " + b + " would write the same overlay "
+        + "files (p): give them different names");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
   void tooFewSynapsePulsesAreSaidOfTheFile() throws Exception {
     // was "error: synapse data need at least 5 pulses in each direction", without the file
     Path f = Files.writeString(dir.resolve("few.csv"), "-0.8,0.7\n-0.9,0.8\n-0.7,0.6\n");

@@ -282,8 +282,17 @@ public final class NetworkFile {
         crossbars.add(new Object[] {pname, pr.get("crossbar"), wu});
       }
     }
+    // what each monitor writes (POP.spikes.csv, POP.VAR.csv): a second monitor of it replaced the first's file
+    java.util.Set<String> monitored = new java.util.HashSet<>();
     for (Node m : mons) {
       checkKeys(m, MONITOR, "monitor");
+      String writes = m.get("spikes") != null ? m.get("spikes").text("spikes") + " spikes"
+          : m.get("state") != null && m.get("variable") != null
+              ? m.get("state").text("state") + " " + m.get("variable").text("variable") : null;
+      if (writes != null && !monitored.add(writes)) {
+        throw m.error("a second monitor of " + writes + " (it would write the first's file again; list every neuron "
+            + "in one monitor)");
+      }
       try {
         if (m.get("spikes") != null) {
           bld.monitorSpikes(m.get("spikes").text("spikes"));

@@ -62,7 +62,11 @@ class NetworkFileTest {
         Arguments.of(GOOD.replace("  - {spikes: n}", "  - {spikes: n, evry: 2}"), 17, "monitor: unknown key 'evry'"),
         Arguments.of("name: ''\n" + GOOD, 1, "name must be letters, digits"),
         Arguments.of("name: ../x\n" + GOOD, 1, "name must be letters, digits"),
-        Arguments.of(GOOD.replace("  in: {", "  in/x: {"), 4, "population name must be letters, digits"));
+        Arguments.of(GOOD.replace("  in: {", "  in/x: {"), 4, "population name must be letters, digits"),
+        // the second monitor's file replaced the first's (two state monitors of n.v with other neurons)
+        Arguments.of(GOOD + "  - {spikes: n}\n", 18, "a second monitor of n spikes"),
+        Arguments.of(GOOD.replace("  - {spikes: n}", "  - {state: n, variable: v, neurons: [0]}\n"
+            + "  - {state: n, variable: v, neurons: [1]}"), 18, "a second monitor of n v"));
   }
 
   @ParameterizedTest
