@@ -22,6 +22,7 @@ import org.neuristor.fit.ModelCard;
 import org.neuristor.fit.SynapseFit;
 import org.neuristor.io.AtomicFiles;
 import org.neuristor.io.Json;
+import org.neuristor.io.LocatedTree;
 import org.neuristor.io.MeasuredData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,6 +97,10 @@ public final class FitCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     if (type == null) {
       throw NeuristorException.input("fit: missing TYPE (" + String.join(", ", FitPlan.types()) + ", synapse) or 'check'");
+    }
+    if (name != null && !LocatedTree.isFileStem(name)) {
+      // --name ../x wrote the model card outside --out, --name '' hidden files
+      throw NeuristorException.input("--name " + LocatedTree.FILE_STEM_RULE + ", got '" + name + "'");
     }
     String[] ts = type.toLowerCase(Locale.ROOT).split(":", 2);
     if (ts[0].equals("synapse")) {
@@ -215,7 +220,13 @@ public final class FitCommand implements Callable<Integer> {
     String second = spec.conditions().getOrDefault("depression", "2");
     MeasuredData d = MeasuredData.read(Path.of(spec.file()), Map.of(MeasuredData.Role.CONDUCTANCE, second), false,
         MeasuredData.Role.CONDUCTANCE);
-    SynapseFit.Result r = SynapseFit.fit(p.get(MeasuredData.Role.CONDUCTANCE), d.get(MeasuredData.Role.CONDUCTANCE), seed);
+    SynapseFit.Result r;
+    try {
+      r = SynapseFit.fit(p.get(MeasuredData.Role.CONDUCTANCE), d.get(MeasuredData.Role.CONDUCTANCE), seed);
+    } catch (NeuristorException e) {
+      // what is wrong with the data, said of the file
+      throw new NeuristorException(spec.file() + ": " + e.getMessage(), e.exitCode(), e);
+    }
     String modelName = name != null ? name : "synapsefit";
     Path dir = output.outDir();
     Map<String, Object> json = r.toJson();
@@ -289,7 +300,13 @@ public final class FitCommand implements Callable<Integer> {
         q = q.withRange(lh[0], lh[1]);
       }
       if (st.containsKey(p.name())) {
-        q = q.withStart(st.remove(p.name()));
+        double v = st.remove(p.name());
+        if (!(v >= q.lo() && v <= q.hi())) {
+          // it was moved to the nearest end of the range without a word
+          throw NeuristorException.input("--start " + p.name() + " = " + ParameterSpec.fmt(v) + " is outside its "
+              + "search range [" + ParameterSpec.fmt(q.lo()) + ", " + ParameterSpec.fmt(q.hi()) + "] (set it with --range)");
+        }
+        q = q.withStart(v);
       }
       out.add(q);
     }

@@ -37,6 +37,15 @@ public final class FitData {
     if (!allowPulses && !pulses.isEmpty()) {
       throw org.neuristor.NeuristorException.input("--pulses (conductance-vs-pulse data) is for the synapse type");
     }
+    Map<String, Measurement> byStem = new java.util.HashMap<>();
+    for (Measurement m : out) {
+      Measurement same = byStem.putIfAbsent(FitOutputs.stem(m), m);
+      if (same != null) {
+        // the second file's overlay plot and row CSV replaced the first's
+        throw org.neuristor.NeuristorException.input("data files " + same.spec().file() + " and " + m.spec().file()
+            + " would write the same overlay files (" + FitOutputs.stem(m) + "): give them different names");
+      }
+    }
     for (Measurement m : out) {
       for (String w : m.warnings()) {
         output.warn(w);

@@ -20,9 +20,14 @@ import org.neuristor.plot.Plotter;
 final class FitOutputs {
   private FitOutputs() {}
 
+  /** What names a file's overlay plot and row CSV: its name without extension, other characters as '_'. */
+  static String stem(Measurement m) {
+    return m.name().replaceAll("\\.[A-Za-z]+$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
   /** Overlay plot and row CSV (measured and model current) of one file. */
   static void overlay(OutputOptions output, Path dir, String model, Measurement m, double[] current, Map<String, Object> metrics) {
-    String base = model + "-" + m.name().replaceAll("\\.[A-Za-z]+$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+    String base = model + "-" + stem(m);
     StringBuilder csv = new StringBuilder(m.isTransient() ? "time_s,v_V,i_measured_A,i_model_A\n" : "row,v_V,i_measured_A,i_model_A\n");
     for (int k = 0; k < m.rows(); k++) {
       csv.append(m.isTransient() ? fmt(m.time()[k]) : String.valueOf(k)).append(',').append(fmt(m.voltage()[k])).append(',')

@@ -86,7 +86,7 @@ public final class IvCommand implements Callable<Integer> {
     double amp = kv.getOrDefault("amp", Double.NaN);
     double rate = kv.getOrDefault("rate", Double.NaN);
     double rs = series == null ? 0 : CliArgs.nonNegative(series, "--series", "Ohm");
-    double ic = compliance == null ? 0 : CliArgs.nonNegative(compliance, "--compliance", "A");
+    double ic = compliance == null ? 0 : CliArgs.positive(compliance, "--compliance", "A");
     if (kv.containsKey("amp") && !(amp > 0 && Double.isFinite(amp))
         || kv.containsKey("rate") && !(rate > 0 && Double.isFinite(rate))) {
       throw NeuristorException.input("--sweep: amp and rate must be positive and finite");

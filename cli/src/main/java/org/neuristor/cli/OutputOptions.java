@@ -43,6 +43,10 @@ public final class OutputOptions extends JsonOption {
    * before long work, so that a bad {@code --out} fails at once and not after the run.
    */
   public Path outDir() {
+    if (out.toString().isEmpty()) {
+      // Path.of("") is the working directory: an unset shell variable in --out "$DIR" spilled the files there
+      throw NeuristorException.input("--out is empty: give a directory (default: out)");
+    }
     try {
       Path d = Files.createDirectories(out);
       if (!Files.isWritable(d)) {
@@ -50,8 +54,23 @@ public final class OutputOptions extends JsonOption {
       }
       return d;
     } catch (IOException | SecurityException e) {
-      throw NeuristorException.input("cannot create output directory " + out + ": " + e.getMessage());
+      throw NeuristorException.input("cannot create output directory " + out + ": " + why(e));
     }
+  }
+
+  /**
+   * Why a directory could not be made, in words: the file system's exceptions often carry only the path, so the
+   * message read "cannot create output directory a/b: a/b".
+   */
+  private String why(Exception e) {
+    if (e instanceof java.nio.file.FileSystemException f) {
+      String what = e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : e instanceof java.nio.file.NoSuchFileException ? "no such directory"
+          : f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+      return f.getFile() == null || Path.of(f.getFile()).equals(out) ? what : what + " at " + f.getFile();
+    }
+    return e.getMessage();
   }
 
   /** A file inside {@link #outDir()} (the directory is created). */

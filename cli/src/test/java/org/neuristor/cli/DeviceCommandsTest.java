@@ -48,6 +48,10 @@ class DeviceCommandsTest {
     r = run("device", "describe", "nosuch");
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[2]).contains("known: ts, diffusive, ots, mott, vo2");
+    // a compliance of 0 A meant none: the device switched at full current and the run exited 0
+    r = run("iv", "nbox", "--compliance", "0", "--no-plot", "--out", dir.toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2].strip()).isEqualTo("error: --compliance must be > 0, got '0'");
   }
 
   @Test

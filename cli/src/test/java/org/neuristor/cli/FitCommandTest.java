@@ -183,6 +183,64 @@ class FitCommandTest {
   }
 
   @Test
+  void twoDataFilesOfTheSameNameAreRefused() throws Exception {
+    // a/p.csv and b/p.csv: the second's overlay plot and row CSV replaced the first's, exit 0
+    Path a = Files.createDirectories(dir.resolve("a")).resolve("p.csv");
+    Path b = Files.createDirectories(dir.resolve("b")).resolve("p.csv");
+    Files.copy(Path.of(DATA + "pulses/4V_0.01s_68.5C.csv"), a);
+    Files.copy(Path.of(DATA + "pulses/5V_0.01s_68.5C.csv"), b);
+    CliHarness.Result r = CliHarness.run("fit", "check", "../examples/models/vo2-galloni2024.model", "--pulse",
+        a + ":ambient=68.5C", "--pulse", b + ":ambient=68.5C", "--no-plot", "--out", dir.resolve("out").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("error: data files " + a + " and " + b + " would write the same overlay "
+        + "files (p): give them different names");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void tooFewSynapsePulsesAreSaidOfTheFile() throws Exception {
+    // was "error: synapse data need at least 5 pulses in each direction", without the file
+    Path f = Files.writeString(dir.resolve("few.csv"), "-0.8,0.7\n-0.9,0.8\n-0.7,0.6\n");
+    CliHarness.Result r = CliHarness.run("fit", "synapse", "--pulses", f.toString(), "--no-plot", "--out",
+        dir.resolve("out").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("error: " + f + ": synapse data need at least 5 pulses in each direction");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void conditionsStartsAndNamesOutsideWhatIsLegalAreRefusedBeforeTheFit() {
+    String pulse = DATA + "pulses/4V_0.01s_68.5C.csv";
+    String iv = DATA + "iv_dc_dual_sweep.csv";
+    Path out = dir.resolve("out");
+    String[][] bad = {
+        // F is femto: 6.85e-14 K; the file's simulation failed and 'fit check' exited 0
+        {"check", "../examples/models/vo2-galloni2024.model", "--pulse", pulse + ":ambient=68.5F",
+            "condition ambient: vo2: parameter t0 = 6.85e-14 K is outside [200, 500] K"},
+        {"check", "../examples/models/vo2-galloni2024.model", "--pulse", pulse + ":series=-5",
+            "condition series = -5 Ohm: expected a finite value >= 0 Ohm"},
+        {"check", "../examples/models/vo2-galloni2024.model", "--pulse", pulse + ":compliance=0",
+            "condition compliance = 0 A: expected a finite value > 0 A"},
+        // was moved to the range's end without a word
+        {"ts", "--iv", iv, "--start", "vth=-1", "--start vth = -1 is outside its search range ["},
+        // wrote the card outside --out
+        {"ts", "--iv", iv, "--name", "../x", "--name must be letters, digits, '.', '_' or '-', not starting with '.'"}};
+    for (String[] b : bad) {
+      String[] args = new String[b.length + 3];
+      args[0] = "fit";
+      System.arraycopy(b, 0, args, 1, b.length - 1);
+      args[b.length] = "--no-plot";
+      args[b.length + 1] = "--out";
+      args[b.length + 2] = out.toString();
+      CliHarness.Result r = CliHarness.run(args);
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err().strip()).as(String.join(" ", args)).contains(b[b.length - 1]).doesNotContain("\n");
+    }
+    assertThat(out).doesNotExist();
+    assertThat(dir.resolve("x.model")).doesNotExist();
+  }
+
+  @Test
   void dataThatCannotIdentifyTheModelIsRefusedWithoutAPartialModelFile() throws Exception {
     // a sweep that never switches, fitted with a switching model
     Path flat = dir.resolve("flat.csv");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.neuristor.ModelParameterException;
 import org.neuristor.NeuristorException;
 import org.neuristor.device.DeviceRegistry;
 import org.neuristor.device.ModelType;
@@ -85,14 +86,14 @@ public final class FitProblem {
               String st = m.spec().fitStart(key);
               free.add(new FreeParameter("series", f, 1e-2, 1e6, true, st == null ? 10 : Quantity.si(st, "Ohm", what)));
             } else {
-              fx.put("series", Quantity.si(c.getValue(), "Ohm", what));
+              fx.put("series", atLeast(Quantity.si(c.getValue(), "Ohm", what), 0, false, what, "Ohm"));
             }
           }
           case "compliance" -> {
             if (fit) {
               throw NeuristorException.input(what + ": a compliance is set on the instrument; give its value");
             }
-            fx.put("compliance", Quantity.si(c.getValue(), "A", what));
+            fx.put("compliance", atLeast(Quantity.si(c.getValue(), "A", what), 0, true, what, "A"));
           }
           default -> {
             String name = key;
@@ -138,6 +139,13 @@ public final class FitProblem {
             } else {
               double v = key.equals("ambient") ? Quantity.kelvin(c.getValue(), what)
                   : Quantity.si(c.getValue(), spec.unit().equals("-") ? "" : spec.unit(), what);
+              try {
+                // as a fitted condition's range is: ambient=68.5F (femto, not Fahrenheit) was 6.85e-14 K, the file's
+                // simulation failed and the command exited 0
+                spec.check(plan.type(), v);
+              } catch (ModelParameterException e) {
+                throw NeuristorException.input(what + ": " + e.getMessage());
+              }
               fx.put(name, v);
             }
           }
@@ -146,6 +154,15 @@ public final class FitProblem {
       perFile.add(fx);
     }
     return new FitProblem(plan.type(), fixed, protocols, perFile, free, plan.scaleParameter(), plan.ambientParameter());
+  }
+
+  /** {@code v} if it is above {@code min} ({@code strict}) or at least {@code min}, finite; else a user error. */
+  private static double atLeast(double v, double min, boolean strict, String what, String unit) {
+    if (!(strict ? v > min : v >= min) || !Double.isFinite(v)) {
+      throw NeuristorException.input(what + " = " + ParameterSpec.fmt(v) + " " + unit + ": expected a finite value "
+          + (strict ? "> " : ">= ") + ParameterSpec.fmt(min) + " " + unit);
+    }
+    return v;
   }
 
   public String type() {

@@ -34,7 +34,8 @@ final class Quantity {
         return v;
       }
     } catch (IllegalArgumentException e) {
-      throw NeuristorException.input(what + ": " + e.getMessage());
+      // the parser quotes what it read, the text without its C: 'abc' was quoted as 'ab', '68.5CC' as '68.5C'
+      throw NeuristorException.input(what + ": " + e.getMessage().replace("'" + t.trim() + "'", "'" + text.trim() + "'"));
     }
     throw NeuristorException.input(what + ": '" + text + "' is not a finite number");
   }

@@ -30,6 +30,36 @@ public final class AtomicFiles {
   private AtomicFiles() {}
 
   /**
+   * Temporary files being written. A run stopped by Ctrl-C or {@code kill} (SIGINT, SIGTERM) runs the JVM's
+   * shutdown hooks but not the writing thread's {@code finally}: its hidden {@code .NAME.PID....tmp} stayed in the
+   * output directory. A hook, registered at the first write, deletes what is still here.
+   */
+  private static final java.util.Set<Path> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static final java.util.concurrent.atomic.AtomicBoolean HOOKED = new java.util.concurrent.atomic.AtomicBoolean();
+
+  private static void track(Path tmp) {
+    if (HOOKED.compareAndSet(false, true)) {
+      try {
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::deleteInFlight, "neuristor-temp-cleanup"));
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already stopping: the finally below still deletes this one if its thread gets there
+      }
+    }
+    IN_FLIGHT.add(tmp);
+  }
+
+  private static void deleteInFlight() {
+    for (Path p : IN_FLIGHT) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException ignored) {
+        // nothing more can be done while the JVM stops
+      }
+    }
+  }
+
+  /**
    * Alias of {@link org.neuristor.io.IoWriter} so that callers may write either {@code IoWriter}
    * or {@code AtomicFiles.IoWriter}.
    */
@@ -47,6 +77,7 @@ public final class AtomicFiles {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     Path tmp = null;
+    Path tmpName = null;
     try {
       if (dir != null) {
         Files.createDirectories(dir);
@@ -60,6 +91,8 @@ public final class AtomicFiles {
         try {
           raw = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
           tmp = candidate;
+          tmpName = candidate;
+          track(candidate);
         } catch (FileAlreadyExistsException e) {
           if (attempt > 100) {
             throw e;
@@ -87,6 +120,9 @@ public final class AtomicFiles {
         } catch (IOException ignored) {
           // the original failure is the one worth reporting
         }
+      }
+      if (tmpName != null) {
+        IN_FLIGHT.remove(tmpName);
       }
     }
   }

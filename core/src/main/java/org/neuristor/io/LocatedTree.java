@@ -140,13 +140,49 @@ public final class LocatedTree {
       }
       return scalar;
     }
+
+    /** A name that becomes part of output file names ({@link #isFileStem}). */
+    public String fileStem(String what) {
+      String t = text(what);
+      if (!isFileStem(t)) {
+        throw error(what + " " + FILE_STEM_RULE + ", got '" + t + "'");
+      }
+      return t;
+    }
+
+    /** A yes/no value: true or false (also yes/no, on/off, any case); any other word is an error, never false. */
+    public boolean bool(String what) {
+      switch (text(what).toLowerCase(java.util.Locale.ROOT)) {
+        case "true", "yes", "on":
+          return true;
+        case "false", "no", "off":
+          return false;
+        default:
+          throw error(what + " must be true or false, got '" + scalar + "'");
+      }
+    }
+  }
+
+  /** What a name that names output files must be (see {@link #isFileStem}), as error messages say it. */
+  public static final String FILE_STEM_RULE =
+      "must be letters, digits, '.', '_' or '-', not starting with '.' (it names the output files)";
+
+  /**
+   * Whether {@code name} can start output file names: letters, digits, '.', '_' or '-', not starting with '.' (an
+   * empty name, a path or a hidden file would be written where the user does not look).
+   */
+  public static boolean isFileStem(String name) {
+    return name.matches("[A-Za-z0-9_-][A-Za-z0-9_.-]*");
   }
 
   private LocatedTree() {}
 
   public static Node parse(String file, String text, boolean json) {
     JsonFactory f = json ? new JsonFactory() : new YAMLFactory();
-    try (JsonParser p = f.createParser(text)) {
+    // a UTF-8 byte-order mark (Windows editors write one): the YAML reader skips it, the JSON reader did not
+    // ("syntax error: Unexpected character ('\uFEFF' (code 65279))" at 1:1)
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    try (JsonParser p = f.createParser(body)) {
       JsonToken t = p.nextToken();
       if (t == null) {
         throw new NetlistException(file, 1, 1, "empty file");

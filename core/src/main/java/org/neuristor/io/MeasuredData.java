@@ -213,12 +213,25 @@ public final class MeasuredData {
       while (last > 1 && rows.get(last - 1).blank()) {
         last--;
       }
+      java.util.Optional<String> comma = java.util.Arrays.stream(raw).map(DECIMAL_COMMA::matcher)
+          .filter(Matcher::find).map(m -> m.group(1)).findFirst();
       throw new NetlistException(file, last, 1,
-          "no numeric rows: expected a header row naming the columns followed by rows of numbers");
+          "no numeric rows: expected a header row naming the columns followed by rows of numbers"
+          + comma.map(c -> " (numbers such as '" + c + "' are written with a decimal comma: save the file with a "
+              + "decimal point)").orElse(""));
     }
     int headerIdx = first - 1;
     while (headerIdx >= 0 && rows.get(headerIdx).blank()) {
       headerIdx--;
+    }
+    // rows of numbers above the header row: that "header" is a data row with a cell that is not a number (nan, a
+    // typo), and the rows above it were dropped without a word
+    for (int k = 0; k < headerIdx; k++) {
+      if (rows.get(k).numeric()) {
+        throw new NetlistException(file, headerIdx + 1, 1, "row '" + raw[headerIdx].strip() + "' between rows of "
+            + "numbers (line " + (k + 1) + " and line " + (first + 1) + ") has a cell that is not a number; expected "
+            + "a header row naming the columns followed by rows of numbers");
+      }
     }
     List<String> header = new ArrayList<>();
     int headerLine;
@@ -310,6 +323,10 @@ public final class MeasuredData {
     }
     return new MeasuredData(file, List.copyOf(header), values, columnNames, lines, List.copyOf(warnings));
   }
+
+  /** A cell holding a number with a decimal comma ({@code 3,99} between semicolons or tabs, as European exports). */
+  private static final Pattern DECIMAL_COMMA =
+      Pattern.compile("(?:^|[;\\t])\\s*\"?(-?\\d+,\\d+(?:[eE][-+]?\\d+)?)\"?\\s*(?=[;\\t]|$)");
 
   private static char separator(String[] lines) {
     int comma = 0;

@@ -110,6 +110,10 @@ public final class Protocols {
       }
       try {
         double si = SpiceNumber.parse(v, SpiceNumber.ANY_UNIT);
+        if (!Double.isFinite(si)) {
+          // 1e400 overflows to infinity: every point of a sweep then failed to converge, the run exiting 0
+          throw new IllegalArgumentException("'" + v + "' is not a finite number");
+        }
         // as written when the netlist reads the same number (it then checks the unit against the quantity
         // where the parameter is used, see netlist.WrittenUnits); else the exact SI number
         out.put(k, si == SpiceNumber.parse(v) ? v : String.format(Locale.ROOT, "%.17g", si));

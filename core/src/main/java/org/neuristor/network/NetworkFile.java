@@ -61,6 +61,8 @@ public final class NetworkFile {
   private static final Set<String> LATENCY = Set.of("model", "size", "t_max", "period", "value");
   private static final Set<String> PROJ = Set.of("name", "from", "to", "channel", "connect", "weight", "delay",
       "crossbar");
+  private static final Set<String> CONNECT = Set.of("fixed_probability", "all_to_all", "list", "allow_self");
+  private static final Set<String> MONITOR = Set.of("spikes", "state", "variable", "neurons", "every");
   private static final Set<String> XBAR = Set.of("device", "w_max", "levels", "d2d", "stuck", "c2c", "read_noise",
       "seed");
 
@@ -199,7 +201,7 @@ public final class NetworkFile {
 
   private static Loaded build(String file, Node root, int threadsOverride, boolean miniature) {
     checkKeys(root, TOP, "network file");
-    String name = root.get("name") == null ? "network" : root.get("name").text("name");
+    String name = root.get("name") == null ? "network" : root.get("name").fileStem("name");
     long seed = root.get("seed") == null ? 1 : (long) integer(root.get("seed"), "seed");
     double dt = positive(root.require("dt", "network file"), "dt");
     double duration = root.get("duration") == null ? 0 : number(root.get("duration"), "duration");
@@ -221,6 +223,7 @@ public final class NetworkFile {
     long totalNeurons = 0;
     for (Map.Entry<String, Node> e : pops.entrySet()) {
       Node p = e.getValue();
+      root.get("populations").keyNode(e.getKey()).fileStem("population name");
       p.asMap("population '" + e.getKey() + "'");
       double size = integer(p.require("size", "population '" + e.getKey() + "'"), "size");
       if (size < 1 || size > Integer.MAX_VALUE - 8) {
@@ -279,8 +282,17 @@ public final class NetworkFile {
         crossbars.add(new Object[] {pname, pr.get("crossbar"), wu});
       }
     }
+    // what each monitor writes (POP.spikes.csv, POP.VAR.csv): a second monitor of it replaced the first's file
+    java.util.Set<String> monitored = new java.util.HashSet<>();
     for (Node m : mons) {
-      m.asMap("monitor");
+      checkKeys(m, MONITOR, "monitor");
+      String writes = m.get("spikes") != null ? m.get("spikes").text("spikes") + " spikes"
+          : m.get("state") != null && m.get("variable") != null
+              ? m.get("state").text("state") + " " + m.get("variable").text("variable") : null;
+      if (writes != null && !monitored.add(writes)) {
+        throw m.error("a second monitor of " + writes + " (it would write the first's file again; list every neuron "
+            + "in one monitor)");
+      }
       try {
         if (m.get("spikes") != null) {
           bld.monitorSpikes(m.get("spikes").text("spikes"));
@@ -389,7 +401,7 @@ public final class NetworkFile {
               opt(p, "R_on", d.rOnOhm()), opt(p, "R_off", d.rOffOhm()), opt(p, "tau_on", d.tauOnSeconds()),
               opt(p, "tau_off", d.tauOffSeconds()), opt(p, "delta", d.deltaVolts()), d.eps(), opt(p, "R_in", d.rInOhm()),
               c, opt(p, "R_out", d.rOutOhm()), opt(p, "V_in", d.vInVolts()),
-              p.get("clamp") == null || Boolean.parseBoolean(p.get("clamp").text("clamp")),
+              p.get("clamp") == null || p.get("clamp").bool("clamp"),
               opt(p, "energy_per_spike", 0.84e-9 * c / 1e-9));
           pop = new MemristiveLifPopulation(name, size, d);
           break;
@@ -615,8 +627,9 @@ public final class NetworkFile {
               + n.scalar + "'");
       }
     }
+    checkKeys(n, CONNECT, "connect");
     Map<String, Node> m = n.asMap("connect");
-    boolean self = m.get("allow_self") == null || Boolean.parseBoolean(m.get("allow_self").text("allow_self"));
+    boolean self = m.get("allow_self") == null || m.get("allow_self").bool("allow_self");
     if (m.get("fixed_probability") != null) {
       double p = number(m.get("fixed_probability"), "fixed_probability");
       if (!(p >= 0 && p <= 1)) {

@@ -58,7 +58,9 @@ public final class NeuronSimulation {
     NeuronKernel p = model.kernel(1, dtMs, method, noise, seed);
     long steps = Math.round(durationMs / dtMs);
     if (steps > 500_000_000L) {
-      throw new ModelParameterException("dt", "duration/dt = " + steps + " steps is too many for one run");
+      // the count as a double: a long saturates (a dt of 1e-300 s said 9223372036854775807 steps)
+      throw new ModelParameterException("dt", String.format(java.util.Locale.ROOT,
+          "duration/dt = %.3g steps is too many for one run (at most 5e8)", durationMs / dtMs));
     }
     List<StateVariable> vars = p.stateVariables();
     List<String> names = new ArrayList<>();

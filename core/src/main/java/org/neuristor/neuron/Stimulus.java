@@ -169,7 +169,9 @@ public interface Stimulus {
       } catch (IllegalArgumentException e) {
         throw new ModelParameterException(key, what + ": " + key + ": " + e.getMessage());
       }
-      if (Double.isNaN(d) || d == Double.NEGATIVE_INFINITY) {
+      // +inf only as an end time (t1=inf: to the end of the run); an infinite amplitude or rate (inf, 1e400) ran
+      // and failed on its first step as "stimulus is not finite at t = 0.1 ms", or was "missing" (dc needs amp)
+      if (Double.isNaN(d) || d == Double.NEGATIVE_INFINITY || (d == Double.POSITIVE_INFINITY && !key.equals("t1"))) {
         throw new ModelParameterException(key, what + ": " + key + ": not a usable number '" + a[1].trim() + "'");
       }
       if (kv.put(key, d) != null) {

@@ -237,10 +237,7 @@ public final class SweepSpec implements Serializable {
         throw root.keyNode(k).error("unknown key '" + k + "' (known: name, seed, samples, job, parameters, results)");
       }
     }
-    String name = root.get("name") == null ? "sweep" : root.get("name").text("name");
-    if (!name.matches("[A-Za-z0-9_.-]+")) {
-      throw root.get("name").error("name must be letters, digits, '.', '_' or '-' (it names the output files)");
-    }
+    String name = root.get("name") == null ? "sweep" : root.get("name").fileStem("name");
     long seed = root.get("seed") == null ? 1 : integer(root.get("seed"), "seed");
     PointJob job = job(root.require("job", "sweep spec"), dir);
     Node ps = root.require("parameters", "sweep spec");

@@ -57,6 +57,15 @@ class FitConditionsTest {
   }
 
   @Test
+  void aBadTemperatureIsQuotedAsWritten() {
+    // the C was cut before the number was read, and the message quoted the rest: 'ab' for abc, '68.5C' for 68.5CC
+    assertThatThrownBy(() -> FitProblem.of(FitPlan.of("vo2", null), Map.of(), List.of(sweep("ambient=abc"))))
+        .isInstanceOf(NeuristorException.class).hasMessageContaining("'abc'").hasMessageNotContaining("'ab'");
+    assertThatThrownBy(() -> FitProblem.of(FitPlan.of("vo2", null), Map.of(), List.of(sweep("ambient=68.5CC"))))
+        .isInstanceOf(NeuristorException.class).hasMessageContaining("'68.5CC': wrong unit");
+  }
+
+  @Test
   void theTrendFloorOfARampWithAlternatingNoiseIsTheNoise() {
     // G = n/N + a (-1)^n: the local straight line follows the ramp exactly; inside, the 51-pulse window
     // averages the alternating term to a/51 (residual a (1 - 1/51)); in the 25 shorter windows at each end

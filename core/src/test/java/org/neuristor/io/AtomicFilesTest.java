@@ -86,4 +86,41 @@ class AtomicFilesTest {
         .hasMessageStartingWith("cannot write ")
         .satisfies(e -> assertThat(((NeuristorException) e).exitCode()).isEqualTo(2));
   }
+
+  /** A JVM that writes {@code args[0]} atomically and never finishes (until it is stopped). */
+  public static final class SlowWriter {
+    public static void main(String[] args) {
+      AtomicFiles.write(Path.of(args[0]), out -> {
+        out.write(new byte[100]);
+        out.flush();
+        System.out.println("writing");
+        System.out.flush();
+        try {
+          Thread.sleep(60_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+    }
+  }
+
+  @Test
+  void aRunStoppedWhileWritingLeavesNoTemporaryFile() throws Exception {
+    // SIGTERM (kill, Ctrl-C's SIGINT alike) runs shutdown hooks, not the writer's finally: the hidden
+    // .NAME.PID....tmp stayed in the output directory
+    Path target = dir.resolve("stopped.csv");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), SlowWriter.class.getName(), target.toString())
+        .redirectErrorStream(true).start();
+    try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      assertThat(r.readLine()).isEqualTo("writing");
+      assertThat(filesIn(dir)).as("the temporary file while it is written").isEqualTo(1);
+      p.destroy(); // SIGTERM
+      assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } finally {
+      p.destroyForcibly();
+    }
+    assertThat(filesIn(dir)).isZero();
+  }
 }

@@ -83,4 +83,30 @@ class MeasuredDataTest {
       assertThat(m).doesNotContain("\n");
     }
   }
+
+  @Test
+  void aCellThatIsNotANumberNearTheTopIsNotTakenForTheHeader() {
+    // a headerless file with 'nan' on its second row: that row became the header, the first row was dropped and the
+    // fit ran on the rest, exit 0
+    assertThatThrownBy(() -> MeasuredData.parse("-0.8,0.7\n-0.9,nan\n-0.7,0.6\n-0.6,0.5\n", "g.csv",
+        MeasuredData.parseColumns("g=1"), false, Role.CONDUCTANCE)).isInstanceOf(NetlistException.class)
+        .hasMessage("g.csv:2:1: row '-0.9,nan' between rows of numbers (line 1 and line 3) has a cell that is not a "
+            + "number; expected a header row naming the columns followed by rows of numbers");
+    // a settings block above the header, as instruments write it, is still read
+    MeasuredData d = MeasuredData.parse("Instrument,2461\nPoints,3\n\nt (s),v (V),i (A)\n0,1,2\n1,2,3\n", "k.csv",
+        Map.of(), true, TVI);
+    assertThat(d.get(Role.CURRENT)).containsExactly(2.0, 3.0);
+  }
+
+  @Test
+  void decimalCommasAreNamedInTheError() {
+    // a European spreadsheet export: "no numeric rows" alone did not say why
+    assertThatThrownBy(() -> MeasuredData.parse("Zeit (s);Spannung (V);Strom (A)\n0;1,5;0,002\n0,1;1,6;0,003\n",
+        "eu.csv", Map.of(), true, TVI)).isInstanceOf(NetlistException.class)
+        .hasMessage("eu.csv:3:1: no numeric rows: expected a header row naming the columns followed by rows of numbers "
+            + "(numbers such as '1,5' are written with a decimal comma: save the file with a decimal point)");
+    // a comma-separated file of text has no such hint
+    assertThatThrownBy(() -> MeasuredData.parse("time,voltage,current\nx,y,z\n", "a.csv", Map.of(), true, TVI))
+        .hasMessageEndingWith("followed by rows of numbers");
+  }
 }

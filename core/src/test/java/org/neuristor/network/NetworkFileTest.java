@@ -52,7 +52,21 @@ class NetworkFileTest {
         Arguments.of(GOOD.replace("C: 200pF", "C: 200mV"), 8, "expected a value in F"),
         Arguments.of(GOOD.replace("weight: 1nA", "weight: 6xyz"), 15, "expected a value in A"),
         Arguments.of(GOOD.replace("weight: 1nA", "weight: 1nS"), 15, "expected a value in A"),
-        Arguments.of(GOOD.replace("dt: 0.1ms", "dt: 0.1mV"), 1, "expected a value in s"));
+        Arguments.of(GOOD.replace("dt: 0.1ms", "dt: 0.1mV"), 1, "expected a value in s"),
+        // round 18 (bad-input audit): a misspelt key of a connection or a monitor was ignored, a yes/no value
+        // that is neither was read as false, and the name became hidden files or a path
+        Arguments.of(GOOD.replace("connect: all_to_all", "connect: {fixed_probability: 0.5, alow_self: false}"), 15,
+            "connect: unknown key 'alow_self'"),
+        Arguments.of(GOOD.replace("connect: all_to_all", "connect: {fixed_probability: 0.5, allow_self: nope}"), 15,
+            "allow_self must be true or false, got 'nope'"),
+        Arguments.of(GOOD.replace("  - {spikes: n}", "  - {spikes: n, evry: 2}"), 17, "monitor: unknown key 'evry'"),
+        Arguments.of("name: ''\n" + GOOD, 1, "name must be letters, digits"),
+        Arguments.of("name: ../x\n" + GOOD, 1, "name must be letters, digits"),
+        Arguments.of(GOOD.replace("  in: {", "  in/x: {"), 4, "population name must be letters, digits"),
+        // the second monitor's file replaced the first's (two state monitors of n.v with other neurons)
+        Arguments.of(GOOD + "  - {spikes: n}\n", 18, "a second monitor of n spikes"),
+        Arguments.of(GOOD.replace("  - {spikes: n}", "  - {state: n, variable: v, neurons: [0]}\n"
+            + "  - {state: n, variable: v, neurons: [1]}"), 18, "a second monitor of n v"));
   }
 
   @ParameterizedTest
@@ -78,6 +92,16 @@ class NetworkFileTest {
         + " \"monitors\": [{\"spikes\": \"q\"}]}";
     assertThatThrownBy(() -> NetworkFile.parse("n.json", json, true, 1))
         .isInstanceOf(NetlistException.class).hasMessageStartingWith("n.json:2:").hasMessageContaining("'q'");
+  }
+
+  @Test
+  void aJsonFileWithAByteOrderMarkIsRead() {
+    // was "n.json:1:1: syntax error: Unexpected character ('\uFEFF' (code 65279 / 0xfeff))"; YAML skipped it
+    String json = "\uFEFF{\"dt\": 1e-4, \"populations\": {\"p\": {\"model\": \"poisson\", \"size\": 3, \"rate\": 10}},\r\n"
+        + " \"monitors\": [{\"spikes\": \"q\"}]}";
+    assertThatThrownBy(() -> NetworkFile.parse("n.json", json, true, 1))
+        .isInstanceOf(NetlistException.class).hasMessageStartingWith("n.json:2:").hasMessageContaining("'q'");
+    assertThat(NetworkFile.parse("n.json", json.replace("\"q\"", "\"p\""), true, 1).network()).isNotNull();
   }
 
   @Test

@@ -55,6 +55,22 @@ class ModelParameterTest {
   }
 
   @Test
+  void anInfiniteStimulusValueIsRefusedWhereItIsWritten() {
+    // was "stimulus is not finite at t = 0.1 ms" after the run started (model run), "--stim dc needs amp" (neuron run)
+    assertRefused(() -> Stimulus.parse("step:amp=1e400,t0=10ms", "nA"), "amp",
+        "--stim step: amp: not a usable number '1e400'");
+    assertRefused(() -> Stimulus.keyValues("amp=inf", "--stim dc", java.util.Map.of("amp", "V")), "amp",
+        "--stim dc: amp: not a usable number 'inf'");
+  }
+
+  @Test
+  void tooManyStepsAreCountedNotSaturated() {
+    // a dt of 1e-300 s said "duration/dt = 9223372036854775807 steps" (the long's ceiling)
+    assertRefused(() -> NeuronSimulation.run(NeuronModel.of(ModelKind.LIF), Stimulus.constant(1.0), 50, 1e-297),
+        "dt", "duration/dt = 5.00e+298 steps is too many for one run (at most 5e8)");
+  }
+
+  @Test
   void methodMustBelongToTheModelAndNoiseToItsKind() {
     assertRefused(() -> NeuronModel.of(ModelKind.HH).kernel(1, 0.01, Method.EXACT, Noise.NONE, 1), "method",
         "not available");

@@ -39,6 +39,15 @@ class SweepUnitsTest {
   }
 
   @Test
+  void anInfiniteFixedParameterOfANeuronJobIsRefusedBeforeAnyPoint() {
+    // before: vin 1e400 was infinity, every point failed ("residual history [Infinity]") and the sweep exited 0
+    assertThatThrownBy(() -> parse("job: {type: neuron, circuit: lif, params: {vin: 1e400}}\nparameters:\n"
+        + "  cm: {list: [1n, 2n]}\n"))
+        .isInstanceOf(NetlistException.class).hasMessageStartingWith("s.yaml:1:")
+        .hasMessageContaining("circuit lif: parameter vin: '1e400' is not a finite number");
+  }
+
+  @Test
   void networkJobValuesAreInTheKeysUnit() {
     String net = "dt: 0.1ms\nduration: 10ms\npopulations:\n  n: {model: lif, size: 2, C: 200pF, g_L: 10nS, "
         + "E_L: -60mV, V_th: -50mV, V_reset: -60mV}\n";
