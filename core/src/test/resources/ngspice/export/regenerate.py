@@ -107,27 +107,34 @@ def export(name, spec, params):
         neuristor(*with_params(["device", "export", spec, "--name", "dut"], params)))
 
 
+def switch_drivers(name, label, iv, window, opts, instance="dut", sweep="quasi-static I-V", command="neuristor iv"):
+    """The I-V driver (the triangle of the `neuristor iv` result iv) and the pulse driver (a step to 1.3 x its
+    threshold over window seconds) of the subcircuit <name>.sub, run in ngspice."""
+    amp, rate = iv["amp_V"], iv["rate_V_per_s"]
+    half = amp / rate
+    dt = half / 2000
+    open(os.path.join(HERE, name + "_iv.cir"), "w").write(
+        "%s of %s: triangle 0 -> %g V -> 0 at %g V/s through 10 Ohm (as %s)\n"
+        ".include %s.sub\nvs in 0 pwl(0 0 %.9g %.9g %.9g 0)\nrs in a 10\nx1 a 0 %s\n%s\n"
+        ".tran %.9g %.9g 0 %.9g\n.end\n" % (sweep, label, amp, rate, command, name, half, amp, 2 * half, instance, opts, dt,
+                                           2 * half, dt))
+    vp = 1.3 * iv["positive"]["vth_V"]
+    open(os.path.join(HERE, name + "_pulse.cir"), "w").write(
+        "pulse response of %s: a step to %.6g V (1.3 x the quasi-static threshold) through 10 Ohm\n"
+        ".include %s.sub\nvs in 0 pwl(0 0 %.9g %.9g)\nrs in a 10\nx1 a 0 %s\n%s\n"
+        ".tran %.9g %.9g 0 %.9g\n.end\n" % (label, vp, name, window / 1000, vp, instance, opts, window / 2000, window,
+                                             window / 2000))
+    n1 = run_ngspice(name + "_iv.cir", name + "_iv.csv", ["v(a)", "i(vs)"])
+    n2 = run_ngspice(name + "_pulse.cir", name + "_pulse.csv", ["v(a)", "i(vs)"])
+    print("%s: %d + %d points" % (name, n1, n2))
+
+
 for name, (spec, params, window) in SWITCHES.items():
     if ONLY and name not in ONLY:
         continue
     export(name, spec, params)
     iv = json.loads(neuristor(*with_params(["iv", spec, "--json", "--no-plot", "--out", tempfile.gettempdir()], params)))
-    amp, rate = iv["amp_V"], iv["rate_V_per_s"]
-    half = amp / rate
-    dt = half / 2000
-    open(os.path.join(HERE, name + "_iv.cir"), "w").write(
-        "quasi-static I-V of %s: triangle 0 -> %g V -> 0 at %g V/s through 10 Ohm (as neuristor iv)\n"
-        ".include %s.sub\nvs in 0 pwl(0 0 %.9g %.9g %.9g 0)\nrs in a 10\nx1 a 0 dut\n%s\n"
-        ".tran %.9g %.9g 0 %.9g\n.end\n" % (spec, amp, rate, name, half, amp, 2 * half, options(name), dt, 2 * half, dt))
-    vp = 1.3 * iv["positive"]["vth_V"]
-    open(os.path.join(HERE, name + "_pulse.cir"), "w").write(
-        "pulse response of %s: a step to %.6g V (1.3 x the quasi-static threshold) through 10 Ohm\n"
-        ".include %s.sub\nvs in 0 pwl(0 0 %.9g %.9g)\nrs in a 10\nx1 a 0 dut\n%s\n"
-        ".tran %.9g %.9g 0 %.9g\n.end\n" % (spec, vp, name, window / 1000, vp, options(name), window / 2000, window,
-                                             window / 2000))
-    n1 = run_ngspice(name + "_iv.cir", name + "_iv.csv", ["v(a)", "i(vs)"])
-    n2 = run_ngspice(name + "_pulse.cir", name + "_pulse.csv", ["v(a)", "i(vs)"])
-    print("%s: %d + %d points" % (name, n1, n2))
+    switch_drivers(name, spec, iv, window, options(name))
 
 for name, (spec, params, source, tstop, step, states) in TRAINS.items():
     if ONLY and name not in ONLY:
@@ -185,22 +192,8 @@ if not ONLY or {SHIPPED, SHIPPED + "_switch"} & set(ONLY):
     # is still metallic at the end of the triangle (no V_hold to compare)
     iv = json.loads(neuristor("iv", CARD, "--sweep", "triangle:amp=10,rate=10", "--json", "--no-plot", "--out",
                               tempfile.gettempdir()))
-    amp, rate = iv["amp_V"], iv["rate_V_per_s"]
-    half = amp / rate
-    dt = half / 2000
-    open(os.path.join(HERE, SHIPPED + "_iv.cir"), "w").write(
-        "I-V of the shipped card: triangle 0 -> %g V -> 0 at %g V/s through 10 Ohm (as neuristor iv --sweep)\n"
-        ".include %s.sub\nvs in 0 pwl(0 0 %.9g %.9g %.9g 0)\nrs in a 10\nx1 a 0 vo2fit\n%s\n"
-        ".tran %.9g %.9g 0 %.9g\n.end\n" % (amp, rate, SHIPPED, half, amp, 2 * half, OPTIONS, dt, 2 * half, dt))
-    vp = 1.3 * iv["positive"]["vth_V"]
-    window = 10e-3
-    open(os.path.join(HERE, SHIPPED + "_pulse.cir"), "w").write(
-        "pulse response of the shipped card: a step to %.6g V (1.3 x the quasi-static threshold) through 10 Ohm\n"
-        ".include %s.sub\nvs in 0 pwl(0 0 %.9g %.9g)\nrs in a 10\nx1 a 0 vo2fit\n%s\n"
-        ".tran %.9g %.9g 0 %.9g\n.end\n" % (vp, SHIPPED, window / 1000, vp, OPTIONS, window / 2000, window, window / 2000))
-    n1 = run_ngspice(SHIPPED + "_iv.cir", SHIPPED + "_iv.csv", ["v(a)", "i(vs)"])
-    n2 = run_ngspice(SHIPPED + "_pulse.cir", SHIPPED + "_pulse.csv", ["v(a)", "i(vs)"])
-    print("%s: %d + %d points" % (SHIPPED, n1, n2))
+    switch_drivers(SHIPPED, "the shipped card", iv, 10e-3, OPTIONS, instance="vo2fit", sweep="I-V",
+                   command="neuristor iv --sweep")
 
 ver = subprocess.run(["ngspice", "-v"], capture_output=True, text=True).stdout
 open(os.path.join(HERE, "ngspice-version.txt"), "w").write(
