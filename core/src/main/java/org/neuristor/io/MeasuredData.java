@@ -34,8 +34,10 @@ import org.neuristor.NeuristorException;
  *       {@code u}, {@code i}); the column order may differ between files;
  *   <li>a unit in the header, in parentheses or brackets after the name ({@code Current (mA)},
  *       {@code t [ms]}) or after a slash ({@code t / ms}, ISO 80000), with an SI prefix
- *       (f p n u µ m k M G), and a unit of the column's role after an underscore or a space
- *       ({@code current_mA}, {@code Time ms}); a column without a unit is taken as SI;
+ *       (f p n u µ m, and k for a voltage or a conductance: a capital typed for a small unit, MA
+ *       for mA, is refused, never read as mega), and a unit of the column's role after an
+ *       underscore or a space ({@code current_mA}, {@code Time ms}); a column without a unit is
+ *       taken as SI;
  *   <li>empty and not-a-number cells ({@code NaN}, {@code NA}, {@code #N/A}, {@code inf}, a
  *       spreadsheet's {@code #VALUE!}, SCPI's 9.91E37): in a column that is not used they are
  *       ignored; a row with one in a used column is skipped and counted in {@link #warnings()};
@@ -505,11 +507,18 @@ public final class MeasuredData {
       return 1;
     }
     double f = prefixed(u, r);
+    if (f > (r == Role.TIME || r == Role.CURRENT ? 1 : 1e3)) {
+      // no device measurement is in kA, ks, MV or MS: a capital typed for a small unit (MA for mA) is refused
+      throw new NetlistException(file, line, 1, "column '" + name + "' is in '" + written + "', " + f + " " + r.unit
+          + " per unit: not a " + r.label + " a device measurement holds; write m" + r.unit + " for milli (prefixes"
+          + " f p n u m" + (r == Role.TIME || r == Role.CURRENT ? "" : " k") + ")");
+    }
     if (!Double.isNaN(f)) {
       return f;
     }
     throw new NetlistException(file, line, 1, "column '" + name + "' is in '" + written + "', expected a "
-        + r.label + " unit (" + r.unit + " with an optional prefix f p n u m k M G)");
+        + r.label + " unit (" + r.unit + " with an optional prefix f p n u m" + (r == Role.TIME || r == Role.CURRENT ? ""
+        : " k") + ")");
   }
 
   /** The SI factor of a unit of a role ({@code mA}, {@code s}, {@code usec}), or NaN when it is not one. */

@@ -116,6 +116,15 @@ class MeasuredDataTest {
     assertThat(u.get(Role.CURRENT)).containsExactly(2e-3, 4e-3);
     assertThatThrownBy(() -> MeasuredData.parse("t / min,v,i\n0,1,2\n1,2,4\n", "m.csv", Map.of(), true, TVI))
         .hasMessageContaining("column 't / min' is in 'min', expected a time unit");
+    // a prefix no device measurement has (caps lock on: MA for mA, Ms for ms) is refused, not read as mega
+    assertThatThrownBy(() -> MeasuredData.parse("t (s),v (V),I (MA)\n0,1,2\n1,2,4\n", "c.csv", Map.of(), true, TVI))
+        .hasMessageContaining("column 'I (MA)' is in 'MA'").hasMessageContaining("mA");
+    assertThatThrownBy(() -> MeasuredData.parse("t (Ms),v (V),i (A)\n0,1,2\n1,2,4\n", "c.csv", Map.of(), true, TVI))
+        .hasMessageContaining("'Ms'");
+    assertThatThrownBy(() -> MeasuredData.parse("t,v,current_MA\n0,1,2\n1,2,4\n", "c.csv", Map.of(), true, TVI))
+        .hasMessageContaining("column 'current_MA' is in 'MA'");
+    assertThat(MeasuredData.parse("t (s),v (kV),i (A)\n0,1,2\n1,2,4\n", "k.csv", Map.of(), true, TVI).get(Role.VOLTAGE))
+        .containsExactly(1e3, 2e3);
   }
 
   @Test
