@@ -34,10 +34,11 @@ import org.hipparchus.random.Well19937c;
  *   <li>Levenberg-Marquardt on the unbounded coordinates of {@link FreeParameter} (the ranges cannot
  *       be left), forward-difference Jacobians with the columns simulated in parallel.
  *   <li>Uncertainty: with J the Jacobian in natural coordinates (ln p for scale parameters, p otherwise)
- *       and s^2 = cost / (m - n), the covariance is s^2 (J^T J)^-1 (pseudo-inverse: directions with
- *       singular values below 1e-9 of the largest are reported as not identifiable); the standard
- *       error of a scale parameter is p times that of ln p. These are formal errors: they assume
- *       independent residuals, which model error breaks, so read them as sensitivities.
+ *       and r the residuals, the covariance is the sandwich m/(m-n) (J^T J)^-1 J^T diag(r^2) J (J^T J)^-1
+ *       ({@link #covariance}; pseudo-inverse: directions with singular values below 1e-9 of the
+ *       largest are reported as not identifiable); the standard error of a scale parameter is p times
+ *       that of ln p. They are local: a fit in another optimum than the truth's is not covered by
+ *       them, so read them as sensitivities, not as the distance to the truth.
  * </ol>
  *
  * Same seed, same result: every stage reduces in a fixed order, whatever the thread count.
@@ -208,7 +209,7 @@ public final class DeviceFitter {
     int n = u.length;
     double[] se = new double[n];
     double[][] corr = new double[n][n];
-    uncertainty(problem, u, jac, cost, r.length, se, corr);
+    uncertainty(problem, u, jac, r, se, corr);
     return new Result(problem, u, problem.values(u), se, corr, cost, r.length, counts[0], counts[1], counts[2], candCosts);
   }
 
@@ -409,12 +410,13 @@ public final class DeviceFitter {
     return opt.getPoint();
   }
 
-  private static void uncertainty(FitProblem problem, double[] u, double[][] jac, double cost, int m, double[] se,
+  private static void uncertainty(FitProblem problem, double[] u, double[][] jac, double[] r, double[] se,
       double[][] corr) {
     int n = u.length;
     if (n == 0) {
       return;
     }
+    int m = r.length;
     double[][] jn = new double[m][n];
     for (int j = 0; j < n; j++) {
       double slope = problem.free().get(j).naturalSlope(u[j]);
@@ -422,29 +424,8 @@ public final class DeviceFitter {
         jn[k][j] = jac[k][j] / slope;
       }
     }
-    RealMatrix jm = new Array2DRowRealMatrix(jn, false);
-    SingularValueDecomposition svd = new SingularValueDecomposition(jm);
-    double[] sv = svd.getSingularValues();
-    double s2 = cost / Math.max(1, m - n);
-    RealMatrix v = svd.getV();
-    double[][] cov = new double[n][n];
     boolean[] weak = new boolean[n];
-    for (int q = 0; q < sv.length; q++) {
-      if (sv[q] <= 1e-9 * sv[0]) {
-        for (int j = 0; j < n; j++) {
-          if (Math.abs(v.getEntry(j, q)) > 1e-3) {
-            weak[j] = true;
-          }
-        }
-        continue;
-      }
-      double w = s2 / (sv[q] * sv[q]);
-      for (int a = 0; a < n; a++) {
-        for (int b = 0; b < n; b++) {
-          cov[a][b] += w * v.getEntry(a, q) * v.getEntry(b, q);
-        }
-      }
-    }
+    double[][] cov = covariance(jn, r, weak);
     for (int j = 0; j < n; j++) {
       FreeParameter p = problem.free().get(j);
       double sn = Math.sqrt(cov[j][j]);
@@ -455,5 +436,55 @@ public final class DeviceFitter {
         corr[a][b] = weak[a] || weak[b] ? Double.NaN : cov[a][b] / Math.sqrt(cov[a][a] * cov[b][b]);
       }
     }
+  }
+
+  /**
+   * The covariance of least-squares estimates from the Jacobian {@code j} (rows: residuals) and the
+   * residuals {@code r} at the optimum: the heteroscedasticity-robust (sandwich, HC1) form
+   * {@code m/(m-n) (J^T J)^+ J^T diag(r^2) J (J^T J)^+}, in which every residual row counts with its own
+   * squared residual. The formal {@code s^2 (J^T J)^+} (one pooled s^2 = cost/(m-n) for every row)
+   * holds only for rows of equal variance; the objective's few feature rows (thresholds, low-bias
+   * resistance, pulse ends and reads) are weighted to decide the fit and vary far more per row than
+   * its samples, so the formal errors came out 3 to 30 times too small (docs/fitting.md, section 3).
+   * The pseudo-inverse drops directions with singular values below 1e-9 of the largest; parameters
+   * with a weight in them are marked in {@code weak} (not identifiable).
+   */
+  static double[][] covariance(double[][] j, double[] r, boolean[] weak) {
+    int m = r.length;
+    int n = weak.length;
+    SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(j, false));
+    double[] sv = svd.getSingularValues();
+    RealMatrix v = svd.getV();
+    // (J^T J)^+ = V S^-2 V^T over the kept directions
+    double[][] a = new double[n][n];
+    for (int q = 0; q < sv.length; q++) {
+      if (sv[q] <= 1e-9 * sv[0]) {
+        for (int p = 0; p < n; p++) {
+          if (Math.abs(v.getEntry(p, q)) > 1e-3) {
+            weak[p] = true;
+          }
+        }
+        continue;
+      }
+      double w = 1 / (sv[q] * sv[q]);
+      for (int x = 0; x < n; x++) {
+        for (int y = 0; y < n; y++) {
+          a[x][y] += w * v.getEntry(x, q) * v.getEntry(y, q);
+        }
+      }
+    }
+    double[][] meat = new double[n][n];
+    for (int k = 0; k < m; k++) {
+      double r2 = r[k] * r[k];
+      for (int x = 0; x < n; x++) {
+        double jx = r2 * j[k][x];
+        for (int y = 0; y < n; y++) {
+          meat[x][y] += jx * j[k][y];
+        }
+      }
+    }
+    RealMatrix am = new Array2DRowRealMatrix(a, false);
+    return am.multiply(new Array2DRowRealMatrix(meat, false)).multiply(am)
+        .scalarMultiply((double) m / Math.max(1, m - n)).getData();
   }
 }

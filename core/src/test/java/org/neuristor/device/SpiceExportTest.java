@@ -56,6 +56,11 @@ class SpiceExportTest {
   /** A case: the model type, its .model values (preset and parameters) and the states saved by a train driver. */
   record Case(String type, String values, List<String> states) {}
 
+  /** The case of the shipped card file (examples/models/vo2-galloni2024.model) and the example it drives. */
+  static final String SHIPPED = "vo2fit_shipped";
+  static final java.nio.file.Path SHIPPED_CARD = java.nio.file.Path.of("..", "examples", "models", "vo2-galloni2024.model");
+  static final java.nio.file.Path SHIPPED_LIF = java.nio.file.Path.of("..", "examples", "lif-vo2fit.cir");
+
   static final Map<String, Case> CASES = Map.ofEntries(
       Map.entry("ts_nbox", new Case("ts", "preset=nbox", List.of())),
       Map.entry("ts_vo2", new Case("ts", "preset=vo2", List.of())),
@@ -81,7 +86,23 @@ class SpiceExportTest {
       Map.entry("proton2_feedback", new Case("proton2", "gmin=0.2u gmax=12.3u v0=0.158 kc=220 kw=32.8 tauc=0.304m "
           + "tauw=42.8u kfb=20 kcons=0.709", List.of("w", "c"))),
       Map.entry("synapse_memtorch", new Case("synapse", "preset=memtorch", List.of("w"))),
-      Map.entry("pcm_tuma2016", new Case("pcm", "preset=tuma2016 sigr=0 sigg=0", List.of("p", "s"))));
+      Map.entry("pcm_tuma2016", new Case("pcm", "preset=tuma2016 sigr=0 sigg=0", List.of("p", "s"))),
+      // the shipped card as its file holds it today (not a copy of its values): refitting it fails the tests below
+      // until regenerate.py vo2fit_shipped has been run
+      Map.entry(SHIPPED, new Case("vo2", shippedValues(), List.of())));
+
+  /** The shipped card's values as {@code k=v ...} (its file, read with the one model-card reader). */
+  static String shippedValues() {
+    StringBuilder sb = new StringBuilder();
+    org.neuristor.fit.ModelCard.read(SHIPPED_CARD).params().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ")
+        .append(k).append('=').append(v));
+    return sb.toString();
+  }
+
+  /** Text without its comment lines (the shipped card's export names the card file in its first comment). */
+  static String uncommented(String text) {
+    return text.replaceAll("(?m)^\\*.*\\n", "");
+  }
 
   /**
    * The native model on the driver: the subcircuit instance replaced by the device with the case's
@@ -106,11 +127,18 @@ class SpiceExportTest {
   static String nativeText(String driver, Case c) {
     String extra = DeviceRegistry.type(c.type()).parameter("sdelay") != null ? " sdelay=0" : "";
     return resource(driver).replaceAll("(?m)^\\.include .*\\n", "")
-        .replaceAll("(?m)^x1 (\\S+) (\\S+) dut$", "n1 $1 $2 dutm\n.model dutm " + c.type() + " (" + c.values() + extra + ")");
+        .replaceAll("(?m)^x1 (\\S+) (\\S+) (dut|vo2fit)$", "n1 $1 $2 dutm\n.model dutm " + c.type() + " (" + c.values() + extra + ")");
   }
 
   /** The committed subcircuit is what the exporter writes today for the case's values. */
   static void assertExportIsCommitted(String name, Case c) {
+    if (name.equals(SHIPPED)) {
+      // device export of the card file, as docs/fitting.md does it: X1 a b vo2fit
+      assertThat(uncommented(SpiceExport.subcircuit("vo2fit", "vo2", org.neuristor.fit.ModelCard.read(SHIPPED_CARD).params(),
+          List.of()))).as("the export of " + SHIPPED_CARD + " (refitted? run regenerate.py vo2fit_shipped)")
+          .isEqualTo(uncommented(resource(SHIPPED + ".sub")));
+      return;
+    }
     Map<String, Object> values = new java.util.LinkedHashMap<>();
     for (String kv : c.values().split("\\s+")) {
       String[] f = kv.split("=");
@@ -167,7 +195,7 @@ class SpiceExportTest {
   @ParameterizedTest
   @ValueSource(strings = {"ts_nbox", "ts_vo2", "ts_ag", "ts_ots", "ts_pickett", "ts_yi", "diffusive_ag_sioxny",
       "diffusive_ag_siox_fast", "ots_gese", "ots_gete", "mott_nbo2", "mott_vo2", "vo2_zhang2024", "vo2_extended", "vo2_ladder",
-      "vo2_galloni2024"})
+      "vo2_galloni2024", SHIPPED})
   void exportedSwitchInNgspiceMatchesTheNativeModel(String name) {
     Case c = CASES.get(name);
     assertExportIsCommitted(name, c);
@@ -263,6 +291,43 @@ class SpiceExportTest {
     for (int k = 0; k < 10; k++) {
       assertThat(fa[k]).as("spike " + (k + 1)).isCloseTo(fn[k], Percentage.withPercentage(1));
     }
+  }
+
+  /**
+   * docs/fitting.md's round trip for the card as shipped: {@code device export} of
+   * examples/models/vo2-galloni2024.model, and examples/lif-vo2fit.cir itself with its {@code .include} and its N
+   * line rewritten to the subcircuit ({@code x1 m o vo2fit}), run in ngspice-39 to the example's own tstop. Neuristor
+   * runs the example unchanged (the card through {@code .include}). The same spikes of v(o) (the spike detector at
+   * 0.5 V), each within 0.1% (measured: 0.006%); the membrane v(m) within 1% of its swing at every ngspice sample.
+   */
+  @Test
+  void theShippedCardInItsExampleNeuronFiresTheSameSpikesInNgspice() throws IOException {
+    Case c = CASES.get(SHIPPED);
+    assertExportIsCommitted(SHIPPED, c);
+    String example = java.nio.file.Files.readString(SHIPPED_LIF, StandardCharsets.UTF_8);
+    // the committed deck is the example with the docs' two rewrites and the references' tolerances, nothing else
+    assertThat(resource(SHIPPED + "_lif.cir")).isEqualTo(example
+        .replace(".include models/vo2-galloni2024.model\n", ".include " + SHIPPED + ".sub\n")
+        .replace("\nn1 m o vo2fit\n", "\nx1 m o vo2fit\n")
+        .replace("\n.tran ", "\n.options reltol=1e-6 abstol=1e-12 vntol=1e-9\n.tran "));
+    String text = example.replace(".include models/vo2-galloni2024.model", ".include " + SHIPPED_CARD.toAbsolutePath());
+    CircuitCompiler.Compiled cc = CircuitCompiler.compile(text, SHIPPED_LIF.toString());
+    Trace t = Simulation.run(cc.circuit(), cc.analyses().get(0), List.of("v(o)", "v(m)"), null).trace();
+    double[][] ng = csv(SHIPPED + "_lif.csv");
+    double[] fn = SpikeDetector.at(0.5).detect(ng[0], ng[1]);
+    double[] fa = SpikeDetector.at(0.5).detect(t, "v(o)");
+    assertThat(fn.length).as("ngspice spikes").isGreaterThanOrEqualTo(3);
+    assertThat(fa.length).as("native spikes").isEqualTo(fn.length);
+    for (int k = 0; k < fn.length; k++) {
+      assertThat(fa[k]).as("spike " + (k + 1)).isCloseTo(fn[k], Percentage.withPercentage(0.1));
+    }
+    double lo = java.util.Arrays.stream(ng[2]).min().orElseThrow();
+    double hi = java.util.Arrays.stream(ng[2]).max().orElseThrow();
+    double worst = 0;
+    for (int k = 0; k < ng[0].length; k++) {
+      worst = Math.max(worst, Math.abs(at(t.axis(), t.get("v(m)"), ng[0][k]) - ng[2][k]));
+    }
+    assertThat(worst / (hi - lo)).as("v(m): largest difference / swing").isLessThan(0.01);
   }
 
   @Test

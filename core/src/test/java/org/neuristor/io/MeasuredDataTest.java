@@ -86,11 +86,11 @@ class MeasuredDataTest {
 
   @Test
   void aCellThatIsNotANumberNearTheTopIsNotTakenForTheHeader() {
-    // a headerless file with 'nan' on its second row: that row became the header, the first row was dropped and the
+    // a headerless file with a typo on its second row: that row became the header, the first row was dropped and the
     // fit ran on the rest, exit 0
-    assertThatThrownBy(() -> MeasuredData.parse("-0.8,0.7\n-0.9,nan\n-0.7,0.6\n-0.6,0.5\n", "g.csv",
+    assertThatThrownBy(() -> MeasuredData.parse("-0.8,0.7\n-0.9,O.8\n-0.7,0.6\n-0.6,0.5\n", "g.csv",
         MeasuredData.parseColumns("g=1"), false, Role.CONDUCTANCE)).isInstanceOf(NetlistException.class)
-        .hasMessage("g.csv:2:1: row '-0.9,nan' between rows of numbers (line 1 and line 3) has a cell that is not a "
+        .hasMessage("g.csv:2:1: row '-0.9,O.8' between rows of numbers (line 1 and line 3) has a cell that is not a "
             + "number; expected a header row naming the columns followed by rows of numbers");
     // a settings block above the header, as instruments write it, is still read
     MeasuredData d = MeasuredData.parse("Instrument,2461\nPoints,3\n\nt (s),v (V),i (A)\n0,1,2\n1,2,3\n", "k.csv",
@@ -99,14 +99,74 @@ class MeasuredDataTest {
   }
 
   @Test
-  void decimalCommasAreNamedInTheError() {
-    // a European spreadsheet export: "no numeric rows" alone did not say why
-    assertThatThrownBy(() -> MeasuredData.parse("Zeit (s);Spannung (V);Strom (A)\n0;1,5;0,002\n0,1;1,6;0,003\n",
-        "eu.csv", Map.of(), true, TVI)).isInstanceOf(NetlistException.class)
-        .hasMessage("eu.csv:3:1: no numeric rows: expected a header row naming the columns followed by rows of numbers "
-            + "(numbers such as '1,5' are written with a decimal comma: save the file with a decimal point)");
-    // a comma-separated file of text has no such hint
-    assertThatThrownBy(() -> MeasuredData.parse("time,voltage,current\nx,y,z\n", "a.csv", Map.of(), true, TVI))
-        .hasMessageEndingWith("followed by rows of numbers");
+  void notANumberCellsAreSkippedLikeEmptyOnesEvenOnTheFirstDataRow() {
+    // a lab export: a metadata block, semicolons, the instrument's not-a-number in several spellings (SCPI's
+    // 9.91E37 included); the first data row is one of them, so the header must still be found above it
+    String csv = "Instrument;Keysight B2902A\nStage;68.5 C\n\nI (mA);t (us);V (V)\nNaN;0;0.1\n1;200;0.2\nnan;400;0.3\n"
+        + "3;600;#N/A\n4;800;0.5\n9.91E37;1000;0.6\n6;1200;0.7\n";
+    MeasuredData d = MeasuredData.parse(csv, "lab.csv", Map.of(), true, TVI);
+    assertThat(d.columnName(Role.CURRENT)).isEqualTo("I (mA)");
+    assertThat(d.get(Role.TIME)).containsExactly(200 * 1e-6, 800 * 1e-6, 1200 * 1e-6);
+    assertThat(d.get(Role.CURRENT)).containsExactly(1e-3, 4e-3, 6e-3);
+    assertThat(d.warnings()).singleElement().asString().contains("4 row(s)").contains("not-a-number").contains("line 5");
+  }
+
+  @Test
+  void unitsAfterASlashOrAnUnderscoreAreHonoured() {
+    // ISO 80000 'quantity / unit' (and U for voltage, IEC 60027), tab separated: read in ms, mA, never as SI
+    MeasuredData iso = MeasuredData.parse("t / ms\tU / V\tI / mA\n0\t1\t2\n1\t2\t4\n", "iso.csv", Map.of(), true, TVI);
+    assertThat(iso.get(Role.TIME)).containsExactly(0, 1e-3);
+    assertThat(iso.get(Role.VOLTAGE)).containsExactly(1, 2);
+    assertThat(iso.get(Role.CURRENT)).containsExactly(2e-3, 4e-3);
+    // named by the user: the unit in the name still counts
+    MeasuredData named = MeasuredData.parse("a / ms,b / V,c / uA\n0,1,2\n1,2,4\n", "n.csv",
+        MeasuredData.parseColumns("t=a / ms,v=b,i=3"), true, TVI);
+    assertThat(named.get(Role.TIME)).containsExactly(0, 1e-3);
+    assertThat(named.get(Role.CURRENT)).containsExactly(2e-6, 4e-6);
+    // a unit after an underscore: only a unit of the column's role is one (voltage_in is a name, not inches)
+    MeasuredData u = MeasuredData.parse("time_ms,voltage_in,current_mA\n0,1,2\n1,2,4\n", "u.csv", Map.of(), true, TVI);
+    assertThat(u.get(Role.TIME)).containsExactly(0, 1e-3);
+    assertThat(u.get(Role.VOLTAGE)).containsExactly(1, 2);
+    assertThat(u.get(Role.CURRENT)).containsExactly(2e-3, 4e-3);
+    assertThatThrownBy(() -> MeasuredData.parse("t / min,v,i\n0,1,2\n1,2,4\n", "m.csv", Map.of(), true, TVI))
+        .hasMessageContaining("column 't / min' is in 'min', expected a time unit");
+    // a prefix no device measurement has (caps lock on: MA for mA, Ms for ms) is refused, not read as mega
+    assertThatThrownBy(() -> MeasuredData.parse("t (s),v (V),I (MA)\n0,1,2\n1,2,4\n", "c.csv", Map.of(), true, TVI))
+        .hasMessageContaining("column 'I (MA)' is in 'MA'").hasMessageContaining("mA");
+    assertThatThrownBy(() -> MeasuredData.parse("t (Ms),v (V),i (A)\n0,1,2\n1,2,4\n", "c.csv", Map.of(), true, TVI))
+        .hasMessageContaining("'Ms'");
+    assertThatThrownBy(() -> MeasuredData.parse("t,v,current_MA\n0,1,2\n1,2,4\n", "c.csv", Map.of(), true, TVI))
+        .hasMessageContaining("column 'current_MA' is in 'MA'");
+    assertThat(MeasuredData.parse("t (s),v (kV),i (A)\n0,1,2\n1,2,4\n", "k.csv", Map.of(), true, TVI).get(Role.VOLTAGE))
+        .containsExactly(1e3, 2e3);
+  }
+
+  @Test
+  void decimalCommasWithSemicolonOrTabSeparators() {
+    MeasuredData d = MeasuredData.parse("Zeit (ms);Spannung (V);Strom (mA)\n0,0;3,99;5,87\n0,2;4,01;5,95\n", "de.csv",
+        MeasuredData.parseColumns("t=Zeit,v=Spannung,i=Strom"), true, TVI);
+    assertThat(d.get(Role.TIME)).containsExactly(0, 0.2e-3);
+    assertThat(d.get(Role.VOLTAGE)).containsExactly(3.99, 4.01);
+    assertThat(d.get(Role.CURRENT)).containsExactly(5.87e-3, 5.95e-3);
+    MeasuredData tab = MeasuredData.parse("t\tv\ti\n0\t1,5\t2,5E-3\n1\t2,5\t3,5E-3\n", "tab.csv", Map.of(), true, TVI);
+    assertThat(tab.get(Role.CURRENT)).containsExactly(2.5e-3, 3.5e-3);
+    // with comma separators a comma is never a decimal mark
+    MeasuredData comma = MeasuredData.parse("t,v,i\n0,1,2\n1,2,3\n", "c.csv", Map.of(), true, TVI);
+    assertThat(comma.get(Role.CURRENT)).containsExactly(2, 3);
+  }
+
+  @Test
+  void repeatedHeaderRowsJoinSeveralSweepsInFileOrder() {
+    String block = "V (V),I (mA)\n1,1\n2,2\n3,30\n";
+    MeasuredData d = MeasuredData.parse("# two sweeps\n" + block + "\n" + block, "two.csv", Map.of(), false,
+        Role.VOLTAGE, Role.CURRENT);
+    assertThat(d.get(Role.VOLTAGE)).containsExactly(1, 2, 3, 1, 2, 3);
+    assertThat(d.get(Role.CURRENT)).containsExactly(1e-3, 2e-3, 30e-3, 1e-3, 2e-3, 30e-3);
+    assertThat(d.line(3)).isEqualTo(8);
+    assertThat(d.warnings()).singleElement().asString().contains("2 blocks").contains("line 7");
+    // transients: a second record whose time starts again is named as such
+    String rec = "t (s),v (V),i (A)\n0,1,1\n1,2,2\n";
+    assertThatThrownBy(() -> MeasuredData.parse(rec + rec, "p.csv", Map.of(), true, TVI))
+        .hasMessageStartingWith("p.csv:5:1: time column 't (s)' does not increase").hasMessageContaining("2 blocks");
   }
 }
