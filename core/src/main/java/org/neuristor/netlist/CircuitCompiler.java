@@ -207,8 +207,15 @@ public final class CircuitCompiler {
       throw locate(e, x);
     }
     List<String> saves = checkedSaves(control, nodes, x, warnings);
+    for (String name : x.csparams.names()) {
+      x.csparams.get(name); // evaluated now, so that an error is reported at its .csparam line
+    }
+    java.util.function.Function<String, Double> params = name -> {
+      Double v = x.csparams.get(name);
+      return v != null ? v : top.params.get(name);
+    };
     return new Compiled(circuit, List.copyOf(control.analyses), saves, warnings, unknowns, List.copyOf(control.measures),
-        List.copyOf(reader.control), top.params::get,
+        List.copyOf(reader.control), params,
         new Source(text, fileName, dir, List.copyOf(factories), overrides));
   }
 

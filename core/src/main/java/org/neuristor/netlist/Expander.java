@@ -201,6 +201,9 @@ final class Expander {
    * Collects the definitions of one scope and returns its other lines (elements, instances and
    * dot cards) in order.
    */
+  /** The {@code .csparam} constants: seen by the {@code .control} block, evaluated among the circuit's parameters. */
+  final ParamScope csparams = new ParamScope(null);
+
   List<SourceLine> define(List<SourceLine> lines, Scope scope, FunctionTable functions) {
     List<SourceLine> rest = new ArrayList<>();
     defineInto(lines, scope, functions, rest);
@@ -222,8 +225,12 @@ final class Expander {
         i = j;
       } else if (lower.startsWith(".ends")) {
         throw sl.error(0, ".ends without a .subckt");
-      } else if (lower.startsWith(".param") || lower.startsWith(".csparam")) {
-        functions.params(sl, scope.params); // .csparam: a parameter the .control block sees too (as all do here)
+      } else if (lower.startsWith(".csparam")) {
+        // as in ngspice-39: a constant of the .control block, not a circuit parameter (so that
+        // '.csparam stime={stime}' passes the .param stime on; the circuit cannot read it)
+        functions.params(sl, csparams, scope.params);
+      } else if (lower.startsWith(".param")) {
+        functions.params(sl, scope.params);
       } else if (lower.startsWith(".model")) {
         scope.defineModel(parseModel(sl, scope.params));
       } else if (lower.startsWith(".func")) {
@@ -406,6 +413,10 @@ final class Expander {
       String lower = sl.text.toLowerCase(Locale.ROOT);
       if (lower.startsWith(".")) {
         if (!frame.prefix.isEmpty()) {
+          if (lower.startsWith(".ic") && (lower.length() == 3 || Character.isWhitespace(lower.charAt(3)))) {
+            control.initialConditions(sl, frame.scope.params, frame::map); // per instance, as ngspice-39
+            continue;
+          }
           throw sl.error(0, "control line " + lower.split("\\s+")[0] + " is not allowed inside a .subckt");
         }
         control.apply(sl, frame.scope.params);
