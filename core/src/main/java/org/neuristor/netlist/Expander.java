@@ -35,6 +35,17 @@ final class Expander {
   private final Set<String> globals;
   /** Requested current probes: element name -> terminal indices (0 = the element's current). */
   private final Map<String, Map<Integer, String>> currentProbes;
+  /** Local names of R, C, G, I elements whose current an expression reads (a probe on their first terminal). */
+  private final Set<String> expressionCurrents;
+
+  /** The element whose current {@code I(name)} in an expression reads: the element, or its series probe. */
+  String currentSource(String flatName) {
+    return probedByExpression(flatName) ? flatName + "#0#probe" : flatName;
+  }
+
+  private boolean probedByExpression(String flatName) {
+    return expressionCurrents.contains(flatName.substring(flatName.lastIndexOf('.') + 1));
+  }
   private final ControlCards control;
   private final CircuitCompiler.Devices devices;
   private final List<String> warnings;
@@ -45,6 +56,11 @@ final class Expander {
   double altered(String element, double value) {
     Double v = overrides.elements().get(element);
     return v == null ? value : v;
+  }
+
+  /** A source's transient function changed by {@code alter @v1[sin] [...]}, or null. */
+  Overrides.Function alteredFunction(String source) {
+    return overrides.functions().get(source);
   }
 
   /** A model with the parameters {@code altermod} changed. */
@@ -58,13 +74,15 @@ final class Expander {
     return new Model(m.name(), m.type(), p, m.line());
   }
 
-  Expander(Set<String> globals, Map<String, Map<Integer, String>> currentProbes, ControlCards control,
+  Expander(Set<String> globals, Map<String, Map<Integer, String>> currentProbes, Set<String> expressionCurrents,
+      ControlCards control,
       CircuitCompiler.Devices devices, List<String> warnings, org.neuristor.circuit.element.Temperatures temperatures,
       Overrides overrides) {
     this.temperatures = temperatures;
     this.overrides = overrides;
     this.globals = globals;
     this.currentProbes = currentProbes;
+    this.expressionCurrents = expressionCurrents;
     this.control = control;
     this.devices = devices;
     this.warnings = warnings;
@@ -187,11 +205,15 @@ final class Expander {
       String node = map(t.lower());
       nodeOrigin.putIfAbsent(node, new ControlCards.Located(sl, t.index()));
       Map<Integer, String> req = currentProbes.get(elementName);
-      if (req == null || !req.containsKey(index)) {
+      String signal = req == null ? null : req.get(index);
+      if (signal == null && index == 0 && probedByExpression(elementName)) {
+        signal = "i(" + elementName + ")";
+      }
+      if (signal == null) {
         return node;
       }
       String inner = elementName + "#" + index;
-      CurrentProbe p = new CurrentProbe(req.get(index), node, inner);
+      CurrentProbe p = new CurrentProbe(signal, node, inner);
       add(p, sl);
       return inner;
     }
