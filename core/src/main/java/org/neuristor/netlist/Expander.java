@@ -439,6 +439,12 @@ final class Expander {
             control.initialConditions(sl, frame.scope.params, frame::map); // per instance, as ngspice-39
             continue;
           }
+          if (lower.startsWith(".nodeset")) {
+            // refused, not warned about: the exported Yi circuits pick their operating point with it, and
+            // without it yi, yi-tonic, yi-mixed and yi-adapt settle where they do not spike (ngspice does)
+            throw sl.error(0, ".nodeset inside a .subckt is not supported: Neuristor does not use initial guesses,"
+                + " and the operating point it selects in this subcircuit may differ from ngspice's");
+          }
           throw sl.error(0, "control line " + lower.split("\\s+")[0] + " is not allowed inside a .subckt");
         }
         control.apply(sl, frame.scope.params);
