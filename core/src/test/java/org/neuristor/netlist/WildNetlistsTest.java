@@ -191,6 +191,13 @@ class WildNetlistsTest {
         "w.cir:4:16: i(nope) not saved: no element nope in the circuit");
   }
 
+  /** The Biolek window of the knowm collection calls PSpice's stp(): the error says what ngspice reads instead. */
+  @Test
+  void functionOfAnotherSimulatorNamesTheReplacement() {
+    assertThatThrownBy(() -> CircuitCompiler.compile("t\nv1 a 0 1\nb1 b 0 v=stp(v(a))\nr1 b 0 1\n.op\n", "w.cir"))
+        .hasMessage("w.cir:3:10: unknown function 'stp'; write u(x) (stp() is PSpice's unit step)");
+  }
+
   /** An XSPICE A element is named out of scope. */
   @Test
   void xspiceElementIsOutOfScope() {
