@@ -86,7 +86,7 @@ class WildNetlistsTest {
     return out;
   }
 
-  /** .nodeset inside a subcircuit is refused: ignoring it moves the exported Yi circuits to an operating point that does not spike. */
+  /** .nodeset inside a subcircuit is refused: the exported Yi circuits that carry one run here without ngspice's spikes. */
   @Test
   void nodesetInsideASubcircuitIsRefused() {
     assertThatThrownBy(() -> CircuitCompiler.compile("t\n.subckt c a\nr1 a 0 1\n.nodeset v(a)=1\n.ends\nx1 n c\nv1 n 0 1\n.op\n", "w.cir"))
