@@ -203,6 +203,19 @@ final class Functions {
   }
 
   /** The function named {@code name} (lower case), or null; {@code if} is the ternary operator. */
+  /** Functions of PSpice and LTspice that memristor model files use, with what ngspice and Neuristor read instead. */
+  private static final Map<String, String> OTHER_SIMULATORS = Map.of(
+      "stp", "u(x) (stp() is PSpice's unit step)",
+      "table", "a PWL source or nested ?: (table() is PSpice's and LTspice's)",
+      "idt", "a capacitor integrating a current (idt() is LTspice's and Verilog-A's)",
+      "sdt", "a capacitor integrating a current (sdt() is PSpice's)");
+
+  /** What to write instead of a function of another simulator, or "". */
+  static String hint(String name) {
+    String h = OTHER_SIMULATORS.get(name);
+    return h == null ? "" : "; write " + h;
+  }
+
   static Def lookup(String name) {
     Def d = TABLE.get(name);
     if (d == null) {
@@ -231,7 +244,7 @@ final class Functions {
     }
     Def d = lookup(name);
     if (d == null) {
-      throw new ExpressionException(offset, "unknown function '" + name + "'");
+      throw new ExpressionException(offset, "unknown function '" + name + "'" + hint(name));
     }
     if (n < d.minArgs() || n > d.maxArgs()) {
       int a = d.minArgs();

@@ -157,7 +157,7 @@ public final class CircuitCompiler {
     List<String> warnings = new ArrayList<>(reader.warnings);
     ControlCards control = new ControlCards(warnings);
     Temperatures temps = temperatures(reader.lines);
-    Expander x = new Expander(globals(reader.lines), currentProbes(reader.lines), control,
+    Expander x = new Expander(globals(reader.lines), currentProbes(reader.lines), expressionCurrents(reader.lines), control,
         new Devices(factories, control), warnings, temps, overrides);
     FunctionTable functions = new FunctionTable();
     Scope top = new Scope(null, new ParamScope(null));
@@ -207,8 +207,15 @@ public final class CircuitCompiler {
       throw locate(e, x);
     }
     List<String> saves = checkedSaves(control, nodes, x, warnings);
+    for (String name : x.csparams.names()) {
+      x.csparams.get(name); // evaluated now, so that an error is reported at its .csparam line
+    }
+    java.util.function.Function<String, Double> params = name -> {
+      Double v = x.csparams.get(name);
+      return v != null ? v : top.params.get(name);
+    };
     return new Compiled(circuit, List.copyOf(control.analyses), saves, warnings, unknowns, List.copyOf(control.measures),
-        List.copyOf(reader.control), top.params::get,
+        List.copyOf(reader.control), params,
         new Source(text, fileName, dir, List.copyOf(factories), overrides));
   }
 
@@ -326,6 +333,32 @@ public final class CircuitCompiler {
     return r;
   }
 
+  /** Element letters whose current an expression may read through a 0 V probe in series (as ngspice-39 does). */
+  private static final String PROBED_LETTERS = "rcgi";
+
+  /**
+   * The local names of resistors, capacitors and G/I current sources whose current an expression reads
+   * ({@code Gx 0 xsv value={I(Gmem)*...}}, HSPICE's {@code cur='i(Rmem)'}): each gets a 0 V probe in series
+   * on its first terminal, and {@code I(name)} reads the probe (the current from the element's n+ through
+   * it to n-, as ngspice-39 gives it).
+   */
+  private static Set<String> expressionCurrents(List<SourceLine> lines) {
+    Set<String> r = new java.util.HashSet<>();
+    for (SourceLine sl : lines) {
+      String l = sl.text.toLowerCase(Locale.ROOT);
+      if (l.isEmpty() || "begr".indexOf(l.charAt(0)) < 0 || l.indexOf('(') < 0) {
+        continue;
+      }
+      Matcher m = CURRENT_PROBE.matcher(l);
+      while (m.find()) {
+        if (m.group(2) == null && PROBED_LETTERS.indexOf(m.group(1).charAt(0)) >= 0) {
+          r.add(m.group(1));
+        }
+      }
+    }
+    return r;
+  }
+
   /** B-source inputs must name existing nodes and elements with a branch current. */
   private static void checkProbes(Expander x) {
     Set<String> elementNames = new java.util.HashSet<>();
@@ -342,7 +375,7 @@ public final class CircuitCompiler {
         }
       } else if (!elementNames.contains(p.a())) {
         throw e.getValue().error("I(" + p.a() + "): no element " + p.a() + " in the circuit");
-      } else if (BRANCH_LETTERS.indexOf(p.a().charAt(0)) < 0) {
+      } else if (BRANCH_LETTERS.indexOf(p.a().charAt(0)) < 0 && !p.a().endsWith("#probe")) {
         throw e.getValue().error("I(" + p.a() + "): a behavioural source reads the current of a voltage source,"
             + " inductor or E/H/B voltage source; " + p.a() + " is none");
       }
@@ -366,10 +399,26 @@ public final class CircuitCompiler {
         if (!ok) {
           continue;
         }
+      } else if (s.startsWith("i(") && s.endsWith(")") && s.indexOf(':') < 0 && !currentExists(s, x)) {
+        String el = s.substring(2, s.length() - 1);
+        warnings.add(e.getValue().where() + ": " + s + " not saved: " + (el.matches(".*[*?].*")
+            ? "wildcards in names are not supported" : "no element " + el + " in the circuit"));
+        continue;
       }
       out.add(s);
     }
     return out;
+  }
+
+  /** Whether a current {@code i(name)} names an element or a probe that gives it. */
+  private static boolean currentExists(String signal, Expander x) {
+    String name = signal.substring(2, signal.length() - 1);
+    for (Element el : x.elements) {
+      if (el.name().equals(name) || el.probes().contains(signal)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Attaches an engine error that names an element or a node to the line that wrote it. */

@@ -68,11 +68,11 @@ final class ControlCards {
       case ".dc" -> dc(sl, toks, scope);
       case ".tran" -> tran(sl, toks, scope);
       case ".ac" -> ac(sl, toks, scope);
-      case ".ic" -> initialConditions(sl, scope);
+      case ".ic" -> initialConditions(sl, scope, java.util.function.UnaryOperator.identity());
       case ".options", ".option", ".opt" -> options(sl, toks, scope);
       case ".save", ".print", ".probe", ".plot" -> save(sl);
       case ".global", ".title", ".temp" -> { } // read before expansion
-      case ".csparam" -> { } // defined as a .param during expansion
+      case ".csparam" -> { } // a .control constant, defined before expansion
       case ".meas", ".measure" -> measure(sl, toks);
       default -> {
         String why = NOT_RUN.get(cmd);
@@ -177,12 +177,17 @@ final class ControlCards {
   private static final Pattern SAVE_ALL = Pattern.compile("(?i)(?<=\\s)all(?=\\s|$)");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
-  private void initialConditions(SourceLine sl, ParamScope scope) {
+  /**
+   * A {@code .ic} card; {@code node} flattens the node names written in it (inside a subcircuit, as
+   * ngspice-39 does: {@code .ic v(xsv)=x0} in {@code X1} sets {@code x1.xsv}, or the outer node a pin
+   * is connected to, with the value evaluated in the instance's parameter scope).
+   */
+  void initialConditions(SourceLine sl, ParamScope scope, java.util.function.UnaryOperator<String> node0) {
     Matcher m = IC.matcher(sl.text);
     boolean any = false;
     while (m.find()) {
       any = true;
-      String node = m.group(1).toLowerCase(Locale.ROOT);
+      String node = node0.apply(m.group(1).toLowerCase(Locale.ROOT));
       ic.put(node, new Located(sl, m.start(1)));
       icValues.put(node, ParamScope.evaluate(m.group(2), sl, m.start(2), scope));
     }

@@ -649,6 +649,19 @@ final class ControlInterpreter {
   /** {@code alter r1 = 2k}, {@code alter r1 resistance = 2k}, {@code alter @r1[resistance] = 2k}. */
   private void alter(ControlLine cl, String arg) {
     String text = arg.trim();
+    Matcher fn = Pattern.compile("(?i)^@([vi][^\\s\\[]*)\\[(pulse|sin|exp|pwl)\\]\\s*=?\\s*\\[(.*)\\]\\s*$").matcher(text);
+    if (fn.matches()) { // alter @v1[sin] [ 0 3 1.1e8 ]: a new transient function (ngspice's vector form)
+      List<Double> values = new ArrayList<>();
+      for (String v : fn.group(3).trim().split("[\\s,]+")) {
+        if (!v.isEmpty()) {
+          values.add(scalar(cl, v));
+        }
+      }
+      String kind = fn.group(2).toLowerCase(Locale.ROOT);
+      pending = pending.with(pending.overrides().withFunction(fn.group(1).toLowerCase(Locale.ROOT), kind, values));
+      recompile(cl, pending);
+      return;
+    }
     Matcher simple = Pattern.compile("(?i)^@?([^\\s\\[=]+)(?:\\[([a-z0-9_]+)\\])?\\s*(?:([a-z_][a-z0-9_]*)\\s*)?=\\s*(.+)$")
         .matcher(text);
     Matcher bare = Pattern.compile("(?i)^([^\\s=]+)\\s+(\\S+)$").matcher(text);
@@ -665,7 +678,8 @@ final class ControlInterpreter {
     }
     String name = el.toLowerCase(Locale.ROOT);
     if ("rclvi".indexOf(name.charAt(0)) < 0) {
-      throw error(cl, "alter of " + name + " is not supported (supported: the value of R, C, L and the DC value of V, I)");
+      throw error(cl, "alter of " + name + " is not supported (supported: the value of R, C, L, the DC value of V, I"
+          + " and their function, alter @v1[sin] [0 1 1k])");
     }
     double v = scalar(cl, value);
     pending = pending.with(pending.overrides().withElement(name, v));

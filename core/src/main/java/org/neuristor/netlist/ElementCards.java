@@ -73,6 +73,10 @@ final class ElementCards {
 
   static Element parse(Card c, Expander x) {
     Parser p = TABLE.get(c.kind());
+    if (p == null && c.kind() == 'a') {
+      throw c.error(c.toks.get(0).text() + ": XSPICE code-model instances (A elements) are out of scope in Neuristor;"
+          + " write the device as a subcircuit of B sources or use an N device (neuristor device list)");
+    }
     if (p == null) {
       throw c.error("unknown element type '" + c.toks.get(0).text().charAt(0) + "' in " + c.toks.get(0).text()
           + " (supported: " + letters() + ")");
@@ -83,6 +87,11 @@ final class ElementCards {
   private static Element source(Card c, Expander x) {
     String[] n = c.nodes(2, "2 nodes and a source value");
     Spec parsed = SourceValues.parse(c, x.warnings());
+    Overrides.Function f = x.alteredFunction(c.name);
+    if (f != null) { // alter @v1[sin] [...]: the function replaced, the DC and AC values kept
+      parsed = new Spec(SourceValues.build(c, f.kind(), f.values(), c.toks.get(0)), parsed.dc(), parsed.acMagnitude(),
+          parsed.acPhaseDegrees());
+    }
     double dc = x.altered(c.name, Double.NaN);
     Spec s = Double.isNaN(dc) ? parsed : new Spec(parsed.waveform() instanceof org.neuristor.circuit.element.Waveform.Dc
         ? new org.neuristor.circuit.element.Waveform.Dc(dc) : parsed.waveform(), dc, parsed.acMagnitude(),
@@ -356,7 +365,7 @@ final class ElementCards {
       } else if (pr.a().startsWith("ddt#")) {
         flat = BehavioralSource.Probe.current(c.name + "#" + pr.a());
       } else {
-        flat = BehavioralSource.Probe.current(c.frame.element(pr.a()));
+        flat = BehavioralSource.Probe.current(x.currentSource(c.frame.element(pr.a())));
       }
       probes.add(flat);
       x.probeUse(flat, c.sl, () -> at + probeOffset(text, pr));

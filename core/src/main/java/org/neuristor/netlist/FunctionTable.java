@@ -103,6 +103,14 @@ final class FunctionTable {
 
   /** A {@code .param name=value ...} card: defines each parameter in the scope. */
   void params(SourceLine sl, ParamScope scope) {
+    params(sl, scope, scope);
+  }
+
+  /**
+   * A {@code .param}-like card whose values are defined in {@code scope} but evaluated in {@code evalIn}
+   * ({@code .csparam}: constants of the {@code .control} block, evaluated among the circuit's parameters).
+   */
+  void params(SourceLine sl, ParamScope scope, ParamScope evalIn) {
     int from = sl.text.indexOf(' ');
     List<Assignment> as = from < 0 ? List.of() : assignments(sl, from + 1);
     if (as.isEmpty()) {
@@ -116,7 +124,7 @@ final class FunctionTable {
       if (a.args() != null) {
         scope.defineFunction(new Expression.UserFunction(a.name(), a.args(), body(a.value())));
       } else {
-        scope.define(a.name(), a.value(), sl, a.valueIndex());
+        scope.defineIn(a.name(), a.value(), sl, a.valueIndex(), evalIn);
       }
     }
   }

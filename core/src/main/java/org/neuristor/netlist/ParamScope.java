@@ -107,6 +107,11 @@ final class ParamScope {
     return null;
   }
 
+  /** The names this scope defines itself (not its parents'), in the order written. */
+  java.util.Set<String> names() {
+    return java.util.Collections.unmodifiableSet(defs.keySet());
+  }
+
   void set(String name, double value) {
     values.put(name, value);
   }

@@ -51,10 +51,51 @@ final class Passives {
   private static final List<String> INSTANCE = List.of("r", "c", "l", "resistance", "capacitance", "inductance",
       "m", "scale", "tc", "tc1", "tc2", "tce", "temp", "dtemp", "w", "l", "ic", "ac", "noisy", "noise", "bv_max", "nt");
 
+  /** An expression that makes a resistor behavioural in ngspice-39: it reads a node voltage, a current or the time. */
+  private static final java.util.regex.Pattern BEHAVIOURAL = java.util.regex.Pattern.compile(
+      "(?i)(\\b[vi]\\s*\\(|\\btime\\b)");
+
+  /**
+   * A resistor whose value is an expression of voltages, currents or time ({@code r1 a b r={V(x)}},
+   * {@code R='Roff + ... V(q)'}, {@code r1 a b {1k*(1+time)}}), which ngspice-39 turns into the current
+   * source {@code I = V(a,b) / (expression)} (inpcom.c); the same here, under the resistor's own name.
+   * Null if the card is an ordinary resistor.
+   */
+  private static Element behavioural(Card c, Expander x, String[] n) {
+    for (int j = c.k; j < c.toks.size(); j++) {
+      Token t = c.toks.get(j);
+      String text = t.text();
+      int eq = text.indexOf('=');
+      String key = eq > 0 ? text.substring(0, eq).toLowerCase(java.util.Locale.ROOT) : "";
+      String value = eq > 0 ? text.substring(eq + 1) : text;
+      if (!(key.isEmpty() || key.equals("r") || key.equals("resistance"))
+          || !(value.startsWith("{") || value.startsWith("'")) || !BEHAVIOURAL.matcher(value).find()) {
+        continue;
+      }
+      if (c.toks.size() != c.k + 1) {
+        Token other = c.toks.get(j == c.k ? c.k + 1 : c.k);
+        throw c.errorAt(other, c.name + ": a resistor whose value is an expression of V(), I() or time (a "
+            + "behavioural resistor) takes no other parameter, got '" + other.text() + "'");
+      }
+      int at = t.index() + (eq > 0 ? eq + 1 : 0) + 1; // the expression, inside its braces or quotes
+      String inner = value.substring(1, value.length() - (value.length() > 1
+          && (value.endsWith("}") || value.endsWith("'")) ? 1 : 0));
+      String head = "v(" + c.toks.get(1).text() + "," + c.toks.get(2).text() + ")/(";
+      return ElementCards.behaviouralSource(c, x, n, false, head + inner + ")", at - head.length());
+    }
+    return null;
+  }
+
   static Element parse(Card c, Expander x) {
     char kind = c.kind();
     String what = kind == 'r' ? "resistance" : kind == 'c' ? "capacitance" : "inductance";
     String[] n = c.nodes(2, "2 nodes and a " + what);
+    if (kind == 'r') {
+      Element b = behavioural(c, x, n);
+      if (b != null) {
+        return b;
+      }
+    }
     Model model = null;
     if (c.hasMore() && !c.token().text().contains("=")) {
       Model m = c.frame.scope().model(c.peek());

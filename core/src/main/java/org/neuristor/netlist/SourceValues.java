@@ -105,7 +105,7 @@ final class SourceValues {
     };
   }
 
-  private static Waveform build(Card c, String kind, List<Double> v, Token at) {
+  static Waveform build(Card c, String kind, List<Double> v, Token at) {
     double[] a = new double[8];
     Arrays.fill(a, Double.NaN);
     for (int i = 0; i < Math.min(8, v.size()); i++) {
