@@ -548,7 +548,10 @@ public final class MnaSystem {
     this.gminStep = g;
   }
 
-  /** Conductance that holds a node at its {@code .ic} value during the operating point. */
+  /**
+   * Conductance that holds a node at its {@code .ic} (or {@code .nodeset}) value during the operating point, per
+   * siemens of the node's own conductance above 1 S (ngspice replaces the node's row by v = value).
+   */
   static final double HOLD_CONDUCTANCE = 1e4;
 
   private double[] hold;
@@ -672,8 +675,11 @@ public final class MnaSystem {
               vals[diag[i]] += gExtra;
             }
             if (holding && !Double.isNaN(hold[i])) {
-              r += HOLD_CONDUCTANCE * (x[i] - hold[i]);
-              vals[diag[i]] += HOLD_CONDUCTANCE;
+              // the hold outweighs the node's own conductance: a state node whose rate source has a slope of
+              // 4e9 S (the VO2 export's hysteresis memory) moved 5 K away from its .ic against a fixed 1e4 S
+              double g = HOLD_CONDUCTANCE * Math.max(1.0, Math.abs(vals[diag[i]]));
+              r += g * (x[i] - hold[i]);
+              vals[diag[i]] += g;
             }
             rhs[i] = r;
             double w = Math.abs(r) * residualWeight[i];
