@@ -556,22 +556,36 @@ public final class MnaSystem {
 
   private double[] hold;
 
-  /** Node values to hold (NaN = free) in DC solves, or null; implements {@code .ic} without uic. */
+  /** Node values to hold (NaN = free) in DC solves, or null; implements {@code .ic} without uic and .nodeset. */
   void setHold(double[] values) {
     this.hold = values;
   }
 
   /** Vector of .ic values by unknown (NaN where none), or null if the circuit has none. */
   double[] initialConditionVector() {
-    if (circuit.initialConditions().isEmpty()) {
-      return null;
-    }
+    return circuit.initialConditions().isEmpty() ? null : nodeVector(circuit.initialConditions(), null);
+  }
+
+  /**
+   * Vector of .nodeset values by unknown with the .ic values over them (a node with both is held at its .ic, as in
+   * ngspice), NaN where neither; null if the circuit has no .nodeset.
+   */
+  double[] nodesetVector() {
+    return circuit.nodesets().isEmpty() ? null : nodeVector(circuit.nodesets(), initialConditionVector());
+  }
+
+  private double[] nodeVector(Map<String, Double> values, double[] over) {
     double[] v = new double[n];
     Arrays.fill(v, Double.NaN);
-    for (Map.Entry<String, Double> e : circuit.initialConditions().entrySet()) {
+    for (Map.Entry<String, Double> e : values.entrySet()) {
       int i = node(e.getKey());
       if (i >= 0) {
         v[i] = e.getValue();
+      }
+    }
+    for (int i = 0; over != null && i < n; i++) {
+      if (!Double.isNaN(over[i])) {
+        v[i] = over[i];
       }
     }
     return v;
