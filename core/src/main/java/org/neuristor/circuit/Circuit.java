@@ -20,14 +20,16 @@ public final class Circuit {
   private final String title;
   private final List<Element> elements;
   private final Map<String, Double> initialConditions;
+  private final Map<String, Double> nodesets;
   private final SimOptions options;
   private final List<String> warnings;
 
-  private Circuit(String title, List<Element> elements, Map<String, Double> ic, SimOptions options,
-      List<String> warnings) {
+  private Circuit(String title, List<Element> elements, Map<String, Double> ic, Map<String, Double> nodesets,
+      SimOptions options, List<String> warnings) {
     this.title = title;
     this.elements = List.copyOf(elements);
     this.initialConditions = Collections.unmodifiableMap(new LinkedHashMap<>(ic));
+    this.nodesets = Collections.unmodifiableMap(new LinkedHashMap<>(nodesets));
     this.options = options;
     this.warnings = List.copyOf(warnings);
   }
@@ -60,6 +62,14 @@ public final class Circuit {
     return initialConditions;
   }
 
+  /**
+   * Node voltages from {@code .nodeset}, by node name: held while the operating point is first solved, then
+   * released (a start that picks one of several operating points).
+   */
+  public Map<String, Double> nodesets() {
+    return nodesets;
+  }
+
   public SimOptions options() {
     return options;
   }
@@ -71,7 +81,7 @@ public final class Circuit {
 
   /** A copy with other options. */
   public Circuit withOptions(SimOptions o) {
-    return new Circuit(title, elements, initialConditions, o, warnings);
+    return new Circuit(title, elements, initialConditions, nodesets, o, warnings);
   }
 
   /** True for the ground node names. */
@@ -97,6 +107,7 @@ public final class Circuit {
     private final String title;
     private final List<Element> elements = new ArrayList<>();
     private final Map<String, Double> ic = new LinkedHashMap<>();
+    private final Map<String, Double> nodesets = new LinkedHashMap<>();
     private SimOptions options = SimOptions.DEFAULT;
 
     private Builder(String title) {
@@ -110,6 +121,11 @@ public final class Circuit {
 
     public Builder initialCondition(String node, double volts) {
       ic.put(node.toLowerCase(Locale.ROOT), volts);
+      return this;
+    }
+
+    public Builder nodeset(String node, double volts) {
+      nodesets.put(node.toLowerCase(Locale.ROOT), volts);
       return this;
     }
 
@@ -127,7 +143,13 @@ public final class Circuit {
       }
       List<String> warnings = new ArrayList<>();
       Topology.check(elements, warnings);
-      for (String node : ic.keySet()) {
+      requireNodes(".ic", ic);
+      requireNodes(".nodeset", nodesets);
+      return new Circuit(title, elements, ic, nodesets, options, warnings);
+    }
+
+    private void requireNodes(String card, Map<String, Double> values) {
+      for (String node : values.keySet()) {
         boolean found = false;
         for (Element e : elements) {
           if (e.nodes().contains(node)) {
@@ -136,10 +158,9 @@ public final class Circuit {
           }
         }
         if (!found && !isGround(node)) {
-          throw NeuristorException.input(".ic names node " + node + ", which is not in the circuit");
+          throw NeuristorException.input(card + " names node " + node + ", which is not in the circuit");
         }
       }
-      return new Circuit(title, elements, ic, options, warnings);
     }
   }
 

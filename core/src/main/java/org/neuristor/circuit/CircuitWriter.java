@@ -42,13 +42,8 @@ public final class CircuitWriter {
     for (String m : models) {
       sb.append(m).append('\n');
     }
-    if (!c.initialConditions().isEmpty()) {
-      sb.append(".ic");
-      for (Map.Entry<String, Double> e : c.initialConditions().entrySet()) {
-        sb.append(" v(").append(e.getKey()).append(")=").append(Waveform.trimNumber(e.getValue()));
-      }
-      sb.append('\n');
-    }
+    nodeValues(sb, ".ic", c.initialConditions());
+    nodeValues(sb, ".nodeset", c.nodesets());
     SimOptions o = c.options();
     SimOptions d = SimOptions.DEFAULT;
     StringBuilder opts = new StringBuilder();
@@ -72,5 +67,15 @@ public final class CircuitWriter {
     }
     sb.append(".end\n");
     return new Output(sb.toString(), warnings);
+  }
+
+  private static void nodeValues(StringBuilder sb, String card, Map<String, Double> values) {
+    if (!values.isEmpty()) {
+      sb.append(card);
+      for (Map.Entry<String, Double> e : values.entrySet()) {
+        sb.append(" v(").append(e.getKey()).append(")=").append(Waveform.trimNumber(e.getValue()));
+      }
+      sb.append('\n');
+    }
   }
 }

@@ -548,27 +548,44 @@ public final class MnaSystem {
     this.gminStep = g;
   }
 
-  /** Conductance that holds a node at its {@code .ic} value during the operating point. */
+  /**
+   * Conductance that holds a node at its {@code .ic} (or {@code .nodeset}) value during the operating point, per
+   * siemens of the node's own conductance above 1 S (ngspice replaces the node's row by v = value).
+   */
   static final double HOLD_CONDUCTANCE = 1e4;
 
   private double[] hold;
 
-  /** Node values to hold (NaN = free) in DC solves, or null; implements {@code .ic} without uic. */
+  /** Node values to hold (NaN = free) in DC solves, or null; implements {@code .ic} without uic and .nodeset. */
   void setHold(double[] values) {
     this.hold = values;
   }
 
   /** Vector of .ic values by unknown (NaN where none), or null if the circuit has none. */
   double[] initialConditionVector() {
-    if (circuit.initialConditions().isEmpty()) {
-      return null;
-    }
+    return circuit.initialConditions().isEmpty() ? null : nodeVector(circuit.initialConditions(), null);
+  }
+
+  /**
+   * Vector of .nodeset values by unknown with the .ic values over them (a node with both is held at its .ic, as in
+   * ngspice), NaN where neither; null if the circuit has no .nodeset.
+   */
+  double[] nodesetVector() {
+    return circuit.nodesets().isEmpty() ? null : nodeVector(circuit.nodesets(), initialConditionVector());
+  }
+
+  private double[] nodeVector(Map<String, Double> values, double[] over) {
     double[] v = new double[n];
     Arrays.fill(v, Double.NaN);
-    for (Map.Entry<String, Double> e : circuit.initialConditions().entrySet()) {
+    for (Map.Entry<String, Double> e : values.entrySet()) {
       int i = node(e.getKey());
       if (i >= 0) {
         v[i] = e.getValue();
+      }
+    }
+    for (int i = 0; over != null && i < n; i++) {
+      if (!Double.isNaN(over[i])) {
+        v[i] = over[i];
       }
     }
     return v;
@@ -672,8 +689,11 @@ public final class MnaSystem {
               vals[diag[i]] += gExtra;
             }
             if (holding && !Double.isNaN(hold[i])) {
-              r += HOLD_CONDUCTANCE * (x[i] - hold[i]);
-              vals[diag[i]] += HOLD_CONDUCTANCE;
+              // the hold outweighs the node's own conductance: a state node whose rate source has a slope of
+              // 4e9 S (the VO2 export's hysteresis memory) moved 5 K away from its .ic against a fixed 1e4 S
+              double g = HOLD_CONDUCTANCE * Math.max(1.0, Math.abs(vals[diag[i]]));
+              r += g * (x[i] - hold[i]);
+              vals[diag[i]] += g;
             }
             rhs[i] = r;
             double w = Math.abs(r) * residualWeight[i];

@@ -16,20 +16,33 @@ public final class OperatingPoint {
   /** A converged DC solution. */
   public record Result(double[] x, int iterations, String strategy, List<String> warnings) {}
 
-  /** Solves the operating point of a fresh system at t = 0. */
+  /**
+   * Solves the operating point of a fresh system at t = 0: the {@code .ic} nodes held at their values throughout,
+   * the {@code .nodeset} nodes held for a first solution and then released (ngspice holds them in its first
+   * iterations), so that a circuit with several operating points settles on the one near the nodeset.
+   */
   public static Result solve(MnaSystem sys) {
     double[] x = sys.initialGuess();
     double[] ic = sys.initialConditionVector();
-    if (ic != null) {
+    double[] nodeset = sys.nodesetVector();
+    double[] first = nodeset != null ? nodeset : ic;
+    if (first != null) {
       for (int i = 0; i < x.length; i++) {
-        if (!Double.isNaN(ic[i])) {
-          x[i] = ic[i];
+        if (!Double.isNaN(first[i])) {
+          x[i] = first[i];
         }
       }
     }
-    sys.setHold(ic);
+    sys.setHold(first);
     try {
       Result r = solveFrom(sys, x, 0.0);
+      if (nodeset != null) {
+        sys.setHold(ic);
+        Result released = solveFrom(sys, r.x(), 0.0);
+        List<String> warnings = new ArrayList<>(r.warnings());
+        warnings.addAll(released.warnings());
+        r = new Result(released.x(), r.iterations() + released.iterations(), released.strategy(), warnings);
+      }
       settleEvents(sys, r.x(), 0.0);
       return r;
     } finally {

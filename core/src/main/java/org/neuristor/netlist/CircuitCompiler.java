@@ -174,12 +174,10 @@ public final class CircuitCompiler {
       b.add(e);
     }
     Set<String> nodes = new LinkedHashSet<>(x.nodeOrigin.keySet());
-    for (Map.Entry<String, ControlCards.Located> e : control.ic.entrySet()) {
-      if (!nodes.contains(e.getKey()) && !Circuit.isGround(e.getKey())) {
-        throw e.getValue().error(".ic names node " + e.getKey() + ", which is not in the circuit");
-      }
-    }
+    requireNodes(".ic", control.ic, nodes);
+    requireNodes(".nodeset", control.nodeset, nodes);
     control.icValues.forEach(b::initialCondition);
+    control.nodesetValues.forEach(b::nodeset);
     b.options(control.options);
     Circuit circuit;
     try {
@@ -217,6 +215,15 @@ public final class CircuitCompiler {
     return new Compiled(circuit, List.copyOf(control.analyses), saves, warnings, unknowns, List.copyOf(control.measures),
         List.copyOf(reader.control), params,
         new Source(text, fileName, dir, List.copyOf(factories), overrides));
+  }
+
+  /** Every node a {@code .ic} or {@code .nodeset} card names must be in the circuit (error at the card). */
+  private static void requireNodes(String card, Map<String, ControlCards.Located> named, Set<String> nodes) {
+    for (Map.Entry<String, ControlCards.Located> e : named.entrySet()) {
+      if (!nodes.contains(e.getKey()) && !Circuit.isGround(e.getKey())) {
+        throw e.getValue().error(card + " names node " + e.getKey() + ", which is not in the circuit");
+      }
+    }
   }
 
   /**

@@ -27,6 +27,9 @@ final class ControlCards {
   /** {@code .ic} node voltages by node name, with where each was written. */
   final Map<String, Located> ic = new LinkedHashMap<>();
   final Map<String, Double> icValues = new LinkedHashMap<>();
+  /** {@code .nodeset} node voltages by node name, with where each was written. */
+  final Map<String, Located> nodeset = new LinkedHashMap<>();
+  final Map<String, Double> nodesetValues = new LinkedHashMap<>();
   SimOptions options = SimOptions.DEFAULT;
   long seed = 1;
   private final List<String> warnings;
@@ -52,7 +55,6 @@ final class ControlCards {
       Map.entry(".tf", "transfer-function analysis is not supported"),
       Map.entry(".pz", "pole-zero analysis is not supported"),
       Map.entry(".disto", "distortion analysis is not supported"),
-      Map.entry(".nodeset", "initial guesses are not supported (the operating point starts from 0 V)"),
       Map.entry(".width", "output width has no meaning here"));
 
   ControlCards(List<String> warnings) {
@@ -69,6 +71,7 @@ final class ControlCards {
       case ".tran" -> tran(sl, toks, scope);
       case ".ac" -> ac(sl, toks, scope);
       case ".ic" -> initialConditions(sl, scope, java.util.function.UnaryOperator.identity());
+      case ".nodeset" -> nodesets(sl, scope, java.util.function.UnaryOperator.identity());
       case ".options", ".option", ".opt" -> options(sl, toks, scope);
       case ".save", ".print", ".probe", ".plot" -> save(sl);
       case ".global", ".title", ".temp" -> { } // read before expansion
@@ -183,16 +186,26 @@ final class ControlCards {
    * is connected to, with the value evaluated in the instance's parameter scope).
    */
   void initialConditions(SourceLine sl, ParamScope scope, java.util.function.UnaryOperator<String> node0) {
+    nodeValues(".ic", sl, scope, node0, ic, icValues);
+  }
+
+  /** A {@code .nodeset} card, read as {@link #initialConditions} (also per subcircuit instance). */
+  void nodesets(SourceLine sl, ParamScope scope, java.util.function.UnaryOperator<String> node0) {
+    nodeValues(".nodeset", sl, scope, node0, nodeset, nodesetValues);
+  }
+
+  private static void nodeValues(String card, SourceLine sl, ParamScope scope, java.util.function.UnaryOperator<String> node0,
+      Map<String, Located> where, Map<String, Double> values) {
     Matcher m = IC.matcher(sl.text);
     boolean any = false;
     while (m.find()) {
       any = true;
       String node = node0.apply(m.group(1).toLowerCase(Locale.ROOT));
-      ic.put(node, new Located(sl, m.start(1)));
-      icValues.put(node, ParamScope.evaluate(m.group(2), sl, m.start(2), scope));
+      where.put(node, new Located(sl, m.start(1)));
+      values.put(node, ParamScope.evaluate(m.group(2), sl, m.start(2), scope));
     }
     if (!any) {
-      throw sl.error(0, ".ic needs v(node)=value");
+      throw sl.error(0, card + " needs v(node)=value");
     }
   }
 

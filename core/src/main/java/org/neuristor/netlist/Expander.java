@@ -439,12 +439,9 @@ final class Expander {
             control.initialConditions(sl, frame.scope.params, frame::map); // per instance, as ngspice-39
             continue;
           }
-          if (lower.startsWith(".nodeset")) {
-            // refused, not warned about as at the top level: Neuristor's own exported Yi circuits carry one and
-            // run here without ngspice's spikes (their VO2 operating point differs; a start from the .nodeset
-            // voltages did not change it), so reading such a file must not look like success
-            throw sl.error(0, ".nodeset inside a .subckt is not supported (Neuristor does not use initial guesses;"
-                + " the operating point of such a subcircuit can differ from ngspice's)");
+          if (lower.startsWith(".nodeset") && (lower.length() == 8 || Character.isWhitespace(lower.charAt(8)))) {
+            control.nodesets(sl, frame.scope.params, frame::map); // per instance, as .ic
+            continue;
           }
           throw sl.error(0, "control line " + lower.split("\\s+")[0] + " is not allowed inside a .subckt");
         }
