@@ -12,6 +12,7 @@ import org.neuristor.NeuristorException;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.library.CmosReference;
 import org.neuristor.library.NeuronCircuit;
+import org.neuristor.library.Protocols;
 import org.neuristor.library.NeuronLibrary;
 import org.neuristor.library.SpikeEnergy;
 import org.neuristor.plot.Plotter;
@@ -47,10 +48,11 @@ public final class NeuronEnergyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<NeuronCircuit> cs = names.isEmpty() ? NeuronLibrary.all() : names.stream().map(NeuronLibrary::get).toList();
-    Map<String, String> p = CliArgs.keyValues(params, "--param");
-    if (!p.isEmpty() && cs.size() > 1) {
+    Map<String, String> given = CliArgs.keyValues(params, "--param");
+    if (!given.isEmpty() && cs.size() > 1) {
       throw NeuristorException.input("--param needs a single circuit, got " + cs.size());
     }
+    Map<String, String> p = given.isEmpty() ? given : Protocols.parameters(cs.get(0), given); // as neuron run's
     List<SpikeEnergy> es = new ArrayList<>();
     try (ProgressBar bar = output.progress("energy", cs.size())) {
       for (NeuronCircuit c : cs) {

@@ -72,6 +72,22 @@ class NeuronBehavioursEnergyCommandTest {
   }
 
   @Test
+  void parametersAreCheckedAsNeuronRunChecksThem() {
+    // round 18: cm=inf reached the netlist as text ("lif.cir:5:11: unknown parameter 'inf'"), a model's value
+    // was read without its unit (tau_m=20mV as 20)
+    for (String cmd : new String[] {"energy", "behaviours"}) {
+      CliHarness.Result r = CliHarness.run("neuron", cmd, "lif", "--param", "cm=inf", "--out", dir.toString());
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).contains("error: circuit lif: parameter cm: 'inf' is not a finite number")
+          .doesNotContain("unknown parameter").doesNotContain("at org.");
+    }
+    CliHarness.Result r = CliHarness.run("neuron", "behaviours", "model:lif", "--param", "tau_m=20mV", "--out",
+        dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("parameter tau_m: '20mV': wrong unit, expected a value in ms");
+  }
+
+  @Test
   void aSubjectWithoutScaleGetsARowOfReasonsInAMatrix() throws Exception {
     // pickett stops firing above 0.5 V (excitation block): a step of 2 x its 0.26 V rheobase does not fire
     CliHarness.Result r = CliHarness.run("neuron", "behaviours", "pickett", "izhikevich:A", "--only", "A", "--json",

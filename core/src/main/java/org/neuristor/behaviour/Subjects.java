@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.neuristor.NeuristorException;
-import org.neuristor.expr.SpiceNumber;
+import org.neuristor.library.NeuronCircuit;
 import org.neuristor.library.NeuronLibrary;
 import org.neuristor.neuron.IzhikevichPatterns;
 import org.neuristor.neuron.ModelKind;
@@ -48,10 +48,11 @@ public final class Subjects {
     if (n.startsWith("model:")) {
       ModelKind k = ModelKind.parse(n.substring(6));
       Map<String, Double> m = new LinkedHashMap<>();
-      params.forEach((key, v) -> m.put(key, SpiceNumber.parse(v)));
+      params.forEach((key, v) -> m.put(key, k.parameter(key).parse(v))); // in the parameter's unit, as model run
       ModelDefaults d = MODELS.get(k);
       return new ModelSubject("model:" + k.cliName(), NeuronModel.of(k, m), d.dtMs(), d.input(), d.window());
     }
-    return new CircuitSubject(NeuronLibrary.get(n), params);
+    NeuronCircuit c = NeuronLibrary.get(n);
+    return new CircuitSubject(c, org.neuristor.library.Protocols.parameters(c, params)); // checked as neuron run's
   }
 }

@@ -177,6 +177,10 @@ public record ModelCard(String name, String type, Map<String, Double> params) {
       if (Double.isNaN(v)) {
         throw new NetlistException(file, at, 1, "parameter " + key + ": '" + val + "' is not a number");
       }
+      String why = org.neuristor.netlist.WrittenUnits.modelParameterProblem(type, key, val);
+      if (why != null) {
+        throw new NetlistException(file, at, 1, why);
+      }
       params.put(key, v);
     }
     ModelCard m = new ModelCard(tok[1], type, params);

@@ -413,6 +413,7 @@ final class Expander {
       }
       double num = org.neuristor.expr.SpiceNumber.parse(val);
       if (!Double.isNaN(num)) {
+        WrittenUnits.checkModelParameter(sl, at, type, key, val);
         params.put(key, num);
       } else if (val.startsWith("{") || val.startsWith("'") || scope.get(val.toLowerCase(Locale.ROOT)) != null
           || val.startsWith("-") || val.startsWith("+") || val.startsWith(".") || val.startsWith("(")) {
@@ -625,6 +626,9 @@ final class Expander {
       String key = t.text().substring(0, eq).toLowerCase(Locale.ROOT);
       String val = t.text().substring(eq + 1);
       double num = org.neuristor.expr.SpiceNumber.parse(val);
+      if (!Double.isNaN(num)) {
+        WrittenUnits.checkModelParameter(sl, t.index() + eq + 1, m.type(), key, val);
+      }
       params.put(key, Double.isNaN(num) && !val.startsWith("{") ? val.toLowerCase(Locale.ROOT)
           : ParamScope.evaluate(val, sl, t.index() + eq + 1, c.params()));
     }

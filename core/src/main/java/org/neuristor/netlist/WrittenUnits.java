@@ -21,12 +21,15 @@ import org.neuristor.expr.SpiceNumber;
  *       in ngspice and one farad in SI, {@code 1farad} is femto too;
  *   <li>{@code M} before Ohm or Hz ({@code 1MOhm}, {@code 10MHz}): milli in SPICE, mega in SI (and mega
  *       is what such a value usually means); before other units ({@code 0.1MA}, {@code 10MS} in decks
- *       written all in capitals) M is read as milli, as every SPICE does.
+ *       written all in capitals) M is read as milli, as every SPICE does;
+ * <li>letters that are no unit ({@code 5kss}, {@code 3x}): ngspice ignores them, so a typo in a unit would
+ *     change the value unseen;
  * </ul>
- * Letters that are no unit symbol (ngspice ignores them, {@code 3x}) and a bare {@code M} (milli in
- * every SPICE) are read as ngspice reads them.
+ * also on {@code .model} cards and device instance parameters, where only letters that are no unit are refused
+ * (and, for a Neuristor device, a unit of another quantity than the parameter's, {@code ron=5kV}). A bare {@code M}
+ * (milli in every SPICE) is read as ngspice reads it.
  */
-final class WrittenUnits {
+public final class WrittenUnits {
   private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private WrittenUnits() {}
 
@@ -78,7 +81,7 @@ final class WrittenUnits {
     }
   }
 
-  /** Why the number text {@code x} cannot be a value in {@code unit}, or null. */
+  /** Why the number text {@code x} cannot be a value in {@code unit} (null: a unit of any quantity), or null. */
   static String problem(String text, String unit) {
     String x = unquoted(text);
     String[] w = SpiceNumber.written(x);
@@ -97,18 +100,48 @@ final class WrittenUnits {
             - letters.length()) + scale.toLowerCase(Locale.ROOT) + (letters.isEmpty() ? whole : "")
             + " or a plain number in " + whole;
       }
-      return null; // not a unit: ngspice ignores the letters, and so do we
+      if (letters.isEmpty()) {
+        return null;
+      }
+      // no unit at all (5kss, 3x): ngspice ignores the letters; a typo there would change the value unseen
+      return notUnitOf(x, letters, unit);
     }
     if (scale.equals("M") && (sym.equals("Ohm") || sym.equals("Hz")) && !isZero(x)) {
       String n = x.substring(0, x.length() - 1 - letters.length());
       return "'" + x + "' is ambiguous: M is milli in SPICE (ngspice reads " + n + "m" + sym + ") and mega in SI; write "
           + n + "m" + letters + " or " + n + "meg" + letters;
     }
-    if (!sym.equals(unit)) {
-      return "'" + x + "': " + letters + " is not a unit of " + QUANTITY.getOrDefault(unit, unit) + " (" + unit
-          + "); ngspice would ignore it and read " + x.substring(0, x.length() - letters.length());
+    return unit == null || sym.equals(unit) ? null : notUnitOf(x, letters, unit);
+  }
+
+  /** The message for {@code letters} after number {@code x} that are no unit of {@code unit} (null: of any quantity). */
+  private static String notUnitOf(String x, String letters, String unit) {
+    return "'" + x + "': " + letters + " is not a unit" + (unit == null ? "" : " of " + QUANTITY.getOrDefault(unit,
+        unit) + " (" + unit + ")") + "; ngspice would ignore it and read " + x.substring(0, x.length()
+        - letters.length());
+  }
+
+  /**
+   * Checks a number written for parameter {@code key} of a {@code .model} card or a device instance of model type
+   * {@code type} (at column {@code at} of {@code sl}): letters that are no unit are refused, as a unit ngspice reads
+   * as a scale factor; for a Neuristor device type, a unit of another quantity than the parameter's is refused too.
+   */
+  static void checkModelParameter(SourceLine sl, int at, String type, String key, String val) {
+    String problem = modelParameterProblem(type, key, val);
+    if (problem != null) {
+      throw sl.error(at, problem);
     }
-    return null;
+  }
+
+  /** What {@link #checkModelParameter} refuses, as a message naming the parameter, or null (also for model card files). */
+  public static String modelParameterProblem(String type, String key, String val) {
+    String unit = null;
+    if (org.neuristor.device.DeviceRegistry.has(type)) {
+      org.neuristor.ParameterSpec p = org.neuristor.device.DeviceRegistry.type(type).parameter(key);
+      unit = p != null && QUANTITY.containsKey(p.unit()) ? p.unit() : null;
+    }
+    String problem = problem(val, unit);
+    return problem == null ? null : problem + " for model parameter " + key;
   }
 
   /** Whether the number written in {@code x} is zero (any scale factor or unit gives zero). */

@@ -48,6 +48,29 @@ public final class Jobs {
     }
   }
 
+  /**
+   * What {@link PointJob#checkValue} returns for a netlist job: the error of {@code compile} (which compiles the job's
+   * netlist with the parameter at the value given as text and returns its error, or null) at {@code text}, where
+   * the same value as a plain number compiles; null otherwise (an error that is not the unit's is the point's).
+   */
+  private static String unitProblem(String text, java.util.function.Function<String, String> compile) {
+    String written = compile.apply(text);
+    return written == null || compile.apply(spice(org.neuristor.expr.SpiceNumber.parse(text,
+        org.neuristor.expr.SpiceNumber.ANY_UNIT))) != null ? null : written;
+  }
+
+  /** The netlist error {@code compile} raises (without its position in a file the user may not see), or null. */
+  private static String netlistError(Runnable compile) {
+    try {
+      compile.run();
+      return null;
+    } catch (org.neuristor.NetlistException e) {
+      return e.detail();
+    } catch (NeuristorException | IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
   private static Map<String, String> spiceText(Map<String, String> fixed, Map<String, Double> params) {
     Map<String, String> p = new LinkedHashMap<>(fixed);
     for (Map.Entry<String, Double> e : params.entrySet()) {
@@ -89,6 +112,16 @@ public final class Jobs {
         NeuronLibrary.get(circuit).netlist(Map.of(name, "1"), null);
         return null;
       });
+    }
+
+    @Override
+    public String checkValue(String name, String text) {
+      NeuronCircuit c = NeuronLibrary.get(circuit);
+      return unitProblem(text, v -> netlistError(() -> {
+        Map<String, String> p = new LinkedHashMap<>(fixed);
+        p.put(name, v);
+        CircuitCompiler.compile(c.netlist(Protocols.parameters(c, p), null), c.name() + ".cir");
+      }));
     }
 
     @Override
@@ -303,9 +336,18 @@ public final class Jobs {
     }
 
     @Override
-    public Map<String, Double> run(Map<String, Double> params, long seed) {
+    public String checkValue(String name, String text) {
+      return unitProblem(text, v -> netlistError(() -> {
+        Map<String, String> p = new LinkedHashMap<>(fixed);
+        p.put(name.toLowerCase(Locale.ROOT), v);
+        compile(p);
+      }));
+    }
+
+    /** The netlist with {@code .param} lines for {@code params} before its {@code .end}, compiled. */
+    private CircuitCompiler.Compiled compile(Map<String, String> params) {
       StringBuilder extra = new StringBuilder();
-      for (Map.Entry<String, String> e : spiceText(fixed, params).entrySet()) {
+      for (Map.Entry<String, String> e : params.entrySet()) {
         extra.append(".param ").append(e.getKey()).append('=').append(e.getValue()).append('\n');
       }
       StringBuilder sb = new StringBuilder();
@@ -323,7 +365,12 @@ public final class Jobs {
       // .include paths are relative to the netlist's folder, as for ./neuristor run
       Path netlist = Path.of(file);
       Path dir = netlist.toAbsolutePath().getParent();
-      CircuitCompiler.Compiled cc = CircuitCompiler.compile(sb.toString(), netlist.getFileName().toString(), dir);
+      return CircuitCompiler.compile(sb.toString(), netlist.getFileName().toString(), dir);
+    }
+
+    @Override
+    public Map<String, Double> run(Map<String, Double> params, long seed) {
+      CircuitCompiler.Compiled cc = compile(spiceText(fixed, params));
       if (cc.analyses().isEmpty()) {
         throw NeuristorException.input(file + ": no analysis (.op, .dc or .tran) in the netlist");
       }

@@ -33,6 +33,15 @@ public interface PointJob extends Serializable {
   }
 
   /**
+   * Why {@code text}, a value of parameter {@code name} written with a unit ({@code 7kV}), cannot be one of its
+   * values where the same value as a plain number can, or null; asked before any point runs for jobs that declare
+   * no unit ({@link #unit}): a circuit job's netlist checks the unit against the quantity the parameter sets.
+   */
+  default String checkValue(String name, String text) {
+    return null;
+  }
+
+  /**
    * Runs one point.
    *
    * @param params values of the varied parameters (SI)

@@ -252,9 +252,16 @@ public final class SweepSpec implements Serializable {
       String declared = job.unit(e.getKey());
       Parameter p = parameter(e.getKey(), e.getValue(), declared);
       if (declared.equals(SpiceNumber.ANY_UNIT)) {
-        String w = writtenUnit(e.getValue());
-        if (w != null) {
-          units.put(e.getKey(), w);
+        Map<String, Node> written = writtenUnits(e.getValue());
+        // a unit the job's netlist refuses for this parameter (rin: 7kV) is refused here, before any point runs
+        for (Node v : written.values()) {
+          String bad = job.checkValue(e.getKey(), v.text("value").trim());
+          if (bad != null) {
+            throw v.error("parameter '" + e.getKey() + "': " + bad);
+          }
+        }
+        if (written.size() == 1) {
+          units.put(e.getKey(), written.keySet().iterator().next());
         }
       }
       random |= p.random();
@@ -308,11 +315,11 @@ public final class SweepSpec implements Serializable {
   }
 
   /**
-   * The one SI unit symbol written after the values of a parameter whose job declares no unit (its grid point
-   * count and log-normal spread, plain numbers, left out), or null where none or several are written.
+   * The SI unit symbols written after the values of a parameter whose job declares no unit (its grid point
+   * count and log-normal spread, plain numbers, left out), each with the first value that writes it.
    */
-  private static String writtenUnit(Node n) {
-    Set<String> seen = new LinkedHashSet<>();
+  private static Map<String, Node> writtenUnits(Node n) {
+    Map<String, Node> seen = new LinkedHashMap<>();
     for (Map.Entry<String, Node> d : n.asMap("parameter").entrySet()) {
       List<Node> args = d.getValue().asList(d.getKey());
       for (int i = 0; i < args.size(); i++) {
@@ -320,11 +327,11 @@ public final class SweepSpec implements Serializable {
             || d.getKey().equals("lognormal") && i == 1;
         String w = plain ? null : SpiceNumber.writtenUnit(args.get(i).text(d.getKey()));
         if (w != null) {
-          seen.add(w);
+          seen.putIfAbsent(w, args.get(i));
         }
       }
     }
-    return seen.size() == 1 ? seen.iterator().next() : null;
+    return seen;
   }
 
   private static Parameter parameter(String name, Node n, String unit) {
@@ -546,7 +553,10 @@ public final class SweepSpec implements Serializable {
     } catch (IllegalArgumentException e) {
       throw n.error(what + ": bad number '" + s + "': " + e.getMessage());
     }
-    if (Double.isNaN(v) || Double.isInfinite(v)) {
+    if (Double.isInfinite(v)) {
+      throw n.error(what + ": '" + s + "' is infinite; an infinite value is refused (give a finite number)");
+    }
+    if (Double.isNaN(v)) {
       throw n.error(what + ": bad number '" + s + "'");
     }
     return v;

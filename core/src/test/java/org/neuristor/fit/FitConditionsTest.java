@@ -63,6 +63,10 @@ class FitConditionsTest {
         .isInstanceOf(NeuristorException.class).hasMessageContaining("'abc'").hasMessageNotContaining("'ab'");
     assertThatThrownBy(() -> FitProblem.of(FitPlan.of("vo2", null), Map.of(), List.of(sweep("ambient=68.5CC"))))
         .isInstanceOf(NeuristorException.class).hasMessageContaining("'68.5CC': wrong unit");
+    // the round-18 audit's case: quoted as written, not '68.5deg'
+    assertThatThrownBy(() -> FitProblem.of(FitPlan.of("vo2", null), Map.of(), List.of(sweep("ambient=68.5degC"))))
+        .isInstanceOf(NeuristorException.class).hasMessageContaining("'68.5degC': wrong unit")
+        .hasMessageNotContaining("'68.5deg'");
   }
 
   @Test

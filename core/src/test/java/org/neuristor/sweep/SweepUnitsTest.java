@@ -48,6 +48,44 @@ class SweepUnitsTest {
   }
 
   @Test
+  void aCircuitParametersValueWithAWrongUnitIsRefusedAtLoad() {
+    // round 18: rin 7kV and tstop 0.3uA ran as 7k and 0.3u, while neuron run --param rin=7kV refuses it
+    String job = "job: {type: neuron, circuit: lif, params: {vin: 2, tstop: 5u}}\nparameters:\n";
+    assertThatThrownBy(() -> parse(job + "  rin: {loggrid: [7kV, 20kV, 2]}\n")).isInstanceOf(NetlistException.class)
+        .hasMessageStartingWith("s.yaml:3:19: parameter 'rin': '7kV': V is not a unit of resistance (Ohm); "
+            + "ngspice would ignore it and read 7k");
+    assertThatThrownBy(() -> parse(job + "  rin: {list: [7kOhm, 8k, 9kA]}\n"))
+        .hasMessageStartingWith("s.yaml:3:27: parameter 'rin': '9kA': A is not a unit of resistance");
+    assertThatThrownBy(() -> parse("job: {type: neuron, circuit: lif}\nparameters:\n  tstop: {list: [0.3uA]}\n"))
+        .hasMessageStartingWith("s.yaml:3:18: parameter 'tstop': '0.3uA': A is not a unit of time (s)");
+    // the right unit, and no unit, as before
+    assertThat(((Parameter.Values) parse(job + "  rin: {loggrid: [7kOhm, 20k, 2]}\n").parameters().get(0)).values())
+        .containsExactly(7000.0, 20000.0);
+    assertThat(((Parameter.Values) parse(job + "  tstop: {list: [3us, 4u]}\n").parameters().get(0)).values())
+        .containsExactly(3e-6, 4e-6);
+  }
+
+  @Test
+  void aNetlistParamsValueWithAWrongUnitIsRefusedAtLoad(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws java.io.IOException {
+    java.nio.file.Files.writeString(dir.resolve("n.cir"), "t\nv1 a 0 1\nr1 a 0 {rl}\n.param rl=1k\n.op\n.end\n");
+    String job = "job: {type: run, netlist: n.cir}\nresults: [final:v(a)]\nparameters:\n";
+    assertThatThrownBy(() -> SweepSpec.parse("s.yaml", job + "  rl: {list: [2kOhm, 3kV]}\n", dir))
+        .isInstanceOf(NetlistException.class)
+        .hasMessageStartingWith("s.yaml:4:22: parameter 'rl': '3kV': V is not a unit of resistance (Ohm)");
+    assertThat(((Parameter.Values) SweepSpec.parse("s.yaml", job + "  rl: {list: [2kOhm, 3k]}\n", dir).parameters()
+        .get(0)).values()).containsExactly(2000.0, 3000.0);
+  }
+
+  @Test
+  void anInfiniteSweepValueIsRefusedAsInfinite() {
+    // before: "list: bad number 'inf'"
+    assertThatThrownBy(() -> parse("job: {type: neuron, circuit: lif}\nparameters:\n  cm: {list: [1n, inf]}\n"))
+        .isInstanceOf(NetlistException.class)
+        .hasMessageStartingWith("s.yaml:3:19: list: 'inf' is infinite; an infinite value is refused");
+  }
+
+  @Test
   void networkJobValuesAreInTheKeysUnit() {
     String net = "dt: 0.1ms\nduration: 10ms\npopulations:\n  n: {model: lif, size: 2, C: 200pF, g_L: 10nS, "
         + "E_L: -60mV, V_th: -50mV, V_reset: -60mV}\n";
@@ -63,7 +101,9 @@ class SweepUnitsTest {
     assertThat(parse("samples: 2\n" + job + "  cm: {lognormal: [1nF, 0.1]}\n").unit("cm")).isEqualTo("F");
     assertThat(parse(job + "  rin: {loggrid: [5kohm, 60k, 3]}\n").unit("rin")).isEqualTo("Ohm");
     assertThat(parse(job + "  cm: {list: [1n, 2n]}\n").unit("cm")).isEqualTo(org.neuristor.expr.SpiceNumber.ANY_UNIT);
-    assertThat(parse(job + "  cm: {list: [1nF, 2nV]}\n").unit("cm")).isEqualTo(org.neuristor.expr.SpiceNumber.ANY_UNIT);
+    // two units written: one of them is not the parameter's quantity, refused since round 18 (see below)
+    assertThatThrownBy(() -> parse(job + "  cm: {list: [1nF, 2nV]}\n")).isInstanceOf(NetlistException.class)
+        .hasMessageStartingWith("s.yaml:3:20: parameter 'cm': '2nV': V is not a unit of capacitance (F)");
     // a unit the job declares wins over what is written (2kOhm for a parameter in Ohm)
     assertThat(parse("job: {type: model, model: lif}\nparameters:\n  tau_m: {list: [0.02s]}\n").unit("tau_m"))
         .isEqualTo("ms");
