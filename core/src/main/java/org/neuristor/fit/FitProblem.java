@@ -2,6 +2,7 @@ package org.neuristor.fit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +50,8 @@ public final class FitProblem {
     this.type = type;
     this.fixed = Map.copyOf(fixed);
     this.files = List.copyOf(files);
-    this.fileFixed = fileFixed.stream().map(Map::copyOf).toList();
+    // in the order written (Map.copyOf's order changes from one JVM to the next: fit check's "conditions" did)
+    this.fileFixed = fileFixed.stream().map(m -> Collections.unmodifiableMap(new LinkedHashMap<>(m))).toList();
     this.free = List.copyOf(free);
   }
 

@@ -42,10 +42,7 @@ class ObjectiveTest {
   void aTransientsSamplesKeepTheirFullLogErrorNotTheSoftLoss() {
     Measurement data = FitRecoveryTest.synthetic();
     double[] r = residuals(data, 30, 50, 1.3);
-    int n = 0;
-    for (int k = 0; k < data.rows(); k++) {
-      n += data.compared(k) ? 1 : 0;
-    }
+    int n = Measurement.count(data.comparedRows());
     assertThat(n).isEqualTo(data.rows());
     double w = 1 / Math.sqrt(n);
     double floor = data.currentFloor();
