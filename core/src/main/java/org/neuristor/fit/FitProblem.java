@@ -359,7 +359,12 @@ public final class FitProblem {
 
   /** Simulates file f at u: the model current at every row. */
   public double[] simulate(double[] u, int f) {
-    return files.get(f).simulate(type, deviceParams(u, f), series(u, f), compliance(f));
+    return simulate(u, f, null);
+  }
+
+  /** Simulates file f at u, reporting progress as {@code at(done, total)} (null: none). */
+  public double[] simulate(double[] u, int f, org.neuristor.circuit.TransientAnalysis.Progress progress) {
+    return files.get(f).simulate(type, deviceParams(u, f), series(u, f), compliance(f), progress);
   }
 
   @Override
