@@ -1,7 +1,6 @@
 package org.neuristor.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.neuristor.fit.DeviceFitter;
 import org.neuristor.fit.FitPlan;
 import org.neuristor.fit.FitProblem;
 import org.neuristor.fit.Measurement;
-import org.neuristor.fit.Metrics;
 import org.neuristor.fit.ModelCard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,24 +60,12 @@ public final class FitCheckCommand implements Callable<Integer> {
         u = DeviceFitter.fit(problem, new DeviceFitter.Options(1, 8, 1, 60, DeviceFitter.Global.STARTS), n, bar).u();
       }
     }
-    List<Object> out = new ArrayList<>();
     Summary s = new Summary();
     s.put("model", model.toString());
-    boolean writeFiles = output.plot();
+    List<Map<String, Object>> out = FitOutputs.fileMetrics(output, problem, u, output.plot() ? output.outDir() : null,
+        card.name() + "-check");
     for (int f = 0; f < files.size(); f++) {
-      double[] current;
-      try {
-        current = problem.simulate(u, f);
-      } catch (NeuristorException e) {
-        current = null;
-      }
-      Map<String, Object> m = Metrics.of(files.get(f), current);
-      m.put("conditions", problem.conditions(u, f));
-      out.add(m);
-      s.put("file " + files.get(f).name(), FitOutputs.brief(m));
-      if (writeFiles && current != null) {
-        FitOutputs.overlay(output, output.outDir(), card.name() + "-check", files.get(f), current, m);
-      }
+      s.put("file " + files.get(f).name(), FitOutputs.brief(out.get(f)));
     }
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("model", model.toString());

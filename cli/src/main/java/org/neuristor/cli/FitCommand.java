@@ -17,7 +17,6 @@ import org.neuristor.fit.FitProblem;
 import org.neuristor.fit.FreeParameter;
 import org.neuristor.fit.IvFeatures;
 import org.neuristor.fit.Measurement;
-import org.neuristor.fit.Metrics;
 import org.neuristor.fit.ModelCard;
 import org.neuristor.fit.SynapseFit;
 import org.neuristor.io.AtomicFiles;
@@ -138,21 +137,7 @@ public final class FitCommand implements Callable<Integer> {
       r = DeviceFitter.fit(problem, new DeviceFitter.Options(seed, starts, polish, iterations, g, !joint), nThreads, bar);
     }
     double wall = (System.nanoTime() - t0) / 1e9;
-    List<Map<String, Object>> metrics = new ArrayList<>();
-    for (int f = 0; f < files.size(); f++) {
-      double[] model;
-      try {
-        model = problem.simulate(r.u(), f);
-      } catch (NeuristorException e) {
-        model = null;
-      }
-      Map<String, Object> m = Metrics.of(files.get(f), model);
-      m.put("conditions", problem.conditions(r.u(), f));
-      metrics.add(m);
-      if (model != null) {
-        FitOutputs.overlay(output, dir, modelName, files.get(f), model, m);
-      }
-    }
+    List<Map<String, Object>> metrics = FitOutputs.fileMetrics(output, problem, r.u(), dir, modelName);
     ModelCard card = ModelCard.of(modelName, plan.type(), r.params());
     List<String> comments = new ArrayList<>();
     comments.add("Neuristor fitted model: " + plan.type() + ", " + String.format(Locale.ROOT, "cost %.6g, %d model evaluations, seed %d",

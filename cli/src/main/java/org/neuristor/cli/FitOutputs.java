@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.neuristor.NeuristorException;
 import org.neuristor.device.DeviceRegistry;
 import org.neuristor.ParameterSpec;
 import org.neuristor.fit.DeviceFitter;
 import org.neuristor.fit.FitProblem;
 import org.neuristor.fit.FreeParameter;
 import org.neuristor.fit.Measurement;
+import org.neuristor.fit.Metrics;
 import org.neuristor.fit.SynapseFit;
 import org.neuristor.io.AtomicFiles;
 import org.neuristor.plot.Plotter;
@@ -23,6 +25,51 @@ final class FitOutputs {
   /** What names a file's overlay plot and row CSV: its name without extension, other characters as '_'. */
   static String stem(Measurement m) {
     return m.name().replaceAll("\\.[A-Za-z]+$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
+  /**
+   * Every file simulated at {@code u} for the reports, with a progress bar over their rows on stderr (a sweep of
+   * 200,000 rows takes seconds): per file its metrics and conditions, and its overlay written to {@code dir} under
+   * the name {@code model} (dir null: none). A file whose simulation fails gets its metrics without a model.
+   */
+  static List<Map<String, Object>> fileMetrics(OutputOptions output, FitProblem problem, double[] u, Path dir, String model) {
+    List<Measurement> files = new ArrayList<>();
+    long rows = 0;
+    for (int f = 0; f < problem.files().size(); f++) {
+      files.add(problem.files().get(f).data());
+      rows += files.get(f).rows();
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    try (ProgressBar bar = output.progress("simulating " + (files.size() == 1 ? "the file" : files.size() + " files"), rows)) {
+      long[] shown = {0};
+      long base = 0;
+      for (int f = 0; f < files.size(); f++) {
+        Measurement m = files.get(f);
+        long from = base;
+        double[] current;
+        try {
+          current = problem.simulate(u, f, (done, total) -> {
+            long at = from + Math.round(m.rows() * Math.min(1, done / total));
+            if (at > shown[0]) {
+              bar.stepBy(at - shown[0]);
+              shown[0] = at;
+            }
+          });
+        } catch (NeuristorException e) {
+          current = null;
+        }
+        base += m.rows();
+        bar.stepBy(base - shown[0]);
+        shown[0] = base;
+        Map<String, Object> metrics = Metrics.of(m, current);
+        metrics.put("conditions", problem.conditions(u, f));
+        out.add(metrics);
+        if (dir != null && current != null) {
+          overlay(output, dir, model, m, current, metrics);
+        }
+      }
+    }
+    return out;
   }
 
   /** Overlay plot and row CSV (measured and model current) of one file. */

@@ -19,6 +19,10 @@ public final class DcSweep {
   private final double step;
   private final boolean upDown;
   private final double[] list;
+  private TransientAnalysis.Progress progress;
+
+  /** Points between progress reports. */
+  private static final int PROGRESS_EVERY = 1000;
 
   /**
    * A sweep through a given list of source values, in order (e.g. the rows of a measured sweep);
@@ -70,6 +74,15 @@ public final class DcSweep {
     return values;
   }
 
+  /**
+   * Receives progress as {@code at(points done, points)}: every thousand points and at the end (a measured sweep
+   * can have hundreds of thousands of rows).
+   */
+  public DcSweep progress(TransientAnalysis.Progress p) {
+    this.progress = p;
+    return this;
+  }
+
   /** Result: the trace, and iteration totals. */
   public record Result(Trace trace, int points, int iterations) {}
 
@@ -85,6 +98,7 @@ public final class DcSweep {
     int before = sys.totalIterations();
     double[] values = list != null ? list : values();
     double[] x = null;
+    int done = 0;
     try {
       for (double v : values) {
         src.sweepValue(v);
@@ -99,6 +113,9 @@ public final class DcSweep {
         }
         signals.sample(x, 0.0, row);
         tb.addRow(v, row);
+        if (progress != null && (++done % PROGRESS_EVERY == 0 || done == values.length)) {
+          progress.at(done, values.length);
+        }
       }
     } finally {
       src.sweepValue(Double.NaN);

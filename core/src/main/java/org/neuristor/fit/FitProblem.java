@@ -2,6 +2,7 @@ package org.neuristor.fit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +50,8 @@ public final class FitProblem {
     this.type = type;
     this.fixed = Map.copyOf(fixed);
     this.files = List.copyOf(files);
-    this.fileFixed = fileFixed.stream().map(Map::copyOf).toList();
+    // in the order written (Map.copyOf's order changes from one JVM to the next: fit check's "conditions" did)
+    this.fileFixed = fileFixed.stream().map(m -> Collections.unmodifiableMap(new LinkedHashMap<>(m))).toList();
     this.free = List.copyOf(free);
   }
 
@@ -357,7 +359,12 @@ public final class FitProblem {
 
   /** Simulates file f at u: the model current at every row. */
   public double[] simulate(double[] u, int f) {
-    return files.get(f).simulate(type, deviceParams(u, f), series(u, f), compliance(f));
+    return simulate(u, f, null);
+  }
+
+  /** Simulates file f at u, reporting progress as {@code at(done, total)} (null: none). */
+  public double[] simulate(double[] u, int f, org.neuristor.circuit.TransientAnalysis.Progress progress) {
+    return files.get(f).simulate(type, deviceParams(u, f), series(u, f), compliance(f), progress);
   }
 
   @Override

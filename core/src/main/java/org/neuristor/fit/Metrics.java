@@ -140,8 +140,9 @@ public final class Metrics {
     double s = 0;
     int n = 0;
     double[] i = m.current();
+    boolean[] compared = m.comparedRows();
     for (int k = 0; k < m.rows(); k++) {
-      if (m.compared(k) && i[k] != 0) {
+      if (compared[k] && i[k] != 0) {
         double e = model[k] / i[k] - 1;
         s += e * e;
         n++;

@@ -18,7 +18,7 @@ import org.neuristor.NeuristorException;
  *   r_fk = w_f d_fk                                                                                 (transient)
  * </pre>
  *
- * over the compared rows k of file f ({@link Measurement#compared}), so that each file weighs the same
+ * over the compared rows k of file f ({@link Measurement#comparedRows}), so that each file weighs the same
  * whatever its number of rows. On a DC sweep psi is the soft-L1 (pseudo-Huber) loss: d for errors well
  * below 10 %, growing like sqrt(|d|) beyond, so that a stretch the model cannot represent (the gradual
  * return of a film where a lumped model snaps back) does not drag every other file's fit. A transient
@@ -76,6 +76,10 @@ public final class Objective {
   private final ForkJoinPool pool;
   private final int[] offsets;
   private final int size;
+  /** Per file: the compared rows, their number and the current floor (fixed by the data, so kept). */
+  private final boolean[][] compared;
+  private final int[] comparedCount;
+  private final double[] floor;
   private final AtomicLong evaluations = new AtomicLong();
   private final AtomicLong simulations = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
@@ -85,18 +89,17 @@ public final class Objective {
     this.pool = pool;
     List<Protocol> files = problem.files();
     offsets = new int[files.size() + 1];
+    compared = new boolean[files.size()][];
+    comparedCount = new int[files.size()];
+    floor = new double[files.size()];
     for (int f = 0; f < files.size(); f++) {
-      offsets[f + 1] = offsets[f] + rowsOf(files.get(f).data());
+      Measurement m = files.get(f).data();
+      compared[f] = m.comparedRows();
+      comparedCount[f] = Measurement.count(compared[f]);
+      floor[f] = m.currentFloor();
+      offsets[f + 1] = offsets[f] + comparedCount[f] + (m.isTransient() ? features(m).length : thresholdRows(m));
     }
     size = offsets[files.size()];
-  }
-
-  private static int rowsOf(Measurement m) {
-    int n = 0;
-    for (int k = 0; k < m.rows(); k++) {
-      n += m.compared(k) ? 1 : 0;
-    }
-    return n + (m.isTransient() ? features(m).length : thresholdRows(m));
   }
 
   /** Feature instants of a transient: per pulse {end row time, read times}; NaN entries are skipped. */
@@ -236,11 +239,8 @@ public final class Objective {
     Measurement m = problem.files().get(f).data();
     int n = offsets[f + 1] - offsets[f];
     double[] out = new double[n];
-    int rows = 0;
-    for (int k = 0; k < m.rows(); k++) {
-      rows += m.compared(k) ? 1 : 0;
-    }
-    double w = 1 / Math.sqrt(rows);
+    boolean[] rowCompared = compared[f];
+    double w = 1 / Math.sqrt(comparedCount[f]);
     double[] model;
     simulations.incrementAndGet();
     try {
@@ -250,12 +250,12 @@ public final class Objective {
       java.util.Arrays.fill(out, FAILED * w);
       return out;
     }
-    double floor = m.currentFloor();
+    double floor = this.floor[f];
     double[] meas = m.current();
     int q = 0;
     boolean pulsed = m.isTransient();
     for (int k = 0; k < m.rows(); k++) {
-      if (m.compared(k)) {
+      if (rowCompared[k]) {
         double d = Math.log(Math.abs(model[k]) + floor) - Math.log(Math.abs(meas[k]) + floor);
         out[q++] = Double.isFinite(d) ? w * (pulsed ? d : softL1(d)) : FAILED * w;
       }

@@ -74,9 +74,18 @@ public final class Protocol {
    * @return the device current (A) at every row of the measurement
    */
   public double[] simulate(String type, Map<String, Double> params, double seriesOhm, double complianceAmps) {
+    return simulate(type, params, seriesOhm, complianceAmps, null);
+  }
+
+  /**
+   * Simulates the protocol, reporting progress as {@code at(done, total)} (sweep points or simulated seconds; null:
+   * none).
+   */
+  public double[] simulate(String type, Map<String, Double> params, double seriesOhm, double complianceAmps,
+      TransientAnalysis.Progress progress) {
     Element device = DeviceRegistry.create(type, "dut", List.of("a", "0"), params, 1);
-    return data.isTransient() ? transient_(device, seriesOhm, complianceAmps)
-        : dcSweep(device, seriesOhm, complianceAmps);
+    return data.isTransient() ? transient_(device, seriesOhm, complianceAmps, progress)
+        : dcSweep(device, seriesOhm, complianceAmps, progress);
   }
 
   /** The device's DC resistance |v/i| at a bias (Ohm), from an operating point. */
@@ -111,9 +120,9 @@ public final class Protocol {
     return b.build();
   }
 
-  private double[] dcSweep(Element device, double seriesOhm, double complianceAmps) {
+  private double[] dcSweep(Element device, double seriesOhm, double complianceAmps, TransientAnalysis.Progress progress) {
     MnaSystem sys = new MnaSystem(circuit(device, new Waveform.Dc(data.voltage()[0]), seriesOhm, complianceAmps));
-    Trace t = new DcSweep("vs", data.voltage()).run(sys, List.of("i(vs)")).trace();
+    Trace t = new DcSweep("vs", data.voltage()).progress(progress).run(sys, List.of("i(vs)")).trace();
     double[] i = t.get("i(vs)");
     double[] out = new double[i.length];
     for (int k = 0; k < i.length; k++) {
@@ -122,7 +131,7 @@ public final class Protocol {
     return out;
   }
 
-  private double[] transient_(Element device, double seriesOhm, double complianceAmps) {
+  private double[] transient_(Element device, double seriesOhm, double complianceAmps, TransientAnalysis.Progress progress) {
     double[] ts = data.time();
     double t0 = ts[0];
     double[] times = new double[pwlTimes.length];
@@ -132,7 +141,7 @@ public final class Protocol {
     MnaSystem sys = new MnaSystem(circuit(device, new Waveform.Pwl(times, pwlValues), seriesOhm, complianceAmps));
     double dt = (ts[ts.length - 1] - t0) / (ts.length - 1);
     TransientAnalysis.Result r = new TransientAnalysis(dt, times[times.length - 1], 0, 2 * dt, true)
-        .run(sys, List.of("i(vs)"));
+        .progress(progress).run(sys, List.of("i(vs)"));
     Trace tr = r.trace();
     double[] out = new double[ts.length];
     for (int k = 0; k < ts.length; k++) {

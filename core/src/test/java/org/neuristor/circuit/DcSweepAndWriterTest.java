@@ -52,6 +52,24 @@ class DcSweepAndWriterTest {
   }
 
   @Test
+  void aListSweepReportsProgressEveryThousandPointsAndAtTheEndWithTheSameResults() {
+    CircuitCompiler.Compiled c = CircuitCompiler.compile(HYSTERESIS, "h.cir");
+    double[] values = new double[2500];
+    for (int k = 0; k < values.length; k++) {
+      values[k] = 5.0 * Math.abs(Math.sin(k * 0.01));
+    }
+    Trace plain = new DcSweep("v1", values).run(new MnaSystem(c.circuit()), List.of("v(out)")).trace();
+    List<double[]> reports = new java.util.ArrayList<>();
+    Trace reported = new DcSweep("v1", values).progress((done, total) -> reports.add(new double[] {done, total}))
+        .run(new MnaSystem(c.circuit()), List.of("v(out)")).trace();
+    assertThat(reports).extracting(r -> r[0]).containsExactly(1000.0, 2000.0, 2500.0);
+    assertThat(reports).extracting(r -> r[1]).containsOnly(2500.0);
+    assertThat(reported.get("v(out)")).containsExactly(plain.get("v(out)"));
+    // the switch does switch on this list (the comparison above is not between two flat traces)
+    assertThat(java.util.Arrays.stream(plain.get("v(out)")).max().getAsDouble()).isGreaterThan(2.5);
+  }
+
+  @Test
   void writtenNetlistCompilesToTheSameResults() throws Exception {
     String text;
     try (var in = getClass().getResourceAsStream("/ngspice/rlc_controlled.cir")) {

@@ -39,13 +39,20 @@ class ObjectiveTest {
   }
 
   @Test
+  void theComparedRowsAreThoseAtOnePercentOfTheLargestVoltageOrMore() {
+    Measurement m = Measurement.of(DataSpec.parse(DataSpec.Kind.IV, "sweep.csv"), null,
+        new double[] {0, 0.005, 0.01, -0.5, -2.0, 0.0199, 0.02}, new double[] {1, 2, 3, 4, 5, 6, 7});
+    assertThat(m.comparedRows()).containsExactly(false, false, false, true, true, false, true);
+    assertThat(Measurement.count(m.comparedRows())).isEqualTo(3);
+    // the median of |I| over rows 3, 4, 6 is 5 A: the floor is 1e-3 of it
+    assertThat(m.currentFloor()).isCloseTo(5e-3, within(1e-18));
+  }
+
+  @Test
   void aTransientsSamplesKeepTheirFullLogErrorNotTheSoftLoss() {
     Measurement data = FitRecoveryTest.synthetic();
     double[] r = residuals(data, 30, 50, 1.3);
-    int n = 0;
-    for (int k = 0; k < data.rows(); k++) {
-      n += data.compared(k) ? 1 : 0;
-    }
+    int n = Measurement.count(data.comparedRows());
     assertThat(n).isEqualTo(data.rows());
     double w = 1 / Math.sqrt(n);
     double floor = data.currentFloor();
