@@ -26,6 +26,12 @@ class HonestNumbersTest {
     return CliHarness.run(all);
   }
 
+  /** No firing-pattern label, and a reason that starts with {@code reason}. */
+  static void assertNoLabel(JsonNode j, String reason) {
+    assertThat(j.get("firing_pattern").isNull()).isTrue();
+    assertThat(j.get("firing_pattern_reason").asText()).startsWith(reason);
+  }
+
   JsonNode json(CliHarness.Result r) throws Exception {
     assertThat(r.code()).as(r.err()).isZero();
     return Json.mapper().readTree(r.out());
@@ -157,8 +163,7 @@ class HonestNumbersTest {
     // (it used to be neither integrator nor resonator, but still a label)
     JsonNode j = json(run("neuron", "run", "lif", "--stim", "pulse:amp=3,width=600n,period=1u", "--duration", "40u",
         "--json"));
-    assertThat(j.get("firing_pattern").isNull()).isTrue();
-    assertThat(j.get("firing_pattern_reason").asText()).startsWith("the input is a periodic train of");
+    assertNoLabel(j, "the input is a periodic train of");
     // one yi spike with an overdamped recovery is not a subthreshold oscillation
     JsonNode y = json(run("neuron", "run", "yi", "--json"));
     assertThat(y.get("spikes").asInt()).isEqualTo(1);
@@ -173,8 +178,7 @@ class HonestNumbersTest {
     JsonNode zigzag = json(run("neuron", "run", "lif", "--stim", "pwl:0,0,10u,0,20u,3,30u,1.5,40u,3,50u,1.5,60u,3",
         "--json"));
     assertThat(zigzag.get("spikes").asInt()).isGreaterThan(1);
-    assertThat(zigzag.get("firing_pattern").isNull()).isTrue();
-    assertThat(zigzag.get("firing_pattern_reason").asText()).startsWith("the pwl input is an arbitrary waveform");
+    assertNoLabel(zigzag, "the pwl input is an arbitrary waveform");
     // a step and a ramp written as pwl keep the labels the rules give them
     JsonNode step = json(run("neuron", "run", "lif", "--stim", "pwl:0,0,10u,0,10.01u,2", "--json"));
     assertThat(step.get("firing_pattern").asText()).isEqualTo("tonic spiking");
@@ -187,19 +191,16 @@ class HonestNumbersTest {
     // tuma's own input is a train of 300 pulses: it read "depolarizing after-potential" (25 spikes)
     JsonNode train = json(run("neuron", "run", "tuma", "--json"));
     assertThat(train.get("spikes").asInt()).isGreaterThan(1);
-    assertThat(train.get("firing_pattern").isNull()).isTrue();
-    assertThat(train.get("firing_pattern_reason").asText()).startsWith("the input is a periodic train of 300 equal");
+    assertNoLabel(train, "the input is a periodic train of 300 equal");
     // a Poisson train read "resonator"
     JsonNode poisson = json(run("neuron", "run", "tuma", "--stim", "poisson:rate=1meg,amp=1.5,width=100n,seed=1",
         "--json"));
     assertThat(poisson.get("spikes").asInt()).isGreaterThan(1);
-    assertThat(poisson.get("firing_pattern").isNull()).isTrue();
-    assertThat(poisson.get("firing_pattern_reason").asText()).startsWith("the input is a Poisson pulse train");
+    assertNoLabel(poisson, "the input is a Poisson pulse train");
     // a noisy LIF read "tonic bursting"
     JsonNode noisy = json(run("model", "run", "lif", "--noise", "white:sigma=4", "--json"));
     assertThat(noisy.get("spikes").asInt()).isGreaterThan(1);
-    assertThat(noisy.get("firing_pattern").isNull()).isTrue();
-    assertThat(noisy.get("firing_pattern_reason").asText()).startsWith("the run has a noise term");
+    assertNoLabel(noisy, "the run has a noise term");
     String text = run("model", "run", "lif", "--noise", "white:sigma=4").out();
     assertThat(text).containsPattern("firing_pattern: +-\\n").contains("firing_pattern_reason: the run has a noise");
     // the same LIF under its step without noise keeps its label
