@@ -626,7 +626,7 @@ public final class Expression {
         if (Double.isNaN(v)) {
           throw new ExpressionException(pos, "bad number");
         }
-        String why = UnitLetters.problem(s.substring(pos, end[0]), null); // 2kss*3: ss is no unit
+        String why = UnitLetters.noUnit(s.substring(pos, end[0])); // 2kss*3: ss is no unit
         if (why != null) {
           throw new ExpressionException(pos, why, true);
         }

@@ -7,7 +7,8 @@ import java.util.Map;
  * The letters written after a netlist number, as ngspice reads them, and those Neuristor refuses. ngspice reads a
  * number, one scale factor ({@code f p n u m k meg g t mil}, any case) and ignores any letters after it:
  * {@code 10kohm}, {@code 1uF}, {@code 5V} and {@code 20kV} are 10e3, 1e-6, 5 and 20e3 whatever the element. Neuristor
- * reads the same numbers, except where the letters would make it misread the deck silently ({@link #problem}).
+ * reads the same numbers, except where the letters would make it misread the deck silently ({@link #problem} where
+ * the quantity is known, {@link #noUnit} where it is not).
  *
  * <p>One check for every netlist number: element values and {@code .model} parameters (through
  * {@code org.neuristor.netlist.WrittenUnits}, which also knows the quantity), {@code .param}, {@code .options},
@@ -37,6 +38,21 @@ public final class UnitLetters {
   /** Whether {@code unit} is one of the unit symbols known here (Ohm F H V A s Hz W J C). */
   public static boolean known(String unit) {
     return QUANTITY.containsKey(unit);
+  }
+
+  /**
+   * Why the netlist number {@code x}, whose quantity is not known, is refused, or null: only letters that are no unit,
+   * after the scale factor or with it ({@code 5kss}, {@code 3x}, {@code 0.5vv}). A unit ngspice reads as a scale
+   * factor is read as ngspice reads it here ({@code mob=50F} in a memristor model is 50e-15, F being femto there); as
+   * the value of a capacitance, {@link #problem} refuses it.
+   */
+  public static String noUnit(String x) {
+    String[] w = SpiceNumber.written(x);
+    if (w == null || w[1].isEmpty() || UNITS.containsKey(w[1].toLowerCase(Locale.ROOT))
+        || UNITS.containsKey((w[0] + w[1]).toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    return notUnitOf(x, w[1], null);
   }
 
   /**

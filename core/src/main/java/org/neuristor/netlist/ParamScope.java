@@ -121,7 +121,7 @@ final class ParamScope {
       Def d = e.getValue();
       String t = d.text().trim();
       if (!values.containsKey(e.getKey()) && !Double.isNaN(org.neuristor.expr.SpiceNumber.parse(t))) {
-        String why = org.neuristor.expr.UnitLetters.problem(t, null);
+        String why = org.neuristor.expr.UnitLetters.noUnit(t);
         if (why != null) {
           throw d.line().error(d.index(), why);
         }
@@ -174,7 +174,7 @@ final class ParamScope {
     }
     double n = org.neuristor.expr.SpiceNumber.parse(t);
     if (!Double.isNaN(n)) {
-      String why = org.neuristor.expr.UnitLetters.problem(t, null);
+      String why = org.neuristor.expr.UnitLetters.noUnit(t);
       if (why != null) {
         throw line.error(index + shift, why);
       }

@@ -26,7 +26,8 @@ import org.neuristor.expr.UnitLetters;
  * </ul>
  * also on {@code .model} cards and device instance parameters, where only letters that are no unit are refused
  * (and, for a Neuristor device, a unit of another quantity than the parameter's, {@code ron=5kV}), and on every
- * other netlist number, whose quantity is not known ({@link UnitLetters#problem} with no unit): {@code .param}, {@code .options},
+ * other netlist number, whose quantity is not known, where only letters that are no unit are refused
+ * ({@link UnitLetters#noUnit}): {@code .param}, {@code .options},
  * {@code .ic} and {@code .nodeset} (checked as voltages), numbers inside expressions and B sources, {@code .meas}
  * values and {@code .control} expressions. A bare {@code M} (milli in every SPICE) is read as ngspice reads it.
  */

@@ -67,6 +67,10 @@ class NumberLettersTest {
     assertThat(((org.neuristor.circuit.element.Resistor) c.circuit().element("r2")).ohms()).isEqualTo(5e3 * 6e3 / 1e6);
     assertThat(((org.neuristor.circuit.element.Resistor) c.circuit().element("r3")).ohms()).isEqualTo(2.0);
     assertThat(c.circuit().options().reltol()).isEqualTo(1e-3);
+    // a unit ngspice reads as a scale factor, where the quantity is not known: as ngspice (the knowm models' mob=50F)
+    CircuitCompiler.Compiled f = CircuitCompiler.compile(HEAD + ".param mob=50F\nr2 m 0 {mob*1e18}\n.op\n.end\n", "u.cir");
+    assertThat(((org.neuristor.circuit.element.Resistor) f.circuit().element("r2")).ohms()).isCloseTo(5e4,
+        org.assertj.core.data.Percentage.withPercentage(1e-9));
     assertThat(c.circuit().options().abstol()).isEqualTo(2e-12);
   }
 }

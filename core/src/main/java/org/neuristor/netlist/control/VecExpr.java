@@ -643,7 +643,7 @@ public final class VecExpr {
         if (Double.isNaN(v)) {
           throw new VecException(pos, "bad number");
         }
-        String why = org.neuristor.expr.UnitLetters.problem(s.substring(pos, end[0]), null);
+        String why = org.neuristor.expr.UnitLetters.noUnit(s.substring(pos, end[0]));
         if (why != null) {
           throw new VecException(pos, why, true);
         }
