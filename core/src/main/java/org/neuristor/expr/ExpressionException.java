@@ -10,7 +10,7 @@ public final class ExpressionException extends RuntimeException {
     this(offset, message, false);
   }
 
-  /** @param letters whether the error is the letters written after a number ({@link UnitLetters#problem}) */
+  /** @param letters whether the error is the letters written after a number ({@link UnitLetters#noUnit}) */
   public ExpressionException(int offset, String message, boolean letters) {
     super(message);
     this.offset = offset;

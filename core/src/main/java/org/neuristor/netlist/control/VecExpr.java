@@ -35,7 +35,7 @@ public final class VecExpr {
       this(offset, message, false);
     }
 
-    /** @param letters whether the error is the letters written after a number ({@link org.neuristor.expr.UnitLetters}) */
+    /** @param letters whether the error is the letters written after a number ({@link org.neuristor.expr.UnitLetters#noUnit}) */
     public VecException(int offset, String message, boolean letters) {
       super(message);
       this.offset = offset;
