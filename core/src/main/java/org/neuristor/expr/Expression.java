@@ -626,6 +626,10 @@ public final class Expression {
         if (Double.isNaN(v)) {
           throw new ExpressionException(pos, "bad number");
         }
+        String why = UnitLetters.noUnit(s.substring(pos, end[0])); // 2kss*3: ss is no unit
+        if (why != null) {
+          throw new ExpressionException(pos, why, true);
+        }
         pos = end[0];
         return new Num(at, v);
       }
@@ -701,7 +705,7 @@ public final class Expression {
         if (e.offset() == at) {
           throw e;
         }
-        throw new ExpressionException(at, "in " + uf.name() + "(): " + e.getMessage());
+        throw new ExpressionException(at, "in " + uf.name() + "(): " + e.getMessage(), e.letters());
       } finally {
         calling.pop();
       }

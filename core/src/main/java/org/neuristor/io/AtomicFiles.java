@@ -20,7 +20,9 @@ import org.neuristor.NeuristorException;
  * <p>The rename uses {@link StandardCopyOption#ATOMIC_MOVE}; on file systems that cannot do that
  * it falls back to {@link StandardCopyOption#REPLACE_EXISTING}. Because the temporary file lives in
  * the same directory, the rename never crosses a file-system boundary. On any failure the temporary
- * file is deleted and the previous target (if any) is left untouched.
+ * file is deleted and the previous target (if any) is left untouched. A run stopped by Ctrl-C or {@code kill}
+ * deletes its temporary files on the way out; one killed with {@code kill -9} cannot, and the next run writing to the
+ * same directory removes them (those of processes that no longer exist, see {@link #removeLeftovers}).
  *
  * <p>I/O failures are reported as {@link NeuristorException} with exit code 2 naming the file;
  * exceptions thrown by the writer itself (e.g. a NeuristorException for a NaN value) propagate
@@ -60,6 +62,57 @@ public final class AtomicFiles {
   }
 
   /**
+   * A temporary file's name: {@code .NAME.PID.HEX.N.tmp}, the writing process's id in group 1. A run killed with
+   * {@code kill -9} (SIGKILL: no shutdown hook runs) or by a power cut leaves one behind.
+   */
+  private static final java.util.regex.Pattern TEMP = java.util.regex.Pattern.compile(
+      "\\..+\\.([0-9]{1,19})\\.[0-9a-f]{1,16}\\.[0-9]{1,3}\\.tmp");
+
+  /** Directories whose leftovers this process has removed (once per directory: a sweep writes thousands of files). */
+  private static final java.util.Set<Path> SWEPT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * Removes the temporary files that runs which no longer exist left in {@code dir} (see {@link #TEMP}), once per
+   * directory and process. A file whose writer may be alive (this process or another) is kept: its name carries the
+   * writer's process id; it is a leftover only when no process has that id now, or the process that has it started
+   * after the file was last written (the id was reused, as in a container where every run gets the same id).
+   */
+  static void removeLeftovers(Path dir) {
+    if (!SWEPT.add(dir)) {
+      return;
+    }
+    try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir, ".*.tmp")) {
+      for (Path p : ds) {
+        java.util.regex.Matcher m = TEMP.matcher(p.getFileName().toString());
+        if (m.matches() && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            && leftover(m.group(1), Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant())) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+      // a leftover that cannot be listed or removed harms nothing; the output is written all the same
+    }
+  }
+
+  /**
+   * Whether a temporary file last written at {@code written} by process {@code pid} (decimal) is left over: no live
+   * process has that id, or the one that has it started more than a second after (clocks of the process table and the
+   * file system differ by less). A process whose start is unknown is taken as the writer.
+   */
+  private static boolean leftover(String pid, java.time.Instant written) {
+    java.util.Optional<ProcessHandle> h;
+    try {
+      h = ProcessHandle.of(Long.parseLong(pid));
+    } catch (NumberFormatException e) {
+      return true;
+    }
+    if (h.isEmpty() || !h.get().isAlive()) {
+      return true;
+    }
+    return h.get().info().startInstant().map(start -> start.isAfter(written.plusSeconds(1))).orElse(false);
+  }
+
+  /**
    * Alias of {@link org.neuristor.io.IoWriter} so that callers may write either {@code IoWriter}
    * or {@code AtomicFiles.IoWriter}.
    */
@@ -81,6 +134,7 @@ public final class AtomicFiles {
     try {
       if (dir != null) {
         Files.createDirectories(dir);
+        removeLeftovers(dir);
       }
       OutputStream raw = null;
       // Not Files.createTempFile: it creates mode 0600, which the rename would carry over to the

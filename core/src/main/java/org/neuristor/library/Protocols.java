@@ -264,7 +264,8 @@ public final class Protocols {
       double[] tv = pwlPoints(spec.substring(spec.indexOf(':') + 1));
       double[] times = IntStream.range(0, tv.length / 2).mapToDouble(k -> tv[2 * k]).toArray();
       double[] values = IntStream.range(0, tv.length / 2).mapToDouble(k -> tv[2 * k + 1]).toArray();
-      why = FiringPatternClassifier.pwlNotMadeFor(times, values, t.axis()[t.size() - 1]);
+      why = FiringPatternClassifier.pwlNotMadeFor(new org.neuristor.circuit.element.Waveform.Pwl(times, values),
+          t.axis()[t.size() - 1]);
     }
     return FiringPatternClassifier.classifyRun(t, "v(in)", c.membrane(), spikes, why);
   }

@@ -173,8 +173,8 @@ public final class FiringPatternClassifier {
   }
 
   /**
-   * Why the rules were not made for a piecewise-linear input through the points ({@code t[k]}, {@code v[k]}), or
-   * null. The input is read as it runs: up to {@code tEnd}, the record's end, holding its last value to there,
+   * Why the rules were not made for a piecewise-linear input, or null. The input is read as it runs: up to
+   * {@code tEnd}, the record's end (at the waveform's own value there, its last value held after its last point),
    * and without the points that lie on a straight line between their neighbours. Each departure from the first
    * value (the baseline) must then be one of the protocols' shapes:
    * <ul>
@@ -187,26 +187,24 @@ public final class FiringPatternClassifier {
    * crosses the baseline) is an arbitrary waveform. Trains of plateaus are judged by {@link #notMadeFor(List)} on
    * the record.
    *
-   * @param t the points' times, non-decreasing
-   * @param v the values (the first one holds before {@code t[0]}, the last one after the last time)
+   * @param pwl the input source's waveform (its first value holds before its first time, the last after the last)
    * @param tEnd the record's end
    */
-  public static String pwlNotMadeFor(double[] t, double[] v, double tEnd) {
+  public static String pwlNotMadeFor(org.neuristor.circuit.element.Waveform.Pwl pwl, double tEnd) {
+    double[] t = pwl.times();
     double[] pt = new double[t.length + 1];
     double[] pv = new double[t.length + 1];
     int n = 0;
     for (int k = 0; k < t.length && t[k] <= tEnd; k++) {
       pt[n] = t[k];
-      pv[n++] = v[k];
+      pv[n++] = pwl.values()[k];
     }
     if (n == 0) {
       return null;
     }
-    if (n < t.length && pt[n - 1] < tEnd) {
-      pv[n] = pv[n - 1] + (v[n] - pv[n - 1]) * (tEnd - pt[n - 1]) / (t[n] - pt[n - 1]);
-      pt[n++] = tEnd;
-    } else if (pt[n - 1] < tEnd) {
-      pv[n] = pv[n - 1];
+    if (pt[n - 1] < tEnd) {
+      // cut at the record's end, at the value the source drives there
+      pv[n] = pwl.value(tEnd);
       pt[n++] = tEnd;
     }
     double base = pv[0];

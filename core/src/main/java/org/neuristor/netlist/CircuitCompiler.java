@@ -166,6 +166,7 @@ public final class CircuitCompiler {
     List<SourceLine> rest = x.define(reader.lines, top, functions);
     overrides.params().forEach((k, v) -> top.params.set(k, v));
     x.expand(rest, x.new Frame("", Map.of(), top), 0, functions);
+    top.params.checkUnused();
     x.resolveCouplings();
     control.flushWarnings();
     checkProbes(x);

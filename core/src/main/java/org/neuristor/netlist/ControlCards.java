@@ -202,6 +202,7 @@ final class ControlCards {
       any = true;
       String node = node0.apply(m.group(1).toLowerCase(Locale.ROOT));
       where.put(node, new Located(sl, m.start(1)));
+      WrittenUnits.check(sl, new Token(m.group(2), m.start(2)), scope, "V", card + " value of v(" + m.group(1) + ")");
       values.put(node, ParamScope.evaluate(m.group(2), sl, m.start(2), scope));
     }
     if (!any) {

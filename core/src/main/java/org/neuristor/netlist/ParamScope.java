@@ -112,6 +112,23 @@ final class ParamScope {
     return java.util.Collections.unmodifiableSet(defs.keySet());
   }
 
+  /**
+   * Refuses a {@code .param} of this scope written as a number with letters that are no unit ({@code .param x=5kq}) and
+   * not used by any value (a used one was refused where it was read, naming the quantity where known).
+   */
+  void checkUnused() {
+    for (Map.Entry<String, Def> e : defs.entrySet()) {
+      Def d = e.getValue();
+      String t = d.text().trim();
+      if (!values.containsKey(e.getKey()) && !Double.isNaN(org.neuristor.expr.SpiceNumber.parse(t))) {
+        String why = org.neuristor.expr.UnitLetters.noUnit(t);
+        if (why != null) {
+          throw d.line().error(d.index(), why);
+        }
+      }
+    }
+  }
+
   void set(String name, double value) {
     values.put(name, value);
   }
@@ -157,6 +174,10 @@ final class ParamScope {
     }
     double n = org.neuristor.expr.SpiceNumber.parse(t);
     if (!Double.isNaN(n)) {
+      String why = org.neuristor.expr.UnitLetters.noUnit(t);
+      if (why != null) {
+        throw line.error(index + shift, why);
+      }
       return n;
     }
     try {
@@ -164,7 +185,7 @@ final class ParamScope {
     } catch (ExpressionException e) {
       int at = index + shift + e.offset();
       String msg = e.getMessage();
-      if (shift == 0 && !t.isEmpty() && !Character.isLetter(t.charAt(0)) && !t.startsWith("(")) {
+      if (!e.letters() && shift == 0 && !t.isEmpty() && !Character.isLetter(t.charAt(0)) && !t.startsWith("(")) {
         msg = "bad number '" + text + "'";
         at = index;
       }

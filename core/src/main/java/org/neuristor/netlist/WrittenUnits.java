@@ -1,8 +1,7 @@
 package org.neuristor.netlist;
 
 import java.util.Locale;
-import java.util.Map;
-import org.neuristor.expr.SpiceNumber;
+import org.neuristor.expr.UnitLetters;
 
 /**
  * Units written after numbers in a netlist, checked where the quantity of the value is known (the
@@ -26,29 +25,15 @@ import org.neuristor.expr.SpiceNumber;
  *     change the value unseen;
  * </ul>
  * also on {@code .model} cards and device instance parameters, where only letters that are no unit are refused
- * (and, for a Neuristor device, a unit of another quantity than the parameter's, {@code ron=5kV}). A bare {@code M}
- * (milli in every SPICE) is read as ngspice reads it.
+ * (and, for a Neuristor device, a unit of another quantity than the parameter's, {@code ron=5kV}), and on every
+ * other netlist number, whose quantity is not known, where only letters that are no unit are refused
+ * ({@link UnitLetters#noUnit}): {@code .param}, {@code .options},
+ * {@code .ic} and {@code .nodeset} (checked as voltages), numbers inside expressions and B sources, {@code .meas}
+ * values and {@code .control} expressions. A bare {@code M} (milli in every SPICE) is read as ngspice reads it.
  */
 public final class WrittenUnits {
   private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private WrittenUnits() {}
-
-  /** Unit words to their symbol (lower case keys). */
-  private static final Map<String, String> UNITS = Map.ofEntries(
-      Map.entry("ohm", "Ohm"), Map.entry("ohms", "Ohm"), Map.entry("\u03c9", "Ohm"),
-      Map.entry("f", "F"), Map.entry("farad", "F"), Map.entry("farads", "F"),
-      Map.entry("h", "H"), Map.entry("henry", "H"), Map.entry("henries", "H"), Map.entry("henrys", "H"),
-      Map.entry("v", "V"), Map.entry("volt", "V"), Map.entry("volts", "V"),
-      Map.entry("a", "A"), Map.entry("amp", "A"), Map.entry("amps", "A"), Map.entry("ampere", "A"),
-      Map.entry("amperes", "A"),
-      Map.entry("s", "s"), Map.entry("sec", "s"), Map.entry("secs", "s"), Map.entry("second", "s"),
-      Map.entry("seconds", "s"),
-      Map.entry("hz", "Hz"), Map.entry("w", "W"), Map.entry("j", "J"), Map.entry("c", "C"));
-
-  /** What each unit measures, for messages. */
-  private static final Map<String, String> QUANTITY = Map.of("Ohm", "resistance", "F", "capacitance", "H",
-      "inductance", "V", "voltage", "A", "current", "s", "time", "Hz", "frequency", "W", "power", "J", "energy",
-      "C", "charge");
 
   /**
    * Checks the unit written in value token {@code t} (a number, a parameter name, or {@code {name}}/
@@ -81,46 +66,6 @@ public final class WrittenUnits {
     }
   }
 
-  /** Why the number text {@code x} cannot be a value in {@code unit} (null: a unit of any quantity), or null. */
-  static String problem(String text, String unit) {
-    String x = unquoted(text);
-    String[] w = SpiceNumber.written(x);
-    if (w == null) {
-      return null;
-    }
-    String scale = w[0];
-    String letters = w[1];
-    String sym = UNITS.get(letters.toLowerCase(Locale.ROOT));
-    if (sym == null) {
-      String whole = UNITS.get((scale + letters).toLowerCase(Locale.ROOT));
-      if (whole != null && !scale.isEmpty() && (letters.isEmpty() ? scale.equals("F") : true) && !isZero(x)) {
-        return "'" + x + "' is ambiguous: ngspice reads " + scale + " as the scale factor " + scaleName(scale)
-            + " (" + x.substring(0, x.length() - scale.length() - letters.length()) + " " + scaleName(scale)
-            + "), in SI it is the unit " + whole + "; write " + x.substring(0, x.length() - scale.length()
-            - letters.length()) + scale.toLowerCase(Locale.ROOT) + (letters.isEmpty() ? whole : "")
-            + " or a plain number in " + whole;
-      }
-      if (letters.isEmpty()) {
-        return null;
-      }
-      // no unit at all (5kss, 3x): ngspice ignores the letters; a typo there would change the value unseen
-      return notUnitOf(x, letters, unit);
-    }
-    if (scale.equals("M") && (sym.equals("Ohm") || sym.equals("Hz")) && !isZero(x)) {
-      String n = x.substring(0, x.length() - 1 - letters.length());
-      return "'" + x + "' is ambiguous: M is milli in SPICE (ngspice reads " + n + "m" + sym + ") and mega in SI; write "
-          + n + "m" + letters + " or " + n + "meg" + letters;
-    }
-    return unit == null || sym.equals(unit) ? null : notUnitOf(x, letters, unit);
-  }
-
-  /** The message for {@code letters} after number {@code x} that are no unit of {@code unit} (null: of any quantity). */
-  private static String notUnitOf(String x, String letters, String unit) {
-    return "'" + x + "': " + letters + " is not a unit" + (unit == null ? "" : " of " + QUANTITY.getOrDefault(unit,
-        unit) + " (" + unit + ")") + "; ngspice would ignore it and read " + x.substring(0, x.length()
-        - letters.length());
-  }
-
   /**
    * Checks a number written for parameter {@code key} of a {@code .model} card or a device instance of model type
    * {@code type} (at column {@code at} of {@code sl}): letters that are no unit are refused, as a unit ngspice reads
@@ -138,16 +83,15 @@ public final class WrittenUnits {
     String unit = null;
     if (org.neuristor.device.DeviceRegistry.has(type)) {
       org.neuristor.ParameterSpec p = org.neuristor.device.DeviceRegistry.type(type).parameter(key);
-      unit = p != null && QUANTITY.containsKey(p.unit()) ? p.unit() : null;
+      unit = p != null && UnitLetters.known(p.unit()) ? p.unit() : null;
     }
     String problem = problem(val, unit);
     return problem == null ? null : problem + " for model parameter " + key;
   }
 
-  /** Whether the number written in {@code x} is zero (any scale factor or unit gives zero). */
-  private static boolean isZero(String x) {
-    String[] w = SpiceNumber.written(x);
-    return w != null && SpiceNumber.parse(x.substring(0, x.length() - w[0].length() - w[1].length())) == 0;
+  /** Why the number text (in braces or quotes, or not) cannot be a value in {@code unit}: {@link UnitLetters#problem}. */
+  static String problem(String text, String unit) {
+    return UnitLetters.problem(unquoted(text), unit);
   }
 
   /** The text inside {@code {...}} or {@code '...'}, trimmed. */
@@ -157,20 +101,5 @@ public final class WrittenUnits {
       x = x.substring(1, x.length() - 1).trim();
     }
     return x;
-  }
-
-  private static String scaleName(String scale) {
-    return switch (scale.toLowerCase(Locale.ROOT)) {
-      case "f" -> "femto";
-      case "p" -> "pico";
-      case "n" -> "nano";
-      case "u", "\u00b5" -> "micro";
-      case "m" -> "milli";
-      case "k" -> "kilo";
-      case "g" -> "giga";
-      case "t" -> "tera";
-      case "meg" -> "mega";
-      default -> "mil";
-    };
   }
 }

@@ -123,4 +123,67 @@ class AtomicFilesTest {
     }
     assertThat(filesIn(dir)).isZero();
   }
+
+  /** Starts a {@link SlowWriter} on {@code target} and returns it once it is writing (its temporary file exists). */
+  private static Process slowWriter(Path target) throws IOException {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), SlowWriter.class.getName(), target.toString())
+        .redirectErrorStream(true).start();
+    java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+        StandardCharsets.UTF_8));
+    assertThat(r.readLine()).isEqualTo("writing");
+    return p;
+  }
+
+  @Test
+  void aRunKilledWhileWritingLeavesATemporaryFileTheNextRunRemoves() throws Exception {
+    // kill -9 runs no shutdown hook: the hidden .NAME.PID....tmp stayed next to the output for good
+    Path target = dir.resolve("killed.csv");
+    Process p = slowWriter(target);
+    try {
+      p.destroyForcibly(); // SIGKILL
+      assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } finally {
+      p.destroyForcibly();
+    }
+    assertThat(filesIn(dir)).as("the killed run's temporary file").isEqualTo(1);
+    AtomicFiles.writeString(dir.resolve("other.csv"), "x"); // a later run writing to the same directory
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.map(f -> f.getFileName().toString())).containsExactly("other.csv");
+    }
+  }
+
+  @Test
+  void aLiveRunsTemporaryFileIsKept() throws Exception {
+    Path target = dir.resolve("live.csv");
+    Process p = slowWriter(target);
+    try {
+      AtomicFiles.writeString(dir.resolve("other.csv"), "x");
+      assertThat(filesIn(dir)).as("other.csv and the live run's temporary file").isEqualTo(2);
+    } finally {
+      p.destroyForcibly();
+      p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aLeftoverOfAnEarlierProcessWithTheSameIdIsRemovedOtherTemporaryFilesKept() throws IOException {
+    // in a container every run may get the same process id: a file older than this process is not its own
+    long pid = ProcessHandle.current().pid();
+    Path old = dir.resolve(".a.csv." + pid + ".18c2f.0.tmp");
+    Files.writeString(old, "partial");
+    Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(
+        ProcessHandle.current().info().startInstant().orElseThrow().minusSeconds(3600)));
+    Path fresh = dir.resolve(".b.csv." + pid + ".18c30.0.tmp"); // could be this process's own, being written
+    Files.writeString(fresh, "partial");
+    Path gone = dir.resolve(".c.csv.4194399.18c31.0.tmp"); // above any Linux pid_max: no such process
+    Files.writeString(gone, "partial");
+    Path user = dir.resolve(".notes.tmp"); // not a name this class writes
+    Files.writeString(user, "mine");
+    AtomicFiles.writeString(dir.resolve("out.csv"), "x");
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("out.csv", fresh.getFileName()
+          .toString(), user.getFileName().toString());
+    }
+  }
 }

@@ -59,7 +59,7 @@ class RunLabelTest {
       t[k] = tv[2 * k];
       v[k] = tv[2 * k + 1];
     }
-    return FiringPatternClassifier.pwlNotMadeFor(t, v, tEnd);
+    return FiringPatternClassifier.pwlNotMadeFor(new org.neuristor.circuit.element.Waveform.Pwl(t, v), tEnd);
   }
 
   @Test
@@ -68,7 +68,7 @@ class RunLabelTest {
     assertThat(pwl(1, 0, 0, 0.1, 0, 0.1, 2)).isNull(); // a step to the end
     assertThat(pwl(1, 0, 0, 0.1, 0, 0.11, 2, 0.3, 2, 0.31, 0)).isNull(); // a pulse
     assertThat(pwl(1, 0, 0, 0.1, 0, 0.11, -2, 0.3, -2, 0.31, 0, 0.5, 0, 0.505, 2, 0.6, 2, 0.605, 0)).isNull(); // pair
-    assertThat(pwl(1, 1, 1, 0.2, 1, 0.2, 0, 0.4, 0, 0.4, 1)).isNull(); // baseline 1, a hyperpolarizing pulse
+    assertThat(pwl(1, 0, 1, 0.2, 1, 0.2, 0, 0.4, 0, 0.4, 1)).isNull(); // baseline 1, a hyperpolarizing pulse
     assertThat(pwl(1, 0, 0, 0.01, 2, 0.01, 2, 0.5, 2)).isNull(); // a repeated point
     assertThat(pwl(1, 0, 0, 0.1, 0, 1, 3)).isNull(); // a ramp to the end
     assertThat(pwl(1, 0, 0, 0.1, 0, 0.2, 1, 0.3, 2, 0.4, 3, 0.4, 0)).isNull(); // a ramp in segments, then back

@@ -74,6 +74,17 @@ public final class Measure {
     }
     String nm = t.get(1).toLowerCase(Locale.ROOT);
     String k = t.get(2).toLowerCase(Locale.ROOT);
+    for (String tok : t.subList(2, t.size())) {
+      // the numbers (td=1n, val=0.5, v(out)=0.5, param='2*x'): letters after them that are no unit, refused now, not
+      // as a failed measurement after the run; other errors in an expression are the measurement's, as before
+      try {
+        VecExpr.parse(unquote(tok.substring(tok.lastIndexOf('=') + 1)));
+      } catch (VecExpr.VecException e) {
+        if (e.letters()) {
+          throw new MeasureException(e.getMessage() + " in '" + tok + "'");
+        }
+      }
+    }
     if (k.startsWith("param=")) {
       return new Measure(an, nm, "param", List.of(t.get(2).substring(6)));
     }

@@ -29,14 +29,26 @@ public final class VecExpr {
   public static final class VecException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int offset;
+    private final boolean letters;
 
     public VecException(int offset, String message) {
+      this(offset, message, false);
+    }
+
+    /** @param letters whether the error is the letters written after a number ({@link org.neuristor.expr.UnitLetters#noUnit}) */
+    public VecException(int offset, String message, boolean letters) {
       super(message);
       this.offset = offset;
+      this.letters = letters;
     }
 
     public int offset() {
       return offset;
+    }
+
+    /** Whether the error is the letters written after a number (the message says how ngspice reads it). */
+    public boolean letters() {
+      return letters;
     }
   }
 
@@ -630,6 +642,10 @@ public final class VecExpr {
         double v = SpiceNumber.parsePrefix(s, pos, end);
         if (Double.isNaN(v)) {
           throw new VecException(pos, "bad number");
+        }
+        String why = org.neuristor.expr.UnitLetters.noUnit(s.substring(pos, end[0]));
+        if (why != null) {
+          throw new VecException(pos, why, true);
         }
         pos = end[0];
         Vec c = Vec.scalar("", v);
