@@ -772,8 +772,8 @@ public final class FiringPatternClassifier {
       }
       if (nonDecreasing && last >= 2 * isi[0] && growing >= 3) {
         return new Result(FiringPattern.SPIKE_FREQUENCY_ADAPTATION, String.format(Locale.ROOT,
-            "ISIs lengthen over the first %d intervals (%.3g to %.3g), then settle at %.3g", growing + 1, isi[0],
-            isi[growing], last), epochs);
+            "ISIs lengthen by >= 5 %% at each step over the first %d intervals (%.3g to %.3g), and end at %.3g",
+            growing + 1, isi[0], isi[growing], last), epochs);
       }
     }
     return new Result(FiringPattern.TONIC_SPIKING, String.format(Locale.ROOT,

@@ -45,7 +45,8 @@ class HodgkinHuxleyFeaturesPeerTest {
     assertThat(f.shapes()).hasSize(ours.length);
     assertThat(first.peak() * 1e3).isCloseTo(Double.parseDouble(shape[1]), within(0.1));
     assertThat(first.baseline() * 1e3).isCloseTo(Double.parseDouble(shape[2]), within(0.01));
-    assertThat(first.width() * 1e3).isCloseTo(Double.parseDouble(shape[3]), within(0.01 * Double.parseDouble(shape[3])));
+    double fwhmMs = Double.parseDouble(shape[3]);
+    assertThat(first.width() * 1e3).isCloseTo(fwhmMs, within(0.01 * fwhmMs));
   }
 
   private static String fmt(double x) {
