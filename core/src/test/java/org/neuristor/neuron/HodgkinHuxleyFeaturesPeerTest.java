@@ -13,7 +13,7 @@ import org.neuristor.measure.SpikeFeatures;
 /**
  * What {@code model run hh} prints (spike count, rate, first-spike shape) against NEURON 8.2 where the repetitive
  * spikes peak less than 10 mV above the 0 mV spike level: 20 degC at 10 uA/cm2 and 6.3 degC at 50 and 60 uA/cm2
- * (reference: src/test/resources/reference/neuron/hh_neuron_warm.py, CVODE atol 1e-8, rate tables off). The rate
+ * (reference: src/test/resources/reference/neuron/hh_neuron.py, CVODE atol 1e-8, rate tables off). The rate
  * and CV come from exactly the spikes counted; a second detector with a 10 mV hysteresis used to drop those spikes
  * and print a rate of 0 (or 105.5 Hz instead of 117 Hz at 50 uA/cm2) beside the full spike count.
  */
