@@ -333,8 +333,10 @@ public final class ModelCommand implements Runnable {
   @Command(name = "fi", mixinStandardHelpOptions = true,
       description = {"Measure the f-I curve: steady firing rate against a constant input, and the rheobase.",
           "Each input runs from rest; spikes are counted over the second half of --duration, so transient spikes "
-              + "do not count. The rheobase of repetitive firing is found by bisection to --tol. Writes "
-              + "<model>.fi.csv and a plot, and prints the table."},
+              + "do not count. The rheobase of repetitive firing is found by bisection to --tol; when an input --tol "
+              + "below it fires in a window 4 times as long (a rate that falls continuously to 0, class 1), the "
+              + "window set it: the rheobase is null and rheobase_reason gives the bound. Writes <model>.fi.csv and "
+              + "a plot, and prints the table."},
       footer = {"", UNITS, "", "hh: spikes are counted at v_spike = -40 mV here (unless --param v_spike=... is "
           + "given): above about 60 uA/cm2 the repetitive spikes peak below 0 mV.", "", "Examples:",
           "  ./neuristor model fi hh",
@@ -416,22 +418,29 @@ public final class ModelCommand implements Runnable {
       FiCurve c;
       long bisections = Math.min(FiCurve.MAX_BISECTIONS,
           Math.max(0, (long) Math.ceil(Math.log((hi - lo) / (points - 1) / tol) / Math.log(2))));
-      try (ProgressBar bar = output.progress("f-I " + k.cliName(), points + bisections)) {
+      String rheoReason = null;
+      double rheo;
+      try (ProgressBar bar = output.progress("f-I " + k.cliName(), points + bisections + 1)) {
         // the grid, then the rheobase by bisection between the last silent and the first firing input
         c = FiCurve.measure(in, x -> {
           double[] sp = NeuronSimulation.spikeTimesMs(m, Stimulus.constant(x), durMs, dt, method);
           bar.step();
           return sp;
         }, durMs / 2, durMs, 3, tol);
-      }
-      double rheo = c.rheobase();
-      String rheoReason = null;
-      if (Double.isNaN(rheo)) {
-        rheoReason = "no input up to " + Summary.number(hi) + " " + unit + " fires repetitively; raise --to";
-      } else if (c.rates()[0] > 0) {
-        rheoReason = "the lowest input " + Summary.number(lo) + " " + unit + " already fires: the rheobase is at or "
-            + "below it; lower --from";
-        rheo = Double.NaN;
+        rheo = c.rheobase();
+        if (Double.isNaN(rheo)) {
+          rheoReason = "no input up to " + Summary.number(hi) + " " + unit + " fires repetitively; raise --to";
+        } else if (c.rates()[0] > 0) {
+          rheoReason = "the lowest input " + Summary.number(lo) + " " + unit + " already fires: the rheobase is at "
+              + "or below it; lower --from";
+          rheo = Double.NaN;
+        } else {
+          rheoReason = windowLimited(m, rheo, tol, durMs, dt, method, unit);
+          if (rheoReason != null) {
+            rheo = Double.NaN;
+          }
+        }
+        bar.step();
       }
       double[] hz = new double[points];
       List<List<Object>> rows = new ArrayList<>();
@@ -471,6 +480,29 @@ public final class ModelCommand implements Runnable {
       }
       output.print(s);
       return 0;
+    }
+
+    /**
+     * Why the bisected rheobase is the window's and not the neuron's, or null: an input {@code tol} below it (silent
+     * in the --duration window) fires repetitively in a window 4 times as long. A neuron whose rate falls
+     * continuously to 0 (class 1: IF, LIF, AdEx, Izhikevich) has no lowest rate; the bisection then finds the
+     * input whose rate the window can just resolve (about 3 spikes in its second half), which moves down as the
+     * window grows: the perfect IF's 0.076 nA in 1 s (its rheobase is 0), AdEx's 654.7 pA (627.3 pA analytic).
+     */
+    static String windowLimited(NeuronModel m, double rheobase, double tol, double durMs, double dt, Method method,
+        String unit) {
+      double below = rheobase - tol;
+      double longMs = 4 * durMs;
+      double[] sp = NeuronSimulation.spikeTimesMs(m, Stimulus.constant(below), longMs, dt, method);
+      double rate = FiCurve.steadyRate(sp, longMs / 2, longMs, 3) * 1000;
+      if (!(rate > 0)) {
+        return null;
+      }
+      return "the rate falls continuously towards 0 Hz: " + Summary.number(below) + " " + unit + ", silent in the "
+          + Summary.number(durMs * 1e-3) + " s window, fires at " + Summary.number(rate) + " Hz in a "
+          + Summary.number(longMs * 1e-3) + " s one, so the rheobase is below " + Summary.number(rheobase) + " "
+          + unit + " and the bisection found only the lowest rate the window resolves; a longer --duration lowers "
+          + "the bound";
     }
 
     /** Rate just above the rheobase: class 1 neurons start near 0 Hz, class 2 at a finite rate. */

@@ -94,6 +94,30 @@ class ModelCommandTest {
   }
 
   @Test
+  void aRheobaseTheWindowSetIsNullWithTheBound() throws Exception {
+    // perfect IF: any positive current fires (f = I / (C dV) with t_ref), so its rheobase is 0; the 1 s window's
+    // bisection used to print 0.076 nA, the current whose rate (~5 Hz) the window just resolves
+    CliHarness.Result r = CliHarness.run("model", "fi", "if", "--to", "1", "--points", "5", "--out", dir.toString(),
+        "--no-plot", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("rheobase_nA").isNull()).as(r.out()).isTrue();
+    assertThat(j.get("rate_at_rheobase_hz").isNull()).isTrue();
+    assertThat(j.get("rheobase_reason").asText()).contains("falls continuously towards 0 Hz").contains("below 0.0")
+        .contains("4 s one");
+    // AdEx (analytic steady-state rheobase 627.3 pA): the 1 s window's 654.7 pA is a bound, not the rheobase
+    r = CliHarness.run("model", "fi", "adex", "--from", "600", "--to", "700", "--points", "3", "--out",
+        dir.toString(), "--no-plot", "--json");
+    j = Json.mapper().readTree(r.out());
+    assertThat(j.get("rheobase_pA").isNull()).as(r.out()).isTrue();
+    // LIF: the rate falls to 0 only logarithmically (tau ln(RI/(RI - 15 mV))): 1.5 nA within --tol, kept
+    r = CliHarness.run("model", "fi", "lif", "--points", "5", "--out", dir.toString(), "--no-plot", "--json");
+    j = Json.mapper().readTree(r.out());
+    assertThat(j.get("rheobase_nA").asDouble()).as(r.out()).isCloseTo(1.5, Offset.offset(0.004));
+    assertThat(j.has("rheobase_reason")).isFalse();
+  }
+
+  @Test
   void listDescribeAndHelp() {
     CliHarness.Result r = CliHarness.run("model", "list");
     assertThat(r.out()).contains("lif").contains("hh").contains("adex").contains("izhikevich").contains("if ");

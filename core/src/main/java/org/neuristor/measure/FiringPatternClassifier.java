@@ -39,10 +39,12 @@ import java.util.Locale;
  *             {@code PHASIC_SPIKING} (one spike) or {@code PHASIC_BURSTING};
  *         <li>>= 2 bursts: {@code TONIC_BURSTING}. Bursts: when max ISI / min ISI >= 3, spikes are
  *             grouped at ISIs below the geometric mean of the extreme ISIs; a burst is a group of >= 2;
- *         <li>one initial burst followed by single spikes whose intervals do not lengthen:
- *             {@code MIXED_MODE};
- *         <li>ISIs that lengthen throughout (non-decreasing, last >= 2 x first, still lengthening by
- *             >= 5 % at the end): {@code SPIKE_FREQUENCY_ADAPTATION};
+ *         <li>one initial burst followed by single spikes whose intervals do not lengthen, or that settle
+ *             (last within 5 % of the one before) after a burst of >= 3 spikes set clearly apart (its last
+ *             interval at most a third of the first single one): {@code MIXED_MODE};
+ *         <li>ISIs that never shorten (by more than 2 %) and end at >= 2 x the first, either still lengthening by
+ *             >= 5 % at the end or having lengthened by >= 5 % at each of the first four intervals (an adaptation
+ *             that finished inside the step): {@code SPIKE_FREQUENCY_ADAPTATION};
  *         <li>otherwise {@code TONIC_SPIKING} (the ISIs settle).
  *       </ul>
  *   <li>Depolarizing pulses:
@@ -738,7 +740,12 @@ public final class FiringPatternClassifier {
       // k = index of the first long interval; the burst is spikes 0..k
       if (k >= 1 && isi.length - k >= 2) {
         boolean lengthening = isi[isi.length - 1] > 1.05 * isi[k];
-        if (!lengthening) {
+        // or a burst of >= 3 spikes set clearly apart (its last interval at most a third of the first single one)
+        // whose single spikes settle after lengthening a little (Naud 2008's initial burst: 3.8, 7.7 | 55, 64.3,
+        // 64.2 ms); the onset doublet of Izhikevich's tonic spiking A (4 | 14.5, 27.75, 27.5 ms) is no burst
+        boolean apartThenSettles = k >= 2 && isi[k] >= 3 * isi[k - 1]
+            && isi[isi.length - 1] <= 1.05 * isi[isi.length - 2];
+        if (!lengthening || apartThenSettles) {
           return new Result(FiringPattern.MIXED_MODE, String.format(Locale.ROOT,
               "an initial burst of %d spikes, then single spikes at steady intervals", k + 1), epochs);
         }
@@ -753,6 +760,18 @@ public final class FiringPatternClassifier {
       if (nonDecreasing && last >= 2 * isi[0] && last >= 1.05 * isi[isi.length - 2]) {
         return new Result(FiringPattern.SPIKE_FREQUENCY_ADAPTATION, String.format(Locale.ROOT,
             "ISIs lengthen throughout the step (%.3g to %.3g, still growing)", isi[0], last), epochs);
+      }
+      // a run long enough for the adaptation to finish: the ISIs grow by >= 5 % over at least the first four
+      // intervals and then settle (Naud 2008's adapting cell); a short first interval or two before a steady train
+      // (Izhikevich's tonic spiking A: 4, 14.5, 27.75, 27.5 ms) is no adaptation
+      int growing = 0;
+      while (growing + 1 < isi.length && isi[growing + 1] >= 1.05 * isi[growing]) {
+        growing++;
+      }
+      if (nonDecreasing && last >= 2 * isi[0] && growing >= 3) {
+        return new Result(FiringPattern.SPIKE_FREQUENCY_ADAPTATION, String.format(Locale.ROOT,
+            "ISIs lengthen by >= 5 %% at each step over the first %d intervals (%.3g to %.3g), and end at %.3g",
+            growing + 1, isi[0], isi[growing], last), epochs);
       }
     }
     return new Result(FiringPattern.TONIC_SPIKING, String.format(Locale.ROOT,

@@ -75,6 +75,21 @@ public record SpikeFeatures(double[] spikeTimes, double rateHz, double[] isiSeco
   }
 
   /**
+   * Features of the spikes a model reported itself (e.g. the Hodgkin-Huxley kernel's upward crossings of its
+   * {@code v_spike}, counted inside each step without hysteresis), with their shapes measured on {@code signal}: the
+   * train features (rate, CV, latency) are those of exactly these spikes, so they never disagree with the spike
+   * count printed beside them.
+   */
+  public static SpikeFeatures analyze(Trace t, String signal, double[] spikeTimes, double stimulusOnset) {
+    double[] a = t.axis();
+    double[] sp = spikeTimes.clone();
+    List<SpikeShape> shapes = shapes(a, t.get(signal), indicesAtOrAfter(a, sp), sp);
+    double amp = shapes.isEmpty() ? Double.NaN : shapes.get(0).amplitude();
+    double width = shapes.isEmpty() ? Double.NaN : shapes.get(0).width();
+    return train(sp, amp, width, stimulusOnset, shapes);
+  }
+
+  /**
    * Train features only (no shapes; amplitude and width NaN), from spike times a model reported
    * itself, e.g. the exact threshold-crossing times of an integrate-and-fire kernel whose voltage
    * trace has no spike shape.
@@ -121,11 +136,16 @@ public record SpikeFeatures(double[] spikeTimes, double rateHz, double[] isiSeco
       }
     }
     // per-spike shapes of the output, located from the state crossings
+    return train(sp, amp, width, 0, shapes(a, y, indicesAtOrAfter(a, sp), sp));
+  }
+
+  /** For each spike time, the first sample at or after it (at least 1: a shape needs the sample before). */
+  private static int[] indicesAtOrAfter(double[] a, double[] sp) {
     int[] idx = new int[sp.length];
     for (int k = 0; k < sp.length; k++) {
       idx[k] = Math.max(1, firstIndexAtOrAfter(a, sp[k]));
     }
-    return train(sp, amp, width, 0, shapes(a, y, idx, sp));
+    return idx;
   }
 
   private static SpikeFeatures train(double[] sp, double amp, double width, double onset, List<SpikeShape> shapes) {

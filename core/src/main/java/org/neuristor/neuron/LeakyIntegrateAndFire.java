@@ -272,6 +272,9 @@ public final class LeakyIntegrateAndFire extends ModelDescriptor {
           if (refLeft[i] > half) {
             continue;
           }
+          // over: integrates from this step on; 0, not the rounding remainder (-6e-19 after 20 steps of 0.1 ms) or a
+          // positive rest below half a step that final_state would print as time still refractory
+          refLeft[i] = 0;
         }
         double vinf = el + r * drive(in, i);
         double vi = vinf + (v[i] - vinf) * decay;

@@ -1,7 +1,6 @@
 package org.neuristor.neuron;
 
 import org.neuristor.measure.FiringPatternClassifier;
-import org.neuristor.measure.SpikeDetector;
 import org.neuristor.measure.SpikeFeatures;
 import org.neuristor.measure.Trace;
 
@@ -10,7 +9,7 @@ import org.neuristor.measure.Trace;
  * what {@code model run} prints and what a sweep collects.
  *
  * @param result the simulation (trace, spike times, final state)
- * @param features spike features (HH: detected on v at {@code v_spike}; others: from the spike times)
+ * @param features spike features of the kernel's own spikes (HH: with their shapes measured on v)
  * @param pattern firing-pattern label and reason (no label under noise or a periodic pulse train, see
  *     {@link FiringPatternClassifier#classifyRun})
  */
@@ -68,9 +67,11 @@ public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, F
     Trace t = r.trace();
     double[] spikes = r.spikeTimesSeconds();
     double onset = onset(t);
-    String level = m.kind().descriptor().spikeLevelParameter();
-    SpikeFeatures f = level != null
-        ? SpikeFeatures.analyze(t, "v", new SpikeDetector(m.get(level) * 1e-3, 0.01), onset)
+    // the kernel's own spikes (HH: upward crossings of v_spike, as NEURON's NetCon counts them) for every feature:
+    // a second detector with its own hysteresis on the trace dropped the spikes that peak within 10 mV above
+    // v_spike (HH above ~40 uA/cm2, or warmer than 6.3 degC) and printed a rate of 0 beside 19 spikes
+    SpikeFeatures f = m.kind().descriptor().spikeLevelParameter() != null
+        ? SpikeFeatures.analyze(t, "v", spikes, onset)
         : SpikeFeatures.fromSpikeTimes(spikes, onset);
     return new ModelRun(r, f, FiringPatternClassifier.classifyRun(t, "i", "v", spikes,
         noise.isNone() ? null : "the run has a noise term, a random input"));

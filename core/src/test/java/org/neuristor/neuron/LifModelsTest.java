@@ -81,4 +81,25 @@ class LifModelsTest {
     assertThat(e2).isLessThan(e1 / 3);
     assertThat(e2 / exact).isLessThan(0.01);
   }
+
+  @Test
+  void theRefractoryTimeLeftIsNeverNegativeAndZeroOnceOver() {
+    // 'model run lif --stim dc:amp=1.2 --noise white:sigma=4 --seed 7 --duration 1s' (biology.md) printed
+    // refractory_left_s -6.2e-19: the grid's t_ref countdown (20 steps of 0.1 ms) left its rounding remainder
+    NeuronModel lif = NeuronModel.of(ModelKind.LIF);
+    NeuronSimulation.Result r = NeuronSimulation.run(lif, Stimulus.constant(1.2), 1000, 0.1, Method.EXACT_GRID,
+        Noise.NONE.plus("white:sigma=4", "nA"), 7, 1);
+    double[] sp = r.spikeTimesSeconds();
+    assertThat(sp.length).isGreaterThan(20);
+    double left = r.finalState().get("refractory_left_s");
+    // the last spike is more than t_ref before the end: no refractory time is left
+    assertThat(1.0 - sp[sp.length - 1]).isGreaterThan(2e-3);
+    assertThat(left).isEqualTo(0.0);
+    // a deterministic grid run ending 1.05 ms after a spike (stamped at its step's start): 1 ms still to go
+    double[] det = spikes(lif, 2.0, 1000, 0.1, Method.EXACT_GRID);
+    double end = det[3] + 1.05;
+    NeuronSimulation.Result d = NeuronSimulation.run(lif, Stimulus.constant(2.0), end, 0.1, Method.EXACT_GRID,
+        Noise.NONE, 1, 1);
+    assertThat(d.finalState().get("refractory_left_s")).isCloseTo(1e-3, Offset.offset(1e-12));
+  }
 }
