@@ -192,11 +192,17 @@ row("T8 TS-A quasi-static thresholds", cmd, "0.98740 / 0.61260 V [C] (tol. 0.5 m
     "%+.3f / %+.3f mV" % ((p["vth_V"] - 0.98740) * 1e3, (p["vhold_V"] - 0.61260) * 1e3),
     "ThresholdSwitchTest#t8ApparentThresholdsOfTheQuasiStaticSweep",
     "`ts` with its defaults (internal V_th 1, V_hold 0.6); the `nbox` preset states 1.0 / 0.6 as observed values")
-cmd = "iv mott --json"
-p = neuristor(cmd)["positive"]
-row("T9 Mott S-curve (quasi-static)", cmd, "max 0.859 V, min 0.253 V [C] (tol. 1%)",
-    "%.4f / %.4f V" % (p["vth_V"], p["vhold_V"]), "%s / %s" % (pct(p["vth_V"], 0.859), pct(p["vhold_V"], 0.253)),
-    "MottMemristorTest#t9SCurveMaximumOfTheCurrentControlledSweep")
+
+
+def iv_row(item, cmd, published, vth, vhold, test):
+    """A quasi-static sweep's positive V_th / V_hold against physics.md's pair."""
+    p = neuristor(cmd)["positive"]
+    row(item, cmd, published, "%.4f / %.4f V" % (p["vth_V"], p["vhold_V"]),
+        "%s / %s" % (pct(p["vth_V"], vth), pct(p["vhold_V"], vhold)), test)
+
+
+iv_row("T9 Mott S-curve (quasi-static)", "iv mott --json", "max 0.859 V, min 0.253 V [C] (tol. 1%)", 0.859, 0.253,
+       "MottMemristorTest#t9SCurveMaximumOfTheCurrentControlledSweep")
 cmd = "sweep examples/sweep-mott-pulse.yaml --json"
 neuristor(cmd)
 head, data = csv_rows(os.path.join(OUT, "mott-pulse.csv"))
@@ -220,11 +226,8 @@ row("Mott pulse 1.5 V, `pulse` command", cmd, "0.48 ns, 112 fJ [C] (to T > T_c -
 row("Pickett & Williams 2012 NbO2 device", "(the row above; default model, 110 nm device not modelled)",
     "t_on 700 ps, ~100 fJ [V]", "0.48 ns, 112 fJ (T9 criterion)", "within 2x (as [V]-vs-[D] asks)",
     "MottMemristorTest#t9PulseOnDelayAndSwitchingEnergy")
-cmd = "iv vo2 --json"
-p = neuristor(cmd)["positive"]
-row("VO2 quasi-static threshold (12 kOhm knee)", cmd, "heating max 7.09 V; cooling min 2.06 V [C]",
-    "%.4f / %.4f V" % (p["vth_V"], p["vhold_V"]), "%s / %s" % (pct(p["vth_V"], 7.09), pct(p["vhold_V"], 2.06)),
-    "Vo2ThermalMemristorTest#quasiStaticSweepSwitchesAtTheHeatingKneeAndReleasesAtTheCoolingMinimum")
+iv_row("VO2 quasi-static threshold", "iv vo2 --json", "heating max 7.09 V; cooling min 2.06 V [C]", 7.09, 2.06,
+       "Vo2ThermalMemristorTest#quasiStaticSweepSwitchesAtTheHeatingKneeAndReleasesAtTheCoolingMinimum")
 cmd = "sweep examples/sweep-vo2-window.yaml --json"
 neuristor(cmd)
 head, data = csv_rows(os.path.join(OUT, "vo2-window.csv"))
