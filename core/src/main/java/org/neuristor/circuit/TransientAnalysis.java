@@ -409,10 +409,11 @@ public final class TransientAnalysis {
           return;
         }
       }
-      accept(tNew, a0, landsOnBp);
+      accept(tNew, a0, landsOnBp, k == 1);
     }
 
-    private void accept(double tNew, double a0, boolean landsOnBp) {
+    /** @param backwardEuler the step was first order (backward Euler), as after every breakpoint and event */
+    private void accept(double tNew, double a0, boolean landsOnBp, boolean backwardEuler) {
       consecutiveFailures = 0;
       accepted++;
       if (linear) {
@@ -429,7 +430,7 @@ public final class TransientAnalysis {
         power[s] = p;
       }
       if (ledger != null) {
-        ledger.step(history.previous(), xNew, tPrev, t);
+        ledger.step(history.previous(), xNew, tPrev, t, backwardEuler);
       }
       for (Element e : acceptors) {
         e.accept(xNew, t);

@@ -77,6 +77,17 @@ class Vo2ThermalMemristorTest extends DeviceContractTest {
   }
 
   @Test
+  void quasiStaticSweepSwitchesAtTheHeatingKneeAndReleasesAtTheCoolingMinimum() {
+    // physics.md 3.3 [C]: current-controlled S-curve, heating-branch maximum 7.09 V (the threshold), cooling-branch
+    // minimum 2.06 V (where the ON state is lost); 'iv vo2' sweeps 8 V at 80 V/s, quasi-static against tau_th = 0.24 us
+    org.neuristor.device.characterize.IvSweep.Branch b =
+        org.neuristor.device.characterize.IvSweep.transient_("vo2", Map.of(), 8, 80, 0).positive();
+    assertThat(b.switched()).isTrue();
+    assertThat(b.vthVolts()).isCloseTo(7.09, within(0.01 * 7.09));
+    assertThat(b.vholdVolts()).isCloseTo(2.06, within(0.01 * 2.06));
+  }
+
+  @Test
   void t10FrequencyAt13p44Volts() {
     assertThat(frequency(13.44)).isCloseTo(0.390e6, within(0.01 * 0.390e6));
   }

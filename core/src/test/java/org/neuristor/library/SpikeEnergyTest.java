@@ -43,6 +43,9 @@ class SpikeEnergyTest {
     // the two bias sources drive current through the off channels at rest
     assertThat(e.staticPower()).isPositive();
     assertThat(e.dynamicEnergyPerSpike()).isLessThan(e.energyPerSpike()).isPositive();
+    // physics.md 4.2 [C]: 9.78 pJ dynamic energy and 0.16 uW static power for the 0.30 V, 100 ns pulse
+    assertThat(e.dynamicEnergyPerSpike()).isCloseTo(9.78e-12, Percentage.withPercentage(2));
+    assertThat(e.staticPower()).isCloseTo(0.16e-6, Percentage.withPercentage(2));
     assertThat(e.devices().get("memristive")).isEqualTo(2);
   }
 }
