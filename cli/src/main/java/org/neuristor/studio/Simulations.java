@@ -61,6 +61,7 @@ final class Simulations {
       m.put("params", c.parameters());
       m.put("membrane", c.membrane());
       m.put("output", c.output());
+      m.put("refractory_pulse", c.refractoryPulse());
       circuits.add(m);
     }
     List<Map<String, Object>> devices = new ArrayList<>();
@@ -375,18 +376,16 @@ final class Simulations {
         || stim.toLowerCase(Locale.ROOT).contains("period=")) {
       throw NeuristorException.input("--refractory needs a single pulse stimulus, e.g. --stim pulse:amp=0.3,width=100n");
     }
-    // progress: the single pulse to 10%, the paired pulses (up to 13 runs, each longer) the rest
+    // progress: the single pulse to 10%, the protocol's runs (its own single pulse, then up to 13 pairs) the rest
     Output single = neuron(r, ctl, 0, SINGLE_PULSE_SHARE);
-    double response = ((Number) single.view().values().get("response_V")).doubleValue();
-    int spikes = ((Number) single.view().values().get("spikes")).intValue();
     ctl.check();
     Map<String, Double> pulse = org.neuristor.neuron.Stimulus.keyValues(stim.substring(stim.indexOf(':') + 1),
         "--stim pulse", Map.of("amp", "V", "width", "s", "t0", "s", "delay", "s"));
     double tstop = number(p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u")), "tstop");
     // as neuron run --refractory: the neuristors' refractoriness is their M1 channel staying on
     Protocols.Refractory ref = Protocols.refractoryPeriod(c, c.refractoryState(), p,
-        pulse.getOrDefault("amp", Double.NaN), pulse.getOrDefault("width", 100e-9), spikes,
-        response, tstop, (t, stop) -> ctl.progress(SINGLE_PULSE_SHARE + (1 - SINGLE_PULSE_SHARE) * t / stop));
+        pulse.getOrDefault("amp", Double.NaN), pulse.getOrDefault("width", 100e-9), tstop,
+        (t, stop) -> ctl.progress(SINGLE_PULSE_SHARE + (1 - SINGLE_PULSE_SHARE) * t / stop));
     Map<String, Object> v = new LinkedHashMap<>(single.view().values());
     v.put("refractory_s", Double.isNaN(ref.seconds()) ? null : ref.seconds());
     if (ref.reason() != null) {

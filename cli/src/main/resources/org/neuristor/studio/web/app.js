@@ -574,7 +574,8 @@ const neuron = {
     fieldRow(box, 'sd_max', spice(10 * vin));
     fieldRow(box, 'aon_amps', [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.3].map(f => spice(f * vin)).join(','));
     fieldRow(box, 'aon_width', spice(w > 0 ? w : tstop / 4));
-    fieldRow(box, 'ref_pulse', 'pulse:amp=' + spice(vin) + ',width=' + spice(w > 0 ? w : tstop / 20));
+    // the circuit's own paired-pulse pulse (as neuron run NAME --refractory without --stim)
+    fieldRow(box, 'ref_pulse', this.circuit().refractory_pulse || 'pulse:amp=' + spice(vin) + ',width=' + spice(w > 0 ? w : tstop / 20));
   },
 
   runProtocol(kind) {
