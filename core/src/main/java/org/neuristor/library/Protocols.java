@@ -569,7 +569,8 @@ public final class Protocols {
         : (t, stop) -> progress.at(Math.min(most, runs[0] + t / stop), most);
     double maxGap = MAX_GAP_WIDTHS * width;
     Map<String, String> alone = new java.util.LinkedHashMap<>(params);
-    alone.put("tstop", Double.toString(pairStop(tstop, width, maxGap)));
+    double window = pairStop(tstop, width, maxGap);
+    alone.put("tstop", Double.toString(window));
     Trace single = run(c, alone, pulses(amp, width, PULSE_START), each);
     runs[0]++;
     double[] sp = c.spikes(single);
@@ -580,10 +581,10 @@ public final class Protocols {
     }
     double end = pulseEnd(PULSE_START, width);
     if (sp.length > 1 && sp[sp.length - 1] > end) {
-      return new Refractory(Double.NaN, String.format(Locale.ROOT, "not measured: %s fires %d spikes, the last %s s "
-          + "after the pulse ended: the circuit fires on without input, so it has no rest to recover to and a "
-          + "second spike would not be the second pulse's", what, sp.length,
-          org.neuristor.ParameterSpec.fmt(sp[sp.length - 1] - end)));
+      return new Refractory(Double.NaN, String.format(Locale.ROOT, "not measured: %s fires %d spikes in %s s (the "
+          + "longest run of a pair), the last %s s after the pulse ended: the circuit fires on without input, so it "
+          + "has no rest to recover to and a second spike would not be the second pulse's", what, sp.length,
+          org.neuristor.ParameterSpec.fmt(window), org.neuristor.ParameterSpec.fmt(sp[sp.length - 1] - end)));
     }
     if (sp.length > 1) {
       return new Refractory(Double.NaN, "not measured: " + what + " fires " + sp.length
