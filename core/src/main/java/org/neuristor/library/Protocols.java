@@ -549,8 +549,8 @@ public final class Protocols {
    *
    * <p>It first runs the single pulse alone (starting at {@link #PULSE_START}, as the pairs do) over the longest
    * run of a pair, and measures only when that pulse fires exactly one spike: none means the pulse does not excite
-   * the circuit; several during the pulse mean the pulse is longer than the refractory period itself; a spike after
-   * the pulse has ended that follows another one means the circuit fires on without input (one kick sets off a
+   * the circuit; several, at most one of them after the pulse, mean the pulse is longer than the refractory period
+   * itself; two or more after the pulse has ended mean the circuit fires on without input (one kick sets off a
    * train, as in pickett2013, yi-phasic and yi-adapt), so it has no rest to recover to and a second spike in a pair
    * would not be the second pulse's.
    *
@@ -580,7 +580,9 @@ public final class Protocols {
       return new Refractory(Double.NaN, "not measured: " + what + " does not fire");
     }
     double end = pulseEnd(PULSE_START, width);
-    if (sp.length > 1 && sp[sp.length - 1] > end) {
+    // a spike just after the end can still be the pulse's own (a switch's delay); a second one after it is not
+    long after = java.util.Arrays.stream(sp).filter(s -> s > end).count();
+    if (after >= 2) {
       return new Refractory(Double.NaN, String.format(Locale.ROOT, "not measured: %s fires %d spikes in %s s (the "
           + "longest run of a pair), the last %s s after the pulse ended: the circuit fires on without input, so it "
           + "has no rest to recover to and a second spike would not be the second pulse's", what, sp.length,
