@@ -192,8 +192,10 @@ if want slow fitting/vo2fit-iv.png fitting/vo2fit-6.5V.png; then
 fi
 # README "Studio", docs/studio.md: StudioBrowserTest saves the screenshots (needs chromium and chromium-driver)
 if want slow studio-neuron.png studio-device.png studio-model.png studio-results.png studio-protocol.png \
-    studio-error.png; then
+    studio-error.png studio-progress.png studio-refractory.png; then
   x mvn -B -o -pl cli -am test -Dtest='Studio*Test' -Dsurefire.failIfNoSpecifiedTests=false \
     -Dstudio.screenshots="$T/studio"
-  for s in neuron device model results protocol error; do put "$T/studio/studio-$s.png" "studio-$s.png"; done
+  for s in neuron device model results protocol error progress refractory; do
+    put "$T/studio/studio-$s.png" "studio-$s.png"
+  done
 fi

@@ -408,9 +408,11 @@ public final class NeuronCommand implements Runnable {
     String stim;
 
     @Option(names = "--refractory",
-        description = "Also measure the refractory period by the paired-pulse protocol (needs a single --stim pulse "
-            + "that fires one spike): the smallest gap after the first pulse that gives a second spike of at least "
-            + "90%% amplitude (physics.md 4.0), by bisection.")
+        description = "Also measure the refractory period by the paired-pulse protocol (a single --stim pulse that "
+            + "fires one spike; without --stim the circuit's own paired-pulse pulse, see docs/parameters.md): the "
+            + "smallest gap after the first pulse that gives a second spike of at least 90%% amplitude (physics.md "
+            + "4.0), by bisection, up to 20 pulse widths; null with refractory_reason when the pulse does not fire, "
+            + "fires several spikes or sets off firing that goes on without input.")
     boolean refractory;
 
     @Mixin OutputOptions output;
@@ -420,6 +422,7 @@ public final class NeuronCommand implements Runnable {
       NeuronCircuit c = NeuronLibrary.get(name);
       Map<String, String> p = circuit.of(c, output.err());
       double tstop = CircuitOptions.tstop(c, p);
+      String stim = this.stim == null && refractory ? c.refractoryPulse() : this.stim;
       String source = stim == null ? null : Protocols.stimulus(stim, tstop);
       Map<String, Double> pulse = refractory ? singlePulse(stim) : null;
       output.outDir();
@@ -454,7 +457,7 @@ public final class NeuronCommand implements Runnable {
       if (refractory) {
         // the neuristor's refractoriness is its "Na" channel M1 staying on (physics.md 4.2); M2 fires on
         Protocols.Refractory ref = Protocols.refractoryPeriod(c, c.refractoryState(), p, pulse.get("amp"),
-            pulse.get("width"), n, f.amplitudeVolts(), tstop);
+            pulse.get("width"), tstop, null);
         s.put("refractory_s", ref.seconds());
         if (ref.reason() != null) {
           s.put("refractory_reason", ref.reason());

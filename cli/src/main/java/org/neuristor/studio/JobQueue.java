@@ -37,10 +37,27 @@ final class JobQueue implements AutoCloseable {
     }
   }
 
-  /** What a running job sees: whether it was cancelled, and where it reports progress. */
+  /** What a running job sees: whether it was cancelled, and where it reports progress and what it is doing. */
   static final class Control {
     private volatile boolean cancelled;
-    private volatile double progress;
+    /** The last report, fraction and stage together, so that a reader never pairs one's fraction with another's stage. */
+    private volatile Report report = new Report(0, null);
+
+    /**
+     * A progress report.
+     *
+     * @param fraction 0..1
+     * @param stage what the job is doing out of how many ({@code "device 7 of 50"}), or null
+     */
+    record Report(double fraction, String stage) {
+      /**
+       * Seconds left at the pace so far ({@code ranMillis} for the fraction done), or NaN before 5% is done: an
+       * estimate from fewer runs than that swings too much to show.
+       */
+      double remainingSeconds(double ranMillis) {
+        return fraction >= 0.05 && fraction < 1 ? ranMillis / 1e3 * (1 - fraction) / fraction : Double.NaN;
+      }
+    }
 
     /** Throws {@link Cancelled} once the job has been cancelled. */
     void check() {
@@ -51,7 +68,15 @@ final class JobQueue implements AutoCloseable {
 
     /** Records progress (0..1) and stops the job if it was cancelled. */
     void progress(double fraction) {
-      progress = Math.max(0, Math.min(1, fraction));
+      progress(fraction, report.stage());
+    }
+
+    /**
+     * Records progress (0..1) and what the job is doing out of how many ({@code "device 7 of 50"}), and stops the
+     * job if it was cancelled.
+     */
+    void progress(double fraction, String stage) {
+      report = new Report(Math.max(0, Math.min(1, fraction)), stage);
       check();
     }
 
@@ -59,8 +84,9 @@ final class JobQueue implements AutoCloseable {
       return cancelled;
     }
 
-    double fraction() {
-      return progress;
+    /** The last report. */
+    Report report() {
+      return report;
     }
   }
 

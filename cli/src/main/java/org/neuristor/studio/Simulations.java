@@ -61,6 +61,7 @@ final class Simulations {
       m.put("params", c.parameters());
       m.put("membrane", c.membrane());
       m.put("output", c.output());
+      m.put("refractory_pulse", c.refractoryPulse());
       circuits.add(m);
     }
     List<Map<String, Object>> devices = new ArrayList<>();
@@ -141,7 +142,8 @@ final class Simulations {
     String stim = blankToNull(r.stim());
     double tstop = number(p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u")), "tstop");
     String source = stim == null ? null : Protocols.stimulus(stim, tstop);
-    Protocols.Measured m = Protocols.measure(c, p, source, (t, stop) -> ctl.progress(from + (to - from) * t / stop));
+    Protocols.Measured m = Protocols.measure(c, p, source,
+        (t, stop) -> ctl.progress(from + (to - from) * t / stop, simulated(t, stop)));
     Trace t = m.trace();
     SpikeFeatures f = m.features();
     Map<String, Object> v = new LinkedHashMap<>();
@@ -186,7 +188,7 @@ final class Simulations {
         throw NeuristorException.input(main + ": no analysis (.tran, .dc or .op) to run");
       }
       Analysis.Outcome o = Simulation.run(cc.circuit(), cc.analyses().get(0), cc.saves(),
-          (t, stop) -> ctl.progress(t / stop));
+          (t, stop) -> ctl.progress(t / stop, simulated(t, stop)));
       Trace t = o.trace();
       List<View.Panel> panels = new ArrayList<>();
       for (String s : t.names()) {
@@ -248,7 +250,7 @@ final class Simulations {
     List<Protocols.RatePoint> points = new ArrayList<>();
     double rheobase = Double.NaN;
     for (double[] chunk : chunks(in)) {
-      ctl.progress((double) points.size() / in.length);
+      ctl.progress(FV_POINTS_SHARE * points.size() / in.length, of("inputs", points.size(), chunk.length, in.length));
       Protocols.FvCurve part = Protocols.fv(c, chunk, p);
       points.addAll(part.points());
       if (Double.isNaN(rheobase)) {
@@ -258,8 +260,19 @@ final class Simulations {
     Protocols.FvCurve f = new Protocols.FvCurve(points, rheobase);
     double[] rate = f.points().stream().mapToDouble(Protocols.RatePoint::rateHz).toArray();
     ctl.check();
-    // as neuron fi: bisected between the last silent and the first firing input, none if the first already fires
-    double rheo = Protocols.rheobase(c, f, p, (to - from) / 1000, (t, stop) -> ctl.check());
+    // as neuron fi: bisected between the last silent and the first firing input, none if the first already fires;
+    // its runs are counted as they start (simulated time starts again from 0)
+    double[] last = {Double.POSITIVE_INFINITY};
+    int[] run = {0};
+    int most = (int) Math.ceil(Math.log(1000.0 / (n - 1)) / Math.log(2));
+    double rheo = Protocols.rheobase(c, f, p, (to - from) / 1000, (t, stop) -> {
+      if (t < last[0]) {
+        run[0]++;
+      }
+      last[0] = t;
+      ctl.progress(FV_POINTS_SHARE + (1 - FV_POINTS_SHARE) * Math.min(1, (run[0] - 1 + t / stop) / most),
+          "rheobase: bisection run " + run[0] + " of about " + most);
+    });
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("circuit", c.name());
     v.put("rheobase_V", !points.isEmpty() && points.get(0).spikes() >= 2 ? null : rheo);
@@ -278,6 +291,20 @@ final class Simulations {
         file -> CsvWriter.writeTable(file, List.of("input_V", "rate_hz", "spikes"), rows));
   }
 
+  /** Share of the f-V job's progress bar that its points take; the rheobase bisection takes the rest. */
+  static final double FV_POINTS_SHARE = 0.9;
+
+  /** {@code "inputs 5-6 of 16"}: a piece of {@code count} items starting after {@code done} of {@code total}. */
+  static String of(String what, int done, int count, int total) {
+    return what + " " + (count == 1 ? String.valueOf(done + 1) : (done + 1) + "-" + (done + count)) + " of " + total;
+  }
+
+  /** {@code "simulated 40 us of 100 us"}, for a transient's progress. */
+  static String simulated(double t, double stop) {
+    return "simulated " + ParameterSpec.fmt(Double.parseDouble(String.format(Locale.ROOT, "%.3g", t))) + " s of "
+        + ParameterSpec.fmt(stop) + " s";
+  }
+
   /** Strength-duration curve: {@code neuron sd NAME --widths ... --max V}. */
   record SdRequest(String circuit, Map<String, String> params, String widths, String max) {
     double maxVolts() {
@@ -293,7 +320,8 @@ final class Simulations {
     double[] th = new double[w.length];
     int done = 0;
     for (double[] chunk : chunks(w)) {
-      ctl.progress((double) done / w.length);
+      ctl.progress((double) done / w.length, of("pulse widths", done, chunk.length, w.length)
+          + " (each a bisection of its threshold)");
       double[] part = Protocols.strengthDuration(c, chunk, 0, max, 1e-3, p, (t, stop) -> ctl.check())
           .thresholds();
       System.arraycopy(part, 0, th, done, part.length);
@@ -335,7 +363,7 @@ final class Simulations {
     boolean[] spiked = new boolean[a.length];
     int done = 0;
     for (double[] chunk : chunks(a)) {
-      ctl.progress((double) done / a.length);
+      ctl.progress((double) done / a.length, of("amplitudes", done, chunk.length, a.length));
       AllOrNothing part = Protocols.allOrNothing(c, chunk, width, p);
       System.arraycopy(part.responses(), 0, responses, done, chunk.length);
       System.arraycopy(part.spiked(), 0, spiked, done, chunk.length);
@@ -375,18 +403,16 @@ final class Simulations {
         || stim.toLowerCase(Locale.ROOT).contains("period=")) {
       throw NeuristorException.input("--refractory needs a single pulse stimulus, e.g. --stim pulse:amp=0.3,width=100n");
     }
-    // progress: the single pulse to 10%, the paired pulses (up to 13 runs, each longer) the rest
+    // progress: the single pulse to 10%, the protocol's runs (its own single pulse, then up to 13 pairs) the rest
     Output single = neuron(r, ctl, 0, SINGLE_PULSE_SHARE);
-    double response = ((Number) single.view().values().get("response_V")).doubleValue();
-    int spikes = ((Number) single.view().values().get("spikes")).intValue();
     ctl.check();
     Map<String, Double> pulse = org.neuristor.neuron.Stimulus.keyValues(stim.substring(stim.indexOf(':') + 1),
         "--stim pulse", Map.of("amp", "V", "width", "s", "t0", "s", "delay", "s"));
     double tstop = number(p.getOrDefault("tstop", c.parameters().getOrDefault("tstop", "1u")), "tstop");
     // as neuron run --refractory: the neuristors' refractoriness is their M1 channel staying on
     Protocols.Refractory ref = Protocols.refractoryPeriod(c, c.refractoryState(), p,
-        pulse.getOrDefault("amp", Double.NaN), pulse.getOrDefault("width", 100e-9), spikes,
-        response, tstop, (t, stop) -> ctl.progress(SINGLE_PULSE_SHARE + (1 - SINGLE_PULSE_SHARE) * t / stop));
+        pulse.getOrDefault("amp", Double.NaN), pulse.getOrDefault("width", 100e-9), tstop,
+        (t, stop) -> ctl.progress(SINGLE_PULSE_SHARE + (1 - SINGLE_PULSE_SHARE) * t / stop, refractoryStage(t, stop)));
     Map<String, Object> v = new LinkedHashMap<>(single.view().values());
     v.put("refractory_s", Double.isNaN(ref.seconds()) ? null : ref.seconds());
     if (ref.reason() != null) {
@@ -394,8 +420,19 @@ final class Simulations {
     }
     View s = single.view();
     return new Output(new View("refractory period of " + c.name(), s.panels(), v,
-        s.command().replace(" --json", " --refractory --json"), s.netlist(), "netlist", s.csvName(), List.of()),
+        s.command().replace(" --json", " --refractory --json"), s.netlist(), "netlist", c.name() + ".refractory.csv",
+        List.of()),
         single.csv());
+  }
+
+  /**
+   * What the refractory protocol is doing at {@code (runs done + fraction of the current run, most runs)} ({@link
+   * Protocols#refractoryPeriod}): its first run is the single pulse alone, the others pairs; the bisection may end
+   * before the most.
+   */
+  static String refractoryStage(double t, double most) {
+    int run = (int) Math.min(most, Math.floor(t) + 1);
+    return (run == 1 ? "the single pulse alone" : "paired pulses") + ": run " + run + " of at most " + (int) most;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -585,7 +622,7 @@ final class Simulations {
     double[] vth = new double[n];
     double[] vhold = new double[n];
     for (int d = 0; d < n; d++) {
-      ctl.progress((double) d / n);
+      ctl.progress((double) d / n, "device " + (d + 1) + " of " + n);
       IvSweep.Result res = IvSweep.triangle(DeviceRegistry.create(sel.type().type(), "dut", List.of("a", "0"), params,
           seed + d), amp, rate, 0, 0, amp / 2000);
       vth[d] = res.positive().vthVolts();
@@ -680,7 +717,7 @@ final class Simulations {
       }
     }
     return new Output(new View(k.title() + (run.pattern().pattern() == null ? "" : ": " + run.pattern().label()), panels, v, cmd.toString(),
-        file.toString(), "model file", k.cliName() + ".csv", List.of()), out -> CsvWriter.write(out, t));
+        file.toString(), "model file", "model-" + k.cliName() + ".csv", List.of()), out -> CsvWriter.write(out, t));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -55,7 +55,8 @@ import org.neuristor.io.Json;
  *                                 pulse, mc, model, results); body: the request and an optional
  *                                 "slot" (a new job in a slot cancels the slot's previous job);
  *                                 answers 202 with the job, once it ended or after MS (default 0)
- * GET  /api/job/ID?wait=MS        the job (state, progress, server_ms, cpu_ms, view or error),
+ * GET  /api/job/ID?wait=MS        the job (state, progress, stage and remaining_s while it runs, server_ms, cpu_ms,
+ *                                 view or error),
  *                                 waiting up to MS for it to end
  * POST /api/job/ID/cancel         cancel it
  * POST /api/card                  an uploaded .model card's type and values ({"card": TEXT,
@@ -496,7 +497,14 @@ public final class StudioServer implements AutoCloseable {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", job.id);
     m.put("state", job.state().name());
-    m.put("progress", job.control.fraction());
+    JobQueue.Control.Report progress = job.control.report();
+    m.put("progress", progress.fraction());
+    if (job.state() == JobQueue.State.running) {
+      // what it is doing out of how many, and the time left at its pace so far (null until it can tell)
+      m.put("stage", progress.stage());
+      double left = progress.remainingSeconds(job.runMillis());
+      m.put("remaining_s", Double.isNaN(left) ? null : left);
+    }
     m.put("server_ms", job.serverMillis());
     m.put("run_ms", job.runMillis());
     double cpu = job.cpuMillis();

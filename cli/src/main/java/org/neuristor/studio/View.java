@@ -15,11 +15,33 @@ import java.util.Map;
  * @param command the {@code ./neuristor ...} command line that reproduces this result
  * @param netlist the netlist that ran (or the model file / sweep spec, see {@code netlistLabel})
  * @param netlistLabel what {@code netlist} is: "netlist", "model file", "sweep spec", ...
- * @param csvName file name of the CSV download
+ * @param csvName file name of the CSV download: the name given ({@code lif.fi.csv}, naming the circuit or device and
+ *     the kind of run) with a digest of the run added ({@link #runName})
  * @param images images of a results folder, as paths relative to the output folder
  */
 record View(String title, List<Panel> panels, Map<String, Object> values, String command, String netlist,
     String netlistLabel, String csvName, List<String> images) {
+
+  View {
+    csvName = runName(csvName, command, netlist);
+  }
+
+  /**
+   * {@code stem.csv} named by its run: {@code stem-DIGEST.csv}, DIGEST the first 8 hex digits of the SHA-256 of the
+   * command and the netlist (or model card, model file, spec) that reproduce it. Two runs that differ in a parameter,
+   * the stimulus or an uploaded file get different names, so a second download never overwrites the first in the
+   * user's folder or in {@code OUT/studio/}; the same run again gets the same name (and the same numbers).
+   */
+  static String runName(String csvName, String command, String netlist) {
+    int dot = csvName.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? csvName.length() - 4 : csvName.length();
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest((command + "\n" + netlist)
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return csvName.substring(0, dot) + "-" + java.util.HexFormat.of().formatHex(h, 0, 4) + ".csv";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every JDK has SHA-256
+    }
+  }
 
   /**
    * One plot.

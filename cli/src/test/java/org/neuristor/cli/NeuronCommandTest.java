@@ -80,6 +80,20 @@ class NeuronCommandTest {
     assertThat(r[2]).contains("--refractory needs a single pulse");
   }
 
+  /**
+   * Without --stim, --refractory runs the circuit's own paired-pulse pulse (it used to refuse: "needs a single pulse
+   * stimulus"): wang's 1 V, 20 us pulse fires one spike that pulls the output down, and its period is measured.
+   */
+  @Test
+  void refractoryWithoutStimulusRunsTheCircuitsOwnPulse() throws Exception {
+    String[] r = run("neuron", "run", "wang", "--refractory", "--out", dir.toString(), "--json", "--no-plot");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    JsonNode j = Json.mapper().readTree(r[1]);
+    assertThat(j.get("spikes").asInt()).isEqualTo(1);
+    assertThat(j.get("response_V").asDouble()).isNegative();
+    assertThat(j.get("refractory_s").asDouble()).isBetween(0.0, 0.2e-6);
+  }
+
   @Test
   void compareShowsTheNeuristorsExcitationBlock() throws Exception {
     String[] r = run("neuron", "compare", "pickett", "--points", "12", "--out", dir.toString(), "--json", "--no-plot");

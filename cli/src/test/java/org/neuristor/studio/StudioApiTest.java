@@ -59,7 +59,79 @@ class StudioApiTest {
     StudioFixture.Reply csv = f.get("api/job/" + job.get("id").asText() + "/csv");
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.body()).startsWith("time,v(in),v(m),v(o)");
-    assertThat(out.resolve("studio/lif.csv")).exists();
+    assertThat(out.resolve("studio/" + v.get("csvName").asText())).exists();
+  }
+
+  /**
+   * Downloads are named by their run: two lif runs that differ in cm used to download as the same lif.csv (the
+   * second overwriting the first in the user's folder and in OUT/studio/), and so did the model page's lif.
+   */
+  @Test
+  void downloadsOfDifferentRunsHaveDifferentNames() throws Exception {
+    JsonNode a = f.run("neuron", Map.of("circuit", "lif", "params", Map.of("cm", "2n", "tstop", "30u")));
+    JsonNode b = f.run("neuron", Map.of("circuit", "lif", "params", Map.of("cm", "3n", "tstop", "30u")));
+    JsonNode again = f.run("neuron", Map.of("circuit", "lif", "params", Map.of("cm", "2n", "tstop", "30u")));
+    JsonNode model = f.run("model", Map.of("model", "lif", "duration", "50ms"));
+    String na = a.get("view").get("csvName").asText();
+    String nb = b.get("view").get("csvName").asText();
+    assertThat(na).matches("lif-[0-9a-f]{8}\\.csv");
+    assertThat(nb).matches("lif-[0-9a-f]{8}\\.csv").isNotEqualTo(na);
+    assertThat(again.get("view").get("csvName").asText()).as("the same run again").isEqualTo(na);
+    assertThat(model.get("view").get("csvName").asText()).startsWith("model-lif-");
+    String ca = f.get("api/job/" + a.get("id").asText() + "/csv").body();
+    String cb = f.get("api/job/" + b.get("id").asText() + "/csv").body();
+    assertThat(ca).isNotEqualTo(cb);
+    // both files stay, each with its own run's data
+    assertThat(Files.readString(out.resolve("studio/" + na))).isEqualTo(ca);
+    assertThat(Files.readString(out.resolve("studio/" + nb))).isEqualTo(cb);
+  }
+
+  /**
+   * A long job reports what it is doing out of how many, and the time left at its pace once 5% is done: here a
+   * Monte Carlo of 400 devices on a one-worker server (it used to report only a fraction).
+   */
+  @Test
+  void aLongJobReportsItsStageAndTheTimeLeft() throws Exception {
+    try (StudioFixture one = new StudioFixture(out, 1)) {
+      String id = one.post("api/run/mc", Map.of("model", "ts:nbox", "devices", "400", "seed", "1")).json()
+          .get("id").asText();
+      long end = System.nanoTime() + 60_000_000_000L;
+      JsonNode j = one.get("api/job/" + id).json();
+      while (!(j.get("state").asText().equals("running") && j.get("progress").asDouble() >= 0.06)) {
+        assertThat(j.get("state").asText()).isIn("queued", "running");
+        assertThat(System.nanoTime()).as("the Monte Carlo did not get to 6%").isLessThan(end);
+        Thread.sleep(20);
+        j = one.get("api/job/" + id).json();
+      }
+      Matcher m = Pattern.compile("device (\\d+) of 400").matcher(j.get("stage").asText());
+      assertThat(m.matches()).as(j.get("stage").asText()).isTrue();
+      // the stage and the fraction are the same count
+      assertThat(Integer.parseInt(m.group(1)) - 1).isEqualTo((int) Math.round(j.get("progress").asDouble() * 400));
+      assertThat(j.get("remaining_s").asDouble()).isPositive();
+      one.post("api/job/" + id + "/cancel", "{}");
+    }
+  }
+
+  /**
+   * Every circuit's paired-pulse pulse is in the catalogue (the page's field starts with it), and the studio's
+   * refractory period with it is the CLI's, run as {@code neuron run wang --refractory} without --stim.
+   */
+  @Test
+  void theRefractoryPulseOfEachCircuitGivesTheCliPeriod() throws Exception {
+    JsonNode cat = f.get("api/catalogue").json().get("circuits");
+    String wang = null;
+    for (JsonNode c : cat) {
+      assertThat(c.get("refractory_pulse").asText()).as(c.get("name").asText()).startsWith("pulse:");
+      if (c.get("name").asText().equals("wang")) {
+        wang = c.get("refractory_pulse").asText();
+      }
+    }
+    JsonNode job = f.run("refractory", Map.of("circuit", "wang", "stim", wang));
+    JsonNode cli = StudioFixture.cli("neuron", "run", "wang", "--refractory", "--json", "--no-plot", "--out",
+        out.resolve("cli").toString());
+    assertThat(cli.get("refractory_s").isNull()).isFalse();
+    assertThat(job.get("view").get("values").get("refractory_s").asDouble()).isEqualTo(cli.get("refractory_s")
+        .asDouble());
   }
 
   @Test
@@ -306,6 +378,7 @@ class StudioApiTest {
         j = one.get("api/job/" + id).json();
       }
       assertThat(j.get("state").asText()).isEqualTo("running");
+      assertThat(j.get("stage").asText()).matches("(the single pulse alone|paired pulses): run \\d+ of at most 14");
       long t0 = System.nanoTime();
       assertThat(one.post("api/job/" + id + "/cancel", "{}").json().get("state").asText()).isEqualTo("cancelled");
       // the work really ended: its CPU time is recorded when it returns, and the one worker is free again

@@ -115,10 +115,20 @@ class StudioBrowserTest {
     assertThat(net.isDisplayed()).isTrue();
     assertThat(net.getText()).contains(".param cm=2n").contains(".tran");
     driver.findElement(By.cssSelector("#view-neuron .copy-command")).click();
+    // named by the run, so that the download of another run does not overwrite it (both were lif.csv)
+    String name = driver.findElement(By.cssSelector("#view-neuron .download-csv")).getAttribute("download");
+    assertThat(name).matches("lif-[0-9a-f]{8}\\.csv");
     driver.findElement(By.cssSelector("#view-neuron .download-csv")).click();
-    Path csv = out.resolve("studio/lif.csv");
+    Path csv = out.resolve("studio/" + name);
     new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Files.exists(csv));
     assertThat(Files.readAllLines(csv).get(0)).startsWith("time,v(in),v(m),v(o)");
+    setField("neuron-params", "cm", "3n");
+    awaitRun("view-neuron", done);
+    String other = driver.findElement(By.cssSelector("#view-neuron .download-csv")).getAttribute("download");
+    assertThat(other).matches("lif-[0-9a-f]{8}\\.csv").isNotEqualTo(name);
+    driver.findElement(By.cssSelector("#view-neuron .download-csv")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Files.exists(out.resolve("studio/" + other)));
+    assertThat(csv).exists();
   }
 
   @Test
@@ -327,6 +337,55 @@ class StudioBrowserTest {
       driver.close();
       driver.switchTo().window(first);
     }
+  }
+
+  /**
+   * The progress bar of a long protocol shows its percentage and what it is doing ("inputs 3-4 of 20"); it used to
+   * say only "running…".
+   */
+  @Test
+  @Order(9)
+  void aLongProtocolShowsItsPercentageAndStage() {
+    open("neuron");
+    awaitRun("view-neuron", 0);
+    setField("neuron-params", "tstop", "5m");
+    setField("neuron-protocol-params", "fv_points", "20");
+    driver.findElement(By.id("neuron-fv")).click();
+    awaitJob("view-neuron-protocol");
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> text("#view-neuron-protocol .busy .progress-text")
+        .matches("[1-9]\\d?% · inputs \\d+(-\\d+)? of 20.*"));
+    js.executeScript("document.getElementById('view-neuron-protocol').scrollIntoView()");
+    screenshot("studio-progress");
+    driver.findElement(By.cssSelector("#view-neuron-protocol .busy .cancel")).click();
+  }
+
+  /**
+   * The refractory button runs the circuit's own paired-pulse pulse: wang's spike pulls the output down and now
+   * has a period; pickett2013's one pulse sets off firing that goes on, and the page gives that reason.
+   */
+  @Test
+  @Order(9)
+  void theRefractoryButtonUsesTheCircuitsPulse() throws Exception {
+    open("neuron");
+    int done = awaitRun("view-neuron", 0);
+    js.executeScript("studio.neuron.pick('wang')");
+    done = awaitRun("view-neuron", done);
+    assertThat(driver.findElement(By.cssSelector("#neuron-protocol-params input[name='ref_pulse']"))
+        .getAttribute("value")).isEqualTo("pulse:amp=1,width=20u");
+    driver.findElement(By.id("neuron-refractory")).click();
+    int p = awaitRun("view-neuron-protocol", 0);
+    JsonNode cli = StudioFixture.cli("neuron", "run", "wang", "--refractory", "--json", "--no-plot", "--out",
+        out.resolve("cli").toString());
+    assertThat(Double.parseDouble(value("view-neuron-protocol", "refractory_s")))
+        .isEqualTo(cli.get("refractory_s").asDouble());
+    js.executeScript("studio.neuron.pick('pickett2013')");
+    awaitRun("view-neuron", done);
+    driver.findElement(By.id("neuron-refractory")).click();
+    awaitRun("view-neuron-protocol", p);
+    assertThat(value("view-neuron-protocol", "refractory_reason")).contains("fires on without input");
+    js.executeScript("document.querySelector(\"#view-neuron-protocol td[data-key='refractory_reason']\")"
+        + ".scrollIntoView({block: 'center'})");
+    screenshot("studio-refractory");
   }
 
   // -------------------------------------------------------------------------------------------------

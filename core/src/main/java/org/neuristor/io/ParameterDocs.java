@@ -77,7 +77,7 @@ public final class ParameterDocs {
           .append(ParameterSpec.fmt(k.descriptor().fiMaxInput())).append(unit).append(".\n");
     }
     sb.append("\n## Library circuits (`./neuristor neuron show NAME`; `circuit: NAME` in network files)\n\n");
-    sb.append("| circuit | spike | compact form | f-V drive, max input | refractory criterion | `.param` defaults |\n");
+    sb.append("| circuit | spike | compact form | f-V drive, max input | refractory criterion, paired-pulse pulse | `.param` defaults |\n");
     sb.append("|---|---|---|---|---|---|\n");
     for (NeuronCircuit c : NeuronLibrary.all()) {
       StringBuilder ps = new StringBuilder();
@@ -89,7 +89,8 @@ public final class ParameterDocs {
               c.compact().settleSeconds() * 1e6) + " us first)" : "yes") : "no",
           (c.drive().source() == null ? "own source" : "`" + c.drive().source() + "`") + ", "
               + ParameterSpec.fmt(c.drive().maxInputVolts()) + " V",
-          c.refractoryState(), ps.toString()));
+          c.refractoryState() + (c.refractoryPulse() == null ? "" : ", `" + c.refractoryPulse() + "`"),
+          ps.toString()));
     }
     return sb.toString();
   }

@@ -38,10 +38,13 @@ import org.neuristor.measure.Trace;
  * @param compact how its compact form is built, or null when it has none
  * @param drive the tonic drive of its f-V curve ({@code neuron fi}, {@code neuron compare})
  * @param refractoryState state whose second full spike defines the paired-pulse refractory period
+ * @param refractoryPulse the pulse of its paired-pulse refractory protocol, as a {@code --stim} spec ({@code
+ *     pulse:amp=4,width=1u}): what {@code neuron run NAME --refractory} runs without {@code --stim} and the Studio's
+ *     field starts with; null when the circuit declares none
  */
 public record NeuronCircuit(String name, String title, String resource, String spikeState, String output,
     String membrane, double spikeLevel, double spikeHysteresis, Compact compact, Drive drive,
-    String refractoryState) {
+    String refractoryState, String refractoryPulse) {
 
   /** Builds a circuit's compact form for {@code n} neurons with parameter overrides. */
   @FunctionalInterface
@@ -81,7 +84,7 @@ public record NeuronCircuit(String name, String title, String resource, String s
   public NeuronCircuit(String name, String title, String resource, String spikeState, String output,
       String membrane, double spikeLevel, double spikeHysteresis) {
     this(name, title, resource, spikeState, output, membrane, spikeLevel, spikeHysteresis, null, Drive.OWN,
-        spikeState);
+        spikeState, null);
   }
 
   /** This circuit with a compact form. */
@@ -92,19 +95,25 @@ public record NeuronCircuit(String name, String title, String resource, String s
   /** This circuit with a compact form that settles for {@code settleSeconds} when initialized. */
   public NeuronCircuit withCompact(CompactFactory factory, double settleSeconds) {
     return new NeuronCircuit(name, title, resource, spikeState, output, membrane, spikeLevel, spikeHysteresis,
-        new Compact(factory, settleSeconds), drive, refractoryState);
+        new Compact(factory, settleSeconds), drive, refractoryState, refractoryPulse);
   }
 
   /** This circuit with another f-V drive. */
   public NeuronCircuit withDrive(String source, Map<String, String> params, double maxInputVolts) {
     return new NeuronCircuit(name, title, resource, spikeState, output, membrane, spikeLevel, spikeHysteresis,
-        compact, new Drive(source, Map.copyOf(params), maxInputVolts), refractoryState);
+        compact, new Drive(source, Map.copyOf(params), maxInputVolts), refractoryState, refractoryPulse);
   }
 
   /** This circuit with another refractory criterion state. */
   public NeuronCircuit withRefractoryState(String state) {
     return new NeuronCircuit(name, title, resource, spikeState, output, membrane, spikeLevel, spikeHysteresis,
-        compact, drive, state);
+        compact, drive, state, refractoryPulse);
+  }
+
+  /** This circuit with another pulse for its paired-pulse refractory protocol ({@code pulse:amp=A,width=W}). */
+  public NeuronCircuit withRefractoryPulse(String spec) {
+    return new NeuronCircuit(name, title, resource, spikeState, output, membrane, spikeLevel, spikeHysteresis,
+        compact, drive, refractoryState, spec);
   }
 
   /** Whether the circuit has a compact form. */

@@ -47,35 +47,52 @@ public final class NeuronLibrary {
    */
   private static final String YI_DC_DRIVE = "{vin}";
 
+  /**
+   * Paired-pulse pulse of the lif circuit: short and strong. A pulse at its own 2 V must last 13.8 us to fire
+   * (physics.md 4.1), much longer than the switch's recovery, so a second such pulse always fires again (the
+   * membrane restarts from V_hold, above rest). A 20 V, 1.1 us pulse fires once at its end and holds the switch on
+   * (V_in (R_on+R_out)/(R_in+R_on+R_out) = 1.04 V > V_hold) until it ends: the refractory period is then the
+   * discharge through the switch down to V_hold, C (R_in || (R_on+R_out)) ln(V_th/V_hold) = 0.50 us.
+   */
+  private static final String LIF_PULSE = "pulse:amp=20,width=1.1u";
+
+  /** Paired-pulse pulse of the Yi circuits: 4 V for 1 us, as in {@code YiNeuronTest} (docs/neuron-library.md). */
+  private static final String YI_PULSE = "pulse:amp=4,width=1u";
+
   private static final List<NeuronCircuit> ALL = List.of(
       new NeuronCircuit("lif", "1TS-1C leaky integrate-and-fire neuron, NbOx-like threshold switch (physics.md 4.1)",
-          "lif.cir", "nts.x", "v(o)", "v(m)").withCompact(CompactLif::of),
+          "lif.cir", "nts.x", "v(o)", "v(m)").withCompact(CompactLif::of).withRefractoryPulse(LIF_PULSE),
       new NeuronCircuit("lif-ag", "1TS-1C LIF neuron with an Ag diffusive threshold switch", "lif_ag.cir", "nts.x",
-          "v(o)", "v(m)").withCompact(CompactLif::of),
+          "v(o)", "v(m)").withCompact(CompactLif::of).withRefractoryPulse("pulse:amp=1,width=110u"),
       new NeuronCircuit("lif-ots", "1TS-1C LIF neuron with an ovonic threshold switch", "lif_ots.cir", "nts.x",
-          "v(o)", "v(m)").withCompact(CompactLif::of),
+          "v(o)", "v(m)").withCompact(CompactLif::of).withRefractoryPulse("pulse:amp=20,width=250n"),
       new NeuronCircuit("wang", "Wang's neuro-transistor: diffusive memristor + capacitor as a MOSFET gate (physics.md 4.4)",
-          "wang.cir", "v(g)", "v(o)", "v(g)", WANG_VT, WANG_REARM_V).withCompact(CompactWang::of),
+          "wang.cir", "v(g)", "v(o)", "v(g)", WANG_VT, WANG_REARM_V).withCompact(CompactWang::of)
+          .withRefractoryPulse("pulse:amp=1,width=20u"),
       neuristor(new NeuronCircuit("pickett", "Pickett's NbO2 neuristor: two Mott channels with opposite bias (physics.md 4.2)",
-          "pickett.cir", "nm2.x", "v(n2)", "v(n1)"), "{vin}", Map.of()),
+          "pickett.cir", "nm2.x", "v(n2)", "v(n1)"), "{vin}", Map.of()).withRefractoryPulse("pulse:amp=0.3,width=100n"),
       // tuned for single 42 ns pulses, it does not fire tonically: a 42 ns pulse every 800 ns drives it
       neuristor(new NeuronCircuit("pickett2013", "Pickett's neuristor tuned to the published 0.33 V / 0.028 V responses",
-          "pickett2013.cir", "nm2.x", "v(n2)", "v(n1)"), "pulse(0 {vin} 10n 1p 1p {width} 800n)", Map.of("tstop", "8u")),
+          "pickett2013.cir", "nm2.x", "v(n2)", "v(n1)"), "pulse(0 {vin} 10n 1p 1p {width} 800n)", Map.of("tstop", "8u"))
+          .withRefractoryPulse("pulse:amp=0.3,width=42.34n"),
       // the full circuit starts from its operating point under the biases: the kernel relaxes 40 us first
       new NeuronCircuit("yi", "Yi's VO2 active-memristor neuron: two oppositely biased VO2 thermal channels (physics.md 4.3)",
           "yi.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 40e-6)
-          .withDrive(YI_DC_DRIVE, Map.of(), 4),
+          .withDrive(YI_DC_DRIVE, Map.of(), 4).withRefractoryPulse(YI_PULSE),
       new NeuronCircuit("yi-phasic", "Yi's VO2 neuron, phasic variant: capacitive input coupling (physics.md 4.3)",
-          "yi_phasic.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 40e-6),
+          "yi_phasic.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 40e-6)
+          .withRefractoryPulse(YI_PULSE),
       new NeuronCircuit("yi-mixed", "Yi's VO2 neuron, mixed-mode variant: resistive and capacitive input in parallel (physics.md 4.3)",
           "yi_mixed.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 40e-6)
-          .withDrive(YI_DC_DRIVE, Map.of(), 4),
+          .withDrive(YI_DC_DRIVE, Map.of(), 4).withRefractoryPulse(YI_PULSE),
       new NeuronCircuit("yi-adapt", "Yi's VO2 neuron, adapting variant: X1 biased through a load resistor onto a reservoir capacitor (physics.md 4.3)",
-          "yi_adapt.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 200e-6),
+          "yi_adapt.cir", "nx2.t", "v(n2)", "v(n1)", YI_SPIKE_K, YI_REARM_K).withCompact(CompactYi::of, 200e-6)
+          .withRefractoryPulse("pulse:amp=3,width=3u"),
       new NeuronCircuit("tuma", "Tuma's stochastic phase-change integrate-and-fire neuron, seeded (physics.md 3.7, 4.6)",
-          "tuma.cir", "ncell.s", "ncell.s", "v(o)"),
+          "tuma.cir", "ncell.s", "ncell.s", "v(o)").withRefractoryPulse("pulse:amp=1.5,width=100n"),
       new NeuronCircuit("huang", "Huang's quasi-Hodgkin-Huxley neuron: two second-order protonic memristors (physics.md 4.5)",
-          "huang.cir", "nm2.w", "v(b)", "v(a)").withCompact(CompactHuang::of));
+          "huang.cir", "nm2.w", "v(b)", "v(a)").withCompact(CompactHuang::of)
+          .withRefractoryPulse("pulse:amp=1.2,width=1m"));
 
   public static List<NeuronCircuit> all() {
     return ALL;

@@ -395,25 +395,32 @@ public final class Protocols {
     return tv;
   }
 
-  /** Result of the paired-pulse protocol at one gap. */
+  /**
+   * Result of the paired-pulse protocol at one gap.
+   *
+   * @param secondAmplitude largest excursion of the output from its value at t = 0 after the second pulse began, in
+   *     the direction of the polarity the protocol was given (volts, as the single pulse's spike amplitude is signed:
+   *     negative for a circuit whose output falls, such as wang's drain)
+   */
   public record PairedPulse(double gapSeconds, int spikes, double secondAmplitude) {}
 
   /**
    * Two identical pulses (amplitude, width), the second starting {@code gap} after the end of the
-   * first; counts spikes of the circuit's firing device.
+   * first; counts spikes of the circuit's firing device; the second amplitude is the largest rise of the output.
    */
   public static List<PairedPulse> pairedPulse(NeuronCircuit c, String stateSignal, double amp, double width,
       double[] gaps, Map<String, String> params) {
-    return pairedPulse(c, stateSignal, amp, width, gaps, params, null);
+    return pairedPulse(c, stateSignal, amp, width, gaps, params, 1, null);
   }
 
+  /** As above; {@code polarity} (+1 or -1) is the direction of the spike's output excursion. */
   private static List<PairedPulse> pairedPulse(NeuronCircuit c, String stateSignal, double amp, double width,
-      double[] gaps, Map<String, String> params, org.neuristor.circuit.TransientAnalysis.Progress progress) {
+      double[] gaps, Map<String, String> params, double polarity,
+      org.neuristor.circuit.TransientAnalysis.Progress progress) {
     PairedPulse[] out = new PairedPulse[gaps.length];
     IntStream.range(0, gaps.length).parallel().forEach(k -> {
-      double t1 = PULSE_START;
-      double t2 = t1 + width + 2 * EDGE + gaps[k];
-      String src = pulses(amp, width, t1, t2);
+      double t2 = secondPulseStart(width, gaps[k]);
+      String src = pulses(amp, width, PULSE_START, t2);
       Trace t = run(c, params, src, progress);
       double[] sp = (stateSignal.equals(c.spikeState()) ? c.spikeDetector() : SpikeDetector.deviceState())
           .detect(t, stateSignal);
@@ -422,12 +429,26 @@ public final class Protocols {
       double second = 0;
       for (int i = 0; i < a.length; i++) {
         if (a[i] >= t2) {
-          second = Math.max(second, y[i] - y[0]);
+          second = Math.max(second, polarity * (y[i] - y[0]));
         }
       }
-      out[k] = new PairedPulse(gaps[k], sp.length, second);
+      out[k] = new PairedPulse(gaps[k], sp.length, polarity * second);
     });
     return new ArrayList<>(List.of(out));
+  }
+
+  /**
+   * Start of the second pulse of a pair: {@code gap} after the end of the first ({@link #PULSE_START}, {@code
+   * width}). Computed as {@link #pulseEnd} computes the end, so that at gap 0 the second pulse starts exactly where
+   * the first ends (the same sum in another order rounded to 1 ulp below it: PWL times that go back).
+   */
+  static double secondPulseStart(double width, double gap) {
+    return pulseEnd(PULSE_START, width) + gap;
+  }
+
+  /** End of a rectangular pulse of {@link #pulses}, starting at {@code start}: its last PWL corner. */
+  static double pulseEnd(double start, double width) {
+    return start + 2 * EDGE + width;
   }
 
   /** Start of the first stimulus pulse, and the rise/fall time of every pulse edge. */
@@ -518,63 +539,84 @@ public final class Protocols {
   /** Gaps tried by {@link #refractoryPeriod}: up to this many pulse widths. */
   static final double MAX_GAP_WIDTHS = 20;
 
-  /**
-   * Relative refractory period by the paired-pulse protocol (physics.md 4.0): the smallest gap (from
-   * the end of the first pulse to the start of the second) at which the second pulse gives a spike of
-   * at least 90% of the single-pulse amplitude; bisection to 1% of the pulse width. Only defined when
-   * the single pulse fires exactly one spike: a pulse that fires several is longer than the
-   * refractory period itself.
-   *
-   * @param stateSignal the state whose spikes are counted (the neuristors' refractoriness is their
-   *     "Na" channel M1 staying on, physics.md 4.2)
-   * @param singleSpikes spikes of the single pulse alone
-   * @param singleAmplitude response amplitude of the single pulse (V)
-   * @param tstop the run length of the single pulse
-   */
-  public static Refractory refractoryPeriod(NeuronCircuit c, String stateSignal, Map<String, String> params,
-      double amp, double width, int singleSpikes, double singleAmplitude, double tstop) {
-    return refractoryPeriod(c, stateSignal, params, amp, width, singleSpikes, singleAmplitude, tstop, null);
-  }
-
   /** Gap resolution of {@link #refractoryPeriod}, in pulse widths. */
   static final double GAP_RESOLUTION_WIDTHS = 0.01;
 
   /**
-   * As {@link #refractoryPeriod(NeuronCircuit, String, Map, double, double, int, double, double)},
-   * reporting {@code progress.at(paired-pulse runs done + fraction of the current run, most runs)}
-   * during every run (null for none); an exception thrown by {@code progress} stops the protocol.
+   * Relative refractory period by the paired-pulse protocol (physics.md 4.0): the smallest gap (from
+   * the end of the first pulse to the start of the second) at which the second pulse gives a spike of
+   * at least 90% of the single pulse's spike amplitude (in the direction of that spike: wang's output falls);
+   * bisection to 1% of the pulse width, over gaps up to 20 pulse widths.
+   *
+   * <p>It first runs the single pulse alone (starting at {@link #PULSE_START}, as the pairs do) over the longest
+   * run of a pair, and measures only when that pulse fires exactly one spike: none means the pulse does not excite
+   * the circuit; several, at most one of them after the pulse, mean the pulse is longer than the refractory period
+   * itself; two or more after the pulse has ended mean the circuit fires on without input (one kick sets off a
+   * train, as in pickett2013, yi-phasic and yi-adapt), so it has no rest to recover to and a second spike in a pair
+   * would not be the second pulse's.
+   *
+   * @param stateSignal the state whose spikes are counted in a pair (the neuristors' refractoriness is their
+   *     "Na" channel M1 staying on, physics.md 4.2; {@link NeuronCircuit#refractoryState()})
+   * @param tstop the circuit's run length; every run lasts at least this and half of it after the second pulse
+   * @param progress reports {@code (runs done + fraction of the current run, most runs)} during every run (null for
+   *     none); an exception thrown by it stops the protocol
    */
   public static Refractory refractoryPeriod(NeuronCircuit c, String stateSignal, Map<String, String> params,
-      double amp, double width, int singleSpikes, double singleAmplitude, double tstop,
-      org.neuristor.circuit.TransientAnalysis.Progress progress) {
-    if (singleSpikes == 0) {
-      return new Refractory(Double.NaN, "not measured: the single pulse does not fire");
-    }
-    if (singleSpikes > 1) {
-      return new Refractory(Double.NaN, "not measured: the single pulse fires " + singleSpikes
-          + " spikes, so the refractory period is shorter than the pulse; use a shorter pulse");
-    }
-    // two end points, then the bisection to GAP_RESOLUTION_WIDTHS
-    int most = 2 + (int) Math.ceil(Math.log(MAX_GAP_WIDTHS / GAP_RESOLUTION_WIDTHS) / Math.log(2));
+      double amp, double width, double tstop, org.neuristor.circuit.TransientAnalysis.Progress progress) {
+    // the single pulse, the two end points, then the bisection to GAP_RESOLUTION_WIDTHS
+    int most = 3 + (int) Math.ceil(Math.log(MAX_GAP_WIDTHS / GAP_RESOLUTION_WIDTHS) / Math.log(2));
     int[] runs = {0};
     org.neuristor.circuit.TransientAnalysis.Progress each = progress == null ? null
         : (t, stop) -> progress.at(Math.min(most, runs[0] + t / stop), most);
+    double maxGap = MAX_GAP_WIDTHS * width;
+    Map<String, String> alone = new java.util.LinkedHashMap<>(params);
+    double window = pairStop(tstop, width, maxGap);
+    alone.put("tstop", Double.toString(window));
+    Trace single = run(c, alone, pulses(amp, width, PULSE_START), each);
+    runs[0]++;
+    double[] sp = c.spikes(single);
+    String what = String.format(Locale.ROOT, "a single pulse of %s V for %s s", org.neuristor.ParameterSpec.fmt(amp),
+        org.neuristor.ParameterSpec.fmt(width));
+    if (sp.length == 0) {
+      return new Refractory(Double.NaN, "not measured: " + what + " does not fire");
+    }
+    double end = pulseEnd(PULSE_START, width);
+    // a spike just after the end can still be the pulse's own (a switch's delay); a second one after it is not
+    long after = java.util.Arrays.stream(sp).filter(s -> s > end).count();
+    if (after >= 2) {
+      return new Refractory(Double.NaN, String.format(Locale.ROOT, "not measured: %s fires %d spikes in %s s (the "
+          + "longest run of a pair), the last %s s after the pulse ended: the circuit fires on without input, so it "
+          + "has no rest to recover to and a second spike would not be the second pulse's", what, sp.length,
+          org.neuristor.ParameterSpec.fmt(window), org.neuristor.ParameterSpec.fmt(sp[sp.length - 1] - end)));
+    }
+    if (sp.length > 1) {
+      return new Refractory(Double.NaN, "not measured: " + what + " fires " + sp.length
+          + " spikes, so the refractory period is shorter than the pulse; use a shorter pulse");
+    }
+    double singleAmplitude = c.features(single).amplitudeVolts();
+    double polarity = singleAmplitude < 0 ? -1 : 1;
     java.util.function.DoublePredicate full = gap -> {
       Map<String, String> q = new java.util.LinkedHashMap<>(params);
-      q.put("tstop", Double.toString(Math.max(tstop, PULSE_START + 2 * width + gap + 0.5 * tstop)));
-      PairedPulse r = pairedPulse(c, stateSignal, amp, width, new double[] {gap}, q, each).get(0);
+      q.put("tstop", Double.toString(pairStop(tstop, width, gap)));
+      PairedPulse r = pairedPulse(c, stateSignal, amp, width, new double[] {gap}, q, polarity, each).get(0);
       runs[0]++;
-      return r.spikes() >= 2 && r.secondAmplitude() >= 0.9 * Math.abs(singleAmplitude);
+      return r.spikes() >= 2 && polarity * r.secondAmplitude() >= 0.9 * Math.abs(singleAmplitude);
     };
-    if (!full.test(MAX_GAP_WIDTHS * width)) {
+    if (!full.test(maxGap)) {
       return new Refractory(Double.NaN, "not measured: no full second spike up to a gap of " + (int) MAX_GAP_WIDTHS
           + " pulse widths");
     }
     if (full.test(0)) {
       return new Refractory(Double.NaN, "not measured: a second pulse right after the first (gap 0) already gives a "
-          + "full spike, so the refractory period is below the time resolution");
+          + "full spike: the circuit recovers within the pulse, so its refractory period is shorter than the pulse or "
+          + "below the time resolution; use a shorter pulse");
     }
-    return new Refractory(org.neuristor.measure.FiCurve.threshold(full, 0, MAX_GAP_WIDTHS * width,
-        GAP_RESOLUTION_WIDTHS * width, 0), null);
+    return new Refractory(org.neuristor.measure.FiCurve.threshold(full, 0, maxGap, GAP_RESOLUTION_WIDTHS * width, 0),
+        null);
+  }
+
+  /** Run length of a pair with this gap: the circuit's own, and at least half of it after the second pulse. */
+  private static double pairStop(double tstop, double width, double gap) {
+    return Math.max(tstop, PULSE_START + 2 * width + gap + 0.5 * tstop);
   }
 }

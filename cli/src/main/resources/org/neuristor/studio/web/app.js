@@ -97,7 +97,7 @@ class View {
     this.el.dataset.job = job.id;
     while (job.state === 'queued' || job.state === 'running') {
       if (seq !== this.seq) return;
-      this.busy(true, job.progress);
+      this.busy(true, job.progress, job.stage, job.remaining_s);
       try {
         job = await api('api/job/' + job.id + '?wait=400');
       } catch (e) {
@@ -139,14 +139,15 @@ class View {
     this.error('cancelled');
   }
 
-  busy(on, progress) {
+  /** The progress bar: percentage, what the job is doing (e.g. "device 7 of 50") and the time left, when known. */
+  busy(on, progress, stage, remaining) {
     let b = this.el.querySelector('.busy');
     if (!on) { if (b) b.hidden = true; this.el.dataset.state = this.el.dataset.state === 'running' ? 'idle' : (this.el.dataset.state || 'idle'); return; }
     this.el.dataset.state = 'running';
     if (!b) {
       b = document.createElement('div');
       b.className = 'busy';
-      b.innerHTML = '<progress max="1"></progress><span>running…</span>';
+      b.innerHTML = '<progress max="1"></progress><span class="progress-text"></span>';
       const c = document.createElement('button');
       c.textContent = 'cancel';
       c.className = 'cancel';
@@ -156,6 +157,10 @@ class View {
     }
     b.hidden = false;
     b.querySelector('progress').value = progress || 0;
+    const parts = [progress > 0 ? Math.floor(100 * progress) + '%' : 'running…'];
+    if (stage) parts.push(stage);
+    if (remaining != null) parts.push('about ' + (remaining < 90 ? Math.ceil(remaining) + ' s' : Math.round(remaining / 60) + ' min') + ' left');
+    b.querySelector('.progress-text').textContent = parts.join(' · ');
   }
 
   error(msg) {
@@ -574,7 +579,8 @@ const neuron = {
     fieldRow(box, 'sd_max', spice(10 * vin));
     fieldRow(box, 'aon_amps', [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.3].map(f => spice(f * vin)).join(','));
     fieldRow(box, 'aon_width', spice(w > 0 ? w : tstop / 4));
-    fieldRow(box, 'ref_pulse', 'pulse:amp=' + spice(vin) + ',width=' + spice(w > 0 ? w : tstop / 20));
+    // the circuit's own paired-pulse pulse (as neuron run NAME --refractory without --stim)
+    fieldRow(box, 'ref_pulse', this.circuit().refractory_pulse || 'pulse:amp=' + spice(vin) + ',width=' + spice(w > 0 ? w : tstop / 20));
   },
 
   runProtocol(kind) {
