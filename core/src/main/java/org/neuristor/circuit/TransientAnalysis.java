@@ -105,7 +105,8 @@ public final class TransientAnalysis {
    * @param trace saved signals at every accepted time point from tstart
    * @param accepted accepted steps
    * @param rejected steps rejected by the truncation-error test or event location
-   * @param newtonFailures Newton solves that failed (the step retried smaller, or a BDF2 step with the trapezoidal rule)
+   * @param newtonFailures Newton solves that failed (the step retried smaller, or a BDF2 step with the trapezoidal
+   *     rule)
    * @param iterations Newton iterations in total (including the operating point)
    * @param sourceEnergy energy delivered by each independent source over [0, tstop] (J)
    * @param finalState the solution at tstop
