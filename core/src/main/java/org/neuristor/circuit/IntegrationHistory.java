@@ -80,9 +80,24 @@ final class IntegrationHistory {
   void restart(double[] f) {
     count = 1;
     carriedLength = -1;
+    derivative(f);
+  }
+
+  /** qdot = -f, f evaluated at the newest point (dq/dt there, by the equations). */
+  private void derivative(double[] f) {
     for (int i = 0; i < n; i++) {
       qdot[i] = -f[i];
     }
+  }
+
+  /**
+   * Sets {@link #qHist} for a trapezoidal step of size h from the newest point, with dq/dt there -f (f evaluated at
+   * the newest point), and returns a0 = 2/h: the step of {@link TransientAnalysis} that BDF2 cannot take across a
+   * discontinuity (its Newton iteration two-cycling) in a run whose history keeps no qdot.
+   */
+  double trapezoidal(double h, double[] f) {
+    derivative(f);
+    return coefficients(2, h, true);
   }
 
   /** Starts the history at (t, x, q) with qdot = -f. */

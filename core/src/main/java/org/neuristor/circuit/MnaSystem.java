@@ -734,6 +734,9 @@ public final class MnaSystem {
       if (converged && iter > 1) {
         return iter;
       }
+      if (!dc && endedInTwoCycle()) {
+        return -1; // the iterates repeat, so the remaining iterations would too (see endedInTwoCycle)
+      }
     }
     return -1;
   }
@@ -907,6 +910,18 @@ public final class MnaSystem {
 
   double[] residualHistory() {
     return Arrays.copyOf(residualHistory, residualCount);
+  }
+
+  /**
+   * Whether the last Newton solve ended in a two-cycle: its last four residual norms alternate a, b, a, b bit for
+   * bit with a != b, the iterates jumping back and forth across a discontinuity of the equations (each side's
+   * linearisation sends the next iterate to the other side), never converging however many iterations it gets.
+   * False when the solve's norms were not all recorded (more than 64 iterations).
+   */
+  boolean endedInTwoCycle() {
+    int c = residualCount;
+    double[] r = residualHistory;
+    return c >= 4 && c < r.length && r[c - 1] == r[c - 3] && r[c - 2] == r[c - 4] && r[c - 1] != r[c - 2];
   }
 
   /** Elements that limit Newton updates across unknowns (e.g. a junction voltage). */

@@ -105,7 +105,8 @@ public final class TransientAnalysis {
    * @param trace saved signals at every accepted time point from tstart
    * @param accepted accepted steps
    * @param rejected steps rejected by the truncation-error test or event location
-   * @param newtonFailures steps whose Newton iteration failed (retried smaller)
+   * @param newtonFailures Newton solves that failed (the step retried smaller, or a BDF2 step with the trapezoidal
+   *     rule)
    * @param iterations Newton iterations in total (including the operating point)
    * @param sourceEnergy energy delivered by each independent source over [0, tstop] (J)
    * @param finalState the solution at tstop
@@ -372,6 +373,19 @@ public final class TransientAnalysis {
       // Predictor: polynomial through the last min(hist, k+1) points.
       history.predict(Math.min(hist, k + 1), tNew, xNew);
       int it = sys.newton(xNew, tNew, false, a0, history.qHist, 1.0, o.itl4());
+      boolean trapStep = trap;
+      if (it < 0 && k == 2 && !trap && sys.endedInTwoCycle()) {
+        // BDF2 cannot step across a discontinuity that pulls the solution onto it from both sides (a sliding
+        // mode): its equations have no solution there, at any step, and the step would shrink toward zero. The
+        // trapezoidal rule, which takes half of the step on the derivative at the accepted point, can: the step
+        // is retried with it once (docs/engine.md, "Sliding on a discontinuity").
+        newtonFailures++;
+        sys.evaluate(history.newest(), t, false, 1.0);
+        a0 = history.trapezoidal(h, sys.f());
+        history.predict(Math.min(hist, k + 1), tNew, xNew);
+        it = sys.newton(xNew, tNew, false, a0, history.qHist, 1.0, o.itl4());
+        trapStep = true;
+      }
       if (it < 0) {
         newtonFailures++;
         consecutiveFailures++;
@@ -384,7 +398,7 @@ public final class TransientAnalysis {
       }
       // Truncation error estimate over dynamic unknowns.
       if (hist >= k + 1) {
-        double r = history.truncationRatio(sys, xNew, tNew, k, trap, o);
+        double r = history.truncationRatio(sys, xNew, tNew, k, trapStep, o);
         if (r > 1.0 && h > 2 * hMin) {
           rejected++;
           consecutiveFailures++;

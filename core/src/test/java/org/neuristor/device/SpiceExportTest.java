@@ -313,11 +313,19 @@ class SpiceExportTest {
     String text = example.replace(".include models/vo2-galloni2024.model", ".include " + SHIPPED_CARD.toAbsolutePath());
     CircuitCompiler.Compiled cc = CircuitCompiler.compile(text, SHIPPED_LIF.toString());
     Trace t = Simulation.run(cc.circuit(), cc.analyses().get(0), List.of("v(o)", "v(m)"), null).trace();
+    assertFiresAsTheShippedLifInNgspice(t);
+  }
+
+  /**
+   * The spikes of v(o) in t (the spike detector at 0.5 V) are ngspice's in vo2fit_shipped_lif.csv, as many and each
+   * within 0.1%, and v(m) is within 1% of its swing at every ngspice sample.
+   */
+  static void assertFiresAsTheShippedLifInNgspice(Trace t) {
     double[][] ng = csv(SHIPPED + "_lif.csv");
     double[] fn = SpikeDetector.at(0.5).detect(ng[0], ng[1]);
     double[] fa = SpikeDetector.at(0.5).detect(t, "v(o)");
     assertThat(fn.length).as("ngspice spikes").isGreaterThanOrEqualTo(3);
-    assertThat(fa.length).as("native spikes").isEqualTo(fn.length);
+    assertThat(fa.length).as("Neuristor spikes").isEqualTo(fn.length);
     for (int k = 0; k < fn.length; k++) {
       assertThat(fa[k]).as("spike " + (k + 1)).isCloseTo(fn[k], Percentage.withPercentage(0.1));
     }
@@ -328,6 +336,21 @@ class SpiceExportTest {
       worst = Math.max(worst, Math.abs(at(t.axis(), t.get("v(m)"), ng[0][k]) - ng[2][k]));
     }
     assertThat(worst / (hi - lo)).as("v(m): largest difference / swing").isLessThan(0.01);
+  }
+
+  /**
+   * The deck ngspice ran, in Neuristor: vo2fit_shipped_lif.cir, the exported card as B sources and capacitors (119
+   * unknowns), to 3 s under the default BDF2. The same spikes of v(o), each within 0.1% of ngspice's (measured:
+   * 5.4e-6), and v(m) within 1% of its swing at every ngspice sample (measured: 3.9e-5). Round 18 stopped at 1.126 s
+   * with "time step too small" after some 150 s: domain 0's cooling memory (x1.pc) slides on the discontinuity of
+   * x1.tpc at p = -1e-6 (docs/engine.md, "Sliding on a discontinuity"; SlidingModeTest has it in three nodes).
+   */
+  @Test
+  void theExportedCardInItsExampleNeuronFiresTheSameSpikesInNeuristorAsInNgspice() {
+    CircuitCompiler.Compiled cc = CircuitCompiler.compile(
+        java.nio.file.Path.of("src", "test", "resources", "ngspice", "export", SHIPPED + "_lif.cir"));
+    Trace t = Simulation.run(cc.circuit(), cc.analyses().get(0), List.of("v(o)", "v(m)"), null).trace();
+    assertFiresAsTheShippedLifInNgspice(t);
   }
 
   @Test
