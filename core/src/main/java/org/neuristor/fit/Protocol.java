@@ -28,14 +28,19 @@ import org.neuristor.device.characterize.ComplianceLimiter;
  *       where the waveform leaves a straight line by more than 0.2 % of its largest |V|), a transient
  *       from the device's initial state, and the current at every sample time.
  * </ul>
+ *
+ * Everything that depends on the data alone (the stimulus, what a fit compares the model with: {@link FileTarget})
+ * is computed once, when the protocol is made; a fit's stages share the protocols of its files.
  */
 public final class Protocol {
   private final Measurement data;
   private final double[] pwlTimes;
   private final double[] pwlValues;
+  private final FileTarget target;
 
   private Protocol(Measurement data) {
     this.data = data;
+    this.target = new FileTarget(data);
     if (data.isTransient()) {
       int[] keep = corners(data.time(), data.voltage(), 2e-3 * data.maxAbsVoltage());
       pwlTimes = new double[keep.length];
@@ -57,6 +62,11 @@ public final class Protocol {
 
   public Measurement data() {
     return data;
+  }
+
+  /** What the fit compares this file's model currents with, read off the data once. */
+  FileTarget target() {
+    return target;
   }
 
   /** Number of corners of the piecewise-linear stimulus (transients). */
