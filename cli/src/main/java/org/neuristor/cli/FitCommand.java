@@ -126,7 +126,7 @@ public final class FitCommand implements Callable<Integer> {
     plan = plan.withFree(adjust(plan, plan.free()));
     Map<String, Double> fixed = values(fix, "--fix", plan.type());
     FitProblem problem = FitProblem.of(plan, fixed, files);
-    FitProblem fitted = FitProblem.of(plan, fixed, thinned(files));
+    FitProblem fitted = FitProblem.of(plan, fixed, files, thinned(files));
     String modelName = name != null ? name : plan.type() + "fit";
     int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (nThreads < 1) {
@@ -255,29 +255,28 @@ public final class FitCommand implements Callable<Integer> {
   }
 
   /**
-   * The files as the fit sees them: with --max-rows a longer sweep thinned ({@link Measurement#thinned}), with a
-   * warning; without it a sweep of more than {@link #LONG_SWEEP} rows gets a hint (every evaluation simulates every
-   * row: an operating point of the device each).
+   * The rows a sweep is fitted on at most (about): --max-rows, said for each sweep it thins
+   * ({@link Measurement#thinned}); without it a sweep of more than {@link #LONG_SWEEP} rows gets a hint (every
+   * evaluation simulates every row: an operating point of the device each).
    */
-  private List<Measurement> thinned(List<Measurement> files) {
+  private int thinned(List<Measurement> files) {
     if (maxRows != null && maxRows < 3) {
       throw NeuristorException.input("--max-rows must be at least 3, got " + maxRows);
     }
-    List<Measurement> out = new ArrayList<>();
     for (Measurement m : files) {
       Measurement t = maxRows == null ? m : m.thinned(maxRows);
       if (t != m) {
         output.warn(String.format(Locale.ROOT, "%s: %d rows; fitted on %d of them (one row in %d, and the rows around its"
-            + " jumps and of its largest |V|: --max-rows %d); the reports simulate every row", m.spec().file(), m.rows(),
-            t.rows(), (m.rows() + maxRows - 1) / maxRows, maxRows));
+            + " jumps and of its largest |V|: --max-rows %d); its jumps, crossings and low-bias resistance are read from"
+            + " every row, and the reports simulate every row", m.spec().file(), m.rows(), t.rows(),
+            (m.rows() + maxRows - 1) / maxRows, maxRows));
       } else if (maxRows == null && !m.isTransient() && m.rows() > LONG_SWEEP) {
         output.warn(String.format(Locale.ROOT, "%s: %d rows, each an operating point of the device in every evaluation of"
             + " the fit; --max-rows %d fits it on one row in %d", m.spec().file(), m.rows(), LONG_SWEEP / 2,
             (m.rows() + LONG_SWEEP / 2 - 1) / (LONG_SWEEP / 2)));
       }
-      out.add(t);
     }
-    return out;
+    return maxRows == null ? Integer.MAX_VALUE : maxRows;
   }
 
   /** A sweep that never switches cannot identify a switching model's threshold: refuse it. */

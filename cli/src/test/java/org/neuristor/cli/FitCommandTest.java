@@ -299,11 +299,12 @@ class FitCommandTest {
     CliHarness.Result r = CliHarness.run("fit", "ts", "--iv", iv.toString(), "--max-rows", "500", "--starts", "0",
         "--iterations", "0", "--no-plot", "--json", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.err()).contains("long.csv: 2095 rows; fitted on 424 of them (one row in 5, and the rows around its jumps"
-        + " and of its largest |V|: --max-rows 500); the reports simulate every row");
-    assertThat(Files.readString(out.resolve("tsfit.model"))).contains("fitted on 424 of 2095 rows (--max-rows 500)");
+    assertThat(r.err()).contains("long.csv: 2095 rows; fitted on 425 of them (one row in 5, and the rows around its jumps"
+        + " and of its largest |V|: --max-rows 500); its jumps, crossings and low-bias resistance are read from every row,"
+        + " and the reports simulate every row");
+    assertThat(Files.readString(out.resolve("tsfit.model"))).contains("fitted on 425 of 2095 rows (--max-rows 500)");
     JsonNode f = Json.mapper().readTree(r.out()).get("files").get(0);
-    assertThat(f.get("fitted_rows").asInt()).isEqualTo(424);
+    assertThat(f.get("fitted_rows").asInt()).isEqualTo(425);
     CliHarness.Result c = CliHarness.run("fit", "check", out.resolve("tsfit.model").toString(), "--iv", iv.toString(),
         "--no-plot", "--json", "--out", dir.resolve("check").toString());
     assertThat(c.code()).as(c.err()).isZero();

@@ -33,7 +33,7 @@ final class FileTarget {
   final double[] featureTimes;
   final int[] featureKinds;
   final double[] featureMeanPlusFloor;
-  /** Sweep: the row of the largest |V|. */
+  /** Sweep: the row of the largest |V| among the rows of the target (where the model's up branch ends). */
   final int peak;
   /** Sweep: the current levels of the threshold rows (up branch first), their branch and the measured crossings (V). */
   final double[] levels;
@@ -43,9 +43,19 @@ final class FileTarget {
   final double lowBiasOhm;
 
   FileTarget(Measurement m) {
+    this(m, m);
+  }
+
+  /**
+   * The target of the rows of {@code m} (what is simulated and compared, e.g. a thinned sweep: {@link Measurement#thinned})
+   * with the current floor and the sweep's features read off {@code all}, every row of the file: a jump, a crossing
+   * and the low-bias resistance are what the data say, not what one row in k says (a gradual return thinned to 2 V
+   * steps looks like a jump).
+   */
+  FileTarget(Measurement m, Measurement all) {
     compared = m.comparedRows();
     comparedCount = Measurement.count(compared);
-    floor = m.currentFloor();
+    floor = all.currentFloor();
     double[] meas = m.current();
     logMeasured = new double[comparedCount];
     int q = 0;
@@ -90,10 +100,12 @@ final class FileTarget {
       featureTimes = new double[0];
       featureKinds = new int[0];
       featureMeanPlusFloor = new double[0];
-      double[] v = m.voltage();
-      peak = IvFeatures.peak(v);
-      IvFeatures.Step rise = IvFeatures.rise(v, meas);
-      IvFeatures.Step fall = IvFeatures.fall(v, meas);
+      peak = IvFeatures.peak(m.voltage());
+      double[] v = all.voltage();
+      double[] i = all.current();
+      int allPeak = IvFeatures.peak(v);
+      IvFeatures.Step rise = IvFeatures.rise(v, i);
+      IvFeatures.Step fall = IvFeatures.fall(v, i);
       int nr = rise.switched() ? 2 : 0;
       int n = nr + (fall.switched() ? 2 : 0);
       levels = new double[n];
@@ -102,10 +114,10 @@ final class FileTarget {
       for (int k = 0; k < n; k++) {
         // both sides of the jump: the model must reach both levels at the measured voltage (Objective)
         up[k] = k < nr;
-        levels[k] = Math.abs(meas[(up[k] ? rise : fall).row() + k % 2]);
-        measuredCrossing[k] = IvFeatures.crossing(v, meas, levels[k], up[k], peak);
+        levels[k] = Math.abs(i[(up[k] ? rise : fall).row() + k % 2]);
+        measuredCrossing[k] = IvFeatures.crossing(v, i, levels[k], up[k], allPeak);
       }
-      lowBiasOhm = IvFeatures.lowBiasResistance(v, meas, peak);
+      lowBiasOhm = IvFeatures.lowBiasResistance(v, i, allPeak);
     }
   }
 

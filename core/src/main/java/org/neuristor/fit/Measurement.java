@@ -105,7 +105,8 @@ public record Measurement(DataSpec spec, double[] time, double[] voltage, double
   /**
    * The sweep as a fit sees it under {@code fit --max-rows}: every k-th row, k = ceil(rows / maxRows), from the first,
    * and the rows its features are read from ({@link IvFeatures}: both sides of its largest conductance rise and
-   * fall, the row of its largest |V|) and its last row, in order, each with its file line; as if the instrument had
+   * fall, the row of its largest |V|, the first and the last of the up branch's low-bias rows, |V| up to 10 % of the
+   * largest) and its last row, in order, each with its file line; as if the instrument had
    * saved only those. A transient (its samples set the simulation's time step) or a sweep of at most
    * {@code maxRows} rows is returned as it is.
    */
@@ -119,7 +120,21 @@ public record Measurement(DataSpec spec, double[] time, double[] voltage, double
       keep[k] = true;
     }
     keep[rows() - 1] = true;
-    keep[IvFeatures.peak(voltage)] = true;
+    int peak = IvFeatures.peak(voltage);
+    keep[peak] = true;
+    // the first and the last low-bias row of the up branch: the model's low-bias resistance needs one at least
+    int first = -1;
+    int last = -1;
+    for (int k = 0; k <= peak; k++) {
+      if (voltage[k] != 0 && Math.abs(voltage[k]) <= 0.1 * Math.abs(voltage[peak])) {
+        first = first < 0 ? k : first;
+        last = k;
+      }
+    }
+    if (first >= 0) {
+      keep[first] = true;
+      keep[last] = true;
+    }
     for (IvFeatures.Step s : List.of(IvFeatures.rise(voltage, current), IvFeatures.fall(voltage, current))) {
       if (s.row() >= 0) {
         keep[s.row()] = true;

@@ -38,9 +38,9 @@ public final class Protocol {
   private final double[] pwlValues;
   private final FileTarget target;
 
-  private Protocol(Measurement data) {
+  private Protocol(Measurement data, Measurement all) {
     this.data = data;
-    this.target = new FileTarget(data);
+    this.target = new FileTarget(data, all);
     if (data.isTransient()) {
       int[] keep = corners(data.time(), data.voltage(), 2e-3 * data.maxAbsVoltage());
       pwlTimes = new double[keep.length];
@@ -57,7 +57,16 @@ public final class Protocol {
 
   /** The protocol of a measurement (DC sweep or transient, from the data). */
   public static Protocol of(Measurement m) {
-    return new Protocol(m);
+    return new Protocol(m, m);
+  }
+
+  /**
+   * The protocol of a measurement simulated on at most about {@code maxRows} of its rows ({@link Measurement#thinned};
+   * a transient, or a sweep that is not longer, on every row), compared with what every row of it says
+   * ({@link FileTarget}).
+   */
+  public static Protocol thinned(Measurement m, int maxRows) {
+    return new Protocol(m.thinned(maxRows), m);
   }
 
   public Measurement data() {
