@@ -52,7 +52,7 @@ class ThinnedSweepTest {
    * What a fit on one row in k compares the model with is what every row says: the shipped sweep five times over,
    * thinned to one row in 20 (2 V steps), has a fall of x2 or more between kept rows where the data return
    * gradually, and a low-bias resistance from 2 rows; the fit's target keeps the full file's single jump, its
-   * crossings, floor and low-bias resistance.
+   * crossings, floor and low-bias resistance, and the global stage's candidates are put on that resistance.
    */
   @Test
   void aThinnedSweepIsComparedWithWhatEveryRowSays() {
@@ -77,6 +77,10 @@ class ThinnedSweepTest {
     assertThat(target.measuredCrossing).containsExactly(every.measuredCrossing);
     assertThat(target.lowBiasOhm).isEqualTo(every.lowBiasOhm);
     assertThat(target.floor).isEqualTo(every.floor);
+    // and so is the resistance a candidate of the global stage is put on (the thinned rows' median of 2 rows is not)
+    assertThat(IvFeatures.lowBiasResistance(thin.voltage(), thin.current())).isNotEqualTo(every.lowBiasOhm);
+    assertThat(Normalizer.lowBias(Protocol.thinned(all, v.length / 20)).ohms())
+        .isEqualTo(Normalizer.lowBias(Protocol.of(all)).ohms()).isEqualTo(every.lowBiasOhm);
   }
 
   @Test
