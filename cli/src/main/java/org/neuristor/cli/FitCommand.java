@@ -126,7 +126,8 @@ public final class FitCommand implements Callable<Integer> {
     plan = plan.withFree(adjust(plan, plan.free()));
     Map<String, Double> fixed = values(fix, "--fix", plan.type());
     FitProblem problem = FitProblem.of(plan, fixed, files);
-    FitProblem fitted = FitProblem.of(plan, fixed, files, thinned(files));
+    int rowsAtMost = thinned(files);
+    FitProblem fitted = rowsAtMost == Integer.MAX_VALUE ? problem : FitProblem.of(plan, fixed, files, rowsAtMost);
     String modelName = name != null ? name : plan.type() + "fit";
     int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (nThreads < 1) {
