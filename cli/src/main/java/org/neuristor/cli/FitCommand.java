@@ -126,8 +126,11 @@ public final class FitCommand implements Callable<Integer> {
     plan = plan.withFree(adjust(plan, plan.free()));
     Map<String, Double> fixed = values(fix, "--fix", plan.type());
     FitProblem problem = FitProblem.of(plan, fixed, files);
-    int rowsAtMost = thinned(files);
-    FitProblem fitted = rowsAtMost == Integer.MAX_VALUE ? problem : FitProblem.of(plan, fixed, files, rowsAtMost);
+    if (maxRows != null && maxRows < 3) {
+      throw NeuristorException.input("--max-rows must be at least 3, got " + maxRows);
+    }
+    FitProblem fitted = maxRows == null ? problem : FitProblem.of(plan, fixed, files, maxRows);
+    sayRows(files, fitted);
     String modelName = name != null ? name : plan.type() + "fit";
     int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (nThreads < 1) {
@@ -256,20 +259,17 @@ public final class FitCommand implements Callable<Integer> {
   }
 
   /**
-   * The rows a sweep is fitted on at most (about): --max-rows, said for each sweep it thins
-   * ({@link Measurement#thinned}); without it a sweep of more than {@link #LONG_SWEEP} rows gets a hint (every
-   * evaluation simulates every row: an operating point of the device each).
+   * Says which sweeps --max-rows thinned ({@link Measurement#thinned}); without it a sweep of more than
+   * {@link #LONG_SWEEP} rows gets a hint (every evaluation simulates every row: an operating point of the device each).
    */
-  private int thinned(List<Measurement> files) {
-    if (maxRows != null && maxRows < 3) {
-      throw NeuristorException.input("--max-rows must be at least 3, got " + maxRows);
-    }
-    for (Measurement m : files) {
-      Measurement t = maxRows == null ? m : m.thinned(maxRows);
-      if (t != m) {
+  private void sayRows(List<Measurement> files, FitProblem fitted) {
+    for (int f = 0; f < files.size(); f++) {
+      Measurement m = files.get(f);
+      int rows = fitted.files().get(f).data().rows();
+      if (rows < m.rows()) {
         output.warn(String.format(Locale.ROOT, "%s: %d rows; fitted on %d of them (one row in %d, and the rows around its"
             + " jumps and of its largest |V|: --max-rows %d); its jumps, crossings and low-bias resistance are read from"
-            + " every row, and the reports simulate every row", m.spec().file(), m.rows(), t.rows(),
+            + " every row, and the reports simulate every row", m.spec().file(), m.rows(), rows,
             (m.rows() + maxRows - 1) / maxRows, maxRows));
       } else if (maxRows == null && !m.isTransient() && m.rows() > LONG_SWEEP) {
         output.warn(String.format(Locale.ROOT, "%s: %d rows, each an operating point of the device in every evaluation of"
@@ -277,7 +277,6 @@ public final class FitCommand implements Callable<Integer> {
             (m.rows() + LONG_SWEEP / 2 - 1) / (LONG_SWEEP / 2)));
       }
     }
-    return maxRows == null ? Integer.MAX_VALUE : maxRows;
   }
 
   /** A sweep that never switches cannot identify a switching model's threshold: refuse it. */
