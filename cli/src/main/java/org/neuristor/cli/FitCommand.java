@@ -89,6 +89,14 @@ public final class FitCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Worker threads (default: all cores; results do not depend on it).")
   Integer threads;
 
+  @Option(names = "--max-rows", paramLabel = "N", description = "Fit a DC sweep of more than N rows on every k-th row "
+      + "(k = rows/N rounded up) and the rows around its jumps and of its largest |V|; the reports use every row "
+      + "(default: every row).")
+  Integer maxRows;
+
+  /** Rows of a sweep above which fit suggests --max-rows. */
+  static final int LONG_SWEEP = 20_000;
+
   @Mixin OutputOptions output;
 
   @Override
@@ -118,6 +126,11 @@ public final class FitCommand implements Callable<Integer> {
     plan = plan.withFree(adjust(plan, plan.free()));
     Map<String, Double> fixed = values(fix, "--fix", plan.type());
     FitProblem problem = FitProblem.of(plan, fixed, files);
+    if (maxRows != null && maxRows < 3) {
+      throw NeuristorException.input("--max-rows must be at least 3, got " + maxRows);
+    }
+    FitProblem fitted = maxRows == null ? problem : FitProblem.of(plan, fixed, files, maxRows);
+    sayRows(files, fitted);
     String modelName = name != null ? name : plan.type() + "fit";
     int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (nThreads < 1) {
@@ -134,7 +147,7 @@ public final class FitCommand implements Callable<Integer> {
     Path dir = output.outDir();
     DeviceFitter.Result r;
     try (StageBar bar = new StageBar(output)) {
-      r = DeviceFitter.fit(problem, new DeviceFitter.Options(seed, starts, polish, iterations, g, !joint), nThreads, bar);
+      r = DeviceFitter.fit(fitted, new DeviceFitter.Options(seed, starts, polish, iterations, g, !joint), nThreads, bar);
     }
     double wall = (System.nanoTime() - t0) / 1e9;
     List<Map<String, Object>> metrics = FitOutputs.fileMetrics(output, problem, r.u(), dir, modelName);
@@ -143,8 +156,10 @@ public final class FitCommand implements Callable<Integer> {
     comments.add("Neuristor fitted model: " + plan.type() + ", " + String.format(Locale.ROOT, "cost %.6g, %d model evaluations, seed %d",
         r.cost(), r.evaluations(), seed));
     for (int f = 0; f < files.size(); f++) {
+      int rows = fitted.files().get(f).data().rows();
       comments.add("data: " + files.get(f).spec().kind().option() + " " + files.get(f).spec() + "  fitted conditions "
-          + fmt(problem.conditions(r.u(), f)));
+          + fmt(problem.conditions(r.u(), f)) + (rows < files.get(f).rows()
+          ? String.format(Locale.ROOT, "  fitted on %d of %d rows (--max-rows %d)", rows, files.get(f).rows(), maxRows) : ""));
     }
     comments.add("use: .include this file, then N1 a b " + modelName);
     Map<String, Object> json = new LinkedHashMap<>();
@@ -152,6 +167,11 @@ public final class FitCommand implements Callable<Integer> {
     json.put("name", modelName);
     json.put("parameters", FitOutputs.parameterRows(problem, r));
     json.put("correlations", FitOutputs.correlations(problem, r));
+    for (int f = 0; f < files.size(); f++) {
+      if (fitted.files().get(f).data().rows() < files.get(f).rows()) {
+        metrics.get(f).put("fitted_rows", fitted.files().get(f).data().rows());
+      }
+    }
     json.put("files", metrics);
     json.put("cost", r.cost());
     json.put("residuals", r.residuals());
@@ -236,6 +256,27 @@ public final class FitCommand implements Callable<Integer> {
       s.print(output.out(), false);
     }
     return 0;
+  }
+
+  /**
+   * Says which sweeps --max-rows thinned ({@link Measurement#thinned}); without it a sweep of more than
+   * {@link #LONG_SWEEP} rows gets a hint (every evaluation simulates every row: an operating point of the device each).
+   */
+  private void sayRows(List<Measurement> files, FitProblem fitted) {
+    for (int f = 0; f < files.size(); f++) {
+      Measurement m = files.get(f);
+      int rows = fitted.files().get(f).data().rows();
+      if (rows < m.rows()) {
+        output.warn(String.format(Locale.ROOT, "%s: %d rows; fitted on %d of them (one row in %d, and the rows around its"
+            + " jumps and of its largest |V|: --max-rows %d); its jumps, crossings and low-bias resistance are read from"
+            + " every row, and the reports simulate every row", m.spec().file(), m.rows(), rows,
+            (m.rows() + maxRows - 1) / maxRows, maxRows));
+      } else if (maxRows == null && !m.isTransient() && m.rows() > LONG_SWEEP) {
+        output.warn(String.format(Locale.ROOT, "%s: %d rows, each an operating point of the device in every evaluation of"
+            + " the fit; --max-rows %d fits it on one row in %d", m.spec().file(), m.rows(), LONG_SWEEP / 2,
+            (m.rows() + LONG_SWEEP / 2 - 1) / (LONG_SWEEP / 2)));
+      }
+    }
   }
 
   /** A sweep that never switches cannot identify a switching model's threshold: refuse it. */

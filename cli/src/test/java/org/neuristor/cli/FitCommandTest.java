@@ -274,4 +274,49 @@ class FitCommandTest {
     assertThat(u.code()).isEqualTo(2);
     assertThat(u.err()).contains("ambient");
   }
+
+  /**
+   * {@code --max-rows}: a long sweep (the shipped one five times over, 2095 rows) is fitted on one row in 5 and the
+   * rows around its jumps, said on stderr, in the card and in fit.json; the reports simulate every row (the fit's
+   * metrics of the file are those {@code fit check} gives its card on the whole file).
+   */
+  @Test
+  void maxRowsFitsALongSweepOnOneRowInKAndSaysSo() throws Exception {
+    java.util.List<String> lines = Files.readAllLines(Path.of(DATA + "iv_dc_dual_sweep.csv"));
+    int head = 0;
+    while (!lines.get(head).startsWith("Index,")) {
+      head++;
+    }
+    StringBuilder sb = new StringBuilder("Voltage (V),Current (A)\n");
+    for (int rep = 0; rep < 5; rep++) {
+      for (String row : lines.subList(head + 1, lines.size())) {
+        String[] c = row.split(",");
+        sb.append(c[2]).append(',').append(c[3]).append('\n');
+      }
+    }
+    Path iv = Files.writeString(dir.resolve("long.csv"), sb.toString());
+    Path out = dir.resolve("out");
+    CliHarness.Result r = CliHarness.run("fit", "ts", "--iv", iv.toString(), "--max-rows", "500", "--starts", "0",
+        "--iterations", "0", "--no-plot", "--json", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("long.csv: 2095 rows; fitted on 425 of them (one row in 5, and the rows around its jumps"
+        + " and of its largest |V|: --max-rows 500); its jumps, crossings and low-bias resistance are read from every row,"
+        + " and the reports simulate every row");
+    assertThat(Files.readString(out.resolve("tsfit.model"))).contains("fitted on 425 of 2095 rows (--max-rows 500)");
+    JsonNode f = Json.mapper().readTree(r.out()).get("files").get(0);
+    assertThat(f.get("fitted_rows").asInt()).isEqualTo(425);
+    CliHarness.Result c = CliHarness.run("fit", "check", out.resolve("tsfit.model").toString(), "--iv", iv.toString(),
+        "--no-plot", "--json", "--out", dir.resolve("check").toString());
+    assertThat(c.code()).as(c.err()).isZero();
+    JsonNode checked = Json.mapper().readTree(c.out()).get("files").get(0);
+    // (the card holds 10 significant digits of the fitted values)
+    assertThat(f.get("rms_rel_err").asDouble()).isCloseTo(checked.get("rms_rel_err").asDouble(), within(1e-9));
+    assertThat(f.get("vth_V").get("model").asDouble()).isEqualTo(checked.get("vth_V").get("model").asDouble());
+    // fewer than 3 rows cannot be a sweep
+    CliHarness.Result bad = CliHarness.run("fit", "ts", "--iv", iv.toString(), "--max-rows", "2", "--no-plot", "--out",
+        dir.resolve("bad").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err().strip()).isEqualTo("error: --max-rows must be at least 3, got 2");
+    assertThat(dir.resolve("bad")).doesNotExist();
+  }
 }

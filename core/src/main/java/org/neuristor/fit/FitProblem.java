@@ -63,6 +63,14 @@ public final class FitProblem {
    * @param files measured files
    */
   public static FitProblem of(FitPlan plan, Map<String, Double> userFixed, List<Measurement> files) {
+    return of(plan, userFixed, files, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@link #of(FitPlan, Map, List)} with every sweep of more than {@code maxRows} rows simulated on about
+   * {@code maxRows} of them ({@link Protocol#thinned}; {@code fit --max-rows}).
+   */
+  public static FitProblem of(FitPlan plan, Map<String, Double> userFixed, List<Measurement> files, int maxRows) {
     ModelType t = DeviceRegistry.type(plan.type());
     Map<String, Double> fixed = new LinkedHashMap<>(DeviceRegistry.resolve(plan.type(), plan.base()));
     fixed.putAll(userFixed);
@@ -76,7 +84,7 @@ public final class FitProblem {
     List<Map<String, Double>> perFile = new ArrayList<>();
     for (int f = 0; f < files.size(); f++) {
       Measurement m = files.get(f);
-      protocols.add(Protocol.of(m));
+      protocols.add(Protocol.thinned(m, maxRows));
       Map<String, Double> fx = new LinkedHashMap<>();
       for (Map.Entry<String, String> c : m.spec().conditions().entrySet()) {
         String key = c.getKey();

@@ -77,7 +77,11 @@ public final class IvFeatures {
 
   /** Median |v/i| over the up-branch rows with 0 &lt; |V| &le; 10 % of the largest |V|; NaN if none. */
   public static double lowBiasResistance(double[] v, double[] i) {
-    int p = peak(v);
+    return lowBiasResistance(v, i, peak(v));
+  }
+
+  /** {@link #lowBiasResistance(double[], double[])} with the row of the largest |V| known ({@link #peak}). */
+  static double lowBiasResistance(double[] v, double[] i, int p) {
     double lim = 0.1 * Math.abs(v[p]);
     double[] r = new double[p + 1];
     int n = 0;
@@ -100,7 +104,11 @@ public final class IvFeatures {
    * V_end (1 + 0.1 |ln(level / i_end)|) on the up branch, V_end / (1 + 0.1 |ln(level / i_end)|) on the down branch.
    */
   public static double crossing(double[] v, double[] i, double level, boolean up) {
-    int p = peak(v);
+    return crossing(v, i, level, up, peak(v));
+  }
+
+  /** {@link #crossing(double[], double[], double, boolean)} with the row of the largest |V| known ({@link #peak}). */
+  static double crossing(double[] v, double[] i, double level, boolean up, int p) {
     int from = up ? 0 : p;
     int to = up ? p : v.length - 1;
     double ll = Math.log(level);

@@ -102,6 +102,60 @@ public record Measurement(DataSpec spec, double[] time, double[] voltage, double
     return n;
   }
 
+  /**
+   * The sweep as a fit sees it under {@code fit --max-rows}: every k-th row, k = ceil(rows / maxRows), from the first,
+   * and the rows its features are read from ({@link IvFeatures}: both sides of its largest conductance rise and
+   * fall, the row of its largest |V|, the first and the last of the up branch's low-bias rows, |V| up to 10 % of the
+   * largest) and its last row, in order, each with its file line; as if the instrument had
+   * saved only those. A transient (its samples set the simulation's time step) or a sweep of at most
+   * {@code maxRows} rows is returned as it is.
+   */
+  public Measurement thinned(int maxRows) {
+    if (isTransient() || rows() <= maxRows) {
+      return this;
+    }
+    int step = (rows() + maxRows - 1) / maxRows;
+    boolean[] keep = new boolean[rows()];
+    for (int k = 0; k < rows(); k += step) {
+      keep[k] = true;
+    }
+    keep[rows() - 1] = true;
+    int peak = IvFeatures.peak(voltage);
+    keep[peak] = true;
+    // the first and the last low-bias row of the up branch: the model's low-bias resistance needs one at least
+    int first = -1;
+    int last = -1;
+    for (int k = 0; k <= peak; k++) {
+      if (voltage[k] != 0 && Math.abs(voltage[k]) <= 0.1 * Math.abs(voltage[peak])) {
+        first = first < 0 ? k : first;
+        last = k;
+      }
+    }
+    if (first >= 0) {
+      keep[first] = true;
+      keep[last] = true;
+    }
+    for (IvFeatures.Step s : List.of(IvFeatures.rise(voltage, current), IvFeatures.fall(voltage, current))) {
+      if (s.row() >= 0) {
+        keep[s.row()] = true;
+        keep[s.row() + 1] = true;
+      }
+    }
+    int n = count(keep);
+    double[] v = new double[n];
+    double[] i = new double[n];
+    int[] l = new int[n];
+    int q = 0;
+    for (int k = 0; k < rows(); k++) {
+      if (keep[k]) {
+        v[q] = voltage[k];
+        i[q] = current[k];
+        l[q++] = lines[k];
+      }
+    }
+    return new Measurement(spec, null, v, i, l, warnings);
+  }
+
   /** Current floor of the log comparison: 1e-3 of the median |I| of the compared rows (A). */
   public double currentFloor() {
     boolean[] compared = comparedRows();

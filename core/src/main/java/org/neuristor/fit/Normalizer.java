@@ -11,7 +11,8 @@ import org.neuristor.NeuristorException;
  * model matches that file's low-bias resistance. Without it almost every random candidate is off by
  * decades in current and the screening compares noise.
  *
- * <p>Low-bias resistance of a file: a DC sweep's {@link IvFeatures#lowBiasResistance}; a transient's
+ * <p>Low-bias resistance of a file: a DC sweep's {@link IvFeatures#lowBiasResistance} over every row of the file
+ * ({@link FileTarget#lowBiasOhm}); a transient's
  * median |v/i| over the rows at its read level (within 5 % of the 5th-percentile |V|). The model's:
  * an operating point at the same bias. Both are matched by bisection on the unbounded coordinate.
  */
@@ -21,11 +22,13 @@ final class Normalizer {
   /** A low-bias point of a file: bias (V) and resistance (Ohm), or null. */
   record Bias(double volts, double ohms) {}
 
-  static Bias lowBias(Measurement m) {
+  static Bias lowBias(Protocol file) {
+    Measurement m = file.data();
     double[] v = m.voltage();
     double[] i = m.current();
     if (!m.isTransient()) {
-      double r = IvFeatures.lowBiasResistance(v, i);
+      // read once per file, from every row of it (also of a sweep fitted on one row in k)
+      double r = file.target().lowBiasOhm;
       int p = IvFeatures.peak(v);
       return Double.isFinite(r) ? new Bias(0.05 * Math.abs(v[p]), r) : null;
     }
@@ -66,7 +69,7 @@ final class Normalizer {
     if (scale >= 0) {
       for (int f = 0; f < prob.files().size(); f++) {
         if (!ownsFreeDeviceParams(prob, f)) {
-          Bias b = lowBias(prob.files().get(f).data());
+          Bias b = lowBias(prob.files().get(f));
           if (b != null) {
             match(prob, x, scale, f, b);
             break;
@@ -78,7 +81,7 @@ final class Normalizer {
       for (int j = 0; j < x.length; j++) {
         FreeParameter q = prob.free().get(j);
         if (q.file() >= 0 && q.name().equals(ambientParameter)) {
-          Bias b = lowBias(prob.files().get(q.file()).data());
+          Bias b = lowBias(prob.files().get(q.file()));
           if (b != null) {
             match(prob, x, j, q.file(), b);
           }

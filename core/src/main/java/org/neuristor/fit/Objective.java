@@ -76,10 +76,6 @@ public final class Objective {
   private final ForkJoinPool pool;
   private final int[] offsets;
   private final int size;
-  /** Per file: the compared rows, their number and the current floor (fixed by the data, so kept). */
-  private final boolean[][] compared;
-  private final int[] comparedCount;
-  private final double[] floor;
   private final AtomicLong evaluations = new AtomicLong();
   private final AtomicLong simulations = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
@@ -89,55 +85,10 @@ public final class Objective {
     this.pool = pool;
     List<Protocol> files = problem.files();
     offsets = new int[files.size() + 1];
-    compared = new boolean[files.size()][];
-    comparedCount = new int[files.size()];
-    floor = new double[files.size()];
     for (int f = 0; f < files.size(); f++) {
-      Measurement m = files.get(f).data();
-      compared[f] = m.comparedRows();
-      comparedCount[f] = Measurement.count(compared[f]);
-      floor[f] = m.currentFloor();
-      offsets[f + 1] = offsets[f] + comparedCount[f] + (m.isTransient() ? features(m).length : thresholdRows(m));
+      offsets[f + 1] = offsets[f] + files.get(f).target().size();
     }
     size = offsets[files.size()];
-  }
-
-  /** Feature instants of a transient: per pulse {end row time, read times}; NaN entries are skipped. */
-  private static double[] features(Measurement m) {
-    List<Metrics.Pulse> pulses = Metrics.pulses(m);
-    double[][] reads = Metrics.readTimes(m, pulses, null);
-    List<Double> times = new ArrayList<>();
-    for (int p = 0; p < pulses.size(); p++) {
-      times.add(m.time()[pulses.get(p).end()]);
-      for (double r : reads[p]) {
-        if (!Double.isNaN(r)) {
-          times.add(r);
-        }
-      }
-    }
-    return times.stream().mapToDouble(Double::doubleValue).toArray();
-  }
-
-  /** The feature kind of each feature instant: 0 end of pulse, 1.. read delays (same order as features). */
-  private static int[] featureKinds(Measurement m) {
-    List<Metrics.Pulse> pulses = Metrics.pulses(m);
-    double[][] reads = Metrics.readTimes(m, pulses, null);
-    List<Integer> kinds = new ArrayList<>();
-    for (int p = 0; p < pulses.size(); p++) {
-      kinds.add(0);
-      for (int d = 0; d < reads[p].length; d++) {
-        if (!Double.isNaN(reads[p][d])) {
-          kinds.add(d + 1);
-        }
-      }
-    }
-    return kinds.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private static int thresholdRows(Measurement m) {
-    return (IvFeatures.rise(m.voltage(), m.current()).switched() ? 2 : 0)
-        + (IvFeatures.fall(m.voltage(), m.current()).switched() ? 2 : 0)
-        + (Double.isFinite(IvFeatures.lowBiasResistance(m.voltage(), m.current())) ? 1 : 0);
   }
 
   public FitProblem problem() {
@@ -235,12 +186,13 @@ public final class Objective {
     });
   }
 
+  /** File f's residuals at u: the model simulated, compared with what was read off the data once ({@link FileTarget}). */
   private double[] fileResiduals(double[] u, int f) {
-    Measurement m = problem.files().get(f).data();
-    int n = offsets[f + 1] - offsets[f];
-    double[] out = new double[n];
-    boolean[] rowCompared = compared[f];
-    double w = 1 / Math.sqrt(comparedCount[f]);
+    Protocol file = problem.files().get(f);
+    FileTarget target = file.target();
+    double[] out = new double[offsets[f + 1] - offsets[f]];
+    boolean[] rowCompared = target.compared;
+    double w = 1 / Math.sqrt(target.comparedCount);
     double[] model;
     simulations.incrementAndGet();
     try {
@@ -250,48 +202,32 @@ public final class Objective {
       java.util.Arrays.fill(out, FAILED * w);
       return out;
     }
-    double floor = this.floor[f];
-    double[] meas = m.current();
+    double floor = target.floor;
+    double[] logMeas = target.logMeasured;
+    Measurement m = file.data();
     int q = 0;
     boolean pulsed = m.isTransient();
-    for (int k = 0; k < m.rows(); k++) {
+    for (int k = 0; k < model.length; k++) {
       if (rowCompared[k]) {
-        double d = Math.log(Math.abs(model[k]) + floor) - Math.log(Math.abs(meas[k]) + floor);
+        double d = Math.log(Math.abs(model[k]) + floor) - logMeas[q];
         out[q++] = Double.isFinite(d) ? w * (pulsed ? d : softL1(d)) : FAILED * w;
       }
     }
-    if (m.isTransient()) {
-      double[] at = features(m);
-      int[] kind = featureKinds(m);
-      double[] sum = new double[4];
-      int[] cnt = new int[4];
-      for (int k = 0; k < at.length; k++) {
-        sum[kind[k]] += Math.abs(Metrics.interpolate(m.time(), meas, at[k]));
-        cnt[kind[k]]++;
-      }
-      double wf = 1 / Math.sqrt(Math.max(1, at.length));
-      for (int k = 0; k < at.length; k++) {
-        double mean = sum[kind[k]] / cnt[kind[k]];
-        double d = Math.log((Math.abs(Metrics.interpolate(m.time(), model, at[k])) + floor) / (mean + floor));
-        out[q++] = Double.isFinite(d) ? wf * d : FAILED * wf;
-      }
-    } else {
-      double[] v = m.voltage();
-      IvFeatures.Step rise = IvFeatures.rise(v, meas);
-      if (rise.switched()) {
-        out[q++] = threshold(v, meas, model, rise.row(), 0, true);
-        out[q++] = threshold(v, meas, model, rise.row(), 1, true);
-      }
-      IvFeatures.Step fall = IvFeatures.fall(v, meas);
-      if (fall.switched()) {
-        out[q++] = threshold(v, meas, model, fall.row(), 0, false);
-        out[q++] = threshold(v, meas, model, fall.row(), 1, false);
-      }
-      double rMeas = IvFeatures.lowBiasResistance(v, meas);
-      if (Double.isFinite(rMeas)) {
-        double r = RESISTANCE_WEIGHT * (IvFeatures.lowBiasResistance(v, model) / rMeas - 1);
-        out[q++] = Double.isFinite(r) ? r : FAILED;
-      }
+    double[] at = target.featureTimes;
+    double wf = 1 / Math.sqrt(Math.max(1, at.length));
+    for (int k = 0; k < at.length; k++) {
+      double d = Math.log((Math.abs(Metrics.interpolate(m.time(), model, at[k])) + floor) / target.featureMeanPlusFloor[k]);
+      out[q++] = Double.isFinite(d) ? wf * d : FAILED * wf;
+    }
+    double[] v = m.voltage();
+    for (int k = 0; k < target.levels.length; k++) {
+      double fitted = IvFeatures.crossing(v, model, target.levels[k], target.up[k], target.peak);
+      double r = THRESHOLD_WEIGHT * (fitted / target.measuredCrossing[k] - 1);
+      out[q++] = Double.isFinite(r) ? r : FAILED;
+    }
+    if (Double.isFinite(target.lowBiasOhm)) {
+      double r = RESISTANCE_WEIGHT * (IvFeatures.lowBiasResistance(v, model, target.peak) / target.lowBiasOhm - 1);
+      out[q++] = Double.isFinite(r) ? r : FAILED;
     }
     return out;
   }
@@ -302,15 +238,6 @@ public final class Objective {
   static double softL1(double d) {
     double x = d / SOFT;
     return Math.signum(d) * SOFT * Math.sqrt(2 * (Math.sqrt(1 + x * x) - 1));
-  }
-
-  /** The threshold row of the level on side {@code side} (0: before, 1: after) of the measured step at {@code row}. */
-  private static double threshold(double[] v, double[] meas, double[] model, int row, int side, boolean up) {
-    double level = Math.abs(meas[row + side]);
-    double measured = IvFeatures.crossing(v, meas, level, up);
-    double fitted = IvFeatures.crossing(v, model, level, up);
-    double r = THRESHOLD_WEIGHT * (fitted / measured - 1);
-    return Double.isFinite(r) ? r : FAILED;
   }
 
   private static double[] join(List<double[]> parts) {

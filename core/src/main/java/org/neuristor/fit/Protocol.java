@@ -28,14 +28,19 @@ import org.neuristor.device.characterize.ComplianceLimiter;
  *       where the waveform leaves a straight line by more than 0.2 % of its largest |V|), a transient
  *       from the device's initial state, and the current at every sample time.
  * </ul>
+ *
+ * Everything that depends on the data alone (the stimulus, what a fit compares the model with: {@link FileTarget})
+ * is computed once, when the protocol is made; a fit's stages share the protocols of its files.
  */
 public final class Protocol {
   private final Measurement data;
   private final double[] pwlTimes;
   private final double[] pwlValues;
+  private final FileTarget target;
 
-  private Protocol(Measurement data) {
+  private Protocol(Measurement data, Measurement all) {
     this.data = data;
+    this.target = new FileTarget(data, all);
     if (data.isTransient()) {
       int[] keep = corners(data.time(), data.voltage(), 2e-3 * data.maxAbsVoltage());
       pwlTimes = new double[keep.length];
@@ -52,11 +57,25 @@ public final class Protocol {
 
   /** The protocol of a measurement (DC sweep or transient, from the data). */
   public static Protocol of(Measurement m) {
-    return new Protocol(m);
+    return new Protocol(m, m);
+  }
+
+  /**
+   * The protocol of a measurement simulated on at most about {@code maxRows} of its rows ({@link Measurement#thinned};
+   * a transient, or a sweep that is not longer, on every row), compared with what every row of it says
+   * ({@link FileTarget}).
+   */
+  public static Protocol thinned(Measurement m, int maxRows) {
+    return new Protocol(m.thinned(maxRows), m);
   }
 
   public Measurement data() {
     return data;
+  }
+
+  /** What the fit compares this file's model currents with, read off the data once. */
+  FileTarget target() {
+    return target;
   }
 
   /** Number of corners of the piecewise-linear stimulus (transients). */

@@ -85,4 +85,47 @@ class ObjectiveTest {
       assertThat(r[k]).as("row %d", k).isCloseTo(w * Objective.softL1(d), within(1e-12));
     }
   }
+
+  /**
+   * What the residuals compare the model with is read off the data once per file, not in every evaluation: after
+   * the first evaluation the measured currents are overwritten (here by their double, a model twice off), and the
+   * residuals at the same point do not move, bit for bit. Until round 18 every evaluation read the currents again
+   * (the compared rows' logarithms, the sweep's jumps, crossings and low-bias resistance, a pulse file's features),
+   * so the second evaluation here gave other residuals. The files are the shipped sweep, which switches up
+   * (threshold and low-bias rows; it returns gradually), and the shipped 6.5 V pulse file (its end-of-pulse and read
+   * features).
+   */
+  @Test
+  void whatTheDataSayIsReadOncePerFileNotInEveryEvaluation() {
+    java.nio.file.Path dir = java.nio.file.Path.of("../examples/data/vo2-galloni2024");
+    Measurement sweep = Measurement.read(DataSpec.parse(DataSpec.Kind.IV,
+        dir.resolve("iv_dc_dual_sweep.csv") + ":ambient=314.774,rscale=1.64485,tscale=2.14483"), Map.of());
+    Measurement pulse = Measurement.read(DataSpec.parse(DataSpec.Kind.PULSE,
+        dir.resolve("pulses/6.5V_0.01s_68.5C.csv") + ":ambient=68.5C"), Map.of());
+    FitProblem p = FitProblem.of(FitPlan.of("vo2", null), Map.of(), List.of(sweep, pulse));
+    FileTarget swept = p.files().get(0).target();
+    FileTarget pulsed = p.files().get(1).target();
+    assertThat(swept.levels).hasSize(2); // the measured return is gradual: no second jump
+    assertThat(swept.lowBiasOhm).isCloseTo(5046, within(1.0));
+    assertThat(pulsed.featureTimes).hasSize(6);
+    ForkJoinPool pool = new ForkJoinPool(1);
+    try {
+      Objective o = new Objective(p, pool);
+      double[] u = p.start();
+      double[] before = o.residuals(u);
+      assertThat(before).hasSize(Measurement.count(sweep.comparedRows()) + 3 + Measurement.count(pulse.comparedRows()) + 6);
+      for (Measurement m : List.of(sweep, pulse)) {
+        double[] i = m.current();
+        for (int k = 0; k < i.length; k++) {
+          i[k] *= 2;
+        }
+      }
+      assertThat(o.residuals(u)).containsExactly(before);
+      // a new fit of the same files (a new problem, so new protocols) reads the changed data
+      FitProblem again = FitProblem.of(FitPlan.of("vo2", null), Map.of(), List.of(sweep, pulse));
+      assertThat(new Objective(again, pool).residuals(u)).isNotEqualTo(before);
+    } finally {
+      pool.shutdown();
+    }
+  }
 }
