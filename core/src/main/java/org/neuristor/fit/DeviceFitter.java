@@ -148,7 +148,8 @@ public final class DeviceFitter {
    * ambient and geometry of a sweep measured on another device) is fitted in three stages: the
    * shared parameters on the other files; then each such file's own parameters with the shared ones
    * held; then all together by LM from {@link #JOINT_STARTS} starts (the staged optimum, the plan's
-   * start with the files' own parameters fitted to it, the runners-up of the files' own stages).
+   * start with the files' own parameters fitted to it, the runners-up of the files' own stages) and
+   * {@code screening} hops from the best of them ({@link #HOP_COORDINATES}).
    */
   public static Result fit(FitProblem problem, Options o, ForkJoinPool pool, Progress progress) {
     long[] counts = new long[3];
