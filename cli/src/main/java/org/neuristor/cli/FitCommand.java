@@ -71,7 +71,7 @@ public final class FitCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the global stage (default: ${DEFAULT-VALUE}); the same seed gives the same fit.")
   long seed;
 
-  @Option(names = "--starts", defaultValue = "8", description = "Random candidates of the global stage (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--starts", defaultValue = "8", description = "Random candidates of the global stage; in a staged fit also the joint stage's hops (default: ${DEFAULT-VALUE}).")
   int starts;
 
   @Option(names = "--polish", defaultValue = "1", description = "Best candidates refined by Levenberg-Marquardt (default: ${DEFAULT-VALUE}).")

@@ -89,6 +89,18 @@ public final class DeviceFitter {
   static final int JOINT_STARTS = 3;
   static final int JOINT_SCREEN = 12;
 
+  /**
+   * Hops of the joint stage (one per random candidate of the global stage, {@code --starts}): the starts above all
+   * lie in the basin of the plan's start, because the global stage's samples of the whole ranges are never near
+   * the best (on the synthetic files of docs/fitting.md the 8 samples cost 33 to 5,500 times the plan's start) and
+   * LM from any of them stops in the nearest local optimum. A hop moves {@link #HOP_COORDINATES} coordinates
+   * of the best joint point by up to {@link #HOP_STEP} (unbounded coordinates: pi spans a range) and refines for
+   * {@link #HOP_ITERATIONS}; moving every coordinate at once, even by 0.07, put the cost 100 times up.
+   */
+  static final int HOP_ITERATIONS = 6;
+  static final int HOP_COORDINATES = 2;
+  static final double HOP_STEP = 0.3 * Math.sqrt(3);
+
   /** Receives progress: a stage name, work done and total. */
   @FunctionalInterface
   public interface Progress {
@@ -136,7 +148,8 @@ public final class DeviceFitter {
    * ambient and geometry of a sweep measured on another device) is fitted in three stages: the
    * shared parameters on the other files; then each such file's own parameters with the shared ones
    * held; then all together by LM from {@link #JOINT_STARTS} starts (the staged optimum, the plan's
-   * start with the files' own parameters fitted to it, the runners-up of the files' own stages).
+   * start with the files' own parameters fitted to it, the runners-up of the files' own stages) and
+   * {@code screening} hops from the best of them ({@link #HOP_COORDINATES}).
    */
   public static Result fit(FitProblem problem, Options o, ForkJoinPool pool, Progress progress) {
     long[] counts = new long[3];
@@ -190,7 +203,7 @@ public final class DeviceFitter {
         }
       }
       Objective joint = new Objective(problem, pool);
-      u = jointMultiStart(joint, jointStarts, o.maxIterations(), progress);
+      u = jointMultiStart(joint, jointStarts, o.maxIterations(), o.screening(), o.seed(), progress);
       add(counts, joint);
       candCosts = a.candidates();
     } else {
@@ -224,11 +237,15 @@ public final class DeviceFitter {
   }
 
   /**
-   * Joint LM from several starts: each refined for {@link #JOINT_SCREEN} iterations, the best (cost,
-   * then order: deterministic) refined for the rest of the budget. One start: plain LM.
+   * Joint LM from several starts: each refined for {@link #JOINT_SCREEN} iterations; then {@code hops} seeded
+   * perturbations of the best point so far ({@link #HOP_COORDINATES} coordinates drawn at random, each moved
+   * uniformly within {@link #HOP_STEP}, the candidate put on the measured scale by {@link FitProblem#normalize}),
+   * each refined for {@link #HOP_ITERATIONS} and kept if its cost is lower (the first of equals: deterministic);
+   * then the best refined for the rest of the budget.
    */
-  private static double[] jointMultiStart(Objective joint, List<double[]> starts, int maxIterations, Progress progress) {
-    if (starts.size() == 1 || maxIterations <= JOINT_SCREEN) {
+  private static double[] jointMultiStart(Objective joint, List<double[]> starts, int maxIterations, int hops, long seed,
+      Progress progress) {
+    if (maxIterations <= JOINT_SCREEN) {
       return levenbergMarquardt(joint, starts.get(0), maxIterations, (it, max) -> progress.update("joint", it, max));
     }
     double[] best = null;
@@ -236,6 +253,22 @@ public final class DeviceFitter {
     for (int k = 0; k < starts.size(); k++) {
       String stage = "joint " + (k + 1) + "/" + starts.size();
       double[] v = levenbergMarquardt(joint, starts.get(k), JOINT_SCREEN, (it, max) -> progress.update(stage, it, max));
+      double c = joint.cost(v);
+      if (c < bestCost) {
+        bestCost = c;
+        best = v;
+      }
+    }
+    SplittableRandom rng = new SplittableRandom(seed);
+    for (int h = 0; h < hops; h++) {
+      double[] x = best.clone();
+      for (int q = 0; q < HOP_COORDINATES; q++) {
+        int j = rng.nextInt(x.length);
+        x[j] += HOP_STEP * (2 * rng.nextDouble() - 1);
+      }
+      x = joint.problem().normalize(x);
+      String stage = "joint hop " + (h + 1) + "/" + hops;
+      double[] v = levenbergMarquardt(joint, x, HOP_ITERATIONS, (it, max) -> progress.update(stage, it, max));
       double c = joint.cost(v);
       if (c < bestCost) {
         bestCost = c;
