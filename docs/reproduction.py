@@ -131,8 +131,9 @@ cmd = "model fi hh --json"
 fi = neuristor(cmd)
 row("T3 HH onset of repetitive firing", cmd, "6.26 uA/cm2 (tol. 0.02) at about 52 Hz [C]",
     "%.4f uA/cm2 at %.2f Hz" % (fi["rheobase_uA_per_cm2"], fi["rate_at_rheobase_hz"]),
-    "%+.3f uA/cm2" % (fi["rheobase_uA_per_cm2"] - 6.26), "HodgkinHuxleyTest#t3OnsetOfRepetitiveFiringIs626",
-    "**finding**: the default --tol is range/1000 = 0.15 uA/cm2, wider than T3's 0.02; the next row asks 0.01")
+    "%+.3f uA/cm2" % (fi["rheobase_uA_per_cm2"] - 6.26), "HodgkinHuxleyTest#t3OnsetOfRepetitiveFiringIs626, ModelCommandTest#fiOfHhAtItsDefaultSettingsMeetsT3",
+    "the default --tol is 1/1000 of the first firing input of the grid (0.01 uA/cm2 here; it was 1/1000 of the "
+    "range, 0.15, which printed 6.2891)")
 cmd = "model fi hh --tol 0.01 --points 2 --json"
 fi2 = neuristor(cmd)
 row("T3 HH onset, T3's tolerance", cmd, "6.26 uA/cm2 (tol. 0.02) [C]",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.DoubleFunction;
 import org.neuristor.ModelParameterException;
 import org.neuristor.NeuristorException;
 import org.neuristor.ParameterSpec;
@@ -366,7 +367,8 @@ public final class ModelCommand implements Runnable {
     String duration;
 
     @Option(names = "--tol", paramLabel = "CURRENT",
-        description = "Rheobase bisection tolerance in the model's current unit (default: 1/1000 of the range).")
+        description = "Rheobase bisection tolerance in the model's current unit (default: 1/1000 of the first "
+            + "firing input of the grid, so the rheobase is good to 0.05%% of itself).")
     String tolerance;
 
     /**
@@ -408,7 +410,7 @@ public final class ModelCommand implements Runnable {
         throw NeuristorException.input("model fi: give --tol or its old name --tolerance, not both");
       }
       String tolGiven = tolerance != null ? tolerance : oldTolerance;
-      double tol = tolGiven != null ? CliArgs.positive(tolGiven, "--tol", unit) : (hi - lo) / 1000;
+      double tolSet = tolGiven != null ? CliArgs.positive(tolGiven, "--tol", unit) : Double.NaN;
       output.outDir();
       double[] in = new double[points];
       for (int j = 0; j < points; j++) {
@@ -416,17 +418,23 @@ public final class ModelCommand implements Runnable {
       }
       long t0 = System.nanoTime();
       FiCurve c;
+      // the progress bar's estimate of the bisection: the default tolerance for an onset half-way up the range
+      double tolGuess = Double.isNaN(tolSet) ? FiCurve.defaultTolerance((lo + hi) / 2, hi - lo) : tolSet;
       long bisections = Math.min(FiCurve.MAX_BISECTIONS,
-          Math.max(0, (long) Math.ceil(Math.log((hi - lo) / (points - 1) / tol) / Math.log(2))));
+          Math.max(0, (long) Math.ceil(Math.log((hi - lo) / (points - 1) / tolGuess) / Math.log(2))));
       String rheoReason = null;
       double rheo;
+      double tol;
       try (ProgressBar bar = output.progress("f-I " + k.cliName(), points + bisections + 1)) {
         // the grid, then the rheobase by bisection between the last silent and the first firing input
-        c = FiCurve.measure(in, x -> {
+        DoubleFunction<double[]> spikes = x -> {
           double[] sp = NeuronSimulation.spikeTimesMs(m, Stimulus.constant(x), durMs, dt, method);
           bar.step();
           return sp;
-        }, durMs / 2, durMs, 3, tol);
+        };
+        c = FiCurve.measure(in, spikes, durMs / 2, durMs, 3, 0);
+        tol = Double.isNaN(tolSet) ? FiCurve.defaultTolerance(c.rheobase(), hi - lo) : tolSet;
+        c = c.refined(x -> FiCurve.steadyRate(spikes.apply(x), durMs / 2, durMs, 3) > 0, tol);
         rheo = c.rheobase();
         if (Double.isNaN(rheo)) {
           rheoReason = "no input up to " + Summary.number(hi) + " " + unit + " fires repetitively; raise --to";

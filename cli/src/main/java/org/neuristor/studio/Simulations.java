@@ -8,6 +8,7 @@ import java.util.Map;
 import org.neuristor.NeuristorException;
 import org.neuristor.ParameterSpec;
 import org.neuristor.measure.AllOrNothing;
+import org.neuristor.measure.FiCurve;
 import org.neuristor.measure.FiringPatternClassifier;
 import org.neuristor.measure.SpikeFeatures;
 import org.neuristor.measure.StrengthDuration;
@@ -259,7 +260,8 @@ final class Simulations {
     double[] rate = f.points().stream().mapToDouble(Protocols.RatePoint::rateHz).toArray();
     ctl.check();
     // as neuron fi: bisected between the last silent and the first firing input, none if the first already fires
-    double rheo = Protocols.rheobase(c, f, p, (to - from) / 1000, (t, stop) -> ctl.check());
+    double rheo = Protocols.rheobase(c, f, p, FiCurve.defaultTolerance(f.rheobase(), to - from),
+        (t, stop) -> ctl.check());
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("circuit", c.name());
     v.put("rheobase_V", !points.isEmpty() && points.get(0).spikes() >= 2 ? null : rheo);

@@ -94,6 +94,16 @@ class ModelCommandTest {
   }
 
   @Test
+  void fiOfHhAtItsDefaultSettingsMeetsT3() throws Exception {
+    // './neuristor model fi hh' as documented: physics.md T3 onset 6.26 uA/cm2, tolerance 0.02. The old default
+    // tolerance (1/1000 of the range, 0.15) printed 6.2891; the default is now 1/1000 of the first firing input
+    CliHarness.Result r = CliHarness.run("model", "fi", "hh", "--out", dir.toString(), "--no-plot", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("rheobase_uA_per_cm2").asDouble()).isCloseTo(6.26, Offset.offset(0.02));
+  }
+
+  @Test
   void aRheobaseTheWindowSetIsNullWithTheBound() throws Exception {
     // perfect IF: any positive current fires (f = I / (C dV) with t_ref), so its rheobase is 0; the 1 s window's
     // bisection used to print 0.076 nA, the current whose rate (~5 Hz) the window just resolves
