@@ -180,10 +180,16 @@ row("T6 Izhikevich 20 patterns", cmd, "Table 2.5-B spike counts [C, exact]",
 for cmd, note in (("model run lif --stim dc:amp=1.2 --noise white:sigma=4 --seed 7 --dt 0.01ms --duration 100s --json",
                    "physics.md's Monte-Carlo dt"),
                   ("model run lif --stim dc:amp=1.2 --noise white:sigma=4 --seed 7 --duration 100s --json",
-                   "**finding**: at the default dt (0.1 ms) threshold crossings between steps are missed: outside T7's 3%")):
+                   "the default dt (0.1 ms): crossings between grid points fire by the OU bridge's probability"),
+                  ("model run lif --stim dc:amp=1.2 --noise white:sigma=4,bridge=0 --seed 7 --duration 100s --json",
+                   "bridge=0, the grid test alone: crossings between steps are missed, outside T7's 3%")):
     r = neuristor(cmd)["rate_hz"]
+    test = "NoiseTest#t7MonteCarloRateAndMeanFirstPassageTimeMatchSiegert"
+    if "--dt" not in cmd:
+        test = "NoiseTest#t7AtTheDefaultStepMatchesSiegertThroughTheBridgeCrossings, " \
+            "ModelCommandTest#t7NoisyLifAtTheDefaultDtMatchesSiegert"
     row("T7 white-noise LIF rate (mu 12 mV, sigma_V 4 mV)", cmd, "Siegert 30.05 Hz (MC 30.25) [C] (tol. 3%)",
-        "%.2f Hz" % r, pct(r, 30.05), "NoiseTest#t7MonteCarloRateAndMeanFirstPassageTimeMatchSiegert", note)
+        "%.2f Hz" % r, pct(r, 30.05), test, note)
 
 # ---------------------------------------------------------------- devices (physics.md 3)
 cmd = "iv ts --sweep triangle:amp=1.2,rate=1 --json"

@@ -51,6 +51,23 @@ class ModelCommandTest {
   }
 
   @Test
+  void t7NoisyLifAtTheDefaultDtMatchesSiegert() throws Exception {
+    // physics.md T7: mu 12 mV, sigma_V 4 mV; Siegert 30.05 Hz, Monte Carlo within 3%. At the default dt (0.1 ms)
+    // this command printed 27.90 Hz (-7.1%) before the bridge crossings; bridge=0 keeps the grid test alone
+    String[] args = {"model", "run", "lif", "--stim", "dc:amp=1.2", "--noise", "white:sigma=4", "--seed", "7",
+        "--duration", "100s", "--out", dir.toString(), "--json", "--no-plot"};
+    CliHarness.Result r = CliHarness.run(args);
+    assertThat(r.code()).as(r.err()).isZero();
+    double siegert = org.neuristor.neuron.Siegert.rateHz(10, 2, -70, -70, -55, 12, 4);
+    assertThat(siegert).isCloseTo(30.05, Offset.offset(0.005));
+    assertThat(Json.mapper().readTree(r.out()).get("rate_hz").asDouble()).isCloseTo(siegert,
+        Percentage.withPercentage(3));
+    args[6] = "white:sigma=4,bridge=0";
+    r = CliHarness.run(args);
+    assertThat(Json.mapper().readTree(r.out()).get("rate_hz").asDouble()).isLessThan(0.95 * siegert);
+  }
+
+  @Test
   void modelFileAndParametersApply(@TempDir Path files) throws Exception {
     Path f = files.resolve("burst.yaml");
     Files.writeString(f, "model: adex\nparameters:\n  tau_w: 20\n  b: 500\n  v_r: -45.4\n");
