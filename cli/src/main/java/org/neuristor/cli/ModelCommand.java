@@ -496,7 +496,7 @@ public final class ModelCommand implements Runnable {
      * in the --duration window) fires repetitively in a window 4 times as long. A neuron whose rate falls
      * continuously to 0 (class 1: IF, LIF, AdEx, Izhikevich) has no lowest rate; the bisection then finds the
      * input whose rate the window can just resolve (about 3 spikes in its second half), which moves down as the
-     * window grows: the perfect IF's 0.076 nA in 1 s (its rheobase is 0), AdEx's 654.7 pA (627.3 pA analytic).
+     * window grows: the perfect IF's 0.076 nA in 1 s (its rheobase is 0), AdEx's 654.4 pA (627.3 pA analytic).
      */
     static String windowLimited(NeuronModel m, double rheobase, double tol, double durMs, double dt, Method method,
         String unit) {
