@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.DoubleFunction;
 import org.neuristor.ModelParameterException;
 import org.neuristor.NeuristorException;
 import org.neuristor.ParameterSpec;
@@ -220,7 +221,9 @@ public final class ModelCommand implements Runnable {
           "The start of a pulse is t0 (delay= is accepted too), as in 'neuron run'.",
           "Noise (repeat --noise to combine; seeded by --seed):",
           "  ou:sigma=S,tau=T[,mean=M]    Ornstein-Uhlenbeck current (tau in ms)",
-          "  white:sigma=S                white membrane noise, std in mV (lif)",
+          "  white:sigma=S[,bridge=0]     white membrane noise, std in mV (lif), fires",
+          "                               also between grid points by the OU bridge's",
+          "                               crossing probability (bridge=0: grid only)",
           "  escape:rho0=R,du=D           stochastic threshold, R per ms, D in mV",
           "", "Examples:",
           "  ./neuristor model run lif --stim step:amp=2,t0=10ms --duration 200ms",
@@ -366,7 +369,8 @@ public final class ModelCommand implements Runnable {
     String duration;
 
     @Option(names = "--tol", paramLabel = "CURRENT",
-        description = "Rheobase bisection tolerance in the model's current unit (default: 1/1000 of the range).")
+        description = "Rheobase bisection tolerance in the model's current unit (default: 1/1000 of the first "
+            + "firing input of the grid, so the rheobase is good to 0.05%% of itself).")
     String tolerance;
 
     /**
@@ -408,7 +412,7 @@ public final class ModelCommand implements Runnable {
         throw NeuristorException.input("model fi: give --tol or its old name --tolerance, not both");
       }
       String tolGiven = tolerance != null ? tolerance : oldTolerance;
-      double tol = tolGiven != null ? CliArgs.positive(tolGiven, "--tol", unit) : (hi - lo) / 1000;
+      double tolSet = tolGiven != null ? CliArgs.positive(tolGiven, "--tol", unit) : Double.NaN;
       output.outDir();
       double[] in = new double[points];
       for (int j = 0; j < points; j++) {
@@ -416,17 +420,23 @@ public final class ModelCommand implements Runnable {
       }
       long t0 = System.nanoTime();
       FiCurve c;
+      // the progress bar's estimate of the bisection: the default tolerance for an onset half-way up the range
+      double tolGuess = Double.isNaN(tolSet) ? FiCurve.defaultTolerance((lo + hi) / 2, hi - lo) : tolSet;
       long bisections = Math.min(FiCurve.MAX_BISECTIONS,
-          Math.max(0, (long) Math.ceil(Math.log((hi - lo) / (points - 1) / tol) / Math.log(2))));
+          Math.max(0, (long) Math.ceil(Math.log((hi - lo) / (points - 1) / tolGuess) / Math.log(2))));
       String rheoReason = null;
       double rheo;
+      double tol;
       try (ProgressBar bar = output.progress("f-I " + k.cliName(), points + bisections + 1)) {
         // the grid, then the rheobase by bisection between the last silent and the first firing input
-        c = FiCurve.measure(in, x -> {
+        DoubleFunction<double[]> spikes = x -> {
           double[] sp = NeuronSimulation.spikeTimesMs(m, Stimulus.constant(x), durMs, dt, method);
           bar.step();
           return sp;
-        }, durMs / 2, durMs, 3, tol);
+        };
+        c = FiCurve.measure(in, spikes, durMs / 2, durMs, 3, 0);
+        tol = Double.isNaN(tolSet) ? FiCurve.defaultTolerance(c.rheobase(), hi - lo) : tolSet;
+        c = c.refined(x -> FiCurve.steadyRate(spikes.apply(x), durMs / 2, durMs, 3) > 0, tol);
         rheo = c.rheobase();
         if (Double.isNaN(rheo)) {
           rheoReason = "no input up to " + Summary.number(hi) + " " + unit + " fires repetitively; raise --to";
@@ -487,7 +497,7 @@ public final class ModelCommand implements Runnable {
      * in the --duration window) fires repetitively in a window 4 times as long. A neuron whose rate falls
      * continuously to 0 (class 1: IF, LIF, AdEx, Izhikevich) has no lowest rate; the bisection then finds the
      * input whose rate the window can just resolve (about 3 spikes in its second half), which moves down as the
-     * window grows: the perfect IF's 0.076 nA in 1 s (its rheobase is 0), AdEx's 654.7 pA (627.3 pA analytic).
+     * window grows: the perfect IF's 0.076 nA in 1 s (its rheobase is 0), AdEx's 654.4 pA (627.3 pA analytic).
      */
     static String windowLimited(NeuronModel m, double rheobase, double tol, double durMs, double dt, Method method,
         String unit) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuristor.NeuristorException;
+import org.neuristor.measure.FiCurve;
 import org.neuristor.measure.FiringPatternClassifier;
 import org.neuristor.measure.SpikeFeatures;
 import org.neuristor.measure.Trace;
@@ -320,7 +321,8 @@ public final class NeuronCommand implements Runnable {
         description = "Number of inputs (default: ${DEFAULT-VALUE}).") int points;
 
     @Option(names = "--tol", paramLabel = "VOLTS",
-        description = "Rheobase bisection tolerance (default: 1/1000 of the range).")
+        description = "Rheobase bisection tolerance (default: 1/1000 of the first firing input, so the rheobase is "
+            + "good to 0.05%% of itself).")
     String tol;
 
     @Mixin CircuitOptions circuit;
@@ -339,7 +341,7 @@ public final class NeuronCommand implements Runnable {
       if (!(hi > lo)) {
         throw NeuristorException.input("--to must exceed --from, got " + lo + " and " + hi + " V");
       }
-      double tolerance = tol == null ? (hi - lo) / 1000 : CliArgs.positive(tol, "--tol", "V");
+      double tolSet = tol == null ? Double.NaN : CliArgs.positive(tol, "--tol", "V");
       output.outDir();
       double[] v = new double[points];
       for (int k = 0; k < points; k++) {
@@ -347,6 +349,7 @@ public final class NeuronCommand implements Runnable {
       }
       long t0 = System.nanoTime();
       Protocols.FvCurve f = Protocols.fv(c, v, p);
+      double tolerance = Double.isNaN(tolSet) ? FiCurve.defaultTolerance(f.rheobase(), hi - lo) : tolSet;
       double rheo = Protocols.rheobase(c, f, p, tolerance, null);
       double wall = (System.nanoTime() - t0) / 1e9;
       double[] rate = f.points().stream().mapToDouble(Protocols.RatePoint::rateHz).toArray();

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.neuristor.NeuristorException;
 import org.neuristor.ParameterSpec;
 import org.neuristor.measure.AllOrNothing;
+import org.neuristor.measure.FiCurve;
 import org.neuristor.measure.FiringPatternClassifier;
 import org.neuristor.measure.SpikeFeatures;
 import org.neuristor.measure.StrengthDuration;
@@ -262,10 +263,11 @@ final class Simulations {
     ctl.check();
     // as neuron fi: bisected between the last silent and the first firing input, none if the first already fires;
     // its runs are counted as they start (simulated time starts again from 0)
+    double tol = FiCurve.defaultTolerance(f.rheobase(), to - from);
     double[] last = {Double.POSITIVE_INFINITY};
     int[] run = {0};
-    int most = (int) Math.ceil(Math.log(1000.0 / (n - 1)) / Math.log(2));
-    double rheo = Protocols.rheobase(c, f, p, (to - from) / 1000, (t, stop) -> {
+    int most = Math.max(1, (int) Math.ceil(Math.log((to - from) / (n - 1) / tol) / Math.log(2)));
+    double rheo = Protocols.rheobase(c, f, p, tol, (t, stop) -> {
       if (t < last[0]) {
         run[0]++;
       }

@@ -51,6 +51,23 @@ class ModelCommandTest {
   }
 
   @Test
+  void t7NoisyLifAtTheDefaultDtMatchesSiegert() throws Exception {
+    // physics.md T7: mu 12 mV, sigma_V 4 mV; Siegert 30.05 Hz, Monte Carlo within 3%. At the default dt (0.1 ms)
+    // this command printed 27.90 Hz (-7.1%) before the bridge crossings; bridge=0 keeps the grid test alone
+    String[] args = {"model", "run", "lif", "--stim", "dc:amp=1.2", "--noise", "white:sigma=4", "--seed", "7",
+        "--duration", "100s", "--out", dir.toString(), "--json", "--no-plot"};
+    CliHarness.Result r = CliHarness.run(args);
+    assertThat(r.code()).as(r.err()).isZero();
+    double siegert = org.neuristor.neuron.Siegert.rateHz(10, 2, -70, -70, -55, 12, 4);
+    assertThat(siegert).isCloseTo(30.05, Offset.offset(0.005));
+    assertThat(Json.mapper().readTree(r.out()).get("rate_hz").asDouble()).isCloseTo(siegert,
+        Percentage.withPercentage(3));
+    args[6] = "white:sigma=4,bridge=0";
+    r = CliHarness.run(args);
+    assertThat(Json.mapper().readTree(r.out()).get("rate_hz").asDouble()).isLessThan(0.95 * siegert);
+  }
+
+  @Test
   void modelFileAndParametersApply(@TempDir Path files) throws Exception {
     Path f = files.resolve("burst.yaml");
     Files.writeString(f, "model: adex\nparameters:\n  tau_w: 20\n  b: 500\n  v_r: -45.4\n");
@@ -91,6 +108,16 @@ class ModelCommandTest {
     assertThat(j.get("rate_hz").get(2).asDouble()).isCloseTo(68.3, Percentage.withPercentage(0.5));
     assertThat(j.get("rate_hz").get(10).asDouble()).isCloseTo(117.0, Percentage.withPercentage(0.5));
     assertThat(Files.exists(dir.resolve("hh.fi.csv"))).isTrue();
+  }
+
+  @Test
+  void fiOfHhAtItsDefaultSettingsMeetsT3() throws Exception {
+    // './neuristor model fi hh' as documented: physics.md T3 onset 6.26 uA/cm2, tolerance 0.02. The old default
+    // tolerance (1/1000 of the range, 0.15) printed 6.2891; the default is now 1/1000 of the first firing input
+    CliHarness.Result r = CliHarness.run("model", "fi", "hh", "--out", dir.toString(), "--no-plot", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("rheobase_uA_per_cm2").asDouble()).isCloseTo(6.26, Offset.offset(0.02));
   }
 
   @Test

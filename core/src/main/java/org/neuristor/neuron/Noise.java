@@ -17,7 +17,9 @@ import org.neuristor.ModelParameterException;
  *   <li><b>White membrane noise</b> ({@code whiteSigmaMv > 0}, LIF only): the diffusion approximation
  *       {@code tau dV = (-(V - E_L) + R I) dt + sigma_V sqrt(2 tau) dW}, where sigma_V is the
  *       stationary standard deviation of the free membrane (mV). Between spikes V is then an OU
- *       process and is advanced with its exact update; threshold tested on the grid.
+ *       process and is advanced with its exact update; threshold tested on the grid and, unless
+ *       {@code whiteBridge} is off, inside each step by the OU bridge's crossing probability (see
+ *       {@link LeakyIntegrateAndFire}).
  *   <li><b>Escape noise</b> ({@code escapeRho0PerMs > 0}, IF and LIF): the hard threshold is
  *       replaced by a hazard {@code rho(V) = rho_0 exp((V - theta)/Delta_u)}; a neuron fires in a step
  *       with probability {@code 1 - exp(-rho dt)} (Gerstner et al., Neuronal Dynamics, 2014, ch. 9).
@@ -30,12 +32,20 @@ import org.neuristor.ModelParameterException;
  * @param whiteSigmaMv stationary membrane standard deviation of the white-noise LIF (mV; 0 = off)
  * @param escapeRho0PerMs escape rate at threshold (1/ms; 0 = off)
  * @param escapeDeltaMv escape-noise softness Delta_u (mV, > 0)
+ * @param whiteBridge white noise also fires on threshold crossings between grid points (the bridge
+ *     probability; default on, {@code white:...,bridge=0} turns it off)
  */
 public record Noise(double ouSigma, double ouTauMs, double ouMean, double whiteSigmaMv, double escapeRho0PerMs,
-    double escapeDeltaMv) {
+    double escapeDeltaMv, boolean whiteBridge) {
 
   /** No noise. */
   public static final Noise NONE = new Noise(0, 5, 0, 0, 0, 1);
+
+  /** Noise with the bridge test of white noise on. */
+  public Noise(double ouSigma, double ouTauMs, double ouMean, double whiteSigmaMv, double escapeRho0PerMs,
+      double escapeDeltaMv) {
+    this(ouSigma, ouTauMs, ouMean, whiteSigmaMv, escapeRho0PerMs, escapeDeltaMv, true);
+  }
 
   public Noise {
     if (!(ouSigma >= 0) || !Double.isFinite(ouSigma)) {
@@ -74,15 +84,20 @@ public record Noise(double ouSigma, double ouTauMs, double ouMean, double whiteS
   }
 
   public Noise withOu(double sigma, double tauMs, double mean) {
-    return new Noise(sigma, tauMs, mean, whiteSigmaMv, escapeRho0PerMs, escapeDeltaMv);
+    return new Noise(sigma, tauMs, mean, whiteSigmaMv, escapeRho0PerMs, escapeDeltaMv, whiteBridge);
   }
 
   public Noise withWhite(double sigmaMv) {
-    return new Noise(ouSigma, ouTauMs, ouMean, sigmaMv, escapeRho0PerMs, escapeDeltaMv);
+    return new Noise(ouSigma, ouTauMs, ouMean, sigmaMv, escapeRho0PerMs, escapeDeltaMv, whiteBridge);
+  }
+
+  /** This noise with the bridge test of white noise on or off. */
+  public Noise withWhiteBridge(boolean on) {
+    return new Noise(ouSigma, ouTauMs, ouMean, whiteSigmaMv, escapeRho0PerMs, escapeDeltaMv, on);
   }
 
   public Noise withEscape(double rho0PerMs, double deltaMv) {
-    return new Noise(ouSigma, ouTauMs, ouMean, whiteSigmaMv, rho0PerMs, deltaMv);
+    return new Noise(ouSigma, ouTauMs, ouMean, whiteSigmaMv, rho0PerMs, deltaMv, whiteBridge);
   }
 
   public boolean hasOu() {
@@ -103,7 +118,7 @@ public record Noise(double ouSigma, double ouTauMs, double ouMean, double whiteS
 
   /**
    * Parses one command-line noise term and adds it to this one: {@code ou:sigma=0.2,tau=5[,mean=0]},
-   * {@code white:sigma=4}, {@code escape:rho0=1,du=2} (units as in the record's description: ou sigma
+   * {@code white:sigma=4[,bridge=0]}, {@code escape:rho0=1,du=2} (units as in the record's description: ou sigma
    * and mean in the model's current unit {@code currentUnit}, tau in ms, white sigma and du in mV,
    * rho0 per ms; a value may carry its unit, {@code tau=5ms}).
    */
@@ -112,7 +127,7 @@ public record Noise(double ouSigma, double ouTauMs, double ouMean, double whiteS
     String kind = (colon < 0 ? spec : spec.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
     java.util.Map<String, String> units = switch (kind) {
       case "ou" -> java.util.Map.of("sigma", currentUnit, "tau", "ms", "mean", currentUnit);
-      case "white" -> java.util.Map.of("sigma", "mV");
+      case "white" -> java.util.Map.of("sigma", "mV", "bridge", "1");
       case "escape" -> java.util.Map.of("rho0", "1/ms", "du", "mV");
       default -> throw new ModelParameterException("noise", "--noise: unknown kind '" + kind + "' (ou, white, escape)");
     };
@@ -125,7 +140,13 @@ public record Noise(double ouSigma, double ouTauMs, double ouMean, double whiteS
     Noise out;
     switch (kind) {
       case "ou" -> out = withOu(get.apply("sigma", Double.NaN), get.apply("tau", 5.0), get.apply("mean", 0.0));
-      case "white" -> out = withWhite(get.apply("sigma", Double.NaN));
+      case "white" -> {
+        double bridge = get.apply("bridge", 1.0);
+        if (bridge != 0 && bridge != 1) {
+          throw new ModelParameterException("noise", "--noise white: bridge must be 1 (on) or 0 (off), got " + bridge);
+        }
+        out = withWhite(get.apply("sigma", Double.NaN)).withWhiteBridge(bridge == 1);
+      }
       case "escape" -> out = withEscape(get.apply("rho0", 1.0), get.apply("du", 2.0));
       default -> throw new ModelParameterException("noise", "--noise: unknown kind '" + kind + "' (ou, white, escape)");
     }

@@ -1,8 +1,10 @@
 package org.neuristor.neuron;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.neuristor.ModelParameterException;
 import org.assertj.core.data.Offset;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
@@ -84,8 +86,12 @@ class NoiseTest {
 
   /** Spike times of each neuron of a white-noise LIF population (ms), after a 100 ms transient. */
   static double[] isiStats(double muMv, double sigmaMv, int n, double durationMs, double dt, long seed) {
+    return isiStats(muMv, Noise.white(sigmaMv), n, durationMs, dt, seed);
+  }
+
+  static double[] isiStats(double muMv, Noise noise, int n, double durationMs, double dt, long seed) {
     NeuronModel lif = NeuronModel.of(ModelKind.LIF);
-    NeuronKernel p = lif.kernel(n, dt, Method.EXACT_GRID, Noise.white(sigmaMv), seed);
+    NeuronKernel p = lif.kernel(n, dt, Method.EXACT_GRID, noise, seed);
     double[] input = new double[n];
     java.util.Arrays.fill(input, muMv / lif.get("r") * ModelKind.LIF.currentToSi());
     Spikes out = new Spikes(16);
@@ -133,6 +139,30 @@ class NoiseTest {
     assertThat(st[0]).isCloseTo(1000 / siegert, Percentage.withPercentage(5));
     // noise-driven firing below rheobase (mu = 12 < 15 mV) is irregular
     assertThat(st[1]).isGreaterThan(0.5);
+  }
+
+  @Test
+  void t7AtTheDefaultStepMatchesSiegertThroughTheBridgeCrossings() {
+    // the LIF's default dt 0.1 ms: testing the threshold only on the grid misses the crossings between grid points
+    // (27.9 Hz, -7%, in 'model run lif --stim dc:amp=1.2 --noise white:sigma=4 --seed 7 --duration 100s'); the OU
+    // bridge's crossing probability recovers them: T7's 3% at the default dt
+    double siegert = Siegert.rateHz(10, 2, -70, -70, -55, 12, 4);
+    double[] st = isiStats(12, 4, 400, 1100, 0.1, 7);
+    assertThat(st[2]).isCloseTo(siegert, Percentage.withPercentage(3));
+    assertThat(st[0]).isCloseTo(1000 / siegert, Percentage.withPercentage(5));
+    // with the bridge off (white:...,bridge=0) the grid test alone remains, and misses them
+    double[] grid = isiStats(12, Noise.white(4).withWhiteBridge(false), 400, 1100, 0.1, 7);
+    assertThat(grid[2]).isLessThan(0.95 * siegert);
+    // at 1 ms, ten times the default, still within T7's 3%
+    assertThat(isiStats(12, 4, 400, 1100, 1, 7)[2]).isCloseTo(siegert, Percentage.withPercentage(3));
+  }
+
+  @Test
+  void whiteNoiseBridgeIsParsedAndRefusedWhenNeitherOnNorOff() {
+    assertThat(Noise.NONE.plus("white:sigma=4", "nA").whiteBridge()).isTrue();
+    assertThat(Noise.NONE.plus("white:sigma=4,bridge=0", "nA").whiteBridge()).isFalse();
+    assertThatThrownBy(() -> Noise.NONE.plus("white:sigma=4,bridge=0.5", "nA"))
+        .isInstanceOf(ModelParameterException.class).hasMessageContaining("bridge must be 1 (on) or 0 (off)");
   }
 
   @Test
