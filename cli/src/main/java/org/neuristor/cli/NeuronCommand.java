@@ -347,7 +347,8 @@ public final class NeuronCommand implements Runnable {
       }
       long t0 = System.nanoTime();
       Protocols.FvCurve f = Protocols.fv(c, v, p);
-      double rheo = Protocols.rheobase(c, f, p, tolerance, null);
+      Protocols.Rheobase rb = Protocols.rheobaseChecked(c, f, p, tolerance, null);
+      double rheo = rb.volts();
       double wall = (System.nanoTime() - t0) / 1e9;
       double[] rate = f.points().stream().mapToDouble(Protocols.RatePoint::rateHz).toArray();
       List<List<Object>> rows = new ArrayList<>();
@@ -358,13 +359,9 @@ public final class NeuronCommand implements Runnable {
       CsvWriter.writeTable(csv, List.of("input_V", "rate_hz", "spikes"), rows);
       Summary s = new Summary();
       s.put("circuit", c.name());
-      s.put("rheobase_V", rheo);
-      if (Double.isNaN(rheo)) {
-        s.put("rheobase_reason", "no input up to " + hi + " V fired repetitively; raise --to");
-      } else if (rheo == v[0] && f.points().get(0).spikes() >= 2) {
-        s.put("rheobase_reason", "the lowest input already fires: the rheobase is at or below " + v[0] + " V; lower "
-            + "--from");
-        s.put("rheobase_V", null);
+      s.put("rheobase_V", Double.isNaN(rheo) ? null : rheo);
+      if (rb.reason() != null) {
+        s.put("rheobase_reason", rb.reason());
       }
       s.put("input_V", v);
       s.put("rate_hz", rate);

@@ -265,7 +265,7 @@ final class Simulations {
     double[] last = {Double.POSITIVE_INFINITY};
     int[] run = {0};
     int most = (int) Math.ceil(Math.log(1000.0 / (n - 1)) / Math.log(2));
-    double rheo = Protocols.rheobase(c, f, p, (to - from) / 1000, (t, stop) -> {
+    Protocols.Rheobase rheo = Protocols.rheobaseChecked(c, f, p, (to - from) / 1000, (t, stop) -> {
       if (t < last[0]) {
         run[0]++;
       }
@@ -275,7 +275,10 @@ final class Simulations {
     });
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("circuit", c.name());
-    v.put("rheobase_V", !points.isEmpty() && points.get(0).spikes() >= 2 ? null : rheo);
+    v.put("rheobase_V", Double.isNaN(rheo.volts()) ? null : rheo.volts());
+    if (rheo.reason() != null) {
+      v.put("rheobase_reason", rheo.reason());
+    }
     v.put("input_V", in);
     v.put("rate_hz", rate);
     StringBuilder cmd = new StringBuilder("./neuristor neuron fi " + c.name() + " --from " + num(from) + " --to "
