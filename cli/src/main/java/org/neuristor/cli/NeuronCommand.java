@@ -305,7 +305,9 @@ public final class NeuronCommand implements Runnable {
               + "pickett, yi and yi-mixed, a train of its 42 ns pulses every 800 ns for pickett2013, the circuit's own "
               + "source for the others (docs/parameters.md). Runs the inputs in parallel, then finds the rheobase (the "
               + "smallest input that fires repetitively) by bisection between the last silent and the first firing "
-              + "input, to --tol. Writes CSV and a plot."},
+              + "input, to --tol. When the input --tol below it fires repetitively in a run 4 times as long, the run "
+              + "length set it (a rate falling continuously to 0, or first spikes that come later near threshold): "
+              + "the rheobase is null and rheobase_reason gives the bound. Writes CSV and a plot."},
       footer = {"", "Example:", "  ./neuristor neuron fi lif --from 1 --to 4 --points 50"})
   @JsonKeys({"circuit", "rheobase_V", "rheobase_reason", "input_V", "rate_hz", "csv", "wall_s", "plot"})
   static final class Fv implements Callable<Integer> {
