@@ -222,9 +222,9 @@ public final class Protocols {
    * The rheobase of a curve from {@link #fv(NeuronCircuit, double[], Map)} by bisection to {@code tolerance}
    * ({@link #rheobase(NeuronCircuit, FvCurve, Map, double, org.neuristor.circuit.TransientAnalysis.Progress)}), then
    * checked against the run length: when the input {@code tolerance} below it fires repetitively in a run {@link
-   * org.neuristor.measure.FiCurve#LONGER_WINDOW} times as long as the circuit's tstop, the rate falls continuously
-   * to 0 and the number is only where the run saw its second spike: null with the bound. What {@code neuron fi} and
-   * the Studio's f-V curve report.
+   * org.neuristor.measure.FiCurve#LONGER_WINDOW} times as long as the circuit's tstop, the run length set the number
+   * (a rate falling continuously to 0, or first spikes that come later near threshold): null with the bound. What
+   * {@code neuron fi} and the Studio's f-V curve report.
    */
   public static Rheobase rheobaseChecked(NeuronCircuit c, FvCurve curve, Map<String, String> params,
       double tolerance, org.neuristor.circuit.TransientAnalysis.Progress progress) {
