@@ -493,26 +493,16 @@ public final class ModelCommand implements Runnable {
     }
 
     /**
-     * Why the bisected rheobase is the window's and not the neuron's, or null: an input {@code tol} below it (silent
-     * in the --duration window) fires repetitively in a window 4 times as long. A neuron whose rate falls
-     * continuously to 0 (class 1: IF, LIF, AdEx, Izhikevich) has no lowest rate; the bisection then finds the
-     * input whose rate the window can just resolve (about 3 spikes in its second half), which moves down as the
-     * window grows: the perfect IF's 0.076 nA in 1 s (its rheobase is 0), AdEx's 654.4 pA (627.3 pA analytic).
+     * Why the bisected rheobase is the window's and not the neuron's, or null ({@link FiCurve#windowLimited}): the
+     * model run in a window 4 times as long as --duration, its rate counted over the second half.
      */
     static String windowLimited(NeuronModel m, double rheobase, double tol, double durMs, double dt, Method method,
         String unit) {
-      double below = rheobase - tol;
-      double longMs = 4 * durMs;
-      double[] sp = NeuronSimulation.spikeTimesMs(m, Stimulus.constant(below), longMs, dt, method);
-      double rate = FiCurve.steadyRate(sp, longMs / 2, longMs, 3) * 1000;
-      if (!(rate > 0)) {
-        return null;
-      }
-      return "the rate falls continuously towards 0 Hz: " + Summary.number(below) + " " + unit + ", silent in the "
-          + Summary.number(durMs * 1e-3) + " s window, fires at " + Summary.number(rate) + " Hz in a "
-          + Summary.number(longMs * 1e-3) + " s one, so the rheobase is below " + Summary.number(rheobase) + " "
-          + unit + " and the bisection found only the lowest rate the window resolves; a longer --duration lowers "
-          + "the bound";
+      return FiCurve.windowLimited(rheobase, tol, durMs * 1e-3, unit, (x, seconds) -> {
+        double ms = seconds * 1e3;
+        double[] sp = NeuronSimulation.spikeTimesMs(m, Stimulus.constant(x), ms, dt, method);
+        return FiCurve.steadyRate(sp, ms / 2, ms, 3) * 1000;
+      });
     }
 
     /** Rate just above the rheobase: class 1 neurons start near 0 Hz, class 2 at a finite rate. */

@@ -306,7 +306,9 @@ public final class NeuronCommand implements Runnable {
               + "pickett, yi and yi-mixed, a train of its 42 ns pulses every 800 ns for pickett2013, the circuit's own "
               + "source for the others (docs/parameters.md). Runs the inputs in parallel, then finds the rheobase (the "
               + "smallest input that fires repetitively) by bisection between the last silent and the first firing "
-              + "input, to --tol. Writes CSV and a plot."},
+              + "input, to --tol. When the input --tol below it fires repetitively in a run 4 times as long, the run "
+              + "length set it (a rate falling continuously to 0, or first spikes that come later near threshold): "
+              + "the rheobase is null and rheobase_reason gives the bound. Writes CSV and a plot."},
       footer = {"", "Example:", "  ./neuristor neuron fi lif --from 1 --to 4 --points 50"})
   @JsonKeys({"circuit", "rheobase_V", "rheobase_reason", "input_V", "rate_hz", "csv", "wall_s", "plot"})
   static final class Fv implements Callable<Integer> {
@@ -350,7 +352,8 @@ public final class NeuronCommand implements Runnable {
       long t0 = System.nanoTime();
       Protocols.FvCurve f = Protocols.fv(c, v, p);
       double tolerance = Double.isNaN(tolSet) ? FiCurve.defaultTolerance(f.rheobase(), hi - lo) : tolSet;
-      double rheo = Protocols.rheobase(c, f, p, tolerance, null);
+      Protocols.Rheobase rb = Protocols.rheobaseChecked(c, f, p, tolerance, null);
+      double rheo = rb.volts();
       double wall = (System.nanoTime() - t0) / 1e9;
       double[] rate = f.points().stream().mapToDouble(Protocols.RatePoint::rateHz).toArray();
       List<List<Object>> rows = new ArrayList<>();
@@ -361,13 +364,9 @@ public final class NeuronCommand implements Runnable {
       CsvWriter.writeTable(csv, List.of("input_V", "rate_hz", "spikes"), rows);
       Summary s = new Summary();
       s.put("circuit", c.name());
-      s.put("rheobase_V", rheo);
-      if (Double.isNaN(rheo)) {
-        s.put("rheobase_reason", "no input up to " + hi + " V fired repetitively; raise --to");
-      } else if (rheo == v[0] && f.points().get(0).spikes() >= 2) {
-        s.put("rheobase_reason", "the lowest input already fires: the rheobase is at or below " + v[0] + " V; lower "
-            + "--from");
-        s.put("rheobase_V", null);
+      s.put("rheobase_V", Double.isNaN(rheo) ? null : rheo);
+      if (rb.reason() != null) {
+        s.put("rheobase_reason", rb.reason());
       }
       s.put("input_V", v);
       s.put("rate_hz", rate);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.neuristor.io.JsonText;
+import org.neuristor.util.Numbers;
 
 /**
  * The result summary a command prints when it finishes: an ordered list of key/value pairs, shown
@@ -152,29 +153,8 @@ public final class Summary {
     return false;
   }
 
-  /** 6 significant digits, trailing zeros dropped; plain notation for 1e-4 <= |v| < 1e6. */
+  /** 6 significant digits, trailing zeros dropped; plain notation for 1e-4 <= |v| < 1e6 ({@link Numbers#plain}). */
   static String number(double v) {
-    if (!Double.isFinite(v)) {
-      return Double.isNaN(v) ? "n/a" : (v > 0 ? "inf" : "-inf");
-    }
-    if (v == 0) {
-      return "0";
-    }
-    double a = Math.abs(v);
-    String s;
-    if (a >= 1e-4 && a < 1e6) {
-      s = new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
-    } else {
-      s = String.format(Locale.ROOT, "%.5e", v);
-      int e = s.indexOf('e');
-      String mant = s.substring(0, e);
-      if (mant.contains(".")) {
-        mant = mant.replaceAll("0+$", "").replaceAll("\\.$", "");
-      }
-      String exp = s.substring(e + 1);
-      int expValue = Integer.parseInt(exp);
-      s = mant + "e" + expValue;
-    }
-    return s;
+    return Numbers.plain(v);
   }
 }

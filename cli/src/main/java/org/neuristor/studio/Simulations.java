@@ -267,7 +267,7 @@ final class Simulations {
     double[] last = {Double.POSITIVE_INFINITY};
     int[] run = {0};
     int most = Math.max(1, (int) Math.ceil(Math.log((to - from) / (n - 1) / tol) / Math.log(2)));
-    double rheo = Protocols.rheobase(c, f, p, tol, (t, stop) -> {
+    Protocols.Rheobase rheo = Protocols.rheobaseChecked(c, f, p, tol, (t, stop) -> {
       if (t < last[0]) {
         run[0]++;
       }
@@ -277,7 +277,10 @@ final class Simulations {
     });
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("circuit", c.name());
-    v.put("rheobase_V", !points.isEmpty() && points.get(0).spikes() >= 2 ? null : rheo);
+    v.put("rheobase_V", Double.isNaN(rheo.volts()) ? null : rheo.volts());
+    if (rheo.reason() != null) {
+      v.put("rheobase_reason", rheo.reason());
+    }
     v.put("input_V", in);
     v.put("rate_hz", rate);
     StringBuilder cmd = new StringBuilder("./neuristor neuron fi " + c.name() + " --from " + num(from) + " --to "

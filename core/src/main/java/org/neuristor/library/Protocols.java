@@ -209,6 +209,53 @@ public final class Protocols {
   }
 
   /**
+   * The rheobase of a curve from {@link #fv(NeuronCircuit, double[], Map)} and, when it is not a number the circuit
+   * showed, why.
+   *
+   * @param volts the bisected rheobase; NaN when {@code reason} is given
+   * @param reason null, or why there is no rheobase: no input fired repetitively, the lowest input already fires,
+   *     or the run length set it ({@link org.neuristor.measure.FiCurve#windowLimited})
+   */
+  public record Rheobase(double volts, String reason) {}
+
+  /**
+   * The rheobase of a curve from {@link #fv(NeuronCircuit, double[], Map)} by bisection to {@code tolerance}
+   * ({@link #rheobase(NeuronCircuit, FvCurve, Map, double, org.neuristor.circuit.TransientAnalysis.Progress)}), then
+   * checked against the run length: when the input {@code tolerance} below it fires repetitively in a run {@link
+   * org.neuristor.measure.FiCurve#LONGER_WINDOW} times as long as the circuit's tstop, the run length set the number
+   * (a rate falling continuously to 0, or first spikes that come later near threshold): null with the bound. What
+   * {@code neuron fi} and the Studio's f-V curve report.
+   */
+  public static Rheobase rheobaseChecked(NeuronCircuit c, FvCurve curve, Map<String, String> params,
+      double tolerance, org.neuristor.circuit.TransientAnalysis.Progress progress) {
+    List<RatePoint> p = curve.points();
+    double rheo = rheobase(c, curve, params, tolerance, progress);
+    if (Double.isNaN(rheo)) {
+      return new Rheobase(Double.NaN, "no input up to " + p.get(p.size() - 1).input() + " V fired repetitively; "
+          + "raise --to");
+    }
+    if (p.get(0).spikes() >= 2) {
+      return new Rheobase(Double.NaN, "the lowest input already fires: the rheobase is at or below "
+          + p.get(0).input() + " V; lower --from");
+    }
+    Map<String, String> drive = driveParameters(c, params);
+    String source = c.drive().source();
+    org.neuristor.circuit.Analysis a = compile(c, drive, source).analyses().get(0);
+    if (!(a instanceof org.neuristor.circuit.Analysis.Tran tr)) {
+      return new Rheobase(rheo, null);
+    }
+    String why = org.neuristor.measure.FiCurve.windowLimited(rheo, tolerance, tr.tstop() - tr.tstart(), "V",
+        (x, seconds) -> {
+          Map<String, String> q = new java.util.LinkedHashMap<>(drive);
+          q.put("vin", String.format(Locale.ROOT, "%.17g", x));
+          q.put("tstop", String.format(Locale.ROOT, "%.17g", tr.tstart() + seconds));
+          SpikeFeatures f = c.features(run(c, q, source, progress));
+          return f.spikeTimes().length >= 2 ? f.rateHz() : 0;
+        });
+    return why == null ? new Rheobase(rheo, null) : new Rheobase(Double.NaN, why);
+  }
+
+  /**
    * One run of a circuit with its spike features and the supply energy per spike.
    *
    * @param energyPerSpikeJoules supply energy over whole periods after the first spike divided by the

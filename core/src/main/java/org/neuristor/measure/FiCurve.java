@@ -1,7 +1,9 @@
 package org.neuristor.measure;
 
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleFunction;
 import java.util.function.DoublePredicate;
+import org.neuristor.util.Numbers;
 
 /**
  * Frequency-current (f-I) curve and rheobase of any neuron, model or circuit, given a function that
@@ -110,6 +112,39 @@ public record FiCurve(double[] inputs, double[] rates, double rheobase) {
       return range / 1000; // nothing to bisect
     }
     return Math.max(DEFAULT_RELATIVE_TOLERANCE * Math.abs(firstFiring), 1e-6 * Math.abs(range));
+  }
+
+  /** How many times longer than the measuring window the window of {@link #windowLimited} is. */
+  public static final int LONGER_WINDOW = 4;
+
+  /**
+   * Why a bisected rheobase is the window's and not the neuron's, or null: the input {@code tolerance} below it
+   * (silent in the measuring window: below the bisection's last silent input) fires repetitively in a window
+   * {@link #LONGER_WINDOW} times as long. Either the rate falls continuously to 0 (class 1: IF, AdEx, Izhikevich;
+   * there is no lowest rate, and the bisection finds the input whose rate the window can just resolve: the perfect
+   * IF's 0.076 nA in 1 s, its rheobase being 0, AdEx's 654.7 pA, 627.3 pA analytic), or the first spikes come later
+   * than the window near threshold (Pickett's neuristor fires at 8.9 MHz in the longer run, as at the first firing
+   * input of its curve). One run. What {@code model fi}, {@code neuron fi} and the Studio's f-V curve check.
+   *
+   * @param rheobase the bisection's result
+   * @param tolerance its tolerance
+   * @param windowSeconds the measuring window (s)
+   * @param unit the input's unit, for the reason
+   * @param rateHz steady rate (Hz; 0 when it does not fire repetitively) at input x in a window of w seconds
+   */
+  public static String windowLimited(double rheobase, double tolerance, double windowSeconds, String unit,
+      DoubleBinaryOperator rateHz) {
+    double below = rheobase - tolerance;
+    double longer = LONGER_WINDOW * windowSeconds;
+    double rate = rateHz.applyAsDouble(below, longer);
+    if (!(rate > 0)) {
+      return null;
+    }
+    return "the window set it: " + Numbers.plain(below) + " " + unit + ", silent in the " + Numbers.plain(windowSeconds)
+        + " s window, fires at " + Numbers.plain(rate) + " Hz in a " + Numbers.plain(longer) + " s one, so the "
+        + "rheobase is below " + Numbers.plain(rheobase) + " " + unit + " (the rate falls continuously towards 0 Hz, "
+        + "or the first spikes come later near threshold) and the bisection found only where the window first sees "
+        + "repetitive firing; a longer --duration lowers the bound";
   }
 
   /** Smallest bisection tolerance relative to the bracket's magnitude: below it, doubles run out of digits. */
