@@ -129,7 +129,7 @@ public record FiCurve(double[] inputs, double[] rates, double rheobase) {
    * @param rheobase the bisection's result
    * @param tolerance its tolerance
    * @param windowSeconds the measuring window (s)
-   * @param unit the input's unit, for the reason
+   * @param unit the input's unit, for the reason ("1" for a dimensionless input, which is then written without one)
    * @param rateHz steady rate (Hz; 0 when it does not fire repetitively) at input x in a window of w seconds
    */
   public static String windowLimited(double rheobase, double tolerance, double windowSeconds, String unit,
@@ -140,9 +140,10 @@ public record FiCurve(double[] inputs, double[] rates, double rheobase) {
     if (!(rate > 0)) {
       return null;
     }
-    return "the window set it: " + Numbers.plain(below) + " " + unit + ", silent in the " + Numbers.plain(windowSeconds)
+    String u = unit.isEmpty() || unit.equals("1") ? "" : " " + unit;
+    return "the window set it: " + Numbers.plain(below) + u + ", silent in the " + Numbers.plain(windowSeconds)
         + " s window, fires at " + Numbers.plain(rate) + " Hz in a " + Numbers.plain(longer) + " s one, so the "
-        + "rheobase is below " + Numbers.plain(rheobase) + " " + unit + " (the rate falls continuously towards 0 Hz, "
+        + "rheobase is below " + Numbers.plain(rheobase) + u + " (the rate falls continuously towards 0 Hz, "
         + "or the first spikes come later near threshold) and the bisection found only where the window first sees "
         + "repetitive firing; a longer --duration lowers the bound";
   }

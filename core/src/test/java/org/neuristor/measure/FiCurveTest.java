@@ -44,4 +44,16 @@ class FiCurveTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> StrengthDuration.measure((a, d) -> a > 1,
         new double[] {1e-6}, 0, 2, 1e-300)).hasMessageContaining("relative tolerance");
   }
+
+  @Test
+  void aWindowSetReasonWritesTheInputsUnitButNoneForADimensionlessInput() {
+    // the check input 3.77 fires in the longer window: the reason gives the bound in the input's unit; Izhikevich's
+    // input is dimensionless (unit "1"), and "below 3.78 1" read as a number with a stray 1
+    String nA = FiCurve.windowLimited(1.5, 0.01, 1.0, "nA", (x, w) -> 5.0);
+    assertThat(nA).contains("1.49 nA, silent in the 1 s window").contains("below 1.5 nA (");
+    String none = FiCurve.windowLimited(3.78, 0.01, 1.0, "1", (x, w) -> 4.6);
+    assertThat(none).contains("the window set it: 3.77, silent in the 1 s window").contains("below 3.78 (")
+        .doesNotContain(" 1,").doesNotContain(" 1 (");
+    assertThat(FiCurve.windowLimited(3.78, 0.01, 1.0, "1", (x, w) -> 0.0)).isNull();
+  }
 }
