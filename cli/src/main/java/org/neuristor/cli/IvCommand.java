@@ -133,12 +133,7 @@ public final class IvCommand implements Callable<Integer> {
       double[] vths = results.stream().mapToDouble(r -> r.positive().vthVolts()).toArray();
       double[] vholds = results.stream().mapToDouble(r -> r.positive().vholdVolts()).toArray();
       double[] switching = java.util.Arrays.stream(vths).filter(Double::isFinite).toArray();
-      s.put("devices", devices);
-      s.put("switched_devices", switching.length);
-      s.put("vth_V_mean", mean(vths));
-      s.put("vth_V_sigma", sigma(vths));
-      s.put("vhold_V_mean", mean(vholds));
-      s.put("vhold_V_sigma", sigma(vholds));
+      monteCarlo(s::put, vths, vholds);
       if (output.plot() && switching.length > 0) {
         Path h = output.file(base + "-vth-hist." + output.plotExt());
         Plotter.histogram(h, "V_th over " + switching.length + " switching devices", "V_th (V)", switching,
@@ -164,6 +159,20 @@ public final class IvCommand implements Callable<Integer> {
       m.put("reason", b.reason());
     }
     return m;
+  }
+
+  /**
+   * A Monte Carlo's statistics as {@code iv --devices N --json} prints them (the studio's Monte Carlo shows the same):
+   * the devices, how many switched, and mean and sigma of V_th and V_hold over those (NaN for a device that did not
+   * switch; null when none did).
+   */
+  public static void monteCarlo(java.util.function.BiConsumer<String, Object> put, double[] vths, double[] vholds) {
+    put.accept("devices", vths.length);
+    put.accept("switched_devices", (int) java.util.Arrays.stream(vths).filter(Double::isFinite).count());
+    put.accept("vth_V_mean", mean(vths));
+    put.accept("vth_V_sigma", sigma(vths));
+    put.accept("vhold_V_mean", mean(vholds));
+    put.accept("vhold_V_sigma", sigma(vholds));
   }
 
   /** Mean of the finite values; null (not measured) when there are none. */

@@ -442,20 +442,7 @@ public final class NeuronCommand implements Runnable {
       if (circuit.rescaled != null) {
         s.put("bias_rescale", circuit.rescaled);
       }
-      if (n == 1) {
-        s.put("rate_hz", null);
-        s.put("rate_reason", "one spike: no interval to measure a rate from");
-      } else {
-        s.put("rate_hz", f.rateHz());
-      }
-      s.put("amplitude_V", n > 0 ? f.amplitudeVolts() : null);
-      s.put("width_s", n > 0 ? f.widthSeconds() : null);
-      s.put("latency_s", f.latencySeconds());
-      s.put("response_V", f.amplitudeVolts());
-      FiringPatternClassifier.Result fp = Protocols.firingPattern(c, t, stim, f.spikeTimes());
-      s.put("firing_pattern", fp.label());
-      s.put("firing_pattern_reason", fp.reason());
-      s.put("energy_per_spike_J", n > 0 ? m.energyPerSpikeJoules() : null);
+      features(s::put, c, m, stim);
       if (refractory) {
         // the neuristor's refractoriness is its "Na" channel M1 staying on (physics.md 4.2); M2 fires on
         Protocols.Refractory ref = Protocols.refractoryPeriod(c, c.refractoryState(), p, pulse.get("amp"),
@@ -476,6 +463,33 @@ public final class NeuronCommand implements Runnable {
       }
       output.print(s);
       return 0;
+    }
+
+    /**
+     * The spike features of a run as {@code neuron run --json} prints them (the studio's neuron page shows the same
+     * keys): rate (null with {@code rate_reason} for one spike), amplitude and width (null without a spike), latency,
+     * response, firing pattern and its reason, energy per spike (null without a spike).
+     *
+     * @param stim the stimulus spec, or null for the circuit's own
+     */
+    public static void features(java.util.function.BiConsumer<String, Object> put, NeuronCircuit c,
+        Protocols.Measured m, String stim) {
+      SpikeFeatures f = m.features();
+      int n = f.spikeTimes().length;
+      if (n == 1) {
+        put.accept("rate_hz", null);
+        put.accept("rate_reason", "one spike: no interval to measure a rate from");
+      } else {
+        put.accept("rate_hz", f.rateHz());
+      }
+      put.accept("amplitude_V", n > 0 ? f.amplitudeVolts() : null);
+      put.accept("width_s", n > 0 ? f.widthSeconds() : null);
+      put.accept("latency_s", f.latencySeconds());
+      put.accept("response_V", f.amplitudeVolts());
+      FiringPatternClassifier.Result fp = Protocols.firingPattern(c, m.trace(), stim, f.spikeTimes());
+      put.accept("firing_pattern", fp.label());
+      put.accept("firing_pattern_reason", fp.reason());
+      put.accept("energy_per_spike_J", n > 0 ? m.energyPerSpikeJoules() : null);
     }
 
     /** Amplitude and width of a single-pulse stimulus for {@code --refractory}, or a user error. */

@@ -106,10 +106,14 @@ final class ResultsFolder {
     return out;
   }
 
+  /**
+   * What a folder holds, from its own files (not its subfolders: the output folder holding a folder named
+   * {@code digits-run} is not itself a digits run).
+   */
   private static String kind(Path d) throws IOException {
     boolean csv = false;
     try (Stream<Path> s = Files.list(d)) {
-      for (Path f : s.toList()) {
+      for (Path f : s.filter(Files::isRegularFile).toList()) {
         String n = f.getFileName().toString();
         if (n.endsWith(".spec.yaml")) {
           return "sweep";
@@ -221,16 +225,14 @@ final class ResultsFolder {
       v.put("unread_files", unread);
     }
     Path csv = first;
-    String cmd = digits ? "./neuristor network digits --out " + Shell.quote(relative(d)) + " --json"
-        : "# files written by a neuristor command into " + relative(d);
+    // digits.json does not record the options of its run (hidden neurons, epochs, steps, seed): a command named
+    // here with --out would not reproduce it but train another network into the same folder (it used to say so)
+    String cmd = digits ? "# written by ./neuristor network digits ... --out " + Shell.quote(relative(d))
+        + "; its options (hidden neurons, epochs, steps, seed) are not recorded in the folder, so no command here"
+        + " reproduces it" : "# files written by a neuristor command into " + relative(d);
     return new Output(new View((digits ? "digits run " : "results ") + relative(d), panels, v, cmd, spec,
-        digits ? "summary (JSON)" : "summary", csv == null ? "none.csv" : csv.getFileName().toString(), images(d)),
-        file -> {
-          if (csv == null) {
-            throw NeuristorException.input("this folder has no CSV file");
-          }
-          return copy(csv, file);
-        });
+        digits ? "summary (JSON)" : "summary", csv == null ? null : csv.getFileName().toString(), images(d)),
+        file -> copy(csv, file));
   }
 
   /** Why a file of a folder could not be shown, in one line. */
@@ -264,12 +266,14 @@ final class ResultsFolder {
     } else if (n.endsWith(".csv") && Files.size(f) < 20_000_000) {
       Table t = Table.read(f);
       if (t.columns().size() >= 2) {
+        // one panel per column, each with its own y axis: a digits sweep's accuracy (0.7), spikes (21) and energy
+        // (2.6e-13 J) on one axis drew the accuracy and the energy as flat lines at 0
         double[] x = t.numbers(t.columns().get(0));
-        List<View.Series> ss = new ArrayList<>();
-        for (String c : t.columns().subList(1, Math.min(t.columns().size(), 5))) {
-          ss.add(View.Series.of(c, x, t.numbers(c)));
+        List<String> ys = t.columns().subList(1, Math.min(t.columns().size(), 5));
+        for (String c : ys) {
+          panels.add(new View.Panel(ys.size() == 1 ? n : n + ": " + c, t.columns().get(0), "", "points", false, false,
+              List.of(View.Series.of(c, x, t.numbers(c))), List.of(), null));
         }
-        panels.add(new View.Panel(n, t.columns().get(0), "", "points", false, false, ss, List.of(), null));
         return first == null ? f : first;
       }
     }

@@ -9,7 +9,6 @@ import org.neuristor.NeuristorException;
 import org.neuristor.ParameterSpec;
 import org.neuristor.measure.AllOrNothing;
 import org.neuristor.measure.FiCurve;
-import org.neuristor.measure.FiringPatternClassifier;
 import org.neuristor.measure.SpikeFeatures;
 import org.neuristor.measure.StrengthDuration;
 import org.neuristor.measure.Trace;
@@ -17,6 +16,7 @@ import org.neuristor.circuit.Analysis;
 import org.neuristor.circuit.Simulation;
 import org.neuristor.cli.CliArgs;
 import org.neuristor.cli.IvCommand;
+import org.neuristor.cli.NeuronCommand;
 import org.neuristor.device.DeviceRegistry;
 import org.neuristor.device.ModelType;
 import org.neuristor.device.characterize.IvSweep;
@@ -149,18 +149,9 @@ final class Simulations {
     SpikeFeatures f = m.features();
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("circuit", c.name());
-    int n = f.spikeTimes().length;
-    v.put("spikes", n);
-    // as neuron run: no rate from one spike, spike amplitude and width only with a spike
-    v.put("rate_hz", n == 1 ? null : f.rateHz());
-    v.put("amplitude_V", n > 0 ? f.amplitudeVolts() : null);
-    v.put("width_s", n > 0 ? f.widthSeconds() : null);
-    v.put("latency_s", f.latencySeconds());
-    v.put("response_V", f.amplitudeVolts());
-    v.put("energy_per_spike_J", n > 0 ? m.energyPerSpikeJoules() : null);
-    FiringPatternClassifier.Result fp = Protocols.firingPattern(c, t, stim, f.spikeTimes());
-    v.put("firing_pattern", fp.label());
-    v.put("firing_pattern_reason", fp.reason());
+    v.put("spikes", f.spikeTimes().length);
+    // the keys and nulls (with their reasons) of neuron run --json, from the same code
+    NeuronCommand.Run.features(v::put, c, m, stim);
     v.put("spike_times_s", f.spikeTimes());
     v.put("steps", m.steps());
     v.put("wall_s", m.wallSeconds());
@@ -635,11 +626,8 @@ final class Simulations {
     }
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("model", dut.label());
-    v.put("devices", n);
-    v.put("vth_V_mean", IvCommand.mean(vth));
-    v.put("vth_V_sigma", IvCommand.sigma(vth));
-    v.put("vhold_V_mean", IvCommand.mean(vhold));
-    v.put("vhold_V_sigma", IvCommand.sigma(vhold));
+    // as iv --devices N --json: how many switched, and the statistics over those
+    IvCommand.monteCarlo(v::put, vth, vhold);
     double[][] h = histogram(vth, Math.max(5, n / 5));
     List<List<Object>> rows = new ArrayList<>();
     for (int d = 0; d < n; d++) {

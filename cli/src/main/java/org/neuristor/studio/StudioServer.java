@@ -524,6 +524,10 @@ public final class StudioServer implements AutoCloseable {
           + ", it has no data"));
       return;
     }
+    if (job.output().view().csvName() == null) {
+      reply(response, callback, 400, Map.of("error", "error: this result has no CSV file"));
+      return;
+    }
     String name = job.output().view().csvName().replaceAll("[^A-Za-z0-9._-]", "_");
     Path file;
     try {

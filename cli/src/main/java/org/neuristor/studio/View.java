@@ -16,14 +16,15 @@ import java.util.Map;
  * @param netlist the netlist that ran (or the model file / sweep spec, see {@code netlistLabel})
  * @param netlistLabel what {@code netlist} is: "netlist", "model file", "sweep spec", ...
  * @param csvName file name of the CSV download: the name given ({@code lif.fi.csv}, naming the circuit or device and
- *     the kind of run) with a digest of the run added ({@link #runName})
+ *     the kind of run) with a digest of the run added ({@link #runName}); null when the result has no CSV (a
+ *     results folder without one), and the page then offers no download
  * @param images images of a results folder, as paths relative to the output folder
  */
 record View(String title, List<Panel> panels, Map<String, Object> values, String command, String netlist,
     String netlistLabel, String csvName, List<String> images) {
 
   View {
-    csvName = runName(csvName, command, netlist);
+    csvName = csvName == null ? null : runName(csvName, command, netlist);
   }
 
   /**

@@ -447,6 +447,72 @@ class StudioApiTest {
     assertThat(list.toString()).contains("\"path\":\"digits-run\",\"kind\":\"digits\"");
   }
 
+  /**
+   * A folder is a digits run by its own files: the output folder used to be listed as "(digits)" because a folder in
+   * it is named digits-... A digits folder records none of its run's options, so it offers no command (the one it
+   * gave, network digits --out FOLDER, trained another network into the same folder) and, without a CSV file, no
+   * download; a CSV of columns of different sizes gets a panel per column (a digits sweep drew its accuracy and
+   * energy as flat lines under its spike count).
+   */
+  @Test
+  void aDigitsFolderIsListedByItsOwnFilesAndOffersNoCommandItCannotBackUp() throws Exception {
+    Path d = Files.createDirectories(out.resolve("digits-summary-only"));
+    Files.writeString(d.resolve("digits.json"), "{\"accuracy\": 0.74, \"dataset\": \"digits\"}");
+    Path s = Files.createDirectories(out.resolve("digits-levels"));
+    Files.writeString(s.resolve("digits_sweep_levels.csv"), "levels,accuracy,spikes_per_inference,"
+        + "energy_per_inference_J\n2,0.58,24.88,2.66E-13\n4,0.68,21.54,2.61E-13\n");
+    List<String> listed = new ArrayList<>();
+    f.get("api/results").json().get("folders").forEach(n -> listed.add(n.get("path").asText() + " "
+        + n.get("kind").asText()));
+    assertThat(listed).contains("digits-summary-only digits", "digits-levels digits").doesNotContain(". digits");
+
+    JsonNode r = f.run("results", Map.of("path", "digits-summary-only"));
+    JsonNode v = r.get("view");
+    assertThat(v.get("command").asText()).startsWith("# written by ./neuristor network digits")
+        .contains("not recorded").doesNotContain("--json");
+    assertThat(v.get("csvName").isNull()).isTrue();
+    StudioFixture.Reply csv = f.get("api/job/" + r.get("id").asText() + "/csv");
+    assertThat(csv.status()).isEqualTo(400);
+    assertThat(csv.json().get("error").asText()).isEqualTo("error: this result has no CSV file");
+
+    JsonNode levels = f.run("results", Map.of("path", "digits-levels")).get("view");
+    List<String> panels = new ArrayList<>();
+    levels.get("panels").forEach(p -> panels.add(p.get("label").asText() + " " + p.get("series").size()));
+    assertThat(panels).containsExactly("digits_sweep_levels.csv: accuracy 1",
+        "digits_sweep_levels.csv: spikes_per_inference 1", "digits_sweep_levels.csv: energy_per_inference_j 1");
+  }
+
+  /** One spike gives no rate: the neuron page said null without the CLI's rate_reason. */
+  @Test
+  void aOneSpikeRunGivesTheCliRateReason() throws Exception {
+    JsonNode v = f.run("neuron", Map.of("circuit", "pickett")).get("view").get("values");
+    JsonNode cli = StudioFixture.cli("neuron", "run", "pickett", "--json", "--no-plot", "--out",
+        out.resolve("cli").toString());
+    assertThat(v.get("spikes").asInt()).isEqualTo(cli.get("spikes").asInt()).isEqualTo(1);
+    assertThat(v.get("rate_hz").isNull()).isTrue();
+    assertThat(v.get("rate_reason").asText()).isEqualTo(cli.get("rate_reason").asText()).startsWith("one spike");
+    for (String k : List.of("amplitude_V", "width_s", "latency_s", "response_V", "firing_pattern",
+        "firing_pattern_reason", "energy_per_spike_J")) {
+      assertThat(v.get(k)).as(k).isEqualTo(cli.get(k));
+    }
+  }
+
+  /**
+   * The Monte Carlo's statistics are over the devices that switched: the page gave V_th 0.967 V for 5 pcm devices
+   * without saying that one of them switched (iv --devices says switched_devices).
+   */
+  @Test
+  void theMonteCarloSaysHowManyDevicesSwitched() throws Exception {
+    JsonNode v = f.run("mc", Map.of("model", "pcm:tuma2016", "devices", "5", "seed", "1", "amp", "2"))
+        .get("view").get("values");
+    JsonNode cli = StudioFixture.cli("iv", "pcm:tuma2016", "--devices", "5", "--seed", "1", "--sweep",
+        "triangle:amp=2,rate=20", "--json", "--no-plot", "--out", out.resolve("cli").toString());
+    assertThat(v.get("switched_devices").asInt()).isEqualTo(cli.get("switched_devices").asInt()).isEqualTo(1);
+    for (String k : List.of("devices", "vth_V_mean", "vth_V_sigma", "vhold_V_mean", "vhold_V_sigma")) {
+      assertThat(v.get(k)).as(k).isEqualTo(cli.get(k));
+    }
+  }
+
   @Test
   void aFolderWithUnreadableFilesShowsTheOthersAndSaysWhy() throws Exception {
     Path d = Files.createDirectories(out.resolve("mixed-run"));

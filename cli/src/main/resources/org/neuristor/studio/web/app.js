@@ -70,12 +70,24 @@ class View {
     this.rendered = 0;    // results shown
     this.charts = [];
     this.job = null;
+    this.changed = false; // a field this view's result depends on changed since its run started
     VIEWS.push(this);
+  }
+
+  /**
+   * A field this view's result depends on changed, and the view does not run again by itself (a pulse response, a
+   * Monte Carlo, a protocol): what it shows, or will show when its running job ends, is for the old values.
+   */
+  outdated() {
+    this.changed = true;
+    this.markStale();
   }
 
   /** Starts a run; a newer run in the same view supersedes it (the server cancels the older one). */
   async run(kind, body, startedAt) {
     const seq = ++this.seq;
+    this.changed = false;
+    this.kind = kind;
     const t0 = startedAt || performance.now();
     this.job = null;
     delete this.el.dataset.job;
@@ -174,15 +186,19 @@ class View {
     e.textContent = msg;
     e.hidden = false;
     // what stays below is the last good result, not the fields' values: say so and grey it out
-    if (this.el.querySelector('h2')) {
-      this.el.classList.add('stale');
-      let n = this.el.querySelector('.stale-note');
-      if (!n) {
-        n = document.createElement('div');
-        n.className = 'stale-note';
-        n.textContent = 'below: the last result that ran, not the values now in the fields';
-        e.after(n);
-      }
+    this.markStale();
+  }
+
+  /** Greys out the result shown (if any) under the note that it is not for the values now in the fields. */
+  markStale() {
+    if (!this.el.querySelector('h2')) return;
+    this.el.classList.add('stale');
+    if (!this.el.querySelector('.stale-note')) {
+      const n = document.createElement('div');
+      n.className = 'stale-note';
+      n.textContent = 'below: the last result that ran, not the values now in the fields';
+      const e = this.el.querySelector('.error:not([hidden])');
+      if (e) e.after(n); else this.el.querySelector('h2').before(n);
     }
   }
 
@@ -197,11 +213,12 @@ class View {
 
     const bar = document.createElement('div');
     bar.className = 'toolbar';
+    // a results folder without a CSV file has nothing to download (the link used to fetch an error)
     const csv = document.createElement('a');
     csv.className = 'button download-csv';
     csv.textContent = 'download CSV';
     csv.href = 'api/job/' + jobId + '/csv';
-    csv.setAttribute('download', v.csvName);
+    if (v.csvName) csv.setAttribute('download', v.csvName); else csv.hidden = true;
     const copy = document.createElement('button');
     copy.className = 'copy-command';
     copy.textContent = 'copy the CLI command';
@@ -252,6 +269,7 @@ class View {
       this.el.appendChild(d);
     }
     this.el.appendChild(net);
+    if (this.changed) this.markStale();
   }
 
   panel(p, width, height) {
@@ -293,17 +311,49 @@ class View {
       title: undefined,
       legend: { show: p.series.length > 1 },
       cursor: { sync: { key: this.slot } },
-      scales: { x: xRange ? { time: false, range: () => xRange } : { time: false, distr: p.logX ? 3 : 1 },
-        y: { distr: p.logY ? 3 : 1 } },
+      scales: { x: xRange ? { time: false, range: () => xRange }
+        : { time: false, distr: p.logX ? 3 : 1, range: p.logX ? logRange : undefined },
+        y: { distr: p.logY ? 3 : 1, range: p.logY ? logRange : undefined } },
       axes: [
-        { label: p.xLabel, values: axisValues, size: 40, labelSize: 18 },
-        { label: p.yLabel || (p.series.length === 1 ? p.series[0].name : ''), values: axisValues, size: 60, labelSize: 18 },
+        { label: p.xLabel, values: axisValues, size: 40, labelSize: 18, splits: p.logX ? logSplits : undefined },
+        { label: p.yLabel || (p.series.length === 1 ? p.series[0].name : ''), values: axisValues, size: 60, labelSize: 18,
+          splits: p.logY ? logSplits : undefined },
       ],
       series,
       hooks: { draw: [u => drawMarkers(u, markers)] },
     };
     this.charts.push(new uPlot(opts, data, box));
   }
+}
+
+/**
+ * The range of a log axis: the decades around the data. uPlot 1.6.30's own rounds through the same table of decimals
+ * (see logSplits) and gives a minimum of 0 below 1e-16: nothing is drawn on a log axis from 0.
+ */
+function logRange(u, min, max) {
+  if (!(min > 0) || !(max >= min) || !isFinite(max)) return [min, max];
+  let lo = Math.floor(Math.log10(min)), hi = Math.ceil(Math.log10(max));
+  if (hi === lo) { lo--; hi++; }
+  return [+('1e' + lo), +('1e' + hi)];
+}
+
+/**
+ * The grid of a log axis: 1 to 9 times each power of ten in the range, as uPlot's own, but each value written as
+ * an exact decimal. uPlot 1.6.30's own (logAxisSplits) rounds through a table of decimals that ends at 1e-16 and,
+ * below it, never reaches the next value: it loops until the array overflows ("RangeError: Invalid array length")
+ * and the plot stays blank. The I-V of a 1 GOhm OFF state (ts:ag, the diffusive devices: |i| down to 3e-16 A)
+ * was not drawn at all. uPlot fixed it in 1.6.31, which is not served as a WebJar here.
+ */
+function logSplits(u, axisIdx, min, max) {
+  const out = [];
+  if (!(min > 0) || !(max >= min) || !isFinite(max)) return out;
+  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
+    for (let m = 1; m <= 9; m++) {
+      const v = +(m + 'e' + e);
+      if (v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9)) out.push(v);
+    }
+  }
+  return out;
 }
 
 /** Splits a series into runs of rising x (falling runs reversed), as uPlot needs sorted x. */
@@ -514,6 +564,9 @@ const neuron = {
     document.getElementById('neuron-aon').onclick = () => this.runProtocol('aon');
     document.getElementById('neuron-refractory').onclick = () => this.runProtocol('refractory');
     document.getElementById('neuron-netlist-run').onclick = () => this.runNetlist();
+    for (const id of ['neuron-netlist-text', 'neuron-netlist-files']) {
+      document.getElementById(id).addEventListener('change', () => this.protocolOutdated('netlist'));
+    }
     this.pick('lif');
   },
 
@@ -526,7 +579,8 @@ const neuron = {
     const box = document.getElementById('neuron-params');
     box.replaceChildren();
     this.defaults = c.params;
-    for (const [k, v] of Object.entries(c.params)) paramRow(box, k, v, t => this.run(t));
+    this.protocolOutdated();
+    for (const [k, v] of Object.entries(c.params)) paramRow(box, k, v, t => { this.protocolOutdated(); this.run(t); });
     document.getElementById('neuron-stim-kind').value = '';
     this.stimFields();
     this.protocolFields();
@@ -566,21 +620,32 @@ const neuron = {
     return this.view.run('neuron', { circuit: this.circuit().name, params: this.params(), stim: this.stimSpec() }, t);
   },
 
+  /**
+   * The circuit, its parameters or a protocol's fields changed: a protocol result shown (or running) is for the old
+   * ones. kind limits it to that kind's result (a protocol's own fields, or the pasted netlist).
+   */
+  protocolOutdated(kind) {
+    const shown = this.protocol.kind;
+    if (shown && (kind ? shown === kind : shown !== 'netlist')) this.protocol.outdated();
+  },
+
   protocolFields() {
     const box = document.getElementById('neuron-protocol-params');
     box.replaceChildren();
     const p = this.defaults;
     const vin = Math.abs(parseSpice(p.vin)) || 1, tstop = parseSpice(p.tstop) || 1e-6;
     const w = parseSpice(p.width);
-    fieldRow(box, 'fv_from', '0');
-    fieldRow(box, 'fv_to', spice(2 * vin));
-    fieldRow(box, 'fv_points', '16');
-    fieldRow(box, 'sd_widths', [0.02, 0.05, 0.1, 0.2, 0.5, 1.5].map(f => spice(f * tstop)).join(','));
-    fieldRow(box, 'sd_max', spice(10 * vin));
-    fieldRow(box, 'aon_amps', [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.3].map(f => spice(f * vin)).join(','));
-    fieldRow(box, 'aon_width', spice(w > 0 ? w : tstop / 4));
+    const field = (name, value, kind) => fieldRow(box, name, value, () => this.protocolOutdated(kind));
+    field('fv_from', '0', 'fv');
+    field('fv_to', spice(2 * vin), 'fv');
+    field('fv_points', '16', 'fv');
+    field('sd_widths', [0.02, 0.05, 0.1, 0.2, 0.5, 1.5].map(f => spice(f * tstop)).join(','), 'sd');
+    field('sd_max', spice(10 * vin), 'sd');
+    field('aon_amps', [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.3].map(f => spice(f * vin)).join(','), 'aon');
+    field('aon_width', spice(w > 0 ? w : tstop / 4), 'aon');
     // the circuit's own paired-pulse pulse (as neuron run NAME --refractory without --stim)
-    fieldRow(box, 'ref_pulse', this.circuit().refractory_pulse || 'pulse:amp=' + spice(vin) + ',width=' + spice(w > 0 ? w : tstop / 20));
+    field('ref_pulse', this.circuit().refractory_pulse || 'pulse:amp=' + spice(vin) + ',width=' + spice(w > 0 ? w : tstop / 20),
+      'refractory');
   },
 
   runProtocol(kind) {
@@ -631,11 +696,11 @@ const device = {
     document.getElementById('device-pulse').onclick = () => this.runPulse();
     document.getElementById('device-mc').onclick = () => this.runMc();
     const pp = document.getElementById('device-pulse-params');
-    paramRow(pp, 'p_amp', '2', null, { log: true });
-    paramRow(pp, 'p_width', '200n', null, { log: true });
+    paramRow(pp, 'p_amp', '2', () => this.pulseView.outdated(), { log: true });
+    paramRow(pp, 'p_width', '200n', () => this.pulseView.outdated(), { log: true });
     const mp = document.getElementById('device-mc-params');
-    fieldRow(mp, 'devices', '50');
-    fieldRow(mp, 'seed', '1');
+    fieldRow(mp, 'devices', '50', () => this.mc.outdated());
+    fieldRow(mp, 'seed', '1', () => this.mc.outdated());
     this.pick('ts:nbox');
   },
 
@@ -686,9 +751,14 @@ const device = {
     const vals = model === CARD ? this.card.info : t.values[model.includes(':') ? model.split(':')[1] : ''] || t.values[''];
     const sw = document.getElementById('device-sweep');
     sw.replaceChildren();
-    paramRow(sw, 'amp', spice(vals.iv_amp), tt => this.runIv(tt), { log: true, unit: 'V' });
-    paramRow(sw, 'rate', spice(10 * vals.iv_amp), tt => this.runIv(tt), { log: true, unit: 'V/s' });
-    paramRow(sw, 'series', '0', tt => this.runIv(tt), { log: false, min: 0, max: 10000, unit: 'Ohm' });
+    // another device: the pulse response and the Monte Carlo shown are the old one's; the sweep's amplitude and
+    // rate feed the Monte Carlo too, its series resistance the pulse
+    this.pulseView.outdated();
+    this.mc.outdated();
+    paramRow(sw, 'amp', spice(vals.iv_amp), tt => { this.mc.outdated(); this.runIv(tt); }, { log: true, unit: 'V' });
+    paramRow(sw, 'rate', spice(10 * vals.iv_amp), tt => { this.mc.outdated(); this.runIv(tt); }, { log: true, unit: 'V/s' });
+    paramRow(sw, 'series', '0', tt => { this.pulseView.outdated(); this.runIv(tt); },
+      { log: false, min: 0, max: 10000, unit: 'Ohm' });
     const box = document.getElementById('device-params');
     box.replaceChildren();
     this.defaults = {};
@@ -696,7 +766,8 @@ const device = {
       const v = vals.params[p.name];
       const text = v == null || !isFinite(v) ? '' : spice(v, 6);
       this.defaults[p.name] = text;
-      paramRow(box, p.name, text, tt => this.runIv(tt), { min: p.min, max: p.max, unit: p.unit, title: p.description,
+      paramRow(box, p.name, text, tt => { this.pulseView.outdated(); this.mc.outdated(); this.runIv(tt); },
+        { min: p.min, max: p.max, unit: p.unit, title: p.description,
         log: v > 0 && !(p.min < 0) });
     }
     this.runIv();
