@@ -28,6 +28,7 @@ import org.neuristor.library.NeuronCircuit;
 import org.neuristor.library.NeuronLibrary;
 import org.neuristor.library.Protocols;
 import org.neuristor.netlist.CircuitCompiler;
+import org.neuristor.netlist.DeckRunner;
 import org.neuristor.neuron.ModelKind;
 import org.neuristor.neuron.ModelRun;
 import org.neuristor.neuron.NeuronModel;
@@ -191,13 +192,21 @@ final class Simulations {
       }
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("netlist", main);
-      v.put("analysis", t.axisName().equals("time") ? "tran" : t.axisName());
-      v.put("points", t.size());
+      // named and counted as run --json names them (a .dc was "v-sweep", its sweep points "steps_accepted")
+      Analysis a = cc.analyses().get(0);
+      v.put("analysis", DeckRunner.kind(a));
       v.put("signals", t.names());
-      v.put("steps_accepted", o.accepted());
-      v.put("steps_rejected", o.rejected());
+      v.put(a instanceof Analysis.Tran ? "steps_accepted" : "points", o.accepted());
+      if (a instanceof Analysis.Tran) {
+        v.put("steps_rejected", o.rejected());
+      }
+      v.put("newton_iterations", o.iterations());
       // the compiler's warnings (with file and line), then what the analysis added
       List<String> warnings = new ArrayList<>(cc.warnings());
+      if (cc.analyses().size() > 1) {
+        warnings.add("the studio runs the netlist's first analysis (" + DeckRunner.kind(a) + ") of "
+            + cc.analyses().size() + "; ./neuristor run runs them all");
+      }
       o.warnings().stream().filter(w -> !cc.reported(w)).distinct().forEach(warnings::add);
       v.put("warnings", warnings);
       v.put("wall_s", o.wallSeconds());

@@ -482,6 +482,26 @@ class StudioApiTest {
         "digits_sweep_levels.csv: spikes_per_inference 1", "digits_sweep_levels.csv: energy_per_inference_j 1");
   }
 
+  /**
+   * A pasted .dc netlist is named and counted as run --json names and counts it: it was "v-sweep" with its sweep
+   * points as "steps_accepted"; a second analysis, which the studio does not run, is named in the warnings.
+   */
+  @Test
+  void aPastedDcNetlistIsNamedAndCountedAsTheCliDoes() throws Exception {
+    String net = "diode dc\nv1 1 0 1\nr1 1 2 1k\nd1 2 0 dmod\n.model dmod d\n.dc v1 0 1 0.1\n.op\n.end\n";
+    JsonNode v = f.run("netlist", Map.of("files", Map.of("dc.cir", net), "main", "dc.cir")).get("view")
+        .get("values");
+    Path file = out.resolve("dc.cir");
+    Files.writeString(file, net);
+    JsonNode cli = StudioFixture.cli("run", file.toString(), "--json", "--no-plot", "--out",
+        out.resolve("cli").toString()).get("analyses").get(0);
+    assertThat(v.get("analysis").asText()).isEqualTo(cli.get("analysis").asText()).isEqualTo("dc");
+    assertThat(v.get("points")).isEqualTo(cli.get("points"));
+    assertThat(v.get("newton_iterations")).isEqualTo(cli.get("newton_iterations"));
+    assertThat(v.has("steps_accepted")).isFalse();
+    assertThat(v.get("warnings").toString()).contains("the studio runs the netlist's first analysis (dc) of 2");
+  }
+
   /** One spike gives no rate: the neuron page said null without the CLI's rate_reason. */
   @Test
   void aOneSpikeRunGivesTheCliRateReason() throws Exception {
