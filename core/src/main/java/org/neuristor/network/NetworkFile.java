@@ -339,10 +339,11 @@ public final class NetworkFile {
     checkKeys(x, XBAR, "crossbar");
     String dev = x.get("device") == null ? "neurosim" : x.get("device").text("device");
     int levels = x.get("levels") == null ? 0 : (int) integer(x.get("levels"), "levels");
-    double d2d = x.get("d2d") == null ? -1 : number(x.get("d2d"), "d2d");
-    double stuck = x.get("stuck") == null ? -1 : number(x.get("stuck"), "stuck");
-    Double c2c = x.get("c2c") == null ? null : number(x.get("c2c"), "c2c");
-    double readNoise = x.get("read_noise") == null ? 0 : number(x.get("read_noise"), "read_noise");
+    // -1: the device's own (a negative d2d or stuck was taken as that, a negative read noise as its absolute value)
+    double d2d = x.get("d2d") == null ? -1 : fraction(x.get("d2d"), "d2d");
+    double stuck = x.get("stuck") == null ? -1 : fraction(x.get("stuck"), "stuck");
+    Double c2c = x.get("c2c") == null ? null : fraction(x.get("c2c"), "c2c");
+    double readNoise = x.get("read_noise") == null ? 0 : fraction(x.get("read_noise"), "read_noise");
     long xs = x.get("seed") == null ? CounterRng.hash(seed, 41, p.name().hashCode()) : (long) integer(x.get("seed"),
         "seed");
     org.neuristor.device.PulseProgrammedSynapse.Params params;
@@ -754,6 +755,15 @@ public final class NetworkFile {
     }
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       throw n.error(what + ": not a finite number: '" + s + "'");
+    }
+    return v;
+  }
+
+  /** A fraction (a plain number or a percentage) between 0 and 1, as the digits options take it. */
+  private static double fraction(Node n, String what) {
+    double v = number(n, what);
+    if (!(v >= 0 && v <= 1)) {
+      throw n.error(what + " must be between 0 and 1 (or 0% and 100%), got " + n.scalar);
     }
     return v;
   }

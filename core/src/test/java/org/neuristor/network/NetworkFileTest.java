@@ -75,7 +75,15 @@ class NetworkFileTest {
         Arguments.of(GOOD.replace("  in: {", "  c: {circuit: lif, size: 1, energy_per_spike: 1pA}\n  in: {"), 4,
             "energy_per_spike: '1pA': wrong unit, expected a value in J"),
         // ... and a Poisson rate below 0 named its population twice
-        Arguments.of(GOOD.replace("rate: 100", "rate: -5"), 4, "population 'in': rate must be >= 0 Hz"));
+        Arguments.of(GOOD.replace("rate: 100", "rate: -5"), 4, "population 'in': rate must be >= 0 Hz"),
+        // ... and a crossbar's negative d2d or stuck fraction meant "the device's own", a negative read noise its
+        // absolute value, and a stuck fraction above 1 was refused with the digits command's option names
+        Arguments.of(GOOD.replace("weight: 1nA}", "weight: 1nA, crossbar: {d2d: -0.1}}"), 15,
+            "d2d must be between 0 and 1 (or 0% and 100%), got -0.1"),
+        Arguments.of(GOOD.replace("weight: 1nA}", "weight: 1nA, crossbar: {read_noise: -2%}}"), 15,
+            "read_noise must be between 0 and 1 (or 0% and 100%), got -2%"),
+        Arguments.of(GOOD.replace("weight: 1nA}", "weight: 1nA, crossbar: {stuck: 2}}"), 15,
+            "stuck must be between 0 and 1"));
   }
 
   @Test
