@@ -144,7 +144,8 @@ final class CrossbarCommand implements Runnable {
       description = {"Compute the sneak-path read error of one cell against array size n (n x n).",
           "The selected cell (far corner) is in its high-resistance state, all others low-resistance; error = "
               + "|I_column - I_cell| / I_cell with I_cell the cell alone. 1R and 1T1R arrays are solved by the line "
-              + "solver, threshold-switch selectors by the circuit engine (operating point). Writes "
+              + "solver, threshold-switch selectors by the circuit engine (a transient from the selected selector "
+              + "switched on, the others off; no value where it cannot hold, docs/crossbar.md). Writes "
               + "crossbar_sneak.csv and a plot."},
       footer = {"", "Example:", "  ./neuristor network crossbar sneak --sizes 2,4,8,16,32,64 --scheme third"})
   @JsonKeys({"scheme", "lrs_ohm", "hrs_ohm", "wire_ohm", "points", "csv", "plot"})

@@ -169,7 +169,7 @@ final class DigitsCommand implements Callable<Integer> {
     if (levels == 1 || levels < 0) {
       throw NeuristorException.input("--levels must be 0 (the device's) or at least 2, got " + levels);
     }
-    fraction("--d2d", d2d, 2);
+    fraction("--d2d", d2d, 1);
     fraction("--stuck", stuck, 1);
     fraction("--c2c", c2c, 1);
     fraction("--read-noise", readNoise, 1);

@@ -79,5 +79,10 @@ class DigitsCommandTest {
     CliHarness.Result t = CliHarness.run("network", "digits", "--test-samples", "-1", "--out", dir.toString());
     assertThat(t.code()).isEqualTo(2);
     assertThat(t.err()).contains("--test-samples must be >= 0, got -1").doesNotContain("--hidden");
+    // round 20: --d2d between 1 and 2 passed the option check (its bound was 2) and was refused by the device
+    // without its value, naming --stuck too ("--d2d must be <= 1 and --stuck <= 1")
+    CliHarness.Result g = CliHarness.run("network", "digits", "--d2d", "1.5", "--out", dir.toString());
+    assertThat(g.code()).isEqualTo(2);
+    assertThat(g.err()).contains("--d2d must be between 0 and 1.0, got 1.5").doesNotContain("training");
   }
 }

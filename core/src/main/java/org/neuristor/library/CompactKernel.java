@@ -30,6 +30,8 @@ public abstract class CompactKernel implements CompactNeuron, NeuronKernel {
   private final SpikeDetector.Trigger spikes;
   private final double[] vin;
   private final double[] offset;
+  /** A second spike a step confirmed after its first (NaN: none), handed on so the network refuses the step. */
+  private final double[] second;
   private DoubleUnaryOperator drive = t -> 0;
   private double settleSeconds;
   private List<StateVariable> vars;
@@ -40,6 +42,8 @@ public abstract class CompactKernel implements CompactNeuron, NeuronKernel {
     this.spikes = rule.trigger(n);
     this.vin = new double[n];
     this.offset = new double[n];
+    this.second = new double[n];
+    java.util.Arrays.fill(second, Double.NaN);
   }
 
   /** The state variables (SI), membrane node voltage first; arrays are live. */
@@ -63,11 +67,19 @@ public abstract class CompactKernel implements CompactNeuron, NeuronKernel {
   /**
    * Feeds neuron i's firing state over a sub-step, from {@code x0} at {@code t0} (s after the step's start) to
    * {@code x1} at {@code t0 + h}, to the spike rule; returns {@code spike} when it is already a time (the first
-   * spike of a step stands), else the time of the crossing this sub-step confirms, or NaN.
+   * spike of a step stands), else the time of the crossing this sub-step confirms, or NaN. A second spike confirmed
+   * in the same step is kept aside and reported by the kernel step too, so that a network refuses a dt longer than
+   * the inter-spike interval instead of dropping spikes.
    */
   protected final double spike(int i, double spike, double t0, double h, double x0, double x1) {
     double s = spikes.next(i, t0, h, x0, x1);
-    return spike == spike ? spike : s;
+    if (spike != spike) {
+      return s;
+    }
+    if (s == s && second[i] != second[i]) {
+      second[i] = s;
+    }
+    return spike;
   }
 
   /** Ends neuron i's step of {@code dt}: a crossing still pending is timed from the next step's start. */
@@ -146,11 +158,16 @@ public abstract class CompactKernel implements CompactNeuron, NeuronKernel {
     for (int i = from; i < to; i++) {
       vin[i] = u;
     }
+    java.util.Arrays.fill(second, from, to, Double.NaN);
     step(from, to, dt, vin, input, offset);
     for (int i = from; i < to; i++) {
       double o = offset[i];
       if (o == o) {
         out.add(i, t + o);
+        double o2 = second[i];
+        if (o2 == o2) {
+          out.add(i, t + o2);
+        }
       }
     }
   }

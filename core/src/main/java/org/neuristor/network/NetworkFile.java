@@ -225,6 +225,11 @@ public final class NetworkFile {
       Node p = e.getValue();
       root.get("populations").keyNode(e.getKey()).fileStem("population name");
       p.asMap("population '" + e.getKey() + "'");
+      Set<String> keys = populationKeys(p);
+      if (keys != null) {
+        // before 'size' is required: a misspelt key ('sise') is named as unknown, not reported as a missing size
+        checkKeys(p, keys, "population '" + e.getKey() + "'");
+      }
       double size = integer(p.require("size", "population '" + e.getKey() + "'"), "size");
       if (size < 1 || size > Integer.MAX_VALUE - 8) {
         throw p.get("size").error("population size must be in 1 .. 2^31, got " + (long) size);
@@ -334,10 +339,11 @@ public final class NetworkFile {
     checkKeys(x, XBAR, "crossbar");
     String dev = x.get("device") == null ? "neurosim" : x.get("device").text("device");
     int levels = x.get("levels") == null ? 0 : (int) integer(x.get("levels"), "levels");
-    double d2d = x.get("d2d") == null ? -1 : number(x.get("d2d"), "d2d");
-    double stuck = x.get("stuck") == null ? -1 : number(x.get("stuck"), "stuck");
-    Double c2c = x.get("c2c") == null ? null : number(x.get("c2c"), "c2c");
-    double readNoise = x.get("read_noise") == null ? 0 : number(x.get("read_noise"), "read_noise");
+    // -1: the device's own (a negative d2d or stuck was taken as that, a negative read noise as its absolute value)
+    double d2d = x.get("d2d") == null ? -1 : fraction(x.get("d2d"), "d2d");
+    double stuck = x.get("stuck") == null ? -1 : fraction(x.get("stuck"), "stuck");
+    Double c2c = x.get("c2c") == null ? null : fraction(x.get("c2c"), "c2c");
+    double readNoise = x.get("read_noise") == null ? 0 : fraction(x.get("read_noise"), "read_noise");
     long xs = x.get("seed") == null ? CounterRng.hash(seed, 41, p.name().hashCode()) : (long) integer(x.get("seed"),
         "seed");
     org.neuristor.device.PulseProgrammedSynapse.Params params;
@@ -364,6 +370,36 @@ public final class NetworkFile {
     xb.writeTo(p, wMax, readNoise, 0);
   }
 
+  /**
+   * The keys a population of this kind takes, or null when its kind is not yet clear (no or an unknown model,
+   * or both model: and circuit:), which the build then reports.
+   */
+  private static Set<String> populationKeys(Node p) {
+    if (p.get("circuit") != null) {
+      return p.get("model") == null ? CIRCUIT : null;
+    }
+    if (p.get("model") == null) {
+      return null;
+    }
+    String model = p.get("model").text("model").toLowerCase(Locale.ROOT);
+    if (isKernelModel(model) && !conductanceLif(model, p)) {
+      return KERNEL;
+    }
+    switch (model) {
+      case "lif":
+        return LIF;
+      case "memristive_lif":
+        return MEM;
+      case "poisson":
+        return POISSON;
+      case "latency":
+        return LATENCY;
+      default:
+        return null;
+    }
+  }
+
+  /** Builds a population whose keys {@link #populationKeys} has checked. */
   private static Population population(String name, Node p, double dt, Path dir) {
     String where = "population '" + name + "'";
     int size = (int) integer(p.get("size"), "size");
@@ -381,7 +417,6 @@ public final class NetworkFile {
       }
       switch (model) {
         case "lif": {
-          checkKeys(p, LIF, where);
           String integ = p.get("integrator") == null ? "exact" : p.get("integrator").text("integrator");
           if (!integ.equals("euler") && !integ.equals("exact")) {
             throw p.get("integrator").error("integrator must be euler or exact, got '" + integ + "'");
@@ -394,7 +429,6 @@ public final class NetworkFile {
           break;
         }
         case "memristive_lif": {
-          checkKeys(p, MEM, where);
           MemristiveLifPopulation.Params d = MemristiveLifPopulation.Params.scaled(opt(p, "scale", 1000));
           double c = opt(p, "C", d.cFarads());
           d = new MemristiveLifPopulation.Params(opt(p, "V_th", d.vThVolts()), opt(p, "V_hold", d.vHoldVolts()),
@@ -407,11 +441,9 @@ public final class NetworkFile {
           break;
         }
         case "poisson":
-          checkKeys(p, POISSON, where);
           pop = new PoissonPopulation(name, size, number(p.require("rate", where), "rate"));
           return pop;
         case "latency": {
-          checkKeys(p, LATENCY, where);
           LatencyPopulation l = new LatencyPopulation(name, size, positive(p.require("t_max", where), "t_max"),
               positive(p.require("period", where), "period"));
           java.util.Arrays.fill(l.values(), opt(p, "value", 1));
@@ -424,7 +456,8 @@ public final class NetworkFile {
     } catch (org.neuristor.NetlistException e) {
       throw e;
     } catch (NeuristorException e) {
-      throw p.error(where + ": " + e.getMessage());
+      // the population classes name themselves ("population 'a': rate must be >= 0 Hz"): not twice
+      throw p.error(e.getMessage().startsWith(where) ? e.getMessage() : where + ": " + e.getMessage());
     }
     return channels(pop, p);
   }
@@ -444,7 +477,6 @@ public final class NetworkFile {
    * --noise}, {@code bias:} a constant input in the kernel's SI input unit (A; A/m^2 for hh).
    */
   private static Population kernelPopulation(String name, int size, String model, Node p, double dt, String where) {
-    checkKeys(p, KERNEL, where);
     org.neuristor.neuron.ModelKind kind = org.neuristor.neuron.ModelKind.parse(model);
     Map<String, Double> values = new java.util.LinkedHashMap<>();
     Map<String, Node> at = new java.util.HashMap<>();
@@ -499,7 +531,6 @@ public final class NetworkFile {
    * syntax; the file's path is relative to the network file.
    */
   private static Population circuitPopulation(String name, int size, Node p, String where, Path dir) {
-    checkKeys(p, CIRCUIT, where);
     org.neuristor.library.NeuronCircuit c;
     try {
       c = org.neuristor.library.NeuronLibrary.get(p.get("circuit").text("circuit"));
@@ -536,13 +567,15 @@ public final class NetworkFile {
         params.put(e.getKey(), e.getValue().text(e.getKey()));
       }
     }
+    // read here, not in the try below: their errors point into this file, not into the circuit's netlist
+    double bias = p.get("bias") == null ? 0 : number(p.get("bias"), "bias", "A");
+    double energyPerSpike = opt(p, "energy_per_spike", 0);
     try {
       org.neuristor.library.CompactKernel k = c.compact(size, params);
       if (p.get("source") != null) {
         k.drive(org.neuristor.library.CompactForms.input(c, params, p.get("source").text("source")));
       }
-      double bias = p.get("bias") == null ? 0 : number(p.get("bias"), "bias", "A");
-      return new KernelPopulation(name, k, bias, opt(p, "energy_per_spike", 0));
+      return new KernelPopulation(name, k, bias, energyPerSpike);
     } catch (org.neuristor.NetlistException e) {
       throw p.error(where + ": circuit " + c.name() + ": " + e.getMessage());
     } catch (NeuristorException e) {
@@ -722,6 +755,15 @@ public final class NetworkFile {
     }
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       throw n.error(what + ": not a finite number: '" + s + "'");
+    }
+    return v;
+  }
+
+  /** A fraction (a plain number or a percentage) between 0 and 1, as the digits options take it. */
+  private static double fraction(Node n, String what) {
+    double v = number(n, what);
+    if (!(v >= 0 && v <= 1)) {
+      throw n.error(what + " must be between 0 and 1 (or 0% and 100%), got " + n.scalar);
     }
     return v;
   }

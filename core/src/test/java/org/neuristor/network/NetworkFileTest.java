@@ -66,7 +66,35 @@ class NetworkFileTest {
         // the second monitor's file replaced the first's (two state monitors of n.v with other neurons)
         Arguments.of(GOOD + "  - {spikes: n}\n", 18, "a second monitor of n spikes"),
         Arguments.of(GOOD.replace("  - {spikes: n}", "  - {state: n, variable: v, neurons: [0]}\n"
-            + "  - {state: n, variable: v, neurons: [1]}"), 18, "a second monitor of n v"));
+            + "  - {state: n, variable: v, neurons: [1]}"), 18, "a second monitor of n v"),
+        // round 20 (network walk): a misspelt 'size' was reported as "missing 'size'" at the population, not named
+        Arguments.of(GOOD.replace("    size: 10", "    sise: 10"), 7, "population 'n': unknown key 'sise'"),
+        Arguments.of(GOOD.replace("size: 20", "sizee: 20"), 4, "population 'in': unknown key 'sizee'"),
+        // ... a circuit's bias or energy with a wrong unit carried this file's location twice, the second inside
+        // the message ("bad.yaml:4:6: population 'c': circuit lif: bad.yaml:4:49: energy_per_spike: ...")
+        Arguments.of(GOOD.replace("  in: {", "  c: {circuit: lif, size: 1, energy_per_spike: 1pA}\n  in: {"), 4,
+            "energy_per_spike: '1pA': wrong unit, expected a value in J"),
+        // ... and a Poisson rate below 0 named its population twice
+        Arguments.of(GOOD.replace("rate: 100", "rate: -5"), 4, "population 'in': rate must be >= 0 Hz"),
+        // ... and a crossbar's negative d2d or stuck fraction meant "the device's own", a negative read noise its
+        // absolute value, and a stuck fraction above 1 was refused with the digits command's option names
+        Arguments.of(GOOD.replace("weight: 1nA}", "weight: 1nA, crossbar: {d2d: -0.1}}"), 15,
+            "d2d must be between 0 and 1 (or 0% and 100%), got -0.1"),
+        Arguments.of(GOOD.replace("weight: 1nA}", "weight: 1nA, crossbar: {read_noise: -2%}}"), 15,
+            "read_noise must be between 0 and 1 (or 0% and 100%), got -2%"),
+        Arguments.of(GOOD.replace("weight: 1nA}", "weight: 1nA, crossbar: {stuck: 2}}"), 15,
+            "stuck must be between 0 and 1"));
+  }
+
+  @Test
+  void errorsNameTheirLocationAndPopulationOnce() {
+    for (String text : new String[] {GOOD.replace("  in: {", "  c: {circuit: lif, size: 1, bias: 1pJ}\n  in: {"),
+        GOOD.replace("rate: 100", "rate: -5")}) {
+      assertThatThrownBy(() -> NetworkFile.parse("bad.yaml", text, false, 1))
+          .isInstanceOf(NetlistException.class)
+          .satisfies(e -> assertThat(e.getMessage().split("bad\\.yaml:", -1)).hasSize(2))
+          .satisfies(e -> assertThat(e.getMessage().split("population '", -1)).hasSizeLessThanOrEqualTo(2));
+    }
   }
 
   @ParameterizedTest
