@@ -344,9 +344,10 @@ public final class LifPopulation extends Population {
   }
 
   /**
-   * For {@link WarmUp}: runs the two-channel forward-Euler loop ({@link #euler2}) and the threshold scan ({@link #scan})
-   * {@code calls} times over {@code n} neurons of scratch arrays (zeros, one membrane above threshold: one candidate
-   * per call), so that their profiles hold the trip counts of a real network's blocks. Touches no population.
+   * For {@link WarmUp}: runs the two-channel forward-Euler loop ({@link #euler2}) and the threshold scan
+   * ({@link #scan}) {@code calls} times over {@code n} neurons of scratch arrays (zeros, one membrane above
+   * threshold: one candidate per call), so that their profiles hold the trip counts of a real network's blocks.
+   * Touches no population.
    */
   static void profileKernels(int n, int calls) {
     if (n <= 0) {

@@ -279,7 +279,8 @@ public final class WarmUp implements AutoCloseable {
    * {@link LifPopulation#BLOCK}). C2 unrolls a loop no further than the trip count its profile shows, and the
    * miniature's populations (16 to 256 neurons) alone profile COBA's loops at ~40 neurons a call where the real run's
    * blocks have 512 (compile logs: the forward-Euler loop compiled to 864 bytes from the miniature, 1,216 from these
-   * calls or from the real network); code compiled from the real network ran COBA's steps faster (docs/network-performance.md).
+   * calls or from the real network). COBA's loop after these calls: ~0.93x the thread CPU
+   * (docs/network-performance.md, round 20).
    */
   private void profileKernels(Network mini, int largest) {
     for (Population p : mini.populations()) {

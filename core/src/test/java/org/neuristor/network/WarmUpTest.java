@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuristor.io.LocatedTree;
 
 /** The JIT warm-up of network run: a miniature of the file beside the real run, which it must not change. */
 class WarmUpTest {
@@ -106,7 +107,7 @@ class WarmUpTest {
       assertThat(w.steps()).as(files[f].toString()).isGreaterThan(WarmUp.KERNEL_AFTER);
       assertThat(w.kernelNeurons()).as(files[f].toString()).isEqualTo(expected[f]);
     }
-    assertThat(NetworkFile.largestPopulation(org.neuristor.io.LocatedTree.parse("f.yaml", COBA, false))).isEqualTo(3200);
+    assertThat(NetworkFile.largestPopulation(LocatedTree.parse("f.yaml", COBA, false))).isEqualTo(3200);
   }
 
   @Test
