@@ -343,6 +343,27 @@ public final class LifPopulation extends Population {
     return c;
   }
 
+  /**
+   * For {@link WarmUp}: runs the two-channel forward-Euler loop ({@link #euler2}) and the threshold scan
+   * ({@link #scan}) {@code calls} times over {@code n} neurons of scratch arrays (zeros, one membrane above
+   * threshold: one candidate per call), so that their profiles hold the trip counts of a real network's blocks.
+   * Touches no population.
+   */
+  static void profileKernels(int n, int calls) {
+    if (n <= 0) {
+      return;
+    }
+    double[] vv = new double[n];
+    double[] s0 = new double[n];
+    double[] s1 = new double[n];
+    int[] out = new int[n];
+    vv[n - 1] = 1;
+    for (int c = 0; c < calls; c++) {
+      euler2(vv, s0, s1, 0, n, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+      scan(vv, 0, n, 0.5, out, 0);
+    }
+  }
+
   /** Integration with the scratch sums of {@link #gatherSynapses} (any channels). */
   private void integrateGathered(int from, int to, double dt) {
     final double gl = p.gLeakSiemens();

@@ -180,18 +180,42 @@ public final class NetworkFile {
 
   /** The tree of a network file with every population's size cut to {@link #miniatureSize}. */
   static Node miniatureTree(String file, String text, boolean json) {
-    Node root = LocatedTree.parse(file, text, json);
+    return miniatureTree(LocatedTree.parse(file, text, json));
+  }
+
+  /** {@link #miniatureTree(String, String, boolean)} of a parsed network file. */
+  static Node miniatureTree(Node root) {
     Node pops = root.get("populations");
     if (pops != null && pops.isMap()) {
       for (Map.Entry<String, Node> e : pops.asMap("populations").entrySet()) {
-        Node size = e.getValue().isMap() ? e.getValue().get("size") : null;
-        if (size != null && size.isScalar()) {
-          int n = (int) Math.min(Integer.MAX_VALUE, Math.max(1, integer(size, "size")));
+        int n = size(e.getValue());
+        if (n > 0) {
           root = root.withScalar("populations." + e.getKey() + ".size", Integer.toString(miniatureSize(n)));
         }
       }
     }
     return root;
+  }
+
+  /** The largest population size of a parsed network file (0: none written as a number). */
+  static int largestPopulation(Node root) {
+    Node pops = root.get("populations");
+    int largest = 0;
+    if (pops != null && pops.isMap()) {
+      for (Node p : pops.asMap("populations").values()) {
+        largest = Math.max(largest, size(p));
+      }
+    }
+    return largest;
+  }
+
+  /** A population's {@code size:} (at least 1), or 0 when it has none as a scalar. */
+  private static int size(Node population) {
+    Node size = population.isMap() ? population.get("size") : null;
+    if (size == null || !size.isScalar()) {
+      return 0;
+    }
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, integer(size, "size")));
   }
 
   /** Neurons of a population of {@code size} in a {@link #miniature}: a fiftieth, at least 16 (or all), at most 256. */

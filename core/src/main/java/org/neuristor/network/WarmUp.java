@@ -59,6 +59,18 @@ public final class WarmUp implements AutoCloseable {
   static final long ROUND = 1_000;
   /** Times the last miniature's spike list is formatted as CSV after the steps. */
   static final int CSV_ROUNDS = 40;
+  /**
+   * Calls of the LIF kernels over a real block of neurons early in the miniature's run ({@link #profileKernels}): more
+   * than the invocations after which C2 compiles a method (Tier4MinInvocationThreshold, 600, times the launcher's
+   * CompileThresholdScaling of 2 for network jobs), so that C2 compiles them from these calls' trip counts.
+   */
+  static final int KERNEL_CALLS = 1_500;
+  /**
+   * Miniature steps before those calls: by then C1 has compiled the kernels with their profiling (a few hundred
+   * calls), so the calls run compiled code and are counted in the profile (interpreted calls cost ~10x and count
+   * in no profile), while C2 has not yet compiled the kernels from the miniature's own calls (~1,200 calls).
+   */
+  static final int KERNEL_AFTER = 200;
   /** Most the command's thread waits, after the miniature, for the JIT's compiler threads to go idle. */
   static final long JIT_WAIT_MILLIS = 100;
   /** Polls of 1 ms in a row with the compiler threads idle that end that wait. */
@@ -75,6 +87,7 @@ public final class WarmUp implements AutoCloseable {
   private final Path file;
   private volatile boolean stop;
   private volatile long steps;
+  private volatile int kernelNeurons;
   private final AtomicInteger ahead;
   private final CountDownLatch aheadDone = new CountDownLatch(1);
   /** Counted down when the miniature's steps and CSV rounds have ended (done, stopped or failed). */
@@ -211,7 +224,9 @@ public final class WarmUp implements AutoCloseable {
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       String name = file.toString();
-      LocatedTree.Node tree = NetworkFile.miniatureTree(name, text, name.toLowerCase(Locale.ROOT).endsWith(".json"));
+      LocatedTree.Node root = LocatedTree.parse(name, text, name.toLowerCase(Locale.ROOT).endsWith(".json"));
+      LocatedTree.Node tree = NetworkFile.miniatureTree(root);
+      boolean kernels = true;
       // the CSV writer's stream is buffered as the files' streams are (AtomicFiles), so its calls see one class
       OutputStream sink = new BufferedOutputStream(OutputStream.nullOutputStream(), 1 << 16);
       Network net = null;
@@ -228,6 +243,10 @@ public final class WarmUp implements AutoCloseable {
         for (long done = 0; done < round && !stop; done += CHUNK) {
           net.runSteps(Math.min(CHUNK, round - done), null);
           steps += Math.min(CHUNK, round - done);
+          if (kernels && steps >= KERNEL_AFTER) {
+            kernels = false;
+            profileKernels(net, NetworkFile.largestPopulation(root));
+          }
         }
       }
       if (net == null) {
@@ -251,6 +270,31 @@ public final class WarmUp implements AutoCloseable {
     } finally {
       warm.countDown();
     }
+  }
+
+  /**
+   * After the miniature's first {@link #KERNEL_AFTER} steps, if it has a LIF population: the LIF kernels whose loops
+   * run over a block of a population's neurons ({@link LifPopulation#profileKernels}) run {@link #KERNEL_CALLS} times
+   * over as many neurons as the real network's blocks have (its largest population, at most
+   * {@link LifPopulation#BLOCK}). C2 unrolls a loop no further than the trip count its profile shows, and the
+   * miniature's populations (16 to 256 neurons) alone profile COBA's loops at ~40 neurons a call where the real run's
+   * blocks have 512 (compile logs: the forward-Euler loop compiled to 864 bytes from the miniature, 1,216 from these
+   * calls or from the real network). COBA's loop after these calls: ~0.93x the thread CPU
+   * (docs/network-performance.md, round 20).
+   */
+  private void profileKernels(Network mini, int largest) {
+    for (Population p : mini.populations()) {
+      if (p instanceof LifPopulation) {
+        kernelNeurons = Math.min(LifPopulation.BLOCK, largest);
+        LifPopulation.profileKernels(kernelNeurons, KERNEL_CALLS);
+        return;
+      }
+    }
+  }
+
+  /** Neurons per call of the LIF kernels' profiling calls ({@link #profileKernels}); 0 if they did not run. */
+  int kernelNeurons() {
+    return kernelNeurons;
   }
 
   /** Loads the real network unless the command has claimed the load (see {@link #loaded}). */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuristor.io.LocatedTree;
 
 /** The JIT warm-up of network run: a miniature of the file beside the real run, which it must not change. */
 class WarmUpTest {
@@ -81,6 +82,32 @@ class WarmUpTest {
     }
     net.runSteps(steps - steps / 2, null);
     return DeterminismTest.spikes(net);
+  }
+
+  @Test
+  void theLifKernelsAreProfiledOverTheRealNetworksBlocks(@TempDir Path dir) throws Exception {
+    Path coba = dir.resolve("coba.yaml");
+    Files.writeString(coba, COBA);
+    Path small = dir.resolve("small.yaml");
+    Files.writeString(small, COBA.replace("size: 3200", "size: 100").replace("size: 800", "size: 30"));
+    Path adex = dir.resolve("adex.yaml");
+    Files.writeString(adex, String.join("\n",
+        "dt: 0.1ms",
+        "duration: 0.2s",
+        "populations:",
+        "  a: {model: adex, size: 3200, bias: 650pA, channels: {exc: {kernel: conductance, tau: 5ms, E: 0mV}}}",
+        "projections:",
+        "  - {from: a, to: a, channel: exc, connect: {fixed_probability: 0.02}, weight: 6nS}",
+        ""));
+    int[] expected = {LifPopulation.BLOCK, 100, 0};
+    Path[] files = {coba, small, adex};
+    for (int f = 0; f < files.length; f++) {
+      WarmUp w = WarmUp.start(files[f]);
+      w.join();
+      assertThat(w.steps()).as(files[f].toString()).isGreaterThan(WarmUp.KERNEL_AFTER);
+      assertThat(w.kernelNeurons()).as(files[f].toString()).isEqualTo(expected[f]);
+    }
+    assertThat(NetworkFile.largestPopulation(LocatedTree.parse("f.yaml", COBA, false))).isEqualTo(3200);
   }
 
   @Test
