@@ -41,10 +41,38 @@ class NeuronCommandTest {
     assertThat(j.get("rate_hz").get(0).asDouble()).isZero();
     assertThat(j.get("rate_hz").get(1).asDouble()).isCloseTo(0.3155e6, org.assertj.core.data.Percentage.withPercentage(2));
     assertThat(j.get("rheobase_V").asDouble()).isBetween(1.0, 2.0);
-    // yi-mixed, silent under its own 3 us pulse up to 4 V, fires tonically under a constant input
+    // yi-mixed, silent under its own 3 us pulse up to 4 V, fires tonically under a constant input (its rheobase in the
+    // default 30 us run is the run's: compareChecksTheRheobaseAgainstTheRunLengthAsFiDoes)
     r = run("neuron", "compare", "yi-mixed", "--out", dir.toString(), "--json", "--no-plot");
     assertThat(r[0]).as(r[2]).isEqualTo("0");
-    assertThat(Json.mapper().readTree(r[1]).get("device_rheobase_V").asDouble()).isBetween(1.0, 4.0);
+    assertThat(Json.mapper().readTree(r[1]).get("normalized_by_V").asDouble()).isBetween(1.0, 4.0);
+  }
+
+  /**
+   * Round 19 lead: 'neuron compare' printed the bisected rheobase unchecked (pickett 0.27979 V, yi-mixed 1.7148 V),
+   * where 'neuron fi' finds both set by the run length. It now makes fi's check (an input the tolerance below fires
+   * in a run 4 times as long: null with the bound) and takes --duration, which the reason advises.
+   */
+  @Test
+  void compareChecksTheRheobaseAgainstTheRunLengthAsFiDoes() throws Exception {
+    String[] r = run("neuron", "compare", "pickett", "--out", dir.toString(), "--json", "--no-plot");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    JsonNode j = Json.mapper().readTree(r[1]);
+    assertThat(j.get("device_rheobase_V").isNull()).as(r[1]).isTrue();
+    assertThat(j.get("device_rheobase_reason").asText()).contains("the window set it").contains("below 0.2797")
+        .contains("silent in the 4e-7 s window").contains("a longer --duration lowers the bound");
+    // the longer run the reason asks for keeps its rheobase, as 'neuron fi pickett --to 0.5 --duration 2u' (0.27775 V)
+    r = run("neuron", "compare", "pickett", "--duration", "2u", "--out", dir.toString(), "--json", "--no-plot");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    j = Json.mapper().readTree(r[1]);
+    assertThat(j.get("device_rheobase_V").asDouble()).as(r[1]).isCloseTo(0.27775,
+        org.assertj.core.data.Offset.offset(3e-4));
+    assertThat(j.has("device_rheobase_reason")).isFalse();
+    // a grid whose lowest input already fires says so, with advice that fits the command
+    r = run("neuron", "compare", "lif", "--points", "3", "--out", dir.toString(), "--json", "--no-plot");
+    j = Json.mapper().readTree(r[1]);
+    assertThat(j.get("device_rheobase_V").isNull()).isTrue();
+    assertThat(j.get("device_rheobase_reason").asText()).contains("at or below 1.33333 V").contains("raise --points");
   }
 
   @Test
