@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """NEURON reference for Hodgkin-Huxley between repetitive firing and depolarisation block (0-200 uA/cm2).
 
-Same cell as hh_neuron.py (NEURON's built-in hh at physics.md 2.3's constants, el -54.387, celsius 6.3, rate tables
+Same cell as hh_neuron.py (hh_cell.py: NEURON's built-in hh at physics.md 2.3's constants, el -54.387, celsius 6.3, rate tables
 off, CVODE atol 1e-8), a constant current density I from t = 0 for 200 ms from rest (what
 `model run hh --stim dc:amp=I` runs). The membrane is sampled every 5 us. Per I:
   spikes_0mv   upward 0 mV crossings (NetCon threshold 0) over the 200 ms
@@ -14,24 +14,12 @@ oscillation dies out (the upper Hopf bifurcation: depolarisation block, the memb
 Writes hh_block.csv. Run: /usr/bin/python3 hh_block.py
 """
 from neuron import h
-import math
+from hh_cell import soma_with_hh
 
 h.load_file("stdrun.hoc")
 h.usetable_hh = 0
 h.celsius = 6.3
-soma = h.Section(name="soma")
-soma.diam = 10.0
-soma.L = 1000.0 / (math.pi * soma.diam)
-soma.cm = 1.0
-soma.insert("hh")
-for seg in soma:
-    seg.hh.el = -54.387
-    seg.hh.gnabar = 0.12
-    seg.hh.gkbar = 0.036
-    seg.hh.gl = 0.0003
-soma.ena = 50.0
-soma.ek = -77.0
-area_cm2 = soma(0.5).area() * 1e-8
+soma, area_cm2 = soma_with_hh()
 stim = h.IClamp(soma(0.5))
 stim.delay = 0
 stim.dur = 1e9
