@@ -402,7 +402,9 @@ public final class NeuronCommand implements Runnable {
       description = {"Run a library circuit with a stimulus on its input source.",
           "Writes CSV and a plot of input, membrane and output, and prints spike features: times, rate, "
               + "amplitude, width, energy per spike, firing pattern. Amplitude and width belong to spikes and are "
-              + "null without one; response_V is the largest excursion of the output, spike or not."},
+              + "null without one; response_V is the largest excursion of the output, spike or not; latency_s is the "
+              + "first spike minus the input's onset (when vin first leaves its initial value; 0 for a constant "
+              + "input)."},
       footer = {"", "Stimuli (amplitudes in V, times in s, SPICE suffixes or units allowed):",
           "  dc:amp=2",
           "  pulse:amp=0.3,width=100n[,t0=10n][,period=1u]",

@@ -115,6 +115,29 @@ class NeuronCommandTest {
     assertThat(j.get("rate_hz").asDouble()).isCloseTo(1 / 7.07e-6, org.assertj.core.data.Percentage.withPercentage(2));
   }
 
+  /**
+   * latency_s is the first spike minus the input's onset (as model run measures it): it was the first spike's time,
+   * so a 3 V pulse from 5 us gave 13.07 us where the same 3 V from t = 0 gives 8.07 us, and yi's own pulse (from 2 us)
+   * 6.51 us.
+   */
+  @Test
+  void latencyIsMeasuredFromTheInputsOnset() throws Exception {
+    String[] r = run("neuron", "run", "lif", "--stim", "dc:amp=3", "--out", dir.toString(), "--json", "--no-plot");
+    JsonNode dc = Json.mapper().readTree(r[1]);
+    assertThat(dc.get("latency_s").asDouble()).isEqualTo(dc.get("spike_times_s").get(0).asDouble());
+    r = run("neuron", "run", "lif", "--stim", "pulse:amp=3,width=20u,t0=5u", "--out", dir.toString(), "--json",
+        "--no-plot");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    JsonNode pulse = Json.mapper().readTree(r[1]);
+    assertThat(pulse.get("spike_times_s").get(0).asDouble()).isGreaterThan(13e-6);
+    assertThat(pulse.get("latency_s").asDouble()).isCloseTo(dc.get("latency_s").asDouble(),
+        org.assertj.core.data.Offset.offset(2e-9));
+    r = run("neuron", "run", "yi", "--out", dir.toString(), "--json", "--no-plot");
+    JsonNode yi = Json.mapper().readTree(r[1]);
+    assertThat(yi.get("latency_s").asDouble()).isCloseTo(yi.get("spike_times_s").get(0).asDouble() - 2e-6,
+        org.assertj.core.data.Offset.offset(1e-12));
+  }
+
   @Test
   void refractoryPeriodOfTheNeuristorByPairedPulses() throws Exception {
     // physics.md 4.2: with 0.3 V, 100 ns pulses, M1 fires again only for gaps >= 30 ns (not at 20 ns)

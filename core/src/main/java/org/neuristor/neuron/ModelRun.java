@@ -120,12 +120,6 @@ public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, F
 
   /** First time the stimulus leaves its initial value (0 if it never does). */
   public static double onset(Trace t) {
-    double[] i = t.get("i");
-    for (int k = 1; k < i.length; k++) {
-      if (i[k] != i[0]) {
-        return t.axis()[k - 1];
-      }
-    }
-    return 0;
+    return t.onset("i");
   }
 }
