@@ -556,10 +556,25 @@ public final class Protocols {
   public static org.neuristor.measure.StrengthDuration strengthDuration(NeuronCircuit c, double[] durations,
       double lo, double hi, double relTol, Map<String, String> params,
       org.neuristor.circuit.TransientAnalysis.Progress progress) {
-    return org.neuristor.measure.StrengthDuration.measure((amp, d) -> {
+    return org.neuristor.measure.StrengthDuration.measure(pulseProbe(c, params, progress), durations, lo, hi, relTol);
+  }
+
+  /**
+   * Why the rheobase of {@code sd} (measured by {@link #strengthDuration}) is not the circuit's, or null: {@link
+   * org.neuristor.measure.StrengthDuration#rheobaseReason} with the same pulses.
+   */
+  public static String strengthDurationRheobaseReason(NeuronCircuit c, org.neuristor.measure.StrengthDuration sd,
+      double relTol, Map<String, String> params, org.neuristor.circuit.TransientAnalysis.Progress progress) {
+    return sd.rheobaseReason(pulseProbe(c, params, progress), relTol);
+  }
+
+  /** Whether one pulse of an amplitude and width on {@code vin} makes the circuit spike. */
+  private static org.neuristor.measure.StrengthDuration.Probe pulseProbe(NeuronCircuit c, Map<String, String> params,
+      org.neuristor.circuit.TransientAnalysis.Progress progress) {
+    return (amp, d) -> {
       Trace t = run(c, covering(c, params, PULSE_START + d), pulses(amp, d, PULSE_START), progress);
       return c.spikes(t).length > 0;
-    }, durations, lo, hi, relTol);
+    };
   }
 
   /**
