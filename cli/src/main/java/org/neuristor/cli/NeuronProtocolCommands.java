@@ -73,18 +73,10 @@ final class NeuronProtocolCommands {
       long t0 = System.nanoTime();
       StrengthDuration sd = Protocols.strengthDuration(c, w, lo, hi, relTol, p);
       String rheoReason = Protocols.strengthDurationRheobaseReason(c, sd, relTol, p, null);
-      String chronReason = sd.chronaxieReason(rheoReason);
       double wall = (System.nanoTime() - t0) / 1e9;
       Summary s = new Summary();
       s.put("circuit", c.name());
-      s.put("rheobase_V", rheoReason == null ? sd.rheobase() : null);
-      if (rheoReason != null) {
-        s.put("rheobase_reason", rheoReason);
-      }
-      s.put("chronaxie_s", chronReason == null ? sd.chronaxie() : null);
-      if (chronReason != null) {
-        s.put("chronaxie_reason", chronReason);
-      }
+      Protocols.strengthDurationValues(sd, rheoReason).forEach(s::put);
       curve(output, s, c.name() + ".sd", "width_s", w, "threshold_V", sd.thresholds(),
           "strength-duration curve of " + c.name(), "pulse width (s)", "threshold amplitude (V)", true);
       s.put("wall_s", wall);

@@ -335,18 +335,9 @@ final class Simulations {
     StrengthDuration sd = StrengthDuration.of(w, th);
     ctl.progress(1, "checking the rheobase with a pulse 4 times as long as the longest");
     String rheoReason = Protocols.strengthDurationRheobaseReason(c, sd, 1e-3, p, (t, stop) -> ctl.check());
-    String chronReason = sd.chronaxieReason(rheoReason);
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("circuit", c.name());
-    // as neuron sd: null with the reason when the longest width did not show the rheobase
-    v.put("rheobase_V", rheoReason == null ? sd.rheobase() : null);
-    if (rheoReason != null) {
-      v.put("rheobase_reason", rheoReason);
-    }
-    v.put("chronaxie_s", chronReason == null ? sd.chronaxie() : null);
-    if (chronReason != null) {
-      v.put("chronaxie_reason", chronReason);
-    }
+    v.putAll(Protocols.strengthDurationValues(sd, rheoReason));
     v.put("width_s", w);
     v.put("threshold_V", sd.thresholds());
     StringBuilder cmd = new StringBuilder("./neuristor neuron sd " + c.name() + " --widths " + r.widths().replace(" ", "")

@@ -568,6 +568,26 @@ public final class Protocols {
     return sd.rheobaseReason(pulseProbe(c, params, progress), relTol);
   }
 
+  /**
+   * The rheobase and chronaxie of {@code sd} as {@code neuron sd} and the Studio print them: {@code rheobase_V} and
+   * {@code chronaxie_s}, each null with its {@code *_reason} when {@code rheobaseReason} (from {@link
+   * #strengthDurationRheobaseReason}) or {@link org.neuristor.measure.StrengthDuration#chronaxieReason} gives one.
+   */
+  public static Map<String, Object> strengthDurationValues(org.neuristor.measure.StrengthDuration sd,
+      String rheobaseReason) {
+    String chronaxieReason = sd.chronaxieReason(rheobaseReason);
+    Map<String, Object> v = new java.util.LinkedHashMap<>();
+    v.put("rheobase_V", rheobaseReason == null ? sd.rheobase() : null);
+    if (rheobaseReason != null) {
+      v.put("rheobase_reason", rheobaseReason);
+    }
+    v.put("chronaxie_s", chronaxieReason == null ? sd.chronaxie() : null);
+    if (chronaxieReason != null) {
+      v.put("chronaxie_reason", chronaxieReason);
+    }
+    return v;
+  }
+
   /** Whether one pulse of an amplitude and width on {@code vin} makes the circuit spike. */
   private static org.neuristor.measure.StrengthDuration.Probe pulseProbe(NeuronCircuit c, Map<String, String> params,
       org.neuristor.circuit.TransientAnalysis.Progress progress) {
