@@ -16,6 +16,7 @@ Run: /usr/bin/python3 hh_neuron.py
 """
 from neuron import h
 import math
+from hh_cell import soma_with_hh
 
 h.load_file("stdrun.hoc")
 h.usetable_hh = 0
@@ -38,20 +39,7 @@ check_builtin_parameters()
 def run(i_ua_cm2, tstop=100.0, celsius=6.3, delay=0.0, dur=1e9):
     """Spike times (ms), and the time and membrane samples, of a step I from delay for dur at celsius."""
     h.celsius = celsius
-    soma = h.Section(name="soma")
-    # a cylinder of 1000 um2 (1e-5 cm2): the current density is what matters
-    soma.diam = 10.0
-    soma.L = 1000.0 / (math.pi * soma.diam)
-    soma.cm = 1.0
-    soma.insert("hh")
-    for seg in soma:
-        seg.hh.el = -54.387
-        seg.hh.gnabar = 0.12
-        seg.hh.gkbar = 0.036
-        seg.hh.gl = 0.0003
-    soma.ena = 50.0
-    soma.ek = -77.0
-    area_cm2 = soma(0.5).area() * 1e-8
+    soma, area_cm2 = soma_with_hh()
     stim = h.IClamp(soma(0.5))
     stim.delay = delay
     stim.dur = dur

@@ -81,9 +81,9 @@ final class CommandTable {
             new Opt(new String[] {"--tol"}, null, null, "tol", SINGLE, String.class, null, null, false, false)}, ofNeuronCommandCircuitOptions("circuit"), ofOutputOptions("output")),
             new Pos(null, "name", String.class, false, 1, null));
       case "neuron compare":
-        return new Cmd(NeuronCommand.Compare.class, new String[] {"output"}, options(new Opt[] {
+        return new Cmd(NeuronCommand.Compare.class, new String[] {"circuit", "output"}, options(new Opt[] {
             new Opt(new String[] {"--points"}, null, null, "points", SINGLE, int.class, null, "12", false, false),
-            new Opt(new String[] {"--max-input"}, null, null, "maxInput", SINGLE, String.class, null, null, false, false)}, ofOutputOptions("output")),
+            new Opt(new String[] {"--max-input"}, null, null, "maxInput", SINGLE, String.class, null, null, false, false)}, ofNeuronCommandCircuitOptions("circuit"), ofOutputOptions("output")),
             new Pos(null, "name", String.class, false, 1, null));
       case "neuron sd":
         return new Cmd(NeuronProtocolCommands.StrengthDurationCommand.class, new String[] {"output"}, options(new Opt[] {

@@ -211,7 +211,11 @@ public final class ModelCommand implements Runnable {
   @Command(name = "run", mixinStandardHelpOptions = true,
       description = {"Run one neuron model under a stimulus.",
           "Writes <model>.csv (time, v, i and the state variables, SI), a stacked plot of stimulus and membrane, "
-              + "and prints spike features, the firing-pattern label and the final state."},
+              + "and prints spike features, the firing-pattern label and the final state. hh counts a spike at each "
+              + "upward crossing of v_spike (spike_level_V, 0 mV by default, as NEURON's NetCon); when the membrane "
+              + "still oscillates in the run's second half without reaching it (hh above about 62 uA/cm2: the spikes "
+              + "shrink towards depolarisation block), oscillation_hz, oscillation_peak_V and oscillation_trough_V "
+              + "give that oscillation and the firing pattern is null with the reason."},
       footer = {"", UNITS, "",
           "Stimuli (repeat --stim to add them):",
           "  step:amp=A[,t0=T0][,t1=T1]        A for T0 < t < T1 (default 0, forever)",
@@ -230,10 +234,10 @@ public final class ModelCommand implements Runnable {
           "  ./neuristor model run hh --stim step:amp=10,t0=10ms,t1=90ms --json",
           "  ./neuristor model run adex --param b=500,tau_w=20ms --stim dc:amp=1000",
           "  ./neuristor model run lif --stim dc:amp=1.2 --noise white:sigma=4 --seed 7"})
-  @JsonKeys({"model", "method", "dt_s", "duration_s", "seed", "spikes", "spike_times_s", "rate_hz", "rate_reason",
-      "cv_isi", "latency_s", "first_spike_peak_V", "first_spike_amplitude_V", "first_spike_width_s",
-      "first_spike_rise_s", "first_spike_fall_s", "firing_pattern", "firing_pattern_reason", "final_state", "csv",
-      "plot"})
+  @JsonKeys({"model", "method", "dt_s", "duration_s", "seed", "spikes", "spike_times_s", "spike_level_V", "rate_hz",
+      "rate_reason", "cv_isi", "latency_s", "first_spike_peak_V", "first_spike_amplitude_V", "first_spike_width_s",
+      "first_spike_rise_s", "first_spike_fall_s", "oscillation_hz", "oscillation_peak_V", "oscillation_trough_V",
+      "firing_pattern", "firing_pattern_reason", "final_state", "csv", "plot"})
   static final class Run implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", arity = "0..1", description = "One of if, lif, hh, adex, izhikevich.")
     String name;
@@ -288,6 +292,10 @@ public final class ModelCommand implements Runnable {
       s.put("seed", seed);
       s.put("spikes", spikes.length);
       s.put("spike_times_s", spikes);
+      String level = k.descriptor().spikeLevelParameter();
+      if (level != null) {
+        s.put("spike_level_V", m.get(level) * 1e-3);
+      }
       if (spikes.length == 1) {
         s.put("rate_hz", null);
         s.put("rate_reason", "one spike: no interval to measure a rate from");
@@ -303,6 +311,11 @@ public final class ModelCommand implements Runnable {
         s.put("first_spike_width_s", sh.width());
         s.put("first_spike_rise_s", sh.riseTime());
         s.put("first_spike_fall_s", sh.fallTime());
+      }
+      if (run.oscillation() != null) {
+        s.put("oscillation_hz", run.oscillation().rateHz());
+        s.put("oscillation_peak_V", run.oscillation().peak());
+        s.put("oscillation_trough_V", run.oscillation().trough());
       }
       s.put("firing_pattern", cls.label());
       s.put("firing_pattern_reason", cls.reason());

@@ -20,6 +20,7 @@ import org.neuristor.neuron.LifTheory;
 import org.neuristor.neuron.ModelKind;
 import org.neuristor.neuron.NeuronModel;
 import org.neuristor.plot.Plotter;
+import org.neuristor.util.Numbers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -196,10 +197,13 @@ public final class NeuronCommand implements Runnable {
           "Both are normalized so that their time scales (us against ms) compare: input / the first input of the "
               + "grid that fires (normalized_by_V; the rheobase found by bisection is device_rheobase_V), rate / rate "
               + "at 3 times that input, or at the device's fastest input when it is silent there. pickett, yi and yi-mixed are "
-              + "driven with a DC input, pickett2013 with a train of its 42 ns pulses every 800 ns. Writes one table and "
-              + "one figure."},
+              + "driven with a DC input, pickett2013 with a train of its 42 ns pulses every 800 ns. The rheobase is "
+              + "checked as in 'neuron fi': when the input the bisection tolerance below it fires repetitively in a run 4 "
+              + "times as long, the run length set it, and device_rheobase_V is null with device_rheobase_reason. "
+              + "Writes one table and one figure."},
       footer = {"", "Example:", "  ./neuristor neuron compare lif --points 12"})
-  @JsonKeys({"circuit", "device_rheobase_V", "normalized_by_V", "lif_rheobase_nA", "reference_input_over_rheobase",
+  @JsonKeys({"circuit", "device_rheobase_V", "device_rheobase_reason", "normalized_by_V", "lif_rheobase_nA",
+      "reference_input_over_rheobase",
       "time_scale", "input_over_rheobase", "device_rate_norm", "lif_rate_norm", "csv", "plot"})
   static final class Compare implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "A library circuit (see 'neuron list').") String name;
@@ -212,6 +216,8 @@ public final class NeuronCommand implements Runnable {
             + "input here and stop firing above about 0.45 V: excitation block).")
     String maxInput;
 
+    @Mixin CircuitOptions circuit;
+
     @Mixin OutputOptions output;
 
     @Override
@@ -220,6 +226,7 @@ public final class NeuronCommand implements Runnable {
         throw NeuristorException.input("--points must be >= 3");
       }
       NeuronCircuit c = NeuronLibrary.get(name);
+      Map<String, String> p = circuit.of(c, output.err());
       output.outDir();
       // the circuit's declared tonic drive (the neuristors: DC or a pulse train instead of their single pulse)
       NeuronCircuit.Drive drive = c.drive();
@@ -228,14 +235,18 @@ public final class NeuronCommand implements Runnable {
       for (int k = 0; k < points; k++) {
         v[k] = hi * (k + 1) / points;
       }
-      Protocols.FvCurve dev = Protocols.fv(c, v, Map.of());
+      Protocols.FvCurve dev = Protocols.fv(c, v, p);
       if (Double.isNaN(dev.rheobase())) {
         throw NeuristorException.input(c.name() + " does not fire up to " + hi + " V; raise --max-input");
       }
       // the curves are normalized by the first input of the grid that fires (both curves on the same grid of
-      // relative inputs); the rheobase itself is found by bisection and reported separately
+      // relative inputs); the rheobase itself is found by bisection, checked against the run length as 'neuron fi'
+      // checks it, and reported separately
       double rheo = dev.rheobase();
-      double refined = Protocols.rheobase(c, dev, Map.of(), 1e-3 * hi, null);
+      Protocols.Rheobase refined = dev.points().get(0).spikes() >= 2
+          ? new Protocols.Rheobase(Double.NaN, "the lowest input of the grid already fires: the rheobase is at or "
+              + "below " + Numbers.plain(v[0]) + " V (the grid starts at --max-input / --points); raise --points")
+          : Protocols.rheobaseChecked(c, dev, p, FiCurve.defaultTolerance(rheo, hi), null);
       NeuronModel lif = NeuronModel.of(ModelKind.LIF);
       double lifRheo = LifTheory.rheobaseNa(lif);
       // reference point: 3x rheobase (clamped to the curve), or, when the device is silent there (excitation
@@ -267,7 +278,10 @@ public final class NeuronCommand implements Runnable {
           "lif_norm"), rows);
       Summary s = new Summary();
       s.put("circuit", c.name());
-      s.put("device_rheobase_V", refined == dev.points().get(0).input() ? Double.NaN : refined);
+      s.put("device_rheobase_V", Double.isNaN(refined.volts()) ? null : refined.volts());
+      if (refined.reason() != null) {
+        s.put("device_rheobase_reason", refined.reason());
+      }
       s.put("normalized_by_V", rheo);
       s.put("lif_rheobase_nA", lifRheo);
       s.put("reference_input_over_rheobase", refRel);
@@ -388,7 +402,9 @@ public final class NeuronCommand implements Runnable {
       description = {"Run a library circuit with a stimulus on its input source.",
           "Writes CSV and a plot of input, membrane and output, and prints spike features: times, rate, "
               + "amplitude, width, energy per spike, firing pattern. Amplitude and width belong to spikes and are "
-              + "null without one; response_V is the largest excursion of the output, spike or not."},
+              + "null without one; response_V is the largest excursion of the output, spike or not; latency_s is the "
+              + "first spike minus the input's onset (when vin first leaves its initial value; 0 for a constant "
+              + "input)."},
       footer = {"", "Stimuli (amplitudes in V, times in s, SPICE suffixes or units allowed):",
           "  dc:amp=2",
           "  pulse:amp=0.3,width=100n[,t0=10n][,period=1u]",

@@ -27,10 +27,13 @@ final class NeuronProtocolCommands {
       description = {"Measure the strength-duration curve: the threshold pulse amplitude for each pulse width.",
           "For each width, the smallest amplitude on vin that makes the circuit spike, by bisection between --min "
               + "and --max; then the rheobase (threshold of the longest pulse) and the chronaxie (the width at "
-              + "twice the rheobase). A width that does not fire up to --max has no threshold (an empty cell). "
-              + "Writes CSV and a log-log plot."},
+              + "twice the rheobase). A width that does not fire up to --max has no threshold (an empty cell). The "
+              + "rheobase is checked: when the amplitude --tol below it fires in a pulse 4 times as long as the "
+              + "longest, the threshold still falls there and rheobase_V is null with rheobase_reason (chronaxie_s "
+              + "too). Writes CSV and a log-log plot."},
       footer = {"", "Example:", "  ./neuristor neuron sd lif --widths 2u,5u,10u,20u,50u,150u --max 20"})
-  @JsonKeys({"circuit", "rheobase_V", "chronaxie_s", "width_s", "threshold_V", "csv", "plot", "wall_s"})
+  @JsonKeys({"circuit", "rheobase_V", "rheobase_reason", "chronaxie_s", "chronaxie_reason", "width_s", "threshold_V",
+      "csv", "plot", "wall_s"})
   static final class StrengthDurationCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "A library circuit (see 'neuron list').") String name;
 
@@ -69,11 +72,11 @@ final class NeuronProtocolCommands {
       output.outDir();
       long t0 = System.nanoTime();
       StrengthDuration sd = Protocols.strengthDuration(c, w, lo, hi, relTol, p);
+      String rheoReason = Protocols.strengthDurationRheobaseReason(c, sd, relTol, p, null);
       double wall = (System.nanoTime() - t0) / 1e9;
       Summary s = new Summary();
       s.put("circuit", c.name());
-      s.put("rheobase_V", sd.rheobase());
-      s.put("chronaxie_s", sd.chronaxie());
+      Protocols.strengthDurationValues(sd, rheoReason).forEach(s::put);
       curve(output, s, c.name() + ".sd", "width_s", w, "threshold_V", sd.thresholds(),
           "strength-duration curve of " + c.name(), "pulse width (s)", "threshold amplitude (V)", true);
       s.put("wall_s", wall);

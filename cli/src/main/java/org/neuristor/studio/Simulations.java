@@ -333,10 +333,11 @@ final class Simulations {
       done += part.length;
     }
     StrengthDuration sd = StrengthDuration.of(w, th);
+    ctl.progress(1, "checking the rheobase with a pulse 4 times as long as the longest");
+    String rheoReason = Protocols.strengthDurationRheobaseReason(c, sd, 1e-3, p, (t, stop) -> ctl.check());
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("circuit", c.name());
-    v.put("rheobase_V", sd.rheobase());
-    v.put("chronaxie_s", sd.chronaxie());
+    v.putAll(Protocols.strengthDurationValues(sd, rheoReason));
     v.put("width_s", w);
     v.put("threshold_V", sd.thresholds());
     StringBuilder cmd = new StringBuilder("./neuristor neuron sd " + c.name() + " --widths " + r.widths().replace(" ", "")

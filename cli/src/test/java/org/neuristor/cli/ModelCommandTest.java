@@ -40,6 +40,31 @@ class ModelCommandTest {
     assertThat(j.get("final_state").has("m")).isTrue();
   }
 
+  /**
+   * Round 19 lead: at 100 uA/cm2 HH's spikes peak at -20 mV, and 'model run hh' printed one spike and "phasic
+   * spiking ... then silent for 0.199" while the membrane oscillated at 147 Hz (NEURON's hh the same:
+   * HodgkinHuxleyBlockPeerTest). It now states the spike level and reports the oscillation, with no label.
+   */
+  @Test
+  void hhRunReportsTheOscillationItsSpikeLevelDoesNotCount() throws Exception {
+    CliHarness.Result r = CliHarness.run("model", "run", "hh", "--stim", "dc:amp=100", "--out", dir.toString(),
+        "--json", "--no-plot");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("spikes").asInt()).isEqualTo(1);
+    assertThat(j.get("spike_level_V").asDouble()).isZero();
+    assertThat(j.get("oscillation_hz").asDouble()).isCloseTo(147.268, Offset.offset(0.15));
+    assertThat(j.get("oscillation_peak_V").asDouble()).isCloseTo(-0.020045, Offset.offset(5e-5));
+    assertThat(j.get("oscillation_trough_V").asDouble()).isCloseTo(-0.060511, Offset.offset(5e-5));
+    assertThat(j.get("firing_pattern").isNull()).isTrue();
+    assertThat(j.get("firing_pattern_reason").asText()).contains("still oscillates").doesNotContain("silent");
+    // at 10 uA/cm2 the spikes cross the level: no oscillation key, the label stays
+    r = CliHarness.run("model", "run", "hh", "--stim", "dc:amp=10", "--out", dir.toString(), "--json", "--no-plot");
+    j = Json.mapper().readTree(r.out());
+    assertThat(j.has("oscillation_hz")).isFalse();
+    assertThat(j.get("firing_pattern").asText()).isEqualTo("tonic spiking");
+  }
+
   @Test
   void noisyRunsReproduceWithTheSeed() throws Exception {
     String[] args = {"model", "run", "lif", "--stim", "dc:amp=1.2", "--noise", "white:sigma=4", "--duration", "300ms",

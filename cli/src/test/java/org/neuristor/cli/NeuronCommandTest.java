@@ -41,10 +41,38 @@ class NeuronCommandTest {
     assertThat(j.get("rate_hz").get(0).asDouble()).isZero();
     assertThat(j.get("rate_hz").get(1).asDouble()).isCloseTo(0.3155e6, org.assertj.core.data.Percentage.withPercentage(2));
     assertThat(j.get("rheobase_V").asDouble()).isBetween(1.0, 2.0);
-    // yi-mixed, silent under its own 3 us pulse up to 4 V, fires tonically under a constant input
+    // yi-mixed, silent under its own 3 us pulse up to 4 V, fires tonically under a constant input (its rheobase in the
+    // default 30 us run is the run's: compareChecksTheRheobaseAgainstTheRunLengthAsFiDoes)
     r = run("neuron", "compare", "yi-mixed", "--out", dir.toString(), "--json", "--no-plot");
     assertThat(r[0]).as(r[2]).isEqualTo("0");
-    assertThat(Json.mapper().readTree(r[1]).get("device_rheobase_V").asDouble()).isBetween(1.0, 4.0);
+    assertThat(Json.mapper().readTree(r[1]).get("normalized_by_V").asDouble()).isBetween(1.0, 4.0);
+  }
+
+  /**
+   * Round 19 lead: 'neuron compare' printed the bisected rheobase unchecked (pickett 0.27979 V, yi-mixed 1.7148 V),
+   * where 'neuron fi' finds both set by the run length. It now makes fi's check (an input the tolerance below fires
+   * in a run 4 times as long: null with the bound) and takes --duration, which the reason advises.
+   */
+  @Test
+  void compareChecksTheRheobaseAgainstTheRunLengthAsFiDoes() throws Exception {
+    String[] r = run("neuron", "compare", "pickett", "--out", dir.toString(), "--json", "--no-plot");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    JsonNode j = Json.mapper().readTree(r[1]);
+    assertThat(j.get("device_rheobase_V").isNull()).as(r[1]).isTrue();
+    assertThat(j.get("device_rheobase_reason").asText()).contains("the window set it").contains("below 0.2797")
+        .contains("silent in the 4e-7 s window").contains("a longer --duration lowers the bound");
+    // the longer run the reason asks for keeps its rheobase, as 'neuron fi pickett --to 0.5 --duration 2u' (0.27775 V)
+    r = run("neuron", "compare", "pickett", "--duration", "2u", "--out", dir.toString(), "--json", "--no-plot");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    j = Json.mapper().readTree(r[1]);
+    assertThat(j.get("device_rheobase_V").asDouble()).as(r[1]).isCloseTo(0.27775,
+        org.assertj.core.data.Offset.offset(3e-4));
+    assertThat(j.has("device_rheobase_reason")).isFalse();
+    // a grid whose lowest input already fires says so, with advice that fits the command
+    r = run("neuron", "compare", "lif", "--points", "3", "--out", dir.toString(), "--json", "--no-plot");
+    j = Json.mapper().readTree(r[1]);
+    assertThat(j.get("device_rheobase_V").isNull()).isTrue();
+    assertThat(j.get("device_rheobase_reason").asText()).contains("at or below 1.33333 V").contains("raise --points");
   }
 
   @Test
@@ -85,6 +113,29 @@ class NeuronCommandTest {
     JsonNode j = Json.mapper().readTree(r[1]);
     assertThat(j.get("spike_times_s").get(0).asDouble()).isGreaterThan(10e-6);
     assertThat(j.get("rate_hz").asDouble()).isCloseTo(1 / 7.07e-6, org.assertj.core.data.Percentage.withPercentage(2));
+  }
+
+  /**
+   * latency_s is the first spike minus the input's onset (as model run measures it): it was the first spike's time,
+   * so a 3 V pulse from 5 us gave 13.07 us where the same 3 V from t = 0 gives 8.07 us, and yi's own pulse (from 2 us)
+   * 6.51 us.
+   */
+  @Test
+  void latencyIsMeasuredFromTheInputsOnset() throws Exception {
+    String[] r = run("neuron", "run", "lif", "--stim", "dc:amp=3", "--out", dir.toString(), "--json", "--no-plot");
+    JsonNode dc = Json.mapper().readTree(r[1]);
+    assertThat(dc.get("latency_s").asDouble()).isEqualTo(dc.get("spike_times_s").get(0).asDouble());
+    r = run("neuron", "run", "lif", "--stim", "pulse:amp=3,width=20u,t0=5u", "--out", dir.toString(), "--json",
+        "--no-plot");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    JsonNode pulse = Json.mapper().readTree(r[1]);
+    assertThat(pulse.get("spike_times_s").get(0).asDouble()).isGreaterThan(13e-6);
+    assertThat(pulse.get("latency_s").asDouble()).isCloseTo(dc.get("latency_s").asDouble(),
+        org.assertj.core.data.Offset.offset(2e-9));
+    r = run("neuron", "run", "yi", "--out", dir.toString(), "--json", "--no-plot");
+    JsonNode yi = Json.mapper().readTree(r[1]);
+    assertThat(yi.get("latency_s").asDouble()).isCloseTo(yi.get("spike_times_s").get(0).asDouble() - 2e-6,
+        org.assertj.core.data.Offset.offset(1e-12));
   }
 
   @Test

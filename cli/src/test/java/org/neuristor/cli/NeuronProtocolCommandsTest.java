@@ -24,6 +24,30 @@ class NeuronProtocolCommandsTest {
     assertThat(Files.readAllLines(dir.resolve("lif.sd.csv"))).hasSize(4);
   }
 
+  /**
+   * The rheobase is the threshold of the longest pulse only where the threshold has stopped falling: with widths
+   * 2u,10u it printed 2.53 V (the 10 us threshold) where longer pulses fire at 1.14 V, and a chronaxie from it. The
+   * amplitude --tol below it now runs once in a pulse 4 times as long; it fires, so both are null with the reason.
+   */
+  @Test
+  void aRheobaseFromAPulseTooShortIsNullWithTheBound() throws Exception {
+    CliHarness.Result r = CliHarness.run("neuron", "sd", "lif", "--widths", "2u,10u", "--max", "20", "--out",
+        dir.toString(), "--json", "--no-plot");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("threshold_V").get(1).asDouble()).isCloseTo(2.5305, org.assertj.core.data.Offset.offset(0.003));
+    assertThat(j.get("rheobase_V").isNull()).as(r.out()).isTrue();
+    assertThat(j.get("rheobase_reason").asText()).contains("still falls").contains("below 2.53052 V")
+        .contains("4e-5 s");
+    assertThat(j.get("chronaxie_s").isNull()).isTrue();
+    assertThat(j.get("chronaxie_reason").asText()).isEqualTo("no rheobase to double");
+    // nothing fires: the reason says so
+    r = CliHarness.run("neuron", "sd", "lif", "--widths", "2u,5u", "--max", "0.5", "--out", dir.toString(), "--json",
+        "--no-plot");
+    j = Json.mapper().readTree(r.out());
+    assertThat(j.get("rheobase_reason").asText()).contains("did not fire up to --max");
+  }
+
   @Test
   void allOrNothingOnTheNeuristorAndBadInput() throws Exception {
     CliHarness.Result r = CliHarness.run("neuron", "aon", "pickett", "--amps", "0.2,0.24,0.28,0.32", "--width",

@@ -23,6 +23,9 @@ import org.neuristor.netlist.CircuitCompiler;
 public final class Protocols {
   private Protocols() {}
 
+  /** The input node's voltage in a library circuit's trace: every circuit's input source {@code vin} drives node in. */
+  static final String INPUT = "v(in)";
+
   /** One point of an f-V curve. */
   public record RatePoint(double input, double rateHz, int spikes) {}
 
@@ -258,6 +261,7 @@ public final class Protocols {
   /**
    * One run of a circuit with its spike features and the supply energy per spike.
    *
+   * @param features the circuit's spike features ({@link NeuronCircuit#features}), the latency from the input's onset
    * @param energyPerSpikeJoules supply energy over whole periods after the first spike divided by the
    *     periods (physics.md 4.0) when there are at least 3 spikes, else total energy / spikes; NaN
    *     without spikes
@@ -286,6 +290,11 @@ public final class Protocols {
     org.neuristor.circuit.Analysis.Outcome o = simulate(c, cc, saves, progress);
     Trace t = o.trace();
     SpikeFeatures f = c.features(t);
+    if (t.has(INPUT)) {
+      // the latency from the input's onset (the circuit's own pulse starts after a delay, a --stim pulse at its t0),
+      // as model run measures it; from t = 0 it was the first spike's time
+      f = f.withOnset(t.onset(INPUT));
+    }
     double[] sp = f.spikeTimes();
     double e = Double.NaN;
     if (sp.length >= 3) {
@@ -314,7 +323,7 @@ public final class Protocols {
       why = FiringPatternClassifier.pwlNotMadeFor(new org.neuristor.circuit.element.Waveform.Pwl(times, values),
           t.axis()[t.size() - 1]);
     }
-    return FiringPatternClassifier.classifyRun(t, "v(in)", c.membrane(), spikes, why);
+    return FiringPatternClassifier.classifyRun(t, INPUT, c.membrane(), spikes, why);
   }
 
   /** The kind of a stimulus specification ({@link #stimulus}): the word before its colon, lower case. */
@@ -547,10 +556,45 @@ public final class Protocols {
   public static org.neuristor.measure.StrengthDuration strengthDuration(NeuronCircuit c, double[] durations,
       double lo, double hi, double relTol, Map<String, String> params,
       org.neuristor.circuit.TransientAnalysis.Progress progress) {
-    return org.neuristor.measure.StrengthDuration.measure((amp, d) -> {
+    return org.neuristor.measure.StrengthDuration.measure(pulseProbe(c, params, progress), durations, lo, hi, relTol);
+  }
+
+  /**
+   * Why the rheobase of {@code sd} (measured by {@link #strengthDuration}) is not the circuit's, or null: {@link
+   * org.neuristor.measure.StrengthDuration#rheobaseReason} with the same pulses.
+   */
+  public static String strengthDurationRheobaseReason(NeuronCircuit c, org.neuristor.measure.StrengthDuration sd,
+      double relTol, Map<String, String> params, org.neuristor.circuit.TransientAnalysis.Progress progress) {
+    return sd.rheobaseReason(pulseProbe(c, params, progress), relTol);
+  }
+
+  /**
+   * The rheobase and chronaxie of {@code sd} as {@code neuron sd} and the Studio print them: {@code rheobase_V} and
+   * {@code chronaxie_s}, each null with its {@code *_reason} when {@code rheobaseReason} (from {@link
+   * #strengthDurationRheobaseReason}) or {@link org.neuristor.measure.StrengthDuration#chronaxieReason} gives one.
+   */
+  public static Map<String, Object> strengthDurationValues(org.neuristor.measure.StrengthDuration sd,
+      String rheobaseReason) {
+    String chronaxieReason = sd.chronaxieReason(rheobaseReason);
+    Map<String, Object> v = new java.util.LinkedHashMap<>();
+    v.put("rheobase_V", rheobaseReason == null ? sd.rheobase() : null);
+    if (rheobaseReason != null) {
+      v.put("rheobase_reason", rheobaseReason);
+    }
+    v.put("chronaxie_s", chronaxieReason == null ? sd.chronaxie() : null);
+    if (chronaxieReason != null) {
+      v.put("chronaxie_reason", chronaxieReason);
+    }
+    return v;
+  }
+
+  /** Whether one pulse of an amplitude and width on {@code vin} makes the circuit spike. */
+  private static org.neuristor.measure.StrengthDuration.Probe pulseProbe(NeuronCircuit c, Map<String, String> params,
+      org.neuristor.circuit.TransientAnalysis.Progress progress) {
+    return (amp, d) -> {
       Trace t = run(c, covering(c, params, PULSE_START + d), pulses(amp, d, PULSE_START), progress);
       return c.spikes(t).length > 0;
-    }, durations, lo, hi, relTol);
+    };
   }
 
   /**

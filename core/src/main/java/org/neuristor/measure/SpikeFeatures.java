@@ -148,6 +148,12 @@ public record SpikeFeatures(double[] spikeTimes, double rateHz, double[] isiSeco
     return idx;
   }
 
+  /** These features with the latency measured from {@code stimulusOnset} (axis units). */
+  public SpikeFeatures withOnset(double stimulusOnset) {
+    return new SpikeFeatures(spikeTimes, rateHz, isiSeconds, amplitudeVolts, widthSeconds,
+        spikeTimes.length > 0 ? spikeTimes[0] - stimulusOnset : Double.NaN, cv, shapes);
+  }
+
   private static SpikeFeatures train(double[] sp, double amp, double width, double onset, List<SpikeShape> shapes) {
     double[] isi = new double[Math.max(0, sp.length - 1)];
     for (int k = 1; k < sp.length; k++) {

@@ -2,6 +2,7 @@ package org.neuristor.measure;
 
 import java.util.stream.IntStream;
 import org.neuristor.NeuristorException;
+import org.neuristor.util.Numbers;
 
 /**
  * Strength-duration curve: for each pulse duration, the smallest pulse amplitude that elicits a
@@ -77,6 +78,40 @@ public record StrengthDuration(double[] durations, double[] thresholds, double r
           + d + " s; lower it");
     }
     return FiCurve.threshold(a -> probe.fires(a, d), lo, hi, 0, relTol);
+  }
+
+  /**
+   * Why this curve's rheobase is not the neuron's, or null. The rheobase is the threshold of the longest pulse, which
+   * is the rheobase only when the threshold has stopped falling there: the amplitude {@code relTol} below it (below
+   * the bisection's silent end, so silent in the longest pulse) is tried once in a pulse {@link
+   * FiCurve#LONGER_WINDOW} times as long; if it fires, the threshold still falls and the rheobase is below it. Also
+   * when the longest pulse did not fire at all. What {@code neuron sd} and the Studio's strength-duration curve check.
+   */
+  public String rheobaseReason(Probe probe, double relTol) {
+    double longest = durations[durations.length - 1];
+    if (Double.isNaN(rheobase)) {
+      return "the longest width (" + Numbers.plain(longest) + " s) did not fire up to --max";
+    }
+    double below = rheobase * (1 - relTol);
+    double longer = FiCurve.LONGER_WINDOW * longest;
+    if (!probe.fires(below, longer)) {
+      return null;
+    }
+    return "the threshold still falls at the longest width: " + Numbers.plain(below) + " V, silent in the "
+        + Numbers.plain(longest) + " s pulse, fires in a " + Numbers.plain(longer) + " s one, so the rheobase is "
+        + "below " + Numbers.plain(rheobase) + " V; add a longer width (several membrane time constants)";
+  }
+
+  /** Why {@link #chronaxie} is NaN when the rheobase is {@code rheobaseReason == null}, or null. */
+  public String chronaxieReason(String rheobaseReason) {
+    if (rheobaseReason != null) {
+      return "no rheobase to double";
+    }
+    if (Double.isNaN(chronaxie)) {
+      return "twice the rheobase (" + Numbers.plain(2 * rheobase) + " V) is not between two measured thresholds; "
+          + "add shorter widths";
+    }
+    return null;
   }
 
   /** Duration where the threshold falls to twice the rheobase, interpolated in log-duration. */

@@ -73,6 +73,20 @@ public final class Trace {
     return s;
   }
 
+  /**
+   * The onset of a stimulus signal: the axis value of the last sample before {@code name} first leaves its first
+   * value, or 0 if it never does (a constant input is on from the start).
+   */
+  public double onset(String name) {
+    double[] s = get(name);
+    for (int k = 1; k < s.length; k++) {
+      if (s[k] != s[0]) {
+        return axis[k - 1];
+      }
+    }
+    return 0;
+  }
+
   /** Linear interpolation of a signal at axis value {@code a} (clamped at the ends). */
   public double at(String name, double a) {
     return interpolate(axis, get(name), a);

@@ -1,8 +1,10 @@
 package org.neuristor.neuron;
 
 import org.neuristor.measure.FiringPatternClassifier;
+import org.neuristor.measure.MembraneOscillation;
 import org.neuristor.measure.SpikeFeatures;
 import org.neuristor.measure.Trace;
+import org.neuristor.util.Numbers;
 
 /**
  * One run of a biological model under a stimulus with its spike features and firing-pattern label:
@@ -11,9 +13,13 @@ import org.neuristor.measure.Trace;
  * @param result the simulation (trace, spike times, final state)
  * @param features spike features of the kernel's own spikes (HH: with their shapes measured on v)
  * @param pattern firing-pattern label and reason (no label under noise or a periodic pulse train, see
- *     {@link FiringPatternClassifier#classifyRun})
+ *     {@link FiringPatternClassifier#classifyRun}, nor when {@code oscillation} is not null)
+ * @param oscillation for a model whose spikes are crossings of a level (HH's {@code v_spike}) and a run without
+ *     noise: the membrane's oscillation in the run's second half that the level did not count ({@link
+ *     MembraneOscillation#of}), else null
  */
-public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, FiringPatternClassifier.Result pattern) {
+public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, FiringPatternClassifier.Result pattern,
+    MembraneOscillation oscillation) {
 
   /** The sum of the stimulus specs (see {@link Stimulus#parse}), or the default stimulus when there are none. */
   public static Stimulus stimulus(java.util.List<String> specs, ModelKind k) {
@@ -70,11 +76,31 @@ public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, F
     // the kernel's own spikes (HH: upward crossings of v_spike, as NEURON's NetCon counts them) for every feature:
     // a second detector with its own hysteresis on the trace dropped the spikes that peak within 10 mV above
     // v_spike (HH above ~40 uA/cm2, or warmer than 6.3 degC) and printed a rate of 0 beside 19 spikes
-    SpikeFeatures f = m.kind().descriptor().spikeLevelParameter() != null
+    String level = m.kind().descriptor().spikeLevelParameter();
+    SpikeFeatures f = level != null
         ? SpikeFeatures.analyze(t, "v", spikes, onset)
         : SpikeFeatures.fromSpikeTimes(spikes, onset);
-    return new ModelRun(r, f, FiringPatternClassifier.classifyRun(t, "i", "v", spikes,
-        noise.isNone() ? null : "the run has a noise term, a random input"));
+    FiringPatternClassifier.Result pattern = FiringPatternClassifier.classifyRun(t, "i", "v", spikes,
+        noise.isNone() ? null : "the run has a noise term, a random input");
+    MembraneOscillation osc = level != null && noise.isNone() ? MembraneOscillation.of(t, "v", spikes) : null;
+    if (osc != null) {
+      // the spikes counted at the level are not the firing: a label from them ("phasic spiking, then silent") would
+      // report a silence that did not happen
+      pattern = new FiringPatternClassifier.Result(null, belowLevel(osc, level, m.get(level)), pattern.epochs());
+    }
+    return new ModelRun(r, f, pattern, osc);
+  }
+
+  /** Why a run whose membrane oscillates below the spike level {@code name} = {@code levelMv} has no label. */
+  static String belowLevel(MembraneOscillation o, String name, double levelMv) {
+    return "the membrane still oscillates in the run's second half without reaching the spike level " + name + " = "
+        + Numbers.plain(levelMv) + " mV: " + Numbers.plain(o.rateHz()) + " Hz between "
+        + Numbers.plain(o.trough() * 1e3) + " and " + Numbers.plain(o.peak() * 1e3) + " mV (last cycle "
+        + Numbers.plain(o.lastAmplitude() * 1e3) + " mV peak to peak, first of the second half "
+        + Numbers.plain(o.firstAmplitude() * 1e3) + " mV" + (o.lastAmplitude() < 0.9 * o.firstAmplitude()
+            ? ", shrinking: a longer run shows whether it lasts" : "") + "), not the silence the spikes counted "
+        + "suggest (Hodgkin-Huxley: its spikes shrink towards depolarisation block as the input grows), so no label; "
+        + "--param " + name + "=" + Math.round(0.5e3 * (o.peak() + o.trough())) + " counts its peaks";
   }
 
   /**
@@ -94,12 +120,6 @@ public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, F
 
   /** First time the stimulus leaves its initial value (0 if it never does). */
   public static double onset(Trace t) {
-    double[] i = t.get("i");
-    for (int k = 1; k < i.length; k++) {
-      if (i[k] != i[0]) {
-        return t.axis()[k - 1];
-      }
-    }
-    return 0;
+    return t.onset("i");
   }
 }
