@@ -259,6 +259,24 @@ public final class DeviceFitter {
         best = v;
       }
     }
+    String variant = System.getProperty("fs.variant", "hops");
+    if (variant.startsWith("cma")) {
+      double sigma = Double.parseDouble(System.getProperty("fs.sigma", "0.1"));
+      int budget = Integer.parseInt(System.getProperty("fs.budget", "1000"));
+      boolean norm = Boolean.parseBoolean(System.getProperty("fs.norm", "false"));
+      int pop = Integer.parseInt(System.getProperty("fs.pop", "0"));
+      double[] b0 = best;
+      double[] cmaBest = jointCmaes(joint, best, sigma, budget, pop, norm, seed, progress);
+      double c = joint.cost(cmaBest);
+      System.err.println("fs: cma from " + bestCost + " to " + c + " evals " + joint.evaluations());
+      if (c < bestCost) {
+        bestCost = c;
+        best = cmaBest;
+      }
+      if (variant.equals("cma")) {
+        hops = 0;
+      }
+    }
     SplittableRandom rng = new SplittableRandom(seed);
     for (int h = 0; h < hops; h++) {
       double[] x = best.clone();
@@ -418,6 +436,34 @@ public final class DeviceFitter {
           .withOrthoTolerance(1e-8).optimize(lsp);
     } catch (MathIllegalStateException e) {
       // iteration or evaluation budget exhausted: keep the best point seen
+    }
+    return bestSeen[0];
+  }
+
+  private static double[] jointCmaes(Objective obj, double[] from, double sigma0, int budget, int pop, boolean norm,
+      long seed, Progress progress) {
+    int n = from.length;
+    double[] sigma = new double[n];
+    Arrays.fill(sigma, sigma0);
+    double[][] bestSeen = {from.clone()};
+    double[] bestCost = {Double.POSITIVE_INFINITY};
+    long[] count = {0};
+    CMAESOptimizer cma = new CMAESOptimizer(Integer.MAX_VALUE, 0, true, 0, 0, new Well19937c(seed), false, null);
+    try {
+      cma.optimize(new MaxEval(budget), GoalType.MINIMIZE, new InitialGuess(from.clone()), SimpleBounds.unbounded(n),
+          new CMAESOptimizer.Sigma(sigma), new CMAESOptimizer.PopulationSize(pop > 0 ? pop : 4 + (int) (3 * Math.log(n))),
+          new ObjectiveFunction(x -> {
+            double[] u = norm ? obj.problem().normalize(x) : x.clone();
+            double c = obj.cost(u);
+            if (c < bestCost[0]) {
+              bestCost[0] = c;
+              bestSeen[0] = u;
+            }
+            progress.update("joint CMA-ES", ++count[0], budget);
+            return Double.isNaN(c) ? Double.MAX_VALUE : c;
+          }));
+    } catch (MathIllegalStateException e) {
+      // budget spent: keep the best point seen
     }
     return bestSeen[0];
   }
