@@ -93,12 +93,16 @@ public final class DeviceFitter {
    * Hops of the joint stage (one per random candidate of the global stage, {@code --starts}): the starts above all
    * lie in the basin of the plan's start, because the global stage's samples of the whole ranges are never near
    * the best (on the synthetic files of docs/fitting.md the 8 samples cost 33 to 5,500 times the plan's start) and
-   * LM from any of them stops in the nearest local optimum. A hop moves {@link #HOP_COORDINATES} coordinates
-   * of the best joint point by up to {@link #HOP_STEP} (unbounded coordinates: pi spans a range) and refines for
-   * {@link #HOP_ITERATIONS}; moving every coordinate at once, even by 0.07, put the cost 100 times up.
+   * LM from any of them stops in the nearest local optimum. A hop moves the best joint point by up to
+   * {@link #HOP_STEP} (unbounded coordinates: pi spans a range) along one of the {@link #HOP_DIRECTIONS} flattest
+   * directions of the Jacobian there (right singular vectors of the smallest singular values: the parameter
+   * combinations the data pin least, e.g. r0, rs and alpha together), drawn from the seed, and refines for
+   * {@link #HOP_ITERATIONS}. Moving every coordinate at once, even by 0.07, put the cost 100 times up; moving two
+   * coordinates drawn at random (round 19) needed 9 or more hops to leave the basin on the synthetic files, along
+   * the flat directions 5.
    */
   static final int HOP_ITERATIONS = 6;
-  static final int HOP_COORDINATES = 2;
+  static final int HOP_DIRECTIONS = 4;
   static final double HOP_STEP = 0.3 * Math.sqrt(3);
 
   /** Receives progress: a stage name, work done and total. */
@@ -149,7 +153,7 @@ public final class DeviceFitter {
    * shared parameters on the other files; then each such file's own parameters with the shared ones
    * held; then all together by LM from {@link #JOINT_STARTS} starts (the staged optimum, the plan's
    * start with the files' own parameters fitted to it, the runners-up of the files' own stages) and
-   * {@code screening} hops from the best of them ({@link #HOP_COORDINATES}).
+   * {@code screening} hops from the best of them ({@link #HOP_DIRECTIONS}).
    */
   public static Result fit(FitProblem problem, Options o, ForkJoinPool pool, Progress progress) {
     long[] counts = new long[3];
@@ -238,8 +242,9 @@ public final class DeviceFitter {
 
   /**
    * Joint LM from several starts: each refined for {@link #JOINT_SCREEN} iterations; then {@code hops} seeded
-   * perturbations of the best point so far ({@link #HOP_COORDINATES} coordinates drawn at random, each moved
-   * uniformly within {@link #HOP_STEP}, the candidate put on the measured scale by {@link FitProblem#normalize}),
+   * perturbations of the best point so far (along one of the {@link #HOP_DIRECTIONS} flattest directions of the
+   * Jacobian at it, drawn at random, by a step drawn uniformly within {@link #HOP_STEP}, the candidate put on the
+   * measured scale by {@link FitProblem#normalize}),
    * each refined for {@link #HOP_ITERATIONS} and kept if its cost is lower (the first of equals: deterministic);
    * then the best refined for the rest of the budget.
    */
@@ -260,11 +265,18 @@ public final class DeviceFitter {
       }
     }
     SplittableRandom rng = new SplittableRandom(seed);
+    RealMatrix directions = null;
+    double[] directionsAt = null;
     for (int h = 0; h < hops; h++) {
+      if (directionsAt != best) {
+        directions = flatDirections(joint, best);
+        directionsAt = best;
+      }
       double[] x = best.clone();
-      for (int q = 0; q < HOP_COORDINATES; q++) {
-        int j = rng.nextInt(x.length);
-        x[j] += HOP_STEP * (2 * rng.nextDouble() - 1);
+      int q = x.length - 1 - rng.nextInt(Math.min(HOP_DIRECTIONS, x.length));
+      double step = HOP_STEP * (2 * rng.nextDouble() - 1);
+      for (int j = 0; j < x.length; j++) {
+        x[j] += step * directions.getEntry(j, q);
       }
       x = joint.problem().normalize(x);
       String stage = "joint hop " + (h + 1) + "/" + hops;
@@ -276,6 +288,15 @@ public final class DeviceFitter {
       }
     }
     return levenbergMarquardt(joint, best, maxIterations - JOINT_SCREEN, (it, max) -> progress.update("joint", it, max));
+  }
+
+  /**
+   * The right singular vectors of the Jacobian at u (columns, steepest first): the last columns are the directions in
+   * which the residuals change least, i.e. in which the data pin the parameters least.
+   */
+  private static RealMatrix flatDirections(Objective joint, double[] u) {
+    double[] r = joint.residuals(u);
+    return new SingularValueDecomposition(new Array2DRowRealMatrix(joint.jacobian(u, r), false)).getV();
   }
 
   /**
