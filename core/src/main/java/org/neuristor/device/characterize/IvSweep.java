@@ -2,6 +2,7 @@ package org.neuristor.device.characterize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.neuristor.NeuristorException;
 import org.neuristor.measure.Trace;
@@ -49,8 +50,48 @@ public final class IvSweep {
    *
    * @param trace columns {@code v} (device voltage, V), {@code i} (device current, A), {@code vs} (source)
    *     against the sample index or time
+   * @param negativeFresh the negative half swept alone on a fresh device (0 -&gt; -amp -&gt; 0 at the same
+   *     rate), or null when not swept ({@link #withFreshNegative})
    */
-  public record Result(Trace trace, Branch positive, Branch negative) {
+  public record Result(Trace trace, Branch positive, Branch negative, Branch negativeFresh) {
+    /** A result without the fresh negative half. */
+    public Result(Trace trace, Branch positive, Branch negative) {
+      this(trace, positive, negative, null);
+    }
+
+    /**
+     * Why the negative half differs from the same half swept on a fresh device, or null when it does
+     * not (or was not compared). The triangle sweeps the negative half after the positive one, from
+     * the state that half left; a device with memory (the minor loops of {@code vo2}, a non-volatile
+     * synapse) then switches elsewhere than a fresh one, although its model is symmetric.
+     */
+    public String history() {
+      if (negativeFresh == null) {
+        return null;
+      }
+      Branch n = negative;
+      Branch f = negativeFresh;
+      double tol = amplitude() / 1000; // two sampling steps of the source
+      boolean same = n.switched() == f.switched() && close(n.vthVolts(), f.vthVolts(), tol)
+          && close(n.vholdVolts(), f.vholdVolts(), tol)
+          && close(n.roffOhm(), f.roffOhm(), 0.01 * Math.abs(f.roffOhm()));
+      if (same) {
+        return null;
+      }
+      return String.format(Locale.ROOT, "the negative half starts in the state the positive half left (R_off %.4g Ohm "
+          + "against %.4g Ohm on a fresh device); a fresh device %s in this polarity, this sweep %s",
+          n.roffOhm(), f.roffOhm(), switching(f), switching(n));
+    }
+
+    private static String switching(Branch b) {
+      return b.switched() ? String.format(Locale.ROOT, "switches at %.6g V and holds to %.6g V", b.vthVolts(),
+          b.vholdVolts()) : "does not switch";
+    }
+
+    private static boolean close(double a, double b, double tol) {
+      return Double.isNaN(a) && Double.isNaN(b) || Math.abs(a - b) <= tol;
+    }
+
     /** The amplitude of the triangle (V). */
     public double amplitude() {
       double[] vs = trace.get("vs");
@@ -146,13 +187,40 @@ public final class IvSweep {
   /** Transient triangle sweep of a built device (terminals {@code a}, {@code 0}). */
   public static Result triangle(Element device, double amp, double rateVoltsPerSecond, double seriesOhm,
       double complianceAmps, double resolutionVolts) {
+    return ramps(device, new double[] {0, amp, 0, -amp, 0}, rateVoltsPerSecond, seriesOhm, complianceAmps,
+        resolutionVolts);
+  }
+
+  /**
+   * The result with its negative half also swept alone on a fresh device (0 -&gt; -amp -&gt; 0 at the
+   * given rate), so that {@link Result#history} can say whether the triangle's negative half shows the
+   * device or the state the positive half left.
+   *
+   * @param device builds a fresh device, the same as the one swept
+   */
+  public static Result withFreshNegative(Result r, java.util.function.Supplier<Element> device,
+      double rateVoltsPerSecond, double seriesOhm, double complianceAmps) {
+    double amp = r.amplitude();
+    Result fresh = ramps(device.get(), new double[] {0, -amp, 0}, rateVoltsPerSecond, seriesOhm, complianceAmps,
+        amp / 2000);
+    return new Result(r.trace(), r.positive(), r.negative(), fresh.negative());
+  }
+
+  /** Linear ramps through the given source voltages, each |step| taking |step|/rate seconds (one amplitude each). */
+  private static Result ramps(Element device, double[] volts, double rateVoltsPerSecond, double seriesOhm,
+      double complianceAmps, double resolutionVolts) {
+    double amp = Math.abs(volts[1]);
     if (!(amp > 0) || !(rateVoltsPerSecond > 0)) {
       throw NeuristorException.input("triangle sweep needs amp > 0 and rate > 0");
     }
     double q = amp / rateVoltsPerSecond;
-    Waveform w = new Waveform.Pwl(new double[] {0, q, 2 * q, 3 * q, 4 * q}, new double[] {0, amp, 0, -amp, 0});
+    double[] times = new double[volts.length];
+    for (int k = 0; k < times.length; k++) {
+      times[k] = k * q;
+    }
+    Waveform w = new Waveform.Pwl(times, volts);
     MnaSystem sys = new MnaSystem(circuit(device, w, seriesOhm, complianceAmps));
-    double tstop = 4 * q;
+    double tstop = times[times.length - 1];
     // the source may move at most resolutionVolts per step, which sets the resolution of V_th, V_hold
     double hmax = Math.min(resolutionVolts / rateVoltsPerSecond, tstop / 400);
     TransientAnalysis.Result r = new TransientAnalysis(hmax, tstop, 0, hmax, true)
