@@ -197,8 +197,10 @@ public final class PulseResponse {
           + "reached (a longer pulse gives the device's own values)";
     }
     if (Double.isNaN(relax)) {
-      reason = String.format(Locale.ROOT, "no relaxation: the state is still above its switching level %.4g %.4g s "
-          + "after the pulse (end of the window)", level, time[time.length - 1] - release);
+      // both can hold (a state that rises through the whole pulse and stays up): the first must not be lost
+      reason = (reason == null ? "" : reason + "; ") + String.format(Locale.ROOT, "no relaxation: the state is still "
+          + "above its switching level %.4g %.4g s after the pulse (end of the window)", level,
+          time[time.length - 1] - release);
     }
     return new Result(true, delay, relax, energy, ratio, smax - s0, reason, out);
   }

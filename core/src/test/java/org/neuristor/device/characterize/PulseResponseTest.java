@@ -89,6 +89,16 @@ class PulseResponseTest {
   }
 
   @Test
+  void aStateThatRisesThroughThePulseAndStaysUpGivesBothReasons() {
+    // the pcm cell crystallizes at a steady rate through a 1 us pulse: its half-way point is the middle of the pulse
+    // (0.5 us, set by the width) and it does not relax. Before the fix the reason said only 'no relaxation'
+    PulseResponse.Result r = PulseResponse.run("pcm", Map.of(), 1, 1.5, 1e-6, 0, 5e-6);
+    assertThat(r.switched()).isTrue();
+    assertThat(r.delaySeconds()).isCloseTo(0.5e-6, within(0.01e-6));
+    assertThat(r.reason()).startsWith("the state was still rising").contains("; no relaxation");
+  }
+
+  @Test
   void aShortRelaxationWindowGivesNoRelaxation() {
     PulseResponse.Result r = PulseResponse.run("ts", Map.of("preset", "nbox"), 1, 2, 200e-9, 0, 20e-9);
     assertThat(r.switched()).isTrue();
