@@ -288,12 +288,15 @@ public final class IvSweep {
     int first = idx.get(0);
     int last = idx.get(idx.size() - 1);
     double floor = 1e-30;
+    // near 0 V, v and i are the solver's round-off (1e-45 V and an opposite 1e-45 A through a compliance
+    // limiter): their ratio is no conductance, and a jump or drop there is none
+    double vmin = 1e-6 * Math.abs(v[peak]);
     int jump = -1;
     double best = 0;
     for (int k = first; k < peak; k++) {
       double d = Math.log(Math.abs(i[k + 1]) + floor) - Math.log(Math.abs(i[k]) + floor)
           - (Math.log(Math.abs(v[k + 1]) + floor) - Math.log(Math.abs(v[k]) + floor));
-      if (Math.abs(v[k]) > 0 && d > best) {
+      if (Math.abs(v[k]) > vmin && Math.abs(v[k + 1]) > vmin && d > best) {
         best = d;
         jump = k;
       }
@@ -303,7 +306,7 @@ public final class IvSweep {
     for (int k = peak; k < last; k++) {
       double d = Math.log(Math.abs(i[k + 1]) + floor) - Math.log(Math.abs(i[k]) + floor)
           - (Math.log(Math.abs(v[k + 1]) + floor) - Math.log(Math.abs(v[k]) + floor));
-      if (Math.abs(v[k + 1]) > 0 && d < worst) {
+      if (Math.abs(v[k]) > vmin && Math.abs(v[k + 1]) > vmin && d < worst) {
         worst = d;
         drop = k;
       }

@@ -53,6 +53,19 @@ class IvSweepTest {
   }
 
   @Test
+  void aComplianceLimitedSweepFindsTheHoldPointNotTheRoundOffAtZeroVolts() {
+    // with a 1 mA compliance the device voltage and current cross 0 V as 1e-45 V and -1e-45 A; before the fix
+    // that ratio was the largest 'drop' and the positive half printed V_hold 1.05e-45 V, not returned to HRS
+    IvSweep.Result r = IvSweep.triangle(device("ts", Map.of("preset", "nbox")).get(), 1.5, 15, 0, 1e-3, 1.5 / 2000);
+    for (IvSweep.Branch b : List.of(r.positive(), r.negative())) {
+      assertThat(b.switched()).isTrue();
+      assertThat(b.vthVolts()).isCloseTo(1.0, within(0.005));
+      assertThat(b.vholdVolts()).isCloseTo(0.6, within(0.005));
+      assertThat(b.returnedToHrs()).isTrue();
+    }
+  }
+
+  @Test
   void aNonVolatileSynapseHasHistory() {
     // the positive half resets the VTEAM synapse, so the negative half starts from R_off, a fresh device from R_on
     IvSweep.Result r = sweep(device("synapse", Map.of()), 2);
