@@ -40,7 +40,8 @@ public final class IvSweep {
    * @param returnedToHrs whether the device is back in its high-resistance state at the end of the ramp
    * @param switched whether the device switched: a current jump up on the rising ramp, one down on
    *     the falling ramp, and an ON branch at least 3x more conductive than the OFF branch
-   * @param reason why V_th, V_hold, R_on and the window are NaN (no switch), or null
+   * @param reason why V_th, V_hold, R_on and the window are NaN (no switch), or only the window (no hysteresis:
+   *     the device turned off where it turned on), or null
    */
   public record Branch(double vthVolts, double vholdVolts, double ronOhm, double roffOhm, double windowVolts,
       boolean returnedToHrs, boolean switched, String reason) {}
@@ -353,6 +354,13 @@ public final class IvSweep {
       return new Branch(Double.NaN, Double.NaN, Double.NaN, roffAll, Double.NaN, true, false, String.format(
           java.util.Locale.ROOT, "no switch up to %.4g V across the device (no ON branch 3x more conductive than the "
               + "OFF branch); raise the amplitude", Math.abs(v[peak])));
+    }
+    if (!(vhold < vth)) {
+      // a series resistor steeper than the device's negative-resistance branch makes that branch stable: the device
+      // turns on and off along it, the jump and the drop are one point and there is no window (it printed -0.1 mV)
+      return new Branch(vth, vhold, ron, roff, Double.NaN, hrs && seen, true, String.format(Locale.ROOT,
+          "no hysteresis: the device turned off at %.6g V, not below where it turned on (%.6g V); it followed one "
+              + "continuous branch", vhold, vth));
     }
     return new Branch(vth, vhold, ron, roff, vth - vhold, hrs && seen, true, null);
   }

@@ -66,6 +66,23 @@ class IvSweepTest {
   }
 
   @Test
+  void aSweepWithoutHysteresisHasNoWindow() {
+    // nbox through 1 kOhm at 100 V/s turns on and off continuously near 1.0 V: the turn-off point lies 0.2 mV above
+    // the turn-on point, and before the fix the window printed -2.2e-4 V
+    IvSweep.Result r = IvSweep.triangle(device("ts", Map.of("preset", "nbox")).get(), 1.5, 100, 1e3, 0, 1.5 / 2000);
+    IvSweep.Branch b = r.positive();
+    assertThat(b.switched()).isTrue();
+    assertThat(b.vholdVolts()).isGreaterThanOrEqualTo(b.vthVolts());
+    assertThat(b.windowVolts()).isNaN();
+    assertThat(b.reason()).startsWith("no hysteresis");
+    // fast enough for the kinetics to open a window: 1 MV/s
+    IvSweep.Branch fast = IvSweep.triangle(device("ts", Map.of("preset", "nbox")).get(), 1.5, 1e6, 1e3, 0, 1.5 / 2000)
+        .positive();
+    assertThat(fast.windowVolts()).isCloseTo(fast.vthVolts() - fast.vholdVolts(), within(1e-12)).isPositive();
+    assertThat(fast.reason()).isNull();
+  }
+
+  @Test
   void aNonVolatileSynapseHasHistory() {
     // the positive half resets the VTEAM synapse, so the negative half starts from R_off, a fresh device from R_on
     IvSweep.Result r = sweep(device("synapse", Map.of()), 2);
