@@ -67,9 +67,9 @@ class IvSweepTest {
 
   @Test
   void aSweepWithoutHysteresisHasNoWindow() {
-    // nbox through 1 kOhm at 100 V/s turns on and off continuously near 1.0 V: the turn-off point lies 0.2 mV above
-    // the turn-on point, and before the fix the window printed -2.2e-4 V
-    IvSweep.Result r = IvSweep.triangle(device("ts", Map.of("preset", "nbox")).get(), 1.5, 100, 1e3, 0, 1.5 / 2000);
+    // nbox through 1 kOhm at 1 kV/s turns on and off continuously near 1.0 V: the turn-off point lies 0.1 mV above
+    // the turn-on point, and before the fix the window printed -1.1e-4 V
+    IvSweep.Result r = IvSweep.triangle(device("ts", Map.of("preset", "nbox")).get(), 1.5, 1e3, 1e3, 0, 1.5 / 2000);
     IvSweep.Branch b = r.positive();
     assertThat(b.switched()).isTrue();
     assertThat(b.vholdVolts()).isGreaterThanOrEqualTo(b.vthVolts());
