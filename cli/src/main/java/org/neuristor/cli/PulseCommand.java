@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
         "The device switched when its conductance rose at least tenfold during the pulse; otherwise delay, "
             + "relaxation and energy are null and the reason says why. The delay runs from the pulse edge "
             + "(1 ps edges for every width) to the state's half-way point; the relaxation from the falling "
-            + "edge back below it. A pulse that ends before the state settles (more than 1% of its excursion still "
+            + "edge back below it. A pulse that ends before the state settles (more than 1%% of its excursion still "
             + "to come) says so in the reason: its half-way point then depends on the width. With --amps a,b,c it "
             + "writes the delay-against-amplitude curve."},
     footer = {"", "Examples:", "  ./neuristor pulse nbox --amp 2 --width 200n",
