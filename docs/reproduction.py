@@ -234,18 +234,29 @@ for x in data:
             ", MottMemristorTest#t9PulseOnDelayAndSwitchingEnergy" if vp == 1.5 else ""),
         "examples/mott-pulse.cir: switched when T > T_c - 2w, device energy until then" if vp == 1.2 else
         "physics.md gives two digits (0.0932 ns)" if vp == 3.0 else "")
-cmd = "pulse mott --series 1k --amp 1.5 --width 2n --json"
+cmd = "pulse mott --series 1k --amp 1.5 --width 5n --json"
 p = neuristor(cmd)["pulses"][0]
-row("Mott pulse 1.5 V, `pulse` command", cmd, "0.48 ns, 112 fJ [C] (to T > T_c - 2w)",
+row("Mott pulse 1.5 V, `pulse` command", cmd,
+    "0.6488 ns, 190.9 fJ [C] (half-way point: quadrature of the heat balance, "
+    "core/src/test/resources/device/mott_half_way_delay.py)",
     "%.4f ns, %.1f fJ" % (p["delay_s"] * 1e9, p["switching_energy_J"] * 1e15),
-    "%s, %s" % (pct(p["delay_s"] * 1e9, 0.48), pct(p["switching_energy_J"] * 1e15, 112)),
-    "",
-    "another definition: `pulse` times the state's half-way point, later than T_c - 2w (see its --help)")
+    "%s, %s" % (pct(p["delay_s"] * 1e9, 0.648845), pct(p["switching_energy_J"] * 1e15, 190.88)),
+    "PulseResponseTest#mottHalfWayDelayAndEnergyMatchTheQuadratureOfItsHeatBalance",
+    "another definition than T9 (T > T_c - 2w: 0.48 ns, 112 fJ): `pulse` times the state's half-way point; "
+    "a 2 ns pulse ends before T settles (0.6315 ns, reason 'still rising')")
 row("Pickett & Williams 2012 NbO2 device", "(the row above; default model, 110 nm device not modelled)",
     "t_on 700 ps, ~100 fJ [V]", "0.48 ns, 112 fJ (T9 criterion)", "within 2x (as [V]-vs-[D] asks)",
     "MottMemristorTest#t9PulseOnDelayAndSwitchingEnergy")
 iv_row("VO2 quasi-static threshold", "iv vo2 --json", "heating max 7.09 V; cooling min 2.06 V [C]", 7.09, 2.06,
        "Vo2ThermalMemristorTest#quasiStaticSweepSwitchesAtTheHeatingKneeAndReleasesAtTheCoolingMinimum")
+j = neuristor("iv vo2 --json")
+row("VO2 negative half (after the positive one) and on a fresh device", "iv vo2 --json",
+    "minor heating knee 6.8304 V; major 7.0876 V [C] (core/src/test/resources/device/vo2_minor_loop_knee.py)",
+    "%.4f V (negative); %.4f V (negative_fresh)" % (j["negative"]["vth_V"], j["negative_fresh"]["vth_V"]),
+    "%s; %s" % (pct(j["negative"]["vth_V"], 6.83043), pct(j["negative_fresh"]["vth_V"], 7.08763)),
+    "IvSweepTest#vo2NegativeHalfFollowsTheMinorLoopTheFirstCycleLeftAndAFreshDeviceDoesNot",
+    "history of the sweep, not an asymmetry: a full cycle leaves the film on its cooling branch at T_0 and the "
+    "minor-loop rule of physics.md 3.3 then switches it earlier; 'history' says so")
 cmd = "sweep examples/sweep-vo2-window.yaml --json"
 neuristor(cmd)
 head, data = csv_rows(os.path.join(OUT, "vo2-window.csv"))

@@ -27,13 +27,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "iv", mixinStandardHelpOptions = true,
     description = {"Sweep a device model quasi-statically and print V_th, V_hold, R_on, R_off per polarity.",
         "MODEL is a type (ts, mott, ...), a preset (nbox, ag, ...) or type:preset. The sweep is a triangle "
-            + "0, +amp, 0, -amp, 0. Without amp it starts at 1.5 V_th (2 V for a device without a V_th parameter) "
+            + "0, +amp, 0, -amp, 0; its negative half starts in the state the positive half left, so it is also "
+            + "swept alone on a fresh device (negative_fresh) and 'history' says when the two differ. Without amp it starts at 1.5 V_th (2 V for a device without a V_th parameter) "
             + "and doubles the amplitude up to 64 V until the device switches. A polarity that does not switch "
             + "reports R_off only: V_th, V_hold, R_on and the window are null, with the reason."},
     footer = {"", "Examples:", "  ./neuristor iv nbox --sweep triangle:amp=1.5,rate=10",
         "  ./neuristor iv ts:ag --devices 50 --seed 1 --json",
         "  ./neuristor iv mott --series 1k --sweep triangle:amp=2,rate=1meg"})
-@JsonKeys({"model", "amp_V", "rate_V_per_s", "positive", "negative", "csv", "plot", "devices", "switched_devices",
+@JsonKeys({"model", "amp_V", "rate_V_per_s", "positive", "negative", "negative_fresh", "csv", "plot", "devices", "switched_devices",
     "vth_V_mean", "vth_V_sigma", "vhold_V_mean", "vhold_V_sigma", "histogram"})
 public final class IvCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "A device type, preset or type:preset, or a .model card file (e.g. written by fit).")
@@ -110,14 +111,18 @@ public final class IvCommand implements Callable<Integer> {
     if (Double.isNaN(rate)) {
       rate = 10 * amp;
     }
-    IvSweep.Result first = results.get(0);
+    // the negative half follows the positive one: sweep it alone on a fresh device too, so that a difference
+    // says whether it is the device's or the sweep's history
+    IvSweep.Result first = IvSweep.withFreshNegative(results.get(0), () -> DeviceRegistry.create(sel.type().type(),
+        "dut", List.of("a", "0"), params, seed), rate, rs, ic);
     String base = "iv-" + device.base();
     Summary s = new Summary();
     s.put("model", device.label());
     s.put("amp_V", amp);
     s.put("rate_V_per_s", rate);
     s.put("positive", branch(first.positive()));
-    s.put("negative", branch(first.negative()));
+    s.put("negative", negative(first));
+    s.put("negative_fresh", branch(first.negativeFresh()));
     Path csv = output.file(base + ".csv");
     CsvWriter.write(csv, first.trace());
     s.put("csv", csv.toString());
@@ -173,6 +178,16 @@ public final class IvCommand implements Callable<Integer> {
     put.accept("vth_V_sigma", sigma(vths));
     put.accept("vhold_V_mean", mean(vholds));
     put.accept("vhold_V_sigma", sigma(vholds));
+  }
+
+  /**
+   * The negative half as {@link #branch} prints it, with {@code history}: null when a fresh device gives
+   * the same half, otherwise how and why it differs ({@link IvSweep.Result#history}).
+   */
+  public static Map<String, Object> negative(IvSweep.Result r) {
+    Map<String, Object> m = branch(r.negative());
+    m.put("history", r.history());
+    return m;
   }
 
   /** Mean of the finite values; null (not measured) when there are none. */

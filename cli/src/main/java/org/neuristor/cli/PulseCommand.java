@@ -24,9 +24,11 @@ import picocli.CommandLine.Parameters;
         "The device switched when its conductance rose at least tenfold during the pulse; otherwise delay, "
             + "relaxation and energy are null and the reason says why. The delay runs from the pulse edge "
             + "(1 ps edges for every width) to the state's half-way point; the relaxation from the falling "
-            + "edge back below it. With --amps a,b,c it writes the delay-against-amplitude curve."},
+            + "edge back below it. A pulse that ends before the state settles (more than 1%% of its excursion still "
+            + "to come) says so in the reason: its half-way point then depends on the width. With --amps a,b,c it "
+            + "writes the delay-against-amplitude curve."},
     footer = {"", "Examples:", "  ./neuristor pulse nbox --amp 2 --width 200n",
-        "  ./neuristor pulse mott --series 1k --amps 1.2,1.5,2,3 --width 2n",
+        "  ./neuristor pulse mott --series 1k --amps 1.2,1.5,2,3 --width 5n",
         "  ./neuristor pulse pcm --amp 1.5 --width 1u --json"})
 @JsonKeys({"model", "width_s", "pulses", "csv", "delay_csv", "plot"})
 public final class PulseCommand implements Callable<Integer> {

@@ -540,18 +540,20 @@ final class Simulations {
     // as iv: without an amplitude the sweep doubles it until the device switches
     java.util.function.Supplier<org.neuristor.circuit.Element> dev = () -> DeviceRegistry.create(sel.type().type(),
         "dut", List.of("a", "0"), params, seedOf(r));
-    IvSweep.Result res = a != null
+    IvSweep.Result swept = a != null
         ? IvSweep.triangle(dev.get(), a, rt != null ? rt : 10 * a, rs, 0, a / 2000)
         : IvSweep.findingThreshold(dev, IvSweep.defaultAmplitude(resolved), rt != null ? rt : 0, rs, 0);
-    double amp = res.amplitude();
+    double amp = swept.amplitude();
     double rate = rt != null ? rt : 10 * amp;
+    IvSweep.Result res = IvSweep.withFreshNegative(swept, dev, rate, rs, 0);
     Trace t = res.trace();
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("model", d.label());
     v.put("amp_V", amp);
     v.put("rate_V_per_s", rate);
     v.put("positive", IvCommand.branch(res.positive()));
-    v.put("negative", IvCommand.branch(res.negative()));
+    v.put("negative", IvCommand.negative(res));
+    v.put("negative_fresh", IvCommand.branch(res.negativeFresh()));
     List<View.Marker> marks = new ArrayList<>();
     mark(marks, "V_th", res.positive().vthVolts());
     mark(marks, "V_hold", res.positive().vholdVolts());

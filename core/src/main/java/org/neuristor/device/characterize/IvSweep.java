@@ -2,6 +2,7 @@ package org.neuristor.device.characterize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.neuristor.NeuristorException;
 import org.neuristor.measure.Trace;
@@ -39,7 +40,8 @@ public final class IvSweep {
    * @param returnedToHrs whether the device is back in its high-resistance state at the end of the ramp
    * @param switched whether the device switched: a current jump up on the rising ramp, one down on
    *     the falling ramp, and an ON branch at least 3x more conductive than the OFF branch
-   * @param reason why V_th, V_hold, R_on and the window are NaN (no switch), or null
+   * @param reason why V_th, V_hold, R_on and the window are NaN (no switch), or only the window (no hysteresis:
+   *     the device turned off where it turned on), or null
    */
   public record Branch(double vthVolts, double vholdVolts, double ronOhm, double roffOhm, double windowVolts,
       boolean returnedToHrs, boolean switched, String reason) {}
@@ -49,8 +51,48 @@ public final class IvSweep {
    *
    * @param trace columns {@code v} (device voltage, V), {@code i} (device current, A), {@code vs} (source)
    *     against the sample index or time
+   * @param negativeFresh the negative half swept alone on a fresh device (0 -&gt; -amp -&gt; 0 at the same
+   *     rate), or null when not swept ({@link #withFreshNegative})
    */
-  public record Result(Trace trace, Branch positive, Branch negative) {
+  public record Result(Trace trace, Branch positive, Branch negative, Branch negativeFresh) {
+    /** A result without the fresh negative half. */
+    public Result(Trace trace, Branch positive, Branch negative) {
+      this(trace, positive, negative, null);
+    }
+
+    /**
+     * Why the negative half differs from the same half swept on a fresh device, or null when it does
+     * not (or was not compared). The triangle sweeps the negative half after the positive one, from
+     * the state that half left; a device with memory (the minor loops of {@code vo2}, a non-volatile
+     * synapse) then switches elsewhere than a fresh one, although its model is symmetric.
+     */
+    public String history() {
+      if (negativeFresh == null) {
+        return null;
+      }
+      Branch n = negative;
+      Branch f = negativeFresh;
+      double tol = amplitude() / 1000; // two sampling steps of the source
+      boolean same = n.switched() == f.switched() && close(n.vthVolts(), f.vthVolts(), tol)
+          && close(n.vholdVolts(), f.vholdVolts(), tol)
+          && close(n.roffOhm(), f.roffOhm(), 0.01 * Math.abs(f.roffOhm()));
+      if (same) {
+        return null;
+      }
+      return String.format(Locale.ROOT, "the negative half starts in the state the positive half left (R_off %.4g Ohm "
+          + "against %.4g Ohm on a fresh device); a fresh device %s in this polarity, this sweep %s",
+          n.roffOhm(), f.roffOhm(), switching(f), switching(n));
+    }
+
+    private static String switching(Branch b) {
+      return b.switched() ? String.format(Locale.ROOT, "switches at %.6g V and holds to %.6g V", b.vthVolts(),
+          b.vholdVolts()) : "does not switch";
+    }
+
+    private static boolean close(double a, double b, double tol) {
+      return Double.isNaN(a) && Double.isNaN(b) || Math.abs(a - b) <= tol;
+    }
+
     /** The amplitude of the triangle (V). */
     public double amplitude() {
       double[] vs = trace.get("vs");
@@ -146,13 +188,40 @@ public final class IvSweep {
   /** Transient triangle sweep of a built device (terminals {@code a}, {@code 0}). */
   public static Result triangle(Element device, double amp, double rateVoltsPerSecond, double seriesOhm,
       double complianceAmps, double resolutionVolts) {
+    return ramps(device, new double[] {0, amp, 0, -amp, 0}, rateVoltsPerSecond, seriesOhm, complianceAmps,
+        resolutionVolts);
+  }
+
+  /**
+   * The result with its negative half also swept alone on a fresh device (0 -&gt; -amp -&gt; 0 at the
+   * given rate), so that {@link Result#history} can say whether the triangle's negative half shows the
+   * device or the state the positive half left.
+   *
+   * @param device builds a fresh device, the same as the one swept
+   */
+  public static Result withFreshNegative(Result r, java.util.function.Supplier<Element> device,
+      double rateVoltsPerSecond, double seriesOhm, double complianceAmps) {
+    double amp = r.amplitude();
+    Result fresh = ramps(device.get(), new double[] {0, -amp, 0}, rateVoltsPerSecond, seriesOhm, complianceAmps,
+        amp / 2000);
+    return new Result(r.trace(), r.positive(), r.negative(), fresh.negative());
+  }
+
+  /** Linear ramps through the given source voltages, each |step| taking |step|/rate seconds (one amplitude each). */
+  private static Result ramps(Element device, double[] volts, double rateVoltsPerSecond, double seriesOhm,
+      double complianceAmps, double resolutionVolts) {
+    double amp = Math.abs(volts[1]);
     if (!(amp > 0) || !(rateVoltsPerSecond > 0)) {
       throw NeuristorException.input("triangle sweep needs amp > 0 and rate > 0");
     }
     double q = amp / rateVoltsPerSecond;
-    Waveform w = new Waveform.Pwl(new double[] {0, q, 2 * q, 3 * q, 4 * q}, new double[] {0, amp, 0, -amp, 0});
+    double[] times = new double[volts.length];
+    for (int k = 0; k < times.length; k++) {
+      times[k] = k * q;
+    }
+    Waveform w = new Waveform.Pwl(times, volts);
     MnaSystem sys = new MnaSystem(circuit(device, w, seriesOhm, complianceAmps));
-    double tstop = 4 * q;
+    double tstop = times[times.length - 1];
     // the source may move at most resolutionVolts per step, which sets the resolution of V_th, V_hold
     double hmax = Math.min(resolutionVolts / rateVoltsPerSecond, tstop / 400);
     TransientAnalysis.Result r = new TransientAnalysis(hmax, tstop, 0, hmax, true)
@@ -220,12 +289,15 @@ public final class IvSweep {
     int first = idx.get(0);
     int last = idx.get(idx.size() - 1);
     double floor = 1e-30;
+    // near 0 V, v and i are the solver's round-off (1e-45 V and an opposite 1e-45 A through a compliance
+    // limiter): their ratio is no conductance, and a jump or drop there is none
+    double vmin = 1e-6 * Math.abs(v[peak]);
     int jump = -1;
     double best = 0;
     for (int k = first; k < peak; k++) {
       double d = Math.log(Math.abs(i[k + 1]) + floor) - Math.log(Math.abs(i[k]) + floor)
           - (Math.log(Math.abs(v[k + 1]) + floor) - Math.log(Math.abs(v[k]) + floor));
-      if (Math.abs(v[k]) > 0 && d > best) {
+      if (Math.abs(v[k]) > vmin && Math.abs(v[k + 1]) > vmin && d > best) {
         best = d;
         jump = k;
       }
@@ -235,7 +307,7 @@ public final class IvSweep {
     for (int k = peak; k < last; k++) {
       double d = Math.log(Math.abs(i[k + 1]) + floor) - Math.log(Math.abs(i[k]) + floor)
           - (Math.log(Math.abs(v[k + 1]) + floor) - Math.log(Math.abs(v[k]) + floor));
-      if (Math.abs(v[k + 1]) > 0 && d < worst) {
+      if (Math.abs(v[k]) > vmin && Math.abs(v[k + 1]) > vmin && d < worst) {
         worst = d;
         drop = k;
       }
@@ -282,6 +354,13 @@ public final class IvSweep {
       return new Branch(Double.NaN, Double.NaN, Double.NaN, roffAll, Double.NaN, true, false, String.format(
           java.util.Locale.ROOT, "no switch up to %.4g V across the device (no ON branch 3x more conductive than the "
               + "OFF branch); raise the amplitude", Math.abs(v[peak])));
+    }
+    if (!(vhold < vth)) {
+      // a series resistor steeper than the device's negative-resistance branch makes that branch stable: the device
+      // turns on and off along it, the jump and the drop are one point and there is no window (it printed -0.1 mV)
+      return new Branch(vth, vhold, ron, roff, Double.NaN, hrs && seen, true, String.format(Locale.ROOT,
+          "no hysteresis: the device turned off at %.6g V, not below where it turned on (%.6g V); it followed one "
+              + "continuous branch", vhold, vth));
     }
     return new Branch(vth, vhold, ron, roff, vth - vhold, hrs && seen, true, null);
   }

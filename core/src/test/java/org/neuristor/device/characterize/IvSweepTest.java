@@ -1,0 +1,92 @@
+package org.neuristor.device.characterize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.neuristor.circuit.Element;
+import org.neuristor.device.DeviceRegistry;
+
+/**
+ * Round 19 lead: {@code iv vo2} switched at 7.09 V in the positive half and 6.83 V in the negative half of
+ * a symmetric device. The triangle sweeps the negative half from the state the positive half left; the
+ * fresh negative half and {@link IvSweep.Result#history} now say so.
+ */
+class IvSweepTest {
+  static Supplier<Element> device(String type, Map<String, Object> params) {
+    return () -> DeviceRegistry.create(type, "dut", List.of("a", "0"), params, 1);
+  }
+
+  static IvSweep.Result sweep(Supplier<Element> dev, double amp) {
+    return IvSweep.withFreshNegative(IvSweep.triangle(dev.get(), amp, 10 * amp, 0, 0, amp / 2000), dev, 10 * amp,
+        0, 0);
+  }
+
+  @Test
+  void vo2NegativeHalfFollowsTheMinorLoopTheFirstCycleLeftAndAFreshDeviceDoesNot() {
+    // knees of the steady state V(T) = sqrt(S_th (T - T_0) R(T)) from physics.md 3.3's equations
+    // (test resources device/vo2_minor_loop_knee.py): major heating branch 7.08763 V; minor heating branch
+    // after a reversal at T_0 on the cooling branch, where a full cycle leaves the film, 6.83043 V
+    IvSweep.Result r = sweep(device("vo2", Map.of()), 8);
+    assertThat(r.positive().vthVolts()).isCloseTo(7.08763, within(0.001 * 7.08763));
+    assertThat(r.negative().vthVolts()).isCloseTo(6.83043, within(0.001 * 6.83043));
+    assertThat(r.negativeFresh().vthVolts()).isCloseTo(r.positive().vthVolts(), within(1e-9));
+    assertThat(r.negativeFresh().vholdVolts()).isCloseTo(r.positive().vholdVolts(), within(1e-9));
+    assertThat(r.negativeFresh().roffOhm()).isCloseTo(r.positive().roffOhm(), within(1e-6));
+    assertThat(r.history()).startsWith("the negative half starts in the state the positive half left")
+        .contains("a fresh device switches at 7.08944 V").contains("this sweep switches at 6.83061 V");
+  }
+
+  @Test
+  void aDeviceWithoutMemoryHasNoHistory() {
+    for (String preset : new String[] {"nbox", "ots", "ag"}) {
+      IvSweep.Result r = sweep(device("ts", Map.of("preset", preset)), 1.5 * 2);
+      assertThat(r.history()).as(preset).isNull();
+      assertThat(r.negativeFresh().vthVolts()).as(preset).isCloseTo(r.negative().vthVolts(), within(1e-6));
+    }
+    IvSweep.Result mott = sweep(device("mott", Map.of()), 2);
+    assertThat(mott.history()).isNull();
+    assertThat(mott.negative().vthVolts()).isCloseTo(0.859, within(0.01 * 0.859)); // physics.md 3.2 [C]
+  }
+
+  @Test
+  void aComplianceLimitedSweepFindsTheHoldPointNotTheRoundOffAtZeroVolts() {
+    // with a 1 mA compliance the device voltage and current cross 0 V as 1e-45 V and -1e-45 A; before the fix
+    // that ratio was the largest 'drop' and the positive half printed V_hold 1.05e-45 V, not returned to HRS
+    IvSweep.Result r = IvSweep.triangle(device("ts", Map.of("preset", "nbox")).get(), 1.5, 15, 0, 1e-3, 1.5 / 2000);
+    for (IvSweep.Branch b : List.of(r.positive(), r.negative())) {
+      assertThat(b.switched()).isTrue();
+      assertThat(b.vthVolts()).isCloseTo(1.0, within(0.005));
+      assertThat(b.vholdVolts()).isCloseTo(0.6, within(0.005));
+      assertThat(b.returnedToHrs()).isTrue();
+    }
+  }
+
+  @Test
+  void aSweepWithoutHysteresisHasNoWindow() {
+    // nbox through 1 kOhm at 1 kV/s turns on and off continuously near 1.0 V: the turn-off point lies 0.1 mV above
+    // the turn-on point, and before the fix the window printed -1.1e-4 V
+    IvSweep.Result r = IvSweep.triangle(device("ts", Map.of("preset", "nbox")).get(), 1.5, 1e3, 1e3, 0, 1.5 / 2000);
+    IvSweep.Branch b = r.positive();
+    assertThat(b.switched()).isTrue();
+    assertThat(b.vholdVolts()).isGreaterThanOrEqualTo(b.vthVolts());
+    assertThat(b.windowVolts()).isNaN();
+    assertThat(b.reason()).startsWith("no hysteresis");
+    // fast enough for the kinetics to open a window: 1 MV/s
+    IvSweep.Branch fast = IvSweep.triangle(device("ts", Map.of("preset", "nbox")).get(), 1.5, 1e6, 1e3, 0, 1.5 / 2000)
+        .positive();
+    assertThat(fast.windowVolts()).isCloseTo(fast.vthVolts() - fast.vholdVolts(), within(1e-12)).isPositive();
+    assertThat(fast.reason()).isNull();
+  }
+
+  @Test
+  void aNonVolatileSynapseHasHistory() {
+    // the positive half resets the VTEAM synapse, so the negative half starts from R_off, a fresh device from R_on
+    IvSweep.Result r = sweep(device("synapse", Map.of()), 2);
+    assertThat(r.history()).isNotNull();
+    assertThat(r.negative().roffOhm()).isGreaterThan(10 * r.negativeFresh().roffOhm());
+  }
+}
