@@ -291,7 +291,8 @@ final class ControlInterpreter {
 
   /**
    * ngspice's brace expansion of each word after variable substitution ({@code cp_doglob}): {@code n{1001}_t} is
-   * {@code n1001_t}, {@code a{b,c}d} the two words {@code abd acd}. A word whose braces do not pair is left as it is.
+   * {@code n1001_t}. A word whose braces do not pair, or with alternatives ({@code a{b,c}d}, which ngspice-39 refuses
+   * with "missing }" in echo), is left as it is.
    */
   static String braces(String text) {
     if (text.indexOf('{') < 0) {
@@ -300,62 +301,32 @@ final class ControlInterpreter {
     Matcher w = Pattern.compile("\\S+").matcher(text);
     StringBuilder sb = new StringBuilder();
     while (w.find()) {
-      List<String> words = expand(w.group());
-      w.appendReplacement(sb, Matcher.quoteReplacement(words == null ? w.group() : String.join(" ", words)));
+      String opened = w.group().indexOf('{') < 0 ? null : unbrace(w.group());
+      w.appendReplacement(sb, Matcher.quoteReplacement(opened == null ? w.group() : opened));
     }
     w.appendTail(sb);
     return sb.toString();
   }
 
-  /** The expansions of one word ({@code brac1}), or null when its braces do not pair. */
-  private static List<String> expand(String word) {
-    List<String> out = new ArrayList<>(List.of(""));
+  /** One word with its brace groups opened ({@code brac1} without alternatives), or null (left as it is). */
+  private static String unbrace(String word) {
+    StringBuilder sb = new StringBuilder();
+    int depth = 0;
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
-      if (c == '}') {
+      if (c == '{') {
+        depth++;
+      } else if (c == '}') {
+        if (--depth < 0) {
+          return null;
+        }
+      } else if (c == ',' && depth > 0) {
         return null;
+      } else {
+        sb.append(c);
       }
-      if (c != '{') {
-        for (int k = 0; k < out.size(); k++) {
-          out.set(k, out.get(k) + c);
-        }
-        continue;
-      }
-      List<String> alternatives = new ArrayList<>();
-      int depth = 0;
-      int start = i + 1;
-      int j = i + 1;
-      for (; j < word.length(); j++) {
-        char d = word.charAt(j);
-        if (d == '{') {
-          depth++;
-        } else if (d == '}' && depth > 0) {
-          depth--;
-        } else if ((d == ',' || d == '}') && depth == 0) {
-          List<String> inner = expand(word.substring(start, j));
-          if (inner == null) {
-            return null;
-          }
-          alternatives.addAll(inner);
-          start = j + 1;
-          if (d == '}') {
-            break;
-          }
-        }
-      }
-      if (j >= word.length()) {
-        return null;
-      }
-      List<String> next = new ArrayList<>();
-      for (String head : out) {
-        for (String a : alternatives) {
-          next.add(head + a);
-        }
-      }
-      out = next;
-      i = j;
     }
-    return out;
+    return depth == 0 ? sb.toString() : null;
   }
 
   /**
@@ -476,14 +447,11 @@ final class ControlInterpreter {
     s.run(cc.analyses.get(0));
   }
 
-  /** What ngspice's {@code echo} prints: the words without their quotes, one space between them. */
+  /** What ngspice's {@code echo} prints: the words without their quotes ({@code ""} an empty one), one space apart. */
   static String echo(String arg) {
     List<String> out = new ArrayList<>();
     for (String w : args(arg)) {
-      String u = w.replace("\"", "");
-      if (!u.isEmpty()) {
-        out.add(u);
-      }
+      out.add(w.replace("\"", ""));
     }
     return String.join(" ", out);
   }
@@ -601,7 +569,9 @@ final class ControlInterpreter {
       }
       String[] w = org.neuristor.expr.SpiceNumber.written(v);
       if (w != null && w[1].isEmpty() && !v.isEmpty() && !m.group(2).startsWith("(")) {
-        v = asWord(org.neuristor.expr.SpiceNumber.parse(v)); // a number, as ngspice keeps it: set r = 1k reads back 1000
+        // a number, as ngspice keeps it: an int (set r = 1k reads back 1000), else a real (%G, 3.14159)
+        double d = org.neuristor.expr.SpiceNumber.parse(v);
+        v = d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE ? Integer.toString((int) d) : asWord(d);
       }
       vars.put(m.group(1).toLowerCase(Locale.ROOT), v);
     }
