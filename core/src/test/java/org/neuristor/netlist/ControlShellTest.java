@@ -64,6 +64,12 @@ class ControlShellTest {
         .containsExactly("0.928571", "near");
   }
 
+  /** nint() rounds to the nearest integer, ties to even (ngspice's nearbyint; tests/regression/parser/xpressn-3.cir). */
+  @Test
+  void nintRoundsTiesToEven() {
+    assertThat(echo("let x = nint(2.5) + 10*nint(3.5) + 100*nint(-1.5) + 1000*nint(0.4)\necho $&x")).containsExactly("-158");
+  }
+
   /** echo prints its words without their quotes ({@code ""} an empty one), one space apart. */
   @Test
   void echoPrintsTheWordsUnquoted() {
