@@ -9,7 +9,8 @@
 # analysis it has as NAME.<op|dc|tran|ac>.csv (ngspice's accepted points; complex .ac vectors as
 # real()/imag() columns); the .meas results ngspice prints go to NAME.meas.txt. A deck with a .control block runs as
 # it is, in an empty directory: every file the block writes is kept as NAME.out.<file>, the measurements
-# it prints as NAME.meas.txt. Decks marked '* expect-error:' need no reference (Neuristor must refuse them).
+# it prints as NAME.meas.txt, and with '* echo: PREFIX' the lines it prints that start with PREFIX as NAME.echo.txt.
+# Decks marked '* expect-error:' need no reference (Neuristor must refuse them).
 set -eu
 cd "$(dirname "$0")"
 PY=/usr/bin/python3
@@ -49,6 +50,8 @@ for name in $NAMES; do
   if grep -qiE '^error|error:|too small|aborted|singular matrix' "$TMP/$name.log"; then
     cat "$TMP/$name.log"; echo "ngspice reported an error on $name" >&2; exit 1
   fi
+  prefix=$(sed -n 's/^\* echo: *//p' "$deck" | head -1)
+  if [ -n "$prefix" ]; then grep -F "$prefix" "$TMP/$name.log" | grep "^$prefix" > "decks/$name.echo.txt"; fi
   $PY ngspice_csv.py meas "$TMP/$name.log" "decks/$name.meas.txt"
   [ -s "decks/$name.meas.txt" ] || rm -f "decks/$name.meas.txt"
   echo "$name: $(cd decks && ls "$name".* | grep -v '\.cir$' | tr '\n' ' ')"

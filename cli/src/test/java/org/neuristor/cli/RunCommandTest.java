@@ -59,7 +59,9 @@ class RunCommandTest {
     assertThat(r.code()).isEqualTo(0);
     assertThat(out.resolve("rc.txt")).exists();
     assertThat(out.resolve("c.tran.csv")).exists();
-    assertThat(r.out()).contains("done 1.000000e+00");
+    // $&v1m is substituted as ngspice does (C's %G): ngspice-39 prints "done 1" for this block (until round 20: the
+    // print format, "done 1.000000e+00")
+    assertThat(r.out().lines()).contains("done 1");
   }
 
   @Test

@@ -139,10 +139,23 @@ public final class Expression {
    * returns null for unknown ones.
    */
   public double evaluate(Function<String, Double> params) {
+    return constantTape(params).valueAndGradient(new double[0], 0, new double[0]);
+  }
+
+  /**
+   * Refuses what {@link #evaluate} would refuse, a name that {@code known} does not accept ("unknown parameter") or a
+   * probe, without evaluating: the parameters' values are not asked for (a {@code .param} that no value uses is checked
+   * as ngspice evaluates it, and evaluating it would draw its {@code agauss()} arguments from the netlist's generator).
+   */
+  public void check(java.util.function.Predicate<String> known) {
+    constantTape(name -> known.test(name) ? 0.0 : null);
+  }
+
+  private Tape constantTape(Function<String, Double> params) {
     if (!probes().isEmpty()) {
       throw new ExpressionException(0, "V() and I() are only allowed in behavioural sources");
     }
-    return tape(params, List.of()).valueAndGradient(new double[0], 0, new double[0]);
+    return tape(params, List.of());
   }
 
   /**

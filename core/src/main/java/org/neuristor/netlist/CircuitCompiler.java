@@ -167,6 +167,7 @@ public final class CircuitCompiler {
     overrides.params().forEach((k, v) -> top.params.set(k, v));
     x.expand(rest, x.new Frame("", Map.of(), top), 0, functions);
     top.params.checkUnused();
+    x.checkSubcktDefaults();
     x.resolveCouplings();
     control.flushWarnings();
     checkProbes(x);

@@ -57,6 +57,11 @@ final class ControlInterpreter {
   private final DeckRunner.Session s;
   private final Map<String, String> vars = new LinkedHashMap<>();
   private final Set<String> warned = new HashSet<>();
+  /** The {@code define}d functions: name to parameter names and body. */
+  private final Map<String, Define> defines = new LinkedHashMap<>();
+
+  /** A function the block defined ({@code define mismatch(a, b, err) abs(a-b)>err}). */
+  private record Define(List<String> params, String body) {}
   private CircuitCompiler.Source pending;
   private boolean quit;
   private boolean breaking;
@@ -198,8 +203,28 @@ final class ControlInterpreter {
     return v.re(0);
   }
 
+  /** ngspice's constant plot ({@code const}), which holds what {@code let} made before any analysis, or null. */
+  private Plot constants() {
+    for (Plot p : s.plots) {
+      if (p.kind().equals("const")) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Names are looked up as ngspice's {@code vec_get} looks them up: in the current plot, then in the constant plot
+   * (so a vector made by {@code let} before a {@code run} is still read after it, as a loop counter is), then among
+   * the netlist's parameters and as plot-qualified names.
+   */
   private VecExpr.Scope scope() {
     return VecExpr.scope(s.current, n -> {
+      Plot c = constants();
+      Vec k = c == null || c == s.current ? null : c.get(n);
+      if (k != null) {
+        return k;
+      }
       Double d = s.value(n);
       if (d != null) {
         return Vec.scalar(n, d);
@@ -218,13 +243,15 @@ final class ControlInterpreter {
 
   private Vec eval(ControlLine cl, String text) {
     try {
-      return VecExpr.parse(text).evaluate(scope());
+      return VecExpr.parse(defined(cl, text)).evaluate(scope());
     } catch (VecExpr.VecException e) {
       throw error(cl, e.getMessage() + " in '" + text + "'");
     }
   }
 
-  private static final Pattern VAR = Pattern.compile("\\$\\{?([&?]?)([A-Za-z_][\\w]*)\\}?");
+  /** {@code $name}, {@code ${name}}, {@code $&vector}, {@code $?name}: the braces only in pairs ({@code n{$i}_t}). */
+  private static final Pattern VAR = Pattern.compile(
+      "\\$(?:\\{([&?]?)([A-Za-z_][\\w]*)\\}|([&?]?)([A-Za-z_][\\w]*))");
 
   /** Substitutes {@code $var}, {@code ${var}}, {@code $&vector} and {@code $?var}. */
   private String substitute(ControlLine cl, String text) {
@@ -234,15 +261,17 @@ final class ControlInterpreter {
     Matcher m = VAR.matcher(text);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
-      String name = m.group(2).toLowerCase(Locale.ROOT);
+      boolean braced = m.group(2) != null;
+      String name = m.group(braced ? 2 : 4).toLowerCase(Locale.ROOT);
+      String kind = m.group(braced ? 1 : 3);
       String rep;
-      if (m.group(1).equals("?")) {
+      if (kind.equals("?")) {
         rep = vars.containsKey(name) ? "1" : "0";
-      } else if (m.group(1).equals("&")) {
+      } else if (kind.equals("&")) {
         Vec v = eval(cl, name);
         StringBuilder vals = new StringBuilder();
         for (int k = 0; k < v.length(); k++) {
-          vals.append(k == 0 ? "" : " ").append(fmt(v.re(k)));
+          vals.append(k == 0 ? "" : " ").append(asWord(v.re(k)));
         }
         rep = vals.toString();
       } else if (name.equals("curplot")) {
@@ -257,9 +286,77 @@ final class ControlInterpreter {
       m.appendReplacement(sb, Matcher.quoteReplacement(rep));
     }
     m.appendTail(sb);
+    return braces(sb.toString());
+  }
+
+  /**
+   * ngspice's brace expansion of each word after variable substitution ({@code cp_doglob}): {@code n{1001}_t} is
+   * {@code n1001_t}. A word whose braces do not pair, or with alternatives ({@code a{b,c}d}, which ngspice-39 refuses
+   * with "missing }" in echo), is left as it is.
+   */
+  static String braces(String text) {
+    if (text.indexOf('{') < 0) {
+      return text;
+    }
+    Matcher w = Pattern.compile("\\S+").matcher(text);
+    StringBuilder sb = new StringBuilder();
+    while (w.find()) {
+      String opened = w.group().indexOf('{') < 0 ? null : unbrace(w.group());
+      w.appendReplacement(sb, Matcher.quoteReplacement(opened == null ? w.group() : opened));
+    }
+    w.appendTail(sb);
     return sb.toString();
   }
 
+  /** One word with its brace groups opened ({@code brac1} without alternatives), or null (left as it is). */
+  private static String unbrace(String word) {
+    StringBuilder sb = new StringBuilder();
+    int depth = 0;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}') {
+        if (--depth < 0) {
+          return null;
+        }
+      } else if (c == ',' && depth > 0) {
+        return null;
+      } else {
+        sb.append(c);
+      }
+    }
+    return depth == 0 ? sb.toString() : null;
+  }
+
+  /**
+   * A number as ngspice substitutes it ({@code $&vector}, a {@code set} variable holding a number): C's {@code %G},
+   * six significant digits ({@code 1001}, {@code 2.5E-06}, {@code 3.14159}), so that {@code alter r1 $&r} sets what
+   * ngspice sets.
+   */
+  static String asWord(double v) {
+    if (Double.isNaN(v)) {
+      return "NAN";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "INF" : "-INF";
+    }
+    if (v == 0) {
+      return 1 / v < 0 ? "-0" : "0";
+    }
+    java.math.BigDecimal r = new java.math.BigDecimal(v).round(new java.math.MathContext(6,
+        java.math.RoundingMode.HALF_EVEN));
+    int exp = r.precision() - r.scale() - 1;
+    if (exp < -4 || exp >= 6) {
+      java.math.BigDecimal mant = r.movePointLeft(exp).stripTrailingZeros();
+      String m = mant.scale() <= 0 ? mant.setScale(0).toPlainString() : mant.toPlainString();
+      return m + "E" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+    }
+    java.math.BigDecimal f = r.stripTrailingZeros();
+    return f.scale() <= 0 ? f.setScale(0).toPlainString() : f.toPlainString();
+  }
+
+  /** A number as {@code print} shows it. */
   private static String fmt(double v) {
     return String.format(Locale.ROOT, "%.6e", v);
   }
@@ -281,6 +378,8 @@ final class ControlInterpreter {
         case "run" -> s.runAll();
         case "op", "tran", "dc", "ac" -> analysis(cl, w, arg);
         case "set" -> set(cl, arg);
+        case "define" -> define(cl, arg);
+        case "undefine" -> defines.keySet().removeAll(args(arg.toLowerCase(Locale.ROOT)));
         case "unset" -> {
           for (String v : arg.split("\\s+")) {
             vars.remove(v.toLowerCase(Locale.ROOT));
@@ -288,7 +387,7 @@ final class ControlInterpreter {
         }
         case "let" -> let(cl, arg);
         case "unlet" -> { }
-        case "echo" -> s.output.add(arg);
+        case "echo" -> s.output.add(echo(arg));
         case "print" -> print(cl, arg);
         case "meas", "measure" -> measure(cl, arg);
         case "wrdata" -> wrdata(cl, arg);
@@ -348,6 +447,116 @@ final class ControlInterpreter {
     s.run(cc.analyses.get(0));
   }
 
+  /** What ngspice's {@code echo} prints: the words without their quotes ({@code ""} an empty one), one space apart. */
+  static String echo(String arg) {
+    List<String> out = new ArrayList<>();
+    for (String w : args(arg)) {
+      out.add(w.replace("\"", ""));
+    }
+    return String.join(" ", out);
+  }
+
+  private static final Pattern DEFINE = Pattern.compile("\\s*([A-Za-z_]\\w*)\\s*\\(([^)]*)\\)\\s*(.*\\S)\\s*");
+
+  /** {@code define name(a, b) expression}: a vector function, expanded where an expression calls it (as ngspice). */
+  private void define(ControlLine cl, String arg) {
+    if (arg.isBlank()) {
+      return; // lists the definitions in ngspice
+    }
+    Matcher m = DEFINE.matcher(arg);
+    if (!m.matches()) {
+      throw error(cl, "define needs name(arguments) expression, got '" + arg.trim() + "'");
+    }
+    List<String> params = new ArrayList<>();
+    for (String p : m.group(2).split(",")) {
+      if (!p.isBlank()) {
+        params.add(p.trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    defines.put(m.group(1).toLowerCase(Locale.ROOT), new Define(params, m.group(3)));
+  }
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][\\w]*");
+
+  /**
+   * {@code text} with every call of a {@code define}d function replaced by its body, each parameter by the argument
+   * written in the call (in parentheses), as ngspice substitutes them into the parse tree.
+   */
+  private String defined(ControlLine cl, String text) {
+    if (defines.isEmpty()) {
+      return text;
+    }
+    String t = text;
+    for (int round = 0; ; round++) {
+      String next = expandOnce(cl, t);
+      if (next.equals(t)) {
+        return t;
+      }
+      if (round > 64) {
+        throw error(cl, "define: recursive definition in '" + text + "'");
+      }
+      t = next;
+    }
+  }
+
+  private String expandOnce(ControlLine cl, String text) {
+    Matcher m = NAME.matcher(text);
+    int from = 0;
+    while (m.find(from)) {
+      Define d = defines.get(m.group().toLowerCase(Locale.ROOT));
+      int open = m.end();
+      while (open < text.length() && text.charAt(open) == ' ') {
+        open++;
+      }
+      boolean word = m.start() == 0 || !(Character.isLetterOrDigit(text.charAt(m.start() - 1))
+          || text.charAt(m.start() - 1) == '_' || text.charAt(m.start() - 1) == '.');
+      if (d == null || !word || open >= text.length() || text.charAt(open) != '(') {
+        from = m.end();
+        continue;
+      }
+      List<String> args = new ArrayList<>();
+      int depth = 0;
+      int start = open + 1;
+      int close = -1;
+      for (int i = open; i < text.length() && close < 0; i++) {
+        char c = text.charAt(i);
+        if (c == '(' || c == '[') {
+          depth++;
+        } else if (c == ')' || c == ']') {
+          depth--;
+          if (depth == 0) {
+            close = i;
+          }
+        }
+        if ((c == ',' && depth == 1) || close == i) {
+          args.add(text.substring(start, i).trim());
+          start = i + 1;
+        }
+      }
+      if (close < 0) {
+        throw error(cl, m.group() + "(: missing ')' in '" + text + "'");
+      }
+      if (args.size() == 1 && args.get(0).isEmpty()) {
+        args.clear();
+      }
+      if (args.size() != d.params().size()) {
+        throw error(cl, m.group() + "() takes " + d.params().size() + " argument" + (d.params().size() == 1 ? "" : "s")
+            + " (define), got " + args.size() + " in '" + text + "'");
+      }
+      Matcher b = NAME.matcher(d.body());
+      StringBuilder body = new StringBuilder();
+      while (b.find()) {
+        int k = d.params().indexOf(b.group().toLowerCase(Locale.ROOT));
+        boolean w = b.start() == 0 || d.body().charAt(b.start() - 1) != '.';
+        b.appendReplacement(body, Matcher.quoteReplacement(k >= 0 && w ? "(" + args.get(k) + ")" : b.group()));
+      }
+      b.appendTail(body);
+      return text.substring(0, m.start()) + "(" + body + ")" + text.substring(close + 1);
+    }
+    return text;
+  }
+
+
   private void set(ControlLine cl, String arg) {
     if (arg.isBlank()) {
       return;
@@ -357,6 +566,12 @@ final class ControlInterpreter {
       String v = m.group(2) == null ? "" : m.group(2);
       if (v.length() >= 2 && (v.startsWith("(") || v.startsWith("\""))) {
         v = v.substring(1, v.length() - 1).trim();
+      }
+      String[] w = org.neuristor.expr.SpiceNumber.written(v);
+      if (w != null && w[1].isEmpty() && !v.isEmpty() && !m.group(2).startsWith("(")) {
+        // a number, as ngspice keeps it: an int (set r = 1k reads back 1000), else a real (%G, 3.14159)
+        double d = org.neuristor.expr.SpiceNumber.parse(v);
+        v = d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE ? Integer.toString((int) d) : asWord(d);
       }
       vars.put(m.group(1).toLowerCase(Locale.ROOT), v);
     }
@@ -373,7 +588,9 @@ final class ControlInterpreter {
       s.current = new Plot("const", "const", s.compiled.circuit().title(), null);
       s.plots.add(s.current);
     }
-    s.current.add(v);
+    Plot c = constants();
+    // as ngspice's let: the vector the name finds (current plot, then the constant plot) is assigned, else a new one
+    (s.current.get(name) == null && c != null && c.get(name) != null ? c : s.current).add(v);
   }
 
   /** Splits arguments at white space outside parentheses, brackets and quotes. */
@@ -478,6 +695,9 @@ final class ControlInterpreter {
     Path f = file(a.get(0));
     List<Vec> vs = vectors(cl, a.subList(1, a.size()));
     Vec sc = s.current == null ? null : s.current.scale();
+    if (sc == null && s.current != null && s.current.kind().equals("op") && !s.current.vectors().isEmpty()) {
+      sc = s.current.vectors().get(0); // an operating point's default scale in ngspice: its first vector, v(first node)
+    }
     boolean single = vars.containsKey("wr_singlescale");
     boolean names = vars.containsKey("wr_vecnames");
     int n = vs.stream().mapToInt(Vec::length).max().orElse(0);

@@ -243,7 +243,8 @@ final class Expander {
         throw sl.error(0, lower.split("[\\s(]")[0] + " without .if");
       } else if (lower.startsWith(".subckt")) {
         int j = matchingEnds(lines, i);
-        defineSubckt(sl, lines.subList(i + 1, j), scope);
+        Subckt sub = defineSubckt(sl, lines.subList(i + 1, j), scope);
+        subckts.putIfAbsent(sl, sub); // a nested definition is made again in each instance of its parent
         i = j;
       } else if (lower.startsWith(".ends")) {
         throw sl.error(0, ".ends without a .subckt");
@@ -341,7 +342,24 @@ final class Expander {
     throw lines.get(start).error(0, "unclosed .subckt: no matching .ends");
   }
 
-  private static void defineSubckt(SourceLine sl, List<SourceLine> body, Scope scope) {
+  /** Every {@code .subckt} defined, by its header line (one per definition written, not per instance). */
+  private final Map<SourceLine, Subckt> subckts = new LinkedHashMap<>(); // SourceLine: identity equality
+
+  /**
+   * Refuses letters that are no unit in the parameter defaults of every subcircuit defined (an instance's value
+   * replaces its default, so ngspice never reads a default that every instance gives, nor those of a subcircuit that
+   * is never used; such letters are a typo all the same). After the expansion, so that a default an instance uses was
+   * refused where it was read, naming the quantity.
+   */
+  void checkSubcktDefaults() {
+    for (Subckt sub : subckts.values()) {
+      for (Token d : sub.defaults().values()) {
+        ParamScope.checkLetters(d.text(), sub.header(), d.index(), sub.definedIn().params);
+      }
+    }
+  }
+
+  private static Subckt defineSubckt(SourceLine sl, List<SourceLine> body, Scope scope) {
     List<Token> toks = NetlistReader.tokenize(sl);
     if (toks.size() < 2) {
       throw sl.error(0, ".subckt needs a name");
@@ -372,7 +390,9 @@ final class Expander {
         pins.add(tl);
       }
     }
-    scope.defineSubckt(new Subckt(name, pins, defaults, List.copyOf(body), sl, scope), toks.get(1).index());
+    Subckt sub = new Subckt(name, pins, defaults, List.copyOf(body), sl, scope);
+    scope.defineSubckt(sub, toks.get(1).index());
+    return sub;
   }
 
   /**
@@ -552,6 +572,7 @@ final class Expander {
     Scope body = new Scope(sub.definedIn(), inner);
     List<SourceLine> rest = define(sub.body(), body, functions);
     expand(rest, new Frame(inst + ".", map, body, mult), depth + 1, functions);
+    inner.checkUnused(); // as ngspice, which evaluates a subcircuit's parameters for each instance
   }
 
   /**

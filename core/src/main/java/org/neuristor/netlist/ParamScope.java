@@ -113,20 +113,67 @@ final class ParamScope {
   }
 
   /**
-   * Refuses a {@code .param} of this scope written as a number with letters that are no unit ({@code .param x=5kq}) and
-   * not used by any value (a used one was refused where it was read, naming the quantity where known).
+   * Refuses in each definition of this scope that no value used what {@link #evaluate} would refuse there, without
+   * evaluating it: ngspice evaluates every {@code .param}, and a subcircuit's parameters for each
+   * instance, so letters that are no unit ({@code .param x=5kq}, {@code .param y={2kq*3}}), which ngspice reads
+   * silently, and an unknown parameter or function, which ngspice refuses, are refused at the definition even when no
+   * value reads it. A used one was refused where it was read, naming the quantity where known.
    */
   void checkUnused() {
     for (Map.Entry<String, Def> e : defs.entrySet()) {
       Def d = e.getValue();
-      String t = d.text().trim();
-      if (!values.containsKey(e.getKey()) && !Double.isNaN(org.neuristor.expr.SpiceNumber.parse(t))) {
-        String why = org.neuristor.expr.UnitLetters.noUnit(t);
-        if (why != null) {
-          throw d.line().error(d.index(), why);
-        }
+      if (!values.containsKey(e.getKey())) {
+        read(d.text(), d.line(), d.index(), d.evalScope(), Reading.CHECK);
       }
     }
+  }
+
+  /** Whether {@link #get} finds a value or a definition of {@code name} (without evaluating it). */
+  private boolean known(String name) {
+    for (ParamScope p = this; p != null; p = p.parent) {
+      if (p.values.containsKey(name) || p.defs.containsKey(name)) {
+        return true;
+      }
+      if (p.parent == null && p.fallback != null) {
+        return p.fallback.apply(name) != null;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What an expression checked without evaluating may call: this scope's user functions, and random draws from a
+   * throwaway generator (so that the netlist's seeded sequence, which the used values draw from, stays as it is), their
+   * arguments' parameters known but not evaluated.
+   */
+  private Expression.Context checking() {
+    Expression.Context real = context();
+    java.util.random.RandomGenerator throwaway = new java.util.SplittableRandom(0);
+    return new Expression.Context() {
+      @Override
+      public Expression.UserFunction function(String name) {
+        return real.function(name);
+      }
+
+      @Override
+      public java.util.random.RandomGenerator random() {
+        return throwaway;
+      }
+
+      @Override
+      public Double param(String name) {
+        return known(name) ? 1.0 : null;
+      }
+    };
+  }
+
+  /**
+   * Refuses the letters that are no unit in a value text that is not evaluated here, as {@link #evaluate} would
+   * (a subcircuit's parameter default, which an instance may replace: ngspice then never reads it, but the letters are
+   * a typo all the same). Other errors are reported where the value is evaluated.
+   */
+  static void checkLetters(String text, SourceLine line, int index, ParamScope scope) {
+    read(text, line, index, scope, Reading.LETTERS);
   }
 
   void set(String name, double value) {
@@ -166,6 +213,24 @@ final class ParamScope {
 
   /** Evaluates a value text ({@code {expr}}, {@code 'expr'}, a number or a parameter name). */
   static double evaluate(String text, SourceLine line, int index, ParamScope scope) {
+    return read(text, line, index, scope, Reading.EVALUATE);
+  }
+
+  /** How {@link #read} reads a value text. */
+  private enum Reading {
+    /** Its value. */
+    EVALUATE,
+    /** What evaluating it would refuse (a number's letters, an expression's syntax, functions and names), NaN. */
+    CHECK,
+    /** Only letters that are no unit, NaN. */
+    LETTERS
+  }
+
+  /**
+   * Reads a value text: evaluates it, or checks it without evaluating it (no parameter's value is asked for and no
+   * random draw taken from the netlist's generator).
+   */
+  private static double read(String text, SourceLine line, int index, ParamScope scope, Reading how) {
     String t = text.trim();
     int shift = 0;
     if (t.length() >= 2 && (t.startsWith("{") && t.endsWith("}") || t.startsWith("'") && t.endsWith("'"))) {
@@ -181,8 +246,18 @@ final class ParamScope {
       return n;
     }
     try {
-      return Expression.parse(t, scope.context()).evaluate(scope::get);
+      if (how == Reading.EVALUATE) {
+        return Expression.parse(t, scope.context()).evaluate(scope::get);
+      }
+      Expression x = Expression.parse(t, scope.checking());
+      if (how == Reading.CHECK) {
+        x.check(scope::known);
+      }
+      return Double.NaN;
     } catch (ExpressionException e) {
+      if (how == Reading.LETTERS && !e.letters()) {
+        return Double.NaN;
+      }
       int at = index + shift + e.offset();
       String msg = e.getMessage();
       if (!e.letters() && shift == 0 && !t.isEmpty() && !Character.isLetter(t.charAt(0)) && !t.startsWith("(")) {

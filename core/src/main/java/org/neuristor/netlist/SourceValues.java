@@ -69,6 +69,27 @@ final class SourceValues {
         }
         w = build(c, tl, v, t);
         any = true;
+      } else if ((tl.startsWith("r=") || tl.startsWith("td="))
+          && (w instanceof Waveform.Pwl || w instanceof Waveform.RepeatedPwl)) {
+        // PWL's repeat and delay (ngspice): v1 in 0 pwl 0 0 1n 1 2n 0 r=0 td=5n
+        c.k++;
+        int eq = tl.indexOf('=');
+        Token vt = new Token(t.text().substring(eq + 1), t.index() + eq + 1);
+        String what = "PWL " + tl.substring(0, eq) + " of " + c.name;
+        WrittenUnits.check(c.sl, vt, c.params(), "s", what);
+        double v = c.number(vt, what);
+        Waveform.RepeatedPwl r = w instanceof Waveform.RepeatedPwl rp ? rp
+            : new Waveform.RepeatedPwl((Waveform.Pwl) w, Double.NaN, 0);
+        Waveform.Pwl base = r.pwl();
+        double from = tl.startsWith("r=") ? v : r.repeatFrom();
+        double delay = tl.startsWith("td=") ? v : r.delay();
+        try {
+          w = new Waveform.RepeatedPwl(base, from, delay);
+        } catch (NetlistException e) {
+          throw e;
+        } catch (NeuristorException e) {
+          throw c.errorAt(t, e.getMessage());
+        }
       } else if (UNSUPPORTED.contains(tl)) {
         throw c.errorAt(t, tl.toUpperCase(Locale.ROOT) + " sources are not supported (supported: DC, AC, PULSE, PWL, SIN, EXP)");
       } else if (!any && c.isValue(t.text())) {

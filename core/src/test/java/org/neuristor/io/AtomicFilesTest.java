@@ -186,4 +186,44 @@ class AtomicFilesTest {
           .toString(), user.getFileName().toString());
     }
   }
+
+  @Test
+  void aLiveRunInAnotherPidNamespaceKeepsItsTemporaryFile() throws Exception {
+    // a run in another container sharing the directory: its process id means nothing here. Until round 20 the sweep went
+    // by the id in the name alone, and removed the live run's file when no process here had that id
+    Path live = Files.createDirectories(dir.resolve("live"));
+    Process p = slowWriter(live.resolve("x.csv"));
+    Path foreign = live.resolve(".x.csv.4194399.18c31.0.tmp"); // above any Linux pid_max: no such process here
+    try {
+      Path written;
+      try (Stream<Path> s = Files.list(live)) {
+        written = s.filter(f -> f.getFileName().toString().endsWith(".tmp")).findFirst().orElseThrow();
+      }
+      Files.move(written, foreign); // the name the sweep sees: a rename keeps the file and its writer's lock
+      AtomicFiles.removeLeftovers(live);
+      assertThat(foreign).as("the live writer's file").exists();
+    } finally {
+      p.destroyForcibly(); // SIGKILL: the kernel releases its lock
+      p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    Path later = Files.createDirectories(dir.resolve("later")); // a directory not swept yet by this process
+    Files.move(foreign, later.resolve(foreign.getFileName()));
+    AtomicFiles.removeLeftovers(later);
+    assertThat(filesIn(later)).as("the same file once its writer is gone").isZero();
+  }
+
+  @Test
+  void aFileKilledBeforeItWasLockedIsRemovedAfterAMinute() throws IOException {
+    // a .new file is locked microseconds after it is created, then renamed .tmp; a run killed in between leaves it
+    Path old = dir.resolve(".a.csv.4194399.18c2f.0.new");
+    Files.writeString(old, "");
+    Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(120)));
+    Path fresh = dir.resolve(".b.csv.4194399.18c30.0.new"); // may be a live writer's, about to lock it
+    Files.writeString(fresh, "");
+    AtomicFiles.writeString(dir.resolve("out.csv"), "x");
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("out.csv",
+          fresh.getFileName().toString());
+    }
+  }
 }

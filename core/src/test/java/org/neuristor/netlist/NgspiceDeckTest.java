@@ -44,7 +44,8 @@ import org.neuristor.netlist.control.Measurement;
  *       (the first two discarded) within 1%, instead of point by point (edges drift apart over many
  *       periods, so a point-by-point comparison would measure phase, not accuracy);
  *   <li>every file a {@code .control} block wrote ({@code NAME.out.FILE}: wrdata tables, raw files) with
- *       the same columns, compared like signals.
+ *       the same columns, compared like signals;
+ *   <li>with {@code * echo: PREFIX}, the lines the block printed that start with PREFIX, word for word.
  * </ul>
  * A deck marked {@code * expect-error: TEXT} must be refused with a {@code file:line:col} error containing TEXT.
  */
@@ -120,7 +121,23 @@ class NgspiceDeckTest {
     compareAc(name, text, tol, r, compared);
     compareMeasurements(name, text, r, compared);
     compareFiles(name, text, tol, compared);
+    compareEcho(name, text, r, compared);
     assertThat(compared).as(name + ": compared signals").isNotEmpty();
+  }
+
+  /**
+   * The lines a {@code .control} block printed that start with the deck's {@code * echo: PREFIX}, word for word as
+   * ngspice printed them ({@code NAME.echo.txt}): what {@code $&vector}, {@code set} numbers, {@code define}d functions
+   * and brace expansion made of them.
+   */
+  private void compareEcho(String name, String text, DeckRunner.Result r, List<String> compared) throws Exception {
+    String prefix = header(text, "echo");
+    if (prefix == null) {
+      return;
+    }
+    List<String> want = Files.readAllLines(decks().resolve(name + ".echo.txt"), StandardCharsets.UTF_8);
+    assertThat(r.output().stream().filter(l -> l.startsWith(prefix)).toList()).as(name + ": echo lines").isEqualTo(want);
+    compared.add("echo");
   }
 
   /**

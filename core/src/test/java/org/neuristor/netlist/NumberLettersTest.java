@@ -39,6 +39,14 @@ class NumberLettersTest {
       ".temp 27x|5|7|'27x': x is not a unit; ngspice would ignore it and read 27",
       ".subckt s a b rv=1k\\nr1 a b {rv*2}\\n.ends\\nx1 m 0 s rv=3kq|8|13|'3kq': q is not a unit; ngspice would ignore",
       ".func f(a) = {a*2kss}\\nr2 m 0 {f(1)}|6|8|in f(): '2kss': ss is not a unit; ngspice would ignore it and read 2k",
+      // unused, so never evaluated until round 20 (ngspice evaluates every .param and reads these silently)
+      ".param y={2kq*3}|5|11|'2kq': q is not a unit; ngspice would ignore it and read 2k",
+      ".param z='1.5x+1'|5|11|'1.5x': x is not a unit; ngspice would ignore it and read 1.5",
+      ".param a=1 z={max(a, 3vv)}|5|22|'3vv': vv is not a unit; ngspice would ignore it and read 3",
+      ".subckt s a b\\n.param q={3kq}\\nr1 a b 1k\\n.ends\\nx1 m 0 s|6|11|'3kq': q is not a unit",
+      ".subckt s a b rv=1kq\\nr1 a b 1k\\n.ends\\nx1 m 0 s|5|18|'1kq': q is not a unit",
+      ".subckt s a b rv={1kq}\\nr1 a b {rv}\\n.ends\\nx1 m 0 s rv=2k|5|19|'1kq': q is not a unit",
+      ".subckt s a b params: rv=1kq\\nr1 a b 1k\\n.ends|5|26|'1kq': q is not a unit",
   })
   void lettersThatAreNoUnitAreRefused(String cards, int line, int col, String message) {
     String text = HEAD + cards.replace("\\n", "\n") + "\n.tran 1n 1u\n.end\n";
@@ -46,6 +54,53 @@ class NumberLettersTest {
         .isInstanceOf(org.neuristor.NetlistException.class)
         .hasMessageContaining(message)
         .hasMessageStartingWith("u.cir:" + line + ":" + col + ": ");
+  }
+
+  /**
+   * A {@code .param} that no value uses is refused where ngspice, which evaluates every {@code .param} (and a
+   * subcircuit's for each instance), refuses it: an unknown parameter or function. Until round 20 only a plain
+   * number's letters were checked there, so these ran without a word in Neuristor and stopped ngspice.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      ".param y={2*nosuch}|5|13|unknown parameter 'nosuch'",
+      ".param w={nosuchfn(3)}|5|11|unknown function 'nosuchfn'",
+      ".param w='agauss(1, 0.1, nosuch)'|5|26|unknown parameter 'nosuch'",
+      ".param w={2*(1+}|5|16|expression ends too early",
+      ".subckt s a b rx={2*nosuch}\\nr1 a b 1k\\n.ends\\nx1 m 0 s|5|21|unknown parameter 'nosuch'",
+      ".subckt s a b\\n.param q={3*nosuch}\\nr1 a b 1k\\n.ends\\nx1 m 0 s|6|13|unknown parameter 'nosuch'",
+  })
+  void anUnusedParamIsCheckedAsNgspiceEvaluatesIt(String cards, int line, int col, String message) {
+    lettersThatAreNoUnitAreRefused(cards, line, col, message);
+  }
+
+  /**
+   * What ngspice does not evaluate is not refused for its names: the default that every instance replaces, and the
+   * parameters of a subcircuit that is never used (letters that are no unit are refused there all the same, above).
+   */
+  @Test
+  void whatNgspiceNeverEvaluatesIsNotRefusedForItsNames() {
+    CircuitCompiler.compile(HEAD + ".subckt s a b rv={2*nosuch}\nr1 a b {rv}\n.ends\n"
+        + "x1 m 0 s rv=2k\n.subckt u a b rx={nosuch}\n.param z={nosuch}\nr1 a b 1k\n.ends\n.tran 1n 1u\n.end\n", "u.cir");
+  }
+
+  /**
+   * Checking an unused {@code .param} draws nothing from the netlist's seeded generator: the used values' draws are
+   * those of the same netlist without it (an {@code agauss()} in an unused {@code .param} is drawn from a throwaway one).
+   */
+  @Test
+  void checkingAnUnusedRandomParamLeavesTheSeededSequence() {
+    String used = ".options seed=7\n.param a={agauss(1k, 100, 1)} b={agauss(1k, 100, 1)}\nr2 m 0 {a}\nr3 m 0 {b}\n";
+    double[] without = ohms(CircuitCompiler.compile(HEAD + used + ".tran 1n 1u\n.end\n", "u.cir"));
+    double[] with = ohms(CircuitCompiler.compile(HEAD + ".param early={agauss(1, 1, 1)}\n" + used
+        + ".param late={agauss(1, 1, 1)}\n.tran 1n 1u\n.end\n", "u.cir"));
+    assertThat(with).containsExactly(without);
+    assertThat(without[0]).isNotEqualTo(without[1]).isNotEqualTo(1000.0);
+  }
+
+  private static double[] ohms(CircuitCompiler.Compiled c) {
+    return new double[] {((org.neuristor.circuit.element.Resistor) c.circuit().element("r2")).ohms(),
+        ((org.neuristor.circuit.element.Resistor) c.circuit().element("r3")).ohms()};
   }
 
   /** A .dc sweep's values and a .control expression are read through the same check. */

@@ -227,6 +227,85 @@ public sealed interface Waveform {
   }
 
   /**
+   * PWL with ngspice's {@code r=} and {@code td=}: the whole sequence delayed by {@code delay}, and after its last point
+   * the part from the time point {@code repeatFrom} to the last repeated for ever (period t_n - r; {@code r=0} repeats
+   * it all), as ngspice's vsrcload.c. At each repetition's start the value is the one at r.
+   */
+  record RepeatedPwl(Pwl pwl, double repeatFrom, double delay) implements Waveform {
+    public RepeatedPwl {
+      double[] t = pwl.times();
+      if (!Double.isNaN(repeatFrom)) {
+        boolean point = false;
+        for (double x : t) {
+          point |= x == repeatFrom;
+        }
+        if (!point || !(repeatFrom < t[t.length - 1])) {
+          throw NeuristorException.input("PWL r=" + trimNumber(repeatFrom) + " must be one of its time points before "
+              + "the last (" + trimNumber(t[t.length - 1]) + ")");
+        }
+      }
+      if (!(delay >= 0)) {
+        throw NeuristorException.input("PWL td must be >= 0, got " + delay);
+      }
+    }
+
+    /** The time within the sequence that time t reads. */
+    private double local(double t) {
+      double u = t - delay;
+      double[] times = pwl.times();
+      double end = times[times.length - 1];
+      if (Double.isNaN(repeatFrom) || u < end) {
+        return u;
+      }
+      double period = end - repeatFrom;
+      return repeatFrom + (u - end) % period;
+    }
+
+    @Override
+    public double value(double t) {
+      return pwl.value(local(t));
+    }
+
+    @Override
+    public double dcValue() {
+      return pwl.dcValue();
+    }
+
+    @Override
+    public void breakpoints(double t0, double t1, DoubleConsumer sink) {
+      double[] times = pwl.times();
+      double end = times[times.length - 1];
+      pwl.breakpoints(t0 - delay, Math.min(t1 - delay, end), x -> sink.accept(x + delay));
+      if (Double.isNaN(repeatFrom)) {
+        return;
+      }
+      double period = end - repeatFrom;
+      for (long k = Math.max(1, (long) Math.floor((t0 - delay - end) / period)); ; k++) {
+        double shift = delay + end - repeatFrom + (k - 1) * period;
+        if (repeatFrom + shift > t1) {
+          break;
+        }
+        for (double x : times) {
+          if (x > repeatFrom && x + shift >= t0 && x + shift <= t1) {
+            sink.accept(x + shift);
+          }
+        }
+      }
+    }
+
+    @Override
+    public Waveform withDc(double dc) {
+      return new RepeatedPwl((Pwl) pwl.withDc(dc), repeatFrom, delay);
+    }
+
+    @Override
+    public String toSpice() {
+      return pwl.toSpice() + (Double.isNaN(repeatFrom) ? "" : " r=" + trimNumber(repeatFrom))
+          + (delay == 0 ? "" : " td=" + trimNumber(delay));
+    }
+  }
+
+  /**
    * SIN(vo va freq td theta phase): {@code vo + va exp(-(t-td) theta) sin(2 pi freq (t-td) + phase)}
    * for t > td, else {@code vo + va sin(phase)}; phase in degrees; freq defaults to 1/tstop.
    */

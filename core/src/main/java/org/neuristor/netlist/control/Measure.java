@@ -241,14 +241,9 @@ public final class Measure {
       throw new MeasureException("WHEN needs expr=value, got '" + cond + "'");
     }
     double[] y = series(cond.substring(0, eq), plot, values);
-    String rhs = cond.substring(eq + 1);
-    double[] level;
-    try {
-      double c = scalar(rhs, plot, values);
-      level = new double[] {c};
-    } catch (RuntimeException notScalar) {
-      level = series(rhs, plot, values);
-    }
+    // a signal on the right (when v(2)=v(1)) is a level at each point; until round 20 its first value was taken as a
+    // constant level, so the crossings of v(2) with v(1)'s value at time 0 were reported
+    double[] level = series(unquote(cond.substring(eq + 1).trim()), plot, values);
     return crossing(plot.scale().re(), y, level, t, from + 1, t.size());
   }
 

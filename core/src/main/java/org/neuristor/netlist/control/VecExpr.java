@@ -248,6 +248,8 @@ public final class VecExpr {
         return map(a, Math::floor);
       case "ceil":
         return map(a, Math::ceil);
+      case "nint": // ngspice's nearbyint: to the nearest integer, ties to even
+        return map(a, Math::rint);
       case "sgn":
         return map(a, Math::signum);
       case "norm": {
