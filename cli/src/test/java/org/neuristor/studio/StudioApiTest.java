@@ -606,6 +606,9 @@ class StudioApiTest {
     JsonNode cliAon = StudioFixture.cli("neuron", "aon", "lif", "--amps", "1,2", "--width", "25u", "--json",
         "--no-plot", "--out", out.resolve("cli").toString());
     assertThat(aon.get("view").get("values").get("response_V")).isEqualTo(cliAon.get("response_V"));
+    for (String key : new String[] {"threshold_V", "threshold_below_V", "threshold_above_V"}) {
+      assertThat(aon.get("view").get("values").get(key)).as(key).isEqualTo(cliAon.get(key));
+    }
     JsonNode pulse = f.run("pulse", Map.of("model", "ts:nbox", "amp", "2", "width", "200n"));
     assertThat(pulse.get("view").get("command").asText()).isEqualTo("./neuristor pulse ts:nbox --amp 2 --width 2.0E-7 --json");
     JsonNode cliPulse = StudioFixture.cli("pulse", "ts:nbox", "--amp", "2", "--width", "200n", "--json", "--no-plot",
