@@ -520,8 +520,9 @@ public final class ModelCommand implements Runnable {
         Path png = output.plotFile(k.cliName() + ".fi");
         Plotter.xy(png, "f-I curve of " + k.cliName() + (Double.isNaN(rheo) ? "" : " (rheobase "
             + Summary.number(rheo) + " " + Plotter.unitText(unit) + ")"), "input (" + Plotter.unitText(unit) + ")",
-            "rate (Hz)",
-            List.of(new Plotter.Series("steady rate", in, hz, true)), false, false);
+            "rate (Hz)", oscillating.isEmpty() ? List.of(new Plotter.Series("steady rate", in, hz, true))
+                : List.of(new Plotter.Series("steady rate", in, hz, true),
+                    new Plotter.Series("oscillation below the spike level", in, oscHz, true)), false, false);
         s.put("plot", png.toString());
       }
       output.print(s);
