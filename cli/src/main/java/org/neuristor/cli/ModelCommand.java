@@ -479,14 +479,19 @@ public final class ModelCommand implements Runnable {
           oscillating.add(Summary.number(in[j]));
         }
       }
+      // the oscillation column only where there is an oscillation, as the JSON key: the two-column file stays as it was
       List<List<Object>> rows = new ArrayList<>();
       for (int j = 0; j < points; j++) {
-        rows.add(java.util.Arrays.asList(in[j], Double.isNaN(hz[j]) ? null : hz[j],
-            Double.isNaN(oscHz[j]) ? null : oscHz[j]));
+        List<Object> row = new ArrayList<>(java.util.Arrays.asList(in[j], Double.isNaN(hz[j]) ? null : hz[j]));
+        if (!oscillating.isEmpty()) {
+          row.add(Double.isNaN(oscHz[j]) ? null : oscHz[j]);
+        }
+        rows.add(row);
       }
       String unitKey = unit.replace("/", "_per_");
       Path csv = output.file(k.cliName() + ".fi.csv");
-      CsvWriter.writeTable(csv, List.of("input_" + unitKey, "rate_hz", "oscillation_hz"), rows);
+      CsvWriter.writeTable(csv, oscillating.isEmpty() ? List.of("input_" + unitKey, "rate_hz")
+          : List.of("input_" + unitKey, "rate_hz", "oscillation_hz"), rows);
       Summary s = new Summary();
       s.put("model", k.cliName());
       s.put("method", method.cliName());

@@ -95,6 +95,7 @@ class ModelCommandTest {
         "--out", dir.toString(), "--json", "--no-plot").out());
     assertThat(j.has("oscillation_hz")).isFalse();
     assertThat(j.get("rate_hz").get(0).asDouble()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("lif.fi.csv")).get(0)).isEqualTo("input_nA,rate_hz");
   }
 
   @Test
