@@ -97,6 +97,7 @@ final class CommandTable {
         return new Cmd(NeuronProtocolCommands.AllOrNothingCommand.class, new String[] {"output"}, options(new Opt[] {
             new Opt(new String[] {"--amps"}, null, null, "amps", SINGLE, String.class, null, null, true, false),
             new Opt(new String[] {"--width"}, null, null, "width", SINGLE, String.class, null, null, true, false),
+            new Opt(new String[] {"--tol"}, null, null, "tol", SINGLE, String.class, null, "1e-3", false, false),
             new Opt(new String[] {"--param"}, null, null, "params", LIST, String.class, ",", null, false, false)}, ofOutputOptions("output")),
             new Pos(null, "name", String.class, false, 1, null));
       case "neuron behaviours":

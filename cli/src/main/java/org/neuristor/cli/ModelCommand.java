@@ -14,6 +14,7 @@ import org.neuristor.NeuristorException;
 import org.neuristor.ParameterSpec;
 import org.neuristor.measure.FiCurve;
 import org.neuristor.measure.FiringPatternClassifier;
+import org.neuristor.measure.MembraneOscillation;
 import org.neuristor.measure.SpikeFeatures;
 import org.neuristor.measure.Trace;
 import org.neuristor.io.CsvWriter;
@@ -292,9 +293,9 @@ public final class ModelCommand implements Runnable {
       s.put("seed", seed);
       s.put("spikes", spikes.length);
       s.put("spike_times_s", spikes);
-      String level = k.descriptor().spikeLevelParameter();
+      Double level = ModelRun.spikeLevelVolts(m);
       if (level != null) {
-        s.put("spike_level_V", m.get(level) * 1e-3);
+        s.put("spike_level_V", level);
       }
       if (spikes.length == 1) {
         s.put("rate_hz", null);
@@ -312,11 +313,7 @@ public final class ModelCommand implements Runnable {
         s.put("first_spike_rise_s", sh.riseTime());
         s.put("first_spike_fall_s", sh.fallTime());
       }
-      if (run.oscillation() != null) {
-        s.put("oscillation_hz", run.oscillation().rateHz());
-        s.put("oscillation_peak_V", run.oscillation().peak());
-        s.put("oscillation_trough_V", run.oscillation().trough());
-      }
+      run.oscillationValues().forEach(s::put);
       s.put("firing_pattern", cls.label());
       s.put("firing_pattern_reason", cls.reason());
       s.put("final_state", r.finalState());
@@ -354,13 +351,16 @@ public final class ModelCommand implements Runnable {
               + "window set it: the rheobase is null and rheobase_reason gives the bound. Writes <model>.fi.csv and "
               + "a plot, and prints the table."},
       footer = {"", UNITS, "", "hh: spikes are counted at v_spike = -40 mV here (unless --param v_spike=... is "
-          + "given): above about 60 uA/cm2 the repetitive spikes peak below 0 mV.", "", "Examples:",
+          + "given): above about 60 uA/cm2 the repetitive spikes peak below 0 mV. Where no rate is counted but the "
+          + "membrane still oscillates in the second half without reaching the level (hh between about 152 and 154.6 "
+          + "uA/cm2), rate_hz is null there, oscillation_hz gives the oscillation and rate_reason says so.", "",
+          "Examples:",
           "  ./neuristor model fi hh",
           "  ./neuristor model fi lif --from 0 --to 4nA --points 41 --json",
           "  ./neuristor model fi adex --from 0 --to 2000 --duration 2s"})
   @JsonKeys({"model", "method", "input_unit", "rheobase_nA", "rheobase_pA", "rheobase_uA_per_cm2", "rheobase_1",
       "rheobase_reason", "rate_at_rheobase_hz", "input_nA", "input_pA", "input_uA_per_cm2", "input_1", "rate_hz",
-      "csv", "wall_s", "plot"})
+      "oscillation_hz", "rate_reason", "csv", "wall_s", "plot"})
   static final class Fi implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", arity = "0..1", description = "One of if, lif, hh, adex, izhikevich.")
     String name;
@@ -466,14 +466,32 @@ public final class ModelCommand implements Runnable {
         bar.step();
       }
       double[] hz = new double[points];
-      List<List<Object>> rows = new ArrayList<>();
+      // where the count gives no rate, a membrane that still oscillates below the spike level is not at rest: no rate
+      // there (hh between about 152 and 154.6 uA/cm2, its peaks below -40 mV), but the oscillation's
+      double[] oscHz = new double[points];
+      List<String> oscillating = new ArrayList<>();
       for (int j = 0; j < points; j++) {
         hz[j] = c.rates()[j] * 1000; // spike times in ms: rates per ms
-        rows.add(List.of(in[j], hz[j]));
+        MembraneOscillation o = hz[j] > 0 ? null : ModelRun.oscillationBelowLevel(m, in[j], durMs, dt, method);
+        oscHz[j] = o == null ? Double.NaN : o.rateHz();
+        if (o != null) {
+          hz[j] = Double.NaN;
+          oscillating.add(Summary.number(in[j]));
+        }
+      }
+      // the oscillation column only where there is an oscillation, as the JSON key: the two-column file stays as it was
+      List<List<Object>> rows = new ArrayList<>();
+      for (int j = 0; j < points; j++) {
+        List<Object> row = new ArrayList<>(java.util.Arrays.asList(in[j], Double.isNaN(hz[j]) ? null : hz[j]));
+        if (!oscillating.isEmpty()) {
+          row.add(Double.isNaN(oscHz[j]) ? null : oscHz[j]);
+        }
+        rows.add(row);
       }
       String unitKey = unit.replace("/", "_per_");
       Path csv = output.file(k.cliName() + ".fi.csv");
-      CsvWriter.writeTable(csv, List.of("input_" + unitKey, "rate_hz"), rows);
+      CsvWriter.writeTable(csv, oscillating.isEmpty() ? List.of("input_" + unitKey, "rate_hz")
+          : List.of("input_" + unitKey, "rate_hz", "oscillation_hz"), rows);
       Summary s = new Summary();
       s.put("model", k.cliName());
       s.put("method", method.cliName());
@@ -485,20 +503,31 @@ public final class ModelCommand implements Runnable {
       s.put("rate_at_rheobase_hz", rateJustAbove(m, rheo, tol, durMs, dt, method));
       s.put("input_" + unitKey, in);
       s.put("rate_hz", hz);
+      if (!oscillating.isEmpty()) {
+        String level = k.descriptor().spikeLevelParameter();
+        s.put("oscillation_hz", oscHz);
+        s.put("rate_reason", "at " + String.join(", ", oscillating) + " " + unit + " the membrane still oscillates in "
+            + "the second half without reaching the spike level " + level + " = " + Summary.number(m.get(level))
+            + " mV (oscillation_hz): not at rest, so no rate from the spikes counted there; a lower --param " + level
+            + " counts its peaks");
+      }
       s.put("csv", csv.toString());
       s.put("wall_s", (System.nanoTime() - t0) / 1e9);
       if (!output.json()) {
-        output.out().printf(Locale.ROOT, "%14s %12s%n", "input (" + unit + ")", "rate (Hz)");
+        String oscColumn = oscillating.isEmpty() ? "" : String.format(Locale.ROOT, " %16s", "oscillation (Hz)");
+        output.out().printf(Locale.ROOT, "%14s %12s%s%n", "input (" + unit + ")", "rate (Hz)", oscColumn);
         for (int j = 0; j < points; j++) {
-          output.out().printf(Locale.ROOT, "%14s %12s%n", Summary.number(in[j]), Summary.number(hz[j]));
+          output.out().printf(Locale.ROOT, "%14s %12s%s%n", Summary.number(in[j]), Summary.number(hz[j]),
+              oscillating.isEmpty() ? "" : String.format(Locale.ROOT, " %16s", Summary.number(oscHz[j])));
         }
       }
       if (output.plot()) {
         Path png = output.plotFile(k.cliName() + ".fi");
         Plotter.xy(png, "f-I curve of " + k.cliName() + (Double.isNaN(rheo) ? "" : " (rheobase "
             + Summary.number(rheo) + " " + Plotter.unitText(unit) + ")"), "input (" + Plotter.unitText(unit) + ")",
-            "rate (Hz)",
-            List.of(new Plotter.Series("steady rate", in, hz, true)), false, false);
+            "rate (Hz)", oscillating.isEmpty() ? List.of(new Plotter.Series("steady rate", in, hz, true))
+                : List.of(new Plotter.Series("steady rate", in, hz, true),
+                    new Plotter.Series("oscillation below the spike level", in, oscHz, true)), false, false);
         s.put("plot", png.toString());
       }
       output.print(s);

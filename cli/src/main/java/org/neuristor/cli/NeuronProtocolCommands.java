@@ -62,10 +62,7 @@ final class NeuronProtocolCommands {
     public Integer call() {
       NeuronCircuit c = NeuronLibrary.get(name);
       double[] w = CliArgs.ascending(widths, "--widths", "s");
-      double relTol = CliArgs.positive(tol, "--tol", "1");
-      if (relTol < FiCurve.MIN_RELATIVE_TOLERANCE || relTol >= 1) {
-        throw NeuristorException.input("--tol must be in [" + FiCurve.MIN_RELATIVE_TOLERANCE + ", 1), got " + tol);
-      }
+      double relTol = relativeTolerance(tol);
       Map<String, String> p = Protocols.parameters(c, CliArgs.keyValues(params, "--param"));
       double lo = CliArgs.finite(min, "--min", "V");
       double hi = CliArgs.finite(max, "--max", "V");
@@ -87,13 +84,17 @@ final class NeuronProtocolCommands {
 
   @Command(name = "aon", mixinStandardHelpOptions = true,
       description = {"Run the all-or-nothing test: the output's peak response to one pulse of each amplitude.",
-          "Reports the threshold (between the last amplitude that does not make the circuit spike and the first "
-              + "that does; null with the reason when none or the lowest already spikes) and whether the responses "
-              + "jump from graded to a plateau of full spikes there."},
+          "Reports the threshold and whether the responses jump from graded to a plateau of full spikes there. "
+              + "The threshold lies between the last amplitude that does not make the circuit spike and the first "
+              + "that does; bisection with single pulses narrows that bracket to --tol of its upper end: threshold_V "
+              + "is the midpoint of threshold_below_V (the largest amplitude found silent) and threshold_above_V "
+              + "(the smallest found to spike). Null with the reason when no amplitude spikes or the lowest already "
+              + "does."},
       footer = {"", "Example:",
           "  ./neuristor neuron aon pickett --amps 0.2,0.24,0.28,0.32 --width 100n"})
-  @JsonKeys({"circuit", "threshold_V", "threshold_reason", "largest_subthreshold_response_V", "mean_spike_response_V",
-      "all_or_nothing", "amplitude_V", "response_V", "csv", "plot", "wall_s"})
+  @JsonKeys({"circuit", "threshold_V", "threshold_reason", "threshold_below_V", "threshold_above_V",
+      "largest_subthreshold_response_V", "mean_spike_response_V", "all_or_nothing", "amplitude_V", "response_V", "csv",
+      "plot", "wall_s"})
   static final class AllOrNothingCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "A library circuit (see 'neuron list').") String name;
 
@@ -102,6 +103,10 @@ final class NeuronProtocolCommands {
 
     @Option(names = "--width", required = true, paramLabel = "SECONDS", description = "Pulse width.")
     String width;
+
+    @Option(names = "--tol", defaultValue = "1e-3", paramLabel = "FRACTION",
+        description = "Relative tolerance of the threshold, at least 1e-12 (default: ${DEFAULT-VALUE}).")
+    String tol;
 
     @Option(names = "--param", paramLabel = "K=V", split = ",",
         description = "A circuit .param or device parameter (see 'neuron show'), e.g. rin=20k (repeatable).")
@@ -114,26 +119,30 @@ final class NeuronProtocolCommands {
       NeuronCircuit c = NeuronLibrary.get(name);
       double[] a = CliArgs.ascending(amps, "--amps", "V");
       double w = CliArgs.positive(width, "--width", "s");
+      double relTol = relativeTolerance(tol);
       Map<String, String> p = Protocols.parameters(c, CliArgs.keyValues(params, "--param"));
       output.outDir();
       long t0 = System.nanoTime();
-      AllOrNothing r = Protocols.allOrNothing(c, a, w, p);
+      AllOrNothing r = Protocols.allOrNothingRefined(c, Protocols.allOrNothing(c, a, w, p), w, p, relTol, null);
       double wall = (System.nanoTime() - t0) / 1e9;
       Summary s = new Summary();
       s.put("circuit", c.name());
-      s.put("threshold_V", r.threshold());
-      if (r.reason() != null) {
-        s.put("threshold_reason", r.reason());
-      }
-      s.put("largest_subthreshold_response_V", r.largestBelow());
-      s.put("mean_spike_response_V", r.meanAbove());
-      s.put("all_or_nothing", r.allOrNothing());
+      Protocols.allOrNothingValues(r).forEach(s::put);
       curve(output, s, c.name() + ".aon", "amplitude_V", a, "response_V", r.responses(),
           "all-or-nothing test of " + c.name(), "pulse amplitude (V)", "peak response (V)", false);
       s.put("wall_s", wall);
       output.print(s);
       return 0;
     }
+  }
+
+  /** The relative bisection tolerance {@code --tol}: in [{@link FiCurve#MIN_RELATIVE_TOLERANCE}, 1). */
+  static double relativeTolerance(String tol) {
+    double relTol = CliArgs.positive(tol, "--tol", "1");
+    if (relTol < FiCurve.MIN_RELATIVE_TOLERANCE || relTol >= 1) {
+      throw NeuristorException.input("--tol must be in [" + FiCurve.MIN_RELATIVE_TOLERANCE + ", 1), got " + tol);
+    }
+    return relTol;
   }
 
   /**

@@ -375,16 +375,12 @@ final class Simulations {
       System.arraycopy(part.spiked(), 0, spiked, done, chunk.length);
       done += chunk.length;
     }
-    AllOrNothing aon = AllOrNothing.of(a, responses, spiked);
+    ctl.progress(1, "threshold by bisection");
+    AllOrNothing aon = Protocols.allOrNothingRefined(c, AllOrNothing.of(a, responses, spiked), width, p,
+        FiCurve.DEFAULT_RELATIVE_TOLERANCE, (t, stop) -> ctl.check());
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("circuit", c.name());
-    v.put("threshold_V", aon.threshold());
-    if (aon.reason() != null) {
-      v.put("threshold_reason", aon.reason());
-    }
-    v.put("largest_subthreshold_response_V", aon.largestBelow());
-    v.put("mean_spike_response_V", aon.meanAbove());
-    v.put("all_or_nothing", aon.allOrNothing());
+    v.putAll(Protocols.allOrNothingValues(aon));
     v.put("amplitude_V", a);
     v.put("response_V", aon.responses());
     StringBuilder cmd = new StringBuilder("./neuristor neuron aon " + c.name() + " --amps " + r.amps().replace(" ", "")
@@ -690,9 +686,14 @@ final class Simulations {
     v.put("model", k.cliName());
     v.put("method", res.method().cliName());
     v.put("spikes", res.spikeTimesSeconds().length);
+    Double level = ModelRun.spikeLevelVolts(m);
+    if (level != null) {
+      v.put("spike_level_V", level);
+    }
     v.put("rate_hz", res.spikeTimesSeconds().length == 1 ? null : f.rateHz());
     v.put("cv_isi", f.cv());
     v.put("latency_s", f.latencySeconds());
+    v.putAll(run.oscillationValues());
     v.put("firing_pattern", run.pattern().label());
     v.put("firing_pattern_reason", run.pattern().reason());
     v.put("spike_times_s", res.spikeTimesSeconds());

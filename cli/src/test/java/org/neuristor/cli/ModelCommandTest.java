@@ -65,6 +65,39 @@ class ModelCommandTest {
     assertThat(j.get("firing_pattern").asText()).isEqualTo("tonic spiking");
   }
 
+  /**
+   * 'model fi hh' counts spikes at -40 mV and printed 0 Hz at 154 and 156 uA/cm2 (200 ms) while the membrane still
+   * oscillated below that level: NEURON's hh at 169.0974 and 169.7523 Hz there (core's
+   * reference/neuron/hh_block.csv, whose HodgkinHuxleyBlockPeerTest checks every row). The rate is now null there
+   * with the reason, and oscillation_hz gives the oscillation; at 160 the membrane rests and 0 Hz stays.
+   */
+  @Test
+  void hhFiSaysWhereTheMembraneOscillatesBelowItsSpikeLevel() throws Exception {
+    CliHarness.Result r = CliHarness.run("model", "fi", "hh", "--from", "152", "--to", "160", "--points", "5",
+        "--duration", "200ms", "--out", dir.toString(), "--json", "--no-plot");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    JsonNode rate = j.get("rate_hz");
+    JsonNode osc = j.get("oscillation_hz");
+    assertThat(rate.get(0).asDouble()).isPositive();
+    assertThat(osc.get(0).isNull()).isTrue();
+    assertThat(rate.get(1).isNull()).as(r.out()).isTrue();
+    assertThat(rate.get(2).isNull()).isTrue();
+    assertThat(osc.get(1).asDouble()).isCloseTo(169.0974, Percentage.withPercentage(0.1));
+    assertThat(osc.get(2).asDouble()).isCloseTo(169.7523, Percentage.withPercentage(0.1));
+    assertThat(rate.get(4).asDouble()).isZero();
+    assertThat(osc.get(4).isNull()).isTrue();
+    assertThat(j.get("rate_reason").asText()).contains("at 154, 156 uA/cm2").contains("v_spike = -40 mV")
+        .contains("still oscillates");
+    assertThat(Files.readAllLines(dir.resolve("hh.fi.csv")).get(2)).startsWith("154,,169.09");
+    // lif has no spike level: no oscillation column in the JSON where it rests
+    j = Json.mapper().readTree(CliHarness.run("model", "fi", "lif", "--from", "0", "--to", "2", "--points", "3",
+        "--out", dir.toString(), "--json", "--no-plot").out());
+    assertThat(j.has("oscillation_hz")).isFalse();
+    assertThat(j.get("rate_hz").get(0).asDouble()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("lif.fi.csv")).get(0)).isEqualTo("input_nA,rate_hz");
+  }
+
   @Test
   void noisyRunsReproduceWithTheSeed() throws Exception {
     String[] args = {"model", "run", "lif", "--stim", "dc:amp=1.2", "--noise", "white:sigma=4", "--duration", "300ms",

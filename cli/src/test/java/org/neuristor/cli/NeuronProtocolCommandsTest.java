@@ -48,6 +48,35 @@ class NeuronProtocolCommandsTest {
     assertThat(j.get("rheobase_reason").asText()).contains("did not fire up to --max");
   }
 
+  /**
+   * The threshold was the midpoint of the two amplitudes around it (4.5 V for 4 and 5 V), a pulse no one tried. It is
+   * now bisected to --tol with single pulses, with the bracket printed: for lif's 5 us pulse the physics.md 4.1
+   * closed form A_th = 0.9874 (R_in+R_off)/R_off / (1 - exp(-d/tau_c)) = 4.474 V (ProtocolsTest holds sd to 1 %).
+   */
+  @Test
+  void allOrNothingBisectsItsThresholdAndPrintsTheBracket() throws Exception {
+    CliHarness.Result r = CliHarness.run("neuron", "aon", "lif", "--amps", "4,5", "--width", "5u", "--tol", "1e-4",
+        "--out", dir.toString(), "--json", "--no-plot");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    double below = j.get("threshold_below_V").asDouble();
+    double above = j.get("threshold_above_V").asDouble();
+    assertThat(above - below).isPositive().isLessThanOrEqualTo(1e-4 * above);
+    assertThat(j.get("threshold_V").asDouble()).isEqualTo(0.5 * (below + above));
+    double tauC = 1e-9 * 20e3 * 1e6 / (20e3 + 1e6);
+    double exact = 0.9874 * (20e3 + 1e6) / 1e6 / (1 - Math.exp(-5e-6 / tauC));
+    assertThat(j.get("threshold_V").asDouble()).isCloseTo(exact, org.assertj.core.data.Offset.offset(0.01 * exact))
+        .isNotEqualTo(4.5);
+    // the same pulses as 'neuron sd': the threshold of one 5 us width, to the same tolerance
+    JsonNode sd = Json.mapper().readTree(CliHarness.run("neuron", "sd", "lif", "--widths", "5u", "--min", "4", "--max",
+        "5", "--tol", "1e-4", "--out", dir.toString(), "--json", "--no-plot").out());
+    assertThat(j.get("threshold_V").asDouble()).isEqualTo(sd.get("threshold_V").get(0).asDouble());
+    CliHarness.Result bad = CliHarness.run("neuron", "aon", "lif", "--amps", "4,5", "--width", "5u", "--tol", "1",
+        "--out", dir.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--tol must be in").doesNotContain("Exception");
+  }
+
   @Test
   void allOrNothingOnTheNeuristorAndBadInput() throws Exception {
     CliHarness.Result r = CliHarness.run("neuron", "aon", "pickett", "--amps", "0.2,0.24,0.28,0.32", "--width",

@@ -595,6 +595,23 @@ class StudioApiTest {
     assertThat(bad.get("error").asText()).startsWith("error: ");
   }
 
+  /**
+   * The Studio's model run shows the spike level and the oscillation below it as 'model run' prints them (HH at 100
+   * uA/cm2: one spike at 0 mV, the membrane oscillating at 147 Hz); it showed only the label's reason.
+   */
+  @Test
+  void aModelRunShowsTheOscillationBelowTheSpikeLevelAsTheCli() throws Exception {
+    JsonNode hh = f.run("model", Map.of("model", "hh", "stim", List.of("dc:amp=100")));
+    assertThat(hh.get("state").asText()).as(hh.toString()).isEqualTo("done");
+    JsonNode v = hh.get("view").get("values");
+    JsonNode cli = StudioFixture.cli("model", "run", "hh", "--stim", "dc:amp=100", "--json", "--no-plot", "--out",
+        out.resolve("cli").toString());
+    for (String key : new String[] {"spike_level_V", "oscillation_hz", "oscillation_peak_V", "oscillation_trough_V"}) {
+      assertThat(v.get(key)).as(key).isNotNull().isEqualTo(cli.get(key));
+    }
+    assertThat(v.get("oscillation_hz").asDouble()).isCloseTo(147.268, org.assertj.core.data.Offset.offset(0.15));
+  }
+
   @Test
   void typedNumbersAreReadAsTheCliReadsThemAndABadOneIsAnError() throws Exception {
     // the page sends its fields as typed: 25u is what the CLI reads for --width 25u (2.5E-5; the page's own
@@ -606,6 +623,9 @@ class StudioApiTest {
     JsonNode cliAon = StudioFixture.cli("neuron", "aon", "lif", "--amps", "1,2", "--width", "25u", "--json",
         "--no-plot", "--out", out.resolve("cli").toString());
     assertThat(aon.get("view").get("values").get("response_V")).isEqualTo(cliAon.get("response_V"));
+    for (String key : new String[] {"threshold_V", "threshold_below_V", "threshold_above_V"}) {
+      assertThat(aon.get("view").get("values").get(key)).as(key).isEqualTo(cliAon.get(key));
+    }
     JsonNode pulse = f.run("pulse", Map.of("model", "ts:nbox", "amp", "2", "width", "200n"));
     assertThat(pulse.get("view").get("command").asText()).isEqualTo("./neuristor pulse ts:nbox --amp 2 --width 2.0E-7 --json");
     JsonNode cliPulse = StudioFixture.cli("pulse", "ts:nbox", "--amp", "2", "--width", "200n", "--json", "--no-plot",

@@ -620,6 +620,39 @@ public final class Protocols {
   }
 
   /**
+   * {@code aon} (from {@link #allOrNothing}, in one piece or put together from parts) with its threshold bracket
+   * narrowed by bisection with single pulses of {@code width} until it is narrower than {@code relTol} times its
+   * upper end ({@link org.neuristor.measure.AllOrNothing#refined}): the midpoint of the two given amplitudes around
+   * the threshold is a number no pulse tried.
+   */
+  public static org.neuristor.measure.AllOrNothing allOrNothingRefined(NeuronCircuit c,
+      org.neuristor.measure.AllOrNothing aon, double width, Map<String, String> params, double relTol,
+      org.neuristor.circuit.TransientAnalysis.Progress progress) {
+    org.neuristor.measure.StrengthDuration.Probe probe = pulseProbe(c, params, progress);
+    return aon.refined(a -> probe.fires(a, width), relTol);
+  }
+
+  /**
+   * The all-or-nothing test's results as {@code neuron aon} and the Studio print them: {@code threshold_V} (NaN,
+   * printed null, with {@code threshold_reason} when the amplitudes do not bracket it) between {@code
+   * threshold_below_V} (the largest amplitude found silent) and {@code threshold_above_V} (the smallest found to spike), the responses below and
+   * above it and whether the test holds.
+   */
+  public static Map<String, Object> allOrNothingValues(org.neuristor.measure.AllOrNothing aon) {
+    Map<String, Object> v = new java.util.LinkedHashMap<>();
+    v.put("threshold_V", aon.threshold());
+    if (aon.reason() != null) {
+      v.put("threshold_reason", aon.reason());
+    }
+    v.put("threshold_below_V", aon.thresholdBelow());
+    v.put("threshold_above_V", aon.thresholdAbove());
+    v.put("largest_subthreshold_response_V", aon.largestBelow());
+    v.put("mean_spike_response_V", aon.meanAbove());
+    v.put("all_or_nothing", aon.allOrNothing());
+    return v;
+  }
+
+  /**
    * A refractory period, or why there is none.
    *
    * @param seconds the smallest gap that gives a full second spike (NaN when not measured)

@@ -1,6 +1,7 @@
 package org.neuristor.measure;
 
 import java.util.Locale;
+import java.util.function.DoublePredicate;
 import org.neuristor.NeuristorException;
 
 /**
@@ -11,22 +12,26 @@ import org.neuristor.NeuristorException;
  * {@link #PLATEAU_SPREAD} of their mean.
  *
  * <p>When it is known which stimuli made the neuron spike ({@link #of(double[], double[], boolean[])}),
- * the threshold is the midpoint between the largest silent stimulus below the first spiking one and
- * that one; it is NaN, with the reason, when no stimulus spiked or the lowest already did (the
- * threshold is then outside the tested range). Without that knowledge ({@link #of(double[], double[])})
- * the threshold sits at the largest jump of the responses.
+ * the threshold lies between the largest silent stimulus below the first spiking one and that one (the bracket
+ * {@code thresholdBelow}, {@code thresholdAbove}); it is NaN, with the reason, when no stimulus spiked or the lowest
+ * already did (the threshold is then outside the tested range). {@link #refined} narrows the bracket by bisection;
+ * the threshold is the bracket's midpoint, so within half its width of the true one. Without that knowledge ({@link
+ * #of(double[], double[])}) the threshold sits at the largest jump of the responses.
  *
  * @param stimuli stimulus amplitudes, ascending
  * @param responses response amplitude per stimulus
- * @param threshold midpoint of the two stimuli around the threshold (NaN when it is not within the stimuli)
+ * @param threshold midpoint of the bracket (NaN when it is not within the stimuli)
+ * @param thresholdBelow the bracket's lower end: the largest stimulus found not to spike (NaN when no threshold)
+ * @param thresholdAbove the bracket's upper end: the smallest stimulus found to spike (NaN when no threshold)
  * @param largestBelow largest response below the threshold (NaN when there is no threshold)
  * @param meanAbove mean response at and above the threshold (NaN when there is no threshold)
  * @param allOrNothing whether the criterion above holds
  * @param reason why the threshold is NaN, or null
  * @param spiked whether each stimulus made the neuron spike (null when not known)
  */
-public record AllOrNothing(double[] stimuli, double[] responses, double threshold, double largestBelow,
-    double meanAbove, boolean allOrNothing, String reason, boolean[] spiked) {
+public record AllOrNothing(double[] stimuli, double[] responses, double threshold, double thresholdBelow,
+    double thresholdAbove, double largestBelow, double meanAbove, boolean allOrNothing, String reason,
+    boolean[] spiked) {
 
   /** Largest relative deviation from their mean allowed among the supra-threshold responses. */
   public static final double PLATEAU_SPREAD = 0.25;
@@ -82,8 +87,8 @@ public record AllOrNothing(double[] stimuli, double[] responses, double threshol
   }
 
   private static AllOrNothing none(double[] stimuli, double[] responses, boolean[] spiked, String reason) {
-    return new AllOrNothing(stimuli.clone(), responses.clone(), Double.NaN, Double.NaN, Double.NaN, false, reason,
-        spiked.clone());
+    return new AllOrNothing(stimuli.clone(), responses.clone(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+        Double.NaN, false, reason, spiked.clone());
   }
 
   /** The criterion with the threshold between stimulus {@code jump - 1} and {@code jump}. */
@@ -108,7 +113,21 @@ public record AllOrNothing(double[] stimuli, double[] responses, double threshol
     }
     double step = responses[jump] - responses[jump - 1];
     boolean aon = max > 0 && step >= 0.5 * max && plateau;
-    return new AllOrNothing(stimuli.clone(), responses.clone(), 0.5 * (stimuli[jump - 1] + stimuli[jump]), below,
-        mean, aon, null, spiked == null ? null : spiked.clone());
+    return new AllOrNothing(stimuli.clone(), responses.clone(), 0.5 * (stimuli[jump - 1] + stimuli[jump]),
+        stimuli[jump - 1], stimuli[jump], below, mean, aon, null, spiked == null ? null : spiked.clone());
+  }
+
+  /**
+   * This test with its threshold bracket narrowed by bisection ({@link FiCurve#bracket}) until it is narrower than
+   * {@code relTol} times its upper end; {@code spikes} tells whether a stimulus makes the neuron spike. The
+   * criterion (jump, plateau) stays on the given stimuli. Unchanged when there is no threshold.
+   */
+  public AllOrNothing refined(DoublePredicate spikes, double relTol) {
+    if (Double.isNaN(threshold)) {
+      return this;
+    }
+    double[] b = FiCurve.bracket(spikes, thresholdBelow, thresholdAbove, 0, relTol);
+    return new AllOrNothing(stimuli, responses, 0.5 * (b[0] + b[1]), b[0], b[1], largestBelow, meanAbove,
+        allOrNothing, reason, spiked);
   }
 }

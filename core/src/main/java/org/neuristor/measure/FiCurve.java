@@ -175,6 +175,15 @@ public record FiCurve(double[] inputs, double[] rates, double rheobase) {
    * steps, and returns its midpoint.
    */
   public static double threshold(DoublePredicate fires, double lo, double hi, double absTol, double relTol) {
+    double[] b = bracket(fires, lo, hi, absTol, relTol);
+    return 0.5 * (b[0] + b[1]);
+  }
+
+  /**
+   * The final bracket of {@link #threshold}'s bisection: {@code {lo, hi}}, the largest input found silent and the
+   * smallest found firing (the first {@code lo} and {@code hi} when they are already close enough).
+   */
+  public static double[] bracket(DoublePredicate fires, double lo, double hi, double absTol, double relTol) {
     if (!(hi > lo) || Double.isInfinite(hi) || Double.isInfinite(lo)) {
       throw new IllegalArgumentException("the bisection needs finite lo < hi, got " + lo + " and " + hi);
     }
@@ -188,6 +197,6 @@ public record FiCurve(double[] inputs, double[] rates, double rheobase) {
         lo = mid;
       }
     }
-    return 0.5 * (lo + hi);
+    return new double[] {lo, hi};
   }
 }

@@ -67,9 +67,8 @@ public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, F
   public static ModelRun run(NeuronModel m, Stimulus stim, double durMs, double dtMs, Method method, Noise noise,
       long seed) {
     m.checkStep(method, dtMs);
-    long steps = Math.round(durMs / dtMs);
-    int every = (int) Math.max(1, steps / 200_000);
-    NeuronSimulation.Result r = NeuronSimulation.run(m, stim, durMs, dtMs, method, noise, seed, every);
+    NeuronSimulation.Result r = NeuronSimulation.run(m, stim, durMs, dtMs, method, noise, seed,
+        recordEvery(durMs, dtMs));
     Trace t = r.trace();
     double[] spikes = r.spikeTimesSeconds();
     double onset = onset(t);
@@ -89,6 +88,55 @@ public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, F
       pattern = new FiringPatternClassifier.Result(null, belowLevel(osc, level, m.get(level)), pattern.epochs());
     }
     return new ModelRun(r, f, pattern, osc);
+  }
+
+  /** The recording interval of {@link #run}: traces of at most ~200,000 samples. */
+  private static int recordEvery(double durMs, double dtMs) {
+    return (int) Math.max(1, Math.round(durMs / dtMs) / 200_000);
+  }
+
+  /**
+   * The membrane's oscillation below the spike level of {@code m} from rest under the constant {@code input} (in the
+   * model's current unit) for {@code durMs}, in the run's second half (where {@code model fi} counts its rate), or
+   * null: for a model without a spike level ({@link ModelDescriptor#spikeLevelParameter}), at rest, or with spikes
+   * counted there ({@link MembraneOscillation#of}). What {@code model fi} checks where its count gives no rate:
+   * Hodgkin-Huxley between about 152 and 154.6 uA/cm2 oscillates with peaks below its -40 mV level.
+   */
+  public static MembraneOscillation oscillationBelowLevel(NeuronModel m, double input, double durMs, double dtMs,
+      Method method) {
+    if (m.kind().descriptor().spikeLevelParameter() == null) {
+      return null;
+    }
+    NeuronSimulation.Result r = NeuronSimulation.run(m, Stimulus.constant(input), durMs, dtMs, method, Noise.NONE, 0,
+        recordEvery(durMs, dtMs));
+    return MembraneOscillation.of(r.trace(), "v", r.spikeTimesSeconds());
+  }
+
+  /**
+   * The oscillation keys {@code model run} prints, the Studio's model run shows and a {@code sweep} model job
+   * collects, in this order: {@code oscillation_hz}, {@code oscillation_peak_V}, {@code oscillation_trough_V}.
+   */
+  public static final java.util.List<String> OSCILLATION_KEYS = java.util.List.of("oscillation_hz",
+      "oscillation_peak_V", "oscillation_trough_V");
+
+  /**
+   * The level at which {@code m} counts a spike (V; {@code spike_level_V} of {@code model run} and the Studio), or
+   * null for a model that has none.
+   */
+  public static Double spikeLevelVolts(NeuronModel m) {
+    String level = m.kind().descriptor().spikeLevelParameter();
+    return level == null ? null : m.get(level) * 1e-3;
+  }
+
+  /** {@link #OSCILLATION_KEYS} with this run's values; empty when {@link #oscillation} is null. */
+  public java.util.Map<String, Double> oscillationValues() {
+    java.util.Map<String, Double> v = new java.util.LinkedHashMap<>();
+    if (oscillation != null) {
+      v.put(OSCILLATION_KEYS.get(0), oscillation.rateHz());
+      v.put(OSCILLATION_KEYS.get(1), oscillation.peak());
+      v.put(OSCILLATION_KEYS.get(2), oscillation.trough());
+    }
+    return v;
   }
 
   /** Why a run whose membrane oscillates below the spike level {@code name} = {@code levelMv} has no label. */

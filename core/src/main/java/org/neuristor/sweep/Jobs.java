@@ -240,7 +240,9 @@ public final class Jobs {
    */
   public record ModelJob(String model, List<String> stims, double durationMs, double dtMs, String method,
       List<String> noises) implements PointJob {
-    static final List<String> OUT = List.of("spikes", "rate_hz", "cv_isi", "latency_s");
+    static final List<String> OUT = java.util.stream.Stream.concat(
+        java.util.stream.Stream.of("spikes", "rate_hz", "cv_isi", "latency_s"), ModelRun.OSCILLATION_KEYS.stream())
+        .toList();
 
     public ModelJob {
       ModelKind kind = ModelKind.parse(model);
@@ -290,6 +292,9 @@ public final class Jobs {
       out.put("rate_hz", r.features().rateHz());
       out.put("cv_isi", r.features().cv());
       out.put("latency_s", r.features().latencySeconds());
+      // the membrane's oscillation below the spike level, as model run prints it (empty cells when there is none)
+      Map<String, Double> osc = r.oscillationValues();
+      ModelRun.OSCILLATION_KEYS.forEach(key -> out.put(key, osc.getOrDefault(key, Double.NaN)));
       return out;
     }
   }

@@ -27,6 +27,28 @@ class JobsTest {
     }
   }
 
+  /**
+   * A model job collects the oscillation below the spike level that 'model run' prints: HH at 100 uA/cm2 counts one
+   * spike at 0 mV while the membrane oscillates at 147.268 Hz between -60.511 and -20.045 mV (NEURON,
+   * reference/neuron/hh_block.csv); at v_spike = -40 mV its peaks are spikes and there is no oscillation to report.
+   */
+  @Test
+  void modelJobReportsTheOscillationBelowTheSpikeLevel() {
+    SweepSpec s = SweepSpecTest.parse("job: {type: model, model: hh, stim: 'dc:amp=100', duration: 200ms}\n"
+        + "parameters:\n  v_spike: {list: [0, -40]}\n"
+        + "results: [spikes, oscillation_hz, oscillation_peak_V, oscillation_trough_V]\n");
+    PointResult at0 = PointResult.evaluate(s, 0);
+    assertThat(at0.ok()).as(at0.error()).isTrue();
+    assertThat(at0.results().get("spikes")).isEqualTo(1.0);
+    assertThat(at0.results().get("oscillation_hz")).isCloseTo(147.268, Percentage.withPercentage(0.1));
+    assertThat(at0.results().get("oscillation_peak_V")).isCloseTo(-0.020045, org.assertj.core.data.Offset.offset(5e-5));
+    assertThat(at0.results().get("oscillation_trough_V")).isCloseTo(-0.060511,
+        org.assertj.core.data.Offset.offset(5e-5));
+    PointResult at40 = PointResult.evaluate(s, 1);
+    assertThat(at40.results().get("spikes")).isGreaterThan(20.0);
+    assertThat(at40.results().get("oscillation_hz")).isNaN();
+  }
+
   @Test
   void networkJobOverridesAValueOfTheFile() throws Exception {
     Files.writeString(dir.resolve("one.yaml"), String.join("\n", "dt: 0.1ms", "duration: 1s", "populations:",
