@@ -279,6 +279,9 @@ class CircuitCompilerTest {
         "t\nv1 c 0 1\nv2 b 0 0.7\nq1 c b 0 qv\n.model qv npn level=9 delck=2\n.op\n", "q.cir"))
         .hasMessageContaining("level 9 is not supported (only level 1)");
     assertThatThrownBy(() -> CircuitCompiler.compile(
+        "t\nvg g 0 1\nm1 d g 0 0 n1 w=1u l=0.18u\n.model n1 nmos level=8 tox=4e-9\n.op\n", "m.cir"))
+        .hasMessageContaining("mos model level 8 is not supported (only level 1)");
+    assertThatThrownBy(() -> CircuitCompiler.compile(
         "t\nv1 c 0 1\nv2 b 0 0.7\nq1 c b 0 0 dt qg\n.model qg npn bf=100\n.op\n", "q.cir"))
         .hasMessageStartingWith("q.cir:4:12: q1 has 1 more terminal before its model qg");
     CircuitCompiler.Compiled c = CircuitCompiler.compile(

@@ -66,7 +66,9 @@ public final class ParamTable {
     for (Map.Entry<String, Double> e : given.entrySet()) {
       Param lv = byName.get("level");
       if (e.getKey().equalsIgnoreCase("level") && lv != null && e.getValue() != lv.def()) {
-        throw new ModelParameterException("level", device + " model level " + Waveform.trimNumber(e.getValue())
+        // "mos model level 8", not "mos level 1 model level 8"
+        String kind = device.replaceFirst(" level \\d+$", "");
+        throw new ModelParameterException("level", kind + " model level " + Waveform.trimNumber(e.getValue())
             + " is not supported (only level " + Waveform.trimNumber(lv.def()) + ")");
       }
     }
