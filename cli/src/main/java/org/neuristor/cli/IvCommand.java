@@ -30,7 +30,9 @@ import picocli.CommandLine.Parameters;
             + "0, +amp, 0, -amp, 0; its negative half starts in the state the positive half left, so it is also "
             + "swept alone on a fresh device (negative_fresh) and 'history' says when the two differ. Without amp it starts at 1.5 V_th (2 V for a device without a V_th parameter) "
             + "and doubles the amplitude up to 64 V until the device switches. A polarity that does not switch "
-            + "reports R_off only: V_th, V_hold, R_on and the window are null, with the reason."},
+            + "reports R_off only: V_th, V_hold, R_on and the window are null, with the reason. One that switches on "
+            + "and does not turn off on the falling ramp (a non-volatile SET, a film left metallic, a PCM cell that "
+            + "resets on the rising ramp) has no hold point: V_hold and the window are null, with the reason."},
     footer = {"", "Examples:", "  ./neuristor iv nbox --sweep triangle:amp=1.5,rate=10",
         "  ./neuristor iv ts:ag --devices 50 --seed 1 --json",
         "  ./neuristor iv mott --series 1k --sweep triangle:amp=2,rate=1meg"})
