@@ -377,7 +377,7 @@ public final class IvSweep {
     if (reset >= 0) {
       return new Branch(vth, Double.NaN, ron, roff, Double.NaN, hrs && seen, true, String.format(Locale.ROOT,
           "no hold point: the device turned off again on the rising ramp at %.6g V (%.4g -> %.4g Ohm), before the "
-              + "sweep's peak, not on the falling ramp", Math.abs(v[reset]), Math.abs(v[reset] / i[reset]),
+              + "sweep's peak; it does not hold its ON state", Math.abs(v[reset]), Math.abs(v[reset] / i[reset]),
           Math.abs(v[reset + 1] / i[reset + 1])));
     }
     if (drop < 0) {
@@ -387,7 +387,7 @@ public final class IvSweep {
       }
       return new Branch(vth, Double.NaN, ron, roff, Double.NaN, hrs && seen, true, String.format(Locale.ROOT,
           "no hold point: the device did not turn off on the falling ramp; it is still %.4g Ohm at %.4g V (R_on %.4g "
-              + "Ohm, R_off %.4g Ohm): the ON state is kept down to 0 V", Math.abs(v[end] / i[end]), Math.abs(v[end]),
+              + "Ohm, R_off %.4g Ohm): it keeps its ON state, within 3x of R_on, down to 0 V", Math.abs(v[end] / i[end]), Math.abs(v[end]),
           ron, roff));
     }
     if (!(vhold < vth)) {

@@ -125,6 +125,6 @@ class IvSweepTest {
     assertThat(n.windowVolts()).isNaN();
     assertThat(n.returnedToHrs()).isFalse();
     assertThat(n.reason()).startsWith("no hold point: the device did not turn off on the falling ramp; it is still "
-        + "50.00 Ohm").endsWith("the ON state is kept down to 0 V");
+        + "50.00 Ohm").endsWith("it keeps its ON state, within 3x of R_on, down to 0 V");
   }
 }
