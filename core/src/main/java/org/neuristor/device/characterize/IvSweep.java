@@ -293,15 +293,13 @@ public final class IvSweep {
     }
     int first = idx.get(0);
     int last = idx.get(idx.size() - 1);
-    double floor = 1e-30;
     // near 0 V, v and i are the solver's round-off (1e-45 V and an opposite 1e-45 A through a compliance
     // limiter): their ratio is no conductance, and a jump or drop there is none
     double vmin = 1e-6 * Math.abs(v[peak]);
     int jump = -1;
     double best = 0;
     for (int k = first; k < peak; k++) {
-      double d = Math.log(Math.abs(i[k + 1]) + floor) - Math.log(Math.abs(i[k]) + floor)
-          - (Math.log(Math.abs(v[k + 1]) + floor) - Math.log(Math.abs(v[k]) + floor));
+      double d = logConductanceStep(v, i, k);
       if (Math.abs(v[k]) > vmin && Math.abs(v[k + 1]) > vmin && d > best) {
         best = d;
         jump = k;
@@ -310,8 +308,7 @@ public final class IvSweep {
     int drop = -1;
     double worst = 0;
     for (int k = peak; k < last; k++) {
-      double d = Math.log(Math.abs(i[k + 1]) + floor) - Math.log(Math.abs(i[k]) + floor)
-          - (Math.log(Math.abs(v[k + 1]) + floor) - Math.log(Math.abs(v[k]) + floor));
+      double d = logConductanceStep(v, i, k);
       if (Math.abs(v[k]) > vmin && Math.abs(v[k + 1]) > vmin && d < worst) {
         worst = d;
         drop = k;
@@ -322,8 +319,7 @@ public final class IvSweep {
     if (jump >= 0) {
       double least = 0;
       for (int k = jump + 1; k < peak; k++) {
-        double d = Math.log(Math.abs(i[k + 1]) + floor) - Math.log(Math.abs(i[k]) + floor)
-            - (Math.log(Math.abs(v[k + 1]) + floor) - Math.log(Math.abs(v[k]) + floor));
+        double d = logConductanceStep(v, i, k);
         if (Math.abs(v[k]) > vmin && Math.abs(v[k + 1]) > vmin && d < least) {
           least = d;
           reset = k;
@@ -398,6 +394,13 @@ public final class IvSweep {
               + "continuous branch", vhold, vth));
     }
     return new Branch(vth, vhold, ron, roff, vth - vhold, hrs && seen, true, null);
+  }
+
+  /** The change of ln|i| - ln|v| from sample k to k + 1 (the log-conductance step; 1e-30 keeps zeros finite). */
+  private static double logConductanceStep(double[] v, double[] i, int k) {
+    double floor = 1e-30;
+    return Math.log(Math.abs(i[k + 1]) + floor) - Math.log(Math.abs(i[k]) + floor)
+        - (Math.log(Math.abs(v[k + 1]) + floor) - Math.log(Math.abs(v[k]) + floor));
   }
 
   /**
