@@ -185,8 +185,9 @@ public final class IvCommand implements Callable<Integer> {
     put.accept("vhold_V_mean", mean(vholds));
     put.accept("vhold_V_sigma", sigma(vholds));
     if (held == 0) {
-      put.accept("vhold_reason", "no device turned off on the falling ramp" + (java.util.Arrays.stream(vths)
-          .anyMatch(Double::isFinite) ? " (see each device's reason: no hold point)" : ": none switched"));
+      put.accept("vhold_reason", java.util.Arrays.stream(vths).anyMatch(Double::isFinite)
+          ? "no device that switched held its ON state and turned off on the falling ramp (each one's reason: no hold "
+              + "point)" : "no device switched");
     }
   }
 
