@@ -30,12 +30,14 @@ import picocli.CommandLine.Parameters;
             + "0, +amp, 0, -amp, 0; its negative half starts in the state the positive half left, so it is also "
             + "swept alone on a fresh device (negative_fresh) and 'history' says when the two differ. Without amp it starts at 1.5 V_th (2 V for a device without a V_th parameter) "
             + "and doubles the amplitude up to 64 V until the device switches. A polarity that does not switch "
-            + "reports R_off only: V_th, V_hold, R_on and the window are null, with the reason."},
+            + "reports R_off only: V_th, V_hold, R_on and the window are null, with the reason. One that switches on "
+            + "and does not turn off on the falling ramp (a non-volatile SET, a film left metallic, a PCM cell that "
+            + "resets on the rising ramp) has no hold point: V_hold and the window are null, with the reason."},
     footer = {"", "Examples:", "  ./neuristor iv nbox --sweep triangle:amp=1.5,rate=10",
         "  ./neuristor iv ts:ag --devices 50 --seed 1 --json",
         "  ./neuristor iv mott --series 1k --sweep triangle:amp=2,rate=1meg"})
 @JsonKeys({"model", "amp_V", "rate_V_per_s", "positive", "negative", "negative_fresh", "csv", "plot", "devices", "switched_devices",
-    "vth_V_mean", "vth_V_sigma", "vhold_V_mean", "vhold_V_sigma", "histogram"})
+    "vth_V_mean", "vth_V_sigma", "vhold_devices", "vhold_V_mean", "vhold_V_sigma", "vhold_reason", "histogram"})
 public final class IvCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "A device type, preset or type:preset, or a .model card file (e.g. written by fit).")
   String model;
@@ -168,16 +170,25 @@ public final class IvCommand implements Callable<Integer> {
 
   /**
    * A Monte Carlo's statistics as {@code iv --devices N --json} prints them (the studio's Monte Carlo shows the same):
-   * the devices, how many switched, and mean and sigma of V_th and V_hold over those (NaN for a device that did not
-   * switch; null when none did).
+   * the devices, how many switched, and mean and sigma of V_th over those (NaN for a device that did not switch; null
+   * when none did); how many have a hold point (a device that switched on and did not turn off on the falling ramp
+   * has none) and mean and sigma of V_hold over those, with {@code vhold_reason} when none has one.
    */
   public static void monteCarlo(java.util.function.BiConsumer<String, Object> put, double[] vths, double[] vholds) {
     put.accept("devices", vths.length);
     put.accept("switched_devices", (int) java.util.Arrays.stream(vths).filter(Double::isFinite).count());
     put.accept("vth_V_mean", mean(vths));
     put.accept("vth_V_sigma", sigma(vths));
+    // a device that switched on but did not turn off on the falling ramp has no V_hold: it is not in these
+    int held = (int) java.util.Arrays.stream(vholds).filter(Double::isFinite).count();
+    put.accept("vhold_devices", held);
     put.accept("vhold_V_mean", mean(vholds));
     put.accept("vhold_V_sigma", sigma(vholds));
+    if (held == 0) {
+      put.accept("vhold_reason", java.util.Arrays.stream(vths).anyMatch(Double::isFinite)
+          ? "no device that switched held its ON state and turned off on the falling ramp (each one's reason: no hold "
+              + "point)" : "no device switched");
+    }
   }
 
   /**

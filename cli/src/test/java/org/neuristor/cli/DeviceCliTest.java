@@ -50,6 +50,41 @@ class DeviceCliTest {
   }
 
   @Test
+  void theFittedVo2CardThatStaysMetallicHasNoHoldPoint() throws Exception {
+    // round 20: the card's I-V printed vhold_V 0.0158 V with returned_to_hrs false. The film switches at 9.82 V and
+    // stays metallic (137-144 Ohm against R_off 1505 Ohm) down to 0 V; 0.0158 V was the largest of the steps of its
+    // resistance drifting up by 0.16% per sample as it cooled, not a turn-off
+    CliHarness.Result r = run("iv", "../examples/models/vo2-galloni2024.model", "--json", "--no-plot", "--out",
+        dir.toString());
+    assertThat(r.code()).isZero();
+    JsonNode p = Json.mapper().readTree(r.out()).get("positive");
+    assertThat(p.get("switched").asBoolean()).isTrue();
+    assertThat(p.get("vth_V").asDouble()).isCloseTo(9.824, within(0.001));
+    assertThat(p.get("vhold_V").isNull()).isTrue();
+    assertThat(p.get("window_V").isNull()).isTrue();
+    assertThat(p.get("returned_to_hrs").asBoolean()).isFalse();
+    assertThat(p.get("reason").asText()).contains("did not turn off on the falling ramp").contains("143.8 Ohm");
+  }
+
+  @Test
+  void aMonteCarloCountsTheDevicesWithoutAHoldPoint() throws Exception {
+    // round 20: iv pcm:tuma2016 --devices 5 gave vhold_V_mean 63.996 V at a 64 V sweep; every cell fires and resets
+    // on the rising ramp, so none has a hold point
+    CliHarness.Result r = run("iv", "pcm:tuma2016", "--devices", "5", "--json", "--no-plot", "--out", dir.toString());
+    assertThat(r.code()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("switched_devices").asInt()).isEqualTo(5);
+    assertThat(j.get("vhold_devices").asInt()).isZero();
+    assertThat(j.get("vhold_V_mean").isNull()).isTrue();
+    assertThat(j.get("vhold_reason").asText()).startsWith("no device that switched held its ON state");
+    r = run("iv", "pcm:tuma2016", "--devices", "5", "--sweep", "triangle:amp=64", "--json", "--no-plot", "--out",
+        dir.toString());
+    j = Json.mapper().readTree(r.out());
+    assertThat(j.get("vhold_V_mean").isNull()).isTrue();
+    assertThat(j.get("vhold_devices").asInt()).isZero();
+  }
+
+  @Test
   void monteCarloReportsTheSpread() throws Exception {
     CliHarness.Result r = run("iv", "ts:ag", "--devices", "8", "--seed", "4", "--json", "--no-plot", "--out", dir.toString());
     assertThat(r.code()).isZero();

@@ -150,12 +150,14 @@ public final class Jobs {
 
   /**
    * {@code iv DEVICE}: quasi-static triangle sweep of a device (type, preset or type:preset); results
-   * are the positive-branch figures. The device's variability draws use the point seed.
+   * are the positive-branch figures, the negative half's V_th and V_hold, the same half swept alone on a
+   * fresh device, and {@code neg_history} 1 when the two differ ({@link IvSweep.Result#history}), as
+   * {@code iv} prints them. The device's variability draws use the point seed.
    */
   public record IvJob(String device, double amp, double rate, double seriesOhm, double complianceAmps,
       Map<String, String> fixed) implements PointJob {
     static final List<String> OUT = List.of("switched", "vth_V", "vhold_V", "ron_ohm", "roff_ohm", "window_V",
-        "vth_neg_V", "vhold_neg_V");
+        "vth_neg_V", "vhold_neg_V", "vth_neg_fresh_V", "vhold_neg_fresh_V", "neg_history");
 
     public IvJob {
       DeviceRegistry.Selection sel = DeviceRegistry.lookup(device);
@@ -221,6 +223,8 @@ public final class Jobs {
       IvSweep.Result res = amp > 0
           ? IvSweep.triangle(dev.get(), amp, rate > 0 ? rate : 10 * amp, seriesOhm, complianceAmps, amp / 2000)
           : IvSweep.findingThreshold(dev, IvSweep.defaultAmplitude(resolved), rate, seriesOhm, complianceAmps);
+      // the negative half starts in the state the positive half left: swept alone on a fresh device too, as iv does
+      res = IvSweep.withFreshNegative(res, dev, rate > 0 ? rate : 10 * res.amplitude(), seriesOhm, complianceAmps);
       Map<String, Double> out = new LinkedHashMap<>();
       out.put("switched", res.positive().switched() ? 1.0 : 0.0);
       out.put("vth_V", res.positive().vthVolts());
@@ -230,6 +234,9 @@ public final class Jobs {
       out.put("window_V", res.positive().windowVolts());
       out.put("vth_neg_V", res.negative().vthVolts());
       out.put("vhold_neg_V", res.negative().vholdVolts());
+      out.put("vth_neg_fresh_V", res.negativeFresh().vthVolts());
+      out.put("vhold_neg_fresh_V", res.negativeFresh().vholdVolts());
+      out.put("neg_history", res.history() == null ? 0.0 : 1.0);
       return out;
     }
   }

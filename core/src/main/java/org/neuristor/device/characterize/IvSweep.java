@@ -40,8 +40,9 @@ public final class IvSweep {
    * @param returnedToHrs whether the device is back in its high-resistance state at the end of the ramp
    * @param switched whether the device switched: a current jump up on the rising ramp, one down on
    *     the falling ramp, and an ON branch at least 3x more conductive than the OFF branch
-   * @param reason why V_th, V_hold, R_on and the window are NaN (no switch), or only the window (no hysteresis:
-   *     the device turned off where it turned on), or null
+   * @param reason why V_th, V_hold, R_on and the window are NaN (no switch), or V_hold and the window (no hold
+   *     point: the device switched on but did not turn off on the falling ramp, or turned off again before the
+   *     peak), or only the window (no hysteresis: the device turned off where it turned on), or null
    */
   public record Branch(double vthVolts, double vholdVolts, double ronOhm, double roffOhm, double windowVolts,
       boolean returnedToHrs, boolean switched, String reason) {}
@@ -85,8 +86,12 @@ public final class IvSweep {
     }
 
     private static String switching(Branch b) {
-      return b.switched() ? String.format(Locale.ROOT, "switches at %.6g V and holds to %.6g V", b.vthVolts(),
-          b.vholdVolts()) : "does not switch";
+      if (!b.switched()) {
+        return "does not switch";
+      }
+      return Double.isNaN(b.vholdVolts()) ? String.format(Locale.ROOT, "switches at %.6g V and has no hold point",
+          b.vthVolts()) : String.format(Locale.ROOT, "switches at %.6g V and holds to %.6g V", b.vthVolts(),
+          b.vholdVolts());
     }
 
     private static boolean close(double a, double b, double tol) {
@@ -288,15 +293,13 @@ public final class IvSweep {
     }
     int first = idx.get(0);
     int last = idx.get(idx.size() - 1);
-    double floor = 1e-30;
     // near 0 V, v and i are the solver's round-off (1e-45 V and an opposite 1e-45 A through a compliance
     // limiter): their ratio is no conductance, and a jump or drop there is none
     double vmin = 1e-6 * Math.abs(v[peak]);
     int jump = -1;
     double best = 0;
     for (int k = first; k < peak; k++) {
-      double d = Math.log(Math.abs(i[k + 1]) + floor) - Math.log(Math.abs(i[k]) + floor)
-          - (Math.log(Math.abs(v[k + 1]) + floor) - Math.log(Math.abs(v[k]) + floor));
+      double d = logConductanceStep(v, i, k);
       if (Math.abs(v[k]) > vmin && Math.abs(v[k + 1]) > vmin && d > best) {
         best = d;
         jump = k;
@@ -305,25 +308,37 @@ public final class IvSweep {
     int drop = -1;
     double worst = 0;
     for (int k = peak; k < last; k++) {
-      double d = Math.log(Math.abs(i[k + 1]) + floor) - Math.log(Math.abs(i[k]) + floor)
-          - (Math.log(Math.abs(v[k + 1]) + floor) - Math.log(Math.abs(v[k]) + floor));
+      double d = logConductanceStep(v, i, k);
       if (Math.abs(v[k]) > vmin && Math.abs(v[k + 1]) > vmin && d < worst) {
         worst = d;
         drop = k;
       }
     }
-    double vth = jump >= 0 ? Math.abs(v[jump]) : Double.NaN;
-    double vhold = drop >= 0 ? Math.abs(v[drop]) : Double.NaN;
-    List<Double> rons = new ArrayList<>();
-    if (jump >= 0 && drop > jump) {
-      for (int k = jump + 1; k <= drop; k++) {
-        if (i[k] != 0) {
-          rons.add(Math.abs(v[k] / i[k]));
+    // a device can turn off again on the rising ramp, before the peak (a PCM cell's RESET after it fires)
+    int reset = -1;
+    if (jump >= 0) {
+      double least = 0;
+      for (int k = jump + 1; k < peak; k++) {
+        double d = logConductanceStep(v, i, k);
+        if (Math.abs(v[k]) > vmin && Math.abs(v[k + 1]) > vmin && d < least) {
+          least = d;
+          reset = k;
         }
       }
+      if (reset >= 0 && !turnsOff(v, i, jump, reset, peak, vmin)) {
+        reset = -1;
+      }
     }
-    rons.sort(null);
-    double ron = rons.isEmpty() ? Double.NaN : rons.get(rons.size() / 2);
+    // a drop is a hold point only where the device turns off. Any negative step won the search before: a non-volatile
+    // device that stays ON down to 0 V, a film left metallic, round-off of a constant conductance at the sweep's peak
+    if (drop >= 0 && (reset >= 0 || jump < 0 || !turnsOff(v, i, jump, drop, last, vmin))) {
+      drop = -1;
+    }
+    double vth = jump >= 0 ? Math.abs(v[jump]) : Double.NaN;
+    double vhold = drop >= 0 ? Math.abs(v[drop]) : Double.NaN;
+    // the ON branch: from the jump to where the device turns off (or to the end of this polarity when it does not)
+    int onEnd = reset >= 0 ? reset : drop >= 0 ? drop : last;
+    double ron = jump >= 0 ? median(v, i, jump + 1, onEnd, vmin) : Double.NaN;
     List<Double> roffs = new ArrayList<>();
     int lim = jump >= 0 ? jump : peak;
     double vmax = Math.abs(v[lim]);
@@ -347,13 +362,29 @@ public final class IvSweep {
       }
     }
     // switching = an ON branch at least 3x more conductive than the OFF branch
-    boolean switched = jump >= 0 && drop >= 0 && roff > 3 * ron;
+    boolean switched = jump >= 0 && roff > 3 * ron;
     if (!switched) {
       // the OFF resistance is measured over the whole ramp; a threshold, a hold point and an ON branch are not
       double roffAll = median(v, i, first, peak, 0.1 * Math.abs(v[peak]));
       return new Branch(Double.NaN, Double.NaN, Double.NaN, roffAll, Double.NaN, true, false, String.format(
           java.util.Locale.ROOT, "no switch up to %.4g V across the device (no ON branch 3x more conductive than the "
               + "OFF branch); raise the amplitude", Math.abs(v[peak])));
+    }
+    if (reset >= 0) {
+      return new Branch(vth, Double.NaN, ron, roff, Double.NaN, hrs && seen, true, String.format(Locale.ROOT,
+          "no hold point: the device turned off again on the rising ramp at %.6g V (%.4g -> %.4g Ohm), before the "
+              + "sweep's peak; it does not hold its ON state", Math.abs(v[reset]), Math.abs(v[reset] / i[reset]),
+          Math.abs(v[reset + 1] / i[reset + 1])));
+    }
+    if (drop < 0) {
+      int end = last;
+      while (end > peak && !(Math.abs(v[end]) > vmin && i[end] != 0)) {
+        end--;
+      }
+      return new Branch(vth, Double.NaN, ron, roff, Double.NaN, hrs && seen, true, String.format(Locale.ROOT,
+          "no hold point: the device did not turn off on the falling ramp; it is still %.4g Ohm at %.4g V (R_on %.4g "
+              + "Ohm, R_off %.4g Ohm): it keeps its ON state, within 3x of R_on, down to 0 V", Math.abs(v[end] / i[end]), Math.abs(v[end]),
+          ron, roff));
     }
     if (!(vhold < vth)) {
       // a series resistor steeper than the device's negative-resistance branch makes that branch stable: the device
@@ -363,6 +394,32 @@ public final class IvSweep {
               + "continuous branch", vhold, vth));
     }
     return new Branch(vth, vhold, ron, roff, vth - vhold, hrs && seen, true, null);
+  }
+
+  /** The change of ln|i| - ln|v| from sample k to k + 1 (the log-conductance step; 1e-30 keeps zeros finite). */
+  private static double logConductanceStep(double[] v, double[] i, int k) {
+    double floor = 1e-30;
+    return Math.log(Math.abs(i[k + 1]) + floor) - Math.log(Math.abs(i[k]) + floor)
+        - (Math.log(Math.abs(v[k + 1]) + floor) - Math.log(Math.abs(v[k]) + floor));
+  }
+
+  /**
+   * Whether the device turns off at sample {@code at}: after it (to {@code end}) it becomes more than 3x as resistive
+   * (the factor of the switching criterion) as the ON branch from the jump to it.
+   */
+  private static boolean turnsOff(double[] v, double[] i, int jump, int at, int end, double minVolts) {
+    return maxResistance(v, i, at + 1, end, minVolts) > 3 * median(v, i, jump + 1, at, minVolts);
+  }
+
+  /** Largest |v/i| of samples first..last with |v| above {@code minVolts}; NaN if none. */
+  private static double maxResistance(double[] v, double[] i, int first, int last, double minVolts) {
+    double m = Double.NaN;
+    for (int k = first; k <= last; k++) {
+      if (Math.abs(v[k]) > minVolts && i[k] != 0 && !(Math.abs(v[k] / i[k]) <= m)) {
+        m = Math.abs(v[k] / i[k]);
+      }
+    }
+    return m;
   }
 
   /** Median |v/i| of samples first..last with |v| above {@code minVolts}; NaN if none. */

@@ -89,4 +89,42 @@ class IvSweepTest {
     assertThat(r.history()).isNotNull();
     assertThat(r.negative().roffOhm()).isGreaterThan(10 * r.negativeFresh().roffOhm());
   }
+
+  @Test
+  void aPcmCellThatResetsOnTheRisingRampHasNoHoldPoint() {
+    // round 20: iv pcm:tuma2016 --devices 5 gave vhold_V_mean 63.996 V at a 64 V sweep. Device 3 of that Monte
+    // Carlo crystallizes at 0.9999 V and fires, its RESET (melt-quench) turning it off at 1.003 V on the rising ramp;
+    // the 'drop' found after the peak was round-off of a constant conductance at the sweep's edge
+    Map<String, Object> p = Map.of("preset", "tuma2016", "d2d_v", "0.05", "d2d_r", "0.2");
+    IvSweep.Branch b = IvSweep.triangle(DeviceRegistry.create("pcm", "dut", List.of("a", "0"), p, 3), 64, 640, 0, 0,
+        64.0 / 2000).positive();
+    assertThat(b.switched()).isTrue();
+    assertThat(b.vthVolts()).isCloseTo(0.99988, within(1e-4));
+    assertThat(b.vholdVolts()).isNaN();
+    assertThat(b.windowVolts()).isNaN();
+    assertThat(b.reason()).startsWith("no hold point: the device turned off again on the rising ramp at 1.00");
+    // the ON branch is the crystalline state before the RESET, not the reset state (20.6 MOhm) after it
+    assertThat(b.ronOhm()).isLessThan(1e6);
+    // a single default cell at 2 V: it crystallizes (the old code said "no switch" and went up to 64 V)
+    IvSweep.Result one = IvSweep.findingThreshold(device("pcm", Map.of("preset", "tuma2016")), 2, 0, 0, 0);
+    assertThat(one.amplitude()).isEqualTo(2.0);
+    assertThat(one.positive().switched()).isTrue();
+    assertThat(one.positive().vholdVolts()).isNaN();
+    assertThat(one.positive().reason()).startsWith("no hold point: the device turned off again on the rising ramp");
+  }
+
+  @Test
+  void aNonVolatileSetHasNoHoldPoint() {
+    // the negative half SETs the synapse (1 kOhm -> 50 Ohm) and it stays at 50 Ohm down to 0 V; the old code printed
+    // V_hold 0.00698 V, a conductance fluctuation that won the 'largest drop' search, and a window of 0.197 V
+    IvSweep.Branch n = sweep(device("synapse", Map.of()), 2).negative();
+    assertThat(n.switched()).isTrue();
+    assertThat(n.vthVolts()).isCloseTo(0.2041, within(1e-3));
+    assertThat(n.ronOhm()).isCloseTo(50, within(1e-6));
+    assertThat(n.vholdVolts()).isNaN();
+    assertThat(n.windowVolts()).isNaN();
+    assertThat(n.returnedToHrs()).isFalse();
+    assertThat(n.reason()).startsWith("no hold point: the device did not turn off on the falling ramp; it is still "
+        + "50.00 Ohm").endsWith("it keeps its ON state, within 3x of R_on, down to 0 V");
+  }
 }
