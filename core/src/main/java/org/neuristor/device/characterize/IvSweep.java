@@ -296,38 +296,12 @@ public final class IvSweep {
     // near 0 V, v and i are the solver's round-off (1e-45 V and an opposite 1e-45 A through a compliance
     // limiter): their ratio is no conductance, and a jump or drop there is none
     double vmin = 1e-6 * Math.abs(v[peak]);
-    int jump = -1;
-    double best = 0;
-    for (int k = first; k < peak; k++) {
-      double d = logConductanceStep(v, i, k);
-      if (Math.abs(v[k]) > vmin && Math.abs(v[k + 1]) > vmin && d > best) {
-        best = d;
-        jump = k;
-      }
-    }
-    int drop = -1;
-    double worst = 0;
-    for (int k = peak; k < last; k++) {
-      double d = logConductanceStep(v, i, k);
-      if (Math.abs(v[k]) > vmin && Math.abs(v[k + 1]) > vmin && d < worst) {
-        worst = d;
-        drop = k;
-      }
-    }
+    int jump = steepest(v, i, first, peak, vmin, 1);
+    int drop = steepest(v, i, peak, last, vmin, -1);
     // a device can turn off again on the rising ramp, before the peak (a PCM cell's RESET after it fires)
-    int reset = -1;
-    if (jump >= 0) {
-      double least = 0;
-      for (int k = jump + 1; k < peak; k++) {
-        double d = logConductanceStep(v, i, k);
-        if (Math.abs(v[k]) > vmin && Math.abs(v[k + 1]) > vmin && d < least) {
-          least = d;
-          reset = k;
-        }
-      }
-      if (reset >= 0 && !turnsOff(v, i, jump, reset, peak, vmin)) {
-        reset = -1;
-      }
+    int reset = jump >= 0 ? steepest(v, i, jump + 1, peak, vmin, -1) : -1;
+    if (reset >= 0 && !turnsOff(v, i, jump, reset, peak, vmin)) {
+      reset = -1;
     }
     // a drop is a hold point only where the device turns off. Any negative step won the search before: a non-volatile
     // device that stays ON down to 0 V, a film left metallic, round-off of a constant conductance at the sweep's peak
@@ -394,6 +368,23 @@ public final class IvSweep {
               + "continuous branch", vhold, vth));
     }
     return new Branch(vth, vhold, ron, roff, vth - vhold, hrs && seen, true, null);
+  }
+
+  /**
+   * The sample k in [from, to) whose log-conductance step to k + 1 is the largest rise ({@code sign} 1) or fall
+   * ({@code sign} -1), both samples above {@code minVolts} across the device; -1 when no step rises (falls).
+   */
+  private static int steepest(double[] v, double[] i, int from, int to, double minVolts, int sign) {
+    int at = -1;
+    double best = 0;
+    for (int k = from; k < to; k++) {
+      double d = sign * logConductanceStep(v, i, k);
+      if (Math.abs(v[k]) > minVolts && Math.abs(v[k + 1]) > minVolts && d > best) {
+        best = d;
+        at = k;
+      }
+    }
+    return at;
   }
 
   /** The change of ln|i| - ln|v| from sample k to k + 1 (the log-conductance step; 1e-30 keeps zeros finite). */
