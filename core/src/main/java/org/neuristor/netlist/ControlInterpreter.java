@@ -298,7 +298,7 @@ final class ControlInterpreter {
     if (text.indexOf('{') < 0) {
       return text;
     }
-    Matcher w = Pattern.compile("\\S+").matcher(text);
+    Matcher w = WORD.matcher(text);
     StringBuilder sb = new StringBuilder();
     while (w.find()) {
       String opened = w.group().indexOf('{') < 0 ? null : unbrace(w.group());
@@ -307,6 +307,8 @@ final class ControlInterpreter {
     w.appendTail(sb);
     return sb.toString();
   }
+
+  private static final Pattern WORD = Pattern.compile("\\S+");
 
   /** One word with its brace groups opened ({@code brac1} without alternatives), or null (left as it is). */
   private static String unbrace(String word) {
