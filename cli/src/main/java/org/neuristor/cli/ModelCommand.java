@@ -15,7 +15,6 @@ import org.neuristor.ParameterSpec;
 import org.neuristor.measure.FiCurve;
 import org.neuristor.measure.FiringPatternClassifier;
 import org.neuristor.measure.MembraneOscillation;
-import org.neuristor.measure.SpikeFeatures;
 import org.neuristor.measure.Trace;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.neuron.Method;
@@ -280,7 +279,6 @@ public final class ModelCommand implements Runnable {
       NeuronSimulation.Result r = run.result();
       Trace t = r.trace();
       double[] spikes = r.spikeTimesSeconds();
-      SpikeFeatures f = run.features();
       FiringPatternClassifier.Result cls = run.pattern();
       String base = k.cliName();
       Path csv = output.file(base + ".csv");
@@ -293,29 +291,7 @@ public final class ModelCommand implements Runnable {
       s.put("seed", seed);
       s.put("spikes", spikes.length);
       s.put("spike_times_s", spikes);
-      Double level = ModelRun.spikeLevelVolts(m);
-      if (level != null) {
-        s.put("spike_level_V", level);
-      }
-      if (spikes.length == 1) {
-        s.put("rate_hz", null);
-        s.put("rate_reason", "one spike: no interval to measure a rate from");
-      } else {
-        s.put("rate_hz", f.rateHz());
-      }
-      s.put("cv_isi", f.cv());
-      s.put("latency_s", f.latencySeconds());
-      if (!f.shapes().isEmpty()) {
-        SpikeFeatures.SpikeShape sh = f.shapes().get(0);
-        s.put("first_spike_peak_V", sh.peak());
-        s.put("first_spike_amplitude_V", sh.amplitude());
-        s.put("first_spike_width_s", sh.width());
-        s.put("first_spike_rise_s", sh.riseTime());
-        s.put("first_spike_fall_s", sh.fallTime());
-      }
-      run.oscillationValues().forEach(s::put);
-      s.put("firing_pattern", cls.label());
-      s.put("firing_pattern_reason", cls.reason());
+      run.putFeatures(s::put, m);
       s.put("final_state", r.finalState());
       s.put("csv", csv.toString());
       if (output.plot()) {

@@ -681,21 +681,12 @@ final class Simulations {
     ModelRun run = ModelRun.run(m, stim, durMs, k.defaultDtMs(), k.defaultMethod(), Noise.NONE, seed);
     NeuronSimulation.Result res = run.result();
     Trace t = res.trace();
-    SpikeFeatures f = run.features();
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("model", k.cliName());
     v.put("method", res.method().cliName());
     v.put("spikes", res.spikeTimesSeconds().length);
-    Double level = ModelRun.spikeLevelVolts(m);
-    if (level != null) {
-      v.put("spike_level_V", level);
-    }
-    v.put("rate_hz", res.spikeTimesSeconds().length == 1 ? null : f.rateHz());
-    v.put("cv_isi", f.cv());
-    v.put("latency_s", f.latencySeconds());
-    v.putAll(run.oscillationValues());
-    v.put("firing_pattern", run.pattern().label());
-    v.put("firing_pattern_reason", run.pattern().reason());
+    // the keys and nulls (with their reasons) of model run --json, from the same code
+    run.putFeatures(v::put, m);
     v.put("spike_times_s", res.spikeTimesSeconds());
     List<View.Panel> panels = new ArrayList<>();
     panels.add(panel("stimulus", ModelRun.stimulusInModelUnit(t, k), "i",

@@ -615,6 +615,28 @@ class StudioApiTest {
     assertThat(v.get("oscillation_hz").asDouble()).isCloseTo(147.268, org.assertj.core.data.Offset.offset(0.15));
   }
 
+  /**
+   * The Studio's model run shows the spike features 'model run' prints, from the same code: a one-spike run's rate is
+   * null with the CLI's rate_reason (the page gave a null rate without a reason) and HH's first spike's shape.
+   */
+  @Test
+  void aOneSpikeModelRunGivesTheCliFeaturesAndRateReason() throws Exception {
+    JsonNode hh = f.run("model", Map.of("model", "hh", "stim", List.of("step:amp=10,t0=10ms,t1=12ms"), "duration",
+        "50ms"));
+    assertThat(hh.get("state").asText()).as(hh.toString()).isEqualTo("done");
+    JsonNode v = hh.get("view").get("values");
+    JsonNode cli = StudioFixture.cli("model", "run", "hh", "--stim", "step:amp=10,t0=10ms,t1=12ms", "--duration",
+        "50ms", "--json", "--no-plot", "--out", out.resolve("cli").toString());
+    assertThat(v.get("spikes").asInt()).isEqualTo(cli.get("spikes").asInt()).isEqualTo(1);
+    assertThat(v.get("rate_hz").isNull()).isTrue();
+    assertThat(v.get("rate_reason").asText()).isEqualTo(cli.get("rate_reason").asText()).startsWith("one spike");
+    for (String k : List.of("spike_level_V", "cv_isi", "latency_s", "first_spike_peak_V", "first_spike_amplitude_V",
+        "first_spike_width_s", "first_spike_rise_s", "first_spike_fall_s", "firing_pattern", "firing_pattern_reason",
+        "spike_times_s")) {
+      assertThat(v.get(k)).as(k).isNotNull().isEqualTo(cli.get(k));
+    }
+  }
+
   @Test
   void typedNumbersAreReadAsTheCliReadsThemAndABadOneIsAnError() throws Exception {
     // the page sends its fields as typed: 25u is what the CLI reads for --width 25u (2.5E-5; the page's own

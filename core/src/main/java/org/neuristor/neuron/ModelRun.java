@@ -128,6 +128,41 @@ public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, F
     return level == null ? null : m.get(level) * 1e-3;
   }
 
+  /**
+   * This run's spike features as {@code model run --json} prints them, in its order (the Studio's model page shows the
+   * same keys from this code): {@code spike_level_V} (for a model that has one), {@code rate_hz} (null with {@code
+   * rate_reason} for one spike: no interval), {@code cv_isi}, {@code latency_s}, the first spike's shape ({@code
+   * first_spike_*}, HH), the oscillation below the spike level ({@link #oscillationValues}) and {@code firing_pattern}
+   * with its reason.
+   *
+   * @param m the model that ran
+   */
+  public void putFeatures(java.util.function.BiConsumer<String, Object> put, NeuronModel m) {
+    Double level = spikeLevelVolts(m);
+    if (level != null) {
+      put.accept("spike_level_V", level);
+    }
+    if (features.spikeTimes().length == 1) {
+      put.accept("rate_hz", null);
+      put.accept("rate_reason", "one spike: no interval to measure a rate from");
+    } else {
+      put.accept("rate_hz", features.rateHz());
+    }
+    put.accept("cv_isi", features.cv());
+    put.accept("latency_s", features.latencySeconds());
+    if (!features.shapes().isEmpty()) {
+      SpikeFeatures.SpikeShape sh = features.shapes().get(0);
+      put.accept("first_spike_peak_V", sh.peak());
+      put.accept("first_spike_amplitude_V", sh.amplitude());
+      put.accept("first_spike_width_s", sh.width());
+      put.accept("first_spike_rise_s", sh.riseTime());
+      put.accept("first_spike_fall_s", sh.fallTime());
+    }
+    oscillationValues().forEach(put);
+    put.accept("firing_pattern", pattern.label());
+    put.accept("firing_pattern_reason", pattern.reason());
+  }
+
   /** {@link #OSCILLATION_KEYS} with this run's values; empty when {@link #oscillation} is null. */
   public java.util.Map<String, Double> oscillationValues() {
     java.util.Map<String, Double> v = new java.util.LinkedHashMap<>();
