@@ -65,14 +65,34 @@ class FitCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode files = Json.mapper().readTree(r.out()).get("files");
     assertThat(files).hasSize(3);
-    for (JsonNode f : files) {
+    String doc = Files.readString(Path.of("..", "docs", "fitting.md"));
+    String[] volts = {"4.5", "5.5", "6.0"};
+    StringBuilder rms = new StringBuilder();
+    StringBuilder end = new StringBuilder();
+    StringBuilder read = new StringBuilder();
+    for (int k = 0; k < 3; k++) {
+      JsonNode f = files.get(k);
       JsonNode mean = f.get("pulse_mean");
       assertThat(Math.abs(mean.get("read_current_1ms_A").get("rel_err").asDouble())).as(f.get("file").asText()).isLessThan(0.15);
       assertThat(Math.abs(mean.get("end_of_pulse_current_A").get("rel_err").asDouble())).as(f.get("file").asText()).isLessThan(0.25);
       for (JsonNode p : f.get("pulses")) {
         assertThat(p.get("current_change_sign").get("model").asInt()).isEqualTo(p.get("current_change_sign").get("measured").asInt());
       }
+      // docs/fitting.md's held-out table and README's held-out row quote these figures: they must be today's
+      JsonNode e = mean.get("end_of_pulse_current_A");
+      JsonNode r1 = mean.get("read_current_1ms_A");
+      String row = String.format(java.util.Locale.ROOT, "| %s V | %.1f%% | %.2f / %.2f mA (%+.1f%%) | %.3f / %.3f mA (%+.1f%%) | %+.1f%% | right |",
+          volts[k], 100 * f.get("rms_rel_err").asDouble(), 1e3 * e.get("measured").asDouble(), 1e3 * e.get("model").asDouble(),
+          100 * e.get("rel_err").asDouble(), 1e3 * r1.get("measured").asDouble(), 1e3 * r1.get("model").asDouble(),
+          100 * r1.get("rel_err").asDouble(), 100 * mean.get("read_current_20ms_A").get("rel_err").asDouble());
+      assertThat(doc.contains(row)).as("docs/fitting.md should have the row %s", row).isTrue();
+      String sep = k == 0 ? "" : " / ";
+      rms.append(sep).append(String.format(java.util.Locale.ROOT, "%.1f", 100 * f.get("rms_rel_err").asDouble()));
+      end.append(sep).append(String.format(java.util.Locale.ROOT, "%+.1f", 100 * e.get("rel_err").asDouble()));
+      read.append(sep).append(String.format(java.util.Locale.ROOT, "%+.1f", 100 * r1.get("rel_err").asDouble()));
     }
+    String readmeRow = "| held out: 4.5 / 5.5 / 6.0 V pulses | " + rms + "% | " + end + "% | " + read + "% | right on all |";
+    assertThat(Files.readString(Path.of("..", "README.md")).contains(readmeRow)).as("README should have %s", readmeRow).isTrue();
   }
 
   @Test

@@ -105,7 +105,8 @@ class NeuronBehavioursEnergyCommandTest {
 
   @Test
   void energyMeasuresTheCircuitAndListsCmosWithTags() throws Exception {
-    CliHarness.Result r = CliHarness.run("neuron", "energy", "lif", "--json", "--out", dir.toString());
+    CliHarness.Result r = CliHarness.run("neuron", "energy", "lif", "pickett", "yi", "huang", "--json", "--out",
+        dir.toString());
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = Json.mapper().readTree(r.out());
     JsonNode c = j.get("circuits").get(0);
@@ -119,7 +120,31 @@ class NeuronBehavioursEnergyCommandTest {
       assertThat(m.get("tag").asText()).isIn("V", "P");
       assertThat(m.get("source").asText()).isNotBlank();
     }
-    assertThat(Files.readAllLines(dir.resolve("energy.csv"))).hasSize(1 + 1 + 6);
+    assertThat(Files.readAllLines(dir.resolve("energy.csv"))).hasSize(1 + 4 + 6);
     assertThat(dir.resolve("energy.png")).exists();
+    // README's energy table quotes these four circuits: each row must say what the command measures today
+    JsonNode[] cs = new JsonNode[4];
+    for (int k = 0; k < 4; k++) {
+      cs[k] = j.get("circuits").get(k);
+    }
+    String[] rows = {
+      String.format(java.util.Locale.ROOT, "| `lif` | 1 memristive + 3 R/C | %.0f pJ | %.2f fJ | %.0f kHz |",
+          cs[0].get("dynamic_energy_per_spike_J").asDouble() * 1e12,
+          cs[0].get("scaled_energy_per_spike_J").asDouble() * 1e15, cs[0].get("max_rate_hz").asDouble() / 1e3),
+      String.format(java.util.Locale.ROOT,
+          "| `pickett` | 2 memristive + 5 R/C | %.2f pJ (+%.2f uW static) | %.1f fJ | %.2f MHz |",
+          cs[1].get("dynamic_energy_per_spike_J").asDouble() * 1e12, cs[1].get("static_power_W").asDouble() * 1e6,
+          cs[1].get("scaled_energy_per_spike_J").asDouble() * 1e15, cs[1].get("max_rate_hz").asDouble() / 1e6),
+      String.format(java.util.Locale.ROOT,
+          "| `yi` | 2 memristive + 5 R/C | %.1f nJ (+%.1f mW static) | %.0f fJ | %.0f kHz |",
+          cs[2].get("dynamic_energy_per_spike_J").asDouble() * 1e9, cs[2].get("static_power_W").asDouble() * 1e3,
+          cs[2].get("scaled_energy_per_spike_J").asDouble() * 1e15, cs[2].get("max_rate_hz").asDouble() / 1e3),
+      String.format(java.util.Locale.ROOT,
+          "| `huang` | 2 memristive + 2 R/C | %.1f nJ | no capacitor to scale | pulse-driven |",
+          cs[3].get("dynamic_energy_per_spike_J").asDouble() * 1e9)};
+    String readme = Files.readString(Path.of("..", "README.md"));
+    for (String row : rows) {
+      assertThat(readme.contains(row)).as("README should have the row %s", row).isTrue();
+    }
   }
 }

@@ -98,9 +98,35 @@ class NgspiceNetlistTest {
     assertThat(ng.length).as(name + " spikes in ngspice").isPositive();
     assertThat(nat.length).as(name + " spike count").isEqualTo(ng.length);
     int count = Math.min(10, ng.length);
+    double largest = 0;
     for (int i = 0; i < count; i++) {
       assertThat(nat[i]).as(name + " spike " + (i + 1)).isCloseTo(ng[i],
           org.assertj.core.data.Percentage.withPercentage(1));
+      largest = Math.max(largest, Math.abs(nat[i] - ng[i]) / Math.abs(ng[i]));
+    }
+    // docs/export.md quotes each case's spike counts and largest difference: the row must say what this run measures
+    String row = DOC_ROWS.get(name);
+    if (row != null) {
+      String quoted = String.format(java.util.Locale.ROOT, "| %s | %d / %d | %d | %.3f%% |", row, ng.length,
+          nat.length, count, 100 * largest);
+      assertThat(exportDoc().contains(quoted)).as("docs/export.md's row for %s should read %s (largest %.6f%%)", name,
+          quoted, 100 * largest).isTrue();
+    }
+  }
+
+  /** The first column of docs/export.md's library-circuit table for each case (yi-j has no row). */
+  static final Map<String, String> DOC_ROWS = Map.ofEntries(Map.entry("lif", "lif"), Map.entry("lif-ag", "lif-ag"),
+      Map.entry("lif-ots", "lif-ots"), Map.entry("wang", "wang"), Map.entry("pickett", "pickett"),
+      Map.entry("pickett2013", "pickett2013"), Map.entry("yi", "yi"), Map.entry("yi-tonic", "yi, width=60u, tstop=60u"),
+      Map.entry("yi-phasic", "yi-phasic"), Map.entry("yi-mixed", "yi-mixed"),
+      Map.entry("yi-mixed-tonic", "yi-mixed, width=60u, tstop=60u"), Map.entry("yi-adapt", "yi-adapt"),
+      Map.entry("huang", "huang"), Map.entry("tuma", "tuma (sigr=sigg=0)"));
+
+  static String exportDoc() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "export.md"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
