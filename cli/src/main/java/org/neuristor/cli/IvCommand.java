@@ -32,7 +32,12 @@ import picocli.CommandLine.Parameters;
             + "and doubles the amplitude up to 64 V until the device switches. A polarity that does not switch "
             + "reports R_off only: V_th, V_hold, R_on and the window are null, with the reason. One that switches on "
             + "and does not turn off on the falling ramp (a non-volatile SET, a film left metallic, a PCM cell that "
-            + "resets on the rising ramp) has no hold point: V_hold and the window are null, with the reason."},
+            + "resets on the rising ramp) has no hold point: V_hold and the window are null, with the reason. A half "
+            + "that ends ON is swept again and then held at the read voltage (amp/2000) for as long as its two ramps "
+            + "took: a device that turns off meanwhile is volatile but slower than the ramp (relaxation_s: a slower "
+            + "rate gives its hold point); one that stays ON is a SET (vset_V = vth_V). A half that starts ON and "
+            + "turns off on its rising ramp, and does not when held at the read voltage instead, is a RESET (vreset_V; "
+            + "R_on and R_off are the states before and after)."},
     footer = {"", "Examples:", "  ./neuristor iv nbox --sweep triangle:amp=1.5,rate=10",
         "  ./neuristor iv ts:ag --devices 50 --seed 1 --json",
         "  ./neuristor iv mott --series 1k --sweep triangle:amp=2,rate=1meg"})
