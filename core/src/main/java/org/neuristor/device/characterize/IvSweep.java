@@ -203,7 +203,9 @@ public final class IvSweep {
    * alone; the whole triangle for its negative half; the fresh negative half alone) with the source then held at the
    * read voltage ({@link #resolution}, in that half's polarity) for as long as the half's two ramps took: a device
    * that turns off meanwhile is volatile but slower than the ramp ({@link Branch#relaxationSeconds}); one that stays
-   * ON keeps a SET ({@link Branch#vsetVolts}). A half that turned off on its rising ramp from an ON start (a RESET)
+   * ON keeps a SET ({@link Branch#vsetVolts}). A half that turned off but is not back in its high-resistance state at
+   * the end of the ramp is held the same way, and its reason says when it is. A half that turned off on its rising
+   * ramp from an ON start (a RESET)
    * is held at the read voltage from its start instead of ramped: a device that turns off by itself there too relaxes
    * (a volatile device the other half left ON), and that is no RESET.
    */
@@ -225,10 +227,15 @@ public final class IvSweep {
       if (b.endsOn()) {
         double[] volts = java.util.Arrays.copyOf(before, before.length + 2);
         volts[before.length] = sign * amp;
-        return ended(b, hold(volts, sign, b.ronOhm()));
+        return ended(b, hold(volts, sign, 3 * b.ronOhm()));
       }
       if (!Double.isNaN(b.vresetVolts())) {
-        return reset(b, hold(before, sign, b.ronOhm()));
+        return reset(b, hold(before, sign, 3 * b.ronOhm()));
+      }
+      if (b.switched() && !Double.isNaN(b.vholdVolts()) && !b.returnedToHrs()) {
+        double[] volts = java.util.Arrays.copyOf(before, before.length + 2);
+        volts[before.length] = sign * amp;
+        return notBack(b, hold(volts, sign, 0.5 * b.roffOhm()));
       }
       return b;
     }
@@ -236,9 +243,9 @@ public final class IvSweep {
     /**
      * The ramps through {@code volts} (one amplitude each, from 0 V), the last ending at the read voltage, then the
      * source held there for two ramps' time: {the resistance at the start of the hold, at its end, the time held until
-     * the device was more than 3x as resistive as {@code ronOhm} (NaN if it was not), the read voltage, the hold}.
+     * the device was more resistive than {@code offOhm} (NaN if it was not), the read voltage, the hold}.
      */
-    double[] hold(double[] volts, int sign, double ronOhm) {
+    double[] hold(double[] volts, int sign, double offOhm) {
       int n = volts.length;
       double q = amp / rate;
       double read = sign * resolution(amp);
@@ -263,7 +270,7 @@ public final class IvSweep {
         if (time[k] >= end && i[k] != 0 && v[k] != 0) {
           last = Math.abs(v[k] / i[k]);
           first = Double.isNaN(first) ? last : first;
-          if (Double.isNaN(off) && last > 3 * ronOhm) {
+          if (Double.isNaN(off) && last > offOhm) {
             off = time[k] - end;
           }
         }
@@ -285,6 +292,18 @@ public final class IvSweep {
               + "R_on) after %.3g s: it is volatile, but relaxes more slowly than this ramp (%.4g V/s) falls; a slower "
               + "rate gives its hold point", h[0], b.ronOhm(), b.roffOhm(), h[3], h[2], rate), true, Double.NaN,
           Double.NaN, h[2]);
+    }
+
+    private Branch notBack(Branch b, double[] h) {
+      String why = Double.isNaN(h[2]) ? String.format(Locale.ROOT, "held at %.3g V for %.3g s after it, it is still "
+          + "%.4g Ohm", h[3], h[4], h[1]) : h[2] == 0 ? String.format(Locale.ROOT, "it is by its end (%.4g Ohm): it "
+          + "relaxes more slowly than this ramp (%.4g V/s) falls", h[0], rate) : String.format(Locale.ROOT, "held at "
+          + "%.3g V after it, it is after %.3g s: it relaxes more slowly than this ramp (%.4g V/s) falls", h[3], h[2],
+          rate);
+      return new Branch(b.vthVolts(), b.vholdVolts(), b.ronOhm(), b.roffOhm(), b.windowVolts(), false, true, join(
+          b.reason(), String.format(Locale.ROOT, "it turned off at %.6g V, but was not yet back in its high-resistance "
+              + "state (above R_off/2, R_off %.4g Ohm) over the lower half of the falling ramp; %s", b.vholdVolts(),
+              b.roffOhm(), why)), false, Double.NaN, Double.NaN, Double.NaN);
     }
 
     private Branch reset(Branch b, double[] h) {
@@ -556,7 +575,7 @@ public final class IvSweep {
   }
 
   private static String join(String a, String b) {
-    return b == null ? a : a + "; " + b;
+    return a == null ? b : b == null ? a : a + "; " + b;
   }
 
   /**

@@ -202,5 +202,12 @@ class IvSweepTest {
     assertThat(slow.vholdVolts()).isBetween(3.0, 6.0);
     assertThat(slow.returnedToHrs()).isTrue();
     assertThat(slow.relaxationSeconds()).isNaN();
+    // at 12 V (120 V/s) it turns off at 1.31 V, still warm: returned_to_hrs false had no reason before
+    IvSweep.Branch twelve = IvSweep.sweep(device(card.type(), params), DeviceRegistry.resolve(card.type(), params),
+        12, Double.NaN, 0, 0).positive();
+    assertThat(twelve.vholdVolts()).isCloseTo(1.3079, within(1e-3));
+    assertThat(twelve.returnedToHrs()).isFalse();
+    assertThat(twelve.reason()).startsWith("it turned off at 1.30786 V, but was not yet back in its high-resistance "
+        + "state").contains("after 0.00960 s: it relaxes more slowly than this ramp (120.0 V/s) falls");
   }
 }
