@@ -175,7 +175,8 @@ class IvSweepTest {
     // round 20: returned_to_hrs false at 2 V. The cell fires and resets on the rising ramp (0.939/0.940 V); with the
     // source falling back through v_set it crystallizes again and fires at 0.959 V, then resets: the "back in HRS"
     // window (0.1-1 V of the source) saw that second firing, although the cell ends the ramp at 8.9e7 Ohm
-    IvSweep.Branch b = iv("pcm", Map.of("preset", "tuma2016"), 2).positive();
+    IvSweep.Branch b = IvSweep.triangle(device("pcm", Map.of("preset", "tuma2016")).get(), 2, 20, 0, 0, 2.0 / 2000)
+        .positive();
     assertThat(b.returnedToHrs()).isTrue();
     assertThat(b.reason()).contains("it switched on again on the falling ramp at 0.959")
         .endsWith("turned off again before the end of the ramp (back in HRS is judged after that)");
