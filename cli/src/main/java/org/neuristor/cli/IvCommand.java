@@ -32,7 +32,12 @@ import picocli.CommandLine.Parameters;
             + "and doubles the amplitude up to 64 V until the device switches. A polarity that does not switch "
             + "reports R_off only: V_th, V_hold, R_on and the window are null, with the reason. One that switches on "
             + "and does not turn off on the falling ramp (a non-volatile SET, a film left metallic, a PCM cell that "
-            + "resets on the rising ramp) has no hold point: V_hold and the window are null, with the reason."},
+            + "resets on the rising ramp) has no hold point: V_hold and the window are null, with the reason. A half "
+            + "that ends ON is swept again and then held at the read voltage (amp/2000) for as long as its two ramps "
+            + "took: a device that turns off meanwhile is volatile but slower than the ramp (relaxation_s: a slower "
+            + "rate gives its hold point); one that stays ON is a SET (vset_V = vth_V). A half that starts ON and "
+            + "turns off on its rising ramp, and does not when held at the read voltage instead, is a RESET (vreset_V; "
+            + "R_on and R_off are the states before and after)."},
     footer = {"", "Examples:", "  ./neuristor iv nbox --sweep triangle:amp=1.5,rate=10",
         "  ./neuristor iv ts:ag --devices 50 --seed 1 --json",
         "  ./neuristor iv mott --series 1k --sweep triangle:amp=2,rate=1meg"})
@@ -95,28 +100,20 @@ public final class IvCommand implements Callable<Integer> {
       throw NeuristorException.input("--sweep: amp and rate must be positive and finite");
     }
     output.outDir();
-    List<IvSweep.Result> results = new ArrayList<>();
-    for (int d = 0; d < devices; d++) {
-      long s = seed + d;
-      java.util.function.Supplier<Element> dev = () -> DeviceRegistry.create(sel.type().type(), "dut",
-          List.of("a", "0"), params, s);
-      if (!Double.isNaN(amp)) {
-        results.add(IvSweep.triangle(dev.get(), amp, Double.isNaN(rate) ? 10 * amp : rate, rs, ic, amp / 2000));
-      } else {
-        // the first device finds the amplitude; the others are swept at it, so the Monte Carlo compares like with like
-        IvSweep.Result r = IvSweep.findingThreshold(dev, IvSweep.defaultAmplitude(resolved),
-            Double.isNaN(rate) ? 0 : rate, rs, ic);
-        amp = r.amplitude();
-        results.add(r);
-      }
-    }
+    java.util.function.LongFunction<java.util.function.Supplier<Element>> devOf = sd -> () -> DeviceRegistry.create(
+        sel.type().type(), "dut", List.of("a", "0"), params, sd);
+    // the first device finds the amplitude (when none is given), is swept in its negative half alone too and held
+    // where it ended ON; the others are swept at that amplitude, so the Monte Carlo compares like with like
+    IvSweep.Result first = IvSweep.sweep(devOf.apply(seed), resolved, amp, rate, rs, ic);
+    amp = first.amplitude();
     if (Double.isNaN(rate)) {
-      rate = 10 * amp;
+      rate = IvSweep.defaultRate(amp);
     }
-    // the negative half follows the positive one: sweep it alone on a fresh device too, so that a difference
-    // says whether it is the device's or the sweep's history
-    IvSweep.Result first = IvSweep.withFreshNegative(results.get(0), () -> DeviceRegistry.create(sel.type().type(),
-        "dut", List.of("a", "0"), params, seed), rate, rs, ic);
+    List<IvSweep.Result> results = new ArrayList<>();
+    results.add(first);
+    for (int d = 1; d < devices; d++) {
+      results.add(IvSweep.triangle(devOf.apply(seed + d).get(), amp, rate, rs, ic, IvSweep.resolution(amp)));
+    }
     String base = "iv-" + device.base();
     Summary s = new Summary();
     s.put("model", device.label());
@@ -158,10 +155,13 @@ public final class IvCommand implements Callable<Integer> {
     m.put("switched", b.switched());
     m.put("vth_V", CliArgs.orNull(b.vthVolts()));
     m.put("vhold_V", CliArgs.orNull(b.vholdVolts()));
+    m.put("vset_V", CliArgs.orNull(b.vsetVolts()));
+    m.put("vreset_V", CliArgs.orNull(b.vresetVolts()));
     m.put("ron_ohm", CliArgs.orNull(b.ronOhm()));
     m.put("roff_ohm", CliArgs.orNull(b.roffOhm()));
     m.put("window_V", CliArgs.orNull(b.windowVolts()));
     m.put("returned_to_hrs", b.switched() ? b.returnedToHrs() : null);
+    m.put("relaxation_s", CliArgs.orNull(b.relaxationSeconds()));
     if (b.reason() != null) {
       m.put("reason", b.reason());
     }

@@ -536,12 +536,9 @@ final class Simulations {
     // as iv: without an amplitude the sweep doubles it until the device switches
     java.util.function.Supplier<org.neuristor.circuit.Element> dev = () -> DeviceRegistry.create(sel.type().type(),
         "dut", List.of("a", "0"), params, seedOf(r));
-    IvSweep.Result swept = a != null
-        ? IvSweep.triangle(dev.get(), a, rt != null ? rt : 10 * a, rs, 0, a / 2000)
-        : IvSweep.findingThreshold(dev, IvSweep.defaultAmplitude(resolved), rt != null ? rt : 0, rs, 0);
-    double amp = swept.amplitude();
-    double rate = rt != null ? rt : 10 * amp;
-    IvSweep.Result res = IvSweep.withFreshNegative(swept, dev, rate, rs, 0);
+    IvSweep.Result res = IvSweep.sweep(dev, resolved, a != null ? a : Double.NaN, rt != null ? rt : Double.NaN, rs, 0);
+    double amp = res.amplitude();
+    double rate = rt != null ? rt : IvSweep.defaultRate(amp);
     Trace t = res.trace();
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("model", d.label());
@@ -621,14 +618,14 @@ final class Simulations {
       throw NeuristorException.input("--sweep: amp and rate must be positive and finite");
     }
     double amp = a != null ? a : IvSweep.defaultAmplitude(resolved);
-    double rate = rt != null ? rt : 10 * amp;
+    double rate = rt != null ? rt : IvSweep.defaultRate(amp);
     long seed = seedOf(r);
     double[] vth = new double[n];
     double[] vhold = new double[n];
     for (int d = 0; d < n; d++) {
       ctl.progress((double) d / n, "device " + (d + 1) + " of " + n);
       IvSweep.Result res = IvSweep.triangle(DeviceRegistry.create(sel.type().type(), "dut", List.of("a", "0"), params,
-          seed + d), amp, rate, 0, 0, amp / 2000);
+          seed + d), amp, rate, 0, 0, IvSweep.resolution(amp));
       vth[d] = res.positive().vthVolts();
       vhold[d] = res.positive().vholdVolts();
     }

@@ -64,6 +64,28 @@ class DeviceCliTest {
     assertThat(p.get("window_V").isNull()).isTrue();
     assertThat(p.get("returned_to_hrs").asBoolean()).isFalse();
     assertThat(p.get("reason").asText()).contains("did not turn off on the falling ramp").contains("143.8 Ohm");
+    // round 21: held at the read voltage after the ramp the film cools and turns off: volatile, slower than the ramp
+    assertThat(p.get("relaxation_s").asDouble()).isBetween(0.01, 0.03);
+    assertThat(p.get("vset_V").isNull()).isTrue();
+    assertThat(p.get("reason").asText()).contains("it is volatile, but relaxes more slowly than this ramp (160.0 V/s)");
+  }
+
+  @Test
+  void ivNamesTheResetAndTheSetOfANonVolatileSynapse() throws Exception {
+    // round 20: the positive half, a RESET from 50 to 1000 Ohm, said "no switch ... raise the amplitude"
+    CliHarness.Result r = run("iv", "synapse", "--json", "--no-plot", "--out", dir.toString());
+    assertThat(r.code()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    JsonNode p = j.get("positive");
+    assertThat(p.get("vreset_V").asDouble()).isBetween(0.02, 0.021);
+    assertThat(p.get("ron_ohm").asDouble()).isCloseTo(50, within(0.5));
+    assertThat(p.get("roff_ohm").asDouble()).isCloseTo(1000, within(1e-6));
+    assertThat(p.get("reason").asText()).startsWith("RESET at").doesNotContain("raise the amplitude");
+    JsonNode n = j.get("negative");
+    assertThat(n.get("vset_V").asDouble()).isEqualTo(n.get("vth_V").asDouble()).isBetween(0.2, 0.205);
+    assertThat(n.get("vhold_V").isNull()).isTrue();
+    assertThat(n.get("relaxation_s").isNull()).isTrue();
+    assertThat(n.get("reason").asText()).startsWith("SET at").endsWith("it does not relax, so it has no hold point");
   }
 
   @Test

@@ -537,6 +537,19 @@ class StudioApiTest {
   }
 
   @Test
+  void theIvPageNamesASetAndAResetAsTheCliDoes() throws Exception {
+    // round 21: a non-volatile synapse's RESET and SET, from the code iv prints them with
+    JsonNode v = f.run("iv", Map.of("model", "synapse", "amp", "2")).get("view").get("values");
+    JsonNode cli = StudioFixture.cli("iv", "synapse", "--sweep", "triangle:amp=2", "--json", "--no-plot", "--out",
+        out.resolve("cli").toString());
+    for (String half : List.of("positive", "negative", "negative_fresh")) {
+      assertThat(v.get(half)).as(half).isEqualTo(cli.get(half));
+    }
+    assertThat(v.get("positive").get("vreset_V").asDouble()).isBetween(0.02, 0.021);
+    assertThat(v.get("negative").get("vset_V").asDouble()).isBetween(0.2, 0.205);
+  }
+
+  @Test
   void aFolderWithUnreadableFilesShowsTheOthersAndSaysWhy() throws Exception {
     Path d = Files.createDirectories(out.resolve("mixed-run"));
     Files.writeString(d.resolve("a-rates.csv"), "input_V,rate_hz\n1,0\n2,150\n");

@@ -157,7 +157,7 @@ public final class Jobs {
   public record IvJob(String device, double amp, double rate, double seriesOhm, double complianceAmps,
       Map<String, String> fixed) implements PointJob {
     static final List<String> OUT = List.of("switched", "vth_V", "vhold_V", "ron_ohm", "roff_ohm", "window_V",
-        "vth_neg_V", "vhold_neg_V", "vth_neg_fresh_V", "vhold_neg_fresh_V", "neg_history");
+        "vset_V", "vreset_V", "relaxation_s", "vth_neg_V", "vhold_neg_V", "vth_neg_fresh_V", "vhold_neg_fresh_V", "neg_history");
 
     public IvJob {
       DeviceRegistry.Selection sel = DeviceRegistry.lookup(device);
@@ -220,11 +220,8 @@ public final class Jobs {
       Map<String, Double> resolved = DeviceRegistry.resolve(sel.type().type(), p);
       java.util.function.Supplier<org.neuristor.circuit.Element> dev =
           () -> DeviceRegistry.create(sel.type().type(), "dut", List.of("a", "0"), p, seed);
-      IvSweep.Result res = amp > 0
-          ? IvSweep.triangle(dev.get(), amp, rate > 0 ? rate : 10 * amp, seriesOhm, complianceAmps, amp / 2000)
-          : IvSweep.findingThreshold(dev, IvSweep.defaultAmplitude(resolved), rate, seriesOhm, complianceAmps);
-      // the negative half starts in the state the positive half left: swept alone on a fresh device too, as iv does
-      res = IvSweep.withFreshNegative(res, dev, rate > 0 ? rate : 10 * res.amplitude(), seriesOhm, complianceAmps);
+      // iv's own sweep: the negative half also alone on a fresh device, a half that ended ON held to see it relax
+      IvSweep.Result res = IvSweep.sweep(dev, resolved, amp > 0 ? amp : Double.NaN, rate, seriesOhm, complianceAmps);
       Map<String, Double> out = new LinkedHashMap<>();
       out.put("switched", res.positive().switched() ? 1.0 : 0.0);
       out.put("vth_V", res.positive().vthVolts());
@@ -232,6 +229,9 @@ public final class Jobs {
       out.put("ron_ohm", res.positive().ronOhm());
       out.put("roff_ohm", res.positive().roffOhm());
       out.put("window_V", res.positive().windowVolts());
+      out.put("vset_V", res.positive().vsetVolts());
+      out.put("vreset_V", res.positive().vresetVolts());
+      out.put("relaxation_s", res.positive().relaxationSeconds());
       out.put("vth_neg_V", res.negative().vthVolts());
       out.put("vhold_neg_V", res.negative().vholdVolts());
       out.put("vth_neg_fresh_V", res.negativeFresh().vthVolts());

@@ -40,4 +40,22 @@ class IvJobTest {
     assertThat(out.get("vhold_neg_fresh_V")).isEqualTo(r.negativeFresh().vholdVolts());
     assertThat(out.get("neg_history")).isEqualTo(r.history() == null ? 0.0 : 1.0);
   }
+
+  @Test
+  void anIvJobGivesTheResetOfANonVolatileSynapseAndTheRelaxationOfAVolatileDevice() {
+    // round 21: iv names a RESET, a SET and how long a device that ended the ramp ON took to relax; a sweep job of
+    // type iv gives the same from the same code (IvSweep.sweep)
+    Jobs.IvJob syn = new Jobs.IvJob("synapse", 2, 0, 0, 0, Map.of());
+    assertThat(syn.outputs()).contains("vset_V", "vreset_V", "relaxation_s");
+    Map<String, Double> out = syn.run(Map.of(), 1);
+    assertThat(out.keySet()).containsExactlyElementsOf(syn.outputs());
+    IvSweep.Result r = IvSweep.sweep(() -> org.neuristor.device.DeviceRegistry.create("synapse", "dut",
+        java.util.List.of("a", "0"), Map.of(), 1), org.neuristor.device.DeviceRegistry.resolve("synapse", Map.of()), 2,
+        Double.NaN, 0, 0);
+    assertThat(out.get("vreset_V")).isEqualTo(r.positive().vresetVolts()).isBetween(0.02, 0.021);
+    assertThat(out.get("switched")).isEqualTo(0.0);
+    Map<String, Double> proton = new Jobs.IvJob("proton2", 2, 0, 0, 0, Map.of()).run(Map.of(), 1);
+    assertThat(proton.get("relaxation_s")).isBetween(0.005, 0.05);
+    assertThat(proton.get("vhold_V")).isNaN();
+  }
 }

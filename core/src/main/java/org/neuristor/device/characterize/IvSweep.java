@@ -32,20 +32,42 @@ public final class IvSweep {
   /**
    * Extracted figures of one polarity (magnitudes).
    *
-   * @param vthVolts apparent threshold voltage across the device
+   * @param vthVolts apparent threshold voltage across the device: where it switches on (for a non-volatile device
+   *     its SET voltage, also {@code vsetVolts})
    * @param vholdVolts apparent hold voltage across the device
-   * @param ronOhm ON resistance (median v/i on the ON branch)
-   * @param roffOhm OFF resistance
+   * @param ronOhm ON resistance (median v/i on the ON branch; for a RESET, the ON state before it)
+   * @param roffOhm OFF resistance (for a RESET, the OFF state after it)
    * @param windowVolts V_th - V_hold
    * @param returnedToHrs whether the device is back in its high-resistance state at the end of the ramp
-   * @param switched whether the device switched: a current jump up on the rising ramp, one down on
-   *     the falling ramp, and an ON branch at least 3x more conductive than the OFF branch
-   * @param reason why V_th, V_hold, R_on and the window are NaN (no switch), or V_hold and the window (no hold
-   *     point: the device switched on but did not turn off on the falling ramp, or turned off again before the
-   *     peak), or only the window (no hysteresis: the device turned off where it turned on), or null
+   * @param switched whether the device switched on: a current jump up on the rising ramp and an ON branch at least
+   *     3x more conductive than the OFF branch
+   * @param reason why V_th, V_hold, R_on and the window are NaN (no switch, or a RESET), or V_hold and the window (no
+   *     hold point: the device switched on but did not turn off on the falling ramp, or turned off again before the
+   *     peak), or only the window (no hysteresis: the device turned off where it turned on); what the device did
+   *     after it turned off (switched on again); or null
+   * @param endsOn whether the device switched on and did not turn off on the ramp (no hold point, no RESET on the
+   *     rising ramp): {@link #sweep} then holds it at the read voltage to see whether it relaxes
+   * @param vsetVolts the SET voltage: V_th of a device that switched on and kept its ON state while held at the read
+   *     voltage after the ramp ({@link #sweep}); NaN otherwise
+   * @param vresetVolts the RESET voltage: where a device that started this polarity in its ON state turned off on the
+   *     rising ramp and stayed off (its R_on and R_off are the states before and after); NaN otherwise
+   * @param relaxationSeconds for a device that ended the ramp ON: how long after the ramp, held at the read voltage,
+   *     it took to turn off (become more than 3x as resistive as R_on); NaN when it did not or was not held
    */
   public record Branch(double vthVolts, double vholdVolts, double ronOhm, double roffOhm, double windowVolts,
-      boolean returnedToHrs, boolean switched, String reason) {}
+      boolean returnedToHrs, boolean switched, String reason, boolean endsOn, double vsetVolts, double vresetVolts,
+      double relaxationSeconds) {
+    Branch(double vthVolts, double vholdVolts, double ronOhm, double roffOhm, double windowVolts,
+        boolean returnedToHrs, boolean switched, String reason) {
+      this(vthVolts, vholdVolts, ronOhm, roffOhm, windowVolts, returnedToHrs, switched, reason, false, Double.NaN,
+          Double.NaN, Double.NaN);
+    }
+
+    /** Whether the device changed its state in this polarity: switched on, or was RESET. */
+    public boolean changed() {
+      return switched || !Double.isNaN(vresetVolts);
+    }
+  }
 
   /**
    * Result of a sweep.
@@ -86,8 +108,14 @@ public final class IvSweep {
     }
 
     private static String switching(Branch b) {
+      if (!Double.isNaN(b.vresetVolts())) {
+        return String.format(Locale.ROOT, "is RESET at %.6g V", b.vresetVolts());
+      }
       if (!b.switched()) {
         return "does not switch";
+      }
+      if (!Double.isNaN(b.vsetVolts())) {
+        return String.format(Locale.ROOT, "SETs at %.6g V and keeps its ON state", b.vsetVolts());
       }
       return Double.isNaN(b.vholdVolts()) ? String.format(Locale.ROOT, "switches at %.6g V and has no hold point",
           b.vthVolts()) : String.format(Locale.ROOT, "switches at %.6g V and holds to %.6g V", b.vthVolts(),
@@ -117,11 +145,43 @@ public final class IvSweep {
   /** Largest amplitude {@link #findingThreshold} tries (V). */
   public static final double MAX_AUTO_AMPLITUDE = 64;
 
+  /** The ramp rate of {@code iv} when none is given: 10 amplitudes per second (V/s). */
+  public static double defaultRate(double amp) {
+    return 10 * amp;
+  }
+
+  /** The resolution of {@code iv}'s triangle: the source moves at most amp/2000 per time step (V). */
+  public static double resolution(double amp) {
+    return amp / 2000;
+  }
+
+  /**
+   * The sweep of {@code iv} (the command, the studio and sweep jobs of type iv): the triangle at {@code amp}, or
+   * {@link #findingThreshold} when {@code amp} is NaN; the negative half also swept alone on a fresh device
+   * ({@link #withFreshNegative}); and each half that ended ON held at the read voltage to see whether the device
+   * relaxes ({@link #relaxing}).
+   *
+   * @param device builds a fresh device, the same each time
+   * @param amp triangle amplitude (V), NaN to find it
+   * @param rate ramp rate (V/s), NaN or 0 for {@link #defaultRate}
+   */
+  public static Result sweep(java.util.function.Supplier<Element> device, Map<String, Double> resolved, double amp,
+      double rate, double seriesOhm, double complianceAmps) {
+    boolean given = rate > 0;
+    Result r = Double.isNaN(amp)
+        ? findingThreshold(device, defaultAmplitude(resolved), given ? rate : 0, seriesOhm, complianceAmps)
+        : triangle(device.get(), amp, given ? rate : defaultRate(amp), seriesOhm, complianceAmps, resolution(amp));
+    double a = r.amplitude();
+    double rt = given ? rate : defaultRate(a);
+    return relaxing(withFreshNegative(r, device, rt, seriesOhm, complianceAmps), device, rt, seriesOhm,
+        complianceAmps);
+  }
+
   /**
    * The sweep used when no amplitude is given: at {@link #defaultAmplitude}, then, while the device
    * does not switch in either polarity, at twice the amplitude up to {@link #MAX_AUTO_AMPLITUDE}
    * (a thermal device such as VO2 switches near 7 V, above the 2 V a device without a V_th starts
-   * at). The ramp rate is 10 amplitudes per second unless given ({@code rate > 0}).
+   * at). The ramp rate is {@link #defaultRate} unless given ({@code rate > 0}).
    *
    * @param device builds a fresh device for each try
    */
@@ -129,11 +189,131 @@ public final class IvSweep {
       double seriesOhm, double complianceAmps) {
     double amp = start;
     while (true) {
-      Result r = triangle(device.get(), amp, rate > 0 ? rate : 10 * amp, seriesOhm, complianceAmps, amp / 2000);
-      if (r.positive().switched() || r.negative().switched() || 2 * amp > MAX_AUTO_AMPLITUDE) {
+      Result r = triangle(device.get(), amp, rate > 0 ? rate : defaultRate(amp), seriesOhm, complianceAmps,
+          resolution(amp));
+      if (r.positive().changed() || r.negative().changed() || 2 * amp > MAX_AUTO_AMPLITUDE) {
         return r;
       }
       amp *= 2;
+    }
+  }
+
+  /**
+   * Each half of the result that ended ON ({@link Branch#endsOn}) swept again on a fresh device (the positive half
+   * alone; the whole triangle for its negative half; the fresh negative half alone) with the source then held at the
+   * read voltage ({@link #resolution}, in that half's polarity) for as long as the half's two ramps took: a device
+   * that turns off meanwhile is volatile but slower than the ramp ({@link Branch#relaxationSeconds}); one that stays
+   * ON keeps a SET ({@link Branch#vsetVolts}). A half that turned off but is not back in its high-resistance state at
+   * the end of the ramp is held the same way, and its reason says when it is. A half that turned off on its rising
+   * ramp from an ON start (a RESET)
+   * is held at the read voltage from its start instead of ramped: a device that turns off by itself there too relaxes
+   * (a volatile device the other half left ON), and that is no RESET.
+   */
+  static Result relaxing(Result r, java.util.function.Supplier<Element> device, double rate, double seriesOhm,
+      double complianceAmps) {
+    double a = r.amplitude();
+    Probe pr = new Probe(device, a, rate, seriesOhm, complianceAmps);
+    Branch p = pr.check(r.positive(), new double[] {0}, 1);
+    Branch n = pr.check(r.negative(), new double[] {0, a, 0}, -1);
+    Branch f = r.negativeFresh() == null ? null : pr.check(r.negativeFresh(), new double[] {0}, -1);
+    return new Result(r.trace(), p, n, f);
+  }
+
+  /** The hold probes of {@link #relaxing}: fresh devices, the sweep's amplitude, rate and circuit. */
+  private record Probe(java.util.function.Supplier<Element> device, double amp, double rate, double seriesOhm,
+      double complianceAmps) {
+    /** The branch checked by its probe: {@code before} are the source's corners before this half (from 0 V). */
+    Branch check(Branch b, double[] before, int sign) {
+      if (b.endsOn()) {
+        double[] volts = java.util.Arrays.copyOf(before, before.length + 2);
+        volts[before.length] = sign * amp;
+        return ended(b, hold(volts, sign, 3 * b.ronOhm()));
+      }
+      if (!Double.isNaN(b.vresetVolts())) {
+        return reset(b, hold(before, sign, 3 * b.ronOhm()));
+      }
+      if (b.switched() && !Double.isNaN(b.vholdVolts()) && !b.returnedToHrs()) {
+        double[] volts = java.util.Arrays.copyOf(before, before.length + 2);
+        volts[before.length] = sign * amp;
+        return notBack(b, hold(volts, sign, 0.5 * b.roffOhm()));
+      }
+      return b;
+    }
+
+    /**
+     * The ramps through {@code volts} (one amplitude each, from 0 V), the last ending at the read voltage, then the
+     * source held there for two ramps' time: {the resistance at the start of the hold, at its end, the time held until
+     * the device was more resistive than {@code offOhm} (NaN if it was not), the read voltage, the hold}.
+     */
+    double[] hold(double[] volts, int sign, double offOhm) {
+      int n = volts.length;
+      double q = amp / rate;
+      double read = sign * resolution(amp);
+      double[] t = new double[n + 1];
+      double[] w = new double[n + 1];
+      for (int k = 0; k < n; k++) {
+        t[k] = k * q;
+        w[k] = volts[k];
+      }
+      w[n - 1] = read;
+      t[n] = t[n - 1] + 2 * q;
+      w[n] = read;
+      Trace tr = run(device.get(), t, w, rate, seriesOhm, complianceAmps, resolution(amp));
+      double[] time = tr.axis();
+      double[] v = tr.get("v");
+      double[] i = tr.get("i");
+      double end = t[n - 1];
+      double off = Double.NaN;
+      double first = Double.NaN;
+      double last = Double.NaN;
+      for (int k = 0; k < time.length; k++) {
+        if (time[k] >= end && i[k] != 0 && v[k] != 0) {
+          last = Math.abs(v[k] / i[k]);
+          first = Double.isNaN(first) ? last : first;
+          if (Double.isNaN(off) && last > offOhm) {
+            off = time[k] - end;
+          }
+        }
+      }
+      return new double[] {first, last, off, Math.abs(read), 2 * q};
+    }
+
+    private Branch ended(Branch b, double[] h) {
+      if (Double.isNaN(h[2])) {
+        return new Branch(b.vthVolts(), b.vholdVolts(), b.ronOhm(), b.roffOhm(), b.windowVolts(), b.returnedToHrs(),
+            true, String.format(Locale.ROOT, "SET at %.6g V: the device switched on and keeps its ON state: %.4g Ohm at "
+                + "the end of the ramp and still %.4g Ohm held at %.3g V for %.3g s after it (R_on %.4g Ohm, R_off "
+                + "%.4g Ohm); it does not relax, so it has no hold point", b.vthVolts(), h[0], h[1], h[3], h[4],
+                b.ronOhm(), b.roffOhm()), true, b.vthVolts(), Double.NaN, Double.NaN);
+      }
+      return new Branch(b.vthVolts(), b.vholdVolts(), b.ronOhm(), b.roffOhm(), b.windowVolts(), b.returnedToHrs(),
+          true, String.format(Locale.ROOT, "no hold point on this ramp: the device did not turn off on the falling ramp "
+              + "(%.4g Ohm at its end; R_on %.4g Ohm, R_off %.4g Ohm); held at %.3g V after it, it turned off (above 3x "
+              + "R_on) after %.3g s: it is volatile, but relaxes more slowly than this ramp (%.4g V/s) falls; a slower "
+              + "rate gives its hold point", h[0], b.ronOhm(), b.roffOhm(), h[3], h[2], rate), true, Double.NaN,
+          Double.NaN, h[2]);
+    }
+
+    private Branch notBack(Branch b, double[] h) {
+      String why = Double.isNaN(h[2]) ? String.format(Locale.ROOT, "held at %.3g V for %.3g s after it, it is still "
+          + "%.4g Ohm", h[3], h[4], h[1]) : h[2] == 0 ? String.format(Locale.ROOT, "it is by its end (%.4g Ohm): it "
+          + "relaxes more slowly than this ramp (%.4g V/s) falls", h[0], rate) : String.format(Locale.ROOT, "held at "
+          + "%.3g V after it, it is after %.3g s: it relaxes more slowly than this ramp (%.4g V/s) falls", h[3], h[2],
+          rate);
+      return new Branch(b.vthVolts(), b.vholdVolts(), b.ronOhm(), b.roffOhm(), b.windowVolts(), false, true, join(
+          b.reason(), String.format(Locale.ROOT, "it turned off at %.6g V, but was not yet back in its high-resistance "
+              + "state (above R_off/2, R_off %.4g Ohm) over the lower half of the falling ramp; %s", b.vholdVolts(),
+              b.roffOhm(), why)), false, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    private Branch reset(Branch b, double[] h) {
+      if (Double.isNaN(h[2])) {
+        return b;
+      }
+      return new Branch(Double.NaN, Double.NaN, Double.NaN, b.roffOhm(), Double.NaN, true, false, String.format(
+          Locale.ROOT, "no switch: the device started this polarity in a low-resistance state (%.4g Ohm) and turned "
+              + "off on the rising ramp at %.6g V, but held at %.3g V instead of ramped it turns off too, after %.3g "
+              + "s: it relaxes by itself, so that is no RESET", b.ronOhm(), b.vresetVolts(), h[3], h[2]));
     }
   }
 
@@ -180,14 +360,14 @@ public final class IvSweep {
   }
 
   /**
-   * Transient triangle sweep 0 -&gt; +amp -&gt; 0 -&gt; -amp -&gt; 0 with a resolution of amp/2000.
+   * Transient triangle sweep 0 -&gt; +amp -&gt; 0 -&gt; -amp -&gt; 0 with the {@link #resolution}.
    *
    * @param rateVoltsPerSecond ramp rate (V/s); slow compared with the device time constants gives a quasi-static curve
    */
   public static Result transient_(String type, Map<String, ?> params, double amp, double rateVoltsPerSecond,
       double seriesOhm) {
     return triangle(DeviceRegistry.create(type, "dut", List.of("a", "0"), params, 1), amp, rateVoltsPerSecond,
-        seriesOhm, 0, amp / 2000);
+        seriesOhm, 0, resolution(amp));
   }
 
   /** Transient triangle sweep of a built device (terminals {@code a}, {@code 0}). */
@@ -208,7 +388,7 @@ public final class IvSweep {
       double rateVoltsPerSecond, double seriesOhm, double complianceAmps) {
     double amp = r.amplitude();
     Result fresh = ramps(device.get(), new double[] {0, -amp, 0}, rateVoltsPerSecond, seriesOhm, complianceAmps,
-        amp / 2000);
+        resolution(amp));
     return new Result(r.trace(), r.positive(), r.negative(), fresh.negative());
   }
 
@@ -224,6 +404,13 @@ public final class IvSweep {
     for (int k = 0; k < times.length; k++) {
       times[k] = k * q;
     }
+    Trace t = run(device, times, volts, rateVoltsPerSecond, seriesOhm, complianceAmps, resolutionVolts);
+    return extract(t.get("v"), t.get("i"), t.get("vs"), t.axis(), "time");
+  }
+
+  /** The device driven by the source (piecewise linear through {@code times}, {@code volts}): columns v, i and vs. */
+  private static Trace run(Element device, double[] times, double[] volts, double rateVoltsPerSecond,
+      double seriesOhm, double complianceAmps, double resolutionVolts) {
     Waveform w = new Waveform.Pwl(times, volts);
     MnaSystem sys = new MnaSystem(circuit(device, w, seriesOhm, complianceAmps));
     double tstop = times[times.length - 1];
@@ -232,7 +419,11 @@ public final class IvSweep {
     TransientAnalysis.Result r = new TransientAnalysis(hmax, tstop, 0, hmax, true)
         .run(sys, List.of("v(a)", "i(vs)", src(seriesOhm, complianceAmps)));
     Trace t = r.trace();
-    return extract(t.get("v(a)"), negate(t.get("i(vs)")), t.get(src(seriesOhm, complianceAmps)), t.axis(), "time");
+    Map<String, double[]> cols = new java.util.LinkedHashMap<>();
+    cols.put("v", t.get("v(a)"));
+    cols.put("i", negate(t.get("i(vs)")));
+    cols.put("vs", t.get(src(seriesOhm, complianceAmps)));
+    return Trace.of("time", t.axis(), cols);
   }
 
   private static String src(double seriesOhm, double complianceAmps) {
@@ -323,32 +514,45 @@ public final class IvSweep {
     }
     roffs.sort(null);
     double roff = roffs.isEmpty() ? Double.NaN : roffs.get(roffs.size() / 2);
+    // switching = an ON branch at least 3x more conductive than the OFF branch
+    boolean switched = jump >= 0 && roff > 3 * ron;
+    if (!switched) {
+      // the OFF resistance is measured over the whole ramp; a threshold, a hold point and an ON branch are not
+      double roffAll = median(v, i, first, peak, 0.1 * Math.abs(v[peak]));
+      Branch reset0 = resetOnRisingRamp(v, i, first, peak, last, vmin, roffAll);
+      if (reset0 != null) {
+        return reset0;
+      }
+      return new Branch(Double.NaN, Double.NaN, Double.NaN, roffAll, Double.NaN, true, false, String.format(
+          java.util.Locale.ROOT, "no switch up to %.4g V across the device (no ON branch 3x more conductive than the "
+              + "OFF branch); raise the amplitude", Math.abs(v[peak])));
+    }
+    // after it turned off, the device may switch on again (a PCM cell crystallizing on the falling ramp while its
+    // voltage is still near v_set, then resetting): that is said, and HRS is judged after it turned off again
+    int offAt = reset >= 0 ? reset : drop;
+    int[] again = offAt >= 0 ? onAgain(v, i, offAt + 1, last, ron, vmin) : null;
+    String after = again == null ? null : String.format(Locale.ROOT, "after it turned off, it switched on again on the "
+        + "%s ramp at %.6g V (%.4g -> %.4g Ohm) and %s", again[0] < peak ? "rising" : "falling", Math.abs(v[again[0]]),
+        Math.abs(v[again[2]] / i[again[2]]), Math.abs(v[again[0]] / i[again[0]]), again[1] < last
+            ? "turned off again before the end of the ramp (back in HRS is judged after that)"
+            : "stays on to the end of the ramp");
     // back in HRS: on the falling ramp, once the source is below half the hold point, the
     // resistance is OFF-like again
     double vpk = drop >= 0 ? Math.abs(vs[drop]) : Math.abs(vs[peak]);
     boolean hrs = true;
     boolean seen = false;
-    for (int k = Math.max(drop, peak); k <= last; k++) {
+    for (int k = Math.max(again != null ? again[1] + 1 : drop, peak); k <= last; k++) {
       double a = Math.abs(vs[k]);
       if (a < 0.5 * vpk && a > 0.05 * vpk && i[k] != 0) {
         seen = true;
         hrs &= Math.abs(v[k] / i[k]) > 0.5 * roff;
       }
     }
-    // switching = an ON branch at least 3x more conductive than the OFF branch
-    boolean switched = jump >= 0 && roff > 3 * ron;
-    if (!switched) {
-      // the OFF resistance is measured over the whole ramp; a threshold, a hold point and an ON branch are not
-      double roffAll = median(v, i, first, peak, 0.1 * Math.abs(v[peak]));
-      return new Branch(Double.NaN, Double.NaN, Double.NaN, roffAll, Double.NaN, true, false, String.format(
-          java.util.Locale.ROOT, "no switch up to %.4g V across the device (no ON branch 3x more conductive than the "
-              + "OFF branch); raise the amplitude", Math.abs(v[peak])));
-    }
     if (reset >= 0) {
-      return new Branch(vth, Double.NaN, ron, roff, Double.NaN, hrs && seen, true, String.format(Locale.ROOT,
+      return new Branch(vth, Double.NaN, ron, roff, Double.NaN, hrs && seen, true, join(String.format(Locale.ROOT,
           "no hold point: the device turned off again on the rising ramp at %.6g V (%.4g -> %.4g Ohm), before the "
               + "sweep's peak; it does not hold its ON state", Math.abs(v[reset]), Math.abs(v[reset] / i[reset]),
-          Math.abs(v[reset + 1] / i[reset + 1])));
+          Math.abs(v[reset + 1] / i[reset + 1])), after));
     }
     if (drop < 0) {
       int end = last;
@@ -358,16 +562,70 @@ public final class IvSweep {
       return new Branch(vth, Double.NaN, ron, roff, Double.NaN, hrs && seen, true, String.format(Locale.ROOT,
           "no hold point: the device did not turn off on the falling ramp; it is still %.4g Ohm at %.4g V (R_on %.4g "
               + "Ohm, R_off %.4g Ohm): it keeps its ON state, within 3x of R_on, down to 0 V", Math.abs(v[end] / i[end]), Math.abs(v[end]),
-          ron, roff));
+          ron, roff), true, Double.NaN, Double.NaN, Double.NaN);
     }
     if (!(vhold < vth)) {
       // a series resistor steeper than the device's negative-resistance branch makes that branch stable: the device
       // turns on and off along it, the jump and the drop are one point and there is no window (it printed -0.1 mV)
-      return new Branch(vth, vhold, ron, roff, Double.NaN, hrs && seen, true, String.format(Locale.ROOT,
+      return new Branch(vth, vhold, ron, roff, Double.NaN, hrs && seen, true, join(String.format(Locale.ROOT,
           "no hysteresis: the device turned off at %.6g V, not below where it turned on (%.6g V); it followed one "
-              + "continuous branch", vhold, vth));
+              + "continuous branch", vhold, vth), after));
     }
-    return new Branch(vth, vhold, ron, roff, vth - vhold, hrs && seen, true, null);
+    return new Branch(vth, vhold, ron, roff, vth - vhold, hrs && seen, true, after);
+  }
+
+  private static String join(String a, String b) {
+    return a == null ? b : b == null ? a : a + "; " + b;
+  }
+
+  /**
+   * A RESET: a polarity that starts ON and turns off on the rising ramp (a non-volatile synapse the other half set),
+   * or null. The steepest conductance fall on the rising ramp counts when the device is, from there to the end of the
+   * polarity, more than 3x as resistive (median) as before it: the factor of the switching criterion. R_on is the
+   * state before it; R_off, as for a device that does not switch, the median over the rising ramp above 10% of its
+   * peak.
+   */
+  private static Branch resetOnRisingRamp(double[] v, double[] i, int first, int peak, int last, double vmin,
+      double roffOhm) {
+    int fall = steepest(v, i, first, peak, vmin, -1);
+    if (fall < 0) {
+      return null;
+    }
+    double before = median(v, i, first, fall, vmin);
+    double after = median(v, i, fall + 1, last, vmin);
+    if (!(after > 3 * before)) {
+      return null;
+    }
+    return new Branch(Double.NaN, Double.NaN, before, roffOhm, Double.NaN, true, false, String.format(Locale.ROOT,
+        "RESET at %.6g V: the device started this polarity in its ON state (%.4g Ohm) and turned off on the rising "
+            + "ramp to %.4g Ohm, where it stays; it did not switch on (R_on and R_off are the states before and after)",
+        Math.abs(v[fall]), before, after), false, Double.NaN, Math.abs(v[fall]), Double.NaN);
+  }
+
+  /**
+   * Where the device, OFF after sample {@code from} (more than 3x as resistive as {@code ronOhm}), switches on again
+   * (within 3x of R_on) and the last sample it is on: {first on, last on}, or null when it does not.
+   */
+  private static int[] onAgain(double[] v, double[] i, int from, int last, double ronOhm, double vmin) {
+    int on = -1;
+    int end = -1;
+    int before = -1;
+    int prev = -1;
+    boolean off = false;
+    for (int k = from; k <= last; k++) {
+      if (!(Math.abs(v[k]) > vmin && i[k] != 0)) {
+        continue;
+      }
+      boolean isOn = Math.abs(v[k] / i[k]) <= 3 * ronOhm;
+      off |= !isOn;
+      if (off && isOn) {
+        before = on < 0 ? prev : before;
+        on = on < 0 ? k : on;
+        end = k;
+      }
+      prev = k;
+    }
+    return on < 0 ? null : new int[] {on, end, before};
   }
 
   /**
