@@ -170,13 +170,17 @@ final class Simulations {
         c.name() + ".csv", List.of()), file -> CsvWriter.write(file, t));
   }
 
-  /** An uploaded netlist: {@code run FILE}; {@code .include} reaches only the uploaded files. */
-  record NetlistRequest(Map<String, String> files, String main) {}
+  /**
+   * An uploaded netlist: {@code run FILE}; {@code .include} reaches only the uploaded files. {@code files} maps a path
+   * within the upload ({@code models/x.model}) to its text; {@code zip} is a zip file (base64) named {@code zipName}
+   * whose files join them; {@code main} names the netlist to run (default: {@link UploadSandbox#main}).
+   */
+  record NetlistRequest(Map<String, String> files, String main, String zipName, String zip) {}
 
   static Output netlist(NetlistRequest r, JobQueue.Control ctl) {
-    try (UploadSandbox box = UploadSandbox.of(r.files())) {
-      String main = r.main() == null ? box.names().get(0) : r.main();
-      CircuitCompiler.Compiled cc = CircuitCompiler.compile(box.path(main));
+    try (UploadSandbox box = UploadSandbox.of(r.files(), r.zipName(), r.zip())) {
+      String main = box.main(r.main());
+      CircuitCompiler.Compiled cc = CircuitCompiler.compileWithin(box.root(), box.path(main), UploadSandbox.SCOPE);
       if (cc.analyses().isEmpty()) {
         throw NeuristorException.input(main + ": no analysis (.tran, .dc or .op) to run");
       }
@@ -210,9 +214,9 @@ final class Simulations {
       o.warnings().stream().filter(w -> !cc.reported(w)).distinct().forEach(warnings::add);
       v.put("warnings", warnings);
       v.put("wall_s", o.wallSeconds());
-      String base = main.replaceAll("\\.[^.]*$", "");
+      String base = main.replaceAll("^.*/", "").replaceAll("\\.[^.]*$", "");
       return new Output(new View(cc.circuit().title(), panels, v, "./neuristor run " + Shell.quote(main) + " --json",
-          r.files().get(main), "netlist", base + ".csv", List.of()), file -> CsvWriter.write(file, t));
+          box.text(main), "netlist", base + ".csv", List.of()), file -> CsvWriter.write(file, t));
     }
   }
 

@@ -241,24 +241,111 @@ class StudioApiTest {
     Path secret = Files.createTempFile("studio-include", ".inc");
     Files.writeString(secret, "rsecret a 0 1k\n");
     try {
-      // .include, and .lib with a section (read the same way)
-      for (String inc : List.of(".include " + secret, ".include ../../../../../../" + secret, ".include \"" + secret
-          + "\"", ".include /etc/passwd", ".include ../" + secret.getFileName(), ".lib " + secret + " top",
-          ".lib /etc/passwd top")) {
+      // .include, and .lib with a section (read the same way): refused at their line, saying why
+      for (String inc : List.of(".include " + secret, ".include \"" + secret + "\"", ".include /etc/passwd",
+          ".lib " + secret + " top", ".lib /etc/passwd top")) {
         String net = "include test\n" + inc + "\nv1 a 0 1\nr1 a 0 1k\n.op\n.end\n";
         JsonNode job = f.run("netlist", Map.of("files", Map.of("main.cir", net)));
         assertThat(job.get("state").asText()).as(inc).isEqualTo("failed");
-        assertThat(job.get("error").asText()).as(inc).startsWith("error: /main.cir:2:")
-            .contains("cannot read included file").doesNotContain("rsecret").doesNotContain("root:");
+        assertThat(job.get("error").asText()).as(inc).startsWith("error: main.cir:2:1: cannot include ")
+            .contains(": an absolute path reaches outside the uploaded files").doesNotContain("rsecret")
+            .doesNotContain("root:");
       }
-      // an uploaded file can be included
+      for (String inc : List.of(".include ../../../../../../" + secret, ".include ../" + secret.getFileName(),
+          ".include sub/../../x.inc")) {
+        String net = "include test\n" + inc + "\nv1 a 0 1\nr1 a 0 1k\n.op\n.end\n";
+        JsonNode job = f.run("netlist", Map.of("files", Map.of("main.cir", net)));
+        assertThat(job.get("state").asText()).as(inc).isEqualTo("failed");
+        assertThat(job.get("error").asText()).as(inc).startsWith("error: main.cir:2:1: cannot include ")
+            .contains(": '..' leads outside the uploaded files").doesNotContain("rsecret");
+      }
+      // an uploaded file can be included, also from a folder and back up with '..' inside the upload
       JsonNode ok = f.run("netlist", Map.of("main", "main.cir", "files", Map.of(
-          "main.cir", "include test\n.include parts.inc\nv1 a 0 1\n.op\n.end\n", "parts.inc", "r1 a 0 1k\n")));
-      assertThat(ok.get("state").asText()).isEqualTo("done");
+          "main.cir", "include test\n.include parts.inc\n.include lib/more.inc\nv1 a 0 1\n.op\n.end\n",
+          "parts.inc", "r1 a 0 1k\n", "lib/more.inc", ".include ../lib/../last.inc\n", "last.inc", "r2 a 0 2k\n")));
+      assertThat(ok.get("state").asText()).as(ok.toString()).isEqualTo("done");
       assertThat(ok.get("view").get("values").get("signals").toString()).contains("v(a)");
+      // an included file's own escape is named at its own line, by its path in the upload
+      JsonNode nested = f.run("netlist", Map.of("main", "main.cir", "files", Map.of(
+          "main.cir", "include test\n.include lib/more.inc\nv1 a 0 1\n.op\n.end\n",
+          "lib/more.inc", "* more\n  .include ../../x.inc\n")));
+      assertThat(nested.get("error").asText()).isEqualTo("error: lib/more.inc:2:3: cannot include ../../x.inc: '..'"
+          + " leads outside the uploaded files; upload the folder that holds both files, or name the file relative to"
+          + " lib/more.inc inside it");
     } finally {
       Files.deleteIfExists(secret);
     }
+  }
+
+  /**
+   * A netlist uploaded with the files it includes, as a folder (paths kept) or as a zip, runs as {@code run} runs it
+   * on disk: examples/lif-vo2fit.cir includes models/vo2-galloni2024.model, and used to fail with "cannot read
+   * included file" because an upload kept only file names. A missing include is named at its file:line:col.
+   */
+  @Test
+  void aNetlistUploadedWithItsIncludesRunsAsTheCliRunsIt() throws Exception {
+    Path ex = Path.of("../examples");
+    String net = Files.readString(ex.resolve("lif-vo2fit.cir"));
+    String card = Files.readString(ex.resolve("models/vo2-galloni2024.model"));
+    Path cliOut = out.resolve("cli-vo2fit");
+    JsonNode cli = StudioFixture.cli("run", ex.resolve("lif-vo2fit.cir").toString(), "--json", "--no-plot", "--out",
+        cliOut.toString()).get("analyses").get(0);
+    String cliCsv = Files.readString(cliOut.resolve("lif-vo2fit.tran.csv"));
+
+    // a folder upload: each file under its path in the folder (the page drops the chosen folder's own name)
+    JsonNode folder = f.run("netlist", Map.of("files", Map.of("lif-vo2fit.cir", net,
+        "models/vo2-galloni2024.model", card, "README.txt", "not a netlist\n")));
+    assertThat(folder.get("state").asText()).as(folder.toString()).isEqualTo("done");
+    JsonNode v = folder.get("view").get("values");
+    assertThat(v.get("netlist").asText()).isEqualTo("lif-vo2fit.cir");
+    assertThat(v.get("steps_accepted").asLong()).isEqualTo(cli.get("steps_accepted").asLong()).isEqualTo(30009);
+    assertThat(v.get("newton_iterations").asLong()).isEqualTo(cli.get("newton_iterations").asLong());
+    assertThat(f.get("api/job/" + folder.get("id").asText() + "/csv").body()).isEqualTo(cliCsv);
+
+    // a zip of the folder (with its top folder, as zipping a folder makes it)
+    String zip = zip(Map.of("lif/", "", "lif/lif-vo2fit.cir", net, "lif/models/vo2-galloni2024.model", card));
+    JsonNode zipped = f.run("netlist", Map.of("zipName", "lif.zip", "zip", zip));
+    assertThat(zipped.get("state").asText()).as(zipped.toString()).isEqualTo("done");
+    assertThat(zipped.get("view").get("values").get("steps_accepted").asLong()).isEqualTo(30009);
+    assertThat(zipped.get("view").get("netlist").asText()).isEqualTo(net);
+    assertThat(f.get("api/job/" + zipped.get("id").asText() + "/csv").body()).isEqualTo(cliCsv);
+
+    // the netlist alone: the missing include named at its line and column, and what was uploaded
+    JsonNode alone = f.run("netlist", Map.of("files", Map.of("lif-vo2fit.cir", net)));
+    assertThat(alone.get("error").asText()).isEqualTo("error: lif-vo2fit.cir:10:1: cannot read included file"
+        + " models/vo2-galloni2024.model (models/vo2-galloni2024.model is not among the uploaded files)");
+    assertThat(alone.get("exit_code").asInt()).isEqualTo(2);
+  }
+
+  /** Upload paths stay inside the upload: a '..' or absolute name, in the request or in a zip, is refused. */
+  @Test
+  void uploadPathsThatLeaveTheUploadAreRefused() throws Exception {
+    for (String bad : List.of("../x.cir", "/etc/x.cir", "a/../../x.cir", "a//x.cir", "a\\x.cir", "./x.cir")) {
+      JsonNode j = f.run("netlist", Map.of("files", Map.of(bad, "t\nv1 a 0 1\n.op\n")));
+      assertThat(j.get("state").asText()).as(bad).isEqualTo("failed");
+      assertThat(j.get("error").asText()).as(bad).startsWith("error: upload file name '" + bad + "'");
+    }
+    JsonNode j = f.run("netlist", Map.of("zipName", "up.zip",
+        "zip", zip(Map.of("main.cir", "t\nv1 a 0 1\n.op\n", "../evil.cir", "x"))));
+    assertThat(j.get("error").asText()).startsWith("error: up.zip: upload file name '../evil.cir': '..' is not taken");
+    JsonNode notZip = f.run("netlist", Map.of("zipName", "up.zip", "zip", "bm90IGEgemlw"));
+    assertThat(notZip.get("error").asText()).startsWith("error: up.zip: ");
+    // two netlists at the top and none named: the page must say which
+    JsonNode two = f.run("netlist", Map.of("files", Map.of("a.cir", "t\nv1 a 0 1\n.op\n", "b.cir", "t\n.op\n")));
+    assertThat(two.get("error").asText()).isEqualTo("error: the upload has 2 netlists (a.cir, b.cir): choose the one"
+        + " to run");
+  }
+
+  /** A zip file (base64) of these entries, in name order; a name ending in '/' is a folder. */
+  static String zip(Map<String, String> entries) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
+      for (String name : new java.util.TreeSet<>(entries.keySet())) {
+        z.putNextEntry(new java.util.zip.ZipEntry(name));
+        z.write(entries.get(name).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
   }
 
   @Test

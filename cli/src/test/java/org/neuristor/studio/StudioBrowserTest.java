@@ -236,7 +236,7 @@ class StudioBrowserTest {
     js.executeScript("arguments[0].value = arguments[1]", text, "bad\nr1 a 0 oops\n.op\n.end\n");
     driver.findElement(By.id("neuron-netlist-run")).click();
     awaitRun("view-neuron-protocol", done);
-    assertThat(text("#view-neuron-protocol .error")).startsWith("error: /netlist.cir:2:").doesNotContain("\n");
+    assertThat(text("#view-neuron-protocol .error")).startsWith("error: netlist.cir:2:").doesNotContain("\n");
   }
 
   @Test
