@@ -315,6 +315,11 @@ class StudioApiTest {
     assertThat(alone.get("error").asText()).isEqualTo("error: lif-vo2fit.cir:10:1: cannot read included file"
         + " models/vo2-galloni2024.model (models/vo2-galloni2024.model is not among the uploaded files)");
     assertThat(alone.get("exit_code").asInt()).isEqualTo(2);
+    // the model card chosen as a file beside it, without its folder: said so
+    JsonNode flat = f.run("netlist", Map.of("files", Map.of("lif-vo2fit.cir", net, "vo2-galloni2024.model", card)));
+    assertThat(flat.get("error").asText()).isEqualTo("error: lif-vo2fit.cir:10:1: cannot read included file"
+        + " models/vo2-galloni2024.model (models/vo2-galloni2024.model is not among the uploaded files;"
+        + " vo2-galloni2024.model is: keep the folders as the netlist names them (upload the folder, or a zip of it))");
   }
 
   /** Upload paths stay inside the upload: a '..' or absolute name, in the request or in a zip, is refused. */

@@ -239,6 +239,58 @@ class StudioBrowserTest {
     assertThat(text("#view-neuron-protocol .error")).startsWith("error: netlist.cir:2:").doesNotContain("\n");
   }
 
+  /**
+   * examples/lif-vo2fit.cir with its model card in models/, chosen as a folder and as a zip of it, runs as run runs it
+   * (it used to fail with "cannot read included file": an upload kept only file names); the netlist alone names the
+   * missing include at its line.
+   */
+  @Test
+  @Order(4)
+  void aNetlistChosenAsAFolderOrAZipFindsItsIncludes() throws Exception {
+    Path folder = out.resolve("upload/lif");
+    Files.createDirectories(folder.resolve("models"));
+    Files.copy(Path.of("../examples/lif-vo2fit.cir"), folder.resolve("lif-vo2fit.cir"));
+    Files.copy(Path.of("../examples/models/vo2-galloni2024.model"), folder.resolve("models/vo2-galloni2024.model"));
+    Path zip = out.resolve("upload/lif.zip");
+    Files.write(zip, java.util.Base64.getDecoder().decode(StudioApiTest.zip(java.util.Map.of(
+        "lif/lif-vo2fit.cir", Files.readString(folder.resolve("lif-vo2fit.cir")),
+        "lif/models/vo2-galloni2024.model", Files.readString(folder.resolve("models/vo2-galloni2024.model"))))));
+    JsonNode cli = StudioFixture.cli("run", folder.resolve("lif-vo2fit.cir").toString(), "--json", "--no-plot",
+        "--out", out.resolve("cli-lif-vo2fit").toString()).get("analyses").get(0);
+    open("neuron");
+    awaitRun("view-neuron", 0);
+    driver.findElement(By.cssSelector("#neuron-netlist-box summary")).click();
+    driver.findElement(By.id("neuron-netlist-folder")).sendKeys(folder.toString());
+    // the menu offers the folder's netlist by its path in the folder
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(
+        By.cssSelector("#neuron-netlist-main option[value='lif-vo2fit.cir']")).size() == 1);
+    driver.findElement(By.id("neuron-netlist-run")).click();
+    int done = awaitRun("view-neuron-protocol", 0);
+    assertThat(driver.findElements(By.cssSelector("#view-neuron-protocol .error"))).isEmpty();
+    assertThat(Long.parseLong(value("view-neuron-protocol", "steps_accepted")))
+        .isEqualTo(cli.get("steps_accepted").asLong()).isEqualTo(30009);
+    assertThat(Long.parseLong(value("view-neuron-protocol", "newton_iterations")))
+        .isEqualTo(cli.get("newton_iterations").asLong());
+    assertThat(text("#view-neuron-protocol code.command")).isEqualTo("./neuristor run lif-vo2fit.cir --json");
+    screenshot("studio-netlist-folder");
+
+    // the zip instead of the folder
+    js.executeScript("arguments[0].value = ''", driver.findElement(By.id("neuron-netlist-folder")));
+    driver.findElement(By.id("neuron-netlist-files")).sendKeys(zip.toString());
+    driver.findElement(By.id("neuron-netlist-run")).click();
+    done = awaitRun("view-neuron-protocol", done);
+    assertThat(driver.findElements(By.cssSelector("#view-neuron-protocol .error"))).isEmpty();
+    assertThat(Long.parseLong(value("view-neuron-protocol", "steps_accepted"))).isEqualTo(30009);
+
+    // the netlist file alone
+    js.executeScript("arguments[0].value = ''", driver.findElement(By.id("neuron-netlist-files")));
+    driver.findElement(By.id("neuron-netlist-files")).sendKeys(folder.resolve("lif-vo2fit.cir").toString());
+    driver.findElement(By.id("neuron-netlist-run")).click();
+    awaitRun("view-neuron-protocol", done);
+    assertThat(text("#view-neuron-protocol .error")).isEqualTo("error: lif-vo2fit.cir:10:1: cannot read included file"
+        + " models/vo2-galloni2024.model (models/vo2-galloni2024.model is not among the uploaded files)");
+  }
+
   @Test
   @Order(5)
   void devicePageShowsTheIvHysteresisWithThresholds() {

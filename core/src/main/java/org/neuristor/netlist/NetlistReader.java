@@ -136,7 +136,7 @@ final class NetlistReader {
           content = decode(Files.readAllBytes(norm));
         } catch (IOException | RuntimeException e) {
           throw new NetlistException(file, i + 1, col, "cannot read included file " + arg
-              + (root == null ? "" : " (" + incName + " is not among " + scope + ")"));
+              + (root == null ? "" : " (" + incName + " is not among " + scope + elsewhere(norm) + ")"));
         }
         if (section != null) {
           content = section(content, section, incName, file, i + 1, col);
@@ -170,6 +170,25 @@ final class NetlistReader {
       } else if (!part.isEmpty() && !part.equals(".")) {
         depth++;
       }
+    }
+  }
+
+  /**
+   * Where else under {@link #root} a file of the same name as the missing {@code norm} lies (files uploaded without
+   * their folders), as "; FOUND is: ..." or "".
+   */
+  private String elsewhere(Path norm) {
+    if (norm.getFileName() == null) {
+      return "";
+    }
+    String name = norm.getFileName().toString();
+    try (java.util.stream.Stream<Path> all = Files.walk(root, MAX_INCLUDE_DEPTH)) {
+      List<String> same = all.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(name))
+          .map(p -> root.relativize(p).toString()).sorted().limit(3).toList();
+      return same.isEmpty() ? "" : "; " + String.join(", ", same) + (same.size() == 1 ? " is" : " are")
+          + ": keep the folders as the netlist names them (upload the folder, or a zip of it)";
+    } catch (IOException | RuntimeException e) {
+      return "";
     }
   }
 

@@ -564,8 +564,11 @@ const neuron = {
     document.getElementById('neuron-aon').onclick = () => this.runProtocol('aon');
     document.getElementById('neuron-refractory').onclick = () => this.runProtocol('refractory');
     document.getElementById('neuron-netlist-run').onclick = () => this.runNetlist();
-    for (const id of ['neuron-netlist-text', 'neuron-netlist-files']) {
+    for (const id of ['neuron-netlist-text', 'neuron-netlist-files', 'neuron-netlist-folder', 'neuron-netlist-main']) {
       document.getElementById(id).addEventListener('change', () => this.protocolOutdated('netlist'));
+    }
+    for (const id of ['neuron-netlist-files', 'neuron-netlist-folder']) {
+      document.getElementById(id).addEventListener('change', () => this.netlistChoices());
     }
     this.pick('lif');
   },
@@ -659,22 +662,57 @@ const neuron = {
     return this.protocol.run(kind, base);
   },
 
+  /**
+   * The chosen files by their path in the upload: a folder's files without the folder's own name
+   * (lif/models/x.lib is models/x.lib, as the netlist in lif/ names it), other files by name; a .zip apart.
+   */
+  chosenFiles() {
+    const out = [];
+    for (const f of document.getElementById('neuron-netlist-folder').files) {
+      out.push({ path: (f.webkitRelativePath || f.name).replace(/^[^/]*\//, ''), file: f });
+    }
+    for (const f of document.getElementById('neuron-netlist-files').files) out.push({ path: f.name, file: f });
+    return out;
+  },
+
+  /** The menu of netlists to run: the chosen netlist files (a zip's are chosen on the server). */
+  netlistChoices() {
+    const sel = document.getElementById('neuron-netlist-main');
+    while (sel.options.length > 1) sel.remove(1);
+    for (const c of this.chosenFiles()) {
+      if (/\.(cir|sp|spi|spice|net|ckt|deck)$/i.test(c.path)) sel.add(new Option(c.path, c.path));
+    }
+  },
+
   async runNetlist() {
     const files = {};
-    let main = null;
+    const body = { files };
     const text = document.getElementById('neuron-netlist-text').value;
-    if (text.trim()) { files['netlist.cir'] = text; main = 'netlist.cir'; }
+    if (text.trim()) { files['netlist.cir'] = text; body.main = 'netlist.cir'; }
+    const chosen = document.getElementById('neuron-netlist-main').value;
+    if (chosen) body.main = chosen;
     let total = text.length;
-    for (const f of document.getElementById('neuron-netlist-files').files) {
-      total += f.size;
-      if (total > 2 * 1048576) { this.protocol.error('error: upload too large: ' + (total / 1048576).toFixed(1) + ' MB (the studio accepts 2 MB per request)'); return; }
-      files[f.name] = await f.text();
-      if (!main && /\.(cir|sp|spice|net|txt)$/i.test(f.name)) main = f.name;
+    const tooLarge = () => this.protocol.error('error: upload too large: ' + (total / 1048576).toFixed(1) + ' MB (the studio accepts 2 MB per request)');
+    for (const c of this.chosenFiles()) {
+      const zip = /\.zip$/i.test(c.path);
+      total += zip ? Math.ceil(c.file.size / 3) * 4 : c.file.size;
+      if (total > 2 * 1048576) { tooLarge(); return; }
+      if (!zip) { files[c.path] = await c.file.text(); continue; }
+      if (body.zip) { this.protocol.error('error: choose one .zip at a time (' + body.zipName + ', ' + c.path + ')'); return; }
+      body.zipName = c.path;
+      body.zip = base64(new Uint8Array(await c.file.arrayBuffer()));
     }
-    if (!Object.keys(files).length) { this.protocol.error('error: paste a netlist or choose a file'); return; }
-    return this.protocol.run('netlist', { files, main: main || Object.keys(files)[0] });
+    if (!Object.keys(files).length && !body.zip) { this.protocol.error('error: paste a netlist or choose files'); return; }
+    return this.protocol.run('netlist', body);
   },
 };
+
+/** Bytes as base64 (in pieces: String.fromCharCode takes a limited number of arguments). */
+function base64(bytes) {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 32768) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 32768));
+  return btoa(s);
+}
 
 /** The device menu's value for an uploaded .model card. */
 const CARD = '@card';
