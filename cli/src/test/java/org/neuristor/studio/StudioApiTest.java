@@ -341,6 +341,124 @@ class StudioApiTest {
         + " to run");
   }
 
+  /**
+   * Your own device in the studio: the fit is {@code fit}'s own code (same parameters, cost, metrics, card and
+   * parameter table as the CLI on the same file and options), the command it shows repeats it, the card checks on a
+   * held-out file as {@code fit check} does and exports as {@code device export} does. The studio had no fit.
+   */
+  @Test
+  void aFitIsTheCliFitAndItsCardChecksAndExportsAsTheCliDoes() throws Exception {
+    Path data = Path.of("../examples/data/vo2-galloni2024/iv_dc_dual_sweep.csv");
+    Path pulse = Path.of("../examples/data/vo2-galloni2024/pulses/4.5V_0.01s_68.5C.csv");
+    Path cliOut = out.resolve("cli-fit");
+    JsonNode cli = StudioFixture.cli("fit", "ts", "--iv", data.toString(), "--starts", "2", "--iterations", "5",
+        "--json", "--no-plot", "--out", cliOut.toString());
+    JsonNode job = f.run("fit", Map.of("type", "ts", "starts", "2", "iterations", "5", "files", List.of(Map.of(
+        "name", "iv_dc_dual_sweep.csv", "kind", "iv", "conditions", "", "text", Files.readString(data)))));
+    assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("done");
+    JsonNode v = job.get("view").get("values");
+    for (String k : List.of("type", "name", "parameters", "correlations", "cost", "evaluations", "simulations", "seed")) {
+      assertThat(v.get(k)).as(k).isEqualTo(cli.get(k));
+    }
+    assertThat(withoutFile(v.get("files").get(0))).isEqualTo(withoutFile(cli.get("files").get(0)));
+    String card = job.get("view").get("netlist").asText();
+    assertThat(card).contains(".model tsfit ts (");
+    assertThat(modelLines(card)).isEqualTo(modelLines(Files.readString(cliOut.resolve("tsfit.model"))));
+    assertThat(f.get("api/job/" + job.get("id").asText() + "/csv").body())
+        .isEqualTo(Files.readString(cliOut.resolve("tsfit.params.csv")));
+    // one panel per file: measured and model current
+    assertThat(job.get("view").get("panels")).hasSize(1);
+    assertThat(job.get("view").get("panels").get(0).get("series")).hasSize(2);
+    // the command shown runs as it is (on the files the studio saved) and gives the same fit
+    String cmd = job.get("view").get("command").asText();
+    assertThat(cmd).startsWith("./neuristor fit ts --iv ").contains(" --starts 2 --iterations 5 --out ")
+        .endsWith(" --json");
+    JsonNode again = StudioFixture.cli(cmd.substring("./neuristor ".length()).split(" "));
+    assertThat(again.get("parameters")).isEqualTo(v.get("parameters"));
+    assertThat(again.get("files")).isEqualTo(v.get("files"));
+
+    // held out: the card on a pulse file it was not fitted to
+    JsonNode check = f.run("fitcheck", Map.of("card", card, "cardName", "tsfit.model", "files", List.of(Map.of(
+        "name", pulse.getFileName().toString(), "kind", "pulse", "conditions", "", "text", Files.readString(pulse)))));
+    assertThat(check.get("state").asText()).as(check.toString()).isEqualTo("done");
+    JsonNode cliCheck = StudioFixture.cli("fit", "check", cliOut.resolve("tsfit.model").toString(), "--pulse",
+        pulse.toString(), "--json", "--no-plot", "--out", out.resolve("cli-check").toString());
+    assertThat(withoutFile(check.get("view").get("values").get("files").get(0)))
+        .isEqualTo(withoutFile(cliCheck.get("files").get(0)));
+    assertThat(check.get("view").get("panels")).hasSize(1);
+
+    // export to SPICE
+    JsonNode export = f.run("export", Map.of("card", card, "cardName", "tsfit.model"));
+    assertThat(export.get("state").asText()).as(export.toString()).isEqualTo("done");
+    JsonNode cliExport = StudioFixture.cli("device", "export", cliOut.resolve("tsfit.model").toString(), "--json");
+    assertThat(modelLines(export.get("view").get("netlist").asText())).isEqualTo(modelLines(cliExport.get("netlist")
+        .asText())).contains(".subckt tsfit p n");
+    assertThat(Path.of(export.get("view").get("values").get("file").asText())).exists();
+  }
+
+  /**
+   * A fit that fails (a file that does not read) gives the command's file:line:col message and leaves no folder; a
+   * fit cancelled while it runs stops, frees its worker and leaves no folder.
+   */
+  @Test
+  void aFailedOrCancelledFitLeavesNoFiles() throws Exception {
+    JsonNode bad = f.run("fit", Map.of("type", "ts", "files", List.of(Map.of("name", "bad.csv", "kind", "iv",
+        "conditions", "", "text", "Voltage (V),Current (A)\n0.1,1e-6\n0.2,oops\n"))));
+    assertThat(bad.get("state").asText()).isEqualTo("failed");
+    assertThat(bad.get("error").asText()).startsWith("error: ").contains("bad.csv:3:").doesNotContain("Exception");
+    assertThat(bad.get("exit_code").asInt()).isEqualTo(2);
+    assertThat(fitFolders()).isEmpty();
+    // a wrong protocol is said before anything is saved
+    JsonNode kind = f.run("fit", Map.of("type", "ts", "files", List.of(Map.of("name", "a.csv", "kind", "dc",
+        "conditions", "", "text", "x"))));
+    assertThat(kind.get("error").asText()).isEqualTo("error: a.csv: give the protocol of the file: iv (a DC sweep) or"
+        + " pulse (a transient), got 'dc'");
+
+    Path data = Path.of("../examples/data/vo2-galloni2024/iv_dc_dual_sweep.csv");
+    StudioFixture.Reply r = f.post("api/run/fit", Map.of("type", "vo2", "files", List.of(Map.of("name", "sweep.csv",
+        "kind", "iv", "conditions", "ambient=fit", "text", Files.readString(data)))));
+    String id = r.json().get("id").asText();
+    long end = System.nanoTime() + 60_000_000_000L;
+    JsonNode j = f.get("api/job/" + id).json();
+    while (System.nanoTime() < end && !(j.get("state").asText().equals("running") && j.hasNonNull("stage"))) {
+      Thread.sleep(100);
+      j = f.get("api/job/" + id).json();
+    }
+    assertThat(j.get("stage").asText()).startsWith("fit ");
+    assertThat(f.post("api/job/" + id + "/cancel", Map.of()).status()).isEqualTo(200);
+    assertThat(f.await(id).get("state").asText()).isEqualTo("cancelled");
+    long stop = System.nanoTime() + 30_000_000_000L;
+    while (System.nanoTime() < stop && (f.get("api/status").json().get("running").asInt() > 0 || !fitFolders().isEmpty())) {
+      Thread.sleep(100);
+    }
+    assertThat(f.get("api/status").json().get("running").asInt()).isZero();
+    assertThat(fitFolders()).isEmpty();
+  }
+
+  /** The fit folders in OUT/studio/ (a finished fit's remain; these tests' failed ones must not). */
+  private static List<Path> fitFolders() throws java.io.IOException {
+    Path studio = out.resolve("studio");
+    if (!Files.isDirectory(studio)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> all = Files.list(studio)) {
+      return all.filter(p -> p.getFileName().toString().startsWith("fit-") && Files.isDirectory(p)
+          && !Files.exists(p.resolve("tsfit.model"))).toList();
+    }
+  }
+
+  /** A metrics object without its "file" (the path differs: the studio's saved copy). */
+  private static JsonNode withoutFile(JsonNode metrics) {
+    com.fasterxml.jackson.databind.node.ObjectNode o = metrics.deepCopy();
+    o.remove("file");
+    return o;
+  }
+
+  /** The lines of a card or subcircuit that are not comments (the comments name the files' paths). */
+  private static List<String> modelLines(String text) {
+    return text.lines().filter(l -> !l.startsWith("*")).toList();
+  }
+
   /** A zip file (base64) of these entries, in name order; a name ending in '/' is a folder. */
   static String zip(Map<String, String> entries) throws java.io.IOException {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

@@ -203,6 +203,7 @@ class View {
   }
 
   render(v, jobId, serverMs, clientMs) {
+    this.shown = v;
     for (const c of this.charts) c.destroy();
     this.charts = [];
     this.el.replaceChildren();
@@ -550,6 +551,18 @@ function valuesOf(container) {
 let CATALOGUE = null;
 
 const neuron = {
+  /** Files added from another page (a fitted card), by name: uploaded with every netlist run. */
+  extraFiles: {},
+
+  /** Adds a file to every netlist upload (a card the fit wrote), and says so under the file choosers. */
+  addFile(name, text) {
+    this.extraFiles[name] = text;
+    const hint = document.getElementById('neuron-netlist-extra');
+    hint.textContent = 'also uploaded: ' + Object.keys(this.extraFiles).join(', ') + ' (include it by this name)';
+    hint.hidden = false;
+    this.protocolOutdated('netlist');
+  },
+
   view: new View('view-neuron', 'neuron'),
   protocol: new View('view-neuron-protocol', 'neuron-protocol'),
   defaults: {},
@@ -667,7 +680,7 @@ const neuron = {
    * (lif/models/x.lib is models/x.lib, as the netlist in lif/ names it), other files by name; a .zip apart.
    */
   chosenFiles() {
-    const out = [];
+    const out = Object.entries(this.extraFiles).map(([path, text]) => ({ path, file: new File([text], path) }));
     for (const f of document.getElementById('neuron-netlist-folder').files) {
       out.push({ path: (f.webkitRelativePath || f.name).replace(/^[^/]*\//, ''), file: f });
     }
@@ -731,6 +744,7 @@ const device = {
     }
     sel.onchange = () => this.pick(sel.value);
     document.getElementById('device-card-use').onclick = () => this.useCard();
+    this.fitInit();
     document.getElementById('device-pulse').onclick = () => this.runPulse();
     document.getElementById('device-mc').onclick = () => this.runMc();
     const pp = document.getElementById('device-pulse-params');
@@ -742,6 +756,93 @@ const device = {
     this.pick('ts:nbox');
   },
 
+  fitView: new View('view-device-fit', 'device-fit'),
+  checkView: new View('view-device-check', 'device-check'),
+  exportView: new View('view-device-export', 'device-export'),
+
+  fitInit() {
+    const opts = document.getElementById('device-fit-options');
+    // as the command's options; blank: the command's default
+    for (const [k, v] of [['name', ''], ['seed', '1'], ['starts', '8'], ['iterations', '60'], ['fix', ''], ['start', ''],
+      ['range', ''], ['max_rows', ''], ['columns', '']]) fieldRow(opts, k, v, () => this.fitView.outdated());
+    document.getElementById('device-fit-type').addEventListener('change', () => this.fitView.outdated());
+    document.getElementById('device-fit-files').addEventListener('change', () => {
+      this.fitView.outdated();
+      this.fileRows('device-fit-files', 'device-fit-rows', this.fitView);
+    });
+    document.getElementById('device-check-files').addEventListener('change', () => {
+      this.checkView.outdated();
+      this.fileRows('device-check-files', 'device-check-rows', this.checkView);
+    });
+    document.getElementById('device-fit-run').onclick = () => this.runFit();
+    document.getElementById('device-check-run').onclick = () => this.runCheck();
+    document.getElementById('device-fit-use').onclick = () => this.useCard(this.fitted);
+    document.getElementById('device-fit-netlist').onclick = () => neuron.addFile(this.fitted.name, this.fitted.text);
+    document.getElementById('device-fit-export').onclick = () =>
+      this.exportView.run('export', { card: this.fitted.text, cardName: this.fitted.name });
+  },
+
+  /** One row per chosen file: its protocol (iv or pulse, guessed from the name) and its conditions. */
+  fileRows(input, rows, view) {
+    const box = document.getElementById(rows);
+    box.replaceChildren();
+    for (const f of document.getElementById(input).files) {
+      const row = document.createElement('div');
+      row.className = 'param wide';
+      row.dataset.file = f.name;
+      const label = document.createElement('span');
+      label.textContent = f.name;
+      const kind = document.createElement('select');
+      kind.name = 'kind';
+      kind.add(new Option('iv', 'iv'));
+      kind.add(new Option('pulse', 'pulse'));
+      kind.value = /iv|sweep|dc/i.test(f.name) ? 'iv' : 'pulse';
+      const cond = document.createElement('input');
+      cond.type = 'text';
+      cond.name = 'conditions';
+      cond.placeholder = 'conditions, e.g. ambient=68.5C';
+      for (const el of [kind, cond]) el.addEventListener('change', () => view.outdated());
+      row.append(label, kind, cond);
+      box.appendChild(row);
+    }
+  },
+
+  /** The chosen files with their rows, as the fit and check requests take them; null after an error shown in view. */
+  async dataFiles(input, rows, view) {
+    const out = [];
+    let total = 0;
+    for (const f of document.getElementById(input).files) {
+      total += f.size;
+      if (total > 2 * 1048576) { view.error('error: upload too large: ' + (total / 1048576).toFixed(1) + ' MB (the studio accepts 2 MB per request)'); return null; }
+      const row = [...document.getElementById(rows).children].find(r => r.dataset.file === f.name);
+      out.push({ name: f.name, kind: row.querySelector('[name=kind]').value,
+        conditions: row.querySelector('[name=conditions]').value, text: await f.text() });
+    }
+    if (!out.length) { view.error('error: choose the measured files'); return null; }
+    return out;
+  },
+
+  async runFit() {
+    const files = await this.dataFiles('device-fit-files', 'device-fit-rows', this.fitView);
+    if (!files) return;
+    const o = valuesOf(document.getElementById('device-fit-options'));
+    await this.fitView.run('fit', { type: document.getElementById('device-fit-type').value, files, name: o.name,
+      seed: o.seed, starts: o.starts, iterations: o.iterations, fix: o.fix, start: o.start, range: o.range,
+      maxRows: o.max_rows, columns: o.columns });
+    const v = this.fitView.shown;
+    if (!v || this.fitView.kind !== 'fit' || this.fitView.el.querySelector('.error')) return;
+    this.fitted = { text: v.netlist, name: v.values.name + '.model' };
+    document.getElementById('device-fit-card-name').textContent = 'fitted card: ' + this.fitted.name;
+    document.getElementById('device-fit-after').hidden = false;
+  },
+
+  async runCheck() {
+    const files = await this.dataFiles('device-check-files', 'device-check-rows', this.checkView);
+    if (!files) return;
+    const o = valuesOf(document.getElementById('device-fit-options'));
+    return this.checkView.run('fitcheck', { card: this.fitted.text, cardName: this.fitted.name, files, columns: o.columns });
+  },
+
   /** The selected device type (a fitted card's type when the card is selected). */
   type() {
     const m = document.getElementById('device-model').value;
@@ -750,10 +851,10 @@ const device = {
   },
 
   /** Reads the pasted or chosen .model card, checks it on the server and selects it. */
-  async useCard() {
-    const file = document.getElementById('device-card-file').files[0];
-    let text = document.getElementById('device-card-text').value;
-    let name = 'pasted.model';
+  async useCard(given) {
+    const file = given ? null : document.getElementById('device-card-file').files[0];
+    let text = given ? given.text : document.getElementById('device-card-text').value;
+    let name = given ? given.name : 'pasted.model';
     if (file) {
       if (file.size > 2 * 1048576) { this.iv.error('error: upload too large: ' + (file.size / 1048576).toFixed(1) + ' MB (the studio accepts 2 MB per request)'); return; }
       text = await file.text();
