@@ -788,7 +788,7 @@ const device = {
     box.replaceChildren();
     for (const f of document.getElementById(input).files) {
       const row = document.createElement('div');
-      row.className = 'param wide';
+      row.className = 'param datafile';
       row.dataset.file = f.name;
       const label = document.createElement('span');
       label.textContent = f.name;
@@ -802,7 +802,7 @@ const device = {
       cond.name = 'conditions';
       cond.placeholder = 'conditions, e.g. ambient=68.5C';
       for (const el of [kind, cond]) el.addEventListener('change', () => view.outdated());
-      row.append(label, kind, cond);
+      row.append(label, cond, kind);
       box.appendChild(row);
     }
   },
