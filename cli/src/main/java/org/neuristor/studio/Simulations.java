@@ -487,7 +487,7 @@ final class Simulations {
     option(opts, "--columns", r.columns());
     String type = blankToNull(r.type()) == null ? "" : r.type().trim();
     Ran ran = command(List.of("fit"), List.of(type), r.files(), null, null, opts, studio, ctl,
-        (args, l) -> new picocli.CommandLine(new org.neuristor.cli.FitCommand().listen(l)));
+        l -> new picocli.CommandLine(new org.neuristor.cli.FitCommand().listen(l)));
     String model = String.valueOf(ran.values().get("name"));
     Path card = ran.dir().resolve(model + ".model");
     Path params = ran.dir().resolve(model + ".params.csv");
@@ -501,7 +501,7 @@ final class Simulations {
     List<String> opts = new ArrayList<>();
     option(opts, "--columns", r.columns());
     Ran ran = command(List.of("fit", "check"), List.of(), r.files(), cardName, r.card(), opts, studio, ctl,
-        (args, l) -> new picocli.CommandLine(new org.neuristor.cli.FitCheckCommand().listen(l)));
+        l -> new picocli.CommandLine(new org.neuristor.cli.FitCheckCommand().listen(l)));
     String model = ModelCard.parse(r.card(), cardName).name();
     return new Output(new View("fit check " + cardName, overlays(ran.dir(), model + "-check-"), ran.values(),
         ran.command(), r.card(), "model card", null, List.of()), null);
@@ -533,7 +533,7 @@ final class Simulations {
 
   /** Builds the command line of a command run in process, with the listener of its progress. */
   private interface Cli {
-    picocli.CommandLine build(List<String> args, org.neuristor.fit.DeviceFitter.Progress listener);
+    picocli.CommandLine build(org.neuristor.fit.DeviceFitter.Progress listener);
   }
 
   /**
@@ -594,7 +594,7 @@ final class Simulations {
         return new Ran(dir, Map.of(), command);
       }
       java.io.StringWriter out = new java.io.StringWriter();
-      picocli.CommandLine cl = cli.build(args, (stage, done, total) -> ctl.progress(
+      picocli.CommandLine cl = cli.build((stage, done, total) -> ctl.progress(
           total > 0 ? Math.min(1, (double) done / total) : 0, words.get(0) + " " + stage + ": " + done + " of " + total));
       cl.setOut(new java.io.PrintWriter(out, true));
       cl.setErr(new java.io.PrintWriter(java.io.Writer.nullWriter()));
@@ -642,8 +642,8 @@ final class Simulations {
         ResultsFolder.Table t = ResultsFolder.Table.read(f);
         boolean transient_ = t.columns().get(0).equals("time_s");
         double[] x = t.numbers(transient_ ? "time_s" : "v_v");
-        double[] meas = abs(t.numbers("i_measured_a"));
-        double[] model = abs(t.numbers("i_model_a"));
+        double[] meas = java.util.Arrays.stream(t.numbers("i_measured_a")).map(Math::abs).toArray();
+        double[] model = java.util.Arrays.stream(t.numbers("i_model_a")).map(Math::abs).toArray();
         String name = f.getFileName().toString().substring(prefix.length()).replaceAll("\\.csv$", "");
         panels.add(new View.Panel(name, transient_ ? "time (s)" : "voltage (V)", "|current| (A)", "line", false, true,
             List.of(View.Series.of("measured", x, meas), View.Series.of("model", x, model)), List.of(), null));
@@ -652,14 +652,6 @@ final class Simulations {
       throw NeuristorException.input("cannot read the overlays in " + dir + ": " + e.getMessage());
     }
     return panels;
-  }
-
-  private static double[] abs(double[] a) {
-    double[] out = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = Math.abs(a[i]);
-    }
-    return out;
   }
 
   private static String read(Path f) {
