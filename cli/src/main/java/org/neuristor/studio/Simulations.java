@@ -486,6 +486,11 @@ final class Simulations {
     option(opts, "--iterations", r.iterations());
     option(opts, "--columns", r.columns());
     String type = blankToNull(r.type()) == null ? "" : r.type().trim();
+    if (type.toLowerCase(Locale.ROOT).startsWith("synapse")) {
+      // it writes no .model card: nothing for the device page, a netlist or an export to take
+      throw NeuristorException.input("the studio fits " + String.join(", ", org.neuristor.fit.FitPlan.types())
+          + " (a .model card); a synapse's conductance-vs-pulse data: ./neuristor fit synapse --pulses FILE");
+    }
     Ran ran = command(List.of("fit"), List.of(type), r.files(), null, null, opts, studio, ctl,
         l -> new picocli.CommandLine(new org.neuristor.cli.FitCommand().listen(l)));
     String model = String.valueOf(ran.values().get("name"));
@@ -597,7 +602,8 @@ final class Simulations {
       picocli.CommandLine cl = cli.build((stage, done, total) -> ctl.progress(
           total > 0 ? Math.min(1, (double) done / total) : 0, words.get(0) + " " + stage + ": " + done + " of " + total));
       cl.setOut(new java.io.PrintWriter(out, true));
-      cl.setErr(new java.io.PrintWriter(java.io.Writer.nullWriter()));
+      java.io.StringWriter err = new java.io.StringWriter();
+      cl.setErr(new java.io.PrintWriter(err, true));
       Object task;
       try {
         task = cl.parseArgs(args.toArray(new String[0])).commandSpec().userObject();
@@ -609,6 +615,12 @@ final class Simulations {
       Map<String, Object> values = org.neuristor.io.Json.mapper().readValue(out.toString(), LinkedHashMap.class);
       // every residual of the fit: the command's JSON file has them, the page's table would drown in them
       values.remove("residuals");
+      // what the command says on stderr (skipped rows, a long sweep): the page shows it with the result
+      List<String> warnings = err.toString().lines().filter(l -> l.startsWith("warning: "))
+          .map(l -> l.substring("warning: ".length())).toList();
+      if (!warnings.isEmpty()) {
+        values.put("warnings", warnings);
+      }
       return new Ran(dir, values, command);
     } catch (RuntimeException | Error e) {
       deleteTree(dir);

@@ -353,14 +353,17 @@ class StudioApiTest {
     Path cliOut = out.resolve("cli-fit");
     JsonNode cli = StudioFixture.cli("fit", "ts", "--iv", data.toString(), "--starts", "2", "--iterations", "5",
         "--json", "--no-plot", "--out", cliOut.toString());
+    // with a row of NaN cells at its end: skipped, and said, as the CLI skips and says it
     JsonNode job = f.run("fit", Map.of("type", "ts", "starts", "2", "iterations", "5", "files", List.of(Map.of(
-        "name", "iv_dc_dual_sweep.csv", "kind", "iv", "conditions", "", "text", Files.readString(data)))));
+        "name", "iv_dc_dual_sweep.csv", "kind", "iv", "conditions", "", "text", Files.readString(data)
+        + "421,NaN,NaN,NaN,NaN\r\n"))));
     assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("done");
     JsonNode v = job.get("view").get("values");
     for (String k : List.of("type", "name", "parameters", "correlations", "cost", "evaluations", "simulations", "seed")) {
       assertThat(v.get(k)).as(k).isEqualTo(cli.get(k));
     }
     assertThat(withoutFile(v.get("files").get(0))).isEqualTo(withoutFile(cli.get("files").get(0)));
+    assertThat(v.get("warnings").toString()).contains("iv_dc_dual_sweep.csv").contains("1 row");
     String card = job.get("view").get("netlist").asText();
     assertThat(card).contains(".model tsfit ts (");
     assertThat(modelLines(card)).isEqualTo(modelLines(Files.readString(cliOut.resolve("tsfit.model"))));
@@ -408,6 +411,9 @@ class StudioApiTest {
     assertThat(bad.get("error").asText()).startsWith("error: ").contains("bad.csv:3:").doesNotContain("Exception");
     assertThat(bad.get("exit_code").asInt()).isEqualTo(2);
     assertThat(fitFolders()).isEmpty();
+    JsonNode synapse = f.run("fit", Map.of("type", "synapse", "files", List.of()));
+    assertThat(synapse.get("error").asText()).isEqualTo("error: the studio fits ts, mott, vo2, diffusive, ots (a .model"
+        + " card); a synapse's conductance-vs-pulse data: ./neuristor fit synapse --pulses FILE");
     // a wrong protocol is said before anything is saved
     JsonNode kind = f.run("fit", Map.of("type", "ts", "files", List.of(Map.of("name", "a.csv", "kind", "dc",
         "conditions", "", "text", "x"))));
