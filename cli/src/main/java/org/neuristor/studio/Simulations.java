@@ -517,13 +517,22 @@ final class Simulations {
     String cardName = cardName(r.cardName());
     List<String> opts = new ArrayList<>();
     option(opts, "--name", r.name());
-    String name = blankToNull(r.name()) == null ? null : r.name().trim();
+    // the subcircuit's name names its file in OUT/studio/: plain only
+    String name = blankToNull(r.name()) == null ? null : UploadSandbox.checkName(r.name().trim());
     Ran ran = command(List.of("device", "export"), List.of(), List.of(), cardName, r.card(), opts, studio, ctl, null);
-    Map<String, Object> v = new LinkedHashMap<>(
-        org.neuristor.cli.DeviceCommand.export(ran.dir().resolve(cardName).toString(), List.of(), name).asMap());
-    String sub = String.valueOf(v.get("netlist"));
-    Path file = org.neuristor.io.AtomicFiles.writeString(ran.dir().resolve(v.get("name") + ".sub"), sub);
-    v.put("file", file.toString());
+    Map<String, Object> v;
+    String sub;
+    try {
+      v = new LinkedHashMap<>(
+          org.neuristor.cli.DeviceCommand.export(ran.dir().resolve(cardName).toString(), List.of(), name).asMap());
+      sub = String.valueOf(v.get("netlist"));
+      Path file = ran.dir().resolve(UploadSandbox.checkName(v.get("name") + ".sub"));
+      v.put("file", org.neuristor.io.AtomicFiles.writeString(file, sub).toString());
+    } catch (RuntimeException e) {
+      // a card that does not export (e.g. with device-to-device spread) leaves no folder
+      deleteTree(ran.dir());
+      throw e;
+    }
     return new Output(new View("ngspice subcircuit " + v.get("name"), List.of(), v, ran.command(), sub,
         "subcircuit", null, List.of()), null);
   }

@@ -397,6 +397,18 @@ class StudioApiTest {
     assertThat(modelLines(export.get("view").get("netlist").asText())).isEqualTo(modelLines(cliExport.get("netlist")
         .asText())).contains(".subckt tsfit p n");
     assertThat(Path.of(export.get("view").get("values").get("file").asText())).exists();
+    // the name names the file: a path is refused
+    JsonNode named = f.run("export", Map.of("card", card, "cardName", "tsfit.model", "name", "../../x"));
+    assertThat(named.get("error").asText()).startsWith("error: upload file name '../../x'");
+    assertThat(out.resolve("x.sub")).doesNotExist();
+    // a card that does not export: the command's message, and no folder left
+    String spread = card.replace(".model tsfit ts (", ".model tsfit ts (d2d_v=0.1 ");
+    JsonNode refused = f.run("export", Map.of("card", spread, "cardName", "spread.model"));
+    assertThat(refused.get("state").asText()).isEqualTo("failed");
+    assertThat(refused.get("error").asText()).startsWith("error: ").contains("d2d_v");
+    try (java.util.stream.Stream<Path> all = Files.list(out.resolve("studio"))) {
+      assertThat(all.filter(p -> Files.exists(p.resolve("spread.model"))).toList()).isEmpty();
+    }
   }
 
   /**
