@@ -60,6 +60,20 @@ public final class DeviceCommand implements Runnable {
     }
   }
 
+  /**
+   * {@code device export MODEL --param K=V --name NAME}'s result (keys model, type, name, format, netlist): the device
+   * as an ngspice subcircuit of B sources; the studio's export calls it too.
+   */
+  public static Summary export(String model, List<String> param, String name) {
+    CliArgs.Device d = CliArgs.device(model, param);
+    String type = d.selection().type().type();
+    String sub = name != null ? name : d.base().replaceAll("[^A-Za-z0-9_]", "_");
+    String text = org.neuristor.device.SpiceExport.subcircuit(sub, type, d.params(),
+        List.of("Neuristor device " + d.label() + " as ngspice B sources (device export)"));
+    return new Summary().put("model", d.label()).put("type", type).put("name", sub).put("format", "ngspice")
+        .put("netlist", text);
+  }
+
   /** {@code device export MODEL --format ngspice}. */
   @Command(name = "export", mixinStandardHelpOptions = true,
       description = {"Write a device model as an ngspice subcircuit of B sources with its state on a capacitor.",
@@ -95,16 +109,11 @@ public final class DeviceCommand implements Runnable {
       if (!format.equalsIgnoreCase("ngspice")) {
         throw org.neuristor.NeuristorException.input("--format: only ngspice is supported, got '" + format + "'");
       }
-      CliArgs.Device d = CliArgs.device(model, param);
-      String type = d.selection().type().type();
-      String sub = name != null ? name : d.base().replaceAll("[^A-Za-z0-9_]", "_");
-      String text = org.neuristor.device.SpiceExport.subcircuit(sub, type, d.params(),
-          List.of("Neuristor device " + d.label() + " as ngspice B sources (device export)"));
+      Summary s = export(model, param, name);
       if (json.json()) {
-        json.print(new Summary().put("model", d.label()).put("type", type).put("name", sub).put("format", "ngspice")
-            .put("netlist", text));
+        json.print(s);
       } else {
-        json.out().print(text);
+        json.out().print(s.asMap().get("netlist"));
         json.out().flush();
       }
       return 0;

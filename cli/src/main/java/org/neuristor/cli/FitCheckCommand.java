@@ -40,6 +40,15 @@ public final class FitCheckCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  /** Told each stage's progress besides the bar on stderr (the studio's progress and cancel); may throw to stop. */
+  private DeviceFitter.Progress listener;
+
+  /** Tells {@code l} the fit's progress (stage, done, total) as the bar on stderr shows it. */
+  public FitCheckCommand listen(DeviceFitter.Progress l) {
+    listener = l;
+    return this;
+  }
+
   @Override
   public Integer call() {
     ModelCard card = ModelCard.read(model);
@@ -56,7 +65,7 @@ public final class FitCheckCommand implements Callable<Integer> {
     double[] u = problem.start();
     if (!problem.free().isEmpty()) {
       int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
-      try (StageBar bar = new StageBar(output)) {
+      try (StageBar bar = new StageBar(output, listener)) {
         u = DeviceFitter.fit(problem, new DeviceFitter.Options(1, 8, 1, 60, DeviceFitter.Global.STARTS), n, bar).u();
       }
     }

@@ -99,6 +99,15 @@ public final class FitCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  /** Told each stage's progress besides the bar on stderr (the studio's progress and cancel); may throw to stop. */
+  private DeviceFitter.Progress listener;
+
+  /** Tells {@code l} the fit's progress (stage, done, total) as the bar on stderr shows it. */
+  public FitCommand listen(DeviceFitter.Progress l) {
+    listener = l;
+    return this;
+  }
+
   @Override
   public Integer call() {
     long t0 = System.nanoTime();
@@ -146,7 +155,7 @@ public final class FitCommand implements Callable<Integer> {
     }
     Path dir = output.outDir();
     DeviceFitter.Result r;
-    try (StageBar bar = new StageBar(output)) {
+    try (StageBar bar = new StageBar(output, listener)) {
       r = DeviceFitter.fit(fitted, new DeviceFitter.Options(seed, starts, polish, iterations, g, !joint), nThreads, bar);
     }
     double wall = (System.nanoTime() - t0) / 1e9;

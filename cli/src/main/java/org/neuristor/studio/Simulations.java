@@ -1,5 +1,8 @@
 package org.neuristor.studio;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,13 +173,17 @@ final class Simulations {
         c.name() + ".csv", List.of()), file -> CsvWriter.write(file, t));
   }
 
-  /** An uploaded netlist: {@code run FILE}; {@code .include} reaches only the uploaded files. */
-  record NetlistRequest(Map<String, String> files, String main) {}
+  /**
+   * An uploaded netlist: {@code run FILE}; {@code .include} reaches only the uploaded files. {@code files} maps a path
+   * within the upload ({@code models/x.model}) to its text; {@code zip} is a zip file (base64) named {@code zipName}
+   * whose files join them; {@code main} names the netlist to run (default: {@link UploadSandbox#main}).
+   */
+  record NetlistRequest(Map<String, String> files, String main, String zipName, String zip) {}
 
   static Output netlist(NetlistRequest r, JobQueue.Control ctl) {
-    try (UploadSandbox box = UploadSandbox.of(r.files())) {
-      String main = r.main() == null ? box.names().get(0) : r.main();
-      CircuitCompiler.Compiled cc = CircuitCompiler.compile(box.path(main));
+    try (UploadSandbox box = UploadSandbox.of(r.files(), r.zipName(), r.zip())) {
+      String main = box.main(r.main());
+      CircuitCompiler.Compiled cc = CircuitCompiler.compileWithin(box.root(), box.path(main), UploadSandbox.SCOPE);
       if (cc.analyses().isEmpty()) {
         throw NeuristorException.input(main + ": no analysis (.tran, .dc or .op) to run");
       }
@@ -210,9 +217,9 @@ final class Simulations {
       o.warnings().stream().filter(w -> !cc.reported(w)).distinct().forEach(warnings::add);
       v.put("warnings", warnings);
       v.put("wall_s", o.wallSeconds());
-      String base = main.replaceAll("\\.[^.]*$", "");
+      String base = main.replaceAll("^.*/", "").replaceAll("\\.[^.]*$", "");
       return new Output(new View(cc.circuit().title(), panels, v, "./neuristor run " + Shell.quote(main) + " --json",
-          r.files().get(main), "netlist", base + ".csv", List.of()), file -> CsvWriter.write(file, t));
+          box.text(main), "netlist", base + ".csv", List.of()), file -> CsvWriter.write(file, t));
     }
   }
 
@@ -435,6 +442,267 @@ final class Simulations {
   static String refractoryStage(double t, double most) {
     int run = (int) Math.min(most, Math.floor(t) + 1);
     return (run == 1 ? "the single pulse alone" : "paired pulses") + ": run " + run + " of at most " + (int) most;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // your own device: fit, fit check and device export, run by the commands themselves
+
+  /**
+   * A measured file as uploaded: a plain file name, its protocol ({@code iv} or {@code pulse}, the option it goes
+   * to), its conditions as written after the colon on the command line ({@code ambient=68.5C,series=50}; blank for
+   * none) and its text.
+   */
+  record DataFile(String name, String kind, String conditions, String text) {}
+
+  /**
+   * {@code fit TYPE --iv FILE:COND --pulse FILE:COND ...}, each option as typed (blank: the command's default, not
+   * given): {@code fix}, {@code start} and {@code range} as their K=V lists.
+   */
+  record FitRequest(String type, List<DataFile> files, String columns, String name, String seed, String starts,
+      String fix, String start, String range, String maxRows, String iterations) {}
+
+  /** {@code fit check CARD --iv FILE:COND ...}: the card's text and file name, and the held-out files. */
+  record FitCheckRequest(String card, String cardName, List<DataFile> files, String columns) {}
+
+  /** {@code device export CARD --name NAME}: the card's text and file name, and the subcircuit's name (blank: the card's). */
+  record ExportRequest(String card, String cardName, String name) {}
+
+  /**
+   * A fit as {@code fit TYPE ... --out DIR --json} runs it, in process: the command's own code reads every option and
+   * file, fits and writes the card, its JSON and parameter table, and the overlays into {@code DIR}, which is
+   * {@code OUT/studio/fit-DIGEST/} (the uploaded files are saved there first, so that the command shown runs as it
+   * is). The values are the command's {@code --json} output. Progress is the fit's stage by stage; a cancel stops it
+   * at its next progress report. A fit that fails or is cancelled leaves no folder.
+   */
+  static Output fit(FitRequest r, Path studio, JobQueue.Control ctl) {
+    List<String> opts = new ArrayList<>();
+    option(opts, "--name", r.name());
+    option(opts, "--seed", r.seed());
+    option(opts, "--starts", r.starts());
+    option(opts, "--fix", r.fix());
+    option(opts, "--start", r.start());
+    option(opts, "--range", r.range());
+    option(opts, "--max-rows", r.maxRows());
+    option(opts, "--iterations", r.iterations());
+    option(opts, "--columns", r.columns());
+    String type = blankToNull(r.type()) == null ? "" : r.type().trim();
+    if (type.toLowerCase(Locale.ROOT).startsWith("synapse")) {
+      // it writes no .model card: nothing for the device page, a netlist or an export to take
+      throw NeuristorException.input("the studio fits " + String.join(", ", org.neuristor.fit.FitPlan.types())
+          + " (a .model card); a synapse's conductance-vs-pulse data: ./neuristor fit synapse --pulses FILE");
+    }
+    Ran ran = command(List.of("fit"), List.of(type), r.files(), null, null, opts, studio, ctl,
+        l -> new picocli.CommandLine(new org.neuristor.cli.FitCommand().listen(l)));
+    String model = String.valueOf(ran.values().get("name"));
+    Path card = ran.dir().resolve(model + ".model");
+    Path params = ran.dir().resolve(model + ".params.csv");
+    return new Output(new View("fit " + type + ": " + model, overlays(ran.dir(), model + "-"), ran.values(),
+        ran.command(), read(card), "model card", model + ".params.csv", List.of()), file -> copyFile(params, file));
+  }
+
+  /** {@code fit check CARD --iv FILE:COND ... --out DIR --json} in process, as {@link #fit}. */
+  static Output fitCheck(FitCheckRequest r, Path studio, JobQueue.Control ctl) {
+    String cardName = cardName(r.cardName());
+    List<String> opts = new ArrayList<>();
+    option(opts, "--columns", r.columns());
+    Ran ran = command(List.of("fit", "check"), List.of(), r.files(), cardName, r.card(), opts, studio, ctl,
+        l -> new picocli.CommandLine(new org.neuristor.cli.FitCheckCommand().listen(l)));
+    String model = ModelCard.parse(r.card(), cardName).name();
+    return new Output(new View("fit check " + cardName, overlays(ran.dir(), model + "-check-"), ran.values(),
+        ran.command(), r.card(), "model card", null, List.of()), null);
+  }
+
+  /** {@code device export CARD --name NAME --json}: the card as an ngspice subcircuit, from the command's code. */
+  static Output export(ExportRequest r, Path studio, JobQueue.Control ctl) {
+    String cardName = cardName(r.cardName());
+    List<String> opts = new ArrayList<>();
+    option(opts, "--name", r.name());
+    // the subcircuit's name names its file in OUT/studio/: plain only
+    String name = blankToNull(r.name()) == null ? null : UploadSandbox.checkName(r.name().trim());
+    Ran ran = command(List.of("device", "export"), List.of(), List.of(), cardName, r.card(), opts, studio, ctl, null);
+    Map<String, Object> v;
+    String sub;
+    try {
+      v = new LinkedHashMap<>(
+          org.neuristor.cli.DeviceCommand.export(ran.dir().resolve(cardName).toString(), List.of(), name).asMap());
+      sub = String.valueOf(v.get("netlist"));
+      Path file = ran.dir().resolve(UploadSandbox.checkName(v.get("name") + ".sub"));
+      v.put("file", org.neuristor.io.AtomicFiles.writeString(file, sub).toString());
+    } catch (RuntimeException e) {
+      // a card that does not export (e.g. with device-to-device spread) leaves no folder
+      deleteTree(ran.dir());
+      throw e;
+    }
+    return new Output(new View("ngspice subcircuit " + v.get("name"), List.of(), v, ran.command(), sub,
+        "subcircuit", null, List.of()), null);
+  }
+
+  /** A card's file name: plain ({@link UploadSandbox#checkName}), {@code fitted.model} when not given. */
+  private static String cardName(String name) {
+    return UploadSandbox.checkName(blankToNull(name) == null ? "fitted.model" : name.trim());
+  }
+
+  /** What a command run in process gave: its folder, its {@code --json} output and the command line that repeats it. */
+  private record Ran(Path dir, Map<String, Object> values, String command) {}
+
+  /** Builds the command line of a command run in process, with the listener of its progress. */
+  private interface Cli {
+    picocli.CommandLine build(org.neuristor.fit.DeviceFitter.Progress listener);
+  }
+
+  /**
+   * Saves the uploaded files (and the card) into {@code OUT/studio/WORD-DIGEST/} and runs the command there with
+   * {@code --json} ({@code cli} null: only saves them). The digest is of the command and the files, so the same
+   * upload and options reuse the folder and another never overwrites it. Nothing stays when the command fails or is
+   * cancelled.
+   */
+  private static Ran command(List<String> words, List<String> lead, List<DataFile> files, String cardName, String card,
+      List<String> opts, Path studio, JobQueue.Control ctl, Cli cli) {
+    List<DataFile> data = files == null ? List.of() : files;
+    if (data.size() > UploadSandbox.MAX_FILES) {
+      throw NeuristorException.input("at most " + UploadSandbox.MAX_FILES + " files per upload, got " + data.size());
+    }
+    StringBuilder key = new StringBuilder(String.join(" ", words)).append(lead).append('\n').append(opts).append('\n');
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (DataFile d : data) {
+      UploadSandbox.checkName(d.name());
+      if (!"iv".equals(d.kind()) && !"pulse".equals(d.kind())) {
+        throw NeuristorException.input(d.name() + ": give the protocol of the file: iv (a DC sweep) or pulse (a"
+            + " transient), got '" + d.kind() + "'");
+      }
+      if (!names.add(d.name()) || d.name().equals(cardName)) {
+        throw NeuristorException.input(d.name() + " is uploaded twice");
+      }
+      key.append(d.kind()).append(' ').append(d.name()).append(':').append(d.conditions()).append('\n')
+          .append(d.text()).append('\n');
+    }
+    if (card != null) {
+      key.append(cardName).append('\n').append(card);
+    }
+    String word = words.get(words.size() - 1).equals("check") ? "fit-check" : words.get(words.size() - 1);
+    Path dir = studio.resolve(View.runName(word, key.toString(), "").replaceAll("\\.csv$", ""));
+    List<String> args = new ArrayList<>(lead);
+    if (card != null) {
+      args.add(dir.resolve(cardName).toString());
+    }
+    for (DataFile d : data) {
+      String cond = blankToNull(d.conditions()) == null ? "" : ":" + d.conditions().trim();
+      args.add("--" + d.kind());
+      args.add(dir.resolve(d.name()) + cond);
+    }
+    args.addAll(opts);
+    if (cli != null) {
+      args.addAll(List.of("--out", dir.toString(), "--json"));
+    }
+    String command = "./neuristor " + String.join(" ", words) + " " + String.join(" ", args.stream().map(Shell::quote).toList());
+    try {
+      deleteTree(dir);
+      Files.createDirectories(dir);
+      for (DataFile d : data) {
+        Files.writeString(dir.resolve(d.name()), d.text() == null ? "" : d.text(), StandardCharsets.UTF_8);
+      }
+      if (card != null) {
+        Files.writeString(dir.resolve(cardName), card, StandardCharsets.UTF_8);
+      }
+      if (cli == null) {
+        return new Ran(dir, Map.of(), command);
+      }
+      java.io.StringWriter out = new java.io.StringWriter();
+      picocli.CommandLine cl = cli.build((stage, done, total) -> ctl.progress(
+          total > 0 ? Math.min(1, (double) done / total) : 0, words.get(0) + " " + stage + ": " + done + " of " + total));
+      cl.setOut(new java.io.PrintWriter(out, true));
+      java.io.StringWriter err = new java.io.StringWriter();
+      cl.setErr(new java.io.PrintWriter(err, true));
+      Object task;
+      try {
+        task = cl.parseArgs(args.toArray(new String[0])).commandSpec().userObject();
+      } catch (picocli.CommandLine.ParameterException e) {
+        throw NeuristorException.input(e.getMessage());
+      }
+      ((java.util.concurrent.Callable<?>) task).call();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> values = org.neuristor.io.Json.mapper().readValue(out.toString(), LinkedHashMap.class);
+      // every residual of the fit: the command's JSON file has them, the page's table would drown in them
+      values.remove("residuals");
+      // what the command says on stderr (skipped rows, a long sweep): the page shows it with the result
+      List<String> warnings = err.toString().lines().filter(l -> l.startsWith("warning: "))
+          .map(l -> l.substring("warning: ".length())).toList();
+      if (!warnings.isEmpty()) {
+        values.put("warnings", warnings);
+      }
+      return new Ran(dir, values, command);
+    } catch (RuntimeException | Error e) {
+      deleteTree(dir);
+      if (ctl.cancelled()) {
+        throw new JobQueue.Cancelled();
+      }
+      throw e;
+    } catch (Exception e) {
+      deleteTree(dir);
+      throw NeuristorException.input("cannot save the upload in " + dir + ": " + e.getMessage());
+    }
+  }
+
+  /** Adds {@code option value} when the value is given. */
+  private static void option(List<String> args, String option, String value) {
+    if (blankToNull(value) != null) {
+      args.add(option);
+      args.add(value.trim());
+    }
+  }
+
+  /**
+   * The overlays the command wrote ({@code PREFIX*.csv}: measured and model current per row), one panel per file:
+   * |i| against time for a transient, against voltage for a sweep, on a log axis as the command's plots.
+   */
+  private static List<View.Panel> overlays(Path dir, String prefix) {
+    List<View.Panel> panels = new ArrayList<>();
+    try (java.util.stream.Stream<Path> all = Files.list(dir)) {
+      for (Path f : all.filter(p -> p.getFileName().toString().startsWith(prefix)
+          && p.getFileName().toString().endsWith(".csv")).sorted().toList()) {
+        ResultsFolder.Table t = ResultsFolder.Table.read(f);
+        boolean transient_ = t.columns().get(0).equals("time_s");
+        double[] x = t.numbers(transient_ ? "time_s" : "v_v");
+        double[] meas = java.util.Arrays.stream(t.numbers("i_measured_a")).map(Math::abs).toArray();
+        double[] model = java.util.Arrays.stream(t.numbers("i_model_a")).map(Math::abs).toArray();
+        String name = f.getFileName().toString().substring(prefix.length()).replaceAll("\\.csv$", "");
+        panels.add(new View.Panel(name, transient_ ? "time (s)" : "voltage (V)", "|current| (A)", "line", false, true,
+            List.of(View.Series.of("measured", x, meas), View.Series.of("model", x, model)), List.of(), null));
+      }
+    } catch (java.io.IOException e) {
+      throw NeuristorException.input("cannot read the overlays in " + dir + ": " + e.getMessage());
+    }
+    return panels;
+  }
+
+  private static String read(Path f) {
+    try {
+      return Files.readString(f, StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw NeuristorException.input("cannot read " + f + ": " + e.getMessage());
+    }
+  }
+
+  private static Path copyFile(Path from, Path to) {
+    try {
+      return Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (java.io.IOException e) {
+      throw NeuristorException.input("cannot copy " + from.getFileName() + ": " + e.getMessage());
+    }
+  }
+
+  /** Deletes a folder of the studio's and what is in it (nothing when it is not there). */
+  private static void deleteTree(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (java.io.IOException e) {
+      throw NeuristorException.input("cannot clear " + dir + ": " + e.getMessage());
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

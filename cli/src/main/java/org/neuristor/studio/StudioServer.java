@@ -52,7 +52,7 @@ import org.neuristor.io.Json;
  * <pre>
  * GET  /api/catalogue             circuits, devices, models and their parameters
  * POST /api/run/KIND?wait=MS      start a job (KIND: neuron, netlist, fv, sd, aon, refractory, iv,
- *                                 pulse, mc, model, results); body: the request and an optional
+ *                                 pulse, mc, model, results, fit, fitcheck, export); body: the request and an optional
  *                                 "slot" (a new job in a slot cancels the slot's previous job);
  *                                 answers 202 with the job, once it ended or after MS (default 0)
  * GET  /api/job/ID?wait=MS        the job (state, progress, stage and remaining_s while it runs, server_ms, cpu_ms,
@@ -420,6 +420,18 @@ public final class StudioServer implements AutoCloseable {
       case "netlist" -> {
         Simulations.NetlistRequest r = read(json, Simulations.NetlistRequest.class);
         yield c -> Simulations.netlist(r, c);
+      }
+      case "fit" -> {
+        Simulations.FitRequest r = read(json, Simulations.FitRequest.class);
+        yield c -> Simulations.fit(r, downloads, c);
+      }
+      case "fitcheck" -> {
+        Simulations.FitCheckRequest r = read(json, Simulations.FitCheckRequest.class);
+        yield c -> Simulations.fitCheck(r, downloads, c);
+      }
+      case "export" -> {
+        Simulations.ExportRequest r = read(json, Simulations.ExportRequest.class);
+        yield c -> Simulations.export(r, downloads, c);
       }
       case "fv" -> {
         Simulations.FvRequest r = read(json, Simulations.FvRequest.class);

@@ -241,24 +241,252 @@ class StudioApiTest {
     Path secret = Files.createTempFile("studio-include", ".inc");
     Files.writeString(secret, "rsecret a 0 1k\n");
     try {
-      // .include, and .lib with a section (read the same way)
-      for (String inc : List.of(".include " + secret, ".include ../../../../../../" + secret, ".include \"" + secret
-          + "\"", ".include /etc/passwd", ".include ../" + secret.getFileName(), ".lib " + secret + " top",
-          ".lib /etc/passwd top")) {
+      // .include, and .lib with a section (read the same way): refused at their line, saying why
+      for (String inc : List.of(".include " + secret, ".include \"" + secret + "\"", ".include /etc/passwd",
+          ".lib " + secret + " top", ".lib /etc/passwd top")) {
         String net = "include test\n" + inc + "\nv1 a 0 1\nr1 a 0 1k\n.op\n.end\n";
         JsonNode job = f.run("netlist", Map.of("files", Map.of("main.cir", net)));
         assertThat(job.get("state").asText()).as(inc).isEqualTo("failed");
-        assertThat(job.get("error").asText()).as(inc).startsWith("error: /main.cir:2:")
-            .contains("cannot read included file").doesNotContain("rsecret").doesNotContain("root:");
+        assertThat(job.get("error").asText()).as(inc).startsWith("error: main.cir:2:1: cannot include ")
+            .contains(": an absolute path reaches outside the uploaded files").doesNotContain("rsecret")
+            .doesNotContain("root:");
       }
-      // an uploaded file can be included
+      for (String inc : List.of(".include ../../../../../../" + secret, ".include ../" + secret.getFileName(),
+          ".include sub/../../x.inc")) {
+        String net = "include test\n" + inc + "\nv1 a 0 1\nr1 a 0 1k\n.op\n.end\n";
+        JsonNode job = f.run("netlist", Map.of("files", Map.of("main.cir", net)));
+        assertThat(job.get("state").asText()).as(inc).isEqualTo("failed");
+        assertThat(job.get("error").asText()).as(inc).startsWith("error: main.cir:2:1: cannot include ")
+            .contains(": '..' leads outside the uploaded files").doesNotContain("rsecret");
+      }
+      // an uploaded file can be included, also from a folder and back up with '..' inside the upload
       JsonNode ok = f.run("netlist", Map.of("main", "main.cir", "files", Map.of(
-          "main.cir", "include test\n.include parts.inc\nv1 a 0 1\n.op\n.end\n", "parts.inc", "r1 a 0 1k\n")));
-      assertThat(ok.get("state").asText()).isEqualTo("done");
+          "main.cir", "include test\n.include parts.inc\n.include lib/more.inc\nv1 a 0 1\n.op\n.end\n",
+          "parts.inc", "r1 a 0 1k\n", "lib/more.inc", ".include ../lib/../last.inc\n", "last.inc", "r2 a 0 2k\n")));
+      assertThat(ok.get("state").asText()).as(ok.toString()).isEqualTo("done");
       assertThat(ok.get("view").get("values").get("signals").toString()).contains("v(a)");
+      // an included file's own escape is named at its own line, by its path in the upload
+      JsonNode nested = f.run("netlist", Map.of("main", "main.cir", "files", Map.of(
+          "main.cir", "include test\n.include lib/more.inc\nv1 a 0 1\n.op\n.end\n",
+          "lib/more.inc", "* more\n  .include ../../x.inc\n")));
+      assertThat(nested.get("error").asText()).isEqualTo("error: lib/more.inc:2:3: cannot include ../../x.inc: '..'"
+          + " leads outside the uploaded files; upload the folder that holds both files, or name the file relative to"
+          + " lib/more.inc inside it");
     } finally {
       Files.deleteIfExists(secret);
     }
+  }
+
+  /**
+   * A netlist uploaded with the files it includes, as a folder (paths kept) or as a zip, runs as {@code run} runs it
+   * on disk: examples/lif-vo2fit.cir includes models/vo2-galloni2024.model, and used to fail with "cannot read
+   * included file" because an upload kept only file names. A missing include is named at its file:line:col.
+   */
+  @Test
+  void aNetlistUploadedWithItsIncludesRunsAsTheCliRunsIt() throws Exception {
+    Path ex = Path.of("../examples");
+    String net = Files.readString(ex.resolve("lif-vo2fit.cir"));
+    String card = Files.readString(ex.resolve("models/vo2-galloni2024.model"));
+    Path cliOut = out.resolve("cli-vo2fit");
+    JsonNode cli = StudioFixture.cli("run", ex.resolve("lif-vo2fit.cir").toString(), "--json", "--no-plot", "--out",
+        cliOut.toString()).get("analyses").get(0);
+    String cliCsv = Files.readString(cliOut.resolve("lif-vo2fit.tran.csv"));
+
+    // a folder upload: each file under its path in the folder (the page drops the chosen folder's own name)
+    JsonNode folder = f.run("netlist", Map.of("files", Map.of("lif-vo2fit.cir", net,
+        "models/vo2-galloni2024.model", card, "README.txt", "not a netlist\n")));
+    assertThat(folder.get("state").asText()).as(folder.toString()).isEqualTo("done");
+    JsonNode v = folder.get("view").get("values");
+    assertThat(v.get("netlist").asText()).isEqualTo("lif-vo2fit.cir");
+    assertThat(v.get("steps_accepted").asLong()).isEqualTo(cli.get("steps_accepted").asLong()).isEqualTo(30009);
+    assertThat(v.get("newton_iterations").asLong()).isEqualTo(cli.get("newton_iterations").asLong());
+    assertThat(f.get("api/job/" + folder.get("id").asText() + "/csv").body()).isEqualTo(cliCsv);
+
+    // a zip of the folder (with its top folder, as zipping a folder makes it)
+    String zip = zip(Map.of("lif/", "", "lif/lif-vo2fit.cir", net, "lif/models/vo2-galloni2024.model", card));
+    JsonNode zipped = f.run("netlist", Map.of("zipName", "lif.zip", "zip", zip));
+    assertThat(zipped.get("state").asText()).as(zipped.toString()).isEqualTo("done");
+    assertThat(zipped.get("view").get("values").get("steps_accepted").asLong()).isEqualTo(30009);
+    assertThat(zipped.get("view").get("netlist").asText()).isEqualTo(net);
+    assertThat(f.get("api/job/" + zipped.get("id").asText() + "/csv").body()).isEqualTo(cliCsv);
+
+    // the netlist alone: the missing include named at its line and column, and what was uploaded
+    JsonNode alone = f.run("netlist", Map.of("files", Map.of("lif-vo2fit.cir", net)));
+    assertThat(alone.get("error").asText()).isEqualTo("error: lif-vo2fit.cir:10:1: cannot read included file"
+        + " models/vo2-galloni2024.model (models/vo2-galloni2024.model is not among the uploaded files)");
+    assertThat(alone.get("exit_code").asInt()).isEqualTo(2);
+    // the model card chosen as a file beside it, without its folder: said so
+    JsonNode flat = f.run("netlist", Map.of("files", Map.of("lif-vo2fit.cir", net, "vo2-galloni2024.model", card)));
+    assertThat(flat.get("error").asText()).isEqualTo("error: lif-vo2fit.cir:10:1: cannot read included file"
+        + " models/vo2-galloni2024.model (models/vo2-galloni2024.model is not among the uploaded files;"
+        + " vo2-galloni2024.model is: keep the folders as the netlist names them (upload the folder, or a zip of it))");
+  }
+
+  /** Upload paths stay inside the upload: a '..' or absolute name, in the request or in a zip, is refused. */
+  @Test
+  void uploadPathsThatLeaveTheUploadAreRefused() throws Exception {
+    for (String bad : List.of("../x.cir", "/etc/x.cir", "a/../../x.cir", "a//x.cir", "a\\x.cir", "./x.cir")) {
+      JsonNode j = f.run("netlist", Map.of("files", Map.of(bad, "t\nv1 a 0 1\n.op\n")));
+      assertThat(j.get("state").asText()).as(bad).isEqualTo("failed");
+      assertThat(j.get("error").asText()).as(bad).startsWith("error: upload file name '" + bad + "'");
+    }
+    JsonNode j = f.run("netlist", Map.of("zipName", "up.zip",
+        "zip", zip(Map.of("main.cir", "t\nv1 a 0 1\n.op\n", "../evil.cir", "x"))));
+    assertThat(j.get("error").asText()).startsWith("error: up.zip: upload file name '../evil.cir': '..' is not taken");
+    JsonNode notZip = f.run("netlist", Map.of("zipName", "up.zip", "zip", "bm90IGEgemlw"));
+    assertThat(notZip.get("error").asText()).startsWith("error: up.zip: ");
+    // two netlists at the top and none named: the page must say which
+    JsonNode two = f.run("netlist", Map.of("files", Map.of("a.cir", "t\nv1 a 0 1\n.op\n", "b.cir", "t\n.op\n")));
+    assertThat(two.get("error").asText()).isEqualTo("error: the upload has 2 netlists (a.cir, b.cir): choose the one"
+        + " to run");
+  }
+
+  /**
+   * Your own device in the studio: the fit is {@code fit}'s own code (same parameters, cost, metrics, card and
+   * parameter table as the CLI on the same file and options), the command it shows repeats it, the card checks on a
+   * held-out file as {@code fit check} does and exports as {@code device export} does. The studio had no fit.
+   */
+  @Test
+  void aFitIsTheCliFitAndItsCardChecksAndExportsAsTheCliDoes() throws Exception {
+    Path data = Path.of("../examples/data/vo2-galloni2024/iv_dc_dual_sweep.csv");
+    Path pulse = Path.of("../examples/data/vo2-galloni2024/pulses/4.5V_0.01s_68.5C.csv");
+    Path cliOut = out.resolve("cli-fit");
+    JsonNode cli = StudioFixture.cli("fit", "ts", "--iv", data.toString(), "--starts", "2", "--iterations", "5",
+        "--json", "--no-plot", "--out", cliOut.toString());
+    // with a row of NaN cells at its end: skipped, and said, as the CLI skips and says it
+    JsonNode job = f.run("fit", Map.of("type", "ts", "starts", "2", "iterations", "5", "files", List.of(Map.of(
+        "name", "iv_dc_dual_sweep.csv", "kind", "iv", "conditions", "", "text", Files.readString(data)
+        + "421,NaN,NaN,NaN,NaN\r\n"))));
+    assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("done");
+    JsonNode v = job.get("view").get("values");
+    for (String k : List.of("type", "name", "parameters", "correlations", "cost", "evaluations", "simulations", "seed")) {
+      assertThat(v.get(k)).as(k).isEqualTo(cli.get(k));
+    }
+    assertThat(withoutFile(v.get("files").get(0))).isEqualTo(withoutFile(cli.get("files").get(0)));
+    assertThat(v.get("warnings").toString()).contains("iv_dc_dual_sweep.csv").contains("1 row");
+    String card = job.get("view").get("netlist").asText();
+    assertThat(card).contains(".model tsfit ts (");
+    assertThat(modelLines(card)).isEqualTo(modelLines(Files.readString(cliOut.resolve("tsfit.model"))));
+    assertThat(f.get("api/job/" + job.get("id").asText() + "/csv").body())
+        .isEqualTo(Files.readString(cliOut.resolve("tsfit.params.csv")));
+    // one panel per file: measured and model current
+    assertThat(job.get("view").get("panels")).hasSize(1);
+    assertThat(job.get("view").get("panels").get(0).get("series")).hasSize(2);
+    // the command shown runs as it is (on the files the studio saved) and gives the same fit
+    String cmd = job.get("view").get("command").asText();
+    assertThat(cmd).startsWith("./neuristor fit ts --iv ").contains(" --starts 2 --iterations 5 --out ")
+        .endsWith(" --json");
+    JsonNode again = StudioFixture.cli(cmd.substring("./neuristor ".length()).split(" "));
+    assertThat(again.get("parameters")).isEqualTo(v.get("parameters"));
+    assertThat(again.get("files")).isEqualTo(v.get("files"));
+
+    // held out: the card on a pulse file it was not fitted to
+    JsonNode check = f.run("fitcheck", Map.of("card", card, "cardName", "tsfit.model", "files", List.of(Map.of(
+        "name", pulse.getFileName().toString(), "kind", "pulse", "conditions", "", "text", Files.readString(pulse)))));
+    assertThat(check.get("state").asText()).as(check.toString()).isEqualTo("done");
+    JsonNode cliCheck = StudioFixture.cli("fit", "check", cliOut.resolve("tsfit.model").toString(), "--pulse",
+        pulse.toString(), "--json", "--no-plot", "--out", out.resolve("cli-check").toString());
+    assertThat(withoutFile(check.get("view").get("values").get("files").get(0)))
+        .isEqualTo(withoutFile(cliCheck.get("files").get(0)));
+    assertThat(check.get("view").get("panels")).hasSize(1);
+
+    // export to SPICE
+    JsonNode export = f.run("export", Map.of("card", card, "cardName", "tsfit.model"));
+    assertThat(export.get("state").asText()).as(export.toString()).isEqualTo("done");
+    JsonNode cliExport = StudioFixture.cli("device", "export", cliOut.resolve("tsfit.model").toString(), "--json");
+    assertThat(modelLines(export.get("view").get("netlist").asText())).isEqualTo(modelLines(cliExport.get("netlist")
+        .asText())).contains(".subckt tsfit p n");
+    assertThat(Path.of(export.get("view").get("values").get("file").asText())).exists();
+    // the name names the file: a path is refused
+    JsonNode named = f.run("export", Map.of("card", card, "cardName", "tsfit.model", "name", "../../x"));
+    assertThat(named.get("error").asText()).startsWith("error: upload file name '../../x'");
+    assertThat(out.resolve("x.sub")).doesNotExist();
+    // a card that does not export: the command's message, and no folder left
+    String spread = card.replace(".model tsfit ts (", ".model tsfit ts (d2d_v=0.1 ");
+    JsonNode refused = f.run("export", Map.of("card", spread, "cardName", "spread.model"));
+    assertThat(refused.get("state").asText()).isEqualTo("failed");
+    assertThat(refused.get("error").asText()).startsWith("error: ").contains("d2d_v");
+    try (java.util.stream.Stream<Path> all = Files.list(out.resolve("studio"))) {
+      assertThat(all.filter(p -> Files.exists(p.resolve("spread.model"))).toList()).isEmpty();
+    }
+  }
+
+  /**
+   * A fit that fails (a file that does not read) gives the command's file:line:col message and leaves no folder; a
+   * fit cancelled while it runs stops, frees its worker and leaves no folder.
+   */
+  @Test
+  void aFailedOrCancelledFitLeavesNoFiles() throws Exception {
+    JsonNode bad = f.run("fit", Map.of("type", "ts", "files", List.of(Map.of("name", "bad.csv", "kind", "iv",
+        "conditions", "", "text", "Voltage (V),Current (A)\n0.1,1e-6\n0.2,oops\n"))));
+    assertThat(bad.get("state").asText()).isEqualTo("failed");
+    assertThat(bad.get("error").asText()).startsWith("error: ").contains("bad.csv:3:").doesNotContain("Exception");
+    assertThat(bad.get("exit_code").asInt()).isEqualTo(2);
+    assertThat(fitFolders()).isEmpty();
+    JsonNode synapse = f.run("fit", Map.of("type", "synapse", "files", List.of()));
+    assertThat(synapse.get("error").asText()).isEqualTo("error: the studio fits ts, mott, vo2, diffusive, ots (a .model"
+        + " card); a synapse's conductance-vs-pulse data: ./neuristor fit synapse --pulses FILE");
+    // a wrong protocol is said before anything is saved
+    JsonNode kind = f.run("fit", Map.of("type", "ts", "files", List.of(Map.of("name", "a.csv", "kind", "dc",
+        "conditions", "", "text", "x"))));
+    assertThat(kind.get("error").asText()).isEqualTo("error: a.csv: give the protocol of the file: iv (a DC sweep) or"
+        + " pulse (a transient), got 'dc'");
+
+    Path data = Path.of("../examples/data/vo2-galloni2024/iv_dc_dual_sweep.csv");
+    StudioFixture.Reply r = f.post("api/run/fit", Map.of("type", "vo2", "files", List.of(Map.of("name", "sweep.csv",
+        "kind", "iv", "conditions", "ambient=fit", "text", Files.readString(data)))));
+    String id = r.json().get("id").asText();
+    long end = System.nanoTime() + 60_000_000_000L;
+    JsonNode j = f.get("api/job/" + id).json();
+    while (System.nanoTime() < end && !(j.get("state").asText().equals("running") && j.hasNonNull("stage"))) {
+      Thread.sleep(100);
+      j = f.get("api/job/" + id).json();
+    }
+    assertThat(j.get("stage").asText()).startsWith("fit ");
+    assertThat(f.post("api/job/" + id + "/cancel", Map.of()).status()).isEqualTo(200);
+    assertThat(f.await(id).get("state").asText()).isEqualTo("cancelled");
+    long stop = System.nanoTime() + 30_000_000_000L;
+    while (System.nanoTime() < stop && (f.get("api/status").json().get("running").asInt() > 0 || !fitFolders().isEmpty())) {
+      Thread.sleep(100);
+    }
+    assertThat(f.get("api/status").json().get("running").asInt()).isZero();
+    assertThat(fitFolders()).isEmpty();
+  }
+
+  /** The fit folders in OUT/studio/ (a finished fit's remain; these tests' failed ones must not). */
+  private static List<Path> fitFolders() throws java.io.IOException {
+    Path studio = out.resolve("studio");
+    if (!Files.isDirectory(studio)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> all = Files.list(studio)) {
+      return all.filter(p -> p.getFileName().toString().startsWith("fit-") && Files.isDirectory(p)
+          && !Files.exists(p.resolve("tsfit.model"))).toList();
+    }
+  }
+
+  /** A metrics object without its "file" (the path differs: the studio's saved copy). */
+  private static JsonNode withoutFile(JsonNode metrics) {
+    com.fasterxml.jackson.databind.node.ObjectNode o = metrics.deepCopy();
+    o.remove("file");
+    return o;
+  }
+
+  /** The lines of a card or subcircuit that are not comments (the comments name the files' paths). */
+  private static List<String> modelLines(String text) {
+    return text.lines().filter(l -> !l.startsWith("*")).toList();
+  }
+
+  /** A zip file (base64) of these entries, in name order; a name ending in '/' is a folder. */
+  static String zip(Map<String, String> entries) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
+      for (String name : new java.util.TreeSet<>(entries.keySet())) {
+        z.putNextEntry(new java.util.zip.ZipEntry(name));
+        z.write(entries.get(name).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
   }
 
   @Test

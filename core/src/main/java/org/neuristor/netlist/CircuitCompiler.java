@@ -117,21 +117,53 @@ public final class CircuitCompiler {
   /** The device factories given besides those found by ServiceLoader. */
   private final List<DeviceFactory> factories = new ArrayList<>();
   private Overrides overrides = Overrides.NONE;
+  /** Where {@code .include} may reach (null: anywhere), and what it holds; see {@link #compileWithin}. */
+  private Path root;
+  private String scope;
 
   private CircuitCompiler() {}
 
+  /**
+   * Compiles {@code file}, a netlist under the folder {@code root} (e.g. an upload), whose {@code .include} and
+   * {@code .lib FILE} may reach only files under {@code root}: an absolute path, or a {@code ..} that climbs above
+   * {@code root}, is an error at its {@code file:line:col} naming {@code scope} ("the uploaded files"), and so is a file
+   * that is not there. Files are named relative to {@code root} in messages. (Compiling its {@link Compiled#source()}
+   * again, as the control commands do, is not confined.)
+   */
+  public static Compiled compileWithin(Path root, Path file, String scope) {
+    Path r = root.toAbsolutePath().normalize();
+    Path f = file.toAbsolutePath().normalize();
+    if (!f.startsWith(r)) {
+      throw NeuristorException.input(file + " is not under " + root);
+    }
+    String text = read(f, r.relativize(f));
+    CircuitCompiler c = new CircuitCompiler();
+    c.root = r;
+    c.scope = scope;
+    return c.run(text, r.relativize(f).toString(), f.getParent());
+  }
+
   /** Compiles a netlist file; {@code .include} paths are relative to it. */
   public static Compiled compile(Path file) {
-    String text;
-    try {
-      text = NetlistReader.decode(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw NeuristorException.cannotRead("netlist", file, e);
-    } catch (RuntimeException e) {
-      throw NeuristorException.input("cannot read netlist " + file + ": " + e.getMessage());
-    }
+    String text = read(file, file);
     Path dir = file.toAbsolutePath().getParent();
     return new CircuitCompiler().run(text, file.toString(), dir);
+  }
+
+  /** Netlist bytes as the reader decodes them: UTF-8, and a line that is not UTF-8 as Latin-1. */
+  public static String decode(byte[] bytes) {
+    return NetlistReader.decode(bytes);
+  }
+
+  /** The text of a netlist file, named {@code name} in a message. */
+  private static String read(Path file, Path name) {
+    try {
+      return NetlistReader.decode(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw NeuristorException.cannotRead("netlist", name, e);
+    } catch (RuntimeException e) {
+      throw NeuristorException.input("cannot read netlist " + name + ": " + e.getMessage());
+    }
   }
 
   /** Compiles netlist text; {@code .include} paths are relative to the working directory. */
@@ -152,7 +184,7 @@ public final class CircuitCompiler {
   }
 
   private Compiled run(String text, String fileName, Path dir) {
-    NetlistReader reader = new NetlistReader();
+    NetlistReader reader = root == null ? new NetlistReader() : new NetlistReader().within(root, scope);
     reader.read(text, fileName, dir);
     List<String> warnings = new ArrayList<>(reader.warnings);
     ControlCards control = new ControlCards(warnings);

@@ -27,6 +27,20 @@ final class NetlistReader {
   final List<ControlLine> control = new ArrayList<>();
   String title = "";
   private int physicalCount;
+  /**
+   * Where {@code .include} may reach (null: anywhere): an absolute path, or a relative one whose {@code ..} climbs above
+   * this folder, is an error at its line, and files are named relative to it in messages.
+   */
+  private Path root;
+  /** What {@link #root} holds, for messages ("the uploaded files"). */
+  private String scope;
+
+  /** Confines {@code .include} and {@code .lib FILE} to {@code root} (see {@link #root}); {@code scope} names it. */
+  NetlistReader within(Path root, String scope) {
+    this.root = root.toAbsolutePath().normalize();
+    this.scope = scope;
+    return this;
+  }
 
   /** A physical line before continuation joining. */
   private record Phys(String file, int line, String text) {}
@@ -97,6 +111,9 @@ final class NetlistReader {
         if (arg.isEmpty()) {
           throw new NetlistException(file, i + 1, col, ".include needs a file name");
         }
+        if (root != null) {
+          confined(arg, baseDir, file, i + 1, col);
+        }
         Path inc;
         Path norm;
         try {
@@ -105,6 +122,7 @@ final class NetlistReader {
         } catch (RuntimeException e) {
           throw new NetlistException(file, i + 1, col, "bad .include file name '" + arg + "'");
         }
+        String incName = root == null ? inc.toString() : root.relativize(norm).toString();
         // a library section may read another section of its own file (ngspice): a cycle is the same file and section
         String key = section == null ? norm.toString() : norm + "\u0000" + section;
         if (active.contains(key)) {
@@ -117,17 +135,60 @@ final class NetlistReader {
         try {
           content = decode(Files.readAllBytes(norm));
         } catch (IOException | RuntimeException e) {
-          throw new NetlistException(file, i + 1, col, "cannot read included file " + arg);
+          throw new NetlistException(file, i + 1, col, "cannot read included file " + arg
+              + (root == null ? "" : " (" + incName + " is not among " + scope + elsewhere(norm) + ")"));
         }
         if (section != null) {
-          content = section(content, section, inc.toString(), file, i + 1, col);
+          content = section(content, section, incName, file, i + 1, col);
         }
         active.add(key);
-        collect(content, inc.toString(), norm.getParent(), out, active, depth + 1, false);
+        collect(content, incName, norm.getParent(), out, active, depth + 1, false);
         active.remove(key);
         continue;
       }
       out.add(new Phys(file, i + 1, line));
+    }
+  }
+
+  /**
+   * Refuses an include that would leave {@link #root}: an absolute path (also a Windows drive or a backslash at the
+   * start), or a {@code ..} that climbs above it from the including file's folder {@code baseDir}.
+   */
+  private void confined(String arg, Path baseDir, String file, int line, int col) {
+    if (arg.startsWith("/") || arg.startsWith("\\") || arg.startsWith("~") || arg.matches("(?s)[A-Za-z]:.*")) {
+      throw new NetlistException(file, line, col, "cannot include " + arg + ": an absolute path reaches outside " + scope
+          + "; name the file relative to " + file + ", inside the upload");
+    }
+    Path below = root.relativize(baseDir.toAbsolutePath().normalize());
+    int depth = below.toString().isEmpty() ? 0 : below.getNameCount();
+    for (String part : arg.split("[/\\\\]+")) {
+      if (part.equals("..")) {
+        if (--depth < 0) {
+          throw new NetlistException(file, line, col, "cannot include " + arg + ": '..' leads outside " + scope
+              + "; upload the folder that holds both files, or name the file relative to " + file + " inside it");
+        }
+      } else if (!part.isEmpty() && !part.equals(".")) {
+        depth++;
+      }
+    }
+  }
+
+  /**
+   * Where else under {@link #root} a file of the same name as the missing {@code norm} lies (files uploaded without
+   * their folders), as "; FOUND is: ..." or "".
+   */
+  private String elsewhere(Path norm) {
+    if (norm.getFileName() == null) {
+      return "";
+    }
+    String name = norm.getFileName().toString();
+    try (java.util.stream.Stream<Path> all = Files.walk(root, MAX_INCLUDE_DEPTH)) {
+      List<String> same = all.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(name))
+          .map(p -> root.relativize(p).toString()).sorted().limit(3).toList();
+      return same.isEmpty() ? "" : "; " + String.join(", ", same) + (same.size() == 1 ? " is" : " are")
+          + ": keep the folders as the netlist names them (upload the folder, or a zip of it)";
+    } catch (IOException | RuntimeException e) {
+      return "";
     }
   }
 

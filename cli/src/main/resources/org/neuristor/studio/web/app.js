@@ -203,6 +203,7 @@ class View {
   }
 
   render(v, jobId, serverMs, clientMs) {
+    this.shown = v;
     for (const c of this.charts) c.destroy();
     this.charts = [];
     this.el.replaceChildren();
@@ -550,6 +551,18 @@ function valuesOf(container) {
 let CATALOGUE = null;
 
 const neuron = {
+  /** Files added from another page (a fitted card), by name: uploaded with every netlist run. */
+  extraFiles: {},
+
+  /** Adds a file to every netlist upload (a card the fit wrote), and says so under the file choosers. */
+  addFile(name, text) {
+    this.extraFiles[name] = text;
+    const hint = document.getElementById('neuron-netlist-extra');
+    hint.textContent = 'also uploaded: ' + Object.keys(this.extraFiles).join(', ') + ' (include it by this name)';
+    hint.hidden = false;
+    this.protocolOutdated('netlist');
+  },
+
   view: new View('view-neuron', 'neuron'),
   protocol: new View('view-neuron-protocol', 'neuron-protocol'),
   defaults: {},
@@ -564,8 +577,11 @@ const neuron = {
     document.getElementById('neuron-aon').onclick = () => this.runProtocol('aon');
     document.getElementById('neuron-refractory').onclick = () => this.runProtocol('refractory');
     document.getElementById('neuron-netlist-run').onclick = () => this.runNetlist();
-    for (const id of ['neuron-netlist-text', 'neuron-netlist-files']) {
+    for (const id of ['neuron-netlist-text', 'neuron-netlist-files', 'neuron-netlist-folder', 'neuron-netlist-main']) {
       document.getElementById(id).addEventListener('change', () => this.protocolOutdated('netlist'));
+    }
+    for (const id of ['neuron-netlist-files', 'neuron-netlist-folder']) {
+      document.getElementById(id).addEventListener('change', () => this.netlistChoices());
     }
     this.pick('lif');
   },
@@ -659,22 +675,57 @@ const neuron = {
     return this.protocol.run(kind, base);
   },
 
+  /**
+   * The chosen files by their path in the upload: a folder's files without the folder's own name
+   * (lif/models/x.lib is models/x.lib, as the netlist in lif/ names it), other files by name; a .zip apart.
+   */
+  chosenFiles() {
+    const out = Object.entries(this.extraFiles).map(([path, text]) => ({ path, file: new File([text], path) }));
+    for (const f of document.getElementById('neuron-netlist-folder').files) {
+      out.push({ path: (f.webkitRelativePath || f.name).replace(/^[^/]*\//, ''), file: f });
+    }
+    for (const f of document.getElementById('neuron-netlist-files').files) out.push({ path: f.name, file: f });
+    return out;
+  },
+
+  /** The menu of netlists to run: the chosen netlist files (a zip's are chosen on the server). */
+  netlistChoices() {
+    const sel = document.getElementById('neuron-netlist-main');
+    while (sel.options.length > 1) sel.remove(1);
+    for (const c of this.chosenFiles()) {
+      if (/\.(cir|sp|spi|spice|net|ckt|deck)$/i.test(c.path)) sel.add(new Option(c.path, c.path));
+    }
+  },
+
   async runNetlist() {
     const files = {};
-    let main = null;
+    const body = { files };
     const text = document.getElementById('neuron-netlist-text').value;
-    if (text.trim()) { files['netlist.cir'] = text; main = 'netlist.cir'; }
+    if (text.trim()) { files['netlist.cir'] = text; body.main = 'netlist.cir'; }
+    const chosen = document.getElementById('neuron-netlist-main').value;
+    if (chosen) body.main = chosen;
     let total = text.length;
-    for (const f of document.getElementById('neuron-netlist-files').files) {
-      total += f.size;
-      if (total > 2 * 1048576) { this.protocol.error('error: upload too large: ' + (total / 1048576).toFixed(1) + ' MB (the studio accepts 2 MB per request)'); return; }
-      files[f.name] = await f.text();
-      if (!main && /\.(cir|sp|spice|net|txt)$/i.test(f.name)) main = f.name;
+    const tooLarge = () => this.protocol.error('error: upload too large: ' + (total / 1048576).toFixed(1) + ' MB (the studio accepts 2 MB per request)');
+    for (const c of this.chosenFiles()) {
+      const zip = /\.zip$/i.test(c.path);
+      total += zip ? Math.ceil(c.file.size / 3) * 4 : c.file.size;
+      if (total > 2 * 1048576) { tooLarge(); return; }
+      if (!zip) { files[c.path] = await c.file.text(); continue; }
+      if (body.zip) { this.protocol.error('error: choose one .zip at a time (' + body.zipName + ', ' + c.path + ')'); return; }
+      body.zipName = c.path;
+      body.zip = base64(new Uint8Array(await c.file.arrayBuffer()));
     }
-    if (!Object.keys(files).length) { this.protocol.error('error: paste a netlist or choose a file'); return; }
-    return this.protocol.run('netlist', { files, main: main || Object.keys(files)[0] });
+    if (!Object.keys(files).length && !body.zip) { this.protocol.error('error: paste a netlist or choose files'); return; }
+    return this.protocol.run('netlist', body);
   },
 };
+
+/** Bytes as base64 (in pieces: String.fromCharCode takes a limited number of arguments). */
+function base64(bytes) {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 32768) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 32768));
+  return btoa(s);
+}
 
 /** The device menu's value for an uploaded .model card. */
 const CARD = '@card';
@@ -693,6 +744,7 @@ const device = {
     }
     sel.onchange = () => this.pick(sel.value);
     document.getElementById('device-card-use').onclick = () => this.useCard();
+    this.fitInit();
     document.getElementById('device-pulse').onclick = () => this.runPulse();
     document.getElementById('device-mc').onclick = () => this.runMc();
     const pp = document.getElementById('device-pulse-params');
@@ -704,6 +756,93 @@ const device = {
     this.pick('ts:nbox');
   },
 
+  fitView: new View('view-device-fit', 'device-fit'),
+  checkView: new View('view-device-check', 'device-check'),
+  exportView: new View('view-device-export', 'device-export'),
+
+  fitInit() {
+    const opts = document.getElementById('device-fit-options');
+    // as the command's options; blank: the command's default
+    for (const [k, v] of [['name', ''], ['seed', '1'], ['starts', '8'], ['iterations', '60'], ['fix', ''], ['start', ''],
+      ['range', ''], ['max_rows', ''], ['columns', '']]) fieldRow(opts, k, v, () => this.fitView.outdated());
+    document.getElementById('device-fit-type').addEventListener('change', () => this.fitView.outdated());
+    document.getElementById('device-fit-files').addEventListener('change', () => {
+      this.fitView.outdated();
+      this.fileRows('device-fit-files', 'device-fit-rows', this.fitView);
+    });
+    document.getElementById('device-check-files').addEventListener('change', () => {
+      this.checkView.outdated();
+      this.fileRows('device-check-files', 'device-check-rows', this.checkView);
+    });
+    document.getElementById('device-fit-run').onclick = () => this.runFit();
+    document.getElementById('device-check-run').onclick = () => this.runCheck();
+    document.getElementById('device-fit-use').onclick = () => this.useCard(this.fitted);
+    document.getElementById('device-fit-netlist').onclick = () => neuron.addFile(this.fitted.name, this.fitted.text);
+    document.getElementById('device-fit-export').onclick = () =>
+      this.exportView.run('export', { card: this.fitted.text, cardName: this.fitted.name });
+  },
+
+  /** One row per chosen file: its protocol (iv or pulse, guessed from the name) and its conditions. */
+  fileRows(input, rows, view) {
+    const box = document.getElementById(rows);
+    box.replaceChildren();
+    for (const f of document.getElementById(input).files) {
+      const row = document.createElement('div');
+      row.className = 'param datafile';
+      row.dataset.file = f.name;
+      const label = document.createElement('span');
+      label.textContent = f.name;
+      const kind = document.createElement('select');
+      kind.name = 'kind';
+      kind.add(new Option('iv', 'iv'));
+      kind.add(new Option('pulse', 'pulse'));
+      kind.value = /iv|sweep|dc/i.test(f.name) ? 'iv' : 'pulse';
+      const cond = document.createElement('input');
+      cond.type = 'text';
+      cond.name = 'conditions';
+      cond.placeholder = 'conditions, e.g. ambient=68.5C';
+      for (const el of [kind, cond]) el.addEventListener('change', () => view.outdated());
+      row.append(label, cond, kind);
+      box.appendChild(row);
+    }
+  },
+
+  /** The chosen files with their rows, as the fit and check requests take them; null after an error shown in view. */
+  async dataFiles(input, rows, view) {
+    const out = [];
+    let total = 0;
+    for (const f of document.getElementById(input).files) {
+      total += f.size;
+      if (total > 2 * 1048576) { view.error('error: upload too large: ' + (total / 1048576).toFixed(1) + ' MB (the studio accepts 2 MB per request)'); return null; }
+      const row = [...document.getElementById(rows).children].find(r => r.dataset.file === f.name);
+      out.push({ name: f.name, kind: row.querySelector('[name=kind]').value,
+        conditions: row.querySelector('[name=conditions]').value, text: await f.text() });
+    }
+    if (!out.length) { view.error('error: choose the measured files'); return null; }
+    return out;
+  },
+
+  async runFit() {
+    const files = await this.dataFiles('device-fit-files', 'device-fit-rows', this.fitView);
+    if (!files) return;
+    const o = valuesOf(document.getElementById('device-fit-options'));
+    await this.fitView.run('fit', { type: document.getElementById('device-fit-type').value, files, name: o.name,
+      seed: o.seed, starts: o.starts, iterations: o.iterations, fix: o.fix, start: o.start, range: o.range,
+      maxRows: o.max_rows, columns: o.columns });
+    const v = this.fitView.shown;
+    if (!v || this.fitView.kind !== 'fit' || this.fitView.el.querySelector('.error')) return;
+    this.fitted = { text: v.netlist, name: v.values.name + '.model' };
+    document.getElementById('device-fit-card-name').textContent = 'fitted card: ' + this.fitted.name;
+    document.getElementById('device-fit-after').hidden = false;
+  },
+
+  async runCheck() {
+    const files = await this.dataFiles('device-check-files', 'device-check-rows', this.checkView);
+    if (!files) return;
+    const o = valuesOf(document.getElementById('device-fit-options'));
+    return this.checkView.run('fitcheck', { card: this.fitted.text, cardName: this.fitted.name, files, columns: o.columns });
+  },
+
   /** The selected device type (a fitted card's type when the card is selected). */
   type() {
     const m = document.getElementById('device-model').value;
@@ -712,10 +851,10 @@ const device = {
   },
 
   /** Reads the pasted or chosen .model card, checks it on the server and selects it. */
-  async useCard() {
-    const file = document.getElementById('device-card-file').files[0];
-    let text = document.getElementById('device-card-text').value;
-    let name = 'pasted.model';
+  async useCard(given) {
+    const file = given ? null : document.getElementById('device-card-file').files[0];
+    let text = given ? given.text : document.getElementById('device-card-text').value;
+    let name = given ? given.name : 'pasted.model';
     if (file) {
       if (file.size > 2 * 1048576) { this.iv.error('error: upload too large: ' + (file.size / 1048576).toFixed(1) + ' MB (the studio accepts 2 MB per request)'); return; }
       text = await file.text();
