@@ -881,13 +881,7 @@ public final class FiringPatternClassifier {
   }
 
   private static int count(double[] sp, double from, double to) {
-    int c = 0;
-    for (double s : sp) {
-      if (s >= from && s <= to) {
-        c++;
-      }
-    }
-    return c;
+    return FiCurve.spikesIn(sp, from, to);
   }
 
   private static double firstIn(double[] sp, double from, double to) {
