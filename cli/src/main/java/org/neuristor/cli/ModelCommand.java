@@ -322,7 +322,8 @@ public final class ModelCommand implements Runnable {
   @Command(name = "fi", mixinStandardHelpOptions = true,
       description = {"Measure the f-I curve: steady firing rate against a constant input, and the rheobase.",
           "Each input runs from rest; spikes are counted over the second half of --duration, so transient spikes "
-              + "do not count. The rheobase of repetitive firing is found by bisection to --tol; when an input --tol "
+              + "do not count; a rate needs 3 spikes there, and an input with only 1 or 2 (a neuron firing too slowly "
+              + "for the window) has no rate (null), rate_reason names it. The rheobase of repetitive firing is found by bisection to --tol; when an input --tol "
               + "below it fires in a window 4 times as long (a rate that falls continuously to 0, class 1), the "
               + "window set it: the rheobase is null and rheobase_reason gives the bound. Writes <model>.fi.csv and "
               + "a plot, and prints the table."},
@@ -338,6 +339,9 @@ public final class ModelCommand implements Runnable {
       "rheobase_reason", "rate_at_rheobase_hz", "input_nA", "input_pA", "input_uA_per_cm2", "input_1", "rate_hz",
       "oscillation_hz", "rate_reason", "csv", "wall_s", "plot"})
   static final class Fi implements Callable<Integer> {
+    /** Spikes in the second half of the run from which a steady rate is counted (repetitive firing). */
+    static final int MIN_SPIKES = 3;
+
     @Parameters(paramLabel = "MODEL", arity = "0..1", description = "One of if, lif, hh, adex, izhikevich.")
     String name;
 
@@ -416,16 +420,24 @@ public final class ModelCommand implements Runnable {
       String rheoReason = null;
       double rheo;
       double tol;
+      ModelRun.FiRun[] grid = new ModelRun.FiRun[points];
       try (ProgressBar bar = output.progress("f-I " + k.cliName(), points + bisections + 1)) {
-        // the grid, then the rheobase by bisection between the last silent and the first firing input
+        // the grid: spikes and, for a model with a spike level, the membrane's oscillation below it, from one run each
+        double[] rates = new double[points];
+        for (int j = 0; j < points; j++) {
+          grid[j] = ModelRun.FiRun.of(m, in[j], durMs, dt, method);
+          rates[j] = FiCurve.steadyRate(grid[j].spikeTimesMs(), durMs / 2, durMs, MIN_SPIKES);
+          bar.step();
+        }
+        c = new FiCurve(in, rates, FiCurve.firstFiring(in, rates));
+        // then the rheobase by bisection between the last silent and the first firing input
         DoubleFunction<double[]> spikes = x -> {
           double[] sp = NeuronSimulation.spikeTimesMs(m, Stimulus.constant(x), durMs, dt, method);
           bar.step();
           return sp;
         };
-        c = FiCurve.measure(in, spikes, durMs / 2, durMs, 3, 0);
         tol = Double.isNaN(tolSet) ? FiCurve.defaultTolerance(c.rheobase(), hi - lo) : tolSet;
-        c = c.refined(x -> FiCurve.steadyRate(spikes.apply(x), durMs / 2, durMs, 3) > 0, tol);
+        c = c.refined(x -> FiCurve.steadyRate(spikes.apply(x), durMs / 2, durMs, MIN_SPIKES) > 0, tol);
         rheo = c.rheobase();
         if (Double.isNaN(rheo)) {
           rheoReason = "no input up to " + Summary.number(hi) + " " + unit + " fires repetitively; raise --to";
@@ -443,16 +455,22 @@ public final class ModelCommand implements Runnable {
       }
       double[] hz = new double[points];
       // where the count gives no rate, a membrane that still oscillates below the spike level is not at rest: no rate
-      // there (hh between about 152 and 154.6 uA/cm2, its peaks below -40 mV), but the oscillation's
+      // there (hh between about 152 and 154.6 uA/cm2, its peaks below -40 mV), but the oscillation's; nor is a neuron
+      // that fired once or twice in the second half (too slowly for the window: the perfect IF below 0.075 nA in 1 s)
       double[] oscHz = new double[points];
       List<String> oscillating = new ArrayList<>();
+      List<String> tooFew = new ArrayList<>();
       for (int j = 0; j < points; j++) {
         hz[j] = c.rates()[j] * 1000; // spike times in ms: rates per ms
-        MembraneOscillation o = hz[j] > 0 ? null : ModelRun.oscillationBelowLevel(m, in[j], durMs, dt, method);
+        MembraneOscillation o = hz[j] > 0 ? null : grid[j].oscillation();
         oscHz[j] = o == null ? Double.NaN : o.rateHz();
+        int counted = FiCurve.spikesIn(grid[j].spikeTimesMs(), durMs / 2, durMs);
         if (o != null) {
           hz[j] = Double.NaN;
           oscillating.add(Summary.number(in[j]));
+        } else if (hz[j] == 0 && counted > 0) {
+          hz[j] = Double.NaN;
+          tooFew.add(Summary.number(in[j]) + " " + unit + " (" + counted + (counted == 1 ? " spike)" : " spikes)"));
         }
       }
       // the oscillation column only where there is an oscillation, as the JSON key: the two-column file stays as it was
@@ -479,13 +497,23 @@ public final class ModelCommand implements Runnable {
       s.put("rate_at_rheobase_hz", rateJustAbove(m, rheo, tol, durMs, dt, method));
       s.put("input_" + unitKey, in);
       s.put("rate_hz", hz);
+      List<String> rateReasons = new ArrayList<>();
       if (!oscillating.isEmpty()) {
         String level = k.descriptor().spikeLevelParameter();
         s.put("oscillation_hz", oscHz);
-        s.put("rate_reason", "at " + String.join(", ", oscillating) + " " + unit + " the membrane still oscillates in "
+        rateReasons.add("at " + String.join(", ", oscillating) + " " + unit + " the membrane still oscillates in "
             + "the second half without reaching the spike level " + level + " = " + Summary.number(m.get(level))
             + " mV (oscillation_hz): not at rest, so no rate from the spikes counted there; a lower --param " + level
             + " counts its peaks");
+      }
+      if (!tooFew.isEmpty()) {
+        rateReasons.add("at " + String.join(", ", tooFew) + " the second half of the run (" + Summary.number(durMs
+            / 2e3) + " to " + Summary.number(durMs / 1e3) + " s) holds fewer than the " + MIN_SPIKES + " spikes a "
+            + "steady rate is counted from: the neuron fires there, too slowly for the window, so no rate; a longer "
+            + "--duration measures it");
+      }
+      if (!rateReasons.isEmpty()) {
+        s.put("rate_reason", String.join("; ", rateReasons));
       }
       s.put("csv", csv.toString());
       s.put("wall_s", (System.nanoTime() - t0) / 1e9);
@@ -519,7 +547,7 @@ public final class ModelCommand implements Runnable {
       return FiCurve.windowLimited(rheobase, tol, durMs * 1e-3, unit, (x, seconds) -> {
         double ms = seconds * 1e3;
         double[] sp = NeuronSimulation.spikeTimesMs(m, Stimulus.constant(x), ms, dt, method);
-        return FiCurve.steadyRate(sp, ms / 2, ms, 3) * 1000;
+        return FiCurve.steadyRate(sp, ms / 2, ms, MIN_SPIKES) * 1000;
       });
     }
 
@@ -529,7 +557,7 @@ public final class ModelCommand implements Runnable {
         return Double.NaN;
       }
       double[] sp = NeuronSimulation.spikeTimesMs(m, Stimulus.constant(rheobase + tol), durMs, dt, method);
-      return FiCurve.steadyRate(sp, durMs / 2, durMs, 3) * 1000;
+      return FiCurve.steadyRate(sp, durMs / 2, durMs, MIN_SPIKES) * 1000;
     }
   }
 }

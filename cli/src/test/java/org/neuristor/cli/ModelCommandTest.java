@@ -98,6 +98,45 @@ class ModelCommandTest {
     assertThat(Files.readAllLines(dir.resolve("lif.fi.csv")).get(0)).isEqualTo("input_nA,rate_hz");
   }
 
+  /**
+   * A neuron that fires only once or twice in the second half of the run (where {@code model fi} counts its rate, from
+   * 3 spikes on) has no rate there, not 0 Hz: until round 21 the perfect IF printed 0 Hz at 0.02-0.06 nA, where it
+   * fires. Its spikes are known in closed form (C dV/dt = I from v_reset to v_th, then t_ref): the k-th at k T + (k -
+   * 1) t_ref with T = C (v_th - v_reset) / I; with 3 or more in [0.5, 1] s the rate is 1/(T + t_ref).
+   */
+  @Test
+  void fiGivesNoRateWhereTheNeuronFiresOnlyOnceOrTwiceInTheSecondHalf() throws Exception {
+    CliHarness.Result r = CliHarness.run("model", "fi", "if", "--from", "0", "--to", "0.1", "--points", "6",
+        "--out", dir.toString(), "--json", "--no-plot");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    java.util.List<String> csv = Files.readAllLines(dir.resolve("if.fi.csv"));
+    int[] seen = new int[4];
+    for (int k = 0; k < 6; k++) {
+      double nA = j.get("input_nA").get(k).asDouble();
+      double period = 1e-9 * 15e-3 / (nA * 1e-9); // C (v_th - v_reset) / I, s
+      int counted = 0;
+      for (int n = 1; nA > 0 && n * period + (n - 1) * 2e-3 <= 1; n++) {
+        counted += n * period + (n - 1) * 2e-3 >= 0.5 ? 1 : 0;
+      }
+      JsonNode rate = j.get("rate_hz").get(k);
+      seen[Math.min(counted, 3)]++;
+      if (counted >= 3) {
+        assertThat(rate.asDouble()).as("%s nA", nA).isCloseTo(1 / (period + 2e-3), Percentage.withPercentage(1e-7));
+      } else if (counted > 0) {
+        assertThat(rate.isNull()).as("%s nA fires %d times in the second half: %s", nA, counted, r.out()).isTrue();
+        assertThat(j.get("rate_reason").asText()).contains(Summary.number(nA) + " nA (" + counted + " spike");
+        String[] cells = csv.get(k + 1).split(",", -1);
+        assertThat(Double.parseDouble(cells[0])).isEqualTo(nA);
+        assertThat(cells[1]).as("CSV rate at %s nA", nA).isEmpty();
+      } else {
+        assertThat(rate.asDouble()).as("%s nA", nA).isZero();
+      }
+    }
+    assertThat(seen).as("inputs with 0, 1, 2 and 3+ spikes in the second half").containsExactly(1, 2, 1, 2);
+    assertThat(j.get("rate_reason").asText()).contains("fewer than the 3 spikes").contains("a longer --duration");
+  }
+
   @Test
   void noisyRunsReproduceWithTheSeed() throws Exception {
     String[] args = {"model", "run", "lif", "--stim", "dc:amp=1.2", "--noise", "white:sigma=4", "--duration", "300ms",

@@ -42,6 +42,21 @@ class NeuronBehavioursEnergyCommandTest {
     assertThat(r.out()).containsPattern("rheobase R = [0-9.]+ uA/cm2,");
   }
 
+  /**
+   * A neuron that fires without input has no rheobase: the search's last halving is not one. A LIF whose rest (e_l
+   * -50 mV) lies above its threshold (-55 mV) said "pwl: times must not decrease (-0.0 then -0.02...)" until round 21
+   * (R = 2/2^17 nA, its first spike before the step: a negative time scale).
+   */
+  @Test
+  void aNeuronFiringWithoutInputHasNoRheobaseAndSaysWhy() throws Exception {
+    CliHarness.Result r = CliHarness.run("neuron", "behaviours", "model:lif", "--param", "e_l=-50", "--only", "A",
+        "--no-plot", "--out", dir.resolve("rest").toString());
+    assertThat(r.code()).as(r.out()).isEqualTo(2);
+    assertThat(r.err()).contains("model:lif: fires under every step tried, down to 1.526e-05 nA (it fires without "
+        + "input:").contains("no rheobase R").doesNotContain("pwl").doesNotContain("Exception");
+    assertThat(dir.resolve("rest").resolve("behaviours.csv")).doesNotExist();
+  }
+
   @Test
   void tunedSetsRunEachBehaviourOnItsOwnVariantAndValues() throws Exception {
     CliHarness.Result r = CliHarness.run("neuron", "behaviours", "yi-tuned", "--only", "B", "--json", "--no-plot",

@@ -42,6 +42,17 @@ public record FiCurve(double[] inputs, double[] rates, double rheobase) {
     return (n - 1) / (spikeTimes[last] - spikeTimes[first]);
   }
 
+  /** How many of {@code spikeTimes} fall in [from, to], the window {@link #steadyRate} counts. */
+  public static int spikesIn(double[] spikeTimes, double from, double to) {
+    int n = 0;
+    for (double t : spikeTimes) {
+      if (t >= from && t <= to) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /**
    * Measures the curve. {@code spikes} maps an input to spike times (same unit as {@code skipBefore}
    * and {@code window}).

@@ -36,7 +36,9 @@ import java.util.Locale;
  *   <li>A depolarizing step to the end of the record (train analysis of the spikes in it):
  *       <ul>
  *         <li>firing stops early (silence > 3 max ISI and > 40 % of the step):
- *             {@code PHASIC_SPIKING} (one spike) or {@code PHASIC_BURSTING};
+ *             {@code PHASIC_SPIKING} (one spike) or {@code PHASIC_BURSTING}; one spike whose silence to the
+ *             record's end is no longer than its latency from the step's onset: {@code UNCLASSIFIED} (a tonic
+ *             neuron would fire again about then: the record is too short to tell);
  *         <li>>= 2 bursts: {@code TONIC_BURSTING}. Bursts: when max ISI / min ISI >= 3, spikes are
  *             grouped at ISIs below the geometric mean of the extreme ISIs; a burst is a group of >= 2;
  *         <li>one initial burst followed by single spikes whose intervals do not lengthen, or that settle
@@ -723,6 +725,12 @@ public final class FiringPatternClassifier {
       minIsi = Math.min(minIsi, isi[k - 1]);
     }
     double silence = tEnd - sp[n - 1];
+    if (n == 1 && !(silence > sp[0] - start)) {
+      // the record ends before the silence outlasts the wait for the spike: a tonic neuron would fire again about then
+      return new Result(FiringPattern.UNCLASSIFIED, String.format(Locale.ROOT, "one spike, %.3g after the onset of a "
+          + "sustained step, and the record ends %.3g after it: a silence no longer than the wait for the spike does "
+          + "not tell phasic from tonic spiking; a longer run does", sp[0] - start, silence), epochs);
+    }
     if (n == 1 || silence > 3 * maxIsi && silence > 0.4 * (tEnd - start)) {
       return new Result(n == 1 ? FiringPattern.PHASIC_SPIKING : FiringPattern.PHASIC_BURSTING, String.format(
           Locale.ROOT, "%d spike(s) at the onset of a sustained step, then silent for %.3g", n, silence), epochs);
@@ -873,13 +881,7 @@ public final class FiringPatternClassifier {
   }
 
   private static int count(double[] sp, double from, double to) {
-    int c = 0;
-    for (double s : sp) {
-      if (s >= from && s <= to) {
-        c++;
-      }
-    }
-    return c;
+    return FiCurve.spikesIn(sp, from, to);
   }
 
   private static double firstIn(double[] sp, double from, double to) {

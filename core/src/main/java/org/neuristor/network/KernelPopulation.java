@@ -38,6 +38,8 @@ public class KernelPopulation extends Population {
   private double dt = Double.NaN;
   private long seed;
   private LifPopulation.Init init;
+  /** Turns the message of an error found while stepping into the exception thrown (see {@link #stepErrorsAt}). */
+  private java.util.function.Function<String, NeuristorException> stepError = msg -> new NeuristorException(msg, 2);
 
   /**
    * @param kernel the neurons (not yet initialized: the network initializes it with its dt)
@@ -63,6 +65,16 @@ public class KernelPopulation extends Population {
    */
   public KernelPopulation initialMembrane(LifPopulation.Init membrane) {
     this.init = membrane;
+    return this;
+  }
+
+  /**
+   * Where an error found while stepping (a neuron firing twice within one step) is reported: a network file points it
+   * at its {@code dt}, the value to change ({@code file:line:col: message}); without it the message has no location.
+   * Returns this.
+   */
+  public KernelPopulation stepErrorsAt(java.util.function.Function<String, NeuristorException> error) {
+    this.stepError = java.util.Objects.requireNonNull(error);
     return this;
   }
 
@@ -174,8 +186,8 @@ public class KernelPopulation extends Population {
     for (int k = 0; k < n; k++) {
       int i = s.neuron(k);
       if (firedIn[i] == step) {
-        throw new NeuristorException("population '" + name + "': neuron " + i + " fired twice within one step of "
-            + dtSeconds + " s at t = " + t + " s (a network step carries one spike per neuron: reduce dt)", 2);
+        throw stepError.apply("population '" + name + "': neuron " + i + " fired twice within one step of "
+            + dtSeconds + " s at t = " + t + " s (a network step carries one spike per neuron: reduce dt)");
       }
       firedIn[i] = step;
       out[k] = i;

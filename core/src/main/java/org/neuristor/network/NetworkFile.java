@@ -286,8 +286,15 @@ public final class NetworkFile {
     // pass 2: build
     Network.Builder bld = Network.builder(dt, seed).threads(threads);
     Path dir = Path.of(file).toAbsolutePath().getParent();
+    Node dtValue = root.get("dt");
     for (Map.Entry<String, Node> e : pops.entrySet()) {
-      bld.add(population(e.getKey(), e.getValue(), dt, dir));
+      Population pop = population(e.getKey(), e.getValue(), dt, dir);
+      if (pop instanceof KernelPopulation kp) {
+        // found only while running, but the file says where: at the dt to reduce, naming the population's line
+        Node key = root.get("populations").keyNode(e.getKey());
+        kp.stepErrorsAt(msg -> dtValue.error(msg + "; population '" + e.getKey() + "' is at line " + key.line));
+      }
+      bld.add(pop);
     }
     int k = 0;
     List<Object[]> crossbars = new java.util.ArrayList<>();

@@ -96,20 +96,30 @@ public record ModelRun(NeuronSimulation.Result result, SpikeFeatures features, F
   }
 
   /**
-   * The membrane's oscillation below the spike level of {@code m} from rest under the constant {@code input} (in the
-   * model's current unit) for {@code durMs}, in the run's second half (where {@code model fi} counts its rate), or
-   * null: for a model without a spike level ({@link ModelDescriptor#spikeLevelParameter}), at rest, or with spikes
-   * counted there ({@link MembraneOscillation#of}). What {@code model fi} checks where its count gives no rate:
-   * Hodgkin-Huxley between about 152 and 154.6 uA/cm2 oscillates with peaks below its -40 mV level.
+   * One input of an f-I curve: the spike times (ms) of {@code m} from rest under the constant {@code input} for
+   * {@code durMs}, and the membrane's oscillation below its spike level in the run's second half (where {@code model
+   * fi} counts its rate; {@link MembraneOscillation#of}), null for a model without a spike level ({@link
+   * ModelDescriptor#spikeLevelParameter}), at rest or with two or more spikes counted there. Both from one run, without
+   * a trace: the membrane's samples after every step go through a {@link MembraneOscillation.Tracker}. Hodgkin-Huxley
+   * between about 152 and 154.6 uA/cm2 oscillates with peaks below its -40 mV level.
+   *
+   * @param spikeTimesMs the kernel's spikes (ms)
+   * @param oscillation the oscillation below the spike level in the second half, or null
    */
-  public static MembraneOscillation oscillationBelowLevel(NeuronModel m, double input, double durMs, double dtMs,
-      Method method) {
-    if (m.kind().descriptor().spikeLevelParameter() == null) {
-      return null;
+  public record FiRun(double[] spikeTimesMs, MembraneOscillation oscillation) {
+
+    /** Runs {@code m} under the constant {@code input} (in the model's current unit); see {@link FiRun}. */
+    public static FiRun of(NeuronModel m, double input, double durMs, double dtMs, Method method) {
+      if (m.kind().descriptor().spikeLevelParameter() == null) {
+        return new FiRun(NeuronSimulation.spikeTimesMs(m, Stimulus.constant(input), durMs, dtMs, method), null);
+      }
+      // the second half of the run's record: from half its last sample's time, (steps dt) / 2
+      MembraneOscillation.Tracker osc = new MembraneOscillation.Tracker(0.5 * (Math.round(durMs / dtMs) * (dtMs
+          * 1e-3)));
+      double[] spikes = NeuronSimulation.spikeTimesMs(m, Stimulus.constant(input), durMs, dtMs, method, osc::add);
+      double[] seconds = java.util.Arrays.stream(spikes).map(t -> t * 1e-3).toArray();
+      return new FiRun(spikes, osc.result(seconds));
     }
-    NeuronSimulation.Result r = NeuronSimulation.run(m, Stimulus.constant(input), durMs, dtMs, method, Noise.NONE, 0,
-        recordEvery(durMs, dtMs));
-    return MembraneOscillation.of(r.trace(), "v", r.spikeTimesSeconds());
   }
 
   /**

@@ -124,14 +124,33 @@ public final class NeuronSimulation {
   /** Spike times (ms) only, without recording a trace. */
   public static double[] spikeTimesMs(NeuronModel model, Stimulus stimulus, double durationMs, double dtMs,
       Method method) {
+    return spikeTimesMs(model, stimulus, durationMs, dtMs, method, null);
+  }
+
+  /** Receives the membrane potential as {@link #run} records it (V; the spike's mark in the step it fires) at t (s). */
+  @FunctionalInterface
+  public interface MembraneObserver {
+    void sample(double tSeconds, double vVolts);
+  }
+
+  /**
+   * Spike times (ms) without recording a trace; {@code observer} (when not null) sees every sample {@link #run} would
+   * record with a record interval of 1: at t = 0 and after each step.
+   */
+  public static double[] spikeTimesMs(NeuronModel model, Stimulus stimulus, double durationMs, double dtMs,
+      Method method, MembraneObserver observer) {
     NeuronKernel p = model.kernel(1, dtMs, method, Noise.NONE, 0);
     long steps = Math.round(durationMs / dtMs);
     double dt = dtMs * 1e-3;
     double toSi = model.kind().currentToSi();
+    double peakVolts = model.kind().descriptor().spikeMarkMv(model) * 1e-3;
     double[] input = new double[1];
     Spikes out = new Spikes(16);
     double[] spikes = new double[16];
     int count = 0;
+    if (observer != null) {
+      observer.sample(0, p.membrane()[0]);
+    }
     for (long k = 0; k < steps; k++) {
       input[0] = stimulus.at(k * dtMs) * toSi;
       out.clear();
@@ -141,6 +160,9 @@ public final class NeuronSimulation {
           spikes = java.util.Arrays.copyOf(spikes, 2 * count);
         }
         spikes[count++] = out.time(s) * 1e3;
+      }
+      if (observer != null) {
+        observer.sample((k + 1) * dt, out.count() > 0 && !Double.isNaN(peakVolts) ? peakVolts : p.membrane()[0]);
       }
     }
     return java.util.Arrays.copyOf(spikes, count);

@@ -18,18 +18,30 @@ class BiologicalSubjectsTest {
   @Test
   void izhikevichNeuronsShowTheirPatternUnderTheTransferredProtocols() {
     List<String> missed = new ArrayList<>();
+    List<String> noScale = new ArrayList<>();
     for (IzhikevichPatterns.Pattern p : IzhikevichPatterns.all()) {
       Subject s = Subjects.of("izhikevich:" + p.id(), Map.of());
-      BehaviourRunner.Outcome o = BehaviourRunner.one(s, Scale.measure(s), Behaviours.get(p.id()));
+      Scale sc;
+      try {
+        sc = Scale.measure(s);
+      } catch (org.neuristor.NeuristorException e) {
+        noScale.add(p.id() + ": " + e.getMessage());
+        continue;
+      }
+      BehaviourRunner.Outcome o = BehaviourRunner.one(s, sc, Behaviours.get(p.id()));
       if (!o.pass()) {
         missed.add(p.id() + " " + p.name() + " -> " + o.label().label());
       }
     }
-    System.out.println("protocols on the Izhikevich neurons: missed " + missed);
-    // P, S, T: bistability needs a bias inside the neuron's bistable range, and the S/T neurons rest
-    // only under a large bias current (80) that a protocol from zero input does not apply
-    assertThat(missed).hasSize(3);
-    assertThat(missed).allMatch(m -> m.startsWith("P ") || m.startsWith("S ") || m.startsWith("T "));
+    System.out.println("protocols on the Izhikevich neurons: missed " + missed + ", no scale " + noScale);
+    // P: bistability needs a bias inside the neuron's bistable range. The S and T neurons rest only under a large bias
+    // current (80) that a protocol from zero input does not apply: without it they fire, so no step is their rheobase
+    // (until round 21 the search's last halving, 7.6e-5, was taken as R and the protocols ran with it)
+    assertThat(missed).containsExactly("P bistability -> quiescent");
+    assertThat(noScale).hasSize(2);
+    assertThat(noScale.get(0)).startsWith("S: izhikevich:S: fires under every step tried, down to 7.629e-05 ")
+        .contains("it fires without input");
+    assertThat(noScale.get(1)).startsWith("T: izhikevich:T: fires under every step tried").contains("fires without input");
   }
 
   @Test

@@ -19,6 +19,35 @@ class RunLabelTest {
         FiringPatternClassifier.classifyRun(r.trace(), "i", "v", r.spikeTimesSeconds(), notMadeFor)};
   }
 
+  /**
+   * One spike near the end of the record is no phasic spiking: the LIF (tau 10 ms, R 10 MOhm, 15 mV to threshold) under
+   * a 1.52 nA step fires after tau ln(15.2 / 0.2) = 43.3 ms and, reset to rest, would fire again 45.3 ms later. A
+   * 60 ms record ends 6.6 ms after the first spike; until round 21 that read "phasic spiking ... then silent for
+   * 0.00659". A 200 ms record shows the tonic firing; the phasic HH spike (silence far longer than its latency) stays.
+   */
+  @Test
+  void oneSpikeTheRecordEndsSoonAfterIsNotPhasic() {
+    org.neuristor.neuron.NeuronModel lif = org.neuristor.neuron.NeuronModel.of(org.neuristor.neuron.ModelKind.LIF,
+        java.util.Map.of());
+    Stimulus step = Stimulus.step(1.52, 10, Double.POSITIVE_INFINITY);
+    NeuronSimulation.Result r = NeuronSimulation.run(lif, step, 60, 0.1);
+    assertThat(r.spikeTimesSeconds()).hasSize(1);
+    assertThat(r.spikeTimesSeconds()[0] - 0.010).isCloseTo(0.010 * Math.log(15.2 / 0.2), org.assertj.core.data.Offset
+        .offset(1e-4));
+    FiringPatternClassifier.Result c = FiringPatternClassifier.classify(r.trace(), "i", "v", r.spikeTimesSeconds());
+    assertThat(c.pattern()).as(c.reason()).isEqualTo(FiringPattern.UNCLASSIFIED);
+    assertThat(c.reason()).startsWith("one spike, 0.0433 after the onset of a sustained step, and the record ends "
+        + "0.00659 after it").contains("a longer run");
+    r = NeuronSimulation.run(lif, step, 200, 0.1);
+    assertThat(FiringPatternClassifier.classify(r.trace(), "i", "v", r.spikeTimesSeconds()).pattern())
+        .isEqualTo(FiringPattern.TONIC_SPIKING);
+    // HH's one spike under a 3 uA/cm2 step (below its 6.26 onset of repetitive firing), then rest
+    r = NeuronSimulation.run(AddedBehaviourLabelsTest.HH, Stimulus.step(3, 10, Double.POSITIVE_INFINITY), 100, 0.01);
+    assertThat(r.spikeTimesSeconds()).hasSize(1);
+    assertThat(FiringPatternClassifier.classify(r.trace(), "i", "v", r.spikeTimesSeconds()).pattern())
+        .isEqualTo(FiringPattern.PHASIC_SPIKING);
+  }
+
   @Test
   void aPeriodicPulseTrainGetsNoLabel() {
     // five equal 1 ms pulses every 40 ms, each firing: the rules would read the last spike's after-potential

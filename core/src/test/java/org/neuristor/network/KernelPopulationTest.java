@@ -145,10 +145,31 @@ class KernelPopulationTest {
     assertThat(times(fine.network(), "a")).hasSize(13);
     assertThat(times(below.network(), "a")).hasSize(13);
     NetworkFile.Loaded coarse = at.apply(10);
+    // found while running, reported at the file's dt (line 1, the value at column 5) with the population's line
     assertThatThrownBy(() -> coarse.network().run(coarse.durationSeconds()))
-        .isInstanceOf(org.neuristor.NeuristorException.class)
-        .hasMessageContaining("population 'a': neuron 0 fired twice within one step of 1.0E-5 s")
-        .hasMessageContaining("reduce dt");
+        .isInstanceOfSatisfying(NetlistException.class, e -> {
+          assertThat(e.file()).isEqualTo("test.yaml");
+          assertThat(e.line()).isEqualTo(1);
+          assertThat(e.column()).isEqualTo(5);
+          assertThat(e.getMessage()).startsWith("test.yaml:1:5: population 'a': neuron 0 fired twice within one step "
+              + "of 1.0E-5 s").contains("reduce dt").endsWith("population 'a' is at line 4");
+        });
+  }
+
+  /** The same location for a biological model's kernel (network files only; a kernel built in code has none). */
+  @Test
+  void aModelNeuronFiringTwiceWithinOneStepNamesTheFilesDt() {
+    // the perfect IF under 100 nA reaches its threshold every 0.25 ms (0.15 ms charging, 0.1 ms refractory)
+    NetworkFile.Loaded l = load(String.join("\n", "name: twice", "seed: 3", "dt:   1ms", "duration: 20ms",
+        "populations:", "  quiet: {model: poisson, size: 1, rate: 1Hz}", "  fast:", "    model: if",
+        "    size: 2", "    parameters: {t_ref: 0.1}", "    bias: 100nA", ""), 1);
+    assertThatThrownBy(() -> l.network().run(l.durationSeconds()))
+        .isInstanceOfSatisfying(NetlistException.class, e -> {
+          assertThat(e.line()).isEqualTo(3);
+          assertThat(e.column()).isEqualTo(7);
+          assertThat(e.detail()).contains("population 'fast': neuron 0 fired twice within one step of 0.001 s")
+              .endsWith("population 'fast' is at line 7");
+        });
   }
 
   /** The monitored spike times of neuron i of a population (every neuron's for i = -1). */

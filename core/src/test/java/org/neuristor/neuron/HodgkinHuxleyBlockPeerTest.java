@@ -64,7 +64,7 @@ class HodgkinHuxleyBlockPeerTest {
    * {@code model fi hh} counts spikes at -40 mV in the second half and printed 0 Hz from about 152 uA/cm2 on while
    * the membrane still oscillated below that level (to 154.6 uA/cm2 in 2 s; in NEURON's 200 ms to 156, the last
    * cycle still 1.4 mV). Where fewer than 3 spikes are counted there (no f-I rate), {@link
-   * ModelRun#oscillationBelowLevel} now finds the oscillation NEURON shows (rate within 0.1 %, peak and trough within
+   * ModelRun.FiRun} now finds the oscillation NEURON shows (rate within 0.1 %, peak and trough within
    * 0.05 mV), and none where the membrane rests (last cycle below 1 mV) or spikes are counted.
    */
   @ParameterizedTest(name = "{0} uA/cm2")
@@ -72,8 +72,8 @@ class HodgkinHuxleyBlockPeerTest {
   void fiFindsTheOscillationBelowItsLevelAsNeuron(String current, String[] row) {
     double amp = Double.parseDouble(current);
     int spikes40 = Integer.parseInt(row[2]);
-    MembraneOscillation o = ModelRun.oscillationBelowLevel(NeuronModel.of(ModelKind.HH, Map.of("v_spike", -40.0)), amp,
-        200, 0.01, Method.RK4);
+    MembraneOscillation o = ModelRun.FiRun.of(NeuronModel.of(ModelKind.HH, Map.of("v_spike", -40.0)), amp, 200, 0.01,
+        Method.RK4).oscillation();
     double lastAmpMv = Double.parseDouble(row[8]);
     if (spikes40 < 2 && lastAmpMv >= 1) {
       assertThat(o).as("oscillation at %s uA/cm2", amp).isNotNull();
