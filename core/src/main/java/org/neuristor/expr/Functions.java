@@ -105,6 +105,58 @@ final class Functions {
     return x == 0 ? -1e99 : Math.log(Math.abs(x));
   }
 
+  private static final double LN2 = Math.log(2);
+
+  /*
+   * The inverse hyperbolic functions as the C library computes them (fdlibm's s_asinh.c, e_acosh.c, e_atanh.c, which
+   * glibc's are, and which ngspice calls): within an ulp everywhere. The textbook forms lose digits where the result
+   * is small (log(x + sqrt(x^2 + 1)) near 0 keeps 1e-9 to 7 digits, log((1 + x)/(1 - x)) likewise; acosh near 1),
+   * and x^2 overflows beyond 1e154.
+   */
+
+  static double asinh(double x) {
+    double a = Math.abs(x);
+    if (!(a < Double.POSITIVE_INFINITY) || a < 0x1p-28) {
+      return x; // NaN, infinities and asinh(x) = x to the last bit
+    }
+    double w;
+    if (a > 0x1p28) {
+      w = Math.log(a) + LN2;
+    } else if (a > 2) {
+      w = Math.log(2 * a + 1 / (Math.sqrt(x * x + 1) + a));
+    } else {
+      double t = x * x;
+      w = Math.log1p(a + t / (1 + Math.sqrt(1 + t)));
+    }
+    return Math.copySign(w, x);
+  }
+
+  static double acosh(double x) {
+    if (!(x >= 1)) {
+      return Double.NaN;
+    }
+    if (x >= 0x1p28) {
+      return Math.log(x) + LN2; // also +inf
+    }
+    if (x > 2) {
+      return Math.log(2 * x - 1 / (x + Math.sqrt(x * x - 1)));
+    }
+    double t = x - 1;
+    return Math.log1p(t + Math.sqrt(2 * t + t * t));
+  }
+
+  static double atanh(double x) {
+    double a = Math.abs(x);
+    if (!(a <= 1)) {
+      return Double.NaN;
+    }
+    if (a < 0x1p-28) {
+      return x;
+    }
+    double t = a < 0.5 ? 0.5 * Math.log1p(2 * a + 2 * a * a / (1 - a)) : 0.5 * Math.log1p(2 * a / (1 - a));
+    return Math.copySign(t, x); // +-inf at +-1
+  }
+
   /** The random functions: drawn once at parse time (see {@link Expression.Context}). */
   static final java.util.Set<String> RANDOM = java.util.Set.of("agauss", "gauss", "aunif", "unif");
 
@@ -138,9 +190,9 @@ final class Functions {
       case "acos" -> unary("acos", Math::acos, (x, y) -> -1 / Math.sqrt(1 - x * x));
       case "atan" -> unary("atan", Math::atan, (x, y) -> 1 / (1 + x * x));
       case "arctan" -> unary("arctan", Math::atan, (x, y) -> 1 / (1 + x * x));
-      case "asinh" -> unary("asinh", x -> Math.log(x + Math.sqrt(x * x + 1)), (x, y) -> 1 / Math.sqrt(x * x + 1));
-      case "acosh" -> unary("acosh", x -> Math.log(x + Math.sqrt(x * x - 1)), (x, y) -> 1 / Math.sqrt(x * x - 1));
-      case "atanh" -> unary("atanh", x -> 0.5 * Math.log((1 + x) / (1 - x)), (x, y) -> 1 / (1 - x * x));
+      case "asinh" -> unary("asinh", Functions::asinh, (x, y) -> 1 / Math.sqrt(x * x + 1));
+      case "acosh" -> unary("acosh", Functions::acosh, (x, y) -> 1 / Math.sqrt(x * x - 1));
+      case "atanh" -> unary("atanh", Functions::atanh, (x, y) -> 1 / (1 - x * x));
       case "nint" -> unary("nint", Math::rint, (x, y) -> 0);
       case "sinh" -> unary("sinh", Math::sinh, (x, y) -> Math.cosh(x));
       case "cosh" -> unary("cosh", Math::cosh, (x, y) -> Math.sinh(x));
