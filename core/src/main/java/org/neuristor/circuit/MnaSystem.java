@@ -449,12 +449,16 @@ public final class MnaSystem {
 
   /**
    * The small-signal matrices at x for {@link AcAnalysis}: evaluates every element as in a transient
-   * (so capacitances are loaded) and copies G = df/dx and C = dq/dx per pattern entry.
+   * (so capacitances are loaded), adds each element's {@link Element#loadSmallSignal} and copies G = df/dx and
+   * C = dq/dx per pattern entry.
    *
    * @return {rows, cols} of the pattern entries (G and C fill {@code g} and {@code c})
    */
   int[][] jacobians(double[] x, double[] g, double[] c) {
     evaluate(x, 0.0, false, 1.0);
+    for (Element e : elements) {
+      e.loadSmallSignal(load); // the next evaluation starts from the linear part again (dirty)
+    }
     System.arraycopy(load.gv, 0, g, 0, g.length);
     System.arraycopy(load.cv, 0, c, 0, c.length);
     return new int[][] {rows.clone(), cols.clone()};
