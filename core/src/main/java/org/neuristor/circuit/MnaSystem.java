@@ -191,7 +191,7 @@ public final class MnaSystem {
       public int branchOf(String elementName) {
         Integer i = branchIndex.get(elementName.toLowerCase(Locale.ROOT));
         if (i == null) {
-          throw NeuristorException.input("element " + elementName
+          throw NeuristorException.input(binding[0].name() + ": element " + elementName.toLowerCase(Locale.ROOT)
               + " is not a voltage source or inductor (its current cannot be referenced)");
         }
         return i;

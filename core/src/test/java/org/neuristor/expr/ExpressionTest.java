@@ -47,7 +47,13 @@ class ExpressionTest {
       "int(-1.5) ; -1", "int(1.5) ; 1", "if(1, 2, 3) ; 2", "if(0, 2, 3) ; 3",
       "sqrt(-4) ; 2", "ln(-1) ; 0", "EXP(0) ; 1",
       // ngspice-39 (B source and .param): x^y, x**y and pow(x,y) are |x|^y, pwr keeps the sign, u(0) = 0.5
-      "(-2)^3 ; 8", "(-2)**3 ; 8", "pwr(-2, 3) ; -8", "u(0) ; 0.5", "ln(0) ; -1e99"})
+      "(-2)^3 ; 8", "(-2)**3 ; 8", "pwr(-2, 3) ; -8", "u(0) ; 0.5", "ln(0) ; -1e99",
+      // ngspice-39's pwl(x, points): the end segments go on (pwl(2, 0,0, 1,2) is 4), a point starts the next segment
+      "pwl(0.5, 0, 0, 1, 2) ; 1", "pwl(2, 0, 0, 1, 2) ; 4", "pwl(-1, 0, 0, 1, 2, 3, 2) ; -2", "pwl(1, 0, 0, 1, 2, 3, 2) ; 2",
+      // an E/G TABLE's function (ngspice-39's XSPICE pwl, input_domain=0.1): flat beyond the ends, corners rounded
+      "tablepwl(-5, -1, -0.5, 0, 0, 1, 2) ; -0.5", "tablepwl(5, -1, -0.5, 0, 0, 1, 2) ; 2",
+      "tablepwl(0.5, -1, -0.5, 0, 0, 1, 2) ; 1", "tablepwl(1.0112, -1, -0.5, 0, 0, 1, 2) ; 1.9605728",
+      "tablepwl(0.0112, -1, -0.5, 0, 0, 1, 2) ; 0.0519704"})
   void functionValues(String text, double expected) {
     assertThat(eval(text)).isCloseTo(expected, within(1e-12));
   }

@@ -193,7 +193,11 @@ class CircuitCompilerTest {
       "t\\n.lib nosuch.lib fast\\nv1 a 0 1\\nr1 a 0 1k\\n.op|2|1|cannot read included file nosuch.lib",
       "t\\n.param a=1\\n.if (a == 1)\\nv1 a 0 1\\n.op|3|1|.if without .endif",
       "t\\n.param sel=1\\n.if (sel == 1)\\n.param r=1k\\n.else\\n.param r=1.5k\\n.endif\\nv1 a 0 1\\nr1 a 0 {r}\\n.op|4|1|.param inside .if/.else is not supported",
-      "t\\nv1 a 0 1\\nr1 a 0 1k\\ne1 o 0 table v(a) 0 0 1 1\\nr2 o 0 1k\\n.op|4|8|TABLE form are not supported",
+      "t\\nv1 a 0 1\\nr1 a 0 1k\\ne1 o 0 table v(a) 0 0 1 1\\nr2 o 0 1k\\n.op|4|8|TABLE needs {expression} = (x0, y0)",
+      "t\\nv1 a 0 1\\nr1 a 0 1k\\ne1 o 0 table {v(a)} = (0, 0) (1, 1) (1, 2)\\nr2 o 0 1k\\n.op|4|38|TABLE x values must increase",
+      // the element that names the missing current source is the one reported (before: no file, line or column)
+      "t\\nv1 a 0 1\\nr1 a b 1k\\nvx b 0 0\\nf1 0 c nosuch 2\\nr2 c 0 1k\\n.op|5|1|f1: element nosuch is not a voltage source",
+      "t\\nv1 a 0 1\\nr1 a 0 1k\\nw1 a b r1 wm\\nr2 b 0 1k\\n.model wm csw it=1m\\n.op|4|1|w1: element r1 is not a voltage source",
   })
   void errorsAfterExpansionNameFileLineAndColumn(String text, int line, int col, String message) {
     errorsNameFileLineAndColumn(text, line, col, message);
