@@ -24,7 +24,7 @@ class CircuitCompilerTest {
         .param r=1k c={1u}  tau={r*c}
         v1 in 0 pwl(0 0 1p 1)
         r1 in out {r} ; inline comment
-        c1 out 0
+        c1 out 0 // ngspice's C++-style comment (refused as "unexpected '//'" before)
         + {c}
         .tran {tau/100} {10*tau}
         .save v(out)
@@ -161,6 +161,7 @@ class CircuitCompilerTest {
       "t\\nv1 a 0 1\\nr1 a 0 1k\\n.ends|4|1|.ends without",
       "t\\nv1 a 0 1\\nr1 a 0 1k\\nr1 a 0 2k\\n.op|4|1|duplicate element name r1",
       "t\\nv1 a 0 1\\nr1 a 0 1k\\n.bogus|4|1|unknown control line",
+      "t\\n.param r=1\\nv1 a 0 {r}\\nr1 a 0 1k\\n.step param r list 1 2\\n.op|5|1|LTspice's .step; ngspice-39 refuses it too",
       "t\\nv1 a 0 1\\nb1 a 0 I=V(a)*(2\\n.op|3|16|missing ')'",
       // C and L accept ic= since issue 18 (used with uic); a resistor has none
       "t\\nv1 a 0 1\\nr1 a 0 1k ic=1\\n.op|3|1|a resistor has no ic",
