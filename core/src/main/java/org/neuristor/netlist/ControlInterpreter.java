@@ -800,9 +800,27 @@ final class ControlInterpreter {
       }
     }
     for (String e : exprs) {
-      vs.add(eval(cl, e).named(e.toLowerCase(Locale.ROOT)));
+      vs.add(eval(cl, e).named(vectorName(e)));
     }
     return vs;
+  }
+
+  /**
+   * A vector's name as ngspice gives it: lower case, except text in double quotes, which keeps its case and loses its
+   * quotes ({@code v("/A")} is {@code v(/A)}, KiCad's node names).
+   */
+  static String vectorName(String expr) {
+    StringBuilder sb = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < expr.length(); i++) {
+      char ch = expr.charAt(i);
+      if (ch == '"') {
+        quoted = !quoted;
+      } else {
+        sb.append(quoted ? ch : Character.toLowerCase(ch));
+      }
+    }
+    return sb.toString();
   }
 
   /** ngspice's wrdata: the scale and each vector (real and imaginary parts for complex ones) as columns. */

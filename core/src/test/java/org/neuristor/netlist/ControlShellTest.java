@@ -106,6 +106,20 @@ class ControlShellTest {
     assertThat(echo("echo \"TEST:\"   half  =   \"a b\" \"\" \"end\"")).containsExactly("TEST: half = a b  end");
   }
 
+  /**
+   * Node names in double quotes ({@code v("/A")}, as KiCad-generated decks write them): the quotes go, the text keeps
+   * its case in the vector's name (ngspice-39's wrdata header is {@code v(N1)}). Before: "no vector v("n1")".
+   */
+  @Test
+  void quotedNodeNamesAreReadAsNgspiceReadsThem() throws Exception {
+    assertThat(echo("op\nlet x = v(\"n1\") - v(\"Q\")\necho $&x\nset wr_vecnames\nwrdata qn.txt v(\"N1\") v(q)"))
+        .containsExactly("0");
+    List<String> lines = Files.readString(out.resolve("qn.txt")).lines().map(String::strip).toList();
+    // ngspice-39 names the operating point's scale column "a" (its node vector), Neuristor "v(a)": left as it is
+    assertThat(List.of(lines.get(0).split("\\s+")).subList(1, 4)).containsExactly("v(N1)", "v(a)", "v(q)");
+    assertThat(lines.get(1)).isEqualTo("2.00000000e+00  8.57142857e-01  2.00000000e+00  8.57142857e-01");
+  }
+
   /** An operating point's default scale in ngspice is its first vector: wrdata writes it before each column. */
   @Test
   void wrdataAfterAnOperatingPointWritesItsDefaultScale() throws Exception {
