@@ -14,7 +14,7 @@ import org.neuristor.circuit.Load;
  *
  * <p>Model parameters (model type {@code csw}): it [A] 0, ih [A] 0 (must be >= 0), ron [Ohm] 1, roff [Ohm] 1e12.
  */
-public final class CSwitch extends TwoTerminal {
+public final class CSwitch extends TwoTerminal implements HystereticSwitch {
   private final String control;
   private final SwitchLaw law;
   private int c;
@@ -32,40 +32,24 @@ public final class CSwitch extends TwoTerminal {
   }
 
   @Override
-  public void reset() {
-    law.reset();
+  public SwitchLaw law() {
+    return law;
   }
 
-  /** Whether the switch is on. */
-  public boolean on() {
-    return law.on();
+  @Override
+  public double controlAt(double[] x) {
+    return x[c];
+  }
+
+  @Override
+  public double across(double[] x) {
+    return voltage(x);
   }
 
   @Override
   public void load(Load l) {
     double g = law.conductance();
     stampCurrent(l, g * voltage(l), g);
-  }
-
-  @Override
-  public boolean hasEvents() {
-    return true;
-  }
-
-  @Override
-  public double eventFunction(double[] x, double t) {
-    return law.event(x[c]);
-  }
-
-  @Override
-  public void fireEvent(double[] x, double t) {
-    law.flip();
-  }
-
-  @Override
-  public double power(double[] x, double t) {
-    double v = voltage(x);
-    return v * v * law.conductance();
   }
 
   @Override

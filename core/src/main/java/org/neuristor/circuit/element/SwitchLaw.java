@@ -12,7 +12,7 @@ import org.neuristor.ModelParameterException;
  * hysteresis, and keeps its state in between. The state is discrete and changes only at an accepted point
  * ({@link #event}, {@link #flip}), never inside a Newton iteration.
  */
-final class SwitchLaw {
+public final class SwitchLaw {
   final double threshold;
   final double hysteresis;
   final double gOn;

@@ -17,7 +17,7 @@ import org.neuristor.circuit.Load;
  * <p>Model parameters (model type {@code sw}): vt [V] 0, vh [V] 0 (must be >= 0), ron [Ohm] 1,
  * roff [Ohm] 1e12 (ngspice's 1/gmin).
  */
-public final class VSwitch extends FourTerminal {
+public final class VSwitch extends FourTerminal implements HystereticSwitch {
   private final SwitchLaw law;
 
   public VSwitch(String name, String p, String n, String cp, String cn, Map<String, Double> model, boolean on) {
@@ -26,13 +26,18 @@ public final class VSwitch extends FourTerminal {
   }
 
   @Override
-  public void reset() {
-    law.reset();
+  public SwitchLaw law() {
+    return law;
   }
 
-  /** Whether the switch is on. */
-  public boolean on() {
-    return law.on();
+  @Override
+  public double controlAt(double[] x) {
+    return control(x);
+  }
+
+  @Override
+  public double across(double[] x) {
+    return output(x);
   }
 
   @Override
@@ -45,27 +50,6 @@ public final class VSwitch extends FourTerminal {
     l.g(hpn, -g);
     l.g(hnp, -g);
     l.g(hnn, g);
-  }
-
-  @Override
-  public boolean hasEvents() {
-    return true;
-  }
-
-  @Override
-  public double eventFunction(double[] x, double t) {
-    return law.event(control(x));
-  }
-
-  @Override
-  public void fireEvent(double[] x, double t) {
-    law.flip();
-  }
-
-  @Override
-  public double power(double[] x, double t) {
-    double v = output(x);
-    return v * v * law.conductance();
   }
 
   @Override
