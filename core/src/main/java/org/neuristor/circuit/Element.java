@@ -51,6 +51,13 @@ public interface Element {
     return false;
   }
 
+  /**
+   * Adds to G, after the load at the operating point, what the small-signal analysis ({@code .ac}) uses in place
+   * of the operating point's conductances. Nothing by default; a resistor with ngspice's {@code ac=} value adds
+   * the difference between its AC and DC conductances, so .ac sees the AC value and the operating point the DC one.
+   */
+  default void loadSmallSignal(Load l) {}
+
   /** Whether the element is nonlinear (Newton needs more than one iteration). */
   default boolean nonlinear() {
     return false;

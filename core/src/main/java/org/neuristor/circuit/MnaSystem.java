@@ -191,7 +191,7 @@ public final class MnaSystem {
       public int branchOf(String elementName) {
         Integer i = branchIndex.get(elementName.toLowerCase(Locale.ROOT));
         if (i == null) {
-          throw NeuristorException.input("element " + elementName
+          throw NeuristorException.input(binding[0].name() + ": element " + elementName.toLowerCase(Locale.ROOT)
               + " is not a voltage source or inductor (its current cannot be referenced)");
         }
         return i;
@@ -449,12 +449,16 @@ public final class MnaSystem {
 
   /**
    * The small-signal matrices at x for {@link AcAnalysis}: evaluates every element as in a transient
-   * (so capacitances are loaded) and copies G = df/dx and C = dq/dx per pattern entry.
+   * (so capacitances are loaded), adds each element's {@link Element#loadSmallSignal} and copies G = df/dx and
+   * C = dq/dx per pattern entry.
    *
    * @return {rows, cols} of the pattern entries (G and C fill {@code g} and {@code c})
    */
   int[][] jacobians(double[] x, double[] g, double[] c) {
     evaluate(x, 0.0, false, 1.0);
+    for (Element e : elements) {
+      e.loadSmallSignal(load); // the next evaluation starts from the linear part again (dirty)
+    }
     System.arraycopy(load.gv, 0, g, 0, g.length);
     System.arraycopy(load.cv, 0, c, 0, c.length);
     return new int[][] {rows.clone(), cols.clone()};

@@ -105,6 +105,58 @@ final class Functions {
     return x == 0 ? -1e99 : Math.log(Math.abs(x));
   }
 
+  private static final double LN2 = Math.log(2);
+
+  /*
+   * The inverse hyperbolic functions as the C library computes them (fdlibm's s_asinh.c, e_acosh.c, e_atanh.c, which
+   * glibc's are, and which ngspice calls): within an ulp everywhere. The textbook forms lose digits where the result
+   * is small (log(x + sqrt(x^2 + 1)) near 0 keeps 1e-9 to 7 digits, log((1 + x)/(1 - x)) likewise; acosh near 1),
+   * and x^2 overflows beyond 1e154.
+   */
+
+  static double asinh(double x) {
+    double a = Math.abs(x);
+    if (!(a < Double.POSITIVE_INFINITY) || a < 0x1p-28) {
+      return x; // NaN, infinities and asinh(x) = x to the last bit
+    }
+    double w;
+    if (a > 0x1p28) {
+      w = Math.log(a) + LN2;
+    } else if (a > 2) {
+      w = Math.log(2 * a + 1 / (Math.sqrt(x * x + 1) + a));
+    } else {
+      double t = x * x;
+      w = Math.log1p(a + t / (1 + Math.sqrt(1 + t)));
+    }
+    return Math.copySign(w, x);
+  }
+
+  static double acosh(double x) {
+    if (!(x >= 1)) {
+      return Double.NaN;
+    }
+    if (x >= 0x1p28) {
+      return Math.log(x) + LN2; // also +inf
+    }
+    if (x > 2) {
+      return Math.log(2 * x - 1 / (x + Math.sqrt(x * x - 1)));
+    }
+    double t = x - 1;
+    return Math.log1p(t + Math.sqrt(2 * t + t * t));
+  }
+
+  static double atanh(double x) {
+    double a = Math.abs(x);
+    if (!(a <= 1)) {
+      return Double.NaN;
+    }
+    if (a < 0x1p-28) {
+      return x;
+    }
+    double t = a < 0.5 ? 0.5 * Math.log1p(2 * a + 2 * a * a / (1 - a)) : 0.5 * Math.log1p(2 * a / (1 - a));
+    return Math.copySign(t, x); // +-inf at +-1
+  }
+
   /** The random functions: drawn once at parse time (see {@link Expression.Context}). */
   static final java.util.Set<String> RANDOM = java.util.Set.of("agauss", "gauss", "aunif", "unif");
 
@@ -138,9 +190,9 @@ final class Functions {
       case "acos" -> unary("acos", Math::acos, (x, y) -> -1 / Math.sqrt(1 - x * x));
       case "atan" -> unary("atan", Math::atan, (x, y) -> 1 / (1 + x * x));
       case "arctan" -> unary("arctan", Math::atan, (x, y) -> 1 / (1 + x * x));
-      case "asinh" -> unary("asinh", x -> Math.log(x + Math.sqrt(x * x + 1)), (x, y) -> 1 / Math.sqrt(x * x + 1));
-      case "acosh" -> unary("acosh", x -> Math.log(x + Math.sqrt(x * x - 1)), (x, y) -> 1 / Math.sqrt(x * x - 1));
-      case "atanh" -> unary("atanh", x -> 0.5 * Math.log((1 + x) / (1 - x)), (x, y) -> 1 / (1 - x * x));
+      case "asinh" -> unary("asinh", Functions::asinh, (x, y) -> 1 / Math.sqrt(x * x + 1));
+      case "acosh" -> unary("acosh", Functions::acosh, (x, y) -> 1 / Math.sqrt(x * x - 1));
+      case "atanh" -> unary("atanh", Functions::atanh, (x, y) -> 1 / (1 - x * x));
       case "nint" -> unary("nint", Math::rint, (x, y) -> 0);
       case "sinh" -> unary("sinh", Math::sinh, (x, y) -> Math.cosh(x));
       case "cosh" -> unary("cosh", Math::cosh, (x, y) -> Math.sinh(x));
@@ -164,6 +216,9 @@ final class Functions {
       });
       case "min" -> nary("min", 2, Integer.MAX_VALUE, (a, n, d) -> pick(a, n, d, true));
       case "max" -> nary("max", 2, Integer.MAX_VALUE, (a, n, d) -> pick(a, n, d, false));
+      // ngspice's pwl(x, x0, y0, x1, y1, ...) (PTpwl): linear between the points, the end segments extended
+      case "pwl" -> nary("pwl", 5, Integer.MAX_VALUE, Functions::pwl);
+      case "tablepwl" -> nary("tablepwl", 5, Integer.MAX_VALUE, Functions::tablePwl);
       case "limit" -> nary("limit", 3, 3, (a, n, d) -> {
         int k = a[0] < a[1] ? 1 : a[0] > a[2] ? 2 : 0;
         d[0] = 0;
@@ -186,6 +241,72 @@ final class Functions {
     d[0] = base == 0 ? (e == 1 ? 1 : 0) : e * Math.pow(base, e - 1) * (signed ? 1 : Math.signum(x));
     d[1] = base > 0 ? v * Math.log(base) : 0;
     return v;
+  }
+
+  /**
+   * ngspice's {@code pwl(x, x0, y0, x1, y1, ...)}: the segment is found by bisection as PTpwl finds it (a point equal to
+   * x0..xn starts the segment to its right; beyond the ends the first and last segments go on), and the partial
+   * derivatives are those of that segment's line, also with respect to its two points.
+   */
+  private static double pwl(double[] a, int n, double[] d) {
+    double x = a[0];
+    int k0 = 0;
+    int k1 = (n - 1) / 2 - 1;
+    while (k1 - k0 > 1) {
+      int k = (k0 + k1) / 2;
+      if (a[1 + 2 * k] > x) {
+        k1 = k;
+      } else {
+        k0 = k;
+      }
+    }
+    double x0 = a[1 + 2 * k0];
+    double y0 = a[2 + 2 * k0];
+    double x1 = a[1 + 2 * k1];
+    double y1 = a[2 + 2 * k1];
+    double slope = (y1 - y0) / (x1 - x0);
+    java.util.Arrays.fill(d, 0, n, 0.0);
+    double t = (x - x0) / (x1 - x0);
+    d[0] = slope;
+    d[2 + 2 * k0] = 1 - t;
+    d[2 + 2 * k1] = t;
+    d[1 + 2 * k0] = slope * (t - 1);
+    d[1 + 2 * k1] = -slope * t;
+    return y0 + (y1 - y0) * (x - x0) / (x1 - x0);
+  }
+
+  /**
+   * What an E/G {@code TABLE} becomes in ngspice-39: XSPICE's {@code pwl} code model with {@code input_domain=0.1
+   * fraction=true limit=true} over the table's points {@code tablepwl(x, x0, y0, ..., xn, yn)}: linear between the
+   * points, flat beyond the ends, and each corner (the ends too) rounded by cm_smooth_corner's parabola over x_i +-
+   * 0.1 of the shorter adjacent segment. The points are constants (their partials are 0).
+   */
+  private static double tablePwl(double[] a, int n, double[] d) {
+    int m = (n - 1) / 2;
+    double x = a[0];
+    java.util.Arrays.fill(d, 0, n, 0.0);
+    for (int i = 0; i < m; i++) {
+      double xi = a[1 + 2 * i];
+      double yi = a[2 + 2 * i];
+      double lowerSeg = i > 0 ? xi - a[2 * i - 1] : Double.POSITIVE_INFINITY;
+      double upperSeg = i < m - 1 ? a[3 + 2 * i] - xi : Double.POSITIVE_INFINITY;
+      double lower = i > 0 ? (yi - a[2 * i]) / lowerSeg : 0;
+      double upper = i < m - 1 ? (a[4 + 2 * i] - yi) / upperSeg : 0;
+      double domain = 0.1 * Math.min(lowerSeg, upperSeg);
+      if (x < xi - domain) {
+        d[0] = lower;
+        return yi + (x - xi) * lower;
+      }
+      if (x < xi + domain) { // cm_smooth_corner
+        double xu = xi + domain;
+        double c2 = (upper - lower) / 4.0 * (1 / domain);
+        double c1 = upper - 2.0 * c2 * xu;
+        double c0 = yi + upper * domain - c2 * xu * xu - c1 * xu;
+        d[0] = 2.0 * c2 * x + c1;
+        return c2 * x * x + c1 * x + c0;
+      }
+    }
+    return a[n - 1];
   }
 
   /** min or max: the first extreme argument, whose derivative the result follows. */
@@ -245,6 +366,10 @@ final class Functions {
     Def d = lookup(name);
     if (d == null) {
       throw new ExpressionException(offset, "unknown function '" + name + "'" + hint(name));
+    }
+    if ((name.equals("pwl") || name.equals("tablepwl")) && (n < 5 || n % 2 == 0)) {
+      throw new ExpressionException(offset, name + "() takes an argument and pairs of points (x0, y0, x1, y1, ...), got "
+          + n + " argument" + (n == 1 ? "" : "s"));
     }
     if (n < d.minArgs() || n > d.maxArgs()) {
       int a = d.minArgs();

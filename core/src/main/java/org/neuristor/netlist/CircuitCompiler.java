@@ -462,14 +462,24 @@ public final class CircuitCompiler {
     return false;
   }
 
-  /** Attaches an engine error that names an element or a node to the line that wrote it. */
+  /**
+   * Attaches an engine error that names an element or a node to the line that wrote it: the element named first in
+   * the message (the one that reports, as in "f1: element r1 is not a voltage source").
+   */
   private static NeuristorException locate(NeuristorException e, Expander x) {
     String msg = e.getMessage();
+    SourceLine first = null;
+    int firstAt = Integer.MAX_VALUE;
     for (Map.Entry<Element, SourceLine> en : x.origin.entrySet()) {
       String nm = en.getKey().name();
-      if (Pattern.compile("(^|[\\s:])" + Pattern.quote(nm) + "($|[\\s:,)])").matcher(msg).find()) {
-        return en.getValue().error(0, msg);
+      Matcher m = Pattern.compile("(^|[\\s:])" + Pattern.quote(nm) + "($|[\\s:,)])").matcher(msg);
+      if (m.find() && m.start() < firstAt) {
+        first = en.getValue();
+        firstAt = m.start();
       }
+    }
+    if (first != null) {
+      return first.error(0, msg);
     }
     ControlCards.Located at = nodeIn(msg, x);
     return at != null ? at.error(msg) : e;

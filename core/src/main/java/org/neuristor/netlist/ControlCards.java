@@ -80,7 +80,9 @@ final class ControlCards {
       default -> {
         String why = NOT_RUN.get(cmd);
         if (why == null) {
-          throw sl.error(0, "unknown control line " + toks.get(0).text());
+          throw sl.error(0, "unknown control line " + toks.get(0).text() + (cmd.equals(".step")
+              ? " (LTspice's .step; ngspice-39 refuses it too: write a .control loop with alter or alterparam, or use"
+              + " neuristor sweep)" : ""));
         }
         notRun(sl, cmd, why);
       }

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,13 @@ final class ControlInterpreter {
 
   private final DeckRunner.Session s;
   private final Map<String, String> vars = new LinkedHashMap<>();
+  /**
+   * The words of the variables that hold a list ({@code set l = ( 1k 2.5 abc )}, whose {@code vars} entry is the words
+   * one space apart): {@code $l[2]} and {@code $#l} read them. A variable set without a value (a boolean) is in
+   * {@link #flags}.
+   */
+  private final Map<String, List<String>> lists = new HashMap<>();
+  private final Set<String> flags = new HashSet<>();
   private final Set<String> warned = new HashSet<>();
   /** The {@code define}d functions: name to parameter names and body. */
   private final Map<String, Define> defines = new LinkedHashMap<>();
@@ -166,7 +174,7 @@ final class ControlInterpreter {
         if (n >= items.size()) {
           break;
         }
-        vars.put(var, items.get(n));
+        assign(var, items.get(n), null);
       } else if (kind.equals("repeat")) {
         if (count >= 0 && n >= count) {
           break;
@@ -249,24 +257,46 @@ final class ControlInterpreter {
     }
   }
 
-  /** {@code $name}, {@code ${name}}, {@code $&vector}, {@code $?name}: the braces only in pairs ({@code n{$i}_t}). */
+  /**
+   * {@code $name}, {@code ${name}}, {@code $&vector}, {@code $?name}, {@code $#name}, each with an optional range
+   * {@code [2]}, {@code [2-3]}, {@code [$i]}: the braces only in pairs ({@code n{$i}_t}).
+   */
   private static final Pattern VAR = Pattern.compile(
-      "\\$(?:\\{([&?]?)([A-Za-z_][\\w]*)\\}|([&?]?)([A-Za-z_][\\w]*))");
+      "\\$(?:\\{([&?#]?)([A-Za-z_][\\w]*)\\}|([&?#]?)([A-Za-z_][\\w]*))(?:\\[([^\\]\\s]*)\\])?");
 
-  /** Substitutes {@code $var}, {@code ${var}}, {@code $&vector} and {@code $?var}. */
+  /** Substitutes {@code $var}, {@code ${var}}, {@code $&vector}, {@code $?var}, {@code $#var} and ranges. */
   private String substitute(ControlLine cl, String text) {
     if (text.indexOf('$') < 0) {
       return text;
     }
     Matcher m = VAR.matcher(text);
     StringBuilder sb = new StringBuilder();
-    while (m.find()) {
+    int last = 0;
+    while (last < text.length() && m.find(last)) {
       boolean braced = m.group(2) != null;
       String name = m.group(braced ? 2 : 4).toLowerCase(Locale.ROOT);
       String kind = m.group(braced ? 1 : 3);
+      String range = m.group(5);
+      int end = m.end();
+      if (kind.equals("&") && !braced && range == null && end < text.length() && text.charAt(end) == '(') {
+        // $&v(out), $&i(v1): ngspice takes the vector expression to its closing parenthesis (span_var_expr)
+        int close = closing(text, end);
+        if (close > 0) {
+          name = text.substring(m.start(4), close + 1).toLowerCase(Locale.ROOT);
+          end = close + 1;
+        }
+      }
       String rep;
       if (kind.equals("?")) {
-        rep = vars.containsKey(name) ? "1" : "0";
+        rep = vars.containsKey(name) ? "1" : "0"; // ngspice ignores a range here
+      } else if (kind.equals("#")) {
+        if (!vars.containsKey(name)) {
+          throw error(cl, "$#" + name + ": no such variable");
+        }
+        rep = Integer.toString(lists.containsKey(name) ? lists.get(name).size() : flags.contains(name) ? 0 : 1);
+      } else if (kind.equals("&") && range != null) {
+        throw error(cl, "$&" + name + "[" + range + "]: ngspice-39 refuses a range after $&vector (\"no such "
+            + "variable\"); write let x = " + name + "[" + range + "] and $&x");
       } else if (kind.equals("&")) {
         Vec v = eval(cl, name);
         StringBuilder vals = new StringBuilder();
@@ -281,12 +311,69 @@ final class ControlInterpreter {
         if (rep == null) {
           warnOnce(cl, "variable " + name, "$" + name + " is not set");
           rep = "";
+        } else if (range != null) {
+          rep = String.join(" ", range(lists.getOrDefault(name, List.of(rep)), substitute(cl, range)));
         }
       }
-      m.appendReplacement(sb, Matcher.quoteReplacement(rep));
+      sb.append(text, last, m.start()).append(rep);
+      last = end;
     }
-    m.appendTail(sb);
+    sb.append(text, last, text.length());
     return braces(sb.toString());
+  }
+
+  /** The index of the parenthesis that closes the one at {@code open}, or -1. */
+  private static int closing(String text, int open) {
+    int depth = 0;
+    for (int i = open; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The words of {@code $var[range]} as ngspice's vareval and wl_range take them: {@code [n]} the n-th (from 1; 0
+   * reads as 1), {@code [n-m]} n to m (reversed when m < n), {@code [n-]} n to the last; an index past the end gives
+   * no word; a range that does not start with a digit reads as 0.
+   */
+  static List<String> range(List<String> words, String range) {
+    int i = 0;
+    int low = 0;
+    while (i < range.length() && Character.isDigit(range.charAt(i))) {
+      low = low * 10 + range.charAt(i++) - '0';
+    }
+    int up = low;
+    if (i < range.length() && range.charAt(i) == '-') {
+      i++;
+      if (i < range.length() && Character.isDigit(range.charAt(i))) {
+        up = 0;
+        while (i < range.length() && Character.isDigit(range.charAt(i))) {
+          up = up * 10 + range.charAt(i++) - '0';
+        }
+      } else {
+        up = words.size();
+      }
+    }
+    low--;
+    up--;
+    boolean reverse = low > up;
+    if (reverse) {
+      int t = low;
+      low = up;
+      up = t;
+    }
+    int from = Math.max(low, 0);
+    int to = Math.min(words.size(), from + (up - low) + 1); // wl_range keeps up - low + 1 words after dropping low
+    List<String> out = new ArrayList<>(from < to ? words.subList(from, to) : List.of());
+    if (reverse) {
+      java.util.Collections.reverse(out);
+    }
+    return out;
   }
 
   /**
@@ -384,7 +471,7 @@ final class ControlInterpreter {
         case "undefine" -> defines.keySet().removeAll(args(arg.toLowerCase(Locale.ROOT)));
         case "unset" -> {
           for (String v : arg.split("\\s+")) {
-            vars.remove(v.toLowerCase(Locale.ROOT));
+            assign(v.toLowerCase(Locale.ROOT), null, null);
           }
         }
         case "let" -> let(cl, arg);
@@ -565,17 +652,47 @@ final class ControlInterpreter {
     }
     Matcher m = Pattern.compile("([A-Za-z_][\\w]*)\\s*(?:=\\s*(\\([^)]*\\)|\"[^\"]*\"|\\S+))?").matcher(arg);
     while (m.find()) {
-      String v = m.group(2) == null ? "" : m.group(2);
-      if (v.length() >= 2 && (v.startsWith("(") || v.startsWith("\""))) {
-        v = v.substring(1, v.length() - 1).trim();
+      String name = m.group(1).toLowerCase(Locale.ROOT);
+      String v = m.group(2);
+      if (v == null) {
+        assign(name, "", null);
+        flags.add(name);
+      } else if (v.startsWith("(")) {
+        // a list: each word kept as ngspice keeps a value (set l = ( 1k abc ) reads back 1000 abc)
+        List<String> words = new ArrayList<>();
+        for (String word : v.substring(1, v.length() - 1).trim().split("\\s+")) {
+          if (!word.isEmpty()) {
+            words.add(setValue(word));
+          }
+        }
+        assign(name, String.join(" ", words), List.copyOf(words));
+      } else {
+        assign(name, v.startsWith("\"") ? v.substring(1, v.length() - 1).trim() : setValue(v), null);
       }
-      String[] w = org.neuristor.expr.SpiceNumber.written(v);
-      if (w != null && w[1].isEmpty() && !v.isEmpty() && !m.group(2).startsWith("(")) {
-        // a number, as ngspice keeps it: an int (set r = 1k reads back 1000), else a real (%G, 3.14159)
-        double d = org.neuristor.expr.SpiceNumber.parse(v);
-        v = d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE ? Integer.toString((int) d) : asWord(d);
-      }
-      vars.put(m.group(1).toLowerCase(Locale.ROOT), v);
+    }
+  }
+
+  /** A word as {@code set} keeps it: a number as ngspice does (an int: 1k reads back 1000; else %G, 3.14159). */
+  private static String setValue(String v) {
+    String[] w = org.neuristor.expr.SpiceNumber.written(v);
+    if (w != null && w[1].isEmpty() && !v.isEmpty()) {
+      double d = org.neuristor.expr.SpiceNumber.parse(v);
+      return d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE ? Integer.toString((int) d) : asWord(d);
+    }
+    return v;
+  }
+
+  /** Sets variable {@code name} to {@code text} ({@code words}: a list's, else null), or removes it (text null). */
+  private void assign(String name, String text, List<String> words) {
+    flags.remove(name);
+    lists.remove(name);
+    if (text == null) {
+      vars.remove(name);
+      return;
+    }
+    vars.put(name, text);
+    if (words != null) {
+      lists.put(name, words);
     }
   }
 
@@ -683,9 +800,27 @@ final class ControlInterpreter {
       }
     }
     for (String e : exprs) {
-      vs.add(eval(cl, e).named(e.toLowerCase(Locale.ROOT)));
+      vs.add(eval(cl, e).named(vectorName(e)));
     }
     return vs;
+  }
+
+  /**
+   * A vector's name as ngspice gives it: lower case, except text in double quotes, which keeps its case and loses its
+   * quotes ({@code v("/A")} is {@code v(/A)}, KiCad's node names).
+   */
+  static String vectorName(String expr) {
+    StringBuilder sb = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < expr.length(); i++) {
+      char ch = expr.charAt(i);
+      if (ch == '"') {
+        quoted = !quoted;
+      } else {
+        sb.append(quoted ? ch : Character.toLowerCase(ch));
+      }
+    }
+    return sb.toString();
   }
 
   /** ngspice's wrdata: the scale and each vector (real and imaginary parts for complex ones) as columns. */

@@ -17,6 +17,7 @@ import org.neuristor.circuit.element.Diode;
 import org.neuristor.circuit.element.IndependentSource.Spec;
 import org.neuristor.circuit.element.Mosfet1;
 import org.neuristor.circuit.element.TimeDerivative;
+import org.neuristor.circuit.element.CSwitch;
 import org.neuristor.circuit.element.VSwitch;
 import org.neuristor.circuit.element.Vccs;
 import org.neuristor.circuit.element.Vcvs;
@@ -57,6 +58,7 @@ final class ElementCards {
     t.put('q', ElementCards::bjt);
     t.put('k', ElementCards::coupling);
     t.put('s', ElementCards::vswitch);
+    t.put('w', ElementCards::cswitch);
     t.put('b', ElementCards::behavioural);
     t.put('n', (c, x) -> x.device(c));
     return java.util.Collections.unmodifiableMap(t);
@@ -114,11 +116,61 @@ final class ElementCards {
     if (c.hasMore() && c.peek().equals("poly")) {
       return poly(c, x, n, e, true);
     }
+    if (c.hasMore() && c.peek().equals("table")) {
+      return table(c, x, n, e);
+    }
     unsupportedForms(c);
     String[] cn = c.nodes(2, "4 nodes and a gain");
     double gain = c.value("gain");
     c.end();
     return e ? new Vcvs(c.name, n[0], n[1], cn[0], cn[1], gain) : new Vccs(c.name, n[0], n[1], cn[0], cn[1], gain);
+  }
+
+  private static final Pattern TABLE_POINT = Pattern.compile("\\(\\s*([^\\s,()]+)\\s*,?\\s*([^\\s,()]+)\\s*\\)");
+
+  /**
+   * ngspice's {@code E/G ... TABLE {expression} = (x0, y0) (x1, y1) ...}, as ngspice-39 rewrites it (an XSPICE pwl
+   * code model with input_domain=0.1 fraction=true limit=true): a B source {@code tablepwl(expression, x0, y0, ...)},
+   * linear between the points, flat beyond them, the corners rounded (the {@code =} and the commas are optional).
+   */
+  private static Element table(Card c, Expander x, String[] n, boolean voltage) {
+    Token at = c.token();
+    String text = c.sl.text;
+    int open = text.indexOf('{', at.index());
+    int close = open < 0 ? -1 : text.indexOf('}', open);
+    if (close < 0) {
+      throw c.errorAt(at, "TABLE needs {expression} = (x0, y0) (x1, y1) ...");
+    }
+    String rest = text.substring(close + 1);
+    Matcher m = TABLE_POINT.matcher(rest);
+    List<double[]> points = new ArrayList<>();
+    StringBuilder left = new StringBuilder();
+    int from = 0;
+    while (m.find()) {
+      left.append(rest, from, m.start());
+      from = m.end();
+      double[] p = new double[2];
+      for (int g = 1; g <= 2; g++) {
+        p[g - 1] = c.number(new Token(m.group(g), close + 1 + m.start(g)), "TABLE point of " + c.name);
+      }
+      if (!points.isEmpty() && !(p[0] > points.get(points.size() - 1)[0])) {
+        throw c.sl.error(close + 1 + m.start(1), c.name + ": TABLE x values must increase, got " + m.group(1)
+            + " after " + trim(points.get(points.size() - 1)[0]));
+      }
+      points.add(p);
+    }
+    left.append(rest.substring(from));
+    String stray = left.toString().replaceFirst("^\\s*=", "").replaceAll("[\\s(),]", "");
+    if (!stray.isEmpty() || points.size() < 2) {
+      throw c.sl.error(points.size() < 2 ? at.index() : close + 1 + rest.indexOf(stray.charAt(0)),
+          c.name + ": TABLE needs {expression} = (x0, y0) (x1, y1) ..., at least two points"
+          + (stray.isEmpty() ? "" : ", got '" + stray + "'"));
+    }
+    StringBuilder sb = new StringBuilder("tablepwl((").append(text, open + 1, close).append(')');
+    for (double[] p : points) {
+      sb.append(", (").append(p[0]).append("), (").append(p[1]).append(')');
+    }
+    return behaviouralSource(c, x, n, voltage, sb.append(')').toString(), open + 1 - "tablepwl((".length());
   }
 
   /** The enclosing X instance's {@code m=} replaces a device's own {@code m} (as ngspice-39 does). */
@@ -143,9 +195,10 @@ final class ElementCards {
       return;
     }
     String w = c.peek();
-    if (List.of("and", "or", "nand", "nor", "table", "laplace", "freq", "tf", "cheb").contains(w)) {
+    if (List.of("and", "or", "nand", "nor", "table", "laplace", "freq", "tf", "cheb").contains(w)) { // table: F/H
       throw c.errorAt(c.token(), Character.toUpperCase(c.kind()) + " sources of the " + w.toUpperCase(Locale.ROOT)
-          + " form are not supported (supported: gain, POLY(n), VALUE={expression}; or write a B source)");
+          + " form are not supported (supported: gain, POLY(n), VALUE={expression}" + (c.kind() == 'e' || c.kind() == 'g'
+          ? ", TABLE" : "") + "; or write a B source)");
     }
   }
 
@@ -303,6 +356,21 @@ final class ElementCards {
   private static Element vswitch(Card c, Expander x) {
     String[] n = c.nodes(4, "4 nodes and a model");
     Model m = c.model("sw");
+    boolean on = initialSwitchState(c);
+    return c.guarded(() -> new VSwitch(c.name, n[0], n[1], n[2], n[3], m.numeric(), on));
+  }
+
+  /** {@code w1 p n vcontrol model [on|off]}: ngspice's current-controlled switch. */
+  private static Element cswitch(Card c, Expander x) {
+    String[] n = c.nodes(2, "2 nodes, a controlling voltage source and a model");
+    String ctrl = c.frame.element(c.word("controlling voltage source"));
+    Model m = c.model("csw");
+    boolean on = initialSwitchState(c);
+    return c.guarded(() -> new CSwitch(c.name, n[0], n[1], ctrl, m.numeric(), on));
+  }
+
+  /** A switch card's optional last word, {@code on} or {@code off} (the default). */
+  private static boolean initialSwitchState(Card c) {
     boolean on = false;
     if (c.hasMore()) {
       String w = c.word("on/off");
@@ -312,8 +380,7 @@ final class ElementCards {
       }
     }
     c.end();
-    boolean initiallyOn = on;
-    return c.guarded(() -> new VSwitch(c.name, n[0], n[1], n[2], n[3], m.numeric(), initiallyOn));
+    return on;
   }
 
   private static Element behavioural(Card c, Expander x) {

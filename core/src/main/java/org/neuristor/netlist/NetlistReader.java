@@ -379,7 +379,10 @@ final class NetlistReader {
     return t;
   }
 
-  /** Removes ngspice inline comments: {@code ;} anywhere, {@code $} after white space. */
+  /**
+   * Removes ngspice inline comments (inpcom.c's inp_stripcomments_line): {@code ;} and {@code //} anywhere, {@code $}
+   * after white space or a comma; not inside braces or quotes.
+   */
   static String stripComment(String s) {
     boolean inBrace = false;
     boolean inQuote = false;
@@ -395,7 +398,10 @@ final class NetlistReader {
         if (ch == ';') {
           return s.substring(0, i);
         }
-        if (ch == '$' && i > 0 && Character.isWhitespace(s.charAt(i - 1))) {
+        if (ch == '$' && i > 0 && (Character.isWhitespace(s.charAt(i - 1)) || s.charAt(i - 1) == ',')) {
+          return s.substring(0, i);
+        }
+        if (ch == '/' && i + 1 < s.length() && s.charAt(i + 1) == '/') {
           return s.substring(0, i);
         }
       }

@@ -166,11 +166,16 @@ final class Passives {
     }
     double v = x.altered(c.name, kind == 'r' ? value * factor * scale / m : kind == 'c' ? value * factor * scale * m
         : value * factor * scale / m);
-    if (inst.containsKey("ac") || inst.containsKey("noisy") || inst.containsKey("noise")) {
-      x.notedOnce(c, "ac/noisy parameters of resistors have no effect (no noise analysis; .ac uses the DC resistance)");
+    if (inst.containsKey("noisy") || inst.containsKey("noise")) {
+      x.notedOnce(c, "noisy parameters of resistors have no effect (no noise analysis)");
     }
+    if (kind != 'r' && inst.containsKey("ac")) {
+      throw c.error(c.name + " has no parameter ac (only a resistor has an AC value)");
+    }
+    // ngspice's ac=: the resistance .ac uses, scaled as the DC value (restemp.c, resload.c's RESacload)
+    double acOhms = inst.containsKey("ac") ? inst.get("ac") * factor * scale / m : v;
     return switch (kind) {
-      case 'r' -> c.guarded(() -> new Resistor(c.name, n[0], n[1], v));
+      case 'r' -> c.guarded(() -> new Resistor(c.name, n[0], n[1], v, acOhms));
       case 'c' -> c.guarded(() -> new Capacitor(c.name, n[0], n[1], v, ic));
       default -> c.guarded(() -> new Inductor(c.name, n[0], n[1], v, ic));
     };

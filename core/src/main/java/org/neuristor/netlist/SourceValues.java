@@ -27,6 +27,7 @@ final class SourceValues {
     double acMag = 0;
     double acPhase = 0;
     boolean any = false;
+    List<String> written = new ArrayList<>(); // the transient function's values as written
     while (c.hasMore()) {
       Token t = c.token();
       String tl = t.lower();
@@ -62,9 +63,11 @@ final class SourceValues {
           throw c.errorAt(t, c.name + " has two transient functions");
         }
         List<Double> v = new ArrayList<>();
+        written.clear();
         while (c.nextIsValue()) {
           String u = argumentUnit(tl, v.size(), unit);
           String what = tl.toUpperCase(Locale.ROOT) + " parameter";
+          written.add(c.token().text());
           v.add(u == null ? c.value(what) : c.value(what, u));
         }
         w = build(c, tl, v, t);
@@ -83,6 +86,14 @@ final class SourceValues {
         Waveform.Pwl base = r.pwl();
         double from = tl.startsWith("r=") ? v : r.repeatFrom();
         double delay = tl.startsWith("td=") ? v : r.delay();
+        // the messages show the numbers as the card writes them (r=1.5u, not 1.5E-6)
+        if (tl.startsWith("r=") && !Waveform.RepeatedPwl.repeatsFrom(base.times(), v)) {
+          throw c.errorAt(vt, "PWL r=" + vt.text() + " must be one of its time points before the last ("
+              + written.get(written.size() - 2) + ")");
+        }
+        if (tl.startsWith("td=") && !(v >= 0)) {
+          throw c.errorAt(vt, "PWL td=" + vt.text() + " must be >= 0");
+        }
         try {
           w = new Waveform.RepeatedPwl(base, from, delay);
         } catch (NetlistException e) {

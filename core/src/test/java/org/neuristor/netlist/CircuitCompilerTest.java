@@ -24,7 +24,7 @@ class CircuitCompilerTest {
         .param r=1k c={1u}  tau={r*c}
         v1 in 0 pwl(0 0 1p 1)
         r1 in out {r} ; inline comment
-        c1 out 0
+        c1 out 0 // ngspice's C++-style comment (refused as "unexpected '//'" before)
         + {c}
         .tran {tau/100} {10*tau}
         .save v(out)
@@ -161,6 +161,7 @@ class CircuitCompilerTest {
       "t\\nv1 a 0 1\\nr1 a 0 1k\\n.ends|4|1|.ends without",
       "t\\nv1 a 0 1\\nr1 a 0 1k\\nr1 a 0 2k\\n.op|4|1|duplicate element name r1",
       "t\\nv1 a 0 1\\nr1 a 0 1k\\n.bogus|4|1|unknown control line",
+      "t\\n.param r=1\\nv1 a 0 {r}\\nr1 a 0 1k\\n.step param r list 1 2\\n.op|5|1|LTspice's .step; ngspice-39 refuses it too",
       "t\\nv1 a 0 1\\nb1 a 0 I=V(a)*(2\\n.op|3|16|missing ')'",
       // C and L accept ic= since issue 18 (used with uic); a resistor has none
       "t\\nv1 a 0 1\\nr1 a 0 1k ic=1\\n.op|3|1|a resistor has no ic",
@@ -193,7 +194,11 @@ class CircuitCompilerTest {
       "t\\n.lib nosuch.lib fast\\nv1 a 0 1\\nr1 a 0 1k\\n.op|2|1|cannot read included file nosuch.lib",
       "t\\n.param a=1\\n.if (a == 1)\\nv1 a 0 1\\n.op|3|1|.if without .endif",
       "t\\n.param sel=1\\n.if (sel == 1)\\n.param r=1k\\n.else\\n.param r=1.5k\\n.endif\\nv1 a 0 1\\nr1 a 0 {r}\\n.op|4|1|.param inside .if/.else is not supported",
-      "t\\nv1 a 0 1\\nr1 a 0 1k\\ne1 o 0 table v(a) 0 0 1 1\\nr2 o 0 1k\\n.op|4|8|TABLE form are not supported",
+      "t\\nv1 a 0 1\\nr1 a 0 1k\\ne1 o 0 table v(a) 0 0 1 1\\nr2 o 0 1k\\n.op|4|8|TABLE needs {expression} = (x0, y0)",
+      "t\\nv1 a 0 1\\nr1 a 0 1k\\ne1 o 0 table {v(a)} = (0, 0) (1, 1) (1, 2)\\nr2 o 0 1k\\n.op|4|38|TABLE x values must increase",
+      // the element that names the missing current source is the one reported (before: no file, line or column)
+      "t\\nv1 a 0 1\\nr1 a b 1k\\nvx b 0 0\\nf1 0 c nosuch 2\\nr2 c 0 1k\\n.op|5|1|f1: element nosuch is not a voltage source",
+      "t\\nv1 a 0 1\\nr1 a 0 1k\\nw1 a b r1 wm\\nr2 b 0 1k\\n.model wm csw it=1m\\n.op|4|1|w1: element r1 is not a voltage source",
   })
   void errorsAfterExpansionNameFileLineAndColumn(String text, int line, int col, String message) {
     errorsNameFileLineAndColumn(text, line, col, message);

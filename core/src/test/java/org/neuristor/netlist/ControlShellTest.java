@@ -56,6 +56,36 @@ class ControlShellTest {
         .containsExactly("1001 a1001_b", "1002 a1002_b", "0.857143");
   }
 
+  /**
+   * List variables (tests/regression/misc/dollar-1.cir): {@code set l = ( ... )} keeps words (numbers as set keeps
+   * them), {@code $l[n]} counts from 1 (0 reads as 1), {@code [n-m]}, {@code [n-]}, reversed ranges, an index past the
+   * end is empty, {@code [$i]}; {@code $#l} the number of words (a string 1, a flag 0); foreach over {@code $l}. Before,
+   * {@code $l[2]} printed the whole list and "[2]", and {@code $#l} a warning and "#l".
+   */
+  @Test
+  void listVariablesAreIndexedAsNgspiceIndexesThem() {
+    assertThat(echo("set l = ( 1k 2.5 abc 4 )\nset i = 3\nset e = ( )\nset s = \"a b c\"\nset f\n"
+        + "echo $l / $#l $l[2] / $l[2-3] / $l[3-] / $l[3-2] / $l[0] / $l[9] / $l[$i] / $#e $e / $#s $s[1] $s[2] / $#f\n"
+        + "set rs = ( 1k 3k )\nforeach r $rs\n  alter r3 $r\n  op\n  echo r3 $r $&v(q)\nend\n"
+        + "set l = ( $l[1-2] x )\necho $l $#l\nunset l\necho $?l"))
+        .containsExactly("1000 2.5 abc 4 / 4 2.5 / 2.5 abc / abc 4 / abc 2.5 / 1000 / / abc / 0 / 1 a b c / 0",
+            "r3 1000 0.857143", "r3 3000 1.2", "1000 2.5 x 3", "0");
+  }
+
+  /** A quoted value stays text ({@code set q = "1k"} is 1k in ngspice-39; it was read as the number 1000). */
+  @Test
+  void aQuotedSetValueIsKeptAsWritten() {
+    assertThat(echo("set q = \"1k\"\nset n = 1k\necho $q $n")).containsExactly("1k 1000");
+  }
+
+  /** ngspice-39 refuses a range after $&vector ("no such variable"): refused at the line, not printed otherwise. */
+  @Test
+  void aRangeAfterAVectorIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> echo("let vv = vector(4)\necho $&vv[2]"))
+        .isInstanceOf(org.neuristor.NetlistException.class).hasMessageContaining("$&vv[2]")
+        .hasMessageContaining("let x = vv[2]");
+  }
+
   /** define name(args) body, as ngspice's regression tests define their mismatch() check. */
   @Test
   void definedFunctionsAreExpandedWhereCalled() {
@@ -74,6 +104,20 @@ class ControlShellTest {
   @Test
   void echoPrintsTheWordsUnquoted() {
     assertThat(echo("echo \"TEST:\"   half  =   \"a b\" \"\" \"end\"")).containsExactly("TEST: half = a b  end");
+  }
+
+  /**
+   * Node names in double quotes ({@code v("/A")}, as KiCad-generated decks write them): the quotes go, the text keeps
+   * its case in the vector's name (ngspice-39's wrdata header is {@code v(N1)}). Before: "no vector v("n1")".
+   */
+  @Test
+  void quotedNodeNamesAreReadAsNgspiceReadsThem() throws Exception {
+    assertThat(echo("op\nlet x = v(\"n1\") - v(\"Q\")\necho $&x\nset wr_vecnames\nwrdata qn.txt v(\"N1\") v(q)"))
+        .containsExactly("0");
+    List<String> lines = Files.readString(out.resolve("qn.txt")).lines().map(String::strip).toList();
+    // ngspice-39 names the operating point's scale column "a" (its node vector), Neuristor "v(a)": left as it is
+    assertThat(List.of(lines.get(0).split("\\s+")).subList(1, 4)).containsExactly("v(N1)", "v(a)", "v(q)");
+    assertThat(lines.get(1)).isEqualTo("2.00000000e+00  8.57142857e-01  2.00000000e+00  8.57142857e-01");
   }
 
   /** An operating point's default scale in ngspice is its first vector: wrdata writes it before each column. */

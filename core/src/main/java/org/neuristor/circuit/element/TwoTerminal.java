@@ -61,6 +61,11 @@ public abstract class TwoTerminal implements Element {
   protected final void stampCurrent(Load l, double i, double g) {
     l.f(p, i);
     l.f(n, -i);
+    stampConductance(l, g);
+  }
+
+  /** Adds conductance g between p and n to G. */
+  protected final void stampConductance(Load l, double g) {
     l.g(hpp, g);
     l.g(hpn, -g);
     l.g(hnp, -g);

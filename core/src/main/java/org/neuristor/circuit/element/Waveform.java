@@ -2,6 +2,7 @@ package org.neuristor.circuit.element;
 
 import java.util.function.DoubleConsumer;
 import org.neuristor.NeuristorException;
+import org.neuristor.util.Numbers;
 
 /**
  * Time functions of independent sources, with ngspice's semantics and defaults. Parameters given as
@@ -234,19 +235,22 @@ public sealed interface Waveform {
   record RepeatedPwl(Pwl pwl, double repeatFrom, double delay) implements Waveform {
     public RepeatedPwl {
       double[] t = pwl.times();
-      if (!Double.isNaN(repeatFrom)) {
-        boolean point = false;
-        for (double x : t) {
-          point |= x == repeatFrom;
-        }
-        if (!point || !(repeatFrom < t[t.length - 1])) {
-          throw NeuristorException.input("PWL r=" + trimNumber(repeatFrom) + " must be one of its time points before "
-              + "the last (" + trimNumber(t[t.length - 1]) + ")");
-        }
+      if (!Double.isNaN(repeatFrom) && !repeatsFrom(t, repeatFrom)) {
+        throw NeuristorException.input("PWL r=" + Numbers.plain(repeatFrom) + " must be one of its time points before "
+            + "the last (" + Numbers.plain(t[t.length - 1]) + ")");
       }
       if (!(delay >= 0)) {
-        throw NeuristorException.input("PWL td must be >= 0, got " + delay);
+        throw NeuristorException.input("PWL td must be >= 0, got " + Numbers.plain(delay));
       }
+    }
+
+    /** Whether {@code r} is a time point that a PWL with these time points can repeat from: one before the last. */
+    public static boolean repeatsFrom(double[] times, double r) {
+      boolean point = false;
+      for (double x : times) {
+        point |= x == r;
+      }
+      return point && r < times[times.length - 1];
     }
 
     /** The time within the sequence that time t reads. */

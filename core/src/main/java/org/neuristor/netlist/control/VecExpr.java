@@ -668,13 +668,17 @@ public final class VecExpr {
             }
             List<String> names = new ArrayList<>();
             for (String p : s.substring(pos + 1, close).split(",")) {
-              names.add(p.trim().toLowerCase(Locale.ROOT));
+              String n = p.trim();
+              if (n.length() >= 2 && n.startsWith("\"") && n.endsWith("\"")) {
+                n = n.substring(1, n.length() - 1); // v("/A"): ngspice quotes node names such as KiCad's
+              }
+              names.add(n.toLowerCase(Locale.ROOT));
             }
             pos = close + 1;
             if (names.size() > 2 || names.get(0).isEmpty()) {
               throw new VecException(at, name + "() takes one or two node names");
             }
-            String whole = s.substring(start, pos).toLowerCase(Locale.ROOT).replace(" ", "");
+            String whole = name + "(" + String.join(",", names) + ")";
             return sc -> {
               Vec direct = sc.vector(whole);
               return direct != null ? direct : access(name, names, sc, at);
