@@ -105,7 +105,7 @@ public final class DcSweep {
         if (x == null) {
           x = OperatingPoint.solve(sys).x();
         } else {
-          OperatingPoint.solveFrom(sys, x, 0.0, true);
+          OperatingPoint.solveFrom(sys, x, 0.0);
           OperatingPoint.settleEvents(sys, x, 0.0);
         }
         for (Element e : sys.elements()) {

@@ -51,40 +51,17 @@ public final class OperatingPoint {
   }
 
   /**
-   * Newton iterations a point of a DC sweep gets from the previous point's solution before pseudo-transient
-   * continuation takes over: ngspice's itl2 (its DC transfer-curve limit, 50; itl1, 100, is its operating point's).
-   */
-  static final int SWEEP_ITERATIONS = 50;
-
-  /**
-   * Newton iterations of one pseudo-time step at a DC sweep point (a failed step is retried 8x shorter): ngspice's
-   * transient limit itl4, 10. An operating point gives each step 50.
-   */
-  static final int SWEEP_PSEUDO_STEP_ITERATIONS = 10;
-
-  /**
    * Solves a DC point starting from x (overwritten), trying plain Newton, then gmin stepping, then
    * source stepping. Does not fire events.
    */
   static Result solveFrom(MnaSystem sys, double[] x, double t) {
-    return solveFrom(sys, x, t, false);
-  }
-
-  /**
-   * {@link #solveFrom(MnaSystem, double[], double)}; with {@code sweepPoint}, x is the previous point of a DC sweep
-   * and Newton's limits are ngspice's for a sweep: {@link #SWEEP_ITERATIONS} from it, then
-   * {@link #SWEEP_PSEUDO_STEP_ITERATIONS} per pseudo-time step. Where the sweep crosses a fold (a switch's threshold)
-   * no solution lies near the previous one; 100 iterations there and 50 in each pseudo-time step too long for the
-   * switching (about 13 of them) were 38% of the Newton iterations of the shipped VO2 sweep (docs/engine.md).
-   */
-  static Result solveFrom(MnaSystem sys, double[] x, double t, boolean sweepPoint) {
     List<String> warnings = new ArrayList<>();
     int before = sys.totalIterations();
     double[] start = x.clone();
     SimOptions o = sys.options;
     NeuristorException singular = null;
     try {
-      if (sys.newton(x, t, true, 0, null, 1.0, sweepPoint ? Math.min(o.itl1(), SWEEP_ITERATIONS) : o.itl1()) >= 0) {
+      if (sys.newton(x, t, true, 0, null, 1.0, o.itl1()) >= 0) {
         return new Result(x, sys.totalIterations() - before, "newton", warnings);
       }
     } catch (MnaSystem.SingularCircuitException e) {
@@ -94,7 +71,7 @@ public final class OperatingPoint {
     // states) with growing backward-Euler steps at the DC source values. This crosses the folds
     // of bistable devices (a threshold switch past its threshold) where plain Newton cycles.
     System.arraycopy(start, 0, x, 0, x.length);
-    if (pseudoTransient(sys, x, t, sweepPoint ? SWEEP_PSEUDO_STEP_ITERATIONS : 50)) {
+    if (pseudoTransient(sys, x, t)) {
       double[] ptc = x.clone();
       try {
         if (sys.newton(x, t, true, 0, null, 1.0, o.itl1()) >= 0) {
@@ -214,11 +191,8 @@ public final class OperatingPoint {
     }
   }
 
-  /**
-   * Backward-Euler pseudo-time stepping from x toward a steady state, each step's Newton solve given at most
-   * {@code iterations}; true if it got there.
-   */
-  private static boolean pseudoTransient(MnaSystem sys, double[] x, double t, int iterations) {
+  /** Backward-Euler pseudo-time stepping from x toward a steady state; true if it got there. */
+  private static boolean pseudoTransient(MnaSystem sys, double[] x, double t) {
     int n = x.length;
     double[] qHist = new double[n];
     double[] good = x.clone();
@@ -232,7 +206,7 @@ public final class OperatingPoint {
           qHist[i] = -q[i] / h;
         }
         System.arraycopy(good, 0, x, 0, n);
-        if (sys.newton(x, t, true, 1.0 / h, qHist, 1.0, iterations) >= 0) {
+        if (sys.newton(x, t, true, 1.0 / h, qHist, 1.0, 50) >= 0) {
           System.arraycopy(x, 0, good, 0, n);
           h *= 4;
         } else {
