@@ -277,12 +277,17 @@ public class ThresholdSwitch extends OneStateDevice {
     out[2] = dix;
   }
 
+  /** The state's target x_inf = S((|v| - V_th + (V_th - V_hold) x) / delta) at |v| = a. */
+  private double target(double a, double x) {
+    return Smooth.sig((a - vth + (vth - vhold) * x) / delta);
+  }
+
   /** State rate g = dx/dt and derivatives {g, dg/dx, dg/dv}. */
   final void rate(double v, double x, double[] out) {
     double sg = v >= 0 ? 1 : -1;
     double a = Math.abs(v);
     double dv = vth - vhold;
-    double sz = Smooth.sig((a - vth + dv * x) / delta);
+    double sz = target(a, x);
     double ds = sz * (1 - sz);
     double dxiDx = ds * dv / delta;
     double dxiDv = ds * sg / delta;
@@ -329,11 +334,26 @@ public class ThresholdSwitch extends OneStateDevice {
     l.g(hsn, c[2]);
   }
 
+  /**
+   * Below this distance |x_inf - x| of the state from its target the state is not switching: it follows a
+   * partially-on equilibrium (a series resistor holds it there) and moves with the circuit, not on its own time
+   * constants, so {@link #maxStep} leaves the step to the truncation-error control.
+   */
+  static final double SETTLED = 1e-3;
+
+  /**
+   * While the device is mid-transition (0.01 &lt; x &lt; 0.99) and switching (|x_inf - x| at least SETTLED), the
+   * step must resolve its time constant (physics.md 6): 0.2 min(tau_on, tau_off). A state that sits mid-way on a
+   * stable partially-on branch (a series resistor turns the device off as it turns on, so it settles where the two
+   * balance) is not bounded: there a 0.1 s ramp took 2 ns steps throughout and stopped as stagnating.
+   */
   @Override
   public double maxStep(double t, double[] x) {
     double xs = x[s];
-    // while the device is mid-transition the step must resolve tau_on (physics.md 6)
-    return xs > 0.01 && xs < 0.99 ? 0.2 * Math.min(tauOn * delayFactor, tauOff) : Double.POSITIVE_INFINITY;
+    if (!(xs > 0.01 && xs < 0.99) || Math.abs(target(Math.abs(voltage(x)), xs) - xs) < SETTLED) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return 0.2 * Math.min(tauOn * delayFactor, tauOff);
   }
 
   @Override

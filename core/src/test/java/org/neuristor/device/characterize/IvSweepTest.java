@@ -213,4 +213,65 @@ class IvSweepTest {
     assertThat(twelve.reason()).startsWith("it turned off at 1.30786 V, but was not yet back in its high-resistance "
         + "state").contains("after 0.00960 s: it relaxes more slowly than this ramp (120.0 V/s) falls");
   }
+
+  @Test
+  void aPartiallyOnBranchThroughASeriesResistorIsSweptAtTheDefaultRate() {
+    // round 20 lead: iv nbox --series 1k at the default 15 V/s stopped with exit 3 ("time step too small" at
+    // 0.0678 s, step 2e-9 s). Through 1 kOhm (= R_on) the device settles partially on, 0.01 < x < 0.99, where
+    // turning on lowers its voltage and turning off raises it; the switch's step bound (0.2 tau_on while x is mid-way)
+    // held the step at 2 ns along that quasi-static branch, 2.5e7 steps for its 0.013 s.
+    IvSweep.Result r = IvSweep.triangle(device("ts", Map.of("preset", "nbox")).get(), 1.5, 15, 1e3, 0, 1.5 / 2000);
+    // the branch is the equilibrium x = x_inf(v, x), v = vs / (1 + R_s G(x)) (physics.md 3.1) at each source
+    // voltage where it is unique: the rising ramp from 1.03 V to 1.18 V (above it the branch folds, x jumps to 1)
+    double shift = nboxInternalShift();
+    double vth = 1.0 + shift;
+    double vhold = 0.6 - shift;
+    double[] t = r.trace().axis();
+    double[] v = r.trace().get("v");
+    double[] vs = r.trace().get("vs");
+    int compared = 0;
+    double worst = 0;
+    for (int k = 0; k < t.length; k++) {
+      if (t[k] < 0.1 && vs[k] > 1.03 && vs[k] < 1.18) {
+        worst = Math.max(worst, Math.abs(v[k] - equilibriumVolts(vs[k], vth, vhold)));
+        compared++;
+      }
+    }
+    assertThat(compared).isGreaterThan(100);
+    assertThat(worst).isLessThan(1e-6); // measured 1.2e-7 V
+  }
+
+  /** The observed-threshold shift of the nbox preset (vth 1, vhold 0.6, delta 2 mV), as ThresholdSwitch takes it. */
+  private static double nboxInternalShift() {
+    double dv = 0.4;
+    for (int k = 0; k < 4; k++) {
+      dv = 0.4 + 2 * org.neuristor.device.ThresholdSwitch.foldShift(dv, 2e-3);
+    }
+    return org.neuristor.device.ThresholdSwitch.foldShift(dv, 2e-3);
+  }
+
+  /** Device voltage of the unique equilibrium of nbox (R_on 1k, R_off 1M, delta 2 mV) behind 1 kOhm at source vs. */
+  private static double equilibriumVolts(double vs, double vth, double vhold) {
+    java.util.function.DoubleUnaryOperator volts = x -> vs / (1 + 1e3 * (1e-6 + x * (1e-3 - 1e-6)));
+    java.util.function.DoubleUnaryOperator gap =
+        x -> 1 / (1 + Math.exp(-(volts.applyAsDouble(x) - vth + (vth - vhold) * x) / 2e-3)) - x;
+    int signChanges = 0;
+    for (int k = 0; k < 10000; k++) {
+      if (gap.applyAsDouble(k / 1e4) > 0 != gap.applyAsDouble((k + 1) / 1e4) > 0) {
+        signChanges++;
+      }
+    }
+    assertThat(signChanges).as("equilibria at %s V", vs).isEqualTo(1);
+    double lo = 0;
+    double hi = 1;
+    for (int k = 0; k < 100; k++) {
+      double mid = 0.5 * (lo + hi);
+      if (gap.applyAsDouble(mid) > 0) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return volts.applyAsDouble(0.5 * (lo + hi));
+  }
 }
