@@ -16,6 +16,7 @@ import org.neuristor.device.PulseProgrammedSynapse;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.digits.InSituTraining;
 import org.neuristor.digits.Mlp;
+import org.neuristor.digits.Vote;
 import org.neuristor.network.CrossbarClassifier;
 import org.neuristor.digits.DigitsPipeline;
 import org.neuristor.plot.Plotter;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
 
 /** {@code neuristor network digits}: digit recognition by memristive LIF neurons on crossbar synapses. */
 @JsonKeys({"dataset", "train_samples", "test_samples", "synapse", "float_accuracy", "accuracy",
-    "accuracy_standard_error", "spikes_per_inference", "input_spikes_per_inference", "energy_per_inference_J", "read_energy_per_inference_J",
+    "accuracy_standard_error", "undecided_samples", "silent_output_samples", "voltage_decided_samples",
+    "spikes_per_inference", "input_spikes_per_inference", "energy_per_inference_J", "read_energy_per_inference_J",
     "neuron_energy_per_inference_J", "programming_energy_J", "programming_pulses", "t_read_s", "training_s",
     "inference_s", "weights_plot", "summary_json", "train", "learning_rate", "weight_ranges", "epoch_accuracy",
     "wire_r_ohm", "tile", "selector", "levels", "d2d", "stuck", "read_noise", "wire_r", "nl"})
@@ -186,8 +188,8 @@ final class DigitsCommand implements Callable<Integer> {
         }
       }
     }
+    Dataset.Split split = load(); // bad data leaves no output directory behind
     output.outDir(); // a bad --out fails now, not after training
-    Dataset.Split split = load();
     Dataset test = split.test().evenly(testSamples);
     boolean small = split.train().features() < 100;
     Mlp.Options mo = new Mlp.Options(epochs, small ? 16 : 64, 1e-3, small ? 0 : 1, seed, nThreads);
@@ -215,7 +217,7 @@ final class DigitsCommand implements Callable<Integer> {
     }
     double inferS = (System.nanoTime() - t1) / 1e9;
     if (!output.json()) {
-      output.out().println(confusion(r.confusion()));
+      output.out().println(confusion(r.tally()));
     }
     Path weights = null;
     if (output.plot()) {
@@ -229,6 +231,7 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("float_accuracy", t.floatTestAccuracy());
     s.put("accuracy", r.accuracy());
     s.put("accuracy_standard_error", r.accuracyStandardError());
+    putDecisions(s, r);
     s.put("spikes_per_inference", r.spikesPerInference());
     s.put("input_spikes_per_inference", r.inputSpikesPerInference());
     s.put("energy_per_inference_J", r.energyPerInference(), "J");
@@ -297,16 +300,32 @@ final class DigitsCommand implements Callable<Integer> {
     };
   }
 
-  static String confusion(int[][] c) {
+  /**
+   * How the spiking classifier's output layer decided: samples without any output spike, samples whose top spike
+   * count was shared and the membrane voltage chose, samples left undecided (counted as wrong).
+   */
+  static void putDecisions(Summary s, CrossbarClassifier.Result r) {
+    s.put("undecided_samples", r.undecidedSamples());
+    s.put("silent_output_samples", r.silentOutputSamples());
+    s.put("voltage_decided_samples", r.voltageDecidedSamples());
+  }
+
+  /** The confusion matrix as text; an "undecided" column (no class chosen) when any sample was left undecided. */
+  static String confusion(Vote.Tally t) {
+    int[][] c = t.confusion();
+    boolean none = t.undecidedTotal() > 0;
     StringBuilder b = new StringBuilder("confusion (rows: true, columns: predicted)\n     ");
     for (int k = 0; k < c.length; k++) {
       b.append(String.format(Locale.ROOT, "%5d", k));
     }
-    b.append('\n');
+    b.append(none ? "  undecided\n" : "\n");
     for (int i = 0; i < c.length; i++) {
       b.append(String.format(Locale.ROOT, "%5d", i));
       for (int k = 0; k < c.length; k++) {
         b.append(String.format(Locale.ROOT, "%5d", c[i][k]));
+      }
+      if (none) {
+        b.append(String.format(Locale.ROOT, "%11d", t.undecided()[i]));
       }
       b.append('\n');
     }
@@ -348,6 +367,7 @@ final class DigitsCommand implements Callable<Integer> {
     String base = synapse.equals("ideal") ? "ideal" : synapse;
     List<List<?>> rows = new ArrayList<>();
     double[] acc = new double[xs.length];
+    int[] undecided = new int[xs.length];
     try (ProgressBar bar = output.progress("sweep " + sweep, xs.length)) {
       for (int k = 0; k < xs.length; k++) {
         int lv = sweep.equals("levels") ? (int) xs[k] : levels;
@@ -366,6 +386,7 @@ final class DigitsCommand implements Callable<Integer> {
         DigitsPipeline.readThrough(m, pc, nThreads);
         CrossbarClassifier.Result r = m.classifier().run(test, seed, nThreads, null);
         acc[k] = r.accuracy();
+        undecided[k] = r.undecidedSamples();
         rows.add(List.of(xs[k], r.accuracy(), r.spikesPerInference(), r.energyPerInference()));
         bar.step();
       }
@@ -411,6 +432,7 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("x", xs);
     s.put("accuracy", acc);
     s.put("accuracy_standard_error", se);
+    s.put("undecided_samples", undecided);
     s.put("training_s", trainS, "s");
     s.put("csv", csv.toString());
     if (png != null) {
@@ -434,8 +456,8 @@ final class DigitsCommand implements Callable<Integer> {
   /** {@code --train insitu}: SGD on the devices, then spiking inference on the trained crossbars. */
   private Integer inSitu(TiledRead.Config readCfg, int nThreads) {
     PulseProgrammedSynapse.Params device = PulseProgrammedSynapse.device(synapse, levels, d2d(), stuck(), c2c);
+    Dataset.Split split = load(); // bad data leaves no output directory behind
     output.outDir(); // a bad --out fails now, not after training
-    Dataset.Split split = load();
     Dataset test = split.test().evenly(testSamples);
     InSituTraining.Options o = inSituOptions(split.train(), nThreads);
     long t0 = System.nanoTime();
@@ -455,7 +477,7 @@ final class DigitsCommand implements Callable<Integer> {
     }
     double inferS = (System.nanoTime() - t1) / 1e9;
     if (!output.json()) {
-      output.out().println(confusion(res.confusion()));
+      output.out().println(confusion(res.tally()));
     }
     Summary s = new Summary();
     s.put("dataset", split.train().name().replace("-train", ""));
@@ -467,6 +489,7 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("float_accuracy", t.floatTestAccuracy());
     s.put("accuracy", res.accuracy());
     s.put("accuracy_standard_error", res.accuracyStandardError());
+    putDecisions(s, res);
     s.put("test_samples", test.size());
     s.put("spikes_per_inference", res.spikesPerInference());
     s.put("input_spikes_per_inference", res.inputSpikesPerInference());
