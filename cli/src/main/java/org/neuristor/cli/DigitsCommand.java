@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 
 /** {@code neuristor network digits}: digit recognition by memristive LIF neurons on crossbar synapses. */
 @JsonKeys({"dataset", "train_samples", "test_samples", "synapse", "float_accuracy", "accuracy",
-    "accuracy_standard_error", "undecided_samples", "silent_output_samples", "voltage_decided_samples",
+    "accuracy_standard_error", "accuracy_seeds", "accuracy_seed_mean", "accuracy_seed_sd", "undecided_samples", "silent_output_samples", "voltage_decided_samples",
     "spikes_per_inference", "input_spikes_per_inference", "energy_per_inference_J", "read_energy_per_inference_J",
     "neuron_energy_per_inference_J", "programming_energy_J", "programming_pulses", "t_read_s", "training_s",
     "inference_s", "weights_plot", "summary_json", "train", "learning_rate", "weight_ranges", "epoch_accuracy",
@@ -105,6 +105,12 @@ final class DigitsCommand implements Callable<Integer> {
       description = "Seed of training, devices and spikes; the held-out split is fixed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
+      description = "Repeat the run (training, devices, spikes) for N seeds from --seed on and report the accuracy of "
+          + "each with their mean and standard deviation: the spread that drawn devices add to the test set's "
+          + "standard error (default: ${DEFAULT-VALUE}).")
+  int seeds;
+
   @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
       description = "Threads (0: all cores); results do not depend on it.")
   int threads;
@@ -168,6 +174,11 @@ final class DigitsCommand implements Callable<Integer> {
     CliArgs.atLeast(epochs, 0, "--epochs");
     CliArgs.atLeast(testSamples, 0, "--test-samples");
     CliArgs.atLeast(writeVerify, 0, "--write-verify");
+    CliArgs.atLeast(seeds, 1, "--seeds");
+    if (seeds > 1 && (sweep != null || train.equals("insitu"))) {
+      throw NeuristorException.input("--seeds repeats a single offline run; it does not combine with "
+          + (sweep != null ? "--sweep" : "--train insitu"));
+    }
     if (levels == 1 || levels < 0) {
       throw NeuristorException.input("--levels must be 0 (the device's) or at least 2, got " + levels);
     }
@@ -216,6 +227,22 @@ final class DigitsCommand implements Callable<Integer> {
       r = m.classifier().run(test, seed, nThreads, done -> bar.stepBy(done - bar.done()));
     }
     double inferS = (System.nanoTime() - t1) / 1e9;
+    double[] seedAccuracy = new double[seeds];
+    seedAccuracy[0] = r.accuracy();
+    for (int k = 1; k < seeds; k++) {
+      long sk = seed + k;
+      Mlp.Options ok = new Mlp.Options(mo.epochs(), mo.batch(), mo.learningRate(), mo.maxShift(), sk, nThreads);
+      try (ProgressBar bar = output.progress("seed " + sk + " (" + seed + ".." + (seed + seeds - 1) + ")",
+          (long) epochs * split.train().size() + test.size())) {
+        DigitsPipeline.Trained tk = DigitsPipeline.train(split.train(), split.test(), hidden, ok,
+            done -> bar.stepBy(done - bar.done()));
+        DigitsPipeline.Mapped mk = DigitsPipeline.map(tk, device, cfg, sk, writeVerify);
+        DigitsPipeline.readThrough(mk, readCfg, nThreads);
+        long trained = bar.done();
+        seedAccuracy[k] = mk.classifier().run(test, sk, nThreads, done -> bar.stepBy(trained + done - bar.done()))
+            .accuracy();
+      }
+    }
     if (!output.json()) {
       output.out().println(confusion(r.tally()));
     }
@@ -231,6 +258,11 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("float_accuracy", t.floatTestAccuracy());
     s.put("accuracy", r.accuracy());
     s.put("accuracy_standard_error", r.accuracyStandardError());
+    if (seeds > 1) {
+      s.put("accuracy_seeds", seedAccuracy);
+      s.put("accuracy_seed_mean", java.util.Arrays.stream(seedAccuracy).average().orElseThrow());
+      s.put("accuracy_seed_sd", Dataset.sampleStandardDeviation(seedAccuracy));
+    }
     putDecisions(s, r);
     s.put("spikes_per_inference", r.spikesPerInference());
     s.put("input_spikes_per_inference", r.inputSpikesPerInference());

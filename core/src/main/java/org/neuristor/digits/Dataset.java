@@ -35,6 +35,23 @@ public record Dataset(String name, float[][] images, int[] labels, int rows, int
     return Math.sqrt(accuracy * (1 - accuracy) / samples);
   }
 
+  /**
+   * Sample standard deviation {@code sqrt(sum (a - mean)^2 / (n - 1))} of accuracies measured with different seeds
+   * (each seed trains, draws its devices and its spikes anew): the spread the binomial {@link #standardError} of one
+   * test set does not contain. NaN for fewer than two values.
+   */
+  public static double sampleStandardDeviation(double[] a) {
+    if (a.length < 2) {
+      return Double.NaN;
+    }
+    double mean = java.util.Arrays.stream(a).average().orElseThrow();
+    double ss = 0;
+    for (double v : a) {
+      ss += (v - mean) * (v - mean);
+    }
+    return Math.sqrt(ss / (a.length - 1));
+  }
+
   /** Pixels per image. */
   public int features() {
     return rows * cols;
