@@ -261,7 +261,8 @@ final class CrossbarCommand implements Runnable {
           + "solves.",
           "Cells log-uniform between --lrs and --hrs, row voltages cycling 0.1..0.5 V, columns sensed at 0 V through "
               + "0 V sources vs<j> (i(vs<j>) is the column current). Prints the exact line-solver currents for "
-              + "comparison (1R/1T1R)."},
+              + "comparison (1R/1T1R; ideal wires: the ideal product; a threshold-switch selector: none, with the "
+              + "reason)."},
       footer = {"", "Example (then: ./neuristor run x16.cir):",
           "  ./neuristor network crossbar netlist --rows 16 --cols 16 --file x16.cir"})
   @JsonKeys({"netlist", "run", "column_currents_A", "column_currents_A_reason"})
