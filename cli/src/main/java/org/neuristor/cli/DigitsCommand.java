@@ -197,6 +197,11 @@ final class DigitsCommand implements Callable<Integer> {
           throw NeuristorException.input("--sweep must be " + String.join(", ", SWEEPS) + " or a comma list of "
               + "them, got '" + sweep + "'");
         }
+        // until round 20 the mapping sweeps ran offline without a word when --train insitu was asked for
+        if (train.equals("insitu") && !w.equals("nl")) {
+          throw NeuristorException.input("--train insitu does not combine with --sweep " + w + ": the mapping sweeps "
+              + "train offline (--sweep nl compares in-situ and offline training)");
+        }
       }
     }
     Dataset.Split split = load(); // bad data leaves no output directory behind

@@ -84,6 +84,11 @@ class DigitsCommandTest {
     CliHarness.Result g = CliHarness.run("network", "digits", "--d2d", "1.5", "--out", dir.toString());
     assertThat(g.code()).isEqualTo(2);
     assertThat(g.err()).contains("--d2d must be between 0 and 1.0, got 1.5").doesNotContain("training");
+    // until round 20 --train insitu with a mapping sweep ran the sweep offline without a word
+    CliHarness.Result i = CliHarness.run("network", "digits", "--train", "insitu", "--sweep", "stuck", "--out",
+        dir.toString());
+    assertThat(i.code()).isEqualTo(2);
+    assertThat(i.err()).contains("--train insitu does not combine with --sweep stuck").doesNotContain("[#");
   }
 
   /** An IDX image (n images of rows x cols, pixel bytes 0) or label file (labels k mod 10). */
