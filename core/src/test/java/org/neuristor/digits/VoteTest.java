@@ -3,12 +3,10 @@ package org.neuristor.digits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.neuristor.network.Crossbar;
-import org.neuristor.network.CrossbarClassifier;
 
 /**
- * A classifier's outputs that tie choose no class: the spiking classifier's silent output layer and the STDP network
- * with no labelled neuron firing. Until round 20 both predicted class 0 (the first tied output) for every such
+ * A classifier's outputs that tie choose no class: the STDP network with no labelled neuron firing here, the spiking
+ * classifier's silent output layer in {@code CrossbarEnergyTest}. Until round 20 both predicted class 0 (the first tied output) for every such
  * sample and counted it in the accuracy: a network that never fired scored the share of zeros in the test set.
  */
 class VoteTest {
@@ -25,30 +23,6 @@ class VoteTest {
     assertThat(t.undecided()).containsExactly(1, 0);
     assertThat(t.confusion()[0]).containsExactly(1, 1);
     assertThat(t.confusion()[1]).containsExactly(0, 1);
-  }
-
-  /**
-   * Hidden-to-output weights all 0 (every device at G_min): the output layer never fires and every output membrane
-   * ends at the same voltage, so no class is chosen. The old classifier predicted class 0: accuracy 1 on a digit 0.
-   */
-  @Test
-  void aSilentOutputLayerChoosesNoClass() {
-    Crossbar c1 = new Crossbar(2, 2, null, 1);
-    c1.program(new double[] {1, -0.5, 0, 0}, 1);
-    Crossbar c2 = new Crossbar(2, 2, null, 2);
-    c2.program(new double[] {0, 0, 0, 0}, 1);
-    CrossbarClassifier.Config cfg = CrossbarClassifier.Config.defaults().withSteps(20).withMaxRate(1e7);
-    CrossbarClassifier cc = new CrossbarClassifier(c1, 1, c2, 1, new double[] {1, 1}, cfg);
-    Dataset zero = new Dataset("zero", new float[][] {{1, 0}, {0, 1}}, new int[] {0, 0}, 1, 2);
-    CrossbarClassifier.Result r = cc.run(zero, 7, 1, null);
-    assertThat(r.hiddenSpikesPerInference()).as("the hidden layer fires").isPositive();
-    assertThat(r.outputSpikesPerInference()).isZero();
-    assertThat(r.predicted()).containsExactly(Vote.NONE, Vote.NONE);
-    assertThat(r.accuracy()).isZero();
-    assertThat(r.undecidedSamples()).isEqualTo(2);
-    assertThat(r.silentOutputSamples()).isEqualTo(2);
-    assertThat(r.voltageDecidedSamples()).isZero();
-    assertThat(r.confusion()[0]).containsExactly(0, 0);
   }
 
   /**
