@@ -27,9 +27,9 @@ public final class Vote {
         best = i;
         continue;
       }
-      int c = Double.compare(primary[i], primary[best]);
+      int c = compare(primary[i], primary[best]);
       if (c == 0 && secondary != null) {
-        c = Double.compare(secondary[i], secondary[best]);
+        c = compare(secondary[i], secondary[best]);
       }
       if (c > 0) {
         best = i;
@@ -39,6 +39,11 @@ public final class Vote {
       }
     }
     return tied ? NONE : best;
+  }
+
+  /** Numeric order in which 0.0 and -0.0 are equal (Double.compare would rank them). */
+  private static int compare(double a, double b) {
+    return a > b ? 1 : a == b ? 0 : -1;
   }
 
   /**

@@ -16,6 +16,8 @@ class VoteTest {
     assertThat(Vote.winner(new double[] {3, 3, 2}, null)).isEqualTo(Vote.NONE);
     assertThat(Vote.winner(new double[] {3, 3, 2}, new double[] {0.1, 0.2, 0.9})).isEqualTo(1);
     assertThat(Vote.winner(new double[] {0, 0, 0}, new double[] {0.5, 0.5, 0.5})).isEqualTo(Vote.NONE);
+    // 0.0 and -0.0 are the same voltage
+    assertThat(Vote.winner(new double[] {0, 0}, new double[] {0.0, -0.0})).isEqualTo(Vote.NONE);
     // a tie below the top does not matter
     assertThat(Vote.winner(new double[] {1, 1, 4}, null)).isEqualTo(2);
     Vote.Tally t = Vote.tally(new int[] {0, Vote.NONE, 1, 1}, new int[] {0, 0, 1, 0}, 2);
