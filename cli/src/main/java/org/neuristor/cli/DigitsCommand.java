@@ -204,8 +204,8 @@ final class DigitsCommand implements Callable<Integer> {
         }
       }
     }
-    Dataset.Split split = load(); // bad data leaves no output directory behind
     output.outDir(); // a bad --out fails now, not after training
+    Dataset.Split split = load();
     Dataset test = split.test().evenly(testSamples);
     boolean small = split.train().features() < 100;
     Mlp.Options mo = new Mlp.Options(epochs, small ? 16 : 64, 1e-3, small ? 0 : 1, seed, nThreads);
@@ -493,8 +493,8 @@ final class DigitsCommand implements Callable<Integer> {
   /** {@code --train insitu}: SGD on the devices, then spiking inference on the trained crossbars. */
   private Integer inSitu(TiledRead.Config readCfg, int nThreads) {
     PulseProgrammedSynapse.Params device = PulseProgrammedSynapse.device(synapse, levels, d2d(), stuck(), c2c);
-    Dataset.Split split = load(); // bad data leaves no output directory behind
     output.outDir(); // a bad --out fails now, not after training
+    Dataset.Split split = load();
     Dataset test = split.test().evenly(testSamples);
     InSituTraining.Options o = inSituOptions(split.train(), nThreads);
     long t0 = System.nanoTime();

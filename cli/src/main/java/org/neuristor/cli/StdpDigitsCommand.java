@@ -96,8 +96,8 @@ final class StdpDigitsCommand implements Callable<Integer> {
     int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     PulseProgrammedSynapse.Params device = synapse.equals("ideal") && levels <= 0 ? null
         : PulseProgrammedSynapse.device(synapse, levels, -1, -1, c2c);
-    Dataset.Split split = DigitsCommand.load(data, dataset); // bad data leaves no output directory behind
     output.outDir();
+    Dataset.Split split = DigitsCommand.load(data, dataset);
     Dataset train = split.train().evenly(trainSamples);
     Dataset test = split.test().evenly(testSamples);
     StdpNetwork.Params params = StdpNetwork.Params.diehlCook(neurons).withPresentation(presentation);
