@@ -158,6 +158,7 @@ final class CommandTable {
             new Opt(new String[] {"--test-samples"}, null, null, "testSamples", SINGLE, int.class, null, "0", false, false),
             new Opt(new String[] {"--sweep"}, null, null, "sweep", SINGLE, String.class, null, null, false, false),
             new Opt(new String[] {"--seed"}, null, null, "seed", SINGLE, long.class, null, "1", false, false),
+            new Opt(new String[] {"--seeds"}, null, null, "seeds", SINGLE, int.class, null, "1", false, false),
             new Opt(new String[] {"--threads"}, null, null, "threads", SINGLE, int.class, null, "0", false, false),
             new Opt(new String[] {"--wire-r"}, null, null, "wireR", SINGLE, String.class, null, "0", false, false),
             new Opt(new String[] {"--tile"}, null, null, "tile", SINGLE, int.class, null, "1024", false, false),

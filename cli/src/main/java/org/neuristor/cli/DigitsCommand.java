@@ -16,6 +16,7 @@ import org.neuristor.device.PulseProgrammedSynapse;
 import org.neuristor.io.CsvWriter;
 import org.neuristor.digits.InSituTraining;
 import org.neuristor.digits.Mlp;
+import org.neuristor.digits.Vote;
 import org.neuristor.network.CrossbarClassifier;
 import org.neuristor.digits.DigitsPipeline;
 import org.neuristor.plot.Plotter;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
 
 /** {@code neuristor network digits}: digit recognition by memristive LIF neurons on crossbar synapses. */
 @JsonKeys({"dataset", "train_samples", "test_samples", "synapse", "float_accuracy", "accuracy",
-    "accuracy_standard_error", "spikes_per_inference", "input_spikes_per_inference", "energy_per_inference_J", "read_energy_per_inference_J",
+    "accuracy_standard_error", "accuracy_seeds", "accuracy_seed_mean", "accuracy_seed_sd", "undecided_samples", "silent_output_samples", "voltage_decided_samples",
+    "spikes_per_inference", "input_spikes_per_inference", "energy_per_inference_J", "read_energy_per_inference_J",
     "neuron_energy_per_inference_J", "programming_energy_J", "programming_pulses", "t_read_s", "training_s",
     "inference_s", "weights_plot", "summary_json", "train", "learning_rate", "weight_ranges", "epoch_accuracy",
     "wire_r_ohm", "tile", "selector", "levels", "d2d", "stuck", "read_noise", "wire_r", "nl"})
@@ -103,6 +105,12 @@ final class DigitsCommand implements Callable<Integer> {
       description = "Seed of training, devices and spikes; the held-out split is fixed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
+      description = "Repeat the run (training, devices, spikes) for N seeds from --seed on and report the accuracy of "
+          + "each with their mean and standard deviation: the spread that drawn devices add to the test set's "
+          + "standard error (default: ${DEFAULT-VALUE}).")
+  int seeds;
+
   @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
       description = "Threads (0: all cores); results do not depend on it.")
   int threads;
@@ -166,6 +174,11 @@ final class DigitsCommand implements Callable<Integer> {
     CliArgs.atLeast(epochs, 0, "--epochs");
     CliArgs.atLeast(testSamples, 0, "--test-samples");
     CliArgs.atLeast(writeVerify, 0, "--write-verify");
+    CliArgs.atLeast(seeds, 1, "--seeds");
+    if (seeds > 1 && (sweep != null || train.equals("insitu"))) {
+      throw NeuristorException.input("--seeds repeats a single offline run; it does not combine with "
+          + (sweep != null ? "--sweep" : "--train insitu"));
+    }
     if (levels == 1 || levels < 0) {
       throw NeuristorException.input("--levels must be 0 (the device's) or at least 2, got " + levels);
     }
@@ -183,6 +196,11 @@ final class DigitsCommand implements Callable<Integer> {
         if (!SWEEPS.contains(w)) {
           throw NeuristorException.input("--sweep must be " + String.join(", ", SWEEPS) + " or a comma list of "
               + "them, got '" + sweep + "'");
+        }
+        // until round 20 the mapping sweeps ran offline without a word when --train insitu was asked for
+        if (train.equals("insitu") && !w.equals("nl")) {
+          throw NeuristorException.input("--train insitu does not combine with --sweep " + w + ": the mapping sweeps "
+              + "train offline (--sweep nl compares in-situ and offline training)");
         }
       }
     }
@@ -214,8 +232,24 @@ final class DigitsCommand implements Callable<Integer> {
       r = m.classifier().run(test, seed, nThreads, done -> bar.stepBy(done - bar.done()));
     }
     double inferS = (System.nanoTime() - t1) / 1e9;
+    double[] seedAccuracy = new double[seeds];
+    seedAccuracy[0] = r.accuracy();
+    for (int k = 1; k < seeds; k++) {
+      long sk = seed + k;
+      Mlp.Options ok = new Mlp.Options(mo.epochs(), mo.batch(), mo.learningRate(), mo.maxShift(), sk, nThreads);
+      try (ProgressBar bar = output.progress("seed " + sk + " (" + seed + ".." + (seed + seeds - 1) + ")",
+          (long) epochs * split.train().size() + test.size())) {
+        DigitsPipeline.Trained tk = DigitsPipeline.train(split.train(), split.test(), hidden, ok,
+            done -> bar.stepBy(done - bar.done()));
+        DigitsPipeline.Mapped mk = DigitsPipeline.map(tk, device, cfg, sk, writeVerify);
+        DigitsPipeline.readThrough(mk, readCfg, nThreads);
+        long trained = bar.done();
+        seedAccuracy[k] = mk.classifier().run(test, sk, nThreads, done -> bar.stepBy(trained + done - bar.done()))
+            .accuracy();
+      }
+    }
     if (!output.json()) {
-      output.out().println(confusion(r.confusion()));
+      output.out().println(confusion(r.tally()));
     }
     Path weights = null;
     if (output.plot()) {
@@ -229,6 +263,12 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("float_accuracy", t.floatTestAccuracy());
     s.put("accuracy", r.accuracy());
     s.put("accuracy_standard_error", r.accuracyStandardError());
+    if (seeds > 1) {
+      s.put("accuracy_seeds", seedAccuracy);
+      s.put("accuracy_seed_mean", java.util.Arrays.stream(seedAccuracy).average().orElseThrow());
+      s.put("accuracy_seed_sd", Dataset.sampleStandardDeviation(seedAccuracy));
+    }
+    putDecisions(s, r);
     s.put("spikes_per_inference", r.spikesPerInference());
     s.put("input_spikes_per_inference", r.inputSpikesPerInference());
     s.put("energy_per_inference_J", r.energyPerInference(), "J");
@@ -297,16 +337,32 @@ final class DigitsCommand implements Callable<Integer> {
     };
   }
 
-  static String confusion(int[][] c) {
+  /**
+   * How the spiking classifier's output layer decided: samples without any output spike, samples whose top spike
+   * count was shared and the membrane voltage chose, samples left undecided (counted as wrong).
+   */
+  static void putDecisions(Summary s, CrossbarClassifier.Result r) {
+    s.put("undecided_samples", r.undecidedSamples());
+    s.put("silent_output_samples", r.silentOutputSamples());
+    s.put("voltage_decided_samples", r.voltageDecidedSamples());
+  }
+
+  /** The confusion matrix as text; an "undecided" column (no class chosen) when any sample was left undecided. */
+  static String confusion(Vote.Tally t) {
+    int[][] c = t.confusion();
+    boolean none = t.undecidedTotal() > 0;
     StringBuilder b = new StringBuilder("confusion (rows: true, columns: predicted)\n     ");
     for (int k = 0; k < c.length; k++) {
       b.append(String.format(Locale.ROOT, "%5d", k));
     }
-    b.append('\n');
+    b.append(none ? "  undecided\n" : "\n");
     for (int i = 0; i < c.length; i++) {
       b.append(String.format(Locale.ROOT, "%5d", i));
       for (int k = 0; k < c.length; k++) {
         b.append(String.format(Locale.ROOT, "%5d", c[i][k]));
+      }
+      if (none) {
+        b.append(String.format(Locale.ROOT, "%11d", t.undecided()[i]));
       }
       b.append('\n');
     }
@@ -348,6 +404,7 @@ final class DigitsCommand implements Callable<Integer> {
     String base = synapse.equals("ideal") ? "ideal" : synapse;
     List<List<?>> rows = new ArrayList<>();
     double[] acc = new double[xs.length];
+    int[] undecided = new int[xs.length];
     try (ProgressBar bar = output.progress("sweep " + sweep, xs.length)) {
       for (int k = 0; k < xs.length; k++) {
         int lv = sweep.equals("levels") ? (int) xs[k] : levels;
@@ -366,6 +423,7 @@ final class DigitsCommand implements Callable<Integer> {
         DigitsPipeline.readThrough(m, pc, nThreads);
         CrossbarClassifier.Result r = m.classifier().run(test, seed, nThreads, null);
         acc[k] = r.accuracy();
+        undecided[k] = r.undecidedSamples();
         rows.add(List.of(xs[k], r.accuracy(), r.spikesPerInference(), r.energyPerInference()));
         bar.step();
       }
@@ -411,6 +469,7 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("x", xs);
     s.put("accuracy", acc);
     s.put("accuracy_standard_error", se);
+    s.put("undecided_samples", undecided);
     s.put("training_s", trainS, "s");
     s.put("csv", csv.toString());
     if (png != null) {
@@ -455,7 +514,7 @@ final class DigitsCommand implements Callable<Integer> {
     }
     double inferS = (System.nanoTime() - t1) / 1e9;
     if (!output.json()) {
-      output.out().println(confusion(res.confusion()));
+      output.out().println(confusion(res.tally()));
     }
     Summary s = new Summary();
     s.put("dataset", split.train().name().replace("-train", ""));
@@ -467,6 +526,7 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("float_accuracy", t.floatTestAccuracy());
     s.put("accuracy", res.accuracy());
     s.put("accuracy_standard_error", res.accuracyStandardError());
+    putDecisions(s, res);
     s.put("test_samples", test.size());
     s.put("spikes_per_inference", res.spikesPerInference());
     s.put("input_spikes_per_inference", res.inputSpikesPerInference());

@@ -35,6 +35,23 @@ public record Dataset(String name, float[][] images, int[] labels, int rows, int
     return Math.sqrt(accuracy * (1 - accuracy) / samples);
   }
 
+  /**
+   * Sample standard deviation {@code sqrt(sum (a - mean)^2 / (n - 1))} of accuracies measured with different seeds
+   * (each seed trains, draws its devices and its spikes anew): the spread the binomial {@link #standardError} of one
+   * test set does not contain. NaN for fewer than two values.
+   */
+  public static double sampleStandardDeviation(double[] a) {
+    if (a.length < 2) {
+      return Double.NaN;
+    }
+    double mean = java.util.Arrays.stream(a).average().orElseThrow();
+    double ss = 0;
+    for (double v : a) {
+      ss += (v - mean) * (v - mean);
+    }
+    return Math.sqrt(ss / (a.length - 1));
+  }
+
   /** Pixels per image. */
   public int features() {
     return rows * cols;
@@ -84,8 +101,26 @@ public record Dataset(String name, float[][] images, int[] labels, int rows, int
     return subset(idx, name);
   }
 
-  /** A train/test pair. */
-  public record Split(Dataset train, Dataset test) {}
+  /**
+   * A train/test pair: both non-empty, with images of the same size (a network trained on one image size cannot
+   * read another; until round 20 a 10 x 10 training set with a 28 x 28 test set ran on the first 100 pixels).
+   */
+  public record Split(Dataset train, Dataset test) {
+    public Split {
+      if (train.size() == 0) {
+        throw NeuristorException.input(train.name() + ": no samples to train on");
+      }
+      if (test.size() == 0) {
+        throw NeuristorException.input(test.name() + ": no samples to test on"
+            + (train.name().endsWith("-train") ? " (the held-out share of " + (train.size() + test.size())
+                + " samples rounds to none in every class)" : ""));
+      }
+      if (train.rows() != test.rows() || train.cols() != test.cols()) {
+        throw NeuristorException.input(test.name() + ": images of " + test.rows() + " x " + test.cols()
+            + " pixels, but the training images (" + train.name() + ") are " + train.rows() + " x " + train.cols());
+      }
+    }
+  }
 
   /**
    * Fixed, seeded, stratified split: the samples of each class are shuffled (Fisher-Yates with
@@ -94,6 +129,9 @@ public record Dataset(String name, float[][] images, int[] labels, int rows, int
    * listed in ascending original index. Independent of anything but the data, the fraction and the seed.
    */
   public Split stratifiedSplit(double testFraction, long seed) {
+    if (size() == 0) {
+      throw NeuristorException.input(name + ": no samples");
+    }
     int c = classes();
     int[] count = new int[c];
     for (int l : labels) {

@@ -46,15 +46,19 @@ public final class Idx {
       }
       dims[0] = rows;
       dims[1] = cols;
-      float[][] x = new float[n][rows * cols];
+      // images are allocated as they arrive: a header that promises more than the file holds is a truncated file,
+      // not an attempt to allocate n images up front (2e9 in a 100-byte file ran out of memory with a stack trace)
+      java.util.List<float[]> x = new java.util.ArrayList<>(Math.min(n, 1 << 16));
       byte[] buf = new byte[rows * cols];
       for (int i = 0; i < n; i++) {
         in.readFully(buf);
+        float[] im = new float[buf.length];
         for (int k = 0; k < buf.length; k++) {
-          x[i][k] = (buf[k] & 0xff) / 255f;
+          im[k] = (buf[k] & 0xff) / 255f;
         }
+        x.add(im);
       }
-      return x;
+      return x.toArray(new float[0][]);
     } catch (EOFException e) {
       throw NeuristorException.input(where + ": IDX file is truncated");
     } catch (IOException e) {
@@ -73,8 +77,10 @@ public final class Idx {
       if (n < 0) {
         throw NeuristorException.input(where + ": bad IDX label count " + n);
       }
-      byte[] buf = new byte[n];
-      in.readFully(buf);
+      byte[] buf = in.readNBytes(n); // grows as the bytes arrive, as the images do
+      if (buf.length < n) {
+        throw new EOFException();
+      }
       int[] y = new int[n];
       for (int i = 0; i < n; i++) {
         y[i] = buf[i] & 0xff;

@@ -12,7 +12,7 @@ import org.neuristor.device.PulseProgrammedSynapse;
  * the training digits (shuffled every epoch), present the training digits again to the frozen
  * network and label every excitatory neuron with the class it responds to most (mean spike count
  * per class), then classify each test digit as the class whose labelled neurons fire most on
- * average.
+ * average (a tie, e.g. no labelled neuron firing: no class, counted as wrong and reported, {@link Vote}).
  *
  * <p>Energy per inference: a read of the input row at every input spike, {@code V_read^2 t_read
  * sum_j G_ij} (V_read 0.5 V, t_read 10 ns; ideal weights counted as G = G_min + w (G_max - G_min) of
@@ -30,18 +30,13 @@ public final class StdpDigits {
   public static final double SPIKE_JOULES = 0.84e-9 * 2e-15 / 1e-9;
 
   /** Outcome of a run. */
-  public record Result(StdpNetwork network, double accuracy, int[] predicted, int[][] confusion, int[] assignments,
+  public record Result(StdpNetwork network, Vote.Tally tally, int[] predicted, int[] assignments,
       double inputSpikesPerInference, double excSpikesPerInference, double inhSpikesPerInference,
       double readEnergyPerInference, double neuronEnergyPerInference, double programmingEnergyJoules,
       long programmingPulses, long learningPulsesUp, long learningPulsesDown, long trainPresentations,
-      double trainSeconds, double labelSeconds, double testSeconds) {
+      double trainSeconds, double labelSeconds, double testSeconds) implements Vote.Classified {
     public double energyPerInference() {
       return readEnergyPerInference + neuronEnergyPerInference;
-    }
-
-    /** Binomial standard error of {@link #accuracy} over the test digits ({@link Dataset#standardError}). */
-    public double accuracyStandardError() {
-      return Dataset.standardError(accuracy, predicted.length);
     }
   }
 
@@ -111,8 +106,6 @@ public final class StdpDigits {
       }
     }
     int[] pred = new int[test.size()];
-    int[][] conf = new int[classes][classes];
-    int ok = 0;
     double readE = 0;
     for (int s = 0; s < test.size(); s++) {
       double[] score = new double[classes];
@@ -121,18 +114,13 @@ public final class StdpDigits {
           score[assign[j]] += res.counts[s][j];
         }
       }
-      int best = 0;
       for (int c = 0; c < classes; c++) {
         score[c] = assigned[c] > 0 ? score[c] / assigned[c] : 0;
-        if (score[c] > score[best]) {
-          best = c;
-        }
       }
-      pred[s] = best;
-      conf[test.labels()[s]][best]++;
-      ok += best == test.labels()[s] ? 1 : 0;
+      pred[s] = Vote.winner(score, null);
       readE += res.readWeight[s];
     }
+    Vote.Tally tally = Vote.tally(pred, test.labels(), classes);
     long t3 = System.nanoTime();
     double m = test.size();
     double in = res.totals[0] / m;
@@ -142,7 +130,7 @@ public final class StdpDigits {
     double prog = net.crossbar() == null ? 0 : net.crossbar().programmingEnergyJoules();
     long pulses = net.crossbar() == null ? 0 : net.crossbar().pulses();
     long[] lp = net.learningPulses();
-    return new Result(net, ok / m, pred, conf, assign, in, exc, inh, readE / m * v2t, (exc + inh) * SPIKE_JOULES,
+    return new Result(net, tally, pred, assign, in, exc, inh, readE / m * v2t, (exc + inh) * SPIKE_JOULES,
         prog, pulses, lp[0], lp[1], net.presentations(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
   }
 

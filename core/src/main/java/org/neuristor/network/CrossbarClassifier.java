@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.neuristor.digits.Dataset;
+import org.neuristor.digits.Vote;
 import org.neuristor.util.Tasks;
 
 /**
@@ -14,7 +15,8 @@ import org.neuristor.util.Tasks;
  * pixel intensity), a crossbar projection onto a hidden population of memristive LIF neurons
  * ({@link MemristiveLifPopulation}, 1TS-1C compact circuit), a second crossbar onto an output
  * population of memristive LIF neurons; the class is the output neuron with the most spikes
- * (ties: the higher final membrane voltage). Synapses deliver a charge
+ * (ties: the higher final membrane voltage; still tied, e.g. a silent output layer: no class, counted as wrong and
+ * reported, {@link Vote}). Synapses deliver a charge
  * {@code q = V_read t_read (G+ - G-)} per presynaptic spike onto the membrane capacitor (CURRENT
  * kernel), with {@code t_read} of each layer set by the data-based normalization of Diehl et al.
  * (IJCNN 2015): layer l's weights are scaled by {@code lambda_(l-1)/lambda_l} (lambda = a high
@@ -79,16 +81,19 @@ public final class CrossbarClassifier {
     }
   }
 
-  /** Outcome of a test run. */
-  public record Result(int[] predicted, int[][] confusion, double accuracy, double spikesPerInference,
-      double hiddenSpikesPerInference, double outputSpikesPerInference, double inputSpikesPerInference,
-      double readEnergyPerInference, double neuronEnergyPerInference, double energyPerInference,
-      double[] tReadSeconds) {
-    /** Binomial standard error of {@link #accuracy} over the classified samples ({@link Dataset#standardError}). */
-    public double accuracyStandardError() {
-      return Dataset.standardError(accuracy, predicted.length);
-    }
-  }
+  /**
+   * Outcome of a test run.
+   *
+   * @param predicted class of each sample, {@link Vote#NONE} where the output layer stayed tied
+   * @param tally confusion of the decided samples, undecided samples per class (counted as wrong), accuracy
+   * @param silentOutputSamples samples in which no output neuron fired
+   * @param voltageDecidedSamples samples whose top spike count was shared (silent ones included) and the final
+   *     membrane voltage chose the class
+   */
+  public record Result(int[] predicted, Vote.Tally tally, int silentOutputSamples, int voltageDecidedSamples,
+      double spikesPerInference, double hiddenSpikesPerInference, double outputSpikesPerInference,
+      double inputSpikesPerInference, double readEnergyPerInference, double neuronEnergyPerInference,
+      double energyPerInference, double[] tReadSeconds) implements Vote.Classified {}
 
   private final Crossbar c1;
   private final Crossbar c2;
@@ -136,6 +141,7 @@ public final class CrossbarClassifier {
     int n = d.size();
     int nClass = c2.cols();
     int[] pred = new int[n];
+    boolean[] byVoltage = new boolean[n];
     long[][] counts = new long[n][]; // per sample: input, hidden, output spikes
     double[] readE = new double[n];
     double[] rowG1 = new double[c1.rows()];
@@ -168,6 +174,8 @@ public final class CrossbarClassifier {
         long[] inBefore = new long[in.size()];
         long[] hidBefore = new long[hid.size()];
         long[] outBefore = new long[out.size()];
+        double[] outSpikes = new double[out.size()];
+        double[] outV = new double[out.size()];
         for (int s = from; s < to; s++) {
           if (cfg.readNoise() > 0) {
             c1.writeTo(p1, scale1, cfg.readNoise(), s + 1);
@@ -202,20 +210,17 @@ public final class CrossbarClassifier {
             sh += k;
             e += k * rowG2[i] * v2 * tRead[1];
           }
-          int best = 0;
-          long bestK = -1;
-          double bestV = 0;
           for (int i = 0; i < out.size(); i++) {
             long k = out.spikeTotal(i) - outBefore[i];
             so += k;
-            double v = out.variable("v", i);
-            if (k > bestK || (k == bestK && v > bestV)) {
-              best = i;
-              bestK = k;
-              bestV = v;
-            }
+            outSpikes[i] = k;
+            outV[i] = out.variable("v", i);
           }
-          pred[s] = best;
+          pred[s] = Vote.winner(outSpikes, null);
+          if (pred[s] == Vote.NONE) {
+            pred[s] = Vote.winner(outSpikes, outV);
+            byVoltage[s] = pred[s] != Vote.NONE;
+          }
           counts[s] = new long[] {si, sh, so};
           readE[s] = e;
           int dn = done.incrementAndGet();
@@ -229,15 +234,16 @@ public final class CrossbarClassifier {
       });
     }
     runAll(tasks, threads);
-    int[][] conf = new int[nClass][nClass];
-    int ok = 0;
+    Vote.Tally tally = Vote.tally(pred, d.labels(), nClass);
+    int silent = 0;
+    int voltage = 0;
     double si = 0;
     double sh = 0;
     double so = 0;
     double er = 0;
     for (int s = 0; s < n; s++) {
-      conf[d.labels()[s]][pred[s]]++;
-      ok += pred[s] == d.labels()[s] ? 1 : 0;
+      silent += counts[s][2] == 0 ? 1 : 0;
+      voltage += byVoltage[s] ? 1 : 0;
       si += counts[s][0];
       sh += counts[s][1];
       so += counts[s][2];
@@ -245,7 +251,7 @@ public final class CrossbarClassifier {
     }
     double eSpike = cfg.neuron().energyPerSpikeJoules();
     double neuronE = (sh + so) / n * eSpike;
-    return new Result(pred, conf, ok / (double) n, (sh + so) / n, sh / n, so / n, si / n, er / n, neuronE,
+    return new Result(pred, tally, silent, voltage, (sh + so) / n, sh / n, so / n, si / n, er / n, neuronE,
         er / n + neuronE, tRead);
   }
 

@@ -79,6 +79,49 @@ class IdxTest {
     assertTrue(e.getMessage().contains("not a digit"), e.getMessage());
   }
 
+  /**
+   * A header that promises 2^31 - 2 images or labels in a file of a few bytes is a truncated file. Until round 20 the
+   * reader allocated the promised images up front and ran out of memory (a stack trace from the CLI).
+   */
+  @Test
+  void aHeaderCountBeyondTheFileIsTruncationNotAnAllocation() {
+    byte[] img = images(2051, 1, 28, 28, 784);
+    ByteBuffer.wrap(img).putInt(4, Integer.MAX_VALUE - 2);
+    byte[] lab = labels(2049, 1, 2, 3);
+    NeuristorException e = assertThrows(NeuristorException.class, () -> Idx.read("t",
+        new ByteArrayInputStream(img), "a.idx", new ByteArrayInputStream(lab), "b"));
+    assertTrue(e.getMessage().equals("a.idx: IDX file is truncated"), e.getMessage());
+    ByteBuffer.wrap(lab).putInt(4, Integer.MAX_VALUE - 2);
+    e = assertThrows(NeuristorException.class, () -> Idx.readLabels(new ByteArrayInputStream(lab), "b.idx"));
+    assertTrue(e.getMessage().equals("b.idx: IDX file is truncated"), e.getMessage());
+  }
+
+  /**
+   * A split needs samples on both sides and one image size: an empty file, a held-out share that rounds to nothing,
+   * an empty test file and a test set of another image size are errors. Until round 20 the first three ran and
+   * printed "n/a" for every figure, and the last ran the 28 x 28 test images through a 10 x 10 network (their first
+   * 100 pixels).
+   */
+  @Test
+  void aSplitNeedsSamplesOnBothSidesOfOneImageSize() {
+    Dataset empty = Idx.read("e", new ByteArrayInputStream(images(2051, 0, 28, 28, 0)), "e.idx",
+        new ByteArrayInputStream(labels(2049)), "f.idx");
+    NeuristorException e = assertThrows(NeuristorException.class, () -> empty.stratifiedSplit(0.2, 1));
+    assertEquals("e: no samples", e.getMessage());
+    Dataset three = Idx.read("t", new ByteArrayInputStream(images(2051, 3, 2, 2, 12)), "t.idx",
+        new ByteArrayInputStream(labels(2049, 0, 1, 2)), "u.idx");
+    e = assertThrows(NeuristorException.class, () -> three.stratifiedSplit(0.2, 1));
+    assertTrue(e.getMessage().startsWith("t-test: no samples to test on"), e.getMessage());
+    Dataset big = Idx.read("t10k", new ByteArrayInputStream(images(2051, 1, 3, 3, 9)), "t10k.idx",
+        new ByteArrayInputStream(labels(2049, 4)), "u.idx");
+    e = assertThrows(NeuristorException.class, () -> new Dataset.Split(three, big));
+    assertEquals("t10k: images of 3 x 3 pixels, but the training images (t) are 2 x 2", e.getMessage());
+    e = assertThrows(NeuristorException.class, () -> new Dataset.Split(three, empty));
+    assertEquals("e: no samples to test on", e.getMessage());
+    e = assertThrows(NeuristorException.class, () -> new Dataset.Split(empty, three));
+    assertEquals("e: no samples to train on", e.getMessage());
+  }
+
   @Test
   void readsMnistFilesFromAPathAndADirectory(@TempDir Path dir) throws IOException {
     Files.write(dir.resolve("train-images-idx3-ubyte.gz"), gzip(images(2051, 2, 2, 2, 8)));

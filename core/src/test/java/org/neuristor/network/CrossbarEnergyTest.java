@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 import org.neuristor.device.PulseProgrammedSynapse;
 import org.neuristor.digits.Dataset;
+import org.neuristor.digits.Vote;
 
 /**
  * The energy figures of the digits pipeline as sums checked by hand on a 2 x 2 crossbar: every number
@@ -35,11 +36,9 @@ class CrossbarEnergyTest {
    */
   @Test
   void energyPerInferenceIsTheSumOfRowReadsAndNeuronSpikes() {
-    Crossbar c1 = new Crossbar(2, 2, null, 1);
-    c1.program(new double[] {1, -0.5, 0, 0}, 1);
-    Crossbar c2 = new Crossbar(2, 2, null, 2);
-    c2.program(new double[] {0, 0, 0, 0}, 1);
-    CrossbarClassifier.Config cfg = CrossbarClassifier.Config.defaults().withSteps(20).withMaxRate(1e7);
+    Crossbar c1 = inputLayer();
+    Crossbar c2 = silentOutputLayer();
+    CrossbarClassifier.Config cfg = config();
     assertThat(cfg.dtSeconds()).isEqualTo(100e-9);
     assertThat(cfg.neuron().cFarads()).isEqualTo(2e-15);
     assertThat(cfg.neuron().vThVolts()).isEqualTo(1.0);
@@ -88,5 +87,44 @@ class CrossbarEnergyTest {
     assertThat(c.conductances()[1]).isEqualTo(G_MIN);
     assertThat(c.programmingEnergyJoules()).isCloseTo(9 * 300e-6 * (3.0769e-9 + 11.923175e-9), within(1e-16));
     assertThat(c.programmingEnergyJoules()).isCloseTo(4.05002e-11, within(1e-16));
+  }
+
+  /** The 2 x 2 input-to-hidden crossbar of the energy check: row 0 holds +1 and -0.5 of w_max, row 1 zeros. */
+  static Crossbar inputLayer() {
+    Crossbar c1 = new Crossbar(2, 2, null, 1);
+    c1.program(new double[] {1, -0.5, 0, 0}, 1);
+    return c1;
+  }
+
+  /** Hidden-to-output weights all 0 (every device at G_min): no output neuron ever fires. */
+  static Crossbar silentOutputLayer() {
+    Crossbar c2 = new Crossbar(2, 2, null, 2);
+    c2.program(new double[] {0, 0, 0, 0}, 1);
+    return c2;
+  }
+
+  /** 20 steps of 100 ns with the input rate 1/dt: an active input spikes in every step. */
+  static CrossbarClassifier.Config config() {
+    return CrossbarClassifier.Config.defaults().withSteps(20).withMaxRate(1e7);
+  }
+
+  /**
+   * The silent output layer above with its membranes ending at the same voltage chooses no class ({@link Vote}).
+   * The old classifier predicted class 0: accuracy 1 on two digits labelled 0.
+   */
+  @Test
+  void aSilentOutputLayerChoosesNoClass() {
+    CrossbarClassifier cc = new CrossbarClassifier(inputLayer(), 1, silentOutputLayer(), 1, new double[] {1, 1},
+        config());
+    Dataset zero = new Dataset("zero", new float[][] {{1, 0}, {0, 1}}, new int[] {0, 0}, 1, 2);
+    CrossbarClassifier.Result r = cc.run(zero, 7, 1, null);
+    assertThat(r.hiddenSpikesPerInference()).as("the hidden layer fires").isPositive();
+    assertThat(r.outputSpikesPerInference()).isZero();
+    assertThat(r.predicted()).containsExactly(Vote.NONE, Vote.NONE);
+    assertThat(r.accuracy()).isZero();
+    assertThat(r.undecidedSamples()).isEqualTo(2);
+    assertThat(r.silentOutputSamples()).isEqualTo(2);
+    assertThat(r.voltageDecidedSamples()).isZero();
+    assertThat(r.confusion()[0]).containsExactly(0, 0);
   }
 }
