@@ -48,6 +48,20 @@ public final class CliArgs {
     return v;
   }
 
+  /**
+   * The low- and high-resistance states {@code --lrs} and {@code --hrs}, both > 0 and the low one below the high one:
+   * {@code {lrs, hrs}} in Ohm. Given the other way round, cells drawn between them would be read with the names swapped.
+   */
+  static double[] resistanceStates(String lrs, String hrs) {
+    double rl = positive(lrs, "--lrs", "Ohm");
+    double rh = positive(hrs, "--hrs", "Ohm");
+    if (!(rl < rh)) {
+      throw NeuristorException.input("--lrs must be below --hrs (the low-resistance state), got --lrs " + lrs
+          + " and --hrs " + hrs);
+    }
+    return new double[] {rl, rh};
+  }
+
   /** A count option that must be at least {@code min}: a one-line error naming the option and the value. */
   static void atLeast(long v, long min, String what) {
     if (v < min) {

@@ -189,8 +189,9 @@ final class CrossbarCommand implements Runnable {
 
     @Override
     public Integer call() {
-      double rl = CliArgs.positive(lrs, "--lrs", "Ohm");
-      double rh = CliArgs.positive(hrs, "--hrs", "Ohm");
+      double[] states = CliArgs.resistanceStates(lrs, hrs);
+      double rl = states[0];
+      double rh = states[1];
       double readVolts = CliArgs.positive(readV, "--read-v", "V");
       double switchVolts = CliArgs.positive(readVSwitch, "--read-v-switch", "V");
       double wire = CliArgs.nonNegative(wireR, "--wire-r", "Ohm");
@@ -315,8 +316,9 @@ final class CrossbarCommand implements Runnable {
       double wireOhm = CliArgs.nonNegative(wire, "--wire-r", "Ohm");
       ArrayGeometry geo = new ArrayGeometry(rows, cols, wireOhm, wireOhm, CliArgs.nonNegative(driver, "--driver-r",
           "Ohm"), CliArgs.nonNegative(sense, "--sense-r", "Ohm"));
-      double rl = CliArgs.positive(lrs, "--lrs", "Ohm");
-      double rh = CliArgs.positive(hrs, "--hrs", "Ohm");
+      double[] states = CliArgs.resistanceStates(lrs, hrs);
+      double rl = states[0];
+      double rh = states[1];
       SplittableRandom r = new SplittableRandom(seed);
       double[] g = new double[rows * cols];
       for (int k = 0; k < g.length; k++) {

@@ -95,4 +95,19 @@ class CrossbarCommandTest {
     assertThat(h.code()).isEqualTo(2);
     assertThat(h.err()).contains("--hrs");
   }
+
+  @Test
+  void aLowResistanceStateAboveTheHighOneIsRefused() throws Exception {
+    // round 21: --lrs 100k --hrs 10k was accepted and drew the cells in [10k, 100k] with the two names swapped
+    for (String sub : new String[] {"sneak", "netlist"}) {
+      Path out = dir.resolve(sub + "-swapped");
+      CliHarness.Result r = sub.equals("sneak")
+          ? CliHarness.run("network", "crossbar", sub, "--lrs", "100k", "--hrs", "10k", "--out", out.toString())
+          : CliHarness.run("network", "crossbar", sub, "--lrs", "100k", "--hrs", "10k", "--file",
+              out.resolve("xbar.cir").toString());
+      assertThat(r.code()).as(sub).isEqualTo(2);
+      assertThat(r.err()).as(sub).contains("--lrs must be below --hrs").contains("100k").doesNotContain("Exception");
+      assertThat(out).as(sub).doesNotExist();
+    }
+  }
 }
