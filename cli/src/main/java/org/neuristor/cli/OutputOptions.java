@@ -48,6 +48,14 @@ public final class OutputOptions extends JsonOption {
       throw NeuristorException.input("--out is empty: give a directory (default: out)");
     }
     try {
+      if (created == null) {
+        // the outermost directory this call makes (null: --out existed), so a run that fails can take it back
+        Path missing = null;
+        for (Path p = out.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) {
+          missing = p;
+        }
+        created = missing;
+      }
       Path d = Files.createDirectories(out);
       if (!Files.isWritable(d)) {
         throw NeuristorException.input("cannot write to output directory " + out);
@@ -55,6 +63,36 @@ public final class OutputOptions extends JsonOption {
       return d;
     } catch (IOException | SecurityException e) {
       throw NeuristorException.input("cannot create output directory " + out + ": " + why(e));
+    }
+  }
+
+  /** The outermost directory {@link #outDir} created, or null when --out existed before. */
+  private Path created;
+
+  /**
+   * After a run that failed: removes the directories {@link #outDir} created, if nothing was written into them, so a
+   * failed run leaves no empty output folder behind. A folder that existed before, or holds a file, stays.
+   */
+  public void discardCreatedIfEmpty() {
+    if (created == null) {
+      return;
+    }
+    Path top = created;
+    created = null;
+    try {
+      for (Path p = out.toAbsolutePath().normalize(); p != null && p.startsWith(top); p = p.getParent()) {
+        if (!Files.isDirectory(p)) {
+          return;
+        }
+        try (var entries = Files.list(p)) {
+          if (entries.findAny().isPresent()) {
+            return;
+          }
+        }
+        Files.delete(p);
+      }
+    } catch (IOException | SecurityException e) {
+      // best effort: the run's own error is what the user must see
     }
   }
 

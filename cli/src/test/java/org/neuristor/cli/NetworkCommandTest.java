@@ -145,6 +145,24 @@ class NetworkCommandTest {
         new java.io.PrintWriter(err, true));
   }
 
+  @Test
+  void aRunThatStopsLeavesNoEmptyOutputFolder() throws Exception {
+    // round 21: a network stopped mid-run (here a neuron firing twice within one step) left the --out folder it had
+    // made, empty; a folder that existed before stays
+    Path f = dir.resolve("twice.yaml");
+    Files.writeString(f, String.join("\n", "name: twice", "seed: 3", "dt:   1ms", "duration: 20ms", "populations:",
+        "  quiet: {model: poisson, size: 1, rate: 1Hz}", "  fast:", "    model: if", "    size: 2",
+        "    parameters: {t_ref: 0.1}", "    bias: 100nA", ""));
+    Path fresh = dir.resolve("fresh");
+    CliHarness.Result r = CliHarness.run("network", "run", f.toString(), "--out", fresh.resolve("deeper").toString());
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err()).contains("fired twice").doesNotContain("Exception");
+    assertThat(fresh).doesNotExist();
+    Path existing = Files.createDirectories(dir.resolve("existing"));
+    assertThat(CliHarness.run("network", "run", f.toString(), "--out", existing.toString()).code()).isNotZero();
+    assertThat(existing).isDirectory();
+  }
+
   /** Command output without its wall_s line or field (the only part that differs between two runs). */
   private static String withoutWall(String s) {
     return s.replaceAll("(?m)^wall_s:.*$", "").replaceAll(",\"wall_s\":[0-9.eE+-]+", "");
