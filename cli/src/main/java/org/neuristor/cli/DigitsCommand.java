@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 
 /** {@code neuristor network digits}: digit recognition by memristive LIF neurons on crossbar synapses. */
 @JsonKeys({"dataset", "train_samples", "test_samples", "synapse", "float_accuracy", "accuracy",
-    "accuracy_standard_error", "accuracy_seeds", "accuracy_seed_mean", "accuracy_seed_sd", "undecided_samples", "silent_output_samples", "voltage_decided_samples",
+    "accuracy_standard_error", "accuracy_ci95", "accuracy_seeds", "accuracy_seed_mean", "accuracy_seed_sd", "undecided_samples", "silent_output_samples", "voltage_decided_samples",
     "spikes_per_inference", "input_spikes_per_inference", "energy_per_inference_J", "read_energy_per_inference_J",
     "neuron_energy_per_inference_J", "programming_energy_J", "programming_pulses", "t_read_s", "training_s",
     "inference_s", "weights_plot", "summary_json", "train", "learning_rate", "weight_ranges", "epoch_accuracy",
@@ -263,6 +263,7 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("float_accuracy", t.floatTestAccuracy());
     s.put("accuracy", r.accuracy());
     s.put("accuracy_standard_error", r.accuracyStandardError());
+    s.put("accuracy_ci95", r.accuracyInterval95());
     if (seeds > 1) {
       s.put("accuracy_seeds", seedAccuracy);
       s.put("accuracy_seed_mean", java.util.Arrays.stream(seedAccuracy).average().orElseThrow());
@@ -526,6 +527,7 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("float_accuracy", t.floatTestAccuracy());
     s.put("accuracy", res.accuracy());
     s.put("accuracy_standard_error", res.accuracyStandardError());
+    s.put("accuracy_ci95", res.accuracyInterval95());
     putDecisions(s, res);
     s.put("test_samples", test.size());
     s.put("spikes_per_inference", res.spikesPerInference());

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         "  ./neuristor network stdp-digits --neurons 400 --synapse neurosim",
         "  ./neuristor network stdp-digits --neurons 100 --epochs 1 --train-samples 2k"})
 @JsonKeys({"dataset", "train_samples", "test_samples", "neurons", "epochs", "synapse", "accuracy",
-    "accuracy_standard_error", "undecided_samples", "unlabelled_neurons", "input_spikes_per_inference", "spikes_per_inference", "energy_per_inference_J",
+    "accuracy_standard_error", "accuracy_ci95", "undecided_samples", "unlabelled_neurons", "input_spikes_per_inference", "spikes_per_inference", "energy_per_inference_J",
     "read_energy_per_inference_J", "neuron_energy_per_inference_J", "programming_energy_J", "programming_pulses",
     "learning_pulses", "train_presentations", "training_s", "labelling_s", "test_s", "cpu_s", "receptive_fields_plot"})
 final class StdpDigitsCommand implements Callable<Integer> {
@@ -136,6 +136,7 @@ final class StdpDigitsCommand implements Callable<Integer> {
     s.put("synapse", device == null ? "ideal" : synapse);
     s.put("accuracy", r.accuracy());
     s.put("accuracy_standard_error", r.accuracyStandardError());
+    s.put("accuracy_ci95", r.accuracyInterval95());
     s.put("undecided_samples", r.undecidedSamples());
     s.put("unlabelled_neurons", (int) java.util.Arrays.stream(r.assignments()).filter(a -> a < 0).count());
     s.put("input_spikes_per_inference", r.inputSpikesPerInference());

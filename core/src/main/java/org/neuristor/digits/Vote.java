@@ -93,6 +93,11 @@ public final class Vote {
     default double accuracyStandardError() {
       return Dataset.standardError(accuracy(), tally().samples());
     }
+
+    /** Wilson's 95% interval {low, high} of {@link #accuracy} over the test samples ({@link Dataset#wilsonInterval95}). */
+    default double[] accuracyInterval95() {
+      return Dataset.wilsonInterval95(accuracy(), tally().samples());
+    }
   }
 
   /** Tallies predictions ({@link #NONE} for undecided) against the labels over {@code classes} classes. */
