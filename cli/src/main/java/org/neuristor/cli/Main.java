@@ -209,7 +209,28 @@ public final class Main implements Runnable {
     while (leaf.hasSubcommand()) {
       leaf = leaf.subcommand();
     }
+    discardCreatedOutput(leaf.commandSpec().userObject());
     return failure(ex, leaf.hasMatchedOption("--json"), cl.getOut(), cl.getErr());
+  }
+
+  /**
+   * After {@code command} failed, on both ways a command runs (picocli's and {@link QuickStart}'s): the {@code --out}
+   * folder its {@link OutputOptions} made is taken back if nothing was written into it (one that existed before
+   * stays).
+   */
+  static void discardCreatedOutput(Object command) {
+    for (java.lang.reflect.Field f : command.getClass().getDeclaredFields()) {
+      if (f.getType() == OutputOptions.class) {
+        try {
+          f.setAccessible(true);
+          if (f.get(command) instanceof OutputOptions output) {
+            output.discardCreatedIfEmpty();
+          }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          // best effort: the command's own error is what the user must see
+        }
+      }
+    }
   }
 
   /**

@@ -154,9 +154,6 @@ public final class NetworkCommand implements Runnable {
         sum.put("wall_s", wall);
         sum.print(out, output.json());
         return 0;
-      } catch (RuntimeException e) {
-        output.discardCreatedIfEmpty(); // a run that stopped leaves no empty --out folder
-        throw e;
       } finally {
         net.close();
       }

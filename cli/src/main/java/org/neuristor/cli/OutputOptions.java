@@ -70,8 +70,9 @@ public final class OutputOptions extends JsonOption {
   private Path created;
 
   /**
-   * After a run that failed: removes the directories {@link #outDir} created, if nothing was written into them, so a
-   * failed run leaves no empty output folder behind. A folder that existed before, or holds a file, stays.
+   * After a command that failed ({@link Main#discardCreatedOutput}, for every command with these options): removes
+   * the directories {@link #outDir} created, if nothing was written into them, so a failed run leaves no empty output
+   * folder behind. A folder that existed before, or holds a file, stays.
    */
   public void discardCreatedIfEmpty() {
     if (created == null) {

@@ -94,6 +94,7 @@ final class QuickStart {
       }
       code = result instanceof Integer i ? i : 0;
     } catch (Exception e) {
+      Main.discardCreatedOutput(p.command());
       code = Main.failure(e, p.json(), out, err);
     }
     out.flush();

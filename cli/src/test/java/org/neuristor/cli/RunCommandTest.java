@@ -102,6 +102,7 @@ class RunCommandTest {
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.err()).contains("time").contains("v(a)").doesNotContain("NaN");
     assertThat(!Files.exists(out) || Files.list(out).findAny().isEmpty()).isTrue();
+    assertThat(out).as("the --out folder the failed run made").doesNotExist(); // round 21: it was left, empty
   }
 
   @Test
