@@ -29,26 +29,13 @@ public final class IterationFloor {
     String file = a.length > 0 ? a[0] : "examples/1ts1c-bsource.cir";
     int solves = a.length > 1 ? Integer.parseInt(a[1]) : 1_000_000;
     double h = a.length > 2 ? Double.parseDouble(a[2]) : 2e-8;
-    CircuitCompiler.Compiled cc = CircuitCompiler.compile(Files.readString(Path.of(file)), file);
-    Analysis.Tran tr = (Analysis.Tran) cc.analyses().get(0);
-    // converged states near the end of the run, the history term making each a solution of a step of size h
-    double[] stops = {0.93, 0.95, 0.97, 0.99, 1.0};
-    List<double[]> xs = new ArrayList<>();
-    for (int s = 0; s < stops.length; s++) {
-      stops[s] *= tr.tstop();
-      TransientAnalysis ta = new TransientAnalysis(tr.tstep(), stops[s], 0, tr.tmax(), tr.uic());
-      xs.add(ta.run(new MnaSystem(cc.circuit()), cc.saves()).finalState());
-    }
-    MnaSystem sys = new MnaSystem(cc.circuit());
+    States st = States.of(file, h);
+    MnaSystem sys = st.sys();
     int n = sys.size();
     double a0 = 1.0 / h;
-    double[][] qh = new double[stops.length][n];
-    for (int s = 0; s < stops.length; s++) {
-      sys.evaluate(xs.get(s), stops[s], false, 1.0);
-      for (int i = 0; i < n; i++) {
-        qh[s][i] = -(a0 * sys.q()[i]) - sys.f()[i];
-      }
-    }
+    double[] stops = st.stops();
+    List<double[]> xs = st.xs();
+    double[][] qh = st.qh();
     double[] w = new double[n];
     System.out.printf(Locale.ROOT, "%s: %d unknowns, %d solves per round, h = %.3g s%n", file, n, solves, h);
     for (int round = 0; round < 8; round++) {
@@ -72,10 +59,44 @@ public final class IterationFloor {
     operations();
   }
 
+  /**
+   * Converged states near the end of a run of {@code file}'s first transient (at 93, 95, 97, 99 and 100% of its stop
+   * time), the history term qh making each a solution of a backward-Euler step of size h, and a fresh system.
+   */
+  record States(CircuitCompiler.Compiled cc, double[] stops, List<double[]> xs, double[][] qh, MnaSystem sys) {
+    static States of(String file, double h) throws Exception {
+      CircuitCompiler.Compiled cc = CircuitCompiler.compile(Files.readString(Path.of(file)), file);
+      Analysis.Tran tr = (Analysis.Tran) cc.analyses().get(0);
+      double[] stops = {0.93, 0.95, 0.97, 0.99, 1.0};
+      List<double[]> xs = new ArrayList<>();
+      for (int s = 0; s < stops.length; s++) {
+        stops[s] *= tr.tstop();
+        TransientAnalysis ta = new TransientAnalysis(tr.tstep(), stops[s], 0, tr.tmax(), tr.uic());
+        xs.add(ta.run(new MnaSystem(cc.circuit()), cc.saves()).finalState());
+      }
+      MnaSystem sys = new MnaSystem(cc.circuit());
+      int n = sys.size();
+      double a0 = 1.0 / h;
+      double[][] qh = new double[stops.length][n];
+      for (int s = 0; s < stops.length; s++) {
+        sys.evaluate(xs.get(s), stops[s], false, 1.0);
+        for (int i = 0; i < n; i++) {
+          qh[s][i] = -(a0 * sys.q()[i]) - sys.f()[i];
+        }
+      }
+      return new States(cc, stops, xs, qh, sys);
+    }
+  }
+
   private static Object field(MnaSystem sys, String name) throws ReflectiveOperationException {
-    Field f = MnaSystem.class.getDeclaredField(name);
+    return field(sys, MnaSystem.class, name);
+  }
+
+  /** Field {@code name} of class c of object o, private or not. */
+  static Object field(Object o, Class<?> c, String name) throws ReflectiveOperationException {
+    Field f = c.getDeclaredField(name);
     f.setAccessible(true);
-    return f.get(sys);
+    return f.get(o);
   }
 
   /** Two iterations per solve, as newton does them on the fused path, without newton. */
