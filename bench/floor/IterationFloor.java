@@ -65,9 +65,14 @@ public final class IterationFloor {
    */
   record States(CircuitCompiler.Compiled cc, double[] stops, List<double[]> xs, double[][] qh, MnaSystem sys) {
     static States of(String file, double h) throws Exception {
+      return of(file, h, new double[] {0.93, 0.95, 0.97, 0.99, 1.0});
+    }
+
+    /** The states at the given fractions of the stop time. */
+    static States of(String file, double h, double[] fractions) throws Exception {
       CircuitCompiler.Compiled cc = CircuitCompiler.compile(Files.readString(Path.of(file)), file);
       Analysis.Tran tr = (Analysis.Tran) cc.analyses().get(0);
-      double[] stops = {0.93, 0.95, 0.97, 0.99, 1.0};
+      double[] stops = fractions.clone();
       List<double[]> xs = new ArrayList<>();
       for (int s = 0; s < stops.length; s++) {
         stops[s] *= tr.tstop();

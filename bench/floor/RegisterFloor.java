@@ -11,9 +11,11 @@ import org.neuristor.circuit.element.VoltageSource;
 /**
  * Round 22's go/no-go experiment (docs/engine.md): the register kernel {@code RegisterKernel} (written by
  * {@link RegisterEmit} for the netlist) inside a Newton loop with newton's bookkeeping (limit, residual history,
- * convergence flags, two-cycle stop), checked bit for bit against {@code MnaSystem.newton} from the floor's converged
- * states (iterates, old iterates, residual norms, iteration counts, for 1, 2 and 20 allowed iterations), then timed
- * against it, alternated in one JVM (thread CPU, ns per iteration). See floor.sh.
+ * convergence flags, two-cycle stop), checked bit for bit against {@code MnaSystem.newton} (iterates, old iterates,
+ * residual norms, iteration counts, for 1, 2, 3 and 20 allowed iterations) on the floor's converged states and on 40
+ * states through the second half of the run, each state the start of its own step and of every other state's of its
+ * set, then timed against it on the floor's states, alternated in one JVM (thread CPU, ns per iteration). See
+ * register.sh.
  */
 public final class RegisterFloor {
   private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
@@ -109,19 +111,7 @@ public final class RegisterFloor {
     double[] stops = st.stops();
     List<double[]> xs = st.xs();
     double[][] qh = st.qh();
-    double[][] vsrc = new double[stops.length][];
-    Element[] loaded = (Element[]) IterationFloor.field(sys, MnaSystem.class, "loaded");
-    for (int s = 0; s < stops.length; s++) {
-      List<Double> v = new ArrayList<>();
-      for (Element e : loaded) {
-        if (e instanceof VoltageSource vs) {
-          double[] f = new double[n];
-          sys.loadElement(e, new double[n], stops[s], f, new double[n]);
-          v.add(-f[vs.branchIndex()]); // the branch row at x = 0: -value
-        }
-      }
-      vsrc[s] = v.stream().mapToDouble(Double::doubleValue).toArray();
-    }
+    double[][] vsrc = sources(sys, stops);
     RegisterFloor reg = new RegisterFloor(sys);
     double[] xOldSys = (double[]) IterationFloor.field(sys, MnaSystem.class, "xOld");
     // bit for bit, from each state (quiet: the updates are small) and from each other state as the start (several
@@ -129,24 +119,30 @@ public final class RegisterFloor {
     int mismatches = 0;
     int checks = 0;
     int handedBack = 0;
-    for (int rep = 0; rep < 2; rep++) {
-      for (int s = 0; s < stops.length; s++) {
-        for (int from = 0; from < stops.length; from++) {
+    double[] fractions = new double[40];
+    for (int i = 0; i < fractions.length; i++) {
+      fractions[i] = 0.5 + 0.0123 * i; // through the second half of the run, spikes included
+    }
+    IterationFloor.States more = IterationFloor.States.of(file, h, fractions);
+    for (IterationFloor.States set : List.of(st, more)) {
+      double[][] vs = sources(sys, set.stops());
+      for (int s = 0; s < set.stops().length; s++) {
+        for (int from = 0; from < set.stops().length; from++) {
           for (int max : new int[] {1, 2, 3, 20}) {
-            double[] w1 = xs.get(from).clone();
-            double[] w2 = xs.get(from).clone();
-            int i1 = sys.newton(w1, stops[s], false, a0, qh[s], 1.0, max);
+            double[] w1 = set.xs().get(from).clone();
+            double[] w2 = set.xs().get(from).clone();
+            int i1 = sys.newton(w1, set.stops()[s], false, a0, set.qh()[s], 1.0, max);
             double[] h1 = sys.residualHistory();
             double[] o1 = xOldSys.clone();
-            int i2 = reg.newton(w2, stops[s], a0, qh[s], vsrc[s], max);
+            int i2 = reg.newton(w2, set.stops()[s], a0, set.qh()[s], vs[s], max);
             if (i2 <= -100) {
               handedBack++;
               continue;
             }
             double[] h2 = java.util.Arrays.copyOf(reg.history, reg.count);
             boolean same = i1 == i2 && bits(w1, w2) && bits(o1, reg.xOld) && bits(h1, h2);
-            double[] w3 = xs.get(from).clone();
-            int i3 = reg.solve(w3, stops[s], a0, qh[s], vsrc[s], max);
+            double[] w3 = set.xs().get(from).clone();
+            int i3 = reg.solve(w3, set.stops()[s], a0, set.qh()[s], vs[s], max);
             same &= i1 == i3 && bits(w1, w3) && bits(o1, reg.xOld)
                 && bits(h1, java.util.Arrays.copyOf(reg.history, reg.count));
             checks++;
@@ -206,6 +202,24 @@ public final class RegisterFloor {
     System.out.printf(Locale.ROOT, "ns per iteration over %d alternated blocks of %d solves: newton best %.1f median %.1f;"
         + " register kernel best %.1f median %.1f; whole solve in registers best %.1f median %.1f (%d failed)%n",
         a1.length, solves, a1[0], a1[a1.length / 2], a2[0], a2[a2.length / 2], a3[0], a3[a3.length / 2], bad);
+  }
+
+  /** The voltage sources' values at each time, in load order (the branch row of each alone at x = 0 is -value). */
+  private static double[][] sources(MnaSystem sys, double[] times) throws ReflectiveOperationException {
+    int n = sys.size();
+    double[][] vsrc = new double[times.length][];
+    for (int s = 0; s < times.length; s++) {
+      List<Double> v = new ArrayList<>();
+      for (Element e : (Element[]) IterationFloor.field(sys, MnaSystem.class, "loaded")) {
+        if (e instanceof VoltageSource vs) {
+          double[] f = new double[n];
+          sys.loadElement(e, new double[n], times[s], f, new double[n]);
+          v.add(-f[vs.branchIndex()]);
+        }
+      }
+      vsrc[s] = v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+    return vsrc;
   }
 
   private static boolean bits(double[] a, double[] b) {
