@@ -106,12 +106,7 @@ public final class RegisterFloor {
     int rounds = a.length > 3 ? Integer.parseInt(a[3]) : 8;
     IterationFloor.States st = IterationFloor.States.of(file, h);
     MnaSystem sys = st.sys();
-    int n = sys.size();
     double a0 = 1.0 / h;
-    double[] stops = st.stops();
-    List<double[]> xs = st.xs();
-    double[][] qh = st.qh();
-    double[][] vsrc = sources(sys, stops);
     RegisterFloor reg = new RegisterFloor(sys);
     double[] xOldSys = (double[]) IterationFloor.field(sys, MnaSystem.class, "xOld");
     // bit for bit, from each state (quiet: the updates are small) and from each other state as the start (several
@@ -156,41 +151,15 @@ public final class RegisterFloor {
       }
     }
     System.out.printf(Locale.ROOT, "%s: %d unknowns; identity: %d of %d solves bit-identical (%d left the kernel's"
-        + " path)%n", file, n, checks - mismatches, checks, handedBack);
-    double[] w = new double[n];
+        + " path)%n", file, sys.size(), checks - mismatches, checks, handedBack);
     double[] tn = new double[rounds];
     double[] tr2 = new double[rounds];
     double[] ts = new double[rounds];
-    int bad = 0;
+    int[] bad = new int[1];
     for (int round = 0; round < rounds; round++) {
-      int it0 = sys.totalIterations();
-      long t0 = MX.getCurrentThreadCpuTime();
-      for (int r = 0; r < solves; r++) {
-        int s = r % stops.length;
-        System.arraycopy(xs.get(s), 0, w, 0, n);
-        sys.newton(w, stops[s], false, a0, qh[s], 1.0, 20);
-      }
-      long t1 = MX.getCurrentThreadCpuTime();
-      int its = sys.totalIterations() - it0;
-      int r0 = reg.total;
-      long t2 = MX.getCurrentThreadCpuTime();
-      for (int r = 0; r < solves; r++) {
-        int s = r % stops.length;
-        System.arraycopy(xs.get(s), 0, w, 0, n);
-        bad += reg.newton(w, stops[s], a0, qh[s], vsrc[s], 20) < 0 ? 1 : 0;
-      }
-      long t3 = MX.getCurrentThreadCpuTime();
-      int r1 = reg.total;
-      long t4 = MX.getCurrentThreadCpuTime();
-      for (int r = 0; r < solves; r++) {
-        int s = r % stops.length;
-        System.arraycopy(xs.get(s), 0, w, 0, n);
-        bad += reg.solve(w, stops[s], a0, qh[s], vsrc[s], 20) < 0 ? 1 : 0;
-      }
-      long t5 = MX.getCurrentThreadCpuTime();
-      ts[round] = (t5 - t4) / (double) (reg.total - r1);
-      tn[round] = (t1 - t0) / (double) its;
-      tr2[round] = (t3 - t2) / (double) (r1 - r0);
+      tn[round] = time(st, a0, reg, -1, solves, bad);
+      tr2[round] = time(st, a0, reg, 0, solves, bad);
+      ts[round] = time(st, a0, reg, 1, solves, bad);
     }
     // the first quarter of the rounds warms up
     double[] a1 = java.util.Arrays.copyOfRange(tn, rounds / 4, rounds);
@@ -201,7 +170,31 @@ public final class RegisterFloor {
     java.util.Arrays.sort(a2);
     System.out.printf(Locale.ROOT, "ns per iteration over %d alternated blocks of %d solves: newton best %.1f median %.1f;"
         + " register kernel best %.1f median %.1f; whole solve in registers best %.1f median %.1f (%d failed)%n",
-        a1.length, solves, a1[0], a1[a1.length / 2], a2[0], a2[a2.length / 2], a3[0], a3[a3.length / 2], bad);
+        a1.length, solves, a1[0], a1[a1.length / 2], a2[0], a2[a2.length / 2], a3[0], a3[a3.length / 2], bad[0]);
+  }
+
+  /**
+   * ns per iteration of {@code solves} solves from the floor's states (a step of 1 / a0): through {@code MnaSystem.newton} (way -1), the
+   * register kernel in newton's loop (0) or the whole solve in the kernel (1); failed solves are added to bad[0].
+   */
+  private static double time(IterationFloor.States st, double a0, RegisterFloor reg, int way, int solves, int[] bad)
+      throws ReflectiveOperationException {
+    MnaSystem sys = st.sys();
+    double[] stops = st.stops();
+    double[][] vsrc = sources(sys, stops);
+    double[] w = new double[sys.size()];
+    int it0 = way < 0 ? sys.totalIterations() : reg.total;
+    long t0 = MX.getCurrentThreadCpuTime();
+    for (int r = 0; r < solves; r++) {
+      int s = r % stops.length;
+      System.arraycopy(st.xs().get(s), 0, w, 0, w.length);
+      int it = way < 0 ? sys.newton(w, stops[s], false, a0, st.qh()[s], 1.0, 20)
+          : way == 0 ? reg.newton(w, stops[s], a0, st.qh()[s], vsrc[s], 20)
+          : reg.solve(w, stops[s], a0, st.qh()[s], vsrc[s], 20);
+      bad[0] += it < 0 ? 1 : 0;
+    }
+    long ns = MX.getCurrentThreadCpuTime() - t0;
+    return ns / (double) ((way < 0 ? sys.totalIterations() : reg.total) - it0);
   }
 
   /** The voltage sources' values at each time, in load order (the branch row of each alone at x = 0 is -value). */
