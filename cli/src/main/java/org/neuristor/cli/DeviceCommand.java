@@ -78,9 +78,9 @@ public final class DeviceCommand implements Runnable {
 
   /** {@code device export MODEL --format ngspice|ltspice|verilog-a}. */
   @Command(name = "export", mixinStandardHelpOptions = true,
-      description = {"Write a device model as an ngspice or LTspice subcircuit of B sources with its state on a "
-          + "capacitor, or as a Verilog-A module (Spectre, HSPICE) with its state on an internal node (ddt); the three "
-          + "carry the same equations.",
+      description = {"Write a device model as an ngspice or LTspice subcircuit or a Verilog-A module.",
+          "The subcircuits are B sources with the states on 1 F capacitors; the Verilog-A module (Spectre, HSPICE) holds "
+              + "them on internal nodes with ddt(); the three carry the same equations.",
           "MODEL is a type, preset, type:preset or a .model card file (e.g. written by fit); every type: ts, "
               + "diffusive, ots, mott, vo2 (its hysteresis memory on capacitors), proton2, synapse, pcm (its controller "
               + "as latches; only without its random draws, sigr=sigg=0). Cycle-to-cycle parts of the switches (c2c, "
