@@ -36,19 +36,6 @@ class OtherFormatsExportTest {
   static final List<String> SWITCHES = List.of("ts_nbox", "diffusive_ag_sioxny", "ots_gese", "mott_nbo2", "vo2_zhang2024",
       "vo2_ladder");
 
-  /** The case's values as export parameters, and its label as device export names it. */
-  static String exportOf(String name, ExportFormat format) {
-    SpiceExportTest.Case c = SpiceExportTest.CASES.get(name);
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (String kv : c.values().split("\\s+")) {
-      String[] f = kv.split("=");
-      values.put(f[0], f[1]);
-    }
-    String label = values.containsKey("preset") ? c.type() + ":" + values.get("preset") : c.type();
-    return SpiceExport.export("dut", c.type(), values,
-        List.of("Neuristor device " + label + " as " + format.what() + " (device export)"), format);
-  }
-
   /** The ngspice driver with its {@code .include} pointing at the LTspice file: the deck ngspice ran in its LT mode. */
   static void assertLtDeckIsTheNgspiceDeck(String name, String driver) {
     assertThat(SpiceExportTest.resource(name + "_lt" + driver + ".cir")).isEqualTo(SpiceExportTest.resource(name + driver
@@ -60,7 +47,7 @@ class OtherFormatsExportTest {
       "proton2_feedback", "synapse_memtorch", "pcm_tuma2016"})
   void ltspiceExportRunInNgspicesLtspiceModeMatchesTheNativeModel(String name) {
     SpiceExportTest.Case c = SpiceExportTest.CASES.get(name);
-    assertThat(exportOf(name, ExportFormat.LTSPICE)).isEqualTo(SpiceExportTest.resource(name + ".lib"));
+    assertThat(SpiceExportTest.export(name, ExportFormat.LTSPICE)).isEqualTo(SpiceExportTest.resource(name + ".lib"));
     if (SWITCHES.contains(name)) {
       assertLtDeckIsTheNgspiceDeck(name, "_iv");
       assertLtDeckIsTheNgspiceDeck(name, "_pulse");
@@ -80,7 +67,7 @@ class OtherFormatsExportTest {
   void verilogAModuleParsesInAdmsAndBehavesAsTheNgspiceExport(String name) {
     SpiceExportTest.Case c = SpiceExportTest.CASES.get(name);
     String va = SpiceExportTest.resource(name + ".va");
-    assertThat(exportOf(name, ExportFormat.VERILOG_A)).isEqualTo(va);
+    assertThat(SpiceExportTest.export(name, ExportFormat.VERILOG_A)).isEqualTo(va);
     String adms = SpiceExportTest.resource(name + ".va.adms.txt");
     assertThat(adms).startsWith("admsXml " + name + ".va: exit status 0\n").doesNotContain("[fatal").doesNotContain("[error")
         .doesNotContain("[warning");
@@ -186,8 +173,8 @@ class OtherFormatsExportTest {
       if (name.equals(SpiceExportTest.SHIPPED)) {
         continue;
       }
-      String ng = exportOf(name, ExportFormat.NGSPICE);
-      String lt = exportOf(name, ExportFormat.LTSPICE);
+      String ng = SpiceExportTest.export(name, ExportFormat.NGSPICE);
+      String lt = SpiceExportTest.export(name, ExportFormat.LTSPICE);
       Map<String, String> ngB = bSources(ng, " = ");
       Map<String, String> ltB = bSources(lt, "=");
       assertThat(ltB.keySet()).as(name).isEqualTo(ngB.keySet());

@@ -144,14 +144,20 @@ class SpiceExportTest {
           .isEqualTo(uncommented(resource(SHIPPED + ".sub")));
       return;
     }
+    assertThat(export(name, ExportFormat.NGSPICE)).isEqualTo(resource(name + ".sub"));
+  }
+
+  /** The case's device in {@code format} as {@code device export} writes it (named dut, its first comment the label). */
+  static String export(String name, ExportFormat format) {
+    Case c = CASES.get(name);
     Map<String, Object> values = new java.util.LinkedHashMap<>();
     for (String kv : c.values().split("\\s+")) {
       String[] f = kv.split("=");
       values.put(f[0], f[1]);
     }
     String label = values.containsKey("preset") ? c.type() + ":" + values.get("preset") : c.type();
-    assertThat(SpiceExport.subcircuit("dut", c.type(), values,
-        List.of("Neuristor device " + label + " as ngspice B sources (device export)"))).isEqualTo(resource(name + ".sub"));
+    return SpiceExport.export("dut", c.type(), values,
+        List.of("Neuristor device " + label + " as " + format.what() + " (device export)"), format);
   }
 
   /** Conductance |i|/|v| where |v| > 1 mV (else NaN). */
