@@ -13,7 +13,13 @@ tolerances and written as CSV (time, v(a), i(vs) and the device states):
 - the fitted vo2 card in the LIF neuron of examples/lif-vo2fit.cir (<case>_lif.cir, 4 s): v(o); the test
   compares the spike times. It holds the card's round-4 values; vo2fit_shipped is the card file as shipped
   (examples/models/vo2-galloni2024.model) in examples/lif-vo2fit.cir itself and on the switch drivers.
-Needs ngspice (Debian: apt-get install ngspice) and the project's launcher; run from anywhere.
+- the other formats (test: OtherFormatsExportTest), one case of every type (DIALECT_CASES):
+  <case>.lib, `device export --format ltspice`, run on the same drivers (<case>_lt_*.cir) in ngspice's LTspice
+  compatibility mode (`set ngbehavior=lta` in a .spiceinit beside the run; <case>_lt_*.csv);
+  <case>.va, `device export --format verilog-a`, and what admsXml says of it (<case>.va.adms.txt: its exit status and
+  messages; admsXml parses and checks the module, it does not simulate it).
+Needs ngspice (Debian: apt-get install ngspice), admsXml (Debian: apt-get install adms) and the project's launcher;
+run from anywhere.
 Arguments: case names to regenerate (default: all).
 """
 import json, os, subprocess, sys, tempfile
@@ -80,8 +86,14 @@ def node(spec, label):
     return "pcr" if spec.startswith("pcm") and label == "p" else label
 
 
-def run_ngspice(cir, csv, vectors):
+def run_ngspice(cir, csv, vectors, spiceinit=None):
     with tempfile.TemporaryDirectory() as tmp:
+        cwd = HERE
+        if spiceinit:
+            # ngspice reads .spiceinit from its working directory; the deck's .include is found beside the deck
+            cwd = os.path.join(tmp, "cwd")
+            os.mkdir(cwd)
+            open(os.path.join(cwd, ".spiceinit"), "w").write(spiceinit)
         out = os.path.join(tmp, "out.txt")
         text = open(os.path.join(HERE, cir)).read().replace(".end\n", "")
         text += ".options chgtol=1e-16\n.control\nset wr_singlescale\nset wr_vecnames\nrun\nlinearize\n"
@@ -89,7 +101,9 @@ def run_ngspice(cir, csv, vectors):
         run = os.path.join(HERE, "_run%d.cir" % os.getpid())
         open(run, "w").write(text)
         try:
-            log = subprocess.run(["ngspice", "-b", run], capture_output=True, text=True, cwd=HERE)
+            log = subprocess.run(["ngspice", "-b", run], capture_output=True, text=True, cwd=cwd)
+            if spiceinit and "Compatibility modes selected: lt" not in log.stdout + log.stderr:
+                sys.exit(cir + ": ngspice did not take the LTspice compatibility mode\n" + log.stdout + log.stderr)
             if not os.path.exists(out) or "aborted" in log.stdout + log.stderr:
                 sys.exit(cir + ": ngspice failed\n" + log.stdout + log.stderr)
         finally:
@@ -194,6 +208,38 @@ if not ONLY or {SHIPPED, SHIPPED + "_switch"} & set(ONLY):
                               tempfile.gettempdir()))
     switch_drivers(SHIPPED, "the shipped card", iv, 10e-3, OPTIONS, instance="vo2fit", sweep="I-V",
                    command="neuristor iv --sweep")
+
+# the LTspice and Verilog-A exports of one case of every type: the LTspice subcircuit on the case's own drivers in
+# ngspice's LTspice compatibility mode, the Verilog-A module through admsXml
+DIALECT_CASES = ["ts_nbox", "diffusive_ag_sioxny", "ots_gese", "mott_nbo2", "vo2_zhang2024", "vo2_ladder",
+                 "proton2_feedback", "synapse_memtorch", "pcm_tuma2016"]
+SPECS = {**{k: (v[0], v[1]) for k, v in SWITCHES.items()}, **{k: (v[0], v[1]) for k, v in TRAINS.items()}}
+for name in DIALECT_CASES:
+    if ONLY and name not in ONLY and name + "_dialects" not in ONLY:
+        continue
+    spec, params = SPECS[name]
+    open(os.path.join(HERE, name + ".lib"), "w").write(
+        neuristor(*with_params(["device", "export", spec, "--name", "dut", "--format", "ltspice"], params)))
+    drivers = ["_train"] if name in TRAINS else ["_iv", "_pulse"]
+    for d in drivers:
+        deck = open(os.path.join(HERE, name + d + ".cir")).read()
+        if ".include %s.sub\n" % name not in deck:
+            sys.exit("%s%s.cir has no .include %s.sub" % (name, d, name))
+        open(os.path.join(HERE, name + "_lt" + d + ".cir"), "w").write(
+            deck.replace(".include %s.sub\n" % name, ".include %s.lib\n" % name, 1))
+        vectors = ["v(a)", "i(vs)"] + (["v(x1.%s)" % node(spec, s) for s in TRAINS[name][5]] if name in TRAINS else [])
+        n = run_ngspice(name + "_lt" + d + ".cir", name + "_lt" + d + ".csv", vectors, spiceinit="set ngbehavior=lta\n")
+        print("%s_lt%s: %d points" % (name, d, n))
+    va = neuristor(*with_params(["device", "export", spec, "--name", "dut", "--format", "verilog-a"], params))
+    open(os.path.join(HERE, name + ".va"), "w").write(va)
+    with tempfile.TemporaryDirectory() as tmp:
+        open(os.path.join(tmp, name + ".va"), "w").write(va)
+        adms = subprocess.run(["admsXml", name + ".va"], capture_output=True, text=True, cwd=tmp)
+    # the messages without admsXml's timing lines, which change from run to run
+    lines = [l for l in (adms.stdout + adms.stderr).splitlines() if "elapsed time" not in l and "admst iterations" not in l]
+    open(os.path.join(HERE, name + ".va.adms.txt"), "w").write(
+        "admsXml %s.va: exit status %d\n%s\n" % (name, adms.returncode, "\n".join(lines)))
+    print("%s.va: admsXml exit status %d" % (name, adms.returncode))
 
 ver = subprocess.run(["ngspice", "-v"], capture_output=True, text=True).stdout
 open(os.path.join(HERE, "ngspice-version.txt"), "w").write(

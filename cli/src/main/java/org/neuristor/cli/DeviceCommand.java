@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuristor.ParameterSpec;
 import org.neuristor.device.DeviceRegistry;
+import org.neuristor.device.ExportFormat;
 import org.neuristor.device.ModelType;
 import org.neuristor.io.Json;
 import picocli.CommandLine.Command;
@@ -61,28 +62,33 @@ public final class DeviceCommand implements Runnable {
   }
 
   /**
-   * {@code device export MODEL --param K=V --name NAME}'s result (keys model, type, name, format, netlist): the device
-   * as an ngspice subcircuit of B sources; the studio's export calls it too.
+   * {@code device export MODEL --param K=V --name NAME --format FORMAT}'s result (keys model, type, name, format,
+   * netlist): the device as an ngspice or LTspice subcircuit of B sources or a Verilog-A module; the studio's export
+   * calls it too.
    */
-  public static Summary export(String model, List<String> param, String name) {
+  public static Summary export(String model, List<String> param, String name, ExportFormat format) {
     CliArgs.Device d = CliArgs.device(model, param);
     String type = d.selection().type().type();
     String sub = name != null ? name : d.base().replaceAll("[^A-Za-z0-9_]", "_");
-    String text = org.neuristor.device.SpiceExport.subcircuit(sub, type, d.params(),
-        List.of("Neuristor device " + d.label() + " as ngspice B sources (device export)"));
-    return new Summary().put("model", d.label()).put("type", type).put("name", sub).put("format", "ngspice")
+    String text = org.neuristor.device.SpiceExport.export(sub, type, d.params(),
+        List.of("Neuristor device " + d.label() + " as " + format.what() + " (device export)"), format);
+    return new Summary().put("model", d.label()).put("type", type).put("name", sub).put("format", format.label())
         .put("netlist", text);
   }
 
-  /** {@code device export MODEL --format ngspice}. */
+  /** {@code device export MODEL --format ngspice|ltspice|verilog-a}. */
   @Command(name = "export", mixinStandardHelpOptions = true,
-      description = {"Write a device model as an ngspice subcircuit of B sources with its state on a capacitor.",
+      description = {"Write a device model as an ngspice or LTspice subcircuit or a Verilog-A module.",
+          "The subcircuits are B sources with the states on 1 F capacitors; the Verilog-A module (Spectre, HSPICE) holds "
+              + "them on internal nodes with ddt(); the three carry the same equations.",
           "MODEL is a type, preset, type:preset or a .model card file (e.g. written by fit); every type: ts, "
               + "diffusive, ots, mott, vo2 (its hysteresis memory on capacitors), proton2, synapse, pcm (its controller "
               + "as latches; only without its random draws, sigr=sigg=0). Cycle-to-cycle parts of the switches (c2c, "
               + "sdelay) are exported at their mean and named in a comment; device-to-device variability (d2d_v, d2d_r) "
               + "and parameters the export does not write are refused unless at their defaults."},
       footer = {"", "Examples:", "  ./neuristor device export ts:nbox --format ngspice > nbox.sub",
+          "  ./neuristor device export ts:nbox --format ltspice --name nbox > nbox.lib",
+          "  ./neuristor device export vo2 --format verilog-a --name vo2 > vo2.va",
           "  ./neuristor device export vo2 --name vo2 > vo2.sub",
           "  ./neuristor device export pcm --param sigr=0,sigg=0 --json"})
   @JsonKeys({"model", "type", "name", "format", "netlist"})
@@ -91,7 +97,8 @@ public final class DeviceCommand implements Runnable {
     String model;
 
     @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "ngspice",
-        description = "Output format: ngspice (default: ${DEFAULT-VALUE}).")
+        description = "Output format: ngspice, ltspice (an LTspice .lib/.sub) or verilog-a (a .va module) (default: "
+            + "${DEFAULT-VALUE}).")
     String format;
 
     @picocli.CommandLine.Option(names = "--name", paramLabel = "NAME",
@@ -106,10 +113,7 @@ public final class DeviceCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (!format.equalsIgnoreCase("ngspice")) {
-        throw org.neuristor.NeuristorException.input("--format: only ngspice is supported, got '" + format + "'");
-      }
-      Summary s = export(model, param, name);
+      Summary s = export(model, param, name, ExportFormat.of(format));
       if (json.json()) {
         json.print(s);
       } else {

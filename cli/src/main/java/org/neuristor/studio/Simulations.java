@@ -464,8 +464,11 @@ final class Simulations {
   /** {@code fit check CARD --iv FILE:COND ...}: the card's text and file name, and the held-out files. */
   record FitCheckRequest(String card, String cardName, List<DataFile> files, String columns) {}
 
-  /** {@code device export CARD --name NAME}: the card's text and file name, and the subcircuit's name (blank: the card's). */
-  record ExportRequest(String card, String cardName, String name) {}
+  /**
+   * {@code device export CARD --name NAME --format FORMAT}: the card's text and file name, the subcircuit's name
+   * (blank: the card's) and the format (ngspice, ltspice, verilog-a; blank: ngspice).
+   */
+  record ExportRequest(String card, String cardName, String name, String format) {}
 
   /**
    * A fit as {@code fit TYPE ... --out DIR --json} runs it, in process: the command's own code reads every option and
@@ -512,11 +515,19 @@ final class Simulations {
         ran.command(), r.card(), "model card", null, List.of()), null);
   }
 
-  /** {@code device export CARD --name NAME --json}: the card as an ngspice subcircuit, from the command's code. */
+  /**
+   * {@code device export CARD --name NAME --format FORMAT --json}: the card as an ngspice or LTspice subcircuit or a
+   * Verilog-A module, from the command's code, written to {@code NAME.sub}, {@code NAME.lib} or {@code NAME.va}.
+   */
   static Output export(ExportRequest r, Path studio, JobQueue.Control ctl) {
     String cardName = cardName(r.cardName());
+    org.neuristor.device.ExportFormat format = blankToNull(r.format()) == null ? org.neuristor.device.ExportFormat.NGSPICE
+        : org.neuristor.device.ExportFormat.of(r.format());
     List<String> opts = new ArrayList<>();
     option(opts, "--name", r.name());
+    if (format != org.neuristor.device.ExportFormat.NGSPICE) {
+      option(opts, "--format", format.label());
+    }
     // the subcircuit's name names its file in OUT/studio/: plain only
     String name = blankToNull(r.name()) == null ? null : UploadSandbox.checkName(r.name().trim());
     Ran ran = command(List.of("device", "export"), List.of(), List.of(), cardName, r.card(), opts, studio, ctl, null);
@@ -524,17 +535,18 @@ final class Simulations {
     String sub;
     try {
       v = new LinkedHashMap<>(
-          org.neuristor.cli.DeviceCommand.export(ran.dir().resolve(cardName).toString(), List.of(), name).asMap());
+          org.neuristor.cli.DeviceCommand.export(ran.dir().resolve(cardName).toString(), List.of(), name, format).asMap());
       sub = String.valueOf(v.get("netlist"));
-      Path file = ran.dir().resolve(UploadSandbox.checkName(v.get("name") + ".sub"));
+      Path file = ran.dir().resolve(UploadSandbox.checkName(v.get("name") + "." + format.extension()));
       v.put("file", org.neuristor.io.AtomicFiles.writeString(file, sub).toString());
     } catch (RuntimeException e) {
       // a card that does not export (e.g. with device-to-device spread) leaves no folder
       deleteTree(ran.dir());
       throw e;
     }
-    return new Output(new View("ngspice subcircuit " + v.get("name"), List.of(), v, ran.command(), sub,
-        "subcircuit", null, List.of()), null);
+    return new Output(new View((format == org.neuristor.device.ExportFormat.VERILOG_A ? "Verilog-A module "
+        : format.label() + " subcircuit ") + v.get("name"), List.of(), v, ran.command(), sub,
+        format == org.neuristor.device.ExportFormat.VERILOG_A ? "module" : "subcircuit", null, List.of()), null);
   }
 
   /** A card's file name: plain ({@link UploadSandbox#checkName}), {@code fitted.model} when not given. */

@@ -40,6 +40,38 @@ class DeviceCommandsTest {
         .isEqualTo(Json.mapper().readTree(b[1]).get("vth_V_sigma").asDouble());
   }
 
+  /**
+   * device export --format: ltspice and verilog-a write the library's LTspice subcircuit and Verilog-A module (the
+   * --json format key names them); an unknown format and a name Verilog-A cannot take are one-line errors, exit 2,
+   * nothing on standard output.
+   */
+  @Test
+  void deviceExportWritesEachFormatAndRefusesWhatItCannot() throws Exception {
+    String[] lt = run("device", "export", "ts:nbox", "--format", "ltspice", "--name", "nbox");
+    assertThat(lt[0]).isEqualTo("0");
+    assertThat(lt[1]).isEqualTo(org.neuristor.device.SpiceExport.export("nbox", "ts", java.util.Map.of("preset", "nbox"),
+        java.util.List.of("Neuristor device ts:nbox as LTspice B sources (device export)"),
+        org.neuristor.device.ExportFormat.LTSPICE));
+    String[] va = run("device", "export", "ts:nbox", "--format", "verilog-a", "--json");
+    assertThat(va[0]).isEqualTo("0");
+    JsonNode j = Json.mapper().readTree(va[1]);
+    assertThat(j.get("format").asText()).isEqualTo("verilog-a");
+    assertThat(j.get("name").asText()).isEqualTo("ts_nbox");
+    assertThat(j.get("netlist").asText()).startsWith("// Neuristor device ts:nbox as a Verilog-A module (device export)\n")
+        .contains("module ts_nbox(p, n);").contains("I(x) <+ ddt(V(x));").endsWith("endmodule\n");
+    String[] bad = run("device", "export", "ts:nbox", "--format", "spectre");
+    assertThat(bad[0]).isEqualTo("2");
+    assertThat(bad[1]).isEmpty();
+    assertThat(bad[2].strip()).isEqualTo("error: --format: unknown format 'spectre' (formats: ngspice, ltspice, verilog-a)");
+    String[] name = run("device", "export", "ts:nbox", "--format", "verilog-a", "--name", "2nd");
+    assertThat(name[0]).isEqualTo("2");
+    assertThat(name[1]).isEmpty();
+    assertThat(name[2].strip()).startsWith("error: verilog-a: '2nd' is not a Verilog-A module name");
+    String[] spread = run("device", "export", "ts:nbox", "--format", "ltspice", "--param", "d2d_r=0.1");
+    assertThat(spread[0]).isEqualTo("2");
+    assertThat(spread[2]).contains("d2d_r").doesNotContain("Exception");
+  }
+
   @Test
   void badPresetAndUnknownTypeAreUserErrors() {
     String[] r = run("iv", "ts:nosuch", "--out", dir.toString());

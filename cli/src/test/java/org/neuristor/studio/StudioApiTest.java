@@ -397,6 +397,21 @@ class StudioApiTest {
     assertThat(modelLines(export.get("view").get("netlist").asText())).isEqualTo(modelLines(cliExport.get("netlist")
         .asText())).contains(".subckt tsfit p n");
     assertThat(Path.of(export.get("view").get("values").get("file").asText())).exists();
+    // the other formats: the CLI's LTspice subcircuit and Verilog-A module, in NAME.lib and NAME.va
+    for (String format : List.of("ltspice", "verilog-a")) {
+      JsonNode other = f.run("export", Map.of("card", card, "cardName", "tsfit.model", "format", format));
+      assertThat(other.get("state").asText()).as(other.toString()).isEqualTo("done");
+      JsonNode cliOther = StudioFixture.cli("device", "export", cliOut.resolve("tsfit.model").toString(), "--format", format,
+          "--json");
+      assertThat(modelLines(other.get("view").get("netlist").asText()))
+          .isEqualTo(modelLines(cliOther.get("netlist").asText()));
+      assertThat(other.get("view").get("values").get("format").asText()).isEqualTo(format);
+      assertThat(other.get("view").get("command").asText()).endsWith("--format " + format);
+      assertThat(other.get("view").get("values").get("file").asText()).endsWith(format.equals("ltspice") ? "tsfit.lib" : "tsfit.va");
+    }
+    JsonNode unknown = f.run("export", Map.of("card", card, "cardName", "tsfit.model", "format", "spectre"));
+    assertThat(unknown.get("error").asText()).isEqualTo("error: --format: unknown format 'spectre' (formats: ngspice, ltspice, "
+        + "verilog-a)");
     // the name names the file: a path is refused
     JsonNode named = f.run("export", Map.of("card", card, "cardName", "tsfit.model", "name", "../../x"));
     assertThat(named.get("error").asText()).startsWith("error: upload file name '../../x'");
@@ -474,7 +489,7 @@ class StudioApiTest {
 
   /** The lines of a card or subcircuit that are not comments (the comments name the files' paths). */
   private static List<String> modelLines(String text) {
-    return text.lines().filter(l -> !l.startsWith("*")).toList();
+    return text.lines().filter(l -> !l.startsWith("*") && !l.startsWith("//")).toList();
   }
 
   /** A zip file (base64) of these entries, in name order; a name ending in '/' is a folder. */

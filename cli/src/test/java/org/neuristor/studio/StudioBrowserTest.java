@@ -444,10 +444,18 @@ class StudioBrowserTest {
 
     // export to SPICE: the subcircuit device export writes
     driver.findElement(By.id("device-fit-export")).click();
-    awaitRun("view-device-export", 0);
+    int exported = awaitRun("view-device-export", 0);
     String sub = StudioFixture.cli("device", "export", card.toString(), "--json").get("netlist").asText();
     assertThat((String) js.executeScript("return document.querySelector('#view-device-export pre.netlist').textContent"))
         .contains(sub.substring(sub.indexOf(".subckt")));
+    // the format menu: the Verilog-A module device export --format verilog-a writes
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("device-fit-format"))).selectByValue("verilog-a");
+    driver.findElement(By.id("device-fit-export")).click();
+    awaitRun("view-device-export", exported);
+    String va = StudioFixture.cli("device", "export", card.toString(), "--format", "verilog-a", "--json").get("netlist")
+        .asText();
+    assertThat((String) js.executeScript("return document.querySelector('#view-device-export pre.netlist').textContent"))
+        .contains(va.substring(va.indexOf("module ")));
 
     // held out: fit check's figures
     driver.findElement(By.id("device-check-files")).sendKeys(held.toString());

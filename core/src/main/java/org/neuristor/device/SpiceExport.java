@@ -66,7 +66,7 @@ public final class SpiceExport {
   }
 
   /**
-   * The subcircuit text of a device.
+   * The subcircuit text of a device, for ngspice.
    *
    * @param name subcircuit name
    * @param type device type
@@ -74,17 +74,31 @@ public final class SpiceExport {
    * @param comments lines written as comments before the subcircuit (provenance)
    */
   public static String subcircuit(String name, String type, Map<String, ?> params, List<String> comments) {
+    return export(name, type, params, comments, ExportFormat.NGSPICE);
+  }
+
+  /**
+   * The device in {@code format}: an ngspice or LTspice subcircuit with the pins {@code p n}, or a Verilog-A module
+   * {@code name(p, n)}; the LTspice and Verilog-A forms are the ngspice form's equations in their dialects
+   * ({@link ExportDialects}).
+   *
+   * @param name subcircuit (module) name
+   * @param type device type
+   * @param params parameter values (preset and card values; defaults filled in by the registry)
+   * @param comments lines written as comments before the subcircuit (provenance)
+   * @param format the language written
+   */
+  public static String export(String name, String type, Map<String, ?> params, List<String> comments, ExportFormat format) {
     String t = type.toLowerCase(Locale.ROOT);
     if (!TYPES.contains(t)) {
-      throw NeuristorException.input("device type '" + type + "' has no ngspice export (exportable: "
+      throw NeuristorException.input("device type '" + type + "' has no " + format.label() + " export (exportable: "
           + String.join(", ", TYPES) + ")");
     }
-    Map<String, Double> p = DeviceRegistry.resolve(t, params);
-    refuseUnexported(t, p, DeviceRegistry.type(t).parameters());
-    StringBuilder sb = new StringBuilder();
-    for (String c : comments) {
-      sb.append("* ").append(c).append('\n');
+    if (format == ExportFormat.VERILOG_A) {
+      checkModuleName(name);
     }
+    Map<String, Double> p = DeviceRegistry.resolve(t, params);
+    refuseUnexported(t, p, DeviceRegistry.type(t).parameters(), format);
     List<String> dropped = new ArrayList<>();
     String body = switch (t) {
       case "ts", "diffusive", "ots" -> gate(name, t, p, dropped);
@@ -94,22 +108,58 @@ public final class SpiceExport {
       case "synapse" -> synapse(p);
       default -> pcm(p);
     };
+    List<String> head = new ArrayList<>(comments);
     for (String d : dropped) {
-      sb.append("* not exported: ").append(d).append('\n');
+      head.add("not exported: " + d);
     }
-    sb.append("* usage: X1 a b ").append(name).append("   (states: ").append(stateDescription(t)).append(")\n");
-    sb.append(".subckt ").append(name).append(" p n\n").append(body).append(".ends ").append(name).append('\n');
+    StringBuilder sb = new StringBuilder();
+    if (format == ExportFormat.VERILOG_A) {
+      for (String c : head) {
+        sb.append("// ").append(c).append('\n');
+      }
+      sb.append("// usage: Spectre: ahdl_include \"").append(name).append(".va\" and X1 (a b) ").append(name)
+          .append("; HSPICE: .hdl \"").append(name).append(".va\" and X1 a b ").append(name).append("   (states: ")
+          .append(stateDescription(t, ".")).append(")\n");
+      sb.append("`include \"disciplines.vams\"\n\nmodule ").append(name).append("(p, n);\n  inout p, n;\n  electrical p, n;\n")
+          .append(ExportDialects.verilogABody(body)).append("endmodule\n");
+      return sb.toString();
+    }
+    for (String c : head) {
+      sb.append("* ").append(c).append('\n');
+    }
+    boolean lt = format == ExportFormat.LTSPICE;
+    sb.append("* usage: ").append(lt ? ".lib " + name + ".lib and " : "").append("X1 a b ").append(name).append("   (states: ")
+        .append(stateDescription(t, lt ? ":" : ".")).append(")\n");
+    sb.append(".subckt ").append(name).append(" p n\n").append(lt ? ExportDialects.ltspiceBody(body) : body)
+        .append(".ends ").append(name).append('\n');
     return sb.toString();
   }
 
-  private static String stateDescription(String t) {
+  /** Verilog-A's identifiers: a letter or _, then letters, digits, _ or $; not a keyword. */
+  private static void checkModuleName(String name) {
+    if (!name.matches("[A-Za-z_][A-Za-z0-9_$]*") || VERILOG_A_KEYWORDS.contains(name)) {
+      throw NeuristorException.input("verilog-a: '" + name + "' is not a Verilog-A module name (a letter or _, then "
+          + "letters, digits or _, not a keyword); give one with --name");
+    }
+  }
+
+  /** The Verilog-AMS keywords a module name could collide with. */
+  private static final java.util.Set<String> VERILOG_A_KEYWORDS = java.util.Set.of("module", "endmodule", "begin", "end",
+      "analog", "electrical", "thermal", "ground", "inout", "input", "output", "parameter", "real", "integer", "if",
+      "else", "for", "while", "case", "function", "discipline", "nature", "branch", "initial", "always", "wire", "genvar",
+      "string", "table", "ddt", "idt", "exp", "ln", "log", "abs", "min", "max", "pow", "sqrt", "sin", "cos", "tan",
+      "sinh", "cosh", "tanh", "V", "I");
+
+  /** The states as the instance X1's nodes, named with the hierarchy separator {@code sep}. */
+  private static String stateDescription(String t, String sep) {
+    String x = "V(X1" + sep;
     return switch (t) {
-      case "ts", "diffusive", "ots" -> "V(X1.x) fraction x in [0, 1]";
-      case "mott" -> "V(X1.t) temperature in K";
-      case "vo2" -> "V(X1.t) film temperature in K";
-      case "proton2" -> "V(X1.w) conductance state, V(X1.c) mobile protons";
-      case "synapse" -> "V(X1.w) state in [0, 1], 0 = ron";
-      default -> "V(X1.pcr) crystallized thickness p in nm, V(X1.s) output spike 0..1";
+      case "ts", "diffusive", "ots" -> x + "x) fraction x in [0, 1]";
+      case "mott" -> x + "t) temperature in K";
+      case "vo2" -> x + "t) film temperature in K";
+      case "proton2" -> x + "w) conductance state, " + x + "c) mobile protons";
+      case "synapse" -> x + "w) state in [0, 1], 0 = ron";
+      default -> x + "pcr) crystallized thickness p in nm, " + x + "s) output spike 0..1";
     };
   }
 
@@ -119,6 +169,11 @@ public final class SpiceExport {
    * at its declared default (e.g. one a model gained after its exporter was written).
    */
   static void refuseUnexported(String type, Map<String, Double> p, List<ParameterSpec> specs) {
+    refuseUnexported(type, p, specs, ExportFormat.NGSPICE);
+  }
+
+  /** {@link #refuseUnexported(String, Map, List)}, the format named in the message. */
+  static void refuseUnexported(String type, Map<String, Double> p, List<ParameterSpec> specs, ExportFormat format) {
     for (String k : List.of("d2d_v", "d2d_r")) {
       if (p.getOrDefault(k, 0.0) != 0) {
         throw NeuristorException.input(type + ": " + k + " = " + num(p.get(k)) + " (device-to-device variability) cannot be "
@@ -136,7 +191,7 @@ public final class SpiceExport {
       }
       double v = p.getOrDefault(k, s.defaultValue());
       if (v != s.defaultValue()) {
-        throw NeuristorException.input(type + ": parameter " + k + " = " + num(v) + " has no ngspice export (only its "
+        throw NeuristorException.input(type + ": parameter " + k + " = " + num(v) + " has no " + format.label() + " export (only its "
             + "default " + num(s.defaultValue()) + " can be exported; exported parameters: " + String.join(" ", known) + ")");
       }
     }

@@ -129,6 +129,32 @@ public final class Expression {
     return l;
   }
 
+  /**
+   * A walk over the parsed tree, leaves first: how an expression is written in another simulator's language (the
+   * device export's LTspice and Verilog-A forms are this tree printed in their dialects). User functions are inlined
+   * and random draws made when the expression is parsed, so a visitor sees only numbers, names ({@code time},
+   * {@code pi}, parameters), probes and operations.
+   */
+  public interface Visitor<T> {
+    T number(double value);
+
+    T name(String name);
+
+    T probe(Probe probe);
+
+    /**
+     * An operation on its visited arguments: {@code + - * /}, {@code neg} (unary minus), {@code !}, the comparisons
+     * {@code == != < <= > >=}, {@code && ||}, {@code ?:} (condition, then, else), {@code pow} (for {@code **} and
+     * {@code ^} as well) and the functions by their lower-case names.
+     */
+    T apply(String op, List<T> args);
+  }
+
+  /** The tree walked by {@code visitor}. */
+  public <T> T visit(Visitor<T> visitor) {
+    return root.visit(visitor);
+  }
+
   /** Whether the expression reads {@code time}. */
   public boolean usesTime() {
     return root.usesTime();
@@ -221,6 +247,8 @@ public final class Expression {
 
     /** Whether the expression reads no V()/I() and no time. */
     abstract boolean probesFree();
+
+    abstract <T> T visit(Visitor<T> v);
   }
 
   private static final class Num extends Ast {
@@ -252,6 +280,11 @@ public final class Expression {
     @Override
     Ast substitute(java.util.Map<String, Ast> bind, int at) {
       return new Num(at, value);
+    }
+
+    @Override
+    <T> T visit(Visitor<T> v) {
+      return v.number(value);
     }
 
     @Override
@@ -289,6 +322,11 @@ public final class Expression {
     Ast substitute(java.util.Map<String, Ast> bind, int at) {
       Ast a = bind.get(name);
       return a != null ? a : new Ident(at, name);
+    }
+
+    @Override
+    <T> T visit(Visitor<T> v) {
+      return v.name(name);
     }
 
     @Override
@@ -343,6 +381,11 @@ public final class Expression {
     }
 
     @Override
+    <T> T visit(Visitor<T> v) {
+      return v.probe(probe);
+    }
+
+    @Override
     boolean probesFree() {
       return false;
     }
@@ -391,6 +434,15 @@ public final class Expression {
         a[i] = args[i].substitute(bind, at);
       }
       return new Op(at, op, a);
+    }
+
+    @Override
+    <T> T visit(Visitor<T> v) {
+      List<T> a = new ArrayList<>(args.length);
+      for (Ast x : args) {
+        a.add(x.visit(v));
+      }
+      return v.apply(op, a);
     }
 
     @Override

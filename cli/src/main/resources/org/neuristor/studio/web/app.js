@@ -779,7 +779,9 @@ const device = {
     document.getElementById('device-fit-use').onclick = () => this.useCard(this.fitted);
     document.getElementById('device-fit-netlist').onclick = () => neuron.addFile(this.fitted.name, this.fitted.text);
     document.getElementById('device-fit-export').onclick = () =>
-      this.exportView.run('export', { card: this.fitted.text, cardName: this.fitted.name });
+      this.exportView.run('export', { card: this.fitted.text, cardName: this.fitted.name,
+        format: document.getElementById('device-fit-format').value });
+    document.getElementById('device-fit-format').addEventListener('change', () => this.exportView.outdated());
   },
 
   /** One row per chosen file: its protocol (iv or pulse, guessed from the name) and its conditions. */
