@@ -239,30 +239,39 @@ public final class Trace {
       }
     }
 
-    /** Counts a new row and returns its place in {@link #chunk} (a new chunk when the one being filled is full). */
+    /**
+     * Counts a new row and returns its place in {@link #chunk}. Small enough for the JIT to inline into the callers of
+     * {@link #addPicked} and {@link #addRow} (a call spills every live register); a full or missing chunk goes to
+     * {@link #newChunk}.
+     */
     private int nextRow() {
-      double[] c = chunk;
       int r = used;
-      int m = rows;
-      if (c == null || r == m) {
-        if (c != null && rowsOut != null) {
-          rowsOut.rows(c, m, handed, m);
-        }
-        handed = 0;
-        if (c == null || keep) {
-          m = c == null ? Math.min(256, maxRows) : Math.min(maxRows, 2 * m);
-          c = new double[m * width];
-          if (keep) {
-            chunks.add(c);
-          }
-          chunk = c;
-          rows = m;
-        }
-        r = 0;
+      if (r == rows) {
+        r = newChunk();
       }
       used = r + 1;
       n++;
       return r;
+    }
+
+    /** Hands the full chunk on and starts the next one (the first when there is none); returns row 0. */
+    private int newChunk() {
+      double[] c = chunk;
+      int m = rows;
+      if (c != null && rowsOut != null) {
+        rowsOut.rows(c, m, handed, m);
+      }
+      handed = 0;
+      if (c == null || keep) {
+        m = c == null ? Math.min(256, maxRows) : Math.min(maxRows, 2 * m);
+        c = new double[m * width];
+        if (keep) {
+          chunks.add(c);
+        }
+        chunk = c;
+        rows = m;
+      }
+      return 0;
     }
 
     public int size() {
