@@ -37,11 +37,8 @@ class DigitsCommandTest {
    */
   @Test
   void readNoiseSweepGivesAccuracyWithStandardErrors() throws Exception {
-    String[] common = {"--dataset", "digits", "--hidden", "16", "--epochs", "3", "--steps", "60", "--test-samples",
-        "40", "--threads", "2", "--json", "--out", dir.toString()};
-    CliHarness.Result r = CliHarness.run(concat(new String[] {"network", "digits", "--sweep", "read-noise"}, common));
-    assertThat(r.code()).as(r.err()).isEqualTo(0);
-    JsonNode s = Json.mapper().readTree(r.out()).get("read_noise");
+    String[] common = small();
+    JsonNode s = sweep("read-noise");
     assertThat(s.get("x").toString()).isEqualTo("[0.0,0.01,0.02,0.05,0.1,0.2,0.3]");
     assertThat(s.get("accuracy_standard_error")).hasSize(7);
     for (int k = 0; k < 7; k++) {
@@ -66,11 +63,8 @@ class DigitsCommandTest {
    */
   @Test
   void stuckSweepPointsGiveTheirWilsonIntervalAndUndecidedDigits() throws Exception {
-    String[] common = {"--dataset", "digits", "--hidden", "16", "--epochs", "3", "--steps", "60", "--test-samples",
-        "40", "--threads", "2", "--json", "--out", dir.toString()};
-    CliHarness.Result r = CliHarness.run(concat(new String[] {"network", "digits", "--sweep", "stuck"}, common));
-    assertThat(r.code()).as(r.err()).isEqualTo(0);
-    JsonNode s = Json.mapper().readTree(r.out()).get("stuck");
+    String[] common = small();
+    JsonNode s = sweep("stuck");
     java.util.List<String> csv = Files.readAllLines(dir.resolve("digits_sweep_stuck.csv"));
     assertThat(csv.get(0)).isEqualTo("stuck,accuracy,spikes_per_inference,energy_per_inference_J,accuracy_ci95_low,"
         + "accuracy_ci95_high,undecided_samples,silent_output_samples");
@@ -98,6 +92,19 @@ class DigitsCommandTest {
     assertThat(j.get("accuracy_ci95").toString()).isEqualTo(s.get("accuracy_ci95").get(4).toString());
     assertThat(j.get("undecided_samples").asInt()).isEqualTo(s.get("undecided_samples").get(4).asInt());
     assertThat(j.get("silent_output_samples").asInt()).isEqualTo(s.get("silent_output_samples").get(4).asInt());
+  }
+
+  /** A small, fast network on the 8x8 digits, 40 test digits, JSON out into {@link #dir}. */
+  private String[] small() {
+    return new String[] {"--dataset", "digits", "--hidden", "16", "--epochs", "3", "--steps", "60", "--test-samples",
+        "40", "--threads", "2", "--json", "--out", dir.toString()};
+  }
+
+  /** The {@link #small} network's sweep of {@code kind}: its JSON object; the command must succeed. */
+  private JsonNode sweep(String kind) throws Exception {
+    CliHarness.Result r = CliHarness.run(concat(new String[] {"network", "digits", "--sweep", kind}, small()));
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    return Json.mapper().readTree(r.out()).get(kind.replace('-', '_'));
   }
 
   private static String[] concat(String[] a, String[] b) {

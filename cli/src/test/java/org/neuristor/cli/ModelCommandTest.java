@@ -106,9 +106,7 @@ class ModelCommandTest {
    */
   @Test
   void fiGivesNoRateWhereTheNeuronFiresOnlyOnceOrTwiceInTheSecondHalf() throws Exception {
-    CliHarness.Result r = CliHarness.run("model", "fi", "if", "--from", "0", "--to", "0.1", "--points", "6",
-        "--out", dir.toString(), "--json", "--no-plot");
-    assertThat(r.code()).as(r.err()).isZero();
+    CliHarness.Result r = fiOfIf("0", "0.1", "6");
     JsonNode j = Json.mapper().readTree(r.out());
     java.util.List<String> csv = Files.readAllLines(dir.resolve("if.fi.csv"));
     int[] seen = new int[4];
@@ -146,9 +144,7 @@ class ModelCommandTest {
    */
   @Test
   void fiGivesNoRateWhereTheOnlySpikeFallsInTheFirstHalf() throws Exception {
-    CliHarness.Result r = CliHarness.run("model", "fi", "if", "--from", "0.02995", "--to", "0.03007", "--points", "3",
-        "--out", dir.toString(), "--json", "--no-plot");
-    assertThat(r.code()).as(r.err()).isZero();
+    CliHarness.Result r = fiOfIf("0.02995", "0.03007", "3");
     JsonNode j = Json.mapper().readTree(r.out());
     java.util.List<String> csv = Files.readAllLines(dir.resolve("if.fi.csv"));
     int firstHalfOnly = 0;
@@ -183,6 +179,14 @@ class ModelCommandTest {
     JsonNode h = Json.mapper().readTree(hh.out());
     assertThat(h.get("rate_hz").get(0).asDouble()).isZero();
     assertThat(h.has("rate_reason")).isFalse();
+  }
+
+  /** {@code model fi if} over a grid, JSON on stdout and the CSV in {@link #dir}; it must succeed. */
+  private CliHarness.Result fiOfIf(String from, String to, String points) {
+    CliHarness.Result r = CliHarness.run("model", "fi", "if", "--from", from, "--to", to, "--points", points, "--out",
+        dir.toString(), "--json", "--no-plot");
+    assertThat(r.code()).as(r.err()).isZero();
+    return r;
   }
 
   @Test
