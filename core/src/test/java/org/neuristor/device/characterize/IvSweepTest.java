@@ -337,4 +337,23 @@ class IvSweepTest {
     assertThat(ots.vthDefinition()).isEqualTo(IvSweep.VTH_JUMP);
     assertThat(ots.vthVolts()).isEqualTo(2.0015278102486858); // round 21's
   }
+
+  /**
+   * A ramp as fast as the device (ts:ag, 1e4 V/s, nothing in series): the state lags and the device comes ON over
+   * several source steps, so the largest rise between two samples lay wherever the sampling put it (round 21: 0.402607 V
+   * at amp/2000, 0.404362 V at amp/20000, more than a source step apart). V_th is now read where it comes ON
+   * ({@code on}), inside the coarser sweep's bracket at the finer resolution.
+   */
+  @Test
+  void aGradualTurnOnIsReadWhereTheDeviceComesOn() {
+    double amp = 0.6;
+    IvSweep.Branch coarse = IvSweep.triangle(device("ts", Map.of("preset", "ag")).get(), amp, 1e4, 0, 0, amp / 2000)
+        .positive();
+    IvSweep.Branch fine = IvSweep.triangle(device("ts", Map.of("preset", "ag")).get(), amp, 1e4, 0, 0, amp / 20000)
+        .positive();
+    assertThat(coarse.vthDefinition()).isEqualTo(IvSweep.VTH_ON);
+    assertThat(fine.vthDefinition()).isEqualTo(IvSweep.VTH_ON);
+    assertThat(fine.vthVolts()).isBetween(coarse.vthBracketVolts()[0], coarse.vthBracketVolts()[1]);
+    assertThat(Math.abs(fine.vthVolts() - coarse.vthVolts())).isLessThan(amp / 2000);
+  }
 }
