@@ -406,6 +406,8 @@ final class DigitsCommand implements Callable<Integer> {
     List<List<?>> rows = new ArrayList<>();
     double[] acc = new double[xs.length];
     int[] undecided = new int[xs.length];
+    int[] silent = new int[xs.length];
+    double[][] ci = new double[xs.length][];
     try (ProgressBar bar = output.progress("sweep " + sweep, xs.length)) {
       for (int k = 0; k < xs.length; k++) {
         int lv = sweep.equals("levels") ? (int) xs[k] : levels;
@@ -425,7 +427,10 @@ final class DigitsCommand implements Callable<Integer> {
         CrossbarClassifier.Result r = m.classifier().run(test, seed, nThreads, null);
         acc[k] = r.accuracy();
         undecided[k] = r.undecidedSamples();
-        rows.add(List.of(xs[k], r.accuracy(), r.spikesPerInference(), r.energyPerInference()));
+        silent[k] = r.silentOutputSamples();
+        ci[k] = r.accuracyInterval95();
+        rows.add(List.of(xs[k], r.accuracy(), r.spikesPerInference(), r.energyPerInference(), ci[k][0], ci[k][1],
+            undecided[k], silent[k]));
         bar.step();
       }
     }
@@ -438,28 +443,19 @@ final class DigitsCommand implements Callable<Integer> {
       default -> "stuck devices (fraction, half on / half off)";
     };
     Path csv = CsvWriter.writeTable(output.file("digits_sweep_" + sweep + ".csv"),
-        List.of(sweep, "accuracy", "spikes_per_inference", "energy_per_inference_J"), rows);
-    // binomial standard error of each point over the test digits: the band a curve's bumps must leave to mean
-    // anything, drawn as one closed outline (upper bound left to right, lower bound back)
-    int n = xs.length;
-    double[] se = new double[n];
-    double[] bandX = new double[2 * n + 1];
-    double[] bandY = new double[2 * n + 1];
-    for (int k = 0; k < n; k++) {
+        List.of(sweep, "accuracy", "spikes_per_inference", "energy_per_inference_J", "accuracy_ci95_low",
+            "accuracy_ci95_high", "undecided_samples", "silent_output_samples"), rows);
+    double[] se = new double[xs.length];
+    for (int k = 0; k < xs.length; k++) {
       se[k] = Dataset.standardError(acc[k], test.size());
-      bandX[k] = xs[k];
-      bandY[k] = acc[k] + se[k];
-      bandX[2 * n - 1 - k] = xs[k];
-      bandY[2 * n - 1 - k] = acc[k] - se[k];
     }
-    bandX[2 * n] = bandX[0];
-    bandY[2 * n] = bandY[0];
     Path png = null;
     if (output.plot()) {
+      // each point's Wilson 95% interval over the test digits as an error bar: the span a curve's bumps must leave to
+      // mean anything (unlike +- the standard error it does not shrink to nothing at accuracy 0 or 1)
       png = Plotter.xy(output.plotFile("digits_sweep_" + sweep),
           "Spiking accuracy vs " + label + " (" + base + " synapse, " + test.size() + " test digits)", label,
-          "accuracy", List.of(new Plotter.Series("accuracy", xs, acc, true),
-              new Plotter.Series("accuracy +- 1 standard error", bandX, bandY, false)),
+          "accuracy", List.of(new Plotter.Series("accuracy", xs, acc, true), intervalBars(xs, ci)),
           sweep.equals("levels") || sweep.equals("tile"), false);
     }
     Summary s = new Summary();
@@ -470,13 +466,37 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("x", xs);
     s.put("accuracy", acc);
     s.put("accuracy_standard_error", se);
+    s.put("accuracy_ci95", ci);
     s.put("undecided_samples", undecided);
+    s.put("silent_output_samples", silent);
     s.put("training_s", trainS, "s");
     s.put("csv", csv.toString());
     if (png != null) {
       s.put("plot", png.toString());
     }
     return s.asMap();
+  }
+
+  /**
+   * Wilson 95% intervals {low, high} per point as one series of vertical error bars, each from low to high at its x,
+   * separated by NaN (a break in the line).
+   */
+  static Plotter.Series intervalBars(double[] xs, double[][] ci) {
+    double[] bx = new double[3 * xs.length];
+    double[] by = new double[3 * xs.length];
+    for (int k = 0; k < xs.length; k++) {
+      bx[3 * k] = xs[k];
+      by[3 * k] = ci[k][0];
+      bx[3 * k + 1] = xs[k];
+      by[3 * k + 1] = ci[k][1];
+      bx[3 * k + 2] = Double.NaN;
+      by[3 * k + 2] = Double.NaN;
+    }
+    return new Plotter.Series("Wilson 95% interval", bx, by, false);
+  }
+
+  private static Plotter.Series named(Plotter.Series s, String name) {
+    return new Plotter.Series(name, s.x(), s.y(), s.markers());
   }
 
   private void putRead(Summary s, TiledRead.Config rc) {
@@ -558,6 +578,9 @@ final class DigitsCommand implements Callable<Integer> {
     double[] inSitu = new double[xs.length];
     double[] inSituRead = new double[xs.length];
     double[] mapped = new double[xs.length];
+    double[][] inSituCi = new double[xs.length][];
+    double[][] mappedCi = new double[xs.length][];
+    int[][] decisions = new int[4][xs.length]; // undecided and silent: in-situ, then offline + mapping
     List<List<?>> rows = new ArrayList<>();
     try (ProgressBar bar = output.progress("sweep nl", xs.length)) {
       for (int k = 0; k < xs.length; k++) {
@@ -565,16 +588,29 @@ final class DigitsCommand implements Callable<Integer> {
         InSituTraining.Result r = InSituTraining.train(split.train(), split.test(), hidden, dev, o, null);
         DigitsPipeline.Trained t = DigitsPipeline.trainedInSitu(r, split.train(), split.test(), o);
         DigitsPipeline.Mapped mi = DigitsPipeline.mappedInSitu(r, t, cfg);
-        inSitu[k] = mi.classifier().run(test, seed, nThreads, null).accuracy();
+        CrossbarClassifier.Result ri = mi.classifier().run(test, seed, nThreads, null);
+        inSitu[k] = ri.accuracy();
+        inSituCi[k] = ri.accuracyInterval95();
         inSituRead[k] = t.floatTestAccuracy();
         DigitsPipeline.Mapped mo = DigitsPipeline.map(offline, dev, cfg, seed, writeVerify);
-        mapped[k] = mo.classifier().run(test, seed, nThreads, null).accuracy();
-        rows.add(List.of(xs[k], inSitu[k], inSituRead[k], mapped[k], r.programmingPulses()));
+        CrossbarClassifier.Result ro = mo.classifier().run(test, seed, nThreads, null);
+        mapped[k] = ro.accuracy();
+        mappedCi[k] = ro.accuracyInterval95();
+        decisions[0][k] = ri.undecidedSamples();
+        decisions[1][k] = ri.silentOutputSamples();
+        decisions[2][k] = ro.undecidedSamples();
+        decisions[3][k] = ro.silentOutputSamples();
+        rows.add(List.of(xs[k], inSitu[k], inSituRead[k], mapped[k], r.programmingPulses(), inSituCi[k][0],
+            inSituCi[k][1], decisions[0][k], decisions[1][k], mappedCi[k][0], mappedCi[k][1], decisions[2][k],
+            decisions[3][k]));
         bar.step();
       }
     }
     Path csv = CsvWriter.writeTable(output.file("digits_sweep_nl.csv"),
-        List.of("nl", "insitu_accuracy", "insitu_float_read_accuracy", "offline_mapped_accuracy", "insitu_pulses"),
+        List.of("nl", "insitu_accuracy", "insitu_float_read_accuracy", "offline_mapped_accuracy", "insitu_pulses",
+            "insitu_accuracy_ci95_low", "insitu_accuracy_ci95_high", "insitu_undecided_samples",
+            "insitu_silent_output_samples", "offline_mapped_accuracy_ci95_low", "offline_mapped_accuracy_ci95_high",
+            "offline_mapped_undecided_samples", "offline_mapped_silent_output_samples"),
         rows);
     Summary s = new Summary();
     s.put("sweep", "nl");
@@ -583,15 +619,23 @@ final class DigitsCommand implements Callable<Integer> {
     s.put("test_samples", test.size());
     s.put("x", xs);
     s.put("insitu_accuracy", inSitu);
+    s.put("insitu_accuracy_ci95", inSituCi);
+    s.put("insitu_undecided_samples", decisions[0]);
+    s.put("insitu_silent_output_samples", decisions[1]);
     s.put("insitu_float_read_accuracy", inSituRead);
     s.put("offline_mapped_accuracy", mapped);
+    s.put("offline_mapped_accuracy_ci95", mappedCi);
+    s.put("offline_mapped_undecided_samples", decisions[2]);
+    s.put("offline_mapped_silent_output_samples", decisions[3]);
     s.put("csv", csv.toString());
     if (output.plot()) {
       s.put("plot", Plotter.xy(output.plotFile("digits_sweep_nl"),
           "Accuracy vs non-linearity NL (LTP = LTD), in-situ vs offline + mapping", "non-linearity label NL",
           "accuracy", List.of(new Plotter.Series("in-situ, spiking", xs, inSitu, true),
               new Plotter.Series("in-situ, rate network read from the devices", xs, inSituRead, true),
-              new Plotter.Series("offline + mapping, spiking", xs, mapped, true)), false, false).toString());
+              new Plotter.Series("offline + mapping, spiking", xs, mapped, true),
+              named(intervalBars(xs, inSituCi), "in-situ, spiking: Wilson 95% interval"),
+              named(intervalBars(xs, mappedCi), "offline + mapping: Wilson 95% interval")), false, false).toString());
     }
     return s.asMap();
   }

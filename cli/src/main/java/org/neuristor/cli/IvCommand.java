@@ -27,7 +27,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "iv", mixinStandardHelpOptions = true,
     description = {"Sweep a device model quasi-statically and print V_th, V_hold, R_on, R_off per polarity.",
         "MODEL is a type (ts, mott, ...), a preset (nbox, ag, ...) or type:preset. The sweep is a triangle "
-            + "0, +amp, 0, -amp, 0; its negative half starts in the state the positive half left, so it is also "
+            + "0, +amp, 0, -amp, 0. V_th is the largest device voltage on the rising ramp before the device is ON "
+            + "(vth_definition): 'jump' where the voltage rises up to the largest conductance rise and that jump takes "
+            + "the device ON (the voltage just before it), 'peak' where the voltage peaks before the device is ON "
+            + "(behind a series resistor it turns on along its negative-resistance branch: the peak of the S-shaped "
+            + "I-V, where a measured curve snaps back), 'on' where it rises all the way on a gradual turn-on (the last "
+            + "sample before the resistance comes within 3x of R_on); vth_bracket_V is how precisely the sampling fixes "
+            + "it: V_th -/+ the source step amp/2000 for a jump, [V_th, V_th + the device-voltage step to its "
+            + "neighbouring samples] for a peak or 'on'. Its negative half starts in the state the positive half left, so it is also "
             + "swept alone on a fresh device (negative_fresh) and 'history' says when the two differ. Without amp it starts at 1.5 V_th (2 V for a device without a V_th parameter) "
             + "and doubles the amplitude up to 64 V until the device switches. A polarity that does not switch "
             + "reports R_off only: V_th, V_hold, R_on and the window are null, with the reason. One that switches on "
@@ -154,6 +161,8 @@ public final class IvCommand implements Callable<Integer> {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("switched", b.switched());
     m.put("vth_V", CliArgs.orNull(b.vthVolts()));
+    m.put("vth_definition", b.vthDefinition());
+    m.put("vth_bracket_V", b.vthBracketVolts() == null ? null : List.of(b.vthBracketVolts()[0], b.vthBracketVolts()[1]));
     m.put("vhold_V", CliArgs.orNull(b.vholdVolts()));
     m.put("vset_V", CliArgs.orNull(b.vsetVolts()));
     m.put("vreset_V", CliArgs.orNull(b.vresetVolts()));

@@ -323,7 +323,9 @@ public final class ModelCommand implements Runnable {
       description = {"Measure the f-I curve: steady firing rate against a constant input, and the rheobase.",
           "Each input runs from rest; spikes are counted over the second half of --duration, so transient spikes "
               + "do not count; a rate needs 3 spikes there, and an input with only 1 or 2 (a neuron firing too slowly "
-              + "for the window) has no rate (null), rate_reason names it. The rheobase of repetitive firing is found by bisection to --tol; when an input --tol "
+              + "for the window) has no rate (null), rate_reason names it; so has one that fired only in the first half and was "
+              + "silent after it for no more than twice its longest interval (it may fire again after the window; a "
+              + "longer silence is at rest: 0 Hz). The rheobase of repetitive firing is found by bisection to --tol; when an input --tol "
               + "below it fires in a window 4 times as long (a rate that falls continuously to 0, class 1), the "
               + "window set it: the rheobase is null and rheobase_reason gives the bound. Writes <model>.fi.csv and "
               + "a plot, and prints the table."},
@@ -460,6 +462,7 @@ public final class ModelCommand implements Runnable {
       double[] oscHz = new double[points];
       List<String> oscillating = new ArrayList<>();
       List<String> tooFew = new ArrayList<>();
+      List<String> firstHalfOnly = new ArrayList<>();
       for (int j = 0; j < points; j++) {
         hz[j] = c.rates()[j] * 1000; // spike times in ms: rates per ms
         MembraneOscillation o = hz[j] > 0 ? null : grid[j].oscillation();
@@ -471,6 +474,13 @@ public final class ModelCommand implements Runnable {
         } else if (hz[j] == 0 && counted > 0) {
           hz[j] = Double.NaN;
           tooFew.add(Summary.number(in[j]) + " " + unit + " (" + counted + (counted == 1 ? " spike)" : " spikes)"));
+        } else if (hz[j] == 0 && grid[j].spikeTimesMs().length > 0
+            && !FiCurve.stoppedFiring(grid[j].spikeTimesMs(), 0, durMs)) {
+          // it fired in the first half only and may fire again after the window: 0 Hz would say it does not fire
+          double[] sp = grid[j].spikeTimesMs();
+          hz[j] = Double.NaN;
+          firstHalfOnly.add(Summary.number(in[j]) + " " + unit + " (" + sp.length + (sp.length == 1 ? " spike, the last"
+              : " spikes, the last") + " at " + Summary.number(sp[sp.length - 1] / 1e3) + " s)");
         }
       }
       // the oscillation column only where there is an oscillation, as the JSON key: the two-column file stays as it was
@@ -511,6 +521,12 @@ public final class ModelCommand implements Runnable {
             / 2e3) + " to " + Summary.number(durMs / 1e3) + " s) holds fewer than the " + MIN_SPIKES + " spikes a "
             + "steady rate is counted from: the neuron fires there, too slowly for the window, so no rate; a longer "
             + "--duration measures it");
+      }
+      if (!firstHalfOnly.isEmpty()) {
+        rateReasons.add("at " + String.join(", ", firstHalfOnly) + " the neuron fired only in the first half of the "
+            + "run, which is not counted, and was silent after it for no more than twice its longest interval (its "
+            + "latency or an inter-spike interval): it may fire again after the window, so no rate (0 Hz would say it "
+            + "does not fire); a longer --duration measures it");
       }
       if (!rateReasons.isEmpty()) {
         s.put("rate_reason", String.join("; ", rateReasons));

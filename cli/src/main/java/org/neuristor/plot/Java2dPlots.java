@@ -1089,7 +1089,8 @@ final class Java2dPlots {
     int plotColumns = Math.max(200, w - 120);
     for (int k = 0; k < series.size(); k++) {
       Series s = series.get(k);
-      double[][] pts = clean(s.x(), s.y(), logX, logY);
+      // a line breaks where a value is missing (NaN), as in the PNG plots; decimation takes the points without gaps
+      double[][] pts = clean(s.x(), s.y(), logX, logY, s.x().length <= DECIMATE_ABOVE);
       if (decimate && pts[0].length > DECIMATE_ABOVE) {
         pts = decimate(pts[0], pts[1], plotColumns);
       }

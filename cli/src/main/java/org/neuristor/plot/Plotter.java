@@ -426,15 +426,31 @@ public final class Plotter {
 
   /** Drops non-finite points, and non-positive ones on log axes (log y plots |y|). */
   static double[][] clean(double[] x, double[] y, boolean logX, boolean logY) {
+    return clean(x, y, logX, logY, false);
+  }
+
+  /**
+   * As {@link #clean(double[], double[], boolean, boolean)}; with {@code gaps} the points dropped between two kept ones
+   * leave one point (the previous x, NaN), where XChart breaks the line as the PNG plots do at NaN.
+   */
+  static double[][] clean(double[] x, double[] y, boolean logX, boolean logY, boolean gaps) {
     int n = 0;
-    double[] cx = new double[x.length];
-    double[] cy = new double[y.length];
+    double[] cx = new double[2 * x.length];
+    double[] cy = new double[2 * y.length];
+    boolean dropped = false;
     for (int i = 0; i < x.length; i++) {
       double a = x[i];
       double b = logY ? Math.abs(y[i]) : y[i];
       if (!Double.isFinite(a) || !Double.isFinite(b) || (logX && a <= 0) || (logY && b == 0)) {
+        dropped = true;
         continue;
       }
+      if (gaps && dropped && n > 0) {
+        cx[n] = cx[n - 1];
+        cy[n] = Double.NaN;
+        n++;
+      }
+      dropped = false;
       cx[n] = a;
       cy[n] = b;
       n++;

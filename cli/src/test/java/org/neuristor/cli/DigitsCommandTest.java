@@ -1,6 +1,7 @@
 package org.neuristor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -36,11 +37,8 @@ class DigitsCommandTest {
    */
   @Test
   void readNoiseSweepGivesAccuracyWithStandardErrors() throws Exception {
-    String[] common = {"--dataset", "digits", "--hidden", "16", "--epochs", "3", "--steps", "60", "--test-samples",
-        "40", "--threads", "2", "--json", "--out", dir.toString()};
-    CliHarness.Result r = CliHarness.run(concat(new String[] {"network", "digits", "--sweep", "read-noise"}, common));
-    assertThat(r.code()).as(r.err()).isEqualTo(0);
-    JsonNode s = Json.mapper().readTree(r.out()).get("read_noise");
+    String[] common = small();
+    JsonNode s = sweep("read-noise");
     assertThat(s.get("x").toString()).isEqualTo("[0.0,0.01,0.02,0.05,0.1,0.2,0.3]");
     assertThat(s.get("accuracy_standard_error")).hasSize(7);
     for (int k = 0; k < 7; k++) {
@@ -55,6 +53,58 @@ class DigitsCommandTest {
     CliHarness.Result noisy = CliHarness.run(concat(new String[] {"network", "digits", "--read-noise", "0.3"}, common));
     assertThat(Json.mapper().readTree(noisy.out()).get("accuracy").asDouble())
         .isEqualTo(s.get("accuracy").get(6).asDouble());
+  }
+
+  /**
+   * Round 22: a mapping sweep's points had only the Wald standard error (0 at accuracy 0 or 1) and their CSV lacked the
+   * undecided digits. Each point now has Wilson's 95% interval over the test digits, checked against the closed form
+   * (c correct of n: (c + z^2/2)/(n + z^2) -+ z/(n + z^2) sqrt(c (n - c)/n + z^2/4)), and its undecided and silent-output
+   * digits, the same in JSON and CSV and the same as the plain run at that stuck fraction.
+   */
+  @Test
+  void stuckSweepPointsGiveTheirWilsonIntervalAndUndecidedDigits() throws Exception {
+    String[] common = small();
+    JsonNode s = sweep("stuck");
+    java.util.List<String> csv = Files.readAllLines(dir.resolve("digits_sweep_stuck.csv"));
+    assertThat(csv.get(0)).isEqualTo("stuck,accuracy,spikes_per_inference,energy_per_inference_J,accuracy_ci95_low,"
+        + "accuracy_ci95_high,undecided_samples,silent_output_samples");
+    double z = 1.959963984540054;
+    int n = 40;
+    for (int k = 0; k < 7; k++) {
+      double p = s.get("accuracy").get(k).asDouble();
+      long c = Math.round(p * n);
+      assertThat(p).isEqualTo((double) c / n);
+      double centre = (c + z * z / 2) / (n + z * z);
+      double half = z / (n + z * z) * Math.sqrt((double) c * (n - c) / n + z * z / 4);
+      JsonNode ci = s.get("accuracy_ci95").get(k);
+      assertThat(ci.get(0).asDouble()).isCloseTo(Math.max(0, centre - half), within(1e-12));
+      assertThat(ci.get(1).asDouble()).isCloseTo(Math.min(1, centre + half), within(1e-12));
+      String[] row = csv.get(k + 1).split(",");
+      assertThat(Double.parseDouble(row[4])).isEqualTo(ci.get(0).asDouble());
+      assertThat(Double.parseDouble(row[5])).isEqualTo(ci.get(1).asDouble());
+      assertThat(Integer.parseInt(row[6])).isEqualTo(s.get("undecided_samples").get(k).asInt());
+      assertThat(Integer.parseInt(row[7])).isEqualTo(s.get("silent_output_samples").get(k).asInt());
+    }
+    assertThat(Files.size(dir.resolve("digits_sweep_stuck.png"))).isPositive();
+    CliHarness.Result plain = CliHarness.run(concat(new String[] {"network", "digits", "--stuck", "0.05"}, common));
+    JsonNode j = Json.mapper().readTree(plain.out());
+    assertThat(j.get("accuracy").asDouble()).isEqualTo(s.get("accuracy").get(4).asDouble());
+    assertThat(j.get("accuracy_ci95").toString()).isEqualTo(s.get("accuracy_ci95").get(4).toString());
+    assertThat(j.get("undecided_samples").asInt()).isEqualTo(s.get("undecided_samples").get(4).asInt());
+    assertThat(j.get("silent_output_samples").asInt()).isEqualTo(s.get("silent_output_samples").get(4).asInt());
+  }
+
+  /** A small, fast network on the 8x8 digits, 40 test digits, JSON out into {@link #dir}. */
+  private String[] small() {
+    return new String[] {"--dataset", "digits", "--hidden", "16", "--epochs", "3", "--steps", "60", "--test-samples",
+        "40", "--threads", "2", "--json", "--out", dir.toString()};
+  }
+
+  /** The {@link #small} network's sweep of {@code kind}: its JSON object; the command must succeed. */
+  private JsonNode sweep(String kind) throws Exception {
+    CliHarness.Result r = CliHarness.run(concat(new String[] {"network", "digits", "--sweep", kind}, small()));
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    return Json.mapper().readTree(r.out()).get(kind.replace('-', '_'));
   }
 
   private static String[] concat(String[] a, String[] b) {

@@ -106,9 +106,7 @@ class ModelCommandTest {
    */
   @Test
   void fiGivesNoRateWhereTheNeuronFiresOnlyOnceOrTwiceInTheSecondHalf() throws Exception {
-    CliHarness.Result r = CliHarness.run("model", "fi", "if", "--from", "0", "--to", "0.1", "--points", "6",
-        "--out", dir.toString(), "--json", "--no-plot");
-    assertThat(r.code()).as(r.err()).isZero();
+    CliHarness.Result r = fiOfIf("0", "0.1", "6");
     JsonNode j = Json.mapper().readTree(r.out());
     java.util.List<String> csv = Files.readAllLines(dir.resolve("if.fi.csv"));
     int[] seen = new int[4];
@@ -135,6 +133,60 @@ class ModelCommandTest {
     }
     assertThat(seen).as("inputs with 0, 1, 2 and 3+ spikes in the second half").containsExactly(1, 2, 1, 2);
     assertThat(j.get("rate_reason").asText()).contains("fewer than the 3 spikes").contains("a longer --duration");
+  }
+
+  /**
+   * Round 22: an input whose only spike falls in the first, uncounted half of the run, and whose next would come after
+   * it, printed 0 Hz: "it does not fire". The perfect IF's spikes in closed form (k T + (k - 1) t_ref, T = C (v_th -
+   * v_reset) / I): at 0.03001 nA the first comes at 0.49983 s and the second at 1.00167 s, after the 1 s window. It
+   * has no rate now, and the reason gives its spikes; 0.02995 and 0.03007 nA fire once in the second half (round 21's
+   * reason). HH's one spike 4.6 ms after the onset of 3 uA/cm2, then rest for the whole window, stays 0 Hz.
+   */
+  @Test
+  void fiGivesNoRateWhereTheOnlySpikeFallsInTheFirstHalf() throws Exception {
+    CliHarness.Result r = fiOfIf("0.02995", "0.03007", "3");
+    JsonNode j = Json.mapper().readTree(r.out());
+    java.util.List<String> csv = Files.readAllLines(dir.resolve("if.fi.csv"));
+    int firstHalfOnly = 0;
+    for (int k = 0; k < 3; k++) {
+      double nA = j.get("input_nA").get(k).asDouble();
+      double period = 1e-9 * 15e-3 / (nA * 1e-9);
+      int fired = 0;
+      int counted = 0;
+      double last = Double.NaN;
+      for (int n = 1; n * period + (n - 1) * 2e-3 <= 1; n++) {
+        last = n * period + (n - 1) * 2e-3;
+        fired++;
+        counted += last >= 0.5 ? 1 : 0;
+      }
+      assertThat(j.get("rate_hz").get(k).isNull()).as("%s nA: %s", nA, r.out()).isTrue();
+      assertThat(csv.get(k + 1).split(",", -1)[1]).as("CSV rate at %s nA", nA).isEmpty();
+      if (counted == 0) {
+        firstHalfOnly++;
+        assertThat(fired).isEqualTo(1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(Summary.number(nA))
+            + " nA \\(1 spike, the last at ([0-9.]+) s\\)").matcher(j.get("rate_reason").asText());
+        assertThat(m.find()).as(j.get("rate_reason").asText()).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isCloseTo(last, Offset.offset(1e-4)); // dt 0.1 ms
+      } else {
+        assertThat(j.get("rate_reason").asText()).contains(Summary.number(nA) + " nA (" + counted + " spike)");
+      }
+    }
+    assertThat(firstHalfOnly).isEqualTo(1);
+    assertThat(j.get("rate_reason").asText()).contains("fired only in the first half").contains("a longer --duration");
+    CliHarness.Result hh = CliHarness.run("model", "fi", "hh", "--from", "3", "--to", "3.1", "--points", "2",
+        "--out", dir.toString(), "--json", "--no-plot");
+    JsonNode h = Json.mapper().readTree(hh.out());
+    assertThat(h.get("rate_hz").get(0).asDouble()).isZero();
+    assertThat(h.has("rate_reason")).isFalse();
+  }
+
+  /** {@code model fi if} over a grid, JSON on stdout and the CSV in {@link #dir}; it must succeed. */
+  private CliHarness.Result fiOfIf(String from, String to, String points) {
+    CliHarness.Result r = CliHarness.run("model", "fi", "if", "--from", from, "--to", to, "--points", points, "--out",
+        dir.toString(), "--json", "--no-plot");
+    assertThat(r.code()).as(r.err()).isZero();
+    return r;
   }
 
   @Test

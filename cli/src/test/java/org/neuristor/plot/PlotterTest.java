@@ -250,4 +250,21 @@ class PlotterTest {
     assertThat(Plotter.tick(0.30000000000000004)).isEqualTo("0.3");
     assertThat(Plotter.tick(2.5e-9)).isEqualTo("2.5e-9");
   }
+
+  /**
+   * Round 22: the SVG (XChart) plots dropped missing values and joined the line across them, where the PNG plots break
+   * it (error bars drawn as one series of segments separated by NaN became a zigzag). Each gap now leaves one point
+   * (the previous x, NaN), where XChart breaks the line; none at the ends, and none without {@code gaps}.
+   */
+  @Test
+  void aGapInAnSvgLineLeavesOneBreakPoint() {
+    double nan = Double.NaN;
+    double[] x = {nan, 1, 1, nan, 2, 2, nan, nan, 3, nan};
+    double[] y = {5, 0.2, 0.4, nan, 0.1, 0.3, nan, 7, 0.5, nan};
+    double[][] c = Plotter.clean(x, y, false, false, true);
+    assertThat(c[0]).containsExactly(1, 1, 1, 2, 2, 2, 3);
+    assertThat(c[1]).containsExactly(0.2, 0.4, nan, 0.1, 0.3, nan, 0.5);
+    double[][] joined = Plotter.clean(x, y, false, false);
+    assertThat(joined[0]).containsExactly(1, 1, 2, 2, 3);
+  }
 }

@@ -54,6 +54,25 @@ public record FiCurve(double[] inputs, double[] rates, double rheobase) {
   }
 
   /**
+   * Whether a neuron that fired {@code spikeTimes} under an input switched on at {@code onset} has stopped firing by
+   * {@code end}: it is silent after its last spike for more than twice the longest interval it showed (its latency from
+   * the onset or an inter-spike interval). A neuron that fired and is silent for less than that may fire again after
+   * the window: the perfect IF fires at T and next at 2 T + t_ref, so after one spike in the first half of a window
+   * shorter than that it is silent for less than 2 T. HH's one spike a few ms after the onset of 3 uA/cm2, then silence,
+   * has stopped. False without spikes (nothing to stop).
+   */
+  public static boolean stoppedFiring(double[] spikeTimes, double onset, double end) {
+    if (spikeTimes.length == 0) {
+      return false;
+    }
+    double longest = spikeTimes[0] - onset;
+    for (int k = 1; k < spikeTimes.length; k++) {
+      longest = Math.max(longest, spikeTimes[k] - spikeTimes[k - 1]);
+    }
+    return end - spikeTimes[spikeTimes.length - 1] > 2 * longest;
+  }
+
+  /**
    * Measures the curve. {@code spikes} maps an input to spike times (same unit as {@code skipBefore}
    * and {@code window}).
    *

@@ -20,14 +20,39 @@ import org.neuristor.device.DeviceRegistry;
  * Quasi-static I-V characterization of a two-terminal device driven by a voltage source through
  * an optional series resistor and an optional current compliance: either a DC up/down sweep
  * (continuation, so the hysteresis of bistable devices is kept) or a transient triangle
- * 0 -&gt; +A -&gt; 0 -&gt; -A -&gt; 0 at a given ramp rate. Extracts, per polarity, V_th (device voltage
- * just before the largest current jump on the rising ramp), V_hold (device voltage just before the
+ * 0 -&gt; +A -&gt; 0 -&gt; -A -&gt; 0 at a given ramp rate. Extracts, per polarity, V_th (the largest device
+ * voltage on the rising ramp before the device is ON: the voltage just before the largest conductance rise where the
+ * device voltage rises up to it and the jump takes the device ON, {@link #VTH_JUMP}; the peak of the S-shaped I-V
+ * where the device turns on along a negative-resistance branch behind a series resistor, {@link #VTH_PEAK}; where it
+ * comes ON on a gradual turn-on without a peak, {@link #VTH_ON}), V_hold (device voltage just before the
  * largest current drop on the falling ramp), R_off (median v/i of the rising ramp below the jump
  * with |v| above 10 % of V_th), R_on (median v/i on the ON branch) and the hysteresis window
  * V_th - V_hold.
  */
 public final class IvSweep {
   private IvSweep() {}
+
+  /**
+   * V_th read at the jump: the device voltage rises up to the largest conductance rise, and V_th is the voltage just
+   * before it (an abrupt switch, and any device driven without a series resistor).
+   */
+  public static final String VTH_JUMP = "jump";
+
+  /**
+   * V_th read at the peak: the device voltage peaks and falls before the largest conductance rise (behind a series
+   * resistor the device turns on along its negative-resistance branch until the load line is tangent to the S-shaped
+   * I-V, then jumps). V_th is that largest device voltage, the turning point of the S-curve where a measured I-V
+   * snaps back (physics.md 3.2: for R_s -&gt; 0 the jump occurs at V_th of the S-curve). The voltage just before the
+   * largest rise lay somewhere on the falling branch, where the sampling put it, and moved with the resolution.
+   */
+  public static final String VTH_PEAK = "peak";
+
+  /**
+   * V_th read where the device comes ON: it turns on gradually, its voltage rising all the way (no jump that takes it
+   * ON in one sample, no peak), and V_th is the device voltage at the last sample before its resistance comes within
+   * 3x of R_on (the factor of the switching criterion).
+   */
+  public static final String VTH_ON = "on";
 
   /**
    * Extracted figures of one polarity (magnitudes).
@@ -53,14 +78,28 @@ public final class IvSweep {
    *     rising ramp and stayed off (its R_on and R_off are the states before and after); NaN otherwise
    * @param relaxationSeconds for a device that ended the ramp ON: how long after the ramp, held at the read voltage,
    *     it took to turn off (become more than 3x as resistive as R_on); NaN when it did not or was not held
+   * @param vthDefinition how V_th was read: {@link #VTH_JUMP}, {@link #VTH_PEAK} or {@link #VTH_ON}; null when there is
+   *     no V_th
+   * @param vthBracketVolts {low, high} around V_th, how precisely the sampling fixes it: for {@link #VTH_JUMP} V_th
+   *     plus and minus the sweep's source step (the most the source moves between two samples: the switch lies within
+   *     one of the read); for {@link #VTH_PEAK} [V_th, V_th + the larger device-voltage step to its neighbouring
+   *     samples] (a sampled maximum is at or below the curve's, and a smooth peak lies within a neighbouring step above
+   *     it); for {@link #VTH_ON} [V_th, V_th + that step, including the one to the first sample ON]. It does not hold
+   *     the integration error of a ramp as fast as the device; null when there is no V_th
    */
   public record Branch(double vthVolts, double vholdVolts, double ronOhm, double roffOhm, double windowVolts,
       boolean returnedToHrs, boolean switched, String reason, boolean endsOn, double vsetVolts, double vresetVolts,
-      double relaxationSeconds) {
+      double relaxationSeconds, String vthDefinition, double[] vthBracketVolts) {
     Branch(double vthVolts, double vholdVolts, double ronOhm, double roffOhm, double windowVolts,
         boolean returnedToHrs, boolean switched, String reason) {
       this(vthVolts, vholdVolts, ronOhm, roffOhm, windowVolts, returnedToHrs, switched, reason, false, Double.NaN,
-          Double.NaN, Double.NaN);
+          Double.NaN, Double.NaN, null, null);
+    }
+
+    /** This branch with V_th read as {@code definition}, bracketed by {@code bracketVolts}. */
+    Branch readAs(String definition, double[] bracketVolts) {
+      return new Branch(vthVolts, vholdVolts, ronOhm, roffOhm, windowVolts, returnedToHrs, switched, reason, endsOn,
+          vsetVolts, vresetVolts, relaxationSeconds, definition, bracketVolts);
     }
 
     /** Whether the device changed its state in this polarity: switched on, or was RESET. */
@@ -284,14 +323,15 @@ public final class IvSweep {
             true, String.format(Locale.ROOT, "SET at %.6g V: the device switched on and keeps its ON state: %.4g Ohm at "
                 + "the end of the ramp and still %.4g Ohm held at %.3g V for %.3g s after it (R_on %.4g Ohm, R_off "
                 + "%.4g Ohm); it does not relax, so it has no hold point", b.vthVolts(), h[0], h[1], h[3], h[4],
-                b.ronOhm(), b.roffOhm()), true, b.vthVolts(), Double.NaN, Double.NaN);
+                b.ronOhm(), b.roffOhm()), true, b.vthVolts(), Double.NaN, Double.NaN, b.vthDefinition(),
+            b.vthBracketVolts());
       }
       return new Branch(b.vthVolts(), b.vholdVolts(), b.ronOhm(), b.roffOhm(), b.windowVolts(), b.returnedToHrs(),
           true, String.format(Locale.ROOT, "no hold point on this ramp: the device did not turn off on the falling ramp "
               + "(%.4g Ohm at its end; R_on %.4g Ohm, R_off %.4g Ohm); held at %.3g V after it, it turned off (above 3x "
               + "R_on) after %.3g s: it is volatile, but relaxes more slowly than this ramp (%.4g V/s) falls; a slower "
               + "rate gives its hold point", h[0], b.ronOhm(), b.roffOhm(), h[3], h[2], rate), true, Double.NaN,
-          Double.NaN, h[2]);
+          Double.NaN, h[2], b.vthDefinition(), b.vthBracketVolts());
     }
 
     private Branch notBack(Branch b, double[] h) {
@@ -303,7 +343,7 @@ public final class IvSweep {
       return new Branch(b.vthVolts(), b.vholdVolts(), b.ronOhm(), b.roffOhm(), b.windowVolts(), false, true, join(
           b.reason(), String.format(Locale.ROOT, "it turned off at %.6g V, but was not yet back in its high-resistance "
               + "state (above R_off/2, R_off %.4g Ohm) over the lower half of the falling ramp; %s", b.vholdVolts(),
-              b.roffOhm(), why)), false, Double.NaN, Double.NaN, Double.NaN);
+              b.roffOhm(), why)), false, Double.NaN, Double.NaN, Double.NaN, b.vthDefinition(), b.vthBracketVolts());
     }
 
     private Branch reset(Branch b, double[] h) {
@@ -499,11 +539,43 @@ public final class IvSweep {
     if (drop >= 0 && (reset >= 0 || jump < 0 || !turnsOff(v, i, jump, drop, last, vmin))) {
       drop = -1;
     }
-    double vth = jump >= 0 ? Math.abs(v[jump]) : Double.NaN;
     double vhold = drop >= 0 ? Math.abs(v[drop]) : Double.NaN;
     // the ON branch: from the jump to where the device turns off (or to the end of this polarity when it does not)
     int onEnd = reset >= 0 ? reset : drop >= 0 ? drop : last;
     double ron = jump >= 0 ? median(v, i, jump + 1, onEnd, vmin) : Double.NaN;
+    // V_th: the largest device voltage up to the jump. An abrupt switch is ON within one source step of the sweep (the
+    // largest the source moves between two samples) after the jump, however finely the solver resolves the switching
+    // in time. A gradual turn-on is not: its largest step between two samples lies wherever the sampling puts it, so
+    // the window goes on to where the device is ON (within 3x of R_on, the factor of the switching criterion). At the
+    // window's end V_th is VTH_JUMP (abrupt: the voltage just before the jump) or VTH_ON (gradual: the last sample not
+    // yet ON); before it, a peak of the device voltage (VTH_PEAK): behind a series resistor the sample just before the
+    // largest rise may lie on the falling branch, wherever the time steps put it
+    int on = jump;
+    while (on >= 0 && on < peak && !(Math.abs(v[on + 1] / i[on + 1]) <= 3 * ron)) {
+      on++;
+    }
+    double sourceStep = 0;
+    for (int k = first; k < peak; k++) {
+      sourceStep = Math.max(sourceStep, Math.abs(vs[k + 1] - vs[k]));
+    }
+    boolean gradual = on > jump && Math.abs(vs[Math.min(on + 1, peak)]) - Math.abs(vs[jump + 1]) > sourceStep;
+    int stop = gradual ? on : jump;
+    int at = stop;
+    for (int k = first; k < stop; k++) {
+      if (Math.abs(v[k]) > Math.abs(v[at])) {
+        at = k;
+      }
+    }
+    double vth = jump >= 0 ? Math.abs(v[at]) : Double.NaN;
+    String vthDefinition = at < stop ? VTH_PEAK : gradual ? VTH_ON : VTH_JUMP;
+    // the bracket: the larger device-voltage step to the neighbouring samples on the read side of the switch (for
+    // VTH_ON also the next, where the device is ON)
+    double vthStep = 0;
+    for (int k = Math.max(first, at - 1); k <= (at == stop && !gradual ? at - 1 : Math.min(at, peak - 1)); k++) {
+      vthStep = Math.max(vthStep, Math.abs(Math.abs(v[k + 1]) - Math.abs(v[k])));
+    }
+    double[] vthBracket = VTH_JUMP.equals(vthDefinition) ? new double[] {vth - sourceStep, vth + sourceStep}
+        : new double[] {vth, vth + vthStep};
     List<Double> roffs = new ArrayList<>();
     int lim = jump >= 0 ? jump : peak;
     double vmax = Math.abs(v[lim]);
@@ -552,7 +624,7 @@ public final class IvSweep {
       return new Branch(vth, Double.NaN, ron, roff, Double.NaN, hrs && seen, true, join(String.format(Locale.ROOT,
           "no hold point: the device turned off again on the rising ramp at %.6g V (%.4g -> %.4g Ohm), before the "
               + "sweep's peak; it does not hold its ON state", Math.abs(v[reset]), Math.abs(v[reset] / i[reset]),
-          Math.abs(v[reset + 1] / i[reset + 1])), after));
+          Math.abs(v[reset + 1] / i[reset + 1])), after)).readAs(vthDefinition, vthBracket);
     }
     if (drop < 0) {
       int end = last;
@@ -562,16 +634,18 @@ public final class IvSweep {
       return new Branch(vth, Double.NaN, ron, roff, Double.NaN, hrs && seen, true, String.format(Locale.ROOT,
           "no hold point: the device did not turn off on the falling ramp; it is still %.4g Ohm at %.4g V (R_on %.4g "
               + "Ohm, R_off %.4g Ohm): it keeps its ON state, within 3x of R_on, down to 0 V", Math.abs(v[end] / i[end]), Math.abs(v[end]),
-          ron, roff), true, Double.NaN, Double.NaN, Double.NaN);
+          ron, roff), true, Double.NaN, Double.NaN, Double.NaN, vthDefinition, vthBracket);
     }
-    if (!(vhold < vth)) {
+    double vJump = Math.abs(v[jump]);
+    if (!(vhold < vJump)) {
       // a series resistor steeper than the device's negative-resistance branch makes that branch stable: the device
-      // turns on and off along it, the jump and the drop are one point and there is no window (it printed -0.1 mV)
+      // turns on and off along it, the jump and the drop are one point and there is no window (it printed -0.1 mV);
+      // compared at the jump, not at a peak before it, which the continuous branch passes both ways
       return new Branch(vth, vhold, ron, roff, Double.NaN, hrs && seen, true, join(String.format(Locale.ROOT,
-          "no hysteresis: the device turned off at %.6g V, not below where it turned on (%.6g V); it followed one "
-              + "continuous branch", vhold, vth), after));
+          "no hysteresis: the device turned off at %.6g V, not below where its conductance rose most (%.6g V); it "
+              + "followed one continuous branch", vhold, vJump), after)).readAs(vthDefinition, vthBracket);
     }
-    return new Branch(vth, vhold, ron, roff, vth - vhold, hrs && seen, true, after);
+    return new Branch(vth, vhold, ron, roff, vth - vhold, hrs && seen, true, after).readAs(vthDefinition, vthBracket);
   }
 
   private static String join(String a, String b) {
@@ -599,7 +673,7 @@ public final class IvSweep {
     return new Branch(Double.NaN, Double.NaN, before, roffOhm, Double.NaN, true, false, String.format(Locale.ROOT,
         "RESET at %.6g V: the device started this polarity in its ON state (%.4g Ohm) and turned off on the rising "
             + "ramp to %.4g Ohm, where it stays; it did not switch on (R_on and R_off are the states before and after)",
-        Math.abs(v[fall]), before, after), false, Double.NaN, Math.abs(v[fall]), Double.NaN);
+        Math.abs(v[fall]), before, after), false, Double.NaN, Math.abs(v[fall]), Double.NaN, null, null);
   }
 
   /**

@@ -72,7 +72,10 @@ class IvSweepTest {
     IvSweep.Result r = IvSweep.triangle(device("ts", Map.of("preset", "nbox")).get(), 1.5, 1e3, 1e3, 0, 1.5 / 2000);
     IvSweep.Branch b = r.positive();
     assertThat(b.switched()).isTrue();
-    assertThat(b.vholdVolts()).isGreaterThanOrEqualTo(b.vthVolts());
+    // round 22: V_th is the peak of that continuous branch (1.00003 V), which it passes both ways; the turn-off point
+    // lies at or above where the conductance rose most, and there is no window
+    assertThat(b.vthDefinition()).isEqualTo(IvSweep.VTH_PEAK);
+    assertThat(b.vholdVolts()).isLessThanOrEqualTo(b.vthVolts());
     assertThat(b.windowVolts()).isNaN();
     assertThat(b.reason()).startsWith("no hysteresis");
     // fast enough for the kinetics to open a window: 1 MV/s
@@ -273,5 +276,84 @@ class IvSweepTest {
       }
     }
     return volts.applyAsDouble(0.5 * (lo + hi));
+  }
+
+  /**
+   * Round 22: behind a series resistor a device turns on along its negative-resistance branch and its voltage falls
+   * before and through the jump, which the solver resolves in time. V_th was the device voltage just before the
+   * largest conductance rise between two samples: a point on that falling branch, wherever the time steps put it
+   * ({@code iv ots:gese --series 1k} at 1e4 V/s: 1.67082, 1.68129, 1.66582 V at amp/2000, /20000, /200000). It is now
+   * the peak of the device voltage before the device is ON, the S-curve's V_th (physics.md 3.2), the same at every
+   * resolution and inside the coarser sweep's bracket.
+   */
+  @Test
+  void vthBehindASeriesResistorIsThePeakAndDoesNotMoveWithTheResolution() {
+    double amp = 3;
+    double[] vth = new double[3];
+    double[][] bracket = new double[3][];
+    int[] divisions = {2000, 20000, 200000};
+    for (int k = 0; k < 3; k++) {
+      IvSweep.Branch b = IvSweep.triangle(device("ots", Map.of("preset", "gese")).get(), amp, 1e4, 1e3, 0,
+          amp / divisions[k]).positive();
+      assertThat(b.vthDefinition()).isEqualTo(IvSweep.VTH_PEAK);
+      vth[k] = b.vthVolts();
+      bracket[k] = b.vthBracketVolts();
+    }
+    // the preset's V_th is 2 V; the ramp, 1e4 V/s, overshoots it by 0.28 mV (measured 2.000258, 2.000276, 2.000280 V)
+    for (int k = 0; k < 3; k++) {
+      assertThat(vth[k]).isCloseTo(2.0, within(1e-3));
+      assertThat(vth[k]).isCloseTo(vth[2], within(1e-4));
+    }
+    for (int k = 1; k < 3; k++) {
+      assertThat(vth[k]).isBetween(bracket[k - 1][0], bracket[k - 1][1]);
+    }
+  }
+
+  /**
+   * The heating-branch knee of VO2 (physics.md 3.3's steady state, the analytic 7.08763 V of the minor-loop test above)
+   * is V_th behind a series resistor too: 10 kOhm at the default rate gave 6.40948 V, a point on the collapse.
+   */
+  @Test
+  void vthOfVo2BehindTenKiloOhmIsTheKneeOfItsSCurve() {
+    IvSweep.Branch b = IvSweep.triangle(device("vo2", Map.of()).get(), 16, 160, 1e4, 0, 16.0 / 2000).positive();
+    assertThat(b.vthDefinition()).isEqualTo(IvSweep.VTH_PEAK);
+    assertThat(b.vthVolts()).isCloseTo(7.08763, within(0.001 * 7.08763));
+    assertThat(7.08763).isBetween(b.vthBracketVolts()[0] - 1e-4, b.vthBracketVolts()[1] + 1e-4);
+  }
+
+  /**
+   * An abrupt switch without a series resistor keeps round 21's read-off, bit for bit: the voltage just before the jump
+   * (T8's sweep of {@code ts}, and {@code ots:gese} at 1e4 V/s), bracketed by the source step amp/2000.
+   */
+  @Test
+  void anAbruptSwitchKeepsTheVoltageJustBeforeItsJump() {
+    IvSweep.Branch ts = IvSweep.triangle(device("ts", Map.of()).get(), 1.2, 1, 0, 0, 1.2 / 2000).positive();
+    assertThat(ts.vthDefinition()).isEqualTo(IvSweep.VTH_JUMP);
+    assertThat(ts.vthVolts()).isEqualTo(0.9874184021939744);
+    assertThat(ts.vthBracketVolts()[0]).isCloseTo(0.9874184021939744 - 0.0006, within(1e-12));
+    assertThat(ts.vthBracketVolts()[1]).isCloseTo(0.9874184021939744 + 0.0006, within(1e-12));
+    IvSweep.Branch ots = IvSweep.triangle(device("ots", Map.of("preset", "gese")).get(), 3, 1e4, 0, 0, 3.0 / 2000)
+        .positive();
+    assertThat(ots.vthDefinition()).isEqualTo(IvSweep.VTH_JUMP);
+    assertThat(ots.vthVolts()).isEqualTo(2.0015278102486858); // round 21's
+  }
+
+  /**
+   * A ramp as fast as the device (ts:ag, 1e4 V/s, nothing in series): the state lags and the device comes ON over
+   * several source steps, so the largest rise between two samples lay wherever the sampling put it (round 21: 0.402607 V
+   * at amp/2000, 0.404362 V at amp/20000, more than a source step apart). V_th is now read where it comes ON
+   * ({@code on}), inside the coarser sweep's bracket at the finer resolution.
+   */
+  @Test
+  void aGradualTurnOnIsReadWhereTheDeviceComesOn() {
+    double amp = 0.6;
+    IvSweep.Branch coarse = IvSweep.triangle(device("ts", Map.of("preset", "ag")).get(), amp, 1e4, 0, 0, amp / 2000)
+        .positive();
+    IvSweep.Branch fine = IvSweep.triangle(device("ts", Map.of("preset", "ag")).get(), amp, 1e4, 0, 0, amp / 20000)
+        .positive();
+    assertThat(coarse.vthDefinition()).isEqualTo(IvSweep.VTH_ON);
+    assertThat(fine.vthDefinition()).isEqualTo(IvSweep.VTH_ON);
+    assertThat(fine.vthVolts()).isBetween(coarse.vthBracketVolts()[0], coarse.vthBracketVolts()[1]);
+    assertThat(Math.abs(fine.vthVolts() - coarse.vthVolts())).isLessThan(amp / 2000);
   }
 }
