@@ -205,6 +205,13 @@ public final class IvSweep {
   static final long STEPS_PER_POINT = 100;
 
   /**
+   * Steps between two checks of an I-V transient's projected total ({@link TransientAnalysis#stallWindow}): at the
+   * engine's 100,000 a switch with tauon 1e-7 s and tauoff 0.1 s ran 20 s (a hundred Newton iterations per attempt)
+   * before the first check stopped it.
+   */
+  static final long STALL_WINDOW = 10_000;
+
+  /**
    * The sweep used when no amplitude is given: at {@link #defaultAmplitude}, then, while the device
    * does not switch in either polarity, at twice the amplitude up to {@link #MAX_AUTO_AMPLITUDE}
    * (a thermal device such as VO2 switches near 7 V, above the 2 V a device without a V_th starts
@@ -446,7 +453,7 @@ public final class IvSweep {
     long points = (long) Math.ceil(tstop / hmax);
     TransientAnalysis.Result r;
     try {
-      r = new TransientAnalysis(hmax, tstop, 0, hmax, true).maxSteps(STEPS_PER_POINT * points)
+      r = new TransientAnalysis(hmax, tstop, 0, hmax, true).maxSteps(STEPS_PER_POINT * points).stallWindow(STALL_WINDOW)
           .run(sys, List.of("v(a)", "i(vs)", src(seriesOhm, complianceAmps)));
     } catch (org.neuristor.ConvergenceException e) {
       double at = Trace.interpolate(times, volts, e.time());
