@@ -409,7 +409,8 @@ class FitCommandTest {
 
   /**
    * {@code iv} of round 21's card (tauon 1.5e-10 s against tauoff 0.078 s, fitted to a DC sweep that does not depend on
-   * them) stops at once and says where and why: the source's voltage, the step it fell to, the time constants.
+   * them) stops at once and says where and why: the source's voltage, the step it fell to, the time constants; so does
+   * one that would have run for minutes.
    */
   @Test
   void ivOfACardWithSwitchingTimesFarApartSaysWhereAndWhyItStops() throws Exception {
@@ -423,5 +424,13 @@ class FitCommandTest {
         + " in, with the source at 87.50 V").contains("the time step fell to 3.03e-11 s against the sweep's 5.00e-05 s")
         .contains("this switch's time constants differ by a factor 5.2e+08 (tauon 1.51e-10 s, tauoff 0.0780 s)");
     assertThat(dir.resolve("iv")).doesNotExist();
+    // a switch whose sweep would take minutes (round 21: 110 s to finish) stops at once, naming its time constants
+    t0 = System.nanoTime();
+    CliHarness.Result slow = CliHarness.run("iv", "ts", "--param", "tauon=1e-7,tauoff=0.1", "--no-plot", "--out",
+        dir.resolve("iv").toString());
+    assertThat((System.nanoTime() - t0) / 1e9).isLessThan(20);
+    assertThat(slow.code()).isEqualTo(3);
+    assertThat(slow.err().strip()).doesNotContain("\n").contains("with the source at 1.054 V")
+        .contains("(tauon 1.00e-07 s, tauoff 0.100 s)");
   }
 }

@@ -29,7 +29,6 @@ public final class TransientAnalysis {
   private final double tmax;
   private final boolean uic;
   private long maxSteps = 50_000_000L;
-  private long stallWindow = 100_000L;
   private Progress progress;
 
   /** Receives progress as simulated time advances (called at most every few thousand steps). */
@@ -97,16 +96,6 @@ public final class TransientAnalysis {
   /** Limit on accepted plus rejected steps before giving up (default 5e7). */
   public TransientAnalysis maxSteps(long n) {
     this.maxSteps = n;
-    return this;
-  }
-
-  /**
-   * Steps between two checks of the projected total against {@link #maxSteps} (default 1e5): a run with a small step
-   * budget checks more often, so that a run that cannot finish within it stops soon (each attempt of a stiff step may
-   * take a hundred Newton iterations). The checks change no step.
-   */
-  public TransientAnalysis stallWindow(long n) {
-    this.stallWindow = Math.max(1, n);
     return this;
   }
 
@@ -334,15 +323,15 @@ public final class TransientAnalysis {
 
     /** Stops a run that stagnates or exceeds the step limit with a clear error, not after hours. */
     private void guardProgress() {
-      if (++steps % stallWindow == 0) {
-        // Stagnation: if the last stallWindow (10^5) steps project a total beyond the step limit, the solution
+      if (++steps % 100_000 == 0) {
+        // Stagnation: if the last 10^5 steps project a total beyond the step limit, the solution
         // chatters (e.g. a discontinuous device law).
         double advanced = t - tAtCheck;
-        double projected = advanced > 0 ? (tstop - t) / advanced * stallWindow : Double.POSITIVE_INFINITY;
+        double projected = advanced > 0 ? (tstop - t) / advanced * 1e5 : Double.POSITIVE_INFINITY;
         if (steps + projected > maxSteps) {
           throw new ConvergenceException(String.format(java.util.Locale.ROOT,
-              "transient (time step too small: the last %d steps advanced %.3g s; finishing would take"
-                  + " %.2g steps)", stallWindow, advanced, projected), t, h, sys.worstName(), sys.residualHistory());
+              "transient (time step too small: the last 100000 steps advanced %.3g s; finishing would take"
+                  + " %.2g steps)", advanced, projected), t, h, sys.worstName(), sys.residualHistory());
         }
         tAtCheck = t;
       }

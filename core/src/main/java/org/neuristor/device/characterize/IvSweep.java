@@ -202,14 +202,7 @@ public final class IvSweep {
    * limit (50 million steps) let such a sweep run for minutes (a switch with tauon 1e-7 s and tauoff 0.1 s: 110 s)
    * before it finished or failed.
    */
-  static final long STEPS_PER_POINT = 100;
-
-  /**
-   * Steps between two checks of an I-V transient's projected total ({@link TransientAnalysis#stallWindow}): at the
-   * engine's 100,000 a switch with tauon 1e-7 s and tauoff 0.1 s ran 20 s (a hundred Newton iterations per attempt)
-   * before the first check stopped it.
-   */
-  static final long STALL_WINDOW = 10_000;
+  static final long STEPS_PER_POINT = 1000;
 
   /**
    * The sweep used when no amplitude is given: at {@link #defaultAmplitude}, then, while the device
@@ -453,7 +446,7 @@ public final class IvSweep {
     long points = (long) Math.ceil(tstop / hmax);
     TransientAnalysis.Result r;
     try {
-      r = new TransientAnalysis(hmax, tstop, 0, hmax, true).maxSteps(STEPS_PER_POINT * points).stallWindow(STALL_WINDOW)
+      r = new TransientAnalysis(hmax, tstop, 0, hmax, true).maxSteps(STEPS_PER_POINT * points)
           .run(sys, List.of("v(a)", "i(vs)", src(seriesOhm, complianceAmps)));
     } catch (org.neuristor.ConvergenceException e) {
       double at = Trace.interpolate(times, volts, e.time());
