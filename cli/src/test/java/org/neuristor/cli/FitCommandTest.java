@@ -15,11 +15,28 @@ import org.neuristor.io.Json;
  * shipped VO2 data itself takes minutes (a benchmark, see docs/fitting.md); here the card it wrote is
  * checked against a pulse file it did not see, with the issue's held-out tolerances.
  */
-class FitCommandTest {
+public class FitCommandTest {
   static final String DATA = "../examples/data/vo2-galloni2024/";
   static final String CARD = "../examples/models/vo2-galloni2024.model";
 
   @TempDir Path dir;
+
+  /** The shipped VO2 DC sweep's rows {@code times} over, as {@code Voltage (V),Current (A)} (a long sweep). */
+  public static String shippedSweepRepeated(int times) throws java.io.IOException {
+    java.util.List<String> lines = Files.readAllLines(Path.of(DATA + "iv_dc_dual_sweep.csv"));
+    int head = 0;
+    while (!lines.get(head).startsWith("Index,")) {
+      head++;
+    }
+    StringBuilder sb = new StringBuilder("Voltage (V),Current (A)\n");
+    for (int rep = 0; rep < times; rep++) {
+      for (String row : lines.subList(head + 1, lines.size())) {
+        String[] c = row.split(",");
+        sb.append(c[2]).append(',').append(c[3]).append('\n');
+      }
+    }
+    return sb.toString();
+  }
 
   @Test
   void fitCheckReportsEveryPulseOfAHeldOutFileInTheDocumentedJson() throws Exception {
@@ -302,19 +319,7 @@ class FitCommandTest {
    */
   @Test
   void maxRowsFitsALongSweepOnOneRowInKAndSaysSo() throws Exception {
-    java.util.List<String> lines = Files.readAllLines(Path.of(DATA + "iv_dc_dual_sweep.csv"));
-    int head = 0;
-    while (!lines.get(head).startsWith("Index,")) {
-      head++;
-    }
-    StringBuilder sb = new StringBuilder("Voltage (V),Current (A)\n");
-    for (int rep = 0; rep < 5; rep++) {
-      for (String row : lines.subList(head + 1, lines.size())) {
-        String[] c = row.split(",");
-        sb.append(c[2]).append(',').append(c[3]).append('\n');
-      }
-    }
-    Path iv = Files.writeString(dir.resolve("long.csv"), sb.toString());
+    Path iv = Files.writeString(dir.resolve("long.csv"), shippedSweepRepeated(5));
     Path out = dir.resolve("out");
     CliHarness.Result r = CliHarness.run("fit", "ts", "--iv", iv.toString(), "--max-rows", "500", "--starts", "0",
         "--iterations", "0", "--no-plot", "--json", "--out", out.toString());

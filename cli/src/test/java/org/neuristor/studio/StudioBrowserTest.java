@@ -485,29 +485,18 @@ class StudioBrowserTest {
 
   /**
    * A staged fit (a sweep with a condition of its own) shows one progress bar for the whole fit: its share never goes
-   * back while the stages ("sweepB.csv global", "... local 3/4", "joint hop 1/4", ...) each count from 0 again; before, the bar
-   * restarted at every stage. Then the held-out check takes any card of the session (the first of two fits) or a
-   * .model file, each giving fit check's figures; before, only the last fit's card.
+   * back while the stages ("sweepB.csv global", "... local 3/4", "joint hop 1/4", ...) each count from 0 again;
+   * before, the bar restarted at every stage. Then the held-out check takes any card of the session (the first of two
+   * fits) or a .model file, each giving fit check's figures; before, only the last fit's card.
    */
   @Test
   @Order(11)
   void aFitsProgressGoesOnlyForwardAndTheCheckTakesAnyCard() throws Exception {
     Path sweep = Path.of("../examples/data/vo2-galloni2024/iv_dc_dual_sweep.csv").toAbsolutePath().normalize();
-    // the sweep ten times over, in two files (8380 rows each): a fit of some seconds, so that the page polls it often
-    List<String> lines = Files.readAllLines(sweep);
-    int head = 0;
-    while (!lines.get(head).startsWith("Index,")) {
-      head++;
-    }
-    StringBuilder sb = new StringBuilder("Voltage (V),Current (A)\n");
-    for (int rep = 0; rep < 10; rep++) {
-      for (String row : lines.subList(head + 1, lines.size())) {
-        String[] c = row.split(",");
-        sb.append(c[2]).append(',').append(c[3]).append('\n');
-      }
-    }
-    Path sweepA = Files.writeString(out.resolve("sweepA.csv"), sb.toString());
-    Path sweepB = Files.writeString(out.resolve("sweepB.csv"), sb.toString());
+    // the sweep ten times over, in two files (4190 rows each): a fit of some seconds, so that the page polls it often
+    String long_ = org.neuristor.cli.FitCommandTest.shippedSweepRepeated(10);
+    Path sweepA = Files.writeString(out.resolve("sweepA.csv"), long_);
+    Path sweepB = Files.writeString(out.resolve("sweepB.csv"), long_);
     Path cliOut = out.resolve("cli-first");
     StudioFixture.cli("fit", "ts", "--iv", sweepA.toString(), "--iv", sweepB + ":roff=fit", "--name", "first", "--starts",
         "4", "--json", "--no-plot", "--out", cliOut.toString());
