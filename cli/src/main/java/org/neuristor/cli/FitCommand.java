@@ -164,7 +164,7 @@ public final class FitCommand implements Callable<Integer> {
     ModelCard card = ModelCard.of(modelName, plan.type(), r.params());
     List<String> problems = FitOutputs.cardProblems(problem, r.params(), metrics);
     List<Map<String, Object>> paramRows = FitOutputs.parameterRows(problem, r);
-    Map<String, Object> held = held(declared, plan, r.params());
+    Map<String, Object> held = held(declared, plan, r.params(), fixed.keySet());
     List<String> comments = new ArrayList<>();
     comments.add("Neuristor fitted model: " + plan.type() + ", " + String.format(Locale.ROOT, "cost %.6g, %d model evaluations, seed %d",
         r.cost(), r.evaluations(), seed));
@@ -347,12 +347,12 @@ public final class FitCommand implements Callable<Integer> {
 
   /**
    * The free parameters of the declared plan that the data's plan holds ({@link FitPlan#forData}), with their values
-   * and why: without a transient, a DC sweep does not depend on them.
+   * and why: without a transient, a DC sweep does not depend on them (those the user fixed with --fix are not listed).
    */
-  static Map<String, Object> held(FitPlan declared, FitPlan plan, Map<String, Double> values) {
+  static Map<String, Object> held(FitPlan declared, FitPlan plan, Map<String, Double> values, java.util.Set<String> fixed) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (FreeParameter p : declared.free()) {
-      if (plan.range(p.name()) == null && values.containsKey(p.name())) {
+      if (plan.range(p.name()) == null && values.containsKey(p.name()) && !fixed.contains(p.name())) {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("value", values.get(p.name()));
         h.put("reason", "not fitted: every file is a DC sweep (operating points), which does not depend on it; held at"
