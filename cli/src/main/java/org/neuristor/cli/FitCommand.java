@@ -48,7 +48,7 @@ import picocli.CommandLine.Parameters;
         "  ./neuristor fit check out/vo2fit.model --pulse p6V.csv:ambient=68.5C"},
     subcommands = {FitCheckCommand.class})
 @JsonKeys({"model", "type", "model_card", "evaluations", "simulations", "wall_s", "cost", "parameters", "files",
-    "fit_json", "params_csv", "plots"})
+    "fit_json", "params_csv", "plots", "card_ok", "card_problems", "not_identified", "held"})
 public final class FitCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "TYPE",
       description = "ts, mott, vo2, diffusive, ots or synapse (optionally type:preset, the starting point).")
@@ -131,7 +131,8 @@ public final class FitCommand implements Callable<Integer> {
       throw NeuristorException.input("fit: give at least one measured file with --iv or --pulse");
     }
     requireSwitching(files);
-    FitPlan plan = FitPlan.of(ts[0], ts.length > 1 ? ts[1] : null);
+    FitPlan declared = FitPlan.of(ts[0], ts.length > 1 ? ts[1] : null);
+    FitPlan plan = declared.forData(files, named());
     plan = plan.withFree(adjust(plan, plan.free()));
     Map<String, Double> fixed = values(fix, "--fix", plan.type());
     FitProblem problem = FitProblem.of(plan, fixed, files);
@@ -161,9 +162,15 @@ public final class FitCommand implements Callable<Integer> {
     double wall = (System.nanoTime() - t0) / 1e9;
     List<Map<String, Object>> metrics = FitOutputs.fileMetrics(output, problem, r.u(), dir, modelName);
     ModelCard card = ModelCard.of(modelName, plan.type(), r.params());
+    List<String> problems = FitOutputs.cardProblems(problem, r.params(), metrics);
+    List<Map<String, Object>> paramRows = FitOutputs.parameterRows(problem, r);
+    Map<String, Object> held = held(declared, plan, r.params(), fixed.keySet());
     List<String> comments = new ArrayList<>();
     comments.add("Neuristor fitted model: " + plan.type() + ", " + String.format(Locale.ROOT, "cost %.6g, %d model evaluations, seed %d",
         r.cost(), r.evaluations(), seed));
+    for (String p : problems) {
+      comments.add("WARNING: the card does not reproduce the data: " + p);
+    }
     for (int f = 0; f < files.size(); f++) {
       int rows = fitted.files().get(f).data().rows();
       comments.add("data: " + files.get(f).spec().kind().option() + " " + files.get(f).spec() + "  fitted conditions "
@@ -174,7 +181,11 @@ public final class FitCommand implements Callable<Integer> {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("type", plan.type());
     json.put("name", modelName);
-    json.put("parameters", FitOutputs.parameterRows(problem, r));
+    json.put("card_ok", problems.isEmpty());
+    json.put("card_problems", problems);
+    json.put("parameters", paramRows);
+    json.put("not_identified", FitOutputs.notIdentified(paramRows));
+    json.put("held", held);
     json.put("correlations", FitOutputs.correlations(problem, r));
     for (int f = 0; f < files.size(); f++) {
       if (fitted.files().get(f).data().rows() < files.get(f).rows()) {
@@ -193,11 +204,22 @@ public final class FitCommand implements Callable<Integer> {
     Path jsonFile = AtomicFiles.writeString(dir.resolve(modelName + ".fit.json"), Json.write(json) + "\n");
     Path csv = FitOutputs.parameterCsv(dir.resolve(modelName + ".params.csv"), problem, r);
     Path modelFile = card.write(dir.resolve(modelName + ".model"), comments);
+    for (String p : problems) {
+      output.warn("the card does not reproduce the data: " + p);
+    }
     Summary s = new Summary();
     s.put("model", modelFile.toString());
     s.put("type", plan.type());
-    for (Map<String, Object> row : FitOutputs.parameterRows(problem, r)) {
-      s.put(String.valueOf(row.get("label")), row.get("value") + (row.get("std_err") == null ? "" : " +- " + row.get("std_err")));
+    s.put("card", problems.isEmpty() ? "reproduces the switching of every sweep" : "DOES NOT REPRODUCE THE DATA: "
+        + String.join("; ", problems));
+    for (Map<String, Object> row : paramRows) {
+      s.put(String.valueOf(row.get("label")), row.get("value") + (row.get("std_err") == null ? "" : " +- " + row.get("std_err"))
+          + (Boolean.TRUE.equals(row.get("identified")) ? "" : "  (not identified: " + row.get("identified_reason") + ")"));
+    }
+    held.forEach((k, v) -> s.put(k, ((Map<?, ?>) v).get("value") + "  (" + ((Map<?, ?>) v).get("reason") + ")"));
+    String fixHint = FitOutputs.fixHint(paramRows);
+    if (fixHint != null) {
+      s.put("not_identified", fixHint);
     }
     for (Map<String, Object> m : metrics) {
       s.put("file " + Path.of(String.valueOf(m.get("file"))).getFileName(), FitOutputs.brief(m));
@@ -309,6 +331,36 @@ public final class FitCommand implements Callable<Integer> {
     if (!any && none != null) {
       throw NeuristorException.input(none);
     }
+  }
+
+  /** The parameters named by --start and --range (they stay free whatever the data, {@link FitPlan#forData}). */
+  private java.util.Set<String> named() {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String kv : start) {
+      out.add(kv.split("=", 2)[0].trim().toLowerCase(Locale.ROOT));
+    }
+    for (String kv : range) {
+      out.add(kv.split("=", 2)[0].trim().toLowerCase(Locale.ROOT));
+    }
+    return out;
+  }
+
+  /**
+   * The free parameters of the declared plan that the data's plan holds ({@link FitPlan#forData}), with their values
+   * and why: without a transient, a DC sweep does not depend on them (those the user fixed with --fix are not listed).
+   */
+  static Map<String, Object> held(FitPlan declared, FitPlan plan, Map<String, Double> values, java.util.Set<String> fixed) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (FreeParameter p : declared.free()) {
+      if (plan.range(p.name()) == null && values.containsKey(p.name()) && !fixed.contains(p.name())) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("value", values.get(p.name()));
+        h.put("reason", "not fitted: every file is a DC sweep (operating points), which does not depend on it; held at"
+            + " its start (a --pulse file decides it, or --start/--range frees it)");
+        out.put(p.name(), h);
+      }
+    }
+    return out;
   }
 
   private List<FreeParameter> adjust(FitPlan plan, List<FreeParameter> free) {

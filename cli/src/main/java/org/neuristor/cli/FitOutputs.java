@@ -12,6 +12,7 @@ import org.neuristor.ParameterSpec;
 import org.neuristor.fit.DeviceFitter;
 import org.neuristor.fit.FitProblem;
 import org.neuristor.fit.FreeParameter;
+import org.neuristor.fit.Identification;
 import org.neuristor.fit.Measurement;
 import org.neuristor.fit.Metrics;
 import org.neuristor.fit.SynapseFit;
@@ -109,6 +110,8 @@ final class FitOutputs {
   static List<Map<String, Object>> parameterRows(FitProblem problem, DeviceFitter.Result r) {
     List<Map<String, Object>> rows = new ArrayList<>();
     List<String> files = problem.fileNames();
+    List<String> labels = problem.free().stream().map(q -> q.label(files)).toList();
+    List<Identification> ids = Identification.of(r, labels);
     for (int j = 0; j < r.values().length; j++) {
       FreeParameter q = problem.free().get(j);
       ParameterSpec spec = DeviceRegistry.type(problem.type()).parameter(q.name());
@@ -123,9 +126,78 @@ final class FitOutputs {
       row.put("rel_std_err", Double.isFinite(se) && r.values()[j] != 0 ? Math.abs(se / r.values()[j]) : null);
       row.put("range", List.of(q.lo(), q.hi()));
       row.put("at_range_end", q.atLimit(r.values()[j]));
+      row.put("identified", ids.get(j).identified());
+      row.put("identified_reason", ids.get(j).reason());
       rows.add(row);
     }
     return rows;
+  }
+
+  /** The labels of the parameters the data do not determine ({@link Identification}). */
+  static List<String> notIdentified(List<Map<String, Object>> rows) {
+    return rows.stream().filter(row -> !Boolean.TRUE.equals(row.get("identified"))).map(row -> String.valueOf(row.get("label")))
+        .toList();
+  }
+
+  /**
+   * What to do about the parameters the data do not determine: hold the device parameters at their fitted values
+   * ({@code --fix K=V}; a file's own condition in its conditions, {@code FILE:K=V}), or add data that depend on them;
+   * null when every parameter is identified.
+   */
+  static String fixHint(List<Map<String, Object>> rows) {
+    List<String> fix = new ArrayList<>();
+    List<String> own = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      if (!Boolean.TRUE.equals(row.get("identified"))) {
+        String kv = row.get("name") + "=" + String.format(Locale.ROOT, "%.4g", (Double) row.get("value"));
+        (row.get("file") == null ? fix : own).add(row.get("file") == null ? kv : row.get("file") + ":" + kv);
+      }
+    }
+    if (fix.isEmpty() && own.isEmpty()) {
+      return null;
+    }
+    return String.join(", ", notIdentified(rows)) + ": the data do not determine "
+        + (fix.size() + own.size() == 1 ? "it" : "them") + " (each one's reason above); hold "
+        + (fix.size() + own.size() == 1 ? "it" : "them") + (fix.isEmpty() ? "" : " with --fix " + String.join(",", fix))
+        + (own.isEmpty() ? "" : (fix.isEmpty() ? " in the files' conditions: " : ", and in the files' conditions: ")
+            + String.join(" ", own)) + ", or add measurements that depend on " + (fix.size() + own.size() == 1 ? "it" : "them");
+  }
+
+  /**
+   * Why a fitted card does not reproduce the data, one line per file (none when it does): a file whose simulation
+   * failed, or a DC sweep that switches where the card's simulation of the same sweep does not, with what makes the
+   * card unable to (a threshold above every voltage of the data, an ON state less conductive than the OFF state).
+   */
+  @SuppressWarnings("unchecked")
+  static List<String> cardProblems(FitProblem problem, Map<String, Double> params, List<Map<String, Object>> metrics) {
+    List<String> out = new ArrayList<>();
+    double vmax = 0;
+    for (var f : problem.files()) {
+      vmax = Math.max(vmax, f.data().maxAbsVoltage());
+    }
+    List<String> why = new ArrayList<>();
+    Double vth = params.get("vth");
+    if (vth != null && vth > vmax) {
+      why.add(String.format(Locale.ROOT, "its vth = %.4g V is above every voltage of the data (largest %.4g V)", vth, vmax));
+    }
+    String disorder = org.neuristor.fit.FitPlan.disorder(problem.type(), params);
+    if (disorder != null) {
+      why.add("its " + disorder);
+    }
+    for (int f = 0; f < metrics.size(); f++) {
+      Map<String, Object> m = metrics.get(f);
+      String name = problem.files().get(f).data().name();
+      if (m.get("error") != null) {
+        out.add(name + ": the card's simulation of this file failed");
+        continue;
+      }
+      if (m.get("vth_V") instanceof Map<?, ?> q && q.get("measured") != null && q.get("model") == null) {
+        out.add(String.format(Locale.ROOT, "%s: the data switch at %.4g V, the card does not switch on this sweep (%s)%s;"
+            + " try more --starts or --start/--range vth near the measured threshold", name, (Double) q.get("measured"),
+            q.get("model_reason"), why.isEmpty() ? "" : ": " + String.join(", ", why)));
+      }
+    }
+    return out;
   }
 
   /** Correlation matrix with its labels. */
@@ -149,12 +221,13 @@ final class FitOutputs {
   }
 
   static Path parameterCsv(Path file, FitProblem problem, DeviceFitter.Result r) {
-    StringBuilder sb = new StringBuilder("parameter,file,value,unit,std_err,rel_std_err\n");
+    StringBuilder sb = new StringBuilder("parameter,file,value,unit,std_err,rel_std_err,identified\n");
     for (Map<String, Object> row : parameterRows(problem, r)) {
       sb.append(row.get("name")).append(',').append(row.get("file") == null ? "" : row.get("file")).append(',')
           .append(row.get("value")).append(',').append(row.get("unit")).append(',')
           .append(row.get("std_err") == null ? "" : row.get("std_err")).append(',')
-          .append(row.get("rel_std_err") == null ? "" : row.get("rel_std_err")).append('\n');
+          .append(row.get("rel_std_err") == null ? "" : row.get("rel_std_err")).append(',')
+          .append(row.get("identified")).append('\n');
     }
     return AtomicFiles.writeString(file, sb.toString());
   }

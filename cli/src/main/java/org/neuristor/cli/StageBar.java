@@ -17,6 +17,13 @@ final class StageBar implements DeviceFitter.Progress, AutoCloseable {
   }
 
   @Override
+  public void overall(double fraction) {
+    if (listener != null) {
+      listener.overall(fraction);
+    }
+  }
+
+  @Override
   public synchronized void update(String s, long done, long total) {
     if (listener != null) {
       listener.update(s, done, total);

@@ -620,8 +620,23 @@ final class Simulations {
         return new Ran(dir, Map.of(), command);
       }
       java.io.StringWriter out = new java.io.StringWriter();
-      picocli.CommandLine cl = cli.build((stage, done, total) -> ctl.progress(
-          total > 0 ? Math.min(1, (double) done / total) : 0, words.get(0) + " " + stage + ": " + done + " of " + total));
+      picocli.CommandLine cl = cli.build(new org.neuristor.fit.DeviceFitter.Progress() {
+        /** The whole fit's share ({@link org.neuristor.fit.DeviceFitter.Progress#overall}); -1 until told (fit check). */
+        private volatile double share = -1;
+
+        @Override
+        public void overall(double fraction) {
+          share = fraction;
+        }
+
+        @Override
+        public void update(String stage, long done, long total) {
+          // the bar is the whole fit's share, monotone across its stages; the text names the stage and its count
+          double s = share;
+          ctl.progress(s >= 0 ? s : total > 0 ? Math.min(1, (double) done / total) : 0,
+              words.get(0) + " " + stage + ": " + done + " of " + total);
+        }
+      });
       cl.setOut(new java.io.PrintWriter(out, true));
       java.io.StringWriter err = new java.io.StringWriter();
       cl.setErr(new java.io.PrintWriter(err, true));

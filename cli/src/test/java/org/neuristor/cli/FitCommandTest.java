@@ -15,11 +15,28 @@ import org.neuristor.io.Json;
  * shipped VO2 data itself takes minutes (a benchmark, see docs/fitting.md); here the card it wrote is
  * checked against a pulse file it did not see, with the issue's held-out tolerances.
  */
-class FitCommandTest {
+public class FitCommandTest {
   static final String DATA = "../examples/data/vo2-galloni2024/";
   static final String CARD = "../examples/models/vo2-galloni2024.model";
 
   @TempDir Path dir;
+
+  /** The shipped VO2 DC sweep's rows {@code times} over, as {@code Voltage (V),Current (A)} (a long sweep). */
+  public static String shippedSweepRepeated(int times) throws java.io.IOException {
+    java.util.List<String> lines = Files.readAllLines(Path.of(DATA + "iv_dc_dual_sweep.csv"));
+    int head = 0;
+    while (!lines.get(head).startsWith("Index,")) {
+      head++;
+    }
+    StringBuilder sb = new StringBuilder("Voltage (V),Current (A)\n");
+    for (int rep = 0; rep < times; rep++) {
+      for (String row : lines.subList(head + 1, lines.size())) {
+        String[] c = row.split(",");
+        sb.append(c[2]).append(',').append(c[3]).append('\n');
+      }
+    }
+    return sb.toString();
+  }
 
   @Test
   void fitCheckReportsEveryPulseOfAHeldOutFileInTheDocumentedJson() throws Exception {
@@ -302,19 +319,7 @@ class FitCommandTest {
    */
   @Test
   void maxRowsFitsALongSweepOnOneRowInKAndSaysSo() throws Exception {
-    java.util.List<String> lines = Files.readAllLines(Path.of(DATA + "iv_dc_dual_sweep.csv"));
-    int head = 0;
-    while (!lines.get(head).startsWith("Index,")) {
-      head++;
-    }
-    StringBuilder sb = new StringBuilder("Voltage (V),Current (A)\n");
-    for (int rep = 0; rep < 5; rep++) {
-      for (String row : lines.subList(head + 1, lines.size())) {
-        String[] c = row.split(",");
-        sb.append(c[2]).append(',').append(c[3]).append('\n');
-      }
-    }
-    Path iv = Files.writeString(dir.resolve("long.csv"), sb.toString());
+    Path iv = Files.writeString(dir.resolve("long.csv"), shippedSweepRepeated(5));
     Path out = dir.resolve("out");
     CliHarness.Result r = CliHarness.run("fit", "ts", "--iv", iv.toString(), "--max-rows", "500", "--starts", "0",
         "--iterations", "0", "--no-plot", "--json", "--out", out.toString());
@@ -338,5 +343,99 @@ class FitCommandTest {
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err().strip()).isEqualTo("error: --max-rows must be at least 3, got 2");
     assertThat(dir.resolve("bad")).doesNotExist();
+  }
+
+  /**
+   * Round 21's quick fit of the VO2 DC sweep ({@code fit ts --starts 2 --iterations 20}) wrote vth 87 V (above the
+   * sweep's 21 V) and ron 60.9 kOhm above roff 3.58 kOhm, a card that never switched on the data and on which {@code iv}
+   * failed. Now the threshold is searched within the data's voltages from the measured jump, ron below roff, and the
+   * switching times, which a DC sweep does not depend on, are held and said to be: the card switches where the data
+   * do, and {@code iv} runs on it.
+   */
+  @Test
+  void aQuickSwitchFitOfTheVo2SweepGivesACardThatSwitchesAndRuns() throws Exception {
+    Path out = dir.resolve("ts");
+    CliHarness.Result r = CliHarness.run("fit", "ts", "--iv", DATA + "iv_dc_dual_sweep.csv", "--starts", "2", "--iterations",
+        "20", "--json", "--no-plot", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    java.util.Map<String, Double> v = new java.util.HashMap<>();
+    java.util.Map<String, JsonNode> rows = new java.util.HashMap<>();
+    for (JsonNode p : j.get("parameters")) {
+      v.put(p.get("name").asText(), p.get("value").asDouble());
+      rows.put(p.get("name").asText(), p);
+    }
+    assertThat(v.get("vth")).isLessThanOrEqualTo(21.0).isCloseTo(17.6, within(0.5));
+    assertThat(v.get("ron")).isLessThan(v.get("roff"));
+    assertThat(j.get("card_ok").asBoolean()).as(j.get("card_problems").toString()).isTrue();
+    assertThat(j.get("card_problems")).isEmpty();
+    assertThat(j.get("files").get(0).get("vth_V").get("model").asDouble()).isCloseTo(17.6, within(0.5));
+    assertThat(j.get("held").get("tauon").get("reason").asText()).contains("every file is a DC sweep");
+    assertThat(j.get("held").has("tauoff")).isTrue();
+    // the measured film returns gradually, so no row moves with vhold: not identified, and said so
+    assertThat(rows.get("vhold").get("identified").asBoolean()).isFalse();
+    assertThat(rows.get("vhold").get("identified_reason").asText()).contains("do not depend on it");
+    assertThat(rows.get("vth").get("identified").asBoolean()).isTrue();
+    assertThat(rows.get("vth").get("identified_reason").isNull()).isTrue();
+    assertThat(j.get("not_identified").toString()).isEqualTo("[\"vhold\"]");
+    assertThat(Files.readString(out.resolve("tsfit.params.csv"))).startsWith("parameter,file,value,unit,std_err,rel_std_err,"
+        + "identified\n").contains("\nvhold,,");
+    CliHarness.Result iv = CliHarness.run("iv", out.resolve("tsfit.model").toString(), "--json", "--no-plot", "--out",
+        dir.resolve("iv").toString());
+    assertThat(iv.code()).as(iv.err()).isZero();
+    assertThat(Json.mapper().readTree(iv.out()).get("positive").get("switched").asBoolean()).isTrue();
+    // the text summary names what the data do not determine and how to hold it
+    CliHarness.Result text = CliHarness.run("fit", "ts", "--iv", DATA + "iv_dc_dual_sweep.csv", "--starts", "2",
+        "--iterations", "20", "--no-plot", "--out", out.toString());
+    assertThat(text.out()).contains("card:").contains("reproduces the switching of every sweep")
+        .contains("vhold: the data do not determine it (each one's reason above); hold it with --fix vhold=")
+        .contains("(not identified: the data do not depend on it at the optimum");
+  }
+
+  /**
+   * A card that does not switch where the data switch is named as such, with the reason, in the summary, the JSON, on
+   * standard error and in the card itself (here forced: a threshold held above every voltage of the sweep).
+   */
+  @Test
+  void aCardThatCannotSwitchWithinTheDataIsNamedWithItsReason() throws Exception {
+    Path out = dir.resolve("bad");
+    CliHarness.Result r = CliHarness.run("fit", "ts", "--iv", DATA + "iv_dc_dual_sweep.csv", "--fix", "vth=30", "--starts",
+        "0", "--iterations", "3", "--json", "--no-plot", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("card_ok").asBoolean()).isFalse();
+    String why = j.get("card_problems").get(0).asText();
+    assertThat(why).startsWith("iv_dc_dual_sweep.csv: the data switch at 17.60 V, the card does not switch on this sweep")
+        .contains("its vth = 30.00 V is above every voltage of the data (largest 21.00 V)");
+    assertThat(r.err()).contains("warning: the card does not reproduce the data: " + why);
+    assertThat(Files.readString(out.resolve("tsfit.model"))).contains("* WARNING: the card does not reproduce the data: "
+        + "iv_dc_dual_sweep.csv: the data switch at 17.60 V");
+  }
+
+  /**
+   * {@code iv} of round 21's card (tauon 1.5e-10 s against tauoff 0.078 s, fitted to a DC sweep that does not depend on
+   * them) stops at once and says where and why: the source's voltage, the step it fell to, the time constants; so does
+   * one that would have run for minutes.
+   */
+  @Test
+  void ivOfACardWithSwitchingTimesFarApartSaysWhereAndWhyItStops() throws Exception {
+    Path card = Files.writeString(dir.resolve("tsfit.model"), ".model tsfit ts (vth=87.49948707\n+ vhold=25.54088724 "
+        + "ron=60924.09404 roff=3576.712231 tauon=1.512958443e-10 tauoff=0.07800159803)\n");
+    long t0 = System.nanoTime();
+    CliHarness.Result r = CliHarness.run("iv", card.toString(), "--no-plot", "--out", dir.resolve("iv").toString());
+    assertThat((System.nanoTime() - t0) / 1e9).isLessThan(30);
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err().strip()).doesNotContain("\n").contains("I-V sweep (source 0 -> 131.2 V at 1312 V/s) stopped 0.06667 s"
+        + " in, with the source at 87.50 V").contains("the time step fell to 3.03e-11 s against the sweep's 5.00e-05 s")
+        .contains("this switch's time constants differ by a factor 5.2e+08 (tauon 1.51e-10 s, tauoff 0.0780 s)");
+    assertThat(dir.resolve("iv")).doesNotExist();
+    // a switch whose sweep would take minutes (round 21: 110 s to finish) stops at once, naming its time constants
+    t0 = System.nanoTime();
+    CliHarness.Result slow = CliHarness.run("iv", "ts", "--param", "tauon=1e-7,tauoff=0.1", "--no-plot", "--out",
+        dir.resolve("iv").toString());
+    assertThat((System.nanoTime() - t0) / 1e9).isLessThan(20);
+    assertThat(slow.code()).isEqualTo(3);
+    assertThat(slow.err().strip()).doesNotContain("\n").contains("with the source at 1.054 V")
+        .contains("(tauon 1.00e-07 s, tauoff 0.100 s)");
   }
 }

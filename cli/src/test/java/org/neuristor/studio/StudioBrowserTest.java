@@ -491,6 +491,98 @@ class StudioBrowserTest {
         .isEqualTo(run.get("newton_iterations").asLong());
   }
 
+  /**
+   * A staged fit (a sweep with a condition of its own) shows one progress bar for the whole fit: its share never goes
+   * back while the stages ("sweepB.csv global", "... local 3/4", "joint hop 1/4", ...) each count from 0 again;
+   * before, the bar restarted at every stage. Then the held-out check takes any card of the session (the first of two
+   * fits) or a .model file, each giving fit check's figures; before, only the last fit's card.
+   */
+  @Test
+  @Order(11)
+  void aFitsProgressGoesOnlyForwardAndTheCheckTakesAnyCard() throws Exception {
+    Path sweep = Path.of("../examples/data/vo2-galloni2024/iv_dc_dual_sweep.csv").toAbsolutePath().normalize();
+    // the sweep ten times over, in two files (4190 rows each): a fit of some seconds, so that the page polls it often
+    String long_ = org.neuristor.cli.FitCommandTest.shippedSweepRepeated(10);
+    Path sweepA = Files.writeString(out.resolve("sweepA.csv"), long_);
+    Path sweepB = Files.writeString(out.resolve("sweepB.csv"), long_);
+    Path cliOut = out.resolve("cli-first");
+    StudioFixture.cli("fit", "ts", "--iv", sweepA.toString(), "--iv", sweepB + ":roff=fit", "--name", "first", "--starts",
+        "4", "--json", "--no-plot", "--out", cliOut.toString());
+    open("device");
+    awaitRun("view-device-iv", 0);
+    // every progress the fit's view shows, as the page shows it, and between the page's polls the job's progress as
+    // the server has it every 20 ms (a fit of a second or two is polled by the page only a few times)
+    js.executeScript("window.fitProgress = []; const v = studio.device.fitView; const busy = v.busy.bind(v);"
+        + "v.busy = (on, p, stage, left) => { if (on && p > 0) window.fitProgress.push([p, stage || '']);"
+        + " return busy(on, p, stage, left); };"
+        + "window.fitPoll = setInterval(async () => { if (!v.job || v.kind !== 'fit') return;"
+        + " const j = await api('api/job/' + v.job); if (j.state === 'running' && j.progress > 0)"
+        + " window.fitProgress.push([j.progress, j.stage || '']); }, 20);");
+    driver.findElement(By.cssSelector("#device-fit-box summary")).click();
+    WebElement type = driver.findElement(By.id("device-fit-type"));
+    type.clear();
+    type.sendKeys("ts");
+    driver.findElement(By.id("device-fit-files")).sendKeys(sweepA + "\n" + sweepB);
+    driver.findElement(By.cssSelector("#device-fit-rows [data-file='sweepB.csv'] input[name='conditions']"))
+        .sendKeys("roff=fit");
+    setField("device-fit-options", "name", "first");
+    setField("device-fit-options", "starts", "4");
+    driver.findElement(By.id("device-fit-run")).click();
+    int fits = awaitRun("view-device-fit", 0);
+    assertThat(driver.findElements(By.cssSelector("#view-device-fit .error"))).isEmpty();
+    @SuppressWarnings("unchecked")
+    List<List<Object>> seen = (List<List<Object>>) js.executeScript("clearInterval(window.fitPoll); return window.fitProgress");
+    List<Double> shares = seen.stream().map(e -> ((Number) e.get(0)).doubleValue()).toList();
+    String stages = String.join(" | ", seen.stream().map(e -> String.valueOf(e.get(1))).toList());
+    assertThat(shares.size()).as(stages).isGreaterThan(5);
+    for (int k = 1; k < shares.size(); k++) {
+      assertThat(shares.get(k)).as("progress " + k + " of " + shares + " (" + stages + ")")
+          .isGreaterThanOrEqualTo(shares.get(k - 1));
+    }
+    assertThat(stages).contains("fit sweepB.csv").contains("fit joint");
+    // a second fit; the check's menu lists both, the newest chosen
+    setField("device-fit-options", "name", "second");
+    setField("device-fit-options", "starts", "0");
+    driver.findElement(By.id("device-fit-run")).click();
+    awaitRun("view-device-fit", fits);
+    List<String> cards = driver.findElements(By.cssSelector("#device-check-card option")).stream()
+        .map(WebElement::getText).toList();
+    assertThat(cards).hasSize(3);
+    assertThat(cards.get(0)).startsWith("fit 1: first.model (ts, cost ");
+    assertThat(cards.get(1)).startsWith("fit 2: second.model (ts, cost ");
+    assertThat(cards.get(2)).isEqualTo("a .model file");
+    assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("device-check-card")))
+        .getFirstSelectedOption().getText()).startsWith("fit 2: ");
+    // the first fit's card, checked on the sweep: fit check's figures for the CLI's card of the same command
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("device-check-card"))).selectByIndex(0);
+    driver.findElement(By.id("device-check-files")).sendKeys(sweep.toString());
+    driver.findElement(By.id("device-check-run")).click();
+    int checks = awaitRun("view-device-check", 0);
+    assertThat(driver.findElements(By.cssSelector("#view-device-check .error"))).isEmpty();
+    assertThat(text("#view-device-check code.command")).startsWith("./neuristor fit check ").contains("first.model --iv ");
+    JsonNode cli = StudioFixture.cli("fit", "check", cliOut.resolve("first.model").toString(), "--iv", sweep.toString(),
+        "--json", "--no-plot", "--out", out.resolve("cli-first-check").toString());
+    assertThat(shownValues("view-device-check").get("files").get(0).get("rms_rel_err"))
+        .isEqualTo(cli.get("files").get(0).get("rms_rel_err"));
+    // an uploaded card: the shipped VO2 card on the same sweep
+    Path shipped = Path.of("../examples/models/vo2-galloni2024.model").toAbsolutePath().normalize();
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("device-check-card"))).selectByIndex(2);
+    driver.findElement(By.id("device-check-run")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("#view-device-check .error"))
+        .isEmpty());
+    assertThat(text("#view-device-check .error")).isEqualTo(
+        "error: choose the card to check: one fitted in this session, or its .model file");
+    driver.findElement(By.id("device-check-card-file")).sendKeys(shipped.toString());
+    driver.findElement(By.id("device-check-run")).click();
+    awaitRun("view-device-check", checks);
+    assertThat(driver.findElements(By.cssSelector("#view-device-check .error"))).isEmpty();
+    assertThat(text("#view-device-check code.command")).contains("vo2-galloni2024.model --iv ");
+    JsonNode shippedCheck = StudioFixture.cli("fit", "check", shipped.toString(), "--iv", sweep.toString(), "--json",
+        "--no-plot", "--out", out.resolve("cli-shipped-check").toString());
+    assertThat(shownValues("view-device-check").get("files").get(0).get("rms_rel_err"))
+        .isEqualTo(shippedCheck.get("files").get(0).get("rms_rel_err"));
+  }
+
   @Test
   @Order(6)
   void modelPageShowsTheFiringPattern() {

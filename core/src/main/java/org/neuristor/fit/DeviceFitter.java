@@ -105,12 +105,77 @@ public final class DeviceFitter {
   static final int HOP_DIRECTIONS = 4;
   static final double HOP_STEP = 0.3 * Math.sqrt(3);
 
-  /** Receives progress: a stage name, work done and total. */
+  /**
+   * Receives progress: a stage name, work done and total of that stage; and, told before each such update, the share
+   * of the whole fit done (0 to 1, never decreasing across stages: {@link Overall}).
+   */
   @FunctionalInterface
   public interface Progress {
     void update(String stage, long done, long total);
 
+    /** The share of the whole fit done so far, 0 to 1, never less than the last one told (default: not used). */
+    default void overall(double fraction) {}
+
     Progress NONE = (s, d, t) -> {};
+  }
+
+  /**
+   * The whole fit's progress across its stages. The work of every stage is planned before the fit starts, in protocol
+   * simulations (a global stage's candidates, an LM run's iterations times the Jacobian's columns plus one, times the
+   * files of the stage), so that each stage has its share of one bar; a stage that ends early (LM converged) leaves
+   * the rest of its share and the next one starts at its own. Before, each stage's bar started again at 0 (a studio
+   * user saw a fit go from 100% back to 0% a dozen times).
+   */
+  static final class Overall {
+    private final Progress root;
+    private final double total;
+    private double cursor;
+    private double last;
+
+    Overall(Progress root, double total) {
+      this.root = root;
+      this.total = Math.max(total, 1);
+    }
+
+    /** A stage of {@code units} simulations, reported through {@code stage} (its name and its own done/total). */
+    Progress span(double units, Progress stage) {
+      double base = cursor;
+      cursor += units;
+      return (name, done, of) -> {
+        tell(base + units * (of > 0 ? Math.min(1, (double) done / of) : 0));
+        stage.update(name, done, of);
+      };
+    }
+
+    /** The fit is done. */
+    void end() {
+      root.overall(1);
+    }
+
+    private synchronized void tell(double units) {
+      last = Math.max(last, Math.min(1, units / total));
+      root.overall(last);
+    }
+  }
+
+  /** Simulations of an LM run of {@code iterations} on a problem (each iteration a Jacobian and a point). */
+  private static double lmUnits(FitProblem p, int iterations) {
+    return (double) iterations * (p.free().size() + 1) * p.files().size();
+  }
+
+  /** Simulations of {@link #search}: the global stage's candidates and the LM runs of the best of them. */
+  private static double searchUnits(FitProblem p, Options o) {
+    double global = o.global() == Global.CMAES ? Math.max(o.screening(), 20) : (1.0 + o.screening()) * p.files().size();
+    return global + o.polish() * lmUnits(p, o.maxIterations());
+  }
+
+  /** Simulations of {@link #jointMultiStart}. */
+  private static double jointUnits(FitProblem p, int maxIterations, int hops) {
+    if (maxIterations <= JOINT_SCREEN) {
+      return lmUnits(p, maxIterations);
+    }
+    return JOINT_STARTS * lmUnits(p, JOINT_SCREEN) + hops * lmUnits(p, HOP_ITERATIONS)
+        + lmUnits(p, maxIterations - JOINT_SCREEN);
   }
 
   /**
@@ -159,15 +224,18 @@ public final class DeviceFitter {
     long[] counts = new long[3];
     List<Integer> own = problem.filesWithOwnParameters();
     int nf = problem.files().size();
+    boolean staged = o.staged() && !own.isEmpty() && own.size() < nf;
+    Overall all = new Overall(progress, planned(problem, o, own, staged));
     double[] u;
     double[] candCosts;
     if (!o.staged()) {
       u = problem.normalize(problem.start());
       Objective joint = new Objective(problem, pool);
-      u = levenbergMarquardt(joint, u, o.maxIterations(), (it, max) -> progress.update("joint", it, max));
+      Progress bar = all.span(lmUnits(problem, o.maxIterations()), progress);
+      u = levenbergMarquardt(joint, u, o.maxIterations(), (it, max) -> bar.update("joint", it, max));
       add(counts, joint);
       candCosts = new double[] {joint.cost(u)};
-    } else if (!own.isEmpty() && own.size() < nf) {
+    } else if (staged) {
       u = problem.normalize(problem.start());
       List<Integer> rest = new ArrayList<>();
       for (int f = 0; f < nf; f++) {
@@ -176,13 +244,13 @@ public final class DeviceFitter {
         }
       }
       FitProblem shared = problem.sharedStage(rest, u);
-      Search a = search(shared, o, pool, prefixed(progress, "shared "), counts);
+      Search a = search(shared, o, pool, prefixed(progress, "shared "), counts, all);
       u = problem.withShared(u, shared, a.u());
       List<double[]> alternatives = new ArrayList<>();
       Options small = new Options(o.seed(), FILE_STARTS, FILE_POLISH, o.maxIterations(), Global.STARTS);
       for (int f : own) {
         FitProblem alone = problem.fileStage(f, u);
-        Search b = search(alone, small, pool, prefixed(progress, problem.fileNames().get(f) + " "), counts);
+        Search b = search(alone, small, pool, prefixed(progress, problem.fileNames().get(f) + " "), counts, all);
         double[] base = u;
         for (double[] runnerUp : b.ranked().subList(1, b.ranked().size())) {
           alternatives.add(problem.withFile(base, f, alone, runnerUp));
@@ -197,7 +265,8 @@ public final class DeviceFitter {
       double[] fromStart = problem.normalize(problem.start());
       for (int f : own) {
         FitProblem alone = problem.fileStage(f, fromStart);
-        Search b = search(alone, small, pool, prefixed(progress, problem.fileNames().get(f) + " (plan start) "), counts);
+        Search b = search(alone, small, pool, prefixed(progress, problem.fileNames().get(f) + " (plan start) "), counts,
+            all);
         fromStart = problem.withFile(fromStart, f, alone, b.u());
       }
       jointStarts.add(fromStart);
@@ -207,11 +276,11 @@ public final class DeviceFitter {
         }
       }
       Objective joint = new Objective(problem, pool);
-      u = jointMultiStart(joint, jointStarts, o.maxIterations(), o.screening(), o.seed(), progress);
+      u = jointMultiStart(joint, jointStarts, o.maxIterations(), o.screening(), o.seed(), progress, all);
       add(counts, joint);
       candCosts = a.candidates();
     } else {
-      Search s = search(problem, o, pool, progress, counts);
+      Search s = search(problem, o, pool, progress, counts, all);
       u = s.u();
       candCosts = s.candidates();
     }
@@ -227,7 +296,31 @@ public final class DeviceFitter {
     double[] se = new double[n];
     double[][] corr = new double[n][n];
     uncertainty(problem, u, jac, r, se, corr);
+    all.end();
     return new Result(problem, u, problem.values(u), se, corr, cost, r.length, counts[0], counts[1], counts[2], candCosts);
+  }
+
+  /** The fit's planned simulations, stage by stage as {@link #fit} runs them ({@link Overall}). */
+  private static double planned(FitProblem problem, Options o, List<Integer> own, boolean staged) {
+    if (!o.staged()) {
+      return lmUnits(problem, o.maxIterations());
+    }
+    if (!staged) {
+      return searchUnits(problem, o);
+    }
+    double[] u = problem.start();
+    List<Integer> rest = new ArrayList<>();
+    for (int f = 0; f < problem.files().size(); f++) {
+      if (!own.contains(f)) {
+        rest.add(f);
+      }
+    }
+    double units = searchUnits(problem.sharedStage(rest, u), o);
+    Options small = new Options(o.seed(), FILE_STARTS, FILE_POLISH, o.maxIterations(), Global.STARTS);
+    for (int f : own) {
+      units += 2 * searchUnits(problem.fileStage(f, u), small);
+    }
+    return units + jointUnits(problem, o.maxIterations(), o.screening());
   }
 
   private static void add(long[] counts, Objective obj) {
@@ -249,15 +342,21 @@ public final class DeviceFitter {
    * then the best refined for the rest of the budget.
    */
   private static double[] jointMultiStart(Objective joint, List<double[]> starts, int maxIterations, int hops, long seed,
-      Progress progress) {
+      Progress progress, Overall all) {
+    FitProblem p = joint.problem();
     if (maxIterations <= JOINT_SCREEN) {
-      return levenbergMarquardt(joint, starts.get(0), maxIterations, (it, max) -> progress.update("joint", it, max));
+      Progress bar = all.span(lmUnits(p, maxIterations), progress);
+      return levenbergMarquardt(joint, starts.get(0), maxIterations, (it, max) -> bar.update("joint", it, max));
     }
     double[] best = null;
     double bestCost = Double.POSITIVE_INFINITY;
-    for (int k = 0; k < starts.size(); k++) {
+    for (int k = 0; k < JOINT_STARTS; k++) {
+      Progress bar = all.span(lmUnits(p, JOINT_SCREEN), progress);
+      if (k >= starts.size()) {
+        continue;
+      }
       String stage = "joint " + (k + 1) + "/" + starts.size();
-      double[] v = levenbergMarquardt(joint, starts.get(k), JOINT_SCREEN, (it, max) -> progress.update(stage, it, max));
+      double[] v = levenbergMarquardt(joint, starts.get(k), JOINT_SCREEN, (it, max) -> bar.update(stage, it, max));
       double c = joint.cost(v);
       if (c < bestCost) {
         bestCost = c;
@@ -280,14 +379,16 @@ public final class DeviceFitter {
       }
       x = joint.problem().normalize(x);
       String stage = "joint hop " + (h + 1) + "/" + hops;
-      double[] v = levenbergMarquardt(joint, x, HOP_ITERATIONS, (it, max) -> progress.update(stage, it, max));
+      Progress bar = all.span(lmUnits(p, HOP_ITERATIONS), progress);
+      double[] v = levenbergMarquardt(joint, x, HOP_ITERATIONS, (it, max) -> bar.update(stage, it, max));
       double c = joint.cost(v);
       if (c < bestCost) {
         bestCost = c;
         best = v;
       }
     }
-    return levenbergMarquardt(joint, best, maxIterations - JOINT_SCREEN, (it, max) -> progress.update("joint", it, max));
+    Progress bar = all.span(lmUnits(p, maxIterations - JOINT_SCREEN), progress);
+    return levenbergMarquardt(joint, best, maxIterations - JOINT_SCREEN, (it, max) -> bar.update("joint", it, max));
   }
 
   /**
@@ -310,10 +411,13 @@ public final class DeviceFitter {
     }
   }
 
-  private static Search search(FitProblem problem, Options o, ForkJoinPool pool, Progress progress, long[] counts) {
+  private static Search search(FitProblem problem, Options o, ForkJoinPool pool, Progress stages, long[] counts,
+      Overall all) {
     Objective obj = new Objective(problem, pool);
     int n = problem.free().size();
     List<double[]> starts;
+    double globalUnits = searchUnits(problem, o) - o.polish() * lmUnits(problem, o.maxIterations());
+    Progress progress = all.span(globalUnits, stages);
     if (o.global() == Global.CMAES) {
       starts = List.of(cmaes(obj, o, progress, problem.normalize(problem.start())));
     } else {
@@ -345,10 +449,14 @@ public final class DeviceFitter {
     }
     double[] candCosts = new double[starts.size()];
     double[][] refined = new double[starts.size()][];
-    for (int s = 0; s < starts.size(); s++) {
+    for (int s = 0; s < o.polish(); s++) {
+      Progress bar = all.span(lmUnits(problem, o.maxIterations()), stages);
+      if (s >= starts.size()) {
+        continue;
+      }
       int ss = s;
       refined[s] = levenbergMarquardt(obj, starts.get(s), o.maxIterations(),
-          (it, max) -> progress.update("local " + (ss + 1) + "/" + starts.size(), it, max));
+          (it, max) -> bar.update("local " + (ss + 1) + "/" + starts.size(), it, max));
       candCosts[s] = obj.cost(refined[s]);
     }
     Integer[] rank = new Integer[refined.length];

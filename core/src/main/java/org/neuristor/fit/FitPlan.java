@@ -133,6 +133,111 @@ public record FitPlan(String type, String ambientParameter, String scaleParamete
     return null;
   }
 
+  /**
+   * Parameters that only a transient decides (switching times, heat capacities): a DC sweep is a sequence of operating
+   * points, where dx/dt = 0 and dT/dt = 0, so it does not depend on them at all. A fit of sweeps alone holds them
+   * ({@link #forData}): free, they took whatever value the global stage's random sample had (a tau_on of 1.5e-10 s
+   * against a tau_off of 0.078 s), and the card then failed in {@code iv}'s transient.
+   */
+  public List<String> transientOnly() {
+    return switch (type) {
+      case "ts", "diffusive", "ots" -> List.of("tauon", "tauoff");
+      case "mott" -> List.of("cth");
+      case "vo2" -> List.of("cth", "cth2", "cth3");
+      default -> List.of();
+    };
+  }
+
+  /**
+   * Pairs (lower, higher) of parameters whose order is what the model means: a TS-A switch turns ON into its conducting
+   * state (physics.md 3.1: G_on = 1/R_on, the (V_th - V_hold) x term is the positive feedback of a current that grows
+   * as the device turns on), so ron must be below roff. A candidate in the other order is a device whose current
+   * falls at its threshold, which this model does not describe; the fit's objective treats it as a failed
+   * simulation (as a V_hold above V_th), the device itself still takes it in a netlist.
+   */
+  public static List<String[]> ordered(String type) {
+    return switch (type) {
+      case "ts", "diffusive", "ots" -> List.<String[]>of(new String[] {"ron", "roff"});
+      default -> List.of();
+    };
+  }
+
+  /** Why a candidate's parameters of a type break an {@link #ordered} pair, or null when none does. */
+  public static String disorder(String type, Map<String, Double> params) {
+    for (String[] pair : ordered(type)) {
+      Double lo = params.get(pair[0]);
+      Double hi = params.get(pair[1]);
+      if (lo != null && hi != null && !(lo < hi)) {
+        return String.format(Locale.ROOT, "%s = %.4g is not below %s = %.4g (the ON state of a threshold switch is its"
+            + " conducting state)", pair[0], lo, pair[1], hi);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The plan narrowed to what the measured files can decide: without a transient among them, the {@link #transientOnly}
+   * parameters are held at their starting values (unless named in {@code keep}, e.g. by {@code --start} or
+   * {@code --range}); when a DC sweep switches, the threshold's search range ends at the largest |V| applied in any
+   * file (a model whose threshold lies above every applied voltage cannot switch where the data do; with a series
+   * resistor the device sees less than the source, so the bound is generous), and so does the hold's; without a preset,
+   * the threshold, hold and ON resistance start where that sweep puts them ({@link #switching}). A file that does
+   * not switch says nothing against a threshold above it, so with pulse files or sweeps that do not switch alone the
+   * range stays as declared.
+   *
+   * @return the narrowed plan
+   */
+  public FitPlan forData(List<Measurement> files, java.util.Set<String> keep) {
+    boolean transient_ = files.stream().anyMatch(Measurement::isTransient);
+    double vmax = 0;
+    Map<String, Double> read = null;
+    for (Measurement m : files) {
+      vmax = Math.max(vmax, m.maxAbsVoltage());
+      if (!m.isTransient() && read == null) {
+        read = switching(m);
+      }
+    }
+    boolean fromData = read != null && !base.containsKey("preset");
+    List<FreeParameter> out = new ArrayList<>();
+    for (FreeParameter p : free) {
+      if (!transient_ && transientOnly().contains(p.name()) && !keep.contains(p.name())) {
+        continue;
+      }
+      FreeParameter q = p;
+      if (read != null && (p.name().equals("vth") || p.name().equals("vhold")) && p.hi() > vmax && p.lo() < vmax) {
+        q = p.withRange(p.lo(), vmax);
+      }
+      if (fromData && read.containsKey(p.name())) {
+        q = q.withStart(read.get(p.name()));
+      }
+      out.add(q);
+    }
+    return withFree(out);
+  }
+
+  /**
+   * What a switching DC sweep says of a threshold switch's parameters, as starts: the threshold (the last row before
+   * the jump), the ON resistance (|v/i| of the row after it), the hold (the last row before the drop on the way down,
+   * or half the threshold when the sweep does not drop back in one step); null when the sweep does not switch. Without
+   * them a fit of a type without a preset started from the generic switch (V_th 1 V, R_on 1 kOhm) and, with few
+   * starts, stopped where the model was ON from the first row or never switched (docs/fitting.md).
+   */
+  static Map<String, Double> switching(Measurement m) {
+    double[] v = m.voltage();
+    double[] i = m.current();
+    IvFeatures.Step up = IvFeatures.rise(v, i);
+    if (!up.switched() || i[up.row() + 1] == 0) {
+      return null;
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    double vth = Math.abs(v[up.row()]);
+    out.put("vth", vth);
+    out.put("ron", Math.abs(v[up.row() + 1] / i[up.row() + 1]));
+    IvFeatures.Step down = IvFeatures.fall(v, i);
+    out.put("vhold", down.switched() && Math.abs(v[down.row()]) < vth ? Math.abs(v[down.row()]) : 0.5 * vth);
+    return out;
+  }
+
   /** The same plan with other free parameters. */
   public FitPlan withFree(List<FreeParameter> other) {
     return new FitPlan(type, ambientParameter, scaleParameter, base, other);

@@ -59,7 +59,8 @@ import org.neuristor.NeuristorException;
  * so that all of a file's features together weigh like its samples; a few samples that decide what a
  * user reads off the device (how far it switched, how much is left a millisecond later) are not
  * outvoted by the hundreds of samples of its slow relaxation. A simulation that fails
- * (parameters outside a cross-parameter rule, no convergence) returns residuals of 10 w_f.
+ * (parameters outside a cross-parameter rule, no convergence) returns residuals of 10 w_f, and so does a candidate
+ * whose parameters break the order the model means ({@link FitPlan#ordered}: a switch's ron above its roff).
  *
  * <p>Determinism: files and Jacobian columns are simulated in parallel on the given executor, each
  * independently and written to its own slot, so results do not depend on the thread count.
@@ -193,11 +194,16 @@ public final class Objective {
     double[] out = new double[offsets[f + 1] - offsets[f]];
     boolean[] rowCompared = target.compared;
     double w = 1 / Math.sqrt(target.comparedCount);
-    double[] model;
+    double[] model = null;
     simulations.incrementAndGet();
     try {
-      model = problem.simulate(u, f);
+      if (FitPlan.disorder(problem.type(), problem.deviceParams(u, f)) == null) {
+        model = problem.simulate(u, f);
+      }
     } catch (NeuristorException e) {
+      model = null;
+    }
+    if (model == null) {
       failures.incrementAndGet();
       java.util.Arrays.fill(out, FAILED * w);
       return out;

@@ -705,11 +705,11 @@ const neuron = {
     const chosen = document.getElementById('neuron-netlist-main').value;
     if (chosen) body.main = chosen;
     let total = text.length;
-    const tooLarge = () => this.protocol.error('error: upload too large: ' + (total / 1048576).toFixed(1) + ' MB (the studio accepts 2 MB per request)');
+
     for (const c of this.chosenFiles()) {
       const zip = /\.zip$/i.test(c.path);
       total += zip ? Math.ceil(c.file.size / 3) * 4 : c.file.size;
-      if (total > 2 * 1048576) { tooLarge(); return; }
+      if (total > 2 * 1048576) { this.protocol.error(tooLarge(total)); return; }
       if (!zip) { files[c.path] = await c.file.text(); continue; }
       if (body.zip) { this.protocol.error('error: choose one .zip at a time (' + body.zipName + ', ' + c.path + ')'); return; }
       body.zipName = c.path;
@@ -729,6 +729,16 @@ function base64(bytes) {
 
 /** The device menu's value for an uploaded .model card. */
 const CARD = '@card';
+
+/** A chosen card file's name as the server takes it: plain characters, not starting with a dot. */
+function cardFileName(file) {
+  return file.name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[._-]+/, '') || 'fitted.model';
+}
+
+/** The message for an upload above the 2 MB a request may carry. */
+function tooLarge(bytes) {
+  return 'error: upload too large: ' + (bytes / 1048576).toFixed(1) + ' MB (the studio accepts 2 MB per request)';
+}
 
 const device = {
   iv: new View('view-device-iv', 'device-iv'),
@@ -774,6 +784,12 @@ const device = {
       this.checkView.outdated();
       this.fileRows('device-check-files', 'device-check-rows', this.checkView);
     });
+    const pickCard = () => {
+      this.checkView.outdated();
+      document.getElementById('device-check-card-file').hidden = document.getElementById('device-check-card').value !== '@file';
+    };
+    document.getElementById('device-check-card').addEventListener('change', pickCard);
+    document.getElementById('device-check-card-file').addEventListener('change', () => this.checkView.outdated());
     document.getElementById('device-fit-run').onclick = () => this.runFit();
     document.getElementById('device-check-run').onclick = () => this.runCheck();
     document.getElementById('device-fit-use').onclick = () => this.useCard(this.fitted);
@@ -815,7 +831,7 @@ const device = {
     let total = 0;
     for (const f of document.getElementById(input).files) {
       total += f.size;
-      if (total > 2 * 1048576) { view.error('error: upload too large: ' + (total / 1048576).toFixed(1) + ' MB (the studio accepts 2 MB per request)'); return null; }
+      if (total > 2 * 1048576) { view.error(tooLarge(total)); return null; }
       const row = [...document.getElementById(rows).children].find(r => r.dataset.file === f.name);
       out.push({ name: f.name, kind: row.querySelector('[name=kind]').value,
         conditions: row.querySelector('[name=conditions]').value, text: await f.text() });
@@ -834,15 +850,39 @@ const device = {
     const v = this.fitView.shown;
     if (!v || this.fitView.kind !== 'fit' || this.fitView.el.querySelector('.error')) return;
     this.fitted = { text: v.netlist, name: v.values.name + '.model' };
-    document.getElementById('device-fit-card-name').textContent = 'fitted card: ' + this.fitted.name;
+    const flag = v.values.card_ok === false ? ' (does not reproduce the data)' : '';
+    document.getElementById('device-fit-card-name').textContent = 'fitted card: ' + this.fitted.name + flag;
     document.getElementById('device-fit-after').hidden = false;
+    // every card of the session stays on the held-out check's menu; the newest is chosen
+    this.fittedCards.push(this.fitted);
+    const sel = document.getElementById('device-check-card');
+    const n = this.fittedCards.length;
+    sel.add(new Option('fit ' + n + ': ' + this.fitted.name + ' (' + v.values.type + ', cost '
+      + Number(v.values.cost).toPrecision(4) + ')' + flag, String(n - 1)), sel.options.length - 1);
+    sel.value = String(n - 1);
+    sel.dispatchEvent(new Event('change'));
+  },
+
+  /** The cards fitted in this session, in order: the held-out check takes any of them. */
+  fittedCards: [],
+
+  /** The card the held-out check is asked for: one fitted in this session, or a chosen .model file; null after an error. */
+  async checkCard() {
+    const sel = document.getElementById('device-check-card');
+    if (sel.value !== '@file') return this.fittedCards[Number(sel.value)];
+    const file = document.getElementById('device-check-card-file').files[0];
+    if (!file) { this.checkView.error('error: choose the card to check: one fitted in this session, or its .model file'); return null; }
+    if (file.size > 2 * 1048576) { this.checkView.error(tooLarge(file.size)); return null; }
+    return { text: await file.text(), name: cardFileName(file) };
   },
 
   async runCheck() {
+    const card = await this.checkCard();
+    if (!card) return;
     const files = await this.dataFiles('device-check-files', 'device-check-rows', this.checkView);
     if (!files) return;
     const o = valuesOf(document.getElementById('device-fit-options'));
-    return this.checkView.run('fitcheck', { card: this.fitted.text, cardName: this.fitted.name, files, columns: o.columns });
+    return this.checkView.run('fitcheck', { card: card.text, cardName: card.name, files, columns: o.columns });
   },
 
   /** The selected device type (a fitted card's type when the card is selected). */
@@ -858,9 +898,9 @@ const device = {
     let text = given ? given.text : document.getElementById('device-card-text').value;
     let name = given ? given.name : 'pasted.model';
     if (file) {
-      if (file.size > 2 * 1048576) { this.iv.error('error: upload too large: ' + (file.size / 1048576).toFixed(1) + ' MB (the studio accepts 2 MB per request)'); return; }
+      if (file.size > 2 * 1048576) { this.iv.error(tooLarge(file.size)); return; }
       text = await file.text();
-      name = file.name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[._-]+/, '') || 'fitted.model';
+      name = cardFileName(file);
     }
     if (!text.trim()) { this.iv.error('error: paste a .model card or choose its file'); return; }
     let info;

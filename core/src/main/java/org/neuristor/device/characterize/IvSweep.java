@@ -207,14 +207,41 @@ public final class IvSweep {
   public static Result sweep(java.util.function.Supplier<Element> device, Map<String, Double> resolved, double amp,
       double rate, double seriesOhm, double complianceAmps) {
     boolean given = rate > 0;
-    Result r = Double.isNaN(amp)
-        ? findingThreshold(device, defaultAmplitude(resolved), given ? rate : 0, seriesOhm, complianceAmps)
-        : triangle(device.get(), amp, given ? rate : defaultRate(amp), seriesOhm, complianceAmps, resolution(amp));
-    double a = r.amplitude();
-    double rt = given ? rate : defaultRate(a);
-    return relaxing(withFreshNegative(r, device, rt, seriesOhm, complianceAmps), device, rt, seriesOhm,
-        complianceAmps);
+    try {
+      Result r = Double.isNaN(amp)
+          ? findingThreshold(device, defaultAmplitude(resolved), given ? rate : 0, seriesOhm, complianceAmps)
+          : triangle(device.get(), amp, given ? rate : defaultRate(amp), seriesOhm, complianceAmps, resolution(amp));
+      double a = r.amplitude();
+      double rt = given ? rate : defaultRate(a);
+      return relaxing(withFreshNegative(r, device, rt, seriesOhm, complianceAmps), device, rt, seriesOhm,
+          complianceAmps);
+    } catch (NeuristorException e) {
+      Double on = resolved.get("tauon");
+      Double off = resolved.get("tauoff");
+      if (on == null || off == null || !(Math.max(on, off) > STIFF * Math.min(on, off))) {
+        throw e;
+      }
+      throw new NeuristorException(String.format(Locale.ROOT, "%s; this switch's time constants differ by a factor %.2g "
+          + "(tauon %.3g s, tauoff %.3g s): while it is ON its state follows the fast one and the time step stays near "
+          + "it (a fit of DC sweeps alone does not determine them: set them, e.g. "
+          + "--param tauon=10n,tauoff=100n)", e.getMessage(), Math.max(on, off) / Math.min(on, off), on, off),
+          e.exitCode(), e);
+    }
   }
+
+  /**
+   * Ratio of a switch's time constants above which {@link #sweep} names them when it fails: the {@code ts} presets
+   * span 5 to 100; 1e-8 s against 1e-4 s (1e4) already stops {@code iv ts}'s default sweep.
+   */
+  static final double STIFF = 1e3;
+
+  /**
+   * Time steps an I-V transient may take per step of its resolution ({@link #resolution}: 2,000 per ramp): a device
+   * whose state changes far faster than the ramp holds the step near its fastest time constant, and the engine's own
+   * limit (50 million steps) let such a sweep run for minutes (a switch with tauon 1e-7 s and tauoff 0.1 s: 110 s)
+   * before it finished or failed.
+   */
+  static final long STEPS_PER_POINT = 1000;
 
   /**
    * The sweep used when no amplitude is given: at {@link #defaultAmplitude}, then, while the device
@@ -456,8 +483,18 @@ public final class IvSweep {
     double tstop = times[times.length - 1];
     // the source may move at most resolutionVolts per step, which sets the resolution of V_th, V_hold
     double hmax = Math.min(resolutionVolts / rateVoltsPerSecond, tstop / 400);
-    TransientAnalysis.Result r = new TransientAnalysis(hmax, tstop, 0, hmax, true)
-        .run(sys, List.of("v(a)", "i(vs)", src(seriesOhm, complianceAmps)));
+    long points = (long) Math.ceil(tstop / hmax);
+    TransientAnalysis.Result r;
+    try {
+      r = new TransientAnalysis(hmax, tstop, 0, hmax, true).maxSteps(STEPS_PER_POINT * points)
+          .run(sys, List.of("v(a)", "i(vs)", src(seriesOhm, complianceAmps)));
+    } catch (org.neuristor.ConvergenceException e) {
+      double at = Trace.interpolate(times, volts, e.time());
+      throw new NeuristorException(String.format(Locale.ROOT, "I-V sweep (source 0 -> %.4g V at %.4g V/s) stopped %.4g s "
+          + "in, with the source at %.4g V: %s; the time step fell to %.3g s against the sweep's %.3g s (at most %d "
+          + "steps, %d per step of the sweep's resolution)", volts[1], rateVoltsPerSecond, e.time(), at, e.getMessage(),
+          e.step(), hmax, STEPS_PER_POINT * points, STEPS_PER_POINT), e.exitCode(), e);
+    }
     Trace t = r.trace();
     Map<String, double[]> cols = new java.util.LinkedHashMap<>();
     cols.put("v", t.get("v(a)"));
