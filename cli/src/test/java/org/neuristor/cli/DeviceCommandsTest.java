@@ -67,6 +67,22 @@ class DeviceCommandsTest {
     assertThat(name[0]).isEqualTo("2");
     assertThat(name[1]).isEmpty();
     assertThat(name[2].strip()).startsWith("error: verilog-a: '2nd' is not a Verilog-A module name");
+    // round 22's review: Verilog-AMS keywords admsXml refuses (from, inf, exclude, potential) were taken, and a SPICE
+    // name with a blank wrote ".subckt x y p n" (a subcircuit x with the pins y p n), exit 0
+    for (String keyword : new String[] {"from", "inf", "exclude", "potential"}) {
+      String[] k = run("device", "export", "ts:nbox", "--format", "verilog-a", "--name", keyword);
+      assertThat(k[0]).as(keyword).isEqualTo("2");
+      assertThat(k[1]).as(keyword).isEmpty();
+      assertThat(k[2].strip()).startsWith("error: verilog-a: '" + keyword + "' is not a Verilog-A module name");
+    }
+    for (String format : new String[] {"ltspice", "ngspice"}) {
+      for (String bad2 : new String[] {"x y", "", "a=b"}) {
+        String[] k = run("device", "export", "ts:nbox", "--format", format, "--name", bad2);
+        assertThat(k[0]).as(format + " '" + bad2 + "'").isEqualTo("2");
+        assertThat(k[1]).as(format + " '" + bad2 + "'").isEmpty();
+        assertThat(k[2].strip()).contains("is not a subcircuit name");
+      }
+    }
     String[] spread = run("device", "export", "ts:nbox", "--format", "ltspice", "--param", "d2d_r=0.1");
     assertThat(spread[0]).isEqualTo("2");
     assertThat(spread[2]).contains("d2d_r").doesNotContain("Exception");

@@ -81,6 +81,10 @@ final class ExportDialects {
         node(nodes, p);
         node(nodes, n);
         if (b.group(4).equals("V")) {
+          if (p.equals("0")) {
+            // pair() drops the ground, so "b 0 a V=f" would print V(a) <+ f, the wrong sign: no exporter writes it
+            throw new IllegalStateException("a voltage B source from ground to " + n + ": write it as " + n + " 0");
+          }
           elements.add(new String[] {null, "V(" + pair(p, n) + ") <+ " + expr + ";"});
         } else if (p.equals("0")) {
           elements.add(new String[] {n, "I(" + n + ") <+ -" + expr + ";"});

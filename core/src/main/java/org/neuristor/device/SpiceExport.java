@@ -96,6 +96,8 @@ public final class SpiceExport {
     }
     if (format == ExportFormat.VERILOG_A) {
       checkModuleName(name);
+    } else {
+      checkSubcircuitName(name, format);
     }
     Map<String, Double> p = DeviceRegistry.resolve(t, params);
     refuseUnexported(t, p, DeviceRegistry.type(t).parameters(), format);
@@ -135,20 +137,47 @@ public final class SpiceExport {
     return sb.toString();
   }
 
+  /**
+   * A SPICE subcircuit name is one token of a {@code .subckt} line: not empty, no blank, and none of the characters
+   * that end or split a token or start an expression ({@code = ( ) , ; ' " { } *}); a name such as "x y" wrote
+   * {@code .subckt x y p n}, a subcircuit "x" with the pins "y p n".
+   */
+  private static void checkSubcircuitName(String name, ExportFormat format) {
+    if (name == null || name.isEmpty() || !name.matches("[^\\s=(),;'\"{}*]+")) {
+      throw NeuristorException.input(format.label() + ": '" + name + "' is not a subcircuit name (one word: no blank "
+          + "and none of = ( ) , ; ' \" { } *); give one with --name");
+    }
+  }
+
   /** Verilog-A's identifiers: a letter or _, then letters, digits, _ or $; not a keyword. */
   private static void checkModuleName(String name) {
     if (!name.matches("[A-Za-z_][A-Za-z0-9_$]*") || VERILOG_A_KEYWORDS.contains(name)) {
       throw NeuristorException.input("verilog-a: '" + name + "' is not a Verilog-A module name (a letter or _, then "
-          + "letters, digits or _, not a keyword); give one with --name");
+          + "letters, digits, _ or $, not a Verilog-AMS keyword); give one with --name");
     }
   }
 
-  /** The Verilog-AMS keywords a module name could collide with. */
-  private static final java.util.Set<String> VERILOG_A_KEYWORDS = java.util.Set.of("module", "endmodule", "begin", "end",
-      "analog", "electrical", "thermal", "ground", "inout", "input", "output", "parameter", "real", "integer", "if",
-      "else", "for", "while", "case", "function", "discipline", "nature", "branch", "initial", "always", "wire", "genvar",
-      "string", "table", "ddt", "idt", "exp", "ln", "log", "abs", "min", "max", "pow", "sqrt", "sin", "cos", "tan",
-      "sinh", "cosh", "tanh", "V", "I");
+  /**
+   * The Verilog-AMS 2.4 keywords (its LRM's annex B), with the names disciplines.vams defines that a module name would
+   * collide with: admsXml refuses a module named after any of them (e.g. {@code from}, {@code inf}, {@code exclude}).
+   */
+  private static final java.util.Set<String> VERILOG_A_KEYWORDS = java.util.Set.of((
+      "above abs absdelay absdelta abstol access acos acosh ac_stim aliasparam always analog analysis and asin asinh "
+      + "assert assign atan atan2 atanh automatic begin branch buf bufif0 bufif1 case casex casez ceil cell cmos config "
+      + "connect connectmodule connectrules continuous cos cosh cross ddt ddt_nature ddx deassign default defparam "
+      + "design disable discipline discrete domain driver_update edge else end endcase endconfig endconnectrules "
+      + "enddiscipline endfunction endgenerate endmodule endnature endparamset endprimitive endspecify endtable "
+      + "endtask event exclude exp final_step flicker_noise floor flow for force forever fork from function generate "
+      + "genvar ground highz0 highz1 hypot idt idtmod idt_nature if ifnone incdir include inf initial initial_step "
+      + "inout input instance integer join laplace_nd laplace_np laplace_zd laplace_zp large last_crossing liblist "
+      + "library limexp ln localparam log macromodule max medium merged min module nand nature negedge net_resolution "
+      + "nmos noise_table noise_table_log nor noshowcancelled not notif0 notif1 or output parameter paramset pmos "
+      + "posedge potential pow primitive pull0 pull1 pulldown pullup pulsestyle_onevent pulsestyle_ondetect rcmos "
+      + "real realtime reg release repeat resolveto rnmos rpmos rtran rtranif0 rtranif1 scalared sin sinh "
+      + "showcancelled signed slew small specify specparam split sqrt string strong0 strong1 supply0 supply1 table tan "
+      + "tanh task time timer tran tranif0 tranif1 transition tri tri0 tri1 triand trior trireg units unsigned use "
+      + "uwire vectored wait wand weak0 weak1 while white_noise wire wor wreal xnor xor zi_nd zi_np zi_zd zi_zp "
+      + "electrical thermal voltage current magnetic flux temperature power V I").split(" "));
 
   /** The states as the instance X1's nodes, named with the hierarchy separator {@code sep}. */
   private static String stateDescription(String t, String sep) {

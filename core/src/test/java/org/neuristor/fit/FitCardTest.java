@@ -155,6 +155,7 @@ class FitCardTest {
         a.voltage(), a.current());
     List<Double> shares = new ArrayList<>();
     List<String> stages = new ArrayList<>();
+    List<Double> atStageStart = new ArrayList<>();
     DeviceFitter.Progress listen = new DeviceFitter.Progress() {
       @Override
       public void overall(double f) {
@@ -168,6 +169,9 @@ class FitCardTest {
         synchronized (stages) {
           if (stages.isEmpty() || !stages.get(stages.size() - 1).equals(stage)) {
             stages.add(stage);
+            synchronized (shares) {
+              atStageStart.add(shares.isEmpty() ? 0.0 : shares.get(shares.size() - 1));
+            }
           }
         }
       }
@@ -186,5 +190,12 @@ class FitCardTest {
       jump = Math.max(jump, shares.get(k) - shares.get(k - 1));
     }
     assertThat(jump).isLessThan(0.5);
+    // the shares are clamped to be monotone and at most 1, so a plan that underestimates the work would pin the bar at
+    // 1 while the fit still runs: every stage must start further along than the one before, and the last with part of
+    // the bar still to go (measured: 0, 0.007, 0.069, ... 0.908, 0.969)
+    for (int k = 1; k < atStageStart.size(); k++) {
+      assertThat(atStageStart.get(k)).as(atStageStart.toString()).isGreaterThan(atStageStart.get(k - 1));
+    }
+    assertThat(atStageStart.get(atStageStart.size() - 1)).as(atStageStart.toString()).isLessThan(1.0);
   }
 }

@@ -154,10 +154,10 @@ public final class IvSweep {
         return "does not switch";
       }
       if (!Double.isNaN(b.vsetVolts())) {
-        return String.format(Locale.ROOT, "SETs at %.6g V and keeps its ON state", b.vsetVolts());
+        return String.format(Locale.ROOT, "SETs%s and keeps its ON state", atVolts(b.vsetVolts()));
       }
-      return Double.isNaN(b.vholdVolts()) ? String.format(Locale.ROOT, "switches at %.6g V and has no hold point",
-          b.vthVolts()) : String.format(Locale.ROOT, "switches at %.6g V and holds to %.6g V", b.vthVolts(),
+      return Double.isNaN(b.vholdVolts()) ? String.format(Locale.ROOT, "switches%s and has no hold point",
+          atVolts(b.vthVolts())) : String.format(Locale.ROOT, "switches%s and holds to %.6g V", atVolts(b.vthVolts()),
           b.vholdVolts());
     }
 
@@ -347,17 +347,17 @@ public final class IvSweep {
     private Branch ended(Branch b, double[] h) {
       if (Double.isNaN(h[2])) {
         return new Branch(b.vthVolts(), b.vholdVolts(), b.ronOhm(), b.roffOhm(), b.windowVolts(), b.returnedToHrs(),
-            true, String.format(Locale.ROOT, "SET at %.6g V: the device switched on and keeps its ON state: %.4g Ohm at "
-                + "the end of the ramp and still %.4g Ohm held at %.3g V for %.3g s after it (R_on %.4g Ohm, R_off "
-                + "%.4g Ohm); it does not relax, so it has no hold point", b.vthVolts(), h[0], h[1], h[3], h[4],
-                b.ronOhm(), b.roffOhm()), true, b.vthVolts(), Double.NaN, Double.NaN, b.vthDefinition(),
+            true, join(noVth(b), String.format(Locale.ROOT, "SET%s: the device switched on and keeps its ON state: "
+                + "%.4g Ohm at the end of the ramp and still %.4g Ohm held at %.3g V for %.3g s after it (R_on %.4g Ohm, "
+                + "R_off %.4g Ohm); it does not relax, so it has no hold point", atVolts(b.vthVolts()), h[0], h[1], h[3],
+                h[4], b.ronOhm(), b.roffOhm())), true, b.vthVolts(), Double.NaN, Double.NaN, b.vthDefinition(),
             b.vthBracketVolts());
       }
       return new Branch(b.vthVolts(), b.vholdVolts(), b.ronOhm(), b.roffOhm(), b.windowVolts(), b.returnedToHrs(),
-          true, String.format(Locale.ROOT, "no hold point on this ramp: the device did not turn off on the falling ramp "
-              + "(%.4g Ohm at its end; R_on %.4g Ohm, R_off %.4g Ohm); held at %.3g V after it, it turned off (above 3x "
-              + "R_on) after %.3g s: it is volatile, but relaxes more slowly than this ramp (%.4g V/s) falls; a slower "
-              + "rate gives its hold point", h[0], b.ronOhm(), b.roffOhm(), h[3], h[2], rate), true, Double.NaN,
+          true, join(noVth(b), String.format(Locale.ROOT, "no hold point on this ramp: the device did not turn off on "
+              + "the falling ramp (%.4g Ohm at its end; R_on %.4g Ohm, R_off %.4g Ohm); held at %.3g V after it, it "
+              + "turned off (above 3x R_on) after %.3g s: it is volatile, but relaxes more slowly than this ramp (%.4g "
+              + "V/s) falls; a slower rate gives its hold point", h[0], b.ronOhm(), b.roffOhm(), h[3], h[2], rate)), true, Double.NaN,
           Double.NaN, h[2], b.vthDefinition(), b.vthBracketVolts());
     }
 
@@ -539,6 +539,12 @@ public final class IvSweep {
     return new Result(trace, branch(v, i, vs, 1), branch(v, i, vs, -1));
   }
 
+  /**
+   * The share of a sweep's amplitude above which a gradual turn-on is cut short by the ramp's turning point: the
+   * device must be ON before the source reaches it for V_th to be read (see {@link #branch}).
+   */
+  static final double TOP_OF_RAMP = 0.95;
+
   /** Extraction on the samples where sign(v_source) = sign. */
   static Branch branch(double[] v, double[] i, double[] vs, int sign) {
     List<Integer> idx = new ArrayList<>();
@@ -613,6 +619,19 @@ public final class IvSweep {
     }
     double[] vthBracket = VTH_JUMP.equals(vthDefinition) ? new double[] {vth - sourceStep, vth + sourceStep}
         : new double[] {vth, vth + vthStep};
+    // a gradual turn-on that the ramp's turning point cuts short (the state lags a fast ramp and comes ON only in the
+    // top TOP_OF_RAMP of the sweep) has no threshold of its own: the read-off would follow the amplitude (ts:ag at
+    // 1e6 V/s: 0.428, 0.446, 0.485 V at amplitudes 0.43, 0.45, 0.5 V), a number from the window's edge
+    String vthNote = null;
+    if (gradual && Math.abs(vs[Math.min(on + 1, peak)]) >= TOP_OF_RAMP * Math.abs(vs[peak])) {
+      vthNote = String.format(Locale.ROOT, "no V_th: the device turned on gradually and came ON (within 3x of R_on) "
+          + "only at %.4g V of the source's %.4g V, at the top of the ramp, so the turning point cut its turn-on short "
+          + "(it read %.6g V there): raise the amplitude or slow the rate", Math.abs(vs[Math.min(on + 1, peak)]),
+          Math.abs(vs[peak]), vth);
+      vth = Double.NaN;
+      vthBracket = null;
+      vthDefinition = null;
+    }
     List<Double> roffs = new ArrayList<>();
     int lim = jump >= 0 ? jump : peak;
     double vmax = Math.abs(v[lim]);
@@ -640,11 +659,11 @@ public final class IvSweep {
     // voltage is still near v_set, then resetting): that is said, and HRS is judged after it turned off again
     int offAt = reset >= 0 ? reset : drop;
     int[] again = offAt >= 0 ? onAgain(v, i, offAt + 1, last, ron, vmin) : null;
-    String after = again == null ? null : String.format(Locale.ROOT, "after it turned off, it switched on again on the "
+    String after = join(vthNote, again == null ? null : String.format(Locale.ROOT, "after it turned off, it switched on again on the "
         + "%s ramp at %.6g V (%.4g -> %.4g Ohm) and %s", again[0] < peak ? "rising" : "falling", Math.abs(v[again[0]]),
         Math.abs(v[again[2]] / i[again[2]]), Math.abs(v[again[0]] / i[again[0]]), again[1] < last
             ? "turned off again before the end of the ramp (back in HRS is judged after that)"
-            : "stays on to the end of the ramp");
+            : "stays on to the end of the ramp"));
     // back in HRS: on the falling ramp, once the source is below half the hold point, the
     // resistance is OFF-like again
     double vpk = drop >= 0 ? Math.abs(vs[drop]) : Math.abs(vs[peak]);
@@ -668,10 +687,10 @@ public final class IvSweep {
       while (end > peak && !(Math.abs(v[end]) > vmin && i[end] != 0)) {
         end--;
       }
-      return new Branch(vth, Double.NaN, ron, roff, Double.NaN, hrs && seen, true, String.format(Locale.ROOT,
-          "no hold point: the device did not turn off on the falling ramp; it is still %.4g Ohm at %.4g V (R_on %.4g "
-              + "Ohm, R_off %.4g Ohm): it keeps its ON state, within 3x of R_on, down to 0 V", Math.abs(v[end] / i[end]), Math.abs(v[end]),
-          ron, roff), true, Double.NaN, Double.NaN, Double.NaN, vthDefinition, vthBracket);
+      return new Branch(vth, Double.NaN, ron, roff, Double.NaN, hrs && seen, true, join(vthNote, String.format(
+          Locale.ROOT, "no hold point: the device did not turn off on the falling ramp; it is still %.4g Ohm at %.4g V "
+              + "(R_on %.4g Ohm, R_off %.4g Ohm): it keeps its ON state, within 3x of R_on, down to 0 V",
+          Math.abs(v[end] / i[end]), Math.abs(v[end]), ron, roff)), true, Double.NaN, Double.NaN, Double.NaN, vthDefinition, vthBracket);
     }
     double vJump = Math.abs(v[jump]);
     if (!(vhold < vJump)) {
@@ -683,6 +702,23 @@ public final class IvSweep {
               + "followed one continuous branch", vhold, vJump), after)).readAs(vthDefinition, vthBracket);
     }
     return new Branch(vth, vhold, ron, roff, vth - vhold, hrs && seen, true, after).readAs(vthDefinition, vthBracket);
+  }
+
+  /** " at V volts", or nothing when there is no such voltage (its reason is said elsewhere). */
+  private static String atVolts(double volts) {
+    return Double.isNaN(volts) ? "" : String.format(Locale.ROOT, " at %.6g V", volts);
+  }
+
+  /**
+   * The reason a switched branch has no V_th, or null: the first clause of its reason, which {@link #branch} starts with
+   * it (a clause of one sentence, without a semicolon).
+   */
+  private static String noVth(Branch b) {
+    if (!b.switched() || !Double.isNaN(b.vthVolts()) || b.reason() == null) {
+      return null;
+    }
+    int end = b.reason().indexOf("; ");
+    return end < 0 ? b.reason() : b.reason().substring(0, end);
   }
 
   private static String join(String a, String b) {

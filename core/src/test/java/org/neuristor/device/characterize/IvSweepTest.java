@@ -356,4 +356,26 @@ class IvSweepTest {
     assertThat(fine.vthVolts()).isBetween(coarse.vthBracketVolts()[0], coarse.vthBracketVolts()[1]);
     assertThat(Math.abs(fine.vthVolts() - coarse.vthVolts())).isLessThan(amp / 2000);
   }
+
+  /**
+   * Round 22's review: a gradual turn-on that the ramp's turning point cuts short has no V_th. {@code ts:ag} at 1e6 V/s
+   * lags the ramp; at amplitudes 0.43, 0.45 and 0.5 V it came ON only in the top 5% of the sweep and read 0.428, 0.446
+   * and 0.485 V, numbers that followed the amplitude (a window-edge value). At 0.6 V it is ON at 0.52 V, before the top.
+   */
+  @Test
+  void aTurnOnCutShortByTheRampsTopHasNoThreshold() {
+    for (double amp : new double[] {0.43, 0.45, 0.5}) {
+      IvSweep.Branch b = IvSweep.triangle(device("ts", Map.of("preset", "ag")).get(), amp, 1e6, 0, 0, amp / 2000)
+          .positive();
+      assertThat(b.switched()).as("amp %s", amp).isTrue();
+      assertThat(b.vthVolts()).as("amp %s", amp).isNaN();
+      assertThat(b.vthDefinition()).isNull();
+      assertThat(b.vthBracketVolts()).isNull();
+      assertThat(b.reason()).startsWith("no V_th: the device turned on gradually").contains("top of the ramp");
+    }
+    IvSweep.Branch b = IvSweep.triangle(device("ts", Map.of("preset", "ag")).get(), 0.6, 1e6, 0, 0, 0.6 / 2000)
+        .positive();
+    assertThat(b.vthDefinition()).isEqualTo(IvSweep.VTH_ON);
+    assertThat(b.vthVolts()).isLessThan(IvSweep.TOP_OF_RAMP * 0.6);
+  }
 }
