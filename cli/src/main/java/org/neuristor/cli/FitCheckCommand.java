@@ -25,10 +25,11 @@ import picocli.CommandLine.Parameters;
     description = {"Compare a fitted model with measured files it was not fitted to (same metrics as fit).",
         "--json prints {\"files\":[{\"file\":..., \"pulses\":[...], \"rms_rel_err\":...}, ...]}: per pulse the "
         + "measured and model end-of-pulse current, read currents 1 ms and 20 ms after it and the sign of the "
-        + "current change; per sweep vth_V, vhold_V and r_low_bias_ohm."},
+        + "current change; per sweep vth_V, vhold_V and r_low_bias_ohm. card_ok is false and card_problems names "
+        + "each file where the card does not switch as the data do (also a warning on stderr), as in fit."},
     footer = {"", "Example:",
         "  ./neuristor fit check vo2fit.model --pulse p6V.csv:ambient=68.5C --json"})
-@JsonKeys({"model", "files"})
+@JsonKeys({"model", "card_ok", "card_problems", "files"})
 public final class FitCheckCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "A .model card written by fit (or any .model file of a fit type).")
   Path model;
@@ -73,11 +74,15 @@ public final class FitCheckCommand implements Callable<Integer> {
     s.put("model", model.toString());
     List<Map<String, Object>> out = FitOutputs.fileMetrics(output, problem, u, output.plot() ? output.outDir() : null,
         card.name() + "-check");
+    List<String> problems = FitOutputs.cardProblems(problem, card.resolved(), out,
+        "; refit it with these files, or with --start/--range vth near the measured threshold");
+    FitOutputs.sayCard(output, problems, s);
     for (int f = 0; f < files.size(); f++) {
       s.put("file " + files.get(f).name(), FitOutputs.brief(out.get(f)));
     }
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("model", model.toString());
+    FitOutputs.cardJson(json, problems);
     json.put("files", out);
     FitOutputs.print(output, json, s);
     return 0;

@@ -162,7 +162,8 @@ public final class FitCommand implements Callable<Integer> {
     double wall = (System.nanoTime() - t0) / 1e9;
     List<Map<String, Object>> metrics = FitOutputs.fileMetrics(output, problem, r.u(), dir, modelName);
     ModelCard card = ModelCard.of(modelName, plan.type(), r.params());
-    List<String> problems = FitOutputs.cardProblems(problem, r.params(), metrics);
+    List<String> problems = FitOutputs.cardProblems(problem, r.params(), metrics,
+        "; try more --starts or --start/--range vth near the measured threshold");
     List<Map<String, Object>> paramRows = FitOutputs.parameterRows(problem, r);
     Map<String, Object> held = held(declared, plan, r.params(), fixed.keySet());
     List<String> comments = new ArrayList<>();
@@ -181,8 +182,7 @@ public final class FitCommand implements Callable<Integer> {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("type", plan.type());
     json.put("name", modelName);
-    json.put("card_ok", problems.isEmpty());
-    json.put("card_problems", problems);
+    FitOutputs.cardJson(json, problems);
     json.put("parameters", paramRows);
     json.put("not_identified", FitOutputs.notIdentified(paramRows));
     json.put("held", held);
@@ -204,14 +204,10 @@ public final class FitCommand implements Callable<Integer> {
     Path jsonFile = AtomicFiles.writeString(dir.resolve(modelName + ".fit.json"), Json.write(json) + "\n");
     Path csv = FitOutputs.parameterCsv(dir.resolve(modelName + ".params.csv"), problem, r);
     Path modelFile = card.write(dir.resolve(modelName + ".model"), comments);
-    for (String p : problems) {
-      output.warn("the card does not reproduce the data: " + p);
-    }
     Summary s = new Summary();
     s.put("model", modelFile.toString());
     s.put("type", plan.type());
-    s.put("card", problems.isEmpty() ? "reproduces the switching of every sweep" : "DOES NOT REPRODUCE THE DATA: "
-        + String.join("; ", problems));
+    FitOutputs.sayCard(output, problems, s);
     for (Map<String, Object> row : paramRows) {
       s.put(String.valueOf(row.get("label")), row.get("value") + (row.get("std_err") == null ? "" : " +- " + row.get("std_err"))
           + (Boolean.TRUE.equals(row.get("identified")) ? "" : "  (not identified: " + row.get("identified_reason") + ")"));

@@ -166,10 +166,12 @@ final class FitOutputs {
   /**
    * Why a fitted card does not reproduce the data, one line per file (none when it does): a file whose simulation
    * failed, or a DC sweep that switches where the card's simulation of the same sweep does not, with what makes the
-   * card unable to (a threshold above every voltage of the data, an ON state less conductive than the OFF state).
+   * card unable to (a threshold above every voltage of the data, an ON state less conductive than the OFF state), and
+   * {@code remedy} (what to try, starting "; ", or "").
    */
   @SuppressWarnings("unchecked")
-  static List<String> cardProblems(FitProblem problem, Map<String, Double> params, List<Map<String, Object>> metrics) {
+  static List<String> cardProblems(FitProblem problem, Map<String, Double> params, List<Map<String, Object>> metrics,
+      String remedy) {
     List<String> out = new ArrayList<>();
     double vmax = 0;
     for (var f : problem.files()) {
@@ -192,12 +194,30 @@ final class FitOutputs {
         continue;
       }
       if (m.get("vth_V") instanceof Map<?, ?> q && q.get("measured") != null && q.get("model") == null) {
-        out.add(String.format(Locale.ROOT, "%s: the data switch at %.4g V, the card does not switch on this sweep (%s)%s;"
-            + " try more --starts or --start/--range vth near the measured threshold", name, (Double) q.get("measured"),
-            q.get("model_reason"), why.isEmpty() ? "" : ": " + String.join(", ", why)));
+        out.add(String.format(Locale.ROOT, "%s: the data switch at %.4g V, the card does not switch on this sweep (%s)%s%s",
+            name, (Double) q.get("measured"), q.get("model_reason"), why.isEmpty() ? "" : ": " + String.join(", ", why),
+            remedy));
       }
     }
     return out;
+  }
+
+  /** {@link #cardProblems} in {@code --json}, as {@code fit} and {@code fit check} both give them. */
+  static void cardJson(Map<String, Object> json, List<String> problems) {
+    json.put("card_ok", problems.isEmpty());
+    json.put("card_problems", problems);
+  }
+
+  /**
+   * Says what {@link #cardProblems} found, as {@code fit} and {@code fit check} both do: a {@code card} line in the
+   * summary and a warning on stderr per problem.
+   */
+  static void sayCard(OutputOptions output, List<String> problems, Summary s) {
+    s.put("card", problems.isEmpty() ? "reproduces the switching of every sweep" : "DOES NOT REPRODUCE THE DATA: "
+        + String.join("; ", problems));
+    for (String p : problems) {
+      output.warn("the card does not reproduce the data: " + p);
+    }
   }
 
   /** Correlation matrix with its labels. */

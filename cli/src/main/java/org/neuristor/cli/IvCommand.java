@@ -34,7 +34,12 @@ import picocli.CommandLine.Parameters;
             + "I-V, where a measured curve snaps back), 'on' where it rises all the way on a gradual turn-on (the last "
             + "sample before the resistance comes within 3x of R_on); vth_bracket_V is how precisely the sampling fixes "
             + "it: V_th -/+ the source step amp/2000 for a jump, [V_th, V_th + the device-voltage step to its "
-            + "neighbouring samples] for a peak or 'on'. Its negative half starts in the state the positive half left, so it is also "
+            + "neighbouring samples] for a peak or 'on'. V_hold is its mirror on the falling ramp, the smallest device "
+            + "voltage before the device is OFF (within 3x of R_off; vhold_definition): 'jump' (the voltage just before "
+            + "the largest conductance fall, the device OFF within one source step), 'trough' (behind a series resistor "
+            + "it turns off along its negative-resistance branch: the S-curve's lower turning point) or 'off' (a gradual "
+            + "turn-off: the last sample before it is OFF); vhold_bracket_V: V_hold -/+ the source step for a jump, "
+            + "[V_hold - the device-voltage step to its neighbouring samples, V_hold] for a trough or 'off'. Its negative half starts in the state the positive half left, so it is also "
             + "swept alone on a fresh device (negative_fresh) and 'history' says when the two differ. Without amp it starts at 1.5 V_th (2 V for a device without a V_th parameter) "
             + "and doubles the amplitude up to 64 V until the device switches. A polarity that does not switch "
             + "reports R_off only: V_th, V_hold, R_on and the window are null, with the reason. One that switches on "
@@ -164,6 +169,9 @@ public final class IvCommand implements Callable<Integer> {
     m.put("vth_definition", b.vthDefinition());
     m.put("vth_bracket_V", b.vthBracketVolts() == null ? null : List.of(b.vthBracketVolts()[0], b.vthBracketVolts()[1]));
     m.put("vhold_V", CliArgs.orNull(b.vholdVolts()));
+    m.put("vhold_definition", b.vholdDefinition());
+    m.put("vhold_bracket_V", b.vholdBracketVolts() == null ? null
+        : List.of(b.vholdBracketVolts()[0], b.vholdBracketVolts()[1]));
     m.put("vset_V", CliArgs.orNull(b.vsetVolts()));
     m.put("vreset_V", CliArgs.orNull(b.vresetVolts()));
     m.put("ron_ohm", CliArgs.orNull(b.ronOhm()));

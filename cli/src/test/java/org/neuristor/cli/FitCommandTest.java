@@ -413,6 +413,37 @@ public class FitCommandTest {
   }
 
   /**
+   * {@code fit check} names a card that does not switch where the held-out data do, as {@code fit} does: in the JSON,
+   * the summary and on standard error (round 22's first build gave only the per-file metrics, exit 0, no word).
+   */
+  @Test
+  void fitCheckNamesACardThatDoesNotSwitchWhereTheDataDo() throws Exception {
+    Path card = Files.writeString(dir.resolve("high.model"), ".model high ts (vth=30 vhold=10 ron=300 roff=5000)\n");
+    String iv = DATA + "iv_dc_dual_sweep.csv";
+    CliHarness.Result r = CliHarness.run("fit", "check", card.toString(), "--iv", iv, "--json", "--no-plot", "--out",
+        dir.resolve("check").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("card_ok").asBoolean()).isFalse();
+    String why = j.get("card_problems").get(0).asText();
+    assertThat(why).startsWith("iv_dc_dual_sweep.csv: the data switch at 17.60 V, the card does not switch on this sweep")
+        .contains("its vth = 30.00 V is above every voltage of the data (largest 21.00 V)")
+        .endsWith("; refit it with these files, or with --start/--range vth near the measured threshold");
+    assertThat(r.err()).contains("warning: the card does not reproduce the data: " + why);
+    CliHarness.Result text = CliHarness.run("fit", "check", card.toString(), "--iv", iv, "--no-plot", "--out",
+        dir.resolve("check2").toString());
+    assertThat(text.code()).as(text.err()).isZero();
+    assertThat(text.out()).contains("card:").contains("DOES NOT REPRODUCE THE DATA: " + why);
+    // a card that switches where the data do is said to
+    CliHarness.Result good = CliHarness.run("fit", "check", "../examples/models/vo2-galloni2024.model", "--iv", iv,
+        "--json", "--no-plot", "--out", dir.resolve("check3").toString());
+    assertThat(good.code()).as(good.err()).isZero();
+    JsonNode g = Json.mapper().readTree(good.out());
+    assertThat(g.get("card_ok").asBoolean()).as(g.get("card_problems").toString()).isTrue();
+    assertThat(good.err()).doesNotContain("does not reproduce");
+  }
+
+  /**
    * {@code iv} of round 21's card (tauon 1.5e-10 s against tauoff 0.078 s, fitted to a DC sweep that does not depend on
    * them) stops at once and says where and why: the source's voltage, the step it fell to, the time constants; so does
    * one that would have run for minutes.

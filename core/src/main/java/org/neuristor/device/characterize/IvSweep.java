@@ -54,6 +54,22 @@ public final class IvSweep {
    */
   public static final String VTH_ON = "on";
 
+  /** V_hold read just before the largest conductance fall, the device OFF within one source step after it. */
+  public static final String VHOLD_JUMP = "jump";
+
+  /**
+   * V_hold read at the trough: the device voltage falls to a minimum and rises before the device is OFF (behind a series
+   * resistor the device turns off along its negative-resistance branch). V_hold is that smallest device voltage, the
+   * S-curve's lower turning point where a measured I-V snaps back on the way down.
+   */
+  public static final String VHOLD_TROUGH = "trough";
+
+  /**
+   * V_hold read where the device is OFF: a gradual turn-off without a trough, at the last sample before its resistance
+   * comes within 3x of R_off.
+   */
+  public static final String VHOLD_OFF = "off";
+
   /**
    * Extracted figures of one polarity (magnitudes).
    *
@@ -86,20 +102,39 @@ public final class IvSweep {
    *     samples] (a sampled maximum is at or below the curve's, and a smooth peak lies within a neighbouring step above
    *     it); for {@link #VTH_ON} [V_th, V_th + that step, including the one to the first sample ON]. It does not hold
    *     the integration error of a ramp as fast as the device; null when there is no V_th
+   * @param vholdDefinition how V_hold was read, the mirror of V_th on the falling ramp: {@link #VHOLD_JUMP},
+   *     {@link #VHOLD_TROUGH} or {@link #VHOLD_OFF}; null when there is no V_hold
+   * @param vholdBracketVolts {low, high} around V_hold: for {@link #VHOLD_JUMP} V_hold plus and minus the falling ramp's
+   *     source step; for {@link #VHOLD_TROUGH} and {@link #VHOLD_OFF} [V_hold - the larger device-voltage step to its
+   *     neighbouring samples, V_hold] (a sampled minimum is at or above the curve's); null when there is no V_hold
    */
   public record Branch(double vthVolts, double vholdVolts, double ronOhm, double roffOhm, double windowVolts,
       boolean returnedToHrs, boolean switched, String reason, boolean endsOn, double vsetVolts, double vresetVolts,
-      double relaxationSeconds, String vthDefinition, double[] vthBracketVolts) {
+      double relaxationSeconds, String vthDefinition, double[] vthBracketVolts, String vholdDefinition,
+      double[] vholdBracketVolts) {
     Branch(double vthVolts, double vholdVolts, double ronOhm, double roffOhm, double windowVolts,
         boolean returnedToHrs, boolean switched, String reason) {
       this(vthVolts, vholdVolts, ronOhm, roffOhm, windowVolts, returnedToHrs, switched, reason, false, Double.NaN,
           Double.NaN, Double.NaN, null, null);
     }
 
+    Branch(double vthVolts, double vholdVolts, double ronOhm, double roffOhm, double windowVolts,
+        boolean returnedToHrs, boolean switched, String reason, boolean endsOn, double vsetVolts, double vresetVolts,
+        double relaxationSeconds, String vthDefinition, double[] vthBracketVolts) {
+      this(vthVolts, vholdVolts, ronOhm, roffOhm, windowVolts, returnedToHrs, switched, reason, endsOn, vsetVolts,
+          vresetVolts, relaxationSeconds, vthDefinition, vthBracketVolts, null, null);
+    }
+
     /** This branch with V_th read as {@code definition}, bracketed by {@code bracketVolts}. */
     Branch readAs(String definition, double[] bracketVolts) {
       return new Branch(vthVolts, vholdVolts, ronOhm, roffOhm, windowVolts, returnedToHrs, switched, reason, endsOn,
-          vsetVolts, vresetVolts, relaxationSeconds, definition, bracketVolts);
+          vsetVolts, vresetVolts, relaxationSeconds, definition, bracketVolts, vholdDefinition, vholdBracketVolts);
+    }
+
+    /** This branch with V_hold read as {@code definition}, bracketed by {@code bracketVolts}. */
+    Branch heldAs(String definition, double[] bracketVolts) {
+      return new Branch(vthVolts, vholdVolts, ronOhm, roffOhm, windowVolts, returnedToHrs, switched, reason, endsOn,
+          vsetVolts, vresetVolts, relaxationSeconds, vthDefinition, vthBracketVolts, definition, bracketVolts);
     }
 
     /** Whether the device changed its state in this polarity: switched on, or was RESET. */
@@ -370,7 +405,8 @@ public final class IvSweep {
       return new Branch(b.vthVolts(), b.vholdVolts(), b.ronOhm(), b.roffOhm(), b.windowVolts(), false, true, join(
           b.reason(), String.format(Locale.ROOT, "it turned off at %.6g V, but was not yet back in its high-resistance "
               + "state (above R_off/2, R_off %.4g Ohm) over the lower half of the falling ramp; %s", b.vholdVolts(),
-              b.roffOhm(), why)), false, Double.NaN, Double.NaN, Double.NaN, b.vthDefinition(), b.vthBracketVolts());
+              b.roffOhm(), why)), false, Double.NaN, Double.NaN, Double.NaN, b.vthDefinition(), b.vthBracketVolts(),
+          b.vholdDefinition(), b.vholdBracketVolts());
     }
 
     private Branch reset(Branch b, double[] h) {
@@ -566,7 +602,15 @@ public final class IvSweep {
       }
     }
     int first = idx.get(0);
-    int last = idx.get(idx.size() - 1);
+    // this polarity's falling ramp ends where its run of samples from the peak does: the source's round-off after the
+    // other half (8.8e-47 V through a compliance limiter) puts stray samples of this sign after it, and the falling
+    // ramp of this polarity then ran through the other half (the positive V_hold of a compliance-limited sweep was the
+    // negative half's turn-off)
+    int run = idx.indexOf(peak);
+    while (run + 1 < idx.size() && idx.get(run + 1) == idx.get(run) + 1) {
+      run++;
+    }
+    int last = idx.get(run);
     // near 0 V, v and i are the solver's round-off (1e-45 V and an opposite 1e-45 A through a compliance
     // limiter): their ratio is no conductance, and a jump or drop there is none
     double vmin = 1e-6 * Math.abs(v[peak]);
@@ -582,7 +626,16 @@ public final class IvSweep {
     if (drop >= 0 && (reset >= 0 || jump < 0 || !turnsOff(v, i, jump, drop, last, vmin))) {
       drop = -1;
     }
-    double vhold = drop >= 0 ? Math.abs(v[drop]) : Double.NaN;
+    List<Double> roffs = new ArrayList<>();
+    int lim = jump >= 0 ? jump : peak;
+    double vmax = Math.abs(v[lim]);
+    for (int k = first; k <= lim; k++) {
+      if (Math.abs(v[k]) > 0.1 * vmax && i[k] != 0) {
+        roffs.add(Math.abs(v[k] / i[k]));
+      }
+    }
+    roffs.sort(null);
+    double roff = roffs.isEmpty() ? Double.NaN : roffs.get(roffs.size() / 2);
     // the ON branch: from the jump to where the device turns off (or to the end of this polarity when it does not)
     int onEnd = reset >= 0 ? reset : drop >= 0 ? drop : last;
     double ron = jump >= 0 ? median(v, i, jump + 1, onEnd, vmin) : Double.NaN;
@@ -632,16 +685,47 @@ public final class IvSweep {
       vthBracket = null;
       vthDefinition = null;
     }
-    List<Double> roffs = new ArrayList<>();
-    int lim = jump >= 0 ? jump : peak;
-    double vmax = Math.abs(v[lim]);
-    for (int k = first; k <= lim; k++) {
-      if (Math.abs(v[k]) > 0.1 * vmax && i[k] != 0) {
-        roffs.add(Math.abs(v[k] / i[k]));
+    // V_hold, the mirror of V_th: the smallest device voltage on the falling ramp before the device is OFF (within 3x
+    // of R_off). An abrupt turn-off is OFF within one source step after the largest conductance fall: V_hold is the
+    // voltage just before it (VHOLD_JUMP). A gradual one is read at the last sample not yet OFF (VHOLD_OFF). Before
+    // either, a trough of the device voltage (VHOLD_TROUGH): behind a series resistor the device turns off along its
+    // negative-resistance branch, its voltage rising, and the sample just before the largest fall lay wherever the
+    // time steps put it. A device not OFF before the ramp's bottom TOP_OF_RAMP share keeps the voltage just before the
+    // fall (the window would otherwise run into the round-off near 0 V); samples at round-off voltage (below vmin, a
+    // compliance limiter's 1e-45 V) are no trough
+    double vhold = Double.NaN;
+    String vholdDefinition = null;
+    double[] vholdBracket = null;
+    if (drop >= 0) {
+      int off = drop;
+      while (off < last && !(Math.abs(v[off + 1] / i[off + 1]) >= roff / 3)) {
+        off++;
       }
+      double fallStep = 0;
+      for (int k = peak; k < last; k++) {
+        fallStep = Math.max(fallStep, Math.abs(vs[k + 1] - vs[k]));
+      }
+      boolean offInTime = off < last && Math.abs(vs[off + 1]) > (1 - TOP_OF_RAMP) * Math.abs(vs[peak]);
+      boolean gradualOff = offInTime && Math.abs(vs[drop + 1]) - Math.abs(vs[off + 1]) > fallStep;
+      int stopOff = gradualOff ? off : drop;
+      int trough = stopOff;
+      if (offInTime) {
+        for (int k = peak; k < stopOff; k++) {
+          if (Math.abs(v[k]) < Math.abs(v[trough]) && Math.abs(v[k]) > vmin) {
+            trough = k;
+          }
+        }
+      }
+      vhold = Math.abs(v[trough]);
+      vholdDefinition = trough < stopOff ? VHOLD_TROUGH : gradualOff ? VHOLD_OFF : VHOLD_JUMP;
+      double holdStep = 0;
+      for (int k = Math.max(peak, trough - 1); k <= (trough == stopOff && !gradualOff ? trough - 1
+          : Math.min(trough, last - 1)); k++) {
+        holdStep = Math.max(holdStep, Math.abs(Math.abs(v[k + 1]) - Math.abs(v[k])));
+      }
+      vholdBracket = VHOLD_JUMP.equals(vholdDefinition) ? new double[] {vhold - fallStep, vhold + fallStep}
+          : new double[] {vhold - holdStep, vhold};
     }
-    roffs.sort(null);
-    double roff = roffs.isEmpty() ? Double.NaN : roffs.get(roffs.size() / 2);
     // switching = an ON branch at least 3x more conductive than the OFF branch
     boolean switched = jump >= 0 && roff > 3 * ron;
     if (!switched) {
@@ -693,15 +777,19 @@ public final class IvSweep {
           Math.abs(v[end] / i[end]), Math.abs(v[end]), ron, roff)), true, Double.NaN, Double.NaN, Double.NaN, vthDefinition, vthBracket);
     }
     double vJump = Math.abs(v[jump]);
-    if (!(vhold < vJump)) {
+    double vDrop = Math.abs(v[drop]);
+    if (!(vDrop < vJump)) {
       // a series resistor steeper than the device's negative-resistance branch makes that branch stable: the device
       // turns on and off along it, the jump and the drop are one point and there is no window (it printed -0.1 mV);
-      // compared at the jump, not at a peak before it, which the continuous branch passes both ways
+      // compared at the largest rise and the largest fall, not at the peak and the trough, which the continuous branch
+      // passes both ways
       return new Branch(vth, vhold, ron, roff, Double.NaN, hrs && seen, true, join(String.format(Locale.ROOT,
-          "no hysteresis: the device turned off at %.6g V, not below where its conductance rose most (%.6g V); it "
-              + "followed one continuous branch", vhold, vJump), after)).readAs(vthDefinition, vthBracket);
+          "no hysteresis: its conductance fell most at %.6g V, not below where it rose most (%.6g V); it followed one "
+              + "continuous branch", vDrop, vJump), after)).readAs(vthDefinition, vthBracket)
+          .heldAs(vholdDefinition, vholdBracket);
     }
-    return new Branch(vth, vhold, ron, roff, vth - vhold, hrs && seen, true, after).readAs(vthDefinition, vthBracket);
+    return new Branch(vth, vhold, ron, roff, vth - vhold, hrs && seen, true, after).readAs(vthDefinition, vthBracket)
+        .heldAs(vholdDefinition, vholdBracket);
   }
 
   /** " at V volts", or nothing when there is no such voltage (its reason is said elsewhere). */
