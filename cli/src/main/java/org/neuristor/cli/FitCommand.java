@@ -202,7 +202,7 @@ public final class FitCommand implements Callable<Integer> {
     json.put("threads", nThreads);
     json.put("wall_s", wall);
     Path jsonFile = AtomicFiles.writeString(dir.resolve(modelName + ".fit.json"), Json.write(json) + "\n");
-    Path csv = FitOutputs.parameterCsv(dir.resolve(modelName + ".params.csv"), problem, r);
+    Path csv = FitOutputs.parameterCsv(dir.resolve(modelName + ".params.csv"), paramRows);
     Path modelFile = card.write(dir.resolve(modelName + ".model"), comments);
     Summary s = new Summary();
     s.put("model", modelFile.toString());

@@ -240,9 +240,10 @@ final class FitOutputs {
     return m;
   }
 
-  static Path parameterCsv(Path file, FitProblem problem, DeviceFitter.Result r) {
+  /** {@code rows} ({@link #parameterRows}) as NAME.params.csv. */
+  static Path parameterCsv(Path file, List<Map<String, Object>> rows) {
     StringBuilder sb = new StringBuilder("parameter,file,value,unit,std_err,rel_std_err,identified\n");
-    for (Map<String, Object> row : parameterRows(problem, r)) {
+    for (Map<String, Object> row : rows) {
       sb.append(row.get("name")).append(',').append(row.get("file") == null ? "" : row.get("file")).append(',')
           .append(row.get("value")).append(',').append(row.get("unit")).append(',')
           .append(row.get("std_err") == null ? "" : row.get("std_err")).append(',')

@@ -650,11 +650,10 @@ public final class IvSweep {
     while (on >= 0 && on < peak && !(Math.abs(v[on + 1] / i[on + 1]) <= 3 * ron)) {
       on++;
     }
-    double sourceStep = 0;
-    for (int k = first; k < peak; k++) {
-      sourceStep = Math.max(sourceStep, Math.abs(vs[k + 1] - vs[k]));
-    }
-    boolean gradual = on > jump && Math.abs(vs[Math.min(on + 1, peak)]) - Math.abs(vs[jump + 1]) > sourceStep;
+    double sourceStep = largestStep(vs, first, peak - 1);
+    // the source where the device is ON (or the ramp's top, where it is not)
+    double onSource = Math.abs(vs[Math.min(on + 1, peak)]);
+    boolean gradual = on > jump && onSource - Math.abs(vs[jump + 1]) > sourceStep;
     int stop = gradual ? on : jump;
     int at = stop;
     for (int k = first; k < stop; k++) {
@@ -666,21 +665,18 @@ public final class IvSweep {
     String vthDefinition = at < stop ? VTH_PEAK : gradual ? VTH_ON : VTH_JUMP;
     // the bracket: the larger device-voltage step to the neighbouring samples on the read side of the switch (for
     // VTH_ON also the next, where the device is ON)
-    double vthStep = 0;
-    for (int k = Math.max(first, at - 1); k <= (at == stop && !gradual ? at - 1 : Math.min(at, peak - 1)); k++) {
-      vthStep = Math.max(vthStep, Math.abs(Math.abs(v[k + 1]) - Math.abs(v[k])));
-    }
+    double vthStep = largestMagnitudeStep(v, Math.max(first, at - 1),
+        at == stop && !gradual ? at - 1 : Math.min(at, peak - 1));
     double[] vthBracket = VTH_JUMP.equals(vthDefinition) ? new double[] {vth - sourceStep, vth + sourceStep}
         : new double[] {vth, vth + vthStep};
     // a gradual turn-on that the ramp's turning point cuts short (the state lags a fast ramp and comes ON only in the
     // top TOP_OF_RAMP of the sweep) has no threshold of its own: the read-off would follow the amplitude (ts:ag at
     // 1e6 V/s: 0.428, 0.446, 0.485 V at amplitudes 0.43, 0.45, 0.5 V), a number from the window's edge
     String vthNote = null;
-    if (gradual && Math.abs(vs[Math.min(on + 1, peak)]) >= TOP_OF_RAMP * Math.abs(vs[peak])) {
+    if (gradual && onSource >= TOP_OF_RAMP * Math.abs(vs[peak])) {
       vthNote = String.format(Locale.ROOT, "no V_th: the device turned on gradually and came ON (within 3x of R_on) "
           + "only at %.4g V of the source's %.4g V, at the top of the ramp, so the turning point cut its turn-on short "
-          + "(it read %.6g V there): raise the amplitude or slow the rate", Math.abs(vs[Math.min(on + 1, peak)]),
-          Math.abs(vs[peak]), vth);
+          + "(it read %.6g V there): raise the amplitude or slow the rate", onSource, Math.abs(vs[peak]), vth);
       vth = Double.NaN;
       vthBracket = null;
       vthDefinition = null;
@@ -701,10 +697,7 @@ public final class IvSweep {
       while (off < last && !(Math.abs(v[off + 1] / i[off + 1]) >= roff / 3)) {
         off++;
       }
-      double fallStep = 0;
-      for (int k = peak; k < last; k++) {
-        fallStep = Math.max(fallStep, Math.abs(vs[k + 1] - vs[k]));
-      }
+      double fallStep = largestStep(vs, peak, last - 1);
       boolean offInTime = off < last && Math.abs(vs[off + 1]) > (1 - TOP_OF_RAMP) * Math.abs(vs[peak]);
       boolean gradualOff = offInTime && Math.abs(vs[drop + 1]) - Math.abs(vs[off + 1]) > fallStep;
       int stopOff = gradualOff ? off : drop;
@@ -718,11 +711,8 @@ public final class IvSweep {
       }
       vhold = Math.abs(v[trough]);
       vholdDefinition = trough < stopOff ? VHOLD_TROUGH : gradualOff ? VHOLD_OFF : VHOLD_JUMP;
-      double holdStep = 0;
-      for (int k = Math.max(peak, trough - 1); k <= (trough == stopOff && !gradualOff ? trough - 1
-          : Math.min(trough, last - 1)); k++) {
-        holdStep = Math.max(holdStep, Math.abs(Math.abs(v[k + 1]) - Math.abs(v[k])));
-      }
+      double holdStep = largestMagnitudeStep(v, Math.max(peak, trough - 1),
+          trough == stopOff && !gradualOff ? trough - 1 : Math.min(trough, last - 1));
       vholdBracket = VHOLD_JUMP.equals(vholdDefinition) ? new double[] {vhold - fallStep, vhold + fallStep}
           : new double[] {vhold - holdStep, vhold};
     }
@@ -790,6 +780,27 @@ public final class IvSweep {
     }
     return new Branch(vth, vhold, ron, roff, vth - vhold, hrs && seen, true, after).readAs(vthDefinition, vthBracket)
         .heldAs(vholdDefinition, vholdBracket);
+  }
+
+  /** The largest |x[k+1] - x[k]| for k from {@code from} to {@code to} (0 when none). */
+  private static double largestStep(double[] x, int from, int to) {
+    double step = 0;
+    for (int k = from; k <= to; k++) {
+      step = Math.max(step, Math.abs(x[k + 1] - x[k]));
+    }
+    return step;
+  }
+
+  /**
+   * The largest change of |x| between neighbouring samples, ||x[k+1]| - |x[k]||, for k from {@code from} to
+   * {@code to} (0 when none).
+   */
+  private static double largestMagnitudeStep(double[] x, int from, int to) {
+    double step = 0;
+    for (int k = from; k <= to; k++) {
+      step = Math.max(step, Math.abs(Math.abs(x[k + 1]) - Math.abs(x[k])));
+    }
+    return step;
   }
 
   /** " at V volts", or nothing when there is no such voltage (its reason is said elsewhere). */
